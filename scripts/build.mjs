@@ -1,0 +1,49 @@
+// Bundles every action found by globbing actions/*/action.yml to dist/<name>/index.js, and the CLI
+// to dist/cli/index.js. Output is deterministic so CI can check that dist/ is current.
+import { build } from "esbuild";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const actions = readdirSync(join(root, "actions"), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, "actions", d.name, "action.yml")))
+  .map((d) => d.name)
+  .sort();
+
+const entries = [...actions.map((name) => ({ name, entry: `src/actions/${name}/index.ts` })), { name: "cli", entry: "src/cli/index.ts" }];
+
+for (const { entry } of entries) {
+  if (!existsSync(join(root, entry))) {
+    console.error(`build: ${entry} is missing (every actions/<name>/action.yml needs src/actions/<name>/index.ts)`);
+    process.exit(1);
+  }
+}
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+
+// ESM bundles still meet CommonJS dependencies (the GitHub toolkit); give them a require.
+const banner = [
+  "import { createRequire as __llmopsCreateRequire } from 'node:module';",
+  "const require = __llmopsCreateRequire(import.meta.url);",
+].join("\n");
+
+await Promise.all(
+  entries.map(({ name, entry }) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: `dist/${name}/index.js`,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      banner: { js: name === "cli" ? `#!/usr/bin/env node\n${banner}` : banner },
+      legalComments: "none",
+      sourcemap: false,
+      minify: false,
+      logLevel: "warning",
+      external: ["node-llama-cpp", "@node-llama-cpp/*"],
+    }),
+  ),
+);
+console.log(`build: ${entries.length} bundles (${entries.map((e) => e.name).join(", ")})`);

@@ -1,0 +1,5 @@
+// Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
+import type { Command } from "./command.js";
+
+
+export const commands: Command[] = [];

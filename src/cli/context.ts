@@ -1,0 +1,40 @@
+// What every subcommand gets: where the user ran us from, their environment, output streams, a
+// logger and progress. Paths the user types are resolved from their directory (INIT_CWD under npm).
+import { isAbsolute, resolve } from "node:path";
+import { ConsoleLogger } from "../adapters/console/console-logger.js";
+import { TerminalProgress } from "../adapters/console/progress.js";
+import type { Logger, Progress } from "../core/ports.js";
+
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  logger: Logger;
+  progress: Progress;
+  interactive: boolean;
+  resolvePath(p: string): string;
+  /** Print a JSON value on stdout (for --json). */
+  printJson(value: unknown): void;
+}
+
+export function createCliContext(opts: { quiet?: boolean } = {}): CliContext {
+  const cwd = process.env.INIT_CWD && isAbsolute(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
+  const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
+  return {
+    cwd,
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    logger,
+    progress: opts.quiet ? { start() {}, tick() {}, stop() {} } : new TerminalProgress(process.stderr, interactive),
+    interactive,
+    resolvePath: (p) => (isAbsolute(p) ? p : resolve(cwd, p)),
+    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+}
+
+function devNull(): NodeJS.WritableStream {
+  return { write: () => true } as unknown as NodeJS.WritableStream;
+}

@@ -1,0 +1,52 @@
+// `llmops`: dispatch to a subcommand, map errors to exit codes once (0/1/2/70), no stack traces
+// for anything but bugs.
+import { exitCodeFor, formatError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { parseCommandArgs } from "./command.js";
+import { commands } from "./commands.js";
+import { createCliContext } from "./context.js";
+
+export function renderTopHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `llmops ${VERSION} — run a language model's lifecycle from a git repository`,
+    "",
+    "usage: llmops <command> [options]",
+    "",
+    "commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    'Run "llmops <command> --help" for a command\'s options.',
+    "Exit codes: 0 ok, 1 expected failure (gate failed, invalid data), 2 usage or configuration error, 70 internal error.",
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${renderTopHelp()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    const { didYouMean } = await import("../core/config/suggest.js");
+    process.stderr.write(`error: unknown command "${name}"${didYouMean(name, commands.map((c) => c.name))}\nhint: run "llmops --help" for the list\n`);
+    return 2;
+  }
+  try {
+    const args = parseCommandArgs(cmd, rest);
+    if (args.values.help) {
+      process.stdout.write(`${cmd.help.trim()}\n`);
+      return 0;
+    }
+    const ctx = createCliContext({ quiet: Boolean(args.values.quiet) });
+    return await cmd.run(ctx, args);
+  } catch (err) {
+    process.stderr.write(`${formatError(err)}\n`);
+    return exitCodeFor(err);
+  }
+}

@@ -1,0 +1,2 @@
+// The llmops version recorded in every result's provenance. Kept in step with package.json by a test.
+export const VERSION = "0.1.0";
