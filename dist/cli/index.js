@@ -34889,17 +34889,43 @@ function normalQuantile(p) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
-  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
-  return x - u / (1 + x * u / 2);
+  return x;
 }
-function erfc(x) {
-  const z2 = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z2);
-  const r = t * Math.exp(
-    -z2 * z2 - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-  );
-  return x >= 0 ? r : 2 - r;
+function logGamma(x) {
+  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
+  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
+  let f = 1;
+  let c = 1;
+  let d = 0;
+  for (let i = 0; i <= 300; i++) {
+    const m = i >> 1;
+    const num = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + num * d;
+    if (Math.abs(d) < 1e-300) d = 1e-300;
+    d = 1 / d;
+    c = 1 + num / c;
+    if (Math.abs(c) < 1e-300) c = 1e-300;
+    const cd = c * d;
+    f *= cd;
+    if (Math.abs(1 - cd) < 1e-15) break;
+  }
+  return front * (f - 1);
+}
+function tCdf(t, df) {
+  const x = df / (df + t * t);
+  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
 }
 function tQuantile(p, df) {
   if (!Number.isFinite(df) || df > 1e6) return normalQuantile(p);
@@ -34914,7 +34940,15 @@ function tQuantile(p, df) {
   const g2 = ((5 * z22 + 16) * z22 + 3) * z2 / 96;
   const g3 = (((3 * z22 + 19) * z22 + 17) * z22 - 15) * z2 / 384;
   const g4 = ((((79 * z22 + 776) * z22 + 1482) * z22 - 1920) * z22 - 945) * z2 / 92160;
-  return z2 + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
+  let t = z2 + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  for (let i = 0; i < 8; i++) {
+    const pdf = Math.exp(logNorm - (df + 1) / 2 * Math.log(1 + t * t / df));
+    const step = (tCdf(t, df) - p) / pdf;
+    t -= step;
+    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
+  }
+  return t;
 }
 function wilson(k, n, z2 = 1.959963984540054) {
   if (n === 0) return [0, 1];
@@ -35773,7 +35807,8 @@ var OpenAiCompatibleProvider = class {
     if (code === "ENOTFOUND") {
       return new ProviderError(`cannot resolve the host of ${url2}`, "refused", { retryable: false, fatal: true, hint: "check target.base_url / --base-url" });
     }
-    const what = code && NETWORK_CODES.has(code) ? code : err instanceof Error ? err.message : String(err);
+    const cause = err?.cause;
+    const what = code && NETWORK_CODES.has(code) ? code : cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
     return new ProviderError(`network error talking to ${url2}: ${what}`, "network", { retryable: true });
   }
   async httpError(res, url2, model) {
@@ -36080,6 +36115,12 @@ wrote ${relative3(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative3(ctx.
 `
         );
       }
+      const errors = r.summary.counts.errors;
+      if (errors > 0 && errors === r.summary.counts.records) {
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative3(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        return 1;
+      }
+      if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
     } finally {
       process.off("SIGINT", onSignal);

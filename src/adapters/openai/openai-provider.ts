@@ -70,7 +70,8 @@ export class OpenAiCompatibleProvider implements Provider {
     if (code === "ENOTFOUND") {
       return new ProviderError(`cannot resolve the host of ${url}`, "refused", { retryable: false, fatal: true, hint: "check target.base_url / --base-url" });
     }
-    const what = code && NETWORK_CODES.has(code) ? code : err instanceof Error ? err.message : String(err);
+    const cause = (err as { cause?: unknown } | null)?.cause;
+    const what = code && NETWORK_CODES.has(code) ? code : cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
     return new ProviderError(`network error talking to ${url}: ${what}`, "network", { retryable: true });
   }
 

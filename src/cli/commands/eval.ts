@@ -75,6 +75,12 @@ options:
             `wrote ${relative(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative(ctx.cwd, r.summaryPath) || r.summaryPath}\n`,
         );
       }
+      const errors = r.summary.counts.errors;
+      if (errors > 0 && errors === r.summary.counts.records) {
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        return 1;
+      }
+      if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
     } finally {
       process.off("SIGINT", onSignal);

@@ -39,25 +39,52 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   }
-  // One Newton–Raphson refinement with erfc.
-  const e = 0.5 * erfc(-x / Math.SQRT2) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
+  return x;
 }
 
-/** Complementary error function (Numerical Recipes' erfcc, relative error < 1.2e-7). */
-export function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+/** Natural log of the gamma function (Lanczos, g=7, n=9). */
+function logGamma(x: number): number {
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** Student t quantile via the Cornish–Fisher expansion (Hill 1970); good to ~1e-6 for df ≥ 3. */
+/** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction. */
+function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
+  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
+  let f = 1;
+  let c = 1;
+  let d = 0;
+  for (let i = 0; i <= 300; i++) {
+    const m = i >> 1;
+    const num = i === 0 ? 1 : i % 2 === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + num * d;
+    if (Math.abs(d) < 1e-300) d = 1e-300;
+    d = 1 / d;
+    c = 1 + num / c;
+    if (Math.abs(c) < 1e-300) c = 1e-300;
+    const cd = c * d;
+    f *= cd;
+    if (Math.abs(1 - cd) < 1e-15) break;
+  }
+  return front * (f - 1);
+}
+
+/** Student t cumulative distribution function. */
+export function tCdf(t: number, df: number): number {
+  const x = df / (df + t * t);
+  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** Student t quantile: Cornish–Fisher start (Hill 1970), polished by Newton steps on the exact CDF. */
 export function tQuantile(p: number, df: number): number {
   if (!Number.isFinite(df) || df > 1e6) return normalQuantile(p);
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
@@ -71,7 +98,15 @@ export function tQuantile(p: number, df: number): number {
   const g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
   const g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
   const g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
-  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
+  let t = z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  for (let i = 0; i < 8; i++) {
+    const pdf = Math.exp(logNorm - ((df + 1) / 2) * Math.log(1 + (t * t) / df));
+    const step = (tCdf(t, df) - p) / pdf;
+    t -= step;
+    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
+  }
+  return t;
 }
 
 /** Wilson score interval for k successes in n trials. */
