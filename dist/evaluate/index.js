@@ -55348,8 +55348,23 @@ var OpenAiCompatibleProvider = class {
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;
     if (req.stream) body.stream_options = { include_usage: true };
-    const timeout = AbortSignal.timeout(req.timeoutMs);
-    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    const controller = new AbortController();
+    const timeout = { aborted: false };
+    const timer = setTimeout(() => {
+      timeout.aborted = true;
+      controller.abort(new Error("timeout"));
+    }, req.timeoutMs);
+    const onOuter = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", onOuter, { once: true });
+    const signal = controller.signal;
+    try {
+      return await this.send(url2, body, req, signal, timeout, outer);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    }
+  }
+  async send(url2, body, req, signal, timeout, outer) {
     const t0 = performance.now();
     let res;
     try {
