@@ -22,6 +22,18 @@ export function summaryRows(s: RunSummary): string[][] {
   ]);
 }
 
+/** "p95_ms 412 ≤ 800 ✓" lines for run-level budgets. */
+export function budgetLines(s: RunSummary): string[] {
+  const out: string[] = [];
+  for (const [name, m] of Object.entries(s.metrics)) {
+    for (const [k, b] of Object.entries(m.budgets ?? {})) {
+      const mark = b.pass === null ? "n/a" : b.pass ? "ok" : "OVER BUDGET";
+      out.push(`${name} ${k}: ${b.observed === null ? "–" : ms(b.observed)} (budget ${b.budget}) ${mark}`);
+    }
+  }
+  return out;
+}
+
 const HEADER = ["metric", "mean ×100", "95% CI", "SE ×100", "pass", "n", "interval"];
 
 /** Markdown for a job summary or a local report. Suite and model names are escaped for tables. */
@@ -42,6 +54,8 @@ export function renderSummaryMarkdown(s: RunSummary): string {
       { align: ["l", "r", "r", "r", "r", "r", "r"] },
     ),
     "",
+    ...budgetLines(s).map((l) => `- ${l}`),
+    "",
     `Tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `; cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}.`,
     "",
     `<sub>llmops ${s.provenance.llmops_version} · commit ${s.provenance.git.commit?.slice(0, 12) ?? "n/a"}${s.provenance.git.dirty ? " (dirty)" : ""} · suite ${s.provenance.suite_hash.slice(0, 12)} · dataset ${s.provenance.dataset_hash.slice(0, 12)} · prompt ${s.provenance.prompt_hash.slice(0, 12)}</sub>`,
@@ -57,5 +71,6 @@ export function renderSummaryText(s: RunSummary): string {
   const lat = `latency ms: p50 ${ms(s.latency.p50)}  p95 ${ms(s.latency.p95)}  p99 ${ms(s.latency.p99)}  TTFT p50 ${ms(s.latency.ttft_p50)}`;
   const tok = `tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `  cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}`;
   const err = s.counts.errors ? `errors: ${s.errors.map((e) => `${e.count} ${e.kind} (e.g. ${e.example})`).join("; ")}` : "errors: 0";
-  return `${table}\n${lat}\n${tok}\n${err}\n`;
+  const budgets = budgetLines(s);
+  return `${table}\n${lat}\n${budgets.length ? `${budgets.join("\n")}\n` : ""}${tok}\n${err}\n`;
 }

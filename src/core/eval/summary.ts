@@ -16,6 +16,8 @@ export interface SummaryInput {
   bootstrapResamples?: number;
 }
 
+// Every scorer yields "higher is better" in [0,1]; budgets (latency, tokens, cost) are scored as
+// 1 = within budget, so no metric is lower-is-better today.
 const LOWER_IS_BETTER = new Set<string>();
 
 export function computeSummary(input: SummaryInput): RunSummary {
@@ -23,16 +25,32 @@ export function computeSummary(input: SummaryInput): RunSummary {
   const metrics: Record<string, MetricSummary> = {};
   let weighted = 0;
   let weights = 0;
+  const lat = ok.map((r) => r.latency_ms).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const ttft = ok.map((r) => r.ttft_ms).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const observed: Record<string, number | null> = {
+    p50_ms: percentile(lat, 0.5),
+    p95_ms: percentile(lat, 0.95),
+    p99_ms: percentile(lat, 0.99),
+    ttft_p50_ms: percentile(ttft, 0.5),
+    ttft_p95_ms: percentile(ttft, 0.95),
+    ttft_p99_ms: percentile(ttft, 0.99),
+  };
   for (const s of input.scorers) {
     const m = summariseMetric(s, ok, input.provenance.seed, input.bootstrapResamples ?? 2000);
+    if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
+      m.budgets = Object.fromEntries(
+        Object.entries(s.runBudgets).map(([k, budget]) => {
+          const o = observed[k] ?? null;
+          return [k, { observed: o, budget, pass: o === null ? null : o <= budget }];
+        }),
+      );
+    }
     metrics[s.name] = m;
     if (m.mean !== null && s.weight > 0) {
       weighted += m.mean * s.weight;
       weights += s.weight;
     }
   }
-  const lat = ok.map((r) => r.latency_ms).filter((x): x is number => x !== null).sort((a, b) => a - b);
-  const ttft = ok.map((r) => r.ttft_ms).filter((x): x is number => x !== null).sort((a, b) => a - b);
   const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
   const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
   const costs = ok.map((r) => r.cost).filter((c): c is number => c !== null);

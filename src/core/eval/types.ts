@@ -53,6 +53,8 @@ export interface MetricSummary {
   threshold: number | null;
   weight: number;
   signature: string;
+  /** Run-level budgets (latency scorer): observed percentile vs budget, in ms. */
+  budgets?: Record<string, { observed: number | null; budget: number; pass: boolean | null }>;
 }
 
 export interface RunSummary {

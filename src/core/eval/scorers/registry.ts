@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { ConfigError } from "../../../errors.js";
 import { contains, exactMatch, icontains } from "./exact-match.js";
+import { latency } from "./latency.js";
 import type { Scorer, ScorerDefinition } from "./types.js";
 
-export const scorerDefinitions = [exactMatch, contains, icontains] as const satisfies readonly ScorerDefinition[];
+export const scorerDefinitions = [exactMatch, contains, icontains, latency] as const satisfies readonly ScorerDefinition[];
 
 export const scorerTypes: string[] = scorerDefinitions.map((d) => d.type);
 
