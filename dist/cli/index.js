@@ -45124,7 +45124,19 @@ async function runSuite(o) {
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const jobs = planJobs(suite, loaded.cases, prompt, target);
+  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const jobs = planJobs(suite, cases, prompt, target);
+  if (o.dryRun) {
+    const first = jobs[0]?.request;
+    return {
+      suite: suite.name,
+      cases: cases.length,
+      repeats: suite.repeats,
+      requests: jobs.length,
+      target: { base_url: target.base_url, model: target.model, api: target.api },
+      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+    };
+  }
   const outDir = resolve3(o.cwd, o.out ?? join2(".llmops", "eval", suite.name));
   mkdirSync2(outDir, { recursive: true });
   const release = acquireDirLock(join2(outDir, ".lock"));
@@ -45139,7 +45151,7 @@ async function runSuite(o) {
     });
     const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
     o.logger.info(
-      `eval ${suite.name}: ${loaded.cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
+      `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
     const outcome = await runEval(
       jobs,
@@ -45166,7 +45178,7 @@ async function runSuite(o) {
     for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
     const summary = computeSummary({
       suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: loaded.cases.length,
+      cases: cases.length,
       repeats: suite.repeats,
       records: outcome.records,
       scorers,
@@ -45257,6 +45269,8 @@ options:
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
+  --limit N          evaluate only the first N cases
+  --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
@@ -45268,6 +45282,8 @@ options:
     "base-url": { type: "string" },
     model: { type: "string" },
     concurrency: { type: "string" },
+    limit: { type: "string" },
+    "dry-run": { type: "boolean" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
@@ -45276,12 +45292,32 @@ options:
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
+    const limit = intOption(values, "limit");
     const baseUrl = values["base-url"];
     if (baseUrl !== void 0 && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
       const { InputError: InputError2 } = await Promise.resolve().then(() => (init_errors(), errors_exports));
       throw new InputError2(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = values["cache-dir"] ?? ctx.env.LLMOPS_CACHE_DIR;
+    if (values["dry-run"]) {
+      const plan = await runSuite({
+        suitePath,
+        cwd: ctx.cwd,
+        ...baseUrl ? { baseUrl } : {},
+        ...values.model ? { model: values.model } : {},
+        ...limit ? { limit } : {},
+        env: ctx.env,
+        logger: ctx.logger,
+        progress: ctx.progress,
+        dryRun: true
+      });
+      if (values.json) ctx.printJson(plan);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) \xD7 ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})
+first request:
+${JSON.stringify(plan.first_request, null, 2)}
+`);
+      return 0;
+    }
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error("interrupted"));
     process.once("SIGINT", onSignal);
@@ -45294,6 +45330,7 @@ options:
         ...baseUrl ? { baseUrl } : {},
         ...values.model ? { model: values.model } : {},
         ...concurrency ? { concurrency } : {},
+        ...limit ? { limit } : {},
         noCache: Boolean(values["no-cache"]),
         ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
         env: ctx.env,

@@ -64702,7 +64702,19 @@ async function runSuite(o) {
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const jobs = planJobs(suite, loaded.cases, prompt, target);
+  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const jobs = planJobs(suite, cases, prompt, target);
+  if (o.dryRun) {
+    const first = jobs[0]?.request;
+    return {
+      suite: suite.name,
+      cases: cases.length,
+      repeats: suite.repeats,
+      requests: jobs.length,
+      target: { base_url: target.base_url, model: target.model, api: target.api },
+      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+    };
+  }
   const outDir = resolve3(o.cwd, o.out ?? join2(".llmops", "eval", suite.name));
   mkdirSync2(outDir, { recursive: true });
   const release = acquireDirLock(join2(outDir, ".lock"));
@@ -64717,7 +64729,7 @@ async function runSuite(o) {
     });
     const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
     o.logger.info(
-      `eval ${suite.name}: ${loaded.cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
+      `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
     const outcome = await runEval(
       jobs,
@@ -64744,7 +64756,7 @@ async function runSuite(o) {
     for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
     const summary2 = computeSummary({
       suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: loaded.cases.length,
+      cases: cases.length,
       repeats: suite.repeats,
       records: outcome.records,
       scorers,

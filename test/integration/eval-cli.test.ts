@@ -135,6 +135,24 @@ describe("llmops eval (spawned CLI)", () => {
   });
 });
 
+describe("llmops eval --dry-run / --limit", () => {
+  it("plans without sending anything, and --limit runs only the first N cases", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });
+    const dir = tempDir();
+    writeArithmeticCases(dir, 30);
+    writeSuite(dir, server.baseUrl, { repeats: 2 });
+    const plan = await runCli(["eval", "suite.yaml", "--dry-run", "--limit", "5", "--json"], { cwd: dir });
+    expect(plan.code).toBe(0);
+    const p = JSON.parse(plan.stdout);
+    expect(p).toMatchObject({ cases: 5, repeats: 2, requests: 10, first_request: { url: `${server.baseUrl}/chat/completions`, messages: [{ role: "user", content: "0+5=" }], seed: 0 } });
+    expect(server.requests).toHaveLength(0);
+    const run = await runCli(["eval", "suite.yaml", "--limit", "5", "--no-cache", "--out", "o"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(server.requests).toHaveLength(10);
+    expect(readRecords(join(dir, "o"))).toHaveLength(10);
+  });
+});
+
 describe("llmops eval: bad input gets a clear message and exit 2, no stack trace", () => {
   const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 

@@ -23,6 +23,10 @@ export interface RunSuiteOptions {
   baseUrl?: string;
   model?: string;
   concurrency?: number;
+  /** Evaluate only the first N cases. */
+  limit?: number;
+  /** Plan and print, send nothing. */
+  dryRun?: boolean;
   noCache?: boolean;
   cacheDir?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -40,7 +44,18 @@ export interface RunSuiteResult {
   wallMs: number;
 }
 
-export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
+export interface SuitePlan {
+  suite: string;
+  cases: number;
+  repeats: number;
+  requests: number;
+  target: { base_url: string; model: string; api: string };
+  first_request: unknown;
+}
+
+export async function runSuite(o: RunSuiteOptions & { dryRun: true }): Promise<SuitePlan>;
+export async function runSuite(o: RunSuiteOptions & { dryRun?: false }): Promise<RunSuiteResult>;
+export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult | SuitePlan> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const loaded = await loadSuite(o.suitePath, o.cwd);
@@ -48,7 +63,19 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const jobs = planJobs(suite, loaded.cases, prompt, target);
+  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const jobs = planJobs(suite, cases, prompt, target);
+  if (o.dryRun) {
+    const first = jobs[0]?.request;
+    return {
+      suite: suite.name,
+      cases: cases.length,
+      repeats: suite.repeats,
+      requests: jobs.length,
+      target: { base_url: target.base_url, model: target.model, api: target.api },
+      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+    };
+  }
 
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
@@ -64,7 +91,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     });
     const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
     o.logger.info(
-      `eval ${suite.name}: ${loaded.cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
+      `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
     const outcome = await runEval(
       jobs,
@@ -92,7 +119,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     for (const [k, v] of Object.entries(named)) if (v !== undefined) params[k] = v;
     const summary = computeSummary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: loaded.cases.length,
+      cases: cases.length,
       repeats: suite.repeats,
       records: outcome.records,
       scorers,

@@ -21,6 +21,8 @@ options:
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
+  --limit N          evaluate only the first N cases
+  --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
@@ -32,6 +34,8 @@ options:
     "base-url": { type: "string" },
     model: { type: "string" },
     concurrency: { type: "string" },
+    limit: { type: "string" },
+    "dry-run": { type: "boolean" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
@@ -40,12 +44,29 @@ options:
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
+    const limit = intOption(values, "limit");
     const baseUrl = values["base-url"] as string | undefined;
     if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
       const { InputError } = await import("../../errors.js");
       throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = (values["cache-dir"] as string | undefined) ?? ctx.env.LLMOPS_CACHE_DIR;
+    if (values["dry-run"]) {
+      const plan = await runSuite({
+        suitePath,
+        cwd: ctx.cwd,
+        ...(baseUrl ? { baseUrl } : {}),
+        ...(values.model ? { model: values.model as string } : {}),
+        ...(limit ? { limit } : {}),
+        env: ctx.env,
+        logger: ctx.logger,
+        progress: ctx.progress,
+        dryRun: true,
+      });
+      if (values.json) ctx.printJson(plan);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
+      return 0;
+    }
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error("interrupted"));
     process.once("SIGINT", onSignal);
@@ -58,6 +79,7 @@ options:
         ...(baseUrl ? { baseUrl } : {}),
         ...(values.model ? { model: values.model as string } : {}),
         ...(concurrency ? { concurrency } : {}),
+        ...(limit ? { limit } : {}),
         noCache: Boolean(values["no-cache"]),
         ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
         env: ctx.env,
