@@ -64386,6 +64386,23 @@ async function loadSuite(path, cwd) {
     if (cases.length === 0) throw new DataInvalidError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
     checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
   }
+  suite.scorers.forEach((sc, i) => {
+    const c = sc;
+    if (c.type !== "json_schema" || c.schema_file === void 0) return;
+    const pos = doc.locate(["scorers", i, "schema_file"]);
+    const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const path2 = resolve2(base, c.schema_file);
+    if (!existsSync3(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    const text2 = readFileSync3(path2, "utf8");
+    let schema2;
+    try {
+      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema2;
+  });
   const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
   return {
     file: file2,

@@ -135,6 +135,57 @@ describe("llmops eval (spawned CLI)", () => {
   });
 });
 
+describe("llmops eval with JSON and corpus scorers", () => {
+  it("loads schema_file, scores JSON fields, and computes BLEU/chrF as corpora with bootstrap intervals", async () => {
+    server = await startOpenAiTestServer({
+      respond: (r) => {
+        const n = Number(/item (\d+)/.exec(r.prompt)?.[1] ?? 0);
+        return n % 3 === 0 ? `{"name": "item ${n}", "qty": ${n}}` : n % 3 === 1 ? `{"name": "item ${n}", "qty": "lots"}` : "not json";
+      },
+    });
+    const dir = tempDir();
+    const lines = Array.from({ length: 30 }, (_, n) => JSON.stringify({ id: `j${n}`, input: `item ${n}`, expected: { name: `item ${n}`, qty: n } }));
+    writeFileSync(join(dir, "cases.jsonl"), `${lines.join("\n")}\n`);
+    writeFileSync(join(dir, "schema.json"), JSON.stringify({ type: "object", required: ["name", "qty"], properties: { name: { type: "string" }, qty: { type: "integer" } } }));
+    writeSuite(dir, server.baseUrl, {
+      scorers: [
+        { type: "json_valid" },
+        { type: "json_schema", schema_file: "schema.json", threshold: 1 },
+        { type: "json_fields" },
+      ],
+    });
+    const r = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe(r.stderr.replace(/error:/, ""));
+    expect(r.code).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, "o", "summary.json"), "utf8"));
+    expect(s.metrics.json_valid.mean).toBeCloseTo(20 / 30, 12);
+    expect(s.metrics.json_schema.mean).toBeCloseTo(10 / 30, 12);
+    expect(s.metrics.json_schema.pass_rate).toBeCloseTo(10 / 30, 12);
+  });
+
+  it("aggregates corpus BLEU and chrF from summed statistics", async () => {
+    const refs = ["the cat sat on the mat", "a dog bit the man", "it was not me", "the weather is nice today"];
+    server = await startOpenAiTestServer({ respond: (r) => (r.prompt.includes("0") ? refs[Number(r.prompt.slice(-1)) % 4]! : "the cat is on a mat") });
+    const dir = tempDir();
+    const lines = Array.from({ length: 12 }, (_, n) => JSON.stringify({ id: `t${n}`, input: `case ${n % 2 === 0 ? "0" : "1"}${n}`, expected: refs[n % 4] }));
+    writeFileSync(join(dir, "cases.jsonl"), `${lines.join("\n")}\n`);
+    writeSuite(dir, server.baseUrl, { scorers: [{ type: "bleu" }, { type: "chrf" }] });
+    const r = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "o"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, "o", "summary.json"), "utf8"));
+    const recs = readRecords(join(dir, "o")) as unknown as { scores: Record<string, { stats: number[]; value: number }> }[];
+    for (const m of ["bleu", "chrf"]) {
+      expect(s.metrics[m].corpus).toBe(true);
+      expect(s.metrics[m].method).toBe("bootstrap");
+      const mean = recs.reduce((a, x) => a + x.scores[m]!.value, 0) / recs.length;
+      // A corpus score is not the average of sentence scores.
+      expect(Math.abs(s.metrics[m].mean - mean)).toBeGreaterThan(1e-6);
+      expect(s.metrics[m].ci95[0]).toBeLessThanOrEqual(s.metrics[m].mean);
+      expect(s.metrics[m].ci95[1]).toBeGreaterThanOrEqual(s.metrics[m].mean);
+    }
+  });
+});
+
 describe("llmops eval --dry-run / --limit", () => {
   it("plans without sending anything, and --limit runs only the first N cases", async () => {
     server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });

@@ -59,6 +59,24 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
   }
 
+  suite.scorers.forEach((sc, i) => {
+    const c = sc as { type: string; schema_file?: string; schema?: unknown };
+    if (c.type !== "json_schema" || c.schema_file === undefined) return;
+    const pos = doc.locate(["scorers", i, "schema_file"]);
+    const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const path = resolve(base, c.schema_file);
+    if (!existsSync(path)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    const text = readFileSync(path, "utf8");
+    let schema: unknown;
+    try {
+      schema = /\.ya?ml$/i.test(path) ? parseYamlSource(text, c.schema_file).value : JSON.parse(text);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema;
+  });
+
   const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
   return {
     file,
