@@ -28084,12 +28084,9 @@ function parseGatePolicy(text, file2) {
     if (!("gate" in root) || root.gate == null) {
       throw new ConfigError(`${file2}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
-    const sub = {
-      file: file2,
-      value: root.gate,
-      locate: (path, which) => doc.locate(["gate", ...path], which)
-    };
-    return { policy: validateConfig(gatePolicySchema, sub, "gate policy"), source: `${file2} (gate:)` };
+    const sub = { file: file2, value: { gate: root.gate }, locate: doc.locate };
+    const wrapped = validateConfig(external_exports.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
+    return { policy: wrapped.gate, source: `${file2} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy"), source: file2 };
 }
@@ -28706,7 +28703,9 @@ function renderComparisonMarkdown(c) {
     ["Fixed (fail \u2192 pass)", fixed]
   ]) {
     if (list.length === 0) continue;
-    lines.push(`## ${title}: ${list.length}`, "", ...list.slice(0, 50).map((f) => `- ${escapeMarkdown(f.metric)}: \`${f.case_id.replace(/`/g, "'")}\``), list.length > 50 ? `- \u2026 and ${list.length - 50} more` : "", "");
+    lines.push(`## ${title}: ${list.length}`, "", ...list.slice(0, 50).map((f) => `- ${escapeMarkdown(f.metric)}: ${escapeMarkdown(f.case_id)}`));
+    if (list.length > 50) lines.push(`- \u2026 and ${list.length - 50} more`);
+    lines.push("");
   }
   const os = c.one_sided;
   if (os.baseline_only.length || os.candidate_only.length) {
