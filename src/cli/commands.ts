@@ -1,5 +1,7 @@
 // Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
 import type { Command } from "./command.js";
+import { compareCommand } from "./commands/compare.js";
 import { evalCommand } from "./commands/eval.js";
+import { gateCommand } from "./commands/gate.js";
 
-export const commands: Command[] = [evalCommand];
+export const commands: Command[] = [evalCommand, compareCommand, gateCommand];
