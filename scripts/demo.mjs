@@ -56,7 +56,7 @@ try {
   }
   const hasCompare = existsSync(join(root, "src", "cli", "commands", "compare.ts"));
   if (hasCompare) {
-    const code = await llmops(["compare", "--baseline", ".llmops/demo/baseline", "--candidate", ".llmops/demo/candidate", "--suite", "evals/arithmetic.yaml", "--out", ".llmops/demo/compare"]);
+    const code = await llmops(["compare", "--baseline", ".llmops/demo/baseline", "--candidate", ".llmops/demo/candidate", "--policy", "evals/arithmetic.yaml", "--out", ".llmops/demo/compare"]);
     console.log(`\ncompare exited ${code} (0 pass, 1 fail)`);
   }
   console.log(`\nDemo outputs are under ${work}`);

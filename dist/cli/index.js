@@ -46188,8 +46188,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
-  /** Gate policy for `llmops compare`/`gate` (see docs/gate.md); validated by the gate domain. */
-  gate: external_exports.unknown().optional()
+  /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
+  gate: gatePolicySchema.optional()
 });
 
 // src/adapters/fs/load-suite.ts

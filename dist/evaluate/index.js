@@ -23182,12 +23182,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -64257,6 +64257,41 @@ function checkUniqueIds(cases, where) {
   });
 }
 
+// src/core/gate/policy.ts
+var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
+var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
+var metricPolicySchema = external_exports.strictObject({
+  greater_is_better: external_exports.boolean().optional(),
+  threshold: external_exports.number().optional(),
+  max_regression: marginSchema.optional(),
+  min_improvement: marginSchema.optional(),
+  min_absolute_change: external_exports.number().nonnegative().optional(),
+  min_relative_change: external_exports.number().nonnegative().optional(),
+  gate: external_exports.boolean().optional()
+}).refine(
+  (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
+  { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
+);
+var latencySchema = external_exports.strictObject({
+  p95_max_ms: external_exports.number().positive().optional(),
+  p95_max_regression: marginSchema.optional()
+});
+var costSchema2 = external_exports.strictObject({
+  max_per_case: external_exports.number().nonnegative().optional(),
+  max_total: external_exports.number().nonnegative().optional(),
+  max_regression: marginSchema.optional()
+});
+var gatePolicySchema = external_exports.strictObject({
+  metrics: external_exports.record(external_exports.string().min(1), metricPolicySchema).default({}),
+  latency: latencySchema.optional(),
+  cost: costSchema2.optional(),
+  confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),
+  inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail"),
+  bootstrap_resamples: external_exports.number().int().min(200).max(1e6).default(1e4),
+  seed: external_exports.number().int().min(0).max(4294967295).default(1),
+  require_metrics: external_exports.boolean().default(true)
+});
+
 // src/core/eval/suite-schema.ts
 var caseSchema = external_exports.strictObject({
   id: external_exports.union([external_exports.string().min(1), external_exports.number()]).optional(),
@@ -64345,8 +64380,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
-  /** Gate policy for `llmops compare`/`gate` (see docs/gate.md); validated by the gate domain. */
-  gate: external_exports.unknown().optional()
+  /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
+  gate: gatePolicySchema.optional()
 });
 
 // src/adapters/fs/load-suite.ts
