@@ -49,7 +49,7 @@ export function truncateText(text: string, max: number): Truncated {
 }
 
 function truncationNote(cut: number): string {
-  return cut > 0 ? ` … [${cut} more characters]` : "";
+  return cut > 0 ? ` … ⟨${cut} more characters⟩` : "";
 }
 
 // One pass over the text: each match is replaced by its safe form. Markdown punctuation that could
@@ -120,7 +120,8 @@ function breakPings(text: string): string {
 export function escapeHtmlText(text: string, opts: InlineOptions & { multiline?: boolean } = {}): string {
   const clean = sanitizeText(text);
   const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return breakPings(escapeHtml(kept)) + truncationNote(cut);
+  // Pings first: the joiner must not land inside an entity such as `&#39;`.
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
 }
 
 /** The longest run of `ch` in `text`. */
@@ -146,7 +147,7 @@ export interface CodeBlockOptions extends InlineOptions {
  */
 export function renderCodeBlock(text: string, opts: CodeBlockOptions = {}): string {
   const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = cut > 0 ? `${kept}\n… [${cut} more characters]` : kept;
+  const body = cut > 0 ? `${kept}\n… ⟨${cut} more characters⟩` : kept;
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
   const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
   return `${fence}${lang}\n${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}\n`;
@@ -156,10 +157,11 @@ export function renderCodeBlock(text: string, opts: CodeBlockOptions = {}): stri
 export function renderCodeSpan(text: string, opts: InlineOptions = {}): string {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   // GFM splits table cells on `|` before parsing code spans, and turns `\|` back into `|` inside.
-  const body = kept.replace(/\|/g, "\\|");
+  // A backslash right before a pipe would escape the escape: a joiner keeps them apart.
+  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
   const ticks = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body}${pad}${ticks}${cut > 0 ? escapeMarkdownText(truncationNote(cut)) : ""}`;
+  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
 }
 
 /**
