@@ -52,7 +52,7 @@ describe.skipIf(!chromium)("HTML report in headless Chromium", () => {
   });
 
   it("shows the verdict and why", async () => {
-    expect(await page.evaluate<string>(`document.getElementById("verdict").textContent`)).toBe("❌ FAIL — llmops eval: qa");
+    expect(await page.evaluate<string>(`document.getElementById("verdict").textContent`)).toBe("✘ FAIL — llmops eval: qa");
     expect(await page.evaluate<string>(`document.getElementById("why").textContent`)).toMatch(/^exact_match fell by 18\.0 pp/);
   });
 

@@ -58,6 +58,13 @@ export function formatCount(n: number | null): string {
   return n === null || !Number.isFinite(n) ? "—" : Math.round(n).toLocaleString("en-US");
 }
 
+/** A signed whole count: +12, −3, ±0. */
+export function formatSignedCount(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return "—";
+  const r = Math.round(n);
+  return r === 0 ? "±0" : `${r < 0 ? MINUS : "+"}${Math.abs(r).toLocaleString("en-US")}`;
+}
+
 export function formatMoney(n: number | null, currency: string | null): string {
   if (n === null || !Number.isFinite(n)) return "—";
   const digits = Math.abs(n) >= 1 ? 2 : Math.abs(n) >= 0.01 ? 4 : 6;

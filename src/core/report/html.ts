@@ -13,11 +13,16 @@ import {
   formatMoney,
   formatMs,
   formatP,
+  formatSignedCount,
   formatSignedMs,
   formatValue,
 } from "./format.js";
 import { REPORT_CSS, REPORT_SCRIPT } from "./html-assets.js";
 import type { CaseDetail, CaseSide, ReportModel } from "./model.js";
+import type { Verdict } from "../gate/types.js";
+
+// Text symbols every system font has (colour emoji are missing on many Linux desktops).
+const SYMBOL: Record<Verdict, string> = { pass: "✔", fail: "✘", inconclusive: "⚠" };
 import { reportTitle } from "./sections.js";
 import { renderDeltaSvg, renderLatencySvg } from "./svg.js";
 
@@ -68,8 +73,9 @@ function caseData(d: CaseDetail) {
 function verdictBlock(model: ReportModel): string {
   const c = model.comparison;
   const title = h(reportTitle(model));
-  if (!c.gate) return `<header class="verdict info"><h1 id="verdict">ℹ️ NO GATE — ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
-  const { emoji, word } = VERDICT_LABEL[c.gate.verdict];
+  if (!c.gate) return `<header class="verdict info"><h1 id="verdict">ℹ NO GATE — ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
+  const { word } = VERDICT_LABEL[c.gate.verdict];
+  const emoji = SYMBOL[c.gate.verdict];
   const why =
     c.gate.verdict === "pass"
       ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`
@@ -80,7 +86,7 @@ function verdictBlock(model: ReportModel): string {
 function statusOf(c: Comparison, subject: string): string {
   const checks = c.gate?.checks.filter((k) => k.subject === subject) ?? [];
   const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
-  return v ? `<span class="status-${v.verdict}">${VERDICT_LABEL[v.verdict].emoji} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
+  return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
 }
 
 function metricTable(c: Comparison): string {
@@ -96,7 +102,7 @@ function operationalTable(c: Comparison): string {
   const rows = [
     ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50)],
     ["latency p95", formatMs(o.latency.baseline.p95), formatMs(o.latency.candidate.p95), formatSignedMs(o.latency.delta_p95)],
-    ["tokens per case", formatCount(o.tokens.baseline.per_case), formatCount(o.tokens.candidate.per_case), o.tokens.delta_per_case === null ? "—" : formatCount(o.tokens.delta_per_case)],
+    ["tokens per case", formatCount(o.tokens.baseline.per_case), formatCount(o.tokens.candidate.per_case), formatSignedCount(o.tokens.delta_per_case)],
   ];
   if (o.cost) rows.push(["cost per case", formatMoney(o.cost.baseline.per_case, o.cost.currency), formatMoney(o.cost.candidate.per_case, o.cost.currency), formatMoney(o.cost.delta_per_case, o.cost.currency)]);
   return `<table><thead><tr><th></th><th class="num">baseline</th><th class="num">candidate</th><th class="num">Δ</th></tr></thead><tbody>${rows
@@ -106,7 +112,7 @@ function operationalTable(c: Comparison): string {
 
 function gateList(c: Comparison): string {
   if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
-  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${VERDICT_LABEL[k.verdict].emoji} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(k.message)}</li>`);
+  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(k.message)}</li>`);
   return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
 }
 

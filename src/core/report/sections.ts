@@ -13,6 +13,7 @@ import {
   formatMoney,
   formatMs,
   formatP,
+  formatSignedCount,
   formatSignedMs,
   formatValue,
 } from "./format.js";
@@ -138,7 +139,7 @@ export function renderOperationalTable(c: Comparison): string {
       "tokens per case",
       formatCount(o.tokens.baseline.per_case),
       formatCount(o.tokens.candidate.per_case),
-      o.tokens.delta_per_case === null ? "—" : `${o.tokens.delta_per_case < 0 ? "\u2212" : "+"}${formatCount(Math.abs(o.tokens.delta_per_case))}`,
+      formatSignedCount(o.tokens.delta_per_case),
       "",
     ],
   ];

@@ -100,7 +100,7 @@ export function renderLatencySvg(c: Comparison, cases: CaseDetail[]): string {
   const hk = count(k);
   const peak = Math.max(1, ...hb, ...hk);
   const left = 50;
-  const right = W - 20;
+  const right = W - 70;
   const top = 30;
   const bottom = 200;
   const bw = (right - left) / bins;
