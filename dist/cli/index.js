@@ -311,7 +311,7 @@ function truncateText(text, max) {
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
 }
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_{}[\\]()!|~#$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=]", "gmu");
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
 function markdownReplacement(m) {
   switch (m) {
     case "<":
@@ -326,6 +326,7 @@ function markdownReplacement(m) {
       return `@${ZWJ}`;
     default:
       if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
       return `\\${m}`;
   }
 }
@@ -840,7 +841,7 @@ function renderOneCase(model, id, direction, detail, limits) {
 ${renderCodeBlock(text, { maxLength: limits.textChars })}`;
     const side = (label2, s) => s === null ? `**${label2}**: _absent from this run_
 ` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
-` : block(label2, s.output ?? "");
+` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
     parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
   }
   parts.push("</details>\n");

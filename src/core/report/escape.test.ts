@@ -46,6 +46,9 @@ const NASTY: Array<[string, string]> = [
   ["anchor", "<a href='https://evil'>x</a>"],
   ["kbd and emoji", ":+1: <kbd>x</kbd> Ünïcödé 😀"],
   ["lone surrogate", "bad \uD800 pair"],
+  ["ordered list start", "1) first 2. second"],
+  ["footnote and task", "[^1] [ ] [x] {{template}} %}"],
+  ["nested image in link", "[![a](https://x/y.png)](https://x)"],
   ["extremely long line", `${"x".repeat(50_000)}@tail`],
 ];
 

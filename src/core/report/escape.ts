@@ -53,10 +53,11 @@ function truncationNote(cut: number): string {
 }
 
 // One pass over the text: each match is replaced by its safe form. Markdown punctuation that could
-// start emphasis, code, links, images, tables, strikethrough or math is backslash-escaped; `& < >`
-// become entities (so no raw HTML or comment survives); `://` and `www.` are broken so GFM does not
-// autolink; `@x` and `#1` get a zero-width joiner so GitHub neither pings nor cross-references.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()!|~#$<>&]|:\/\/|\bwww\.|@(?=[\p{L}\p{N}])|#(?=\p{N})|^[-+=]/gmu;
+// start emphasis, code, links or images (`[` — so `](` and `![` are inert), tables, strikethrough or
+// math is backslash-escaped, and so is a block marker at the start; `& < >` become entities (so no
+// raw HTML or comment survives); `://` and `www.` are broken so GFM does not autolink; `@x` and
+// `#1` get a zero-width joiner so GitHub neither pings nor cross-references.
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~$<>&]|:\/\/|\bwww\.|@(?=[\p{L}\p{N}])|#(?=\p{N})|^[-+=#]|^\d+[.)]/gmu;
 
 function markdownReplacement(m: string): string {
   switch (m) {
@@ -72,6 +73,7 @@ function markdownReplacement(m: string): string {
       return `@${ZWJ}`;
     default:
       if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
       return `\\${m}`;
   }
 }

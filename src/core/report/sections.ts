@@ -221,7 +221,11 @@ function renderOneCase(model: ReportModel, id: string, direction: "broke" | "fix
   } else {
     const block = (label: string, text: string | null) => (text === null ? "" : `**${label}**\n\n${renderCodeBlock(text, { maxLength: limits.textChars })}`);
     const side = (label: string, s: CaseDetail["baseline"]) =>
-      s === null ? `**${label}**: _absent from this run_\n` : s.error && s.output === null ? `**${label}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}\n` : block(label, s.output ?? "");
+      s === null
+        ? `**${label}**: _absent from this run_\n`
+        : s.error && s.output === null
+          ? `**${label}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}\n`
+          : block(s.repeats > 1 ? `${label} (first of ${s.repeats} repeats)` : label, s.output ?? "");
     parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
   }
   parts.push("</details>\n");
