@@ -68,7 +68,7 @@ export interface MetricComparison {
   interval_method: IntervalMethod;
   test: TestMethod;
   p_value: number | null;
-  /** Holm-adjusted p across the gated metrics (family = gated metrics with a p-value); null for ungated ones. */
+  /** Holm-adjusted p across the gated metrics (null for ungated ones); when nothing is gated, across all metrics with a p-value. */
   p_holm: number | null;
   /** SD of the per-case paired differences (after averaging repeats); null for corpus metrics. */
   sd_diff: number | null;
