@@ -616,6 +616,54 @@ var VERDICT_LABEL = {
   inconclusive: { emoji: "\u26A0\uFE0F", word: "INCONCLUSIVE" }
 };
 
+// src/core/report/explain.ts
+var MINUS2 = "\u2212";
+function amount(m, x) {
+  return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
+}
+function interval(m, ci, conf, asDelta) {
+  if (!ci) return "";
+  const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
+  return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
+}
+function metricSentence(k, m, conf) {
+  if (k.estimate === null || k.limit === null) return null;
+  const name = m.name;
+  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  switch (k.kind) {
+    case "non_inferiority": {
+      const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
+      const moved = worse ? `got worse by ${amount(m, k.estimate)}` : `changed by ${formatDelta(m, k.estimate)}`;
+      if (k.verdict === "fail") return `${name} ${moved}${ci}, more than the ${amount(m, k.limit)} the policy allows`;
+      if (k.verdict === "inconclusive") return `${name} ${moved}${ci}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
+      return `${name} ${moved}${ci}, within the allowed ${amount(m, k.limit)}`;
+    }
+    case "superiority": {
+      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci}`;
+      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci}, not yet shown to beat the required ${amount(m, k.limit)}`;
+      return `${name} improved by ${amount(m, k.estimate)}${ci}, more than the required ${amount(m, k.limit)}`;
+    }
+    case "floor": {
+      const bound = m.higher_is_better ? "floor" : "ceiling";
+      const lim = formatValue(m, k.limit);
+      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci}, on the wrong side of the ${bound} of ${lim}`;
+      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci}, too close to the ${bound} of ${lim} to tell`;
+      return `${name} is ${formatValue(m, k.estimate)}${ci}, clear of the ${bound} of ${lim}`;
+    }
+    default:
+      return null;
+  }
+}
+function explainCheck(c, k) {
+  const m = c.metrics.find((x) => x.name === k.subject);
+  const own = m ? metricSentence(k, m, formatConfidence(c.confidence)) : null;
+  return (own ?? k.message).replace(/-(?=\d)/g, MINUS2);
+}
+function failingChecks(c) {
+  const checks = c.gate?.checks ?? [];
+  return [...checks.filter((k) => k.verdict === "fail"), ...checks.filter((k) => k.verdict === "inconclusive")];
+}
+
 // src/core/report/mermaid.ts
 var MAX_METRICS = 12;
 function round(n2) {
@@ -676,10 +724,11 @@ function verdictSentence(c) {
   if (gate.verdict === "pass") {
     return `All ${gated} gate check${gated === 1 ? "" : "s"} passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`;
   }
-  const first = gate.reasons[0] ?? gate.checks.find((k) => k.verdict !== "pass")?.message ?? "a gate check did not pass";
-  const more = gate.reasons.length > 1 ? ` (and ${gate.reasons.length - 1} more below)` : "";
+  const bad = failingChecks(c);
+  const first = bad[0] ? explainCheck(c, bad[0]) : (gate.reasons[0] ?? "a gate check did not pass").replace(/^(FAIL|INCONCLUSIVE): /, "");
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more below)` : "";
   const tail = gate.verdict === "inconclusive" ? ` ${inconclusiveAdvice(gate.checks, gate.blocking)}` : "";
-  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`.replace(/\.\*\*\./, ".**");
+  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`;
 }
 function inconclusiveAdvice(checks, blocking) {
   const needed = checks.map((k) => k.cases_needed).filter((n2) => n2 !== null);
@@ -793,7 +842,7 @@ function renderGateChecks(c) {
   const checks = [...c.gate.checks].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]);
   const lines = checks.map((k) => {
     const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null) ? ` \u2014 would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}` : "";
-    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(k.message, { maxLength: 400 })}${advice}`;
+    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
   });
   const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
   return `<details>
@@ -1319,7 +1368,7 @@ function verdictBlock(model) {
   if (!c.gate) return `<header class="verdict info"><h1 id="verdict">\u2139 NO GATE \u2014 ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
   const { word } = VERDICT_LABEL[c.gate.verdict];
   const emoji = SYMBOL[c.gate.verdict];
-  const why = c.gate.verdict === "pass" ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.` : c.gate.reasons[0] ?? "A gate check did not pass.";
+  const why = c.gate.verdict === "pass" ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.` : failingChecks(c)[0] ? `${explainCheck(c, failingChecks(c)[0])}.` : c.gate.reasons[0] ?? "A gate check did not pass.";
   return `<header class="verdict ${c.gate.verdict}"><h1 id="verdict">${emoji} ${word} \u2014 ${title}</h1><p id="why">${h(why)}</p></header>`;
 }
 function statusOf(c, subject) {
@@ -1345,7 +1394,7 @@ function operationalTable(c) {
 }
 function gateList(c) {
   if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
-  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(k.message)}</li>`);
+  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(explainCheck(c, k))}</li>`);
   return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
 }
 function prov2(run, ...path) {

@@ -17,9 +17,10 @@ describe("renderVerdict", () => {
   });
 
   it("INCONCLUSIVE gives the reason, what would decide it and whether it blocks", () => {
-    const c: Comparison = { ...base, gate: { ...base.gate!, verdict: "inconclusive", blocking: false, conclusion: "neutral", reasons: ["token_f1: the interval straddles the margin"] } };
+    const checks = base.gate!.checks.map((k) => (k.verdict === "fail" ? { ...k, verdict: "pass" as const } : k));
+    const c: Comparison = { ...base, gate: { ...base.gate!, checks, verdict: "inconclusive", blocking: false, conclusion: "neutral", reasons: ["INCONCLUSIVE: token_f1 …"] } };
     expect(renderVerdict(model(c), 3)).toBe(
-      "### ⚠️ INCONCLUSIVE — llmops eval: qa\n\n**token\\_f1: the interval straddles the margin**. The data cannot decide yet; about 140 paired cases would likely settle it. This does not block the merge under the policy.\n",
+      "### ⚠️ INCONCLUSIVE — llmops eval: qa\n\n**token\\_f1 got worse by 0.068 (95% CI −0.128 to −0.008): a loss beyond the allowed 0.100 cannot be ruled out yet**. The data cannot decide yet; about 140 paired cases would likely settle it. This does not block the merge under the policy.\n",
     );
   });
 
