@@ -688,7 +688,7 @@ function renderMermaidDeltaChart(c) {
   const unit = scale === 100 ? "points" : "units";
   return [
     "xychart-beta",
-    `    title "\u0394 candidate \u2212 baseline (${unit}), bars; ${formatConfidence(c.confidence)} CI bounds, lines"`,
+    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
     `    x-axis [${labels}]`,
     `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
     `    bar [${delta.join(", ")}]`,
@@ -991,6 +991,7 @@ function renderFooter(model) {
 
 // src/core/report/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
+var COMMENT_HEADROOM = 512;
 var GITHUB_SUMMARY_LIMIT = 1048576;
 var COMMENT_LEVELS = [
   { perKind: 5, textChars: 2e3 },
@@ -1011,7 +1012,7 @@ function trimNote(limit, shown, total, limits, first) {
     ...cut.map((d) => `showing ${shown[d]} of ${total[d]} ${d} cases`),
     ...shorter ? [`texts cut at ${limits.textChars} characters`] : []
   ];
-  return `> \u2702\uFE0F Trimmed to fit the ${limit.toLocaleString("en-US")}-character limit: ${what.join(", ")}. The HTML report has every case.
+  return `> \u2702\uFE0F Trimmed to fit within ${limit.toLocaleString("en-US")} characters (GitHub caps a comment at 65,536): ${what.join(", ")}. The HTML report has every case.
 `;
 }
 function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
@@ -1052,7 +1053,7 @@ ${fences[fences.length - 1]}` : "";
   return { markdown: `${head.slice(0, Math.max(0, limit - tail.length - closing.length))}${closing}${tail}`, truncated: true, limits: last };
 }
 function renderComment(model, opts = {}) {
-  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT, opts);
+  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT - COMMENT_HEADROOM, opts);
 }
 function renderJobSummary(model, opts = {}) {
   return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
@@ -1540,7 +1541,7 @@ options:
   --candidate DIR     the candidate eval run directory (default: as recorded in the comparison)
   --run-url URL       link to the workflow run, shown in the footer (http/https only)
   --title TEXT        heading (default: "llmops eval: <suite>")
-  --max-chars N       limit for the comment (default 65536)
+  --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --quiet             no log lines
 `,
   options: {
@@ -1559,7 +1560,7 @@ options:
     const maxChars = intOption(values, "max-chars", 1e3);
     const model = loadReportModel(ctx, values);
     const comment = renderComment(model, maxChars === void 0 ? {} : { maxChars });
-    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65536} characters (showing ${comment.limits.perKind} case(s) per direction)`);
+    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65024} characters (showing ${comment.limits.perKind} case(s) per direction)`);
     const wants = values.markdown !== void 0 || values.summary !== void 0 || values.html !== void 0;
     if (values.markdown !== void 0) write(ctx, values.markdown, comment.markdown, "PR comment");
     if (values.summary !== void 0) write(ctx, values.summary, renderJobSummary(model).markdown, "job summary");

@@ -84,7 +84,7 @@ options:
   --candidate DIR     the candidate eval run directory (default: as recorded in the comparison)
   --run-url URL       link to the workflow run, shown in the footer (http/https only)
   --title TEXT        heading (default: "llmops eval: <suite>")
-  --max-chars N       limit for the comment (default 65536)
+  --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --quiet             no log lines
 `,
   options: {
@@ -103,7 +103,7 @@ options:
     const maxChars = intOption(values, "max-chars", 1000);
     const model = loadReportModel(ctx, values);
     const comment = renderComment(model, maxChars === undefined ? {} : { maxChars });
-    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65_536} characters (showing ${comment.limits.perKind} case(s) per direction)`);
+    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65_024} characters (showing ${comment.limits.perKind} case(s) per direction)`);
     const wants = values.markdown !== undefined || values.summary !== undefined || values.html !== undefined;
     if (values.markdown !== undefined) write(ctx, values.markdown as string, comment.markdown, "PR comment");
     if (values.summary !== undefined) write(ctx, values.summary as string, renderJobSummary(model).markdown, "job summary");

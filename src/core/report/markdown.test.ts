@@ -56,7 +56,7 @@ describe("renderComment", () => {
     expect(truncated).toBe(true);
     expect(limits.textChars).toBe(2000);
     expect(limits.perKind).toBeLessThan(5);
-    expect(markdown).toMatch(new RegExp(`✂️ Trimmed to fit the 20,000-character limit: showing ${limits.perKind} of 10 broke cases\\. The HTML report has every case\\.`));
+    expect(markdown).toMatch(new RegExp(`✂️ Trimmed to fit within 20,000 characters \\(GitHub caps a comment at 65,536\\): showing ${limits.perKind} of 10 broke cases\\. The HTML report has every case\\.`));
     // The verdict and the table survive.
     expect(markdown).toContain("### ❌ FAIL");
     expect(markdown).toContain("| exact\\_match |");
@@ -79,7 +79,7 @@ describe("renderComment", () => {
     model.comparison = { ...model.comparison, flips: many };
     model.cases = many.map((f) => ({ case_id: f.case_id, input: "i".repeat(50_000), expected: "e", baseline: null, candidate: null, flips: { exact_match: "broke" } }));
     const { markdown } = renderComment(model);
-    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT - 512);
     expect(markdown).toContain("3000 cases, top 5 shown");
   });
 

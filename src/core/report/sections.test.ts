@@ -38,7 +38,7 @@ describe("renderMermaidDeltaChart", () => {
     expect(renderMermaidDeltaChart(c)).toBe(
       [
         "xychart-beta",
-        '    title "Δ candidate − baseline (points), bars; 95% CI bounds, lines"',
+        '    title "Δ candidate − baseline in points · bars Δ · lines 95% CI bounds"',
         '    x-axis ["exact_match", "f1 init"]',
         '    y-axis "Δ (points)" -35 --> 0',
         "    bar [-18, -6.77]",
