@@ -28,9 +28,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -40,12 +40,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -1044,8 +1044,8 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity2.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node2.value;
+          return n2 == null || allowScalar && identity2.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -2488,18 +2488,18 @@ var require_stringifyNumber = __commonJS({
       const num2 = typeof value === "number" ? value : Number(value);
       if (!isFinite(num2))
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i = n2.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -2743,9 +2743,9 @@ var require_binary = __commonJS({
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
@@ -3017,11 +3017,11 @@ var require_int2 = __commonJS({
             str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
@@ -3170,15 +3170,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num2(60) + num2(p2), num2(0));
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n) => n;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
@@ -3198,7 +3198,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -4669,9 +4669,9 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -5892,8 +5892,8 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -5927,8 +5927,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -5937,8 +5937,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -5987,8 +5987,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -6026,9 +6026,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -6038,10 +6038,10 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -6064,9 +6064,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -6097,18 +6097,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -6152,10 +6152,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -6309,11 +6309,11 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
@@ -6328,16 +6328,16 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -6351,15 +6351,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -6397,12 +6397,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n2 = i - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
           this.pos = i;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -6518,12 +6518,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6677,8 +6677,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
@@ -7479,21 +7479,21 @@ __export(suggest_exports, {
 });
 function editDistance(a, b) {
   const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  const n2 = b.length;
+  if (m === 0) return n2;
+  if (n2 === 0) return m;
+  let prev = new Array(n2 + 1);
+  let cur = new Array(n2 + 1);
+  for (let j = 0; j <= n2; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
-    for (let j = 1; j <= n; j++) {
+    for (let j = 1; j <= n2; j++) {
       const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[n];
+  return prev[n2];
 }
 function closest(name, candidates) {
   const lower = name.toLowerCase();
@@ -7941,9 +7941,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -7951,14 +7951,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break2 = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -7998,17 +7998,17 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code, n2) => code + n2.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
+          const n2 = nodes[i].optimizeNodes();
+          if (Array.isArray(n2))
+            nodes.splice(i, 1, ...n2);
+          else if (n2)
+            nodes[i] = n2;
           else
             nodes.splice(i, 1);
         }
@@ -8018,16 +8018,16 @@ var require_codegen = __commonJS({
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          const n2 = nodes[i];
+          if (n2.optimizeNames(names, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names, n2.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names, n2) => addNames(names, n2.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -8370,12 +8370,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For2);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break2(label));
+      break(label2) {
+        return this._leafNode(new Break2(label2));
       }
       // `return` statement
       return(value) {
@@ -8438,8 +8438,8 @@ var require_codegen = __commonJS({
       endFunc() {
         return this._endBlockNode(Func);
       }
-      optimize(n = 1) {
-        while (n-- > 0) {
+      optimize(n2 = 1) {
+        while (n2-- > 0) {
           this._root.optimizeNodes();
           this._root.optimizeNames(this._root.names, this._constants);
         }
@@ -8453,19 +8453,19 @@ var require_codegen = __commonJS({
         this._nodes.push(node2);
       }
       _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
+        const n2 = this._currNode;
+        if (n2 instanceof N1 || N2 && n2 instanceof N2) {
           this._nodes.pop();
           return this;
         }
         throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
       }
       _elseNode(node2) {
-        const n = this._currNode;
-        if (!(n instanceof If2)) {
+        const n2 = this._currNode;
+        if (!(n2 instanceof If2)) {
           throw new Error('CodeGen: "else" without "if"');
         }
-        this._currNode = n.else = node2;
+        this._currNode = n2.else = node2;
         return this;
       }
       get _root() {
@@ -8482,8 +8482,8 @@ var require_codegen = __commonJS({
     };
     exports.CodeGen = CodeGen;
     function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
+      for (const n2 in from)
+        names[n2] = (names[n2] || 0) + (from[n2] || 0);
       return names;
     }
     function addExprNames(names, from) {
@@ -8503,11 +8503,11 @@ var require_codegen = __commonJS({
           items.push(c);
         return items;
       }, []));
-      function replaceName(n) {
-        const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
+      function replaceName(n2) {
+        const c = constants[n2.str];
+        if (c === void 0 || names[n2.str] !== 1)
+          return n2;
+        delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
@@ -8515,8 +8515,8 @@ var require_codegen = __commonJS({
       }
     }
     function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+      for (const n2 in from)
+        names[n2] = (names[n2] || 0) - (from[n2] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -8550,10 +8550,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash3 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash3[item] = true;
+      return hash3;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema2) {
@@ -10473,7 +10473,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10500,7 +10500,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11360,11 +11360,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
+        parse4(serialize2(uri, options), options);
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11398,68 +11398,68 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize2(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative4, options, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
-        base = parse4(serialize(base, options), options);
-        relative4 = parse4(serialize(relative4, options), options);
+        base = parse4(serialize2(base, options), options);
+        relative4 = parse4(serialize2(relative4, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+        target2.scheme = relative4.scheme;
+        target2.userinfo = relative4.userinfo;
+        target2.host = relative4.host;
+        target2.port = relative4.port;
+        target2.path = removeDotSegments(relative4.path || "");
+        target2.query = relative4.query;
       } else {
         if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+          target2.userinfo = relative4.userinfo;
+          target2.host = relative4.host;
+          target2.port = relative4.port;
+          target2.path = removeDotSegments(relative4.path || "");
+          target2.query = relative4.query;
         } else {
           if (!relative4.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative4.query !== void 0) {
-              target.query = relative4.query;
+              target2.query = relative4.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+              target2.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target2.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target2.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative4.query;
+            target2.query = relative4.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
-      return target;
+      target2.fragment = relative4.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize(cmpts, opts) {
+    function serialize2(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -11731,7 +11731,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize2(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -11745,7 +11745,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri === "string" ? uri : serialize2(uri, opts);
       } catch {
         return void 0;
       }
@@ -11755,10 +11755,10 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
-      serialize,
+      serialize: serialize2,
       parse: parse4
     };
     module.exports = fastUri;
@@ -16659,20 +16659,20 @@ var init_xxhash = __esm({
 });
 
 // node_modules/hyparquet/src/bloom.js
-function blockIndex(hash2, numBlocks) {
-  return Number((hash2 >> 32n) * BigInt(numBlocks) >> 32n);
+function blockIndex(hash3, numBlocks) {
+  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
 }
-function blockMask(hash2) {
+function blockMask(hash3) {
   const m = new Uint32Array(8);
-  const low = Number(hash2 & 0xffffffffn) | 0;
+  const low = Number(hash3 & 0xffffffffn) | 0;
   for (let i = 0; i < 8; i++) {
     m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
   }
   return m;
 }
-function sbbfContains(blocks, hash2) {
-  const offset = blockIndex(hash2, blocks.length >> 3) << 3;
-  const m = blockMask(hash2);
+function sbbfContains(blocks, hash3) {
+  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
+  const m = blockMask(hash3);
   for (let i = 0; i < 8; i++) {
     if ((blocks[offset + i] & m[i]) === 0) return false;
   }
@@ -17002,22 +17002,22 @@ function matchFilter(record2, filter, strict = true) {
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
-    return Object.entries(condition || {}).every(([operator, target]) => {
-      if (operator === "$gt") return value !== null && value !== void 0 && value > target;
-      if (operator === "$gte") return value !== null && value !== void 0 && value >= target;
-      if (operator === "$lt") return value !== null && value !== void 0 && value < target;
-      if (operator === "$lte") return value !== null && value !== void 0 && value <= target;
-      if (operator === "$eq") return equals(value, target, strict);
-      if (operator === "$ne") return !equals(value, target, strict);
-      if (operator === "$in") return Array.isArray(target) && matchesIn(value, target, strict);
-      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value, target, strict);
-      if (operator === "$not") return !matchFilter({ value }, { value: target }, strict);
+    return Object.entries(condition || {}).every(([operator, target2]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target2;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target2;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target2;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target2;
+      if (operator === "$eq") return equals(value, target2, strict);
+      if (operator === "$ne") return !equals(value, target2, strict);
+      if (operator === "$in") return Array.isArray(target2) && matchesIn(value, target2, strict);
+      if (operator === "$nin") return Array.isArray(target2) && !matchesIn(value, target2, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target2 }, strict);
       return true;
     });
   });
 }
 function matchesIn(value, targets, strict) {
-  return targets.some((target) => equals(value, target, strict) || Array.isArray(value) && value.some((element) => equals(element, target, strict)));
+  return targets.some((target2) => equals(value, target2, strict) || Array.isArray(value) && value.some((element) => equals(element, target2, strict)));
 }
 function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
   if (!filter) return false;
@@ -17044,17 +17044,17 @@ function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, blo
     if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
       return true;
     }
-    for (const [operator, target] of Object.entries(condition || {})) {
+    for (const [operator, target2] of Object.entries(condition || {})) {
       if (bloom && element) {
         if (operator === "$eq") {
-          const hash2 = hashParquetValue(target, element);
-          if (hash2 !== void 0 && !sbbfContains(bloom.blocks, hash2)) return true;
+          const hash3 = hashParquetValue(target2, element);
+          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
         }
-        if (operator === "$in" && Array.isArray(target) && target.length > 0) {
+        if (operator === "$in" && Array.isArray(target2) && target2.length > 0) {
           let allAbsent = true;
-          for (const v of target) {
-            const h = hashParquetValue(v, element);
-            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
+          for (const v of target2) {
+            const h2 = hashParquetValue(v, element);
+            if (h2 === void 0 || sbbfContains(bloom.blocks, h2)) {
               allAbsent = false;
               break;
             }
@@ -17069,27 +17069,27 @@ function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, blo
 function canSkipStats(condition, minVal, maxVal, strict, element) {
   if (minVal === void 0 || maxVal === void 0) return false;
   const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
-  for (const [operator, target] of Object.entries(condition || {})) {
-    const minComparison = compareParquetValues(minVal, target, strict, element);
-    const maxComparison = compareParquetValues(maxVal, target, strict, element);
+  for (const [operator, target2] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target2, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target2, strict, element);
     const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
-    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target === "string" && [...target].every((character) => character.charCodeAt(0) <= 127));
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target2 === "string" && [...target2].every((character) => character.charCodeAt(0) <= 127));
     if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
     if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
     if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
     if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
     if (operator === "$eq") {
-      const targetMinComparison = compareParquetValues(target, minVal, strict, element);
-      const targetMaxComparison = compareParquetValues(target, maxVal, strict, element);
+      const targetMinComparison = compareParquetValues(target2, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target2, maxVal, strict, element);
       if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
     }
-    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true;
-    if (operator === "$in" && Array.isArray(target) && target.every((value) => {
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target2, strict)) return true;
+    if (operator === "$in" && Array.isArray(target2) && target2.every((value) => {
       const valueMinComparison = compareParquetValues(value, minVal, strict, element);
       const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
       return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
     })) return true;
-    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value) => equals(minVal, value, strict))) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target2) && equals(minVal, maxVal, strict) && target2.some((value) => equals(minVal, value, strict))) return true;
   }
   return false;
 }
@@ -17816,7 +17816,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
     if (!maxDefinitionLevel || !values.length) return values;
     definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
   }
-  const n = definitionLevels?.length || repetitionLevels.length;
+  const n2 = definitionLevels?.length || repetitionLevels.length;
   const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
   let valueIndex = 0;
   const containerStack = [output2];
@@ -17835,7 +17835,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
       if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
     const rep = repetitionLevels[i];
     while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
@@ -18030,7 +18030,7 @@ function alpDecodeFloat(reader, count2) {
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
     const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
     const exponent = view.getUint8(reader.offset++);
     const factor = view.getUint8(reader.offset++);
     const numExceptions = view.getUint16(reader.offset, true);
@@ -18038,10 +18038,10 @@ function alpDecodeFloat(reader, count2) {
     const frameOfReference = view.getInt32(reader.offset, true);
     reader.offset += 4;
     const bitWidth2 = view.getUint8(reader.offset++);
-    const deltas = unpackBits(reader, n, bitWidth2);
+    const deltas = unpackBits(reader, n2, bitWidth2);
     const mulFactor = POW10F[factor];
     const mulExponent = POW10F_NEG[exponent];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       const encoded = deltas[i] + frameOfReference | 0;
       output2[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
     }
@@ -18060,7 +18060,7 @@ function alpDecodeDouble(reader, count2) {
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
     const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
+    const n2 = Math.min(vectorSize, numElements - outputOffset);
     const exponent = view.getUint8(reader.offset++);
     const factor = view.getUint8(reader.offset++);
     const numExceptions = view.getUint16(reader.offset, true);
@@ -18072,13 +18072,13 @@ function alpDecodeDouble(reader, count2) {
     const mulExponent = POW10_NEG[exponent];
     const forNumber = Number(frameOfReference);
     if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
-      const deltas = unpackBits(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
+      const deltas = unpackBits(reader, n2, bitWidth2);
+      for (let i = 0; i < n2; i++) {
         output2[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
       }
     } else {
-      const deltas = unpackBitsBig(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
+      const deltas = unpackBitsBig(reader, n2, bitWidth2);
+      for (let i = 0; i < n2; i++) {
         const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
         output2[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
       }
@@ -19607,16 +19607,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve5(buffer.buffer);
+            resolve6(buffer.buffer);
           } else {
-            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve6(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -19655,9 +19655,9 @@ function parseCommandArgs(cmd, argv) {
 function intOption(values, name, min = 1) {
   const v = values[name];
   if (v === void 0) return void 0;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`--${name} must be a whole number \u2265 ${min}, got ${JSON.stringify(v)}`);
-  return n;
+  const n2 = Number(v);
+  if (!Number.isInteger(n2) || n2 < min) throw new InputError(`--${name} must be a whole number \u2265 ${min}, got ${JSON.stringify(v)}`);
+  return n2;
 }
 function requirePositional(cmd, positionals, what, index = 0) {
   const v = positionals[index];
@@ -20424,8 +20424,8 @@ function defineLazy(object2, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
+function assignProp(target2, prop, value) {
+  Object.defineProperty(target2, prop, {
     value,
     writable: true,
     enumerable: true,
@@ -20439,8 +20439,8 @@ function rawShape(def) {
 function sourceShape(schema2) {
   return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target2, key, getter) {
+  Object.defineProperty(target2, key, {
     get() {
       const value = getter();
       assignProp(this, key, value);
@@ -20450,36 +20450,36 @@ function deferProp(target, key, getter) {
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target2, key, value) {
+  if (key in target2)
+    assignProp(target2, key, value);
   else
-    target[key] = value;
+    target2[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target2, source, keys, wrap) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
+      deferProp(target2, key, () => {
         const value = source._zod.def.shape[key];
         return wrap ? wrap(value, key) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target2, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
+function mirrorProps(target2, source) {
   for (const key of Reflect.ownKeys(source)) {
     const desc = Object.getOwnPropertyDescriptor(source, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target2, key, () => source[key]);
     else
-      putProp(target, key, desc.value);
+      putProp(target2, key, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -20658,35 +20658,35 @@ function normalizeParams(_params) {
   return params;
 }
 function createTransparentProxy(getter) {
-  let target;
+  let target2;
   return new Proxy({}, {
     get(_, prop, receiver) {
-      target ?? (target = getter());
-      return Reflect.get(target, prop, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.get(target2, prop, receiver);
     },
     set(_, prop, value, receiver) {
-      target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.set(target2, prop, value, receiver);
     },
     has(_, prop) {
-      target ?? (target = getter());
-      return Reflect.has(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.has(target2, prop);
     },
     deleteProperty(_, prop) {
-      target ?? (target = getter());
-      return Reflect.deleteProperty(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.deleteProperty(target2, prop);
     },
     ownKeys(_) {
-      target ?? (target = getter());
-      return Reflect.ownKeys(target);
+      target2 ?? (target2 = getter());
+      return Reflect.ownKeys(target2);
     },
     getOwnPropertyDescriptor(_, prop) {
-      target ?? (target = getter());
-      return Reflect.getOwnPropertyDescriptor(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.getOwnPropertyDescriptor(target2, prop);
     },
     defineProperty(_, prop, descriptor) {
-      target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      target2 ?? (target2 = getter());
+      return Reflect.defineProperty(target2, prop, descriptor);
     }
   });
 }
@@ -21169,10 +21169,10 @@ function $constructor(name, initializer3, proto, params) {
       let up = own2;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
-      if (!initialized.has(target)) {
-        initialized.add(target);
-        members(target, protoMembers);
+      const target2 = up ?? own2;
+      if (!initialized.has(target2)) {
+        initialized.add(target2);
+        members(target2, protoMembers);
       }
     }
     const proto2 = _.prototype;
@@ -23042,10 +23042,10 @@ function capSize(inst, size) {
   const cap = Math.min(...caps.map((c) => c[0]));
   const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    const n2 = size(payload.value);
+    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+        if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -23238,7 +23238,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -23246,7 +23246,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -23382,7 +23382,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -23391,7 +23391,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -24743,7 +24743,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -24753,7 +24753,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -24764,7 +24764,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -24828,7 +24828,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32684,8 +32684,8 @@ function withParser(schema2, parser) {
     installCompiledUserMethods(clone2, schema2, parser);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
-  const targetAny = target;
+function installCompiledUserMethods(target2, source, parser) {
+  const targetAny = target2;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
@@ -32897,9 +32897,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -35288,26 +35288,26 @@ function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
 }
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
+function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+        assignProp(target2, key, source[key]);
       }
     }
   }
-  return target;
+  return target2;
 }
 function initializeContext(params) {
-  let target = params?.target ?? "draft-2020-12";
-  if (target === "draft-4")
-    target = "draft-04";
-  if (target === "draft-7")
-    target = "draft-07";
+  let target2 = params?.target ?? "draft-2020-12";
+  if (target2 === "draft-4")
+    target2 = "draft-04";
+  if (target2 === "draft-7")
+    target2 = "draft-07";
   return {
     processors: params.processors ?? {},
     metadataRegistry: params?.metadata ?? globalRegistry,
-    target,
+    target: target2,
     unrepresentable: params?.unrepresentable ?? "throw",
     override: params?.override ?? (() => {
     }),
@@ -35810,8 +35810,8 @@ var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
   return finalize(ctx, schema2);
 };
 var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) => {
-  const { libraryOptions, target } = params ?? {};
-  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  const { libraryOptions, target: target2 } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target: target2, io, processors });
   processSchema(schema2, ctx);
   extractDefs(ctx, schema2);
   return finalize(ctx, schema2);
@@ -37005,8 +37005,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   catch(params) {
     return _catch2(this, params);
   },
-  pipe(target) {
-    return pipe(this, target);
+  pipe(target2) {
+    return pipe(this, target2);
   },
   readonly() {
     return readonly(this);
@@ -37711,17 +37711,17 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
   inst.element = def.element;
 }, {
-  min(n, params) {
-    return this.check(_minLength(n, params));
+  min(n2, params) {
+    return this.check(_minLength(n2, params));
   },
   nonempty(params) {
     return this.check(_minLength(1, params));
   },
-  max(n, params) {
-    return this.check(_maxLength(n, params));
+  max(n2, params) {
+    return this.check(_maxLength(n2, params));
   },
-  length(n, params) {
-    return this.check(_length(n, params));
+  length(n2, params) {
+    return this.check(_length(n2, params));
   },
   unwrap() {
     return this.element;
@@ -38678,8 +38678,8 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
-  return n === 1 ? "element" : "elements";
+function plural(n2) {
+  return n2 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
@@ -39175,8 +39175,8 @@ function fromJSONSchema(schema2, params) {
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema2, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
-    const h = fnOrHandlers[node2._zod.def.type];
-    return h ? h(node2, rewritten) : node2;
+    const h2 = fnOrHandlers[node2._zod.def.type];
+    return h2 ? h2(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s) {
@@ -39495,23 +39495,23 @@ function parseSummary(text, file2) {
 }
 
 // src/adapters/fs/eval-run-reader.ts
-async function readEvalRun(dir, label) {
+async function readEvalRun(dir, label2) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync(resultsFile)) {
-    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const collector = new ResultsCollector(resultsFile);
-  const hash2 = createHash("sha256");
+  const hash3 = createHash("sha256");
   let lineNo = 0;
   let rest = "";
   let lastByte = -1;
   const decoder4 = new StringDecoder("utf8");
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk;
-    hash2.update(buf);
+    hash3.update(buf);
     if (buf.length > 0) lastByte = buf[buf.length - 1];
     const text = rest + decoder4.write(buf);
     const parts = text.split("\n");
@@ -39525,8 +39525,8 @@ async function readEvalRun(dir, label) {
   let summary = null;
   if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
   else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash2.digest("hex"), records, summary, superseded, warnings };
+  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
 }
 
 // src/core/compare/types.ts
@@ -39566,7 +39566,7 @@ function createRng(seed) {
     state,
     nextU32,
     next: () => nextU32() * 23283064365386963e-26,
-    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
+    int: (n2) => Math.floor(nextU32() * 23283064365386963e-26 * n2)
   };
 }
 function rotl(x, k) {
@@ -39584,28 +39584,28 @@ function mean(xs) {
   return sum(xs) / xs.length;
 }
 function variance(xs) {
-  const n = xs.length;
-  if (n < 2) return Number.NaN;
+  const n2 = xs.length;
+  if (n2 < 2) return Number.NaN;
   const m = mean(xs);
   let ss = 0;
   let comp = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n2; i++) {
     const d = xs[i] - m;
     ss += d * d;
     comp += d;
   }
-  return (ss - comp * comp / n) / (n - 1);
+  return (ss - comp * comp / n2) / (n2 - 1);
 }
 function sd(xs) {
   return Math.sqrt(variance(xs));
 }
 function quantileSorted(sorted, q) {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const n2 = sorted.length;
+  if (n2 === 0) return Number.NaN;
+  const h2 = (n2 - 1) * q;
+  const lo = Math.floor(h2);
+  const hi = Math.min(lo + 1, n2 - 1);
+  return sorted[lo] + (h2 - lo) * (sorted[hi] - sorted[lo]);
 }
 
 // src/core/stats/special.ts
@@ -39628,8 +39628,8 @@ function lnGamma(x) {
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
   return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
 }
-function lnChoose(n, k) {
-  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+function lnChoose(n2, k) {
+  return lnGamma(n2 + 1) - lnGamma(k + 1) - lnGamma(n2 - k + 1);
 }
 function betaContinuedFraction(a, b, x) {
   const TINY = 1e-300;
@@ -39641,7 +39641,7 @@ function betaContinuedFraction(a, b, x) {
   let d = 1 - qab * x / qap;
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
-  let h = d;
+  let h2 = d;
   for (let m = 1; m <= 1e4; m++) {
     const m2 = 2 * m;
     let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
@@ -39650,7 +39650,7 @@ function betaContinuedFraction(a, b, x) {
     c = 1 + aa / c;
     if (Math.abs(c) < TINY) c = TINY;
     d = 1 / d;
-    h *= d * c;
+    h2 *= d * c;
     aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
     d = 1 + aa * d;
     if (Math.abs(d) < TINY) d = TINY;
@@ -39658,10 +39658,10 @@ function betaContinuedFraction(a, b, x) {
     if (Math.abs(c) < TINY) c = TINY;
     d = 1 / d;
     const del = d * c;
-    h *= del;
+    h2 *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return h;
+  return h2;
 }
 function incompleteBeta(x, a, b) {
   if (x <= 0) return 0;
@@ -39772,18 +39772,18 @@ function tTwoSidedP(t, df) {
 }
 
 // src/core/stats/binomial.ts
-function binomialPmf(k, n, p2) {
-  if (k < 0 || k > n) return 0;
+function binomialPmf(k, n2, p2) {
+  if (k < 0 || k > n2) return 0;
   if (p2 === 0) return k === 0 ? 1 : 0;
-  if (p2 === 1) return k === n ? 1 : 0;
-  return Math.exp(lnChoose(n, k) + k * Math.log(p2) + (n - k) * Math.log1p(-p2));
+  if (p2 === 1) return k === n2 ? 1 : 0;
+  return Math.exp(lnChoose(n2, k) + k * Math.log(p2) + (n2 - k) * Math.log1p(-p2));
 }
 function mcnemarExact(broke2, fixed) {
-  const n = broke2 + fixed;
-  if (n === 0) return { broke: broke2, fixed, p: 1 };
+  const n2 = broke2 + fixed;
+  if (n2 === 0) return { broke: broke2, fixed, p: 1 };
   const k = Math.min(broke2, fixed);
   let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n, 0.5);
+  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n2, 0.5);
   return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
 }
 
@@ -39791,32 +39791,32 @@ function mcnemarExact(broke2, fixed) {
 function zFor(confidence) {
   return normalQuantile(1 - (1 - confidence) / 2);
 }
-function wilsonInterval(k, n, confidence = 0.95) {
-  if (n === 0) return [0, 1];
+function wilsonInterval(k, n2, confidence = 0.95) {
+  if (n2 === 0) return [0, 1];
   const z2 = zFor(confidence);
-  const p2 = k / n;
+  const p2 = k / n2;
   const z22 = z2 * z2;
-  const denom = 1 + z22 / n;
-  const centre = (p2 + z22 / (2 * n)) / denom;
-  const half = z2 / denom * Math.sqrt(p2 * (1 - p2) / n + z22 / (4 * n * n));
-  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
+  const denom = 1 + z22 / n2;
+  const centre = (p2 + z22 / (2 * n2)) / denom;
+  const half = z2 / denom * Math.sqrt(p2 * (1 - p2) / n2 + z22 / (4 * n2 * n2));
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
 }
 function newcombePairedInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  if (n2 === 0) return [-1, 1];
   const e = t.both;
   const f = t.fixed;
   const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
+  const h2 = t.neither;
+  const p1 = (e + f) / n2;
+  const p2 = (e + g) / n2;
+  const [l1, u1] = wilsonInterval(e + f, n2, confidence);
+  const [l2, u2] = wilsonInterval(e + g, n2, confidence);
+  const a = (e + f) * (g + h2) * (e + g) * (f + h2);
   let phi = 0;
   if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
+    const b = e * h2 - f * g;
+    const c = b > n2 / 2 ? b - n2 / 2 : b >= 0 ? 0 : b;
     phi = c / Math.sqrt(a);
   }
   const theta = p1 - p2;
@@ -39840,17 +39840,17 @@ function holmAdjust(ps) {
 
 // src/core/stats/paired-t.ts
 function oneSampleT(xs, confidence = 0.95) {
-  const n = xs.length;
-  if (n < 2) return null;
+  const n2 = xs.length;
+  if (n2 < 2) return null;
   const m = mean(xs);
   const v = Math.max(0, variance(xs));
   const sdv = Math.sqrt(v);
-  const se = sdv / Math.sqrt(n);
-  const df = n - 1;
-  if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
+  const se = sdv / Math.sqrt(n2);
+  const df = n2 - 1;
+  if (se === 0) return { n: n2, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
   const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
 }
 function withinClusterSd(clusters) {
   let ss = 0;
@@ -39864,10 +39864,10 @@ function withinClusterSd(clusters) {
 }
 
 // src/core/stats/power.ts
-function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
-  if (n < 2 || !Number.isFinite(sdDiff)) return null;
-  const df = n - 1;
-  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n);
+function minimumDetectableEffect(sdDiff, n2, alpha = 0.05, power = 0.8) {
+  if (n2 < 2 || !Number.isFinite(sdDiff)) return null;
+  const df = n2 - 1;
+  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n2);
 }
 function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
   const e = Math.abs(effect);
@@ -39875,27 +39875,27 @@ function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
   if (sdDiff === 0) return 2;
   const za = normalQuantile(1 - alpha / 2);
   const zb = normalQuantile(power);
-  let n = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
+  let n2 = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
   for (let i = 0; i < 50; i++) {
-    const df = n - 1;
+    const df = n2 - 1;
     const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
-    if (next === n) break;
-    n = next;
+    if (next === n2) break;
+    n2 = next;
   }
-  return Number.isFinite(n) ? n : null;
+  return Number.isFinite(n2) ? n2 : null;
 }
-function casesNeededFromSe(se, n, effect, alpha = 0.05, power = 0.8) {
+function casesNeededFromSe(se, n2, effect, alpha = 0.05, power = 0.8) {
   const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(se) || n < 1) return null;
+  if (!(e > 0) || !Number.isFinite(se) || n2 < 1) return null;
   const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  return Math.max(2, Math.ceil(n * (k * se / e) ** 2));
+  return Math.max(2, Math.ceil(n2 * (k * se / e) ** 2));
 }
-function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8) {
+function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.8) {
   const e = Math.abs(effect);
-  if (!(e > 0) || n < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
-  const df = n - 1;
+  if (!(e > 0) || n2 < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
+  const df = n2 - 1;
   const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
-  const targetVar = n * (e / k) ** 2;
+  const targetVar = n2 * (e / k) ** 2;
   const room = targetVar - sdBetween * sdBetween;
   if (room <= 0) return null;
   return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
@@ -39928,14 +39928,14 @@ function summariseDraws(estimate, draws, confidence, seed) {
   };
 }
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
-  const n = baseline.length / width;
-  if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
+  const n2 = baseline.length / width;
+  if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
   const rng = createRng(seed);
   const sb = new Array(width).fill(0);
   const sc = new Array(width).fill(0);
   const total = (m) => {
     const s = new Array(width).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < width; j++) s[j] += m[i * width + j];
+    for (let i = 0; i < n2; i++) for (let j = 0; j < width; j++) s[j] += m[i * width + j];
     return s;
   };
   const b0 = aggregate(total(baseline));
@@ -39946,8 +39946,8 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   for (let b = 0; b < resamples; b++) {
     sb.fill(0);
     sc.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = rng.int(n) * width;
+    for (let i = 0; i < n2; i++) {
+      const row = rng.int(n2) * width;
       for (let j = 0; j < width; j++) {
         sb[j] += baseline[row + j];
         sc[j] += candidate[row + j];
@@ -39967,24 +39967,24 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
 }
 function bootstrapQuantile(values, q, resamples, seed) {
   const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
+  const n2 = sorted.length;
   const out = new Float64Array(resamples);
-  if (n === 0) return out.fill(Number.NaN);
+  if (n2 === 0) return out.fill(Number.NaN);
   const rng = createRng(seed);
-  const counts = new Uint32Array(n);
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const frac = h - lo;
+  const counts = new Uint32Array(n2);
+  const h2 = (n2 - 1) * q;
+  const lo = Math.floor(h2);
+  const frac = h2 - lo;
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)]++;
+    for (let i = 0; i < n2; i++) counts[rng.int(n2)]++;
     let cum = 0;
     let vLo = Number.NaN;
     let vHi = Number.NaN;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n2; i++) {
       cum += counts[i];
       if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
-      if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
+      if (cum > lo + 1 || cum > lo && lo + 1 >= n2) {
         vHi = sorted[i];
         break;
       }
@@ -40294,9 +40294,9 @@ function adviseDelta(row, gap, alpha) {
   }
   return { cases_needed: cases, repeats_needed: repeats };
 }
-function adviseSide(ci2, n, gap, alpha) {
+function adviseSide(ci2, n2, gap, alpha) {
   if (!ci2 || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
-  return { cases_needed: casesNeededFromSe((ci2[1] - ci2[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
+  return { cases_needed: casesNeededFromSe((ci2[1] - ci2[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
 function metricChecks(name, rule, row, policy) {
   const alpha = 1 - policy.confidence;
@@ -40485,7 +40485,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   }
   const notes = [];
   if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n = ids.length;
+  const n2 = ids.length;
   const kB = Math.max(0, ...bObs.map((o) => o.length));
   const kC = Math.max(0, ...cObs.map((o) => o.length));
   const all = [...bObs.flat(), ...cObs.flat()];
@@ -40504,7 +40504,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     kind,
     higher_is_better: info.higherIsBetter,
     gated: false,
-    n,
+    n: n2,
     repeats: { baseline: kB, candidate: kC },
     baseline: side(cb),
     candidate: side(cc),
@@ -40522,7 +40522,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     fixed: null,
     notes
   };
-  if (n === 0) {
+  if (n2 === 0) {
     notes.push("no case has a value on both sides");
     return { row, flips: [] };
   }
@@ -40535,9 +40535,9 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
   else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
   if (kind !== "corpus") {
-    row.sd_diff = n >= 2 ? sd(diffs) : null;
+    row.sd_diff = n2 >= 2 ? sd(diffs) : null;
     if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
-    row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, alpha);
+    row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n2, alpha);
   }
   if (row.baseline.mean !== null && row.candidate.mean !== null) {
     row.delta = row.candidate.mean - row.baseline.mean;
@@ -40558,13 +40558,13 @@ function fillBinary(row, mb, mc, confidence) {
     else if (mc[i] === 1) t.fixed++;
     else t.neither++;
   }
-  const n = mb.length;
+  const n2 = mb.length;
   const kb = t.both + t.broke;
   const kc = t.both + t.fixed;
-  row.baseline.mean = kb / n;
-  row.candidate.mean = kc / n;
-  row.baseline.ci = wilsonInterval(kb, n, confidence);
-  row.candidate.ci = wilsonInterval(kc, n, confidence);
+  row.baseline.mean = kb / n2;
+  row.candidate.mean = kc / n2;
+  row.baseline.ci = wilsonInterval(kb, n2, confidence);
+  row.candidate.ci = wilsonInterval(kc, n2, confidence);
   row.ci = newcombePairedInterval(t, confidence);
   row.interval_method = "newcombe";
   row.test = "mcnemar-exact";
@@ -40587,9 +40587,9 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
 }
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
-  const n = bObs.length;
+  const n2 = bObs.length;
   const rows = (obs) => {
-    const m = new Float64Array(n * width);
+    const m = new Float64Array(n2 * width);
     obs.forEach((os, i) => {
       for (const o of os) for (let j = 0; j < width; j++) m[i * width + j] += o.stats[j];
     });
@@ -40634,17 +40634,17 @@ function computeFlips(metric, ids, bObs, cObs, mb, mc, binary) {
   return flips;
 }
 function metricSeed(seed, name) {
-  let h = 2166136261;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-  return (h ^ seed) >>> 0;
+  let h2 = 2166136261;
+  for (let i = 0; i < name.length; i++) h2 = Math.imul(h2 ^ name.charCodeAt(i), 16777619);
+  return (h2 ^ seed) >>> 0;
 }
 
 // src/core/compare/operational.ts
 var LATENCY_RESAMPLES_MAX = 2e3;
 function distribution(values) {
   const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
+  const n2 = sorted.length;
+  return { n: n2, mean: n2 ? mean(sorted) : null, p50: n2 ? quantileSorted(sorted, 0.5) : null, p95: n2 ? quantileSorted(sorted, 0.95) : null };
 }
 function recordsOf(side, cases) {
   return cases.flatMap((id) => side.get(id) ?? []);
@@ -40881,7 +40881,7 @@ function renderComparisonMarkdown(c) {
       ""
     );
   }
-  const warnings = [...c.baseline.warnings, ...c.candidate.warnings, ...c.metrics.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`))];
+  const warnings = [...c.baseline.warnings, ...c.candidate.warnings, ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))];
   if (warnings.length) lines.push("## Notes", "", ...warnings.map((w) => `- ${escapeMarkdown(w)}`), "");
   lines.push(
     "## Provenance",
@@ -40929,9 +40929,9 @@ var SMOOTH_DEFAULTS = {
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
   const counts = /* @__PURE__ */ new Map();
-  for (let n = 1; n <= maxOrder; n++) {
-    for (let i = 0; i + n <= tokens2.length; i++) {
-      const key = n === 1 ? tokens2[i] : tokens2.slice(i, i + n).join(" ");
+  for (let n2 = 1; n2 <= maxOrder; n2++) {
+    for (let i = 0; i + n2 <= tokens2.length; i++) {
+      const key = n2 === 1 ? tokens2[i] : tokens2.slice(i, i + n2).join(" ");
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -40969,11 +40969,11 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
   const correct = new Array(maxOrder).fill(0);
   const total = new Array(maxOrder).fill(0);
   for (const [ngram, count2] of counts) {
-    let n = 0;
-    for (let i = ngram.indexOf(" "); i !== -1; i = ngram.indexOf(" ", i + 1)) n++;
-    total[n] = total[n] + count2;
+    let n2 = 0;
+    for (let i = ngram.indexOf(" "); i !== -1; i = ngram.indexOf(" ", i + 1)) n2++;
+    total[n2] = total[n2] + count2;
     const refCount = refs.ngrams.get(ngram);
-    if (refCount !== void 0) correct[n] = correct[n] + Math.min(count2, refCount);
+    if (refCount !== void 0) correct[n2] = correct[n2] + Math.min(count2, refCount);
   }
   return [length, closestRefLength(length, refs.lengths), ...correct, ...total];
 }
@@ -40992,24 +40992,24 @@ function computeBleu(stats, o) {
   if (!correct.some((c) => c !== 0)) return { score: 0, precisions, bp, sysLen, refLen };
   let smoothMteval = 1;
   let effOrder = o.maxOrder;
-  for (let n = 1; n <= o.maxOrder; n++) {
-    if (o.smoothMethod === "add-k" && n > 1) {
-      correct[n - 1] = correct[n - 1] + smoothValue;
-      total[n - 1] = total[n - 1] + smoothValue;
+  for (let n2 = 1; n2 <= o.maxOrder; n2++) {
+    if (o.smoothMethod === "add-k" && n2 > 1) {
+      correct[n2 - 1] = correct[n2 - 1] + smoothValue;
+      total[n2 - 1] = total[n2 - 1] + smoothValue;
     }
-    const t = total[n - 1];
-    const c = correct[n - 1];
+    const t = total[n2 - 1];
+    const c = correct[n2 - 1];
     if (t === 0) break;
-    if (o.effectiveOrder) effOrder = n;
+    if (o.effectiveOrder) effOrder = n2;
     if (c === 0) {
       if (o.smoothMethod === "exp") {
         smoothMteval *= 2;
-        precisions[n - 1] = 100 / (smoothMteval * t);
+        precisions[n2 - 1] = 100 / (smoothMteval * t);
       } else if (o.smoothMethod === "floor") {
-        precisions[n - 1] = 100 * smoothValue / t;
+        precisions[n2 - 1] = 100 * smoothValue / t;
       }
     } else {
-      precisions[n - 1] = 100 * c / t;
+      precisions[n2 - 1] = 100 * c / t;
     }
   }
   let logSum = 0;
@@ -41211,11 +41211,11 @@ function count(items) {
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
-function* charNgramsOfOrder(chars, n) {
-  for (let i = 0; i + n <= chars.length; i++) yield n === 1 ? chars[i] : chars.slice(i, i + n).join("");
+function* charNgramsOfOrder(chars, n2) {
+  for (let i = 0; i + n2 <= chars.length; i++) yield n2 === 1 ? chars[i] : chars.slice(i, i + n2).join("");
 }
-function* wordNgramsOfOrder(words, n) {
-  for (let i = 0; i + n <= words.length; i++) yield words.slice(i, i + n).join(" ");
+function* wordNgramsOfOrder(words, n2) {
+  for (let i = 0; i + n2 <= words.length; i++) yield words.slice(i, i + n2).join(" ");
 }
 var PUNCTS = new Set(Array.from("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
 function splitPunctuation(sentence) {
@@ -41237,10 +41237,10 @@ function splitPunctuation(sentence) {
 function chrfNgrams(sentence, o) {
   const chars = codePoints(o.whitespace ? sentence : pyRemoveWhitespace(sentence));
   const all = [];
-  for (let n = 1; n <= o.charOrder; n++) all.push(count(charNgramsOfOrder(chars, n)));
+  for (let n2 = 1; n2 <= o.charOrder; n2++) all.push(count(charNgramsOfOrder(chars, n2)));
   if (o.wordOrder > 0) {
     const words = splitPunctuation(sentence);
-    for (let n = 1; n <= o.wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
+    for (let n2 = 1; n2 <= o.wordOrder; n2++) all.push(count(wordNgramsOfOrder(words, n2)));
   }
   return all;
 }
@@ -41431,7 +41431,7 @@ function containsDef(type) {
           const needles = c.value === void 0 ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;
           if (!needles) return { value: null };
           const hay = fold(output2);
-          const hits = needles.map((n) => hay.includes(fold(n)));
+          const hits = needles.map((n2) => hay.includes(fold(n2)));
           const ok = c.mode === "all" ? hits.every(Boolean) : hits.some(Boolean);
           return { value: ok ? 1 : 0 };
         }
@@ -41698,9 +41698,9 @@ var levenshteinSchema = scorerSchema("levenshtein", {
 });
 function toCodes(s) {
   const out = new Int32Array(s.length);
-  let n = 0;
-  for (const ch of s) out[n++] = ch.codePointAt(0);
-  return out.subarray(0, n);
+  let n2 = 0;
+  for (const ch of s) out[n2++] = ch.codePointAt(0);
+  return out.subarray(0, n2);
 }
 function levenshteinDistance(a, b) {
   let x = toCodes(a);
@@ -41820,21 +41820,21 @@ function rougeTokenize(text) {
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
-function ngramCounts(tokens2, n) {
+function ngramCounts(tokens2, n2) {
   const m = /* @__PURE__ */ new Map();
-  for (let i = 0; i + n <= tokens2.length; i++) {
-    const key = n === 1 ? tokens2[i] : tokens2.slice(i, i + n).join(" ");
+  for (let i = 0; i + n2 <= tokens2.length; i++) {
+    const key = n2 === 1 ? tokens2[i] : tokens2.slice(i, i + n2).join(" ");
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return m;
 }
-function rougeN(target, prediction, n) {
-  const t = ngramCounts(target, n);
-  const p2 = ngramCounts(prediction, n);
+function rougeN(target2, prediction, n2) {
+  const t = ngramCounts(target2, n2);
+  const p2 = ngramCounts(prediction, n2);
   let overlap = 0;
   for (const [k, c] of t) overlap += Math.min(c, p2.get(k) ?? 0);
-  const tCount = Math.max(target.length - n + 1, 0);
-  const pCount = Math.max(prediction.length - n + 1, 0);
+  const tCount = Math.max(target2.length - n2 + 1, 0);
+  const pCount = Math.max(prediction.length - n2 + 1, 0);
   const precision = overlap / Math.max(pCount, 1);
   const recall = overlap / Math.max(tCount, 1);
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
@@ -41861,11 +41861,11 @@ function lcsLength(a, b) {
   }
   return prev[bi.length];
 }
-function rougeL(target, prediction) {
-  if (target.length === 0 || prediction.length === 0) return ZERO;
-  const lcs = lcsLength(target, prediction);
+function rougeL(target2, prediction) {
+  if (target2.length === 0 || prediction.length === 0) return ZERO;
+  const lcs = lcsLength(target2, prediction);
   const precision = lcs / prediction.length;
-  const recall = lcs / target.length;
+  const recall = lcs / target2.length;
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
@@ -42102,7 +42102,7 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target) {
+function planJobs(suite, cases, prompt, target2) {
   const jobs = [];
   const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
@@ -42110,17 +42110,17 @@ function planJobs(suite, cases, prompt, target) {
     const rendered = prompt.render(vars);
     const inputHash = sha256(canonicalJson(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
-      const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
+      const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
+      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
       const key = sha256(
         canonicalJson({
           v: 1,
-          provider: target.provider,
-          base_url: target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
+          provider: target2.provider,
+          base_url: target2.base_url.replace(/\/+$/, ""),
+          model: target2.model,
+          api: target2.api,
           params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
+          input: target2.api === "chat" ? rendered.messages : rendered.text,
           repeat
         })
       );
@@ -43289,7 +43289,7 @@ function strftime_now(format2) {
 function strftime(date5, format2) {
   const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
   const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
-  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  const pad2 = (n2) => n2 < 10 ? "0" + n2 : n2.toString();
   return format2.replace(/%[YmdbBHM%]/g, (token) => {
     switch (token) {
       case "%Y":
@@ -43978,11 +43978,11 @@ function findAccessedSpecialMacroArguments(parameters, body) {
       declared.add(name);
     }
   };
-  const declareTarget = (target) => {
-    if (target.type === "Identifier") {
-      declareName(target.value);
-    } else if (target.type === "TupleLiteral") {
-      for (const item of target.value) {
+  const declareTarget = (target2) => {
+    if (target2.type === "Identifier") {
+      declareName(target2.value);
+    } else if (target2.type === "TupleLiteral") {
+      for (const item of target2.value) {
         declareTarget(item);
       }
     }
@@ -45198,8 +45198,8 @@ function formatFor(node2, depth, indentStr) {
   const pad = indentStr.repeat(depth);
   let formattedIterable = "";
   if (node2.iterable.type === "SelectExpression") {
-    const n = node2.iterable;
-    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+    const n2 = node2.iterable;
+    formattedIterable = `${formatExpression(n2.lhs)} if ${formatExpression(n2.test)}`;
   } else {
     formattedIterable = formatExpression(node2.iterable);
   }
@@ -45245,12 +45245,12 @@ function formatFilterStatement(node2, depth, indentStr) {
 function formatExpression(node2) {
   switch (node2.type) {
     case "SpreadExpression": {
-      const n = node2;
-      return `*${formatExpression(n.argument)}`;
+      const n2 = node2;
+      return `*${formatExpression(n2.argument)}`;
     }
     case "KeywordSpreadExpression": {
-      const n = node2;
-      return `**${formatExpression(n.argument)}`;
+      const n2 = node2;
+      return `**${formatExpression(n2.argument)}`;
     }
     case "Identifier":
       return node2.value;
@@ -45266,46 +45266,46 @@ function formatExpression(node2) {
     case "StringLiteral":
       return JSON.stringify(node2.value);
     case "BinaryExpression": {
-      const n = node2;
-      const thisPrecedence = getBinaryOperatorPrecedence(n);
-      const left = formatOperand(n.left, thisPrecedence);
-      const right = formatOperand(n.right, thisPrecedence + 1);
-      return `${left} ${n.operator.value} ${right}`;
+      const n2 = node2;
+      const thisPrecedence = getBinaryOperatorPrecedence(n2);
+      const left = formatOperand(n2.left, thisPrecedence);
+      const right = formatOperand(n2.right, thisPrecedence + 1);
+      return `${left} ${n2.operator.value} ${right}`;
     }
     case "UnaryExpression": {
-      const n = node2;
-      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
-      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+      const n2 = node2;
+      const operandPrecedence = n2.argument.type === "UnaryExpression" ? getPrecedence(n2) : PRECEDENCE.ATOM;
+      return n2.operator.value + (n2.operator.value === "not" ? " " : "") + formatOperand(n2.argument, operandPrecedence);
     }
     case "CallExpression": {
-      const n = node2;
-      const args = formatExpressionList(n.args);
-      return `${formatExpression(n.callee)}(${args})`;
+      const n2 = node2;
+      const args = formatExpressionList(n2.args);
+      return `${formatExpression(n2.callee)}(${args})`;
     }
     case "MemberExpression": {
-      const n = node2;
-      const obj = formatOperand(n.object, PRECEDENCE.ATOM);
-      let prop = formatExpression(n.property);
-      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+      const n2 = node2;
+      const obj = formatOperand(n2.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n2.property);
+      if (!n2.computed && n2.property.type !== "Identifier" && n2.property.type !== "IntegerLiteral") {
         prop = `(${prop})`;
       }
-      return n.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+      return n2.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
     }
     case "FilterExpression": {
-      const n = node2;
-      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
-      if (n.filter.type === "CallExpression") {
-        return `${operand} | ${formatExpression(n.filter)}`;
+      const n2 = node2;
+      const operand = formatOperand(n2.operand, PRECEDENCE.FILTER);
+      if (n2.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n2.filter)}`;
       }
-      return `${operand} | ${n.filter.value}`;
+      return `${operand} | ${n2.filter.value}`;
     }
     case "SelectExpression": {
-      const n = node2;
-      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+      const n2 = node2;
+      return `${formatOperand(n2.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n2.test, PRECEDENCE.LOGICAL_OR)}`;
     }
     case "TestExpression": {
-      const n = node2;
-      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+      const n2 = node2;
+      return `${formatOperand(n2.operand, PRECEDENCE.TEST)} is${n2.negate ? " not" : ""} ${n2.test.value}`;
     }
     case "ArrayLiteral":
     case "TupleLiteral": {
@@ -45320,22 +45320,22 @@ function formatExpression(node2) {
       return `{${entries.join(", ")}}`;
     }
     case "SliceExpression": {
-      const n = node2;
-      const s = n.start ? formatExpression(n.start) : "";
-      const t = n.stop ? formatExpression(n.stop) : "";
-      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      const n2 = node2;
+      const s = n2.start ? formatExpression(n2.start) : "";
+      const t = n2.stop ? formatExpression(n2.stop) : "";
+      const st = n2.step ? `:${formatExpression(n2.step)}` : "";
       return `${s}:${t}${st}`;
     }
     case "KeywordArgumentExpression": {
-      const n = node2;
-      return `${n.key.value}=${formatExpression(n.value)}`;
+      const n2 = node2;
+      return `${n2.key.value}=${formatExpression(n2.value)}`;
     }
     case "Ternary": {
-      const n = node2;
-      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
-        n.condition,
+      const n2 = node2;
+      return `${formatOperand(n2.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n2.condition,
         PRECEDENCE.LOGICAL_OR
-      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+      )} else ${formatOperand(n2.falseExpr, PRECEDENCE.CONDITIONAL)}`;
     }
     default:
       throw new Error(`Unknown expression type: ${node2.type}`);
@@ -45702,33 +45702,33 @@ function tQuantile2(p2, df) {
   }
   return t;
 }
-function wilson(k, n, z2 = 1.959963984540054) {
-  if (n === 0) return [0, 1];
-  const p2 = k / n;
+function wilson(k, n2, z2 = 1.959963984540054) {
+  if (n2 === 0) return [0, 1];
+  const p2 = k / n2;
   const z22 = z2 * z2;
-  const denom = 1 + z22 / n;
-  const centre = (p2 + z22 / (2 * n)) / denom;
-  const half = z2 * Math.sqrt(p2 * (1 - p2) / n + z22 / (4 * n * n)) / denom;
+  const denom = 1 + z22 / n2;
+  const centre = (p2 + z22 / (2 * n2)) / denom;
+  const half = z2 * Math.sqrt(p2 * (1 - p2) / n2 + z22 / (4 * n2 * n2)) / denom;
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 function estimateMean(groups) {
   const flat = groups.flat();
-  const n = flat.length;
+  const n2 = flat.length;
   const G = groups.filter((g) => g.length > 0).length;
-  if (n === 0) return null;
+  if (n2 === 0) return null;
   const m = mean2(flat);
   const clustered = groups.some((g) => g.length > 1);
   if (!clustered) {
     const binary = flat.every((x) => x === 0 || x === 1);
     let ss = 0;
     for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
+    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
     if (binary) {
       const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN, ci95: wilson(k, n), method: "wilson", n, nClusters: G };
+      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilson(k, n2), method: "wilson", n: n2, nClusters: G };
     }
-    const half2 = n > 1 ? tQuantile2(0.975, n - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n, nClusters: G };
+    const half2 = n2 > 1 ? tQuantile2(0.975, n2 - 1) * se2 : NaN;
+    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
   }
   let acc = 0;
   for (const g of groups) {
@@ -45736,9 +45736,9 @@ function estimateMean(groups) {
     for (const x of g) r += x - m;
     acc += r * r;
   }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n * n)) : NaN;
+  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
   const half = G > 1 ? tQuantile2(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n, nClusters: G };
+  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
 }
 function seededRandom(seed) {
   let a = seed >>> 0;
@@ -45858,13 +45858,13 @@ function summariseMetric(s, records, seed, resamples) {
     const aggregate = s.aggregate.bind(s);
     const perCase = [];
     let total = null;
-    let n = 0;
+    let n2 = 0;
     for (const list of byCase.values()) {
       let acc = null;
       for (const r of list) {
         const st = r.scores[s.name]?.stats;
         if (!st) continue;
-        n++;
+        n2++;
         acc = acc ? acc.map((v, i) => v + (st[i] ?? 0)) : [...st];
       }
       if (acc) {
@@ -45874,7 +45874,7 @@ function summariseMetric(s, records, seed, resamples) {
     }
     if (!total) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
     const boot = bootstrapCorpus(perCase, aggregate, resamples, seed);
-    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n, n_cases: perCase.length, pass_rate: passRate };
+    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
   }
   const groups = [];
   for (const list of byCase.values()) {
@@ -45891,11 +45891,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve5, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve6, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve5();
+      resolve6();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -46324,9 +46324,9 @@ function loadPrompt(p2, base, displayFile, pos) {
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
-    const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const commit2 = execFileSync("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const status = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    return { commit, dirty: status.trim() !== "" };
+    return { commit: commit2, dirty: status.trim() !== "" };
   } catch {
     return { commit: null, dirty: null };
   }
@@ -46348,10 +46348,10 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   post(url2, payload, headers, signal) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, signal }, (res) => {
-        resolve5({
+        resolve6({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -46560,11 +46560,11 @@ async function runSuite(o) {
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
-  const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
+  const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const jobs = planJobs(suite, cases, prompt, target);
+  const jobs = planJobs(suite, cases, prompt, target2);
   if (o.dryRun) {
     const first = jobs[0]?.request;
     return {
@@ -46572,8 +46572,8 @@ async function runSuite(o) {
       cases: cases.length,
       repeats: suite.repeats,
       requests: jobs.length,
-      target: { base_url: target.base_url, model: target.model, api: target.api },
-      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+      target: { base_url: target2.base_url, model: target2.model, api: target2.api },
+      first_request: first ? { url: `${target2.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
     };
   }
   const outDir = resolve3(o.cwd, o.out ?? join4(".llmops", "eval", suite.name));
@@ -46581,16 +46581,16 @@ async function runSuite(o) {
   const release = acquireDirLock(join4(outDir, ".lock"));
   try {
     const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
-    const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
-    if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
+    const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
+    if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
-      baseUrl: target.base_url,
+      baseUrl: target2.base_url,
       ...apiKey ? { apiKey } : {},
-      ...target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}
+      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
     });
     const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
     o.logger.info(
-      `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
+      `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
     const outcome = await runEval(
       jobs,
@@ -46608,11 +46608,11 @@ async function runSuite(o) {
       {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
-        prices: target.prices
+        prices: target2.prices
       }
     );
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
-    const { extra, ...named } = target.params;
+    const { extra, ...named } = target2.params;
     const params = { ...extra };
     for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
     const summary = computeSummary({
@@ -46621,14 +46621,14 @@ async function runSuite(o) {
       repeats: suite.repeats,
       records: outcome.records,
       scorers,
-      currency: target.prices?.currency,
+      currency: target2.prices?.currency,
       provenance: {
         llmops_version: VERSION,
         git: gitInfo(o.cwd),
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target.provider, base_url: target.base_url, model: target.model, api: target.api, params },
+        target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -46644,6 +46644,149 @@ async function runSuite(o) {
   } finally {
     release();
   }
+}
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align2 = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex2 = -1;
+  while (++rowIndex2 < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex2].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex2].length;
+    }
+    while (++columnIndex2 < table[rowIndex2].length) {
+      const cell = serialize(table[rowIndex2][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex2] = row2;
+    sizeMatrix[rowIndex2] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align2 === "object" && "length" in align2) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align2);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex2 = -1;
+  const lines = [];
+  while (++rowIndex2 < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex2];
+    const sizes2 = sizeMatrix[rowIndex2];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex2 === 1 ? 0 : rowIndex2].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
 // src/core/eval/render-summary.ts
@@ -46829,11 +46972,1293 @@ See docs/compare-and-gate.md.`,
   run: (ctx, { values }) => runCompare(ctx, values, "gate")
 };
 
+// src/cli/commands/report.ts
+init_errors();
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join5, resolve as resolve4 } from "node:path";
+
+// src/core/report/inputs.ts
+init_errors();
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseComparison(text, file2) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
+  if (v.schema !== COMPARISON_SCHEMA) {
+    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  const problems = [];
+  const need = (cond, what) => cond || problems.push(what);
+  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
+  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
+  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
+  for (const side of ["baseline", "candidate"]) {
+    const r = v[side];
+    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side}: a run reference with dir, counts and warnings`);
+  }
+  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
+  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
+  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
+  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
+  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
+  return v;
+}
+function toRecord(v) {
+  if (!isObject3(v)) return null;
+  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
+  if (id === null || typeof v.repeat !== "number") return null;
+  const scores = {};
+  if (isObject3(v.scores)) {
+    for (const [k, s] of Object.entries(v.scores)) {
+      if (!isObject3(s)) continue;
+      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
+    }
+  }
+  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  return {
+    case_id: id,
+    repeat: v.repeat,
+    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
+    expected: v.expected ?? null,
+    output: typeof v.output === "string" ? v.output : null,
+    scores,
+    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
+    error: err
+  };
+}
+function parseResultsJsonl(text) {
+  const byKey = /* @__PURE__ */ new Map();
+  let skipped = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    let rec = null;
+    try {
+      rec = toRecord(JSON.parse(line));
+    } catch {
+      rec = null;
+    }
+    if (!rec) {
+      skipped += 1;
+      continue;
+    }
+    const key = JSON.stringify([rec.case_id, rec.repeat]);
+    byKey.delete(key);
+    byKey.set(key, rec);
+  }
+  return { records: [...byKey.values()], skipped };
+}
+
+// src/core/report/model.ts
+function mean3(xs) {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function foldSide(records, metrics) {
+  const names = new Set(metrics.map((m) => m.name));
+  for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
+  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
+  const scores = {};
+  const pass = {};
+  for (const name of names) {
+    const values = records.map((r) => r.scores[name]?.value).filter((v) => typeof v === "number" && Number.isFinite(v));
+    const flags = records.map((r) => r.scores[name]?.pass).filter((p2) => typeof p2 === "boolean");
+    const m = mean3(values);
+    scores[name] = m;
+    if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
+    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
+  }
+  const withOutput = records.find((r) => r.output !== null) ?? records[0];
+  const err = records.find((r) => r.error)?.error ?? null;
+  return {
+    output: withOutput?.output ?? null,
+    error: err ? `${err.kind}: ${err.message}` : null,
+    repeats: records.length,
+    scores,
+    pass,
+    latency_ms: mean3(records.map((r) => r.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)))
+  };
+}
+function groupByCase2(records) {
+  const byCase = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const list = byCase.get(r.case_id);
+    if (list) list.push(r);
+    else byCase.set(r.case_id, [r]);
+  }
+  for (const list of byCase.values()) list.sort((a, b) => a.repeat - b.repeat);
+  return byCase;
+}
+function buildCaseDetails(comparison, baseline, candidate) {
+  const base = groupByCase2(baseline);
+  const cand = groupByCase2(candidate);
+  const flips = /* @__PURE__ */ new Map();
+  for (const f of comparison.flips) {
+    const entry = flips.get(f.case_id) ?? {};
+    entry[f.metric] = f.direction;
+    flips.set(f.case_id, entry);
+  }
+  const ids = [...cand.keys(), ...[...base.keys()].filter((id) => !cand.has(id))];
+  return ids.map((id) => {
+    const b = base.get(id);
+    const c = cand.get(id);
+    const first = (c ?? b)[0];
+    return {
+      case_id: id,
+      input: first.input,
+      expected: first.expected,
+      baseline: b ? foldSide(b, comparison.metrics) : null,
+      candidate: c ? foldSide(c, comparison.metrics) : null,
+      flips: flips.get(id) ?? {}
+    };
+  });
+}
+
+// src/core/report/escape.ts
+var ZWJ = "\u200D";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points = Array.from(text);
+  if (points.length <= max) return { text, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${ZWJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function breakPings(text) {
+  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+}
+function escapeHtmlText(text, opts = {}) {
+  const clean = sanitizeText(text);
+  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeBlock(text, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence}${lang}
+${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
+`;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const ticks2 = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks2}${pad}${body}${pad}${ticks2}${truncationNote(cut)}`;
+}
+function escapeScriptJson(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function sanitizeMarkerToken(token) {
+  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
+  return t === "" ? "default" : t;
+}
+function sanitizeMermaidLabel(text, maxLength = 40) {
+  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { text: kept, cut } = truncateText(clean, maxLength);
+  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
+}
+function safeUrl(url2) {
+  if (!url2) return null;
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed.href.replace(/[()<>"'\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/core/report/marker.ts
+function renderStickyMarker(kind, key) {
+  return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
+}
+
+// src/core/report/format.ts
+var MINUS = "\u2212";
+function signed2(n2, digits) {
+  const s = Math.abs(n2).toFixed(digits);
+  if (Number(s) === 0) return `\xB1${s}`;
+  return `${n2 < 0 ? MINUS : "+"}${s}`;
+}
+function plain(n2, digits) {
+  const s = n2.toFixed(digits);
+  return n2 < 0 && Number(s) !== 0 ? `${MINUS}${s.slice(1)}` : s.replace(/^-/, "");
+}
+function isRate(m) {
+  return m.kind === "binary";
+}
+function formatValue(m, v) {
+  if (v === null || !Number.isFinite(v)) return "\u2014";
+  return isRate(m) ? `${(v * 100).toFixed(1)}%` : plain(v, Math.abs(v) >= 10 ? 2 : 3);
+}
+function formatDelta(m, d) {
+  if (d === null || !Number.isFinite(d)) return "\u2014";
+  return isRate(m) ? `${signed2(d * 100, 1)} pp` : signed2(d, 3);
+}
+function formatInterval(m, ci2) {
+  if (!ci2) return "";
+  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  return `[${f(ci2[0])}, ${f(ci2[1])}]`;
+}
+function formatP(p2) {
+  if (p2 === null || !Number.isFinite(p2)) return "\u2014";
+  if (p2 < 1e-3) return "<0.001";
+  return p2 >= 0.995 ? "1.0" : Number(p2.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatMs(ms2) {
+  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
+  return ms2 >= 1e4 ? `${(ms2 / 1e3).toFixed(1)} s` : `${Math.round(ms2).toLocaleString("en-US")} ms`;
+}
+function formatSignedMs(ms2) {
+  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
+  return `${ms2 < 0 ? MINUS : "+"}${formatMs(Math.abs(ms2))}`;
+}
+function formatCount(n2) {
+  return n2 === null || !Number.isFinite(n2) ? "\u2014" : Math.round(n2).toLocaleString("en-US");
+}
+function formatSignedCount(n2) {
+  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
+  const r = Math.round(n2);
+  return r === 0 ? "\xB10" : `${r < 0 ? MINUS : "+"}${Math.abs(r).toLocaleString("en-US")}`;
+}
+function formatMoney(n2, currency) {
+  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
+  const digits = Math.abs(n2) >= 1 ? 2 : Math.abs(n2) >= 0.01 ? 4 : 6;
+  return `${n2 < 0 ? MINUS : ""}${Math.abs(n2).toFixed(digits)}${currency ? ` ${currency}` : ""}`;
+}
+function formatConfidence(c) {
+  return `${Math.round(c * 1e3) / 10}%`;
+}
+var VERDICT_LABEL = {
+  pass: { emoji: "\u2705", word: "PASS" },
+  fail: { emoji: "\u274C", word: "FAIL" },
+  inconclusive: { emoji: "\u26A0\uFE0F", word: "INCONCLUSIVE" }
+};
+
+// src/core/report/explain.ts
+var MINUS2 = "\u2212";
+function amount(m, x) {
+  return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
+}
+function interval(m, ci2, conf, asDelta) {
+  if (!ci2) return "";
+  const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
+  return ` (${conf} CI ${f(ci2[0])} to ${f(ci2[1])})`;
+}
+function metricSentence(k, m, conf) {
+  if (k.estimate === null || k.limit === null) return null;
+  const name = m.name;
+  const ci2 = interval(m, k.interval, conf, k.kind !== "floor");
+  switch (k.kind) {
+    case "non_inferiority": {
+      const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
+      const moved = worse ? `got worse by ${amount(m, k.estimate)}` : `changed by ${formatDelta(m, k.estimate)}`;
+      if (k.verdict === "fail") return `${name} ${moved}${ci2}, more than the ${amount(m, k.limit)} the policy allows`;
+      if (k.verdict === "inconclusive") return `${name} ${moved}${ci2}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
+      return `${name} ${moved}${ci2}, within the allowed ${amount(m, k.limit)}`;
+    }
+    case "superiority": {
+      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci2}`;
+      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci2}, not yet shown to beat the required ${amount(m, k.limit)}`;
+      return `${name} improved by ${amount(m, k.estimate)}${ci2}, more than the required ${amount(m, k.limit)}`;
+    }
+    case "floor": {
+      const bound = m.higher_is_better ? "floor" : "ceiling";
+      const lim = formatValue(m, k.limit);
+      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci2}, on the wrong side of the ${bound} of ${lim}`;
+      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci2}, too close to the ${bound} of ${lim} to tell`;
+      return `${name} is ${formatValue(m, k.estimate)}${ci2}, clear of the ${bound} of ${lim}`;
+    }
+    default:
+      return null;
+  }
+}
+function explainCheck(c, k) {
+  const m = c.metrics.find((x) => x.name === k.subject);
+  const own2 = m ? metricSentence(k, m, formatConfidence(c.confidence)) : null;
+  return (own2 ?? k.message).replace(/-(?=\d)/g, MINUS2);
+}
+function failingChecks(c) {
+  const checks = c.gate?.checks ?? [];
+  return [...checks.filter((k) => k.verdict === "fail"), ...checks.filter((k) => k.verdict === "inconclusive")];
+}
+
+// src/core/report/mermaid.ts
+var MAX_METRICS = 12;
+function round2(n2) {
+  return Math.round(n2 * 100) / 100;
+}
+function niceBound(x, up) {
+  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
+  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
+}
+function renderMermaidDeltaChart(c) {
+  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+  if (rows.length === 0) return null;
+  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
+  const scale = unitRange ? 100 : 1;
+  const delta = rows.map((m) => round2(m.delta * scale));
+  const lo = rows.map((m) => round2((m.ci?.[0] ?? m.delta) * scale));
+  const hi = rows.map((m) => round2((m.ci?.[1] ?? m.delta) * scale));
+  const min = niceBound(Math.min(0, ...lo, ...delta), false);
+  let max = niceBound(Math.max(0, ...hi, ...delta), true);
+  if (max === min) max = min + 1;
+  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
+  const unit = scale === 100 ? "points" : "units";
+  return [
+    "xychart-beta",
+    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
+    `    x-axis [${labels}]`,
+    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
+    `    bar [${delta.join(", ")}]`,
+    `    line [${lo.join(", ")}]`,
+    `    line [${hi.join(", ")}]`
+  ].join("\n");
+}
+
+// src/core/report/sections.ts
+var NAME_MAX = 60;
+function reportTitle(model) {
+  return model.context.title ?? `llmops eval: ${model.comparison.candidate.suite?.name ?? model.comparison.baseline.suite?.name ?? "comparison"}`;
+}
+function renderVerdict(model, level) {
+  const c = model.comparison;
+  const hashes = "#".repeat(level);
+  const title = escapeMarkdownText(reportTitle(model), { maxLength: 120 });
+  if (!c.gate) {
+    return `${hashes} \u2139\uFE0F NO GATE \u2014 ${title}
+
+No gate policy applies: the numbers below are for information; nothing was decided.
+`;
+  }
+  const { emoji: emoji3, word } = VERDICT_LABEL[c.gate.verdict];
+  return `${hashes} ${emoji3} ${word} \u2014 ${title}
+
+${verdictSentence(c)}
+`;
+}
+function verdictSentence(c) {
+  const gate = c.gate;
+  const gated = gate.checks.length;
+  if (gate.verdict === "pass") {
+    return `All ${gated} gate check${gated === 1 ? "" : "s"} passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`;
+  }
+  const bad = failingChecks(c);
+  const first = bad[0] ? explainCheck(c, bad[0]) : (gate.reasons[0] ?? "a gate check did not pass").replace(/^(FAIL|INCONCLUSIVE): /, "");
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more below)` : "";
+  const tail = gate.verdict === "inconclusive" ? ` ${inconclusiveAdvice(gate.checks, gate.blocking)}` : "";
+  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`;
+}
+function inconclusiveAdvice(checks, blocking) {
+  const needed = checks.map((k) => k.cases_needed).filter((n2) => n2 !== null);
+  const repeats = checks.map((k) => k.repeats_needed).filter((n2) => n2 !== null);
+  const parts = [];
+  if (needed.length) parts.push(`about ${formatCount(Math.max(...needed))} paired cases`);
+  if (repeats.length) parts.push(`${Math.max(...repeats)} repeats per case`);
+  const advice = parts.length ? `The data cannot decide yet; ${parts.join(" or ")} would likely settle it.` : "The data cannot decide yet.";
+  return `${advice} ${blocking ? "This blocks the merge under the policy." : "This does not block the merge under the policy."}`;
+}
+var VERDICT_RANK = { pass: 0, inconclusive: 1, fail: 2 };
+function worst(checks) {
+  return checks.reduce((acc, k) => acc === null || VERDICT_RANK[k.verdict] > VERDICT_RANK[acc] ? k.verdict : acc, null);
+}
+function metricStatus(c, m) {
+  const v = worst(c.gate?.checks.filter((k) => k.subject === m.name) ?? []);
+  if (v) return `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}`;
+  if (!m.ci || m.delta === null) return "not gated";
+  const better = m.higher_is_better ? m.ci[0] > 0 : m.ci[1] < 0;
+  const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
+  return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
+}
+function pCell(m) {
+  const p2 = formatP(m.p_value);
+  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p2 ? `${p2} (Holm ${formatP(m.p_holm)})` : p2;
+}
+function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
+  if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
+  const rows = c.metrics.slice(0, maxRows).map((m) => [
+    escapeMarkdownText(m.name, { maxLength: NAME_MAX }),
+    formatValue(m, m.baseline.mean),
+    formatValue(m, m.candidate.mean),
+    `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
+    pCell(m),
+    metricStatus(c, m)
+  ]);
+  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
+    align: ["l", "r", "r", "r", "r", "l"]
+  });
+  const hidden = c.metrics.length - rows.length;
+  return `${table}
+${hidden > 0 ? `
+_${hidden} more metrics in the HTML report._
+` : ""}`;
+}
+function renderMetricCaption(c) {
+  const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
+  const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
+  const tests = [...new Set(c.metrics.map((m) => m.test).filter((t) => t !== "none"))];
+  const parts = [
+    `${c.paired_cases} paired cases`,
+    `${repeats} repeat${repeats === 1 ? "" : "s"}`,
+    ...flips,
+    tests.length ? `tests: ${tests.join(", ")}` : "",
+    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+  ].filter(Boolean);
+  const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
+  const warn = oneSided ? `
+
+\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+  return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
+`;
+}
+function renderOperationalTable(c) {
+  const o = c.operational;
+  const status = (subject) => {
+    const v = worst(c.gate?.checks.filter((k) => k.subject === subject) ?? []);
+    return v ? `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}` : "";
+  };
+  const rows = [
+    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50), ""],
+    [
+      "latency p95",
+      formatMs(o.latency.baseline.p95),
+      formatMs(o.latency.candidate.p95),
+      `${formatSignedMs(o.latency.delta_p95)}${o.latency.delta_p95_ci ? ` [${formatSignedMs(o.latency.delta_p95_ci[0])}, ${formatSignedMs(o.latency.delta_p95_ci[1])}]` : ""}`,
+      status("latency")
+    ],
+    [
+      "tokens per case",
+      formatCount(o.tokens.baseline.per_case),
+      formatCount(o.tokens.candidate.per_case),
+      formatSignedCount(o.tokens.delta_per_case),
+      ""
+    ]
+  ];
+  if (o.cost) {
+    const cur = o.cost.currency ? escapeMarkdownText(o.cost.currency, { maxLength: 8 }) : null;
+    rows.push([
+      "cost per case",
+      formatMoney(o.cost.baseline.per_case, cur),
+      formatMoney(o.cost.candidate.per_case, cur),
+      o.cost.delta_per_case === null ? "\u2014" : `${o.cost.delta_per_case >= 0 ? "+" : ""}${formatMoney(o.cost.delta_per_case, cur)}`,
+      status("cost")
+    ]);
+  }
+  const hasStatus = rows.some((r) => r[4] !== "");
+  const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
+  return `${markdownTable([header, ...rows.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
+`;
+}
+function renderChart(c) {
+  const chart = renderMermaidDeltaChart(c);
+  return chart ? `\`\`\`mermaid
+${chart}
+\`\`\`
+` : "";
+}
+function renderGateChecks(c) {
+  if (!c.gate || c.gate.checks.length === 0) return "";
+  const checks = [...c.gate.checks].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]);
+  const lines = checks.map((k) => {
+    const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null) ? ` \u2014 would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}` : "";
+    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
+  });
+  const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
+  return `<details>
+<summary>Gate checks (${checks.length})</summary>
+
+${lines.join("\n")}
+
+${policy}
+
+</details>
+`;
+}
+function expectedText(v) {
+  if (v === null || v === void 0) return null;
+  return typeof v === "string" ? v : JSON.stringify(v, null, 2);
+}
+function flipScores(model, caseId, direction) {
+  return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
+    const m = model.comparison.metrics.find((x) => x.name === f.metric);
+    const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
+    return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
+  }).join(", ");
+}
+function rankFlippedCases(model, direction) {
+  const byCase = /* @__PURE__ */ new Map();
+  model.comparison.flips.forEach((f, i) => {
+    if (f.direction !== direction) return;
+    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+    e.count += 1;
+    e.moved += Math.abs(f.candidate - f.baseline);
+    byCase.set(f.case_id, e);
+  });
+  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+}
+function renderOneCase(model, id, direction, detail, limits) {
+  const summary = `${escapeHtmlText(id, { maxLength: NAME_MAX })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
+  const parts = [`<details>
+<summary>${summary}</summary>
+`];
+  if (!detail) {
+    parts.push("_Inputs and outputs unavailable: the runs' results.jsonl were not given to the report._\n");
+  } else {
+    const block = (label2, text) => text === null ? "" : `**${label2}**
+
+${renderCodeBlock(text, { maxLength: limits.textChars })}`;
+    const side = (label2, s) => s === null ? `**${label2}**: _absent from this run_
+` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
+` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
+    parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
+  }
+  parts.push("</details>\n");
+  return parts.filter(Boolean).join("\n");
+}
+function renderCaseSections(model, limits) {
+  const byId = new Map(model.cases.map((d) => [d.case_id, d]));
+  const shown = { broke: 0, fixed: 0 };
+  const total = { broke: 0, fixed: 0 };
+  const sections = [];
+  for (const direction of ["broke", "fixed"]) {
+    const ids = rankFlippedCases(model, direction);
+    total[direction] = ids.length;
+    if (ids.length === 0) continue;
+    const picked = ids.slice(0, limits.perKind);
+    shown[direction] = picked.length;
+    const label2 = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
+    const count2 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const body = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
+    const rest = ids.length - picked.length;
+    const restLine = rest > 0 ? `
+${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
+` : "";
+    sections.push(`<details>
+<summary>${label2}: ${count2}</summary>
+
+${body}${restLine}
+</details>
+`);
+  }
+  return { text: sections.join("\n"), shown, total };
+}
+function prov(run, ...path) {
+  let v = run.provenance;
+  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
+}
+function hash2(h2) {
+  return h2 ? renderCodeSpan(h2.slice(0, 12)) : "\u2014";
+}
+function target(run) {
+  const model = prov(run, "target", "model");
+  const provider = prov(run, "target", "provider");
+  if (!model && !provider) return "\u2014";
+  return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
+}
+function commit(run) {
+  const sha = prov(run, "git", "commit");
+  const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
+  return sha ? `${renderCodeSpan(sha.slice(0, 12))}${dirty}` : "\u2014";
+}
+function renderProvenance(model) {
+  const c = model.comparison;
+  const row = (label2, f) => [label2, f(c.baseline), f(c.candidate)];
+  const table = markdownTable([
+    ["", "baseline", "candidate"],
+    row("commit", commit),
+    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX })} ${hash2(r.suite.hash)}` : "\u2014"),
+    row("dataset hash", (r) => hash2(prov(r, "dataset_hash"))),
+    row("prompt hash", (r) => hash2(prov(r, "prompt_hash"))),
+    row("target", target),
+    row("results.jsonl sha256", (r) => hash2(r.results_sha256)),
+    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
+  ]);
+  const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
+  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const body = [table, methods ? `Methods:
+
+${methods}` : "", warnings ? `Warnings:
+
+${warnings}` : ""].filter(Boolean).join("\n\n");
+  return `<details>
+<summary>Provenance and methods</summary>
+
+${body}
+
+</details>
+`;
+}
+function renderFooter(model) {
+  const c = model.comparison;
+  const links = [
+    ...safeUrl(model.context.runUrl) ? [`[workflow run](${safeUrl(model.context.runUrl)})`] : [],
+    ...(model.context.links ?? []).flatMap((l) => {
+      const url2 = safeUrl(l.url);
+      return url2 ? [`[${escapeMarkdownText(l.label, { maxLength: 40 })}](${url2})`] : [];
+    })
+  ];
+  const parts = [
+    `baseline ${commit(c.baseline)} \u2192 candidate ${commit(c.candidate)}`,
+    `llmops ${escapeMarkdownText(c.provenance.llmops_version, { maxLength: 20 })}`,
+    `compared ${escapeMarkdownText(c.provenance.created_at, { maxLength: 40 })}`,
+    ...links
+  ];
+  return `<sub>${parts.join(" \xB7 ")}</sub>
+`;
+}
+
+// src/core/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var COMMENT_HEADROOM = 512;
+var GITHUB_SUMMARY_LIMIT = 1048576;
+var COMMENT_LEVELS = [
+  { perKind: 5, textChars: 2e3 },
+  { perKind: 3, textChars: 2e3 },
+  { perKind: 2, textChars: 2e3 },
+  { perKind: 1, textChars: 2e3 },
+  { perKind: 1, textChars: 800 },
+  { perKind: 1, textChars: 300 },
+  { perKind: 1, textChars: 100 },
+  { perKind: 0, textChars: 0 }
+];
+var SUMMARY_LEVELS = [{ perKind: 10, textChars: 4e3 }, ...COMMENT_LEVELS];
+function trimNote(limit, shown, total, limits, first) {
+  const cut = ["broke", "fixed"].filter((d) => shown[d] < Math.min(total[d], first.perKind));
+  const shorter = limits.textChars < first.textChars && limits.perKind > 0;
+  if (cut.length === 0 && !shorter) return "";
+  const what = [
+    ...cut.map((d) => `showing ${shown[d]} of ${total[d]} ${d} cases`),
+    ...shorter ? [`texts cut at ${limits.textChars} characters`] : []
+  ];
+  return `> \u2702\uFE0F Trimmed to fit within ${limit.toLocaleString("en-US")} characters (GitHub caps a comment at 65,536): ${what.join(", ")}. The HTML report has every case.
+`;
+}
+function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
+  const cases = renderCaseSections(model, limits);
+  const note = trimNote(limit, cases.shown, cases.total, limits, first);
+  const parts = [
+    opts.marker ? `${renderStickyMarker(opts.marker.kind, opts.marker.key)}
+` : "",
+    renderVerdict(model, variant === "comment" ? 3 : 2),
+    renderMetricTable(model.comparison, maxMetricRows),
+    renderMetricCaption(model.comparison),
+    renderChart(model.comparison),
+    renderOperationalTable(model.comparison),
+    renderGateChecks(model.comparison),
+    note,
+    cases.text,
+    renderProvenance(model),
+    renderFooter(model)
+  ];
+  return { text: parts.filter(Boolean).join("\n"), trimmed: note !== "" };
+}
+function fit(model, variant, levels, limit, opts) {
+  const first = levels[0];
+  for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
+    for (const limits of levels) {
+      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
+      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
+    }
+  }
+  const last = levels[levels.length - 1];
+  const { text } = assemble(model, variant, last, first, limit, opts, 10);
+  const tail = "\n\n> \u2702\uFE0F Cut here to fit GitHub's size limit. The HTML report has everything.\n";
+  let head = text.slice(0, Math.max(0, limit - tail.length));
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  const fences = head.match(/^`{3,}/gm) ?? [];
+  const closing = fences.length % 2 === 1 ? `
+${fences[fences.length - 1]}` : "";
+  return { markdown: `${head.slice(0, Math.max(0, limit - tail.length - closing.length))}${closing}${tail}`, truncated: true, limits: last };
+}
+function renderComment(model, opts = {}) {
+  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT - COMMENT_HEADROOM, opts);
+}
+function renderJobSummary(model, opts = {}) {
+  return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
+}
+
+// src/core/report/html.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/core/report/html-assets.ts
+var REPORT_CSS = `
+:root { color-scheme: light dark; --fg:#1f2328; --muted:#59636e; --bg:#fff; --line:#d1d9e0; --soft:#f6f8fa;
+  --pass:#1a7f37; --fail:#cf222e; --inconclusive:#9a6700; --info:#59636e; --base:#8c959f; --cand:#0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --muted:#9198a1; --bg:#0d1117; --line:#3d444d; --soft:#151b23;
+  --pass:#3fb950; --fail:#f85149; --inconclusive:#d29922; --info:#9198a1; --base:#6e7681; --cand:#4493f8; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.verdict { border-left: 6px solid var(--info); padding: 8px 16px; background: var(--soft); border-radius: 6px; }
+.verdict.pass { border-color: var(--pass); } .verdict.fail { border-color: var(--fail); } .verdict.inconclusive { border-color: var(--inconclusive); }
+.verdict p { margin: 4px 0 0; }
+table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.muted { color: var(--muted); } code, pre { font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 4px 0 10px; max-height: 320px; overflow: auto; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { max-width: 100%; height: auto; }
+.chart text { fill: var(--fg); font-size: 12px; } .chart .tick, .chart .mlabel { fill: var(--muted); font-size: 11px; } .chart .ctitle { font-weight: 600; }
+.chart .grid { stroke: var(--line); } .chart .zero { stroke: var(--fg); stroke-dasharray: 3 3; }
+.chart .ci { stroke-width: 2; } .ci.pass { stroke: var(--pass); } .ci.fail { stroke: var(--fail); } .ci.inconclusive { stroke: var(--inconclusive); } .ci.info { stroke: var(--info); }
+.pt.pass { fill: var(--pass); } .pt.fail { fill: var(--fail); } .pt.inconclusive { fill: var(--inconclusive); } .pt.info { fill: var(--info); }
+.bar.base { fill: var(--base); } .bar.cand { fill: var(--cand); } .mark { stroke-width: 1.5; stroke-dasharray: 4 2; } .mark.base { stroke: var(--base); } .mark.cand { stroke: var(--cand); }
+.status-pass { color: var(--pass); } .status-fail { color: var(--fail); } .status-inconclusive { color: var(--inconclusive); }
+.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+.filters button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px; background: var(--bg); color: var(--fg); cursor: pointer; }
+.filters button[aria-pressed="true"] { background: var(--cand); border-color: var(--cand); color: #fff; }
+.filters input, .filters select { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.filters input { flex: 1; min-width: 200px; }
+#case-table tbody tr.case { cursor: pointer; } #case-table tbody tr.case:hover { background: var(--soft); }
+.badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 10px; margin-right: 4px; border: 1px solid currentColor; }
+.badge.broke, .badge.error { color: var(--fail); } .badge.fixed { color: var(--pass); } .badge.failing, .badge.one-sided { color: var(--inconclusive); }
+.detail-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; } .detail-grid h4 { margin: 6px 0 0; font-size: 12px; }
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+`;
+var REPORT_SCRIPT = `
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("llmops-data").textContent);
+  var state = { filter: "all", metric: "", q: "" };
+  var tbody = document.querySelector("#case-table tbody");
+  var shown = document.getElementById("shown");
+  var buttons = Array.prototype.slice.call(document.querySelectorAll(".filters button[data-filter]"));
+  var kinds = {};
+  data.metrics.forEach(function (m) { kinds[m.name] = m.kind; });
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function metricsOf(c) {
+    if (state.metric) return [state.metric];
+    var names = data.metrics.map(function (m) { return m.name; });
+    return names.length ? names : Object.keys((c.candidate || c.baseline || { scores: {} }).scores);
+  }
+  function fmt(name, v) {
+    if (v === null || v === undefined) return "\u2014";
+    if (kinds[name] === "binary" && (v === 0 || v === 1)) return v === 1 ? "pass" : "fail";
+    return (Math.round(v * 1000) / 1000).toString();
+  }
+  function flipped(c, dir) {
+    return metricsOf(c).some(function (m) { return c.flips[m] === dir; });
+  }
+  function failing(c) {
+    var s = c.candidate;
+    if (!s) return false;
+    if (s.error && s.output === null) return true;
+    return metricsOf(c).some(function (m) { return s.pass[m] === false; });
+  }
+  var tests = {
+    all: function () { return true; },
+    broke: function (c) { return flipped(c, "broke"); },
+    fixed: function (c) { return flipped(c, "fixed"); },
+    failing: failing
+  };
+  function haystack(c) {
+    if (!c._text) {
+      c._text = [c.id, c.input, c.expected, c.baseline && c.baseline.output, c.candidate && c.candidate.output,
+        c.baseline && c.baseline.error, c.candidate && c.candidate.error].join("\\n").toLowerCase();
+    }
+    return c._text;
+  }
+  function visible(c, filter) {
+    return tests[filter](c) && (state.q === "" || haystack(c).indexOf(state.q) !== -1);
+  }
+  function detailRow(c) {
+    var tr = el("tr", null, "detail");
+    var td = el("td");
+    td.colSpan = 4;
+    var grid = el("div", null, "detail-grid");
+    function block(title, text) {
+      var box = el("div");
+      box.appendChild(el("h4", title));
+      box.appendChild(el("pre", text === null || text === undefined ? "\u2014" : text));
+      grid.appendChild(box);
+    }
+    block("Input", c.input);
+    block("Expected", c.expected);
+    block("Baseline output", c.baseline ? (c.baseline.output !== null ? c.baseline.output : "error: " + c.baseline.error) : "absent from the baseline run");
+    block("Candidate output", c.candidate ? (c.candidate.output !== null ? c.candidate.output : "error: " + c.candidate.error) : "absent from the candidate run");
+    td.appendChild(grid);
+    tr.appendChild(td);
+    return tr;
+  }
+  function row(c) {
+    var tr = el("tr", null, "case");
+    tr.setAttribute("data-case-id", c.id);
+    tr.appendChild(el("td", c.id));
+    var status = el("td");
+    ["broke", "fixed"].forEach(function (d) { if (flipped(c, d)) status.appendChild(el("span", d, "badge " + d)); });
+    if (failing(c)) status.appendChild(el("span", "failing", "badge failing"));
+    if (c.candidate && c.candidate.error) status.appendChild(el("span", "error", "badge error"));
+    if (!c.baseline || !c.candidate) status.appendChild(el("span", c.baseline ? "baseline only" : "candidate only", "badge one-sided"));
+    tr.appendChild(status);
+    var scores = metricsOf(c).map(function (m) {
+      var b = c.baseline ? c.baseline.scores[m] : null;
+      var k = c.candidate ? c.candidate.scores[m] : null;
+      return m + " " + fmt(m, b) + " \u2192 " + fmt(m, k);
+    });
+    tr.appendChild(el("td", scores.join(" \xB7 ")));
+    var lat = function (s) { return s && s.latency_ms !== null ? Math.round(s.latency_ms) + " ms" : "\u2014"; };
+    tr.appendChild(el("td", lat(c.baseline) + " \u2192 " + lat(c.candidate), "num"));
+    tr.addEventListener("click", function () {
+      var next = tr.nextSibling;
+      if (next && next.className === "detail") { next.remove(); tr.setAttribute("aria-expanded", "false"); }
+      else { tr.parentNode.insertBefore(detailRow(c), tr.nextSibling); tr.setAttribute("aria-expanded", "true"); }
+    });
+    return tr;
+  }
+  function render() {
+    var rows = data.cases.filter(function (c) { return visible(c, state.filter); });
+    tbody.replaceChildren.apply(tbody, rows.map(row));
+    shown.textContent = "Showing " + rows.length + " of " + data.cases.length + " cases";
+    buttons.forEach(function (b) {
+      var f = b.getAttribute("data-filter");
+      b.setAttribute("aria-pressed", String(f === state.filter));
+      var n = data.cases.filter(function (c) { return visible(c, f); }).length;
+      b.querySelector(".count").textContent = String(n);
+    });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { state.filter = b.getAttribute("data-filter"); render(); });
+  });
+  document.getElementById("metric").addEventListener("change", function (e) { state.metric = e.target.value; render(); });
+  document.getElementById("search").addEventListener("input", function (e) { state.q = e.target.value.trim().toLowerCase(); render(); });
+  render();
+})();
+`;
+
+// src/core/report/svg.ts
+var W = 720;
+function n(x) {
+  return (Math.round(x * 10) / 10).toString();
+}
+function label(text, max = 28) {
+  const t = Array.from(sanitizeText(text).replace(/\s+/g, " "));
+  return escapeHtml(t.length > max ? `${t.slice(0, max - 1).join("")}\u2026` : t.join(""));
+}
+function metricClass(c, m) {
+  const checks = c.gate?.checks.filter((k) => k.subject === m.name) ?? [];
+  const rank = { pass: 0, inconclusive: 1, fail: 2 };
+  const v = checks.reduce((a, k) => a === null || rank[k.verdict] > rank[a] ? k.verdict : a, null);
+  return v ?? "info";
+}
+function ticks(min, max, count2 = 5) {
+  const span = max - min || 1;
+  const raw = span / count2;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((s) => s * mag).find((s) => span / s <= count2) ?? 10 * mag;
+  const out = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step) out.push(Math.round(t / step) * step);
+  return out;
+}
+function renderDeltaSvg(c) {
+  const rows = c.metrics.filter((m) => m.delta !== null);
+  if (rows.length === 0) return `<p class="muted">No metric has a \u0394 to chart.</p>`;
+  const unit = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1)) ? 100 : 1;
+  const lo = Math.min(0, ...rows.map((m) => (m.ci?.[0] ?? m.delta) * unit));
+  const hi = Math.max(0, ...rows.map((m) => (m.ci?.[1] ?? m.delta) * unit));
+  const pad = (hi - lo || 1) * 0.08;
+  const [min, max] = [lo - pad, hi + pad];
+  const left = 170;
+  const right = W - 190;
+  const rowH = 30;
+  const top = 28;
+  const height = top + rows.length * rowH + 34;
+  const x = (v) => left + (v - min) / (max - min) * (right - left);
+  const parts = [];
+  for (const t of ticks(min, max)) {
+    parts.push(`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${height - 28}"/>`);
+    parts.push(`<text class="tick" x="${n(x(t))}" y="${height - 12}" text-anchor="middle">${n(t)}</text>`);
+  }
+  parts.push(`<line class="zero" x1="${n(x(0))}" x2="${n(x(0))}" y1="${top - 10}" y2="${height - 28}"/>`);
+  rows.forEach((m, i) => {
+    const y = top + i * rowH + rowH / 2;
+    const cls = metricClass(c, m);
+    const [a, b] = m.ci ? [m.ci[0] * unit, m.ci[1] * unit] : [m.delta * unit, m.delta * unit];
+    parts.push(`<text class="name" x="${left - 10}" y="${n(y + 4)}" text-anchor="end">${label(m.name)}</text>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(b))}" y1="${n(y)}" y2="${n(y)}"/>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(a))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(b))}" x2="${n(x(b))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
+    parts.push(`<circle class="pt ${cls}" cx="${n(x(m.delta * unit))}" cy="${n(y)}" r="5"/>`);
+    parts.push(`<text class="val" x="${right + 12}" y="${n(y + 4)}">${escapeHtml(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</text>`);
+  });
+  const title = `\u0394 candidate \u2212 baseline${unit === 100 ? " (points)" : ""}, ${formatConfidence(c.confidence)} CI`;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
+}
+function quantile2(sorted, q) {
+  const pos = (sorted.length - 1) * q;
+  const i = Math.floor(pos);
+  return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
+}
+function renderLatencySvg(c, cases) {
+  const pick2 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
+  const b = pick2("baseline");
+  const k = pick2("candidate");
+  if (b.length + k.length === 0) {
+    const o = c.operational.latency;
+    if (o.baseline.p50 === null && o.candidate.p50 === null) return `<p class="muted">No latency recorded.</p>`;
+    return `<p class="muted">Per-case latencies not available: baseline p50 ${escapeHtml(String(o.baseline.p50))} ms, p95 ${escapeHtml(String(o.baseline.p95))} ms; candidate p50 ${escapeHtml(String(o.candidate.p50))} ms, p95 ${escapeHtml(String(o.candidate.p95))} ms.</p>`;
+  }
+  const all = [...b, ...k];
+  const max = Math.max(...all);
+  const bins = 20;
+  const width = max / bins || 1;
+  const count2 = (xs) => {
+    const h2 = new Array(bins).fill(0);
+    for (const v of xs) h2[Math.min(bins - 1, Math.floor(v / width))] += 1;
+    return h2;
+  };
+  const hb = count2(b);
+  const hk = count2(k);
+  const peak = Math.max(1, ...hb, ...hk);
+  const left = 50;
+  const right = W - 70;
+  const top = 30;
+  const bottom = 200;
+  const bw = (right - left) / bins;
+  const y = (v) => bottom - v / peak * (bottom - top);
+  const parts = [];
+  for (const t of ticks(0, peak, 4)) {
+    parts.push(`<line class="grid" x1="${left}" x2="${right}" y1="${n(y(t))}" y2="${n(y(t))}"/><text class="tick" x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end">${t}</text>`);
+  }
+  for (let i = 0; i < bins; i++) {
+    const x0 = left + i * bw;
+    if (hb[i]) parts.push(`<rect class="bar base" x="${n(x0 + 1)}" y="${n(y(hb[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hb[i]))}"><title>baseline ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hb[i]}</title></rect>`);
+    if (hk[i]) parts.push(`<rect class="bar cand" x="${n(x0 + bw / 2)}" y="${n(y(hk[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hk[i]))}"><title>candidate ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hk[i]}</title></rect>`);
+  }
+  for (const t of ticks(0, max, 6)) {
+    parts.push(`<text class="tick" x="${n(left + t / (bins * width) * (right - left))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`);
+  }
+  const mark = (xs, cls, row) => xs.length === 0 ? "" : [0.5, 0.95].map((q) => {
+    const v = quantile2(xs, q);
+    const px = left + v / (bins * width) * (right - left);
+    return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
+  }).join("");
+  parts.push(mark(b, "base", 0), mark(k, "cand", 1));
+  const legend = `<rect class="bar base" x="${right - 250}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 236}" y="${bottom + 35}">baseline (n=${b.length})</text><rect class="bar cand" x="${right - 120}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 106}" y="${bottom + 35}">candidate (n=${k.length})</text>`;
+  const title = "Latency per case (ms)";
+  return `<svg class="chart" role="img" aria-label="${title}" viewBox="0 0 ${W} ${bottom + 44}" width="${W}" height="${bottom + 44}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title><text class="ctitle" x="${left}" y="12">${title}</text>${parts.join("")}<text class="tick" x="${left}" y="${bottom + 35}">ms \u2192</text>${legend}</svg>`;
+}
+
+// src/core/report/html.ts
+var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
+var HTML_TEXT_LIMIT = 5e4;
+function sha256Base64(text) {
+  return createHash3("sha256").update(text, "utf8").digest("base64");
+}
+function reportCsp() {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(REPORT_SCRIPT)}'`,
+    `style-src 'sha256-${sha256Base64(REPORT_CSS)}'`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+}
+var h = (text) => escapeHtml(sanitizeText(text));
+function clip(text) {
+  if (text === null) return null;
+  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+  return cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+}
+function sideData(s) {
+  if (!s) return null;
+  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+}
+function caseData(d) {
+  const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
+  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+}
+function verdictBlock(model) {
+  const c = model.comparison;
+  const title = h(reportTitle(model));
+  if (!c.gate) return `<header class="verdict info"><h1 id="verdict">\u2139 NO GATE \u2014 ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
+  const { word } = VERDICT_LABEL[c.gate.verdict];
+  const emoji3 = SYMBOL[c.gate.verdict];
+  const why = c.gate.verdict === "pass" ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.` : failingChecks(c)[0] ? `${explainCheck(c, failingChecks(c)[0])}.` : c.gate.reasons[0] ?? "A gate check did not pass.";
+  return `<header class="verdict ${c.gate.verdict}"><h1 id="verdict">${emoji3} ${word} \u2014 ${title}</h1><p id="why">${h(why)}</p></header>`;
+}
+function statusOf(c, subject) {
+  const checks = c.gate?.checks.filter((k) => k.subject === subject) ?? [];
+  const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
+  return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
+}
+function metricTable(c) {
+  const rows = c.metrics.map(
+    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
+  );
+  return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function operationalTable(c) {
+  const o = c.operational;
+  const rows = [
+    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50)],
+    ["latency p95", formatMs(o.latency.baseline.p95), formatMs(o.latency.candidate.p95), formatSignedMs(o.latency.delta_p95)],
+    ["tokens per case", formatCount(o.tokens.baseline.per_case), formatCount(o.tokens.candidate.per_case), formatSignedCount(o.tokens.delta_per_case)]
+  ];
+  if (o.cost) rows.push(["cost per case", formatMoney(o.cost.baseline.per_case, o.cost.currency), formatMoney(o.cost.candidate.per_case, o.cost.currency), formatMoney(o.cost.delta_per_case, o.cost.currency)]);
+  return `<table><thead><tr><th></th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${r[0]}</td>${r.slice(1).map((v) => `<td class="num">${h(v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function gateList(c) {
+  if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
+  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(explainCheck(c, k))}</li>`);
+  return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
+}
+function prov2(run, ...path) {
+  let v = run.provenance;
+  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "\u2014";
+}
+function provenance(model) {
+  const c = model.comparison;
+  const row = (label2, f) => `<tr><td>${label2}</td><td><code>${h(f(c.baseline))}</code></td><td><code>${h(f(c.candidate))}</code></td></tr>`;
+  const links = [
+    ...safeUrl(model.context.runUrl) ? [{ label: "workflow run", url: safeUrl(model.context.runUrl) }] : [],
+    ...(model.context.links ?? []).flatMap((l) => safeUrl(l.url) ? [{ label: l.label, url: safeUrl(l.url) }] : [])
+  ];
+  return `<table><thead><tr><th></th><th>baseline</th><th>candidate</th></tr></thead><tbody>${[
+    row("run directory", (r) => r.dir),
+    row("commit", (r) => prov2(r, "git", "commit")),
+    row("suite", (r) => r.suite ? `${r.suite.name} ${r.suite.hash}` : "\u2014"),
+    row("dataset hash", (r) => prov2(r, "dataset_hash")),
+    row("prompt hash", (r) => prov2(r, "prompt_hash")),
+    row("target", (r) => `${prov2(r, "target", "model")} via ${prov2(r, "target", "provider")}`),
+    row("results.jsonl sha256", (r) => r.results_sha256),
+    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
+  ].join("")}</tbody></table>
+<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
+}
+function casesSection(model) {
+  const options = model.comparison.metrics.map((m) => `<option value="${h(m.name)}">${h(m.name)}</option>`).join("");
+  const note = model.cases.length === 0 ? `<p class="muted">The runs' results.jsonl were not given to the report: no case details.</p>` : "";
+  return `<section id="cases"><h2>Cases</h2>${note}
+<div class="filters" role="toolbar" aria-label="Filter cases">
+<button type="button" data-filter="all" aria-pressed="true">All <span class="count"></span></button>
+<button type="button" data-filter="broke" aria-pressed="false">Broke <span class="count"></span></button>
+<button type="button" data-filter="fixed" aria-pressed="false">Fixed <span class="count"></span></button>
+<button type="button" data-filter="failing" aria-pressed="false">Failing <span class="count"></span></button>
+<label>Metric <select id="metric"><option value="">all metrics</option>${options}</select></label>
+<input id="search" type="search" placeholder="Search case id, input, expected, outputs\u2026" aria-label="Search cases">
+</div>
+<p id="shown" class="muted" aria-live="polite"></p>
+<table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
+<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+}
+function renderHtmlReport(model) {
+  const c = model.comparison;
+  const data = {
+    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
+    cases: model.cases.map(caseData)
+  };
+  const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp()}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${verdictBlock(model)}
+<section><h2>Metrics</h2>${metricTable(c)}
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
+<section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
+<section><h2>Gate checks</h2>${gateList(c)}</section>
+${casesSection(model)}
+<section><h2>Provenance</h2>${provenance(model)}</section>
+<footer>Generated by llmops. This file is self-contained and makes no network request.</footer>
+<script type="application/json" id="llmops-data">${escapeScriptJson(data)}</script>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+// src/cli/commands/report.ts
+var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
+function readRequired(ctx, path, option) {
+  const abs = ctx.resolvePath(path);
+  if (!existsSync5(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  return readFileSync6(abs, "utf8");
+}
+function findResults(ctx, explicit, recorded, comparisonFile) {
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve4(dirname3(comparisonFile), recorded)];
+  for (const d of dirs) {
+    const f = join5(d, "results.jsonl");
+    if (existsSync5(f)) return f;
+  }
+  if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
+  return null;
+}
+function readRecords(ctx, side, file2) {
+  if (file2 === null) {
+    ctx.logger.warn(`${side} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side} DIR)`);
+    return [];
+  }
+  if (statSync3(file2).size > MAX_RESULTS_BYTES) {
+    ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
+    return [];
+  }
+  const { records, skipped } = parseResultsJsonl(readFileSync6(file2, "utf8"));
+  if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
+  return records;
+}
+function write(ctx, path, text, what) {
+  const abs = ctx.resolvePath(path);
+  mkdirSync4(dirname3(abs), { recursive: true });
+  writeFileSync5(abs, text);
+  ctx.logger.info(`wrote ${what}: ${path} (${text.length.toLocaleString("en-US")} characters)`);
+}
+function loadReportModel(ctx, values) {
+  const file2 = values.comparison;
+  if (!file2) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
+  const comparison = parseComparison(readRequired(ctx, file2, "comparison"), file2);
+  const abs = ctx.resolvePath(file2);
+  const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline, comparison.baseline.dir, abs));
+  const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate, comparison.candidate.dir, abs));
+  const runUrl = values["run-url"];
+  return {
+    comparison,
+    cases: baseline.length + candidate.length > 0 ? buildCaseDetails(comparison, baseline, candidate) : [],
+    context: { ...values.title ? { title: values.title } : {}, runUrl: runUrl ?? null }
+  };
+}
+var reportCommand = {
+  name: "report",
+  summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
+  help: `
+usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
+
+Renders comparison.json (written by \`llmops compare\`). With no output option, prints the PR
+comment markdown on stdout. Case inputs and outputs come from the two runs' results.jsonl, found
+in the run directories recorded in the comparison, or given with --baseline / --candidate.
+
+options:
+  --comparison FILE   the comparison.json to render (required)
+  --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
+  --summary OUT       write the job summary markdown
+  --html OUT          write the self-contained HTML report (no network; open it in a browser)
+  --baseline DIR      the baseline eval run directory (default: as recorded in the comparison)
+  --candidate DIR     the candidate eval run directory (default: as recorded in the comparison)
+  --run-url URL       link to the workflow run, shown in the footer (http/https only)
+  --title TEXT        heading (default: "llmops eval: <suite>")
+  --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
+  --quiet             no log lines
+`,
+  options: {
+    comparison: { type: "string" },
+    markdown: { type: "string" },
+    summary: { type: "string" },
+    html: { type: "string" },
+    baseline: { type: "string" },
+    candidate: { type: "string" },
+    "run-url": { type: "string" },
+    title: { type: "string" },
+    "max-chars": { type: "string" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values }) {
+    const maxChars = intOption(values, "max-chars", 1e3);
+    const model = loadReportModel(ctx, values);
+    const comment = renderComment(model, maxChars === void 0 ? {} : { maxChars });
+    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65024} characters (showing ${comment.limits.perKind} case(s) per direction)`);
+    const wants = values.markdown !== void 0 || values.summary !== void 0 || values.html !== void 0;
+    if (values.markdown !== void 0) write(ctx, values.markdown, comment.markdown, "PR comment");
+    if (values.summary !== void 0) write(ctx, values.summary, renderJobSummary(model).markdown, "job summary");
+    if (values.html !== void 0) write(ctx, values.html, renderHtmlReport(model), "HTML report");
+    if (!wants) ctx.stdout.write(comment.markdown);
+    return 0;
+  }
+};
+
 // src/cli/commands.ts
-var commands = [evalCommand, compareCommand, gateCommand];
+var commands = [evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { isAbsolute, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve5 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -46899,9 +48324,9 @@ var TerminalProgress = class {
   last = 0;
   drawn = -1;
   state = { done: 0, errors: 0 };
-  start(total, label) {
+  start(total, label2) {
     this.total = total;
-    this.label = label;
+    this.label = label2;
     this.t0 = performance.now();
     this.last = 0;
     this.state = { done: 0, errors: 0 };
@@ -46929,7 +48354,7 @@ var TerminalProgress = class {
 
 // src/cli/context.ts
 function createCliContext(opts = {}) {
-  const cwd = process.env.INIT_CWD && isAbsolute(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
+  const cwd = process.env.INIT_CWD && isAbsolute2(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
@@ -46943,7 +48368,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p2) => isAbsolute(p2) ? p2 : resolve4(cwd, p2),
+    resolvePath: (p2) => isAbsolute2(p2) ? p2 : resolve5(cwd, p2),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };

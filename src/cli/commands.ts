@@ -3,5 +3,6 @@ import type { Command } from "./command.js";
 import { compareCommand } from "./commands/compare.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
+import { reportCommand } from "./commands/report.js";
 
-export const commands: Command[] = [evalCommand, compareCommand, gateCommand];
+export const commands: Command[] = [evalCommand, compareCommand, gateCommand, reportCommand];
