@@ -57,7 +57,9 @@ try {
   const hasCompare = existsSync(join(root, "src", "cli", "commands", "compare.ts"));
   if (hasCompare) {
     const code = await llmops(["compare", "--baseline", ".llmops/demo/baseline", "--candidate", ".llmops/demo/candidate", "--policy", "evals/arithmetic.yaml", "--out", ".llmops/demo/compare"]);
-    console.log(`\ncompare exited ${code} (0 pass, 1 fail)`);
+    console.log(`\ncompare exited ${code} (0: the gate passed, 1: it failed)`);
+    const rep = await llmops(["report", "--comparison", ".llmops/demo/compare/comparison.json", "--markdown", ".llmops/demo/comment.md", "--html", ".llmops/demo/report.html"]);
+    if (rep !== 0) throw new Error(`llmops report exited ${rep}`);
   }
   console.log(`\nDemo outputs are under ${work}`);
 } catch (err) {

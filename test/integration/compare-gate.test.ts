@@ -81,8 +81,9 @@ describe("llmops compare / gate", () => {
     expect(c.candidate.warnings.join("\n")).toContain("partial last line");
 
     const md = readFileSync(join(dir, "out/report.md"), "utf8");
-    expect(md).toContain("| exact\\_match | 0.75 | 0.9 | +0.15 |");
-    expect(md).toContain("baseline only (1): gone-1");
+    // report.md is the PR comment, rendered by the report domain.
+    expect(md).toMatch(/\| exact\\_match \| +75\.0% \| +90\.0% \| \+15\.0 pp \[−1\.1, 30\.8\] \|/);
+    expect(md).toContain("1 case(s) only in the baseline, 1 only in the candidate");
   });
 
   it("gate passes (exit 0) when every bound clears its limit", () => {

@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readEvalRun } from "../../adapters/fs/eval-run-reader.js";
-import { aggregateForType, computeComparison, renderComparisonMarkdown, type Comparison } from "../../core/compare/index.js";
+import { aggregateForType, computeComparison, type Comparison } from "../../core/compare/index.js";
+import { buildCaseDetails, renderComment } from "../../core/report/index.js";
+import { parseResultsJsonl } from "../../core/report/inputs.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { GateFailedError, InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
@@ -62,7 +64,13 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}\n`);
-    writeFileSync(join(outDir, "report.md"), renderComparisonMarkdown(comparison));
+    // report.md is the PR comment itself (the same renderer the comment action uses).
+    const records = (dir: string) => {
+      const f = join(ctx.resolvePath(dir), "results.jsonl");
+      return existsSync(f) ? parseResultsJsonl(readFileSync(f, "utf8")).records : [];
+    };
+    const model = { comparison, cases: buildCaseDetails(comparison, records(baselineDir), records(candidateDir)), context: { runUrl: null } };
+    writeFileSync(join(outDir, "report.md"), renderComment(model).markdown);
     ctx.logger.info(`wrote ${join(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
