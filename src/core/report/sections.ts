@@ -18,7 +18,7 @@ import {
   formatValue,
 } from "./format.js";
 import { explainCheck, failingChecks } from "./explain.js";
-import { renderMermaidDeltaChart } from "./mermaid.js";
+import { renderMermaidMetricChart } from "./mermaid.js";
 import type { CaseDetail, ReportModel } from "./model.js";
 
 const NAME_MAX = 60;
@@ -161,7 +161,7 @@ export function renderOperationalTable(c: Comparison): string {
 }
 
 export function renderChart(c: Comparison): string {
-  const chart = renderMermaidDeltaChart(c);
+  const chart = renderMermaidMetricChart(c);
   return chart ? `\`\`\`mermaid\n${chart}\n\`\`\`\n` : "";
 }
 
