@@ -1348,13 +1348,16 @@ function clip(text) {
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
+function cleanKeys(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
+}
 function sideData(s) {
   if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
 }
 function caseData(d) {
   const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+  return { id: sanitizeText(d.case_id), input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: cleanKeys(d.flips) };
 }
 function verdictBlock(model) {
   const c = model.comparison;
@@ -1435,7 +1438,7 @@ function casesSection(model) {
 function renderHtmlReport(model) {
   const c = model.comparison;
   const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
+    metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
     cases: model.cases.map(caseData)
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;

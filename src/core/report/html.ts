@@ -61,14 +61,19 @@ function clip(text: string | null): string | null {
   return cut > 0 ? `${kept}\n… ⟨${cut} more characters⟩` : kept;
 }
 
+/** Object keys are metric names: untrusted too. */
+function cleanKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
+}
+
 function sideData(s: CaseSide | null) {
   if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
 }
 
 function caseData(d: CaseDetail) {
   const expected = d.expected === null || d.expected === undefined ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+  return { id: sanitizeText(d.case_id), input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: cleanKeys(d.flips) };
 }
 
 function verdictBlock(model: ReportModel): string {
@@ -165,7 +170,7 @@ function casesSection(model: ReportModel): string {
 export function renderHtmlReport(model: ReportModel): string {
   const c = model.comparison;
   const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
+    metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
     cases: model.cases.map(caseData),
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} — ${reportTitle(model)}`;
