@@ -1321,6 +1321,11 @@ function renderLatencySvg(c, cases) {
 // src/core/report/html.ts
 var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
 var HTML_TEXT_LIMIT = 5e4;
+var HTML_TEXT_BUDGET = 64e6;
+var HTML_TEXT_FLOOR = 2e3;
+function htmlTextLimit(cases) {
+  return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
+}
 function sha256Base64(text) {
   return createHash("sha256").update(text, "utf8").digest("base64");
 }
@@ -1342,22 +1347,22 @@ function reportCsp() {
   ].join("; ");
 }
 var h = (text) => escapeHtml(sanitizeText(text));
-function clip(text) {
+function clip(text, limit) {
   if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+  const { text: kept, cut } = truncateText(sanitizeText(text), limit);
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
 function cleanKeys(o) {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
 }
-function sideData(s) {
+function sideData(s, limit) {
   if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
+  return { output: clip(s.output, limit), error: clip(s.error, limit), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
 }
-function caseData(d) {
+function caseData(d, limit) {
   const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: sanitizeText(d.case_id), input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: cleanKeys(d.flips) };
+  return { id: sanitizeText(d.case_id), input: clip(d.input, limit), expected: clip(expected, limit), baseline: sideData(d.baseline, limit), candidate: sideData(d.candidate, limit), flips: cleanKeys(d.flips) };
 }
 function verdictBlock(model) {
   const c = model.comparison;
@@ -1433,13 +1438,14 @@ function casesSection(model) {
 </div>
 <p id="shown" class="muted" aria-live="polite"></p>
 <table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
-<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+<p class="muted">Click a row for its input, expected value and both outputs (each cut at ${htmlTextLimit(model.cases.length).toLocaleString("en-US")} characters).</p></section>`;
 }
 function renderHtmlReport(model) {
   const c = model.comparison;
+  const limit = htmlTextLimit(model.cases.length);
   const data = {
     metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
-    cases: model.cases.map(caseData)
+    cases: model.cases.map((d) => caseData(d, limit))
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
   return `<!doctype html>

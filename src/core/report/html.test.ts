@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { HOSTILE_TEXT, makeComparison, makeHostileModel, makeRecords } from "../../../test/support/report-fixture.js";
 import { REPORT_CSS, REPORT_SCRIPT } from "./html-assets.js";
-import { renderHtmlReport } from "./html.js";
+import { htmlTextLimit, renderHtmlReport } from "./html.js";
 import { buildCaseDetails, type ReportModel } from "./model.js";
 
 function regression(): ReportModel {
@@ -71,5 +71,15 @@ describe("renderHtmlReport", () => {
     expect([...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(["https://github.com/acme/llm/actions/runs/7"]);
     expect(page).not.toContain("<!-- x");
     expect(html).not.toContain("\u202E");
+  });
+
+  it("lowers the per-text limit for huge runs so the file stays openable", () => {
+    expect(htmlTextLimit(50)).toBe(50_000);
+    expect(htmlTextLimit(1_000)).toBe(12_800);
+    expect(htmlTextLimit(1_000_000)).toBe(2_000);
+    const model = regression();
+    model.cases = model.cases.map((d) => ({ ...d, input: "q".repeat(60_000) }));
+    const data = JSON.parse(/<script type="application\/json" id="llmops-data">([\s\S]*?)<\/script>/.exec(renderHtmlReport(model))![1]!) as { cases: Array<{ input: string }> };
+    expect(data.cases[0]!.input).toBe(`${"q".repeat(50_000)}\n… ⟨10000 more characters⟩`);
   });
 });
