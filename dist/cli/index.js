@@ -779,9 +779,15 @@ function renderMetricCaption(c) {
     c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided ? `
+  const warnings = [
+    oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
+    ...["baseline", "candidate"].map(
+      (side) => c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
+    )
+  ].filter(Boolean);
+  const warn = warnings.map((w) => `
 
-\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+\u26A0\uFE0F ${w}`).join("");
   return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
 `;
 }
@@ -949,10 +955,14 @@ function renderProvenance(model) {
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const warnings = [
+    ...c.baseline.warnings.map((w) => `baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))
+  ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
   const body = [table, methods ? `Methods:
 
-${methods}` : "", warnings ? `Warnings:
+${methods}` : "", warnings ? `Warnings and notes:
 
 ${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>
@@ -1421,7 +1431,12 @@ function provenance(model) {
     row("results.jsonl sha256", (r) => r.results_sha256),
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<ul class="muted">${[
+    ...c.provenance.methods,
+    ...c.baseline.warnings.map((w) => `\u26A0 baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `\u26A0 candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `\u26A0 ${m.name}: ${n2}`))
+  ].map((m) => `<li>${h(m)}</li>`).join("")}</ul>
 <p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
 }
 function casesSection(model) {

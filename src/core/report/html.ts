@@ -153,7 +153,14 @@ function provenance(model: ReportModel): string {
     row("results.jsonl sha256", (r) => r.results_sha256),
     row("cases · records · errors", (r) => `${r.counts.cases} · ${r.counts.records} · ${r.counts.errors}`),
   ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<ul class="muted">${[
+    ...c.provenance.methods,
+    ...c.baseline.warnings.map((w) => `⚠ baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `⚠ candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n) => `⚠ ${m.name}: ${n}`)),
+  ]
+    .map((m) => `<li>${h(m)}</li>`)
+    .join("")}</ul>
 <p class="muted">llmops ${h(c.provenance.llmops_version)} · compared ${h(c.provenance.created_at)}${links.map((l) => ` · <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
 }
 

@@ -4,7 +4,7 @@ import type { Comparison } from "../compare/types.js";
 import { renderStickyMarker } from "./marker.js";
 import { renderMermaidMetricChart } from "./mermaid.js";
 import type { ReportModel } from "./model.js";
-import { renderVerdict } from "./sections.js";
+import { renderMetricCaption, renderProvenance, renderVerdict } from "./sections.js";
 
 const model = (c: Comparison): ReportModel => ({ comparison: c, cases: [], context: {} });
 
@@ -71,5 +71,20 @@ describe("renderStickyMarker", () => {
     ["", "", "<!-- llmops:default:default -->"],
   ])("(%j, %j) → %s", (kind, key, expected) => {
     expect(renderStickyMarker(kind, key)).toBe(expected);
+  });
+});
+
+describe("warnings", () => {
+  it("the caption flags unpaired cases and errored records; provenance lists run warnings and metric notes", () => {
+    const c = makeComparison();
+    c.one_sided = { baseline_only: ["q-9"], candidate_only: [] };
+    c.candidate = { ...c.candidate, counts: { ...c.candidate.counts, errors: 3 }, warnings: ["results.jsonl: partial last line ignored"] };
+    c.metrics[1] = { ...c.metrics[1]!, notes: ["2 null values excluded"] };
+    const caption = renderMetricCaption(c);
+    expect(caption).toContain("⚠️ Not paired: 1 case(s) only in the baseline, 0 only in the candidate.");
+    expect(caption).toContain("⚠️ The candidate has 3 errored record(s) (timeouts, HTTP errors): scored as failures.");
+    const prov = renderProvenance(model(c));
+    expect(prov).toContain("- ⚠️ candidate: results.jsonl: partial last line ignored");
+    expect(prov).toContain("- ⚠️ token\\_f1: 2 null values excluded");
   });
 });
