@@ -16,8 +16,6 @@ export function sanitizeUntrustedMarkdown(md: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
       // @user, @org/team: a word joiner after @ stops GitHub from linking or notifying.
       .replace(/(^|[^\w`])@(?=[A-Za-z0-9_-])/g, `$1@${WJ}`)
-      // #123 and owner/repo#123 would add "mentioned" events to other issues.
-      .replace(/#(?=\d)/g, `#${WJ}`)
       // Images load remote content on view; an image becomes a plain link.
       .replace(/!(?=\[)/g, `!${WJ}`)
       .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number, all: string) => (ALLOWED_TAG.test(all.slice(offset, offset + 40)) ? lt : `<${WJ}`))
@@ -31,6 +29,9 @@ export function sanitizeUntrustedMarkdown(md: string): string {
         }
         return `&${WJ}`;
       })
+      // #123 and owner/repo#123 would add "mentioned" events to other issues (after the entity
+      // pass, so a kept entity such as &#955; stays whole).
+      .replace(/(?<!&)#(?=\d)/g, `#${WJ}`)
   );
 }
 
