@@ -15,6 +15,7 @@ import {
   resolveCommentIdentity,
   resolveTrustedPullRequest,
   sanitizeUntrustedMarkdown,
+  stripLeadingMarker,
   upsertStickyComment,
   DEFAULT_CHECK_NAME,
   type GitHubClient,
@@ -53,7 +54,7 @@ export async function main(): Promise<void> {
     return;
   }
 
-  const body = sanitizeUntrustedMarkdown(bundle.report);
+  const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { silentLogger } from "../ports.js";
 import { MemoryGitHubClient } from "../../../test/support/fake-github-client.js";
-import { COMMENT_BODY_LIMIT, findOwnStickyComments, renderStickyBody, upsertStickyComment } from "./sticky-comment.js";
+import { COMMENT_BODY_LIMIT, findOwnStickyComments, renderStickyBody, stripLeadingMarker, upsertStickyComment } from "./sticky-comment.js";
 import { renderMarker, hasMarker } from "./marker.js";
 
 const BOT = "github-actions[bot]";
@@ -98,4 +98,13 @@ describe("upsertStickyComment", () => {
     expect(text).toContain("Truncated: ");
     expect(text).toContain("See the artifact.");
   });
+});
+
+describe("stripLeadingMarker", () => {
+  test.each([
+    ["<!-- llmops:eval:qa -->\n## Report", "## Report"],
+    ["\n<!-- llmops:eval:qa -->\r\nx", "x"],
+    ["## Report\n<!-- llmops:eval:qa -->", "## Report\n<!-- llmops:eval:qa -->"],
+    ["<!-- other -->\nx", "<!-- other -->\nx"],
+  ])("%j", (input, want) => expect(stripLeadingMarker(input)).toBe(want));
 });

@@ -37,6 +37,11 @@ export function renderStickyBody(marker: string, body: string, whereFull: string
   return { text: `${marker}\n${t.text}`, truncated: t.truncated };
 }
 
+/** A report rendered with its own marker line: drop it, the sticky comment adds the right one. */
+export function stripLeadingMarker(body: string): string {
+  return body.replace(/^\s*<!-- llmops:[A-Za-z0-9._/-]+:[A-Za-z0-9._/-]+ -->[ \t]*\r?\n?/, "");
+}
+
 /** Our comments carrying the marker, oldest first. */
 export function findOwnStickyComments(comments: readonly IssueComment[], marker: string, identity: string): IssueComment[] {
   return comments.filter((c) => sameLogin(c.userLogin, identity) && hasMarker(c.body, marker)).sort((a, b) => a.id - b.id);
