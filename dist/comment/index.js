@@ -46389,6 +46389,9 @@ function renderStickyBody(marker, body, whereFull) {
   return { text: `${marker}
 ${t.text}`, truncated: t.truncated };
 }
+function stripLeadingMarker(body) {
+  return body.replace(/^\s*<!-- llmops:[A-Za-z0-9._/-]+:[A-Za-z0-9._/-]+ -->[ \t]*\r?\n?/, "");
+}
 function findOwnStickyComments(comments, marker, identity) {
   return comments.filter((c) => sameLogin(c.userLogin, identity) && hasMarker(c.body, marker)).sort((a, b) => a.id - b.id);
 }
@@ -46704,7 +46707,7 @@ async function main() {
     setOutput("check", "skipped");
     return;
   }
-  const body = sanitizeUntrustedMarkdown(bundle.report);
+  const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,

@@ -7,3 +7,4 @@ export * from "./identity.js";
 export * from "./sticky-comment.js";
 export * from "./trusted-pr.js";
 export * from "./check.js";
+export * from "./report-bundle.js";

@@ -55,10 +55,10 @@ function parseJson<T extends z.ZodType>(schema: T, text: string, where: string):
   return r.data;
 }
 
-export type Verdict = "pass" | "fail" | "inconclusive";
+export type VerdictInput = "pass" | "fail" | "inconclusive";
 
 /** Conclusion and a one-line headline for the check, from the gate (or a verdict given as input). */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons"> | null, verdictInput: Verdict | undefined): { conclusion: CheckConclusion; headline: string } | null {
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
     const first = gate.reasons[0];
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
