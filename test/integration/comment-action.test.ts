@@ -36,7 +36,7 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: new URL("../..", import.meta.url).pathname, stdio: "ignore" });
   });
   beforeEach(async () => {
-    gh = new FakeGitHub();
+    gh = new FakeGitHub({ prefix: "/api/v3" }); // GHES-shaped GITHUB_API_URL: the prefix must be kept
     gh.addToken(TOKEN, ACTIONS_TOKEN).addToken(RO_TOKEN, READ_ONLY_TOKEN);
     gh.addPull({ number: 42, state: "open", headSha: HEAD, headRef: "feature", headRepo: "octo-org/llm-app" });
     await gh.start();
