@@ -26425,8 +26425,16 @@ var OctokitGitHubClient = class {
       const r = await this.call("GET /user", () => this.octokit.rest.users.getAuthenticated());
       return r.data.login;
     } catch (err) {
-      if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) return null;
-      throw err;
+      if (!(err instanceof GitHubApiError && (err.status === 403 || err.status === 404))) throw err;
+    }
+    try {
+      const r = await this.call("POST /graphql (viewer)", () => this.octokit.graphql("query { viewer { login } }"));
+      const login = r.viewer?.login;
+      if (typeof login !== "string" || login === "") return null;
+      return login.endsWith("[bot]") ? login : `${login}[bot]`;
+    } catch (err) {
+      this.opts.logger.debug(`GraphQL viewer refused: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
     }
   }
   async getPullRequest(number4) {

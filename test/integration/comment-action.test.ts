@@ -106,6 +106,17 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     expect(gh.requestsTo("POST", /comments/)).toHaveLength(0);
   });
 
+  test("a GitHub App token: our identity comes from GraphQL viewer; the workflow bot's marker comment is not ours", async () => {
+    gh.addToken("ghs_AppInstallToken", { login: "llmops-app[bot]", canGetUser: false, graphqlLogin: "llmops-app", permissions: ["issues", "checks", "pulls"] });
+    const botOne = gh.seedComment(42, BOT, `${MARKER}\nposted by the workflow token`);
+    const appOne = gh.seedComment(42, "llmops-app[bot]", `${MARKER}\nold`);
+    const r = await post(await bundle({ report: "new" }), {}, "ghs_AppInstallToken");
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("our comments are those by llmops-app[bot] (token)");
+    expect(r.outputs).toMatchObject({ "comment-action": "updated", "comment-id": String(appOne.id) });
+    expect(gh.comments.find((c) => c.id === botOne.id)!.body).toBe(`${MARKER}\nposted by the workflow token`);
+  });
+
   test("a 502 then success, and a secondary rate limit on the create, still leave one comment", async () => {
     gh.inject({ method: "GET", path: /\/issues\/42\/comments$/, status: 502, body: "<html>502 Bad Gateway</html>" });
     gh.inject({ method: "POST", path: /\/issues\/42\/comments$/, status: 403, headers: { "retry-after": "1" }, body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" } });

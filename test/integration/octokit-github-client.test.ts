@@ -39,9 +39,12 @@ describe("OctokitGitHubClient", () => {
     expect(lists[0]?.authorization).toBe(`token ${TOKEN}`);
   });
 
-  test("identity: an installation token gets null from GET /user; a user token its login", async () => {
-    expect(await client().getAuthenticatedLogin()).toBeNull();
+  test("identity: a user token from GET /user; an app token from GraphQL viewer (with [bot]); the workflow token: null", async () => {
+    gh.addToken("ghs_app", { login: "llmops-app[bot]", canGetUser: false, graphqlLogin: "llmops-app", permissions: ["issues"] });
     expect(await client("ghp_user").getAuthenticatedLogin()).toBe("octocat");
+    expect(await client("ghs_app").getAuthenticatedLogin()).toBe("llmops-app[bot]");
+    expect(await client().getAuthenticatedLogin()).toBeNull();
+    expect(gh.requestsTo("POST", /^\/graphql$/)).toHaveLength(2);
   });
 
   test("create, update, delete a comment; deleting twice reports the comment gone", async () => {

@@ -10,6 +10,8 @@ export interface FakeToken {
   login: string;
   /** false for installation tokens such as an Actions GITHUB_TOKEN: GET /user answers 403. */
   canGetUser: boolean;
+  /** What GraphQL `viewer { login }` answers (bots without "[bot]", as GitHub does); undefined: an error. */
+  graphqlLogin?: string;
   permissions: Permission[];
 }
 
@@ -140,8 +142,10 @@ export class FakeGitHub {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const raw = await readBody(req);
-    if (!url.pathname.startsWith(this.prefix)) return send(res, 404, { message: "Not Found (wrong API prefix)" });
-    const path = url.pathname.slice(this.prefix.length) || "/";
+    // GHES serves REST under /api/v3 and GraphQL at /api/graphql.
+    const pathname = this.prefix === "/api/v3" && url.pathname === "/api/graphql" ? "/api/v3/graphql" : url.pathname;
+    if (!pathname.startsWith(this.prefix)) return send(res, 404, { message: "Not Found (wrong API prefix)" });
+    const path = pathname.slice(this.prefix.length) || "/";
     let body: unknown = undefined;
     if (raw.length > 0) {
       try {
@@ -178,6 +182,12 @@ export class FakeGitHub {
     if (method === "GET" && path === "/user") {
       if (!who.canGetUser) return send(res, 403, { message: "Resource not accessible by integration" });
       return send(res, 200, { login: who.login, id: 1, type: who.login.endsWith("[bot]") ? "Bot" : "User" });
+    }
+    if (method === "POST" && path === "/graphql") {
+      const q = typeof (body as { query?: unknown } | undefined)?.query === "string" ? (body as { query: string }).query : "";
+      if (!/viewer\s*\{\s*login\s*\}/.test(q)) return send(res, 200, { errors: [{ message: "fake: only viewer { login } is served" }] });
+      if (who.graphqlLogin === undefined) return send(res, 200, { errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] });
+      return send(res, 200, { data: { viewer: { login: who.graphqlLogin } } });
     }
     if (!path.startsWith(`${repoPrefix}/`)) return send(res, 404, { message: "Not Found" });
     const rest = path.slice(repoPrefix.length);

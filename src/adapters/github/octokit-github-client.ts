@@ -111,9 +111,19 @@ export class OctokitGitHubClient implements GitHubClient {
       const r = await this.call("GET /user", () => this.octokit.rest.users.getAuthenticated());
       return r.data.login;
     } catch (err) {
-      // Installation tokens (an Actions GITHUB_TOKEN) may not read /user.
-      if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) return null;
-      throw err;
+      // Installation tokens (an Actions GITHUB_TOKEN, a GitHub App's) may not read /user.
+      if (!(err instanceof GitHubApiError && (err.status === 403 || err.status === 404))) throw err;
+    }
+    // GraphQL's viewer does answer installation tokens: the app's bot account.
+    try {
+      const r = await this.call("POST /graphql (viewer)", () => this.octokit.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }"));
+      const login = r.viewer?.login;
+      if (typeof login !== "string" || login === "") return null;
+      // GraphQL names bot accounts without the "[bot]" that REST comment authors carry.
+      return login.endsWith("[bot]") ? login : `${login}[bot]`;
+    } catch (err) {
+      this.opts.logger.debug(`GraphQL viewer refused: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
     }
   }
 

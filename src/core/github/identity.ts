@@ -6,6 +6,7 @@ export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 
 export interface CommentIdentity {
   login: string;
+  /** "token": the login GitHub reports for the token (GET /user, or GraphQL viewer for app tokens). */
   source: "input" | "token" | "actions-default";
 }
 
