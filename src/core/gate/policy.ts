@@ -72,12 +72,10 @@ export function parseGatePolicy(text: string, file: string): { policy: GatePolic
     if (!("gate" in root) || (root as Record<string, unknown>).gate == null) {
       throw new ConfigError(`${file}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
-    const sub: SourcedDocument = {
-      file,
-      value: (root as Record<string, unknown>).gate,
-      locate: (path, which) => doc.locate(["gate", ...path], which),
-    };
-    return { policy: validateConfig(gatePolicySchema, sub, "gate policy") as GatePolicy, source: `${file} (gate:)` };
+    // Validate only the gate: key, but keep the suite's paths and positions ("gate.metrics…").
+    const sub: SourcedDocument = { file, value: { gate: (root as Record<string, unknown>).gate }, locate: doc.locate };
+    const wrapped = validateConfig(z.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
+    return { policy: wrapped.gate as GatePolicy, source: `${file} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy") as GatePolicy, source: file };
 }

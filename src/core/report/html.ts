@@ -17,6 +17,7 @@ import {
   formatSignedMs,
   formatValue,
 } from "./format.js";
+import { explainCheck, failingChecks } from "./explain.js";
 import { REPORT_CSS, REPORT_SCRIPT } from "./html-assets.js";
 import type { CaseDetail, CaseSide, ReportModel } from "./model.js";
 import type { Verdict } from "../gate/types.js";
@@ -79,7 +80,7 @@ function verdictBlock(model: ReportModel): string {
   const why =
     c.gate.verdict === "pass"
       ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`
-      : c.gate.reasons[0] ?? "A gate check did not pass.";
+      : failingChecks(c)[0] ? `${explainCheck(c, failingChecks(c)[0]!)}.` : (c.gate.reasons[0] ?? "A gate check did not pass.");
   return `<header class="verdict ${c.gate.verdict}"><h1 id="verdict">${emoji} ${word} — ${title}</h1><p id="why">${h(why)}</p></header>`;
 }
 
@@ -112,7 +113,7 @@ function operationalTable(c: Comparison): string {
 
 function gateList(c: Comparison): string {
   if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
-  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(k.message)}</li>`);
+  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(explainCheck(c, k))}</li>`);
   return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
 }
 

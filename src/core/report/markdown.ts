@@ -17,6 +17,8 @@ import {
 
 /** GitHub rejects issue and PR comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Left free by default for what a poster adds around the report (its own marker, a header line). */
+export const COMMENT_HEADROOM = 512;
 /** GitHub's limit on one step's job summary (1 MiB). */
 export const GITHUB_SUMMARY_LIMIT = 1_048_576;
 
@@ -34,7 +36,7 @@ const COMMENT_LEVELS: CaseLimits[] = [
 const SUMMARY_LEVELS: CaseLimits[] = [{ perKind: 10, textChars: 4000 }, ...COMMENT_LEVELS];
 
 export interface MarkdownOptions {
-  /** Most characters the result may have. Default: GitHub's comment limit (summary limit for the summary). */
+  /** Most characters the result may have. Default: GitHub's comment limit less COMMENT_HEADROOM (the summary limit for the summary). */
   maxChars?: number;
   /** Put `<!-- llmops:<kind>:<key> -->` first, for a sticky comment. */
   marker?: { kind: string; key: string };
@@ -56,7 +58,7 @@ function trimNote(limit: number, shown: Record<"broke" | "fixed", number>, total
     ...cut.map((d) => `showing ${shown[d]} of ${total[d]} ${d} cases`),
     ...(shorter ? [`texts cut at ${limits.textChars} characters`] : []),
   ];
-  return `> ✂️ Trimmed to fit the ${limit.toLocaleString("en-US")}-character limit: ${what.join(", ")}. The HTML report has every case.\n`;
+  return `> ✂️ Trimmed to fit within ${limit.toLocaleString("en-US")} characters (GitHub caps a comment at 65,536): ${what.join(", ")}. The HTML report has every case.\n`;
 }
 
 function assemble(model: ReportModel, variant: "comment" | "summary", limits: CaseLimits, first: CaseLimits, limit: number, opts: MarkdownOptions, maxMetricRows: number): { text: string; trimmed: boolean } {
@@ -100,7 +102,7 @@ function fit(model: ReportModel, variant: "comment" | "summary", levels: CaseLim
 
 /** The PR comment: verdict, table, chart, flipped cases, provenance; at most `maxChars` characters. */
 export function renderComment(model: ReportModel, opts: MarkdownOptions = {}): RenderedMarkdown {
-  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT, opts);
+  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT - COMMENT_HEADROOM, opts);
 }
 
 /** The job summary: the same report under a level-2 heading, with room for more cases. */

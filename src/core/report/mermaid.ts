@@ -34,7 +34,7 @@ export function renderMermaidDeltaChart(c: Comparison): string | null {
   const unit = scale === 100 ? "points" : "units";
   return [
     "xychart-beta",
-    `    title "Δ candidate − baseline (${unit}), bars; ${formatConfidence(c.confidence)} CI bounds, lines"`,
+    `    title "Δ candidate − baseline in ${unit} · bars Δ · lines ${formatConfidence(c.confidence)} CI bounds"`,
     `    x-axis [${labels}]`,
     `    y-axis "Δ (${unit})" ${min} --> ${max}`,
     `    bar [${delta.join(", ")}]`,

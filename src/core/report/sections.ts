@@ -17,6 +17,7 @@ import {
   formatSignedMs,
   formatValue,
 } from "./format.js";
+import { explainCheck, failingChecks } from "./explain.js";
 import { renderMermaidDeltaChart } from "./mermaid.js";
 import type { CaseDetail, ReportModel } from "./model.js";
 
@@ -44,10 +45,11 @@ function verdictSentence(c: Comparison): string {
   if (gate.verdict === "pass") {
     return `All ${gated} gate check${gated === 1 ? "" : "s"} passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`;
   }
-  const first = gate.reasons[0] ?? gate.checks.find((k) => k.verdict !== "pass")?.message ?? "a gate check did not pass";
-  const more = gate.reasons.length > 1 ? ` (and ${gate.reasons.length - 1} more below)` : "";
+  const bad = failingChecks(c);
+  const first = bad[0] ? explainCheck(c, bad[0]) : (gate.reasons[0] ?? "a gate check did not pass").replace(/^(FAIL|INCONCLUSIVE): /, "");
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more below)` : "";
   const tail = gate.verdict === "inconclusive" ? ` ${inconclusiveAdvice(gate.checks, gate.blocking)}` : "";
-  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`.replace(/\.\*\*\./, ".**");
+  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`;
 }
 
 function inconclusiveAdvice(checks: GateCheck[], blocking: boolean): string {
@@ -171,7 +173,7 @@ export function renderGateChecks(c: Comparison): string {
     const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null)
       ? ` — would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}`
       : "";
-    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(k.message, { maxLength: 400 })}${advice}`;
+    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
   });
   const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
   return `<details>\n<summary>Gate checks (${checks.length})</summary>\n\n${lines.join("\n")}\n\n${policy}\n\n</details>\n`;

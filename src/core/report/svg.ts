@@ -128,7 +128,7 @@ export function renderLatencySvg(c: Comparison, cases: CaseDetail[]): string {
           })
           .join("");
   parts.push(mark(b, "base", 0), mark(k, "cand", 1));
-  const legend = `<rect class="bar base" x="${right - 190}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 176}" y="${bottom + 35}">baseline (n=${b.length})</text><rect class="bar cand" x="${right - 90}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 76}" y="${bottom + 35}">candidate (n=${k.length})</text>`;
+  const legend = `<rect class="bar base" x="${right - 250}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 236}" y="${bottom + 35}">baseline (n=${b.length})</text><rect class="bar cand" x="${right - 120}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 106}" y="${bottom + 35}">candidate (n=${k.length})</text>`;
   const title = "Latency per case (ms)";
   return `<svg class="chart" role="img" aria-label="${title}" viewBox="0 0 ${W} ${bottom + 44}" width="${W}" height="${bottom + 44}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title><text class="ctitle" x="${left}" y="12">${title}</text>${parts.join("")}<text class="tick" x="${left}" y="${bottom + 35}">ms →</text>${legend}</svg>`;
 }
