@@ -77,7 +77,15 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     expect(r.outputs).toMatchObject({ "pr-number": "42", "comment-action": "created", "comment-id": String(c!.id), check: "check-run" });
     expect(r.summary).toContain("**llmops comment** on #42");
     expect(gh.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
-    expect(gh.requestsTo("GET", /^\/user$/)).toHaveLength(1);
+    // The whole API cost of a first post with the workflow token: 6 requests.
+    expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      "GET /user",
+      "POST /graphql",
+      "GET /repos/octo-org/llm-app/issues/42/comments",
+      "POST /repos/octo-org/llm-app/issues/42/comments",
+      "GET /repos/octo-org/llm-app/issues/42/comments",
+      "POST /repos/octo-org/llm-app/check-runs",
+    ]);
   });
 
   test("a second run with the same report changes nothing; a new report edits the same comment", async () => {
