@@ -137,6 +137,15 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     expect(gh.checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "PASS" } });
   });
 
+  test("a 502 after the comment was created (lost response): the retry's duplicate is folded, one comment remains", async () => {
+    gh.inject({ method: "POST", path: /\/issues\/42\/comments$/, status: 502, body: "<html>502</html>", afterApplying: true });
+    const r = await post(await bundle({ report: "once" }));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(gh.requestsTo("POST", /\/issues\/42\/comments$/)).toHaveLength(2);
+    expect(gh.commentsOn(42).map((c) => c.body)).toEqual([`${MARKER}\nonce`]);
+    expect(gh.requestsTo("DELETE", /comments/)).toHaveLength(1);
+  });
+
   test("a 429 secondary rate limit on the check run is waited out", async () => {
     gh.inject({ method: "POST", path: /\/check-runs$/, status: 429, headers: { "retry-after": "1" }, body: { message: SECONDARY_RATE_LIMIT_MESSAGE } });
     const r = await post(await bundle({ report: "x", comparison: comparison("inconclusive", ["accuracy: interval spans the margin"]) }));

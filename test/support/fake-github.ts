@@ -50,6 +50,8 @@ export interface Fault {
   body?: unknown;
   /** How many matching requests it answers (default 1). */
   times?: number;
+  /** Apply the request first, then answer with the fault: a response lost after the write happened. */
+  afterApplying?: boolean;
 }
 
 export const SECONDARY_RATE_LIMIT_MESSAGE =
@@ -165,14 +167,17 @@ export class FakeGitHub {
     }
 
     const fault = this.faults.find((f) => f.left > 0 && (f.method === undefined || f.method === method) && f.path.test(path));
-    if (fault) {
-      fault.left--;
-      return send(res, fault.status, fault.body ?? { message: "fault" }, fault.headers);
-    }
+    if (fault) fault.left--;
+    if (fault && !fault.afterApplying) return send(res, fault.status, fault.body ?? { message: "fault" }, fault.headers);
 
     const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     const who = token === undefined ? undefined : this.tokens.get(token);
     if (!who) return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
+    if (fault) {
+      const sink = { writeHead: () => sink, end: () => sink } as unknown as ServerResponse;
+      this.route(method, path, url, body, who, sink);
+      return send(res, fault.status, fault.body ?? { message: "fault" }, fault.headers);
+    }
     return this.route(method, path, url, body, who, res);
   }
 
