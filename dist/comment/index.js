@@ -46716,7 +46716,8 @@ async function main() {
     return;
   }
   const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
-  const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
+  const thisRun = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
+  const runUrl = ctx.kind === "workflow_run" ? ctx.event.htmlUrl ?? thisRun : thisRun;
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,
     marker: renderMarker("report", inputs["comment-key"] ?? "llmops"),
@@ -46729,23 +46730,26 @@ async function main() {
     setOutput("comment-id", String(sticky.comment.id));
     setOutput("comment-url", sticky.comment.htmlUrl);
   }
-  let check2 = null;
-  const gate = summarizeGate(bundle.gate, inputs.verdict);
-  if (inputs.check === false) {
-    setOutput("check", "skipped");
-  } else if (!gate) {
-    logger.info("no comparison.json and no verdict input: no check to publish");
-    setOutput("check", "skipped");
-  } else {
-    check2 = await publishGateCheck(
-      client,
-      { ...gate, summary: body, headSha: target.headSha, name: inputs["check-name"] ?? DEFAULT_CHECK_NAME, ...runUrl ? { detailsUrl: runUrl } : {} },
-      logger
-    );
-    if (check2.kind === "none") logger.warn(check2.reason);
-    setOutput("check", check2.kind);
-  }
+  const check2 = await publishCheck(client, logger, {
+    enabled: inputs.check !== false,
+    gate: summarizeGate(bundle.gate, inputs.verdict),
+    summary: body,
+    headSha: target.headSha,
+    name: inputs["check-name"] ?? DEFAULT_CHECK_NAME,
+    runUrl
+  });
+  setOutput("check", check2?.kind ?? "skipped");
   await writeSummary(target.number, sticky, check2);
+}
+async function publishCheck(client, logger, o) {
+  if (!o.enabled) return null;
+  if (!o.gate) {
+    logger.info("no comparison.json and no verdict input: no check to publish");
+    return null;
+  }
+  const check2 = await publishGateCheck(client, { ...o.gate, summary: o.summary, headSha: o.headSha, name: o.name, ...o.runUrl ? { detailsUrl: o.runUrl } : {} }, logger);
+  if (check2.kind === "none") logger.warn(check2.reason);
+  return check2;
 }
 async function readTargetContext(eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" && eventName !== "workflow_run") return { kind: "other", eventName: eventName || "(unknown)" };

@@ -210,7 +210,8 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(gh.requestsTo("GET", /\/pulls\/42$/)).toHaveLength(1);
       expect(gh.commentsOn(42)[0]!.body).toBe(`${MARKER}\nfork report @${WJ}everyone`);
-      expect(gh.checkRuns[0]).toMatchObject({ head_sha: HEAD, conclusion: "success" });
+      // The check links the reported run (the PR workflow's), not this posting job.
+      expect(gh.checkRuns[0]).toMatchObject({ head_sha: HEAD, conclusion: "success", details_url: "https://github.com/octo-org/llm-app/actions/runs/123456789" });
     });
 
     test("a forged PR number is refused: exit 1, nothing posted anywhere", async () => {

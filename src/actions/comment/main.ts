@@ -55,7 +55,9 @@ export async function main(): Promise<void> {
   }
 
   const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
-  const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  // The run whose summary holds the full report: the reported run in a workflow_run job (GitHub's own URL from the event).
+  const thisRun = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl = ctx.kind === "workflow_run" ? (ctx.event.htmlUrl ?? thisRun) : thisRun;
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,
     marker: renderMarker("report", inputs["comment-key"] ?? "llmops"),
@@ -69,23 +71,31 @@ export async function main(): Promise<void> {
     core.setOutput("comment-url", sticky.comment.htmlUrl);
   }
 
-  let check: PublishedCheck | null = null;
-  const gate = summarizeGate(bundle.gate, inputs.verdict);
-  if (inputs.check === false) {
-    core.setOutput("check", "skipped");
-  } else if (!gate) {
-    logger.info("no comparison.json and no verdict input: no check to publish");
-    core.setOutput("check", "skipped");
-  } else {
-    check = await publishGateCheck(
-      client,
-      { ...gate, summary: body, headSha: target.headSha, name: inputs["check-name"] ?? DEFAULT_CHECK_NAME, ...(runUrl ? { detailsUrl: runUrl } : {}) },
-      logger,
-    );
-    if (check.kind === "none") logger.warn(check.reason);
-    core.setOutput("check", check.kind);
-  }
+  const check = await publishCheck(client, logger, {
+    enabled: inputs.check !== false,
+    gate: summarizeGate(bundle.gate, inputs.verdict),
+    summary: body,
+    headSha: target.headSha,
+    name: inputs["check-name"] ?? DEFAULT_CHECK_NAME,
+    runUrl,
+  });
+  core.setOutput("check", check?.kind ?? "skipped");
   await writeSummary(target.number, sticky, check);
+}
+
+async function publishCheck(
+  client: GitHubClient,
+  logger: Logger,
+  o: { enabled: boolean; gate: ReturnType<typeof summarizeGate>; summary: string; headSha: string; name: string; runUrl: string | undefined },
+): Promise<PublishedCheck | null> {
+  if (!o.enabled) return null;
+  if (!o.gate) {
+    logger.info("no comparison.json and no verdict input: no check to publish");
+    return null;
+  }
+  const check = await publishGateCheck(client, { ...o.gate, summary: o.summary, headSha: o.headSha, name: o.name, ...(o.runUrl ? { detailsUrl: o.runUrl } : {}) }, logger);
+  if (check.kind === "none") logger.warn(check.reason);
+  return check;
 }
 
 async function readTargetContext(eventName: string, eventPath: string | undefined): Promise<TargetContext> {
