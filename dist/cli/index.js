@@ -42336,35 +42336,28 @@ function failingChecks(c) {
 }
 
 // src/core/report/mermaid.ts
-var MAX_METRICS = 12;
+var MAX_METRICS = 8;
 function round(n2) {
-  return Math.round(n2 * 100) / 100;
+  return Math.round(n2 * 10) / 10;
 }
-function niceBound(x, up) {
-  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
-  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
-}
-function renderMermaidDeltaChart(c) {
-  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+function renderMermaidMetricChart(c) {
+  const inUnit = (v) => v !== null && Number.isFinite(v) && v >= 0 && v <= 1;
+  const rows = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
   if (rows.length === 0) return null;
-  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
-  const scale = unitRange ? 100 : 1;
-  const delta = rows.map((m) => round(m.delta * scale));
-  const lo = rows.map((m) => round((m.ci?.[0] ?? m.delta) * scale));
-  const hi = rows.map((m) => round((m.ci?.[1] ?? m.delta) * scale));
-  const min = niceBound(Math.min(0, ...lo, ...delta), false);
-  let max = niceBound(Math.max(0, ...hi, ...delta), true);
-  if (max === min) max = min + 1;
-  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
-  const unit = scale === 100 ? "points" : "units";
+  const labels = [];
+  const values = [];
+  for (const m of rows) {
+    const name = sanitizeMermaidLabel(m.name, 20);
+    labels.push(`"${name} \xB7 base"`, `"${name} \xB7 cand"`);
+    values.push(round(m.baseline.mean * 100), round(m.candidate.mean * 100));
+  }
+  const axis = rows.every((m) => m.kind === "binary") ? "pass rate (%)" : "score \xD7 100";
   return [
-    "xychart-beta",
-    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
-    `    x-axis [${labels}]`,
-    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
-    `    bar [${delta.join(", ")}]`,
-    `    line [${lo.join(", ")}]`,
-    `    line [${hi.join(", ")}]`
+    `xychart-beta${rows.length > 3 ? " horizontal" : ""}`,
+    `    title "Baseline (base) vs candidate (cand) per metric"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${axis}" 0 --> 100`,
+    `    bar [${values.join(", ")}]`
   ].join("\n");
 }
 
@@ -42457,9 +42450,15 @@ function renderMetricCaption(c) {
     c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided ? `
+  const warnings = [
+    oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
+    ...["baseline", "candidate"].map(
+      (side) => c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
+    )
+  ].filter(Boolean);
+  const warn = warnings.map((w) => `
 
-\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+\u26A0\uFE0F ${w}`).join("");
   return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
 `;
 }
@@ -42502,7 +42501,7 @@ function renderOperationalTable(c) {
 `;
 }
 function renderChart(c) {
-  const chart = renderMermaidDeltaChart(c);
+  const chart = renderMermaidMetricChart(c);
   return chart ? `\`\`\`mermaid
 ${chart}
 \`\`\`
@@ -42627,10 +42626,14 @@ function renderProvenance(model) {
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const warnings = [
+    ...c.baseline.warnings.map((w) => `baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))
+  ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
   const body = [table, methods ? `Methods:
 
-${methods}` : "", warnings ? `Warnings:
+${methods}` : "", warnings ? `Warnings and notes:
 
 ${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>
@@ -42999,6 +43002,11 @@ function renderLatencySvg(c, cases) {
 // src/core/report/html.ts
 var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
 var HTML_TEXT_LIMIT = 5e4;
+var HTML_TEXT_BUDGET = 64e6;
+var HTML_TEXT_FLOOR = 2e3;
+function htmlTextLimit(cases) {
+  return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
+}
 function sha256Base64(text) {
   return createHash2("sha256").update(text, "utf8").digest("base64");
 }
@@ -43020,19 +43028,22 @@ function reportCsp() {
   ].join("; ");
 }
 var h = (text) => escapeHtml(sanitizeText(text));
-function clip(text) {
+function clip(text, limit) {
   if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+  const { text: kept, cut } = truncateText(sanitizeText(text), limit);
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
-function sideData(s) {
-  if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+function cleanKeys(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
 }
-function caseData(d) {
+function sideData(s, limit) {
+  if (!s) return null;
+  return { output: clip(s.output, limit), error: clip(s.error, limit), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
+}
+function caseData(d, limit) {
   const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+  return { id: sanitizeText(d.case_id), input: clip(d.input, limit), expected: clip(expected, limit), baseline: sideData(d.baseline, limit), candidate: sideData(d.candidate, limit), flips: cleanKeys(d.flips) };
 }
 function verdictBlock(model) {
   const c = model.comparison;
@@ -43091,7 +43102,12 @@ function provenance(model) {
     row("results.jsonl sha256", (r) => r.results_sha256),
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<ul class="muted">${[
+    ...c.provenance.methods,
+    ...c.baseline.warnings.map((w) => `\u26A0 baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `\u26A0 candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `\u26A0 ${m.name}: ${n2}`))
+  ].map((m) => `<li>${h(m)}</li>`).join("")}</ul>
 <p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
 }
 function casesSection(model) {
@@ -43108,13 +43124,14 @@ function casesSection(model) {
 </div>
 <p id="shown" class="muted" aria-live="polite"></p>
 <table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
-<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+<p class="muted">Click a row for its input, expected value and both outputs (each cut at ${htmlTextLimit(model.cases.length).toLocaleString("en-US")} characters).</p></section>`;
 }
 function renderHtmlReport(model) {
   const c = model.comparison;
+  const limit = htmlTextLimit(model.cases.length);
   const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
-    cases: model.cases.map(caseData)
+    metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
+    cases: model.cases.map((d) => caseData(d, limit))
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
   return `<!doctype html>
