@@ -58033,35 +58033,28 @@ function failingChecks(c) {
 }
 
 // src/core/report/mermaid.ts
-var MAX_METRICS = 12;
+var MAX_METRICS = 8;
 function round(n) {
-  return Math.round(n * 100) / 100;
+  return Math.round(n * 10) / 10;
 }
-function niceBound(x, up) {
-  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
-  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
-}
-function renderMermaidDeltaChart(c) {
-  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+function renderMermaidMetricChart(c) {
+  const inUnit = (v) => v !== null && Number.isFinite(v) && v >= 0 && v <= 1;
+  const rows = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
   if (rows.length === 0) return null;
-  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
-  const scale = unitRange ? 100 : 1;
-  const delta = rows.map((m) => round(m.delta * scale));
-  const lo = rows.map((m) => round((m.ci?.[0] ?? m.delta) * scale));
-  const hi = rows.map((m) => round((m.ci?.[1] ?? m.delta) * scale));
-  const min = niceBound(Math.min(0, ...lo, ...delta), false);
-  let max = niceBound(Math.max(0, ...hi, ...delta), true);
-  if (max === min) max = min + 1;
-  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
-  const unit = scale === 100 ? "points" : "units";
+  const labels = [];
+  const values = [];
+  for (const m of rows) {
+    const name = sanitizeMermaidLabel(m.name, 20);
+    labels.push(`"${name} \xB7 base"`, `"${name} \xB7 cand"`);
+    values.push(round(m.baseline.mean * 100), round(m.candidate.mean * 100));
+  }
+  const axis = rows.every((m) => m.kind === "binary") ? "pass rate (%)" : "score \xD7 100";
   return [
-    "xychart-beta",
-    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
-    `    x-axis [${labels}]`,
-    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
-    `    bar [${delta.join(", ")}]`,
-    `    line [${lo.join(", ")}]`,
-    `    line [${hi.join(", ")}]`
+    `xychart-beta${rows.length > 3 ? " horizontal" : ""}`,
+    `    title "Baseline (base) vs candidate (cand) per metric"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${axis}" 0 --> 100`,
+    `    bar [${values.join(", ")}]`
   ].join("\n");
 }
 
@@ -58154,9 +58147,15 @@ function renderMetricCaption(c) {
     c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided ? `
+  const warnings = [
+    oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
+    ...["baseline", "candidate"].map(
+      (side) => c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
+    )
+  ].filter(Boolean);
+  const warn = warnings.map((w) => `
 
-\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+\u26A0\uFE0F ${w}`).join("");
   return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
 `;
 }
@@ -58199,7 +58198,7 @@ function renderOperationalTable(c) {
 `;
 }
 function renderChart(c) {
-  const chart = renderMermaidDeltaChart(c);
+  const chart = renderMermaidMetricChart(c);
   return chart ? `\`\`\`mermaid
 ${chart}
 \`\`\`
@@ -58324,10 +58323,14 @@ function renderProvenance(model) {
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const warnings = [
+    ...c.baseline.warnings.map((w) => `baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`))
+  ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
   const body = [table, methods ? `Methods:
 
-${methods}` : "", warnings ? `Warnings:
+${methods}` : "", warnings ? `Warnings and notes:
 
 ${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>
