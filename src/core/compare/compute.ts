@@ -34,7 +34,7 @@ function runRef(run: LoadedRun): RunRef {
       cases: cases.size,
       records: run.records.length,
       superseded: run.superseded,
-      repeats: Math.max(0, ...run.records.map((r) => r.repeat + 1)),
+      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length,
     },
     warnings: run.warnings,

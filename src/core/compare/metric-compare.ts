@@ -93,8 +93,8 @@ export function compareMetric(
   const notes: string[] = [];
   if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
   const n = ids.length;
-  const kB = Math.max(0, ...bObs.map((o) => o.length));
-  const kC = Math.max(0, ...cObs.map((o) => o.length));
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind: MetricKind = binary ? "binary" : "continuous";
@@ -212,7 +212,9 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
     return m;
   };
   const seed = metricSeed(settings.seed, row.name);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  const resamples = corpusResamples(settings.resamples, n, width);
+  if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases × ${width} statistics (time budget)`);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.ci;
@@ -223,6 +225,14 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+
+/** Work a corpus bootstrap may take (≈ a few seconds): resamples × cases × (2·width + 1) operations. */
+export const CORPUS_WORK_BUDGET = 2e9;
+
+/** Resamples for a corpus bootstrap: the policy's number, capped by the work budget, at least 1,000. */
+export function corpusResamples(requested: number, n: number, width: number): number {
+  return Math.min(requested, Math.max(1000, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
 }
 
 /** Within-case SD of a one-repeat difference: √(s_b² + s_c²), each pooled over cases' repeats. */

@@ -97,7 +97,7 @@ export interface CorpusBootstrap {
  * Paired bootstrap of a corpus metric. `baseline` and `candidate` are n × L row-major sufficient
  * statistics (row i = case i, summed over its repeats); the score of a set of cases is
  * aggregate(element-wise sum of their rows). Each resample draws n case indices and scores both
- * runs on the same draw.
+ * runs on the same draw. Cost: O(resamples · n · width); callers cap resamples for large corpora.
  */
 export function pairedBootstrapCorpus(
   baseline: Float64Array,
@@ -110,31 +110,52 @@ export function pairedBootstrapCorpus(
 ): CorpusBootstrap {
   const n = baseline.length / width;
   if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n × width matrices");
-  const rng = createRng(seed);
-  const sb = new Array<number>(width).fill(0);
-  const sc = new Array<number>(width).fill(0);
-  const total = (m: Float64Array): number[] => {
-    const s = new Array<number>(width).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < width; j++) s[j]! += m[i * width + j]!;
-    return s;
-  };
-  const b0 = aggregate(total(baseline));
-  const c0 = aggregate(total(candidate));
+  // Column-major copies: a resample is drawn as counts per case, then each column is a dot
+  // product with the counts (sequential reads; ~3× faster than gathering rows by index).
+  const columns = (m: Float64Array): Float64Array[] =>
+    Array.from({ length: width }, (_, j) => {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = m[i * width + j]!;
+      return col;
+    });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols: Float64Array[], weights: Float64Array | null): number[] =>
+    cols.map((col) => {
+      let a = 0;
+      if (weights) for (let i = 0; i < n; i++) a += weights[i]! * col[i]!;
+      else for (let i = 0; i < n; i++) a += col[i]!;
+      return a;
+    });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n);
+  // Same inlined xoshiro128** as bootstrapMeans: one index per case per resample.
+  const st = createRng(seed).state;
+  let s0 = st[0]! | 0;
+  let s1 = st[1]! | 0;
+  let s2 = st[2]! | 0;
+  let s3 = st[3]! | 0;
+  const scale = U32_TO_UNIT * n;
   for (let b = 0; b < resamples; b++) {
-    sb.fill(0);
-    sc.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const row = rng.int(n) * width;
-      for (let j = 0; j < width; j++) {
-        sb[j]! += baseline[row + j]!;
-        sc[j]! += candidate[row + j]!;
-      }
+      const x = Math.imul(s1, 5);
+      const r = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      counts[((r >>> 0) * scale) | 0]! += 1;
     }
-    const vb = aggregate(sb);
-    const vc = aggregate(sc);
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
