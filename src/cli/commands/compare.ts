@@ -1,5 +1,5 @@
 // `llmops compare`: pair two eval runs by case id and write comparison.json and report.md.
-import type { Command } from "./command.js";
+import type { Command } from "../command.js";
 import { compareOptions, runCompare } from "./compare-runs.js";
 
 export const compareCommand: Command = {

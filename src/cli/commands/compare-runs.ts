@@ -2,13 +2,13 @@
 // comparison.json and report.md, print a summary, and turn a blocking verdict into GateFailedError.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readEvalRun } from "../adapters/fs/eval-run-reader.js";
-import { aggregateForType, computeComparison, renderComparisonMarkdown, type Comparison } from "../core/compare/index.js";
-import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../core/gate/index.js";
-import { GateFailedError, InputError } from "../errors.js";
-import { VERSION } from "../version.js";
-import type { OptionSpec } from "./command.js";
-import type { CliContext } from "./context.js";
+import { readEvalRun } from "../../adapters/fs/eval-run-reader.js";
+import { aggregateForType, computeComparison, renderComparisonMarkdown, type Comparison } from "../../core/compare/index.js";
+import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
+import { GateFailedError, InputError } from "../../errors.js";
+import { VERSION } from "../../version.js";
+import type { OptionSpec } from "../command.js";
+import type { CliContext } from "../context.js";
 
 export const compareOptions: OptionSpec = {
   baseline: { type: "string" },

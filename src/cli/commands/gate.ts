@@ -1,5 +1,5 @@
 // `llmops gate`: compare two eval runs and decide PASS / FAIL / INCONCLUSIVE under a policy.
-import type { Command } from "./command.js";
+import type { Command } from "../command.js";
 import { compareOptions, runCompare } from "./compare-runs.js";
 
 export const gateCommand: Command = {
