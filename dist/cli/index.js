@@ -39902,6 +39902,7 @@ function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.
 }
 
 // src/core/stats/bootstrap.ts
+var U32_TO_UNIT = 23283064365386963e-26;
 function summariseDraws(estimate, draws, confidence, seed) {
   const sorted = Float64Array.from(draws).sort();
   const alpha = 1 - confidence;
@@ -39930,31 +39931,47 @@ function summariseDraws(estimate, draws, confidence, seed) {
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
   if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const rng = createRng(seed);
-  const sb = new Array(width).fill(0);
-  const sc = new Array(width).fill(0);
-  const total = (m) => {
-    const s = new Array(width).fill(0);
-    for (let i = 0; i < n2; i++) for (let j = 0; j < width; j++) s[j] += m[i * width + j];
-    return s;
-  };
-  const b0 = aggregate(total(baseline));
-  const c0 = aggregate(total(candidate));
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n2);
+    for (let i = 0; i < n2; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n2; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n2; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n2);
+  const st = createRng(seed).state;
+  let s0 = st[0] | 0;
+  let s1 = st[1] | 0;
+  let s2 = st[2] | 0;
+  let s3 = st[3] | 0;
+  const scale = U32_TO_UNIT * n2;
   for (let b = 0; b < resamples; b++) {
-    sb.fill(0);
-    sc.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n2; i++) {
-      const row = rng.int(n2) * width;
-      for (let j = 0; j < width; j++) {
-        sb[j] += baseline[row + j];
-        sc[j] += candidate[row + j];
-      }
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[(r >>> 0) * scale | 0] += 1;
     }
-    const vb = aggregate(sb);
-    const vc = aggregate(sc);
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
@@ -40486,8 +40503,8 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   const notes = [];
   if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
   const n2 = ids.length;
-  const kB = Math.max(0, ...bObs.map((o) => o.length));
-  const kC = Math.max(0, ...cObs.map((o) => o.length));
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind = binary ? "binary" : "continuous";
@@ -40596,7 +40613,9 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
     return m;
   };
   const seed = metricSeed(settings.seed, row.name);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  const resamples = corpusResamples(settings.resamples, n2, width);
+  if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n2} cases \xD7 ${width} statistics (time budget)`);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.ci;
@@ -40607,6 +40626,10 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+var CORPUS_WORK_BUDGET = 2e9;
+function corpusResamples(requested, n2, width) {
+  return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n2 * (2 * width + 1)))));
 }
 function withinSd(bObs, cObs, notes) {
   const sb = withinClusterSd(bObs.map((os) => os.map((o) => o.value)));
@@ -40758,7 +40781,7 @@ function runRef(run) {
       cases: cases.size,
       records: run.records.length,
       superseded: run.superseded,
-      repeats: Math.max(0, ...run.records.map((r) => r.repeat + 1)),
+      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length
     },
     warnings: run.warnings
