@@ -227,12 +227,12 @@ var require_visit = __commonJS({
         if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = visit_(i, node2.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -275,12 +275,12 @@ var require_visit = __commonJS({
         if (identity2.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -2485,9 +2485,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i = n2.indexOf(".");
@@ -2527,8 +2527,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2967,8 +2967,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3170,23 +3170,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num2(60) + num2(p2), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n2) => n2;
+      let num = (n2) => n2;
       if (typeof value === "bigint")
-        num2 = (n2) => BigInt(n2);
+        num = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3838,16 +3838,16 @@ var require_errors = __commonJS({
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
       const { line, col } = error62.linePos[0];
       error62.message += ` at line ${line}, column ${col}`;
-      let ci2 = col - 1;
+      let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci2 >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci2 -= trimStart - 1;
+        ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
@@ -3857,9 +3857,9 @@ var require_errors = __commonJS({
         let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci2));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci2) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -5705,12 +5705,12 @@ var require_cst_visit = __commonJS({
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci2 === "number")
-              i = ci2 - 1;
-            else if (ci2 === BREAK)
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
               return BREAK;
-            else if (ci2 === REMOVE) {
+            else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
@@ -8672,7 +8672,7 @@ var require_util = __commonJS({
     }
     exports.evaluatedPropsToName = evaluatedPropsToName;
     function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p2) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p2)}`, true));
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
@@ -9245,11 +9245,11 @@ var require_code2 = __commonJS({
     }
     exports.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p2) => p2 !== "__proto__") : [];
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
     exports.allSchemaProperties = allSchemaProperties;
     function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p2) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p2]));
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
@@ -9727,12 +9727,12 @@ var require_resolve = __commonJS({
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
         id = normalizeId(id);
-      const p2 = resolver.parse(id);
-      return _getFullPath(resolver, p2);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p2) {
-      const serialized = resolver.serialize(p2);
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
@@ -10507,11 +10507,11 @@ var require_compile = __commonJS({
       return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
     function resolveSchema(root, ref) {
-      const p2 = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p2);
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p2, root);
+        return getJsonPointer.call(this, p, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
@@ -10519,7 +10519,7 @@ var require_compile = __commonJS({
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
-        return getJsonPointer.call(this, p2, sch);
+        return getJsonPointer.call(this, p, sch);
       }
       if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
         return;
@@ -10533,7 +10533,7 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
       }
-      return getJsonPointer.call(this, p2, schOrRef);
+      return getJsonPointer.call(this, p, schOrRef);
     }
     exports.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
@@ -11991,9 +11991,9 @@ var require_core = __commonJS({
             this.addSchema(_schema, ref, meta3);
         }
         async function _loadSchema(ref) {
-          const p2 = this._loading[ref];
-          if (p2)
-            return p2;
+          const p = this._loading[ref];
+          if (p)
+            return p;
           try {
             return await (this._loading[ref] = loadSchema(ref));
           } finally {
@@ -13475,12 +13475,12 @@ var require_additionalProperties = __commonJS({
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
             definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p2) => (0, codegen_1._)`${key} === ${p2}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p2) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p2)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
@@ -13560,7 +13560,7 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p2) => !(0, util_1.alwaysValidSchema)(it, schema2[p2]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -13610,7 +13610,7 @@ var require_patternProperties = __commonJS({
         const { gen, schema: schema2, data, parentSchema, it } = cxt;
         const { opts } = it;
         const patterns = (0, code_1.allSchemaProperties)(schema2);
-        const alwaysValidPatterns = patterns.filter((p2) => (0, util_1.alwaysValidSchema)(it, schema2[p2]));
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -14678,9 +14678,9 @@ var require_unevaluatedProperties = __commonJS({
         }
         function unevaluatedStatic(evaluatedProps, key) {
           const ps = [];
-          for (const p2 in evaluatedProps) {
-            if (evaluatedProps[p2] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p2}`);
+          for (const p in evaluatedProps) {
+            if (evaluatedProps[p] === true)
+              ps.push((0, codegen_1._)`${key} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -16586,13 +16586,13 @@ var init_indexes = __esm({
 function rotl64(x, r) {
   return (x << r | x >> 64n - r) & MASK;
 }
-function round(acc, val) {
+function round2(acc, val) {
   acc = acc + val * PRIME2 & MASK;
   acc = rotl64(acc, 31n);
   return acc * PRIME1 & MASK;
 }
 function mergeRound(acc, val) {
-  acc ^= round(0n, val);
+  acc ^= round2(0n, val);
   return acc * PRIME1 + PRIME4 & MASK;
 }
 function xxhash64(input2, seed = 0n) {
@@ -16606,13 +16606,13 @@ function xxhash64(input2, seed = 0n) {
     let v3 = seed;
     let v4 = seed - PRIME1 & MASK;
     while (offset + 32 <= len) {
-      v1 = round(v1, view.getBigUint64(offset, true));
+      v1 = round2(v1, view.getBigUint64(offset, true));
       offset += 8;
-      v2 = round(v2, view.getBigUint64(offset, true));
+      v2 = round2(v2, view.getBigUint64(offset, true));
       offset += 8;
-      v3 = round(v3, view.getBigUint64(offset, true));
+      v3 = round2(v3, view.getBigUint64(offset, true));
       offset += 8;
-      v4 = round(v4, view.getBigUint64(offset, true));
+      v4 = round2(v4, view.getBigUint64(offset, true));
       offset += 8;
     }
     h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
@@ -16625,7 +16625,7 @@ function xxhash64(input2, seed = 0n) {
   }
   h64 = h64 + BigInt(len) & MASK;
   while (offset + 8 <= len) {
-    h64 ^= round(0n, view.getBigUint64(offset, true));
+    h64 ^= round2(0n, view.getBigUint64(offset, true));
     h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
     offset += 8;
   }
@@ -23444,7 +23444,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   defineLazyInternal(inst, "pattern", (zod) => {
     if (zod.def.options.every((o) => o._zod.pattern)) {
       const patterns = zod.def.options.map((o) => o._zod.pattern);
-      return new RegExp(`^(${patterns.map((p2) => cleanRegex(p2.source)).join("|")})$`);
+      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
     }
     return void 0;
   });
@@ -25888,7 +25888,7 @@ var error7 = () => {
         const expected = TypeDictionary[issue2.expected] ?? issue2.expected;
         const receivedType = parsedType(issue2.input);
         const received = TypeDictionary[receivedType] ?? receivedType;
-        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p2) => received.endsWith(p2)) ? "\u06CC\u06D5" : "\u06D5";
+        const postfix = ["\u0627", "\u0648", "\u06C6", "\u0648\u0648", "\u06D5", "\u06CC", "\u06CE"].some((p) => received.endsWith(p)) ? "\u06CC\u06D5" : "\u06D5";
         const isEnglish = /^[a-zA-Z]+$/.test(received);
         if (receivedType === "null" || receivedType === "undefined")
           return `\u062F\u0627\u0648\u0627\u06A9\u0631\u0627\u0648\u06D5`;
@@ -32599,9 +32599,9 @@ var $ZodRegistry = class {
     return this;
   }
   get(schema2) {
-    const p2 = schema2._zod.parent;
-    if (p2) {
-      const pm = { ...this.get(p2) ?? {} };
+    const p = schema2._zod.parent;
+    if (p) {
+      const pm = { ...this.get(p) ?? {} };
       delete pm.id;
       const f = { ...pm, ...this._map.get(schema2) };
       return Object.keys(f).length ? f : void 0;
@@ -35918,7 +35918,7 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64Charset, base64],
   [base64urlCharset, base64url]
 ]);
-var exactPattern = (p2) => exactPatterns.get(p2) ?? p2;
+var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema2, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
@@ -38964,7 +38964,7 @@ function convertBaseSchema(schema2, ctx) {
         }
         if (schema2.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
-          const patterns = patternKeys.map((p2) => new RegExp(p2));
+          const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
             if (!isPlainObject(payload.value))
@@ -39516,7 +39516,7 @@ async function readEvalRun(dir, label2) {
     const text = rest + decoder4.write(buf);
     const parts = text.split("\n");
     rest = parts.pop();
-    for (const p2 of parts) collector.add(p2.endsWith("\r") ? p2.slice(0, -1) : p2, ++lineNo);
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
   }
   rest += decoder4.end();
   if (rest !== "") collector.add(rest, ++lineNo);
@@ -39699,25 +39699,25 @@ var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.35775186
 var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
 var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
 var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-function normalQuantile(p2) {
-  if (!(p2 >= 0 && p2 <= 1)) return Number.NaN;
-  if (p2 === 0) return -Infinity;
-  if (p2 === 1) return Infinity;
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
   const plow = 0.02425;
   let x;
-  if (p2 < plow) {
-    const q = Math.sqrt(-2 * Math.log(p2));
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
     x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  } else if (p2 <= 1 - plow) {
-    const q = p2 - 0.5;
+  } else if (p <= 1 - plow) {
+    const q = p - 0.5;
     const r = q * q;
     x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
   } else {
-    const q = Math.sqrt(-2 * Math.log1p(-p2));
+    const q = Math.sqrt(-2 * Math.log1p(-p));
     x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
   }
   for (let i = 0; i < 2; i++) {
-    const e = normalCdf(x) - p2;
+    const e = normalCdf(x) - p;
     const u = e / normalPdf(x);
     x = x - u / (1 + x * u / 2);
   }
@@ -39738,23 +39738,23 @@ function tPdf(t, df) {
   const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
 }
-function tQuantile(p2, df) {
-  if (!(p2 >= 0 && p2 <= 1) || !(df > 0)) return Number.NaN;
-  if (p2 === 0) return -Infinity;
-  if (p2 === 1) return Infinity;
-  if (df === Infinity) return normalQuantile(p2);
-  if (p2 < 0.5) return -tQuantile(1 - p2, df);
-  if (p2 === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (p2 - 0.5));
-  if (df === 2) return (2 * p2 - 1) / Math.sqrt(2 * p2 * (1 - p2));
-  const z2 = normalQuantile(p2);
+function tQuantile(p, df) {
+  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p === 0.5) return 0;
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const z2 = normalQuantile(p);
   let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
   let lo = 0;
   let hi = Math.max(2 * x, 1);
-  while (tCdf(hi, df) < p2) hi *= 2;
+  while (tCdf(hi, df) < p) hi *= 2;
   for (let i = 0; i < 200; i++) {
     if (!(x > lo && x < hi)) x = (lo + hi) / 2;
-    const f = tCdf(x, df) - p2;
+    const f = tCdf(x, df) - p;
     if (f > 0) hi = x;
     else lo = x;
     const step = f / tPdf(x, df);
@@ -39772,11 +39772,11 @@ function tTwoSidedP(t, df) {
 }
 
 // src/core/stats/binomial.ts
-function binomialPmf(k, n2, p2) {
+function binomialPmf(k, n2, p) {
   if (k < 0 || k > n2) return 0;
-  if (p2 === 0) return k === 0 ? 1 : 0;
-  if (p2 === 1) return k === n2 ? 1 : 0;
-  return Math.exp(lnChoose(n2, k) + k * Math.log(p2) + (n2 - k) * Math.log1p(-p2));
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n2 ? 1 : 0;
+  return Math.exp(lnChoose(n2, k) + k * Math.log(p) + (n2 - k) * Math.log1p(-p));
 }
 function mcnemarExact(broke2, fixed) {
   const n2 = broke2 + fixed;
@@ -39794,11 +39794,11 @@ function zFor(confidence) {
 function wilsonInterval(k, n2, confidence = 0.95) {
   if (n2 === 0) return [0, 1];
   const z2 = zFor(confidence);
-  const p2 = k / n2;
+  const p = k / n2;
   const z22 = z2 * z2;
   const denom = 1 + z22 / n2;
-  const centre = (p2 + z22 / (2 * n2)) / denom;
-  const half = z2 / denom * Math.sqrt(p2 * (1 - p2) / n2 + z22 / (4 * n2 * n2));
+  const centre = (p + z22 / (2 * n2)) / denom;
+  const half = z2 / denom * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
 }
 function newcombePairedInterval(t, confidence = 0.95) {
@@ -39828,11 +39828,11 @@ function newcombePairedInterval(t, confidence = 0.95) {
 // src/core/stats/holm.ts
 function holmAdjust(ps) {
   const m = ps.length;
-  const order = ps.map((p2, i) => ({ p: p2, i })).sort((a, b) => a.p - b.p);
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array(m);
   let running = 0;
-  order.forEach(({ p: p2, i }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p2));
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
     out[i] = running;
   });
   return out;
@@ -40035,8 +40035,8 @@ function parseYamlSource(text, file2) {
     value,
     locate(path, which = "value") {
       const offset = findOffset(doc, path, which);
-      const p2 = lineCounter.linePos(offset);
-      return { line: p2.line, col: p2.col };
+      const p = lineCounter.linePos(offset);
+      return { line: p.line, col: p.col };
     }
   };
 }
@@ -40047,7 +40047,7 @@ function findOffset(doc, path, which) {
     const seg = path[i];
     const last = i === path.length - 1;
     if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p2) => (0, import_yaml.isPair)(p2) && (0, import_yaml.isScalar)(p2.key) && String(p2.key.value) === String(seg));
+      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg));
       if (!pair) return offset;
       if (last && which === "key") return rangeStart(pair.key) ?? offset;
       node2 = pair.value;
@@ -40156,7 +40156,7 @@ function collectIssues(schema2, doc) {
   if (result.success) return { ok: true, value: result.data };
   const issues = [];
   for (const issue2 of result.error.issues) {
-    const path = issue2.path.filter((p2) => typeof p2 !== "symbol");
+    const path = issue2.path.filter((p) => typeof p !== "symbol");
     if (issue2.code === "unrecognized_keys") {
       const known = knownKeysAt(schema2, path, doc.value);
       for (const key of issue2.keys) {
@@ -40287,15 +40287,15 @@ function improvementSpecs(m) {
 
 // src/core/gate/evaluate.ts
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
-var fmtCi = (ci2) => ci2 ? `[${fmt(ci2[0])}, ${fmt(ci2[1])}]` : "n/a";
-function atLeast(ci2, limit) {
-  if (ci2[0] >= limit) return "pass";
-  if (ci2[1] < limit) return "fail";
+var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
+function atLeast(ci, limit) {
+  if (ci[0] >= limit) return "pass";
+  if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
-function atMost(ci2, limit) {
-  if (ci2[1] <= limit) return "pass";
-  if (ci2[0] > limit) return "fail";
+function atMost(ci, limit) {
+  if (ci[1] <= limit) return "pass";
+  if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
 function adviseDelta(row, gap, alpha) {
@@ -40311,9 +40311,9 @@ function adviseDelta(row, gap, alpha) {
   }
   return { cases_needed: cases, repeats_needed: repeats };
 }
-function adviseSide(ci2, n2, gap, alpha) {
-  if (!ci2 || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
-  return { cases_needed: casesNeededFromSe((ci2[1] - ci2[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
+function adviseSide(ci, n2, gap, alpha) {
+  if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
+  return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
 function metricChecks(name, rule, row, policy) {
   const alpha = 1 - policy.confidence;
@@ -40339,19 +40339,19 @@ function metricChecks(name, rule, row, policy) {
   const imp = s * row.delta;
   const impCi = row.ci ? up ? [row.ci[0], row.ci[1]] : [-row.ci[1], -row.ci[0]] : null;
   if (rule.threshold !== void 0) {
-    const ci2 = row.candidate.ci;
+    const ci = row.candidate.ci;
     const thr = rule.threshold;
-    const verdict = ci2 ? up ? atLeast(ci2, thr) : atMost(ci2, thr) : "inconclusive";
+    const verdict = ci ? up ? atLeast(ci, thr) : atMost(ci, thr) : "inconclusive";
     checks.push({
       ...base,
-      ...verdict === "inconclusive" ? adviseSide(ci2, row.n, (row.candidate.mean ?? thr) - thr, alpha) : {},
+      ...verdict === "inconclusive" ? adviseSide(ci, row.n, (row.candidate.mean ?? thr) - thr, alpha) : {},
       id: `${name}/threshold`,
       kind: "floor",
       verdict,
       estimate: row.candidate.mean,
-      interval: ci2,
+      interval: ci,
       limit: thr,
-      message: `${name}: candidate ${fmt(row.candidate.mean)} ${fmtCi(ci2)} must be ${up ? "\u2265" : "\u2264"} ${fmt(thr)}`
+      message: `${name}: candidate ${fmt(row.candidate.mean)} ${fmtCi(ci)} must be ${up ? "\u2265" : "\u2264"} ${fmt(thr)}`
     });
   }
   if (rule.max_regression !== void 0) {
@@ -40400,32 +40400,32 @@ function budgetChecks(c, policy) {
   const lat = c.operational.latency;
   if (policy.latency?.p95_max_ms !== void 0) {
     const b = policy.latency.p95_max_ms;
-    const ci2 = lat.candidate_p95_ci;
+    const ci = lat.candidate_p95_ci;
     out.push({
       ...none,
       id: "latency/p95_max_ms",
       subject: "latency",
       kind: "latency_budget",
-      verdict: ci2 ? atMost(ci2, b) : "inconclusive",
+      verdict: ci ? atMost(ci, b) : "inconclusive",
       estimate: lat.candidate.p95,
-      interval: ci2,
+      interval: ci,
       limit: b,
-      message: `latency: candidate p95 ${fmt(lat.candidate.p95)} ms ${fmtCi(ci2)} must be \u2264 ${fmt(b)} ms`
+      message: `latency: candidate p95 ${fmt(lat.candidate.p95)} ms ${fmtCi(ci)} must be \u2264 ${fmt(b)} ms`
     });
   }
   if (policy.latency?.p95_max_regression !== void 0) {
     const m = resolveMargin(policy.latency.p95_max_regression, lat.baseline.p95);
-    const ci2 = lat.delta_p95_ci;
+    const ci = lat.delta_p95_ci;
     out.push({
       ...none,
       id: "latency/p95_max_regression",
       subject: "latency",
       kind: "latency_budget",
-      verdict: ci2 && m ? atMost(ci2, m.absolute) : "inconclusive",
+      verdict: ci && m ? atMost(ci, m.absolute) : "inconclusive",
       estimate: lat.delta_p95,
-      interval: ci2,
+      interval: ci,
       limit: m?.absolute ?? null,
-      message: `latency: \u0394p95 ${fmt(lat.delta_p95)} ms ${fmtCi(ci2)} must be \u2264 ${m ? `${fmt(m.absolute)} ms` : "n/a (no baseline latency)"}`
+      message: `latency: \u0394p95 ${fmt(lat.delta_p95)} ms ${fmtCi(ci)} must be \u2264 ${m ? `${fmt(m.absolute)} ms` : "n/a (no baseline latency)"}`
     });
   }
   const cost2 = c.operational.cost;
@@ -40435,16 +40435,16 @@ function budgetChecks(c, policy) {
     return out;
   }
   if (cb?.max_per_case !== void 0 && cost2) {
-    const ci2 = cost2.candidate_per_case_ci;
-    out.push({ ...none, id: "cost/max_per_case", subject: "cost", kind: "cost_budget", verdict: ci2 ? atMost(ci2, cb.max_per_case) : "inconclusive", estimate: cost2.candidate.per_case, interval: ci2, limit: cb.max_per_case, message: `cost: candidate per case ${fmt(cost2.candidate.per_case)} ${fmtCi(ci2)} must be \u2264 ${fmt(cb.max_per_case)}` });
+    const ci = cost2.candidate_per_case_ci;
+    out.push({ ...none, id: "cost/max_per_case", subject: "cost", kind: "cost_budget", verdict: ci ? atMost(ci, cb.max_per_case) : "inconclusive", estimate: cost2.candidate.per_case, interval: ci, limit: cb.max_per_case, message: `cost: candidate per case ${fmt(cost2.candidate.per_case)} ${fmtCi(ci)} must be \u2264 ${fmt(cb.max_per_case)}` });
   }
   if (cb?.max_total !== void 0 && cost2) {
     out.push({ ...none, id: "cost/max_total", subject: "cost", kind: "cost_budget", verdict: cost2.candidate_run_total <= cb.max_total ? "pass" : "fail", estimate: cost2.candidate_run_total, interval: null, limit: cb.max_total, message: `cost: candidate run total ${fmt(cost2.candidate_run_total)} must be \u2264 ${fmt(cb.max_total)}` });
   }
   if (cb?.max_regression !== void 0 && cost2) {
     const m = resolveMargin(cb.max_regression, cost2.baseline.per_case);
-    const ci2 = cost2.delta_per_case_ci;
-    out.push({ ...none, id: "cost/max_regression", subject: "cost", kind: "cost_budget", verdict: ci2 && m ? atMost(ci2, m.absolute) : "inconclusive", estimate: cost2.delta_per_case, interval: ci2, limit: m?.absolute ?? null, message: `cost: \u0394 per case ${fmt(cost2.delta_per_case)} ${fmtCi(ci2)} must be \u2264 ${m ? fmt(m.absolute) : "n/a (baseline cost not positive)"}` });
+    const ci = cost2.delta_per_case_ci;
+    out.push({ ...none, id: "cost/max_regression", subject: "cost", kind: "cost_budget", verdict: ci && m ? atMost(ci, m.absolute) : "inconclusive", estimate: cost2.delta_per_case, interval: ci, limit: m?.absolute ?? null, message: `cost: \u0394 per case ${fmt(cost2.delta_per_case)} ${fmtCi(ci)} must be \u2264 ${m ? fmt(m.absolute) : "n/a (baseline cost not positive)"}` });
   }
   return out;
 }
@@ -40644,7 +40644,7 @@ function computeFlips(metric, ids, bObs, cObs, mb, mc, binary) {
   const passOf = (o) => o.pass ?? (binary ? o.value === 1 : null);
   const casePass = (os) => {
     const ps = os.map(passOf);
-    if (ps.some((p2) => p2 === null)) return null;
+    if (ps.some((p) => p === null)) return null;
     return ps.filter(Boolean).length * 2 > ps.length;
   };
   const flips = [];
@@ -40829,8 +40829,8 @@ function computeComparison(baseline, candidate, opts) {
     flips.push(...f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1));
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value)).forEach((p2, i) => {
-    family[i].p_holm = p2;
+  holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
+    family[i].p_holm = p;
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
@@ -40847,74 +40847,6 @@ function computeComparison(baseline, candidate, opts) {
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
-}
-
-// src/core/compare/render-markdown.ts
-function escapeMarkdown(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@/g, "@\u200B");
-}
-var num = (x, digits = 4) => x === null || !Number.isFinite(x) ? "\u2013" : Number(x.toPrecision(digits)).toString();
-var signed = (x, digits = 4) => x === null || !Number.isFinite(x) ? "\u2013" : `${x > 0 ? "+" : ""}${num(x, digits)}`;
-var ci = (c) => c ? `[${signed(c[0], 3)}, ${signed(c[1], 3)}]` : "\u2013";
-var p = (x) => x === null ? "\u2013" : x < 1e-4 ? "<0.0001" : num(x, 2);
-function metricLine(m) {
-  const flips = m.broke === null ? "\u2013" : `${m.broke} / ${m.fixed}`;
-  return `| ${escapeMarkdown(m.name)}${m.gated ? " (gated)" : ""} | ${num(m.baseline.mean)} | ${num(m.candidate.mean)} | ${signed(m.delta)} | ${ci(m.ci)} | ${m.test} | ${p(m.p_value)} | ${p(m.p_holm)} | ${m.n} | ${num(m.mde, 2)} | ${flips} |`;
-}
-function renderComparisonMarkdown(c) {
-  const lines = [];
-  const verdict = c.gate ? `**${c.gate.verdict.toUpperCase()}**${c.gate.blocking ? " (blocking)" : ""}` : "not gated";
-  lines.push(`# Comparison: candidate vs baseline`, "", `Gate: ${verdict} \xB7 ${c.paired_cases} paired cases \xB7 ${Math.round(c.confidence * 100)}% intervals`, "");
-  if (c.gate && c.gate.reasons.length) lines.push(...c.gate.reasons.map((r) => `- ${escapeMarkdown(r)}`), "");
-  lines.push(
-    "| metric | baseline | candidate | \u0394 | CI for \u0394 | test | p | p (Holm) | n | MDE | broke / fixed |",
-    "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
-    ...c.metrics.map(metricLine),
-    ""
-  );
-  const lat = c.operational.latency;
-  lines.push(
-    "| operational | baseline | candidate | \u0394 |",
-    "| --- | ---: | ---: | ---: |",
-    `| latency p50 (ms) | ${num(lat.baseline.p50)} | ${num(lat.candidate.p50)} | ${signed(lat.delta_p50)} |`,
-    `| latency p95 (ms) | ${num(lat.baseline.p95)} | ${num(lat.candidate.p95)} | ${signed(lat.delta_p95)} ${ci(lat.delta_p95_ci)} |`,
-    `| tokens per case | ${num(c.operational.tokens.baseline.per_case)} | ${num(c.operational.tokens.candidate.per_case)} | ${signed(c.operational.tokens.delta_per_case)} |`
-  );
-  const cost2 = c.operational.cost;
-  if (cost2) lines.push(`| cost per case${cost2.currency ? ` (${escapeMarkdown(cost2.currency)})` : ""} | ${num(cost2.baseline.per_case)} | ${num(cost2.candidate.per_case)} | ${signed(cost2.delta_per_case)} ${ci(cost2.delta_per_case_ci)} |`);
-  lines.push("");
-  const broke2 = c.flips.filter((f) => f.direction === "broke");
-  const fixed = c.flips.filter((f) => f.direction === "fixed");
-  for (const [title, list] of [
-    ["Broke (pass \u2192 fail)", broke2],
-    ["Fixed (fail \u2192 pass)", fixed]
-  ]) {
-    if (list.length === 0) continue;
-    lines.push(`## ${title}: ${list.length}`, "", ...list.slice(0, 50).map((f) => `- ${escapeMarkdown(f.metric)}: ${escapeMarkdown(f.case_id)}`));
-    if (list.length > 50) lines.push(`- \u2026 and ${list.length - 50} more`);
-    lines.push("");
-  }
-  const os = c.one_sided;
-  if (os.baseline_only.length || os.candidate_only.length) {
-    lines.push(
-      "## Cases on one side only (not paired)",
-      "",
-      `- baseline only (${os.baseline_only.length}): ${os.baseline_only.slice(0, 20).map(escapeMarkdown).join(", ")}${os.baseline_only.length > 20 ? ", \u2026" : ""}`,
-      `- candidate only (${os.candidate_only.length}): ${os.candidate_only.slice(0, 20).map(escapeMarkdown).join(", ")}${os.candidate_only.length > 20 ? ", \u2026" : ""}`,
-      ""
-    );
-  }
-  const warnings = [...c.baseline.warnings, ...c.candidate.warnings, ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))];
-  if (warnings.length) lines.push("## Notes", "", ...warnings.map((w) => `- ${escapeMarkdown(w)}`), "");
-  lines.push(
-    "## Provenance",
-    "",
-    `- baseline: \`${c.baseline.results_sha256.slice(0, 12)}\` results.jsonl, ${c.baseline.counts.records} records${c.baseline.suite ? `, suite ${escapeMarkdown(c.baseline.suite.name)} (${c.baseline.suite.hash.slice(0, 12)})` : ""}`,
-    `- candidate: \`${c.candidate.results_sha256.slice(0, 12)}\` results.jsonl, ${c.candidate.counts.records} records${c.candidate.suite ? `, suite ${escapeMarkdown(c.candidate.suite.name)} (${c.candidate.suite.hash.slice(0, 12)})` : ""}`,
-    `- policy: ${escapeMarkdown(c.provenance.policy_source)}; bootstrap ${c.bootstrap.resamples} resamples, seed ${c.bootstrap.seed}; llmops ${c.provenance.llmops_version}`,
-    ""
-  );
-  return lines.join("\n");
 }
 
 // src/core/eval/scorers/registry.ts
@@ -41036,7 +40968,7 @@ function computeBleu(stats, o) {
     }
   }
   let logSum = 0;
-  for (const p2 of precisions.slice(0, effOrder)) logSum += myLog(p2);
+  for (const p of precisions.slice(0, effOrder)) logSum += myLog(p);
   const score = bp * Math.exp(logSum / effOrder);
   return { score, precisions, bp, sysLen, refLen };
 }
@@ -41817,9 +41749,9 @@ var regex = {
       corpus: false,
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
-        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p2) => compile2(p2, c.flags));
+        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
         if (!patterns || patterns.length === 0) return { value: null };
-        const bad = patterns.find((p2) => typeof p2 === "string");
+        const bad = patterns.find((p) => typeof p === "string");
         if (bad !== void 0) return { value: null, detail: { error: `expected value is not a valid regular expression: ${bad}` } };
         const hit = patterns.find((re) => re.test(output2));
         const matched = hit !== void 0;
@@ -41853,9 +41785,9 @@ function ngramCounts(tokens2, n2) {
 }
 function rougeN(target2, prediction, n2) {
   const t = ngramCounts(target2, n2);
-  const p2 = ngramCounts(prediction, n2);
+  const p = ngramCounts(prediction, n2);
   let overlap = 0;
-  for (const [k, c] of t) overlap += Math.min(c, p2.get(k) ?? 0);
+  for (const [k, c] of t) overlap += Math.min(c, p.get(k) ?? 0);
   const tCount = Math.max(target2.length - n2 + 1, 0);
   const pCount = Math.max(prediction.length - n2 + 1, 0);
   const precision = overlap / Math.max(pCount, 1);
@@ -41898,7 +41830,7 @@ function rougeDef(type) {
     /** Porter stemming (rouge-score use_stemmer). Not implemented: must stay false. */
     use_stemmer: external_exports.boolean().default(false)
   });
-  const compute = (t, p2) => type === "rouge_l" ? rougeL(t, p2) : rougeN(t, p2, type === "rouge1" ? 1 : 2);
+  const compute = (t, p) => type === "rouge_l" ? rougeL(t, p) : rougeN(t, p, type === "rouge1" ? 1 : 2);
   const def = {
     type,
     schema: schema2,
@@ -41989,6 +41921,1252 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
+// src/core/report/model.ts
+function mean2(xs) {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function foldSide(records, metrics) {
+  const names = new Set(metrics.map((m) => m.name));
+  for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
+  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
+  const scores = {};
+  const pass = {};
+  for (const name of names) {
+    const values = records.map((r) => r.scores[name]?.value).filter((v) => typeof v === "number" && Number.isFinite(v));
+    const flags = records.map((r) => r.scores[name]?.pass).filter((p) => typeof p === "boolean");
+    const m = mean2(values);
+    scores[name] = m;
+    if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
+    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
+  }
+  const withOutput = records.find((r) => r.output !== null) ?? records[0];
+  const err = records.find((r) => r.error)?.error ?? null;
+  return {
+    output: withOutput?.output ?? null,
+    error: err ? `${err.kind}: ${err.message}` : null,
+    repeats: records.length,
+    scores,
+    pass,
+    latency_ms: mean2(records.map((r) => r.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)))
+  };
+}
+function groupByCase2(records) {
+  const byCase = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const list = byCase.get(r.case_id);
+    if (list) list.push(r);
+    else byCase.set(r.case_id, [r]);
+  }
+  for (const list of byCase.values()) list.sort((a, b) => a.repeat - b.repeat);
+  return byCase;
+}
+function buildCaseDetails(comparison, baseline, candidate) {
+  const base = groupByCase2(baseline);
+  const cand = groupByCase2(candidate);
+  const flips = /* @__PURE__ */ new Map();
+  for (const f of comparison.flips) {
+    const entry = flips.get(f.case_id) ?? {};
+    entry[f.metric] = f.direction;
+    flips.set(f.case_id, entry);
+  }
+  const ids = [...cand.keys(), ...[...base.keys()].filter((id) => !cand.has(id))];
+  return ids.map((id) => {
+    const b = base.get(id);
+    const c = cand.get(id);
+    const first = (c ?? b)[0];
+    return {
+      case_id: id,
+      input: first.input,
+      expected: first.expected,
+      baseline: b ? foldSide(b, comparison.metrics) : null,
+      candidate: c ? foldSide(c, comparison.metrics) : null,
+      flips: flips.get(id) ?? {}
+    };
+  });
+}
+
+// src/core/report/escape.ts
+var ZWJ = "\u200D";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points = Array.from(text);
+  if (points.length <= max) return { text, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${ZWJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function breakPings(text) {
+  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+}
+function escapeHtmlText(text, opts = {}) {
+  const clean = sanitizeText(text);
+  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeBlock(text, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence}${lang}
+${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
+`;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const ticks2 = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks2}${pad}${body}${pad}${ticks2}${truncationNote(cut)}`;
+}
+function escapeScriptJson(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function sanitizeMarkerToken(token) {
+  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
+  return t === "" ? "default" : t;
+}
+function sanitizeMermaidLabel(text, maxLength = 40) {
+  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { text: kept, cut } = truncateText(clean, maxLength);
+  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
+}
+function safeUrl(url2) {
+  if (!url2) return null;
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed.href.replace(/[()<>"'\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/core/report/marker.ts
+function renderStickyMarker(kind, key) {
+  return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
+}
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align2 = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex2 = -1;
+  while (++rowIndex2 < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex2].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex2].length;
+    }
+    while (++columnIndex2 < table[rowIndex2].length) {
+      const cell = serialize(table[rowIndex2][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex2] = row2;
+    sizeMatrix[rowIndex2] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align2 === "object" && "length" in align2) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align2);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex2 = -1;
+  const lines = [];
+  while (++rowIndex2 < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex2];
+    const sizes2 = sizeMatrix[rowIndex2];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex2 === 1 ? 0 : rowIndex2].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
+// src/core/report/format.ts
+var MINUS = "\u2212";
+function signed(n2, digits) {
+  const s = Math.abs(n2).toFixed(digits);
+  if (Number(s) === 0) return `\xB1${s}`;
+  return `${n2 < 0 ? MINUS : "+"}${s}`;
+}
+function plain(n2, digits) {
+  const s = n2.toFixed(digits);
+  return n2 < 0 && Number(s) !== 0 ? `${MINUS}${s.slice(1)}` : s.replace(/^-/, "");
+}
+function isRate(m) {
+  return m.kind === "binary";
+}
+function formatValue(m, v) {
+  if (v === null || !Number.isFinite(v)) return "\u2014";
+  return isRate(m) ? `${(v * 100).toFixed(1)}%` : plain(v, Math.abs(v) >= 10 ? 2 : 3);
+}
+function formatDelta(m, d) {
+  if (d === null || !Number.isFinite(d)) return "\u2014";
+  return isRate(m) ? `${signed(d * 100, 1)} pp` : signed(d, 3);
+}
+function formatInterval(m, ci) {
+  if (!ci) return "";
+  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  return `[${f(ci[0])}, ${f(ci[1])}]`;
+}
+function formatP(p) {
+  if (p === null || !Number.isFinite(p)) return "\u2014";
+  if (p < 1e-3) return "<0.001";
+  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatMs(ms2) {
+  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
+  return ms2 >= 1e4 ? `${(ms2 / 1e3).toFixed(1)} s` : `${Math.round(ms2).toLocaleString("en-US")} ms`;
+}
+function formatSignedMs(ms2) {
+  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
+  return `${ms2 < 0 ? MINUS : "+"}${formatMs(Math.abs(ms2))}`;
+}
+function formatCount(n2) {
+  return n2 === null || !Number.isFinite(n2) ? "\u2014" : Math.round(n2).toLocaleString("en-US");
+}
+function formatSignedCount(n2) {
+  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
+  const r = Math.round(n2);
+  return r === 0 ? "\xB10" : `${r < 0 ? MINUS : "+"}${Math.abs(r).toLocaleString("en-US")}`;
+}
+function formatMoney(n2, currency) {
+  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
+  const digits = Math.abs(n2) >= 1 ? 2 : Math.abs(n2) >= 0.01 ? 4 : 6;
+  return `${n2 < 0 ? MINUS : ""}${Math.abs(n2).toFixed(digits)}${currency ? ` ${currency}` : ""}`;
+}
+function formatConfidence(c) {
+  return `${Math.round(c * 1e3) / 10}%`;
+}
+var VERDICT_LABEL = {
+  pass: { emoji: "\u2705", word: "PASS" },
+  fail: { emoji: "\u274C", word: "FAIL" },
+  inconclusive: { emoji: "\u26A0\uFE0F", word: "INCONCLUSIVE" }
+};
+
+// src/core/report/explain.ts
+var MINUS2 = "\u2212";
+function amount(m, x) {
+  return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
+}
+function interval(m, ci, conf, asDelta) {
+  if (!ci) return "";
+  const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
+  return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
+}
+function metricSentence(k, m, conf) {
+  if (k.estimate === null || k.limit === null) return null;
+  const name = m.name;
+  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  switch (k.kind) {
+    case "non_inferiority": {
+      const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
+      const moved = worse ? `got worse by ${amount(m, k.estimate)}` : `changed by ${formatDelta(m, k.estimate)}`;
+      if (k.verdict === "fail") return `${name} ${moved}${ci}, more than the ${amount(m, k.limit)} the policy allows`;
+      if (k.verdict === "inconclusive") return `${name} ${moved}${ci}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
+      return `${name} ${moved}${ci}, within the allowed ${amount(m, k.limit)}`;
+    }
+    case "superiority": {
+      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci}`;
+      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci}, not yet shown to beat the required ${amount(m, k.limit)}`;
+      return `${name} improved by ${amount(m, k.estimate)}${ci}, more than the required ${amount(m, k.limit)}`;
+    }
+    case "floor": {
+      const bound = m.higher_is_better ? "floor" : "ceiling";
+      const lim = formatValue(m, k.limit);
+      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci}, on the wrong side of the ${bound} of ${lim}`;
+      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci}, too close to the ${bound} of ${lim} to tell`;
+      return `${name} is ${formatValue(m, k.estimate)}${ci}, clear of the ${bound} of ${lim}`;
+    }
+    default:
+      return null;
+  }
+}
+function explainCheck(c, k) {
+  const m = c.metrics.find((x) => x.name === k.subject);
+  const own2 = m ? metricSentence(k, m, formatConfidence(c.confidence)) : null;
+  return (own2 ?? k.message).replace(/-(?=\d)/g, MINUS2);
+}
+function failingChecks(c) {
+  const checks = c.gate?.checks ?? [];
+  return [...checks.filter((k) => k.verdict === "fail"), ...checks.filter((k) => k.verdict === "inconclusive")];
+}
+
+// src/core/report/mermaid.ts
+var MAX_METRICS = 12;
+function round(n2) {
+  return Math.round(n2 * 100) / 100;
+}
+function niceBound(x, up) {
+  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
+  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
+}
+function renderMermaidDeltaChart(c) {
+  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+  if (rows.length === 0) return null;
+  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
+  const scale = unitRange ? 100 : 1;
+  const delta = rows.map((m) => round(m.delta * scale));
+  const lo = rows.map((m) => round((m.ci?.[0] ?? m.delta) * scale));
+  const hi = rows.map((m) => round((m.ci?.[1] ?? m.delta) * scale));
+  const min = niceBound(Math.min(0, ...lo, ...delta), false);
+  let max = niceBound(Math.max(0, ...hi, ...delta), true);
+  if (max === min) max = min + 1;
+  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
+  const unit = scale === 100 ? "points" : "units";
+  return [
+    "xychart-beta",
+    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
+    `    x-axis [${labels}]`,
+    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
+    `    bar [${delta.join(", ")}]`,
+    `    line [${lo.join(", ")}]`,
+    `    line [${hi.join(", ")}]`
+  ].join("\n");
+}
+
+// src/core/report/sections.ts
+var NAME_MAX = 60;
+function reportTitle(model) {
+  return model.context.title ?? `llmops eval: ${model.comparison.candidate.suite?.name ?? model.comparison.baseline.suite?.name ?? "comparison"}`;
+}
+function renderVerdict(model, level) {
+  const c = model.comparison;
+  const hashes = "#".repeat(level);
+  const title = escapeMarkdownText(reportTitle(model), { maxLength: 120 });
+  if (!c.gate) {
+    return `${hashes} \u2139\uFE0F NO GATE \u2014 ${title}
+
+No gate policy applies: the numbers below are for information; nothing was decided.
+`;
+  }
+  const { emoji: emoji3, word } = VERDICT_LABEL[c.gate.verdict];
+  return `${hashes} ${emoji3} ${word} \u2014 ${title}
+
+${verdictSentence(c)}
+`;
+}
+function verdictSentence(c) {
+  const gate = c.gate;
+  const gated = gate.checks.length;
+  if (gate.verdict === "pass") {
+    return `All ${gated} gate check${gated === 1 ? "" : "s"} passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`;
+  }
+  const bad = failingChecks(c);
+  const first = bad[0] ? explainCheck(c, bad[0]) : (gate.reasons[0] ?? "a gate check did not pass").replace(/^(FAIL|INCONCLUSIVE): /, "");
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more below)` : "";
+  const tail = gate.verdict === "inconclusive" ? ` ${inconclusiveAdvice(gate.checks, gate.blocking)}` : "";
+  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`;
+}
+function inconclusiveAdvice(checks, blocking) {
+  const needed = checks.map((k) => k.cases_needed).filter((n2) => n2 !== null);
+  const repeats = checks.map((k) => k.repeats_needed).filter((n2) => n2 !== null);
+  const parts = [];
+  if (needed.length) parts.push(`about ${formatCount(Math.max(...needed))} paired cases`);
+  if (repeats.length) parts.push(`${Math.max(...repeats)} repeats per case`);
+  const advice = parts.length ? `The data cannot decide yet; ${parts.join(" or ")} would likely settle it.` : "The data cannot decide yet.";
+  return `${advice} ${blocking ? "This blocks the merge under the policy." : "This does not block the merge under the policy."}`;
+}
+var VERDICT_RANK = { pass: 0, inconclusive: 1, fail: 2 };
+function worst(checks) {
+  return checks.reduce((acc, k) => acc === null || VERDICT_RANK[k.verdict] > VERDICT_RANK[acc] ? k.verdict : acc, null);
+}
+function metricStatus(c, m) {
+  const v = worst(c.gate?.checks.filter((k) => k.subject === m.name) ?? []);
+  if (v) return `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}`;
+  if (!m.ci || m.delta === null) return "not gated";
+  const better = m.higher_is_better ? m.ci[0] > 0 : m.ci[1] < 0;
+  const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
+  return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
+}
+function pCell(m) {
+  const p = formatP(m.p_value);
+  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+}
+function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
+  if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
+  const rows = c.metrics.slice(0, maxRows).map((m) => [
+    escapeMarkdownText(m.name, { maxLength: NAME_MAX }),
+    formatValue(m, m.baseline.mean),
+    formatValue(m, m.candidate.mean),
+    `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
+    pCell(m),
+    metricStatus(c, m)
+  ]);
+  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
+    align: ["l", "r", "r", "r", "r", "l"]
+  });
+  const hidden = c.metrics.length - rows.length;
+  return `${table}
+${hidden > 0 ? `
+_${hidden} more metrics in the HTML report._
+` : ""}`;
+}
+function renderMetricCaption(c) {
+  const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
+  const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
+  const tests = [...new Set(c.metrics.map((m) => m.test).filter((t) => t !== "none"))];
+  const parts = [
+    `${c.paired_cases} paired cases`,
+    `${repeats} repeat${repeats === 1 ? "" : "s"}`,
+    ...flips,
+    tests.length ? `tests: ${tests.join(", ")}` : "",
+    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+  ].filter(Boolean);
+  const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
+  const warn = oneSided ? `
+
+\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+  return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
+`;
+}
+function renderOperationalTable(c) {
+  const o = c.operational;
+  const status = (subject) => {
+    const v = worst(c.gate?.checks.filter((k) => k.subject === subject) ?? []);
+    return v ? `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}` : "";
+  };
+  const rows = [
+    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50), ""],
+    [
+      "latency p95",
+      formatMs(o.latency.baseline.p95),
+      formatMs(o.latency.candidate.p95),
+      `${formatSignedMs(o.latency.delta_p95)}${o.latency.delta_p95_ci ? ` [${formatSignedMs(o.latency.delta_p95_ci[0])}, ${formatSignedMs(o.latency.delta_p95_ci[1])}]` : ""}`,
+      status("latency")
+    ],
+    [
+      "tokens per case",
+      formatCount(o.tokens.baseline.per_case),
+      formatCount(o.tokens.candidate.per_case),
+      formatSignedCount(o.tokens.delta_per_case),
+      ""
+    ]
+  ];
+  if (o.cost) {
+    const cur = o.cost.currency ? escapeMarkdownText(o.cost.currency, { maxLength: 8 }) : null;
+    rows.push([
+      "cost per case",
+      formatMoney(o.cost.baseline.per_case, cur),
+      formatMoney(o.cost.candidate.per_case, cur),
+      o.cost.delta_per_case === null ? "\u2014" : `${o.cost.delta_per_case >= 0 ? "+" : ""}${formatMoney(o.cost.delta_per_case, cur)}`,
+      status("cost")
+    ]);
+  }
+  const hasStatus = rows.some((r) => r[4] !== "");
+  const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
+  return `${markdownTable([header, ...rows.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
+`;
+}
+function renderChart(c) {
+  const chart = renderMermaidDeltaChart(c);
+  return chart ? `\`\`\`mermaid
+${chart}
+\`\`\`
+` : "";
+}
+function renderGateChecks(c) {
+  if (!c.gate || c.gate.checks.length === 0) return "";
+  const checks = [...c.gate.checks].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]);
+  const lines = checks.map((k) => {
+    const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null) ? ` \u2014 would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}` : "";
+    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
+  });
+  const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
+  return `<details>
+<summary>Gate checks (${checks.length})</summary>
+
+${lines.join("\n")}
+
+${policy}
+
+</details>
+`;
+}
+function expectedText(v) {
+  if (v === null || v === void 0) return null;
+  return typeof v === "string" ? v : JSON.stringify(v, null, 2);
+}
+function flipScores(model, caseId, direction) {
+  return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
+    const m = model.comparison.metrics.find((x) => x.name === f.metric);
+    const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
+    return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
+  }).join(", ");
+}
+function rankFlippedCases(model, direction) {
+  const byCase = /* @__PURE__ */ new Map();
+  model.comparison.flips.forEach((f, i) => {
+    if (f.direction !== direction) return;
+    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+    e.count += 1;
+    e.moved += Math.abs(f.candidate - f.baseline);
+    byCase.set(f.case_id, e);
+  });
+  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+}
+function renderOneCase(model, id, direction, detail, limits) {
+  const summary = `${escapeHtmlText(id, { maxLength: NAME_MAX })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
+  const parts = [`<details>
+<summary>${summary}</summary>
+`];
+  if (!detail) {
+    parts.push("_Inputs and outputs unavailable: the runs' results.jsonl were not given to the report._\n");
+  } else {
+    const block = (label2, text) => text === null ? "" : `**${label2}**
+
+${renderCodeBlock(text, { maxLength: limits.textChars })}`;
+    const side = (label2, s) => s === null ? `**${label2}**: _absent from this run_
+` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
+` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
+    parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
+  }
+  parts.push("</details>\n");
+  return parts.filter(Boolean).join("\n");
+}
+function renderCaseSections(model, limits) {
+  const byId = new Map(model.cases.map((d) => [d.case_id, d]));
+  const shown = { broke: 0, fixed: 0 };
+  const total = { broke: 0, fixed: 0 };
+  const sections = [];
+  for (const direction of ["broke", "fixed"]) {
+    const ids = rankFlippedCases(model, direction);
+    total[direction] = ids.length;
+    if (ids.length === 0) continue;
+    const picked = ids.slice(0, limits.perKind);
+    shown[direction] = picked.length;
+    const label2 = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
+    const count2 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const body = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
+    const rest = ids.length - picked.length;
+    const restLine = rest > 0 ? `
+${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
+` : "";
+    sections.push(`<details>
+<summary>${label2}: ${count2}</summary>
+
+${body}${restLine}
+</details>
+`);
+  }
+  return { text: sections.join("\n"), shown, total };
+}
+function prov(run, ...path) {
+  let v = run.provenance;
+  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
+}
+function hash2(h2) {
+  return h2 ? renderCodeSpan(h2.slice(0, 12)) : "\u2014";
+}
+function target(run) {
+  const model = prov(run, "target", "model");
+  const provider = prov(run, "target", "provider");
+  if (!model && !provider) return "\u2014";
+  return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
+}
+function commit(run) {
+  const sha = prov(run, "git", "commit");
+  const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
+  return sha ? `${renderCodeSpan(sha.slice(0, 12))}${dirty}` : "\u2014";
+}
+function renderProvenance(model) {
+  const c = model.comparison;
+  const row = (label2, f) => [label2, f(c.baseline), f(c.candidate)];
+  const table = markdownTable([
+    ["", "baseline", "candidate"],
+    row("commit", commit),
+    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX })} ${hash2(r.suite.hash)}` : "\u2014"),
+    row("dataset hash", (r) => hash2(prov(r, "dataset_hash"))),
+    row("prompt hash", (r) => hash2(prov(r, "prompt_hash"))),
+    row("target", target),
+    row("results.jsonl sha256", (r) => hash2(r.results_sha256)),
+    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
+  ]);
+  const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
+  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const body = [table, methods ? `Methods:
+
+${methods}` : "", warnings ? `Warnings:
+
+${warnings}` : ""].filter(Boolean).join("\n\n");
+  return `<details>
+<summary>Provenance and methods</summary>
+
+${body}
+
+</details>
+`;
+}
+function renderFooter(model) {
+  const c = model.comparison;
+  const links = [
+    ...safeUrl(model.context.runUrl) ? [`[workflow run](${safeUrl(model.context.runUrl)})`] : [],
+    ...(model.context.links ?? []).flatMap((l) => {
+      const url2 = safeUrl(l.url);
+      return url2 ? [`[${escapeMarkdownText(l.label, { maxLength: 40 })}](${url2})`] : [];
+    })
+  ];
+  const parts = [
+    `baseline ${commit(c.baseline)} \u2192 candidate ${commit(c.candidate)}`,
+    `llmops ${escapeMarkdownText(c.provenance.llmops_version, { maxLength: 20 })}`,
+    `compared ${escapeMarkdownText(c.provenance.created_at, { maxLength: 40 })}`,
+    ...links
+  ];
+  return `<sub>${parts.join(" \xB7 ")}</sub>
+`;
+}
+
+// src/core/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var COMMENT_HEADROOM = 512;
+var GITHUB_SUMMARY_LIMIT = 1048576;
+var COMMENT_LEVELS = [
+  { perKind: 5, textChars: 2e3 },
+  { perKind: 3, textChars: 2e3 },
+  { perKind: 2, textChars: 2e3 },
+  { perKind: 1, textChars: 2e3 },
+  { perKind: 1, textChars: 800 },
+  { perKind: 1, textChars: 300 },
+  { perKind: 1, textChars: 100 },
+  { perKind: 0, textChars: 0 }
+];
+var SUMMARY_LEVELS = [{ perKind: 10, textChars: 4e3 }, ...COMMENT_LEVELS];
+function trimNote(limit, shown, total, limits, first) {
+  const cut = ["broke", "fixed"].filter((d) => shown[d] < Math.min(total[d], first.perKind));
+  const shorter = limits.textChars < first.textChars && limits.perKind > 0;
+  if (cut.length === 0 && !shorter) return "";
+  const what = [
+    ...cut.map((d) => `showing ${shown[d]} of ${total[d]} ${d} cases`),
+    ...shorter ? [`texts cut at ${limits.textChars} characters`] : []
+  ];
+  return `> \u2702\uFE0F Trimmed to fit within ${limit.toLocaleString("en-US")} characters (GitHub caps a comment at 65,536): ${what.join(", ")}. The HTML report has every case.
+`;
+}
+function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
+  const cases = renderCaseSections(model, limits);
+  const note = trimNote(limit, cases.shown, cases.total, limits, first);
+  const parts = [
+    opts.marker ? `${renderStickyMarker(opts.marker.kind, opts.marker.key)}
+` : "",
+    renderVerdict(model, variant === "comment" ? 3 : 2),
+    renderMetricTable(model.comparison, maxMetricRows),
+    renderMetricCaption(model.comparison),
+    renderChart(model.comparison),
+    renderOperationalTable(model.comparison),
+    renderGateChecks(model.comparison),
+    note,
+    cases.text,
+    renderProvenance(model),
+    renderFooter(model)
+  ];
+  return { text: parts.filter(Boolean).join("\n"), trimmed: note !== "" };
+}
+function fit(model, variant, levels, limit, opts) {
+  const first = levels[0];
+  for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
+    for (const limits of levels) {
+      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
+      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
+    }
+  }
+  const last = levels[levels.length - 1];
+  const { text } = assemble(model, variant, last, first, limit, opts, 10);
+  const tail = "\n\n> \u2702\uFE0F Cut here to fit GitHub's size limit. The HTML report has everything.\n";
+  let head = text.slice(0, Math.max(0, limit - tail.length));
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  const fences = head.match(/^`{3,}/gm) ?? [];
+  const closing = fences.length % 2 === 1 ? `
+${fences[fences.length - 1]}` : "";
+  return { markdown: `${head.slice(0, Math.max(0, limit - tail.length - closing.length))}${closing}${tail}`, truncated: true, limits: last };
+}
+function renderComment(model, opts = {}) {
+  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT - COMMENT_HEADROOM, opts);
+}
+function renderJobSummary(model, opts = {}) {
+  return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
+}
+
+// src/core/report/html.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/report/html-assets.ts
+var REPORT_CSS = `
+:root { color-scheme: light dark; --fg:#1f2328; --muted:#59636e; --bg:#fff; --line:#d1d9e0; --soft:#f6f8fa;
+  --pass:#1a7f37; --fail:#cf222e; --inconclusive:#9a6700; --info:#59636e; --base:#8c959f; --cand:#0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --muted:#9198a1; --bg:#0d1117; --line:#3d444d; --soft:#151b23;
+  --pass:#3fb950; --fail:#f85149; --inconclusive:#d29922; --info:#9198a1; --base:#6e7681; --cand:#4493f8; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.verdict { border-left: 6px solid var(--info); padding: 8px 16px; background: var(--soft); border-radius: 6px; }
+.verdict.pass { border-color: var(--pass); } .verdict.fail { border-color: var(--fail); } .verdict.inconclusive { border-color: var(--inconclusive); }
+.verdict p { margin: 4px 0 0; }
+table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.muted { color: var(--muted); } code, pre { font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 4px 0 10px; max-height: 320px; overflow: auto; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { max-width: 100%; height: auto; }
+.chart text { fill: var(--fg); font-size: 12px; } .chart .tick, .chart .mlabel { fill: var(--muted); font-size: 11px; } .chart .ctitle { font-weight: 600; }
+.chart .grid { stroke: var(--line); } .chart .zero { stroke: var(--fg); stroke-dasharray: 3 3; }
+.chart .ci { stroke-width: 2; } .ci.pass { stroke: var(--pass); } .ci.fail { stroke: var(--fail); } .ci.inconclusive { stroke: var(--inconclusive); } .ci.info { stroke: var(--info); }
+.pt.pass { fill: var(--pass); } .pt.fail { fill: var(--fail); } .pt.inconclusive { fill: var(--inconclusive); } .pt.info { fill: var(--info); }
+.bar.base { fill: var(--base); } .bar.cand { fill: var(--cand); } .mark { stroke-width: 1.5; stroke-dasharray: 4 2; } .mark.base { stroke: var(--base); } .mark.cand { stroke: var(--cand); }
+.status-pass { color: var(--pass); } .status-fail { color: var(--fail); } .status-inconclusive { color: var(--inconclusive); }
+.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+.filters button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px; background: var(--bg); color: var(--fg); cursor: pointer; }
+.filters button[aria-pressed="true"] { background: var(--cand); border-color: var(--cand); color: #fff; }
+.filters input, .filters select { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.filters input { flex: 1; min-width: 200px; }
+#case-table tbody tr.case { cursor: pointer; } #case-table tbody tr.case:hover { background: var(--soft); }
+.badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 10px; margin-right: 4px; border: 1px solid currentColor; }
+.badge.broke, .badge.error { color: var(--fail); } .badge.fixed { color: var(--pass); } .badge.failing, .badge.one-sided { color: var(--inconclusive); }
+.detail-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; } .detail-grid h4 { margin: 6px 0 0; font-size: 12px; }
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+`;
+var REPORT_SCRIPT = `
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("llmops-data").textContent);
+  var state = { filter: "all", metric: "", q: "" };
+  var tbody = document.querySelector("#case-table tbody");
+  var shown = document.getElementById("shown");
+  var buttons = Array.prototype.slice.call(document.querySelectorAll(".filters button[data-filter]"));
+  var kinds = {};
+  data.metrics.forEach(function (m) { kinds[m.name] = m.kind; });
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function metricsOf(c) {
+    if (state.metric) return [state.metric];
+    var names = data.metrics.map(function (m) { return m.name; });
+    return names.length ? names : Object.keys((c.candidate || c.baseline || { scores: {} }).scores);
+  }
+  function fmt(name, v) {
+    if (v === null || v === undefined) return "\u2014";
+    if (kinds[name] === "binary" && (v === 0 || v === 1)) return v === 1 ? "pass" : "fail";
+    return (Math.round(v * 1000) / 1000).toString();
+  }
+  function flipped(c, dir) {
+    return metricsOf(c).some(function (m) { return c.flips[m] === dir; });
+  }
+  function failing(c) {
+    var s = c.candidate;
+    if (!s) return false;
+    if (s.error && s.output === null) return true;
+    return metricsOf(c).some(function (m) { return s.pass[m] === false; });
+  }
+  var tests = {
+    all: function () { return true; },
+    broke: function (c) { return flipped(c, "broke"); },
+    fixed: function (c) { return flipped(c, "fixed"); },
+    failing: failing
+  };
+  function haystack(c) {
+    if (!c._text) {
+      c._text = [c.id, c.input, c.expected, c.baseline && c.baseline.output, c.candidate && c.candidate.output,
+        c.baseline && c.baseline.error, c.candidate && c.candidate.error].join("\\n").toLowerCase();
+    }
+    return c._text;
+  }
+  function visible(c, filter) {
+    return tests[filter](c) && (state.q === "" || haystack(c).indexOf(state.q) !== -1);
+  }
+  function detailRow(c) {
+    var tr = el("tr", null, "detail");
+    var td = el("td");
+    td.colSpan = 4;
+    var grid = el("div", null, "detail-grid");
+    function block(title, text) {
+      var box = el("div");
+      box.appendChild(el("h4", title));
+      box.appendChild(el("pre", text === null || text === undefined ? "\u2014" : text));
+      grid.appendChild(box);
+    }
+    block("Input", c.input);
+    block("Expected", c.expected);
+    block("Baseline output", c.baseline ? (c.baseline.output !== null ? c.baseline.output : "error: " + c.baseline.error) : "absent from the baseline run");
+    block("Candidate output", c.candidate ? (c.candidate.output !== null ? c.candidate.output : "error: " + c.candidate.error) : "absent from the candidate run");
+    td.appendChild(grid);
+    tr.appendChild(td);
+    return tr;
+  }
+  function row(c) {
+    var tr = el("tr", null, "case");
+    tr.setAttribute("data-case-id", c.id);
+    tr.appendChild(el("td", c.id));
+    var status = el("td");
+    ["broke", "fixed"].forEach(function (d) { if (flipped(c, d)) status.appendChild(el("span", d, "badge " + d)); });
+    if (failing(c)) status.appendChild(el("span", "failing", "badge failing"));
+    if (c.candidate && c.candidate.error) status.appendChild(el("span", "error", "badge error"));
+    if (!c.baseline || !c.candidate) status.appendChild(el("span", c.baseline ? "baseline only" : "candidate only", "badge one-sided"));
+    tr.appendChild(status);
+    var scores = metricsOf(c).map(function (m) {
+      var b = c.baseline ? c.baseline.scores[m] : null;
+      var k = c.candidate ? c.candidate.scores[m] : null;
+      return m + " " + fmt(m, b) + " \u2192 " + fmt(m, k);
+    });
+    tr.appendChild(el("td", scores.join(" \xB7 ")));
+    var lat = function (s) { return s && s.latency_ms !== null ? Math.round(s.latency_ms) + " ms" : "\u2014"; };
+    tr.appendChild(el("td", lat(c.baseline) + " \u2192 " + lat(c.candidate), "num"));
+    tr.addEventListener("click", function () {
+      var next = tr.nextSibling;
+      if (next && next.className === "detail") { next.remove(); tr.setAttribute("aria-expanded", "false"); }
+      else { tr.parentNode.insertBefore(detailRow(c), tr.nextSibling); tr.setAttribute("aria-expanded", "true"); }
+    });
+    return tr;
+  }
+  function render() {
+    var rows = data.cases.filter(function (c) { return visible(c, state.filter); });
+    tbody.replaceChildren.apply(tbody, rows.map(row));
+    shown.textContent = "Showing " + rows.length + " of " + data.cases.length + " cases";
+    buttons.forEach(function (b) {
+      var f = b.getAttribute("data-filter");
+      b.setAttribute("aria-pressed", String(f === state.filter));
+      var n = data.cases.filter(function (c) { return visible(c, f); }).length;
+      b.querySelector(".count").textContent = String(n);
+    });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { state.filter = b.getAttribute("data-filter"); render(); });
+  });
+  document.getElementById("metric").addEventListener("change", function (e) { state.metric = e.target.value; render(); });
+  document.getElementById("search").addEventListener("input", function (e) { state.q = e.target.value.trim().toLowerCase(); render(); });
+  render();
+})();
+`;
+
+// src/core/report/svg.ts
+var W = 720;
+function n(x) {
+  return (Math.round(x * 10) / 10).toString();
+}
+function label(text, max = 28) {
+  const t = Array.from(sanitizeText(text).replace(/\s+/g, " "));
+  return escapeHtml(t.length > max ? `${t.slice(0, max - 1).join("")}\u2026` : t.join(""));
+}
+function metricClass(c, m) {
+  const checks = c.gate?.checks.filter((k) => k.subject === m.name) ?? [];
+  const rank = { pass: 0, inconclusive: 1, fail: 2 };
+  const v = checks.reduce((a, k) => a === null || rank[k.verdict] > rank[a] ? k.verdict : a, null);
+  return v ?? "info";
+}
+function ticks(min, max, count2 = 5) {
+  const span = max - min || 1;
+  const raw = span / count2;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((s) => s * mag).find((s) => span / s <= count2) ?? 10 * mag;
+  const out = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step) out.push(Math.round(t / step) * step);
+  return out;
+}
+function renderDeltaSvg(c) {
+  const rows = c.metrics.filter((m) => m.delta !== null);
+  if (rows.length === 0) return `<p class="muted">No metric has a \u0394 to chart.</p>`;
+  const unit = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1)) ? 100 : 1;
+  const lo = Math.min(0, ...rows.map((m) => (m.ci?.[0] ?? m.delta) * unit));
+  const hi = Math.max(0, ...rows.map((m) => (m.ci?.[1] ?? m.delta) * unit));
+  const pad = (hi - lo || 1) * 0.08;
+  const [min, max] = [lo - pad, hi + pad];
+  const left = 170;
+  const right = W - 190;
+  const rowH = 30;
+  const top = 28;
+  const height = top + rows.length * rowH + 34;
+  const x = (v) => left + (v - min) / (max - min) * (right - left);
+  const parts = [];
+  for (const t of ticks(min, max)) {
+    parts.push(`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${height - 28}"/>`);
+    parts.push(`<text class="tick" x="${n(x(t))}" y="${height - 12}" text-anchor="middle">${n(t)}</text>`);
+  }
+  parts.push(`<line class="zero" x1="${n(x(0))}" x2="${n(x(0))}" y1="${top - 10}" y2="${height - 28}"/>`);
+  rows.forEach((m, i) => {
+    const y = top + i * rowH + rowH / 2;
+    const cls = metricClass(c, m);
+    const [a, b] = m.ci ? [m.ci[0] * unit, m.ci[1] * unit] : [m.delta * unit, m.delta * unit];
+    parts.push(`<text class="name" x="${left - 10}" y="${n(y + 4)}" text-anchor="end">${label(m.name)}</text>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(b))}" y1="${n(y)}" y2="${n(y)}"/>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(a))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
+    parts.push(`<line class="ci ${cls}" x1="${n(x(b))}" x2="${n(x(b))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
+    parts.push(`<circle class="pt ${cls}" cx="${n(x(m.delta * unit))}" cy="${n(y)}" r="5"/>`);
+    parts.push(`<text class="val" x="${right + 12}" y="${n(y + 4)}">${escapeHtml(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</text>`);
+  });
+  const title = `\u0394 candidate \u2212 baseline${unit === 100 ? " (points)" : ""}, ${formatConfidence(c.confidence)} CI`;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
+}
+function quantile2(sorted, q) {
+  const pos = (sorted.length - 1) * q;
+  const i = Math.floor(pos);
+  return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
+}
+function renderLatencySvg(c, cases) {
+  const pick2 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
+  const b = pick2("baseline");
+  const k = pick2("candidate");
+  if (b.length + k.length === 0) {
+    const o = c.operational.latency;
+    if (o.baseline.p50 === null && o.candidate.p50 === null) return `<p class="muted">No latency recorded.</p>`;
+    return `<p class="muted">Per-case latencies not available: baseline p50 ${escapeHtml(String(o.baseline.p50))} ms, p95 ${escapeHtml(String(o.baseline.p95))} ms; candidate p50 ${escapeHtml(String(o.candidate.p50))} ms, p95 ${escapeHtml(String(o.candidate.p95))} ms.</p>`;
+  }
+  const all = [...b, ...k];
+  const max = Math.max(...all);
+  const bins = 20;
+  const width = max / bins || 1;
+  const count2 = (xs) => {
+    const h2 = new Array(bins).fill(0);
+    for (const v of xs) h2[Math.min(bins - 1, Math.floor(v / width))] += 1;
+    return h2;
+  };
+  const hb = count2(b);
+  const hk = count2(k);
+  const peak = Math.max(1, ...hb, ...hk);
+  const left = 50;
+  const right = W - 70;
+  const top = 30;
+  const bottom = 200;
+  const bw = (right - left) / bins;
+  const y = (v) => bottom - v / peak * (bottom - top);
+  const parts = [];
+  for (const t of ticks(0, peak, 4)) {
+    parts.push(`<line class="grid" x1="${left}" x2="${right}" y1="${n(y(t))}" y2="${n(y(t))}"/><text class="tick" x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end">${t}</text>`);
+  }
+  for (let i = 0; i < bins; i++) {
+    const x0 = left + i * bw;
+    if (hb[i]) parts.push(`<rect class="bar base" x="${n(x0 + 1)}" y="${n(y(hb[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hb[i]))}"><title>baseline ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hb[i]}</title></rect>`);
+    if (hk[i]) parts.push(`<rect class="bar cand" x="${n(x0 + bw / 2)}" y="${n(y(hk[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hk[i]))}"><title>candidate ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hk[i]}</title></rect>`);
+  }
+  for (const t of ticks(0, max, 6)) {
+    parts.push(`<text class="tick" x="${n(left + t / (bins * width) * (right - left))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`);
+  }
+  const mark = (xs, cls, row) => xs.length === 0 ? "" : [0.5, 0.95].map((q) => {
+    const v = quantile2(xs, q);
+    const px = left + v / (bins * width) * (right - left);
+    return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
+  }).join("");
+  parts.push(mark(b, "base", 0), mark(k, "cand", 1));
+  const legend = `<rect class="bar base" x="${right - 250}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 236}" y="${bottom + 35}">baseline (n=${b.length})</text><rect class="bar cand" x="${right - 120}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 106}" y="${bottom + 35}">candidate (n=${k.length})</text>`;
+  const title = "Latency per case (ms)";
+  return `<svg class="chart" role="img" aria-label="${title}" viewBox="0 0 ${W} ${bottom + 44}" width="${W}" height="${bottom + 44}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title><text class="ctitle" x="${left}" y="12">${title}</text>${parts.join("")}<text class="tick" x="${left}" y="${bottom + 35}">ms \u2192</text>${legend}</svg>`;
+}
+
+// src/core/report/html.ts
+var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
+var HTML_TEXT_LIMIT = 5e4;
+function sha256Base64(text) {
+  return createHash2("sha256").update(text, "utf8").digest("base64");
+}
+function reportCsp() {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(REPORT_SCRIPT)}'`,
+    `style-src 'sha256-${sha256Base64(REPORT_CSS)}'`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "font-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+}
+var h = (text) => escapeHtml(sanitizeText(text));
+function clip(text) {
+  if (text === null) return null;
+  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+  return cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+}
+function sideData(s) {
+  if (!s) return null;
+  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+}
+function caseData(d) {
+  const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
+  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+}
+function verdictBlock(model) {
+  const c = model.comparison;
+  const title = h(reportTitle(model));
+  if (!c.gate) return `<header class="verdict info"><h1 id="verdict">\u2139 NO GATE \u2014 ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
+  const { word } = VERDICT_LABEL[c.gate.verdict];
+  const emoji3 = SYMBOL[c.gate.verdict];
+  const why = c.gate.verdict === "pass" ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.` : failingChecks(c)[0] ? `${explainCheck(c, failingChecks(c)[0])}.` : c.gate.reasons[0] ?? "A gate check did not pass.";
+  return `<header class="verdict ${c.gate.verdict}"><h1 id="verdict">${emoji3} ${word} \u2014 ${title}</h1><p id="why">${h(why)}</p></header>`;
+}
+function statusOf(c, subject) {
+  const checks = c.gate?.checks.filter((k) => k.subject === subject) ?? [];
+  const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
+  return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
+}
+function metricTable(c) {
+  const rows = c.metrics.map(
+    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
+  );
+  return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function operationalTable(c) {
+  const o = c.operational;
+  const rows = [
+    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50)],
+    ["latency p95", formatMs(o.latency.baseline.p95), formatMs(o.latency.candidate.p95), formatSignedMs(o.latency.delta_p95)],
+    ["tokens per case", formatCount(o.tokens.baseline.per_case), formatCount(o.tokens.candidate.per_case), formatSignedCount(o.tokens.delta_per_case)]
+  ];
+  if (o.cost) rows.push(["cost per case", formatMoney(o.cost.baseline.per_case, o.cost.currency), formatMoney(o.cost.candidate.per_case, o.cost.currency), formatMoney(o.cost.delta_per_case, o.cost.currency)]);
+  return `<table><thead><tr><th></th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${r[0]}</td>${r.slice(1).map((v) => `<td class="num">${h(v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function gateList(c) {
+  if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
+  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(explainCheck(c, k))}</li>`);
+  return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
+}
+function prov2(run, ...path) {
+  let v = run.provenance;
+  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "\u2014";
+}
+function provenance(model) {
+  const c = model.comparison;
+  const row = (label2, f) => `<tr><td>${label2}</td><td><code>${h(f(c.baseline))}</code></td><td><code>${h(f(c.candidate))}</code></td></tr>`;
+  const links = [
+    ...safeUrl(model.context.runUrl) ? [{ label: "workflow run", url: safeUrl(model.context.runUrl) }] : [],
+    ...(model.context.links ?? []).flatMap((l) => safeUrl(l.url) ? [{ label: l.label, url: safeUrl(l.url) }] : [])
+  ];
+  return `<table><thead><tr><th></th><th>baseline</th><th>candidate</th></tr></thead><tbody>${[
+    row("run directory", (r) => r.dir),
+    row("commit", (r) => prov2(r, "git", "commit")),
+    row("suite", (r) => r.suite ? `${r.suite.name} ${r.suite.hash}` : "\u2014"),
+    row("dataset hash", (r) => prov2(r, "dataset_hash")),
+    row("prompt hash", (r) => prov2(r, "prompt_hash")),
+    row("target", (r) => `${prov2(r, "target", "model")} via ${prov2(r, "target", "provider")}`),
+    row("results.jsonl sha256", (r) => r.results_sha256),
+    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
+  ].join("")}</tbody></table>
+<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
+}
+function casesSection(model) {
+  const options = model.comparison.metrics.map((m) => `<option value="${h(m.name)}">${h(m.name)}</option>`).join("");
+  const note = model.cases.length === 0 ? `<p class="muted">The runs' results.jsonl were not given to the report: no case details.</p>` : "";
+  return `<section id="cases"><h2>Cases</h2>${note}
+<div class="filters" role="toolbar" aria-label="Filter cases">
+<button type="button" data-filter="all" aria-pressed="true">All <span class="count"></span></button>
+<button type="button" data-filter="broke" aria-pressed="false">Broke <span class="count"></span></button>
+<button type="button" data-filter="fixed" aria-pressed="false">Fixed <span class="count"></span></button>
+<button type="button" data-filter="failing" aria-pressed="false">Failing <span class="count"></span></button>
+<label>Metric <select id="metric"><option value="">all metrics</option>${options}</select></label>
+<input id="search" type="search" placeholder="Search case id, input, expected, outputs\u2026" aria-label="Search cases">
+</div>
+<p id="shown" class="muted" aria-live="polite"></p>
+<table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
+<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+}
+function renderHtmlReport(model) {
+  const c = model.comparison;
+  const data = {
+    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
+    cases: model.cases.map(caseData)
+  };
+  const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp()}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${verdictBlock(model)}
+<section><h2>Metrics</h2>${metricTable(c)}
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
+<section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
+<section><h2>Gate checks</h2>${gateList(c)}</section>
+${casesSection(model)}
+<section><h2>Provenance</h2>${provenance(model)}</section>
+<footer>Generated by llmops. This file is self-contained and makes no network request.</footer>
+<script type="application/json" id="llmops-data">${escapeScriptJson(data)}</script>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 // src/cli/commands/compare-runs.ts
 init_errors();
 var compareOptions = {
@@ -42039,7 +43217,8 @@ async function runCompare(ctx, values, mode) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join2(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}
 `);
-    writeFileSync(join2(outDir, "report.md"), renderComparisonMarkdown(comparison));
+    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
+    writeFileSync(join2(outDir, "report.md"), renderJobSummary({ comparison, cases, context: {} }).markdown);
     ctx.logger.info(`wrote ${join2(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
@@ -42053,6 +43232,21 @@ async function runCompare(ctx, values, mode) {
     });
   }
   return 0;
+}
+function reportRecords(run) {
+  return run.records.map((r) => {
+    const extra = r;
+    return {
+      case_id: r.case_id,
+      repeat: r.repeat,
+      input: typeof extra.input === "string" ? extra.input : "",
+      expected: extra.expected ?? null,
+      output: typeof extra.output === "string" ? extra.output : null,
+      scores: r.scores,
+      latency_ms: r.latency_ms,
+      error: r.error
+    };
+  });
 }
 function renderSummary(c) {
   const f = (x) => x === null ? "\u2013" : Number(x.toPrecision(4)).toString();
@@ -42100,9 +43294,9 @@ import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:f
 import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/core/eval/hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function sha256(data) {
-  return createHash2("sha256").update(data).digest("hex");
+  return createHash3("sha256").update(data).digest("hex");
 }
 function canonicalJson(value) {
   return JSON.stringify(value, (_k, v) => {
@@ -42441,14 +43635,14 @@ function tokenize(source, options = {}) {
             break;
           default: {
             ++cursorPosition;
-            let num2 = consumeWhile(isInteger);
-            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+            let num = consumeWhile(isInteger);
+            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
               ++cursorPosition;
               const frac = consumeWhile(isInteger);
-              num2 = `${num2}.${frac}`;
+              num = `${num}.${frac}`;
             }
             tokens2.push(
-              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
             );
             continue;
           }
@@ -42480,13 +43674,13 @@ function tokenize(source, options = {}) {
         continue;
       }
       if (isInteger(char)) {
-        let num2 = consumeWhile(isInteger);
+        let num = consumeWhile(isInteger);
         if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
           ++cursorPosition;
           const frac = consumeWhile(isInteger);
-          num2 = `${num2}.${frac}`;
+          num = `${num}.${frac}`;
         }
-        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
+        tokens2.push(new Token(num, TOKEN_TYPES.NumericLiteral));
         continue;
       }
       if (isWord(char)) {
@@ -43217,8 +44411,8 @@ function parse3(tokens2) {
     const token = tokens2[current++];
     switch (token.type) {
       case TOKEN_TYPES.NumericLiteral: {
-        const num2 = token.value;
-        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
+        const num = token.value;
+        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
       }
       case TOKEN_TYPES.StringLiteral: {
         let value = token.value;
@@ -45407,7 +46601,7 @@ function compilePrompt(spec, where) {
   return {
     spec,
     render(vars) {
-      const messages = parts.map((p2) => ({ role: p2.role, content: p2.t.render(vars) }));
+      const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
       const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
       return { messages, text };
     }
@@ -45631,37 +46825,37 @@ function round3(x) {
 }
 
 // src/core/eval/summary-stats.ts
-function mean2(xs) {
+function mean3(xs) {
   let s = 0;
   for (const x of xs) s += x;
   return s / xs.length;
 }
-function percentile(sorted, p2) {
+function percentile(sorted, p) {
   if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * p2;
+  const pos = (sorted.length - 1) * p;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   const a = sorted[lo];
   const b = sorted[hi];
   return a + (b - a) * (pos - lo);
 }
-function normalQuantile2(p2) {
-  if (p2 <= 0 || p2 >= 1) throw new RangeError(`p must be in (0,1), got ${p2}`);
+function normalQuantile2(p) {
+  if (p <= 0 || p >= 1) throw new RangeError(`p must be in (0,1), got ${p}`);
   const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
   const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const pl = 0.02425;
   let x;
-  if (p2 < pl) {
-    const q = Math.sqrt(-2 * Math.log(p2));
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
     x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p2 <= 1 - pl) {
-    const q = p2 - 0.5;
+  } else if (p <= 1 - pl) {
+    const q = p - 0.5;
     const r = q * q;
     x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p2));
+    const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   return x;
@@ -45685,11 +46879,11 @@ function incompleteBeta2(x, a, b) {
   let d = 0;
   for (let i = 0; i <= 300; i++) {
     const m = i >> 1;
-    const num2 = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num2 * d;
+    const num = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + num * d;
     if (Math.abs(d) < 1e-300) d = 1e-300;
     d = 1 / d;
-    c = 1 + num2 / c;
+    c = 1 + num / c;
     if (Math.abs(c) < 1e-300) c = 1e-300;
     const cd = c * d;
     f *= cd;
@@ -45702,14 +46896,14 @@ function tCdf2(t, df) {
   const tail = 0.5 * incompleteBeta2(x, df / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }
-function tQuantile2(p2, df) {
-  if (!Number.isFinite(df) || df > 1e6) return normalQuantile2(p2);
-  if (df === 1) return Math.tan(Math.PI * (p2 - 0.5));
+function tQuantile2(p, df) {
+  if (!Number.isFinite(df) || df > 1e6) return normalQuantile2(p);
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
   if (df === 2) {
-    const a = 4 * p2 * (1 - p2);
-    return (2 * p2 - 1) * Math.sqrt(2 / a);
+    const a = 4 * p * (1 - p);
+    return (2 * p - 1) * Math.sqrt(2 / a);
   }
-  const z2 = normalQuantile2(p2);
+  const z2 = normalQuantile2(p);
   const z22 = z2 * z2;
   const g1 = (z22 + 1) * z2 / 4;
   const g2 = ((5 * z22 + 16) * z22 + 3) * z2 / 96;
@@ -45719,7 +46913,7 @@ function tQuantile2(p2, df) {
   const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   for (let i = 0; i < 8; i++) {
     const pdf = Math.exp(logNorm - (df + 1) / 2 * Math.log(1 + t * t / df));
-    const step = (tCdf2(t, df) - p2) / pdf;
+    const step = (tCdf2(t, df) - p) / pdf;
     t -= step;
     if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
   }
@@ -45727,11 +46921,11 @@ function tQuantile2(p2, df) {
 }
 function wilson(k, n2, z2 = 1.959963984540054) {
   if (n2 === 0) return [0, 1];
-  const p2 = k / n2;
+  const p = k / n2;
   const z22 = z2 * z2;
   const denom = 1 + z22 / n2;
-  const centre = (p2 + z22 / (2 * n2)) / denom;
-  const half = z2 * Math.sqrt(p2 * (1 - p2) / n2 + z22 / (4 * n2 * n2)) / denom;
+  const centre = (p + z22 / (2 * n2)) / denom;
+  const half = z2 * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2)) / denom;
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 function estimateMean(groups) {
@@ -45739,7 +46933,7 @@ function estimateMean(groups) {
   const n2 = flat.length;
   const G = groups.filter((g) => g.length > 0).length;
   if (n2 === 0) return null;
-  const m = mean2(flat);
+  const m = mean3(flat);
   const clustered = groups.some((g) => g.length > 1);
   if (!clustered) {
     const binary = flat.every((x) => x === 0 || x === 1);
@@ -45789,7 +46983,7 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed) {
     values[b] = aggregate(sum2);
   }
   const sorted = Array.from(values).sort((x, y) => x - y);
-  const m = mean2(sorted);
+  const m = mean3(sorted);
   let ss = 0;
   for (const v of sorted) ss += (v - m) ** 2;
   return { se: Math.sqrt(ss / (resamples - 1)), ci95: [percentile(sorted, 0.025), percentile(sorted, 0.975)] };
@@ -45875,7 +47069,7 @@ function summariseMetric(s, records, seed, resamples) {
     weight: s.weight,
     signature: s.signature
   };
-  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p2) => p2 !== void 0);
+  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p) => p !== void 0);
   const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;
   if (s.corpus && s.aggregate) {
     const aggregate = s.aggregate.bind(s);
@@ -45907,8 +47101,8 @@ function summariseMetric(s, records, seed, resamples) {
   const est = estimateMean(groups);
   if (!est) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
   const finite = (x) => Number.isFinite(x) ? x : null;
-  const ci2 = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
-  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci2, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
+  const ci = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
+  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
 // src/core/ports.ts
@@ -45948,11 +47142,11 @@ var DiskResponseCache = class {
     }
   }
   async set(key, value) {
-    const p2 = this.pathOf(key);
-    mkdirSync2(dirname(p2), { recursive: true });
-    const tmp = `${p2}.${process.pid}.tmp`;
+    const p = this.pathOf(key);
+    mkdirSync2(dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
     writeFileSync2(tmp, JSON.stringify({ v: 1, ...value }));
-    renameSync(tmp, p2);
+    renameSync(tmp, p);
   }
 };
 
@@ -46321,22 +47515,22 @@ function safeJson(s, where, fallback) {
     throw new DataInvalidError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p2, base, displayFile, pos) {
+function loadPrompt(p, base, displayFile, pos) {
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  if (typeof p2 === "string") return { kind: "template", template: p2 };
-  const given = [p2.template, p2.messages, p2.file].filter((x) => x !== void 0).length;
+  if (typeof p === "string") return { kind: "template", template: p };
+  const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p2.template !== void 0) return { kind: "template", template: p2.template };
-  if (p2.messages !== void 0) return { kind: "messages", messages: p2.messages };
-  const path = resolve2(base, p2.file);
-  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p2.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (p.template !== void 0) return { kind: "template", template: p.template };
+  if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
+  const path = resolve2(base, p.file);
+  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text = readFileSync5(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text, p2.file);
+    const doc = parseYamlSource(text, p.file);
     const v = doc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${p2.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
     }
     return { kind: "messages", messages: msgs };
   }
@@ -46669,149 +47863,6 @@ async function runSuite(o) {
   }
 }
 
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align2 = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex2 = -1;
-  while (++rowIndex2 < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex2].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex2].length;
-    }
-    while (++columnIndex2 < table[rowIndex2].length) {
-      const cell = serialize(table[rowIndex2][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex2] = row2;
-    sizeMatrix[rowIndex2] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align2 === "object" && "length" in align2) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align2[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align2);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code === 99) {
-      before = ":";
-      after = ":";
-    } else if (code === 108) {
-      before = ":";
-    } else if (code === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex2 = -1;
-  const lines = [];
-  while (++rowIndex2 < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex2];
-    const sizes2 = sizeMatrix[rowIndex2];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex2 === 1 ? 0 : rowIndex2].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
-          before = " ".repeat(size);
-        } else if (code === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-
 // src/core/eval/render-summary.ts
 function pct(x) {
   return x === null ? "\u2013" : (x * 100).toFixed(1);
@@ -47077,1109 +48128,6 @@ function parseResultsJsonl(text) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/core/report/model.ts
-function mean3(xs) {
-  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-function foldSide(records, metrics) {
-  const names = new Set(metrics.map((m) => m.name));
-  for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
-  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
-  const scores = {};
-  const pass = {};
-  for (const name of names) {
-    const values = records.map((r) => r.scores[name]?.value).filter((v) => typeof v === "number" && Number.isFinite(v));
-    const flags = records.map((r) => r.scores[name]?.pass).filter((p2) => typeof p2 === "boolean");
-    const m = mean3(values);
-    scores[name] = m;
-    if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
-    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
-  }
-  const withOutput = records.find((r) => r.output !== null) ?? records[0];
-  const err = records.find((r) => r.error)?.error ?? null;
-  return {
-    output: withOutput?.output ?? null,
-    error: err ? `${err.kind}: ${err.message}` : null,
-    repeats: records.length,
-    scores,
-    pass,
-    latency_ms: mean3(records.map((r) => r.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)))
-  };
-}
-function groupByCase2(records) {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list = byCase.get(r.case_id);
-    if (list) list.push(r);
-    else byCase.set(r.case_id, [r]);
-  }
-  for (const list of byCase.values()) list.sort((a, b) => a.repeat - b.repeat);
-  return byCase;
-}
-function buildCaseDetails(comparison, baseline, candidate) {
-  const base = groupByCase2(baseline);
-  const cand = groupByCase2(candidate);
-  const flips = /* @__PURE__ */ new Map();
-  for (const f of comparison.flips) {
-    const entry = flips.get(f.case_id) ?? {};
-    entry[f.metric] = f.direction;
-    flips.set(f.case_id, entry);
-  }
-  const ids = [...cand.keys(), ...[...base.keys()].filter((id) => !cand.has(id))];
-  return ids.map((id) => {
-    const b = base.get(id);
-    const c = cand.get(id);
-    const first = (c ?? b)[0];
-    return {
-      case_id: id,
-      input: first.input,
-      expected: first.expected,
-      baseline: b ? foldSide(b, comparison.metrics) : null,
-      candidate: c ? foldSide(c, comparison.metrics) : null,
-      flips: flips.get(id) ?? {}
-    };
-  });
-}
-
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function breakPings(text) {
-  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
-}
-function escapeHtmlText(text, opts = {}) {
-  const clean = sanitizeText(text);
-  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeHtml(breakPings(kept)) + truncationNote(cut);
-}
-function longestRun(text, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeBlock(text, opts = {}) {
-  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = cut > 0 ? `${kept}
-\u2026 \u27E8${cut} more characters\u27E9` : kept;
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
-  return `${fence}${lang}
-${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
-`;
-}
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks2 = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks2}${pad}${body}${pad}${ticks2}${truncationNote(cut)}`;
-}
-function escapeScriptJson(value) {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function sanitizeMarkerToken(token) {
-  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
-  return t === "" ? "default" : t;
-}
-function sanitizeMermaidLabel(text, maxLength = 40) {
-  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
-  const { text: kept, cut } = truncateText(clean, maxLength);
-  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
-}
-function safeUrl(url2) {
-  if (!url2) return null;
-  let parsed;
-  try {
-    parsed = new URL(url2);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-  if (parsed.username || parsed.password) return null;
-  return parsed.href.replace(/[()<>"'\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-
-// src/core/report/marker.ts
-function renderStickyMarker(kind, key) {
-  return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
-}
-
-// src/core/report/format.ts
-var MINUS = "\u2212";
-function signed2(n2, digits) {
-  const s = Math.abs(n2).toFixed(digits);
-  if (Number(s) === 0) return `\xB1${s}`;
-  return `${n2 < 0 ? MINUS : "+"}${s}`;
-}
-function plain(n2, digits) {
-  const s = n2.toFixed(digits);
-  return n2 < 0 && Number(s) !== 0 ? `${MINUS}${s.slice(1)}` : s.replace(/^-/, "");
-}
-function isRate(m) {
-  return m.kind === "binary";
-}
-function formatValue(m, v) {
-  if (v === null || !Number.isFinite(v)) return "\u2014";
-  return isRate(m) ? `${(v * 100).toFixed(1)}%` : plain(v, Math.abs(v) >= 10 ? 2 : 3);
-}
-function formatDelta(m, d) {
-  if (d === null || !Number.isFinite(d)) return "\u2014";
-  return isRate(m) ? `${signed2(d * 100, 1)} pp` : signed2(d, 3);
-}
-function formatInterval(m, ci2) {
-  if (!ci2) return "";
-  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
-  return `[${f(ci2[0])}, ${f(ci2[1])}]`;
-}
-function formatP(p2) {
-  if (p2 === null || !Number.isFinite(p2)) return "\u2014";
-  if (p2 < 1e-3) return "<0.001";
-  return p2 >= 0.995 ? "1.0" : Number(p2.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
-}
-function formatMs(ms2) {
-  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
-  return ms2 >= 1e4 ? `${(ms2 / 1e3).toFixed(1)} s` : `${Math.round(ms2).toLocaleString("en-US")} ms`;
-}
-function formatSignedMs(ms2) {
-  if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
-  return `${ms2 < 0 ? MINUS : "+"}${formatMs(Math.abs(ms2))}`;
-}
-function formatCount(n2) {
-  return n2 === null || !Number.isFinite(n2) ? "\u2014" : Math.round(n2).toLocaleString("en-US");
-}
-function formatSignedCount(n2) {
-  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
-  const r = Math.round(n2);
-  return r === 0 ? "\xB10" : `${r < 0 ? MINUS : "+"}${Math.abs(r).toLocaleString("en-US")}`;
-}
-function formatMoney(n2, currency) {
-  if (n2 === null || !Number.isFinite(n2)) return "\u2014";
-  const digits = Math.abs(n2) >= 1 ? 2 : Math.abs(n2) >= 0.01 ? 4 : 6;
-  return `${n2 < 0 ? MINUS : ""}${Math.abs(n2).toFixed(digits)}${currency ? ` ${currency}` : ""}`;
-}
-function formatConfidence(c) {
-  return `${Math.round(c * 1e3) / 10}%`;
-}
-var VERDICT_LABEL = {
-  pass: { emoji: "\u2705", word: "PASS" },
-  fail: { emoji: "\u274C", word: "FAIL" },
-  inconclusive: { emoji: "\u26A0\uFE0F", word: "INCONCLUSIVE" }
-};
-
-// src/core/report/explain.ts
-var MINUS2 = "\u2212";
-function amount(m, x) {
-  return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
-}
-function interval(m, ci2, conf, asDelta) {
-  if (!ci2) return "";
-  const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
-  return ` (${conf} CI ${f(ci2[0])} to ${f(ci2[1])})`;
-}
-function metricSentence(k, m, conf) {
-  if (k.estimate === null || k.limit === null) return null;
-  const name = m.name;
-  const ci2 = interval(m, k.interval, conf, k.kind !== "floor");
-  switch (k.kind) {
-    case "non_inferiority": {
-      const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
-      const moved = worse ? `got worse by ${amount(m, k.estimate)}` : `changed by ${formatDelta(m, k.estimate)}`;
-      if (k.verdict === "fail") return `${name} ${moved}${ci2}, more than the ${amount(m, k.limit)} the policy allows`;
-      if (k.verdict === "inconclusive") return `${name} ${moved}${ci2}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
-      return `${name} ${moved}${ci2}, within the allowed ${amount(m, k.limit)}`;
-    }
-    case "superiority": {
-      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci2}`;
-      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci2}, not yet shown to beat the required ${amount(m, k.limit)}`;
-      return `${name} improved by ${amount(m, k.estimate)}${ci2}, more than the required ${amount(m, k.limit)}`;
-    }
-    case "floor": {
-      const bound = m.higher_is_better ? "floor" : "ceiling";
-      const lim = formatValue(m, k.limit);
-      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci2}, on the wrong side of the ${bound} of ${lim}`;
-      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci2}, too close to the ${bound} of ${lim} to tell`;
-      return `${name} is ${formatValue(m, k.estimate)}${ci2}, clear of the ${bound} of ${lim}`;
-    }
-    default:
-      return null;
-  }
-}
-function explainCheck(c, k) {
-  const m = c.metrics.find((x) => x.name === k.subject);
-  const own2 = m ? metricSentence(k, m, formatConfidence(c.confidence)) : null;
-  return (own2 ?? k.message).replace(/-(?=\d)/g, MINUS2);
-}
-function failingChecks(c) {
-  const checks = c.gate?.checks ?? [];
-  return [...checks.filter((k) => k.verdict === "fail"), ...checks.filter((k) => k.verdict === "inconclusive")];
-}
-
-// src/core/report/mermaid.ts
-var MAX_METRICS = 12;
-function round2(n2) {
-  return Math.round(n2 * 100) / 100;
-}
-function niceBound(x, up) {
-  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
-  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
-}
-function renderMermaidDeltaChart(c) {
-  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
-  if (rows.length === 0) return null;
-  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
-  const scale = unitRange ? 100 : 1;
-  const delta = rows.map((m) => round2(m.delta * scale));
-  const lo = rows.map((m) => round2((m.ci?.[0] ?? m.delta) * scale));
-  const hi = rows.map((m) => round2((m.ci?.[1] ?? m.delta) * scale));
-  const min = niceBound(Math.min(0, ...lo, ...delta), false);
-  let max = niceBound(Math.max(0, ...hi, ...delta), true);
-  if (max === min) max = min + 1;
-  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
-  const unit = scale === 100 ? "points" : "units";
-  return [
-    "xychart-beta",
-    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
-    `    x-axis [${labels}]`,
-    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
-    `    bar [${delta.join(", ")}]`,
-    `    line [${lo.join(", ")}]`,
-    `    line [${hi.join(", ")}]`
-  ].join("\n");
-}
-
-// src/core/report/sections.ts
-var NAME_MAX = 60;
-function reportTitle(model) {
-  return model.context.title ?? `llmops eval: ${model.comparison.candidate.suite?.name ?? model.comparison.baseline.suite?.name ?? "comparison"}`;
-}
-function renderVerdict(model, level) {
-  const c = model.comparison;
-  const hashes = "#".repeat(level);
-  const title = escapeMarkdownText(reportTitle(model), { maxLength: 120 });
-  if (!c.gate) {
-    return `${hashes} \u2139\uFE0F NO GATE \u2014 ${title}
-
-No gate policy applies: the numbers below are for information; nothing was decided.
-`;
-  }
-  const { emoji: emoji3, word } = VERDICT_LABEL[c.gate.verdict];
-  return `${hashes} ${emoji3} ${word} \u2014 ${title}
-
-${verdictSentence(c)}
-`;
-}
-function verdictSentence(c) {
-  const gate = c.gate;
-  const gated = gate.checks.length;
-  if (gate.verdict === "pass") {
-    return `All ${gated} gate check${gated === 1 ? "" : "s"} passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.`;
-  }
-  const bad = failingChecks(c);
-  const first = bad[0] ? explainCheck(c, bad[0]) : (gate.reasons[0] ?? "a gate check did not pass").replace(/^(FAIL|INCONCLUSIVE): /, "");
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more below)` : "";
-  const tail = gate.verdict === "inconclusive" ? ` ${inconclusiveAdvice(gate.checks, gate.blocking)}` : "";
-  return `**${escapeMarkdownText(first, { maxLength: 300 })}**${more}.${tail}`;
-}
-function inconclusiveAdvice(checks, blocking) {
-  const needed = checks.map((k) => k.cases_needed).filter((n2) => n2 !== null);
-  const repeats = checks.map((k) => k.repeats_needed).filter((n2) => n2 !== null);
-  const parts = [];
-  if (needed.length) parts.push(`about ${formatCount(Math.max(...needed))} paired cases`);
-  if (repeats.length) parts.push(`${Math.max(...repeats)} repeats per case`);
-  const advice = parts.length ? `The data cannot decide yet; ${parts.join(" or ")} would likely settle it.` : "The data cannot decide yet.";
-  return `${advice} ${blocking ? "This blocks the merge under the policy." : "This does not block the merge under the policy."}`;
-}
-var VERDICT_RANK = { pass: 0, inconclusive: 1, fail: 2 };
-function worst(checks) {
-  return checks.reduce((acc, k) => acc === null || VERDICT_RANK[k.verdict] > VERDICT_RANK[acc] ? k.verdict : acc, null);
-}
-function metricStatus(c, m) {
-  const v = worst(c.gate?.checks.filter((k) => k.subject === m.name) ?? []);
-  if (v) return `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}`;
-  if (!m.ci || m.delta === null) return "not gated";
-  const better = m.higher_is_better ? m.ci[0] > 0 : m.ci[1] < 0;
-  const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
-  return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
-}
-function pCell(m) {
-  const p2 = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p2 ? `${p2} (Holm ${formatP(m.p_holm)})` : p2;
-}
-function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
-  if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
-  const rows = c.metrics.slice(0, maxRows).map((m) => [
-    escapeMarkdownText(m.name, { maxLength: NAME_MAX }),
-    formatValue(m, m.baseline.mean),
-    formatValue(m, m.candidate.mean),
-    `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
-    metricStatus(c, m)
-  ]);
-  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
-    align: ["l", "r", "r", "r", "r", "l"]
-  });
-  const hidden = c.metrics.length - rows.length;
-  return `${table}
-${hidden > 0 ? `
-_${hidden} more metrics in the HTML report._
-` : ""}`;
-}
-function renderMetricCaption(c) {
-  const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
-  const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
-  const tests = [...new Set(c.metrics.map((m) => m.test).filter((t) => t !== "none"))];
-  const parts = [
-    `${c.paired_cases} paired cases`,
-    `${repeats} repeat${repeats === 1 ? "" : "s"}`,
-    ...flips,
-    tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
-  ].filter(Boolean);
-  const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided ? `
-
-\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
-  return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
-`;
-}
-function renderOperationalTable(c) {
-  const o = c.operational;
-  const status = (subject) => {
-    const v = worst(c.gate?.checks.filter((k) => k.subject === subject) ?? []);
-    return v ? `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}` : "";
-  };
-  const rows = [
-    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50), ""],
-    [
-      "latency p95",
-      formatMs(o.latency.baseline.p95),
-      formatMs(o.latency.candidate.p95),
-      `${formatSignedMs(o.latency.delta_p95)}${o.latency.delta_p95_ci ? ` [${formatSignedMs(o.latency.delta_p95_ci[0])}, ${formatSignedMs(o.latency.delta_p95_ci[1])}]` : ""}`,
-      status("latency")
-    ],
-    [
-      "tokens per case",
-      formatCount(o.tokens.baseline.per_case),
-      formatCount(o.tokens.candidate.per_case),
-      formatSignedCount(o.tokens.delta_per_case),
-      ""
-    ]
-  ];
-  if (o.cost) {
-    const cur = o.cost.currency ? escapeMarkdownText(o.cost.currency, { maxLength: 8 }) : null;
-    rows.push([
-      "cost per case",
-      formatMoney(o.cost.baseline.per_case, cur),
-      formatMoney(o.cost.candidate.per_case, cur),
-      o.cost.delta_per_case === null ? "\u2014" : `${o.cost.delta_per_case >= 0 ? "+" : ""}${formatMoney(o.cost.delta_per_case, cur)}`,
-      status("cost")
-    ]);
-  }
-  const hasStatus = rows.some((r) => r[4] !== "");
-  const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
-  return `${markdownTable([header, ...rows.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
-`;
-}
-function renderChart(c) {
-  const chart = renderMermaidDeltaChart(c);
-  return chart ? `\`\`\`mermaid
-${chart}
-\`\`\`
-` : "";
-}
-function renderGateChecks(c) {
-  if (!c.gate || c.gate.checks.length === 0) return "";
-  const checks = [...c.gate.checks].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]);
-  const lines = checks.map((k) => {
-    const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null) ? ` \u2014 would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}` : "";
-    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
-  });
-  const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
-  return `<details>
-<summary>Gate checks (${checks.length})</summary>
-
-${lines.join("\n")}
-
-${policy}
-
-</details>
-`;
-}
-function expectedText(v) {
-  if (v === null || v === void 0) return null;
-  return typeof v === "string" ? v : JSON.stringify(v, null, 2);
-}
-function flipScores(model, caseId, direction) {
-  return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
-    const m = model.comparison.metrics.find((x) => x.name === f.metric);
-    const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
-    return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
-  }).join(", ");
-}
-function rankFlippedCases(model, direction) {
-  const byCase = /* @__PURE__ */ new Map();
-  model.comparison.flips.forEach((f, i) => {
-    if (f.direction !== direction) return;
-    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
-    e.count += 1;
-    e.moved += Math.abs(f.candidate - f.baseline);
-    byCase.set(f.case_id, e);
-  });
-  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
-}
-function renderOneCase(model, id, direction, detail, limits) {
-  const summary = `${escapeHtmlText(id, { maxLength: NAME_MAX })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
-  const parts = [`<details>
-<summary>${summary}</summary>
-`];
-  if (!detail) {
-    parts.push("_Inputs and outputs unavailable: the runs' results.jsonl were not given to the report._\n");
-  } else {
-    const block = (label2, text) => text === null ? "" : `**${label2}**
-
-${renderCodeBlock(text, { maxLength: limits.textChars })}`;
-    const side = (label2, s) => s === null ? `**${label2}**: _absent from this run_
-` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
-` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
-    parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
-  }
-  parts.push("</details>\n");
-  return parts.filter(Boolean).join("\n");
-}
-function renderCaseSections(model, limits) {
-  const byId = new Map(model.cases.map((d) => [d.case_id, d]));
-  const shown = { broke: 0, fixed: 0 };
-  const total = { broke: 0, fixed: 0 };
-  const sections = [];
-  for (const direction of ["broke", "fixed"]) {
-    const ids = rankFlippedCases(model, direction);
-    total[direction] = ids.length;
-    if (ids.length === 0) continue;
-    const picked = ids.slice(0, limits.perKind);
-    shown[direction] = picked.length;
-    const label2 = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
-    const count2 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
-    const body = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
-    const rest = ids.length - picked.length;
-    const restLine = rest > 0 ? `
-${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
-` : "";
-    sections.push(`<details>
-<summary>${label2}: ${count2}</summary>
-
-${body}${restLine}
-</details>
-`);
-  }
-  return { text: sections.join("\n"), shown, total };
-}
-function prov(run, ...path) {
-  let v = run.provenance;
-  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
-  return typeof v === "string" && v !== "" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
-}
-function hash2(h2) {
-  return h2 ? renderCodeSpan(h2.slice(0, 12)) : "\u2014";
-}
-function target(run) {
-  const model = prov(run, "target", "model");
-  const provider = prov(run, "target", "provider");
-  if (!model && !provider) return "\u2014";
-  return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
-}
-function commit(run) {
-  const sha = prov(run, "git", "commit");
-  const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha ? `${renderCodeSpan(sha.slice(0, 12))}${dirty}` : "\u2014";
-}
-function renderProvenance(model) {
-  const c = model.comparison;
-  const row = (label2, f) => [label2, f(c.baseline), f(c.candidate)];
-  const table = markdownTable([
-    ["", "baseline", "candidate"],
-    row("commit", commit),
-    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX })} ${hash2(r.suite.hash)}` : "\u2014"),
-    row("dataset hash", (r) => hash2(prov(r, "dataset_hash"))),
-    row("prompt hash", (r) => hash2(prov(r, "prompt_hash"))),
-    row("target", target),
-    row("results.jsonl sha256", (r) => hash2(r.results_sha256)),
-    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
-  ]);
-  const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
-  const body = [table, methods ? `Methods:
-
-${methods}` : "", warnings ? `Warnings:
-
-${warnings}` : ""].filter(Boolean).join("\n\n");
-  return `<details>
-<summary>Provenance and methods</summary>
-
-${body}
-
-</details>
-`;
-}
-function renderFooter(model) {
-  const c = model.comparison;
-  const links = [
-    ...safeUrl(model.context.runUrl) ? [`[workflow run](${safeUrl(model.context.runUrl)})`] : [],
-    ...(model.context.links ?? []).flatMap((l) => {
-      const url2 = safeUrl(l.url);
-      return url2 ? [`[${escapeMarkdownText(l.label, { maxLength: 40 })}](${url2})`] : [];
-    })
-  ];
-  const parts = [
-    `baseline ${commit(c.baseline)} \u2192 candidate ${commit(c.candidate)}`,
-    `llmops ${escapeMarkdownText(c.provenance.llmops_version, { maxLength: 20 })}`,
-    `compared ${escapeMarkdownText(c.provenance.created_at, { maxLength: 40 })}`,
-    ...links
-  ];
-  return `<sub>${parts.join(" \xB7 ")}</sub>
-`;
-}
-
-// src/core/report/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var COMMENT_HEADROOM = 512;
-var GITHUB_SUMMARY_LIMIT = 1048576;
-var COMMENT_LEVELS = [
-  { perKind: 5, textChars: 2e3 },
-  { perKind: 3, textChars: 2e3 },
-  { perKind: 2, textChars: 2e3 },
-  { perKind: 1, textChars: 2e3 },
-  { perKind: 1, textChars: 800 },
-  { perKind: 1, textChars: 300 },
-  { perKind: 1, textChars: 100 },
-  { perKind: 0, textChars: 0 }
-];
-var SUMMARY_LEVELS = [{ perKind: 10, textChars: 4e3 }, ...COMMENT_LEVELS];
-function trimNote(limit, shown, total, limits, first) {
-  const cut = ["broke", "fixed"].filter((d) => shown[d] < Math.min(total[d], first.perKind));
-  const shorter = limits.textChars < first.textChars && limits.perKind > 0;
-  if (cut.length === 0 && !shorter) return "";
-  const what = [
-    ...cut.map((d) => `showing ${shown[d]} of ${total[d]} ${d} cases`),
-    ...shorter ? [`texts cut at ${limits.textChars} characters`] : []
-  ];
-  return `> \u2702\uFE0F Trimmed to fit within ${limit.toLocaleString("en-US")} characters (GitHub caps a comment at 65,536): ${what.join(", ")}. The HTML report has every case.
-`;
-}
-function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
-  const cases = renderCaseSections(model, limits);
-  const note = trimNote(limit, cases.shown, cases.total, limits, first);
-  const parts = [
-    opts.marker ? `${renderStickyMarker(opts.marker.kind, opts.marker.key)}
-` : "",
-    renderVerdict(model, variant === "comment" ? 3 : 2),
-    renderMetricTable(model.comparison, maxMetricRows),
-    renderMetricCaption(model.comparison),
-    renderChart(model.comparison),
-    renderOperationalTable(model.comparison),
-    renderGateChecks(model.comparison),
-    note,
-    cases.text,
-    renderProvenance(model),
-    renderFooter(model)
-  ];
-  return { text: parts.filter(Boolean).join("\n"), trimmed: note !== "" };
-}
-function fit(model, variant, levels, limit, opts) {
-  const first = levels[0];
-  for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
-    for (const limits of levels) {
-      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
-      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
-    }
-  }
-  const last = levels[levels.length - 1];
-  const { text } = assemble(model, variant, last, first, limit, opts, 10);
-  const tail = "\n\n> \u2702\uFE0F Cut here to fit GitHub's size limit. The HTML report has everything.\n";
-  let head = text.slice(0, Math.max(0, limit - tail.length));
-  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
-  const fences = head.match(/^`{3,}/gm) ?? [];
-  const closing = fences.length % 2 === 1 ? `
-${fences[fences.length - 1]}` : "";
-  return { markdown: `${head.slice(0, Math.max(0, limit - tail.length - closing.length))}${closing}${tail}`, truncated: true, limits: last };
-}
-function renderComment(model, opts = {}) {
-  return fit(model, "comment", COMMENT_LEVELS, opts.maxChars ?? GITHUB_COMMENT_LIMIT - COMMENT_HEADROOM, opts);
-}
-function renderJobSummary(model, opts = {}) {
-  return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
-}
-
-// src/core/report/html.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/core/report/html-assets.ts
-var REPORT_CSS = `
-:root { color-scheme: light dark; --fg:#1f2328; --muted:#59636e; --bg:#fff; --line:#d1d9e0; --soft:#f6f8fa;
-  --pass:#1a7f37; --fail:#cf222e; --inconclusive:#9a6700; --info:#59636e; --base:#8c959f; --cand:#0969da; }
-@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --muted:#9198a1; --bg:#0d1117; --line:#3d444d; --soft:#151b23;
-  --pass:#3fb950; --fail:#f85149; --inconclusive:#d29922; --info:#9198a1; --base:#6e7681; --cand:#4493f8; } }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
-h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-.verdict { border-left: 6px solid var(--info); padding: 8px 16px; background: var(--soft); border-radius: 6px; }
-.verdict.pass { border-color: var(--pass); } .verdict.fail { border-color: var(--fail); } .verdict.inconclusive { border-color: var(--inconclusive); }
-.verdict p { margin: 4px 0 0; }
-table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.muted { color: var(--muted); } code, pre { font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 4px 0 10px; max-height: 320px; overflow: auto; }
-.charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { max-width: 100%; height: auto; }
-.chart text { fill: var(--fg); font-size: 12px; } .chart .tick, .chart .mlabel { fill: var(--muted); font-size: 11px; } .chart .ctitle { font-weight: 600; }
-.chart .grid { stroke: var(--line); } .chart .zero { stroke: var(--fg); stroke-dasharray: 3 3; }
-.chart .ci { stroke-width: 2; } .ci.pass { stroke: var(--pass); } .ci.fail { stroke: var(--fail); } .ci.inconclusive { stroke: var(--inconclusive); } .ci.info { stroke: var(--info); }
-.pt.pass { fill: var(--pass); } .pt.fail { fill: var(--fail); } .pt.inconclusive { fill: var(--inconclusive); } .pt.info { fill: var(--info); }
-.bar.base { fill: var(--base); } .bar.cand { fill: var(--cand); } .mark { stroke-width: 1.5; stroke-dasharray: 4 2; } .mark.base { stroke: var(--base); } .mark.cand { stroke: var(--cand); }
-.status-pass { color: var(--pass); } .status-fail { color: var(--fail); } .status-inconclusive { color: var(--inconclusive); }
-.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
-.filters button { font: inherit; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px; background: var(--bg); color: var(--fg); cursor: pointer; }
-.filters button[aria-pressed="true"] { background: var(--cand); border-color: var(--cand); color: #fff; }
-.filters input, .filters select { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
-.filters input { flex: 1; min-width: 200px; }
-#case-table tbody tr.case { cursor: pointer; } #case-table tbody tr.case:hover { background: var(--soft); }
-.badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 10px; margin-right: 4px; border: 1px solid currentColor; }
-.badge.broke, .badge.error { color: var(--fail); } .badge.fixed { color: var(--pass); } .badge.failing, .badge.one-sided { color: var(--inconclusive); }
-.detail-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; } .detail-grid h4 { margin: 6px 0 0; font-size: 12px; }
-footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-`;
-var REPORT_SCRIPT = `
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("llmops-data").textContent);
-  var state = { filter: "all", metric: "", q: "" };
-  var tbody = document.querySelector("#case-table tbody");
-  var shown = document.getElementById("shown");
-  var buttons = Array.prototype.slice.call(document.querySelectorAll(".filters button[data-filter]"));
-  var kinds = {};
-  data.metrics.forEach(function (m) { kinds[m.name] = m.kind; });
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }
-  function metricsOf(c) {
-    if (state.metric) return [state.metric];
-    var names = data.metrics.map(function (m) { return m.name; });
-    return names.length ? names : Object.keys((c.candidate || c.baseline || { scores: {} }).scores);
-  }
-  function fmt(name, v) {
-    if (v === null || v === undefined) return "\u2014";
-    if (kinds[name] === "binary" && (v === 0 || v === 1)) return v === 1 ? "pass" : "fail";
-    return (Math.round(v * 1000) / 1000).toString();
-  }
-  function flipped(c, dir) {
-    return metricsOf(c).some(function (m) { return c.flips[m] === dir; });
-  }
-  function failing(c) {
-    var s = c.candidate;
-    if (!s) return false;
-    if (s.error && s.output === null) return true;
-    return metricsOf(c).some(function (m) { return s.pass[m] === false; });
-  }
-  var tests = {
-    all: function () { return true; },
-    broke: function (c) { return flipped(c, "broke"); },
-    fixed: function (c) { return flipped(c, "fixed"); },
-    failing: failing
-  };
-  function haystack(c) {
-    if (!c._text) {
-      c._text = [c.id, c.input, c.expected, c.baseline && c.baseline.output, c.candidate && c.candidate.output,
-        c.baseline && c.baseline.error, c.candidate && c.candidate.error].join("\\n").toLowerCase();
-    }
-    return c._text;
-  }
-  function visible(c, filter) {
-    return tests[filter](c) && (state.q === "" || haystack(c).indexOf(state.q) !== -1);
-  }
-  function detailRow(c) {
-    var tr = el("tr", null, "detail");
-    var td = el("td");
-    td.colSpan = 4;
-    var grid = el("div", null, "detail-grid");
-    function block(title, text) {
-      var box = el("div");
-      box.appendChild(el("h4", title));
-      box.appendChild(el("pre", text === null || text === undefined ? "\u2014" : text));
-      grid.appendChild(box);
-    }
-    block("Input", c.input);
-    block("Expected", c.expected);
-    block("Baseline output", c.baseline ? (c.baseline.output !== null ? c.baseline.output : "error: " + c.baseline.error) : "absent from the baseline run");
-    block("Candidate output", c.candidate ? (c.candidate.output !== null ? c.candidate.output : "error: " + c.candidate.error) : "absent from the candidate run");
-    td.appendChild(grid);
-    tr.appendChild(td);
-    return tr;
-  }
-  function row(c) {
-    var tr = el("tr", null, "case");
-    tr.setAttribute("data-case-id", c.id);
-    tr.appendChild(el("td", c.id));
-    var status = el("td");
-    ["broke", "fixed"].forEach(function (d) { if (flipped(c, d)) status.appendChild(el("span", d, "badge " + d)); });
-    if (failing(c)) status.appendChild(el("span", "failing", "badge failing"));
-    if (c.candidate && c.candidate.error) status.appendChild(el("span", "error", "badge error"));
-    if (!c.baseline || !c.candidate) status.appendChild(el("span", c.baseline ? "baseline only" : "candidate only", "badge one-sided"));
-    tr.appendChild(status);
-    var scores = metricsOf(c).map(function (m) {
-      var b = c.baseline ? c.baseline.scores[m] : null;
-      var k = c.candidate ? c.candidate.scores[m] : null;
-      return m + " " + fmt(m, b) + " \u2192 " + fmt(m, k);
-    });
-    tr.appendChild(el("td", scores.join(" \xB7 ")));
-    var lat = function (s) { return s && s.latency_ms !== null ? Math.round(s.latency_ms) + " ms" : "\u2014"; };
-    tr.appendChild(el("td", lat(c.baseline) + " \u2192 " + lat(c.candidate), "num"));
-    tr.addEventListener("click", function () {
-      var next = tr.nextSibling;
-      if (next && next.className === "detail") { next.remove(); tr.setAttribute("aria-expanded", "false"); }
-      else { tr.parentNode.insertBefore(detailRow(c), tr.nextSibling); tr.setAttribute("aria-expanded", "true"); }
-    });
-    return tr;
-  }
-  function render() {
-    var rows = data.cases.filter(function (c) { return visible(c, state.filter); });
-    tbody.replaceChildren.apply(tbody, rows.map(row));
-    shown.textContent = "Showing " + rows.length + " of " + data.cases.length + " cases";
-    buttons.forEach(function (b) {
-      var f = b.getAttribute("data-filter");
-      b.setAttribute("aria-pressed", String(f === state.filter));
-      var n = data.cases.filter(function (c) { return visible(c, f); }).length;
-      b.querySelector(".count").textContent = String(n);
-    });
-  }
-  buttons.forEach(function (b) {
-    b.addEventListener("click", function () { state.filter = b.getAttribute("data-filter"); render(); });
-  });
-  document.getElementById("metric").addEventListener("change", function (e) { state.metric = e.target.value; render(); });
-  document.getElementById("search").addEventListener("input", function (e) { state.q = e.target.value.trim().toLowerCase(); render(); });
-  render();
-})();
-`;
-
-// src/core/report/svg.ts
-var W = 720;
-function n(x) {
-  return (Math.round(x * 10) / 10).toString();
-}
-function label(text, max = 28) {
-  const t = Array.from(sanitizeText(text).replace(/\s+/g, " "));
-  return escapeHtml(t.length > max ? `${t.slice(0, max - 1).join("")}\u2026` : t.join(""));
-}
-function metricClass(c, m) {
-  const checks = c.gate?.checks.filter((k) => k.subject === m.name) ?? [];
-  const rank = { pass: 0, inconclusive: 1, fail: 2 };
-  const v = checks.reduce((a, k) => a === null || rank[k.verdict] > rank[a] ? k.verdict : a, null);
-  return v ?? "info";
-}
-function ticks(min, max, count2 = 5) {
-  const span = max - min || 1;
-  const raw = span / count2;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((s) => s * mag).find((s) => span / s <= count2) ?? 10 * mag;
-  const out = [];
-  for (let t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step) out.push(Math.round(t / step) * step);
-  return out;
-}
-function renderDeltaSvg(c) {
-  const rows = c.metrics.filter((m) => m.delta !== null);
-  if (rows.length === 0) return `<p class="muted">No metric has a \u0394 to chart.</p>`;
-  const unit = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1)) ? 100 : 1;
-  const lo = Math.min(0, ...rows.map((m) => (m.ci?.[0] ?? m.delta) * unit));
-  const hi = Math.max(0, ...rows.map((m) => (m.ci?.[1] ?? m.delta) * unit));
-  const pad = (hi - lo || 1) * 0.08;
-  const [min, max] = [lo - pad, hi + pad];
-  const left = 170;
-  const right = W - 190;
-  const rowH = 30;
-  const top = 28;
-  const height = top + rows.length * rowH + 34;
-  const x = (v) => left + (v - min) / (max - min) * (right - left);
-  const parts = [];
-  for (const t of ticks(min, max)) {
-    parts.push(`<line class="grid" x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${height - 28}"/>`);
-    parts.push(`<text class="tick" x="${n(x(t))}" y="${height - 12}" text-anchor="middle">${n(t)}</text>`);
-  }
-  parts.push(`<line class="zero" x1="${n(x(0))}" x2="${n(x(0))}" y1="${top - 10}" y2="${height - 28}"/>`);
-  rows.forEach((m, i) => {
-    const y = top + i * rowH + rowH / 2;
-    const cls = metricClass(c, m);
-    const [a, b] = m.ci ? [m.ci[0] * unit, m.ci[1] * unit] : [m.delta * unit, m.delta * unit];
-    parts.push(`<text class="name" x="${left - 10}" y="${n(y + 4)}" text-anchor="end">${label(m.name)}</text>`);
-    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(b))}" y1="${n(y)}" y2="${n(y)}"/>`);
-    parts.push(`<line class="ci ${cls}" x1="${n(x(a))}" x2="${n(x(a))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
-    parts.push(`<line class="ci ${cls}" x1="${n(x(b))}" x2="${n(x(b))}" y1="${n(y - 6)}" y2="${n(y + 6)}"/>`);
-    parts.push(`<circle class="pt ${cls}" cx="${n(x(m.delta * unit))}" cy="${n(y)}" r="5"/>`);
-    parts.push(`<text class="val" x="${right + 12}" y="${n(y + 4)}">${escapeHtml(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</text>`);
-  });
-  const title = `\u0394 candidate \u2212 baseline${unit === 100 ? " (points)" : ""}, ${formatConfidence(c.confidence)} CI`;
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
-}
-function quantile2(sorted, q) {
-  const pos = (sorted.length - 1) * q;
-  const i = Math.floor(pos);
-  return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
-}
-function renderLatencySvg(c, cases) {
-  const pick2 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
-  const b = pick2("baseline");
-  const k = pick2("candidate");
-  if (b.length + k.length === 0) {
-    const o = c.operational.latency;
-    if (o.baseline.p50 === null && o.candidate.p50 === null) return `<p class="muted">No latency recorded.</p>`;
-    return `<p class="muted">Per-case latencies not available: baseline p50 ${escapeHtml(String(o.baseline.p50))} ms, p95 ${escapeHtml(String(o.baseline.p95))} ms; candidate p50 ${escapeHtml(String(o.candidate.p50))} ms, p95 ${escapeHtml(String(o.candidate.p95))} ms.</p>`;
-  }
-  const all = [...b, ...k];
-  const max = Math.max(...all);
-  const bins = 20;
-  const width = max / bins || 1;
-  const count2 = (xs) => {
-    const h2 = new Array(bins).fill(0);
-    for (const v of xs) h2[Math.min(bins - 1, Math.floor(v / width))] += 1;
-    return h2;
-  };
-  const hb = count2(b);
-  const hk = count2(k);
-  const peak = Math.max(1, ...hb, ...hk);
-  const left = 50;
-  const right = W - 70;
-  const top = 30;
-  const bottom = 200;
-  const bw = (right - left) / bins;
-  const y = (v) => bottom - v / peak * (bottom - top);
-  const parts = [];
-  for (const t of ticks(0, peak, 4)) {
-    parts.push(`<line class="grid" x1="${left}" x2="${right}" y1="${n(y(t))}" y2="${n(y(t))}"/><text class="tick" x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end">${t}</text>`);
-  }
-  for (let i = 0; i < bins; i++) {
-    const x0 = left + i * bw;
-    if (hb[i]) parts.push(`<rect class="bar base" x="${n(x0 + 1)}" y="${n(y(hb[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hb[i]))}"><title>baseline ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hb[i]}</title></rect>`);
-    if (hk[i]) parts.push(`<rect class="bar cand" x="${n(x0 + bw / 2)}" y="${n(y(hk[i]))}" width="${n(bw / 2 - 1)}" height="${n(bottom - y(hk[i]))}"><title>candidate ${Math.round(i * width)}\u2013${Math.round((i + 1) * width)} ms: ${hk[i]}</title></rect>`);
-  }
-  for (const t of ticks(0, max, 6)) {
-    parts.push(`<text class="tick" x="${n(left + t / (bins * width) * (right - left))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`);
-  }
-  const mark = (xs, cls, row) => xs.length === 0 ? "" : [0.5, 0.95].map((q) => {
-    const v = quantile2(xs, q);
-    const px = left + v / (bins * width) * (right - left);
-    return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
-  }).join("");
-  parts.push(mark(b, "base", 0), mark(k, "cand", 1));
-  const legend = `<rect class="bar base" x="${right - 250}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 236}" y="${bottom + 35}">baseline (n=${b.length})</text><rect class="bar cand" x="${right - 120}" y="${bottom + 26}" width="10" height="10"/><text class="tick" x="${right - 106}" y="${bottom + 35}">candidate (n=${k.length})</text>`;
-  const title = "Latency per case (ms)";
-  return `<svg class="chart" role="img" aria-label="${title}" viewBox="0 0 ${W} ${bottom + 44}" width="${W}" height="${bottom + 44}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title><text class="ctitle" x="${left}" y="12">${title}</text>${parts.join("")}<text class="tick" x="${left}" y="${bottom + 35}">ms \u2192</text>${legend}</svg>`;
-}
-
-// src/core/report/html.ts
-var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
-var HTML_TEXT_LIMIT = 5e4;
-function sha256Base64(text) {
-  return createHash3("sha256").update(text, "utf8").digest("base64");
-}
-function reportCsp() {
-  return [
-    "default-src 'none'",
-    `script-src 'sha256-${sha256Base64(REPORT_SCRIPT)}'`,
-    `style-src 'sha256-${sha256Base64(REPORT_CSS)}'`,
-    "img-src 'none'",
-    "connect-src 'none'",
-    "font-src 'none'",
-    "media-src 'none'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "worker-src 'none'",
-    "manifest-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join("; ");
-}
-var h = (text) => escapeHtml(sanitizeText(text));
-function clip(text) {
-  if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
-  return cut > 0 ? `${kept}
-\u2026 \u27E8${cut} more characters\u27E9` : kept;
-}
-function sideData(s) {
-  if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
-}
-function caseData(d) {
-  const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
-}
-function verdictBlock(model) {
-  const c = model.comparison;
-  const title = h(reportTitle(model));
-  if (!c.gate) return `<header class="verdict info"><h1 id="verdict">\u2139 NO GATE \u2014 ${title}</h1><p id="why">No gate policy applies: the numbers are for information; nothing was decided.</p></header>`;
-  const { word } = VERDICT_LABEL[c.gate.verdict];
-  const emoji3 = SYMBOL[c.gate.verdict];
-  const why = c.gate.verdict === "pass" ? `All ${c.gate.checks.length} gate checks passed on ${c.paired_cases} paired cases at ${formatConfidence(c.confidence)} confidence.` : failingChecks(c)[0] ? `${explainCheck(c, failingChecks(c)[0])}.` : c.gate.reasons[0] ?? "A gate check did not pass.";
-  return `<header class="verdict ${c.gate.verdict}"><h1 id="verdict">${emoji3} ${word} \u2014 ${title}</h1><p id="why">${h(why)}</p></header>`;
-}
-function statusOf(c, subject) {
-  const checks = c.gate?.checks.filter((k) => k.subject === subject) ?? [];
-  const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
-  return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
-}
-function metricTable(c) {
-  const rows = c.metrics.map(
-    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
-  );
-  return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-function operationalTable(c) {
-  const o = c.operational;
-  const rows = [
-    ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50)],
-    ["latency p95", formatMs(o.latency.baseline.p95), formatMs(o.latency.candidate.p95), formatSignedMs(o.latency.delta_p95)],
-    ["tokens per case", formatCount(o.tokens.baseline.per_case), formatCount(o.tokens.candidate.per_case), formatSignedCount(o.tokens.delta_per_case)]
-  ];
-  if (o.cost) rows.push(["cost per case", formatMoney(o.cost.baseline.per_case, o.cost.currency), formatMoney(o.cost.candidate.per_case, o.cost.currency), formatMoney(o.cost.delta_per_case, o.cost.currency)]);
-  return `<table><thead><tr><th></th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${r[0]}</td>${r.slice(1).map((v) => `<td class="num">${h(v)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
-}
-function gateList(c) {
-  if (!c.gate || c.gate.checks.length === 0) return `<p class="muted">No gate checks.</p>`;
-  const items = c.gate.checks.map((k) => `<li><span class="status-${k.verdict}">${SYMBOL[k.verdict]} ${k.verdict}</span> <code>${h(k.id)}</code>: ${h(explainCheck(c, k))}</li>`);
-  return `<ul>${items.join("")}</ul><p class="muted">Policy: ${h(c.gate.policy_source)}; inconclusive counts as ${h(c.gate.policy.inconclusive)}.</p>`;
-}
-function prov2(run, ...path) {
-  let v = run.provenance;
-  for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "\u2014";
-}
-function provenance(model) {
-  const c = model.comparison;
-  const row = (label2, f) => `<tr><td>${label2}</td><td><code>${h(f(c.baseline))}</code></td><td><code>${h(f(c.candidate))}</code></td></tr>`;
-  const links = [
-    ...safeUrl(model.context.runUrl) ? [{ label: "workflow run", url: safeUrl(model.context.runUrl) }] : [],
-    ...(model.context.links ?? []).flatMap((l) => safeUrl(l.url) ? [{ label: l.label, url: safeUrl(l.url) }] : [])
-  ];
-  return `<table><thead><tr><th></th><th>baseline</th><th>candidate</th></tr></thead><tbody>${[
-    row("run directory", (r) => r.dir),
-    row("commit", (r) => prov2(r, "git", "commit")),
-    row("suite", (r) => r.suite ? `${r.suite.name} ${r.suite.hash}` : "\u2014"),
-    row("dataset hash", (r) => prov2(r, "dataset_hash")),
-    row("prompt hash", (r) => prov2(r, "prompt_hash")),
-    row("target", (r) => `${prov2(r, "target", "model")} via ${prov2(r, "target", "provider")}`),
-    row("results.jsonl sha256", (r) => r.results_sha256),
-    row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
-  ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
-<p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
-}
-function casesSection(model) {
-  const options = model.comparison.metrics.map((m) => `<option value="${h(m.name)}">${h(m.name)}</option>`).join("");
-  const note = model.cases.length === 0 ? `<p class="muted">The runs' results.jsonl were not given to the report: no case details.</p>` : "";
-  return `<section id="cases"><h2>Cases</h2>${note}
-<div class="filters" role="toolbar" aria-label="Filter cases">
-<button type="button" data-filter="all" aria-pressed="true">All <span class="count"></span></button>
-<button type="button" data-filter="broke" aria-pressed="false">Broke <span class="count"></span></button>
-<button type="button" data-filter="fixed" aria-pressed="false">Fixed <span class="count"></span></button>
-<button type="button" data-filter="failing" aria-pressed="false">Failing <span class="count"></span></button>
-<label>Metric <select id="metric"><option value="">all metrics</option>${options}</select></label>
-<input id="search" type="search" placeholder="Search case id, input, expected, outputs\u2026" aria-label="Search cases">
-</div>
-<p id="shown" class="muted" aria-live="polite"></p>
-<table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
-<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
-}
-function renderHtmlReport(model) {
-  const c = model.comparison;
-  const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
-    cases: model.cases.map(caseData)
-  };
-  const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${reportCsp()}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-${verdictBlock(model)}
-<section><h2>Metrics</h2>${metricTable(c)}
-<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
-<div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
-<section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
-<section><h2>Gate checks</h2>${gateList(c)}</section>
-${casesSection(model)}
-<section><h2>Provenance</h2>${provenance(model)}</section>
-<footer>Generated by llmops. This file is self-contained and makes no network request.</footer>
-<script type="application/json" id="llmops-data">${escapeScriptJson(data)}</script>
-<script>${REPORT_SCRIPT}</script>
-</body>
-</html>
-`;
-}
-
 // src/cli/commands/report.ts
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
@@ -48323,14 +48271,14 @@ function formatDuration(seconds) {
   if (m < 60) return `${m}m${String(s).padStart(2, "0")}s`;
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
 }
-function renderProgressLine(p2) {
-  const rate = p2.elapsedS > 0 ? p2.done / p2.elapsedS : 0;
-  const eta = rate > 0 ? (p2.total - p2.done) / rate : NaN;
-  const frac = p2.total > 0 ? Math.min(1, p2.done / p2.total) : 1;
-  const width = p2.width ?? 24;
+function renderProgressLine(p) {
+  const rate = p.elapsedS > 0 ? p.done / p.elapsedS : 0;
+  const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
+  const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
+  const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p2.label} ${bar} ${p2.done}/${p2.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p2.errors}`;
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {
@@ -48391,7 +48339,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p2) => isAbsolute2(p2) ? p2 : resolve5(cwd, p2),
+    resolvePath: (p) => isAbsolute2(p) ? p : resolve5(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };

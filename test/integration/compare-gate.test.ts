@@ -80,9 +80,11 @@ describe("llmops compare / gate", () => {
     expect(c.baseline.provenance).toMatchObject({ git: { commit: "c".repeat(40) } });
     expect(c.candidate.warnings.join("\n")).toContain("partial last line");
 
+    // report.md comes from the report domain's job-summary renderer, with case details from the runs.
     const md = readFileSync(join(dir, "out/report.md"), "utf8");
-    expect(md).toContain("| exact\\_match | 0.75 | 0.9 | +0.15 |");
-    expect(md).toContain("baseline only (1): gone-1");
+    expect(md).toMatch(/\| exact\\_match +\| +75\.0% \| +90\.0% \| +\+15\.0 pp/);
+    expect(md).toContain("Not paired: 1 case(s) only in the baseline, 1 only in the candidate.");
+    expect(md).toContain("user: question c28");
   });
 
   it("gate passes (exit 0) when every bound clears its limit", () => {

@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readEvalRun } from "../../adapters/fs/eval-run-reader.js";
-import { aggregateForType, computeComparison, renderComparisonMarkdown, type Comparison } from "../../core/compare/index.js";
+import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
+import { buildCaseDetails, renderJobSummary, type ReportRecord } from "../../core/report/index.js";
 import { GateFailedError, InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { OptionSpec } from "../command.js";
@@ -62,7 +63,8 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}\n`);
-    writeFileSync(join(outDir, "report.md"), renderComparisonMarkdown(comparison));
+    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
+    writeFileSync(join(outDir, "report.md"), renderJobSummary({ comparison, cases, context: {} }).markdown);
     ctx.logger.info(`wrote ${join(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
@@ -75,6 +77,23 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
     });
   }
   return 0;
+}
+
+/** The records as the report renderers read them (the reader keeps every field of the file). */
+function reportRecords(run: LoadedRun): ReportRecord[] {
+  return run.records.map((r) => {
+    const extra = r as Record<string, unknown>;
+    return {
+      case_id: r.case_id,
+      repeat: r.repeat,
+      input: typeof extra.input === "string" ? extra.input : "",
+      expected: extra.expected ?? null,
+      output: typeof extra.output === "string" ? extra.output : null,
+      scores: r.scores,
+      latency_ms: r.latency_ms,
+      error: r.error,
+    };
+  });
 }
 
 /** A few lines for the terminal: one per metric, then the verdict. */

@@ -2,5 +2,4 @@
 export * from "./types.js";
 export { computeComparison, METHODS, type CompareOptions } from "./compute.js";
 export { ResultsCollector, parseSummary, evalRecordSchema, summarySchema, type LoadedRun, type RecordForCompare, type SummaryForCompare } from "./run-records.js";
-export { renderComparisonMarkdown, escapeMarkdown } from "./render-markdown.js";
 export { aggregateForType } from "./aggregates.js";
