@@ -37,6 +37,8 @@ interface Obs {
   value: number;
   pass: boolean | null;
   stats: readonly number[] | null;
+  /** The record errored and was scored 0 (it has no sufficient statistics). */
+  errored: boolean;
 }
 
 interface SideCounts {
@@ -50,12 +52,12 @@ function observe(r: RecordForCompare, metric: string, counts: SideCounts): Obs |
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
-    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
     counts.records++;
     counts.errors++;
-    return { value: 0, pass: false, stats: null };
+    return { value: 0, pass: false, stats: null, errored: true };
   }
   counts.nulls++;
   return null;
@@ -91,19 +93,38 @@ export function compareMetric(
     cObs.push(c);
   }
   const notes: string[] = [];
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n = ids.length;
-  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind: MetricKind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
+    const scored = all.filter((o) => !o.errored);
     if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
-    else if (new Set(all.map((o) => o.stats!.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
-    else kind = "corpus";
+    else if (scored.length === 0 || scored.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics; compared the mean of per-case values instead");
+    else if (new Set(scored.map((o) => o.stats!.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
+    else {
+      kind = "corpus";
+      // Errored records have no statistics: a corpus score can only leave them out (they are
+      // still counted in n_errors); a case left with no record on a side is no longer paired.
+      const dropped = all.length - scored.length;
+      if (dropped > 0) {
+        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        for (let i = ids.length - 1; i >= 0; i--) {
+          bObs[i] = bObs[i]!.filter((o) => !o.errored);
+          cObs[i] = cObs[i]!.filter((o) => !o.errored);
+          if (bObs[i]!.length === 0 || cObs[i]!.length === 0) {
+            ids.splice(i, 1);
+            bObs.splice(i, 1);
+            cObs.splice(i, 1);
+            unpaired++;
+          }
+        }
+      }
+    }
   }
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n = ids.length;
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
 
   const side = (counts: SideCounts): SideStats => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row: MetricComparison = {
