@@ -54,7 +54,7 @@ export const METHODS = [
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
   "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
   "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; percentile interval.",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
   "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
   "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise.",
 ];

@@ -238,10 +238,11 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
   const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
-  row.baseline.ci = r.baseline.ci;
-  row.candidate.ci = r.candidate.ci;
-  row.ci = r.delta.ci;
-  row.interval_method = "bootstrap-percentile";
+  // BCa where the draws support it (corpus scores are ratios: skewed, biased); else percentile.
+  row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
+  row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
+  row.ci = r.delta.bca ?? r.delta.ci;
+  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;

@@ -3,6 +3,7 @@
 // the PRNG inlined) and corpus metrics (sum per-case sufficient statistics, then aggregate).
 import { quantileSorted } from "./descriptive.js";
 import { createRng } from "./prng.js";
+import { normalCdf, normalQuantile } from "./special.js";
 
 export interface BootstrapSummary {
   /** The statistic on the original sample. */
@@ -87,10 +88,61 @@ export function pairedBootstrapMeanDiff(diffs: Float64Array, resamples: number, 
   return summariseDraws(m, bootstrapMeans(diffs, resamples, seed), confidence, seed);
 }
 
+/**
+ * BCa interval (Efron 1987): percentile levels corrected for median bias (z0, from the share of
+ * draws below the estimate) and skewness (acceleration a, from jackknife values of the statistic).
+ * Null when the draws cannot support it (all on one side of the estimate, or too few).
+ */
+export function bcaInterval(estimate: number, draws: Float64Array, jackknife: ArrayLike<number>, confidence: number): [number, number] | null {
+  const B = draws.length;
+  if (B < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B; i++) {
+    if (draws[i]! < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i]!;
+  jm /= jackknife.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i]!;
+    num += d * d * d;
+    den += d * d;
+  }
+  // A jackknife flat to rounding error carries no skewness information (and would give 0/0 noise).
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q: number): number => {
+    const z = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
+
+/** Leave-one-out values of the mean (for BCa's acceleration on a mean statistic). */
+export function jackknifeMeans(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i]!;
+  return Float64Array.from({ length: n }, (_, i) => (total - values[i]!) / (n - 1));
+}
+
 export interface CorpusBootstrap {
-  delta: BootstrapSummary;
-  baseline: BootstrapSummary;
-  candidate: BootstrapSummary;
+  /** Each with the percentile interval (`ci`) and the BCa interval (`bca`, null when degenerate). */
+  delta: BootstrapSummary & { bca: [number, number] | null };
+  baseline: BootstrapSummary & { bca: [number, number] | null };
+  candidate: BootstrapSummary & { bca: [number, number] | null };
 }
 
 /**
@@ -160,10 +212,30 @@ export function pairedBootstrapCorpus(
     dc[b] = vc;
     dd[b] = vc - vb;
   }
+  // Jackknife (leave one case out) for BCa: aggregate(total − row i) on each side.
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n);
+  const jc = new Float64Array(n);
+  const loB = new Array<number>(width);
+  const loC = new Array<number>(width);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j]! - colB[j]![i]!;
+      loC[j] = totC[j]! - colC[j]![i]!;
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]!);
+  const withBca = (estimate: number, draws: Float64Array, jack: Float64Array): BootstrapSummary & { bca: [number, number] | null } => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence),
+  });
   return {
-    delta: summariseDraws(c0 - b0, dd, confidence, seed),
-    baseline: summariseDraws(b0, db, confidence, seed),
-    candidate: summariseDraws(c0, dc, confidence, seed),
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc),
   };
 }
 
