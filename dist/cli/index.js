@@ -39928,6 +39928,41 @@ function summariseDraws(estimate, draws, confidence, seed) {
     seed
   };
 }
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  const B2 = draws.length;
+  if (B2 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B2; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B2;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
   if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
@@ -39976,10 +40011,29 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
     dc[b] = vc;
     dd[b] = vc - vb;
   }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n2);
+  const jc = new Float64Array(n2);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n2; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
   return {
-    delta: summariseDraws(c0 - b0, dd, confidence, seed),
-    baseline: summariseDraws(b0, db, confidence, seed),
-    candidate: summariseDraws(c0, dc, confidence, seed)
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
   };
 }
 function bootstrapQuantile(values, q, resamples, seed) {
@@ -40472,12 +40526,12 @@ function observe(r, metric, counts) {
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
-    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
     counts.records++;
     counts.errors++;
-    return { value: 0, pass: false, stats: null };
+    return { value: 0, pass: false, stats: null, errored: true };
   }
   counts.nulls++;
   return null;
@@ -40501,19 +40555,36 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     cObs.push(c);
   }
   const notes = [];
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n2 = ids.length;
-  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
+    const scored = all.filter((o) => !o.errored);
     if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
-    else if (new Set(all.map((o) => o.stats.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
-    else kind = "corpus";
+    else if (scored.length === 0 || scored.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics; compared the mean of per-case values instead");
+    else if (new Set(scored.map((o) => o.stats.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
+    else {
+      kind = "corpus";
+      const dropped = all.length - scored.length;
+      if (dropped > 0) {
+        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        for (let i = ids.length - 1; i >= 0; i--) {
+          bObs[i] = bObs[i].filter((o) => !o.errored);
+          cObs[i] = cObs[i].filter((o) => !o.errored);
+          if (bObs[i].length === 0 || cObs[i].length === 0) {
+            ids.splice(i, 1);
+            bObs.splice(i, 1);
+            cObs.splice(i, 1);
+            unpaired++;
+          }
+        }
+      }
+    }
   }
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n2 = ids.length;
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const side = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row = {
     name: info.name,
@@ -40618,10 +40689,10 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
-  row.baseline.ci = r.baseline.ci;
-  row.candidate.ci = r.candidate.ci;
-  row.ci = r.delta.ci;
-  row.interval_method = "bootstrap-percentile";
+  row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
+  row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
+  row.ci = r.delta.bca ?? r.delta.ci;
+  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
@@ -40798,7 +40869,7 @@ var METHODS = [
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
   "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
   "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; percentile interval.",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
   "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
   "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
 ];
