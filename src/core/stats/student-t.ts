@@ -7,8 +7,13 @@ export function tCdf(t: number, df: number): number {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  const t2 = t * t;
+  // Near 0, df/(df+t²) rounds towards 1 and loses 1 − x; use the complementary form there.
+  if (t2 < df) {
+    const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+    return t > 0 ? 0.5 + centre : 0.5 - centre;
+  }
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 
@@ -52,5 +57,7 @@ export function tTwoSidedP(t: number, df: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+  const t2 = t * t;
+  if (t2 < df) return 1 - incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
