@@ -39730,8 +39730,12 @@ function tCdf(t, df) {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  const t2 = t * t;
+  if (t2 < df) {
+    const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+    return t > 0 ? 0.5 + centre : 0.5 - centre;
+  }
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 function tPdf(t, df) {
@@ -39768,7 +39772,9 @@ function tTwoSidedP(t, df) {
   if (Number.isNaN(t)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+  const t2 = t * t;
+  if (t2 < df) return 1 - incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
 // src/core/stats/binomial.ts
@@ -43297,10 +43303,16 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    throw new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
+    if (values.json) {
+      ctx.stderr.write(`${formatError(err)}
+`);
+      return exitCodeFor(err);
+    }
+    throw err;
   }
   return 0;
 }

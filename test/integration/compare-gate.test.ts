@@ -129,6 +129,36 @@ describe("llmops compare / gate", () => {
     expect(nodir.stderr).toContain("candidate run directory not found");
   });
 
+  it("reads the policy from a suite file's gate: key", () => {
+    writeFileSync(join(dir, "suite.yaml"), "name: qa\nscorers:\n  - type: exact_match\ngate:\n  metrics:\n    exact_match:\n      threshold: 0.99\n");
+    const r = llmops(["gate", "--baseline", "base", "--candidate", "cand", "--policy", "suite.yaml", "--json"], dir);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Comparison).gate!.policy_source).toBe("suite.yaml (gate:)");
+  });
+
+  it("with repeats, pairs case means (clustered) and can advise more repeats", () => {
+    // 30 cases × 4 repeats; the score of a case is its repeat noise around a common mean, so
+    // between-repeat noise dominates and more repeats would decide the margin.
+    const noisy = (shift: number): FakeCase[] =>
+      Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, repeats: [0, 1, 2, 3].map((k) => ({ quality: 0.5 + shift + (((i * 7 + k * 13) % 10) - 4.5) / 20 })) }));
+    writeRun(join(dir, "rb"), noisy(0), { metrics: { quality: { type: "judge" } } });
+    const other = (shift: number): FakeCase[] =>
+      Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, repeats: [0, 1, 2, 3].map((k) => ({ quality: 0.5 + shift + (((i * 3 + k * 7 + 5) % 10) - 4.5) / 20 })) }));
+    writeRun(join(dir, "rc"), other(-0.005), { metrics: { quality: { type: "judge" } } });
+    writeFileSync(join(dir, "rep.yaml"), "metrics:\n  quality:\n    max_regression: 0.01\ninconclusive: neutral\n");
+    const r = llmops(["gate", "--baseline", "rb", "--candidate", "rc", "--policy", "rep.yaml", "--json"], dir);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    const q = c.metrics[0]!;
+    expect(q.test).toBe("paired-t-clustered");
+    expect(q.n).toBe(30);
+    expect(q.repeats).toEqual({ baseline: 4, candidate: 4 });
+    expect(q.delta).toBeCloseTo(-0.005, 12);
+    expect(q.sd_within).toBeGreaterThan(0);
+    expect(c.gate!.verdict).toBe("inconclusive");
+    expect(c.gate!.checks[0]!.repeats_needed).toBeGreaterThan(4);
+  });
+
   it("a corrupt results line is invalid data (exit 1) naming file:line; a missing summary is said", () => {
     const corrupt = join(dir, "corrupt");
     writeRun(corrupt, candCases.slice(0, 3), { metrics });

@@ -6,7 +6,7 @@ import { readEvalRun } from "../../adapters/fs/eval-run-reader.js";
 import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { buildCaseDetails, renderJobSummary, type ReportRecord } from "../../core/report/index.js";
-import { GateFailedError, InputError } from "../../errors.js";
+import { GateFailedError, InputError, exitCodeFor, formatError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { OptionSpec } from "../command.js";
 import type { CliContext } from "../context.js";
@@ -72,9 +72,16 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
 
   const g = comparison.gate;
   if (g?.blocking) {
-    throw new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:\n  ${g.reasons.join("\n  ")}`, {
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:\n  ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : undefined,
     });
+    // With --json, stdout already holds the comparison (verdict included): keep it one JSON
+    // document, say the failure on stderr, and exit as the error class says.
+    if (values.json) {
+      ctx.stderr.write(`${formatError(err)}\n`);
+      return exitCodeFor(err);
+    }
+    throw err;
   }
   return 0;
 }
