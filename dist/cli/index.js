@@ -40545,9 +40545,9 @@ function observe(r, metric, counts) {
 function compareMetric(info, cases, baseline, candidate, settings) {
   const cb = { records: 0, nulls: 0, errors: 0 };
   const cc = { records: 0, nulls: 0, errors: 0 };
-  const ids = [];
-  const bObs = [];
-  const cObs = [];
+  let ids = [];
+  let bObs = [];
+  let cObs = [];
   let unpaired = 0;
   for (const id of cases) {
     const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o) => o !== null);
@@ -40565,25 +40565,19 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
-    const scored = all.filter((o) => !o.errored);
-    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (scored.length === 0 || scored.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics; compared the mean of per-case values instead");
-    else if (new Set(scored.map((o) => o.stats.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
+    const why = corpusIneligibility(info, all);
+    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
     else {
       kind = "corpus";
-      const dropped = all.length - scored.length;
+      const dropped = all.filter((o) => o.errored).length;
       if (dropped > 0) {
         notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
-        for (let i = ids.length - 1; i >= 0; i--) {
-          bObs[i] = bObs[i].filter((o) => !o.errored);
-          cObs[i] = cObs[i].filter((o) => !o.errored);
-          if (bObs[i].length === 0 || cObs[i].length === 0) {
-            ids.splice(i, 1);
-            bObs.splice(i, 1);
-            cObs.splice(i, 1);
-            unpaired++;
-          }
-        }
+        const kept = ids.map((_, i) => ({ id: ids[i], b: bObs[i].filter((o) => !o.errored), c: cObs[i].filter((o) => !o.errored) }));
+        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
+        unpaired += kept.length - paired.length;
+        ids = paired.map((k) => k.id);
+        bObs = paired.map((k) => k.b);
+        cObs = paired.map((k) => k.c);
       }
     }
   }
@@ -40643,6 +40637,13 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     row.fixed = flips.length - row.broke;
   }
   return { row, flips: flips ?? [] };
+}
+function corpusIneligibility(info, all) {
+  const scored = all.filter((o) => !o.errored);
+  if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;
+  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
+  if (new Set(scored.map((o) => o.stats.length)).size !== 1) return "sufficient statistics differ in length between records";
+  return null;
 }
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
@@ -40903,7 +40904,7 @@ function computeComparison(baseline, candidate, opts) {
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
     rows.push(row);
-    flips.push(...f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1));
+    for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
   holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {

@@ -84,7 +84,8 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
     rows.push(row);
-    flips.push(...f.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)));
+    // A loop, not push(...f): a big run can have more flips than a call may take arguments.
+    for (const flip of f.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1))) flips.push(flip);
   }
 
   // Holm over the gated family; when nothing is gated, over every metric with a p-value.

@@ -77,9 +77,9 @@ export function compareMetric(
 ): MetricOutcome {
   const cb: SideCounts = { records: 0, nulls: 0, errors: 0 };
   const cc: SideCounts = { records: 0, nulls: 0, errors: 0 };
-  const ids: string[] = [];
-  const bObs: Obs[][] = [];
-  const cObs: Obs[][] = [];
+  let ids: string[] = [];
+  let bObs: Obs[][] = [];
+  let cObs: Obs[][] = [];
   let unpaired = 0;
   for (const id of cases) {
     const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o): o is Obs => o !== null);
@@ -97,27 +97,21 @@ export function compareMetric(
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind: MetricKind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
-    const scored = all.filter((o) => !o.errored);
-    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (scored.length === 0 || scored.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics; compared the mean of per-case values instead");
-    else if (new Set(scored.map((o) => o.stats!.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
+    const why = corpusIneligibility(info, all);
+    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
     else {
       kind = "corpus";
       // Errored records have no statistics: a corpus score can only leave them out (they are
       // still counted in n_errors); a case left with no record on a side is no longer paired.
-      const dropped = all.length - scored.length;
+      const dropped = all.filter((o) => o.errored).length;
       if (dropped > 0) {
         notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
-        for (let i = ids.length - 1; i >= 0; i--) {
-          bObs[i] = bObs[i]!.filter((o) => !o.errored);
-          cObs[i] = cObs[i]!.filter((o) => !o.errored);
-          if (bObs[i]!.length === 0 || cObs[i]!.length === 0) {
-            ids.splice(i, 1);
-            bObs.splice(i, 1);
-            cObs.splice(i, 1);
-            unpaired++;
-          }
-        }
+        const kept = ids.map((_, i) => ({ id: ids[i]!, b: bObs[i]!.filter((o) => !o.errored), c: cObs[i]!.filter((o) => !o.errored) }));
+        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
+        unpaired += kept.length - paired.length;
+        ids = paired.map((k) => k.id);
+        bObs = paired.map((k) => k.b);
+        cObs = paired.map((k) => k.c);
       }
     }
   }
@@ -182,6 +176,15 @@ export function compareMetric(
     row.fixed = flips.length - row.broke;
   }
   return { row, flips: flips ?? [] };
+}
+
+/** Why a metric cannot be scored as a corpus (null when it can). Errored records are exempt. */
+function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | null {
+  const scored = all.filter((o) => !o.errored);
+  if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;
+  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
+  if (new Set(scored.map((o) => o.stats!.length)).size !== 1) return "sufficient statistics differ in length between records";
+  return null;
 }
 
 function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): void {
