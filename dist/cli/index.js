@@ -39731,10 +39731,8 @@ function tCdf(t, df) {
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
   const t2 = t * t;
-  if (t2 < df) {
-    const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-    return t > 0 ? 0.5 + centre : 0.5 - centre;
-  }
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
   const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
@@ -39773,7 +39771,8 @@ function tTwoSidedP(t, df) {
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
   const t2 = t * t;
-  if (t2 < df) return 1 - incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
   return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 

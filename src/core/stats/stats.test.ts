@@ -70,9 +70,14 @@ describe("Student t CDF (SciPy t.cdf)", () => {
   ])("P(T ≤ %s; df=%s) = %s", (t, df, want) => {
     expect(Math.abs(tCdf(t, df) - want)).toBeLessThan(1e-10);
   });
-  it("two-sided p keeps precision far in the tail", () => {
-    // 2·(1 − 0.9999145262121285) from SciPy.
-    expect(tTwoSidedP(10, 5) / 1.70947575743e-4).toBeCloseTo(1, 6);
+  it.each([
+    // SciPy: 2·t.sf(|t|, df).
+    [10, 5, 0.00017094757574296363],
+    [15, 49_999, 9.470819668486214e-51],
+    [40, 1000, 1.0478852155173272e-209],
+    [0.001, 7, 0.9992300172449988],
+  ])("two-sided p(t=%s, df=%s) = %s, in the tail too", (t, df, want) => {
+    expect(tTwoSidedP(t, df) / want).toBeCloseTo(1, 8);
   });
 });
 
