@@ -39730,8 +39730,10 @@ function tCdf(t, df) {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 function tPdf(t, df) {
@@ -39768,7 +39770,10 @@ function tTwoSidedP(t, df) {
   if (Number.isNaN(t)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+  const t2 = t * t;
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
 // src/core/stats/binomial.ts
@@ -39902,6 +39907,7 @@ function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.
 }
 
 // src/core/stats/bootstrap.ts
+var U32_TO_UNIT = 23283064365386963e-26;
 function summariseDraws(estimate, draws, confidence, seed) {
   const sorted = Float64Array.from(draws).sort();
   const alpha = 1 - confidence;
@@ -39927,42 +39933,112 @@ function summariseDraws(estimate, draws, confidence, seed) {
     seed
   };
 }
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  const B2 = draws.length;
+  if (B2 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B2; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B2;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
   if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const rng = createRng(seed);
-  const sb = new Array(width).fill(0);
-  const sc = new Array(width).fill(0);
-  const total = (m) => {
-    const s = new Array(width).fill(0);
-    for (let i = 0; i < n2; i++) for (let j = 0; j < width; j++) s[j] += m[i * width + j];
-    return s;
-  };
-  const b0 = aggregate(total(baseline));
-  const c0 = aggregate(total(candidate));
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n2);
+    for (let i = 0; i < n2; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n2; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n2; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n2);
+  const st = createRng(seed).state;
+  let s0 = st[0] | 0;
+  let s1 = st[1] | 0;
+  let s2 = st[2] | 0;
+  let s3 = st[3] | 0;
+  const scale = U32_TO_UNIT * n2;
   for (let b = 0; b < resamples; b++) {
-    sb.fill(0);
-    sc.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n2; i++) {
-      const row = rng.int(n2) * width;
-      for (let j = 0; j < width; j++) {
-        sb[j] += baseline[row + j];
-        sc[j] += candidate[row + j];
-      }
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[(r >>> 0) * scale | 0] += 1;
     }
-    const vb = aggregate(sb);
-    const vc = aggregate(sc);
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
   }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n2);
+  const jc = new Float64Array(n2);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n2; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
   return {
-    delta: summariseDraws(c0 - b0, dd, confidence, seed),
-    baseline: summariseDraws(b0, db, confidence, seed),
-    candidate: summariseDraws(c0, dc, confidence, seed)
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
   };
 }
 function bootstrapQuantile(values, q, resamples, seed) {
@@ -40455,12 +40531,12 @@ function observe(r, metric, counts) {
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
-    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
     counts.records++;
     counts.errors++;
-    return { value: 0, pass: false, stats: null };
+    return { value: 0, pass: false, stats: null, errored: true };
   }
   counts.nulls++;
   return null;
@@ -40468,9 +40544,9 @@ function observe(r, metric, counts) {
 function compareMetric(info, cases, baseline, candidate, settings) {
   const cb = { records: 0, nulls: 0, errors: 0 };
   const cc = { records: 0, nulls: 0, errors: 0 };
-  const ids = [];
-  const bObs = [];
-  const cObs = [];
+  let ids = [];
+  let bObs = [];
+  let cObs = [];
   let unpaired = 0;
   for (const id of cases) {
     const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o) => o !== null);
@@ -40484,19 +40560,30 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     cObs.push(c);
   }
   const notes = [];
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n2 = ids.length;
-  const kB = Math.max(0, ...bObs.map((o) => o.length));
-  const kC = Math.max(0, ...cObs.map((o) => o.length));
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
-    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
-    else if (new Set(all.map((o) => o.stats.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
-    else kind = "corpus";
+    const why = corpusIneligibility(info, all);
+    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
+    else {
+      kind = "corpus";
+      const dropped = all.filter((o) => o.errored).length;
+      if (dropped > 0) {
+        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        const kept = ids.map((_, i) => ({ id: ids[i], b: bObs[i].filter((o) => !o.errored), c: cObs[i].filter((o) => !o.errored) }));
+        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
+        unpaired += kept.length - paired.length;
+        ids = paired.map((k) => k.id);
+        bObs = paired.map((k) => k.b);
+        cObs = paired.map((k) => k.c);
+      }
+    }
   }
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n2 = ids.length;
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const side = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row = {
     name: info.name,
@@ -40550,6 +40637,13 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   }
   return { row, flips: flips ?? [] };
 }
+function corpusIneligibility(info, all) {
+  const scored = all.filter((o) => !o.errored);
+  if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;
+  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
+  if (new Set(scored.map((o) => o.stats.length)).size !== 1) return "sufficient statistics differ in length between records";
+  return null;
+}
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -40596,17 +40690,23 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
     return m;
   };
   const seed = metricSeed(settings.seed, row.name);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  const resamples = corpusResamples(settings.resamples, n2, width);
+  if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n2} cases \xD7 ${width} statistics (time budget)`);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
-  row.baseline.ci = r.baseline.ci;
-  row.candidate.ci = r.candidate.ci;
-  row.ci = r.delta.ci;
-  row.interval_method = "bootstrap-percentile";
+  row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
+  row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
+  row.ci = r.delta.bca ?? r.delta.ci;
+  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+var CORPUS_WORK_BUDGET = 2e9;
+function corpusResamples(requested, n2, width) {
+  return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n2 * (2 * width + 1)))));
 }
 function withinSd(bObs, cObs, notes) {
   const sb = withinClusterSd(bObs.map((os) => os.map((o) => o.value)));
@@ -40758,7 +40858,7 @@ function runRef(run) {
       cases: cases.size,
       records: run.records.length,
       superseded: run.superseded,
-      repeats: Math.max(0, ...run.records.map((r) => r.repeat + 1)),
+      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length
     },
     warnings: run.warnings
@@ -40775,7 +40875,7 @@ var METHODS = [
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
   "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
   "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; percentile interval.",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
   "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
   "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
 ];
@@ -40803,7 +40903,7 @@ function computeComparison(baseline, candidate, opts) {
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
     rows.push(row);
-    flips.push(...f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1));
+    for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
   holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
@@ -43161,83 +43261,6 @@ ${casesSection(model)}
 `;
 }
 
-// src/core/report/inputs.ts
-init_errors();
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseComparison(text, file2) {
-  let v;
-  try {
-    v = JSON.parse(text);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
-  if (v.schema !== COMPARISON_SCHEMA) {
-    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  const problems = [];
-  const need = (cond, what) => cond || problems.push(what);
-  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
-  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
-  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
-  for (const side of ["baseline", "candidate"]) {
-    const r = v[side];
-    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side}: a run reference with dir, counts and warnings`);
-  }
-  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
-  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
-  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
-  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
-  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
-  return v;
-}
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
-  const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
-  return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
-    scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
-  };
-}
-function parseResultsJsonl(text) {
-  const byKey = /* @__PURE__ */ new Map();
-  let skipped = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
-      skipped += 1;
-      continue;
-    }
-    const key = JSON.stringify([rec.case_id, rec.repeat]);
-    byKey.delete(key);
-    byKey.set(key, rec);
-  }
-  return { records: [...byKey.values()], skipped };
-}
-
 // src/cli/commands/compare-runs.ts
 init_errors();
 var compareOptions = {
@@ -43288,12 +43311,8 @@ async function runCompare(ctx, values, mode) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join2(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}
 `);
-    const records = (dir) => {
-      const f = join2(ctx.resolvePath(dir), "results.jsonl");
-      return existsSync2(f) ? parseResultsJsonl(readFileSync2(f, "utf8")).records : [];
-    };
-    const model = { comparison, cases: buildCaseDetails(comparison, records(baselineDir), records(candidateDir)), context: { runUrl: null } };
-    writeFileSync(join2(outDir, "report.md"), renderComment(model).markdown);
+    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
+    writeFileSync(join2(outDir, "report.md"), renderComment({ comparison, cases, context: {} }).markdown);
     ctx.logger.info(`wrote ${join2(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
@@ -43301,12 +43320,33 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    throw new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
+    if (values.json) {
+      ctx.stderr.write(`${formatError(err)}
+`);
+      return exitCodeFor(err);
+    }
+    throw err;
   }
   return 0;
+}
+function reportRecords(run) {
+  return run.records.map((r) => {
+    const extra = r;
+    return {
+      case_id: r.case_id,
+      repeat: r.repeat,
+      input: typeof extra.input === "string" ? extra.input : "",
+      expected: extra.expected ?? null,
+      output: typeof extra.output === "string" ? extra.output : null,
+      scores: r.scores,
+      latency_ms: r.latency_ms,
+      error: r.error
+    };
+  });
 }
 function renderSummary(c) {
   const f = (x) => x === null ? "\u2013" : Number(x.toPrecision(4)).toString();
@@ -48110,6 +48150,85 @@ See docs/compare-and-gate.md.`,
 init_errors();
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname3, isAbsolute, join as join5, resolve as resolve4 } from "node:path";
+
+// src/core/report/inputs.ts
+init_errors();
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseComparison(text, file2) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
+  if (v.schema !== COMPARISON_SCHEMA) {
+    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  const problems = [];
+  const need = (cond, what) => cond || problems.push(what);
+  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
+  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
+  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
+  for (const side of ["baseline", "candidate"]) {
+    const r = v[side];
+    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side}: a run reference with dir, counts and warnings`);
+  }
+  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
+  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
+  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
+  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
+  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
+  return v;
+}
+function toRecord(v) {
+  if (!isObject3(v)) return null;
+  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
+  if (id === null || typeof v.repeat !== "number") return null;
+  const scores = {};
+  if (isObject3(v.scores)) {
+    for (const [k, s] of Object.entries(v.scores)) {
+      if (!isObject3(s)) continue;
+      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
+    }
+  }
+  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  return {
+    case_id: id,
+    repeat: v.repeat,
+    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
+    expected: v.expected ?? null,
+    output: typeof v.output === "string" ? v.output : null,
+    scores,
+    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
+    error: err
+  };
+}
+function parseResultsJsonl(text) {
+  const byKey = /* @__PURE__ */ new Map();
+  let skipped = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    let rec = null;
+    try {
+      rec = toRecord(JSON.parse(line));
+    } catch {
+      rec = null;
+    }
+    if (!rec) {
+      skipped += 1;
+      continue;
+    }
+    const key = JSON.stringify([rec.case_id, rec.repeat]);
+    byKey.delete(key);
+    byKey.set(key, rec);
+  }
+  return { records: [...byKey.values()], skipped };
+}
+
+// src/cli/commands/report.ts
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = ctx.resolvePath(path);
