@@ -20,8 +20,30 @@ function count(items: Iterable<string>): Counts {
   return m;
 }
 
-function* charNgramsOfOrder(chars: readonly string[], n: number): Generator<string> {
-  for (let i = 0; i + n <= chars.length; i++) yield n === 1 ? (chars[i] as string) : chars.slice(i, i + n).join("");
+/** Counters of character n-grams, orders 1..maxOrder, counted in code points. */
+function charNgrams(text: string, maxOrder: number): Counts[] {
+  // UTF-16 offset of each code point (plus the end), so an n-gram is one slice.
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    offsets.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  const len = offsets.length;
+  offsets.push(text.length);
+  const all: Counts[] = [];
+  for (let n = 1; n <= maxOrder; n++) {
+    const m: Counts = new Map();
+    for (let i = 0; i + n <= len; i++) {
+      const k = text.slice(offsets[i] as number, offsets[i + n] as number);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    all.push(m);
+  }
+  return all;
 }
 
 function* wordNgramsOfOrder(words: readonly string[], n: number): Generator<string> {
@@ -50,9 +72,7 @@ export function splitPunctuation(sentence: string): string[] {
 
 /** N-gram counters for orders 1..charOrder (characters), then 1..wordOrder (words). */
 export function chrfNgrams(sentence: string, o: ChrfOptions): Counts[] {
-  const chars = codePoints(o.whitespace ? sentence : pyRemoveWhitespace(sentence));
-  const all: Counts[] = [];
-  for (let n = 1; n <= o.charOrder; n++) all.push(count(charNgramsOfOrder(chars, n)));
+  const all = charNgrams(o.whitespace ? sentence : pyRemoveWhitespace(sentence), o.charOrder);
   if (o.wordOrder > 0) {
     const words = splitPunctuation(sentence);
     for (let n = 1; n <= o.wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
