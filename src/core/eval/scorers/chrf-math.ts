@@ -13,35 +13,61 @@ export interface ChrfOptions {
 }
 
 type Counts = Map<string, number>;
+/** One order's n-grams: counted in a map, or as a sorted array of numeric keys. */
+type Ngrams = Counts | Float64Array;
 
-function count(items: Iterable<string>): Counts {
-  const m: Counts = new Map();
+function count(items: Iterable<string>): Map<string, number> {
+  const m = new Map<string, number>();
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
 
-/** Counters of character n-grams, orders 1..maxOrder, counted in code points. */
-function charNgrams(text: string, maxOrder: number): Counts[] {
-  // UTF-16 offset of each code point (plus the end), so an n-gram is one slice.
-  const offsets: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    offsets.push(i);
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
+/** Code points of `text` as small integer ids (1-based), assigned through `alphabet`. */
+function charIds(text: string, alphabet: Map<number, number>): Int32Array {
+  const ids = new Int32Array(text.length);
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    let id = alphabet.get(cp);
+    if (id === undefined) alphabet.set(cp, (id = alphabet.size + 1));
+    ids[n++] = id;
+  }
+  return ids.subarray(0, n);
+}
+
+/**
+ * Character n-grams, orders 1..maxOrder, as sorted arrays of numeric keys (duplicates kept): an
+ * n-gram's key is its ids read as a number in base `radix`. The caller guarantees
+ * radix^maxOrder < 2^53, so keys are exact and distinct. Sorted arrays match by merging, with no
+ * hashing, which is several times faster than maps for sentence-sized inputs.
+ */
+function charNgramKeys(ids: Int32Array, radix: number, maxOrder: number): Float64Array[] {
+  const all: Float64Array[] = [];
+  for (let n = 1; n <= maxOrder; n++) all.push(new Float64Array(Math.max(ids.length - n + 1, 0)));
+  for (let i = 0; i < ids.length; i++) {
+    let key = 0;
+    const last = Math.min(maxOrder, ids.length - i);
+    for (let n = 1; n <= last; n++) {
+      key = key * radix + (ids[i + n - 1] as number);
+      (all[n - 1] as Float64Array)[i] = key;
     }
   }
-  const len = offsets.length;
-  offsets.push(text.length);
-  const all: Counts[] = [];
-  for (let n = 1; n <= maxOrder; n++) {
-    const m: Counts = new Map();
-    for (let i = 0; i + n <= len; i++) {
-      const k = text.slice(offsets[i] as number, offsets[i + n] as number);
-      m.set(k, (m.get(k) ?? 0) + 1);
+  for (const keys of all) keys.sort();
+  return all;
+}
+
+/** Counters of character n-grams with string keys: for alphabets too large for numeric keys. */
+function charNgramCountsByString(text: string, maxOrder: number): Map<string, number>[] {
+  const chars = codePoints(text);
+  const all = Array.from({ length: maxOrder }, () => new Map<string, number>());
+  for (let i = 0; i < chars.length; i++) {
+    let key = "";
+    const last = Math.min(maxOrder, chars.length - i);
+    for (let n = 1; n <= last; n++) {
+      key += chars[i + n - 1] as string;
+      const m = all[n - 1] as Map<string, number>;
+      m.set(key, (m.get(key) ?? 0) + 1);
     }
-    all.push(m);
   }
   return all;
 }
@@ -70,17 +96,54 @@ export function splitPunctuation(sentence: string): string[] {
   return out;
 }
 
-/** N-gram counters for orders 1..charOrder (characters), then 1..wordOrder (words). */
-export function chrfNgrams(sentence: string, o: ChrfOptions): Counts[] {
-  const all = charNgrams(o.whitespace ? sentence : pyRemoveWhitespace(sentence), o.charOrder);
-  if (o.wordOrder > 0) {
-    const words = splitPunctuation(sentence);
-    for (let n = 1; n <= o.wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
-  }
+/** Word n-gram counters, orders 1..wordOrder, over chrF++'s punctuation-split words. */
+function wordNgramCounts(sentence: string, wordOrder: number): Map<string, number>[] {
+  const words = splitPunctuation(sentence);
+  const all: Map<string, number>[] = [];
+  for (let n = 1; n <= wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
   return all;
 }
 
-function matchStats(hyp: Counts, ref: Counts): [number, number, number] {
+/** N-gram counters for orders 1..charOrder (characters), then 1..wordOrder (words), per sentence. */
+export function chrfNgrams(sentences: readonly string[], o: ChrfOptions): Ngrams[][] {
+  const texts = sentences.map((s) => (o.whitespace ? s : pyRemoveWhitespace(s)));
+  const alphabet = new Map<number, number>();
+  const ids = texts.map((t) => charIds(t, alphabet));
+  const radix = alphabet.size + 1;
+  const numeric = radix ** o.charOrder < Number.MAX_SAFE_INTEGER;
+  return sentences.map((sentence, k) => {
+    const chars: Ngrams[] = numeric ? charNgramKeys(ids[k] as Int32Array, radix, o.charOrder) : charNgramCountsByString(texts[k] as string, o.charOrder);
+    return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
+  });
+}
+
+/** [hyp count, ref count, matches] from two sorted key arrays: Σ over keys of min(counts). */
+function sortedMatchStats(hyp: Float64Array, ref: Float64Array): [number, number, number] {
+  let match = 0;
+  let i = 0;
+  let j = 0;
+  while (i < hyp.length && j < ref.length) {
+    const a = hyp[i] as number;
+    const b = ref[j] as number;
+    if (a < b) i++;
+    else if (a > b) j++;
+    else {
+      let ca = 0;
+      let cb = 0;
+      while (i < hyp.length && hyp[i] === a) (i++, ca++);
+      while (j < ref.length && ref[j] === b) (j++, cb++);
+      match += ca < cb ? ca : cb;
+    }
+  }
+  return [ref.length > 0 ? hyp.length : 0, ref.length, match];
+}
+
+function matchStats(hyp: Ngrams, ref: Ngrams): [number, number, number] {
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return sortedMatchStats(hyp, ref);
+  return mapMatchStats(hyp as Counts, ref as Counts);
+}
+
+function mapMatchStats(hyp: Counts, ref: Counts): [number, number, number] {
   let match = 0;
   let hypCount = 0;
   for (const [ng, c] of hyp) {
@@ -132,13 +195,13 @@ export function computeChrf(stats: readonly number[], o: ChrfOptions): number {
 
 /** Statistics of the hypothesis against its best-scoring reference, as sacreBLEU picks it. */
 export function chrfSegmentStats(hypothesis: string, refs: readonly string[], o: ChrfOptions): { stats: number[]; score: number } {
-  const hyp = chrfNgrams(hypothesis, o);
+  // Hypothesis and references share one alphabet so that numeric n-gram keys agree.
+  const [hyp, ...refCounts] = chrfNgrams([hypothesis, ...refs], o) as [Ngrams[], ...Ngrams[][]];
   let best: number[] = [];
   let bestScore = -1.0;
-  for (const ref of refs) {
-    const refNgrams = chrfNgrams(ref, o);
+  for (const refNgrams of refCounts) {
     const stats: number[] = [];
-    for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i] as Counts, refNgrams[i] as Counts));
+    for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i] as Ngrams, refNgrams[i] as Ngrams));
     const s = computeChrf(stats, o);
     if (s > bestScore) {
       bestScore = s;
