@@ -1,5 +1,8 @@
 // Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
 import type { Command } from "./command.js";
+import { compareCommand } from "./commands/compare.js";
+import { evalCommand } from "./commands/eval.js";
+import { gateCommand } from "./commands/gate.js";
+import { reportCommand } from "./commands/report.js";
 
-
-export const commands: Command[] = [];
+export const commands: Command[] = [evalCommand, compareCommand, gateCommand, reportCommand];

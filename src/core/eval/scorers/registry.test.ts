@@ -6,7 +6,7 @@ describe("scorer registry", () => {
   it("lists every scorer type once", () => {
     expect(scorerTypes).toEqual([
       "exact_match", "contains", "icontains", "regex", "json_valid", "json_schema", "json_fields",
-      "levenshtein", "bleu", "chrf", "rouge1", "rouge2", "rouge_l", "tokens", "cost",
+      "levenshtein", "bleu", "chrf", "rouge1", "rouge2", "rouge_l", "tokens", "cost", "latency",
     ]);
   });
 

@@ -6,6 +6,7 @@ import { cost, tokens } from "./budget.js";
 import { chrf } from "./chrf.js";
 import { contains, exactMatch, icontains } from "./exact-match.js";
 import { jsonFields } from "./json-fields.js";
+import { latency } from "./latency.js";
 import { jsonSchema } from "./json-schema.js";
 import { jsonValid } from "./json-valid.js";
 import { levenshtein } from "./levenshtein.js";
@@ -29,6 +30,7 @@ export const scorerDefinitions = [
   rougeLScorer,
   tokens,
   cost,
+  latency,
 ] as const satisfies readonly ScorerDefinition[];
 
 export const scorerTypes: string[] = scorerDefinitions.map((d) => d.type);
