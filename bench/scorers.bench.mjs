@@ -3,8 +3,11 @@
 // The ratio to the baseline is what carries over between machines. Prints; asserts nothing.
 //   npm run bench:scorers            (100,000 pairs)
 //   npm run bench:scorers -- 20000   (fewer pairs)
+// With LLMOPS_REFERENCE_PYTHON naming a Python that has sacrebleu, it also times sacreBLEU's
+// sentence_score + corpus statistics on the first 20,000 pairs, for comparison.
+import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -103,4 +106,22 @@ for (const [label, type] of [["bleu (13a, corpus + sentence)", "bleu"], ["chrf (
 }
 for (const [label, seconds, ratio] of rows) {
   console.log(`${label.padEnd(48)} ${Math.round(N / seconds).toLocaleString("en-US").padStart(12)} sentences/s  ${ratio}`);
+}
+
+const python = process.env.LLMOPS_REFERENCE_PYTHON;
+if (python) {
+  const sample = pairs.slice(0, 20_000);
+  const file = join(dirname(outfile), "pairs.json");
+  writeFileSync(file, JSON.stringify(sample));
+  const script = [
+    "import json, sys, time",
+    "from sacrebleu.metrics import BLEU, CHRF",
+    "pairs = json.load(open(sys.argv[1]))",
+    "for name, m in (('bleu', BLEU(effective_order=True)), ('chrf', CHRF())):",
+    "    t0 = time.perf_counter()",
+    "    for h, r in pairs: m.sentence_score(h, [r])",
+    "    print(f'sacrebleu {name} sentence_score  {len(pairs) / (time.perf_counter() - t0):,.0f} sentences/s')",
+  ].join("\n");
+  const r = spawnSync(python, ["-c", script, file], { encoding: "utf8" });
+  process.stdout.write(r.status === 0 ? r.stdout : `sacrebleu peer skipped: ${r.stderr.trim().split("\n").pop()}\n`);
 }
