@@ -40829,6 +40829,62 @@ function computeComparison(baseline, candidate, opts) {
 // src/core/eval/scorers/registry.ts
 init_errors();
 
+// src/core/eval/scorers/ngram-keys.ts
+function numericKeysFit(size, maxOrder) {
+  return (size + 1) ** maxOrder < Number.MAX_SAFE_INTEGER;
+}
+function sortedNgramKeys(ids, radix, maxOrder) {
+  const all = [];
+  for (let n2 = 1; n2 <= maxOrder; n2++) all.push(new Float64Array(Math.max(ids.length - n2 + 1, 0)));
+  for (let i = 0; i < ids.length; i++) {
+    let key = 0;
+    const last = Math.min(maxOrder, ids.length - i);
+    for (let n2 = 1; n2 <= last; n2++) {
+      key = key * radix + ids[i + n2 - 1];
+      all[n2 - 1][i] = key;
+    }
+  }
+  for (const keys of all) keys.sort();
+  return all;
+}
+function sortedOverlap(a, b) {
+  let match = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      let ca = 0;
+      let cb = 0;
+      while (i < a.length && a[i] === x) i++, ca++;
+      while (j < b.length && b[j] === y) j++, cb++;
+      match += ca < cb ? ca : cb;
+    }
+  }
+  return match;
+}
+function sortedMaxCounts(arrays) {
+  if (arrays.length === 1) return arrays[0];
+  const max = /* @__PURE__ */ new Map();
+  for (const keys of arrays) {
+    for (let i = 0; i < keys.length; ) {
+      const k = keys[i];
+      let c = 0;
+      while (i < keys.length && keys[i] === k) i++, c++;
+      if (c > (max.get(k) ?? 0)) max.set(k, c);
+    }
+  }
+  let total = 0;
+  for (const c of max.values()) total += c;
+  const out = new Float64Array(total);
+  let p = 0;
+  for (const [k, c] of max) for (let r = 0; r < c; r++) out[p++] = k;
+  return out.sort();
+}
+
 // src/core/eval/scorers/text.ts
 var PY_WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 var PY_WS_RUN = new RegExp(`[${PY_WS_CLASS}]+`, "u");
@@ -40922,6 +40978,30 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     }
     stats[2 + n2] = correct;
     stats[2 + maxOrder + n2] = total;
+  }
+  return stats;
+}
+function bleuSentenceStats(hypothesis, refs, maxOrder) {
+  const vocab = /* @__PURE__ */ new Map();
+  const toIds = (line) => pySplit(line).map((t) => {
+    let id = vocab.get(t);
+    if (id === void 0) vocab.set(t, id = vocab.size + 1);
+    return id;
+  });
+  const hypIds = toIds(hypothesis);
+  const refIds = refs.map(toIds);
+  if (!numericKeysFit(vocab.size, maxOrder)) return bleuSegmentStats(hypothesis, referenceInfo(refs, maxOrder), maxOrder);
+  const radix = vocab.size + 1;
+  const hypKeys = sortedNgramKeys(hypIds, radix, maxOrder);
+  const refKeys = refIds.map((ids) => sortedNgramKeys(ids, radix, maxOrder));
+  const stats = new Array(2 + 2 * maxOrder).fill(0);
+  stats[0] = hypIds.length;
+  stats[1] = closestRefLength(hypIds.length, refIds.map((ids) => ids.length));
+  for (let n2 = 0; n2 < maxOrder; n2++) {
+    const hyp = hypKeys[n2];
+    const ref = sortedMaxCounts(refKeys.map((k) => k[n2]));
+    stats[2 + n2] = sortedOverlap(hyp, ref);
+    stats[2 + maxOrder + n2] = hyp.length;
   }
   return stats;
 }
@@ -41090,7 +41170,7 @@ var bleu = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const prep = (s) => preprocessForBleu(s, c.tokenize, c.lowercase);
-        const stats = bleuSegmentStats(prep(output2), referenceInfo(refs.map(prep), c.max_ngram_order), c.max_ngram_order);
+        const stats = bleuSentenceStats(prep(output2), refs.map(prep), c.max_ngram_order);
         const sentence = computeBleu(stats, sentenceOptions);
         return {
           value: sentence.score / 100,
@@ -41170,20 +41250,6 @@ function charIds(text, alphabet) {
   }
   return ids.subarray(0, n2);
 }
-function charNgramKeys(ids, radix, maxOrder) {
-  const all = [];
-  for (let n2 = 1; n2 <= maxOrder; n2++) all.push(new Float64Array(Math.max(ids.length - n2 + 1, 0)));
-  for (let i = 0; i < ids.length; i++) {
-    let key = 0;
-    const last = Math.min(maxOrder, ids.length - i);
-    for (let n2 = 1; n2 <= last; n2++) {
-      key = key * radix + ids[i + n2 - 1];
-      all[n2 - 1][i] = key;
-    }
-  }
-  for (const keys of all) keys.sort();
-  return all;
-}
 function charNgramCountsByString(text, maxOrder) {
   const chars = codePoints(text);
   const all = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
@@ -41229,33 +41295,14 @@ function chrfNgrams(sentences, o) {
   const alphabet = /* @__PURE__ */ new Map();
   const ids = texts.map((t) => charIds(t, alphabet));
   const radix = alphabet.size + 1;
-  const numeric = radix ** o.charOrder < Number.MAX_SAFE_INTEGER;
+  const numeric = numericKeysFit(alphabet.size, o.charOrder);
   return sentences.map((sentence, k) => {
-    const chars = numeric ? charNgramKeys(ids[k], radix, o.charOrder) : charNgramCountsByString(texts[k], o.charOrder);
+    const chars = numeric ? sortedNgramKeys(ids[k], radix, o.charOrder) : charNgramCountsByString(texts[k], o.charOrder);
     return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
   });
 }
-function sortedMatchStats(hyp, ref) {
-  let match = 0;
-  let i = 0;
-  let j = 0;
-  while (i < hyp.length && j < ref.length) {
-    const a = hyp[i];
-    const b = ref[j];
-    if (a < b) i++;
-    else if (a > b) j++;
-    else {
-      let ca = 0;
-      let cb = 0;
-      while (i < hyp.length && hyp[i] === a) i++, ca++;
-      while (j < ref.length && ref[j] === b) j++, cb++;
-      match += ca < cb ? ca : cb;
-    }
-  }
-  return [ref.length > 0 ? hyp.length : 0, ref.length, match];
-}
 function matchStats(hyp, ref) {
-  if (hyp instanceof Float64Array && ref instanceof Float64Array) return sortedMatchStats(hyp, ref);
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return [ref.length > 0 ? hyp.length : 0, ref.length, sortedOverlap(hyp, ref)];
   return mapMatchStats(hyp, ref);
 }
 function mapMatchStats(hyp, ref) {

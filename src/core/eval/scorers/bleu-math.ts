@@ -1,5 +1,6 @@
 // BLEU from sufficient statistics, a faithful port of sacreBLEU's BLEU.compute_bleu and its
 // segment statistics, so that corpus and sentence scores match sacreBLEU to the last digit.
+import { numericKeysFit, sortedMaxCounts, sortedNgramKeys, sortedOverlap } from "./ngram-keys.js";
 import { pySplit } from "./text.js";
 
 export const MAX_NGRAM_ORDER = 4;
@@ -89,6 +90,37 @@ export function bleuSegmentStats(hypothesis: string, refs: BleuReferenceInfo, ma
     }
     stats[2 + n] = correct;
     stats[2 + maxOrder + n] = total;
+  }
+  return stats;
+}
+
+/**
+ * Segment statistics of a pre-processed hypothesis against its pre-processed references. Tokens
+ * get numeric ids shared by hypothesis and references, so n-grams are matched as sorted numeric
+ * keys; string keys (bleuSegmentStats) when the vocabulary is too large for exact keys.
+ */
+export function bleuSentenceStats(hypothesis: string, refs: readonly string[], maxOrder: number): number[] {
+  const vocab = new Map<string, number>();
+  const toIds = (line: string) =>
+    pySplit(line).map((t) => {
+      let id = vocab.get(t);
+      if (id === undefined) vocab.set(t, (id = vocab.size + 1));
+      return id;
+    });
+  const hypIds = toIds(hypothesis);
+  const refIds = refs.map(toIds);
+  if (!numericKeysFit(vocab.size, maxOrder)) return bleuSegmentStats(hypothesis, referenceInfo(refs, maxOrder), maxOrder);
+  const radix = vocab.size + 1;
+  const hypKeys = sortedNgramKeys(hypIds, radix, maxOrder);
+  const refKeys = refIds.map((ids) => sortedNgramKeys(ids, radix, maxOrder));
+  const stats = new Array<number>(2 + 2 * maxOrder).fill(0);
+  stats[0] = hypIds.length;
+  stats[1] = closestRefLength(hypIds.length, refIds.map((ids) => ids.length));
+  for (let n = 0; n < maxOrder; n++) {
+    const hyp = hypKeys[n] as Float64Array;
+    const ref = sortedMaxCounts(refKeys.map((k) => k[n] as Float64Array));
+    stats[2 + n] = sortedOverlap(hyp, ref);
+    stats[2 + maxOrder + n] = hyp.length;
   }
   return stats;
 }

@@ -1,5 +1,6 @@
 // chrF / chrF++ statistics and score, a faithful port of sacreBLEU's CHRF: character n-grams over
 // code points (whitespace removed by default), optional word n-grams, per-order [hyp, ref, match].
+import { numericKeysFit, sortedNgramKeys, sortedOverlap } from "./ngram-keys.js";
 import { codePoints, pyRemoveWhitespace, pySplit } from "./text.js";
 
 export interface ChrfOptions {
@@ -33,27 +34,6 @@ function charIds(text: string, alphabet: Map<number, number>): Int32Array {
     ids[n++] = id;
   }
   return ids.subarray(0, n);
-}
-
-/**
- * Character n-grams, orders 1..maxOrder, as sorted arrays of numeric keys (duplicates kept): an
- * n-gram's key is its ids read as a number in base `radix`. The caller guarantees
- * radix^maxOrder < 2^53, so keys are exact and distinct. Sorted arrays match by merging, with no
- * hashing, which is several times faster than maps for sentence-sized inputs.
- */
-function charNgramKeys(ids: Int32Array, radix: number, maxOrder: number): Float64Array[] {
-  const all: Float64Array[] = [];
-  for (let n = 1; n <= maxOrder; n++) all.push(new Float64Array(Math.max(ids.length - n + 1, 0)));
-  for (let i = 0; i < ids.length; i++) {
-    let key = 0;
-    const last = Math.min(maxOrder, ids.length - i);
-    for (let n = 1; n <= last; n++) {
-      key = key * radix + (ids[i + n - 1] as number);
-      (all[n - 1] as Float64Array)[i] = key;
-    }
-  }
-  for (const keys of all) keys.sort();
-  return all;
 }
 
 /** Counters of character n-grams with string keys: for alphabets too large for numeric keys. */
@@ -110,36 +90,15 @@ export function chrfNgrams(sentences: readonly string[], o: ChrfOptions): Ngrams
   const alphabet = new Map<number, number>();
   const ids = texts.map((t) => charIds(t, alphabet));
   const radix = alphabet.size + 1;
-  const numeric = radix ** o.charOrder < Number.MAX_SAFE_INTEGER;
+  const numeric = numericKeysFit(alphabet.size, o.charOrder);
   return sentences.map((sentence, k) => {
-    const chars: Ngrams[] = numeric ? charNgramKeys(ids[k] as Int32Array, radix, o.charOrder) : charNgramCountsByString(texts[k] as string, o.charOrder);
+    const chars: Ngrams[] = numeric ? sortedNgramKeys(ids[k] as Int32Array, radix, o.charOrder) : charNgramCountsByString(texts[k] as string, o.charOrder);
     return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
   });
 }
 
-/** [hyp count, ref count, matches] from two sorted key arrays: Σ over keys of min(counts). */
-function sortedMatchStats(hyp: Float64Array, ref: Float64Array): [number, number, number] {
-  let match = 0;
-  let i = 0;
-  let j = 0;
-  while (i < hyp.length && j < ref.length) {
-    const a = hyp[i] as number;
-    const b = ref[j] as number;
-    if (a < b) i++;
-    else if (a > b) j++;
-    else {
-      let ca = 0;
-      let cb = 0;
-      while (i < hyp.length && hyp[i] === a) (i++, ca++);
-      while (j < ref.length && ref[j] === b) (j++, cb++);
-      match += ca < cb ? ca : cb;
-    }
-  }
-  return [ref.length > 0 ? hyp.length : 0, ref.length, match];
-}
-
 function matchStats(hyp: Ngrams, ref: Ngrams): [number, number, number] {
-  if (hyp instanceof Float64Array && ref instanceof Float64Array) return sortedMatchStats(hyp, ref);
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return [ref.length > 0 ? hyp.length : 0, ref.length, sortedOverlap(hyp, ref)];
   return mapMatchStats(hyp as Counts, ref as Counts);
 }
 
