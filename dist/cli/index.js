@@ -41175,7 +41175,7 @@ var bleu = {
         return {
           value: sentence.score / 100,
           stats,
-          detail: { bleu: sentence.score, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
+          detail: { bleu: sentence.score, nrefs: refs.length, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
         };
       },
       aggregate(summed) {
@@ -41417,7 +41417,7 @@ var chrf = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const { stats, score } = chrfSegmentStats(prep(output2), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score } };
+        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;

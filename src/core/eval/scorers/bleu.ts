@@ -62,7 +62,7 @@ export const bleu: ScorerDefinition<typeof bleuSchema> = {
         return {
           value: sentence.score / 100,
           stats,
-          detail: { bleu: sentence.score, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen },
+          detail: { bleu: sentence.score, nrefs: refs.length, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen },
         };
       },
       aggregate(summed) {
