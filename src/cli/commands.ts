@@ -1,5 +1,6 @@
 // Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
 import type { Command } from "./command.js";
+import { trainCommand } from "./commands/train.js";
 
 
-export const commands: Command[] = [];
+export const commands: Command[] = [trainCommand];
