@@ -49,6 +49,22 @@ class Reader {
     this.expect(close);
     return out;
   }
+  /** Positional arguments of a call; keyword arguments (device='cuda:0') are read and dropped. */
+  callArgs(): PyValue {
+    this.expect("(");
+    const positional: PyValue[] = [];
+    while (this.peek() !== ")") {
+      const kw = /^[A-Za-z_]\w*\s*=(?!=)/.exec(this.s.slice(this.i));
+      if (kw) {
+        this.i += kw[0].length;
+        this.value();
+      } else positional.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(")");
+    return positional[0] ?? null;
+  }
   str(): string {
     const q = this.s[this.i]!;
     this.i++;
@@ -69,8 +85,7 @@ class Reader {
     this.i += word.length;
     if (this.peek() === "(") {
       // np.float64(1.5), tensor(0.25, device='cuda:0'): keep the first argument.
-      const args = this.list(")");
-      return args[0] ?? null;
+      return this.callArgs();
     }
     return wordValue(word);
   }
