@@ -73,7 +73,7 @@ def parse_args(argv):
     a("--compile", choices=["auto", "on", "off"], default="auto")
     a("--device", default="auto")
     a("--inject-nan-at-step", type=int, default=0, help="testing: make the loss NaN at this step")
-    a("--crash-at-step", type=int, default=0, help="testing: exit abruptly (no checkpoint) after this step")
+    a("--crash-at-step", type=int, default=0, help="testing: exit abruptly (no checkpoint) after this step, unless resuming")
     return p.parse_args(argv)
 
 
@@ -331,12 +331,14 @@ def main(argv=None):
             path = save_checkpoint(args, model, opt, step, (epoch, mb_index), args.save_total_limit)
             last_ckpt_step = step
             emit("checkpoint", step=step, path=path)
-        if args.crash_at_step and step == args.crash_at_step:
+        if args.crash_at_step and step == args.crash_at_step and resume_from is None:
             sys.stdout.flush()
             os._exit(3)
         if Stop.requested:
-            path = save_checkpoint(args, model, opt, step, (epoch, mb_index), args.save_total_limit) if step != last_ckpt_step else None
-            emit("terminated", step=step, checkpoint=path or checkpoint_dirs(args.output_dir)[-1] if checkpoint_dirs(args.output_dir) else path)
+            if step != last_ckpt_step:
+                save_checkpoint(args, model, opt, step, (epoch, mb_index), args.save_total_limit)
+            saved = checkpoint_dirs(args.output_dir)
+            emit("terminated", step=step, checkpoint=saved[-1] if saved else None)
             return EXIT_TERMINATED
     if val is not None:
         emit("eval", step=step, eval_loss=evaluate(model, val[0], val[1], args.micro_batch_size, device, autocast))
