@@ -47881,6 +47881,22 @@ var Reader = class {
     this.expect(close);
     return out;
   }
+  /** Positional arguments of a call; keyword arguments (device='cuda:0') are read and dropped. */
+  callArgs() {
+    this.expect("(");
+    const positional = [];
+    while (this.peek() !== ")") {
+      const kw = /^[A-Za-z_]\w*\s*=(?!=)/.exec(this.s.slice(this.i));
+      if (kw) {
+        this.i += kw[0].length;
+        this.value();
+      } else positional.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(")");
+    return positional[0] ?? null;
+  }
   str() {
     const q = this.s[this.i];
     this.i++;
@@ -47900,8 +47916,7 @@ var Reader = class {
     const word = m[0];
     this.i += word.length;
     if (this.peek() === "(") {
-      const args = this.list(")");
-      return args[0] ?? null;
+      return this.callArgs();
     }
     return wordValue(word);
   }
