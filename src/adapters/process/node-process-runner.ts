@@ -56,7 +56,7 @@ class NodeRunningProcess implements RunningProcess {
     }
     this.exit = new Promise((resolve, reject) => {
       child.on("error", (err: NodeJS.ErrnoException) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it, or set the interpreter with python: in the spec` }));
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });

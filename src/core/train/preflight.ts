@@ -145,8 +145,9 @@ export async function runPreflight(input: PreflightInput, runner: ProcessRunner,
   if (!(await ws.exists(input.trainFile))) problems.push(`training data ${input.trainFile} does not exist (datasets.train in the spec, relative to the spec file)`);
   if (input.validationFile && !(await ws.exists(input.validationFile))) problems.push(`validation data ${input.validationFile} does not exist (datasets.validation in the spec)`);
   if (input.baseDir !== undefined && spec.backend === "reference") {
-    for (const f of ["config.json", "model.safetensors"]) {
-      if (!(await ws.exists(`${input.baseDir}/${f}`))) problems.push(`base model ${input.baseDir} has no ${f}; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!(await ws.exists(`${input.baseDir}/config.json`))) problems.push(`base model ${input.baseDir} has no config.json; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!(await ws.exists(`${input.baseDir}/model.safetensors`)) && !(await ws.exists(`${input.baseDir}/model.safetensors.index.json`))) {
+      problems.push(`base model ${input.baseDir} has no model.safetensors (nor a sharded model.safetensors.index.json); convert .bin weights to safetensors first`);
     }
   }
   return { python, gpus, device, disk: { path: input.outDir, freeBytes }, warnings, problems };

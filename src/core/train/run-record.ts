@@ -70,8 +70,8 @@ export function renderMetricsLine(kind: "train" | "eval", record: MetricRecord, 
   return `${JSON.stringify(o)}\n`;
 }
 
-export function parseMetricsLines(text: string): { kind: "train" | "eval"; record: MetricRecord }[] {
-  const out: { kind: "train" | "eval"; record: MetricRecord }[] = [];
+export function parseMetricsLines(text: string): { kind: "train" | "eval"; record: MetricRecord; tMs?: number }[] {
+  const out: { kind: "train" | "eval"; record: MetricRecord; tMs?: number }[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
@@ -85,7 +85,7 @@ export function parseMetricsLines(text: string): { kind: "train" | "eval"; recor
         else if (v === "inf") rec[k] = Number.POSITIVE_INFINITY;
         else if (v === "-inf") rec[k] = Number.NEGATIVE_INFINITY;
       }
-      out.push({ kind: o.kind, record: rec as unknown as MetricRecord });
+      out.push({ kind: o.kind, record: rec as unknown as MetricRecord, ...(typeof o.t_ms === "number" ? { tMs: o.t_ms } : {}) });
     } catch {
       // a line cut by a crash; skip it
     }

@@ -53,7 +53,7 @@ export interface TrainRunResult {
   renderedConfig: { name: string; content: string }[];
 }
 
-type Rec = { kind: "train" | "eval"; record: MetricRecord };
+type Rec = { kind: "train" | "eval"; record: MetricRecord; tMs?: number };
 
 const isLocalPath = (s: string) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === "." || s.startsWith("~");
 
@@ -130,7 +130,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   let status: RunRecord["status"] = "succeeded";
 
   const rewriteMetrics = async () => {
-    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, 0)).join(""));
+    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
   };
 
   for (;;) {
@@ -138,8 +138,9 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
       spec,
       signal: input.signal,
       onRecord: async (r) => {
-        records.push(r);
-        await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, clock.now() - tTrain));
+        const tMs = clock.now() - tTrain;
+        records.push({ ...r, tMs });
+        await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
       },
       onResume: async (step) => {
         resumedFrom = step;

@@ -114,17 +114,31 @@ def build_model(args):
                           rope_theta=args.rope_theta)
         return LlamaForCausalLM(cfg)
     cfg_path = os.path.join(args.base, "config.json")
-    weights = os.path.join(args.base, "model.safetensors")
-    for pth in (cfg_path, weights):
-        if not os.path.isfile(pth):
-            raise SystemExit(f"base model {args.base}: {os.path.basename(pth)} is missing (need HF layout: config.json + model.safetensors)")
+    if not os.path.isfile(cfg_path):
+        raise SystemExit(f"base model {args.base}: config.json is missing (need HF layout: config.json + model.safetensors)")
     with open(cfg_path) as f:
         cfg = LlamaConfig.from_hf(json.load(f))
     if cfg.vocab_size < tok.VOCAB_SIZE:
         raise SystemExit(f"base model vocab_size {cfg.vocab_size} is smaller than the byte tokenizer's {tok.VOCAB_SIZE}")
     model = LlamaForCausalLM(cfg)
-    model.load_hf_state_dict(load_safetensors(weights))
+    model.load_hf_state_dict(read_weights(args.base))
     return model
+
+
+def read_weights(base):
+    """model.safetensors, or the shards listed in model.safetensors.index.json."""
+    single = os.path.join(base, "model.safetensors")
+    if os.path.isfile(single):
+        return load_safetensors(single)
+    index = os.path.join(base, "model.safetensors.index.json")
+    if not os.path.isfile(index):
+        raise SystemExit(f"base model {base}: neither model.safetensors nor model.safetensors.index.json exists")
+    with open(index) as f:
+        shards = sorted(set(json.load(f)["weight_map"].values()))
+    sd = {}
+    for shard in shards:
+        sd.update(load_safetensors(os.path.join(base, shard)))
+    return sd
 
 
 def batch_loss(model, ids, labels, n_tokens):
