@@ -47022,7 +47022,7 @@ var NodeRunningProcess = class {
     }
     this.exit = new Promise((resolve2, reject) => {
       child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it, or set the interpreter with python: in the spec` }));
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });
@@ -48303,8 +48303,9 @@ async function runPreflight(input2, runner, ws) {
   if (!await ws.exists(input2.trainFile)) problems.push(`training data ${input2.trainFile} does not exist (datasets.train in the spec, relative to the spec file)`);
   if (input2.validationFile && !await ws.exists(input2.validationFile)) problems.push(`validation data ${input2.validationFile} does not exist (datasets.validation in the spec)`);
   if (input2.baseDir !== void 0 && spec.backend === "reference") {
-    for (const f of ["config.json", "model.safetensors"]) {
-      if (!await ws.exists(`${input2.baseDir}/${f}`)) problems.push(`base model ${input2.baseDir} has no ${f}; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!await ws.exists(`${input2.baseDir}/config.json`)) problems.push(`base model ${input2.baseDir} has no config.json; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!await ws.exists(`${input2.baseDir}/model.safetensors`) && !await ws.exists(`${input2.baseDir}/model.safetensors.index.json`)) {
+      problems.push(`base model ${input2.baseDir} has no model.safetensors (nor a sharded model.safetensors.index.json); convert .bin weights to safetensors first`);
     }
   }
   return { python, gpus, device, disk: { path: input2.outDir, freeBytes }, warnings, problems };
@@ -48397,7 +48398,7 @@ function parseMetricsLines(text) {
         else if (v === "inf") rec[k] = Number.POSITIVE_INFINITY;
         else if (v === "-inf") rec[k] = Number.NEGATIVE_INFINITY;
       }
-      out.push({ kind: o.kind, record: rec });
+      out.push({ kind: o.kind, record: rec, ...typeof o.t_ms === "number" ? { tMs: o.t_ms } : {} });
     } catch {
     }
   }
@@ -48475,28 +48476,37 @@ async function runTraining(input2, ports) {
   let failure2;
   let status = "succeeded";
   const rewriteMetrics = async () => {
-    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, 0)).join(""));
+    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
+  };
+  const hooks = {
+    spec,
+    signal: input2.signal,
+    onRecord: async (r) => {
+      const tMs = clock.now() - tTrain;
+      records.push({ ...r, tMs });
+      await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
+    },
+    onResume: async (step) => {
+      resumedFrom = step;
+      records = records.filter((r) => r.record.step <= step);
+      await rewriteMetrics();
+      logger.info(`resumed from the checkpoint at step ${step}`);
+    },
+    onTotal: (n) => totalSteps = n,
+    onStart: (info2) => trainerInfo = info2,
+    log: (line) => ws.appendText(`${outDir}/train.log`, `${line}
+`),
+    totalSteps: () => totalSteps
   };
   for (; ; ) {
-    const outcome = await runAttempt(plan, ports, {
-      spec,
-      signal: input2.signal,
-      onRecord: async (r) => {
-        records.push(r);
-        await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, clock.now() - tTrain));
-      },
-      onResume: async (step) => {
-        resumedFrom = step;
-        records = records.filter((r) => r.record.step <= step);
-        await rewriteMetrics();
-        logger.info(`resumed from the checkpoint at step ${step}`);
-      },
-      onTotal: (n) => totalSteps = n,
-      onStart: (info2) => trainerInfo = info2,
-      log: (line) => ws.appendText(`${outDir}/train.log`, `${line}
-`),
-      totalSteps: () => totalSteps
-    });
+    let outcome;
+    try {
+      outcome = await runAttempt(plan, ports, hooks);
+    } catch (err) {
+      status = "failed";
+      failure2 = err instanceof Error ? err : new InternalError(String(err));
+      break;
+    }
     if (outcome.kind === "ok") break;
     if (outcome.kind === "diverged") {
       status = "failed";
@@ -48513,6 +48523,11 @@ async function runTraining(input2, ports) {
         outcome.exit.signal,
         { hint: "run the same command with --resume to continue from the newest checkpoint" }
       );
+      break;
+    }
+    if (outcome.error && outcome.exit.code === 2) {
+      status = "failed";
+      failure2 = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
       break;
     }
     const hasCheckpoint = await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));

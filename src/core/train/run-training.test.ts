@@ -97,6 +97,13 @@ describe("runTraining", () => {
     expect((err as Error).message).toContain("RuntimeError: boom");
   });
 
+  it("reports data the trainer rejects as invalid data, naming the line", async () => {
+    const { input, ports } = setup([{ lines: ['{"event": "error", "message": "/repo/pipelines/data/t.jsonl:3: invalid JSON (Expecting value)"}'], exit: { code: 2, signal: null } }], "max_restarts: 2\n");
+    const err = await runTraining(input, ports).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataInvalidError);
+    expect((err as Error).message).toBe("the trainer rejected its input: /repo/pipelines/data/t.jsonl:3: invalid JSON (Expecting value)");
+  });
+
   it("on cancel sends SIGTERM and reports the checkpoint", async () => {
     const controller = new AbortController();
     const { runner, input, ports } = setup(

@@ -133,26 +133,36 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
     await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
   };
 
+  const hooks: AttemptHooks = {
+    spec,
+    signal: input.signal,
+    onRecord: async (r) => {
+      const tMs = clock.now() - tTrain;
+      records.push({ ...r, tMs });
+      await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
+    },
+    onResume: async (step) => {
+      resumedFrom = step;
+      records = records.filter((r) => r.record.step <= step);
+      await rewriteMetrics();
+      logger.info(`resumed from the checkpoint at step ${step}`);
+    },
+    onTotal: (n) => (totalSteps = n),
+    onStart: (info) => (trainerInfo = info),
+    log: (line) => ws.appendText(`${outDir}/train.log`, `${line}\n`),
+    totalSteps: () => totalSteps,
+  };
+
   for (;;) {
-    const outcome = await runAttempt(plan, ports, {
-      spec,
-      signal: input.signal,
-      onRecord: async (r) => {
-        const tMs = clock.now() - tTrain;
-        records.push({ ...r, tMs });
-        await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
-      },
-      onResume: async (step) => {
-        resumedFrom = step;
-        records = records.filter((r) => r.record.step <= step);
-        await rewriteMetrics();
-        logger.info(`resumed from the checkpoint at step ${step}`);
-      },
-      onTotal: (n) => (totalSteps = n),
-      onStart: (info) => (trainerInfo = info),
-      log: (line) => ws.appendText(`${outDir}/train.log`, `${line}\n`),
-      totalSteps: () => totalSteps,
-    });
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await runAttempt(plan, ports, hooks);
+    } catch (err) {
+      // The trainer could not even start (program missing): still leave a truthful run.json.
+      status = "failed";
+      failure = err instanceof Error ? err : new InternalError(String(err));
+      break;
+    }
     if (outcome.kind === "ok") break;
     if (outcome.kind === "diverged") {
       status = "failed";
@@ -169,6 +179,11 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
         outcome.exit.signal,
         { hint: "run the same command with --resume to continue from the newest checkpoint" },
       );
+      break;
+    }
+    if (outcome.error && outcome.exit.code === 2) {
+      status = "failed";
+      failure = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
       break;
     }
     const hasCheckpoint = (await ws.exists(`${outDir}/checkpoints`)) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));

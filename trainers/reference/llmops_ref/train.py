@@ -115,11 +115,11 @@ def build_model(args):
         return LlamaForCausalLM(cfg)
     cfg_path = os.path.join(args.base, "config.json")
     if not os.path.isfile(cfg_path):
-        raise SystemExit(f"base model {args.base}: config.json is missing (need HF layout: config.json + model.safetensors)")
+        raise SystemExit("config.json is missing (need HF layout: config.json + model.safetensors)")
     with open(cfg_path) as f:
         cfg = LlamaConfig.from_hf(json.load(f))
     if cfg.vocab_size < tok.VOCAB_SIZE:
-        raise SystemExit(f"base model vocab_size {cfg.vocab_size} is smaller than the byte tokenizer's {tok.VOCAB_SIZE}")
+        raise SystemExit(f"vocab_size {cfg.vocab_size} is smaller than the byte tokenizer's {tok.VOCAB_SIZE}")
     model = LlamaForCausalLM(cfg)
     model.load_hf_state_dict(read_weights(args.base))
     return model
@@ -132,7 +132,7 @@ def read_weights(base):
         return load_safetensors(single)
     index = os.path.join(base, "model.safetensors.index.json")
     if not os.path.isfile(index):
-        raise SystemExit(f"base model {base}: neither model.safetensors nor model.safetensors.index.json exists")
+        raise SystemExit("neither model.safetensors nor model.safetensors.index.json exists")
     with open(index) as f:
         shards = sorted(set(json.load(f)["weight_map"].values()))
     sd = {}
@@ -250,7 +250,11 @@ def main(argv=None):
         emit("error", message=str(e))
         return 2
 
-    model = build_model(args)
+    try:
+        model = build_model(args)
+    except (ValueError, OSError, SystemExit) as e:
+        emit("error", message=f"base model {args.base}: {e}")
+        return 2
     targets = set(t.strip() for t in args.lora_target_modules.split(",") if t.strip())
     if args.method == "lora":
         if args.base == "scratch":
