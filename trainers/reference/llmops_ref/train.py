@@ -234,7 +234,9 @@ def on_sigterm(_signum, _frame):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
+    # Ctrl-C in a terminal reaches the whole process group, so SIGINT must checkpoint too.
     signal.signal(signal.SIGTERM, on_sigterm)
+    signal.signal(signal.SIGINT, on_sigterm)
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     random.seed(args.seed)
