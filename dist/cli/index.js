@@ -27822,7 +27822,7 @@ var trainSpecSchema = external_exports.strictObject({
 }).superRefine((s, ctx) => {
   const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
   if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
-  if (s.base.model === "scratch" && s.backend !== "reference") issue2(["base", "model"], `"scratch" trains a new model and needs backend: reference`);
+  if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
   if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
   if (s.method !== "full" && s.base.model === "scratch") issue2(["method"], `${s.method} adapts a pretrained model; use method: full with model: scratch`);
   if (s.backend === "reference" && s.method === "qlora") issue2(["method"], "the reference trainer has no 4-bit quantization; use lora, or backend axolotl/torchtune for qlora");
@@ -28754,19 +28754,34 @@ function joinPath(dir, p) {
 function specHash(spec) {
   return sha256Text(canonicalJson(spec));
 }
+async function resolvePaths(input2, ws) {
+  const { spec, specDir } = input2;
+  const model = spec.base.model;
+  const baseIsDir = model !== "scratch" && (isLocalPath(model) || await ws.exists(joinPath(specDir, model)));
+  if (spec.backend === "reference" && model !== "scratch" && !baseIsDir) {
+    throw new ConfigError(`base.model "${model}" is not a local directory; the reference trainer cannot download models`, {
+      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids"
+    });
+  }
+  return {
+    train: joinPath(specDir, spec.datasets.train),
+    validation: spec.datasets.validation ? joinPath(specDir, spec.datasets.validation) : void 0,
+    base: model === "scratch" ? "scratch" : baseIsDir ? joinPath(specDir, model) : model,
+    baseIsDir
+  };
+}
+async function readTrainerState(ws, modelDir) {
+  const checkpoints = (await ws.list(modelDir)).map((n) => /^checkpoint-(\d+)$/.exec(n)).filter((m) => m !== null).sort((a, b) => Number(b[1]) - Number(a[1])).map((m) => `${modelDir}/${m[0]}/trainer_state.json`);
+  for (const p of [`${modelDir}/trainer_state.json`, ...checkpoints]) {
+    if (await ws.exists(p)) return parseTrainerState(JSON.parse(await ws.readText(p)));
+  }
+  return [];
+}
 async function runTraining(input2, ports) {
   const { spec, outDir } = input2;
   const { workspace: ws, logger, clock } = ports;
   const t0 = clock.now();
-  const trainFile = joinPath(input2.specDir, spec.datasets.train);
-  const validationFile = spec.datasets.validation ? joinPath(input2.specDir, spec.datasets.validation) : void 0;
-  const baseIsDir = spec.base.model !== "scratch" && (isLocalPath(spec.base.model) || await ws.exists(joinPath(input2.specDir, spec.base.model)));
-  const base = spec.base.model === "scratch" ? "scratch" : baseIsDir ? joinPath(input2.specDir, spec.base.model) : spec.base.model;
-  if (spec.backend === "reference" && spec.base.model !== "scratch" && !baseIsDir) {
-    throw new ConfigError(`base.model "${spec.base.model}" is not a local directory; the reference trainer cannot download models`, {
-      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids"
-    });
-  }
+  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input2, ws);
   const preflight = await logger.group(
     "Preflight",
     () => runPreflight(
@@ -28884,11 +28899,10 @@ last output:
   const trainS = (clock.now() - tTrain) / 1e3;
   const modelDir = `${outDir}/${plan.modelDir}`;
   if (!failure2 && !records.some((r) => r.kind === "train")) {
-    for (const p of [`${modelDir}/trainer_state.json`]) {
-      if (await ws.exists(p)) {
-        records = parseTrainerState(JSON.parse(await ws.readText(p)));
-        await rewriteMetrics();
-      }
+    const history = await readTrainerState(ws, modelDir);
+    if (history.length) {
+      records = history;
+      await rewriteMetrics();
     }
   }
   let model;

@@ -122,6 +122,27 @@ describe("runTraining", () => {
     expect(runner.processes[0]!.killed).toBe(false);
   });
 
+  it("command backend: falls back to trainer_state.json and leaves checkpoints out of the hash", async () => {
+    const state = JSON.stringify({ log_history: [{ loss: 2.5, step: 5 }, { loss: 2.0, step: 10 }, { eval_loss: 2.1, step: 10 }] });
+    const cmd = "backend: command\ncommand: {argv: [python3, sft.py]}\n";
+    const run = (extraFiles: Record<string, string>) => {
+      const { input, ports } = setup([{ lines: ["Training started", "done"], exit: { code: 0, signal: null }, writes: { "/out/model/model.safetensors": "w", ...extraFiles } }], cmd);
+      return runTraining(input, ports);
+    };
+    const r = await run({ "/out/model/checkpoint-10/trainer_state.json": state });
+    expect(r.metrics).toMatchObject({ steps: 10, loss: 2, eval_loss: 2.1 });
+    expect(r.record?.model?.files.map((f) => f.name)).toEqual(["model.safetensors"]);
+    expect((await run({})).modelHash).toBe(r.modelHash);
+  });
+
+  it("command backend: HF log lines feed divergence detection", async () => {
+    const lines = [4, 2, 1, 3.5, 3.6, 3.7].map((l) => `{'loss': ${l}, 'grad_norm': 1.0, 'learning_rate': 1e-05, 'epoch': 0.1}`);
+    const { runner, input, ports } = setup([{ lines, exit: { code: 0, signal: null } }], "backend: command\ncommand: {argv: [python3, sft.py]}\ndivergence: {factor: 3, window: 3}\n");
+    const err = await runTraining(input, ports).catch((e: unknown) => e);
+    expect((err as Error).message).toBe("training stopped: loss diverged at step 4: above 3× its minimum 1 for 3 logged steps (now 3.7 at step 6)");
+    expect(runner.processes[0]!.killed).toBe(true);
+  });
+
   it("dry run renders and probes but launches nothing", async () => {
     const { ws, runner, input, ports } = setup([]);
     const r = await runTraining({ ...input, dryRun: true }, ports);

@@ -74,19 +74,42 @@ export function specHash(spec: TrainSpec): string {
   return sha256Text(canonicalJson(spec));
 }
 
+/** Data and base-model paths are relative to the spec file; a base that is no local directory is a hub id. */
+async function resolvePaths(input: TrainRunInput, ws: TrainWorkspace): Promise<{ train: string; validation?: string | undefined; base: string; baseIsDir: boolean }> {
+  const { spec, specDir } = input;
+  const model = spec.base.model;
+  const baseIsDir = model !== "scratch" && (isLocalPath(model) || (await ws.exists(joinPath(specDir, model))));
+  if (spec.backend === "reference" && model !== "scratch" && !baseIsDir) {
+    throw new ConfigError(`base.model "${model}" is not a local directory; the reference trainer cannot download models`, {
+      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids",
+    });
+  }
+  return {
+    train: joinPath(specDir, spec.datasets.train),
+    validation: spec.datasets.validation ? joinPath(specDir, spec.datasets.validation) : undefined,
+    base: model === "scratch" ? "scratch" : baseIsDir ? joinPath(specDir, model) : model,
+    baseIsDir,
+  };
+}
+
+/** HF-style trainers keep their log history in trainer_state.json (final, or the newest checkpoint's). */
+async function readTrainerState(ws: TrainWorkspace, modelDir: string): Promise<Rec[]> {
+  const checkpoints = (await ws.list(modelDir))
+    .map((n) => /^checkpoint-(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]))
+    .map((m) => `${modelDir}/${m[0]}/trainer_state.json`);
+  for (const p of [`${modelDir}/trainer_state.json`, ...checkpoints]) {
+    if (await ws.exists(p)) return parseTrainerState(JSON.parse(await ws.readText(p)));
+  }
+  return [];
+}
+
 export async function runTraining(input: TrainRunInput, ports: TrainPorts): Promise<TrainRunResult> {
   const { spec, outDir } = input;
   const { workspace: ws, logger, clock } = ports;
   const t0 = clock.now();
-  const trainFile = joinPath(input.specDir, spec.datasets.train);
-  const validationFile = spec.datasets.validation ? joinPath(input.specDir, spec.datasets.validation) : undefined;
-  const baseIsDir = spec.base.model !== "scratch" && (isLocalPath(spec.base.model) || (await ws.exists(joinPath(input.specDir, spec.base.model))));
-  const base = spec.base.model === "scratch" ? "scratch" : baseIsDir ? joinPath(input.specDir, spec.base.model) : spec.base.model;
-  if (spec.backend === "reference" && spec.base.model !== "scratch" && !baseIsDir) {
-    throw new ConfigError(`base.model "${spec.base.model}" is not a local directory; the reference trainer cannot download models`, {
-      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids",
-    });
-  }
+  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input, ws);
 
   const preflight = await logger.group("Preflight", () =>
     runPreflight(
@@ -207,11 +230,10 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
 
   const modelDir = `${outDir}/${plan.modelDir}`;
   if (!failure && !records.some((r) => r.kind === "train")) {
-    for (const p of [`${modelDir}/trainer_state.json`]) {
-      if (await ws.exists(p)) {
-        records = parseTrainerState(JSON.parse(await ws.readText(p)));
-        await rewriteMetrics();
-      }
+    const history = await readTrainerState(ws, modelDir);
+    if (history.length) {
+      records = history;
+      await rewriteMetrics();
     }
   }
   let model: RunRecord["model"];

@@ -46,7 +46,7 @@ describe("parseTrainSpec", () => {
   it.each([
     [BASE.replace("max_steps: 10\n", ""), "set either epochs or max_steps"],
     [`${BASE}method: lora\n`, "adapts a pretrained model"],
-    [`${BASE}backend: axolotl\n`, '"scratch" trains a new model and needs backend: reference'],
+    [`${BASE}backend: axolotl\n`, "axolotl needs a pretrained base"],
     [BASE.replace("model: scratch", "model: ./m") + "method: qlora\n", "no 4-bit quantization"],
     [`${BASE}launcher: {type: torchrun, nproc_per_node: 2}\n`, "runs in one process"],
     [BASE.replace("model: scratch", "model: meta-llama/Llama-3.2-1B") + "backend: torchtune\n", "needs a torchtune: {recipe, config} block"],

@@ -133,7 +133,7 @@ export const trainSpecSchema = z
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (s.epochs === undefined && s.max_steps === undefined) issue([], "set either epochs or max_steps");
-    if (s.base.model === "scratch" && s.backend !== "reference") issue(["base", "model"], `"scratch" trains a new model and needs backend: reference`);
+    if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
     if (s.base.architecture && s.base.model !== "scratch") issue(["base", "architecture"], `architecture is only used with model: scratch`);
     if (s.method !== "full" && s.base.model === "scratch") issue(["method"], `${s.method} adapts a pretrained model; use method: full with model: scratch`);
     if (s.backend === "reference" && s.method === "qlora") issue(["method"], "the reference trainer has no 4-bit quantization; use lora, or backend axolotl/torchtune for qlora");
