@@ -48743,6 +48743,19 @@ function renderTrainSummary(result, opts) {
   return `${lines.join("\n").trimEnd()}
 `;
 }
+function renderTrainFailureSummary(name, message, records) {
+  const chart = renderLossMermaid(lossSeries(records), { title: `${name} loss (until the failure)` });
+  const last = records.filter((r) => r.kind === "train").at(-1)?.record;
+  return [
+    `## Training failed: ${escapeMd(name)}`,
+    "",
+    fence(message),
+    "",
+    last ? `Last logged step ${last.step}, loss ${num2(last.loss)}.` : "No step was logged.",
+    "",
+    ...chart ? [chart, ""] : []
+  ].join("\n");
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -48838,7 +48851,10 @@ async function main() {
         }
       }
     }
-  );
+  ).catch(async (err) => {
+    await writeFailureSummary(name, outDir, err);
+    throw err;
+  });
   setOutput("out-dir", outDir);
   if (result.dryRun) {
     setOutput("metrics", "{}");
@@ -48849,6 +48865,15 @@ async function main() {
   setOutput("model-hash", result.modelHash ?? "");
   setOutput("metrics", JSON.stringify(result.metrics ?? {}));
   await summary.addRaw(renderTrainSummary(result, { name })).write();
+}
+async function writeFailureSummary(name, outDir, err) {
+  try {
+    const metrics = await readFile2(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
+    const message = err instanceof Error ? err.message : String(err);
+    await summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
+  } catch (e) {
+    warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 async function readEvent(path) {
   if (!path) return void 0;

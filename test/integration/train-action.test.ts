@@ -94,4 +94,12 @@ describe("train action", () => {
     const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
     expect(run.model.hash).toBe(r.outputs["model-hash"]);
   });
+
+  it.skipIf(!hasTorch)("fails on an injected NaN, naming the step, with a failure summary", () => {
+    const r = runAction({ spec: "pipelines/tiny-sft.yaml", overrides: "max_steps=8\nlogging_steps=1\nbackend_args=[--inject-nan-at-step, '3']", out: join(dir, "nan") }, {}, "github-hosted");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("::error::training stopped: loss became NaN at step 3");
+    expect(r.summary).toContain("## Training failed: tiny-sft");
+    expect(r.summary).toContain("Last logged step 3, loss NaN.");
+  });
 });

@@ -12,7 +12,8 @@ import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js
 import { systemClock } from "../../core/ports.js";
 import { assertForkPolicy, decideForkPolicy } from "../../core/train/fork-policy.js";
 import { parseOverrideLines, parseTrainSpec, renderProgressLine, runTraining } from "../../core/train/index.js";
-import { renderTrainSummary } from "../../core/train/render-summary.js";
+import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/render-summary.js";
+import { parseMetricsLines } from "../../core/train/run-record.js";
 import { ConfigError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { inputSchemas, parseInputs, type InputSpecs } from "../runtime/inputs.js";
@@ -85,7 +86,10 @@ export async function main(): Promise<void> {
         }
       },
     },
-  );
+  ).catch(async (err: unknown) => {
+    await writeFailureSummary(name, outDir, err);
+    throw err;
+  });
   core.setOutput("out-dir", outDir);
   if (result.dryRun) {
     core.setOutput("metrics", "{}");
@@ -96,6 +100,17 @@ export async function main(): Promise<void> {
   core.setOutput("model-hash", result.modelHash ?? "");
   core.setOutput("metrics", JSON.stringify(result.metrics ?? {}));
   await core.summary.addRaw(renderTrainSummary(result, { name })).write();
+}
+
+/** Best effort: a failed run still shows why and its curve so far; a summary error only warns. */
+async function writeFailureSummary(name: string, outDir: string, err: unknown): Promise<void> {
+  try {
+    const metrics = await readFile(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
+    const message = err instanceof Error ? err.message : String(err);
+    await core.summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
+  } catch (e) {
+    core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 async function readEvent(path: string | undefined): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTrainSummary } from "./render-summary.js";
+import { renderTrainFailureSummary, renderTrainSummary } from "./render-summary.js";
 import type { TrainRunResult } from "./run-training.js";
 
 const result = {
@@ -39,5 +39,34 @@ describe("renderTrainSummary", () => {
       </details>
       "
     `);
+  });
+});
+
+describe("renderTrainFailureSummary", () => {
+  it("shows the reason and the curve so far", () => {
+    const recs = [
+      { kind: "train" as const, record: { step: 1, loss: 4 } },
+      { kind: "train" as const, record: { step: 2, loss: 3 } },
+      { kind: "train" as const, record: { step: 3, loss: Number.NaN } },
+    ];
+    expect(renderTrainFailureSummary("tiny", "training stopped: loss became NaN at step 3", recs)).toMatchInlineSnapshot(`
+      "## Training failed: tiny
+
+      \`\`\`
+      training stopped: loss became NaN at step 3
+      \`\`\`
+
+      Last logged step 3, loss NaN.
+
+      \`\`\`mermaid
+      xychart-beta
+        title "tiny loss (until the failure)"
+        x-axis "step" [1, 2]
+        y-axis "loss" 2.95 --> 4.05
+        line [4, 3]
+      \`\`\`
+      "
+    `);
+    expect(renderTrainFailureSummary("tiny", "boom", [])).toContain("No step was logged.");
   });
 });

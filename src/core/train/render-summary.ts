@@ -1,5 +1,7 @@
 // The job summary / PR comment section for a training run: final metrics, loss curve (Mermaid)
 // and the rendered trainer config. Pure; untrusted text is escaped.
+import type { MetricRecord } from "./log-parse.js";
+import { lossSeries, renderLossMermaid } from "./loss-chart.js";
 import type { TrainRunResult } from "./run-training.js";
 
 function escapeMd(s: string): string {
@@ -34,4 +36,19 @@ export function renderTrainSummary(result: TrainRunResult, opts: { name: string 
     lines.push("<details><summary>Rendered config: " + escapeMd(f.name) + "</summary>", "", fence(f.content, f.name.endsWith(".yaml") ? "yaml" : f.name.endsWith(".json") ? "json" : ""), "", "</details>", "");
   }
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** When training failed: the reason and the curve up to the failure. */
+export function renderTrainFailureSummary(name: string, message: string, records: readonly { kind: "train" | "eval"; record: MetricRecord }[]): string {
+  const chart = renderLossMermaid(lossSeries(records), { title: `${name} loss (until the failure)` });
+  const last = records.filter((r) => r.kind === "train").at(-1)?.record;
+  return [
+    `## Training failed: ${escapeMd(name)}`,
+    "",
+    fence(message),
+    "",
+    last ? `Last logged step ${last.step}, loss ${num(last.loss)}.` : "No step was logged.",
+    "",
+    ...(chart ? [chart, ""] : []),
+  ].join("\n");
 }
