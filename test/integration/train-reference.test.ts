@@ -150,5 +150,9 @@ describe.skipIf(!hasTorch)("reference trainer, end to end", () => {
     expect(names).toContain("base_model.model.model.layers.1.self_attn.v_proj.lora_B.weight");
     expect(JSON.parse(readFileSync(join(out, "model/adapter_config.json"), "utf8"))).toMatchObject({ peft_type: "LORA", task_type: "CAUSAL_LM", r: 4, lora_alpha: 8, target_modules: ["q_proj", "v_proj"] });
     expect(result.metrics?.steps).toBe(4);
+    // A LoRA checkpoint holds only the adapter; resuming from it reproduces the same adapter.
+    const crashed = await run("lora-crash", ["max_steps=4", "checkpoint.every_steps=2", "max_restarts=1", "backend_args=[--crash-at-step, '3']"], { specText });
+    expect(crashed.result.record).toMatchObject({ restarts: 1, resumed_from_step: 2 });
+    expect(crashed.result.modelHash).toBe(result.modelHash);
   });
 });

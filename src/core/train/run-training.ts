@@ -55,7 +55,7 @@ export interface TrainRunResult {
 
 type Rec = { kind: "train" | "eval"; record: MetricRecord; tMs?: number };
 
-const isLocalPath = (s: string) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === "." || s.startsWith("~");
+const isLocalPath = (s: string) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === ".";
 
 function joinPath(dir: string, p: string): string {
   if (p.startsWith("/")) return p;

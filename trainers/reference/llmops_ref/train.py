@@ -191,7 +191,8 @@ def save_checkpoint(args, model, opt, step, position, limit):
     state = {
         "step": step,
         "position": position,
-        "model": {k: v for k, v in model.state_dict().items()},
+        # LoRA checkpoints hold only the adapter: the frozen base is reloaded from --base.
+        "model": {k: v for k, v in model.state_dict().items() if args.method != "lora" or "lora_" in k},
         "optimizer": opt.state_dict(),
         "rng_torch": torch.get_rng_state(),
         "rng_cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
@@ -284,7 +285,10 @@ def main(argv=None):
         resume_from = args.resume
     if resume_from:
         state = torch_load(os.path.join(resume_from, "state.pt"))
-        model.load_state_dict(state["model"])
+        missing, unexpected = model.load_state_dict(state["model"], strict=False)
+        if unexpected or (missing and args.method != "lora") or any("lora_" in k for k in missing):
+            emit("error", message=f"checkpoint {resume_from} does not match the model (missing {missing[:3]}, unexpected {unexpected[:3]})")
+            return 2
         opt.load_state_dict(state["optimizer"])
         torch.set_rng_state(state["rng_torch"])
         if state.get("rng_cuda") is not None and torch.cuda.is_available():
