@@ -48406,7 +48406,7 @@ function parseMetricsLines(text) {
 }
 
 // src/core/train/run-training.ts
-var isLocalPath = (s) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === "." || s.startsWith("~");
+var isLocalPath = (s) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === ".";
 function joinPath(dir, p) {
   if (p.startsWith("/")) return p;
   const parts = `${dir}/${p}`.split("/");
