@@ -1610,7 +1610,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -1639,7 +1639,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1649,7 +1649,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1671,7 +1671,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1723,7 +1723,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1864,7 +1864,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -1900,7 +1900,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1967,12 +1967,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1997,7 +1997,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -2064,7 +2064,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -2485,9 +2485,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i = n2.indexOf(".");
@@ -2527,8 +2527,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2967,8 +2967,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3170,23 +3170,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n2) => n2;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n2) => BigInt(n2);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3425,7 +3425,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3440,7 +3440,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3462,7 +3462,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3470,7 +3470,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -4103,10 +4103,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4120,7 +4120,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4144,7 +4144,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4160,7 +4160,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4251,7 +4251,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4265,13 +4265,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4314,18 +4314,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4379,8 +4379,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4392,7 +4392,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4403,8 +4403,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4421,7 +4421,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4601,7 +4601,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4618,24 +4618,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4818,25 +4818,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5606,7 +5606,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5646,20 +5646,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -6454,15 +6454,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6820,18 +6820,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6984,15 +6984,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7186,13 +7186,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7370,7 +7370,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7389,7 +7389,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7411,10 +7411,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7511,10 +7511,10 @@ function closest(name, candidates) {
   return bestDist <= limit ? best : void 0;
 }
 function didYouMean(name, candidates) {
-  const list = [...candidates];
-  const c = closest(name, list);
+  const list2 = [...candidates];
+  const c = closest(name, list2);
   if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
 }
 var init_suggest = __esm({
   "src/core/config/suggest.ts"() {
@@ -7650,10 +7650,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -11360,7 +11360,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize2(uri, options), options);
+        parse5(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -11400,50 +11400,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse4(serialize2(base, options), options);
-        relative4 = parse4(serialize2(relative4, options), options);
+        base = parse5(serialize2(base, options), options);
+        relative5 = parse5(serialize2(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target2.scheme = relative4.scheme;
-        target2.userinfo = relative4.userinfo;
-        target2.host = relative4.host;
-        target2.port = relative4.port;
-        target2.path = removeDotSegments(relative4.path || "");
-        target2.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target2.scheme = relative5.scheme;
+        target2.userinfo = relative5.userinfo;
+        target2.host = relative5.host;
+        target2.port = relative5.port;
+        target2.path = removeDotSegments(relative5.path || "");
+        target2.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target2.userinfo = relative4.userinfo;
-          target2.host = relative4.host;
-          target2.port = relative4.port;
-          target2.path = removeDotSegments(relative4.path || "");
-          target2.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target2.userinfo = relative5.userinfo;
+          target2.host = relative5.host;
+          target2.port = relative5.port;
+          target2.path = removeDotSegments(relative5.path || "");
+          target2.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target2.path = base.path;
-            if (relative4.query !== void 0) {
-              target2.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target2.query = relative5.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target2.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target2.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative4.path;
+                target2.path = "/" + relative5.path;
               } else if (!base.path) {
-                target2.path = relative4.path;
+                target2.path = relative5.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative4.query;
+            target2.query = relative5.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11451,7 +11451,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative4.fragment;
+      target2.fragment = relative5.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11722,7 +11722,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -11759,7 +11759,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize: serialize2,
-      parse: parse4
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -14004,11 +14004,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const fmt4 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt4}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt4];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -16987,18 +16987,18 @@ function pathsNeededForFilter(filter) {
 function columnsNeededForFilter(filter) {
   return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
 }
-function matchFilter(record2, filter, strict = true) {
+function matchFilter(record3, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
-    return filter.$and.every((subQuery) => matchFilter(record2, subQuery, strict));
+    return filter.$and.every((subQuery) => matchFilter(record3, subQuery, strict));
   }
   if ("$or" in filter && Array.isArray(filter.$or)) {
-    return filter.$or.some((subQuery) => matchFilter(record2, subQuery, strict));
+    return filter.$or.some((subQuery) => matchFilter(record3, subQuery, strict));
   }
   if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    return !filter.$nor.some((subQuery) => matchFilter(record2, subQuery, strict));
+    return !filter.$nor.some((subQuery) => matchFilter(record3, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve(record2, field);
+    const value = resolve(record3, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -17190,8 +17190,8 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path) {
-  let value = record2;
+function resolve(record3, path) {
+  let value = record3;
   for (const part of path.split(".")) {
     value = value?.[part];
   }
@@ -21534,18 +21534,18 @@ var validateAsync = async (schema2, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
-    return parse4(schema2, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -22502,9 +22502,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname3) {
-  hostname3.lastIndex = 0;
-  return hostname3.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -23040,7 +23040,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -23054,7 +23054,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -33080,45 +33080,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt2 = def.format;
-  if (fmt2 === "base64") {
+  const fmt4 = def.format;
+  if (fmt4 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "base64url") {
+  if (fmt4 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "jwt") {
+  if (fmt4 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "ipv6") {
+  if (fmt4 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "cidrv6") {
+  if (fmt4 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "credit_card") {
+  if (fmt4 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "iban") {
+  if (fmt4 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt4 === "url" || fmt4 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -33144,12 +33144,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt4}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt4) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -35881,8 +35881,8 @@ var contributors = {
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -36329,8 +36329,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -39071,38 +39071,38 @@ function convertSchema(schema2, ctx) {
   if (typeof schema2 === "boolean") {
     return schema2 ? z.any() : z.never();
   }
-  let baseSchema = convertBaseSchema(schema2, ctx);
+  let baseSchema2 = convertBaseSchema(schema2, ctx);
   const hasExplicitType = schema2.type || schema2.enum !== void 0 || schema2.const !== void 0;
   if (schema2.anyOf && Array.isArray(schema2.anyOf)) {
     const options = schema2.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
+    baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, anyOfUnion) : anyOfUnion;
   }
   if (schema2.oneOf && Array.isArray(schema2.oneOf)) {
     const options = schema2.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
+    baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, oneOfUnion) : oneOfUnion;
   }
   if (schema2.allOf && Array.isArray(schema2.allOf)) {
     if (schema2.allOf.length === 0) {
-      baseSchema = hasExplicitType ? baseSchema : z.any();
+      baseSchema2 = hasExplicitType ? baseSchema2 : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema2.allOf[0], ctx);
+      let result = hasExplicitType ? baseSchema2 : convertSchema(schema2.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
       for (let i = startIdx; i < schema2.allOf.length; i++) {
         result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
       }
-      baseSchema = result;
+      baseSchema2 = result;
     }
   }
   if (schema2.nullable === true && ctx.version === "openapi-3.0") {
-    baseSchema = z.nullable(baseSchema);
+    baseSchema2 = z.nullable(baseSchema2);
   }
   if (schema2.readOnly === true) {
-    baseSchema = z.readonly(baseSchema);
+    baseSchema2 = z.readonly(baseSchema2);
   }
   if (schema2.default !== void 0) {
-    baseSchema = baseSchema.default(schema2.default);
+    baseSchema2 = baseSchema2.default(schema2.default);
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
@@ -39141,12 +39141,12 @@ function convertSchema(schema2, ctx) {
     }
   }
   if (Object.keys(extraMeta).length > 0) {
-    ctx.registry.add(baseSchema, extraMeta);
+    ctx.registry.add(baseSchema2, extraMeta);
   }
   if (schema2.description) {
-    baseSchema = baseSchema.describe(schema2.description);
+    baseSchema2 = baseSchema2.describe(schema2.description);
   }
-  return baseSchema;
+  return baseSchema2;
 }
 function fromJSONSchema(schema2, params) {
   if (typeof schema2 === "boolean") {
@@ -39948,15 +39948,15 @@ function bcaInterval(estimate, draws, jackknife, confidence) {
   let jm = 0;
   for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
   jm /= jackknife.length;
-  let num = 0;
+  let num2 = 0;
   let den = 0;
   for (let i = 0; i < jackknife.length; i++) {
     const d = jm - jackknife[i];
-    num += d * d * d;
+    num2 += d * d * d;
     den += d * d;
   }
   const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
-  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const a = flat ? 0 : num2 / (6 * den ** 1.5);
   const sorted = Float64Array.from(draws).sort();
   const level = (q) => {
     const z2 = normalQuantile(q);
@@ -40749,9 +40749,9 @@ function distribution(values) {
 function recordsOf(side, cases) {
   return cases.flatMap((id) => side.get(id) ?? []);
 }
-function caseMeans(side, cases, pick2) {
+function caseMeans(side, cases, pick3) {
   return cases.map((id) => {
-    const vs = (side.get(id) ?? []).map(pick2).filter((v) => v !== null);
+    const vs = (side.get(id) ?? []).map(pick3).filter((v) => v !== null);
     return vs.length ? mean(vs) : Number.NaN;
   });
 }
@@ -40831,8 +40831,8 @@ function computeCost(baseline, candidate, cases, rb, rc, opts) {
 function groupByCase(records) {
   const out = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = out.get(r.case_id);
-    if (list) list.push(r);
+    const list2 = out.get(r.case_id);
+    if (list2) list2.push(r);
     else out.set(r.case_id, [r]);
   }
   return out;
@@ -42349,11 +42349,11 @@ function foldSide(records, metrics) {
 function groupByCase2(records) {
   const byCase = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = byCase.get(r.case_id);
-    if (list) list.push(r);
+    const list2 = byCase.get(r.case_id);
+    if (list2) list2.push(r);
     else byCase.set(r.case_id, [r]);
   }
-  for (const list of byCase.values()) list.sort((a, b) => a.repeat - b.repeat);
+  for (const list2 of byCase.values()) list2.sort((a, b) => a.repeat - b.repeat);
   return byCase;
 }
 function buildCaseDetails(comparison, baseline, candidate) {
@@ -42951,8 +42951,8 @@ function expectedText(v) {
 function flipScores(model, caseId, direction) {
   return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
     const m = model.comparison.metrics.find((x) => x.name === f.metric);
-    const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
-    return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
+    const fmt4 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
+    return `${f.metric} ${fmt4(f.baseline)} \u2192 ${fmt4(f.candidate)}`;
   }).join(", ");
 }
 function rankFlippedCases(model, direction) {
@@ -43369,9 +43369,9 @@ function quantile2(sorted, q) {
   return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
 }
 function renderLatencySvg(c, cases) {
-  const pick2 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
-  const b = pick2("baseline");
-  const k = pick2("candidate");
+  const pick3 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
+  const b = pick3("baseline");
+  const k = pick3("candidate");
   if (b.length + k.length === 0) {
     const o = c.operational.latency;
     if (o.baseline.p50 === null && o.candidate.p50 === null) return `<p class="muted">No latency recorded.</p>`;
@@ -44054,14 +44054,14 @@ function tokenize(source, options = {}) {
             break;
           default: {
             ++cursorPosition;
-            let num = consumeWhile(isInteger);
-            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+            let num2 = consumeWhile(isInteger);
+            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
               ++cursorPosition;
               const frac = consumeWhile(isInteger);
-              num = `${num}.${frac}`;
+              num2 = `${num2}.${frac}`;
             }
             tokens2.push(
-              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
             );
             continue;
           }
@@ -44093,13 +44093,13 @@ function tokenize(source, options = {}) {
         continue;
       }
       if (isInteger(char)) {
-        let num = consumeWhile(isInteger);
+        let num2 = consumeWhile(isInteger);
         if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
           ++cursorPosition;
           const frac = consumeWhile(isInteger);
-          num = `${num}.${frac}`;
+          num2 = `${num2}.${frac}`;
         }
-        tokens2.push(new Token(num, TOKEN_TYPES.NumericLiteral));
+        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
         continue;
       }
       if (isWord(char)) {
@@ -44830,8 +44830,8 @@ function parse3(tokens2) {
     const token = tokens2[current++];
     switch (token.type) {
       case TOKEN_TYPES.NumericLiteral: {
-        const num = token.value;
-        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
+        const num2 = token.value;
+        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
       }
       case TOKEN_TYPES.StringLiteral: {
         let value = token.value;
@@ -45109,8 +45109,8 @@ var StringValue = class extends RuntimeValue {
         // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
         // https://docs.python.org/3.13/library/stdtypes.html#str.split
         new FunctionValue((args) => {
-          const sep = args[0] ?? new NullValue();
-          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+          const sep2 = args[0] ?? new NullValue();
+          if (!(sep2 instanceof StringValue || sep2 instanceof NullValue)) {
             throw new Error("sep argument must be a string or null");
           }
           const maxsplit = args[1] ?? new IntegerValue(-1);
@@ -45118,7 +45118,7 @@ var StringValue = class extends RuntimeValue {
             throw new Error("maxsplit argument must be a number");
           }
           let result = [];
-          if (sep instanceof NullValue) {
+          if (sep2 instanceof NullValue) {
             const text = this.value.trimStart();
             for (const { 0: match, index } of text.matchAll(/\S+/g)) {
               if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
@@ -45128,12 +45128,12 @@ var StringValue = class extends RuntimeValue {
               result.push(match);
             }
           } else {
-            if (sep.value === "") {
+            if (sep2.value === "") {
               throw new Error("empty separator");
             }
-            result = this.value.split(sep.value);
+            result = this.value.split(sep2.value);
             if (maxsplit.value !== -1 && result.length > maxsplit.value) {
-              result.push(result.splice(maxsplit.value).join(sep.value));
+              result.push(result.splice(maxsplit.value).join(sep2.value));
             }
           }
           return new ArrayValue(result.map((part) => new StringValue(part)));
@@ -47167,12 +47167,12 @@ async function runEval(jobs, deps, opts) {
     while (fatal === void 0 && !deps.signal?.aborted) {
       const job = todo[next++];
       if (!job) return;
-      let record2;
+      let record3;
       const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
       if (cached2) {
         fromCache++;
         const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record2 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
+        record3 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
       } else {
         try {
           const { value, attempts } = await withRetries(
@@ -47188,7 +47188,7 @@ async function runEval(jobs, deps, opts) {
           const response = { ...value };
           if (deps.cache) await deps.cache.set(job.key, response);
           const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record2 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
+          record3 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
         } catch (err) {
           if (!(err instanceof ProviderError)) throw err;
           if (err.fatal) {
@@ -47198,12 +47198,12 @@ async function runEval(jobs, deps, opts) {
           const attempts = err.attempts ?? 1;
           const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
           if (err.status !== void 0) error62.status = err.status;
-          record2 = recordFor(job, { error: error62, attempts });
+          record3 = recordFor(job, { error: error62, attempts });
           errors++;
         }
       }
-      deps.store.append(record2);
-      existing.set(identity(job.evalCase.id, job.repeat), record2);
+      deps.store.append(record3);
+      existing.set(identity(job.evalCase.id, job.repeat), record3);
       done++;
       deps.progress.tick({ done, errors });
     }
@@ -47298,11 +47298,11 @@ function incompleteBeta2(x, a, b) {
   let d = 0;
   for (let i = 0; i <= 300; i++) {
     const m = i >> 1;
-    const num = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num * d;
+    const num2 = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + num2 * d;
     if (Math.abs(d) < 1e-300) d = 1e-300;
     d = 1 / d;
-    c = 1 + num / c;
+    c = 1 + num2 / c;
     if (Math.abs(c) < 1e-300) c = 1e-300;
     const cd = c * d;
     f *= cd;
@@ -47476,9 +47476,9 @@ function computeSummary(input2) {
 function summariseMetric(s, records, seed, resamples) {
   const byCase = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = byCase.get(r.case_id) ?? [];
-    list.push(r);
-    byCase.set(r.case_id, list);
+    const list2 = byCase.get(r.case_id) ?? [];
+    list2.push(r);
+    byCase.set(r.case_id, list2);
   }
   const base = {
     type: s.type,
@@ -47495,9 +47495,9 @@ function summariseMetric(s, records, seed, resamples) {
     const perCase = [];
     let total = null;
     let n2 = 0;
-    for (const list of byCase.values()) {
+    for (const list2 of byCase.values()) {
       let acc = null;
-      for (const r of list) {
+      for (const r of list2) {
         const st = r.scores[s.name]?.stats;
         if (!st) continue;
         n2++;
@@ -47513,8 +47513,8 @@ function summariseMetric(s, records, seed, resamples) {
     return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
   }
   const groups = [];
-  for (const list of byCase.values()) {
-    const vals = list.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
+  for (const list2 of byCase.values()) {
+    const vals = list2.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
     if (vals.length) groups.push(vals);
   }
   const est = estimateMean(groups);
@@ -47622,9 +47622,9 @@ var JsonlResultsStore = class {
     }
     return records;
   }
-  append(record2) {
+  append(record3) {
     this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, `${JSON.stringify(record2)}
+    writeSync(this.fd, `${JSON.stringify(record3)}
 `);
   }
   finalize(records) {
@@ -48644,8 +48644,1730 @@ options:
   }
 };
 
+// src/cli/commands/train.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname as dirname6, extname as extname2 } from "node:path";
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { appendFile, mkdir, readFile, readdir, rm, stat, statfs, writeFile } from "node:fs/promises";
+import { dirname as dirname4, join as join6, relative as relative4, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash4 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash4("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative5) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative5);
+}
+function sha256Text(text) {
+  return `sha256:${createHash4("sha256").update(text, "utf8").digest("hex")}`;
+}
+function canonicalJson2(v) {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile(path, "utf8");
+  }
+  async writeText(path, text) {
+    await mkdir(dirname4(path), { recursive: true });
+    await writeFile(path, text);
+  }
+  async appendText(path, text) {
+    await mkdir(dirname4(path), { recursive: true });
+    await appendFile(path, text);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join6(dir, e.name);
+        const rel = relative4(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join6(path, ...rel.split("/"));
+      const { size } = await stat(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream3(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname4(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+init_errors();
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, join as join7 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname5(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join7(dir, "trainers", "reference", "train.py");
+    if (existsSync6(candidate)) return candidate;
+    const parent = dirname5(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/node-process-runner.ts
+init_errors();
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve6) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve6({ code: notFound ? null : code, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve6, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code, signal) => resolve6({ code, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/core/train/spec.ts
+init_errors();
+
+// src/core/train/overrides.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+init_errors();
+function parseOverride(text, source) {
+  const eq = text.indexOf("=");
+  const key = eq < 0 ? "" : text.slice(0, eq).trim();
+  if (eq < 0 || key === "" || key.split(".").some((p) => p === "")) {
+    throw new InputError(`${source}: expected key=value (e.g. learning_rate=1e-4 or lora.r=8), got ${JSON.stringify(text)}`);
+  }
+  const raw = text.slice(eq + 1).trim();
+  let value;
+  try {
+    value = raw === "" ? "" : (0, import_yaml2.parse)(raw);
+  } catch {
+    value = raw;
+  }
+  return { path: key.split("."), value, source };
+}
+function applyOverrides(root, overrides) {
+  const copy = structuredClone(root);
+  for (const o of overrides) {
+    let node2 = copy;
+    o.path.forEach((seg, i) => {
+      if (seg === "__proto__" || seg === "constructor" || seg === "prototype") throw new InputError(`${o.source}: key "${o.path.join(".")}" is not allowed`);
+      if (i === o.path.length - 1) {
+        node2[seg] = o.value;
+        return;
+      }
+      const next = node2[seg];
+      if (next === void 0) node2[seg] = {};
+      else if (next === null || typeof next !== "object" || Array.isArray(next)) {
+        throw new InputError(`${o.source}: cannot set "${o.path.join(".")}": "${o.path.slice(0, i + 1).join(".")}" is not a mapping`);
+      }
+      node2 = node2[seg];
+    });
+  }
+  return copy;
+}
+
+// src/core/train/spec.ts
+var architectureSchema = external_exports.strictObject({
+  hidden_size: external_exports.number().int().positive().default(64),
+  num_layers: external_exports.number().int().positive().default(2),
+  num_heads: external_exports.number().int().positive().default(4),
+  num_kv_heads: external_exports.number().int().positive().optional(),
+  intermediate_size: external_exports.number().int().positive().optional(),
+  max_position_embeddings: external_exports.number().int().positive().default(512),
+  rope_theta: external_exports.number().positive().default(1e4)
+});
+var baseSchema = external_exports.strictObject({
+  /** "scratch", a directory with HF-layout weights, or an HF model id (for trainers that fetch it). */
+  model: external_exports.string().min(1),
+  /** Only for `scratch` (reference trainer). */
+  architecture: architectureSchema.optional(),
+  /** Tokenizer for axolotl/torchtune when it differs from the model (path or id). */
+  tokenizer: external_exports.string().min(1).optional()
+});
+var datasetsSchema = external_exports.strictObject({
+  format: external_exports.enum(["chat", "instruction", "completion"]),
+  /** JSONL file, relative to the spec file. */
+  train: external_exports.string().min(1),
+  validation: external_exports.string().min(1).optional()
+});
+var loraSchema = external_exports.strictObject({
+  r: external_exports.number().int().positive().default(16),
+  alpha: external_exports.number().positive().default(32),
+  dropout: external_exports.number().min(0).max(1).default(0.05),
+  target_modules: external_exports.array(external_exports.string().min(1)).min(1).default(["q_proj", "k_proj", "v_proj", "o_proj"])
+});
+var launcherSchema = external_exports.discriminatedUnion("type", [
+  external_exports.strictObject({ type: external_exports.literal("single") }),
+  external_exports.strictObject({
+    type: external_exports.literal("torchrun"),
+    nproc_per_node: external_exports.number().int().positive().default(1),
+    nnodes: external_exports.number().int().positive().default(1),
+    node_rank: external_exports.number().int().min(0).optional(),
+    rdzv_endpoint: external_exports.string().min(1).optional()
+  }),
+  external_exports.strictObject({
+    type: external_exports.literal("accelerate"),
+    num_processes: external_exports.number().int().positive().default(1),
+    num_machines: external_exports.number().int().positive().default(1),
+    machine_rank: external_exports.number().int().min(0).optional(),
+    main_process_ip: external_exports.string().min(1).optional(),
+    main_process_port: external_exports.number().int().positive().optional(),
+    config_file: external_exports.string().min(1).optional()
+  })
+]);
+var torchtuneSchema = external_exports.strictObject({
+  /** A recipe name `tune ls` lists, e.g. lora_finetune_single_device. */
+  recipe: external_exports.string().min(1),
+  /** A built-in config name (e.g. llama3_2/1B_lora_single_device) or a YAML path. */
+  config: external_exports.string().min(1)
+});
+var commandSchema = external_exports.strictObject({
+  /** The program and its arguments; run as an argument array, never through a shell. */
+  argv: external_exports.array(external_exports.string()).min(1),
+  /** Where the script writes the final model (relative to the output directory). */
+  model_dir: external_exports.string().min(1).default("model")
+});
+var trainSpecSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).optional(),
+  base: baseSchema,
+  datasets: datasetsSchema,
+  method: external_exports.enum(["full", "lora", "qlora"]).default("full"),
+  lora: loraSchema.prefault({}),
+  sequence_len: external_exports.number().int().positive().default(512),
+  packing: external_exports.boolean().default(false),
+  micro_batch_size: external_exports.number().int().positive().default(1),
+  gradient_accumulation_steps: external_exports.number().int().positive().default(1),
+  epochs: external_exports.number().positive().optional(),
+  max_steps: external_exports.number().int().positive().optional(),
+  learning_rate: external_exports.number().positive(),
+  scheduler: external_exports.enum(["cosine", "linear", "constant"]).default("cosine"),
+  warmup_steps: external_exports.number().int().min(0).default(0),
+  weight_decay: external_exports.number().min(0).default(0),
+  max_grad_norm: external_exports.number().min(0).default(1),
+  seed: external_exports.number().int().min(0).default(42),
+  precision: external_exports.enum(["auto", "fp32", "bf16", "fp16"]).default("auto"),
+  checkpoint: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional(), keep: external_exports.number().int().positive().default(2) }).default({ keep: 2 }),
+  evaluation: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional() }).default({}),
+  logging_steps: external_exports.number().int().positive().default(1),
+  backend: external_exports.enum(["reference", "axolotl", "torchtune", "command"]).default("reference"),
+  launcher: launcherSchema.default({ type: "single" }),
+  torchtune: torchtuneSchema.optional(),
+  command: commandSchema.optional(),
+  axolotl: external_exports.strictObject({
+    /** HF attention implementation (axolotl's current key; the boolean flash_attention is deprecated). */
+    attn_implementation: external_exports.enum(["eager", "sdpa", "flash_attention_2", "flash_attention_3", "flex_attention"]).default("sdpa"),
+    /** Further axolotl keys, written as given (they win over rendered ones). */
+    extra: external_exports.record(external_exports.string(), external_exports.unknown()).default({})
+  }).prefault({}),
+  /** Extra arguments appended to the trainer's command line (trainer flags llmops does not model). */
+  backend_args: external_exports.array(external_exports.string()).default([]),
+  /** The Python interpreter; unset: the first of python3, /usr/bin/python3 that imports the backend. */
+  python: external_exports.string().min(1).optional(),
+  /** CPU threads for the reference trainer (0 leaves torch's default). */
+  threads: external_exports.number().int().min(0).default(0),
+  divergence: external_exports.strictObject({
+    /** Fail when the loss stays above factor × its running minimum … */
+    factor: external_exports.number().gt(1).default(3),
+    /** … for this many consecutive logged steps. */
+    window: external_exports.number().int().positive().default(10)
+  }).default({ factor: 3, window: 10 }),
+  /** Relaunch from the newest checkpoint after a crash, at most this many times. */
+  max_restarts: external_exports.number().int().min(0).default(0),
+  /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
+  cancel_grace_s: external_exports.number().positive().default(60)
+}).superRefine((s, ctx) => {
+  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
+  if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
+  if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
+  if (s.method !== "full" && s.base.model === "scratch") issue2(["method"], `${s.method} adapts a pretrained model; use method: full with model: scratch`);
+  if (s.backend === "reference" && s.method === "qlora") issue2(["method"], "the reference trainer has no 4-bit quantization; use lora, or backend axolotl/torchtune for qlora");
+  if (s.backend === "reference" && s.precision === "fp16") issue2(["precision"], "the reference trainer supports fp32 and bf16 (fp16 needs loss scaling); use bf16 or auto");
+  if (s.backend === "reference" && s.launcher.type !== "single") issue2(["launcher", "type"], "the reference trainer runs in one process; use launcher: {type: single}");
+  if (s.backend === "torchtune" && !s.torchtune) issue2(["backend"], "backend torchtune needs a torchtune: {recipe, config} block");
+  if (s.backend === "torchtune" && s.launcher.type === "accelerate") issue2(["launcher", "type"], "torchtune launches through torchrun (tune run); use launcher type torchrun");
+  if (s.backend === "command" && !s.command) issue2(["backend"], "backend command needs a command: {argv: [...]} block");
+});
+function parseTrainSpec(text, file2, overrides = []) {
+  const doc = parseYamlSource(text, file2);
+  if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
+    throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
+  }
+  const value = applyOverrides(doc.value, overrides);
+  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+}
+
+// src/core/train/run-training.ts
+init_errors();
+
+// src/core/train/divergence.ts
+var DivergenceDetector = class {
+  constructor(factor, window) {
+    this.factor = factor;
+    this.window = window;
+  }
+  factor;
+  window;
+  min = Number.POSITIVE_INFINITY;
+  above = 0;
+  firstAbove = 0;
+  observe(step, loss) {
+    if (!Number.isFinite(loss)) {
+      return { step, reason: `loss became ${Number.isNaN(loss) ? "NaN" : loss > 0 ? "+\u221E" : "-\u221E"} at step ${step}` };
+    }
+    if (loss < this.min) this.min = loss;
+    if (loss > this.factor * this.min) {
+      if (this.above === 0) this.firstAbove = step;
+      this.above++;
+      if (this.above >= this.window) {
+        return {
+          step: this.firstAbove,
+          reason: `loss diverged at step ${this.firstAbove}: above ${this.factor}\xD7 its minimum ${fmt2(this.min)} for ${this.window} logged steps (now ${fmt2(loss)} at step ${step})`
+        };
+      }
+    } else {
+      this.above = 0;
+    }
+    return void 0;
+  }
+};
+function fmt2(n2) {
+  return Number(n2.toPrecision(4)).toString();
+}
+
+// src/core/train/launch.ts
+init_errors();
+
+// src/core/train/render-axolotl.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function datasetEntry(spec, path) {
+  const base = { path, ds_type: "json", split: "train" };
+  switch (spec.datasets.format) {
+    case "chat":
+      return {
+        ...base,
+        type: "chat_template",
+        field_messages: "messages",
+        message_property_mappings: { role: "role", content: "content" },
+        roles_to_train: ["assistant"],
+        train_on_eos: "turn"
+      };
+    case "instruction":
+      return { ...base, type: "alpaca" };
+    case "completion":
+      return {
+        ...base,
+        type: { field_instruction: "prompt", field_output: "completion", format: "{instruction}", no_input_format: "{instruction}" }
+      };
+  }
+}
+function scheduler(spec) {
+  return spec.scheduler === "constant" && spec.warmup_steps > 0 ? "constant_with_warmup" : spec.scheduler;
+}
+function renderAxolotlConfig(spec, paths, opts) {
+  const c = { base_model: paths.base };
+  if (spec.base.tokenizer) c.tokenizer_config = spec.base.tokenizer;
+  if (spec.method === "qlora") c.load_in_4bit = true;
+  if (spec.method !== "full") {
+    c.adapter = spec.method;
+    c.lora_r = spec.lora.r;
+    c.lora_alpha = spec.lora.alpha;
+    c.lora_dropout = spec.lora.dropout;
+    c.lora_target_modules = [...spec.lora.target_modules];
+  }
+  c.datasets = [datasetEntry(spec, paths.train)];
+  if (paths.validation) {
+    c.test_datasets = [datasetEntry(spec, paths.validation)];
+    c.val_set_size = 0;
+  }
+  c.dataset_prepared_path = `${paths.outDir}/axolotl-prepared`;
+  c.output_dir = `${paths.outDir}/trainer`;
+  c.train_on_inputs = false;
+  c.sequence_len = spec.sequence_len;
+  c.sample_packing = spec.packing;
+  c.pad_to_sequence_len = spec.packing;
+  c.micro_batch_size = spec.micro_batch_size;
+  c.gradient_accumulation_steps = spec.gradient_accumulation_steps;
+  if (spec.max_steps !== void 0) c.max_steps = spec.max_steps;
+  if (spec.epochs !== void 0) c.num_epochs = spec.epochs;
+  c.optimizer = "adamw_torch";
+  c.learning_rate = spec.learning_rate;
+  c.lr_scheduler = scheduler(spec);
+  c.warmup_steps = spec.warmup_steps;
+  c.weight_decay = spec.weight_decay;
+  c.max_grad_norm = spec.max_grad_norm;
+  c.seed = spec.seed;
+  c.bf16 = spec.precision === "bf16" ? true : spec.precision === "auto" ? "auto" : false;
+  c.fp16 = spec.precision === "fp16";
+  c.attn_implementation = spec.axolotl.attn_implementation;
+  c.logging_steps = spec.logging_steps;
+  if (spec.checkpoint.every_steps) c.save_steps = spec.checkpoint.every_steps;
+  c.save_total_limit = spec.checkpoint.keep;
+  if (spec.evaluation.every_steps && paths.validation) c.eval_steps = spec.evaluation.every_steps;
+  if (opts.resume) c.auto_resume_from_checkpoints = true;
+  return { ...c, ...spec.axolotl.extra };
+}
+function renderAxolotlYaml(config2) {
+  return `# Rendered by llmops from a training spec; edit the spec, not this file.
+${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
+}
+
+// src/core/train/render-reference.ts
+function renderReferenceArgs(spec, paths, opts) {
+  const a = [];
+  const add = (flag, v) => {
+    if (v !== void 0) a.push(flag, String(v));
+  };
+  add("--base", paths.base);
+  const arch = spec.base.architecture;
+  if (spec.base.model === "scratch" && arch) {
+    add("--hidden-size", arch.hidden_size);
+    add("--num-layers", arch.num_layers);
+    add("--num-heads", arch.num_heads);
+    add("--num-kv-heads", arch.num_kv_heads);
+    add("--intermediate-size", arch.intermediate_size);
+    add("--max-position-embeddings", arch.max_position_embeddings);
+    add("--rope-theta", arch.rope_theta);
+  }
+  add("--train-file", paths.train);
+  add("--validation-file", paths.validation);
+  add("--format", spec.datasets.format);
+  add("--method", spec.method);
+  if (spec.method === "lora" && spec.lora) {
+    add("--lora-r", spec.lora.r);
+    add("--lora-alpha", spec.lora.alpha);
+    add("--lora-dropout", spec.lora.dropout);
+    add("--lora-target-modules", spec.lora.target_modules.join(","));
+  }
+  add("--seq-len", spec.sequence_len);
+  if (spec.packing) a.push("--packing");
+  add("--micro-batch-size", spec.micro_batch_size);
+  add("--grad-accum", spec.gradient_accumulation_steps);
+  if (spec.max_steps !== void 0) add("--max-steps", spec.max_steps);
+  else add("--epochs", spec.epochs);
+  add("--lr", spec.learning_rate);
+  add("--scheduler", spec.scheduler);
+  add("--warmup-steps", spec.warmup_steps);
+  add("--weight-decay", spec.weight_decay);
+  add("--max-grad-norm", spec.max_grad_norm);
+  add("--seed", spec.seed);
+  add("--precision", spec.precision);
+  add("--save-steps", spec.checkpoint.every_steps ?? 0);
+  add("--save-total-limit", spec.checkpoint.keep);
+  add("--eval-steps", spec.evaluation.every_steps ?? 0);
+  add("--log-steps", spec.logging_steps);
+  add("--threads", spec.threads);
+  add("--output-dir", paths.outDir);
+  add("--resume", opts.resume ? "auto" : "none");
+  a.push(...spec.backend_args);
+  return a;
+}
+
+// src/core/train/render-torchtune.ts
+init_errors();
+var ATTN = /* @__PURE__ */ new Map([
+  ["q_proj", "q_proj"],
+  ["k_proj", "k_proj"],
+  ["v_proj", "v_proj"],
+  ["o_proj", "output_proj"],
+  ["output_proj", "output_proj"]
+]);
+var MLP = /* @__PURE__ */ new Set(["gate_proj", "up_proj", "down_proj", "w1", "w2", "w3"]);
+function list(items) {
+  return `[${items.map((i) => `'${i}'`).join(",")}]`;
+}
+function datasetOverrides(spec, file2, prefix) {
+  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  switch (spec.datasets.format) {
+    case "chat":
+      return [
+        `${prefix}._component_=torchtune.datasets.chat_dataset`,
+        ...common,
+        `${prefix}.conversation_column=messages`,
+        `${prefix}.conversation_style=openai`,
+        `${prefix}.train_on_input=False`
+      ];
+    case "instruction":
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+    case "completion":
+      return [
+        `${prefix}._component_=torchtune.datasets.instruct_dataset`,
+        ...common,
+        `${prefix}.column_map.input=prompt`,
+        `${prefix}.column_map.output=completion`,
+        `${prefix}.train_on_input=False`
+      ];
+  }
+}
+function renderTorchtune(spec, paths, opts) {
+  if (!spec.torchtune) throw new ConfigError("backend torchtune needs a torchtune: {recipe, config} block");
+  if (spec.scheduler !== "cosine") {
+    throw new ConfigError(`torchtune's recipes schedule the learning rate with cosine warmup; scheduler "${spec.scheduler}" cannot be rendered`, {
+      hint: "set scheduler: cosine for backend torchtune"
+    });
+  }
+  const o = [];
+  const trainerDir = `${paths.outDir}/trainer`;
+  o.push(`output_dir=${trainerDir}`);
+  if (spec.base.model !== "scratch") {
+    o.push(`checkpointer.checkpoint_dir=${paths.base}`, `checkpointer.output_dir=${trainerDir}`);
+  }
+  if (spec.base.tokenizer) o.push(`tokenizer.path=${spec.base.tokenizer}`);
+  o.push(`tokenizer.max_seq_len=${spec.sequence_len}`);
+  o.push(...datasetOverrides(spec, paths.train, "dataset"), `dataset.packed=${spec.packing ? "True" : "False"}`);
+  o.push(`batch_size=${spec.micro_batch_size}`, `gradient_accumulation_steps=${spec.gradient_accumulation_steps}`);
+  if (spec.max_steps !== void 0) o.push("epochs=1", `max_steps_per_epoch=${spec.max_steps}`);
+  else o.push(`epochs=${Math.ceil(spec.epochs ?? 1)}`);
+  o.push(`optimizer.lr=${spec.learning_rate}`, `optimizer.weight_decay=${spec.weight_decay}`);
+  o.push(`lr_scheduler.num_warmup_steps=${spec.warmup_steps}`);
+  if (spec.max_grad_norm > 0) o.push(`clip_grad_norm=${spec.max_grad_norm}`);
+  o.push(`seed=${spec.seed}`);
+  if (spec.precision !== "auto") o.push(`dtype=${spec.precision === "fp32" ? "fp32" : spec.precision}`);
+  if (spec.method !== "full") {
+    const attn = spec.lora.target_modules.map((m) => ATTN.get(m)).filter((m) => m !== void 0);
+    const unknown2 = spec.lora.target_modules.filter((m) => !ATTN.has(m) && !MLP.has(m));
+    if (unknown2.length) throw new ConfigError(`torchtune cannot target LoRA modules ${unknown2.join(", ")}; use q_proj, k_proj, v_proj, o_proj or the MLP projections`);
+    o.push(
+      `model.lora_attn_modules=${list(attn)}`,
+      `model.apply_lora_to_mlp=${spec.lora.target_modules.some((m) => MLP.has(m)) ? "True" : "False"}`,
+      `model.lora_rank=${spec.lora.r}`,
+      `model.lora_alpha=${spec.lora.alpha}`,
+      `model.lora_dropout=${spec.lora.dropout}`
+    );
+  }
+  o.push("metric_logger._component_=torchtune.training.metric_logging.StdoutLogger", `log_every_n_steps=${spec.logging_steps}`);
+  if (opts.resume) o.push("resume_from_checkpoint=True");
+  o.push(...spec.backend_args);
+  return { recipe: spec.torchtune.recipe, config: spec.torchtune.config, overrides: o };
+}
+
+// src/core/train/launch.ts
+function launcherArgs(l) {
+  switch (l.type) {
+    case "single":
+      return void 0;
+    case "torchrun": {
+      const a = [`--nproc_per_node=${l.nproc_per_node}`, `--nnodes=${l.nnodes}`];
+      if (l.node_rank !== void 0) a.push(`--node_rank=${l.node_rank}`);
+      if (l.rdzv_endpoint) a.push("--rdzv_backend=c10d", `--rdzv_endpoint=${l.rdzv_endpoint}`);
+      return { program: "torchrun", args: a };
+    }
+    case "accelerate": {
+      const a = ["launch", `--num_processes=${l.num_processes}`, `--num_machines=${l.num_machines}`];
+      if (l.machine_rank !== void 0) a.push(`--machine_rank=${l.machine_rank}`);
+      if (l.main_process_ip) a.push(`--main_process_ip=${l.main_process_ip}`);
+      if (l.main_process_port !== void 0) a.push(`--main_process_port=${l.main_process_port}`);
+      if (l.config_file) a.push(`--config_file=${l.config_file}`);
+      return { program: "accelerate", args: a };
+    }
+  }
+}
+function pythonModule(spec, python, module, rest) {
+  const l = launcherArgs(spec.launcher);
+  if (!l) return { program: python, args: ["-m", module, ...rest] };
+  return { program: l.program, args: [...l.args, "-m", module, ...rest] };
+}
+function planLaunch(spec, ctx) {
+  const env = { PYTHONUNBUFFERED: "1" };
+  switch (spec.backend) {
+    case "reference": {
+      const args = renderReferenceArgs(spec, ctx.paths, { resume: ctx.resume });
+      return {
+        program: ctx.python,
+        args: ["-u", ctx.referenceTrainer, ...args],
+        env,
+        files: [{ name: "config/reference-args.json", content: `${JSON.stringify(args, null, 2)}
+` }],
+        modelDir: "model",
+        logFormat: "reference-json"
+      };
+    }
+    case "axolotl": {
+      const yaml = renderAxolotlYaml(renderAxolotlConfig(spec, ctx.paths, { resume: ctx.resume }));
+      const cfg = `${ctx.paths.outDir}/config/axolotl.yaml`;
+      return { ...pythonModule(spec, ctx.python, "axolotl.cli.train", [cfg]), env, files: [{ name: "config/axolotl.yaml", content: yaml }], modelDir: "trainer", logFormat: "text" };
+    }
+    case "torchtune": {
+      const t = renderTorchtune(spec, ctx.paths, { resume: ctx.resume });
+      const l = spec.launcher;
+      const dist = l.type === "torchrun" ? [`--nnodes=${l.nnodes}`, `--nproc_per_node=${l.nproc_per_node}`] : [];
+      const args = ["run", ...dist, t.recipe, "--config", t.config, ...t.overrides];
+      return {
+        program: "tune",
+        args,
+        env,
+        files: [{ name: "config/torchtune-command.txt", content: `tune ${args.join(" ")}
+` }],
+        modelDir: "trainer",
+        logFormat: "text"
+      };
+    }
+    case "command": {
+      const cmd = spec.command;
+      if (!cmd) throw new ConfigError("backend command needs a command: {argv: [...]} block");
+      const l = launcherArgs(spec.launcher);
+      const [program, ...rest] = cmd.argv;
+      const launched = l ? { program: l.program, args: [...l.args, program, ...rest, ...spec.backend_args] } : { program, args: [...rest, ...spec.backend_args] };
+      return {
+        ...launched,
+        env: {
+          ...env,
+          LLMOPS_OUTPUT_DIR: ctx.paths.outDir,
+          LLMOPS_MODEL_DIR: `${ctx.paths.outDir}/${cmd.model_dir}`,
+          LLMOPS_TRAIN_FILE: ctx.paths.train,
+          ...ctx.paths.validation ? { LLMOPS_VALIDATION_FILE: ctx.paths.validation } : {},
+          LLMOPS_RESUME: ctx.resume ? "1" : "0"
+        },
+        files: [{ name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}
+` }],
+        modelDir: cmd.model_dir,
+        logFormat: "text"
+      };
+    }
+  }
+}
+
+// src/core/train/python-literal.ts
+var Reader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  ws() {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+  peek() {
+    this.ws();
+    return this.s[this.i] ?? "";
+  }
+  expect(ch) {
+    if (this.peek() !== ch) throw new SyntaxError(`expected ${ch} at ${this.i}`);
+    this.i++;
+  }
+  value() {
+    const c = this.peek();
+    if (c === "{") return this.dict();
+    if (c === "[" || c === "(") return this.list(c === "[" ? "]" : ")");
+    if (c === "'" || c === '"') return this.str();
+    return this.atom();
+  }
+  dict() {
+    this.expect("{");
+    const out = {};
+    while (this.peek() !== "}") {
+      const k = this.value();
+      this.expect(":");
+      out[String(k)] = this.value();
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect("}");
+    return out;
+  }
+  list(close) {
+    this.i++;
+    const out = [];
+    while (this.peek() !== close) {
+      out.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(close);
+    return out;
+  }
+  /** Positional arguments of a call; keyword arguments (device='cuda:0') are read and dropped. */
+  callArgs() {
+    this.expect("(");
+    const positional = [];
+    while (this.peek() !== ")") {
+      const kw = /^[A-Za-z_]\w*\s*=(?!=)/.exec(this.s.slice(this.i));
+      if (kw) {
+        this.i += kw[0].length;
+        this.value();
+      } else positional.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(")");
+    return positional[0] ?? null;
+  }
+  str() {
+    const q = this.s[this.i];
+    this.i++;
+    let out = "";
+    while (this.i < this.s.length && this.s[this.i] !== q) {
+      if (this.s[this.i] === "\\" && this.i + 1 < this.s.length) this.i++;
+      out += this.s[this.i];
+      this.i++;
+    }
+    if (this.s[this.i] !== q) throw new SyntaxError("unterminated string");
+    this.i++;
+    return out;
+  }
+  atom() {
+    const m = /^[A-Za-z0-9_.+\-]+/.exec(this.s.slice(this.i));
+    if (!m) throw new SyntaxError(`unexpected ${JSON.stringify(this.s[this.i] ?? "end")} at ${this.i}`);
+    const word = m[0];
+    this.i += word.length;
+    if (this.peek() === "(") {
+      return this.callArgs();
+    }
+    return wordValue(word);
+  }
+};
+function wordValue(w) {
+  switch (w) {
+    case "True":
+      return true;
+    case "False":
+      return false;
+    case "None":
+      return null;
+  }
+  const n2 = numberOf(w);
+  if (n2 === void 0) throw new SyntaxError(`not a literal: ${w}`);
+  return n2;
+}
+function numberOf(v) {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return void 0;
+  const t = v.trim().toLowerCase();
+  if (t === "nan" || t === "-nan") return Number.NaN;
+  if (t === "inf" || t === "+inf" || t === "infinity" || t === "+infinity") return Number.POSITIVE_INFINITY;
+  if (t === "-inf" || t === "-infinity") return Number.NEGATIVE_INFINITY;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return void 0;
+  return Number(t);
+}
+function parsePythonLiteral(text) {
+  const r = new Reader(text);
+  const v = r.value();
+  if (r.peek() !== "") throw new SyntaxError(`trailing text at ${r.i}`);
+  return v;
+}
+function extractDict(line) {
+  const start = line.indexOf("{'") >= 0 ? line.indexOf("{'") : line.indexOf('{"');
+  if (start < 0) return void 0;
+  let depth = 0;
+  let quote = "";
+  for (let i = start; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return line.slice(start, i + 1);
+  }
+  return void 0;
+}
+
+// src/core/train/log-parse.ts
+var num = (v) => numberOf(v);
+function pick2(o, keys) {
+  for (const k of keys) {
+    const n2 = num(o[k]);
+    if (n2 !== void 0) return n2;
+  }
+  return void 0;
+}
+function record2(step, o) {
+  const r = { step };
+  const set2 = (k, v) => {
+    if (v !== void 0) r[k] = v;
+  };
+  set2("loss", pick2(o, ["loss"]));
+  set2("eval_loss", pick2(o, ["eval_loss"]));
+  set2("lr", pick2(o, ["lr", "learning_rate"]));
+  set2("grad_norm", pick2(o, ["grad_norm"]));
+  set2("epoch", pick2(o, ["epoch"]));
+  set2("tokens", pick2(o, ["tokens", "num_tokens"]));
+  set2("tokens_per_s", pick2(o, ["tokens_per_s", "tokens_per_second_per_gpu", "train_tokens_per_second"]));
+  return r;
+}
+function parseLooseJson(line) {
+  return JSON.parse(line.replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,}\]])/g, '"$1"'));
+}
+function fromReference(o) {
+  const step = num(o.step) ?? 0;
+  switch (o.event) {
+    case "start":
+      return [{ type: "start", info: o, ...num(o.total_steps) !== void 0 ? { totalSteps: num(o.total_steps) } : {} }];
+    case "step":
+      return [{ type: "metrics", kind: "train", record: record2(step, o) }];
+    case "eval":
+      return [{ type: "metrics", kind: "eval", record: record2(step, o) }];
+    case "checkpoint":
+      return [{ type: "checkpoint", step, ...typeof o.path === "string" ? { path: o.path } : {} }];
+    case "resume":
+      return [{ type: "resume", step, ...typeof o.checkpoint === "string" ? { checkpoint: o.checkpoint } : {} }];
+    case "terminated":
+      return [{ type: "terminated", step, ...typeof o.checkpoint === "string" ? { checkpoint: o.checkpoint } : {} }];
+    case "done":
+      return [{ type: "done", step, ...typeof o.output === "string" ? { output: o.output } : {} }];
+    case "error":
+      return [{ type: "error", message: String(o.message ?? "unknown error") }];
+    default:
+      return [];
+  }
+}
+var TQDM = /(?:^|[\s|])(\d+)\/(\d+)\s*\[/g;
+var TORCHTUNE = /^Step (\d+) \| (.*)$/;
+var LogParser = class {
+  constructor(mode, loggingSteps = 1) {
+    this.mode = mode;
+    this.loggingSteps = loggingSteps;
+  }
+  mode;
+  loggingSteps;
+  step = 0;
+  lastTqdm;
+  feed(rawLine) {
+    const events = [];
+    for (const line of rawLine.split("\r")) events.push(...this.feedOne(line.trimEnd()));
+    return events;
+  }
+  feedOne(line) {
+    if (line === "") return [];
+    if (this.mode === "reference-json" && line.startsWith('{"event"')) {
+      try {
+        return fromReference(parseLooseJson(line));
+      } catch {
+        return [];
+      }
+    }
+    const events = [];
+    for (const m of line.matchAll(TQDM)) {
+      const step = Number(m[1]);
+      const total = Number(m[2]);
+      if (total > 0 && step <= total) {
+        this.lastTqdm = { step, total };
+        events.push({ type: "progress", step, totalSteps: total });
+      }
+    }
+    const tt = TORCHTUNE.exec(line.trim());
+    if (tt) {
+      const o = {};
+      for (const kv of tt[2].trim().split(/\s+/)) {
+        const i = kv.indexOf(":");
+        if (i > 0) o[kv.slice(0, i)] = kv.slice(i + 1);
+      }
+      this.step = Number(tt[1]);
+      events.push({ type: "metrics", kind: o.loss !== void 0 ? "train" : "eval", record: record2(this.step, o) });
+      return events;
+    }
+    const dict = extractDict(line);
+    if (dict) {
+      let v;
+      try {
+        v = parsePythonLiteral(dict);
+      } catch {
+        return events;
+      }
+      if (v && typeof v === "object" && !Array.isArray(v)) events.push(...this.fromHfDict(v));
+    }
+    return events;
+  }
+  fromHfDict(o) {
+    if ("train_runtime" in o || "train_loss" in o) {
+      const summary = {};
+      for (const [k, v] of Object.entries(o)) {
+        const n2 = num(v);
+        if (n2 !== void 0) summary[k] = n2;
+      }
+      return [{ type: "done", summary }];
+    }
+    const stepFromLine = num(o.step);
+    if ("eval_loss" in o) {
+      return [{ type: "metrics", kind: "eval", record: record2(stepFromLine ?? this.currentStep(false), o) }];
+    }
+    if ("loss" in o) {
+      this.step = stepFromLine ?? this.currentStep(true);
+      return [{ type: "metrics", kind: "train", record: record2(this.step, o) }];
+    }
+    return [];
+  }
+  currentStep(advance) {
+    if (this.lastTqdm && this.lastTqdm.step > this.step) return this.lastTqdm.step;
+    return advance ? this.step + this.loggingSteps : this.step;
+  }
+};
+function parseTrainerState(json2) {
+  const history = json2?.log_history;
+  if (!Array.isArray(history)) return [];
+  const out = [];
+  for (const h2 of history) {
+    if (!h2 || typeof h2 !== "object") continue;
+    const o = h2;
+    const step = num(o.step);
+    if (step === void 0) continue;
+    if ("loss" in o) out.push({ kind: "train", record: record2(step, o) });
+    else if ("eval_loss" in o) out.push({ kind: "eval", record: record2(step, o) });
+  }
+  return out;
+}
+
+// src/core/train/loss-chart.ts
+function lossSeries(records) {
+  const train = [];
+  const evals = [];
+  for (const { kind, record: record3 } of records) {
+    if (kind === "train" && record3.loss !== void 0 && Number.isFinite(record3.loss)) train.push({ step: record3.step, loss: record3.loss });
+    if (kind === "eval" && record3.eval_loss !== void 0 && Number.isFinite(record3.eval_loss)) evals.push({ step: record3.step, loss: record3.eval_loss });
+  }
+  return { train, eval: evals };
+}
+function downsample(points, max) {
+  if (points.length <= max) return [...points];
+  const out = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  return out;
+}
+function round4(n2, digits = 4) {
+  return Number(n2.toPrecision(digits)).toString();
+}
+function renderLossMermaid(series, opts = {}) {
+  const pts = downsample(series.train, opts.maxPoints ?? 40);
+  if (pts.length === 0) return "";
+  const lo = Math.min(...pts.map((p) => p.loss));
+  const hi = Math.max(...pts.map((p) => p.loss));
+  const yMin = Math.max(0, lo - (hi - lo) * 0.05);
+  const yMax = hi + (hi - lo) * 0.05 || hi + 1;
+  const title = (opts.title ?? "Training loss").replace(/["\n\r`]/g, "'");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis "step" [${pts.map((p) => p.step).join(", ")}]`,
+    `  y-axis "loss" ${round4(yMin)} --> ${round4(yMax)}`,
+    `  line [${pts.map((p) => round4(p.loss)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function esc2(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function niceTicks(lo, hi, count2) {
+  const span = hi - lo || 1;
+  const raw = span / count2;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => span / s <= count2) ?? 10 * mag;
+  const ticks2 = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks2.push(Number(v.toPrecision(10)));
+  return ticks2;
+}
+function renderLossSvg(series, opts = {}) {
+  const W2 = opts.width ?? 640;
+  const H = opts.height ?? 320;
+  const m = { l: 56, r: 16, t: 32, b: 40 };
+  const all = [...series.train, ...series.eval];
+  const title = esc2(opts.title ?? "Training loss");
+  if (all.length === 0) {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}"><text x="${W2 / 2}" y="${H / 2}" text-anchor="middle" font-family="sans-serif" font-size="13">no loss values logged</text></svg>
+`;
+  }
+  const xs = all.map((p) => p.step);
+  const ys = all.map((p) => p.loss);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs) === x0 ? x0 + 1 : Math.max(...xs);
+  const yLo = Math.max(0, Math.min(...ys));
+  const yHi = Math.max(...ys) === yLo ? yLo + 1 : Math.max(...ys);
+  const px = (s) => m.l + (s - x0) / (x1 - x0) * (W2 - m.l - m.r);
+  const py = (v) => H - m.b - (v - yLo) / (yHi - yLo) * (H - m.t - m.b);
+  const f = (n2) => n2.toFixed(1);
+  const path = (pts) => pts.map((p) => `${f(px(p.step))},${f(py(p.loss))}`).join(" ");
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}" font-family="sans-serif" font-size="11">`,
+    `<text x="${W2 / 2}" y="18" text-anchor="middle" font-size="13">${title}</text>`,
+    `<line x1="${m.l}" y1="${H - m.b}" x2="${W2 - m.r}" y2="${H - m.b}" stroke="#888"/>`,
+    `<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#888"/>`
+  ];
+  for (const t of niceTicks(yLo, yHi, 5)) {
+    out.push(`<line x1="${m.l}" y1="${f(py(t))}" x2="${W2 - m.r}" y2="${f(py(t))}" stroke="#eee"/>`);
+    out.push(`<text x="${m.l - 6}" y="${f(py(t) + 4)}" text-anchor="end">${round4(t)}</text>`);
+  }
+  for (const t of niceTicks(x0, x1, 6).filter((t2) => Number.isInteger(t2))) {
+    out.push(`<text x="${f(px(t))}" y="${H - m.b + 16}" text-anchor="middle">${t}</text>`);
+  }
+  out.push(`<text x="${(m.l + W2 - m.r) / 2}" y="${H - 6}" text-anchor="middle">step</text>`);
+  if (series.train.length) out.push(`<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="${path(series.train)}"><title>train loss</title></polyline>`);
+  if (series.eval.length) {
+    out.push(`<polyline fill="none" stroke="#ff7f0e" stroke-width="2" stroke-dasharray="5,3" points="${path(series.eval)}"><title>eval loss</title></polyline>`);
+    for (const p of series.eval) out.push(`<circle cx="${f(px(p.step))}" cy="${f(py(p.loss))}" r="3" fill="#ff7f0e"/>`);
+  }
+  const lx = W2 - m.r - 120;
+  out.push(`<line x1="${lx}" y1="${m.t}" x2="${lx + 20}" y2="${m.t}" stroke="#1f77b4" stroke-width="2"/><text x="${lx + 26}" y="${m.t + 4}">train</text>`);
+  if (series.eval.length) out.push(`<line x1="${lx + 60}" y1="${m.t}" x2="${lx + 80}" y2="${m.t}" stroke="#ff7f0e" stroke-width="2" stroke-dasharray="5,3"/><text x="${lx + 86}" y="${m.t + 4}">eval</text>`);
+  out.push("</svg>");
+  return `${out.join("\n")}
+`;
+}
+
+// src/core/train/preflight.ts
+init_errors();
+var MIN_FREE_BYTES = 512 * 1024 * 1024;
+function parseNvidiaSmi(csv) {
+  const gpus = [];
+  for (const line of csv.split(/\r?\n/)) {
+    const cells = line.split(",").map((c) => c.trim());
+    if (cells.length < 5) continue;
+    const [index, name, total, free, driver] = cells;
+    if (!/^\d+$/.test(index)) continue;
+    gpus.push({ index: Number(index), name, memoryTotalMiB: Number(total), memoryFreeMiB: Number(free), driver });
+  }
+  return gpus;
+}
+function requiredPackages(spec) {
+  const need = /* @__PURE__ */ new Set();
+  switch (spec.backend) {
+    case "reference":
+      need.add("torch");
+      break;
+    case "axolotl":
+      ["torch", "transformers", "axolotl"].forEach((p) => need.add(p));
+      if (spec.method !== "full") need.add("peft");
+      if (spec.method === "qlora") need.add("bitsandbytes");
+      break;
+    case "torchtune":
+      ["torch", "torchtune"].forEach((p) => need.add(p));
+      break;
+    case "command":
+      break;
+  }
+  if (spec.launcher.type === "torchrun") need.add("torch");
+  if (spec.launcher.type === "accelerate") need.add("accelerate");
+  return [...need].sort();
+}
+var PROBE = [
+  "import importlib, json, sys",
+  "mods = sys.argv[1:]",
+  "out = {'version': sys.version.split()[0], 'packages': {}, 'cuda': False}",
+  "for m in mods:",
+  "    try:",
+  "        mod = importlib.import_module(m)",
+  "        out['packages'][m] = str(getattr(mod, '__version__', 'unknown'))",
+  "        if m == 'torch': out['cuda'] = bool(mod.cuda.is_available())",
+  "    except Exception:",
+  "        out['packages'][m] = None",
+  "print(json.dumps(out))"
+].join("\n");
+async function probePython(runner, python, packages) {
+  const r = await runner.capture({ program: python, args: ["-c", PROBE, ...packages] }, 12e4);
+  if (r.notFound || r.code !== 0) return void 0;
+  try {
+    const o = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "");
+    return { path: python, version: o.version, packages: o.packages, cuda: o.cuda };
+  } catch {
+    return void 0;
+  }
+}
+async function runPreflight(input2, runner, ws) {
+  const { spec } = input2;
+  const problems = [];
+  const warnings = [];
+  const packages = requiredPackages(spec);
+  let python;
+  const tried = [];
+  if (spec.backend !== "command" || packages.length > 0) {
+    for (const candidate of input2.pythonCandidates) {
+      const info = await probePython(runner, candidate, packages);
+      tried.push(info ? `${candidate} (missing ${packages.filter((p) => !info.packages[p]).join(", ") || "nothing"})` : `${candidate} (not runnable)`);
+      if (info && (python === void 0 || packages.every((p) => info.packages[p]))) python = info;
+      if (info && packages.every((p) => info.packages[p])) break;
+    }
+    if (!python) {
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+    } else {
+      const missing = packages.filter((p) => !python.packages[p]);
+      for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
+    }
+  }
+  const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 3e4);
+  const gpus = smi.code === 0 ? parseNvidiaSmi(smi.stdout) : [];
+  if (!smi.notFound && smi.code !== 0) warnings.push(`nvidia-smi failed (exit ${smi.code}): ${smi.stderr.trim().split("\n")[0] ?? ""}; assuming no GPU`);
+  const device = gpus.length > 0 && python?.cuda !== false ? "cuda" : "cpu";
+  if (gpus.length > 0 && python && !python.cuda && python.packages.torch) warnings.push(`nvidia-smi sees ${gpus.length} GPU(s) but torch ${python.packages.torch} in ${python.path} has no CUDA; training will run on the CPU`);
+  if (spec.backend !== "reference" && spec.backend !== "command" && device === "cpu") problems.push(`backend ${spec.backend} needs a CUDA GPU and none was found (nvidia-smi ${smi.notFound ? "is not installed" : "lists no GPU"}); run on a GPU runner or use backend: reference`);
+  const procs = spec.launcher.type === "torchrun" ? spec.launcher.nproc_per_node : spec.launcher.type === "accelerate" ? spec.launcher.num_processes / spec.launcher.num_machines : 1;
+  if (device === "cuda" && procs > gpus.length) problems.push(`the launcher starts ${procs} processes per node but this machine has ${gpus.length} GPU(s); lower nproc_per_node/num_processes`);
+  if (spec.method === "qlora" && device === "cpu") problems.push("qlora needs a CUDA GPU (bitsandbytes 4-bit)");
+  const freeBytes = await ws.freeBytes(input2.outDir);
+  const min = input2.minFreeBytes ?? MIN_FREE_BYTES;
+  if (freeBytes !== void 0 && freeBytes < min) problems.push(`only ${(freeBytes / 2 ** 20).toFixed(0)} MiB free at ${input2.outDir}; need at least ${(min / 2 ** 20).toFixed(0)} MiB for checkpoints and the model \u2014 free space or choose another --out`);
+  if (!await ws.exists(input2.trainFile)) problems.push(`training data ${input2.trainFile} does not exist (datasets.train in the spec, relative to the spec file)`);
+  if (input2.validationFile && !await ws.exists(input2.validationFile)) problems.push(`validation data ${input2.validationFile} does not exist (datasets.validation in the spec)`);
+  if (input2.baseDir !== void 0 && spec.backend === "reference") {
+    if (!await ws.exists(`${input2.baseDir}/config.json`)) problems.push(`base model ${input2.baseDir} has no config.json; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!await ws.exists(`${input2.baseDir}/model.safetensors`) && !await ws.exists(`${input2.baseDir}/model.safetensors.index.json`)) {
+      problems.push(`base model ${input2.baseDir} has no model.safetensors (nor a sharded model.safetensors.index.json); convert .bin weights to safetensors first`);
+    }
+  }
+  return { python, gpus, device, disk: { path: input2.outDir, freeBytes }, warnings, problems };
+}
+function installHint(pkg) {
+  if (pkg === "torch") return "install PyTorch (Debian/Ubuntu: apt-get install python3-torch; elsewhere: pip install torch)";
+  return `install it with pip install ${pkg}`;
+}
+function assertPreflight(report) {
+  if (report.problems.length === 0) return;
+  const msg = `preflight found ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}:
+  - ${report.problems.join("\n  - ")}`;
+  const onlyMissingFiles = report.problems.every((p) => p.includes("does not exist") || p.includes("base model"));
+  if (onlyMissingFiles) throw new ConfigError(msg, { hint: "fix the paths in the training spec" });
+  throw new ExternalError(msg, { hint: "fix the environment, or run `llmops train <spec> --dry-run` to see the rendered config without training" });
+}
+
+// src/core/train/progress.ts
+function computeProgress(samples, totalSteps, loss, trainerTokensPerS) {
+  const last = samples.at(-1);
+  if (!last) return { step: 0, totalSteps };
+  const window = samples.slice(-20);
+  const first = window[0];
+  const dt = (last.at - first.at) / 1e3;
+  const dSteps = last.step - first.step;
+  let tokensPerS = trainerTokensPerS;
+  if (tokensPerS === void 0 && dt > 0) {
+    const toks = window.slice(1).reduce((s, x) => s + (x.tokens ?? 0), 0);
+    if (toks > 0) tokensPerS = toks / dt;
+  }
+  const etaS = totalSteps !== void 0 && dSteps > 0 && dt > 0 ? (totalSteps - last.step) * dt / dSteps : void 0;
+  return { step: last.step, totalSteps, loss, tokensPerS, etaS };
+}
+function formatDuration(s) {
+  if (!Number.isFinite(s) || s < 0) return "?";
+  const t = Math.round(s);
+  const h2 = Math.floor(t / 3600);
+  const m = Math.floor(t % 3600 / 60);
+  const sec = t % 60;
+  return h2 > 0 ? `${h2}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(sec).padStart(2, "0")}s` : `${sec}s`;
+}
+function renderProgressLine(p) {
+  const parts = [`step ${p.step}${p.totalSteps !== void 0 ? `/${p.totalSteps}` : ""}`];
+  if (p.loss !== void 0) parts.push(`loss ${Number.isFinite(p.loss) ? p.loss.toFixed(4) : String(p.loss)}`);
+  if (p.tokensPerS !== void 0) parts.push(`${Math.round(p.tokensPerS)} tok/s`);
+  if (p.etaS !== void 0) parts.push(`ETA ${formatDuration(p.etaS)}`);
+  return parts.join(" \xB7 ");
+}
+
+// src/core/train/run-record.ts
+function computeFinalMetrics(records, totalSteps, trainS) {
+  const train = records.filter((r) => r.kind === "train").map((r) => r.record);
+  const evals = records.filter((r) => r.kind === "eval" && r.record.eval_loss !== void 0).map((r) => r.record);
+  const finite = train.map((r) => r.loss).filter((l) => l !== void 0 && Number.isFinite(l));
+  const tps = train.map((r) => r.tokens_per_s).filter((t) => t !== void 0 && Number.isFinite(t));
+  const last = train.at(-1);
+  return {
+    steps: last?.step ?? 0,
+    total_steps: totalSteps,
+    loss: last?.loss,
+    min_loss: finite.length ? Math.min(...finite) : void 0,
+    eval_loss: evals.at(-1)?.eval_loss,
+    tokens_per_s: tps.length ? round5(tps.reduce((a, b) => a + b, 0) / tps.length, 1) : void 0,
+    train_s: round5(trainS, 3)
+  };
+}
+function round5(n2, d) {
+  return Number(n2.toFixed(d));
+}
+function renderMetricsLine(kind, record3, tMs) {
+  const o = { kind, t_ms: Math.round(tMs) };
+  for (const [k, v] of Object.entries(record3)) {
+    o[k] = typeof v === "number" && !Number.isFinite(v) ? Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" : v;
+  }
+  return `${JSON.stringify(o)}
+`;
+}
+function parseMetricsLines(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const o = JSON.parse(line);
+      if (o.kind !== "train" && o.kind !== "eval" || typeof o.step !== "number") continue;
+      const rec = {};
+      for (const [k, v] of Object.entries(o)) {
+        if (k === "kind" || k === "t_ms") continue;
+        if (typeof v === "number") rec[k] = v;
+        else if (v === "nan") rec[k] = Number.NaN;
+        else if (v === "inf") rec[k] = Number.POSITIVE_INFINITY;
+        else if (v === "-inf") rec[k] = Number.NEGATIVE_INFINITY;
+      }
+      out.push({ kind: o.kind, record: rec, ...typeof o.t_ms === "number" ? { tMs: o.t_ms } : {} });
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/core/train/run-training.ts
+var isLocalPath = (s) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === ".";
+function joinPath(dir, p) {
+  if (p.startsWith("/")) return p;
+  const parts = `${dir}/${p}`.split("/");
+  const out = [];
+  for (const seg of parts) {
+    if (seg === "" && out.length > 0) continue;
+    if (seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/") || "/";
+}
+function specHash(spec) {
+  return sha256Text(canonicalJson2(spec));
+}
+async function resolvePaths(input2, ws) {
+  const { spec, specDir } = input2;
+  const model = spec.base.model;
+  const baseIsDir = model !== "scratch" && (isLocalPath(model) || await ws.exists(joinPath(specDir, model)));
+  if (spec.backend === "reference" && model !== "scratch" && !baseIsDir) {
+    throw new ConfigError(`base.model "${model}" is not a local directory; the reference trainer cannot download models`, {
+      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids"
+    });
+  }
+  return {
+    train: joinPath(specDir, spec.datasets.train),
+    validation: spec.datasets.validation ? joinPath(specDir, spec.datasets.validation) : void 0,
+    base: model === "scratch" ? "scratch" : baseIsDir ? joinPath(specDir, model) : model,
+    baseIsDir
+  };
+}
+async function readTrainerState(ws, modelDir) {
+  const checkpoints = (await ws.list(modelDir)).map((n2) => /^checkpoint-(\d+)$/.exec(n2)).filter((m) => m !== null).sort((a, b) => Number(b[1]) - Number(a[1])).map((m) => `${modelDir}/${m[0]}/trainer_state.json`);
+  for (const p of [`${modelDir}/trainer_state.json`, ...checkpoints]) {
+    if (await ws.exists(p)) return parseTrainerState(JSON.parse(await ws.readText(p)));
+  }
+  return [];
+}
+async function runTraining(input2, ports) {
+  const { spec, outDir } = input2;
+  const { workspace: ws, logger, clock } = ports;
+  const t0 = clock.now();
+  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input2, ws);
+  const preflight = await logger.group(
+    "Preflight",
+    () => runPreflight(
+      { spec, pythonCandidates: spec.python ? [spec.python] : input2.defaultPythons, outDir, trainFile, validationFile, baseDir: baseIsDir ? base : void 0 },
+      ports.runner,
+      ws
+    )
+  );
+  for (const w of preflight.warnings) logger.warn(w);
+  const python = preflight.python?.path ?? spec.python ?? input2.defaultPythons[0] ?? "python3";
+  const paths = { train: trainFile, validation: validationFile, base, outDir };
+  let plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
+  for (const f of plan.files) await ws.writeText(`${outDir}/${f.name}`, f.content);
+  logger.info(`device: ${preflight.device}${preflight.gpus.length ? ` (${preflight.gpus.map((g) => `${g.name}, ${g.memoryFreeMiB} MiB free`).join("; ")})` : ""}; python: ${preflight.python ? `${preflight.python.path} ${preflight.python.version}` : "?"}`);
+  logger.info(`command: ${[plan.program, ...plan.args].join(" ")}`);
+  if (input2.dryRun) return { dryRun: true, plan, preflight, outDir, renderedConfig: plan.files };
+  assertPreflight(preflight);
+  const hash3 = specHash(spec);
+  const metricsPath = `${outDir}/metrics.jsonl`;
+  let records = [];
+  if (input2.resume) {
+    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    if (prev?.spec?.hash && prev.spec.hash !== hash3) {
+      throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash3.slice(0, 19)}\u2026)`, {
+        hint: "resume with the same spec and overrides, or train into a fresh --out directory"
+      });
+    }
+    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
+  } else {
+    for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+  }
+  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash3 } }, null, 2)}
+`);
+  let restarts = 0;
+  let resumedFrom;
+  let totalSteps = spec.max_steps;
+  let trainerInfo = {};
+  const tTrain = clock.now();
+  let failure2;
+  let status = "succeeded";
+  const rewriteMetrics = async () => {
+    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
+  };
+  const hooks = {
+    spec,
+    signal: input2.signal,
+    onRecord: async (r) => {
+      const tMs = clock.now() - tTrain;
+      records.push({ ...r, tMs });
+      await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
+    },
+    onResume: async (step) => {
+      resumedFrom = step;
+      records = records.filter((r) => r.record.step <= step);
+      await rewriteMetrics();
+      logger.info(`resumed from the checkpoint at step ${step}`);
+    },
+    onTotal: (n2) => totalSteps = n2,
+    onStart: (info) => trainerInfo = info,
+    log: (line) => ws.appendText(`${outDir}/train.log`, `${line}
+`),
+    totalSteps: () => totalSteps
+  };
+  for (; ; ) {
+    let outcome;
+    try {
+      outcome = await runAttempt(plan, ports, hooks);
+    } catch (err) {
+      status = "failed";
+      failure2 = err instanceof Error ? err : new InternalError(String(err));
+      break;
+    }
+    if (outcome.kind === "ok") break;
+    if (outcome.kind === "diverged") {
+      status = "failed";
+      failure2 = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
+        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the trainer was killed so no checkpoint holds the diverged weights"
+      });
+      break;
+    }
+    if (outcome.kind === "cancelled") {
+      status = "cancelled";
+      failure2 = new ProcessExitError(
+        `training cancelled at step ${outcome.step ?? "?"}${outcome.checkpoint ? `; checkpoint saved at ${outcome.checkpoint}` : ""}`,
+        outcome.exit.code,
+        outcome.exit.signal,
+        { hint: "run the same command with --resume to continue from the newest checkpoint" }
+      );
+      break;
+    }
+    if (outcome.error && outcome.exit.code === 2) {
+      status = "failed";
+      failure2 = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
+      break;
+    }
+    const hasCheckpoint = await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n2) => /^checkpoint-\d+$/.test(n2));
+    const canResume = spec.backend === "reference" ? hasCheckpoint : true;
+    if (restarts < spec.max_restarts && canResume) {
+      restarts++;
+      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec.max_restarts})`);
+      plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: true });
+      continue;
+    }
+    status = "failed";
+    failure2 = new ProcessExitError(
+      `trainer exited with ${describeExit(outcome.exit)}${outcome.error ? `: ${outcome.error}` : ""}${outcome.tail.length ? `
+last output:
+    ${outcome.tail.join("\n    ")}` : ""}`,
+      outcome.exit.code,
+      outcome.exit.signal,
+      { hint: `the full log is ${outDir}/train.log${canResume ? "; rerun with --resume to continue from the newest checkpoint" : ""}` }
+    );
+    break;
+  }
+  const trainS = (clock.now() - tTrain) / 1e3;
+  const modelDir = `${outDir}/${plan.modelDir}`;
+  if (!failure2 && !records.some((r) => r.kind === "train")) {
+    const history = await readTrainerState(ws, modelDir);
+    if (history.length) {
+      records = history;
+      await rewriteMetrics();
+    }
+  }
+  let model;
+  if (!failure2) {
+    if (!await ws.exists(modelDir)) {
+      status = "failed";
+      failure2 = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
+    } else {
+      const h2 = await ws.hashDirectory(modelDir, isCheckpointPath);
+      model = { path: modelDir, hash: h2.hash, files: h2.files };
+    }
+  }
+  const metrics = computeFinalMetrics(records, totalSteps, trainS);
+  const series = lossSeries(records);
+  const title = `${spec.name ?? "training"} loss`;
+  await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
+  const lossMermaid = renderLossMermaid(series, { title });
+  const record3 = {
+    schema: "llmops.train.run/1",
+    status,
+    name: spec.name,
+    spec: { file: input2.specFile, hash: hash3 },
+    git: { commit: input2.gitCommit, dirty: input2.gitDirty },
+    backend: spec.backend,
+    launcher: spec.launcher.type,
+    command: [plan.program, ...plan.args],
+    versions: versions(input2, preflight, trainerInfo),
+    durations_s: { preflight: 0, train: Number(trainS.toFixed(3)), total: Number(((clock.now() - t0) / 1e3).toFixed(3)) },
+    machine: { ...input2.machine, device: preflight.device, gpus: preflight.gpus },
+    restarts,
+    resumed_from_step: resumedFrom,
+    model,
+    metrics,
+    error: failure2?.message
+  };
+  record3.durations_s.preflight = Number(((tTrain - t0) / 1e3).toFixed(3));
+  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify(record3, null, 2)}
+`);
+  if (failure2) throw failure2;
+  return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record: record3, lossMermaid, renderedConfig: plan.files };
+}
+function versions(input2, pf, info) {
+  const v = { llmops: input2.llmopsVersion };
+  if (pf.python) v.python = pf.python.version;
+  for (const [k, ver] of Object.entries(pf.python?.packages ?? {})) if (ver) v[k] = ver;
+  if (typeof info.trainer_version === "string") v.reference_trainer = info.trainer_version;
+  if (typeof info.torch === "string") v.torch = info.torch;
+  return v;
+}
+function describeExit(e) {
+  return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
+}
+async function runAttempt(plan, ports, hooks) {
+  const { spec } = hooks;
+  const parser = new LogParser(plan.logFormat, spec.logging_steps);
+  const detector = new DivergenceDetector(spec.divergence.factor, spec.divergence.window);
+  const samples = [];
+  const tail = [];
+  let divergence;
+  let cancelled = false;
+  let lastStep;
+  let termCheckpoint;
+  let trainerError;
+  let lastTps;
+  let lastLoss;
+  let chain = Promise.resolve();
+  const enqueue = (fn) => {
+    chain = chain.then(fn);
+  };
+  const proc = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
+  let killTimer;
+  const onAbort = () => {
+    if (cancelled || divergence) return;
+    cancelled = true;
+    ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec.cancel_grace_s}s for the trainer to save a checkpoint`);
+    proc.terminate();
+    killTimer = setTimeout(() => proc.kill(), spec.cancel_grace_s * 1e3);
+  };
+  if (hooks.signal?.aborted) onAbort();
+  else hooks.signal?.addEventListener("abort", onAbort, { once: true });
+  proc.onLine((line, stream) => {
+    enqueue(() => hooks.log(stream === "stderr" ? `[stderr] ${line}` : line));
+    tail.push(line);
+    if (tail.length > 15) tail.shift();
+    for (const ev of parser.feed(line)) {
+      switch (ev.type) {
+        case "start":
+          if (ev.totalSteps !== void 0) hooks.onTotal(ev.totalSteps);
+          hooks.onStart(ev.info);
+          break;
+        case "progress":
+          if (hooks.totalSteps() === void 0) hooks.onTotal(ev.totalSteps);
+          break;
+        case "resume":
+          enqueue(() => hooks.onResume(ev.step));
+          break;
+        case "terminated":
+          lastStep = ev.step;
+          termCheckpoint = ev.checkpoint;
+          break;
+        case "error":
+          trainerError = ev.message;
+          break;
+        case "metrics": {
+          const rec = { kind: ev.kind, record: ev.record };
+          enqueue(() => hooks.onRecord(rec));
+          if (ev.kind !== "train" || ev.record.loss === void 0) break;
+          lastStep = ev.record.step;
+          lastLoss = ev.record.loss;
+          if (ev.record.tokens_per_s !== void 0) lastTps = ev.record.tokens_per_s;
+          samples.push({ step: ev.record.step, at: ports.clock.now(), tokens: ev.record.tokens });
+          ports.onProgress?.(computeProgress(samples, hooks.totalSteps(), lastLoss, lastTps));
+          const d = divergence ? void 0 : detector.observe(ev.record.step, ev.record.loss);
+          if (d) {
+            divergence = d;
+            ports.logger.error(d.reason);
+            proc.kill();
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  });
+  let exit;
+  try {
+    exit = await proc.exit;
+  } finally {
+    hooks.signal?.removeEventListener("abort", onAbort);
+    if (killTimer) clearTimeout(killTimer);
+  }
+  await chain;
+  if (divergence) return { kind: "diverged", divergence };
+  if (cancelled) return { kind: "cancelled", step: lastStep, checkpoint: termCheckpoint, exit };
+  if (exit.code === 0) return { kind: "ok" };
+  return { kind: "crashed", exit, tail, error: trainerError };
+}
+
+// src/core/train/fork-policy.ts
+init_errors();
+
+// src/cli/commands/train.ts
+init_errors();
+var trainCommand = {
+  name: "train",
+  summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
+  help: `
+usage: llmops train <spec.yaml> [--out DIR] [--set key=value]... [--resume] [--dry-run] [--json]
+
+Trains as the spec says and writes, under --out (default .llmops/train/<spec name>):
+  model/ (or trainer/)  the model in HF layout, hashed (sha256 over sorted names + contents)
+  config/               the rendered trainer config (axolotl YAML, torchtune command, reference args)
+  metrics.jsonl         one line per logged step and evaluation
+  loss.svg              the loss curve
+  run.json              spec hash, git commit, versions, durations, machine, final metrics
+  train.log             the trainer's raw output
+
+options:
+  --out DIR          output directory
+  --set key=value    override a spec field (dotted path, YAML value), e.g. --set lora.r=8 --set max_steps=20
+  --resume           continue from the newest checkpoint in --out (same spec required)
+  --dry-run          render the config and run the preflight checks only
+  --json             print the result as JSON on stdout
+  --quiet            no progress output
+
+Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
+The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
+`,
+  options: {
+    out: { type: "string" },
+    set: { type: "string", multiple: true },
+    resume: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
+    let text;
+    try {
+      text = await readFile2(specPath, "utf8");
+    } catch {
+      throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
+    }
+    const overrides = (values.set ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
+    const spec = parseTrainSpec(text, specPath, overrides);
+    const name = spec.name ?? basename(specPath, extname2(specPath));
+    const outDir = ctx.resolvePath(values.out ?? `.llmops/train/${name}`);
+    const runner = new NodeProcessRunner(ctx.env);
+    const git = await gitRevision(runner, dirname6(specPath));
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new Error("interrupted"));
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    try {
+      const result = await runTraining(
+        {
+          spec,
+          specFile: specPath,
+          specDir: dirname6(specPath),
+          outDir,
+          resume: Boolean(values.resume),
+          dryRun: Boolean(values["dry-run"]),
+          referenceTrainer: locateReferenceTrainer(),
+          llmopsVersion: VERSION,
+          gitCommit: git.commit,
+          gitDirty: git.dirty,
+          machine: describeMachine(),
+          defaultPythons: defaultPythons(ctx.env),
+          signal: controller.signal
+        },
+        { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: ctx.logger, onProgress: progressReporter(ctx, Boolean(values.quiet)) }
+      );
+      if (result.dryRun) {
+        if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
+        else {
+          for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
+${f.content}
+`);
+          const pf = result.preflight;
+          ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
+`);
+          for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
+`);
+          for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
+`);
+        }
+        return result.preflight.problems.length ? 1 : 0;
+      }
+      if (values.json) {
+        ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
+      } else {
+        const m = result.metrics;
+        ctx.stdout.write(
+          `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
+model: ${result.modelDir}
+hash:  ${result.modelHash}
+run:   ${outDir}/run.json
+`
+        );
+      }
+      return 0;
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  }
+};
+function fmt3(n2) {
+  return n2 === void 0 ? "?" : Number.isFinite(n2) ? n2.toFixed(4) : String(n2);
+}
+function progressReporter(ctx, quiet) {
+  if (quiet) return void 0;
+  let last = 0;
+  const every = ctx.interactive ? 1e3 : 1e4;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < every && p.step !== p.totalSteps) return;
+    last = now;
+    ctx.logger.info(renderProgressLine(p));
+  };
+}
+
 // src/cli/commands.ts
-var commands = [evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
 import { isAbsolute as isAbsolute2, resolve as resolve5 } from "node:path";
@@ -48682,7 +50404,7 @@ var ConsoleLogger = class {
 };
 
 // src/adapters/console/progress.ts
-function formatDuration(seconds) {
+function formatDuration2(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return "--";
   if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)}s`;
   const m = Math.floor(seconds / 60);
@@ -48690,14 +50412,14 @@ function formatDuration(seconds) {
   if (m < 60) return `${m}m${String(s).padStart(2, "0")}s`;
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
 }
-function renderProgressLine(p) {
+function renderProgressLine2(p) {
   const rate = p.elapsedS > 0 ? p.done / p.elapsedS : 0;
   const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
   const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {
@@ -48735,7 +50457,7 @@ var TerminalProgress = class {
   }
   draw(final) {
     this.drawn = this.state.done;
-    const line = renderProgressLine({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1e3 });
+    const line = renderProgressLine2({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1e3 });
     if (this.interactive) this.stream.write(`\r\x1B[2K${line}${final ? "\n" : ""}`);
     else this.stream.write(`${line}
 `);

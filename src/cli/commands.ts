@@ -4,5 +4,6 @@ import { compareCommand } from "./commands/compare.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
 import { reportCommand } from "./commands/report.js";
+import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [evalCommand, compareCommand, gateCommand, reportCommand];
+export const commands: Command[] = [trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
