@@ -27101,6 +27101,282 @@ async function runAction(main2) {
 import { readFile as readFile2 } from "node:fs/promises";
 import { basename, dirname as dirname3, extname, isAbsolute, resolve } from "node:path";
 
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream } from "node:fs";
+import { appendFile as appendFile2, mkdir as mkdir2, readFile, readdir as readdir2, rm as rm2, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash } from "node:crypto";
+function createContentHasher() {
+  const h = createHash("sha256");
+  return {
+    addFile(relativePath, size) {
+      h.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h.update(chunk);
+    },
+    digest: () => `sha256:${h.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative2) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative2);
+}
+function sha256Text(text) {
+  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
+}
+function canonicalJson(v) {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile(path, "utf8");
+  }
+  async writeText(path, text) {
+    await mkdir2(dirname(path), { recursive: true });
+    await writeFile2(path, text);
+  }
+  async appendText(path, text) {
+    await mkdir2(dirname(path), { recursive: true });
+    await appendFile2(path, text);
+  }
+  async remove(path) {
+    await rm2(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir2(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir2(dir, { withFileTypes: true })) {
+        const full = join(dir, e.name);
+        const rel = relative(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/actions/actions-logger.ts
+var ActionsLogger = class {
+  debug(message) {
+    debug(message);
+  }
+  info(message) {
+    info(message);
+  }
+  warn(message) {
+    warning(message);
+  }
+  error(message) {
+    error(message);
+  }
+  group(name, fn) {
+    return group(name, fn);
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname2(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join2(dir, "trainers", "reference", "train.py");
+    if (existsSync2(candidate)) return candidate;
+    const parent = dirname2(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/node-process-runner.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve2) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve2({ code: notFound ? null : code, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve2, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code, signal) => resolve2({ code, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/core/ports.ts
+var systemClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  })
+};
+
+// src/core/train/fork-policy.ts
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function decideForkPolicy(input2) {
+  const pr = input2.event?.pull_request;
+  const selfHosted = input2.runnerEnvironment === "self-hosted";
+  if (!pr) return { allowed: true, fork: false, selfHosted, reason: "not a pull request" };
+  const headRepo = str(pr.head?.repo?.full_name);
+  const baseRepo = str(pr.base?.repo?.full_name) ?? input2.repository;
+  const fork = headRepo === void 0 || baseRepo === void 0 || headRepo.toLowerCase() !== baseRepo.toLowerCase();
+  if (fork && selfHosted) {
+    return {
+      allowed: false,
+      fork,
+      selfHosted,
+      headRepo,
+      baseRepo,
+      reason: `refusing to train: this pull request comes from the fork ${headRepo ?? "(deleted repository)"} and this job runs on a self-hosted runner. Code from a fork could take over the runner and everything it can reach.`
+    };
+  }
+  return { allowed: true, fork, selfHosted, headRepo, baseRepo, reason: fork ? "fork pull request on a GitHub-hosted runner" : "pull request from the same repository" };
+}
+function assertForkPolicy(v) {
+  if (!v.allowed) {
+    throw new InputError(v.reason, {
+      hint: "train fork PRs on GitHub-hosted runners, or have a maintainer push the branch to the base repository (or run a trusted workflow_dispatch)"
+    });
+  }
+}
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -27245,7 +27521,7 @@ __export(external_exports, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname2,
+  hostname: () => hostname3,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   includes: () => _includes,
@@ -29036,7 +29312,7 @@ __export(regexes_exports, {
   extendedDuration: () => extendedDuration,
   guid: () => guid,
   hex: () => hex,
-  hostname: () => hostname,
+  hostname: () => hostname2,
   html5Email: () => html5Email,
   httpProtocol: () => httpProtocol,
   iban: () => iban,
@@ -29119,7 +29395,7 @@ var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]
 var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
 var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
 var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-var hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+var hostname2 = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
 var domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 var httpProtocol = /^https?$/;
 var e164 = /^\+[1-9]\d{6,14}$/;
@@ -44184,7 +44460,7 @@ __export(schemas_exports2, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname2,
+  hostname: () => hostname3,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   instanceof: () => _instanceof,
@@ -44873,8 +45149,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
 function stringFormat(format, fnOrRegex, _params = {}) {
   return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
 }
-function hostname2(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
+function hostname3(_params) {
+  return _stringFormat(ZodCustomStringFormat, "hostname", hostname2, _params);
 }
 function hex2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hex", hex, _params);
@@ -46818,282 +47094,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream } from "node:fs";
-import { appendFile as appendFile2, mkdir as mkdir2, readFile, readdir as readdir2, rm as rm2, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
-
-// src/core/train/content-hash.ts
-import { createHash } from "node:crypto";
-function createContentHasher() {
-  const h = createHash("sha256");
-  return {
-    addFile(relativePath, size) {
-      h.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h.update(chunk);
-    },
-    digest: () => `sha256:${h.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative2) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative2);
-}
-function sha256Text(text) {
-  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
-}
-function canonicalJson(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
-}
-
-// src/adapters/fs/node-train-workspace.ts
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile(path, "utf8");
-  }
-  async writeText(path, text) {
-    await mkdir2(dirname(path), { recursive: true });
-    await writeFile2(path, text);
-  }
-  async appendText(path, text) {
-    await mkdir2(dirname(path), { recursive: true });
-    await appendFile2(path, text);
-  }
-  async remove(path) {
-    await rm2(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir2(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir2(dir, { withFileTypes: true })) {
-        const full = join(dir, e.name);
-        const rel = relative(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
-// src/adapters/actions/actions-logger.ts
-var ActionsLogger = class {
-  debug(message) {
-    debug(message);
-  }
-  info(message) {
-    info(message);
-  }
-  warn(message) {
-    warning(message);
-  }
-  error(message) {
-    error(message);
-  }
-  group(name, fn) {
-    return group(name, fn);
-  }
-};
-
-// src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname2(fileURLToPath(from));
-  for (; ; ) {
-    const candidate = join2(dir, "trainers", "reference", "train.py");
-    if (existsSync2(candidate)) return candidate;
-    const parent = dirname2(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
-    dir = parent;
-  }
-}
-function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
-}
-
-// src/adapters/process/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
-function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
-}
-async function gitRevision(runner, cwd) {
-  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
-  if (head.code !== 0) return {};
-  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
-  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
-}
-
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve2) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve2({ code: notFound ? null : code, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve2, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code, signal) => resolve2({ code, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
-
-// src/core/ports.ts
-var systemClock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) => new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  })
-};
-
-// src/core/train/fork-policy.ts
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-function decideForkPolicy(input2) {
-  const pr = input2.event?.pull_request;
-  const selfHosted = input2.runnerEnvironment === "self-hosted";
-  if (!pr) return { allowed: true, fork: false, selfHosted, reason: "not a pull request" };
-  const headRepo = str(pr.head?.repo?.full_name);
-  const baseRepo = str(pr.base?.repo?.full_name) ?? input2.repository;
-  const fork = headRepo === void 0 || baseRepo === void 0 || headRepo.toLowerCase() !== baseRepo.toLowerCase();
-  if (fork && selfHosted) {
-    return {
-      allowed: false,
-      fork,
-      selfHosted,
-      headRepo,
-      baseRepo,
-      reason: `refusing to train: this pull request comes from the fork ${headRepo ?? "(deleted repository)"} and this job runs on a self-hosted runner. Code from a fork could take over the runner and everything it can reach.`
-    };
-  }
-  return { allowed: true, fork, selfHosted, headRepo, baseRepo, reason: fork ? "fork pull request on a GitHub-hosted runner" : "pull request from the same repository" };
-}
-function assertForkPolicy(v) {
-  if (!v.allowed) {
-    throw new InputError(v.reason, {
-      hint: "train fork PRs on GitHub-hosted runners, or have a maintainer push the branch to the base repository (or run a trusted workflow_dispatch)"
-    });
-  }
-}
-
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 function parseYamlSource(text, file2) {
@@ -48786,7 +48786,7 @@ var inputSchemas = {
   url: external_exports.string().url("expected an absolute URL such as http://127.0.0.1:8000/v1")
 };
 
-// src/actions/train/main.ts
+// src/actions/train/inputs.ts
 var INPUTS = {
   spec: { schema: inputSchemas.string, required: true, description: "Path of the training spec (YAML), relative to the workspace" },
   overrides: { schema: external_exports.string(), description: "Spec overrides, one key=value per line (dotted paths, YAML values), e.g. max_steps=50" },
@@ -48794,6 +48794,8 @@ var INPUTS = {
   resume: { schema: inputSchemas.boolean, description: "Continue from the newest checkpoint in the output directory (true/false, default false)" },
   "dry-run": { schema: inputSchemas.boolean, description: "Render the trainer config and run preflight only (true/false, default false)" }
 };
+
+// src/actions/train/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
   const env = process.env;

@@ -33,7 +33,6 @@ async function bundle(files: { report: string; comparison?: unknown; pr?: unknow
 describe("actions/comment (bundle spawned against the GitHub fake)", () => {
   let gh: FakeGitHub;
   beforeAll(() => {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: new URL("../..", import.meta.url).pathname, stdio: "ignore" });
   });
   beforeEach(async () => {
     gh = new FakeGitHub({ prefix: "/api/v3" }); // GHES-shaped GITHUB_API_URL: the prefix must be kept

@@ -38,7 +38,6 @@ async function evalRun(dir: string, n: number, passRate: number): Promise<string
 describe("actions/compare", () => {
   let work: string;
   beforeAll(() => {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: new URL("../..", import.meta.url).pathname, stdio: "ignore" });
   });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), "llmops-compare-"));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INPUTS } from "../../src/actions/train/main.js";
+import { INPUTS } from "../../src/actions/train/inputs.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bundle = join(root, "dist/train/index.js");
@@ -29,7 +29,6 @@ function readOutputs(file: string): Record<string, string> {
 describe("train action", () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(bundle)) execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root });
     dir = mkdtempSync(join(tmpdir(), "llmops-train-action-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

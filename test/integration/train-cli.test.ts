@@ -11,7 +11,6 @@ const cli = join(root, "dist/cli/index.js");
 describe("llmops train (CLI)", () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(cli)) execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root });
     dir = mkdtempSync(join(tmpdir(), "llmops-train-cli-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,6 @@
 import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, resolve } from "node:path";
-import { z } from "zod";
 import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { defaultPythons, locateReferenceTrainer } from "../../adapters/process/locate-trainer.js";
@@ -16,15 +15,9 @@ import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/
 import { parseMetricsLines } from "../../core/train/run-record.js";
 import { ConfigError } from "../../errors.js";
 import { VERSION } from "../../version.js";
-import { inputSchemas, parseInputs, type InputSpecs } from "../runtime/inputs.js";
+import { parseInputs } from "../runtime/inputs.js";
+import { INPUTS } from "./inputs.js";
 
-export const INPUTS = {
-  spec: { schema: inputSchemas.string, required: true, description: "Path of the training spec (YAML), relative to the workspace" },
-  overrides: { schema: z.string(), description: "Spec overrides, one key=value per line (dotted paths, YAML values), e.g. max_steps=50" },
-  out: { schema: inputSchemas.string, description: "Output directory (default .llmops/train/<spec name>)" },
-  resume: { schema: inputSchemas.boolean, description: "Continue from the newest checkpoint in the output directory (true/false, default false)" },
-  "dry-run": { schema: inputSchemas.boolean, description: "Render the trainer config and run preflight only (true/false, default false)" },
-} satisfies InputSpecs;
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
