@@ -40243,9 +40243,9 @@ function explain(issue2, found) {
     case "invalid_value":
       return `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue2.values.map(String)) : ""}`;
     case "too_small":
-      return `expected ${issue2.origin === "array" ? "at least" : "\u2265"} ${String(issue2.minimum)}${issue2.origin === "array" ? " items" : issue2.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue2.origin === "array" ? "at least" : issue2.inclusive === false ? ">" : "\u2265"} ${String(issue2.minimum)}${issue2.origin === "array" ? " items" : issue2.origin === "string" ? " characters" : ""}, found ${found}`;
     case "too_big":
-      return `expected ${issue2.origin === "array" ? "at most" : "\u2264"} ${String(issue2.maximum)}${issue2.origin === "array" ? " items" : issue2.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue2.origin === "array" ? "at most" : issue2.inclusive === false ? "<" : "\u2264"} ${String(issue2.maximum)}${issue2.origin === "array" ? " items" : issue2.origin === "string" ? " characters" : ""}, found ${found}`;
     case "invalid_union": {
       const options = issue2.options;
       if (Array.isArray(options) && issue2.discriminator) {
@@ -47153,6 +47153,20 @@ async function runEval(jobs, deps, opts) {
     return !r || r.error !== null;
   });
   const reused = jobs.length - todo.length;
+  for (const j of jobs) {
+    const r = existing.get(identity(j.evalCase.id, j.repeat));
+    if (!r || r.error !== null || r.output === null) continue;
+    const response = {
+      text: r.output,
+      finishReason: r.finish_reason,
+      promptTokens: r.prompt_tokens,
+      completionTokens: r.completion_tokens,
+      ttftMs: r.ttft_ms,
+      latencyMs: r.latency_ms ?? 0
+    };
+    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
+  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
   let next = 0;

@@ -55902,9 +55902,9 @@ function explain(issue3, found) {
     case "invalid_value":
       return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
     case "too_small":
-      return `expected ${issue3.origin === "array" ? "at least" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
     case "too_big":
-      return `expected ${issue3.origin === "array" ? "at most" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
     case "invalid_union": {
       const options = issue3.options;
       if (Array.isArray(options) && issue3.discriminator) {

@@ -42664,6 +42664,20 @@ async function runEval(jobs, deps, opts) {
     return !r || r.error !== null;
   });
   const reused = jobs.length - todo.length;
+  for (const j of jobs) {
+    const r = existing.get(identity(j.evalCase.id, j.repeat));
+    if (!r || r.error !== null || r.output === null) continue;
+    const response = {
+      text: r.output,
+      finishReason: r.finish_reason,
+      promptTokens: r.prompt_tokens,
+      completionTokens: r.completion_tokens,
+      ttftMs: r.ttft_ms,
+      latencyMs: r.latency_ms ?? 0
+    };
+    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
+  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
   let next = 0;
@@ -64497,9 +64511,9 @@ function explain(issue3, found) {
     case "invalid_value":
       return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
     case "too_small":
-      return `expected ${issue3.origin === "array" ? "at least" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
     case "too_big":
-      return `expected ${issue3.origin === "array" ? "at most" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
     case "invalid_union": {
       const options = issue3.options;
       if (Array.isArray(options) && issue3.discriminator) {

@@ -186,6 +186,25 @@ describe("llmops eval with JSON and corpus scorers", () => {
   });
 });
 
+describe("llmops eval re-scores saved outputs", () => {
+  it("applies a changed scorer to a finished run without sending a request", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => `${arithmeticAnswer(r.prompt)} is the answer` });
+    const dir = tempDir();
+    writeArithmeticCases(dir, 10);
+    writeSuite(dir, server.baseUrl, { scorers: [{ type: "exact_match" }] });
+    expect((await runCli(["eval", "suite.yaml", "--no-cache", "--out", "o"], { cwd: dir })).code).toBe(0);
+    let s = JSON.parse(readFileSync(join(dir, "o", "summary.json"), "utf8"));
+    expect(s.metrics.exact_match.mean).toBe(0);
+    writeSuite(dir, server.baseUrl, { scorers: [{ type: "exact_match" }, { type: "contains", threshold: 1 }] });
+    const again = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "o"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(server.requests).toHaveLength(10);
+    s = JSON.parse(readFileSync(join(dir, "o", "summary.json"), "utf8"));
+    expect(s.metrics.contains.mean).toBe(1);
+    expect(s.metrics.contains.pass_rate).toBe(1);
+  });
+});
+
 describe("llmops eval --dry-run / --limit", () => {
   it("plans without sending anything, and --limit runs only the first N cases", async () => {
     server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });

@@ -7,7 +7,7 @@ import { closest, editDistance } from "./suggest.js";
 const schema = z.strictObject({
   name: z.string(),
   repeats: z.number().int().min(1).default(1),
-  target: z.strictObject({ model: z.string(), api: z.enum(["chat", "completions"]).default("chat") }),
+  target: z.strictObject({ model: z.string(), api: z.enum(["chat", "completions"]).default("chat"), temp: z.number().positive().optional() }),
   scorers: z.array(z.discriminatedUnion("type", [z.strictObject({ type: z.literal("bleu") }), z.strictObject({ type: z.literal("chrf"), order: z.number().optional() })])),
 });
 
@@ -30,6 +30,7 @@ describe("validateConfig", () => {
     ["unknown discriminator", "name: a\ntarget: {model: m}\nscorers: [{type: blue}]\n", /s\.yaml:3:\d+: scorers\[0\]\.type: unknown value "blue" \(did you mean "bleu"\?\)/],
     ["missing required", "target: {model: m}\nscorers: []\n", /name: expected string, found nothing/],
     ["too small", "name: a\nrepeats: 0\ntarget: {model: m}\nscorers: []\n", /repeats: expected ≥ 1, found number 0/],
+    ["not positive", "name: a\ntarget: {model: m, temp: 0}\nscorers: []\n", /target\.temp: expected > 0, found number 0/],
   ])("%s", (_label, text, pattern) => {
     expect(errorOf(text)).toMatch(pattern);
   });

@@ -137,9 +137,9 @@ function explain(issue: z.core.$ZodIssue, found: string): string {
         typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue.values.map(String)) : ""
       }`;
     case "too_small":
-      return `expected ${issue.origin === "array" ? "at least" : "≥"} ${String(issue.minimum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue.origin === "array" ? "at least" : issue.inclusive === false ? ">" : "≥"} ${String(issue.minimum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}, found ${found}`;
     case "too_big":
-      return `expected ${issue.origin === "array" ? "at most" : "≤"} ${String(issue.maximum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}, found ${found}`;
+      return `expected ${issue.origin === "array" ? "at most" : issue.inclusive === false ? "<" : "≤"} ${String(issue.maximum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}, found ${found}`;
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
       if (Array.isArray(options) && (issue as { discriminator?: string }).discriminator) {

@@ -138,6 +138,22 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
     return !r || r.error !== null;
   });
   const reused = jobs.length - todo.length;
+  // Reused outputs are scored again with the scorers as configured now: scoring is pure and cheap,
+  // and a changed scorer (threshold, options) must not need a single new request.
+  for (const j of jobs) {
+    const r = existing.get(identity(j.evalCase.id, j.repeat));
+    if (!r || r.error !== null || r.output === null) continue;
+    const response: CachedResponse = {
+      text: r.output,
+      finishReason: r.finish_reason,
+      promptTokens: r.prompt_tokens,
+      completionTokens: r.completion_tokens,
+      ttftMs: r.ttft_ms,
+      latencyMs: r.latency_ms ?? 0,
+    };
+    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
+  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
 
