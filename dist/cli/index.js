@@ -124,9 +124,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -153,13 +153,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -175,13 +175,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -365,7 +365,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -378,16 +378,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -547,9 +547,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -571,7 +571,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -619,10 +619,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -743,12 +743,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -865,18 +865,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -3046,7 +3046,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3073,7 +3073,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3195,22 +3195,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -3483,15 +3483,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3522,15 +3522,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3557,15 +3557,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3610,15 +3610,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3937,7 +3937,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3973,50 +3973,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -4024,7 +4024,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4328,7 +4328,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -4474,8 +4474,8 @@ var require_core = __commonJS({
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
         this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        checkOptions2.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions2.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
         this._metaOpts = getMetaSchemaOptions.call(this);
         if (opts.formats)
           addInitialFormats.call(this);
@@ -4832,7 +4832,7 @@ var require_core = __commonJS({
     Ajv2.ValidationError = validation_error_1.default;
     Ajv2.MissingRefError = ref_error_1.default;
     exports.default = Ajv2;
-    function checkOptions(checkOpts, options, msg, log = "error") {
+    function checkOptions2(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
         if (opt in options)
@@ -6576,8 +6576,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -7017,6 +7017,14 @@ var InputError = class extends LlmopsError {
   name = "InputError";
   kind = "input";
 };
+var DataInvalidError = class extends LlmopsError {
+  name = "DataInvalidError";
+  kind = "data";
+};
+var ExternalError = class extends LlmopsError {
+  name = "ExternalError";
+  kind = "external";
+};
 var InternalError = class extends LlmopsError {
   name = "InternalError";
   kind = "internal";
@@ -7076,697 +7084,48 @@ function intOption(values, name, min = 1) {
   return n;
 }
 
-// src/cli/commands/data-common.ts
-import { readFile } from "node:fs/promises";
+// src/cli/commands/data-clean.ts
+import { join, resolve as resolve2 } from "node:path";
 
-// src/core/data/types.ts
-var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
-function formatLocation(loc) {
-  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
-  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
-  return loc.file;
-}
-function formatIssue(issue) {
-  const where = formatLocation(issue);
-  const path = issue.path ? ` ${issue.path}:` : "";
-  return `${where}: ${issue.severity} [${issue.kind}]${path} ${issue.message}`;
-}
-
-// src/core/data/line-splitter.ts
-var STOP = true;
-var LineSplitter = class {
-  constructor(sink, maxLineBytes) {
-    this.sink = sink;
-    this.maxLineBytes = maxLineBytes;
+// src/adapters/data-files/jsonl-writer.ts
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+var JsonlWriter = class {
+  constructor(path) {
+    this.path = path;
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, "w");
   }
-  sink;
-  maxLineBytes;
-  carry = new Uint8Array(0);
-  carryLen = 0;
-  skipping = false;
-  skippedBytes = 0;
-  lineNo = 0;
-  stopped = false;
-  get lines() {
-    return this.lineNo;
+  path;
+  fd;
+  parts = [];
+  pending = 0;
+  lines = 0;
+  write(value) {
+    const line = `${JSON.stringify(value, (_k, v) => typeof v === "bigint" ? v.toString() : v)}
+`;
+    this.parts.push(line);
+    this.pending += line.length;
+    this.lines++;
+    if (this.pending >= 1 << 20) this.flush();
   }
-  push(chunk) {
-    let pos = 0;
-    const n = chunk.length;
-    while (pos < n && !this.stopped) {
-      const nl = chunk.indexOf(10, pos);
-      const end = nl === -1 ? n : nl;
-      if (this.skipping) {
-        this.skippedBytes += end - pos;
-      } else if (this.carryLen + (end - pos) > this.maxLineBytes) {
-        this.skipping = true;
-        this.skippedBytes = this.carryLen + (end - pos);
-        this.carryLen = 0;
-      } else if (nl !== -1 && this.carryLen === 0) {
-        this.lineNo++;
-        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP) this.stopped = true;
-        pos = nl + 1;
-        continue;
-      } else {
-        this.append(chunk, pos, end);
-      }
-      if (nl === -1) break;
-      this.finishLine(true);
-      pos = nl + 1;
-    }
+  flush() {
+    if (this.parts.length === 0) return;
+    writeSync(this.fd, this.parts.join(""));
+    this.parts = [];
+    this.pending = 0;
   }
-  /** Call once after the last chunk. */
-  end() {
-    if (this.stopped) return;
-    if (this.skipping || this.carryLen > 0) this.finishLine(false);
-  }
-  finishLine(terminated) {
-    this.lineNo++;
-    let r;
-    if (this.skipping) {
-      r = this.sink.tooLong(this.lineNo, this.skippedBytes);
-      this.skipping = false;
-      this.skippedBytes = 0;
-    } else {
-      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
-      this.carryLen = 0;
-    }
-    if (r === STOP) this.stopped = true;
-  }
-  append(chunk, start, end) {
-    const need = this.carryLen + (end - start);
-    if (need > this.carry.length) {
-      const grown = new Uint8Array(Math.max(need, this.carry.length * 2, 64 * 1024));
-      grown.set(this.carry.subarray(0, this.carryLen));
-      this.carry = grown;
-    }
-    this.carry.set(chunk.subarray(start, end), this.carryLen);
-    this.carryLen = need;
+  close() {
+    this.flush();
+    closeSync(this.fd);
   }
 };
-
-// src/core/data/json-keys.ts
-function countRawKeys(text) {
-  let count = 0;
-  let i = text.indexOf('"');
-  while (i !== -1) {
-    let j = text.indexOf('"', i + 1);
-    while (j !== -1 && isEscaped(text, j)) j = text.indexOf('"', j + 1);
-    if (j === -1) return count;
-    let k = j + 1;
-    let c = text.charCodeAt(k);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++k);
-    if (c === 58) count++;
-    i = text.indexOf('"', k);
-  }
-  return count;
-}
-function isEscaped(text, quote) {
-  let n = 0;
-  for (let p = quote - 1; text.charCodeAt(p) === 92; p--) n++;
-  return (n & 1) === 1;
-}
-function countParsedKeys(value) {
-  if (value === null || typeof value !== "object") return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += countParsedKeys(value[i]);
-    return n;
-  }
-  const obj = value;
-  for (const k in obj) n += 1 + countParsedKeys(obj[k]);
-  return n;
-}
-function findDuplicateKey(text) {
-  const s = new Scanner(text);
-  try {
-    s.value("");
-  } catch (found) {
-    if (found instanceof Found) return found.dup;
-    throw found;
-  }
-  return void 0;
-}
-var Found = class {
-  constructor(dup) {
-    this.dup = dup;
-  }
-  dup;
-};
-var Scanner = class {
-  constructor(t) {
-    this.t = t;
-  }
-  t;
-  pos = 0;
-  value(path) {
-    this.ws();
-    const c = this.t[this.pos];
-    if (c === "{") return this.object(path);
-    if (c === "[") return this.array(path);
-    if (c === '"') {
-      this.string();
-      return;
-    }
-    while (this.pos < this.t.length && !",]} 	\r\n".includes(this.t[this.pos])) this.pos++;
-  }
-  object(path) {
-    this.pos++;
-    const seen = /* @__PURE__ */ new Set();
-    this.ws();
-    if (this.t[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      const key = this.string();
-      if (seen.has(key)) throw new Found({ path, key });
-      seen.add(key);
-      this.ws();
-      this.pos++;
-      this.value(path === "" ? key : `${path}.${key}`);
-      this.ws();
-      if (this.t[this.pos++] === "}") return;
-    }
-  }
-  array(path) {
-    this.pos++;
-    this.ws();
-    if (this.t[this.pos] === "]") {
-      this.pos++;
-      return;
-    }
-    for (let i = 0; ; i++) {
-      this.value(`${path}[${i}]`);
-      this.ws();
-      if (this.t[this.pos++] === "]") return;
-    }
-  }
-  string() {
-    const start = this.pos;
-    let j = this.t.indexOf('"', start + 1);
-    while (j !== -1 && isEscaped(this.t, j)) j = this.t.indexOf('"', j + 1);
-    this.pos = j + 1;
-    return JSON.parse(this.t.slice(start, j + 1));
-  }
-  ws() {
-    let c = this.t.charCodeAt(this.pos);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = this.t.charCodeAt(++this.pos);
-  }
-};
-
-// src/core/data/formats.ts
-init_suggest();
-var ROLES = ["system", "user", "assistant", "tool"];
-var ROLE_SET = new Set(ROLES);
-var defaultFormatOptions = { requireAssistant: true };
-function detectFormat(rec) {
-  if ("messages" in rec) return "chat";
-  if ("chosen" in rec && "rejected" in rec) return "preference";
-  if ("instruction" in rec && "output" in rec) return "instruction";
-  if ("prompt" in rec && "completion" in rec) return "completion";
-  return void 0;
-}
-function isPlainObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function typeName(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  return typeof v;
-}
-function checkRecord(format, rec, report, opts) {
-  switch (format) {
-    case "chat":
-      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
-    case "instruction":
-      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
-    case "completion":
-      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
-    case "preference":
-      return checkPreference(rec, report, opts);
-  }
-}
-function checkString(rec, key, report, required) {
-  const v = rec[key];
-  if (typeof v === "string") {
-    if (required && v.trim() === "") report("warning", "empty_field", key, `"${key}" is empty`);
-    return 1;
-  }
-  if (v === void 0) {
-    if (!required) return 1;
-    report("error", "missing_field", key, `"${key}" is required`);
-    return 0;
-  }
-  report("error", "wrong_type", key, `"${key}" must be a string, got ${typeName(v)}`);
-  return 0;
-}
-function checkPreference(rec, report, opts) {
-  let ok = true;
-  for (const key of ["prompt", "chosen", "rejected"]) {
-    const v = rec[key];
-    if (typeof v === "string") continue;
-    if (Array.isArray(v)) {
-      ok = checkMessages(v, key, report, key !== "prompt" && opts.requireAssistant) && ok;
-      continue;
-    }
-    if (v === void 0 && key === "prompt") continue;
-    report("error", v === void 0 ? "missing_field" : "wrong_type", key, `"${key}" must be a string or a list of messages, got ${typeName(v)}`);
-    ok = false;
-  }
-  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
-    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
-  }
-  return ok;
-}
-function checkMessages(v, path, report, requireAssistant) {
-  if (!Array.isArray(v)) {
-    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
-    return false;
-  }
-  if (v.length === 0) {
-    report("error", "empty_messages", path, `"${path}" is empty`);
-    return false;
-  }
-  let ok = true;
-  let assistantTurns = 0;
-  let pendingToolCalls = false;
-  for (let i = 0; i < v.length; i++) {
-    const m = v[i];
-    if (!isPlainObject(m)) {
-      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
-      ok = false;
-      continue;
-    }
-    const role = m.role;
-    if (role === void 0) {
-      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
-      ok = false;
-      continue;
-    }
-    if (typeof role !== "string" || !ROLE_SET.has(role)) {
-      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
-      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
-      ok = false;
-      continue;
-    }
-    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
-    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
-    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
-    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
-    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
-    if (role === "assistant") {
-      assistantTurns++;
-      pendingToolCalls = hasToolCalls;
-    } else if (role !== "tool") pendingToolCalls = false;
-  }
-  if (ok && requireAssistant && assistantTurns === 0) {
-    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
-    return false;
-  }
-  return ok;
-}
-function checkContent(c, path, report, nullable) {
-  if (typeof c === "string") return true;
-  if ((c === null || c === void 0) && nullable) return true;
-  if (c === void 0) {
-    report("error", "missing_field", path, `message has no "content"`);
-    return false;
-  }
-  if (Array.isArray(c)) {
-    for (let j = 0; j < c.length; j++) {
-      const part = c[j];
-      if (!isPlainObject(part) || typeof part.type !== "string") {
-        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
-        return false;
-      }
-      if (part.type === "text" && typeof part.text !== "string") {
-        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
-        return false;
-      }
-    }
-    return true;
-  }
-  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
-  return false;
-}
-function checkToolCalls(v, path, report) {
-  if (!Array.isArray(v)) {
-    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
-    return false;
-  }
-  for (let j = 0; j < v.length; j++) {
-    const call = v[j];
-    const fn = isPlainObject(call) ? call.function : void 0;
-    if (!isPlainObject(fn) || typeof fn.name !== "string" || fn.name === "") {
-      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
-      return false;
-    }
-    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject(fn.arguments)) {
-      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
-      return false;
-    }
-  }
-  return true;
-}
-
-// src/core/data/validate.ts
-var defaultValidateOptions = {
-  format: "auto",
-  maxErrors: 1e3,
-  reportLimit: 50,
-  maxLineBytes: 16 * 1024 * 1024,
-  strict: false,
-  formatOptions: defaultFormatOptions
-};
-var BOM = [239, 187, 191];
-var DatasetValidator = class {
-  opts;
-  files = [];
-  issues = [];
-  errorsByKind = {};
-  warningsByKind = {};
-  errors = 0;
-  warnings = 0;
-  stopped = false;
-  decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  visitors = [];
-  // per-file state
-  cur;
-  loc = { file: "" };
-  recordErrors = 0;
-  constructor(opts = {}) {
-    this.opts = { ...defaultValidateOptions, ...opts };
-    if (this.opts.format === "custom" && !this.opts.customCheck) {
-      this.opts.customCheck = () => [];
-    }
-  }
-  /** Call `fn` with each valid record. */
-  onRecord(fn) {
-    this.visitors.push(fn);
-    return this;
-  }
-  get budgetSpent() {
-    return this.stopped;
-  }
-  /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
-  async validateJsonl(file, kind, bytes, chunks) {
-    this.beginFile(file, kind, bytes);
-    let sawBytes = false;
-    let crlf = 0;
-    const splitter = new LineSplitter(
-      {
-        line: (buf, lineNo, terminated) => {
-          this.loc = { file, line: lineNo };
-          let end = buf.length;
-          if (end > 0 && buf[end - 1] === 13) {
-            end--;
-            if (crlf++ === 0) this.add("warning", "crlf", "", "lines end with CRLF (\\r\\n); JSONL tools accept it, `llmops data clean` rewrites them with \\n");
-          }
-          let start = 0;
-          if (lineNo === 1 && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
-            start = 3;
-            this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
-          }
-          this.line(buf.subarray(start, end), terminated);
-          return this.stopped ? STOP : void 0;
-        },
-        tooLong: (lineNo, len) => {
-          this.loc = { file, line: lineNo };
-          this.cur.records++;
-          this.cur.invalid++;
-          this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
-          return this.stopped ? STOP : void 0;
-        }
-      },
-      this.opts.maxLineBytes
-    );
-    try {
-      for await (const chunk of chunks) {
-        if (chunk.length > 0) sawBytes = true;
-        splitter.push(chunk);
-        if (splitter.stopped) break;
-      }
-      splitter.end();
-    } catch (err) {
-      this.loc = { file, line: splitter.lines + 1 };
-      this.add("error", "read_error", "", `cannot read the file: ${err instanceof Error ? err.message : String(err)}${kind === "jsonl.gz" ? " (is the gzip file truncated or corrupted?)" : ""}`);
-    }
-    if (!sawBytes) {
-      this.loc = { file };
-      this.add("error", "empty_file", "", "the file is empty");
-    }
-    if (splitter.stopped || this.stopped) this.cur.stoppedEarly = true;
-    return this.endFile();
-  }
-  /** Validate a Parquet file, row group by row group; a read failure is reported, not thrown. */
-  async validateParquet(file, bytes, groups) {
-    this.beginFile(file, "parquet", bytes);
-    try {
-      outer: for await (const g of groups) {
-        for (let i = 0; i < g.rows.length; i++) {
-          this.loc = { file, rowGroup: g.rowGroup, row: g.firstRow + i };
-          this.cur.records++;
-          this.record(g.rows[i]);
-          if (this.stopped) {
-            this.cur.stoppedEarly = true;
-            break outer;
-          }
-        }
-      }
-    } catch (err) {
-      this.loc = { file };
-      this.add("error", "invalid_parquet", "", `cannot read as Parquet: ${err instanceof Error ? err.message : String(err)} (is the file truncated or corrupted?)`);
-    }
-    if (this.cur.records === 0 && this.errors === 0) {
-      this.loc = { file };
-      this.add("error", "empty_file", "", "the Parquet file has no rows");
-    }
-    return this.endFile();
-  }
-  /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file, kind, message) {
-    this.loc = { file };
-    this.add("error", kind, "", message);
-  }
-  report() {
-    const valid = this.files.reduce((n, f) => n + f.valid, 0);
-    const records = this.files.reduce((n, f) => n + f.records, 0);
-    return {
-      files: this.files,
-      records,
-      valid,
-      invalid: records - valid,
-      errors: this.errors,
-      warnings: this.warnings,
-      errorsByKind: this.errorsByKind,
-      warningsByKind: this.warningsByKind,
-      issues: this.issues,
-      stoppedEarly: this.stopped
-    };
-  }
-  beginFile(file, kind, bytes) {
-    this.cur = { file, kind, bytes, records: 0, valid: 0, invalid: 0, format: this.opts.format === "auto" ? null : this.opts.format, stoppedEarly: false };
-    this.loc = { file };
-  }
-  endFile() {
-    this.files.push(this.cur);
-    return this.cur;
-  }
-  line(bytes, terminated) {
-    this.cur.records++;
-    if (bytes.length === 0 || isBlank(bytes)) {
-      this.cur.records--;
-      this.add("warning", "blank_line", "", "blank line (skipped)");
-      return;
-    }
-    let text;
-    try {
-      text = this.decoder.decode(bytes);
-    } catch {
-      this.cur.invalid++;
-      const at = firstInvalidUtf8(bytes);
-      this.add("error", "invalid_utf8", "", `invalid UTF-8 at byte ${at + 1} of the line (re-encode the file as UTF-8)`);
-      return;
-    }
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      this.cur.invalid++;
-      const why = err instanceof Error ? err.message : String(err);
-      if (!terminated) this.add("error", "truncated_line", "", `the last line is cut off (no newline at the end and not valid JSON: ${why}); was the file written completely?`);
-      else this.add("error", "invalid_json", "", `not valid JSON: ${why}`);
-      return;
-    }
-    if (!isPlainObject(value)) {
-      this.cur.invalid++;
-      this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
-      return;
-    }
-    if (countRawKeys(text) !== countParsedKeys(value)) {
-      const dup = findDuplicateKey(text);
-      if (dup) {
-        this.cur.invalid++;
-        this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
-        return;
-      }
-    }
-    this.record(value);
-  }
-  record(value) {
-    if (!isPlainObject(value)) {
-      this.cur.invalid++;
-      this.add("error", "not_an_object", "", `a record must be an object, got ${typeName(value)}`);
-      return;
-    }
-    let format = this.cur.format;
-    const detected = format === "custom" ? void 0 : detectFormat(value);
-    if (format === null) {
-      if (!detected) {
-        this.cur.invalid++;
-        this.add("error", "unknown_format", "", `cannot tell the format from the keys ${JSON.stringify(Object.keys(value).slice(0, 8))}; expected chat (messages), instruction (instruction/output), completion (prompt/completion) or preference (prompt/chosen/rejected); pass --format or --schema`);
-        return;
-      }
-      format = this.cur.format = detected;
-    } else if (format !== "custom" && detected !== void 0 && detected !== format) {
-      this.cur.invalid++;
-      this.add("error", "format_mismatch", "", `this record looks like ${detected} but the file is ${format}`);
-      return;
-    }
-    this.recordErrors = 0;
-    if (format === "custom") {
-      for (const i of this.opts.customCheck(value)) this.add("error", "schema", i.path, i.message);
-    } else {
-      checkRecord(format, value, this.reportFn, this.opts.formatOptions);
-    }
-    if (this.recordErrors > 0) {
-      this.cur.invalid++;
-      return;
-    }
-    this.cur.valid++;
-    if (this.visitors.length > 0) {
-      const ctx = { ...this.loc, format };
-      for (const v of this.visitors) v(value, ctx);
-    }
-  }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
-    if (severity === "warning" && this.opts.strict) severity = "error";
-    if (severity === "error") {
-      this.errors++;
-      this.recordErrors++;
-      this.errorsByKind[kind] = (this.errorsByKind[kind] ?? 0) + 1;
-      if (this.errors >= this.opts.maxErrors) this.stopped = true;
-    } else {
-      this.warnings++;
-      this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
-    }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
-  }
-};
-function isBlank(b) {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    const n = c < 128 ? 0 : c >= 194 && c < 224 ? 1 : c >= 224 && c < 240 ? 2 : c >= 240 && c < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return Math.max(0, b.length - 1);
-}
-
-// src/core/data/user-schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var Ajv = import_ajv.default.default ?? import_ajv.default;
-function compileUserSchema(schema, file) {
-  if (typeof schema !== "object" || schema === null) throw new ConfigError(`${file}: a JSON Schema must be an object`);
-  let validate;
-  try {
-    validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  } catch (err) {
-    throw new ConfigError(`${file}: not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return (rec) => {
-    if (validate(rec)) return [];
-    return (validate.errors ?? []).map((e) => ({
-      path: e.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, "."),
-      message: `${e.message ?? "does not match the schema"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`
-    }));
-  };
-}
-
-// src/cli/commands/data-common.ts
-var validationOptionHelp = `  --format F           chat | instruction | completion | preference | custom | auto (default auto: detected per file)
-  --schema FILE.json   a JSON Schema every record must match (implies --format custom)
-  --max-errors N       stop after N errors (default 1000)
-  --report N           list the first N problems (default 50)
-  --max-line-bytes N   longest accepted line (default 16777216)
-  --strict             warnings (BOM, CRLF, blank lines, \u2026) count as errors
-  --allow-no-assistant chat records without an assistant turn are accepted`;
-var validationOptions = {
-  format: { type: "string" },
-  schema: { type: "string" },
-  "max-errors": { type: "string" },
-  report: { type: "string" },
-  "max-line-bytes": { type: "string" },
-  strict: { type: "boolean" },
-  "allow-no-assistant": { type: "boolean" }
-};
-function parseFormat(v) {
-  if (v === void 0) return "auto";
-  const s = String(v);
-  if (s === "auto" || FORMATS.includes(s)) return s;
-  throw new InputError(`--format must be one of auto, ${FORMATS.join(", ")}; got ${JSON.stringify(s)}`);
-}
-async function createValidator(ctx, values) {
-  const opts = {
-    format: parseFormat(values.format),
-    strict: Boolean(values.strict),
-    formatOptions: { requireAssistant: !values["allow-no-assistant"] }
-  };
-  const maxErrors = intOption(values, "max-errors");
-  const report = intOption(values, "report", 0);
-  const maxLine = intOption(values, "max-line-bytes");
-  if (maxErrors !== void 0) opts.maxErrors = maxErrors;
-  if (report !== void 0) opts.reportLimit = report;
-  if (maxLine !== void 0) opts.maxLineBytes = maxLine;
-  if (typeof values.schema === "string") {
-    const path = ctx.resolvePath(values.schema);
-    let text;
-    try {
-      text = await readFile(path, "utf8");
-    } catch {
-      throw new ConfigError(`--schema ${values.schema}: cannot read the file`);
-    }
-    let schema;
-    try {
-      schema = JSON.parse(text);
-    } catch (err) {
-      throw new ConfigError(`${values.schema}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    opts.customCheck = compileUserSchema(schema, values.schema);
-    if (opts.format === "auto") opts.format = "custom";
-  }
-  return new DatasetValidator(opts);
-}
-function dataFiles(ctx, names, what = "data files") {
-  if (names.length === 0) throw new InputError(`no ${what} given`, { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
-  return names.map((n) => ({ path: ctx.resolvePath(n), shown: n }));
-}
 
 // src/adapters/data-files/data-files.ts
+import { execFile } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { open, stat } from "node:fs/promises";
+import { basename, dirname as dirname2 } from "node:path";
 import { createGunzip } from "node:zlib";
 
 // node_modules/hyparquet/src/node.js
@@ -8191,7 +7550,7 @@ function isFlatColumn(schemaPath) {
 }
 
 // node_modules/hyparquet/src/thrift.js
-var STOP2 = 0;
+var STOP = 0;
 var TRUE = 1;
 var FALSE = 2;
 var BYTE = 3;
@@ -8209,7 +7568,7 @@ function deserializeTCompactProtocol(reader) {
     if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
     const byte = reader.view.getUint8(reader.offset++);
     const type = byte & 15;
-    if (type === STOP2) break;
+    if (type === STOP) break;
     const delta = byte >> 4;
     fid = delta ? fid + delta : readZigZag(reader);
     value[`field_${fid}`] = readElement(reader, type);
@@ -11069,16 +10428,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve3(buffer.buffer);
+            resolve4(buffer.buffer);
           } else {
-            resolve3(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve4(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -11135,23 +10494,1605 @@ async function* parquetRowGroups(path) {
   }
 }
 async function validateFiles(v, files) {
-  for (const f of files) {
-    const bytes = await statDataFile(f.path, f.shown);
+  const sizes = await Promise.all(files.map((f) => statDataFile(f.path, f.shown)));
+  for (const [i, f] of files.entries()) {
+    const bytes = sizes[i];
     const kind = dataFileKind(f.path);
     if (kind === "parquet") await v.validateParquet(f.shown, bytes, parquetRowGroups(f.path));
     else await v.validateJsonl(f.shown, kind, bytes, fileChunks(f.path));
     if (v.budgetSpent) return;
   }
 }
+function gitShowFile(path, rev) {
+  return new Promise((resolve4, reject) => {
+    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname2(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (!err) return resolve4(stdout);
+      const msg = String(stderr);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve4(void 0);
+      if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
+        return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
+      }
+      reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
+    });
+  });
+}
+
+// src/core/data/formats.ts
+init_suggest();
+var ROLES = ["system", "user", "assistant", "tool"];
+var ROLE_SET = new Set(ROLES);
+var defaultFormatOptions = { requireAssistant: true };
+function detectFormat(rec) {
+  if ("messages" in rec) return "chat";
+  if ("chosen" in rec && "rejected" in rec) return "preference";
+  if ("instruction" in rec && "output" in rec) return "instruction";
+  if ("prompt" in rec && "completion" in rec) return "completion";
+  return void 0;
+}
+function isPlainObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+function checkRecord(format, rec, report, opts) {
+  switch (format) {
+    case "chat":
+      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
+    case "instruction":
+      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
+    case "completion":
+      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
+    case "preference":
+      return checkPreference(rec, report, opts);
+  }
+}
+function checkString(rec, key, report, required) {
+  const v = rec[key];
+  if (typeof v === "string") {
+    if (required && v.trim() === "") report("warning", "empty_field", key, `"${key}" is empty`);
+    return 1;
+  }
+  if (v === void 0) {
+    if (!required) return 1;
+    report("error", "missing_field", key, `"${key}" is required`);
+    return 0;
+  }
+  report("error", "wrong_type", key, `"${key}" must be a string, got ${typeName(v)}`);
+  return 0;
+}
+function checkPreference(rec, report, opts) {
+  let ok = true;
+  for (const key of ["prompt", "chosen", "rejected"]) {
+    const v = rec[key];
+    if (typeof v === "string") continue;
+    if (Array.isArray(v)) {
+      ok = checkMessages(v, key, report, key !== "prompt" && opts.requireAssistant) && ok;
+      continue;
+    }
+    if (v === void 0 && key === "prompt") continue;
+    report("error", v === void 0 ? "missing_field" : "wrong_type", key, `"${key}" must be a string or a list of messages, got ${typeName(v)}`);
+    ok = false;
+  }
+  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
+    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
+  }
+  return ok;
+}
+function checkMessages(v, path, report, requireAssistant) {
+  if (!Array.isArray(v)) {
+    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
+    return false;
+  }
+  if (v.length === 0) {
+    report("error", "empty_messages", path, `"${path}" is empty`);
+    return false;
+  }
+  let ok = true;
+  let assistantTurns = 0;
+  let pendingToolCalls = false;
+  for (let i = 0; i < v.length; i++) {
+    const m = v[i];
+    if (!isPlainObject(m)) {
+      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
+      ok = false;
+      continue;
+    }
+    const role = m.role;
+    if (role === void 0) {
+      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
+      ok = false;
+      continue;
+    }
+    if (typeof role !== "string" || !ROLE_SET.has(role)) {
+      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
+      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+      ok = false;
+      continue;
+    }
+    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
+    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
+    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
+    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
+    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
+    if (role === "assistant") {
+      assistantTurns++;
+      pendingToolCalls = hasToolCalls;
+    } else if (role !== "tool") pendingToolCalls = false;
+  }
+  if (ok && requireAssistant && assistantTurns === 0) {
+    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
+    return false;
+  }
+  return ok;
+}
+function checkContent(c, path, report, nullable) {
+  if (typeof c === "string") return true;
+  if ((c === null || c === void 0) && nullable) return true;
+  if (c === void 0) {
+    report("error", "missing_field", path, `message has no "content"`);
+    return false;
+  }
+  if (Array.isArray(c)) {
+    for (let j = 0; j < c.length; j++) {
+      const part = c[j];
+      if (!isPlainObject(part) || typeof part.type !== "string") {
+        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
+        return false;
+      }
+      if (part.type === "text" && typeof part.text !== "string") {
+        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
+  return false;
+}
+function checkToolCalls(v, path, report) {
+  if (!Array.isArray(v)) {
+    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
+    return false;
+  }
+  for (let j = 0; j < v.length; j++) {
+    const call = v[j];
+    const fn = isPlainObject(call) ? call.function : void 0;
+    if (!isPlainObject(fn) || typeof fn.name !== "string" || fn.name === "") {
+      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
+      return false;
+    }
+    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject(fn.arguments)) {
+      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
+      return false;
+    }
+  }
+  return true;
+}
+function contentText(c) {
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) {
+    let s = "";
+    for (const p of c) if (isPlainObject(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
+    return s;
+  }
+  return "";
+}
+function recordTexts(format, rec) {
+  switch (format) {
+    case "chat": {
+      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
+      let prompt = "";
+      let full = "";
+      for (const m of msgs) {
+        if (!isPlainObject(m)) continue;
+        const t = contentText(m.content);
+        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
+        if (m.role !== "system") full += (full ? "\n" : "") + t;
+      }
+      return { prompt, full };
+    }
+    case "instruction": {
+      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
+      return { prompt, full: `${prompt}
+${typeof rec.output === "string" ? rec.output : ""}` };
+    }
+    case "completion":
+      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
+    case "preference": {
+      const p = side(rec.prompt);
+      return { prompt: p, full: `${p}
+${side(rec.chosen)}
+${side(rec.rejected)}` };
+    }
+    case "custom": {
+      const s = stableStringify(rec);
+      return { prompt: s, full: s };
+    }
+  }
+}
+function side(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((m) => isPlainObject(m) ? contentText(m.content) : "").join("\n");
+  return "";
+}
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/data/stats.ts
+import { createHash } from "node:crypto";
+var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+var whitespaceTokens = (text) => {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+};
+function recordHash(rec) {
+  return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
+}
+var StatsCollector = class {
+  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
+    this.countTokens = countTokens;
+    this.unit = unit;
+    this.indexLimit = indexLimit;
+  }
+  countTokens;
+  unit;
+  indexLimit;
+  format = null;
+  lengths = [];
+  roles = {};
+  turns = {};
+  fields = /* @__PURE__ */ new Map();
+  ids = [];
+  hashes = [];
+  indexOverflow = false;
+  add(rec, format) {
+    this.format ??= format;
+    this.lengths.push(this.countTokens(recordTexts(format, rec).full));
+    for (const [k, v] of Object.entries(rec)) {
+      let s = this.fields.get(k);
+      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
+      s.add(typeName(v));
+    }
+    const msgs = format === "chat" ? rec.messages : format === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
+    if (Array.isArray(msgs)) {
+      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
+      for (const m of msgs) if (isPlainObject(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
+    }
+    if (this.ids.length < this.indexLimit) {
+      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
+      this.hashes.push(recordHash(rec));
+    } else this.indexOverflow = true;
+  }
+  stats() {
+    const sorted = Float64Array.from(this.lengths).sort();
+    const n = sorted.length;
+    const q = (p) => n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(p * (n - 1) + 0.5))];
+    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
+    let total = 0;
+    for (const len of this.lengths) {
+      total += len;
+      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
+      if (b === -1) b = LENGTH_BINS.length;
+      histogram[b]++;
+    }
+    const fields = {};
+    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
+    return {
+      format: this.format,
+      records: n,
+      lengths: { unit: this.unit, total, mean: n ? round2(total / n) : 0, p50: q(0.5), p95: q(0.95), max: n ? sorted[n - 1] : 0, histogram },
+      roles: sortObj(this.roles),
+      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
+      fields
+    };
+  }
+  /** The per-record index, or null when there were more records than the limit. */
+  index() {
+    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
+  }
+};
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+function sortObj(o) {
+  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+// src/core/data/clean.ts
+var defaultCleanOptions = { nfc: true, trim: true, dropEmpty: true, tokens: whitespaceTokens };
+function cleanRecord(format, rec, opts) {
+  const state = { changed: false };
+  const out = cleanValue(rec, opts, state);
+  if (opts.dropEmpty && isEmpty(format, out)) return { record: null, reason: "empty" };
+  if (opts.minTokens !== void 0 || opts.maxTokens !== void 0) {
+    const n = opts.tokens(recordTexts(format, out).full);
+    if (opts.minTokens !== void 0 && n < opts.minTokens) return { record: null, reason: "too_short" };
+    if (opts.maxTokens !== void 0 && n > opts.maxTokens) return { record: null, reason: "too_long" };
+  }
+  return { record: out, changed: state.changed };
+}
+function cleanValue(v, opts, state) {
+  if (typeof v === "string") {
+    let s = opts.nfc ? v.normalize("NFC") : v;
+    if (opts.trim) s = s.trim();
+    if (s !== v) state.changed = true;
+    return s;
+  }
+  if (Array.isArray(v)) return v.map((x) => cleanValue(x, opts, state));
+  if (isPlainObject(v)) {
+    const o = {};
+    for (const [k, x] of Object.entries(v)) o[k] = cleanValue(x, opts, state);
+    return o;
+  }
+  return v;
+}
+function isEmpty(format, r) {
+  switch (format) {
+    case "chat": {
+      const msgs = Array.isArray(r.messages) ? r.messages : [];
+      return !msgs.some((m) => isPlainObject(m) && m.role === "assistant" && (typeof m.content === "string" && m.content !== "" || Array.isArray(m.content) || Array.isArray(m.tool_calls)));
+    }
+    case "instruction":
+      return r.output === "" || r.instruction === "";
+    case "completion":
+      return r.completion === "";
+    case "preference":
+      return r.chosen === "" || r.rejected === "";
+    case "custom":
+      return Object.keys(r).length === 0;
+  }
+}
+
+// src/core/data/hashing.ts
+function normalizeText(s) {
+  return s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+function hash32(s, seed = 2166136261) {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return fmix32(h);
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+var Hash64Map = class {
+  hi;
+  lo;
+  val;
+  count = 0;
+  constructor(capacity = 1024) {
+    const n = pow2(capacity * 2);
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+  }
+  get size() {
+    return this.count;
+  }
+  /** Value stored for the hash, or -1. */
+  get(hi, lo) {
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores value unless the hash is there; returns the earlier value, or -1 when it was added. */
+  setIfAbsent(hi, lo, value) {
+    if ((this.count + 1) * 4 > this.val.length * 3) this.grow();
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    this.hi[i] = hi >>> 0;
+    this.lo[i] = lo >>> 0;
+    this.val[i] = value;
+    this.count++;
+    return -1;
+  }
+  grow() {
+    const { hi, lo, val } = this;
+    const n = val.length * 2;
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+    this.count = 0;
+    for (let i = 0; i < val.length; i++) if (val[i] !== -1) this.setIfAbsent(hi[i], lo[i], val[i]);
+  }
+};
+function hash64(s) {
+  return [hash32(s, 2166136261), hash32(s, 625341585)];
+}
+function pow2(n) {
+  let p = 16;
+  while (p < n) p *= 2;
+  return p;
+}
+
+// src/core/data/minhash.ts
+var defaultMinHashOptions = { numPerm: 64, shingle: 3, threshold: 0.9, seed: 1 };
+function lshParams(threshold, numPerm) {
+  const integrate = (f, a, b) => {
+    const steps = 200;
+    const h = (b - a) / steps;
+    let area = 0;
+    for (let i = 0; i < steps; i++) area += f(a + (i + 0.5) * h) * h;
+    return area;
+  };
+  let best = { bands: 1, rows: numPerm, err: Infinity };
+  for (let b = 1; b <= numPerm; b++) {
+    for (let r = 1; b * r <= numPerm; r++) {
+      const p = (s) => 1 - (1 - s ** r) ** b;
+      const fp = integrate(p, 0, threshold);
+      const fn = integrate((s) => 1 - p(s), threshold, 1);
+      const err = fp * 0.05 + fn * 0.95;
+      if (err < best.err) best = { bands: b, rows: r, err };
+    }
+  }
+  return { bands: best.bands, rows: best.rows };
+}
+var MinHasher = class {
+  constructor(opts = defaultMinHashOptions) {
+    this.opts = opts;
+    this.a = new Uint32Array(opts.numPerm);
+    this.b = new Uint32Array(opts.numPerm);
+    let s = opts.seed >>> 0 || 1;
+    for (let i = 0; i < opts.numPerm; i++) {
+      s = fmix32(s + 2654435769);
+      this.a[i] = s | 1;
+      s = fmix32(s + 2654435769);
+      this.b[i] = s;
+    }
+    this.sig = new Uint32Array(opts.numPerm);
+  }
+  opts;
+  a;
+  b;
+  sig;
+  shingles = [];
+  /** Signature of normalised text; the returned array is reused by the next call. */
+  signature(normalized) {
+    const words = normalized.split(" ");
+    const n = this.opts.shingle;
+    const sh = this.shingles;
+    sh.length = 0;
+    const wh = words.map((w) => hash32(w));
+    if (wh.length <= n) {
+      let h = 74565;
+      for (const x of wh) h = fmix32(h ^ x) + 2654435769;
+      sh.push(h >>> 0);
+    } else {
+      for (let i = 0; i + n <= wh.length; i++) {
+        let h = 74565;
+        for (let k = 0; k < n; k++) h = fmix32((h ^ wh[i + k]) >>> 0) + 2654435769;
+        sh.push(h >>> 0);
+      }
+    }
+    const sig = this.sig;
+    const { a, b } = this;
+    sig.fill(4294967295);
+    for (let j = 0; j < sh.length; j++) {
+      const x = sh[j];
+      for (let i = 0; i < sig.length; i++) {
+        let v = Math.imul(a[i], x) + b[i] | 0;
+        v ^= v >>> 16;
+        v = Math.imul(v, 2246822507);
+        v ^= v >>> 13;
+        v = Math.imul(v, 3266489909);
+        v = (v ^ v >>> 16) >>> 0;
+        if (v < sig[i]) sig[i] = v;
+      }
+    }
+    return sig;
+  }
+};
+var LshIndex = class {
+  constructor(numPerm, threshold) {
+    this.numPerm = numPerm;
+    this.threshold = threshold;
+    const p = lshParams(threshold, numPerm);
+    this.bands = p.bands;
+    this.rows = p.rows;
+    this.keys = new Int32Array(1024);
+    this.vals = new Int32Array(1024);
+    this.sigs = new Uint8Array(numPerm * 64);
+  }
+  numPerm;
+  threshold;
+  bands;
+  rows;
+  keys;
+  vals;
+  entries = 0;
+  sigs;
+  n = 0;
+  get size() {
+    return this.n;
+  }
+  /** Best match among indexed records: its index and estimated Jaccard, or undefined. */
+  query(sig) {
+    let best;
+    const mask = this.keys.length - 1;
+    for (let band = 0; band < this.bands; band++) {
+      const key = this.bandKey(sig, band);
+      let i = key & mask;
+      while (this.keys[i] !== 0) {
+        if (this.keys[i] === key) {
+          const idx = this.vals[i];
+          if (best === void 0 || best.index !== idx) {
+            const sim = this.similarity(sig, idx);
+            if (sim >= this.threshold && (best === void 0 || sim > best.similarity)) best = { index: idx, similarity: sim };
+          }
+        }
+        i = i + 1 & mask;
+      }
+      if (best && best.similarity >= 0.999) break;
+    }
+    return best;
+  }
+  /** Index a signature; returns its index. */
+  add(sig) {
+    const idx = this.n++;
+    if ((idx + 1) * this.numPerm > this.sigs.length) {
+      const grown = new Uint8Array(this.sigs.length * 2);
+      grown.set(this.sigs);
+      this.sigs = grown;
+    }
+    const off = idx * this.numPerm;
+    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] >>> 24;
+    for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
+    return idx;
+  }
+  similarity(sig, idx) {
+    const off = idx * this.numPerm;
+    let eq = 0;
+    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === sig[i] >>> 24) eq++;
+    const c = 1 / 256;
+    return Math.max(0, (eq / this.numPerm - c) / (1 - c));
+  }
+  bandKey(sig, band) {
+    let h = fmix32(band + 5369127);
+    const start = band * this.rows;
+    for (let i = start; i < start + this.rows; i++) h = fmix32((h ^ sig[i]) >>> 0);
+    return h === 0 ? 1 : h | 0;
+  }
+  insert(key, idx) {
+    if ((this.entries + 1) * 4 > this.keys.length * 3) this.grow();
+    const mask = this.keys.length - 1;
+    let i = key & mask;
+    while (this.keys[i] !== 0) i = i + 1 & mask;
+    this.keys[i] = key;
+    this.vals[i] = idx;
+    this.entries++;
+  }
+  grow() {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(pow2(keys.length * 2));
+    this.vals = new Int32Array(this.keys.length);
+    this.entries = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], vals[i]);
+  }
+};
+
+// src/core/data/dedupe.ts
+var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
+var Locations = class {
+  files = [];
+  fileIdx = new Uint16Array(1024);
+  pos = new Int32Array(1024);
+  isRow = new Uint8Array(1024);
+  n = 0;
+  push(loc) {
+    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
+    if (f === -1) f = this.files.push(loc.file) - 1;
+    if (this.n === this.pos.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.fileIdx = grow(this.fileIdx, (n) => new Uint16Array(n));
+      this.pos = grow(this.pos, (n) => new Int32Array(n));
+      this.isRow = grow(this.isRow, (n) => new Uint8Array(n));
+    }
+    this.fileIdx[this.n] = f;
+    this.pos[this.n] = loc.line ?? loc.row ?? 0;
+    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
+    return this.n++;
+  }
+  get(i) {
+    const file = this.files[this.fileIdx[i]];
+    return this.isRow[i] ? { file, row: this.pos[i] } : { file, line: this.pos[i] };
+  }
+};
+var Deduper = class {
+  constructor(opts = defaultDedupeOptions) {
+    this.opts = opts;
+    if (opts.near) {
+      this.hasher = new MinHasher(opts);
+      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
+    }
+    this.summary = {
+      records: 0,
+      unique: 0,
+      exact: 0,
+      near: 0,
+      threshold: opts.threshold,
+      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
+      examples: []
+    };
+  }
+  opts;
+  exactMap = new Hash64Map(1024);
+  hasher;
+  lsh;
+  locs = new Locations();
+  /** LSH index → location index (only kept records are indexed). */
+  lshToLoc = new Int32Array(1024);
+  summary;
+  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
+  check(text, at) {
+    this.summary.records++;
+    const norm = normalizeText(text);
+    const [hi, lo] = hash64(norm);
+    const locIdx = this.locs.push(at);
+    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
+    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
+    if (this.hasher && this.lsh) {
+      const sig = this.hasher.signature(norm);
+      const near = this.lsh.query(sig);
+      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
+      const idx = this.lsh.add(sig);
+      if (idx >= this.lshToLoc.length) {
+        const g = new Int32Array(this.lshToLoc.length * 2);
+        g.set(this.lshToLoc);
+        this.lshToLoc = g;
+      }
+      this.lshToLoc[idx] = locIdx;
+    }
+    this.summary.unique++;
+    return void 0;
+  }
+  result() {
+    return this.summary;
+  }
+  hit(h, at, kind) {
+    this.summary[kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
+    return h;
+  }
+};
+
+// src/core/data/split.ts
+import { createHash as createHash2 } from "node:crypto";
+function parseSplitRatios(s) {
+  const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+  const names = [];
+  const ratios = [];
+  for (const p of parts) {
+    const m = /^([A-Za-z0-9_.-]+)=([0-9]*\.?[0-9]+)$/.exec(p);
+    if (!m) throw new InputError(`--ratios: cannot read ${JSON.stringify(p)}; write NAME=RATIO pairs such as train=0.9,val=0.1`);
+    if (names.includes(m[1])) throw new InputError(`--ratios: split "${m[1]}" is named twice`);
+    names.push(m[1]);
+    ratios.push(Number(m[2]));
+  }
+  const total = ratios.reduce((a, b) => a + b, 0);
+  if (names.length < 2 || !(total > 0)) throw new InputError("--ratios needs at least two splits with positive ratios, e.g. train=0.9,val=0.1");
+  const norm = ratios.map((r) => r / total);
+  let acc = 0;
+  const bounds = norm.map((r) => acc += r);
+  bounds[bounds.length - 1] = 1;
+  return { names, bounds, ratios: norm };
+}
+function parseSplitKey(s) {
+  if (s === void 0 || s === "auto" || s === "id" || s === "content") return s ?? "auto";
+  return { field: s };
+}
+function splitKeyOf(rec, key, where) {
+  if (key === "content") return stableStringify(rec);
+  const field = key === "auto" || key === "id" ? "id" : key.field;
+  const v = rec[field];
+  if (v === void 0 || v === null) {
+    if (key === "auto") return stableStringify(rec);
+    throw new InputError(`${where}: the record has no "${field}" to split by`, { hint: "use --key content, or give every record the field" });
+  }
+  return `${field}:${typeof v === "string" ? v : stableStringify(v)}`;
+}
+function splitPoint(key, seed) {
+  const d = createHash2("sha256").update(seed).update("\0").update(key).digest();
+  return d.readUInt32BE(0) / 2 ** 32;
+}
+function assignSplit(point, spec) {
+  for (let i = 0; i < spec.bounds.length; i++) if (point < spec.bounds[i]) return i;
+  return spec.bounds.length - 1;
+}
+function assignStratified(points, strata, spec) {
+  const out = new Uint8Array(points.length);
+  const groups = /* @__PURE__ */ new Map();
+  strata.forEach((s, i) => {
+    let g = groups.get(s);
+    if (!g) groups.set(s, g = []);
+    g.push(i);
+  });
+  for (const idx of groups.values()) {
+    idx.sort((a, b) => points[a] - points[b]);
+    const n = idx.length;
+    idx.forEach((recIdx, rank) => {
+      out[recIdx] = assignSplit((rank + 0.5) / n, spec);
+    });
+  }
+  return out;
+}
+
+// src/core/data/types.ts
+var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
+function formatLocation(loc) {
+  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
+  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
+  return loc.file;
+}
+function formatIssue(issue) {
+  const where = formatLocation(issue);
+  const path = issue.path ? ` ${issue.path}:` : "";
+  return `${where}: ${issue.severity} [${issue.kind}]${path} ${issue.message}`;
+}
+
+// src/cli/commands/data-common.ts
+import { readFile } from "node:fs/promises";
+import { dirname as dirname3, relative } from "node:path";
+
+// src/core/data/validate.ts
+import { Buffer as Buffer2, isUtf8 } from "node:buffer";
+
+// src/core/data/line-splitter.ts
+var STOP2 = true;
+var LineSplitter = class {
+  constructor(sink, maxLineBytes) {
+    this.sink = sink;
+    this.maxLineBytes = maxLineBytes;
+  }
+  sink;
+  maxLineBytes;
+  carry = new Uint8Array(0);
+  carryLen = 0;
+  skipping = false;
+  skippedBytes = 0;
+  lineNo = 0;
+  stopped = false;
+  get lines() {
+    return this.lineNo;
+  }
+  push(chunk) {
+    let pos = 0;
+    const n = chunk.length;
+    while (pos < n && !this.stopped) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl === -1 ? n : nl;
+      if (this.skipping) {
+        this.skippedBytes += end - pos;
+      } else if (this.carryLen + (end - pos) > this.maxLineBytes) {
+        this.skipping = true;
+        this.skippedBytes = this.carryLen + (end - pos);
+        this.carryLen = 0;
+      } else if (nl !== -1 && this.carryLen === 0) {
+        this.lineNo++;
+        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP2) this.stopped = true;
+        pos = nl + 1;
+        continue;
+      } else {
+        this.append(chunk, pos, end);
+      }
+      if (nl === -1) break;
+      this.finishLine(true);
+      pos = nl + 1;
+    }
+  }
+  /** Call once after the last chunk. */
+  end() {
+    if (this.stopped) return;
+    if (this.skipping || this.carryLen > 0) this.finishLine(false);
+  }
+  finishLine(terminated) {
+    this.lineNo++;
+    let r;
+    if (this.skipping) {
+      r = this.sink.tooLong(this.lineNo, this.skippedBytes);
+      this.skipping = false;
+      this.skippedBytes = 0;
+    } else {
+      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
+      this.carryLen = 0;
+    }
+    if (r === STOP2) this.stopped = true;
+  }
+  append(chunk, start, end) {
+    const need = this.carryLen + (end - start);
+    if (need > this.carry.length) {
+      const grown = new Uint8Array(Math.max(need, this.carry.length * 2, 64 * 1024));
+      grown.set(this.carry.subarray(0, this.carryLen));
+      this.carry = grown;
+    }
+    this.carry.set(chunk.subarray(start, end), this.carryLen);
+    this.carryLen = need;
+  }
+};
+
+// src/core/data/json-keys.ts
+function countRawKeys(text) {
+  let count = 0;
+  let i = text.indexOf('"');
+  while (i !== -1) {
+    let j = text.indexOf('"', i + 1);
+    while (j !== -1 && isEscaped(text, j)) j = text.indexOf('"', j + 1);
+    if (j === -1) return count;
+    let k = j + 1;
+    let c = text.charCodeAt(k);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++k);
+    if (c === 58) count++;
+    i = text.indexOf('"', k);
+  }
+  return count;
+}
+function isEscaped(text, quote) {
+  let n = 0;
+  for (let p = quote - 1; text.charCodeAt(p) === 92; p--) n++;
+  return (n & 1) === 1;
+}
+function countParsedKeys(value) {
+  if (value === null || typeof value !== "object") return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) n += countParsedKeys(value[i]);
+    return n;
+  }
+  const obj = value;
+  for (const k in obj) n += 1 + countParsedKeys(obj[k]);
+  return n;
+}
+function findDuplicateKey(text) {
+  const s = new Scanner(text);
+  try {
+    s.value("");
+  } catch (found) {
+    if (found instanceof Found) return found.dup;
+    throw found;
+  }
+  return void 0;
+}
+var Found = class {
+  constructor(dup) {
+    this.dup = dup;
+  }
+  dup;
+};
+var Scanner = class {
+  constructor(t) {
+    this.t = t;
+  }
+  t;
+  pos = 0;
+  value(path) {
+    this.ws();
+    const c = this.t[this.pos];
+    if (c === "{") return this.object(path);
+    if (c === "[") return this.array(path);
+    if (c === '"') {
+      this.string();
+      return;
+    }
+    while (this.pos < this.t.length && !",]} 	\r\n".includes(this.t[this.pos])) this.pos++;
+  }
+  object(path) {
+    this.pos++;
+    const seen = /* @__PURE__ */ new Set();
+    this.ws();
+    if (this.t[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      const key = this.string();
+      if (seen.has(key)) throw new Found({ path, key });
+      seen.add(key);
+      this.ws();
+      this.pos++;
+      this.value(path === "" ? key : `${path}.${key}`);
+      this.ws();
+      if (this.t[this.pos++] === "}") return;
+    }
+  }
+  array(path) {
+    this.pos++;
+    this.ws();
+    if (this.t[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      this.value(`${path}[${i}]`);
+      this.ws();
+      if (this.t[this.pos++] === "]") return;
+    }
+  }
+  string() {
+    const start = this.pos;
+    let j = this.t.indexOf('"', start + 1);
+    while (j !== -1 && isEscaped(this.t, j)) j = this.t.indexOf('"', j + 1);
+    this.pos = j + 1;
+    return JSON.parse(this.t.slice(start, j + 1));
+  }
+  ws() {
+    let c = this.t.charCodeAt(this.pos);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = this.t.charCodeAt(++this.pos);
+  }
+};
+
+// src/core/data/validate.ts
+var defaultValidateOptions = {
+  format: "auto",
+  maxErrors: 1e3,
+  reportLimit: 50,
+  maxLineBytes: 16 * 1024 * 1024,
+  strict: false,
+  formatOptions: defaultFormatOptions
+};
+var BOM = [239, 187, 191];
+var DatasetValidator = class {
+  opts;
+  files = [];
+  issues = [];
+  errorsByKind = {};
+  warningsByKind = {};
+  errors = 0;
+  warnings = 0;
+  stopped = false;
+  visitors = [];
+  // per-file state
+  cur;
+  loc = { file: "" };
+  recordErrors = 0;
+  constructor(opts = {}) {
+    this.opts = { ...defaultValidateOptions, ...opts };
+    if (this.opts.format === "custom" && !this.opts.customCheck) {
+      this.opts.customCheck = () => [];
+    }
+  }
+  /** Call `fn` with each valid record. */
+  onRecord(fn) {
+    this.visitors.push(fn);
+    return this;
+  }
+  get budgetSpent() {
+    return this.stopped;
+  }
+  /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
+  async validateJsonl(file, kind, bytes, chunks) {
+    this.beginFile(file, kind, bytes);
+    let sawBytes = false;
+    let crlf = 0;
+    const splitter = new LineSplitter(
+      {
+        line: (buf, lineNo, terminated) => {
+          this.loc = { file, line: lineNo };
+          let end = buf.length;
+          if (end > 0 && buf[end - 1] === 13) {
+            end--;
+            if (crlf++ === 0) this.add("warning", "crlf", "", "lines end with CRLF (\\r\\n); JSONL tools accept it, `llmops data clean` rewrites them with \\n");
+          }
+          let start = 0;
+          if (lineNo === 1 && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+            start = 3;
+            this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
+          }
+          this.line(buf.subarray(start, end), terminated);
+          return this.stopped ? STOP2 : void 0;
+        },
+        tooLong: (lineNo, len) => {
+          this.loc = { file, line: lineNo };
+          this.cur.records++;
+          this.cur.invalid++;
+          this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
+          return this.stopped ? STOP2 : void 0;
+        }
+      },
+      this.opts.maxLineBytes
+    );
+    try {
+      for await (const chunk of chunks) {
+        if (chunk.length > 0) sawBytes = true;
+        splitter.push(chunk);
+        if (splitter.stopped) break;
+      }
+      splitter.end();
+    } catch (err) {
+      this.loc = { file, line: splitter.lines + 1 };
+      this.add("error", "read_error", "", `cannot read the file: ${err instanceof Error ? err.message : String(err)}${kind === "jsonl.gz" ? " (is the gzip file truncated or corrupted?)" : ""}`);
+    }
+    if (!sawBytes) {
+      this.loc = { file };
+      this.add("error", "empty_file", "", "the file is empty");
+    }
+    if (splitter.stopped || this.stopped) this.cur.stoppedEarly = true;
+    return this.endFile();
+  }
+  /** Validate a Parquet file, row group by row group; a read failure is reported, not thrown. */
+  async validateParquet(file, bytes, groups) {
+    this.beginFile(file, "parquet", bytes);
+    try {
+      outer: for await (const g of groups) {
+        for (let i = 0; i < g.rows.length; i++) {
+          this.loc = { file, rowGroup: g.rowGroup, row: g.firstRow + i };
+          this.cur.records++;
+          this.record(g.rows[i]);
+          if (this.stopped) {
+            this.cur.stoppedEarly = true;
+            break outer;
+          }
+        }
+      }
+    } catch (err) {
+      this.loc = { file };
+      this.add("error", "invalid_parquet", "", `cannot read as Parquet: ${err instanceof Error ? err.message : String(err)} (is the file truncated or corrupted?)`);
+    }
+    if (this.cur.records === 0 && this.errors === 0) {
+      this.loc = { file };
+      this.add("error", "empty_file", "", "the Parquet file has no rows");
+    }
+    return this.endFile();
+  }
+  /** Record a problem with a whole file (unreadable, unsupported). */
+  fileError(file, kind, message) {
+    this.loc = { file };
+    this.add("error", kind, "", message);
+  }
+  /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
+  addIssue(loc, severity, kind, path, message) {
+    const saved = this.loc;
+    this.loc = { ...loc };
+    this.add(severity, kind, path, message);
+    this.loc = saved;
+  }
+  report() {
+    const valid = this.files.reduce((n, f) => n + f.valid, 0);
+    const records = this.files.reduce((n, f) => n + f.records, 0);
+    return {
+      files: this.files,
+      records,
+      valid,
+      invalid: records - valid,
+      errors: this.errors,
+      warnings: this.warnings,
+      errorsByKind: this.errorsByKind,
+      warningsByKind: this.warningsByKind,
+      issues: this.issues,
+      stoppedEarly: this.stopped
+    };
+  }
+  beginFile(file, kind, bytes) {
+    this.cur = { file, kind, bytes, records: 0, valid: 0, invalid: 0, format: this.opts.format === "auto" ? null : this.opts.format, stoppedEarly: false };
+    this.loc = { file };
+  }
+  endFile() {
+    this.files.push(this.cur);
+    return this.cur;
+  }
+  line(bytes, terminated) {
+    this.cur.records++;
+    if (bytes.length === 0 || isBlank(bytes)) {
+      this.cur.records--;
+      this.add("warning", "blank_line", "", "blank line (skipped)");
+      return;
+    }
+    let text;
+    if (isUtf8(bytes)) text = decodeUtf8(bytes);
+    else {
+      this.cur.invalid++;
+      const at = firstInvalidUtf8(bytes);
+      this.add("error", "invalid_utf8", "", `invalid UTF-8 at byte ${at + 1} of the line (re-encode the file as UTF-8)`);
+      return;
+    }
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      this.cur.invalid++;
+      const why = err instanceof Error ? err.message : String(err);
+      if (!terminated) this.add("error", "truncated_line", "", `the last line is cut off (no newline at the end and not valid JSON: ${why}); was the file written completely?`);
+      else this.add("error", "invalid_json", "", `not valid JSON: ${why}`);
+      return;
+    }
+    if (!isPlainObject(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
+      return;
+    }
+    if (countRawKeys(text) !== countParsedKeys(value)) {
+      const dup = findDuplicateKey(text);
+      if (dup) {
+        this.cur.invalid++;
+        this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
+        return;
+      }
+    }
+    this.record(value);
+  }
+  record(value) {
+    if (!isPlainObject(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `a record must be an object, got ${typeName(value)}`);
+      return;
+    }
+    let format = this.cur.format;
+    const detected = format === "custom" ? void 0 : detectFormat(value);
+    if (format === null) {
+      if (!detected) {
+        this.cur.invalid++;
+        this.add("error", "unknown_format", "", `cannot tell the format from the keys ${JSON.stringify(Object.keys(value).slice(0, 8))}; expected chat (messages), instruction (instruction/output), completion (prompt/completion) or preference (prompt/chosen/rejected); pass --format or --schema`);
+        return;
+      }
+      format = this.cur.format = detected;
+    } else if (format !== "custom" && detected !== void 0 && detected !== format) {
+      this.cur.invalid++;
+      this.add("error", "format_mismatch", "", `this record looks like ${detected} but the file is ${format}`);
+      return;
+    }
+    this.recordErrors = 0;
+    if (format === "custom") {
+      for (const i of this.opts.customCheck(value)) this.add("error", "schema", i.path, i.message);
+    } else {
+      checkRecord(format, value, this.reportFn, this.opts.formatOptions);
+    }
+    if (this.recordErrors > 0) {
+      this.cur.invalid++;
+      return;
+    }
+    this.cur.valid++;
+    if (this.visitors.length > 0) {
+      const ctx = { ...this.loc, format };
+      for (const v of this.visitors) v(value, ctx);
+    }
+  }
+  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
+  add(severity, kind, path, message) {
+    if (severity === "warning" && this.opts.strict) severity = "error";
+    if (severity === "error") {
+      this.errors++;
+      this.recordErrors++;
+      this.errorsByKind[kind] = (this.errorsByKind[kind] ?? 0) + 1;
+      if (this.errors >= this.opts.maxErrors) this.stopped = true;
+    } else {
+      this.warnings++;
+      this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
+    }
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+  }
+};
+function decodeUtf8(b) {
+  return Buffer2.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+}
+function isBlank(b) {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 128 ? 0 : c >= 194 && c < 224 ? 1 : c >= 224 && c < 240 ? 2 : c >= 240 && c < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
+// src/core/data/user-schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var Ajv = import_ajv.default.default ?? import_ajv.default;
+function compileUserSchema(schema, file) {
+  if (typeof schema !== "object" || schema === null) throw new ConfigError(`${file}: a JSON Schema must be an object`);
+  let validate;
+  try {
+    validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
+  } catch (err) {
+    throw new ConfigError(`${file}: not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return (rec) => {
+    if (validate(rec)) return [];
+    return (validate.errors ?? []).map((e) => ({
+      path: e.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, "."),
+      message: `${e.message ?? "does not match the schema"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`
+    }));
+  };
+}
+
+// src/cli/commands/data-common.ts
+var validationOptionHelp = `  --format F           chat | instruction | completion | preference | custom | auto (default auto: detected per file)
+  --schema FILE.json   a JSON Schema every record must match (implies --format custom)
+  --max-errors N       stop after N errors (default 1000)
+  --report N           list the first N problems (default 50)
+  --max-line-bytes N   longest accepted line (default 16777216)
+  --strict             warnings (BOM, CRLF, blank lines, \u2026) count as errors
+  --allow-no-assistant chat records without an assistant turn are accepted`;
+var validationOptions = {
+  format: { type: "string" },
+  schema: { type: "string" },
+  "max-errors": { type: "string" },
+  report: { type: "string" },
+  "max-line-bytes": { type: "string" },
+  strict: { type: "boolean" },
+  "allow-no-assistant": { type: "boolean" }
+};
+function parseFormat(v) {
+  if (v === void 0) return "auto";
+  const s = String(v);
+  if (s === "auto" || FORMATS.includes(s)) return s;
+  throw new InputError(`--format must be one of auto, ${FORMATS.join(", ")}; got ${JSON.stringify(s)}`);
+}
+async function createValidator(ctx, values) {
+  const opts = {
+    format: parseFormat(values.format),
+    strict: Boolean(values.strict),
+    formatOptions: { requireAssistant: !values["allow-no-assistant"] }
+  };
+  const maxErrors = intOption(values, "max-errors");
+  const report = intOption(values, "report", 0);
+  const maxLine = intOption(values, "max-line-bytes");
+  if (maxErrors !== void 0) opts.maxErrors = maxErrors;
+  if (report !== void 0) opts.reportLimit = report;
+  if (maxLine !== void 0) opts.maxLineBytes = maxLine;
+  if (typeof values.schema === "string") {
+    const path = ctx.resolvePath(values.schema);
+    let text;
+    try {
+      text = await readFile(path, "utf8");
+    } catch {
+      throw new ConfigError(`--schema ${values.schema}: cannot read the file`);
+    }
+    let schema;
+    try {
+      schema = JSON.parse(text);
+    } catch (err) {
+      throw new ConfigError(`${values.schema}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    opts.customCheck = compileUserSchema(schema, values.schema);
+    if (opts.format === "auto") opts.format = "custom";
+  }
+  return new DatasetValidator(opts);
+}
+function dataFiles(ctx, names, what = "data files") {
+  if (names.length === 0) throw new InputError(`no ${what} given`, { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
+  return names.map((n) => ({ path: ctx.resolvePath(n), shown: n }));
+}
+function displayPath(ctx, abs) {
+  return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+}
+var checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)
+  --allow-leakage      report leakage as warnings instead of errors
+  --dedupe MODE        none | exact | near (default near for manifest/card/dedupe, none for validate)
+  --threshold J        near-duplicate / near-leakage Jaccard threshold (default 0.9)
+  --fail-on-duplicates duplicates are errors, not warnings`;
+var checkOptions = {
+  eval: { type: "string", multiple: true },
+  "allow-leakage": { type: "boolean" },
+  dedupe: { type: "string" },
+  threshold: { type: "string" },
+  "fail-on-duplicates": { type: "boolean" }
+};
+function parseThreshold(v) {
+  if (v === void 0) return 0.9;
+  const n = Number(v);
+  if (!(n > 0 && n <= 1)) throw new InputError(`--threshold must be a number in (0, 1], got ${JSON.stringify(v)}`);
+  return n;
+}
+function parseDedupe(v, fallback, threshold) {
+  const mode = v === void 0 ? fallback : String(v);
+  if (mode === "none") return null;
+  if (mode !== "exact" && mode !== "near") throw new InputError(`--dedupe must be none, exact or near; got ${JSON.stringify(mode)}`);
+  return { ...defaultDedupeOptions, near: mode === "near", threshold };
+}
+function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
+  const threshold = parseThreshold(values.threshold);
+  const evals = values.eval ?? [];
+  return {
+    dedupe: parseDedupe(values.dedupe, dedupeFallback, threshold),
+    evalFiles: evals.map((e) => ({ path: ctx.resolvePath(e), shown: e })),
+    threshold,
+    allowLeakage: Boolean(values["allow-leakage"]),
+    failOnDuplicates: Boolean(values["fail-on-duplicates"]),
+    manifestDir: manifestDir || dirname3(files[0].path)
+  };
+}
+
+// src/adapters/data-files/run-check.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { dirname as dirname4, relative as relative2 } from "node:path";
+
+// src/core/data/leakage.ts
+function strings(v, out) {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+}
+function parseEvalCase(value, where, index) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
+  const v = value;
+  let input = "";
+  if (typeof v.input === "string") input = v.input;
+  else if (Array.isArray(v.input)) {
+    const parts = [];
+    for (const m of v.input) {
+      const content = m && typeof m === "object" ? m.content : void 0;
+      if (typeof content === "string") parts.push(content);
+    }
+    input = parts.join("\n");
+  } else if (v.vars && typeof v.vars === "object") {
+    const parts = [];
+    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
+    input = parts.join("\n");
+  }
+  if (input === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
+  const exp = [];
+  strings(v.expected, exp);
+  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
+  return { id, input, full: [input, ...exp].join("\n") };
+}
+var LeakageIndex = class {
+  constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
+    this.opts = opts;
+    this.hasher = new MinHasher(opts);
+    this.promptLsh = new LshIndex(opts.numPerm, opts.threshold);
+    this.fullLsh = new LshIndex(opts.numPerm, opts.threshold);
+    for (const c of cases) {
+      const i = this.cases.push(c) - 1;
+      const norm = normalizeText(c.input);
+      const [hi, lo] = hash64(norm);
+      this.exact.setIfAbsent(hi, lo, i);
+      this.promptLsh.add(this.hasher.signature(norm));
+      this.fullLsh.add(this.hasher.signature(normalizeText(c.full)));
+    }
+    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
+  }
+  opts;
+  exact = new Hash64Map(256);
+  hasher;
+  promptLsh;
+  fullLsh;
+  cases = [];
+  leaked = /* @__PURE__ */ new Set();
+  summary;
+  /** Does this training record (its prompt text and all its text) contain an eval case? */
+  check(prompt, full, at) {
+    this.summary.records++;
+    if (this.cases.length === 0) return void 0;
+    const np = normalizeText(prompt);
+    const [hi, lo] = hash64(np);
+    const ex = np === "" ? -1 : this.exact.get(hi, lo);
+    if (ex !== -1) return this.hit(ex, { caseId: this.cases[ex].id, kind: "exact", similarity: 1, on: "prompt" }, at);
+    const p = np === "" ? void 0 : this.promptLsh.query(this.hasher.signature(np));
+    if (p) return this.hit(p.index, { caseId: this.cases[p.index].id, kind: "near", similarity: p.similarity, on: "prompt" }, at);
+    const f = this.fullLsh.query(this.hasher.signature(normalizeText(full)));
+    if (f) return this.hit(f.index, { caseId: this.cases[f.index].id, kind: f.similarity >= 0.999 ? "exact" : "near", similarity: f.similarity, on: "full" }, at);
+    return void 0;
+  }
+  result() {
+    return { ...this.summary, casesLeaked: this.leaked.size };
+  }
+  hit(caseIdx, h, at) {
+    this.leaked.add(caseIdx);
+    this.summary[h.kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
+    return h;
+  }
+};
+
+// src/core/data/manifest.ts
+var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
+var DEFAULT_MANIFEST_NAME = "data-manifest.json";
+function buildManifest(version, files, duplicates, leakage) {
+  const sum = (f) => files.reduce((n, m) => n + f(m), 0);
+  return {
+    schema: MANIFEST_SCHEMA,
+    llmops_version: version,
+    files,
+    totals: { files: files.length, records: sum((m) => m.records), valid: sum((m) => m.valid), invalid: sum((m) => m.invalid), bytes: sum((m) => m.bytes) },
+    duplicates: duplicates ? withoutExamples(duplicates) : null,
+    leakage: leakage ? withoutExamples(leakage) : null
+  };
+}
+function withoutExamples(x) {
+  const { examples: _drop, ...rest } = x;
+  return rest;
+}
+function parseManifest(text, where) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  const m = v;
+  if (!m || typeof m !== "object" || m.schema !== MANIFEST_SCHEMA || !Array.isArray(m.files)) {
+    throw new DataInvalidError(`${where}: not an llmops data manifest (expected "schema": "${MANIFEST_SCHEMA}")`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  return m;
+}
+
+// src/core/data/profile.ts
+var defaultProfileOptions = {
+  dedupe: null,
+  leakage: null,
+  allowLeakage: false,
+  failOnDuplicates: false,
+  tokens: whitespaceTokens,
+  tokenUnit: "whitespace tokens",
+  indexLimit: 1e5
+};
+var DataProfiler = class {
+  stats = /* @__PURE__ */ new Map();
+  deduper;
+  opts;
+  constructor(opts = {}) {
+    this.opts = { ...defaultProfileOptions, ...opts };
+    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
+  }
+  attach(v) {
+    v.onRecord((rec, ctx) => {
+      let s = this.stats.get(ctx.file);
+      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
+      s.add(rec, ctx.format);
+      if (!this.deduper && !this.opts.leakage) return;
+      const texts = recordTexts(ctx.format, rec);
+      const dup = this.deduper?.check(texts.full, ctx);
+      if (dup) {
+        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
+      }
+      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
+      if (leak) {
+        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
+      }
+    });
+    return this;
+  }
+  statsFor(file) {
+    return this.stats.get(file) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
+  }
+  duplicates() {
+    return this.deduper?.result() ?? null;
+  }
+  leakage() {
+    return this.opts.leakage?.result() ?? null;
+  }
+};
+
+// src/adapters/data-files/run-check.ts
+async function runDataCheck(validator, files, opts) {
+  const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
+  const profiler = new DataProfiler({
+    dedupe: opts.dedupe,
+    leakage,
+    allowLeakage: opts.allowLeakage,
+    failOnDuplicates: opts.failOnDuplicates,
+    ...opts.indexLimit ? { indexLimit: opts.indexLimit } : {}
+  }).attach(validator);
+  await validateFiles(validator, files);
+  const report = validator.report();
+  const manifestFiles = [];
+  for (const f of files) {
+    const summary = report.files.find((s) => s.file === f.shown);
+    if (!summary) continue;
+    const collector = profiler.statsFor(f.shown);
+    manifestFiles.push({
+      path: relative2(opts.manifestDir, f.path).split("\\").join("/"),
+      sha256: await sha256File(f.path),
+      bytes: summary.bytes,
+      kind: summary.kind,
+      records: summary.records,
+      valid: summary.valid,
+      invalid: summary.invalid,
+      stats: { ...collector.stats(), format: summary.format },
+      index: collector.index()
+    });
+  }
+  return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
+}
+function sha256File(path) {
+  return new Promise((resolve4, reject) => {
+    const h = createHash3("sha256");
+    createReadStream3(path).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
+  });
+}
+async function readEvalCases(files) {
+  const cases = [];
+  for (const f of files) {
+    await statDataFile(f.path, f.shown);
+    if (dataFileKind(f.path) !== "jsonl") throw new DataInvalidError(`${f.shown}: eval cases must be a .jsonl file`);
+    const decoder4 = new TextDecoder("utf-8", { fatal: true });
+    let failure;
+    const splitter = new LineSplitter(
+      {
+        line: (bytes, lineNo) => {
+          try {
+            const text = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
+            if (text === "") return;
+            cases.push(parseEvalCase(JSON.parse(text), `${f.shown}:${lineNo}`, cases.length));
+          } catch (err) {
+            failure = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
+            return true;
+          }
+        },
+        tooLong: (lineNo) => {
+          failure = new DataInvalidError(`${f.shown}:${lineNo}: eval case line too long`);
+          return true;
+        }
+      },
+      16 << 20
+    );
+    try {
+      for await (const c of readChunks(f.path)) {
+        splitter.push(c);
+        if (splitter.stopped) break;
+      }
+    } catch {
+      throw new DataInvalidError(`${f.shown}: cannot read the eval cases file`, { hint: "check the path" });
+    }
+    splitter.end();
+    if (failure) throw failure;
+  }
+  return cases;
+}
 
 // src/cli/commands/data-validate.ts
-async function runDataValidate(ctx, values, files) {
+async function runDataValidate(ctx, values, files, dedupeFallback = "none") {
   const v = await createValidator(ctx, values);
-  await validateFiles(v, dataFiles(ctx, files));
+  const df = dataFiles(ctx, files);
+  const opts = checkOptionsFrom(ctx, values, df, dedupeFallback, "");
+  let extra = {};
+  if (opts.dedupe || opts.evalFiles.length) {
+    const r = await runDataCheck(v, df, opts);
+    extra = { duplicates: r.profiler.duplicates(), leakage: r.profiler.leakage() };
+  } else {
+    await validateFiles(v, df);
+  }
   const report = v.report();
-  if (values.json) ctx.printJson(report);
+  if (values.json) ctx.printJson({ ...report, ...extra });
   else ctx.stdout.write(renderValidationText(report));
   return report.errors > 0 ? 1 : 0;
+}
+function runDataDedupe(ctx, values, files) {
+  return runDataValidate(ctx, values, files, "near");
 }
 function renderValidationText(r) {
   const lines = r.issues.map(formatIssue);
@@ -11170,26 +12111,475 @@ function renderValidationText(r) {
 `;
 }
 
+// src/cli/commands/data-clean.ts
+var byteCount = (s) => Buffer.byteLength(s);
+async function runDataClean(ctx, values, files) {
+  if (typeof values.out !== "string") throw new InputError("llmops data clean: --out FILE.jsonl is required");
+  const out = ctx.resolvePath(values.out);
+  const df = dataFiles(ctx, files);
+  if (df.some((f) => resolve2(f.path) === out)) throw new InputError("--out must not be one of the input files");
+  const unit = values.unit === void 0 ? "words" : String(values.unit);
+  if (unit !== "words" && unit !== "bytes") throw new InputError(`--unit must be words or bytes, got ${JSON.stringify(unit)}`);
+  const opts = {
+    ...defaultCleanOptions,
+    nfc: !values["no-nfc"],
+    trim: !values["no-trim"],
+    dropEmpty: !values["keep-empty"],
+    ...unit === "bytes" ? { tokens: byteCount } : {}
+  };
+  const min = intOption(values, "min-tokens", 0);
+  const max = intOption(values, "max-tokens");
+  if (min !== void 0) opts.minTokens = min;
+  if (max !== void 0) opts.maxTokens = max;
+  const dedupe = parseDedupe(values.dedupe, "exact", parseThreshold(values.threshold));
+  const deduper = dedupe ? new Deduper(dedupe) : null;
+  const v = await createValidator(ctx, values);
+  const writer = new JsonlWriter(out);
+  const dropped = {};
+  let changed = 0;
+  v.onRecord((rec, at) => {
+    const r = cleanRecord(at.format, rec, opts);
+    if (r.record === null) {
+      dropped[r.reason] = (dropped[r.reason] ?? 0) + 1;
+      return;
+    }
+    if (deduper?.check(recordTexts(at.format, r.record).full, at)) {
+      dropped.duplicate = (dropped.duplicate ?? 0) + 1;
+      return;
+    }
+    if (r.changed) changed++;
+    writer.write(r.record);
+  });
+  try {
+    await validateFiles(v, df);
+  } finally {
+    writer.close();
+  }
+  const report = v.report();
+  const invalid = report.invalid;
+  const summary = { input: report.records, written: writer.lines, changed, dropped: { invalid, ...dropped }, out: displayPath(ctx, out) };
+  if (values.json) ctx.printJson({ ...summary, validation: report });
+  else {
+    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
+    const d = Object.entries(summary.dropped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
+    ctx.stdout.write(`clean: ${summary.input} records in, ${summary.written} written to ${summary.out} (${changed} changed${d ? `; dropped: ${d}` : ""})
+`);
+  }
+  return 0;
+}
+async function runDataSplit(ctx, values, files) {
+  if (typeof values["out-dir"] !== "string") throw new InputError("llmops data split: --out-dir DIR is required");
+  const outDir = ctx.resolvePath(values["out-dir"]);
+  const spec = parseSplitRatios(typeof values.ratios === "string" ? values.ratios : "train=0.9,val=0.1");
+  const key = parseSplitKey(typeof values.key === "string" ? values.key : void 0);
+  const seed = typeof values.seed === "string" ? values.seed : "llmops";
+  const stratify = typeof values.stratify === "string" ? values.stratify : void 0;
+  const df = dataFiles(ctx, files);
+  const ext = ".jsonl";
+  let assigned;
+  if (stratify) {
+    const points = [];
+    const strata = [];
+    const v1 = await createValidator(ctx, values);
+    v1.onRecord((rec, at) => {
+      points.push(splitPoint(splitKeyOf(rec, key, formatLocation(at)), seed));
+      const s = rec[stratify];
+      strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
+    });
+    await validateFiles(v1, df);
+    assigned = assignStratified(Float64Array.from(points), strata, spec);
+  }
+  const writers = spec.names.map((n) => new JsonlWriter(join(outDir, `${n}${ext}`)));
+  const v = await createValidator(ctx, values);
+  let i = 0;
+  v.onRecord((rec, at) => {
+    const s = assigned ? assigned[i] : assignSplit(splitPoint(splitKeyOf(rec, key, formatLocation(at)), seed), spec);
+    i++;
+    writers[s].write(rec);
+  });
+  try {
+    await validateFiles(v, df);
+  } finally {
+    for (const w of writers) w.close();
+  }
+  const report = v.report();
+  const counts = Object.fromEntries(spec.names.map((n, j) => [n, writers[j].lines]));
+  if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n, j) => [n, spec.ratios[j]])), key: typeof key === "string" ? key : key.field, seed, stratify: stratify ?? null, invalid: report.invalid });
+  else {
+    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
+    ctx.stdout.write(`split: ${spec.names.map((n) => `${n} ${counts[n]} \u2192 ${displayPath(ctx, join(outDir, n + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+`);
+  }
+  return 0;
+}
+
+// src/cli/commands/data-manifest.ts
+import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname5 } from "node:path";
+
+// src/core/data/diff.ts
+var EXAMPLES = 5;
+function computeDataDiff(base, head, baseRef) {
+  const baseFiles = new Map((base?.files ?? []).map((f) => [f.path, f]));
+  const headFiles = new Map(head.files.map((f) => [f.path, f]));
+  const paths = [.../* @__PURE__ */ new Set([...baseFiles.keys(), ...headFiles.keys()])].sort();
+  const files = paths.map((p) => diffFile(p, baseFiles.get(p), headFiles.get(p)));
+  return { baseRef, hasBase: base !== void 0, files, totals: { base: base?.totals.records ?? 0, head: head.totals.records } };
+}
+function side2(f) {
+  return f ? { records: f.records, sha256: f.sha256, format: f.stats.format } : null;
+}
+function diffFile(path, b, h) {
+  const status = !b ? "added" : !h ? "removed" : b.sha256 === h.sha256 ? "unchanged" : "changed";
+  const d = { path, status, base: side2(b), head: side2(h), records: null, shifts: [], fieldsAdded: [], fieldsRemoved: [] };
+  if (!b || !h || status === "unchanged") return d;
+  if (b.index && h.index) d.records = diffRecords(b.index, h.index);
+  d.shifts = shifts(b, h);
+  const bf = Object.keys(b.stats.fields);
+  const hf = Object.keys(h.stats.fields);
+  d.fieldsAdded = hf.filter((k) => !bf.includes(k));
+  d.fieldsRemoved = bf.filter((k) => !hf.includes(k));
+  return d;
+}
+function diffRecords(b, h) {
+  const idsUsable = (ix) => ix.ids.length > 0 && ix.ids.every((x) => x !== null);
+  const keyed = (ix) => {
+    const seen = /* @__PURE__ */ new Map();
+    return ix.ids.map((id) => {
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return n === 1 ? id : `${id}#${n}`;
+    });
+  };
+  const ex = { added: [], removed: [], modified: [] };
+  const note = (list, v) => {
+    if (list.length < EXAMPLES) list.push(v);
+  };
+  if (idsUsable(b) && idsUsable(h)) {
+    const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
+    const hm = new Map(keyed(h).map((id, i) => [id, h.hashes[i]]));
+    let added2 = 0;
+    let removed2 = 0;
+    let modified = 0;
+    let unchanged2 = 0;
+    for (const [id, hash] of hm) {
+      const old = bm.get(id);
+      if (old === void 0) {
+        added2++;
+        note(ex.added, id);
+      } else if (old !== hash) {
+        modified++;
+        note(ex.modified, id);
+      } else unchanged2++;
+    }
+    for (const id of bm.keys()) {
+      if (!hm.has(id)) {
+        removed2++;
+        note(ex.removed, id);
+      }
+    }
+    return { added: added2, removed: removed2, modified, unchanged: unchanged2, by: "id", examples: ex };
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const x of b.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let added = 0;
+  let unchanged = 0;
+  for (const x of h.hashes) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      counts.set(x, c - 1);
+      unchanged++;
+    } else {
+      added++;
+      note(ex.added, x);
+    }
+  }
+  let removed = 0;
+  for (const [x, c] of counts) {
+    removed += c;
+    if (c > 0) note(ex.removed, x);
+  }
+  return { added, removed, modified: 0, unchanged, by: "hash", examples: ex };
+}
+function shifts(b, h) {
+  const out = [];
+  const push = (metric, x, y) => {
+    if (x !== y) out.push({ metric, base: x, head: y });
+  };
+  push("records", b.records, h.records);
+  push(`mean length (${h.stats.lengths.unit})`, b.stats.lengths.mean, h.stats.lengths.mean);
+  push(`p95 length (${h.stats.lengths.unit})`, b.stats.lengths.p95, h.stats.lengths.p95);
+  push("max length", b.stats.lengths.max, h.stats.lengths.max);
+  const share = (o, k) => {
+    const t = Object.values(o).reduce((a, c) => a + c, 0);
+    return t === 0 ? 0 : Math.round((o[k] ?? 0) / t * 1e3) / 10;
+  };
+  for (const role of /* @__PURE__ */ new Set([...Object.keys(b.stats.roles), ...Object.keys(h.stats.roles)])) {
+    const x = share(b.stats.roles, role);
+    const y = share(h.stats.roles, role);
+    if (Math.abs(x - y) >= 1) out.push({ metric: `share of ${role} messages (%)`, base: x, head: y });
+  }
+  return out;
+}
+
+// src/core/data/markdown.ts
+function escapeInline(s) {
+  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
+}
+function code(s) {
+  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").slice(0, 200)}\``;
+}
+function table(head, rows) {
+  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
+  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
+  return lines.join("\n");
+}
+function fmtInt(n) {
+  return n.toLocaleString("en-US");
+}
+function fmtSigned(n) {
+  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `\u2212${fmtInt(-n)}` : "0";
+}
+
+// src/core/data/render.ts
+function renderDataDiffMarkdown(diff) {
+  const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
+  if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
+  const changed = diff.files.filter((f) => f.status !== "unchanged");
+  if (changed.length === 0) {
+    out.push(`No data changed (${fmtInt(diff.totals.head)} records in ${diff.files.length} file(s)).`);
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    table(
+      ["file", "status", "records", "added", "removed", "modified"],
+      diff.files.map((f) => {
+        const r = f.records;
+        const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : "?";
+        const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
+        return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
+      })
+    ),
+    "",
+    `Total: ${fmtInt(diff.totals.base)} \u2192 ${fmtInt(diff.totals.head)} records (${fmtSigned(diff.totals.head - diff.totals.base)}).`
+  );
+  for (const f of changed) out.push(...renderFileDetails(f));
+  return `${out.join("\n")}
+`;
+}
+function renderFileDetails(f) {
+  const lines = [];
+  if (f.base && f.head && f.base.format !== f.head.format) lines.push(`- format changed: ${f.base.format ?? "unknown"} \u2192 ${f.head.format ?? "unknown"}`);
+  if (f.fieldsAdded.length) lines.push(`- fields added: ${f.fieldsAdded.map(code).join(", ")}`);
+  if (f.fieldsRemoved.length) lines.push(`- fields removed: ${f.fieldsRemoved.map(code).join(", ")}`);
+  for (const s of f.shifts) if (s.metric !== "records") lines.push(`- ${s.metric}: ${s.base} \u2192 ${s.head}`);
+  const r = f.records;
+  if (r) {
+    const ex = (label, xs) => xs.length ? [`- ${label} (${r.by}): ${xs.map(code).join(", ")}${xs.length >= 5 ? ", \u2026" : ""}`] : [];
+    lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
+  } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
+  if (lines.length === 0) return [];
+  return ["", `<details><summary>${escapeInline(f.path)}</summary>`, "", ...lines, "", "</details>"];
+}
+function binLabel(i) {
+  const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
+  return i < LENGTH_BINS.length ? `${lo}-${LENGTH_BINS[i]}` : `>${LENGTH_BINS[LENGTH_BINS.length - 1]}`;
+}
+function lastBin(h) {
+  let last = h.length - 1;
+  while (last > 0 && h[last] === 0) last--;
+  return last;
+}
+function renderLengthChart(title, stats) {
+  const h = stats.lengths.histogram;
+  const last = lastBin(h);
+  const labels = h.slice(0, last + 1).map((_, i) => `"${binLabel(i)}"`);
+  const max = Math.max(1, ...h);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${title.replace(/["`\n\r]/g, "'")}"`,
+    `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
+    `    y-axis "records" 0 --> ${max}`,
+    `    bar [${h.slice(0, last + 1).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function renderDataCard(input) {
+  const m = input.manifest;
+  const out = [`## Dataset card: ${escapeInline(input.title)}`, ""];
+  out.push(
+    table(
+      ["file", "format", "records", "valid", "invalid", "size", "sha256"],
+      m.files.map((f) => [code(f.path), f.stats.format ?? "unknown", fmtInt(f.records), fmtInt(f.valid), fmtInt(f.invalid), `${fmtInt(f.bytes)} B`, code(f.sha256.slice(0, 12))])
+    ),
+    "",
+    `Total: ${fmtInt(m.totals.records)} records in ${m.totals.files} file(s), ${fmtInt(m.totals.valid)} valid.`
+  );
+  for (const f of m.files) {
+    const s = f.stats;
+    out.push("", `### ${escapeInline(f.path)}`, "");
+    out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
+    out.push(renderLengthChart(`${f.path}: record length`, s), "");
+    out.push(
+      table(
+        ["length", "records"],
+        s.lengths.histogram.map((c, i) => [binLabel(i), fmtInt(c)]).slice(0, lastBin(s.lengths.histogram) + 1)
+      )
+    );
+    const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
+    if (roleTotal > 0) {
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [escapeInline(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
+      out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
+    }
+    out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
+  }
+  out.push("", "### Duplicates", "");
+  const d = input.duplicates;
+  if (!d) out.push("Not checked.");
+  else {
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${escapeInline(d.method)}.`);
+    if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
+  }
+  out.push("", "### Leakage (training data vs evaluation cases)", "");
+  const l = input.leakage;
+  if (!l) out.push("Not checked (no eval cases given).");
+  else {
+    out.push(
+      l.exact + l.near === 0 ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (Jaccard \u2265 ${l.threshold}).` : `**${fmtInt(l.exact + l.near)} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`
+    );
+    if (l.examples.length) out.push("", table(["record", "eval case", "kind", "matched on", "similarity"], l.examples.map((e) => [code(formatLocation(e.at)), code(e.caseId), e.kind, e.on, e.similarity.toFixed(2)])));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/commands/data-manifest.ts
+async function check(ctx, values, files, manifestPath) {
+  const v = await createValidator(ctx, values);
+  const df = dataFiles(ctx, files);
+  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname5(manifestPath)));
+}
+function manifestPathFor(ctx, values, files) {
+  if (typeof values.out === "string") return ctx.resolvePath(values.out);
+  if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
+  const first = files[0];
+  if (first === void 0) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
+  return `${dirname5(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
+}
+async function runDataManifest(ctx, values, files) {
+  const out = manifestPathFor(ctx, values, files);
+  const r = await check(ctx, values, files, out);
+  await mkdir(dirname5(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(r.manifest, null, 2)}
+`);
+  if (values.json) ctx.printJson(r.manifest);
+  else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
+`);
+  return r.report.errors > 0 ? 1 : 0;
+}
+async function runDataCard(ctx, values, files) {
+  const r = await check(ctx, values, files, manifestPathFor(ctx, values, files));
+  const md = renderDataCard({
+    title: typeof values.title === "string" ? values.title : files.join(", "),
+    manifest: r.manifest,
+    duplicates: r.profiler.duplicates(),
+    leakage: r.profiler.leakage()
+  });
+  if (typeof values.out === "string") {
+    const out = ctx.resolvePath(values.out);
+    await mkdir(dirname5(out), { recursive: true });
+    await writeFile(out, md);
+    ctx.stderr.write(`card: ${displayPath(ctx, out)}
+`);
+  } else ctx.stdout.write(md);
+  return r.report.errors > 0 ? 1 : 0;
+}
+async function runDataDiff(ctx, values, files) {
+  const base = typeof values.base === "string" ? values.base : void 0;
+  if (!base) throw new InputError("llmops data diff: --base REV is required", { hint: "e.g. --base origin/main" });
+  const manifestPath = typeof values.manifest === "string" ? ctx.resolvePath(values.manifest) : files.length ? manifestPathFor(ctx, values, files) : ctx.resolvePath(`data/${DEFAULT_MANIFEST_NAME}`);
+  const shown = displayPath(ctx, manifestPath);
+  let head;
+  if (files.length > 0) head = (await check(ctx, values, files, manifestPath)).manifest;
+  else {
+    let text;
+    try {
+      text = await readFile2(manifestPath, "utf8");
+    } catch {
+      throw new InputError(`${shown}: no manifest here`, { hint: "write one with `llmops data manifest FILE\u2026`, pass --manifest PATH, or name the data files to compute it" });
+    }
+    head = parseManifest(text, shown);
+  }
+  const baseText = await gitShowFile(manifestPath, base);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename2(manifestPath)}`);
+  const diff = computeDataDiff(baseManifest, head, base);
+  if (values.json) ctx.printJson(diff);
+  else ctx.stdout.write(renderDataDiffMarkdown(diff));
+  return 0;
+}
+
 // src/cli/commands/data.ts
+var V = [...Object.keys(validationOptions), "json", "quiet"];
+var C = Object.keys(checkOptions);
 var subcommands = {
-  validate: { run: runDataValidate, options: [...Object.keys(validationOptions), "json", "quiet"] }
+  validate: { run: runDataValidate, options: [...V, ...C] },
+  dedupe: { run: runDataDedupe, options: [...V, ...C] },
+  clean: { run: runDataClean, options: [...V, "out", "no-nfc", "no-trim", "keep-empty", "min-tokens", "max-tokens", "unit", "dedupe", "threshold"] },
+  split: { run: runDataSplit, options: [...V, "out-dir", "ratios", "key", "seed", "stratify"] },
+  manifest: { run: runDataManifest, options: [...V, ...C, "out"] },
+  card: { run: runDataCard, options: [...V, ...C, "out", "title"] },
+  diff: { run: runDataDiff, options: [...V, ...C, "base", "manifest"] }
 };
 var dataCommand = {
   name: "data",
-  summary: "validate, clean, dedupe, split, version and describe datasets (JSONL, Parquet)",
+  summary: "validate, clean, dedupe, split, version and describe datasets (JSONL, JSONL.gz, Parquet)",
   help: `usage: llmops data <subcommand> [options] FILE\u2026
 
 subcommands:
-  validate FILE\u2026       stream-validate records; every problem with file:line and field path; exit 1 if invalid
+  validate FILE\u2026        stream-validate records (file:line and field path for every problem); exit 1 if invalid
+  dedupe FILE\u2026          validate and report exact and near duplicates (MinHash + LSH)
+  clean FILE\u2026 --out F   write cleaned records: NFC, trimmed, empty/invalid/duplicate/over-length dropped
+      --no-nfc --no-trim --keep-empty --min-tokens N --max-tokens N --unit words|bytes --dedupe none|exact|near (default exact)
+  split FILE\u2026 --out-dir D  stable split by a hash of each record's key; adding records never moves others
+      --ratios train=0.9,val=0.1  --key auto|id|content|FIELD  --seed S  --stratify FIELD (exact ratios per stratum)
+  manifest FILE\u2026        write a manifest next to the data (sha256, counts, format, fields, stats, record index)
+      --out PATH (default: data-manifest.json in the first file's directory)
+  card FILE\u2026            markdown dataset card (counts, length histogram, roles, turns, duplicates, leakage)
+      --out FILE.md  --title T
+  diff --base REV [FILE\u2026]  compare with the manifest at another git revision (added/removed/modified records, shifts)
+      --manifest PATH (default data/data-manifest.json; with FILE\u2026 the head side is computed from the files)
 
-validation options (validate, clean, dedupe, manifest, card):
+validation options:
 ${validationOptionHelp}
-  --json               print the report as JSON
+  --json               print the result as JSON
+
+duplicates and leakage (validate, dedupe, manifest, card, diff):
+${checkOptionHelp}
 `,
   options: {
     ...validationOptions,
+    ...checkOptions,
     json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" }
+    quiet: { type: "boolean", short: "q" },
+    out: { type: "string", short: "o" },
+    "no-nfc": { type: "boolean" },
+    "no-trim": { type: "boolean" },
+    "keep-empty": { type: "boolean" },
+    "min-tokens": { type: "string" },
+    "max-tokens": { type: "string" },
+    unit: { type: "string" },
+    "out-dir": { type: "string" },
+    ratios: { type: "string" },
+    key: { type: "string" },
+    seed: { type: "string" },
+    stratify: { type: "string" },
+    title: { type: "string" },
+    base: { type: "string" },
+    manifest: { type: "string" }
   },
   async run(ctx, { values, positionals }) {
     const [name, ...rest] = positionals;
@@ -11210,7 +12600,7 @@ ${validationOptionHelp}
 var commands = [dataCommand];
 
 // src/cli/context.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
+import { isAbsolute, resolve as resolve3 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -11317,7 +12707,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute(p) ? p : resolve2(cwd, p),
+    resolvePath: (p) => isAbsolute(p) ? p : resolve3(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -11379,8 +12769,8 @@ hint: run "llmops --help" for the list
 
 // src/cli/index.ts
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+  (code2) => {
+    process.exitCode = code2;
   },
   (err) => {
     process.stderr.write(`internal error: ${String(err)}

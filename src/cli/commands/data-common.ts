@@ -1,6 +1,8 @@
 // Options and set-up shared by the `llmops data` subcommands.
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { dirname, relative } from "node:path";
+import type { CheckOptions, DataFile } from "../../adapters/data-files/run-check.js";
+import { defaultDedupeOptions, type DedupeOptions } from "../../core/data/dedupe.js";
 import { ConfigError, InputError } from "../../errors.js";
 import { FORMATS, type DataFormat } from "../../core/data/types.js";
 import { DatasetValidator, type ValidateOptions } from "../../core/data/validate.js";
@@ -74,4 +76,45 @@ export function dataFiles(ctx: CliContext, names: string[], what = "data files")
 /** A path relative to the current directory, with forward slashes (stable in manifests). */
 export function displayPath(ctx: CliContext, abs: string): string {
   return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+}
+
+export const checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)
+  --allow-leakage      report leakage as warnings instead of errors
+  --dedupe MODE        none | exact | near (default near for manifest/card/dedupe, none for validate)
+  --threshold J        near-duplicate / near-leakage Jaccard threshold (default 0.9)
+  --fail-on-duplicates duplicates are errors, not warnings`;
+
+export const checkOptions = {
+  eval: { type: "string", multiple: true },
+  "allow-leakage": { type: "boolean" },
+  dedupe: { type: "string" },
+  threshold: { type: "string" },
+  "fail-on-duplicates": { type: "boolean" },
+} as const;
+
+export function parseThreshold(v: unknown): number {
+  if (v === undefined) return 0.9;
+  const n = Number(v);
+  if (!(n > 0 && n <= 1)) throw new InputError(`--threshold must be a number in (0, 1], got ${JSON.stringify(v)}`);
+  return n;
+}
+
+export function parseDedupe(v: unknown, fallback: "none" | "exact" | "near", threshold: number): DedupeOptions | null {
+  const mode = v === undefined ? fallback : String(v);
+  if (mode === "none") return null;
+  if (mode !== "exact" && mode !== "near") throw new InputError(`--dedupe must be none, exact or near; got ${JSON.stringify(mode)}`);
+  return { ...defaultDedupeOptions, near: mode === "near", threshold };
+}
+
+export function checkOptionsFrom(ctx: CliContext, values: Record<string, unknown>, files: DataFile[], dedupeFallback: "none" | "exact" | "near", manifestDir: string): CheckOptions {
+  const threshold = parseThreshold(values.threshold);
+  const evals = (values.eval as string[] | undefined) ?? [];
+  return {
+    dedupe: parseDedupe(values.dedupe, dedupeFallback, threshold),
+    evalFiles: evals.map((e) => ({ path: ctx.resolvePath(e), shown: e })),
+    threshold,
+    allowLeakage: Boolean(values["allow-leakage"]),
+    failOnDuplicates: Boolean(values["fail-on-duplicates"]),
+    manifestDir: manifestDir || dirname(files[0]!.path),
+  };
 }

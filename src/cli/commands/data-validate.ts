@@ -1,16 +1,30 @@
-// `llmops data validate`: stream-validate datasets; exit 1 when any record is invalid.
+// `llmops data validate` (and `data dedupe`): stream-validate datasets, optionally with duplicates
+// and leakage against eval cases; exit 1 when any record is invalid or leaked.
 import { validateFiles } from "../../adapters/data-files/data-files.js";
+import { runDataCheck } from "../../adapters/data-files/run-check.js";
 import { formatIssue, type ValidationReport } from "../../core/data/types.js";
 import type { CliContext } from "../context.js";
-import { createValidator, dataFiles } from "./data-common.js";
+import { checkOptionsFrom, createValidator, dataFiles } from "./data-common.js";
 
-export async function runDataValidate(ctx: CliContext, values: Record<string, unknown>, files: string[]): Promise<number> {
+export async function runDataValidate(ctx: CliContext, values: Record<string, unknown>, files: string[], dedupeFallback: "none" | "near" = "none"): Promise<number> {
   const v = await createValidator(ctx, values);
-  await validateFiles(v, dataFiles(ctx, files));
+  const df = dataFiles(ctx, files);
+  const opts = checkOptionsFrom(ctx, values, df, dedupeFallback, "");
+  let extra: Record<string, unknown> = {};
+  if (opts.dedupe || opts.evalFiles.length) {
+    const r = await runDataCheck(v, df, opts);
+    extra = { duplicates: r.profiler.duplicates(), leakage: r.profiler.leakage() };
+  } else {
+    await validateFiles(v, df);
+  }
   const report = v.report();
-  if (values.json) ctx.printJson(report);
+  if (values.json) ctx.printJson({ ...report, ...extra });
   else ctx.stdout.write(renderValidationText(report));
   return report.errors > 0 ? 1 : 0;
+}
+
+export function runDataDedupe(ctx: CliContext, values: Record<string, unknown>, files: string[]): Promise<number> {
+  return runDataValidate(ctx, values, files, "near");
 }
 
 export function renderValidationText(r: ValidationReport): string {

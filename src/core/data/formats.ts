@@ -189,19 +189,22 @@ export function contentText(c: unknown): string {
 }
 
 /** Text a model is prompted with, and all of the record's text (for dedupe, leakage, lengths). */
-export function recordTexts(format: DataFormat, rec: Record<string, unknown>): { prompt: string; full: string } {
+export function recordTexts(format: DataFormat, rec: Record<string, unknown>): { prompt: string; full: string; system?: string } {
   switch (format) {
     case "chat": {
       const msgs = Array.isArray(rec.messages) ? (rec.messages as unknown[]) : [];
       let prompt = "";
       let full = "";
+      let system = "";
       for (const m of msgs) {
         if (!isPlainObject(m)) continue;
         const t = contentText(m.content);
         if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
-        full += `${String(m.role)}: ${t}\n`;
+        // System prompts are left out: one shared system prompt would make every record look alike.
+        if (m.role !== "system") full += (full ? "\n" : "") + t;
+        else system += (system ? "\n" : "") + t;
       }
-      return { prompt, full };
+      return { prompt, full, system };
     }
     case "instruction": {
       const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");

@@ -168,6 +168,14 @@ export class DatasetValidator {
     this.add("error", kind, "", message);
   }
 
+  /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
+  addIssue(loc: Location, severity: Severity, kind: string, path: string, message: string): void {
+    const saved = this.loc;
+    this.loc = { ...loc };
+    this.add(severity, kind, path, message);
+    this.loc = saved;
+  }
+
   report(): ValidationReport {
     const valid = this.files.reduce((n, f) => n + f.valid, 0);
     const records = this.files.reduce((n, f) => n + f.records, 0);
