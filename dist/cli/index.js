@@ -10686,13 +10686,15 @@ function recordTexts(format, rec) {
       const msgs = Array.isArray(rec.messages) ? rec.messages : [];
       let prompt = "";
       let full = "";
+      let system = "";
       for (const m of msgs) {
         if (!isPlainObject(m)) continue;
         const t = contentText(m.content);
         if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
         if (m.role !== "system") full += (full ? "\n" : "") + t;
+        else system += (system ? "\n" : "") + t;
       }
-      return { prompt, full };
+      return { prompt, full, system };
     }
     case "instruction": {
       const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
@@ -10762,7 +10764,8 @@ var StatsCollector = class {
   indexOverflow = false;
   add(rec, format) {
     this.format ??= format;
-    this.lengths.push(this.countTokens(recordTexts(format, rec).full));
+    const t = recordTexts(format, rec);
+    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
     for (const [k, v] of Object.entries(rec)) {
       let s = this.fields.get(k);
       if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
