@@ -19,7 +19,8 @@ export function escapeInline(s: string): string {
 
 /** Inline code with a name in it, escaped (the name cannot close the span). */
 export function code(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").slice(0, 200)}\``;
+  // GFM splits table cells on | even inside code spans, unless escaped.
+  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").slice(0, 200)}\``;
 }
 
 export function table(head: string[], rows: (string | number)[][]): string {

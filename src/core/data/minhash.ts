@@ -149,7 +149,7 @@ export class LshIndex {
       this.sigs = grown;
     }
     const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i]! >>> 24;
+    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i]! & 0xff; // low bits: the top bits of a minimum are mostly 0
     for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
     return idx;
   }
@@ -157,7 +157,7 @@ export class LshIndex {
   private similarity(sig: Uint32Array, idx: number): number {
     const off = idx * this.numPerm;
     let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === sig[i]! >>> 24) eq++;
+    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i]! & 0xff)) eq++;
     // b-bit minwise hashing: 8-bit values also agree by chance 1 time in 256.
     const c = 1 / 256;
     return Math.max(0, (eq / this.numPerm - c) / (1 - c));

@@ -22,8 +22,8 @@ export function renderDataDiffMarkdown(diff: DataDiff): string {
       diff.files.map((f) => {
         const r = f.records;
         const recs = `${f.base ? fmtInt(f.base.records) : "—"} → ${f.head ? fmtInt(f.head.records) : "—"}`;
-        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head!.records) : "?";
-        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base!.records) : "?";
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head!.records) : f.status === "removed" ? "0" : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base!.records) : f.status === "added" ? "0" : "?";
         const modified = r ? (r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)") : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "—";
         return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
       }),
