@@ -11069,14 +11069,14 @@ var LshIndex = class {
       this.sigs = grown;
     }
     const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] >>> 24;
+    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] & 255;
     for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
     return idx;
   }
   similarity(sig, idx) {
     const off = idx * this.numPerm;
     let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === sig[i] >>> 24) eq++;
+    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i] & 255)) eq++;
     const c = 1 / 256;
     return Math.max(0, (eq / this.numPerm - c) / (1 - c));
   }
@@ -12330,7 +12330,7 @@ function escapeInline(s) {
   return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
 }
 function code(s) {
-  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").slice(0, 200)}\``;
+  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").slice(0, 200)}\``;
 }
 function table(head, rows) {
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
@@ -12360,8 +12360,8 @@ function renderDataDiffMarkdown(diff) {
       diff.files.map((f) => {
         const r = f.records;
         const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
-        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : "?";
-        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : "?";
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : f.status === "removed" ? "0" : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : f.status === "added" ? "0" : "?";
         const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
         return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
       })

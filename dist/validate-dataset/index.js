@@ -26827,14 +26827,14 @@ var LshIndex = class {
       this.sigs = grown;
     }
     const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] >>> 24;
+    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] & 255;
     for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
     return idx;
   }
   similarity(sig, idx) {
     const off = idx * this.numPerm;
     let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === sig[i] >>> 24) eq++;
+    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i] & 255)) eq++;
     const c = 1 / 256;
     return Math.max(0, (eq / this.numPerm - c) / (1 - c));
   }
@@ -30977,7 +30977,7 @@ function escapeInline(s) {
   return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
 }
 function code(s) {
-  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").slice(0, 200)}\``;
+  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").slice(0, 200)}\``;
 }
 function table(head, rows) {
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
