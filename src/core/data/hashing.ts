@@ -77,7 +77,15 @@ export class Hash64Map {
 
 /** Two independent 32-bit hashes of a string: a 64-bit content key. */
 export function hash64(s: string): [number, number] {
-  return [hash32(s, 0x811c9dc5), hash32(s, 0x2545f491)];
+  // Two FNV-1a lanes with different seeds and primes in one pass.
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
 }
 
 export function pow2(n: number): number {

@@ -5,8 +5,8 @@ import { defaultMinHashOptions } from "./minhash.js";
 const opts = { ...defaultMinHashOptions, exampleLimit: 10 };
 
 describe("leakage", () => {
-  // Word 3-gram shingles: one changed word changes 3 shingles, so J ≥ 0.9 needs a text of ~60+ words.
-  const long = `Summarise: ${Array.from({ length: 80 }, (_, i) => `word${(i * 37) % 101}`).join(" ")}`;
+  // Word 3-gram shingles: one changed word changes 3 shingles, so J ≥ 0.9 needs ~60+ words; 150 gives J ≈ 0.96.
+  const long = `Summarise: ${Array.from({ length: 150 }, (_, i) => `word${(i * 37) % 151}`).join(" ")}`;
   const cases = [
     parseEvalCase({ id: "q1", input: "What is 12 + 7?", expected: "19" }, "e:1", 0),
     parseEvalCase({ id: 2, vars: { text: long, n: 3 }, expected: { summary: "terns fly far" } }, "e:2", 1),

@@ -39,6 +39,8 @@ export function lshParams(threshold: number, numPerm: number): { bands: number; 
   return { bands: best.bands, rows: best.rows };
 }
 
+const MULT = Uint32Array.from([0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646d, 0xfd7046c5, 0xb55a4f09]);
+
 export class MinHasher {
   readonly a: Uint32Array;
   readonly b: Uint32Array;
@@ -55,7 +57,9 @@ export class MinHasher {
       this.b[i] = s;
     }
     this.sig = new Uint32Array(opts.numPerm);
+    this.filled = new Uint8Array(opts.numPerm);
   }
+  private readonly filled: Uint8Array;
 
   /** Signature of normalised text; the returned array is reused by the next call. */
   signature(normalized: string): Uint32Array {
@@ -69,26 +73,46 @@ export class MinHasher {
       for (const x of wh) h = fmix32(h ^ x) + 0x9e3779b9;
       sh.push(h >>> 0);
     } else {
+      // Word hashes are already mixed: combine them by position with odd multipliers, mix once.
       for (let i = 0; i + n <= wh.length; i++) {
         let h = 0x12345;
-        for (let k = 0; k < n; k++) h = fmix32((h ^ wh[i + k]!) >>> 0) + 0x9e3779b9;
-        sh.push(h >>> 0);
+        for (let k = 0; k < n; k++) h = (Math.imul(h, 0x01000193) ^ Math.imul(wh[i + k]!, MULT[k & 7]!)) | 0;
+        sh.push(fmix32(h >>> 0));
       }
     }
+    return this.densified(sh);
+  }
+
+  /**
+   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
+   * hashed once into one of numPerm bins (keeping the minimum per bin); an empty bin borrows the
+   * value of a bin picked by a hash sequence. The fraction of equal bins estimates Jaccard like
+   * classic MinHash at O(shingles + numPerm) instead of O(shingles × numPerm).
+   */
+  private densified(sh: number[]): Uint32Array {
     const sig = this.sig;
-    const { a, b } = this;
+    const k = sig.length;
+    const seed = this.a[0]!;
     sig.fill(0xffffffff);
+    const filled = this.filled;
+    filled.fill(0);
     for (let j = 0; j < sh.length; j++) {
       const x = sh[j]!;
-      for (let i = 0; i < sig.length; i++) {
-        // A full avalanche mix per permutation: a bare (a·x + b) mod 2^32 biases the minimum.
-        let v = (Math.imul(a[i]!, x) + b[i]!) | 0;
-        v ^= v >>> 16;
-        v = Math.imul(v, 0x85ebca6b);
-        v ^= v >>> 13;
-        v = Math.imul(v, 0xc2b2ae35);
-        v = (v ^ (v >>> 16)) >>> 0;
-        if (v < sig[i]!) sig[i] = v;
+      const bin = x % k;
+      const v = fmix32((x ^ seed) >>> 0);
+      if (v < sig[bin]! || !filled[bin]) {
+        sig[bin] = v;
+        filled[bin] = 1;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let attempt = 1; ; attempt++) {
+        const src = fmix32((Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0) % k;
+        if (filled[src]) {
+          sig[i] = sig[src]!;
+          break;
+        }
       }
     }
     return sig;
