@@ -10931,7 +10931,14 @@ var Hash64Map = class {
   }
 };
 function hash64(s) {
-  return [hash32(s, 2166136261), hash32(s, 625341585)];
+  let a = 2166136261;
+  let b = 625341585;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+  }
+  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
 }
 function pow2(n) {
   let p = 16;
@@ -10961,6 +10968,7 @@ function lshParams(threshold, numPerm) {
   }
   return { bands: best.bands, rows: best.rows };
 }
+var MULT = Uint32Array.from([2654435761, 2246822519, 3266489917, 668265263, 374761393, 3550635117, 4251993797, 3042594569]);
 var MinHasher = class {
   constructor(opts = defaultMinHashOptions) {
     this.opts = opts;
@@ -10974,12 +10982,14 @@ var MinHasher = class {
       this.b[i] = s;
     }
     this.sig = new Uint32Array(opts.numPerm);
+    this.filled = new Uint8Array(opts.numPerm);
   }
   opts;
   a;
   b;
   sig;
   shingles = [];
+  filled;
   /** Signature of normalised text; the returned array is reused by the next call. */
   signature(normalized) {
     const words = normalized.split(" ");
@@ -10994,23 +11004,42 @@ var MinHasher = class {
     } else {
       for (let i = 0; i + n <= wh.length; i++) {
         let h = 74565;
-        for (let k = 0; k < n; k++) h = fmix32((h ^ wh[i + k]) >>> 0) + 2654435769;
-        sh.push(h >>> 0);
+        for (let k = 0; k < n; k++) h = Math.imul(h, 16777619) ^ Math.imul(wh[i + k], MULT[k & 7]) | 0;
+        sh.push(fmix32(h >>> 0));
       }
     }
+    return this.densified(sh);
+  }
+  /**
+   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
+   * hashed once into one of numPerm bins (keeping the minimum per bin); an empty bin borrows the
+   * value of a bin picked by a hash sequence. The fraction of equal bins estimates Jaccard like
+   * classic MinHash at O(shingles + numPerm) instead of O(shingles × numPerm).
+   */
+  densified(sh) {
     const sig = this.sig;
-    const { a, b } = this;
+    const k = sig.length;
+    const seed = this.a[0];
     sig.fill(4294967295);
+    const filled = this.filled;
+    filled.fill(0);
     for (let j = 0; j < sh.length; j++) {
       const x = sh[j];
-      for (let i = 0; i < sig.length; i++) {
-        let v = Math.imul(a[i], x) + b[i] | 0;
-        v ^= v >>> 16;
-        v = Math.imul(v, 2246822507);
-        v ^= v >>> 13;
-        v = Math.imul(v, 3266489909);
-        v = (v ^ v >>> 16) >>> 0;
-        if (v < sig[i]) sig[i] = v;
+      const bin = x % k;
+      const v = fmix32((x ^ seed) >>> 0);
+      if (v < sig[bin] || !filled[bin]) {
+        sig[bin] = v;
+        filled[bin] = 1;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let attempt = 1; ; attempt++) {
+        const src = fmix32((Math.imul(i + 1, 2654435761) ^ Math.imul(attempt, 2246822507)) >>> 0) % k;
+        if (filled[src]) {
+          sig[i] = sig[src];
+          break;
+        }
       }
     }
     return sig;
@@ -11272,9 +11301,10 @@ import { readFile } from "node:fs/promises";
 import { dirname as dirname3, relative } from "node:path";
 
 // src/core/data/validate.ts
-import { Buffer as Buffer2, isUtf8 } from "node:buffer";
+import { Buffer as Buffer3, isUtf8 } from "node:buffer";
 
 // src/core/data/line-splitter.ts
+import { Buffer as Buffer2 } from "node:buffer";
 var STOP2 = true;
 var LineSplitter = class {
   constructor(sink, maxLineBytes) {
@@ -11283,7 +11313,8 @@ var LineSplitter = class {
   }
   sink;
   maxLineBytes;
-  carry = new Uint8Array(0);
+  // A Buffer (not a bare Uint8Array) so line views decode without another wrapper.
+  carry = Buffer2.alloc(0);
   carryLen = 0;
   skipping = false;
   skippedBytes = 0;
@@ -11338,7 +11369,7 @@ var LineSplitter = class {
   append(chunk, start, end) {
     const need = this.carryLen + (end - start);
     if (need > this.carry.length) {
-      const grown = new Uint8Array(Math.max(need, this.carry.length * 2, 64 * 1024));
+      const grown = Buffer2.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
     }
@@ -11499,12 +11530,14 @@ var DatasetValidator = class {
   /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
   async validateJsonl(file, kind, bytes, chunks) {
     this.beginFile(file, kind, bytes);
+    const lineLoc = { file, line: 0 };
     let sawBytes = false;
     let crlf = 0;
     const splitter = new LineSplitter(
       {
         line: (buf, lineNo, terminated) => {
-          this.loc = { file, line: lineNo };
+          lineLoc.line = lineNo;
+          this.loc = lineLoc;
           let end = buf.length;
           if (end > 0 && buf[end - 1] === 13) {
             end--;
@@ -11699,7 +11732,7 @@ var DatasetValidator = class {
   }
 };
 function decodeUtf8(b) {
-  return Buffer2.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+  return b instanceof Buffer3 ? b.toString("utf8") : Buffer3.from(b.buffer, b.byteOffset, b.length).toString("utf8");
 }
 function isBlank(b) {
   for (let i = 0; i < b.length; i++) {

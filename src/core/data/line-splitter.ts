@@ -1,6 +1,8 @@
 // Splits a stream of byte chunks into lines on 0x0A without readline (which is slow), in constant
 // memory: a line longer than maxLineBytes is reported by its length and skipped, never buffered.
 
+import { Buffer } from "node:buffer";
+
 export interface LineSink {
   /**
    * One line, without its "\n". `bytes` may be a view into a reused buffer: use it before returning.
@@ -15,7 +17,8 @@ export interface LineSink {
 export const STOP = true;
 
 export class LineSplitter {
-  private carry: Uint8Array = new Uint8Array(0);
+  // A Buffer (not a bare Uint8Array) so line views decode without another wrapper.
+  private carry: Uint8Array = Buffer.alloc(0);
   private carryLen = 0;
   private skipping = false;
   private skippedBytes = 0;
@@ -81,7 +84,7 @@ export class LineSplitter {
   private append(chunk: Uint8Array, start: number, end: number): void {
     const need = this.carryLen + (end - start);
     if (need > this.carry.length) {
-      const grown = new Uint8Array(Math.max(need, this.carry.length * 2, 64 * 1024));
+      const grown = Buffer.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
     }

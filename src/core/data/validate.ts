@@ -88,12 +88,15 @@ export class DatasetValidator {
   /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
   async validateJsonl(file: string, kind: "jsonl" | "jsonl.gz", bytes: number, chunks: AsyncIterable<Uint8Array>): Promise<FileSummary> {
     this.beginFile(file, kind, bytes);
+    const lineLoc: Location = { file, line: 0 };
     let sawBytes = false;
     let crlf = 0;
     const splitter = new LineSplitter(
       {
         line: (buf, lineNo, terminated) => {
-          this.loc = { file, line: lineNo };
+          // Mutated in place (one object per file, not per line); issues and visitors copy it.
+          lineLoc.line = lineNo;
+          this.loc = lineLoc;
           let end = buf.length;
           if (end > 0 && buf[end - 1] === 0x0d) {
             end--;
@@ -301,7 +304,7 @@ export class DatasetValidator {
 }
 
 function decodeUtf8(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+  return b instanceof Buffer ? b.toString("utf8") : Buffer.from(b.buffer, b.byteOffset, b.length).toString("utf8");
 }
 
 function isBlank(b: Uint8Array): boolean {
