@@ -19,7 +19,7 @@ try {
   const gen = run("generate");
   const dd = run("dedupe");
   const s = dd.summary;
-  console.log(`${n.toLocaleString("en-US")} records of 60-80 words (~${Math.round(dd.chars / n)} chars), node ${process.version}`);
+  console.log(`${n.toLocaleString("en-US")} short records of 20-40 words (~${Math.round(dd.chars / n)} chars), node ${process.version}`);
   console.log(`generate only : ${(gen.ms / 1000).toFixed(2)} s, peak RSS ${gen.vmhwm_mb.toFixed(0)} MB`);
   console.log(`generate+dedupe: ${(dd.ms / 1000).toFixed(2)} s, ${Math.round(n / (dd.ms / 1000)).toLocaleString("en-US")} records/s overall, ${Math.round(n / ((dd.ms - gen.ms) / 1000)).toLocaleString("en-US")} records/s for dedupe alone, peak RSS ${dd.vmhwm_mb.toFixed(0)} MB`);
   console.log(`found: ${s.exact} exact, ${s.near} near (${s.unique} unique); planted: ${dd.planted.exact} exact (found ${dd.foundPlanted.exact}), ${dd.planted.near} near (found ${dd.foundPlanted.near}); method: ${s.method}`);

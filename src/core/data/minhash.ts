@@ -119,6 +119,10 @@ export class MinHasher {
   }
 }
 
+const PAGE_BITS = 14;
+const PAGE_RECORDS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_RECORDS - 1;
+
 /** LSH index of signatures: add records, ask for the most similar earlier one above the threshold. */
 export class LshIndex {
   readonly bands: number;
@@ -126,7 +130,8 @@ export class LshIndex {
   private keys: Int32Array;
   private vals: Int32Array;
   private entries = 0;
-  private sigs: Uint8Array;
+  /** 8-bit signatures in fixed pages: growing never copies (no transient double memory). */
+  private readonly pages: Uint8Array[] = [];
   private n = 0;
 
   constructor(readonly numPerm: number, readonly threshold: number) {
@@ -135,7 +140,6 @@ export class LshIndex {
     this.rows = p.rows;
     this.keys = new Int32Array(1024);
     this.vals = new Int32Array(1024);
-    this.sigs = new Uint8Array(numPerm * 64);
   }
 
   get size(): number {
@@ -167,21 +171,19 @@ export class LshIndex {
   /** Index a signature; returns its index. */
   add(sig: Uint32Array): number {
     const idx = this.n++;
-    if ((idx + 1) * this.numPerm > this.sigs.length) {
-      const grown = new Uint8Array(this.sigs.length * 2);
-      grown.set(this.sigs);
-      this.sigs = grown;
-    }
-    const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i]! & 0xff; // low bits: the top bits of a minimum are mostly 0
+    if ((idx & PAGE_MASK) === 0) this.pages.push(new Uint8Array(PAGE_RECORDS * this.numPerm));
+    const page = this.pages[idx >>> PAGE_BITS]!;
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    for (let i = 0; i < this.numPerm; i++) page[off + i] = sig[i]! & 0xff; // low bits: the top bits of a minimum are mostly 0
     for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
     return idx;
   }
 
   private similarity(sig: Uint32Array, idx: number): number {
-    const off = idx * this.numPerm;
+    const page = this.pages[idx >>> PAGE_BITS]!;
+    const off = (idx & PAGE_MASK) * this.numPerm;
     let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i]! & 0xff)) eq++;
+    for (let i = 0; i < this.numPerm; i++) if (page[off + i] === (sig[i]! & 0xff)) eq++;
     // b-bit minwise hashing: 8-bit values also agree by chance 1 time in 256.
     const c = 1 / 256;
     return Math.max(0, (eq / this.numPerm - c) / (1 - c));
