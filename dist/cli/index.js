@@ -11045,6 +11045,9 @@ var MinHasher = class {
     return sig;
   }
 };
+var PAGE_BITS = 14;
+var PAGE_RECORDS = 1 << PAGE_BITS;
+var PAGE_MASK = PAGE_RECORDS - 1;
 var LshIndex = class {
   constructor(numPerm, threshold) {
     this.numPerm = numPerm;
@@ -11054,7 +11057,6 @@ var LshIndex = class {
     this.rows = p.rows;
     this.keys = new Int32Array(1024);
     this.vals = new Int32Array(1024);
-    this.sigs = new Uint8Array(numPerm * 64);
   }
   numPerm;
   threshold;
@@ -11063,7 +11065,8 @@ var LshIndex = class {
   keys;
   vals;
   entries = 0;
-  sigs;
+  /** 8-bit signatures in fixed pages: growing never copies (no transient double memory). */
+  pages = [];
   n = 0;
   get size() {
     return this.n;
@@ -11092,20 +11095,18 @@ var LshIndex = class {
   /** Index a signature; returns its index. */
   add(sig) {
     const idx = this.n++;
-    if ((idx + 1) * this.numPerm > this.sigs.length) {
-      const grown = new Uint8Array(this.sigs.length * 2);
-      grown.set(this.sigs);
-      this.sigs = grown;
-    }
-    const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] & 255;
+    if ((idx & PAGE_MASK) === 0) this.pages.push(new Uint8Array(PAGE_RECORDS * this.numPerm));
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    for (let i = 0; i < this.numPerm; i++) page[off + i] = sig[i] & 255;
     for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
     return idx;
   }
   similarity(sig, idx) {
-    const off = idx * this.numPerm;
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
     let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i] & 255)) eq++;
+    for (let i = 0; i < this.numPerm; i++) if (page[off + i] === (sig[i] & 255)) eq++;
     const c = 1 / 256;
     return Math.max(0, (eq / this.numPerm - c) / (1 - c));
   }

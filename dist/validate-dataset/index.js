@@ -26576,6 +26576,10 @@ var DataInvalidError = class extends LlmopsError {
   name = "DataInvalidError";
   kind = "data";
 };
+var ExternalError = class extends LlmopsError {
+  name = "ExternalError";
+  kind = "external";
+};
 var InternalError = class extends LlmopsError {
   name = "InternalError";
   kind = "internal";
@@ -26609,945 +26613,14 @@ async function runAction(main2) {
 // src/actions/validate-dataset/main.ts
 import { readdirSync } from "node:fs";
 import { readFile, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname2, isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
-
-// src/adapters/data-files/run-check.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
-import { dirname, relative } from "node:path";
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/core/data/hashing.ts
-function normalizeText(s) {
-  return s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
-function hash32(s, seed = 2166136261) {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return fmix32(h);
-}
-function fmix32(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-var Hash64Map = class {
-  hi;
-  lo;
-  val;
-  count = 0;
-  constructor(capacity = 1024) {
-    const n = pow2(capacity * 2);
-    this.hi = new Uint32Array(n);
-    this.lo = new Uint32Array(n);
-    this.val = new Int32Array(n).fill(-1);
-  }
-  get size() {
-    return this.count;
-  }
-  /** Value stored for the hash, or -1. */
-  get(hi, lo) {
-    const mask = this.val.length - 1;
-    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
-    while (this.val[i] !== -1) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
-      i = i + 1 & mask;
-    }
-    return -1;
-  }
-  /** Stores value unless the hash is there; returns the earlier value, or -1 when it was added. */
-  setIfAbsent(hi, lo, value) {
-    if ((this.count + 1) * 4 > this.val.length * 3) this.grow();
-    const mask = this.val.length - 1;
-    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
-    while (this.val[i] !== -1) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
-      i = i + 1 & mask;
-    }
-    this.hi[i] = hi >>> 0;
-    this.lo[i] = lo >>> 0;
-    this.val[i] = value;
-    this.count++;
-    return -1;
-  }
-  grow() {
-    const { hi, lo, val } = this;
-    const n = val.length * 2;
-    this.hi = new Uint32Array(n);
-    this.lo = new Uint32Array(n);
-    this.val = new Int32Array(n).fill(-1);
-    this.count = 0;
-    for (let i = 0; i < val.length; i++) if (val[i] !== -1) this.setIfAbsent(hi[i], lo[i], val[i]);
-  }
-};
-function hash64(s) {
-  let a = 2166136261;
-  let b = 625341585;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-  }
-  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
-}
-function pow2(n) {
-  let p = 16;
-  while (p < n) p *= 2;
-  return p;
-}
-
-// src/core/data/minhash.ts
-var defaultMinHashOptions = { numPerm: 64, shingle: 3, threshold: 0.9, seed: 1 };
-function lshParams(threshold, numPerm) {
-  const integrate = (f, a, b) => {
-    const steps = 200;
-    const h = (b - a) / steps;
-    let area = 0;
-    for (let i = 0; i < steps; i++) area += f(a + (i + 0.5) * h) * h;
-    return area;
-  };
-  let best = { bands: 1, rows: numPerm, err: Infinity };
-  for (let b = 1; b <= numPerm; b++) {
-    for (let r = 1; b * r <= numPerm; r++) {
-      const p = (s) => 1 - (1 - s ** r) ** b;
-      const fp = integrate(p, 0, threshold);
-      const fn = integrate((s) => 1 - p(s), threshold, 1);
-      const err = fp * 0.05 + fn * 0.95;
-      if (err < best.err) best = { bands: b, rows: r, err };
-    }
-  }
-  return { bands: best.bands, rows: best.rows };
-}
-var MULT = Uint32Array.from([2654435761, 2246822519, 3266489917, 668265263, 374761393, 3550635117, 4251993797, 3042594569]);
-var MinHasher = class {
-  constructor(opts = defaultMinHashOptions) {
-    this.opts = opts;
-    this.a = new Uint32Array(opts.numPerm);
-    this.b = new Uint32Array(opts.numPerm);
-    let s = opts.seed >>> 0 || 1;
-    for (let i = 0; i < opts.numPerm; i++) {
-      s = fmix32(s + 2654435769);
-      this.a[i] = s | 1;
-      s = fmix32(s + 2654435769);
-      this.b[i] = s;
-    }
-    this.sig = new Uint32Array(opts.numPerm);
-    this.filled = new Uint8Array(opts.numPerm);
-  }
-  opts;
-  a;
-  b;
-  sig;
-  shingles = [];
-  filled;
-  /** Signature of normalised text; the returned array is reused by the next call. */
-  signature(normalized) {
-    const words = normalized.split(" ");
-    const n = this.opts.shingle;
-    const sh = this.shingles;
-    sh.length = 0;
-    const wh = words.map((w) => hash32(w));
-    if (wh.length <= n) {
-      let h = 74565;
-      for (const x of wh) h = fmix32(h ^ x) + 2654435769;
-      sh.push(h >>> 0);
-    } else {
-      for (let i = 0; i + n <= wh.length; i++) {
-        let h = 74565;
-        for (let k = 0; k < n; k++) h = Math.imul(h, 16777619) ^ Math.imul(wh[i + k], MULT[k & 7]) | 0;
-        sh.push(fmix32(h >>> 0));
-      }
-    }
-    return this.densified(sh);
-  }
-  /**
-   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
-   * hashed once into one of numPerm bins (keeping the minimum per bin); an empty bin borrows the
-   * value of a bin picked by a hash sequence. The fraction of equal bins estimates Jaccard like
-   * classic MinHash at O(shingles + numPerm) instead of O(shingles × numPerm).
-   */
-  densified(sh) {
-    const sig = this.sig;
-    const k = sig.length;
-    const seed = this.a[0];
-    sig.fill(4294967295);
-    const filled = this.filled;
-    filled.fill(0);
-    for (let j = 0; j < sh.length; j++) {
-      const x = sh[j];
-      const bin = x % k;
-      const v = fmix32((x ^ seed) >>> 0);
-      if (v < sig[bin] || !filled[bin]) {
-        sig[bin] = v;
-        filled[bin] = 1;
-      }
-    }
-    for (let i = 0; i < k; i++) {
-      if (filled[i]) continue;
-      for (let attempt = 1; ; attempt++) {
-        const src = fmix32((Math.imul(i + 1, 2654435761) ^ Math.imul(attempt, 2246822507)) >>> 0) % k;
-        if (filled[src]) {
-          sig[i] = sig[src];
-          break;
-        }
-      }
-    }
-    return sig;
-  }
-};
-var LshIndex = class {
-  constructor(numPerm, threshold) {
-    this.numPerm = numPerm;
-    this.threshold = threshold;
-    const p = lshParams(threshold, numPerm);
-    this.bands = p.bands;
-    this.rows = p.rows;
-    this.keys = new Int32Array(1024);
-    this.vals = new Int32Array(1024);
-    this.sigs = new Uint8Array(numPerm * 64);
-  }
-  numPerm;
-  threshold;
-  bands;
-  rows;
-  keys;
-  vals;
-  entries = 0;
-  sigs;
-  n = 0;
-  get size() {
-    return this.n;
-  }
-  /** Best match among indexed records: its index and estimated Jaccard, or undefined. */
-  query(sig) {
-    let best;
-    const mask = this.keys.length - 1;
-    for (let band = 0; band < this.bands; band++) {
-      const key = this.bandKey(sig, band);
-      let i = key & mask;
-      while (this.keys[i] !== 0) {
-        if (this.keys[i] === key) {
-          const idx = this.vals[i];
-          if (best === void 0 || best.index !== idx) {
-            const sim = this.similarity(sig, idx);
-            if (sim >= this.threshold && (best === void 0 || sim > best.similarity)) best = { index: idx, similarity: sim };
-          }
-        }
-        i = i + 1 & mask;
-      }
-      if (best && best.similarity >= 0.999) break;
-    }
-    return best;
-  }
-  /** Index a signature; returns its index. */
-  add(sig) {
-    const idx = this.n++;
-    if ((idx + 1) * this.numPerm > this.sigs.length) {
-      const grown = new Uint8Array(this.sigs.length * 2);
-      grown.set(this.sigs);
-      this.sigs = grown;
-    }
-    const off = idx * this.numPerm;
-    for (let i = 0; i < this.numPerm; i++) this.sigs[off + i] = sig[i] & 255;
-    for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
-    return idx;
-  }
-  similarity(sig, idx) {
-    const off = idx * this.numPerm;
-    let eq = 0;
-    for (let i = 0; i < this.numPerm; i++) if (this.sigs[off + i] === (sig[i] & 255)) eq++;
-    const c = 1 / 256;
-    return Math.max(0, (eq / this.numPerm - c) / (1 - c));
-  }
-  bandKey(sig, band) {
-    let h = fmix32(band + 5369127);
-    const start = band * this.rows;
-    for (let i = start; i < start + this.rows; i++) h = fmix32((h ^ sig[i]) >>> 0);
-    return h === 0 ? 1 : h | 0;
-  }
-  insert(key, idx) {
-    if ((this.entries + 1) * 4 > this.keys.length * 3) this.grow();
-    const mask = this.keys.length - 1;
-    let i = key & mask;
-    while (this.keys[i] !== 0) i = i + 1 & mask;
-    this.keys[i] = key;
-    this.vals[i] = idx;
-    this.entries++;
-  }
-  grow() {
-    const { keys, vals } = this;
-    this.keys = new Int32Array(pow2(keys.length * 2));
-    this.vals = new Int32Array(this.keys.length);
-    this.entries = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], vals[i]);
-  }
-};
-
-// src/core/data/leakage.ts
-function strings(v, out) {
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) for (const x of v) strings(x, out);
-  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
-}
-function parseEvalCase(value, where, index) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
-  const v = value;
-  let input2 = "";
-  if (typeof v.input === "string") input2 = v.input;
-  else if (Array.isArray(v.input)) {
-    const parts = [];
-    for (const m of v.input) {
-      const content = m && typeof m === "object" ? m.content : void 0;
-      if (typeof content === "string") parts.push(content);
-    }
-    input2 = parts.join("\n");
-  } else if (v.vars && typeof v.vars === "object") {
-    const parts = [];
-    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
-    input2 = parts.join("\n");
-  }
-  if (input2 === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
-  const exp = [];
-  strings(v.expected, exp);
-  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
-  return { id, input: input2, full: [input2, ...exp].join("\n") };
-}
-var LeakageIndex = class {
-  constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
-    this.opts = opts;
-    this.hasher = new MinHasher(opts);
-    this.promptLsh = new LshIndex(opts.numPerm, opts.threshold);
-    this.fullLsh = new LshIndex(opts.numPerm, opts.threshold);
-    for (const c of cases) {
-      const i = this.cases.push(c) - 1;
-      const norm = normalizeText(c.input);
-      const [hi, lo] = hash64(norm);
-      this.exact.setIfAbsent(hi, lo, i);
-      this.promptLsh.add(this.hasher.signature(norm));
-      this.fullLsh.add(this.hasher.signature(normalizeText(c.full)));
-    }
-    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
-  }
-  opts;
-  exact = new Hash64Map(256);
-  hasher;
-  promptLsh;
-  fullLsh;
-  cases = [];
-  leaked = /* @__PURE__ */ new Set();
-  summary;
-  /** Does this training record (its prompt text and all its text) contain an eval case? */
-  check(prompt, full, at) {
-    this.summary.records++;
-    if (this.cases.length === 0) return void 0;
-    const np = normalizeText(prompt);
-    const [hi, lo] = hash64(np);
-    const ex = np === "" ? -1 : this.exact.get(hi, lo);
-    if (ex !== -1) return this.hit(ex, { caseId: this.cases[ex].id, kind: "exact", similarity: 1, on: "prompt" }, at);
-    const p = np === "" ? void 0 : this.promptLsh.query(this.hasher.signature(np));
-    if (p) return this.hit(p.index, { caseId: this.cases[p.index].id, kind: "near", similarity: p.similarity, on: "prompt" }, at);
-    const f = this.fullLsh.query(this.hasher.signature(normalizeText(full)));
-    if (f) return this.hit(f.index, { caseId: this.cases[f.index].id, kind: f.similarity >= 0.999 ? "exact" : "near", similarity: f.similarity, on: "full" }, at);
-    return void 0;
-  }
-  result() {
-    return { ...this.summary, casesLeaked: this.leaked.size };
-  }
-  hit(caseIdx, h, at) {
-    this.leaked.add(caseIdx);
-    this.summary[h.kind]++;
-    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
-    return h;
-  }
-};
-
-// src/core/data/line-splitter.ts
-import { Buffer as Buffer2 } from "node:buffer";
-var STOP = true;
-var LineSplitter = class {
-  constructor(sink, maxLineBytes) {
-    this.sink = sink;
-    this.maxLineBytes = maxLineBytes;
-  }
-  sink;
-  maxLineBytes;
-  // A Buffer (not a bare Uint8Array) so line views decode without another wrapper.
-  carry = Buffer2.alloc(0);
-  carryLen = 0;
-  skipping = false;
-  skippedBytes = 0;
-  lineNo = 0;
-  stopped = false;
-  get lines() {
-    return this.lineNo;
-  }
-  push(chunk) {
-    let pos = 0;
-    const n = chunk.length;
-    while (pos < n && !this.stopped) {
-      const nl = chunk.indexOf(10, pos);
-      const end = nl === -1 ? n : nl;
-      if (this.skipping) {
-        this.skippedBytes += end - pos;
-      } else if (this.carryLen + (end - pos) > this.maxLineBytes) {
-        this.skipping = true;
-        this.skippedBytes = this.carryLen + (end - pos);
-        this.carryLen = 0;
-      } else if (nl !== -1 && this.carryLen === 0) {
-        this.lineNo++;
-        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP) this.stopped = true;
-        pos = nl + 1;
-        continue;
-      } else {
-        this.append(chunk, pos, end);
-      }
-      if (nl === -1) break;
-      this.finishLine(true);
-      pos = nl + 1;
-    }
-  }
-  /** Call once after the last chunk. */
-  end() {
-    if (this.stopped) return;
-    if (this.skipping || this.carryLen > 0) this.finishLine(false);
-  }
-  finishLine(terminated) {
-    this.lineNo++;
-    let r;
-    if (this.skipping) {
-      r = this.sink.tooLong(this.lineNo, this.skippedBytes);
-      this.skipping = false;
-      this.skippedBytes = 0;
-    } else {
-      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
-      this.carryLen = 0;
-    }
-    if (r === STOP) this.stopped = true;
-  }
-  append(chunk, start, end) {
-    const need = this.carryLen + (end - start);
-    if (need > this.carry.length) {
-      const grown = Buffer2.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
-      grown.set(this.carry.subarray(0, this.carryLen));
-      this.carry = grown;
-    }
-    this.carry.set(chunk.subarray(start, end), this.carryLen);
-    this.carryLen = need;
-  }
-};
-
-// src/core/data/manifest.ts
-var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
-var DEFAULT_MANIFEST_NAME = "data-manifest.json";
-function buildManifest(version2, files, duplicates, leakage) {
-  const sum = (f) => files.reduce((n, m) => n + f(m), 0);
-  return {
-    schema: MANIFEST_SCHEMA,
-    llmops_version: version2,
-    files,
-    totals: { files: files.length, records: sum((m) => m.records), valid: sum((m) => m.valid), invalid: sum((m) => m.invalid), bytes: sum((m) => m.bytes) },
-    duplicates: duplicates ? withoutExamples(duplicates) : null,
-    leakage: leakage ? withoutExamples(leakage) : null
-  };
-}
-function withoutExamples(x) {
-  const { examples: _drop, ...rest } = x;
-  return rest;
-}
-
-// src/core/data/dedupe.ts
-var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
-var Locations = class {
-  files = [];
-  fileIdx = new Uint16Array(1024);
-  pos = new Int32Array(1024);
-  isRow = new Uint8Array(1024);
-  n = 0;
-  push(loc) {
-    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
-    if (f === -1) f = this.files.push(loc.file) - 1;
-    if (this.n === this.pos.length) {
-      const grow = (a, make) => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.fileIdx = grow(this.fileIdx, (n) => new Uint16Array(n));
-      this.pos = grow(this.pos, (n) => new Int32Array(n));
-      this.isRow = grow(this.isRow, (n) => new Uint8Array(n));
-    }
-    this.fileIdx[this.n] = f;
-    this.pos[this.n] = loc.line ?? loc.row ?? 0;
-    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
-    return this.n++;
-  }
-  get(i) {
-    const file2 = this.files[this.fileIdx[i]];
-    return this.isRow[i] ? { file: file2, row: this.pos[i] } : { file: file2, line: this.pos[i] };
-  }
-};
-var Deduper = class {
-  constructor(opts = defaultDedupeOptions) {
-    this.opts = opts;
-    if (opts.near) {
-      this.hasher = new MinHasher(opts);
-      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
-    }
-    this.summary = {
-      records: 0,
-      unique: 0,
-      exact: 0,
-      near: 0,
-      threshold: opts.threshold,
-      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
-      examples: []
-    };
-  }
-  opts;
-  exactMap = new Hash64Map(1024);
-  hasher;
-  lsh;
-  locs = new Locations();
-  /** LSH index → location index (only kept records are indexed). */
-  lshToLoc = new Int32Array(1024);
-  summary;
-  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
-  check(text, at) {
-    this.summary.records++;
-    const norm = normalizeText(text);
-    const [hi, lo] = hash64(norm);
-    const locIdx = this.locs.push(at);
-    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
-    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
-    if (this.hasher && this.lsh) {
-      const sig = this.hasher.signature(norm);
-      const near = this.lsh.query(sig);
-      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
-      const idx = this.lsh.add(sig);
-      if (idx >= this.lshToLoc.length) {
-        const g = new Int32Array(this.lshToLoc.length * 2);
-        g.set(this.lshToLoc);
-        this.lshToLoc = g;
-      }
-      this.lshToLoc[idx] = locIdx;
-    }
-    this.summary.unique++;
-    return void 0;
-  }
-  result() {
-    return this.summary;
-  }
-  hit(h, at, kind) {
-    this.summary[kind]++;
-    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
-    return h;
-  }
-};
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-
-// src/core/data/formats.ts
-var ROLES = ["system", "user", "assistant", "tool"];
-var ROLE_SET = new Set(ROLES);
-var defaultFormatOptions = { requireAssistant: true };
-function detectFormat(rec) {
-  if ("messages" in rec) return "chat";
-  if ("chosen" in rec && "rejected" in rec) return "preference";
-  if ("instruction" in rec && "output" in rec) return "instruction";
-  if ("prompt" in rec && "completion" in rec) return "completion";
-  return void 0;
-}
-function isPlainObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function typeName(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  return typeof v;
-}
-function checkRecord(format, rec, report, opts) {
-  switch (format) {
-    case "chat":
-      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
-    case "instruction":
-      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
-    case "completion":
-      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
-    case "preference":
-      return checkPreference(rec, report, opts);
-  }
-}
-function checkString(rec, key, report, required2) {
-  const v = rec[key];
-  if (typeof v === "string") {
-    if (required2 && v.trim() === "") report("warning", "empty_field", key, `"${key}" is empty`);
-    return 1;
-  }
-  if (v === void 0) {
-    if (!required2) return 1;
-    report("error", "missing_field", key, `"${key}" is required`);
-    return 0;
-  }
-  report("error", "wrong_type", key, `"${key}" must be a string, got ${typeName(v)}`);
-  return 0;
-}
-function checkPreference(rec, report, opts) {
-  let ok = true;
-  for (const key of ["prompt", "chosen", "rejected"]) {
-    const v = rec[key];
-    if (typeof v === "string") continue;
-    if (Array.isArray(v)) {
-      ok = checkMessages(v, key, report, key !== "prompt" && opts.requireAssistant) && ok;
-      continue;
-    }
-    if (v === void 0 && key === "prompt") continue;
-    report("error", v === void 0 ? "missing_field" : "wrong_type", key, `"${key}" must be a string or a list of messages, got ${typeName(v)}`);
-    ok = false;
-  }
-  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
-    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
-  }
-  return ok;
-}
-function checkMessages(v, path, report, requireAssistant) {
-  if (!Array.isArray(v)) {
-    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
-    return false;
-  }
-  if (v.length === 0) {
-    report("error", "empty_messages", path, `"${path}" is empty`);
-    return false;
-  }
-  let ok = true;
-  let assistantTurns = 0;
-  let pendingToolCalls = false;
-  for (let i = 0; i < v.length; i++) {
-    const m = v[i];
-    if (!isPlainObject(m)) {
-      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
-      ok = false;
-      continue;
-    }
-    const role = m.role;
-    if (role === void 0) {
-      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
-      ok = false;
-      continue;
-    }
-    if (typeof role !== "string" || !ROLE_SET.has(role)) {
-      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
-      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
-      ok = false;
-      continue;
-    }
-    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
-    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
-    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
-    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
-    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
-    if (role === "assistant") {
-      assistantTurns++;
-      pendingToolCalls = hasToolCalls;
-    } else if (role !== "tool") pendingToolCalls = false;
-  }
-  if (ok && requireAssistant && assistantTurns === 0) {
-    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
-    return false;
-  }
-  return ok;
-}
-function checkContent(c, path, report, nullable2) {
-  if (typeof c === "string") return true;
-  if ((c === null || c === void 0) && nullable2) return true;
-  if (c === void 0) {
-    report("error", "missing_field", path, `message has no "content"`);
-    return false;
-  }
-  if (Array.isArray(c)) {
-    for (let j = 0; j < c.length; j++) {
-      const part = c[j];
-      if (!isPlainObject(part) || typeof part.type !== "string") {
-        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
-        return false;
-      }
-      if (part.type === "text" && typeof part.text !== "string") {
-        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
-        return false;
-      }
-    }
-    return true;
-  }
-  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
-  return false;
-}
-function checkToolCalls(v, path, report) {
-  if (!Array.isArray(v)) {
-    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
-    return false;
-  }
-  for (let j = 0; j < v.length; j++) {
-    const call = v[j];
-    const fn = isPlainObject(call) ? call.function : void 0;
-    if (!isPlainObject(fn) || typeof fn.name !== "string" || fn.name === "") {
-      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
-      return false;
-    }
-    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject(fn.arguments)) {
-      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
-      return false;
-    }
-  }
-  return true;
-}
-function contentText(c) {
-  if (typeof c === "string") return c;
-  if (Array.isArray(c)) {
-    let s = "";
-    for (const p of c) if (isPlainObject(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
-    return s;
-  }
-  return "";
-}
-function recordTexts(format, rec) {
-  switch (format) {
-    case "chat": {
-      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
-      let prompt = "";
-      let full = "";
-      let system = "";
-      for (const m of msgs) {
-        if (!isPlainObject(m)) continue;
-        const t = contentText(m.content);
-        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
-        if (m.role !== "system") full += (full ? "\n" : "") + t;
-        else system += (system ? "\n" : "") + t;
-      }
-      return { prompt, full, system };
-    }
-    case "instruction": {
-      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
-      return { prompt, full: `${prompt}
-${typeof rec.output === "string" ? rec.output : ""}` };
-    }
-    case "completion":
-      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
-    case "preference": {
-      const p = side(rec.prompt);
-      return { prompt: p, full: `${p}
-${side(rec.chosen)}
-${side(rec.rejected)}` };
-    }
-    case "custom": {
-      const s = stableStringify(rec);
-      return { prompt: s, full: s };
-    }
-  }
-}
-function side(v) {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return v.map((m) => isPlainObject(m) ? contentText(m.content) : "").join("\n");
-  return "";
-}
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
-// src/core/data/stats.ts
-import { createHash } from "node:crypto";
-var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-var whitespaceTokens = (text) => {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-};
-function recordHash(rec) {
-  return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
-}
-var StatsCollector = class {
-  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
-    this.countTokens = countTokens;
-    this.unit = unit;
-    this.indexLimit = indexLimit;
-  }
-  countTokens;
-  unit;
-  indexLimit;
-  format = null;
-  lengths = [];
-  roles = {};
-  turns = {};
-  fields = /* @__PURE__ */ new Map();
-  ids = [];
-  hashes = [];
-  indexOverflow = false;
-  add(rec, format) {
-    this.format ??= format;
-    const t = recordTexts(format, rec);
-    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
-    for (const [k, v] of Object.entries(rec)) {
-      let s = this.fields.get(k);
-      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
-      s.add(typeName(v));
-    }
-    const msgs = format === "chat" ? rec.messages : format === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
-    if (Array.isArray(msgs)) {
-      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
-      for (const m of msgs) if (isPlainObject(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
-    }
-    if (this.ids.length < this.indexLimit) {
-      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
-      this.hashes.push(recordHash(rec));
-    } else this.indexOverflow = true;
-  }
-  stats() {
-    const sorted = Float64Array.from(this.lengths).sort();
-    const n = sorted.length;
-    const q = (p) => n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(p * (n - 1) + 0.5))];
-    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
-    let total = 0;
-    for (const len of this.lengths) {
-      total += len;
-      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
-      if (b === -1) b = LENGTH_BINS.length;
-      histogram[b]++;
-    }
-    const fields = {};
-    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
-    return {
-      format: this.format,
-      records: n,
-      lengths: { unit: this.unit, total, mean: n ? round(total / n) : 0, p50: q(0.5), p95: q(0.95), max: n ? sorted[n - 1] : 0, histogram },
-      roles: sortObj(this.roles),
-      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
-      fields
-    };
-  }
-  /** The per-record index, or null when there were more records than the limit. */
-  index() {
-    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
-  }
-};
-function round(x) {
-  return Math.round(x * 100) / 100;
-}
-function sortObj(o) {
-  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
-}
-
-// src/core/data/types.ts
-var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
-function formatLocation(loc) {
-  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
-  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
-  return loc.file;
-}
-function formatIssue(issue3) {
-  const where = formatLocation(issue3);
-  const path = issue3.path ? ` ${issue3.path}:` : "";
-  return `${where}: ${issue3.severity} [${issue3.kind}]${path} ${issue3.message}`;
-}
-
-// src/core/data/profile.ts
-var defaultProfileOptions = {
-  dedupe: null,
-  leakage: null,
-  allowLeakage: false,
-  failOnDuplicates: false,
-  tokens: whitespaceTokens,
-  tokenUnit: "whitespace tokens",
-  indexLimit: 1e5
-};
-var DataProfiler = class {
-  stats = /* @__PURE__ */ new Map();
-  deduper;
-  opts;
-  constructor(opts = {}) {
-    this.opts = { ...defaultProfileOptions, ...opts };
-    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
-  }
-  attach(v) {
-    v.onRecord((rec, ctx) => {
-      let s = this.stats.get(ctx.file);
-      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
-      s.add(rec, ctx.format);
-      if (!this.deduper && !this.opts.leakage) return;
-      const texts = recordTexts(ctx.format, rec);
-      const dup = this.deduper?.check(texts.full, ctx);
-      if (dup) {
-        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
-      }
-      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
-      if (leak) {
-        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
-      }
-    });
-    return this;
-  }
-  statsFor(file2) {
-    return this.stats.get(file2) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
-  }
-  duplicates() {
-    return this.deduper?.result() ?? null;
-  }
-  leakage() {
-    return this.opts.leakage?.result() ?? null;
-  }
-};
+import { basename as basename2, dirname as dirname3, isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
+import { tmpdir } from "node:os";
 
 // src/adapters/data-files/data-files.ts
+import { execFile } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
+import { basename, dirname } from "node:path";
 import { createGunzip } from "node:zlib";
 
 // node_modules/hyparquet/src/node.js
@@ -27972,7 +27045,7 @@ function isFlatColumn(schemaPath) {
 }
 
 // node_modules/hyparquet/src/thrift.js
-var STOP2 = 0;
+var STOP = 0;
 var TRUE = 1;
 var FALSE = 2;
 var BYTE = 3;
@@ -27990,7 +27063,7 @@ function deserializeTCompactProtocol(reader) {
     if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
     const byte = reader.view.getUint8(reader.offset++);
     const type = byte & 15;
-    if (type === STOP2) break;
+    if (type === STOP) break;
     const delta = byte >> 4;
     fid = delta ? fid + delta : readZigZag(reader);
     value[`field_${fid}`] = readElement(reader, type);
@@ -28392,13 +27465,13 @@ var PRIME5 = 0x27d4eb2f165667c5n;
 function rotl64(x, r) {
   return (x << r | x >> 64n - r) & MASK;
 }
-function round2(acc, val) {
+function round(acc, val) {
   acc = acc + val * PRIME2 & MASK;
   acc = rotl64(acc, 31n);
   return acc * PRIME1 & MASK;
 }
 function mergeRound(acc, val) {
-  acc ^= round2(0n, val);
+  acc ^= round(0n, val);
   return acc * PRIME1 + PRIME4 & MASK;
 }
 function xxhash64(input2, seed = 0n) {
@@ -28412,13 +27485,13 @@ function xxhash64(input2, seed = 0n) {
     let v3 = seed;
     let v4 = seed - PRIME1 & MASK;
     while (offset + 32 <= len) {
-      v1 = round2(v1, view.getBigUint64(offset, true));
+      v1 = round(v1, view.getBigUint64(offset, true));
       offset += 8;
-      v2 = round2(v2, view.getBigUint64(offset, true));
+      v2 = round(v2, view.getBigUint64(offset, true));
       offset += 8;
-      v3 = round2(v3, view.getBigUint64(offset, true));
+      v3 = round(v3, view.getBigUint64(offset, true));
       offset += 8;
-      v4 = round2(v4, view.getBigUint64(offset, true));
+      v4 = round(v4, view.getBigUint64(offset, true));
       offset += 8;
     }
     h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
@@ -28431,7 +27504,7 @@ function xxhash64(input2, seed = 0n) {
   }
   h64 = h64 + BigInt(len) & MASK;
   while (offset + 8 <= len) {
-    h64 ^= round2(0n, view.getBigUint64(offset, true));
+    h64 ^= round(0n, view.getBigUint64(offset, true));
     h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
     offset += 8;
   }
@@ -30925,6 +29998,967 @@ async function validateFiles(v, files) {
     if (v.budgetSpent) return;
   }
 }
+function gitShowFile(path, rev) {
+  return new Promise((resolve3, reject) => {
+    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (!err) return resolve3(stdout);
+      const msg = String(stderr);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve3(void 0);
+      if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
+        return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
+      }
+      reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
+    });
+  });
+}
+
+// src/adapters/data-files/run-check.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { dirname as dirname2, relative } from "node:path";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/data/hashing.ts
+function normalizeText(s) {
+  return s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+function hash32(s, seed = 2166136261) {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return fmix32(h);
+}
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+var Hash64Map = class {
+  hi;
+  lo;
+  val;
+  count = 0;
+  constructor(capacity = 1024) {
+    const n = pow2(capacity * 2);
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+  }
+  get size() {
+    return this.count;
+  }
+  /** Value stored for the hash, or -1. */
+  get(hi, lo) {
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores value unless the hash is there; returns the earlier value, or -1 when it was added. */
+  setIfAbsent(hi, lo, value) {
+    if ((this.count + 1) * 4 > this.val.length * 3) this.grow();
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    this.hi[i] = hi >>> 0;
+    this.lo[i] = lo >>> 0;
+    this.val[i] = value;
+    this.count++;
+    return -1;
+  }
+  grow() {
+    const { hi, lo, val } = this;
+    const n = val.length * 2;
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+    this.count = 0;
+    for (let i = 0; i < val.length; i++) if (val[i] !== -1) this.setIfAbsent(hi[i], lo[i], val[i]);
+  }
+};
+function hash64(s) {
+  let a = 2166136261;
+  let b = 625341585;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+  }
+  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
+}
+function pow2(n) {
+  let p = 16;
+  while (p < n) p *= 2;
+  return p;
+}
+
+// src/core/data/minhash.ts
+var defaultMinHashOptions = { numPerm: 64, shingle: 3, threshold: 0.9, seed: 1 };
+function lshParams(threshold, numPerm) {
+  const integrate = (f, a, b) => {
+    const steps = 200;
+    const h = (b - a) / steps;
+    let area = 0;
+    for (let i = 0; i < steps; i++) area += f(a + (i + 0.5) * h) * h;
+    return area;
+  };
+  let best = { bands: 1, rows: numPerm, err: Infinity };
+  for (let b = 1; b <= numPerm; b++) {
+    for (let r = 1; b * r <= numPerm; r++) {
+      const p = (s) => 1 - (1 - s ** r) ** b;
+      const fp = integrate(p, 0, threshold);
+      const fn = integrate((s) => 1 - p(s), threshold, 1);
+      const err = fp * 0.05 + fn * 0.95;
+      if (err < best.err) best = { bands: b, rows: r, err };
+    }
+  }
+  return { bands: best.bands, rows: best.rows };
+}
+var MULT = Uint32Array.from([2654435761, 2246822519, 3266489917, 668265263, 374761393, 3550635117, 4251993797, 3042594569]);
+var MinHasher = class {
+  constructor(opts = defaultMinHashOptions) {
+    this.opts = opts;
+    this.a = new Uint32Array(opts.numPerm);
+    this.b = new Uint32Array(opts.numPerm);
+    let s = opts.seed >>> 0 || 1;
+    for (let i = 0; i < opts.numPerm; i++) {
+      s = fmix32(s + 2654435769);
+      this.a[i] = s | 1;
+      s = fmix32(s + 2654435769);
+      this.b[i] = s;
+    }
+    this.sig = new Uint32Array(opts.numPerm);
+    this.filled = new Uint8Array(opts.numPerm);
+  }
+  opts;
+  a;
+  b;
+  sig;
+  shingles = [];
+  filled;
+  /** Signature of normalised text; the returned array is reused by the next call. */
+  signature(normalized) {
+    const words = normalized.split(" ");
+    const n = this.opts.shingle;
+    const sh = this.shingles;
+    sh.length = 0;
+    const wh = words.map((w) => hash32(w));
+    if (wh.length <= n) {
+      let h = 74565;
+      for (const x of wh) h = fmix32(h ^ x) + 2654435769;
+      sh.push(h >>> 0);
+    } else {
+      for (let i = 0; i + n <= wh.length; i++) {
+        let h = 74565;
+        for (let k = 0; k < n; k++) h = Math.imul(h, 16777619) ^ Math.imul(wh[i + k], MULT[k & 7]) | 0;
+        sh.push(fmix32(h >>> 0));
+      }
+    }
+    return this.densified(sh);
+  }
+  /**
+   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
+   * hashed once into one of numPerm bins (keeping the minimum per bin); an empty bin borrows the
+   * value of a bin picked by a hash sequence. The fraction of equal bins estimates Jaccard like
+   * classic MinHash at O(shingles + numPerm) instead of O(shingles × numPerm).
+   */
+  densified(sh) {
+    const sig = this.sig;
+    const k = sig.length;
+    const seed = this.a[0];
+    sig.fill(4294967295);
+    const filled = this.filled;
+    filled.fill(0);
+    for (let j = 0; j < sh.length; j++) {
+      const x = sh[j];
+      const bin = x % k;
+      const v = fmix32((x ^ seed) >>> 0);
+      if (v < sig[bin] || !filled[bin]) {
+        sig[bin] = v;
+        filled[bin] = 1;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let attempt = 1; ; attempt++) {
+        const src = fmix32((Math.imul(i + 1, 2654435761) ^ Math.imul(attempt, 2246822507)) >>> 0) % k;
+        if (filled[src]) {
+          sig[i] = sig[src];
+          break;
+        }
+      }
+    }
+    return sig;
+  }
+};
+var PAGE_BITS = 14;
+var PAGE_RECORDS = 1 << PAGE_BITS;
+var PAGE_MASK = PAGE_RECORDS - 1;
+var LshIndex = class {
+  constructor(numPerm, threshold) {
+    this.numPerm = numPerm;
+    this.threshold = threshold;
+    const p = lshParams(threshold, numPerm);
+    this.bands = p.bands;
+    this.rows = p.rows;
+    this.keys = new Int32Array(1024);
+    this.vals = new Int32Array(1024);
+  }
+  numPerm;
+  threshold;
+  bands;
+  rows;
+  keys;
+  vals;
+  entries = 0;
+  /** 8-bit signatures in fixed pages: growing never copies (no transient double memory). */
+  pages = [];
+  n = 0;
+  get size() {
+    return this.n;
+  }
+  /** Best match among indexed records: its index and estimated Jaccard, or undefined. */
+  query(sig) {
+    let best;
+    const mask = this.keys.length - 1;
+    for (let band = 0; band < this.bands; band++) {
+      const key = this.bandKey(sig, band);
+      let i = key & mask;
+      while (this.keys[i] !== 0) {
+        if (this.keys[i] === key) {
+          const idx = this.vals[i];
+          if (best === void 0 || best.index !== idx) {
+            const sim = this.similarity(sig, idx);
+            if (sim >= this.threshold && (best === void 0 || sim > best.similarity)) best = { index: idx, similarity: sim };
+          }
+        }
+        i = i + 1 & mask;
+      }
+      if (best && best.similarity >= 0.999) break;
+    }
+    return best;
+  }
+  /** Index a signature; returns its index. */
+  add(sig) {
+    const idx = this.n++;
+    if ((idx & PAGE_MASK) === 0) this.pages.push(new Uint8Array(PAGE_RECORDS * this.numPerm));
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    for (let i = 0; i < this.numPerm; i++) page[off + i] = sig[i] & 255;
+    for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
+    return idx;
+  }
+  similarity(sig, idx) {
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    let eq = 0;
+    for (let i = 0; i < this.numPerm; i++) if (page[off + i] === (sig[i] & 255)) eq++;
+    const c = 1 / 256;
+    return Math.max(0, (eq / this.numPerm - c) / (1 - c));
+  }
+  bandKey(sig, band) {
+    let h = fmix32(band + 5369127);
+    const start = band * this.rows;
+    for (let i = start; i < start + this.rows; i++) h = fmix32((h ^ sig[i]) >>> 0);
+    return h === 0 ? 1 : h | 0;
+  }
+  insert(key, idx) {
+    if ((this.entries + 1) * 4 > this.keys.length * 3) this.grow();
+    const mask = this.keys.length - 1;
+    let i = key & mask;
+    while (this.keys[i] !== 0) i = i + 1 & mask;
+    this.keys[i] = key;
+    this.vals[i] = idx;
+    this.entries++;
+  }
+  grow() {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(pow2(keys.length * 2));
+    this.vals = new Int32Array(this.keys.length);
+    this.entries = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], vals[i]);
+  }
+};
+
+// src/core/data/leakage.ts
+function strings(v, out) {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+}
+function parseEvalCase(value, where, index) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
+  const v = value;
+  let input2 = "";
+  if (typeof v.input === "string") input2 = v.input;
+  else if (Array.isArray(v.input)) {
+    const parts = [];
+    for (const m of v.input) {
+      const content = m && typeof m === "object" ? m.content : void 0;
+      if (typeof content === "string") parts.push(content);
+    }
+    input2 = parts.join("\n");
+  } else if (v.vars && typeof v.vars === "object") {
+    const parts = [];
+    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
+    input2 = parts.join("\n");
+  }
+  if (input2 === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
+  const exp = [];
+  strings(v.expected, exp);
+  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
+  return { id, input: input2, full: [input2, ...exp].join("\n") };
+}
+var LeakageIndex = class {
+  constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
+    this.opts = opts;
+    this.hasher = new MinHasher(opts);
+    this.promptLsh = new LshIndex(opts.numPerm, opts.threshold);
+    this.fullLsh = new LshIndex(opts.numPerm, opts.threshold);
+    for (const c of cases) {
+      const i = this.cases.push(c) - 1;
+      const norm = normalizeText(c.input);
+      const [hi, lo] = hash64(norm);
+      this.exact.setIfAbsent(hi, lo, i);
+      this.promptLsh.add(this.hasher.signature(norm));
+      this.fullLsh.add(this.hasher.signature(normalizeText(c.full)));
+    }
+    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
+  }
+  opts;
+  exact = new Hash64Map(256);
+  hasher;
+  promptLsh;
+  fullLsh;
+  cases = [];
+  leaked = /* @__PURE__ */ new Set();
+  summary;
+  /** Does this training record (its prompt text and all its text) contain an eval case? */
+  check(prompt, full, at) {
+    this.summary.records++;
+    if (this.cases.length === 0) return void 0;
+    const np = normalizeText(prompt);
+    const [hi, lo] = hash64(np);
+    const ex = np === "" ? -1 : this.exact.get(hi, lo);
+    if (ex !== -1) return this.hit(ex, { caseId: this.cases[ex].id, kind: "exact", similarity: 1, on: "prompt" }, at);
+    const p = np === "" ? void 0 : this.promptLsh.query(this.hasher.signature(np));
+    if (p) return this.hit(p.index, { caseId: this.cases[p.index].id, kind: "near", similarity: p.similarity, on: "prompt" }, at);
+    const f = this.fullLsh.query(this.hasher.signature(normalizeText(full)));
+    if (f) return this.hit(f.index, { caseId: this.cases[f.index].id, kind: f.similarity >= 0.999 ? "exact" : "near", similarity: f.similarity, on: "full" }, at);
+    return void 0;
+  }
+  result() {
+    return { ...this.summary, casesLeaked: this.leaked.size };
+  }
+  hit(caseIdx, h, at) {
+    this.leaked.add(caseIdx);
+    this.summary[h.kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
+    return h;
+  }
+};
+
+// src/core/data/line-splitter.ts
+import { Buffer as Buffer2 } from "node:buffer";
+var STOP2 = true;
+var LineSplitter = class {
+  constructor(sink, maxLineBytes) {
+    this.sink = sink;
+    this.maxLineBytes = maxLineBytes;
+  }
+  sink;
+  maxLineBytes;
+  // A Buffer (not a bare Uint8Array) so line views decode without another wrapper.
+  carry = Buffer2.alloc(0);
+  carryLen = 0;
+  skipping = false;
+  skippedBytes = 0;
+  lineNo = 0;
+  stopped = false;
+  get lines() {
+    return this.lineNo;
+  }
+  push(chunk) {
+    let pos = 0;
+    const n = chunk.length;
+    while (pos < n && !this.stopped) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl === -1 ? n : nl;
+      if (this.skipping) {
+        this.skippedBytes += end - pos;
+      } else if (this.carryLen + (end - pos) > this.maxLineBytes) {
+        this.skipping = true;
+        this.skippedBytes = this.carryLen + (end - pos);
+        this.carryLen = 0;
+      } else if (nl !== -1 && this.carryLen === 0) {
+        this.lineNo++;
+        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP2) this.stopped = true;
+        pos = nl + 1;
+        continue;
+      } else {
+        this.append(chunk, pos, end);
+      }
+      if (nl === -1) break;
+      this.finishLine(true);
+      pos = nl + 1;
+    }
+  }
+  /** Call once after the last chunk. */
+  end() {
+    if (this.stopped) return;
+    if (this.skipping || this.carryLen > 0) this.finishLine(false);
+  }
+  finishLine(terminated) {
+    this.lineNo++;
+    let r;
+    if (this.skipping) {
+      r = this.sink.tooLong(this.lineNo, this.skippedBytes);
+      this.skipping = false;
+      this.skippedBytes = 0;
+    } else {
+      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
+      this.carryLen = 0;
+    }
+    if (r === STOP2) this.stopped = true;
+  }
+  append(chunk, start, end) {
+    const need = this.carryLen + (end - start);
+    if (need > this.carry.length) {
+      const grown = Buffer2.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
+      grown.set(this.carry.subarray(0, this.carryLen));
+      this.carry = grown;
+    }
+    this.carry.set(chunk.subarray(start, end), this.carryLen);
+    this.carryLen = need;
+  }
+};
+
+// src/core/data/manifest.ts
+var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
+var DEFAULT_MANIFEST_NAME = "data-manifest.json";
+function buildManifest(version2, files, duplicates, leakage) {
+  const sum = (f) => files.reduce((n, m) => n + f(m), 0);
+  return {
+    schema: MANIFEST_SCHEMA,
+    llmops_version: version2,
+    files,
+    totals: { files: files.length, records: sum((m) => m.records), valid: sum((m) => m.valid), invalid: sum((m) => m.invalid), bytes: sum((m) => m.bytes) },
+    duplicates: duplicates ? withoutExamples(duplicates) : null,
+    leakage: leakage ? withoutExamples(leakage) : null
+  };
+}
+function withoutExamples(x) {
+  const { examples: _drop, ...rest } = x;
+  return rest;
+}
+function parseManifest(text, where) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  const m = v;
+  if (!m || typeof m !== "object" || m.schema !== MANIFEST_SCHEMA || !Array.isArray(m.files)) {
+    throw new DataInvalidError(`${where}: not an llmops data manifest (expected "schema": "${MANIFEST_SCHEMA}")`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  return m;
+}
+
+// src/core/data/dedupe.ts
+var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
+var Locations = class {
+  files = [];
+  fileIdx = new Uint16Array(1024);
+  pos = new Int32Array(1024);
+  isRow = new Uint8Array(1024);
+  n = 0;
+  push(loc) {
+    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
+    if (f === -1) f = this.files.push(loc.file) - 1;
+    if (this.n === this.pos.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.fileIdx = grow(this.fileIdx, (n) => new Uint16Array(n));
+      this.pos = grow(this.pos, (n) => new Int32Array(n));
+      this.isRow = grow(this.isRow, (n) => new Uint8Array(n));
+    }
+    this.fileIdx[this.n] = f;
+    this.pos[this.n] = loc.line ?? loc.row ?? 0;
+    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
+    return this.n++;
+  }
+  get(i) {
+    const file2 = this.files[this.fileIdx[i]];
+    return this.isRow[i] ? { file: file2, row: this.pos[i] } : { file: file2, line: this.pos[i] };
+  }
+};
+var Deduper = class {
+  constructor(opts = defaultDedupeOptions) {
+    this.opts = opts;
+    if (opts.near) {
+      this.hasher = new MinHasher(opts);
+      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
+    }
+    this.summary = {
+      records: 0,
+      unique: 0,
+      exact: 0,
+      near: 0,
+      threshold: opts.threshold,
+      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
+      examples: []
+    };
+  }
+  opts;
+  exactMap = new Hash64Map(1024);
+  hasher;
+  lsh;
+  locs = new Locations();
+  /** LSH index → location index (only kept records are indexed). */
+  lshToLoc = new Int32Array(1024);
+  summary;
+  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
+  check(text, at) {
+    this.summary.records++;
+    const norm = normalizeText(text);
+    const [hi, lo] = hash64(norm);
+    const locIdx = this.locs.push(at);
+    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
+    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
+    if (this.hasher && this.lsh) {
+      const sig = this.hasher.signature(norm);
+      const near = this.lsh.query(sig);
+      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
+      const idx = this.lsh.add(sig);
+      if (idx >= this.lshToLoc.length) {
+        const g = new Int32Array(this.lshToLoc.length * 2);
+        g.set(this.lshToLoc);
+        this.lshToLoc = g;
+      }
+      this.lshToLoc[idx] = locIdx;
+    }
+    this.summary.unique++;
+    return void 0;
+  }
+  result() {
+    return this.summary;
+  }
+  hit(h, at, kind) {
+    this.summary[kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
+    return h;
+  }
+};
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+
+// src/core/data/formats.ts
+var ROLES = ["system", "user", "assistant", "tool"];
+var ROLE_SET = new Set(ROLES);
+var defaultFormatOptions = { requireAssistant: true };
+function detectFormat(rec) {
+  if ("messages" in rec) return "chat";
+  if ("chosen" in rec && "rejected" in rec) return "preference";
+  if ("instruction" in rec && "output" in rec) return "instruction";
+  if ("prompt" in rec && "completion" in rec) return "completion";
+  return void 0;
+}
+function isPlainObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+function checkRecord(format, rec, report, opts) {
+  switch (format) {
+    case "chat":
+      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
+    case "instruction":
+      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
+    case "completion":
+      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
+    case "preference":
+      return checkPreference(rec, report, opts);
+  }
+}
+function checkString(rec, key, report, required2) {
+  const v = rec[key];
+  if (typeof v === "string") {
+    if (required2 && v.trim() === "") report("warning", "empty_field", key, `"${key}" is empty`);
+    return 1;
+  }
+  if (v === void 0) {
+    if (!required2) return 1;
+    report("error", "missing_field", key, `"${key}" is required`);
+    return 0;
+  }
+  report("error", "wrong_type", key, `"${key}" must be a string, got ${typeName(v)}`);
+  return 0;
+}
+function checkPreference(rec, report, opts) {
+  let ok = true;
+  for (const key of ["prompt", "chosen", "rejected"]) {
+    const v = rec[key];
+    if (typeof v === "string") continue;
+    if (Array.isArray(v)) {
+      ok = checkMessages(v, key, report, key !== "prompt" && opts.requireAssistant) && ok;
+      continue;
+    }
+    if (v === void 0 && key === "prompt") continue;
+    report("error", v === void 0 ? "missing_field" : "wrong_type", key, `"${key}" must be a string or a list of messages, got ${typeName(v)}`);
+    ok = false;
+  }
+  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
+    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
+  }
+  return ok;
+}
+function checkMessages(v, path, report, requireAssistant) {
+  if (!Array.isArray(v)) {
+    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
+    return false;
+  }
+  if (v.length === 0) {
+    report("error", "empty_messages", path, `"${path}" is empty`);
+    return false;
+  }
+  let ok = true;
+  let assistantTurns = 0;
+  let pendingToolCalls = false;
+  for (let i = 0; i < v.length; i++) {
+    const m = v[i];
+    if (!isPlainObject(m)) {
+      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
+      ok = false;
+      continue;
+    }
+    const role = m.role;
+    if (role === void 0) {
+      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
+      ok = false;
+      continue;
+    }
+    if (typeof role !== "string" || !ROLE_SET.has(role)) {
+      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
+      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+      ok = false;
+      continue;
+    }
+    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
+    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
+    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
+    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
+    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
+    if (role === "assistant") {
+      assistantTurns++;
+      pendingToolCalls = hasToolCalls;
+    } else if (role !== "tool") pendingToolCalls = false;
+  }
+  if (ok && requireAssistant && assistantTurns === 0) {
+    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
+    return false;
+  }
+  return ok;
+}
+function checkContent(c, path, report, nullable2) {
+  if (typeof c === "string") return true;
+  if ((c === null || c === void 0) && nullable2) return true;
+  if (c === void 0) {
+    report("error", "missing_field", path, `message has no "content"`);
+    return false;
+  }
+  if (Array.isArray(c)) {
+    for (let j = 0; j < c.length; j++) {
+      const part = c[j];
+      if (!isPlainObject(part) || typeof part.type !== "string") {
+        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
+        return false;
+      }
+      if (part.type === "text" && typeof part.text !== "string") {
+        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
+  return false;
+}
+function checkToolCalls(v, path, report) {
+  if (!Array.isArray(v)) {
+    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
+    return false;
+  }
+  for (let j = 0; j < v.length; j++) {
+    const call = v[j];
+    const fn = isPlainObject(call) ? call.function : void 0;
+    if (!isPlainObject(fn) || typeof fn.name !== "string" || fn.name === "") {
+      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
+      return false;
+    }
+    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject(fn.arguments)) {
+      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
+      return false;
+    }
+  }
+  return true;
+}
+function contentText(c) {
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) {
+    let s = "";
+    for (const p of c) if (isPlainObject(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
+    return s;
+  }
+  return "";
+}
+function recordTexts(format, rec) {
+  switch (format) {
+    case "chat": {
+      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
+      let prompt = "";
+      let full = "";
+      let system = "";
+      for (const m of msgs) {
+        if (!isPlainObject(m)) continue;
+        const t = contentText(m.content);
+        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
+        if (m.role !== "system") full += (full ? "\n" : "") + t;
+        else system += (system ? "\n" : "") + t;
+      }
+      return { prompt, full, system };
+    }
+    case "instruction": {
+      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
+      return { prompt, full: `${prompt}
+${typeof rec.output === "string" ? rec.output : ""}` };
+    }
+    case "completion":
+      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
+    case "preference": {
+      const p = side(rec.prompt);
+      return { prompt: p, full: `${p}
+${side(rec.chosen)}
+${side(rec.rejected)}` };
+    }
+    case "custom": {
+      const s = stableStringify(rec);
+      return { prompt: s, full: s };
+    }
+  }
+}
+function side(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((m) => isPlainObject(m) ? contentText(m.content) : "").join("\n");
+  return "";
+}
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/data/stats.ts
+import { createHash } from "node:crypto";
+var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+var whitespaceTokens = (text) => {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+};
+function recordHash(rec) {
+  return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
+}
+var StatsCollector = class {
+  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
+    this.countTokens = countTokens;
+    this.unit = unit;
+    this.indexLimit = indexLimit;
+  }
+  countTokens;
+  unit;
+  indexLimit;
+  format = null;
+  lengths = [];
+  roles = {};
+  turns = {};
+  fields = /* @__PURE__ */ new Map();
+  ids = [];
+  hashes = [];
+  indexOverflow = false;
+  add(rec, format) {
+    this.format ??= format;
+    const t = recordTexts(format, rec);
+    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
+    for (const [k, v] of Object.entries(rec)) {
+      let s = this.fields.get(k);
+      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
+      s.add(typeName(v));
+    }
+    const msgs = format === "chat" ? rec.messages : format === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
+    if (Array.isArray(msgs)) {
+      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
+      for (const m of msgs) if (isPlainObject(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
+    }
+    if (this.ids.length < this.indexLimit) {
+      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
+      this.hashes.push(recordHash(rec));
+    } else this.indexOverflow = true;
+  }
+  stats() {
+    const sorted = Float64Array.from(this.lengths).sort();
+    const n = sorted.length;
+    const q = (p) => n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(p * (n - 1) + 0.5))];
+    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
+    let total = 0;
+    for (const len of this.lengths) {
+      total += len;
+      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
+      if (b === -1) b = LENGTH_BINS.length;
+      histogram[b]++;
+    }
+    const fields = {};
+    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
+    return {
+      format: this.format,
+      records: n,
+      lengths: { unit: this.unit, total, mean: n ? round2(total / n) : 0, p50: q(0.5), p95: q(0.95), max: n ? sorted[n - 1] : 0, histogram },
+      roles: sortObj(this.roles),
+      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
+      fields
+    };
+  }
+  /** The per-record index, or null when there were more records than the limit. */
+  index() {
+    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
+  }
+};
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+function sortObj(o) {
+  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+// src/core/data/types.ts
+var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
+function formatLocation(loc) {
+  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
+  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
+  return loc.file;
+}
+function formatIssue(issue3) {
+  const where = formatLocation(issue3);
+  const path = issue3.path ? ` ${issue3.path}:` : "";
+  return `${where}: ${issue3.severity} [${issue3.kind}]${path} ${issue3.message}`;
+}
+
+// src/core/data/profile.ts
+var defaultProfileOptions = {
+  dedupe: null,
+  leakage: null,
+  allowLeakage: false,
+  failOnDuplicates: false,
+  tokens: whitespaceTokens,
+  tokenUnit: "whitespace tokens",
+  indexLimit: 1e5
+};
+var DataProfiler = class {
+  stats = /* @__PURE__ */ new Map();
+  deduper;
+  opts;
+  constructor(opts = {}) {
+    this.opts = { ...defaultProfileOptions, ...opts };
+    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
+  }
+  attach(v) {
+    v.onRecord((rec, ctx) => {
+      let s = this.stats.get(ctx.file);
+      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
+      s.add(rec, ctx.format);
+      if (!this.deduper && !this.opts.leakage) return;
+      const texts = recordTexts(ctx.format, rec);
+      const dup = this.deduper?.check(texts.full, ctx);
+      if (dup) {
+        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
+      }
+      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
+      if (leak) {
+        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
+      }
+    });
+    return this;
+  }
+  statsFor(file2) {
+    return this.stats.get(file2) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
+  }
+  duplicates() {
+    return this.deduper?.result() ?? null;
+  }
+  leakage() {
+    return this.opts.leakage?.result() ?? null;
+  }
+};
 
 // src/adapters/data-files/run-check.ts
 async function runDataCheck(validator, files, opts) {
@@ -31003,6 +31037,111 @@ async function readEvalCases(files) {
   return cases;
 }
 
+// src/core/data/diff.ts
+var EXAMPLES = 5;
+function computeDataDiff(base, head, baseRef) {
+  const baseFiles = new Map((base?.files ?? []).map((f) => [f.path, f]));
+  const headFiles = new Map(head.files.map((f) => [f.path, f]));
+  const paths = [.../* @__PURE__ */ new Set([...baseFiles.keys(), ...headFiles.keys()])].sort();
+  const files = paths.map((p) => diffFile(p, baseFiles.get(p), headFiles.get(p)));
+  return { baseRef, hasBase: base !== void 0, files, totals: { base: base?.totals.records ?? 0, head: head.totals.records } };
+}
+function side2(f) {
+  return f ? { records: f.records, sha256: f.sha256, format: f.stats.format } : null;
+}
+function diffFile(path, b, h) {
+  const status = !b ? "added" : !h ? "removed" : b.sha256 === h.sha256 ? "unchanged" : "changed";
+  const d = { path, status, base: side2(b), head: side2(h), records: null, shifts: [], fieldsAdded: [], fieldsRemoved: [] };
+  if (!b || !h || status === "unchanged") return d;
+  if (b.index && h.index) d.records = diffRecords(b.index, h.index);
+  d.shifts = shifts(b, h);
+  const bf = Object.keys(b.stats.fields);
+  const hf = Object.keys(h.stats.fields);
+  d.fieldsAdded = hf.filter((k) => !bf.includes(k));
+  d.fieldsRemoved = bf.filter((k) => !hf.includes(k));
+  return d;
+}
+function diffRecords(b, h) {
+  const idsUsable = (ix) => ix.ids.length > 0 && ix.ids.every((x) => x !== null);
+  const keyed = (ix) => {
+    const seen = /* @__PURE__ */ new Map();
+    return ix.ids.map((id) => {
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return n === 1 ? id : `${id}#${n}`;
+    });
+  };
+  const ex = { added: [], removed: [], modified: [] };
+  const note = (list2, v) => {
+    if (list2.length < EXAMPLES) list2.push(v);
+  };
+  if (idsUsable(b) && idsUsable(h)) {
+    const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
+    const hm = new Map(keyed(h).map((id, i) => [id, h.hashes[i]]));
+    let added2 = 0;
+    let removed2 = 0;
+    let modified = 0;
+    let unchanged2 = 0;
+    for (const [id, hash2] of hm) {
+      const old = bm.get(id);
+      if (old === void 0) {
+        added2++;
+        note(ex.added, id);
+      } else if (old !== hash2) {
+        modified++;
+        note(ex.modified, id);
+      } else unchanged2++;
+    }
+    for (const id of bm.keys()) {
+      if (!hm.has(id)) {
+        removed2++;
+        note(ex.removed, id);
+      }
+    }
+    return { added: added2, removed: removed2, modified, unchanged: unchanged2, by: "id", examples: ex };
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const x of b.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let added = 0;
+  let unchanged = 0;
+  for (const x of h.hashes) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      counts.set(x, c - 1);
+      unchanged++;
+    } else {
+      added++;
+      note(ex.added, x);
+    }
+  }
+  let removed = 0;
+  for (const [x, c] of counts) {
+    removed += c;
+    if (c > 0) note(ex.removed, x);
+  }
+  return { added, removed, modified: 0, unchanged, by: "hash", examples: ex };
+}
+function shifts(b, h) {
+  const out = [];
+  const push = (metric, x, y) => {
+    if (x !== y) out.push({ metric, base: x, head: y });
+  };
+  push("records", b.records, h.records);
+  push(`mean length (${h.stats.lengths.unit})`, b.stats.lengths.mean, h.stats.lengths.mean);
+  push(`p95 length (${h.stats.lengths.unit})`, b.stats.lengths.p95, h.stats.lengths.p95);
+  push("max length", b.stats.lengths.max, h.stats.lengths.max);
+  const share = (o, k) => {
+    const t = Object.values(o).reduce((a, c) => a + c, 0);
+    return t === 0 ? 0 : Math.round((o[k] ?? 0) / t * 1e3) / 10;
+  };
+  for (const role of /* @__PURE__ */ new Set([...Object.keys(b.stats.roles), ...Object.keys(h.stats.roles)])) {
+    const x = share(b.stats.roles, role);
+    const y = share(h.stats.roles, role);
+    if (Math.abs(x - y) >= 1) out.push({ metric: `share of ${role} messages (%)`, base: x, head: y });
+  }
+  return out;
+}
+
 // src/core/data/markdown.ts
 function escapeInline(s) {
   return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
@@ -31018,8 +31157,53 @@ function table(head, rows) {
 function fmtInt(n) {
   return n.toLocaleString("en-US");
 }
+function fmtSigned(n) {
+  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `\u2212${fmtInt(-n)}` : "0";
+}
 
 // src/core/data/render.ts
+function renderDataDiffMarkdown(diff) {
+  const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
+  if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
+  const changed = diff.files.filter((f) => f.status !== "unchanged");
+  if (changed.length === 0) {
+    out.push(`No data changed (${fmtInt(diff.totals.head)} records in ${diff.files.length} file(s)).`);
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    table(
+      ["file", "status", "records", "added", "removed", "modified"],
+      diff.files.map((f) => {
+        const r = f.records;
+        const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : f.status === "removed" ? "0" : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : f.status === "added" ? "0" : "?";
+        const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
+        return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
+      })
+    ),
+    "",
+    `Total: ${fmtInt(diff.totals.base)} \u2192 ${fmtInt(diff.totals.head)} records (${fmtSigned(diff.totals.head - diff.totals.base)}).`
+  );
+  for (const f of changed) out.push(...renderFileDetails(f));
+  return `${out.join("\n")}
+`;
+}
+function renderFileDetails(f) {
+  const lines = [];
+  if (f.base && f.head && f.base.format !== f.head.format) lines.push(`- format changed: ${f.base.format ?? "unknown"} \u2192 ${f.head.format ?? "unknown"}`);
+  if (f.fieldsAdded.length) lines.push(`- fields added: ${f.fieldsAdded.map(code).join(", ")}`);
+  if (f.fieldsRemoved.length) lines.push(`- fields removed: ${f.fieldsRemoved.map(code).join(", ")}`);
+  for (const s of f.shifts) if (s.metric !== "records") lines.push(`- ${s.metric}: ${s.base} \u2192 ${s.head}`);
+  const r = f.records;
+  if (r) {
+    const ex = (label, xs) => xs.length ? [`- ${label} (${r.by}): ${xs.map(code).join(", ")}${xs.length >= 5 ? ", \u2026" : ""}`] : [];
+    lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
+  } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
+  if (lines.length === 0) return [];
+  return ["", `<details><summary>${escapeInline(f.path)}</summary>`, "", ...lines, "", "</details>"];
+}
 function binLabel(i) {
   const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
   return i < LENGTH_BINS.length ? `${lo}-${LENGTH_BINS[i]}` : `>${LENGTH_BINS[LENGTH_BINS.length - 1]}`;
@@ -31287,14 +31471,14 @@ var DatasetValidator = class {
             this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
           }
           this.line(buf.subarray(start, end), terminated);
-          return this.stopped ? STOP : void 0;
+          return this.stopped ? STOP2 : void 0;
         },
         tooLong: (lineNo, len) => {
           this.loc = { file: file2, line: lineNo };
           this.cur.records++;
           this.cur.invalid++;
           this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
-          return this.stopped ? STOP : void 0;
+          return this.stopped ? STOP2 : void 0;
         }
       },
       this.opts.maxLineBytes
@@ -35511,7 +35695,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side2) => {
+  const collect = (iss, side3) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -35527,7 +35711,7 @@ function handleIntersectionResults(result, left, right) {
     for (const k of keys) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
-      unrecKeys.get(k)[side2] = true;
+      unrecKeys.get(k)[side3] = true;
     }
     return true;
   };
@@ -51154,11 +51338,11 @@ function deepPartial(schema) {
 }
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side2, checks) {
+function withChecks(side3, checks) {
   if (!checks?.length)
-    return side2;
-  const def = side2._zod.def;
-  return clone(side2, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+    return side3;
+  const def = side3._zod.def;
+  return clone(side3, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -51255,6 +51439,7 @@ var VALIDATE_DATASET_INPUTS = {
   "max-annotations": { schema: inputSchemas.positiveInt, description: "Annotate at most this many problems on the PR's files. Default 50" },
   "manifest-path": { schema: inputSchemas.string, description: "Where to write the manifest. Default data-manifest.json next to the first file" },
   "write-manifest": { schema: inputSchemas.boolean, description: "Write the manifest. Default true" },
+  "base-ref": { schema: inputSchemas.string, description: "A git revision (e.g. origin/main) whose manifest to compare with: the data diff goes to the job summary and to diff-path (needs fetch-depth: 0)" },
   "fail-on-invalid": { schema: inputSchemas.boolean, description: "Fail the step when the data is invalid. Default true" }
 };
 
@@ -51266,7 +51451,7 @@ function expandFiles(patterns, root) {
   const out = [];
   for (const p of patterns) {
     const abs = isAbsolute(p) ? p : resolve2(root, p);
-    const name = basename(abs);
+    const name = basename2(abs);
     if (!name.includes("*")) {
       out.push({ path: abs, shown: relative2(root, abs) || p });
       continue;
@@ -51274,12 +51459,12 @@ function expandFiles(patterns, root) {
     const re = new RegExp(`^${name.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
     let names;
     try {
-      names = readdirSync(dirname2(abs)).filter((n) => re.test(n)).sort();
+      names = readdirSync(dirname3(abs)).filter((n) => re.test(n)).sort();
     } catch {
       names = [];
     }
     if (names.length === 0) throw new InputError(`input "files": ${p} matches no file`);
-    for (const n of names) out.push({ path: join(dirname2(abs), n), shown: relative2(root, join(dirname2(abs), n)) });
+    for (const n of names) out.push({ path: join(dirname3(abs), n), shown: relative2(root, join(dirname3(abs), n)) });
   }
   return out;
 }
@@ -51316,14 +51501,14 @@ async function main() {
   });
   const threshold = inputs["near-threshold"] ?? 0.9;
   const dedupeMode = inputs.dedupe ?? "near";
-  const manifestPath = inputs["manifest-path"] ? resolve2(root, inputs["manifest-path"]) : join(dirname2(files[0].path), DEFAULT_MANIFEST_NAME);
+  const manifestPath = inputs["manifest-path"] ? resolve2(root, inputs["manifest-path"]) : join(dirname3(files[0].path), DEFAULT_MANIFEST_NAME);
   const result = await runDataCheck(validator, files, {
     dedupe: dedupeMode === "none" ? null : { ...defaultDedupeOptions, near: dedupeMode === "near", threshold },
     evalFiles: (inputs["eval-cases"] ?? []).map((p) => ({ path: resolve2(root, p), shown: p })),
     threshold,
     allowLeakage: inputs["allow-leakage"] ?? false,
     failOnDuplicates: inputs["fail-on-duplicates"] ?? false,
-    manifestDir: dirname2(manifestPath)
+    manifestDir: dirname3(manifestPath)
   });
   const { report, manifest } = result;
   const maxAnnotations = inputs["max-annotations"] ?? 50;
@@ -51331,7 +51516,7 @@ async function main() {
   for (const i of report.issues) info(formatIssue(i));
   const wrote = inputs["write-manifest"] ?? true;
   if (wrote) {
-    await mkdir2(dirname2(manifestPath), { recursive: true });
+    await mkdir2(dirname3(manifestPath), { recursive: true });
     await writeFile2(manifestPath, `${JSON.stringify(manifest, null, 2)}
 `);
   }
@@ -51339,11 +51524,22 @@ async function main() {
   setOutput("valid", String(valid));
   setOutput("records", String(report.records));
   setOutput("manifest-path", wrote ? relative2(root, manifestPath) : "");
+  let diffMd = "";
+  const baseRef = inputs["base-ref"];
+  if (baseRef) {
+    const baseText = await gitShowFile(manifestPath, baseRef);
+    const base = baseText === void 0 ? void 0 : parseManifest(baseText, `${baseRef}:${relative2(root, manifestPath)}`);
+    diffMd = renderDataDiffMarkdown(computeDataDiff(base, manifest, baseRef));
+    const diffPath = join(process.env.RUNNER_TEMP || tmpdir(), "llmops-data-diff.md");
+    await writeFile2(diffPath, diffMd);
+    setOutput("diff-path", diffPath);
+  }
   const card = renderDataCard({ title: files.map((f) => f.shown).join(", "), manifest, duplicates: result.profiler.duplicates(), leakage: result.profiler.leakage() });
   const verdict = valid ? `**Data valid**: ${report.records} records, ${report.warnings} warning(s).` : `**Data invalid**: ${report.errors} error(s) in ${report.records} records (${Object.entries(report.errorsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}).`;
   await summary.addRaw(`${verdict}
 
-${card}`).write();
+${diffMd ? `${diffMd}
+` : ""}${card}`).write();
   if (!valid && (inputs["fail-on-invalid"] ?? true)) {
     throw new DataInvalidError(`${report.errors} error(s) in the data (see the annotations and the job summary)`, { hint: "run `llmops data validate` locally for the full list" });
   }

@@ -1,6 +1,6 @@
 // Spawns the bundled validate-dataset action with INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY in temp files; and checks action.yml declares exactly the parsed inputs.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ function runAction(inputs: Record<string, string>) {
   const summary = join(ws, `summary-${Math.random().toString(36).slice(2)}`);
   writeFileSync(output, "");
   writeFileSync(summary, "");
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: ws };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: "utf8" });
   const outputs: Record<string, string> = {};
@@ -60,6 +60,22 @@ describe("actions/validate-dataset", () => {
     expect(r.summary).toMatch(/\*\*Data invalid\*\*: 3 error\(s\) in 4 records/);
   });
 
+  it("base-ref: the data diff against the manifest at another revision", () => {
+    const git = (...a: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...a], { cwd: ws, encoding: "utf8" });
+    git("init", "-q");
+    expect(runAction({ files: "data/train.jsonl", dedupe: "none" }).code).toBe(0);
+    git("add", "data");
+    git("commit", "-qm", "base");
+    const lines = readFileSync(join(ws, "data/train.jsonl"), "utf8").trim().split("\n");
+    writeFileSync(join(ws, "data/train.jsonl"), `${lines.slice(5).join("\n")}\n`);
+    const r = runAction({ files: "data/train.jsonl", dedupe: "none", "base-ref": "HEAD" });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain("### Data changes since `HEAD`");
+    expect(r.summary).toContain("| `train.jsonl` | changed | 220 → 215 | 0 | 5 | 0 |");
+    expect(readFileSync(r.outputs["diff-path"]!, "utf8")).toContain("220 → 215");
+    writeFileSync(join(ws, "data/train.jsonl"), `${lines.join("\n")}\n`);
+  });
+
   it("bad inputs fail with the input's name", () => {
     expect(runAction({}).stdout).toMatch(/::error::input "files" is required/);
     expect(runAction({ files: "data/train.jsonl", dedupe: "fuzzy" }).stdout).toMatch(/input "dedupe" has an invalid value "fuzzy": expected none, exact or near/);
@@ -71,7 +87,7 @@ describe("actions/validate-dataset", () => {
     const yml = parse(readFileSync(join(root, "actions/validate-dataset/action.yml"), "utf8")) as { inputs: Record<string, { required?: boolean }>; outputs: Record<string, unknown>; runs: { main: string } };
     expect(Object.keys(yml.inputs).sort()).toEqual(Object.keys(VALIDATE_DATASET_INPUTS).sort());
     for (const [name, spec] of Object.entries(VALIDATE_DATASET_INPUTS)) expect(Boolean(yml.inputs[name]!.required), name).toBe(Boolean((spec as { required?: boolean }).required));
-    expect(Object.keys(yml.outputs).sort()).toEqual(["manifest-path", "records", "valid"]);
+    expect(Object.keys(yml.outputs).sort()).toEqual(["diff-path", "manifest-path", "records", "valid"]);
     expect(yml.runs.main).toBe("../../dist/validate-dataset/index.js");
   });
 });

@@ -31,5 +31,6 @@ export const VALIDATE_DATASET_INPUTS = {
   "max-annotations": { schema: inputSchemas.positiveInt, description: "Annotate at most this many problems on the PR's files. Default 50" },
   "manifest-path": { schema: inputSchemas.string, description: "Where to write the manifest. Default data-manifest.json next to the first file" },
   "write-manifest": { schema: inputSchemas.boolean, description: "Write the manifest. Default true" },
+  "base-ref": { schema: inputSchemas.string, description: "A git revision (e.g. origin/main) whose manifest to compare with: the data diff goes to the job summary and to diff-path (needs fetch-depth: 0)" },
   "fail-on-invalid": { schema: inputSchemas.boolean, description: "Fail the step when the data is invalid. Default true" },
 } satisfies InputSpecs;

@@ -4,11 +4,14 @@ import * as core from "@actions/core";
 import { readdirSync } from "node:fs";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { gitShowFile } from "../../adapters/data-files/data-files.js";
 import { runDataCheck, type DataFile } from "../../adapters/data-files/run-check.js";
+import { computeDataDiff } from "../../core/data/diff.js";
 import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
 import { defaultDedupeOptions } from "../../core/data/dedupe.js";
-import { DEFAULT_MANIFEST_NAME } from "../../core/data/manifest.js";
-import { renderDataCard } from "../../core/data/render.js";
+import { DEFAULT_MANIFEST_NAME, parseManifest } from "../../core/data/manifest.js";
+import { renderDataCard, renderDataDiffMarkdown } from "../../core/data/render.js";
 import { formatIssue, type Issue } from "../../core/data/types.js";
 import { compileUserSchema } from "../../core/data/user-schema.js";
 import { DatasetValidator } from "../../core/data/validate.js";
@@ -101,11 +104,22 @@ export async function main(): Promise<void> {
   core.setOutput("records", String(report.records));
   core.setOutput("manifest-path", wrote ? relative(root, manifestPath) : "");
 
+  let diffMd = "";
+  const baseRef = inputs["base-ref"];
+  if (baseRef) {
+    const baseText = await gitShowFile(manifestPath, baseRef);
+    const base = baseText === undefined ? undefined : parseManifest(baseText, `${baseRef}:${relative(root, manifestPath)}`);
+    diffMd = renderDataDiffMarkdown(computeDataDiff(base, manifest, baseRef));
+    const diffPath = join(process.env.RUNNER_TEMP || tmpdir(), "llmops-data-diff.md");
+    await writeFile(diffPath, diffMd);
+    core.setOutput("diff-path", diffPath);
+  }
+
   const card = renderDataCard({ title: files.map((f) => f.shown).join(", "), manifest, duplicates: result.profiler.duplicates(), leakage: result.profiler.leakage() });
   const verdict = valid
     ? `**Data valid**: ${report.records} records, ${report.warnings} warning(s).`
     : `**Data invalid**: ${report.errors} error(s) in ${report.records} records (${Object.entries(report.errorsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}).`;
-  await core.summary.addRaw(`${verdict}\n\n${card}`).write();
+  await core.summary.addRaw(`${verdict}\n\n${diffMd ? `${diffMd}\n` : ""}${card}`).write();
 
   if (!valid && (inputs["fail-on-invalid"] ?? true)) {
     throw new DataInvalidError(`${report.errors} error(s) in the data (see the annotations and the job summary)`, { hint: "run `llmops data validate` locally for the full list" });
