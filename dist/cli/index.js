@@ -11370,7 +11370,7 @@ var LineSplitter = class {
   append(chunk, start, end) {
     const need = this.carryLen + (end - start);
     if (need > this.carry.length) {
-      const grown = Buffer2.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
+      const grown = Buffer2.allocUnsafe(Math.max(need, Math.min(Math.max(this.carry.length * 2, 64 * 1024), this.maxLineBytes)));
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
     }

@@ -84,7 +84,7 @@ export class LineSplitter {
   private append(chunk: Uint8Array, start: number, end: number): void {
     const need = this.carryLen + (end - start);
     if (need > this.carry.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, this.carry.length * 2, 64 * 1024));
+      const grown = Buffer.allocUnsafe(Math.max(need, Math.min(Math.max(this.carry.length * 2, 64 * 1024), this.maxLineBytes)));
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
     }
