@@ -1,5 +1,9 @@
 // Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
 import type { Command } from "./command.js";
+import { compareCommand } from "./commands/compare.js";
 import { dataCommand } from "./commands/data.js";
+import { evalCommand } from "./commands/eval.js";
+import { gateCommand } from "./commands/gate.js";
+import { reportCommand } from "./commands/report.js";
 
-export const commands: Command[] = [dataCommand];
+export const commands: Command[] = [dataCommand, evalCommand, compareCommand, gateCommand, reportCommand];

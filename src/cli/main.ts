@@ -1,6 +1,6 @@
 // `llmops`: dispatch to a subcommand, map errors to exit codes once (0/1/2/70), no stack traces
 // for anything but bugs.
-import { exitCodeFor, formatError } from "../errors.js";
+import { LlmopsError, exitCodeFor, formatError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { parseCommandArgs } from "./command.js";
 import { commands } from "./commands.js";
@@ -47,6 +47,12 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(ctx, args);
   } catch (err) {
     process.stderr.write(`${formatError(err)}\n`);
-    return exitCodeFor(err);
+    const code = exitCodeFor(err);
+    if (rest.includes("--json")) {
+      // Machine readers get the failure on stdout too, in the shape they parse.
+      const e = err instanceof LlmopsError ? { kind: err.kind, message: err.message, hint: err.hint ?? null } : { kind: "internal", message: String(err), hint: null };
+      process.stdout.write(`${JSON.stringify({ error: { ...e, exit_code: code } }, null, 2)}\n`);
+    }
+    return code;
   }
 }

@@ -26,6 +26,7 @@ export class TerminalProgress implements Progress {
   private label = "";
   private t0 = 0;
   private last = 0;
+  private drawn = -1;
   private state = { done: 0, errors: 0 };
   constructor(
     private readonly stream: NodeJS.WriteStream & { isTTY?: boolean } = process.stderr,
@@ -48,9 +49,11 @@ export class TerminalProgress implements Progress {
     this.draw(false);
   }
   stop(): void {
-    this.draw(true);
+    if (this.interactive) this.draw(true);
+    else if (this.drawn !== this.state.done) this.draw(true);
   }
   private draw(final: boolean): void {
+    this.drawn = this.state.done;
     const line = renderProgressLine({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1000 });
     if (this.interactive) this.stream.write(`\r\x1b[2K${line}${final ? "\n" : ""}`);
     else this.stream.write(`${line}\n`);

@@ -1,5 +1,6 @@
 // The eval suite file (evals/<name>.yaml): cases, prompt, target, scorers, repeats and limits.
 import { z } from "zod";
+import { gatePolicySchema } from "../gate/policy.js";
 import { scorerConfigSchema } from "./scorers/registry.js";
 
 const caseSchema = z.strictObject({
@@ -108,8 +109,8 @@ export const suiteSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
-  /** Gate policy for `llmops compare`/`gate` (see docs/gate.md); validated by the gate domain. */
-  gate: z.unknown().optional(),
+  /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
+  gate: gatePolicySchema.optional(),
 });
 
 export type SuiteConfig = z.output<typeof suiteSchema>;

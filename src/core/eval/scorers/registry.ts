@@ -1,10 +1,37 @@
 // Every scorer type a suite may name. Adding one is a module and a line here.
 import { z } from "zod";
 import { ConfigError } from "../../../errors.js";
+import { bleu } from "./bleu.js";
+import { cost, tokens } from "./budget.js";
+import { chrf } from "./chrf.js";
 import { contains, exactMatch, icontains } from "./exact-match.js";
+import { jsonFields } from "./json-fields.js";
+import { latency } from "./latency.js";
+import { jsonSchema } from "./json-schema.js";
+import { jsonValid } from "./json-valid.js";
+import { levenshtein } from "./levenshtein.js";
+import { regex } from "./regex.js";
+import { rouge1, rouge2, rougeLScorer } from "./rouge.js";
 import type { Scorer, ScorerDefinition } from "./types.js";
 
-export const scorerDefinitions = [exactMatch, contains, icontains] as const satisfies readonly ScorerDefinition[];
+export const scorerDefinitions = [
+  exactMatch,
+  contains,
+  icontains,
+  regex,
+  jsonValid,
+  jsonSchema,
+  jsonFields,
+  levenshtein,
+  bleu,
+  chrf,
+  rouge1,
+  rouge2,
+  rougeLScorer,
+  tokens,
+  cost,
+  latency,
+] as const satisfies readonly ScorerDefinition[];
 
 export const scorerTypes: string[] = scorerDefinitions.map((d) => d.type);
 

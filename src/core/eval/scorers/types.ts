@@ -42,6 +42,8 @@ export interface Scorer {
   score(input: ScoreInput): SampleScore;
   /** Corpus score in [0,1] from the element-wise sum of samples' stats (corpus metrics only). */
   aggregate?(summedStats: readonly number[]): number;
+  /** Run-level budgets (latency percentiles, in ms) checked by the summary, e.g. {p95_ms: 800}. */
+  readonly runBudgets?: Readonly<Record<string, number>>;
   /** Version/settings string recorded in provenance, e.g. sacreBLEU's signature. */
   readonly signature: string;
 }

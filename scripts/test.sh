@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need on a fresh Debian 12 machine (as root)
+# or uses what is there, then type-checks, checks that dist/ is what the build produces, and runs
+# every test. Used verbatim by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+/usr/bin/python3 -c "import torch" >/dev/null 2>&1 || need_apt+=(python3-torch)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing ${need_apt[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  else
+    echo "test: ${need_apt[*]} missing and not root: the tests that need them will be skipped" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund --loglevel=error
+npm run -s typecheck
+npm run -s build
+node scripts/check-dist.mjs
+mkdir -p .llmops
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vitest-report.json || status=$?
+# One plain closing line that any CI reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".llmops/vitest-report.json", "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' || true
+exit "$status"

@@ -1,0 +1,13 @@
+// The evaluate action's inputs, declared once: action.yml must list exactly these (contract test).
+import { z } from "zod";
+import { inputSchemas, type InputSpecs } from "../runtime/inputs.js";
+
+export const INPUTS = {
+  suite: { schema: inputSchemas.string, required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
+  out: { schema: inputSchemas.string, description: "run directory for results.jsonl and summary.json (default .llmops/eval/<suite name>)" },
+  "base-url": { schema: inputSchemas.url, description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
+  model: { schema: z.string().min(1), description: "override the suite's target.model" },
+  concurrency: { schema: inputSchemas.positiveInt, description: "override the suite's concurrency limit" },
+  "no-cache": { schema: inputSchemas.boolean, description: "true to skip the response cache" },
+  "cache-dir": { schema: inputSchemas.string, description: "response cache directory (default .llmops/cache)" },
+} satisfies InputSpecs;

@@ -1,0 +1,53 @@
+// evaluate: inputs → runSuite → outputs results-dir and summary-json, job summary with the metric table.
+import * as core from "@actions/core";
+import { resolve } from "node:path";
+import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
+import { runSuite } from "../../adapters/eval/run-suite.js";
+import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
+import type { Progress } from "../../core/ports.js";
+import { parseInputs } from "../runtime/inputs.js";
+import { INPUTS } from "./inputs.js";
+
+/** In a workflow log, a plain line every few seconds rather than a redrawn bar. */
+function logProgress(every = 5000): Progress {
+  let total = 0;
+  let last = 0;
+  let t0 = 0;
+  return {
+    start(t) {
+      total = t;
+      t0 = performance.now();
+    },
+    tick({ done, errors }) {
+      const now = performance.now();
+      if (now - last < every && done < total) return;
+      last = now;
+      core.info(`eval: ${done}/${total} done, ${errors} error(s), ${((done / Math.max(1e-9, now - t0)) * 1000).toFixed(1)}/s`);
+    },
+    stop() {},
+  };
+}
+
+export async function main(): Promise<void> {
+  const inputs = parseInputs(INPUTS);
+  const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const result = await runSuite({
+    suitePath: inputs.suite,
+    cwd,
+    ...(inputs.out ? { out: resolve(cwd, inputs.out) } : {}),
+    ...(inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {}),
+    ...(inputs.model ? { model: inputs.model } : {}),
+    ...(inputs.concurrency ? { concurrency: inputs.concurrency } : {}),
+    noCache: inputs["no-cache"] ?? false,
+    ...(inputs["cache-dir"] ? { cacheDir: resolve(cwd, inputs["cache-dir"]) } : {}),
+    env: process.env,
+    logger: new ActionsLogger(),
+    progress: logProgress(),
+  });
+  core.setOutput("results-dir", result.outDir);
+  core.setOutput("summary-json", result.summaryPath);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
+  }
+  core.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+}

@@ -1,0 +1,42 @@
+// Read an eval run directory (results.jsonl + summary.json) line by line, hashing as it reads.
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { InputError } from "../../errors.js";
+import { ResultsCollector, parseSummary, type LoadedRun } from "../../core/compare/run-records.js";
+
+export async function readEvalRun(dir: string, label: string): Promise<LoadedRun> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync(resultsFile)) {
+    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash = createHash("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder = new StringDecoder("utf8");
+  // Split on \n ourselves (rather than readline) to know whether the file ended with a newline.
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1]!;
+    const text = rest + decoder.write(buf);
+    const parts = text.split("\n");
+    rest = parts.pop()!;
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 0x0a || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary = null;
+  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash.digest("hex"), records, summary, superseded, warnings };
+}

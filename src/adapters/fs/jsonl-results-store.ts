@@ -1,0 +1,120 @@
+// results.jsonl on disk: each record appended as one write of one line, so a kill (SIGKILL too)
+// loses at most the line being written; loading drops such a cut-off line and truncates it away.
+// A lock file keeps two runs from writing the same directory.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { DataInvalidError, InputError } from "../../errors.js";
+import type { ResultsStore } from "../../core/eval/runner.js";
+import type { EvalRecord } from "../../core/eval/types.js";
+
+export class JsonlResultsStore implements ResultsStore {
+  private fd: number | undefined;
+  droppedPartialLine = false;
+  constructor(readonly path: string) {}
+
+  load(): EvalRecord[] {
+    if (!existsSync(this.path)) return [];
+    const buf = readFileSync(this.path);
+    const records: EvalRecord[] = [];
+    let start = 0;
+    let line = 0;
+    while (start < buf.length) {
+      line++;
+      const nl = buf.indexOf(0x0a, start);
+      const end = nl === -1 ? buf.length : nl;
+      const text = buf.subarray(start, end).toString("utf8");
+      let parsed: unknown;
+      let ok = true;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        ok = false;
+      }
+      if (nl === -1 && ok && isRecord(parsed)) {
+        // Whole record, only its newline missing: keep it and finish the line.
+        records.push(parsed);
+        writeFileSync(this.path, "\n", { flag: "a" });
+        break;
+      }
+      if (nl === -1 || !ok) {
+        if (nl === -1 || end === buf.length - 1) {
+          // The last line was cut off by a kill: drop it so appends start on a clean line.
+          truncateSync(this.path, start);
+          this.droppedPartialLine = true;
+          break;
+        }
+        if (text.trim() === "") {
+          start = end + 1;
+          continue;
+        }
+        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
+          hint: "the results file was edited or corrupted; delete it (or that line) and run again",
+        });
+      }
+      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
+      records.push(parsed);
+      start = end + 1;
+    }
+    return records;
+  }
+
+  append(record: EvalRecord): void {
+    this.fd ??= openSync(this.path, "a");
+    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+  }
+
+  finalize(records: readonly EvalRecord[]): void {
+    this.close();
+    const tmp = `${this.path}.tmp-${process.pid}`;
+    writeFileSync(tmp, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    const fd = openSync(tmp, "r");
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.path);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function isRecord(v: unknown): v is EvalRecord {
+  if (v === null || typeof v !== "object") return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+}
+
+/** An exclusive lock on an output directory; a lock left by a dead process is taken over. */
+export function acquireDirLock(lockPath: string): () => void {
+  for (let i = 0; i < 2; i++) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      return () => {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const pid = Number(readFileSync(lockPath, "utf8").trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new InputError(`another llmops run (pid ${pid}) is writing to ${lockPath.replace(/\/\.lock$/, "")}`, {
+          hint: "wait for it to finish, or choose another --out directory",
+        });
+      }
+      unlinkSync(lockPath);
+    }
+  }
+  throw new InputError(`could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

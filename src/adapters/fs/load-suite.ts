@@ -1,0 +1,154 @@
+// Load an eval suite from disk: the YAML (validated with positions), its cases (inline, JSONL,
+// .jsonl.gz or Parquet) and its prompt (inline or a file under prompts/), with content hashes for
+// provenance.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { dirname, extname, relative, resolve } from "node:path";
+import { parseYamlSource, validateConfig } from "../../core/config/index.js";
+import { checkUniqueIds, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { canonicalJson, sha256 } from "../../core/eval/hash.js";
+import type { PromptSpec } from "../../core/eval/prompt.js";
+import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
+import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
+
+export interface LoadedSuite {
+  file: string;
+  /** The file as the user named it, relative to the working directory when possible. */
+  displayFile: string;
+  suite: SuiteConfig;
+  cases: EvalCase[];
+  prompt: PromptSpec;
+  hashes: { suite: string; dataset: string; prompt: string };
+}
+
+export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite> {
+  const file = resolve(cwd, path);
+  const displayFile = relative(cwd, file) || file;
+  if (!existsSync(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync(file).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const text = readFileSync(file, "utf8");
+  const doc = parseYamlSource(text, displayFile);
+  const suite = validateConfig(suiteSchema, doc, "eval suite");
+  const base = dirname(file);
+
+  let cases: EvalCase[];
+  let datasetHash: string;
+  if (Array.isArray(suite.cases)) {
+    cases = suite.cases.map((c, i) => {
+      const pos = doc.locate(["cases", i]);
+      return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
+    });
+    datasetHash = sha256(canonicalJson(suite.cases));
+    checkUniqueIds(cases, (i) => {
+      const pos = doc.locate(["cases", i]);
+      return `${displayFile}:${pos.line}:${pos.col}`;
+    });
+  } else {
+    const pos = doc.locate(["cases", "file"]);
+    const dataPath = resolve(base, suite.cases.file);
+    const shown = relative(cwd, dataPath) || dataPath;
+    if (!existsSync(dataPath)) {
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
+    }
+    if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    const bytes = readFileSync(dataPath);
+    datasetHash = sha256(bytes);
+    cases = await readCasesFile(dataPath, shown, bytes);
+    if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
+    if (cases.length === 0) throw new DataInvalidError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
+    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+  }
+
+  suite.scorers.forEach((sc, i) => {
+    const c = sc as { type: string; schema_file?: string; schema?: unknown };
+    if (c.type !== "json_schema" || c.schema_file === undefined) return;
+    const pos = doc.locate(["scorers", i, "schema_file"]);
+    const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const path = resolve(base, c.schema_file);
+    if (!existsSync(path)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    const text = readFileSync(path, "utf8");
+    let schema: unknown;
+    try {
+      schema = /\.ya?ml$/i.test(path) ? parseYamlSource(text, c.schema_file).value : JSON.parse(text);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema;
+  });
+
+  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
+  return {
+    file,
+    displayFile,
+    suite,
+    cases,
+    prompt,
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) },
+  };
+}
+
+async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".parquet")) {
+    const { parquetReadObjects } = await import("hyparquet");
+    let rows: Record<string, unknown>[];
+    try {
+      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
+    } catch (err) {
+      throw new DataInvalidError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return rows.map((row, i) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) o[k] = typeof v === "bigint" ? Number(v) : v;
+      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
+      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
+      return toCase(o, `${shown} row ${i}`);
+    });
+  }
+  let text: string;
+  if (lower.endsWith(".gz")) {
+    try {
+      text = gunzipSync(bytes).toString("utf8");
+    } catch (err) {
+      throw new DataInvalidError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+    text = bytes.toString("utf8");
+  } else {
+    throw new DataInvalidError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+  }
+  return parseCasesJsonl(text, shown);
+}
+
+function safeJson(s: string, where: string, fallback?: unknown): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    if (fallback !== undefined) return fallback;
+    throw new DataInvalidError(`${where}: "vars" is a string that is not JSON`);
+  }
+}
+
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, pos: { line: number; col: number }): PromptSpec {
+  const where = `${displayFile}:${pos.line}:${pos.col}`;
+  if (typeof p === "string") return { kind: "template", template: p };
+  const given = [p.template, p.messages, p.file].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
+  if (p.template !== undefined) return { kind: "template", template: p.template };
+  if (p.messages !== undefined) return { kind: "messages", messages: p.messages };
+  const path = resolve(base, p.file!);
+  if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  const text = readFileSync(path, "utf8");
+  if (/\.ya?ml$/i.test(path)) {
+    const doc = parseYamlSource(text, p.file!);
+    const v = doc.value as { messages?: unknown } | null;
+    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
+    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof (m as { content?: unknown }).content === "string" && ["system", "user", "assistant"].includes((m as { role?: string }).role ?? ""))) {
+      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
+    }
+    return { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] };
+  }
+  return { kind: "template", template: text.replace(/\n$/, "") };
+}

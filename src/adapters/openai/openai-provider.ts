@@ -1,0 +1,269 @@
+// The `openai-compatible` provider over fetch: /chat/completions and /completions, streaming (for
+// time to first token) or not. Speaks what vLLM, TGI, Ollama, llama.cpp's server and hosted APIs
+// accept, and classifies every failure so the runner can retry, record or stop.
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
+import { ProviderError, type CompletionRequest, type CompletionResult, type Provider } from "../../core/eval/provider.js";
+import { parseRetryAfter } from "../../core/eval/retry.js";
+
+export interface OpenAiProviderOptions {
+  baseUrl: string;
+  apiKey?: string;
+  /** The environment variable the key came from, named in auth errors (never the key). */
+  apiKeyEnv?: string;
+  headers?: Record<string, string>;
+}
+
+const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** A minimal view of an HTTP response, so parsing does not care which client produced it. */
+interface HttpResponse {
+  status: number;
+  header(name: string): string | null;
+  body: AsyncIterable<Uint8Array>;
+  text(): Promise<string>;
+}
+
+export class OpenAiCompatibleProvider implements Provider {
+  readonly baseUrl: string;
+  // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
+  // matters when the harness shares two cores with the server it measures.
+  private readonly agent: http.Agent;
+  constructor(private readonly opts: OpenAiProviderOptions) {
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
+    this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  }
+
+  private post(url: string, payload: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+    return new Promise((resolve, reject) => {
+      const mod = url.startsWith("https:") ? https : http;
+      const req = mod.request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, signal }, (res: IncomingMessage) => {
+        resolve({
+          status: res.statusCode ?? 0,
+          header: (name) => {
+            const v = res.headers[name.toLowerCase()];
+            return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+          },
+          body: res,
+          text: async () => {
+            const chunks: Buffer[] = [];
+            for await (const c of res) chunks.push(c as Buffer);
+            return Buffer.concat(chunks).toString("utf8");
+          },
+        });
+      });
+      req.on("error", reject);
+      req.end(payload);
+    });
+  }
+
+  async complete(req: CompletionRequest, outer?: AbortSignal): Promise<CompletionResult> {
+    const url = `${this.baseUrl}${req.api === "chat" ? "/chat/completions" : "/completions"}`;
+    const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
+    if (req.api === "chat") body.messages = req.messages;
+    else body.prompt = req.prompt;
+    if (req.stream) body.stream_options = { include_usage: true };
+
+    // One controller per request, aborted by our timer or by the caller; cheaper than
+    // AbortSignal.any/timeout, which are slow and leak listeners on Node 20.
+    const controller = new AbortController();
+    const timeout = { aborted: false };
+    const timer = setTimeout(() => {
+      timeout.aborted = true;
+      controller.abort(new Error("timeout"));
+    }, req.timeoutMs);
+    const onOuter = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", onOuter, { once: true });
+    const signal = controller.signal;
+    try {
+      return await this.send(url, body, req, signal, timeout, outer);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    }
+  }
+
+  private async send(
+    url: string,
+    body: Record<string, unknown>,
+    req: CompletionRequest,
+    signal: AbortSignal,
+    timeout: { aborted: boolean },
+    outer: AbortSignal | undefined,
+  ): Promise<CompletionResult> {
+    const t0 = performance.now();
+    let res: HttpResponse;
+    try {
+      res = await this.post(
+        url,
+        JSON.stringify(body),
+        {
+          "content-type": "application/json",
+          accept: req.stream ? "text/event-stream" : "application/json",
+          ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}),
+          ...this.opts.headers,
+        },
+        signal,
+      );
+    } catch (err) {
+      throw this.classifyThrown(err, url, timeout, req.timeoutMs, outer);
+    }
+    if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url, req.model);
+    try {
+      return req.stream ? await readStream(res, req.api, t0, url) : await readJson(res, req.api, t0, url);
+    } catch (err) {
+      if (err instanceof ProviderError) throw err;
+      throw this.classifyThrown(err, url, timeout, req.timeoutMs, outer);
+    }
+  }
+
+  private classifyThrown(err: unknown, url: string, timeout: { aborted: boolean }, timeoutMs: number, outer?: AbortSignal): ProviderError {
+    if (outer?.aborted) return new ProviderError(`request to ${url} cancelled`, "network", { retryable: false, fatal: true });
+    if (timeout.aborted) return new ProviderError(`no complete response from ${url} within ${timeoutMs / 1000}s`, "timeout", { retryable: true });
+    const code = errorCode(err);
+    if (code === "ECONNREFUSED") {
+      return new ProviderError(`cannot connect to ${url}: connection refused`, "refused", {
+        retryable: true,
+        fatal: true,
+        maxAttempts: 3,
+        hint: "is the model server running and listening there? Set target.base_url in the suite or pass --base-url",
+      });
+    }
+    if (code === "ENOTFOUND") {
+      return new ProviderError(`cannot resolve the host of ${url}`, "refused", { retryable: false, fatal: true, hint: "check target.base_url / --base-url" });
+    }
+    const cause = (err as { cause?: unknown } | null)?.cause;
+    const what = code && NETWORK_CODES.has(code) ? code : cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
+    return new ProviderError(`network error talking to ${url}: ${what}`, "network", { retryable: true });
+  }
+
+  private async httpError(res: HttpResponse, url: string, model: string): Promise<ProviderError> {
+    let detail = "";
+    try {
+      detail = (await res.text()).slice(0, 2000);
+      const j = JSON.parse(detail) as { error?: { message?: string } | string; message?: string; detail?: string };
+      detail = typeof j.error === "string" ? j.error : (j.error?.message ?? j.message ?? j.detail ?? detail);
+    } catch {
+      /* keep the raw text */
+    }
+    detail = detail.replace(/\s+/g, " ").trim().slice(0, 300);
+    const status = res.status;
+    const suffix = detail ? `: ${detail}` : "";
+    if (status === 401 || status === 403) {
+      const env = this.opts.apiKeyEnv;
+      return new ProviderError(`${url} answered ${status} ${status === 401 ? "Unauthorized" : "Forbidden"}${suffix}`, "auth", {
+        status,
+        retryable: false,
+        fatal: true,
+        hint: env
+          ? `check the API key in the environment variable ${env}${this.opts.apiKey ? "" : " (it is not set)"}`
+          : "the server wants an API key: name its environment variable in target.api_key_env",
+      });
+    }
+    if (status === 404) {
+      return new ProviderError(`${url} answered 404 Not Found${suffix}`, "not_found", {
+        status,
+        retryable: false,
+        fatal: true,
+        hint: `check target.base_url (it usually ends in /v1) and that the server serves model "${model}"`,
+      });
+    }
+    if (status === 429 || status === 408 || status >= 500) {
+      const retryAfterMs = parseRetryAfter(res.header("retry-after"));
+      return new ProviderError(`${url} answered ${status}${suffix}`, "http", { status, retryable: true, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    }
+    return new ProviderError(`${url} rejected the request (${status})${suffix}`, "bad_request", { status, retryable: false });
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+interface Usage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+}
+
+function truncated(url: string, why: string): ProviderError {
+  return new ProviderError(`incomplete response from ${url}: ${why}`, "truncated", { retryable: true });
+}
+
+async function readJson(res: HttpResponse, api: "chat" | "completions", t0: number, url: string): Promise<CompletionResult> {
+  const text = await res.text();
+  let j: { choices?: { message?: { content?: string | null }; text?: string; finish_reason?: string | null }[]; usage?: Usage };
+  try {
+    j = JSON.parse(text) as typeof j;
+  } catch {
+    throw truncated(url, `body is not valid JSON (${text.length} bytes)`);
+  }
+  const choice = j.choices?.[0];
+  if (!choice) throw truncated(url, "no choices in the response");
+  const out = api === "chat" ? choice.message?.content : choice.text;
+  return {
+    text: out ?? "",
+    finishReason: choice.finish_reason ?? null,
+    promptTokens: j.usage?.prompt_tokens ?? null,
+    completionTokens: j.usage?.completion_tokens ?? null,
+    ttftMs: null,
+    latencyMs: performance.now() - t0,
+  };
+}
+
+async function readStream(res: HttpResponse, api: "chat" | "completions", t0: number, url: string): Promise<CompletionResult> {
+  const decoder = new TextDecoder();
+  let buf = "";
+  let text = "";
+  let ttft: number | null = null;
+  let finish: string | null = null;
+  let usage: Usage | undefined;
+  let done = false;
+  const handle = (data: string): void => {
+    if (data === "[DONE]") {
+      done = true;
+      return;
+    }
+    let chunk: { choices?: { delta?: { content?: string | null }; text?: string; finish_reason?: string | null }[]; usage?: Usage | null };
+    try {
+      chunk = JSON.parse(data) as typeof chunk;
+    } catch {
+      throw truncated(url, "a stream event is not valid JSON");
+    }
+    if (chunk.usage) usage = chunk.usage;
+    const c = chunk.choices?.[0];
+    if (!c) return;
+    const piece = api === "chat" ? c.delta?.content : c.text;
+    if (piece) {
+      if (ttft === null) ttft = performance.now() - t0;
+      text += piece;
+    }
+    if (c.finish_reason) finish = c.finish_reason;
+  };
+  for await (const bytes of res.body) {
+    buf += decoder.decode(bytes, { stream: true });
+    let idx: number;
+    while ((idx = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, idx).replace(/\r$/, "");
+      buf = buf.slice(idx + 1);
+      if (line.startsWith("data:")) handle(line.slice(5).trim());
+    }
+  }
+  buf += decoder.decode();
+  if (buf.startsWith("data:")) handle(buf.slice(5).trim());
+  // A stream that stopped without [DONE] or a finish reason was cut off.
+  if (!done && finish === null) throw truncated(url, "the stream ended before [DONE]");
+  return {
+    text,
+    finishReason: finish,
+    promptTokens: usage?.prompt_tokens ?? null,
+    completionTokens: usage?.completion_tokens ?? null,
+    ttftMs: ttft,
+    latencyMs: performance.now() - t0,
+  };
+}

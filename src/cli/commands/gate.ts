@@ -1,0 +1,29 @@
+// `llmops gate`: compare two eval runs and decide PASS / FAIL / INCONCLUSIVE under a policy.
+import type { Command } from "../command.js";
+import { compareOptions, runCompare } from "./compare-runs.js";
+
+export const gateCommand: Command = {
+  name: "gate",
+  summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
+  help: `
+usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+
+Compares the runs like "llmops compare" and decides from confidence bounds: PASS when every
+gated check's interval clears its limit, FAIL when one lies wholly beyond it (or a floor is
+broken), INCONCLUSIVE otherwise — with the number of cases or repeats that would likely decide.
+
+options:
+  --baseline DIR    eval run directory of the baseline
+  --candidate DIR   eval run directory of the candidate
+  --policy FILE     gate policy YAML, or a suite file with a gate: key. Without it every metric
+                    both runs share is gated with max_regression: 0.02
+  --out DIR         also write comparison.json and report.md there
+  --json            print comparison.json on stdout instead of the summary
+  -q, --quiet       no info lines on stderr
+
+Exit codes: 0 pass (or inconclusive under inconclusive: pass|neutral), 1 fail (or inconclusive
+under inconclusive: fail, the default), 2 bad arguments, policy or run directories.
+See docs/compare-and-gate.md.`,
+  options: compareOptions,
+  run: (ctx, { values }) => runCompare(ctx, values, "gate"),
+};

@@ -1,0 +1,114 @@
+// `llmops report`: render a comparison.json as the PR comment markdown, the job summary and the
+// self-contained HTML report. Reads the two runs' results.jsonl (when found) for case details.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { InputError } from "../../errors.js";
+import type { Comparison } from "../../core/compare/types.js";
+import { parseComparison, parseResultsJsonl } from "../../core/report/inputs.js";
+import { renderComment, renderHtmlReport, renderJobSummary, buildCaseDetails, type ReportModel, type ReportRecord } from "../../core/report/index.js";
+import { intOption, type Command } from "../command.js";
+import type { CliContext } from "../context.js";
+
+/** Larger results files are not read for details (the numbers come from comparison.json anyway). */
+const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
+
+function readRequired(ctx: CliContext, path: string, option: string): string {
+  const abs = ctx.resolvePath(path);
+  if (!existsSync(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  return readFileSync(abs, "utf8");
+}
+
+/** Where a run's results.jsonl is: the option, else the dir recorded in the comparison (from cwd, then beside the comparison). */
+function findResults(ctx: CliContext, explicit: string | undefined, recorded: string, comparisonFile: string): string | null {
+  const dirs = explicit !== undefined ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve(dirname(comparisonFile), recorded)];
+  for (const d of dirs) {
+    const f = join(d, "results.jsonl");
+    if (existsSync(f)) return f;
+  }
+  if (explicit !== undefined) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
+  return null;
+}
+
+function readRecords(ctx: CliContext, side: "baseline" | "candidate", file: string | null): ReportRecord[] {
+  if (file === null) {
+    ctx.logger.warn(`${side} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side} DIR)`);
+    return [];
+  }
+  if (statSync(file).size > MAX_RESULTS_BYTES) {
+    ctx.logger.warn(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
+    return [];
+  }
+  const { records, skipped } = parseResultsJsonl(readFileSync(file, "utf8"));
+  if (skipped > 0) ctx.logger.warn(`${file}: ${skipped} unreadable line(s) skipped`);
+  return records;
+}
+
+function write(ctx: CliContext, path: string, text: string, what: string): void {
+  const abs = ctx.resolvePath(path);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, text);
+  ctx.logger.info(`wrote ${what}: ${path} (${text.length.toLocaleString("en-US")} characters)`);
+}
+
+export function loadReportModel(ctx: CliContext, values: Record<string, unknown>): ReportModel {
+  const file = values.comparison as string | undefined;
+  if (!file) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
+  const comparison: Comparison = parseComparison(readRequired(ctx, file, "comparison"), file);
+  const abs = ctx.resolvePath(file);
+  const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs));
+  const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate as string | undefined, comparison.candidate.dir, abs));
+  const runUrl = values["run-url"] as string | undefined;
+  return {
+    comparison,
+    cases: baseline.length + candidate.length > 0 ? buildCaseDetails(comparison, baseline, candidate) : [],
+    context: { ...(values.title ? { title: values.title as string } : {}), runUrl: runUrl ?? null },
+  };
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
+  help: `
+usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
+
+Renders comparison.json (written by \`llmops compare\`). With no output option, prints the PR
+comment markdown on stdout. Case inputs and outputs come from the two runs' results.jsonl, found
+in the run directories recorded in the comparison, or given with --baseline / --candidate.
+
+options:
+  --comparison FILE   the comparison.json to render (required)
+  --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
+  --summary OUT       write the job summary markdown
+  --html OUT          write the self-contained HTML report (no network; open it in a browser)
+  --baseline DIR      the baseline eval run directory (default: as recorded in the comparison)
+  --candidate DIR     the candidate eval run directory (default: as recorded in the comparison)
+  --run-url URL       link to the workflow run, shown in the footer (http/https only)
+  --title TEXT        heading (default: "llmops eval: <suite>")
+  --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
+  --quiet             no log lines
+`,
+  options: {
+    comparison: { type: "string" },
+    markdown: { type: "string" },
+    summary: { type: "string" },
+    html: { type: "string" },
+    baseline: { type: "string" },
+    candidate: { type: "string" },
+    "run-url": { type: "string" },
+    title: { type: "string" },
+    "max-chars": { type: "string" },
+    quiet: { type: "boolean" },
+  },
+  async run(ctx, { values }) {
+    const maxChars = intOption(values, "max-chars", 1000);
+    const model = loadReportModel(ctx, values);
+    const comment = renderComment(model, maxChars === undefined ? {} : { maxChars });
+    if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65_024} characters (showing ${comment.limits.perKind} case(s) per direction)`);
+    const wants = values.markdown !== undefined || values.summary !== undefined || values.html !== undefined;
+    if (values.markdown !== undefined) write(ctx, values.markdown as string, comment.markdown, "PR comment");
+    if (values.summary !== undefined) write(ctx, values.summary as string, renderJobSummary(model).markdown, "job summary");
+    if (values.html !== undefined) write(ctx, values.html as string, renderHtmlReport(model), "HTML report");
+    if (!wants) ctx.stdout.write(comment.markdown);
+    return 0;
+  },
+};

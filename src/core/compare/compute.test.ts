@@ -1,0 +1,184 @@
+// Comparisons of hand-built runs whose numbers are worked out by hand in the comments.
+import { describe, expect, it } from "vitest";
+import { defaultPolicy } from "../gate/policy.js";
+import { newcombePairedInterval } from "../stats/index.js";
+import { computeComparison, type CompareOptions } from "./compute.js";
+import type { LoadedRun, RecordForCompare } from "./run-records.js";
+
+type Scores = Record<string, { value: number | null; pass?: boolean; stats?: number[] }>;
+
+function rec(case_id: string, repeat: number, scores: Scores, extra: Partial<RecordForCompare> = {}): RecordForCompare {
+  return { case_id, repeat, scores, latency_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: null, ...extra };
+}
+
+function run(records: RecordForCompare[], metrics: Record<string, { type?: string; corpus?: boolean; higher_is_better?: boolean }> = {}): LoadedRun {
+  return { dir: "run", resultsSha256: "0".repeat(64), records, summary: { metrics }, superseded: 0, warnings: [] };
+}
+
+const opts = (over: Partial<CompareOptions> = {}): CompareOptions => ({
+  policy: defaultPolicy(),
+  policySource: "default",
+  gate: false,
+  aggregateFor: () => undefined,
+  llmopsVersion: "test",
+  createdAt: "2026-01-01T00:00:00Z",
+  ...over,
+});
+
+/** Binary runs from pass patterns: "1" pass, "0" fail, one char per case. */
+function binaryRun(pattern: string, metric = "em"): LoadedRun {
+  return run([...pattern].map((c, i) => rec(`c${i}`, 0, { [metric]: { value: Number(c), pass: c === "1" } })));
+}
+
+describe("binary metric, one repeat", () => {
+  // both pass: c0–c4 (5); broke: c5 (1); fixed: c6–c8 (3); neither: c9 (1).
+  const base = binaryRun("1111110000");
+  const cand = binaryRun("1111101110");
+  const c = computeComparison(base, cand, opts());
+  const m = c.metrics[0]!;
+
+  it("means, Δ, Newcombe interval and McNemar exact p", () => {
+    expect(m.kind).toBe("binary");
+    expect(m.n).toBe(10);
+    expect(m.baseline.mean).toBe(0.6);
+    expect(m.candidate.mean).toBe(0.8);
+    expect(m.delta).toBeCloseTo(0.2, 12);
+    expect(m.interval_method).toBe("newcombe");
+    expect(m.ci).toEqual(newcombePairedInterval({ both: 5, broke: 1, fixed: 3, neither: 1 }));
+    expect(m.test).toBe("mcnemar-exact");
+    // 1 broke vs 3 fixed: 2·P(X ≤ 1 | n = 4, ½) = 2·5/16.
+    expect(m.p_value).toBeCloseTo(0.625, 12);
+    expect(m.p_holm).toBeCloseTo(0.625, 12);
+  });
+
+  it("lists flips, broke first", () => {
+    expect(m.broke).toBe(1);
+    expect(m.fixed).toBe(3);
+    expect(c.flips.map((f) => `${f.direction}:${f.case_id}`)).toEqual(["broke:c5", "fixed:c6", "fixed:c7", "fixed:c8"]);
+  });
+
+  it("MDE is that of a paired t on the ±1/0 differences", () => {
+    // diffs: six 0s, one −1, three +1 → mean 0.2, var = (Σd² − nμ²)/(n−1) = (4 − 0.4)/9 = 0.4.
+    expect(m.sd_diff).toBeCloseTo(Math.sqrt(0.4), 12);
+    expect(m.mde).toBeGreaterThan(0.4);
+  });
+});
+
+describe("repeats are averaged within a case before pairing", () => {
+  const base = run([
+    rec("a", 0, { s: { value: 0.2 } }),
+    rec("a", 1, { s: { value: 0.4 } }),
+    rec("b", 0, { s: { value: 0.5 } }),
+    rec("b", 1, { s: { value: 0.5 } }),
+    rec("c", 0, { s: { value: 0.1 } }),
+    rec("c", 1, { s: { value: 0.3 } }),
+  ]);
+  const cand = run([
+    rec("a", 0, { s: { value: 0.4 } }),
+    rec("a", 1, { s: { value: 0.6 } }),
+    rec("b", 0, { s: { value: 0.6 } }),
+    rec("b", 1, { s: { value: 0.8 } }),
+    rec("c", 0, { s: { value: 0.3 } }),
+    rec("c", 1, { s: { value: 0.3 } }),
+  ]);
+  const m = computeComparison(base, cand, opts()).metrics[0]!;
+  it("clustered paired t on case means (n = 3 cases, not 6 records)", () => {
+    // Case-mean differences 0.2, 0.2, 0.1: mean 1/6, SD 0.057735, t_{.975,2} = 4.302653.
+    expect(m.kind).toBe("continuous");
+    expect(m.n).toBe(3);
+    expect(m.repeats).toEqual({ baseline: 2, candidate: 2 });
+    expect(m.test).toBe("paired-t-clustered");
+    expect(m.interval_method).toBe("t-clustered");
+    expect(m.delta).toBeCloseTo(1 / 6, 12);
+    const half = (4.302652729749462 * Math.sqrt(1 / 300)) / Math.sqrt(3);
+    expect(m.ci![0]).toBeCloseTo(1 / 6 - half, 9);
+    expect(m.ci![1]).toBeCloseTo(1 / 6 + half, 9);
+    // Within-case SDs: baseline pooled √((0.02+0+0.02)/3), candidate √((0.02+0.02+0)/3); combined √(sum of squares).
+    expect(m.sd_within).toBeCloseTo(Math.sqrt(0.04 / 3 + 0.04 / 3), 12);
+  });
+});
+
+describe("pairing, errors and nulls", () => {
+  const base = run([rec("a", 0, { em: { value: 1 } }), rec("b", 0, { em: { value: 1 } }), rec("only-base", 0, { em: { value: 1 } }), rec("n", 0, { em: { value: null } })]);
+  const cand = run([
+    rec("a", 0, { em: { value: 1 } }),
+    rec("b", 0, {}, { error: { kind: "timeout", message: "timed out after 60 s" } }),
+    rec("only-cand", 0, { em: { value: 0 } }),
+    rec("n", 0, { em: { value: 1 } }),
+  ]);
+  const c = computeComparison(base, cand, opts());
+  const m = c.metrics[0]!;
+  it("lists one-sided cases and leaves them out", () => {
+    expect(c.one_sided).toEqual({ baseline_only: ["only-base"], candidate_only: ["only-cand"] });
+    expect(c.paired_cases).toBe(3);
+  });
+  it("an errored record scores 0 (it broke); a null value is left out with a note", () => {
+    expect(m.n).toBe(2);
+    expect(m.candidate.n_errors).toBe(1);
+    expect(m.baseline.n_null).toBe(1);
+    expect(m.broke).toBe(1);
+    expect(c.flips).toEqual([{ case_id: "b", metric: "em", direction: "broke", baseline: 1, candidate: 0 }]);
+    expect(m.notes.join(" ")).toMatch(/one side only/);
+    expect(c.candidate.counts.errors).toBe(1);
+  });
+});
+
+describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
+  const agg = (s: readonly number[]) => s[0]! / s[1]!;
+  const mk = (hits: number[]) => run(hits.map((h, i) => rec(`c${i}`, 0, { ratio: { value: h / 10, stats: [h, 10] } })), { ratio: { type: "ratio", corpus: true } });
+  const base = mk([1, 2, 3, 4, 5, 6, 7, 8]);
+  const cand = mk([2, 3, 4, 5, 6, 7, 8, 9]);
+  const c = computeComparison(base, cand, opts({ aggregateFor: (t) => (t === "ratio" ? agg : undefined) }));
+  const m = c.metrics[0]!;
+  it("scores the corpus from summed stats and bootstraps cases", () => {
+    expect(m.kind).toBe("corpus");
+    expect(m.baseline.mean).toBeCloseTo(36 / 80, 12);
+    expect(m.candidate.mean).toBeCloseTo(44 / 80, 12);
+    expect(m.delta).toBeCloseTo(0.1, 12);
+    // Every case gains exactly 1 of 10: Δ is 0.1 in every resample.
+    expect(m.ci![0]).toBeCloseTo(0.1, 12);
+    expect(m.ci![1]).toBeCloseTo(0.1, 12);
+    expect(m.test).toBe("bootstrap");
+    expect(c.bootstrap).toEqual({ resamples: 10_000, seed: 1 });
+  });
+  it("falls back to the mean of values, with a note, when the aggregate is unknown", () => {
+    const m2 = computeComparison(base, cand, opts()).metrics[0]!;
+    expect(m2.kind).toBe("continuous");
+    expect(m2.notes[0]).toMatch(/corpus aggregate unknown/);
+  });
+  it("is reproducible: same seed, same interval", () => {
+    const again = computeComparison(base, cand, opts({ aggregateFor: () => agg })).metrics[0]!;
+    expect(again.baseline.ci).toEqual(m.baseline.ci);
+  });
+});
+
+describe("Holm adjustment and operational deltas", () => {
+  const mk = (em: string, lat: number[], cost: number) =>
+    run(
+      [...em].map((e, i) =>
+        rec(`c${i}`, 0, { em: { value: Number(e) }, other: { value: Number(e) } }, { latency_ms: lat[i]!, prompt_tokens: 10, completion_tokens: 5, cost }),
+      ),
+    );
+  const base = mk("0000000000", [100, 110, 120, 130, 140, 150, 160, 170, 180, 190], 0.01);
+  const cand = mk("1111111111", [200, 210, 220, 230, 240, 250, 260, 270, 280, 290], 0.02);
+  const c = computeComparison(base, cand, opts());
+  it("adjusts across the family (all metrics when nothing is gated)", () => {
+    // McNemar 0 broke vs 10 fixed: p = 2/1024 each; Holm: 2·p then max(p, running).
+    expect(c.metrics[0]!.p_value).toBeCloseTo(2 / 1024, 12);
+    expect(c.metrics[0]!.p_holm).toBeCloseTo(4 / 1024, 12);
+    expect(c.metrics[1]!.p_holm).toBeCloseTo(4 / 1024, 12);
+  });
+  it("latency quantiles (type 7), tokens and cost", () => {
+    const l = c.operational.latency;
+    expect(l.baseline.p50).toBe(145);
+    expect(l.baseline.p95).toBeCloseTo(185.5, 12);
+    expect(l.delta_p95).toBeCloseTo(100, 12);
+    expect(l.delta_p95_ci![0]).toBeGreaterThan(50);
+    expect(c.operational.tokens.baseline.total).toBe(150);
+    expect(c.operational.tokens.delta_per_case).toBe(0);
+    const cost = c.operational.cost!;
+    expect(cost.baseline.total).toBeCloseTo(0.1, 12);
+    expect(cost.delta_per_case).toBeCloseTo(0.01, 12);
+    expect(cost.delta_per_case_ci).toEqual([expect.closeTo(0.01, 12), expect.closeTo(0.01, 12)]);
+  });
+});

@@ -1,0 +1,263 @@
+// One metric, baseline vs candidate, over the paired cases: the right interval and test for the
+// metric's kind (binary → Newcombe + McNemar; continuous or repeated → paired t on case means;
+// corpus → paired bootstrap of the aggregate), plus flips, SDs and the minimum detectable effect.
+import {
+  mcnemarExact,
+  mean,
+  minimumDetectableEffect,
+  newcombePairedInterval,
+  normalQuantile,
+  oneSampleT,
+  pairedBootstrapCorpus,
+  sd,
+  wilsonInterval,
+  withinClusterSd,
+} from "../stats/index.js";
+import type { RecordForCompare } from "./run-records.js";
+import type { Flip, MetricComparison, MetricKind, SideStats } from "./types.js";
+
+export interface MetricInfo {
+  name: string;
+  type: string | null;
+  /** summary.json says the metric is a corpus metric. */
+  corpus: boolean;
+  higherIsBetter: boolean;
+  /** The scorer's aggregate over summed stats, when the metric's type is known to the registry. */
+  aggregate: ((summed: readonly number[]) => number) | undefined;
+}
+
+export interface MetricSettings {
+  confidence: number;
+  resamples: number;
+  seed: number;
+}
+
+/** One record's contribution to a metric. */
+interface Obs {
+  value: number;
+  pass: boolean | null;
+  stats: readonly number[] | null;
+}
+
+interface SideCounts {
+  records: number;
+  nulls: number;
+  errors: number;
+}
+
+/** A record's observation: errored records score 0 (fail) when the scorer gave no value. */
+function observe(r: RecordForCompare, metric: string, counts: SideCounts): Obs | null {
+  const s = r.scores[metric];
+  if (s && s.value !== null) {
+    counts.records++;
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+  }
+  if (r.error !== null) {
+    counts.records++;
+    counts.errors++;
+    return { value: 0, pass: false, stats: null };
+  }
+  counts.nulls++;
+  return null;
+}
+
+export interface MetricOutcome {
+  row: MetricComparison;
+  flips: Flip[];
+}
+
+export function compareMetric(
+  info: MetricInfo,
+  cases: readonly string[],
+  baseline: ReadonlyMap<string, readonly RecordForCompare[]>,
+  candidate: ReadonlyMap<string, readonly RecordForCompare[]>,
+  settings: MetricSettings,
+): MetricOutcome {
+  const cb: SideCounts = { records: 0, nulls: 0, errors: 0 };
+  const cc: SideCounts = { records: 0, nulls: 0, errors: 0 };
+  const ids: string[] = [];
+  const bObs: Obs[][] = [];
+  const cObs: Obs[][] = [];
+  let unpaired = 0;
+  for (const id of cases) {
+    const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o): o is Obs => o !== null);
+    const c = (candidate.get(id) ?? []).map((r) => observe(r, info.name, cc)).filter((o): o is Obs => o !== null);
+    if (b.length === 0 || c.length === 0) {
+      if (b.length + c.length > 0) unpaired++;
+      continue;
+    }
+    ids.push(id);
+    bObs.push(b);
+    cObs.push(c);
+  }
+  const notes: string[] = [];
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n = ids.length;
+  const kB = Math.max(0, ...bObs.map((o) => o.length));
+  const kC = Math.max(0, ...cObs.map((o) => o.length));
+  const all = [...bObs.flat(), ...cObs.flat()];
+  const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
+  let kind: MetricKind = binary ? "binary" : "continuous";
+  if (info.corpus || all.some((o) => o.stats !== null)) {
+    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
+    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
+    else if (new Set(all.map((o) => o.stats!.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
+    else kind = "corpus";
+  }
+
+  const side = (counts: SideCounts): SideStats => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
+  const row: MetricComparison = {
+    name: info.name,
+    type: info.type,
+    kind,
+    higher_is_better: info.higherIsBetter,
+    gated: false,
+    n,
+    repeats: { baseline: kB, candidate: kC },
+    baseline: side(cb),
+    candidate: side(cc),
+    delta: null,
+    delta_relative: null,
+    ci: null,
+    interval_method: "none",
+    test: "none",
+    p_value: null,
+    p_holm: null,
+    sd_diff: null,
+    sd_within: null,
+    mde: null,
+    broke: null,
+    fixed: null,
+    notes,
+  };
+  if (n === 0) {
+    notes.push("no case has a value on both sides");
+    return { row, flips: [] };
+  }
+
+  const caseMean = (os: Obs[]) => mean(os.map((o) => o.value));
+  const mb = Float64Array.from(bObs, caseMean);
+  const mc = Float64Array.from(cObs, caseMean);
+  const diffs = mc.map((v, i) => v - mb[i]!);
+  const alpha = 1 - settings.confidence;
+
+  if (kind === "corpus") fillCorpus(row, bObs, cObs, info.aggregate!, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
+  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+
+  if (kind !== "corpus") {
+    row.sd_diff = n >= 2 ? sd(diffs) : null;
+    if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
+    row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, alpha);
+  }
+  if (row.baseline.mean !== null && row.candidate.mean !== null) {
+    row.delta = row.candidate.mean - row.baseline.mean;
+    row.delta_relative = row.baseline.mean > 0 ? row.delta / row.baseline.mean : null;
+  }
+
+  const flips = computeFlips(info.name, ids, bObs, cObs, mb, mc, binary);
+  if (flips) {
+    row.broke = flips.filter((f) => f.direction === "broke").length;
+    row.fixed = flips.length - row.broke;
+  }
+  return { row, flips: flips ?? [] };
+}
+
+function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): void {
+  const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
+  for (let i = 0; i < mb.length; i++) {
+    if (mb[i] === 1 && mc[i] === 1) t.both++;
+    else if (mb[i] === 1) t.broke++;
+    else if (mc[i] === 1) t.fixed++;
+    else t.neither++;
+  }
+  const n = mb.length;
+  const kb = t.both + t.broke;
+  const kc = t.both + t.fixed;
+  row.baseline.mean = kb / n;
+  row.candidate.mean = kc / n;
+  row.baseline.ci = wilsonInterval(kb, n, confidence);
+  row.candidate.ci = wilsonInterval(kc, n, confidence);
+  row.ci = newcombePairedInterval(t, confidence);
+  row.interval_method = "newcombe";
+  row.test = "mcnemar-exact";
+  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+}
+
+function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): void {
+  row.baseline.mean = mean(mb);
+  row.candidate.mean = mean(mc);
+  row.baseline.ci = oneSampleT(mb, confidence)?.ci ?? null;
+  row.candidate.ci = oneSampleT(mc, confidence)?.ci ?? null;
+  const t = oneSampleT(diffs, confidence);
+  if (!t) {
+    row.notes.push("fewer than 2 paired cases: no interval or test");
+    return;
+  }
+  row.ci = t.ci;
+  row.interval_method = clustered ? "t-clustered" : "t";
+  row.test = clustered ? "paired-t-clustered" : "paired-t";
+  row.p_value = t.p;
+}
+
+function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggregate: (s: readonly number[]) => number, settings: MetricSettings): void {
+  const width = bObs[0]![0]!.stats!.length;
+  const n = bObs.length;
+  // One row per case: its repeats' stats summed (the case is the resampling unit).
+  const rows = (obs: Obs[][]) => {
+    const m = new Float64Array(n * width);
+    obs.forEach((os, i) => {
+      for (const o of os) for (let j = 0; j < width; j++) m[i * width + j]! += o.stats![j]!;
+    });
+    return m;
+  };
+  const seed = metricSeed(settings.seed, row.name);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  row.baseline.mean = r.baseline.estimate;
+  row.candidate.mean = r.candidate.estimate;
+  row.baseline.ci = r.baseline.ci;
+  row.candidate.ci = r.candidate.ci;
+  row.ci = r.delta.ci;
+  row.interval_method = "bootstrap-percentile";
+  row.test = "bootstrap";
+  row.p_value = r.delta.p;
+  const alpha = 1 - settings.confidence;
+  row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+
+/** Within-case SD of a one-repeat difference: √(s_b² + s_c²), each pooled over cases' repeats. */
+function withinSd(bObs: Obs[][], cObs: Obs[][], notes: string[]): number | null {
+  const sb = withinClusterSd(bObs.map((os) => os.map((o) => o.value)));
+  const sc = withinClusterSd(cObs.map((os) => os.map((o) => o.value)));
+  if (sb === null && sc === null) return null;
+  if (sb === null || sc === null) notes.push("only one side has repeats; assumed the same within-case spread on the other");
+  const b = sb ?? sc!;
+  const c = sc ?? sb!;
+  return Math.sqrt(b * b + c * c);
+}
+
+/** Cases whose majority-of-repeats pass/fail changed. Null when the metric has no pass/fail. */
+function computeFlips(metric: string, ids: string[], bObs: Obs[][], cObs: Obs[][], mb: Float64Array, mc: Float64Array, binary: boolean): Flip[] | null {
+  const passOf = (o: Obs): boolean | null => o.pass ?? (binary ? o.value === 1 : null);
+  const casePass = (os: Obs[]): boolean | null => {
+    const ps = os.map(passOf);
+    if (ps.some((p) => p === null)) return null;
+    return ps.filter(Boolean).length * 2 > ps.length;
+  };
+  const flips: Flip[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const pb = casePass(bObs[i]!);
+    const pc = casePass(cObs[i]!);
+    if (pb === null || pc === null) return null;
+    if (pb !== pc) flips.push({ case_id: ids[i]!, metric, direction: pb ? "broke" : "fixed", baseline: mb[i]!, candidate: mc[i]! });
+  }
+  return flips;
+}
+
+/** A per-metric PRNG seed from the run seed and the metric name (stable under metric reordering). */
+export function metricSeed(seed: number, name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h ^ seed) >>> 0;
+}
+

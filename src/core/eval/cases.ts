@@ -1,0 +1,68 @@
+// Eval cases: inline in the suite or read from JSONL / Parquet, each {id, input|vars, expected}.
+// Every problem names file:line (or the suite path) and how to fix it.
+import { ConfigError, DataInvalidError } from "../../errors.js";
+import { canonicalJson, sha256 } from "./hash.js";
+
+export interface EvalCase {
+  id: string;
+  input: string | undefined;
+  vars: Record<string, unknown>;
+  expected: unknown;
+  tags: string[];
+}
+
+const CASE_KEYS = new Set(["id", "input", "vars", "expected", "tags"]);
+
+/** Normalise one raw case object; `where` names its place for messages. */
+export function toCase(raw: unknown, where: string): EvalCase {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new DataInvalidError(`${where}: a case must be an object like {"id": …, "input": …, "expected": …}`);
+  }
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new DataInvalidError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: "put extra fields under \"vars\"" });
+  }
+  if (o.input !== undefined && typeof o.input !== "string") throw new DataInvalidError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== undefined && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new DataInvalidError(`${where}: "vars" must be an object of template variables`);
+  }
+  if (o.input === undefined && o.vars === undefined) throw new DataInvalidError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== undefined && typeof o.id !== "string" && typeof o.id !== "number") throw new DataInvalidError(`${where}: "id" must be a string or a number`);
+  const vars = (o.vars as Record<string, unknown> | undefined) ?? {};
+  const id = o.id !== undefined ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
+  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input as string | undefined, vars, expected: o.expected ?? null, tags };
+}
+
+/** Parse JSONL text into cases, naming file:line for each problem. */
+export function parseCasesJsonl(text: string, file: string): EvalCase[] {
+  const cases: EvalCase[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    line = line.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new DataInvalidError(`${file}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+    }
+    cases.push(toCase(value, `${file}:${i + 1}`));
+  }
+  return cases;
+}
+
+/** Reject duplicate ids (results pair by id), naming both places. */
+export function checkUniqueIds(cases: readonly EvalCase[], where: (index: number) => string): void {
+  const seen = new Map<string, number>();
+  cases.forEach((c, i) => {
+    const prev = seen.get(c.id);
+    if (prev !== undefined) {
+      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+    }
+    seen.set(c.id, i);
+  });
+}

@@ -1,0 +1,68 @@
+// A run plan: every case × repeat with its rendered request and cache key, computed up front so
+// the runner knows exactly which records a finished run must contain.
+import type { SuiteConfig } from "./suite-schema.js";
+import type { EvalCase } from "./cases.js";
+import type { CompiledPrompt } from "./prompt.js";
+import type { CompletionRequest } from "./provider.js";
+import { canonicalJson, sha256 } from "./hash.js";
+
+export interface PlannedJob {
+  index: number;
+  caseIndex: number;
+  evalCase: EvalCase;
+  repeat: number;
+  key: string;
+  inputHash: string;
+  inputText: string;
+  request: CompletionRequest;
+}
+
+export interface TargetOverrides {
+  baseUrl?: string;
+  model?: string;
+}
+
+export function effectiveTarget(suite: SuiteConfig, o: TargetOverrides): SuiteConfig["target"] {
+  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+}
+
+/** Sampling parameters as sent: named ones plus `extra`, with a per-repeat seed when none is set. */
+export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed: number, repeat: number, repeats: number): Record<string, unknown> {
+  const { extra, ...named } = params;
+  const out: Record<string, unknown> = { ...extra };
+  for (const [k, v] of Object.entries(named)) if (v !== undefined) out[k] = v;
+  // Distinct, reproducible samples per repeat on servers that honour `seed`.
+  if (out.seed === undefined && repeats > 1) out.seed = suiteSeed * 1000 + repeat;
+  return out;
+}
+
+export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: SuiteConfig["target"]): PlannedJob[] {
+  const jobs: PlannedJob[] = [];
+  const timeoutMs = suite.timeouts.request_s * 1000;
+  cases.forEach((c, caseIndex) => {
+    const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
+    const rendered = prompt.render(vars);
+    const inputHash = sha256(canonicalJson(rendered.messages));
+    for (let repeat = 0; repeat < suite.repeats; repeat++) {
+      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
+      const request: CompletionRequest =
+        target.api === "chat"
+          ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs }
+          : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
+      const key = sha256(
+        canonicalJson({
+          v: 1,
+          provider: target.provider,
+          base_url: target.base_url.replace(/\/+$/, ""),
+          model: target.model,
+          api: target.api,
+          params,
+          input: target.api === "chat" ? rendered.messages : rendered.text,
+          repeat,
+        }),
+      );
+      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+    }
+  });
+  return jobs;
+}

@@ -1,0 +1,94 @@
+// The records and summaries an eval run writes. These shapes are the contract with compare,
+// report and the PR comment; changes are additive.
+
+export interface MetricScore {
+  /** In [0,1]; null when the scorer could not say. */
+  value: number | null;
+  pass?: boolean;
+  /** Per-sample sufficient statistics for corpus metrics. */
+  stats?: number[];
+  detail?: Record<string, unknown>;
+}
+
+export type RecordErrorKind = "http" | "timeout" | "network" | "truncated" | "bad_request" | "scorer";
+
+export interface RecordError {
+  kind: RecordErrorKind;
+  message: string;
+  status?: number;
+}
+
+export interface EvalRecord {
+  case_id: string;
+  repeat: number;
+  key: string;
+  input_hash: string;
+  input: string;
+  vars: Record<string, unknown>;
+  expected: unknown;
+  output: string | null;
+  scores: Record<string, MetricScore>;
+  latency_ms: number | null;
+  ttft_ms: number | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  cost: number | null;
+  finish_reason: string | null;
+  error: RecordError | null;
+  attempts: number;
+  cached: boolean;
+}
+
+export interface MetricSummary {
+  type: string;
+  corpus: boolean;
+  higher_is_better: boolean;
+  mean: number | null;
+  se: number | null;
+  ci95: [number, number] | null;
+  method: "wilson" | "t" | "t-clustered" | "bootstrap" | "none";
+  n: number;
+  n_cases: number;
+  pass_rate: number | null;
+  threshold: number | null;
+  weight: number;
+  signature: string;
+  /** Run-level budgets (latency scorer): observed percentile vs budget, in ms. */
+  budgets?: Record<string, { observed: number | null; budget: number; pass: boolean | null }>;
+}
+
+export interface RunSummary {
+  schema: "llmops.summary/v1";
+  suite: { name: string; file: string; hash: string };
+  counts: { cases: number; repeats: number; records: number; errors: number };
+  metrics: Record<string, MetricSummary>;
+  overall: { weighted_mean: number | null };
+  latency: {
+    unit: "ms";
+    mean: number | null;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+    ttft_p50: number | null;
+    ttft_p95: number | null;
+    ttft_p99: number | null;
+  };
+  tokens: { prompt: number; completion: number; total: number };
+  cost: { total: number; currency: string } | null;
+  errors: { kind: string; count: number; example: string }[];
+  provenance: Provenance;
+}
+
+export interface Provenance {
+  llmops_version: string;
+  git: { commit: string | null; dirty: boolean | null };
+  suite_hash: string;
+  dataset_hash: string;
+  prompt_hash: string;
+  target: { provider: string; base_url: string; model: string; api: string; params: Record<string, unknown> };
+  scorers: Record<string, string>;
+  seed: number;
+  started_at: string;
+  finished_at: string;
+  node: string;
+}

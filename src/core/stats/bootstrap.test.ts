@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { bootstrapMeans, bootstrapQuantile, createRng, oneSampleT, pairedBootstrapCorpus, pairedBootstrapMeanDiff, quantile } from "./index.js";
+
+function normalSample(n: number, mu: number, sigma: number, seed: number): Float64Array {
+  const r = createRng(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = mu + sigma * Math.sqrt(-2 * Math.log(1 - r.next())) * Math.cos(2 * Math.PI * r.next());
+  return out;
+}
+
+describe("paired bootstrap", () => {
+  it("is reproducible from its seed and changes with it", () => {
+    const d = normalSample(200, 0.1, 1, 3);
+    expect(pairedBootstrapMeanDiff(d, 500, 9).ci).toEqual(pairedBootstrapMeanDiff(d, 500, 9).ci);
+    expect(pairedBootstrapMeanDiff(d, 500, 9).ci).not.toEqual(pairedBootstrapMeanDiff(d, 500, 10).ci);
+  });
+
+  it("agrees with the t interval for a large normal sample (a different method)", () => {
+    const d = normalSample(2000, 0.05, 1, 11);
+    const t = oneSampleT(d)!;
+    const b = pairedBootstrapMeanDiff(d, 4000, 1);
+    expect(b.estimate).toBeCloseTo(t.mean, 12);
+    expect(Math.abs(b.ci[0] - t.ci[0])).toBeLessThan(0.1 * t.se * 4);
+    expect(Math.abs(b.ci[1] - t.ci[1])).toBeLessThan(0.1 * t.se * 4);
+    expect(b.se / t.se).toBeGreaterThan(0.93);
+    expect(b.se / t.se).toBeLessThan(1.07);
+  });
+
+  it("draws indices uniformly: the mean of resampled means is the sample mean", () => {
+    const v = Float64Array.from({ length: 1000 }, (_, i) => i);
+    const m = bootstrapMeans(v, 2000, 5);
+    const avg = m.reduce((a, b) => a + b, 0) / m.length;
+    // SE of the average of 2000 resample means: sd(v)/√1000/√2000 ≈ 288.8/1414 ≈ 0.2.
+    expect(Math.abs(avg - 499.5)).toBeLessThan(1);
+  });
+
+  it("a corpus metric whose aggregate is a ratio of sums resamples cases, not records", () => {
+    // stats = [hits, total]; aggregate = hits / total. Candidate hits one more per case of 10.
+    const n = 300;
+    const base = new Float64Array(2 * n);
+    const cand = new Float64Array(2 * n);
+    const r = createRng(1);
+    for (let i = 0; i < n; i++) {
+      const total = 10;
+      const hits = Math.floor(r.next() * 8);
+      base.set([hits, total], 2 * i);
+      cand.set([hits + 1, total], 2 * i);
+    }
+    const agg = (s: readonly number[]) => s[0]! / s[1]!;
+    const out = pairedBootstrapCorpus(base, cand, 2, agg, 1000, 2);
+    expect(out.delta.estimate).toBeCloseTo(0.1, 12);
+    // Every case improves by exactly 1/10 of its total: Δ is 0.1 in every resample.
+    expect(out.delta.ci[0]).toBeCloseTo(0.1, 12);
+    expect(out.delta.ci[1]).toBeCloseTo(0.1, 12);
+    expect(out.delta.p).toBeLessThan(0.01);
+    expect(out.baseline.ci[0]).toBeLessThan(out.baseline.estimate);
+  });
+
+  it("bootstrap of a quantile centres on the sample quantile", () => {
+    const v = normalSample(500, 100, 10, 4);
+    const draws = bootstrapQuantile(v, 0.95, 1000, 3);
+    const med = quantile(draws, 0.5);
+    expect(Math.abs(med - quantile(v, 0.95))).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,19 @@
+// Pure, reusable statistics: distributions, tests, intervals, bootstrap, power. No I/O.
+export { createRng, type Rng } from "./prng.js";
+export { mean, variance, sd, sum, quantile, quantileSorted } from "./descriptive.js";
+export { lnGamma, lnChoose, incompleteBeta, normalCdf, normalPdf, normalQuantile } from "./special.js";
+export { tCdf, tPdf, tQuantile, tTwoSidedP } from "./student-t.js";
+export { binomialPmf, binomialTestTwoSided, mcnemarExact, type McNemarResult } from "./binomial.js";
+export { wilsonInterval, newcombePairedInterval, zFor, type PairedTable } from "./proportions.js";
+export { holmAdjust } from "./holm.js";
+export { oneSampleT, pairedT, clusterMeans, clusteredSe, withinClusterSd, type TResult } from "./paired-t.js";
+export { minimumDetectableEffect, casesNeeded, casesNeededFromSe, repeatsNeeded } from "./power.js";
+export {
+  bootstrapMeans,
+  bootstrapQuantile,
+  pairedBootstrapMeanDiff,
+  pairedBootstrapCorpus,
+  summariseDraws,
+  type BootstrapSummary,
+  type CorpusBootstrap,
+} from "./bootstrap.js";

@@ -1,0 +1,60 @@
+// Rules of the architecture that a reviewer would otherwise have to remember.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { VERSION } from "../src/version.js";
+import { repoRoot } from "./support/cli.js";
+
+function files(dir: string, ext = ".ts"): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, ext));
+    else if (p.endsWith(ext) && !p.endsWith(".test.ts")) out.push(p);
+  }
+  return out;
+}
+
+describe("architecture", () => {
+  it("keeps the core pure: no @actions/*, no process.env, no process.exit in src/core", () => {
+    const offenders = files(join(repoRoot, "src", "core")).flatMap((f) => {
+      const text = readFileSync(f, "utf8");
+      const bad: string[] = [];
+      if (/from ["']@actions\//.test(text)) bad.push("imports @actions/*");
+      if (/process\.env/.test(text)) bad.push("reads process.env");
+      if (/process\.exit\(/.test(text)) bad.push("calls process.exit");
+      return bad.map((b) => `${relative(repoRoot, f)} ${b}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("never calls process.exit in library code", () => {
+    const offenders = files(join(repoRoot, "src")).filter((f) => /process\.exit\(/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
+  });
+
+  it("launches processes with argument arrays, never a shell", () => {
+    const offenders = files(join(repoRoot, "src")).filter((f) => {
+      const t = readFileSync(f, "utf8");
+      return /(?<![.\w])(exec|execSync)\(|shell:\s*true|from "node:child_process".*\bexec\b[,} ]/.test(t);
+    });
+    expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
+  });
+
+  it("keeps VERSION in step with package.json", () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  it("gives every action a triple: action.yml (node24, main in dist), src entry, README", () => {
+    const actions = readdirSync(join(repoRoot, "actions")).filter((n) => statSync(join(repoRoot, "actions", n)).isDirectory());
+    expect(actions.length).toBeGreaterThan(0);
+    for (const name of actions) {
+      const yml = readFileSync(join(repoRoot, "actions", name, "action.yml"), "utf8");
+      expect(yml, name).toMatch(/using: node24/);
+      expect(yml, name).toContain(`main: ../../dist/${name}/index.js`);
+      expect(statSync(join(repoRoot, "src", "actions", name, "index.ts")).isFile()).toBe(true);
+      expect(statSync(join(repoRoot, "actions", name, "README.md")).isFile()).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,200 @@
+// A loopback OpenAI-compatible server for tests, benchmarks and the demo: /v1/chat/completions and
+// /v1/completions, streaming or not, with configurable latency and fault injection (429 with
+// Retry-After, 500/503, connection resets, hung requests, truncated bodies). It records every
+// request so tests can assert what was asked, and how often.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Fault = "429" | "500" | "503" | "reset" | "hang" | "truncate";
+
+export interface ServedRequest {
+  path: string;
+  model: string;
+  /** The prompt as text: chat messages' contents joined with "\n", or the completion prompt. */
+  prompt: string;
+  stream: boolean;
+  body: Record<string, unknown>;
+  /** What the server did: "ok", or the fault it injected. */
+  outcome: "ok" | Fault | "401" | "404";
+  authorization: string | undefined;
+}
+
+export interface OpenAiTestServerOptions {
+  /** Latency before the response (ms), or a function of the request. */
+  latencyMs?: number | ((req: ServedRequest) => number);
+  /** Delay between stream chunks (ms). */
+  chunkDelayMs?: number;
+  /** The model's answer. Default: "echo: <last line of the prompt>". */
+  respond?: (req: ServedRequest) => string;
+  /** Probability that a request gets a fault (deterministic sequence from `seed`). */
+  faultRate?: number;
+  faults?: Fault[];
+  /** Force a fault for specific prompts (first N times each), for targeted tests. */
+  faultFor?: (req: ServedRequest, attempt: number) => Fault | undefined;
+  retryAfterS?: number;
+  seed?: number;
+  /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** Models served; others get 404. Default: any. */
+  models?: string[];
+}
+
+export interface OpenAiTestServer {
+  url: string;
+  baseUrl: string;
+  requests: ServedRequest[];
+  close(): Promise<void>;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function tokenCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}): Promise<OpenAiTestServer> {
+  const requests: ServedRequest[] = [];
+  const rand = mulberry32(opts.seed ?? 1);
+  const faults = opts.faults ?? ["429", "500", "503", "reset", "hang", "truncate"];
+  const attempts = new Map<string, number>();
+  const hung = new Set<ServerResponse>();
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 30_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const path = (req.url ?? "").split("?")[0]!;
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: { message: "invalid JSON body" } });
+    }
+    const isChat = path.endsWith("/chat/completions");
+    const isCompletion = !isChat && path.endsWith("/completions");
+    const messages = (body.messages as { role: string; content: string }[] | undefined) ?? [];
+    const prompt = isChat ? messages.map((m) => m.content).join("\n") : String(body.prompt ?? "");
+    const served: ServedRequest = {
+      path,
+      model: String(body.model ?? ""),
+      prompt,
+      stream: body.stream === true,
+      body,
+      outcome: "ok",
+      authorization: req.headers.authorization,
+    };
+    requests.push(served);
+    if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      served.outcome = "401";
+      return json(res, 401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
+    }
+    if ((!isChat && !isCompletion) || (opts.models && !opts.models.includes(served.model))) {
+      served.outcome = "404";
+      return json(res, 404, { error: { message: `The model '${served.model}' does not exist or the route is unknown` } });
+    }
+    const n = (attempts.get(prompt) ?? 0) + 1;
+    attempts.set(prompt, n);
+    let fault = opts.faultFor?.(served, n);
+    if (!fault && opts.faultRate && rand() < opts.faultRate) fault = faults[Math.floor(rand() * faults.length)];
+    const latency = typeof opts.latencyMs === "function" ? opts.latencyMs(served) : (opts.latencyMs ?? 0);
+    if (latency > 0) await sleep(latency);
+    if (fault) {
+      served.outcome = fault;
+      switch (fault) {
+        case "429":
+          res.setHeader("retry-after", String(opts.retryAfterS ?? 0));
+          return json(res, 429, { error: { message: "Rate limit reached" } });
+        case "500":
+          return json(res, 500, { error: { message: "internal server error" } });
+        case "503":
+          return json(res, 503, { error: { message: "model is loading" } });
+        case "reset":
+          req.socket.destroy();
+          return;
+        case "hang":
+          hung.add(res);
+          res.on("close", () => hung.delete(res));
+          return; // never answers; the client's timeout must fire
+        case "truncate":
+          break; // handled below, with the answer cut short
+      }
+    }
+    const text = opts.respond ? opts.respond(served) : `echo: ${prompt.split("\n").pop() ?? ""}`;
+    const usage = { prompt_tokens: tokenCount(prompt), completion_tokens: tokenCount(text), total_tokens: tokenCount(prompt) + tokenCount(text) };
+    const id = `cmpl-${requests.length}`;
+    if (!served.stream) {
+      const payload = JSON.stringify({
+        id,
+        object: isChat ? "chat.completion" : "text_completion",
+        model: served.model,
+        choices: [isChat ? { index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" } : { index: 0, text, finish_reason: "stop" }],
+        usage,
+      });
+      if (fault === "truncate") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(payload.slice(0, Math.floor(payload.length / 2)));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+      res.end(payload);
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    const pieces = text.match(/\S+\s*|\s+/g) ?? [];
+    const send = (o: unknown) => res.write(`data: ${JSON.stringify(o)}\n\n`);
+    const cut = fault === "truncate" ? Math.floor(pieces.length / 2) : Infinity;
+    for (let i = 0; i < pieces.length; i++) {
+      if (i >= cut) {
+        res.end();
+        return;
+      }
+      send({ id, choices: [isChat ? { index: 0, delta: { content: pieces[i] }, finish_reason: null } : { index: 0, text: pieces[i], finish_reason: null }] });
+      if (opts.chunkDelayMs) await sleep(opts.chunkDelayMs);
+    }
+    if (fault === "truncate") {
+      res.end();
+      return;
+    }
+    send({ id, choices: [isChat ? { index: 0, delta: {}, finish_reason: "stop" } : { index: 0, text: "", finish_reason: "stop" }] });
+    send({ id, choices: [], usage });
+    res.end("data: [DONE]\n\n");
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    baseUrl: `${url}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hung) r.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
