@@ -1107,14 +1107,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1131,14 +1131,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1155,12 +1155,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1172,12 +1172,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1192,39 +1192,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -12170,7 +12170,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -29026,8 +29026,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -39479,10 +39479,10 @@ var ResultsCollector = class {
     if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
   }
 };
-function parseSummary(text, file2) {
+function parseSummary(text2, file2) {
   let json2;
   try {
-    json2 = JSON.parse(text);
+    json2 = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
   }
@@ -39513,8 +39513,8 @@ async function readEvalRun(dir, label2) {
     const buf = chunk;
     hash3.update(buf);
     if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text = rest + decoder4.write(buf);
-    const parts = text.split("\n");
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
     rest = parts.pop();
     for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
   }
@@ -40001,9 +40001,9 @@ init_errors();
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 init_errors();
-function parseYamlSource(text, file2) {
+function parseYamlSource(text2, file2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
@@ -40241,8 +40241,8 @@ function defaultPolicy() {
 function defaultGatePolicy(metrics) {
   return gatePolicySchema.parse({ metrics: Object.fromEntries(metrics.map((m) => [m, { max_regression: 0.02 }])) });
 }
-function parseGatePolicy(text, file2) {
-  const doc = parseYamlSource(text, file2);
+function parseGatePolicy(text2, file2) {
+  const doc = parseYamlSource(text2, file2);
   const root = doc.value;
   if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
     if (!("gate" in root) || root.gate == null) {
@@ -41378,17 +41378,17 @@ var icontains = containsDef("icontains");
 // src/core/eval/scorers/json-output.ts
 var FENCE = /```[ \t]*(?:json5?|jsonc|JSON)?[ \t]*\r?\n?([\s\S]*?)\r?\n?```/;
 function parseJsonOutput(output2, fenced) {
-  let text = output2;
+  let text2 = output2;
   let source = "whole";
   if (fenced) {
     const m = FENCE.exec(output2);
     if (m) {
-      text = m[1];
+      text2 = m[1];
       source = "fenced";
     }
   }
   try {
-    return { ok: true, value: JSON.parse(text), source };
+    return { ok: true, value: JSON.parse(text2), source };
   } catch (e) {
     return { ok: false, error: `${source === "fenced" ? "fenced block" : "output"} is not JSON: ${e.message}` };
   }
@@ -41746,8 +41746,8 @@ init_errors();
 
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
-function rougeTokenize(text) {
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+function rougeTokenize(text2) {
+  return text2.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
@@ -41970,13 +41970,13 @@ var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\u
 function codePointLabel(ch) {
   return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
 }
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+function sanitizeText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
 }
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
+function truncateText(text2, max) {
+  if (text2.length <= max) return { text: text2, cut: 0 };
+  const points = Array.from(text2);
+  if (points.length <= max) return { text: text2, cut: 0 };
   return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
@@ -42001,42 +42001,42 @@ function markdownReplacement(m) {
       return `\\${m}`;
   }
 }
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+function escapeMarkdownChars(text2) {
+  return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
     if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
     return markdownReplacement(m);
   });
 }
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+function oneLine(text2) {
+  return text2.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
 }
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function escapeMarkdownText(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   return escapeMarkdownChars(kept) + truncationNote(cut);
 }
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function breakPings(text) {
-  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+function breakPings(text2) {
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
 }
-function escapeHtmlText(text, opts = {}) {
-  const clean = sanitizeText(text);
+function escapeHtmlText(text2, opts = {}) {
+  const clean = sanitizeText(text2);
   const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
   return escapeHtml(breakPings(kept)) + truncationNote(cut);
 }
-function longestRun(text, ch) {
+function longestRun(text2, ch) {
   let best = 0;
   let run = 0;
-  for (const c of text) {
+  for (const c of text2) {
     run = c === ch ? run + 1 : 0;
     if (run > best) best = run;
   }
   return best;
 }
-function renderCodeBlock(text, opts = {}) {
-  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function renderCodeBlock(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text2), opts.maxLength ?? Number.POSITIVE_INFINITY);
   const body = cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
@@ -42045,8 +42045,8 @@ function renderCodeBlock(text, opts = {}) {
 ${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
 `;
 }
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function renderCodeSpan(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
   const ticks2 = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
@@ -42059,8 +42059,8 @@ function sanitizeMarkerToken(token) {
   const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
   return t === "" ? "default" : t;
 }
-function sanitizeMermaidLabel(text, maxLength = 40) {
-  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+function sanitizeMermaidLabel(text2, maxLength = 40) {
+  const clean = sanitizeText(text2).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
   const { text: kept, cut } = truncateText(clean, maxLength);
   return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
 }
@@ -42556,9 +42556,9 @@ function renderOneCase(model, id, direction, detail, limits) {
   if (!detail) {
     parts.push("_Inputs and outputs unavailable: the runs' results.jsonl were not given to the report._\n");
   } else {
-    const block = (label2, text) => text === null ? "" : `**${label2}**
+    const block = (label2, text2) => text2 === null ? "" : `**${label2}**
 
-${renderCodeBlock(text, { maxLength: limits.textChars })}`;
+${renderCodeBlock(text2, { maxLength: limits.textChars })}`;
     const side3 = (label2, s) => s === null ? `**${label2}**: _absent from this run_
 ` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
 ` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
@@ -42709,14 +42709,14 @@ function fit(model, variant, levels, limit, opts) {
   const first = levels[0];
   for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
     for (const limits of levels) {
-      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
-      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
+      const { text: text3, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
+      if (text3.length <= limit) return { markdown: text3, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
     }
   }
   const last = levels[levels.length - 1];
-  const { text } = assemble(model, variant, last, first, limit, opts, 10);
+  const { text: text2 } = assemble(model, variant, last, first, limit, opts, 10);
   const tail = "\n\n> \u2702\uFE0F Cut here to fit GitHub's size limit. The HTML report has everything.\n";
-  let head = text.slice(0, Math.max(0, limit - tail.length));
+  let head = text2.slice(0, Math.max(0, limit - tail.length));
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
   const fences = head.match(/^`{3,}/gm) ?? [];
   const closing = fences.length % 2 === 1 ? `
@@ -42888,8 +42888,8 @@ var W = 720;
 function n(x) {
   return (Math.round(x * 10) / 10).toString();
 }
-function label(text, max = 28) {
-  const t = Array.from(sanitizeText(text).replace(/\s+/g, " "));
+function label(text2, max = 28) {
+  const t = Array.from(sanitizeText(text2).replace(/\s+/g, " "));
   return escapeHtml(t.length > max ? `${t.slice(0, max - 1).join("")}\u2026` : t.join(""));
 }
 function metricClass(c, m) {
@@ -42999,8 +42999,8 @@ function renderLatencySvg(c, cases) {
 // src/core/report/html.ts
 var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
 var HTML_TEXT_LIMIT = 5e4;
-function sha256Base64(text) {
-  return createHash2("sha256").update(text, "utf8").digest("base64");
+function sha256Base64(text2) {
+  return createHash2("sha256").update(text2, "utf8").digest("base64");
 }
 function reportCsp() {
   return [
@@ -43019,10 +43019,10 @@ function reportCsp() {
     "form-action 'none'"
   ].join("; ");
 }
-var h = (text) => escapeHtml(sanitizeText(text));
-function clip(text) {
-  if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+var h = (text2) => escapeHtml(sanitizeText(text2));
+function clip(text2) {
+  if (text2 === null) return null;
+  const { text: kept, cut } = truncateText(sanitizeText(text2), HTML_TEXT_LIMIT);
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
@@ -43149,10 +43149,10 @@ init_errors();
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function parseComparison(text, file2) {
+function parseComparison(text2, file2) {
   let v;
   try {
-    v = JSON.parse(text);
+    v = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
   }
@@ -43199,10 +43199,10 @@ function toRecord(v) {
     error: err
   };
 }
-function parseResultsJsonl(text) {
+function parseResultsJsonl(text2) {
   const byKey = /* @__PURE__ */ new Map();
   let skipped = 0;
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     if (line.trim() === "") continue;
     let rec = null;
     try {
@@ -43665,11 +43665,11 @@ function stableStringify(v) {
 // src/core/data/stats.ts
 import { createHash as createHash3 } from "node:crypto";
 var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-var whitespaceTokens = (text) => {
+var whitespaceTokens = (text2) => {
   let n2 = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     const space = c === 32 || c === 10 || c === 9 || c === 13;
     if (!space && !inWord) n2++;
     inWord = !space;
@@ -44125,9 +44125,9 @@ var Deduper = class {
   lshToLoc = new Int32Array(1024);
   summary;
   /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
-  check(text, at) {
+  check(text2, at) {
     this.summary.records++;
-    const norm = normalizeText(text);
+    const norm = normalizeText(text2);
     const [hi, lo] = hash64(norm);
     const locIdx = this.locs.push(at);
     const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
@@ -44316,24 +44316,24 @@ var LineSplitter = class {
 };
 
 // src/core/data/json-keys.ts
-function countRawKeys(text) {
+function countRawKeys(text2) {
   let count2 = 0;
-  let i = text.indexOf('"');
+  let i = text2.indexOf('"');
   while (i !== -1) {
-    let j = text.indexOf('"', i + 1);
-    while (j !== -1 && isEscaped(text, j)) j = text.indexOf('"', j + 1);
+    let j = text2.indexOf('"', i + 1);
+    while (j !== -1 && isEscaped(text2, j)) j = text2.indexOf('"', j + 1);
     if (j === -1) return count2;
     let k = j + 1;
-    let c = text.charCodeAt(k);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++k);
+    let c = text2.charCodeAt(k);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text2.charCodeAt(++k);
     if (c === 58) count2++;
-    i = text.indexOf('"', k);
+    i = text2.indexOf('"', k);
   }
   return count2;
 }
-function isEscaped(text, quote) {
+function isEscaped(text2, quote) {
   let n2 = 0;
-  for (let p = quote - 1; text.charCodeAt(p) === 92; p--) n2++;
+  for (let p = quote - 1; text2.charCodeAt(p) === 92; p--) n2++;
   return (n2 & 1) === 1;
 }
 function countParsedKeys(value) {
@@ -44347,8 +44347,8 @@ function countParsedKeys(value) {
   for (const k in obj) n2 += 1 + countParsedKeys(obj[k]);
   return n2;
 }
-function findDuplicateKey(text) {
-  const s = new Scanner(text);
+function findDuplicateKey(text2) {
+  const s = new Scanner(text2);
   try {
     s.value("");
   } catch (found) {
@@ -44584,8 +44584,8 @@ var DatasetValidator = class {
       this.add("warning", "blank_line", "", "blank line (skipped)");
       return;
     }
-    let text;
-    if (isUtf8(bytes)) text = decodeUtf8(bytes);
+    let text2;
+    if (isUtf8(bytes)) text2 = decodeUtf8(bytes);
     else {
       this.cur.invalid++;
       const at = firstInvalidUtf8(bytes);
@@ -44594,7 +44594,7 @@ var DatasetValidator = class {
     }
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch (err) {
       this.cur.invalid++;
       const why = err instanceof Error ? err.message : String(err);
@@ -44607,8 +44607,8 @@ var DatasetValidator = class {
       this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
       return;
     }
-    if (countRawKeys(text) !== countParsedKeys(value)) {
-      const dup = findDuplicateKey(text);
+    if (countRawKeys(text2) !== countParsedKeys(value)) {
+      const dup = findDuplicateKey(text2);
       if (dup) {
         this.cur.invalid++;
         this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
@@ -44748,15 +44748,15 @@ async function createValidator(ctx, values) {
   if (maxLine !== void 0) opts.maxLineBytes = maxLine;
   if (typeof values.schema === "string") {
     const path = ctx.resolvePath(values.schema);
-    let text;
+    let text2;
     try {
-      text = await readFile(path, "utf8");
+      text2 = await readFile(path, "utf8");
     } catch {
       throw new ConfigError(`--schema ${values.schema}: cannot read the file`);
     }
     let schema2;
     try {
-      schema2 = JSON.parse(text);
+      schema2 = JSON.parse(text2);
     } catch (err) {
       throw new ConfigError(`${values.schema}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -44913,10 +44913,10 @@ function withoutExamples(x) {
   const { examples: _drop, ...rest } = x;
   return rest;
 }
-function parseManifest(text, where) {
+function parseManifest(text2, where) {
   let v;
   try {
-    v = JSON.parse(text);
+    v = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
   }
@@ -45022,9 +45022,9 @@ async function readEvalCases(files) {
       {
         line: (bytes, lineNo) => {
           try {
-            const text = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
-            if (text === "") return;
-            cases.push(parseEvalCase(JSON.parse(text), `${f.shown}:${lineNo}`, cases.length));
+            const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
+            if (text2 === "") return;
+            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`, cases.length));
           } catch (err) {
             failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
             return true;
@@ -45301,12 +45301,6 @@ function shifts(b, h2) {
 }
 
 // src/core/data/markdown.ts
-function escapeInline(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
-}
-function code(s) {
-  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").slice(0, 200)}\``;
-}
 function table(head, rows) {
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
   for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
@@ -45320,6 +45314,8 @@ function fmtSigned(n2) {
 }
 
 // src/core/data/render.ts
+var code = (s) => renderCodeSpan(s, { maxLength: 200 });
+var text = (s) => escapeMarkdownText(s, { maxLength: 300 });
 function renderDataDiffMarkdown(diff) {
   const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
   if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
@@ -45360,7 +45356,7 @@ function renderFileDetails(f) {
     lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
   } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
   if (lines.length === 0) return [];
-  return ["", `<details><summary>${escapeInline(f.path)}</summary>`, "", ...lines, "", "</details>"];
+  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
 }
 function binLabel(i) {
   const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
@@ -45379,7 +45375,7 @@ function renderLengthChart(title, stats) {
   return [
     "```mermaid",
     "xychart-beta",
-    `    title "${title.replace(/["`\n\r]/g, "'")}"`,
+    `    title "${sanitizeMermaidLabel(title, 60)}"`,
     `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
     `    y-axis "records" 0 --> ${max}`,
     `    bar [${h2.slice(0, last + 1).join(", ")}]`,
@@ -45388,7 +45384,7 @@ function renderLengthChart(title, stats) {
 }
 function renderDataCard(input2) {
   const m = input2.manifest;
-  const out = [`## Dataset card: ${escapeInline(input2.title)}`, ""];
+  const out = [`## Dataset card: ${text(input2.title)}`, ""];
   out.push(
     table(
       ["file", "format", "records", "valid", "invalid", "size", "sha256"],
@@ -45399,7 +45395,7 @@ function renderDataCard(input2) {
   );
   for (const f of m.files) {
     const s = f.stats;
-    out.push("", `### ${escapeInline(f.path)}`, "");
+    out.push("", `### ${text(f.path)}`, "");
     out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
     out.push(renderLengthChart(`${f.path}: record length`, s), "");
     out.push(
@@ -45410,7 +45406,7 @@ function renderDataCard(input2) {
     );
     const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
     if (roleTotal > 0) {
-      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [escapeInline(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
       out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
     }
     out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
@@ -45419,7 +45415,7 @@ function renderDataCard(input2) {
   const d = input2.duplicates;
   if (!d) out.push("Not checked.");
   else {
-    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${escapeInline(d.method)}.`);
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
     if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
   }
   out.push("", "### Leakage (training data vs evaluation cases)", "");
@@ -45484,13 +45480,13 @@ async function runDataDiff(ctx, values, files) {
   let head;
   if (files.length > 0) head = (await check2(ctx, values, files, manifestPath)).manifest;
   else {
-    let text;
+    let text2;
     try {
-      text = await readFile2(manifestPath, "utf8");
+      text2 = await readFile2(manifestPath, "utf8");
     } catch {
       throw new InputError(`${shown}: no manifest here`, { hint: "write one with `llmops data manifest FILE\u2026`, pass --manifest PATH, or name the data files to compute it" });
     }
-    head = parseManifest(text, shown);
+    head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
   const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename2(manifestPath)}`);
@@ -45845,13 +45841,13 @@ function tokenize(source, options = {}) {
     while (cursorPosition < src.length) {
       const lastTokenType = tokens2.at(-1)?.type;
       if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
-        let text = "";
+        let text2 = "";
         while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
         !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
-          text += src[cursorPosition++];
+          text2 += src[cursorPosition++];
         }
-        if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+        if (text2.length > 0) {
+          tokens2.push(new Token(text2, TOKEN_TYPES.Text));
           continue;
         }
       }
@@ -46988,10 +46984,10 @@ var StringValue = class extends RuntimeValue {
           }
           let result = [];
           if (sep instanceof NullValue) {
-            const text = this.value.trimStart();
-            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+            const text2 = this.value.trimStart();
+            for (const { 0: match, index } of text2.matchAll(/\S+/g)) {
               if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
-                result.push(match + text.slice(index + match.length));
+                result.push(match + text2.slice(index + match.length));
                 break;
               }
               result.push(match);
@@ -48641,8 +48637,8 @@ function format(program, indent = "	") {
   const body = formatStatements(program.body, 0, indentStr);
   return body.replace(/\n$/, "");
 }
-function createStatement(...text) {
-  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+function createStatement(...text2) {
+  return OPEN_STATEMENT + text2.join(" ") + CLOSE_STATEMENT;
 }
 function formatStatements(stmts, depth, indentStr) {
   return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
@@ -48890,8 +48886,8 @@ function compilePrompt(spec, where) {
     spec,
     render(vars) {
       const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
-      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
-      return { messages, text };
+      const text2 = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+      return { messages, text: text2 };
     }
   };
 }
@@ -49458,11 +49454,11 @@ var JsonlResultsStore = class {
       line++;
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
-      const text = buf.subarray(start, end).toString("utf8");
+      const text2 = buf.subarray(start, end).toString("utf8");
       let parsed;
       let ok = true;
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(text2);
       } catch {
         ok = false;
       }
@@ -49477,7 +49473,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text.trim() === "") {
+        if (text2.trim() === "") {
           start = end + 1;
           continue;
         }
@@ -49575,9 +49571,9 @@ function toCase(raw, where) {
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
   return { id, input: o.input, vars, expected: o.expected ?? null, tags };
 }
-function parseCasesJsonl(text, file2) {
+function parseCasesJsonl(text2, file2) {
   const cases = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
@@ -49704,8 +49700,8 @@ async function loadSuite(path, cwd) {
   const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
-  const text = readFileSync5(file2, "utf8");
-  const doc = parseYamlSource(text, displayFile);
+  const text2 = readFileSync5(file2, "utf8");
+  const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname7(file2);
   let cases;
@@ -49742,10 +49738,10 @@ async function loadSuite(path, cwd) {
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
     if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
-    const text2 = readFileSync5(path2, "utf8");
+    const text3 = readFileSync5(path2, "utf8");
     let schema2;
     try {
-      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
+      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text3, c.schema_file).value : JSON.parse(text3);
     } catch (err) {
       throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -49759,7 +49755,7 @@ async function loadSuite(path, cwd) {
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
   };
 }
 async function readCasesFile(path, shown, bytes) {
@@ -49781,19 +49777,19 @@ async function readCasesFile(path, shown, bytes) {
       return toCase(o, `${shown} row ${i}`);
     });
   }
-  let text;
+  let text2;
   if (lower.endsWith(".gz")) {
     try {
-      text = gunzipSync(bytes).toString("utf8");
+      text2 = gunzipSync(bytes).toString("utf8");
     } catch (err) {
       throw new DataInvalidError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-    text = bytes.toString("utf8");
+    text2 = bytes.toString("utf8");
   } else {
     throw new DataInvalidError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
-  return parseCasesJsonl(text, shown);
+  return parseCasesJsonl(text2, shown);
 }
 function safeJson(s, where, fallback) {
   try {
@@ -49812,9 +49808,9 @@ function loadPrompt(p, base, displayFile, pos) {
   if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
   const path = resolve3(base, p.file);
   if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
-  const text = readFileSync5(path, "utf8");
+  const text2 = readFileSync5(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text, p.file);
+    const doc = parseYamlSource(text2, p.file);
     const v = doc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
@@ -49822,7 +49818,7 @@ function loadPrompt(p, base, displayFile, pos) {
     }
     return { kind: "messages", messages: msgs };
   }
-  return { kind: "template", template: text.replace(/\n$/, "") };
+  return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
 // src/adapters/git/git-info.ts
@@ -49989,12 +49985,12 @@ function truncated2(url2, why) {
   return new ProviderError(`incomplete response from ${url2}: ${why}`, "truncated", { retryable: true });
 }
 async function readJson(res, api, t0, url2) {
-  const text = await res.text();
+  const text2 = await res.text();
   let j;
   try {
-    j = JSON.parse(text);
+    j = JSON.parse(text2);
   } catch {
-    throw truncated2(url2, `body is not valid JSON (${text.length} bytes)`);
+    throw truncated2(url2, `body is not valid JSON (${text2.length} bytes)`);
   }
   const choice = j.choices?.[0];
   if (!choice) throw truncated2(url2, "no choices in the response");
@@ -50011,7 +50007,7 @@ async function readJson(res, api, t0, url2) {
 async function readStream(res, api, t0, url2) {
   const decoder4 = new TextDecoder();
   let buf = "";
-  let text = "";
+  let text2 = "";
   let ttft = null;
   let finish = null;
   let usage;
@@ -50033,7 +50029,7 @@ async function readStream(res, api, t0, url2) {
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
       if (ttft === null) ttft = performance.now() - t0;
-      text += piece;
+      text2 += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
@@ -50050,7 +50046,7 @@ async function readStream(res, api, t0, url2) {
   if (buf.startsWith("data:")) handle(buf.slice(5).trim());
   if (!done && finish === null) throw truncated2(url2, "the stream ended before [DONE]");
   return {
-    text,
+    text: text2,
     finishReason: finish,
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
@@ -50366,11 +50362,11 @@ function readRecords(ctx, side3, file2) {
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
-function write(ctx, path, text, what) {
+function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
   mkdirSync5(dirname8(abs), { recursive: true });
-  writeFileSync5(abs, text);
-  ctx.logger.info(`wrote ${what}: ${path} (${text.length.toLocaleString("en-US")} characters)`);
+  writeFileSync5(abs, text2);
+  ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
   const file2 = values.comparison;

@@ -23802,7 +23802,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26351,8 +26351,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -26448,10 +26448,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26480,9 +26480,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26493,8 +26493,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -30464,10 +30464,10 @@ function withoutExamples(x) {
   const { examples: _drop, ...rest } = x;
   return rest;
 }
-function parseManifest(text, where) {
+function parseManifest(text2, where) {
   let v;
   try {
-    v = JSON.parse(text);
+    v = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
   }
@@ -30535,9 +30535,9 @@ var Deduper = class {
   lshToLoc = new Int32Array(1024);
   summary;
   /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
-  check(text, at) {
+  check(text2, at) {
     this.summary.records++;
-    const norm = normalizeText(text);
+    const norm = normalizeText(text2);
     const [hi, lo] = hash64(norm);
     const locIdx = this.locs.push(at);
     const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
@@ -30815,11 +30815,11 @@ function stableStringify(v) {
 // src/core/data/stats.ts
 import { createHash } from "node:crypto";
 var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-var whitespaceTokens = (text) => {
+var whitespaceTokens = (text2) => {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     const space = c === 32 || c === 10 || c === 9 || c === 13;
     if (!space && !inWord) n++;
     inWord = !space;
@@ -31008,9 +31008,9 @@ async function readEvalCases(files) {
       {
         line: (bytes, lineNo) => {
           try {
-            const text = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
-            if (text === "") return;
-            cases.push(parseEvalCase(JSON.parse(text), `${f.shown}:${lineNo}`, cases.length));
+            const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
+            if (text2 === "") return;
+            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`, cases.length));
           } catch (err) {
             failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
             return true;
@@ -31142,13 +31142,93 @@ function shifts(b, h) {
   return out;
 }
 
+// src/core/report/escape.ts
+var ZWJ = "\u200D";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text2, max) {
+  if (text2.length <= max) return { text: text2, cut: 0 };
+  const points = Array.from(text2);
+  if (points.length <= max) return { text: text2, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${ZWJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text2) {
+  return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text2) {
+  return text2.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function breakPings(text2) {
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+}
+function escapeHtmlText(text2, opts = {}) {
+  const clean = sanitizeText(text2);
+  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
+}
+function longestRun(text2, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text2) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeSpan(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
+}
+function sanitizeMermaidLabel(text2, maxLength = 40) {
+  const clean = sanitizeText(text2).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { text: kept, cut } = truncateText(clean, maxLength);
+  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
+}
+
 // src/core/data/markdown.ts
-function escapeInline(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/!/g, "\\!").replace(/@/g, "@\u200B").slice(0, 300);
-}
-function code(s) {
-  return `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").slice(0, 200)}\``;
-}
 function table(head, rows) {
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
   for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
@@ -31162,6 +31242,8 @@ function fmtSigned(n) {
 }
 
 // src/core/data/render.ts
+var code = (s) => renderCodeSpan(s, { maxLength: 200 });
+var text = (s) => escapeMarkdownText(s, { maxLength: 300 });
 function renderDataDiffMarkdown(diff) {
   const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
   if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
@@ -31202,7 +31284,7 @@ function renderFileDetails(f) {
     lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
   } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
   if (lines.length === 0) return [];
-  return ["", `<details><summary>${escapeInline(f.path)}</summary>`, "", ...lines, "", "</details>"];
+  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
 }
 function binLabel(i) {
   const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
@@ -31221,7 +31303,7 @@ function renderLengthChart(title, stats) {
   return [
     "```mermaid",
     "xychart-beta",
-    `    title "${title.replace(/["`\n\r]/g, "'")}"`,
+    `    title "${sanitizeMermaidLabel(title, 60)}"`,
     `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
     `    y-axis "records" 0 --> ${max}`,
     `    bar [${h.slice(0, last + 1).join(", ")}]`,
@@ -31230,7 +31312,7 @@ function renderLengthChart(title, stats) {
 }
 function renderDataCard(input2) {
   const m = input2.manifest;
-  const out = [`## Dataset card: ${escapeInline(input2.title)}`, ""];
+  const out = [`## Dataset card: ${text(input2.title)}`, ""];
   out.push(
     table(
       ["file", "format", "records", "valid", "invalid", "size", "sha256"],
@@ -31241,7 +31323,7 @@ function renderDataCard(input2) {
   );
   for (const f of m.files) {
     const s = f.stats;
-    out.push("", `### ${escapeInline(f.path)}`, "");
+    out.push("", `### ${text(f.path)}`, "");
     out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
     out.push(renderLengthChart(`${f.path}: record length`, s), "");
     out.push(
@@ -31252,7 +31334,7 @@ function renderDataCard(input2) {
     );
     const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
     if (roleTotal > 0) {
-      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [escapeInline(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
       out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
     }
     out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
@@ -31261,7 +31343,7 @@ function renderDataCard(input2) {
   const d = input2.duplicates;
   if (!d) out.push("Not checked.");
   else {
-    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${escapeInline(d.method)}.`);
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
     if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
   }
   out.push("", "### Leakage (training data vs evaluation cases)", "");
@@ -31301,24 +31383,24 @@ function compileUserSchema(schema, file2) {
 import { Buffer as Buffer3, isUtf8 } from "node:buffer";
 
 // src/core/data/json-keys.ts
-function countRawKeys(text) {
+function countRawKeys(text2) {
   let count = 0;
-  let i = text.indexOf('"');
+  let i = text2.indexOf('"');
   while (i !== -1) {
-    let j = text.indexOf('"', i + 1);
-    while (j !== -1 && isEscaped(text, j)) j = text.indexOf('"', j + 1);
+    let j = text2.indexOf('"', i + 1);
+    while (j !== -1 && isEscaped(text2, j)) j = text2.indexOf('"', j + 1);
     if (j === -1) return count;
     let k = j + 1;
-    let c = text.charCodeAt(k);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++k);
+    let c = text2.charCodeAt(k);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text2.charCodeAt(++k);
     if (c === 58) count++;
-    i = text.indexOf('"', k);
+    i = text2.indexOf('"', k);
   }
   return count;
 }
-function isEscaped(text, quote) {
+function isEscaped(text2, quote) {
   let n = 0;
-  for (let p = quote - 1; text.charCodeAt(p) === 92; p--) n++;
+  for (let p = quote - 1; text2.charCodeAt(p) === 92; p--) n++;
   return (n & 1) === 1;
 }
 function countParsedKeys(value) {
@@ -31332,8 +31414,8 @@ function countParsedKeys(value) {
   for (const k in obj) n += 1 + countParsedKeys(obj[k]);
   return n;
 }
-function findDuplicateKey(text) {
-  const s = new Scanner(text);
+function findDuplicateKey(text2) {
+  const s = new Scanner(text2);
   try {
     s.value("");
   } catch (found) {
@@ -31569,8 +31651,8 @@ var DatasetValidator = class {
       this.add("warning", "blank_line", "", "blank line (skipped)");
       return;
     }
-    let text;
-    if (isUtf8(bytes)) text = decodeUtf8(bytes);
+    let text2;
+    if (isUtf8(bytes)) text2 = decodeUtf8(bytes);
     else {
       this.cur.invalid++;
       const at = firstInvalidUtf8(bytes);
@@ -31579,7 +31661,7 @@ var DatasetValidator = class {
     }
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch (err) {
       this.cur.invalid++;
       const why = err instanceof Error ? err.message : String(err);
@@ -31592,8 +31674,8 @@ var DatasetValidator = class {
       this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
       return;
     }
-    if (countRawKeys(text) !== countParsedKeys(value)) {
-      const dup = findDuplicateKey(text);
+    if (countRawKeys(text2) !== countParsedKeys(value)) {
+      const dup = findDuplicateKey(text2);
       if (dup) {
         this.cur.invalid++;
         this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
@@ -41025,8 +41107,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -51481,12 +51563,12 @@ async function main() {
   const files = expandFiles(inputs.files, root);
   let customCheck;
   if (inputs.schema) {
-    const text = await readFile(resolve2(root, inputs.schema), "utf8").catch(() => {
+    const text2 = await readFile(resolve2(root, inputs.schema), "utf8").catch(() => {
       throw new ConfigError(`input "schema": cannot read ${inputs.schema}`);
     });
     let parsed;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text2);
     } catch {
       throw new ConfigError(`input "schema": ${inputs.schema} is not valid JSON`);
     }

@@ -5,8 +5,13 @@ import type { DataDiff, FileDiff } from "./diff.js";
 import type { LeakageSummary } from "./leakage.js";
 import type { DataManifest } from "./manifest.js";
 import { LENGTH_BINS, type FileStats } from "./stats.js";
-import { code, escapeInline, fmtInt, fmtSigned, table } from "./markdown.js";
+import { escapeHtmlText, escapeMarkdownText, renderCodeSpan, sanitizeMermaidLabel } from "../report/escape.js";
+import { fmtInt, fmtSigned, table } from "./markdown.js";
 import { formatLocation } from "./types.js";
+
+/** Untrusted names (paths, ids, fields, roles) through the report domain's one escaping function. */
+const code = (s: string) => renderCodeSpan(s, { maxLength: 200 });
+const text = (s: string) => escapeMarkdownText(s, { maxLength: 300 });
 
 export function renderDataDiffMarkdown(diff: DataDiff): string {
   const out: string[] = [`### Data changes since ${code(diff.baseRef)}`, ""];
@@ -47,7 +52,7 @@ function renderFileDetails(f: FileDiff): string[] {
     lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
   } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
   if (lines.length === 0) return [];
-  return ["", `<details><summary>${escapeInline(f.path)}</summary>`, "", ...lines, "", "</details>"];
+  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
 }
 
 export interface CardInput {
@@ -77,7 +82,7 @@ export function renderLengthChart(title: string, stats: FileStats): string {
   return [
     "```mermaid",
     "xychart-beta",
-    `    title "${title.replace(/["`\n\r]/g, "'")}"`,
+    `    title "${sanitizeMermaidLabel(title, 60)}"`,
     `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
     `    y-axis "records" 0 --> ${max}`,
     `    bar [${h.slice(0, last + 1).join(", ")}]`,
@@ -87,7 +92,7 @@ export function renderLengthChart(title: string, stats: FileStats): string {
 
 export function renderDataCard(input: CardInput): string {
   const m = input.manifest;
-  const out: string[] = [`## Dataset card: ${escapeInline(input.title)}`, ""];
+  const out: string[] = [`## Dataset card: ${text(input.title)}`, ""];
   out.push(
     table(
       ["file", "format", "records", "valid", "invalid", "size", "sha256"],
@@ -98,7 +103,7 @@ export function renderDataCard(input: CardInput): string {
   );
   for (const f of m.files) {
     const s = f.stats;
-    out.push("", `### ${escapeInline(f.path)}`, "");
+    out.push("", `### ${text(f.path)}`, "");
     out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
     out.push(renderLengthChart(`${f.path}: record length`, s), "");
     out.push(
@@ -109,7 +114,7 @@ export function renderDataCard(input: CardInput): string {
     );
     const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
     if (roleTotal > 0) {
-      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [escapeInline(r), fmtInt(c), `${((c / roleTotal) * 100).toFixed(1)}%`])));
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${((c / roleTotal) * 100).toFixed(1)}%`])));
       out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
     }
     out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
@@ -118,7 +123,7 @@ export function renderDataCard(input: CardInput): string {
   const d = input.duplicates;
   if (!d) out.push("Not checked.");
   else {
-    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${escapeInline(d.method)}.`);
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
     if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
   }
   out.push("", "### Leakage (training data vs evaluation cases)", "");
