@@ -102,7 +102,7 @@ describe("llmops data validate: bad input gives a clear message and exit 1 or 2,
 
 describe("llmops data on the example data", () => {
   it("validates the example data with leakage and duplicate checks", () => {
-    const r = llmops(["data", "validate", "data/train.jsonl", "--eval", "data/eval/cases.jsonl", "--dedupe", "near"]);
+    const r = llmops(["data", "validate", "data/train.jsonl", "--eval", "data/eval/cases.jsonl", "--eval", "evals/cases/arithmetic.jsonl", "--dedupe", "near"]);
     expect(r.out).toMatch(/valid: 220 records, 220 valid, 0 invalid; 0 error\(s\), 0 warning\(s\)/);
     expect(r.code).toBe(0);
   });
@@ -125,6 +125,13 @@ describe("llmops data on the example data", () => {
     expect(llmops(["data", "validate", p, "--eval", "data/eval/cases.jsonl", "--allow-leakage"]).code).toBe(0);
     const d = llmops(["data", "dedupe", p]);
     expect(d.out).toMatch(/leaky\.jsonl:3: warning \[duplicate_exact\] exact duplicate of .*leaky\.jsonl:1/);
+  });
+
+  it("finds an eval case of the repo's suite under another template (contained)", () => {
+    const p = write("templated.jsonl", `${good}\n${chat([{ role: "user", content: "What is 29 + 14?" }, { role: "assistant", content: "43" }])}\n`);
+    const r = llmops(["data", "validate", p, "--eval", "evals/cases/arithmetic.jsonl"]);
+    expect(r.out).toMatch(/templated\.jsonl:2: error \[leakage\] contains the words of eval case "add-001" in order/);
+    expect(r.code).toBe(1);
   });
 
   it("clean: NFC, trim, drops empty, invalid and duplicate records", () => {

@@ -83,7 +83,7 @@ describe("computeDataDiff and renderers", () => {
       title: "train <script>",
       manifest: head,
       duplicates: { records: 4, unique: 3, exact: 1, near: 0, threshold: 0.9, method: "exact", examples: [{ kind: "exact", at: { file: "train.jsonl", line: 3 }, of: { file: "train.jsonl", line: 1 }, similarity: 1 }] },
-      leakage: { evalFiles: ["cases.jsonl"], cases: 10, records: 4, exact: 1, near: 0, casesLeaked: 1, threshold: 0.9, examples: [{ caseId: "q-1", kind: "exact", on: "prompt", similarity: 1, at: { file: "train.jsonl", line: 2 } }] },
+      leakage: { evalFiles: ["cases.jsonl"], cases: 10, records: 4, exact: 1, near: 0, contained: 0, casesLeaked: 1, threshold: 0.9, examples: [{ caseId: "q-1", kind: "exact", on: "prompt", similarity: 1, at: { file: "train.jsonl", line: 2 } }] },
     });
     expect(card).not.toContain("<script>");
     expect(card).toContain("xychart-beta");

@@ -1,6 +1,7 @@
 // Leakage: training records that contain evaluation cases, exactly or nearly. Eval cases are small,
 // so they are indexed; training records stream past and are looked up.
 import { DataInvalidError } from "../../errors.js";
+import { ContainmentIndex } from "./contain.js";
 import { Hash64Map, hash64, normalizeText } from "./hashing.js";
 import { LshIndex, MinHasher, defaultMinHashOptions, type MinHashOptions } from "./minhash.js";
 import type { Location } from "./types.js";
@@ -15,7 +16,7 @@ export interface EvalCase {
 
 export interface LeakHit {
   caseId: string;
-  kind: "exact" | "near";
+  kind: "exact" | "near" | "contained";
   similarity: number;
   /** Which texts matched: the prompt against the case input, or everything against everything. */
   on: "prompt" | "full";
@@ -31,6 +32,8 @@ export interface LeakageSummary {
   records: number;
   exact: number;
   near: number;
+  /** The case's words inside the record under another template. */
+  contained: number;
   /** Distinct eval cases found in training data. */
   casesLeaked: number;
   threshold: number;
@@ -74,6 +77,7 @@ export class LeakageIndex {
   private readonly promptLsh: LshIndex;
   private readonly fullLsh: LshIndex;
   private readonly cases: EvalCase[] = [];
+  private readonly contain: ContainmentIndex;
   private readonly leaked = new Set<number>();
   private readonly summary: LeakageSummary;
 
@@ -93,7 +97,8 @@ export class LeakageIndex {
       this.promptLsh.add(this.hasher.signature(norm));
       this.fullLsh.add(this.hasher.signature(normalizeText(c.full)));
     }
-    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
+    this.contain = new ContainmentIndex(cases.map((c) => c.input));
+    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, contained: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
   }
 
   /** Does this training record (its prompt text and all its text) contain an eval case? */
@@ -108,6 +113,8 @@ export class LeakageIndex {
     if (p) return this.hit(p.index, { caseId: this.cases[p.index]!.id, kind: "near", similarity: p.similarity, on: "prompt" }, at);
     const f = this.fullLsh.query(this.hasher.signature(normalizeText(full)));
     if (f) return this.hit(f.index, { caseId: this.cases[f.index]!.id, kind: f.similarity >= 0.999 ? "exact" : "near", similarity: f.similarity, on: "full" }, at);
+    const c = this.contain.find(prompt, full);
+    if (c !== -1) return this.hit(c, { caseId: this.cases[c]!.id, kind: "contained", similarity: 1, on: "prompt" }, at);
     return undefined;
   }
 

@@ -52,7 +52,9 @@ export class DataProfiler {
       }
       const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
       if (leak) {
-        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
+        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", leak.kind === "contained"
+            ? `contains the words of eval case ${JSON.stringify(leak.caseId)} in order (another template around the same input); evaluation cases must not be trained on`
+            : `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
       }
     });
     return this;

@@ -131,9 +131,9 @@ export function renderDataCard(input: CardInput): string {
   if (!l) out.push("Not checked (no eval cases given).");
   else {
     out.push(
-      l.exact + l.near === 0
-        ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (Jaccard ≥ ${l.threshold}).`
-        : `**${fmtInt(l.exact + l.near)} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`,
+      l.exact + l.near + (l.contained ?? 0) === 0
+        ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (exact, near at Jaccard ≥ ${l.threshold}, and contained).`
+        : `**${fmtInt(l.exact + l.near + (l.contained ?? 0))} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near, ${fmtInt(l.contained ?? 0)} contained) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`,
     );
     if (l.examples.length) out.push("", table(["record", "eval case", "kind", "matched on", "similarity"], l.examples.map((e) => [code(formatLocation(e.at)), code(e.caseId), e.kind, e.on, e.similarity.toFixed(2)])));
   }
