@@ -30486,7 +30486,7 @@ var LineSplitter = class {
         this.carryLen = 0;
       } else if (nl !== -1 && this.carryLen === 0) {
         this.lineNo++;
-        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP2) this.stopped = true;
+        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true, true) === STOP2) this.stopped = true;
         pos = nl + 1;
         continue;
       } else {
@@ -30510,7 +30510,7 @@ var LineSplitter = class {
       this.skipping = false;
       this.skippedBytes = 0;
     } else {
-      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
+      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated, false);
       this.carryLen = 0;
     }
     if (r === STOP2) this.stopped = true;
@@ -31616,11 +31616,12 @@ var DatasetValidator = class {
   async validateJsonl(file2, kind, bytes, chunks) {
     this.beginFile(file2, kind, bytes);
     const lineLoc = { file: file2, line: 0 };
+    let chunkUtf8 = false;
     let sawBytes = false;
     let crlf = 0;
     const splitter = new LineSplitter(
       {
-        line: (buf, lineNo, terminated) => {
+        line: (buf, lineNo, terminated, inChunk) => {
           lineLoc.line = lineNo;
           this.loc = lineLoc;
           let end = buf.length;
@@ -31633,7 +31634,7 @@ var DatasetValidator = class {
             start = 3;
             this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
           }
-          this.line(buf.subarray(start, end), terminated);
+          this.line(buf.subarray(start, end), terminated, inChunk && chunkUtf8);
           return this.stopped ? STOP2 : void 0;
         },
         tooLong: (lineNo, len) => {
@@ -31649,6 +31650,8 @@ var DatasetValidator = class {
     try {
       for await (const chunk of chunks) {
         if (chunk.length > 0) sawBytes = true;
+        const lastNl = chunk.lastIndexOf(10);
+        chunkUtf8 = lastNl >= 0 && isUtf8(chunk.subarray(0, lastNl + 1));
         splitter.push(chunk);
         if (splitter.stopped) break;
       }
@@ -31725,7 +31728,7 @@ var DatasetValidator = class {
     this.files.push(this.cur);
     return this.cur;
   }
-  line(bytes, terminated) {
+  line(bytes, terminated, knownUtf8) {
     this.cur.records++;
     if (bytes.length === 0 || isBlank(bytes)) {
       this.cur.records--;
@@ -31733,7 +31736,7 @@ var DatasetValidator = class {
       return;
     }
     let text2;
-    if (isUtf8(bytes)) text2 = decodeUtf8(bytes);
+    if (knownUtf8 || isUtf8(bytes)) text2 = decodeUtf8(bytes);
     else {
       this.cur.invalid++;
       const at = firstInvalidUtf8(bytes);

@@ -6,9 +6,10 @@ import { Buffer } from "node:buffer";
 export interface LineSink {
   /**
    * One line, without its "\n". `bytes` may be a view into a reused buffer: use it before returning.
-   * `terminated` is false only for a last line with no newline after it.
+   * `terminated` is false only for a last line with no newline after it. `inChunk` is true when
+   * the line lies whole inside the chunk just pushed (no bytes carried over from an earlier one).
    */
-  line(bytes: Uint8Array, lineNo: number, terminated: boolean): boolean | void;
+  line(bytes: Uint8Array, lineNo: number, terminated: boolean, inChunk: boolean): boolean | void;
   /** A line over the limit; its bytes were skipped. */
   tooLong(lineNo: number, byteLength: number): boolean | void;
 }
@@ -49,7 +50,7 @@ export class LineSplitter {
       } else if (nl !== -1 && this.carryLen === 0) {
         // Fast path: the whole line is inside this chunk; hand out a view, no copy.
         this.lineNo++;
-        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true) === STOP) this.stopped = true;
+        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true, true) === STOP) this.stopped = true;
         pos = nl + 1;
         continue;
       } else {
@@ -75,7 +76,7 @@ export class LineSplitter {
       this.skipping = false;
       this.skippedBytes = 0;
     } else {
-      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated);
+      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated, false);
       this.carryLen = 0;
     }
     if (r === STOP) this.stopped = true;

@@ -78,6 +78,18 @@ describe("DatasetValidator on JSONL", () => {
     expect(r.issues[0]!.message).toContain(`byte ${line.indexOf(0xc3) + 1}`);
   });
 
+  it("invalid UTF-8 is found in a line across chunks and among valid lines of a chunk", async () => {
+    const good = ok([u("a"), a("b")]);
+    const v = new DatasetValidator();
+    await v.validateJsonl("f", "jsonl", 0, chunks(`${good}\n{"messages":[{"role":"user","content":"`, Uint8Array.from([0xe2, 0x28, 0xa1]), `"}]}\n${good}\n`, Buffer.concat([Buffer.from(`${good}\n{"x":"`), Buffer.from([0xff]), Buffer.from(`"}\n${good}\n`)])));
+    const r = v.report();
+    expect(r.issues.map((i) => [i.line, i.kind])).toEqual([
+      [2, "invalid_utf8"],
+      [5, "invalid_utf8"],
+    ]);
+    expect(r.valid).toBe(4);
+  });
+
   it("empty file", async () => {
     const r = await run("");
     expect(r.errorsByKind).toEqual({ empty_file: 1 });

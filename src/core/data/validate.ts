@@ -89,11 +89,12 @@ export class DatasetValidator {
   async validateJsonl(file: string, kind: "jsonl" | "jsonl.gz", bytes: number, chunks: AsyncIterable<Uint8Array>): Promise<FileSummary> {
     this.beginFile(file, kind, bytes);
     const lineLoc: Location = { file, line: 0 };
+    let chunkUtf8 = false;
     let sawBytes = false;
     let crlf = 0;
     const splitter = new LineSplitter(
       {
-        line: (buf, lineNo, terminated) => {
+        line: (buf, lineNo, terminated, inChunk) => {
           // Mutated in place (one object per file, not per line); issues and visitors copy it.
           lineLoc.line = lineNo;
           this.loc = lineLoc;
@@ -107,7 +108,7 @@ export class DatasetValidator {
             start = 3;
             this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
           }
-          this.line(buf.subarray(start, end), terminated);
+          this.line(buf.subarray(start, end), terminated, inChunk && chunkUtf8);
           return this.stopped ? STOP : undefined;
         },
         tooLong: (lineNo, len) => {
@@ -123,6 +124,10 @@ export class DatasetValidator {
     try {
       for await (const chunk of chunks) {
         if (chunk.length > 0) sawBytes = true;
+        // One UTF-8 check over the chunk's complete lines (simdutf, no per-line call); lines that
+        // straddle chunks, or any line of a chunk that fails, are checked one by one.
+        const lastNl = chunk.lastIndexOf(0x0a);
+        chunkUtf8 = lastNl >= 0 && isUtf8(chunk.subarray(0, lastNl + 1));
         splitter.push(chunk);
         if (splitter.stopped) break;
       }
@@ -206,7 +211,7 @@ export class DatasetValidator {
     return this.cur;
   }
 
-  private line(bytes: Uint8Array, terminated: boolean): void {
+  private line(bytes: Uint8Array, terminated: boolean, knownUtf8: boolean): void {
     this.cur.records++;
     if (bytes.length === 0 || isBlank(bytes)) {
       this.cur.records--;
@@ -216,7 +221,7 @@ export class DatasetValidator {
     let text: string;
     // isUtf8 (simdutf) then a plain decode is faster than TextDecoder({fatal}) here; the
     // fatal decoder is the fallback that confirms and locates the error.
-    if (isUtf8(bytes)) text = decodeUtf8(bytes);
+    if (knownUtf8 || isUtf8(bytes)) text = decodeUtf8(bytes);
     else {
       this.cur.invalid++;
       const at = firstInvalidUtf8(bytes);
