@@ -31488,11 +31488,18 @@ function countParsedKeys(value) {
   if (value === null || typeof value !== "object") return 0;
   let n = 0;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += countParsedKeys(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const x = value[i];
+      if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+    }
     return n;
   }
   const obj = value;
-  for (const k in obj) n += 1 + countParsedKeys(obj[k]);
+  for (const k in obj) {
+    n++;
+    const x = obj[k];
+    if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+  }
   return n;
 }
 function findDuplicateKey(text2) {
@@ -31634,7 +31641,7 @@ var DatasetValidator = class {
             start = 3;
             this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
           }
-          this.line(buf.subarray(start, end), terminated, inChunk && chunkUtf8);
+          this.line(start === 0 && end === buf.length ? buf : buf.subarray(start, end), terminated, inChunk && chunkUtf8);
           return this.stopped ? STOP2 : void 0;
         },
         tooLong: (lineNo, len) => {

@@ -25,16 +25,23 @@ function isEscaped(text: string, quote: number): boolean {
   return (n & 1) === 1;
 }
 
-/** Number of keys in all objects of a parsed JSON value. */
+/** Number of keys in all objects of a parsed JSON value (recursing only into objects and arrays). */
 export function countParsedKeys(value: unknown): number {
   if (value === null || typeof value !== "object") return 0;
   let n = 0;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += countParsedKeys(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+    }
     return n;
   }
   const obj = value as Record<string, unknown>;
-  for (const k in obj) n += 1 + countParsedKeys(obj[k]);
+  for (const k in obj) {
+    n++;
+    const x = obj[k];
+    if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+  }
   return n;
 }
 

@@ -108,7 +108,7 @@ export class DatasetValidator {
             start = 3;
             this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
           }
-          this.line(buf.subarray(start, end), terminated, inChunk && chunkUtf8);
+          this.line(start === 0 && end === buf.length ? buf : buf.subarray(start, end), terminated, inChunk && chunkUtf8);
           return this.stopped ? STOP : undefined;
         },
         tooLong: (lineNo, len) => {
