@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const actions = readdirSync(join(root, "actions"), { withFileTypes: true })
+const actions = (existsSync(join(root, "actions")) ? readdirSync(join(root, "actions"), { withFileTypes: true }) : [])
   .filter((d) => d.isDirectory() && existsSync(join(root, "actions", d.name, "action.yml")))
   .map((d) => d.name)
   .sort();

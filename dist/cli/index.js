@@ -1610,7 +1610,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -1639,7 +1639,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1649,7 +1649,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1671,7 +1671,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1723,7 +1723,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1864,7 +1864,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key: key2, value }) {
@@ -1900,7 +1900,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key2) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1967,12 +1967,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1997,7 +1997,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -2064,7 +2064,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -2485,9 +2485,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i = n2.indexOf(".");
@@ -2527,8 +2527,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2967,8 +2967,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3170,23 +3170,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n2) => n2;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n2) => BigInt(n2);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3425,7 +3425,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3440,7 +3440,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3462,7 +3462,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3470,7 +3470,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -4103,10 +4103,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4120,7 +4120,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4144,7 +4144,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4160,7 +4160,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4251,7 +4251,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4265,13 +4265,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4314,18 +4314,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4379,8 +4379,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4392,7 +4392,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4403,8 +4403,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4421,7 +4421,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4601,7 +4601,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4618,24 +4618,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4818,25 +4818,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5606,7 +5606,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5646,20 +5646,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep, value }) {
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -6454,15 +6454,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6820,18 +6820,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6984,15 +6984,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep }]
+                    items: [{ start: start2, key: key2, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7186,13 +7186,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7370,7 +7370,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7389,7 +7389,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7411,10 +7411,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7511,10 +7511,10 @@ function closest(name, candidates) {
   return bestDist <= limit ? best : void 0;
 }
 function didYouMean(name, candidates) {
-  const list = [...candidates];
-  const c = closest(name, list);
+  const list2 = [...candidates];
+  const c = closest(name, list2);
   if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
 }
 var init_suggest = __esm({
   "src/core/config/suggest.ts"() {
@@ -7650,10 +7650,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -11360,7 +11360,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize2(uri, options), options);
+        parse5(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -11400,50 +11400,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse4(serialize2(base, options), options);
-        relative6 = parse4(serialize2(relative6, options), options);
+        base = parse5(serialize2(base, options), options);
+        relative7 = parse5(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11451,7 +11451,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11722,7 +11722,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -11759,7 +11759,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize: serialize2,
-      parse: parse4
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -14004,11 +14004,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code: code2 });
+            const fmt4 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt4}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt4];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -16987,18 +16987,18 @@ function pathsNeededForFilter(filter) {
 function columnsNeededForFilter(filter) {
   return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
 }
-function matchFilter(record2, filter, strict = true) {
+function matchFilter(record3, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
-    return filter.$and.every((subQuery) => matchFilter(record2, subQuery, strict));
+    return filter.$and.every((subQuery) => matchFilter(record3, subQuery, strict));
   }
   if ("$or" in filter && Array.isArray(filter.$or)) {
-    return filter.$or.some((subQuery) => matchFilter(record2, subQuery, strict));
+    return filter.$or.some((subQuery) => matchFilter(record3, subQuery, strict));
   }
   if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    return !filter.$nor.some((subQuery) => matchFilter(record2, subQuery, strict));
+    return !filter.$nor.some((subQuery) => matchFilter(record3, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve(record2, field);
+    const value = resolve(record3, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -17190,8 +17190,8 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path) {
-  let value = record2;
+function resolve(record3, path) {
+  let value = record3;
   for (const part of path.split(".")) {
     value = value?.[part];
   }
@@ -21534,18 +21534,18 @@ var validateAsync = async (schema2, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
-    return parse4(schema2, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -22502,9 +22502,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname3) {
-  hostname3.lastIndex = 0;
-  return hostname3.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -23040,7 +23040,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -23054,7 +23054,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -33080,45 +33080,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt2 = def.format;
-  if (fmt2 === "base64") {
+  const fmt4 = def.format;
+  if (fmt4 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "base64url") {
+  if (fmt4 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "jwt") {
+  if (fmt4 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "ipv6") {
+  if (fmt4 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "cidrv6") {
+  if (fmt4 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "credit_card") {
+  if (fmt4 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "iban") {
+  if (fmt4 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt4 === "url" || fmt4 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -33144,12 +33144,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt4}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt4) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -35881,8 +35881,8 @@ var contributors = {
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -36329,8 +36329,8 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
+  for (const record3 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record3);
     const names = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
@@ -39071,38 +39071,38 @@ function convertSchema(schema2, ctx) {
   if (typeof schema2 === "boolean") {
     return schema2 ? z.any() : z.never();
   }
-  let baseSchema = convertBaseSchema(schema2, ctx);
+  let baseSchema2 = convertBaseSchema(schema2, ctx);
   const hasExplicitType = schema2.type || schema2.enum !== void 0 || schema2.const !== void 0;
   if (schema2.anyOf && Array.isArray(schema2.anyOf)) {
     const options = schema2.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
+    baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, anyOfUnion) : anyOfUnion;
   }
   if (schema2.oneOf && Array.isArray(schema2.oneOf)) {
     const options = schema2.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
-    baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
+    baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, oneOfUnion) : oneOfUnion;
   }
   if (schema2.allOf && Array.isArray(schema2.allOf)) {
     if (schema2.allOf.length === 0) {
-      baseSchema = hasExplicitType ? baseSchema : z.any();
+      baseSchema2 = hasExplicitType ? baseSchema2 : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema2.allOf[0], ctx);
+      let result = hasExplicitType ? baseSchema2 : convertSchema(schema2.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
       for (let i = startIdx; i < schema2.allOf.length; i++) {
         result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
       }
-      baseSchema = result;
+      baseSchema2 = result;
     }
   }
   if (schema2.nullable === true && ctx.version === "openapi-3.0") {
-    baseSchema = z.nullable(baseSchema);
+    baseSchema2 = z.nullable(baseSchema2);
   }
   if (schema2.readOnly === true) {
-    baseSchema = z.readonly(baseSchema);
+    baseSchema2 = z.readonly(baseSchema2);
   }
   if (schema2.default !== void 0) {
-    baseSchema = baseSchema.default(schema2.default);
+    baseSchema2 = baseSchema2.default(schema2.default);
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
@@ -39141,12 +39141,12 @@ function convertSchema(schema2, ctx) {
     }
   }
   if (Object.keys(extraMeta).length > 0) {
-    ctx.registry.add(baseSchema, extraMeta);
+    ctx.registry.add(baseSchema2, extraMeta);
   }
   if (schema2.description) {
-    baseSchema = baseSchema.describe(schema2.description);
+    baseSchema2 = baseSchema2.describe(schema2.description);
   }
-  return baseSchema;
+  return baseSchema2;
 }
 function fromJSONSchema(schema2, params) {
   if (typeof schema2 === "boolean") {
@@ -39730,8 +39730,10 @@ function tCdf(t, df) {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 function tPdf(t, df) {
@@ -39768,7 +39770,10 @@ function tTwoSidedP(t, df) {
   if (Number.isNaN(t)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+  const t2 = t * t;
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
 // src/core/stats/binomial.ts
@@ -39902,6 +39907,7 @@ function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.
 }
 
 // src/core/stats/bootstrap.ts
+var U32_TO_UNIT = 23283064365386963e-26;
 function summariseDraws(estimate, draws, confidence, seed) {
   const sorted = Float64Array.from(draws).sort();
   const alpha = 1 - confidence;
@@ -39927,42 +39933,112 @@ function summariseDraws(estimate, draws, confidence, seed) {
     seed
   };
 }
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  const B3 = draws.length;
+  if (B3 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B3; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B3;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num2 = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num2 += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num2 / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
   if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const rng = createRng(seed);
-  const sb = new Array(width).fill(0);
-  const sc = new Array(width).fill(0);
-  const total = (m) => {
-    const s = new Array(width).fill(0);
-    for (let i = 0; i < n2; i++) for (let j = 0; j < width; j++) s[j] += m[i * width + j];
-    return s;
-  };
-  const b0 = aggregate(total(baseline));
-  const c0 = aggregate(total(candidate));
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n2);
+    for (let i = 0; i < n2; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n2; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n2; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n2);
+  const st = createRng(seed).state;
+  let s0 = st[0] | 0;
+  let s1 = st[1] | 0;
+  let s2 = st[2] | 0;
+  let s3 = st[3] | 0;
+  const scale = U32_TO_UNIT * n2;
   for (let b = 0; b < resamples; b++) {
-    sb.fill(0);
-    sc.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n2; i++) {
-      const row = rng.int(n2) * width;
-      for (let j = 0; j < width; j++) {
-        sb[j] += baseline[row + j];
-        sc[j] += candidate[row + j];
-      }
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[(r >>> 0) * scale | 0] += 1;
     }
-    const vb = aggregate(sb);
-    const vc = aggregate(sc);
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
   }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n2);
+  const jc = new Float64Array(n2);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n2; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
   return {
-    delta: summariseDraws(c0 - b0, dd, confidence, seed),
-    baseline: summariseDraws(b0, db, confidence, seed),
-    candidate: summariseDraws(c0, dc, confidence, seed)
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
   };
 }
 function bootstrapQuantile(values, q, resamples, seed) {
@@ -40455,12 +40531,12 @@ function observe(r, metric, counts) {
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
-    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
     counts.records++;
     counts.errors++;
-    return { value: 0, pass: false, stats: null };
+    return { value: 0, pass: false, stats: null, errored: true };
   }
   counts.nulls++;
   return null;
@@ -40468,9 +40544,9 @@ function observe(r, metric, counts) {
 function compareMetric(info, cases, baseline, candidate, settings) {
   const cb = { records: 0, nulls: 0, errors: 0 };
   const cc = { records: 0, nulls: 0, errors: 0 };
-  const ids = [];
-  const bObs = [];
-  const cObs = [];
+  let ids = [];
+  let bObs = [];
+  let cObs = [];
   let unpaired = 0;
   for (const id of cases) {
     const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o) => o !== null);
@@ -40484,19 +40560,30 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     cObs.push(c);
   }
   const notes = [];
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n2 = ids.length;
-  const kB = Math.max(0, ...bObs.map((o) => o.length));
-  const kC = Math.max(0, ...cObs.map((o) => o.length));
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
-    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
-    else if (new Set(all.map((o) => o.stats.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
-    else kind = "corpus";
+    const why = corpusIneligibility(info, all);
+    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
+    else {
+      kind = "corpus";
+      const dropped = all.filter((o) => o.errored).length;
+      if (dropped > 0) {
+        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        const kept = ids.map((_, i) => ({ id: ids[i], b: bObs[i].filter((o) => !o.errored), c: cObs[i].filter((o) => !o.errored) }));
+        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
+        unpaired += kept.length - paired.length;
+        ids = paired.map((k) => k.id);
+        bObs = paired.map((k) => k.b);
+        cObs = paired.map((k) => k.c);
+      }
+    }
   }
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n2 = ids.length;
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
   const side3 = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row = {
     name: info.name,
@@ -40550,6 +40637,13 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   }
   return { row, flips: flips ?? [] };
 }
+function corpusIneligibility(info, all) {
+  const scored = all.filter((o) => !o.errored);
+  if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;
+  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
+  if (new Set(scored.map((o) => o.stats.length)).size !== 1) return "sufficient statistics differ in length between records";
+  return null;
+}
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -40596,17 +40690,23 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
     return m;
   };
   const seed = metricSeed(settings.seed, row.name);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  const resamples = corpusResamples(settings.resamples, n2, width);
+  if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n2} cases \xD7 ${width} statistics (time budget)`);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
-  row.baseline.ci = r.baseline.ci;
-  row.candidate.ci = r.candidate.ci;
-  row.ci = r.delta.ci;
-  row.interval_method = "bootstrap-percentile";
+  row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
+  row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
+  row.ci = r.delta.bca ?? r.delta.ci;
+  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+var CORPUS_WORK_BUDGET = 2e9;
+function corpusResamples(requested, n2, width) {
+  return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n2 * (2 * width + 1)))));
 }
 function withinSd(bObs, cObs, notes) {
   const sb = withinClusterSd(bObs.map((os) => os.map((o) => o.value)));
@@ -40649,9 +40749,9 @@ function distribution(values) {
 function recordsOf(side3, cases) {
   return cases.flatMap((id) => side3.get(id) ?? []);
 }
-function caseMeans(side3, cases, pick2) {
+function caseMeans(side3, cases, pick3) {
   return cases.map((id) => {
-    const vs = (side3.get(id) ?? []).map(pick2).filter((v) => v !== null);
+    const vs = (side3.get(id) ?? []).map(pick3).filter((v) => v !== null);
     return vs.length ? mean(vs) : Number.NaN;
   });
 }
@@ -40731,8 +40831,8 @@ function computeCost(baseline, candidate, cases, rb, rc, opts) {
 function groupByCase(records) {
   const out = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = out.get(r.case_id);
-    if (list) list.push(r);
+    const list2 = out.get(r.case_id);
+    if (list2) list2.push(r);
     else out.set(r.case_id, [r]);
   }
   return out;
@@ -40758,7 +40858,7 @@ function runRef(run) {
       cases: cases.size,
       records: run.records.length,
       superseded: run.superseded,
-      repeats: Math.max(0, ...run.records.map((r) => r.repeat + 1)),
+      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length
     },
     warnings: run.warnings
@@ -40775,7 +40875,7 @@ var METHODS = [
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
   "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
   "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; percentile interval.",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
   "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
   "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
 ];
@@ -40803,7 +40903,7 @@ function computeComparison(baseline, candidate, opts) {
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
     rows.push(row);
-    flips.push(...f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1));
+    for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
   holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
@@ -40828,6 +40928,62 @@ function computeComparison(baseline, candidate, opts) {
 
 // src/core/eval/scorers/registry.ts
 init_errors();
+
+// src/core/eval/scorers/ngram-keys.ts
+function numericKeysFit(size, maxOrder) {
+  return (size + 1) ** maxOrder < Number.MAX_SAFE_INTEGER;
+}
+function sortedNgramKeys(ids, radix, maxOrder) {
+  const all = [];
+  for (let n2 = 1; n2 <= maxOrder; n2++) all.push(new Float64Array(Math.max(ids.length - n2 + 1, 0)));
+  for (let i = 0; i < ids.length; i++) {
+    let key2 = 0;
+    const last = Math.min(maxOrder, ids.length - i);
+    for (let n2 = 1; n2 <= last; n2++) {
+      key2 = key2 * radix + ids[i + n2 - 1];
+      all[n2 - 1][i] = key2;
+    }
+  }
+  for (const keys of all) keys.sort();
+  return all;
+}
+function sortedOverlap(a, b) {
+  let match = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      let ca = 0;
+      let cb = 0;
+      while (i < a.length && a[i] === x) i++, ca++;
+      while (j < b.length && b[j] === y) j++, cb++;
+      match += ca < cb ? ca : cb;
+    }
+  }
+  return match;
+}
+function sortedMaxCounts(arrays) {
+  if (arrays.length === 1) return arrays[0];
+  const max = /* @__PURE__ */ new Map();
+  for (const keys of arrays) {
+    for (let i = 0; i < keys.length; ) {
+      const k = keys[i];
+      let c = 0;
+      while (i < keys.length && keys[i] === k) i++, c++;
+      if (c > (max.get(k) ?? 0)) max.set(k, c);
+    }
+  }
+  let total = 0;
+  for (const c of max.values()) total += c;
+  const out = new Float64Array(total);
+  let p = 0;
+  for (const [k, c] of max) for (let r = 0; r < c; r++) out[p++] = k;
+  return out.sort();
+}
 
 // src/core/eval/scorers/text.ts
 var PY_WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -40860,25 +41016,35 @@ var SMOOTH_DEFAULTS = {
 };
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
-  const counts = /* @__PURE__ */ new Map();
-  for (let n2 = 1; n2 <= maxOrder; n2++) {
-    for (let i = 0; i + n2 <= tokens2.length; i++) {
-      const key2 = n2 === 1 ? tokens2[i] : tokens2.slice(i, i + n2).join(" ");
-      counts.set(key2, (counts.get(key2) ?? 0) + 1);
+  const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  for (let i = 0; i < tokens2.length; i++) {
+    let key2 = tokens2[i];
+    const last = Math.min(maxOrder, tokens2.length - i);
+    for (let n2 = 1; n2 <= last; n2++) {
+      if (n2 > 1) key2 += " " + tokens2[i + n2 - 1];
+      const m = counts[n2 - 1];
+      m.set(key2, (m.get(key2) ?? 0) + 1);
     }
   }
   return { counts, length: tokens2.length };
 }
 function referenceInfo(refs, maxOrder) {
-  const ngrams = /* @__PURE__ */ new Map();
+  if (refs.length === 1) {
+    const { counts, length } = wordNgrams(refs[0], maxOrder);
+    return { ngrams: counts, lengths: [length] };
+  }
+  const ngrams = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   const lengths = [];
   for (const ref of refs) {
     const { counts, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    for (const [k, c] of counts) {
-      const prev = ngrams.get(k);
-      if (prev === void 0 || c > prev) ngrams.set(k, c);
-    }
+    counts.forEach((orderCounts, n2) => {
+      const merged = ngrams[n2];
+      for (const [k, c] of orderCounts) {
+        const prev = merged.get(k);
+        if (prev === void 0 || c > prev) merged.set(k, c);
+      }
+    });
   }
   return { ngrams, lengths };
 }
@@ -40898,16 +41064,46 @@ function closestRefLength(hypLength, refLengths) {
 }
 function bleuSegmentStats(hypothesis, refs, maxOrder) {
   const { counts, length } = wordNgrams(hypothesis, maxOrder);
-  const correct = new Array(maxOrder).fill(0);
-  const total = new Array(maxOrder).fill(0);
-  for (const [ngram, count2] of counts) {
-    let n2 = 0;
-    for (let i = ngram.indexOf(" "); i !== -1; i = ngram.indexOf(" ", i + 1)) n2++;
-    total[n2] = total[n2] + count2;
-    const refCount = refs.ngrams.get(ngram);
-    if (refCount !== void 0) correct[n2] = correct[n2] + Math.min(count2, refCount);
+  const stats = new Array(2 + 2 * maxOrder).fill(0);
+  stats[0] = length;
+  stats[1] = closestRefLength(length, refs.lengths);
+  for (let n2 = 0; n2 < maxOrder; n2++) {
+    const refCounts = refs.ngrams[n2];
+    let correct = 0;
+    let total = 0;
+    for (const [ngram, count2] of counts[n2]) {
+      total += count2;
+      const refCount = refCounts.get(ngram);
+      if (refCount !== void 0) correct += Math.min(count2, refCount);
+    }
+    stats[2 + n2] = correct;
+    stats[2 + maxOrder + n2] = total;
   }
-  return [length, closestRefLength(length, refs.lengths), ...correct, ...total];
+  return stats;
+}
+function bleuSentenceStats(hypothesis, refs, maxOrder) {
+  const vocab = /* @__PURE__ */ new Map();
+  const toIds = (line) => pySplit(line).map((t) => {
+    let id = vocab.get(t);
+    if (id === void 0) vocab.set(t, id = vocab.size + 1);
+    return id;
+  });
+  const hypIds = toIds(hypothesis);
+  const refIds = refs.map(toIds);
+  if (!numericKeysFit(vocab.size, maxOrder)) return bleuSegmentStats(hypothesis, referenceInfo(refs, maxOrder), maxOrder);
+  const radix = vocab.size + 1;
+  const hypKeys = sortedNgramKeys(hypIds, radix, maxOrder);
+  const refKeys = refIds.map((ids) => sortedNgramKeys(ids, radix, maxOrder));
+  const stats = new Array(2 + 2 * maxOrder).fill(0);
+  stats[0] = hypIds.length;
+  stats[1] = closestRefLength(hypIds.length, refIds.map((ids) => ids.length));
+  for (let n2 = 0; n2 < maxOrder; n2++) {
+    const hyp = hypKeys[n2];
+    const ref = sortedMaxCounts(refKeys.map((k) => k[n2]));
+    stats[2 + n2] = sortedOverlap(hyp, ref);
+    stats[2 + maxOrder + n2] = hyp.length;
+  }
+  return stats;
 }
 function myLog(x) {
   return x === 0 ? -9999999999 : Math.log(x);
@@ -41074,12 +41270,12 @@ var bleu = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const prep = (s) => preprocessForBleu(s, c.tokenize, c.lowercase);
-        const stats = bleuSegmentStats(prep(output2), referenceInfo(refs.map(prep), c.max_ngram_order), c.max_ngram_order);
+        const stats = bleuSentenceStats(prep(output2), refs.map(prep), c.max_ngram_order);
         const sentence = computeBleu(stats, sentenceOptions);
         return {
           value: sentence.score / 100,
           stats,
-          detail: { bleu: sentence.score, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
+          detail: { bleu: sentence.score, nrefs: refs.length, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
         };
       },
       aggregate(summed) {
@@ -41143,8 +41339,30 @@ function count(items) {
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
-function* charNgramsOfOrder(chars, n2) {
-  for (let i = 0; i + n2 <= chars.length; i++) yield n2 === 1 ? chars[i] : chars.slice(i, i + n2).join("");
+function charIds(text2, alphabet) {
+  const ids = new Int32Array(text2.length);
+  let n2 = 0;
+  for (const ch of text2) {
+    const cp = ch.codePointAt(0);
+    let id = alphabet.get(cp);
+    if (id === void 0) alphabet.set(cp, id = alphabet.size + 1);
+    ids[n2++] = id;
+  }
+  return ids.subarray(0, n2);
+}
+function charNgramCountsByString(text2, maxOrder) {
+  const chars = codePoints(text2);
+  const all = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  for (let i = 0; i < chars.length; i++) {
+    let key2 = "";
+    const last = Math.min(maxOrder, chars.length - i);
+    for (let n2 = 1; n2 <= last; n2++) {
+      key2 += chars[i + n2 - 1];
+      const m = all[n2 - 1];
+      m.set(key2, (m.get(key2) ?? 0) + 1);
+    }
+  }
+  return all;
 }
 function* wordNgramsOfOrder(words2, n2) {
   for (let i = 0; i + n2 <= words2.length; i++) yield words2.slice(i, i + n2).join(" ");
@@ -41166,17 +41384,28 @@ function splitPunctuation(sentence) {
   }
   return out;
 }
-function chrfNgrams(sentence, o) {
-  const chars = codePoints(o.whitespace ? sentence : pyRemoveWhitespace(sentence));
+function wordNgramCounts(sentence, wordOrder) {
+  const words2 = splitPunctuation(sentence);
   const all = [];
-  for (let n2 = 1; n2 <= o.charOrder; n2++) all.push(count(charNgramsOfOrder(chars, n2)));
-  if (o.wordOrder > 0) {
-    const words2 = splitPunctuation(sentence);
-    for (let n2 = 1; n2 <= o.wordOrder; n2++) all.push(count(wordNgramsOfOrder(words2, n2)));
-  }
+  for (let n2 = 1; n2 <= wordOrder; n2++) all.push(count(wordNgramsOfOrder(words2, n2)));
   return all;
 }
+function chrfNgrams(sentences, o) {
+  const texts = sentences.map((s) => o.whitespace ? s : pyRemoveWhitespace(s));
+  const alphabet = /* @__PURE__ */ new Map();
+  const ids = texts.map((t) => charIds(t, alphabet));
+  const radix = alphabet.size + 1;
+  const numeric = numericKeysFit(alphabet.size, o.charOrder);
+  return sentences.map((sentence, k) => {
+    const chars = numeric ? sortedNgramKeys(ids[k], radix, o.charOrder) : charNgramCountsByString(texts[k], o.charOrder);
+    return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
+  });
+}
 function matchStats(hyp, ref) {
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return [ref.length > 0 ? hyp.length : 0, ref.length, sortedOverlap(hyp, ref)];
+  return mapMatchStats(hyp, ref);
+}
+function mapMatchStats(hyp, ref) {
   let match = 0;
   let hypCount = 0;
   for (const [ng, c] of hyp) {
@@ -41224,11 +41453,10 @@ function computeChrf(stats, o) {
   return 0;
 }
 function chrfSegmentStats(hypothesis, refs, o) {
-  const hyp = chrfNgrams(hypothesis, o);
+  const [hyp, ...refCounts] = chrfNgrams([hypothesis, ...refs], o);
   let best = [];
   let bestScore = -1;
-  for (const ref of refs) {
-    const refNgrams = chrfNgrams(ref, o);
+  for (const refNgrams of refCounts) {
     const stats = [];
     for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i], refNgrams[i]));
     const s = computeChrf(stats, o);
@@ -41289,7 +41517,7 @@ var chrf = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const { stats, score } = chrfSegmentStats(prep(output2), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score } };
+        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;
@@ -41741,13 +41969,12 @@ var regex = {
   }
 };
 
-// src/core/eval/scorers/rouge.ts
-init_errors();
-
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
-function rougeTokenize(text2) {
-  return text2.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+function rougeTokenize(text2, stem) {
+  const tokens2 = text2.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stem) return tokens2;
+  return tokens2.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
 }
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
@@ -41801,10 +42028,206 @@ function rougeL(target2, prediction) {
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
+// src/core/eval/scorers/porter.ts
+var IRREGULAR = /* @__PURE__ */ new Map([
+  ["sky", "sky"],
+  ["skies", "sky"],
+  ["dying", "die"],
+  ["lying", "lie"],
+  ["tying", "tie"],
+  ["news", "news"],
+  ["innings", "inning"],
+  ["inning", "inning"],
+  ["outings", "outing"],
+  ["outing", "outing"],
+  ["cannings", "canning"],
+  ["canning", "canning"],
+  ["howe", "howe"],
+  ["proceed", "proceed"],
+  ["exceed", "exceed"],
+  ["succeed", "succeed"]
+]);
+var isVowelLetter = (ch) => ch === "a" || ch === "e" || ch === "i" || ch === "o" || ch === "u";
+function consonantFlags(word) {
+  const flags = [];
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    if (isVowelLetter(ch)) flags.push(false);
+    else if (ch === "y") flags.push(i === 0 ? true : !flags[i - 1]);
+    else flags.push(true);
+  }
+  return flags;
+}
+var isConsonant = (word, i) => consonantFlags(word)[i] === true;
+function measure(stem) {
+  const f = consonantFlags(stem);
+  let m = 0;
+  for (let i = 1; i < f.length; i++) if (!f[i - 1] && f[i]) m++;
+  return m;
+}
+var positiveMeasure = (stem) => measure(stem) > 0;
+var containsVowel = (stem) => consonantFlags(stem).some((c) => !c);
+function endsDoubleConsonant(word) {
+  return word.length >= 2 && word[word.length - 1] === word[word.length - 2] && isConsonant(word, word.length - 1);
+}
+function endsCvc(word) {
+  const n2 = word.length;
+  if (n2 >= 3) {
+    const f = consonantFlags(word);
+    const last = word[n2 - 1];
+    if (f[n2 - 3] && !f[n2 - 2] && f[n2 - 1] && last !== "w" && last !== "x" && last !== "y") return true;
+  }
+  return n2 === 2 && !isConsonant(word, 0) && isConsonant(word, 1);
+}
+function applyRules(word, rules) {
+  for (const [suffix, replacement, condition] of rules) {
+    if (suffix === "*d" && endsDoubleConsonant(word)) {
+      const stem = word.slice(0, -2);
+      return condition === null || condition(stem) ? stem + replacement : word;
+    }
+    if (word.endsWith(suffix)) {
+      const stem = word.slice(0, word.length - suffix.length);
+      return condition === null || condition(stem) ? stem + replacement : word;
+    }
+  }
+  return word;
+}
+function step1a(word) {
+  if (word.endsWith("ies") && word.length === 4) return word.slice(0, -3) + "ie";
+  return applyRules(word, [
+    ["sses", "ss", null],
+    ["ies", "i", null],
+    ["ss", "ss", null],
+    ["s", "", null]
+  ]);
+}
+function step1b(word) {
+  if (word.endsWith("ied")) return word.slice(0, -3) + (word.length === 4 ? "ie" : "i");
+  if (word.endsWith("eed")) {
+    const stem2 = word.slice(0, -3);
+    return measure(stem2) > 0 ? stem2 + "ee" : word;
+  }
+  let stem;
+  for (const suffix of ["ed", "ing"]) {
+    if (word.endsWith(suffix)) {
+      const s = word.slice(0, -suffix.length);
+      if (containsVowel(s)) {
+        stem = s;
+        break;
+      }
+    }
+  }
+  if (stem === void 0) return word;
+  const lastLetter = stem[stem.length - 1];
+  return applyRules(stem, [
+    ["at", "ate", null],
+    ["bl", "ble", null],
+    ["iz", "ize", null],
+    ["*d", lastLetter, () => lastLetter !== "l" && lastLetter !== "s" && lastLetter !== "z"],
+    ["", "e", (s) => measure(s) === 1 && endsCvc(s)]
+  ]);
+}
+function step1c(word) {
+  return applyRules(word, [["y", "i", (s) => s.length > 1 && isConsonant(s, s.length - 1)]]);
+}
+function step2(word) {
+  if (word.endsWith("alli") && positiveMeasure(word.slice(0, -4))) return step2(word.slice(0, -4) + "al");
+  const p = positiveMeasure;
+  return applyRules(word, [
+    ["ational", "ate", p],
+    ["tional", "tion", p],
+    ["enci", "ence", p],
+    ["anci", "ance", p],
+    ["izer", "ize", p],
+    ["bli", "ble", p],
+    ["alli", "al", p],
+    ["entli", "ent", p],
+    ["eli", "e", p],
+    ["ousli", "ous", p],
+    ["ization", "ize", p],
+    ["ation", "ate", p],
+    ["ator", "ate", p],
+    ["alism", "al", p],
+    ["iveness", "ive", p],
+    ["fulness", "ful", p],
+    ["ousness", "ous", p],
+    ["aliti", "al", p],
+    ["iviti", "ive", p],
+    ["biliti", "ble", p],
+    ["fulli", "ful", p],
+    ["logi", "log", () => positiveMeasure(word.slice(0, -3))]
+  ]);
+}
+function step3(word) {
+  const p = positiveMeasure;
+  return applyRules(word, [
+    ["icate", "ic", p],
+    ["ative", "", p],
+    ["alize", "al", p],
+    ["iciti", "ic", p],
+    ["ical", "ic", p],
+    ["ful", "", p],
+    ["ness", "", p]
+  ]);
+}
+function step4(word) {
+  const m1 = (s) => measure(s) > 1;
+  return applyRules(word, [
+    ["al", "", m1],
+    ["ance", "", m1],
+    ["ence", "", m1],
+    ["er", "", m1],
+    ["ic", "", m1],
+    ["able", "", m1],
+    ["ible", "", m1],
+    ["ant", "", m1],
+    ["ement", "", m1],
+    ["ment", "", m1],
+    ["ent", "", m1],
+    ["ion", "", (s) => measure(s) > 1 && (s.endsWith("s") || s.endsWith("t"))],
+    ["ou", "", m1],
+    ["ism", "", m1],
+    ["ate", "", m1],
+    ["iti", "", m1],
+    ["ous", "", m1],
+    ["ive", "", m1],
+    ["ize", "", m1]
+  ]);
+}
+function step5a(word) {
+  if (!word.endsWith("e")) return word;
+  const stem = word.slice(0, -1);
+  const m = measure(stem);
+  return m > 1 || m === 1 && !endsCvc(stem) ? stem : word;
+}
+function step5b(word) {
+  return applyRules(word, [["ll", "l", () => measure(word.slice(0, -1)) > 1]]);
+}
+function porterStem(word) {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR.get(w);
+  if (irregular !== void 0) return irregular;
+  if (word.length <= 2) return w;
+  return step5b(step5a(step4(step3(step2(step1c(step1b(step1a(w))))))));
+}
+
 // src/core/eval/scorers/rouge.ts
+var STEM_CACHE_LIMIT = 1e5;
+function memoised(fn) {
+  const cache = /* @__PURE__ */ new Map();
+  return (word) => {
+    let s = cache.get(word);
+    if (s === void 0) {
+      if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+      s = fn(word);
+      cache.set(word, s);
+    }
+    return s;
+  };
+}
 function rougeDef(type) {
   const schema2 = scorerSchema(type, {
-    /** Porter stemming (rouge-score use_stemmer). Not implemented: must stay false. */
+    /** Porter-stem tokens longer than 3 characters (rouge-score use_stemmer; NLTK's Porter). */
     use_stemmer: external_exports.boolean().default(false)
   });
   const compute = (t, p) => type === "rouge_l" ? rougeL(t, p) : rougeN(t, p, type === "rouge1" ? 1 : 2);
@@ -41812,11 +42235,7 @@ function rougeDef(type) {
     type,
     schema: schema2,
     create(c) {
-      if (c.use_stemmer) {
-        throw new ConfigError(`scorer "${c.name ?? type}": use_stemmer: true is not supported (llmops has no Porter stemmer yet)`, {
-          hint: "remove use_stemmer, or compare against rouge-score with use_stemmer=False"
-        });
-      }
+      const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
         name: c.name ?? c.type,
         type: c.type,
@@ -41826,16 +42245,16 @@ function rougeDef(type) {
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
-          ["stem", "no"],
+          ["stem", c.use_stemmer ? "porter-nltk" : "no"],
           ["multi", "max-f"]
         ]),
         score({ output: output2, expected }) {
           const refs = referencesOf(expected);
           if (!refs || refs.length === 0) return { value: null };
-          const prediction = rougeTokenize(output2);
+          const prediction = rougeTokenize(output2, stem);
           let best;
           for (const ref of refs) {
-            const s = compute(rougeTokenize(ref), prediction);
+            const s = compute(rougeTokenize(ref, stem), prediction);
             if (best === void 0 || s.fmeasure > best.fmeasure) best = s;
           }
           const b = best;
@@ -41930,11 +42349,11 @@ function foldSide(records, metrics) {
 function groupByCase2(records) {
   const byCase = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = byCase.get(r.case_id);
-    if (list) list.push(r);
+    const list2 = byCase.get(r.case_id);
+    if (list2) list2.push(r);
     else byCase.set(r.case_id, [r]);
   }
-  for (const list of byCase.values()) list.sort((a, b) => a.repeat - b.repeat);
+  for (const list2 of byCase.values()) list2.sort((a, b) => a.repeat - b.repeat);
   return byCase;
 }
 function buildCaseDetails(comparison, baseline, candidate) {
@@ -42336,35 +42755,28 @@ function failingChecks(c) {
 }
 
 // src/core/report/mermaid.ts
-var MAX_METRICS = 12;
+var MAX_METRICS = 8;
 function round(n2) {
-  return Math.round(n2 * 100) / 100;
+  return Math.round(n2 * 10) / 10;
 }
-function niceBound(x, up) {
-  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
-  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
-}
-function renderMermaidDeltaChart(c) {
-  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+function renderMermaidMetricChart(c) {
+  const inUnit = (v) => v !== null && Number.isFinite(v) && v >= 0 && v <= 1;
+  const rows = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
   if (rows.length === 0) return null;
-  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
-  const scale = unitRange ? 100 : 1;
-  const delta = rows.map((m) => round(m.delta * scale));
-  const lo = rows.map((m) => round((m.ci?.[0] ?? m.delta) * scale));
-  const hi = rows.map((m) => round((m.ci?.[1] ?? m.delta) * scale));
-  const min = niceBound(Math.min(0, ...lo, ...delta), false);
-  let max = niceBound(Math.max(0, ...hi, ...delta), true);
-  if (max === min) max = min + 1;
-  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
-  const unit = scale === 100 ? "points" : "units";
+  const labels = [];
+  const values = [];
+  for (const m of rows) {
+    const name = sanitizeMermaidLabel(m.name, 20);
+    labels.push(`"${name} \xB7 base"`, `"${name} \xB7 cand"`);
+    values.push(round(m.baseline.mean * 100), round(m.candidate.mean * 100));
+  }
+  const axis = rows.every((m) => m.kind === "binary") ? "pass rate (%)" : "score \xD7 100";
   return [
-    "xychart-beta",
-    `    title "\u0394 candidate \u2212 baseline in ${unit} \xB7 bars \u0394 \xB7 lines ${formatConfidence(c.confidence)} CI bounds"`,
-    `    x-axis [${labels}]`,
-    `    y-axis "\u0394 (${unit})" ${min} --> ${max}`,
-    `    bar [${delta.join(", ")}]`,
-    `    line [${lo.join(", ")}]`,
-    `    line [${hi.join(", ")}]`
+    `xychart-beta${rows.length > 3 ? " horizontal" : ""}`,
+    `    title "Baseline (base) vs candidate (cand) per metric"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${axis}" 0 --> 100`,
+    `    bar [${values.join(", ")}]`
   ].join("\n");
 }
 
@@ -42457,9 +42869,15 @@ function renderMetricCaption(c) {
     c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided ? `
+  const warnings = [
+    oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
+    ...["baseline", "candidate"].map(
+      (side3) => c[side3].counts.errors > 0 ? `The ${side3} has ${c[side3].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
+    )
+  ].filter(Boolean);
+  const warn = warnings.map((w) => `
 
-\u26A0\uFE0F Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "";
+\u26A0\uFE0F ${w}`).join("");
   return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
 `;
 }
@@ -42502,7 +42920,7 @@ function renderOperationalTable(c) {
 `;
 }
 function renderChart(c) {
-  const chart = renderMermaidDeltaChart(c);
+  const chart = renderMermaidMetricChart(c);
   return chart ? `\`\`\`mermaid
 ${chart}
 \`\`\`
@@ -42533,8 +42951,8 @@ function expectedText(v) {
 function flipScores(model, caseId, direction) {
   return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
     const m = model.comparison.metrics.find((x) => x.name === f.metric);
-    const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
-    return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
+    const fmt4 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
+    return `${f.metric} ${fmt4(f.baseline)} \u2192 ${fmt4(f.candidate)}`;
   }).join(", ");
 }
 function rankFlippedCases(model, direction) {
@@ -42627,10 +43045,14 @@ function renderProvenance(model) {
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)].slice(0, 10).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
+  const warnings = [
+    ...c.baseline.warnings.map((w) => `baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))
+  ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
   const body = [table2, methods ? `Methods:
 
-${methods}` : "", warnings ? `Warnings:
+${methods}` : "", warnings ? `Warnings and notes:
 
 ${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>
@@ -42947,9 +43369,9 @@ function quantile2(sorted, q) {
   return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
 }
 function renderLatencySvg(c, cases) {
-  const pick2 = (side3) => cases.map((d) => d[side3]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
-  const b = pick2("baseline");
-  const k = pick2("candidate");
+  const pick3 = (side3) => cases.map((d) => d[side3]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
+  const b = pick3("baseline");
+  const k = pick3("candidate");
   if (b.length + k.length === 0) {
     const o = c.operational.latency;
     if (o.baseline.p50 === null && o.candidate.p50 === null) return `<p class="muted">No latency recorded.</p>`;
@@ -42999,6 +43421,11 @@ function renderLatencySvg(c, cases) {
 // src/core/report/html.ts
 var SYMBOL = { pass: "\u2714", fail: "\u2718", inconclusive: "\u26A0" };
 var HTML_TEXT_LIMIT = 5e4;
+var HTML_TEXT_BUDGET = 64e6;
+var HTML_TEXT_FLOOR = 2e3;
+function htmlTextLimit(cases) {
+  return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
+}
 function sha256Base64(text2) {
   return createHash2("sha256").update(text2, "utf8").digest("base64");
 }
@@ -43020,19 +43447,22 @@ function reportCsp() {
   ].join("; ");
 }
 var h = (text2) => escapeHtml(sanitizeText(text2));
-function clip(text2) {
+function clip(text2, limit) {
   if (text2 === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text2), HTML_TEXT_LIMIT);
+  const { text: kept, cut } = truncateText(sanitizeText(text2), limit);
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
-function sideData(s) {
-  if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+function cleanKeys(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
 }
-function caseData(d) {
+function sideData(s, limit) {
+  if (!s) return null;
+  return { output: clip(s.output, limit), error: clip(s.error, limit), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
+}
+function caseData(d, limit) {
   const expected = d.expected === null || d.expected === void 0 ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+  return { id: sanitizeText(d.case_id), input: clip(d.input, limit), expected: clip(expected, limit), baseline: sideData(d.baseline, limit), candidate: sideData(d.candidate, limit), flips: cleanKeys(d.flips) };
 }
 function verdictBlock(model) {
   const c = model.comparison;
@@ -43091,7 +43521,12 @@ function provenance(model) {
     row("results.jsonl sha256", (r) => r.results_sha256),
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<ul class="muted">${[
+    ...c.provenance.methods,
+    ...c.baseline.warnings.map((w) => `\u26A0 baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `\u26A0 candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n2) => `\u26A0 ${m.name}: ${n2}`))
+  ].map((m) => `<li>${h(m)}</li>`).join("")}</ul>
 <p class="muted">llmops ${h(c.provenance.llmops_version)} \xB7 compared ${h(c.provenance.created_at)}${links.map((l) => ` \xB7 <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
 }
 function casesSection(model) {
@@ -43108,13 +43543,14 @@ function casesSection(model) {
 </div>
 <p id="shown" class="muted" aria-live="polite"></p>
 <table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline \u2192 candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
-<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+<p class="muted">Click a row for its input, expected value and both outputs (each cut at ${htmlTextLimit(model.cases.length).toLocaleString("en-US")} characters).</p></section>`;
 }
 function renderHtmlReport(model) {
   const c = model.comparison;
+  const limit = htmlTextLimit(model.cases.length);
   const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
-    cases: model.cases.map(caseData)
+    metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
+    cases: model.cases.map((d) => caseData(d, limit))
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} \u2014 ${reportTitle(model)}`;
   return `<!doctype html>
@@ -43142,83 +43578,6 @@ ${casesSection(model)}
 </body>
 </html>
 `;
-}
-
-// src/core/report/inputs.ts
-init_errors();
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseComparison(text2, file2) {
-  let v;
-  try {
-    v = JSON.parse(text2);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
-  if (v.schema !== COMPARISON_SCHEMA) {
-    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  const problems = [];
-  const need = (cond, what) => cond || problems.push(what);
-  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
-  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
-  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
-  for (const side3 of ["baseline", "candidate"]) {
-    const r = v[side3];
-    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
-  }
-  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
-  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
-  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
-  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
-  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
-  return v;
-}
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
-  const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
-  return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
-    scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
-  };
-}
-function parseResultsJsonl(text2) {
-  const byKey = /* @__PURE__ */ new Map();
-  let skipped = 0;
-  for (const line of text2.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
-      skipped += 1;
-      continue;
-    }
-    const key2 = JSON.stringify([rec.case_id, rec.repeat]);
-    byKey.delete(key2);
-    byKey.set(key2, rec);
-  }
-  return { records: [...byKey.values()], skipped };
 }
 
 // src/cli/commands/compare-runs.ts
@@ -43271,12 +43630,8 @@ async function runCompare(ctx, values, mode) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join2(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}
 `);
-    const records = (dir) => {
-      const f = join2(ctx.resolvePath(dir), "results.jsonl");
-      return existsSync2(f) ? parseResultsJsonl(readFileSync2(f, "utf8")).records : [];
-    };
-    const model = { comparison, cases: buildCaseDetails(comparison, records(baselineDir), records(candidateDir)), context: { runUrl: null } };
-    writeFileSync(join2(outDir, "report.md"), renderComment(model).markdown);
+    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
+    writeFileSync(join2(outDir, "report.md"), renderComment({ comparison, cases, context: {} }).markdown);
     ctx.logger.info(`wrote ${join2(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
@@ -43284,12 +43639,33 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    throw new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
+    if (values.json) {
+      ctx.stderr.write(`${formatError(err)}
+`);
+      return exitCodeFor(err);
+    }
+    throw err;
   }
   return 0;
+}
+function reportRecords(run) {
+  return run.records.map((r) => {
+    const extra = r;
+    return {
+      case_id: r.case_id,
+      repeat: r.repeat,
+      input: typeof extra.input === "string" ? extra.input : "",
+      expected: extra.expected ?? null,
+      output: typeof extra.output === "string" ? extra.output : null,
+      scores: r.scores,
+      latency_ms: r.latency_ms,
+      error: r.error
+    };
+  });
 }
 function renderSummary(c) {
   const f = (x) => x === null ? "\u2013" : Number(x.toPrecision(4)).toString();
@@ -45323,8 +45699,8 @@ function diffRecords(b, h2) {
     });
   };
   const ex = { added: [], removed: [], modified: [] };
-  const note = (list, v) => {
-    if (list.length < EXAMPLES) list.push(v);
+  const note = (list2, v) => {
+    if (list2.length < EXAMPLES) list2.push(v);
   };
   if (idsUsable(b) && idsUsable(h2)) {
     const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
@@ -46012,14 +46388,14 @@ function tokenize(source, options = {}) {
             break;
           default: {
             ++cursorPosition;
-            let num = consumeWhile(isInteger);
-            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+            let num2 = consumeWhile(isInteger);
+            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
               ++cursorPosition;
               const frac = consumeWhile(isInteger);
-              num = `${num}.${frac}`;
+              num2 = `${num2}.${frac}`;
             }
             tokens2.push(
-              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
             );
             continue;
           }
@@ -46051,13 +46427,13 @@ function tokenize(source, options = {}) {
         continue;
       }
       if (isInteger(char)) {
-        let num = consumeWhile(isInteger);
+        let num2 = consumeWhile(isInteger);
         if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
           ++cursorPosition;
           const frac = consumeWhile(isInteger);
-          num = `${num}.${frac}`;
+          num2 = `${num2}.${frac}`;
         }
-        tokens2.push(new Token(num, TOKEN_TYPES.NumericLiteral));
+        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
         continue;
       }
       if (isWord(char)) {
@@ -46788,8 +47164,8 @@ function parse3(tokens2) {
     const token = tokens2[current++];
     switch (token.type) {
       case TOKEN_TYPES.NumericLiteral: {
-        const num = token.value;
-        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
+        const num2 = token.value;
+        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
       }
       case TOKEN_TYPES.StringLiteral: {
         let value = token.value;
@@ -47067,8 +47443,8 @@ var StringValue = class extends RuntimeValue {
         // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
         // https://docs.python.org/3.13/library/stdtypes.html#str.split
         new FunctionValue((args) => {
-          const sep = args[0] ?? new NullValue();
-          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+          const sep2 = args[0] ?? new NullValue();
+          if (!(sep2 instanceof StringValue || sep2 instanceof NullValue)) {
             throw new Error("sep argument must be a string or null");
           }
           const maxsplit = args[1] ?? new IntegerValue(-1);
@@ -47076,7 +47452,7 @@ var StringValue = class extends RuntimeValue {
             throw new Error("maxsplit argument must be a number");
           }
           let result = [];
-          if (sep instanceof NullValue) {
+          if (sep2 instanceof NullValue) {
             const text2 = this.value.trimStart();
             for (const { 0: match, index } of text2.matchAll(/\S+/g)) {
               if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
@@ -47086,12 +47462,12 @@ var StringValue = class extends RuntimeValue {
               result.push(match);
             }
           } else {
-            if (sep.value === "") {
+            if (sep2.value === "") {
               throw new Error("empty separator");
             }
-            result = this.value.split(sep.value);
+            result = this.value.split(sep2.value);
             if (maxsplit.value !== -1 && result.length > maxsplit.value) {
-              result.push(result.splice(maxsplit.value).join(sep.value));
+              result.push(result.splice(maxsplit.value).join(sep2.value));
             }
           }
           return new ArrayValue(result.map((part) => new StringValue(part)));
@@ -49125,12 +49501,12 @@ async function runEval(jobs, deps, opts) {
     while (fatal === void 0 && !deps.signal?.aborted) {
       const job = todo[next++];
       if (!job) return;
-      let record2;
+      let record3;
       const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
       if (cached2) {
         fromCache++;
         const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record2 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
+        record3 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
       } else {
         try {
           const { value, attempts } = await withRetries(
@@ -49146,7 +49522,7 @@ async function runEval(jobs, deps, opts) {
           const response = { ...value };
           if (deps.cache) await deps.cache.set(job.key, response);
           const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record2 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
+          record3 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
         } catch (err) {
           if (!(err instanceof ProviderError)) throw err;
           if (err.fatal) {
@@ -49156,12 +49532,12 @@ async function runEval(jobs, deps, opts) {
           const attempts = err.attempts ?? 1;
           const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
           if (err.status !== void 0) error62.status = err.status;
-          record2 = recordFor(job, { error: error62, attempts });
+          record3 = recordFor(job, { error: error62, attempts });
           errors++;
         }
       }
-      deps.store.append(record2);
-      existing.set(identity(job.evalCase.id, job.repeat), record2);
+      deps.store.append(record3);
+      existing.set(identity(job.evalCase.id, job.repeat), record3);
       done++;
       deps.progress.tick({ done, errors });
     }
@@ -49256,11 +49632,11 @@ function incompleteBeta2(x, a, b) {
   let d = 0;
   for (let i = 0; i <= 300; i++) {
     const m = i >> 1;
-    const num = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num * d;
+    const num2 = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + num2 * d;
     if (Math.abs(d) < 1e-300) d = 1e-300;
     d = 1 / d;
-    c = 1 + num / c;
+    c = 1 + num2 / c;
     if (Math.abs(c) < 1e-300) c = 1e-300;
     const cd = c * d;
     f *= cd;
@@ -49434,9 +49810,9 @@ function computeSummary(input2) {
 function summariseMetric(s, records, seed, resamples) {
   const byCase = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const list = byCase.get(r.case_id) ?? [];
-    list.push(r);
-    byCase.set(r.case_id, list);
+    const list2 = byCase.get(r.case_id) ?? [];
+    list2.push(r);
+    byCase.set(r.case_id, list2);
   }
   const base = {
     type: s.type,
@@ -49453,9 +49829,9 @@ function summariseMetric(s, records, seed, resamples) {
     const perCase = [];
     let total = null;
     let n2 = 0;
-    for (const list of byCase.values()) {
+    for (const list2 of byCase.values()) {
       let acc = null;
-      for (const r of list) {
+      for (const r of list2) {
         const st = r.scores[s.name]?.stats;
         if (!st) continue;
         n2++;
@@ -49471,8 +49847,8 @@ function summariseMetric(s, records, seed, resamples) {
     return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
   }
   const groups = [];
-  for (const list of byCase.values()) {
-    const vals = list.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
+  for (const list2 of byCase.values()) {
+    const vals = list2.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
     if (vals.length) groups.push(vals);
   }
   const est = estimateMean(groups);
@@ -49580,9 +49956,9 @@ var JsonlResultsStore = class {
     }
     return records;
   }
-  append(record2) {
+  append(record3) {
     this.fd ??= openSync2(this.path, "a");
-    writeSync2(this.fd, `${JSON.stringify(record2)}
+    writeSync2(this.fd, `${JSON.stringify(record3)}
 `);
   }
   finalize(records) {
@@ -50427,6 +50803,85 @@ See docs/compare-and-gate.md.`,
 init_errors();
 import { existsSync as existsSync5, mkdirSync as mkdirSync5, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
+
+// src/core/report/inputs.ts
+init_errors();
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseComparison(text2, file2) {
+  let v;
+  try {
+    v = JSON.parse(text2);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
+  if (v.schema !== COMPARISON_SCHEMA) {
+    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  const problems = [];
+  const need = (cond, what) => cond || problems.push(what);
+  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
+  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
+  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
+  for (const side3 of ["baseline", "candidate"]) {
+    const r = v[side3];
+    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
+  }
+  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
+  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
+  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
+  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
+  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
+  return v;
+}
+function toRecord(v) {
+  if (!isObject3(v)) return null;
+  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
+  if (id === null || typeof v.repeat !== "number") return null;
+  const scores = {};
+  if (isObject3(v.scores)) {
+    for (const [k, s] of Object.entries(v.scores)) {
+      if (!isObject3(s)) continue;
+      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
+    }
+  }
+  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  return {
+    case_id: id,
+    repeat: v.repeat,
+    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
+    expected: v.expected ?? null,
+    output: typeof v.output === "string" ? v.output : null,
+    scores,
+    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
+    error: err
+  };
+}
+function parseResultsJsonl(text2) {
+  const byKey = /* @__PURE__ */ new Map();
+  let skipped = 0;
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "") continue;
+    let rec = null;
+    try {
+      rec = toRecord(JSON.parse(line));
+    } catch {
+      rec = null;
+    }
+    if (!rec) {
+      skipped += 1;
+      continue;
+    }
+    const key2 = JSON.stringify([rec.case_id, rec.repeat]);
+    byKey.delete(key2);
+    byKey.set(key2, rec);
+  }
+  return { records: [...byKey.values()], skipped };
+}
+
+// src/cli/commands/report.ts
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = ctx.resolvePath(path);
@@ -50523,8 +50978,1730 @@ options:
   }
 };
 
+// src/cli/commands/train.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream5 } from "node:fs";
+import { appendFile, mkdir as mkdir2, readFile as readFile3, readdir, rm, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash7 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash7("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+}
+function canonicalJson2(v) {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile3(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir2(dirname9(path), { recursive: true });
+    await writeFile2(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir2(dirname9(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join7(dir, e.name);
+        const rel = relative6(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join7(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname9(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+init_errors();
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname10, join as join8 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname10(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join8(dir, "trainers", "reference", "train.py");
+    if (existsSync6(candidate)) return candidate;
+    const parent = dirname10(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/node-process-runner.ts
+init_errors();
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve7) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve7, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/core/train/spec.ts
+init_errors();
+
+// src/core/train/overrides.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+init_errors();
+function parseOverride(text2, source) {
+  const eq = text2.indexOf("=");
+  const key2 = eq < 0 ? "" : text2.slice(0, eq).trim();
+  if (eq < 0 || key2 === "" || key2.split(".").some((p) => p === "")) {
+    throw new InputError(`${source}: expected key=value (e.g. learning_rate=1e-4 or lora.r=8), got ${JSON.stringify(text2)}`);
+  }
+  const raw = text2.slice(eq + 1).trim();
+  let value;
+  try {
+    value = raw === "" ? "" : (0, import_yaml2.parse)(raw);
+  } catch {
+    value = raw;
+  }
+  return { path: key2.split("."), value, source };
+}
+function applyOverrides(root, overrides) {
+  const copy = structuredClone(root);
+  for (const o of overrides) {
+    let node2 = copy;
+    o.path.forEach((seg, i) => {
+      if (seg === "__proto__" || seg === "constructor" || seg === "prototype") throw new InputError(`${o.source}: key "${o.path.join(".")}" is not allowed`);
+      if (i === o.path.length - 1) {
+        node2[seg] = o.value;
+        return;
+      }
+      const next = node2[seg];
+      if (next === void 0) node2[seg] = {};
+      else if (next === null || typeof next !== "object" || Array.isArray(next)) {
+        throw new InputError(`${o.source}: cannot set "${o.path.join(".")}": "${o.path.slice(0, i + 1).join(".")}" is not a mapping`);
+      }
+      node2 = node2[seg];
+    });
+  }
+  return copy;
+}
+
+// src/core/train/spec.ts
+var architectureSchema = external_exports.strictObject({
+  hidden_size: external_exports.number().int().positive().default(64),
+  num_layers: external_exports.number().int().positive().default(2),
+  num_heads: external_exports.number().int().positive().default(4),
+  num_kv_heads: external_exports.number().int().positive().optional(),
+  intermediate_size: external_exports.number().int().positive().optional(),
+  max_position_embeddings: external_exports.number().int().positive().default(512),
+  rope_theta: external_exports.number().positive().default(1e4)
+});
+var baseSchema = external_exports.strictObject({
+  /** "scratch", a directory with HF-layout weights, or an HF model id (for trainers that fetch it). */
+  model: external_exports.string().min(1),
+  /** Only for `scratch` (reference trainer). */
+  architecture: architectureSchema.optional(),
+  /** Tokenizer for axolotl/torchtune when it differs from the model (path or id). */
+  tokenizer: external_exports.string().min(1).optional()
+});
+var datasetsSchema = external_exports.strictObject({
+  format: external_exports.enum(["chat", "instruction", "completion"]),
+  /** JSONL file, relative to the spec file. */
+  train: external_exports.string().min(1),
+  validation: external_exports.string().min(1).optional()
+});
+var loraSchema = external_exports.strictObject({
+  r: external_exports.number().int().positive().default(16),
+  alpha: external_exports.number().positive().default(32),
+  dropout: external_exports.number().min(0).max(1).default(0.05),
+  target_modules: external_exports.array(external_exports.string().min(1)).min(1).default(["q_proj", "k_proj", "v_proj", "o_proj"])
+});
+var launcherSchema = external_exports.discriminatedUnion("type", [
+  external_exports.strictObject({ type: external_exports.literal("single") }),
+  external_exports.strictObject({
+    type: external_exports.literal("torchrun"),
+    nproc_per_node: external_exports.number().int().positive().default(1),
+    nnodes: external_exports.number().int().positive().default(1),
+    node_rank: external_exports.number().int().min(0).optional(),
+    rdzv_endpoint: external_exports.string().min(1).optional()
+  }),
+  external_exports.strictObject({
+    type: external_exports.literal("accelerate"),
+    num_processes: external_exports.number().int().positive().default(1),
+    num_machines: external_exports.number().int().positive().default(1),
+    machine_rank: external_exports.number().int().min(0).optional(),
+    main_process_ip: external_exports.string().min(1).optional(),
+    main_process_port: external_exports.number().int().positive().optional(),
+    config_file: external_exports.string().min(1).optional()
+  })
+]);
+var torchtuneSchema = external_exports.strictObject({
+  /** A recipe name `tune ls` lists, e.g. lora_finetune_single_device. */
+  recipe: external_exports.string().min(1),
+  /** A built-in config name (e.g. llama3_2/1B_lora_single_device) or a YAML path. */
+  config: external_exports.string().min(1)
+});
+var commandSchema = external_exports.strictObject({
+  /** The program and its arguments; run as an argument array, never through a shell. */
+  argv: external_exports.array(external_exports.string()).min(1),
+  /** Where the script writes the final model (relative to the output directory). */
+  model_dir: external_exports.string().min(1).default("model")
+});
+var trainSpecSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).optional(),
+  base: baseSchema,
+  datasets: datasetsSchema,
+  method: external_exports.enum(["full", "lora", "qlora"]).default("full"),
+  lora: loraSchema.prefault({}),
+  sequence_len: external_exports.number().int().positive().default(512),
+  packing: external_exports.boolean().default(false),
+  micro_batch_size: external_exports.number().int().positive().default(1),
+  gradient_accumulation_steps: external_exports.number().int().positive().default(1),
+  epochs: external_exports.number().positive().optional(),
+  max_steps: external_exports.number().int().positive().optional(),
+  learning_rate: external_exports.number().positive(),
+  scheduler: external_exports.enum(["cosine", "linear", "constant"]).default("cosine"),
+  warmup_steps: external_exports.number().int().min(0).default(0),
+  weight_decay: external_exports.number().min(0).default(0),
+  max_grad_norm: external_exports.number().min(0).default(1),
+  seed: external_exports.number().int().min(0).default(42),
+  precision: external_exports.enum(["auto", "fp32", "bf16", "fp16"]).default("auto"),
+  checkpoint: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional(), keep: external_exports.number().int().positive().default(2) }).default({ keep: 2 }),
+  evaluation: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional() }).default({}),
+  logging_steps: external_exports.number().int().positive().default(1),
+  backend: external_exports.enum(["reference", "axolotl", "torchtune", "command"]).default("reference"),
+  launcher: launcherSchema.default({ type: "single" }),
+  torchtune: torchtuneSchema.optional(),
+  command: commandSchema.optional(),
+  axolotl: external_exports.strictObject({
+    /** HF attention implementation (axolotl's current key; the boolean flash_attention is deprecated). */
+    attn_implementation: external_exports.enum(["eager", "sdpa", "flash_attention_2", "flash_attention_3", "flex_attention"]).default("sdpa"),
+    /** Further axolotl keys, written as given (they win over rendered ones). */
+    extra: external_exports.record(external_exports.string(), external_exports.unknown()).default({})
+  }).prefault({}),
+  /** Extra arguments appended to the trainer's command line (trainer flags llmops does not model). */
+  backend_args: external_exports.array(external_exports.string()).default([]),
+  /** The Python interpreter; unset: the first of python3, /usr/bin/python3 that imports the backend. */
+  python: external_exports.string().min(1).optional(),
+  /** CPU threads for the reference trainer (0 leaves torch's default). */
+  threads: external_exports.number().int().min(0).default(0),
+  divergence: external_exports.strictObject({
+    /** Fail when the loss stays above factor × its running minimum … */
+    factor: external_exports.number().gt(1).default(3),
+    /** … for this many consecutive logged steps. */
+    window: external_exports.number().int().positive().default(10)
+  }).default({ factor: 3, window: 10 }),
+  /** Relaunch from the newest checkpoint after a crash, at most this many times. */
+  max_restarts: external_exports.number().int().min(0).default(0),
+  /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
+  cancel_grace_s: external_exports.number().positive().default(60)
+}).superRefine((s, ctx) => {
+  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
+  if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
+  if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
+  if (s.method !== "full" && s.base.model === "scratch") issue2(["method"], `${s.method} adapts a pretrained model; use method: full with model: scratch`);
+  if (s.backend === "reference" && s.method === "qlora") issue2(["method"], "the reference trainer has no 4-bit quantization; use lora, or backend axolotl/torchtune for qlora");
+  if (s.backend === "reference" && s.precision === "fp16") issue2(["precision"], "the reference trainer supports fp32 and bf16 (fp16 needs loss scaling); use bf16 or auto");
+  if (s.backend === "reference" && s.launcher.type !== "single") issue2(["launcher", "type"], "the reference trainer runs in one process; use launcher: {type: single}");
+  if (s.backend === "torchtune" && !s.torchtune) issue2(["backend"], "backend torchtune needs a torchtune: {recipe, config} block");
+  if (s.backend === "torchtune" && s.launcher.type === "accelerate") issue2(["launcher", "type"], "torchtune launches through torchrun (tune run); use launcher type torchrun");
+  if (s.backend === "command" && !s.command) issue2(["backend"], "backend command needs a command: {argv: [...]} block");
+});
+function parseTrainSpec(text2, file2, overrides = []) {
+  const doc = parseYamlSource(text2, file2);
+  if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
+    throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
+  }
+  const value = applyOverrides(doc.value, overrides);
+  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+}
+
+// src/core/train/run-training.ts
+init_errors();
+
+// src/core/train/divergence.ts
+var DivergenceDetector = class {
+  constructor(factor, window) {
+    this.factor = factor;
+    this.window = window;
+  }
+  factor;
+  window;
+  min = Number.POSITIVE_INFINITY;
+  above = 0;
+  firstAbove = 0;
+  observe(step, loss) {
+    if (!Number.isFinite(loss)) {
+      return { step, reason: `loss became ${Number.isNaN(loss) ? "NaN" : loss > 0 ? "+\u221E" : "-\u221E"} at step ${step}` };
+    }
+    if (loss < this.min) this.min = loss;
+    if (loss > this.factor * this.min) {
+      if (this.above === 0) this.firstAbove = step;
+      this.above++;
+      if (this.above >= this.window) {
+        return {
+          step: this.firstAbove,
+          reason: `loss diverged at step ${this.firstAbove}: above ${this.factor}\xD7 its minimum ${fmt2(this.min)} for ${this.window} logged steps (now ${fmt2(loss)} at step ${step})`
+        };
+      }
+    } else {
+      this.above = 0;
+    }
+    return void 0;
+  }
+};
+function fmt2(n2) {
+  return Number(n2.toPrecision(4)).toString();
+}
+
+// src/core/train/launch.ts
+init_errors();
+
+// src/core/train/render-axolotl.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function datasetEntry(spec, path) {
+  const base = { path, ds_type: "json", split: "train" };
+  switch (spec.datasets.format) {
+    case "chat":
+      return {
+        ...base,
+        type: "chat_template",
+        field_messages: "messages",
+        message_property_mappings: { role: "role", content: "content" },
+        roles_to_train: ["assistant"],
+        train_on_eos: "turn"
+      };
+    case "instruction":
+      return { ...base, type: "alpaca" };
+    case "completion":
+      return {
+        ...base,
+        type: { field_instruction: "prompt", field_output: "completion", format: "{instruction}", no_input_format: "{instruction}" }
+      };
+  }
+}
+function scheduler(spec) {
+  return spec.scheduler === "constant" && spec.warmup_steps > 0 ? "constant_with_warmup" : spec.scheduler;
+}
+function renderAxolotlConfig(spec, paths, opts) {
+  const c = { base_model: paths.base };
+  if (spec.base.tokenizer) c.tokenizer_config = spec.base.tokenizer;
+  if (spec.method === "qlora") c.load_in_4bit = true;
+  if (spec.method !== "full") {
+    c.adapter = spec.method;
+    c.lora_r = spec.lora.r;
+    c.lora_alpha = spec.lora.alpha;
+    c.lora_dropout = spec.lora.dropout;
+    c.lora_target_modules = [...spec.lora.target_modules];
+  }
+  c.datasets = [datasetEntry(spec, paths.train)];
+  if (paths.validation) {
+    c.test_datasets = [datasetEntry(spec, paths.validation)];
+    c.val_set_size = 0;
+  }
+  c.dataset_prepared_path = `${paths.outDir}/axolotl-prepared`;
+  c.output_dir = `${paths.outDir}/trainer`;
+  c.train_on_inputs = false;
+  c.sequence_len = spec.sequence_len;
+  c.sample_packing = spec.packing;
+  c.pad_to_sequence_len = spec.packing;
+  c.micro_batch_size = spec.micro_batch_size;
+  c.gradient_accumulation_steps = spec.gradient_accumulation_steps;
+  if (spec.max_steps !== void 0) c.max_steps = spec.max_steps;
+  if (spec.epochs !== void 0) c.num_epochs = spec.epochs;
+  c.optimizer = "adamw_torch";
+  c.learning_rate = spec.learning_rate;
+  c.lr_scheduler = scheduler(spec);
+  c.warmup_steps = spec.warmup_steps;
+  c.weight_decay = spec.weight_decay;
+  c.max_grad_norm = spec.max_grad_norm;
+  c.seed = spec.seed;
+  c.bf16 = spec.precision === "bf16" ? true : spec.precision === "auto" ? "auto" : false;
+  c.fp16 = spec.precision === "fp16";
+  c.attn_implementation = spec.axolotl.attn_implementation;
+  c.logging_steps = spec.logging_steps;
+  if (spec.checkpoint.every_steps) c.save_steps = spec.checkpoint.every_steps;
+  c.save_total_limit = spec.checkpoint.keep;
+  if (spec.evaluation.every_steps && paths.validation) c.eval_steps = spec.evaluation.every_steps;
+  if (opts.resume) c.auto_resume_from_checkpoints = true;
+  return { ...c, ...spec.axolotl.extra };
+}
+function renderAxolotlYaml(config2) {
+  return `# Rendered by llmops from a training spec; edit the spec, not this file.
+${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
+}
+
+// src/core/train/render-reference.ts
+function renderReferenceArgs(spec, paths, opts) {
+  const a = [];
+  const add = (flag, v) => {
+    if (v !== void 0) a.push(flag, String(v));
+  };
+  add("--base", paths.base);
+  const arch = spec.base.architecture;
+  if (spec.base.model === "scratch" && arch) {
+    add("--hidden-size", arch.hidden_size);
+    add("--num-layers", arch.num_layers);
+    add("--num-heads", arch.num_heads);
+    add("--num-kv-heads", arch.num_kv_heads);
+    add("--intermediate-size", arch.intermediate_size);
+    add("--max-position-embeddings", arch.max_position_embeddings);
+    add("--rope-theta", arch.rope_theta);
+  }
+  add("--train-file", paths.train);
+  add("--validation-file", paths.validation);
+  add("--format", spec.datasets.format);
+  add("--method", spec.method);
+  if (spec.method === "lora" && spec.lora) {
+    add("--lora-r", spec.lora.r);
+    add("--lora-alpha", spec.lora.alpha);
+    add("--lora-dropout", spec.lora.dropout);
+    add("--lora-target-modules", spec.lora.target_modules.join(","));
+  }
+  add("--seq-len", spec.sequence_len);
+  if (spec.packing) a.push("--packing");
+  add("--micro-batch-size", spec.micro_batch_size);
+  add("--grad-accum", spec.gradient_accumulation_steps);
+  if (spec.max_steps !== void 0) add("--max-steps", spec.max_steps);
+  else add("--epochs", spec.epochs);
+  add("--lr", spec.learning_rate);
+  add("--scheduler", spec.scheduler);
+  add("--warmup-steps", spec.warmup_steps);
+  add("--weight-decay", spec.weight_decay);
+  add("--max-grad-norm", spec.max_grad_norm);
+  add("--seed", spec.seed);
+  add("--precision", spec.precision);
+  add("--save-steps", spec.checkpoint.every_steps ?? 0);
+  add("--save-total-limit", spec.checkpoint.keep);
+  add("--eval-steps", spec.evaluation.every_steps ?? 0);
+  add("--log-steps", spec.logging_steps);
+  add("--threads", spec.threads);
+  add("--output-dir", paths.outDir);
+  add("--resume", opts.resume ? "auto" : "none");
+  a.push(...spec.backend_args);
+  return a;
+}
+
+// src/core/train/render-torchtune.ts
+init_errors();
+var ATTN = /* @__PURE__ */ new Map([
+  ["q_proj", "q_proj"],
+  ["k_proj", "k_proj"],
+  ["v_proj", "v_proj"],
+  ["o_proj", "output_proj"],
+  ["output_proj", "output_proj"]
+]);
+var MLP = /* @__PURE__ */ new Set(["gate_proj", "up_proj", "down_proj", "w1", "w2", "w3"]);
+function list(items) {
+  return `[${items.map((i) => `'${i}'`).join(",")}]`;
+}
+function datasetOverrides(spec, file2, prefix) {
+  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  switch (spec.datasets.format) {
+    case "chat":
+      return [
+        `${prefix}._component_=torchtune.datasets.chat_dataset`,
+        ...common,
+        `${prefix}.conversation_column=messages`,
+        `${prefix}.conversation_style=openai`,
+        `${prefix}.train_on_input=False`
+      ];
+    case "instruction":
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+    case "completion":
+      return [
+        `${prefix}._component_=torchtune.datasets.instruct_dataset`,
+        ...common,
+        `${prefix}.column_map.input=prompt`,
+        `${prefix}.column_map.output=completion`,
+        `${prefix}.train_on_input=False`
+      ];
+  }
+}
+function renderTorchtune(spec, paths, opts) {
+  if (!spec.torchtune) throw new ConfigError("backend torchtune needs a torchtune: {recipe, config} block");
+  if (spec.scheduler !== "cosine") {
+    throw new ConfigError(`torchtune's recipes schedule the learning rate with cosine warmup; scheduler "${spec.scheduler}" cannot be rendered`, {
+      hint: "set scheduler: cosine for backend torchtune"
+    });
+  }
+  const o = [];
+  const trainerDir = `${paths.outDir}/trainer`;
+  o.push(`output_dir=${trainerDir}`);
+  if (spec.base.model !== "scratch") {
+    o.push(`checkpointer.checkpoint_dir=${paths.base}`, `checkpointer.output_dir=${trainerDir}`);
+  }
+  if (spec.base.tokenizer) o.push(`tokenizer.path=${spec.base.tokenizer}`);
+  o.push(`tokenizer.max_seq_len=${spec.sequence_len}`);
+  o.push(...datasetOverrides(spec, paths.train, "dataset"), `dataset.packed=${spec.packing ? "True" : "False"}`);
+  o.push(`batch_size=${spec.micro_batch_size}`, `gradient_accumulation_steps=${spec.gradient_accumulation_steps}`);
+  if (spec.max_steps !== void 0) o.push("epochs=1", `max_steps_per_epoch=${spec.max_steps}`);
+  else o.push(`epochs=${Math.ceil(spec.epochs ?? 1)}`);
+  o.push(`optimizer.lr=${spec.learning_rate}`, `optimizer.weight_decay=${spec.weight_decay}`);
+  o.push(`lr_scheduler.num_warmup_steps=${spec.warmup_steps}`);
+  if (spec.max_grad_norm > 0) o.push(`clip_grad_norm=${spec.max_grad_norm}`);
+  o.push(`seed=${spec.seed}`);
+  if (spec.precision !== "auto") o.push(`dtype=${spec.precision === "fp32" ? "fp32" : spec.precision}`);
+  if (spec.method !== "full") {
+    const attn = spec.lora.target_modules.map((m) => ATTN.get(m)).filter((m) => m !== void 0);
+    const unknown2 = spec.lora.target_modules.filter((m) => !ATTN.has(m) && !MLP.has(m));
+    if (unknown2.length) throw new ConfigError(`torchtune cannot target LoRA modules ${unknown2.join(", ")}; use q_proj, k_proj, v_proj, o_proj or the MLP projections`);
+    o.push(
+      `model.lora_attn_modules=${list(attn)}`,
+      `model.apply_lora_to_mlp=${spec.lora.target_modules.some((m) => MLP.has(m)) ? "True" : "False"}`,
+      `model.lora_rank=${spec.lora.r}`,
+      `model.lora_alpha=${spec.lora.alpha}`,
+      `model.lora_dropout=${spec.lora.dropout}`
+    );
+  }
+  o.push("metric_logger._component_=torchtune.training.metric_logging.StdoutLogger", `log_every_n_steps=${spec.logging_steps}`);
+  if (opts.resume) o.push("resume_from_checkpoint=True");
+  o.push(...spec.backend_args);
+  return { recipe: spec.torchtune.recipe, config: spec.torchtune.config, overrides: o };
+}
+
+// src/core/train/launch.ts
+function launcherArgs(l) {
+  switch (l.type) {
+    case "single":
+      return void 0;
+    case "torchrun": {
+      const a = [`--nproc_per_node=${l.nproc_per_node}`, `--nnodes=${l.nnodes}`];
+      if (l.node_rank !== void 0) a.push(`--node_rank=${l.node_rank}`);
+      if (l.rdzv_endpoint) a.push("--rdzv_backend=c10d", `--rdzv_endpoint=${l.rdzv_endpoint}`);
+      return { program: "torchrun", args: a };
+    }
+    case "accelerate": {
+      const a = ["launch", `--num_processes=${l.num_processes}`, `--num_machines=${l.num_machines}`];
+      if (l.machine_rank !== void 0) a.push(`--machine_rank=${l.machine_rank}`);
+      if (l.main_process_ip) a.push(`--main_process_ip=${l.main_process_ip}`);
+      if (l.main_process_port !== void 0) a.push(`--main_process_port=${l.main_process_port}`);
+      if (l.config_file) a.push(`--config_file=${l.config_file}`);
+      return { program: "accelerate", args: a };
+    }
+  }
+}
+function pythonModule(spec, python, module, rest) {
+  const l = launcherArgs(spec.launcher);
+  if (!l) return { program: python, args: ["-m", module, ...rest] };
+  return { program: l.program, args: [...l.args, "-m", module, ...rest] };
+}
+function planLaunch(spec, ctx) {
+  const env = { PYTHONUNBUFFERED: "1" };
+  switch (spec.backend) {
+    case "reference": {
+      const args = renderReferenceArgs(spec, ctx.paths, { resume: ctx.resume });
+      return {
+        program: ctx.python,
+        args: ["-u", ctx.referenceTrainer, ...args],
+        env,
+        files: [{ name: "config/reference-args.json", content: `${JSON.stringify(args, null, 2)}
+` }],
+        modelDir: "model",
+        logFormat: "reference-json"
+      };
+    }
+    case "axolotl": {
+      const yaml = renderAxolotlYaml(renderAxolotlConfig(spec, ctx.paths, { resume: ctx.resume }));
+      const cfg = `${ctx.paths.outDir}/config/axolotl.yaml`;
+      return { ...pythonModule(spec, ctx.python, "axolotl.cli.train", [cfg]), env, files: [{ name: "config/axolotl.yaml", content: yaml }], modelDir: "trainer", logFormat: "text" };
+    }
+    case "torchtune": {
+      const t = renderTorchtune(spec, ctx.paths, { resume: ctx.resume });
+      const l = spec.launcher;
+      const dist = l.type === "torchrun" ? [`--nnodes=${l.nnodes}`, `--nproc_per_node=${l.nproc_per_node}`] : [];
+      const args = ["run", ...dist, t.recipe, "--config", t.config, ...t.overrides];
+      return {
+        program: "tune",
+        args,
+        env,
+        files: [{ name: "config/torchtune-command.txt", content: `tune ${args.join(" ")}
+` }],
+        modelDir: "trainer",
+        logFormat: "text"
+      };
+    }
+    case "command": {
+      const cmd = spec.command;
+      if (!cmd) throw new ConfigError("backend command needs a command: {argv: [...]} block");
+      const l = launcherArgs(spec.launcher);
+      const [program, ...rest] = cmd.argv;
+      const launched = l ? { program: l.program, args: [...l.args, program, ...rest, ...spec.backend_args] } : { program, args: [...rest, ...spec.backend_args] };
+      return {
+        ...launched,
+        env: {
+          ...env,
+          LLMOPS_OUTPUT_DIR: ctx.paths.outDir,
+          LLMOPS_MODEL_DIR: `${ctx.paths.outDir}/${cmd.model_dir}`,
+          LLMOPS_TRAIN_FILE: ctx.paths.train,
+          ...ctx.paths.validation ? { LLMOPS_VALIDATION_FILE: ctx.paths.validation } : {},
+          LLMOPS_RESUME: ctx.resume ? "1" : "0"
+        },
+        files: [{ name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}
+` }],
+        modelDir: cmd.model_dir,
+        logFormat: "text"
+      };
+    }
+  }
+}
+
+// src/core/train/python-literal.ts
+var Reader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  ws() {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+  }
+  peek() {
+    this.ws();
+    return this.s[this.i] ?? "";
+  }
+  expect(ch) {
+    if (this.peek() !== ch) throw new SyntaxError(`expected ${ch} at ${this.i}`);
+    this.i++;
+  }
+  value() {
+    const c = this.peek();
+    if (c === "{") return this.dict();
+    if (c === "[" || c === "(") return this.list(c === "[" ? "]" : ")");
+    if (c === "'" || c === '"') return this.str();
+    return this.atom();
+  }
+  dict() {
+    this.expect("{");
+    const out = {};
+    while (this.peek() !== "}") {
+      const k = this.value();
+      this.expect(":");
+      out[String(k)] = this.value();
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect("}");
+    return out;
+  }
+  list(close) {
+    this.i++;
+    const out = [];
+    while (this.peek() !== close) {
+      out.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(close);
+    return out;
+  }
+  /** Positional arguments of a call; keyword arguments (device='cuda:0') are read and dropped. */
+  callArgs() {
+    this.expect("(");
+    const positional = [];
+    while (this.peek() !== ")") {
+      const kw = /^[A-Za-z_]\w*\s*=(?!=)/.exec(this.s.slice(this.i));
+      if (kw) {
+        this.i += kw[0].length;
+        this.value();
+      } else positional.push(this.value());
+      if (this.peek() === ",") this.i++;
+      else break;
+    }
+    this.expect(")");
+    return positional[0] ?? null;
+  }
+  str() {
+    const q = this.s[this.i];
+    this.i++;
+    let out = "";
+    while (this.i < this.s.length && this.s[this.i] !== q) {
+      if (this.s[this.i] === "\\" && this.i + 1 < this.s.length) this.i++;
+      out += this.s[this.i];
+      this.i++;
+    }
+    if (this.s[this.i] !== q) throw new SyntaxError("unterminated string");
+    this.i++;
+    return out;
+  }
+  atom() {
+    const m = /^[A-Za-z0-9_.+\-]+/.exec(this.s.slice(this.i));
+    if (!m) throw new SyntaxError(`unexpected ${JSON.stringify(this.s[this.i] ?? "end")} at ${this.i}`);
+    const word = m[0];
+    this.i += word.length;
+    if (this.peek() === "(") {
+      return this.callArgs();
+    }
+    return wordValue(word);
+  }
+};
+function wordValue(w) {
+  switch (w) {
+    case "True":
+      return true;
+    case "False":
+      return false;
+    case "None":
+      return null;
+  }
+  const n2 = numberOf(w);
+  if (n2 === void 0) throw new SyntaxError(`not a literal: ${w}`);
+  return n2;
+}
+function numberOf(v) {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return void 0;
+  const t = v.trim().toLowerCase();
+  if (t === "nan" || t === "-nan") return Number.NaN;
+  if (t === "inf" || t === "+inf" || t === "infinity" || t === "+infinity") return Number.POSITIVE_INFINITY;
+  if (t === "-inf" || t === "-infinity") return Number.NEGATIVE_INFINITY;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return void 0;
+  return Number(t);
+}
+function parsePythonLiteral(text2) {
+  const r = new Reader(text2);
+  const v = r.value();
+  if (r.peek() !== "") throw new SyntaxError(`trailing text at ${r.i}`);
+  return v;
+}
+function extractDict(line) {
+  const start = line.indexOf("{'") >= 0 ? line.indexOf("{'") : line.indexOf('{"');
+  if (start < 0) return void 0;
+  let depth = 0;
+  let quote = "";
+  for (let i = start; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return line.slice(start, i + 1);
+  }
+  return void 0;
+}
+
+// src/core/train/log-parse.ts
+var num = (v) => numberOf(v);
+function pick2(o, keys) {
+  for (const k of keys) {
+    const n2 = num(o[k]);
+    if (n2 !== void 0) return n2;
+  }
+  return void 0;
+}
+function record2(step, o) {
+  const r = { step };
+  const set2 = (k, v) => {
+    if (v !== void 0) r[k] = v;
+  };
+  set2("loss", pick2(o, ["loss"]));
+  set2("eval_loss", pick2(o, ["eval_loss"]));
+  set2("lr", pick2(o, ["lr", "learning_rate"]));
+  set2("grad_norm", pick2(o, ["grad_norm"]));
+  set2("epoch", pick2(o, ["epoch"]));
+  set2("tokens", pick2(o, ["tokens", "num_tokens"]));
+  set2("tokens_per_s", pick2(o, ["tokens_per_s", "tokens_per_second_per_gpu", "train_tokens_per_second"]));
+  return r;
+}
+function parseLooseJson(line) {
+  return JSON.parse(line.replace(/(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,}\]])/g, '"$1"'));
+}
+function fromReference(o) {
+  const step = num(o.step) ?? 0;
+  switch (o.event) {
+    case "start":
+      return [{ type: "start", info: o, ...num(o.total_steps) !== void 0 ? { totalSteps: num(o.total_steps) } : {} }];
+    case "step":
+      return [{ type: "metrics", kind: "train", record: record2(step, o) }];
+    case "eval":
+      return [{ type: "metrics", kind: "eval", record: record2(step, o) }];
+    case "checkpoint":
+      return [{ type: "checkpoint", step, ...typeof o.path === "string" ? { path: o.path } : {} }];
+    case "resume":
+      return [{ type: "resume", step, ...typeof o.checkpoint === "string" ? { checkpoint: o.checkpoint } : {} }];
+    case "terminated":
+      return [{ type: "terminated", step, ...typeof o.checkpoint === "string" ? { checkpoint: o.checkpoint } : {} }];
+    case "done":
+      return [{ type: "done", step, ...typeof o.output === "string" ? { output: o.output } : {} }];
+    case "error":
+      return [{ type: "error", message: String(o.message ?? "unknown error") }];
+    default:
+      return [];
+  }
+}
+var TQDM = /(?:^|[\s|])(\d+)\/(\d+)\s*\[/g;
+var TORCHTUNE = /^Step (\d+) \| (.*)$/;
+var LogParser = class {
+  constructor(mode, loggingSteps = 1) {
+    this.mode = mode;
+    this.loggingSteps = loggingSteps;
+  }
+  mode;
+  loggingSteps;
+  step = 0;
+  lastTqdm;
+  feed(rawLine) {
+    const events = [];
+    for (const line of rawLine.split("\r")) events.push(...this.feedOne(line.trimEnd()));
+    return events;
+  }
+  feedOne(line) {
+    if (line === "") return [];
+    if (this.mode === "reference-json" && line.startsWith('{"event"')) {
+      try {
+        return fromReference(parseLooseJson(line));
+      } catch {
+        return [];
+      }
+    }
+    const events = [];
+    for (const m of line.matchAll(TQDM)) {
+      const step = Number(m[1]);
+      const total = Number(m[2]);
+      if (total > 0 && step <= total) {
+        this.lastTqdm = { step, total };
+        events.push({ type: "progress", step, totalSteps: total });
+      }
+    }
+    const tt = TORCHTUNE.exec(line.trim());
+    if (tt) {
+      const o = {};
+      for (const kv of tt[2].trim().split(/\s+/)) {
+        const i = kv.indexOf(":");
+        if (i > 0) o[kv.slice(0, i)] = kv.slice(i + 1);
+      }
+      this.step = Number(tt[1]);
+      events.push({ type: "metrics", kind: o.loss !== void 0 ? "train" : "eval", record: record2(this.step, o) });
+      return events;
+    }
+    const dict = extractDict(line);
+    if (dict) {
+      let v;
+      try {
+        v = parsePythonLiteral(dict);
+      } catch {
+        return events;
+      }
+      if (v && typeof v === "object" && !Array.isArray(v)) events.push(...this.fromHfDict(v));
+    }
+    return events;
+  }
+  fromHfDict(o) {
+    if ("train_runtime" in o || "train_loss" in o) {
+      const summary = {};
+      for (const [k, v] of Object.entries(o)) {
+        const n2 = num(v);
+        if (n2 !== void 0) summary[k] = n2;
+      }
+      return [{ type: "done", summary }];
+    }
+    const stepFromLine = num(o.step);
+    if ("eval_loss" in o) {
+      return [{ type: "metrics", kind: "eval", record: record2(stepFromLine ?? this.currentStep(false), o) }];
+    }
+    if ("loss" in o) {
+      this.step = stepFromLine ?? this.currentStep(true);
+      return [{ type: "metrics", kind: "train", record: record2(this.step, o) }];
+    }
+    return [];
+  }
+  currentStep(advance) {
+    if (this.lastTqdm && this.lastTqdm.step > this.step) return this.lastTqdm.step;
+    return advance ? this.step + this.loggingSteps : this.step;
+  }
+};
+function parseTrainerState(json2) {
+  const history = json2?.log_history;
+  if (!Array.isArray(history)) return [];
+  const out = [];
+  for (const h2 of history) {
+    if (!h2 || typeof h2 !== "object") continue;
+    const o = h2;
+    const step = num(o.step);
+    if (step === void 0) continue;
+    if ("loss" in o) out.push({ kind: "train", record: record2(step, o) });
+    else if ("eval_loss" in o) out.push({ kind: "eval", record: record2(step, o) });
+  }
+  return out;
+}
+
+// src/core/train/loss-chart.ts
+function lossSeries(records) {
+  const train = [];
+  const evals = [];
+  for (const { kind, record: record3 } of records) {
+    if (kind === "train" && record3.loss !== void 0 && Number.isFinite(record3.loss)) train.push({ step: record3.step, loss: record3.loss });
+    if (kind === "eval" && record3.eval_loss !== void 0 && Number.isFinite(record3.eval_loss)) evals.push({ step: record3.step, loss: record3.eval_loss });
+  }
+  return { train, eval: evals };
+}
+function downsample(points, max) {
+  if (points.length <= max) return [...points];
+  const out = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  return out;
+}
+function round4(n2, digits = 4) {
+  return Number(n2.toPrecision(digits)).toString();
+}
+function renderLossMermaid(series, opts = {}) {
+  const pts = downsample(series.train, opts.maxPoints ?? 40);
+  if (pts.length === 0) return "";
+  const lo = Math.min(...pts.map((p) => p.loss));
+  const hi = Math.max(...pts.map((p) => p.loss));
+  const yMin = Math.max(0, lo - (hi - lo) * 0.05);
+  const yMax = hi + (hi - lo) * 0.05 || hi + 1;
+  const title = (opts.title ?? "Training loss").replace(/["\n\r`]/g, "'");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis "step" [${pts.map((p) => p.step).join(", ")}]`,
+    `  y-axis "loss" ${round4(yMin)} --> ${round4(yMax)}`,
+    `  line [${pts.map((p) => round4(p.loss)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function esc2(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function niceTicks(lo, hi, count2) {
+  const span = hi - lo || 1;
+  const raw = span / count2;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => span / s <= count2) ?? 10 * mag;
+  const ticks2 = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks2.push(Number(v.toPrecision(10)));
+  return ticks2;
+}
+function renderLossSvg(series, opts = {}) {
+  const W2 = opts.width ?? 640;
+  const H = opts.height ?? 320;
+  const m = { l: 56, r: 16, t: 32, b: 40 };
+  const all = [...series.train, ...series.eval];
+  const title = esc2(opts.title ?? "Training loss");
+  if (all.length === 0) {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}"><text x="${W2 / 2}" y="${H / 2}" text-anchor="middle" font-family="sans-serif" font-size="13">no loss values logged</text></svg>
+`;
+  }
+  const xs = all.map((p) => p.step);
+  const ys = all.map((p) => p.loss);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs) === x0 ? x0 + 1 : Math.max(...xs);
+  const yLo = Math.max(0, Math.min(...ys));
+  const yHi = Math.max(...ys) === yLo ? yLo + 1 : Math.max(...ys);
+  const px = (s) => m.l + (s - x0) / (x1 - x0) * (W2 - m.l - m.r);
+  const py = (v) => H - m.b - (v - yLo) / (yHi - yLo) * (H - m.t - m.b);
+  const f = (n2) => n2.toFixed(1);
+  const path = (pts) => pts.map((p) => `${f(px(p.step))},${f(py(p.loss))}`).join(" ");
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}" font-family="sans-serif" font-size="11">`,
+    `<text x="${W2 / 2}" y="18" text-anchor="middle" font-size="13">${title}</text>`,
+    `<line x1="${m.l}" y1="${H - m.b}" x2="${W2 - m.r}" y2="${H - m.b}" stroke="#888"/>`,
+    `<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#888"/>`
+  ];
+  for (const t of niceTicks(yLo, yHi, 5)) {
+    out.push(`<line x1="${m.l}" y1="${f(py(t))}" x2="${W2 - m.r}" y2="${f(py(t))}" stroke="#eee"/>`);
+    out.push(`<text x="${m.l - 6}" y="${f(py(t) + 4)}" text-anchor="end">${round4(t)}</text>`);
+  }
+  for (const t of niceTicks(x0, x1, 6).filter((t2) => Number.isInteger(t2))) {
+    out.push(`<text x="${f(px(t))}" y="${H - m.b + 16}" text-anchor="middle">${t}</text>`);
+  }
+  out.push(`<text x="${(m.l + W2 - m.r) / 2}" y="${H - 6}" text-anchor="middle">step</text>`);
+  if (series.train.length) out.push(`<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="${path(series.train)}"><title>train loss</title></polyline>`);
+  if (series.eval.length) {
+    out.push(`<polyline fill="none" stroke="#ff7f0e" stroke-width="2" stroke-dasharray="5,3" points="${path(series.eval)}"><title>eval loss</title></polyline>`);
+    for (const p of series.eval) out.push(`<circle cx="${f(px(p.step))}" cy="${f(py(p.loss))}" r="3" fill="#ff7f0e"/>`);
+  }
+  const lx = W2 - m.r - 120;
+  out.push(`<line x1="${lx}" y1="${m.t}" x2="${lx + 20}" y2="${m.t}" stroke="#1f77b4" stroke-width="2"/><text x="${lx + 26}" y="${m.t + 4}">train</text>`);
+  if (series.eval.length) out.push(`<line x1="${lx + 60}" y1="${m.t}" x2="${lx + 80}" y2="${m.t}" stroke="#ff7f0e" stroke-width="2" stroke-dasharray="5,3"/><text x="${lx + 86}" y="${m.t + 4}">eval</text>`);
+  out.push("</svg>");
+  return `${out.join("\n")}
+`;
+}
+
+// src/core/train/preflight.ts
+init_errors();
+var MIN_FREE_BYTES = 512 * 1024 * 1024;
+function parseNvidiaSmi(csv) {
+  const gpus = [];
+  for (const line of csv.split(/\r?\n/)) {
+    const cells = line.split(",").map((c) => c.trim());
+    if (cells.length < 5) continue;
+    const [index, name, total, free, driver] = cells;
+    if (!/^\d+$/.test(index)) continue;
+    gpus.push({ index: Number(index), name, memoryTotalMiB: Number(total), memoryFreeMiB: Number(free), driver });
+  }
+  return gpus;
+}
+function requiredPackages(spec) {
+  const need = /* @__PURE__ */ new Set();
+  switch (spec.backend) {
+    case "reference":
+      need.add("torch");
+      break;
+    case "axolotl":
+      ["torch", "transformers", "axolotl"].forEach((p) => need.add(p));
+      if (spec.method !== "full") need.add("peft");
+      if (spec.method === "qlora") need.add("bitsandbytes");
+      break;
+    case "torchtune":
+      ["torch", "torchtune"].forEach((p) => need.add(p));
+      break;
+    case "command":
+      break;
+  }
+  if (spec.launcher.type === "torchrun") need.add("torch");
+  if (spec.launcher.type === "accelerate") need.add("accelerate");
+  return [...need].sort();
+}
+var PROBE = [
+  "import importlib, json, sys",
+  "mods = sys.argv[1:]",
+  "out = {'version': sys.version.split()[0], 'packages': {}, 'cuda': False}",
+  "for m in mods:",
+  "    try:",
+  "        mod = importlib.import_module(m)",
+  "        out['packages'][m] = str(getattr(mod, '__version__', 'unknown'))",
+  "        if m == 'torch': out['cuda'] = bool(mod.cuda.is_available())",
+  "    except Exception:",
+  "        out['packages'][m] = None",
+  "print(json.dumps(out))"
+].join("\n");
+async function probePython(runner, python, packages) {
+  const r = await runner.capture({ program: python, args: ["-c", PROBE, ...packages] }, 12e4);
+  if (r.notFound || r.code !== 0) return void 0;
+  try {
+    const o = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "");
+    return { path: python, version: o.version, packages: o.packages, cuda: o.cuda };
+  } catch {
+    return void 0;
+  }
+}
+async function runPreflight(input2, runner, ws) {
+  const { spec } = input2;
+  const problems = [];
+  const warnings = [];
+  const packages = requiredPackages(spec);
+  let python;
+  const tried = [];
+  if (spec.backend !== "command" || packages.length > 0) {
+    for (const candidate of input2.pythonCandidates) {
+      const info = await probePython(runner, candidate, packages);
+      tried.push(info ? `${candidate} (missing ${packages.filter((p) => !info.packages[p]).join(", ") || "nothing"})` : `${candidate} (not runnable)`);
+      if (info && (python === void 0 || packages.every((p) => info.packages[p]))) python = info;
+      if (info && packages.every((p) => info.packages[p])) break;
+    }
+    if (!python) {
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+    } else {
+      const missing = packages.filter((p) => !python.packages[p]);
+      for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
+    }
+  }
+  const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 3e4);
+  const gpus = smi.code === 0 ? parseNvidiaSmi(smi.stdout) : [];
+  if (!smi.notFound && smi.code !== 0) warnings.push(`nvidia-smi failed (exit ${smi.code}): ${smi.stderr.trim().split("\n")[0] ?? ""}; assuming no GPU`);
+  const device = gpus.length > 0 && python?.cuda !== false ? "cuda" : "cpu";
+  if (gpus.length > 0 && python && !python.cuda && python.packages.torch) warnings.push(`nvidia-smi sees ${gpus.length} GPU(s) but torch ${python.packages.torch} in ${python.path} has no CUDA; training will run on the CPU`);
+  if (spec.backend !== "reference" && spec.backend !== "command" && device === "cpu") problems.push(`backend ${spec.backend} needs a CUDA GPU and none was found (nvidia-smi ${smi.notFound ? "is not installed" : "lists no GPU"}); run on a GPU runner or use backend: reference`);
+  const procs = spec.launcher.type === "torchrun" ? spec.launcher.nproc_per_node : spec.launcher.type === "accelerate" ? spec.launcher.num_processes / spec.launcher.num_machines : 1;
+  if (device === "cuda" && procs > gpus.length) problems.push(`the launcher starts ${procs} processes per node but this machine has ${gpus.length} GPU(s); lower nproc_per_node/num_processes`);
+  if (spec.method === "qlora" && device === "cpu") problems.push("qlora needs a CUDA GPU (bitsandbytes 4-bit)");
+  const freeBytes = await ws.freeBytes(input2.outDir);
+  const min = input2.minFreeBytes ?? MIN_FREE_BYTES;
+  if (freeBytes !== void 0 && freeBytes < min) problems.push(`only ${(freeBytes / 2 ** 20).toFixed(0)} MiB free at ${input2.outDir}; need at least ${(min / 2 ** 20).toFixed(0)} MiB for checkpoints and the model \u2014 free space or choose another --out`);
+  if (!await ws.exists(input2.trainFile)) problems.push(`training data ${input2.trainFile} does not exist (datasets.train in the spec, relative to the spec file)`);
+  if (input2.validationFile && !await ws.exists(input2.validationFile)) problems.push(`validation data ${input2.validationFile} does not exist (datasets.validation in the spec)`);
+  if (input2.baseDir !== void 0 && spec.backend === "reference") {
+    if (!await ws.exists(`${input2.baseDir}/config.json`)) problems.push(`base model ${input2.baseDir} has no config.json; the reference trainer needs HF layout (config.json + model.safetensors)`);
+    if (!await ws.exists(`${input2.baseDir}/model.safetensors`) && !await ws.exists(`${input2.baseDir}/model.safetensors.index.json`)) {
+      problems.push(`base model ${input2.baseDir} has no model.safetensors (nor a sharded model.safetensors.index.json); convert .bin weights to safetensors first`);
+    }
+  }
+  return { python, gpus, device, disk: { path: input2.outDir, freeBytes }, warnings, problems };
+}
+function installHint(pkg) {
+  if (pkg === "torch") return "install PyTorch (Debian/Ubuntu: apt-get install python3-torch; elsewhere: pip install torch)";
+  return `install it with pip install ${pkg}`;
+}
+function assertPreflight(report) {
+  if (report.problems.length === 0) return;
+  const msg = `preflight found ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}:
+  - ${report.problems.join("\n  - ")}`;
+  const onlyMissingFiles = report.problems.every((p) => p.includes("does not exist") || p.includes("base model"));
+  if (onlyMissingFiles) throw new ConfigError(msg, { hint: "fix the paths in the training spec" });
+  throw new ExternalError(msg, { hint: "fix the environment, or run `llmops train <spec> --dry-run` to see the rendered config without training" });
+}
+
+// src/core/train/progress.ts
+function computeProgress(samples, totalSteps, loss, trainerTokensPerS) {
+  const last = samples.at(-1);
+  if (!last) return { step: 0, totalSteps };
+  const window = samples.slice(-20);
+  const first = window[0];
+  const dt = (last.at - first.at) / 1e3;
+  const dSteps = last.step - first.step;
+  let tokensPerS = trainerTokensPerS;
+  if (tokensPerS === void 0 && dt > 0) {
+    const toks = window.slice(1).reduce((s, x) => s + (x.tokens ?? 0), 0);
+    if (toks > 0) tokensPerS = toks / dt;
+  }
+  const etaS = totalSteps !== void 0 && dSteps > 0 && dt > 0 ? (totalSteps - last.step) * dt / dSteps : void 0;
+  return { step: last.step, totalSteps, loss, tokensPerS, etaS };
+}
+function formatDuration(s) {
+  if (!Number.isFinite(s) || s < 0) return "?";
+  const t = Math.round(s);
+  const h2 = Math.floor(t / 3600);
+  const m = Math.floor(t % 3600 / 60);
+  const sec = t % 60;
+  return h2 > 0 ? `${h2}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(sec).padStart(2, "0")}s` : `${sec}s`;
+}
+function renderProgressLine(p) {
+  const parts = [`step ${p.step}${p.totalSteps !== void 0 ? `/${p.totalSteps}` : ""}`];
+  if (p.loss !== void 0) parts.push(`loss ${Number.isFinite(p.loss) ? p.loss.toFixed(4) : String(p.loss)}`);
+  if (p.tokensPerS !== void 0) parts.push(`${Math.round(p.tokensPerS)} tok/s`);
+  if (p.etaS !== void 0) parts.push(`ETA ${formatDuration(p.etaS)}`);
+  return parts.join(" \xB7 ");
+}
+
+// src/core/train/run-record.ts
+function computeFinalMetrics(records, totalSteps, trainS) {
+  const train = records.filter((r) => r.kind === "train").map((r) => r.record);
+  const evals = records.filter((r) => r.kind === "eval" && r.record.eval_loss !== void 0).map((r) => r.record);
+  const finite = train.map((r) => r.loss).filter((l) => l !== void 0 && Number.isFinite(l));
+  const tps = train.map((r) => r.tokens_per_s).filter((t) => t !== void 0 && Number.isFinite(t));
+  const last = train.at(-1);
+  return {
+    steps: last?.step ?? 0,
+    total_steps: totalSteps,
+    loss: last?.loss,
+    min_loss: finite.length ? Math.min(...finite) : void 0,
+    eval_loss: evals.at(-1)?.eval_loss,
+    tokens_per_s: tps.length ? round5(tps.reduce((a, b) => a + b, 0) / tps.length, 1) : void 0,
+    train_s: round5(trainS, 3)
+  };
+}
+function round5(n2, d) {
+  return Number(n2.toFixed(d));
+}
+function renderMetricsLine(kind, record3, tMs) {
+  const o = { kind, t_ms: Math.round(tMs) };
+  for (const [k, v] of Object.entries(record3)) {
+    o[k] = typeof v === "number" && !Number.isFinite(v) ? Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" : v;
+  }
+  return `${JSON.stringify(o)}
+`;
+}
+function parseMetricsLines(text2) {
+  const out = [];
+  for (const line of text2.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const o = JSON.parse(line);
+      if (o.kind !== "train" && o.kind !== "eval" || typeof o.step !== "number") continue;
+      const rec = {};
+      for (const [k, v] of Object.entries(o)) {
+        if (k === "kind" || k === "t_ms") continue;
+        if (typeof v === "number") rec[k] = v;
+        else if (v === "nan") rec[k] = Number.NaN;
+        else if (v === "inf") rec[k] = Number.POSITIVE_INFINITY;
+        else if (v === "-inf") rec[k] = Number.NEGATIVE_INFINITY;
+      }
+      out.push({ kind: o.kind, record: rec, ...typeof o.t_ms === "number" ? { tMs: o.t_ms } : {} });
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/core/train/run-training.ts
+var isLocalPath = (s) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === ".";
+function joinPath(dir, p) {
+  if (p.startsWith("/")) return p;
+  const parts = `${dir}/${p}`.split("/");
+  const out = [];
+  for (const seg of parts) {
+    if (seg === "" && out.length > 0) continue;
+    if (seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/") || "/";
+}
+function specHash(spec) {
+  return sha256Text(canonicalJson2(spec));
+}
+async function resolvePaths(input2, ws) {
+  const { spec, specDir } = input2;
+  const model = spec.base.model;
+  const baseIsDir = model !== "scratch" && (isLocalPath(model) || await ws.exists(joinPath(specDir, model)));
+  if (spec.backend === "reference" && model !== "scratch" && !baseIsDir) {
+    throw new ConfigError(`base.model "${model}" is not a local directory; the reference trainer cannot download models`, {
+      hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids"
+    });
+  }
+  return {
+    train: joinPath(specDir, spec.datasets.train),
+    validation: spec.datasets.validation ? joinPath(specDir, spec.datasets.validation) : void 0,
+    base: model === "scratch" ? "scratch" : baseIsDir ? joinPath(specDir, model) : model,
+    baseIsDir
+  };
+}
+async function readTrainerState(ws, modelDir) {
+  const checkpoints = (await ws.list(modelDir)).map((n2) => /^checkpoint-(\d+)$/.exec(n2)).filter((m) => m !== null).sort((a, b) => Number(b[1]) - Number(a[1])).map((m) => `${modelDir}/${m[0]}/trainer_state.json`);
+  for (const p of [`${modelDir}/trainer_state.json`, ...checkpoints]) {
+    if (await ws.exists(p)) return parseTrainerState(JSON.parse(await ws.readText(p)));
+  }
+  return [];
+}
+async function runTraining(input2, ports) {
+  const { spec, outDir } = input2;
+  const { workspace: ws, logger, clock } = ports;
+  const t0 = clock.now();
+  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input2, ws);
+  const preflight = await logger.group(
+    "Preflight",
+    () => runPreflight(
+      { spec, pythonCandidates: spec.python ? [spec.python] : input2.defaultPythons, outDir, trainFile, validationFile, baseDir: baseIsDir ? base : void 0 },
+      ports.runner,
+      ws
+    )
+  );
+  for (const w of preflight.warnings) logger.warn(w);
+  const python = preflight.python?.path ?? spec.python ?? input2.defaultPythons[0] ?? "python3";
+  const paths = { train: trainFile, validation: validationFile, base, outDir };
+  let plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
+  for (const f of plan.files) await ws.writeText(`${outDir}/${f.name}`, f.content);
+  logger.info(`device: ${preflight.device}${preflight.gpus.length ? ` (${preflight.gpus.map((g) => `${g.name}, ${g.memoryFreeMiB} MiB free`).join("; ")})` : ""}; python: ${preflight.python ? `${preflight.python.path} ${preflight.python.version}` : "?"}`);
+  logger.info(`command: ${[plan.program, ...plan.args].join(" ")}`);
+  if (input2.dryRun) return { dryRun: true, plan, preflight, outDir, renderedConfig: plan.files };
+  assertPreflight(preflight);
+  const hash3 = specHash(spec);
+  const metricsPath = `${outDir}/metrics.jsonl`;
+  let records = [];
+  if (input2.resume) {
+    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    if (prev?.spec?.hash && prev.spec.hash !== hash3) {
+      throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash3.slice(0, 19)}\u2026)`, {
+        hint: "resume with the same spec and overrides, or train into a fresh --out directory"
+      });
+    }
+    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
+  } else {
+    for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+  }
+  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash3 } }, null, 2)}
+`);
+  let restarts = 0;
+  let resumedFrom;
+  let totalSteps = spec.max_steps;
+  let trainerInfo = {};
+  const tTrain = clock.now();
+  let failure2;
+  let status = "succeeded";
+  const rewriteMetrics = async () => {
+    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
+  };
+  const hooks = {
+    spec,
+    signal: input2.signal,
+    onRecord: async (r) => {
+      const tMs = clock.now() - tTrain;
+      records.push({ ...r, tMs });
+      await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
+    },
+    onResume: async (step) => {
+      resumedFrom = step;
+      records = records.filter((r) => r.record.step <= step);
+      await rewriteMetrics();
+      logger.info(`resumed from the checkpoint at step ${step}`);
+    },
+    onTotal: (n2) => totalSteps = n2,
+    onStart: (info) => trainerInfo = info,
+    log: (line) => ws.appendText(`${outDir}/train.log`, `${line}
+`),
+    totalSteps: () => totalSteps
+  };
+  for (; ; ) {
+    let outcome;
+    try {
+      outcome = await runAttempt(plan, ports, hooks);
+    } catch (err) {
+      status = "failed";
+      failure2 = err instanceof Error ? err : new InternalError(String(err));
+      break;
+    }
+    if (outcome.kind === "ok") break;
+    if (outcome.kind === "diverged") {
+      status = "failed";
+      failure2 = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
+        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the trainer was killed so no checkpoint holds the diverged weights"
+      });
+      break;
+    }
+    if (outcome.kind === "cancelled") {
+      status = "cancelled";
+      failure2 = new ProcessExitError(
+        `training cancelled at step ${outcome.step ?? "?"}${outcome.checkpoint ? `; checkpoint saved at ${outcome.checkpoint}` : ""}`,
+        outcome.exit.code,
+        outcome.exit.signal,
+        { hint: "run the same command with --resume to continue from the newest checkpoint" }
+      );
+      break;
+    }
+    if (outcome.error && outcome.exit.code === 2) {
+      status = "failed";
+      failure2 = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
+      break;
+    }
+    const hasCheckpoint = await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n2) => /^checkpoint-\d+$/.test(n2));
+    const canResume = spec.backend === "reference" ? hasCheckpoint : true;
+    if (restarts < spec.max_restarts && canResume) {
+      restarts++;
+      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec.max_restarts})`);
+      plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: true });
+      continue;
+    }
+    status = "failed";
+    failure2 = new ProcessExitError(
+      `trainer exited with ${describeExit(outcome.exit)}${outcome.error ? `: ${outcome.error}` : ""}${outcome.tail.length ? `
+last output:
+    ${outcome.tail.join("\n    ")}` : ""}`,
+      outcome.exit.code,
+      outcome.exit.signal,
+      { hint: `the full log is ${outDir}/train.log${canResume ? "; rerun with --resume to continue from the newest checkpoint" : ""}` }
+    );
+    break;
+  }
+  const trainS = (clock.now() - tTrain) / 1e3;
+  const modelDir = `${outDir}/${plan.modelDir}`;
+  if (!failure2 && !records.some((r) => r.kind === "train")) {
+    const history = await readTrainerState(ws, modelDir);
+    if (history.length) {
+      records = history;
+      await rewriteMetrics();
+    }
+  }
+  let model;
+  if (!failure2) {
+    if (!await ws.exists(modelDir)) {
+      status = "failed";
+      failure2 = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
+    } else {
+      const h2 = await ws.hashDirectory(modelDir, isCheckpointPath);
+      model = { path: modelDir, hash: h2.hash, files: h2.files };
+    }
+  }
+  const metrics = computeFinalMetrics(records, totalSteps, trainS);
+  const series = lossSeries(records);
+  const title = `${spec.name ?? "training"} loss`;
+  await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
+  const lossMermaid = renderLossMermaid(series, { title });
+  const record3 = {
+    schema: "llmops.train.run/1",
+    status,
+    name: spec.name,
+    spec: { file: input2.specFile, hash: hash3 },
+    git: { commit: input2.gitCommit, dirty: input2.gitDirty },
+    backend: spec.backend,
+    launcher: spec.launcher.type,
+    command: [plan.program, ...plan.args],
+    versions: versions(input2, preflight, trainerInfo),
+    durations_s: { preflight: 0, train: Number(trainS.toFixed(3)), total: Number(((clock.now() - t0) / 1e3).toFixed(3)) },
+    machine: { ...input2.machine, device: preflight.device, gpus: preflight.gpus },
+    restarts,
+    resumed_from_step: resumedFrom,
+    model,
+    metrics,
+    error: failure2?.message
+  };
+  record3.durations_s.preflight = Number(((tTrain - t0) / 1e3).toFixed(3));
+  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify(record3, null, 2)}
+`);
+  if (failure2) throw failure2;
+  return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record: record3, lossMermaid, renderedConfig: plan.files };
+}
+function versions(input2, pf, info) {
+  const v = { llmops: input2.llmopsVersion };
+  if (pf.python) v.python = pf.python.version;
+  for (const [k, ver] of Object.entries(pf.python?.packages ?? {})) if (ver) v[k] = ver;
+  if (typeof info.trainer_version === "string") v.reference_trainer = info.trainer_version;
+  if (typeof info.torch === "string") v.torch = info.torch;
+  return v;
+}
+function describeExit(e) {
+  return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
+}
+async function runAttempt(plan, ports, hooks) {
+  const { spec } = hooks;
+  const parser = new LogParser(plan.logFormat, spec.logging_steps);
+  const detector = new DivergenceDetector(spec.divergence.factor, spec.divergence.window);
+  const samples = [];
+  const tail = [];
+  let divergence;
+  let cancelled = false;
+  let lastStep;
+  let termCheckpoint;
+  let trainerError;
+  let lastTps;
+  let lastLoss;
+  let chain = Promise.resolve();
+  const enqueue = (fn) => {
+    chain = chain.then(fn);
+  };
+  const proc = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
+  let killTimer;
+  const onAbort = () => {
+    if (cancelled || divergence) return;
+    cancelled = true;
+    ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec.cancel_grace_s}s for the trainer to save a checkpoint`);
+    proc.terminate();
+    killTimer = setTimeout(() => proc.kill(), spec.cancel_grace_s * 1e3);
+  };
+  if (hooks.signal?.aborted) onAbort();
+  else hooks.signal?.addEventListener("abort", onAbort, { once: true });
+  proc.onLine((line, stream) => {
+    enqueue(() => hooks.log(stream === "stderr" ? `[stderr] ${line}` : line));
+    tail.push(line);
+    if (tail.length > 15) tail.shift();
+    for (const ev of parser.feed(line)) {
+      switch (ev.type) {
+        case "start":
+          if (ev.totalSteps !== void 0) hooks.onTotal(ev.totalSteps);
+          hooks.onStart(ev.info);
+          break;
+        case "progress":
+          if (hooks.totalSteps() === void 0) hooks.onTotal(ev.totalSteps);
+          break;
+        case "resume":
+          enqueue(() => hooks.onResume(ev.step));
+          break;
+        case "terminated":
+          lastStep = ev.step;
+          termCheckpoint = ev.checkpoint;
+          break;
+        case "error":
+          trainerError = ev.message;
+          break;
+        case "metrics": {
+          const rec = { kind: ev.kind, record: ev.record };
+          enqueue(() => hooks.onRecord(rec));
+          if (ev.kind !== "train" || ev.record.loss === void 0) break;
+          lastStep = ev.record.step;
+          lastLoss = ev.record.loss;
+          if (ev.record.tokens_per_s !== void 0) lastTps = ev.record.tokens_per_s;
+          samples.push({ step: ev.record.step, at: ports.clock.now(), tokens: ev.record.tokens });
+          ports.onProgress?.(computeProgress(samples, hooks.totalSteps(), lastLoss, lastTps));
+          const d = divergence ? void 0 : detector.observe(ev.record.step, ev.record.loss);
+          if (d) {
+            divergence = d;
+            ports.logger.error(d.reason);
+            proc.kill();
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  });
+  let exit;
+  try {
+    exit = await proc.exit;
+  } finally {
+    hooks.signal?.removeEventListener("abort", onAbort);
+    if (killTimer) clearTimeout(killTimer);
+  }
+  await chain;
+  if (divergence) return { kind: "diverged", divergence };
+  if (cancelled) return { kind: "cancelled", step: lastStep, checkpoint: termCheckpoint, exit };
+  if (exit.code === 0) return { kind: "ok" };
+  return { kind: "crashed", exit, tail, error: trainerError };
+}
+
+// src/core/train/fork-policy.ts
+init_errors();
+
+// src/cli/commands/train.ts
+init_errors();
+var trainCommand = {
+  name: "train",
+  summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
+  help: `
+usage: llmops train <spec.yaml> [--out DIR] [--set key=value]... [--resume] [--dry-run] [--json]
+
+Trains as the spec says and writes, under --out (default .llmops/train/<spec name>):
+  model/ (or trainer/)  the model in HF layout, hashed (sha256 over sorted names + contents)
+  config/               the rendered trainer config (axolotl YAML, torchtune command, reference args)
+  metrics.jsonl         one line per logged step and evaluation
+  loss.svg              the loss curve
+  run.json              spec hash, git commit, versions, durations, machine, final metrics
+  train.log             the trainer's raw output
+
+options:
+  --out DIR          output directory
+  --set key=value    override a spec field (dotted path, YAML value), e.g. --set lora.r=8 --set max_steps=20
+  --resume           continue from the newest checkpoint in --out (same spec required)
+  --dry-run          render the config and run the preflight checks only
+  --json             print the result as JSON on stdout
+  --quiet            no progress output
+
+Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
+The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
+`,
+  options: {
+    out: { type: "string" },
+    set: { type: "string", multiple: true },
+    resume: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
+    let text2;
+    try {
+      text2 = await readFile4(specPath, "utf8");
+    } catch {
+      throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
+    }
+    const overrides = (values.set ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
+    const spec = parseTrainSpec(text2, specPath, overrides);
+    const name = spec.name ?? basename3(specPath, extname2(specPath));
+    const outDir = ctx.resolvePath(values.out ?? `.llmops/train/${name}`);
+    const runner = new NodeProcessRunner(ctx.env);
+    const git = await gitRevision(runner, dirname11(specPath));
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new Error("interrupted"));
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    try {
+      const result = await runTraining(
+        {
+          spec,
+          specFile: specPath,
+          specDir: dirname11(specPath),
+          outDir,
+          resume: Boolean(values.resume),
+          dryRun: Boolean(values["dry-run"]),
+          referenceTrainer: locateReferenceTrainer(),
+          llmopsVersion: VERSION,
+          gitCommit: git.commit,
+          gitDirty: git.dirty,
+          machine: describeMachine(),
+          defaultPythons: defaultPythons(ctx.env),
+          signal: controller.signal
+        },
+        { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: ctx.logger, onProgress: progressReporter(ctx, Boolean(values.quiet)) }
+      );
+      if (result.dryRun) {
+        if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
+        else {
+          for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
+${f.content}
+`);
+          const pf = result.preflight;
+          ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
+`);
+          for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
+`);
+          for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
+`);
+        }
+        return result.preflight.problems.length ? 1 : 0;
+      }
+      if (values.json) {
+        ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
+      } else {
+        const m = result.metrics;
+        ctx.stdout.write(
+          `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
+model: ${result.modelDir}
+hash:  ${result.modelHash}
+run:   ${outDir}/run.json
+`
+        );
+      }
+      return 0;
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  }
+};
+function fmt3(n2) {
+  return n2 === void 0 ? "?" : Number.isFinite(n2) ? n2.toFixed(4) : String(n2);
+}
+function progressReporter(ctx, quiet) {
+  if (quiet) return void 0;
+  let last = 0;
+  const every = ctx.interactive ? 1e3 : 1e4;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < every && p.step !== p.totalSteps) return;
+    last = now;
+    ctx.logger.info(renderProgressLine(p));
+  };
+}
+
 // src/cli/commands.ts
-var commands = [dataCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
 import { isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
@@ -50561,7 +52738,7 @@ var ConsoleLogger = class {
 };
 
 // src/adapters/console/progress.ts
-function formatDuration(seconds) {
+function formatDuration2(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return "--";
   if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)}s`;
   const m = Math.floor(seconds / 60);
@@ -50569,14 +52746,14 @@ function formatDuration(seconds) {
   if (m < 60) return `${m}m${String(s).padStart(2, "0")}s`;
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
 }
-function renderProgressLine(p) {
+function renderProgressLine2(p) {
   const rate = p.elapsedS > 0 ? p.done / p.elapsedS : 0;
   const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
   const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {
@@ -50614,7 +52791,7 @@ var TerminalProgress = class {
   }
   draw(final) {
     this.drawn = this.state.done;
-    const line = renderProgressLine({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1e3 });
+    const line = renderProgressLine2({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1e3 });
     if (this.interactive) this.stream.write(`\r\x1B[2K${line}${final ? "\n" : ""}`);
     else this.stream.write(`${line}
 `);

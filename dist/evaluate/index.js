@@ -62471,6 +62471,62 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/eval/scorers/ngram-keys.ts
+function numericKeysFit(size, maxOrder) {
+  return (size + 1) ** maxOrder < Number.MAX_SAFE_INTEGER;
+}
+function sortedNgramKeys(ids, radix, maxOrder) {
+  const all = [];
+  for (let n = 1; n <= maxOrder; n++) all.push(new Float64Array(Math.max(ids.length - n + 1, 0)));
+  for (let i = 0; i < ids.length; i++) {
+    let key = 0;
+    const last = Math.min(maxOrder, ids.length - i);
+    for (let n = 1; n <= last; n++) {
+      key = key * radix + ids[i + n - 1];
+      all[n - 1][i] = key;
+    }
+  }
+  for (const keys of all) keys.sort();
+  return all;
+}
+function sortedOverlap(a, b) {
+  let match = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      let ca = 0;
+      let cb = 0;
+      while (i < a.length && a[i] === x) i++, ca++;
+      while (j < b.length && b[j] === y) j++, cb++;
+      match += ca < cb ? ca : cb;
+    }
+  }
+  return match;
+}
+function sortedMaxCounts(arrays) {
+  if (arrays.length === 1) return arrays[0];
+  const max = /* @__PURE__ */ new Map();
+  for (const keys of arrays) {
+    for (let i = 0; i < keys.length; ) {
+      const k = keys[i];
+      let c = 0;
+      while (i < keys.length && keys[i] === k) i++, c++;
+      if (c > (max.get(k) ?? 0)) max.set(k, c);
+    }
+  }
+  let total = 0;
+  for (const c of max.values()) total += c;
+  const out = new Float64Array(total);
+  let p = 0;
+  for (const [k, c] of max) for (let r = 0; r < c; r++) out[p++] = k;
+  return out.sort();
+}
+
 // src/core/eval/scorers/text.ts
 var PY_WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 var PY_WS_RUN = new RegExp(`[${PY_WS_CLASS}]+`, "u");
@@ -62502,25 +62558,35 @@ var SMOOTH_DEFAULTS = {
 };
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
-  const counts = /* @__PURE__ */ new Map();
-  for (let n = 1; n <= maxOrder; n++) {
-    for (let i = 0; i + n <= tokens2.length; i++) {
-      const key = n === 1 ? tokens2[i] : tokens2.slice(i, i + n).join(" ");
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+  const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  for (let i = 0; i < tokens2.length; i++) {
+    let key = tokens2[i];
+    const last = Math.min(maxOrder, tokens2.length - i);
+    for (let n = 1; n <= last; n++) {
+      if (n > 1) key += " " + tokens2[i + n - 1];
+      const m = counts[n - 1];
+      m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
   return { counts, length: tokens2.length };
 }
 function referenceInfo(refs, maxOrder) {
-  const ngrams = /* @__PURE__ */ new Map();
+  if (refs.length === 1) {
+    const { counts, length } = wordNgrams(refs[0], maxOrder);
+    return { ngrams: counts, lengths: [length] };
+  }
+  const ngrams = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   const lengths = [];
   for (const ref of refs) {
     const { counts, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    for (const [k, c] of counts) {
-      const prev = ngrams.get(k);
-      if (prev === void 0 || c > prev) ngrams.set(k, c);
-    }
+    counts.forEach((orderCounts, n) => {
+      const merged = ngrams[n];
+      for (const [k, c] of orderCounts) {
+        const prev = merged.get(k);
+        if (prev === void 0 || c > prev) merged.set(k, c);
+      }
+    });
   }
   return { ngrams, lengths };
 }
@@ -62540,16 +62606,46 @@ function closestRefLength(hypLength, refLengths) {
 }
 function bleuSegmentStats(hypothesis, refs, maxOrder) {
   const { counts, length } = wordNgrams(hypothesis, maxOrder);
-  const correct = new Array(maxOrder).fill(0);
-  const total = new Array(maxOrder).fill(0);
-  for (const [ngram, count2] of counts) {
-    let n = 0;
-    for (let i = ngram.indexOf(" "); i !== -1; i = ngram.indexOf(" ", i + 1)) n++;
-    total[n] = total[n] + count2;
-    const refCount = refs.ngrams.get(ngram);
-    if (refCount !== void 0) correct[n] = correct[n] + Math.min(count2, refCount);
+  const stats = new Array(2 + 2 * maxOrder).fill(0);
+  stats[0] = length;
+  stats[1] = closestRefLength(length, refs.lengths);
+  for (let n = 0; n < maxOrder; n++) {
+    const refCounts = refs.ngrams[n];
+    let correct = 0;
+    let total = 0;
+    for (const [ngram, count2] of counts[n]) {
+      total += count2;
+      const refCount = refCounts.get(ngram);
+      if (refCount !== void 0) correct += Math.min(count2, refCount);
+    }
+    stats[2 + n] = correct;
+    stats[2 + maxOrder + n] = total;
   }
-  return [length, closestRefLength(length, refs.lengths), ...correct, ...total];
+  return stats;
+}
+function bleuSentenceStats(hypothesis, refs, maxOrder) {
+  const vocab = /* @__PURE__ */ new Map();
+  const toIds = (line) => pySplit(line).map((t) => {
+    let id = vocab.get(t);
+    if (id === void 0) vocab.set(t, id = vocab.size + 1);
+    return id;
+  });
+  const hypIds = toIds(hypothesis);
+  const refIds = refs.map(toIds);
+  if (!numericKeysFit(vocab.size, maxOrder)) return bleuSegmentStats(hypothesis, referenceInfo(refs, maxOrder), maxOrder);
+  const radix = vocab.size + 1;
+  const hypKeys = sortedNgramKeys(hypIds, radix, maxOrder);
+  const refKeys = refIds.map((ids) => sortedNgramKeys(ids, radix, maxOrder));
+  const stats = new Array(2 + 2 * maxOrder).fill(0);
+  stats[0] = hypIds.length;
+  stats[1] = closestRefLength(hypIds.length, refIds.map((ids) => ids.length));
+  for (let n = 0; n < maxOrder; n++) {
+    const hyp = hypKeys[n];
+    const ref = sortedMaxCounts(refKeys.map((k) => k[n]));
+    stats[2 + n] = sortedOverlap(hyp, ref);
+    stats[2 + maxOrder + n] = hyp.length;
+  }
+  return stats;
 }
 function myLog(x) {
   return x === 0 ? -9999999999 : Math.log(x);
@@ -62719,12 +62815,12 @@ var bleu = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const prep = (s) => preprocessForBleu(s, c.tokenize, c.lowercase);
-        const stats = bleuSegmentStats(prep(output2), referenceInfo(refs.map(prep), c.max_ngram_order), c.max_ngram_order);
+        const stats = bleuSentenceStats(prep(output2), refs.map(prep), c.max_ngram_order);
         const sentence = computeBleu(stats, sentenceOptions);
         return {
           value: sentence.score / 100,
           stats,
-          detail: { bleu: sentence.score, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
+          detail: { bleu: sentence.score, nrefs: refs.length, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen }
         };
       },
       aggregate(summed) {
@@ -62788,8 +62884,30 @@ function count(items) {
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
-function* charNgramsOfOrder(chars, n) {
-  for (let i = 0; i + n <= chars.length; i++) yield n === 1 ? chars[i] : chars.slice(i, i + n).join("");
+function charIds(text, alphabet) {
+  const ids = new Int32Array(text.length);
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    let id = alphabet.get(cp);
+    if (id === void 0) alphabet.set(cp, id = alphabet.size + 1);
+    ids[n++] = id;
+  }
+  return ids.subarray(0, n);
+}
+function charNgramCountsByString(text, maxOrder) {
+  const chars = codePoints(text);
+  const all = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  for (let i = 0; i < chars.length; i++) {
+    let key = "";
+    const last = Math.min(maxOrder, chars.length - i);
+    for (let n = 1; n <= last; n++) {
+      key += chars[i + n - 1];
+      const m = all[n - 1];
+      m.set(key, (m.get(key) ?? 0) + 1);
+    }
+  }
+  return all;
 }
 function* wordNgramsOfOrder(words, n) {
   for (let i = 0; i + n <= words.length; i++) yield words.slice(i, i + n).join(" ");
@@ -62811,17 +62929,28 @@ function splitPunctuation(sentence) {
   }
   return out;
 }
-function chrfNgrams(sentence, o) {
-  const chars = codePoints(o.whitespace ? sentence : pyRemoveWhitespace(sentence));
+function wordNgramCounts(sentence, wordOrder) {
+  const words = splitPunctuation(sentence);
   const all = [];
-  for (let n = 1; n <= o.charOrder; n++) all.push(count(charNgramsOfOrder(chars, n)));
-  if (o.wordOrder > 0) {
-    const words = splitPunctuation(sentence);
-    for (let n = 1; n <= o.wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
-  }
+  for (let n = 1; n <= wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
   return all;
 }
+function chrfNgrams(sentences, o) {
+  const texts = sentences.map((s) => o.whitespace ? s : pyRemoveWhitespace(s));
+  const alphabet = /* @__PURE__ */ new Map();
+  const ids = texts.map((t) => charIds(t, alphabet));
+  const radix = alphabet.size + 1;
+  const numeric = numericKeysFit(alphabet.size, o.charOrder);
+  return sentences.map((sentence, k) => {
+    const chars = numeric ? sortedNgramKeys(ids[k], radix, o.charOrder) : charNgramCountsByString(texts[k], o.charOrder);
+    return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
+  });
+}
 function matchStats(hyp, ref) {
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return [ref.length > 0 ? hyp.length : 0, ref.length, sortedOverlap(hyp, ref)];
+  return mapMatchStats(hyp, ref);
+}
+function mapMatchStats(hyp, ref) {
   let match = 0;
   let hypCount = 0;
   for (const [ng, c] of hyp) {
@@ -62869,11 +62998,10 @@ function computeChrf(stats, o) {
   return 0;
 }
 function chrfSegmentStats(hypothesis, refs, o) {
-  const hyp = chrfNgrams(hypothesis, o);
+  const [hyp, ...refCounts] = chrfNgrams([hypothesis, ...refs], o);
   let best = [];
   let bestScore = -1;
-  for (const ref of refs) {
-    const refNgrams = chrfNgrams(ref, o);
+  for (const refNgrams of refCounts) {
     const stats = [];
     for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i], refNgrams[i]));
     const s = computeChrf(stats, o);
@@ -62934,7 +63062,7 @@ var chrf = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const { stats, score } = chrfSegmentStats(prep(output2), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score } };
+        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;
@@ -63386,8 +63514,10 @@ var regex = {
 
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
-function rougeTokenize(text) {
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+function rougeTokenize(text, stem) {
+  const tokens2 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stem) return tokens2;
+  return tokens2.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
 }
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
@@ -63441,10 +63571,206 @@ function rougeL(target, prediction) {
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
+// src/core/eval/scorers/porter.ts
+var IRREGULAR = /* @__PURE__ */ new Map([
+  ["sky", "sky"],
+  ["skies", "sky"],
+  ["dying", "die"],
+  ["lying", "lie"],
+  ["tying", "tie"],
+  ["news", "news"],
+  ["innings", "inning"],
+  ["inning", "inning"],
+  ["outings", "outing"],
+  ["outing", "outing"],
+  ["cannings", "canning"],
+  ["canning", "canning"],
+  ["howe", "howe"],
+  ["proceed", "proceed"],
+  ["exceed", "exceed"],
+  ["succeed", "succeed"]
+]);
+var isVowelLetter = (ch) => ch === "a" || ch === "e" || ch === "i" || ch === "o" || ch === "u";
+function consonantFlags(word) {
+  const flags = [];
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    if (isVowelLetter(ch)) flags.push(false);
+    else if (ch === "y") flags.push(i === 0 ? true : !flags[i - 1]);
+    else flags.push(true);
+  }
+  return flags;
+}
+var isConsonant = (word, i) => consonantFlags(word)[i] === true;
+function measure(stem) {
+  const f = consonantFlags(stem);
+  let m = 0;
+  for (let i = 1; i < f.length; i++) if (!f[i - 1] && f[i]) m++;
+  return m;
+}
+var positiveMeasure = (stem) => measure(stem) > 0;
+var containsVowel = (stem) => consonantFlags(stem).some((c) => !c);
+function endsDoubleConsonant(word) {
+  return word.length >= 2 && word[word.length - 1] === word[word.length - 2] && isConsonant(word, word.length - 1);
+}
+function endsCvc(word) {
+  const n = word.length;
+  if (n >= 3) {
+    const f = consonantFlags(word);
+    const last = word[n - 1];
+    if (f[n - 3] && !f[n - 2] && f[n - 1] && last !== "w" && last !== "x" && last !== "y") return true;
+  }
+  return n === 2 && !isConsonant(word, 0) && isConsonant(word, 1);
+}
+function applyRules(word, rules) {
+  for (const [suffix, replacement, condition] of rules) {
+    if (suffix === "*d" && endsDoubleConsonant(word)) {
+      const stem = word.slice(0, -2);
+      return condition === null || condition(stem) ? stem + replacement : word;
+    }
+    if (word.endsWith(suffix)) {
+      const stem = word.slice(0, word.length - suffix.length);
+      return condition === null || condition(stem) ? stem + replacement : word;
+    }
+  }
+  return word;
+}
+function step1a(word) {
+  if (word.endsWith("ies") && word.length === 4) return word.slice(0, -3) + "ie";
+  return applyRules(word, [
+    ["sses", "ss", null],
+    ["ies", "i", null],
+    ["ss", "ss", null],
+    ["s", "", null]
+  ]);
+}
+function step1b(word) {
+  if (word.endsWith("ied")) return word.slice(0, -3) + (word.length === 4 ? "ie" : "i");
+  if (word.endsWith("eed")) {
+    const stem2 = word.slice(0, -3);
+    return measure(stem2) > 0 ? stem2 + "ee" : word;
+  }
+  let stem;
+  for (const suffix of ["ed", "ing"]) {
+    if (word.endsWith(suffix)) {
+      const s = word.slice(0, -suffix.length);
+      if (containsVowel(s)) {
+        stem = s;
+        break;
+      }
+    }
+  }
+  if (stem === void 0) return word;
+  const lastLetter = stem[stem.length - 1];
+  return applyRules(stem, [
+    ["at", "ate", null],
+    ["bl", "ble", null],
+    ["iz", "ize", null],
+    ["*d", lastLetter, () => lastLetter !== "l" && lastLetter !== "s" && lastLetter !== "z"],
+    ["", "e", (s) => measure(s) === 1 && endsCvc(s)]
+  ]);
+}
+function step1c(word) {
+  return applyRules(word, [["y", "i", (s) => s.length > 1 && isConsonant(s, s.length - 1)]]);
+}
+function step2(word) {
+  if (word.endsWith("alli") && positiveMeasure(word.slice(0, -4))) return step2(word.slice(0, -4) + "al");
+  const p = positiveMeasure;
+  return applyRules(word, [
+    ["ational", "ate", p],
+    ["tional", "tion", p],
+    ["enci", "ence", p],
+    ["anci", "ance", p],
+    ["izer", "ize", p],
+    ["bli", "ble", p],
+    ["alli", "al", p],
+    ["entli", "ent", p],
+    ["eli", "e", p],
+    ["ousli", "ous", p],
+    ["ization", "ize", p],
+    ["ation", "ate", p],
+    ["ator", "ate", p],
+    ["alism", "al", p],
+    ["iveness", "ive", p],
+    ["fulness", "ful", p],
+    ["ousness", "ous", p],
+    ["aliti", "al", p],
+    ["iviti", "ive", p],
+    ["biliti", "ble", p],
+    ["fulli", "ful", p],
+    ["logi", "log", () => positiveMeasure(word.slice(0, -3))]
+  ]);
+}
+function step3(word) {
+  const p = positiveMeasure;
+  return applyRules(word, [
+    ["icate", "ic", p],
+    ["ative", "", p],
+    ["alize", "al", p],
+    ["iciti", "ic", p],
+    ["ical", "ic", p],
+    ["ful", "", p],
+    ["ness", "", p]
+  ]);
+}
+function step4(word) {
+  const m1 = (s) => measure(s) > 1;
+  return applyRules(word, [
+    ["al", "", m1],
+    ["ance", "", m1],
+    ["ence", "", m1],
+    ["er", "", m1],
+    ["ic", "", m1],
+    ["able", "", m1],
+    ["ible", "", m1],
+    ["ant", "", m1],
+    ["ement", "", m1],
+    ["ment", "", m1],
+    ["ent", "", m1],
+    ["ion", "", (s) => measure(s) > 1 && (s.endsWith("s") || s.endsWith("t"))],
+    ["ou", "", m1],
+    ["ism", "", m1],
+    ["ate", "", m1],
+    ["iti", "", m1],
+    ["ous", "", m1],
+    ["ive", "", m1],
+    ["ize", "", m1]
+  ]);
+}
+function step5a(word) {
+  if (!word.endsWith("e")) return word;
+  const stem = word.slice(0, -1);
+  const m = measure(stem);
+  return m > 1 || m === 1 && !endsCvc(stem) ? stem : word;
+}
+function step5b(word) {
+  return applyRules(word, [["ll", "l", () => measure(word.slice(0, -1)) > 1]]);
+}
+function porterStem(word) {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR.get(w);
+  if (irregular !== void 0) return irregular;
+  if (word.length <= 2) return w;
+  return step5b(step5a(step4(step3(step2(step1c(step1b(step1a(w))))))));
+}
+
 // src/core/eval/scorers/rouge.ts
+var STEM_CACHE_LIMIT = 1e5;
+function memoised(fn) {
+  const cache = /* @__PURE__ */ new Map();
+  return (word) => {
+    let s = cache.get(word);
+    if (s === void 0) {
+      if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+      s = fn(word);
+      cache.set(word, s);
+    }
+    return s;
+  };
+}
 function rougeDef(type) {
   const schema2 = scorerSchema(type, {
-    /** Porter stemming (rouge-score use_stemmer). Not implemented: must stay false. */
+    /** Porter-stem tokens longer than 3 characters (rouge-score use_stemmer; NLTK's Porter). */
     use_stemmer: external_exports.boolean().default(false)
   });
   const compute = (t, p) => type === "rouge_l" ? rougeL(t, p) : rougeN(t, p, type === "rouge1" ? 1 : 2);
@@ -63452,11 +63778,7 @@ function rougeDef(type) {
     type,
     schema: schema2,
     create(c) {
-      if (c.use_stemmer) {
-        throw new ConfigError(`scorer "${c.name ?? type}": use_stemmer: true is not supported (llmops has no Porter stemmer yet)`, {
-          hint: "remove use_stemmer, or compare against rouge-score with use_stemmer=False"
-        });
-      }
+      const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
         name: c.name ?? c.type,
         type: c.type,
@@ -63466,16 +63788,16 @@ function rougeDef(type) {
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
-          ["stem", "no"],
+          ["stem", c.use_stemmer ? "porter-nltk" : "no"],
           ["multi", "max-f"]
         ]),
         score({ output: output2, expected }) {
           const refs = referencesOf(expected);
           if (!refs || refs.length === 0) return { value: null };
-          const prediction = rougeTokenize(output2);
+          const prediction = rougeTokenize(output2, stem);
           let best;
           for (const ref of refs) {
-            const s = compute(rougeTokenize(ref), prediction);
+            const s = compute(rougeTokenize(ref, stem), prediction);
             if (best === void 0 || s.fmeasure > best.fmeasure) best = s;
           }
           const b = best;

@@ -5,5 +5,6 @@ import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
 import { reportCommand } from "./commands/report.js";
+import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [dataCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];

@@ -80,10 +80,11 @@ describe("llmops compare / gate", () => {
     expect(c.baseline.provenance).toMatchObject({ git: { commit: "c".repeat(40) } });
     expect(c.candidate.warnings.join("\n")).toContain("partial last line");
 
+    // report.md comes from the report domain's job-summary renderer, with case details from the runs.
     const md = readFileSync(join(dir, "out/report.md"), "utf8");
-    // report.md is the PR comment, rendered by the report domain.
-    expect(md).toMatch(/\| exact\\_match \| +75\.0% \| +90\.0% \| \+15\.0 pp \[−1\.1, 30\.8\] \|/);
-    expect(md).toContain("1 case(s) only in the baseline, 1 only in the candidate");
+    expect(md).toMatch(/\| exact\\_match +\| +75\.0% \| +90\.0% \| +\+15\.0 pp/);
+    expect(md).toContain("Not paired: 1 case(s) only in the baseline, 1 only in the candidate.");
+    expect(md).toContain("user: question c28");
   });
 
   it("gate passes (exit 0) when every bound clears its limit", () => {
@@ -126,6 +127,36 @@ describe("llmops compare / gate", () => {
     const nodir = llmops(["gate", "--baseline", "base", "--candidate", "nope"], dir);
     expect(nodir.code).toBe(2);
     expect(nodir.stderr).toContain("candidate run directory not found");
+  });
+
+  it("reads the policy from a suite file's gate: key", () => {
+    writeFileSync(join(dir, "suite.yaml"), "name: qa\nscorers:\n  - type: exact_match\ngate:\n  metrics:\n    exact_match:\n      threshold: 0.99\n");
+    const r = llmops(["gate", "--baseline", "base", "--candidate", "cand", "--policy", "suite.yaml", "--json"], dir);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Comparison).gate!.policy_source).toBe("suite.yaml (gate:)");
+  });
+
+  it("with repeats, pairs case means (clustered) and can advise more repeats", () => {
+    // 30 cases × 4 repeats; the score of a case is its repeat noise around a common mean, so
+    // between-repeat noise dominates and more repeats would decide the margin.
+    const noisy = (shift: number): FakeCase[] =>
+      Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, repeats: [0, 1, 2, 3].map((k) => ({ quality: 0.5 + shift + (((i * 7 + k * 13) % 10) - 4.5) / 20 })) }));
+    writeRun(join(dir, "rb"), noisy(0), { metrics: { quality: { type: "judge" } } });
+    const other = (shift: number): FakeCase[] =>
+      Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, repeats: [0, 1, 2, 3].map((k) => ({ quality: 0.5 + shift + (((i * 3 + k * 7 + 5) % 10) - 4.5) / 20 })) }));
+    writeRun(join(dir, "rc"), other(-0.005), { metrics: { quality: { type: "judge" } } });
+    writeFileSync(join(dir, "rep.yaml"), "metrics:\n  quality:\n    max_regression: 0.01\ninconclusive: neutral\n");
+    const r = llmops(["gate", "--baseline", "rb", "--candidate", "rc", "--policy", "rep.yaml", "--json"], dir);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as Comparison;
+    const q = c.metrics[0]!;
+    expect(q.test).toBe("paired-t-clustered");
+    expect(q.n).toBe(30);
+    expect(q.repeats).toEqual({ baseline: 4, candidate: 4 });
+    expect(q.delta).toBeCloseTo(-0.005, 12);
+    expect(q.sd_within).toBeGreaterThan(0);
+    expect(c.gate!.verdict).toBe("inconclusive");
+    expect(c.gate!.checks[0]!.repeats_needed).toBeGreaterThan(4);
   });
 
   it("a corrupt results line is invalid data (exit 1) naming file:line; a missing summary is said", () => {

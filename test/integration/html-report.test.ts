@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlReport } from "../../src/core/report/html.js";
 import { buildCaseDetails } from "../../src/core/report/model.js";
 import { Browser, Page, findChromium } from "../support/cdp.js";
-import { makeComparison, makeRecords } from "../support/report-fixture.js";
+import { HOSTILE_TEXT, makeComparison, makeHostileModel, makeRecords } from "../support/report-fixture.js";
 
 const chromium = findChromium();
 if (!chromium) console.warn("html-report test skipped: no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`)");
@@ -97,5 +97,48 @@ describe.skipIf(!chromium)("HTML report in headless Chromium", () => {
     expect(await page.evaluate<string[]>(`window.__violations`)).toEqual([]);
     const errors = browser.events.filter((e) => e.method === "Runtime.exceptionThrown" || (e.method === "Log.entryAdded" && (e.params.entry as { level: string }).level === "error"));
     expect(errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromium)("HTML report of hostile data in headless Chromium", () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "llmops-html-hostile-"));
+    const file = join(dir, "report.html");
+    writeFileSync(file, renderHtmlReport(makeHostileModel()));
+    browser = Browser.launch(chromium!);
+    page = await Page.open(browser);
+    await page.send("Page.enable");
+    await page.send("Runtime.enable");
+    await page.send("Page.addScriptToEvaluateOnNewDocument", {
+      source: `window.__violations = []; document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));`,
+    });
+    const loaded = browser.waitFor("Page.loadEventFired");
+    await page.send("Page.navigate", { url: pathToFileURL(file).href });
+    await loaded;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the hostile text as text everywhere, after every interaction", async () => {
+    expect(await page.evaluate<number>(`document.querySelectorAll("#case-table tbody tr.case").length`)).toBe(50);
+    await page.click('button[data-filter="broke"]');
+    expect(await page.evaluate<number>(`document.querySelectorAll("#case-table tbody tr.case").length`)).toBe(10);
+    await page.click("tr.case");
+    const shown = HOSTILE_TEXT.replace("\u202E", "⟦U+202E⟧");
+    expect(await page.evaluate<string>(`document.querySelector("tr.detail pre").textContent`)).toBe(shown);
+    expect(await page.evaluate<string>(`document.getElementById("verdict").textContent`)).toBe(`✘ FAIL — ${shown}`);
+    // Nothing became an element: no image, no extra details, no link but ours, no script beyond ours.
+    expect(await page.evaluate<number>(`document.querySelectorAll("img, details, iframe, object, embed").length`)).toBe(0);
+    expect(await page.evaluate<string[]>(`[...document.querySelectorAll("a")].map((a) => a.href)`)).toEqual(["https://github.com/acme/llm/actions/runs/7"]);
+    expect(await page.evaluate<number>(`document.scripts.length`)).toBe(2);
+    expect(await page.evaluate<string[]>(`window.__violations`)).toEqual([]);
+    expect(browser.events.filter((e) => e.method === "Runtime.exceptionThrown")).toEqual([]);
   });
 });

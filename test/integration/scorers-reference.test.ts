@@ -93,6 +93,10 @@ if data["rouge"]:
     res = [s.score(refs[0][i], h) for i, h in enumerate(hyps)]
     for k in ("rouge1", "rouge2", "rougeL"):
         out[k] = [x[k].fmeasure for x in res]
+    s = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    res = [s.score(refs[0][i], h) for i, h in enumerate(hyps)]
+    for k in ("rouge1", "rouge2", "rougeL"):
+        out[k + "_stem"] = [x[k].fmeasure for x in res]
 json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))
 `;
 
@@ -164,10 +168,13 @@ describe.skipIf(!haveSacrebleu && !haveRouge)(`scorers vs Python reference imple
       ["rouge1", "rouge1"],
       ["rouge2", "rouge2"],
       ["rouge_l", "rougeL"],
-    ])("%s F-measure per sentence", (type, key) => {
-      const d = maxDiff(ours({ type }, hyps, refs.slice(0, 1)).sentences.map((x) => x / 100), ref[key] as number[]);
-      console.log(`${type}: max |diff| = ${d}`);
-      expect(d).toBeLessThan(1e-12);
+    ])("%s F-measure per sentence, with and without stemming", (type, key) => {
+      for (const stem of [false, true]) {
+        const mine = ours({ type, use_stemmer: stem }, hyps, refs.slice(0, 1)).sentences.map((x) => x / 100);
+        const d = maxDiff(mine, ref[stem ? `${key}_stem` : key] as number[]);
+        console.log(`${type} use_stemmer=${stem}: max |diff| = ${d}`);
+        expect(d).toBeLessThan(1e-12);
+      }
     });
   });
 });

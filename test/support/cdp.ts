@@ -98,13 +98,20 @@ export class Browser {
   }
 
   async close(): Promise<void> {
+    const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+    const exited = new Promise<void>((r) => (this.proc.exitCode !== null || this.proc.signalCode !== null ? r() : this.proc.once("exit", () => r())));
     try {
-      await Promise.race([this.send("Browser.close"), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([this.send("Browser.close"), delay(2000)]);
     } catch {
       // already gone
     }
-    if (this.proc.exitCode === null) this.proc.kill("SIGKILL");
-    rmSync(this.profile, { recursive: true, force: true });
+    await Promise.race([exited, delay(3000)]);
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill("SIGKILL");
+      await Promise.race([exited, delay(2000)]);
+    }
+    // Chromium's helpers may still be flushing the profile for a moment after the browser exits.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

@@ -37,6 +37,8 @@ export interface OpenAiTestServerOptions {
   apiKey?: string;
   /** Models served; others get 404. Default: any. */
   models?: string[];
+  /** Port on 127.0.0.1; default: any free one. */
+  port?: number;
 }
 
 export interface OpenAiTestServer {
@@ -173,7 +175,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
     res.end("data: [DONE]\n\n");
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

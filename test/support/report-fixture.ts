@@ -3,7 +3,7 @@
 // deterministic; the comparison's figures are computed from them with plain normal-approximation
 // formulas (good enough for rendering tests — the compare domain owns the real statistics).
 import type { Comparison, Flip, MetricComparison } from "../../src/core/compare/types.js";
-import type { ReportRecord } from "../../src/core/report/model.js";
+import { buildCaseDetails, type ReportModel, type ReportRecord } from "../../src/core/report/model.js";
 
 const QUESTIONS: Array<[string, string]> = [
   ["What is the capital of France?", "Paris"],
@@ -244,5 +244,37 @@ export function makeComparison(records = makeRecords()): Comparison {
         "latency: paired bootstrap (10,000 resamples, seed 1) of the p95.",
       ],
     },
+  };
+}
+
+/** One string with every trick: a ping, an image, a script-ish tag, a link, breakouts, a comment, a fence, a pipe, a reference, a bidi override. */
+export const HOSTILE_TEXT = "@admin <img src=x onerror=alert(1)> ![i](https://e.example/p.png) [l](javascript:alert(1)) </details></summary> <!-- x --> ``` | #1 \u202E";
+
+/** The regression with every untrusted field (names, ids, messages, provenance, texts, links) set to HOSTILE_TEXT. */
+export function makeHostileModel(): ReportModel {
+  const EVIL = HOSTILE_TEXT;
+  const records = makeRecords();
+  const c = makeComparison(records);
+  const evilMetric = { ...c.metrics[0]!, name: `em ${EVIL}`, notes: [EVIL] };
+  const comparison: Comparison = {
+    ...c,
+    metrics: [evilMetric, c.metrics[1]!],
+    flips: c.flips.map((f) => ({ ...f, case_id: `${f.case_id} ${EVIL}`, metric: evilMetric.name })),
+    baseline: { ...c.baseline, dir: EVIL, suite: { name: EVIL, file: EVIL, hash: EVIL }, warnings: [EVIL], provenance: { git: { commit: EVIL }, dataset_hash: EVIL, prompt_hash: EVIL, target: { model: EVIL, provider: EVIL } } },
+    gate: { ...c.gate!, checks: c.gate!.checks.map((k) => ({ ...k, id: EVIL, subject: EVIL, message: EVIL })), reasons: [EVIL], policy_source: EVIL },
+    provenance: { ...c.provenance, llmops_version: EVIL, created_at: EVIL, methods: [EVIL] },
+  };
+  const cases = buildCaseDetails(c, records.baseline, records.candidate).map((d) => ({
+    ...d,
+    case_id: `${d.case_id} ${EVIL}`,
+    input: EVIL,
+    expected: { EVIL },
+    flips: Object.fromEntries(Object.values(d.flips).map((dir) => [evilMetric.name, dir])),
+    candidate: d.candidate && { ...d.candidate, output: EVIL, error: EVIL },
+  }));
+  return {
+    comparison,
+    cases,
+    context: { title: EVIL, runUrl: "javascript:alert(1)", links: [{ label: EVIL, url: "https://github.com/acme/llm/actions/runs/7" }, { label: "x", url: "data:text/html,hi" }] },
   };
 }

@@ -3,11 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readEvalRun } from "../../adapters/fs/eval-run-reader.js";
-import { aggregateForType, computeComparison, type Comparison } from "../../core/compare/index.js";
-import { buildCaseDetails, renderComment } from "../../core/report/index.js";
-import { parseResultsJsonl } from "../../core/report/inputs.js";
+import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
-import { GateFailedError, InputError } from "../../errors.js";
+import { buildCaseDetails, renderComment, type ReportRecord } from "../../core/report/index.js";
+import { GateFailedError, InputError, exitCodeFor, formatError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { OptionSpec } from "../command.js";
 import type { CliContext } from "../context.js";
@@ -64,13 +63,9 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}\n`);
-    // report.md is the PR comment itself (the same renderer the comment action uses).
-    const records = (dir: string) => {
-      const f = join(ctx.resolvePath(dir), "results.jsonl");
-      return existsSync(f) ? parseResultsJsonl(readFileSync(f, "utf8")).records : [];
-    };
-    const model = { comparison, cases: buildCaseDetails(comparison, records(baselineDir), records(candidateDir)), context: { runUrl: null } };
-    writeFileSync(join(outDir, "report.md"), renderComment(model).markdown);
+    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
+    // report.md is the PR comment itself, as actions/compare writes it.
+    writeFileSync(join(outDir, "report.md"), renderComment({ comparison, cases, context: {} }).markdown);
     ctx.logger.info(`wrote ${join(outDir, "comparison.json")} and report.md`);
   }
   if (values.json) ctx.printJson(comparison);
@@ -78,11 +73,35 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
 
   const g = comparison.gate;
   if (g?.blocking) {
-    throw new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:\n  ${g.reasons.join("\n  ")}`, {
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:\n  ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : undefined,
     });
+    // With --json, stdout already holds the comparison (verdict included): keep it one JSON
+    // document, say the failure on stderr, and exit as the error class says.
+    if (values.json) {
+      ctx.stderr.write(`${formatError(err)}\n`);
+      return exitCodeFor(err);
+    }
+    throw err;
   }
   return 0;
+}
+
+/** The records as the report renderers read them (the reader keeps every field of the file). */
+function reportRecords(run: LoadedRun): ReportRecord[] {
+  return run.records.map((r) => {
+    const extra = r as Record<string, unknown>;
+    return {
+      case_id: r.case_id,
+      repeat: r.repeat,
+      input: typeof extra.input === "string" ? extra.input : "",
+      expected: extra.expected ?? null,
+      output: typeof extra.output === "string" ? extra.output : null,
+      scores: r.scores,
+      latency_ms: r.latency_ms,
+      error: r.error,
+    };
+  });
 }
 
 /** A few lines for the terminal: one per metric, then the verdict. */

@@ -146,6 +146,17 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
     expect(m2.kind).toBe("continuous");
     expect(m2.notes[0]).toMatch(/corpus aggregate unknown/);
   });
+  it("leaves errored records (no statistics) out of the corpus score, with a note", () => {
+    const withError = run([...cand.records.slice(0, 7), rec("c7", 0, {}, { error: { kind: "http", message: "502" } })], { ratio: { type: "ratio", corpus: true } });
+    const m3 = computeComparison(base, withError, opts({ aggregateFor: () => agg })).metrics[0]!;
+    expect(m3.kind).toBe("corpus");
+    expect(m3.n).toBe(7);
+    expect(m3.candidate.n_errors).toBe(1);
+    // Baseline hits 1..7 of 70, candidate 2..8 of 70.
+    expect(m3.baseline.mean).toBeCloseTo(28 / 70, 12);
+    expect(m3.candidate.mean).toBeCloseTo(35 / 70, 12);
+    expect(m3.notes.join(" ")).toMatch(/1 errored record\(s\) have no sufficient statistics/);
+  });
   it("is reproducible: same seed, same interval", () => {
     const again = computeComparison(base, cand, opts({ aggregateFor: () => agg })).metrics[0]!;
     expect(again.baseline.ci).toEqual(m.baseline.ci);

@@ -34,7 +34,7 @@ function runRef(run: LoadedRun): RunRef {
       cases: cases.size,
       records: run.records.length,
       superseded: run.superseded,
-      repeats: Math.max(0, ...run.records.map((r) => r.repeat + 1)),
+      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length,
     },
     warnings: run.warnings,
@@ -54,7 +54,7 @@ export const METHODS = [
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
   "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
   "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; percentile interval.",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
   "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
   "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise.",
 ];
@@ -84,7 +84,8 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
     rows.push(row);
-    flips.push(...f.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)));
+    // A loop, not push(...f): a big run can have more flips than a call may take arguments.
+    for (const flip of f.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1))) flips.push(flip);
   }
 
   // Holm over the gated family; when nothing is gated, over every metric with a p-value.

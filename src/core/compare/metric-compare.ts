@@ -37,6 +37,8 @@ interface Obs {
   value: number;
   pass: boolean | null;
   stats: readonly number[] | null;
+  /** The record errored and was scored 0 (it has no sufficient statistics). */
+  errored: boolean;
 }
 
 interface SideCounts {
@@ -50,12 +52,12 @@ function observe(r: RecordForCompare, metric: string, counts: SideCounts): Obs |
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
-    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null };
+    return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
     counts.records++;
     counts.errors++;
-    return { value: 0, pass: false, stats: null };
+    return { value: 0, pass: false, stats: null, errored: true };
   }
   counts.nulls++;
   return null;
@@ -75,9 +77,9 @@ export function compareMetric(
 ): MetricOutcome {
   const cb: SideCounts = { records: 0, nulls: 0, errors: 0 };
   const cc: SideCounts = { records: 0, nulls: 0, errors: 0 };
-  const ids: string[] = [];
-  const bObs: Obs[][] = [];
-  const cObs: Obs[][] = [];
+  let ids: string[] = [];
+  let bObs: Obs[][] = [];
+  let cObs: Obs[][] = [];
   let unpaired = 0;
   for (const id of cases) {
     const b = (baseline.get(id) ?? []).map((r) => observe(r, info.name, cb)).filter((o): o is Obs => o !== null);
@@ -91,19 +93,32 @@ export function compareMetric(
     cObs.push(c);
   }
   const notes: string[] = [];
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n = ids.length;
-  const kB = Math.max(0, ...bObs.map((o) => o.length));
-  const kC = Math.max(0, ...cObs.map((o) => o.length));
   const all = [...bObs.flat(), ...cObs.flat()];
   const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
   let kind: MetricKind = binary ? "binary" : "continuous";
   if (info.corpus || all.some((o) => o.stats !== null)) {
-    if (!info.aggregate) notes.push(`corpus aggregate unknown for type ${info.type ?? "(unknown)"}; compared the mean of per-case values instead`);
-    else if (all.some((o) => o.stats === null)) notes.push("some records lack sufficient statistics (errors?); compared the mean of per-case values instead");
-    else if (new Set(all.map((o) => o.stats!.length)).size !== 1) notes.push("sufficient statistics differ in length between records; compared the mean of per-case values instead");
-    else kind = "corpus";
+    const why = corpusIneligibility(info, all);
+    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
+    else {
+      kind = "corpus";
+      // Errored records have no statistics: a corpus score can only leave them out (they are
+      // still counted in n_errors); a case left with no record on a side is no longer paired.
+      const dropped = all.filter((o) => o.errored).length;
+      if (dropped > 0) {
+        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        const kept = ids.map((_, i) => ({ id: ids[i]!, b: bObs[i]!.filter((o) => !o.errored), c: cObs[i]!.filter((o) => !o.errored) }));
+        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
+        unpaired += kept.length - paired.length;
+        ids = paired.map((k) => k.id);
+        bObs = paired.map((k) => k.b);
+        cObs = paired.map((k) => k.c);
+      }
+    }
   }
+  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+  const n = ids.length;
+  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
+  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
 
   const side = (counts: SideCounts): SideStats => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row: MetricComparison = {
@@ -163,6 +178,15 @@ export function compareMetric(
   return { row, flips: flips ?? [] };
 }
 
+/** Why a metric cannot be scored as a corpus (null when it can). Errored records are exempt. */
+function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | null {
+  const scored = all.filter((o) => !o.errored);
+  if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;
+  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
+  if (new Set(scored.map((o) => o.stats!.length)).size !== 1) return "sufficient statistics differ in length between records";
+  return null;
+}
+
 function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): void {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -212,17 +236,28 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
     return m;
   };
   const seed = metricSeed(settings.seed, row.name);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, settings.resamples, seed, settings.confidence);
+  const resamples = corpusResamples(settings.resamples, n, width);
+  if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases × ${width} statistics (time budget)`);
+  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
-  row.baseline.ci = r.baseline.ci;
-  row.candidate.ci = r.candidate.ci;
-  row.ci = r.delta.ci;
-  row.interval_method = "bootstrap-percentile";
+  // BCa where the draws support it (corpus scores are ratios: skewed, biased); else percentile.
+  row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
+  row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
+  row.ci = r.delta.bca ?? r.delta.ci;
+  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+}
+
+/** Work a corpus bootstrap may take (≈ a few seconds): resamples × cases × (2·width + 1) operations. */
+export const CORPUS_WORK_BUDGET = 2e9;
+
+/** Resamples for a corpus bootstrap: the policy's number, capped by the work budget, at least 1,000. */
+export function corpusResamples(requested: number, n: number, width: number): number {
+  return Math.min(requested, Math.max(1000, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
 }
 
 /** Within-case SD of a one-repeat difference: √(s_b² + s_c²), each pooled over cases' repeats. */

@@ -29,6 +29,7 @@ export type IntervalMethod =
   | "t" // Student t on per-case differences
   | "t-clustered" // Student t on per-case differences of repeat-averages
   | "bootstrap-percentile" // paired bootstrap, percentile interval
+  | "bootstrap-bca" // paired bootstrap, bias-corrected and accelerated (Efron 1987)
   | "none";
 
 /** Mean of one side and its interval (computed on that side's paired cases). */

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { makeComparison, makeRecords } from "../../../test/support/report-fixture.js";
+import { HOSTILE_TEXT, makeComparison, makeHostileModel, makeRecords } from "../../../test/support/report-fixture.js";
 import { REPORT_CSS, REPORT_SCRIPT } from "./html-assets.js";
-import { renderHtmlReport } from "./html.js";
+import { htmlTextLimit, renderHtmlReport } from "./html.js";
 import { buildCaseDetails, type ReportModel } from "./model.js";
 
 function regression(): ReportModel {
@@ -55,5 +55,31 @@ describe("renderHtmlReport", () => {
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<b>m</b>");
     expect(html).toContain("&lt;b&gt;m&lt;/b&gt;");
+  });
+
+  it("keeps every untrusted field as text: only its own tags and attributes, one safe link", () => {
+    const html = renderHtmlReport(makeHostileModel());
+    const data = /<script type="application\/json" id="llmops-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect((JSON.parse(data) as { cases: Array<{ input: string }> }).cases[0]!.input).toBe(HOSTILE_TEXT.replace("\u202E", "⟦U+202E⟧"));
+    const page = html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<style>[\s\S]*?<\/style>/, "");
+    const tags = new Set([...page.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1]!.toLowerCase()));
+    const allowed = ["html", "head", "meta", "title", "body", "header", "h1", "h2", "p", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "svg", "text", "line", "circle", "rect", "ul", "li", "code", "a", "footer", "button", "label", "select", "option", "input"];
+    expect([...tags].filter((t) => !allowed.includes(t))).toEqual([]);
+    const realTags = page.match(/<[a-zA-Z][^>]*>/g) ?? [];
+    // Attribute values are quoted with `"` escaped inside, so what is outside the quotes is ours.
+    expect(realTags.map((t) => t.replace(/"[^"]*"/g, '""')).filter((t) => /\son[a-z]+=/i.test(t))).toEqual([]);
+    expect([...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(["https://github.com/acme/llm/actions/runs/7"]);
+    expect(page).not.toContain("<!-- x");
+    expect(html).not.toContain("\u202E");
+  });
+
+  it("lowers the per-text limit for huge runs so the file stays openable", () => {
+    expect(htmlTextLimit(50)).toBe(50_000);
+    expect(htmlTextLimit(1_000)).toBe(12_800);
+    expect(htmlTextLimit(1_000_000)).toBe(2_000);
+    const model = regression();
+    model.cases = model.cases.map((d) => ({ ...d, input: "q".repeat(60_000) }));
+    const data = JSON.parse(/<script type="application\/json" id="llmops-data">([\s\S]*?)<\/script>/.exec(renderHtmlReport(model))![1]!) as { cases: Array<{ input: string }> };
+    expect(data.cases[0]!.input).toBe(`${"q".repeat(50_000)}\n… ⟨10000 more characters⟩`);
   });
 });

@@ -29,6 +29,14 @@ import { renderDeltaSvg, renderLatencySvg } from "./svg.js";
 
 /** Characters kept of each embedded text (input, expected, output); the rest is cut, saying so. */
 export const HTML_TEXT_LIMIT = 50_000;
+/** Budget for all embedded texts together, so a huge run still gives a file a browser opens. */
+export const HTML_TEXT_BUDGET = 64_000_000;
+const HTML_TEXT_FLOOR = 2_000;
+
+/** Per-text limit: HTML_TEXT_LIMIT, lowered for runs whose texts would exceed the budget. */
+export function htmlTextLimit(cases: number): number {
+  return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
+}
 
 function sha256Base64(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("base64");
@@ -55,20 +63,25 @@ export function reportCsp(): string {
 
 const h = (text: string) => escapeHtml(sanitizeText(text));
 
-function clip(text: string | null): string | null {
+function clip(text: string | null, limit: number): string | null {
   if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), HTML_TEXT_LIMIT);
+  const { text: kept, cut } = truncateText(sanitizeText(text), limit);
   return cut > 0 ? `${kept}\n… ⟨${cut} more characters⟩` : kept;
 }
 
-function sideData(s: CaseSide | null) {
-  if (!s) return null;
-  return { output: clip(s.output), error: s.error === null ? null : clip(s.error), scores: s.scores, pass: s.pass, latency_ms: s.latency_ms, repeats: s.repeats };
+/** Object keys are metric names: untrusted too. */
+function cleanKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [sanitizeText(k), v]));
 }
 
-function caseData(d: CaseDetail) {
+function sideData(s: CaseSide | null, limit: number) {
+  if (!s) return null;
+  return { output: clip(s.output, limit), error: clip(s.error, limit), scores: cleanKeys(s.scores), pass: cleanKeys(s.pass), latency_ms: s.latency_ms, repeats: s.repeats };
+}
+
+function caseData(d: CaseDetail, limit: number) {
   const expected = d.expected === null || d.expected === undefined ? null : typeof d.expected === "string" ? d.expected : JSON.stringify(d.expected, null, 2);
-  return { id: d.case_id, input: clip(d.input), expected: clip(expected), baseline: sideData(d.baseline), candidate: sideData(d.candidate), flips: d.flips };
+  return { id: sanitizeText(d.case_id), input: clip(d.input, limit), expected: clip(expected, limit), baseline: sideData(d.baseline, limit), candidate: sideData(d.candidate, limit), flips: cleanKeys(d.flips) };
 }
 
 function verdictBlock(model: ReportModel): string {
@@ -140,7 +153,14 @@ function provenance(model: ReportModel): string {
     row("results.jsonl sha256", (r) => r.results_sha256),
     row("cases · records · errors", (r) => `${r.counts.cases} · ${r.counts.records} · ${r.counts.errors}`),
   ].join("")}</tbody></table>
-<ul class="muted">${c.provenance.methods.map((m) => `<li>${h(m)}</li>`).join("")}</ul>
+<ul class="muted">${[
+    ...c.provenance.methods,
+    ...c.baseline.warnings.map((w) => `⚠ baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `⚠ candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n) => `⚠ ${m.name}: ${n}`)),
+  ]
+    .map((m) => `<li>${h(m)}</li>`)
+    .join("")}</ul>
 <p class="muted">llmops ${h(c.provenance.llmops_version)} · compared ${h(c.provenance.created_at)}${links.map((l) => ` · <a href="${escapeHtml(l.url)}" rel="noopener noreferrer">${h(l.label)}</a>`).join("")}</p>`;
 }
 
@@ -158,15 +178,16 @@ function casesSection(model: ReportModel): string {
 </div>
 <p id="shown" class="muted" aria-live="polite"></p>
 <table id="case-table"><thead><tr><th>case</th><th>status</th><th>scores (baseline → candidate)</th><th class="num">latency</th></tr></thead><tbody></tbody></table>
-<p class="muted">Click a row for its input, expected value and both outputs.</p></section>`;
+<p class="muted">Click a row for its input, expected value and both outputs (each cut at ${htmlTextLimit(model.cases.length).toLocaleString("en-US")} characters).</p></section>`;
 }
 
 /** The whole report as one HTML document. Pure: the same model gives the same bytes. */
 export function renderHtmlReport(model: ReportModel): string {
   const c = model.comparison;
+  const limit = htmlTextLimit(model.cases.length);
   const data = {
-    metrics: c.metrics.map((m) => ({ name: m.name, kind: m.kind, higher_is_better: m.higher_is_better })),
-    cases: model.cases.map(caseData),
+    metrics: c.metrics.map((m) => ({ name: sanitizeText(m.name), kind: m.kind, higher_is_better: m.higher_is_better })),
+    cases: model.cases.map((d) => caseData(d, limit)),
   };
   const title = `${c.gate ? VERDICT_LABEL[c.gate.verdict].word : "NO GATE"} — ${reportTitle(model)}`;
   return `<!doctype html>

@@ -4,6 +4,6 @@ export { buildCaseDetails, type CaseDetail, type CaseSide, type ReportContext, t
 export { GITHUB_COMMENT_LIMIT, GITHUB_SUMMARY_LIMIT, renderComment, renderJobSummary, type MarkdownOptions, type RenderedMarkdown } from "./markdown.js";
 export { renderHtmlReport, reportCsp } from "./html.js";
 export { renderStickyMarker } from "./marker.js";
-export { renderMermaidDeltaChart } from "./mermaid.js";
+export { renderMermaidMetricChart } from "./mermaid.js";
 export { renderDeltaSvg, renderLatencySvg } from "./svg.js";
 export * as escape from "./escape.js";

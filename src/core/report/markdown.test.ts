@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MENTION, renderGfm, tagNames, textOutsideCode } from "../../../test/support/markdown.js";
-import { makeComparison, makeRecords } from "../../../test/support/report-fixture.js";
+import { HOSTILE_TEXT, makeComparison, makeHostileModel, makeRecords } from "../../../test/support/report-fixture.js";
 import { GITHUB_COMMENT_LIMIT, renderComment, renderJobSummary } from "./markdown.js";
 import { buildCaseDetails, type ReportModel } from "./model.js";
 
@@ -99,5 +99,28 @@ describe("renderJobSummary", () => {
     expect(markdown).not.toContain("<!-- llmops:");
     // Room for all 10 broke cases.
     expect(markdown).toContain("Broke (passed on the baseline, fail on the candidate): 10 cases<");
+  });
+});
+
+describe("every untrusted field at once", () => {
+  const EVIL = HOSTILE_TEXT;
+  it.each([
+    ["comment", (m: ReportModel) => renderComment(m, { marker: { kind: EVIL, key: EVIL } }).markdown],
+    ["summary", (m: ReportModel) => renderJobSummary(m).markdown],
+  ])("%s: only the renderer's own tags, one safe link, no ping, no hidden text", (_name, render) => {
+    const md = render(makeHostileModel());
+    expect(md).toContain("💥 Broke");
+    const html = renderGfm(md);
+    const allowed = new Set(["h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "pre", "code", "sub", "ul", "li", "blockquote", "a", "hr"]);
+    const tags = tagNames(html).map((t) => t.replace("/", ""));
+    expect([...new Set(tags)].filter((t) => !allowed.has(t))).toEqual([]);
+    expect(tags.filter((t) => t === "details").length % 2).toBe(0);
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((x) => x[1]);
+    expect(hrefs).toEqual(["https://github.com/acme/llm/actions/runs/7"]);
+    expect(textOutsideCode(html)).not.toMatch(MENTION);
+    expect(md).not.toMatch(/[\u202A-\u202E\u0000]/);
+    // The only HTML comment that reaches GitHub is our own sticky marker (in code blocks it is text).
+    expect(html.match(/<!--/g)?.length ?? 0).toBe(_name === "comment" ? 1 : 0);
+    expect(md.split("\n")[0]).toMatch(_name === "comment" ? /^<!-- llmops:admin-img-src-x[A-Za-z0-9._/-]*:admin-img[A-Za-z0-9._/-]* -->$/ : /^## /);
   });
 });

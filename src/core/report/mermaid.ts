@@ -1,44 +1,38 @@
-// A Mermaid xychart GitHub draws inline in the comment: Δ per metric as bars, the lower and upper
-// bounds of its interval as two lines. Labels pass through the Mermaid sanitiser.
+// A Mermaid xychart GitHub draws inline in the comment: baseline and candidate side by side for
+// each metric, on one 0–100 axis. (xychart draws every bar up from the axis minimum, so bars of a
+// negative Δ would read as the wrong region; Δ with its interval is in the table and in the HTML
+// report's forest plot.) Labels pass through the Mermaid sanitiser.
 import type { Comparison } from "../compare/types.js";
 import { sanitizeMermaidLabel } from "./escape.js";
-import { formatConfidence } from "./format.js";
 
-const MAX_METRICS = 12;
+const MAX_METRICS = 8;
 
 function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function niceBound(x: number, up: boolean): number {
-  const step = Math.abs(x) <= 2 ? 0.5 : Math.abs(x) <= 10 ? 1 : Math.abs(x) <= 50 ? 5 : 10;
-  return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
+  return Math.round(n * 10) / 10;
 }
 
 /**
- * Mermaid source (without the fence) or null when no metric has a Δ. Values in [0,1] are shown ×100
- * (points), so rates and scores share one axis.
+ * Mermaid source (without the fence), or null when no metric has both means in [0,1] — only those
+ * share the 0–100 axis (×100: a rate in %, a score in points). Horizontal past three metrics, so
+ * the labels have room.
  */
-export function renderMermaidDeltaChart(c: Comparison): string | null {
-  const rows = c.metrics.filter((m) => m.delta !== null && Number.isFinite(m.delta)).slice(0, MAX_METRICS);
+export function renderMermaidMetricChart(c: Comparison): string | null {
+  const inUnit = (v: number | null): v is number => v !== null && Number.isFinite(v) && v >= 0 && v <= 1;
+  const rows = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
   if (rows.length === 0) return null;
-  const unitRange = rows.every((m) => [m.baseline.mean, m.candidate.mean].every((v) => v === null || Math.abs(v) <= 1));
-  const scale = unitRange ? 100 : 1;
-  const delta = rows.map((m) => round(m.delta! * scale));
-  const lo = rows.map((m) => round((m.ci?.[0] ?? m.delta!) * scale));
-  const hi = rows.map((m) => round((m.ci?.[1] ?? m.delta!) * scale));
-  const min = niceBound(Math.min(0, ...lo, ...delta), false);
-  let max = niceBound(Math.max(0, ...hi, ...delta), true);
-  if (max === min) max = min + 1;
-  const labels = rows.map((m) => `"${sanitizeMermaidLabel(m.name, 24)}"`).join(", ");
-  const unit = scale === 100 ? "points" : "units";
+  const labels: string[] = [];
+  const values: number[] = [];
+  for (const m of rows) {
+    const name = sanitizeMermaidLabel(m.name, 20);
+    labels.push(`"${name} · base"`, `"${name} · cand"`);
+    values.push(round(m.baseline.mean! * 100), round(m.candidate.mean! * 100));
+  }
+  const axis = rows.every((m) => m.kind === "binary") ? "pass rate (%)" : "score × 100";
   return [
-    "xychart-beta",
-    `    title "Δ candidate − baseline in ${unit} · bars Δ · lines ${formatConfidence(c.confidence)} CI bounds"`,
-    `    x-axis [${labels}]`,
-    `    y-axis "Δ (${unit})" ${min} --> ${max}`,
-    `    bar [${delta.join(", ")}]`,
-    `    line [${lo.join(", ")}]`,
-    `    line [${hi.join(", ")}]`,
+    `xychart-beta${rows.length > 3 ? " horizontal" : ""}`,
+    `    title "Baseline (base) vs candidate (cand) per metric"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${axis}" 0 --> 100`,
+    `    bar [${values.join(", ")}]`,
   ].join("\n");
 }

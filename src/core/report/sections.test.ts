@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { makeComparison } from "../../../test/support/report-fixture.js";
 import type { Comparison } from "../compare/types.js";
 import { renderStickyMarker } from "./marker.js";
-import { renderMermaidDeltaChart } from "./mermaid.js";
+import { renderMermaidMetricChart } from "./mermaid.js";
 import type { ReportModel } from "./model.js";
-import { renderVerdict } from "./sections.js";
+import { renderMetricCaption, renderProvenance, renderVerdict } from "./sections.js";
 
 const model = (c: Comparison): ReportModel => ({ comparison: c, cases: [], context: {} });
 
@@ -31,27 +31,35 @@ describe("renderVerdict", () => {
   });
 });
 
-describe("renderMermaidDeltaChart", () => {
-  it("charts Δ and its bounds in points, labels sanitised", () => {
+describe("renderMermaidMetricChart", () => {
+  it("puts baseline and candidate side by side on a 0–100 axis, labels sanitised", () => {
     const c = makeComparison();
     c.metrics[1] = { ...c.metrics[1]!, name: 'f1"]\n%%{init}%%' };
-    expect(renderMermaidDeltaChart(c)).toBe(
+    expect(renderMermaidMetricChart(c)).toBe(
       [
         "xychart-beta",
-        '    title "Δ candidate − baseline in points · bars Δ · lines 95% CI bounds"',
-        '    x-axis ["exact_match", "f1 init"]',
-        '    y-axis "Δ (points)" -35 --> 0',
-        "    bar [-18, -6.77]",
-        "    line [-30.44, -12.75]",
-        "    line [-5.56, -0.79]",
+        '    title "Baseline (base) vs candidate (cand) per metric"',
+        '    x-axis ["exact_match · base", "exact_match · cand", "f1 init · base", "f1 init · cand"]',
+        '    y-axis "score × 100" 0 --> 100',
+        "    bar [80, 62, 85.6, 78.8]",
       ].join("\n"),
     );
   });
 
-  it("gives nothing when no metric has a Δ", () => {
+  it("says pass rate for binary metrics only, turns horizontal past three metrics, skips metrics outside [0,1]", () => {
     const c = makeComparison();
-    c.metrics = c.metrics.map((m) => ({ ...m, delta: null }));
-    expect(renderMermaidDeltaChart(c)).toBeNull();
+    const em = c.metrics[0]!;
+    c.metrics = [em, { ...em, name: "b" }, { ...em, name: "c" }, { ...em, name: "d" }, { ...em, name: "bleu", baseline: { ...em.baseline, mean: 31.2 } }];
+    const chart = renderMermaidMetricChart(c)!;
+    expect(chart.split("\n")[0]).toBe("xychart-beta horizontal");
+    expect(chart).toContain('y-axis "pass rate (%)" 0 --> 100');
+    expect(chart).not.toContain("bleu");
+  });
+
+  it("gives nothing when no metric lives in [0,1]", () => {
+    const c = makeComparison();
+    c.metrics = c.metrics.map((m) => ({ ...m, baseline: { ...m.baseline, mean: null } }));
+    expect(renderMermaidMetricChart(c)).toBeNull();
   });
 });
 
@@ -63,5 +71,20 @@ describe("renderStickyMarker", () => {
     ["", "", "<!-- llmops:default:default -->"],
   ])("(%j, %j) → %s", (kind, key, expected) => {
     expect(renderStickyMarker(kind, key)).toBe(expected);
+  });
+});
+
+describe("warnings", () => {
+  it("the caption flags unpaired cases and errored records; provenance lists run warnings and metric notes", () => {
+    const c = makeComparison();
+    c.one_sided = { baseline_only: ["q-9"], candidate_only: [] };
+    c.candidate = { ...c.candidate, counts: { ...c.candidate.counts, errors: 3 }, warnings: ["results.jsonl: partial last line ignored"] };
+    c.metrics[1] = { ...c.metrics[1]!, notes: ["2 null values excluded"] };
+    const caption = renderMetricCaption(c);
+    expect(caption).toContain("⚠️ Not paired: 1 case(s) only in the baseline, 0 only in the candidate.");
+    expect(caption).toContain("⚠️ The candidate has 3 errored record(s) (timeouts, HTTP errors): scored as failures.");
+    const prov = renderProvenance(model(c));
+    expect(prov).toContain("- ⚠️ candidate: results.jsonl: partial last line ignored");
+    expect(prov).toContain("- ⚠️ token\\_f1: 2 null values excluded");
   });
 });

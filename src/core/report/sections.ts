@@ -18,7 +18,7 @@ import {
   formatValue,
 } from "./format.js";
 import { explainCheck, failingChecks } from "./explain.js";
-import { renderMermaidDeltaChart } from "./mermaid.js";
+import { renderMermaidMetricChart } from "./mermaid.js";
 import type { CaseDetail, ReportModel } from "./model.js";
 
 const NAME_MAX = 60;
@@ -115,9 +115,13 @@ export function renderMetricCaption(c: Comparison): string {
     c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : "",
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warn = oneSided
-    ? `\n\n⚠️ Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.`
-    : "";
+  const warnings = [
+    oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
+    ...(["baseline", "candidate"] as const).map((side) =>
+      c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : "",
+    ),
+  ].filter(Boolean);
+  const warn = warnings.map((w) => `\n\n⚠️ ${w}`).join("");
   return `<sub>${parts.join(" · ")}</sub>${warn}\n`;
 }
 
@@ -161,7 +165,7 @@ export function renderOperationalTable(c: Comparison): string {
 }
 
 export function renderChart(c: Comparison): string {
-  const chart = renderMermaidDeltaChart(c);
+  const chart = renderMermaidMetricChart(c);
   return chart ? `\`\`\`mermaid\n${chart}\n\`\`\`\n` : "";
 }
 
@@ -294,11 +298,15 @@ export function renderProvenance(model: ReportModel): string {
     row("cases · records · errors", (r) => `${r.counts.cases} · ${r.counts.records} · ${r.counts.errors}`),
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [...c.baseline.warnings.map((w) => `baseline: ${w}`), ...c.candidate.warnings.map((w) => `candidate: ${w}`)]
-    .slice(0, 10)
+  const warnings = [
+    ...c.baseline.warnings.map((w) => `baseline: ${w}`),
+    ...c.candidate.warnings.map((w) => `candidate: ${w}`),
+    ...c.metrics.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`)),
+  ]
+    .slice(0, 20)
     .map((w) => `- ⚠️ ${escapeMarkdownText(w, { maxLength: 300 })}`)
     .join("\n");
-  const body = [table, methods ? `Methods:\n\n${methods}` : "", warnings ? `Warnings:\n\n${warnings}` : ""].filter(Boolean).join("\n\n");
+  const body = [table, methods ? `Methods:\n\n${methods}` : "", warnings ? `Warnings and notes:\n\n${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>\n<summary>Provenance and methods</summary>\n\n${body}\n\n</details>\n`;
 }
 

@@ -3,6 +3,7 @@
 // the PRNG inlined) and corpus metrics (sum per-case sufficient statistics, then aggregate).
 import { quantileSorted } from "./descriptive.js";
 import { createRng } from "./prng.js";
+import { normalCdf, normalQuantile } from "./special.js";
 
 export interface BootstrapSummary {
   /** The statistic on the original sample. */
@@ -87,17 +88,68 @@ export function pairedBootstrapMeanDiff(diffs: Float64Array, resamples: number, 
   return summariseDraws(m, bootstrapMeans(diffs, resamples, seed), confidence, seed);
 }
 
+/**
+ * BCa interval (Efron 1987): percentile levels corrected for median bias (z0, from the share of
+ * draws below the estimate) and skewness (acceleration a, from jackknife values of the statistic).
+ * Null when the draws cannot support it (all on one side of the estimate, or too few).
+ */
+export function bcaInterval(estimate: number, draws: Float64Array, jackknife: ArrayLike<number>, confidence: number): [number, number] | null {
+  const B = draws.length;
+  if (B < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B; i++) {
+    if (draws[i]! < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i]!;
+  jm /= jackknife.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i]!;
+    num += d * d * d;
+    den += d * d;
+  }
+  // A jackknife flat to rounding error carries no skewness information (and would give 0/0 noise).
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q: number): number => {
+    const z = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
+
+/** Leave-one-out values of the mean (for BCa's acceleration on a mean statistic). */
+export function jackknifeMeans(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i]!;
+  return Float64Array.from({ length: n }, (_, i) => (total - values[i]!) / (n - 1));
+}
+
 export interface CorpusBootstrap {
-  delta: BootstrapSummary;
-  baseline: BootstrapSummary;
-  candidate: BootstrapSummary;
+  /** Each with the percentile interval (`ci`) and the BCa interval (`bca`, null when degenerate). */
+  delta: BootstrapSummary & { bca: [number, number] | null };
+  baseline: BootstrapSummary & { bca: [number, number] | null };
+  candidate: BootstrapSummary & { bca: [number, number] | null };
 }
 
 /**
  * Paired bootstrap of a corpus metric. `baseline` and `candidate` are n × L row-major sufficient
  * statistics (row i = case i, summed over its repeats); the score of a set of cases is
  * aggregate(element-wise sum of their rows). Each resample draws n case indices and scores both
- * runs on the same draw.
+ * runs on the same draw. Cost: O(resamples · n · width); callers cap resamples for large corpora.
  */
 export function pairedBootstrapCorpus(
   baseline: Float64Array,
@@ -110,39 +162,80 @@ export function pairedBootstrapCorpus(
 ): CorpusBootstrap {
   const n = baseline.length / width;
   if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n × width matrices");
-  const rng = createRng(seed);
-  const sb = new Array<number>(width).fill(0);
-  const sc = new Array<number>(width).fill(0);
-  const total = (m: Float64Array): number[] => {
-    const s = new Array<number>(width).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < width; j++) s[j]! += m[i * width + j]!;
-    return s;
-  };
-  const b0 = aggregate(total(baseline));
-  const c0 = aggregate(total(candidate));
+  // Column-major copies: a resample is drawn as counts per case, then each column is a dot
+  // product with the counts (sequential reads; ~3× faster than gathering rows by index).
+  const columns = (m: Float64Array): Float64Array[] =>
+    Array.from({ length: width }, (_, j) => {
+      const col = new Float64Array(n);
+      for (let i = 0; i < n; i++) col[i] = m[i * width + j]!;
+      return col;
+    });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols: Float64Array[], weights: Float64Array | null): number[] =>
+    cols.map((col) => {
+      let a = 0;
+      if (weights) for (let i = 0; i < n; i++) a += weights[i]! * col[i]!;
+      else for (let i = 0; i < n; i++) a += col[i]!;
+      return a;
+    });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n);
+  // Same inlined xoshiro128** as bootstrapMeans: one index per case per resample.
+  const st = createRng(seed).state;
+  let s0 = st[0]! | 0;
+  let s1 = st[1]! | 0;
+  let s2 = st[2]! | 0;
+  let s3 = st[3]! | 0;
+  const scale = U32_TO_UNIT * n;
   for (let b = 0; b < resamples; b++) {
-    sb.fill(0);
-    sc.fill(0);
+    counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const row = rng.int(n) * width;
-      for (let j = 0; j < width; j++) {
-        sb[j]! += baseline[row + j]!;
-        sc[j]! += candidate[row + j]!;
-      }
+      const x = Math.imul(s1, 5);
+      const r = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      counts[((r >>> 0) * scale) | 0]! += 1;
     }
-    const vb = aggregate(sb);
-    const vc = aggregate(sc);
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
   }
+  // Jackknife (leave one case out) for BCa: aggregate(total − row i) on each side.
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n);
+  const jc = new Float64Array(n);
+  const loB = new Array<number>(width);
+  const loC = new Array<number>(width);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j]! - colB[j]![i]!;
+      loC[j] = totC[j]! - colC[j]![i]!;
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]!);
+  const withBca = (estimate: number, draws: Float64Array, jack: Float64Array): BootstrapSummary & { bca: [number, number] | null } => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence),
+  });
   return {
-    delta: summariseDraws(c0 - b0, dd, confidence, seed),
-    baseline: summariseDraws(b0, db, confidence, seed),
-    candidate: summariseDraws(c0, dc, confidence, seed),
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc),
   };
 }
 

@@ -9,7 +9,9 @@ export { holmAdjust } from "./holm.js";
 export { oneSampleT, pairedT, clusterMeans, clusteredSe, withinClusterSd, type TResult } from "./paired-t.js";
 export { minimumDetectableEffect, casesNeeded, casesNeededFromSe, repeatsNeeded } from "./power.js";
 export {
+  bcaInterval,
   bootstrapMeans,
+  jackknifeMeans,
   bootstrapQuantile,
   pairedBootstrapMeanDiff,
   pairedBootstrapCorpus,

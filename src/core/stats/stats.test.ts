@@ -42,8 +42,16 @@ describe("Student t quantiles (tables; SciPy t.ppf)", () => {
     [0.975, 1000, 1.9623390808264083],
     [0.9995, 2.5, 18.277893528131457],
     [0.025, 10, -2.228138851986274],
+    [0.9999999, 0.5, 10284911573990.447],
+    [0.975, 1e6, 1.959966356814107],
+    [0.9999999, 3, 222.57159098625124],
+    [0.999999999, 30, 8.445862807441596],
   ])("t_%s(df=%s) = %s", (p, df, want) => {
     expect(Math.abs(tQuantile(p, df) - want)).toBeLessThan(1e-8 * Math.max(1, Math.abs(want)));
+  });
+
+  it("keeps relative precision just above the median (SciPy: t_0.5000001(7) = 2.5974602739221524e-7)", () => {
+    expect(tQuantile(0.5000001, 7) / 2.5974602739221524e-7).toBeCloseTo(1, 8);
   });
 
   it("inverts the CDF", () => {
@@ -62,9 +70,14 @@ describe("Student t CDF (SciPy t.cdf)", () => {
   ])("P(T ≤ %s; df=%s) = %s", (t, df, want) => {
     expect(Math.abs(tCdf(t, df) - want)).toBeLessThan(1e-10);
   });
-  it("two-sided p keeps precision far in the tail", () => {
-    // 2·(1 − 0.9999145262121285) from SciPy.
-    expect(tTwoSidedP(10, 5) / 1.70947575743e-4).toBeCloseTo(1, 6);
+  it.each([
+    // SciPy: 2·t.sf(|t|, df).
+    [10, 5, 0.00017094757574296363],
+    [15, 49_999, 9.470819668486214e-51],
+    [40, 1000, 1.0478852155173272e-209],
+    [0.001, 7, 0.9992300172449988],
+  ])("two-sided p(t=%s, df=%s) = %s, in the tail too", (t, df, want) => {
+    expect(tTwoSidedP(t, df) / want).toBeCloseTo(1, 8);
   });
 });
 

@@ -7,8 +7,13 @@ export function tCdf(t: number, df: number): number {
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df === Infinity) return normalCdf(t);
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
+  const t2 = t * t;
+  // Near 0, df/(df+t²) rounds towards 1 and loses 1 − x: there the complementary form
+  // P(|T| < |t|) = I_{t²/(df+t²)}(½, df/2) is exact, and it is small, so 0.5 ± it keeps precision.
+  // In the tails that form would be 1 − (tiny) — use the tail form there.
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 
@@ -52,5 +57,9 @@ export function tTwoSidedP(t: number, df: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+  const t2 = t * t;
+  // As in tCdf: the complementary form where p is large, the tail form where it is small.
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }

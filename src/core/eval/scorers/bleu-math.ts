@@ -1,5 +1,6 @@
 // BLEU from sufficient statistics, a faithful port of sacreBLEU's BLEU.compute_bleu and its
 // segment statistics, so that corpus and sentence scores match sacreBLEU to the last digit.
+import { numericKeysFit, sortedMaxCounts, sortedNgramKeys, sortedOverlap } from "./ngram-keys.js";
 import { pySplit } from "./text.js";
 
 export const MAX_NGRAM_ORDER = 4;
@@ -12,35 +13,46 @@ export const SMOOTH_DEFAULTS: Readonly<Record<SmoothMethod, number | null>> = {
   exp: null,
 };
 
-/** Word n-grams (orders 1..maxOrder) of a tokenized line, counted; keys are space-joined tokens. */
-export function wordNgrams(line: string, maxOrder: number): { counts: Map<string, number>; length: number } {
+/** Word n-gram counts per order (index n-1 holds order n) of a tokenized line; keys are space-joined tokens. */
+export function wordNgrams(line: string, maxOrder: number): { counts: Map<string, number>[]; length: number } {
   const tokens = pySplit(line);
-  const counts = new Map<string, number>();
-  for (let n = 1; n <= maxOrder; n++) {
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const key = n === 1 ? (tokens[i] as string) : tokens.slice(i, i + n).join(" ");
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+  const counts = Array.from({ length: maxOrder }, () => new Map<string, number>());
+  for (let i = 0; i < tokens.length; i++) {
+    // Grow the key one token at a time instead of slicing and joining for each order.
+    let key = tokens[i] as string;
+    const last = Math.min(maxOrder, tokens.length - i);
+    for (let n = 1; n <= last; n++) {
+      if (n > 1) key += " " + (tokens[i + n - 1] as string);
+      const m = counts[n - 1] as Map<string, number>;
+      m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
   return { counts, length: tokens.length };
 }
 
 export interface BleuReferenceInfo {
-  /** Max count of each n-gram over the references. */
-  ngrams: Map<string, number>;
+  /** Per order, the max count of each n-gram over the references. */
+  ngrams: Map<string, number>[];
   lengths: number[];
 }
 
 export function referenceInfo(refs: readonly string[], maxOrder: number): BleuReferenceInfo {
-  const ngrams = new Map<string, number>();
+  if (refs.length === 1) {
+    const { counts, length } = wordNgrams(refs[0] as string, maxOrder);
+    return { ngrams: counts, lengths: [length] };
+  }
+  const ngrams = Array.from({ length: maxOrder }, () => new Map<string, number>());
   const lengths: number[] = [];
   for (const ref of refs) {
     const { counts, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    for (const [k, c] of counts) {
-      const prev = ngrams.get(k);
-      if (prev === undefined || c > prev) ngrams.set(k, c);
-    }
+    counts.forEach((orderCounts, n) => {
+      const merged = ngrams[n] as Map<string, number>;
+      for (const [k, c] of orderCounts) {
+        const prev = merged.get(k);
+        if (prev === undefined || c > prev) merged.set(k, c);
+      }
+    });
   }
   return { ngrams, lengths };
 }
@@ -64,16 +76,53 @@ export function closestRefLength(hypLength: number, refLengths: readonly number[
 /** [sys_len, ref_len, correct_1..N, total_1..N] for one pre-processed hypothesis. */
 export function bleuSegmentStats(hypothesis: string, refs: BleuReferenceInfo, maxOrder: number): number[] {
   const { counts, length } = wordNgrams(hypothesis, maxOrder);
-  const correct = new Array<number>(maxOrder).fill(0);
-  const total = new Array<number>(maxOrder).fill(0);
-  for (const [ngram, count] of counts) {
-    let n = 0;
-    for (let i = ngram.indexOf(" "); i !== -1; i = ngram.indexOf(" ", i + 1)) n++;
-    total[n] = (total[n] as number) + count;
-    const refCount = refs.ngrams.get(ngram);
-    if (refCount !== undefined) correct[n] = (correct[n] as number) + Math.min(count, refCount);
+  const stats = new Array<number>(2 + 2 * maxOrder).fill(0);
+  stats[0] = length;
+  stats[1] = closestRefLength(length, refs.lengths);
+  for (let n = 0; n < maxOrder; n++) {
+    const refCounts = refs.ngrams[n] as Map<string, number>;
+    let correct = 0;
+    let total = 0;
+    for (const [ngram, count] of counts[n] as Map<string, number>) {
+      total += count;
+      const refCount = refCounts.get(ngram);
+      if (refCount !== undefined) correct += Math.min(count, refCount);
+    }
+    stats[2 + n] = correct;
+    stats[2 + maxOrder + n] = total;
   }
-  return [length, closestRefLength(length, refs.lengths), ...correct, ...total];
+  return stats;
+}
+
+/**
+ * Segment statistics of a pre-processed hypothesis against its pre-processed references. Tokens
+ * get numeric ids shared by hypothesis and references, so n-grams are matched as sorted numeric
+ * keys; string keys (bleuSegmentStats) when the vocabulary is too large for exact keys.
+ */
+export function bleuSentenceStats(hypothesis: string, refs: readonly string[], maxOrder: number): number[] {
+  const vocab = new Map<string, number>();
+  const toIds = (line: string) =>
+    pySplit(line).map((t) => {
+      let id = vocab.get(t);
+      if (id === undefined) vocab.set(t, (id = vocab.size + 1));
+      return id;
+    });
+  const hypIds = toIds(hypothesis);
+  const refIds = refs.map(toIds);
+  if (!numericKeysFit(vocab.size, maxOrder)) return bleuSegmentStats(hypothesis, referenceInfo(refs, maxOrder), maxOrder);
+  const radix = vocab.size + 1;
+  const hypKeys = sortedNgramKeys(hypIds, radix, maxOrder);
+  const refKeys = refIds.map((ids) => sortedNgramKeys(ids, radix, maxOrder));
+  const stats = new Array<number>(2 + 2 * maxOrder).fill(0);
+  stats[0] = hypIds.length;
+  stats[1] = closestRefLength(hypIds.length, refIds.map((ids) => ids.length));
+  for (let n = 0; n < maxOrder; n++) {
+    const hyp = hypKeys[n] as Float64Array;
+    const ref = sortedMaxCounts(refKeys.map((k) => k[n] as Float64Array));
+    stats[2 + n] = sortedOverlap(hyp, ref);
+    stats[2 + maxOrder + n] = hyp.length;
+  }
+  return stats;
 }
 
 export interface BleuOptions {

@@ -1,7 +1,7 @@
 // sacreBLEU's published test vectors (test_bleu.py, test_sentence_bleu.py), ported as tables.
 import { describe, expect, it } from "vitest";
 import { bleu } from "./bleu.js";
-import { computeBleu } from "./bleu-math.js";
+import { bleuSegmentStats, bleuSentenceStats, computeBleu, referenceInfo } from "./bleu-math.js";
 import { preprocessForBleu } from "./tokenizers.js";
 import type { Scorer } from "./types.js";
 
@@ -158,5 +158,16 @@ describe("bleu scorer contract", () => {
   it("rejects unknown options", () => {
     expect(bleu.schema.safeParse({ type: "bleu", tokenizer: "13a" }).success).toBe(false);
     expect(bleu.schema.safeParse({ type: "bleu", tokenize: "zh" }).success).toBe(false);
+  });
+});
+
+describe("bleu statistics paths", () => {
+  const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${(from + i) % 12000}`).join(" ");
+  it.each([
+    ["small vocabulary, one reference", words(30), [words(25, 3)]],
+    ["small vocabulary, two references", "a b a b c", ["a b c", "b a b a b"]],
+    ["vocabulary too large for numeric keys", words(12000), [words(11000, 500)]],
+  ])("numeric keys and string keys agree: %s", (_label, hyp, refs) => {
+    expect(bleuSentenceStats(hyp, refs, 4)).toEqual(bleuSegmentStats(hyp, referenceInfo(refs, 4), 4));
   });
 });

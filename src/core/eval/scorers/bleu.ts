@@ -1,7 +1,7 @@
 // bleu: sacreBLEU's BLEU. Per sample: sentence BLEU (sentence_bleu semantics: effective order) as
 // `value` and sufficient statistics as `stats`; `aggregate` gives corpus BLEU (corpus_bleu). In [0,1].
 import { z } from "zod";
-import { bleuSegmentStats, computeBleu, MAX_NGRAM_ORDER, referenceInfo, SMOOTH_DEFAULTS, type SmoothMethod } from "./bleu-math.js";
+import { bleuSentenceStats, computeBleu, MAX_NGRAM_ORDER, SMOOTH_DEFAULTS, type SmoothMethod } from "./bleu-math.js";
 import { referencesOf, scorerSchema } from "./common.js";
 import { formatSignature, ReferenceCountTracker } from "./signature.js";
 import { bleuTokenizerNames, preprocessForBleu } from "./tokenizers.js";
@@ -57,12 +57,12 @@ export const bleu: ScorerDefinition<typeof bleuSchema> = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const prep = (s: string) => preprocessForBleu(s, c.tokenize, c.lowercase);
-        const stats = bleuSegmentStats(prep(output), referenceInfo(refs.map(prep), c.max_ngram_order), c.max_ngram_order);
+        const stats = bleuSentenceStats(prep(output), refs.map(prep), c.max_ngram_order);
         const sentence = computeBleu(stats, sentenceOptions);
         return {
           value: sentence.score / 100,
           stats,
-          detail: { bleu: sentence.score, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen },
+          detail: { bleu: sentence.score, nrefs: refs.length, precisions: sentence.precisions, bp: sentence.bp, sys_len: sentence.sysLen, ref_len: sentence.refLen },
         };
       },
       aggregate(summed) {

@@ -1,5 +1,6 @@
 // chrF / chrF++ statistics and score, a faithful port of sacreBLEU's CHRF: character n-grams over
 // code points (whitespace removed by default), optional word n-grams, per-order [hyp, ref, match].
+import { numericKeysFit, sortedNgramKeys, sortedOverlap } from "./ngram-keys.js";
 import { codePoints, pyRemoveWhitespace, pySplit } from "./text.js";
 
 export interface ChrfOptions {
@@ -13,15 +14,42 @@ export interface ChrfOptions {
 }
 
 type Counts = Map<string, number>;
+/** One order's n-grams: counted in a map, or as a sorted array of numeric keys. */
+type Ngrams = Counts | Float64Array;
 
-function count(items: Iterable<string>): Counts {
-  const m: Counts = new Map();
+function count(items: Iterable<string>): Map<string, number> {
+  const m = new Map<string, number>();
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
 
-function* charNgramsOfOrder(chars: readonly string[], n: number): Generator<string> {
-  for (let i = 0; i + n <= chars.length; i++) yield n === 1 ? (chars[i] as string) : chars.slice(i, i + n).join("");
+/** Code points of `text` as small integer ids (1-based), assigned through `alphabet`. */
+function charIds(text: string, alphabet: Map<number, number>): Int32Array {
+  const ids = new Int32Array(text.length);
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    let id = alphabet.get(cp);
+    if (id === undefined) alphabet.set(cp, (id = alphabet.size + 1));
+    ids[n++] = id;
+  }
+  return ids.subarray(0, n);
+}
+
+/** Counters of character n-grams with string keys: for alphabets too large for numeric keys. */
+function charNgramCountsByString(text: string, maxOrder: number): Map<string, number>[] {
+  const chars = codePoints(text);
+  const all = Array.from({ length: maxOrder }, () => new Map<string, number>());
+  for (let i = 0; i < chars.length; i++) {
+    let key = "";
+    const last = Math.min(maxOrder, chars.length - i);
+    for (let n = 1; n <= last; n++) {
+      key += chars[i + n - 1] as string;
+      const m = all[n - 1] as Map<string, number>;
+      m.set(key, (m.get(key) ?? 0) + 1);
+    }
+  }
+  return all;
 }
 
 function* wordNgramsOfOrder(words: readonly string[], n: number): Generator<string> {
@@ -48,19 +76,33 @@ export function splitPunctuation(sentence: string): string[] {
   return out;
 }
 
-/** N-gram counters for orders 1..charOrder (characters), then 1..wordOrder (words). */
-export function chrfNgrams(sentence: string, o: ChrfOptions): Counts[] {
-  const chars = codePoints(o.whitespace ? sentence : pyRemoveWhitespace(sentence));
-  const all: Counts[] = [];
-  for (let n = 1; n <= o.charOrder; n++) all.push(count(charNgramsOfOrder(chars, n)));
-  if (o.wordOrder > 0) {
-    const words = splitPunctuation(sentence);
-    for (let n = 1; n <= o.wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
-  }
+/** Word n-gram counters, orders 1..wordOrder, over chrF++'s punctuation-split words. */
+function wordNgramCounts(sentence: string, wordOrder: number): Map<string, number>[] {
+  const words = splitPunctuation(sentence);
+  const all: Map<string, number>[] = [];
+  for (let n = 1; n <= wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
   return all;
 }
 
-function matchStats(hyp: Counts, ref: Counts): [number, number, number] {
+/** N-gram counters for orders 1..charOrder (characters), then 1..wordOrder (words), per sentence. */
+export function chrfNgrams(sentences: readonly string[], o: ChrfOptions): Ngrams[][] {
+  const texts = sentences.map((s) => (o.whitespace ? s : pyRemoveWhitespace(s)));
+  const alphabet = new Map<number, number>();
+  const ids = texts.map((t) => charIds(t, alphabet));
+  const radix = alphabet.size + 1;
+  const numeric = numericKeysFit(alphabet.size, o.charOrder);
+  return sentences.map((sentence, k) => {
+    const chars: Ngrams[] = numeric ? sortedNgramKeys(ids[k] as Int32Array, radix, o.charOrder) : charNgramCountsByString(texts[k] as string, o.charOrder);
+    return o.wordOrder > 0 ? [...chars, ...wordNgramCounts(sentence, o.wordOrder)] : chars;
+  });
+}
+
+function matchStats(hyp: Ngrams, ref: Ngrams): [number, number, number] {
+  if (hyp instanceof Float64Array && ref instanceof Float64Array) return [ref.length > 0 ? hyp.length : 0, ref.length, sortedOverlap(hyp, ref)];
+  return mapMatchStats(hyp as Counts, ref as Counts);
+}
+
+function mapMatchStats(hyp: Counts, ref: Counts): [number, number, number] {
   let match = 0;
   let hypCount = 0;
   for (const [ng, c] of hyp) {
@@ -112,13 +154,13 @@ export function computeChrf(stats: readonly number[], o: ChrfOptions): number {
 
 /** Statistics of the hypothesis against its best-scoring reference, as sacreBLEU picks it. */
 export function chrfSegmentStats(hypothesis: string, refs: readonly string[], o: ChrfOptions): { stats: number[]; score: number } {
-  const hyp = chrfNgrams(hypothesis, o);
+  // Hypothesis and references share one alphabet so that numeric n-gram keys agree.
+  const [hyp, ...refCounts] = chrfNgrams([hypothesis, ...refs], o) as [Ngrams[], ...Ngrams[][]];
   let best: number[] = [];
   let bestScore = -1.0;
-  for (const ref of refs) {
-    const refNgrams = chrfNgrams(ref, o);
+  for (const refNgrams of refCounts) {
     const stats: number[] = [];
-    for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i] as Counts, refNgrams[i] as Counts));
+    for (let i = 0; i < hyp.length; i++) stats.push(...matchStats(hyp[i] as Ngrams, refNgrams[i] as Ngrams));
     const s = computeChrf(stats, o);
     if (s > bestScore) {
       bestScore = s;

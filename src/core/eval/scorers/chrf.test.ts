@@ -115,6 +115,14 @@ describe("chrF details", () => {
     const { stats } = makeChrf().score({ ...baseInput, output: "a\ufeffb\u0085c", expected: "x" });
     expect(stats?.[0]).toBe(4); // a, U+FEFF, b, c
   });
+  it("matches sacreBLEU on alphabets too large for numeric n-gram keys (600 distinct characters)", () => {
+    const cjk = (step: number) => Array.from({ length: Math.ceil(600 / step) }, (_, i) => String.fromCodePoint(0x4e00 + i * step)).join("");
+    // sacreBLEU 2.6.0: CHRF().sentence_score(h, [r]) and CHRF(word_order=2) with " ab cd" / " ab" appended.
+    const chrf = makeChrf().score({ ...baseInput, output: cjk(2), expected: cjk(1) }).value ?? NaN;
+    const chrfpp = makeChrf({ word_order: 2 }).score({ ...baseInput, output: `${cjk(2)} ab cd`, expected: `${cjk(1)} ab` }).value ?? NaN;
+    expect(Math.abs(chrf * 100 - 9.259259259259258)).toBeLessThan(1e-9);
+    expect(Math.abs(chrfpp * 100 - 13.189569828808455)).toBeLessThan(1e-9);
+  });
   it("picks the best-scoring reference", () => {
     const s = makeChrf();
     const one = s.score({ ...baseInput, output: "the cat sat", expected: ["the cat sat"] });

@@ -55,7 +55,7 @@ export const chrf: ScorerDefinition<typeof chrfSchema> = {
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
         const { stats, score } = chrfSegmentStats(prep(output), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score } };
+        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;

@@ -1,5 +1,5 @@
 // ROUGE-N and ROUGE-L (sentence-level LCS) as Google's rouge-score computes them, with its default
-// tokenizer: lower-case, every run of characters outside [a-z0-9] is a separator.
+// tokenizer: lower-case, every run of characters outside [a-z0-9] is a separator, optional Porter stemming.
 
 export interface RougeScore {
   precision: number;
@@ -9,9 +9,14 @@ export interface RougeScore {
 
 const ZERO: RougeScore = { precision: 0, recall: 0, fmeasure: 0 };
 
-/** rouge-score's DefaultTokenizer without stemming. */
-export function rougeTokenize(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+/**
+ * rouge-score's DefaultTokenizer: lower-case, runs of [a-z0-9] are tokens; with a stemmer, tokens
+ * longer than 3 characters are stemmed.
+ */
+export function rougeTokenize(text: string, stem?: (token: string) => string): string[] {
+  const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stem) return tokens;
+  return tokens.map((t) => (t.length > 3 ? stem(t) : t)).filter((t) => /^[a-z0-9]+$/.test(t));
 }
 
 export function fmeasure(precision: number, recall: number): number {

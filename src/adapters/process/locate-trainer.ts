@@ -1,0 +1,23 @@
+// Finds trainers/reference/train.py from wherever this code runs (a bundle in dist/<name>/, or the
+// TypeScript sources under vitest): walk up from this module to the package root.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InternalError } from "../../errors.js";
+
+export function locateReferenceTrainer(from: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(from));
+  for (;;) {
+    const candidate = join(dir, "trainers", "reference", "train.py");
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+
+/** Interpreters tried in order when a spec names none: $LLMOPS_PYTHON, python3, and the system one. */
+export function defaultPythons(env: NodeJS.ProcessEnv): string[] {
+  const list = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => Boolean(p));
+  return [...new Set(list)];
+}

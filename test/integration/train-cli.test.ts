@@ -1,0 +1,50 @@
+// `llmops train` through the built CLI bundle.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../..", import.meta.url).pathname;
+const cli = join(root, "dist/cli/index.js");
+
+describe("llmops train (CLI)", () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(cli)) execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root });
+    dir = mkdtempSync(join(tmpdir(), "llmops-train-cli-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const llmops = (...args: string[]) => spawnSync(process.execPath, [cli, "train", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, LLMOPS_PYTHON: "/usr/bin/python3", CI: "1" }, timeout: 120_000 });
+
+  it("--dry-run --json renders the config and the preflight without training", () => {
+    const out = join(dir, "dry");
+    const r = llmops("pipelines/tiny-sft.yaml", "--dry-run", "--json", "--out", out, "--set", "max_steps=7");
+    const j = JSON.parse(r.stdout);
+    expect(j.dry_run).toBe(true);
+    expect(j.command).toContain("--max-steps");
+    expect(j.command[j.command.indexOf("--max-steps") + 1]).toBe("7");
+    expect(j.files[0].name).toBe("config/reference-args.json");
+    expect(j.preflight.device).toMatch(/^(cpu|cuda)$/);
+    expect(existsSync(join(out, "model"))).toBe(false);
+  });
+
+  it("exits 2 naming the spec position for a bad override", () => {
+    const r = llmops("pipelines/tiny-sft.yaml", "--dry-run", "--set", "scheduler=cosin");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/tiny-sft\.yaml:\d+:\d+: scheduler: expected one of "cosine", "linear", "constant", found the string "cosin" \(did you mean "cosine"\?\)/);
+  });
+
+  it("exits 2 with a fix when the interpreter cannot run", () => {
+    const r = llmops("pipelines/tiny-sft.yaml", "--out", join(dir, "nopy"), "--set", "python=/nonexistent/python3");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("no Python interpreter could be run (tried /nonexistent/python3)");
+  });
+
+  it("exits 2 for a missing spec file", () => {
+    const r = llmops("pipelines/nope.yaml");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("cannot read the training spec");
+  });
+});

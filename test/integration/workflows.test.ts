@@ -1,0 +1,73 @@
+// Every workflow in .github/workflows must parse with GitHub's own parser (@actions/workflow-parser)
+// and follow our rules: `permissions: {}` at the top and per job with a reason, third-party actions
+// pinned by full commit SHA with a version comment, no `${{ }}` inside `run:`, no
+// pull_request_target, and no checkout of untrusted code in a workflow_run job.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { loadWorkflowParser } from "../support/workflow-parser.js";
+import { workflowRuleViolations } from "../support/workflow-rules.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dir = join(root, ".github", "workflows");
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+describe("workflows", () => {
+  test("there are workflows to check", () => {
+    expect(files).toEqual(expect.arrayContaining(["ci.yml", "llmops-pr.yml", "llmops-pr-comment.yml"]));
+  });
+
+  test.each(files)("%s parses with @actions/workflow-parser without errors", async (file) => {
+    const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await loadWorkflowParser();
+    const content = readFileSync(join(dir, file), "utf8");
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    expect(parsed.value).toBeDefined();
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    expect((template.errors ?? []).map((e: { Message: string }) => e.Message)).toEqual([]);
+    expect(template.jobs.length).toBeGreaterThan(0);
+  });
+
+  test.each(files)("%s follows our workflow rules", (file) => {
+    expect(workflowRuleViolations(file, readFileSync(join(dir, file), "utf8"))).toEqual([]);
+  });
+});
+
+describe("the rules catch what they should", () => {
+  const bad = `name: bad
+on: [pull_request_target, workflow_run]
+permissions: write-all
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.workflow_run.head_sha }}
+      - uses: actions/setup-node@820762786026740c76f36085b0efc47a31fe5020
+      - run: echo "\${{ github.event.pull_request.title }}"
+  b:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps: [{ run: "true" }]
+`;
+  test("a workflow breaking each rule is reported rule by rule", () => {
+    expect(workflowRuleViolations("bad.yml", bad)).toEqual([
+      'bad.yml: top-level "permissions: {}" is required',
+      "bad.yml: pull_request_target is not allowed (use workflow_run for fork PRs)",
+      'bad.yml: job "a" must declare its permissions',
+      'bad.yml: job "a" step 1: a workflow_run job must not check out the PR\'s code',
+      'bad.yml: job "a" step 3: no ${{ }} inside run: (pass values through env:)',
+      'bad.yml:8: "actions/checkout@v4" must be pinned to a full commit SHA',
+      'bad.yml:11: "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020" needs a version comment (# vX.Y.Z)',
+      'bad.yml:16: permission "contents: write" needs a comment saying why',
+    ]);
+  });
+
+  test("GitHub's parser reports a misspelt key", async () => {
+    const { parseWorkflow, NoOperationTraceWriter } = await loadWorkflowParser();
+    const r = parseWorkflow({ name: "x.yml", content: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n" }, new NoOperationTraceWriter());
+    expect(r.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+});
