@@ -51595,7 +51595,7 @@ var inputSchemas = {
 var list = external_exports.string().transform(
   (s) => s.split(/[\n,]/).map((x) => x.trim()).filter(Boolean)
 );
-var VALIDATE_DATASET_INPUTS = {
+var INPUTS = {
   files: { schema: list, required: true, description: "Data files to check (.jsonl, .jsonl.gz, .parquet), one per line or comma-separated; a * in the file name matches within its directory" },
   format: { schema: external_exports.enum(["auto", ...FORMATS], { message: `expected auto, ${FORMATS.join(", ")}` }), description: "Record format: auto (detected per file), chat, instruction, completion, preference or custom (with schema). Default auto" },
   schema: { schema: inputSchemas.string, description: "A JSON Schema file every record must match (implies format custom)" },
@@ -51618,7 +51618,7 @@ var VALIDATE_DATASET_INPUTS = {
 
 // src/actions/validate-dataset/main.ts
 function parseValidateDatasetInputs(read) {
-  return parseInputs(VALIDATE_DATASET_INPUTS, read);
+  return parseInputs(INPUTS, read);
 }
 function expandFiles(patterns, root) {
   const out = [];

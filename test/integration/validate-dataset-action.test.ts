@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { VALIDATE_DATASET_INPUTS } from "../../src/actions/validate-dataset/inputs.js";
+import { INPUTS } from "../../src/actions/validate-dataset/inputs.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bundle = join(root, "dist/validate-dataset/index.js");
@@ -85,8 +85,8 @@ describe("actions/validate-dataset", () => {
 
   it("action.yml declares exactly the inputs the parser reads", () => {
     const yml = parse(readFileSync(join(root, "actions/validate-dataset/action.yml"), "utf8")) as { inputs: Record<string, { required?: boolean }>; outputs: Record<string, unknown>; runs: { main: string } };
-    expect(Object.keys(yml.inputs).sort()).toEqual(Object.keys(VALIDATE_DATASET_INPUTS).sort());
-    for (const [name, spec] of Object.entries(VALIDATE_DATASET_INPUTS)) expect(Boolean(yml.inputs[name]!.required), name).toBe(Boolean((spec as { required?: boolean }).required));
+    expect(Object.keys(yml.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
+    for (const [name, spec] of Object.entries(INPUTS)) expect(Boolean(yml.inputs[name]!.required), name).toBe(Boolean((spec as { required?: boolean }).required));
     expect(Object.keys(yml.outputs).sort()).toEqual(["diff-path", "manifest-path", "records", "valid"]);
     expect(yml.runs.main).toBe("../../dist/validate-dataset/index.js");
   });

@@ -11,7 +11,7 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 );
 
-export const VALIDATE_DATASET_INPUTS = {
+export const INPUTS = {
   files: { schema: list, required: true, description: "Data files to check (.jsonl, .jsonl.gz, .parquet), one per line or comma-separated; a * in the file name matches within its directory" },
   format: { schema: z.enum(["auto", ...FORMATS], { message: `expected auto, ${FORMATS.join(", ")}` }), description: "Record format: auto (detected per file), chat, instruction, completion, preference or custom (with schema). Default auto" },
   schema: { schema: inputSchemas.string, description: "A JSON Schema file every record must match (implies format custom)" },

@@ -16,10 +16,10 @@ import { formatIssue, type Issue } from "../../core/data/types.js";
 import { compileUserSchema } from "../../core/data/user-schema.js";
 import { DatasetValidator } from "../../core/data/validate.js";
 import { parseInputs } from "../runtime/inputs.js";
-import { VALIDATE_DATASET_INPUTS } from "./inputs.js";
+import { INPUTS } from "./inputs.js";
 
 export function parseValidateDatasetInputs(read?: (name: string) => string) {
-  return parseInputs(VALIDATE_DATASET_INPUTS, read);
+  return parseInputs(INPUTS, read);
 }
 
 /** Expand a * in the last path segment; other paths pass through (missing ones fail later, by name). */
