@@ -34,9 +34,9 @@ var __export = (target2, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -217,11 +217,11 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    function visit_(key2, node2, visitor, path) {
+      const ctrl = callVisitor(key2, node2, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
@@ -265,11 +265,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key2, node2, visitor, path) {
+      const ctrl = await callVisitor(key2, node2, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
@@ -319,27 +319,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key2, node2, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key2, node2, path);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key2, node2, path);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key2, node2, path);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key2, node2, path);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key2, node2, path);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key2, node2, path);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
+    function replaceNode(key2, path, node2) {
       const parent = path[path.length - 1];
       if (identity2.isCollection(parent)) {
-        parent.items[key] = node2;
+        parent.items[key2] = node2;
       } else if (identity2.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node2;
         else
           parent.value = node2;
@@ -600,7 +600,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -640,7 +640,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -1003,14 +1003,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path;
-          const node2 = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node2 = this.get(key2, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -1018,14 +1018,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node2 = this.get(key, true);
+          return this.delete(key2);
+        const node2 = this.get(key2, true);
         if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -1033,8 +1033,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node2 = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node2 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
@@ -1052,10 +1052,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node2 = this.get(key, true);
+          return this.has(key2);
+        const node2 = this.get(key2, true);
         return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
@@ -1063,17 +1063,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node2 = this.get(key, true);
+          const node2 = this.get(key2, true);
           if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1107,14 +1107,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1131,14 +1131,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1155,12 +1155,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1172,12 +1172,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1192,39 +1192,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -1287,8 +1287,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1314,8 +1314,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -1651,19 +1651,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1671,7 +1671,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1815,7 +1815,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -1832,14 +1832,14 @@ var require_merge = __commonJS({
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
+          if (!map2.has(key2))
+            map2.set(key2, value2);
         } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1867,19 +1867,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
+      if (identity2.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
           map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
@@ -1894,19 +1894,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map2;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key2) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1930,24 +1930,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema2) {
-        let { key, value } = this;
-        if (identity2.isNode(key))
-          key = key.clone(schema2);
+        let { key: key2, value } = this;
+        if (identity2.isNode(key2))
+          key2 = key2.clone(schema2);
         if (identity2.isNode(value))
           value = value.clone(schema2);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2123,11 +2123,11 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity2.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2150,20 +2150,20 @@ var require_YAMLMap = __commonJS({
       static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema2);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map2.items.sort(schema2.sortMapEntries);
@@ -2203,23 +2203,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node2 = it?.value;
         return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2308,15 +2308,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2328,8 +2328,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2339,10 +2339,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2376,8 +2376,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2385,8 +2385,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity2.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2800,25 +2800,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2865,16 +2865,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity2.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -2895,12 +2895,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity2.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -3085,14 +3085,14 @@ var require_set = __commonJS({
         super(schema2);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity2.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity2.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -3101,18 +3101,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -3359,7 +3359,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3375,7 +3375,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3639,8 +3639,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3648,8 +3648,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -3669,8 +3669,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3685,8 +3685,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3700,11 +3700,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -3814,22 +3814,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4012,24 +4012,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -4103,10 +4103,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4114,10 +4114,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -4130,17 +4130,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4150,7 +4150,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4314,11 +4314,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4339,9 +4339,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4388,8 +4388,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -4738,7 +4738,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4936,9 +4936,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5260,12 +5260,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5427,12 +5427,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5539,9 +5539,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5589,9 +5589,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5646,12 +5646,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -5732,7 +5732,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -5740,7 +5740,7 @@ var require_cst = __commonJS({
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM2:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -5754,7 +5754,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM:
+        case BOM2:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -5816,7 +5816,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
+    exports.BOM = BOM2;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -5832,7 +5832,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5910,7 +5910,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -6009,7 +6009,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -6017,7 +6017,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -6025,7 +6025,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n2;
@@ -6089,7 +6089,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6131,7 +6131,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6194,7 +6194,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6276,10 +6276,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6346,7 +6346,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6365,7 +6365,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -6983,7 +6983,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -6992,7 +6992,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key: key2, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7551,9 +7551,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -7580,13 +7580,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -7602,13 +7602,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7658,15 +7658,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -7792,7 +7792,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -7805,16 +7805,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -7974,9 +7974,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -7998,7 +7998,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n2) => code + n2.render(opts), "");
+        return this.nodes.reduce((code2, n2) => code2 + n2.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -8046,10 +8046,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -8170,12 +8170,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a3, _b;
@@ -8292,18 +8292,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+        const code2 = ["{"];
+        for (const [key2, value] of keyValues) {
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key2);
+          if (key2 !== value || this.opts.es5) {
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -8572,17 +8572,17 @@ var require_util = __commonJS({
       if (typeof schema2 === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema2) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema2) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema2, rules) {
       if (typeof schema2 == "boolean")
         return !schema2;
-      for (const key in schema2)
-        if (rules[key])
+      for (const key2 in schema2)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -8590,8 +8590,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema2, RULES) {
       if (typeof schema2 == "boolean")
         return !schema2;
-      for (const key in schema2)
-        if (key !== "$ref" && RULES.all[key])
+      for (const key2 in schema2)
+        if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
@@ -9169,8 +9169,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -9554,8 +9554,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -9627,20 +9627,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
         pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema2) {
-          var sch = schema2[key];
+        for (var key2 in schema2) {
+          var sch = schema2[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema2, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema2, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema2, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema2, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema2);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema2);
           }
         }
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -9697,10 +9697,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema2) {
-      for (const key in schema2) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema2) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema2[key];
+        const sch = schema2[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -9710,14 +9710,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema2) {
       let count2 = 0;
-      for (const key in schema2) {
-        if (key === "$ref")
+      for (const key2 in schema2) {
+        if (key2 === "$ref")
           return Infinity;
         count2++;
-        if (SIMPLE_INLINED.has(key))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema2[key] == "object") {
-          (0, util_1.eachItem)(schema2[key], (sch) => count2 += countKeys(sch));
+        if (typeof schema2[key2] == "object") {
+          (0, util_1.eachItem)(schema2[key2], (sch) => count2 += countKeys(sch));
         }
         if (count2 === Infinity)
           return Infinity;
@@ -9906,8 +9906,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema: schema2, self }) {
       if (typeof schema2 == "boolean")
         return !schema2;
-      for (const key in schema2)
-        if (self.RULES.all[key])
+      for (const key2 in schema2)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -10473,7 +10473,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10500,7 +10500,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -10622,22 +10622,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input2) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input2.length; i++) {
-        code = input2[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input2[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input2[i];
         break;
       }
       for (i += 1; i < input2.length; i++) {
-        code = input2[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input2[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input2[i];
@@ -10910,15 +10910,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -10949,15 +10949,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -10984,15 +10984,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -11037,15 +11037,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -11364,7 +11364,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11400,50 +11400,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative5 = parse5(serialize2(relative5, options), options);
+        relative7 = parse5(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target2.scheme = relative5.scheme;
-        target2.userinfo = relative5.userinfo;
-        target2.host = relative5.host;
-        target2.port = relative5.port;
-        target2.path = removeDotSegments(relative5.path || "");
-        target2.query = relative5.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target2.userinfo = relative5.userinfo;
-          target2.host = relative5.host;
-          target2.port = relative5.port;
-          target2.path = removeDotSegments(relative5.path || "");
-          target2.query = relative5.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative5.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative5.query !== void 0) {
-              target2.query = relative5.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target2.path = removeDotSegments(relative5.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative5.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative5.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative5.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11451,7 +11451,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative5.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11755,7 +11755,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -11886,7 +11886,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -11901,8 +11901,8 @@ var require_core = __commonJS({
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
         this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        checkOptions2.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions2.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
         this._metaOpts = getMetaSchemaOptions.call(this);
         if (opts.formats)
           addInitialFormats.call(this);
@@ -12002,7 +12002,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema2, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema2, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema2)) {
           for (const sch of schema2)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -12016,15 +12016,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema2, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema2, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema2, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema2, key, true, _validateSchema);
+      addMetaSchema(schema2, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema2, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -12170,7 +12170,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -12180,14 +12180,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema2 = keywords[key];
+            const schema2 = keywords[key2];
             if ($data && schema2)
-              keywords[key] = schemaOrData(schema2);
+              keywords[key2] = schemaOrData(schema2);
           }
         }
         return metaSchema;
@@ -12256,14 +12256,14 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
+    function checkOptions2(checkOpts, options, msg, log = "error") {
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -12277,8 +12277,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -13326,11 +13326,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema: schema2 }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema2) {
-        if (key === "__proto__")
+      for (const key2 in schema2) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema2[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema2[key];
+        const deps = Array.isArray(schema2[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema2[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -13407,13 +13407,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema2))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -13462,38 +13462,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema2 === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -13502,22 +13502,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -13642,19 +13642,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -14003,8 +14003,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt4 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
+            const fmt4 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt4}.validate`];
             }
@@ -14369,7 +14369,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -14388,11 +14388,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -14648,15 +14648,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
+        function unevaluatedPropCode(key2) {
           if (schema2 === false) {
-            cxt.setParams({ unevaluatedProperty: key });
+            cxt.setParams({ unevaluatedProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -14666,21 +14666,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key,
+              dataProp: key2,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key) {
+        function unevaluatedStatic(evaluatedProps, key2) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -16258,7 +16258,7 @@ var init_thrift = __esm({
 // node_modules/hyparquet/src/geoparquet.js
 function markGeoColumns(schema2, key_value_metadata) {
   const columns = /* @__PURE__ */ new Map();
-  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const geo = key_value_metadata?.find(({ key: key2 }) => key2 === "geo")?.value;
   const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
   for (const [name, column] of Object.entries(decodedColumns)) {
     if (column.encoding !== "WKB") continue;
@@ -16806,9 +16806,9 @@ function toJson(obj) {
   if (obj instanceof Date) return obj.toISOString();
   if (obj instanceof Object) {
     const newObj = {};
-    for (const key of Object.keys(obj)) {
-      if (obj[key] === void 0) continue;
-      newObj[key] = toJson(obj[key]);
+    for (const key2 of Object.keys(obj)) {
+      if (obj[key2] === void 0) continue;
+      newObj[key2] = toJson(obj[key2]);
     }
     return newObj;
   }
@@ -16931,11 +16931,11 @@ function cachedAsyncBuffer({ byteLength, slice: slice2 }, { minSize = defaultIni
      * @returns {Awaitable<ArrayBuffer>}
      */
     slice(start, end) {
-      const key = cacheKey(start, end, byteLength);
-      const cached2 = cache.get(key);
+      const key2 = cacheKey(start, end, byteLength);
+      const cached2 = cache.get(key2);
       if (cached2) return cached2;
       const promise2 = slice2(start, end);
-      cache.set(key, promise2);
+      cache.set(key2, promise2);
       return promise2;
     }
   };
@@ -17577,9 +17577,9 @@ function decodeTypedValue(typedValue, metadata, parsers) {
       return null;
     }
     const result = {};
-    for (const [key, field] of Object.entries(typedValue)) {
-      if (!metadata.dictionary.includes(key)) continue;
-      result[key] = decodeTypedValue(field, metadata, parsers);
+    for (const [key2, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key2)) continue;
+      result[key2] = decodeTypedValue(field, metadata, parsers);
     }
     return result;
   }
@@ -17600,8 +17600,8 @@ function parseVariantMetadata(bytes) {
     bufferCache = /* @__PURE__ */ new Map();
     metadataCache.set(bytes.buffer, bufferCache);
   }
-  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
-  const cached2 = bufferCache.get(key);
+  const key2 = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached2 = bufferCache.get(key2);
   if (cached2) return cached2;
   const reader = makeReader(bytes);
   const header = reader.view.getUint8(reader.offset++);
@@ -17623,7 +17623,7 @@ function parseVariantMetadata(bytes) {
     dictionary[i] = decoder3.decode(strBytes);
   }
   const metadata = { dictionary, sorted };
-  bufferCache.set(key, metadata);
+  bufferCache.set(key2, metadata);
   return metadata;
 }
 function readUnsigned(reader, byteWidth2) {
@@ -17744,12 +17744,12 @@ function readVariantObject(reader, header, metadata, parsers) {
   }
   const out = {};
   for (let i = 0; i < numElements; i++) {
-    const key = metadata.dictionary[fieldIds[i]];
+    const key2 = metadata.dictionary[fieldIds[i]];
     const valueReader = {
       view: reader.view,
       offset: reader.offset + offsets[i]
     };
-    out[key] = readVariant(valueReader, metadata, parsers);
+    out[key2] = readVariant(valueReader, metadata, parsers);
   }
   reader.offset += offsets[offsets.length - 1];
   return out;
@@ -17968,9 +17968,9 @@ function invertStruct(struct, depth) {
   const out = [];
   for (let i = 0; i < length; i++) {
     const obj = {};
-    for (const key of keys) {
-      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
-      obj[key] = struct[key][i];
+    for (const key2 of keys) {
+      if (struct[key2].length !== length) throw new Error("parquet struct parsing error");
+      obj[key2] = struct[key2][i];
     }
     if (depth) {
       out.push(invertStruct(obj, depth - 1));
@@ -19607,16 +19607,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve6(buffer.buffer);
+            resolve7(buffer.buffer);
           } else {
-            resolve6(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -20399,9 +20399,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object2, key2, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object2, key2, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -20413,7 +20413,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object2, key2, {
         value: v
         // configurable: true,
       });
@@ -20439,47 +20439,47 @@ function rawShape(def) {
 function sourceShape(schema2) {
   return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
-function deferProp(target2, key, getter) {
-  Object.defineProperty(target2, key, {
+function deferProp(target2, key2, getter) {
+  Object.defineProperty(target2, key2, {
     get() {
       const value = getter();
-      assignProp(this, key, value);
+      assignProp(this, key2, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target2, key, value) {
-  if (key in target2)
-    assignProp(target2, key, value);
+function putProp(target2, key2, value) {
+  if (key2 in target2)
+    assignProp(target2, key2, value);
   else
-    target2[key] = value;
+    target2[key2] = value;
 }
 function mirrorShape(target2, source, keys, wrap) {
   const raw = sourceShape(source);
-  for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw, key);
+  for (const key2 of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target2, key, () => {
-        const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+      deferProp(target2, key2, () => {
+        const value = source._zod.def.shape[key2];
+        return wrap ? wrap(value, key2) : value;
       });
     } else
-      putProp(target2, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target2, key2, wrap ? wrap(desc.value, key2) : desc.value);
   }
 }
 function mirrorProps(target2, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+  for (const key2 of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target2, key, () => source[key]);
+      deferProp(target2, key2, () => source[key2]);
     else
-      putProp(target2, key, desc.value);
+      putProp(target2, key2, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -20496,11 +20496,11 @@ function cloneDef(schema2) {
 function getElementAtPath(obj, path) {
   if (!path)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises = keys.map((key) => promisesObj[key]);
+  const promises = keys.map((key2) => promisesObj[key2]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
     for (let i = 0; i < keys.length; i++) {
@@ -20572,8 +20572,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key2 in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key2)) {
       keyCount++;
     }
   }
@@ -20727,12 +20727,12 @@ function pick(schema2, mask) {
 function maskedKeys(schema2, mask) {
   const raw = sourceShape(schema2);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key)}"`);
+  for (const key2 of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key2)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key2)}"`);
     }
-    if (mask[key])
-      keys.push(key);
+    if (mask[key2])
+      keys.push(key2);
   }
   return keys;
 }
@@ -20745,7 +20745,7 @@ function omit(schema2, mask) {
   }
   const omitted = new Set(maskedKeys(schema2, mask));
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key2) => !omitted.has(key2)));
   return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema2, shape) {
@@ -20756,8 +20756,8 @@ function extend(schema2, shape) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema2);
-    for (const key of Reflect.ownKeys(shape)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+    for (const key2 of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key2) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -20804,15 +20804,15 @@ function partial(Class2, schema2, mask, name = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key2) => selected && !selected.has(key2) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema2, mask) {
   const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key2) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key2) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
@@ -20998,47 +20998,47 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key2 in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key2);
     if (desc.get)
-      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key2, { ...desc, enumerable: false });
     else
-      defineBound(proto, key, desc.value);
+      defineBound(proto, key2, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+function own(inst, key2, value, enumerable = true) {
+  Object.defineProperty(inst, key2, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key2, value) {
+  return own(inst, key2, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
-  for (const key in computes) {
-    const compute = computes[key];
-    Object.defineProperty(table, key, {
+function derived(computes, table2) {
+  for (const key2 in computes) {
+    const compute = computes[key2];
+    Object.defineProperty(table2, key2, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key2, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own(this, key2, value);
       }
     });
   }
-  return table;
+  return table2;
 }
-function defineBound(proto, key, fn) {
-  Object.defineProperty(proto, key, {
+function defineBound(proto, key2, fn) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key2, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own(this, key2, value);
     }
   });
 }
@@ -21055,53 +21055,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key2, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key in proto && installing !== inst._zod) {
+  if (key2 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key, breaker);
+      Object.defineProperty(this, key2, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key];
+          delete this[key2];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key2, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err) {
-        delete this[key];
+        delete this[key2];
         broke = broke || outer;
         throw err;
       }
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key, make, enumerable) {
-  const proto = claim(inst, key);
+function installLazyProp(inst, key2, make, enumerable) {
+  const proto = claim(inst, key2);
   if (!proto)
     return;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -21278,15 +21278,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-    if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj[key2] = make();
     }
   }
-  return obj[key];
+  return obj[key2];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -22195,16 +22195,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key2) => [key2, def.shape[key2]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries) {
-      const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key2, schema2] of entries) {
+      const result = schema2._zod.run({ value: input2[key2], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
+        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key2)));
       } else {
-        handleCheckPropertyResult(result, payload, key);
+        handleCheckPropertyResult(result, payload, key2);
       }
     }
     if (proms)
@@ -22777,12 +22777,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -23105,8 +23105,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key, input2, optin, optout) {
-  const isPresent = key in input2;
+function handlePropertyResult(result, final, key2, input2, optin, optout) {
+  const isPresent = key2 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -23115,7 +23115,7 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final.issues.push(...prefixIssues(key2, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
@@ -23123,17 +23123,17 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key]
+        path: [key2]
       });
     }
     return;
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
+      final.value[key2] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final.value[key2] = result.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -23166,28 +23166,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input2) {
+  for (const key2 in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key))
+    if (keySet.has(key2))
       continue;
-    if (key === "__proto__") {
+    if (key2 === "__proto__") {
       if (t === "never")
-        unrecognized.push(key);
+        unrecognized.push(key2);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key);
+      unrecognized.push(key2);
       continue;
     }
-    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key2], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input2, optin, optout);
+      handlePropertyResult(r, payload, key2, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -23224,16 +23224,16 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field = shape[key]._zod;
+    for (const key2 in shape) {
+      const field = shape[key2]._zod;
       if (field.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key2)) {
+          assignProp(propValues, key2, /* @__PURE__ */ new Set());
         }
         for (const v of field.values)
-          propValues[key].add(v);
+          propValues[key2].add(v);
         if (field.optin !== void 0)
-          propValues[key].add(void 0);
+          propValues[key2].add(void 0);
       }
     }
     return propValues;
@@ -23260,22 +23260,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key2 of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key === "__proto__")
+      if (key2 === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape[key2];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key2], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input2, optin, optout);
+        handlePropertyResult(r, payload, key2, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -23309,17 +23309,17 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+    for (const key2 of normalized.allKeys) {
+      ids[key2] = `key_${counter++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized.allKeys) {
-      if (key === "__proto__")
+    for (const key2 of normalized.allKeys) {
+      if (key2 === "__proto__")
         continue;
-      const id = ids[key];
-      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const id = ids[key2];
+      const k = typeof key2 === "symbol" ? `syms[${syms.indexOf(key2)}]` : esc(key2);
       const isPresent = `${k} in input`;
-      const schema2 = shape[key];
+      const schema2 = shape[key2];
       const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema2?._zod?.optout === "optional";
@@ -23653,21 +23653,21 @@ function mergeValues(a, b) {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
-    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const sharedKeys = Object.keys(a).filter((key2) => bKeys.indexOf(key2) !== -1);
     const newObj = { ...a, ...b };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key of sharedKeys) {
-      if (key === "__proto__")
+    for (const key2 of sharedKeys) {
+      if (key2 === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b[key]);
+      const sharedValue = mergeValues(a[key2], b[key2]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key2, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key] = sharedValue.data;
+      newObj[key2] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -23696,7 +23696,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect = (iss, side3) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -23712,7 +23712,7 @@ function handleIntersectionResults(result, left, right) {
     for (const k of keys) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+      unrecKeys.get(k)[side3] = true;
     }
     return true;
   };
@@ -23826,9 +23826,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key) {
+function getTupleOptStart(items, key2) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -23886,12 +23886,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
+      for (const key2 of values) {
+        if (typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol") {
+          recordKeys.add(typeof key2 === "number" ? key2.toString() : key2);
+          if (key2 === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -23900,8 +23900,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
             continue;
@@ -23909,32 +23909,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
           if (result instanceof Promise) {
             proms.push(result.then((result2) => {
               if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
+                payload.issues.push(...prefixIssues(key2, result2.issues));
               }
               payload.value[outKey] = result2.value;
             }));
           } else {
             if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
+              payload.issues.push(...prefixIssues(key2, result.issues));
             }
             payload.value[outKey] = result.value;
           }
         }
       }
       let unrecognized;
-      for (const key in input2) {
-        if (!recordKeys.has(key)) {
+      for (const key2 in input2) {
+        if (!recordKeys.has(key2)) {
           if (def.mode === "loose") {
-            if (key === "__proto__")
+            if (key2 === "__proto__")
               continue;
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           }
         }
       }
@@ -23950,18 +23950,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input2)) {
-        if (key === "__proto__")
+      for (const key2 of Reflect.ownKeys(input2)) {
+        if (key2 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key2))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        const checkNumericKey = typeof key2 === "string" && number.test(key2) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key2), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -23971,17 +23971,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
           }
@@ -23990,17 +23990,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
         if (result instanceof Promise) {
           proms.push(result.then((result2) => {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
+              payload.issues.push(...prefixIssues(key2, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }));
         } else {
           if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
+            payload.issues.push(...prefixIssues(key2, result.issues));
           }
           payload.value[outKey] = result.value;
         }
@@ -24040,20 +24040,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key2, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key2, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key2, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -24062,10 +24062,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -24077,15 +24077,15 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key,
+        key: key2,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
     }
@@ -24743,7 +24743,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -24751,20 +24751,20 @@ function isRecursive(inst, stack, resolve6) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child) => {
+  const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
   };
   const shape = (sh, spread) => {
     let answer = NONE;
-    for (const key of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key);
+    for (const key2 of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -24780,32 +24780,32 @@ function isRecursive(inst, stack, resolve6) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -24816,19 +24816,19 @@ function isRecursive(inst, stack, resolve6) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -24857,18 +24857,18 @@ function isRecursive(inst, stack, resolve6) {
       break;
     default: {
       kind;
-      for (const key in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key);
+      for (const key2 in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key2);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -29026,8 +29026,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -32728,12 +32728,12 @@ function compileFn(schema2, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -32814,8 +32814,8 @@ function generateChecks(doc, ctx, schema2, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -32863,7 +32863,7 @@ function generateChecks(doc, ctx, schema2, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -32879,7 +32879,7 @@ function generateChecks(doc, ctx, schema2, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -32991,19 +32991,19 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
   const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
-    const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
+  for (const key2 of Reflect.ownKeys(shape)) {
+    const keyExpr = typeof key2 === "symbol" ? addConstant(ctx, key2) : esc(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape[key2], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -33019,8 +33019,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -33033,11 +33033,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -33388,9 +33388,9 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key of allKeys) {
-    const propSchema = propShape[key];
-    const kx = keyExpr(key);
+  for (const key2 of allKeys) {
+    const propSchema = propShape[key2];
+    const kx = keyExpr(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
@@ -33411,14 +33411,14 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
       } else {
         doc.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key, outputVar2);
+      propOutputs.set(key2, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
         doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
       const outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key, outputAccessor);
+        propOutputs.set(key2, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -33659,8 +33659,8 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   return outputVar;
 }
 function generateSizeGate(doc, schema2, size) {
-  for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema2._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
@@ -33839,9 +33839,9 @@ function generateTupleCheck(doc, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key) {
+function getTupleOptStart2(items, key2) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -33971,16 +33971,16 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key of keyValues) {
-      if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
+    for (const key2 of keyValues) {
+      if (!(typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key2)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
+      const inputKey = typeof key2 === "number" ? key2.toString() : key2;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key);
+      const keyConst = addConstant(ctx, key2);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
       doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
@@ -34058,10 +34058,10 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   });
   doc.write(`}`);
 }
-function literalPropertyKey(ctx, key) {
-  if (typeof key === "string")
-    return esc(key);
-  return addConstant(ctx, key);
+function literalPropertyKey(ctx, key2) {
+  if (typeof key2 === "string")
+    return esc(key2);
+  return addConstant(ctx, key2);
 }
 function generateMapCheck(doc, ctx, schema2, accessor) {
   const def = schema2._zod.def;
@@ -35290,9 +35290,9 @@ function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target2, ...sources) {
   for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target2, key, source[key]);
+    for (const key2 of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key2)) {
+        assignProp(target2, key2, source[key2]);
       }
     }
   }
@@ -35438,8 +35438,8 @@ function extractDefs(ctx, schema2) {
     if (defId)
       seen.defId = defId;
     const schema3 = seen.schema;
-    for (const key in schema3) {
-      delete schema3[key];
+    for (const key2 in schema3) {
+      delete schema3[key2];
     }
     schema3.$ref = ref;
   };
@@ -35520,8 +35520,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key in member) {
-      if (!FOLDABLE_KEYS.has(key))
+    for (const key2 in member) {
+      if (!FOLDABLE_KEYS.has(key2))
         return null;
     }
     objects.push(member);
@@ -35529,22 +35529,22 @@ function foldObjects(members2) {
   const properties = {};
   const required3 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key))
+    for (const key2 in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key2))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key2] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged);
+      assignProp(properties, key2, merged);
     }
-    for (const key of object2.required ?? [])
-      required3.add(key);
+    for (const key2 of object2.required ?? [])
+      required3.add(key2);
   }
   const folded = { type: "object", properties };
   if (required3.size)
@@ -35569,8 +35569,8 @@ function foldIntersection(json2) {
   const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+  for (const key2 of FOLDABLE_KEYS)
+    if (key2 in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -35617,20 +35617,20 @@ function finalize(ctx, schema2) {
       assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema3) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema3) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (!(key in _cached)) {
-            delete schema3[key];
+          if (!(key2 in _cached)) {
+            delete schema3[key2];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema3) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema3) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema3[key];
+          if (key2 in refSeen.def && JSON.stringify(schema3[key2]) === JSON.stringify(refSeen.def[key2])) {
+            delete schema3[key2];
           }
         }
       }
@@ -35642,11 +35642,11 @@ function finalize(ctx, schema2) {
       if (parentSeen?.schema.$ref) {
         schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema3) {
-            if (key === "$ref" || key === "allOf")
+          for (const key2 in schema3) {
+            if (key2 === "$ref" || key2 === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema3[key];
+            if (key2 in parentSeen.def && JSON.stringify(schema3[key2]) === JSON.stringify(parentSeen.def[key2])) {
+              delete schema3[key2];
             }
           }
         }
@@ -35779,8 +35779,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key in def.shape) {
-      if (isTransforming(def.shape[key], ctx))
+    for (const key2 in def.shape) {
+      if (isTransforming(def.shape[key2], ctx))
         return true;
     }
     return false;
@@ -35818,13 +35818,13 @@ var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) 
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value > agg[key2])
+    agg[key2] = value;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value < agg[key2])
+    agg[key2] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -36162,17 +36162,17 @@ var objectProcessor = (schema2, ctx, _json, params) => {
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key2 in shape) {
+    assignProp(json2.properties, key2, processSchema(shape[key2], ctx, {
       ...params,
-      path: [...params.path, "properties", key]
+      path: [...params.path, "properties", key2]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
-    const field = def.shape[key];
+  for (const key2 of Object.keys(shape)) {
+    const field = def.shape[key2];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
-      requiredKeys.push(key);
+      requiredKeys.push(key2);
     }
   }
   if (requiredKeys.length > 0) {
@@ -36547,9 +36547,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema2] = entry;
+      const [key2, schema2] = entry;
       extractDefs(ctx2, schema2);
-      assignProp(schemas, key, finalize(ctx2, schema2));
+      assignProp(schemas, key2, finalize(ctx2, schema2));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -36864,17 +36864,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key, make) {
-  Object.defineProperty(proto, key, {
+function _lazyMethod(proto, key2, make) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
     }
   });
 }
@@ -36960,8 +36960,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -38544,11 +38544,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path[0] === defsKey) {
-    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key || !ctx.defs[key]) {
+    const key2 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+    if (!key2 || !ctx.defs[key2]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key];
+    return ctx.defs[key2];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -38583,16 +38583,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
-        const result = guards.keySchema.safeParse(key);
+      for (const key2 of keys) {
+        const result = guards.keySchema.safeParse(key2);
         if (result.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result.error.issues,
-          input: key,
-          path: [key],
+          input: key2,
+          path: [key2],
           continue: true
         });
       }
@@ -38617,20 +38617,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key = canonicalKey(item, seen);
-        if (key === null)
+        const key2 = canonicalKey(item, seen);
+        if (key2 === null)
           return null;
-        parts2.push(key);
+        parts2.push(key2);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
-      if (key === null)
+      const key2 = canonicalKey(value[k], seen);
+      if (key2 === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k.length}:${k}=${key2}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -38670,10 +38670,10 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key))
+  return Object.entries(value).some(([key2, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key2))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key2) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
@@ -38689,12 +38689,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
-        if (key === null)
+        const key2 = canonicalKey(items[i], /* @__PURE__ */ new Set());
+        if (key2 === null)
           continue;
-        const first = firstSeen.get(key);
+        const first = firstSeen.get(key2);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key2, i);
           continue;
         }
         payload.issues.push({
@@ -38933,9 +38933,9 @@ function convertBaseSchema(schema2, ctx) {
       const properties = schema2.properties || {};
       const requiredSet = new Set(schema2.required || []);
       const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
-      for (const [key, propSchema] of Object.entries(properties)) {
+      for (const [key2, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key2, requiredSet.has(key2) ? propZodSchema : propZodSchema.optional());
       }
       if (schema2.patternProperties) {
         const patternProps = schema2.patternProperties;
@@ -38970,12 +38970,12 @@ function convertBaseSchema(schema2, ctx) {
             if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
-            for (const key of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key))
+            for (const key2 of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key2))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex2) => regex2.test(key2)))
                 continue;
-              unrecognized.push(key);
+              unrecognized.push(key2);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -39106,38 +39106,38 @@ function convertSchema(schema2, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key of coreMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+  for (const key2 of coreMetadataKeys) {
+    if (key2 in schema2) {
+      extraMeta[key2] = schema2[key2];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key of contentMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+  for (const key2 of contentMetadataKeys) {
+    if (key2 in schema2) {
+      extraMeta[key2] = schema2[key2];
     }
   }
   if (schema2.type === "object" && schema2.$ref === void 0) {
     if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
       extraMeta.propertyNames = schema2.propertyNames;
     }
-    for (const key of ["minProperties", "maxProperties"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+    for (const key2 of ["minProperties", "maxProperties"]) {
+      if (schema2[key2] !== void 0)
+        extraMeta[key2] = schema2[key2];
     }
   }
   if (schema2.type === "array" && schema2.$ref === void 0) {
     if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
       extraMeta.contains = schema2.contains;
     }
-    for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+    for (const key2 of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema2[key2] !== void 0)
+        extraMeta[key2] = schema2[key2];
     }
   }
-  for (const key of Object.keys(schema2)) {
-    if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema2[key]);
+  for (const key2 of Object.keys(schema2)) {
+    if (!RECOGNIZED_KEYS.has(key2)) {
+      assignProp(extraMeta, key2, schema2[key2]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -39339,11 +39339,11 @@ function deepPartial(schema2) {
 }
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side, checks) {
+function withChecks(side3, checks) {
   if (!checks?.length)
-    return side;
-  const def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+    return side3;
+  const def = side3._zod.def;
+  return clone(side3, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -39470,19 +39470,19 @@ var ResultsCollector = class {
       });
     }
     const rec = r.data;
-    const key = `${rec.case_id}\0${rec.repeat}`;
-    if (this.byKey.has(key)) {
+    const key2 = `${rec.case_id}\0${rec.repeat}`;
+    if (this.byKey.has(key2)) {
       this.superseded++;
-      this.byKey.delete(key);
+      this.byKey.delete(key2);
     }
-    this.byKey.set(key, rec);
+    this.byKey.set(key2, rec);
     if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
   }
 };
-function parseSummary(text, file2) {
+function parseSummary(text2, file2) {
   let json2;
   try {
-    json2 = JSON.parse(text);
+    json2 = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
   }
@@ -39513,8 +39513,8 @@ async function readEvalRun(dir, label2) {
     const buf = chunk;
     hash3.update(buf);
     if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text = rest + decoder4.write(buf);
-    const parts = text.split("\n");
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
     rest = parts.pop();
     for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
   }
@@ -39923,26 +39923,26 @@ function summariseDraws(estimate, draws, confidence, seed) {
   m /= sorted.length;
   let ss = 0;
   for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
-  const B2 = sorted.length;
+  const B3 = sorted.length;
   return {
     estimate,
     ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
-    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
-    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
-    resamples: B2,
+    se: Math.sqrt(ss / Math.max(1, B3 - 1)),
+    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B3 + 1)),
+    resamples: B3,
     seed
   };
 }
 function bcaInterval(estimate, draws, jackknife, confidence) {
-  const B2 = draws.length;
-  if (B2 < 2 || jackknife.length < 3) return null;
+  const B3 = draws.length;
+  if (B3 < 2 || jackknife.length < 3) return null;
   let below = 0;
   let equal = 0;
-  for (let i = 0; i < B2; i++) {
+  for (let i = 0; i < B3; i++) {
     if (draws[i] < estimate) below++;
     else if (draws[i] === estimate) equal++;
   }
-  const share = (below + equal / 2) / B2;
+  const share = (below + equal / 2) / B3;
   if (share <= 0 || share >= 1) return null;
   const z0 = normalQuantile(share);
   let jm = 0;
@@ -40077,9 +40077,9 @@ init_errors();
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 init_errors();
-function parseYamlSource(text, file2) {
+function parseYamlSource(text2, file2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
@@ -40218,13 +40218,13 @@ function collectIssues(schema2, doc) {
     const path = issue2.path.filter((p) => typeof p !== "symbol");
     if (issue2.code === "unrecognized_keys") {
       const known = knownKeysAt(schema2, path, doc.value);
-      for (const key of issue2.keys) {
-        const pos2 = doc.locate([...path, key], "key");
+      for (const key2 of issue2.keys) {
+        const pos2 = doc.locate([...path, key2], "key");
         issues.push({
           file: doc.file,
           ...pos2,
-          path: formatPath([...path, key]),
-          message: `unknown key "${key}"${didYouMean(key, known)}`
+          path: formatPath([...path, key2]),
+          message: `unknown key "${key2}"${didYouMean(key2, known)}`
         });
       }
       continue;
@@ -40317,8 +40317,8 @@ function defaultPolicy() {
 function defaultGatePolicy(metrics) {
   return gatePolicySchema.parse({ metrics: Object.fromEntries(metrics.map((m) => [m, { max_regression: 0.02 }])) });
 }
-function parseGatePolicy(text, file2) {
-  const doc = parseYamlSource(text, file2);
+function parseGatePolicy(text2, file2) {
+  const doc = parseYamlSource(text2, file2);
   const root = doc.value;
   if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
     if (!("gate" in root) || root.gate == null) {
@@ -40584,7 +40584,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   const n2 = ids.length;
   const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
   const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const side = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
+  const side3 = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
   const row = {
     name: info.name,
     type: info.type,
@@ -40593,8 +40593,8 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     gated: false,
     n: n2,
     repeats: { baseline: kB, candidate: kC },
-    baseline: side(cb),
-    candidate: side(cc),
+    baseline: side3(cb),
+    candidate: side3(cc),
     delta: null,
     delta_relative: null,
     ci: null,
@@ -40746,12 +40746,12 @@ function distribution(values) {
   const n2 = sorted.length;
   return { n: n2, mean: n2 ? mean(sorted) : null, p50: n2 ? quantileSorted(sorted, 0.5) : null, p95: n2 ? quantileSorted(sorted, 0.95) : null };
 }
-function recordsOf(side, cases) {
-  return cases.flatMap((id) => side.get(id) ?? []);
+function recordsOf(side3, cases) {
+  return cases.flatMap((id) => side3.get(id) ?? []);
 }
-function caseMeans(side, cases, pick3) {
+function caseMeans(side3, cases, pick3) {
   return cases.map((id) => {
-    const vs = (side.get(id) ?? []).map(pick3).filter((v) => v !== null);
+    const vs = (side3.get(id) ?? []).map(pick3).filter((v) => v !== null);
     return vs.length ? mean(vs) : Number.NaN;
   });
 }
@@ -40765,20 +40765,20 @@ function computeOperational(baseline, candidate, cases, opts) {
   const dc = distribution(lc);
   let candidateP95Ci = null;
   let deltaP95Ci = null;
-  const B2 = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
+  const B3 = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
   if (lc.length >= 2) {
-    const drawsC = bootstrapQuantile(lc, 0.95, B2, opts.seed ^ 6782);
+    const drawsC = bootstrapQuantile(lc, 0.95, B3, opts.seed ^ 6782);
     candidateP95Ci = summariseDraws(dc.p95, drawsC, opts.confidence, opts.seed).ci;
     if (lb.length >= 2) {
-      const drawsB = bootstrapQuantile(lb, 0.95, B2, opts.seed ^ 46174);
+      const drawsB = bootstrapQuantile(lb, 0.95, B3, opts.seed ^ 46174);
       const d = drawsC.map((v, i) => v - drawsB[i]);
       deltaP95Ci = summariseDraws(dc.p95 - db.p95, d, opts.confidence, opts.seed).ci;
     }
   }
-  const tokens2 = (side, rs) => {
+  const tokens2 = (side3, rs) => {
     const prompt = rs.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
     const completion = rs.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-    const per = caseMeans(side, cases, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0)).filter(
+    const per = caseMeans(side3, cases, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0)).filter(
       (v) => !Number.isNaN(v)
     );
     return { prompt, completion, total: prompt + completion, per_case: per.length ? mean(per) : null };
@@ -40806,12 +40806,12 @@ function computeOperational(baseline, candidate, cases, opts) {
 function computeCost(baseline, candidate, cases, rb, rc, opts) {
   const allCandidate = [...candidate.values()].flat();
   if (![...rb, ...allCandidate].some((r) => r.cost !== null)) return null;
-  const side = (s, rs) => {
+  const side3 = (s, rs) => {
     const per = caseMeans(s, cases, (r) => r.cost).filter((v) => !Number.isNaN(v));
     return { total: rs.reduce((a, r) => a + (r.cost ?? 0), 0), per_case: per.length ? mean(per) : null, n: per.length };
   };
-  const b = side(baseline, rb);
-  const c = side(candidate, rc);
+  const b = side3(baseline, rb);
+  const c = side3(candidate, rc);
   const mb = caseMeans(baseline, cases, (r) => r.cost);
   const mc = caseMeans(candidate, cases, (r) => r.cost);
   const diffs = mc.map((v, i) => v - mb[i]).filter((v) => !Number.isNaN(v));
@@ -40937,11 +40937,11 @@ function sortedNgramKeys(ids, radix, maxOrder) {
   const all = [];
   for (let n2 = 1; n2 <= maxOrder; n2++) all.push(new Float64Array(Math.max(ids.length - n2 + 1, 0)));
   for (let i = 0; i < ids.length; i++) {
-    let key = 0;
+    let key2 = 0;
     const last = Math.min(maxOrder, ids.length - i);
     for (let n2 = 1; n2 <= last; n2++) {
-      key = key * radix + ids[i + n2 - 1];
-      all[n2 - 1][i] = key;
+      key2 = key2 * radix + ids[i + n2 - 1];
+      all[n2 - 1][i] = key2;
     }
   }
   for (const keys of all) keys.sort();
@@ -41018,12 +41018,12 @@ function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
   const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   for (let i = 0; i < tokens2.length; i++) {
-    let key = tokens2[i];
+    let key2 = tokens2[i];
     const last = Math.min(maxOrder, tokens2.length - i);
     for (let n2 = 1; n2 <= last; n2++) {
-      if (n2 > 1) key += " " + tokens2[i + n2 - 1];
+      if (n2 > 1) key2 += " " + tokens2[i + n2 - 1];
       const m = counts[n2 - 1];
-      m.set(key, (m.get(key) ?? 0) + 1);
+      m.set(key2, (m.get(key2) ?? 0) + 1);
     }
   }
   return { counts, length: tokens2.length };
@@ -41339,10 +41339,10 @@ function count(items) {
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
-function charIds(text, alphabet) {
-  const ids = new Int32Array(text.length);
+function charIds(text2, alphabet) {
+  const ids = new Int32Array(text2.length);
   let n2 = 0;
-  for (const ch of text) {
+  for (const ch of text2) {
     const cp = ch.codePointAt(0);
     let id = alphabet.get(cp);
     if (id === void 0) alphabet.set(cp, id = alphabet.size + 1);
@@ -41350,22 +41350,22 @@ function charIds(text, alphabet) {
   }
   return ids.subarray(0, n2);
 }
-function charNgramCountsByString(text, maxOrder) {
-  const chars = codePoints(text);
+function charNgramCountsByString(text2, maxOrder) {
+  const chars = codePoints(text2);
   const all = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   for (let i = 0; i < chars.length; i++) {
-    let key = "";
+    let key2 = "";
     const last = Math.min(maxOrder, chars.length - i);
     for (let n2 = 1; n2 <= last; n2++) {
-      key += chars[i + n2 - 1];
+      key2 += chars[i + n2 - 1];
       const m = all[n2 - 1];
-      m.set(key, (m.get(key) ?? 0) + 1);
+      m.set(key2, (m.get(key2) ?? 0) + 1);
     }
   }
   return all;
 }
-function* wordNgramsOfOrder(words, n2) {
-  for (let i = 0; i + n2 <= words.length; i++) yield words.slice(i, i + n2).join(" ");
+function* wordNgramsOfOrder(words2, n2) {
+  for (let i = 0; i + n2 <= words2.length; i++) yield words2.slice(i, i + n2).join(" ");
 }
 var PUNCTS = new Set(Array.from("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"));
 function splitPunctuation(sentence) {
@@ -41385,9 +41385,9 @@ function splitPunctuation(sentence) {
   return out;
 }
 function wordNgramCounts(sentence, wordOrder) {
-  const words = splitPunctuation(sentence);
+  const words2 = splitPunctuation(sentence);
   const all = [];
-  for (let n2 = 1; n2 <= wordOrder; n2++) all.push(count(wordNgramsOfOrder(words, n2)));
+  for (let n2 = 1; n2 <= wordOrder; n2++) all.push(count(wordNgramsOfOrder(words2, n2)));
   return all;
 }
 function chrfNgrams(sentences, o) {
@@ -41606,17 +41606,17 @@ var icontains = containsDef("icontains");
 // src/core/eval/scorers/json-output.ts
 var FENCE = /```[ \t]*(?:json5?|jsonc|JSON)?[ \t]*\r?\n?([\s\S]*?)\r?\n?```/;
 function parseJsonOutput(output2, fenced) {
-  let text = output2;
+  let text2 = output2;
   let source = "whole";
   if (fenced) {
     const m = FENCE.exec(output2);
     if (m) {
-      text = m[1];
+      text2 = m[1];
       source = "fenced";
     }
   }
   try {
-    return { ok: true, value: JSON.parse(text), source };
+    return { ok: true, value: JSON.parse(text2), source };
   } catch (e) {
     return { ok: false, error: `${source === "fenced" ? "fenced block" : "output"} is not JSON: ${e.message}` };
   }
@@ -41971,8 +41971,8 @@ var regex = {
 
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
-function rougeTokenize(text, stem) {
-  const tokens2 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+function rougeTokenize(text2, stem) {
+  const tokens2 = text2.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   if (!stem) return tokens2;
   return tokens2.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
 }
@@ -41982,8 +41982,8 @@ function fmeasure(precision, recall) {
 function ngramCounts(tokens2, n2) {
   const m = /* @__PURE__ */ new Map();
   for (let i = 0; i + n2 <= tokens2.length; i++) {
-    const key = n2 === 1 ? tokens2[i] : tokens2.slice(i, i + n2).join(" ");
-    m.set(key, (m.get(key) ?? 0) + 1);
+    const key2 = n2 === 1 ? tokens2[i] : tokens2.slice(i, i + n2).join(" ");
+    m.set(key2, (m.get(key2) ?? 0) + 1);
   }
   return m;
 }
@@ -42389,13 +42389,13 @@ var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\u
 function codePointLabel(ch) {
   return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
 }
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+function sanitizeText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
 }
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
+function truncateText(text2, max) {
+  if (text2.length <= max) return { text: text2, cut: 0 };
+  const points = Array.from(text2);
+  if (points.length <= max) return { text: text2, cut: 0 };
   return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
@@ -42420,42 +42420,42 @@ function markdownReplacement(m) {
       return `\\${m}`;
   }
 }
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+function escapeMarkdownChars(text2) {
+  return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
     if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
     return markdownReplacement(m);
   });
 }
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+function oneLine(text2) {
+  return text2.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
 }
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function escapeMarkdownText(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   return escapeMarkdownChars(kept) + truncationNote(cut);
 }
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-function breakPings(text) {
-  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+function breakPings(text2) {
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
 }
-function escapeHtmlText(text, opts = {}) {
-  const clean = sanitizeText(text);
+function escapeHtmlText(text2, opts = {}) {
+  const clean = sanitizeText(text2);
   const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
   return escapeHtml(breakPings(kept)) + truncationNote(cut);
 }
-function longestRun(text, ch) {
+function longestRun(text2, ch) {
   let best = 0;
   let run = 0;
-  for (const c of text) {
+  for (const c of text2) {
     run = c === ch ? run + 1 : 0;
     if (run > best) best = run;
   }
   return best;
 }
-function renderCodeBlock(text, opts = {}) {
-  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function renderCodeBlock(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text2), opts.maxLength ?? Number.POSITIVE_INFINITY);
   const body = cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
@@ -42464,8 +42464,8 @@ function renderCodeBlock(text, opts = {}) {
 ${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
 `;
 }
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+function renderCodeSpan(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
   const ticks2 = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
@@ -42478,8 +42478,8 @@ function sanitizeMarkerToken(token) {
   const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
   return t === "" ? "default" : t;
 }
-function sanitizeMermaidLabel(text, maxLength = 40) {
-  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+function sanitizeMermaidLabel(text2, maxLength = 40) {
+  const clean = sanitizeText(text2).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
   const { text: kept, cut } = truncateText(clean, maxLength);
   return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
 }
@@ -42497,15 +42497,15 @@ function safeUrl(url2) {
 }
 
 // src/core/report/marker.ts
-function renderStickyMarker(kind, key) {
-  return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
+function renderStickyMarker(kind, key2) {
+  return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key2)} -->`;
 }
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table, options) {
+function markdownTable(table2, options) {
   const settings = options || {};
   const align2 = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -42515,15 +42515,15 @@ function markdownTable(table, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex2 = -1;
-  while (++rowIndex2 < table.length) {
+  while (++rowIndex2 < table2.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex2].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex2].length;
+    if (table2[rowIndex2].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex2].length;
     }
-    while (++columnIndex2 < table[rowIndex2].length) {
-      const cell = serialize(table[rowIndex2][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex2].length) {
+      const cell = serialize(table2[rowIndex2][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -42542,24 +42542,24 @@ function markdownTable(table, options) {
       alignments[columnIndex] = toAlignment(align2[columnIndex]);
     }
   } else {
-    const code = toAlignment(align2);
+    const code2 = toAlignment(align2);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
+      alignments[columnIndex] = code2;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
+    const code2 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code === 99) {
+    if (code2 === 99) {
       before = ":";
       after = ":";
-    } else if (code === 108) {
+    } else if (code2 === 108) {
       before = ":";
-    } else if (code === 114) {
+    } else if (code2 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -42592,10 +42592,10 @@ function markdownTable(table, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
+        const code2 = alignments[columnIndex];
+        if (code2 === 114) {
           before = " ".repeat(size);
-        } else if (code === 99) {
+        } else if (code2 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -42640,8 +42640,8 @@ function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+  const code2 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code2 === 67 || code2 === 99 ? 99 : code2 === 76 || code2 === 108 ? 108 : code2 === 82 || code2 === 114 ? 114 : 0;
 }
 
 // src/core/report/format.ts
@@ -42848,11 +42848,11 @@ function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
     pCell(m),
     metricStatus(c, m)
   ]);
-  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
+  const table2 = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
     align: ["l", "r", "r", "r", "r", "l"]
   });
   const hidden = c.metrics.length - rows.length;
-  return `${table}
+  return `${table2}
 ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
 ` : ""}`;
@@ -42872,7 +42872,7 @@ function renderMetricCaption(c) {
   const warnings = [
     oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
     ...["baseline", "candidate"].map(
-      (side) => c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
+      (side3) => c[side3].counts.errors > 0 ? `The ${side3} has ${c[side3].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
     )
   ].filter(Boolean);
   const warn = warnings.map((w) => `
@@ -42974,13 +42974,13 @@ function renderOneCase(model, id, direction, detail, limits) {
   if (!detail) {
     parts.push("_Inputs and outputs unavailable: the runs' results.jsonl were not given to the report._\n");
   } else {
-    const block = (label2, text) => text === null ? "" : `**${label2}**
+    const block = (label2, text2) => text2 === null ? "" : `**${label2}**
 
-${renderCodeBlock(text, { maxLength: limits.textChars })}`;
-    const side = (label2, s) => s === null ? `**${label2}**: _absent from this run_
+${renderCodeBlock(text2, { maxLength: limits.textChars })}`;
+    const side3 = (label2, s) => s === null ? `**${label2}**: _absent from this run_
 ` : s.error && s.output === null ? `**${label2}**: error ${renderCodeSpan(s.error, { maxLength: 300 })}
 ` : block(s.repeats > 1 ? `${label2} (first of ${s.repeats} repeats)` : label2, s.output ?? "");
-    parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side("Baseline output", detail.baseline), side("Candidate output", detail.candidate));
+    parts.push(block("Input", detail.input), block("Expected", expectedText(detail.expected)), side3("Baseline output", detail.baseline), side3("Candidate output", detail.candidate));
   }
   parts.push("</details>\n");
   return parts.filter(Boolean).join("\n");
@@ -43034,7 +43034,7 @@ function commit(run) {
 function renderProvenance(model) {
   const c = model.comparison;
   const row = (label2, f) => [label2, f(c.baseline), f(c.candidate)];
-  const table = markdownTable([
+  const table2 = markdownTable([
     ["", "baseline", "candidate"],
     row("commit", commit),
     row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX })} ${hash2(r.suite.hash)}` : "\u2014"),
@@ -43050,7 +43050,7 @@ function renderProvenance(model) {
     ...c.candidate.warnings.map((w) => `candidate: ${w}`),
     ...c.metrics.flatMap((m) => m.notes.map((n2) => `${m.name}: ${n2}`))
   ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
-  const body = [table, methods ? `Methods:
+  const body = [table2, methods ? `Methods:
 
 ${methods}` : "", warnings ? `Warnings and notes:
 
@@ -43131,14 +43131,14 @@ function fit(model, variant, levels, limit, opts) {
   const first = levels[0];
   for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
     for (const limits of levels) {
-      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
-      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
+      const { text: text3, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
+      if (text3.length <= limit) return { markdown: text3, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
     }
   }
   const last = levels[levels.length - 1];
-  const { text } = assemble(model, variant, last, first, limit, opts, 10);
+  const { text: text2 } = assemble(model, variant, last, first, limit, opts, 10);
   const tail = "\n\n> \u2702\uFE0F Cut here to fit GitHub's size limit. The HTML report has everything.\n";
-  let head = text.slice(0, Math.max(0, limit - tail.length));
+  let head = text2.slice(0, Math.max(0, limit - tail.length));
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
   const fences = head.match(/^`{3,}/gm) ?? [];
   const closing = fences.length % 2 === 1 ? `
@@ -43310,8 +43310,8 @@ var W = 720;
 function n(x) {
   return (Math.round(x * 10) / 10).toString();
 }
-function label(text, max = 28) {
-  const t = Array.from(sanitizeText(text).replace(/\s+/g, " "));
+function label(text2, max = 28) {
+  const t = Array.from(sanitizeText(text2).replace(/\s+/g, " "));
   return escapeHtml(t.length > max ? `${t.slice(0, max - 1).join("")}\u2026` : t.join(""));
 }
 function metricClass(c, m) {
@@ -43369,7 +43369,7 @@ function quantile2(sorted, q) {
   return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
 }
 function renderLatencySvg(c, cases) {
-  const pick3 = (side) => cases.map((d) => d[side]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
+  const pick3 = (side3) => cases.map((d) => d[side3]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
   const b = pick3("baseline");
   const k = pick3("candidate");
   if (b.length + k.length === 0) {
@@ -43426,8 +43426,8 @@ var HTML_TEXT_FLOOR = 2e3;
 function htmlTextLimit(cases) {
   return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
 }
-function sha256Base64(text) {
-  return createHash2("sha256").update(text, "utf8").digest("base64");
+function sha256Base64(text2) {
+  return createHash2("sha256").update(text2, "utf8").digest("base64");
 }
 function reportCsp() {
   return [
@@ -43446,10 +43446,10 @@ function reportCsp() {
     "form-action 'none'"
   ].join("; ");
 }
-var h = (text) => escapeHtml(sanitizeText(text));
-function clip(text, limit) {
-  if (text === null) return null;
-  const { text: kept, cut } = truncateText(sanitizeText(text), limit);
+var h = (text2) => escapeHtml(sanitizeText(text2));
+function clip(text2, limit) {
+  if (text2 === null) return null;
+  const { text: kept, cut } = truncateText(sanitizeText(text2), limit);
   return cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
 }
@@ -43705,17 +43705,2351 @@ See docs/compare-and-gate.md.`,
   run: (ctx, { values }) => runCompare(ctx, values, "compare")
 };
 
+// src/cli/commands/data.ts
+init_errors();
+
+// src/cli/commands/data-clean.ts
+import { join as join3, resolve as resolve2 } from "node:path";
+
+// src/adapters/data-files/jsonl-writer.ts
+import { closeSync, mkdirSync as mkdirSync2, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+var JsonlWriter = class {
+  constructor(path) {
+    this.path = path;
+    mkdirSync2(dirname(path), { recursive: true });
+    this.fd = openSync(path, "w");
+  }
+  path;
+  fd;
+  parts = [];
+  pending = 0;
+  lines = 0;
+  write(value) {
+    const line = `${JSON.stringify(value, (_k, v) => typeof v === "bigint" ? v.toString() : v)}
+`;
+    this.parts.push(line);
+    this.pending += line.length;
+    this.lines++;
+    if (this.pending >= 1 << 20) this.flush();
+  }
+  flush() {
+    if (this.parts.length === 0) return;
+    writeSync(this.fd, this.parts.join(""));
+    this.parts = [];
+    this.pending = 0;
+  }
+  close() {
+    this.flush();
+    closeSync(this.fd);
+  }
+};
+
+// src/adapters/data-files/data-files.ts
+init_node();
+init_errors();
+import { execFile } from "node:child_process";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { open as open2, stat } from "node:fs/promises";
+import { basename, dirname as dirname2 } from "node:path";
+import { createGunzip } from "node:zlib";
+function dataFileKind(path) {
+  if (path.endsWith(".parquet")) return "parquet";
+  if (path.endsWith(".gz")) return "jsonl.gz";
+  return "jsonl";
+}
+async function statDataFile(path, shown) {
+  let s;
+  try {
+    s = await stat(path);
+  } catch {
+    throw new InputError(`${shown}: no such file`, { hint: "check the path (relative paths start from the current directory)" });
+  }
+  if (s.isDirectory()) throw new InputError(`${shown} is a directory, not a data file`, { hint: `name the files, e.g. ${shown}/*.jsonl` });
+  if (!s.isFile()) throw new InputError(`${shown} is not a regular file`);
+  return s.size;
+}
+async function* readChunks(path, chunkBytes = 1 << 20) {
+  const fh = await open2(path, "r");
+  try {
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+async function* readGzipChunks(path) {
+  const stream = createReadStream3(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }));
+  for await (const chunk of stream) yield chunk;
+}
+function fileChunks(path) {
+  return dataFileKind(path) === "jsonl.gz" ? readGzipChunks(path) : readChunks(path);
+}
+async function* parquetRowGroups(path) {
+  const file2 = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file2);
+  let firstRow = 0;
+  for (let g = 0; g < metadata.row_groups.length; g++) {
+    const n2 = Number(metadata.row_groups[g].num_rows);
+    const rows = await parquetReadObjects({ file: file2, metadata, rowStart: firstRow, rowEnd: firstRow + n2 });
+    yield { rowGroup: g, firstRow, rows };
+    firstRow += n2;
+  }
+}
+async function validateFiles(v, files) {
+  const sizes = await Promise.all(files.map((f) => statDataFile(f.path, f.shown)));
+  for (const [i, f] of files.entries()) {
+    const bytes = sizes[i];
+    const kind = dataFileKind(f.path);
+    if (kind === "parquet") await v.validateParquet(f.shown, bytes, parquetRowGroups(f.path));
+    else await v.validateJsonl(f.shown, kind, bytes, fileChunks(f.path));
+    if (v.budgetSpent) return;
+  }
+}
+function gitShowFile(path, rev) {
+  return new Promise((resolve7, reject) => {
+    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname2(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (!err) return resolve7(stdout);
+      const msg = String(stderr);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
+      if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
+        return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
+      }
+      reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
+    });
+  });
+}
+
+// src/cli/commands/data-clean.ts
+init_errors();
+
+// src/core/data/formats.ts
+init_suggest();
+var ROLES = ["system", "user", "assistant", "tool"];
+var ROLE_SET = new Set(ROLES);
+var defaultFormatOptions = { requireAssistant: true };
+function detectFormat(rec) {
+  if ("messages" in rec) return "chat";
+  if ("chosen" in rec && "rejected" in rec) return "preference";
+  if ("instruction" in rec && "output" in rec) return "instruction";
+  if ("prompt" in rec && "completion" in rec) return "completion";
+  return void 0;
+}
+function isPlainObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+function checkRecord(format2, rec, report, opts) {
+  switch (format2) {
+    case "chat":
+      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
+    case "instruction":
+      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
+    case "completion":
+      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
+    case "preference":
+      return checkPreference(rec, report, opts);
+  }
+}
+function checkString(rec, key2, report, required3) {
+  const v = rec[key2];
+  if (typeof v === "string") {
+    if (required3 && v.trim() === "") report("warning", "empty_field", key2, `"${key2}" is empty`);
+    return 1;
+  }
+  if (v === void 0) {
+    if (!required3) return 1;
+    report("error", "missing_field", key2, `"${key2}" is required`);
+    return 0;
+  }
+  report("error", "wrong_type", key2, `"${key2}" must be a string, got ${typeName(v)}`);
+  return 0;
+}
+function checkPreference(rec, report, opts) {
+  let ok = true;
+  for (const key2 of ["prompt", "chosen", "rejected"]) {
+    const v = rec[key2];
+    if (typeof v === "string") continue;
+    if (Array.isArray(v)) {
+      ok = checkMessages(v, key2, report, key2 !== "prompt" && opts.requireAssistant) && ok;
+      continue;
+    }
+    if (v === void 0 && key2 === "prompt") continue;
+    report("error", v === void 0 ? "missing_field" : "wrong_type", key2, `"${key2}" must be a string or a list of messages, got ${typeName(v)}`);
+    ok = false;
+  }
+  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
+    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
+  }
+  return ok;
+}
+function checkMessages(v, path, report, requireAssistant) {
+  if (!Array.isArray(v)) {
+    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
+    return false;
+  }
+  if (v.length === 0) {
+    report("error", "empty_messages", path, `"${path}" is empty`);
+    return false;
+  }
+  let ok = true;
+  let assistantTurns = 0;
+  let pendingToolCalls = false;
+  for (let i = 0; i < v.length; i++) {
+    const m = v[i];
+    if (!isPlainObject2(m)) {
+      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
+      ok = false;
+      continue;
+    }
+    const role = m.role;
+    if (role === void 0) {
+      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
+      ok = false;
+      continue;
+    }
+    if (typeof role !== "string" || !ROLE_SET.has(role)) {
+      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
+      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+      ok = false;
+      continue;
+    }
+    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
+    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
+    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
+    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
+    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
+    if (role === "assistant") {
+      assistantTurns++;
+      pendingToolCalls = hasToolCalls;
+    } else if (role !== "tool") pendingToolCalls = false;
+  }
+  if (ok && requireAssistant && assistantTurns === 0) {
+    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
+    return false;
+  }
+  return ok;
+}
+function checkContent(c, path, report, nullable2) {
+  if (typeof c === "string") return true;
+  if ((c === null || c === void 0) && nullable2) return true;
+  if (c === void 0) {
+    report("error", "missing_field", path, `message has no "content"`);
+    return false;
+  }
+  if (Array.isArray(c)) {
+    for (let j = 0; j < c.length; j++) {
+      const part = c[j];
+      if (!isPlainObject2(part) || typeof part.type !== "string") {
+        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
+        return false;
+      }
+      if (part.type === "text" && typeof part.text !== "string") {
+        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
+  return false;
+}
+function checkToolCalls(v, path, report) {
+  if (!Array.isArray(v)) {
+    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
+    return false;
+  }
+  for (let j = 0; j < v.length; j++) {
+    const call = v[j];
+    const fn = isPlainObject2(call) ? call.function : void 0;
+    if (!isPlainObject2(fn) || typeof fn.name !== "string" || fn.name === "") {
+      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
+      return false;
+    }
+    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject2(fn.arguments)) {
+      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
+      return false;
+    }
+  }
+  return true;
+}
+function contentText(c) {
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) {
+    let s = "";
+    for (const p of c) if (isPlainObject2(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
+    return s;
+  }
+  return "";
+}
+function recordTexts(format2, rec) {
+  switch (format2) {
+    case "chat": {
+      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
+      let prompt = "";
+      let full = "";
+      let system = "";
+      for (const m of msgs) {
+        if (!isPlainObject2(m)) continue;
+        const t = contentText(m.content);
+        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
+        if (m.role !== "system") full += (full ? "\n" : "") + t;
+        else system += (system ? "\n" : "") + t;
+      }
+      return { prompt, full, system };
+    }
+    case "instruction": {
+      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
+      return { prompt, full: `${prompt}
+${typeof rec.output === "string" ? rec.output : ""}` };
+    }
+    case "completion":
+      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
+    case "preference": {
+      const p = side(rec.prompt);
+      return { prompt: p, full: `${p}
+${side(rec.chosen)}
+${side(rec.rejected)}` };
+    }
+    case "custom": {
+      const s = stableStringify(rec);
+      return { prompt: s, full: s };
+    }
+  }
+}
+function side(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((m) => isPlainObject2(m) ? contentText(m.content) : "").join("\n");
+  return "";
+}
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/data/stats.ts
+import { createHash as createHash3 } from "node:crypto";
+var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+var whitespaceTokens = (text2) => {
+  let n2 = 0;
+  let inWord = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n2++;
+    inWord = !space;
+  }
+  return n2;
+};
+function recordHash(rec) {
+  return createHash3("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
+}
+var StatsCollector = class {
+  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
+    this.countTokens = countTokens;
+    this.unit = unit;
+    this.indexLimit = indexLimit;
+  }
+  countTokens;
+  unit;
+  indexLimit;
+  format = null;
+  lengths = [];
+  roles = {};
+  turns = {};
+  fields = /* @__PURE__ */ new Map();
+  ids = [];
+  hashes = [];
+  indexOverflow = false;
+  add(rec, format2) {
+    this.format ??= format2;
+    const t = recordTexts(format2, rec);
+    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
+    for (const [k, v] of Object.entries(rec)) {
+      let s = this.fields.get(k);
+      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
+      s.add(typeName(v));
+    }
+    const msgs = format2 === "chat" ? rec.messages : format2 === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
+    if (Array.isArray(msgs)) {
+      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
+      for (const m of msgs) if (isPlainObject2(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
+    }
+    if (this.ids.length < this.indexLimit) {
+      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
+      this.hashes.push(recordHash(rec));
+    } else this.indexOverflow = true;
+  }
+  stats() {
+    const sorted = Float64Array.from(this.lengths).sort();
+    const n2 = sorted.length;
+    const q = (p) => n2 === 0 ? 0 : sorted[Math.min(n2 - 1, Math.floor(p * (n2 - 1) + 0.5))];
+    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
+    let total = 0;
+    for (const len of this.lengths) {
+      total += len;
+      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
+      if (b === -1) b = LENGTH_BINS.length;
+      histogram[b]++;
+    }
+    const fields = {};
+    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
+    return {
+      format: this.format,
+      records: n2,
+      lengths: { unit: this.unit, total, mean: n2 ? round3(total / n2) : 0, p50: q(0.5), p95: q(0.95), max: n2 ? sorted[n2 - 1] : 0, histogram },
+      roles: sortObj(this.roles),
+      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
+      fields
+    };
+  }
+  /** The per-record index, or null when there were more records than the limit. */
+  index() {
+    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
+  }
+};
+function round3(x) {
+  return Math.round(x * 100) / 100;
+}
+function sortObj(o) {
+  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+// src/core/data/clean.ts
+var defaultCleanOptions = { nfc: true, trim: true, dropEmpty: true, tokens: whitespaceTokens };
+function cleanRecord(format2, rec, opts) {
+  const state = { changed: false };
+  const out = cleanValue(rec, opts, state);
+  if (opts.dropEmpty && isEmpty(format2, out)) return { record: null, reason: "empty" };
+  if (opts.minTokens !== void 0 || opts.maxTokens !== void 0) {
+    const n2 = opts.tokens(recordTexts(format2, out).full);
+    if (opts.minTokens !== void 0 && n2 < opts.minTokens) return { record: null, reason: "too_short" };
+    if (opts.maxTokens !== void 0 && n2 > opts.maxTokens) return { record: null, reason: "too_long" };
+  }
+  return { record: out, changed: state.changed };
+}
+function cleanValue(v, opts, state) {
+  if (typeof v === "string") {
+    let s = opts.nfc ? v.normalize("NFC") : v;
+    if (opts.trim) s = s.trim();
+    if (s !== v) state.changed = true;
+    return s;
+  }
+  if (Array.isArray(v)) return v.map((x) => cleanValue(x, opts, state));
+  if (isPlainObject2(v)) {
+    const o = {};
+    for (const [k, x] of Object.entries(v)) o[k] = cleanValue(x, opts, state);
+    return o;
+  }
+  return v;
+}
+function isEmpty(format2, r) {
+  switch (format2) {
+    case "chat": {
+      const msgs = Array.isArray(r.messages) ? r.messages : [];
+      return !msgs.some((m) => isPlainObject2(m) && m.role === "assistant" && (typeof m.content === "string" && m.content !== "" || Array.isArray(m.content) || Array.isArray(m.tool_calls)));
+    }
+    case "instruction":
+      return r.output === "" || r.instruction === "";
+    case "completion":
+      return r.completion === "";
+    case "preference":
+      return r.chosen === "" || r.rejected === "";
+    case "custom":
+      return Object.keys(r).length === 0;
+  }
+}
+
+// src/core/data/hashing.ts
+function normalizeText(s) {
+  return s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+function hash32(s, seed = 2166136261) {
+  let h2 = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h2 ^= s.charCodeAt(i);
+    h2 = Math.imul(h2, 16777619);
+  }
+  return fmix32(h2);
+}
+function fmix32(h2) {
+  h2 ^= h2 >>> 16;
+  h2 = Math.imul(h2, 2246822507);
+  h2 ^= h2 >>> 13;
+  h2 = Math.imul(h2, 3266489909);
+  h2 ^= h2 >>> 16;
+  return h2 >>> 0;
+}
+var Hash64Map = class {
+  hi;
+  lo;
+  val;
+  count = 0;
+  constructor(capacity = 1024) {
+    const n2 = pow2(capacity * 2);
+    this.hi = new Uint32Array(n2);
+    this.lo = new Uint32Array(n2);
+    this.val = new Int32Array(n2).fill(-1);
+  }
+  get size() {
+    return this.count;
+  }
+  /** Value stored for the hash, or -1. */
+  get(hi, lo) {
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores value unless the hash is there; returns the earlier value, or -1 when it was added. */
+  setIfAbsent(hi, lo, value) {
+    if ((this.count + 1) * 4 > this.val.length * 3) this.grow();
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    this.hi[i] = hi >>> 0;
+    this.lo[i] = lo >>> 0;
+    this.val[i] = value;
+    this.count++;
+    return -1;
+  }
+  grow() {
+    const { hi, lo, val } = this;
+    const n2 = val.length * 2;
+    this.hi = new Uint32Array(n2);
+    this.lo = new Uint32Array(n2);
+    this.val = new Int32Array(n2).fill(-1);
+    this.count = 0;
+    for (let i = 0; i < val.length; i++) if (val[i] !== -1) this.setIfAbsent(hi[i], lo[i], val[i]);
+  }
+};
+function hash64(s) {
+  let a = 2166136261;
+  let b = 625341585;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+  }
+  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
+}
+function pow2(n2) {
+  let p = 16;
+  while (p < n2) p *= 2;
+  return p;
+}
+
+// src/core/data/minhash.ts
+var defaultMinHashOptions = { numPerm: 64, shingle: 3, threshold: 0.9, seed: 1 };
+function lshParams(threshold, numPerm) {
+  const integrate = (f, a, b) => {
+    const steps = 200;
+    const h2 = (b - a) / steps;
+    let area = 0;
+    for (let i = 0; i < steps; i++) area += f(a + (i + 0.5) * h2) * h2;
+    return area;
+  };
+  let best = { bands: 1, rows: numPerm, err: Infinity };
+  for (let b = 1; b <= numPerm; b++) {
+    for (let r = 1; b * r <= numPerm; r++) {
+      const p = (s) => 1 - (1 - s ** r) ** b;
+      const fp = integrate(p, 0, threshold);
+      const fn = integrate((s) => 1 - p(s), threshold, 1);
+      const err = fp * 0.05 + fn * 0.95;
+      if (err < best.err) best = { bands: b, rows: r, err };
+    }
+  }
+  return { bands: best.bands, rows: best.rows };
+}
+var MULT = Uint32Array.from([2654435761, 2246822519, 3266489917, 668265263, 374761393, 3550635117, 4251993797, 3042594569]);
+var MinHasher = class {
+  constructor(opts = defaultMinHashOptions) {
+    this.opts = opts;
+    this.a = new Uint32Array(opts.numPerm);
+    this.b = new Uint32Array(opts.numPerm);
+    let s = opts.seed >>> 0 || 1;
+    for (let i = 0; i < opts.numPerm; i++) {
+      s = fmix32(s + 2654435769);
+      this.a[i] = s | 1;
+      s = fmix32(s + 2654435769);
+      this.b[i] = s;
+    }
+    this.sig = new Uint32Array(opts.numPerm);
+    this.filled = new Uint8Array(opts.numPerm);
+  }
+  opts;
+  a;
+  b;
+  sig;
+  shingles = [];
+  filled;
+  /** Signature of normalised text; the returned array is reused by the next call. */
+  signature(normalized) {
+    const words2 = normalized.split(" ");
+    const n2 = this.opts.shingle;
+    const sh = this.shingles;
+    sh.length = 0;
+    const wh = words2.map((w) => hash32(w));
+    if (wh.length <= n2) {
+      let h2 = 74565;
+      for (const x of wh) h2 = fmix32(h2 ^ x) + 2654435769;
+      sh.push(h2 >>> 0);
+    } else {
+      for (let i = 0; i + n2 <= wh.length; i++) {
+        let h2 = 74565;
+        for (let k = 0; k < n2; k++) h2 = Math.imul(h2, 16777619) ^ Math.imul(wh[i + k], MULT[k & 7]) | 0;
+        sh.push(fmix32(h2 >>> 0));
+      }
+    }
+    return this.densified(sh);
+  }
+  /**
+   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle is
+   * hashed once into one of numPerm bins (keeping the minimum per bin); an empty bin borrows the
+   * value of a bin picked by a hash sequence. The fraction of equal bins estimates Jaccard like
+   * classic MinHash at O(shingles + numPerm) instead of O(shingles × numPerm).
+   */
+  densified(sh) {
+    const sig = this.sig;
+    const k = sig.length;
+    const seed = this.a[0];
+    sig.fill(4294967295);
+    const filled = this.filled;
+    filled.fill(0);
+    for (let j = 0; j < sh.length; j++) {
+      const x = sh[j];
+      const bin = x % k;
+      const v = fmix32((x ^ seed) >>> 0);
+      if (v < sig[bin] || !filled[bin]) {
+        sig[bin] = v;
+        filled[bin] = 1;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let attempt = 1; ; attempt++) {
+        const src = fmix32((Math.imul(i + 1, 2654435761) ^ Math.imul(attempt, 2246822507)) >>> 0) % k;
+        if (filled[src]) {
+          sig[i] = sig[src];
+          break;
+        }
+      }
+    }
+    return sig;
+  }
+};
+var PAGE_BITS = 14;
+var PAGE_RECORDS = 1 << PAGE_BITS;
+var PAGE_MASK = PAGE_RECORDS - 1;
+var LshIndex = class {
+  constructor(numPerm, threshold) {
+    this.numPerm = numPerm;
+    this.threshold = threshold;
+    const p = lshParams(threshold, numPerm);
+    this.bands = p.bands;
+    this.rows = p.rows;
+    this.keys = new Int32Array(1024);
+    this.vals = new Int32Array(1024);
+  }
+  numPerm;
+  threshold;
+  bands;
+  rows;
+  keys;
+  vals;
+  entries = 0;
+  /** 8-bit signatures in fixed pages: growing never copies (no transient double memory). */
+  pages = [];
+  n = 0;
+  get size() {
+    return this.n;
+  }
+  /** Best match among indexed records: its index and estimated Jaccard, or undefined. */
+  query(sig) {
+    let best;
+    const mask = this.keys.length - 1;
+    for (let band = 0; band < this.bands; band++) {
+      const key2 = this.bandKey(sig, band);
+      let i = key2 & mask;
+      while (this.keys[i] !== 0) {
+        if (this.keys[i] === key2) {
+          const idx = this.vals[i];
+          if (best === void 0 || best.index !== idx) {
+            const sim = this.similarity(sig, idx);
+            if (sim >= this.threshold && (best === void 0 || sim > best.similarity)) best = { index: idx, similarity: sim };
+          }
+        }
+        i = i + 1 & mask;
+      }
+      if (best && best.similarity >= 0.999) break;
+    }
+    return best;
+  }
+  /** Index a signature; returns its index. */
+  add(sig) {
+    const idx = this.n++;
+    if ((idx & PAGE_MASK) === 0) this.pages.push(new Uint8Array(PAGE_RECORDS * this.numPerm));
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    for (let i = 0; i < this.numPerm; i++) page[off + i] = sig[i] & 255;
+    for (let band = 0; band < this.bands; band++) this.insert(this.bandKey(sig, band), idx);
+    return idx;
+  }
+  similarity(sig, idx) {
+    const page = this.pages[idx >>> PAGE_BITS];
+    const off = (idx & PAGE_MASK) * this.numPerm;
+    let eq = 0;
+    for (let i = 0; i < this.numPerm; i++) if (page[off + i] === (sig[i] & 255)) eq++;
+    const c = 1 / 256;
+    return Math.max(0, (eq / this.numPerm - c) / (1 - c));
+  }
+  bandKey(sig, band) {
+    let h2 = fmix32(band + 5369127);
+    const start = band * this.rows;
+    for (let i = start; i < start + this.rows; i++) h2 = fmix32((h2 ^ sig[i]) >>> 0);
+    return h2 === 0 ? 1 : h2 | 0;
+  }
+  insert(key2, idx) {
+    if ((this.entries + 1) * 4 > this.keys.length * 3) this.grow();
+    const mask = this.keys.length - 1;
+    let i = key2 & mask;
+    while (this.keys[i] !== 0) i = i + 1 & mask;
+    this.keys[i] = key2;
+    this.vals[i] = idx;
+    this.entries++;
+  }
+  grow() {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(pow2(keys.length * 2));
+    this.vals = new Int32Array(this.keys.length);
+    this.entries = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], vals[i]);
+  }
+};
+
+// src/core/data/dedupe.ts
+var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
+var Locations = class {
+  files = [];
+  fileIdx = new Uint16Array(1024);
+  pos = new Int32Array(1024);
+  isRow = new Uint8Array(1024);
+  n = 0;
+  push(loc) {
+    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
+    if (f === -1) f = this.files.push(loc.file) - 1;
+    if (this.n === this.pos.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.fileIdx = grow(this.fileIdx, (n2) => new Uint16Array(n2));
+      this.pos = grow(this.pos, (n2) => new Int32Array(n2));
+      this.isRow = grow(this.isRow, (n2) => new Uint8Array(n2));
+    }
+    this.fileIdx[this.n] = f;
+    this.pos[this.n] = loc.line ?? loc.row ?? 0;
+    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
+    return this.n++;
+  }
+  get(i) {
+    const file2 = this.files[this.fileIdx[i]];
+    return this.isRow[i] ? { file: file2, row: this.pos[i] } : { file: file2, line: this.pos[i] };
+  }
+};
+var Deduper = class {
+  constructor(opts = defaultDedupeOptions) {
+    this.opts = opts;
+    if (opts.near) {
+      this.hasher = new MinHasher(opts);
+      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
+    }
+    this.summary = {
+      records: 0,
+      unique: 0,
+      exact: 0,
+      near: 0,
+      threshold: opts.threshold,
+      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
+      examples: []
+    };
+  }
+  opts;
+  exactMap = new Hash64Map(1024);
+  hasher;
+  lsh;
+  locs = new Locations();
+  /** LSH index → location index (only kept records are indexed). */
+  lshToLoc = new Int32Array(1024);
+  summary;
+  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
+  check(text2, at) {
+    this.summary.records++;
+    const norm = normalizeText(text2);
+    const [hi, lo] = hash64(norm);
+    const locIdx = this.locs.push(at);
+    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
+    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
+    if (this.hasher && this.lsh) {
+      const sig = this.hasher.signature(norm);
+      const near = this.lsh.query(sig);
+      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
+      const idx = this.lsh.add(sig);
+      if (idx >= this.lshToLoc.length) {
+        const g = new Int32Array(this.lshToLoc.length * 2);
+        g.set(this.lshToLoc);
+        this.lshToLoc = g;
+      }
+      this.lshToLoc[idx] = locIdx;
+    }
+    this.summary.unique++;
+    return void 0;
+  }
+  result() {
+    return this.summary;
+  }
+  hit(h2, at, kind) {
+    this.summary[kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h2, at });
+    return h2;
+  }
+};
+
+// src/core/data/split.ts
+init_errors();
+import { createHash as createHash4 } from "node:crypto";
+function parseSplitRatios(s) {
+  const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+  const names = [];
+  const ratios = [];
+  for (const p of parts) {
+    const m = /^([A-Za-z0-9_.-]+)=([0-9]*\.?[0-9]+)$/.exec(p);
+    if (!m) throw new InputError(`--ratios: cannot read ${JSON.stringify(p)}; write NAME=RATIO pairs such as train=0.9,val=0.1`);
+    if (names.includes(m[1])) throw new InputError(`--ratios: split "${m[1]}" is named twice`);
+    names.push(m[1]);
+    ratios.push(Number(m[2]));
+  }
+  const total = ratios.reduce((a, b) => a + b, 0);
+  if (names.length < 2 || !(total > 0)) throw new InputError("--ratios needs at least two splits with positive ratios, e.g. train=0.9,val=0.1");
+  const norm = ratios.map((r) => r / total);
+  let acc = 0;
+  const bounds = norm.map((r) => acc += r);
+  bounds[bounds.length - 1] = 1;
+  return { names, bounds, ratios: norm };
+}
+function parseSplitKey(s) {
+  if (s === void 0 || s === "auto" || s === "id" || s === "content") return s ?? "auto";
+  return { field: s };
+}
+function splitKeyOf(rec, key2, where) {
+  if (key2 === "content") return stableStringify(rec);
+  const field = key2 === "auto" || key2 === "id" ? "id" : key2.field;
+  const v = rec[field];
+  if (v === void 0 || v === null) {
+    if (key2 === "auto") return stableStringify(rec);
+    throw new InputError(`${where}: the record has no "${field}" to split by`, { hint: "use --key content, or give every record the field" });
+  }
+  return `${field}:${typeof v === "string" ? v : stableStringify(v)}`;
+}
+function splitPoint(key2, seed) {
+  const d = createHash4("sha256").update(seed).update("\0").update(key2).digest();
+  return d.readUInt32BE(0) / 2 ** 32;
+}
+function assignSplit(point, spec) {
+  for (let i = 0; i < spec.bounds.length; i++) if (point < spec.bounds[i]) return i;
+  return spec.bounds.length - 1;
+}
+function assignStratified(points, strata, spec) {
+  const out = new Uint8Array(points.length);
+  const groups = /* @__PURE__ */ new Map();
+  strata.forEach((s, i) => {
+    let g = groups.get(s);
+    if (!g) groups.set(s, g = []);
+    g.push(i);
+  });
+  for (const idx of groups.values()) {
+    idx.sort((a, b) => points[a] - points[b]);
+    const n2 = idx.length;
+    idx.forEach((recIdx, rank) => {
+      out[recIdx] = assignSplit((rank + 0.5) / n2, spec);
+    });
+  }
+  return out;
+}
+
+// src/core/data/types.ts
+var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
+function formatLocation(loc) {
+  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
+  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
+  return loc.file;
+}
+function formatIssue(issue2) {
+  const where = formatLocation(issue2);
+  const path = issue2.path ? ` ${issue2.path}:` : "";
+  return `${where}: ${issue2.severity} [${issue2.kind}]${path} ${issue2.message}`;
+}
+
+// src/cli/commands/data-common.ts
+import { readFile } from "node:fs/promises";
+import { dirname as dirname3, relative } from "node:path";
+init_errors();
+
+// src/core/data/validate.ts
+import { Buffer as Buffer3, isUtf8 } from "node:buffer";
+
+// src/core/data/line-splitter.ts
+import { Buffer as Buffer2 } from "node:buffer";
+var STOP2 = true;
+var LineSplitter = class {
+  constructor(sink, maxLineBytes) {
+    this.sink = sink;
+    this.maxLineBytes = maxLineBytes;
+  }
+  sink;
+  maxLineBytes;
+  // A Buffer (not a bare Uint8Array) so line views decode without another wrapper.
+  carry = Buffer2.alloc(0);
+  carryLen = 0;
+  skipping = false;
+  skippedBytes = 0;
+  lineNo = 0;
+  stopped = false;
+  get lines() {
+    return this.lineNo;
+  }
+  push(chunk) {
+    let pos = 0;
+    const n2 = chunk.length;
+    while (pos < n2 && !this.stopped) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl === -1 ? n2 : nl;
+      if (this.skipping) {
+        this.skippedBytes += end - pos;
+      } else if (this.carryLen + (end - pos) > this.maxLineBytes) {
+        this.skipping = true;
+        this.skippedBytes = this.carryLen + (end - pos);
+        this.carryLen = 0;
+      } else if (nl !== -1 && this.carryLen === 0) {
+        this.lineNo++;
+        if (this.sink.line(chunk.subarray(pos, end), this.lineNo, true, true) === STOP2) this.stopped = true;
+        pos = nl + 1;
+        continue;
+      } else {
+        this.append(chunk, pos, end);
+      }
+      if (nl === -1) break;
+      this.finishLine(true);
+      pos = nl + 1;
+    }
+  }
+  /** Call once after the last chunk. */
+  end() {
+    if (this.stopped) return;
+    if (this.skipping || this.carryLen > 0) this.finishLine(false);
+  }
+  finishLine(terminated) {
+    this.lineNo++;
+    let r;
+    if (this.skipping) {
+      r = this.sink.tooLong(this.lineNo, this.skippedBytes);
+      this.skipping = false;
+      this.skippedBytes = 0;
+    } else {
+      r = this.sink.line(this.carry.subarray(0, this.carryLen), this.lineNo, terminated, false);
+      this.carryLen = 0;
+    }
+    if (r === STOP2) this.stopped = true;
+  }
+  append(chunk, start, end) {
+    const need = this.carryLen + (end - start);
+    if (need > this.carry.length) {
+      const grown = Buffer2.allocUnsafe(Math.max(need, Math.min(Math.max(this.carry.length * 2, 64 * 1024), this.maxLineBytes)));
+      grown.set(this.carry.subarray(0, this.carryLen));
+      this.carry = grown;
+    }
+    this.carry.set(chunk.subarray(start, end), this.carryLen);
+    this.carryLen = need;
+  }
+};
+
+// src/core/data/json-keys.ts
+function countRawKeys(text2) {
+  let count2 = 0;
+  let i = text2.indexOf('"');
+  while (i !== -1) {
+    let j = text2.indexOf('"', i + 1);
+    while (j !== -1 && isEscaped(text2, j)) j = text2.indexOf('"', j + 1);
+    if (j === -1) return count2;
+    let k = j + 1;
+    let c = text2.charCodeAt(k);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text2.charCodeAt(++k);
+    if (c === 58) count2++;
+    i = text2.indexOf('"', k);
+  }
+  return count2;
+}
+function isEscaped(text2, quote) {
+  let n2 = 0;
+  for (let p = quote - 1; text2.charCodeAt(p) === 92; p--) n2++;
+  return (n2 & 1) === 1;
+}
+function countParsedKeys(value) {
+  if (value === null || typeof value !== "object") return 0;
+  let n2 = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x = value[i];
+      if (typeof x === "object" && x !== null) n2 += countParsedKeys(x);
+    }
+    return n2;
+  }
+  const obj = value;
+  for (const k in obj) {
+    n2++;
+    const x = obj[k];
+    if (typeof x === "object" && x !== null) n2 += countParsedKeys(x);
+  }
+  return n2;
+}
+function findDuplicateKey(text2) {
+  const s = new Scanner(text2);
+  try {
+    s.value("");
+  } catch (found) {
+    if (found instanceof Found) return found.dup;
+    throw found;
+  }
+  return void 0;
+}
+var Found = class {
+  constructor(dup) {
+    this.dup = dup;
+  }
+  dup;
+};
+var Scanner = class {
+  constructor(t) {
+    this.t = t;
+  }
+  t;
+  pos = 0;
+  value(path) {
+    this.ws();
+    const c = this.t[this.pos];
+    if (c === "{") return this.object(path);
+    if (c === "[") return this.array(path);
+    if (c === '"') {
+      this.string();
+      return;
+    }
+    while (this.pos < this.t.length && !",]} 	\r\n".includes(this.t[this.pos])) this.pos++;
+  }
+  object(path) {
+    this.pos++;
+    const seen = /* @__PURE__ */ new Set();
+    this.ws();
+    if (this.t[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      const key2 = this.string();
+      if (seen.has(key2)) throw new Found({ path, key: key2 });
+      seen.add(key2);
+      this.ws();
+      this.pos++;
+      this.value(path === "" ? key2 : `${path}.${key2}`);
+      this.ws();
+      if (this.t[this.pos++] === "}") return;
+    }
+  }
+  array(path) {
+    this.pos++;
+    this.ws();
+    if (this.t[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      this.value(`${path}[${i}]`);
+      this.ws();
+      if (this.t[this.pos++] === "]") return;
+    }
+  }
+  string() {
+    const start = this.pos;
+    let j = this.t.indexOf('"', start + 1);
+    while (j !== -1 && isEscaped(this.t, j)) j = this.t.indexOf('"', j + 1);
+    this.pos = j + 1;
+    return JSON.parse(this.t.slice(start, j + 1));
+  }
+  ws() {
+    let c = this.t.charCodeAt(this.pos);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = this.t.charCodeAt(++this.pos);
+  }
+};
+
+// src/core/data/validate.ts
+var defaultValidateOptions = {
+  format: "auto",
+  maxErrors: 1e3,
+  reportLimit: 50,
+  maxLineBytes: 16 * 1024 * 1024,
+  strict: false,
+  formatOptions: defaultFormatOptions
+};
+var BOM = [239, 187, 191];
+var DatasetValidator = class {
+  opts;
+  files = [];
+  issues = [];
+  errorsByKind = {};
+  warningsByKind = {};
+  errors = 0;
+  warnings = 0;
+  stopped = false;
+  visitors = [];
+  // per-file state
+  cur;
+  loc = { file: "" };
+  recordErrors = 0;
+  constructor(opts = {}) {
+    this.opts = { ...defaultValidateOptions, ...opts };
+    if (this.opts.format === "custom" && !this.opts.customCheck) {
+      this.opts.customCheck = () => [];
+    }
+  }
+  /** Call `fn` with each valid record. */
+  onRecord(fn) {
+    this.visitors.push(fn);
+    return this;
+  }
+  get budgetSpent() {
+    return this.stopped;
+  }
+  /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
+  async validateJsonl(file2, kind, bytes, chunks) {
+    this.beginFile(file2, kind, bytes);
+    const lineLoc = { file: file2, line: 0 };
+    let chunkUtf8 = false;
+    let sawBytes = false;
+    let crlf = 0;
+    const splitter = new LineSplitter(
+      {
+        line: (buf, lineNo, terminated, inChunk) => {
+          lineLoc.line = lineNo;
+          this.loc = lineLoc;
+          let end = buf.length;
+          if (end > 0 && buf[end - 1] === 13) {
+            end--;
+            if (crlf++ === 0) this.add("warning", "crlf", "", "lines end with CRLF (\\r\\n); JSONL tools accept it, `llmops data clean` rewrites them with \\n");
+          }
+          let start = 0;
+          if (lineNo === 1 && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+            start = 3;
+            this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
+          }
+          this.line(start === 0 && end === buf.length ? buf : buf.subarray(start, end), terminated, inChunk && chunkUtf8);
+          return this.stopped ? STOP2 : void 0;
+        },
+        tooLong: (lineNo, len) => {
+          this.loc = { file: file2, line: lineNo };
+          this.cur.records++;
+          this.cur.invalid++;
+          this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
+          return this.stopped ? STOP2 : void 0;
+        }
+      },
+      this.opts.maxLineBytes
+    );
+    try {
+      for await (const chunk of chunks) {
+        if (chunk.length > 0) sawBytes = true;
+        const lastNl = chunk.lastIndexOf(10);
+        chunkUtf8 = lastNl >= 0 && isUtf8(chunk.subarray(0, lastNl + 1));
+        splitter.push(chunk);
+        if (splitter.stopped) break;
+      }
+      splitter.end();
+    } catch (err) {
+      this.loc = { file: file2, line: splitter.lines + 1 };
+      this.add("error", "read_error", "", `cannot read the file: ${err instanceof Error ? err.message : String(err)}${kind === "jsonl.gz" ? " (is the gzip file truncated or corrupted?)" : ""}`);
+    }
+    if (!sawBytes) {
+      this.loc = { file: file2 };
+      this.add("error", "empty_file", "", "the file is empty");
+    }
+    if (splitter.stopped || this.stopped) this.cur.stoppedEarly = true;
+    return this.endFile();
+  }
+  /** Validate a Parquet file, row group by row group; a read failure is reported, not thrown. */
+  async validateParquet(file2, bytes, groups) {
+    this.beginFile(file2, "parquet", bytes);
+    try {
+      outer: for await (const g of groups) {
+        for (let i = 0; i < g.rows.length; i++) {
+          this.loc = { file: file2, rowGroup: g.rowGroup, row: g.firstRow + i };
+          this.cur.records++;
+          this.record(g.rows[i]);
+          if (this.stopped) {
+            this.cur.stoppedEarly = true;
+            break outer;
+          }
+        }
+      }
+    } catch (err) {
+      this.loc = { file: file2 };
+      this.add("error", "invalid_parquet", "", `cannot read as Parquet: ${err instanceof Error ? err.message : String(err)} (is the file truncated or corrupted?)`);
+    }
+    if (this.cur.records === 0 && this.errors === 0) {
+      this.loc = { file: file2 };
+      this.add("error", "empty_file", "", "the Parquet file has no rows");
+    }
+    return this.endFile();
+  }
+  /** Record a problem with a whole file (unreadable, unsupported). */
+  fileError(file2, kind, message) {
+    this.loc = { file: file2 };
+    this.add("error", kind, "", message);
+  }
+  /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
+  addIssue(loc, severity, kind, path, message) {
+    const saved = this.loc;
+    this.loc = { ...loc };
+    this.add(severity, kind, path, message);
+    this.loc = saved;
+  }
+  report() {
+    const valid = this.files.reduce((n2, f) => n2 + f.valid, 0);
+    const records = this.files.reduce((n2, f) => n2 + f.records, 0);
+    return {
+      files: this.files,
+      records,
+      valid,
+      invalid: records - valid,
+      errors: this.errors,
+      warnings: this.warnings,
+      errorsByKind: this.errorsByKind,
+      warningsByKind: this.warningsByKind,
+      issues: this.issues,
+      stoppedEarly: this.stopped
+    };
+  }
+  beginFile(file2, kind, bytes) {
+    this.cur = { file: file2, kind, bytes, records: 0, valid: 0, invalid: 0, format: this.opts.format === "auto" ? null : this.opts.format, stoppedEarly: false };
+    this.loc = { file: file2 };
+  }
+  endFile() {
+    this.files.push(this.cur);
+    return this.cur;
+  }
+  line(bytes, terminated, knownUtf8) {
+    this.cur.records++;
+    if (bytes.length === 0 || isBlank(bytes)) {
+      this.cur.records--;
+      this.add("warning", "blank_line", "", "blank line (skipped)");
+      return;
+    }
+    let text2;
+    if (knownUtf8 || isUtf8(bytes)) text2 = decodeUtf8(bytes);
+    else {
+      this.cur.invalid++;
+      const at = firstInvalidUtf8(bytes);
+      this.add("error", "invalid_utf8", "", `invalid UTF-8 at byte ${at + 1} of the line (re-encode the file as UTF-8)`);
+      return;
+    }
+    let value;
+    try {
+      value = JSON.parse(text2);
+    } catch (err) {
+      this.cur.invalid++;
+      const why = err instanceof Error ? err.message : String(err);
+      if (!terminated) this.add("error", "truncated_line", "", `the last line is cut off (no newline at the end and not valid JSON: ${why}); was the file written completely?`);
+      else this.add("error", "invalid_json", "", `not valid JSON: ${why}`);
+      return;
+    }
+    if (!isPlainObject2(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
+      return;
+    }
+    if (countRawKeys(text2) !== countParsedKeys(value)) {
+      const dup = findDuplicateKey(text2);
+      if (dup) {
+        this.cur.invalid++;
+        this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
+        return;
+      }
+    }
+    this.record(value);
+  }
+  record(value) {
+    if (!isPlainObject2(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `a record must be an object, got ${typeName(value)}`);
+      return;
+    }
+    let format2 = this.cur.format;
+    const detected = format2 === "custom" ? void 0 : detectFormat(value);
+    if (format2 === null) {
+      if (!detected) {
+        this.cur.invalid++;
+        this.add("error", "unknown_format", "", `cannot tell the format from the keys ${JSON.stringify(Object.keys(value).slice(0, 8))}; expected chat (messages), instruction (instruction/output), completion (prompt/completion) or preference (prompt/chosen/rejected); pass --format or --schema`);
+        return;
+      }
+      format2 = this.cur.format = detected;
+    } else if (format2 !== "custom" && detected !== void 0 && detected !== format2) {
+      this.cur.invalid++;
+      this.add("error", "format_mismatch", "", `this record looks like ${detected} but the file is ${format2}`);
+      return;
+    }
+    this.recordErrors = 0;
+    if (format2 === "custom") {
+      for (const i of this.opts.customCheck(value)) this.add("error", "schema", i.path, i.message);
+    } else {
+      checkRecord(format2, value, this.reportFn, this.opts.formatOptions);
+    }
+    if (this.recordErrors > 0) {
+      this.cur.invalid++;
+      return;
+    }
+    this.cur.valid++;
+    if (this.visitors.length > 0) {
+      const ctx = { ...this.loc, format: format2 };
+      for (const v of this.visitors) v(value, ctx);
+    }
+  }
+  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
+  add(severity, kind, path, message) {
+    if (severity === "warning" && this.opts.strict) severity = "error";
+    if (severity === "error") {
+      this.errors++;
+      this.recordErrors++;
+      this.errorsByKind[kind] = (this.errorsByKind[kind] ?? 0) + 1;
+      if (this.errors >= this.opts.maxErrors) this.stopped = true;
+    } else {
+      this.warnings++;
+      this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
+    }
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+  }
+};
+function decodeUtf8(b) {
+  return b instanceof Buffer3 ? b.toString("utf8") : Buffer3.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+}
+function isBlank(b) {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n2 = c < 128 ? 0 : c >= 194 && c < 224 ? 1 : c >= 224 && c < 240 ? 2 : c >= 240 && c < 245 ? 3 : -1;
+    if (n2 < 0) return i;
+    for (let k = 1; k <= n2; k++) if (i + k >= b.length || (b[i + k] & 192) !== 128) return i;
+    i += n2 + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
+// src/core/data/user-schema.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+init_errors();
+var Ajv2 = import_ajv2.default.default ?? import_ajv2.default;
+function compileUserSchema(schema2, file2) {
+  if (typeof schema2 !== "object" || schema2 === null) throw new ConfigError(`${file2}: a JSON Schema must be an object`);
+  let validate2;
+  try {
+    validate2 = new Ajv2({ allErrors: false, strict: false }).compile(schema2);
+  } catch (err) {
+    throw new ConfigError(`${file2}: not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return (rec) => {
+    if (validate2(rec)) return [];
+    return (validate2.errors ?? []).map((e) => ({
+      path: e.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, "."),
+      message: `${e.message ?? "does not match the schema"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`
+    }));
+  };
+}
+
+// src/cli/commands/data-common.ts
+var validationOptionHelp = `  --format F           chat | instruction | completion | preference | custom | auto (default auto: detected per file)
+  --schema FILE.json   a JSON Schema every record must match (implies --format custom)
+  --max-errors N       stop after N errors (default 1000)
+  --report N           list the first N problems (default 50)
+  --max-line-bytes N   longest accepted line (default 16777216)
+  --strict             warnings (BOM, CRLF, blank lines, \u2026) count as errors
+  --allow-no-assistant chat records without an assistant turn are accepted`;
+var validationOptions = {
+  format: { type: "string" },
+  schema: { type: "string" },
+  "max-errors": { type: "string" },
+  report: { type: "string" },
+  "max-line-bytes": { type: "string" },
+  strict: { type: "boolean" },
+  "allow-no-assistant": { type: "boolean" }
+};
+function parseFormat(v) {
+  if (v === void 0) return "auto";
+  const s = String(v);
+  if (s === "auto" || FORMATS.includes(s)) return s;
+  throw new InputError(`--format must be one of auto, ${FORMATS.join(", ")}; got ${JSON.stringify(s)}`);
+}
+async function createValidator(ctx, values) {
+  const opts = {
+    format: parseFormat(values.format),
+    strict: Boolean(values.strict),
+    formatOptions: { requireAssistant: !values["allow-no-assistant"] }
+  };
+  const maxErrors = intOption(values, "max-errors");
+  const report = intOption(values, "report", 0);
+  const maxLine = intOption(values, "max-line-bytes");
+  if (maxErrors !== void 0) opts.maxErrors = maxErrors;
+  if (report !== void 0) opts.reportLimit = report;
+  if (maxLine !== void 0) opts.maxLineBytes = maxLine;
+  if (typeof values.schema === "string") {
+    const path = ctx.resolvePath(values.schema);
+    let text2;
+    try {
+      text2 = await readFile(path, "utf8");
+    } catch {
+      throw new ConfigError(`--schema ${values.schema}: cannot read the file`);
+    }
+    let schema2;
+    try {
+      schema2 = JSON.parse(text2);
+    } catch (err) {
+      throw new ConfigError(`${values.schema}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    opts.customCheck = compileUserSchema(schema2, values.schema);
+    if (opts.format === "auto") opts.format = "custom";
+  }
+  return new DatasetValidator(opts);
+}
+function dataFiles(ctx, names, what = "data files") {
+  if (names.length === 0) throw new InputError(`no ${what} given`, { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
+  return names.map((n2) => ({ path: ctx.resolvePath(n2), shown: n2 }));
+}
+function displayPath(ctx, abs) {
+  return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+}
+var checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)
+  --allow-leakage      report leakage as warnings instead of errors
+  --dedupe MODE        none | exact | near (default near for manifest/card/dedupe, none for validate)
+  --threshold J        near-duplicate / near-leakage Jaccard threshold (default 0.9)
+  --fail-on-duplicates duplicates are errors, not warnings`;
+var checkOptions = {
+  eval: { type: "string", multiple: true },
+  "allow-leakage": { type: "boolean" },
+  dedupe: { type: "string" },
+  threshold: { type: "string" },
+  "fail-on-duplicates": { type: "boolean" }
+};
+function parseThreshold(v) {
+  if (v === void 0) return 0.9;
+  const n2 = Number(v);
+  if (!(n2 > 0 && n2 <= 1)) throw new InputError(`--threshold must be a number in (0, 1], got ${JSON.stringify(v)}`);
+  return n2;
+}
+function parseDedupe(v, fallback, threshold) {
+  const mode = v === void 0 ? fallback : String(v);
+  if (mode === "none") return null;
+  if (mode !== "exact" && mode !== "near") throw new InputError(`--dedupe must be none, exact or near; got ${JSON.stringify(mode)}`);
+  return { ...defaultDedupeOptions, near: mode === "near", threshold };
+}
+function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
+  const threshold = parseThreshold(values.threshold);
+  const evals = values.eval ?? [];
+  return {
+    dedupe: parseDedupe(values.dedupe, dedupeFallback, threshold),
+    evalFiles: evals.map((e) => ({ path: ctx.resolvePath(e), shown: e })),
+    threshold,
+    allowLeakage: Boolean(values["allow-leakage"]),
+    failOnDuplicates: Boolean(values["fail-on-duplicates"]),
+    manifestDir: manifestDir || dirname3(files[0].path)
+  };
+}
+
+// src/adapters/data-files/run-check.ts
+init_errors();
+import { createHash as createHash5 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { dirname as dirname4, relative as relative2 } from "node:path";
+
+// src/core/data/leakage.ts
+init_errors();
+
+// src/core/data/contain.ts
+var NGRAM = 13;
+var B1 = 16777619;
+var B2 = 1540483477;
+function words(text2) {
+  return text2.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+function key(h1, h2, len) {
+  return `${len}:${h1 >>> 0}:${h2 >>> 0}`;
+}
+function* windows(hs, len) {
+  if (hs.length < len) return;
+  let h1 = 0;
+  let h2 = 0;
+  let p1 = 1;
+  let p2 = 1;
+  for (let i = 0; i < len; i++) {
+    h1 = Math.imul(h1, B1) + hs[i] | 0;
+    h2 = Math.imul(h2, B2) + (hs[i] ^ 1515870810) | 0;
+    if (i > 0) {
+      p1 = Math.imul(p1, B1);
+      p2 = Math.imul(p2, B2);
+    }
+  }
+  yield key(h1, h2, len);
+  for (let i = len; i < hs.length; i++) {
+    const out = hs[i - len];
+    h1 = Math.imul(h1 - Math.imul(out, p1), B1) + hs[i] | 0;
+    h2 = Math.imul(h2 - Math.imul(out ^ 1515870810, p2), B2) + (hs[i] ^ 1515870810) | 0;
+    yield key(h1, h2, len);
+  }
+}
+var wordHashes = (ws) => Uint32Array.from(ws, (w) => hash32(w));
+var ContainmentIndex = class {
+  constructor(inputs, minWords = 2) {
+    this.minWords = minWords;
+    inputs.forEach((input2, idx) => {
+      const hs = wordHashes(words(input2));
+      if (hs.length < minWords) return;
+      if (hs.length < NGRAM) {
+        for (const k of windows(hs, hs.length)) if (!this.short.has(k)) this.short.set(k, idx);
+        this.shortLengths.add(hs.length);
+      } else {
+        for (const k of windows(hs, NGRAM)) if (!this.long.has(k)) this.long.set(k, idx);
+      }
+    });
+  }
+  minWords;
+  /** Short cases: whole-sequence key → case index; and the lengths present. */
+  short = /* @__PURE__ */ new Map();
+  shortLengths = /* @__PURE__ */ new Set();
+  long = /* @__PURE__ */ new Map();
+  get empty() {
+    return this.short.size === 0 && this.long.size === 0;
+  }
+  /** The index of a case contained in the record, or -1. */
+  find(prompt, full) {
+    if (this.short.size > 0) {
+      const hs = wordHashes(words(prompt));
+      for (const len of this.shortLengths) {
+        if (len * 2 < hs.length || len > hs.length) continue;
+        for (const k of windows(hs, len)) {
+          const hit = this.short.get(k);
+          if (hit !== void 0) return hit;
+        }
+      }
+    }
+    if (this.long.size > 0) {
+      for (const k of windows(wordHashes(words(full)), NGRAM)) {
+        const hit = this.long.get(k);
+        if (hit !== void 0) return hit;
+      }
+    }
+    return -1;
+  }
+};
+
+// src/core/data/leakage.ts
+function strings(v, out) {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+}
+function parseEvalCase(value, where, index) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
+  const v = value;
+  let input2 = "";
+  if (typeof v.input === "string") input2 = v.input;
+  else if (Array.isArray(v.input)) {
+    const parts = [];
+    for (const m of v.input) {
+      const content = m && typeof m === "object" ? m.content : void 0;
+      if (typeof content === "string") parts.push(content);
+    }
+    input2 = parts.join("\n");
+  } else if (v.vars && typeof v.vars === "object") {
+    const parts = [];
+    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
+    input2 = parts.join("\n");
+  }
+  if (input2 === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
+  const exp = [];
+  strings(v.expected, exp);
+  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
+  return { id, input: input2, full: [input2, ...exp].join("\n") };
+}
+var LeakageIndex = class {
+  constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
+    this.opts = opts;
+    this.hasher = new MinHasher(opts);
+    this.promptLsh = new LshIndex(opts.numPerm, opts.threshold);
+    this.fullLsh = new LshIndex(opts.numPerm, opts.threshold);
+    for (const c of cases) {
+      const i = this.cases.push(c) - 1;
+      const norm = normalizeText(c.input);
+      const [hi, lo] = hash64(norm);
+      this.exact.setIfAbsent(hi, lo, i);
+      this.promptLsh.add(this.hasher.signature(norm));
+      this.fullLsh.add(this.hasher.signature(normalizeText(c.full)));
+    }
+    this.contain = new ContainmentIndex(cases.map((c) => c.input));
+    this.summary = { evalFiles, cases: cases.length, records: 0, exact: 0, near: 0, contained: 0, casesLeaked: 0, threshold: opts.threshold, examples: [] };
+  }
+  opts;
+  exact = new Hash64Map(256);
+  hasher;
+  promptLsh;
+  fullLsh;
+  cases = [];
+  contain;
+  leaked = /* @__PURE__ */ new Set();
+  summary;
+  /** Does this training record (its prompt text and all its text) contain an eval case? */
+  check(prompt, full, at) {
+    this.summary.records++;
+    if (this.cases.length === 0) return void 0;
+    const np = normalizeText(prompt);
+    const [hi, lo] = hash64(np);
+    const ex = np === "" ? -1 : this.exact.get(hi, lo);
+    if (ex !== -1) return this.hit(ex, { caseId: this.cases[ex].id, kind: "exact", similarity: 1, on: "prompt" }, at);
+    const p = np === "" ? void 0 : this.promptLsh.query(this.hasher.signature(np));
+    if (p) return this.hit(p.index, { caseId: this.cases[p.index].id, kind: "near", similarity: p.similarity, on: "prompt" }, at);
+    const f = this.fullLsh.query(this.hasher.signature(normalizeText(full)));
+    if (f) return this.hit(f.index, { caseId: this.cases[f.index].id, kind: f.similarity >= 0.999 ? "exact" : "near", similarity: f.similarity, on: "full" }, at);
+    const c = this.contain.find(prompt, full);
+    if (c !== -1) return this.hit(c, { caseId: this.cases[c].id, kind: "contained", similarity: 1, on: "prompt" }, at);
+    return void 0;
+  }
+  result() {
+    return { ...this.summary, casesLeaked: this.leaked.size };
+  }
+  hit(caseIdx, h2, at) {
+    this.leaked.add(caseIdx);
+    this.summary[h2.kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h2, at });
+    return h2;
+  }
+};
+
+// src/core/data/manifest.ts
+init_errors();
+var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
+var DEFAULT_MANIFEST_NAME = "data-manifest.json";
+function buildManifest(version2, files, duplicates, leakage) {
+  const sum2 = (f) => files.reduce((n2, m) => n2 + f(m), 0);
+  return {
+    schema: MANIFEST_SCHEMA,
+    llmops_version: version2,
+    files,
+    totals: { files: files.length, records: sum2((m) => m.records), valid: sum2((m) => m.valid), invalid: sum2((m) => m.invalid), bytes: sum2((m) => m.bytes) },
+    duplicates: duplicates ? withoutExamples(duplicates) : null,
+    leakage: leakage ? withoutExamples(leakage) : null
+  };
+}
+function withoutExamples(x) {
+  const { examples: _drop, ...rest } = x;
+  return rest;
+}
+function parseManifest(text2, where) {
+  let v;
+  try {
+    v = JSON.parse(text2);
+  } catch (err) {
+    throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  const m = v;
+  if (!m || typeof m !== "object" || m.schema !== MANIFEST_SCHEMA || !Array.isArray(m.files)) {
+    throw new DataInvalidError(`${where}: not an llmops data manifest (expected "schema": "${MANIFEST_SCHEMA}")`, { hint: "regenerate it with `llmops data manifest`" });
+  }
+  return m;
+}
+
+// src/core/data/profile.ts
+var defaultProfileOptions = {
+  dedupe: null,
+  leakage: null,
+  allowLeakage: false,
+  failOnDuplicates: false,
+  tokens: whitespaceTokens,
+  tokenUnit: "whitespace tokens",
+  indexLimit: 1e5
+};
+var DataProfiler = class {
+  stats = /* @__PURE__ */ new Map();
+  deduper;
+  opts;
+  constructor(opts = {}) {
+    this.opts = { ...defaultProfileOptions, ...opts };
+    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
+  }
+  attach(v) {
+    v.onRecord((rec, ctx) => {
+      let s = this.stats.get(ctx.file);
+      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
+      s.add(rec, ctx.format);
+      if (!this.deduper && !this.opts.leakage) return;
+      const texts = recordTexts(ctx.format, rec);
+      const dup = this.deduper?.check(texts.full, ctx);
+      if (dup) {
+        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
+      }
+      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
+      if (leak) {
+        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", leak.kind === "contained" ? `contains the words of eval case ${JSON.stringify(leak.caseId)} in order (another template around the same input); evaluation cases must not be trained on` : `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
+      }
+    });
+    return this;
+  }
+  statsFor(file2) {
+    return this.stats.get(file2) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
+  }
+  duplicates() {
+    return this.deduper?.result() ?? null;
+  }
+  leakage() {
+    return this.opts.leakage?.result() ?? null;
+  }
+};
+
+// src/adapters/data-files/run-check.ts
+async function runDataCheck(validator, files, opts) {
+  const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
+  const profiler = new DataProfiler({
+    dedupe: opts.dedupe,
+    leakage,
+    allowLeakage: opts.allowLeakage,
+    failOnDuplicates: opts.failOnDuplicates,
+    ...opts.indexLimit ? { indexLimit: opts.indexLimit } : {}
+  }).attach(validator);
+  await validateFiles(validator, files);
+  const report = validator.report();
+  const manifestFiles = [];
+  for (const f of files) {
+    const summary = report.files.find((s) => s.file === f.shown);
+    if (!summary) continue;
+    const collector = profiler.statsFor(f.shown);
+    manifestFiles.push({
+      path: relative2(opts.manifestDir, f.path).split("\\").join("/"),
+      sha256: await sha256File(f.path),
+      bytes: summary.bytes,
+      kind: summary.kind,
+      records: summary.records,
+      valid: summary.valid,
+      invalid: summary.invalid,
+      stats: { ...collector.stats(), format: summary.format },
+      index: collector.index()
+    });
+  }
+  return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
+}
+function sha256File(path) {
+  return new Promise((resolve7, reject) => {
+    const h2 = createHash5("sha256");
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve7(h2.digest("hex")));
+  });
+}
+async function readEvalCases(files) {
+  const cases = [];
+  for (const f of files) {
+    await statDataFile(f.path, f.shown);
+    if (dataFileKind(f.path) !== "jsonl") throw new DataInvalidError(`${f.shown}: eval cases must be a .jsonl file`);
+    const decoder4 = new TextDecoder("utf-8", { fatal: true });
+    let failure2;
+    const splitter = new LineSplitter(
+      {
+        line: (bytes, lineNo) => {
+          try {
+            const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
+            if (text2 === "") return;
+            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`, cases.length));
+          } catch (err) {
+            failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
+            return true;
+          }
+        },
+        tooLong: (lineNo) => {
+          failure2 = new DataInvalidError(`${f.shown}:${lineNo}: eval case line too long`);
+          return true;
+        }
+      },
+      16 << 20
+    );
+    try {
+      for await (const c of readChunks(f.path)) {
+        splitter.push(c);
+        if (splitter.stopped) break;
+      }
+    } catch {
+      throw new DataInvalidError(`${f.shown}: cannot read the eval cases file`, { hint: "check the path" });
+    }
+    splitter.end();
+    if (failure2) throw failure2;
+  }
+  return cases;
+}
+
+// src/cli/commands/data-validate.ts
+async function runDataValidate(ctx, values, files, dedupeFallback = "none") {
+  const v = await createValidator(ctx, values);
+  const df = dataFiles(ctx, files);
+  const opts = checkOptionsFrom(ctx, values, df, dedupeFallback, "");
+  let extra = {};
+  if (opts.dedupe || opts.evalFiles.length) {
+    const r = await runDataCheck(v, df, opts);
+    extra = { duplicates: r.profiler.duplicates(), leakage: r.profiler.leakage() };
+  } else {
+    await validateFiles(v, df);
+  }
+  const report = v.report();
+  if (values.json) ctx.printJson({ ...report, ...extra });
+  else ctx.stdout.write(renderValidationText(report));
+  return report.errors > 0 ? 1 : 0;
+}
+function runDataDedupe(ctx, values, files) {
+  return runDataValidate(ctx, values, files, "near");
+}
+function renderValidationText(r) {
+  const lines = r.issues.map(formatIssue);
+  const shown = r.issues.length;
+  const total = r.errors + r.warnings;
+  if (total > shown) lines.push(`\u2026 ${total - shown} more problem(s) not listed (raise --report to see them)`);
+  for (const f of r.files) {
+    lines.push(`${f.file}: ${f.records} records (${f.format ?? "format unknown"}), ${f.valid} valid, ${f.invalid} invalid${f.stoppedEarly ? " \u2014 stopped early" : ""}`);
+  }
+  const kinds = (m) => Object.entries(m).sort((a, b) => b[1] - a[1]).map(([k, n2]) => `${k} ${n2}`).join(", ");
+  lines.push(
+    `${r.errors === 0 ? "valid" : "INVALID"}: ${r.records} records, ${r.valid} valid, ${r.invalid} invalid; ${r.errors} error(s)${r.errors ? ` (${kinds(r.errorsByKind)})` : ""}, ${r.warnings} warning(s)${r.warnings ? ` (${kinds(r.warningsByKind)})` : ""}`
+  );
+  if (r.stoppedEarly) lines.push("stopped after reaching --max-errors; the counts cover only what was read");
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/data-clean.ts
+var byteCount = (s) => Buffer.byteLength(s);
+async function runDataClean(ctx, values, files) {
+  if (typeof values.out !== "string") throw new InputError("llmops data clean: --out FILE.jsonl is required");
+  const out = ctx.resolvePath(values.out);
+  const df = dataFiles(ctx, files);
+  if (df.some((f) => resolve2(f.path) === out)) throw new InputError("--out must not be one of the input files");
+  const unit = values.unit === void 0 ? "words" : String(values.unit);
+  if (unit !== "words" && unit !== "bytes") throw new InputError(`--unit must be words or bytes, got ${JSON.stringify(unit)}`);
+  const opts = {
+    ...defaultCleanOptions,
+    nfc: !values["no-nfc"],
+    trim: !values["no-trim"],
+    dropEmpty: !values["keep-empty"],
+    ...unit === "bytes" ? { tokens: byteCount } : {}
+  };
+  const min = intOption(values, "min-tokens", 0);
+  const max = intOption(values, "max-tokens");
+  if (min !== void 0) opts.minTokens = min;
+  if (max !== void 0) opts.maxTokens = max;
+  const dedupe = parseDedupe(values.dedupe, "exact", parseThreshold(values.threshold));
+  const deduper = dedupe ? new Deduper(dedupe) : null;
+  const v = await createValidator(ctx, values);
+  const writer = new JsonlWriter(out);
+  const dropped = {};
+  let changed = 0;
+  v.onRecord((rec, at) => {
+    const r = cleanRecord(at.format, rec, opts);
+    if (r.record === null) {
+      dropped[r.reason] = (dropped[r.reason] ?? 0) + 1;
+      return;
+    }
+    if (deduper?.check(recordTexts(at.format, r.record).full, at)) {
+      dropped.duplicate = (dropped.duplicate ?? 0) + 1;
+      return;
+    }
+    if (r.changed) changed++;
+    writer.write(r.record);
+  });
+  try {
+    await validateFiles(v, df);
+  } finally {
+    writer.close();
+  }
+  const report = v.report();
+  const invalid = report.invalid;
+  const summary = { input: report.records, written: writer.lines, changed, dropped: { invalid, ...dropped }, out: displayPath(ctx, out) };
+  if (values.json) ctx.printJson({ ...summary, validation: report });
+  else {
+    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
+    const d = Object.entries(summary.dropped).filter(([, n2]) => n2 > 0).map(([k, n2]) => `${k} ${n2}`).join(", ");
+    ctx.stdout.write(`clean: ${summary.input} records in, ${summary.written} written to ${summary.out} (${changed} changed${d ? `; dropped: ${d}` : ""})
+`);
+  }
+  return 0;
+}
+async function runDataSplit(ctx, values, files) {
+  if (typeof values["out-dir"] !== "string") throw new InputError("llmops data split: --out-dir DIR is required");
+  const outDir = ctx.resolvePath(values["out-dir"]);
+  const spec = parseSplitRatios(typeof values.ratios === "string" ? values.ratios : "train=0.9,val=0.1");
+  const key2 = parseSplitKey(typeof values.key === "string" ? values.key : void 0);
+  const seed = typeof values.seed === "string" ? values.seed : "llmops";
+  const stratify = typeof values.stratify === "string" ? values.stratify : void 0;
+  const df = dataFiles(ctx, files);
+  const ext = ".jsonl";
+  let assigned;
+  if (stratify) {
+    const points = [];
+    const strata = [];
+    const v1 = await createValidator(ctx, values);
+    v1.onRecord((rec, at) => {
+      points.push(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed));
+      const s = rec[stratify];
+      strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
+    });
+    await validateFiles(v1, df);
+    assigned = assignStratified(Float64Array.from(points), strata, spec);
+  }
+  const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
+  const v = await createValidator(ctx, values);
+  let i = 0;
+  v.onRecord((rec, at) => {
+    const s = assigned ? assigned[i] : assignSplit(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed), spec);
+    i++;
+    writers[s].write(rec);
+  });
+  try {
+    await validateFiles(v, df);
+  } finally {
+    for (const w of writers) w.close();
+  }
+  const report = v.report();
+  const counts = Object.fromEntries(spec.names.map((n2, j) => [n2, writers[j].lines]));
+  if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
+  else {
+    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
+    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+`);
+  }
+  return 0;
+}
+
+// src/cli/commands/data-manifest.ts
+import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname5 } from "node:path";
+init_errors();
+
+// src/core/data/diff.ts
+var EXAMPLES = 5;
+function computeDataDiff(base, head, baseRef) {
+  const baseFiles = new Map((base?.files ?? []).map((f) => [f.path, f]));
+  const headFiles = new Map(head.files.map((f) => [f.path, f]));
+  const paths = [.../* @__PURE__ */ new Set([...baseFiles.keys(), ...headFiles.keys()])].sort();
+  const files = paths.map((p) => diffFile(p, baseFiles.get(p), headFiles.get(p)));
+  return { baseRef, hasBase: base !== void 0, files, totals: { base: base?.totals.records ?? 0, head: head.totals.records } };
+}
+function side2(f) {
+  return f ? { records: f.records, sha256: f.sha256, format: f.stats.format } : null;
+}
+function diffFile(path, b, h2) {
+  const status = !b ? "added" : !h2 ? "removed" : b.sha256 === h2.sha256 ? "unchanged" : "changed";
+  const d = { path, status, base: side2(b), head: side2(h2), records: null, shifts: [], fieldsAdded: [], fieldsRemoved: [] };
+  if (!b || !h2 || status === "unchanged") return d;
+  if (b.index && h2.index) d.records = diffRecords(b.index, h2.index);
+  d.shifts = shifts(b, h2);
+  const bf = Object.keys(b.stats.fields);
+  const hf = Object.keys(h2.stats.fields);
+  d.fieldsAdded = hf.filter((k) => !bf.includes(k));
+  d.fieldsRemoved = bf.filter((k) => !hf.includes(k));
+  return d;
+}
+function diffRecords(b, h2) {
+  const idsUsable = (ix) => ix.ids.length > 0 && ix.ids.every((x) => x !== null);
+  const keyed = (ix) => {
+    const seen = /* @__PURE__ */ new Map();
+    return ix.ids.map((id) => {
+      const n2 = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n2);
+      return n2 === 1 ? id : `${id}#${n2}`;
+    });
+  };
+  const ex = { added: [], removed: [], modified: [] };
+  const note = (list2, v) => {
+    if (list2.length < EXAMPLES) list2.push(v);
+  };
+  if (idsUsable(b) && idsUsable(h2)) {
+    const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
+    const hm = new Map(keyed(h2).map((id, i) => [id, h2.hashes[i]]));
+    let added2 = 0;
+    let removed2 = 0;
+    let modified = 0;
+    let unchanged2 = 0;
+    for (const [id, hash3] of hm) {
+      const old = bm.get(id);
+      if (old === void 0) {
+        added2++;
+        note(ex.added, id);
+      } else if (old !== hash3) {
+        modified++;
+        note(ex.modified, id);
+      } else unchanged2++;
+    }
+    for (const id of bm.keys()) {
+      if (!hm.has(id)) {
+        removed2++;
+        note(ex.removed, id);
+      }
+    }
+    return { added: added2, removed: removed2, modified, unchanged: unchanged2, by: "id", examples: ex };
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const x of b.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let added = 0;
+  let unchanged = 0;
+  for (const x of h2.hashes) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      counts.set(x, c - 1);
+      unchanged++;
+    } else {
+      added++;
+      note(ex.added, x);
+    }
+  }
+  let removed = 0;
+  for (const [x, c] of counts) {
+    removed += c;
+    if (c > 0) note(ex.removed, x);
+  }
+  return { added, removed, modified: 0, unchanged, by: "hash", examples: ex };
+}
+function shifts(b, h2) {
+  const out = [];
+  const push = (metric, x, y) => {
+    if (x !== y) out.push({ metric, base: x, head: y });
+  };
+  push("records", b.records, h2.records);
+  push(`mean length (${h2.stats.lengths.unit})`, b.stats.lengths.mean, h2.stats.lengths.mean);
+  push(`p95 length (${h2.stats.lengths.unit})`, b.stats.lengths.p95, h2.stats.lengths.p95);
+  push("max length", b.stats.lengths.max, h2.stats.lengths.max);
+  const share = (o, k) => {
+    const t = Object.values(o).reduce((a, c) => a + c, 0);
+    return t === 0 ? 0 : Math.round((o[k] ?? 0) / t * 1e3) / 10;
+  };
+  for (const role of /* @__PURE__ */ new Set([...Object.keys(b.stats.roles), ...Object.keys(h2.stats.roles)])) {
+    const x = share(b.stats.roles, role);
+    const y = share(h2.stats.roles, role);
+    if (Math.abs(x - y) >= 1) out.push({ metric: `share of ${role} messages (%)`, base: x, head: y });
+  }
+  return out;
+}
+
+// src/core/data/markdown.ts
+function table(head, rows) {
+  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
+  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
+  return lines.join("\n");
+}
+function fmtInt(n2) {
+  return n2.toLocaleString("en-US");
+}
+function fmtSigned(n2) {
+  return n2 > 0 ? `+${fmtInt(n2)}` : n2 < 0 ? `\u2212${fmtInt(-n2)}` : "0";
+}
+
+// src/core/data/render.ts
+var code = (s) => renderCodeSpan(s, { maxLength: 200 });
+var text = (s) => escapeMarkdownText(s, { maxLength: 300 });
+function renderDataDiffMarkdown(diff) {
+  const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
+  if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
+  const changed = diff.files.filter((f) => f.status !== "unchanged");
+  if (changed.length === 0) {
+    out.push(`No data changed (${fmtInt(diff.totals.head)} records in ${diff.files.length} file(s)).`);
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    table(
+      ["file", "status", "records", "added", "removed", "modified"],
+      diff.files.map((f) => {
+        const r = f.records;
+        const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : f.status === "removed" ? "0" : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : f.status === "added" ? "0" : "?";
+        const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
+        return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
+      })
+    ),
+    "",
+    `Total: ${fmtInt(diff.totals.base)} \u2192 ${fmtInt(diff.totals.head)} records (${fmtSigned(diff.totals.head - diff.totals.base)}).`
+  );
+  for (const f of changed) out.push(...renderFileDetails(f));
+  return `${out.join("\n")}
+`;
+}
+function renderFileDetails(f) {
+  const lines = [];
+  if (f.base && f.head && f.base.format !== f.head.format) lines.push(`- format changed: ${f.base.format ?? "unknown"} \u2192 ${f.head.format ?? "unknown"}`);
+  if (f.fieldsAdded.length) lines.push(`- fields added: ${f.fieldsAdded.map(code).join(", ")}`);
+  if (f.fieldsRemoved.length) lines.push(`- fields removed: ${f.fieldsRemoved.map(code).join(", ")}`);
+  for (const s of f.shifts) if (s.metric !== "records") lines.push(`- ${s.metric}: ${s.base} \u2192 ${s.head}`);
+  const r = f.records;
+  if (r) {
+    const ex = (label2, xs) => xs.length ? [`- ${label2} (${r.by}): ${xs.map(code).join(", ")}${xs.length >= 5 ? ", \u2026" : ""}`] : [];
+    lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
+  } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
+  if (lines.length === 0) return [];
+  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
+}
+function binLabel(i) {
+  const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
+  return i < LENGTH_BINS.length ? `${lo}-${LENGTH_BINS[i]}` : `>${LENGTH_BINS[LENGTH_BINS.length - 1]}`;
+}
+function lastBin(h2) {
+  let last = h2.length - 1;
+  while (last > 0 && h2[last] === 0) last--;
+  return last;
+}
+function renderLengthChart(title, stats) {
+  const h2 = stats.lengths.histogram;
+  const last = lastBin(h2);
+  const labels = h2.slice(0, last + 1).map((_, i) => `"${binLabel(i)}"`);
+  const max = Math.max(1, ...h2);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${sanitizeMermaidLabel(title, 60)}"`,
+    `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
+    `    y-axis "records" 0 --> ${max}`,
+    `    bar [${h2.slice(0, last + 1).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function renderDataCard(input2) {
+  const m = input2.manifest;
+  const out = [`## Dataset card: ${text(input2.title)}`, ""];
+  out.push(
+    table(
+      ["file", "format", "records", "valid", "invalid", "size", "sha256"],
+      m.files.map((f) => [code(f.path), f.stats.format ?? "unknown", fmtInt(f.records), fmtInt(f.valid), fmtInt(f.invalid), `${fmtInt(f.bytes)} B`, code(f.sha256.slice(0, 12))])
+    ),
+    "",
+    `Total: ${fmtInt(m.totals.records)} records in ${m.totals.files} file(s), ${fmtInt(m.totals.valid)} valid.`
+  );
+  for (const f of m.files) {
+    const s = f.stats;
+    out.push("", `### ${text(f.path)}`, "");
+    out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
+    out.push(renderLengthChart(`${f.path}: record length`, s), "");
+    out.push(
+      table(
+        ["length", "records"],
+        s.lengths.histogram.map((c, i) => [binLabel(i), fmtInt(c)]).slice(0, lastBin(s.lengths.histogram) + 1)
+      )
+    );
+    const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
+    if (roleTotal > 0) {
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
+      out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
+    }
+    out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
+  }
+  out.push("", "### Duplicates", "");
+  const d = input2.duplicates;
+  if (!d) out.push("Not checked.");
+  else {
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
+    if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
+  }
+  out.push("", "### Leakage (training data vs evaluation cases)", "");
+  const l = input2.leakage;
+  if (!l) out.push("Not checked (no eval cases given).");
+  else {
+    out.push(
+      l.exact + l.near + (l.contained ?? 0) === 0 ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (exact, near at Jaccard \u2265 ${l.threshold}, and contained).` : `**${fmtInt(l.exact + l.near + (l.contained ?? 0))} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near, ${fmtInt(l.contained ?? 0)} contained) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`
+    );
+    if (l.examples.length) out.push("", table(["record", "eval case", "kind", "matched on", "similarity"], l.examples.map((e) => [code(formatLocation(e.at)), code(e.caseId), e.kind, e.on, e.similarity.toFixed(2)])));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/commands/data-manifest.ts
+async function check2(ctx, values, files, manifestPath) {
+  const v = await createValidator(ctx, values);
+  const df = dataFiles(ctx, files);
+  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname5(manifestPath)));
+}
+function manifestPathFor(ctx, values, files) {
+  if (typeof values.out === "string") return ctx.resolvePath(values.out);
+  if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
+  const first = files[0];
+  if (first === void 0) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
+  return `${dirname5(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
+}
+async function runDataManifest(ctx, values, files) {
+  const out = manifestPathFor(ctx, values, files);
+  const r = await check2(ctx, values, files, out);
+  await mkdir(dirname5(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(r.manifest, null, 2)}
+`);
+  if (values.json) ctx.printJson(r.manifest);
+  else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
+`);
+  return r.report.errors > 0 ? 1 : 0;
+}
+async function runDataCard(ctx, values, files) {
+  const r = await check2(ctx, values, files, manifestPathFor(ctx, values, files));
+  const md = renderDataCard({
+    title: typeof values.title === "string" ? values.title : files.join(", "),
+    manifest: r.manifest,
+    duplicates: r.profiler.duplicates(),
+    leakage: r.profiler.leakage()
+  });
+  if (typeof values.out === "string") {
+    const out = ctx.resolvePath(values.out);
+    await mkdir(dirname5(out), { recursive: true });
+    await writeFile(out, md);
+    ctx.stderr.write(`card: ${displayPath(ctx, out)}
+`);
+  } else ctx.stdout.write(md);
+  return r.report.errors > 0 ? 1 : 0;
+}
+async function runDataDiff(ctx, values, files) {
+  const base = typeof values.base === "string" ? values.base : void 0;
+  if (!base) throw new InputError("llmops data diff: --base REV is required", { hint: "e.g. --base origin/main" });
+  const manifestPath = typeof values.manifest === "string" ? ctx.resolvePath(values.manifest) : files.length ? manifestPathFor(ctx, values, files) : ctx.resolvePath(`data/${DEFAULT_MANIFEST_NAME}`);
+  const shown = displayPath(ctx, manifestPath);
+  let head;
+  if (files.length > 0) head = (await check2(ctx, values, files, manifestPath)).manifest;
+  else {
+    let text2;
+    try {
+      text2 = await readFile2(manifestPath, "utf8");
+    } catch {
+      throw new InputError(`${shown}: no manifest here`, { hint: "write one with `llmops data manifest FILE\u2026`, pass --manifest PATH, or name the data files to compute it" });
+    }
+    head = parseManifest(text2, shown);
+  }
+  const baseText = await gitShowFile(manifestPath, base);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename2(manifestPath)}`);
+  const diff = computeDataDiff(baseManifest, head, base);
+  if (values.json) ctx.printJson(diff);
+  else ctx.stdout.write(renderDataDiffMarkdown(diff));
+  return 0;
+}
+
+// src/cli/commands/data.ts
+var V = [...Object.keys(validationOptions), "json", "quiet"];
+var C2 = Object.keys(checkOptions);
+var subcommands = {
+  validate: { run: runDataValidate, options: [...V, ...C2] },
+  dedupe: { run: runDataDedupe, options: [...V, ...C2] },
+  clean: { run: runDataClean, options: [...V, "out", "no-nfc", "no-trim", "keep-empty", "min-tokens", "max-tokens", "unit", "dedupe", "threshold"] },
+  split: { run: runDataSplit, options: [...V, "out-dir", "ratios", "key", "seed", "stratify"] },
+  manifest: { run: runDataManifest, options: [...V, ...C2, "out"] },
+  card: { run: runDataCard, options: [...V, ...C2, "out", "title"] },
+  diff: { run: runDataDiff, options: [...V, ...C2, "base", "manifest"] }
+};
+var dataCommand = {
+  name: "data",
+  summary: "validate, clean, dedupe, split, version and describe datasets (JSONL, JSONL.gz, Parquet)",
+  help: `usage: llmops data <subcommand> [options] FILE\u2026
+
+subcommands:
+  validate FILE\u2026        stream-validate records (file:line and field path for every problem); exit 1 if invalid
+  dedupe FILE\u2026          validate and report exact and near duplicates (MinHash + LSH)
+  clean FILE\u2026 --out F   write cleaned records: NFC, trimmed, empty/invalid/duplicate/over-length dropped
+      --no-nfc --no-trim --keep-empty --min-tokens N --max-tokens N --unit words|bytes --dedupe none|exact|near (default exact)
+  split FILE\u2026 --out-dir D  stable split by a hash of each record's key; adding records never moves others
+      --ratios train=0.9,val=0.1  --key auto|id|content|FIELD  --seed S  --stratify FIELD (exact ratios per stratum)
+  manifest FILE\u2026        write a manifest next to the data (sha256, counts, format, fields, stats, record index)
+      --out PATH (default: data-manifest.json in the first file's directory)
+  card FILE\u2026            markdown dataset card (counts, length histogram, roles, turns, duplicates, leakage)
+      --out FILE.md  --title T
+  diff --base REV [FILE\u2026]  compare with the manifest at another git revision (added/removed/modified records, shifts)
+      --manifest PATH (default data/data-manifest.json; with FILE\u2026 the head side is computed from the files)
+
+validation options:
+${validationOptionHelp}
+  --json               print the result as JSON
+
+duplicates and leakage (validate, dedupe, manifest, card, diff):
+${checkOptionHelp}
+`,
+  options: {
+    ...validationOptions,
+    ...checkOptions,
+    json: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
+    out: { type: "string", short: "o" },
+    "no-nfc": { type: "boolean" },
+    "no-trim": { type: "boolean" },
+    "keep-empty": { type: "boolean" },
+    "min-tokens": { type: "string" },
+    "max-tokens": { type: "string" },
+    unit: { type: "string" },
+    "out-dir": { type: "string" },
+    ratios: { type: "string" },
+    key: { type: "string" },
+    seed: { type: "string" },
+    stratify: { type: "string" },
+    title: { type: "string" },
+    base: { type: "string" },
+    manifest: { type: "string" }
+  },
+  async run(ctx, { values, positionals }) {
+    const [name, ...rest] = positionals;
+    const sub = name === void 0 ? void 0 : subcommands[name];
+    if (!sub) {
+      throw new InputError(name === void 0 ? "llmops data: missing subcommand" : `llmops data: unknown subcommand "${name}"`, {
+        hint: `one of: ${Object.keys(subcommands).join(", ")}`
+      });
+    }
+    for (const k of Object.keys(values)) {
+      if (k !== "help" && values[k] !== void 0 && !sub.options.includes(k)) throw new InputError(`llmops data ${name}: option --${k} does not apply here`, { hint: `run "llmops data --help"` });
+    }
+    return sub.run(ctx, values, rest);
+  }
+};
+
 // src/cli/commands/eval.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // src/adapters/eval/run-suite.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function sha256(data) {
-  return createHash3("sha256").update(data).digest("hex");
+  return createHash6("sha256").update(data).digest("hex");
 }
 function canonicalJson(value) {
   return JSON.stringify(value, (_k, v) => {
@@ -43748,7 +46082,7 @@ function planJobs(suite, cases, prompt, target2) {
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
       const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
-      const key = sha256(
+      const key2 = sha256(
         canonicalJson({
           v: 1,
           provider: target2.provider,
@@ -43760,7 +46094,7 @@ function planJobs(suite, cases, prompt, target2) {
           repeat
         })
       );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key: key2, inputHash, inputText: rendered.text, request });
     }
   });
   return jobs;
@@ -43768,9 +46102,9 @@ function planJobs(suite, cases, prompt, target2) {
 
 // node_modules/@huggingface/jinja/dist/index.js
 var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp2(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __publicField = (obj, key, value) => {
-  __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+var __defNormalProp = (obj, key2, value) => key2 in obj ? __defProp2(obj, key2, { enumerable: true, configurable: true, writable: true, value }) : obj[key2] = value;
+var __publicField = (obj, key2, value) => {
+  __defNormalProp(obj, typeof key2 !== "symbol" ? key2 + "" : key2, value);
   return value;
 };
 var TOKEN_TYPES = Object.freeze({
@@ -43976,13 +46310,13 @@ function tokenize(source, options = {}) {
     while (cursorPosition < src.length) {
       const lastTokenType = tokens2.at(-1)?.type;
       if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
-        let text = "";
+        let text2 = "";
         while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
         !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
-          text += src[cursorPosition++];
+          text2 += src[cursorPosition++];
         }
-        if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+        if (text2.length > 0) {
+          tokens2.push(new Token(text2, TOKEN_TYPES.Text));
           continue;
         }
       }
@@ -44286,9 +46620,9 @@ var SliceExpression = class extends Expression {
   type = "SliceExpression";
 };
 var KeywordArgumentExpression = class extends Expression {
-  constructor(key, value) {
+  constructor(key2, value) {
     super();
-    this.key = key;
+    this.key = key2;
     this.value = value;
   }
   type = "KeywordArgumentExpression";
@@ -44861,10 +47195,10 @@ function parse3(tokens2) {
       case TOKEN_TYPES.OpenCurlyBracket: {
         const values = /* @__PURE__ */ new Map();
         while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
-          const key = parseExpression();
+          const key2 = parseExpression();
           expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
           const value = parseExpression();
-          values.set(key, value);
+          values.set(key2, value);
           if (is(TOKEN_TYPES.Comma)) {
             ++current;
           }
@@ -45119,10 +47453,10 @@ var StringValue = class extends RuntimeValue {
           }
           let result = [];
           if (sep2 instanceof NullValue) {
-            const text = this.value.trimStart();
-            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+            const text2 = this.value.trimStart();
+            for (const { 0: match, index } of text2.matchAll(/\S+/g)) {
               if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
-                result.push(match + text.slice(index + match.length));
+                result.push(match + text2.slice(index + match.length));
                 break;
               }
               result.push(match);
@@ -45219,8 +47553,8 @@ function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) 
         if (sortKeys) {
           entries = entries.sort(([a], [b]) => a.localeCompare(b));
         }
-        const core = entries.map(([key, value]) => {
-          let keyStr = JSON.stringify(key);
+        const core = entries.map(([key2, value]) => {
+          let keyStr = JSON.stringify(key2);
           if (ensureAscii) {
             keyStr = makeAsciiSafe(keyStr);
           }
@@ -45252,11 +47586,11 @@ var ObjectValue = class extends RuntimeValue {
     return this._builtins ??= /* @__PURE__ */ new Map([
       [
         "get",
-        new FunctionValue(([key, defaultValue]) => {
-          if (!(key instanceof StringValue)) {
-            throw new Error(`Object key must be a string: got ${key.type}`);
+        new FunctionValue(([key2, defaultValue]) => {
+          if (!(key2 instanceof StringValue)) {
+            throw new Error(`Object key must be a string: got ${key2.type}`);
           }
-          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+          return this.value.get(key2.value) ?? defaultValue ?? new NullValue();
         })
       ],
       ["items", new FunctionValue(() => this.items())],
@@ -45288,7 +47622,7 @@ var ObjectValue = class extends RuntimeValue {
           if (!(reverse instanceof BooleanValue)) {
             throw new Error("reverse must be a boolean");
           }
-          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+          const items = Array.from(this.value.entries()).map(([key2, value]) => new ArrayValue([new StringValue(key2), value])).sort((a, b) => {
             const index = by.value === "key" ? 0 : 1;
             const aVal = a.value[index];
             const bVal = b.value[index];
@@ -45302,11 +47636,11 @@ var ObjectValue = class extends RuntimeValue {
   }
   items() {
     return new ArrayValue(
-      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+      Array.from(this.value.entries()).map(([key2, value]) => new ArrayValue([new StringValue(key2), value]))
     );
   }
   keys() {
-    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+    return new ArrayValue(Array.from(this.value.keys()).map((key2) => new StringValue(key2)));
   }
   values() {
     return new ArrayValue(Array.from(this.value.values()));
@@ -45367,11 +47701,11 @@ function normalizeNamespaceEntry(pair) {
   if (!values || values.length !== 2) {
     throw new Error("namespace expected an object or an iterable of [key, value] pairs");
   }
-  const [key, value] = values;
-  if (!(key instanceof StringValue)) {
+  const [key2, value] = values;
+  if (!(key2 instanceof StringValue)) {
     throw new Error("namespace keys must be strings");
   }
-  return [key, value];
+  return [key2, value];
 }
 var _Environment = class {
   constructor(parent) {
@@ -45396,21 +47730,21 @@ var _Environment = class {
         if (positional.length === 1) {
           const source = positional[0];
           if (source instanceof ObjectValue) {
-            for (const [key, value] of source.value) {
-              entries.set(key, value);
+            for (const [key2, value] of source.value) {
+              entries.set(key2, value);
             }
           } else if (source instanceof ArrayValue) {
             for (const pair of source.value) {
-              const [key, value] = normalizeNamespaceEntry(pair);
-              entries.set(key.value, value);
+              const [key2, value] = normalizeNamespaceEntry(pair);
+              entries.set(key2.value, value);
             }
           } else {
             throw new Error(`'${source.type}' object is not iterable`);
           }
         }
         if (kwargs) {
-          for (const [key, value] of kwargs.value) {
-            entries.set(key, value);
+          for (const [key2, value] of kwargs.value) {
+            entries.set(key2, value);
           }
         }
         return new NamespaceValue(entries);
@@ -45647,8 +47981,8 @@ function findAccessedSpecialMacroArguments(parameters, body) {
       return;
     }
     if (node2 instanceof Map) {
-      for (const [key, value] of node2) {
-        visit2(key);
+      for (const [key2, value] of node2) {
+        visit2(key2);
         visit2(value);
       }
       return;
@@ -45872,11 +48206,11 @@ var Interpreter = class {
   evaluateArguments(args, environment) {
     const positionalArguments = [];
     const keywordArguments = /* @__PURE__ */ new Map();
-    const addKeywordArgument = (key, value) => {
-      if (keywordArguments.has(key)) {
-        throw new Error(`Got multiple values for keyword argument '${key}'`);
+    const addKeywordArgument = (key2, value) => {
+      if (keywordArguments.has(key2)) {
+        throw new Error(`Got multiple values for keyword argument '${key2}'`);
       }
-      keywordArguments.set(key, value);
+      keywordArguments.set(key2, value);
     };
     for (const argument of args) {
       if (argument.type === "SpreadExpression") {
@@ -45902,8 +48236,8 @@ var Interpreter = class {
         if (!(val instanceof ObjectValue)) {
           throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
         }
-        for (const [key, value] of val.value) {
-          addKeywordArgument(key, value);
+        for (const [key2, value] of val.value) {
+          addKeywordArgument(key2, value);
         }
       }
     }
@@ -46013,7 +48347,7 @@ var Interpreter = class {
         switch (filter.value) {
           case "items":
             return new ArrayValue(
-              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+              Array.from(operand.value.entries()).map(([key2, value]) => new ArrayValue([new StringValue(key2), value]))
             );
           case "length":
             return new IntegerValue(operand.value.size);
@@ -46631,8 +48965,8 @@ var Interpreter = class {
         return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
       case "ObjectLiteral": {
         const mapping = /* @__PURE__ */ new Map();
-        for (const [key, value] of statement.value) {
-          const evaluatedKey = this.evaluate(key, environment);
+        for (const [key2, value] of statement.value) {
+          const evaluatedKey = this.evaluate(key2, environment);
           if (!(evaluatedKey instanceof StringValue)) {
             throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
           }
@@ -46684,7 +49018,7 @@ function convertToRuntimeValues(input2) {
         return new ArrayValue(input2.map(convertToRuntimeValues));
       } else {
         return new ObjectValue(
-          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+          new Map(Object.entries(input2).map(([key2, value]) => [key2, convertToRuntimeValues(value)]))
         );
       }
     case "function":
@@ -46772,8 +49106,8 @@ function format(program, indent = "	") {
   const body = formatStatements(program.body, 0, indentStr);
   return body.replace(/\n$/, "");
 }
-function createStatement(...text) {
-  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+function createStatement(...text2) {
+  return OPEN_STATEMENT + text2.join(" ") + CLOSE_STATEMENT;
 }
 function formatStatements(stmts, depth, indentStr) {
   return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
@@ -46993,8 +49327,8 @@ var Template = class {
     const env = new Environment();
     setupGlobals(env);
     if (items) {
-      for (const [key, value] of Object.entries(items)) {
-        env.set(key, value);
+      for (const [key2, value] of Object.entries(items)) {
+        env.set(key2, value);
       }
     }
     const interpreter = new Interpreter(env);
@@ -47021,8 +49355,8 @@ function compilePrompt(spec, where) {
     spec,
     render(vars) {
       const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
-      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
-      return { messages, text };
+      const text2 = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+      return { messages, text: text2 };
     }
   };
 }
@@ -47240,8 +49574,8 @@ function success2(r, cost2, scorers, job, attempts, cached2) {
   return {
     output: r.text,
     scores: scoreOutput(scorers, job, r, cost2),
-    latency_ms: round3(r.latencyMs),
-    ttft_ms: r.ttftMs === null ? null : round3(r.ttftMs),
+    latency_ms: round32(r.latencyMs),
+    ttft_ms: r.ttftMs === null ? null : round32(r.ttftMs),
     prompt_tokens: r.promptTokens,
     completion_tokens: r.completionTokens,
     cost: cost2,
@@ -47253,7 +49587,7 @@ function success2(r, cost2, scorers, job, attempts, cached2) {
 function identity(caseId, repeat) {
   return `${caseId}\0${repeat}`;
 }
-function round3(x) {
+function round32(x) {
   return Math.round(x * 1e3) / 1e3;
 }
 
@@ -47541,11 +49875,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve6, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve7, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve6();
+      resolve7();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -47556,27 +49890,27 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname, join as join3 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname6, join as join4 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
-  pathOf(key) {
-    return join3(this.dir, key.slice(0, 2), `${key}.json`);
+  pathOf(key2) {
+    return join4(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
-  async get(key) {
+  async get(key2) {
     try {
-      const v = JSON.parse(readFileSync3(this.pathOf(key), "utf8"));
+      const v = JSON.parse(readFileSync3(this.pathOf(key2), "utf8"));
       return typeof v.text === "string" ? v : void 0;
     } catch {
       return void 0;
     }
   }
-  async set(key, value) {
-    const p = this.pathOf(key);
-    mkdirSync2(dirname(p), { recursive: true });
+  async set(key2, value) {
+    const p = this.pathOf(key2);
+    mkdirSync3(dirname6(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
     writeFileSync2(tmp, JSON.stringify({ v: 1, ...value }));
     renameSync(tmp, p);
@@ -47585,7 +49919,7 @@ var DiskResponseCache = class {
 
 // src/adapters/fs/jsonl-results-store.ts
 init_errors();
-import { closeSync, existsSync as existsSync3, fsyncSync, openSync, readFileSync as readFileSync4, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync3, fsyncSync, openSync as openSync2, readFileSync as readFileSync4, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -47603,11 +49937,11 @@ var JsonlResultsStore = class {
       line++;
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
-      const text = buf.subarray(start, end).toString("utf8");
+      const text2 = buf.subarray(start, end).toString("utf8");
       let parsed;
       let ok = true;
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(text2);
       } catch {
         ok = false;
       }
@@ -47622,7 +49956,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text.trim() === "") {
+        if (text2.trim() === "") {
           start = end + 1;
           continue;
         }
@@ -47637,8 +49971,8 @@ var JsonlResultsStore = class {
     return records;
   }
   append(record3) {
-    this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, `${JSON.stringify(record3)}
+    this.fd ??= openSync2(this.path, "a");
+    writeSync2(this.fd, `${JSON.stringify(record3)}
 `);
   }
   finalize(records) {
@@ -47646,13 +49980,13 @@ var JsonlResultsStore = class {
     const tmp = `${this.path}.tmp-${process.pid}`;
     writeFileSync3(tmp, records.map((r) => `${JSON.stringify(r)}
 `).join(""));
-    const fd = openSync(tmp, "r");
+    const fd = openSync2(tmp, "r");
     fsyncSync(fd);
-    closeSync(fd);
+    closeSync2(fd);
     renameSync2(tmp, this.path);
   }
   close() {
-    if (this.fd !== void 0) closeSync(this.fd);
+    if (this.fd !== void 0) closeSync2(this.fd);
     this.fd = void 0;
   }
 };
@@ -47696,7 +50030,7 @@ function isAlive(pid) {
 // src/adapters/fs/load-suite.ts
 import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname as dirname2, extname, relative, resolve as resolve2 } from "node:path";
+import { dirname as dirname7, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/core/eval/cases.ts
 init_errors();
@@ -47720,9 +50054,9 @@ function toCase(raw, where) {
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
   return { id, input: o.input, vars, expected: o.expected ?? null, tags };
 }
-function parseCasesJsonl(text, file2) {
+function parseCasesJsonl(text2, file2) {
   const cases = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
@@ -47845,14 +50179,14 @@ var suiteSchema = external_exports.strictObject({
 // src/adapters/fs/load-suite.ts
 init_errors();
 async function loadSuite(path, cwd) {
-  const file2 = resolve2(cwd, path);
-  const displayFile = relative(cwd, file2) || file2;
+  const file2 = resolve3(cwd, path);
+  const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
-  const text = readFileSync5(file2, "utf8");
-  const doc = parseYamlSource(text, displayFile);
+  const text2 = readFileSync5(file2, "utf8");
+  const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname2(file2);
+  const base = dirname7(file2);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -47867,8 +50201,8 @@ async function loadSuite(path, cwd) {
     });
   } else {
     const pos = doc.locate(["cases", "file"]);
-    const dataPath = resolve2(base, suite.cases.file);
-    const shown = relative(cwd, dataPath) || dataPath;
+    const dataPath = resolve3(base, suite.cases.file);
+    const shown = relative3(cwd, dataPath) || dataPath;
     if (!existsSync4(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
@@ -47885,12 +50219,12 @@ async function loadSuite(path, cwd) {
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
-    const path2 = resolve2(base, c.schema_file);
+    const path2 = resolve3(base, c.schema_file);
     if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
-    const text2 = readFileSync5(path2, "utf8");
+    const text3 = readFileSync5(path2, "utf8");
     let schema2;
     try {
-      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
+      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text3, c.schema_file).value : JSON.parse(text3);
     } catch (err) {
       throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -47904,7 +50238,7 @@ async function loadSuite(path, cwd) {
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
   };
 }
 async function readCasesFile(path, shown, bytes) {
@@ -47926,19 +50260,19 @@ async function readCasesFile(path, shown, bytes) {
       return toCase(o, `${shown} row ${i}`);
     });
   }
-  let text;
+  let text2;
   if (lower.endsWith(".gz")) {
     try {
-      text = gunzipSync(bytes).toString("utf8");
+      text2 = gunzipSync(bytes).toString("utf8");
     } catch (err) {
       throw new DataInvalidError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-    text = bytes.toString("utf8");
+    text2 = bytes.toString("utf8");
   } else {
     throw new DataInvalidError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
-  return parseCasesJsonl(text, shown);
+  return parseCasesJsonl(text2, shown);
 }
 function safeJson(s, where, fallback) {
   try {
@@ -47955,11 +50289,11 @@ function loadPrompt(p, base, displayFile, pos) {
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
   if (p.template !== void 0) return { kind: "template", template: p.template };
   if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
-  const path = resolve2(base, p.file);
+  const path = resolve3(base, p.file);
   if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
-  const text = readFileSync5(path, "utf8");
+  const text2 = readFileSync5(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text, p.file);
+    const doc = parseYamlSource(text2, p.file);
     const v = doc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
@@ -47967,7 +50301,7 @@ function loadPrompt(p, base, displayFile, pos) {
     }
     return { kind: "messages", messages: msgs };
   }
-  return { kind: "template", template: text.replace(/\n$/, "") };
+  return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
 // src/adapters/git/git-info.ts
@@ -47998,10 +50332,10 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   post(url2, payload, headers, signal) {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve7, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, signal }, (res) => {
-        resolve6({
+        resolve7({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -48070,8 +50404,8 @@ var OpenAiCompatibleProvider = class {
   classifyThrown(err, url2, timeout, timeoutMs, outer) {
     if (outer?.aborted) return new ProviderError(`request to ${url2} cancelled`, "network", { retryable: false, fatal: true });
     if (timeout.aborted) return new ProviderError(`no complete response from ${url2} within ${timeoutMs / 1e3}s`, "timeout", { retryable: true });
-    const code = errorCode(err);
-    if (code === "ECONNREFUSED") {
+    const code2 = errorCode(err);
+    if (code2 === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url2}: connection refused`, "refused", {
         retryable: true,
         fatal: true,
@@ -48079,11 +50413,11 @@ var OpenAiCompatibleProvider = class {
         hint: "is the model server running and listening there? Set target.base_url in the suite or pass --base-url"
       });
     }
-    if (code === "ENOTFOUND") {
+    if (code2 === "ENOTFOUND") {
       return new ProviderError(`cannot resolve the host of ${url2}`, "refused", { retryable: false, fatal: true, hint: "check target.base_url / --base-url" });
     }
     const cause = err?.cause;
-    const what = code && NETWORK_CODES.has(code) ? code : cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
+    const what = code2 && NETWORK_CODES.has(code2) ? code2 : cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
     return new ProviderError(`network error talking to ${url2}: ${what}`, "network", { retryable: true });
   }
   async httpError(res, url2, model) {
@@ -48124,8 +50458,8 @@ var OpenAiCompatibleProvider = class {
 function errorCode(err) {
   let e = err;
   for (let i = 0; i < 4 && e; i++) {
-    const code = e.code;
-    if (typeof code === "string") return code;
+    const code2 = e.code;
+    if (typeof code2 === "string") return code2;
     e = e.cause;
   }
   return void 0;
@@ -48134,12 +50468,12 @@ function truncated2(url2, why) {
   return new ProviderError(`incomplete response from ${url2}: ${why}`, "truncated", { retryable: true });
 }
 async function readJson(res, api, t0, url2) {
-  const text = await res.text();
+  const text2 = await res.text();
   let j;
   try {
-    j = JSON.parse(text);
+    j = JSON.parse(text2);
   } catch {
-    throw truncated2(url2, `body is not valid JSON (${text.length} bytes)`);
+    throw truncated2(url2, `body is not valid JSON (${text2.length} bytes)`);
   }
   const choice = j.choices?.[0];
   if (!choice) throw truncated2(url2, "no choices in the response");
@@ -48156,7 +50490,7 @@ async function readJson(res, api, t0, url2) {
 async function readStream(res, api, t0, url2) {
   const decoder4 = new TextDecoder();
   let buf = "";
-  let text = "";
+  let text2 = "";
   let ttft = null;
   let finish = null;
   let usage;
@@ -48178,7 +50512,7 @@ async function readStream(res, api, t0, url2) {
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
       if (ttft === null) ttft = performance.now() - t0;
-      text += piece;
+      text2 += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
@@ -48195,7 +50529,7 @@ async function readStream(res, api, t0, url2) {
   if (buf.startsWith("data:")) handle(buf.slice(5).trim());
   if (!done && finish === null) throw truncated2(url2, "the stream ended before [DONE]");
   return {
-    text,
+    text: text2,
     finishReason: finish,
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
@@ -48226,11 +50560,11 @@ async function runSuite(o) {
       first_request: first ? { url: `${target2.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
     };
   }
-  const outDir = resolve3(o.cwd, o.out ?? join4(".llmops", "eval", suite.name));
-  mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join4(outDir, ".lock"));
+  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", suite.name));
+  mkdirSync4(outDir, { recursive: true });
+  const release = acquireDirLock(join5(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -48238,7 +50572,7 @@ async function runSuite(o) {
       ...apiKey ? { apiKey } : {},
       ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
     });
-    const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
@@ -48266,7 +50600,7 @@ async function runSuite(o) {
     const params = { ...extra };
     for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
     const summary = computeSummary({
-      suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+      suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
       records: outcome.records,
@@ -48287,7 +50621,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join4(outDir, "summary.json");
+    const summaryPath = join5(outDir, "summary.json");
     writeFileSync4(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -48328,12 +50662,12 @@ var HEADER = ["metric", "mean \xD7100", "95% CI", "SE \xD7100", "pass", "n", "in
 function renderSummaryText(s) {
   const rows = [HEADER, ...summaryRows(s)];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const table = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  const table2 = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
   const lat = `latency ms: p50 ${ms(s.latency.p50)}  p95 ${ms(s.latency.p95)}  p99 ${ms(s.latency.p99)}  TTFT p50 ${ms(s.latency.ttft_p50)}`;
   const tok = `tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `  cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}`;
   const err = s.counts.errors ? `errors: ${s.errors.map((e) => `${e.count} ${e.kind} (e.g. ${e.example})`).join("; ")}` : "errors: 0";
   const budgets = budgetLines(s);
-  return `${table}
+  return `${table2}
 ${lat}
 ${budgets.length ? `${budgets.join("\n")}
 ` : ""}${tok}
@@ -48434,13 +50768,13 @@ ${JSON.stringify(plan.first_request, null, 2)}
         const o = r.outcome;
         ctx.stdout.write(
           `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1e3).toFixed(1)}s
-wrote ${relative3(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative3(ctx.cwd, r.summaryPath) || r.summaryPath}
+wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.cwd, r.summaryPath) || r.summaryPath}
 `
         );
       }
       const errors = r.summary.counts.errors;
       if (errors > 0 && errors === r.summary.counts.records) {
-        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative3(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath}`);
         return 1;
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
@@ -48481,18 +50815,18 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 init_errors();
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname3, isAbsolute, join as join5, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync5, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
 
 // src/core/report/inputs.ts
 init_errors();
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function parseComparison(text, file2) {
+function parseComparison(text2, file2) {
   let v;
   try {
-    v = JSON.parse(text);
+    v = JSON.parse(text2);
   } catch (err) {
     throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
   }
@@ -48505,9 +50839,9 @@ function parseComparison(text, file2) {
   need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
   need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
   need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
-  for (const side of ["baseline", "candidate"]) {
-    const r = v[side];
-    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side}: a run reference with dir, counts and warnings`);
+  for (const side3 of ["baseline", "candidate"]) {
+    const r = v[side3];
+    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
   }
   need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
   need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
@@ -48539,10 +50873,10 @@ function toRecord(v) {
     error: err
   };
 }
-function parseResultsJsonl(text) {
+function parseResultsJsonl(text2) {
   const byKey = /* @__PURE__ */ new Map();
   let skipped = 0;
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     if (line.trim() === "") continue;
     let rec = null;
     try {
@@ -48554,9 +50888,9 @@ function parseResultsJsonl(text) {
       skipped += 1;
       continue;
     }
-    const key = JSON.stringify([rec.case_id, rec.repeat]);
-    byKey.delete(key);
-    byKey.set(key, rec);
+    const key2 = JSON.stringify([rec.case_id, rec.repeat]);
+    byKey.delete(key2);
+    byKey.set(key2, rec);
   }
   return { records: [...byKey.values()], skipped };
 }
@@ -48569,17 +50903,17 @@ function readRequired(ctx, path, option) {
   return readFileSync6(abs, "utf8");
 }
 function findResults(ctx, explicit, recorded, comparisonFile) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve4(dirname3(comparisonFile), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile), recorded)];
   for (const d of dirs) {
-    const f = join5(d, "results.jsonl");
+    const f = join6(d, "results.jsonl");
     if (existsSync5(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
 }
-function readRecords(ctx, side, file2) {
+function readRecords(ctx, side3, file2) {
   if (file2 === null) {
-    ctx.logger.warn(`${side} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side} DIR)`);
+    ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
   if (statSync3(file2).size > MAX_RESULTS_BYTES) {
@@ -48590,11 +50924,11 @@ function readRecords(ctx, side, file2) {
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
-function write(ctx, path, text, what) {
+function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname3(abs), { recursive: true });
-  writeFileSync5(abs, text);
-  ctx.logger.info(`wrote ${what}: ${path} (${text.length.toLocaleString("en-US")} characters)`);
+  mkdirSync5(dirname8(abs), { recursive: true });
+  writeFileSync5(abs, text2);
+  ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
   const file2 = values.comparison;
@@ -48659,18 +50993,18 @@ options:
 };
 
 // src/cli/commands/train.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname6, extname as extname2 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
 
 // src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream3 } from "node:fs";
-import { appendFile, mkdir, readFile, readdir, rm, stat, statfs, writeFile } from "node:fs/promises";
-import { dirname as dirname4, join as join6, relative as relative4, sep } from "node:path";
+import { createReadStream as createReadStream5 } from "node:fs";
+import { appendFile, mkdir as mkdir2, readFile as readFile3, readdir, rm, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
 
 // src/core/train/content-hash.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function createContentHasher() {
-  const h2 = createHash4("sha256");
+  const h2 = createHash7("sha256");
   return {
     addFile(relativePath, size) {
       h2.update(`${relativePath}\0${size}\0`, "utf8");
@@ -48684,11 +51018,11 @@ function createContentHasher() {
 function sortForHash(paths) {
   return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
-function isCheckpointPath(relative5) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative5);
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
 }
-function sha256Text(text) {
-  return `sha256:${createHash4("sha256").update(text, "utf8").digest("hex")}`;
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 function canonicalJson2(v) {
   if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
@@ -48701,22 +51035,22 @@ function canonicalJson2(v) {
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
-      await stat(path);
+      await stat2(path);
       return true;
     } catch {
       return false;
     }
   }
   readText(path) {
-    return readFile(path, "utf8");
+    return readFile3(path, "utf8");
   }
-  async writeText(path, text) {
-    await mkdir(dirname4(path), { recursive: true });
-    await writeFile(path, text);
+  async writeText(path, text2) {
+    await mkdir2(dirname9(path), { recursive: true });
+    await writeFile2(path, text2);
   }
-  async appendText(path, text) {
-    await mkdir(dirname4(path), { recursive: true });
-    await appendFile(path, text);
+  async appendText(path, text2) {
+    await mkdir2(dirname9(path), { recursive: true });
+    await appendFile(path, text2);
   }
   async remove(path) {
     await rm(path, { recursive: true, force: true });
@@ -48732,8 +51066,8 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join6(dir, e.name);
-        const rel = relative4(path, full).split(sep).join("/");
+        const full = join7(dir, e.name);
+        const rel = relative6(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
         else if (e.isFile()) all.push(rel);
@@ -48743,10 +51077,10 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join6(path, ...rel.split("/"));
-      const { size } = await stat(full);
+      const full = join7(path, ...rel.split("/"));
+      const { size } = await stat2(full);
       hasher.addFile(rel, size);
-      for await (const chunk of createReadStream3(full)) hasher.addBytes(chunk);
+      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
       files.push({ name: rel, bytes: size });
     }
     return { hash: hasher.digest(), files };
@@ -48758,7 +51092,7 @@ var NodeTrainWorkspace = class {
         const s = await statfs(p);
         return Number(s.bavail) * Number(s.bsize);
       } catch {
-        const parent = dirname4(p);
+        const parent = dirname9(p);
         if (parent === p) return void 0;
         p = parent;
       }
@@ -48769,14 +51103,14 @@ var NodeTrainWorkspace = class {
 // src/adapters/process/locate-trainer.ts
 init_errors();
 import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname5, join as join7 } from "node:path";
+import { dirname as dirname10, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname5(fileURLToPath(from));
+  let dir = dirname10(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join7(dir, "trainers", "reference", "train.py");
+    const candidate = join8(dir, "trainers", "reference", "train.py");
     if (existsSync6(candidate)) return candidate;
-    const parent = dirname5(dir);
+    const parent = dirname10(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -48818,7 +51152,7 @@ var NodeProcessRunner = class {
     return new NodeRunningProcess(child, spec.program);
   }
   capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve6) => {
+    return new Promise((resolve7) => {
       const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
@@ -48830,9 +51164,9 @@ var NodeProcessRunner = class {
         if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
         else stderr += err.message;
       });
-      child.on("close", (code) => {
+      child.on("close", (code2) => {
         clearTimeout(timer);
-        resolve6({ code: notFound ? null : code, stdout, stderr, notFound });
+        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
       });
     });
   }
@@ -48847,13 +51181,13 @@ var NodeRunningProcess = class {
         for (const l of this.listeners) l(line, stream);
       });
     }
-    this.exit = new Promise((resolve6, reject) => {
+    this.exit = new Promise((resolve7, reject) => {
       child.on("error", (err) => {
         if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });
-      child.on("close", (code, signal) => resolve6({ code, signal }));
+      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
     });
   }
   child;
@@ -48879,20 +51213,20 @@ init_errors();
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 init_errors();
-function parseOverride(text, source) {
-  const eq = text.indexOf("=");
-  const key = eq < 0 ? "" : text.slice(0, eq).trim();
-  if (eq < 0 || key === "" || key.split(".").some((p) => p === "")) {
-    throw new InputError(`${source}: expected key=value (e.g. learning_rate=1e-4 or lora.r=8), got ${JSON.stringify(text)}`);
+function parseOverride(text2, source) {
+  const eq = text2.indexOf("=");
+  const key2 = eq < 0 ? "" : text2.slice(0, eq).trim();
+  if (eq < 0 || key2 === "" || key2.split(".").some((p) => p === "")) {
+    throw new InputError(`${source}: expected key=value (e.g. learning_rate=1e-4 or lora.r=8), got ${JSON.stringify(text2)}`);
   }
-  const raw = text.slice(eq + 1).trim();
+  const raw = text2.slice(eq + 1).trim();
   let value;
   try {
     value = raw === "" ? "" : (0, import_yaml2.parse)(raw);
   } catch {
     value = raw;
   }
-  return { path: key.split("."), value, source };
+  return { path: key2.split("."), value, source };
 }
 function applyOverrides(root, overrides) {
   const copy = structuredClone(root);
@@ -49037,8 +51371,8 @@ var trainSpecSchema = external_exports.strictObject({
   if (s.backend === "torchtune" && s.launcher.type === "accelerate") issue2(["launcher", "type"], "torchtune launches through torchrun (tune run); use launcher type torchrun");
   if (s.backend === "command" && !s.command) issue2(["backend"], "backend command needs a command: {argv: [...]} block");
 });
-function parseTrainSpec(text, file2, overrides = []) {
-  const doc = parseYamlSource(text, file2);
+function parseTrainSpec(text2, file2, overrides = []) {
+  const doc = parseYamlSource(text2, file2);
   if (doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
     throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
@@ -49488,8 +51822,8 @@ function numberOf(v) {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return void 0;
   return Number(t);
 }
-function parsePythonLiteral(text) {
-  const r = new Reader(text);
+function parsePythonLiteral(text2) {
+  const r = new Reader(text2);
   const v = r.value();
   if (r.peek() !== "") throw new SyntaxError(`trailing text at ${r.i}`);
   return v;
@@ -49928,9 +52262,9 @@ function renderMetricsLine(kind, record3, tMs) {
   return `${JSON.stringify(o)}
 `;
 }
-function parseMetricsLines(text) {
+function parseMetricsLines(text2) {
   const out = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     if (!line.trim()) continue;
     try {
       const o = JSON.parse(line);
@@ -50295,18 +52629,18 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
-    let text;
+    let text2;
     try {
-      text = await readFile2(specPath, "utf8");
+      text2 = await readFile4(specPath, "utf8");
     } catch {
       throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
     }
     const overrides = (values.set ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
-    const spec = parseTrainSpec(text, specPath, overrides);
-    const name = spec.name ?? basename(specPath, extname2(specPath));
+    const spec = parseTrainSpec(text2, specPath, overrides);
+    const name = spec.name ?? basename3(specPath, extname2(specPath));
     const outDir = ctx.resolvePath(values.out ?? `.llmops/train/${name}`);
     const runner = new NodeProcessRunner(ctx.env);
-    const git = await gitRevision(runner, dirname6(specPath));
+    const git = await gitRevision(runner, dirname11(specPath));
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error("interrupted"));
     process.once("SIGINT", onSignal);
@@ -50316,7 +52650,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
         {
           spec,
           specFile: specPath,
-          specDir: dirname6(specPath),
+          specDir: dirname11(specPath),
           outDir,
           resume: Boolean(values.resume),
           dryRun: Boolean(values["dry-run"]),
@@ -50381,10 +52715,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { isAbsolute as isAbsolute2, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -50494,7 +52828,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute2(p) ? p : resolve5(cwd, p),
+    resolvePath: (p) => isAbsolute2(p) ? p : resolve6(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -50550,20 +52884,20 @@ hint: run "llmops --help" for the list
   } catch (err) {
     process.stderr.write(`${formatError(err)}
 `);
-    const code = exitCodeFor(err);
+    const code2 = exitCodeFor(err);
     if (rest.includes("--json")) {
       const e = err instanceof LlmopsError ? { kind: err.kind, message: err.message, hint: err.hint ?? null } : { kind: "internal", message: String(err), hint: null };
-      process.stdout.write(`${JSON.stringify({ error: { ...e, exit_code: code } }, null, 2)}
+      process.stdout.write(`${JSON.stringify({ error: { ...e, exit_code: code2 } }, null, 2)}
 `);
     }
-    return code;
+    return code2;
   }
 }
 
 // src/cli/index.ts
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+  (code2) => {
+    process.exitCode = code2;
   },
   (err) => {
     process.stderr.write(`internal error: ${String(err)}

@@ -1,9 +1,10 @@
 // Every subcommand, in the order `llmops --help` lists them. Adding one is a file and a line here.
 import type { Command } from "./command.js";
 import { compareCommand } from "./commands/compare.js";
+import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
 import { reportCommand } from "./commands/report.js";
 import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];

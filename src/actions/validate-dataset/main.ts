@@ -1,0 +1,127 @@
+// actions/validate-dataset: validate datasets, check duplicates and leakage, write the manifest,
+// annotate the offending lines, put the dataset card in the job summary.
+import * as core from "@actions/core";
+import { readdirSync } from "node:fs";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { gitShowFile } from "../../adapters/data-files/data-files.js";
+import { runDataCheck, type DataFile } from "../../adapters/data-files/run-check.js";
+import { computeDataDiff } from "../../core/data/diff.js";
+import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
+import { defaultDedupeOptions } from "../../core/data/dedupe.js";
+import { DEFAULT_MANIFEST_NAME, parseManifest } from "../../core/data/manifest.js";
+import { renderDataCard, renderDataDiffMarkdown } from "../../core/data/render.js";
+import { formatIssue, type Issue } from "../../core/data/types.js";
+import { compileUserSchema } from "../../core/data/user-schema.js";
+import { DatasetValidator } from "../../core/data/validate.js";
+import { parseInputs } from "../runtime/inputs.js";
+import { INPUTS } from "./inputs.js";
+
+export function parseValidateDatasetInputs(read?: (name: string) => string) {
+  return parseInputs(INPUTS, read);
+}
+
+/** Expand a * in the last path segment; other paths pass through (missing ones fail later, by name). */
+export function expandFiles(patterns: string[], root: string): DataFile[] {
+  const out: DataFile[] = [];
+  for (const p of patterns) {
+    const abs = isAbsolute(p) ? p : resolve(root, p);
+    const name = basename(abs);
+    if (!name.includes("*")) {
+      out.push({ path: abs, shown: relative(root, abs) || p });
+      continue;
+    }
+    const re = new RegExp(`^${name.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    let names: string[];
+    try {
+      names = readdirSync(dirname(abs)).filter((n) => re.test(n)).sort();
+    } catch {
+      names = [];
+    }
+    if (names.length === 0) throw new InputError(`input "files": ${p} matches no file`);
+    for (const n of names) out.push({ path: join(dirname(abs), n), shown: relative(root, join(dirname(abs), n)) });
+  }
+  return out;
+}
+
+function annotate(issue: Issue): void {
+  const props: core.AnnotationProperties = { file: issue.file, title: `${issue.kind}${issue.path ? ` (${issue.path})` : ""}` };
+  if (issue.line !== undefined) props.startLine = issue.line;
+  const msg = issue.line === undefined && issue.row !== undefined ? `row group ${issue.rowGroup ?? 0}, row ${issue.row}: ${issue.message}` : issue.message;
+  if (issue.severity === "error") core.error(msg, props);
+  else core.warning(msg, props);
+}
+
+export async function main(): Promise<void> {
+  const inputs = parseValidateDatasetInputs();
+  const root = process.env.GITHUB_WORKSPACE || process.cwd();
+  const files = expandFiles(inputs.files, root);
+  let customCheck;
+  if (inputs.schema) {
+    const text = await readFile(resolve(root, inputs.schema), "utf8").catch(() => {
+      throw new ConfigError(`input "schema": cannot read ${inputs.schema}`);
+    });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ConfigError(`input "schema": ${inputs.schema} is not valid JSON`);
+    }
+    customCheck = compileUserSchema(parsed, inputs.schema);
+  }
+  const validator = new DatasetValidator({
+    format: inputs.format ?? (customCheck ? "custom" : "auto"),
+    strict: inputs.strict ?? false,
+    maxErrors: inputs["max-errors"] ?? 1000,
+    reportLimit: Math.max(inputs["max-annotations"] ?? 50, 50),
+    ...(customCheck ? { customCheck } : {}),
+  });
+  const threshold = inputs["near-threshold"] ?? 0.9;
+  const dedupeMode = inputs.dedupe ?? "near";
+  const manifestPath = inputs["manifest-path"] ? resolve(root, inputs["manifest-path"]) : join(dirname(files[0]!.path), DEFAULT_MANIFEST_NAME);
+  const result = await runDataCheck(validator, files, {
+    dedupe: dedupeMode === "none" ? null : { ...defaultDedupeOptions, near: dedupeMode === "near", threshold },
+    evalFiles: (inputs["eval-cases"] ?? []).map((p) => ({ path: resolve(root, p), shown: p })),
+    threshold,
+    allowLeakage: inputs["allow-leakage"] ?? false,
+    failOnDuplicates: inputs["fail-on-duplicates"] ?? false,
+    manifestDir: dirname(manifestPath),
+  });
+  const { report, manifest } = result;
+
+  const maxAnnotations = inputs["max-annotations"] ?? 50;
+  report.issues.slice(0, maxAnnotations).forEach(annotate);
+  for (const i of report.issues) core.info(formatIssue(i));
+
+  const wrote = inputs["write-manifest"] ?? true;
+  if (wrote) {
+    await mkdir(dirname(manifestPath), { recursive: true });
+    await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  const valid = report.errors === 0;
+  core.setOutput("valid", String(valid));
+  core.setOutput("records", String(report.records));
+  core.setOutput("manifest-path", wrote ? relative(root, manifestPath) : "");
+
+  let diffMd = "";
+  const baseRef = inputs["base-ref"];
+  if (baseRef) {
+    const baseText = await gitShowFile(manifestPath, baseRef);
+    const base = baseText === undefined ? undefined : parseManifest(baseText, `${baseRef}:${relative(root, manifestPath)}`);
+    diffMd = renderDataDiffMarkdown(computeDataDiff(base, manifest, baseRef));
+    const diffPath = join(process.env.RUNNER_TEMP || tmpdir(), "llmops-data-diff.md");
+    await writeFile(diffPath, diffMd);
+    core.setOutput("diff-path", diffPath);
+  }
+
+  const card = renderDataCard({ title: files.map((f) => f.shown).join(", "), manifest, duplicates: result.profiler.duplicates(), leakage: result.profiler.leakage() });
+  const verdict = valid
+    ? `**Data valid**: ${report.records} records, ${report.warnings} warning(s).`
+    : `**Data invalid**: ${report.errors} error(s) in ${report.records} records (${Object.entries(report.errorsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}).`;
+  await core.summary.addRaw(`${verdict}\n\n${diffMd ? `${diffMd}\n` : ""}${card}`).write();
+
+  if (!valid && (inputs["fail-on-invalid"] ?? true)) {
+    throw new DataInvalidError(`${report.errors} error(s) in the data (see the annotations and the job summary)`, { hint: "run `llmops data validate` locally for the full list" });
+  }
+}
