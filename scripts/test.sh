@@ -28,6 +28,6 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vite
 # One plain closing line that any CI reader understands.
 node -e '
   const r = JSON.parse(require("fs").readFileSync(".llmops/vitest-report.json", "utf8"));
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numTotalTests - r.numPassedTests - r.numFailedTests} skipped`);
 ' || true
 exit "$status"
