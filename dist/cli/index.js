@@ -39843,6 +39843,37 @@ function holmAdjust(ps) {
   return out;
 }
 
+// src/core/stats/cluster-mean.ts
+function estimateMean(groups) {
+  const flat = groups.flat();
+  const n2 = flat.length;
+  const G = groups.filter((g) => g.length > 0).length;
+  if (n2 === 0) return null;
+  const m = mean(flat);
+  const clustered = groups.some((g) => g.length > 1);
+  if (!clustered) {
+    const binary = flat.every((x) => x === 0 || x === 1);
+    let ss = 0;
+    for (const x of flat) ss += (x - m) ** 2;
+    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
+    if (binary) {
+      const k = flat.reduce((a, b) => a + b, 0);
+      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilsonInterval(k, n2), method: "wilson", n: n2, nClusters: G };
+    }
+    const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
+    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
+  }
+  let acc = 0;
+  for (const g of groups) {
+    let r = 0;
+    for (const x of g) r += x - m;
+    acc += r * r;
+  }
+  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
+  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
+}
+
 // src/core/stats/paired-t.ts
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
@@ -40069,6 +40100,24 @@ function bootstrapQuantile(values, q, resamples, seed) {
     out[b] = vLo + frac * (vHi - vLo);
   }
   return out;
+}
+function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.95) {
+  const G = caseStats.length;
+  if (G < 2) return null;
+  const dim = caseStats[0].length;
+  const rng = createRng(seed);
+  const draws = new Float64Array(resamples);
+  const sum2 = new Array(dim);
+  for (let b = 0; b < resamples; b++) {
+    sum2.fill(0);
+    for (let i = 0; i < G; i++) {
+      const s = caseStats[rng.int(G)];
+      for (let d = 0; d < dim; d++) sum2[d] += s[d];
+    }
+    draws[b] = aggregate(sum2);
+  }
+  const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
+  return { se, ci95: ci };
 }
 
 // src/core/gate/policy.ts
@@ -49591,171 +49640,6 @@ function round32(x) {
   return Math.round(x * 1e3) / 1e3;
 }
 
-// src/core/eval/summary-stats.ts
-function mean3(xs) {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo];
-  const b = sorted[hi];
-  return a + (b - a) * (pos - lo);
-}
-function normalQuantile2(p) {
-  if (p <= 0 || p >= 1) throw new RangeError(`p must be in (0,1), got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const pl = 0.02425;
-  let x;
-  if (p < pl) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p <= 1 - pl) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  return x;
-}
-function logGamma(x) {
-  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function incompleteBeta2(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta2(1 - x, b, a);
-  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
-  let f = 1;
-  let c = 1;
-  let d = 0;
-  for (let i = 0; i <= 300; i++) {
-    const m = i >> 1;
-    const num2 = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num2 * d;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    d = 1 / d;
-    c = 1 + num2 / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    const cd = c * d;
-    f *= cd;
-    if (Math.abs(1 - cd) < 1e-15) break;
-  }
-  return front * (f - 1);
-}
-function tCdf2(t, df) {
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta2(x, df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-function tQuantile2(p, df) {
-  if (!Number.isFinite(df) || df > 1e6) return normalQuantile2(p);
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) {
-    const a = 4 * p * (1 - p);
-    return (2 * p - 1) * Math.sqrt(2 / a);
-  }
-  const z2 = normalQuantile2(p);
-  const z22 = z2 * z2;
-  const g1 = (z22 + 1) * z2 / 4;
-  const g2 = ((5 * z22 + 16) * z22 + 3) * z2 / 96;
-  const g3 = (((3 * z22 + 19) * z22 + 17) * z22 - 15) * z2 / 384;
-  const g4 = ((((79 * z22 + 776) * z22 + 1482) * z22 - 1920) * z22 - 945) * z2 / 92160;
-  let t = z2 + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
-  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  for (let i = 0; i < 8; i++) {
-    const pdf = Math.exp(logNorm - (df + 1) / 2 * Math.log(1 + t * t / df));
-    const step = (tCdf2(t, df) - p) / pdf;
-    t -= step;
-    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
-  }
-  return t;
-}
-function wilson(k, n2, z2 = 1.959963984540054) {
-  if (n2 === 0) return [0, 1];
-  const p = k / n2;
-  const z22 = z2 * z2;
-  const denom = 1 + z22 / n2;
-  const centre = (p + z22 / (2 * n2)) / denom;
-  const half = z2 * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2)) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n2 = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n2 === 0) return null;
-  const m = mean3(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilson(k, n2), method: "wilson", n: n2, nClusters: G };
-    }
-    const half2 = n2 > 1 ? tQuantile2(0.975, n2 - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
-  }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
-  const half = G > 1 ? tQuantile2(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
-}
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function bootstrapCorpus(caseStats, aggregate, resamples, seed) {
-  const G = caseStats.length;
-  if (G < 2) return null;
-  const dim = caseStats[0].length;
-  const rand = seededRandom(seed);
-  const values = new Float64Array(resamples);
-  const sum2 = new Float64Array(dim);
-  for (let b = 0; b < resamples; b++) {
-    sum2.fill(0);
-    for (let i = 0; i < G; i++) {
-      const s = caseStats[Math.floor(rand() * G)];
-      for (let d = 0; d < dim; d++) sum2[d] += s[d];
-    }
-    values[b] = aggregate(sum2);
-  }
-  const sorted = Array.from(values).sort((x, y) => x - y);
-  const m = mean3(sorted);
-  let ss = 0;
-  for (const v of sorted) ss += (v - m) ** 2;
-  return { se: Math.sqrt(ss / (resamples - 1)), ci95: [percentile(sorted, 0.025), percentile(sorted, 0.975)] };
-}
-
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 function computeSummary(input2) {
@@ -49820,6 +49704,9 @@ function computeSummary(input2) {
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
     provenance: input2.provenance
   };
+}
+function percentile(sorted, p) {
+  return sorted.length === 0 ? null : quantileSorted(sorted, p);
 }
 function summariseMetric(s, records, seed, resamples) {
   const byCase = /* @__PURE__ */ new Map();
