@@ -39395,6 +39395,8 @@ function date4(params) {
 
 // src/core/compare/run-records.ts
 init_errors();
+
+// src/core/eval/results-line.ts
 var scoreSchema = external_exports.looseObject({
   value: external_exports.number().nullable(),
   pass: external_exports.boolean().optional(),
@@ -39411,6 +39413,24 @@ var evalRecordSchema = external_exports.looseObject({
   cost: nullableNumber,
   error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
 });
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    const where = issue2.path.length ? issue2.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue2.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/core/compare/run-records.ts
 var summaryMetricSchema = external_exports.looseObject({
   type: external_exports.string().optional(),
   corpus: external_exports.boolean().optional(),
@@ -39448,28 +39468,23 @@ var ResultsCollector = class {
     return { records, superseded: this.superseded, warnings: this.warnings };
   }
   parse(line, lineNo, mayBeTruncated) {
-    if (line.trim() === "") return;
-    let json2;
-    try {
-      json2 = JSON.parse(line);
-    } catch (err) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") return;
+    if (parsed.kind === "invalid-json") {
       if (mayBeTruncated) {
         this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
         return;
       }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${err.message})`, {
+      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
         hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
       });
     }
-    const r = evalRecordSchema.safeParse(json2);
-    if (!r.success) {
-      const issue2 = r.error.issues[0];
-      const where = issue2.path.length ? issue2.path.map(String).join(".") : "(record)";
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${where}: ${issue2.message}`, {
+    if (parsed.kind === "invalid-record") {
+      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
         hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
       });
     }
-    const rec = r.data;
+    const rec = parsed.record;
     const key2 = `${rec.case_id}\0${rec.repeat}`;
     if (this.byKey.has(key2)) {
       this.superseded++;
@@ -49825,15 +49840,11 @@ var JsonlResultsStore = class {
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
       const text2 = buf.subarray(start, end).toString("utf8");
-      let parsed;
-      let ok = true;
-      try {
-        parsed = JSON.parse(text2);
-      } catch {
-        ok = false;
-      }
-      if (nl === -1 && ok && isRecord(parsed)) {
-        records.push(parsed);
+      const parsed = parseResultsLine(text2);
+      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
+      const record3 = resumable(parsed);
+      if (nl === -1 && record3) {
+        records.push(record3);
         writeFileSync3(this.path, "\n", { flag: "a" });
         break;
       }
@@ -49843,7 +49854,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text2.trim() === "") {
+        if (parsed.kind === "blank") {
           start = end + 1;
           continue;
         }
@@ -49851,8 +49862,11 @@ var JsonlResultsStore = class {
           hint: "the results file was edited or corrupted; delete it (or that line) and run again"
         });
       }
-      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
-      records.push(parsed);
+      if (!record3) {
+        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+      }
+      records.push(record3);
       start = end + 1;
     }
     return records;
@@ -49877,10 +49891,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function isRecord(v) {
-  if (v === null || typeof v !== "object") return false;
-  const o = v;
-  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+function resumable(parsed) {
+  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
+  return parsed.raw;
 }
 function acquireDirLock(lockPath) {
   for (let i = 0; i < 2; i++) {
@@ -50737,44 +50750,31 @@ function parseComparison(text2, file2) {
   if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
   return v;
 }
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
+function toReportRecord(raw, r) {
   const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...sc.pass !== void 0 ? { pass: sc.pass } : {} };
   return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
+    case_id: r.case_id,
+    repeat: r.repeat,
+    input: typeof raw.input === "string" ? raw.input : JSON.stringify(raw.input ?? ""),
+    expected: raw.expected ?? null,
+    output: typeof raw.output === "string" ? raw.output : null,
     scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
+    latency_ms: r.latency_ms,
+    error: r.error ? { kind: r.error.kind, message: r.error.message } : null
   };
 }
 function parseResultsJsonl(text2) {
   const byKey = /* @__PURE__ */ new Map();
   let skipped = 0;
   for (const line of text2.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") continue;
+    if (parsed.kind !== "record") {
       skipped += 1;
       continue;
     }
+    const rec = toReportRecord(parsed.raw, parsed.record);
     const key2 = JSON.stringify([rec.case_id, rec.repeat]);
     byKey.delete(key2);
     byKey.set(key2, rec);

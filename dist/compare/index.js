@@ -38863,7 +38863,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -38871,7 +38871,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -39007,7 +39007,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -39016,7 +39016,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -55018,7 +55018,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/compare/run-records.ts
+// src/core/eval/results-line.ts
 var scoreSchema = external_exports.looseObject({
   value: external_exports.number().nullable(),
   pass: external_exports.boolean().optional(),
@@ -55035,6 +55035,24 @@ var evalRecordSchema = external_exports.looseObject({
   cost: nullableNumber,
   error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
 });
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue3 = r.error.issues[0];
+    const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue3.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/core/compare/run-records.ts
 var summaryMetricSchema = external_exports.looseObject({
   type: external_exports.string().optional(),
   corpus: external_exports.boolean().optional(),
@@ -55072,28 +55090,23 @@ var ResultsCollector = class {
     return { records, superseded: this.superseded, warnings: this.warnings };
   }
   parse(line, lineNo, mayBeTruncated) {
-    if (line.trim() === "") return;
-    let json2;
-    try {
-      json2 = JSON.parse(line);
-    } catch (err) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") return;
+    if (parsed.kind === "invalid-json") {
       if (mayBeTruncated) {
         this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
         return;
       }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${err.message})`, {
+      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
         hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
       });
     }
-    const r = evalRecordSchema.safeParse(json2);
-    if (!r.success) {
-      const issue3 = r.error.issues[0];
-      const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${where}: ${issue3.message}`, {
+    if (parsed.kind === "invalid-record") {
+      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
         hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
       });
     }
-    const rec = r.data;
+    const rec = parsed.record;
     const key = `${rec.case_id}\0${rec.repeat}`;
     if (this.byKey.has(key)) {
       this.superseded++;
@@ -58853,47 +58866,31 @@ function renderJobSummary(model, opts = {}) {
 }
 
 // src/core/report/inputs.ts
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
+function toReportRecord(raw, r) {
   const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...sc.pass !== void 0 ? { pass: sc.pass } : {} };
   return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
+    case_id: r.case_id,
+    repeat: r.repeat,
+    input: typeof raw.input === "string" ? raw.input : JSON.stringify(raw.input ?? ""),
+    expected: raw.expected ?? null,
+    output: typeof raw.output === "string" ? raw.output : null,
     scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
+    latency_ms: r.latency_ms,
+    error: r.error ? { kind: r.error.kind, message: r.error.message } : null
   };
 }
 function parseResultsJsonl(text) {
   const byKey = /* @__PURE__ */ new Map();
   let skipped = 0;
   for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") continue;
+    if (parsed.kind !== "record") {
       skipped += 1;
       continue;
     }
+    const rec = toReportRecord(parsed.raw, parsed.record);
     const key = JSON.stringify([rec.case_id, rec.repeat]);
     byKey.delete(key);
     byKey.set(key, rec);

@@ -64337,6 +64337,42 @@ var DiskResponseCache = class {
 
 // src/adapters/fs/jsonl-results-store.ts
 import { closeSync, existsSync as existsSync2, fsyncSync, openSync, readFileSync as readFileSync2, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+
+// src/core/eval/results-line.ts
+var scoreSchema = external_exports.looseObject({
+  value: external_exports.number().nullable(),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional()
+});
+var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
+var evalRecordSchema = external_exports.looseObject({
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
+  repeat: external_exports.number().int().min(0),
+  scores: external_exports.record(external_exports.string(), scoreSchema),
+  latency_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
+});
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue3 = r.error.issues[0];
+    const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue3.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/adapters/fs/jsonl-results-store.ts
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -64355,15 +64391,11 @@ var JsonlResultsStore = class {
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
       const text = buf.subarray(start, end).toString("utf8");
-      let parsed;
-      let ok = true;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        ok = false;
-      }
-      if (nl === -1 && ok && isRecord(parsed)) {
-        records.push(parsed);
+      const parsed = parseResultsLine(text);
+      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
+      const record2 = resumable(parsed);
+      if (nl === -1 && record2) {
+        records.push(record2);
         writeFileSync2(this.path, "\n", { flag: "a" });
         break;
       }
@@ -64373,7 +64405,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text.trim() === "") {
+        if (parsed.kind === "blank") {
           start = end + 1;
           continue;
         }
@@ -64381,8 +64413,11 @@ var JsonlResultsStore = class {
           hint: "the results file was edited or corrupted; delete it (or that line) and run again"
         });
       }
-      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
-      records.push(parsed);
+      if (!record2) {
+        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+      }
+      records.push(record2);
       start = end + 1;
     }
     return records;
@@ -64407,10 +64442,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function isRecord(v) {
-  if (v === null || typeof v !== "object") return false;
-  const o = v;
-  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+function resumable(parsed) {
+  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
+  return parsed.raw;
 }
 function acquireDirLock(lockPath) {
   for (let i = 0; i < 2; i++) {
