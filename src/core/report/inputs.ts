@@ -41,15 +41,16 @@ export function parseComparison(text: string, file: string): Comparison {
   return v as unknown as Comparison;
 }
 
-function toReportRecord(raw: Record<string, unknown>, r: ResultsRecord): ReportRecord {
+/** A validated results record (./eval/results-line.ts; it keeps the file's other fields) as the report reads it. */
+export function reportRecordOf(r: ResultsRecord): ReportRecord {
   const scores: ReportRecord["scores"] = {};
   for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...(sc.pass !== undefined ? { pass: sc.pass } : {}) };
   return {
     case_id: r.case_id,
     repeat: r.repeat,
-    input: typeof raw.input === "string" ? raw.input : JSON.stringify(raw.input ?? ""),
-    expected: raw.expected ?? null,
-    output: typeof raw.output === "string" ? raw.output : null,
+    input: typeof r.input === "string" ? r.input : JSON.stringify(r.input ?? ""),
+    expected: r.expected ?? null,
+    output: typeof r.output === "string" ? r.output : null,
     scores,
     latency_ms: r.latency_ms,
     error: r.error ? { kind: r.error.kind, message: r.error.message } : null,
@@ -71,7 +72,7 @@ export function parseResultsJsonl(text: string): { records: ReportRecord[]; skip
       skipped += 1;
       continue;
     }
-    const rec = toReportRecord(parsed.raw, parsed.record);
+    const rec = reportRecordOf(parsed.record);
     const key = JSON.stringify([rec.case_id, rec.repeat]);
     byKey.delete(key);
     byKey.set(key, rec);
