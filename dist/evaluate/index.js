@@ -62720,6 +62720,9 @@ function referencesOf(expected) {
   if (typeof expected === "number" || typeof expected === "boolean") return [String(expected)];
   return null;
 }
+function scorerBase(c, corpus = false) {
+  return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -62808,11 +62811,7 @@ var bleu = {
     const corpusOptions = { ...common, effectiveOrder: c.effective_order };
     const sentenceOptions = { ...common, effectiveOrder: true };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -62854,11 +62853,7 @@ var tokens = {
   schema: tokensSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `tokens|max_completion_tokens:${c.max_completion_tokens}`,
       score({ completionTokens, promptTokens }) {
         const detail = { completion_tokens: completionTokens, prompt_tokens: promptTokens, max_completion_tokens: c.max_completion_tokens };
@@ -62877,11 +62872,7 @@ var cost = {
   schema: costSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `cost|max_cost:${c.max_cost}`,
       score({ cost: caseCost }) {
         const detail = { cost: caseCost, max_cost: c.max_cost };
@@ -63056,11 +63047,7 @@ var chrf = {
     };
     const prep = (s) => c.lowercase ? s.toLowerCase() : s;
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -63112,11 +63099,7 @@ var exactMatch = {
   schema: exactSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `exact_match|case:${c.ignore_case ? "ignore" : "keep"}|ws:${c.normalize_whitespace ? "norm" : "keep"}|punct:${c.ignore_punctuation ? "drop" : "keep"}|articles:${c.ignore_articles ? "drop" : "keep"}|nfkc:${c.unicode_nfkc ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -63140,11 +63123,7 @@ function containsDef(type) {
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: `${type}|mode:${c.mode}`,
         score({ output: output2, expected }) {
           const needles = c.value === void 0 ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;
@@ -63253,11 +63232,7 @@ var jsonFields = {
   schema: jsonFieldsSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_fields|fields:${c.fields ? c.fields.join(",") : "all"}|tol:${c.numeric_tolerance}|case:${c.ignore_case ? "ignore" : "keep"}|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const exp = expectedObject(expected);
@@ -63294,11 +63269,7 @@ var latency = {
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       runBudgets: budgets,
       signature: `latency|max_ms:${c.max_ms ?? "-"}|max_ttft_ms:${c.max_ttft_ms ?? "-"}|${RUN_BUDGET_KEYS.map((k) => `${k}:${c[k] ?? "-"}`).join("|")}`,
       score({ latencyMs, ttftMs }) {
@@ -63357,7 +63328,8 @@ var jsonSchema = {
   type: "json_schema",
   schema: jsonSchemaSchema,
   create(c) {
-    const name = c.name ?? c.type;
+    const base = scorerBase(c);
+    const name = base.name;
     if (c.schema === void 0) {
       throw new ConfigError(`scorer "${name}": schema_file "${c.schema_file}" was not loaded`, {
         hint: "the suite loader must read schema_file and pass its content as schema"
@@ -63366,11 +63338,7 @@ var jsonSchema = {
     const validate2 = compileJsonSchema(c.schema, name);
     const draft = schemaDraftOf(c.schema);
     return {
-      name,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...base,
       signature: `json_schema|draft:${draft}|fenced:${c.fenced ? "yes" : "no"}|schema:${c.schema_file ?? "inline"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -63393,11 +63361,7 @@ var jsonValid = {
   schema: jsonValidSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_valid|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -63455,11 +63419,7 @@ var levenshtein = {
       return c.ignore_case ? t.toLowerCase() : t;
     };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `levenshtein|unit:codepoint|norm:max-len|case:${c.ignore_case ? "ignore" : "keep"}|trim:${c.trim ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -63504,11 +63464,7 @@ var regex = {
     const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
         const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
@@ -63794,11 +63750,7 @@ function rougeDef(type) {
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
