@@ -50882,220 +50882,9 @@ options:
   }
 };
 
-// src/cli/commands/train.ts
+// src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
-
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative7) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
-}
-function canonicalJson2(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
-}
-
-// src/adapters/fs/node-train-workspace.ts
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile4(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
-    await writeFile3(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join7(dir, e.name);
-        const rel = relative6(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join7(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname9(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
-// src/adapters/process/locate-trainer.ts
-init_errors();
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname10, join as join8 } from "node:path";
-import { fileURLToPath } from "node:url";
-function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname10(fileURLToPath(from));
-  for (; ; ) {
-    const candidate = join8(dir, "trainers", "reference", "train.py");
-    if (existsSync6(candidate)) return candidate;
-    const parent = dirname10(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
-    dir = parent;
-  }
-}
-function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
-}
-
-// src/adapters/process/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
-function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
-}
-async function gitRevision(runner, cwd) {
-  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
-  if (head.code !== 0) return {};
-  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
-  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
-}
-
-// src/adapters/process/node-process-runner.ts
-init_errors();
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
 
 // src/core/train/spec.ts
 init_errors();
@@ -51272,6 +51061,36 @@ function parseTrainSpec(text2, file2, overrides = []) {
 
 // src/core/train/run-training.ts
 init_errors();
+
+// src/core/train/content-hash.ts
+import { createHash as createHash7 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash7("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+}
+function canonicalJson2(v) {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
+}
 
 // src/core/train/divergence.ts
 var DivergenceDetector = class {
@@ -52482,8 +52301,232 @@ async function runAttempt(plan, ports, hooks) {
 // src/core/train/fork-policy.ts
 init_errors();
 
-// src/cli/commands/train.ts
+// src/adapters/train/train-here.ts
 init_errors();
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream5 } from "node:fs";
+import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await writeFile3(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join7(dir, e.name);
+        const rel = relative6(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join7(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname9(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+init_errors();
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname10, join as join8 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname10(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join8(dir, "trainers", "reference", "train.py");
+    if (existsSync6(candidate)) return candidate;
+    const parent = dirname10(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/node-process-runner.ts
+init_errors();
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve7) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve7, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/adapters/train/train-here.ts
+async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
+  let text2;
+  try {
+    text2 = await readFile5(specPath, "utf8");
+  } catch {
+    throw new ConfigError(unreadable.message, { hint: unreadable.hint });
+  }
+  const spec = parseTrainSpec(text2, shownAs, overrides);
+  return { spec, name: spec.name ?? basename3(specPath, extname2(specPath)) };
+}
+async function trainHere(o) {
+  const runner = new NodeProcessRunner(o.env);
+  const git = await gitRevision(runner, dirname11(o.specPath));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error(o.interruptedBy));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await runTraining(
+      {
+        spec: o.spec,
+        specFile: o.specFile,
+        specDir: dirname11(o.specPath),
+        outDir: o.outDir,
+        resume: o.resume,
+        dryRun: o.dryRun,
+        referenceTrainer: locateReferenceTrainer(),
+        llmopsVersion: VERSION,
+        gitCommit: git.commit ?? o.gitCommitFallback,
+        gitDirty: git.dirty,
+        machine: describeMachine(),
+        defaultPythons: defaultPythons(o.env),
+        signal: controller.signal
+      },
+      { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...o.onProgress ? { onProgress: o.onProgress } : {} }
+    );
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+// src/cli/commands/train.ts
 var trainCommand = {
   name: "train",
   summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
@@ -52519,74 +52562,53 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
-    let text2;
-    try {
-      text2 = await readFile5(specPath, "utf8");
-    } catch {
-      throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
-    }
     const overrides = (values.set ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
-    const spec = parseTrainSpec(text2, specPath, overrides);
-    const name = spec.name ?? basename3(specPath, extname2(specPath));
+    const { spec, name } = await loadTrainSpec(specPath, specPath, overrides, {
+      message: `cannot read the training spec ${specPath}`,
+      hint: "check the path (it is relative to the directory you ran llmops from)"
+    });
     const outDir = ctx.resolvePath(values.out ?? `.llmops/train/${name}`);
-    const runner = new NodeProcessRunner(ctx.env);
-    const git = await gitRevision(runner, dirname11(specPath));
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
-      const result = await runTraining(
-        {
-          spec,
-          specFile: specPath,
-          specDir: dirname11(specPath),
-          outDir,
-          resume: Boolean(values.resume),
-          dryRun: Boolean(values["dry-run"]),
-          referenceTrainer: locateReferenceTrainer(),
-          llmopsVersion: VERSION,
-          gitCommit: git.commit,
-          gitDirty: git.dirty,
-          machine: describeMachine(),
-          defaultPythons: defaultPythons(ctx.env),
-          signal: controller.signal
-        },
-        { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: ctx.logger, onProgress: progressReporter(ctx, Boolean(values.quiet)) }
-      );
-      if (result.dryRun) {
-        if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
-        else {
-          for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
+    const result = await trainHere({
+      spec,
+      specPath,
+      specFile: specPath,
+      outDir,
+      resume: Boolean(values.resume),
+      dryRun: Boolean(values["dry-run"]),
+      env: ctx.env,
+      interruptedBy: "interrupted",
+      logger: ctx.logger,
+      onProgress: progressReporter(ctx, Boolean(values.quiet))
+    });
+    if (result.dryRun) {
+      if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
+      else {
+        for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
 ${f.content}
 `);
-          const pf = result.preflight;
-          ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
+        const pf = result.preflight;
+        ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
 `);
-          for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
+        for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
 `);
-          for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
+        for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
 `);
-        }
-        return result.preflight.problems.length ? 1 : 0;
       }
-      if (values.json) {
-        ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
-      } else {
-        const m = result.metrics;
-        ctx.stdout.write(
-          `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
+      return result.preflight.problems.length ? 1 : 0;
+    }
+    if (values.json) {
+      ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
+    } else {
+      const m = result.metrics;
+      ctx.stdout.write(
+        `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
 model: ${result.modelDir}
 hash:  ${result.modelHash}
 run:   ${outDir}/run.json
 `
-        );
-      }
-      return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      );
     }
+    return 0;
   }
 };
 function fmt3(n2) {
