@@ -50599,6 +50599,20 @@ async function runSuite(o) {
   }
 }
 
+// src/adapters/process/abort-on-signals.ts
+async function abortOnSignals(reason, work) {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error(reason));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 // src/core/eval/render-summary.ts
 function pct(x) {
   return x === null ? "\u2013" : (x * 100).toFixed(1);
@@ -50710,11 +50724,7 @@ ${JSON.stringify(plan.first_request, null, 2)}
 `);
       return 0;
     }
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
+    return abortOnSignals("interrupted", async (signal) => {
       const r = await runSuite({
         suitePath,
         cwd: ctx.cwd,
@@ -50728,7 +50738,7 @@ ${JSON.stringify(plan.first_request, null, 2)}
         env: ctx.env,
         logger: ctx.logger,
         progress: ctx.progress,
-        signal: controller.signal
+        signal
       });
       if (values.json) {
         ctx.printJson({ out: r.outDir, results: r.resultsPath, summary_path: r.summaryPath, summary: r.summary });
@@ -50748,10 +50758,7 @@ wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
+    });
   }
 };
 
@@ -52497,12 +52504,9 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
   const git = await gitRevision(runner, dirname11(o.specPath));
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error(o.interruptedBy));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    return await runTraining(
+  return abortOnSignals(
+    o.interruptedBy,
+    (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
@@ -52516,14 +52520,11 @@ async function trainHere(o) {
         gitDirty: git.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
-        signal: controller.signal
+        signal
       },
       { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...o.onProgress ? { onProgress: o.onProgress } : {} }
-    );
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+    )
+  );
 }
 
 // src/cli/commands/train.ts

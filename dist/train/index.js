@@ -48689,6 +48689,20 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
+// src/adapters/process/abort-on-signals.ts
+async function abortOnSignals(reason, work) {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error(reason));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 // src/adapters/process/node-process-runner.ts
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -48776,12 +48790,9 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
   const git = await gitRevision(runner, dirname3(o.specPath));
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error(o.interruptedBy));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    return await runTraining(
+  return abortOnSignals(
+    o.interruptedBy,
+    (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
@@ -48795,14 +48806,11 @@ async function trainHere(o) {
         gitDirty: git.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
-        signal: controller.signal
+        signal
       },
       { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...o.onProgress ? { onProgress: o.onProgress } : {} }
-    );
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+    )
+  );
 }
 
 // src/actions/runtime/inputs.ts

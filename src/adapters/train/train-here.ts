@@ -10,6 +10,7 @@ import { VERSION } from "../../version.js";
 import { NodeTrainWorkspace } from "../fs/node-train-workspace.js";
 import { defaultPythons, locateReferenceTrainer } from "../process/locate-trainer.js";
 import { describeMachine, gitRevision } from "../process/machine.js";
+import { abortOnSignals } from "../process/abort-on-signals.js";
 import { NodeProcessRunner } from "../process/node-process-runner.js";
 
 type Overrides = Parameters<typeof parseTrainSpec>[2];
@@ -50,12 +51,8 @@ export interface TrainHereOptions {
 export async function trainHere(o: TrainHereOptions): Promise<TrainRunResult> {
   const runner = new NodeProcessRunner(o.env);
   const git = await gitRevision(runner, dirname(o.specPath));
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error(o.interruptedBy));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    return await runTraining(
+  return abortOnSignals(o.interruptedBy, (signal) =>
+    runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
@@ -69,12 +66,9 @@ export async function trainHere(o: TrainHereOptions): Promise<TrainRunResult> {
         gitDirty: git.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
-        signal: controller.signal,
+        signal,
       },
       { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
-    );
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+    ),
+  );
 }
