@@ -35272,7 +35272,7 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
-import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3, resolve } from "node:path";
 
 // src/adapters/actions/actions-logger.ts
@@ -58869,6 +58869,16 @@ function compareWithPolicy(baseline, candidate, loaded, gate) {
   return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
+// src/actions/runtime/event.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function readEventPayload(path) {
+  try {
+    return JSON.parse(await readFile2(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
+  }
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -58948,7 +58958,7 @@ async function main() {
 }
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
-  const pr = parsePullRequestEvent(JSON.parse(await readFile2(eventPath, "utf8")), eventPath);
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
   await writeFile3(join3(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v1", number: pr.number, head_sha: pr.headSha }, null, 2)}
 `);
 }

@@ -27098,7 +27098,7 @@ async function runAction(main2) {
 }
 
 // src/actions/train/main.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 
 // src/adapters/actions/actions-logger.ts
@@ -48813,6 +48813,16 @@ async function trainHere(o) {
   );
 }
 
+// src/actions/runtime/event.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function readEventPayload(path) {
+  try {
+    return JSON.parse(await readFile3(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
+  }
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -48903,7 +48913,7 @@ async function main() {
 }
 async function writeFailureSummary(name, outDir, err) {
   try {
-    const metrics = await readFile3(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
+    const metrics = await readFile4(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
     const message = err instanceof Error ? err.message : String(err);
     await summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
   } catch (e) {
@@ -48911,12 +48921,7 @@ async function writeFailureSummary(name, outDir, err) {
   }
 }
 async function readEvent(path) {
-  if (!path) return void 0;
-  try {
-    return JSON.parse(await readFile3(path, "utf8"));
-  } catch {
-    return void 0;
-  }
+  return path ? readEventPayload(path).catch(() => void 0) : void 0;
 }
 
 // src/actions/train/index.ts

@@ -2,7 +2,7 @@
 // report.md, pull-request.json) that actions/comment posts — here, or from a trusted workflow_run
 // for fork PRs. A thin shell over the compare flow it shares with `llmops compare|gate`
 // (src/adapters/compare/run-compare.ts).
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
@@ -10,6 +10,7 @@ import { compareRuns, loadPolicyFile } from "../../adapters/compare/run-compare.
 import { BUNDLE_FILES, parsePullRequestEvent } from "../../core/github/index.js";
 import { renderJobSummary } from "../../core/report/index.js";
 import { GateFailedError } from "../../errors.js";
+import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 
@@ -55,6 +56,6 @@ export async function main(): Promise<void> {
 /** On pull_request events, record which PR and commit the bundle is about (verified later by actions/comment). */
 async function writePullRequestRef(out: string, eventName: string | undefined, eventPath: string | undefined): Promise<void> {
   if ((eventName !== "pull_request" && eventName !== "pull_request_target") || !eventPath) return;
-  const pr = parsePullRequestEvent(JSON.parse(await readFile(eventPath, "utf8")), eventPath);
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
   await writeFile(join(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v1", number: pr.number, head_sha: pr.headSha }, null, 2)}\n`);
 }

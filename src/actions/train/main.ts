@@ -9,6 +9,7 @@ import { assertForkPolicy, decideForkPolicy } from "../../core/train/fork-policy
 import { parseOverrideLines, renderProgressLine } from "../../core/train/index.js";
 import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/render-summary.js";
 import { parseMetricsLines } from "../../core/train/run-record.js";
+import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 
@@ -77,11 +78,7 @@ async function writeFailureSummary(name: string, outDir: string, err: unknown): 
   }
 }
 
+/** The event payload, or undefined when there is none or it cannot be read. */
 async function readEvent(path: string | undefined): Promise<unknown> {
-  if (!path) return undefined;
-  try {
-    return JSON.parse(await readFile(path, "utf8"));
-  } catch {
-    return undefined;
-  }
+  return path ? readEventPayload(path).catch(() => undefined) : undefined;
 }
