@@ -43962,6 +43962,17 @@ init_errors();
 
 // src/core/data/formats.ts
 init_suggest();
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/data/formats.ts
 var ROLES = ["system", "user", "assistant", "tool"];
 var ROLE_SET = new Set(ROLES);
 var defaultFormatOptions = { requireAssistant: true };
@@ -44162,13 +44173,6 @@ function side(v) {
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return v.map((m) => isPlainObject2(m) ? contentText(m.content) : "").join("\n");
   return "";
-}
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/stats.ts
@@ -51092,12 +51096,6 @@ function isCheckpointPath(relative7) {
 function sha256Text(text2) {
   return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
-function canonicalJson2(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
-}
 
 // src/core/train/divergence.ts
 var DivergenceDetector = class {
@@ -52015,7 +52013,7 @@ function joinPath(dir, p) {
   return out.join("/") || "/";
 }
 function specHash(spec) {
-  return sha256Text(canonicalJson2(spec));
+  return sha256Text(stableStringify(spec));
 }
 async function resolvePaths(input2, ws) {
   const { spec, specDir } = input2;

@@ -47273,6 +47273,15 @@ function parseTrainSpec(text, file2, overrides = []) {
   return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
 // src/core/train/content-hash.ts
 import { createHash } from "node:crypto";
 function createContentHasher() {
@@ -47295,12 +47304,6 @@ function isCheckpointPath(relative2) {
 }
 function sha256Text(text) {
   return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
-}
-function canonicalJson(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
 }
 
 // src/core/train/divergence.ts
@@ -48214,7 +48217,7 @@ function joinPath(dir, p) {
   return out.join("/") || "/";
 }
 function specHash(spec) {
-  return sha256Text(canonicalJson(spec));
+  return sha256Text(stableStringify(spec));
 }
 async function resolvePaths(input2, ws) {
   const { spec, specDir } = input2;
