@@ -43393,11 +43393,6 @@ function renderDeltaSvg(c) {
   const title = `\u0394 candidate \u2212 baseline${unit === 100 ? " (points)" : ""}, ${formatConfidence(c.confidence)} CI`;
   return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
 }
-function quantile2(sorted, q) {
-  const pos = (sorted.length - 1) * q;
-  const i = Math.floor(pos);
-  return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
-}
 function renderLatencySvg(c, cases) {
   const pick3 = (side3) => cases.map((d) => d[side3]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
   const b = pick3("baseline");
@@ -43438,7 +43433,7 @@ function renderLatencySvg(c, cases) {
     parts.push(`<text class="tick" x="${n(left + t / (bins * width) * (right - left))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`);
   }
   const mark = (xs, cls, row) => xs.length === 0 ? "" : [0.5, 0.95].map((q) => {
-    const v = quantile2(xs, q);
+    const v = quantileSorted(xs, q);
     const px = left + v / (bins * width) * (right - left);
     return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
   }).join("");
