@@ -65005,10 +65005,10 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
-  post(url2, payload, headers, signal) {
+  post(url2, payload, headers, cancel) {
     return new Promise((resolve5, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
-      const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, signal }, (res) => {
+      const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
         resolve5({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -65024,6 +65024,8 @@ var OpenAiCompatibleProvider = class {
         });
       });
       req.on("error", reject);
+      cancel.fire = (err) => req.destroy(err);
+      if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
@@ -65033,23 +65035,27 @@ var OpenAiCompatibleProvider = class {
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;
     if (req.stream) body.stream_options = { include_usage: true };
-    const controller = new AbortController();
+    const cancel = { fired: false };
     const timeout = { aborted: false };
     const timer = setTimeout(() => {
       timeout.aborted = true;
-      controller.abort(new Error("timeout"));
+      cancel.fired = true;
+      cancel.fire?.(new Error("timeout"));
     }, req.timeoutMs);
-    const onOuter = () => controller.abort(outer?.reason);
+    const onOuter = () => {
+      cancel.fired = true;
+      cancel.fire?.(new Error("cancelled"));
+    };
+    if (outer?.aborted) onOuter();
     outer?.addEventListener("abort", onOuter, { once: true });
-    const signal = controller.signal;
     try {
-      return await this.send(url2, body, req, signal, timeout, outer);
+      return await this.send(url2, body, req, cancel, timeout, outer);
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener("abort", onOuter);
     }
   }
-  async send(url2, body, req, signal, timeout, outer) {
+  async send(url2, body, req, cancel, timeout, outer) {
     const t0 = performance.now();
     let res;
     try {
@@ -65062,7 +65068,7 @@ var OpenAiCompatibleProvider = class {
           ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
           ...this.opts.headers
         },
-        signal
+        cancel
       );
     } catch (err) {
       throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);

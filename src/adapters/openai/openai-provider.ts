@@ -17,6 +17,12 @@ export interface OpenAiProviderOptions {
 const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
 /** A minimal view of an HTTP response, so parsing does not care which client produced it. */
+/** Cancels one request: set by post() once the request exists, fired by the timer or the caller. */
+interface Cancel {
+  fired: boolean;
+  fire?: (err: Error) => void;
+}
+
 interface HttpResponse {
   status: number;
   header(name: string): string | null;
@@ -34,10 +40,10 @@ export class OpenAiCompatibleProvider implements Provider {
     this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
 
-  private post(url: string, payload: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> {
+  private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
       const mod = url.startsWith("https:") ? https : http;
-      const req = mod.request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, signal }, (res: IncomingMessage) => {
+      const req = mod.request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res: IncomingMessage) => {
         resolve({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -53,6 +59,9 @@ export class OpenAiCompatibleProvider implements Provider {
         });
       });
       req.on("error", reject);
+      // Destroying the request also ends a response being read, so a hung stream is cut off too.
+      cancel.fire = (err) => req.destroy(err);
+      if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
@@ -64,19 +73,24 @@ export class OpenAiCompatibleProvider implements Provider {
     else body.prompt = req.prompt;
     if (req.stream) body.stream_options = { include_usage: true };
 
-    // One controller per request, aborted by our timer or by the caller; cheaper than
-    // AbortSignal.any/timeout, which are slow and leak listeners on Node 20.
-    const controller = new AbortController();
+    // A timer and the caller's signal cancel the request directly: no AbortController per request
+    // (AbortSignal.any/timeout are slow and leak listeners on Node 20; a plain signal on
+    // http.request still costs listeners on every request).
+    const cancel: Cancel = { fired: false };
     const timeout = { aborted: false };
     const timer = setTimeout(() => {
       timeout.aborted = true;
-      controller.abort(new Error("timeout"));
+      cancel.fired = true;
+      cancel.fire?.(new Error("timeout"));
     }, req.timeoutMs);
-    const onOuter = () => controller.abort(outer?.reason);
+    const onOuter = () => {
+      cancel.fired = true;
+      cancel.fire?.(new Error("cancelled"));
+    };
+    if (outer?.aborted) onOuter();
     outer?.addEventListener("abort", onOuter, { once: true });
-    const signal = controller.signal;
     try {
-      return await this.send(url, body, req, signal, timeout, outer);
+      return await this.send(url, body, req, cancel, timeout, outer);
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener("abort", onOuter);
@@ -87,7 +101,7 @@ export class OpenAiCompatibleProvider implements Provider {
     url: string,
     body: Record<string, unknown>,
     req: CompletionRequest,
-    signal: AbortSignal,
+    cancel: Cancel,
     timeout: { aborted: boolean },
     outer: AbortSignal | undefined,
   ): Promise<CompletionResult> {
@@ -103,7 +117,7 @@ export class OpenAiCompatibleProvider implements Provider {
           ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}),
           ...this.opts.headers,
         },
-        signal,
+        cancel,
       );
     } catch (err) {
       throw this.classifyThrown(err, url, timeout, req.timeoutMs, outer);
