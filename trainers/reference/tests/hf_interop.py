@@ -11,7 +11,9 @@ What it does, each step printing one JSON line (`{"check": ..., ...}`) and a fin
   3. a tied-embedding HF model written by save_pretrained → the reference trainer loads it (logits
      match before training), fine-tunes it, and transformers loads the result (logits match);
   4. the trainer's SDPA and explicit-attention paths agree on torch 2.x;
-  5. with --torch1 PY: the same run on torch 1.13 (explicit attention) gives the same loss curve.
+  5. a run crashed after a checkpoint and resumed on torch 2.x reproduces the uninterrupted one;
+  6. with --torch1 PY: the same full and LoRA runs on torch 1.13 (explicit attention, the built-in
+     safetensors writer) give the same loss curves, and transformers/peft load what torch 1.13 wrote.
 Exit status 1 when a difference exceeds its tolerance."""
 import argparse
 import json
@@ -170,6 +172,11 @@ def main():
     d, scale = max_diff(ref_full(hf_dir), hf_base, ids)
     report("hf-tied-base-loaded", max_abs_diff=d, max_abs_logit=scale, ok=d < TOL_LOGITS,
            config_keys=sorted(k for k in written if "rope" in k or "tie" in k or "eps" in k))
+    sharded = os.path.join(tmp, "hf-sharded")
+    hf_base.save_pretrained(sharded, safe_serialization=True, max_shard_size="40KB")
+    shards = sorted(n for n in os.listdir(sharded) if n.endswith(".safetensors"))
+    d, scale = max_diff(ref_full(sharded), hf_base, ids)
+    report("hf-sharded-base-loaded", shards=len(shards), max_abs_diff=d, ok=d < TOL_LOGITS and len(shards) > 1)
     tied = os.path.join(tmp, "tied")
     run_trainer(sys.executable, tied, data, ["--max-steps", "5", "--base", hf_dir])
     tied_model = os.path.join(tied, "model")
@@ -193,7 +200,39 @@ def main():
                 M.HAS_SDPA = True
         report("ref-sdpa-vs-explicit", max_abs_diff=float((a - b).abs().max()), ok=float((a - b).abs().max()) < 1e-4)
 
-    # 5. torch 1.x loss curve
+    # 5. resume on torch 2.x: crash after step 7 (checkpoint at 5), resume → the uninterrupted run
+    crash = os.path.join(tmp, "crash")
+    common = ["--max-steps", "10", "--hidden-size", "64", "--num-layers", "2", "--num-heads", "4", "--num-kv-heads", "2",
+              "--max-position-embeddings", "64", "--save-steps", "5"]
+    straight = [e["loss"] for e in run_trainer(sys.executable, os.path.join(tmp, "straight"), data, common) if e["event"] == "step"]
+    try:
+        run_trainer(sys.executable, crash, data, [*common, "--crash-at-step", "7"])
+        crashed = False
+    except SystemExit:
+        crashed = True
+    ev_r = run_trainer(sys.executable, crash, data, [*common, "--resume", "auto"])
+    resumed_at = next((e["step"] for e in ev_r if e["event"] == "resume"), None)
+    resumed = [e["loss"] for e in ev_r if e["event"] == "step"]
+    w_a = load_safetensors(os.path.join(tmp, "straight", "model", "model.safetensors"))
+    w_b = load_safetensors(os.path.join(crash, "model", "model.safetensors"))
+    same_w = sorted(w_a) == sorted(w_b) and all(torch.equal(w_a[k], w_b[k]) for k in w_a)
+    report("resume-torch2", crashed=crashed, resumed_at=resumed_at, same_losses=resumed == straight[5:], same_weights=same_w,
+           ok=crashed and resumed_at == 5 and resumed == straight[5:] and same_w)
+
+    # 6. torch 1.x loss curve (full and LoRA); its model files come from the built-in safetensors writer
+    if args.torch1:
+        lora1 = os.path.join(tmp, "lora-torch1")
+        lora_args = ["--max-steps", steps, "--base", full_model, "--method", "lora", "--lora-r", "8", "--lora-alpha", "16",
+                     "--lora-target-modules", "q_proj,v_proj", "--lr", "1e-2"]
+        l1 = [e["loss"] for e in run_trainer(args.torch1, lora1, data, lora_args) if e["event"] == "step"]
+        l2 = [e["loss"] for e in run_trainer(sys.executable, os.path.join(tmp, "lora-torch2"), data, lora_args) if e["event"] == "step"]
+        rel = max(abs(a - b) / max(abs(b), 1e-9) for a, b in zip(l2, l1))
+        hf_l1 = PeftModel.from_pretrained(hf_full(full_model, "eager"), os.path.join(lora1, "model")).eval()
+        d, _ = max_diff(ref_lora(full_model, os.path.join(lora1, "model")), hf_l1, ids)
+        report("torch1-vs-torch2-lora-loss", steps=len(l1), loss_last=[l1[-1], l2[-1]], max_rel_diff=rel, peft_max_abs_diff_torch1_adapter=d,
+               max_abs_diff=d, ok=len(l1) == len(l2) and rel < TOL_LOSS and d < TOL_LOGITS)
+
+    # 7. torch 1.x loss curve, full
     if args.torch1:
         full1 = os.path.join(tmp, "full-torch1")
         ev1 = run_trainer(args.torch1, full1, data, ["--max-steps", steps, "--hidden-size", "64", "--num-layers", "2", "--num-heads", "4",
@@ -202,9 +241,10 @@ def main():
         losses_t1 = [e["loss"] for e in ev1 if e["event"] == "step"]
         rel = max(abs(a - b) / max(abs(b), 1e-9) for a, b in zip(losses_t2, losses_t1))
         d, scale = max_diff(ref_full(full1 + "/model"), ref, ids)
+        d_hf, _ = max_diff(ref_full(full1 + "/model"), hf_full(full1 + "/model", "eager"), ids)
         report("torch1-vs-torch2-loss", torch1=start1["torch"], sdpa1=start1["sdpa"], steps=len(losses_t1),
                loss_first=[losses_t1[0], losses_t2[0]], loss_last=[losses_t1[-1], losses_t2[-1]], max_rel_diff=rel,
-               final_logits_max_abs_diff=d, ok=len(losses_t1) == len(losses_t2) and rel < TOL_LOSS)
+               final_logits_torch1_vs_torch2=d, max_abs_diff=d_hf, ok=len(losses_t1) == len(losses_t2) and rel < TOL_LOSS and d_hf < TOL_LOGITS)
     failed = [r["check"] for r in results if not r["ok"]]
     print(json.dumps({"summary": "ok" if not failed else "failed", "failed": failed, "versions": info, "dir": tmp}), flush=True)
     return 1 if failed else 0
