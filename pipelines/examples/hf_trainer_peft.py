@@ -7,7 +7,8 @@ llmops passes the run through the environment: LLMOPS_SPEC_JSON (the validated s
 overrides), LLMOPS_BASE_MODEL (a directory with an HF Llama, or "scratch" with base.architecture),
 LLMOPS_TRAIN_FILE, LLMOPS_VALIDATION_FILE, LLMOPS_MODEL_DIR (Trainer's output_dir: checkpoints,
 trainer_state.json and the final model or adapter), LLMOPS_RESUME ("1": continue from the newest
-checkpoint). Hyperparameters come from the spec: max_steps/epochs, learning_rate, scheduler,
+checkpoint; LLMOPS_EXAMPLE_CRASH_AT_STEP=N makes a fresh run exit abruptly after step N, for tests).
+Hyperparameters come from the spec: max_steps/epochs, learning_rate, scheduler,
 warmup_steps, weight_decay, max_grad_norm, micro_batch_size, gradient_accumulation_steps, seed,
 logging_steps, evaluation.every_steps, checkpoint.every_steps/keep, method (full | lora), lora.*.
 
@@ -144,7 +145,19 @@ def main():
         dataloader_num_workers=0,
         remove_unused_columns=False,
     )
-    trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=val, data_collator=collate)
+    callbacks = []
+    crash_at = int(os.environ.get("LLMOPS_EXAMPLE_CRASH_AT_STEP") or 0)
+    if crash_at and os.environ.get("LLMOPS_RESUME") != "1":
+        from transformers import TrainerCallback
+
+        class Crash(TrainerCallback):  # testing: die abruptly once, so a restart must resume
+            def on_step_end(self, a, state, control, **kw):
+                if state.global_step == crash_at:
+                    sys.stdout.flush()
+                    os._exit(3)
+
+        callbacks.append(Crash())
+    trainer = Trainer(model=model, args=args, train_dataset=train, eval_dataset=val, data_collator=collate, callbacks=callbacks)
     has_ckpt = os.path.isdir(out) and any(n.startswith("checkpoint-") for n in os.listdir(out))
     trainer.train(resume_from_checkpoint=True if os.environ.get("LLMOPS_RESUME") == "1" and has_ckpt else None)
     if val is not None:

@@ -120,6 +120,19 @@ ${extra}`;
       expect(cfg).toMatchObject({ method: "lora", max_steps: 12, lora: { r: 4 } });
     }, 300_000);
 
+    it("a crash after step 8 restarts (max_restarts: 1), HF resumes from checkpoint-6 and the metrics equal the uninterrupted run's", async () => {
+      writeFileSync(join(dir, "spec-restart.yaml"), spec("max_restarts: 1\n"));
+      const out = join(dir, "runs/b");
+      const r = await runCli(["train", join(dir, "spec-restart.yaml"), "--out", out], { timeoutMs: 300_000, env: { LLMOPS_EXAMPLE_CRASH_AT_STEP: "8" } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("restarting from the newest checkpoint (restart 1 of 1)");
+      const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+      expect(run.restarts).toBe(1);
+      const strip = (p: string) => readFileSync(p, "utf8").trim().split("\n").map((l) => { const { t_ms: _t, ...rest } = JSON.parse(l); return rest; });
+      expect(strip(join(out, "metrics.jsonl"))).toEqual(strip(join(dir, "runs/a/metrics.jsonl")));
+      expect(readFileSync(join(out, "train.log"), "utf8")).toContain("6/12");
+    }, 300_000);
+
     it("the HF Trainer's adapter loads in peft on the base and changes the logits", () => {
       const out = join(dir, "runs/a/model");
       const code = `import torch
