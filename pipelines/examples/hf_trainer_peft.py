@@ -46,9 +46,8 @@ def encode(row, fmt):
             body = b(m["content"])
             ids += head + body
             labels += [IGNORE] * len(head) + (body if m["role"] == "assistant" else [IGNORE] * len(body))
-        if msgs and msgs[-1]["role"] == "assistant":
-            ids.append(EOS)
-            labels.append(EOS)
+        ids.append(EOS)  # trained on only when the assistant has the last word
+        labels.append(EOS if msgs and msgs[-1]["role"] == "assistant" else IGNORE)
         return ids, labels
     if fmt == "instruction":
         prompt = b(row["instruction"] + "\n" + (row["input"] + "\n" if row.get("input") else ""))

@@ -42,7 +42,7 @@ describe.skipIf(skipReason !== undefined)("HF interop (CPU)", () => {
       expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
       expect(summary?.summary).toBe("ok");
       const names = new Set(checks.map((c) => c.check));
-      for (const n of ["full-from-scratch", "lora-peft", "lora-peft-merged", "hf-tied-base-loaded", "hf-tied-finetuned", "hf-sharded-base-loaded", "ref-sdpa-vs-explicit", "resume-torch2"]) expect(names).toContain(n);
+      for (const n of ["example-template", "full-from-scratch", "lora-peft", "lora-peft-merged", "hf-tied-base-loaded", "hf-tied-finetuned", "hf-sharded-base-loaded", "ref-sdpa-vs-explicit", "resume-torch2"]) expect(names).toContain(n);
       if (torch1) for (const n of ["torch1-vs-torch2-loss", "torch1-vs-torch2-lora-loss"]) expect(names).toContain(n);
       for (const c of checks) {
         expect(c.ok, JSON.stringify(c)).toBe(true);

@@ -127,6 +127,18 @@ def main():
     data = write_data(tmp)
     steps = str(args.steps)
 
+    # 0. pipelines/examples/hf_trainer_peft.py tokenizes exactly as the reference trainer
+    sys.path.insert(0, os.path.join(REF, "..", "..", "pipelines", "examples"))
+    import hf_trainer_peft as example
+    from llmops_ref import data as D
+    samples = [(json.loads(l), "chat") for l in open(data)] + [
+        ({"instruction": "Add", "input": "1 2", "output": "3"}, "instruction"), ({"instruction": "Hi", "output": "yo"}, "instruction"),
+        ({"prompt": "a", "completion": "b"}, "completion"),
+        ({"messages": [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}, {"role": "assistant", "content": "a"},
+                       {"role": "user", "content": "q"}]}, "chat")]
+    bad = [r for r, f in samples if [list(x) for x in D.encode_record("f", 1, r, f)] != [list(x) for x in example.encode(r, f)]]
+    report("example-template", records=len(samples), mismatches=len(bad), ok=not bad)
+
     # 1. full fine-tuning from scratch, GQA (4 query heads, 2 key/value heads)
     full = os.path.join(tmp, "full")
     ev = run_trainer(sys.executable, full, data, ["--max-steps", steps, "--hidden-size", "64", "--num-layers", "2", "--num-heads", "4",
