@@ -48301,6 +48301,9 @@ async function runPreflight(input2, runner, ws) {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
     }
+  } else if (spec.python) {
+    python = await probePython(runner, spec.python, ["torch", "transformers", "peft", "accelerate"]);
+    if (!python) warnings.push(`python: ${spec.python} could not be run to record its versions`);
   }
   const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 3e4);
   const gpus = smi.code === 0 ? parseNvidiaSmi(smi.stdout) : [];

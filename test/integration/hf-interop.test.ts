@@ -112,6 +112,7 @@ ${extra}`;
       const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
       expect(run.status).toBe("succeeded");
       expect(run.backend).toBe("command");
+      expect(run.versions).toMatchObject({ torch: expect.stringMatching(/^2\./), transformers: expect.any(String), peft: expect.any(String) });
       expect(run.metrics.loss).toBeCloseTo(train.at(-1).loss, 10);
       const files = (run.model.files as { name: string }[]).map((f) => f.name).sort();
       expect(files).toEqual(expect.arrayContaining(["adapter_config.json", "adapter_model.safetensors", "trainer_state.json"]));
