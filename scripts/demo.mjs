@@ -14,7 +14,6 @@
 // eval engine over HTTP, cache, results, summaries, statistics, gate, renderers, GitHub client.
 import { build } from "esbuild";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -28,17 +27,10 @@ if (!existsSync(join(root, "dist", "cli", "index.js"))) {
 }
 
 await build({ absWorkingDir: root, entryPoints: ["scripts/demo-support.ts"], outfile: join(work, "support.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
-const { startOpenAiTestServer, FakeGitHub, ACTIONS_TOKEN, pullRequestEvent, runActionBundle } = await import(join(work, "support.mjs"));
+const { startOpenAiTestServer, simulatedModel, FakeGitHub, ACTIONS_TOKEN, pullRequestEvent, runActionBundle } = await import(join(work, "support.mjs"));
 
-// A deterministic "model": the right sum with probability `skill`, else off by one.
-const skill = { baseline: 0.7, candidate: 0.85, regressed: 0.45 };
-function answer(req) {
-  const m = /(\d+)\s*\+\s*(\d+)\s*=/.exec(req.prompt);
-  if (!m) return "I do not know";
-  const sum = Number(m[1]) + Number(m[2]);
-  const h = createHash("sha256").update(`${req.model}|${req.prompt}`).digest().readUInt32BE(0) / 2 ** 32;
-  return String(h < (skill[req.model] ?? 0.5) ? sum : sum + 1);
-}
+// A deterministic "model" (test/support/simulated-model.ts): the right sum with probability `skill`, else off by one.
+const answer = simulatedModel({ baseline: 0.7, candidate: 0.85, regressed: 0.45 });
 
 const cli = join(root, "dist", "cli", "index.js");
 function llmops(args) {

@@ -4,7 +4,6 @@
 // (deterministic per prompt), so evaluations, comparisons and gates have something real to measure.
 // Usage: node scripts/simulated-model.mjs [--port 8080] [--skill tiny=0.8,other=0.6]
 import { build } from "esbuild";
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,18 +13,10 @@ const skill = Object.fromEntries(values.skill.split(",").map((kv) => kv.split("=
 const root = new URL("..", import.meta.url).pathname;
 const work = join(root, ".llmops", "simulated-model");
 mkdirSync(work, { recursive: true });
-await build({ absWorkingDir: root, entryPoints: ["test/support/openai-server.ts"], outfile: join(work, "server.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
-const { startOpenAiTestServer } = await import(join(work, "server.mjs"));
+await build({ absWorkingDir: root, entryPoints: ["scripts/demo-support.ts"], outfile: join(work, "support.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
+const { startOpenAiTestServer, simulatedModel } = await import(join(work, "support.mjs"));
 
-function answer(req) {
-  const m = /(\d+)\s*\+\s*(\d+)\s*=/.exec(req.prompt);
-  if (!m) return "I do not know";
-  const sum = Number(m[1]) + Number(m[2]);
-  const h = createHash("sha256").update(`${req.model}|${req.prompt}`).digest().readUInt32BE(0) / 2 ** 32;
-  return String(h < (skill[req.model] ?? 0.5) ? sum : sum + 1);
-}
-
-const server = await startOpenAiTestServer({ respond: answer, port: Number(values.port) });
+const server = await startOpenAiTestServer({ respond: simulatedModel(skill), port: Number(values.port) });
 console.log(`simulated model listening at ${server.baseUrl} (skills: ${JSON.stringify(skill)}); Ctrl-C to stop`);
 const stop = () => server.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -19665,16 +19665,601 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/cli/commands/compare-runs.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+// src/adapters/compare/run-compare.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
-// src/adapters/fs/eval-run-reader.ts
-init_errors();
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
+// src/core/compare/types.ts
+var COMPARISON_SCHEMA = "llmops.comparison/v1";
+
+// src/core/stats/prng.ts
+function splitmix32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 2654435769 >>> 0;
+    let z2 = s;
+    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
+    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
+    return (z2 ^ z2 >>> 16) >>> 0;
+  };
+}
+function createRng(seed) {
+  const sm = splitmix32(seed);
+  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const nextU32 = () => {
+    const s0 = state[0];
+    const s1 = state[1];
+    const s2 = state[2];
+    const s3 = state[3];
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    state[1] = s1 ^ n2;
+    state[0] = s0 ^ n3;
+    state[2] = n2 ^ t;
+    state[3] = rotl(n3, 11);
+    return r;
+  };
+  return {
+    state,
+    nextU32,
+    next: () => nextU32() * 23283064365386963e-26,
+    int: (n2) => Math.floor(nextU32() * 23283064365386963e-26 * n2)
+  };
+}
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+
+// src/core/stats/descriptive.ts
+function sum(xs) {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+}
+function mean(xs) {
+  if (xs.length === 0) return Number.NaN;
+  return sum(xs) / xs.length;
+}
+function variance(xs) {
+  const n2 = xs.length;
+  if (n2 < 2) return Number.NaN;
+  const m = mean(xs);
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < n2; i++) {
+    const d = xs[i] - m;
+    ss += d * d;
+    comp += d;
+  }
+  return (ss - comp * comp / n2) / (n2 - 1);
+}
+function sd(xs) {
+  return Math.sqrt(variance(xs));
+}
+function quantileSorted(sorted, q) {
+  const n2 = sorted.length;
+  if (n2 === 0) return Number.NaN;
+  const h2 = (n2 - 1) * q;
+  const lo = Math.floor(h2);
+  const hi = Math.min(lo + 1, n2 - 1);
+  return sorted[lo] + (h2 - lo) * (sorted[hi] - sorted[lo]);
+}
+
+// src/core/stats/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function lnGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const z2 = x - 1;
+  let a = LANCZOS[0];
+  const t = z2 + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function lnChoose(n2, k) {
+  return lnGamma(n2 + 1) - lnGamma(k + 1) - lnGamma(n2 - k + 1);
+}
+function betaContinuedFraction(a, b, x) {
+  const TINY = 1e-300;
+  const EPS = 1e-16;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h2 = d;
+  for (let m = 1; m <= 1e4; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h2 *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h2 *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h2;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
+  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= -3) return normalTail(-x);
+  if (x >= 3) return 1 - normalTail(x);
+  let s = x;
+  let t = 0;
+  let b = x;
+  const q = x * x;
+  let i = 1;
+  while (s !== t) {
+    t = s;
+    i += 2;
+    b *= q / i;
+    s = t + b;
+  }
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
+}
+function normalTail(x) {
+  let f = x;
+  for (let k = 100; k >= 1; k--) f = x + k / f;
+  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
+}
+function normalPdf(x) {
+  return Math.exp(-0.5 * x * x - 0.9189385332046728);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const plow = 0.02425;
+  let x;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  } else if (p <= 1 - plow) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log1p(-p));
+    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  for (let i = 0; i < 2; i++) {
+    const e = normalCdf(x) - p;
+    const u = e / normalPdf(x);
+    x = x - u / (1 + x * u / 2);
+  }
+  return x;
+}
+
+// src/core/stats/student-t.ts
+function tCdf(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (t === Infinity) return 1;
+  if (t === -Infinity) return 0;
+  if (df === Infinity) return normalCdf(t);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
+  return t > 0 ? 1 - tail : tail;
+}
+function tPdf(t, df) {
+  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
+}
+function tQuantile(p, df) {
+  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p === 0.5) return 0;
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const z2 = normalQuantile(p);
+  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
+  let lo = 0;
+  let hi = Math.max(2 * x, 1);
+  while (tCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200; i++) {
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const f = tCdf(x, df) - p;
+    if (f > 0) hi = x;
+    else lo = x;
+    const step = f / tPdf(x, df);
+    const next = x - step;
+    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
+    x = next;
+  }
+  return x;
+}
+function tTwoSidedP(t, df) {
+  if (Number.isNaN(t)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
+  const t2 = t * t;
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
+}
+
+// src/core/stats/binomial.ts
+function binomialPmf(k, n2, p) {
+  if (k < 0 || k > n2) return 0;
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n2 ? 1 : 0;
+  return Math.exp(lnChoose(n2, k) + k * Math.log(p) + (n2 - k) * Math.log1p(-p));
+}
+function mcnemarExact(broke2, fixed) {
+  const n2 = broke2 + fixed;
+  if (n2 === 0) return { broke: broke2, fixed, p: 1 };
+  const k = Math.min(broke2, fixed);
+  let tail = 0;
+  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n2, 0.5);
+  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
+}
+
+// src/core/stats/proportions.ts
+function zFor(confidence) {
+  return normalQuantile(1 - (1 - confidence) / 2);
+}
+function wilsonInterval(k, n2, confidence = 0.95) {
+  if (n2 === 0) return [0, 1];
+  const z2 = zFor(confidence);
+  const p = k / n2;
+  const z22 = z2 * z2;
+  const denom = 1 + z22 / n2;
+  const centre = (p + z22 / (2 * n2)) / denom;
+  const half = z2 / denom * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2));
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
+}
+function newcombePairedInterval(t, confidence = 0.95) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  if (n2 === 0) return [-1, 1];
+  const e = t.both;
+  const f = t.fixed;
+  const g = t.broke;
+  const h2 = t.neither;
+  const p1 = (e + f) / n2;
+  const p2 = (e + g) / n2;
+  const [l1, u1] = wilsonInterval(e + f, n2, confidence);
+  const [l2, u2] = wilsonInterval(e + g, n2, confidence);
+  const a = (e + f) * (g + h2) * (e + g) * (f + h2);
+  let phi = 0;
+  if (a > 0) {
+    const b = e * h2 - f * g;
+    const c = b > n2 / 2 ? b - n2 / 2 : b >= 0 ? 0 : b;
+    phi = c / Math.sqrt(a);
+  }
+  const theta = p1 - p2;
+  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
+  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
+  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
+}
+
+// src/core/stats/holm.ts
+function holmAdjust(ps) {
+  const m = ps.length;
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const out = new Array(m);
+  let running = 0;
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    out[i] = running;
+  });
+  return out;
+}
+
+// src/core/stats/cluster-mean.ts
+function estimateMean(groups) {
+  const flat = groups.flat();
+  const n2 = flat.length;
+  const G = groups.filter((g) => g.length > 0).length;
+  if (n2 === 0) return null;
+  const m = mean(flat);
+  const clustered = groups.some((g) => g.length > 1);
+  if (!clustered) {
+    const binary = flat.every((x) => x === 0 || x === 1);
+    let ss = 0;
+    for (const x of flat) ss += (x - m) ** 2;
+    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
+    if (binary) {
+      const k = flat.reduce((a, b) => a + b, 0);
+      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilsonInterval(k, n2), method: "wilson", n: n2, nClusters: G };
+    }
+    const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
+    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
+  }
+  let acc = 0;
+  for (const g of groups) {
+    let r = 0;
+    for (const x of g) r += x - m;
+    acc += r * r;
+  }
+  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
+  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
+}
+
+// src/core/stats/paired-t.ts
+function oneSampleT(xs, confidence = 0.95) {
+  const n2 = xs.length;
+  if (n2 < 2) return null;
+  const m = mean(xs);
+  const v = Math.max(0, variance(xs));
+  const sdv = Math.sqrt(v);
+  const se = sdv / Math.sqrt(n2);
+  const df = n2 - 1;
+  if (se === 0) return { n: n2, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
+  const t = m / se;
+  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+}
+function withinClusterSd(clusters) {
+  let ss = 0;
+  let df = 0;
+  for (const c of clusters) {
+    if (c.length < 2) continue;
+    ss += variance(c) * (c.length - 1);
+    df += c.length - 1;
+  }
+  return df > 0 ? Math.sqrt(ss / df) : null;
+}
+
+// src/core/stats/power.ts
+function minimumDetectableEffect(sdDiff, n2, alpha = 0.05, power = 0.8) {
+  if (n2 < 2 || !Number.isFinite(sdDiff)) return null;
+  const df = n2 - 1;
+  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n2);
+}
+function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
+  if (sdDiff === 0) return 2;
+  const za = normalQuantile(1 - alpha / 2);
+  const zb = normalQuantile(power);
+  let n2 = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
+  for (let i = 0; i < 50; i++) {
+    const df = n2 - 1;
+    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
+    if (next === n2) break;
+    n2 = next;
+  }
+  return Number.isFinite(n2) ? n2 : null;
+}
+function casesNeededFromSe(se, n2, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(se) || n2 < 1) return null;
+  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  return Math.max(2, Math.ceil(n2 * (k * se / e) ** 2));
+}
+function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || n2 < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
+  const df = n2 - 1;
+  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
+  const targetVar = n2 * (e / k) ** 2;
+  const room = targetVar - sdBetween * sdBetween;
+  if (room <= 0) return null;
+  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
+}
+
+// src/core/stats/bootstrap.ts
+var U32_TO_UNIT = 23283064365386963e-26;
+function summariseDraws(estimate, draws, confidence, seed) {
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = 1 - confidence;
+  let m = 0;
+  let le = 0;
+  let ge = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
+    m += v;
+    if (v <= 0) le++;
+    if (v >= 0) ge++;
+  }
+  m /= sorted.length;
+  let ss = 0;
+  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
+  const B3 = sorted.length;
+  return {
+    estimate,
+    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    se: Math.sqrt(ss / Math.max(1, B3 - 1)),
+    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B3 + 1)),
+    resamples: B3,
+    seed
+  };
+}
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  const B3 = draws.length;
+  if (B3 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B3; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B3;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num2 = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num2 += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num2 / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
+function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
+  const n2 = baseline.length / width;
+  if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n2);
+    for (let i = 0; i < n2; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n2; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n2; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
+  const db = new Float64Array(resamples);
+  const dc = new Float64Array(resamples);
+  const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n2);
+  const st = createRng(seed).state;
+  let s0 = st[0] | 0;
+  let s1 = st[1] | 0;
+  let s2 = st[2] | 0;
+  let s3 = st[3] | 0;
+  const scale = U32_TO_UNIT * n2;
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    for (let i = 0; i < n2; i++) {
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[(r >>> 0) * scale | 0] += 1;
+    }
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
+    db[b] = vb;
+    dc[b] = vc;
+    dd[b] = vc - vb;
+  }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n2);
+  const jc = new Float64Array(n2);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n2; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
+  return {
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
+  };
+}
+function bootstrapQuantile(values, q, resamples, seed) {
+  const sorted = Float64Array.from(values).sort();
+  const n2 = sorted.length;
+  const out = new Float64Array(resamples);
+  if (n2 === 0) return out.fill(Number.NaN);
+  const rng = createRng(seed);
+  const counts = new Uint32Array(n2);
+  const h2 = (n2 - 1) * q;
+  const lo = Math.floor(h2);
+  const frac = h2 - lo;
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    for (let i = 0; i < n2; i++) counts[rng.int(n2)]++;
+    let cum = 0;
+    let vLo = Number.NaN;
+    let vHi = Number.NaN;
+    for (let i = 0; i < n2; i++) {
+      cum += counts[i];
+      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
+      if (cum > lo + 1 || cum > lo && lo + 1 >= n2) {
+        vHi = sorted[i];
+        break;
+      }
+    }
+    if (Number.isNaN(vHi)) vHi = vLo;
+    out[b] = vLo + frac * (vHi - vLo);
+  }
+  return out;
+}
+function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.95) {
+  const G = caseStats.length;
+  if (G < 2) return null;
+  const dim = caseStats[0].length;
+  const rng = createRng(seed);
+  const draws = new Float64Array(resamples);
+  const sum2 = new Array(dim);
+  for (let b = 0; b < resamples; b++) {
+    sum2.fill(0);
+    for (let i = 0; i < G; i++) {
+      const s = caseStats[rng.int(G)];
+      for (let d = 0; d < dim; d++) sum2[d] += s[d];
+    }
+    draws[b] = aggregate(sum2);
+  }
+  const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
+  return { se, ci95: ci };
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -39393,684 +39978,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/compare/run-records.ts
-init_errors();
-var scoreSchema = external_exports.looseObject({
-  value: external_exports.number().nullable(),
-  pass: external_exports.boolean().optional(),
-  stats: external_exports.array(external_exports.number()).optional()
-});
-var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
-var evalRecordSchema = external_exports.looseObject({
-  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
-  repeat: external_exports.number().int().min(0),
-  scores: external_exports.record(external_exports.string(), scoreSchema),
-  latency_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
-});
-var summaryMetricSchema = external_exports.looseObject({
-  type: external_exports.string().optional(),
-  corpus: external_exports.boolean().optional(),
-  higher_is_better: external_exports.boolean().optional()
-});
-var summarySchema = external_exports.looseObject({
-  schema: external_exports.string().optional(),
-  suite: external_exports.looseObject({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).optional(),
-  metrics: external_exports.record(external_exports.string(), summaryMetricSchema).default({}),
-  cost: external_exports.looseObject({ total: external_exports.number().optional(), currency: external_exports.string().optional() }).nullable().optional(),
-  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-});
-var ResultsCollector = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  byKey = /* @__PURE__ */ new Map();
-  caseOrder = /* @__PURE__ */ new Map();
-  superseded = 0;
-  warnings = [];
-  pending = null;
-  /** Feed one line (without its newline). The last fed line is held until `finish` says whether the file ended with a newline. */
-  add(line, lineNo) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, false);
-    this.pending = { line, lineNo };
-  }
-  finish(endsWithNewline) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, !endsWithNewline);
-    this.pending = null;
-    const records = [...this.byKey.values()].sort(
-      (a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat
-    );
-    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
-    return { records, superseded: this.superseded, warnings: this.warnings };
-  }
-  parse(line, lineNo, mayBeTruncated) {
-    if (line.trim() === "") return;
-    let json2;
-    try {
-      json2 = JSON.parse(line);
-    } catch (err) {
-      if (mayBeTruncated) {
-        this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
-        return;
-      }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${err.message})`, {
-        hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
-      });
-    }
-    const r = evalRecordSchema.safeParse(json2);
-    if (!r.success) {
-      const issue2 = r.error.issues[0];
-      const where = issue2.path.length ? issue2.path.map(String).join(".") : "(record)";
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${where}: ${issue2.message}`, {
-        hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
-      });
-    }
-    const rec = r.data;
-    const key2 = `${rec.case_id}\0${rec.repeat}`;
-    if (this.byKey.has(key2)) {
-      this.superseded++;
-      this.byKey.delete(key2);
-    }
-    this.byKey.set(key2, rec);
-    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
-  }
-};
-function parseSummary(text2, file2) {
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
-  }
-  const r = summarySchema.safeParse(json2);
-  if (!r.success) {
-    const issue2 = r.error.issues[0];
-    throw new DataInvalidError(`${file2}: invalid summary: ${issue2.path.map(String).join(".") || "(top level)"}: ${issue2.message}`);
-  }
-  return r.data;
-}
-
-// src/adapters/fs/eval-run-reader.ts
-async function readEvalRun(dir, label2) {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const resultsFile = join(dir, "results.jsonl");
-  if (!existsSync(resultsFile)) {
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash("sha256");
-  let lineNo = 0;
-  let rest = "";
-  let lastByte = -1;
-  const decoder4 = new StringDecoder("utf8");
-  for await (const chunk of createReadStream(resultsFile)) {
-    const buf = chunk;
-    hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text2 = rest + decoder4.write(buf);
-    const parts = text2.split("\n");
-    rest = parts.pop();
-    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
-  }
-  rest += decoder4.end();
-  if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
-  const summaryFile = join(dir, "summary.json");
-  let summary = null;
-  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
-}
-
-// src/core/compare/types.ts
-var COMPARISON_SCHEMA = "llmops.comparison/v1";
-
-// src/core/stats/prng.ts
-function splitmix32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = s + 2654435769 >>> 0;
-    let z2 = s;
-    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
-    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
-    return (z2 ^ z2 >>> 16) >>> 0;
-  };
-}
-function createRng(seed) {
-  const sm = splitmix32(seed);
-  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
-  const nextU32 = () => {
-    const s0 = state[0];
-    const s1 = state[1];
-    const s2 = state[2];
-    const s3 = state[3];
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    const n2 = s2 ^ s0;
-    const n3 = s3 ^ s1;
-    state[1] = s1 ^ n2;
-    state[0] = s0 ^ n3;
-    state[2] = n2 ^ t;
-    state[3] = rotl(n3, 11);
-    return r;
-  };
-  return {
-    state,
-    nextU32,
-    next: () => nextU32() * 23283064365386963e-26,
-    int: (n2) => Math.floor(nextU32() * 23283064365386963e-26 * n2)
-  };
-}
-function rotl(x, k) {
-  return x << k | x >>> 32 - k;
-}
-
-// src/core/stats/descriptive.ts
-function sum(xs) {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
-  return s;
-}
-function mean(xs) {
-  if (xs.length === 0) return Number.NaN;
-  return sum(xs) / xs.length;
-}
-function variance(xs) {
-  const n2 = xs.length;
-  if (n2 < 2) return Number.NaN;
-  const m = mean(xs);
-  let ss = 0;
-  let comp = 0;
-  for (let i = 0; i < n2; i++) {
-    const d = xs[i] - m;
-    ss += d * d;
-    comp += d;
-  }
-  return (ss - comp * comp / n2) / (n2 - 1);
-}
-function sd(xs) {
-  return Math.sqrt(variance(xs));
-}
-function quantileSorted(sorted, q) {
-  const n2 = sorted.length;
-  if (n2 === 0) return Number.NaN;
-  const h2 = (n2 - 1) * q;
-  const lo = Math.floor(h2);
-  const hi = Math.min(lo + 1, n2 - 1);
-  return sorted[lo] + (h2 - lo) * (sorted[hi] - sorted[lo]);
-}
-
-// src/core/stats/special.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function lnGamma(x) {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
-  const z2 = x - 1;
-  let a = LANCZOS[0];
-  const t = z2 + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function lnChoose(n2, k) {
-  return lnGamma(n2 + 1) - lnGamma(k + 1) - lnGamma(n2 - k + 1);
-}
-function betaContinuedFraction(a, b, x) {
-  const TINY = 1e-300;
-  const EPS = 1e-16;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h2 = d;
-  for (let m = 1; m <= 1e4; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h2 *= d * c;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h2 *= del;
-    if (Math.abs(del - 1) < EPS) break;
-  }
-  return h2;
-}
-function incompleteBeta(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
-  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
-}
-function normalCdf(x) {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x <= -3) return normalTail(-x);
-  if (x >= 3) return 1 - normalTail(x);
-  let s = x;
-  let t = 0;
-  let b = x;
-  const q = x * x;
-  let i = 1;
-  while (s !== t) {
-    t = s;
-    i += 2;
-    b *= q / i;
-    s = t + b;
-  }
-  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
-}
-function normalTail(x) {
-  let f = x;
-  for (let k = 100; k >= 1; k--) f = x + k / f;
-  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
-}
-function normalPdf(x) {
-  return Math.exp(-0.5 * x * x - 0.9189385332046728);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const plow = 0.02425;
-  let x;
-  if (p < plow) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  } else if (p <= 1 - plow) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log1p(-p));
-    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  for (let i = 0; i < 2; i++) {
-    const e = normalCdf(x) - p;
-    const u = e / normalPdf(x);
-    x = x - u / (1 + x * u / 2);
-  }
-  return x;
-}
-
-// src/core/stats/student-t.ts
-function tCdf(t, df) {
-  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
-  if (t === Infinity) return 1;
-  if (t === -Infinity) return 0;
-  if (df === Infinity) return normalCdf(t);
-  const t2 = t * t;
-  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
-  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
-  return t > 0 ? 1 - tail : tail;
-}
-function tPdf(t, df) {
-  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
-}
-function tQuantile(p, df) {
-  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (df === Infinity) return normalQuantile(p);
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  if (p === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  const z2 = normalQuantile(p);
-  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
-  let lo = 0;
-  let hi = Math.max(2 * x, 1);
-  while (tCdf(hi, df) < p) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
-    const f = tCdf(x, df) - p;
-    if (f > 0) hi = x;
-    else lo = x;
-    const step = f / tPdf(x, df);
-    const next = x - step;
-    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
-    x = next;
-  }
-  return x;
-}
-function tTwoSidedP(t, df) {
-  if (Number.isNaN(t)) return Number.NaN;
-  if (!Number.isFinite(t)) return 0;
-  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  const t2 = t * t;
-  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (inner < 0.5) return 1 - inner;
-  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
-}
-
-// src/core/stats/binomial.ts
-function binomialPmf(k, n2, p) {
-  if (k < 0 || k > n2) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n2 ? 1 : 0;
-  return Math.exp(lnChoose(n2, k) + k * Math.log(p) + (n2 - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n2 = broke2 + fixed;
-  if (n2 === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n2, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
-// src/core/stats/proportions.ts
-function zFor(confidence) {
-  return normalQuantile(1 - (1 - confidence) / 2);
-}
-function wilsonInterval(k, n2, confidence = 0.95) {
-  if (n2 === 0) return [0, 1];
-  const z2 = zFor(confidence);
-  const p = k / n2;
-  const z22 = z2 * z2;
-  const denom = 1 + z22 / n2;
-  const centre = (p + z22 / (2 * n2)) / denom;
-  const half = z2 / denom * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2));
-  return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
-}
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n2 = t.both + t.broke + t.fixed + t.neither;
-  if (n2 === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h2 = t.neither;
-  const p1 = (e + f) / n2;
-  const p2 = (e + g) / n2;
-  const [l1, u1] = wilsonInterval(e + f, n2, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n2, confidence);
-  const a = (e + f) * (g + h2) * (e + g) * (f + h2);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h2 - f * g;
-    const c = b > n2 / 2 ? b - n2 / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
-
-// src/core/stats/holm.ts
-function holmAdjust(ps) {
-  const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const out = new Array(m);
-  let running = 0;
-  order.forEach(({ p, i }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    out[i] = running;
-  });
-  return out;
-}
-
-// src/core/stats/paired-t.ts
-function oneSampleT(xs, confidence = 0.95) {
-  const n2 = xs.length;
-  if (n2 < 2) return null;
-  const m = mean(xs);
-  const v = Math.max(0, variance(xs));
-  const sdv = Math.sqrt(v);
-  const se = sdv / Math.sqrt(n2);
-  const df = n2 - 1;
-  if (se === 0) return { n: n2, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
-  const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
-}
-function withinClusterSd(clusters) {
-  let ss = 0;
-  let df = 0;
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    ss += variance(c) * (c.length - 1);
-    df += c.length - 1;
-  }
-  return df > 0 ? Math.sqrt(ss / df) : null;
-}
-
-// src/core/stats/power.ts
-function minimumDetectableEffect(sdDiff, n2, alpha = 0.05, power = 0.8) {
-  if (n2 < 2 || !Number.isFinite(sdDiff)) return null;
-  const df = n2 - 1;
-  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n2);
-}
-function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
-  if (sdDiff === 0) return 2;
-  const za = normalQuantile(1 - alpha / 2);
-  const zb = normalQuantile(power);
-  let n2 = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
-  for (let i = 0; i < 50; i++) {
-    const df = n2 - 1;
-    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
-    if (next === n2) break;
-    n2 = next;
-  }
-  return Number.isFinite(n2) ? n2 : null;
-}
-function casesNeededFromSe(se, n2, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(se) || n2 < 1) return null;
-  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  return Math.max(2, Math.ceil(n2 * (k * se / e) ** 2));
-}
-function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || n2 < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
-  const df = n2 - 1;
-  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
-  const targetVar = n2 * (e / k) ** 2;
-  const room = targetVar - sdBetween * sdBetween;
-  if (room <= 0) return null;
-  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
-}
-
-// src/core/stats/bootstrap.ts
-var U32_TO_UNIT = 23283064365386963e-26;
-function summariseDraws(estimate, draws, confidence, seed) {
-  const sorted = Float64Array.from(draws).sort();
-  const alpha = 1 - confidence;
-  let m = 0;
-  let le = 0;
-  let ge = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i];
-    m += v;
-    if (v <= 0) le++;
-    if (v >= 0) ge++;
-  }
-  m /= sorted.length;
-  let ss = 0;
-  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
-  const B3 = sorted.length;
-  return {
-    estimate,
-    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
-    se: Math.sqrt(ss / Math.max(1, B3 - 1)),
-    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B3 + 1)),
-    resamples: B3,
-    seed
-  };
-}
-function bcaInterval(estimate, draws, jackknife, confidence) {
-  const B3 = draws.length;
-  if (B3 < 2 || jackknife.length < 3) return null;
-  let below = 0;
-  let equal = 0;
-  for (let i = 0; i < B3; i++) {
-    if (draws[i] < estimate) below++;
-    else if (draws[i] === estimate) equal++;
-  }
-  const share = (below + equal / 2) / B3;
-  if (share <= 0 || share >= 1) return null;
-  const z0 = normalQuantile(share);
-  let jm = 0;
-  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
-  jm /= jackknife.length;
-  let num2 = 0;
-  let den = 0;
-  for (let i = 0; i < jackknife.length; i++) {
-    const d = jm - jackknife[i];
-    num2 += d * d * d;
-    den += d * d;
-  }
-  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
-  const a = flat ? 0 : num2 / (6 * den ** 1.5);
-  const sorted = Float64Array.from(draws).sort();
-  const level = (q) => {
-    const z2 = normalQuantile(q);
-    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
-  };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
-}
-function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
-  const n2 = baseline.length / width;
-  if (!Number.isInteger(n2) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const columns = (m) => Array.from({ length: width }, (_, j) => {
-    const col = new Float64Array(n2);
-    for (let i = 0; i < n2; i++) col[i] = m[i * width + j];
-    return col;
-  });
-  const colB = columns(baseline);
-  const colC = columns(candidate);
-  const sumCols = (cols, weights) => cols.map((col) => {
-    let a = 0;
-    if (weights) for (let i = 0; i < n2; i++) a += weights[i] * col[i];
-    else for (let i = 0; i < n2; i++) a += col[i];
-    return a;
-  });
-  const b0 = aggregate(sumCols(colB, null));
-  const c0 = aggregate(sumCols(colC, null));
-  const db = new Float64Array(resamples);
-  const dc = new Float64Array(resamples);
-  const dd = new Float64Array(resamples);
-  const counts = new Float64Array(n2);
-  const st = createRng(seed).state;
-  let s0 = st[0] | 0;
-  let s1 = st[1] | 0;
-  let s2 = st[2] | 0;
-  let s3 = st[3] | 0;
-  const scale = U32_TO_UNIT * n2;
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n2; i++) {
-      const x = Math.imul(s1, 5);
-      const r = Math.imul(x << 7 | x >>> 25, 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = s3 << 11 | s3 >>> 21;
-      counts[(r >>> 0) * scale | 0] += 1;
-    }
-    const vb = aggregate(sumCols(colB, counts));
-    const vc = aggregate(sumCols(colC, counts));
-    db[b] = vb;
-    dc[b] = vc;
-    dd[b] = vc - vb;
-  }
-  const totB = sumCols(colB, null);
-  const totC = sumCols(colC, null);
-  const jb = new Float64Array(n2);
-  const jc = new Float64Array(n2);
-  const loB = new Array(width);
-  const loC = new Array(width);
-  for (let i = 0; i < n2; i++) {
-    for (let j = 0; j < width; j++) {
-      loB[j] = totB[j] - colB[j][i];
-      loC[j] = totC[j] - colC[j][i];
-    }
-    jb[i] = aggregate(loB);
-    jc[i] = aggregate(loC);
-  }
-  const jd = jc.map((v, i) => v - jb[i]);
-  const withBca = (estimate, draws, jack) => ({
-    ...summariseDraws(estimate, draws, confidence, seed),
-    bca: bcaInterval(estimate, draws, jack, confidence)
-  });
-  return {
-    delta: withBca(c0 - b0, dd, jd),
-    baseline: withBca(b0, db, jb),
-    candidate: withBca(c0, dc, jc)
-  };
-}
-function bootstrapQuantile(values, q, resamples, seed) {
-  const sorted = Float64Array.from(values).sort();
-  const n2 = sorted.length;
-  const out = new Float64Array(resamples);
-  if (n2 === 0) return out.fill(Number.NaN);
-  const rng = createRng(seed);
-  const counts = new Uint32Array(n2);
-  const h2 = (n2 - 1) * q;
-  const lo = Math.floor(h2);
-  const frac = h2 - lo;
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n2; i++) counts[rng.int(n2)]++;
-    let cum = 0;
-    let vLo = Number.NaN;
-    let vHi = Number.NaN;
-    for (let i = 0; i < n2; i++) {
-      cum += counts[i];
-      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
-      if (cum > lo + 1 || cum > lo && lo + 1 >= n2) {
-        vHi = sorted[i];
-        break;
-      }
-    }
-    if (Number.isNaN(vHi)) vHi = vLo;
-    out[b] = vLo + frac * (vHi - vLo);
-  }
-  return out;
-}
-
 // src/core/gate/policy.ts
 init_errors();
 
@@ -40926,6 +40833,122 @@ function computeComparison(baseline, candidate, opts) {
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
 }
 
+// src/core/compare/run-records.ts
+init_errors();
+
+// src/core/eval/results-line.ts
+var scoreSchema = external_exports.looseObject({
+  value: external_exports.number().nullable(),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional()
+});
+var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
+var evalRecordSchema = external_exports.looseObject({
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
+  repeat: external_exports.number().int().min(0),
+  scores: external_exports.record(external_exports.string(), scoreSchema),
+  latency_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
+});
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    const where = issue2.path.length ? issue2.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue2.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/core/compare/run-records.ts
+var summaryMetricSchema = external_exports.looseObject({
+  type: external_exports.string().optional(),
+  corpus: external_exports.boolean().optional(),
+  higher_is_better: external_exports.boolean().optional()
+});
+var summarySchema = external_exports.looseObject({
+  schema: external_exports.string().optional(),
+  suite: external_exports.looseObject({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).optional(),
+  metrics: external_exports.record(external_exports.string(), summaryMetricSchema).default({}),
+  cost: external_exports.looseObject({ total: external_exports.number().optional(), currency: external_exports.string().optional() }).nullable().optional(),
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var ResultsCollector = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  byKey = /* @__PURE__ */ new Map();
+  caseOrder = /* @__PURE__ */ new Map();
+  superseded = 0;
+  warnings = [];
+  pending = null;
+  /** Feed one line (without its newline). The last fed line is held until `finish` says whether the file ended with a newline. */
+  add(line, lineNo) {
+    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, false);
+    this.pending = { line, lineNo };
+  }
+  finish(endsWithNewline) {
+    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, !endsWithNewline);
+    this.pending = null;
+    const records = [...this.byKey.values()].sort(
+      (a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat
+    );
+    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+    return { records, superseded: this.superseded, warnings: this.warnings };
+  }
+  parse(line, lineNo, mayBeTruncated) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") return;
+    if (parsed.kind === "invalid-json") {
+      if (mayBeTruncated) {
+        this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
+        return;
+      }
+      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
+        hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
+      });
+    }
+    if (parsed.kind === "invalid-record") {
+      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
+        hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
+      });
+    }
+    const rec = parsed.record;
+    const key2 = `${rec.case_id}\0${rec.repeat}`;
+    if (this.byKey.has(key2)) {
+      this.superseded++;
+      this.byKey.delete(key2);
+    }
+    this.byKey.set(key2, rec);
+    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
+  }
+};
+function parseSummary(text2, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
+  }
+  const r = summarySchema.safeParse(json2);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    throw new DataInvalidError(`${file2}: invalid summary: ${issue2.path.map(String).join(".") || "(top level)"}: ${issue2.message}`);
+  }
+  return r.data;
+}
+
 // src/core/eval/scorers/registry.ts
 init_errors();
 
@@ -41164,6 +41187,9 @@ function referencesOf(expected) {
   if (typeof expected === "number" || typeof expected === "boolean") return [String(expected)];
   return null;
 }
+function scorerBase(c, corpus = false) {
+  return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
+}
 
 // src/core/eval/scorers/signature.ts
 var SIGNATURE_VERSION = `llmops-${VERSION}`;
@@ -41249,11 +41275,7 @@ var bleu = {
     const corpusOptions = { ...common, effectiveOrder: c.effective_order };
     const sentenceOptions = { ...common, effectiveOrder: true };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -41295,11 +41317,7 @@ var tokens = {
   schema: tokensSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `tokens|max_completion_tokens:${c.max_completion_tokens}`,
       score({ completionTokens, promptTokens }) {
         const detail = { completion_tokens: completionTokens, prompt_tokens: promptTokens, max_completion_tokens: c.max_completion_tokens };
@@ -41318,11 +41336,7 @@ var cost = {
   schema: costSchema2,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `cost|max_cost:${c.max_cost}`,
       score({ cost: caseCost }) {
         const detail = { cost: caseCost, max_cost: c.max_cost };
@@ -41497,11 +41511,7 @@ var chrf = {
     };
     const prep = (s) => c.lowercase ? s.toLowerCase() : s;
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -41553,11 +41563,7 @@ var exactMatch = {
   schema: exactSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `exact_match|case:${c.ignore_case ? "ignore" : "keep"}|ws:${c.normalize_whitespace ? "norm" : "keep"}|punct:${c.ignore_punctuation ? "drop" : "keep"}|articles:${c.ignore_articles ? "drop" : "keep"}|nfkc:${c.unicode_nfkc ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -41581,11 +41587,7 @@ function containsDef(type) {
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: `${type}|mode:${c.mode}`,
         score({ output: output2, expected }) {
           const needles = c.value === void 0 ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;
@@ -41694,11 +41696,7 @@ var jsonFields = {
   schema: jsonFieldsSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_fields|fields:${c.fields ? c.fields.join(",") : "all"}|tol:${c.numeric_tolerance}|case:${c.ignore_case ? "ignore" : "keep"}|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const exp = expectedObject(expected);
@@ -41735,11 +41733,7 @@ var latency = {
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       runBudgets: budgets,
       signature: `latency|max_ms:${c.max_ms ?? "-"}|max_ttft_ms:${c.max_ttft_ms ?? "-"}|${RUN_BUDGET_KEYS.map((k) => `${k}:${c[k] ?? "-"}`).join("|")}`,
       score({ latencyMs, ttftMs }) {
@@ -41799,7 +41793,8 @@ var jsonSchema = {
   type: "json_schema",
   schema: jsonSchemaSchema,
   create(c) {
-    const name = c.name ?? c.type;
+    const base = scorerBase(c);
+    const name = base.name;
     if (c.schema === void 0) {
       throw new ConfigError(`scorer "${name}": schema_file "${c.schema_file}" was not loaded`, {
         hint: "the suite loader must read schema_file and pass its content as schema"
@@ -41808,11 +41803,7 @@ var jsonSchema = {
     const validate2 = compileJsonSchema(c.schema, name);
     const draft = schemaDraftOf(c.schema);
     return {
-      name,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...base,
       signature: `json_schema|draft:${draft}|fenced:${c.fenced ? "yes" : "no"}|schema:${c.schema_file ?? "inline"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -41835,11 +41826,7 @@ var jsonValid = {
   schema: jsonValidSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_valid|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -41897,11 +41884,7 @@ var levenshtein = {
       return c.ignore_case ? t.toLowerCase() : t;
     };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `levenshtein|unit:codepoint|norm:max-len|case:${c.ignore_case ? "ignore" : "keep"}|trim:${c.trim ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -41947,11 +41930,7 @@ var regex = {
     const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
         const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
@@ -42237,11 +42216,7 @@ function rougeDef(type) {
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
@@ -42316,6 +42291,61 @@ function aggregateForType(type) {
   const scorer = def.create(parsed.data);
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
+
+// src/core/github/client.ts
+init_errors();
+
+// src/core/github/marker.ts
+init_errors();
+
+// src/core/github/events.ts
+init_errors();
+var repo = external_exports.looseObject({ full_name: external_exports.string() });
+var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
+var pullRequestEvent = external_exports.looseObject({
+  pull_request: external_exports.looseObject({
+    number: external_exports.number().int().positive(),
+    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
+    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
+  })
+});
+var workflowRunEvent = external_exports.looseObject({
+  workflow_run: external_exports.looseObject({
+    id: external_exports.number().int(),
+    event: external_exports.string(),
+    head_sha: sha,
+    head_branch: external_exports.string().nullable(),
+    head_repository: repo.nullable(),
+    repository: repo,
+    conclusion: external_exports.string().nullable(),
+    html_url: external_exports.string().optional(),
+    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
+  })
+});
+
+// src/core/github/trusted-pr.ts
+init_errors();
+
+// src/core/github/report-bundle.ts
+init_errors();
+var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
+var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var pullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.pull-request/v1"),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2
+});
+var gateSchema = external_exports.looseObject({
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  blocking: external_exports.boolean(),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
+});
+var comparisonGateSchema = external_exports.looseObject({
+  schema: external_exports.literal("llmops.comparison/v1"),
+  gate: gateSchema.nullable()
+});
 
 // src/core/report/model.ts
 function mean2(xs) {
@@ -43027,9 +43057,9 @@ function target(run) {
   return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
 }
 function commit(run) {
-  const sha = prov(run, "git", "commit");
+  const sha3 = prov(run, "git", "commit");
   const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha ? `${renderCodeSpan(sha.slice(0, 12))}${dirty}` : "\u2014";
+  return sha3 ? `${renderCodeSpan(sha3.slice(0, 12))}${dirty}` : "\u2014";
 }
 function renderProvenance(model) {
   const c = model.comparison;
@@ -43153,7 +43183,7 @@ function renderJobSummary(model, opts = {}) {
 }
 
 // src/core/report/html.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/core/report/html-assets.ts
 var REPORT_CSS = `
@@ -43363,11 +43393,6 @@ function renderDeltaSvg(c) {
   const title = `\u0394 candidate \u2212 baseline${unit === 100 ? " (points)" : ""}, ${formatConfidence(c.confidence)} CI`;
   return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
 }
-function quantile2(sorted, q) {
-  const pos = (sorted.length - 1) * q;
-  const i = Math.floor(pos);
-  return sorted[i] + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]) - sorted[i]) * (pos - i);
-}
 function renderLatencySvg(c, cases) {
   const pick3 = (side3) => cases.map((d) => d[side3]?.latency_ms).filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b2) => a - b2);
   const b = pick3("baseline");
@@ -43408,7 +43433,7 @@ function renderLatencySvg(c, cases) {
     parts.push(`<text class="tick" x="${n(left + t / (bins * width) * (right - left))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`);
   }
   const mark = (xs, cls, row) => xs.length === 0 ? "" : [0.5, 0.95].map((q) => {
-    const v = quantile2(xs, q);
+    const v = quantileSorted(xs, q);
     const px = left + v / (bins * width) * (right - left);
     return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
   }).join("");
@@ -43427,7 +43452,7 @@ function htmlTextLimit(cases) {
   return Math.max(HTML_TEXT_FLOOR, Math.min(HTML_TEXT_LIMIT, Math.floor(HTML_TEXT_BUDGET / Math.max(1, cases * 5))));
 }
 function sha256Base64(text2) {
-  return createHash2("sha256").update(text2, "utf8").digest("base64");
+  return createHash("sha256").update(text2, "utf8").digest("base64");
 }
 function reportCsp() {
   return [
@@ -43580,6 +43605,147 @@ ${casesSection(model)}
 `;
 }
 
+// src/core/report/inputs.ts
+init_errors();
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseComparison(text2, file2) {
+  let v;
+  try {
+    v = JSON.parse(text2);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
+  if (v.schema !== COMPARISON_SCHEMA) {
+    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
+  }
+  const problems = [];
+  const need = (cond, what) => cond || problems.push(what);
+  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
+  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
+  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
+  for (const side3 of ["baseline", "candidate"]) {
+    const r = v[side3];
+    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
+  }
+  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
+  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
+  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
+  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
+  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
+  return v;
+}
+function reportRecordOf(r) {
+  const scores = {};
+  for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...sc.pass !== void 0 ? { pass: sc.pass } : {} };
+  return {
+    case_id: r.case_id,
+    repeat: r.repeat,
+    input: typeof r.input === "string" ? r.input : JSON.stringify(r.input ?? ""),
+    expected: r.expected ?? null,
+    output: typeof r.output === "string" ? r.output : null,
+    scores,
+    latency_ms: r.latency_ms,
+    error: r.error ? { kind: r.error.kind, message: r.error.message } : null
+  };
+}
+function parseResultsJsonl(text2) {
+  const byKey = /* @__PURE__ */ new Map();
+  let skipped = 0;
+  for (const line of text2.split("\n")) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") continue;
+    if (parsed.kind !== "record") {
+      skipped += 1;
+      continue;
+    }
+    const rec = reportRecordOf(parsed.record);
+    const key2 = JSON.stringify([rec.case_id, rec.repeat]);
+    byKey.delete(key2);
+    byKey.set(key2, rec);
+  }
+  return { records: [...byKey.values()], skipped };
+}
+
+// src/adapters/compare/run-compare.ts
+init_errors();
+
+// src/adapters/fs/eval-run-reader.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+async function readEvalRun(dir, label2) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync(resultsFile)) {
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash3 = createHash2("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder4 = new StringDecoder("utf8");
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk;
+    hash3.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1];
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
+    rest = parts.pop();
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder4.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary = null;
+  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
+}
+
+// src/adapters/compare/run-compare.ts
+async function loadPolicyFile(path, file2, missing) {
+  if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
+  return parseGatePolicy(await readFile(path, "utf8"), file2);
+}
+async function compareRuns(o) {
+  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const model = {
+    comparison,
+    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    context: o.context ?? {}
+  };
+  const comment = renderComment(model);
+  let files = null;
+  if (o.outDir !== null) {
+    await mkdir(o.outDir, { recursive: true });
+    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
+    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}
+`);
+    await writeFile(files.report, comment.markdown);
+  }
+  return { baseline, candidate, comparison, model, comment, files };
+}
+function compareWithPolicy(baseline, candidate, loaded, gate) {
+  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (!gate) return first;
+  const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
+  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+}
+
 // src/cli/commands/compare-runs.ts
 init_errors();
 var compareOptions = {
@@ -43595,45 +43761,22 @@ function required2(values, name, cmd) {
   if (typeof v !== "string" || v === "") throw new InputError(`llmops ${cmd}: --${name} DIR is required`, { hint: `run "llmops ${cmd} --help" for usage` });
   return v;
 }
-function loadPolicy(ctx, file2) {
-  const path = ctx.resolvePath(file2);
-  if (!existsSync2(path)) throw new InputError(`policy file not found: ${path}`, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
-  return parseGatePolicy(readFileSync2(path, "utf8"), file2);
-}
 async function runCompare(ctx, values, mode) {
   const baselineDir = required2(values, "baseline", mode);
   const candidateDir = required2(values, "candidate", mode);
   const policyFile = typeof values.policy === "string" ? values.policy : void 0;
-  const loaded = policyFile ? loadPolicy(ctx, policyFile) : null;
-  const [baseline, candidate] = await Promise.all([readEvalRun(ctx.resolvePath(baselineDir), "baseline"), readEvalRun(ctx.resolvePath(candidateDir), "candidate")]);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) ctx.logger.warn(w);
-  const gate = loaded !== null || mode === "gate";
-  const base = {
-    aggregateFor: aggregateForType,
-    llmopsVersion: VERSION,
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  let comparison;
-  if (loaded) {
-    comparison = computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
-  } else {
-    comparison = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
-    if (gate) {
-      const shared = comparison.metrics.filter((m) => m.n > 0).map((m) => m.name);
-      const policy = defaultGatePolicy(shared);
-      const source = "default (max_regression 0.02 on every metric both runs share)";
-      comparison = computeComparison(baseline, candidate, { ...base, policy, policySource: source, gate: true });
-    }
-  }
+  const policyPath = policyFile ? ctx.resolvePath(policyFile) : null;
+  const loaded = policyFile && policyPath ? await loadPolicyFile(policyPath, policyFile, `policy file not found: ${policyPath}`) : null;
   const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
-  if (outDir) {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join2(outDir, "comparison.json"), `${JSON.stringify(comparison, null, 2)}
-`);
-    const cases = buildCaseDetails(comparison, reportRecords(baseline), reportRecords(candidate));
-    writeFileSync(join2(outDir, "report.md"), renderComment({ comparison, cases, context: {} }).markdown);
-    ctx.logger.info(`wrote ${join2(outDir, "comparison.json")} and report.md`);
-  }
+  const { comparison, files } = await compareRuns({
+    baselineDir: ctx.resolvePath(baselineDir),
+    candidateDir: ctx.resolvePath(candidateDir),
+    policy: loaded,
+    gate: mode === "gate",
+    outDir,
+    logger: ctx.logger
+  });
+  if (files) ctx.logger.info(`wrote ${files.comparison} and report.md`);
   if (values.json) ctx.printJson(comparison);
   else ctx.stdout.write(`${renderSummary(comparison)}
 `);
@@ -43651,21 +43794,6 @@ async function runCompare(ctx, values, mode) {
     throw err;
   }
   return 0;
-}
-function reportRecords(run) {
-  return run.records.map((r) => {
-    const extra = r;
-    return {
-      case_id: r.case_id,
-      repeat: r.repeat,
-      input: typeof extra.input === "string" ? extra.input : "",
-      expected: extra.expected ?? null,
-      output: typeof extra.output === "string" ? extra.output : null,
-      scores: r.scores,
-      latency_ms: r.latency_ms,
-      error: r.error
-    };
-  });
 }
 function renderSummary(c) {
   const f = (x) => x === null ? "\u2013" : Number(x.toPrecision(4)).toString();
@@ -43712,12 +43840,12 @@ init_errors();
 import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/adapters/data-files/jsonl-writer.ts
-import { closeSync, mkdirSync as mkdirSync2, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 var JsonlWriter = class {
   constructor(path) {
     this.path = path;
-    mkdirSync2(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, "w");
   }
   path;
@@ -43829,6 +43957,17 @@ init_errors();
 
 // src/core/data/formats.ts
 init_suggest();
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/data/formats.ts
 var ROLES = ["system", "user", "assistant", "tool"];
 var ROLE_SET = new Set(ROLES);
 var defaultFormatOptions = { requireAssistant: true };
@@ -44029,13 +44168,6 @@ function side(v) {
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return v.map((m) => isPlainObject2(m) ? contentText(m.content) : "").join("\n");
   return "";
-}
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/stats.ts
@@ -44609,7 +44741,7 @@ function formatIssue(issue2) {
 }
 
 // src/cli/commands/data-common.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { dirname as dirname3, relative } from "node:path";
 init_errors();
 
@@ -45136,7 +45268,7 @@ async function createValidator(ctx, values) {
     const path = ctx.resolvePath(values.schema);
     let text2;
     try {
-      text2 = await readFile(path, "utf8");
+      text2 = await readFile2(path, "utf8");
     } catch {
       throw new ConfigError(`--schema ${values.schema}: cannot read the file`);
     }
@@ -45660,7 +45792,7 @@ async function runDataSplit(ctx, values, files) {
 }
 
 // src/cli/commands/data-manifest.ts
-import { mkdir, readFile as readFile2, writeFile } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname5 } from "node:path";
 init_errors();
 
@@ -45916,8 +46048,8 @@ function manifestPathFor(ctx, values, files) {
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir(dirname5(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(r.manifest, null, 2)}
+  await mkdir2(dirname5(out), { recursive: true });
+  await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
   else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
@@ -45934,8 +46066,8 @@ async function runDataCard(ctx, values, files) {
   });
   if (typeof values.out === "string") {
     const out = ctx.resolvePath(values.out);
-    await mkdir(dirname5(out), { recursive: true });
-    await writeFile(out, md);
+    await mkdir2(dirname5(out), { recursive: true });
+    await writeFile2(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
   } else ctx.stdout.write(md);
@@ -45951,7 +46083,7 @@ async function runDataDiff(ctx, values, files) {
   else {
     let text2;
     try {
-      text2 = await readFile2(manifestPath, "utf8");
+      text2 = await readFile3(manifestPath, "utf8");
     } catch {
       throw new InputError(`${shown}: no manifest here`, { hint: "write one with `llmops data manifest FILE\u2026`, pass --manifest PATH, or name the data files to compute it" });
     }
@@ -46043,7 +46175,7 @@ ${checkOptionHelp}
 import { relative as relative5 } from "node:path";
 
 // src/adapters/eval/run-suite.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
@@ -49591,171 +49723,6 @@ function round32(x) {
   return Math.round(x * 1e3) / 1e3;
 }
 
-// src/core/eval/summary-stats.ts
-function mean3(xs) {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo];
-  const b = sorted[hi];
-  return a + (b - a) * (pos - lo);
-}
-function normalQuantile2(p) {
-  if (p <= 0 || p >= 1) throw new RangeError(`p must be in (0,1), got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const pl = 0.02425;
-  let x;
-  if (p < pl) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p <= 1 - pl) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  return x;
-}
-function logGamma(x) {
-  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function incompleteBeta2(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta2(1 - x, b, a);
-  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
-  let f = 1;
-  let c = 1;
-  let d = 0;
-  for (let i = 0; i <= 300; i++) {
-    const m = i >> 1;
-    const num2 = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num2 * d;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    d = 1 / d;
-    c = 1 + num2 / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    const cd = c * d;
-    f *= cd;
-    if (Math.abs(1 - cd) < 1e-15) break;
-  }
-  return front * (f - 1);
-}
-function tCdf2(t, df) {
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta2(x, df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-function tQuantile2(p, df) {
-  if (!Number.isFinite(df) || df > 1e6) return normalQuantile2(p);
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) {
-    const a = 4 * p * (1 - p);
-    return (2 * p - 1) * Math.sqrt(2 / a);
-  }
-  const z2 = normalQuantile2(p);
-  const z22 = z2 * z2;
-  const g1 = (z22 + 1) * z2 / 4;
-  const g2 = ((5 * z22 + 16) * z22 + 3) * z2 / 96;
-  const g3 = (((3 * z22 + 19) * z22 + 17) * z22 - 15) * z2 / 384;
-  const g4 = ((((79 * z22 + 776) * z22 + 1482) * z22 - 1920) * z22 - 945) * z2 / 92160;
-  let t = z2 + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
-  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  for (let i = 0; i < 8; i++) {
-    const pdf = Math.exp(logNorm - (df + 1) / 2 * Math.log(1 + t * t / df));
-    const step = (tCdf2(t, df) - p) / pdf;
-    t -= step;
-    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
-  }
-  return t;
-}
-function wilson(k, n2, z2 = 1.959963984540054) {
-  if (n2 === 0) return [0, 1];
-  const p = k / n2;
-  const z22 = z2 * z2;
-  const denom = 1 + z22 / n2;
-  const centre = (p + z22 / (2 * n2)) / denom;
-  const half = z2 * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2)) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n2 = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n2 === 0) return null;
-  const m = mean3(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilson(k, n2), method: "wilson", n: n2, nClusters: G };
-    }
-    const half2 = n2 > 1 ? tQuantile2(0.975, n2 - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
-  }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
-  const half = G > 1 ? tQuantile2(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
-}
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function bootstrapCorpus(caseStats, aggregate, resamples, seed) {
-  const G = caseStats.length;
-  if (G < 2) return null;
-  const dim = caseStats[0].length;
-  const rand = seededRandom(seed);
-  const values = new Float64Array(resamples);
-  const sum2 = new Float64Array(dim);
-  for (let b = 0; b < resamples; b++) {
-    sum2.fill(0);
-    for (let i = 0; i < G; i++) {
-      const s = caseStats[Math.floor(rand() * G)];
-      for (let d = 0; d < dim; d++) sum2[d] += s[d];
-    }
-    values[b] = aggregate(sum2);
-  }
-  const sorted = Array.from(values).sort((x, y) => x - y);
-  const m = mean3(sorted);
-  let ss = 0;
-  for (const v of sorted) ss += (v - m) ** 2;
-  return { se: Math.sqrt(ss / (resamples - 1)), ci95: [percentile(sorted, 0.025), percentile(sorted, 0.975)] };
-}
-
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 function computeSummary(input2) {
@@ -49820,6 +49787,9 @@ function computeSummary(input2) {
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
     provenance: input2.provenance
   };
+}
+function percentile(sorted, p) {
+  return sorted.length === 0 ? null : quantileSorted(sorted, p);
 }
 function summariseMetric(s, records, seed, resamples) {
   const byCase = /* @__PURE__ */ new Map();
@@ -49890,7 +49860,7 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname6, join as join4 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
@@ -49902,7 +49872,7 @@ var DiskResponseCache = class {
   }
   async get(key2) {
     try {
-      const v = JSON.parse(readFileSync3(this.pathOf(key2), "utf8"));
+      const v = JSON.parse(readFileSync2(this.pathOf(key2), "utf8"));
       return typeof v.text === "string" ? v : void 0;
     } catch {
       return void 0;
@@ -49910,16 +49880,16 @@ var DiskResponseCache = class {
   }
   async set(key2, value) {
     const p = this.pathOf(key2);
-    mkdirSync3(dirname6(p), { recursive: true });
+    mkdirSync2(dirname6(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync2(tmp, JSON.stringify({ v: 1, ...value }));
+    writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
     renameSync(tmp, p);
   }
 };
 
 // src/adapters/fs/jsonl-results-store.ts
 init_errors();
-import { closeSync as closeSync2, existsSync as existsSync3, fsyncSync, openSync as openSync2, readFileSync as readFileSync4, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync3, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -49929,7 +49899,7 @@ var JsonlResultsStore = class {
   droppedPartialLine = false;
   load() {
     if (!existsSync3(this.path)) return [];
-    const buf = readFileSync4(this.path);
+    const buf = readFileSync3(this.path);
     const records = [];
     let start = 0;
     let line = 0;
@@ -49938,16 +49908,12 @@ var JsonlResultsStore = class {
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
       const text2 = buf.subarray(start, end).toString("utf8");
-      let parsed;
-      let ok = true;
-      try {
-        parsed = JSON.parse(text2);
-      } catch {
-        ok = false;
-      }
-      if (nl === -1 && ok && isRecord(parsed)) {
-        records.push(parsed);
-        writeFileSync3(this.path, "\n", { flag: "a" });
+      const parsed = parseResultsLine(text2);
+      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
+      const record3 = resumable(parsed);
+      if (nl === -1 && record3) {
+        records.push(record3);
+        writeFileSync2(this.path, "\n", { flag: "a" });
         break;
       }
       if (nl === -1 || !ok) {
@@ -49956,7 +49922,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text2.trim() === "") {
+        if (parsed.kind === "blank") {
           start = end + 1;
           continue;
         }
@@ -49964,8 +49930,11 @@ var JsonlResultsStore = class {
           hint: "the results file was edited or corrupted; delete it (or that line) and run again"
         });
       }
-      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
-      records.push(parsed);
+      if (!record3) {
+        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+      }
+      records.push(record3);
       start = end + 1;
     }
     return records;
@@ -49978,7 +49947,7 @@ var JsonlResultsStore = class {
   finalize(records) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync3(tmp, records.map((r) => `${JSON.stringify(r)}
+    writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
 `).join(""));
     const fd = openSync2(tmp, "r");
     fsyncSync(fd);
@@ -49990,15 +49959,14 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function isRecord(v) {
-  if (v === null || typeof v !== "object") return false;
-  const o = v;
-  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+function resumable(parsed) {
+  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
+  return parsed.raw;
 }
 function acquireDirLock(lockPath) {
   for (let i = 0; i < 2; i++) {
     try {
-      writeFileSync3(lockPath, String(process.pid), { flag: "wx" });
+      writeFileSync2(lockPath, String(process.pid), { flag: "wx" });
       return () => {
         try {
           unlinkSync(lockPath);
@@ -50007,7 +49975,7 @@ function acquireDirLock(lockPath) {
       };
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const pid = Number(readFileSync4(lockPath, "utf8").trim());
+      const pid = Number(readFileSync3(lockPath, "utf8").trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
         throw new InputError(`another llmops run (pid ${pid}) is writing to ${lockPath.replace(/\/\.lock$/, "")}`, {
           hint: "wait for it to finish, or choose another --out directory"
@@ -50028,7 +49996,7 @@ function isAlive(pid) {
 }
 
 // src/adapters/fs/load-suite.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname7, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
@@ -50183,7 +50151,7 @@ async function loadSuite(path, cwd) {
   const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
-  const text2 = readFileSync5(file2, "utf8");
+  const text2 = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname7(file2);
@@ -50207,7 +50175,7 @@ async function loadSuite(path, cwd) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
     if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
-    const bytes = readFileSync5(dataPath);
+    const bytes = readFileSync4(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
@@ -50221,7 +50189,7 @@ async function loadSuite(path, cwd) {
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
     if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
-    const text3 = readFileSync5(path2, "utf8");
+    const text3 = readFileSync4(path2, "utf8");
     let schema2;
     try {
       schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text3, c.schema_file).value : JSON.parse(text3);
@@ -50291,7 +50259,7 @@ function loadPrompt(p, base, displayFile, pos) {
   if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
   const path = resolve3(base, p.file);
   if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
-  const text2 = readFileSync5(path, "utf8");
+  const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
     const doc = parseYamlSource(text2, p.file);
     const v = doc.value;
@@ -50561,7 +50529,7 @@ async function runSuite(o) {
     };
   }
   const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", suite.name));
-  mkdirSync4(outDir, { recursive: true });
+  mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join5(outDir, ".lock"));
   try {
     const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
@@ -50622,11 +50590,25 @@ async function runSuite(o) {
       bootstrapResamples: 2e3
     });
     const summaryPath = join5(outDir, "summary.json");
-    writeFileSync4(summaryPath, `${JSON.stringify(summary, null, 2)}
+    writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
+  }
+}
+
+// src/adapters/process/abort-on-signals.ts
+async function abortOnSignals(reason, work) {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error(reason));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 }
 
@@ -50741,11 +50723,7 @@ ${JSON.stringify(plan.first_request, null, 2)}
 `);
       return 0;
     }
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
+    return abortOnSignals("interrupted", async (signal) => {
       const r = await runSuite({
         suitePath,
         cwd: ctx.cwd,
@@ -50759,7 +50737,7 @@ ${JSON.stringify(plan.first_request, null, 2)}
         env: ctx.env,
         logger: ctx.logger,
         progress: ctx.progress,
-        signal: controller.signal
+        signal
       });
       if (values.json) {
         ctx.printJson({ out: r.outDir, results: r.resultsPath, summary_path: r.summaryPath, summary: r.summary });
@@ -50779,10 +50757,7 @@ wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
+    });
   }
 };
 
@@ -50815,92 +50790,13 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 init_errors();
-import { existsSync as existsSync5, mkdirSync as mkdirSync5, readFileSync as readFileSync6, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
-
-// src/core/report/inputs.ts
-init_errors();
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseComparison(text2, file2) {
-  let v;
-  try {
-    v = JSON.parse(text2);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  if (!isObject3(v)) throw new DataInvalidError(`${file2}: expected a JSON object`);
-  if (v.schema !== COMPARISON_SCHEMA) {
-    throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
-  }
-  const problems = [];
-  const need = (cond, what) => cond || problems.push(what);
-  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
-  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
-  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
-  for (const side3 of ["baseline", "candidate"]) {
-    const r = v[side3];
-    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
-  }
-  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
-  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
-  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
-  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
-  if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
-  return v;
-}
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
-  const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
-  return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
-    scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
-  };
-}
-function parseResultsJsonl(text2) {
-  const byKey = /* @__PURE__ */ new Map();
-  let skipped = 0;
-  for (const line of text2.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
-      skipped += 1;
-      continue;
-    }
-    const key2 = JSON.stringify([rec.case_id, rec.repeat]);
-    byKey.delete(key2);
-    byKey.set(key2, rec);
-  }
-  return { records: [...byKey.values()], skipped };
-}
-
-// src/cli/commands/report.ts
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = ctx.resolvePath(path);
   if (!existsSync5(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  return readFileSync6(abs, "utf8");
+  return readFileSync5(abs, "utf8");
 }
 function findResults(ctx, explicit, recorded, comparisonFile) {
   const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile), recorded)];
@@ -50920,14 +50816,14 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync6(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync5(dirname8(abs), { recursive: true });
-  writeFileSync5(abs, text2);
+  mkdirSync4(dirname8(abs), { recursive: true });
+  writeFileSync4(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -50992,220 +50888,9 @@ options:
   }
 };
 
-// src/cli/commands/train.ts
-import { readFile as readFile4 } from "node:fs/promises";
+// src/adapters/train/train-here.ts
+import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
-
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir2, readFile as readFile3, readdir, rm, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative7) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
-}
-function canonicalJson2(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson2).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson2(o[k])}`).join(",")}}`;
-}
-
-// src/adapters/fs/node-train-workspace.ts
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile3(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir2(dirname9(path), { recursive: true });
-    await writeFile2(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir2(dirname9(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join7(dir, e.name);
-        const rel = relative6(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join7(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname9(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
-// src/adapters/process/locate-trainer.ts
-init_errors();
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname10, join as join8 } from "node:path";
-import { fileURLToPath } from "node:url";
-function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname10(fileURLToPath(from));
-  for (; ; ) {
-    const candidate = join8(dir, "trainers", "reference", "train.py");
-    if (existsSync6(candidate)) return candidate;
-    const parent = dirname10(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
-    dir = parent;
-  }
-}
-function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
-}
-
-// src/adapters/process/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
-function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
-}
-async function gitRevision(runner, cwd) {
-  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
-  if (head.code !== 0) return {};
-  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
-  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
-}
-
-// src/adapters/process/node-process-runner.ts
-init_errors();
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
 
 // src/core/train/spec.ts
 init_errors();
@@ -51382,6 +51067,30 @@ function parseTrainSpec(text2, file2, overrides = []) {
 
 // src/core/train/run-training.ts
 init_errors();
+
+// src/core/train/content-hash.ts
+import { createHash as createHash7 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash7("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+}
 
 // src/core/train/divergence.ts
 var DivergenceDetector = class {
@@ -52316,7 +52025,7 @@ function joinPath(dir, p) {
   return out.join("/") || "/";
 }
 function specHash(spec) {
-  return sha256Text(canonicalJson2(spec));
+  return sha256Text(stableStringify(spec));
 }
 async function resolvePaths(input2, ws) {
   const { spec, specDir } = input2;
@@ -52624,8 +52333,226 @@ async function runAttempt(plan, ports, hooks) {
 // src/core/train/fork-policy.ts
 init_errors();
 
-// src/cli/commands/train.ts
+// src/adapters/train/train-here.ts
 init_errors();
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream5 } from "node:fs";
+import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await writeFile3(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join7(dir, e.name);
+        const rel = relative6(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join7(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname9(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+init_errors();
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname10, join as join8 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname10(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join8(dir, "trainers", "reference", "train.py");
+    if (existsSync6(candidate)) return candidate;
+    const parent = dirname10(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/node-process-runner.ts
+init_errors();
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve7) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve7, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/adapters/train/train-here.ts
+async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
+  let text2;
+  try {
+    text2 = await readFile5(specPath, "utf8");
+  } catch {
+    throw new ConfigError(unreadable.message, { hint: unreadable.hint });
+  }
+  const spec = parseTrainSpec(text2, shownAs, overrides);
+  return { spec, name: spec.name ?? basename3(specPath, extname2(specPath)) };
+}
+async function trainHere(o) {
+  const runner = new NodeProcessRunner(o.env);
+  const git = await gitRevision(runner, dirname11(o.specPath));
+  return abortOnSignals(
+    o.interruptedBy,
+    (signal) => runTraining(
+      {
+        spec: o.spec,
+        specFile: o.specFile,
+        specDir: dirname11(o.specPath),
+        outDir: o.outDir,
+        resume: o.resume,
+        dryRun: o.dryRun,
+        referenceTrainer: locateReferenceTrainer(),
+        llmopsVersion: VERSION,
+        gitCommit: git.commit ?? o.gitCommitFallback,
+        gitDirty: git.dirty,
+        machine: describeMachine(),
+        defaultPythons: defaultPythons(o.env),
+        signal
+      },
+      { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...o.onProgress ? { onProgress: o.onProgress } : {} }
+    )
+  );
+}
+
+// src/cli/commands/train.ts
 var trainCommand = {
   name: "train",
   summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
@@ -52661,74 +52588,53 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
-    let text2;
-    try {
-      text2 = await readFile4(specPath, "utf8");
-    } catch {
-      throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
-    }
     const overrides = (values.set ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
-    const spec = parseTrainSpec(text2, specPath, overrides);
-    const name = spec.name ?? basename3(specPath, extname2(specPath));
+    const { spec, name } = await loadTrainSpec(specPath, specPath, overrides, {
+      message: `cannot read the training spec ${specPath}`,
+      hint: "check the path (it is relative to the directory you ran llmops from)"
+    });
     const outDir = ctx.resolvePath(values.out ?? `.llmops/train/${name}`);
-    const runner = new NodeProcessRunner(ctx.env);
-    const git = await gitRevision(runner, dirname11(specPath));
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
-      const result = await runTraining(
-        {
-          spec,
-          specFile: specPath,
-          specDir: dirname11(specPath),
-          outDir,
-          resume: Boolean(values.resume),
-          dryRun: Boolean(values["dry-run"]),
-          referenceTrainer: locateReferenceTrainer(),
-          llmopsVersion: VERSION,
-          gitCommit: git.commit,
-          gitDirty: git.dirty,
-          machine: describeMachine(),
-          defaultPythons: defaultPythons(ctx.env),
-          signal: controller.signal
-        },
-        { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: ctx.logger, onProgress: progressReporter(ctx, Boolean(values.quiet)) }
-      );
-      if (result.dryRun) {
-        if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
-        else {
-          for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
+    const result = await trainHere({
+      spec,
+      specPath,
+      specFile: specPath,
+      outDir,
+      resume: Boolean(values.resume),
+      dryRun: Boolean(values["dry-run"]),
+      env: ctx.env,
+      interruptedBy: "interrupted",
+      logger: ctx.logger,
+      onProgress: progressReporter(ctx, Boolean(values.quiet))
+    });
+    if (result.dryRun) {
+      if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
+      else {
+        for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}
 ${f.content}
 `);
-          const pf = result.preflight;
-          ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
+        const pf = result.preflight;
+        ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}
 `);
-          for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
+        for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}
 `);
-          for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
+        for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}
 `);
-        }
-        return result.preflight.problems.length ? 1 : 0;
       }
-      if (values.json) {
-        ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
-      } else {
-        const m = result.metrics;
-        ctx.stdout.write(
-          `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
+      return result.preflight.problems.length ? 1 : 0;
+    }
+    if (values.json) {
+      ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
+    } else {
+      const m = result.metrics;
+      ctx.stdout.write(
+        `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt3(m?.loss)}${m?.eval_loss !== void 0 ? `, eval loss ${fmt3(m.eval_loss)}` : ""}
 model: ${result.modelDir}
 hash:  ${result.modelHash}
 run:   ${outDir}/run.json
 `
-        );
-      }
-      return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      );
     }
+    return 0;
   }
 };
 function fmt3(n2) {

@@ -21843,9 +21843,6 @@ async function runAction(main2) {
   }
 }
 
-// src/actions/comment/main.ts
-import { readFile } from "node:fs/promises";
-
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
@@ -46589,6 +46586,16 @@ function summarizeGate(gate, verdictInput) {
   return { conclusion, headline: verdictInput.toUpperCase() };
 }
 
+// src/actions/runtime/event.ts
+import { readFile } from "node:fs/promises";
+async function readEventPayload(path) {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
+  }
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -46754,12 +46761,7 @@ async function publishCheck(client, logger, o) {
 async function readTargetContext(eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" && eventName !== "workflow_run") return { kind: "other", eventName: eventName || "(unknown)" };
   if (!eventPath) throw new InputError(`GITHUB_EVENT_PATH is not set for a ${eventName} event`);
-  let payload;
-  try {
-    payload = JSON.parse(await readFile(eventPath, "utf8"));
-  } catch (err) {
-    throw new DataInvalidError(`cannot read the event payload ${eventPath}: ${err.message}`);
-  }
+  const payload = await readEventPayload(eventPath);
   return eventName === "workflow_run" ? { kind: "workflow_run", event: parseWorkflowRunEvent(payload, eventPath) } : { kind: "pull_request", event: parsePullRequestEvent(payload, eventPath) };
 }
 async function postComment(client, logger, req) {

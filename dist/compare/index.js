@@ -35272,9 +35272,8 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2, resolve } from "node:path";
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { join as join3, resolve } from "node:path";
 
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
@@ -35295,11 +35294,552 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/fs/eval-run-reader.ts
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
+// src/adapters/compare/run-compare.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/core/compare/types.ts
+var COMPARISON_SCHEMA = "llmops.comparison/v1";
+
+// src/core/stats/prng.ts
+function splitmix32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 2654435769 >>> 0;
+    let z2 = s;
+    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
+    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
+    return (z2 ^ z2 >>> 16) >>> 0;
+  };
+}
+function createRng(seed) {
+  const sm = splitmix32(seed);
+  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const nextU32 = () => {
+    const s0 = state[0];
+    const s1 = state[1];
+    const s2 = state[2];
+    const s3 = state[3];
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    state[1] = s1 ^ n2;
+    state[0] = s0 ^ n3;
+    state[2] = n2 ^ t;
+    state[3] = rotl(n3, 11);
+    return r;
+  };
+  return {
+    state,
+    nextU32,
+    next: () => nextU32() * 23283064365386963e-26,
+    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
+  };
+}
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+
+// src/core/stats/descriptive.ts
+function sum(xs) {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+}
+function mean(xs) {
+  if (xs.length === 0) return Number.NaN;
+  return sum(xs) / xs.length;
+}
+function variance(xs) {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = mean(xs);
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - m;
+    ss += d * d;
+    comp += d;
+  }
+  return (ss - comp * comp / n) / (n - 1);
+}
+function sd(xs) {
+  return Math.sqrt(variance(xs));
+}
+function quantileSorted(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+// src/core/stats/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function lnGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const z2 = x - 1;
+  let a = LANCZOS[0];
+  const t = z2 + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function lnChoose(n, k) {
+  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+}
+function betaContinuedFraction(a, b, x) {
+  const TINY = 1e-300;
+  const EPS = 1e-16;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1e4; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
+  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= -3) return normalTail(-x);
+  if (x >= 3) return 1 - normalTail(x);
+  let s = x;
+  let t = 0;
+  let b = x;
+  const q = x * x;
+  let i = 1;
+  while (s !== t) {
+    t = s;
+    i += 2;
+    b *= q / i;
+    s = t + b;
+  }
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
+}
+function normalTail(x) {
+  let f = x;
+  for (let k = 100; k >= 1; k--) f = x + k / f;
+  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
+}
+function normalPdf(x) {
+  return Math.exp(-0.5 * x * x - 0.9189385332046728);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const plow = 0.02425;
+  let x;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  } else if (p <= 1 - plow) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log1p(-p));
+    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  for (let i = 0; i < 2; i++) {
+    const e = normalCdf(x) - p;
+    const u = e / normalPdf(x);
+    x = x - u / (1 + x * u / 2);
+  }
+  return x;
+}
+
+// src/core/stats/student-t.ts
+function tCdf(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (t === Infinity) return 1;
+  if (t === -Infinity) return 0;
+  if (df === Infinity) return normalCdf(t);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
+  return t > 0 ? 1 - tail : tail;
+}
+function tPdf(t, df) {
+  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
+}
+function tQuantile(p, df) {
+  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p === 0.5) return 0;
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const z2 = normalQuantile(p);
+  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
+  let lo = 0;
+  let hi = Math.max(2 * x, 1);
+  while (tCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200; i++) {
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const f = tCdf(x, df) - p;
+    if (f > 0) hi = x;
+    else lo = x;
+    const step = f / tPdf(x, df);
+    const next = x - step;
+    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
+    x = next;
+  }
+  return x;
+}
+function tTwoSidedP(t, df) {
+  if (Number.isNaN(t)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
+  const t2 = t * t;
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
+}
+
+// src/core/stats/binomial.ts
+function binomialPmf(k, n, p) {
+  if (k < 0 || k > n) return 0;
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n ? 1 : 0;
+  return Math.exp(lnChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+function mcnemarExact(broke2, fixed) {
+  const n = broke2 + fixed;
+  if (n === 0) return { broke: broke2, fixed, p: 1 };
+  const k = Math.min(broke2, fixed);
+  let tail = 0;
+  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n, 0.5);
+  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
+}
+
+// src/core/stats/proportions.ts
+function zFor(confidence) {
+  return normalQuantile(1 - (1 - confidence) / 2);
+}
+function wilsonInterval(k, n, confidence = 0.95) {
+  if (n === 0) return [0, 1];
+  const z2 = zFor(confidence);
+  const p = k / n;
+  const z22 = z2 * z2;
+  const denom = 1 + z22 / n;
+  const centre = (p + z22 / (2 * n)) / denom;
+  const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
+}
+function newcombePairedInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const e = t.both;
+  const f = t.fixed;
+  const g = t.broke;
+  const h = t.neither;
+  const p1 = (e + f) / n;
+  const p2 = (e + g) / n;
+  const [l1, u1] = wilsonInterval(e + f, n, confidence);
+  const [l2, u2] = wilsonInterval(e + g, n, confidence);
+  const a = (e + f) * (g + h) * (e + g) * (f + h);
+  let phi = 0;
+  if (a > 0) {
+    const b = e * h - f * g;
+    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
+    phi = c / Math.sqrt(a);
+  }
+  const theta = p1 - p2;
+  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
+  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
+  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
+}
+
+// src/core/stats/holm.ts
+function holmAdjust(ps) {
+  const m = ps.length;
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const out = new Array(m);
+  let running = 0;
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    out[i] = running;
+  });
+  return out;
+}
+
+// src/core/stats/paired-t.ts
+function oneSampleT(xs, confidence = 0.95) {
+  const n = xs.length;
+  if (n < 2) return null;
+  const m = mean(xs);
+  const v = Math.max(0, variance(xs));
+  const sdv = Math.sqrt(v);
+  const se = sdv / Math.sqrt(n);
+  const df = n - 1;
+  if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
+  const t = m / se;
+  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+}
+function withinClusterSd(clusters) {
+  let ss = 0;
+  let df = 0;
+  for (const c of clusters) {
+    if (c.length < 2) continue;
+    ss += variance(c) * (c.length - 1);
+    df += c.length - 1;
+  }
+  return df > 0 ? Math.sqrt(ss / df) : null;
+}
+
+// src/core/stats/power.ts
+function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
+  if (n < 2 || !Number.isFinite(sdDiff)) return null;
+  const df = n - 1;
+  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n);
+}
+function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
+  if (sdDiff === 0) return 2;
+  const za = normalQuantile(1 - alpha / 2);
+  const zb = normalQuantile(power);
+  let n = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
+  for (let i = 0; i < 50; i++) {
+    const df = n - 1;
+    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
+    if (next === n) break;
+    n = next;
+  }
+  return Number.isFinite(n) ? n : null;
+}
+function casesNeededFromSe(se, n, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(se) || n < 1) return null;
+  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  return Math.max(2, Math.ceil(n * (k * se / e) ** 2));
+}
+function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || n < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
+  const df = n - 1;
+  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
+  const targetVar = n * (e / k) ** 2;
+  const room = targetVar - sdBetween * sdBetween;
+  if (room <= 0) return null;
+  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
+}
+
+// src/core/stats/bootstrap.ts
+var U32_TO_UNIT = 23283064365386963e-26;
+function summariseDraws(estimate, draws, confidence, seed) {
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = 1 - confidence;
+  let m = 0;
+  let le = 0;
+  let ge = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
+    m += v;
+    if (v <= 0) le++;
+    if (v >= 0) ge++;
+  }
+  m /= sorted.length;
+  let ss = 0;
+  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
+  const B2 = sorted.length;
+  return {
+    estimate,
+    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
+    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
+    resamples: B2,
+    seed
+  };
+}
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  const B2 = draws.length;
+  if (B2 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B2; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B2;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  const alpha = 1 - confidence;
+  const lo = level(alpha / 2);
+  const hi = level(1 - alpha / 2);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+}
+function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
+  const n = baseline.length / width;
+  if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
+  const db = new Float64Array(resamples);
+  const dc = new Float64Array(resamples);
+  const dd = new Float64Array(resamples);
+  const counts = new Float64Array(n);
+  const st = createRng(seed).state;
+  let s0 = st[0] | 0;
+  let s1 = st[1] | 0;
+  let s2 = st[2] | 0;
+  let s3 = st[3] | 0;
+  const scale = U32_TO_UNIT * n;
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      counts[(r >>> 0) * scale | 0] += 1;
+    }
+    const vb = aggregate(sumCols(colB, counts));
+    const vc = aggregate(sumCols(colC, counts));
+    db[b] = vb;
+    dc[b] = vc;
+    dd[b] = vc - vb;
+  }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n);
+  const jc = new Float64Array(n);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
+  return {
+    delta: withBca(c0 - b0, dd, jd),
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
+  };
+}
+function bootstrapQuantile(values, q, resamples, seed) {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const out = new Float64Array(resamples);
+  if (n === 0) return out.fill(Number.NaN);
+  const rng = createRng(seed);
+  const counts = new Uint32Array(n);
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const frac = h - lo;
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[rng.int(n)]++;
+    let cum = 0;
+    let vLo = Number.NaN;
+    let vHi = Number.NaN;
+    for (let i = 0; i < n; i++) {
+      cum += counts[i];
+      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
+      if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
+        vHi = sorted[i];
+        break;
+      }
+    }
+    if (Number.isNaN(vHi)) vHi = vLo;
+    out[b] = vLo + frac * (vHi - vLo);
+  }
+  return out;
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -38863,7 +39403,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -38871,7 +39411,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -39007,7 +39547,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject4 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -39016,7 +39556,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -55018,683 +55558,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/compare/run-records.ts
-var scoreSchema = external_exports.looseObject({
-  value: external_exports.number().nullable(),
-  pass: external_exports.boolean().optional(),
-  stats: external_exports.array(external_exports.number()).optional()
-});
-var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
-var evalRecordSchema = external_exports.looseObject({
-  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
-  repeat: external_exports.number().int().min(0),
-  scores: external_exports.record(external_exports.string(), scoreSchema),
-  latency_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
-});
-var summaryMetricSchema = external_exports.looseObject({
-  type: external_exports.string().optional(),
-  corpus: external_exports.boolean().optional(),
-  higher_is_better: external_exports.boolean().optional()
-});
-var summarySchema = external_exports.looseObject({
-  schema: external_exports.string().optional(),
-  suite: external_exports.looseObject({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).optional(),
-  metrics: external_exports.record(external_exports.string(), summaryMetricSchema).default({}),
-  cost: external_exports.looseObject({ total: external_exports.number().optional(), currency: external_exports.string().optional() }).nullable().optional(),
-  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-});
-var ResultsCollector = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  byKey = /* @__PURE__ */ new Map();
-  caseOrder = /* @__PURE__ */ new Map();
-  superseded = 0;
-  warnings = [];
-  pending = null;
-  /** Feed one line (without its newline). The last fed line is held until `finish` says whether the file ended with a newline. */
-  add(line, lineNo) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, false);
-    this.pending = { line, lineNo };
-  }
-  finish(endsWithNewline) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, !endsWithNewline);
-    this.pending = null;
-    const records = [...this.byKey.values()].sort(
-      (a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat
-    );
-    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
-    return { records, superseded: this.superseded, warnings: this.warnings };
-  }
-  parse(line, lineNo, mayBeTruncated) {
-    if (line.trim() === "") return;
-    let json2;
-    try {
-      json2 = JSON.parse(line);
-    } catch (err) {
-      if (mayBeTruncated) {
-        this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
-        return;
-      }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${err.message})`, {
-        hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
-      });
-    }
-    const r = evalRecordSchema.safeParse(json2);
-    if (!r.success) {
-      const issue3 = r.error.issues[0];
-      const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${where}: ${issue3.message}`, {
-        hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
-      });
-    }
-    const rec = r.data;
-    const key = `${rec.case_id}\0${rec.repeat}`;
-    if (this.byKey.has(key)) {
-      this.superseded++;
-      this.byKey.delete(key);
-    }
-    this.byKey.set(key, rec);
-    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
-  }
-};
-function parseSummary(text, file2) {
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
-  }
-  const r = summarySchema.safeParse(json2);
-  if (!r.success) {
-    const issue3 = r.error.issues[0];
-    throw new DataInvalidError(`${file2}: invalid summary: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}`);
-  }
-  return r.data;
-}
-
-// src/adapters/fs/eval-run-reader.ts
-async function readEvalRun(dir, label) {
-  if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const resultsFile = join(dir, "results.jsonl");
-  if (!existsSync2(resultsFile)) {
-    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash("sha256");
-  let lineNo = 0;
-  let rest = "";
-  let lastByte = -1;
-  const decoder = new StringDecoder("utf8");
-  for await (const chunk of createReadStream(resultsFile)) {
-    const buf = chunk;
-    hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text = rest + decoder.write(buf);
-    const parts = text.split("\n");
-    rest = parts.pop();
-    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
-  }
-  rest += decoder.end();
-  if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
-  const summaryFile = join(dir, "summary.json");
-  let summary2 = null;
-  if (existsSync2(summaryFile)) summary2 = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings };
-}
-
-// src/core/compare/types.ts
-var COMPARISON_SCHEMA = "llmops.comparison/v1";
-
-// src/core/stats/prng.ts
-function splitmix32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = s + 2654435769 >>> 0;
-    let z2 = s;
-    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
-    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
-    return (z2 ^ z2 >>> 16) >>> 0;
-  };
-}
-function createRng(seed) {
-  const sm = splitmix32(seed);
-  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
-  const nextU32 = () => {
-    const s0 = state[0];
-    const s1 = state[1];
-    const s2 = state[2];
-    const s3 = state[3];
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    const n2 = s2 ^ s0;
-    const n3 = s3 ^ s1;
-    state[1] = s1 ^ n2;
-    state[0] = s0 ^ n3;
-    state[2] = n2 ^ t;
-    state[3] = rotl(n3, 11);
-    return r;
-  };
-  return {
-    state,
-    nextU32,
-    next: () => nextU32() * 23283064365386963e-26,
-    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
-  };
-}
-function rotl(x, k) {
-  return x << k | x >>> 32 - k;
-}
-
-// src/core/stats/descriptive.ts
-function sum(xs) {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
-  return s;
-}
-function mean(xs) {
-  if (xs.length === 0) return Number.NaN;
-  return sum(xs) / xs.length;
-}
-function variance(xs) {
-  const n = xs.length;
-  if (n < 2) return Number.NaN;
-  const m = mean(xs);
-  let ss = 0;
-  let comp = 0;
-  for (let i = 0; i < n; i++) {
-    const d = xs[i] - m;
-    ss += d * d;
-    comp += d;
-  }
-  return (ss - comp * comp / n) / (n - 1);
-}
-function sd(xs) {
-  return Math.sqrt(variance(xs));
-}
-function quantileSorted(sorted, q) {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-// src/core/stats/special.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function lnGamma(x) {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
-  const z2 = x - 1;
-  let a = LANCZOS[0];
-  const t = z2 + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function lnChoose(n, k) {
-  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
-}
-function betaContinuedFraction(a, b, x) {
-  const TINY = 1e-300;
-  const EPS = 1e-16;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 1e4; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
-  }
-  return h;
-}
-function incompleteBeta(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
-  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
-}
-function normalCdf(x) {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x <= -3) return normalTail(-x);
-  if (x >= 3) return 1 - normalTail(x);
-  let s = x;
-  let t = 0;
-  let b = x;
-  const q = x * x;
-  let i = 1;
-  while (s !== t) {
-    t = s;
-    i += 2;
-    b *= q / i;
-    s = t + b;
-  }
-  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
-}
-function normalTail(x) {
-  let f = x;
-  for (let k = 100; k >= 1; k--) f = x + k / f;
-  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
-}
-function normalPdf(x) {
-  return Math.exp(-0.5 * x * x - 0.9189385332046728);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const plow = 0.02425;
-  let x;
-  if (p < plow) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  } else if (p <= 1 - plow) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log1p(-p));
-    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  for (let i = 0; i < 2; i++) {
-    const e = normalCdf(x) - p;
-    const u = e / normalPdf(x);
-    x = x - u / (1 + x * u / 2);
-  }
-  return x;
-}
-
-// src/core/stats/student-t.ts
-function tCdf(t, df) {
-  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
-  if (t === Infinity) return 1;
-  if (t === -Infinity) return 0;
-  if (df === Infinity) return normalCdf(t);
-  const t2 = t * t;
-  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
-  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
-  return t > 0 ? 1 - tail : tail;
-}
-function tPdf(t, df) {
-  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
-}
-function tQuantile(p, df) {
-  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (df === Infinity) return normalQuantile(p);
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  if (p === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  const z2 = normalQuantile(p);
-  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
-  let lo = 0;
-  let hi = Math.max(2 * x, 1);
-  while (tCdf(hi, df) < p) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
-    const f = tCdf(x, df) - p;
-    if (f > 0) hi = x;
-    else lo = x;
-    const step = f / tPdf(x, df);
-    const next = x - step;
-    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
-    x = next;
-  }
-  return x;
-}
-function tTwoSidedP(t, df) {
-  if (Number.isNaN(t)) return Number.NaN;
-  if (!Number.isFinite(t)) return 0;
-  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  const t2 = t * t;
-  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (inner < 0.5) return 1 - inner;
-  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
-}
-
-// src/core/stats/binomial.ts
-function binomialPmf(k, n, p) {
-  if (k < 0 || k > n) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  return Math.exp(lnChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n = broke2 + fixed;
-  if (n === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
-// src/core/stats/proportions.ts
-function zFor(confidence) {
-  return normalQuantile(1 - (1 - confidence) / 2);
-}
-function wilsonInterval(k, n, confidence = 0.95) {
-  if (n === 0) return [0, 1];
-  const z2 = zFor(confidence);
-  const p = k / n;
-  const z22 = z2 * z2;
-  const denom = 1 + z22 / n;
-  const centre = (p + z22 / (2 * n)) / denom;
-  const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
-  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
-}
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
-
-// src/core/stats/holm.ts
-function holmAdjust(ps) {
-  const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const out = new Array(m);
-  let running = 0;
-  order.forEach(({ p, i }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    out[i] = running;
-  });
-  return out;
-}
-
-// src/core/stats/paired-t.ts
-function oneSampleT(xs, confidence = 0.95) {
-  const n = xs.length;
-  if (n < 2) return null;
-  const m = mean(xs);
-  const v = Math.max(0, variance(xs));
-  const sdv = Math.sqrt(v);
-  const se = sdv / Math.sqrt(n);
-  const df = n - 1;
-  if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
-  const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
-}
-function withinClusterSd(clusters) {
-  let ss = 0;
-  let df = 0;
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    ss += variance(c) * (c.length - 1);
-    df += c.length - 1;
-  }
-  return df > 0 ? Math.sqrt(ss / df) : null;
-}
-
-// src/core/stats/power.ts
-function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
-  if (n < 2 || !Number.isFinite(sdDiff)) return null;
-  const df = n - 1;
-  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n);
-}
-function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
-  if (sdDiff === 0) return 2;
-  const za = normalQuantile(1 - alpha / 2);
-  const zb = normalQuantile(power);
-  let n = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
-  for (let i = 0; i < 50; i++) {
-    const df = n - 1;
-    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
-    if (next === n) break;
-    n = next;
-  }
-  return Number.isFinite(n) ? n : null;
-}
-function casesNeededFromSe(se, n, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(se) || n < 1) return null;
-  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  return Math.max(2, Math.ceil(n * (k * se / e) ** 2));
-}
-function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || n < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
-  const df = n - 1;
-  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
-  const targetVar = n * (e / k) ** 2;
-  const room = targetVar - sdBetween * sdBetween;
-  if (room <= 0) return null;
-  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
-}
-
-// src/core/stats/bootstrap.ts
-var U32_TO_UNIT = 23283064365386963e-26;
-function summariseDraws(estimate, draws, confidence, seed) {
-  const sorted = Float64Array.from(draws).sort();
-  const alpha = 1 - confidence;
-  let m = 0;
-  let le = 0;
-  let ge = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i];
-    m += v;
-    if (v <= 0) le++;
-    if (v >= 0) ge++;
-  }
-  m /= sorted.length;
-  let ss = 0;
-  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
-  const B2 = sorted.length;
-  return {
-    estimate,
-    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
-    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
-    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
-    resamples: B2,
-    seed
-  };
-}
-function bcaInterval(estimate, draws, jackknife, confidence) {
-  const B2 = draws.length;
-  if (B2 < 2 || jackknife.length < 3) return null;
-  let below = 0;
-  let equal = 0;
-  for (let i = 0; i < B2; i++) {
-    if (draws[i] < estimate) below++;
-    else if (draws[i] === estimate) equal++;
-  }
-  const share = (below + equal / 2) / B2;
-  if (share <= 0 || share >= 1) return null;
-  const z0 = normalQuantile(share);
-  let jm = 0;
-  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
-  jm /= jackknife.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < jackknife.length; i++) {
-    const d = jm - jackknife[i];
-    num += d * d * d;
-    den += d * d;
-  }
-  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
-  const a = flat ? 0 : num / (6 * den ** 1.5);
-  const sorted = Float64Array.from(draws).sort();
-  const level = (q) => {
-    const z2 = normalQuantile(q);
-    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
-  };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
-}
-function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
-  const n = baseline.length / width;
-  if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const columns = (m) => Array.from({ length: width }, (_, j) => {
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = m[i * width + j];
-    return col;
-  });
-  const colB = columns(baseline);
-  const colC = columns(candidate);
-  const sumCols = (cols, weights) => cols.map((col) => {
-    let a = 0;
-    if (weights) for (let i = 0; i < n; i++) a += weights[i] * col[i];
-    else for (let i = 0; i < n; i++) a += col[i];
-    return a;
-  });
-  const b0 = aggregate(sumCols(colB, null));
-  const c0 = aggregate(sumCols(colC, null));
-  const db = new Float64Array(resamples);
-  const dc = new Float64Array(resamples);
-  const dd = new Float64Array(resamples);
-  const counts = new Float64Array(n);
-  const st = createRng(seed).state;
-  let s0 = st[0] | 0;
-  let s1 = st[1] | 0;
-  let s2 = st[2] | 0;
-  let s3 = st[3] | 0;
-  const scale = U32_TO_UNIT * n;
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const x = Math.imul(s1, 5);
-      const r = Math.imul(x << 7 | x >>> 25, 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = s3 << 11 | s3 >>> 21;
-      counts[(r >>> 0) * scale | 0] += 1;
-    }
-    const vb = aggregate(sumCols(colB, counts));
-    const vc = aggregate(sumCols(colC, counts));
-    db[b] = vb;
-    dc[b] = vc;
-    dd[b] = vc - vb;
-  }
-  const totB = sumCols(colB, null);
-  const totC = sumCols(colC, null);
-  const jb = new Float64Array(n);
-  const jc = new Float64Array(n);
-  const loB = new Array(width);
-  const loC = new Array(width);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < width; j++) {
-      loB[j] = totB[j] - colB[j][i];
-      loC[j] = totC[j] - colC[j][i];
-    }
-    jb[i] = aggregate(loB);
-    jc[i] = aggregate(loC);
-  }
-  const jd = jc.map((v, i) => v - jb[i]);
-  const withBca = (estimate, draws, jack) => ({
-    ...summariseDraws(estimate, draws, confidence, seed),
-    bca: bcaInterval(estimate, draws, jack, confidence)
-  });
-  return {
-    delta: withBca(c0 - b0, dd, jd),
-    baseline: withBca(b0, db, jb),
-    candidate: withBca(c0, dc, jc)
-  };
-}
-function bootstrapQuantile(values, q, resamples, seed) {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const out = new Float64Array(resamples);
-  if (n === 0) return out.fill(Number.NaN);
-  const rng = createRng(seed);
-  const counts = new Uint32Array(n);
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const frac = h - lo;
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)]++;
-    let cum = 0;
-    let vLo = Number.NaN;
-    let vHi = Number.NaN;
-    for (let i = 0; i < n; i++) {
-      cum += counts[i];
-      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
-      if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
-        vHi = sorted[i];
-        break;
-      }
-    }
-    if (Number.isNaN(vHi)) vHi = vLo;
-    out[b] = vLo + frac * (vHi - vLo);
-  }
-  return out;
-}
-
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 function parseYamlSource(text, file2) {
@@ -56582,6 +56445,119 @@ function computeComparison(baseline, candidate, opts) {
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
 }
 
+// src/core/eval/results-line.ts
+var scoreSchema = external_exports.looseObject({
+  value: external_exports.number().nullable(),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional()
+});
+var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
+var evalRecordSchema = external_exports.looseObject({
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
+  repeat: external_exports.number().int().min(0),
+  scores: external_exports.record(external_exports.string(), scoreSchema),
+  latency_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
+});
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue3 = r.error.issues[0];
+    const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue3.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/core/compare/run-records.ts
+var summaryMetricSchema = external_exports.looseObject({
+  type: external_exports.string().optional(),
+  corpus: external_exports.boolean().optional(),
+  higher_is_better: external_exports.boolean().optional()
+});
+var summarySchema = external_exports.looseObject({
+  schema: external_exports.string().optional(),
+  suite: external_exports.looseObject({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).optional(),
+  metrics: external_exports.record(external_exports.string(), summaryMetricSchema).default({}),
+  cost: external_exports.looseObject({ total: external_exports.number().optional(), currency: external_exports.string().optional() }).nullable().optional(),
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var ResultsCollector = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  byKey = /* @__PURE__ */ new Map();
+  caseOrder = /* @__PURE__ */ new Map();
+  superseded = 0;
+  warnings = [];
+  pending = null;
+  /** Feed one line (without its newline). The last fed line is held until `finish` says whether the file ended with a newline. */
+  add(line, lineNo) {
+    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, false);
+    this.pending = { line, lineNo };
+  }
+  finish(endsWithNewline) {
+    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, !endsWithNewline);
+    this.pending = null;
+    const records = [...this.byKey.values()].sort(
+      (a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat
+    );
+    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+    return { records, superseded: this.superseded, warnings: this.warnings };
+  }
+  parse(line, lineNo, mayBeTruncated) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") return;
+    if (parsed.kind === "invalid-json") {
+      if (mayBeTruncated) {
+        this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
+        return;
+      }
+      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
+        hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
+      });
+    }
+    if (parsed.kind === "invalid-record") {
+      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
+        hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
+      });
+    }
+    const rec = parsed.record;
+    const key = `${rec.case_id}\0${rec.repeat}`;
+    if (this.byKey.has(key)) {
+      this.superseded++;
+      this.byKey.delete(key);
+    }
+    this.byKey.set(key, rec);
+    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
+  }
+};
+function parseSummary(text, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
+  }
+  const r = summarySchema.safeParse(json2);
+  if (!r.success) {
+    const issue3 = r.error.issues[0];
+    throw new DataInvalidError(`${file2}: invalid summary: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}`);
+  }
+  return r.data;
+}
+
 // src/core/eval/scorers/ngram-keys.ts
 function numericKeysFit(size, maxOrder) {
   return (size + 1) ** maxOrder < Number.MAX_SAFE_INTEGER;
@@ -56817,6 +56793,9 @@ function referencesOf(expected) {
   if (typeof expected === "number" || typeof expected === "boolean") return [String(expected)];
   return null;
 }
+function scorerBase(c, corpus = false) {
+  return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -56905,11 +56884,7 @@ var bleu = {
     const corpusOptions = { ...common, effectiveOrder: c.effective_order };
     const sentenceOptions = { ...common, effectiveOrder: true };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -56951,11 +56926,7 @@ var tokens = {
   schema: tokensSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `tokens|max_completion_tokens:${c.max_completion_tokens}`,
       score({ completionTokens, promptTokens }) {
         const detail = { completion_tokens: completionTokens, prompt_tokens: promptTokens, max_completion_tokens: c.max_completion_tokens };
@@ -56974,11 +56945,7 @@ var cost = {
   schema: costSchema2,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `cost|max_cost:${c.max_cost}`,
       score({ cost: caseCost }) {
         const detail = { cost: caseCost, max_cost: c.max_cost };
@@ -57153,11 +57120,7 @@ var chrf = {
     };
     const prep = (s) => c.lowercase ? s.toLowerCase() : s;
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -57209,11 +57172,7 @@ var exactMatch = {
   schema: exactSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `exact_match|case:${c.ignore_case ? "ignore" : "keep"}|ws:${c.normalize_whitespace ? "norm" : "keep"}|punct:${c.ignore_punctuation ? "drop" : "keep"}|articles:${c.ignore_articles ? "drop" : "keep"}|nfkc:${c.unicode_nfkc ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -57237,11 +57196,7 @@ function containsDef(type) {
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: `${type}|mode:${c.mode}`,
         score({ output: output2, expected }) {
           const needles = c.value === void 0 ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;
@@ -57350,11 +57305,7 @@ var jsonFields = {
   schema: jsonFieldsSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_fields|fields:${c.fields ? c.fields.join(",") : "all"}|tol:${c.numeric_tolerance}|case:${c.ignore_case ? "ignore" : "keep"}|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const exp = expectedObject(expected);
@@ -57391,11 +57342,7 @@ var latency = {
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       runBudgets: budgets,
       signature: `latency|max_ms:${c.max_ms ?? "-"}|max_ttft_ms:${c.max_ttft_ms ?? "-"}|${RUN_BUDGET_KEYS.map((k) => `${k}:${c[k] ?? "-"}`).join("|")}`,
       score({ latencyMs, ttftMs }) {
@@ -57454,7 +57401,8 @@ var jsonSchema = {
   type: "json_schema",
   schema: jsonSchemaSchema,
   create(c) {
-    const name = c.name ?? c.type;
+    const base = scorerBase(c);
+    const name = base.name;
     if (c.schema === void 0) {
       throw new ConfigError(`scorer "${name}": schema_file "${c.schema_file}" was not loaded`, {
         hint: "the suite loader must read schema_file and pass its content as schema"
@@ -57463,11 +57411,7 @@ var jsonSchema = {
     const validate2 = compileJsonSchema(c.schema, name);
     const draft = schemaDraftOf(c.schema);
     return {
-      name,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...base,
       signature: `json_schema|draft:${draft}|fenced:${c.fenced ? "yes" : "no"}|schema:${c.schema_file ?? "inline"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -57490,11 +57434,7 @@ var jsonValid = {
   schema: jsonValidSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_valid|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -57552,11 +57492,7 @@ var levenshtein = {
       return c.ignore_case ? t.toLowerCase() : t;
     };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `levenshtein|unit:codepoint|norm:max-len|case:${c.ignore_case ? "ignore" : "keep"}|trim:${c.trim ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -57601,11 +57537,7 @@ var regex = {
     const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
         const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
@@ -57891,11 +57823,7 @@ function rougeDef(type) {
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
@@ -58853,52 +58781,102 @@ function renderJobSummary(model, opts = {}) {
 }
 
 // src/core/report/inputs.ts
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function toRecord(v) {
-  if (!isObject3(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
+function reportRecordOf(r) {
   const scores = {};
-  if (isObject3(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject3(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...typeof s.pass === "boolean" ? { pass: s.pass } : {} };
-    }
-  }
-  const err = isObject3(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...sc.pass !== void 0 ? { pass: sc.pass } : {} };
   return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
+    case_id: r.case_id,
+    repeat: r.repeat,
+    input: typeof r.input === "string" ? r.input : JSON.stringify(r.input ?? ""),
+    expected: r.expected ?? null,
+    output: typeof r.output === "string" ? r.output : null,
     scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err
+    latency_ms: r.latency_ms,
+    error: r.error ? { kind: r.error.kind, message: r.error.message } : null
   };
 }
-function parseResultsJsonl(text) {
-  const byKey = /* @__PURE__ */ new Map();
-  let skipped = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
-      skipped += 1;
-      continue;
-    }
-    const key = JSON.stringify([rec.case_id, rec.repeat]);
-    byKey.delete(key);
-    byKey.set(key, rec);
+
+// src/adapters/fs/eval-run-reader.ts
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+async function readEvalRun(dir, label) {
+  if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
-  return { records: [...byKey.values()], skipped };
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync2(resultsFile)) {
+    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash3 = createHash("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk;
+    hash3.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1];
+    const text = rest + decoder.write(buf);
+    const parts = text.split("\n");
+    rest = parts.pop();
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary2 = null;
+  if (existsSync2(summaryFile)) summary2 = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings };
+}
+
+// src/adapters/compare/run-compare.ts
+async function loadPolicyFile(path, file2, missing) {
+  if (!existsSync3(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
+  return parseGatePolicy(await readFile(path, "utf8"), file2);
+}
+async function compareRuns(o) {
+  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const model = {
+    comparison,
+    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    context: o.context ?? {}
+  };
+  const comment = renderComment(model);
+  let files = null;
+  if (o.outDir !== null) {
+    await mkdir2(o.outDir, { recursive: true });
+    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
+    await writeFile2(files.comparison, `${JSON.stringify(comparison, null, 2)}
+`);
+    await writeFile2(files.report, comment.markdown);
+  }
+  return { baseline, candidate, comparison, model, comment, files };
+}
+function compareWithPolicy(baseline, candidate, loaded, gate) {
+  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (!gate) return first;
+  const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
+  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+}
+
+// src/actions/runtime/event.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function readEventPayload(path) {
+  try {
+    return JSON.parse(await readFile2(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
+  }
 }
 
 // src/actions/runtime/inputs.ts
@@ -58949,33 +58927,28 @@ async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
   const env = process.env;
-  const [baseline, candidate] = await Promise.all([readEvalRun(resolve(inputs.baseline), "baseline"), readEvalRun(resolve(inputs.candidate), "candidate")]);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) logger.warn(w);
-  const comparison = compareWithGate(baseline, candidate, inputs.policy === void 0 ? null : await loadPolicy(inputs.policy));
-  const gate = comparison.gate;
-  const out = resolve(inputs.out ?? "llmops-report");
-  await mkdir2(out, { recursive: true });
-  const comparisonFile = join2(out, BUNDLE_FILES.comparison);
-  await writeFile2(comparisonFile, `${JSON.stringify(comparison, null, 2)}
-`);
+  const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-  const model = {
-    comparison,
-    cases: buildCaseDetails(comparison, await readDetails(baseline, logger), await readDetails(candidate, logger)),
-    context: { ...inputs.title ? { title: inputs.title } : {}, runUrl }
-  };
-  const comment = renderComment(model);
+  const out = resolve(inputs.out ?? "llmops-report");
+  const { comparison, model, comment, files } = await compareRuns({
+    baselineDir: resolve(inputs.baseline),
+    candidateDir: resolve(inputs.candidate),
+    policy,
+    gate: true,
+    outDir: out,
+    context: { ...inputs.title ? { title: inputs.title } : {}, runUrl },
+    logger
+  });
+  const gate = comparison.gate;
   if (comment.truncated) logger.info("the comment shows fewer cases to fit GitHub's limit; the job summary has more");
-  const reportFile = join2(out, BUNDLE_FILES.report);
-  await writeFile2(reportFile, comment.markdown);
   await writePullRequestRef(out, env.GITHUB_EVENT_NAME, env.GITHUB_EVENT_PATH);
   if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderJobSummary(model).markdown).write();
   setOutput("verdict", gate.verdict);
   setOutput("conclusion", gate.conclusion);
   setOutput("blocking", String(gate.blocking));
   setOutput("bundle-dir", out);
-  setOutput("report-path", reportFile);
-  setOutput("comparison-json", comparisonFile);
+  setOutput("report-path", files.report);
+  setOutput("comparison-json", files.comparison);
   logger.info(`gate ${gate.verdict.toUpperCase()} (${comparison.provenance.policy_source}); wrote ${out}`);
   if (gate.blocking && inputs["fail-on-block"] !== false) {
     throw new GateFailedError(`gate ${gate.verdict.toUpperCase()}: ${gate.reasons.join("; ") || "see the report"}`, {
@@ -58983,30 +58956,10 @@ async function main() {
     });
   }
 }
-async function loadPolicy(file2) {
-  const path = resolve(file2);
-  if (!existsSync3(path)) throw new InputError(`input "policy": ${file2} does not exist`, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
-  return parseGatePolicy(await readFile(path, "utf8"), file2);
-}
-function compareWithGate(baseline, candidate, loaded) {
-  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString(), gate: true };
-  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source });
-  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
-  const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
-  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)" });
-}
-async function readDetails(run, logger) {
-  const file2 = join2(run.dir, "results.jsonl");
-  if (statSync2(file2).size > MAX_DETAIL_BYTES) {
-    logger.warn(`${file2} is larger than ${MAX_DETAIL_BYTES / 1024 / 1024} MiB: the report shows numbers and flips without case details`);
-    return [];
-  }
-  return parseResultsJsonl(await readFile(file2, "utf8")).records;
-}
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
-  const pr = parsePullRequestEvent(JSON.parse(await readFile(eventPath, "utf8")), eventPath);
-  await writeFile2(join2(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v1", number: pr.number, head_sha: pr.headSha }, null, 2)}
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v1", number: pr.number, head_sha: pr.headSha }, null, 2)}
 `);
 }
 

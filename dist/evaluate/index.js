@@ -4473,11 +4473,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
     }
-    function sameOrigin(A, B) {
-      if (A.origin === B.origin && A.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B.protocol && A.hostname === B.hostname && A.port === B.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -15413,9 +15413,9 @@ var require_util5 = __commonJS({
     var assert2 = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+    function urlEquals(A2, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header) {
@@ -29277,7 +29277,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -29293,7 +29293,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -45837,13 +45837,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -62720,6 +62720,9 @@ function referencesOf(expected) {
   if (typeof expected === "number" || typeof expected === "boolean") return [String(expected)];
   return null;
 }
+function scorerBase(c, corpus = false) {
+  return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -62808,11 +62811,7 @@ var bleu = {
     const corpusOptions = { ...common, effectiveOrder: c.effective_order };
     const sentenceOptions = { ...common, effectiveOrder: true };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -62854,11 +62853,7 @@ var tokens = {
   schema: tokensSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `tokens|max_completion_tokens:${c.max_completion_tokens}`,
       score({ completionTokens, promptTokens }) {
         const detail = { completion_tokens: completionTokens, prompt_tokens: promptTokens, max_completion_tokens: c.max_completion_tokens };
@@ -62877,11 +62872,7 @@ var cost = {
   schema: costSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `cost|max_cost:${c.max_cost}`,
       score({ cost: caseCost }) {
         const detail = { cost: caseCost, max_cost: c.max_cost };
@@ -63056,11 +63047,7 @@ var chrf = {
     };
     const prep = (s) => c.lowercase ? s.toLowerCase() : s;
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],
@@ -63112,11 +63099,7 @@ var exactMatch = {
   schema: exactSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `exact_match|case:${c.ignore_case ? "ignore" : "keep"}|ws:${c.normalize_whitespace ? "norm" : "keep"}|punct:${c.ignore_punctuation ? "drop" : "keep"}|articles:${c.ignore_articles ? "drop" : "keep"}|nfkc:${c.unicode_nfkc ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -63140,11 +63123,7 @@ function containsDef(type) {
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: `${type}|mode:${c.mode}`,
         score({ output: output2, expected }) {
           const needles = c.value === void 0 ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;
@@ -63253,11 +63232,7 @@ var jsonFields = {
   schema: jsonFieldsSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_fields|fields:${c.fields ? c.fields.join(",") : "all"}|tol:${c.numeric_tolerance}|case:${c.ignore_case ? "ignore" : "keep"}|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const exp = expectedObject(expected);
@@ -63294,11 +63269,7 @@ var latency = {
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       runBudgets: budgets,
       signature: `latency|max_ms:${c.max_ms ?? "-"}|max_ttft_ms:${c.max_ttft_ms ?? "-"}|${RUN_BUDGET_KEYS.map((k) => `${k}:${c[k] ?? "-"}`).join("|")}`,
       score({ latencyMs, ttftMs }) {
@@ -63357,7 +63328,8 @@ var jsonSchema = {
   type: "json_schema",
   schema: jsonSchemaSchema,
   create(c) {
-    const name = c.name ?? c.type;
+    const base = scorerBase(c);
+    const name = base.name;
     if (c.schema === void 0) {
       throw new ConfigError(`scorer "${name}": schema_file "${c.schema_file}" was not loaded`, {
         hint: "the suite loader must read schema_file and pass its content as schema"
@@ -63366,11 +63338,7 @@ var jsonSchema = {
     const validate2 = compileJsonSchema(c.schema, name);
     const draft = schemaDraftOf(c.schema);
     return {
-      name,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...base,
       signature: `json_schema|draft:${draft}|fenced:${c.fenced ? "yes" : "no"}|schema:${c.schema_file ?? "inline"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -63393,11 +63361,7 @@ var jsonValid = {
   schema: jsonValidSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_valid|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output: output2 }) {
         const parsed = parseJsonOutput(output2, c.fenced);
@@ -63455,11 +63419,7 @@ var levenshtein = {
       return c.ignore_case ? t.toLowerCase() : t;
     };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `levenshtein|unit:codepoint|norm:max-len|case:${c.ignore_case ? "ignore" : "keep"}|trim:${c.trim ? "yes" : "no"}`,
       score({ output: output2, expected }) {
         const refs = referencesOf(expected);
@@ -63504,11 +63464,7 @@ var regex = {
     const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
         const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
@@ -63794,11 +63750,7 @@ function rougeDef(type) {
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],
@@ -63864,110 +63816,238 @@ function createScorers(configs) {
   return scorers;
 }
 
-// src/core/eval/summary-stats.ts
-function mean(xs) {
+// src/core/stats/prng.ts
+function splitmix32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 2654435769 >>> 0;
+    let z2 = s;
+    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
+    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
+    return (z2 ^ z2 >>> 16) >>> 0;
+  };
+}
+function createRng(seed) {
+  const sm = splitmix32(seed);
+  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const nextU32 = () => {
+    const s0 = state[0];
+    const s1 = state[1];
+    const s2 = state[2];
+    const s3 = state[3];
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    state[1] = s1 ^ n2;
+    state[0] = s0 ^ n3;
+    state[2] = n2 ^ t;
+    state[3] = rotl(n3, 11);
+    return r;
+  };
+  return {
+    state,
+    nextU32,
+    next: () => nextU32() * 23283064365386963e-26,
+    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
+  };
+}
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+
+// src/core/stats/descriptive.ts
+function sum(xs) {
   let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
 }
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo];
-  const b = sorted[hi];
-  return a + (b - a) * (pos - lo);
+function mean(xs) {
+  if (xs.length === 0) return Number.NaN;
+  return sum(xs) / xs.length;
 }
-function normalQuantile(p) {
-  if (p <= 0 || p >= 1) throw new RangeError(`p must be in (0,1), got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const pl = 0.02425;
-  let x;
-  if (p < pl) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p <= 1 - pl) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+function quantileSorted(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+// src/core/stats/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function lnGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const z2 = x - 1;
+  let a = LANCZOS[0];
+  const t = z2 + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+  const TINY = 1e-300;
+  const EPS = 1e-16;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1e4; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
   }
-  return x;
-}
-function logGamma(x) {
-  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return h;
 }
 function incompleteBeta(x, a, b) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
-  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
-  let f = 1;
-  let c = 1;
-  let d = 0;
-  for (let i = 0; i <= 300; i++) {
-    const m = i >> 1;
-    const num = i === 0 ? 1 : i % 2 === 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + num * d;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    d = 1 / d;
-    c = 1 + num / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    const cd = c * d;
-    f *= cd;
-    if (Math.abs(1 - cd) < 1e-15) break;
-  }
-  return front * (f - 1);
+  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
+  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
 }
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= -3) return normalTail(-x);
+  if (x >= 3) return 1 - normalTail(x);
+  let s = x;
+  let t = 0;
+  let b = x;
+  const q = x * x;
+  let i = 1;
+  while (s !== t) {
+    t = s;
+    i += 2;
+    b *= q / i;
+    s = t + b;
+  }
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
+}
+function normalTail(x) {
+  let f = x;
+  for (let k = 100; k >= 1; k--) f = x + k / f;
+  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
+}
+function normalPdf(x) {
+  return Math.exp(-0.5 * x * x - 0.9189385332046728);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const plow = 0.02425;
+  let x;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  } else if (p <= 1 - plow) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log1p(-p));
+    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  for (let i = 0; i < 2; i++) {
+    const e = normalCdf(x) - p;
+    const u = e / normalPdf(x);
+    x = x - u / (1 + x * u / 2);
+  }
+  return x;
+}
+
+// src/core/stats/student-t.ts
 function tCdf(t, df) {
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (t === Infinity) return 1;
+  if (t === -Infinity) return 0;
+  if (df === Infinity) return normalCdf(t);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
+  return t > 0 ? 1 - tail : tail;
+}
+function tPdf(t, df) {
+  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
 }
 function tQuantile(p, df) {
-  if (!Number.isFinite(df) || df > 1e6) return normalQuantile(p);
+  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p === 0.5) return 0;
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) {
-    const a = 4 * p * (1 - p);
-    return (2 * p - 1) * Math.sqrt(2 / a);
-  }
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   const z2 = normalQuantile(p);
-  const z22 = z2 * z2;
-  const g1 = (z22 + 1) * z2 / 4;
-  const g2 = ((5 * z22 + 16) * z22 + 3) * z2 / 96;
-  const g3 = (((3 * z22 + 19) * z22 + 17) * z22 - 15) * z2 / 384;
-  const g4 = ((((79 * z22 + 776) * z22 + 1482) * z22 - 1920) * z22 - 945) * z2 / 92160;
-  let t = z2 + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
-  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  for (let i = 0; i < 8; i++) {
-    const pdf = Math.exp(logNorm - (df + 1) / 2 * Math.log(1 + t * t / df));
-    const step = (tCdf(t, df) - p) / pdf;
-    t -= step;
-    if (Math.abs(step) < 1e-12 * Math.max(1, Math.abs(t))) break;
+  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
+  let lo = 0;
+  let hi = Math.max(2 * x, 1);
+  while (tCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200; i++) {
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const f = tCdf(x, df) - p;
+    if (f > 0) hi = x;
+    else lo = x;
+    const step = f / tPdf(x, df);
+    const next = x - step;
+    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
+    x = next;
   }
-  return t;
+  return x;
 }
-function wilson(k, n, z2 = 1.959963984540054) {
+
+// src/core/stats/proportions.ts
+function zFor(confidence) {
+  return normalQuantile(1 - (1 - confidence) / 2);
+}
+function wilsonInterval(k, n, confidence = 0.95) {
   if (n === 0) return [0, 1];
+  const z2 = zFor(confidence);
   const p = k / n;
   const z22 = z2 * z2;
   const denom = 1 + z22 / n;
   const centre = (p + z22 / (2 * n)) / denom;
-  const half = z2 * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n)) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
+
+// src/core/stats/cluster-mean.ts
 function estimateMean(groups) {
   const flat = groups.flat();
   const n = flat.length;
@@ -63982,7 +64062,7 @@ function estimateMean(groups) {
     const se2 = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
     if (binary) {
       const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN, ci95: wilson(k, n), method: "wilson", n, nClusters: G };
+      return { mean: m, se: n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN, ci95: wilsonInterval(k, n), method: "wilson", n, nClusters: G };
     }
     const half2 = n > 1 ? tQuantile(0.975, n - 1) * se2 : NaN;
     return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n, nClusters: G };
@@ -63997,36 +64077,50 @@ function estimateMean(groups) {
   const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
   return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n, nClusters: G };
 }
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+
+// src/core/stats/bootstrap.ts
+function summariseDraws(estimate, draws, confidence, seed) {
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = 1 - confidence;
+  let m = 0;
+  let le = 0;
+  let ge = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
+    m += v;
+    if (v <= 0) le++;
+    if (v >= 0) ge++;
+  }
+  m /= sorted.length;
+  let ss = 0;
+  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
+  const B2 = sorted.length;
+  return {
+    estimate,
+    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
+    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
+    resamples: B2,
+    seed
   };
 }
-function bootstrapCorpus(caseStats, aggregate, resamples, seed) {
+function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.95) {
   const G = caseStats.length;
   if (G < 2) return null;
   const dim = caseStats[0].length;
-  const rand = seededRandom(seed);
-  const values = new Float64Array(resamples);
-  const sum = new Float64Array(dim);
+  const rng = createRng(seed);
+  const draws = new Float64Array(resamples);
+  const sum2 = new Array(dim);
   for (let b = 0; b < resamples; b++) {
-    sum.fill(0);
+    sum2.fill(0);
     for (let i = 0; i < G; i++) {
-      const s = caseStats[Math.floor(rand() * G)];
-      for (let d = 0; d < dim; d++) sum[d] += s[d];
+      const s = caseStats[rng.int(G)];
+      for (let d = 0; d < dim; d++) sum2[d] += s[d];
     }
-    values[b] = aggregate(sum);
+    draws[b] = aggregate(sum2);
   }
-  const sorted = Array.from(values).sort((x, y) => x - y);
-  const m = mean(sorted);
-  let ss = 0;
-  for (const v of sorted) ss += (v - m) ** 2;
-  return { se: Math.sqrt(ss / (resamples - 1)), ci95: [percentile(sorted, 0.025), percentile(sorted, 0.975)] };
+  const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
+  return { se, ci95: ci };
 }
 
 // src/core/eval/summary.ts
@@ -64093,6 +64187,9 @@ function computeSummary(input2) {
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
     provenance: input2.provenance
   };
+}
+function percentile(sorted, p) {
+  return sorted.length === 0 ? null : quantileSorted(sorted, p);
 }
 function summariseMetric(s, records, seed, resamples) {
   const byCase = /* @__PURE__ */ new Map();
@@ -64192,6 +64289,42 @@ var DiskResponseCache = class {
 
 // src/adapters/fs/jsonl-results-store.ts
 import { closeSync, existsSync as existsSync2, fsyncSync, openSync, readFileSync as readFileSync2, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+
+// src/core/eval/results-line.ts
+var scoreSchema = external_exports.looseObject({
+  value: external_exports.number().nullable(),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional()
+});
+var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
+var evalRecordSchema = external_exports.looseObject({
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
+  repeat: external_exports.number().int().min(0),
+  scores: external_exports.record(external_exports.string(), scoreSchema),
+  latency_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
+});
+function parseResultsLine(line) {
+  if (line.trim() === "") return { kind: "blank" };
+  let json2;
+  try {
+    json2 = JSON.parse(line);
+  } catch (err) {
+    return { kind: "invalid-json", message: err.message };
+  }
+  const r = evalRecordSchema.safeParse(json2);
+  if (!r.success) {
+    const issue3 = r.error.issues[0];
+    const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
+    return { kind: "invalid-record", message: `${where}: ${issue3.message}` };
+  }
+  return { kind: "record", raw: json2, record: r.data };
+}
+
+// src/adapters/fs/jsonl-results-store.ts
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -64210,15 +64343,11 @@ var JsonlResultsStore = class {
       const nl = buf.indexOf(10, start);
       const end = nl === -1 ? buf.length : nl;
       const text = buf.subarray(start, end).toString("utf8");
-      let parsed;
-      let ok = true;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        ok = false;
-      }
-      if (nl === -1 && ok && isRecord(parsed)) {
-        records.push(parsed);
+      const parsed = parseResultsLine(text);
+      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
+      const record2 = resumable(parsed);
+      if (nl === -1 && record2) {
+        records.push(record2);
         writeFileSync2(this.path, "\n", { flag: "a" });
         break;
       }
@@ -64228,7 +64357,7 @@ var JsonlResultsStore = class {
           this.droppedPartialLine = true;
           break;
         }
-        if (text.trim() === "") {
+        if (parsed.kind === "blank") {
           start = end + 1;
           continue;
         }
@@ -64236,8 +64365,11 @@ var JsonlResultsStore = class {
           hint: "the results file was edited or corrupted; delete it (or that line) and run again"
         });
       }
-      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
-      records.push(parsed);
+      if (!record2) {
+        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+      }
+      records.push(record2);
       start = end + 1;
     }
     return records;
@@ -64262,10 +64394,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function isRecord(v) {
-  if (v === null || typeof v !== "object") return false;
-  const o = v;
-  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+function resumable(parsed) {
+  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
+  return parsed.raw;
 }
 function acquireDirLock(lockPath) {
   for (let i = 0; i < 2; i++) {

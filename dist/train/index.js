@@ -27098,112 +27098,8 @@ async function runAction(main2) {
 }
 
 // src/actions/train/main.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname3, extname, isAbsolute, resolve } from "node:path";
-
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream } from "node:fs";
-import { appendFile as appendFile2, mkdir as mkdir2, readFile, readdir as readdir2, rm as rm2, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
-
-// src/core/train/content-hash.ts
-import { createHash } from "node:crypto";
-function createContentHasher() {
-  const h = createHash("sha256");
-  return {
-    addFile(relativePath, size) {
-      h.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h.update(chunk);
-    },
-    digest: () => `sha256:${h.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative2) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative2);
-}
-function sha256Text(text) {
-  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
-}
-function canonicalJson(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).filter((k) => o[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
-}
-
-// src/adapters/fs/node-train-workspace.ts
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile(path, "utf8");
-  }
-  async writeText(path, text) {
-    await mkdir2(dirname(path), { recursive: true });
-    await writeFile2(path, text);
-  }
-  async appendText(path, text) {
-    await mkdir2(dirname(path), { recursive: true });
-    await appendFile2(path, text);
-  }
-  async remove(path) {
-    await rm2(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir2(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir2(dir, { withFileTypes: true })) {
-        const full = join(dir, e.name);
-        const rel = relative(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
+import { readFile as readFile4 } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
 
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
@@ -27224,110 +27120,9 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname2(fileURLToPath(from));
-  for (; ; ) {
-    const candidate = join2(dir, "trainers", "reference", "train.py");
-    if (existsSync2(candidate)) return candidate;
-    const parent = dirname2(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
-    dir = parent;
-  }
-}
-function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
-}
-
-// src/adapters/process/machine.ts
-import { cpus, hostname, totalmem } from "node:os";
-function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname() };
-}
-async function gitRevision(runner, cwd) {
-  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
-  if (head.code !== 0) return {};
-  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
-  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
-}
-
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve2) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve2({ code: notFound ? null : code, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve2, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code, signal) => resolve2({ code, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
+// src/adapters/train/train-here.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname as dirname3, extname } from "node:path";
 
 // src/core/ports.ts
 var systemClock = {
@@ -27345,37 +27140,6 @@ var systemClock = {
     signal?.addEventListener("abort", onAbort, { once: true });
   })
 };
-
-// src/core/train/fork-policy.ts
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-function decideForkPolicy(input2) {
-  const pr = input2.event?.pull_request;
-  const selfHosted = input2.runnerEnvironment === "self-hosted";
-  if (!pr) return { allowed: true, fork: false, selfHosted, reason: "not a pull request" };
-  const headRepo = str(pr.head?.repo?.full_name);
-  const baseRepo = str(pr.base?.repo?.full_name) ?? input2.repository;
-  const fork = headRepo === void 0 || baseRepo === void 0 || headRepo.toLowerCase() !== baseRepo.toLowerCase();
-  if (fork && selfHosted) {
-    return {
-      allowed: false,
-      fork,
-      selfHosted,
-      headRepo,
-      baseRepo,
-      reason: `refusing to train: this pull request comes from the fork ${headRepo ?? "(deleted repository)"} and this job runs on a self-hosted runner. Code from a fork could take over the runner and everything it can reach.`
-    };
-  }
-  return { allowed: true, fork, selfHosted, headRepo, baseRepo, reason: fork ? "fork pull request on a GitHub-hosted runner" : "pull request from the same repository" };
-}
-function assertForkPolicy(v) {
-  if (!v.allowed) {
-    throw new InputError(v.reason, {
-      hint: "train fork PRs on GitHub-hosted runners, or have a maintainer push the branch to the base repository (or run a trusted workflow_dispatch)"
-    });
-  }
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -27521,7 +27285,7 @@ __export(external_exports, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname3,
+  hostname: () => hostname2,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   includes: () => _includes,
@@ -29312,7 +29076,7 @@ __export(regexes_exports, {
   extendedDuration: () => extendedDuration,
   guid: () => guid,
   hex: () => hex,
-  hostname: () => hostname2,
+  hostname: () => hostname,
   html5Email: () => html5Email,
   httpProtocol: () => httpProtocol,
   iban: () => iban,
@@ -29395,7 +29159,7 @@ var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]
 var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
 var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
 var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-var hostname2 = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+var hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
 var domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 var httpProtocol = /^https?$/;
 var e164 = /^\+[1-9]\d{6,14}$/;
@@ -44460,7 +44224,7 @@ __export(schemas_exports2, {
   guid: () => guid2,
   hash: () => hash,
   hex: () => hex2,
-  hostname: () => hostname3,
+  hostname: () => hostname2,
   httpUrl: () => httpUrl,
   iban: () => iban2,
   instanceof: () => _instanceof,
@@ -45149,8 +44913,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
 function stringFormat(format, fnOrRegex, _params = {}) {
   return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
 }
-function hostname3(_params) {
-  return _stringFormat(ZodCustomStringFormat, "hostname", hostname2, _params);
+function hostname2(_params) {
+  return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
 }
 function hex2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hex", hex, _params);
@@ -47509,6 +47273,39 @@ function parseTrainSpec(text, file2, overrides = []) {
   return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/train/content-hash.ts
+import { createHash } from "node:crypto";
+function createContentHasher() {
+  const h = createHash("sha256");
+  return {
+    addFile(relativePath, size) {
+      h.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h.update(chunk);
+    },
+    digest: () => `sha256:${h.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative2) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative2);
+}
+function sha256Text(text) {
+  return `sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`;
+}
+
 // src/core/train/divergence.ts
 var DivergenceDetector = class {
   constructor(factor, window) {
@@ -48437,7 +48234,7 @@ function joinPath(dir, p) {
   return out.join("/") || "/";
 }
 function specHash(spec) {
-  return sha256Text(canonicalJson(spec));
+  return sha256Text(stableStringify(spec));
 }
 async function resolvePaths(input2, ws) {
   const { spec, specDir } = input2;
@@ -48789,8 +48586,277 @@ function renderTrainFailureSummary(name, message, records) {
   ].join("\n");
 }
 
+// src/core/train/fork-policy.ts
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function decideForkPolicy(input2) {
+  const pr = input2.event?.pull_request;
+  const selfHosted = input2.runnerEnvironment === "self-hosted";
+  if (!pr) return { allowed: true, fork: false, selfHosted, reason: "not a pull request" };
+  const headRepo = str(pr.head?.repo?.full_name);
+  const baseRepo = str(pr.base?.repo?.full_name) ?? input2.repository;
+  const fork = headRepo === void 0 || baseRepo === void 0 || headRepo.toLowerCase() !== baseRepo.toLowerCase();
+  if (fork && selfHosted) {
+    return {
+      allowed: false,
+      fork,
+      selfHosted,
+      headRepo,
+      baseRepo,
+      reason: `refusing to train: this pull request comes from the fork ${headRepo ?? "(deleted repository)"} and this job runs on a self-hosted runner. Code from a fork could take over the runner and everything it can reach.`
+    };
+  }
+  return { allowed: true, fork, selfHosted, headRepo, baseRepo, reason: fork ? "fork pull request on a GitHub-hosted runner" : "pull request from the same repository" };
+}
+function assertForkPolicy(v) {
+  if (!v.allowed) {
+    throw new InputError(v.reason, {
+      hint: "train fork PRs on GitHub-hosted runners, or have a maintainer push the branch to the base repository (or run a trusted workflow_dispatch)"
+    });
+  }
+}
+
 // src/version.ts
 var VERSION = "0.1.0";
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream } from "node:fs";
+import { appendFile as appendFile2, mkdir as mkdir2, readFile, readdir as readdir2, rm as rm2, stat as stat2, statfs, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile(path, "utf8");
+  }
+  async writeText(path, text) {
+    await mkdir2(dirname(path), { recursive: true });
+    await writeFile2(path, text);
+  }
+  async appendText(path, text) {
+    await mkdir2(dirname(path), { recursive: true });
+    await appendFile2(path, text);
+  }
+  async remove(path) {
+    await rm2(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir2(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir2(dir, { withFileTypes: true })) {
+        const full = join(dir, e.name);
+        const rel = relative(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/process/locate-trainer.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+function locateReferenceTrainer(from = import.meta.url) {
+  let dir = dirname2(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join2(dir, "trainers", "reference", "train.py");
+    if (existsSync2(candidate)) return candidate;
+    const parent = dirname2(dir);
+    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+function defaultPythons(env) {
+  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
+  return [...new Set(list2)];
+}
+
+// src/adapters/process/machine.ts
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+function describeMachine() {
+  const c = cpus();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+}
+async function gitRevision(runner, cwd) {
+  const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
+  if (head.code !== 0) return {};
+  const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
+  return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
+}
+
+// src/adapters/process/abort-on-signals.ts
+async function abortOnSignals(reason, work) {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error(reason));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+// src/adapters/process/node-process-runner.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve2) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve2({ code: notFound ? null : code, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve2, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code, signal) => resolve2({ code, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/adapters/train/train-here.ts
+async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
+  let text;
+  try {
+    text = await readFile2(specPath, "utf8");
+  } catch {
+    throw new ConfigError(unreadable.message, { hint: unreadable.hint });
+  }
+  const spec = parseTrainSpec(text, shownAs, overrides);
+  return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+}
+async function trainHere(o) {
+  const runner = new NodeProcessRunner(o.env);
+  const git = await gitRevision(runner, dirname3(o.specPath));
+  return abortOnSignals(
+    o.interruptedBy,
+    (signal) => runTraining(
+      {
+        spec: o.spec,
+        specFile: o.specFile,
+        specDir: dirname3(o.specPath),
+        outDir: o.outDir,
+        resume: o.resume,
+        dryRun: o.dryRun,
+        referenceTrainer: locateReferenceTrainer(),
+        llmopsVersion: VERSION,
+        gitCommit: git.commit ?? o.gitCommitFallback,
+        gitDirty: git.dirty,
+        machine: describeMachine(),
+        defaultPythons: defaultPythons(o.env),
+        signal
+      },
+      { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: o.logger, ...o.onProgress ? { onProgress: o.onProgress } : {} }
+    )
+  );
+}
+
+// src/actions/runtime/event.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function readEventPayload(path) {
+  try {
+    return JSON.parse(await readFile3(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
+  }
+}
 
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
@@ -48840,52 +48906,32 @@ async function main() {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const abs = (p) => isAbsolute(p) ? p : resolve(workspace, p);
   const specPath = abs(inputs.spec);
-  let text;
-  try {
-    text = await readFile2(specPath, "utf8");
-  } catch {
-    throw new ConfigError(`cannot read the training spec ${specPath} (input "spec")`, { hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?" });
-  }
-  const spec = parseTrainSpec(text, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'));
-  const name = spec.name ?? basename(specPath, extname(specPath));
+  const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
+    message: `cannot read the training spec ${specPath} (input "spec")`,
+    hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?"
+  });
   const outDir = abs(inputs.out ?? `.llmops/train/${name}`);
-  const runner = new NodeProcessRunner(env);
-  const git = await gitRevision(runner, dirname3(specPath));
   const logger = new ActionsLogger();
   let lastLog = 0;
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error("cancelled"));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  const result = await runTraining(
-    {
-      spec,
-      specFile: inputs.spec,
-      specDir: dirname3(specPath),
-      outDir,
-      resume: inputs.resume ?? false,
-      dryRun: inputs["dry-run"] ?? false,
-      referenceTrainer: locateReferenceTrainer(),
-      llmopsVersion: VERSION,
-      gitCommit: git.commit ?? env.GITHUB_SHA,
-      gitDirty: git.dirty,
-      machine: describeMachine(),
-      defaultPythons: defaultPythons(env),
-      signal: controller.signal
-    },
-    {
-      runner,
-      workspace: new NodeTrainWorkspace(),
-      clock: systemClock,
-      logger,
-      onProgress: (p) => {
-        if (Date.now() - lastLog > 15e3 || p.step === p.totalSteps) {
-          lastLog = Date.now();
-          logger.info(renderProgressLine(p));
-        }
+  const result = await trainHere({
+    spec,
+    specPath,
+    specFile: inputs.spec,
+    outDir,
+    resume: inputs.resume ?? false,
+    dryRun: inputs["dry-run"] ?? false,
+    env,
+    gitCommitFallback: env.GITHUB_SHA,
+    // A cancelled workflow sends SIGINT, then SIGTERM: passed on so the trainer checkpoints.
+    interruptedBy: "cancelled",
+    logger,
+    onProgress: (p) => {
+      if (Date.now() - lastLog > 15e3 || p.step === p.totalSteps) {
+        lastLog = Date.now();
+        logger.info(renderProgressLine(p));
       }
     }
-  ).catch(async (err) => {
+  }).catch(async (err) => {
     await writeFailureSummary(name, outDir, err);
     throw err;
   });
@@ -48902,7 +48948,7 @@ async function main() {
 }
 async function writeFailureSummary(name, outDir, err) {
   try {
-    const metrics = await readFile2(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
+    const metrics = await readFile4(`${outDir}/metrics.jsonl`, "utf8").catch(() => "");
     const message = err instanceof Error ? err.message : String(err);
     await summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
   } catch (e) {
@@ -48910,12 +48956,7 @@ async function writeFailureSummary(name, outDir, err) {
   }
 }
 async function readEvent(path) {
-  if (!path) return void 0;
-  try {
-    return JSON.parse(await readFile2(path, "utf8"));
-  } catch {
-    return void 0;
-  }
+  return path ? readEventPayload(path).catch(() => void 0) : void 0;
 }
 
 // src/actions/train/index.ts

@@ -30683,6 +30683,15 @@ function closest(name, candidates) {
   return bestDist <= limit ? best : void 0;
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
 // src/core/data/formats.ts
 var ROLES = ["system", "user", "assistant", "tool"];
 var ROLE_SET = new Set(ROLES);
@@ -30884,13 +30893,6 @@ function side(v) {
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return v.map((m) => isPlainObject(m) ? contentText(m.content) : "").join("\n");
   return "";
-}
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/stats.ts

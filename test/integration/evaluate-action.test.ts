@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.js";
-import { runAction } from "../support/action.js";
+import { runActionBundle } from "../support/fake-github-action.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
 import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
@@ -20,7 +20,7 @@ describe("actions/evaluate (bundled)", () => {
     const dir = tempDir();
     writeArithmeticCases(dir, 40);
     writeSuite(dir, "http://127.0.0.1:1/v1"); // overridden by the base-url input
-    const r = await runAction("evaluate", { suite: "suite.yaml", out: "run", "base-url": server.baseUrl, concurrency: "4", "no-cache": "true" }, { cwd: dir });
+    const r = await runActionBundle({ action: "evaluate", inputs: { suite: "suite.yaml", out: "run", "base-url": server.baseUrl, concurrency: "4", "no-cache": "true" }, cwd: dir });
     expect(r.stdout).not.toMatch(/::error::/);
     expect(r.code).toBe(0);
     expect(r.outputs["results-dir"]).toBe(join(dir, "run"));
@@ -35,10 +35,10 @@ describe("actions/evaluate (bundled)", () => {
   });
 
   it("fails with the input named when a required input is missing or invalid", async () => {
-    const missing = await runAction("evaluate", {});
+    const missing = await runActionBundle({ action: "evaluate", inputs: {} });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/::error::input "suite" is required/);
-    const bad = await runAction("evaluate", { suite: "evals/arithmetic.yaml", concurrency: "lots" });
+    const bad = await runActionBundle({ action: "evaluate", inputs: { suite: "evals/arithmetic.yaml", concurrency: "lots" } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/::error::input "concurrency" has an invalid value "lots"/);
     expect(bad.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -1,12 +1,13 @@
 // Spawns the bundled validate-dataset action with INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY in temp files; and checks action.yml declares exactly the parsed inputs.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { INPUTS } from "../../src/actions/validate-dataset/inputs.js";
+import { runActionBundle } from "../support/fake-github-action.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bundle = join(root, "dist/validate-dataset/index.js");
@@ -22,22 +23,12 @@ beforeAll(() => {
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
 
 function runAction(inputs: Record<string, string>) {
-  const output = join(ws, `output-${Math.random().toString(36).slice(2)}`);
-  const summary = join(ws, `summary-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(output, "");
-  writeFileSync(summary, "");
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: ws };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(process.execPath, [bundle], { cwd: ws, env, encoding: "utf8" });
-  const outputs: Record<string, string> = {};
-  const text = readFileSync(output, "utf8");
-  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
-  return { code: r.status, stdout: r.stdout, outputs, summary: readFileSync(summary, "utf8") };
+  return runActionBundle({ action: "validate-dataset", inputs, cwd: ws, env: { RUNNER_TEMP: ws } });
 }
 
 describe("actions/validate-dataset", () => {
-  it("valid example data: outputs, manifest and the card in the job summary", () => {
-    const r = runAction({ files: "data/*.jsonl", "eval-cases": "data/eval/cases.jsonl" });
+  it("valid example data: outputs, manifest and the card in the job summary", async () => {
+    const r = await runAction({ files: "data/*.jsonl", "eval-cases": "data/eval/cases.jsonl" });
     expect(r.code).toBe(0);
     expect(r.outputs).toEqual({ valid: "true", records: "220", "manifest-path": "data/data-manifest.json" });
     expect(JSON.parse(readFileSync(join(ws, "data/data-manifest.json"), "utf8"))).toMatchObject({ schema: "llmops.data-manifest/v1", totals: { records: 220 } });
@@ -46,11 +37,11 @@ describe("actions/validate-dataset", () => {
     expect(r.summary).toContain("xychart-beta");
   });
 
-  it("annotates the offending lines and fails the step", () => {
+  it("annotates the offending lines and fails the step", async () => {
     const good = JSON.stringify({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }] });
     const leak = JSON.stringify({ messages: [{ role: "user", content: (JSON.parse(readFileSync(join(ws, "data/eval/cases.jsonl"), "utf8").split("\n")[0]!) as { input: string }).input }, { role: "assistant", content: "x" }] });
     writeFileSync(join(ws, "bad.jsonl"), `${good}\n{"messages": [{"role": "robot", "content": "x"}]}\n${leak}\n{"trunc`);
-    const r = runAction({ files: "bad.jsonl", "eval-cases": "data/eval/cases.jsonl", "manifest-path": "out/m.json" });
+    const r = await runAction({ files: "bad.jsonl", "eval-cases": "data/eval/cases.jsonl", "manifest-path": "out/m.json" });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("::error title=unknown_role (messages[0].role),file=bad.jsonl,line=2::unknown role \"robot\"");
     expect(r.stdout).toMatch(/::error title=leakage,file=bad\.jsonl,line=3::exact match with eval case "eval-add-000"/);
@@ -60,15 +51,15 @@ describe("actions/validate-dataset", () => {
     expect(r.summary).toMatch(/\*\*Data invalid\*\*: 3 error\(s\) in 4 records/);
   });
 
-  it("base-ref: the data diff against the manifest at another revision", () => {
+  it("base-ref: the data diff against the manifest at another revision", async () => {
     const git = (...a: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...a], { cwd: ws, encoding: "utf8" });
     git("init", "-q");
-    expect(runAction({ files: "data/train.jsonl", dedupe: "none" }).code).toBe(0);
+    expect((await runAction({ files: "data/train.jsonl", dedupe: "none" })).code).toBe(0);
     git("add", "data");
     git("commit", "-qm", "base");
     const lines = readFileSync(join(ws, "data/train.jsonl"), "utf8").trim().split("\n");
     writeFileSync(join(ws, "data/train.jsonl"), `${lines.slice(5).join("\n")}\n`);
-    const r = runAction({ files: "data/train.jsonl", dedupe: "none", "base-ref": "HEAD" });
+    const r = await runAction({ files: "data/train.jsonl", dedupe: "none", "base-ref": "HEAD" });
     expect(r.code).toBe(0);
     expect(r.summary).toContain("### Data changes since `HEAD`");
     expect(r.summary).toContain("| `train.jsonl` | changed | 220 → 215 | 0 | 5 | 0 |");
@@ -76,11 +67,11 @@ describe("actions/validate-dataset", () => {
     writeFileSync(join(ws, "data/train.jsonl"), `${lines.join("\n")}\n`);
   });
 
-  it("bad inputs fail with the input's name", () => {
-    expect(runAction({}).stdout).toMatch(/::error::input "files" is required/);
-    expect(runAction({ files: "data/train.jsonl", dedupe: "fuzzy" }).stdout).toMatch(/input "dedupe" has an invalid value "fuzzy": expected none, exact or near/);
-    expect(runAction({ files: "data/*.csv" }).stdout).toMatch(/input "files": data\/\*\.csv matches no file/);
-    expect(runAction({ files: "data" }).stdout).toMatch(/data is a directory, not a data file/);
+  it("bad inputs fail with the input's name", async () => {
+    expect((await runAction({})).stdout).toMatch(/::error::input "files" is required/);
+    expect((await runAction({ files: "data/train.jsonl", dedupe: "fuzzy" })).stdout).toMatch(/input "dedupe" has an invalid value "fuzzy": expected none, exact or near/);
+    expect((await runAction({ files: "data/*.csv" })).stdout).toMatch(/input "files": data\/\*\.csv matches no file/);
+    expect((await runAction({ files: "data" })).stdout).toMatch(/data is a directory, not a data file/);
   });
 
   it("action.yml declares exactly the inputs the parser reads", () => {

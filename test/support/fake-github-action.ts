@@ -1,6 +1,7 @@
 // Runs a bundled action (node dist/<name>/index.js) as the runner would: INPUT_* variables with
 // hyphens kept, GITHUB_* variables, an event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
-// files. Returns exit code, logs, parsed outputs and the summary.
+// files. The environment is hermetic (PATH and what the test passes, nothing else from the
+// process running the tests). Returns exit code, logs, parsed outputs and the summary.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,9 +18,11 @@ export interface ActionRun {
 export interface ActionRunOptions {
   action: string;
   inputs: Record<string, string>;
-  eventName: string;
+  /** GITHUB_EVENT_NAME; workflow_dispatch when not given. */
+  eventName?: string;
   event?: unknown;
   env?: Record<string, string>;
+  /** Working directory and GITHUB_WORKSPACE; a fresh temp directory when not given. */
   cwd?: string;
 }
 
@@ -33,10 +36,12 @@ export async function runActionBundle(o: ActionRunOptions): Promise<ActionRun> {
   await writeFile(eventPath, JSON.stringify(o.event ?? {}));
   await writeFile(outputPath, "");
   await writeFile(summaryPath, "");
+  const cwd = o.cwd ?? dir;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_EVENT_NAME: o.eventName ?? "workflow_dispatch",
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
@@ -45,8 +50,9 @@ export async function runActionBundle(o: ActionRunOptions): Promise<ActionRun> {
     RUNNER_TEMP: dir,
     ...o.env,
   };
-  for (const [k, v] of Object.entries(o.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(process.execPath, [join(root, "dist", o.action, "index.js")], { env, cwd: o.cwd ?? dir, stdio: ["ignore", "pipe", "pipe"] });
+  // As @actions/core reads them: spaces become underscores, hyphens stay.
+  for (const [k, v] of Object.entries(o.inputs)) env[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
+  const child = spawn(process.execPath, [join(root, "dist", o.action, "index.js")], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

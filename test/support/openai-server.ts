@@ -4,6 +4,7 @@
 // request so tests can assert what was asked, and how often.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createRng } from "../../src/core/stats/prng.js";
 
 export type Fault = "429" | "500" | "503" | "reset" | "hang" | "truncate";
 
@@ -48,24 +49,14 @@ export interface OpenAiTestServer {
   close(): Promise<void>;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function tokenCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
 export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}): Promise<OpenAiTestServer> {
   const requests: ServedRequest[] = [];
-  const rand = mulberry32(opts.seed ?? 1);
+  const rng = createRng(opts.seed ?? 1);
+  const rand = () => rng.next();
   const faults = opts.faults ?? ["429", "500", "503", "reset", "hang", "truncate"];
   const attempts = new Map<string, number>();
   const hung = new Set<ServerResponse>();

@@ -1,7 +1,6 @@
 // actions/comment: posts a prepared report as the PR's sticky comment and publishes the gate as a
 // check run (or commit status). The report is untrusted (it may come from a fork's artifact): it
 // is size-capped, schema-checked and sanitized, and the PR number is verified against the API.
-import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { OctokitGitHubClient } from "../../adapters/github/octokit-github-client.js";
@@ -24,6 +23,7 @@ import {
   type TargetContext,
 } from "../../core/github/index.js";
 import { summarizeGate } from "../../core/github/report-bundle.js";
+import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 import { readReportBundle } from "./read-bundle.js";
@@ -101,12 +101,7 @@ async function publishCheck(
 async function readTargetContext(eventName: string, eventPath: string | undefined): Promise<TargetContext> {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" && eventName !== "workflow_run") return { kind: "other", eventName: eventName || "(unknown)" };
   if (!eventPath) throw new InputError(`GITHUB_EVENT_PATH is not set for a ${eventName} event`);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(await readFile(eventPath, "utf8"));
-  } catch (err) {
-    throw new DataInvalidError(`cannot read the event payload ${eventPath}: ${(err as Error).message}`);
-  }
+  const payload = await readEventPayload(eventPath);
   return eventName === "workflow_run"
     ? { kind: "workflow_run", event: parseWorkflowRunEvent(payload, eventPath) }
     : { kind: "pull_request", event: parsePullRequestEvent(payload, eventPath) };

@@ -2,22 +2,16 @@
 // (model-path, model-hash, metrics) and write a job summary with the loss curve and rendered config.
 import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, extname, isAbsolute, resolve } from "node:path";
-import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
+import { isAbsolute, resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { defaultPythons, locateReferenceTrainer } from "../../adapters/process/locate-trainer.js";
-import { describeMachine, gitRevision } from "../../adapters/process/machine.js";
-import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
-import { systemClock } from "../../core/ports.js";
+import { loadTrainSpec, trainHere } from "../../adapters/train/train-here.js";
 import { assertForkPolicy, decideForkPolicy } from "../../core/train/fork-policy.js";
-import { parseOverrideLines, parseTrainSpec, renderProgressLine, runTraining } from "../../core/train/index.js";
+import { parseOverrideLines, renderProgressLine } from "../../core/train/index.js";
 import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/render-summary.js";
 import { parseMetricsLines } from "../../core/train/run-record.js";
-import { ConfigError } from "../../errors.js";
-import { VERSION } from "../../version.js";
+import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
-
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
@@ -32,54 +26,32 @@ export async function main(): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(workspace, p));
   const specPath = abs(inputs.spec);
-  let text: string;
-  try {
-    text = await readFile(specPath, "utf8");
-  } catch {
-    throw new ConfigError(`cannot read the training spec ${specPath} (input "spec")`, { hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?" });
-  }
-  const spec = parseTrainSpec(text, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'));
-  const name = spec.name ?? basename(specPath, extname(specPath));
+  const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
+    message: `cannot read the training spec ${specPath} (input "spec")`,
+    hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?",
+  });
   const outDir = abs(inputs.out ?? `.llmops/train/${name}`);
-  const runner = new NodeProcessRunner(env);
-  const git = await gitRevision(runner, dirname(specPath));
   const logger = new ActionsLogger();
   let lastLog = 0;
-  // A cancelled workflow sends SIGINT, then SIGTERM: pass it on so the trainer checkpoints.
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error("cancelled"));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-
-  const result = await runTraining(
-    {
-      spec,
-      specFile: inputs.spec,
-      specDir: dirname(specPath),
-      outDir,
-      resume: inputs.resume ?? false,
-      dryRun: inputs["dry-run"] ?? false,
-      referenceTrainer: locateReferenceTrainer(),
-      llmopsVersion: VERSION,
-      gitCommit: git.commit ?? env.GITHUB_SHA,
-      gitDirty: git.dirty,
-      machine: describeMachine(),
-      defaultPythons: defaultPythons(env),
-      signal: controller.signal,
+  const result = await trainHere({
+    spec,
+    specPath,
+    specFile: inputs.spec,
+    outDir,
+    resume: inputs.resume ?? false,
+    dryRun: inputs["dry-run"] ?? false,
+    env,
+    gitCommitFallback: env.GITHUB_SHA,
+    // A cancelled workflow sends SIGINT, then SIGTERM: passed on so the trainer checkpoints.
+    interruptedBy: "cancelled",
+    logger,
+    onProgress: (p) => {
+      if (Date.now() - lastLog > 15_000 || p.step === p.totalSteps) {
+        lastLog = Date.now();
+        logger.info(renderProgressLine(p));
+      }
     },
-    {
-      runner,
-      workspace: new NodeTrainWorkspace(),
-      clock: systemClock,
-      logger,
-      onProgress: (p) => {
-        if (Date.now() - lastLog > 15_000 || p.step === p.totalSteps) {
-          lastLog = Date.now();
-          logger.info(renderProgressLine(p));
-        }
-      },
-    },
-  ).catch(async (err: unknown) => {
+  }).catch(async (err: unknown) => {
     await writeFailureSummary(name, outDir, err);
     throw err;
   });
@@ -106,11 +78,7 @@ async function writeFailureSummary(name: string, outDir: string, err: unknown): 
   }
 }
 
+/** The event payload, or undefined when there is none or it cannot be read. */
 async function readEvent(path: string | undefined): Promise<unknown> {
-  if (!path) return undefined;
-  try {
-    return JSON.parse(await readFile(path, "utf8"));
-  } catch {
-    return undefined;
-  }
+  return path ? readEventPayload(path).catch(() => undefined) : undefined;
 }

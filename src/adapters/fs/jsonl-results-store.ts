@@ -4,6 +4,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { DataInvalidError, InputError } from "../../errors.js";
 import type { ResultsStore } from "../../core/eval/runner.js";
+import { parseResultsLine, type ResultsLine } from "../../core/eval/results-line.js";
 import type { EvalRecord } from "../../core/eval/types.js";
 
 export class JsonlResultsStore implements ResultsStore {
@@ -22,16 +23,12 @@ export class JsonlResultsStore implements ResultsStore {
       const nl = buf.indexOf(0x0a, start);
       const end = nl === -1 ? buf.length : nl;
       const text = buf.subarray(start, end).toString("utf8");
-      let parsed: unknown;
-      let ok = true;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        ok = false;
-      }
-      if (nl === -1 && ok && isRecord(parsed)) {
+      const parsed = parseResultsLine(text);
+      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
+      const record = resumable(parsed);
+      if (nl === -1 && record) {
         // Whole record, only its newline missing: keep it and finish the line.
-        records.push(parsed);
+        records.push(record);
         writeFileSync(this.path, "\n", { flag: "a" });
         break;
       }
@@ -42,7 +39,7 @@ export class JsonlResultsStore implements ResultsStore {
           this.droppedPartialLine = true;
           break;
         }
-        if (text.trim() === "") {
+        if (parsed.kind === "blank") {
           start = end + 1;
           continue;
         }
@@ -50,8 +47,11 @@ export class JsonlResultsStore implements ResultsStore {
           hint: "the results file was edited or corrupted; delete it (or that line) and run again",
         });
       }
-      if (!isRecord(parsed)) throw new DataInvalidError(`${this.path}:${line}: not a results record (needs case_id, repeat, key)`);
-      records.push(parsed);
+      if (!record) {
+        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+      }
+      records.push(record);
       start = end + 1;
     }
     return records;
@@ -78,10 +78,10 @@ export class JsonlResultsStore implements ResultsStore {
   }
 }
 
-function isRecord(v: unknown): v is EvalRecord {
-  if (v === null || typeof v !== "object") return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.case_id === "string" && typeof o.repeat === "number" && typeof o.key === "string";
+/** A valid record that can be resumed: the engine matches it to the plan by its key. Kept as written. */
+function resumable(parsed: ResultsLine): EvalRecord | null {
+  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
+  return parsed.raw as unknown as EvalRecord;
 }
 
 /** An exclusive lock on an output directory; a lock left by a dead process is taken over. */

@@ -2,6 +2,7 @@
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
 import { relative } from "node:path";
 import { runSuite } from "../../adapters/eval/run-suite.js";
+import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { intOption, requirePositional, type Command } from "../command.js";
 
@@ -67,11 +68,7 @@ options:
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
       return 0;
     }
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
+    return abortOnSignals("interrupted", async (signal) => {
       const r = await runSuite({
         suitePath,
         cwd: ctx.cwd,
@@ -85,7 +82,7 @@ options:
         env: ctx.env,
         logger: ctx.logger,
         progress: ctx.progress,
-        signal: controller.signal,
+        signal,
       });
       if (values.json) {
         ctx.printJson({ out: r.outDir, results: r.resultsPath, summary_path: r.summaryPath, summary: r.summary });
@@ -104,9 +101,6 @@ options:
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
+    });
   },
 };

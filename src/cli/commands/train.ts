@@ -1,15 +1,7 @@
 // `llmops train <spec.yaml>`: train a model from a training spec (reference trainer, axolotl,
 // torchtune or a command), writing the model, its hash, metrics and run.json under --out.
-import { readFile } from "node:fs/promises";
-import { basename, dirname, extname } from "node:path";
-import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
-import { defaultPythons, locateReferenceTrainer } from "../../adapters/process/locate-trainer.js";
-import { describeMachine, gitRevision } from "../../adapters/process/machine.js";
-import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
-import { systemClock } from "../../core/ports.js";
-import { parseOverride, parseTrainSpec, renderProgressLine, runTraining, type TrainProgress } from "../../core/train/index.js";
-import { ConfigError } from "../../errors.js";
-import { VERSION } from "../../version.js";
+import { loadTrainSpec, trainHere } from "../../adapters/train/train-here.js";
+import { parseOverride, renderProgressLine, type TrainProgress } from "../../core/train/index.js";
 import { requirePositional, type Command } from "../command.js";
 import type { CliContext } from "../context.js";
 
@@ -48,67 +40,45 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
-    let text: string;
-    try {
-      text = await readFile(specPath, "utf8");
-    } catch {
-      throw new ConfigError(`cannot read the training spec ${specPath}`, { hint: "check the path (it is relative to the directory you ran llmops from)" });
-    }
     const overrides = ((values.set as string[] | undefined) ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
-    const spec = parseTrainSpec(text, specPath, overrides);
-    const name = spec.name ?? basename(specPath, extname(specPath));
+    const { spec, name } = await loadTrainSpec(specPath, specPath, overrides, {
+      message: `cannot read the training spec ${specPath}`,
+      hint: "check the path (it is relative to the directory you ran llmops from)",
+    });
     const outDir = ctx.resolvePath((values.out as string | undefined) ?? `.llmops/train/${name}`);
-    const runner = new NodeProcessRunner(ctx.env);
-    const git = await gitRevision(runner, dirname(specPath));
-
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
-      const result = await runTraining(
-        {
-          spec,
-          specFile: specPath,
-          specDir: dirname(specPath),
-          outDir,
-          resume: Boolean(values.resume),
-          dryRun: Boolean(values["dry-run"]),
-          referenceTrainer: locateReferenceTrainer(),
-          llmopsVersion: VERSION,
-          gitCommit: git.commit,
-          gitDirty: git.dirty,
-          machine: describeMachine(),
-          defaultPythons: defaultPythons(ctx.env),
-          signal: controller.signal,
-        },
-        { runner, workspace: new NodeTrainWorkspace(), clock: systemClock, logger: ctx.logger, onProgress: progressReporter(ctx, Boolean(values.quiet)) },
-      );
-      if (result.dryRun) {
-        if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
-        else {
-          for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}\n${f.content}\n`);
-          const pf = result.preflight;
-          ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}\n`);
-          for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}\n`);
-          for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}\n`);
-        }
-        return result.preflight.problems.length ? 1 : 0;
+    const result = await trainHere({
+      spec,
+      specPath,
+      specFile: specPath,
+      outDir,
+      resume: Boolean(values.resume),
+      dryRun: Boolean(values["dry-run"]),
+      env: ctx.env,
+      interruptedBy: "interrupted",
+      logger: ctx.logger,
+      onProgress: progressReporter(ctx, Boolean(values.quiet)),
+    });
+    if (result.dryRun) {
+      if (values.json) ctx.printJson({ dry_run: true, command: [result.plan.program, ...result.plan.args], files: result.renderedConfig, preflight: result.preflight });
+      else {
+        for (const f of result.renderedConfig) ctx.stdout.write(`# ${outDir}/${f.name}\n${f.content}\n`);
+        const pf = result.preflight;
+        ctx.stdout.write(`preflight: device ${pf.device}; python ${pf.python ? `${pf.python.path} ${pf.python.version}` : "not found"}\n`);
+        for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}\n`);
+        for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}\n`);
       }
-      if (values.json) {
-        ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
-      } else {
-        const m = result.metrics;
-        ctx.stdout.write(
-          `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt(m?.loss)}${m?.eval_loss !== undefined ? `, eval loss ${fmt(m.eval_loss)}` : ""}\n` +
-            `model: ${result.modelDir}\nhash:  ${result.modelHash}\nrun:   ${outDir}/run.json\n`,
-        );
-      }
-      return 0;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      return result.preflight.problems.length ? 1 : 0;
     }
+    if (values.json) {
+      ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });
+    } else {
+      const m = result.metrics;
+      ctx.stdout.write(
+        `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt(m?.loss)}${m?.eval_loss !== undefined ? `, eval loss ${fmt(m.eval_loss)}` : ""}\n` +
+          `model: ${result.modelDir}\nhash:  ${result.modelHash}\nrun:   ${outDir}/run.json\n`,
+      );
+    }
+    return 0;
   },
 };
 

@@ -2,31 +2,11 @@
 // caller feeds lines (and the summary text); file access lives in src/adapters/fs/eval-run-reader.ts.
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
-
-const scoreSchema = z.looseObject({
-  value: z.number().nullable(),
-  pass: z.boolean().optional(),
-  stats: z.array(z.number()).optional(),
-});
-
-const nullableNumber = z.number().nullable().optional().transform((v) => v ?? null);
+import { evalRecordSchema, parseResultsLine, type ResultsRecord } from "../eval/results-line.js";
 
 /** The fields of an EvalRecord that a comparison reads; other fields are kept by the file, ignored here. */
-export const evalRecordSchema = z.looseObject({
-  case_id: z.union([z.string().min(1), z.number()]).transform(String),
-  repeat: z.number().int().min(0),
-  scores: z.record(z.string(), scoreSchema),
-  latency_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  error: z
-    .looseObject({ kind: z.string(), message: z.string() })
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-});
-export type RecordForCompare = z.output<typeof evalRecordSchema>;
+export { evalRecordSchema };
+export type RecordForCompare = ResultsRecord;
 
 const summaryMetricSchema = z.looseObject({
   type: z.string().optional(),
@@ -86,28 +66,23 @@ export class ResultsCollector {
   }
 
   private parse(line: string, lineNo: number, mayBeTruncated: boolean): void {
-    if (line.trim() === "") return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (err) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") return;
+    if (parsed.kind === "invalid-json") {
       if (mayBeTruncated) {
         this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
         return;
       }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${(err as Error).message})`, {
+      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
         hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line",
       });
     }
-    const r = evalRecordSchema.safeParse(json);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      const where = issue.path.length ? issue.path.map(String).join(".") : "(record)";
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${where}: ${issue.message}`, {
+    if (parsed.kind === "invalid-record") {
+      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
         hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?",
       });
     }
-    const rec = r.data;
+    const rec = parsed.record;
     const key = `${rec.case_id}\u0000${rec.repeat}`;
     if (this.byKey.has(key)) {
       this.superseded++;

@@ -3,6 +3,7 @@
 // string is built only when a problem is reported.
 import { closest } from "../config/suggest.js";
 import type { DataFormat, Severity } from "./types.js";
+import { stableStringify } from "../stable-json.js";
 
 export const ROLES = ["system", "user", "assistant", "tool"] as const;
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
@@ -229,15 +230,3 @@ function side(v: unknown): string {
   return "";
 }
 
-/** JSON with sorted keys, so equal records hash equally whatever their key order; BigInt as text. */
-export function stableStringify(v: unknown): string {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .filter((k) => o[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-    .join(",")}}`;
-}

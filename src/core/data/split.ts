@@ -4,7 +4,7 @@
 // move when its stratum grows: the price of exact ratios, said in the docs).
 import { createHash } from "node:crypto";
 import { InputError } from "../../errors.js";
-import { stableStringify } from "./formats.js";
+import { stableStringify } from "../stable-json.js";
 
 export interface SplitSpec {
   names: string[];

@@ -2,7 +2,8 @@
 // tokenizer's count), roles, turns, fields and their types, and a per-record index (id and content
 // hash) that lets a later revision say which records were added, removed or modified.
 import { createHash } from "node:crypto";
-import { isPlainObject, recordTexts, stableStringify, typeName } from "./formats.js";
+import { stableStringify } from "../stable-json.js";
+import { isPlainObject, recordTexts, typeName } from "./formats.js";
 import type { DataFormat } from "./types.js";
 
 /** Upper bounds of the length histogram bins (tokens); the last bin is open. */

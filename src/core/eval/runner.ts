@@ -9,14 +9,8 @@ import { withRetries, type RetryPolicy } from "./retry.js";
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricScore, RecordError } from "./types.js";
 
-export interface CachedResponse {
-  text: string;
-  finishReason: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  ttftMs: number | null;
-  latencyMs: number;
-}
+/** A completion as the response cache stores it. */
+export type CachedResponse = CompletionResult;
 
 export interface ResponseCache {
   get(key: string): Promise<CachedResponse | undefined>;

@@ -3,7 +3,7 @@
 // cost, errors and provenance.
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricSummary, Provenance, RunSummary } from "./types.js";
-import { bootstrapCorpus, estimateMean, percentile } from "./summary-stats.js";
+import { bootstrapCorpus, estimateMean, quantileSorted } from "../stats/index.js";
 
 export interface SummaryInput {
   suite: { name: string; file: string; hash: string };
@@ -82,6 +82,11 @@ export function computeSummary(input: SummaryInput): RunSummary {
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
     provenance: input.provenance,
   };
+}
+
+/** Type-7 percentile of sorted values; null when there are none. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  return sorted.length === 0 ? null : quantileSorted(sorted, p);
 }
 
 function summariseMetric(s: Scorer, records: readonly EvalRecord[], seed: number, resamples: number): MetricSummary {

@@ -2,6 +2,7 @@
 // both as untrusted (they may come from a fork's artifact): shapes checked, errors name the file.
 import { DataInvalidError } from "../../errors.js";
 import { COMPARISON_SCHEMA, type Comparison } from "../compare/types.js";
+import { parseResultsLine, type ResultsRecord } from "../eval/results-line.js";
 import type { ReportRecord } from "./model.js";
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -40,50 +41,38 @@ export function parseComparison(text: string, file: string): Comparison {
   return v as unknown as Comparison;
 }
 
-function toRecord(v: unknown): ReportRecord | null {
-  if (!isObject(v)) return null;
-  const id = typeof v.case_id === "string" ? v.case_id : typeof v.case_id === "number" ? String(v.case_id) : null;
-  if (id === null || typeof v.repeat !== "number") return null;
+/** A validated results record (./eval/results-line.ts; it keeps the file's other fields) as the report reads it. */
+export function reportRecordOf(r: ResultsRecord): ReportRecord {
   const scores: ReportRecord["scores"] = {};
-  if (isObject(v.scores)) {
-    for (const [k, s] of Object.entries(v.scores)) {
-      if (!isObject(s)) continue;
-      scores[k] = { value: typeof s.value === "number" ? s.value : null, ...(typeof s.pass === "boolean" ? { pass: s.pass } : {}) };
-    }
-  }
-  const err = isObject(v.error) ? { kind: String(v.error.kind ?? "error"), message: String(v.error.message ?? "") } : null;
+  for (const [k, sc] of Object.entries(r.scores)) scores[k] = { value: sc.value, ...(sc.pass !== undefined ? { pass: sc.pass } : {}) };
   return {
-    case_id: id,
-    repeat: v.repeat,
-    input: typeof v.input === "string" ? v.input : JSON.stringify(v.input ?? ""),
-    expected: v.expected ?? null,
-    output: typeof v.output === "string" ? v.output : null,
+    case_id: r.case_id,
+    repeat: r.repeat,
+    input: typeof r.input === "string" ? r.input : JSON.stringify(r.input ?? ""),
+    expected: r.expected ?? null,
+    output: typeof r.output === "string" ? r.output : null,
     scores,
-    latency_ms: typeof v.latency_ms === "number" ? v.latency_ms : null,
-    error: err,
+    latency_ms: r.latency_ms,
+    error: r.error ? { kind: r.error.kind, message: r.error.message } : null,
   };
 }
 
 /**
  * The records of a results.jsonl, last one per (case, repeat) kept, as the eval engine appends a
- * retried record after the one it supersedes. Unreadable lines are counted, not fatal: the report
- * is best effort on details, the comparison carries the numbers.
+ * retried record after the one it supersedes. Lines that are not valid records (parseResultsLine) are
+ * counted, not fatal: the report is best effort on details, the comparison carries the numbers.
  */
 export function parseResultsJsonl(text: string): { records: ReportRecord[]; skipped: number } {
   const byKey = new Map<string, ReportRecord>();
   let skipped = 0;
   for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let rec: ReportRecord | null = null;
-    try {
-      rec = toRecord(JSON.parse(line));
-    } catch {
-      rec = null;
-    }
-    if (!rec) {
+    const parsed = parseResultsLine(line);
+    if (parsed.kind === "blank") continue;
+    if (parsed.kind !== "record") {
       skipped += 1;
       continue;
     }
+    const rec = reportRecordOf(parsed.record);
     const key = JSON.stringify([rec.case_id, rec.repeat]);
     byKey.delete(key);
     byKey.set(key, rec);

@@ -3,6 +3,7 @@
 // (the report's CSP forbids style attributes).
 import type { Comparison, MetricComparison } from "../compare/types.js";
 import type { Verdict } from "../gate/types.js";
+import { quantileSorted } from "../stats/index.js";
 import { escapeHtml, sanitizeText } from "./escape.js";
 import { formatConfidence, formatDelta, formatInterval } from "./format.js";
 import type { CaseDetail } from "./model.js";
@@ -71,12 +72,6 @@ export function renderDeltaSvg(c: Comparison): string {
   return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title><text class="ctitle" x="${left}" y="16">${escapeHtml(title)}</text>${parts.join("")}</svg>`;
 }
 
-function quantile(sorted: number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const i = Math.floor(pos);
-  return sorted[i]! + ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]!) - sorted[i]!) * (pos - i);
-}
-
 /** Histogram of per-case latency, baseline and candidate side by side, with p50 and p95 marks. */
 export function renderLatencySvg(c: Comparison, cases: CaseDetail[]): string {
   const pick = (side: "baseline" | "candidate") => cases.map((d) => d[side]?.latency_ms).filter((v): v is number => typeof v === "number" && Number.isFinite(v)).sort((a, b) => a - b);
@@ -122,7 +117,7 @@ export function renderLatencySvg(c: Comparison, cases: CaseDetail[]): string {
       ? ""
       : [0.5, 0.95]
           .map((q) => {
-            const v = quantile(xs, q);
+            const v = quantileSorted(xs, q);
             const px = left + (v / (bins * width)) * (right - left);
             return `<line class="mark ${cls}" x1="${n(px)}" x2="${n(px)}" y1="${top - 4}" y2="${bottom}"/><text class="mlabel ${cls}" x="${n(px + 3)}" y="${top - 8 + row * 11}">p${q * 100} ${Math.round(v)}</text>`;
           })

@@ -273,3 +273,34 @@ export function bootstrapQuantile(values: ArrayLike<number>, q: number, resample
   }
   return out;
 }
+
+/**
+ * Percentile bootstrap of one run's corpus metric: resample cases with replacement, sum their
+ * sufficient statistics, recompute. `caseStats[i]` is case i's summed stats vector. Draws the
+ * case indices in the same order as pairedBootstrapCorpus, so with the same seed the interval
+ * matches that run's side of a paired comparison. Null below two cases.
+ */
+export function bootstrapCorpus(
+  caseStats: readonly (readonly number[])[],
+  aggregate: (summed: readonly number[]) => number,
+  resamples: number,
+  seed: number,
+  confidence = 0.95,
+): { se: number; ci95: [number, number] } | null {
+  const G = caseStats.length;
+  if (G < 2) return null;
+  const dim = caseStats[0]!.length;
+  const rng = createRng(seed);
+  const draws = new Float64Array(resamples);
+  const sum = new Array<number>(dim);
+  for (let b = 0; b < resamples; b++) {
+    sum.fill(0);
+    for (let i = 0; i < G; i++) {
+      const s = caseStats[rng.int(G)]!;
+      for (let d = 0; d < dim; d++) sum[d]! += s[d]!;
+    }
+    draws[b] = aggregate(sum);
+  }
+  const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
+  return { se, ci95: ci };
+}

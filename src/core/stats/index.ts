@@ -6,10 +6,12 @@ export { tCdf, tPdf, tQuantile, tTwoSidedP } from "./student-t.js";
 export { binomialPmf, binomialTestTwoSided, mcnemarExact, type McNemarResult } from "./binomial.js";
 export { wilsonInterval, newcombePairedInterval, zFor, type PairedTable } from "./proportions.js";
 export { holmAdjust } from "./holm.js";
+export { estimateMean, type MeanEstimate } from "./cluster-mean.js";
 export { oneSampleT, pairedT, clusterMeans, clusteredSe, withinClusterSd, type TResult } from "./paired-t.js";
 export { minimumDetectableEffect, casesNeeded, casesNeededFromSe, repeatsNeeded } from "./power.js";
 export {
   bcaInterval,
+  bootstrapCorpus,
   bootstrapMeans,
   jackknifeMeans,
   bootstrapQuantile,

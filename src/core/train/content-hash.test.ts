@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, computeContentHash, isCheckpointPath } from "./content-hash.js";
+import { stableStringify } from "../stable-json.js";
+import { computeContentHash, isCheckpointPath } from "./content-hash.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -27,6 +28,6 @@ describe("content hash", () => {
     expect(isCheckpointPath(p)).toBe(yes);
   });
   it("canonical JSON sorts keys and drops undefined", () => {
-    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: "x" }] })).toBe('{"a":[{"c":"x"}],"b":1}');
+    expect(stableStringify({ b: 1, a: [{ d: undefined, c: "x" }] })).toBe('{"a":[{"c":"x"}],"b":1}');
   });
 });

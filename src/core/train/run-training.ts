@@ -3,7 +3,8 @@
 // crash → model hash, loss chart and run.json.
 import { ConfigError, DataInvalidError, InternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger } from "../ports.js";
-import { canonicalJson, isCheckpointPath, sha256Text } from "./content-hash.js";
+import { stableStringify } from "../stable-json.js";
+import { isCheckpointPath, sha256Text } from "./content-hash.js";
 import { DivergenceDetector, type Divergence } from "./divergence.js";
 import { planLaunch, type LaunchPlan } from "./launch.js";
 import { LogParser, parseTrainerState, type MetricRecord } from "./log-parse.js";
@@ -71,7 +72,7 @@ function joinPath(dir: string, p: string): string {
 }
 
 export function specHash(spec: TrainSpec): string {
-  return sha256Text(canonicalJson(spec));
+  return sha256Text(stableStringify(spec));
 }
 
 /** Data and base-model paths are relative to the spec file; a base that is no local directory is a hub id. */

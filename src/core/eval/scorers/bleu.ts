@@ -2,7 +2,7 @@
 // `value` and sufficient statistics as `stats`; `aggregate` gives corpus BLEU (corpus_bleu). In [0,1].
 import { z } from "zod";
 import { bleuSentenceStats, computeBleu, MAX_NGRAM_ORDER, SMOOTH_DEFAULTS, type SmoothMethod } from "./bleu-math.js";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 import { formatSignature, ReferenceCountTracker } from "./signature.js";
 import { bleuTokenizerNames, preprocessForBleu } from "./tokenizers.js";
 import type { ScorerDefinition } from "./types.js";
@@ -36,11 +36,7 @@ export const bleu: ScorerDefinition<typeof bleuSchema> = {
     const corpusOptions = { ...common, effectiveOrder: c.effective_order };
     const sentenceOptions = { ...common, effectiveOrder: true };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],

@@ -1,7 +1,7 @@
 // tokens / cost: budget checks per case. 1 when the case stayed within the budget, 0 when it went
 // over, null when the count is unknown. Run-level totals are the summary's job, not these scorers'.
 import { z } from "zod";
-import { scorerSchema } from "./common.js";
+import { scorerBase, scorerSchema } from "./common.js";
 import type { ScorerDefinition } from "./types.js";
 
 const tokensSchema = scorerSchema("tokens", {
@@ -14,11 +14,7 @@ export const tokens: ScorerDefinition<typeof tokensSchema> = {
   schema: tokensSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `tokens|max_completion_tokens:${c.max_completion_tokens}`,
       score({ completionTokens, promptTokens }) {
         const detail = { completion_tokens: completionTokens, prompt_tokens: promptTokens, max_completion_tokens: c.max_completion_tokens };
@@ -39,11 +35,7 @@ export const cost: ScorerDefinition<typeof costSchema> = {
   schema: costSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `cost|max_cost:${c.max_cost}`,
       score({ cost: caseCost }) {
         const detail = { cost: caseCost, max_cost: c.max_cost };

@@ -2,7 +2,7 @@
 // best-scoring reference as `value`, its statistics as `stats`; `aggregate` gives corpus chrF. In [0,1].
 import { z } from "zod";
 import { chrfSegmentStats, computeChrf, type ChrfOptions } from "./chrf-math.js";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 import { formatSignature, ReferenceCountTracker } from "./signature.js";
 import type { ScorerDefinition } from "./types.js";
 
@@ -35,11 +35,7 @@ export const chrf: ScorerDefinition<typeof chrfSchema> = {
     };
     const prep = (s: string) => (c.lowercase ? s.toLowerCase() : s);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: true,
+      ...scorerBase(c, true),
       get signature() {
         return formatSignature([
           ["nrefs", tracker.nrefs],

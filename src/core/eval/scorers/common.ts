@@ -29,3 +29,8 @@ export function passOf(value: number | null, threshold: number | undefined): boo
   if (threshold === undefined || value === null) return undefined;
   return value >= threshold;
 }
+
+/** What every scorer copies from its config: the metric name (defaults to the type), type, threshold, weight, corpus. */
+export function scorerBase(c: { name?: string | undefined; type: string; threshold?: number | undefined; weight: number }, corpus = false) {
+  return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
+}

@@ -1,7 +1,7 @@
 // exact_match / contains / icontains: string comparisons after optional normalisation.
 import { z } from "zod";
 import type { ScorerDefinition } from "./types.js";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 
 const normaliseFields = {
   /** Lower-case both sides. */
@@ -39,11 +39,7 @@ export const exactMatch: ScorerDefinition<typeof exactSchema> = {
   schema: exactSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `exact_match|case:${c.ignore_case ? "ignore" : "keep"}|ws:${c.normalize_whitespace ? "norm" : "keep"}|punct:${c.ignore_punctuation ? "drop" : "keep"}|articles:${c.ignore_articles ? "drop" : "keep"}|nfkc:${c.unicode_nfkc ? "yes" : "no"}`,
       score({ output, expected }) {
         const refs = referencesOf(expected);
@@ -68,11 +64,7 @@ function containsDef<T extends "contains" | "icontains">(type: T) {
     create(c) {
       const fold = (s: string) => (type === "icontains" ? s.normalize("NFKC").toLowerCase() : s);
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: `${type}|mode:${c.mode}`,
         score({ output, expected }) {
           const needles = c.value === undefined ? referencesOf(expected) : typeof c.value === "string" ? [c.value] : c.value;

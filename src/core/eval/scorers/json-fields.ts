@@ -2,7 +2,7 @@
 // object. A field is correct when present on both sides with equal values (numbers within
 // numeric_tolerance, strings optionally case-insensitive, recursively in arrays and objects).
 import { z } from "zod";
-import { scorerSchema } from "./common.js";
+import { scorerBase, scorerSchema } from "./common.js";
 import { parseJsonOutput } from "./json-output.js";
 import type { ScorerDefinition } from "./types.js";
 
@@ -100,11 +100,7 @@ export const jsonFields: ScorerDefinition<typeof jsonFieldsSchema> = {
   schema: jsonFieldsSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_fields|fields:${c.fields ? c.fields.join(",") : "all"}|tol:${c.numeric_tolerance}|case:${c.ignore_case ? "ignore" : "keep"}|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output, expected }) {
         const exp = expectedObject(expected);

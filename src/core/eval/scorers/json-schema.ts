@@ -7,7 +7,7 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { z } from "zod";
 import { ConfigError } from "../../../errors.js";
-import { scorerSchema } from "./common.js";
+import { scorerBase, scorerSchema } from "./common.js";
 import { parseJsonOutput } from "./json-output.js";
 import type { ScorerDefinition } from "./types.js";
 
@@ -60,7 +60,8 @@ export const jsonSchema: ScorerDefinition<typeof jsonSchemaSchema> = {
   type: "json_schema",
   schema: jsonSchemaSchema,
   create(c) {
-    const name = c.name ?? c.type;
+    const base = scorerBase(c);
+    const name = base.name;
     if (c.schema === undefined) {
       throw new ConfigError(`scorer "${name}": schema_file "${c.schema_file}" was not loaded`, {
         hint: "the suite loader must read schema_file and pass its content as schema",
@@ -69,11 +70,7 @@ export const jsonSchema: ScorerDefinition<typeof jsonSchemaSchema> = {
     const validate = compileJsonSchema(c.schema, name);
     const draft = schemaDraftOf(c.schema);
     return {
-      name,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...base,
       signature: `json_schema|draft:${draft}|fenced:${c.fenced ? "yes" : "no"}|schema:${c.schema_file ?? "inline"}`,
       score({ output }) {
         const parsed = parseJsonOutput(output, c.fenced);

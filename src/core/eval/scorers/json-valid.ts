@@ -1,6 +1,6 @@
 // json_valid: 1 when the output (or its ```json block, with fenced: true) parses as JSON.
 import { z } from "zod";
-import { scorerSchema } from "./common.js";
+import { scorerBase, scorerSchema } from "./common.js";
 import { parseJsonOutput } from "./json-output.js";
 import type { ScorerDefinition } from "./types.js";
 
@@ -14,11 +14,7 @@ export const jsonValid: ScorerDefinition<typeof jsonValidSchema> = {
   schema: jsonValidSchema,
   create(c) {
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `json_valid|fenced:${c.fenced ? "yes" : "no"}`,
       score({ output }) {
         const parsed = parseJsonOutput(output, c.fenced);

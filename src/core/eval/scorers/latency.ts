@@ -2,7 +2,7 @@
 // per run, the summary checks p50/p95/p99 and time-to-first-token percentile budgets.
 import { z } from "zod";
 import type { ScorerDefinition } from "./types.js";
-import { scorerSchema } from "./common.js";
+import { scorerBase, scorerSchema } from "./common.js";
 
 const budget = z.number().positive();
 
@@ -30,11 +30,7 @@ export const latency: ScorerDefinition<typeof schema> = {
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]!]));
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       runBudgets: budgets,
       signature: `latency|max_ms:${c.max_ms ?? "-"}|max_ttft_ms:${c.max_ttft_ms ?? "-"}|${RUN_BUDGET_KEYS.map((k) => `${k}:${c[k] ?? "-"}`).join("|")}`,
       score({ latencyMs, ttftMs }) {

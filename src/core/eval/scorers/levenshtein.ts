@@ -1,7 +1,7 @@
 // levenshtein: normalised edit similarity 1 - distance / max(length), counted in code points.
 // Distance is lower-is-better; this scorer reports the similarity so that higher is better.
 import { z } from "zod";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 import type { ScorerDefinition } from "./types.js";
 
 const levenshteinSchema = scorerSchema("levenshtein", {
@@ -57,11 +57,7 @@ export const levenshtein: ScorerDefinition<typeof levenshteinSchema> = {
       return c.ignore_case ? t.toLowerCase() : t;
     };
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `levenshtein|unit:codepoint|norm:max-len|case:${c.ignore_case ? "ignore" : "keep"}|trim:${c.trim ? "yes" : "no"}`,
       score({ output, expected }) {
         const refs = referencesOf(expected);

@@ -2,7 +2,7 @@
 // The pattern comes from the scorer config or, when absent, from the case's expected value.
 import { z } from "zod";
 import { ConfigError } from "../../../errors.js";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 import type { ScorerDefinition } from "./types.js";
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
@@ -35,11 +35,7 @@ export const regex: ScorerDefinition<typeof regexSchema> = {
     const fixed = c.pattern === undefined ? undefined : compile(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
-      name: c.name ?? c.type,
-      type: c.type,
-      threshold: c.threshold,
-      weight: c.weight,
-      corpus: false,
+      ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === undefined ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output, expected }) {
         const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile(p, c.flags));

@@ -2,7 +2,7 @@
 // stemming as NLTK's with use_stemmer: true).
 // With several references the best F-measure counts, as rouge-score's score_multi does.
 import { z } from "zod";
-import { referencesOf, scorerSchema } from "./common.js";
+import { referencesOf, scorerBase, scorerSchema } from "./common.js";
 import { rougeL, rougeN, rougeTokenize, type RougeScore } from "./rouge-math.js";
 import { porterStem } from "./porter.js";
 import { formatSignature } from "./signature.js";
@@ -38,11 +38,7 @@ function rougeDef<T extends RougeType>(type: T) {
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : undefined;
       return {
-        name: c.name ?? c.type,
-        type: c.type,
-        threshold: c.threshold,
-        weight: c.weight,
-        corpus: false,
+        ...scorerBase(c),
         signature: formatSignature([
           ["type", type === "rouge_l" ? "rougeL" : type],
           ["tok", "rouge-score-default"],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapCorpus, estimateMean, normalQuantile, percentile, seededRandom, tCdf, tQuantile, wilson } from "./summary-stats.js";
+import { bootstrapCorpus, createRng, estimateMean, normalQuantile, pairedBootstrapCorpus, quantileSorted, tCdf, tQuantile, wilsonInterval } from "./index.js";
+
+// Known values the eval summary relies on (moved here with the code from src/core/eval/summary-stats).
 
 describe("distribution quantiles against published tables", () => {
   it.each([
@@ -39,7 +41,7 @@ describe("wilson", () => {
     [0, 20, 0, 0.1611],
     [1, 29, 0.0061, 0.1718],
   ])("%i/%i", (k, n, lo, hi) => {
-    const [a, b] = wilson(k, n);
+    const [a, b] = wilsonInterval(k, n);
     expect(a).toBeCloseTo(lo, 3);
     expect(b).toBeCloseTo(hi, 3);
   });
@@ -78,18 +80,18 @@ describe("estimateMean", () => {
   });
 });
 
-describe("percentile", () => {
+describe("quantileSorted", () => {
   it("interpolates like numpy", () => {
-    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(percentile([10, 20, 30, 40, 50], 0.95)).toBeCloseTo(48, 12);
-    expect(percentile([], 0.5)).toBeNull();
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileSorted([10, 20, 30, 40, 50], 0.95)).toBeCloseTo(48, 12);
+    expect(quantileSorted([], 0.5)).toBeNaN();
   });
 });
 
 describe("bootstrapCorpus", () => {
   it("is reproducible with a seed and brackets the estimate", () => {
-    const rand = seededRandom(1);
-    const stats = Array.from({ length: 200 }, () => [rand() < 0.7 ? 1 : 0, 1]);
+    const rng = createRng(1);
+    const stats = Array.from({ length: 200 }, () => [rng.next() < 0.7 ? 1 : 0, 1]);
     const agg = (s: readonly number[]) => s[0]! / s[1]!;
     const a = bootstrapCorpus(stats, agg, 1000, 5)!;
     const b = bootstrapCorpus(stats, agg, 1000, 5)!;
@@ -99,5 +101,16 @@ describe("bootstrapCorpus", () => {
     expect(a.ci95[1]).toBeGreaterThan(p);
     // For a proportion the bootstrap SE approaches sqrt(p(1-p)/n).
     expect(a.se).toBeCloseTo(Math.sqrt((p * (1 - p)) / 200), 2);
+  });
+
+  it("draws the same cases as the paired corpus bootstrap with the same seed", () => {
+    const rng = createRng(3);
+    const rows = Array.from({ length: 50 }, () => [rng.next() < 0.6 ? 1 : 0, 1]);
+    const agg = (s: readonly number[]) => s[0]! / s[1]!;
+    const one = bootstrapCorpus(rows, agg, 500, 11)!;
+    const flat = Float64Array.from(rows.flat());
+    const paired = pairedBootstrapCorpus(flat, flat, 2, agg, 500, 11);
+    expect(one.ci95).toEqual(paired.candidate.ci);
+    expect(one.se).toBe(paired.candidate.se);
   });
 });
