@@ -4,6 +4,7 @@
 sequences of 1024 tokens, micro-batch 4. Needs a CUDA GPU with torch 2.x, transformers and peft.
 
     python3 bench/train-reference.py [--steps 30] [--warmup 5] [--seq-len 1024] [--batch 4]
+    python3 bench/train-reference.py --smoke     # CPU, tiny shapes, fp32: checks the script, measures nothing
 
 Prints tokens/s, seconds per step and peak GPU memory for both, measured over the steps after
 the warm-up, and their ratio. Both train the same weights on the same token ids with the same
@@ -23,6 +24,9 @@ TRAINER = os.path.join(HERE, "..", "trainers", "reference", "train.py")
 TINYLLAMA = dict(hidden_size=2048, intermediate_size=5632, num_hidden_layers=22, num_attention_heads=32,
                  num_key_value_heads=4, max_position_embeddings=2048, rms_norm_eps=1e-5, rope_theta=10000.0,
                  vocab_size=32000, tie_word_embeddings=False, bos_token_id=256, eos_token_id=257, pad_token_id=258)
+TINY = dict(hidden_size=64, intermediate_size=192, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+            max_position_embeddings=256, rms_norm_eps=1e-5, rope_theta=10000.0, vocab_size=259, tie_word_embeddings=False,
+            bos_token_id=256, eos_token_id=257, pad_token_id=258)
 TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj"]
 
 
@@ -32,12 +36,12 @@ def need(cond, message):
         sys.exit(2)
 
 
-def check_environment():
+def check_environment(smoke):
     try:
         import torch
     except ImportError:
         need(False, "PyTorch is not installed; this benchmark needs a CUDA machine with torch 2.x, transformers and peft")
-    need(torch.cuda.is_available(), "no CUDA GPU is visible (torch.cuda.is_available() is False); run this on a GPU machine")
+    need(smoke or torch.cuda.is_available(), "no CUDA GPU is visible (torch.cuda.is_available() is False); run this on a GPU machine (or --smoke on the CPU)")
     need(hasattr(torch.nn.functional, "scaled_dot_product_attention"), f"torch {torch.__version__} lacks SDPA; use torch 2.x")
     for mod in ("transformers", "peft"):
         try:
@@ -56,11 +60,11 @@ def write_data(path, n_rows):
             f.write(json.dumps({"messages": [{"role": "user", "content": q}, {"role": "assistant", "content": a}]}) + "\n")
 
 
-def make_base(torch, out_dir, seed):
+def make_base(torch, out_dir, seed, shape):
     from transformers import LlamaConfig, LlamaForCausalLM
 
     torch.manual_seed(seed)
-    cfg = LlamaConfig(**TINYLLAMA)
+    cfg = LlamaConfig(**shape)
     model = LlamaForCausalLM(cfg)
     model.save_pretrained(out_dir, safe_serialization=True)
     return cfg
@@ -70,15 +74,18 @@ def run_reference(args, base_dir, data, out_dir):
     cmd = [sys.executable, "-u", TRAINER, "--base", base_dir, "--train-file", data, "--format", "chat", "--method", "lora",
            "--lora-r", "16", "--lora-alpha", "32", "--lora-dropout", "0", "--lora-target-modules", ",".join(TARGETS),
            "--seq-len", str(args.seq_len), "--packing", "--micro-batch-size", str(args.batch), "--max-steps", str(args.steps),
-           "--lr", "2e-4", "--warmup-steps", "0", "--scheduler", "constant", "--precision", "bf16", "--output-dir", out_dir,
-           "--resume", "none", "--compile", args.compile]
+           "--lr", "2e-4", "--warmup-steps", "0", "--scheduler", "constant", "--precision", "fp32" if args.smoke else "bf16",
+           "--output-dir", out_dir, "--resume", "none", "--compile", args.compile, "--device", "cpu" if args.smoke else "cuda"]
     times, tokens = [], []
+    peak = None
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     last = None
     for line in proc.stdout:
         if not line.startswith('{"event"'):
             continue
         ev = json.loads(line.replace("NaN", '"NaN"'))
+        if ev["event"] == "done":
+            peak = ev.get("max_memory_gib")
         if ev["event"] == "step":
             now = ev["elapsed_s"]
             if last is not None and ev["step"] > args.warmup:
@@ -88,7 +95,7 @@ def run_reference(args, base_dir, data, out_dir):
         elif ev["event"] == "error":
             print(f"reference trainer error: {ev['message']}", file=sys.stderr)
     need(proc.wait() == 0, "the reference trainer failed (see its output above)")
-    return summarize(times, tokens, peak=None)
+    return summarize(times, tokens, peak=peak)
 
 
 def run_hf(torch, args, base_dir, data, out_dir):
@@ -107,7 +114,10 @@ def run_hf(torch, args, base_dir, data, out_dir):
         def __getitem__(self, i):
             return {"input_ids": ids[i], "labels": labels[i], "attention_mask": torch.ones_like(ids[i])}
 
-    model = LlamaForCausalLM.from_pretrained(base_dir, torch_dtype=torch.float32, attn_implementation="sdpa").cuda()
+    cuda = not args.smoke
+    sync = torch.cuda.synchronize if cuda else (lambda: None)
+    model = LlamaForCausalLM.from_pretrained(base_dir, dtype=torch.float32, attn_implementation="sdpa")
+    model = model.cuda() if cuda else model
     model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, lora_dropout=0.0, target_modules=TARGETS, task_type="CAUSAL_LM"))
 
     times, tokens = [], []
@@ -117,22 +127,23 @@ def run_hf(torch, args, base_dir, data, out_dir):
             self.t = None
 
         def on_step_begin(self, a, state, control, **kw):
-            torch.cuda.synchronize()
+            sync()
             self.t = time.time()
 
         def on_step_end(self, a, state, control, **kw):
-            torch.cuda.synchronize()
+            sync()
             if state.global_step > args.warmup:
                 times.append(time.time() - self.t)
                 tokens.append(args.batch * args.seq_len)
 
     targs = TrainingArguments(output_dir=out_dir, per_device_train_batch_size=args.batch, max_steps=args.steps, learning_rate=2e-4,
-                              lr_scheduler_type="constant", warmup_steps=0, bf16=True, logging_steps=10, save_strategy="no",
+                              lr_scheduler_type="constant", warmup_steps=0, bf16=cuda, use_cpu=not cuda, logging_steps=10, save_strategy="no",
                               report_to=[], dataloader_num_workers=0, optim="adamw_torch", torch_compile=args.compile == "on",
                               remove_unused_columns=False)
-    torch.cuda.reset_peak_memory_stats()
+    if cuda:
+        torch.cuda.reset_peak_memory_stats()
     Trainer(model=model, args=targs, train_dataset=Blocks(), callbacks=[Timer()]).train()
-    return summarize(times, tokens, peak=torch.cuda.max_memory_allocated() / 2**30)
+    return summarize(times, tokens, peak=torch.cuda.max_memory_allocated() / 2**30 if cuda else None)
 
 
 def summarize(times, tokens, peak):
@@ -149,17 +160,24 @@ def main():
     p.add_argument("--batch", type=int, default=4)
     p.add_argument("--compile", choices=["on", "off"], default="off")
     p.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    p.add_argument("--smoke", action="store_true", help="CPU, tiny model, fp32, 6 steps: tests this script, measures nothing")
     args = p.parse_args()
-    torch = check_environment()
+    if args.smoke:
+        args.steps, args.warmup, args.seq_len, args.batch = min(args.steps, 6), min(args.warmup, 2), min(args.seq_len, 64), min(args.batch, 2)
+    torch = check_environment(args.smoke)
     work = tempfile.mkdtemp(prefix="llmops-bench-")
     try:
         base = os.path.join(work, "base")
         data = os.path.join(work, "train.jsonl")
-        write_data(data, 800)
-        make_base(torch, base, seed=0)
-        gpu = torch.cuda.get_device_name(0)
-        print(f"device: {gpu}; torch {torch.__version__}; model TinyLlama-1.1B shape (random weights); LoRA r=16 on {','.join(TARGETS)}; "
-              f"seq {args.seq_len} x batch {args.batch}; bf16; measured steps {args.warmup + 1}..{args.steps}")
+        write_data(data, 40 if args.smoke else 800)
+        make_base(torch, base, seed=0, shape=TINY if args.smoke else TINYLLAMA)
+        if args.smoke:
+            print("SMOKE TEST on the CPU with a tiny model in fp32: checks that this script runs; its figures are not a benchmark")
+        gpu = "cpu" if args.smoke else torch.cuda.get_device_name(0)
+        import transformers
+        print(f"device: {gpu}; torch {torch.__version__}; transformers {transformers.__version__}; "
+              f"model {'tiny (dim 64, 2 layers)' if args.smoke else 'TinyLlama-1.1B shape'} (random weights); LoRA r=16 on {','.join(TARGETS)}; "
+              f"seq {args.seq_len} x batch {args.batch}; {'fp32' if args.smoke else 'bf16'}; measured steps {args.warmup + 1}..{args.steps}")
         ref = run_reference(args, base, data, os.path.join(work, "ref"))
         hf = run_hf(torch, args, base, data, os.path.join(work, "hf"))
         print(f"{'trainer':<28} {'tokens/s':>10} {'s/step':>8} {'peak GiB':>9}")

@@ -51414,10 +51414,18 @@ function planLaunch(spec, ctx) {
           LLMOPS_MODEL_DIR: `${ctx.paths.outDir}/${cmd.model_dir}`,
           LLMOPS_TRAIN_FILE: ctx.paths.train,
           ...ctx.paths.validation ? { LLMOPS_VALIDATION_FILE: ctx.paths.validation } : {},
-          LLMOPS_RESUME: ctx.resume ? "1" : "0"
+          LLMOPS_RESUME: ctx.resume ? "1" : "0",
+          // The base model (a resolved directory, "scratch" or a hub id) and the validated spec
+          // (after --set overrides) as JSON, so a script trains what the spec says.
+          LLMOPS_BASE_MODEL: ctx.paths.base,
+          LLMOPS_SPEC_JSON: `${ctx.paths.outDir}/config/spec.json`
         },
-        files: [{ name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}
-` }],
+        files: [
+          { name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}
+` },
+          { name: "config/spec.json", content: `${JSON.stringify(spec, null, 2)}
+` }
+        ],
         modelDir: cmd.model_dir,
         logFormat: "text"
       };
@@ -51613,15 +51621,18 @@ function fromReference(o) {
 }
 var TQDM = /(?:^|[\s|])(\d+)\/(\d+)\s*\[/g;
 var TORCHTUNE = /^Step (\d+) \| (.*)$/;
+var OTHER_BAR = /\b(?:Loading|Downloading|Fetching|Writing|Map|Generating|Tokenizing)\b[^|]*\d+%\|/;
 var LogParser = class {
-  constructor(mode, loggingSteps = 1) {
+  constructor(mode, loggingSteps = 1, expectedTotal) {
     this.mode = mode;
     this.loggingSteps = loggingSteps;
+    this.trainTotal = expectedTotal;
   }
   mode;
   loggingSteps;
   step = 0;
   lastTqdm;
+  trainTotal;
   feed(rawLine) {
     const events = [];
     for (const line of rawLine.split("\r")) events.push(...this.feedOne(line.trimEnd()));
@@ -51637,13 +51648,16 @@ var LogParser = class {
       }
     }
     const events = [];
+    const otherBar = OTHER_BAR.test(line);
     for (const m of line.matchAll(TQDM)) {
       const step = Number(m[1]);
       const total = Number(m[2]);
-      if (total > 0 && step <= total) {
-        this.lastTqdm = { step, total };
-        events.push({ type: "progress", step, totalSteps: total });
-      }
+      if (otherBar || total <= 0 || step > total) continue;
+      if (this.trainTotal === void 0) this.trainTotal = total;
+      if (total !== this.trainTotal) continue;
+      if (this.lastTqdm === void 0 && this.step === 0) this.step = step;
+      if (this.lastTqdm === void 0 || step >= this.lastTqdm.step) this.lastTqdm = { step, total };
+      events.push({ type: "progress", step, totalSteps: total });
     }
     const tt = TORCHTUNE.exec(line.trim());
     if (tt) {
@@ -51688,8 +51702,8 @@ var LogParser = class {
     return [];
   }
   currentStep(advance) {
-    if (this.lastTqdm && this.lastTqdm.step > this.step) return this.lastTqdm.step;
-    return advance ? this.step + this.loggingSteps : this.step;
+    const counted = advance ? this.step + this.loggingSteps : this.step;
+    return this.lastTqdm && this.lastTqdm.step > counted ? this.lastTqdm.step : counted;
   }
 };
 function parseTrainerState(json2) {
@@ -51881,6 +51895,9 @@ async function runPreflight(input2, runner, ws) {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
     }
+  } else if (spec.python) {
+    python = await probePython(runner, spec.python, ["torch", "transformers", "peft", "accelerate"]);
+    if (!python) warnings.push(`python: ${spec.python} could not be run to record its versions`);
   }
   const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 3e4);
   const gpus = smi.code === 0 ? parseNvidiaSmi(smi.stdout) : [];
@@ -52039,6 +52056,21 @@ async function readTrainerState(ws, modelDir) {
   }
   return [];
 }
+function reconcileHistory(history, live) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const r of history) {
+    const key2 = `${r.kind}:${r.record.step}`;
+    byKey.delete(key2);
+    byKey.set(key2, r);
+  }
+  const out = [...byKey.values()].sort((a, b) => a.record.step - b.record.step || (a.kind === b.kind ? 0 : a.kind === "train" ? -1 : 1));
+  return out.map((r) => {
+    const same = live.find((l) => l.kind === r.kind && l.record.step === r.record.step && l.tMs !== void 0);
+    const before = live.filter((l) => l.record.step <= r.record.step && l.tMs !== void 0).at(-1);
+    const tMs = same?.tMs ?? before?.tMs;
+    return tMs === void 0 ? { ...r } : { ...r, tMs };
+  });
+}
 async function runTraining(input2, ports) {
   const { spec, outDir } = input2;
   const { workspace: ws, logger, clock } = ports;
@@ -52160,10 +52192,10 @@ last output:
   }
   const trainS = (clock.now() - tTrain) / 1e3;
   const modelDir = `${outDir}/${plan.modelDir}`;
-  if (!failure2 && !records.some((r) => r.kind === "train")) {
+  if (!failure2 && spec.backend !== "reference") {
     const history = await readTrainerState(ws, modelDir);
-    if (history.length) {
-      records = history;
+    if (history.some((r) => r.kind === "train")) {
+      records = reconcileHistory(history, records);
       await rewriteMetrics();
     }
   }
@@ -52219,7 +52251,7 @@ function describeExit(e) {
 }
 async function runAttempt(plan, ports, hooks) {
   const { spec } = hooks;
-  const parser = new LogParser(plan.logFormat, spec.logging_steps);
+  const parser = new LogParser(plan.logFormat, spec.logging_steps, spec.max_steps);
   const detector = new DivergenceDetector(spec.divergence.factor, spec.divergence.window);
   const samples = [];
   const tail = [];

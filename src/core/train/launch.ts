@@ -108,8 +108,15 @@ export function planLaunch(spec: TrainSpec, ctx: LaunchContext): LaunchPlan {
           LLMOPS_TRAIN_FILE: ctx.paths.train,
           ...(ctx.paths.validation ? { LLMOPS_VALIDATION_FILE: ctx.paths.validation } : {}),
           LLMOPS_RESUME: ctx.resume ? "1" : "0",
+          // The base model (a resolved directory, "scratch" or a hub id) and the validated spec
+          // (after --set overrides) as JSON, so a script trains what the spec says.
+          LLMOPS_BASE_MODEL: ctx.paths.base,
+          LLMOPS_SPEC_JSON: `${ctx.paths.outDir}/config/spec.json`,
         },
-        files: [{ name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}\n` }],
+        files: [
+          { name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}\n` },
+          { name: "config/spec.json", content: `${JSON.stringify(spec, null, 2)}\n` },
+        ],
         modelDir: cmd.model_dir,
         logFormat: "text",
       };

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LogParser, parseTrainerState } from "./log-parse.js";
 import { extractDict, numberOf, parsePythonLiteral } from "./python-literal.js";
@@ -61,6 +62,33 @@ describe("LogParser: HF Trainer", () => {
       { type: "progress", step: 10, totalSteps: 200 },
     ]);
     expect(events.at(-1)).toEqual({ type: "done", summary: { train_runtime: 120.5, train_samples_per_second: 13.3, train_loss: 1.9, epoch: 1 } });
+  });
+
+  it("reads real transformers 5.18 output: lagging bars, eval bars and the weight-loading bar do not shift steps", () => {
+    // Captured from pipelines/examples/hf_trainer_peft.py (HF Trainer + PEFT, max_steps 12,
+    // logging_steps 2, eval every 6) through `llmops train`: stdout and [stderr] interleaved as read.
+    const log = readFileSync(new URL("./__golden__/hf-trainer-5.18-lora.log", import.meta.url), "utf8");
+    const p = new LogParser("text", 2, 12);
+    const events = log.split("\n").flatMap((l) => p.feed(l.replace(/^\[stderr\] /, "")));
+    const metrics = events.flatMap((e) => (e.type === "metrics" ? [[e.kind, e.record.step, e.record.loss ?? e.record.eval_loss]] : []));
+    expect(metrics).toEqual([
+      ["train", 2, 5.584],
+      ["train", 4, 5.562],
+      ["train", 6, 5.571],
+      ["eval", 6, 5.51],
+      ["train", 8, 5.497],
+      ["train", 10, 5.522],
+      ["train", 12, 5.481],
+      ["eval", 12, 5.478],
+    ]);
+    expect(new Set(events.flatMap((e) => (e.type === "progress" ? [e.totalSteps] : [])))).toEqual(new Set([12]));
+    expect(events.find((e) => e.type === "done")).toMatchObject({ type: "done", summary: { train_loss: 5.536 } });
+  });
+
+  it("counts from a resumed run's first bar counter", () => {
+    const p = new LogParser("text", 2, 12);
+    const lines = [" 50%|█████     | 6/12 [00:00<?, ?it/s]", "{'loss': '5.497', 'epoch': '0.08'}", " 58%|█████▊    | 7/12 [00:00<00:00]", "{'loss': '5.5', 'epoch': '0.1'}"];
+    expect(lines.flatMap((l) => p.feed(l)).flatMap((e) => (e.type === "metrics" ? [e.record.step] : []))).toEqual([8, 10]);
   });
 
   it("splits carriage-return redraws", () => {

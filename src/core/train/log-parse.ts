@@ -81,14 +81,28 @@ function fromReference(o: Record<string, unknown>): TrainEvent[] {
 const TQDM = /(?:^|[\s|])(\d+)\/(\d+)\s*\[/g;
 const TORCHTUNE = /^Step (\d+) \| (.*)$/;
 
-/** Stateful: HF dict lines carry no step, so it comes from the last tqdm counter or a running count. */
+// Bars that are not the training loop's (transformers 5.x draws one while loading weights).
+const OTHER_BAR = /\b(?:Loading|Downloading|Fetching|Writing|Map|Generating|Tokenizing)\b[^|]*\d+%\|/;
+
+/**
+ * Stateful: HF dict lines carry no step, so it is counted by `logging_steps` from the training
+ * bar's first counter (0, or the resumed step), and raised to the bar's counter when that is ahead.
+ * tqdm redraws lag (HF writes the dict, then redraws the bar; stdout and stderr interleave), so a
+ * counter is a lower bound, never the step itself. Only the training bar counts: its total is
+ * `expectedTotal` when known, else the first bar's that is not a loading bar; evaluation bars
+ * (another total) are ignored. trainer_state.json, read after the run, has the exact steps.
+ */
 export class LogParser {
   private step = 0;
   private lastTqdm: { step: number; total: number } | undefined;
+  private trainTotal: number | undefined;
   constructor(
     private readonly mode: "reference-json" | "text",
     private readonly loggingSteps = 1,
-  ) {}
+    expectedTotal?: number,
+  ) {
+    this.trainTotal = expectedTotal;
+  }
 
   feed(rawLine: string): TrainEvent[] {
     // tqdm redraws with \r; the last segment is what the terminal shows, but a dict may sit in any.
@@ -107,13 +121,16 @@ export class LogParser {
       }
     }
     const events: TrainEvent[] = [];
+    const otherBar = OTHER_BAR.test(line);
     for (const m of line.matchAll(TQDM)) {
       const step = Number(m[1]);
       const total = Number(m[2]);
-      if (total > 0 && step <= total) {
-        this.lastTqdm = { step, total };
-        events.push({ type: "progress", step, totalSteps: total });
-      }
+      if (otherBar || total <= 0 || step > total) continue;
+      if (this.trainTotal === undefined) this.trainTotal = total;
+      if (total !== this.trainTotal) continue;
+      if (this.lastTqdm === undefined && this.step === 0) this.step = step; // a resumed run's bar starts at its step
+      if (this.lastTqdm === undefined || step >= this.lastTqdm.step) this.lastTqdm = { step, total };
+      events.push({ type: "progress", step, totalSteps: total });
     }
     const tt = TORCHTUNE.exec(line.trim());
     if (tt) {
@@ -160,8 +177,8 @@ export class LogParser {
   }
 
   private currentStep(advance: boolean): number {
-    if (this.lastTqdm && this.lastTqdm.step > this.step) return this.lastTqdm.step;
-    return advance ? this.step + this.loggingSteps : this.step;
+    const counted = advance ? this.step + this.loggingSteps : this.step;
+    return this.lastTqdm && this.lastTqdm.step > counted ? this.lastTqdm.step : counted;
   }
 }
 

@@ -40,6 +40,17 @@ describe("preflight", () => {
     ]);
   });
 
+  it("records a command script's interpreter versions without requiring packages", async () => {
+    const ws = new MemoryWorkspace({ "/d/t.jsonl": "{}" });
+    const cmd = "base: {model: scratch}\ndatasets: {format: chat, train: t.jsonl}\nmax_steps: 3\nlearning_rate: 0.001\nbackend: command\ncommand: {argv: [x]}\npython: /venv/bin/python\n";
+    const runner = new FakeRunner(ws, [], { python: { version: "3.11.7", packages: { torch: "2.13.0", transformers: "5.18.0", peft: null }, cuda: false }, nvidiaSmi: null });
+    const r = await runPreflight(input(cmd), runner, ws);
+    expect(r).toMatchObject({ problems: [], python: { path: "/venv/bin/python", packages: { torch: "2.13.0", transformers: "5.18.0" } } });
+    const without = await runPreflight(input(cmd.replace("python: /venv/bin/python\n", "")), runner, ws);
+    expect(without.python).toBeUndefined();
+    expect(without.problems).toEqual([]);
+  });
+
   it("names every missing piece", async () => {
     const ws = new MemoryWorkspace();
     ws.free = 100 * 2 ** 20;

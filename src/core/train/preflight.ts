@@ -126,6 +126,10 @@ export async function runPreflight(input: PreflightInput, runner: ProcessRunner,
       const missing = packages.filter((p) => !python!.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
     }
+  } else if (spec.python) {
+    // A command script's interpreter: nothing is required, but its versions go into run.json.
+    python = await probePython(runner, spec.python, ["torch", "transformers", "peft", "accelerate"]);
+    if (!python) warnings.push(`python: ${spec.python} could not be run to record its versions`);
   }
 
   const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 30_000);

@@ -156,6 +156,9 @@ describe("launchers", () => {
     const s = parseTrainSpec(`${LORA_SPEC}backend: command\ncommand: {argv: [python3, train_sft.py, --fast]}\nbackend_args: ["--x=1"]\n`, "s.yaml");
     const plan = planLaunch(s, { paths, python: "python3", referenceTrainer: "/x", resume: true });
     expect([plan.program, ...plan.args]).toEqual(["python3", "train_sft.py", "--fast", "--x=1"]);
-    expect(plan.env).toMatchObject({ LLMOPS_OUTPUT_DIR: "/out", LLMOPS_MODEL_DIR: "/out/model", LLMOPS_RESUME: "1", LLMOPS_TRAIN_FILE: "/repo/data/train.jsonl" });
+    expect(plan.env).toMatchObject({ LLMOPS_OUTPUT_DIR: "/out", LLMOPS_MODEL_DIR: "/out/model", LLMOPS_RESUME: "1", LLMOPS_TRAIN_FILE: "/repo/data/train.jsonl", LLMOPS_SPEC_JSON: "/out/config/spec.json" });
+    expect(plan.env.LLMOPS_BASE_MODEL).toBe(paths.base);
+    expect(plan.files.map((f) => f.name)).toEqual(["config/command.json", "config/spec.json"]);
+    expect(JSON.parse(plan.files[1]!.content)).toMatchObject({ backend: "command", method: "lora", lora: { r: s.lora.r } });
   });
 });

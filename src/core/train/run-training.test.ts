@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DataInvalidError, ProcessExitError } from "../../errors.js";
 import { silentLogger } from "../ports.js";
 import { FakeRunner, MemoryWorkspace, fakeClock, type Script } from "../../../test/support/train-fakes.js";
-import { runTraining, type TrainRunInput } from "./run-training.js";
+import { parseTrainerState } from "./log-parse.js";
+import { reconcileHistory, runTraining, type TrainRunInput } from "./run-training.js";
 import { parseTrainSpec } from "./spec.js";
 
 const SPEC = `name: tiny
@@ -161,5 +163,30 @@ describe("runTraining", () => {
     const { input, ports } = setup([]);
     const spec = parseTrainSpec(SPEC.replace("model: scratch", "model: meta-llama/Llama-3.2-1B") + "method: lora\n", "s.yaml");
     await expect(runTraining({ ...input, spec }, ports)).rejects.toThrow(/not a local directory/);
+  });
+});
+
+describe("reconcileHistory", () => {
+  it("takes trainer_state.json's exact losses and steps, deduplicates, and keeps the live times", () => {
+    const state = JSON.parse(readFileSync(new URL("./__golden__/hf-trainer-5.18-lora.trainer_state.json", import.meta.url), "utf8"));
+    const history = parseTrainerState(state);
+    const live = [
+      { kind: "train" as const, record: { step: 2, loss: 5.584 }, tMs: 100 },
+      { kind: "train" as const, record: { step: 7, loss: 5.497 }, tMs: 700 }, // a step the live parse got wrong
+      { kind: "eval" as const, record: { step: 12, eval_loss: 5.478 }, tMs: 1200 },
+    ];
+    const out = reconcileHistory(history, live);
+    expect(out.map((r) => [r.kind, r.record.step, r.tMs])).toEqual([
+      ["train", 2, 100],
+      ["train", 4, 100],
+      ["train", 6, 100],
+      ["eval", 6, 100],
+      ["train", 8, 700],
+      ["train", 10, 700],
+      ["train", 12, 1200],
+      ["eval", 12, 1200],
+    ]);
+    expect(out[0]!.record.loss).toBeCloseTo(5.583554267883301, 12);
+    expect(out.at(-1)!.record.eval_loss).toBeCloseTo(5.478439807891846, 12);
   });
 });

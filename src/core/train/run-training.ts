@@ -54,7 +54,7 @@ export interface TrainRunResult {
   renderedConfig: { name: string; content: string }[];
 }
 
-type Rec = { kind: "train" | "eval"; record: MetricRecord; tMs?: number };
+export type Rec = { kind: "train" | "eval"; record: MetricRecord; tMs?: number };
 
 const isLocalPath = (s: string) => s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s === ".";
 
@@ -104,6 +104,27 @@ async function readTrainerState(ws: TrainWorkspace, modelDir: string): Promise<R
     if (await ws.exists(p)) return parseTrainerState(JSON.parse(await ws.readText(p)));
   }
   return [];
+}
+
+/**
+ * log_history records (deduplicated per kind and step, the last wins: a final evaluate() repeats
+ * the last in-loop evaluation) with the wall-clock times of the live records: the same kind at the
+ * same step, else the latest live record at or before that step.
+ */
+export function reconcileHistory(history: readonly Rec[], live: readonly Rec[]): Rec[] {
+  const byKey = new Map<string, Rec>();
+  for (const r of history) {
+    const key = `${r.kind}:${r.record.step}`;
+    byKey.delete(key);
+    byKey.set(key, r);
+  }
+  const out = [...byKey.values()].sort((a, b) => a.record.step - b.record.step || (a.kind === b.kind ? 0 : a.kind === "train" ? -1 : 1));
+  return out.map((r) => {
+    const same = live.find((l) => l.kind === r.kind && l.record.step === r.record.step && l.tMs !== undefined);
+    const before = live.filter((l) => l.record.step <= r.record.step && l.tMs !== undefined).at(-1);
+    const tMs = same?.tMs ?? before?.tMs;
+    return tMs === undefined ? { ...r } : { ...r, tMs };
+  });
 }
 
 export async function runTraining(input: TrainRunInput, ports: TrainPorts): Promise<TrainRunResult> {
@@ -230,10 +251,12 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   const trainS = (clock.now() - tTrain) / 1000;
 
   const modelDir = `${outDir}/${plan.modelDir}`;
-  if (!failure && !records.some((r) => r.kind === "train")) {
+  if (!failure && spec.backend !== "reference") {
+    // HF Trainer's printed dicts are rounded (transformers 5.x: 4 significant digits) and carry no
+    // step; trainer_state.json's log_history has the exact values and steps, so it replaces them.
     const history = await readTrainerState(ws, modelDir);
-    if (history.length) {
-      records = history;
+    if (history.some((r) => r.kind === "train")) {
+      records = reconcileHistory(history, records);
       await rewriteMetrics();
     }
   }
@@ -308,7 +331,7 @@ interface AttemptHooks {
 
 async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHooks): Promise<AttemptOutcome> {
   const { spec } = hooks;
-  const parser = new LogParser(plan.logFormat, spec.logging_steps);
+  const parser = new LogParser(plan.logFormat, spec.logging_steps, spec.max_steps);
   const detector = new DivergenceDetector(spec.divergence.factor, spec.divergence.window);
   const samples: ProgressSample[] = [];
   const tail: string[] = [];

@@ -45,8 +45,10 @@ class LlamaConfig:
             "hidden_act": "silu",
             "max_position_embeddings": self.max_position_embeddings,
             "rms_norm_eps": self.rms_norm_eps,
+            # transformers 4.x reads rope_theta/rope_scaling, 5.x rope_parameters (and still accepts rope_theta)
             "rope_theta": self.rope_theta,
             "rope_scaling": None,
+            "rope_parameters": {"rope_type": "default", "rope_theta": self.rope_theta},
             "attention_bias": False,
             "attention_dropout": 0.0,
             "mlp_bias": False,
@@ -56,7 +58,8 @@ class LlamaConfig:
             "bos_token_id": self.bos_token_id,
             "eos_token_id": self.eos_token_id,
             "pad_token_id": self.pad_token_id,
-            "torch_dtype": dtype,
+            "torch_dtype": dtype,  # transformers 4.x
+            "dtype": dtype,  # transformers 5.x
             "use_cache": True,
         }
 
@@ -64,15 +67,40 @@ class LlamaConfig:
     def from_hf(cls, d):
         if d.get("model_type", "llama") != "llama":
             raise ValueError(f"config.json has model_type {d.get('model_type')!r}; the reference trainer supports llama only")
-        if d.get("rope_scaling"):
-            raise ValueError("config.json uses rope_scaling, which the reference trainer does not implement")
+        for key, want in (("hidden_act", "silu"), ("attention_bias", False), ("mlp_bias", False)):
+            if d.get(key, want) != want:
+                raise ValueError(f"config.json has {key}: {d[key]!r}; the reference trainer implements {key}: {want!r} only")
         return cls(hidden_size=d["hidden_size"], num_hidden_layers=d["num_hidden_layers"],
                    num_attention_heads=d["num_attention_heads"], num_key_value_heads=d.get("num_key_value_heads"),
                    intermediate_size=d["intermediate_size"], vocab_size=d["vocab_size"],
                    max_position_embeddings=d.get("max_position_embeddings", 2048), rms_norm_eps=d.get("rms_norm_eps", 1e-6),
-                   rope_theta=d.get("rope_theta", 10000.0), tie_word_embeddings=d.get("tie_word_embeddings", False),
+                   rope_theta=_rope_theta(d), tie_word_embeddings=d.get("tie_word_embeddings", False),
                    bos_token_id=d.get("bos_token_id"), eos_token_id=d.get("eos_token_id"), pad_token_id=d.get("pad_token_id"),
                    head_dim=d.get("head_dim"))
+
+
+def _rope_theta(d):
+    """RoPE base from an HF config: transformers 4.x writes `rope_theta` (+ `rope_scaling`), 5.x writes
+    `rope_parameters: {rope_type, rope_theta}`. Only the default (unscaled) RoPE is implemented."""
+    params = d.get("rope_parameters")
+    scaling = d.get("rope_scaling")
+    for key, p in (("rope_parameters", params), ("rope_scaling", scaling)):
+        if p is None:
+            continue
+        if not isinstance(p, dict):
+            raise ValueError(f"config.json has {key}: {p!r}; expected an object")
+        kind = p.get("rope_type", p.get("type", "default"))
+        if kind != "default":
+            raise ValueError(f"config.json has {key} with rope_type {kind!r}, which the reference trainer does not implement (default RoPE only)")
+        if p.get("partial_rotary_factor", 1.0) != 1.0:
+            raise ValueError(f"config.json has {key}.partial_rotary_factor {p['partial_rotary_factor']}; the reference trainer rotates the whole head")
+    if d.get("partial_rotary_factor", 1.0) != 1.0:
+        raise ValueError(f"config.json has partial_rotary_factor {d['partial_rotary_factor']}; the reference trainer rotates the whole head")
+    if params is not None and "rope_theta" in params:
+        if "rope_theta" in d and float(d["rope_theta"]) != float(params["rope_theta"]):
+            raise ValueError(f"config.json has rope_theta {d['rope_theta']} and rope_parameters.rope_theta {params['rope_theta']}")
+        return float(params["rope_theta"])
+    return float(d.get("rope_theta", 10000.0))
 
 
 def _default_ffn(hidden):
@@ -212,6 +240,11 @@ class LlamaForCausalLM(nn.Module):
         if "lm_head.weight" not in sd and "model.embed_tokens.weight" in sd:
             sd["lm_head.weight"] = sd["model.embed_tokens.weight"]
         own = self.state_dict()
+        # Older checkpoints carry the RoPE table (recomputed here); anything else unknown (biases, extra
+        # layers) would be silently dropped, so it is refused.
+        unknown = sorted(k for k in sd if k not in own and not k.endswith("rotary_emb.inv_freq"))
+        if unknown:
+            raise ValueError(f"weights have {len(unknown)} tensors the Llama architecture here does not use, e.g. {unknown[:3]}")
         missing = [k for k in own if k not in sd and "lora_" not in k]
         if missing:
             raise ValueError(f"weights lack {len(missing)} tensors, e.g. {missing[:3]}")

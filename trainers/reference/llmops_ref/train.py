@@ -367,7 +367,8 @@ def main(argv=None):
     if val is not None:
         emit("eval", step=step, eval_loss=evaluate(model, val[0], val[1], args.micro_batch_size, device, autocast))
     out = write_model(args, model, targets)
-    emit("done", step=step, output=out, tokens=tokens_seen, train_s=round(time.time() - t_start, 3))
+    peak = {"max_memory_gib": round(torch.cuda.max_memory_allocated(device) / 2**30, 3)} if device.type == "cuda" else {}
+    emit("done", step=step, output=out, tokens=tokens_seen, train_s=round(time.time() - t_start, 3), **peak)
     return 0
 
 

@@ -86,6 +86,35 @@ class ModelTest(unittest.TestCase):
             self.assertTrue(torch.equal(self.model(ids), other.eval()(ids)))
 
 
+class HfConfigTest(unittest.TestCase):
+    BASE = {"model_type": "llama", "hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 4, "intermediate_size": 64, "vocab_size": 300}
+
+    def test_rope_theta_from_transformers_4_and_5_layouts(self):
+        self.assertEqual(LlamaConfig.from_hf({**self.BASE, "rope_theta": 5e5, "rope_scaling": None}).rope_theta, 5e5)
+        # transformers 5.x save_pretrained writes rope_parameters and no rope_theta
+        self.assertEqual(LlamaConfig.from_hf({**self.BASE, "rope_parameters": {"rope_type": "default", "rope_theta": 5e4}}).rope_theta, 5e4)
+        self.assertEqual(LlamaConfig.from_hf(self.BASE).rope_theta, 10000.0)
+        written = LlamaConfig.from_hf({**self.BASE, "rope_theta": 123.0}).to_hf()
+        self.assertEqual((written["rope_theta"], written["rope_parameters"]), (123.0, {"rope_type": "default", "rope_theta": 123.0}))
+
+    def test_unsupported_variants_are_refused(self):
+        for extra, msg in [({"rope_scaling": {"rope_type": "llama3", "factor": 8.0}}, "llama3"),
+                           ({"rope_parameters": {"rope_type": "yarn", "rope_theta": 1e4}}, "yarn"),
+                           ({"rope_parameters": {"rope_type": "default", "rope_theta": 1e4, "partial_rotary_factor": 0.5}}, "partial_rotary_factor"),
+                           ({"attention_bias": True}, "attention_bias"), ({"hidden_act": "gelu"}, "hidden_act")]:
+            with self.assertRaisesRegex(ValueError, msg):
+                LlamaConfig.from_hf({**self.BASE, **extra})
+
+    def test_unknown_tensors_are_refused_not_dropped(self):
+        m = LlamaForCausalLM(LlamaConfig(hidden_size=32, num_hidden_layers=1, num_attention_heads=4, max_position_embeddings=16))
+        sd = m.hf_state_dict()
+        sd["model.layers.0.self_attn.rotary_emb.inv_freq"] = torch.ones(4)  # old checkpoints: ignored
+        m.load_hf_state_dict(sd)
+        sd["model.layers.0.self_attn.q_proj.bias"] = torch.zeros(32)
+        with self.assertRaisesRegex(ValueError, "q_proj.bias"):
+            m.load_hf_state_dict(sd)
+
+
 class DataTest(unittest.TestCase):
     def test_chat_labels_cover_assistant_and_eos(self):
         ids, labels = D.encode_record("f", 1, {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}, "chat")
