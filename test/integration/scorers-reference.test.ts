@@ -2,14 +2,17 @@
 // thousand random sentence pairs (Unicode included). Skipped when Python lacks sacrebleu
 // (and, for ROUGE, rouge_score). Set LLMOPS_REFERENCE_PYTHON to pick the interpreter.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScorers, scorerConfigSchema } from "../../src/core/eval/scorers/registry.js";
 import type { Scorer } from "../../src/core/eval/scorers/types.js";
 
-const PYTHON = process.env.LLMOPS_REFERENCE_PYTHON ?? "python3";
+// The reference Python: $LLMOPS_REFERENCE_PYTHON, else the venv scripts/setup-hf-venv.sh makes
+// (it installs sacrebleu from the local mirror), else python3.
+const VENV_PYTHON = new URL("../../.llmops/hf-venv/bin/python", import.meta.url).pathname;
+const PYTHON = process.env.LLMOPS_REFERENCE_PYTHON ?? (existsSync(VENV_PYTHON) ? VENV_PYTHON : "python3");
 const N = 3000;
 
 function hasModule(mod: string): boolean {
