@@ -64677,18 +64677,18 @@ function validateConfig(schema2, doc, what = "configuration") {
 var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
 function toCase(raw, where) {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new DataInvalidError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
   }
   const o = raw;
   for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new DataInvalidError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
   }
-  if (o.input !== void 0 && typeof o.input !== "string") throw new DataInvalidError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
   if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new DataInvalidError(`${where}: "vars" must be an object of template variables`);
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
   }
-  if (o.input === void 0 && o.vars === void 0) throw new DataInvalidError(`${where}: a case needs "input" or "vars"`);
-  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new DataInvalidError(`${where}: "id" must be a string or a number`);
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
   const id = o.id !== void 0 ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
@@ -64707,7 +64707,7 @@ function parseCasesJsonl(text, file2) {
       value = JSON.parse(line);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new DataInvalidError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
     }
     cases.push(toCase(value, `${file2}:${i + 1}`));
   }
@@ -64885,7 +64885,7 @@ async function loadSuite(path, cwd) {
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
-    if (cases.length === 0) throw new DataInvalidError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
+    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
     checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
   }
   suite.scorers.forEach((sc, i) => {
@@ -64924,7 +64924,7 @@ async function readCasesFile(path, shown, bytes) {
       const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       rows = await parquetReadObjects2({ file: ab });
     } catch (err) {
-      throw new DataInvalidError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
     }
     return rows.map((row, i) => {
       const o = {};
@@ -64939,12 +64939,12 @@ async function readCasesFile(path, shown, bytes) {
     try {
       text = gunzipSync(bytes).toString("utf8");
     } catch (err) {
-      throw new DataInvalidError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
     text = bytes.toString("utf8");
   } else {
-    throw new DataInvalidError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
   return parseCasesJsonl(text, shown);
 }
@@ -64953,7 +64953,7 @@ function safeJson(s, where, fallback) {
     return JSON.parse(s);
   } catch {
     if (fallback !== void 0) return fallback;
-    throw new DataInvalidError(`${where}: "vars" is a string that is not JSON`);
+    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
 function loadPrompt(p, base, displayFile, pos) {

@@ -277,7 +277,7 @@ describe("llmops eval: bad input gets a clear message and exit 2, no stack trace
     writeFileSync(join(dir, "cases.jsonl"), '{"id":"a","input":"1+1=","expected":"2"}\n{"id":"b", input: 2}\n');
     writeSuite(dir, "http://127.0.0.1:9/v1");
     const r = await runCli(["eval", "suite.yaml"], { cwd: dir });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cases\.jsonl:2: invalid JSON/);
     noStack(r.stderr);
   });

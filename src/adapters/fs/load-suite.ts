@@ -9,7 +9,7 @@ import { checkUniqueIds, parseCasesJsonl, toCase, type EvalCase } from "../../co
 import { canonicalJson, sha256 } from "../../core/eval/hash.js";
 import type { PromptSpec } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
-import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
+import { ConfigError, InputError } from "../../errors.js";
 
 export interface LoadedSuite {
   file: string;
@@ -55,7 +55,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
-    if (cases.length === 0) throw new DataInvalidError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
+    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
     checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
   }
 
@@ -97,7 +97,7 @@ async function readCasesFile(path: string, shown: string, bytes: Buffer): Promis
       const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
     } catch (err) {
-      throw new DataInvalidError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
     }
     return rows.map((row, i) => {
       const o: Record<string, unknown> = {};
@@ -112,12 +112,12 @@ async function readCasesFile(path: string, shown: string, bytes: Buffer): Promis
     try {
       text = gunzipSync(bytes).toString("utf8");
     } catch (err) {
-      throw new DataInvalidError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
     text = bytes.toString("utf8");
   } else {
-    throw new DataInvalidError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
   return parseCasesJsonl(text, shown);
 }
@@ -127,7 +127,7 @@ function safeJson(s: string, where: string, fallback?: unknown): unknown {
     return JSON.parse(s);
   } catch {
     if (fallback !== undefined) return fallback;
-    throw new DataInvalidError(`${where}: "vars" is a string that is not JSON`);
+    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
 

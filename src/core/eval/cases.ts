@@ -1,6 +1,8 @@
 // Eval cases: inline in the suite or read from JSONL / Parquet, each {id, input|vars, expected}.
+// A bad case file is a configuration error of the suite (exit 2), unlike `llmops data validate`,
+// for which invalid data is the expected finding (exit 1).
 // Every problem names file:line (or the suite path) and how to fix it.
-import { ConfigError, DataInvalidError } from "../../errors.js";
+import { ConfigError } from "../../errors.js";
 import { canonicalJson, sha256 } from "./hash.js";
 
 export interface EvalCase {
@@ -16,18 +18,18 @@ const CASE_KEYS = new Set(["id", "input", "vars", "expected", "tags"]);
 /** Normalise one raw case object; `where` names its place for messages. */
 export function toCase(raw: unknown, where: string): EvalCase {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new DataInvalidError(`${where}: a case must be an object like {"id": …, "input": …, "expected": …}`);
+    throw new ConfigError(`${where}: a case must be an object like {"id": …, "input": …, "expected": …}`);
   }
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new DataInvalidError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: "put extra fields under \"vars\"" });
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: "put extra fields under \"vars\"" });
   }
-  if (o.input !== undefined && typeof o.input !== "string") throw new DataInvalidError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.input !== undefined && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
   if (o.vars !== undefined && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new DataInvalidError(`${where}: "vars" must be an object of template variables`);
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
   }
-  if (o.input === undefined && o.vars === undefined) throw new DataInvalidError(`${where}: a case needs "input" or "vars"`);
-  if (o.id !== undefined && typeof o.id !== "string" && typeof o.id !== "number") throw new DataInvalidError(`${where}: "id" must be a string or a number`);
+  if (o.input === undefined && o.vars === undefined) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== undefined && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = (o.vars as Record<string, unknown> | undefined) ?? {};
   const id = o.id !== undefined ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
@@ -48,7 +50,7 @@ export function parseCasesJsonl(text: string, file: string): EvalCase[] {
       value = JSON.parse(line);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new DataInvalidError(`${file}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+      throw new ConfigError(`${file}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
     }
     cases.push(toCase(value, `${file}:${i + 1}`));
   }
