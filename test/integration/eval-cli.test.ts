@@ -1,10 +1,11 @@
 // The CLI bundle spawned as a process against the loopback OpenAI-compatible server: faults,
 // kills, resumption, caching and bad input, asserted on files and on what the server received.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
-import { runCli, tempDir } from "../support/cli.js";
+import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
 import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
@@ -183,6 +184,28 @@ describe("llmops eval with JSON and corpus scorers", () => {
       expect(s.metrics[m].ci95[0]).toBeLessThanOrEqual(s.metrics[m].mean);
       expect(s.metrics[m].ci95[1]).toBeGreaterThanOrEqual(s.metrics[m].mean);
     }
+  });
+});
+
+describe("llmops eval reads Parquet and gzipped cases", () => {
+  it("runs a suite whose cases are a Parquet file, and one whose cases are .jsonl.gz", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });
+    const dir = tempDir();
+    copyFileSync(join(repoRoot, "test/fixtures/eval/arithmetic-cases.parquet"), join(dir, "cases.parquet"));
+    writeSuite(dir, server.baseUrl, { cases: { file: "cases.parquet" } });
+    const r = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "pq"], { cwd: dir });
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(r.code).toBe(0);
+    const recs = readRecords(join(dir, "pq"));
+    expect(recs.map((x) => x.case_id)).toEqual(Array.from({ length: 12 }, (_, i) => `pq-${i}`));
+    expect(recs.every((x) => x.scores.exact_match!.value === 1)).toBe(true);
+
+    writeArithmeticCases(dir, 7);
+    writeFileSync(join(dir, "cases.jsonl.gz"), gzipSync(readFileSync(join(dir, "cases.jsonl"))));
+    writeSuite(dir, server.baseUrl, { cases: { file: "cases.jsonl.gz" } });
+    const g = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "gz"], { cwd: dir });
+    expect(g.code).toBe(0);
+    expect(readRecords(join(dir, "gz"))).toHaveLength(7);
   });
 });
 
