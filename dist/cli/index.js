@@ -43827,7 +43827,7 @@ options:
   --json            print comparison.json on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
-Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy.
+Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
   options: compareOptions,
   run: (ctx, { values }) => runCompare(ctx, values, "compare")
@@ -52793,7 +52793,7 @@ function renderTopHelp() {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     `Run "llmops <command> --help" for a command's options.`,
-    "Exit codes: 0 ok, 1 expected failure (gate failed, invalid data), 2 usage or configuration error, 70 internal error."
+    "Exit codes: 0 ok, 1 expected failure (gate failed, invalid data, a failed training run), 2 usage, configuration or environment error (bad flag or YAML, a server or trainer that cannot be reached), 70 internal error."
   ].join("\n");
 }
 async function main(argv) {

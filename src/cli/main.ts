@@ -17,7 +17,7 @@ export function renderTopHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     'Run "llmops <command> --help" for a command\'s options.',
-    "Exit codes: 0 ok, 1 expected failure (gate failed, invalid data), 2 usage or configuration error, 70 internal error.",
+    "Exit codes: 0 ok, 1 expected failure (gate failed, invalid data, a failed training run), 2 usage, configuration or environment error (bad flag or YAML, a server or trainer that cannot be reached), 70 internal error.",
   ].join("\n");
 }
 

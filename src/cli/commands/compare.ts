@@ -21,7 +21,7 @@ options:
   --json            print comparison.json on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
-Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy.
+Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
   options: compareOptions,
   run: (ctx, { values }) => runCompare(ctx, values, "compare"),
