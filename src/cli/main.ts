@@ -1,6 +1,6 @@
 // `llmops`: dispatch to a subcommand, map errors to exit codes once (0/1/2/70), no stack traces
 // for anything but bugs.
-import { LlmopsError, exitCodeFor, formatError } from "../errors.js";
+import { InputError, LlmopsError, exitCodeFor, formatError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { parseCommandArgs } from "./command.js";
 import { commands } from "./commands.js";
@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const ctx = createCliContext({ quiet: Boolean(args.values.quiet) });
     return await cmd.run(ctx, args);
-  } catch (err) {
+  } catch (caught) {
+    const err = fsErrorAsInput(caught) ?? caught;
     process.stderr.write(`${formatError(err)}\n`);
     const code = exitCodeFor(err);
     if (rest.includes("--json")) {
@@ -55,4 +56,28 @@ export async function main(argv: string[]): Promise<number> {
     }
     return code;
   }
+}
+
+const FS_PROBLEMS: Record<string, string> = {
+  EISDIR: "is a directory, but a file is needed here",
+  ENOTDIR: "a part of this path is a file, but a directory is needed",
+  EEXIST: "already exists as a file, but a directory is needed here",
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device",
+};
+
+/**
+ * A file-system error on a path the user named (an --out that is a directory, a file where a
+ * directory is expected, no permission) is their mistake to fix, not a bug: name the path and the
+ * fix, exit 2, no stack trace.
+ */
+export function fsErrorAsInput(err: unknown): InputError | undefined {
+  if (!(err instanceof Error) || err instanceof LlmopsError) return undefined;
+  const { code, path } = err as NodeJS.ErrnoException;
+  const problem = code === undefined ? undefined : FS_PROBLEMS[code];
+  if (problem === undefined || typeof path !== "string") return undefined;
+  return new InputError(`${path}: ${problem}`, { hint: "check the path you passed (relative paths start from the directory you ran llmops in)", cause: err });
 }

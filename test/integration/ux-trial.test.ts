@@ -1,0 +1,46 @@
+// What a newcomer runs into by hand: output paths that are directories (or files where a directory
+// is expected), --json on every command, a directory passed where a file is expected. Each case
+// must end with a clear message naming the path, the documented exit code and no stack trace.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeComparison, makeRecords } from "../support/report-fixture.js";
+import { runCli, tempDir } from "../support/cli.js";
+
+const TRAIN = "data/train.jsonl";
+
+function noStack(stderr: string) {
+  expect(stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  expect(stderr).not.toContain("internal error");
+}
+
+describe("newcomer trial", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir("llmops-ux-");
+    const records = makeRecords();
+    for (const side of ["baseline", "candidate"] as const) {
+      mkdirSync(join(dir, "runs", side), { recursive: true });
+      writeFileSync(join(dir, "runs", side, "results.jsonl"), records[side].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    }
+    mkdirSync(join(dir, "cmp"));
+    writeFileSync(join(dir, "cmp", "comparison.json"), JSON.stringify(makeComparison(records), null, 2));
+    writeFileSync(join(dir, "a-file"), "x");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ["data clean --out DIR", ["data", "clean", TRAIN, "--out", "DIR"]],
+    ["data manifest --out DIR", ["data", "manifest", TRAIN, "--out", "DIR"]],
+    ["data split --out-dir FILE", ["data", "split", TRAIN, "--out-dir", "FILE"]],
+    ["report --markdown DIR", ["report", "--comparison", "CMP", "--markdown", "DIR"]],
+  ])("%s: names the path, exit 2, no stack trace", async (_name, args) => {
+    const a = args.map((x) => (x === "DIR" ? dir : x === "FILE" ? join(dir, "a-file") : x === "CMP" ? join(dir, "cmp", "comparison.json") : x));
+    const r = await runCli(a);
+    noStack(r.stderr);
+    expect(r.stderr).toMatch(/^error: .*(is a directory|already exists as a file)/m);
+    expect(r.stderr).toContain("hint: check the path");
+    expect(r.code).toBe(2);
+  });
+
+});
