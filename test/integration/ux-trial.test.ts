@@ -43,4 +43,16 @@ describe("newcomer trial", () => {
     expect(r.code).toBe(2);
   });
 
+  it("data card --json prints one JSON document on stdout", async () => {
+    const out = join(dir, "card.md");
+    const r = await runCli(["data", "card", TRAIN, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { card: string; records: number; errors: number };
+    expect(j).toMatchObject({ card: out, errors: 0 });
+    expect(j.records).toBeGreaterThan(0);
+    expect(readFileSync(out, "utf8")).toContain("### Duplicates");
+    const r2 = await runCli(["data", "card", TRAIN, "--json"]);
+    expect((JSON.parse(r2.stdout) as { markdown: string }).markdown).toContain("### Duplicates");
+  });
+
 });

@@ -44,12 +44,15 @@ export async function runDataCard(ctx: CliContext, values: Record<string, unknow
     duplicates: r.profiler.duplicates(),
     leakage: r.profiler.leakage(),
   });
-  if (typeof values.out === "string") {
-    const out = ctx.resolvePath(values.out);
+  const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
+  if (out !== null) {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}\n`);
-  } else ctx.stdout.write(md);
+  }
+  // --json: stdout carries one JSON document (the card's path, or the card itself, and the check's counts).
+  if (values.json) ctx.printJson({ card: out, ...(out === null ? { markdown: md } : {}), records: r.manifest.totals.records, errors: r.report.errors, warnings: r.report.warnings });
+  else if (out === null) ctx.stdout.write(md);
   return r.report.errors > 0 ? 1 : 0;
 }
 
