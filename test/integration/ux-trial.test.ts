@@ -55,4 +55,20 @@ describe("newcomer trial", () => {
     expect((JSON.parse(r2.stdout) as { markdown: string }).markdown).toContain("### Duplicates");
   });
 
+  it("report --json prints what it wrote; --comparison accepts the compare --out directory", async () => {
+    const html = join(dir, "r.html");
+    const r = await runCli(["report", "--comparison", join(dir, "cmp"), "--html", html, "--json"]);
+    noStack(r.stderr);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(j).toMatchObject({ comparison: join(dir, "cmp", "comparison.json"), html, markdown: null, verdict: "fail" });
+    expect(readFileSync(html, "utf8")).toContain("<html");
+  });
+
+  it("report --comparison on a directory without comparison.json says so (exit 2)", async () => {
+    const r = await runCli(["report", "--comparison", join(dir, "runs")]);
+    noStack(r.stderr);
+    expect(r.stderr).toContain("is a directory with no comparison.json in it");
+    expect(r.code).toBe(2);
+  });
 });
