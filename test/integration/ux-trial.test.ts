@@ -1,11 +1,13 @@
 // What a newcomer runs into by hand: output paths that are directories (or files where a directory
 // is expected), --json on every command, a directory passed where a file is expected. Each case
 // must end with a clear message naming the path, the documented exit code and no stack trace.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeComparison, makeRecords } from "../support/report-fixture.js";
 import { runCli, tempDir } from "../support/cli.js";
+import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
+import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
 const TRAIN = "data/train.jsonl";
 
@@ -70,5 +72,38 @@ describe("newcomer trial", () => {
     noStack(r.stderr);
     expect(r.stderr).toContain("is a directory with no comparison.json in it");
     expect(r.code).toBe(2);
+  });
+});
+
+describe("eval interrupted with Ctrl-C (SIGINT)", () => {
+  let server: OpenAiTestServer | undefined;
+  afterAll(async () => server?.close());
+
+  it("says it was interrupted, keeps the records, exits 1, and the rerun resumes", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt), latencyMs: 20 });
+    const dir = tempDir("llmops-ux-int-");
+    writeArithmeticCases(dir, 200);
+    const suite = writeSuite(dir, server.baseUrl, { concurrency: 2 });
+    const out = join(dir, "out");
+    const first = runCli(["eval", suite, "--out", out, "--no-cache"], { cwd: dir });
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      const p = join(out, "results.jsonl");
+      if (existsSync(p) && readFileSync(p, "utf8").split("\n").length > 20) break;
+    }
+    first.child.kill("SIGINT");
+    const r = await first;
+    noStack(r.stderr);
+    expect(r.stderr).toMatch(/error: eval interrupted — stopped after \d+ of 200 records \(those are saved\)/);
+    expect(r.stderr).toContain("hint: run the same command again to resume");
+    expect(r.stderr).not.toContain("cancelled");
+    expect(r.code).toBe(1);
+    expect(existsSync(join(out, "summary.json"))).toBe(false);
+    const kept = readFileSync(join(out, "results.jsonl"), "utf8").trim().split("\n").length;
+    expect(kept).toBeGreaterThan(10);
+    const second = await runCli(["eval", suite, "--out", out, "--no-cache"], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`resuming: ${kept} of 200`);
   });
 });
