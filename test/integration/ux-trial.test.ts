@@ -107,3 +107,28 @@ describe("eval interrupted with Ctrl-C (SIGINT)", () => {
     expect(second.stderr).toContain(`resuming: ${kept} of 200`);
   });
 });
+
+describe("typos and stray arguments", () => {
+  it.each([
+    [["eval", "evals/arithmetic.yaml", "--base-ur", "http://127.0.0.1:1/v1"], '--base-ur\' (did you mean "--base-url"?)'],
+    [["compare", "--baseline", "a", "--candidat", "b"], '(did you mean "--candidate"?)'],
+    [["data", "validate", "data/train.jsonl", "--fromat", "chat"], '(did you mean "--format"?)'],
+  ])("an unknown option suggests the near one: %j", async (args, want) => {
+    const r = await runCli(args);
+    expect(r.stderr).toContain(want);
+    expect(r.code).toBe(2);
+  });
+
+  it("a second suite file is a usage error, not silently ignored", async () => {
+    const r = await runCli(["eval", "evals/arithmetic.yaml", "evals/other.yaml", "--dry-run", "--json"]);
+    expect(r.stderr).toContain('llmops eval: unexpected argument "evals/other.yaml" (it takes 1 file)');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: "input", exit_code: 2 } });
+  });
+
+  it("a stray positional to compare is a usage error", async () => {
+    const r = await runCli(["compare", "runs/a", "runs/b"]);
+    expect(r.stderr).toContain('unexpected arguments "runs/a", "runs/b" (it takes only options)');
+    expect(r.code).toBe(2);
+  });
+});

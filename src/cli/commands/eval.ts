@@ -8,6 +8,7 @@ import { intOption, requirePositional, type Command } from "../command.js";
 
 export const evalCommand: Command = {
   name: "eval",
+  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]

@@ -75,6 +75,7 @@ export function loadReportModel(ctx: CliContext, values: Record<string, unknown>
 
 export const reportCommand: Command = {
   name: "report",
+  maxPositionals: 0,
   summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
   help: `
 usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
