@@ -140,6 +140,58 @@ var init_errors = __esm({
   }
 });
 
+// src/core/config/suggest.ts
+var suggest_exports = {};
+__export(suggest_exports, {
+  closest: () => closest,
+  didYouMean: () => didYouMean,
+  editDistance: () => editDistance
+});
+function editDistance(a, b) {
+  const m = a.length;
+  const n2 = b.length;
+  if (m === 0) return n2;
+  if (n2 === 0) return m;
+  let prev = new Array(n2 + 1);
+  let cur = new Array(n2 + 1);
+  for (let j = 0; j <= n2; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n2; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n2];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list2 = [...candidates];
+  const c = closest(name, list2);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+}
+var init_suggest = __esm({
+  "src/core/config/suggest.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7467,58 +7519,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
-  }
-});
-
-// src/core/config/suggest.ts
-var suggest_exports = {};
-__export(suggest_exports, {
-  closest: () => closest,
-  didYouMean: () => didYouMean,
-  editDistance: () => editDistance
-});
-function editDistance(a, b) {
-  const m = a.length;
-  const n2 = b.length;
-  if (m === 0) return n2;
-  if (n2 === 0) return m;
-  let prev = new Array(n2 + 1);
-  let cur = new Array(n2 + 1);
-  for (let j = 0; j <= n2; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n2; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n2];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
-}
-var init_suggest = __esm({
-  "src/core/config/suggest.ts"() {
-    "use strict";
   }
 });
 
@@ -19636,9 +19636,11 @@ init_errors();
 var VERSION = "0.1.0";
 
 // src/cli/command.ts
+init_suggest();
 init_errors();
 import { parseArgs } from "node:util";
 function parseCommandArgs(cmd, argv) {
+  let parsed;
   try {
     const r = parseArgs({
       args: argv,
@@ -19646,11 +19648,21 @@ function parseCommandArgs(cmd, argv) {
       allowPositionals: true,
       strict: true
     });
-    return { values: r.values, positionals: r.positionals };
+    parsed = { values: r.values, positionals: r.positionals };
   } catch (err) {
     const msg = err instanceof Error ? err.message.replace(/\. To specify .*$/s, "") : String(err);
-    throw new InputError(`llmops ${cmd.name}: ${msg}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
+    const unknown2 = /^Unknown option '(-{1,2})([^']+)'/.exec(msg);
+    const near = unknown2 ? closest(unknown2[2], [...Object.keys(cmd.options), "help"]) : void 0;
+    throw new InputError(`llmops ${cmd.name}: ${msg}${near ? ` (did you mean "--${near}"?)` : ""}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
   }
+  const max = cmd.maxPositionals;
+  if (max !== void 0 && parsed.positionals.length > max) {
+    const extra = parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(", ");
+    throw new InputError(`llmops ${cmd.name}: unexpected argument${parsed.positionals.length - max > 1 ? "s" : ""} ${extra} (it takes ${max === 0 ? "only options" : `${max} file`})`, {
+      hint: `run "llmops ${cmd.name} --help" for usage${max === 1 ? `; run it once per file` : ""}`
+    });
+  }
+  return parsed;
 }
 function intOption(values, name, min = 1) {
   const v = values[name];
@@ -19672,6 +19684,9 @@ import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
 var COMPARISON_SCHEMA = "llmops.comparison/v1";
+
+// src/core/gate/evaluate.ts
+init_suggest();
 
 // src/core/stats/prng.ts
 function splitmix32(seed) {
@@ -40227,13 +40242,15 @@ function defaultGatePolicy(metrics) {
 function parseGatePolicy(text2, file2) {
   const doc = parseYamlSource(text2, file2);
   const root = doc.value;
-  if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
+  const isMapping = root !== null && typeof root === "object" && !Array.isArray(root);
+  const wrappedOnly = isMapping && Object.keys(root).length === 1 && "gate" in root;
+  if (isMapping && ("scorers" in root || wrappedOnly)) {
     if (!("gate" in root) || root.gate == null) {
       throw new ConfigError(`${file2}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
     const sub = { file: file2, value: { gate: root.gate }, locate: doc.locate };
     const wrapped = validateConfig(external_exports.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
-    return { policy: wrapped.gate, source: `${file2} (gate:)` };
+    return { policy: wrapped.gate, source: wrappedOnly ? file2 : `${file2} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy"), source: file2 };
 }
@@ -40281,7 +40298,7 @@ function adviseSide(ci, n2, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy) {
+function metricChecks(name, rule, row, policy, known = []) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
   if (!row || row.n === 0 || row.delta === null) {
@@ -40295,7 +40312,7 @@ function metricChecks(name, rule, row, policy) {
         estimate: null,
         interval: null,
         limit: null,
-        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it`
+        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it${didYouMean(name, known)}`
       }
     ];
   }
@@ -40419,7 +40436,7 @@ function evaluateGate(c, policy, source) {
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -43810,6 +43827,7 @@ function renderSummary(c) {
 // src/cli/commands/compare.ts
 var compareCommand = {
   name: "compare",
+  maxPositionals: 0,
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
@@ -46064,13 +46082,15 @@ async function runDataCard(ctx, values, files) {
     duplicates: r.profiler.duplicates(),
     leakage: r.profiler.leakage()
   });
-  if (typeof values.out === "string") {
-    const out = ctx.resolvePath(values.out);
+  const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
+  if (out !== null) {
     await mkdir2(dirname5(out), { recursive: true });
     await writeFile2(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
-  } else ctx.stdout.write(md);
+  }
+  if (values.json) ctx.printJson({ card: out, ...out === null ? { markdown: md } : {}, records: r.manifest.totals.records, errors: r.report.errors, warnings: r.report.warnings });
+  else if (out === null) ctx.stdout.write(md);
   return r.report.errors > 0 ? 1 : 0;
 }
 async function runDataDiff(ctx, values, files) {
@@ -49695,6 +49715,12 @@ async function runEval(jobs, deps, opts) {
   }
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
   deps.store.finalize(records);
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
   if (fatal) {
     throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
@@ -50666,6 +50692,7 @@ ${err}
 // src/cli/commands/eval.ts
 var evalCommand = {
   name: "eval",
+  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
@@ -50770,6 +50797,7 @@ wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.
 // src/cli/commands/gate.ts
 var gateCommand = {
   name: "gate",
+  maxPositionals: 0,
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
@@ -50800,12 +50828,18 @@ import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as rea
 import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
-  const abs = ctx.resolvePath(path);
+  const abs = comparisonFile(ctx, path);
   if (!existsSync5(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync3(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync5(abs, "utf8");
 }
-function findResults(ctx, explicit, recorded, comparisonFile) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile), recorded)];
+function comparisonFile(ctx, path) {
+  const abs = ctx.resolvePath(path);
+  const inside = join6(abs, "comparison.json");
+  return existsSync5(abs) && statSync3(abs).isDirectory() && existsSync5(inside) ? inside : abs;
+}
+function findResults(ctx, explicit, recorded, comparisonFile2) {
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile2), recorded)];
   for (const d of dirs) {
     const f = join6(d, "results.jsonl");
     if (existsSync5(f)) return f;
@@ -50836,7 +50870,7 @@ function loadReportModel(ctx, values) {
   const file2 = values.comparison;
   if (!file2) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
   const comparison = parseComparison(readRequired(ctx, file2, "comparison"), file2);
-  const abs = ctx.resolvePath(file2);
+  const abs = comparisonFile(ctx, file2);
   const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline, comparison.baseline.dir, abs));
   const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate, comparison.candidate.dir, abs));
   const runUrl = values["run-url"];
@@ -50848,6 +50882,7 @@ function loadReportModel(ctx, values) {
 }
 var reportCommand = {
   name: "report",
+  maxPositionals: 0,
   summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
   help: `
 usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
@@ -50857,7 +50892,7 @@ comment markdown on stdout. Case inputs and outputs come from the two runs' resu
 in the run directories recorded in the comparison, or given with --baseline / --candidate.
 
 options:
-  --comparison FILE   the comparison.json to render (required)
+  --comparison FILE   the comparison.json to render, or the compare --out DIR holding it (required)
   --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
   --summary OUT       write the job summary markdown
   --html OUT          write the self-contained HTML report (no network; open it in a browser)
@@ -50866,6 +50901,8 @@ options:
   --run-url URL       link to the workflow run, shown in the footer (http/https only)
   --title TEXT        heading (default: "llmops eval: <suite>")
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
+  --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
+                      output option the comment markdown is a field of it
   --quiet             no log lines
 `,
   options: {
@@ -50878,6 +50915,7 @@ options:
     "run-url": { type: "string" },
     title: { type: "string" },
     "max-chars": { type: "string" },
+    json: { type: "boolean" },
     quiet: { type: "boolean" }
   },
   async run(ctx, { values }) {
@@ -50889,7 +50927,19 @@ options:
     if (values.markdown !== void 0) write(ctx, values.markdown, comment.markdown, "PR comment");
     if (values.summary !== void 0) write(ctx, values.summary, renderJobSummary(model).markdown, "job summary");
     if (values.html !== void 0) write(ctx, values.html, renderHtmlReport(model), "HTML report");
-    if (!wants) ctx.stdout.write(comment.markdown);
+    if (values.json) {
+      const out = (k) => typeof values[k] === "string" ? ctx.resolvePath(values[k]) : null;
+      ctx.printJson({
+        comparison: comparisonFile(ctx, values.comparison),
+        verdict: model.comparison.gate?.verdict ?? null,
+        markdown: out("markdown"),
+        summary: out("summary"),
+        html: out("html"),
+        comment_chars: comment.markdown.length,
+        truncated: comment.truncated,
+        ...wants ? {} : { comment: comment.markdown }
+      });
+    } else if (!wants) ctx.stdout.write(comment.markdown);
     return 0;
   }
 };
@@ -52561,6 +52611,7 @@ async function trainHere(o) {
 // src/cli/commands/train.ts
 var trainCommand = {
   name: "train",
+  maxPositionals: 1,
   summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
   help: `
 usage: llmops train <spec.yaml> [--out DIR] [--set key=value]... [--resume] [--dry-run] [--json]
@@ -52825,7 +52876,8 @@ hint: run "llmops --help" for the list
     }
     const ctx = createCliContext({ quiet: Boolean(args.values.quiet) });
     return await cmd.run(ctx, args);
-  } catch (err) {
+  } catch (caught) {
+    const err = fsErrorAsInput(caught) ?? caught;
     process.stderr.write(`${formatError(err)}
 `);
     const code2 = exitCodeFor(err);
@@ -52836,6 +52888,23 @@ hint: run "llmops --help" for the list
     }
     return code2;
   }
+}
+var FS_PROBLEMS = {
+  EISDIR: "is a directory, but a file is needed here",
+  ENOTDIR: "a part of this path is a file, but a directory is needed",
+  EEXIST: "already exists as a file, but a directory is needed here",
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device"
+};
+function fsErrorAsInput(err) {
+  if (!(err instanceof Error) || err instanceof LlmopsError) return void 0;
+  const { code: code2, path } = err;
+  const problem = code2 === void 0 ? void 0 : FS_PROBLEMS[code2];
+  if (problem === void 0 || typeof path !== "string") return void 0;
+  return new InputError(`${path}: ${problem}`, { hint: "check the path you passed (relative paths start from the directory you ran llmops in)", cause: err });
 }
 
 // src/cli/index.ts

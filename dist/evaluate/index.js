@@ -39171,6 +39171,17 @@ var ExternalError = class extends LlmopsError {
   name = "ExternalError";
   kind = "external";
 };
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
+};
 var InternalError = class extends LlmopsError {
   name = "InternalError";
   kind = "internal";
@@ -42740,6 +42751,12 @@ async function runEval(jobs, deps, opts) {
   }
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
   deps.store.finalize(records);
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
   if (fatal) {
     throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
