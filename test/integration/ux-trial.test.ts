@@ -132,3 +132,15 @@ describe("typos and stray arguments", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("report --run-url", () => {
+  it("refuses a non-http(s) link instead of silently dropping it", async () => {
+    const dir = tempDir("llmops-ux-url-");
+    const records = makeRecords();
+    writeFileSync(join(dir, "comparison.json"), JSON.stringify(makeComparison(records), null, 2));
+    const r = await runCli(["report", "--comparison", join(dir, "comparison.json"), "--run-url", "javascript:alert(1)", "--markdown", join(dir, "c.md")]);
+    expect(r.stderr).toContain('error: --run-url must be an http(s) URL, got "javascript:alert(1)"');
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, "c.md"))).toBe(false);
+  });
+});

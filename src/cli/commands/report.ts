@@ -66,6 +66,9 @@ export function loadReportModel(ctx: CliContext, values: Record<string, unknown>
   const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs));
   const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate as string | undefined, comparison.candidate.dir, abs));
   const runUrl = values["run-url"] as string | undefined;
+  if (runUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(runUrl)) {
+    throw new InputError(`--run-url must be an http(s) URL, got ${JSON.stringify(runUrl)}`, { hint: "e.g. --run-url https://github.com/OWNER/REPO/actions/runs/ID (other schemes are never linked)" });
+  }
   return {
     comparison,
     cases: baseline.length + candidate.length > 0 ? buildCaseDetails(comparison, baseline, candidate) : [],
