@@ -159,6 +159,14 @@ describe("runTraining", () => {
     await expect(runTraining({ ...input, resume: true }, ports)).rejects.toThrow(ConfigError);
   });
 
+  it("says so when --resume finds nothing to resume, and trains from step 0", async () => {
+    const { input, ports } = setup([{ lines: [step(1, 4), '{"event": "done", "step": 1}'], exit: { code: 0, signal: null }, writes: MODEL }]);
+    const warnings: string[] = [];
+    const r = await runTraining({ ...input, resume: true }, { ...ports, logger: { ...silentLogger, warn: (m: string) => warnings.push(m) } });
+    expect(warnings).toContain("--resume: nothing to resume in /out (no run.json there); training from step 0");
+    expect(r.metrics?.steps).toBe(1);
+  });
+
   it("refuses a hub id for the reference trainer", async () => {
     const { input, ports } = setup([]);
     const spec = parseTrainSpec(SPEC.replace("model: scratch", "model: meta-llama/Llama-3.2-1B") + "method: lora\n", "s.yaml");

@@ -155,6 +155,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   let records: Rec[] = [];
   if (input.resume) {
     const prev = (await ws.exists(`${outDir}/run.json`)) ? (JSON.parse(await ws.readText(`${outDir}/run.json`)) as Partial<RunRecord>) : undefined;
+    if (prev === undefined) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
     if (prev?.spec?.hash && prev.spec.hash !== hash) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}…, now ${hash.slice(0, 19)}…)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory",
