@@ -47270,7 +47270,14 @@ function parseTrainSpec(text, file2, overrides = []) {
     throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value, overrides);
-  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  try {
+    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  } catch (err) {
+    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
+    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
+    throw new ConfigError(`${err.message}
+  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
+  }
 }
 
 // src/core/stable-json.ts
@@ -48301,6 +48308,7 @@ async function runTraining(input2, ports) {
   let records = [];
   if (input2.resume) {
     const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    if (prev === void 0) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
     if (prev?.spec?.hash && prev.spec.hash !== hash2) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash2.slice(0, 19)}\u2026)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory"

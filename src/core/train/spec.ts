@@ -159,7 +159,7 @@ export function parseTrainSpec(text: string, file: string, overrides: readonly O
     if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
     // A bad value from --set is reported at the key it replaced (or the top of the file): say which overrides were applied.
     const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
-    throw new ConfigError(`${err.message}\n  with overrides applied: ${applied}`, { hint: `fix the override or the file${err.hint ? `; ${err.hint}` : ""}`, cause: err });
+    throw new ConfigError(`${err.message}\n  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
 }
 
