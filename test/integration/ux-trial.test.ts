@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeComparison, makeRecords } from "../support/report-fixture.js";
-import { runCli, tempDir } from "../support/cli.js";
+import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
 import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
@@ -142,5 +142,26 @@ describe("report --run-url", () => {
     expect(r.stderr).toContain('error: --run-url must be an http(s) URL, got "javascript:alert(1)"');
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "c.md"))).toBe(false);
+  });
+});
+
+describe("paths relative to the directory the user meant", () => {
+  it("an npm script that cd's before running llmops resolves paths from that directory, not INIT_CWD", async () => {
+    const r = await runCli(["eval", "arithmetic.yaml", "--dry-run", "--json"], {
+      cwd: join(repoRoot, "evals"),
+      env: { INIT_CWD: repoRoot, npm_package_json: join(repoRoot, "package.json") },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ cases: 60 });
+  });
+
+  it("npm run from a subdirectory still resolves from there (INIT_CWD)", async () => {
+    const r = await runCli(["eval", "arithmetic.yaml", "--dry-run", "--json"], {
+      cwd: repoRoot,
+      env: { INIT_CWD: join(repoRoot, "evals"), npm_package_json: join(repoRoot, "package.json") },
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ cases: 60 });
   });
 });
