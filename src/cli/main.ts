@@ -23,6 +23,12 @@ export function renderTopHelp(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const topic = name === "help" && rest[0] !== undefined ? commands.find((c) => c.name === rest[0]) : undefined;
+  if (topic) {
+    // `llmops help eval` is `llmops eval --help`.
+    process.stdout.write(`${topic.help.trim()}\n`);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${renderTopHelp()}\n`);
     return name === undefined ? 2 : 0;
@@ -34,7 +40,11 @@ export async function main(argv: string[]): Promise<number> {
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
     const { didYouMean } = await import("../core/config/suggest.js");
-    process.stderr.write(`error: unknown command "${name}"${didYouMean(name, commands.map((c) => c.name))}\nhint: run "llmops --help" for the list\n`);
+    // "evaluate", "reports", "validate" (a data subcommand): point at the command they meant.
+    const prefix = commands.find((c) => name.startsWith(c.name) || (name.length >= 3 && c.name.startsWith(name)));
+    const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : undefined;
+    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean(name, commands.map((c) => c.name)));
+    process.stderr.write(`error: unknown command "${name}"${suggestion}\nhint: run "llmops --help" for the list\n`);
     return 2;
   }
   try {

@@ -165,3 +165,20 @@ describe("paths relative to the directory the user meant", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ cases: 60 });
   });
 });
+
+describe("finding the right command", () => {
+  it("llmops help eval prints eval's help", async () => {
+    const r = await runCli(["help", "eval"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: llmops eval <suite\.yaml>/);
+  });
+  it.each([
+    ["evaluate", '"eval"'],
+    ["validate", '"data validate"'],
+    ["reports", '"report"'],
+  ])("unknown command %s suggests %s", async (name, want) => {
+    const r = await runCli([name, "x"]);
+    expect(r.stderr).toContain(`error: unknown command "${name}" (did you mean ${want}?)`);
+    expect(r.code).toBe(2);
+  });
+});
