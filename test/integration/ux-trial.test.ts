@@ -182,3 +182,33 @@ describe("finding the right command", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("a rerun into the same --out never destroys finished records", () => {
+  let server: OpenAiTestServer | undefined;
+  afterAll(async () => server?.close());
+
+  it("--limit or another --model into a finished run keeps the old run as results.previous.jsonl", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });
+    const dir = tempDir("llmops-ux-prev-");
+    writeArithmeticCases(dir, 20);
+    const suite = writeSuite(dir, server.baseUrl);
+    const out = join(dir, "out");
+    expect((await runCli(["eval", suite, "--out", out], { cwd: dir })).code).toBe(0);
+    const full = readFileSync(join(out, "results.jsonl"), "utf8");
+    const fullSummary = readFileSync(join(out, "summary.json"), "utf8");
+
+    const r = await runCli(["eval", suite, "--out", out, "--limit", "5"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("the previous run is kept as results.previous.jsonl and summary.previous.json");
+    expect(readFileSync(join(out, "results.jsonl"), "utf8").trim().split("\n")).toHaveLength(5);
+    expect(readFileSync(join(out, "results.previous.jsonl"), "utf8")).toBe(full);
+    expect(readFileSync(join(out, "summary.previous.json"), "utf8")).toBe(fullSummary);
+
+    // A plain rerun that keeps everything moves nothing aside.
+    rmSync(join(out, "results.previous.jsonl"));
+    const again = await runCli(["eval", suite, "--out", out, "--limit", "5"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain("previous");
+    expect(existsSync(join(out, "results.previous.jsonl"))).toBe(false);
+  });
+});
