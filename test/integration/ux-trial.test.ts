@@ -212,3 +212,15 @@ describe("a rerun into the same --out never destroys finished records", () => {
     expect(existsSync(join(out, "results.previous.jsonl"))).toBe(false);
   });
 });
+
+describe("data split --key", () => {
+  it("a --key field the records lack is a usage error naming file:line (was exit 0 with a read error)", async () => {
+    const out = tempDir("llmops-ux-split-");
+    const r = await runCli(["data", "split", TRAIN, "--out-dir", out, "--key", "idd"]);
+    expect(r.stderr).toContain('error: data/train.jsonl:1: the record has no "idd" to split by');
+    expect(r.stderr).toContain("hint: use --key content, or give every record the field");
+    expect(r.code).toBe(2);
+    const s = await runCli(["data", "split", TRAIN, "--out-dir", out, "--key", "idd", "--stratify", "task"]);
+    expect(s.code).toBe(2);
+  });
+});
