@@ -45772,24 +45772,34 @@ async function runDataSplit(ctx, values, files) {
   const stratify = typeof values.stratify === "string" ? values.stratify : void 0;
   const df = dataFiles(ctx, files);
   const ext = ".jsonl";
+  let keyError;
+  const keyOf = (rec, where) => {
+    try {
+      return splitKeyOf(rec, key2, where);
+    } catch (err) {
+      keyError ??= err;
+      throw err;
+    }
+  };
   let assigned;
   if (stratify) {
     const points = [];
     const strata = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points.push(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed));
+      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
+    if (keyError !== void 0) throw keyError;
     assigned = assignStratified(Float64Array.from(points), strata, spec);
   }
   const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
-    const s = assigned ? assigned[i] : assignSplit(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed), spec);
+    const s = assigned ? assigned[i] : assignSplit(splitPoint(keyOf(rec, formatLocation(at)), seed), spec);
     i++;
     writers[s].write(rec);
   });
@@ -45798,6 +45808,7 @@ async function runDataSplit(ctx, values, files) {
   } finally {
     for (const w of writers) w.close();
   }
+  if (keyError !== void 0) throw keyError;
   const report = v.report();
   const counts = Object.fromEntries(spec.names.map((n2, j) => [n2, writers[j].lines]));
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
@@ -46195,7 +46206,7 @@ ${checkOptionHelp}
 import { relative as relative5 } from "node:path";
 
 // src/adapters/eval/run-suite.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
@@ -49922,8 +49933,20 @@ var JsonlResultsStore = class {
   }
   path;
   fd;
+  loaded = /* @__PURE__ */ new Set();
   droppedPartialLine = false;
+  /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
+  keptPrevious;
+  /** The old file, kept when finalizing would drop records that were on disk. */
+  get previousPath() {
+    return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
+  }
   load() {
+    const records = this.read();
+    this.loaded = new Set(records.map(recordId));
+    return records;
+  }
+  read() {
     if (!existsSync3(this.path)) return [];
     const buf = readFileSync3(this.path);
     const records = [];
@@ -49978,6 +50001,11 @@ var JsonlResultsStore = class {
     const fd = openSync2(tmp, "r");
     fsyncSync(fd);
     closeSync2(fd);
+    const kept = new Set(records.map(recordId));
+    if (existsSync3(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+      renameSync2(this.path, this.previousPath);
+      this.keptPrevious = this.previousPath;
+    }
     renameSync2(tmp, this.path);
   }
   close() {
@@ -49985,6 +50013,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
+function recordId(r) {
+  return `${r.case_id}\0${r.repeat}\0${r.key}`;
+}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -50595,6 +50626,11 @@ async function runSuite(o) {
         prices: target2.prices
       }
     );
+    if (store.keptPrevious) {
+      const summaryPath2 = join5(outDir, "summary.json");
+      if (existsSync5(summaryPath2)) renameSync3(summaryPath2, join5(outDir, "summary.previous.json"));
+      o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
+    }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const { extra, ...named } = target2.params;
     const params = { ...extra };
@@ -50824,25 +50860,25 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 init_errors();
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync5(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (!existsSync6(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
   if (statSync3(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync5(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
   const inside = join6(abs, "comparison.json");
-  return existsSync5(abs) && statSync3(abs).isDirectory() && existsSync5(inside) ? inside : abs;
+  return existsSync6(abs) && statSync3(abs).isDirectory() && existsSync6(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
   const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile2), recorded)];
   for (const d of dirs) {
     const f = join6(d, "results.jsonl");
-    if (existsSync5(f)) return f;
+    if (existsSync6(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -51950,7 +51986,7 @@ async function runPreflight(input2, runner, ws) {
       if (info && packages.every((p) => info.packages[p])) break;
     }
     if (!python) {
-      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3, set python: in the spec, or point $LLMOPS_PYTHON at an interpreter`);
     } else {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
@@ -52477,22 +52513,22 @@ var NodeTrainWorkspace = class {
 
 // src/adapters/process/locate-trainer.ts
 init_errors();
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { dirname as dirname10, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname10(fileURLToPath(from));
   for (; ; ) {
     const candidate = join8(dir, "trainers", "reference", "train.py");
-    if (existsSync6(candidate)) return candidate;
+    if (existsSync7(candidate)) return candidate;
     const parent = dirname10(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
 }
 function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
+  if (env.LLMOPS_PYTHON) return [env.LLMOPS_PYTHON];
+  return ["python3", "/usr/bin/python3"];
 }
 
 // src/adapters/process/machine.ts
@@ -52724,7 +52760,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
+import { dirname as dirname12, isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52820,7 +52856,7 @@ var TerminalProgress = class {
 
 // src/cli/context.ts
 function createCliContext(opts = {}) {
-  const cwd = process.env.INIT_CWD && isAbsolute2(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
+  const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
@@ -52842,6 +52878,13 @@ function createCliContext(opts = {}) {
 function devNull() {
   return { write: () => true };
 }
+function userCwd(env, processCwd) {
+  const init = env.INIT_CWD;
+  if (!init || !isAbsolute2(init)) return processCwd;
+  const pkg = env.npm_package_json;
+  if (pkg && isAbsolute2(pkg) && resolve6(dirname12(pkg)) !== resolve6(processCwd)) return processCwd;
+  return init;
+}
 
 // src/cli/main.ts
 function renderTopHelp() {
@@ -52860,6 +52903,12 @@ function renderTopHelp() {
 }
 async function main(argv) {
   const [name, ...rest] = argv;
+  const topic = name === "help" && rest[0] !== void 0 ? commands.find((c) => c.name === rest[0]) : void 0;
+  if (topic) {
+    process.stdout.write(`${topic.help.trim()}
+`);
+    return 0;
+  }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${renderTopHelp()}
 `);
@@ -52873,7 +52922,10 @@ async function main(argv) {
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
     const { didYouMean: didYouMean2 } = await Promise.resolve().then(() => (init_suggest(), suggest_exports));
-    process.stderr.write(`error: unknown command "${name}"${didYouMean2(name, commands.map((c) => c.name))}
+    const prefix = commands.find((c) => name.startsWith(c.name) || name.length >= 3 && c.name.startsWith(name));
+    const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : void 0;
+    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean2(name, commands.map((c) => c.name)));
+    process.stderr.write(`error: unknown command "${name}"${suggestion}
 hint: run "llmops --help" for the list
 `);
     return 2;

@@ -48100,7 +48100,7 @@ async function runPreflight(input2, runner, ws) {
       if (info2 && packages.every((p) => info2.packages[p])) break;
     }
     if (!python) {
-      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3, set python: in the spec, or point $LLMOPS_PYTHON at an interpreter`);
     } else {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
@@ -48715,8 +48715,8 @@ function locateReferenceTrainer(from = import.meta.url) {
   }
 }
 function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
+  if (env.LLMOPS_PYTHON) return [env.LLMOPS_PYTHON];
+  return ["python3", "/usr/bin/python3"];
 }
 
 // src/adapters/process/machine.ts
