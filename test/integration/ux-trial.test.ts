@@ -224,3 +224,12 @@ describe("data split --key", () => {
     expect(s.code).toBe(2);
   });
 });
+
+describe("paths in messages", () => {
+  it("a file outside the current directory is shown absolute, not as ../../../tmp/…", async () => {
+    const out = join(tempDir("llmops-ux-path-"), "card.md");
+    const r = await runCli(["data", "card", TRAIN, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`card: ${out}\n`);
+  });
+});
