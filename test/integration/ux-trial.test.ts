@@ -233,3 +233,17 @@ describe("paths in messages", () => {
     expect(r.stderr).toContain(`card: ${out}\n`);
   });
 });
+
+describe("compare: pointing at the wrong level of the run tree", () => {
+  it("the parent of the runs names the runs inside it; results.jsonl itself names its directory", async () => {
+    const root = tempDir("llmops-ux-runs-");
+    mkdirSync(join(root, "eval", "qa"), { recursive: true });
+    writeFileSync(join(root, "eval", "qa", "results.jsonl"), "");
+    const r = await runCli(["compare", "--baseline", join(root, "eval"), "--candidate", join(root, "eval", "qa")]);
+    expect(r.stderr).toContain(`hint: runs found inside it: ${join(root, "eval", "qa")}`);
+    expect(r.code).toBe(2);
+    const f = await runCli(["compare", "--baseline", join(root, "eval", "qa", "results.jsonl"), "--candidate", join(root, "eval", "qa")]);
+    expect(f.stderr).toContain(`is the results file; pass its directory\nhint: --baseline ${join(root, "eval", "qa")}`);
+    expect(f.code).toBe(2);
+  });
+});
