@@ -247,3 +247,14 @@ describe("compare: pointing at the wrong level of the run tree", () => {
     expect(f.code).toBe(2);
   });
 });
+
+describe("compare a run with itself", () => {
+  it("warns that baseline and candidate are the same directory", async () => {
+    const dir = tempDir("llmops-ux-self-");
+    const records = makeRecords();
+    writeFileSync(join(dir, "results.jsonl"), records.baseline.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const r = await runCli(["compare", "--baseline", dir, "--candidate", dir, "--out", join(dir, "cmp")]);
+    expect(r.stderr).toContain(`warning: --baseline and --candidate are the same run (${dir})`);
+    expect(r.code).toBe(0);
+  });
+});
