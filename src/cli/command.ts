@@ -34,6 +34,14 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { values: Record
     const near = unknown ? closest(unknown[2]!, [...Object.keys(cmd.options), "help"]) : undefined;
     throw new InputError(`llmops ${cmd.name}: ${msg}${near ? ` (did you mean "--${near}"?)` : ""}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
   }
+  // "-" is not stdout here: it would silently become a file named "-" in the current directory.
+  for (const name of OUTPUT_OPTIONS) {
+    if (parsed.values[name] === "-") {
+      throw new InputError(`llmops ${cmd.name}: --${name} - would write a file named "-"; name a file or directory`, {
+        hint: "with no output option, data card and report print to stdout; --json prints the result as JSON",
+      });
+    }
+  }
   const max = cmd.maxPositionals;
   if (max !== undefined && parsed.positionals.length > max) {
     const extra = parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(", ");
@@ -43,6 +51,8 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { values: Record
   }
   return parsed;
 }
+
+const OUTPUT_OPTIONS = ["out", "out-dir", "markdown", "summary", "html"];
 
 /** Parse a numeric option, naming it in the error. */
 export function intOption(values: Record<string, unknown>, name: string, min = 1): number | undefined {

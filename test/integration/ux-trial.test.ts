@@ -258,3 +258,16 @@ describe("compare a run with itself", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("--out -", () => {
+  it.each([
+    [["data", "clean", TRAIN, "--out", "-"], "--out -"],
+    [["report", "--comparison", "x.json", "--markdown", "-"], "--markdown -"],
+  ])("is refused instead of writing a file named '-' (%j)", async (args, opt) => {
+    const cwd = tempDir("llmops-ux-dash-");
+    const r = await runCli(args.map((a) => (a === TRAIN ? join(repoRoot, TRAIN) : a)), { cwd });
+    expect(r.stderr).toContain(`${opt} would write a file named "-"`);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(cwd, "-"))).toBe(false);
+  });
+});
