@@ -11400,50 +11400,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative7 = parse5(serialize2(relative7, options), options);
+        relative6 = parse5(serialize2(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target2.scheme = relative7.scheme;
-        target2.userinfo = relative7.userinfo;
-        target2.host = relative7.host;
-        target2.port = relative7.port;
-        target2.path = removeDotSegments(relative7.path || "");
-        target2.query = relative7.query;
+      if (!options.tolerant && relative6.scheme) {
+        target2.scheme = relative6.scheme;
+        target2.userinfo = relative6.userinfo;
+        target2.host = relative6.host;
+        target2.port = relative6.port;
+        target2.path = removeDotSegments(relative6.path || "");
+        target2.query = relative6.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target2.userinfo = relative7.userinfo;
-          target2.host = relative7.host;
-          target2.port = relative7.port;
-          target2.path = removeDotSegments(relative7.path || "");
-          target2.query = relative7.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target2.userinfo = relative6.userinfo;
+          target2.host = relative6.host;
+          target2.port = relative6.port;
+          target2.path = removeDotSegments(relative6.path || "");
+          target2.query = relative6.query;
         } else {
-          if (!relative7.path) {
+          if (!relative6.path) {
             target2.path = base.path;
-            if (relative7.query !== void 0) {
-              target2.query = relative7.query;
+            if (relative6.query !== void 0) {
+              target2.query = relative6.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target2.path = removeDotSegments(relative7.path);
+            if (relative6.path[0] === "/") {
+              target2.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative7.path;
+                target2.path = "/" + relative6.path;
               } else if (!base.path) {
-                target2.path = relative7.path;
+                target2.path = relative6.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative7.query;
+            target2.query = relative6.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11451,7 +11451,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative7.fragment;
+      target2.fragment = relative6.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -19655,6 +19655,13 @@ function parseCommandArgs(cmd, argv) {
     const near = unknown2 ? closest(unknown2[2], [...Object.keys(cmd.options), "help"]) : void 0;
     throw new InputError(`llmops ${cmd.name}: ${msg}${near ? ` (did you mean "--${near}"?)` : ""}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
   }
+  for (const name of OUTPUT_OPTIONS) {
+    if (parsed.values[name] === "-") {
+      throw new InputError(`llmops ${cmd.name}: --${name} - would write a file named "-"; name a file or directory`, {
+        hint: "with no output option, data card and report print to stdout; --json prints the result as JSON"
+      });
+    }
+  }
   const max = cmd.maxPositionals;
   if (max !== void 0 && parsed.positionals.length > max) {
     const extra = parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(", ");
@@ -19664,6 +19671,7 @@ function parseCommandArgs(cmd, argv) {
   }
   return parsed;
 }
+var OUTPUT_OPTIONS = ["out", "out-dir", "markdown", "summary", "html"];
 function intOption(values, name, min = 1) {
   const v = values[name];
   if (v === void 0) return void 0;
@@ -43692,16 +43700,22 @@ init_errors();
 // src/adapters/fs/eval-run-reader.ts
 init_errors();
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 async function readEvalRun(dir, label2) {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync(resultsFile)) {
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
   }
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash2("sha256");
@@ -43784,6 +43798,9 @@ async function runCompare(ctx, values, mode) {
   const policyFile = typeof values.policy === "string" ? values.policy : void 0;
   const policyPath = policyFile ? ctx.resolvePath(policyFile) : null;
   const loaded = policyFile && policyPath ? await loadPolicyFile(policyPath, policyFile, `policy file not found: ${policyPath}`) : null;
+  if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
+    ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
+  }
   const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
@@ -43859,11 +43876,11 @@ import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/adapters/data-files/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 var JsonlWriter = class {
   constructor(path) {
     this.path = path;
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname2(path), { recursive: true });
     this.fd = openSync(path, "w");
   }
   path;
@@ -43897,7 +43914,7 @@ init_errors();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-import { basename, dirname as dirname2 } from "node:path";
+import { basename as basename2, dirname as dirname3 } from "node:path";
 import { createGunzip } from "node:zlib";
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
@@ -43958,7 +43975,7 @@ async function validateFiles(v, files) {
 }
 function gitShowFile(path, rev) {
   return new Promise((resolve7, reject) => {
-    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname2(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve7(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
@@ -44699,6 +44716,9 @@ function parseSplitRatios(s) {
   }
   const total = ratios.reduce((a, b) => a + b, 0);
   if (names.length < 2 || !(total > 0)) throw new InputError("--ratios needs at least two splits with positive ratios, e.g. train=0.9,val=0.1");
+  if (ratios.every((r) => r <= 1) && Math.abs(total - 1) > 1e-6) {
+    throw new InputError(`--ratios: the fractions add up to ${Number(total.toFixed(6))}, not 1`, { hint: "e.g. train=0.9,val=0.1; or give whole-number weights such as train=8,val=1,test=1" });
+  }
   const norm = ratios.map((r) => r / total);
   let acc = 0;
   const bounds = norm.map((r) => acc += r);
@@ -44760,7 +44780,7 @@ function formatIssue(issue2) {
 
 // src/cli/commands/data-common.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { dirname as dirname3, relative } from "node:path";
+import { dirname as dirname4, isAbsolute, relative } from "node:path";
 init_errors();
 
 // src/core/data/validate.ts
@@ -45306,7 +45326,9 @@ function dataFiles(ctx, names, what = "data files") {
   return names.map((n2) => ({ path: ctx.resolvePath(n2), shown: n2 }));
 }
 function displayPath(ctx, abs) {
-  return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+  const rel = relative(ctx.cwd, abs).split("\\").join("/");
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith("../") || isAbsolute(rel) ? abs : rel;
 }
 var checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)
   --allow-leakage      report leakage as warnings instead of errors
@@ -45341,7 +45363,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
     threshold,
     allowLeakage: Boolean(values["allow-leakage"]),
     failOnDuplicates: Boolean(values["fail-on-duplicates"]),
-    manifestDir: manifestDir || dirname3(files[0].path)
+    manifestDir: manifestDir || dirname4(files[0].path)
   };
 }
 
@@ -45349,7 +45371,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
 init_errors();
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { dirname as dirname4, relative as relative2 } from "node:path";
+import { dirname as dirname5, relative as relative2 } from "node:path";
 
 // src/core/data/leakage.ts
 init_errors();
@@ -45822,7 +45844,7 @@ async function runDataSplit(ctx, values, files) {
 
 // src/cli/commands/data-manifest.ts
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname5 } from "node:path";
+import { basename as basename3, dirname as dirname6 } from "node:path";
 init_errors();
 
 // src/core/data/diff.ts
@@ -46065,19 +46087,19 @@ function renderDataCard(input2) {
 async function check2(ctx, values, files, manifestPath) {
   const v = await createValidator(ctx, values);
   const df = dataFiles(ctx, files);
-  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname5(manifestPath)));
+  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname6(manifestPath)));
 }
 function manifestPathFor(ctx, values, files) {
   if (typeof values.out === "string") return ctx.resolvePath(values.out);
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
   if (first === void 0) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
-  return `${dirname5(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
+  return `${dirname6(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
 }
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir2(dirname5(out), { recursive: true });
+  await mkdir2(dirname6(out), { recursive: true });
   await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
@@ -46095,7 +46117,7 @@ async function runDataCard(ctx, values, files) {
   });
   const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
   if (out !== null) {
-    await mkdir2(dirname5(out), { recursive: true });
+    await mkdir2(dirname6(out), { recursive: true });
     await writeFile2(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
@@ -46121,7 +46143,7 @@ async function runDataDiff(ctx, values, files) {
     head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
-  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename2(manifestPath)}`);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename3(manifestPath)}`);
   const diff = computeDataDiff(baseManifest, head, base);
   if (values.json) ctx.printJson(diff);
   else ctx.stdout.write(renderDataDiffMarkdown(diff));
@@ -46201,9 +46223,6 @@ ${checkOptionHelp}
     return sub.run(ctx, values, rest);
   }
 };
-
-// src/cli/commands/eval.ts
-import { relative as relative5 } from "node:path";
 
 // src/adapters/eval/run-suite.ts
 import { existsSync as existsSync5, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -49898,7 +49917,7 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname6, join as join4 } from "node:path";
+import { dirname as dirname7, join as join4 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
@@ -49917,7 +49936,7 @@ var DiskResponseCache = class {
   }
   async set(key2, value) {
     const p = this.pathOf(key2);
-    mkdirSync2(dirname6(p), { recursive: true });
+    mkdirSync2(dirname7(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
     renameSync(tmp, p);
@@ -50055,7 +50074,7 @@ function isAlive(pid) {
 // src/adapters/fs/load-suite.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname as dirname7, extname, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/core/eval/cases.ts
 init_errors();
@@ -50211,7 +50230,7 @@ async function loadSuite(path, cwd) {
   const text2 = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname7(file2);
+  const base = dirname8(file2);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -50815,13 +50834,13 @@ ${JSON.stringify(plan.first_request, null, 2)}
         const o = r.outcome;
         ctx.stdout.write(
           `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1e3).toFixed(1)}s
-wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.cwd, r.summaryPath) || r.summaryPath}
+wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 `
         );
       }
       const errors = r.summary.counts.errors;
       if (errors > 0 && errors === r.summary.counts.records) {
-        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${displayPath(ctx, r.resultsPath)}`);
         return 1;
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
@@ -50861,7 +50880,7 @@ See docs/compare-and-gate.md.`,
 // src/cli/commands/report.ts
 init_errors();
 import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join6, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
@@ -50875,7 +50894,7 @@ function comparisonFile(ctx, path) {
   return existsSync6(abs) && statSync3(abs).isDirectory() && existsSync6(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
     const f = join6(d, "results.jsonl");
     if (existsSync6(f)) return f;
@@ -50898,7 +50917,7 @@ function readRecords(ctx, side3, file2) {
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname8(abs), { recursive: true });
+  mkdirSync4(dirname9(abs), { recursive: true });
   writeFileSync4(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
@@ -50985,7 +51004,7 @@ options:
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
+import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
 
 // src/core/train/spec.ts
 init_errors();
@@ -51187,8 +51206,8 @@ function createContentHasher() {
 function sortForHash(paths) {
   return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
-function isCheckpointPath(relative7) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+function isCheckpointPath(relative6) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
 }
 function sha256Text(text2) {
   return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
@@ -52442,7 +52461,7 @@ init_errors();
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream5 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
+import { dirname as dirname10, join as join7, relative as relative5, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -52456,11 +52475,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname10(path), { recursive: true });
     await writeFile3(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname10(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -52478,7 +52497,7 @@ var NodeTrainWorkspace = class {
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
         const full = join7(dir, e.name);
-        const rel = relative6(path, full).split(sep).join("/");
+        const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
         else if (e.isFile()) all.push(rel);
@@ -52503,7 +52522,7 @@ var NodeTrainWorkspace = class {
         const s = await statfs(p);
         return Number(s.bavail) * Number(s.bsize);
       } catch {
-        const parent = dirname9(p);
+        const parent = dirname10(p);
         if (parent === p) return void 0;
         p = parent;
       }
@@ -52514,14 +52533,14 @@ var NodeTrainWorkspace = class {
 // src/adapters/process/locate-trainer.ts
 init_errors();
 import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname10, join as join8 } from "node:path";
+import { dirname as dirname11, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname10(fileURLToPath(from));
+  let dir = dirname11(fileURLToPath(from));
   for (; ; ) {
     const candidate = join8(dir, "trainers", "reference", "train.py");
     if (existsSync7(candidate)) return candidate;
-    const parent = dirname10(dir);
+    const parent = dirname11(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -52627,18 +52646,18 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename3(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname11(o.specPath));
+  const git = await gitRevision(runner, dirname12(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname11(o.specPath),
+        specDir: dirname12(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -52760,7 +52779,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { dirname as dirname12, isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
+import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52870,7 +52889,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute2(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -52880,9 +52899,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute2(init)) return processCwd;
+  if (!init || !isAbsolute3(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute2(pkg) && resolve6(dirname12(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
   return init;
 }
 

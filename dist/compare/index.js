@@ -58800,16 +58800,22 @@ function reportRecordOf(r) {
 
 // src/adapters/fs/eval-run-reader.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 async function readEvalRun(dir, label) {
+  if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
+  }
   if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync2(resultsFile)) {
-    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync2(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
   }
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash("sha256");
