@@ -48316,6 +48316,13 @@ async function runTraining(input2, ports) {
     }
     if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
   } else {
+    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number) : [];
+    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash2 && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
+      });
+    }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
   await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash2 } }, null, 2)}
