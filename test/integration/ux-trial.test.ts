@@ -33,7 +33,7 @@ describe("newcomer trial", () => {
 
   it.each([
     ["data clean --out DIR", ["data", "clean", TRAIN, "--out", "DIR"]],
-    ["data manifest --out DIR", ["data", "manifest", TRAIN, "--out", "DIR"]],
+    ["data card --out DIR", ["data", "card", TRAIN, "--out", "DIR"]],
     ["data split --out-dir FILE", ["data", "split", TRAIN, "--out-dir", "FILE"]],
     ["report --markdown DIR", ["report", "--comparison", "CMP", "--markdown", "DIR"]],
   ])("%s: names the path, exit 2, no stack trace", async (_name, args) => {
@@ -269,5 +269,14 @@ describe("--out -", () => {
     expect(r.stderr).toContain(`${opt} would write a file named "-"`);
     expect(r.code).toBe(2);
     expect(existsSync(join(cwd, "-"))).toBe(false);
+  });
+});
+
+describe("data manifest --out DIR", () => {
+  it("writes data-manifest.json inside an existing directory", async () => {
+    const out = tempDir("llmops-ux-man-");
+    const r = await runCli(["data", "manifest", TRAIN, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "data-manifest.json"), "utf8"))).toEqual(JSON.parse(r.stdout));
   });
 });
