@@ -45843,8 +45843,9 @@ async function runDataSplit(ctx, values, files) {
 }
 
 // src/cli/commands/data-manifest.ts
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6 } from "node:path";
+import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
 init_errors();
 
 // src/core/data/diff.ts
@@ -46089,8 +46090,11 @@ async function check2(ctx, values, files, manifestPath) {
   const df = dataFiles(ctx, files);
   return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname6(manifestPath)));
 }
-function manifestPathFor(ctx, values, files) {
-  if (typeof values.out === "string") return ctx.resolvePath(values.out);
+function manifestPathFor(ctx, values, files, outIsManifest = true) {
+  if (typeof values.out === "string") {
+    const out = ctx.resolvePath(values.out);
+    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join4(out, DEFAULT_MANIFEST_NAME) : out;
+  }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
   if (first === void 0) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
@@ -46108,7 +46112,7 @@ async function runDataManifest(ctx, values, files) {
   return r.report.errors > 0 ? 1 : 0;
 }
 async function runDataCard(ctx, values, files) {
-  const r = await check2(ctx, values, files, manifestPathFor(ctx, values, files));
+  const r = await check2(ctx, values, files, manifestPathFor(ctx, values, files, false));
   const md = renderDataCard({
     title: typeof values.title === "string" ? values.title : files.join(", "),
     manifest: r.manifest,
@@ -46225,8 +46229,8 @@ ${checkOptionHelp}
 };
 
 // src/adapters/eval/run-suite.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -49917,14 +49921,14 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join4 } from "node:path";
+import { dirname as dirname7, join as join5 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
   pathOf(key2) {
-    return join4(this.dir, key2.slice(0, 2), `${key2}.json`);
+    return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
   async get(key2) {
     try {
@@ -49945,7 +49949,7 @@ var DiskResponseCache = class {
 
 // src/adapters/fs/jsonl-results-store.ts
 init_errors();
-import { closeSync as closeSync2, existsSync as existsSync3, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -49966,7 +49970,7 @@ var JsonlResultsStore = class {
     return records;
   }
   read() {
-    if (!existsSync3(this.path)) return [];
+    if (!existsSync4(this.path)) return [];
     const buf = readFileSync3(this.path);
     const records = [];
     let start = 0;
@@ -50021,7 +50025,7 @@ var JsonlResultsStore = class {
     fsyncSync(fd);
     closeSync2(fd);
     const kept = new Set(records.map(recordId));
-    if (existsSync3(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
       renameSync2(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -50072,7 +50076,7 @@ function isAlive(pid) {
 }
 
 // src/adapters/fs/load-suite.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
@@ -50225,8 +50229,8 @@ init_errors();
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
-  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const text2 = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
@@ -50247,10 +50251,10 @@ async function loadSuite(path, cwd) {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve3(base, suite.cases.file);
     const shown = relative3(cwd, dataPath) || dataPath;
-    if (!existsSync4(dataPath)) {
+    if (!existsSync5(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     const bytes = readFileSync4(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
@@ -50264,7 +50268,7 @@ async function loadSuite(path, cwd) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
-    if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync5(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     const text3 = readFileSync4(path2, "utf8");
     let schema2;
     try {
@@ -50334,7 +50338,7 @@ function loadPrompt(p, base, displayFile, pos) {
   if (p.template !== void 0) return { kind: "template", template: p.template };
   if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
   const path = resolve3(base, p.file);
-  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
     const doc = parseYamlSource(text2, p.file);
@@ -50610,11 +50614,11 @@ async function runSuite(o) {
       first_request: first ? { url: `${target2.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
     };
   }
-  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join5(outDir, ".lock"));
+  const release = acquireDirLock(join6(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -50646,8 +50650,8 @@ async function runSuite(o) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join5(outDir, "summary.json");
-      if (existsSync5(summaryPath2)) renameSync3(summaryPath2, join5(outDir, "summary.previous.json"));
+      const summaryPath2 = join6(outDir, "summary.json");
+      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -50676,7 +50680,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join5(outDir, "summary.json");
+    const summaryPath = join6(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50879,25 +50883,25 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 init_errors();
-import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join6, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync6(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync3(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync5(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join6(abs, "comparison.json");
-  return existsSync6(abs) && statSync3(abs).isDirectory() && existsSync6(inside) ? inside : abs;
+  const inside = join7(abs, "comparison.json");
+  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
   const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join6(d, "results.jsonl");
-    if (existsSync6(f)) return f;
+    const f = join7(d, "results.jsonl");
+    if (existsSync7(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -50907,7 +50911,7 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync3(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
@@ -52468,7 +52472,7 @@ init_errors();
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream5 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join7, relative as relative5, sep } from "node:path";
+import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -52503,7 +52507,7 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join7(dir, e.name);
+        const full = join8(dir, e.name);
         const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
@@ -52514,7 +52518,7 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join7(path, ...rel.split("/"));
+      const full = join8(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
@@ -52539,14 +52543,14 @@ var NodeTrainWorkspace = class {
 
 // src/adapters/process/locate-trainer.ts
 init_errors();
-import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname11, join as join8 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname11, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname11(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join8(dir, "trainers", "reference", "train.py");
-    if (existsSync7(candidate)) return candidate;
+    const candidate = join9(dir, "trainers", "reference", "train.py");
+    if (existsSync8(candidate)) return candidate;
     const parent = dirname11(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
