@@ -140,6 +140,58 @@ var init_errors = __esm({
   }
 });
 
+// src/core/config/suggest.ts
+var suggest_exports = {};
+__export(suggest_exports, {
+  closest: () => closest,
+  didYouMean: () => didYouMean,
+  editDistance: () => editDistance
+});
+function editDistance(a, b) {
+  const m = a.length;
+  const n2 = b.length;
+  if (m === 0) return n2;
+  if (n2 === 0) return m;
+  let prev = new Array(n2 + 1);
+  let cur = new Array(n2 + 1);
+  for (let j = 0; j <= n2; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n2; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n2];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list2 = [...candidates];
+  const c = closest(name, list2);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+}
+var init_suggest = __esm({
+  "src/core/config/suggest.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7470,58 +7522,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/config/suggest.ts
-var suggest_exports = {};
-__export(suggest_exports, {
-  closest: () => closest,
-  didYouMean: () => didYouMean,
-  editDistance: () => editDistance
-});
-function editDistance(a, b) {
-  const m = a.length;
-  const n2 = b.length;
-  if (m === 0) return n2;
-  if (n2 === 0) return m;
-  let prev = new Array(n2 + 1);
-  let cur = new Array(n2 + 1);
-  for (let j = 0; j <= n2; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n2; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n2];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
-}
-var init_suggest = __esm({
-  "src/core/config/suggest.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -11400,50 +11400,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative7 = parse5(serialize2(relative7, options), options);
+        relative6 = parse5(serialize2(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target2.scheme = relative7.scheme;
-        target2.userinfo = relative7.userinfo;
-        target2.host = relative7.host;
-        target2.port = relative7.port;
-        target2.path = removeDotSegments(relative7.path || "");
-        target2.query = relative7.query;
+      if (!options.tolerant && relative6.scheme) {
+        target2.scheme = relative6.scheme;
+        target2.userinfo = relative6.userinfo;
+        target2.host = relative6.host;
+        target2.port = relative6.port;
+        target2.path = removeDotSegments(relative6.path || "");
+        target2.query = relative6.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target2.userinfo = relative7.userinfo;
-          target2.host = relative7.host;
-          target2.port = relative7.port;
-          target2.path = removeDotSegments(relative7.path || "");
-          target2.query = relative7.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target2.userinfo = relative6.userinfo;
+          target2.host = relative6.host;
+          target2.port = relative6.port;
+          target2.path = removeDotSegments(relative6.path || "");
+          target2.query = relative6.query;
         } else {
-          if (!relative7.path) {
+          if (!relative6.path) {
             target2.path = base.path;
-            if (relative7.query !== void 0) {
-              target2.query = relative7.query;
+            if (relative6.query !== void 0) {
+              target2.query = relative6.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target2.path = removeDotSegments(relative7.path);
+            if (relative6.path[0] === "/") {
+              target2.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative7.path;
+                target2.path = "/" + relative6.path;
               } else if (!base.path) {
-                target2.path = relative7.path;
+                target2.path = relative6.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative7.query;
+            target2.query = relative6.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11451,7 +11451,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative7.fragment;
+      target2.fragment = relative6.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -19636,9 +19636,11 @@ init_errors();
 var VERSION = "0.1.0";
 
 // src/cli/command.ts
+init_suggest();
 init_errors();
 import { parseArgs } from "node:util";
 function parseCommandArgs(cmd, argv) {
+  let parsed;
   try {
     const r = parseArgs({
       args: argv,
@@ -19646,12 +19648,30 @@ function parseCommandArgs(cmd, argv) {
       allowPositionals: true,
       strict: true
     });
-    return { values: r.values, positionals: r.positionals };
+    parsed = { values: r.values, positionals: r.positionals };
   } catch (err) {
     const msg = err instanceof Error ? err.message.replace(/\. To specify .*$/s, "") : String(err);
-    throw new InputError(`llmops ${cmd.name}: ${msg}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
+    const unknown2 = /^Unknown option '(-{1,2})([^']+)'/.exec(msg);
+    const near = unknown2 ? closest(unknown2[2], [...Object.keys(cmd.options), "help"]) : void 0;
+    throw new InputError(`llmops ${cmd.name}: ${msg}${near ? ` (did you mean "--${near}"?)` : ""}`, { hint: `run "llmops ${cmd.name} --help" for usage` });
   }
+  for (const name of OUTPUT_OPTIONS) {
+    if (parsed.values[name] === "-") {
+      throw new InputError(`llmops ${cmd.name}: --${name} - would write a file named "-"; name a file or directory`, {
+        hint: "with no output option, data card and report print to stdout; --json prints the result as JSON"
+      });
+    }
+  }
+  const max = cmd.maxPositionals;
+  if (max !== void 0 && parsed.positionals.length > max) {
+    const extra = parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(", ");
+    throw new InputError(`llmops ${cmd.name}: unexpected argument${parsed.positionals.length - max > 1 ? "s" : ""} ${extra} (it takes ${max === 0 ? "only options" : `${max} file`})`, {
+      hint: `run "llmops ${cmd.name} --help" for usage${max === 1 ? `; run it once per file` : ""}`
+    });
+  }
+  return parsed;
 }
+var OUTPUT_OPTIONS = ["out", "out-dir", "markdown", "summary", "html"];
 function intOption(values, name, min = 1) {
   const v = values[name];
   if (v === void 0) return void 0;
@@ -19672,6 +19692,9 @@ import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
 var COMPARISON_SCHEMA = "llmops.comparison/v1";
+
+// src/core/gate/evaluate.ts
+init_suggest();
 
 // src/core/stats/prng.ts
 function splitmix32(seed) {
@@ -40227,13 +40250,15 @@ function defaultGatePolicy(metrics) {
 function parseGatePolicy(text2, file2) {
   const doc = parseYamlSource(text2, file2);
   const root = doc.value;
-  if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
+  const isMapping = root !== null && typeof root === "object" && !Array.isArray(root);
+  const wrappedOnly = isMapping && Object.keys(root).length === 1 && "gate" in root;
+  if (isMapping && ("scorers" in root || wrappedOnly)) {
     if (!("gate" in root) || root.gate == null) {
       throw new ConfigError(`${file2}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
     const sub = { file: file2, value: { gate: root.gate }, locate: doc.locate };
     const wrapped = validateConfig(external_exports.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
-    return { policy: wrapped.gate, source: `${file2} (gate:)` };
+    return { policy: wrapped.gate, source: wrappedOnly ? file2 : `${file2} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy"), source: file2 };
 }
@@ -40281,7 +40306,7 @@ function adviseSide(ci, n2, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy) {
+function metricChecks(name, rule, row, policy, known = []) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
   if (!row || row.n === 0 || row.delta === null) {
@@ -40295,7 +40320,7 @@ function metricChecks(name, rule, row, policy) {
         estimate: null,
         interval: null,
         limit: null,
-        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it`
+        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it${didYouMean(name, known)}`
       }
     ];
   }
@@ -40419,7 +40444,7 @@ function evaluateGate(c, policy, source) {
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -43675,16 +43700,22 @@ init_errors();
 // src/adapters/fs/eval-run-reader.ts
 init_errors();
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 async function readEvalRun(dir, label2) {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync(resultsFile)) {
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
   }
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash2("sha256");
@@ -43767,6 +43798,9 @@ async function runCompare(ctx, values, mode) {
   const policyFile = typeof values.policy === "string" ? values.policy : void 0;
   const policyPath = policyFile ? ctx.resolvePath(policyFile) : null;
   const loaded = policyFile && policyPath ? await loadPolicyFile(policyPath, policyFile, `policy file not found: ${policyPath}`) : null;
+  if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
+    ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
+  }
   const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
@@ -43810,6 +43844,7 @@ function renderSummary(c) {
 // src/cli/commands/compare.ts
 var compareCommand = {
   name: "compare",
+  maxPositionals: 0,
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
@@ -43841,11 +43876,11 @@ import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/adapters/data-files/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 var JsonlWriter = class {
   constructor(path) {
     this.path = path;
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname2(path), { recursive: true });
     this.fd = openSync(path, "w");
   }
   path;
@@ -43879,7 +43914,7 @@ init_errors();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-import { basename, dirname as dirname2 } from "node:path";
+import { basename as basename2, dirname as dirname3 } from "node:path";
 import { createGunzip } from "node:zlib";
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
@@ -43940,7 +43975,7 @@ async function validateFiles(v, files) {
 }
 function gitShowFile(path, rev) {
   return new Promise((resolve7, reject) => {
-    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname2(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve7(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
@@ -44681,6 +44716,9 @@ function parseSplitRatios(s) {
   }
   const total = ratios.reduce((a, b) => a + b, 0);
   if (names.length < 2 || !(total > 0)) throw new InputError("--ratios needs at least two splits with positive ratios, e.g. train=0.9,val=0.1");
+  if (ratios.every((r) => r <= 1) && Math.abs(total - 1) > 1e-6) {
+    throw new InputError(`--ratios: the fractions add up to ${Number(total.toFixed(6))}, not 1`, { hint: "e.g. train=0.9,val=0.1; or give whole-number weights such as train=8,val=1,test=1" });
+  }
   const norm = ratios.map((r) => r / total);
   let acc = 0;
   const bounds = norm.map((r) => acc += r);
@@ -44742,7 +44780,7 @@ function formatIssue(issue2) {
 
 // src/cli/commands/data-common.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { dirname as dirname3, relative } from "node:path";
+import { dirname as dirname4, isAbsolute, relative } from "node:path";
 init_errors();
 
 // src/core/data/validate.ts
@@ -45288,7 +45326,9 @@ function dataFiles(ctx, names, what = "data files") {
   return names.map((n2) => ({ path: ctx.resolvePath(n2), shown: n2 }));
 }
 function displayPath(ctx, abs) {
-  return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+  const rel = relative(ctx.cwd, abs).split("\\").join("/");
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith("../") || isAbsolute(rel) ? abs : rel;
 }
 var checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)
   --allow-leakage      report leakage as warnings instead of errors
@@ -45323,7 +45363,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
     threshold,
     allowLeakage: Boolean(values["allow-leakage"]),
     failOnDuplicates: Boolean(values["fail-on-duplicates"]),
-    manifestDir: manifestDir || dirname3(files[0].path)
+    manifestDir: manifestDir || dirname4(files[0].path)
   };
 }
 
@@ -45331,7 +45371,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
 init_errors();
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { dirname as dirname4, relative as relative2 } from "node:path";
+import { dirname as dirname5, relative as relative2 } from "node:path";
 
 // src/core/data/leakage.ts
 init_errors();
@@ -45754,24 +45794,34 @@ async function runDataSplit(ctx, values, files) {
   const stratify = typeof values.stratify === "string" ? values.stratify : void 0;
   const df = dataFiles(ctx, files);
   const ext = ".jsonl";
+  let keyError;
+  const keyOf = (rec, where) => {
+    try {
+      return splitKeyOf(rec, key2, where);
+    } catch (err) {
+      keyError ??= err;
+      throw err;
+    }
+  };
   let assigned;
   if (stratify) {
     const points = [];
     const strata = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points.push(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed));
+      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
+    if (keyError !== void 0) throw keyError;
     assigned = assignStratified(Float64Array.from(points), strata, spec);
   }
   const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
-    const s = assigned ? assigned[i] : assignSplit(splitPoint(splitKeyOf(rec, key2, formatLocation(at)), seed), spec);
+    const s = assigned ? assigned[i] : assignSplit(splitPoint(keyOf(rec, formatLocation(at)), seed), spec);
     i++;
     writers[s].write(rec);
   });
@@ -45780,6 +45830,7 @@ async function runDataSplit(ctx, values, files) {
   } finally {
     for (const w of writers) w.close();
   }
+  if (keyError !== void 0) throw keyError;
   const report = v.report();
   const counts = Object.fromEntries(spec.names.map((n2, j) => [n2, writers[j].lines]));
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
@@ -45792,8 +45843,9 @@ async function runDataSplit(ctx, values, files) {
 }
 
 // src/cli/commands/data-manifest.ts
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname5 } from "node:path";
+import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
 init_errors();
 
 // src/core/data/diff.ts
@@ -46036,19 +46088,22 @@ function renderDataCard(input2) {
 async function check2(ctx, values, files, manifestPath) {
   const v = await createValidator(ctx, values);
   const df = dataFiles(ctx, files);
-  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname5(manifestPath)));
+  return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname6(manifestPath)));
 }
-function manifestPathFor(ctx, values, files) {
-  if (typeof values.out === "string") return ctx.resolvePath(values.out);
+function manifestPathFor(ctx, values, files, outIsManifest = true) {
+  if (typeof values.out === "string") {
+    const out = ctx.resolvePath(values.out);
+    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join4(out, DEFAULT_MANIFEST_NAME) : out;
+  }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
   if (first === void 0) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
-  return `${dirname5(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
+  return `${dirname6(ctx.resolvePath(first))}/${DEFAULT_MANIFEST_NAME}`;
 }
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir2(dirname5(out), { recursive: true });
+  await mkdir2(dirname6(out), { recursive: true });
   await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
@@ -46057,20 +46112,22 @@ async function runDataManifest(ctx, values, files) {
   return r.report.errors > 0 ? 1 : 0;
 }
 async function runDataCard(ctx, values, files) {
-  const r = await check2(ctx, values, files, manifestPathFor(ctx, values, files));
+  const r = await check2(ctx, values, files, manifestPathFor(ctx, values, files, false));
   const md = renderDataCard({
     title: typeof values.title === "string" ? values.title : files.join(", "),
     manifest: r.manifest,
     duplicates: r.profiler.duplicates(),
     leakage: r.profiler.leakage()
   });
-  if (typeof values.out === "string") {
-    const out = ctx.resolvePath(values.out);
-    await mkdir2(dirname5(out), { recursive: true });
+  const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
+  if (out !== null) {
+    await mkdir2(dirname6(out), { recursive: true });
     await writeFile2(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
-  } else ctx.stdout.write(md);
+  }
+  if (values.json) ctx.printJson({ card: out, ...out === null ? { markdown: md } : {}, records: r.manifest.totals.records, errors: r.report.errors, warnings: r.report.warnings });
+  else if (out === null) ctx.stdout.write(md);
   return r.report.errors > 0 ? 1 : 0;
 }
 async function runDataDiff(ctx, values, files) {
@@ -46090,7 +46147,7 @@ async function runDataDiff(ctx, values, files) {
     head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
-  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename2(manifestPath)}`);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename3(manifestPath)}`);
   const diff = computeDataDiff(baseManifest, head, base);
   if (values.json) ctx.printJson(diff);
   else ctx.stdout.write(renderDataDiffMarkdown(diff));
@@ -46171,12 +46228,9 @@ ${checkOptionHelp}
   }
 };
 
-// src/cli/commands/eval.ts
-import { relative as relative5 } from "node:path";
-
 // src/adapters/eval/run-suite.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -49695,6 +49749,12 @@ async function runEval(jobs, deps, opts) {
   }
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
   deps.store.finalize(records);
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
   if (fatal) {
     throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
@@ -49861,14 +49921,14 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname6, join as join4 } from "node:path";
+import { dirname as dirname7, join as join5 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
   pathOf(key2) {
-    return join4(this.dir, key2.slice(0, 2), `${key2}.json`);
+    return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
   async get(key2) {
     try {
@@ -49880,7 +49940,7 @@ var DiskResponseCache = class {
   }
   async set(key2, value) {
     const p = this.pathOf(key2);
-    mkdirSync2(dirname6(p), { recursive: true });
+    mkdirSync2(dirname7(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
     renameSync(tmp, p);
@@ -49889,16 +49949,28 @@ var DiskResponseCache = class {
 
 // src/adapters/fs/jsonl-results-store.ts
 init_errors();
-import { closeSync as closeSync2, existsSync as existsSync3, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
   }
   path;
   fd;
+  loaded = /* @__PURE__ */ new Set();
   droppedPartialLine = false;
+  /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
+  keptPrevious;
+  /** The old file, kept when finalizing would drop records that were on disk. */
+  get previousPath() {
+    return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
+  }
   load() {
-    if (!existsSync3(this.path)) return [];
+    const records = this.read();
+    this.loaded = new Set(records.map(recordId));
+    return records;
+  }
+  read() {
+    if (!existsSync4(this.path)) return [];
     const buf = readFileSync3(this.path);
     const records = [];
     let start = 0;
@@ -49952,6 +50024,11 @@ var JsonlResultsStore = class {
     const fd = openSync2(tmp, "r");
     fsyncSync(fd);
     closeSync2(fd);
+    const kept = new Set(records.map(recordId));
+    if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+      renameSync2(this.path, this.previousPath);
+      this.keptPrevious = this.previousPath;
+    }
     renameSync2(tmp, this.path);
   }
   close() {
@@ -49959,6 +50036,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
+function recordId(r) {
+  return `${r.case_id}\0${r.repeat}\0${r.key}`;
+}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -49996,9 +50076,9 @@ function isAlive(pid) {
 }
 
 // src/adapters/fs/load-suite.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname as dirname7, extname, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/core/eval/cases.ts
 init_errors();
@@ -50149,12 +50229,12 @@ init_errors();
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
-  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const text2 = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname7(file2);
+  const base = dirname8(file2);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -50171,10 +50251,10 @@ async function loadSuite(path, cwd) {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve3(base, suite.cases.file);
     const shown = relative3(cwd, dataPath) || dataPath;
-    if (!existsSync4(dataPath)) {
+    if (!existsSync5(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     const bytes = readFileSync4(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
@@ -50188,7 +50268,7 @@ async function loadSuite(path, cwd) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
-    if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync5(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     const text3 = readFileSync4(path2, "utf8");
     let schema2;
     try {
@@ -50258,7 +50338,7 @@ function loadPrompt(p, base, displayFile, pos) {
   if (p.template !== void 0) return { kind: "template", template: p.template };
   if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
   const path = resolve3(base, p.file);
-  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
     const doc = parseYamlSource(text2, p.file);
@@ -50534,11 +50614,11 @@ async function runSuite(o) {
       first_request: first ? { url: `${target2.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
     };
   }
-  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join5(outDir, ".lock"));
+  const release = acquireDirLock(join6(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -50569,6 +50649,11 @@ async function runSuite(o) {
         prices: target2.prices
       }
     );
+    if (store.keptPrevious) {
+      const summaryPath2 = join6(outDir, "summary.json");
+      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
+      o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
+    }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const { extra, ...named } = target2.params;
     const params = { ...extra };
@@ -50595,7 +50680,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join5(outDir, "summary.json");
+    const summaryPath = join6(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50666,6 +50751,7 @@ ${err}
 // src/cli/commands/eval.ts
 var evalCommand = {
   name: "eval",
+  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
@@ -50752,13 +50838,13 @@ ${JSON.stringify(plan.first_request, null, 2)}
         const o = r.outcome;
         ctx.stdout.write(
           `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1e3).toFixed(1)}s
-wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.cwd, r.summaryPath) || r.summaryPath}
+wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 `
         );
       }
       const errors = r.summary.counts.errors;
       if (errors > 0 && errors === r.summary.counts.records) {
-        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${displayPath(ctx, r.resultsPath)}`);
         return 1;
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
@@ -50770,6 +50856,7 @@ wrote ${relative5(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative5(ctx.
 // src/cli/commands/gate.ts
 var gateCommand = {
   name: "gate",
+  maxPositionals: 0,
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
@@ -50796,19 +50883,25 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 init_errors();
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname8, isAbsolute, join as join6, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
-  const abs = ctx.resolvePath(path);
-  if (!existsSync5(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  const abs = comparisonFile(ctx, path);
+  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync5(abs, "utf8");
 }
-function findResults(ctx, explicit, recorded, comparisonFile) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname8(comparisonFile), recorded)];
+function comparisonFile(ctx, path) {
+  const abs = ctx.resolvePath(path);
+  const inside = join7(abs, "comparison.json");
+  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+}
+function findResults(ctx, explicit, recorded, comparisonFile2) {
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join6(d, "results.jsonl");
-    if (existsSync5(f)) return f;
+    const f = join7(d, "results.jsonl");
+    if (existsSync7(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -50818,7 +50911,7 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync3(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
@@ -50828,7 +50921,7 @@ function readRecords(ctx, side3, file2) {
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname8(abs), { recursive: true });
+  mkdirSync4(dirname9(abs), { recursive: true });
   writeFileSync4(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
@@ -50836,10 +50929,13 @@ function loadReportModel(ctx, values) {
   const file2 = values.comparison;
   if (!file2) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
   const comparison = parseComparison(readRequired(ctx, file2, "comparison"), file2);
-  const abs = ctx.resolvePath(file2);
+  const abs = comparisonFile(ctx, file2);
   const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline, comparison.baseline.dir, abs));
   const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate, comparison.candidate.dir, abs));
   const runUrl = values["run-url"];
+  if (runUrl !== void 0 && !/^https?:\/\/[^\s]+$/i.test(runUrl)) {
+    throw new InputError(`--run-url must be an http(s) URL, got ${JSON.stringify(runUrl)}`, { hint: "e.g. --run-url https://github.com/OWNER/REPO/actions/runs/ID (other schemes are never linked)" });
+  }
   return {
     comparison,
     cases: baseline.length + candidate.length > 0 ? buildCaseDetails(comparison, baseline, candidate) : [],
@@ -50848,6 +50944,7 @@ function loadReportModel(ctx, values) {
 }
 var reportCommand = {
   name: "report",
+  maxPositionals: 0,
   summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
   help: `
 usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
@@ -50857,7 +50954,7 @@ comment markdown on stdout. Case inputs and outputs come from the two runs' resu
 in the run directories recorded in the comparison, or given with --baseline / --candidate.
 
 options:
-  --comparison FILE   the comparison.json to render (required)
+  --comparison FILE   the comparison.json to render, or the compare --out DIR holding it (required)
   --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
   --summary OUT       write the job summary markdown
   --html OUT          write the self-contained HTML report (no network; open it in a browser)
@@ -50866,6 +50963,8 @@ options:
   --run-url URL       link to the workflow run, shown in the footer (http/https only)
   --title TEXT        heading (default: "llmops eval: <suite>")
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
+  --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
+                      output option the comment markdown is a field of it
   --quiet             no log lines
 `,
   options: {
@@ -50878,6 +50977,7 @@ options:
     "run-url": { type: "string" },
     title: { type: "string" },
     "max-chars": { type: "string" },
+    json: { type: "boolean" },
     quiet: { type: "boolean" }
   },
   async run(ctx, { values }) {
@@ -50889,14 +50989,26 @@ options:
     if (values.markdown !== void 0) write(ctx, values.markdown, comment.markdown, "PR comment");
     if (values.summary !== void 0) write(ctx, values.summary, renderJobSummary(model).markdown, "job summary");
     if (values.html !== void 0) write(ctx, values.html, renderHtmlReport(model), "HTML report");
-    if (!wants) ctx.stdout.write(comment.markdown);
+    if (values.json) {
+      const out = (k) => typeof values[k] === "string" ? ctx.resolvePath(values[k]) : null;
+      ctx.printJson({
+        comparison: comparisonFile(ctx, values.comparison),
+        verdict: model.comparison.gate?.verdict ?? null,
+        markdown: out("markdown"),
+        summary: out("summary"),
+        html: out("html"),
+        comment_chars: comment.markdown.length,
+        truncated: comment.truncated,
+        ...wants ? {} : { comment: comment.markdown }
+      });
+    } else if (!wants) ctx.stdout.write(comment.markdown);
     return 0;
   }
 };
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname11, extname as extname2 } from "node:path";
+import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
 
 // src/core/train/spec.ts
 init_errors();
@@ -51068,7 +51180,14 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value, overrides);
-  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  try {
+    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  } catch (err) {
+    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
+    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
+    throw new ConfigError(`${err.message}
+  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
+  }
 }
 
 // src/core/train/run-training.ts
@@ -51091,8 +51210,8 @@ function createContentHasher() {
 function sortForHash(paths) {
   return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
-function isCheckpointPath(relative7) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+function isCheckpointPath(relative6) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
 }
 function sha256Text(text2) {
   return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
@@ -51890,7 +52009,7 @@ async function runPreflight(input2, runner, ws) {
       if (info && packages.every((p) => info.packages[p])) break;
     }
     if (!python) {
-      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3, set python: in the spec, or point $LLMOPS_PYTHON at an interpreter`);
     } else {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
@@ -52098,6 +52217,7 @@ async function runTraining(input2, ports) {
   let records = [];
   if (input2.resume) {
     const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    if (prev === void 0) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
     if (prev?.spec?.hash && prev.spec.hash !== hash3) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash3.slice(0, 19)}\u2026)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory"
@@ -52105,6 +52225,13 @@ async function runTraining(input2, ports) {
     }
     if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
   } else {
+    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n2) => /^checkpoint-(\d+)$/.exec(n2)?.[1]).filter((x) => x !== void 0).map(Number) : [];
+    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash3 && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
+      });
+    }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
   await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash3 } }, null, 2)}
@@ -52345,7 +52472,7 @@ init_errors();
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream5 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname9, join as join7, relative as relative6, sep } from "node:path";
+import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -52359,11 +52486,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname10(path), { recursive: true });
     await writeFile3(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname10(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -52380,8 +52507,8 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join7(dir, e.name);
-        const rel = relative6(path, full).split(sep).join("/");
+        const full = join8(dir, e.name);
+        const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
         else if (e.isFile()) all.push(rel);
@@ -52391,7 +52518,7 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join7(path, ...rel.split("/"));
+      const full = join8(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
@@ -52406,7 +52533,7 @@ var NodeTrainWorkspace = class {
         const s = await statfs(p);
         return Number(s.bavail) * Number(s.bsize);
       } catch {
-        const parent = dirname9(p);
+        const parent = dirname10(p);
         if (parent === p) return void 0;
         p = parent;
       }
@@ -52416,22 +52543,22 @@ var NodeTrainWorkspace = class {
 
 // src/adapters/process/locate-trainer.ts
 init_errors();
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname10, join as join8 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname11, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname10(fileURLToPath(from));
+  let dir = dirname11(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join8(dir, "trainers", "reference", "train.py");
-    if (existsSync6(candidate)) return candidate;
-    const parent = dirname10(dir);
+    const candidate = join9(dir, "trainers", "reference", "train.py");
+    if (existsSync8(candidate)) return candidate;
+    const parent = dirname11(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
 }
 function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
+  if (env.LLMOPS_PYTHON) return [env.LLMOPS_PYTHON];
+  return ["python3", "/usr/bin/python3"];
 }
 
 // src/adapters/process/machine.ts
@@ -52530,18 +52657,18 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename3(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname11(o.specPath));
+  const git = await gitRevision(runner, dirname12(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname11(o.specPath),
+        specDir: dirname12(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -52561,6 +52688,7 @@ async function trainHere(o) {
 // src/cli/commands/train.ts
 var trainCommand = {
   name: "train",
+  maxPositionals: 1,
   summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
   help: `
 usage: llmops train <spec.yaml> [--out DIR] [--set key=value]... [--resume] [--dry-run] [--json]
@@ -52662,7 +52790,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
+import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52758,7 +52886,7 @@ var TerminalProgress = class {
 
 // src/cli/context.ts
 function createCliContext(opts = {}) {
-  const cwd = process.env.INIT_CWD && isAbsolute2(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
+  const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
@@ -52772,13 +52900,20 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute2(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
 }
 function devNull() {
   return { write: () => true };
+}
+function userCwd(env, processCwd) {
+  const init = env.INIT_CWD;
+  if (!init || !isAbsolute3(init)) return processCwd;
+  const pkg = env.npm_package_json;
+  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  return init;
 }
 
 // src/cli/main.ts
@@ -52798,6 +52933,12 @@ function renderTopHelp() {
 }
 async function main(argv) {
   const [name, ...rest] = argv;
+  const topic = name === "help" && rest[0] !== void 0 ? commands.find((c) => c.name === rest[0]) : void 0;
+  if (topic) {
+    process.stdout.write(`${topic.help.trim()}
+`);
+    return 0;
+  }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${renderTopHelp()}
 `);
@@ -52811,7 +52952,10 @@ async function main(argv) {
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
     const { didYouMean: didYouMean2 } = await Promise.resolve().then(() => (init_suggest(), suggest_exports));
-    process.stderr.write(`error: unknown command "${name}"${didYouMean2(name, commands.map((c) => c.name))}
+    const prefix = commands.find((c) => name.startsWith(c.name) || name.length >= 3 && c.name.startsWith(name));
+    const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : void 0;
+    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean2(name, commands.map((c) => c.name)));
+    process.stderr.write(`error: unknown command "${name}"${suggestion}
 hint: run "llmops --help" for the list
 `);
     return 2;
@@ -52825,7 +52969,8 @@ hint: run "llmops --help" for the list
     }
     const ctx = createCliContext({ quiet: Boolean(args.values.quiet) });
     return await cmd.run(ctx, args);
-  } catch (err) {
+  } catch (caught) {
+    const err = fsErrorAsInput(caught) ?? caught;
     process.stderr.write(`${formatError(err)}
 `);
     const code2 = exitCodeFor(err);
@@ -52836,6 +52981,23 @@ hint: run "llmops --help" for the list
     }
     return code2;
   }
+}
+var FS_PROBLEMS = {
+  EISDIR: "is a directory, but a file is needed here",
+  ENOTDIR: "a part of this path is a file, but a directory is needed",
+  EEXIST: "already exists as a file, but a directory is needed here",
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device"
+};
+function fsErrorAsInput(err) {
+  if (!(err instanceof Error) || err instanceof LlmopsError) return void 0;
+  const { code: code2, path } = err;
+  const problem = code2 === void 0 ? void 0 : FS_PROBLEMS[code2];
+  if (problem === void 0 || typeof path !== "string") return void 0;
+  return new InputError(`${path}: ${problem}`, { hint: "check the path you passed (relative paths start from the directory you ran llmops in)", cause: err });
 }
 
 // src/cli/index.ts

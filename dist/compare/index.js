@@ -35302,6 +35302,47 @@ import { join as join2 } from "node:path";
 // src/core/compare/types.ts
 var COMPARISON_SCHEMA = "llmops.comparison/v1";
 
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list = [...candidates];
+  const c = closest(name, list);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
+}
+
 // src/core/stats/prng.ts
 function splitmix32(seed) {
   let s = seed >>> 0;
@@ -55610,47 +55651,6 @@ function rangeStart(node2) {
   return range ? range[0] : void 0;
 }
 
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list = [...candidates];
-  const c = closest(name, list);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
-}
-
 // src/core/config/validate.ts
 var MAX_REPORTED = 20;
 function formatPath(path) {
@@ -55839,13 +55839,15 @@ function defaultGatePolicy(metrics) {
 function parseGatePolicy(text, file2) {
   const doc = parseYamlSource(text, file2);
   const root = doc.value;
-  if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
+  const isMapping = root !== null && typeof root === "object" && !Array.isArray(root);
+  const wrappedOnly = isMapping && Object.keys(root).length === 1 && "gate" in root;
+  if (isMapping && ("scorers" in root || wrappedOnly)) {
     if (!("gate" in root) || root.gate == null) {
       throw new ConfigError(`${file2}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
     const sub = { file: file2, value: { gate: root.gate }, locate: doc.locate };
     const wrapped = validateConfig(external_exports.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
-    return { policy: wrapped.gate, source: `${file2} (gate:)` };
+    return { policy: wrapped.gate, source: wrappedOnly ? file2 : `${file2} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy"), source: file2 };
 }
@@ -55893,7 +55895,7 @@ function adviseSide(ci, n, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy) {
+function metricChecks(name, rule, row, policy, known = []) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
   if (!row || row.n === 0 || row.delta === null) {
@@ -55907,7 +55909,7 @@ function metricChecks(name, rule, row, policy) {
         estimate: null,
         interval: null,
         limit: null,
-        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it`
+        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it${didYouMean(name, known)}`
       }
     ];
   }
@@ -56031,7 +56033,7 @@ function evaluateGate(c, policy, source) {
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -58798,16 +58800,22 @@ function reportRecordOf(r) {
 
 // src/adapters/fs/eval-run-reader.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 async function readEvalRun(dir, label) {
+  if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
+  }
   if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync2(resultsFile)) {
-    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync2(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
   }
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash("sha256");

@@ -39171,6 +39171,17 @@ var ExternalError = class extends LlmopsError {
   name = "ExternalError";
   kind = "external";
 };
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
+};
 var InternalError = class extends LlmopsError {
   name = "InternalError";
   kind = "internal";
@@ -39224,7 +39235,7 @@ var ActionsLogger = class {
 };
 
 // src/adapters/eval/run-suite.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/core/eval/hash.ts
@@ -42740,6 +42751,12 @@ async function runEval(jobs, deps, opts) {
   }
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
   deps.store.finalize(records);
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
   if (fatal) {
     throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
@@ -64331,8 +64348,20 @@ var JsonlResultsStore = class {
   }
   path;
   fd;
+  loaded = /* @__PURE__ */ new Set();
   droppedPartialLine = false;
+  /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
+  keptPrevious;
+  /** The old file, kept when finalizing would drop records that were on disk. */
+  get previousPath() {
+    return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
+  }
   load() {
+    const records = this.read();
+    this.loaded = new Set(records.map(recordId));
+    return records;
+  }
+  read() {
     if (!existsSync2(this.path)) return [];
     const buf = readFileSync2(this.path);
     const records = [];
@@ -64387,6 +64416,11 @@ var JsonlResultsStore = class {
     const fd = openSync(tmp, "r");
     fsyncSync(fd);
     closeSync(fd);
+    const kept = new Set(records.map(recordId));
+    if (existsSync2(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+      renameSync2(this.path, this.previousPath);
+      this.keptPrevious = this.previousPath;
+    }
     renameSync2(tmp, this.path);
   }
   close() {
@@ -64394,6 +64428,9 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
+function recordId(r) {
+  return `${r.case_id}\0${r.repeat}\0${r.key}`;
+}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -65275,6 +65312,11 @@ async function runSuite(o) {
         prices: target.prices
       }
     );
+    if (store.keptPrevious) {
+      const summaryPath2 = join2(outDir, "summary.json");
+      if (existsSync4(summaryPath2)) renameSync3(summaryPath2, join2(outDir, "summary.previous.json"));
+      o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
+    }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const { extra, ...named } = target.params;
     const params = { ...extra };

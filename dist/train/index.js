@@ -47270,7 +47270,14 @@ function parseTrainSpec(text, file2, overrides = []) {
     throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value, overrides);
-  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  try {
+    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  } catch (err) {
+    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
+    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
+    throw new ConfigError(`${err.message}
+  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
+  }
 }
 
 // src/core/stable-json.ts
@@ -48093,7 +48100,7 @@ async function runPreflight(input2, runner, ws) {
       if (info2 && packages.every((p) => info2.packages[p])) break;
     }
     if (!python) {
-      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+      problems.push(`no Python interpreter could be run (tried ${input2.pythonCandidates.join(", ")}); install Python 3, set python: in the spec, or point $LLMOPS_PYTHON at an interpreter`);
     } else {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
@@ -48301,6 +48308,7 @@ async function runTraining(input2, ports) {
   let records = [];
   if (input2.resume) {
     const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    if (prev === void 0) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
     if (prev?.spec?.hash && prev.spec.hash !== hash2) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash2.slice(0, 19)}\u2026)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory"
@@ -48308,6 +48316,13 @@ async function runTraining(input2, ports) {
     }
     if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
   } else {
+    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number) : [];
+    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash2 && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
+      });
+    }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
   await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash2 } }, null, 2)}
@@ -48707,8 +48722,8 @@ function locateReferenceTrainer(from = import.meta.url) {
   }
 }
 function defaultPythons(env) {
-  const list2 = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p) => Boolean(p));
-  return [...new Set(list2)];
+  if (env.LLMOPS_PYTHON) return [env.LLMOPS_PYTHON];
+  return ["python3", "/usr/bin/python3"];
 }
 
 // src/adapters/process/machine.ts

@@ -1,6 +1,6 @@
 // What every subcommand gets: where the user ran us from, their environment, output streams, a
 // logger and progress. Paths the user types are resolved from their directory (INIT_CWD under npm).
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { ConsoleLogger } from "../adapters/console/console-logger.js";
 import { TerminalProgress } from "../adapters/console/progress.js";
 import type { Logger, Progress } from "../core/ports.js";
@@ -19,7 +19,7 @@ export interface CliContext {
 }
 
 export function createCliContext(opts: { quiet?: boolean } = {}): CliContext {
-  const cwd = process.env.INIT_CWD && isAbsolute(process.env.INIT_CWD) ? process.env.INIT_CWD : process.cwd();
+  const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
   const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
@@ -37,4 +37,18 @@ export function createCliContext(opts: { quiet?: boolean } = {}): CliContext {
 
 function devNull(): NodeJS.WritableStream {
   return { write: () => true } as unknown as NodeJS.WritableStream;
+}
+
+/**
+ * The directory the user typed their paths from. Under `npm run` the process starts in the package
+ * root and INIT_CWD holds where npm was run; but a script that changed directory first
+ * ("cd evals && llmops eval qa.yaml") means its own directory, so INIT_CWD counts only while we
+ * still run in the package root npm started us in.
+ */
+export function userCwd(env: NodeJS.ProcessEnv, processCwd: string): string {
+  const init = env.INIT_CWD;
+  if (!init || !isAbsolute(init)) return processCwd;
+  const pkg = env.npm_package_json;
+  if (pkg && isAbsolute(pkg) && resolve(dirname(pkg)) !== resolve(processCwd)) return processCwd;
+  return init;
 }

@@ -1,6 +1,6 @@
 // `llmops`: dispatch to a subcommand, map errors to exit codes once (0/1/2/70), no stack traces
 // for anything but bugs.
-import { LlmopsError, exitCodeFor, formatError } from "../errors.js";
+import { InputError, LlmopsError, exitCodeFor, formatError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { parseCommandArgs } from "./command.js";
 import { commands } from "./commands.js";
@@ -23,6 +23,12 @@ export function renderTopHelp(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const topic = name === "help" && rest[0] !== undefined ? commands.find((c) => c.name === rest[0]) : undefined;
+  if (topic) {
+    // `llmops help eval` is `llmops eval --help`.
+    process.stdout.write(`${topic.help.trim()}\n`);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${renderTopHelp()}\n`);
     return name === undefined ? 2 : 0;
@@ -34,7 +40,11 @@ export async function main(argv: string[]): Promise<number> {
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
     const { didYouMean } = await import("../core/config/suggest.js");
-    process.stderr.write(`error: unknown command "${name}"${didYouMean(name, commands.map((c) => c.name))}\nhint: run "llmops --help" for the list\n`);
+    // "evaluate", "reports", "validate" (a data subcommand): point at the command they meant.
+    const prefix = commands.find((c) => name.startsWith(c.name) || (name.length >= 3 && c.name.startsWith(name)));
+    const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : undefined;
+    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean(name, commands.map((c) => c.name)));
+    process.stderr.write(`error: unknown command "${name}"${suggestion}\nhint: run "llmops --help" for the list\n`);
     return 2;
   }
   try {
@@ -45,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const ctx = createCliContext({ quiet: Boolean(args.values.quiet) });
     return await cmd.run(ctx, args);
-  } catch (err) {
+  } catch (caught) {
+    const err = fsErrorAsInput(caught) ?? caught;
     process.stderr.write(`${formatError(err)}\n`);
     const code = exitCodeFor(err);
     if (rest.includes("--json")) {
@@ -55,4 +66,28 @@ export async function main(argv: string[]): Promise<number> {
     }
     return code;
   }
+}
+
+const FS_PROBLEMS: Record<string, string> = {
+  EISDIR: "is a directory, but a file is needed here",
+  ENOTDIR: "a part of this path is a file, but a directory is needed",
+  EEXIST: "already exists as a file, but a directory is needed here",
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device",
+};
+
+/**
+ * A file-system error on a path the user named (an --out that is a directory, a file where a
+ * directory is expected, no permission) is their mistake to fix, not a bug: name the path and the
+ * fix, exit 2, no stack trace.
+ */
+export function fsErrorAsInput(err: unknown): InputError | undefined {
+  if (!(err instanceof Error) || err instanceof LlmopsError) return undefined;
+  const { code, path } = err as NodeJS.ErrnoException;
+  const problem = code === undefined ? undefined : FS_PROBLEMS[code];
+  if (problem === undefined || typeof path !== "string") return undefined;
+  return new InputError(`${path}: ${problem}`, { hint: "check the path you passed (relative paths start from the directory you ran llmops in)", cause: err });
 }

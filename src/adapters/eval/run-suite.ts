@@ -1,6 +1,6 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { planJobs, effectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
@@ -112,6 +112,11 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult | Sui
         prices: target.prices,
       },
     );
+    if (store.keptPrevious) {
+      const summaryPath = join(outDir, "summary.json");
+      if (existsSync(summaryPath)) renameSync(summaryPath, join(outDir, "summary.previous.json"));
+      o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
+    }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const { extra, ...named } = target.params;

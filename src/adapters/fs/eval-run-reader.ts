@@ -1,18 +1,27 @@
 // Read an eval run directory (results.jsonl + summary.json) line by line, hashing as it reads.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../../errors.js";
 import { ResultsCollector, parseSummary, type LoadedRun } from "../../core/compare/run-records.js";
 
 export async function readEvalRun(dir: string, label: string): Promise<LoadedRun> {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${label} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
   }
   const resultsFile = join(dir, "results.jsonl");
   if (!existsSync(resultsFile)) {
-    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+    // The parent of the runs (.llmops/eval, the default --out's parent): name the runs inside it.
+    const runs = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl")))
+      .map((e) => join(dir, e.name));
+    throw new InputError(`${label} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", …" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)",
+    });
   }
   const collector = new ResultsCollector(resultsFile);
   const hash = createHash("sha256");

@@ -9,10 +9,24 @@ import type { EvalRecord } from "../../core/eval/types.js";
 
 export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
+  private loaded = new Set<string>();
   droppedPartialLine = false;
+  /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
+  keptPrevious: string | undefined;
   constructor(readonly path: string) {}
 
+  /** The old file, kept when finalizing would drop records that were on disk. */
+  get previousPath(): string {
+    return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
+  }
+
   load(): EvalRecord[] {
+    const records = this.read();
+    this.loaded = new Set(records.map(recordId));
+    return records;
+  }
+
+  private read(): EvalRecord[] {
     if (!existsSync(this.path)) return [];
     const buf = readFileSync(this.path);
     const records: EvalRecord[] = [];
@@ -69,6 +83,13 @@ export class JsonlResultsStore implements ResultsStore {
     const fd = openSync(tmp, "r");
     fsyncSync(fd);
     closeSync(fd);
+    // Records that were on disk and are not kept (a run of another model or prompt, cases beyond
+    // --limit) are never destroyed: the old file is moved aside first.
+    const kept = new Set(records.map(recordId));
+    if (existsSync(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+      renameSync(this.path, this.previousPath);
+      this.keptPrevious = this.previousPath;
+    }
     renameSync(tmp, this.path);
   }
 
@@ -76,6 +97,10 @@ export class JsonlResultsStore implements ResultsStore {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+function recordId(r: EvalRecord): string {
+  return `${r.case_id}\u0000${r.repeat}\u0000${r.key}`;
 }
 
 /** A valid record that can be resumed: the engine matches it to the plan by its key. Kept as written. */

@@ -16,8 +16,12 @@ export function locateReferenceTrainer(from: string = import.meta.url): string {
   }
 }
 
-/** Interpreters tried in order when a spec names none: $LLMOPS_PYTHON, python3, and the system one. */
+/**
+ * Interpreters tried in order when a spec names none: python3, then the system one. $LLMOPS_PYTHON
+ * is the user's explicit choice: it alone is tried, so a wrong value is reported rather than
+ * silently replaced by another Python.
+ */
 export function defaultPythons(env: NodeJS.ProcessEnv): string[] {
-  const list = [env.LLMOPS_PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => Boolean(p));
-  return [...new Set(list)];
+  if (env.LLMOPS_PYTHON) return [env.LLMOPS_PYTHON];
+  return ["python3", "/usr/bin/python3"];
 }

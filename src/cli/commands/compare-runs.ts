@@ -27,6 +27,9 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
   const policyFile = typeof values.policy === "string" ? values.policy : undefined;
   const policyPath = policyFile ? ctx.resolvePath(policyFile) : null;
   const loaded = policyFile && policyPath ? await loadPolicyFile(policyPath, policyFile, `policy file not found: ${policyPath}`) : null;
+  if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
+    ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
+  }
   const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),

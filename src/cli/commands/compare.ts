@@ -4,6 +4,7 @@ import { compareOptions, runCompare } from "./compare-runs.js";
 
 export const compareCommand: Command = {
   name: "compare",
+  maxPositionals: 0,
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]

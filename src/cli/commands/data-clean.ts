@@ -78,6 +78,17 @@ export async function runDataSplit(ctx: CliContext, values: Record<string, unkno
   const stratify = typeof values.stratify === "string" ? values.stratify : undefined;
   const df = dataFiles(ctx, files);
   const ext = ".jsonl";
+  // A record without the --key field is the user's mistake (a usage error naming file:line), not a
+  // read error of the file: remember it and rethrow once the validator has stopped.
+  let keyError: unknown;
+  const keyOf = (rec: Record<string, unknown>, where: string) => {
+    try {
+      return splitKeyOf(rec, key, where);
+    } catch (err) {
+      keyError ??= err;
+      throw err;
+    }
+  };
   let assigned: Uint8Array | undefined;
   if (stratify) {
     // First pass: every record's point and stratum, to rank within strata.
@@ -85,18 +96,19 @@ export async function runDataSplit(ctx: CliContext, values: Record<string, unkno
     const strata: string[] = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points.push(splitPoint(splitKeyOf(rec, key, formatLocation(at)), seed));
+      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === undefined ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
+    if (keyError !== undefined) throw keyError;
     assigned = assignStratified(Float64Array.from(points), strata, spec);
   }
   const writers = spec.names.map((n) => new JsonlWriter(join(outDir, `${n}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
-    const s = assigned ? assigned[i]! : assignSplit(splitPoint(splitKeyOf(rec, key, formatLocation(at)), seed), spec);
+    const s = assigned ? assigned[i]! : assignSplit(splitPoint(keyOf(rec, formatLocation(at)), seed), spec);
     i++;
     writers[s]!.write(rec);
   });
@@ -105,6 +117,7 @@ export async function runDataSplit(ctx: CliContext, values: Record<string, unkno
   } finally {
     for (const w of writers) w.close();
   }
+  if (keyError !== undefined) throw keyError;
   const report = v.report();
   const counts = Object.fromEntries(spec.names.map((n, j) => [n, writers[j]!.lines]));
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n, j) => [n, spec.ratios[j]])), key: typeof key === "string" ? key : key.field, seed, stratify: stratify ?? null, invalid: report.invalid });

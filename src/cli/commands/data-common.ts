@@ -1,6 +1,6 @@
 // Options and set-up shared by the `llmops data` subcommands.
 import { readFile } from "node:fs/promises";
-import { dirname, relative } from "node:path";
+import { dirname, isAbsolute, relative } from "node:path";
 import type { CheckOptions, DataFile } from "../../adapters/data-files/run-check.js";
 import { defaultDedupeOptions, type DedupeOptions } from "../../core/data/dedupe.js";
 import { ConfigError, InputError } from "../../errors.js";
@@ -74,8 +74,11 @@ export function dataFiles(ctx: CliContext, names: string[], what = "data files")
 }
 
 /** A path relative to the current directory, with forward slashes (stable in manifests). */
+/** A path as the user would type it: relative to their directory when inside it, else absolute (never ../../../tmp/x). */
 export function displayPath(ctx: CliContext, abs: string): string {
-  return relative(ctx.cwd, abs).split("\\").join("/") || ".";
+  const rel = relative(ctx.cwd, abs).split("\\").join("/");
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith("../") || isAbsolute(rel) ? abs : rel;
 }
 
 export const checkOptionHelp = `  --eval FILE          eval cases (JSONL {id, input|vars, expected}); training records that match one are errors (repeatable)

@@ -1,7 +1,8 @@
 // `llmops data manifest | card | diff`: version the data (a manifest next to it), describe it (a
 // dataset card), and say what a change did to it compared with another git revision.
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { gitShowFile } from "../../adapters/data-files/data-files.js";
 import { runDataCheck } from "../../adapters/data-files/run-check.js";
 import { InputError } from "../../errors.js";
@@ -18,8 +19,12 @@ async function check(ctx: CliContext, values: Record<string, unknown>, files: st
   return runDataCheck(v, df, checkOptionsFrom(ctx, values, df, "near", dirname(manifestPath)));
 }
 
-function manifestPathFor(ctx: CliContext, values: Record<string, unknown>, files: string[]): string {
-  if (typeof values.out === "string") return ctx.resolvePath(values.out);
+function manifestPathFor(ctx: CliContext, values: Record<string, unknown>, files: string[], outIsManifest = true): string {
+  if (typeof values.out === "string") {
+    const out = ctx.resolvePath(values.out);
+    // `--out data/` means the manifest in that directory, as when --out is left out.
+    return outIsManifest && existsSync(out) && statSync(out).isDirectory() ? join(out, DEFAULT_MANIFEST_NAME) : out;
+  }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
   if (first === undefined) throw new InputError("no data files given", { hint: "name one or more .jsonl, .jsonl.gz or .parquet files" });
@@ -37,19 +42,22 @@ export async function runDataManifest(ctx: CliContext, values: Record<string, un
 }
 
 export async function runDataCard(ctx: CliContext, values: Record<string, unknown>, files: string[]): Promise<number> {
-  const r = await check(ctx, values, files, manifestPathFor(ctx, values, files));
+  const r = await check(ctx, values, files, manifestPathFor(ctx, values, files, false));
   const md = renderDataCard({
     title: typeof values.title === "string" ? values.title : files.join(", "),
     manifest: r.manifest,
     duplicates: r.profiler.duplicates(),
     leakage: r.profiler.leakage(),
   });
-  if (typeof values.out === "string") {
-    const out = ctx.resolvePath(values.out);
+  const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
+  if (out !== null) {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}\n`);
-  } else ctx.stdout.write(md);
+  }
+  // --json: stdout carries one JSON document (the card's path, or the card itself, and the check's counts).
+  if (values.json) ctx.printJson({ card: out, ...(out === null ? { markdown: md } : {}), records: r.manifest.totals.records, errors: r.report.errors, warnings: r.report.warnings });
+  else if (out === null) ctx.stdout.write(md);
   return r.report.errors > 0 ? 1 : 0;
 }
 

@@ -1,13 +1,14 @@
 // `llmops eval <suite.yaml>`: run a suite against an OpenAI-compatible server, write
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
-import { relative } from "node:path";
 import { runSuite } from "../../adapters/eval/run-suite.js";
 import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { intOption, requirePositional, type Command } from "../command.js";
+import { displayPath } from "./data-common.js";
 
 export const evalCommand: Command = {
   name: "eval",
+  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
@@ -91,12 +92,12 @@ options:
         const o = r.outcome;
         ctx.stdout.write(
           `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1000).toFixed(1)}s\n` +
-            `wrote ${relative(ctx.cwd, r.resultsPath) || r.resultsPath} and ${relative(ctx.cwd, r.summaryPath) || r.summaryPath}\n`,
+            `wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}\n`,
         );
       }
       const errors = r.summary.counts.errors;
       if (errors > 0 && errors === r.summary.counts.records) {
-        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${relative(ctx.cwd, r.resultsPath) || r.resultsPath}`);
+        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${displayPath(ctx, r.resultsPath)}`);
         return 1;
       }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);

@@ -4,6 +4,7 @@ import { compareOptions, runCompare } from "./compare-runs.js";
 
 export const gateCommand: Command = {
   name: "gate",
+  maxPositionals: 0,
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]

@@ -13,9 +13,17 @@ import type { CliContext } from "../context.js";
 const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 
 function readRequired(ctx: CliContext, path: string, option: string): string {
-  const abs = ctx.resolvePath(path);
+  const abs = comparisonFile(ctx, path);
   if (!existsSync(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync(abs, "utf8");
+}
+
+/** The comparison file the user meant: the path itself, or DIR/comparison.json when they named the compare --out DIR. */
+function comparisonFile(ctx: CliContext, path: string): string {
+  const abs = ctx.resolvePath(path);
+  const inside = join(abs, "comparison.json");
+  return existsSync(abs) && statSync(abs).isDirectory() && existsSync(inside) ? inside : abs;
 }
 
 /** Where a run's results.jsonl is: the option, else the dir recorded in the comparison (from cwd, then beside the comparison). */
@@ -54,10 +62,13 @@ export function loadReportModel(ctx: CliContext, values: Record<string, unknown>
   const file = values.comparison as string | undefined;
   if (!file) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
   const comparison: Comparison = parseComparison(readRequired(ctx, file, "comparison"), file);
-  const abs = ctx.resolvePath(file);
+  const abs = comparisonFile(ctx, file);
   const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs));
   const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate as string | undefined, comparison.candidate.dir, abs));
   const runUrl = values["run-url"] as string | undefined;
+  if (runUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(runUrl)) {
+    throw new InputError(`--run-url must be an http(s) URL, got ${JSON.stringify(runUrl)}`, { hint: "e.g. --run-url https://github.com/OWNER/REPO/actions/runs/ID (other schemes are never linked)" });
+  }
   return {
     comparison,
     cases: baseline.length + candidate.length > 0 ? buildCaseDetails(comparison, baseline, candidate) : [],
@@ -67,6 +78,7 @@ export function loadReportModel(ctx: CliContext, values: Record<string, unknown>
 
 export const reportCommand: Command = {
   name: "report",
+  maxPositionals: 0,
   summary: "render a comparison as PR-comment markdown, a job summary and a self-contained HTML report",
   help: `
 usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html OUT] [options]
@@ -76,7 +88,7 @@ comment markdown on stdout. Case inputs and outputs come from the two runs' resu
 in the run directories recorded in the comparison, or given with --baseline / --candidate.
 
 options:
-  --comparison FILE   the comparison.json to render (required)
+  --comparison FILE   the comparison.json to render, or the compare --out DIR holding it (required)
   --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
   --summary OUT       write the job summary markdown
   --html OUT          write the self-contained HTML report (no network; open it in a browser)
@@ -85,6 +97,8 @@ options:
   --run-url URL       link to the workflow run, shown in the footer (http/https only)
   --title TEXT        heading (default: "llmops eval: <suite>")
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
+  --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
+                      output option the comment markdown is a field of it
   --quiet             no log lines
 `,
   options: {
@@ -97,6 +111,7 @@ options:
     "run-url": { type: "string" },
     title: { type: "string" },
     "max-chars": { type: "string" },
+    json: { type: "boolean" },
     quiet: { type: "boolean" },
   },
   async run(ctx, { values }) {
@@ -108,7 +123,19 @@ options:
     if (values.markdown !== undefined) write(ctx, values.markdown as string, comment.markdown, "PR comment");
     if (values.summary !== undefined) write(ctx, values.summary as string, renderJobSummary(model).markdown, "job summary");
     if (values.html !== undefined) write(ctx, values.html as string, renderHtmlReport(model), "HTML report");
-    if (!wants) ctx.stdout.write(comment.markdown);
+    if (values.json) {
+      const out = (k: string) => (typeof values[k] === "string" ? ctx.resolvePath(values[k] as string) : null);
+      ctx.printJson({
+        comparison: comparisonFile(ctx, values.comparison as string),
+        verdict: model.comparison.gate?.verdict ?? null,
+        markdown: out("markdown"),
+        summary: out("summary"),
+        html: out("html"),
+        comment_chars: comment.markdown.length,
+        truncated: comment.truncated,
+        ...(wants ? {} : { comment: comment.markdown }),
+      });
+    } else if (!wants) ctx.stdout.write(comment.markdown);
     return 0;
   },
 };

@@ -7,6 +7,7 @@ import type { CliContext } from "../context.js";
 
 export const trainCommand: Command = {
   name: "train",
+  maxPositionals: 1,
   summary: "train a model from a training spec (reference trainer, axolotl, torchtune, or a command)",
   help: `
 usage: llmops train <spec.yaml> [--out DIR] [--set key=value]... [--resume] [--dry-run] [--json]

@@ -9,6 +9,9 @@ describe("stable splits", () => {
     expect(spec.bounds[2]).toBe(1);
     expect(() => parseSplitRatios("train=0.9")).toThrow(/at least two/);
     expect(() => parseSplitRatios("train:0.9,val=0.1")).toThrow(/NAME=RATIO/);
+    expect(() => parseSplitRatios("train=0.9,val=0.3")).toThrow("--ratios: the fractions add up to 1.2, not 1");
+    expect(parseSplitRatios("train=8,val=1,test=1").ratios).toEqual([0.8, 0.1, 0.1]);
+    expect(parseSplitRatios("train=0.7,val=0.2,test=0.1").names).toEqual(["train", "val", "test"]);
   });
 
   it("adding records never moves an existing one", () => {

@@ -27,6 +27,10 @@ export function parseSplitRatios(s: string): SplitSpec {
   }
   const total = ratios.reduce((a, b) => a + b, 0);
   if (names.length < 2 || !(total > 0)) throw new InputError("--ratios needs at least two splits with positive ratios, e.g. train=0.9,val=0.1");
+  // Fractions must add up to 1 (train=0.9,val=0.3 is a typo, not 75/25); weights (train=8,val=1,test=1) are normalised.
+  if (ratios.every((r) => r <= 1) && Math.abs(total - 1) > 1e-6) {
+    throw new InputError(`--ratios: the fractions add up to ${Number(total.toFixed(6))}, not 1`, { hint: "e.g. train=0.9,val=0.1; or give whole-number weights such as train=8,val=1,test=1" });
+  }
   const norm = ratios.map((r) => r / total);
   let acc = 0;
   const bounds = norm.map((r) => (acc += r));

@@ -1,7 +1,7 @@
 // The eval runner: a global concurrency limit over case × repeat jobs, retries with backoff, a
 // response cache, streaming results that survive a kill, and resumption that requests only what
 // is missing.
-import { ExternalError } from "../../errors.js";
+import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress } from "../ports.js";
 import type { PlannedJob } from "./plan.js";
 import { ProviderError, type CompletionResult, type Provider } from "./provider.js";
@@ -213,6 +213,13 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
 
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r): r is EvalRecord => r !== undefined);
   deps.store.finalize(records);
+  if (deps.signal?.aborted) {
+    // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} — stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested",
+    });
+  }
   if (fatal) {
     throw new ExternalError(`${fatal.message} — stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
       ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),

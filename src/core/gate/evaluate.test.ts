@@ -145,6 +145,10 @@ describe("overall verdict and what blocks", () => {
     expect(evaluateGate(comparison([pass]), policy({ metrics: { zz: { threshold: 0.5 } } }), "t").verdict).toBe("fail");
     expect(evaluateGate(comparison([pass]), policy({ metrics: { zz: { threshold: 0.5 } }, require_metrics: false }), "t").verdict).toBe("inconclusive");
   });
+  it("a misspelt gated metric names the one the runs have", () => {
+    const g = evaluateGate(comparison([row({ name: "exact_match" })]), policy({ metrics: { exact_macth: { max_regression: 0.02 } } }), "t");
+    expect(g.checks[0]!.message).toBe('exact_macth: the policy gates this metric but neither run has it (did you mean "exact_match"?)');
+  });
   it("gate: false computes but does not decide", () => {
     expect(evaluateGate(comparison([fail]), policy({ metrics: { c: { max_regression: 0.02, gate: false } } }), "t").checks).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 // Decide a gate from a comparison's confidence bounds. Each check passes when its whole interval
 // clears the limit, fails when its whole interval lies beyond it, and is inconclusive otherwise;
 // inconclusive checks come with the number of cases (or repeats) that would likely decide them.
+import { didYouMean } from "../config/suggest.js";
 import { casesNeeded, casesNeededFromSe, normalQuantile, repeatsNeeded } from "../stats/index.js";
 import type { Comparison, MetricComparison } from "../compare/types.js";
 import { improvementSpecs, resolveMargin } from "./policy.js";
@@ -49,7 +50,7 @@ function adviseSide(ci: [number, number] | null, n: number, gap: number, alpha: 
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
 }
 
-function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy): GateCheck[] {
+function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy, known: readonly string[] = []): GateCheck[] {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
   if (!row || row.n === 0 || row.delta === null) {
@@ -63,7 +64,7 @@ function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | 
         estimate: null,
         interval: null,
         limit: null,
-        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it`,
+        message: row ? `${name}: no case has a value on both sides` : `${name}: the policy gates this metric but neither run has it${didYouMean(name, known)}`,
       },
     ];
   }
@@ -193,7 +194,7 @@ export function evaluateGate(c: Omit<Comparison, "gate">, policy: GatePolicy, so
   const checks: GateCheck[] = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
   }
   checks.push(...budgetChecks(c as Comparison, policy));
   const verdict: Verdict = checks.length === 0 ? "inconclusive" : checks.reduce<Verdict>((v, ch) => (RANK[ch.verdict] < RANK[v] ? ch.verdict : v), "pass");

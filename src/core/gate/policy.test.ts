@@ -31,6 +31,14 @@ describe("gate policy files", () => {
     expect(() => parseGatePolicy("name: qa\nscorers: []\n", "evals/qa.yaml")).toThrow(/has no gate: key/);
   });
 
+  it("reads a policy file that kept the suite's gate: wrapper (the block copied out of a suite)", () => {
+    const text = "gate:\n  metrics:\n    exact_match:\n      max_regression: 0.02\n";
+    const { policy, source } = parseGatePolicy(text, "policy.yaml");
+    expect(source).toBe("policy.yaml");
+    expect(policy.metrics.exact_match).toEqual({ max_regression: 0.02 });
+    expect(() => parseGatePolicy(text.replace("max_regression", "max_regresion"), "policy.yaml")).toThrow(/policy\.yaml:4:7: gate\.metrics\.exact_match\.max_regresion: unknown key "max_regresion" \(did you mean "max_regression"\?\)/);
+  });
+
   it("is a strict zod schema the suite loader can reuse", () => {
     expect(gatePolicySchema.safeParse({ metrics: {}, extra: 1 }).success).toBe(false);
   });

@@ -63,19 +63,22 @@ export function defaultGatePolicy(metrics: readonly string[]): GatePolicy {
 
 /**
  * Load a policy from YAML text: either a policy document, or a suite file whose `gate:` key holds
- * it (recognised by its `scorers:` key). Returns the policy and a description of its source.
+ * it (recognised by its `scorers:` key), or a document holding only that `gate:` key. Returns the policy and a description of its source.
  */
 export function parseGatePolicy(text: string, file: string): { policy: GatePolicy; source: string } {
   const doc = parseYamlSource(text, file);
   const root = doc.value;
-  if (root !== null && typeof root === "object" && !Array.isArray(root) && "scorers" in root) {
+  const isMapping = root !== null && typeof root === "object" && !Array.isArray(root);
+  // A policy file that kept the suite's `gate:` wrapper (the block copied out of a suite) is read as that block.
+  const wrappedOnly = isMapping && Object.keys(root).length === 1 && "gate" in root;
+  if (isMapping && ("scorers" in root || wrappedOnly)) {
     if (!("gate" in root) || (root as Record<string, unknown>).gate == null) {
       throw new ConfigError(`${file}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite (docs/compare-and-gate.md) or pass a policy file" });
     }
     // Validate only the gate: key, but keep the suite's paths and positions ("gate.metrics…").
     const sub: SourcedDocument = { file, value: { gate: (root as Record<string, unknown>).gate }, locate: doc.locate };
     const wrapped = validateConfig(z.strictObject({ gate: gatePolicySchema }), sub, "gate policy");
-    return { policy: wrapped.gate as GatePolicy, source: `${file} (gate:)` };
+    return { policy: wrapped.gate as GatePolicy, source: wrappedOnly ? file : `${file} (gate:)` };
   }
   return { policy: validateConfig(gatePolicySchema, doc, "gate policy") as GatePolicy, source: file };
 }

@@ -121,7 +121,7 @@ export async function runPreflight(input: PreflightInput, runner: ProcessRunner,
       if (info && packages.every((p) => info.packages[p])) break;
     }
     if (!python) {
-      problems.push(`no Python interpreter could be run (tried ${input.pythonCandidates.join(", ")}); install Python 3 or set python: in the spec`);
+      problems.push(`no Python interpreter could be run (tried ${input.pythonCandidates.join(", ")}); install Python 3, set python: in the spec, or point $LLMOPS_PYTHON at an interpreter`);
     } else {
       const missing = packages.filter((p) => !python!.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);

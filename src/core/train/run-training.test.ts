@@ -159,6 +159,33 @@ describe("runTraining", () => {
     await expect(runTraining({ ...input, resume: true }, ports)).rejects.toThrow(ConfigError);
   });
 
+  it("says so when --resume finds nothing to resume, and trains from step 0", async () => {
+    const { input, ports } = setup([{ lines: [step(1, 4), '{"event": "done", "step": 1}'], exit: { code: 0, signal: null }, writes: MODEL }]);
+    const warnings: string[] = [];
+    const r = await runTraining({ ...input, resume: true }, { ...ports, logger: { ...silentLogger, warn: (m: string) => warnings.push(m) } });
+    expect(warnings).toContain("--resume: nothing to resume in /out (no run.json there); training from step 0");
+    expect(r.metrics?.steps).toBe(1);
+  });
+
+  it("rerunning without --resume keeps an unfinished run's checkpoints (refuses), a finished or other-spec run is replaced", async () => {
+    const done = { lines: [step(1, 4), '{"event": "done", "step": 1}'], exit: { code: 0, signal: null }, writes: MODEL };
+    const { ws, input, ports } = setup([done, done, done]);
+    await runTraining(input, ports);
+    const run = JSON.parse(await ws.readText("/out/run.json"));
+    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled" }));
+    await ws.writeText("/out/checkpoints/checkpoint-4/state.json", "{}");
+    const err = await runTraining(input, ports).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toBe("/out holds an unfinished run of this spec (cancelled) with a checkpoint at step 4; starting over would delete it");
+    expect(await ws.exists("/out/checkpoints/checkpoint-4/state.json")).toBe(true);
+    // Another spec (the user changed it): replaced as before.
+    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled", spec: { hash: "sha256:other" } }));
+    await expect(runTraining(input, ports)).resolves.toMatchObject({ dryRun: false });
+    // A finished run of this spec: replaced as before.
+    await ws.writeText("/out/checkpoints/checkpoint-4/state.json", "{}");
+    await expect(runTraining(input, ports)).resolves.toMatchObject({ dryRun: false });
+  });
+
   it("refuses a hub id for the reference trainer", async () => {
     const { input, ports } = setup([]);
     const spec = parseTrainSpec(SPEC.replace("model: scratch", "model: meta-llama/Llama-3.2-1B") + "method: lora\n", "s.yaml");

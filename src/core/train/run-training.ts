@@ -155,6 +155,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   let records: Rec[] = [];
   if (input.resume) {
     const prev = (await ws.exists(`${outDir}/run.json`)) ? (JSON.parse(await ws.readText(`${outDir}/run.json`)) as Partial<RunRecord>) : undefined;
+    if (prev === undefined) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
     if (prev?.spec?.hash && prev.spec.hash !== hash) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}…, now ${hash.slice(0, 19)}…)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory",
@@ -162,6 +163,17 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
     }
     if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
   } else {
+    // Rerunning the same command after a Ctrl-C or a crash must not silently delete the checkpoints
+    // it could resume from (the trap HF Trainer's overwrite_output_dir guards against).
+    const prev = (await ws.exists(`${outDir}/run.json`)) ? (JSON.parse(await ws.readText(`${outDir}/run.json`)) as Partial<RunRecord> & { status?: string }) : undefined;
+    const steps = (await ws.exists(`${outDir}/checkpoints`))
+      ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number)
+      : [];
+    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over",
+      });
+    }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
   await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input.specFile, hash } }, null, 2)}\n`);

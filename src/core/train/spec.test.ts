@@ -64,6 +64,9 @@ describe("parseTrainSpec", () => {
   it("reports an override that breaks the schema", () => {
     const e = errorOf(() => parseTrainSpec(BASE, "t.yaml", [parseOverride("max_steps=-1", "--set")]));
     expect(e.message).toMatch(/t\.yaml:7:12: max_steps: expected .*found number -1/);
+    // The value was not in the file: the message says which overrides were applied.
+    expect(e.message).toContain("with overrides applied: --set (max_steps)");
+    expect(e).toBeInstanceOf(ConfigError);
   });
 });
 

@@ -153,7 +153,14 @@ export function parseTrainSpec(text: string, file: string, overrides: readonly O
     throw new ConfigError(`${file}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value as Record<string, unknown>, overrides);
-  return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  try {
+    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
+  } catch (err) {
+    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
+    // A bad value from --set is reported at the key it replaced (or the top of the file): say which overrides were applied.
+    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
+    throw new ConfigError(`${err.message}\n  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
+  }
 }
 
 /** Total optimizer steps when it can be known before data is read (max_steps), else undefined. */
