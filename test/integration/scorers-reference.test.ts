@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScorers, scorerConfigSchema } from "../../src/core/eval/scorers/registry.js";
 import type { Scorer } from "../../src/core/eval/scorers/types.js";
+import { createRng } from "../../src/core/stats/prng.js";
 
 // The reference Python: $LLMOPS_REFERENCE_PYTHON, else the venv scripts/setup-hf-venv.sh makes
 // (it installs sacrebleu from the local mirror), else python3.
@@ -21,18 +22,6 @@ function hasModule(mod: string): boolean {
 }
 const haveSacrebleu = hasModule("sacrebleu");
 const haveRouge = hasModule("rouge_score");
-
-// Deterministic generator (mulberry32) so failures reproduce.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   "the", "The", "cat", "sat", "on", "mat", "dog", "bit", "man", "a", "an", "it", "was", "not", "is",
@@ -59,7 +48,7 @@ function mutate(r: () => number, s: string): string {
 }
 
 function makeData(seed: number): { hyps: string[]; refs: string[][] } {
-  const r = rng(seed);
+  const r = createRng(seed).next; // seeded, so failures reproduce
   const hyps: string[] = [];
   const ref1: string[] = [];
   const ref2: string[] = [];
