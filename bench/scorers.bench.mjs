@@ -16,7 +16,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = join(root, "node_modules", ".cache", "llmops-bench", "scorers.mjs");
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
-  entryPoints: [join(root, "src/core/eval/scorers/registry.ts")],
+  stdin: {
+    contents: 'export { createScorers, scorerConfigSchema } from "./src/core/eval/scorers/registry.ts";\nexport { createRng } from "./src/core/stats/prng.ts";\n',
+    resolveDir: root,
+    loader: "ts",
+  },
   bundle: true,
   format: "esm",
   platform: "node",
@@ -25,23 +29,12 @@ await build({
   outfile,
   logLevel: "warning",
 });
-const { createScorers, scorerConfigSchema } = await import(pathToFileURL(outfile).href);
+const { createScorers, scorerConfigSchema, createRng } = await import(pathToFileURL(outfile).href);
 
 const N = Number(process.argv[2] ?? 100_000);
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A Zipf-ish vocabulary so that n-grams repeat as in real text.
-const r = rng(42);
+const r = createRng(42).next; // the stats library's seeded generator: the same pairs every run
 const vocab = Array.from({ length: 5000 }, (_, i) => {
   const len = 2 + Math.floor(r() * 8);
   let w = "";
