@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
 import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
-import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
+import { arithmeticAnswer, waitForRecords, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
 let server: OpenAiTestServer | undefined;
 afterEach(async () => {
@@ -59,13 +59,7 @@ describe("llmops eval (spawned CLI)", () => {
     const suite = writeSuite(dir, server.baseUrl, { concurrency: 4 });
     const out = join(dir, "out");
     const first = runCli(["eval", suite, "--out", out, "--no-cache"], { cwd: dir });
-    // Kill it once some records are on disk.
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 25));
-      const p = join(out, "results.jsonl");
-      if (existsSync(p) && readFileSync(p, "utf8").split("\n").length > 60) break;
-    }
+    await waitForRecords(out, 60); // kill it once some records are on disk
     first.child.kill("SIGKILL");
     const killed = await first;
     expect(killed.signal).toBe("SIGKILL");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeComparison, makeRecords } from "../support/report-fixture.js";
 import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
-import { arithmeticAnswer, writeArithmeticCases, writeSuite } from "../support/suites.js";
+import { arithmeticAnswer, waitForRecords, writeArithmeticCases, writeSuite } from "../support/suites.js";
 
 const TRAIN = "data/train.jsonl";
 
@@ -86,12 +86,7 @@ describe("eval interrupted with Ctrl-C (SIGINT)", () => {
     const suite = writeSuite(dir, server.baseUrl, { concurrency: 2 });
     const out = join(dir, "out");
     const first = runCli(["eval", suite, "--out", out, "--no-cache"], { cwd: dir });
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 25));
-      const p = join(out, "results.jsonl");
-      if (existsSync(p) && readFileSync(p, "utf8").split("\n").length > 20) break;
-    }
+    await waitForRecords(out, 20); // kill it once some records are on disk
     first.child.kill("SIGINT");
     const r = await first;
     noStack(r.stderr);

@@ -1,5 +1,5 @@
 // Write small eval suites and datasets into temp directories for tests.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 
@@ -40,4 +40,14 @@ export function writeSuite(dir: string, baseUrl: string, overrides: Record<strin
   const path = join(dir, "suite.yaml");
   writeFileSync(path, stringify(suite));
   return path;
+}
+
+/** Wait until a run directory's results.jsonl holds more than `lines` lines (or `timeoutMs` passes). */
+export async function waitForRecords(outDir: string, lines: number, timeoutMs = 20_000): Promise<void> {
+  const p = join(outDir, "results.jsonl");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    if (existsSync(p) && readFileSync(p, "utf8").split("\n").length > lines) return;
+  }
 }
