@@ -58930,7 +58930,6 @@ var INPUTS = {
 };
 
 // src/actions/compare/main.ts
-var MAX_DETAIL_BYTES = 256 * 1024 * 1024;
 async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();

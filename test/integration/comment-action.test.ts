@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { execFileSync } from "node:child_process";
 import { ACTIONS_TOKEN, FakeGitHub, READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT_MESSAGE } from "../support/fake-github.js";
 import { runActionBundle, type ActionRun } from "../support/fake-github-action.js";
 import { pullRequestEvent, workflowRunEvent } from "../support/fake-github-events.js";

@@ -4,7 +4,6 @@ import { mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { ACTIONS_TOKEN, FakeGitHub } from "../support/fake-github.js";
 import { runActionBundle } from "../support/fake-github-action.js";

@@ -1,6 +1,6 @@
 // The CLI bundle spawned as a process against the loopback OpenAI-compatible server: faults,
 // kills, resumption, caching and bad input, asserted on files and on what the server received.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";

@@ -10,7 +10,6 @@ import { runActionBundle } from "../support/fake-github-action.js";
 import { INPUTS } from "../../src/actions/train/inputs.js";
 
 const root = new URL("../..", import.meta.url).pathname;
-const bundle = join(root, "dist/train/index.js");
 const PY = "/usr/bin/python3";
 const hasTorch = spawnSync(PY, ["-c", "import torch"]).status === 0;
 

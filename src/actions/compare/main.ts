@@ -14,9 +14,6 @@ import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 
-/** Larger results files are not read for case details (the numbers come from the comparison). */
-const MAX_DETAIL_BYTES = 256 * 1024 * 1024;
-
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
