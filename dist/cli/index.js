@@ -49,149 +49,6 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
-// src/errors.ts
-var errors_exports = {};
-__export(errors_exports, {
-  ConfigError: () => ConfigError,
-  DataInvalidError: () => DataInvalidError,
-  ExternalError: () => ExternalError,
-  GateFailedError: () => GateFailedError,
-  InputError: () => InputError,
-  InternalError: () => InternalError,
-  LlmopsError: () => LlmopsError,
-  ProcessExitError: () => ProcessExitError,
-  exitCodeFor: () => exitCodeFor,
-  formatError: () => formatError
-});
-function exitCodeFor(err) {
-  if (!(err instanceof LlmopsError)) return 70;
-  switch (err.kind) {
-    case "gate":
-    case "data":
-    case "process":
-      return 1;
-    case "config":
-    case "input":
-    case "external":
-      return 2;
-    case "internal":
-      return 70;
-  }
-}
-function formatError(err) {
-  if (err instanceof LlmopsError) {
-    const lines = [`${err.name === "InternalError" ? "internal error" : "error"}: ${err.message}`];
-    if (err.hint) lines.push(`hint: ${err.hint}`);
-    if (err instanceof InternalError && err.stack) lines.push(err.stack);
-    return lines.join("\n");
-  }
-  const e = err instanceof Error ? err : new Error(String(err));
-  return `internal error: ${e.message}
-${e.stack ?? ""}
-This is a bug in llmops; please report it with the command you ran.`;
-}
-var LlmopsError, ConfigError, InputError, DataInvalidError, GateFailedError, ExternalError, ProcessExitError, InternalError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    LlmopsError = class extends Error {
-      /** Optional one-line hint on how to fix it, printed after the message. */
-      hint;
-      constructor(message, options) {
-        super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
-        this.hint = options?.hint;
-      }
-    };
-    ConfigError = class extends LlmopsError {
-      name = "ConfigError";
-      kind = "config";
-    };
-    InputError = class extends LlmopsError {
-      name = "InputError";
-      kind = "input";
-    };
-    DataInvalidError = class extends LlmopsError {
-      name = "DataInvalidError";
-      kind = "data";
-    };
-    GateFailedError = class extends LlmopsError {
-      name = "GateFailedError";
-      kind = "gate";
-    };
-    ExternalError = class extends LlmopsError {
-      name = "ExternalError";
-      kind = "external";
-    };
-    ProcessExitError = class extends LlmopsError {
-      constructor(message, exitCode, signal, options) {
-        super(message, options);
-        this.exitCode = exitCode;
-        this.signal = signal;
-      }
-      exitCode;
-      signal;
-      name = "ProcessExitError";
-      kind = "process";
-    };
-    InternalError = class extends LlmopsError {
-      name = "InternalError";
-      kind = "internal";
-    };
-  }
-});
-
-// src/core/config/suggest.ts
-var suggest_exports = {};
-__export(suggest_exports, {
-  closest: () => closest,
-  didYouMean: () => didYouMean,
-  editDistance: () => editDistance
-});
-function editDistance(a, b) {
-  const m = a.length;
-  const n2 = b.length;
-  if (m === 0) return n2;
-  if (n2 === 0) return m;
-  let prev = new Array(n2 + 1);
-  let cur = new Array(n2 + 1);
-  for (let j = 0; j <= n2; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n2; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n2];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
-}
-var init_suggest = __esm({
-  "src/core/config/suggest.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -19629,15 +19486,123 @@ var init_node = __esm({
   }
 });
 
-// src/cli/main.ts
-init_errors();
+// src/errors.ts
+var LlmopsError = class extends Error {
+  /** Optional one-line hint on how to fix it, printed after the message. */
+  hint;
+  constructor(message, options) {
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+    this.hint = options?.hint;
+  }
+};
+var ConfigError = class extends LlmopsError {
+  name = "ConfigError";
+  kind = "config";
+};
+var InputError = class extends LlmopsError {
+  name = "InputError";
+  kind = "input";
+};
+var DataInvalidError = class extends LlmopsError {
+  name = "DataInvalidError";
+  kind = "data";
+};
+var GateFailedError = class extends LlmopsError {
+  name = "GateFailedError";
+  kind = "gate";
+};
+var ExternalError = class extends LlmopsError {
+  name = "ExternalError";
+  kind = "external";
+};
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
+};
+var InternalError = class extends LlmopsError {
+  name = "InternalError";
+  kind = "internal";
+};
+function exitCodeFor(err) {
+  if (!(err instanceof LlmopsError)) return 70;
+  switch (err.kind) {
+    case "gate":
+    case "data":
+    case "process":
+      return 1;
+    case "config":
+    case "input":
+    case "external":
+      return 2;
+    case "internal":
+      return 70;
+  }
+}
+function formatError(err) {
+  if (err instanceof LlmopsError) {
+    const lines = [`${err.name === "InternalError" ? "internal error" : "error"}: ${err.message}`];
+    if (err.hint) lines.push(`hint: ${err.hint}`);
+    if (err instanceof InternalError && err.stack) lines.push(err.stack);
+    return lines.join("\n");
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return `internal error: ${e.message}
+${e.stack ?? ""}
+This is a bug in llmops; please report it with the command you ran.`;
+}
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n2 = b.length;
+  if (m === 0) return n2;
+  if (n2 === 0) return m;
+  let prev = new Array(n2 + 1);
+  let cur = new Array(n2 + 1);
+  for (let j = 0; j <= n2; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n2; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n2];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list2 = [...candidates];
+  const c = closest(name, list2);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
 
 // src/cli/command.ts
-init_suggest();
-init_errors();
 import { parseArgs } from "node:util";
 function parseCommandArgs(cmd, argv) {
   let parsed;
@@ -19692,9 +19657,6 @@ import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
 var COMPARISON_SCHEMA = "llmops.comparison/v1";
-
-// src/core/gate/evaluate.ts
-init_suggest();
 
 // src/core/stats/prng.ts
 function splitmix32(seed) {
@@ -40001,12 +39963,8 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/gate/policy.ts
-init_errors();
-
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
-init_errors();
 function parseYamlSource(text2, file2) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -40058,8 +40016,6 @@ function rangeStart(node2) {
 }
 
 // src/core/config/validate.ts
-init_errors();
-init_suggest();
 var MAX_REPORTED = 20;
 function formatPath(path) {
   if (path.length === 0) return "(top level)";
@@ -40203,9 +40159,6 @@ function validateConfig(schema2, doc, what = "configuration") {
     hint: `fix ${r.issues.length === 1 ? "it" : "them"} in ${doc.file}`
   });
 }
-
-// src/core/config/index.ts
-init_suggest();
 
 // src/core/gate/policy.ts
 var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
@@ -40858,9 +40811,6 @@ function computeComparison(baseline, candidate, opts) {
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
 }
 
-// src/core/compare/run-records.ts
-init_errors();
-
 // src/core/eval/results-line.ts
 var scoreSchema = external_exports.looseObject({
   value: external_exports.number().nullable(),
@@ -40973,9 +40923,6 @@ function parseSummary(text2, file2) {
   }
   return r.data;
 }
-
-// src/core/eval/scorers/registry.ts
-init_errors();
 
 // src/core/eval/scorers/ngram-keys.ts
 function numericKeysFit(size, maxOrder) {
@@ -41779,7 +41726,6 @@ var latency = {
 var import_ajv = __toESM(require_ajv(), 1);
 var import__ = __toESM(require__(), 1);
 var import__2 = __toESM(require__2(), 1);
-init_errors();
 var MAX_ERRORS = 5;
 var jsonSchemaSchema = scorerSchema("json_schema", {
   /** The JSON Schema, inline (draft 2020-12 unless it names another `$schema` Ajv 2020 supports). */
@@ -41927,7 +41873,6 @@ var levenshtein = {
 };
 
 // src/core/eval/scorers/regex.ts
-init_errors();
 var ALLOWED_FLAGS = /^[imsu]*$/;
 function compile2(pattern, flags) {
   try {
@@ -42317,14 +42262,7 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
-// src/core/github/client.ts
-init_errors();
-
-// src/core/github/marker.ts
-init_errors();
-
 // src/core/github/events.ts
-init_errors();
 var repo = external_exports.looseObject({ full_name: external_exports.string() });
 var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
 var pullRequestEvent = external_exports.looseObject({
@@ -42348,11 +42286,7 @@ var workflowRunEvent = external_exports.looseObject({
   })
 });
 
-// src/core/github/trusted-pr.ts
-init_errors();
-
 // src/core/github/report-bundle.ts
-init_errors();
 var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
 var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
 var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
@@ -43631,7 +43565,6 @@ ${casesSection(model)}
 }
 
 // src/core/report/inputs.ts
-init_errors();
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -43694,11 +43627,7 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/adapters/compare/run-compare.ts
-init_errors();
-
 // src/adapters/fs/eval-run-reader.ts
-init_errors();
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -43778,7 +43707,6 @@ function compareWithPolicy(baseline, candidate, loaded, gate) {
 }
 
 // src/cli/commands/compare-runs.ts
-init_errors();
 var compareOptions = {
   baseline: { type: "string" },
   candidate: { type: "string" },
@@ -43868,9 +43796,6 @@ See docs/compare-and-gate.md.`,
   run: (ctx, { values }) => runCompare(ctx, values, "compare")
 };
 
-// src/cli/commands/data.ts
-init_errors();
-
 // src/cli/commands/data-clean.ts
 import { join as join3, resolve as resolve2 } from "node:path";
 
@@ -43910,7 +43835,6 @@ var JsonlWriter = class {
 
 // src/adapters/data-files/data-files.ts
 init_node();
-init_errors();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
@@ -43986,12 +43910,6 @@ function gitShowFile(path, rev) {
     });
   });
 }
-
-// src/cli/commands/data-clean.ts
-init_errors();
-
-// src/core/data/formats.ts
-init_suggest();
 
 // src/core/stable-json.ts
 function stableStringify(v) {
@@ -44701,7 +44619,6 @@ var Deduper = class {
 };
 
 // src/core/data/split.ts
-init_errors();
 import { createHash as createHash4 } from "node:crypto";
 function parseSplitRatios(s) {
   const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
@@ -44781,7 +44698,6 @@ function formatIssue(issue2) {
 // src/cli/commands/data-common.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { dirname as dirname4, isAbsolute, relative } from "node:path";
-init_errors();
 
 // src/core/data/validate.ts
 import { Buffer as Buffer3, isUtf8 } from "node:buffer";
@@ -45248,7 +45164,6 @@ function firstInvalidUtf8(b) {
 
 // src/core/data/user-schema.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-init_errors();
 var Ajv2 = import_ajv2.default.default ?? import_ajv2.default;
 function compileUserSchema(schema2, file2) {
   if (typeof schema2 !== "object" || schema2 === null) throw new ConfigError(`${file2}: a JSON Schema must be an object`);
@@ -45368,13 +45283,9 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
 }
 
 // src/adapters/data-files/run-check.ts
-init_errors();
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { dirname as dirname5, relative as relative2 } from "node:path";
-
-// src/core/data/leakage.ts
-init_errors();
 
 // src/core/data/contain.ts
 var NGRAM = 13;
@@ -45536,7 +45447,6 @@ var LeakageIndex = class {
 };
 
 // src/core/data/manifest.ts
-init_errors();
 var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
 var DEFAULT_MANIFEST_NAME = "data-manifest.json";
 function buildManifest(version2, files, duplicates, leakage) {
@@ -45846,7 +45756,6 @@ async function runDataSplit(ctx, values, files) {
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
-init_errors();
 
 // src/core/data/diff.ts
 var EXAMPLES = 5;
@@ -46251,10 +46160,14 @@ function canonicalJson(value) {
 function effectiveTarget(suite, o) {
   return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
 }
-function requestParams(params, suiteSeed, repeat, repeats) {
+function flatParams(params) {
   const { extra, ...named } = params;
   const out = { ...extra };
   for (const [k, v] of Object.entries(named)) if (v !== void 0) out[k] = v;
+  return out;
+}
+function requestParams(params, suiteSeed, repeat, repeats) {
+  const out = flatParams(params);
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
@@ -49527,7 +49440,6 @@ var Template = class {
 };
 
 // src/core/eval/prompt.ts
-init_errors();
 function compilePrompt(spec, where) {
   const compile3 = (source, at) => {
     try {
@@ -49546,9 +49458,6 @@ function compilePrompt(spec, where) {
     }
   };
 }
-
-// src/core/eval/runner.ts
-init_errors();
 
 // src/core/eval/provider.ts
 var ProviderError = class extends Error {
@@ -49948,7 +49857,6 @@ var DiskResponseCache = class {
 };
 
 // src/adapters/fs/jsonl-results-store.ts
-init_errors();
 import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
@@ -50081,7 +49989,6 @@ import { gunzipSync } from "node:zlib";
 import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/core/eval/cases.ts
-init_errors();
 var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
 function toCase(raw, where) {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
@@ -50225,7 +50132,6 @@ var suiteSchema = external_exports.strictObject({
 });
 
 // src/adapters/fs/load-suite.ts
-init_errors();
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
@@ -50655,9 +50561,7 @@ async function runSuite(o) {
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
-    const { extra, ...named } = target2.params;
-    const params = { ...extra };
-    for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
+    const params = flatParams(target2.params);
     const summary = computeSummary({
       suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
@@ -50792,8 +50696,7 @@ options:
     const limit = intOption(values, "limit");
     const baseUrl = values["base-url"];
     if (baseUrl !== void 0 && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-      const { InputError: InputError2 } = await Promise.resolve().then(() => (init_errors(), errors_exports));
-      throw new InputError2(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
+      throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = values["cache-dir"] ?? ctx.env.LLMOPS_CACHE_DIR;
     if (values["dry-run"]) {
@@ -50882,7 +50785,6 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-init_errors();
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
@@ -51010,12 +50912,8 @@ options:
 import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
 
-// src/core/train/spec.ts
-init_errors();
-
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-init_errors();
 function parseOverride(text2, source) {
   const eq = text2.indexOf("=");
   const key2 = eq < 0 ? "" : text2.slice(0, eq).trim();
@@ -51190,9 +51088,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
   }
 }
 
-// src/core/train/run-training.ts
-init_errors();
-
 // src/core/train/content-hash.ts
 import { createHash as createHash7 } from "node:crypto";
 function createContentHasher() {
@@ -51251,9 +51146,6 @@ var DivergenceDetector = class {
 function fmt2(n2) {
   return Number(n2.toPrecision(4)).toString();
 }
-
-// src/core/train/launch.ts
-init_errors();
 
 // src/core/train/render-axolotl.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -51381,7 +51273,6 @@ function renderReferenceArgs(spec, paths, opts) {
 }
 
 // src/core/train/render-torchtune.ts
-init_errors();
 var ATTN = /* @__PURE__ */ new Map([
   ["q_proj", "q_proj"],
   ["k_proj", "k_proj"],
@@ -51937,7 +51828,6 @@ function renderLossSvg(series, opts = {}) {
 }
 
 // src/core/train/preflight.ts
-init_errors();
 var MIN_FREE_BYTES = 512 * 1024 * 1024;
 function parseNvidiaSmi(csv) {
   const gpus = [];
@@ -52463,12 +52353,6 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/core/train/fork-policy.ts
-init_errors();
-
-// src/adapters/train/train-here.ts
-init_errors();
-
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream5 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
@@ -52542,7 +52426,6 @@ var NodeTrainWorkspace = class {
 };
 
 // src/adapters/process/locate-trainer.ts
-init_errors();
 import { existsSync as existsSync8 } from "node:fs";
 import { dirname as dirname11, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52575,7 +52458,6 @@ async function gitRevision(runner, cwd) {
 }
 
 // src/adapters/process/node-process-runner.ts
-init_errors();
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 var NodeProcessRunner = class {
@@ -52951,10 +52833,9 @@ async function main(argv) {
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    const { didYouMean: didYouMean2 } = await Promise.resolve().then(() => (init_suggest(), suggest_exports));
     const prefix = commands.find((c) => name.startsWith(c.name) || name.length >= 3 && c.name.startsWith(name));
     const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : void 0;
-    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean2(name, commands.map((c) => c.name)));
+    const suggestion = sub ?? (prefix ? ` (did you mean "${prefix.name}"?)` : didYouMean(name, commands.map((c) => c.name)));
     process.stderr.write(`error: unknown command "${name}"${suggestion}
 hint: run "llmops --help" for the list
 `);

@@ -39257,10 +39257,14 @@ function canonicalJson(value) {
 function effectiveTarget(suite, o) {
   return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
 }
-function requestParams(params, suiteSeed, repeat, repeats) {
+function flatParams(params) {
   const { extra, ...named } = params;
   const out = { ...extra };
   for (const [k, v] of Object.entries(named)) if (v !== void 0) out[k] = v;
+  return out;
+}
+function requestParams(params, suiteSeed, repeat, repeats) {
+  const out = flatParams(params);
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
@@ -65318,9 +65322,7 @@ async function runSuite(o) {
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
-    const { extra, ...named } = target.params;
-    const params = { ...extra };
-    for (const [k, v] of Object.entries(named)) if (v !== void 0) params[k] = v;
+    const params = flatParams(target.params);
     const summary2 = computeSummary({
       suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
@@ -65551,6 +65553,67 @@ function renderSummaryMarkdown(s) {
 `;
 }
 
+// src/adapters/console/progress.ts
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "--";
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)}s`;
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  if (m < 60) return `${m}m${String(s).padStart(2, "0")}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+function renderProgressLine(p) {
+  const rate = p.elapsedS > 0 ? p.done / p.elapsedS : 0;
+  const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
+  const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
+  const width = p.width ?? 24;
+  const filled = Math.round(frac * width);
+  const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+}
+var TerminalProgress = class {
+  constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {
+    this.stream = stream;
+    this.interactive = interactive;
+    this.plainEveryMs = plainEveryMs;
+  }
+  stream;
+  interactive;
+  plainEveryMs;
+  total = 0;
+  label = "";
+  t0 = 0;
+  last = 0;
+  drawn = -1;
+  state = { done: 0, errors: 0 };
+  start(total, label) {
+    this.total = total;
+    this.label = label;
+    this.t0 = performance.now();
+    this.last = 0;
+    this.state = { done: 0, errors: 0 };
+  }
+  tick(update) {
+    this.state = update;
+    const now = performance.now();
+    const every = this.interactive ? 100 : this.plainEveryMs;
+    if (now - this.last < every && update.done < this.total) return;
+    this.last = now;
+    this.draw(false);
+  }
+  stop() {
+    if (this.interactive) this.draw(true);
+    else if (this.drawn !== this.state.done) this.draw(true);
+  }
+  draw(final) {
+    this.drawn = this.state.done;
+    const line = renderProgressLine({ label: this.label, total: this.total, ...this.state, elapsedS: (performance.now() - this.t0) / 1e3 });
+    if (this.interactive) this.stream.write(`\r\x1B[2K${line}${final ? "\n" : ""}`);
+    else this.stream.write(`${line}
+`);
+  }
+};
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -65589,25 +65652,6 @@ var INPUTS = {
 };
 
 // src/actions/evaluate/main.ts
-function logProgress(every = 5e3) {
-  let total = 0;
-  let last = 0;
-  let t0 = 0;
-  return {
-    start(t) {
-      total = t;
-      t0 = performance.now();
-    },
-    tick({ done, errors }) {
-      const now = performance.now();
-      if (now - last < every && done < total) return;
-      last = now;
-      info(`eval: ${done}/${total} done, ${errors} error(s), ${(done / Math.max(1e-9, now - t0) * 1e3).toFixed(1)}/s`);
-    },
-    stop() {
-    }
-  };
-}
 async function main() {
   const inputs = parseInputs(INPUTS);
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -65622,7 +65666,8 @@ async function main() {
     ...inputs["cache-dir"] ? { cacheDir: resolve4(cwd, inputs["cache-dir"]) } : {},
     env: process.env,
     logger: new ActionsLogger(),
-    progress: logProgress()
+    // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
+    progress: new TerminalProgress(process.stdout, false)
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);

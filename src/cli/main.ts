@@ -1,6 +1,7 @@
 // `llmops`: dispatch to a subcommand, map errors to exit codes once (0/1/2/70), no stack traces
 // for anything but bugs.
 import { InputError, LlmopsError, exitCodeFor, formatError } from "../errors.js";
+import { didYouMean } from "../core/config/suggest.js";
 import { VERSION } from "../version.js";
 import { parseCommandArgs } from "./command.js";
 import { commands } from "./commands.js";
@@ -39,7 +40,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    const { didYouMean } = await import("../core/config/suggest.js");
     // "evaluate", "reports", "validate" (a data subcommand): point at the command they meant.
     const prefix = commands.find((c) => name.startsWith(c.name) || (name.length >= 3 && c.name.startsWith(name)));
     const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : undefined;

@@ -4,29 +4,9 @@ import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { runSuite } from "../../adapters/eval/run-suite.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
-import type { Progress } from "../../core/ports.js";
+import { TerminalProgress } from "../../adapters/console/progress.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
-
-/** In a workflow log, a plain line every few seconds rather than a redrawn bar. */
-function logProgress(every = 5000): Progress {
-  let total = 0;
-  let last = 0;
-  let t0 = 0;
-  return {
-    start(t) {
-      total = t;
-      t0 = performance.now();
-    },
-    tick({ done, errors }) {
-      const now = performance.now();
-      if (now - last < every && done < total) return;
-      last = now;
-      core.info(`eval: ${done}/${total} done, ${errors} error(s), ${((done / Math.max(1e-9, now - t0)) * 1000).toFixed(1)}/s`);
-    },
-    stop() {},
-  };
-}
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
@@ -42,7 +22,8 @@ export async function main(): Promise<void> {
     ...(inputs["cache-dir"] ? { cacheDir: resolve(cwd, inputs["cache-dir"]) } : {}),
     env: process.env,
     logger: new ActionsLogger(),
-    progress: logProgress(),
+    // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
+    progress: new TerminalProgress(process.stdout, false),
   });
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);

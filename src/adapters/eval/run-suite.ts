@@ -2,7 +2,7 @@
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { planJobs, effectiveTarget } from "../../core/eval/plan.js";
+import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
@@ -119,9 +119,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult | Sui
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
-    const { extra, ...named } = target.params;
-    const params: Record<string, unknown> = { ...extra };
-    for (const [k, v] of Object.entries(named)) if (v !== undefined) params[k] = v;
+    const params = flatParams(target.params);
     const summary = computeSummary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,

@@ -3,6 +3,7 @@
 import { runSuite } from "../../adapters/eval/run-suite.js";
 import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
+import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";
 import { displayPath } from "./data-common.js";
 
@@ -49,7 +50,6 @@ options:
     const limit = intOption(values, "limit");
     const baseUrl = values["base-url"] as string | undefined;
     if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-      const { InputError } = await import("../../errors.js");
       throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = (values["cache-dir"] as string | undefined) ?? ctx.env.LLMOPS_CACHE_DIR;

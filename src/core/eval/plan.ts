@@ -26,11 +26,17 @@ export function effectiveTarget(suite: SuiteConfig, o: TargetOverrides): SuiteCo
   return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
 }
 
-/** Sampling parameters as sent: named ones plus `extra`, with a per-repeat seed when none is set. */
-export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed: number, repeat: number, repeats: number): Record<string, unknown> {
+/** The suite's sampling parameters as one flat object: the named ones (when set) over `extra`. */
+export function flatParams(params: SuiteConfig["target"]["params"]): Record<string, unknown> {
   const { extra, ...named } = params;
   const out: Record<string, unknown> = { ...extra };
   for (const [k, v] of Object.entries(named)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Sampling parameters as sent: flatParams, with a per-repeat seed when none is set. */
+export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed: number, repeat: number, repeats: number): Record<string, unknown> {
+  const out = flatParams(params);
   // Distinct, reproducible samples per repeat on servers that honour `seed`.
   if (out.seed === undefined && repeats > 1) out.seed = suiteSeed * 1000 + repeat;
   return out;
