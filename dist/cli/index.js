@@ -46146,15 +46146,6 @@ import { createHash as createHash6 } from "node:crypto";
 function sha256(data) {
   return createHash6("sha256").update(data).digest("hex");
 }
-function canonicalJson(value) {
-  return JSON.stringify(value, (_k, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const o = v;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-    }
-    return v;
-  });
-}
 
 // src/core/eval/plan.ts
 function effectiveTarget(suite, o) {
@@ -46177,12 +46168,12 @@ function planJobs(suite, cases, prompt, target2) {
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars);
-    const inputHash = sha256(canonicalJson(rendered.messages));
+    const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
       const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
       const key2 = sha256(
-        canonicalJson({
+        stableStringify({
           v: 1,
           provider: target2.provider,
           base_url: target2.base_url.replace(/\/+$/, ""),
@@ -50005,7 +49996,7 @@ function toCase(raw, where) {
   if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
   if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
-  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
   return { id, input: o.input, vars, expected: o.expected ?? null, tags };
 }
@@ -50148,7 +50139,7 @@ async function loadSuite(path, cwd) {
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
-    datasetHash = sha256(canonicalJson(suite.cases));
+    datasetHash = sha256(stableStringify(suite.cases));
     checkUniqueIds(cases, (i) => {
       const pos = doc.locate(["cases", i]);
       return `${displayFile}:${pos.line}:${pos.col}`;
@@ -50192,7 +50183,7 @@ async function loadSuite(path, cwd) {
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
   };
 }
 async function readCasesFile(path, shown, bytes) {

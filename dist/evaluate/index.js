@@ -39238,19 +39238,19 @@ var ActionsLogger = class {
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
 // src/core/eval/hash.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(value, (_k, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const o = v;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-    }
-    return v;
-  });
 }
 
 // src/core/eval/plan.ts
@@ -39274,12 +39274,12 @@ function planJobs(suite, cases, prompt, target) {
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars);
-    const inputHash = sha256(canonicalJson(rendered.messages));
+    const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
       const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
       const key = sha256(
-        canonicalJson({
+        stableStringify({
           v: 1,
           provider: target.provider,
           base_url: target.base_url.replace(/\/+$/, ""),
@@ -64731,7 +64731,7 @@ function toCase(raw, where) {
   if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
   if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
-  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
   return { id, input: o.input, vars, expected: o.expected ?? null, tags };
 }
@@ -64909,7 +64909,7 @@ async function loadSuite(path, cwd) {
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
-    datasetHash = sha256(canonicalJson(suite.cases));
+    datasetHash = sha256(stableStringify(suite.cases));
     checkUniqueIds(cases, (i) => {
       const pos = doc.locate(["cases", i]);
       return `${displayFile}:${pos.line}:${pos.col}`;
@@ -64953,7 +64953,7 @@ async function loadSuite(path, cwd) {
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) }
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
   };
 }
 async function readCasesFile(path, shown, bytes) {

@@ -1,7 +1,6 @@
 // Canonical JSON for content hashes: object keys sorted (by code unit) at every level, undefined
 // members dropped, BigInt written as its digits. Equal values give equal text whatever their key order.
-// (src/core/eval/hash.ts keeps its own canonicalJson: eval cache keys and case ids depend on its
-// exact output, which orders integer-like keys differently.)
+// One function for every content hash: data records, training specs, eval cache keys, case ids.
 export function stableStringify(v: unknown): string {
   if (typeof v === "bigint") return v.toString();
   if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";

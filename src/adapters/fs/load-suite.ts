@@ -6,7 +6,8 @@ import { gunzipSync } from "node:zlib";
 import { dirname, extname, relative, resolve } from "node:path";
 import { parseYamlSource, validateConfig } from "../../core/config/index.js";
 import { checkUniqueIds, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
-import { canonicalJson, sha256 } from "../../core/eval/hash.js";
+import { sha256 } from "../../core/eval/hash.js";
+import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
 import { ConfigError, InputError } from "../../errors.js";
@@ -38,7 +39,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
-    datasetHash = sha256(canonicalJson(suite.cases));
+    datasetHash = sha256(stableStringify(suite.cases));
     checkUniqueIds(cases, (i) => {
       const pos = doc.locate(["cases", i]);
       return `${displayFile}:${pos.line}:${pos.col}`;
@@ -84,7 +85,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(canonicalJson(prompt)) },
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
   };
 }
 

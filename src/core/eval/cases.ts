@@ -3,7 +3,8 @@
 // for which invalid data is the expected finding (exit 1).
 // Every problem names file:line (or the suite path) and how to fix it.
 import { ConfigError } from "../../errors.js";
-import { canonicalJson, sha256 } from "./hash.js";
+import { stableStringify } from "../stable-json.js";
+import { sha256 } from "./hash.js";
 
 export interface EvalCase {
   id: string;
@@ -31,7 +32,7 @@ export function toCase(raw: unknown, where: string): EvalCase {
   if (o.input === undefined && o.vars === undefined) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
   if (o.id !== undefined && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = (o.vars as Record<string, unknown> | undefined) ?? {};
-  const id = o.id !== undefined ? String(o.id) : `h-${sha256(canonicalJson({ input: o.input, vars })).slice(0, 12)}`;
+  const id = o.id !== undefined ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
   return { id, input: o.input as string | undefined, vars, expected: o.expected ?? null, tags };
 }

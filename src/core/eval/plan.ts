@@ -4,7 +4,8 @@ import type { SuiteConfig } from "./suite-schema.js";
 import type { EvalCase } from "./cases.js";
 import type { CompiledPrompt } from "./prompt.js";
 import type { CompletionRequest } from "./provider.js";
-import { canonicalJson, sha256 } from "./hash.js";
+import { stableStringify } from "../stable-json.js";
+import { sha256 } from "./hash.js";
 
 export interface PlannedJob {
   index: number;
@@ -48,7 +49,7 @@ export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt:
   cases.forEach((c, caseIndex) => {
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars);
-    const inputHash = sha256(canonicalJson(rendered.messages));
+    const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
       const request: CompletionRequest =
@@ -56,7 +57,7 @@ export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt:
           ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs }
           : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
       const key = sha256(
-        canonicalJson({
+        stableStringify({
           v: 1,
           provider: target.provider,
           base_url: target.base_url.replace(/\/+$/, ""),
