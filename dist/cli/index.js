@@ -20064,7 +20064,6 @@ function repeatsNeeded(sdBetween, sdWithin, n2, effect, alpha = 0.05, power = 0.
 }
 
 // src/core/stats/bootstrap.ts
-var U32_TO_UNIT = 23283064365386963e-26;
 function summariseDraws(estimate, draws, confidence, seed) {
   const sorted = Float64Array.from(draws).sort();
   const alpha = 1 - confidence;
@@ -20147,26 +20146,10 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
   const counts = new Float64Array(n2);
-  const st = createRng(seed).state;
-  let s0 = st[0] | 0;
-  let s1 = st[1] | 0;
-  let s2 = st[2] | 0;
-  let s3 = st[3] | 0;
-  const scale = U32_TO_UNIT * n2;
+  const rng = createRng(seed);
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
-    for (let i = 0; i < n2; i++) {
-      const x = Math.imul(s1, 5);
-      const r = Math.imul(x << 7 | x >>> 25, 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = s3 << 11 | s3 >>> 21;
-      counts[(r >>> 0) * scale | 0] += 1;
-    }
+    for (let i = 0; i < n2; i++) counts[rng.int(n2)] += 1;
     const vb = aggregate(sumCols(colB, counts));
     const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;

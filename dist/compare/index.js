@@ -35718,7 +35718,6 @@ function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8
 }
 
 // src/core/stats/bootstrap.ts
-var U32_TO_UNIT = 23283064365386963e-26;
 function summariseDraws(estimate, draws, confidence, seed) {
   const sorted = Float64Array.from(draws).sort();
   const alpha = 1 - confidence;
@@ -35801,26 +35800,10 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
   const counts = new Float64Array(n);
-  const st = createRng(seed).state;
-  let s0 = st[0] | 0;
-  let s1 = st[1] | 0;
-  let s2 = st[2] | 0;
-  let s3 = st[3] | 0;
-  const scale = U32_TO_UNIT * n;
+  const rng = createRng(seed);
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const x = Math.imul(s1, 5);
-      const r = Math.imul(x << 7 | x >>> 25, 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = s3 << 11 | s3 >>> 21;
-      counts[(r >>> 0) * scale | 0] += 1;
-    }
+    for (let i = 0; i < n; i++) counts[rng.int(n)] += 1;
     const vb = aggregate(sumCols(colB, counts));
     const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;

@@ -185,27 +185,12 @@ export function pairedBootstrapCorpus(
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
   const counts = new Float64Array(n);
-  // Same inlined xoshiro128** as bootstrapMeans: one index per case per resample.
-  const st = createRng(seed).state;
-  let s0 = st[0]! | 0;
-  let s1 = st[1]! | 0;
-  let s2 = st[2]! | 0;
-  let s3 = st[3]! | 0;
-  const scale = U32_TO_UNIT * n;
+  // One index per case per resample. The generator is not inlined here (unlike bootstrapMeans):
+  // aggregating the summed statistics dominates this loop.
+  const rng = createRng(seed);
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const x = Math.imul(s1, 5);
-      const r = Math.imul((x << 7) | (x >>> 25), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      counts[((r >>> 0) * scale) | 0]! += 1;
-    }
+    for (let i = 0; i < n; i++) counts[rng.int(n)]! += 1;
     const vb = aggregate(sumCols(colB, counts));
     const vc = aggregate(sumCols(colC, counts));
     db[b] = vb;
