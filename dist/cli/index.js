@@ -50248,6 +50248,9 @@ function gitInfo(cwd) {
 import http from "node:http";
 import https from "node:https";
 var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+function completionUrl(baseUrl, api) {
+  return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
+}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -50284,7 +50287,7 @@ var OpenAiCompatibleProvider = class {
     });
   }
   async complete(req, outer) {
-    const url2 = `${this.baseUrl}${req.api === "chat" ? "/chat/completions" : "/completions"}`;
+    const url2 = completionUrl(this.baseUrl, req.api);
     const body = { model: req.model, ...req.params, stream: req.stream };
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;
@@ -50473,27 +50476,31 @@ async function readStream(res, api, t0, url2) {
 }
 
 // src/adapters/eval/run-suite.ts
-async function runSuite(o) {
-  const t0 = performance.now();
-  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const jobs = planJobs(suite, cases, prompt, target2);
-  if (o.dryRun) {
-    const first = jobs[0]?.request;
-    return {
-      suite: suite.name,
-      cases: cases.length,
-      repeats: suite.repeats,
-      requests: jobs.length,
-      target: { base_url: target2.base_url, model: target2.model, api: target2.api },
-      first_request: first ? { url: `${target2.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
-    };
-  }
+  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+}
+async function planSuite(o) {
+  const { suite, target: target2, cases, jobs } = await prepareSuite(o);
+  const first = jobs[0]?.request;
+  return {
+    suite: suite.name,
+    cases: cases.length,
+    repeats: suite.repeats,
+    requests: jobs.length,
+    target: { base_url: target2.base_url, model: target2.model, api: target2.api },
+    first_request: first ? { url: completionUrl(target2.base_url, first.api), model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+  };
+}
+async function runSuite(o) {
+  const t0 = performance.now();
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
   const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join6(outDir, ".lock"));
@@ -50673,18 +50680,22 @@ options:
       throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = values["cache-dir"] ?? ctx.env.LLMOPS_CACHE_DIR;
+    const options = {
+      suitePath,
+      cwd: ctx.cwd,
+      ...values.out ? { out: ctx.resolvePath(values.out) } : {},
+      ...baseUrl ? { baseUrl } : {},
+      ...values.model ? { model: values.model } : {},
+      ...concurrency ? { concurrency } : {},
+      ...limit ? { limit } : {},
+      noCache: Boolean(values["no-cache"]),
+      ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
+      env: ctx.env,
+      logger: ctx.logger,
+      progress: ctx.progress
+    };
     if (values["dry-run"]) {
-      const plan = await runSuite({
-        suitePath,
-        cwd: ctx.cwd,
-        ...baseUrl ? { baseUrl } : {},
-        ...values.model ? { model: values.model } : {},
-        ...limit ? { limit } : {},
-        env: ctx.env,
-        logger: ctx.logger,
-        progress: ctx.progress,
-        dryRun: true
-      });
+      const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) \xD7 ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})
 first request:
@@ -50693,21 +50704,7 @@ ${JSON.stringify(plan.first_request, null, 2)}
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {
-      const r = await runSuite({
-        suitePath,
-        cwd: ctx.cwd,
-        ...values.out ? { out: ctx.resolvePath(values.out) } : {},
-        ...baseUrl ? { baseUrl } : {},
-        ...values.model ? { model: values.model } : {},
-        ...concurrency ? { concurrency } : {},
-        ...limit ? { limit } : {},
-        noCache: Boolean(values["no-cache"]),
-        ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
-        env: ctx.env,
-        logger: ctx.logger,
-        progress: ctx.progress,
-        signal
-      });
+      const r = await runSuite({ ...options, signal });
       if (values.json) {
         ctx.printJson({ out: r.outDir, results: r.resultsPath, summary_path: r.summaryPath, summary: r.summary });
       } else {

@@ -65035,6 +65035,9 @@ function gitInfo(cwd) {
 import http from "node:http";
 import https from "node:https";
 var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+function completionUrl(baseUrl, api) {
+  return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
+}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -65071,7 +65074,7 @@ var OpenAiCompatibleProvider = class {
     });
   }
   async complete(req, outer) {
-    const url2 = `${this.baseUrl}${req.api === "chat" ? "/chat/completions" : "/completions"}`;
+    const url2 = completionUrl(this.baseUrl, req.api);
     const body = { model: req.model, ...req.params, stream: req.stream };
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;
@@ -65260,27 +65263,19 @@ async function readStream(res, api, t0, url2) {
 }
 
 // src/adapters/eval/run-suite.ts
-async function runSuite(o) {
-  const t0 = performance.now();
-  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const jobs = planJobs(suite, cases, prompt, target);
-  if (o.dryRun) {
-    const first = jobs[0]?.request;
-    return {
-      suite: suite.name,
-      cases: cases.length,
-      repeats: suite.repeats,
-      requests: jobs.length,
-      target: { base_url: target.base_url, model: target.model, api: target.api },
-      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
-    };
-  }
+  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+}
+async function runSuite(o) {
+  const t0 = performance.now();
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
   const outDir = resolve3(o.cwd, o.out ?? join2(".llmops", "eval", suite.name));
   mkdirSync2(outDir, { recursive: true });
   const release = acquireDirLock(join2(outDir, ".lock"));

@@ -14,7 +14,7 @@ import { DiskResponseCache } from "../fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../fs/jsonl-results-store.js";
 import { loadSuite } from "../fs/load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider } from "../openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl } from "../openai/openai-provider.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -25,8 +25,6 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
-  /** Plan and print, send nothing. */
-  dryRun?: boolean;
   noCache?: boolean;
   cacheDir?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -53,29 +51,35 @@ export interface SuitePlan {
   first_request: unknown;
 }
 
-export async function runSuite(o: RunSuiteOptions & { dryRun: true }): Promise<SuitePlan>;
-export async function runSuite(o: RunSuiteOptions & { dryRun?: false }): Promise<RunSuiteResult>;
-export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult | SuitePlan> {
-  const t0 = performance.now();
-  const startedAt = new Date().toISOString();
+/** Load the suite and plan every request: what a run would send, computed before anything is. */
+async function prepareSuite(o: RunSuiteOptions) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const jobs = planJobs(suite, cases, prompt, target);
-  if (o.dryRun) {
-    const first = jobs[0]?.request;
-    return {
-      suite: suite.name,
-      cases: cases.length,
-      repeats: suite.repeats,
-      requests: jobs.length,
-      target: { base_url: target.base_url, model: target.model, api: target.api },
-      first_request: first ? { url: `${target.base_url.replace(/\/+$/, "")}${first.api === "chat" ? "/chat/completions" : "/completions"}`, model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
-    };
-  }
+  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+}
+
+/** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
+export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
+  const { suite, target, cases, jobs } = await prepareSuite(o);
+  const first = jobs[0]?.request;
+  return {
+    suite: suite.name,
+    cases: cases.length,
+    repeats: suite.repeats,
+    requests: jobs.length,
+    target: { base_url: target.base_url, model: target.model, api: target.api },
+    first_request: first ? { url: completionUrl(target.base_url, first.api), model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+  };
+}
+
+export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
 
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });

@@ -30,6 +30,11 @@ interface HttpResponse {
   text(): Promise<string>;
 }
 
+/** The endpoint a request goes to: <base>/chat/completions or <base>/completions. */
+export function completionUrl(baseUrl: string, api: "chat" | "completions"): string {
+  return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
+}
+
 export class OpenAiCompatibleProvider implements Provider {
   readonly baseUrl: string;
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
@@ -67,7 +72,7 @@ export class OpenAiCompatibleProvider implements Provider {
   }
 
   async complete(req: CompletionRequest, outer?: AbortSignal): Promise<CompletionResult> {
-    const url = `${this.baseUrl}${req.api === "chat" ? "/chat/completions" : "/completions"}`;
+    const url = completionUrl(this.baseUrl, req.api);
     const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;

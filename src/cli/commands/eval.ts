@@ -1,6 +1,6 @@
 // `llmops eval <suite.yaml>`: run a suite against an OpenAI-compatible server, write
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
-import { runSuite } from "../../adapters/eval/run-suite.js";
+import { planSuite, runSuite, type RunSuiteOptions } from "../../adapters/eval/run-suite.js";
 import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
@@ -53,38 +53,28 @@ options:
       throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
     }
     const cacheDir = (values["cache-dir"] as string | undefined) ?? ctx.env.LLMOPS_CACHE_DIR;
+    const options: RunSuiteOptions = {
+      suitePath,
+      cwd: ctx.cwd,
+      ...(values.out ? { out: ctx.resolvePath(values.out as string) } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(values.model ? { model: values.model as string } : {}),
+      ...(concurrency ? { concurrency } : {}),
+      ...(limit ? { limit } : {}),
+      noCache: Boolean(values["no-cache"]),
+      ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
+      env: ctx.env,
+      logger: ctx.logger,
+      progress: ctx.progress,
+    };
     if (values["dry-run"]) {
-      const plan = await runSuite({
-        suitePath,
-        cwd: ctx.cwd,
-        ...(baseUrl ? { baseUrl } : {}),
-        ...(values.model ? { model: values.model as string } : {}),
-        ...(limit ? { limit } : {}),
-        env: ctx.env,
-        logger: ctx.logger,
-        progress: ctx.progress,
-        dryRun: true,
-      });
+      const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {
-      const r = await runSuite({
-        suitePath,
-        cwd: ctx.cwd,
-        ...(values.out ? { out: ctx.resolvePath(values.out as string) } : {}),
-        ...(baseUrl ? { baseUrl } : {}),
-        ...(values.model ? { model: values.model as string } : {}),
-        ...(concurrency ? { concurrency } : {}),
-        ...(limit ? { limit } : {}),
-        noCache: Boolean(values["no-cache"]),
-        ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
-        env: ctx.env,
-        logger: ctx.logger,
-        progress: ctx.progress,
-        signal,
-      });
+      const r = await runSuite({ ...options, signal });
       if (values.json) {
         ctx.printJson({ out: r.outDir, results: r.resultsPath, summary_path: r.summaryPath, summary: r.summary });
       } else {
