@@ -1,5 +1,6 @@
 // The metric table of one run, as markdown (job summary, CLI) and as plain text (terminal).
 import { markdownTable } from "markdown-table";
+import { escapeMarkdownText, renderCodeSpan } from "../report/escape.js";
 import type { RunSummary } from "./types.js";
 
 function pct(x: number | null): string {
@@ -36,13 +37,12 @@ export function budgetLines(s: RunSummary): string[] {
 
 const HEADER = ["metric", "mean ×100", "95% CI", "SE ×100", "pass", "n", "interval"];
 
-/** Markdown for a job summary or a local report. Suite and model names are escaped for tables. */
+/** Markdown for a job summary or a local report. Suite and model names go through the report's escaping. */
 export function renderSummaryMarkdown(s: RunSummary): string {
-  const esc = (t: string) => t.replace(/[|<>`@\\*_[\]]/g, (c) => `\\${c}`);
   const lines = [
-    `### llmops eval: ${esc(s.suite.name)}`,
+    `### llmops eval: ${escapeMarkdownText(s.suite.name, { maxLength: 120 })}`,
     "",
-    `${s.counts.cases} cases × ${s.counts.repeats} repeat(s) against \`${s.provenance.target.model.replace(/`/g, "'")}\`; ${s.counts.errors} error(s).`,
+    `${s.counts.cases} cases × ${s.counts.repeats} repeat(s) against ${renderCodeSpan(s.provenance.target.model, { maxLength: 200 })}; ${s.counts.errors} error(s).`,
     "",
     markdownTable([HEADER, ...summaryRows(s)], { align: ["l", "r", "c", "r", "r", "r", "l"] }),
     "",

@@ -99,4 +99,14 @@ describe("computeSummary", () => {
     `);
     expect(renderSummaryText(s)).toContain("latency p95_ms: 188 (budget 150) OVER BUDGET");
   });
+
+  it("escapes a hostile suite or model name through the report's escaping", () => {
+    const hostile = { ...s, suite: { ...s.suite, name: "x <img src=y> @team" }, provenance: { ...s.provenance, target: { ...s.provenance.target, model: "m`|@org/team" } } };
+    const md = renderSummaryMarkdown(hostile);
+    const heading = md.split("\n")[0]!;
+    expect(heading).not.toContain("<img");
+    expect(heading).not.toContain(" @team"); // a joiner keeps GitHub from pinging
+    // The model name sits whole inside a code span (no mention, no HTML), its backtick fenced out.
+    expect(md).toContain("against ``m`\\|@org/team``;");
+  });
 });
