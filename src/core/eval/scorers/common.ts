@@ -25,10 +25,6 @@ export function referencesOf(expected: unknown): string[] | null {
   return null;
 }
 
-export function passOf(value: number | null, threshold: number | undefined): boolean | undefined {
-  if (threshold === undefined || value === null) return undefined;
-  return value >= threshold;
-}
 
 /** What every scorer copies from its config: the metric name (defaults to the type), type, threshold, weight, corpus. */
 export function scorerBase(c: { name?: string | undefined; type: string; threshold?: number | undefined; weight: number }, corpus = false) {
