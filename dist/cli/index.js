@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative6 = parse5(serialize2(relative6, options), options);
+        relative7 = parse5(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve9, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve7(buffer.buffer);
+            resolve9(buffer.buffer);
           } else {
-            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve9(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -25296,7 +25296,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve9) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25306,7 +25306,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result)
         result = answer;
     }
@@ -25317,7 +25317,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25381,7 +25381,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -41933,13 +41933,13 @@ function rougeN(target2, prediction, n2) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf = (t) => {
+  const idOf2 = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf);
-  const bi = Int32Array.from(b, idOf);
+  const ai = Int32Array.from(a, idOf2);
+  const bi = Int32Array.from(b, idOf2);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -42999,9 +42999,9 @@ function target(run) {
   return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
 }
 function commit(run) {
-  const sha3 = prov(run, "git", "commit");
+  const sha4 = prov(run, "git", "commit");
   const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha3 ? `${renderCodeSpan(sha3.slice(0, 12))}${dirty}` : "\u2014";
+  return sha4 ? `${renderCodeSpan(sha4.slice(0, 12))}${dirty}` : "\u2014";
 }
 function renderProvenance(model) {
   const c = model.comparison;
@@ -43881,11 +43881,11 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve7(stdout);
+      if (!err) return resolve9(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve9(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
@@ -45540,9 +45540,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve9, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve7(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve9(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -49788,11 +49788,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve7, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve9, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve9();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -50263,10 +50263,10 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   post(url2, payload, headers, cancel) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve9, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
-        resolve7({
+        resolve9({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -50727,6 +50727,1249 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
   }
 };
 
+// src/adapters/model/export-gguf.ts
+import { createHash as createHash8 } from "node:crypto";
+import { closeSync as closeSync4, existsSync as existsSync8, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync4, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname10, join as join9, relative as relative6, resolve as resolve5 } from "node:path";
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha3 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha3 }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha3 }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha3, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/model/half.ts
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function f32ToF16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 | mant >>> 13 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    const rest2 = mant & (1 << shift) - 1;
+    let h3 = mant >>> shift;
+    if (rest2 > half || rest2 === half && h3 & 1) h3 += 1;
+    return sign | h3;
+  }
+  let h2 = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && h2 & 1) h2 += 1;
+  return sign | h2;
+}
+function f16BitsToF32(h2) {
+  const sign = h2 & 32768 ? -1 : 1;
+  const exp = h2 >>> 10 & 31;
+  const mant = h2 & 1023;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 31) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+function f32ToBf16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  if ((x & 2147483647) > 2139095040) return (x >>> 16 | 64) & 65535;
+  return x + (32767 + (x >>> 16 & 1)) >>> 16 & 65535;
+}
+function bf16BitsToF32(h2) {
+  u32[0] = (h2 & 65535) << 16;
+  return f32[0];
+}
+
+// src/core/model/quantize.ts
+var GGML_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 8, bf16: 30 };
+var FILE_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 7, bf16: 32 };
+var BLOCK = {
+  f32: { values: 1, bytes: 4 },
+  f16: { values: 1, bytes: 2 },
+  bf16: { values: 1, bytes: 2 },
+  q8_0: { values: 32, bytes: 34 },
+  q4_0: { values: 32, bytes: 18 }
+};
+var fround = Math.fround;
+function roundf(v) {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
+}
+function encodeF32(x) {
+  return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+}
+function encodeF16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]), true);
+  return out;
+}
+function encodeBf16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]), true);
+  return out;
+}
+function quantizeQ8_0(x) {
+  if (x.length % 32) throw new RangeError(`Q8_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 34);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 34) {
+    let amax = 0;
+    for (let j = 0; j < 32; j++) amax = Math.max(amax, Math.abs(x[b + j]));
+    const d = fround(amax / 127);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 32; j++) view.setInt8(o + 2 + j, roundf(fround(x[b + j] * id)));
+  }
+  return out;
+}
+function quantizeQ4_0(x) {
+  if (x.length % 32) throw new RangeError(`Q4_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 18);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 18) {
+    let amax = 0;
+    let max = 0;
+    for (let j = 0; j < 32; j++) {
+      const v = x[b + j];
+      if (amax < Math.abs(v)) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    const d = fround(max / -8);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 16; j++) {
+      const x0 = fround(x[b + j] * id);
+      const x1 = fround(x[b + 16 + j] * id);
+      const q0 = Math.min(15, Math.trunc(fround(x0 + 8.5)));
+      const q1 = Math.min(15, Math.trunc(fround(x1 + 8.5)));
+      out[o + 2 + j] = q0 | q1 << 4;
+    }
+  }
+  return out;
+}
+function encodeTensor(encoding, x) {
+  switch (encoding) {
+    case "f32":
+      return encodeF32(x);
+    case "f16":
+      return encodeF16(x);
+    case "bf16":
+      return encodeBf16(x);
+    case "q8_0":
+      return quantizeQ8_0(x);
+    case "q4_0":
+      return quantizeQ4_0(x);
+  }
+}
+
+// src/core/model/gguf.ts
+var GGUF_MAGIC = 1179993927;
+var GGUF_VERSION = 3;
+var GGUF_ALIGNMENT = 32;
+var VT = { u8: 0, i32: 5, u32: 4, f32: 6, bool: 7, string: 8, array: 9, u64: 10 };
+function alignUp(n2, a = GGUF_ALIGNMENT) {
+  return Math.ceil(n2 / a) * a;
+}
+function tensorBytes(t) {
+  const count2 = t.shape.reduce((a, b2) => a * b2, 1);
+  const b = BLOCK[t.encoding];
+  const rowLength = t.shape[t.shape.length - 1];
+  if (rowLength % b.values) throw new RangeError(`tensor ${t.name}: rows of ${rowLength} values are not a multiple of the ${t.encoding} block size ${b.values}`);
+  return count2 / b.values * b.bytes;
+}
+var ByteSink = class {
+  chunks = [];
+  length = 0;
+  enc = new TextEncoder();
+  push(b) {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  num(bytes, set2) {
+    const b = new Uint8Array(bytes);
+    set2(new DataView(b.buffer));
+    this.push(b);
+  }
+  u8(v) {
+    this.num(1, (d) => d.setUint8(0, v));
+  }
+  u32(v) {
+    this.num(4, (d) => d.setUint32(0, v, true));
+  }
+  i32(v) {
+    this.num(4, (d) => d.setInt32(0, v, true));
+  }
+  u64(v) {
+    this.num(8, (d) => d.setBigUint64(0, BigInt(v), true));
+  }
+  f32(v) {
+    this.num(4, (d) => d.setFloat32(0, v, true));
+  }
+  str(s) {
+    const b = this.enc.encode(s);
+    this.u64(b.length);
+    this.push(b);
+  }
+  zeros(n2) {
+    if (n2 > 0) this.push(new Uint8Array(n2));
+  }
+  bytes() {
+    const out = new Uint8Array(this.length);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+};
+function writeValue(s, v) {
+  s.u32(VT[v.type]);
+  switch (v.type) {
+    case "u8":
+      return s.u8(v.value);
+    case "i32":
+      return s.i32(v.value);
+    case "u32":
+      return s.u32(v.value);
+    case "u64":
+      return s.u64(v.value);
+    case "f32":
+      return s.f32(v.value);
+    case "bool":
+      return s.u8(v.value ? 1 : 0);
+    case "string":
+      return s.str(v.value);
+    case "array": {
+      s.u32(VT[v.of]);
+      s.u64(v.value.length);
+      for (let i = 0; i < v.value.length; i++) {
+        const e = v.value[i];
+        if (v.of === "string") s.str(e);
+        else if (v.of === "f32") s.f32(e);
+        else s.i32(e);
+      }
+    }
+  }
+}
+function layoutGguf(metadata, tensors) {
+  const names = /* @__PURE__ */ new Set();
+  for (const t of tensors) {
+    if (names.has(t.name)) throw new RangeError(`tensor ${t.name} appears twice`);
+    names.add(t.name);
+    if (new TextEncoder().encode(t.name).length >= 64) throw new RangeError(`tensor name ${t.name} is 64 bytes or longer (llama.cpp's limit)`);
+  }
+  const s = new ByteSink();
+  s.u32(GGUF_MAGIC);
+  s.u32(GGUF_VERSION);
+  s.u64(tensors.length);
+  s.u64(metadata.length);
+  for (const [key2, value] of metadata) {
+    s.str(key2);
+    writeValue(s, value);
+  }
+  let offset = 0;
+  const sizes = tensors.map((t) => {
+    const size = tensorBytes(t);
+    const at = offset;
+    offset += alignUp(size);
+    return { at, size, padded: alignUp(size) };
+  });
+  tensors.forEach((t, i) => {
+    s.str(t.name);
+    s.u32(t.shape.length);
+    for (const d of [...t.shape].reverse()) s.u64(d);
+    s.u32(GGML_TYPE[t.encoding]);
+    s.u64(sizes[i].at);
+  });
+  s.zeros(alignUp(s.length) - s.length);
+  const header = s.bytes();
+  return {
+    header,
+    tensors: sizes.map((x) => ({ offset: header.length + x.at, size: x.size, padded: x.padded })),
+    totalBytes: header.length + offset
+  };
+}
+
+// src/core/model/llama.ts
+var ARCHITECTURES = /* @__PURE__ */ new Set(["LlamaForCausalLM", "MistralForCausalLM"]);
+function intField(cfg, key2, where, fallback) {
+  const v = cfg[key2] ?? fallback;
+  if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+    throw new InputError(`${where}: ${key2} must be a positive integer, got ${JSON.stringify(cfg[key2])}`, { hint: "a Llama config.json names hidden_size, num_hidden_layers, num_attention_heads, intermediate_size and vocab_size" });
+  }
+  return v;
+}
+function optionalId(v) {
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : void 0;
+}
+function ropeTheta(cfg, where) {
+  for (const key2 of ["rope_parameters", "rope_scaling"]) {
+    const p = cfg[key2];
+    if (p === void 0 || p === null) continue;
+    if (typeof p !== "object") throw new InputError(`${where}: ${key2} must be an object, got ${JSON.stringify(p)}`);
+    const kind = p.rope_type ?? p.type ?? "default";
+    if (kind !== "default") throw new InputError(`${where}: ${key2}.rope_type ${JSON.stringify(kind)} is not supported by this exporter (default RoPE only)`, { hint: "use llama.cpp's convert_hf_to_gguf.py for scaled RoPE variants" });
+  }
+  const params = cfg.rope_parameters;
+  const theta = params?.rope_theta ?? cfg.rope_theta ?? 1e4;
+  if (typeof theta !== "number" || !(theta > 0)) throw new InputError(`${where}: rope_theta must be a positive number, got ${JSON.stringify(theta)}`);
+  return theta;
+}
+function parseLlamaConfig(cfg, where) {
+  if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) throw new InputError(`${where}: expected a JSON object`);
+  const c = cfg;
+  const archs = Array.isArray(c.architectures) ? c.architectures : [];
+  const modelType = c.model_type;
+  if (modelType !== "llama" && modelType !== "mistral" && !archs.some((a) => typeof a === "string" && ARCHITECTURES.has(a))) {
+    throw new InputError(`${where}: unsupported architecture ${JSON.stringify(archs[0] ?? modelType ?? "(none)")} (model_type ${JSON.stringify(modelType)}); llmops export gguf writes Llama-architecture models`, {
+      hint: "for other architectures use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  for (const [key2, want] of [["hidden_act", "silu"], ["attention_bias", false], ["mlp_bias", false]]) {
+    if (c[key2] !== void 0 && c[key2] !== want) throw new InputError(`${where}: ${key2} ${JSON.stringify(c[key2])} is not supported (Llama uses ${JSON.stringify(want)})`);
+  }
+  const hidden = intField(c, "hidden_size", where);
+  const heads = intField(c, "num_attention_heads", where);
+  const kvHeads = intField(c, "num_key_value_heads", where, heads);
+  if (heads % kvHeads) throw new InputError(`${where}: num_attention_heads ${heads} is not a multiple of num_key_value_heads ${kvHeads}`);
+  const headDim = intField(c, "head_dim", where, Math.floor(hidden / heads));
+  if (headDim % 2) throw new InputError(`${where}: head_dim ${headDim} must be even for RoPE`);
+  const eps = c.rms_norm_eps ?? 1e-6;
+  if (typeof eps !== "number" || !(eps > 0)) throw new InputError(`${where}: rms_norm_eps must be a positive number`);
+  return {
+    vocabSize: intField(c, "vocab_size", where),
+    hidden,
+    layers: intField(c, "num_hidden_layers", where),
+    heads,
+    kvHeads,
+    headDim,
+    ffn: intField(c, "intermediate_size", where),
+    contextLength: intField(c, "max_position_embeddings", where, 2048),
+    rmsEps: eps,
+    ropeTheta: ropeTheta(c, where),
+    tiedEmbeddings: c.tie_word_embeddings === true,
+    bosId: optionalId(c.bos_token_id),
+    eosId: optionalId(c.eos_token_id),
+    padId: optionalId(c.pad_token_id),
+    name: typeof c._name_or_path === "string" ? c._name_or_path : void 0
+  };
+}
+function planLlamaTensors(h2, hasLmHead) {
+  const q = h2.heads * h2.headDim;
+  const kv = h2.kvHeads * h2.headDim;
+  const out = [{ source: "model.embed_tokens.weight", name: "token_embd.weight", shape: [h2.vocabSize, h2.hidden] }];
+  for (let i = 0; i < h2.layers; i++) {
+    const p = `model.layers.${i}`;
+    const b = `blk.${i}`;
+    out.push(
+      { source: `${p}.input_layernorm.weight`, name: `${b}.attn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.self_attn.q_proj.weight`, name: `${b}.attn_q.weight`, shape: [q, h2.hidden], permuteHeads: h2.heads },
+      { source: `${p}.self_attn.k_proj.weight`, name: `${b}.attn_k.weight`, shape: [kv, h2.hidden], permuteHeads: h2.kvHeads },
+      { source: `${p}.self_attn.v_proj.weight`, name: `${b}.attn_v.weight`, shape: [kv, h2.hidden] },
+      { source: `${p}.self_attn.o_proj.weight`, name: `${b}.attn_output.weight`, shape: [h2.hidden, q] },
+      { source: `${p}.post_attention_layernorm.weight`, name: `${b}.ffn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.mlp.gate_proj.weight`, name: `${b}.ffn_gate.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.up_proj.weight`, name: `${b}.ffn_up.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.down_proj.weight`, name: `${b}.ffn_down.weight`, shape: [h2.hidden, h2.ffn] }
+    );
+  }
+  out.push({ source: "model.norm.weight", name: "output_norm.weight", shape: [h2.hidden] });
+  if (hasLmHead && !h2.tiedEmbeddings) out.push({ source: "lm_head.weight", name: "output.weight", shape: [h2.vocabSize, h2.hidden] });
+  return out;
+}
+function ggufNameFor(hfModuleName) {
+  const m = /^model\.layers\.(\d+)\.(self_attn|mlp)\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)$/.exec(hfModuleName);
+  if (!m) return void 0;
+  const map2 = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" };
+  return `blk.${m[1]}.${map2[m[3]]}.weight`;
+}
+function permuteQK(data, rows, cols, heads) {
+  const d = rows / heads;
+  if (!Number.isInteger(d) || d % 2) throw new RangeError(`cannot permute ${rows} rows into ${heads} heads of even size`);
+  const out = new Float32Array(data.length);
+  const half = d / 2;
+  for (let h2 = 0; h2 < heads; h2++) {
+    for (let i = 0; i < half; i++) {
+      for (let s = 0; s < 2; s++) {
+        const from = (h2 * d + s * half + i) * cols;
+        const to = (h2 * d + 2 * i + s) * cols;
+        out.set(data.subarray(from, from + cols), to);
+      }
+    }
+  }
+  return out;
+}
+function llamaMetadata(h2, name, fileType) {
+  return [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.name", { type: "string", value: name }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: fileType }],
+    ["general.quantization_version", { type: "u32", value: 2 }],
+    ["llama.vocab_size", { type: "u32", value: h2.vocabSize }],
+    ["llama.context_length", { type: "u32", value: h2.contextLength }],
+    ["llama.embedding_length", { type: "u32", value: h2.hidden }],
+    ["llama.block_count", { type: "u32", value: h2.layers }],
+    ["llama.feed_forward_length", { type: "u32", value: h2.ffn }],
+    ["llama.attention.head_count", { type: "u32", value: h2.heads }],
+    ["llama.attention.head_count_kv", { type: "u32", value: h2.kvHeads }],
+    ["llama.attention.key_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.value_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.layer_norm_rms_epsilon", { type: "f32", value: h2.rmsEps }],
+    ["llama.rope.freq_base", { type: "f32", value: h2.ropeTheta }],
+    ["llama.rope.dimension_count", { type: "u32", value: h2.headDim }]
+  ];
+}
+
+// src/core/model/lora.ts
+function parseLoraConfig(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null) throw new DataInvalidError(`${where}: expected a JSON object`);
+  if (d.peft_type !== "LORA") throw new DataInvalidError(`${where}: peft_type ${JSON.stringify(d.peft_type)} is not supported (LORA only)`);
+  if (!Number.isInteger(d.r) || d.r <= 0) throw new DataInvalidError(`${where}: r must be a positive integer`);
+  if (typeof d.lora_alpha !== "number") throw new DataInvalidError(`${where}: lora_alpha must be a number`);
+  if (d.use_dora === true) throw new DataInvalidError(`${where}: DoRA adapters (use_dora: true) cannot be exported`);
+  if (d.fan_in_fan_out === true) throw new DataInvalidError(`${where}: fan_in_fan_out: true (Conv1D layers) is not a Llama adapter`);
+  if (d.bias !== void 0 && d.bias !== "none") throw new DataInvalidError(`${where}: bias ${JSON.stringify(d.bias)} is not supported (bias: "none" only)`);
+  if (Array.isArray(d.modules_to_save) && d.modules_to_save.length) throw new DataInvalidError(`${where}: modules_to_save is not supported by export`);
+  return { r: d.r, alpha: d.lora_alpha, rsLora: d.use_rslora === true, baseModel: typeof d.base_model_name_or_path === "string" ? d.base_model_name_or_path : void 0 };
+}
+function loraScale(c) {
+  return c.rsLora ? c.alpha / Math.sqrt(c.r) : c.alpha / c.r;
+}
+function mergeLora(w, out, inp, a, b, c, where) {
+  const r = c.r;
+  if (a.length !== r * inp || b.length !== out * r) throw new DataInvalidError(`${where}: LoRA shapes A ${a.length} and B ${b.length} do not fit a [${out}, ${inp}] weight with r=${r}`);
+  const scale = loraScale(c);
+  const merged = new Float32Array(w.length);
+  for (let i = 0; i < out; i++) {
+    for (let j = 0; j < inp; j++) {
+      let s = 0;
+      for (let k = 0; k < r; k++) s += b[i * r + k] * a[k * inp + j];
+      merged[i * inp + j] = w[i * inp + j] + scale * s;
+    }
+  }
+  return merged;
+}
+
+// src/core/model/tokenizer-meta.ts
+var TOKEN_TYPE = { normal: 1, unknown: 2, control: 3, userDefined: 4, unused: 5, byte: 6 };
+var REFERENCE_CHAT_TEMPLATE = "{%- for message in messages -%}{%- if not loop.first -%}{{ '\\n' }}{%- endif -%}{{ message['role'] | capitalize }}: {{ message['content'] }}{%- endfor -%}{%- if add_generation_prompt -%}{{ '\\nAssistant: ' }}{%- endif -%}";
+function byteToUnicode() {
+  const keep = [];
+  for (let b = 33; b <= 126; b++) keep.push(b);
+  for (let b = 161; b <= 172; b++) keep.push(b);
+  for (let b = 174; b <= 255; b++) keep.push(b);
+  const table2 = new Array(256);
+  let n2 = 0;
+  for (let b = 0; b < 256; b++) table2[b] = String.fromCodePoint(keep.includes(b) ? b : 256 + n2++);
+  return table2;
+}
+function parseByteTokenizer(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null || d.type !== "byte") throw new InputError(`${where}: expected {"type": "byte", \u2026} (the reference trainer's tokenizer), got type ${JSON.stringify(d?.type)}`);
+  for (const k of ["vocab_size", "bos_token_id", "eos_token_id", "pad_token_id"]) {
+    if (typeof d[k] !== "number" || !Number.isInteger(d[k])) throw new InputError(`${where}: ${k} must be an integer`);
+  }
+  const spec = d;
+  const specials = [spec.bos_token_id, spec.eos_token_id, spec.pad_token_id];
+  if (spec.vocab_size !== 259 || specials.some((id) => id < 256 || id >= spec.vocab_size) || new Set(specials).size !== 3) {
+    throw new InputError(`${where}: a byte tokenizer has ids 0-255 for bytes and three distinct special ids 256-258 (vocab_size 259)`);
+  }
+  return spec;
+}
+function byteTokenizerMetadata(spec, chatTemplate) {
+  const names = byteToUnicode();
+  const tokens2 = [...names];
+  const types = new Array(256).fill(TOKEN_TYPE.normal);
+  const special = {
+    [spec.bos_token_id]: spec.bos_token ?? "<s>",
+    [spec.eos_token_id]: "</s>",
+    // llama.cpp recognises EOS/EOT by name too; keep the name it knows
+    [spec.pad_token_id]: spec.pad_token ?? "<pad>"
+  };
+  for (let id = 256; id < spec.vocab_size; id++) {
+    tokens2.push(special[id]);
+    types.push(TOKEN_TYPE.control);
+  }
+  return [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    // "qwen2" keeps spaces before punctuation on detokenize (other pre-tokenizer names drop them).
+    ["tokenizer.ggml.pre", { type: "string", value: "qwen2" }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: [] }],
+    ["tokenizer.ggml.bos_token_id", { type: "u32", value: spec.bos_token_id }],
+    ["tokenizer.ggml.eos_token_id", { type: "u32", value: spec.eos_token_id }],
+    ["tokenizer.ggml.padding_token_id", { type: "u32", value: spec.pad_token_id }],
+    ["tokenizer.ggml.add_bos_token", { type: "bool", value: true }],
+    ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
+    ["tokenizer.chat_template", { type: "string", value: chatTemplate }]
+  ];
+}
+
+// src/core/model/hf-tokenizer.ts
+var GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+function preTokenizerName(pre, where) {
+  if (!pre) throw new InputError(`${where}: no pre_tokenizer; llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  const steps = pre.type === "Sequence" ? pre.pretokenizers ?? [] : [pre];
+  const byteLevel = steps.find((s) => s.type === "ByteLevel");
+  if (!byteLevel) throw new InputError(`${where}: the pre-tokenizer is not byte-level (${steps.map((s) => s.type).join(", ")}); llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
+  const split = steps.find((s) => s.type === "Split");
+  const regex2 = split?.pattern?.Regex;
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
+  if (regex2 === GPT2_PATTERN) return "gpt2";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+    hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
+  });
+}
+function idOf(v, vocab) {
+  if (typeof v === "number") return v;
+  const content = typeof v === "string" ? v : typeof v === "object" && v !== null ? v.content : void 0;
+  return typeof content === "string" ? vocab.get(content) : void 0;
+}
+function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
+  const d = doc;
+  const model = d?.model;
+  if (!model || model.type !== "BPE") {
+    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json) and the reference byte tokenizer`, {
+      hint: "for SentencePiece (tokenizer.model) models use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is not supported by llmops export`, { hint: "use llama.cpp's convert_hf_to_gguf.py" });
+  const pre = preTokenizerName(d.pre_tokenizer, where);
+  const vocab = new Map(Object.entries(model.vocab ?? {}));
+  const added = (d.added_tokens ?? []).map((t) => ({ id: t.id, content: t.content, special: t.special === true }));
+  for (const t of added) vocab.set(t.content, t.id);
+  const size = Math.max(h2.vocabSize, ...[...vocab.values()].map((i) => i + 1));
+  if (size > h2.vocabSize) throw new DataInvalidError(`${where}: token ids reach ${size - 1} but config.json has vocab_size ${h2.vocabSize}`);
+  const tokens2 = new Array(size);
+  for (const [tok, id] of vocab) {
+    if (!Number.isInteger(id) || id < 0) throw new DataInvalidError(`${where}: token ${JSON.stringify(tok)} has id ${JSON.stringify(id)}`);
+    tokens2[id] = tok;
+  }
+  const types = new Array(size).fill(TOKEN_TYPE.normal);
+  for (const t of added) types[t.id] = t.special ? TOKEN_TYPE.control : TOKEN_TYPE.userDefined;
+  for (let i = 0; i < size; i++) {
+    if (tokens2[i] === void 0) {
+      tokens2[i] = `[PAD${i}]`;
+      types[i] = TOKEN_TYPE.unused;
+    }
+  }
+  const merges = (model.merges ?? []).map((m) => Array.isArray(m) ? m.join(" ") : String(m));
+  const meta3 = [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    ["tokenizer.ggml.pre", { type: "string", value: pre }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: merges }]
+  ];
+  const bos = idOf(cfg.bos_token, vocab) ?? h2.bosId;
+  const eos = idOf(cfg.eos_token, vocab) ?? h2.eosId;
+  const pad = idOf(cfg.pad_token, vocab) ?? h2.padId;
+  if (bos !== void 0) meta3.push(["tokenizer.ggml.bos_token_id", { type: "u32", value: bos }]);
+  if (eos !== void 0) meta3.push(["tokenizer.ggml.eos_token_id", { type: "u32", value: eos }]);
+  if (pad !== void 0) meta3.push(["tokenizer.ggml.padding_token_id", { type: "u32", value: pad }]);
+  meta3.push(["tokenizer.ggml.add_bos_token", { type: "bool", value: cfg.add_bos_token === true }]);
+  meta3.push(["tokenizer.ggml.add_eos_token", { type: "bool", value: cfg.add_eos_token === true }]);
+  if (chatTemplate) meta3.push(["tokenizer.chat_template", { type: "string", value: chatTemplate }]);
+  return { kind: "bpe", metadata: meta3 };
+}
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream5 } from "node:fs";
+import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, join as join7, relative as relative5, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash7 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash7("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await writeFile3(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir3(dirname9(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join7(dir, e.name);
+        const rel = relative5(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join7(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname9(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/adapters/model/safetensors-files.ts
+import { closeSync as closeSync3, existsSync as existsSync7, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
+import { join as join8 } from "node:path";
+
+// src/core/model/safetensors.ts
+var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+var MAX_HEADER_BYTES = 100 * 1024 * 1024;
+function headerLength(first8, fileSize, file2) {
+  if (fileSize < 8 || first8.length < 8) throw new DataInvalidError(`${file2}: ${fileSize} bytes is too short for a safetensors file (truncated?)`, { hint: "re-download or re-export the model" });
+  const n2 = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true);
+  if (n2 > BigInt(MAX_HEADER_BYTES)) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes, more than the ${MAX_HEADER_BYTES}-byte limit; the file is corrupt or not safetensors`);
+  if (Number(n2) + 8 > fileSize) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes but the file has ${fileSize - 8} after the length field (truncated)`, { hint: "re-download or re-export the model" });
+  return Number(n2);
+}
+function parseSafetensorsHeader(json2, fileSize, file2) {
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(json2));
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: the safetensors header is not valid JSON (${err instanceof Error ? err.message : String(err)}); the file is corrupt`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new DataInvalidError(`${file2}: the safetensors header is not a JSON object`);
+  const dataStart = 8 + json2.length;
+  const tensors = /* @__PURE__ */ new Map();
+  let metadata = {};
+  for (const [name, raw] of Object.entries(doc)) {
+    if (name === "__metadata__") {
+      metadata = raw ?? {};
+      continue;
+    }
+    const e = raw;
+    const where = `${file2}: tensor ${name}`;
+    if (typeof e !== "object" || e === null) throw new DataInvalidError(`${where}: entry is not an object`);
+    if (typeof e.dtype !== "string" || !(e.dtype in DTYPE_BYTES)) throw new DataInvalidError(`${where}: unknown dtype ${JSON.stringify(e.dtype)}`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new DataInvalidError(`${where}: shape must be a list of non-negative integers`);
+    const offs = e.data_offsets;
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0) || offs[0] > offs[1]) {
+      throw new DataInvalidError(`${where}: data_offsets must be [begin, end] with begin \u2264 end`);
+    }
+    const count2 = e.shape.reduce((a, b) => a * b, 1);
+    const want = count2 * DTYPE_BYTES[e.dtype];
+    if (offs[1] - offs[0] !== want) throw new DataInvalidError(`${where}: data_offsets span ${offs[1] - offs[0]} bytes but shape ${JSON.stringify(e.shape)} of ${e.dtype} needs ${want}; the file is corrupt`);
+    if (dataStart + offs[1] > fileSize) {
+      throw new DataInvalidError(`${where}: data ends at byte ${dataStart + offs[1]} but the file has ${fileSize} bytes (truncated)`, { hint: "re-download or re-export the model" });
+    }
+    tensors.set(name, { name, dtype: e.dtype, shape: e.shape, begin: dataStart + offs[0], end: dataStart + offs[1] });
+  }
+  return { headerBytes: json2.length, tensors, metadata };
+}
+function decodeToF32(bytes, dtype, where) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (dtype) {
+    case "F32": {
+      const out = new Float32Array(bytes.byteLength / 4);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
+    case "F16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = f16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    case "BF16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = bf16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    default:
+      throw new DataInvalidError(`${where}: dtype ${dtype} is not a floating-point weight (F32, F16 or BF16 expected)`);
+  }
+}
+
+// src/adapters/model/safetensors-files.ts
+var SafetensorsDir = class {
+  constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
+    this.dir = dir;
+    this.display = display;
+    const indexPath = join8(dir, index);
+    let shards;
+    if (existsSync7(join8(dir, single))) shards = [single];
+    else if (existsSync7(indexPath)) {
+      let doc;
+      try {
+        doc = JSON.parse(readFileSync5(indexPath, "utf8"));
+      } catch (err) {
+        throw new DataInvalidError(`${display}/${index}: not valid JSON (${err.message})`);
+      }
+      if (typeof doc.weight_map !== "object" || doc.weight_map === null) throw new DataInvalidError(`${display}/${index}: no "weight_map" object`);
+      shards = [...new Set(Object.values(doc.weight_map))].sort();
+      for (const s of shards) if (typeof s !== "string" || s.includes("/") || s.includes("\\")) throw new DataInvalidError(`${display}/${index}: shard name ${JSON.stringify(s)} must be a file name in the same directory`);
+    } else {
+      throw new InputError(`${display}: neither ${single} nor ${index} exists`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+    }
+    for (const s of shards) this.open(s);
+  }
+  dir;
+  display;
+  fds = /* @__PURE__ */ new Map();
+  tensors = /* @__PURE__ */ new Map();
+  files = [];
+  open(name) {
+    const path = join8(this.dir, name);
+    const shown = `${this.display}/${name}`;
+    if (!existsSync7(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    const fd = openSync3(path, "r");
+    this.fds.set(name, fd);
+    this.files.push(name);
+    const size = fstatSync(fd).size;
+    const first = Buffer.alloc(8);
+    readSync(fd, first, 0, 8, 0);
+    const n2 = headerLength(first, size, shown);
+    const json2 = Buffer.alloc(n2);
+    readSync(fd, json2, 0, n2, 8);
+    const header = parseSafetensorsHeader(json2, size, shown);
+    for (const [k, entry] of header.tensors) {
+      if (this.tensors.has(k)) throw new DataInvalidError(`${shown}: tensor ${k} also appears in ${this.tensors.get(k).file}`);
+      this.tensors.set(k, { entry, file: name });
+    }
+  }
+  /** The tensor's entry, checked to exist and (when given) to have the shape the caller expects. */
+  checkShape(name, shape) {
+    const src = this.tensors.get(name);
+    if (!src) throw new DataInvalidError(`${this.display}: tensor ${name} is missing from the safetensors files`, { hint: "the weights do not match config.json (wrong directory or an incomplete download?)" });
+    if (shape && (shape.length !== src.entry.shape.length || shape.some((d, i) => d !== src.entry.shape[i]))) {
+      throw new DataInvalidError(`${this.display}/${src.file}: tensor ${name} has shape [${src.entry.shape.join(", ")}] but config.json implies [${shape.join(", ")}]`, {
+        hint: "check config.json (hidden_size, heads, intermediate_size, vocab_size, LoRA r) against the weights"
+      });
+    }
+    return src;
+  }
+  /** A tensor's values as float32, checked against the shape the caller expects. */
+  read(name, shape) {
+    const src = this.checkShape(name, shape);
+    const where = `${this.display}/${src.file}: tensor ${name}`;
+    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    const got = readSync(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
+    if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
+    return decodeToF32(bytes, src.entry.dtype, where);
+  }
+  close() {
+    for (const fd of this.fds.values()) closeSync3(fd);
+    this.fds.clear();
+  }
+};
+
+// src/adapters/model/export-gguf.ts
+var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
+function readJson2(path, shown) {
+  try {
+    return JSON.parse(readFileSync6(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`${shown}: not valid JSON (${err.message})`);
+  }
+}
+function show(cwd, p) {
+  const r = relative6(cwd, p);
+  return r && !r.startsWith("..") ? r : p;
+}
+function requireDir(path, shown, what) {
+  if (!existsSync8(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!statSync4(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
+}
+function chatTemplateOf(dir, shown) {
+  const p = join9(dir, "tokenizer_config.json");
+  if (!existsSync8(p)) return void 0;
+  const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
+  if (typeof t === "string") return t;
+  if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
+  return void 0;
+}
+function tokenizerFor(dir, shown, h2) {
+  const byte = join9(dir, "llmops_tokenizer.json");
+  if (existsSync8(byte)) {
+    const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
+    if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
+    return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
+  }
+  const hf = join9(dir, "tokenizer.json");
+  if (existsSync8(hf)) {
+    const cfgPath = join9(dir, "tokenizer_config.json");
+    const cfg = existsSync8(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+    const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
+    return { kind: r.kind, metadata: r.metadata };
+  }
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+}
+function encodingFor(t, type) {
+  return t.shape.length === 1 ? "f32" : type;
+}
+function checkBlocks(tensors) {
+  for (const t of tensors) {
+    const b = BLOCK[t.encoding].values;
+    const row = t.shape[t.shape.length - 1];
+    if (row % b) throw new InputError(`tensor ${t.name}: rows of ${row} values are not a multiple of ${b}, the ${t.encoding} block size`, { hint: "export this model as f16, bf16 or f32" });
+  }
+}
+function writeGguf(out, metadata, infos, produce) {
+  const layout = layoutGguf(metadata, infos);
+  const partial2 = `${out}.partial`;
+  const fd = openSync4(partial2, "w");
+  const hash3 = createHash8("sha256");
+  let written = 0;
+  const put = (b) => {
+    let o = 0;
+    while (o < b.length) o += writeSync3(fd, b, o, b.length - o);
+    hash3.update(b);
+    written += b.length;
+  };
+  try {
+    put(layout.header);
+    infos.forEach((t, i) => {
+      const data = produce(i);
+      const slot = layout.tensors[i];
+      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      put(data);
+      if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
+    });
+    closeSync4(fd);
+  } catch (err) {
+    closeSync4(fd);
+    rmSync(partial2, { force: true });
+    throw err;
+  }
+  renameSync4(partial2, out);
+  return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
+}
+function loadAdapter(dir, shown) {
+  const config2 = parseLoraConfig(readJson2(join9(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
+  const modules = /* @__PURE__ */ new Map();
+  for (const name of weights.tensors.keys()) {
+    const m = /^base_model\.model\.(.+)\.lora_([AB])(?:\.default)?\.weight$/.exec(name);
+    if (!m) throw new DataInvalidError(`${shown}/adapter_model.safetensors: tensor ${name} is not a LoRA A/B weight`, { hint: "only LoRA adapters on linear layers (no modules_to_save, no DoRA) can be exported" });
+    const e = modules.get(m[1]) ?? { a: "", b: "" };
+    if (m[2] === "A") e.a = name;
+    else e.b = name;
+    modules.set(m[1], e);
+  }
+  for (const [mod, e] of modules) {
+    if (!e.a || !e.b) throw new DataInvalidError(`${shown}/adapter_model.safetensors: module ${mod} has lora_${e.a ? "A" : "B"} but no lora_${e.a ? "B" : "A"}`);
+    if (!ggufNameFor(mod)) throw new DataInvalidError(`${shown}/adapter_model.safetensors: LoRA on ${mod}, which is not a Llama attention or MLP projection`);
+  }
+  if (modules.size === 0) throw new DataInvalidError(`${shown}/adapter_model.safetensors: no LoRA weights`);
+  return { dir, config: config2, weights, modules };
+}
+function resolveBase(o, adapter, shown) {
+  if (o.base) return resolve5(o.cwd, o.base);
+  const named = adapter.config.baseModel;
+  if (named && existsSync8(join9(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
+  throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
+}
+async function exportGguf(o) {
+  const modelDir = resolve5(o.cwd, o.modelDir);
+  const shown = show(o.cwd, modelDir);
+  requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
+  const isAdapter = existsSync8(join9(modelDir, "adapter_config.json"));
+  if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
+  if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
+  if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const out = resolve5(o.cwd, o.out ?? join9(dirname10(modelDir), `${basename4(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync8(out) && statSync4(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const workspace = new NodeTrainWorkspace();
+  const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
+  const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
+  const baseShown = show(o.cwd, baseDir);
+  requireDir(baseDir, baseShown, "the base model directory");
+  const configPath = join9(baseDir, "config.json");
+  if (!existsSync8(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
+  const weights = new SafetensorsDir(baseDir, baseShown);
+  try {
+    let metadata;
+    let infos;
+    let produce;
+    let tokenizer = "none";
+    if (adapter && o.asAdapter) {
+      ({ metadata, infos, produce } = planAdapterFile(adapter, h2, o.type, weights));
+    } else {
+      const plan = planLlamaTensors(h2, weights.tensors.has("lm_head.weight"));
+      checkUnknownTensors(weights, plan, baseShown);
+      if (!h2.tiedEmbeddings && !weights.tensors.has("lm_head.weight")) {
+        throw new DataInvalidError(`${baseShown}: tensor lm_head.weight is missing and config.json has tie_word_embeddings false`, { hint: "set tie_word_embeddings: true if the model shares its embedding matrix" });
+      }
+      const tok = tokenizerFor(baseDir, baseShown, h2);
+      tokenizer = tok.kind;
+      const name = basename4(adapter ? modelDir : baseDir);
+      metadata = [...llamaMetadata(h2, name, FILE_TYPE[o.type]), ...tok.metadata];
+      infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
+      checkBlocks(infos);
+      for (const t of plan) weights.checkShape(t.source, t.shape);
+      produce = (i) => {
+        const t = plan[i];
+        let x = weights.read(t.source, t.shape);
+        const mod = t.source.replace(/\.weight$/, "");
+        const lora = adapter?.modules.get(mod);
+        if (adapter && lora) {
+          x = mergeLora(x, t.shape[0], t.shape[1], adapter.weights.read(lora.a), adapter.weights.read(lora.b), adapter.config, `${shown}: ${mod}`);
+        }
+        if (t.permuteHeads) x = permuteQK(x, t.shape[0], t.shape[1], t.permuteHeads);
+        return encodeTensor(infos[i].encoding, x);
+      };
+      if (adapter) {
+        for (const mod of adapter.modules.keys()) if (!plan.some((t) => t.source === `${mod}.weight`)) throw new DataInvalidError(`${shown}: the adapter targets ${mod}, which the base model ${baseShown} does not have`);
+      }
+    }
+    o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} \u2192 ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
+    const written = writeGguf(out, metadata, infos, produce);
+    const source = await workspace.hashDirectory(baseDir);
+    const record3 = GgufExportSchema.parse({
+      schema: GGUF_EXPORT_SCHEMA,
+      gguf: { file: basename4(out), bytes: written.bytes, sha256: written.sha256 },
+      kind: o.asAdapter ? "lora-adapter" : "model",
+      type: o.type,
+      architecture: "llama",
+      tensors: infos.length,
+      parameters: infos.reduce((n2, t) => n2 + t.shape.reduce((a, b) => a * b, 1), 0),
+      tokenizer,
+      source: { dir: baseShown, hash: source.hash },
+      ...adapter ? { adapter: { dir: shown, hash: (await workspace.hashDirectory(modelDir)).hash, mode: o.asAdapter ? "gguf-adapter" : "merged", r: adapter.config.r, alpha: adapter.config.alpha } } : {},
+      llmops_version: VERSION,
+      created_at: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+    writeFileSync4(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+    return { out, recordPath, record: record3 };
+  } finally {
+    weights.close();
+    adapter?.weights.close();
+  }
+}
+function checkUnknownTensors(weights, plan, shown) {
+  const known = new Set(plan.map((t) => t.source));
+  known.add("lm_head.weight");
+  const unknown2 = [...weights.tensors.keys()].filter((k) => !known.has(k) && !k.endsWith("rotary_emb.inv_freq")).sort();
+  if (unknown2.length) {
+    throw new DataInvalidError(`${shown}: ${unknown2.length} tensor(s) the Llama architecture in config.json does not use, e.g. ${unknown2.slice(0, 3).join(", ")}`, {
+      hint: "check num_hidden_layers in config.json, or that this is a plain Llama model (no biases, no extra heads)"
+    });
+  }
+}
+function planAdapterFile(adapter, h2, type, base) {
+  const plan = planLlamaTensors(h2, base.tensors.has("lm_head.weight"));
+  const entries = [];
+  for (const [mod, e] of [...adapter.modules].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
+    const t = plan.find((p) => p.source === `${mod}.weight`);
+    if (!t) throw new DataInvalidError(`${adapter.dir}: the adapter targets ${mod}, which the base model does not have`);
+    const name = ggufNameFor(mod);
+    const r = adapter.config.r;
+    const [outDim, inDim] = t.shape;
+    adapter.weights.checkShape(e.a, [r, inDim]);
+    adapter.weights.checkShape(e.b, [outDim, r]);
+    entries.push({ info: { name: `${name}.lora_a`, shape: [r, inDim], encoding: type }, read: () => adapter.weights.read(e.a, [r, inDim]) });
+    entries.push({
+      info: { name: `${name}.lora_b`, shape: [outDim, r], encoding: type },
+      read: () => {
+        const b = adapter.weights.read(e.b, [outDim, r]);
+        return t.permuteHeads ? permuteQK(b, outDim, r, t.permuteHeads) : b;
+      }
+    });
+  }
+  const metadata = [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["general.name", { type: "string", value: basename4(adapter.dir) }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: FILE_TYPE[type] }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    // llama.cpp scales by alpha / rank; rsLoRA's alpha / sqrt(rank) is expressed through alpha.
+    ["adapter.lora.alpha", { type: "f32", value: adapter.config.rsLora ? adapter.config.alpha * Math.sqrt(adapter.config.r) : adapter.config.alpha }]
+  ];
+  return { metadata, infos: entries.map((e) => e.info), produce: (i) => encodeTensor(type, entries[i].read()) };
+}
+
+// src/adapters/model/external-quantize.ts
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream6, existsSync as existsSync9, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { basename as basename5, dirname as dirname11, join as join10, resolve as resolve6 } from "node:path";
+
+// src/adapters/process/node-process-runner.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve9) => {
+      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve9({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve9, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve9({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/adapters/model/external-quantize.ts
+var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
+async function sha256File2(path) {
+  const h2 = createHash9("sha256");
+  for await (const chunk of createReadStream6(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function externalQuantize(o) {
+  if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
+  const runner = new NodeProcessRunner(o.env);
+  const probe = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
+  if (probe.notFound) {
+    throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {
+      hint: "install llama.cpp (e.g. `brew install llama.cpp`, or build it and put llama-quantize on PATH; set LLMOPS_LLAMA_QUANTIZE=/path/to/llama-quantize), or use --type q8_0 / q4_0, which llmops writes itself"
+    });
+  }
+  const modelDir = resolve6(o.cwd, o.modelDir);
+  const out = resolve6(o.cwd, o.out ?? join10(dirname11(modelDir), `${basename5(modelDir)}-${o.type}.gguf`));
+  const f16 = `${out}.f16-input.gguf`;
+  const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
+  try {
+    o.logger.info(`${tool} ${basename5(f16)} \u2192 ${basename5(out)} (${o.type.toUpperCase()})`);
+    const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
+    if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
+  } finally {
+    rmSync2(f16, { force: true });
+    rmSync2(first.recordPath, { force: true });
+  }
+  const record3 = GgufExportSchema.parse({
+    ...first.record,
+    schema: GGUF_EXPORT_SCHEMA,
+    gguf: { file: basename5(out), bytes: statSync5(out).size, sha256: await sha256File2(out) },
+    type: o.type,
+    quantized_by: { tool: basename5(tool), from: "f16" }
+  });
+  const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+  writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+  if (!existsSync9(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  return { out, recordPath, record: record3 };
+}
+
+// src/cli/commands/export.ts
+var exportCommand = {
+  name: "export",
+  maxPositionals: 2,
+  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize)",
+  help: `
+usage: llmops export gguf <model-dir> [options]
+
+Writes a Llama-architecture model in HF layout (config.json, safetensors
+weights \u2014 one file or shards \u2014 and llmops_tokenizer.json or a byte-level BPE
+tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
+the source model's hash, the file's sha256, type, tensor and parameter counts.
+
+A PEFT LoRA adapter directory (adapter_config.json) is merged into its base
+model, or written as a GGUF LoRA adapter with --adapter (serve loads it with
+"llmops serve base.gguf --adapter FILE").
+
+options:
+  --type T        f32, f16 (default), bf16, q8_0, q4_0 \u2014 written here, identical to
+                  llama.cpp's reference quantizer; q4_k_m, q5_k_m, q6_k and other
+                  llama.cpp types run the installed llama-quantize on an f16 export
+  --out FILE      the .gguf to write (default <model-dir>-<type>.gguf beside the model)
+  --base DIR      the base model of a LoRA adapter (default its base_model_name_or_path)
+  --adapter       write a LoRA adapter as a GGUF adapter instead of merging it
+  --json          print the export record as JSON on stdout
+  --quiet         no log lines
+  -h, --help      this help
+`,
+  options: {
+    type: { type: "string" },
+    out: { type: "string" },
+    base: { type: "string" },
+    adapter: { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const format2 = requirePositional(this, positionals, 'the format ("gguf")');
+    if (format2 !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format2)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
+    const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
+    const type = (values.type ?? "f16").toLowerCase();
+    const common = {
+      modelDir,
+      cwd: ctx.cwd,
+      ...values.out ? { out: values.out } : {},
+      ...values.base ? { base: values.base } : {},
+      asAdapter: Boolean(values.adapter),
+      logger: ctx.logger
+    };
+    let result;
+    if (EXPORT_TYPES.includes(type)) {
+      result = await exportGguf({ ...common, type });
+    } else if (EXTERNAL_TYPES.includes(type)) {
+      result = await externalQuantize({ ...common, type, env: ctx.env });
+    } else {
+      throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
+    }
+    if (values.json) ctx.printJson({ out: result.out, record_path: result.recordPath, ...result.record });
+    else {
+      const r = result.record;
+      ctx.stdout.write(
+        `wrote ${displayPath(ctx, result.out)} (${r.type}, ${r.tensors} tensors, ${r.parameters.toLocaleString("en")} parameters, ${(r.gguf.bytes / 1e6).toFixed(2)} MB)
+${r.gguf.sha256}
+record ${displayPath(ctx, result.recordPath)}
+`
+      );
+    }
+    return 0;
+  }
+};
+
 // src/cli/commands/gate.ts
 var gateCommand = {
   name: "gate",
@@ -50756,25 +51999,25 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname12, isAbsolute as isAbsolute2, join as join11, resolve as resolve7 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  if (!existsSync10(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync6(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  return readFileSync7(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join11(abs, "comparison.json");
+  return existsSync10(abs) && statSync6(abs).isDirectory() && existsSync10(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname12(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join11(d, "results.jsonl");
+    if (existsSync10(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -50784,18 +52027,18 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync6(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync7(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
-  writeFileSync4(abs, text2);
+  mkdirSync4(dirname12(abs), { recursive: true });
+  writeFileSync6(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -50881,7 +52124,7 @@ options:
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename6, dirname as dirname14, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51057,30 +52300,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${err.message}
   with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
-}
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative6) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/core/train/divergence.ts
@@ -52324,88 +53543,16 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile4(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await writeFile3(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
-        const rel = relative5(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname10(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
 // src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname13, join as join12 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname11(fileURLToPath(from));
+  let dir = dirname13(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join9(dir, "trainers", "reference", "train.py");
-    if (existsSync8(candidate)) return candidate;
-    const parent = dirname11(dir);
+    const candidate = join12(dir, "trainers", "reference", "train.py");
+    if (existsSync11(candidate)) return candidate;
+    const parent = dirname13(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -52428,79 +53575,6 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
-
 // src/adapters/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text2;
@@ -52510,18 +53584,18 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename6(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname12(o.specPath));
+  const git = await gitRevision(runner, dirname14(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname12(o.specPath),
+        specDir: dirname14(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -52640,10 +53714,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname15, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52753,7 +53827,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute3(p) ? p : resolve8(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -52765,7 +53839,7 @@ function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
   if (!init || !isAbsolute3(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute3(pkg) && resolve8(dirname15(pkg)) !== resolve8(processCwd)) return processCwd;
   return init;
 }
 
