@@ -3723,22 +3723,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4418,8 +4418,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4491,15 +4491,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4522,8 +4522,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4601,8 +4601,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4613,8 +4613,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -5007,13 +5007,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5244,10 +5244,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6501,8 +6501,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6592,8 +6592,8 @@ var require_parser = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -8710,12 +8710,12 @@ var require_errors2 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -11901,11 +11901,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -19490,8 +19490,8 @@ var init_node = __esm({
 var LlmopsError = class extends Error {
   /** Optional one-line hint on how to fix it, printed after the message. */
   hint;
-  constructor(message, options) {
-    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+  constructor(message2, options) {
+    super(message2, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options?.hint;
   }
 };
@@ -19516,8 +19516,8 @@ var ExternalError = class extends LlmopsError {
   kind = "external";
 };
 var ProcessExitError = class extends LlmopsError {
-  constructor(message, exitCode, signal, options) {
-    super(message, options);
+  constructor(message2, exitCode, signal, options) {
+    super(message2, options);
     this.exitCode = exitCode;
     this.signal = signal;
   }
@@ -21397,8 +21397,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -21428,7 +21428,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -21436,7 +21436,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -33175,8 +33175,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -35876,12 +35876,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -41226,9 +41226,9 @@ var bleu = {
   schema: bleuSchema,
   create(c) {
     const tracker = new ReferenceCountTracker();
-    const common = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
-    const corpusOptions = { ...common, effectiveOrder: c.effective_order };
-    const sentenceOptions = { ...common, effectiveOrder: true };
+    const common2 = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
+    const corpusOptions = { ...common2, effectiveOrder: c.effective_order };
+    const sentenceOptions = { ...common2, effectiveOrder: true };
     return {
       ...scorerBase(c, true),
       get signature() {
@@ -44997,15 +44997,15 @@ var DatasetValidator = class {
     return this.endFile();
   }
   /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file2, kind, message) {
+  fileError(file2, kind, message2) {
     this.loc = { file: file2 };
-    this.add("error", kind, "", message);
+    this.add("error", kind, "", message2);
   }
   /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
-  addIssue(loc, severity, kind, path, message) {
+  addIssue(loc, severity, kind, path, message2) {
     const saved = this.loc;
     this.loc = { ...loc };
-    this.add(severity, kind, path, message);
+    this.add(severity, kind, path, message2);
     this.loc = saved;
   }
   report() {
@@ -45108,8 +45108,8 @@ var DatasetValidator = class {
       for (const v of this.visitors) v(value, ctx);
     }
   }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
+  reportFn = (severity, kind, path, message2) => this.add(severity, kind, path, message2);
+  add(severity, kind, path, message2) {
     if (severity === "warning" && this.opts.strict) severity = "error";
     if (severity === "error") {
       this.errors++;
@@ -45120,7 +45120,7 @@ var DatasetValidator = class {
       this.warnings++;
       this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
     }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message: message2 });
   }
 };
 function decodeUtf8(b) {
@@ -46684,10 +46684,10 @@ var UnaryExpression = class extends Expression {
   type = "UnaryExpression";
 };
 var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
+  constructor(start = void 0, stop2 = void 0, step = void 0) {
     super();
     this.start = start;
-    this.stop = stop;
+    this.stop = stop2;
     this.step = step;
   }
   type = "SliceExpression";
@@ -47288,9 +47288,9 @@ function parse3(tokens2) {
   }
   return program;
 }
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
+function range(start, stop2, step = 1) {
+  if (stop2 === void 0) {
+    stop2 = start;
     start = 0;
   }
   if (step === 0) {
@@ -47298,27 +47298,27 @@ function range(start, stop, step = 1) {
   }
   const result = [];
   if (step > 0) {
-    for (let i = start; i < stop; i += step) {
+    for (let i = start; i < stop2; i += step) {
       result.push(i);
     }
   } else {
-    for (let i = start; i > stop; i += step) {
+    for (let i = start; i > stop2; i += step) {
       result.push(i);
     }
   }
   return result;
 }
-function slice(array2, start, stop, step = 1) {
+function slice(array2, start, stop2, step = 1) {
   const direction = Math.sign(step);
   if (direction >= 0) {
     start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+    stop2 = (stop2 ??= array2.length) < 0 ? Math.max(array2.length + stop2, 0) : Math.min(stop2, array2.length);
   } else {
     start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+    stop2 = (stop2 ??= -1) < -1 ? Math.max(array2.length + stop2, -1) : Math.min(stop2, array2.length - 1);
   }
   const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
+  for (let i = start; direction * i < direction * stop2; i += step) {
     result.push(array2[i]);
   }
   return result;
@@ -48743,21 +48743,21 @@ var Interpreter = class {
       throw new Error("Slice object must be an array or string");
     }
     const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
+    const stop2 = this.evaluate(expr.stop, environment);
     const step = this.evaluate(expr.step, environment);
     if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
       throw new Error("Slice start must be numeric or undefined");
     }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+    if (!(stop2 instanceof IntegerValue || stop2 instanceof UndefinedValue)) {
       throw new Error("Slice stop must be numeric or undefined");
     }
     if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
       throw new Error("Slice step must be numeric or undefined");
     }
     if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+      return new ArrayValue(slice(object2.value, start.value, stop2.value, step.value));
     } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+      return new StringValue(slice(Array.from(object2.value), start.value, stop2.value, step.value).join(""));
     }
   }
   evaluateMemberExpression(expr, environment) {
@@ -49435,8 +49435,8 @@ function compilePrompt(spec, where) {
 
 // src/core/eval/provider.ts
 var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
+  constructor(message2, kind, opts) {
+    super(message2);
     this.kind = kind;
     this.opts = opts;
   }
@@ -51940,7 +51940,7 @@ options:
     if (format2 !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format2)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
     const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
     const type = (values.type ?? "f16").toLowerCase();
-    const common = {
+    const common2 = {
       modelDir,
       cwd: ctx.cwd,
       ...values.out ? { out: values.out } : {},
@@ -51950,9 +51950,9 @@ options:
     };
     let result;
     if (EXPORT_TYPES.includes(type)) {
-      result = await exportGguf({ ...common, type });
+      result = await exportGguf({ ...common2, type });
     } else if (EXTERNAL_TYPES.includes(type)) {
-      result = await externalQuantize({ ...common, type, env: ctx.env });
+      result = await externalQuantize({ ...common2, type, env: ctx.env });
     } else {
       throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
     }
@@ -52122,9 +52122,698 @@ options:
   }
 };
 
+// src/cli/commands/serve.ts
+import { existsSync as existsSync11, statSync as statSync7 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename as basename6 } from "node:path";
+
+// src/adapters/serve/llama-engine.ts
+var NODE_LLAMA_CPP_VERSION = "3.21.1";
+async function importNodeLlamaCpp() {
+  try {
+    return await import("node-llama-cpp");
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ERR_MODULE_NOT_FOUND" || code2 === "MODULE_NOT_FOUND") {
+      throw new ExternalError(`llmops serve runs models with llama.cpp through node-llama-cpp, which is not installed`, {
+        hint: `npm install --omit=optional node-llama-cpp@${NODE_LLAMA_CPP_VERSION} @node-llama-cpp/linux-x64@${NODE_LLAMA_CPP_VERSION} (on Linux x64, CPU only: ~80 MB), or npm install node-llama-cpp@${NODE_LLAMA_CPP_VERSION} (all GPU backends, ~700 MB); see docs/model.md`,
+        cause: err
+      });
+    }
+    throw err;
+  }
+}
+var LlamaEngine = class _LlamaEngine {
+  constructor(model, context, modelName, contextSize, chatTemplateSource) {
+    this.model = model;
+    this.context = context;
+    this.modelName = modelName;
+    this.contextSize = contextSize;
+    this.chatTemplateSource = chatTemplateSource;
+    for (let i = 0; i < context.totalSequences; i++) this.free.push(context.getSequence());
+    this.template = chatTemplateSource ? new Template(chatTemplateSource) : void 0;
+  }
+  model;
+  context;
+  modelName;
+  contextSize;
+  chatTemplateSource;
+  free = [];
+  template;
+  static async load(o, modelName) {
+    const { getLlama, LlamaLogLevel } = await importNodeLlamaCpp();
+    const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: LlamaLogLevel.error, maxThreads: o.threads });
+    let model;
+    try {
+      model = await llama.loadModel({ modelPath: o.modelPath });
+    } catch (err) {
+      throw new InputError(`${o.modelPath}: llama.cpp could not load this GGUF (${err instanceof Error ? err.message : String(err)})`, { hint: "export it with llmops export gguf, or check it with another GGUF reader" });
+    }
+    const train = model.trainContextSize;
+    const ctx = o.ctx ?? Math.min(train, 4096);
+    const kv = o.kvCache === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {};
+    let context;
+    try {
+      context = await model.createContext({
+        contextSize: ctx,
+        sequences: o.parallel,
+        threads: { ideal: o.threads, min: o.threads },
+        batchSize: Math.min(512, ctx),
+        flashAttention: false,
+        ...kv,
+        ...o.adapterPath ? { lora: { adapters: [{ filePath: o.adapterPath, scale: 1 }] } } : {}
+      });
+    } catch (err) {
+      await model.dispose();
+      throw new InputError(`could not create a llama.cpp context (${err instanceof Error ? err.message : String(err)})${o.adapterPath ? `; is ${o.adapterPath} a GGUF LoRA adapter for this model?` : ""}`);
+    }
+    const template = model.fileInfo.metadata.tokenizer?.chat_template;
+    return new _LlamaEngine(model, context, modelName, context.contextSize, template);
+  }
+  get slots() {
+    return this.context.totalSequences;
+  }
+  /** The prompt of a chat request through the model's chat template. */
+  renderChat(messages) {
+    if (!this.template) throw new InputError(`the model has no chat template (tokenizer.chat_template); use /v1/completions, or export it with one`);
+    return this.template.render({
+      messages,
+      add_generation_prompt: true,
+      bos_token: this.model.tokens.bosString ?? "",
+      eos_token: this.model.tokens.eosString ?? ""
+    });
+  }
+  /** Prompt text → token ids, with BOS when the model wants it (and the text did not already start with it). */
+  tokenize(text2, special) {
+    const bos = this.model.tokens.bos;
+    const bosText = this.model.tokens.bosString;
+    let body = text2;
+    if (special && bosText && body.startsWith(bosText)) body = body.slice(bosText.length);
+    const ids = this.model.tokenize(body, special);
+    return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...ids] : ids;
+  }
+  detokenize(tokens2) {
+    return this.model.detokenize(tokens2, false);
+  }
+  isEnd(token) {
+    return this.model.isEogToken(token);
+  }
+  tokenText(token) {
+    return this.model.detokenize([token], true);
+  }
+  acquire() {
+    const s = this.free.pop();
+    if (!s) throw new Error("no free sequence (the server's slot accounting is wrong)");
+    return s;
+  }
+  async release(seq) {
+    await seq.clearHistory();
+    this.free.push(seq);
+  }
+  /** Generated tokens one at a time; stops at end-of-generation, maxTokens, or the signal. */
+  async *generate(seq, prompt, o) {
+    const options = { temperature: o.temperature, ...o.topP !== void 0 ? { topP: o.topP } : {}, ...o.seed !== void 0 ? { seed: o.seed } : {} };
+    let n2 = 0;
+    if (o.logprobs) {
+      for await (const out of seq.evaluateWithMetadata(prompt, { probabilities: true }, options)) {
+        if (o.signal.aborted) return;
+        const p = out.probabilities;
+        const top = [...p.entries()].slice(0, o.logprobs.top).map(([token, prob]) => ({ token, logprob: Math.log(prob) }));
+        yield { token: out.token, logprob: Math.log(p.get(out.token) ?? 0), top };
+        if (this.isEnd(out.token) || ++n2 >= o.maxTokens) return;
+      }
+      return;
+    }
+    for await (const token of seq.evaluate(prompt, options)) {
+      if (o.signal.aborted) return;
+      yield { token };
+      if (this.isEnd(token) || ++n2 >= o.maxTokens) return;
+    }
+  }
+  async dispose() {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+};
+
+// src/adapters/serve/openai-server.ts
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+
+// src/core/serve/metrics.ts
+var LATENCY_BUCKETS = [1e-3, 5e-3, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+var Histogram = class {
+  counts = new Array(LATENCY_BUCKETS.length).fill(0);
+  sum = 0;
+  count = 0;
+  observe(v) {
+    this.sum += v;
+    this.count++;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (v <= LATENCY_BUCKETS[i]) this.counts[i]++;
+  }
+};
+var ServeMetrics = class {
+  constructor(modelName) {
+    this.modelName = modelName;
+  }
+  modelName;
+  running = 0;
+  waiting = 0;
+  promptTokens = 0;
+  generationTokens = 0;
+  success = { stop: 0, length: 0, abort: 0 };
+  rejected = {};
+  ttft = new Histogram();
+  e2e = new Histogram();
+  reject(reason) {
+    this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
+  }
+};
+function escapeLabel(v) {
+  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function renderPrometheus(m) {
+  const l = `model_name="${escapeLabel(m.modelName)}"`;
+  const lines = [];
+  const scalar = (name, type, help, v) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name}{${l}} ${v}`);
+  const hist = (name, help, h2) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    LATENCY_BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${l},le="${b}"} ${h2.counts[i]}`));
+    lines.push(`${name}_bucket{${l},le="+Inf"} ${h2.count}`, `${name}_sum{${l}} ${h2.sum}`, `${name}_count{${l}} ${h2.count}`);
+  };
+  scalar("vllm:num_requests_running", "gauge", "Number of requests currently generating.", m.running);
+  scalar("vllm:num_requests_waiting", "gauge", "Number of requests waiting for a slot.", m.waiting);
+  scalar("vllm:prompt_tokens_total", "counter", "Number of prefill tokens processed.", m.promptTokens);
+  scalar("vllm:generation_tokens_total", "counter", "Number of generation tokens processed.", m.generationTokens);
+  lines.push("# HELP vllm:request_success_total Count of finished requests by finish reason.", "# TYPE vllm:request_success_total counter");
+  for (const [reason, v] of Object.entries(m.success)) lines.push(`vllm:request_success_total{${l},finished_reason="${reason}"} ${v}`);
+  hist("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", m.ttft);
+  hist("vllm:e2e_request_latency_seconds", "Histogram of end to end request latency in seconds.", m.e2e);
+  lines.push("# HELP llmops_serve_requests_rejected_total Requests refused before generation, by reason.", "# TYPE llmops_serve_requests_rejected_total counter");
+  for (const reason of ["queue_full", "too_long", "bad_request", "unauthorized", "draining"]) lines.push(`llmops_serve_requests_rejected_total{${l},reason="${reason}"} ${m.rejected[reason] ?? 0}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/core/serve/requests.ts
+var stop = external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).max(16)]).optional().nullable();
+var common = {
+  model: external_exports.string().optional(),
+  max_tokens: external_exports.number().int().positive().optional().nullable(),
+  max_completion_tokens: external_exports.number().int().positive().optional().nullable(),
+  temperature: external_exports.number().min(0).max(2).optional().nullable(),
+  top_p: external_exports.number().gt(0).max(1).optional().nullable(),
+  seed: external_exports.number().int().optional().nullable(),
+  stop,
+  stream: external_exports.boolean().optional().nullable(),
+  stream_options: external_exports.object({ include_usage: external_exports.boolean().optional() }).optional().nullable(),
+  n: external_exports.literal(1).optional().nullable()
+};
+var message = external_exports.object({
+  role: external_exports.enum(["system", "user", "assistant", "developer"]),
+  content: external_exports.union([external_exports.string(), external_exports.array(external_exports.object({ type: external_exports.literal("text"), text: external_exports.string() }))])
+});
+var chatBodySchema = external_exports.object({ ...common, messages: external_exports.array(message).min(1), logprobs: external_exports.boolean().optional().nullable(), top_logprobs: external_exports.number().int().min(0).max(20).optional().nullable() });
+var completionBodySchema = external_exports.object({ ...common, prompt: external_exports.string(), logprobs: external_exports.number().int().min(0).max(20).optional().nullable(), echo: external_exports.literal(false).optional().nullable() });
+function fail(err) {
+  const issue2 = err.issues[0];
+  const param = issue2.path.join(".") || null;
+  return { ok: false, message: `${param ?? "body"}: ${issue2.message}`, param };
+}
+function parseGenerationBody(api, body) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, message: "the request body must be a JSON object", param: null };
+  const base = (b) => ({
+    model: b.model ?? void 0,
+    maxTokens: b.max_completion_tokens ?? b.max_tokens ?? void 0,
+    // OpenAI's default temperature is 1.
+    temperature: b.temperature ?? 1,
+    topP: b.top_p ?? void 0,
+    seed: b.seed ?? void 0,
+    stop: b.stop == null ? [] : typeof b.stop === "string" ? [b.stop] : b.stop,
+    stream: b.stream === true,
+    includeUsage: b.stream_options?.include_usage === true
+  });
+  if (api === "chat") {
+    const r2 = chatBodySchema.safeParse(body);
+    if (!r2.success) return fail(r2.error);
+    const messages = r2.data.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join("") }));
+    return { ok: true, request: { api, ...base(r2.data), messages, logprobs: r2.data.logprobs ? { top: r2.data.top_logprobs ?? 0 } : void 0 } };
+  }
+  const r = completionBodySchema.safeParse(body);
+  if (!r.success) return fail(r.error);
+  return { ok: true, request: { api, ...base(r.data), prompt: r.data.prompt, logprobs: r.data.logprobs == null ? void 0 : { top: r.data.logprobs } } };
+}
+
+// src/core/serve/stop.ts
+var StopMatcher = class {
+  constructor(stops) {
+    this.stops = stops;
+  }
+  stops;
+  pending = "";
+  stopped = false;
+  /** Feed new text; returns the text safe to emit now. */
+  push(text2) {
+    if (this.stopped) return "";
+    this.pending += text2;
+    let cut = -1;
+    for (const s of this.stops) {
+      if (!s) continue;
+      const at = this.pending.indexOf(s);
+      if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+    }
+    if (cut >= 0) {
+      this.stopped = true;
+      const out2 = this.pending.slice(0, cut);
+      this.pending = "";
+      return out2;
+    }
+    let hold = 0;
+    for (const s of this.stops) {
+      for (let k = Math.min(s.length - 1, this.pending.length); k > hold; k--) {
+        if (this.pending.endsWith(s.slice(0, k))) {
+          hold = k;
+          break;
+        }
+      }
+    }
+    const out = this.pending.slice(0, this.pending.length - hold);
+    this.pending = this.pending.slice(this.pending.length - hold);
+    return out;
+  }
+  /** At the end of generation: whatever was held back was not a stop string after all. */
+  flush() {
+    const out = this.stopped ? "" : this.pending;
+    this.pending = "";
+    return out;
+  }
+};
+
+// src/adapters/serve/openai-server.ts
+var HttpError = class extends Error {
+  constructor(status, message2, type = "invalid_request_error", param = null, headers = {}) {
+    super(message2);
+    this.status = status;
+    this.type = type;
+    this.param = param;
+    this.headers = headers;
+  }
+  status;
+  type;
+  param;
+  headers;
+};
+function sendJson(res, status, body, headers = {}) {
+  const text2 = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...headers });
+  res.end(text2);
+}
+function sendError(res, e) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, e.status, { error: { message: e.message, type: e.type, param: e.param, code: e.status } }, e.headers);
+}
+async function readBody(req, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the request body is over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not valid JSON");
+  }
+}
+var OpenAiServer = class {
+  constructor(o) {
+    this.o = o;
+    this.metrics = new ServeMetrics(o.modelName);
+  }
+  o;
+  metrics;
+  engine;
+  server;
+  active = 0;
+  waiting = [];
+  draining = false;
+  idle;
+  created = Math.floor(Date.now() / 1e3);
+  /** Listen (health answers 503 until setEngine); resolves with the URL. */
+  async listen() {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        if (err instanceof HttpError) sendError(res, err);
+        else {
+          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          sendError(res, new HttpError(500, "internal server error", "server_error"));
+        }
+      });
+    });
+    server.keepAliveTimeout = 5e3;
+    this.server = server;
+    await new Promise((resolve9, reject) => {
+      server.once("error", reject);
+      server.listen(this.o.port, this.o.host, () => resolve9());
+    });
+    const addr = server.address();
+    const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+    return `http://${host}:${addr.port}`;
+  }
+  setEngine(engine) {
+    this.engine = engine;
+  }
+  /** Stop taking requests, let running and queued ones finish (up to timeoutMs), then close. */
+  async drain(timeoutMs) {
+    this.draining = true;
+    this.server?.close();
+    this.server?.closeIdleConnections();
+    if (this.active + this.waiting.length > 0) {
+      await Promise.race([new Promise((r) => this.idle = r), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    }
+    const unfinished = this.active + this.waiting.length;
+    this.server?.closeAllConnections();
+    return { unfinished };
+  }
+  authorized(req) {
+    if (!this.o.apiKey) return true;
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.o.apiKey);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  async handle(req, res) {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      const ready = this.engine !== void 0 && !this.draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : this.draining ? "draining" : "loading" });
+    }
+    if (path === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(renderPrometheus(this.metrics));
+      return;
+    }
+    if (path.startsWith("/v1/") && !this.authorized(req)) {
+      this.metrics.reject("unauthorized");
+      throw new HttpError(401, "missing or wrong API key (send Authorization: Bearer <key>)", "authentication_error", null, { "www-authenticate": "Bearer" });
+    }
+    if (path === "/v1/models") {
+      return sendJson(res, 200, { object: "list", data: [{ id: this.o.modelName, object: "model", created: this.created, owned_by: "llmops" }] });
+    }
+    const api = path === "/v1/chat/completions" ? "chat" : path === "/v1/completions" ? "completions" : void 0;
+    if (!api) throw new HttpError(404, `no route ${path}; this server answers /v1/chat/completions, /v1/completions, /v1/models, /health, /metrics`, "not_found_error");
+    if (req.method !== "POST") throw new HttpError(405, `${path} takes POST`, "invalid_request_error", null, { allow: "POST" });
+    if (this.draining) {
+      this.metrics.reject("draining");
+      throw new HttpError(503, "the server is shutting down", "server_error", null, { "retry-after": "1" });
+    }
+    const engine = this.engine;
+    if (!engine) throw new HttpError(503, "the model is still loading", "server_error", null, { "retry-after": "1" });
+    const body = await readBody(req, this.o.maxBodyBytes ?? 4 * 1024 * 1024);
+    const parsed = parseGenerationBody(api, body);
+    if (!parsed.ok) {
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, parsed.message, "invalid_request_error", parsed.param);
+    }
+    await this.generate(engine, parsed.request, req, res);
+  }
+  /** A slot now, a place in the queue, or false when the queue is full. A freed slot passes straight
+   * to the first waiter, so a newcomer can never take it in between. */
+  async acquireSlot(engine, signal) {
+    if (this.active < engine.slots && this.waiting.length === 0) {
+      this.active++;
+      return "slot";
+    }
+    if (this.waiting.length >= this.o.queueLimit) return "full";
+    this.metrics.waiting++;
+    const got = await new Promise((resolve9) => {
+      const entry = {
+        resume: () => {
+          signal.removeEventListener("abort", entry.cancel);
+          resolve9(true);
+        },
+        cancel: () => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          resolve9(false);
+        }
+      };
+      signal.addEventListener("abort", entry.cancel, { once: true });
+      this.waiting.push(entry);
+    });
+    this.metrics.waiting--;
+    if (!got) this.checkIdle();
+    return got ? "slot" : "cancelled";
+  }
+  releaseSlot() {
+    const next = this.waiting.shift();
+    if (next) next.resume();
+    else this.active--;
+    this.checkIdle();
+  }
+  checkIdle() {
+    if (this.active === 0 && this.waiting.length === 0 && this.idle) this.idle();
+  }
+  async generate(engine, r, req, res) {
+    const t0 = performance.now();
+    const prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    const tokens2 = engine.tokenize(prompt, r.api === "chat");
+    const room = engine.contextSize - tokens2.length;
+    if (room <= 0) {
+      this.metrics.reject("too_long");
+      throw new HttpError(400, `the prompt is ${tokens2.length} tokens; the context holds ${engine.contextSize} (prompt plus completion), so nothing can be generated. Shorten the prompt or restart serve with a larger --ctx`, "invalid_request_error", r.api === "chat" ? "messages" : "prompt");
+    }
+    const maxTokens = Math.min(r.maxTokens ?? room, room);
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const slot = await this.acquireSlot(engine, abort.signal);
+    if (slot === "full") {
+      this.metrics.reject("queue_full");
+      throw new HttpError(503, `all ${engine.slots} slots are busy and ${this.o.queueLimit} requests are already waiting; retry later`, "server_error", null, { "retry-after": "1" });
+    }
+    if (slot === "cancelled") return;
+    this.metrics.running++;
+    this.metrics.promptTokens += tokens2.length;
+    const id = `${r.api === "chat" ? "chatcmpl" : "cmpl"}-${randomUUID().replace(/-/g, "")}`;
+    const created = Math.floor(Date.now() / 1e3);
+    const seq = engine.acquire();
+    const stop2 = new StopMatcher(r.stop);
+    const generated = [];
+    const logprobs = [];
+    let emitted = "";
+    let text2 = "";
+    let finish = "length";
+    let firstTokenAt;
+    const chunk = (delta, finishReason) => r.api === "chat" ? { id, object: "chat.completion.chunk", created, model: this.o.modelName, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] } : { id, object: "text_completion", created, model: this.o.modelName, choices: [{ index: 0, text: delta, finish_reason: finishReason, logprobs: null }] };
+    const send = (obj) => res.write(`data: ${JSON.stringify(obj)}
+
+`);
+    if (r.stream) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      if (r.api === "chat") send(chunk({ role: "assistant", content: "" }, null));
+    }
+    const emit = (piece) => {
+      if (!piece) return;
+      text2 += piece;
+      if (r.stream) send(chunk(r.api === "chat" ? { content: piece } : piece, null));
+    };
+    try {
+      for await (const g of engine.generate(seq, tokens2, { maxTokens, temperature: r.temperature, topP: r.topP, seed: r.seed, logprobs: r.logprobs, signal: abort.signal })) {
+        firstTokenAt ??= performance.now();
+        if (engine.isEnd(g.token)) {
+          finish = "stop";
+          break;
+        }
+        generated.push(g.token);
+        if (r.logprobs) logprobs.push(g);
+        const full = engine.detokenize(generated);
+        const safe = full.endsWith("\uFFFD") ? full.slice(0, full.lastIndexOf("\uFFFD")) : full;
+        if (safe.length > emitted.length) {
+          const piece = safe.slice(emitted.length);
+          emitted = safe;
+          emit(stop2.push(piece));
+          if (stop2.stopped) {
+            finish = "stop";
+            break;
+          }
+        }
+      }
+      if (abort.signal.aborted) finish = "abort";
+      else if (finish !== "stop" && generated.length < maxTokens) finish = "stop";
+      if (finish !== "abort" && !stop2.stopped) {
+        const full = engine.detokenize(generated);
+        if (full.length > emitted.length) emit(stop2.push(full.slice(emitted.length)));
+        emit(stop2.flush());
+        if (stop2.stopped) finish = "stop";
+      }
+    } finally {
+      await engine.release(seq);
+      this.metrics.running--;
+      this.releaseSlot();
+    }
+    const t1 = performance.now();
+    this.metrics.generationTokens += generated.length;
+    this.metrics.success[finish]++;
+    this.metrics.e2e.observe((t1 - t0) / 1e3);
+    if (firstTokenAt !== void 0) this.metrics.ttft.observe((firstTokenAt - t0) / 1e3);
+    if (finish === "abort") {
+      res.destroy();
+      return;
+    }
+    const usage = { prompt_tokens: tokens2.length, completion_tokens: generated.length, total_tokens: tokens2.length + generated.length };
+    const lp = r.logprobs ? this.renderLogprobs(engine, r, logprobs) : null;
+    if (r.stream) {
+      const last = chunk(r.api === "chat" ? {} : "", finish);
+      last.choices[0].logprobs = lp;
+      send(last);
+      if (r.includeUsage) send({ id, object: r.api === "chat" ? "chat.completion.chunk" : "text_completion", created, model: this.o.modelName, choices: [], usage });
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    const choice = r.api === "chat" ? { index: 0, message: { role: "assistant", content: text2 }, finish_reason: finish, logprobs: lp } : { index: 0, text: text2, finish_reason: finish, logprobs: lp };
+    sendJson(res, 200, { id, object: r.api === "chat" ? "chat.completion" : "text_completion", created, model: this.o.modelName, choices: [choice], usage });
+  }
+  renderLogprobs(engine, r, toks) {
+    if (r.api === "chat") {
+      return {
+        content: toks.map((t) => ({
+          token: engine.tokenText(t.token),
+          logprob: t.logprob ?? null,
+          top_logprobs: (t.top ?? []).map((a) => ({ token: engine.tokenText(a.token), logprob: a.logprob }))
+        }))
+      };
+    }
+    return {
+      tokens: toks.map((t) => engine.tokenText(t.token)),
+      token_logprobs: toks.map((t) => t.logprob ?? null),
+      top_logprobs: toks.map((t) => Object.fromEntries((t.top ?? []).map((a) => [engine.tokenText(a.token), a.logprob]))),
+      token_ids: toks.map((t) => t.token)
+    };
+  }
+};
+
+// src/cli/commands/serve.ts
+var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "::1"]);
+var serveCommand = {
+  name: "serve",
+  maxPositionals: 1,
+  summary: "serve a GGUF model as an OpenAI-compatible API (llama.cpp)",
+  help: `
+usage: llmops serve <model.gguf> [options]
+
+An OpenAI-compatible server on llama.cpp through node-llama-cpp (CPU):
+POST /v1/chat/completions (the model's chat template), POST /v1/completions,
+streaming (SSE) or not, stop, max_tokens, temperature, top_p, seed, logprobs;
+GET /v1/models; GET /health (503 while loading or draining, then 200);
+GET /metrics (Prometheus text, vLLM's metric names).
+Prints "listening on <url>" on stdout when the port is open. SIGTERM or Ctrl-C
+stops taking requests, lets running ones finish, and exits 0.
+
+options:
+  --port N           port (default 8080; 0 picks a free one)
+  --host H           address to bind (default 127.0.0.1); anything else needs
+                     --api-key-env, or --insecure to serve without a key
+  --api-key-env NAME require "Authorization: Bearer <key>" on /v1/*, the key
+                     read from environment variable NAME
+  --insecure         allow a non-loopback --host without an API key
+  --threads N        CPU threads (default: half the cores, at least 1)
+  --parallel N       requests generated at once (default 1)
+  --queue N          requests that may wait for a slot; past it 503 with
+                     Retry-After (default 64)
+  --ctx N            context tokens per request (default: the model's, at most 4096)
+  --adapter FILE     a GGUF LoRA adapter (llmops export gguf --adapter) to apply
+  --kv-cache T       f16 (default) or f32 (bit-closer agreement with PyTorch)
+  --name NAME        the model name /v1/models reports (default: the file name)
+  --drain-timeout S  seconds to let running requests finish on shutdown (default 30)
+  --quiet            no log lines
+  -h, --help         this help
+`,
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "api-key-env": { type: "string" },
+    insecure: { type: "boolean" },
+    threads: { type: "string" },
+    parallel: { type: "string" },
+    queue: { type: "string" },
+    ctx: { type: "string" },
+    adapter: { type: "string" },
+    "kv-cache": { type: "string" },
+    name: { type: "string" },
+    "drain-timeout": { type: "string" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
+    const checkFile = (p, what) => {
+      if (!existsSync11(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync7(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+    };
+    checkFile(modelPath, "model file");
+    const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
+    if (adapterPath) checkFile(adapterPath, "--adapter file");
+    const port = intOption(values, "port", 0) ?? 8080;
+    if (port > 65535) throw new InputError(`--port must be at most 65535, got ${port}`);
+    const host = values.host ?? "127.0.0.1";
+    const keyEnv = values["api-key-env"];
+    if (keyEnv !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new InputError(`--api-key-env takes an environment variable name such as LLMOPS_SERVE_KEY, got ${JSON.stringify(keyEnv)}`);
+    const apiKey = keyEnv ? ctx.env[keyEnv] : void 0;
+    if (keyEnv && !apiKey) throw new InputError(`--api-key-env ${keyEnv}: the environment variable is not set or empty`, { hint: `export ${keyEnv}=<a long random key> before starting serve` });
+    if (!LOOPBACK.has(host) && !apiKey && !values.insecure) {
+      throw new InputError(`--host ${host} would expose the model to the network without an API key`, { hint: "add --api-key-env NAME (clients send Authorization: Bearer <key>), or --insecure if the network is trusted" });
+    }
+    const kvCache = (values["kv-cache"] ?? "f16").toLowerCase();
+    if (kvCache !== "f16" && kvCache !== "f32") throw new InputError(`--kv-cache must be f16 or f32, got ${JSON.stringify(values["kv-cache"])}`);
+    const threads = intOption(values, "threads") ?? Math.max(1, Math.floor(availableParallelism() / 2));
+    const parallel = intOption(values, "parallel") ?? 1;
+    const queueLimit = intOption(values, "queue", 0) ?? 64;
+    const ctxTokens = intOption(values, "ctx", 16);
+    const drainS = intOption(values, "drain-timeout", 0) ?? 30;
+    const name = values.name ?? basename6(modelPath).replace(/\.gguf$/i, "");
+    await importNodeLlamaCpp();
+    const server = new OpenAiServer({ host, port, queueLimit, modelName: name, logger: ctx.logger, ...apiKey ? { apiKey } : {} });
+    let url2;
+    try {
+      url2 = await server.listen();
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 === "EADDRINUSE") throw new InputError(`port ${port} on ${host} is already in use`, { hint: "pick another with --port N (0 picks a free one)" });
+      if (code2 === "EADDRNOTAVAIL" || code2 === "ENOTFOUND") throw new InputError(`--host ${host}: not an address of this machine`);
+      if (code2 === "EACCES") throw new InputError(`port ${port}: permission denied (ports below 1024 need privileges)`);
+      throw err;
+    }
+    ctx.stdout.write(`listening on ${url2}
+`);
+    return abortOnSignals("stopped", async (signal) => {
+      const t0 = performance.now();
+      const engine = await LlamaEngine.load({ modelPath, ...adapterPath ? { adapterPath } : {}, threads, parallel, ...ctxTokens ? { ctx: ctxTokens } : {}, kvCache }, name).catch(async (err) => {
+        await server.drain(0);
+        throw err;
+      });
+      server.setEngine(engine);
+      ctx.logger.info(
+        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename6(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
+      );
+      if (!signal.aborted) await new Promise((resolve9) => signal.addEventListener("abort", () => resolve9(), { once: true }));
+      ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
+      const { unfinished } = await server.drain(drainS * 1e3);
+      if (unfinished) ctx.logger.warn(`${unfinished} request(s) were still running after ${drainS}s and were cut off`);
+      await engine.dispose();
+      ctx.logger.info("stopped");
+      return 0;
+    });
+  }
+};
+
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename6, dirname as dirname14, extname as extname2 } from "node:path";
+import { basename as basename7, dirname as dirname14, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -52274,7 +52963,7 @@ var trainSpecSchema = external_exports.strictObject({
   /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
   cancel_grace_s: external_exports.number().positive().default(60)
 }).superRefine((s, ctx) => {
-  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  const issue2 = (path, message2) => ctx.addIssue({ code: "custom", path, message: message2 });
   if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
   if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
   if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
@@ -52475,22 +53164,22 @@ function list(items) {
   return `[${items.map((i) => `'${i}'`).join(",")}]`;
 }
 function datasetOverrides(spec, file2, prefix) {
-  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  const common2 = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
   switch (spec.datasets.format) {
     case "chat":
       return [
         `${prefix}._component_=torchtune.datasets.chat_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.conversation_column=messages`,
         `${prefix}.conversation_style=openai`,
         `${prefix}.train_on_input=False`
       ];
     case "instruction":
-      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common2, `${prefix}.train_on_input=False`];
     case "completion":
       return [
         `${prefix}._component_=torchtune.datasets.instruct_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.column_map.input=prompt`,
         `${prefix}.column_map.output=completion`,
         `${prefix}.train_on_input=False`
@@ -53544,14 +54233,14 @@ async function runAttempt(plan, ports, hooks) {
 }
 
 // src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { dirname as dirname13, join as join12 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname13(fileURLToPath(from));
   for (; ; ) {
     const candidate = join12(dir, "trainers", "reference", "train.py");
-    if (existsSync11(candidate)) return candidate;
+    if (existsSync12(candidate)) return candidate;
     const parent = dirname13(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
@@ -53584,7 +54273,7 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename6(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename7(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
@@ -53714,7 +54403,7 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand];
 
 // src/cli/context.ts
 import { dirname as dirname15, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
@@ -53727,20 +54416,20 @@ var ConsoleLogger = class {
   }
   stream;
   verbose;
-  debug(message) {
-    if (this.verbose) this.stream.write(`debug: ${message}
+  debug(message2) {
+    if (this.verbose) this.stream.write(`debug: ${message2}
 `);
   }
-  info(message) {
-    this.stream.write(`${message}
+  info(message2) {
+    this.stream.write(`${message2}
 `);
   }
-  warn(message) {
-    this.stream.write(`warning: ${message}
+  warn(message2) {
+    this.stream.write(`warning: ${message2}
 `);
   }
-  error(message) {
-    this.stream.write(`error: ${message}
+  error(message2) {
+    this.stream.write(`error: ${message2}
 `);
   }
   async group(name, fn) {
