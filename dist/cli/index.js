@@ -16729,22 +16729,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -16756,7 +16756,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -46121,8 +46121,9 @@ ${checkOptionHelp}
 };
 
 // src/adapters/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46131,8 +46132,11 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+  const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
 }
 function flatParams(params) {
   const { extra, ...named } = params;
@@ -46145,7 +46149,7 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target2) {
+function planJobs(suite, cases, prompt, target2, identity2) {
   const jobs = [];
   const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
@@ -46159,7 +46163,7 @@ function planJobs(suite, cases, prompt, target2) {
         stableStringify({
           v: 1,
           provider: target2.provider,
-          base_url: target2.base_url.replace(/\/+$/, ""),
+          base_url: identity2 ?? target2.base_url.replace(/\/+$/, ""),
           model: target2.model,
           api: target2.api,
           params,
@@ -50067,9 +50071,22 @@ var paramsSchema = external_exports.strictObject({
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
-  provider: external_exports.literal("openai-compatible").default("openai-compatible"),
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url(),
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().default(120)
+  }).optional(),
   model: external_exports.string().min(1),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
@@ -50079,6 +50096,16 @@ var targetSchema = external_exports.strictObject({
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key2 of ["gguf", "model_path", "serve"]) {
+      if (t[key2] !== void 0) ctx.addIssue({ code: "custom", path: [key2], message: `${key2} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
 });
 var timeoutsSchema = external_exports.strictObject({
   /** Per-request timeout in seconds (a hung server is retried after this). */
@@ -50475,6 +50502,78 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
+// src/adapters/serve/managed-serve.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname9, join as join6 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+function locateCliBundle(from = import.meta.url) {
+  let dir = dirname9(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join6(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join6(dir, "cli", "index.js")) && existsSync6(join6(dir, "..", "package.json"))) return join6(dir, "cli", "index.js");
+    const parent = dirname9(dir);
+    if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+var PASS_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "SYSTEMROOT", "LLMOPS_DEBUG"];
+async function startManagedServe(o) {
+  const args = [locateCliBundle(), "serve", o.modelPath, "--port", "0", "--name", o.name, "--parallel", String(o.parallel), "--queue", String(o.queue)];
+  if (o.threads) args.push("--threads", String(o.threads));
+  if (o.ctx) args.push("--ctx", String(o.ctx));
+  if (o.kvCache) args.push("--kv-cache", o.kvCache);
+  if (o.adapterPath) args.push("--adapter", o.adapterPath);
+  const env = {};
+  for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString("utf8")).slice(-4e3);
+  });
+  const exited = new Promise((resolve9) => child.once("exit", (code2, signal) => resolve9(code2 ?? (signal ? 128 : null))));
+  let running = true;
+  void exited.then(() => running = false);
+  const stop2 = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
+    await exited;
+    clearTimeout(timer);
+  };
+  const fail2 = async (why) => {
+    await stop2();
+    const tail = stderr.trim().split("\n").slice(-4).join("\n");
+    throw new ExternalError(`llmops serve ${o.modelPath} ${why}${tail ? `:
+${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
+  };
+  const deadline = Date.now() + o.startupTimeoutMs;
+  const url2 = await new Promise((resolve9) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m) resolve9(m[1]);
+    });
+    void exited.then(() => resolve9(void 0));
+    setTimeout(() => resolve9(void 0), o.startupTimeoutMs).unref();
+  });
+  if (!url2) return fail2(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
+  o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
+  for (; ; ) {
+    if (!running) return fail2("exited while loading the model");
+    try {
+      const r = await fetch(`${url2}/health`, { signal: AbortSignal.timeout(5e3) });
+      if (r.status === 200) break;
+    } catch {
+    }
+    if (Date.now() > deadline) return fail2(`was not healthy within ${o.startupTimeoutMs / 1e3}s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `${url2}/v1`, stop: stop2 };
+}
+
 // src/adapters/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
@@ -50483,7 +50582,25 @@ async function prepareSuite(o) {
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+  const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
+  return { loaded, suite, target: target2, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
+}
+async function sha256File2(path) {
+  const h2 = createHash7("sha256");
+  for await (const chunk of createReadStream5(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function localModel(suiteFile, displayFile, target2) {
+  const key2 = target2.gguf !== void 0 ? "gguf" : "model_path";
+  const check3 = async (field, value) => {
+    const p = resolve4(dirname10(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File2(p) };
+  };
+  const model = await check3(key2, target2.gguf ?? target2.model_path);
+  const adapter = target2.serve?.adapter ? await check3("serve.adapter", target2.serve.adapter) : void 0;
+  return { modelPath: model.path, ...adapter ? { adapterPath: adapter.path } : {}, identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 async function planSuite(o) {
   const { suite, target: target2, cases, jobs } = await prepareSuite(o);
@@ -50500,12 +50617,40 @@ async function planSuite(o) {
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
-  mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join6(outDir, ".lock"));
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  let target2 = prepared.target;
+  let served;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...local.adapterPath ? { adapterPath: local.adapterPath } : {},
+      name: target2.model,
+      parallel: target2.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...target2.serve?.threads ? { threads: target2.serve.threads } : {},
+      ...target2.serve?.ctx ? { ctx: target2.serve.ctx } : {},
+      ...target2.serve?.kv_cache ? { kvCache: target2.serve.kv_cache } : {},
+      startupTimeoutMs: (target2.serve?.startup_timeout_s ?? 120) * 1e3,
+      env: o.env,
+      logger: o.logger
+    });
+    target2 = { ...target2, base_url: served.baseUrl };
+  }
   try {
-    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
+async function runPlanned(o, t0, startedAt, p) {
+  const { loaded, suite, target: target2, scorers, cases, jobs } = p;
+  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", suite.name));
+  mkdirSync3(outDir, { recursive: true });
+  const release = acquireDirLock(join7(outDir, ".lock"));
+  try {
+    const store = new JsonlResultsStore(join7(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -50537,8 +50682,8 @@ async function runSuite(o) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join6(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
+      const summaryPath2 = join7(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join7(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -50556,7 +50701,8 @@ async function runSuite(o) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -50565,7 +50711,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join6(outDir, "summary.json");
+    const summaryPath = join7(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50728,9 +50874,9 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 };
 
 // src/adapters/model/export-gguf.ts
-import { createHash as createHash8 } from "node:crypto";
-import { closeSync as closeSync4, existsSync as existsSync8, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync4, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname10, join as join9, relative as relative6, resolve as resolve5 } from "node:path";
+import { createHash as createHash9 } from "node:crypto";
+import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync5, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname12, join as join10, relative as relative6, resolve as resolve5 } from "node:path";
 
 // src/core/contracts/gguf-export.ts
 var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
@@ -51306,14 +51452,14 @@ function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
 }
 
 // src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
+import { createReadStream as createReadStream6 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname9, join as join7, relative as relative5, sep } from "node:path";
+import { dirname as dirname11, join as join8, relative as relative5, sep } from "node:path";
 
 // src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function createContentHasher() {
-  const h2 = createHash7("sha256");
+  const h2 = createHash8("sha256");
   return {
     addFile(relativePath, size) {
       h2.update(`${relativePath}\0${size}\0`, "utf8");
@@ -51331,7 +51477,7 @@ function isCheckpointPath(relative7) {
   return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
 }
 function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+  return `sha256:${createHash8("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/adapters/fs/node-train-workspace.ts
@@ -51348,11 +51494,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname11(path), { recursive: true });
     await writeFile3(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname9(path), { recursive: true });
+    await mkdir3(dirname11(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -51369,7 +51515,7 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join7(dir, e.name);
+        const full = join8(dir, e.name);
         const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
@@ -51380,10 +51526,10 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join7(path, ...rel.split("/"));
+      const full = join8(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
       files.push({ name: rel, bytes: size });
     }
     return { hash: hasher.digest(), files };
@@ -51395,7 +51541,7 @@ var NodeTrainWorkspace = class {
         const s = await statfs(p);
         return Number(s.bavail) * Number(s.bsize);
       } catch {
-        const parent = dirname9(p);
+        const parent = dirname11(p);
         if (parent === p) return void 0;
         p = parent;
       }
@@ -51404,8 +51550,8 @@ var NodeTrainWorkspace = class {
 };
 
 // src/adapters/model/safetensors-files.ts
-import { closeSync as closeSync3, existsSync as existsSync7, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync8, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/core/model/safetensors.ts
 var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
@@ -51480,10 +51626,10 @@ var SafetensorsDir = class {
   constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
     this.dir = dir;
     this.display = display;
-    const indexPath = join8(dir, index);
+    const indexPath = join9(dir, index);
     let shards;
-    if (existsSync7(join8(dir, single))) shards = [single];
-    else if (existsSync7(indexPath)) {
+    if (existsSync8(join9(dir, single))) shards = [single];
+    else if (existsSync8(indexPath)) {
       let doc;
       try {
         doc = JSON.parse(readFileSync5(indexPath, "utf8"));
@@ -51504,9 +51650,9 @@ var SafetensorsDir = class {
   tensors = /* @__PURE__ */ new Map();
   files = [];
   open(name) {
-    const path = join8(this.dir, name);
+    const path = join9(this.dir, name);
     const shown = `${this.display}/${name}`;
-    if (!existsSync7(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    if (!existsSync8(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
     const fd = openSync3(path, "r");
     this.fds.set(name, fd);
     this.files.push(name);
@@ -51562,28 +51708,28 @@ function show(cwd, p) {
   return r && !r.startsWith("..") ? r : p;
 }
 function requireDir(path, shown, what) {
-  if (!existsSync8(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
-  if (!statSync4(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
+  if (!existsSync9(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
 }
 function chatTemplateOf(dir, shown) {
-  const p = join9(dir, "tokenizer_config.json");
-  if (!existsSync8(p)) return void 0;
+  const p = join10(dir, "tokenizer_config.json");
+  if (!existsSync9(p)) return void 0;
   const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
   if (typeof t === "string") return t;
   if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
   return void 0;
 }
 function tokenizerFor(dir, shown, h2) {
-  const byte = join9(dir, "llmops_tokenizer.json");
-  if (existsSync8(byte)) {
+  const byte = join10(dir, "llmops_tokenizer.json");
+  if (existsSync9(byte)) {
     const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
     if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
     return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
   }
-  const hf = join9(dir, "tokenizer.json");
-  if (existsSync8(hf)) {
-    const cfgPath = join9(dir, "tokenizer_config.json");
-    const cfg = existsSync8(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+  const hf = join10(dir, "tokenizer.json");
+  if (existsSync9(hf)) {
+    const cfgPath = join10(dir, "tokenizer_config.json");
+    const cfg = existsSync9(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
     const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
     return { kind: r.kind, metadata: r.metadata };
   }
@@ -51603,7 +51749,7 @@ function writeGguf(out, metadata, infos, produce) {
   const layout = layoutGguf(metadata, infos);
   const partial2 = `${out}.partial`;
   const fd = openSync4(partial2, "w");
-  const hash3 = createHash8("sha256");
+  const hash3 = createHash9("sha256");
   let written = 0;
   const put = (b) => {
     let o = 0;
@@ -51630,7 +51776,7 @@ function writeGguf(out, metadata, infos, produce) {
   return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
 }
 function loadAdapter(dir, shown) {
-  const config2 = parseLoraConfig(readJson2(join9(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const config2 = parseLoraConfig(readJson2(join10(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
   const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
   const modules = /* @__PURE__ */ new Map();
   for (const name of weights.tensors.keys()) {
@@ -51651,26 +51797,26 @@ function loadAdapter(dir, shown) {
 function resolveBase(o, adapter, shown) {
   if (o.base) return resolve5(o.cwd, o.base);
   const named = adapter.config.baseModel;
-  if (named && existsSync8(join9(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
+  if (named && existsSync9(join10(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
   throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
 }
 async function exportGguf(o) {
   const modelDir = resolve5(o.cwd, o.modelDir);
   const shown = show(o.cwd, modelDir);
   requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
-  const isAdapter = existsSync8(join9(modelDir, "adapter_config.json"));
+  const isAdapter = existsSync9(join10(modelDir, "adapter_config.json"));
   if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
   if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
   if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
-  const out = resolve5(o.cwd, o.out ?? join9(dirname10(modelDir), `${basename4(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
-  if (existsSync8(out) && statSync4(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const out = resolve5(o.cwd, o.out ?? join10(dirname12(modelDir), `${basename4(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync9(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
   const workspace = new NodeTrainWorkspace();
   const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
   const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
   const baseShown = show(o.cwd, baseDir);
   requireDir(baseDir, baseShown, "the base model directory");
-  const configPath = join9(baseDir, "config.json");
-  if (!existsSync8(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const configPath = join10(baseDir, "config.json");
+  if (!existsSync9(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
   const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
   const weights = new SafetensorsDir(baseDir, baseShown);
   try {
@@ -51778,20 +51924,20 @@ function planAdapterFile(adapter, h2, type, base) {
 }
 
 // src/adapters/model/external-quantize.ts
-import { createHash as createHash9 } from "node:crypto";
-import { createReadStream as createReadStream6, existsSync as existsSync9, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5 } from "node:fs";
-import { basename as basename5, dirname as dirname11, join as join10, resolve as resolve6 } from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream7, existsSync as existsSync10, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { basename as basename5, dirname as dirname13, join as join11, resolve as resolve6 } from "node:path";
 
 // src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface as createInterface2 } from "node:readline";
 var NodeProcessRunner = class {
   constructor(baseEnv = process.env) {
     this.baseEnv = baseEnv;
   }
   baseEnv;
   start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
+    const child = spawn2(spec.program, [...spec.args], {
       cwd: spec.cwd,
       env: { ...this.baseEnv, ...spec.env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -51801,7 +51947,7 @@ var NodeProcessRunner = class {
   }
   capture(spec, timeoutMs = 6e4) {
     return new Promise((resolve9) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
       let notFound = false;
@@ -51825,7 +51971,7 @@ var NodeRunningProcess = class {
     for (const stream of ["stdout", "stderr"]) {
       const src = child[stream];
       if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+      createInterface2({ input: src, crlfDelay: Infinity }).on("line", (line) => {
         for (const l of this.listeners) l(line, stream);
       });
     }
@@ -51857,9 +52003,9 @@ var NodeRunningProcess = class {
 
 // src/adapters/model/external-quantize.ts
 var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
-async function sha256File2(path) {
-  const h2 = createHash9("sha256");
-  for await (const chunk of createReadStream6(path)) h2.update(chunk);
+async function sha256File3(path) {
+  const h2 = createHash10("sha256");
+  for await (const chunk of createReadStream7(path)) h2.update(chunk);
   return `sha256:${h2.digest("hex")}`;
 }
 async function externalQuantize(o) {
@@ -51873,7 +52019,7 @@ async function externalQuantize(o) {
     });
   }
   const modelDir = resolve6(o.cwd, o.modelDir);
-  const out = resolve6(o.cwd, o.out ?? join10(dirname11(modelDir), `${basename5(modelDir)}-${o.type}.gguf`));
+  const out = resolve6(o.cwd, o.out ?? join11(dirname13(modelDir), `${basename5(modelDir)}-${o.type}.gguf`));
   const f16 = `${out}.f16-input.gguf`;
   const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
   try {
@@ -51887,14 +52033,14 @@ async function externalQuantize(o) {
   const record3 = GgufExportSchema.parse({
     ...first.record,
     schema: GGUF_EXPORT_SCHEMA,
-    gguf: { file: basename5(out), bytes: statSync5(out).size, sha256: await sha256File2(out) },
+    gguf: { file: basename5(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
     type: o.type,
     quantized_by: { tool: basename5(tool), from: "f16" }
   });
   const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
   writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
 `);
-  if (!existsSync9(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  if (!existsSync10(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
   return { out, recordPath, record: record3 };
 }
 
@@ -51999,25 +52145,25 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname12, isAbsolute as isAbsolute2, join as join11, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join12, resolve as resolve7 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync10(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync6(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  if (!existsSync11(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync7(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
   return readFileSync7(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join11(abs, "comparison.json");
-  return existsSync10(abs) && statSync6(abs).isDirectory() && existsSync10(inside) ? inside : abs;
+  const inside = join12(abs, "comparison.json");
+  return existsSync11(abs) && statSync7(abs).isDirectory() && existsSync11(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname12(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join11(d, "results.jsonl");
-    if (existsSync10(f)) return f;
+    const f = join12(d, "results.jsonl");
+    if (existsSync11(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -52027,7 +52173,7 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync6(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync7(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
@@ -52037,7 +52183,7 @@ function readRecords(ctx, side3, file2) {
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname12(abs), { recursive: true });
+  mkdirSync4(dirname14(abs), { recursive: true });
   writeFileSync6(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
@@ -52123,7 +52269,7 @@ options:
 };
 
 // src/cli/commands/serve.ts
-import { existsSync as existsSync11, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync12, statSync as statSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename as basename6 } from "node:path";
 
@@ -52752,8 +52898,8 @@ options:
   async run(ctx, { values, positionals }) {
     const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
     const checkFile = (p, what) => {
-      if (!existsSync11(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
-      if (statSync7(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (!existsSync12(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync8(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
     };
     checkFile(modelPath, "model file");
     const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
@@ -52813,7 +52959,7 @@ options:
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname14, extname as extname2 } from "node:path";
+import { basename as basename7, dirname as dirname16, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -54233,15 +54379,15 @@ async function runAttempt(plan, ports, hooks) {
 }
 
 // src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname13, join as join12 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync13 } from "node:fs";
+import { dirname as dirname15, join as join13 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname13(fileURLToPath(from));
+  let dir = dirname15(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join12(dir, "trainers", "reference", "train.py");
-    if (existsSync12(candidate)) return candidate;
-    const parent = dirname13(dir);
+    const candidate = join13(dir, "trainers", "reference", "train.py");
+    if (existsSync13(candidate)) return candidate;
+    const parent = dirname15(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -54277,14 +54423,14 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname14(o.specPath));
+  const git = await gitRevision(runner, dirname16(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname14(o.specPath),
+        specDir: dirname16(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -54406,7 +54552,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand];
 
 // src/cli/context.ts
-import { dirname as dirname15, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
+import { dirname as dirname17, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -54528,7 +54674,7 @@ function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
   if (!init || !isAbsolute3(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve8(dirname15(pkg)) !== resolve8(processCwd)) return processCwd;
+  if (pkg && isAbsolute3(pkg) && resolve8(dirname17(pkg)) !== resolve8(processCwd)) return processCwd;
   return init;
 }
 
