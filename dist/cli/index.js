@@ -19650,7 +19650,7 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -43610,7 +43610,7 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/adapters/fs/eval-run-reader.ts
+// src/app/eval/eval-run-reader.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -43655,7 +43655,7 @@ async function readEvalRun(dir, label2) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);
@@ -43782,7 +43782,7 @@ See docs/compare-and-gate.md.`,
 // src/cli/commands/data-clean.ts
 import { join as join3, resolve as resolve2 } from "node:path";
 
-// src/adapters/data-files/jsonl-writer.ts
+// src/app/data/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 var JsonlWriter = class {
@@ -43816,7 +43816,7 @@ var JsonlWriter = class {
   }
 };
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
@@ -45265,7 +45265,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
   };
 }
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { dirname as dirname5, relative as relative2 } from "node:path";
@@ -45508,7 +45508,7 @@ var DataProfiler = class {
   }
 };
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
   const profiler = new DataProfiler({
@@ -46120,7 +46120,7 @@ ${checkOptionHelp}
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname10, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
@@ -49437,7 +49437,7 @@ function compilePrompt(spec, where) {
   };
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message2, kind, opts) {
     super(message2);
@@ -49789,7 +49789,7 @@ function summariseMetric(s, records, seed, resamples) {
   return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve9, reject) => {
@@ -49961,7 +49961,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
@@ -50132,7 +50132,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
@@ -50259,7 +50259,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -50502,7 +50502,7 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
-// src/adapters/serve/managed-serve.ts
+// src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname9, join as join6 } from "node:path";
@@ -50574,7 +50574,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
   return { baseUrl: `${url2}/v1`, stop: stop2 };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
@@ -50720,7 +50720,7 @@ async function runPlanned(o, t0, startedAt, p) {
   }
 }
 
-// src/adapters/process/abort-on-signals.ts
+// src/app/process/abort-on-signals.ts
 async function abortOnSignals(reason, work) {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error(reason));
@@ -50873,7 +50873,7 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
   }
 };
 
-// src/adapters/model/export-gguf.ts
+// src/app/model/export-gguf.ts
 import { createHash as createHash9 } from "node:crypto";
 import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync5, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname12, join as join10, relative as relative6, resolve as resolve5 } from "node:path";
@@ -51549,7 +51549,7 @@ var NodeTrainWorkspace = class {
   }
 };
 
-// src/adapters/model/safetensors-files.ts
+// src/app/model/safetensors-files.ts
 import { closeSync as closeSync3, existsSync as existsSync8, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
 import { join as join9 } from "node:path";
 
@@ -51621,7 +51621,7 @@ function decodeToF32(bytes, dtype, where) {
   }
 }
 
-// src/adapters/model/safetensors-files.ts
+// src/app/model/safetensors-files.ts
 var SafetensorsDir = class {
   constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
     this.dir = dir;
@@ -51694,7 +51694,7 @@ var SafetensorsDir = class {
   }
 };
 
-// src/adapters/model/export-gguf.ts
+// src/app/model/export-gguf.ts
 var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
 function readJson2(path, shown) {
   try {
@@ -51923,7 +51923,7 @@ function planAdapterFile(adapter, h2, type, base) {
   return { metadata, infos: entries.map((e) => e.info), produce: (i) => encodeTensor(type, entries[i].read()) };
 }
 
-// src/adapters/model/external-quantize.ts
+// src/app/model/external-quantize.ts
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream7, existsSync as existsSync10, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
 import { basename as basename5, dirname as dirname13, join as join11, resolve as resolve6 } from "node:path";
@@ -52001,7 +52001,7 @@ var NodeRunningProcess = class {
   }
 };
 
-// src/adapters/model/external-quantize.ts
+// src/app/model/external-quantize.ts
 var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
 async function sha256File3(path) {
   const h2 = createHash10("sha256");
@@ -52273,7 +52273,7 @@ import { existsSync as existsSync12, statSync as statSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename as basename6 } from "node:path";
 
-// src/adapters/serve/llama-engine.ts
+// src/app/serve/llama-engine.ts
 var NODE_LLAMA_CPP_VERSION = "3.21.1";
 async function importNodeLlamaCpp() {
   try {
@@ -52402,7 +52402,7 @@ var LlamaEngine = class _LlamaEngine {
   }
 };
 
-// src/adapters/serve/openai-server.ts
+// src/app/serve/openai-server.ts
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 
@@ -52555,7 +52555,7 @@ var StopMatcher = class {
   }
 };
 
-// src/adapters/serve/openai-server.ts
+// src/app/serve/openai-server.ts
 var HttpError = class extends Error {
   constructor(status, message2, type = "invalid_request_error", param = null, headers = {}) {
     super(message2);
@@ -52957,7 +52957,7 @@ options:
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename7, dirname as dirname16, extname as extname2 } from "node:path";
 
@@ -54378,7 +54378,7 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/adapters/process/locate-trainer.ts
+// src/app/train/locate-trainer.ts
 import { existsSync as existsSync13 } from "node:fs";
 import { dirname as dirname15, join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -54397,7 +54397,7 @@ function defaultPythons(env) {
   return ["python3", "/usr/bin/python3"];
 }
 
-// src/adapters/process/machine.ts
+// src/app/train/machine.ts
 import { cpus, hostname as hostname3, totalmem } from "node:os";
 function describeMachine() {
   const c = cpus();
@@ -54410,7 +54410,7 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text2;
   try {

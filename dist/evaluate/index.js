@@ -39234,7 +39234,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
@@ -42560,7 +42560,7 @@ function compilePrompt(spec, where) {
   };
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -64267,7 +64267,7 @@ function summariseMetric(s, records, seed, resamples) {
   return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve5, reject) => {
@@ -64475,7 +64475,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname2, extname, relative, resolve as resolve2 } from "node:path";
@@ -64919,7 +64919,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve2(cwd, path);
   const displayFile = relative(cwd, file2) || file2;
@@ -65046,7 +65046,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -65289,7 +65289,7 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
-// src/adapters/serve/managed-serve.ts
+// src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname3, join as join2 } from "node:path";
@@ -65361,7 +65361,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
   return { baseUrl: `${url2}/v1`, stop };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;

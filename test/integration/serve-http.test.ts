@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportGguf } from "../../src/adapters/model/export-gguf.js";
+import { exportGguf } from "../../src/app/model/export-gguf.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { startServe, type ServeHandle } from "../support/serve.js";
 import { writeTinyLlama } from "../support/tiny-llama.js";

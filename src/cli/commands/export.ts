@@ -1,11 +1,11 @@
 // `llmops export gguf <model-dir>`: write a trained model (or a LoRA adapter) as GGUF for llama.cpp,
 // Ollama and `llmops serve`, with an export record beside it.
-import { EXPORT_TYPES, exportGguf } from "../../adapters/model/export-gguf.js";
+import { EXPORT_TYPES, exportGguf } from "../../app/model/export-gguf.js";
 import type { TensorEncoding } from "../../core/model/quantize.js";
 import { InputError } from "../../errors.js";
 import { requirePositional, type Command } from "../command.js";
 import { displayPath } from "./data-common.js";
-import { externalQuantize, EXTERNAL_TYPES } from "../../adapters/model/external-quantize.js";
+import { externalQuantize, EXTERNAL_TYPES } from "../../app/model/external-quantize.js";
 
 export const exportCommand: Command = {
   name: "export",

@@ -3,9 +3,9 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
-import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
-import { LlamaEngine, importNodeLlamaCpp } from "../../adapters/serve/llama-engine.js";
-import { OpenAiServer } from "../../adapters/serve/openai-server.js";
+import { abortOnSignals } from "../../app/process/abort-on-signals.js";
+import { LlamaEngine, importNodeLlamaCpp } from "../../app/serve/llama-engine.js";
+import { OpenAiServer } from "../../app/serve/openai-server.js";
 import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { ExternalError, InternalError } from "../../errors.js";
 
 export interface ManagedServeOptions {

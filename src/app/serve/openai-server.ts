@@ -5,7 +5,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { ServeMetrics, renderPrometheus, type FinishReason } from "../../core/serve/metrics.js";
 import { parseGenerationBody, type GenerationRequest } from "../../core/serve/requests.js";
 import { StopMatcher } from "../../core/serve/stop.js";

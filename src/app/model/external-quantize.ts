@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { GGUF_EXPORT_SCHEMA, GgufExportSchema, type GgufExport } from "../../core/contracts/gguf-export.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { ExternalError, InputError } from "../../errors.js";
-import { NodeProcessRunner } from "../process/node-process-runner.js";
+import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
 import { exportGguf, type ExportGgufResult } from "./export-gguf.js";
 
 /** llama-quantize's type names llmops passes through (lower case on the command line). */

@@ -10,10 +10,10 @@ import { mergeLora, parseLoraConfig, type LoraConfig } from "../../core/model/lo
 import { BLOCK, FILE_TYPE, encodeTensor, type TensorEncoding } from "../../core/model/quantize.js";
 import { REFERENCE_CHAT_TEMPLATE, byteTokenizerMetadata, parseByteTokenizer } from "../../core/model/tokenizer-meta.js";
 import { hfTokenizerMetadata } from "../../core/model/hf-tokenizer.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { DataInvalidError, InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
-import { NodeTrainWorkspace } from "../fs/node-train-workspace.js";
+import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
 import { SafetensorsDir } from "./safetensors-files.js";
 
 export const EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"] as const;
