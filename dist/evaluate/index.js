@@ -34777,11 +34777,11 @@ function wkbToGeojson(reader) {
   } else if (flags.type === 3) {
     return { type: "Polygon", coordinates: readPolygon(reader, flags) };
   } else if (flags.type === 4) {
-    const points = [];
+    const points2 = [];
     for (let i = 0; i < flags.count; i++) {
-      points.push(readPosition(reader, getFlags(reader)));
+      points2.push(readPosition(reader, getFlags(reader)));
     }
-    return { type: "MultiPoint", coordinates: points };
+    return { type: "MultiPoint", coordinates: points2 };
   } else if (flags.type === 5) {
     const lines = [];
     for (let i = 0; i < flags.count; i++) {
@@ -34822,20 +34822,20 @@ function getFlags(reader) {
   return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.dim; i++) {
     const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
     reader.offset += 8;
-    points.push(coord);
+    points2.push(coord);
   }
-  return points;
+  return points2;
 }
 function readLine(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.count; i++) {
-    points.push(readPosition(reader, flags));
+    points2.push(readPosition(reader, flags));
   }
-  return points;
+  return points2;
 }
 function readPolygon(reader, flags) {
   const { view } = reader;
@@ -64067,6 +64067,29 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
+function newcombePairedInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const e = t.both;
+  const f = t.fixed;
+  const g = t.broke;
+  const h = t.neither;
+  const p1 = (e + f) / n;
+  const p2 = (e + g) / n;
+  const [l1, u1] = wilsonInterval(e + f, n, confidence);
+  const [l2, u2] = wilsonInterval(e + g, n, confidence);
+  const a = (e + f) * (g + h) * (e + g) * (f + h);
+  let phi = 0;
+  if (a > 0) {
+    const b = e * h - f * g;
+    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
+    phi = c / Math.sqrt(a);
+  }
+  const theta = p1 - p2;
+  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
+  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
+  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
+}
 
 // src/core/stats/cluster-mean.ts
 function estimateMean(groups) {
@@ -64321,6 +64344,9 @@ var nullableNumber = external_exports.number().nullable().optional().transform((
 var evalRecordSchema = external_exports.looseObject({
   case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
   repeat: external_exports.number().int().min(0),
+  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
+  key: external_exports.string().optional(),
+  output: external_exports.string().nullable().optional(),
   scores: external_exports.record(external_exports.string(), scoreSchema),
   latency_ms: nullableNumber,
   prompt_tokens: nullableNumber,
@@ -64714,57 +64740,6 @@ function validateConfig(schema2, doc, what = "configuration") {
   });
 }
 
-// src/core/eval/cases.ts
-var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
-function toCase(raw, where) {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
-  }
-  const o = raw;
-  for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
-  }
-  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
-  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
-  }
-  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
-  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
-  const vars = o.vars ?? {};
-  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags };
-}
-function parseCasesJsonl(text, file2) {
-  const cases = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
-    line = line.replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    let value;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
-    }
-    cases.push(toCase(value, `${file2}:${i + 1}`));
-  }
-  return cases;
-}
-function checkUniqueIds(cases, where) {
-  const seen = /* @__PURE__ */ new Map();
-  cases.forEach((c, i) => {
-    const prev = seen.get(c.id);
-    if (prev !== void 0) {
-      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
-    }
-    seen.set(c.id, i);
-  });
-}
-
 // src/core/gate/policy.ts
 var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
 var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
@@ -64799,6 +64774,115 @@ var gatePolicySchema = external_exports.strictObject({
   seed: external_exports.number().int().min(0).max(4294967295).default(1),
   require_metrics: external_exports.boolean().default(true)
 });
+
+// src/core/gate/decidable.ts
+var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
+function identicalRunsBound(n, confidence, p = null) {
+  if (n <= 0) return 1;
+  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
+  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
+  const step = Math.max(1, Math.floor(n / 2e3));
+  let worst = Math.max(at(0), at(n));
+  for (let k = 0; k <= n; k += step) worst = Math.max(worst, at(k));
+  return worst;
+}
+function casesToDecide(margin, confidence, p = null) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence, p) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+function planMargins(policy, types, cases, repeats) {
+  const out = [];
+  if (repeats !== 1) return out;
+  for (const [metric, rule] of Object.entries(policy.metrics)) {
+    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
+    const type = types.get(metric);
+    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
+    const margin = rule.max_regression;
+    const smallest = identicalRunsBound(cases, policy.confidence);
+    const decidable = margin > smallest;
+    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
+    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
+  }
+  return out;
+}
+
+// src/core/eval/cases.ts
+var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
+function toCase(raw, where) {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+  }
+  const o = raw;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+  }
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
+  }
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
+  const vars = o.vars ?? {};
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
+  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags, where };
+}
+function parseCasesJsonl(text, file2) {
+  const cases = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
+    line = line.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+    }
+    cases.push(toCase(value, `${file2}:${i + 1}`));
+  }
+  return cases;
+}
+function checkUniqueIds(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  cases.forEach((c, i) => {
+    const prev = seen.get(c.id);
+    if (prev !== void 0) {
+      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+    }
+    seen.set(c.id, i);
+  });
+}
+function findDuplicateInputs(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  cases.forEach((c, i) => {
+    const key = stableStringify({ input: c.input ?? null, vars: c.vars });
+    const prev = seen.get(key);
+    if (prev === void 0) seen.set(key, i);
+    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  });
+  return out;
+}
 
 // src/core/eval/suite-schema.ts
 var caseSchema = external_exports.strictObject({
@@ -64927,8 +65011,9 @@ async function loadSuite(path, cwd) {
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
@@ -64946,6 +65031,7 @@ async function loadSuite(path, cwd) {
     if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
+  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
   const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
   return {
     file: file2,
@@ -64953,8 +65039,24 @@ async function loadSuite(path, cwd) {
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings
   };
+}
+function checkSuiteGate(suite, cases, doc, displayFile) {
+  const gate = suite.gate;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
+    });
+  }
+  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
+    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+  });
 }
 async function readCasesFile(path, shown, bytes) {
   const lower = path.toLowerCase();
@@ -65265,6 +65367,7 @@ async function readStream(res, api, t0, url2) {
 // src/adapters/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
@@ -65505,9 +65608,9 @@ function sanitizeText(text) {
 }
 function truncateText(text, max) {
   if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+  const points2 = Array.from(text);
+  if (points2.length <= max) return { text, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";

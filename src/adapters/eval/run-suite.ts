@@ -54,6 +54,7 @@ export interface SuitePlan {
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);

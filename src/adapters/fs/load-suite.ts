@@ -4,8 +4,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, extname, relative, resolve } from "node:path";
-import { parseYamlSource, validateConfig } from "../../core/config/index.js";
-import { checkUniqueIds, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
+import { createScorers } from "../../core/eval/scorers/registry.js";
+import { planMargins, type GatePolicy } from "../../core/gate/index.js";
+import { checkUniqueIds, findDuplicateInputs, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
 import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec } from "../../core/eval/prompt.js";
@@ -20,6 +22,8 @@ export interface LoadedSuite {
   cases: EvalCase[];
   prompt: PromptSpec;
   hashes: { suite: string; dataset: string; prompt: string };
+  /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
+  warnings: string[];
 }
 
 export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite> {
@@ -57,8 +61,9 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i]!.where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i]!.where ?? `case ${i + 1}`);
 
   suite.scorers.forEach((sc, i) => {
     const c = sc as { type: string; schema_file?: string; schema?: unknown };
@@ -78,6 +83,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     c.schema = schema;
   });
 
+  const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
   const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
   return {
     file,
@@ -86,7 +92,31 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     cases,
     prompt,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings,
   };
+}
+
+/**
+ * The suite's own gate: every gated metric must be one of its scorers (a typo is a configuration
+ * error here, not a FAIL at compare time), and each margin is sized against the suite: a margin
+ * narrower than the suite can resolve is a warning with the numbers.
+ */
+function checkSuiteGate(suite: SuiteConfig, cases: number, doc: SourcedDocument, displayFile: string): string[] {
+  const gate = suite.gate!;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`,
+    });
+  }
+  return planMargins(gate as GatePolicy, types, cases, suite.repeats)
+    .filter((p) => !p.decidable)
+    .map((p) => {
+      const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+      return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+    });
 }
 
 async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {

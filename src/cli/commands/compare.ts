@@ -18,7 +18,7 @@ options:
   --candidate DIR   eval run directory of the candidate
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
-  --out DIR         where to write comparison.json and report.md (default: ./comparison)
+  --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
   --json            print comparison.json on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 

@@ -29,7 +29,7 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
 `,
   options: {
@@ -42,7 +42,7 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
