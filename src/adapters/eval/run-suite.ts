@@ -14,7 +14,7 @@ import { DiskResponseCache } from "../fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../fs/jsonl-results-store.js";
 import { loadSuite } from "../fs/load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider, completionUrl } from "../openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../openai/openai-provider.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -48,7 +48,8 @@ export interface SuitePlan {
   repeats: number;
   requests: number;
   target: { base_url: string; model: string; api: string };
-  first_request: unknown;
+  /** The first request as it is sent: where, and the JSON body. */
+  first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
@@ -58,7 +59,7 @@ async function prepareSuite(o: RunSuiteOptions) {
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
   const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
   return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
 }
@@ -73,7 +74,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target.base_url, model: target.model, api: target.api },
-    first_request: first ? { url: completionUrl(target.base_url, first.api), model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+    first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
 }
 
@@ -93,6 +94,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       baseUrl: target.base_url,
       ...(apiKey ? { apiKey } : {}),
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
+      onNotice: (m) => o.logger.warn(m),
     });
     const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
     o.logger.info(

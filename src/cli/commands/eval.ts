@@ -70,7 +70,7 @@ options:
     if (values["dry-run"]) {
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
-      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {
