@@ -39234,7 +39234,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
@@ -42755,7 +42755,7 @@ function renderPart(p, vars, context) {
   }
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -64485,7 +64485,7 @@ function summariseMetric(s, records, seed, resamples) {
   return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve5, reject) => {
@@ -64696,7 +64696,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname2, extname, relative, resolve as resolve2 } from "node:path";
@@ -65134,7 +65134,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve2(cwd, path);
   const displayFile = relative(cwd, file2) || file2;
@@ -65286,7 +65286,7 @@ function loadPrompt(p, base, displayFile, doc, cwd) {
   return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -65539,7 +65539,7 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   for (const w of loaded.warnings) o.logger.warn(w);

@@ -1,7 +1,7 @@
 // `llmops gate --plan SUITE`: size a suite for its gate before anyone relies on it — for each
 // gated 0/1 metric, the smallest regression the suite can rule out and the cases a margin needs.
-import { loadPolicyFile } from "../../adapters/compare/run-compare.js";
-import { loadSuite } from "../../adapters/fs/load-suite.js";
+import { loadPolicyFile } from "../../app/compare/run-compare.js";
+import { loadSuite } from "../../app/eval/load-suite.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { planMargins, type GatePolicy, type MarginPlan } from "../../core/gate/index.js";
 import { ConfigError } from "../../errors.js";

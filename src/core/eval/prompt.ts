@@ -6,7 +6,7 @@
 import { Template } from "@huggingface/jinja";
 import { didYouMean } from "../config/suggest.js";
 import { ConfigError } from "../../errors.js";
-import type { ChatMessage } from "./provider.js";
+import type { ChatMessage } from "../ports/provider.js";
 import { findFilter, findVariable, lineColAt, locateSyntaxError, templateVariables } from "./template-check.js";
 
 export type PromptSpec = { kind: "template"; template: string } | { kind: "messages"; messages: ChatMessage[] };
