@@ -75,7 +75,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node2) {
+    function isNode(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -99,7 +99,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode2;
+    exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -280,11 +280,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags2) {
+      constructor(yaml, tags) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -412,12 +412,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags2 = {};
+          const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
-              tags2[node2.tag] = true;
+              tags[node2.tag] = true;
           });
-          tagNames = Object.keys(tags2);
+          tagNames = Object.keys(tags);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -509,7 +509,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key2, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -549,7 +549,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key2, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -782,15 +782,15 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags2) {
+    function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags2.filter((t) => t.tag === tagName);
+        const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags2.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1156,16 +1156,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1381,15 +1381,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
-        const { compat, tags: tags2 } = ctx.doc.schema;
-        if (tags2.some(test) || compat?.some(test))
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1478,17 +1478,17 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags2, item) {
+    function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags2.filter((t) => t.tag === item.tag);
+        const match = tags.filter((t) => t.tag === item.tag);
         if (match.length > 0)
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj;
       if (identity2.isScalar(item)) {
-        obj2 = item.value;
-        let match = tags2.filter((t) => t.identify?.(obj2));
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1496,11 +1496,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags2.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity2.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str;
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str = `${str}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str2);
       }
-      let str2;
+      let str;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str = start;
           for (const line of lines)
-            str2 += line ? `
+            str += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2056,23 +2056,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj2, ctx) {
+      static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema2);
         const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key2, value);
+            value = replacer.call(obj, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key2, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key2, value] of obj2)
+        if (obj instanceof Map) {
+          for (const [key2, value] of obj)
             add(key2, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key2 of Object.keys(obj2))
-            add(key2, obj2[key2]);
+        } else if (obj && typeof obj === "object") {
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map2.items.sort(schema2.sortMapEntries);
@@ -2182,7 +2182,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
+      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
     };
     exports.map = map2;
   }
@@ -2278,15 +2278,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj2, ctx) {
+      static from(schema2, obj, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema2);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key2, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2320,7 +2320,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str) => str,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2373,7 +2373,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str) => parseFloat(str),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str) => str === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str) => parseFloat(str),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str2.length / lineWidth);
+          const n2 = Math.ceil(str.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str = `0b${str}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str = `0o${str}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str = `0x${str}`;
             break;
         }
-        const n3 = BigInt(str2);
+        const n3 = BigInt(str);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str2, radix);
+      const n2 = parseInt(str, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str) {
+        const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3263,10 +3263,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags2 = schemaTags;
-      if (!tags2) {
+      let tags = schemaTags;
+      if (!tags) {
         if (Array.isArray(customTags))
-          tags2 = [];
+          tags = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -3274,22 +3274,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags2 = tags2.concat(tag);
+          tags = tags.concat(tag);
       } else if (typeof customTags === "function") {
-        tags2 = customTags(tags2.slice());
+        tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags2 = tags2.concat(merge2.merge);
-      return tags2.reduce((tags3, tag) => {
+        tags = tags.concat(merge2.merge);
+      return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags3.includes(tagObj))
-          tags3.push(tagObj);
-        return tags3;
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -3305,14 +3305,14 @@ var require_Schema = __commonJS({
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
-    var tags2 = require_tags();
+    var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
-        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
-        this.tags = tags2.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map2.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
@@ -3723,22 +3723,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4418,8 +4418,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4491,15 +4491,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4522,8 +4522,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4601,8 +4601,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4613,8 +4613,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -5007,13 +5007,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5244,10 +5244,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6501,8 +6501,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6592,8 +6592,8 @@ var require_parser = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -7447,7 +7447,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7458,7 +7458,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -7501,7 +7501,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -8215,12 +8215,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -8463,22 +8463,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -8710,12 +8710,12 @@ var require_errors2 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -9503,8 +9503,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10040,11 +10040,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj2, assign) {
+      setParams(obj, assign) {
         if (assign)
-          Object.assign(this.params, obj2);
+          Object.assign(this.params, obj);
         else
-          this.params = obj2;
+          this.params = obj;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -10601,10 +10601,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
       }
       return ind;
     }
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative6 = parse5(serialize2(relative6, options), options);
+        relative7 = parse5(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -11674,7 +11674,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -11901,11 +11901,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -12469,16 +12469,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str) {
+      const len = str.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -15664,11 +15664,11 @@ function wkbToGeojson(reader) {
   } else if (flags.type === 3) {
     return { type: "Polygon", coordinates: readPolygon(reader, flags) };
   } else if (flags.type === 4) {
-    const points2 = [];
+    const points = [];
     for (let i = 0; i < flags.count; i++) {
-      points2.push(readPosition(reader, getFlags(reader)));
+      points.push(readPosition(reader, getFlags(reader)));
     }
-    return { type: "MultiPoint", coordinates: points2 };
+    return { type: "MultiPoint", coordinates: points };
   } else if (flags.type === 5) {
     const lines = [];
     for (let i = 0; i < flags.count; i++) {
@@ -15709,20 +15709,20 @@ function getFlags(reader) {
   return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
-  const points2 = [];
+  const points = [];
   for (let i = 0; i < flags.dim; i++) {
     const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
     reader.offset += 8;
-    points2.push(coord);
+    points.push(coord);
   }
-  return points2;
+  return points;
 }
 function readLine(reader, flags) {
-  const points2 = [];
+  const points = [];
   for (let i = 0; i < flags.count; i++) {
-    points2.push(readPosition(reader, flags));
+    points.push(readPosition(reader, flags));
   }
-  return points2;
+  return points;
 }
 function readPolygon(reader, flags) {
   const { view } = reader;
@@ -16654,22 +16654,22 @@ var init_bloom = __esm({
 });
 
 // node_modules/hyparquet/src/utils.js
-function toJson(obj2) {
-  if (obj2 === void 0) return null;
-  if (typeof obj2 === "bigint") return Number(obj2);
-  if (Object.is(obj2, -0)) return 0;
-  if (Array.isArray(obj2)) return obj2.map(toJson);
-  if (obj2 instanceof Uint8Array) return Array.from(obj2);
-  if (obj2 instanceof Date) return obj2.toISOString();
-  if (obj2 instanceof Object) {
+function toJson(obj) {
+  if (obj === void 0) return null;
+  if (typeof obj === "bigint") return Number(obj);
+  if (Object.is(obj, -0)) return 0;
+  if (Array.isArray(obj)) return obj.map(toJson);
+  if (obj instanceof Uint8Array) return Array.from(obj);
+  if (obj instanceof Date) return obj.toISOString();
+  if (obj instanceof Object) {
     const newObj = {};
-    for (const key2 of Object.keys(obj2)) {
-      if (obj2[key2] === void 0) continue;
-      newObj[key2] = toJson(obj2[key2]);
+    for (const key2 of Object.keys(obj)) {
+      if (obj[key2] === void 0) continue;
+      newObj[key2] = toJson(obj[key2]);
     }
     return newObj;
   }
-  return obj2;
+  return obj;
 }
 function concat(aaa, bbb) {
   const chunk = 1e4;
@@ -16729,22 +16729,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -16756,7 +16756,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -17806,12 +17806,12 @@ function assembleMaps(keys, values, depth) {
       out.push(assembleMaps(keys[i], values[i], depth - 1));
     } else {
       if (keys[i]) {
-        const obj2 = {};
+        const obj = {};
         for (let j = 0; j < keys[i].length; j++) {
           const value = values[i][j];
-          obj2[keys[i][j]] = value === void 0 ? null : value;
+          obj[keys[i][j]] = value === void 0 ? null : value;
         }
-        out.push(obj2);
+        out.push(obj);
       } else {
         out.push(void 0);
       }
@@ -17824,15 +17824,15 @@ function invertStruct(struct, depth) {
   const length = struct[keys[0]]?.length;
   const out = [];
   for (let i = 0; i < length; i++) {
-    const obj2 = {};
+    const obj = {};
     for (const key2 of keys) {
       if (struct[key2].length !== length) throw new Error("parquet struct parsing error");
-      obj2[key2] = struct[key2][i];
+      obj[key2] = struct[key2][i];
     }
     if (depth) {
-      out.push(invertStruct(obj2, depth - 1));
+      out.push(invertStruct(obj, depth - 1));
     } else {
-      out.push(obj2);
+      out.push(obj);
     }
   }
   return out;
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve9, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve7(buffer.buffer);
+            resolve9(buffer.buffer);
           } else {
-            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve9(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -19490,8 +19490,8 @@ var init_node = __esm({
 var LlmopsError = class extends Error {
   /** Optional one-line hint on how to fix it, printed after the message. */
   hint;
-  constructor(message, options) {
-    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+  constructor(message2, options) {
+    super(message2, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options?.hint;
   }
 };
@@ -19516,8 +19516,8 @@ var ExternalError = class extends LlmopsError {
   kind = "external";
 };
 var ProcessExitError = class extends LlmopsError {
-  constructor(message, exitCode, signal, options) {
-    super(message, options);
+  constructor(message2, exitCode, signal, options) {
+    super(message2, options);
     this.exitCode = exitCode;
     this.signal = signal;
   }
@@ -20227,53 +20227,6 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
   }
   const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
   return { se, ci95: ci };
-}
-
-// src/core/gate/decidable.ts
-var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
-function identicalRunsBound(n2, confidence, p = null) {
-  if (n2 <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n2 - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n2));
-  const step = Math.max(1, Math.floor(n2 / 2e3));
-  let worst2 = Math.max(at(0), at(n2));
-  for (let k = 0; k <= n2; k += step) worst2 = Math.max(worst2, at(k));
-  return worst2;
-}
-function casesToDecide(margin, confidence, p = null) {
-  if (!(margin > 0)) return null;
-  let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
-    hi *= 2;
-    if (hi > 1e7) return null;
-  }
-  let lo = Math.max(1, hi / 2);
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
-    else lo = mid + 1;
-  }
-  return hi;
-}
-var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
-function explainMargin(metric, margin, cases, smallest, needed) {
-  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
-  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
-}
-function planMargins(policy, types, cases, repeats) {
-  const out = [];
-  if (repeats !== 1) return out;
-  for (const [metric, rule] of Object.entries(policy.metrics)) {
-    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
-    const type = types.get(metric);
-    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
-    const margin = rule.max_regression;
-    const smallest = identicalRunsBound(cases, policy.confidence);
-    const decidable = margin > smallest;
-    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
-    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
-  }
-  return out;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -21021,8 +20974,8 @@ function defineLazy(object2, key2, getter) {
     configurable: true
   });
 }
-function objectClone(obj2) {
-  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
+function objectClone(obj) {
+  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
 function assignProp(target2, prop, value) {
   Object.defineProperty(target2, prop, {
@@ -21093,10 +21046,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj2, path) {
+function getElementAtPath(obj, path) {
   if (!path)
-    return obj2;
-  return path.reduce((acc, key2) => acc?.[key2], obj2);
+    return obj;
+  return path.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -21111,14 +21064,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str) {
+  return JSON.stringify(str);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21232,8 +21185,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str) {
+  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21444,8 +21397,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -21475,7 +21428,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -21483,7 +21436,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -21499,13 +21452,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str) {
+  const units = str.length;
+  if (!highSurrogate.test(str))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -21532,9 +21485,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj2 = data;
-      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
-        return obj2.constructor.name;
+      const obj = data;
+      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+        return obj.constructor.name;
       }
     }
   }
@@ -21552,8 +21505,8 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj2) {
-  return Object.entries(obj2).filter(([k, _]) => {
+function cleanEnum(obj) {
+  return Object.entries(obj).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -21878,15 +21831,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj2, key2, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj2, key2)) {
+function node(obj, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
     if (key2 === "__proto__") {
-      Object.defineProperty(obj2, key2, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj2[key2] = make();
+      obj[key2] = make();
     }
   }
-  return obj2[key2];
+  return obj[key2];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -25343,7 +25296,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve9) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25353,7 +25306,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result)
         result = answer;
     }
@@ -25364,7 +25317,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25428,7 +25381,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -33222,8 +33175,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -35923,12 +35876,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -40289,20 +40242,9 @@ function adviseSide(ci, n2, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
-function undecidable(name, row, margin, confidence) {
-  if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
-  if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
-}
-function metricChecks(name, rule, row, policy, known, source) {
+function metricChecks(name, rule, row, policy, known = []) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
-  if (!row && policy.require_metrics) {
-    throw new ConfigError(`${source}: gate.metrics.${name}: neither run has a metric named "${name}"${didYouMean(name, known)}`, {
-      hint: known.length ? `the runs' metrics are: ${known.join(", ")}` : "the runs have no metrics; check that both are eval run directories"
-    });
-  }
   if (!row || row.n === 0 || row.delta === null) {
     const verdict = policy.require_metrics ? "fail" : "inconclusive";
     return [
@@ -40348,7 +40290,6 @@ function metricChecks(name, rule, row, policy, known, source) {
       checks.push({
         ...base,
         ...verdict === "inconclusive" ? adviseDelta(row, imp + m.absolute, alpha) : {},
-        ...verdict === "inconclusive" ? undecidable(name, row, m.absolute, policy.confidence) : {},
         id: `${name}/max_regression`,
         kind: "non_inferiority",
         verdict,
@@ -40436,14 +40377,10 @@ function budgetChecks(c, policy) {
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
 function evaluateGate(c, policy, source) {
-  if (c.unchanged) {
-    const check3 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
-    return { verdict: "pass", blocking: false, conclusion: "success", checks: [check3], reasons: [], policy, policy_source: source };
-  }
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name), source));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -40451,7 +40388,6 @@ function evaluateGate(c, policy, source) {
   const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
-    if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
     return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` \u2014 would likely be decided at ${more}` : ""}`;
   });
   if (checks.length === 0) reasons.push("INCONCLUSIVE: the policy has no rules that apply");
@@ -40777,69 +40713,6 @@ function pairCases(baseline, candidate) {
   return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
-// src/core/compare/unchanged.ts
-var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
-function sameRecords(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return false;
-  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
-  for (const c of candidate.records) {
-    const b = byId.get(idOf(c.case_id, c.repeat));
-    if (!b || b.key === void 0 || b.key !== c.key) return false;
-    if ((b.output ?? null) !== (c.output ?? null)) return false;
-    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
-  }
-  return true;
-}
-function sameCases(baseline, candidate) {
-  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
-  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
-  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
-}
-function scoreValues(scores) {
-  return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
-}
-var str = (v) => typeof v === "string" && v !== "" ? v : null;
-var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-function modelHash(run) {
-  return str(obj(obj(run.summary?.provenance).target).model_hash);
-}
-function sameModelAndPrompt(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return null;
-  const bm = modelHash(baseline);
-  if (bm === null || bm !== modelHash(candidate)) return null;
-  const bp = obj(baseline.summary?.provenance);
-  const cp = obj(candidate.summary?.provenance);
-  for (const k of ["prompt_hash", "dataset_hash", "suite_hash"]) if (str(bp[k]) === null || bp[k] !== cp[k]) return null;
-  const params = (p) => stableStringify(obj(obj(p.target).params));
-  if (params(bp) !== params(cp)) return null;
-  return bm;
-}
-function findUnchanged(baseline, candidate) {
-  if (sameRecords(baseline, candidate)) {
-    return {
-      basis: "requests-and-outputs",
-      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
-    };
-  }
-  const hash3 = sameModelAndPrompt(baseline, candidate);
-  if (hash3 !== null) {
-    return {
-      basis: "model-and-prompt",
-      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
-    };
-  }
-  return null;
-}
-
 // src/core/compare/compute.ts
 function runRef(run) {
   const cases = new Set(run.records.map((r) => r.case_id));
@@ -40916,7 +40789,6 @@ function computeComparison(baseline, candidate, opts) {
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
-    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -40932,9 +40804,6 @@ var nullableNumber = external_exports.number().nullable().optional().transform((
 var evalRecordSchema = external_exports.looseObject({
   case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
   repeat: external_exports.number().int().min(0),
-  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
-  key: external_exports.string().optional(),
-  output: external_exports.string().nullable().optional(),
   scores: external_exports.record(external_exports.string(), scoreSchema),
   latency_ms: nullableNumber,
   prompt_tokens: nullableNumber,
@@ -41357,9 +41226,9 @@ var bleu = {
   schema: bleuSchema,
   create(c) {
     const tracker = new ReferenceCountTracker();
-    const common = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
-    const corpusOptions = { ...common, effectiveOrder: c.effective_order };
-    const sentenceOptions = { ...common, effectiveOrder: true };
+    const common2 = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
+    const corpusOptions = { ...common2, effectiveOrder: c.effective_order };
+    const sentenceOptions = { ...common2, effectiveOrder: true };
     return {
       ...scorerBase(c, true),
       get signature() {
@@ -41734,7 +41603,7 @@ function valuesEqual(a, b, o) {
   return a === b;
 }
 function compareFields(output2, expected, fields, o) {
-  const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
+  const present = (obj, k) => Object.hasOwn(obj, k) && obj[k] !== void 0;
   const names = fields ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
@@ -42413,8 +42282,7 @@ var gateSchema = external_exports.looseObject({
   verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
   blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
-  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
 });
 var comparisonGateSchema = external_exports.looseObject({
   schema: external_exports.literal("llmops.comparison/v1"),
@@ -42498,9 +42366,9 @@ function sanitizeText(text2) {
 }
 function truncateText(text2, max) {
   if (text2.length <= max) return { text: text2, cut: 0 };
-  const points2 = Array.from(text2);
-  if (points2.length <= max) return { text: text2, cut: 0 };
-  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
+  const points = Array.from(text2);
+  if (points.length <= max) return { text: text2, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
@@ -43131,9 +42999,9 @@ function target(run) {
   return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
 }
 function commit(run) {
-  const sha3 = prov(run, "git", "commit");
+  const sha4 = prov(run, "git", "commit");
   const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha3 ? `${renderCodeSpan(sha3.slice(0, 12))}${dirty}` : "\u2014";
+  return sha4 ? `${renderCodeSpan(sha4.slice(0, 12))}${dirty}` : "\u2014";
 }
 function renderProvenance(model) {
   const c = model.comparison;
@@ -43844,7 +43712,7 @@ async function runCompare(ctx, values, mode) {
   if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
     ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
   }
-  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath(".llmops/comparison") : null;
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
     candidateDir: ctx.resolvePath(candidateDir),
@@ -43859,8 +43727,7 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    const why = g.policy_source.startsWith("default") ? "INCONCLUSIVE blocks under the default policy" : `inconclusive: fail in ${g.policy_source}`;
-    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? ` (${why})` : ""}:
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
@@ -43880,8 +43747,7 @@ function renderSummary(c) {
   );
   const os = c.one_sided;
   if (os.baseline_only.length || os.candidate_only.length) lines.push(`unpaired: ${os.baseline_only.length} baseline-only, ${os.candidate_only.length} candidate-only case(s)`);
-  const unchanged = c.gate?.checks.find((k) => k.kind === "unchanged");
-  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${unchanged ? ` (${unchanged.message})` : ""}${c.gate.reasons.length ? `
+  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${c.gate.reasons.length ? `
   ${c.gate.reasons.join("\n  ")}` : ""}`);
   return lines.join("\n");
 }
@@ -43903,7 +43769,7 @@ options:
   --candidate DIR   eval run directory of the candidate
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
-  --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
+  --out DIR         where to write comparison.json and report.md (default: ./comparison)
   --json            print comparison.json on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
@@ -44015,17 +43881,26 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve7(stdout);
+      if (!err) return resolve9(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve9(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
       reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
     });
   });
+}
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/formats.ts
@@ -44772,8 +44647,8 @@ function assignSplit(point, spec) {
   for (let i = 0; i < spec.bounds.length; i++) if (point < spec.bounds[i]) return i;
   return spec.bounds.length - 1;
 }
-function assignStratified(points2, strata, spec) {
-  const out = new Uint8Array(points2.length);
+function assignStratified(points, strata, spec) {
+  const out = new Uint8Array(points.length);
   const groups = /* @__PURE__ */ new Map();
   strata.forEach((s, i) => {
     let g = groups.get(s);
@@ -44781,7 +44656,7 @@ function assignStratified(points2, strata, spec) {
     g.push(i);
   });
   for (const idx of groups.values()) {
-    idx.sort((a, b) => points2[a] - points2[b]);
+    idx.sort((a, b) => points[a] - points[b]);
     const n2 = idx.length;
     idx.forEach((recIdx, rank) => {
       out[recIdx] = assignSplit((rank + 0.5) / n2, spec);
@@ -44916,10 +44791,10 @@ function countParsedKeys(value) {
     }
     return n2;
   }
-  const obj2 = value;
-  for (const k in obj2) {
+  const obj = value;
+  for (const k in obj) {
     n2++;
-    const x = obj2[k];
+    const x = obj[k];
     if (typeof x === "object" && x !== null) n2 += countParsedKeys(x);
   }
   return n2;
@@ -45122,15 +44997,15 @@ var DatasetValidator = class {
     return this.endFile();
   }
   /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file2, kind, message) {
+  fileError(file2, kind, message2) {
     this.loc = { file: file2 };
-    this.add("error", kind, "", message);
+    this.add("error", kind, "", message2);
   }
   /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
-  addIssue(loc, severity, kind, path, message) {
+  addIssue(loc, severity, kind, path, message2) {
     const saved = this.loc;
     this.loc = { ...loc };
-    this.add(severity, kind, path, message);
+    this.add(severity, kind, path, message2);
     this.loc = saved;
   }
   report() {
@@ -45233,8 +45108,8 @@ var DatasetValidator = class {
       for (const v of this.visitors) v(value, ctx);
     }
   }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
+  reportFn = (severity, kind, path, message2) => this.add(severity, kind, path, message2);
+  add(severity, kind, path, message2) {
     if (severity === "warning" && this.opts.strict) severity = "error";
     if (severity === "error") {
       this.errors++;
@@ -45245,7 +45120,7 @@ var DatasetValidator = class {
       this.warnings++;
       this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
     }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message: message2 });
   }
 };
 function decodeUtf8(b) {
@@ -45665,9 +45540,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve9, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve7(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve9(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -45823,17 +45698,17 @@ async function runDataSplit(ctx, values, files) {
   };
   let assigned;
   if (stratify) {
-    const points2 = [];
+    const points = [];
     const strata = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points2.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
+      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
     if (keyError !== void 0) throw keyError;
-    assigned = assignStratified(Float64Array.from(points2), strata, spec);
+    assigned = assignStratified(Float64Array.from(points), strata, spec);
   }
   const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
@@ -46246,8 +46121,9 @@ ${checkOptionHelp}
 };
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46256,8 +46132,11 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+  const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
 }
 function flatParams(params) {
   const { extra, ...named } = params;
@@ -46270,12 +46149,12 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target2) {
+function planJobs(suite, cases, prompt, target2, identity2) {
   const jobs = [];
   const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
+    const rendered = prompt.render(vars);
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
@@ -46284,7 +46163,7 @@ function planJobs(suite, cases, prompt, target2) {
         stableStringify({
           v: 1,
           provider: target2.provider,
-          base_url: target2.base_url.replace(/\/+$/, ""),
+          base_url: identity2 ?? target2.base_url.replace(/\/+$/, ""),
           model: target2.model,
           api: target2.api,
           params,
@@ -46300,9 +46179,9 @@ function planJobs(suite, cases, prompt, target2) {
 
 // node_modules/@huggingface/jinja/dist/index.js
 var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj2, key2, value) => key2 in obj2 ? __defProp2(obj2, key2, { enumerable: true, configurable: true, writable: true, value }) : obj2[key2] = value;
-var __publicField = (obj2, key2, value) => {
-  __defNormalProp(obj2, typeof key2 !== "symbol" ? key2 + "" : key2, value);
+var __defNormalProp = (obj, key2, value) => key2 in obj ? __defProp2(obj, key2, { enumerable: true, configurable: true, writable: true, value }) : obj[key2] = value;
+var __publicField = (obj, key2, value) => {
+  __defNormalProp(obj, typeof key2 !== "symbol" ? key2 + "" : key2, value);
   return value;
 };
 var TOKEN_TYPES = Object.freeze({
@@ -46458,7 +46337,7 @@ function tokenize(source, options = {}) {
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
   const consumeWhile = (predicate) => {
-    let str2 = "";
+    let str = "";
     while (predicate(src[cursorPosition])) {
       if (src[cursorPosition] === "\\") {
         ++cursorPosition;
@@ -46472,7 +46351,7 @@ function tokenize(source, options = {}) {
           if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
             throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
           }
-          str2 += String.fromCharCode(parseInt(hex3, 16));
+          str += String.fromCharCode(parseInt(hex3, 16));
           cursorPosition += length;
           continue;
         }
@@ -46480,15 +46359,15 @@ function tokenize(source, options = {}) {
         if (unescaped === void 0) {
           throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
         }
-        str2 += unescaped;
+        str += unescaped;
         continue;
       }
-      str2 += src[cursorPosition++];
+      str += src[cursorPosition++];
       if (cursorPosition >= src.length) {
         throw new SyntaxError("Unexpected end of input");
       }
     }
-    return str2;
+    return str;
   };
   const stripTrailingWhitespace = () => {
     const lastToken = tokens2.at(-1);
@@ -46619,8 +46498,8 @@ function tokenize(source, options = {}) {
       }
       if (char === "'" || char === '"') {
         ++cursorPosition;
-        const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        const str = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
@@ -46809,10 +46688,10 @@ var UnaryExpression = class extends Expression {
   type = "UnaryExpression";
 };
 var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
+  constructor(start = void 0, stop2 = void 0, step = void 0) {
     super();
     this.start = start;
-    this.stop = stop;
+    this.stop = stop2;
     this.step = step;
   }
   type = "SliceExpression";
@@ -47413,9 +47292,9 @@ function parse3(tokens2) {
   }
   return program;
 }
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
+function range(start, stop2, step = 1) {
+  if (stop2 === void 0) {
+    stop2 = start;
     start = 0;
   }
   if (step === 0) {
@@ -47423,27 +47302,27 @@ function range(start, stop, step = 1) {
   }
   const result = [];
   if (step > 0) {
-    for (let i = start; i < stop; i += step) {
+    for (let i = start; i < stop2; i += step) {
       result.push(i);
     }
   } else {
-    for (let i = start; i > stop; i += step) {
+    for (let i = start; i > stop2; i += step) {
       result.push(i);
     }
   }
   return result;
 }
-function slice(array2, start, stop, step = 1) {
+function slice(array2, start, stop2, step = 1) {
   const direction = Math.sign(step);
   if (direction >= 0) {
     start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+    stop2 = (stop2 ??= array2.length) < 0 ? Math.max(array2.length + stop2, 0) : Math.min(stop2, array2.length);
   } else {
     start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+    stop2 = (stop2 ??= -1) < -1 ? Math.max(array2.length + stop2, -1) : Math.min(stop2, array2.length - 1);
   }
   const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
+  for (let i = start; direction * i < direction * stop2; i += step) {
     result.push(array2[i]);
   }
   return result;
@@ -47484,13 +47363,13 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str2, oldvalue, newvalue, count2) {
+function replace(str, oldvalue, newvalue, count2) {
   if (count2 === 0) {
-    return str2;
+    return str;
   }
   let remaining = count2 == null || count2 < 0 ? Infinity : count2;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str2.replaceAll(pattern, (match) => {
+  return str.replaceAll(pattern, (match) => {
     if (remaining > 0) {
       --remaining;
       return newvalue;
@@ -47705,8 +47584,8 @@ var BooleanValue = class extends RuntimeValue {
   type = "BooleanValue";
 };
 var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str2) {
-  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+function makeAsciiSafe(str) {
+  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
   const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
@@ -48035,15 +47914,15 @@ __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
   [
     "lower",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toLowerCase();
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toLowerCase();
     }
   ],
   [
     "upper",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toUpperCase();
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toUpperCase();
     }
   ],
   ["none", (operand) => operand.type === "NullValue"],
@@ -48868,21 +48747,21 @@ var Interpreter = class {
       throw new Error("Slice object must be an array or string");
     }
     const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
+    const stop2 = this.evaluate(expr.stop, environment);
     const step = this.evaluate(expr.step, environment);
     if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
       throw new Error("Slice start must be numeric or undefined");
     }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+    if (!(stop2 instanceof IntegerValue || stop2 instanceof UndefinedValue)) {
       throw new Error("Slice stop must be numeric or undefined");
     }
     if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
       throw new Error("Slice step must be numeric or undefined");
     }
     if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+      return new ArrayValue(slice(object2.value, start.value, stop2.value, step.value));
     } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+      return new StringValue(slice(Array.from(object2.value), start.value, stop2.value, step.value).join(""));
     }
   }
   evaluateMemberExpression(expr, environment) {
@@ -49452,12 +49331,12 @@ function formatExpression(node2) {
     }
     case "MemberExpression": {
       const n2 = node2;
-      const obj2 = formatOperand(n2.object, PRECEDENCE.ATOM);
+      const obj = formatOperand(n2.object, PRECEDENCE.ATOM);
       let prop = formatExpression(n2.property);
       if (!n2.computed && n2.property.type !== "Identifier" && n2.property.type !== "IntegerLiteral") {
         prop = `(${prop})`;
       }
-      return n2.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
+      return n2.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
     }
     case "FilterExpression": {
       const n2 = node2;
@@ -49538,188 +49417,30 @@ var Template = class {
   }
 };
 
-// src/core/eval/template-check.ts
-var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
-var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
-function templateVariables(program) {
-  const declared = /* @__PURE__ */ new Set();
-  const used = /* @__PURE__ */ new Set();
-  const guarded = /* @__PURE__ */ new Set();
-  const declare = (n2) => {
-    if (!isNode(n2)) return;
-    if (n2.type === "Identifier") declared.add(n2.value);
-    else if (n2.type === "TupleLiteral" || n2.type === "ArrayLiteral") for (const x of n2.value) declare(x);
-    else if (n2.type === "KeywordArgumentExpression") declare(n2.key);
-  };
-  const visit2 = (n2) => {
-    if (Array.isArray(n2)) return n2.forEach(visit2);
-    if (n2 instanceof Map) {
-      for (const [k, v] of n2) {
-        visit2(k);
-        visit2(v);
-      }
-      return;
-    }
-    if (!isNode(n2)) return;
-    switch (n2.type) {
-      case "Identifier":
-        used.add(n2.value);
-        return;
-      case "MemberExpression":
-        visit2(n2.object);
-        if (n2.computed) visit2(n2.property);
-        return;
-      case "FilterExpression": {
-        const f = n2.filter;
-        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
-        if ((name === "default" || name === "d") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
-        visit2(n2.operand);
-        if (f.type === "CallExpression") visit2(f.args);
-        return;
-      }
-      case "FilterStatement": {
-        const f = n2.filter;
-        if (f.type === "CallExpression") visit2(f.args);
-        visit2(n2.body);
-        return;
-      }
-      case "TestExpression": {
-        const test = n2.test.value;
-        if ((test === "defined" || test === "undefined") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
-        visit2(n2.operand);
-        return;
-      }
-      case "KeywordArgumentExpression":
-        visit2(n2.value);
-        return;
-      case "Set":
-        declare(n2.assignee);
-        visit2(n2.value);
-        visit2(n2.body);
-        return;
-      case "For":
-        declare(n2.loopvar);
-        visit2(n2.iterable);
-        visit2(n2.body);
-        visit2(n2.defaultBlock);
-        return;
-      case "Macro":
-        declare(n2.name);
-        for (const a of n2.args) {
-          declare(a);
-          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
-        }
-        visit2(n2.body);
-        return;
-      case "CallStatement":
-        for (const a of n2.callerArgs ?? []) declare(a);
-        visit2(n2.call);
-        visit2(n2.body);
-        return;
-      default:
-        for (const [k, v] of Object.entries(n2)) if (k !== "type") visit2(v);
-    }
-  };
-  visit2(program);
-  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
-  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
-}
-function lineColAt(source, offset) {
-  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
-  const line = before.split("\n").length;
-  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
-}
-function tags(source) {
-  const out = [];
-  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
-  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
-function findVariable(source, name) {
-  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
-  for (const t of tags(source)) {
-    const m = word.exec(source.slice(t.start + 2, t.end));
-    if (m) return t.start + 2 + m.index;
-  }
-  return null;
-}
-function findFilter(source, name) {
-  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
-  return m ? m.index + m[0].length - name.length : null;
-}
-var parses = (source) => {
-  try {
-    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-};
-function locateSyntaxError(source) {
-  const whole = parses(source);
-  if (whole === null) return null;
-  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
-  return tags(source).at(-1)?.start ?? 0;
-}
-
 // src/core/eval/prompt.ts
-function position(source, offset, origin) {
-  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
-  const p = lineColAt(source, offset);
-  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
-}
-function compile3(source, origin, role) {
-  let template;
-  try {
-    template = new Template(source);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
-      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
-    });
-  }
-  return { role, source, origin, template, required: templateVariables(template.parsed).required };
-}
-function compilePrompt(spec, where, origins = []) {
-  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
-  const parts = spec.kind === "template" ? [compile3(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile3(m.content, origin(i, `.messages[${i}]`), m.role));
+function compilePrompt(spec, where) {
+  const compile3 = (source, at) => {
+    try {
+      return new Template(source);
+    } catch (err) {
+      throw new ConfigError(`${at}: invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const parts = spec.kind === "template" ? [{ role: "user", t: compile3(spec.template, where) }] : spec.messages.map((m, i) => ({ role: m.role, t: compile3(m.content, `${where}.messages[${i}]`) }));
   return {
     spec,
-    render(vars, context) {
-      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
+    render(vars) {
+      const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
       const text2 = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
       return { messages, text: text2 };
     }
   };
 }
-function renderPart(p, vars, context) {
-  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
-  for (const name of p.required) {
-    if (name in vars) continue;
-    const known = Object.keys(vars);
-    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
-      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
-    });
-  }
-  try {
-    return p.template.render(vars);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
-    const at = filter ? findFilter(p.source, filter[1]) : null;
-    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
-      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
-    });
-  }
-}
 
 // src/core/ports/provider.ts
 var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
+  constructor(message2, kind, opts) {
+    super(message2);
     this.kind = kind;
     this.opts = opts;
   }
@@ -50071,11 +49792,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve7, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve9, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve9();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -50263,8 +49984,8 @@ function toCase(raw, where) {
   if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
   const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where };
+  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags };
 }
 function parseCasesJsonl(text2, file2) {
   const cases = [];
@@ -50294,17 +50015,6 @@ function checkUniqueIds(cases, where) {
     }
     seen.set(c.id, i);
   });
-}
-function findDuplicateInputs(cases, where) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  cases.forEach((c, i) => {
-    const key2 = stableStringify({ input: c.input ?? null, vars: c.vars });
-    const prev = seen.get(key2);
-    if (prev === void 0) seen.set(key2, i);
-    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
-  });
-  return out;
 }
 
 // src/core/eval/suite-schema.ts
@@ -50361,9 +50071,22 @@ var paramsSchema = external_exports.strictObject({
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
-  provider: external_exports.literal("openai-compatible").default("openai-compatible"),
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url(),
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().default(120)
+  }).optional(),
   model: external_exports.string().min(1),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
@@ -50373,6 +50096,16 @@ var targetSchema = external_exports.strictObject({
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key2 of ["gguf", "model_path", "serve"]) {
+      if (t[key2] !== void 0) ctx.addIssue({ code: "custom", path: [key2], message: `${key2} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
 });
 var timeoutsSchema = external_exports.strictObject({
   /** Per-request timeout in seconds (a hung server is retried after this). */
@@ -50434,9 +50167,8 @@ async function loadSuite(path, cwd) {
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
   }
-  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
@@ -50454,33 +50186,15 @@ async function loadSuite(path, cwd) {
     if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
-  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
   return {
     file: file2,
     displayFile,
     suite,
     cases,
     prompt,
-    promptOrigins,
-    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
-    warnings
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
   };
-}
-function checkSuiteGate(suite, cases, doc, displayFile) {
-  const gate = suite.gate;
-  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
-  for (const name of Object.keys(gate.metrics)) {
-    if (types.has(name)) continue;
-    const pos = doc.locate(["gate", "metrics", name], "key");
-    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
-      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
-    });
-  }
-  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
-    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
-    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
-  });
 }
 async function readCasesFile(path, shown, bytes) {
   const lower = path.toLowerCase();
@@ -50523,32 +50237,26 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, doc, cwd) {
-  const pos = doc.locate(["prompt"]);
+function loadPrompt(p, base, displayFile, pos) {
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { kind: "template", template: p };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== void 0) return { kind: "template", template: p.template };
+  if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
   const path = resolve3(base, p.file);
-  const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text2, shown);
-    const v = pdoc.value;
+    const doc = parseYamlSource(text2, p.file);
+    const v = doc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
     }
-    return {
-      prompt: { kind: "messages", messages: msgs },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
-    };
+    return { kind: "messages", messages: msgs };
   }
-  return { prompt: { kind: "template", template: text2.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
 // src/app/git/git-info.ts
@@ -50570,13 +50278,6 @@ var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT",
 function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
-function requestBody(req) {
-  const body = { model: req.model, ...req.params, stream: req.stream };
-  if (req.api === "chat") body.messages = req.messages;
-  else body.prompt = req.prompt;
-  if (req.stream) body.stream_options = { include_usage: true };
-  return body;
-}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -50588,12 +50289,11 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
-  noticed = false;
   post(url2, payload, headers, cancel) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve9, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
-        resolve7({
+        resolve9({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -50615,7 +50315,10 @@ var OpenAiCompatibleProvider = class {
   }
   async complete(req, outer) {
     const url2 = completionUrl(this.baseUrl, req.api);
-    const body = requestBody(req);
+    const body = { model: req.model, ...req.params, stream: req.stream };
+    if (req.api === "chat") body.messages = req.messages;
+    else body.prompt = req.prompt;
+    if (req.stream) body.stream_options = { include_usage: true };
     const cancel = { fired: false };
     const timeout = { aborted: false };
     const timer = setTimeout(() => {
@@ -50655,13 +50358,8 @@ var OpenAiCompatibleProvider = class {
       throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
-    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
-    if (plainJson && !this.noticed) {
-      this.noticed = true;
-      this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
-    }
     try {
-      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
     } catch (err) {
       if (err instanceof ProviderError) throw err;
       throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
@@ -50804,16 +50502,105 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
+// src/app/serve/managed-serve.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname9, join as join6 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+function locateCliBundle(from = import.meta.url) {
+  let dir = dirname9(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join6(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join6(dir, "cli", "index.js")) && existsSync6(join6(dir, "..", "package.json"))) return join6(dir, "cli", "index.js");
+    const parent = dirname9(dir);
+    if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+var PASS_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "SYSTEMROOT", "LLMOPS_DEBUG"];
+async function startManagedServe(o) {
+  const args = [locateCliBundle(), "serve", o.modelPath, "--port", "0", "--name", o.name, "--parallel", String(o.parallel), "--queue", String(o.queue)];
+  if (o.threads) args.push("--threads", String(o.threads));
+  if (o.ctx) args.push("--ctx", String(o.ctx));
+  if (o.kvCache) args.push("--kv-cache", o.kvCache);
+  if (o.adapterPath) args.push("--adapter", o.adapterPath);
+  const env = {};
+  for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString("utf8")).slice(-4e3);
+  });
+  const exited = new Promise((resolve9) => child.once("exit", (code2, signal) => resolve9(code2 ?? (signal ? 128 : null))));
+  let running = true;
+  void exited.then(() => running = false);
+  const stop2 = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
+    await exited;
+    clearTimeout(timer);
+  };
+  const fail2 = async (why) => {
+    await stop2();
+    const tail = stderr.trim().split("\n").slice(-4).join("\n");
+    throw new ExternalError(`llmops serve ${o.modelPath} ${why}${tail ? `:
+${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
+  };
+  const deadline = Date.now() + o.startupTimeoutMs;
+  const url2 = await new Promise((resolve9) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m) resolve9(m[1]);
+    });
+    void exited.then(() => resolve9(void 0));
+    setTimeout(() => resolve9(void 0), o.startupTimeoutMs).unref();
+  });
+  if (!url2) return fail2(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
+  o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
+  for (; ; ) {
+    if (!running) return fail2("exited while loading the model");
+    try {
+      const r = await fetch(`${url2}/health`, { signal: AbortSignal.timeout(5e3) });
+      if (r.status === 200) break;
+    } catch {
+    }
+    if (Date.now() > deadline) return fail2(`was not healthy within ${o.startupTimeoutMs / 1e3}s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `${url2}/v1`, stop: stop2 };
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
-  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+  const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
+  return { loaded, suite, target: target2, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
+}
+async function sha256File2(path) {
+  const h2 = createHash7("sha256");
+  for await (const chunk of createReadStream5(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function localModel(suiteFile, displayFile, target2) {
+  const key2 = target2.gguf !== void 0 ? "gguf" : "model_path";
+  const check3 = async (field, value) => {
+    const p = resolve4(dirname10(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File2(p) };
+  };
+  const model = await check3(key2, target2.gguf ?? target2.model_path);
+  const adapter = target2.serve?.adapter ? await check3("serve.adapter", target2.serve.adapter) : void 0;
+  return { modelPath: model.path, ...adapter ? { adapterPath: adapter.path } : {}, identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 async function planSuite(o) {
   const { suite, target: target2, cases, jobs } = await prepareSuite(o);
@@ -50824,25 +50611,52 @@ async function planSuite(o) {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target2.base_url, model: target2.model, api: target2.api },
-    first_request: first ? { url: completionUrl(target2.base_url, first.api), body: requestBody(first) } : null
+    first_request: first ? { url: completionUrl(target2.base_url, first.api), model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
   };
 }
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
-  mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join6(outDir, ".lock"));
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  let target2 = prepared.target;
+  let served;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...local.adapterPath ? { adapterPath: local.adapterPath } : {},
+      name: target2.model,
+      parallel: target2.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...target2.serve?.threads ? { threads: target2.serve.threads } : {},
+      ...target2.serve?.ctx ? { ctx: target2.serve.ctx } : {},
+      ...target2.serve?.kv_cache ? { kvCache: target2.serve.kv_cache } : {},
+      startupTimeoutMs: (target2.serve?.startup_timeout_s ?? 120) * 1e3,
+      env: o.env,
+      logger: o.logger
+    });
+    target2 = { ...target2, base_url: served.baseUrl };
+  }
   try {
-    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
+async function runPlanned(o, t0, startedAt, p) {
+  const { loaded, suite, target: target2, scorers, cases, jobs } = p;
+  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", suite.name));
+  mkdirSync3(outDir, { recursive: true });
+  const release = acquireDirLock(join7(outDir, ".lock"));
+  try {
+    const store = new JsonlResultsStore(join7(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target2.base_url,
       ...apiKey ? { apiKey } : {},
-      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {},
-      onNotice: (m) => o.logger.warn(m)
+      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
     });
     const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
     o.logger.info(
@@ -50868,8 +50682,8 @@ async function runSuite(o) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join6(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
+      const summaryPath2 = join7(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join7(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -50887,7 +50701,8 @@ async function runSuite(o) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -50896,7 +50711,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join6(outDir, "summary.json");
+    const summaryPath = join7(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50987,7 +50802,7 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  -q, --quiet        no progress or log lines
+  --quiet            no progress or log lines
   -h, --help         this help
 `,
   options: {
@@ -51000,7 +50815,7 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" }
+    quiet: { type: "boolean" }
   },
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
@@ -51029,8 +50844,8 @@ options:
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) \xD7 ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})
-first request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}
-${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}
+first request:
+${JSON.stringify(plan.first_request, null, 2)}
 `);
       return 0;
     }
@@ -51058,27 +50873,1248 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
   }
 };
 
-// src/cli/commands/gate-plan.ts
-async function runGatePlan(ctx, values) {
-  const suitePath = values.plan;
-  const loaded = await loadSuite(suitePath, ctx.cwd);
-  const policyFile = typeof values.policy === "string" ? values.policy : void 0;
-  const policy = policyFile ? (await loadPolicyFile(ctx.resolvePath(policyFile), policyFile, `policy file not found: ${ctx.resolvePath(policyFile)}`)).policy : loaded.suite.gate;
-  if (!policy) throw new ConfigError(`${loaded.displayFile}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite or pass --policy FILE" });
-  const types = new Map(createScorers(loaded.suite.scorers).map((s) => [s.name, s.type]));
-  const plans = planMargins(policy, types, loaded.cases.length, loaded.suite.repeats);
-  const undecidable2 = plans.filter((p) => !p.decidable);
-  if (values.json) ctx.printJson({ suite: loaded.suite.name, cases: loaded.cases.length, repeats: loaded.suite.repeats, confidence: policy.confidence, margins: plans, decidable: undecidable2.length === 0 });
-  else ctx.stdout.write(`${renderPlan(loaded.displayFile, loaded.cases.length, loaded.suite.repeats, plans)}
+// src/app/model/export-gguf.ts
+import { createHash as createHash9 } from "node:crypto";
+import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync5, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname12, join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha3 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha3 }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha3 }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha3, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/model/half.ts
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function f32ToF16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 | mant >>> 13 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    const rest2 = mant & (1 << shift) - 1;
+    let h3 = mant >>> shift;
+    if (rest2 > half || rest2 === half && h3 & 1) h3 += 1;
+    return sign | h3;
+  }
+  let h2 = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && h2 & 1) h2 += 1;
+  return sign | h2;
+}
+function f16BitsToF32(h2) {
+  const sign = h2 & 32768 ? -1 : 1;
+  const exp = h2 >>> 10 & 31;
+  const mant = h2 & 1023;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 31) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+function f32ToBf16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  if ((x & 2147483647) > 2139095040) return (x >>> 16 | 64) & 65535;
+  return x + (32767 + (x >>> 16 & 1)) >>> 16 & 65535;
+}
+function bf16BitsToF32(h2) {
+  u32[0] = (h2 & 65535) << 16;
+  return f32[0];
+}
+
+// src/core/model/quantize.ts
+var GGML_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 8, bf16: 30 };
+var FILE_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 7, bf16: 32 };
+var BLOCK = {
+  f32: { values: 1, bytes: 4 },
+  f16: { values: 1, bytes: 2 },
+  bf16: { values: 1, bytes: 2 },
+  q8_0: { values: 32, bytes: 34 },
+  q4_0: { values: 32, bytes: 18 }
+};
+var fround = Math.fround;
+function roundf(v) {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
+}
+function encodeF32(x) {
+  return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+}
+function encodeF16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]), true);
+  return out;
+}
+function encodeBf16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]), true);
+  return out;
+}
+function quantizeQ8_0(x) {
+  if (x.length % 32) throw new RangeError(`Q8_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 34);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 34) {
+    let amax = 0;
+    for (let j = 0; j < 32; j++) amax = Math.max(amax, Math.abs(x[b + j]));
+    const d = fround(amax / 127);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 32; j++) view.setInt8(o + 2 + j, roundf(fround(x[b + j] * id)));
+  }
+  return out;
+}
+function quantizeQ4_0(x) {
+  if (x.length % 32) throw new RangeError(`Q4_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 18);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 18) {
+    let amax = 0;
+    let max = 0;
+    for (let j = 0; j < 32; j++) {
+      const v = x[b + j];
+      if (amax < Math.abs(v)) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    const d = fround(max / -8);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 16; j++) {
+      const x0 = fround(x[b + j] * id);
+      const x1 = fround(x[b + 16 + j] * id);
+      const q0 = Math.min(15, Math.trunc(fround(x0 + 8.5)));
+      const q1 = Math.min(15, Math.trunc(fround(x1 + 8.5)));
+      out[o + 2 + j] = q0 | q1 << 4;
+    }
+  }
+  return out;
+}
+function encodeTensor(encoding, x) {
+  switch (encoding) {
+    case "f32":
+      return encodeF32(x);
+    case "f16":
+      return encodeF16(x);
+    case "bf16":
+      return encodeBf16(x);
+    case "q8_0":
+      return quantizeQ8_0(x);
+    case "q4_0":
+      return quantizeQ4_0(x);
+  }
+}
+
+// src/core/model/gguf.ts
+var GGUF_MAGIC = 1179993927;
+var GGUF_VERSION = 3;
+var GGUF_ALIGNMENT = 32;
+var VT = { u8: 0, i32: 5, u32: 4, f32: 6, bool: 7, string: 8, array: 9, u64: 10 };
+function alignUp(n2, a = GGUF_ALIGNMENT) {
+  return Math.ceil(n2 / a) * a;
+}
+function tensorBytes(t) {
+  const count2 = t.shape.reduce((a, b2) => a * b2, 1);
+  const b = BLOCK[t.encoding];
+  const rowLength = t.shape[t.shape.length - 1];
+  if (rowLength % b.values) throw new RangeError(`tensor ${t.name}: rows of ${rowLength} values are not a multiple of the ${t.encoding} block size ${b.values}`);
+  return count2 / b.values * b.bytes;
+}
+var ByteSink = class {
+  chunks = [];
+  length = 0;
+  enc = new TextEncoder();
+  push(b) {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  num(bytes, set2) {
+    const b = new Uint8Array(bytes);
+    set2(new DataView(b.buffer));
+    this.push(b);
+  }
+  u8(v) {
+    this.num(1, (d) => d.setUint8(0, v));
+  }
+  u32(v) {
+    this.num(4, (d) => d.setUint32(0, v, true));
+  }
+  i32(v) {
+    this.num(4, (d) => d.setInt32(0, v, true));
+  }
+  u64(v) {
+    this.num(8, (d) => d.setBigUint64(0, BigInt(v), true));
+  }
+  f32(v) {
+    this.num(4, (d) => d.setFloat32(0, v, true));
+  }
+  str(s) {
+    const b = this.enc.encode(s);
+    this.u64(b.length);
+    this.push(b);
+  }
+  zeros(n2) {
+    if (n2 > 0) this.push(new Uint8Array(n2));
+  }
+  bytes() {
+    const out = new Uint8Array(this.length);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+};
+function writeValue(s, v) {
+  s.u32(VT[v.type]);
+  switch (v.type) {
+    case "u8":
+      return s.u8(v.value);
+    case "i32":
+      return s.i32(v.value);
+    case "u32":
+      return s.u32(v.value);
+    case "u64":
+      return s.u64(v.value);
+    case "f32":
+      return s.f32(v.value);
+    case "bool":
+      return s.u8(v.value ? 1 : 0);
+    case "string":
+      return s.str(v.value);
+    case "array": {
+      s.u32(VT[v.of]);
+      s.u64(v.value.length);
+      for (let i = 0; i < v.value.length; i++) {
+        const e = v.value[i];
+        if (v.of === "string") s.str(e);
+        else if (v.of === "f32") s.f32(e);
+        else s.i32(e);
+      }
+    }
+  }
+}
+function layoutGguf(metadata, tensors) {
+  const names = /* @__PURE__ */ new Set();
+  for (const t of tensors) {
+    if (names.has(t.name)) throw new RangeError(`tensor ${t.name} appears twice`);
+    names.add(t.name);
+    if (new TextEncoder().encode(t.name).length >= 64) throw new RangeError(`tensor name ${t.name} is 64 bytes or longer (llama.cpp's limit)`);
+  }
+  const s = new ByteSink();
+  s.u32(GGUF_MAGIC);
+  s.u32(GGUF_VERSION);
+  s.u64(tensors.length);
+  s.u64(metadata.length);
+  for (const [key2, value] of metadata) {
+    s.str(key2);
+    writeValue(s, value);
+  }
+  let offset = 0;
+  const sizes = tensors.map((t) => {
+    const size = tensorBytes(t);
+    const at = offset;
+    offset += alignUp(size);
+    return { at, size, padded: alignUp(size) };
+  });
+  tensors.forEach((t, i) => {
+    s.str(t.name);
+    s.u32(t.shape.length);
+    for (const d of [...t.shape].reverse()) s.u64(d);
+    s.u32(GGML_TYPE[t.encoding]);
+    s.u64(sizes[i].at);
+  });
+  s.zeros(alignUp(s.length) - s.length);
+  const header = s.bytes();
+  return {
+    header,
+    tensors: sizes.map((x) => ({ offset: header.length + x.at, size: x.size, padded: x.padded })),
+    totalBytes: header.length + offset
+  };
+}
+
+// src/core/model/llama.ts
+var ARCHITECTURES = /* @__PURE__ */ new Set(["LlamaForCausalLM", "MistralForCausalLM"]);
+function intField(cfg, key2, where, fallback) {
+  const v = cfg[key2] ?? fallback;
+  if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+    throw new InputError(`${where}: ${key2} must be a positive integer, got ${JSON.stringify(cfg[key2])}`, { hint: "a Llama config.json names hidden_size, num_hidden_layers, num_attention_heads, intermediate_size and vocab_size" });
+  }
+  return v;
+}
+function optionalId(v) {
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : void 0;
+}
+function ropeTheta(cfg, where) {
+  for (const key2 of ["rope_parameters", "rope_scaling"]) {
+    const p = cfg[key2];
+    if (p === void 0 || p === null) continue;
+    if (typeof p !== "object") throw new InputError(`${where}: ${key2} must be an object, got ${JSON.stringify(p)}`);
+    const kind = p.rope_type ?? p.type ?? "default";
+    if (kind !== "default") throw new InputError(`${where}: ${key2}.rope_type ${JSON.stringify(kind)} is not supported by this exporter (default RoPE only)`, { hint: "use llama.cpp's convert_hf_to_gguf.py for scaled RoPE variants" });
+  }
+  const params = cfg.rope_parameters;
+  const theta = params?.rope_theta ?? cfg.rope_theta ?? 1e4;
+  if (typeof theta !== "number" || !(theta > 0)) throw new InputError(`${where}: rope_theta must be a positive number, got ${JSON.stringify(theta)}`);
+  return theta;
+}
+function parseLlamaConfig(cfg, where) {
+  if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) throw new InputError(`${where}: expected a JSON object`);
+  const c = cfg;
+  const archs = Array.isArray(c.architectures) ? c.architectures : [];
+  const modelType = c.model_type;
+  if (modelType !== "llama" && modelType !== "mistral" && !archs.some((a) => typeof a === "string" && ARCHITECTURES.has(a))) {
+    throw new InputError(`${where}: unsupported architecture ${JSON.stringify(archs[0] ?? modelType ?? "(none)")} (model_type ${JSON.stringify(modelType)}); llmops export gguf writes Llama-architecture models`, {
+      hint: "for other architectures use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  for (const [key2, want] of [["hidden_act", "silu"], ["attention_bias", false], ["mlp_bias", false]]) {
+    if (c[key2] !== void 0 && c[key2] !== want) throw new InputError(`${where}: ${key2} ${JSON.stringify(c[key2])} is not supported (Llama uses ${JSON.stringify(want)})`);
+  }
+  const hidden = intField(c, "hidden_size", where);
+  const heads = intField(c, "num_attention_heads", where);
+  const kvHeads = intField(c, "num_key_value_heads", where, heads);
+  if (heads % kvHeads) throw new InputError(`${where}: num_attention_heads ${heads} is not a multiple of num_key_value_heads ${kvHeads}`);
+  const headDim = intField(c, "head_dim", where, Math.floor(hidden / heads));
+  if (headDim % 2) throw new InputError(`${where}: head_dim ${headDim} must be even for RoPE`);
+  const eps = c.rms_norm_eps ?? 1e-6;
+  if (typeof eps !== "number" || !(eps > 0)) throw new InputError(`${where}: rms_norm_eps must be a positive number`);
+  return {
+    vocabSize: intField(c, "vocab_size", where),
+    hidden,
+    layers: intField(c, "num_hidden_layers", where),
+    heads,
+    kvHeads,
+    headDim,
+    ffn: intField(c, "intermediate_size", where),
+    contextLength: intField(c, "max_position_embeddings", where, 2048),
+    rmsEps: eps,
+    ropeTheta: ropeTheta(c, where),
+    tiedEmbeddings: c.tie_word_embeddings === true,
+    bosId: optionalId(c.bos_token_id),
+    eosId: optionalId(c.eos_token_id),
+    padId: optionalId(c.pad_token_id),
+    name: typeof c._name_or_path === "string" ? c._name_or_path : void 0
+  };
+}
+function planLlamaTensors(h2, hasLmHead) {
+  const q = h2.heads * h2.headDim;
+  const kv = h2.kvHeads * h2.headDim;
+  const out = [{ source: "model.embed_tokens.weight", name: "token_embd.weight", shape: [h2.vocabSize, h2.hidden] }];
+  for (let i = 0; i < h2.layers; i++) {
+    const p = `model.layers.${i}`;
+    const b = `blk.${i}`;
+    out.push(
+      { source: `${p}.input_layernorm.weight`, name: `${b}.attn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.self_attn.q_proj.weight`, name: `${b}.attn_q.weight`, shape: [q, h2.hidden], permuteHeads: h2.heads },
+      { source: `${p}.self_attn.k_proj.weight`, name: `${b}.attn_k.weight`, shape: [kv, h2.hidden], permuteHeads: h2.kvHeads },
+      { source: `${p}.self_attn.v_proj.weight`, name: `${b}.attn_v.weight`, shape: [kv, h2.hidden] },
+      { source: `${p}.self_attn.o_proj.weight`, name: `${b}.attn_output.weight`, shape: [h2.hidden, q] },
+      { source: `${p}.post_attention_layernorm.weight`, name: `${b}.ffn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.mlp.gate_proj.weight`, name: `${b}.ffn_gate.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.up_proj.weight`, name: `${b}.ffn_up.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.down_proj.weight`, name: `${b}.ffn_down.weight`, shape: [h2.hidden, h2.ffn] }
+    );
+  }
+  out.push({ source: "model.norm.weight", name: "output_norm.weight", shape: [h2.hidden] });
+  if (hasLmHead && !h2.tiedEmbeddings) out.push({ source: "lm_head.weight", name: "output.weight", shape: [h2.vocabSize, h2.hidden] });
+  return out;
+}
+function ggufNameFor(hfModuleName) {
+  const m = /^model\.layers\.(\d+)\.(self_attn|mlp)\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)$/.exec(hfModuleName);
+  if (!m) return void 0;
+  const map2 = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" };
+  return `blk.${m[1]}.${map2[m[3]]}.weight`;
+}
+function permuteQK(data, rows, cols, heads) {
+  const d = rows / heads;
+  if (!Number.isInteger(d) || d % 2) throw new RangeError(`cannot permute ${rows} rows into ${heads} heads of even size`);
+  const out = new Float32Array(data.length);
+  const half = d / 2;
+  for (let h2 = 0; h2 < heads; h2++) {
+    for (let i = 0; i < half; i++) {
+      for (let s = 0; s < 2; s++) {
+        const from = (h2 * d + s * half + i) * cols;
+        const to = (h2 * d + 2 * i + s) * cols;
+        out.set(data.subarray(from, from + cols), to);
+      }
+    }
+  }
+  return out;
+}
+function llamaMetadata(h2, name, fileType) {
+  return [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.name", { type: "string", value: name }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: fileType }],
+    ["general.quantization_version", { type: "u32", value: 2 }],
+    ["llama.vocab_size", { type: "u32", value: h2.vocabSize }],
+    ["llama.context_length", { type: "u32", value: h2.contextLength }],
+    ["llama.embedding_length", { type: "u32", value: h2.hidden }],
+    ["llama.block_count", { type: "u32", value: h2.layers }],
+    ["llama.feed_forward_length", { type: "u32", value: h2.ffn }],
+    ["llama.attention.head_count", { type: "u32", value: h2.heads }],
+    ["llama.attention.head_count_kv", { type: "u32", value: h2.kvHeads }],
+    ["llama.attention.key_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.value_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.layer_norm_rms_epsilon", { type: "f32", value: h2.rmsEps }],
+    ["llama.rope.freq_base", { type: "f32", value: h2.ropeTheta }],
+    ["llama.rope.dimension_count", { type: "u32", value: h2.headDim }]
+  ];
+}
+
+// src/core/model/lora.ts
+function parseLoraConfig(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null) throw new DataInvalidError(`${where}: expected a JSON object`);
+  if (d.peft_type !== "LORA") throw new DataInvalidError(`${where}: peft_type ${JSON.stringify(d.peft_type)} is not supported (LORA only)`);
+  if (!Number.isInteger(d.r) || d.r <= 0) throw new DataInvalidError(`${where}: r must be a positive integer`);
+  if (typeof d.lora_alpha !== "number") throw new DataInvalidError(`${where}: lora_alpha must be a number`);
+  if (d.use_dora === true) throw new DataInvalidError(`${where}: DoRA adapters (use_dora: true) cannot be exported`);
+  if (d.fan_in_fan_out === true) throw new DataInvalidError(`${where}: fan_in_fan_out: true (Conv1D layers) is not a Llama adapter`);
+  if (d.bias !== void 0 && d.bias !== "none") throw new DataInvalidError(`${where}: bias ${JSON.stringify(d.bias)} is not supported (bias: "none" only)`);
+  if (Array.isArray(d.modules_to_save) && d.modules_to_save.length) throw new DataInvalidError(`${where}: modules_to_save is not supported by export`);
+  return { r: d.r, alpha: d.lora_alpha, rsLora: d.use_rslora === true, baseModel: typeof d.base_model_name_or_path === "string" ? d.base_model_name_or_path : void 0 };
+}
+function loraScale(c) {
+  return c.rsLora ? c.alpha / Math.sqrt(c.r) : c.alpha / c.r;
+}
+function mergeLora(w, out, inp, a, b, c, where) {
+  const r = c.r;
+  if (a.length !== r * inp || b.length !== out * r) throw new DataInvalidError(`${where}: LoRA shapes A ${a.length} and B ${b.length} do not fit a [${out}, ${inp}] weight with r=${r}`);
+  const scale = loraScale(c);
+  const merged = new Float32Array(w.length);
+  for (let i = 0; i < out; i++) {
+    for (let j = 0; j < inp; j++) {
+      let s = 0;
+      for (let k = 0; k < r; k++) s += b[i * r + k] * a[k * inp + j];
+      merged[i * inp + j] = w[i * inp + j] + scale * s;
+    }
+  }
+  return merged;
+}
+
+// src/core/model/tokenizer-meta.ts
+var TOKEN_TYPE = { normal: 1, unknown: 2, control: 3, userDefined: 4, unused: 5, byte: 6 };
+var REFERENCE_CHAT_TEMPLATE = "{%- for message in messages -%}{%- if not loop.first -%}{{ '\\n' }}{%- endif -%}{{ message['role'] | capitalize }}: {{ message['content'] }}{%- endfor -%}{%- if add_generation_prompt -%}{{ '\\nAssistant: ' }}{%- endif -%}";
+function byteToUnicode() {
+  const keep = [];
+  for (let b = 33; b <= 126; b++) keep.push(b);
+  for (let b = 161; b <= 172; b++) keep.push(b);
+  for (let b = 174; b <= 255; b++) keep.push(b);
+  const table2 = new Array(256);
+  let n2 = 0;
+  for (let b = 0; b < 256; b++) table2[b] = String.fromCodePoint(keep.includes(b) ? b : 256 + n2++);
+  return table2;
+}
+function parseByteTokenizer(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null || d.type !== "byte") throw new InputError(`${where}: expected {"type": "byte", \u2026} (the reference trainer's tokenizer), got type ${JSON.stringify(d?.type)}`);
+  for (const k of ["vocab_size", "bos_token_id", "eos_token_id", "pad_token_id"]) {
+    if (typeof d[k] !== "number" || !Number.isInteger(d[k])) throw new InputError(`${where}: ${k} must be an integer`);
+  }
+  const spec = d;
+  const specials = [spec.bos_token_id, spec.eos_token_id, spec.pad_token_id];
+  if (spec.vocab_size !== 259 || specials.some((id) => id < 256 || id >= spec.vocab_size) || new Set(specials).size !== 3) {
+    throw new InputError(`${where}: a byte tokenizer has ids 0-255 for bytes and three distinct special ids 256-258 (vocab_size 259)`);
+  }
+  return spec;
+}
+function byteTokenizerMetadata(spec, chatTemplate) {
+  const names = byteToUnicode();
+  const tokens2 = [...names];
+  const types = new Array(256).fill(TOKEN_TYPE.normal);
+  const special = {
+    [spec.bos_token_id]: spec.bos_token ?? "<s>",
+    [spec.eos_token_id]: "</s>",
+    // llama.cpp recognises EOS/EOT by name too; keep the name it knows
+    [spec.pad_token_id]: spec.pad_token ?? "<pad>"
+  };
+  for (let id = 256; id < spec.vocab_size; id++) {
+    tokens2.push(special[id]);
+    types.push(TOKEN_TYPE.control);
+  }
+  return [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    // "qwen2" keeps spaces before punctuation on detokenize (other pre-tokenizer names drop them).
+    ["tokenizer.ggml.pre", { type: "string", value: "qwen2" }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: [] }],
+    ["tokenizer.ggml.bos_token_id", { type: "u32", value: spec.bos_token_id }],
+    ["tokenizer.ggml.eos_token_id", { type: "u32", value: spec.eos_token_id }],
+    ["tokenizer.ggml.padding_token_id", { type: "u32", value: spec.pad_token_id }],
+    ["tokenizer.ggml.add_bos_token", { type: "bool", value: true }],
+    ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
+    ["tokenizer.chat_template", { type: "string", value: chatTemplate }]
+  ];
+}
+
+// src/core/model/hf-tokenizer.ts
+var GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+function preTokenizerName(pre, where) {
+  if (!pre) throw new InputError(`${where}: no pre_tokenizer; llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  const steps = pre.type === "Sequence" ? pre.pretokenizers ?? [] : [pre];
+  const byteLevel = steps.find((s) => s.type === "ByteLevel");
+  if (!byteLevel) throw new InputError(`${where}: the pre-tokenizer is not byte-level (${steps.map((s) => s.type).join(", ")}); llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
+  const split = steps.find((s) => s.type === "Split");
+  const regex2 = split?.pattern?.Regex;
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
+  if (regex2 === GPT2_PATTERN) return "gpt2";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+    hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
+  });
+}
+function idOf(v, vocab) {
+  if (typeof v === "number") return v;
+  const content = typeof v === "string" ? v : typeof v === "object" && v !== null ? v.content : void 0;
+  return typeof content === "string" ? vocab.get(content) : void 0;
+}
+function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
+  const d = doc;
+  const model = d?.model;
+  if (!model || model.type !== "BPE") {
+    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json) and the reference byte tokenizer`, {
+      hint: "for SentencePiece (tokenizer.model) models use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is not supported by llmops export`, { hint: "use llama.cpp's convert_hf_to_gguf.py" });
+  const pre = preTokenizerName(d.pre_tokenizer, where);
+  const vocab = new Map(Object.entries(model.vocab ?? {}));
+  const added = (d.added_tokens ?? []).map((t) => ({ id: t.id, content: t.content, special: t.special === true }));
+  for (const t of added) vocab.set(t.content, t.id);
+  const size = Math.max(h2.vocabSize, ...[...vocab.values()].map((i) => i + 1));
+  if (size > h2.vocabSize) throw new DataInvalidError(`${where}: token ids reach ${size - 1} but config.json has vocab_size ${h2.vocabSize}`);
+  const tokens2 = new Array(size);
+  for (const [tok, id] of vocab) {
+    if (!Number.isInteger(id) || id < 0) throw new DataInvalidError(`${where}: token ${JSON.stringify(tok)} has id ${JSON.stringify(id)}`);
+    tokens2[id] = tok;
+  }
+  const types = new Array(size).fill(TOKEN_TYPE.normal);
+  for (const t of added) types[t.id] = t.special ? TOKEN_TYPE.control : TOKEN_TYPE.userDefined;
+  for (let i = 0; i < size; i++) {
+    if (tokens2[i] === void 0) {
+      tokens2[i] = `[PAD${i}]`;
+      types[i] = TOKEN_TYPE.unused;
+    }
+  }
+  const merges = (model.merges ?? []).map((m) => Array.isArray(m) ? m.join(" ") : String(m));
+  const meta3 = [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    ["tokenizer.ggml.pre", { type: "string", value: pre }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: merges }]
+  ];
+  const bos = idOf(cfg.bos_token, vocab) ?? h2.bosId;
+  const eos = idOf(cfg.eos_token, vocab) ?? h2.eosId;
+  const pad = idOf(cfg.pad_token, vocab) ?? h2.padId;
+  if (bos !== void 0) meta3.push(["tokenizer.ggml.bos_token_id", { type: "u32", value: bos }]);
+  if (eos !== void 0) meta3.push(["tokenizer.ggml.eos_token_id", { type: "u32", value: eos }]);
+  if (pad !== void 0) meta3.push(["tokenizer.ggml.padding_token_id", { type: "u32", value: pad }]);
+  meta3.push(["tokenizer.ggml.add_bos_token", { type: "bool", value: cfg.add_bos_token === true }]);
+  meta3.push(["tokenizer.ggml.add_eos_token", { type: "bool", value: cfg.add_eos_token === true }]);
+  if (chatTemplate) meta3.push(["tokenizer.chat_template", { type: "string", value: chatTemplate }]);
+  return { kind: "bpe", metadata: meta3 };
+}
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname11, join as join8, relative as relative5, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash8 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash8("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash8("sha256").update(text2, "utf8").digest("hex")}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir3(dirname11(path), { recursive: true });
+    await writeFile3(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir3(dirname11(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join8(dir, e.name);
+        const rel = relative5(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join8(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname11(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/app/model/safetensors-files.ts
+import { closeSync as closeSync3, existsSync as existsSync8, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
+import { join as join9 } from "node:path";
+
+// src/core/model/safetensors.ts
+var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+var MAX_HEADER_BYTES = 100 * 1024 * 1024;
+function headerLength(first8, fileSize, file2) {
+  if (fileSize < 8 || first8.length < 8) throw new DataInvalidError(`${file2}: ${fileSize} bytes is too short for a safetensors file (truncated?)`, { hint: "re-download or re-export the model" });
+  const n2 = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true);
+  if (n2 > BigInt(MAX_HEADER_BYTES)) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes, more than the ${MAX_HEADER_BYTES}-byte limit; the file is corrupt or not safetensors`);
+  if (Number(n2) + 8 > fileSize) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes but the file has ${fileSize - 8} after the length field (truncated)`, { hint: "re-download or re-export the model" });
+  return Number(n2);
+}
+function parseSafetensorsHeader(json2, fileSize, file2) {
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(json2));
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: the safetensors header is not valid JSON (${err instanceof Error ? err.message : String(err)}); the file is corrupt`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new DataInvalidError(`${file2}: the safetensors header is not a JSON object`);
+  const dataStart = 8 + json2.length;
+  const tensors = /* @__PURE__ */ new Map();
+  let metadata = {};
+  for (const [name, raw] of Object.entries(doc)) {
+    if (name === "__metadata__") {
+      metadata = raw ?? {};
+      continue;
+    }
+    const e = raw;
+    const where = `${file2}: tensor ${name}`;
+    if (typeof e !== "object" || e === null) throw new DataInvalidError(`${where}: entry is not an object`);
+    if (typeof e.dtype !== "string" || !(e.dtype in DTYPE_BYTES)) throw new DataInvalidError(`${where}: unknown dtype ${JSON.stringify(e.dtype)}`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new DataInvalidError(`${where}: shape must be a list of non-negative integers`);
+    const offs = e.data_offsets;
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0) || offs[0] > offs[1]) {
+      throw new DataInvalidError(`${where}: data_offsets must be [begin, end] with begin \u2264 end`);
+    }
+    const count2 = e.shape.reduce((a, b) => a * b, 1);
+    const want = count2 * DTYPE_BYTES[e.dtype];
+    if (offs[1] - offs[0] !== want) throw new DataInvalidError(`${where}: data_offsets span ${offs[1] - offs[0]} bytes but shape ${JSON.stringify(e.shape)} of ${e.dtype} needs ${want}; the file is corrupt`);
+    if (dataStart + offs[1] > fileSize) {
+      throw new DataInvalidError(`${where}: data ends at byte ${dataStart + offs[1]} but the file has ${fileSize} bytes (truncated)`, { hint: "re-download or re-export the model" });
+    }
+    tensors.set(name, { name, dtype: e.dtype, shape: e.shape, begin: dataStart + offs[0], end: dataStart + offs[1] });
+  }
+  return { headerBytes: json2.length, tensors, metadata };
+}
+function decodeToF32(bytes, dtype, where) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (dtype) {
+    case "F32": {
+      const out = new Float32Array(bytes.byteLength / 4);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
+    case "F16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = f16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    case "BF16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = bf16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    default:
+      throw new DataInvalidError(`${where}: dtype ${dtype} is not a floating-point weight (F32, F16 or BF16 expected)`);
+  }
+}
+
+// src/app/model/safetensors-files.ts
+var SafetensorsDir = class {
+  constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
+    this.dir = dir;
+    this.display = display;
+    const indexPath = join9(dir, index);
+    let shards;
+    if (existsSync8(join9(dir, single))) shards = [single];
+    else if (existsSync8(indexPath)) {
+      let doc;
+      try {
+        doc = JSON.parse(readFileSync5(indexPath, "utf8"));
+      } catch (err) {
+        throw new DataInvalidError(`${display}/${index}: not valid JSON (${err.message})`);
+      }
+      if (typeof doc.weight_map !== "object" || doc.weight_map === null) throw new DataInvalidError(`${display}/${index}: no "weight_map" object`);
+      shards = [...new Set(Object.values(doc.weight_map))].sort();
+      for (const s of shards) if (typeof s !== "string" || s.includes("/") || s.includes("\\")) throw new DataInvalidError(`${display}/${index}: shard name ${JSON.stringify(s)} must be a file name in the same directory`);
+    } else {
+      throw new InputError(`${display}: neither ${single} nor ${index} exists`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+    }
+    for (const s of shards) this.open(s);
+  }
+  dir;
+  display;
+  fds = /* @__PURE__ */ new Map();
+  tensors = /* @__PURE__ */ new Map();
+  files = [];
+  open(name) {
+    const path = join9(this.dir, name);
+    const shown = `${this.display}/${name}`;
+    if (!existsSync8(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    const fd = openSync3(path, "r");
+    this.fds.set(name, fd);
+    this.files.push(name);
+    const size = fstatSync(fd).size;
+    const first = Buffer.alloc(8);
+    readSync(fd, first, 0, 8, 0);
+    const n2 = headerLength(first, size, shown);
+    const json2 = Buffer.alloc(n2);
+    readSync(fd, json2, 0, n2, 8);
+    const header = parseSafetensorsHeader(json2, size, shown);
+    for (const [k, entry] of header.tensors) {
+      if (this.tensors.has(k)) throw new DataInvalidError(`${shown}: tensor ${k} also appears in ${this.tensors.get(k).file}`);
+      this.tensors.set(k, { entry, file: name });
+    }
+  }
+  /** The tensor's entry, checked to exist and (when given) to have the shape the caller expects. */
+  checkShape(name, shape) {
+    const src = this.tensors.get(name);
+    if (!src) throw new DataInvalidError(`${this.display}: tensor ${name} is missing from the safetensors files`, { hint: "the weights do not match config.json (wrong directory or an incomplete download?)" });
+    if (shape && (shape.length !== src.entry.shape.length || shape.some((d, i) => d !== src.entry.shape[i]))) {
+      throw new DataInvalidError(`${this.display}/${src.file}: tensor ${name} has shape [${src.entry.shape.join(", ")}] but config.json implies [${shape.join(", ")}]`, {
+        hint: "check config.json (hidden_size, heads, intermediate_size, vocab_size, LoRA r) against the weights"
+      });
+    }
+    return src;
+  }
+  /** A tensor's values as float32, checked against the shape the caller expects. */
+  read(name, shape) {
+    const src = this.checkShape(name, shape);
+    const where = `${this.display}/${src.file}: tensor ${name}`;
+    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    const got = readSync(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
+    if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
+    return decodeToF32(bytes, src.entry.dtype, where);
+  }
+  close() {
+    for (const fd of this.fds.values()) closeSync3(fd);
+    this.fds.clear();
+  }
+};
+
+// src/app/model/export-gguf.ts
+var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
+function readJson2(path, shown) {
+  try {
+    return JSON.parse(readFileSync6(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`${shown}: not valid JSON (${err.message})`);
+  }
+}
+function show(cwd, p) {
+  const r = relative6(cwd, p);
+  return r && !r.startsWith("..") ? r : p;
+}
+function requireDir(path, shown, what) {
+  if (!existsSync9(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
+}
+function chatTemplateOf(dir, shown) {
+  const p = join10(dir, "tokenizer_config.json");
+  if (!existsSync9(p)) return void 0;
+  const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
+  if (typeof t === "string") return t;
+  if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
+  return void 0;
+}
+function tokenizerFor(dir, shown, h2) {
+  const byte = join10(dir, "llmops_tokenizer.json");
+  if (existsSync9(byte)) {
+    const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
+    if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
+    return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
+  }
+  const hf = join10(dir, "tokenizer.json");
+  if (existsSync9(hf)) {
+    const cfgPath = join10(dir, "tokenizer_config.json");
+    const cfg = existsSync9(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+    const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
+    return { kind: r.kind, metadata: r.metadata };
+  }
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+}
+function encodingFor(t, type) {
+  return t.shape.length === 1 ? "f32" : type;
+}
+function checkBlocks(tensors) {
+  for (const t of tensors) {
+    const b = BLOCK[t.encoding].values;
+    const row = t.shape[t.shape.length - 1];
+    if (row % b) throw new InputError(`tensor ${t.name}: rows of ${row} values are not a multiple of ${b}, the ${t.encoding} block size`, { hint: "export this model as f16, bf16 or f32" });
+  }
+}
+function writeGguf(out, metadata, infos, produce) {
+  const layout = layoutGguf(metadata, infos);
+  const partial2 = `${out}.partial`;
+  const fd = openSync4(partial2, "w");
+  const hash3 = createHash9("sha256");
+  let written = 0;
+  const put = (b) => {
+    let o = 0;
+    while (o < b.length) o += writeSync3(fd, b, o, b.length - o);
+    hash3.update(b);
+    written += b.length;
+  };
+  try {
+    put(layout.header);
+    infos.forEach((t, i) => {
+      const data = produce(i);
+      const slot = layout.tensors[i];
+      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      put(data);
+      if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
+    });
+    closeSync4(fd);
+  } catch (err) {
+    closeSync4(fd);
+    rmSync(partial2, { force: true });
+    throw err;
+  }
+  renameSync4(partial2, out);
+  return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
+}
+function loadAdapter(dir, shown) {
+  const config2 = parseLoraConfig(readJson2(join10(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
+  const modules = /* @__PURE__ */ new Map();
+  for (const name of weights.tensors.keys()) {
+    const m = /^base_model\.model\.(.+)\.lora_([AB])(?:\.default)?\.weight$/.exec(name);
+    if (!m) throw new DataInvalidError(`${shown}/adapter_model.safetensors: tensor ${name} is not a LoRA A/B weight`, { hint: "only LoRA adapters on linear layers (no modules_to_save, no DoRA) can be exported" });
+    const e = modules.get(m[1]) ?? { a: "", b: "" };
+    if (m[2] === "A") e.a = name;
+    else e.b = name;
+    modules.set(m[1], e);
+  }
+  for (const [mod, e] of modules) {
+    if (!e.a || !e.b) throw new DataInvalidError(`${shown}/adapter_model.safetensors: module ${mod} has lora_${e.a ? "A" : "B"} but no lora_${e.a ? "B" : "A"}`);
+    if (!ggufNameFor(mod)) throw new DataInvalidError(`${shown}/adapter_model.safetensors: LoRA on ${mod}, which is not a Llama attention or MLP projection`);
+  }
+  if (modules.size === 0) throw new DataInvalidError(`${shown}/adapter_model.safetensors: no LoRA weights`);
+  return { dir, config: config2, weights, modules };
+}
+function resolveBase(o, adapter, shown) {
+  if (o.base) return resolve5(o.cwd, o.base);
+  const named = adapter.config.baseModel;
+  if (named && existsSync9(join10(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
+  throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
+}
+async function exportGguf(o) {
+  const modelDir = resolve5(o.cwd, o.modelDir);
+  const shown = show(o.cwd, modelDir);
+  requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
+  const isAdapter = existsSync9(join10(modelDir, "adapter_config.json"));
+  if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
+  if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
+  if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const out = resolve5(o.cwd, o.out ?? join10(dirname12(modelDir), `${basename4(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync9(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const workspace = new NodeTrainWorkspace();
+  const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
+  const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
+  const baseShown = show(o.cwd, baseDir);
+  requireDir(baseDir, baseShown, "the base model directory");
+  const configPath = join10(baseDir, "config.json");
+  if (!existsSync9(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
+  const weights = new SafetensorsDir(baseDir, baseShown);
+  try {
+    let metadata;
+    let infos;
+    let produce;
+    let tokenizer = "none";
+    if (adapter && o.asAdapter) {
+      ({ metadata, infos, produce } = planAdapterFile(adapter, h2, o.type, weights));
+    } else {
+      const plan = planLlamaTensors(h2, weights.tensors.has("lm_head.weight"));
+      checkUnknownTensors(weights, plan, baseShown);
+      if (!h2.tiedEmbeddings && !weights.tensors.has("lm_head.weight")) {
+        throw new DataInvalidError(`${baseShown}: tensor lm_head.weight is missing and config.json has tie_word_embeddings false`, { hint: "set tie_word_embeddings: true if the model shares its embedding matrix" });
+      }
+      const tok = tokenizerFor(baseDir, baseShown, h2);
+      tokenizer = tok.kind;
+      const name = basename4(adapter ? modelDir : baseDir);
+      metadata = [...llamaMetadata(h2, name, FILE_TYPE[o.type]), ...tok.metadata];
+      infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
+      checkBlocks(infos);
+      for (const t of plan) weights.checkShape(t.source, t.shape);
+      produce = (i) => {
+        const t = plan[i];
+        let x = weights.read(t.source, t.shape);
+        const mod = t.source.replace(/\.weight$/, "");
+        const lora = adapter?.modules.get(mod);
+        if (adapter && lora) {
+          x = mergeLora(x, t.shape[0], t.shape[1], adapter.weights.read(lora.a), adapter.weights.read(lora.b), adapter.config, `${shown}: ${mod}`);
+        }
+        if (t.permuteHeads) x = permuteQK(x, t.shape[0], t.shape[1], t.permuteHeads);
+        return encodeTensor(infos[i].encoding, x);
+      };
+      if (adapter) {
+        for (const mod of adapter.modules.keys()) if (!plan.some((t) => t.source === `${mod}.weight`)) throw new DataInvalidError(`${shown}: the adapter targets ${mod}, which the base model ${baseShown} does not have`);
+      }
+    }
+    o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} \u2192 ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
+    const written = writeGguf(out, metadata, infos, produce);
+    const source = await workspace.hashDirectory(baseDir);
+    const record3 = GgufExportSchema.parse({
+      schema: GGUF_EXPORT_SCHEMA,
+      gguf: { file: basename4(out), bytes: written.bytes, sha256: written.sha256 },
+      kind: o.asAdapter ? "lora-adapter" : "model",
+      type: o.type,
+      architecture: "llama",
+      tensors: infos.length,
+      parameters: infos.reduce((n2, t) => n2 + t.shape.reduce((a, b) => a * b, 1), 0),
+      tokenizer,
+      source: { dir: baseShown, hash: source.hash },
+      ...adapter ? { adapter: { dir: shown, hash: (await workspace.hashDirectory(modelDir)).hash, mode: o.asAdapter ? "gguf-adapter" : "merged", r: adapter.config.r, alpha: adapter.config.alpha } } : {},
+      llmops_version: VERSION,
+      created_at: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+    writeFileSync4(recordPath, `${JSON.stringify(record3, null, 2)}
 `);
-  return undecidable2.length ? 1 : 0;
+    return { out, recordPath, record: record3 };
+  } finally {
+    weights.close();
+    adapter?.weights.close();
+  }
 }
-function renderPlan(file2, cases, repeats, plans) {
-  const head = `${file2}: ${cases} case(s) \xD7 ${repeats} repeat(s)`;
-  if (plans.length === 0) return `${head}
-no gated absolute max_regression on a 0/1 metric with one repeat: nothing to size (continuous metrics and repeats are decided from the observed spread)`;
-  return [head, ...plans.map((p) => `${p.decidable ? "ok  " : "TOO NARROW  "}${p.message}`)].join("\n");
+function checkUnknownTensors(weights, plan, shown) {
+  const known = new Set(plan.map((t) => t.source));
+  known.add("lm_head.weight");
+  const unknown2 = [...weights.tensors.keys()].filter((k) => !known.has(k) && !k.endsWith("rotary_emb.inv_freq")).sort();
+  if (unknown2.length) {
+    throw new DataInvalidError(`${shown}: ${unknown2.length} tensor(s) the Llama architecture in config.json does not use, e.g. ${unknown2.slice(0, 3).join(", ")}`, {
+      hint: "check num_hidden_layers in config.json, or that this is a plain Llama model (no biases, no extra heads)"
+    });
+  }
 }
+function planAdapterFile(adapter, h2, type, base) {
+  const plan = planLlamaTensors(h2, base.tensors.has("lm_head.weight"));
+  const entries = [];
+  for (const [mod, e] of [...adapter.modules].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
+    const t = plan.find((p) => p.source === `${mod}.weight`);
+    if (!t) throw new DataInvalidError(`${adapter.dir}: the adapter targets ${mod}, which the base model does not have`);
+    const name = ggufNameFor(mod);
+    const r = adapter.config.r;
+    const [outDim, inDim] = t.shape;
+    adapter.weights.checkShape(e.a, [r, inDim]);
+    adapter.weights.checkShape(e.b, [outDim, r]);
+    entries.push({ info: { name: `${name}.lora_a`, shape: [r, inDim], encoding: type }, read: () => adapter.weights.read(e.a, [r, inDim]) });
+    entries.push({
+      info: { name: `${name}.lora_b`, shape: [outDim, r], encoding: type },
+      read: () => {
+        const b = adapter.weights.read(e.b, [outDim, r]);
+        return t.permuteHeads ? permuteQK(b, outDim, r, t.permuteHeads) : b;
+      }
+    });
+  }
+  const metadata = [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["general.name", { type: "string", value: basename4(adapter.dir) }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: FILE_TYPE[type] }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    // llama.cpp scales by alpha / rank; rsLoRA's alpha / sqrt(rank) is expressed through alpha.
+    ["adapter.lora.alpha", { type: "f32", value: adapter.config.rsLora ? adapter.config.alpha * Math.sqrt(adapter.config.r) : adapter.config.alpha }]
+  ];
+  return { metadata, infos: entries.map((e) => e.info), produce: (i) => encodeTensor(type, entries[i].read()) };
+}
+
+// src/app/model/external-quantize.ts
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream7, existsSync as existsSync10, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { basename as basename5, dirname as dirname13, join as join11, resolve as resolve6 } from "node:path";
+
+// src/adapters/process/node-process-runner.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface as createInterface2 } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn2(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve9) => {
+      const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve9({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface2({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve9, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve9({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/app/model/external-quantize.ts
+var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
+async function sha256File3(path) {
+  const h2 = createHash10("sha256");
+  for await (const chunk of createReadStream7(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function externalQuantize(o) {
+  if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
+  const runner = new NodeProcessRunner(o.env);
+  const probe = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
+  if (probe.notFound) {
+    throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {
+      hint: "install llama.cpp (e.g. `brew install llama.cpp`, or build it and put llama-quantize on PATH; set LLMOPS_LLAMA_QUANTIZE=/path/to/llama-quantize), or use --type q8_0 / q4_0, which llmops writes itself"
+    });
+  }
+  const modelDir = resolve6(o.cwd, o.modelDir);
+  const out = resolve6(o.cwd, o.out ?? join11(dirname13(modelDir), `${basename5(modelDir)}-${o.type}.gguf`));
+  const f16 = `${out}.f16-input.gguf`;
+  const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
+  try {
+    o.logger.info(`${tool} ${basename5(f16)} \u2192 ${basename5(out)} (${o.type.toUpperCase()})`);
+    const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
+    if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
+  } finally {
+    rmSync2(f16, { force: true });
+    rmSync2(first.recordPath, { force: true });
+  }
+  const record3 = GgufExportSchema.parse({
+    ...first.record,
+    schema: GGUF_EXPORT_SCHEMA,
+    gguf: { file: basename5(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
+    type: o.type,
+    quantized_by: { tool: basename5(tool), from: "f16" }
+  });
+  const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+  writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+  if (!existsSync10(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  return { out, recordPath, record: record3 };
+}
+
+// src/cli/commands/export.ts
+var exportCommand = {
+  name: "export",
+  maxPositionals: 2,
+  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize)",
+  help: `
+usage: llmops export gguf <model-dir> [options]
+
+Writes a Llama-architecture model in HF layout (config.json, safetensors
+weights \u2014 one file or shards \u2014 and llmops_tokenizer.json or a byte-level BPE
+tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
+the source model's hash, the file's sha256, type, tensor and parameter counts.
+
+A PEFT LoRA adapter directory (adapter_config.json) is merged into its base
+model, or written as a GGUF LoRA adapter with --adapter (serve loads it with
+"llmops serve base.gguf --adapter FILE").
+
+options:
+  --type T        f32, f16 (default), bf16, q8_0, q4_0 \u2014 written here, identical to
+                  llama.cpp's reference quantizer; q4_k_m, q5_k_m, q6_k and other
+                  llama.cpp types run the installed llama-quantize on an f16 export
+  --out FILE      the .gguf to write (default <model-dir>-<type>.gguf beside the model)
+  --base DIR      the base model of a LoRA adapter (default its base_model_name_or_path)
+  --adapter       write a LoRA adapter as a GGUF adapter instead of merging it
+  --json          print the export record as JSON on stdout
+  --quiet         no log lines
+  -h, --help      this help
+`,
+  options: {
+    type: { type: "string" },
+    out: { type: "string" },
+    base: { type: "string" },
+    adapter: { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const format2 = requirePositional(this, positionals, 'the format ("gguf")');
+    if (format2 !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format2)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
+    const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
+    const type = (values.type ?? "f16").toLowerCase();
+    const common2 = {
+      modelDir,
+      cwd: ctx.cwd,
+      ...values.out ? { out: values.out } : {},
+      ...values.base ? { base: values.base } : {},
+      asAdapter: Boolean(values.adapter),
+      logger: ctx.logger
+    };
+    let result;
+    if (EXPORT_TYPES.includes(type)) {
+      result = await exportGguf({ ...common2, type });
+    } else if (EXTERNAL_TYPES.includes(type)) {
+      result = await externalQuantize({ ...common2, type, env: ctx.env });
+    } else {
+      throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
+    }
+    if (values.json) ctx.printJson({ out: result.out, record_path: result.recordPath, ...result.record });
+    else {
+      const r = result.record;
+      ctx.stdout.write(
+        `wrote ${displayPath(ctx, result.out)} (${r.type}, ${r.tensors} tensors, ${r.parameters.toLocaleString("en")} parameters, ${(r.gguf.bytes / 1e6).toFixed(2)} MB)
+${r.gguf.sha256}
+record ${displayPath(ctx, result.recordPath)}
+`
+      );
+    }
+    return 0;
+  }
+};
 
 // src/cli/commands/gate.ts
 var gateCommand = {
@@ -51087,22 +52123,14 @@ var gateCommand = {
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
-       llmops gate --plan SUITE [--policy FILE] [--json]
 
 Compares the runs like "llmops compare" and decides from confidence bounds: PASS when every
 gated check's interval clears its limit, FAIL when one lies wholly beyond it (or a floor is
 broken), INCONCLUSIVE otherwise \u2014 with the number of cases or repeats that would likely decide.
-When the candidate is unchanged (every record came from the same request with the same output,
-or both runs used the same model hash, prompt and cases) the verdict is PASS "unchanged".
-
---plan SUITE sizes a suite for its gate (or --policy) before any run: for each gated 0/1 metric,
-the smallest regression the suite's cases can rule out even when nothing changed, and the cases
-a narrower max_regression needs. Exit 1 when a margin is too narrow to ever be decided.
 
 options:
   --baseline DIR    eval run directory of the baseline
   --candidate DIR   eval run directory of the candidate
-  --plan SUITE      size SUITE's cases for the gate instead of comparing runs
   --policy FILE     gate policy YAML, or a suite file with a gate: key. Without it every metric
                     both runs share is gated with max_regression: 0.02
   --out DIR         also write comparison.json and report.md there
@@ -51112,30 +52140,30 @@ options:
 Exit codes: 0 pass (or inconclusive under inconclusive: pass|neutral), 1 fail (or inconclusive
 under inconclusive: fail, the default), 2 bad arguments, policy or run directories.
 See docs/compare-and-gate.md.`,
-  options: { ...compareOptions, plan: { type: "string" } },
-  run: (ctx, { values }) => typeof values.plan === "string" ? runGatePlan(ctx, values) : runCompare(ctx, values, "gate")
+  options: compareOptions,
+  run: (ctx, { values }) => runCompare(ctx, values, "gate")
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join12, resolve as resolve7 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  if (!existsSync11(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync7(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  return readFileSync7(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join12(abs, "comparison.json");
+  return existsSync11(abs) && statSync7(abs).isDirectory() && existsSync11(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join12(d, "results.jsonl");
+    if (existsSync11(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -51145,18 +52173,18 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync7(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync7(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
-  writeFileSync4(abs, text2);
+  mkdirSync4(dirname14(abs), { recursive: true });
+  writeFileSync6(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -51199,7 +52227,7 @@ options:
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
                       output option the comment markdown is a field of it
-  -q, --quiet         no log lines
+  --quiet             no log lines
 `,
   options: {
     comparison: { type: "string" },
@@ -51212,7 +52240,7 @@ options:
     title: { type: "string" },
     "max-chars": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" }
+    quiet: { type: "boolean" }
   },
   async run(ctx, { values }) {
     const maxChars = intOption(values, "max-chars", 1e3);
@@ -51240,9 +52268,698 @@ options:
   }
 };
 
+// src/cli/commands/serve.ts
+import { existsSync as existsSync12, statSync as statSync8 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename as basename6 } from "node:path";
+
+// src/app/serve/llama-engine.ts
+var NODE_LLAMA_CPP_VERSION = "3.21.1";
+async function importNodeLlamaCpp() {
+  try {
+    return await import("node-llama-cpp");
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ERR_MODULE_NOT_FOUND" || code2 === "MODULE_NOT_FOUND") {
+      throw new ExternalError(`llmops serve runs models with llama.cpp through node-llama-cpp, which is not installed`, {
+        hint: `npm install --omit=optional node-llama-cpp@${NODE_LLAMA_CPP_VERSION} @node-llama-cpp/linux-x64@${NODE_LLAMA_CPP_VERSION} (on Linux x64, CPU only: ~80 MB), or npm install node-llama-cpp@${NODE_LLAMA_CPP_VERSION} (all GPU backends, ~700 MB); see docs/model.md`,
+        cause: err
+      });
+    }
+    throw err;
+  }
+}
+var LlamaEngine = class _LlamaEngine {
+  constructor(model, context, modelName, contextSize, chatTemplateSource) {
+    this.model = model;
+    this.context = context;
+    this.modelName = modelName;
+    this.contextSize = contextSize;
+    this.chatTemplateSource = chatTemplateSource;
+    for (let i = 0; i < context.totalSequences; i++) this.free.push(context.getSequence());
+    this.template = chatTemplateSource ? new Template(chatTemplateSource) : void 0;
+  }
+  model;
+  context;
+  modelName;
+  contextSize;
+  chatTemplateSource;
+  free = [];
+  template;
+  static async load(o, modelName) {
+    const { getLlama, LlamaLogLevel } = await importNodeLlamaCpp();
+    const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: LlamaLogLevel.error, maxThreads: o.threads });
+    let model;
+    try {
+      model = await llama.loadModel({ modelPath: o.modelPath });
+    } catch (err) {
+      throw new InputError(`${o.modelPath}: llama.cpp could not load this GGUF (${err instanceof Error ? err.message : String(err)})`, { hint: "export it with llmops export gguf, or check it with another GGUF reader" });
+    }
+    const train = model.trainContextSize;
+    const ctx = o.ctx ?? Math.min(train, 4096);
+    const kv = o.kvCache === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {};
+    let context;
+    try {
+      context = await model.createContext({
+        contextSize: ctx,
+        sequences: o.parallel,
+        threads: { ideal: o.threads, min: o.threads },
+        batchSize: Math.min(512, ctx),
+        flashAttention: false,
+        ...kv,
+        ...o.adapterPath ? { lora: { adapters: [{ filePath: o.adapterPath, scale: 1 }] } } : {}
+      });
+    } catch (err) {
+      await model.dispose();
+      throw new InputError(`could not create a llama.cpp context (${err instanceof Error ? err.message : String(err)})${o.adapterPath ? `; is ${o.adapterPath} a GGUF LoRA adapter for this model?` : ""}`);
+    }
+    const template = model.fileInfo.metadata.tokenizer?.chat_template;
+    return new _LlamaEngine(model, context, modelName, context.contextSize, template);
+  }
+  get slots() {
+    return this.context.totalSequences;
+  }
+  /** The prompt of a chat request through the model's chat template. */
+  renderChat(messages) {
+    if (!this.template) throw new InputError(`the model has no chat template (tokenizer.chat_template); use /v1/completions, or export it with one`);
+    return this.template.render({
+      messages,
+      add_generation_prompt: true,
+      bos_token: this.model.tokens.bosString ?? "",
+      eos_token: this.model.tokens.eosString ?? ""
+    });
+  }
+  /** Prompt text → token ids, with BOS when the model wants it (and the text did not already start with it). */
+  tokenize(text2, special) {
+    const bos = this.model.tokens.bos;
+    const bosText = this.model.tokens.bosString;
+    let body = text2;
+    if (special && bosText && body.startsWith(bosText)) body = body.slice(bosText.length);
+    const ids = this.model.tokenize(body, special);
+    return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...ids] : ids;
+  }
+  detokenize(tokens2) {
+    return this.model.detokenize(tokens2, false);
+  }
+  isEnd(token) {
+    return this.model.isEogToken(token);
+  }
+  tokenText(token) {
+    return this.model.detokenize([token], true);
+  }
+  acquire() {
+    const s = this.free.pop();
+    if (!s) throw new Error("no free sequence (the server's slot accounting is wrong)");
+    return s;
+  }
+  async release(seq) {
+    await seq.clearHistory();
+    this.free.push(seq);
+  }
+  /** Generated tokens one at a time; stops at end-of-generation, maxTokens, or the signal. */
+  async *generate(seq, prompt, o) {
+    const options = { temperature: o.temperature, ...o.topP !== void 0 ? { topP: o.topP } : {}, ...o.seed !== void 0 ? { seed: o.seed } : {} };
+    let n2 = 0;
+    if (o.logprobs) {
+      for await (const out of seq.evaluateWithMetadata(prompt, { probabilities: true }, options)) {
+        if (o.signal.aborted) return;
+        const p = out.probabilities;
+        const top = [...p.entries()].slice(0, o.logprobs.top).map(([token, prob]) => ({ token, logprob: Math.log(prob) }));
+        yield { token: out.token, logprob: Math.log(p.get(out.token) ?? 0), top };
+        if (this.isEnd(out.token) || ++n2 >= o.maxTokens) return;
+      }
+      return;
+    }
+    for await (const token of seq.evaluate(prompt, options)) {
+      if (o.signal.aborted) return;
+      yield { token };
+      if (this.isEnd(token) || ++n2 >= o.maxTokens) return;
+    }
+  }
+  async dispose() {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+};
+
+// src/app/serve/openai-server.ts
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+
+// src/core/serve/metrics.ts
+var LATENCY_BUCKETS = [1e-3, 5e-3, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+var Histogram = class {
+  counts = new Array(LATENCY_BUCKETS.length).fill(0);
+  sum = 0;
+  count = 0;
+  observe(v) {
+    this.sum += v;
+    this.count++;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (v <= LATENCY_BUCKETS[i]) this.counts[i]++;
+  }
+};
+var ServeMetrics = class {
+  constructor(modelName) {
+    this.modelName = modelName;
+  }
+  modelName;
+  running = 0;
+  waiting = 0;
+  promptTokens = 0;
+  generationTokens = 0;
+  success = { stop: 0, length: 0, abort: 0 };
+  rejected = {};
+  ttft = new Histogram();
+  e2e = new Histogram();
+  reject(reason) {
+    this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
+  }
+};
+function escapeLabel(v) {
+  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function renderPrometheus(m) {
+  const l = `model_name="${escapeLabel(m.modelName)}"`;
+  const lines = [];
+  const scalar = (name, type, help, v) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name}{${l}} ${v}`);
+  const hist = (name, help, h2) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    LATENCY_BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${l},le="${b}"} ${h2.counts[i]}`));
+    lines.push(`${name}_bucket{${l},le="+Inf"} ${h2.count}`, `${name}_sum{${l}} ${h2.sum}`, `${name}_count{${l}} ${h2.count}`);
+  };
+  scalar("vllm:num_requests_running", "gauge", "Number of requests currently generating.", m.running);
+  scalar("vllm:num_requests_waiting", "gauge", "Number of requests waiting for a slot.", m.waiting);
+  scalar("vllm:prompt_tokens_total", "counter", "Number of prefill tokens processed.", m.promptTokens);
+  scalar("vllm:generation_tokens_total", "counter", "Number of generation tokens processed.", m.generationTokens);
+  lines.push("# HELP vllm:request_success_total Count of finished requests by finish reason.", "# TYPE vllm:request_success_total counter");
+  for (const [reason, v] of Object.entries(m.success)) lines.push(`vllm:request_success_total{${l},finished_reason="${reason}"} ${v}`);
+  hist("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", m.ttft);
+  hist("vllm:e2e_request_latency_seconds", "Histogram of end to end request latency in seconds.", m.e2e);
+  lines.push("# HELP llmops_serve_requests_rejected_total Requests refused before generation, by reason.", "# TYPE llmops_serve_requests_rejected_total counter");
+  for (const reason of ["queue_full", "too_long", "bad_request", "unauthorized", "draining"]) lines.push(`llmops_serve_requests_rejected_total{${l},reason="${reason}"} ${m.rejected[reason] ?? 0}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/core/serve/requests.ts
+var stop = external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).max(16)]).optional().nullable();
+var common = {
+  model: external_exports.string().optional(),
+  max_tokens: external_exports.number().int().positive().optional().nullable(),
+  max_completion_tokens: external_exports.number().int().positive().optional().nullable(),
+  temperature: external_exports.number().min(0).max(2).optional().nullable(),
+  top_p: external_exports.number().gt(0).max(1).optional().nullable(),
+  seed: external_exports.number().int().optional().nullable(),
+  stop,
+  stream: external_exports.boolean().optional().nullable(),
+  stream_options: external_exports.object({ include_usage: external_exports.boolean().optional() }).optional().nullable(),
+  n: external_exports.literal(1).optional().nullable()
+};
+var message = external_exports.object({
+  role: external_exports.enum(["system", "user", "assistant", "developer"]),
+  content: external_exports.union([external_exports.string(), external_exports.array(external_exports.object({ type: external_exports.literal("text"), text: external_exports.string() }))])
+});
+var chatBodySchema = external_exports.object({ ...common, messages: external_exports.array(message).min(1), logprobs: external_exports.boolean().optional().nullable(), top_logprobs: external_exports.number().int().min(0).max(20).optional().nullable() });
+var completionBodySchema = external_exports.object({ ...common, prompt: external_exports.string(), logprobs: external_exports.number().int().min(0).max(20).optional().nullable(), echo: external_exports.literal(false).optional().nullable() });
+function fail(err) {
+  const issue2 = err.issues[0];
+  const param = issue2.path.join(".") || null;
+  return { ok: false, message: `${param ?? "body"}: ${issue2.message}`, param };
+}
+function parseGenerationBody(api, body) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, message: "the request body must be a JSON object", param: null };
+  const base = (b) => ({
+    model: b.model ?? void 0,
+    maxTokens: b.max_completion_tokens ?? b.max_tokens ?? void 0,
+    // OpenAI's default temperature is 1.
+    temperature: b.temperature ?? 1,
+    topP: b.top_p ?? void 0,
+    seed: b.seed ?? void 0,
+    stop: b.stop == null ? [] : typeof b.stop === "string" ? [b.stop] : b.stop,
+    stream: b.stream === true,
+    includeUsage: b.stream_options?.include_usage === true
+  });
+  if (api === "chat") {
+    const r2 = chatBodySchema.safeParse(body);
+    if (!r2.success) return fail(r2.error);
+    const messages = r2.data.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join("") }));
+    return { ok: true, request: { api, ...base(r2.data), messages, logprobs: r2.data.logprobs ? { top: r2.data.top_logprobs ?? 0 } : void 0 } };
+  }
+  const r = completionBodySchema.safeParse(body);
+  if (!r.success) return fail(r.error);
+  return { ok: true, request: { api, ...base(r.data), prompt: r.data.prompt, logprobs: r.data.logprobs == null ? void 0 : { top: r.data.logprobs } } };
+}
+
+// src/core/serve/stop.ts
+var StopMatcher = class {
+  constructor(stops) {
+    this.stops = stops;
+  }
+  stops;
+  pending = "";
+  stopped = false;
+  /** Feed new text; returns the text safe to emit now. */
+  push(text2) {
+    if (this.stopped) return "";
+    this.pending += text2;
+    let cut = -1;
+    for (const s of this.stops) {
+      if (!s) continue;
+      const at = this.pending.indexOf(s);
+      if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+    }
+    if (cut >= 0) {
+      this.stopped = true;
+      const out2 = this.pending.slice(0, cut);
+      this.pending = "";
+      return out2;
+    }
+    let hold = 0;
+    for (const s of this.stops) {
+      for (let k = Math.min(s.length - 1, this.pending.length); k > hold; k--) {
+        if (this.pending.endsWith(s.slice(0, k))) {
+          hold = k;
+          break;
+        }
+      }
+    }
+    const out = this.pending.slice(0, this.pending.length - hold);
+    this.pending = this.pending.slice(this.pending.length - hold);
+    return out;
+  }
+  /** At the end of generation: whatever was held back was not a stop string after all. */
+  flush() {
+    const out = this.stopped ? "" : this.pending;
+    this.pending = "";
+    return out;
+  }
+};
+
+// src/app/serve/openai-server.ts
+var HttpError = class extends Error {
+  constructor(status, message2, type = "invalid_request_error", param = null, headers = {}) {
+    super(message2);
+    this.status = status;
+    this.type = type;
+    this.param = param;
+    this.headers = headers;
+  }
+  status;
+  type;
+  param;
+  headers;
+};
+function sendJson(res, status, body, headers = {}) {
+  const text2 = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...headers });
+  res.end(text2);
+}
+function sendError(res, e) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, e.status, { error: { message: e.message, type: e.type, param: e.param, code: e.status } }, e.headers);
+}
+async function readBody(req, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the request body is over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not valid JSON");
+  }
+}
+var OpenAiServer = class {
+  constructor(o) {
+    this.o = o;
+    this.metrics = new ServeMetrics(o.modelName);
+  }
+  o;
+  metrics;
+  engine;
+  server;
+  active = 0;
+  waiting = [];
+  draining = false;
+  idle;
+  created = Math.floor(Date.now() / 1e3);
+  /** Listen (health answers 503 until setEngine); resolves with the URL. */
+  async listen() {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        if (err instanceof HttpError) sendError(res, err);
+        else {
+          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          sendError(res, new HttpError(500, "internal server error", "server_error"));
+        }
+      });
+    });
+    server.keepAliveTimeout = 5e3;
+    this.server = server;
+    await new Promise((resolve9, reject) => {
+      server.once("error", reject);
+      server.listen(this.o.port, this.o.host, () => resolve9());
+    });
+    const addr = server.address();
+    const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+    return `http://${host}:${addr.port}`;
+  }
+  setEngine(engine) {
+    this.engine = engine;
+  }
+  /** Stop taking requests, let running and queued ones finish (up to timeoutMs), then close. */
+  async drain(timeoutMs) {
+    this.draining = true;
+    this.server?.close();
+    this.server?.closeIdleConnections();
+    if (this.active + this.waiting.length > 0) {
+      await Promise.race([new Promise((r) => this.idle = r), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    }
+    const unfinished = this.active + this.waiting.length;
+    this.server?.closeAllConnections();
+    return { unfinished };
+  }
+  authorized(req) {
+    if (!this.o.apiKey) return true;
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.o.apiKey);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  async handle(req, res) {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      const ready = this.engine !== void 0 && !this.draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : this.draining ? "draining" : "loading" });
+    }
+    if (path === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(renderPrometheus(this.metrics));
+      return;
+    }
+    if (path.startsWith("/v1/") && !this.authorized(req)) {
+      this.metrics.reject("unauthorized");
+      throw new HttpError(401, "missing or wrong API key (send Authorization: Bearer <key>)", "authentication_error", null, { "www-authenticate": "Bearer" });
+    }
+    if (path === "/v1/models") {
+      return sendJson(res, 200, { object: "list", data: [{ id: this.o.modelName, object: "model", created: this.created, owned_by: "llmops" }] });
+    }
+    const api = path === "/v1/chat/completions" ? "chat" : path === "/v1/completions" ? "completions" : void 0;
+    if (!api) throw new HttpError(404, `no route ${path}; this server answers /v1/chat/completions, /v1/completions, /v1/models, /health, /metrics`, "not_found_error");
+    if (req.method !== "POST") throw new HttpError(405, `${path} takes POST`, "invalid_request_error", null, { allow: "POST" });
+    if (this.draining) {
+      this.metrics.reject("draining");
+      throw new HttpError(503, "the server is shutting down", "server_error", null, { "retry-after": "1" });
+    }
+    const engine = this.engine;
+    if (!engine) throw new HttpError(503, "the model is still loading", "server_error", null, { "retry-after": "1" });
+    const body = await readBody(req, this.o.maxBodyBytes ?? 4 * 1024 * 1024);
+    const parsed = parseGenerationBody(api, body);
+    if (!parsed.ok) {
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, parsed.message, "invalid_request_error", parsed.param);
+    }
+    await this.generate(engine, parsed.request, req, res);
+  }
+  /** A slot now, a place in the queue, or false when the queue is full. A freed slot passes straight
+   * to the first waiter, so a newcomer can never take it in between. */
+  async acquireSlot(engine, signal) {
+    if (this.active < engine.slots && this.waiting.length === 0) {
+      this.active++;
+      return "slot";
+    }
+    if (this.waiting.length >= this.o.queueLimit) return "full";
+    this.metrics.waiting++;
+    const got = await new Promise((resolve9) => {
+      const entry = {
+        resume: () => {
+          signal.removeEventListener("abort", entry.cancel);
+          resolve9(true);
+        },
+        cancel: () => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          resolve9(false);
+        }
+      };
+      signal.addEventListener("abort", entry.cancel, { once: true });
+      this.waiting.push(entry);
+    });
+    this.metrics.waiting--;
+    if (!got) this.checkIdle();
+    return got ? "slot" : "cancelled";
+  }
+  releaseSlot() {
+    const next = this.waiting.shift();
+    if (next) next.resume();
+    else this.active--;
+    this.checkIdle();
+  }
+  checkIdle() {
+    if (this.active === 0 && this.waiting.length === 0 && this.idle) this.idle();
+  }
+  async generate(engine, r, req, res) {
+    const t0 = performance.now();
+    const prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    const tokens2 = engine.tokenize(prompt, r.api === "chat");
+    const room = engine.contextSize - tokens2.length;
+    if (room <= 0) {
+      this.metrics.reject("too_long");
+      throw new HttpError(400, `the prompt is ${tokens2.length} tokens; the context holds ${engine.contextSize} (prompt plus completion), so nothing can be generated. Shorten the prompt or restart serve with a larger --ctx`, "invalid_request_error", r.api === "chat" ? "messages" : "prompt");
+    }
+    const maxTokens = Math.min(r.maxTokens ?? room, room);
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const slot = await this.acquireSlot(engine, abort.signal);
+    if (slot === "full") {
+      this.metrics.reject("queue_full");
+      throw new HttpError(503, `all ${engine.slots} slots are busy and ${this.o.queueLimit} requests are already waiting; retry later`, "server_error", null, { "retry-after": "1" });
+    }
+    if (slot === "cancelled") return;
+    this.metrics.running++;
+    this.metrics.promptTokens += tokens2.length;
+    const id = `${r.api === "chat" ? "chatcmpl" : "cmpl"}-${randomUUID().replace(/-/g, "")}`;
+    const created = Math.floor(Date.now() / 1e3);
+    const seq = engine.acquire();
+    const stop2 = new StopMatcher(r.stop);
+    const generated = [];
+    const logprobs = [];
+    let emitted = "";
+    let text2 = "";
+    let finish = "length";
+    let firstTokenAt;
+    const chunk = (delta, finishReason) => r.api === "chat" ? { id, object: "chat.completion.chunk", created, model: this.o.modelName, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] } : { id, object: "text_completion", created, model: this.o.modelName, choices: [{ index: 0, text: delta, finish_reason: finishReason, logprobs: null }] };
+    const send = (obj) => res.write(`data: ${JSON.stringify(obj)}
+
+`);
+    if (r.stream) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      if (r.api === "chat") send(chunk({ role: "assistant", content: "" }, null));
+    }
+    const emit = (piece) => {
+      if (!piece) return;
+      text2 += piece;
+      if (r.stream) send(chunk(r.api === "chat" ? { content: piece } : piece, null));
+    };
+    try {
+      for await (const g of engine.generate(seq, tokens2, { maxTokens, temperature: r.temperature, topP: r.topP, seed: r.seed, logprobs: r.logprobs, signal: abort.signal })) {
+        firstTokenAt ??= performance.now();
+        if (engine.isEnd(g.token)) {
+          finish = "stop";
+          break;
+        }
+        generated.push(g.token);
+        if (r.logprobs) logprobs.push(g);
+        const full = engine.detokenize(generated);
+        const safe = full.endsWith("\uFFFD") ? full.slice(0, full.lastIndexOf("\uFFFD")) : full;
+        if (safe.length > emitted.length) {
+          const piece = safe.slice(emitted.length);
+          emitted = safe;
+          emit(stop2.push(piece));
+          if (stop2.stopped) {
+            finish = "stop";
+            break;
+          }
+        }
+      }
+      if (abort.signal.aborted) finish = "abort";
+      else if (finish !== "stop" && generated.length < maxTokens) finish = "stop";
+      if (finish !== "abort" && !stop2.stopped) {
+        const full = engine.detokenize(generated);
+        if (full.length > emitted.length) emit(stop2.push(full.slice(emitted.length)));
+        emit(stop2.flush());
+        if (stop2.stopped) finish = "stop";
+      }
+    } finally {
+      await engine.release(seq);
+      this.metrics.running--;
+      this.releaseSlot();
+    }
+    const t1 = performance.now();
+    this.metrics.generationTokens += generated.length;
+    this.metrics.success[finish]++;
+    this.metrics.e2e.observe((t1 - t0) / 1e3);
+    if (firstTokenAt !== void 0) this.metrics.ttft.observe((firstTokenAt - t0) / 1e3);
+    if (finish === "abort") {
+      res.destroy();
+      return;
+    }
+    const usage = { prompt_tokens: tokens2.length, completion_tokens: generated.length, total_tokens: tokens2.length + generated.length };
+    const lp = r.logprobs ? this.renderLogprobs(engine, r, logprobs) : null;
+    if (r.stream) {
+      const last = chunk(r.api === "chat" ? {} : "", finish);
+      last.choices[0].logprobs = lp;
+      send(last);
+      if (r.includeUsage) send({ id, object: r.api === "chat" ? "chat.completion.chunk" : "text_completion", created, model: this.o.modelName, choices: [], usage });
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    const choice = r.api === "chat" ? { index: 0, message: { role: "assistant", content: text2 }, finish_reason: finish, logprobs: lp } : { index: 0, text: text2, finish_reason: finish, logprobs: lp };
+    sendJson(res, 200, { id, object: r.api === "chat" ? "chat.completion" : "text_completion", created, model: this.o.modelName, choices: [choice], usage });
+  }
+  renderLogprobs(engine, r, toks) {
+    if (r.api === "chat") {
+      return {
+        content: toks.map((t) => ({
+          token: engine.tokenText(t.token),
+          logprob: t.logprob ?? null,
+          top_logprobs: (t.top ?? []).map((a) => ({ token: engine.tokenText(a.token), logprob: a.logprob }))
+        }))
+      };
+    }
+    return {
+      tokens: toks.map((t) => engine.tokenText(t.token)),
+      token_logprobs: toks.map((t) => t.logprob ?? null),
+      top_logprobs: toks.map((t) => Object.fromEntries((t.top ?? []).map((a) => [engine.tokenText(a.token), a.logprob]))),
+      token_ids: toks.map((t) => t.token)
+    };
+  }
+};
+
+// src/cli/commands/serve.ts
+var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "::1"]);
+var serveCommand = {
+  name: "serve",
+  maxPositionals: 1,
+  summary: "serve a GGUF model as an OpenAI-compatible API (llama.cpp)",
+  help: `
+usage: llmops serve <model.gguf> [options]
+
+An OpenAI-compatible server on llama.cpp through node-llama-cpp (CPU):
+POST /v1/chat/completions (the model's chat template), POST /v1/completions,
+streaming (SSE) or not, stop, max_tokens, temperature, top_p, seed, logprobs;
+GET /v1/models; GET /health (503 while loading or draining, then 200);
+GET /metrics (Prometheus text, vLLM's metric names).
+Prints "listening on <url>" on stdout when the port is open. SIGTERM or Ctrl-C
+stops taking requests, lets running ones finish, and exits 0.
+
+options:
+  --port N           port (default 8080; 0 picks a free one)
+  --host H           address to bind (default 127.0.0.1); anything else needs
+                     --api-key-env, or --insecure to serve without a key
+  --api-key-env NAME require "Authorization: Bearer <key>" on /v1/*, the key
+                     read from environment variable NAME
+  --insecure         allow a non-loopback --host without an API key
+  --threads N        CPU threads (default: half the cores, at least 1)
+  --parallel N       requests generated at once (default 1)
+  --queue N          requests that may wait for a slot; past it 503 with
+                     Retry-After (default 64)
+  --ctx N            context tokens per request (default: the model's, at most 4096)
+  --adapter FILE     a GGUF LoRA adapter (llmops export gguf --adapter) to apply
+  --kv-cache T       f16 (default) or f32 (bit-closer agreement with PyTorch)
+  --name NAME        the model name /v1/models reports (default: the file name)
+  --drain-timeout S  seconds to let running requests finish on shutdown (default 30)
+  --quiet            no log lines
+  -h, --help         this help
+`,
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "api-key-env": { type: "string" },
+    insecure: { type: "boolean" },
+    threads: { type: "string" },
+    parallel: { type: "string" },
+    queue: { type: "string" },
+    ctx: { type: "string" },
+    adapter: { type: "string" },
+    "kv-cache": { type: "string" },
+    name: { type: "string" },
+    "drain-timeout": { type: "string" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
+    const checkFile = (p, what) => {
+      if (!existsSync12(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync8(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+    };
+    checkFile(modelPath, "model file");
+    const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
+    if (adapterPath) checkFile(adapterPath, "--adapter file");
+    const port = intOption(values, "port", 0) ?? 8080;
+    if (port > 65535) throw new InputError(`--port must be at most 65535, got ${port}`);
+    const host = values.host ?? "127.0.0.1";
+    const keyEnv = values["api-key-env"];
+    if (keyEnv !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new InputError(`--api-key-env takes an environment variable name such as LLMOPS_SERVE_KEY, got ${JSON.stringify(keyEnv)}`);
+    const apiKey = keyEnv ? ctx.env[keyEnv] : void 0;
+    if (keyEnv && !apiKey) throw new InputError(`--api-key-env ${keyEnv}: the environment variable is not set or empty`, { hint: `export ${keyEnv}=<a long random key> before starting serve` });
+    if (!LOOPBACK.has(host) && !apiKey && !values.insecure) {
+      throw new InputError(`--host ${host} would expose the model to the network without an API key`, { hint: "add --api-key-env NAME (clients send Authorization: Bearer <key>), or --insecure if the network is trusted" });
+    }
+    const kvCache = (values["kv-cache"] ?? "f16").toLowerCase();
+    if (kvCache !== "f16" && kvCache !== "f32") throw new InputError(`--kv-cache must be f16 or f32, got ${JSON.stringify(values["kv-cache"])}`);
+    const threads = intOption(values, "threads") ?? Math.max(1, Math.floor(availableParallelism() / 2));
+    const parallel = intOption(values, "parallel") ?? 1;
+    const queueLimit = intOption(values, "queue", 0) ?? 64;
+    const ctxTokens = intOption(values, "ctx", 16);
+    const drainS = intOption(values, "drain-timeout", 0) ?? 30;
+    const name = values.name ?? basename6(modelPath).replace(/\.gguf$/i, "");
+    await importNodeLlamaCpp();
+    const server = new OpenAiServer({ host, port, queueLimit, modelName: name, logger: ctx.logger, ...apiKey ? { apiKey } : {} });
+    let url2;
+    try {
+      url2 = await server.listen();
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 === "EADDRINUSE") throw new InputError(`port ${port} on ${host} is already in use`, { hint: "pick another with --port N (0 picks a free one)" });
+      if (code2 === "EADDRNOTAVAIL" || code2 === "ENOTFOUND") throw new InputError(`--host ${host}: not an address of this machine`);
+      if (code2 === "EACCES") throw new InputError(`port ${port}: permission denied (ports below 1024 need privileges)`);
+      throw err;
+    }
+    ctx.stdout.write(`listening on ${url2}
+`);
+    return abortOnSignals("stopped", async (signal) => {
+      const t0 = performance.now();
+      const engine = await LlamaEngine.load({ modelPath, ...adapterPath ? { adapterPath } : {}, threads, parallel, ...ctxTokens ? { ctx: ctxTokens } : {}, kvCache }, name).catch(async (err) => {
+        await server.drain(0);
+        throw err;
+      });
+      server.setEngine(engine);
+      ctx.logger.info(
+        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename6(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
+      );
+      if (!signal.aborted) await new Promise((resolve9) => signal.addEventListener("abort", () => resolve9(), { once: true }));
+      ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
+      const { unfinished } = await server.drain(drainS * 1e3);
+      if (unfinished) ctx.logger.warn(`${unfinished} request(s) were still running after ${drainS}s and were cut off`);
+      await engine.dispose();
+      ctx.logger.info("stopped");
+      return 0;
+    });
+  }
+};
+
 // src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename7, dirname as dirname16, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51392,7 +53109,7 @@ var trainSpecSchema = external_exports.strictObject({
   /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
   cancel_grace_s: external_exports.number().positive().default(60)
 }).superRefine((s, ctx) => {
-  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  const issue2 = (path, message2) => ctx.addIssue({ code: "custom", path, message: message2 });
   if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
   if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
   if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
@@ -51418,30 +53135,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${err.message}
   with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
-}
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative6) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/core/train/divergence.ts
@@ -51617,22 +53310,22 @@ function list(items) {
   return `[${items.map((i) => `'${i}'`).join(",")}]`;
 }
 function datasetOverrides(spec, file2, prefix) {
-  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  const common2 = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
   switch (spec.datasets.format) {
     case "chat":
       return [
         `${prefix}._component_=torchtune.datasets.chat_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.conversation_column=messages`,
         `${prefix}.conversation_style=openai`,
         `${prefix}.train_on_input=False`
       ];
     case "instruction":
-      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common2, `${prefix}.train_on_input=False`];
     case "completion":
       return [
         `${prefix}._component_=torchtune.datasets.instruct_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.column_map.input=prompt`,
         `${prefix}.column_map.output=completion`,
         `${prefix}.train_on_input=False`
@@ -52073,10 +53766,10 @@ function lossSeries(records) {
   }
   return { train, eval: evals };
 }
-function downsample(points2, max) {
-  if (points2.length <= max) return [...points2];
+function downsample(points, max) {
+  if (points.length <= max) return [...points];
   const out = [];
-  for (let i = 0; i < max; i++) out.push(points2[Math.round(i * (points2.length - 1) / (max - 1))]);
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
   return out;
 }
 function round4(n2, digits = 4) {
@@ -52685,88 +54378,16 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile4(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await writeFile3(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
-        const rel = relative5(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname10(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
 // src/app/train/locate-trainer.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync13 } from "node:fs";
+import { dirname as dirname15, join as join13 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname11(fileURLToPath(from));
+  let dir = dirname15(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join9(dir, "trainers", "reference", "train.py");
-    if (existsSync8(candidate)) return candidate;
-    const parent = dirname11(dir);
+    const candidate = join13(dir, "trainers", "reference", "train.py");
+    if (existsSync13(candidate)) return candidate;
+    const parent = dirname15(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -52789,79 +54410,6 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
-
 // src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text2;
@@ -52871,18 +54419,18 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename7(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname12(o.specPath));
+  const git = await gitRevision(runner, dirname16(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname12(o.specPath),
+        specDir: dirname16(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -52921,7 +54469,7 @@ options:
   --resume           continue from the newest checkpoint in --out (same spec required)
   --dry-run          render the config and run the preflight checks only
   --json             print the result as JSON on stdout
-  -q, --quiet        no progress output
+  --quiet            no progress output
 
 Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
 The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
@@ -52932,7 +54480,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
     resume: { type: "boolean" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" }
+    quiet: { type: "boolean" }
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
@@ -53001,10 +54549,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname17, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -53014,20 +54562,20 @@ var ConsoleLogger = class {
   }
   stream;
   verbose;
-  debug(message) {
-    if (this.verbose) this.stream.write(`debug: ${message}
+  debug(message2) {
+    if (this.verbose) this.stream.write(`debug: ${message2}
 `);
   }
-  info(message) {
-    this.stream.write(`${message}
+  info(message2) {
+    this.stream.write(`${message2}
 `);
   }
-  warn(message) {
-    this.stream.write(`warning: ${message}
+  warn(message2) {
+    this.stream.write(`warning: ${message2}
 `);
   }
-  error(message) {
-    this.stream.write(`error: ${message}
+  error(message2) {
+    this.stream.write(`error: ${message2}
 `);
   }
   async group(name, fn) {
@@ -53114,7 +54662,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute3(p) ? p : resolve8(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -53126,7 +54674,7 @@ function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
   if (!init || !isAbsolute3(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute3(pkg) && resolve8(dirname17(pkg)) !== resolve8(processCwd)) return processCwd;
   return init;
 }
 

@@ -3,8 +3,10 @@ import type { Command } from "./command.js";
 import { compareCommand } from "./commands/compare.js";
 import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
+import { exportCommand } from "./commands/export.js";
 import { gateCommand } from "./commands/gate.js";
 import { reportCommand } from "./commands/report.js";
+import { serveCommand } from "./commands/serve.js";
 import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand];

@@ -1,8 +1,9 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
@@ -15,6 +16,8 @@ import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-resul
 import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
 import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
+import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
+import { ConfigError } from "../../errors.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -61,7 +64,35 @@ async function prepareSuite(o: RunSuiteOptions) {
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
   const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+  const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
+  return { loaded, suite, target, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+
+interface LocalModel {
+  modelPath: string;
+  adapterPath?: string;
+  /** Names the model in cache keys and provenance: the files' sha256, not the port. */
+  identity: string;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return `sha256:${h.digest("hex")}`;
+}
+
+/** A llama-cpp target's GGUF (and adapter), relative to the suite file, checked and hashed. */
+async function localModel(suiteFile: string, displayFile: string, target: EffectiveTarget): Promise<LocalModel> {
+  const key = target.gguf !== undefined ? "gguf" : "model_path";
+  const check = async (field: string, value: string) => {
+    const p = resolve(dirname(suiteFile), value);
+    if (!existsSync(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File(p) };
+  };
+  const model = await check(key, (target.gguf ?? target.model_path)!);
+  const adapter = target.serve?.adapter ? await check("serve.adapter", target.serve.adapter) : undefined;
+  return { modelPath: model.path, ...(adapter ? { adapterPath: adapter.path } : {}), identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
@@ -81,8 +112,41 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
 export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  let target = prepared.target;
+  let served: ManagedServe | undefined;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...(local.adapterPath ? { adapterPath: local.adapterPath } : {}),
+      name: target.model,
+      parallel: target.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...(target.serve?.threads ? { threads: target.serve.threads } : {}),
+      ...(target.serve?.ctx ? { ctx: target.serve.ctx } : {}),
+      ...(target.serve?.kv_cache ? { kvCache: target.serve.kv_cache } : {}),
+      startupTimeoutMs: (target.serve?.startup_timeout_s ?? 120) * 1000,
+      env: o.env,
+      logger: o.logger,
+    });
+    target = { ...target, base_url: served.baseUrl };
+  }
+  try {
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
 
+async function runPlanned(
+  o: RunSuiteOptions,
+  t0: number,
+  startedAt: string,
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+): Promise<RunSuiteResult> {
+  const { loaded, suite, target, scorers, cases, jobs } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
@@ -140,7 +204,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target.provider, base_url: target.base_url, model: target.model, api: target.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
