@@ -5195,13 +5195,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5214,7 +5214,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
       while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
@@ -5228,8 +5228,8 @@ var require_formdata_parser = __commonJS({
         input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input2.subarray(position.position, position.position + boundary2.length).equals(boundary2)) {
+          position.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5248,7 +5248,7 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary2.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5502,8 +5502,8 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object2)) {
         source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
       } else if (util.isFormDataLike(object2)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
         const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
@@ -5532,7 +5532,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk = textEncoder.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5549,7 +5549,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object2)) {
         source = object2;
         length = object2.size;
@@ -35439,9 +35439,6 @@ function lnGamma(x) {
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
   return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
 }
-function lnChoose(n, k) {
-  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
-}
 function betaContinuedFraction(a, b, x) {
   const TINY = 1e-300;
   const EPS = 1e-16;
@@ -35587,22 +35584,6 @@ function tTwoSidedP(t, df) {
   return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
-// src/core/stats/binomial.ts
-function binomialPmf(k, n, p) {
-  if (k < 0 || k > n) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  return Math.exp(lnChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n = broke2 + fixed;
-  if (n === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
 // src/core/stats/proportions.ts
 function zFor(confidence) {
   return normalQuantile(1 - (1 - confidence) / 2);
@@ -35617,44 +35598,114 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
 
 // src/core/stats/holm.ts
+function ranked(ps) {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+}
 function holmAdjust(ps) {
   const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array(m);
   let running = 0;
-  order.forEach(({ p, i }, rank) => {
+  ranked(ps).forEach(({ p, i }, rank) => {
     running = Math.max(running, Math.min(1, (m - rank) * p));
     out[i] = running;
   });
   return out;
 }
+function holmLevels(ps, alpha) {
+  const m = ps.length;
+  const out = new Array(m);
+  let stopped = null;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
+    out[i] = alpha / (m - (stopped ?? rank));
+  });
+  return out;
+}
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side = (dir) => {
+    const end = dir < 0 ? range.min : range.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side(-1), side(1)];
+}
+function pFromIntervals(intervalAt, delta0) {
+  const contains2 = (alpha) => {
+    const ci = intervalAt(1 - alpha);
+    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+  };
+  if (contains2(1)) return 1;
+  let inside = 0;
+  let outside = 1;
+  for (; ; ) {
+    const mid = inside + (outside - inside) / 2;
+    if (mid === inside || mid === outside) return inside;
+    if (contains2(mid)) inside = mid;
+    else outside = mid;
+  }
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const f = t.fixed;
+  const g = t.broke;
+  const num = f - g - n * delta0;
+  const A2 = 2 * n;
+  const B2 = -f - g + (2 * n - f + g) * delta0;
+  const C2 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
+  const v = n * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
+  return num / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
+  if (n === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
+}
 
 // src/core/stats/paired-t.ts
+function tTestAt(r, delta0) {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+function tIntervalAt(r, confidence) {
+  const alpha = 1 - confidence;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+}
 function oneSampleT(xs, confidence = 0.95) {
   const n = xs.length;
   if (n < 2) return null;
@@ -35665,8 +35716,7 @@ function oneSampleT(xs, confidence = 0.95) {
   const df = n - 1;
   if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
 function withinClusterSd(clusters) {
   let ss = 0;
@@ -35744,6 +35794,9 @@ function summariseDraws(estimate, draws, confidence, seed) {
   };
 }
 function bcaInterval(estimate, draws, jackknife, confidence) {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+function bcaIntervals(estimate, draws, jackknife) {
   const B2 = draws.length;
   if (B2 < 2 || jackknife.length < 3) return null;
   let below = 0;
@@ -35772,11 +35825,20 @@ function bcaInterval(estimate, draws, jackknife, confidence) {
     const z2 = normalQuantile(q);
     return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
   };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+function percentileIntervals(draws) {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
 }
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n = baseline.length / width;
@@ -35829,8 +35891,11 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
     ...summariseDraws(estimate, draws, confidence, seed),
     bca: bcaInterval(estimate, draws, jack, confidence)
   });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
   return {
-    delta: withBca(c0 - b0, dd, jd),
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
     baseline: withBca(b0, db, jb),
     candidate: withBca(c0, dc, jc)
   };
@@ -55852,12 +55917,12 @@ function improvementSpecs(m) {
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
 var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
 function atLeast(ci, limit) {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 function atMost(ci, limit) {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
@@ -56106,6 +56171,8 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
     test: "none",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: null,
     sd_within: null,
     mde: null,
@@ -56115,16 +56182,17 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
   };
   if (n === 0) {
     notes.push("no case has a value on both sides");
-    return { row, flips: [] };
+    return { row, flips: [], intervalAt: null };
   }
   const caseMean = (os5) => mean(os5.map((o) => o.value));
   const mb = Float64Array.from(bObs, caseMean);
   const mc = Float64Array.from(cObs, caseMean);
   const diffs = mc.map((v, i) => v - mb[i]);
   const alpha = 1 - settings.confidence;
-  if (kind === "corpus") fillCorpus(row, bObs, cObs, info2.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
-  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+  let intervalAt;
+  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info2.aggregate, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
+  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
   if (kind !== "corpus") {
     row.sd_diff = n >= 2 ? sd(diffs) : null;
     if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
@@ -56139,7 +56207,7 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
     row.broke = flips.filter((f) => f.direction === "broke").length;
     row.fixed = flips.length - row.broke;
   }
-  return { row, flips: flips ?? [] };
+  return { row, flips: flips ?? [], intervalAt };
 }
 function corpusIneligibility(info2, all) {
   const scored = all.filter((o) => !o.errored);
@@ -56163,10 +56231,11 @@ function fillBinary(row, mb, mc, confidence) {
   row.candidate.mean = kc / n;
   row.baseline.ci = wilsonInterval(kb, n, confidence);
   row.candidate.ci = wilsonInterval(kc, n, confidence);
-  row.ci = newcombePairedInterval(t, confidence);
-  row.interval_method = "newcombe";
-  row.test = "mcnemar-exact";
-  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+  row.ci = tangoInterval(t, confidence);
+  row.interval_method = "tango-score";
+  row.test = "mcnemar-asymptotic";
+  row.p_value = pairedScoreTest(t).p;
+  return (c) => tangoInterval(t, c);
 }
 function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.baseline.mean = mean(mb);
@@ -56176,12 +56245,13 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   const t = oneSampleT(diffs, confidence);
   if (!t) {
     row.notes.push("fewer than 2 paired cases: no interval or test");
-    return;
+    return null;
   }
   row.ci = t.ci;
   row.interval_method = clustered ? "t-clustered" : "t";
   row.test = clustered ? "paired-t-clustered" : "paired-t";
   row.p_value = t.p;
+  return (c) => tIntervalAt(t, c);
 }
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
@@ -56201,13 +56271,16 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
   row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
-  row.ci = r.delta.bca ?? r.delta.ci;
-  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
+  row.ci = r.delta.intervalAt(settings.confidence);
+  row.interval_method = r.delta.method === "bca" ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
+  if (row.p_value === 0) row.notes.push(`\u0394 = 0 lies beyond all ${r.delta.resamples} bootstrap resamples: p < ${formatTiny(1 / r.delta.resamples)}`);
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+  return r.delta.intervalAt;
 }
+var formatTiny = (x) => Number(x.toPrecision(2)).toString();
 var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
@@ -56390,6 +56463,7 @@ function computeComparison(baseline, candidate, opts) {
   const { paired, oneSided } = pairCases(gb, gc);
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
   const rows = [];
+  const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
     const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
@@ -56402,7 +56476,8 @@ function computeComparison(baseline, candidate, opts) {
       higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
       aggregate: type ? opts.aggregateFor(type) : void 0
     };
-    const { row, flips: f } = compareMetric(info2, paired, gb, gc, settings);
+    const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -56410,8 +56485,14 @@ function computeComparison(baseline, candidate, opts) {
     for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
-    family[i].p_holm = p;
+  const familyPs = family.map((r) => r.p_value);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i];
+    row.p_holm = p;
+    row.ci_holm_confidence = 1 - levels[i];
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {

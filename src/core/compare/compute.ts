@@ -2,7 +2,7 @@
 // operational deltas, Holm-adjust the gated metrics' p-values, and (with a policy) decide the gate.
 import { evaluateGate } from "../gate/evaluate.js";
 import type { GatePolicy } from "../gate/types.js";
-import { holmAdjust } from "../stats/index.js";
+import { holmAdjust, holmLevels, type IntervalAt } from "../stats/index.js";
 import { compareMetric, type MetricInfo } from "./metric-compare.js";
 import { computeOperational } from "./operational.js";
 import { groupByCase, pairCases } from "./pairing.js";
@@ -67,6 +67,7 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
 
   const rows: MetricComparison[] = [];
+  const intervals = new Map<MetricComparison, IntervalAt | null>();
   const flips: Flip[] = [];
   for (const name of metricNames(baseline, candidate)) {
     const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
@@ -79,7 +80,8 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
       higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
       aggregate: type ? opts.aggregateFor(type) : undefined,
     };
-    const { row, flips: f } = compareMetric(info, paired, gb, gc, settings);
+    const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== undefined && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -90,8 +92,15 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
 
   // Holm over the gated family; when nothing is gated, over every metric with a p-value.
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value!)).forEach((p, i) => {
-    family[i]!.p_holm = p;
+  const familyPs = family.map((r) => r.p_value!);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i]!;
+    row.p_holm = p;
+    // The interval at the level Holm's step tested this metric: excludes 0 exactly when p_holm < α.
+    row.ci_holm_confidence = 1 - levels[i]!;
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
 
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
