@@ -40814,11 +40814,13 @@ var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < \u03B1 exactly when the (1 \u2212 \u03B1) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at \u0394 = 0 is McNemar's asymptotic test z = (fixed \u2212 broke)/\u221A(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest \u03B1 whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 \u2212 \u03B1/k), which excludes 0 exactly when the adjusted p < \u03B1 \u2014 it agrees with Holm's decisions but is not a simultaneous interval. The \u0394 column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
 function computeComparison(baseline, candidate, opts) {
   const policy = opts.policy;
@@ -42721,13 +42723,26 @@ function formatDelta(m, d) {
 }
 function formatInterval(m, ci) {
   if (!ci) return "";
-  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  const digits = isRate(m) ? 1 : 3;
+  const f = (x) => {
+    const v = isRate(m) ? x * 100 : x;
+    return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
+  };
   return `[${f(ci[0])}, ${f(ci[1])}]`;
 }
-function formatP(p) {
+function formatP(p, alpha) {
   if (p === null || !Number.isFinite(p)) return "\u2014";
   if (p < 1e-3) return "<0.001";
-  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+  if (p >= 0.995) return "1.0";
+  let digits = 2;
+  while (alpha !== void 0 && p < alpha && Number(p.toPrecision(digits)) >= alpha && digits < 15) digits++;
+  return Number(p.toPrecision(digits)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatPWithHolm(m, alpha) {
+  const p = formatP(m.p_value, alpha);
+  if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
+  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
 }
 function formatMs(ms2) {
   if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
@@ -42887,9 +42902,9 @@ function metricStatus(c, m) {
   const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
   return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
 }
-function pCell(m) {
-  const p = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+function pCell(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return holm ? `${p} (${holm})` : p;
 }
 function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
   if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
@@ -42898,7 +42913,7 @@ function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
+    pCell(m, 1 - c.confidence),
     metricStatus(c, m)
   ]);
   const table2 = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
@@ -42910,6 +42925,11 @@ ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
 ` : ""}`;
 }
+function holmCaption(c) {
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  return `\u0394 interval and p: each metric alone, one test each (p < ${formatConfidence(1 - c.confidence)} exactly when the interval excludes 0) \xB7 Holm: p adjusted across ${family} gated metrics, with the interval at Holm's step level for that metric (agrees with the adjusted p; not simultaneous)`;
+}
 function renderMetricCaption(c) {
   const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
   const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
@@ -42919,7 +42939,7 @@ function renderMetricCaption(c) {
     `${repeats} repeat${repeats === 1 ? "" : "s"}`,
     ...flips,
     tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+    holmCaption(c)
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
   const warnings = [
@@ -43526,9 +43546,18 @@ function statusOf(c, subject) {
   const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
   return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
 }
+function pHtml(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return `${h(p)}${holm ? ` <span class="muted">(${h(holm)})</span>` : ""}`;
+}
+function holmNote(c) {
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  return ` The \u0394 interval and p of each row come from one test (p &lt; ${h(formatConfidence(1 - c.confidence))} exactly when the interval excludes 0). Holm: p adjusted across ${family} gated metrics, shown with the interval at Holm's step level for that metric, which agrees with it (not a simultaneous interval).`;
+}
 function metricTable(c) {
   const rows = c.metrics.map(
-    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
+    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${pHtml(m, 1 - c.confidence)}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
   );
   return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -43614,7 +43643,7 @@ function renderHtmlReport(model) {
 <body>
 ${verdictBlock(model)}
 <section><h2>Metrics</h2>${metricTable(c)}
-<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.${holmNote(c)}</p>
 <div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
 <section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
 <section><h2>Gate checks</h2>${gateList(c)}</section>

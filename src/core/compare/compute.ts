@@ -52,11 +52,13 @@ export const METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise.",
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < α exactly when the (1 − α) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at Δ = 0 is McNemar's asymptotic test z = (fixed − broke)/√(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest α whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 − α/k), which excludes 0 exactly when the adjusted p < α — it agrees with Holm's decisions but is not a simultaneous interval. The Δ column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise.",
 ];
 
 export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opts: CompareOptions): Comparison {
