@@ -50,7 +50,7 @@ function randomSize(rng: Rng): number {
   return Math.max(1, Math.round(Math.exp(rng.next() * Math.log(2000))));
 }
 
-describe("paired proportions: Tango's interval and the score test never disagree", () => {
+describe("paired proportions: Tango's interval and the score test never disagree", { timeout: 30_000 }, () => {
   it("at α = 0.05 against 0, over 5,000 random tables (n = 1..2,000)", () => {
     const rng = createRng(17);
     let excluded = 0;
@@ -185,7 +185,7 @@ describe("published worked examples", () => {
   });
 });
 
-describe("paired t: the t interval and the t test never disagree", () => {
+describe("paired t: the t interval and the t test never disagree", { timeout: 30_000 }, () => {
   function sample(rng: Rng, n: number): Float64Array {
     const kind = rng.int(4);
     const shift = (rng.next() - 0.5) * 0.4;
@@ -198,10 +198,10 @@ describe("paired t: the t interval and the t test never disagree", () => {
     });
   }
 
-  it("at α = 0.05 against 0 and at random margins, over 4,000 random samples (n = 2..2,000)", () => {
+  it("at α = 0.05 against 0 and at random margins, over 2,000 random samples (n = 2..2,000)", () => {
     const rng = createRng(19);
     let excluded = 0;
-    for (let k = 0; k < 4000; k++) {
+    for (let k = 0; k < 2000; k++) {
       const n = Math.max(2, randomSize(rng));
       const r = oneSampleT(sample(rng, n), 0.95)!;
       expect(r.p < 1 - 0.95, `n ${n}: p ${r.p}, interval [${r.ci}]`).toBe(outside(r.ci, 0));
@@ -211,8 +211,8 @@ describe("paired t: the t interval and the t test never disagree", () => {
       const confidence = [0.9, 0.95, 0.99][k % 3]!;
       expect(tTestAt(r, margin) < 1 - confidence).toBe(outside(tIntervalAt(r, confidence), margin));
     }
-    expect(excluded).toBeGreaterThan(400);
-    expect(excluded).toBeLessThan(3600);
+    expect(excluded).toBeGreaterThan(200);
+    expect(excluded).toBeLessThan(1800);
   });
 
   it("keeps the textbook interval mean ± t·SE (Student's sleep data, R's t.test)", () => {
@@ -224,7 +224,7 @@ describe("paired t: the t interval and the t test never disagree", () => {
   });
 });
 
-describe("bootstrap: the p is the inversion of the reported interval", () => {
+describe("bootstrap: the p is the inversion of the reported interval", { timeout: 30_000 }, () => {
   it("percentile and BCa, at several levels and null values, over 300 random samples", () => {
     const rng = createRng(20);
     let excluded = 0;
@@ -255,7 +255,7 @@ describe("bootstrap: the p is the inversion of the reported interval", () => {
   });
 });
 
-describe("Holm: the interval at each metric's step level agrees with its adjusted p", () => {
+describe("Holm: the interval at each metric's step level agrees with its adjusted p", { timeout: 30_000 }, () => {
   it("over 600 random families of 1–8 paired t tests", () => {
     const rng = createRng(21);
     let rejected = 0;
