@@ -156,6 +156,31 @@ describe("published worked examples", () => {
     expect(hi).toBeCloseTo(-0.026, 3);
   });
 
+  // Published tables (a, b, c, d) = (both, first only, second only, neither), Δ = (b − c)/n: in
+  // llmops' terms the candidate is the first condition, fixed = b, broke = c.
+  it.each([
+    // Tango (1998) Stat Med 17:891, Table VII: 95% score interval.
+    ["Tango 1998 Table VII", { both: 4, fixed: 9, broke: 3, neither: 16 }, 0.95, [-0.027, 0.39]],
+    // Tango (1998) Table V: 90% score interval, one discordant pair in 44.
+    ["Tango 1998 Table V", { both: 43, fixed: 0, broke: 1, neither: 0 }, 0.9, [-0.096, 0.037]],
+    // Agresti & Min (2005) Stat Med 24:729, their example (n = 86): Tango's score interval.
+    ["Agresti & Min 2005", { both: 53, fixed: 16, broke: 8, neither: 9 }, 0.95, [-0.02, 0.207]],
+    // Fagerland, Lydersen & Laake (2014), Bentur et al. data: Tango's asymptotic score interval.
+    ["Fagerland et al. 2014 (Bentur)", { both: 1, fixed: 1, broke: 7, neither: 12 }, 0.95, [-0.517, -0.026]],
+    // The Tang et al. (2010) example (n = 14), where Tango's interval is given to four places.
+    ["Tang et al. 2010", { both: 8, fixed: 3, broke: 1, neither: 2 }, 0.95, [-0.167, 0.4327]],
+  ] as const)("%s: Tango's interval to the published three decimals", (_, t, confidence, [lo, hi]) => {
+    const ci = tangoInterval(t, confidence);
+    expect(Number(ci[0].toFixed(3))).toBeCloseTo(lo, 10);
+    expect(Number(ci[1].toFixed(3))).toBeCloseTo(Number(hi.toFixed(3)), 10);
+  });
+
+  it("Fagerland et al. 2014 (Bentur): Newcombe's method 10, the interval llmops used before, −0.507 to −0.026", () => {
+    const [lo, hi] = newcombePairedInterval(bentur, 0.95);
+    expect(Number(lo.toFixed(3))).toBe(-0.507);
+    expect(Number(hi.toFixed(3))).toBe(-0.026);
+  });
+
   it("all discordant pairs one way (3 of 3): Tango −0.1230 to 1 (and its mirror)", () => {
     expect(tangoInterval({ both: 0, broke: 0, fixed: 3, neither: 0 }, 0.95).map((x) => Number(x.toFixed(4)))).toEqual([-0.123, 1]);
     expect(tangoInterval({ both: 0, broke: 3, fixed: 0, neither: 0 }, 0.95).map((x) => Number(x.toFixed(4)))).toEqual([-1, 0.123]);
