@@ -143,6 +143,19 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
     expect(m.ci![1]).toBeCloseTo(0.1, 12);
     expect(m.test).toBe("bootstrap");
     expect(c.bootstrap).toEqual({ resamples: 10_000, seed: 1 });
+    // 0 lies beyond every resample: the inverted p is 0, said to be below 1/B.
+    expect(m.p_value).toBe(0);
+    expect(m.notes.join(" ")).toMatch(/Δ = 0 lies beyond all 10000 bootstrap resamples: p < 0.0001/);
+  });
+  it("gives the p found by inverting the reported interval (noisy corpus, several seeds)", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const noisyC = mk([2, 1, 5, 4, 6, 9, 7, 8]);
+      const r = computeComparison(base, noisyC, opts({ aggregateFor: (t) => (t === "ratio" ? agg : undefined), policy: { ...defaultPolicy(), seed, bootstrap_resamples: 2000 } })).metrics[0]!;
+      expect(r.interval_method).toMatch(/^bootstrap-/);
+      expect(r.p_value! > 0 && r.p_value! < 1).toBe(true);
+      expect(r.p_value! < 0.05).toBe(r.ci![0] > 0 || r.ci![1] < 0);
+      expect(r.ci_holm).toEqual(r.ci);
+    }
   });
   it("falls back to the mean of values, with a note, when the aggregate is unknown", () => {
     const m2 = computeComparison(base, cand, opts()).metrics[0]!;
