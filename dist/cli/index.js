@@ -43871,8 +43871,9 @@ var compareCommand = {
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric
-reports the means, \u0394 with a paired interval, the test and its p-value (Holm-adjusted), n, the
-minimum detectable effect, cases that broke or were fixed, and latency/token/cost deltas.
+reports the means, \u0394 with a paired interval and the p-value of the test it inverts (they never
+disagree), Holm's adjusted p with its matching interval, n, the minimum detectable effect, cases
+that broke or were fixed, and latency/token/cost deltas.
 
 options:
   --baseline DIR    eval run directory (results.jsonl, summary.json) of the baseline
