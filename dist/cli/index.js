@@ -19650,9 +19650,11 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/adapters/compare/run-compare.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+// src/cli/commands/compare-arms.ts
+import { basename as basename2 } from "node:path";
+
+// src/adapters/compare/run-arms.ts
+import { mkdir, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
@@ -40805,10 +40807,21 @@ function runRef(run) {
     warnings: run.warnings
   };
 }
-function metricNames(baseline, candidate) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+function metricNames(...runs) {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
+}
+function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type) : void 0
+  };
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
@@ -40832,16 +40845,8 @@ function computeComparison(baseline, candidate, opts) {
   const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const info = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : void 0
-    };
+    const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
     const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
     intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
@@ -42328,49 +42333,234 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
-// src/core/github/events.ts
-var repo = external_exports.looseObject({ full_name: external_exports.string() });
-var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
-var pullRequestEvent = external_exports.looseObject({
-  pull_request: external_exports.looseObject({
-    number: external_exports.number().int().positive(),
-    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
-    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
-  })
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
 });
-var workflowRunEvent = external_exports.looseObject({
-  workflow_run: external_exports.looseObject({
-    id: external_exports.number().int(),
-    event: external_exports.string(),
-    head_sha: sha,
-    head_branch: external_exports.string().nullable(),
-    head_repository: repo.nullable(),
-    repository: repo,
-    conclusion: external_exports.string().nullable(),
-    html_url: external_exports.string().optional(),
-    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
-  })
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
 });
 
-// src/core/github/report-bundle.ts
-var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
-var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v1"),
-  number: external_exports.number().int().positive(),
-  head_sha: sha2
-});
-var gateSchema = external_exports.looseObject({
-  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
-});
-var comparisonGateSchema = external_exports.looseObject({
-  schema: external_exports.literal("llmops.comparison/v1"),
-  gate: gateSchema.nullable()
-});
+// src/core/compare/arms.ts
+var ARMS_METHODS = [
+  "Every arm is paired with every other by case id over the cases all arms share; the first arm is the control.",
+  "Each pair and metric uses the two-run method (0/1: Tango score interval with the McNemar asymptotic test it inverts; other metrics: paired t on case means; corpus metrics: paired bootstrap), so an interval and its p never disagree.",
+  "Holm's adjustment runs over every pair of arms \xD7 every metric; each adjusted p comes with \u0394's interval at Holm's step level for that pair, which excludes 0 exactly when the adjusted p < \u03B1.",
+  "A metric's winner is the arm whose Holm interval against the control and against every rival lies wholly on the better side of 0: the chance of naming a wrong winner is at most \u03B1 across the whole experiment.",
+  "Without a winner, the arms whose Holm interval against the best-looking arm contains 0 are listed as indistinguishable, with the paired cases at which a paired t test would likely separate them (80% power at the pair's Holm level, from the observed SD of differences)."
+];
+function sharedCases(groups, names) {
+  const shared = [...groups[0].keys()].filter((id) => groups.every((g) => g.has(id)));
+  const inShared = new Set(shared);
+  const notShared = {};
+  groups.forEach((g, i) => {
+    const missing = [...g.keys()].filter((id) => !inShared.has(id));
+    if (missing.length) notShared[names[i]] = missing;
+  });
+  return { shared, notShared };
+}
+function armRef(a, control) {
+  return {
+    name: a.name,
+    control,
+    dir: a.run.dir,
+    results_sha256: a.run.resultsSha256,
+    provenance: a.run.summary?.provenance ?? null,
+    counts: { cases: new Set(a.run.records.map((r) => r.case_id)).size, records: a.run.records.length }
+  };
+}
+var favours = (ci, up) => ci !== null && (up ? ci[0] > 0 : ci[1] < 0);
+function computeArms(arms, opts) {
+  if (arms.length < 2) throw new RangeError("a k-arm comparison needs a control and at least one variant");
+  const names = arms.map((a) => a.name);
+  const groups = arms.map((a) => groupByCase(a.run.records));
+  const { shared, notShared } = sharedCases(groups, names);
+  const settings = { confidence: opts.confidence, resamples: opts.resamples, seed: opts.seed };
+  const alpha = 1 - opts.confidence;
+  const work = [];
+  const metrics = [];
+  const caseMeans2 = /* @__PURE__ */ new Map();
+  for (const name of metricNames(...arms.map((a) => a.run))) {
+    const info = metricInfo(name, arms.map((a) => a.run), void 0, opts.aggregateFor);
+    const means = new Array(arms.length).fill(null);
+    let kind = "continuous";
+    for (let j = 1; j < arms.length; j++) {
+      for (let i = 0; i < j; i++) {
+        const { row, intervalAt } = compareMetric(info, shared, groups[i], groups[j], settings);
+        kind = row.kind;
+        means[i] ??= row.baseline.mean;
+        means[j] ??= row.candidate.mean;
+        work.push({
+          intervalAt,
+          pair: {
+            metric: name,
+            arm: names[j],
+            versus: names[i],
+            n: row.n,
+            delta: row.delta,
+            ci: row.ci,
+            p_value: row.p_value,
+            interval_method: row.interval_method,
+            test: row.test,
+            p_holm: null,
+            ci_holm: null,
+            ci_holm_confidence: null,
+            sd_diff: row.sd_diff,
+            cases_to_separate: null
+          }
+        });
+      }
+    }
+    caseMeans2.set(name, groups.map((g) => perCaseMean(g, shared, name)));
+    metrics.push({ name, kind, higher_is_better: info.higherIsBetter, means, winner: null, indistinguishable: [], verdict: "" });
+  }
+  const family = work.filter((w) => w.pair.p_value !== null);
+  const ps = family.map((w) => w.pair.p_value);
+  const levels = holmLevels(ps, alpha);
+  holmAdjust(ps).forEach((p, i) => {
+    const w = family[i];
+    w.pair.p_holm = p;
+    w.pair.ci_holm_confidence = 1 - levels[i];
+    w.pair.ci_holm = w.intervalAt?.(w.pair.ci_holm_confidence) ?? null;
+    const separated = w.pair.ci_holm !== null && (w.pair.ci_holm[0] > 0 || w.pair.ci_holm[1] < 0);
+    if (!separated && w.pair.sd_diff !== null && w.pair.sd_diff > 0 && w.pair.delta !== null && w.pair.delta !== 0) {
+      w.pair.cases_to_separate = casesNeeded(w.pair.sd_diff, w.pair.delta, levels[i]);
+    }
+  });
+  const pairs = work.map((w) => w.pair);
+  for (const m of metrics) decide(m, names, pairs.filter((p) => p.metric === m.name));
+  const primary = metrics.find((m) => m.means.every((x) => x !== null))?.name ?? null;
+  return {
+    schema: ARMS_SCHEMA,
+    confidence: opts.confidence,
+    bootstrap: { resamples: opts.resamples, seed: opts.seed },
+    arms: arms.map((a, i) => armRef(a, i === 0)),
+    shared_cases: shared.length,
+    not_shared: notShared,
+    metrics,
+    pairs,
+    holm_family: family.length,
+    disagreements: primary ? disagreements(primary, caseMeans2.get(primary), shared, opts.maxDisagreements ?? 10) : [],
+    provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, methods: ARMS_METHODS }
+  };
+}
+function perCaseMean(group, shared, metric) {
+  const out = /* @__PURE__ */ new Map();
+  for (const id of shared) {
+    const vals = [];
+    for (const r of group.get(id) ?? []) {
+      const s = r.scores[metric];
+      if (s && s.value !== null) vals.push(s.value);
+      else if (r.error !== null) vals.push(0);
+    }
+    if (vals.length) out.set(id, vals.reduce((a, b) => a + b, 0) / vals.length);
+  }
+  return out;
+}
+function oriented(pairs, a, b) {
+  const p = pairs.find((x) => x.arm === a && x.versus === b || x.arm === b && x.versus === a);
+  if (!p) return null;
+  const flip = p.arm !== a;
+  const ci = p.ci_holm ? flip ? [-p.ci_holm[1], -p.ci_holm[0]] : p.ci_holm : null;
+  return { delta: p.delta === null ? null : flip ? -p.delta : p.delta, ci, cases: p.cases_to_separate };
+}
+function decide(m, names, pairs) {
+  const up = m.higher_is_better;
+  const winner = names.find((a) => names.every((b) => b === a || favours(oriented(pairs, a, b)?.ci ?? null, up))) ?? null;
+  if (winner) {
+    m.winner = winner;
+    m.verdict = `${winner} wins: its Holm interval excludes ${names.filter((b) => b !== winner).join(", ")}`;
+    return;
+  }
+  const order = names.map((a, i) => ({ a, v: m.means[i] })).filter((x) => x.v !== null && x.v !== void 0);
+  if (order.length === 0) {
+    m.verdict = "no arm has a value on the shared cases";
+    return;
+  }
+  order.sort((x, y) => up ? y.v - x.v : x.v - y.v);
+  const best = order[0].a;
+  const tied = names.filter((b) => b !== best && !favours(oriented(pairs, best, b)?.ci ?? null, up));
+  m.indistinguishable = [best, ...tied];
+  const need = tied.map((b) => ({ b, cases: oriented(pairs, best, b)?.cases ?? null })).map(({ b, cases }) => `${best} vs ${b}: ${cases === null ? "no difference observed" : `~${cases} paired cases`}`);
+  m.verdict = `no winner: ${m.indistinguishable.join(", ")} cannot be told apart (${need.join("; ")})`;
+}
+function disagreements(metric, perArm, shared, max) {
+  const rows = [];
+  for (const id of shared) {
+    const values = perArm.map((m) => m.get(id));
+    if (values.some((v) => v === void 0)) continue;
+    const vs = values;
+    const spread = Math.max(...vs) - Math.min(...vs);
+    if (spread > 0) rows.push({ case_id: id, metric, values: vs, spread });
+  }
+  const offMedian = (vs) => {
+    const s = [...vs].sort((a, b) => a - b);
+    const med = s[Math.floor(s.length / 2)];
+    return vs.filter((v) => v !== med).length;
+  };
+  rows.sort((a, b) => b.spread - a.spread || offMedian(b.values) - offMedian(a.values) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
+  return rows.slice(0, max);
+}
 
 // src/core/report/model.ts
 function mean2(xs) {
@@ -42379,7 +42569,7 @@ function mean2(xs) {
 function foldSide(records, metrics) {
   const names = new Set(metrics.map((m) => m.name));
   for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
-  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
+  const kindOf2 = new Map(metrics.map((m) => [m.name, m.kind]));
   const scores = {};
   const pass = {};
   for (const name of names) {
@@ -42388,7 +42578,7 @@ function foldSide(records, metrics) {
     const m = mean2(values);
     scores[name] = m;
     if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
-    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
+    else pass[name] = kindOf2.get(name) === "binary" && m !== null ? m >= 0.5 : null;
   }
   const withOutput = records.find((r) => r.output !== null) ?? records[0];
   const err = records.find((r) => r.error)?.error ?? null;
@@ -42779,7 +42969,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval(m, ci, conf, asDelta) {
+function interval2(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -42787,7 +42977,7 @@ function interval(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval2(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
@@ -43657,6 +43847,254 @@ ${casesSection(model)}
 `;
 }
 
+// src/core/report/arms.ts
+var NAME_MAX2 = 60;
+var esc2 = (s) => escapeMarkdownText(s, { maxLength: NAME_MAX2 });
+var kindOf = (kind) => ({ kind });
+function pairOf(a, metric, arm, versus) {
+  return a.pairs.find((p) => p.metric === metric && p.arm === arm && p.versus === versus);
+}
+function renderMatrix(a) {
+  const control = a.arms[0].name;
+  const header = ["arm", ...a.metrics.map((m) => esc2(m.name))];
+  const rows = a.arms.map((arm, i) => [
+    `${esc2(arm.name)}${i === 0 ? " (control)" : ""}`,
+    ...a.metrics.map((m) => {
+      const k = kindOf(m.kind);
+      const mean3 = formatValue(k, m.means[i] ?? null);
+      if (i === 0) return mean3;
+      const p = pairOf(a, m.name, arm.name, control);
+      if (!p) return mean3;
+      const win = m.winner === arm.name ? " \u{1F3C6}" : "";
+      return `${mean3} \xB7 ${formatDelta(k, p.delta)} ${formatInterval(k, p.ci_holm)}${win}`.trim();
+    })
+  ]);
+  return markdownTable([header, ...rows], { align: ["l", ...a.metrics.map(() => "r")] });
+}
+function renderPairs(a) {
+  const alpha = 1 - a.confidence;
+  const rows = a.pairs.map((p) => {
+    const m = a.metrics.find((x) => x.name === p.metric);
+    const k = kindOf(m.kind);
+    return [
+      esc2(p.metric),
+      `${esc2(p.arm)} \u2212 ${esc2(p.versus)}`,
+      `${formatDelta(k, p.delta)} ${formatInterval(k, p.ci)}`.trim(),
+      formatP(p.p_value, alpha),
+      `${formatP(p.p_holm, alpha)} ${formatInterval(k, p.ci_holm)}`.trim(),
+      p.cases_to_separate === null ? "\u2014" : `~${p.cases_to_separate.toLocaleString("en-US")}`
+    ];
+  });
+  return markdownTable(
+    [["metric", "pair", `\u0394 (${formatConfidence(a.confidence)} CI)`, "p", "Holm p [interval at its step]", "cases to separate"], ...rows],
+    { align: ["l", "l", "r", "r", "r", "r"] }
+  );
+}
+function renderDisagreements(a) {
+  if (a.disagreements.length === 0) return "_The arms agree on every shared case._";
+  const metric = a.disagreements[0].metric;
+  const k = kindOf(a.metrics.find((m) => m.name === metric)?.kind ?? "continuous");
+  const rows = a.disagreements.map((d) => [esc2(d.case_id), ...d.values.map((v) => formatValue(k, v))]);
+  return `On ${esc2(metric)}:
+
+${markdownTable([["case", ...a.arms.map((x) => esc2(x.name))], ...rows], { align: ["l", ...a.arms.map(() => "r")] })}`;
+}
+function renderArmsMarkdown(a) {
+  const control = a.arms[0].name;
+  const variants = a.arms.slice(1).map((x) => esc2(x.name));
+  const verdicts = a.metrics.map((m) => `- **${esc2(m.name)}**: ${m.winner ? "\u{1F3C6} " : ""}${escapeMarkdownText(m.verdict, { maxLength: 600 })}`);
+  const missing = Object.entries(a.not_shared).map(([arm, ids]) => `${esc2(arm)}: ${ids.length}`);
+  return [
+    `### llmops k-arm comparison: ${esc2(control)} (control) vs ${variants.join(", ")}`,
+    "",
+    `${a.shared_cases} cases shared by all ${a.arms.length} arms${missing.length ? ` (not shared, left out \u2014 ${missing.join(", ")})` : ""} \xB7 ${formatConfidence(a.confidence)} intervals \xB7 Holm across ${a.holm_family} pairs \xD7 metrics.`,
+    "",
+    ...verdicts,
+    "",
+    `Each variant's mean, then \u0394 against the control with its Holm interval (the interval at Holm's step level for that pair; it excludes 0 exactly when the Holm-adjusted p < ${formatConfidence(1 - a.confidence)}):`,
+    "",
+    renderMatrix(a),
+    "",
+    "<details>",
+    `<summary>Every pair (${a.pairs.length})</summary>`,
+    "",
+    "The \u0394 interval and p are the pair's own test (they agree with each other); the Holm columns are adjusted across the whole experiment and decide the verdicts.",
+    "",
+    renderPairs(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    `<summary>Cases where the arms disagree most (${a.disagreements.length})</summary>`,
+    "",
+    renderDisagreements(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    "<summary>Methods</summary>",
+    "",
+    ...a.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 400 })}`),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+
+// src/adapters/fs/eval-run-reader.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+async function readEvalRun(dir, label2) {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync(resultsFile)) {
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash3 = createHash2("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder4 = new StringDecoder("utf8");
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk;
+    hash3.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1];
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
+    rest = parts.pop();
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder4.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary = null;
+  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
+}
+
+// src/adapters/compare/run-arms.ts
+async function compareArms(o) {
+  const runs = await Promise.all(o.arms.map((a, i) => readEvalRun(a.dir, i === 0 ? "control" : "arm")));
+  runs.forEach((run, i) => {
+    for (const w of run.warnings) o.logger.warn(`${o.arms[i].name}: ${w}`);
+  });
+  const defaults = defaultPolicy();
+  const arms = ArmsComparisonSchema.parse(
+    computeArms(
+      o.arms.map((a, i) => ({ name: a.name, run: runs[i] })),
+      { confidence: defaults.confidence, resamples: defaults.bootstrap_resamples, seed: defaults.seed, aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() }
+    )
+  );
+  for (const [arm, ids] of Object.entries(arms.not_shared)) o.logger.warn(`${arm}: ${ids.length} case(s) not in every arm were left out`);
+  const markdown = renderArmsMarkdown(arms);
+  let files = null;
+  if (o.outDir !== null) {
+    await mkdir(o.outDir, { recursive: true });
+    files = { arms: join2(o.outDir, "arms.json"), report: join2(o.outDir, "arms.md") };
+    await writeFile(files.arms, `${JSON.stringify(arms, null, 2)}
+`);
+    await writeFile(files.report, markdown);
+  }
+  return { arms, markdown, files };
+}
+
+// src/cli/commands/compare-arms.ts
+function parseArmSpec(spec, flag) {
+  const eq = spec.indexOf("=");
+  const name = eq > 0 ? spec.slice(0, eq) : basename2(spec.replace(/[\\/]+$/, ""));
+  const dir = eq > 0 ? spec.slice(eq + 1) : spec;
+  if (!dir || !name) throw new InputError(`--${flag} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
+  return { name, dir };
+}
+async function runCompareArms(ctx, values) {
+  for (const flag of ["baseline", "candidate", "policy"]) {
+    if (values[flag] !== void 0) throw new InputError(`llmops compare: --${flag} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
+  }
+  if (typeof values.control !== "string" || values.control === "") throw new InputError("llmops compare: --arm needs --control [NAME=]DIR (the arm every variant is compared with)", { hint: 'run "llmops compare --help" for usage' });
+  const armSpecs = values.arm ?? [];
+  if (armSpecs.length === 0) throw new InputError("llmops compare: --control needs at least one --arm [NAME=]DIR", { hint: "e.g. llmops compare --control base=runs/base --arm concise=runs/concise --arm cot=runs/cot" });
+  const arms = [parseArmSpec(values.control, "control"), ...armSpecs.map((s) => parseArmSpec(s, "arm"))].map((a) => ({ ...a, dir: ctx.resolvePath(a.dir) }));
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of arms) {
+    if (seen.has(a.name)) throw new InputError(`llmops compare: two arms are named ${JSON.stringify(a.name)}`, { hint: "name each arm: --arm NAME=DIR" });
+    seen.add(a.name);
+  }
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : ctx.resolvePath("comparison");
+  const { arms: result, files } = await compareArms({ arms, outDir, logger: ctx.logger });
+  if (files) ctx.logger.info(`wrote ${files.arms} and ${files.report}`);
+  if (values.json) ctx.printJson(result);
+  else {
+    const lines = result.metrics.map((m) => `${m.name.padEnd(16)} ${m.verdict}`);
+    ctx.stdout.write(`${result.shared_cases} shared cases, ${result.arms.length} arms (control ${result.arms[0].name}); Holm across ${result.holm_family} pairs \xD7 metrics
+${lines.join("\n")}
+`);
+  }
+  return 0;
+}
+
+// src/adapters/compare/run-compare.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/core/github/events.ts
+var repo = external_exports.looseObject({ full_name: external_exports.string() });
+var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
+var pullRequestEvent = external_exports.looseObject({
+  pull_request: external_exports.looseObject({
+    number: external_exports.number().int().positive(),
+    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
+    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
+  })
+});
+var workflowRunEvent = external_exports.looseObject({
+  workflow_run: external_exports.looseObject({
+    id: external_exports.number().int(),
+    event: external_exports.string(),
+    head_sha: sha,
+    head_branch: external_exports.string().nullable(),
+    head_repository: repo.nullable(),
+    repository: repo,
+    conclusion: external_exports.string().nullable(),
+    html_url: external_exports.string().optional(),
+    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
+  })
+});
+
+// src/core/github/report-bundle.ts
+var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
+var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var pullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.pull-request/v1"),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2
+});
+var gateSchema = external_exports.looseObject({
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  blocking: external_exports.boolean(),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
+});
+var comparisonGateSchema = external_exports.looseObject({
+  schema: external_exports.literal("llmops.comparison/v1"),
+  gate: gateSchema.nullable()
+});
+
 // src/core/report/inputs.ts
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -43720,51 +44158,6 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/adapters/fs/eval-run-reader.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-async function readEvalRun(dir, label2) {
-  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
-    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
-  }
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const resultsFile = join(dir, "results.jsonl");
-  if (!existsSync(resultsFile)) {
-    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
-      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
-    });
-  }
-  const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash2("sha256");
-  let lineNo = 0;
-  let rest = "";
-  let lastByte = -1;
-  const decoder4 = new StringDecoder("utf8");
-  for await (const chunk of createReadStream(resultsFile)) {
-    const buf = chunk;
-    hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text2 = rest + decoder4.write(buf);
-    const parts = text2.split("\n");
-    rest = parts.pop();
-    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
-  }
-  rest += decoder4.end();
-  if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
-  const summaryFile = join(dir, "summary.json");
-  let summary = null;
-  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
-}
-
 // src/adapters/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
@@ -43782,11 +44175,11 @@ async function compareRuns(o) {
   const comment = renderComment(model);
   let files = null;
   if (o.outDir !== null) {
-    await mkdir(o.outDir, { recursive: true });
-    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}
+    await mkdir2(o.outDir, { recursive: true });
+    files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
+    await writeFile2(files.comparison, `${JSON.stringify(comparison, null, 2)}
 `);
-    await writeFile(files.report, comment.markdown);
+    await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
@@ -43869,6 +44262,7 @@ var compareCommand = {
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+       llmops compare --control [NAME=]DIR --arm [NAME=]DIR [--arm \u2026] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric
 reports the means, \u0394 with a paired interval and the p-value of the test it inverts (they never
@@ -43881,17 +44275,20 @@ options:
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
   --out DIR         where to write comparison.json and report.md (default: ./comparison)
-  --json            print comparison.json on stdout instead of the summary
+  --control, --arm  k arms (a control and variants run on the same cases): every pair compared,
+                    Holm across pairs \xD7 metrics, a winner per metric only when its interval
+                    excludes the control and every rival; writes arms.json and arms.md
+  --json            print comparison.json (arms.json) on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
 Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
-  options: compareOptions,
-  run: (ctx, { values }) => runCompare(ctx, values, "compare")
+  options: { ...compareOptions, control: { type: "string" }, arm: { type: "string", multiple: true } },
+  run: (ctx, { values }) => values.control !== void 0 || values.arm !== void 0 ? runCompareArms(ctx, values) : runCompare(ctx, values, "compare")
 };
 
 // src/cli/commands/data-clean.ts
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
 
 // src/adapters/data-files/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
@@ -43932,7 +44329,7 @@ init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3 } from "node:path";
+import { basename as basename3, dirname as dirname3 } from "node:path";
 import { createGunzip } from "node:zlib";
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
@@ -43993,7 +44390,7 @@ async function validateFiles(v, files) {
 }
 function gitShowFile(path, rev) {
   return new Promise((resolve7, reject) => {
-    execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", `${rev}:./${basename3(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve7(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
@@ -45821,7 +46218,7 @@ async function runDataSplit(ctx, values, files) {
     if (keyError !== void 0) throw keyError;
     assigned = assignStratified(Float64Array.from(points), strata, spec);
   }
-  const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
+  const writers = spec.names.map((n2) => new JsonlWriter(join4(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
@@ -45840,7 +46237,7 @@ async function runDataSplit(ctx, values, files) {
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
   else {
     if (report.issues.length) ctx.stderr.write(renderValidationText(report));
-    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join4(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
 `);
   }
   return 0;
@@ -45848,8 +46245,8 @@ async function runDataSplit(ctx, values, files) {
 
 // src/cli/commands/data-manifest.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, join as join5 } from "node:path";
 
 // src/core/data/diff.ts
 var EXAMPLES = 5;
@@ -46096,7 +46493,7 @@ async function check2(ctx, values, files, manifestPath) {
 function manifestPathFor(ctx, values, files, outIsManifest = true) {
   if (typeof values.out === "string") {
     const out = ctx.resolvePath(values.out);
-    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join4(out, DEFAULT_MANIFEST_NAME) : out;
+    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join5(out, DEFAULT_MANIFEST_NAME) : out;
   }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
@@ -46106,8 +46503,8 @@ function manifestPathFor(ctx, values, files, outIsManifest = true) {
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir2(dirname6(out), { recursive: true });
-  await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
+  await mkdir3(dirname6(out), { recursive: true });
+  await writeFile3(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
   else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
@@ -46124,8 +46521,8 @@ async function runDataCard(ctx, values, files) {
   });
   const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
   if (out !== null) {
-    await mkdir2(dirname6(out), { recursive: true });
-    await writeFile2(out, md);
+    await mkdir3(dirname6(out), { recursive: true });
+    await writeFile3(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
   }
@@ -46150,7 +46547,7 @@ async function runDataDiff(ctx, values, files) {
     head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
-  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename3(manifestPath)}`);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename4(manifestPath)}`);
   const diff = computeDataDiff(baseManifest, head, base);
   if (values.json) ctx.printJson(diff);
   else ctx.stdout.write(renderDataDiffMarkdown(diff));
@@ -46233,7 +46630,7 @@ ${checkOptionHelp}
 
 // src/adapters/eval/run-suite.ts
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { join as join7, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -49915,14 +50312,14 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join5 } from "node:path";
+import { dirname as dirname7, join as join6 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
   pathOf(key2) {
-    return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
+    return join6(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
   async get(key2) {
     try {
@@ -50612,11 +51009,11 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join6(outDir, ".lock"));
+  const release = acquireDirLock(join7(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join7(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -50648,8 +51045,8 @@ async function runSuite(o) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join6(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
+      const summaryPath2 = join7(outDir, "summary.json");
+      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join7(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -50676,7 +51073,7 @@ async function runSuite(o) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join6(outDir, "summary.json");
+    const summaryPath = join7(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50868,7 +51265,7 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join8, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
@@ -50878,13 +51275,13 @@ function readRequired(ctx, path, option) {
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
+  const inside = join8(abs, "comparison.json");
   return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
   const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
+    const f = join8(d, "results.jsonl");
     if (existsSync7(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
@@ -50992,7 +51389,7 @@ options:
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename5, dirname as dirname12, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51850,7 +52247,7 @@ function renderLossMermaid(series, opts = {}) {
     "```"
   ].join("\n");
 }
-function esc2(s) {
+function esc3(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function niceTicks(lo, hi, count2) {
@@ -51867,7 +52264,7 @@ function renderLossSvg(series, opts = {}) {
   const H = opts.height ?? 320;
   const m = { l: 56, r: 16, t: 32, b: 40 };
   const all = [...series.train, ...series.eval];
-  const title = esc2(opts.title ?? "Training loss");
+  const title = esc3(opts.title ?? "Training loss");
   if (all.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}"><text x="${W2 / 2}" y="${H / 2}" text-anchor="middle" font-family="sans-serif" font-size="13">no loss values logged</text></svg>
 `;
@@ -52437,8 +52834,8 @@ async function runAttempt(plan, ports, hooks) {
 
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
+import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname10, join as join9, relative as relative5, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -52452,11 +52849,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await writeFile3(path, text2);
+    await mkdir4(dirname10(path), { recursive: true });
+    await writeFile4(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
+    await mkdir4(dirname10(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -52473,7 +52870,7 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
+        const full = join9(dir, e.name);
         const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
@@ -52484,7 +52881,7 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
+      const full = join9(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
@@ -52509,12 +52906,12 @@ var NodeTrainWorkspace = class {
 
 // src/adapters/process/locate-trainer.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
+import { dirname as dirname11, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname11(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join9(dir, "trainers", "reference", "train.py");
+    const candidate = join10(dir, "trainers", "reference", "train.py");
     if (existsSync8(candidate)) return candidate;
     const parent = dirname11(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
@@ -52621,7 +53018,7 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename5(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);

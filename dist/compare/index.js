@@ -56441,10 +56441,21 @@ function runRef(run) {
     warnings: run.warnings
   };
 }
-function metricNames(baseline, candidate) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+function metricNames(...runs) {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
+}
+function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type) : void 0
+  };
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
@@ -56468,16 +56479,8 @@ function computeComparison(baseline, candidate, opts) {
   const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const info2 = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : void 0
-    };
+    const info2 = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
     const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
     intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
@@ -57954,6 +57957,74 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
 // src/core/github/events.ts
 var repo = external_exports.looseObject({ full_name: external_exports.string() });
 var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
@@ -58420,7 +58491,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval(m, ci, conf, asDelta) {
+function interval2(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -58428,7 +58499,7 @@ function interval(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval2(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;

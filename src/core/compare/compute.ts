@@ -41,11 +41,24 @@ function runRef(run: LoadedRun): RunRef {
   };
 }
 
-/** Metric names: the baseline summary's order, then any others seen in either run's records. */
-function metricNames(baseline: LoadedRun, candidate: LoadedRun): string[] {
-  const names = new Set<string>([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+/** Metric names: the first run's summary order, then the others', then any others seen in the runs' records. */
+export function metricNames(...runs: LoadedRun[]): string[] {
+  const names = new Set<string>(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
+}
+
+/** What the comparison needs to know of a metric: type and corpus flag from the summaries (the later run's first), direction (a rule's, else the summary's, else higher is better). */
+export function metricInfo(name: string, runs: readonly LoadedRun[], greaterIsBetter: boolean | undefined, aggregateFor: CompareOptions["aggregateFor"]): MetricInfo {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== undefined);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type) : undefined,
+  };
 }
 
 export const METHODS = [
@@ -72,16 +85,8 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
   const intervals = new Map<MetricComparison, IntervalAt | null>();
   const flips: Flip[] = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const info: MetricInfo = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : undefined,
-    };
+    const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
     const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
     intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== undefined && rule.gate !== false;
