@@ -43894,7 +43894,8 @@ function renderDisagreements(a) {
   if (a.disagreements.length === 0) return "_The arms agree on every shared case._";
   const metric = a.disagreements[0].metric;
   const k = kindOf(a.metrics.find((m) => m.name === metric)?.kind ?? "continuous");
-  const rows = a.disagreements.map((d) => [esc2(d.case_id), ...d.values.map((v) => formatValue(k, v))]);
+  const cell = (v) => k.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : formatValue(k, v);
+  const rows = a.disagreements.map((d) => [esc2(d.case_id), ...d.values.map(cell)]);
   return `On ${esc2(metric)}:
 
 ${markdownTable([["case", ...a.arms.map((x) => esc2(x.name))], ...rows], { align: ["l", ...a.arms.map(() => "r")] })}`;

@@ -59,7 +59,9 @@ function renderDisagreements(a: ArmsComparison): string {
   if (a.disagreements.length === 0) return "_The arms agree on every shared case._";
   const metric = a.disagreements[0]!.metric;
   const k = kindOf(a.metrics.find((m) => m.name === metric)?.kind ?? "continuous");
-  const rows = a.disagreements.map((d) => [esc(d.case_id), ...d.values.map((v) => formatValue(k, v))]);
+  // A 0/1 metric's case value is a pass or a fail (a share when there were repeats).
+  const cell = (v: number) => (k.kind === "binary" && (v === 0 || v === 1) ? (v === 1 ? "pass" : "fail") : formatValue(k, v));
+  const rows = a.disagreements.map((d) => [esc(d.case_id), ...d.values.map(cell)]);
   return `On ${esc(metric)}:\n\n${markdownTable([["case", ...a.arms.map((x) => esc(x.name))], ...rows], { align: ["l", ...a.arms.map(() => "r" as const)] })}`;
 }
 
