@@ -1,7 +1,7 @@
 // `llmops compare --control [NAME=]DIR --arm [NAME=]DIR …`: the k-arm form of compare (a control and
-// variants evaluated on the same cases), through src/adapters/compare/run-arms.ts.
+// variants evaluated on the same cases), through src/app/compare/run-arms.ts.
 import { basename } from "node:path";
-import { compareArms } from "../../adapters/compare/run-arms.js";
+import { compareArms } from "../../app/compare/run-arms.js";
 import { InputError } from "../../errors.js";
 import type { CliContext } from "../context.js";
 
@@ -27,7 +27,7 @@ export async function runCompareArms(ctx: CliContext, values: Record<string, unk
     if (seen.has(a.name)) throw new InputError(`llmops compare: two arms are named ${JSON.stringify(a.name)}`, { hint: "name each arm: --arm NAME=DIR" });
     seen.add(a.name);
   }
-  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : ctx.resolvePath("comparison");
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : ctx.resolvePath(".llmops/comparison");
   const { arms: result, files } = await compareArms({ arms, outDir, logger: ctx.logger });
   if (files) ctx.logger.info(`wrote ${files.arms} and ${files.report}`);
   if (values.json) ctx.printJson(result);

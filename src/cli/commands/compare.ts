@@ -21,7 +21,7 @@ options:
   --candidate DIR   eval run directory of the candidate
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
-  --out DIR         where to write comparison.json and report.md (default: ./comparison)
+  --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
   --control, --arm  k arms (a control and variants run on the same cases): every pair compared,
                     Holm across pairs × metrics, a winner per metric only when its interval
                     excludes the control and every rival; writes arms.json and arms.md

@@ -1,7 +1,7 @@
 // `llmops eval <suite.yaml>`: run a suite against an OpenAI-compatible server, write
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
-import { planSuite, runSuite, type RunSuiteOptions } from "../../adapters/eval/run-suite.js";
-import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
+import { planSuite, runSuite, type RunSuiteOptions } from "../../app/eval/run-suite.js";
+import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";
@@ -29,7 +29,7 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
 `,
   options: {
@@ -42,7 +42,7 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
@@ -70,7 +70,7 @@ options:
     if (values["dry-run"]) {
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
-      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {

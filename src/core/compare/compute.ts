@@ -7,6 +7,7 @@ import { compareMetric, type MetricInfo } from "./metric-compare.js";
 import { computeOperational } from "./operational.js";
 import { groupByCase, pairCases } from "./pairing.js";
 import type { LoadedRun } from "./run-records.js";
+import { findUnchanged } from "./unchanged.js";
 import { COMPARISON_SCHEMA, type Comparison, type Flip, type MetricComparison, type RunRef } from "./types.js";
 
 export interface CompareOptions {
@@ -122,6 +123,7 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
+    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS },
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };

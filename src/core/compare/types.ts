@@ -3,6 +3,7 @@
 // with paired intervals and tests; flips; one-sided cases; latency/token/cost deltas; the gate
 // verdict; the provenance of both runs. Stable contract: additive changes only.
 import type { GateResult } from "../gate/types.js";
+import type { Unchanged } from "./unchanged.js";
 
 export const COMPARISON_SCHEMA = "llmops.comparison/v1" as const;
 
@@ -184,6 +185,9 @@ export interface Comparison {
   /** All flips, metric by metric, broke before fixed, then by case id. */
   flips: Flip[];
   operational: OperationalDeltas;
+  /** Set when the thing under test did not change (same requests and outputs, or same model and
+   * prompt hashes): the gate then passes "unchanged" without a test. Absent in older files. */
+  unchanged?: Unchanged | null;
   /** The gate's verdict; null when compare ran without gating (no policy rules at all). */
   gate: GateResult | null;
   /** Whether this comparison ran with a policy (file, suite gate: key) or defaults. */

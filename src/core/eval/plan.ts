@@ -3,7 +3,7 @@
 import type { SuiteConfig } from "./suite-schema.js";
 import type { EvalCase } from "./cases.js";
 import type { CompiledPrompt } from "./prompt.js";
-import type { CompletionRequest } from "./provider.js";
+import type { CompletionRequest } from "../ports/provider.js";
 import { stableStringify } from "../stable-json.js";
 import { sha256 } from "./hash.js";
 
@@ -48,7 +48,7 @@ export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt:
   const timeoutMs = suite.timeouts.request_s * 1000;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { aggregateForType, computeArms } from "../../core/compare/index.js";
 import { ArmsComparisonSchema, type ArmsComparison } from "../../core/contracts/arms.js";
 import { defaultPolicy } from "../../core/gate/index.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { renderArmsMarkdown } from "../../core/report/index.js";
 import { VERSION } from "../../version.js";
-import { readEvalRun } from "../fs/eval-run-reader.js";
+import { readEvalRun } from "../eval/eval-run-reader.js";
 
 export interface CompareArmsOptions {
   /** The control first, then the variants. */

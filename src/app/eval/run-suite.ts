@@ -8,13 +8,13 @@ import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { computeSummary } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
-import { systemClock, type Logger, type Progress } from "../../core/ports.js";
+import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
-import { DiskResponseCache } from "../fs/disk-cache.js";
-import { JsonlResultsStore, acquireDirLock } from "../fs/jsonl-results-store.js";
-import { loadSuite } from "../fs/load-suite.js";
+import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
+import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
+import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider, completionUrl } from "../openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -48,16 +48,18 @@ export interface SuitePlan {
   repeats: number;
   requests: number;
   target: { base_url: string; model: string; api: string };
-  first_request: unknown;
+  /** The first request as it is sent: where, and the JSON body. */
+  first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
   const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
   return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
 }
@@ -72,7 +74,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target.base_url, model: target.model, api: target.api },
-    first_request: first ? { url: completionUrl(target.base_url, first.api), model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+    first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
 }
 
@@ -92,6 +94,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       baseUrl: target.base_url,
       ...(apiKey ? { apiKey } : {}),
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
+      onNotice: (m) => o.logger.warn(m),
     });
     const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
     o.logger.info(
