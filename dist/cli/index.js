@@ -75,7 +75,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -99,7 +99,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -280,11 +280,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml, tags2) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -412,12 +412,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags = {};
+          const tags2 = {};
           visit2.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
+              tags2[node2.tag] = true;
           });
-          tagNames = Object.keys(tags);
+          tagNames = Object.keys(tags2);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -509,7 +509,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj2, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -549,7 +549,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj2, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -782,15 +782,15 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value, tagName, tags2) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+        const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags2.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1156,16 +1156,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1381,15 +1381,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1478,17 +1478,17 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
+    function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags2.filter((t) => t.tag === item.tag);
         if (match.length > 0)
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity2.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags2.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1496,11 +1496,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags2.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity2.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2056,23 +2056,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema2);
         const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
+            value = replacer.call(obj2, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key2, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key2, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key2, value] of obj2)
             add(key2, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map2.items.sort(schema2.sortMapEntries);
@@ -2182,7 +2182,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
     };
     exports.map = map2;
   }
@@ -2278,15 +2278,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema2);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key2 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2320,7 +2320,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2373,7 +2373,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str.length / lineWidth);
+          const n2 = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n3 = BigInt(str);
+        const n3 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str, radix);
+      const n2 = parseInt(str2, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3263,10 +3263,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags = schemaTags;
-      if (!tags) {
+      let tags2 = schemaTags;
+      if (!tags2) {
         if (Array.isArray(customTags))
-          tags = [];
+          tags2 = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -3274,22 +3274,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags = tags.concat(tag);
+          tags2 = tags2.concat(tag);
       } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+        tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
+        tags2 = tags2.concat(merge2.merge);
+      return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -3305,14 +3305,14 @@ var require_Schema = __commonJS({
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
-    var tags = require_tags();
+    var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map2.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
@@ -7447,7 +7447,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7458,7 +7458,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports.str = str2;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -7501,7 +7501,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -8215,12 +8215,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -8463,22 +8463,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -9503,8 +9503,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10040,11 +10040,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -10601,10 +10601,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
@@ -11674,7 +11674,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -12469,16 +12469,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
+        value = str2.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
+          value = str2.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -15664,11 +15664,11 @@ function wkbToGeojson(reader) {
   } else if (flags.type === 3) {
     return { type: "Polygon", coordinates: readPolygon(reader, flags) };
   } else if (flags.type === 4) {
-    const points = [];
+    const points2 = [];
     for (let i = 0; i < flags.count; i++) {
-      points.push(readPosition(reader, getFlags(reader)));
+      points2.push(readPosition(reader, getFlags(reader)));
     }
-    return { type: "MultiPoint", coordinates: points };
+    return { type: "MultiPoint", coordinates: points2 };
   } else if (flags.type === 5) {
     const lines = [];
     for (let i = 0; i < flags.count; i++) {
@@ -15709,20 +15709,20 @@ function getFlags(reader) {
   return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.dim; i++) {
     const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
     reader.offset += 8;
-    points.push(coord);
+    points2.push(coord);
   }
-  return points;
+  return points2;
 }
 function readLine(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.count; i++) {
-    points.push(readPosition(reader, flags));
+    points2.push(readPosition(reader, flags));
   }
-  return points;
+  return points2;
 }
 function readPolygon(reader, flags) {
   const { view } = reader;
@@ -16654,22 +16654,22 @@ var init_bloom = __esm({
 });
 
 // node_modules/hyparquet/src/utils.js
-function toJson(obj) {
-  if (obj === void 0) return null;
-  if (typeof obj === "bigint") return Number(obj);
-  if (Object.is(obj, -0)) return 0;
-  if (Array.isArray(obj)) return obj.map(toJson);
-  if (obj instanceof Uint8Array) return Array.from(obj);
-  if (obj instanceof Date) return obj.toISOString();
-  if (obj instanceof Object) {
+function toJson(obj2) {
+  if (obj2 === void 0) return null;
+  if (typeof obj2 === "bigint") return Number(obj2);
+  if (Object.is(obj2, -0)) return 0;
+  if (Array.isArray(obj2)) return obj2.map(toJson);
+  if (obj2 instanceof Uint8Array) return Array.from(obj2);
+  if (obj2 instanceof Date) return obj2.toISOString();
+  if (obj2 instanceof Object) {
     const newObj = {};
-    for (const key2 of Object.keys(obj)) {
-      if (obj[key2] === void 0) continue;
-      newObj[key2] = toJson(obj[key2]);
+    for (const key2 of Object.keys(obj2)) {
+      if (obj2[key2] === void 0) continue;
+      newObj[key2] = toJson(obj2[key2]);
     }
     return newObj;
   }
-  return obj;
+  return obj2;
 }
 function concat(aaa, bbb) {
   const chunk = 1e4;
@@ -17806,12 +17806,12 @@ function assembleMaps(keys, values, depth) {
       out.push(assembleMaps(keys[i], values[i], depth - 1));
     } else {
       if (keys[i]) {
-        const obj = {};
+        const obj2 = {};
         for (let j = 0; j < keys[i].length; j++) {
           const value = values[i][j];
-          obj[keys[i][j]] = value === void 0 ? null : value;
+          obj2[keys[i][j]] = value === void 0 ? null : value;
         }
-        out.push(obj);
+        out.push(obj2);
       } else {
         out.push(void 0);
       }
@@ -17824,15 +17824,15 @@ function invertStruct(struct, depth) {
   const length = struct[keys[0]]?.length;
   const out = [];
   for (let i = 0; i < length; i++) {
-    const obj = {};
+    const obj2 = {};
     for (const key2 of keys) {
       if (struct[key2].length !== length) throw new Error("parquet struct parsing error");
-      obj[key2] = struct[key2][i];
+      obj2[key2] = struct[key2][i];
     }
     if (depth) {
-      out.push(invertStruct(obj, depth - 1));
+      out.push(invertStruct(obj2, depth - 1));
     } else {
-      out.push(obj);
+      out.push(obj2);
     }
   }
   return out;
@@ -19650,9 +19650,11 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/app/compare/run-compare.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+// src/cli/commands/compare-arms.ts
+import { basename as basename2 } from "node:path";
+
+// src/app/compare/run-arms.ts
+import { mkdir, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
@@ -19753,9 +19755,6 @@ function lnGamma(x) {
   const t = z2 + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
   return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function lnChoose(n2, k) {
-  return lnGamma(n2 + 1) - lnGamma(k + 1) - lnGamma(n2 - k + 1);
 }
 function betaContinuedFraction(a, b, x) {
   const TINY = 1e-300;
@@ -19902,22 +19901,6 @@ function tTwoSidedP(t, df) {
   return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
-// src/core/stats/binomial.ts
-function binomialPmf(k, n2, p) {
-  if (k < 0 || k > n2) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n2 ? 1 : 0;
-  return Math.exp(lnChoose(n2, k) + k * Math.log(p) + (n2 - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n2 = broke2 + fixed;
-  if (n2 === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n2, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
 // src/core/stats/proportions.ts
 function zFor(confidence) {
   return normalQuantile(1 - (1 - confidence) / 2);
@@ -19957,16 +19940,101 @@ function newcombePairedInterval(t, confidence = 0.95) {
 }
 
 // src/core/stats/holm.ts
+function ranked(ps) {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+}
 function holmAdjust(ps) {
   const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array(m);
   let running = 0;
-  order.forEach(({ p, i }, rank) => {
+  ranked(ps).forEach(({ p, i }, rank) => {
     running = Math.max(running, Math.min(1, (m - rank) * p));
     out[i] = running;
   });
   return out;
+}
+function holmLevels(ps, alpha) {
+  const m = ps.length;
+  const out = new Array(m);
+  let stopped = null;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
+    out[i] = alpha / (m - (stopped ?? rank));
+  });
+  return out;
+}
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range2) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side3 = (dir) => {
+    const end = dir < 0 ? range2.min : range2.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side3(-1), side3(1)];
+}
+function pFromIntervals(intervalAt, delta0) {
+  const contains2 = (alpha) => {
+    const ci = intervalAt(1 - alpha);
+    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+  };
+  if (contains2(1)) return 1;
+  let inside = 0;
+  let outside = 1;
+  for (; ; ) {
+    const mid = inside + (outside - inside) / 2;
+    if (mid === inside || mid === outside) return inside;
+    if (contains2(mid)) inside = mid;
+    else outside = mid;
+  }
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  const f = t.fixed;
+  const g = t.broke;
+  const num2 = f - g - n2 * delta0;
+  const A2 = 2 * n2;
+  const B3 = -f - g + (2 * n2 - f + g) * delta0;
+  const C3 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B3 * B3 - 4 * A2 * C3)) - B3) / (2 * A2);
+  const v = n2 * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num2 === 0 ? 0 : num2 > 0 ? Infinity : -Infinity;
+  return num2 / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n2 === 0 ? 0 : (t.fixed - t.broke) / n2;
+  if (n2 === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  if (n2 === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n2, alpha, { min: -1, max: 1 });
 }
 
 // src/core/stats/cluster-mean.ts
@@ -20001,6 +20069,14 @@ function estimateMean(groups) {
 }
 
 // src/core/stats/paired-t.ts
+function tTestAt(r, delta0) {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+function tIntervalAt(r, confidence) {
+  const alpha = 1 - confidence;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+}
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
   if (n2 < 2) return null;
@@ -20011,8 +20087,7 @@ function oneSampleT(xs, confidence = 0.95) {
   const df = n2 - 1;
   if (se === 0) return { n: n2, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
 function withinClusterSd(clusters) {
   let ss = 0;
@@ -20090,6 +20165,9 @@ function summariseDraws(estimate, draws, confidence, seed) {
   };
 }
 function bcaInterval(estimate, draws, jackknife, confidence) {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+function bcaIntervals(estimate, draws, jackknife) {
   const B3 = draws.length;
   if (B3 < 2 || jackknife.length < 3) return null;
   let below = 0;
@@ -20118,11 +20196,20 @@ function bcaInterval(estimate, draws, jackknife, confidence) {
     const z2 = normalQuantile(q);
     return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
   };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+function percentileIntervals(draws) {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
 }
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
@@ -20175,8 +20262,11 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
     ...summariseDraws(estimate, draws, confidence, seed),
     bca: bcaInterval(estimate, draws, jack, confidence)
   });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
   return {
-    delta: withBca(c0 - b0, dd, jd),
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
     baseline: withBca(b0, db, jb),
     candidate: withBca(c0, dc, jc)
   };
@@ -20227,6 +20317,53 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
   }
   const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
   return { se, ci95: ci };
+}
+
+// src/core/gate/decidable.ts
+var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
+function identicalRunsBound(n2, confidence, p = null) {
+  if (n2 <= 0) return 1;
+  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n2 - k }, confidence)[0];
+  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n2));
+  const step = Math.max(1, Math.floor(n2 / 2e3));
+  let worst2 = Math.max(at(0), at(n2));
+  for (let k = 0; k <= n2; k += step) worst2 = Math.max(worst2, at(k));
+  return worst2;
+}
+function casesToDecide(margin, confidence, p = null) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence, p) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+function planMargins(policy, types, cases, repeats) {
+  const out = [];
+  if (repeats !== 1) return out;
+  for (const [metric, rule] of Object.entries(policy.metrics)) {
+    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
+    const type = types.get(metric);
+    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
+    const margin = rule.max_regression;
+    const smallest = identicalRunsBound(cases, policy.confidence);
+    const decidable = margin > smallest;
+    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
+    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
+  }
+  return out;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -20974,8 +21111,8 @@ function defineLazy(object2, key2, getter) {
     configurable: true
   });
 }
-function objectClone(obj) {
-  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+function objectClone(obj2) {
+  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
 }
 function assignProp(target2, prop, value) {
   Object.defineProperty(target2, prop, {
@@ -21046,10 +21183,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path) {
+function getElementAtPath(obj2, path) {
   if (!path)
-    return obj;
-  return path.reduce((acc, key2) => acc?.[key2], obj);
+    return obj2;
+  return path.reduce((acc, key2) => acc?.[key2], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -21064,14 +21201,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21185,8 +21322,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21452,13 +21589,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -21485,9 +21622,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj = data;
-      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-        return obj.constructor.name;
+      const obj2 = data;
+      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
+        return obj2.constructor.name;
       }
     }
   }
@@ -21505,8 +21642,8 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
+function cleanEnum(obj2) {
+  return Object.entries(obj2).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -21831,15 +21968,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key2, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
+function node(obj2, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj2, key2)) {
     if (key2 === "__proto__") {
-      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj2, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key2] = make();
+      obj2[key2] = make();
     }
   }
-  return obj[key2];
+  return obj2[key2];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -40216,12 +40353,12 @@ function improvementSpecs(m) {
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
 var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
 function atLeast(ci, limit) {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 function atMost(ci, limit) {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
@@ -40242,9 +40379,20 @@ function adviseSide(ci, n2, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy, known = []) {
+function undecidable(name, row, margin, confidence) {
+  if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
+  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  if (margin > smallest) return {};
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+}
+function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
+  if (!row && policy.require_metrics) {
+    throw new ConfigError(`${source}: gate.metrics.${name}: neither run has a metric named "${name}"${didYouMean(name, known)}`, {
+      hint: known.length ? `the runs' metrics are: ${known.join(", ")}` : "the runs have no metrics; check that both are eval run directories"
+    });
+  }
   if (!row || row.n === 0 || row.delta === null) {
     const verdict = policy.require_metrics ? "fail" : "inconclusive";
     return [
@@ -40290,6 +40438,7 @@ function metricChecks(name, rule, row, policy, known = []) {
       checks.push({
         ...base,
         ...verdict === "inconclusive" ? adviseDelta(row, imp + m.absolute, alpha) : {},
+        ...verdict === "inconclusive" ? undecidable(name, row, m.absolute, policy.confidence) : {},
         id: `${name}/max_regression`,
         kind: "non_inferiority",
         verdict,
@@ -40377,10 +40526,14 @@ function budgetChecks(c, policy) {
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
 function evaluateGate(c, policy, source) {
+  if (c.unchanged) {
+    const check3 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
+    return { verdict: "pass", blocking: false, conclusion: "success", checks: [check3], reasons: [], policy, policy_source: source };
+  }
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name), source));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -40388,6 +40541,7 @@ function evaluateGate(c, policy, source) {
   const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
+    if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
     return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` \u2014 would likely be decided at ${more}` : ""}`;
   });
   if (checks.length === 0) reasons.push("INCONCLUSIVE: the policy has no rules that apply");
@@ -40470,6 +40624,8 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     test: "none",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: null,
     sd_within: null,
     mde: null,
@@ -40479,16 +40635,17 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   };
   if (n2 === 0) {
     notes.push("no case has a value on both sides");
-    return { row, flips: [] };
+    return { row, flips: [], intervalAt: null };
   }
   const caseMean = (os) => mean(os.map((o) => o.value));
   const mb = Float64Array.from(bObs, caseMean);
   const mc = Float64Array.from(cObs, caseMean);
   const diffs = mc.map((v, i) => v - mb[i]);
   const alpha = 1 - settings.confidence;
-  if (kind === "corpus") fillCorpus(row, bObs, cObs, info.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
-  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+  let intervalAt;
+  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info.aggregate, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
+  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
   if (kind !== "corpus") {
     row.sd_diff = n2 >= 2 ? sd(diffs) : null;
     if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
@@ -40503,7 +40660,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     row.broke = flips.filter((f) => f.direction === "broke").length;
     row.fixed = flips.length - row.broke;
   }
-  return { row, flips: flips ?? [] };
+  return { row, flips: flips ?? [], intervalAt };
 }
 function corpusIneligibility(info, all) {
   const scored = all.filter((o) => !o.errored);
@@ -40527,10 +40684,11 @@ function fillBinary(row, mb, mc, confidence) {
   row.candidate.mean = kc / n2;
   row.baseline.ci = wilsonInterval(kb, n2, confidence);
   row.candidate.ci = wilsonInterval(kc, n2, confidence);
-  row.ci = newcombePairedInterval(t, confidence);
-  row.interval_method = "newcombe";
-  row.test = "mcnemar-exact";
-  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+  row.ci = tangoInterval(t, confidence);
+  row.interval_method = "tango-score";
+  row.test = "mcnemar-asymptotic";
+  row.p_value = pairedScoreTest(t).p;
+  return (c) => tangoInterval(t, c);
 }
 function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.baseline.mean = mean(mb);
@@ -40540,12 +40698,13 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   const t = oneSampleT(diffs, confidence);
   if (!t) {
     row.notes.push("fewer than 2 paired cases: no interval or test");
-    return;
+    return null;
   }
   row.ci = t.ci;
   row.interval_method = clustered ? "t-clustered" : "t";
   row.test = clustered ? "paired-t-clustered" : "paired-t";
   row.p_value = t.p;
+  return (c) => tIntervalAt(t, c);
 }
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
@@ -40565,13 +40724,16 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
   row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
-  row.ci = r.delta.bca ?? r.delta.ci;
-  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
+  row.ci = r.delta.intervalAt(settings.confidence);
+  row.interval_method = r.delta.method === "bca" ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
+  if (row.p_value === 0) row.notes.push(`\u0394 = 0 lies beyond all ${r.delta.resamples} bootstrap resamples: p < ${formatTiny(1 / r.delta.resamples)}`);
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+  return r.delta.intervalAt;
 }
+var formatTiny = (x) => Number(x.toPrecision(2)).toString();
 var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n2, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n2 * (2 * width + 1)))));
@@ -40713,6 +40875,69 @@ function pairCases(baseline, candidate) {
   return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/compare/unchanged.ts
+var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
+function sameRecords(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return false;
+  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
+  for (const c of candidate.records) {
+    const b = byId.get(idOf(c.case_id, c.repeat));
+    if (!b || b.key === void 0 || b.key !== c.key) return false;
+    if ((b.output ?? null) !== (c.output ?? null)) return false;
+    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
+  }
+  return true;
+}
+function sameCases(baseline, candidate) {
+  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
+  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
+  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
+}
+function scoreValues(scores) {
+  return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
+}
+var str = (v) => typeof v === "string" && v !== "" ? v : null;
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+function modelHash(run) {
+  return str(obj(obj(run.summary?.provenance).target).model_hash);
+}
+function sameModelAndPrompt(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return null;
+  const bm = modelHash(baseline);
+  if (bm === null || bm !== modelHash(candidate)) return null;
+  const bp = obj(baseline.summary?.provenance);
+  const cp = obj(candidate.summary?.provenance);
+  for (const k of ["prompt_hash", "dataset_hash", "suite_hash"]) if (str(bp[k]) === null || bp[k] !== cp[k]) return null;
+  const params = (p) => stableStringify(obj(obj(p.target).params));
+  if (params(bp) !== params(cp)) return null;
+  return bm;
+}
+function findUnchanged(baseline, candidate) {
+  if (sameRecords(baseline, candidate)) {
+    return {
+      basis: "requests-and-outputs",
+      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
+    };
+  }
+  const hash3 = sameModelAndPrompt(baseline, candidate);
+  if (hash3 !== null) {
+    return {
+      basis: "model-and-prompt",
+      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+    };
+  }
+  return null;
+}
+
 // src/core/compare/compute.ts
 function runRef(run) {
   const cases = new Set(run.records.map((r) => r.case_id));
@@ -40732,20 +40957,33 @@ function runRef(run) {
     warnings: run.warnings
   };
 }
-function metricNames(baseline, candidate) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+function metricNames(...runs) {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
+}
+function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type) : void 0
+  };
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < \u03B1 exactly when the (1 \u2212 \u03B1) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at \u0394 = 0 is McNemar's asymptotic test z = (fixed \u2212 broke)/\u221A(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest \u03B1 whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 \u2212 \u03B1/k), which excludes 0 exactly when the adjusted p < \u03B1 \u2014 it agrees with Holm's decisions but is not a simultaneous interval. The \u0394 column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
 function computeComparison(baseline, candidate, opts) {
   const policy = opts.policy;
@@ -40754,19 +40992,13 @@ function computeComparison(baseline, candidate, opts) {
   const { paired, oneSided } = pairCases(gb, gc);
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
   const rows = [];
+  const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const info = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : void 0
-    };
-    const { row, flips: f } = compareMetric(info, paired, gb, gc, settings);
+    const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
+    const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -40774,8 +41006,14 @@ function computeComparison(baseline, candidate, opts) {
     for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
-    family[i].p_holm = p;
+  const familyPs = family.map((r) => r.p_value);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i];
+    row.p_holm = p;
+    row.ci_holm_confidence = 1 - levels[i];
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
@@ -40789,6 +41027,7 @@ function computeComparison(baseline, candidate, opts) {
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
+    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -40804,6 +41043,9 @@ var nullableNumber = external_exports.number().nullable().optional().transform((
 var evalRecordSchema = external_exports.looseObject({
   case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
   repeat: external_exports.number().int().min(0),
+  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
+  key: external_exports.string().optional(),
+  output: external_exports.string().nullable().optional(),
   scores: external_exports.record(external_exports.string(), scoreSchema),
   latency_ms: nullableNumber,
   prompt_tokens: nullableNumber,
@@ -41603,7 +41845,7 @@ function valuesEqual(a, b, o) {
   return a === b;
 }
 function compareFields(output2, expected, fields, o) {
-  const present = (obj, k) => Object.hasOwn(obj, k) && obj[k] !== void 0;
+  const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
   const names = fields ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
@@ -41933,13 +42175,13 @@ function rougeN(target2, prediction, n2) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf2 = (t) => {
+  const idOf3 = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf2);
-  const bi = Int32Array.from(b, idOf2);
+  const ai = Int32Array.from(a, idOf3);
+  const bi = Int32Array.from(b, idOf3);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -42245,49 +42487,234 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
-// src/core/github/events.ts
-var repo = external_exports.looseObject({ full_name: external_exports.string() });
-var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
-var pullRequestEvent = external_exports.looseObject({
-  pull_request: external_exports.looseObject({
-    number: external_exports.number().int().positive(),
-    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
-    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
-  })
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
 });
-var workflowRunEvent = external_exports.looseObject({
-  workflow_run: external_exports.looseObject({
-    id: external_exports.number().int(),
-    event: external_exports.string(),
-    head_sha: sha,
-    head_branch: external_exports.string().nullable(),
-    head_repository: repo.nullable(),
-    repository: repo,
-    conclusion: external_exports.string().nullable(),
-    html_url: external_exports.string().optional(),
-    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
-  })
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
 });
 
-// src/core/github/report-bundle.ts
-var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
-var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v1"),
-  number: external_exports.number().int().positive(),
-  head_sha: sha2
-});
-var gateSchema = external_exports.looseObject({
-  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
-});
-var comparisonGateSchema = external_exports.looseObject({
-  schema: external_exports.literal("llmops.comparison/v1"),
-  gate: gateSchema.nullable()
-});
+// src/core/compare/arms.ts
+var ARMS_METHODS = [
+  "Every arm is paired with every other by case id over the cases all arms share; the first arm is the control.",
+  "Each pair and metric uses the two-run method (0/1: Tango score interval with the McNemar asymptotic test it inverts; other metrics: paired t on case means; corpus metrics: paired bootstrap), so an interval and its p never disagree.",
+  "Holm's adjustment runs over every pair of arms \xD7 every metric; each adjusted p comes with \u0394's interval at Holm's step level for that pair, which excludes 0 exactly when the adjusted p < \u03B1.",
+  "A metric's winner is the arm whose Holm interval against the control and against every rival lies wholly on the better side of 0: the chance of naming a wrong winner is at most \u03B1 across the whole experiment.",
+  "Without a winner, the arms whose Holm interval against the best-looking arm contains 0 are listed as indistinguishable, with the paired cases at which a paired t test would likely separate them (80% power at the pair's Holm level, from the observed SD of differences)."
+];
+function sharedCases(groups, names) {
+  const shared = [...groups[0].keys()].filter((id) => groups.every((g) => g.has(id)));
+  const inShared = new Set(shared);
+  const notShared = {};
+  groups.forEach((g, i) => {
+    const missing = [...g.keys()].filter((id) => !inShared.has(id));
+    if (missing.length) notShared[names[i]] = missing;
+  });
+  return { shared, notShared };
+}
+function armRef(a, control) {
+  return {
+    name: a.name,
+    control,
+    dir: a.run.dir,
+    results_sha256: a.run.resultsSha256,
+    provenance: a.run.summary?.provenance ?? null,
+    counts: { cases: new Set(a.run.records.map((r) => r.case_id)).size, records: a.run.records.length }
+  };
+}
+var favours = (ci, up) => ci !== null && (up ? ci[0] > 0 : ci[1] < 0);
+function computeArms(arms, opts) {
+  if (arms.length < 2) throw new RangeError("a k-arm comparison needs a control and at least one variant");
+  const names = arms.map((a) => a.name);
+  const groups = arms.map((a) => groupByCase(a.run.records));
+  const { shared, notShared } = sharedCases(groups, names);
+  const settings = { confidence: opts.confidence, resamples: opts.resamples, seed: opts.seed };
+  const alpha = 1 - opts.confidence;
+  const work = [];
+  const metrics = [];
+  const caseMeans2 = /* @__PURE__ */ new Map();
+  for (const name of metricNames(...arms.map((a) => a.run))) {
+    const info = metricInfo(name, arms.map((a) => a.run), void 0, opts.aggregateFor);
+    const means = new Array(arms.length).fill(null);
+    let kind = "continuous";
+    for (let j = 1; j < arms.length; j++) {
+      for (let i = 0; i < j; i++) {
+        const { row, intervalAt } = compareMetric(info, shared, groups[i], groups[j], settings);
+        kind = row.kind;
+        means[i] ??= row.baseline.mean;
+        means[j] ??= row.candidate.mean;
+        work.push({
+          intervalAt,
+          pair: {
+            metric: name,
+            arm: names[j],
+            versus: names[i],
+            n: row.n,
+            delta: row.delta,
+            ci: row.ci,
+            p_value: row.p_value,
+            interval_method: row.interval_method,
+            test: row.test,
+            p_holm: null,
+            ci_holm: null,
+            ci_holm_confidence: null,
+            sd_diff: row.sd_diff,
+            cases_to_separate: null
+          }
+        });
+      }
+    }
+    caseMeans2.set(name, groups.map((g) => perCaseMean(g, shared, name)));
+    metrics.push({ name, kind, higher_is_better: info.higherIsBetter, means, winner: null, indistinguishable: [], verdict: "" });
+  }
+  const family = work.filter((w) => w.pair.p_value !== null);
+  const ps = family.map((w) => w.pair.p_value);
+  const levels = holmLevels(ps, alpha);
+  holmAdjust(ps).forEach((p, i) => {
+    const w = family[i];
+    w.pair.p_holm = p;
+    w.pair.ci_holm_confidence = 1 - levels[i];
+    w.pair.ci_holm = w.intervalAt?.(w.pair.ci_holm_confidence) ?? null;
+    const separated = w.pair.ci_holm !== null && (w.pair.ci_holm[0] > 0 || w.pair.ci_holm[1] < 0);
+    if (!separated && w.pair.sd_diff !== null && w.pair.sd_diff > 0 && w.pair.delta !== null && w.pair.delta !== 0) {
+      w.pair.cases_to_separate = casesNeeded(w.pair.sd_diff, w.pair.delta, levels[i]);
+    }
+  });
+  const pairs = work.map((w) => w.pair);
+  for (const m of metrics) decide(m, names, pairs.filter((p) => p.metric === m.name));
+  const primary = metrics.find((m) => m.means.every((x) => x !== null))?.name ?? null;
+  return {
+    schema: ARMS_SCHEMA,
+    confidence: opts.confidence,
+    bootstrap: { resamples: opts.resamples, seed: opts.seed },
+    arms: arms.map((a, i) => armRef(a, i === 0)),
+    shared_cases: shared.length,
+    not_shared: notShared,
+    metrics,
+    pairs,
+    holm_family: family.length,
+    disagreements: primary ? disagreements(primary, caseMeans2.get(primary), shared, opts.maxDisagreements ?? 10) : [],
+    provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, methods: ARMS_METHODS }
+  };
+}
+function perCaseMean(group, shared, metric) {
+  const out = /* @__PURE__ */ new Map();
+  for (const id of shared) {
+    const vals = [];
+    for (const r of group.get(id) ?? []) {
+      const s = r.scores[metric];
+      if (s && s.value !== null) vals.push(s.value);
+      else if (r.error !== null) vals.push(0);
+    }
+    if (vals.length) out.set(id, vals.reduce((a, b) => a + b, 0) / vals.length);
+  }
+  return out;
+}
+function oriented(pairs, a, b) {
+  const p = pairs.find((x) => x.arm === a && x.versus === b || x.arm === b && x.versus === a);
+  if (!p) return null;
+  const flip = p.arm !== a;
+  const ci = p.ci_holm ? flip ? [-p.ci_holm[1], -p.ci_holm[0]] : p.ci_holm : null;
+  return { delta: p.delta === null ? null : flip ? -p.delta : p.delta, ci, cases: p.cases_to_separate };
+}
+function decide(m, names, pairs) {
+  const up = m.higher_is_better;
+  const winner = names.find((a) => names.every((b) => b === a || favours(oriented(pairs, a, b)?.ci ?? null, up))) ?? null;
+  if (winner) {
+    m.winner = winner;
+    m.verdict = `${winner} wins: its Holm interval excludes ${names.filter((b) => b !== winner).join(", ")}`;
+    return;
+  }
+  const order = names.map((a, i) => ({ a, v: m.means[i] })).filter((x) => x.v !== null && x.v !== void 0);
+  if (order.length === 0) {
+    m.verdict = "no arm has a value on the shared cases";
+    return;
+  }
+  order.sort((x, y) => up ? y.v - x.v : x.v - y.v);
+  const best = order[0].a;
+  const tied = names.filter((b) => b !== best && !favours(oriented(pairs, best, b)?.ci ?? null, up));
+  m.indistinguishable = [best, ...tied];
+  const need = tied.map((b) => ({ b, cases: oriented(pairs, best, b)?.cases ?? null })).map(({ b, cases }) => `${best} vs ${b}: ${cases === null ? "no difference observed" : `~${cases} paired cases`}`);
+  m.verdict = `no winner: ${m.indistinguishable.join(", ")} cannot be told apart (${need.join("; ")})`;
+}
+function disagreements(metric, perArm, shared, max) {
+  const rows = [];
+  for (const id of shared) {
+    const values = perArm.map((m) => m.get(id));
+    if (values.some((v) => v === void 0)) continue;
+    const vs = values;
+    const spread = Math.max(...vs) - Math.min(...vs);
+    if (spread > 0) rows.push({ case_id: id, metric, values: vs, spread });
+  }
+  const offMedian = (vs) => {
+    const s = [...vs].sort((a, b) => a - b);
+    const med = s[Math.floor(s.length / 2)];
+    return vs.filter((v) => v !== med).length;
+  };
+  rows.sort((a, b) => b.spread - a.spread || offMedian(b.values) - offMedian(a.values) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
+  return rows.slice(0, max);
+}
 
 // src/core/report/model.ts
 function mean2(xs) {
@@ -42296,7 +42723,7 @@ function mean2(xs) {
 function foldSide(records, metrics) {
   const names = new Set(metrics.map((m) => m.name));
   for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
-  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
+  const kindOf2 = new Map(metrics.map((m) => [m.name, m.kind]));
   const scores = {};
   const pass = {};
   for (const name of names) {
@@ -42305,7 +42732,7 @@ function foldSide(records, metrics) {
     const m = mean2(values);
     scores[name] = m;
     if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
-    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
+    else pass[name] = kindOf2.get(name) === "binary" && m !== null ? m >= 0.5 : null;
   }
   const withOutput = records.find((r) => r.output !== null) ?? records[0];
   const err = records.find((r) => r.error)?.error ?? null;
@@ -42366,9 +42793,9 @@ function sanitizeText(text2) {
 }
 function truncateText(text2, max) {
   if (text2.length <= max) return { text: text2, cut: 0 };
-  const points = Array.from(text2);
-  if (points.length <= max) return { text: text2, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+  const points2 = Array.from(text2);
+  if (points2.length <= max) return { text: text2, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
@@ -42640,13 +43067,26 @@ function formatDelta(m, d) {
 }
 function formatInterval(m, ci) {
   if (!ci) return "";
-  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  const digits = isRate(m) ? 1 : 3;
+  const f = (x) => {
+    const v = isRate(m) ? x * 100 : x;
+    return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
+  };
   return `[${f(ci[0])}, ${f(ci[1])}]`;
 }
-function formatP(p) {
+function formatP(p, alpha) {
   if (p === null || !Number.isFinite(p)) return "\u2014";
   if (p < 1e-3) return "<0.001";
-  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+  if (p >= 0.995) return "1.0";
+  let digits = 2;
+  while (alpha !== void 0 && p < alpha && Number(p.toPrecision(digits)) >= alpha && digits < 15) digits++;
+  return Number(p.toPrecision(digits)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatPWithHolm(m, alpha) {
+  const p = formatP(m.p_value, alpha);
+  if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
+  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
 }
 function formatMs(ms2) {
   if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
@@ -42683,7 +43123,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval(m, ci, conf, asDelta) {
+function interval2(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -42691,7 +43131,7 @@ function interval(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval2(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
@@ -42806,9 +43246,9 @@ function metricStatus(c, m) {
   const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
   return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
 }
-function pCell(m) {
-  const p = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+function pCell(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return holm ? `${p} (${holm})` : p;
 }
 function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
   if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
@@ -42817,7 +43257,7 @@ function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
+    pCell(m, 1 - c.confidence),
     metricStatus(c, m)
   ]);
   const table2 = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
@@ -42829,6 +43269,11 @@ ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
 ` : ""}`;
 }
+function holmCaption(c) {
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  return `\u0394 interval and p: each metric alone, one test each (p < ${formatConfidence(1 - c.confidence)} exactly when the interval excludes 0) \xB7 Holm: p adjusted across ${family} gated metrics, with the interval at Holm's step level for that metric (agrees with the adjusted p; not simultaneous)`;
+}
 function renderMetricCaption(c) {
   const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
   const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
@@ -42838,7 +43283,7 @@ function renderMetricCaption(c) {
     `${repeats} repeat${repeats === 1 ? "" : "s"}`,
     ...flips,
     tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+    holmCaption(c)
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
   const warnings = [
@@ -43445,9 +43890,18 @@ function statusOf(c, subject) {
   const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
   return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
 }
+function pHtml(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return `${h(p)}${holm ? ` <span class="muted">(${h(holm)})</span>` : ""}`;
+}
+function holmNote(c) {
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  return ` The \u0394 interval and p of each row come from one test (p &lt; ${h(formatConfidence(1 - c.confidence))} exactly when the interval excludes 0). Holm: p adjusted across ${family} gated metrics, shown with the interval at Holm's step level for that metric, which agrees with it (not a simultaneous interval).`;
+}
 function metricTable(c) {
   const rows = c.metrics.map(
-    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
+    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${pHtml(m, 1 - c.confidence)}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
   );
   return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -43533,7 +43987,7 @@ function renderHtmlReport(model) {
 <body>
 ${verdictBlock(model)}
 <section><h2>Metrics</h2>${metricTable(c)}
-<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.${holmNote(c)}</p>
 <div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
 <section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
 <section><h2>Gate checks</h2>${gateList(c)}</section>
@@ -43546,6 +44000,256 @@ ${casesSection(model)}
 </html>
 `;
 }
+
+// src/core/report/arms.ts
+var NAME_MAX2 = 60;
+var esc2 = (s) => escapeMarkdownText(s, { maxLength: NAME_MAX2 });
+var kindOf = (kind) => ({ kind });
+function pairOf(a, metric, arm, versus) {
+  return a.pairs.find((p) => p.metric === metric && p.arm === arm && p.versus === versus);
+}
+function renderMatrix(a) {
+  const control = a.arms[0].name;
+  const header = ["arm", ...a.metrics.map((m) => esc2(m.name))];
+  const rows = a.arms.map((arm, i) => [
+    `${esc2(arm.name)}${i === 0 ? " (control)" : ""}`,
+    ...a.metrics.map((m) => {
+      const k = kindOf(m.kind);
+      const mean3 = formatValue(k, m.means[i] ?? null);
+      if (i === 0) return mean3;
+      const p = pairOf(a, m.name, arm.name, control);
+      if (!p) return mean3;
+      const win = m.winner === arm.name ? " \u{1F3C6}" : "";
+      return `${mean3} \xB7 ${formatDelta(k, p.delta)} ${formatInterval(k, p.ci_holm)}${win}`.trim();
+    })
+  ]);
+  return markdownTable([header, ...rows], { align: ["l", ...a.metrics.map(() => "r")] });
+}
+function renderPairs(a) {
+  const alpha = 1 - a.confidence;
+  const rows = a.pairs.map((p) => {
+    const m = a.metrics.find((x) => x.name === p.metric);
+    const k = kindOf(m.kind);
+    return [
+      esc2(p.metric),
+      `${esc2(p.arm)} \u2212 ${esc2(p.versus)}`,
+      `${formatDelta(k, p.delta)} ${formatInterval(k, p.ci)}`.trim(),
+      formatP(p.p_value, alpha),
+      `${formatP(p.p_holm, alpha)} ${formatInterval(k, p.ci_holm)}`.trim(),
+      p.cases_to_separate === null ? "\u2014" : `~${p.cases_to_separate.toLocaleString("en-US")}`
+    ];
+  });
+  return markdownTable(
+    [["metric", "pair", `\u0394 (${formatConfidence(a.confidence)} CI)`, "p", "Holm p [interval at its step]", "cases to separate"], ...rows],
+    { align: ["l", "l", "r", "r", "r", "r"] }
+  );
+}
+function renderDisagreements(a) {
+  if (a.disagreements.length === 0) return "_The arms agree on every shared case._";
+  const metric = a.disagreements[0].metric;
+  const k = kindOf(a.metrics.find((m) => m.name === metric)?.kind ?? "continuous");
+  const cell = (v) => k.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : formatValue(k, v);
+  const rows = a.disagreements.map((d) => [esc2(d.case_id), ...d.values.map(cell)]);
+  return `On ${esc2(metric)}:
+
+${markdownTable([["case", ...a.arms.map((x) => esc2(x.name))], ...rows], { align: ["l", ...a.arms.map(() => "r")] })}`;
+}
+function renderArmsMarkdown(a) {
+  const control = a.arms[0].name;
+  const variants = a.arms.slice(1).map((x) => esc2(x.name));
+  const verdicts = a.metrics.map((m) => `- **${esc2(m.name)}**: ${m.winner ? "\u{1F3C6} " : ""}${escapeMarkdownText(m.verdict, { maxLength: 600 })}`);
+  const missing = Object.entries(a.not_shared).map(([arm, ids]) => `${esc2(arm)}: ${ids.length}`);
+  return [
+    `### llmops k-arm comparison: ${esc2(control)} (control) vs ${variants.join(", ")}`,
+    "",
+    `${a.shared_cases} cases shared by all ${a.arms.length} arms${missing.length ? ` (not shared, left out \u2014 ${missing.join(", ")})` : ""} \xB7 ${formatConfidence(a.confidence)} intervals \xB7 Holm across ${a.holm_family} pairs \xD7 metrics.`,
+    "",
+    ...verdicts,
+    "",
+    `Each variant's mean, then \u0394 against the control with its Holm interval (the interval at Holm's step level for that pair; it excludes 0 exactly when the Holm-adjusted p < ${formatConfidence(1 - a.confidence)}):`,
+    "",
+    renderMatrix(a),
+    "",
+    "<details>",
+    `<summary>Every pair (${a.pairs.length})</summary>`,
+    "",
+    "The \u0394 interval and p are the pair's own test (they agree with each other); the Holm columns are adjusted across the whole experiment and decide the verdicts.",
+    "",
+    renderPairs(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    `<summary>Cases where the arms disagree most (${a.disagreements.length})</summary>`,
+    "",
+    renderDisagreements(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    "<summary>Methods</summary>",
+    "",
+    ...a.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 400 })}`),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+
+// src/app/eval/eval-run-reader.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+async function readEvalRun(dir, label2) {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync(resultsFile)) {
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash3 = createHash2("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder4 = new StringDecoder("utf8");
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk;
+    hash3.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1];
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
+    rest = parts.pop();
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder4.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary = null;
+  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
+}
+
+// src/app/compare/run-arms.ts
+async function compareArms(o) {
+  const runs = await Promise.all(o.arms.map((a, i) => readEvalRun(a.dir, i === 0 ? "control" : "arm")));
+  runs.forEach((run, i) => {
+    for (const w of run.warnings) o.logger.warn(`${o.arms[i].name}: ${w}`);
+  });
+  const defaults = defaultPolicy();
+  const arms = ArmsComparisonSchema.parse(
+    computeArms(
+      o.arms.map((a, i) => ({ name: a.name, run: runs[i] })),
+      { confidence: defaults.confidence, resamples: defaults.bootstrap_resamples, seed: defaults.seed, aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() }
+    )
+  );
+  for (const [arm, ids] of Object.entries(arms.not_shared)) o.logger.warn(`${arm}: ${ids.length} case(s) not in every arm were left out`);
+  const markdown = renderArmsMarkdown(arms);
+  let files = null;
+  if (o.outDir !== null) {
+    await mkdir(o.outDir, { recursive: true });
+    files = { arms: join2(o.outDir, "arms.json"), report: join2(o.outDir, "arms.md") };
+    await writeFile(files.arms, `${JSON.stringify(arms, null, 2)}
+`);
+    await writeFile(files.report, markdown);
+  }
+  return { arms, markdown, files };
+}
+
+// src/cli/commands/compare-arms.ts
+function parseArmSpec(spec, flag) {
+  const eq = spec.indexOf("=");
+  const name = eq > 0 ? spec.slice(0, eq) : basename2(spec.replace(/[\\/]+$/, ""));
+  const dir = eq > 0 ? spec.slice(eq + 1) : spec;
+  if (!dir || !name) throw new InputError(`--${flag} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
+  return { name, dir };
+}
+async function runCompareArms(ctx, values) {
+  for (const flag of ["baseline", "candidate", "policy"]) {
+    if (values[flag] !== void 0) throw new InputError(`llmops compare: --${flag} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
+  }
+  if (typeof values.control !== "string" || values.control === "") throw new InputError("llmops compare: --arm needs --control [NAME=]DIR (the arm every variant is compared with)", { hint: 'run "llmops compare --help" for usage' });
+  const armSpecs = values.arm ?? [];
+  if (armSpecs.length === 0) throw new InputError("llmops compare: --control needs at least one --arm [NAME=]DIR", { hint: "e.g. llmops compare --control base=runs/base --arm concise=runs/concise --arm cot=runs/cot" });
+  const arms = [parseArmSpec(values.control, "control"), ...armSpecs.map((s) => parseArmSpec(s, "arm"))].map((a) => ({ ...a, dir: ctx.resolvePath(a.dir) }));
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of arms) {
+    if (seen.has(a.name)) throw new InputError(`llmops compare: two arms are named ${JSON.stringify(a.name)}`, { hint: "name each arm: --arm NAME=DIR" });
+    seen.add(a.name);
+  }
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : ctx.resolvePath(".llmops/comparison");
+  const { arms: result, files } = await compareArms({ arms, outDir, logger: ctx.logger });
+  if (files) ctx.logger.info(`wrote ${files.arms} and ${files.report}`);
+  if (values.json) ctx.printJson(result);
+  else {
+    const lines = result.metrics.map((m) => `${m.name.padEnd(16)} ${m.verdict}`);
+    ctx.stdout.write(`${result.shared_cases} shared cases, ${result.arms.length} arms (control ${result.arms[0].name}); Holm across ${result.holm_family} pairs \xD7 metrics
+${lines.join("\n")}
+`);
+  }
+  return 0;
+}
+
+// src/app/compare/run-compare.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/core/github/events.ts
+var repo = external_exports.looseObject({ full_name: external_exports.string() });
+var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
+var pullRequestEvent = external_exports.looseObject({
+  pull_request: external_exports.looseObject({
+    number: external_exports.number().int().positive(),
+    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
+    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
+  })
+});
+var workflowRunEvent = external_exports.looseObject({
+  workflow_run: external_exports.looseObject({
+    id: external_exports.number().int(),
+    event: external_exports.string(),
+    head_sha: sha,
+    head_branch: external_exports.string().nullable(),
+    head_repository: repo.nullable(),
+    repository: repo,
+    conclusion: external_exports.string().nullable(),
+    html_url: external_exports.string().optional(),
+    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
+  })
+});
+
+// src/core/github/report-bundle.ts
+var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
+var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var pullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.pull-request/v1"),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2
+});
+var gateSchema = external_exports.looseObject({
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  blocking: external_exports.boolean(),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
+  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
+});
+var comparisonGateSchema = external_exports.looseObject({
+  schema: external_exports.literal("llmops.comparison/v1"),
+  gate: gateSchema.nullable()
+});
 
 // src/core/report/inputs.ts
 function isObject3(v) {
@@ -43610,51 +44314,6 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/app/eval/eval-run-reader.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-async function readEvalRun(dir, label2) {
-  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
-    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
-  }
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const resultsFile = join(dir, "results.jsonl");
-  if (!existsSync(resultsFile)) {
-    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
-      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
-    });
-  }
-  const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash2("sha256");
-  let lineNo = 0;
-  let rest = "";
-  let lastByte = -1;
-  const decoder4 = new StringDecoder("utf8");
-  for await (const chunk of createReadStream(resultsFile)) {
-    const buf = chunk;
-    hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text2 = rest + decoder4.write(buf);
-    const parts = text2.split("\n");
-    rest = parts.pop();
-    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
-  }
-  rest += decoder4.end();
-  if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
-  const summaryFile = join(dir, "summary.json");
-  let summary = null;
-  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
-}
-
 // src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
@@ -43672,11 +44331,11 @@ async function compareRuns(o) {
   const comment = renderComment(model);
   let files = null;
   if (o.outDir !== null) {
-    await mkdir(o.outDir, { recursive: true });
-    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}
+    await mkdir2(o.outDir, { recursive: true });
+    files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
+    await writeFile2(files.comparison, `${JSON.stringify(comparison, null, 2)}
 `);
-    await writeFile(files.report, comment.markdown);
+    await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
@@ -43712,7 +44371,7 @@ async function runCompare(ctx, values, mode) {
   if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
     ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
   }
-  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath(".llmops/comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
     candidateDir: ctx.resolvePath(candidateDir),
@@ -43727,7 +44386,8 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
+    const why = g.policy_source.startsWith("default") ? "INCONCLUSIVE blocks under the default policy" : `inconclusive: fail in ${g.policy_source}`;
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? ` (${why})` : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
@@ -43747,7 +44407,8 @@ function renderSummary(c) {
   );
   const os = c.one_sided;
   if (os.baseline_only.length || os.candidate_only.length) lines.push(`unpaired: ${os.baseline_only.length} baseline-only, ${os.candidate_only.length} candidate-only case(s)`);
-  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${c.gate.reasons.length ? `
+  const unchanged = c.gate?.checks.find((k) => k.kind === "unchanged");
+  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${unchanged ? ` (${unchanged.message})` : ""}${c.gate.reasons.length ? `
   ${c.gate.reasons.join("\n  ")}` : ""}`);
   return lines.join("\n");
 }
@@ -43759,28 +44420,33 @@ var compareCommand = {
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+       llmops compare --control [NAME=]DIR --arm [NAME=]DIR [--arm \u2026] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric
-reports the means, \u0394 with a paired interval, the test and its p-value (Holm-adjusted), n, the
-minimum detectable effect, cases that broke or were fixed, and latency/token/cost deltas.
+reports the means, \u0394 with a paired interval and the p-value of the test it inverts (they never
+disagree), Holm's adjusted p with its matching interval, n, the minimum detectable effect, cases
+that broke or were fixed, and latency/token/cost deltas.
 
 options:
   --baseline DIR    eval run directory (results.jsonl, summary.json) of the baseline
   --candidate DIR   eval run directory of the candidate
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
-  --out DIR         where to write comparison.json and report.md (default: ./comparison)
-  --json            print comparison.json on stdout instead of the summary
+  --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
+  --control, --arm  k arms (a control and variants run on the same cases): every pair compared,
+                    Holm across pairs \xD7 metrics, a winner per metric only when its interval
+                    excludes the control and every rival; writes arms.json and arms.md
+  --json            print comparison.json (arms.json) on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
 Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
-  options: compareOptions,
-  run: (ctx, { values }) => runCompare(ctx, values, "compare")
+  options: { ...compareOptions, control: { type: "string" }, arm: { type: "string", multiple: true } },
+  run: (ctx, { values }) => values.control !== void 0 || values.arm !== void 0 ? runCompareArms(ctx, values) : runCompare(ctx, values, "compare")
 };
 
 // src/cli/commands/data-clean.ts
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
 
 // src/app/data/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
@@ -43821,7 +44487,7 @@ init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3 } from "node:path";
+import { basename as basename3, dirname as dirname3 } from "node:path";
 import { createGunzip } from "node:zlib";
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
@@ -43882,7 +44548,7 @@ async function validateFiles(v, files) {
 }
 function gitShowFile(path, rev) {
   return new Promise((resolve9, reject) => {
-    execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", `${rev}:./${basename3(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve9(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve9(void 0);
@@ -43892,15 +44558,6 @@ function gitShowFile(path, rev) {
       reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
     });
   });
-}
-
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/formats.ts
@@ -44647,8 +45304,8 @@ function assignSplit(point, spec) {
   for (let i = 0; i < spec.bounds.length; i++) if (point < spec.bounds[i]) return i;
   return spec.bounds.length - 1;
 }
-function assignStratified(points, strata, spec) {
-  const out = new Uint8Array(points.length);
+function assignStratified(points2, strata, spec) {
+  const out = new Uint8Array(points2.length);
   const groups = /* @__PURE__ */ new Map();
   strata.forEach((s, i) => {
     let g = groups.get(s);
@@ -44656,7 +45313,7 @@ function assignStratified(points, strata, spec) {
     g.push(i);
   });
   for (const idx of groups.values()) {
-    idx.sort((a, b) => points[a] - points[b]);
+    idx.sort((a, b) => points2[a] - points2[b]);
     const n2 = idx.length;
     idx.forEach((recIdx, rank) => {
       out[recIdx] = assignSplit((rank + 0.5) / n2, spec);
@@ -44791,10 +45448,10 @@ function countParsedKeys(value) {
     }
     return n2;
   }
-  const obj = value;
-  for (const k in obj) {
+  const obj2 = value;
+  for (const k in obj2) {
     n2++;
-    const x = obj[k];
+    const x = obj2[k];
     if (typeof x === "object" && x !== null) n2 += countParsedKeys(x);
   }
   return n2;
@@ -45698,19 +46355,19 @@ async function runDataSplit(ctx, values, files) {
   };
   let assigned;
   if (stratify) {
-    const points = [];
+    const points2 = [];
     const strata = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
+      points2.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
     if (keyError !== void 0) throw keyError;
-    assigned = assignStratified(Float64Array.from(points), strata, spec);
+    assigned = assignStratified(Float64Array.from(points2), strata, spec);
   }
-  const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
+  const writers = spec.names.map((n2) => new JsonlWriter(join4(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
@@ -45729,7 +46386,7 @@ async function runDataSplit(ctx, values, files) {
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
   else {
     if (report.issues.length) ctx.stderr.write(renderValidationText(report));
-    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join4(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
 `);
   }
   return 0;
@@ -45737,8 +46394,8 @@ async function runDataSplit(ctx, values, files) {
 
 // src/cli/commands/data-manifest.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, join as join5 } from "node:path";
 
 // src/core/data/diff.ts
 var EXAMPLES = 5;
@@ -45985,7 +46642,7 @@ async function check2(ctx, values, files, manifestPath) {
 function manifestPathFor(ctx, values, files, outIsManifest = true) {
   if (typeof values.out === "string") {
     const out = ctx.resolvePath(values.out);
-    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join4(out, DEFAULT_MANIFEST_NAME) : out;
+    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join5(out, DEFAULT_MANIFEST_NAME) : out;
   }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
@@ -45995,8 +46652,8 @@ function manifestPathFor(ctx, values, files, outIsManifest = true) {
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir2(dirname6(out), { recursive: true });
-  await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
+  await mkdir3(dirname6(out), { recursive: true });
+  await writeFile3(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
   else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
@@ -46013,8 +46670,8 @@ async function runDataCard(ctx, values, files) {
   });
   const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
   if (out !== null) {
-    await mkdir2(dirname6(out), { recursive: true });
-    await writeFile2(out, md);
+    await mkdir3(dirname6(out), { recursive: true });
+    await writeFile3(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
   }
@@ -46039,7 +46696,7 @@ async function runDataDiff(ctx, values, files) {
     head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
-  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename3(manifestPath)}`);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename4(manifestPath)}`);
   const diff = computeDataDiff(baseManifest, head, base);
   if (values.json) ctx.printJson(diff);
   else ctx.stdout.write(renderDataDiffMarkdown(diff));
@@ -46123,7 +46780,7 @@ ${checkOptionHelp}
 // src/app/eval/run-suite.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname10, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname10, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46154,7 +46811,7 @@ function planJobs(suite, cases, prompt, target2, identity2) {
   const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
@@ -46179,9 +46836,9 @@ function planJobs(suite, cases, prompt, target2, identity2) {
 
 // node_modules/@huggingface/jinja/dist/index.js
 var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj, key2, value) => key2 in obj ? __defProp2(obj, key2, { enumerable: true, configurable: true, writable: true, value }) : obj[key2] = value;
-var __publicField = (obj, key2, value) => {
-  __defNormalProp(obj, typeof key2 !== "symbol" ? key2 + "" : key2, value);
+var __defNormalProp = (obj2, key2, value) => key2 in obj2 ? __defProp2(obj2, key2, { enumerable: true, configurable: true, writable: true, value }) : obj2[key2] = value;
+var __publicField = (obj2, key2, value) => {
+  __defNormalProp(obj2, typeof key2 !== "symbol" ? key2 + "" : key2, value);
   return value;
 };
 var TOKEN_TYPES = Object.freeze({
@@ -46337,7 +46994,7 @@ function tokenize(source, options = {}) {
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
   const consumeWhile = (predicate) => {
-    let str = "";
+    let str2 = "";
     while (predicate(src[cursorPosition])) {
       if (src[cursorPosition] === "\\") {
         ++cursorPosition;
@@ -46351,7 +47008,7 @@ function tokenize(source, options = {}) {
           if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
             throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
           }
-          str += String.fromCharCode(parseInt(hex3, 16));
+          str2 += String.fromCharCode(parseInt(hex3, 16));
           cursorPosition += length;
           continue;
         }
@@ -46359,15 +47016,15 @@ function tokenize(source, options = {}) {
         if (unescaped === void 0) {
           throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
         }
-        str += unescaped;
+        str2 += unescaped;
         continue;
       }
-      str += src[cursorPosition++];
+      str2 += src[cursorPosition++];
       if (cursorPosition >= src.length) {
         throw new SyntaxError("Unexpected end of input");
       }
     }
-    return str;
+    return str2;
   };
   const stripTrailingWhitespace = () => {
     const lastToken = tokens2.at(-1);
@@ -46498,8 +47155,8 @@ function tokenize(source, options = {}) {
       }
       if (char === "'" || char === '"') {
         ++cursorPosition;
-        const str = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str, TOKEN_TYPES.StringLiteral));
+        const str2 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
@@ -47363,13 +48020,13 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str, oldvalue, newvalue, count2) {
+function replace(str2, oldvalue, newvalue, count2) {
   if (count2 === 0) {
-    return str;
+    return str2;
   }
   let remaining = count2 == null || count2 < 0 ? Infinity : count2;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str.replaceAll(pattern, (match) => {
+  return str2.replaceAll(pattern, (match) => {
     if (remaining > 0) {
       --remaining;
       return newvalue;
@@ -47584,8 +48241,8 @@ var BooleanValue = class extends RuntimeValue {
   type = "BooleanValue";
 };
 var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str) {
-  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+function makeAsciiSafe(str2) {
+  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
   const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
@@ -47914,15 +48571,15 @@ __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
   [
     "lower",
     (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toLowerCase();
+      const str2 = operand.value;
+      return operand.type === "StringValue" && str2 === str2.toLowerCase();
     }
   ],
   [
     "upper",
     (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toUpperCase();
+      const str2 = operand.value;
+      return operand.type === "StringValue" && str2 === str2.toUpperCase();
     }
   ],
   ["none", (operand) => operand.type === "NullValue"],
@@ -49331,12 +49988,12 @@ function formatExpression(node2) {
     }
     case "MemberExpression": {
       const n2 = node2;
-      const obj = formatOperand(n2.object, PRECEDENCE.ATOM);
+      const obj2 = formatOperand(n2.object, PRECEDENCE.ATOM);
       let prop = formatExpression(n2.property);
       if (!n2.computed && n2.property.type !== "Identifier" && n2.property.type !== "IntegerLiteral") {
         prop = `(${prop})`;
       }
-      return n2.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+      return n2.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
     }
     case "FilterExpression": {
       const n2 = node2;
@@ -49417,24 +50074,182 @@ var Template = class {
   }
 };
 
-// src/core/eval/prompt.ts
-function compilePrompt(spec, where) {
-  const compile3 = (source, at) => {
-    try {
-      return new Template(source);
-    } catch (err) {
-      throw new ConfigError(`${at}: invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`);
+// src/core/eval/template-check.ts
+var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
+var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
+function templateVariables(program) {
+  const declared = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Set();
+  const guarded = /* @__PURE__ */ new Set();
+  const declare = (n2) => {
+    if (!isNode(n2)) return;
+    if (n2.type === "Identifier") declared.add(n2.value);
+    else if (n2.type === "TupleLiteral" || n2.type === "ArrayLiteral") for (const x of n2.value) declare(x);
+    else if (n2.type === "KeywordArgumentExpression") declare(n2.key);
+  };
+  const visit2 = (n2) => {
+    if (Array.isArray(n2)) return n2.forEach(visit2);
+    if (n2 instanceof Map) {
+      for (const [k, v] of n2) {
+        visit2(k);
+        visit2(v);
+      }
+      return;
+    }
+    if (!isNode(n2)) return;
+    switch (n2.type) {
+      case "Identifier":
+        used.add(n2.value);
+        return;
+      case "MemberExpression":
+        visit2(n2.object);
+        if (n2.computed) visit2(n2.property);
+        return;
+      case "FilterExpression": {
+        const f = n2.filter;
+        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
+        if ((name === "default" || name === "d") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
+        visit2(n2.operand);
+        if (f.type === "CallExpression") visit2(f.args);
+        return;
+      }
+      case "FilterStatement": {
+        const f = n2.filter;
+        if (f.type === "CallExpression") visit2(f.args);
+        visit2(n2.body);
+        return;
+      }
+      case "TestExpression": {
+        const test = n2.test.value;
+        if ((test === "defined" || test === "undefined") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
+        visit2(n2.operand);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(n2.value);
+        return;
+      case "Set":
+        declare(n2.assignee);
+        visit2(n2.value);
+        visit2(n2.body);
+        return;
+      case "For":
+        declare(n2.loopvar);
+        visit2(n2.iterable);
+        visit2(n2.body);
+        visit2(n2.defaultBlock);
+        return;
+      case "Macro":
+        declare(n2.name);
+        for (const a of n2.args) {
+          declare(a);
+          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
+        }
+        visit2(n2.body);
+        return;
+      case "CallStatement":
+        for (const a of n2.callerArgs ?? []) declare(a);
+        visit2(n2.call);
+        visit2(n2.body);
+        return;
+      default:
+        for (const [k, v] of Object.entries(n2)) if (k !== "type") visit2(v);
     }
   };
-  const parts = spec.kind === "template" ? [{ role: "user", t: compile3(spec.template, where) }] : spec.messages.map((m, i) => ({ role: m.role, t: compile3(m.content, `${where}.messages[${i}]`) }));
+  visit2(program);
+  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
+  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
+}
+function lineColAt(source, offset) {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const line = before.split("\n").length;
+  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+function tags(source) {
+  const out = [];
+  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
+  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+function findVariable(source, name) {
+  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
+  for (const t of tags(source)) {
+    const m = word.exec(source.slice(t.start + 2, t.end));
+    if (m) return t.start + 2 + m.index;
+  }
+  return null;
+}
+function findFilter(source, name) {
+  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
+  return m ? m.index + m[0].length - name.length : null;
+}
+var parses = (source) => {
+  try {
+    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+};
+function locateSyntaxError(source) {
+  const whole = parses(source);
+  if (whole === null) return null;
+  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
+  return tags(source).at(-1)?.start ?? 0;
+}
+
+// src/core/eval/prompt.ts
+function position(source, offset, origin) {
+  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
+  const p = lineColAt(source, offset);
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+}
+function compile3(source, origin, role) {
+  let template;
+  try {
+    template = new Template(source);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
+      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
+    });
+  }
+  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+}
+function compilePrompt(spec, where, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+  const parts = spec.kind === "template" ? [compile3(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile3(m.content, origin(i, `.messages[${i}]`), m.role));
   return {
     spec,
-    render(vars) {
-      const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
+    render(vars, context) {
+      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
       const text2 = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
       return { messages, text: text2 };
     }
   };
+}
+function renderPart(p, vars, context) {
+  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+  for (const name of p.required) {
+    if (name in vars) continue;
+    const known = Object.keys(vars);
+    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
+      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
+    });
+  }
+  try {
+    return p.template.render(vars);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
+    const at = filter ? findFilter(p.source, filter[1]) : null;
+    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
+      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
+    });
+  }
 }
 
 // src/core/ports/provider.ts
@@ -49808,14 +50623,14 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join5 } from "node:path";
+import { dirname as dirname7, join as join6 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
   pathOf(key2) {
-    return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
+    return join6(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
   async get(key2) {
     try {
@@ -49984,8 +50799,8 @@ function toCase(raw, where) {
   if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
   const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags };
+  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where };
 }
 function parseCasesJsonl(text2, file2) {
   const cases = [];
@@ -50015,6 +50830,17 @@ function checkUniqueIds(cases, where) {
     }
     seen.set(c.id, i);
   });
+}
+function findDuplicateInputs(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  cases.forEach((c, i) => {
+    const key2 = stableStringify({ input: c.input ?? null, vars: c.vars });
+    const prev = seen.get(key2);
+    if (prev === void 0) seen.set(key2, i);
+    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  });
+  return out;
 }
 
 // src/core/eval/suite-schema.ts
@@ -50167,8 +50993,9 @@ async function loadSuite(path, cwd) {
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
@@ -50186,15 +51013,33 @@ async function loadSuite(path, cwd) {
     if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
-  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
+  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
   return {
     file: file2,
     displayFile,
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
+    promptOrigins,
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings
   };
+}
+function checkSuiteGate(suite, cases, doc, displayFile) {
+  const gate = suite.gate;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
+    });
+  }
+  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
+    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+  });
 }
 async function readCasesFile(path, shown, bytes) {
   const lower = path.toLowerCase();
@@ -50237,26 +51082,32 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, pos) {
+function loadPrompt(p, base, displayFile, doc, cwd) {
+  const pos = doc.locate(["prompt"]);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  if (typeof p === "string") return { kind: "template", template: p };
+  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { kind: "template", template: p.template };
-  if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
   const path = resolve3(base, p.file);
+  const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text2, p.file);
-    const v = doc.value;
+    const pdoc = parseYamlSource(text2, shown);
+    const v = pdoc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
     }
-    return { kind: "messages", messages: msgs };
+    return {
+      prompt: { kind: "messages", messages: msgs },
+      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
+    };
   }
-  return { kind: "template", template: text2.replace(/\n$/, "") };
+  return { prompt: { kind: "template", template: text2.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
 }
 
 // src/app/git/git-info.ts
@@ -50278,6 +51129,13 @@ var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT",
 function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
+function requestBody(req) {
+  const body = { model: req.model, ...req.params, stream: req.stream };
+  if (req.api === "chat") body.messages = req.messages;
+  else body.prompt = req.prompt;
+  if (req.stream) body.stream_options = { include_usage: true };
+  return body;
+}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -50289,6 +51147,7 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
+  noticed = false;
   post(url2, payload, headers, cancel) {
     return new Promise((resolve9, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
@@ -50315,10 +51174,7 @@ var OpenAiCompatibleProvider = class {
   }
   async complete(req, outer) {
     const url2 = completionUrl(this.baseUrl, req.api);
-    const body = { model: req.model, ...req.params, stream: req.stream };
-    if (req.api === "chat") body.messages = req.messages;
-    else body.prompt = req.prompt;
-    if (req.stream) body.stream_options = { include_usage: true };
+    const body = requestBody(req);
     const cancel = { fired: false };
     const timeout = { aborted: false };
     const timer = setTimeout(() => {
@@ -50358,8 +51214,13 @@ var OpenAiCompatibleProvider = class {
       throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
+    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
+    if (plainJson && !this.noticed) {
+      this.noticed = true;
+      this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
+    }
     try {
-      return req.stream ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
     } catch (err) {
       if (err instanceof ProviderError) throw err;
       throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
@@ -50505,15 +51366,15 @@ async function readStream(res, api, t0, url2) {
 // src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname9, join as join6 } from "node:path";
+import { dirname as dirname9, join as join7 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 function locateCliBundle(from = import.meta.url) {
   let dir = dirname9(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join6(dir, "dist", "cli", "index.js");
+    const candidate = join7(dir, "dist", "cli", "index.js");
     if (existsSync6(candidate)) return candidate;
-    if (existsSync6(join6(dir, "cli", "index.js")) && existsSync6(join6(dir, "..", "package.json"))) return join6(dir, "cli", "index.js");
+    if (existsSync6(join7(dir, "cli", "index.js")) && existsSync6(join7(dir, "..", "package.json"))) return join7(dir, "cli", "index.js");
     const parent = dirname9(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
@@ -50577,10 +51438,11 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
   const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
   const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
   return { loaded, suite, target: target2, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
@@ -50611,7 +51473,7 @@ async function planSuite(o) {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target2.base_url, model: target2.model, api: target2.api },
-    first_request: first ? { url: completionUrl(target2.base_url, first.api), model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+    first_request: first ? { url: completionUrl(target2.base_url, first.api), body: requestBody(first) } : null
   };
 }
 async function runSuite(o) {
@@ -50646,17 +51508,18 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target: target2, scorers, cases, jobs } = p;
-  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join7(outDir, ".lock"));
+  const release = acquireDirLock(join8(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join7(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join8(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target2.base_url,
       ...apiKey ? { apiKey } : {},
-      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
+      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {},
+      onNotice: (m) => o.logger.warn(m)
     });
     const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
     o.logger.info(
@@ -50682,8 +51545,8 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join7(outDir, "summary.json");
-      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join7(outDir, "summary.previous.json"));
+      const summaryPath2 = join8(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join8(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -50711,7 +51574,7 @@ async function runPlanned(o, t0, startedAt, p) {
       },
       bootstrapResamples: 2e3
     });
-    const summaryPath = join7(outDir, "summary.json");
+    const summaryPath = join8(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
@@ -50802,7 +51665,7 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
 `,
   options: {
@@ -50815,7 +51678,7 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
@@ -50844,8 +51707,8 @@ options:
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) \xD7 ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})
-first request:
-${JSON.stringify(plan.first_request, null, 2)}
+first request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}
+${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}
 `);
       return 0;
     }
@@ -50876,7 +51739,7 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 // src/app/model/export-gguf.ts
 import { createHash as createHash9 } from "node:crypto";
 import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync5, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname12, join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+import { basename as basename5, dirname as dirname12, join as join11, relative as relative6, resolve as resolve5 } from "node:path";
 
 // src/core/contracts/gguf-export.ts
 var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
@@ -51398,7 +52261,7 @@ function preTokenizerName(pre, where) {
     hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
   });
 }
-function idOf(v, vocab) {
+function idOf2(v, vocab) {
   if (typeof v === "number") return v;
   const content = typeof v === "string" ? v : typeof v === "object" && v !== null ? v.content : void 0;
   return typeof content === "string" ? vocab.get(content) : void 0;
@@ -51439,9 +52302,9 @@ function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
     ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
     ["tokenizer.ggml.merges", { type: "array", of: "string", value: merges }]
   ];
-  const bos = idOf(cfg.bos_token, vocab) ?? h2.bosId;
-  const eos = idOf(cfg.eos_token, vocab) ?? h2.eosId;
-  const pad = idOf(cfg.pad_token, vocab) ?? h2.padId;
+  const bos = idOf2(cfg.bos_token, vocab) ?? h2.bosId;
+  const eos = idOf2(cfg.eos_token, vocab) ?? h2.eosId;
+  const pad = idOf2(cfg.pad_token, vocab) ?? h2.padId;
   if (bos !== void 0) meta3.push(["tokenizer.ggml.bos_token_id", { type: "u32", value: bos }]);
   if (eos !== void 0) meta3.push(["tokenizer.ggml.eos_token_id", { type: "u32", value: eos }]);
   if (pad !== void 0) meta3.push(["tokenizer.ggml.padding_token_id", { type: "u32", value: pad }]);
@@ -51453,8 +52316,8 @@ function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
 
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream6 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname11, join as join8, relative as relative5, sep } from "node:path";
+import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname11, join as join9, relative as relative5, sep } from "node:path";
 
 // src/core/train/content-hash.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -51494,11 +52357,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname11(path), { recursive: true });
-    await writeFile3(path, text2);
+    await mkdir4(dirname11(path), { recursive: true });
+    await writeFile4(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname11(path), { recursive: true });
+    await mkdir4(dirname11(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -51515,7 +52378,7 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
+        const full = join9(dir, e.name);
         const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
@@ -51526,7 +52389,7 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
+      const full = join9(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
@@ -51551,7 +52414,7 @@ var NodeTrainWorkspace = class {
 
 // src/app/model/safetensors-files.ts
 import { closeSync as closeSync3, existsSync as existsSync8, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/core/model/safetensors.ts
 var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
@@ -51626,9 +52489,9 @@ var SafetensorsDir = class {
   constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
     this.dir = dir;
     this.display = display;
-    const indexPath = join9(dir, index);
+    const indexPath = join10(dir, index);
     let shards;
-    if (existsSync8(join9(dir, single))) shards = [single];
+    if (existsSync8(join10(dir, single))) shards = [single];
     else if (existsSync8(indexPath)) {
       let doc;
       try {
@@ -51650,7 +52513,7 @@ var SafetensorsDir = class {
   tensors = /* @__PURE__ */ new Map();
   files = [];
   open(name) {
-    const path = join9(this.dir, name);
+    const path = join10(this.dir, name);
     const shown = `${this.display}/${name}`;
     if (!existsSync8(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
     const fd = openSync3(path, "r");
@@ -51712,7 +52575,7 @@ function requireDir(path, shown, what) {
   if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
 }
 function chatTemplateOf(dir, shown) {
-  const p = join10(dir, "tokenizer_config.json");
+  const p = join11(dir, "tokenizer_config.json");
   if (!existsSync9(p)) return void 0;
   const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
   if (typeof t === "string") return t;
@@ -51720,15 +52583,15 @@ function chatTemplateOf(dir, shown) {
   return void 0;
 }
 function tokenizerFor(dir, shown, h2) {
-  const byte = join10(dir, "llmops_tokenizer.json");
+  const byte = join11(dir, "llmops_tokenizer.json");
   if (existsSync9(byte)) {
     const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
     if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
     return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
   }
-  const hf = join10(dir, "tokenizer.json");
+  const hf = join11(dir, "tokenizer.json");
   if (existsSync9(hf)) {
-    const cfgPath = join10(dir, "tokenizer_config.json");
+    const cfgPath = join11(dir, "tokenizer_config.json");
     const cfg = existsSync9(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
     const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
     return { kind: r.kind, metadata: r.metadata };
@@ -51776,7 +52639,7 @@ function writeGguf(out, metadata, infos, produce) {
   return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
 }
 function loadAdapter(dir, shown) {
-  const config2 = parseLoraConfig(readJson2(join10(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const config2 = parseLoraConfig(readJson2(join11(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
   const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
   const modules = /* @__PURE__ */ new Map();
   for (const name of weights.tensors.keys()) {
@@ -51797,25 +52660,25 @@ function loadAdapter(dir, shown) {
 function resolveBase(o, adapter, shown) {
   if (o.base) return resolve5(o.cwd, o.base);
   const named = adapter.config.baseModel;
-  if (named && existsSync9(join10(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
+  if (named && existsSync9(join11(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
   throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
 }
 async function exportGguf(o) {
   const modelDir = resolve5(o.cwd, o.modelDir);
   const shown = show(o.cwd, modelDir);
   requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
-  const isAdapter = existsSync9(join10(modelDir, "adapter_config.json"));
+  const isAdapter = existsSync9(join11(modelDir, "adapter_config.json"));
   if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
   if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
   if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
-  const out = resolve5(o.cwd, o.out ?? join10(dirname12(modelDir), `${basename4(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  const out = resolve5(o.cwd, o.out ?? join11(dirname12(modelDir), `${basename5(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
   if (existsSync9(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
   const workspace = new NodeTrainWorkspace();
   const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
   const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
   const baseShown = show(o.cwd, baseDir);
   requireDir(baseDir, baseShown, "the base model directory");
-  const configPath = join10(baseDir, "config.json");
+  const configPath = join11(baseDir, "config.json");
   if (!existsSync9(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
   const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
   const weights = new SafetensorsDir(baseDir, baseShown);
@@ -51834,7 +52697,7 @@ async function exportGguf(o) {
       }
       const tok = tokenizerFor(baseDir, baseShown, h2);
       tokenizer = tok.kind;
-      const name = basename4(adapter ? modelDir : baseDir);
+      const name = basename5(adapter ? modelDir : baseDir);
       metadata = [...llamaMetadata(h2, name, FILE_TYPE[o.type]), ...tok.metadata];
       infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
       checkBlocks(infos);
@@ -51859,7 +52722,7 @@ async function exportGguf(o) {
     const source = await workspace.hashDirectory(baseDir);
     const record3 = GgufExportSchema.parse({
       schema: GGUF_EXPORT_SCHEMA,
-      gguf: { file: basename4(out), bytes: written.bytes, sha256: written.sha256 },
+      gguf: { file: basename5(out), bytes: written.bytes, sha256: written.sha256 },
       kind: o.asAdapter ? "lora-adapter" : "model",
       type: o.type,
       architecture: "llama",
@@ -51913,7 +52776,7 @@ function planAdapterFile(adapter, h2, type, base) {
   const metadata = [
     ["general.architecture", { type: "string", value: "llama" }],
     ["general.type", { type: "string", value: "adapter" }],
-    ["general.name", { type: "string", value: basename4(adapter.dir) }],
+    ["general.name", { type: "string", value: basename5(adapter.dir) }],
     ["general.alignment", { type: "u32", value: 32 }],
     ["general.file_type", { type: "u32", value: FILE_TYPE[type] }],
     ["adapter.type", { type: "string", value: "lora" }],
@@ -51926,7 +52789,7 @@ function planAdapterFile(adapter, h2, type, base) {
 // src/app/model/external-quantize.ts
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream7, existsSync as existsSync10, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { basename as basename5, dirname as dirname13, join as join11, resolve as resolve6 } from "node:path";
+import { basename as basename6, dirname as dirname13, join as join12, resolve as resolve6 } from "node:path";
 
 // src/adapters/process/node-process-runner.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -52019,11 +52882,11 @@ async function externalQuantize(o) {
     });
   }
   const modelDir = resolve6(o.cwd, o.modelDir);
-  const out = resolve6(o.cwd, o.out ?? join11(dirname13(modelDir), `${basename5(modelDir)}-${o.type}.gguf`));
+  const out = resolve6(o.cwd, o.out ?? join12(dirname13(modelDir), `${basename6(modelDir)}-${o.type}.gguf`));
   const f16 = `${out}.f16-input.gguf`;
   const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
   try {
-    o.logger.info(`${tool} ${basename5(f16)} \u2192 ${basename5(out)} (${o.type.toUpperCase()})`);
+    o.logger.info(`${tool} ${basename6(f16)} \u2192 ${basename6(out)} (${o.type.toUpperCase()})`);
     const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
     if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
   } finally {
@@ -52033,9 +52896,9 @@ async function externalQuantize(o) {
   const record3 = GgufExportSchema.parse({
     ...first.record,
     schema: GGUF_EXPORT_SCHEMA,
-    gguf: { file: basename5(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
+    gguf: { file: basename6(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
     type: o.type,
-    quantized_by: { tool: basename5(tool), from: "f16" }
+    quantized_by: { tool: basename6(tool), from: "f16" }
   });
   const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
   writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
@@ -52116,6 +52979,28 @@ record ${displayPath(ctx, result.recordPath)}
   }
 };
 
+// src/cli/commands/gate-plan.ts
+async function runGatePlan(ctx, values) {
+  const suitePath = values.plan;
+  const loaded = await loadSuite(suitePath, ctx.cwd);
+  const policyFile = typeof values.policy === "string" ? values.policy : void 0;
+  const policy = policyFile ? (await loadPolicyFile(ctx.resolvePath(policyFile), policyFile, `policy file not found: ${ctx.resolvePath(policyFile)}`)).policy : loaded.suite.gate;
+  if (!policy) throw new ConfigError(`${loaded.displayFile}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite or pass --policy FILE" });
+  const types = new Map(createScorers(loaded.suite.scorers).map((s) => [s.name, s.type]));
+  const plans = planMargins(policy, types, loaded.cases.length, loaded.suite.repeats);
+  const undecidable2 = plans.filter((p) => !p.decidable);
+  if (values.json) ctx.printJson({ suite: loaded.suite.name, cases: loaded.cases.length, repeats: loaded.suite.repeats, confidence: policy.confidence, margins: plans, decidable: undecidable2.length === 0 });
+  else ctx.stdout.write(`${renderPlan(loaded.displayFile, loaded.cases.length, loaded.suite.repeats, plans)}
+`);
+  return undecidable2.length ? 1 : 0;
+}
+function renderPlan(file2, cases, repeats, plans) {
+  const head = `${file2}: ${cases} case(s) \xD7 ${repeats} repeat(s)`;
+  if (plans.length === 0) return `${head}
+no gated absolute max_regression on a 0/1 metric with one repeat: nothing to size (continuous metrics and repeats are decided from the observed spread)`;
+  return [head, ...plans.map((p) => `${p.decidable ? "ok  " : "TOO NARROW  "}${p.message}`)].join("\n");
+}
+
 // src/cli/commands/gate.ts
 var gateCommand = {
   name: "gate",
@@ -52123,14 +53008,22 @@ var gateCommand = {
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+       llmops gate --plan SUITE [--policy FILE] [--json]
 
 Compares the runs like "llmops compare" and decides from confidence bounds: PASS when every
 gated check's interval clears its limit, FAIL when one lies wholly beyond it (or a floor is
 broken), INCONCLUSIVE otherwise \u2014 with the number of cases or repeats that would likely decide.
+When the candidate is unchanged (every record came from the same request with the same output,
+or both runs used the same model hash, prompt and cases) the verdict is PASS "unchanged".
+
+--plan SUITE sizes a suite for its gate (or --policy) before any run: for each gated 0/1 metric,
+the smallest regression the suite's cases can rule out even when nothing changed, and the cases
+a narrower max_regression needs. Exit 1 when a margin is too narrow to ever be decided.
 
 options:
   --baseline DIR    eval run directory of the baseline
   --candidate DIR   eval run directory of the candidate
+  --plan SUITE      size SUITE's cases for the gate instead of comparing runs
   --policy FILE     gate policy YAML, or a suite file with a gate: key. Without it every metric
                     both runs share is gated with max_regression: 0.02
   --out DIR         also write comparison.json and report.md there
@@ -52140,13 +53033,13 @@ options:
 Exit codes: 0 pass (or inconclusive under inconclusive: pass|neutral), 1 fail (or inconclusive
 under inconclusive: fail, the default), 2 bad arguments, policy or run directories.
 See docs/compare-and-gate.md.`,
-  options: compareOptions,
-  run: (ctx, { values }) => runCompare(ctx, values, "gate")
+  options: { ...compareOptions, plan: { type: "string" } },
+  run: (ctx, { values }) => typeof values.plan === "string" ? runGatePlan(ctx, values) : runCompare(ctx, values, "gate")
 };
 
 // src/cli/commands/report.ts
 import { existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync7, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname14, isAbsolute as isAbsolute2, join as join12, resolve as resolve7 } from "node:path";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join13, resolve as resolve7 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
@@ -52156,13 +53049,13 @@ function readRequired(ctx, path, option) {
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join12(abs, "comparison.json");
+  const inside = join13(abs, "comparison.json");
   return existsSync11(abs) && statSync7(abs).isDirectory() && existsSync11(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
   const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join12(d, "results.jsonl");
+    const f = join13(d, "results.jsonl");
     if (existsSync11(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
@@ -52227,7 +53120,7 @@ options:
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
                       output option the comment markdown is a field of it
-  --quiet             no log lines
+  -q, --quiet         no log lines
 `,
   options: {
     comparison: { type: "string" },
@@ -52240,7 +53133,7 @@ options:
     title: { type: "string" },
     "max-chars": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values }) {
     const maxChars = intOption(values, "max-chars", 1e3);
@@ -52271,7 +53164,7 @@ options:
 // src/cli/commands/serve.ts
 import { existsSync as existsSync12, statSync as statSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 
 // src/app/serve/llama-engine.ts
 var NODE_LLAMA_CPP_VERSION = "3.21.1";
@@ -52757,7 +53650,7 @@ var OpenAiServer = class {
     let finish = "length";
     let firstTokenAt;
     const chunk = (delta, finishReason) => r.api === "chat" ? { id, object: "chat.completion.chunk", created, model: this.o.modelName, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] } : { id, object: "text_completion", created, model: this.o.modelName, choices: [{ index: 0, text: delta, finish_reason: finishReason, logprobs: null }] };
-    const send = (obj) => res.write(`data: ${JSON.stringify(obj)}
+    const send = (obj2) => res.write(`data: ${JSON.stringify(obj2)}
 
 `);
     if (r.stream) {
@@ -52921,7 +53814,7 @@ options:
     const queueLimit = intOption(values, "queue", 0) ?? 64;
     const ctxTokens = intOption(values, "ctx", 16);
     const drainS = intOption(values, "drain-timeout", 0) ?? 30;
-    const name = values.name ?? basename6(modelPath).replace(/\.gguf$/i, "");
+    const name = values.name ?? basename7(modelPath).replace(/\.gguf$/i, "");
     await importNodeLlamaCpp();
     const server = new OpenAiServer({ host, port, queueLimit, modelName: name, logger: ctx.logger, ...apiKey ? { apiKey } : {} });
     let url2;
@@ -52944,7 +53837,7 @@ options:
       });
       server.setEngine(engine);
       ctx.logger.info(
-        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename6(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
+        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename7(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
       );
       if (!signal.aborted) await new Promise((resolve9) => signal.addEventListener("abort", () => resolve9(), { once: true }));
       ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
@@ -52959,7 +53852,7 @@ options:
 
 // src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename7, dirname as dirname16, extname as extname2 } from "node:path";
+import { basename as basename8, dirname as dirname16, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -53766,10 +54659,10 @@ function lossSeries(records) {
   }
   return { train, eval: evals };
 }
-function downsample(points, max) {
-  if (points.length <= max) return [...points];
+function downsample(points2, max) {
+  if (points2.length <= max) return [...points2];
   const out = [];
-  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  for (let i = 0; i < max; i++) out.push(points2[Math.round(i * (points2.length - 1) / (max - 1))]);
   return out;
 }
 function round4(n2, digits = 4) {
@@ -53793,7 +54686,7 @@ function renderLossMermaid(series, opts = {}) {
     "```"
   ].join("\n");
 }
-function esc2(s) {
+function esc3(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function niceTicks(lo, hi, count2) {
@@ -53810,7 +54703,7 @@ function renderLossSvg(series, opts = {}) {
   const H = opts.height ?? 320;
   const m = { l: 56, r: 16, t: 32, b: 40 };
   const all = [...series.train, ...series.eval];
-  const title = esc2(opts.title ?? "Training loss");
+  const title = esc3(opts.title ?? "Training loss");
   if (all.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}"><text x="${W2 / 2}" y="${H / 2}" text-anchor="middle" font-family="sans-serif" font-size="13">no loss values logged</text></svg>
 `;
@@ -54380,12 +55273,12 @@ async function runAttempt(plan, ports, hooks) {
 
 // src/app/train/locate-trainer.ts
 import { existsSync as existsSync13 } from "node:fs";
-import { dirname as dirname15, join as join13 } from "node:path";
+import { dirname as dirname15, join as join14 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname15(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join13(dir, "trainers", "reference", "train.py");
+    const candidate = join14(dir, "trainers", "reference", "train.py");
     if (existsSync13(candidate)) return candidate;
     const parent = dirname15(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
@@ -54419,7 +55312,7 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename7(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename8(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
@@ -54469,7 +55362,7 @@ options:
   --resume           continue from the newest checkpoint in --out (same spec required)
   --dry-run          render the config and run the preflight checks only
   --json             print the result as JSON on stdout
-  --quiet            no progress output
+  -q, --quiet        no progress output
 
 Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
 The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
@@ -54480,7 +55373,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
     resume: { type: "boolean" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));

@@ -65,6 +65,10 @@ describe("metric checks decide on bounds", () => {
     [{ max_regression: 0.02 }, 0.01, [-0.01, 0.03], "pass"],
     [{ max_regression: 0.02 }, -0.06, [-0.1, -0.03], "fail"],
     [{ max_regression: 0.02 }, -0.01, [-0.05, 0.03], "inconclusive"],
+    // A limit on the interval's edge is inside the closed interval (the test there gives p = α,
+    // not below): it decides nothing, either way.
+    [{ max_regression: 0.02 }, 0.01, [-0.02, 0.04], "inconclusive"],
+    [{ max_regression: 0.02 }, -0.06, [-0.1, -0.02], "inconclusive"],
     // "5%" of a baseline of 0.8 is 0.04.
     [{ max_regression: "5%" }, -0.01, [-0.035, 0.015], "pass"],
     [{ max_regression: "5%" }, -0.01, [-0.045, 0.015], "inconclusive"],

@@ -12,16 +12,20 @@ import type { GateCheck, GatePolicy, GateResult, MetricPolicy, Verdict } from ".
 const fmt = (x: number | null | undefined, digits = 4): string => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString());
 const fmtCi = (ci: [number, number] | null): string => (ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a");
 
-/** Verdict of "the quantity is at least `limit`" given its interval. */
+/**
+ * Verdict of "the quantity is at least `limit`" given its (closed) interval. A limit on the
+ * interval's edge is inside it — the test against that limit does not reject (p = α) — so the
+ * check passes or fails only when the whole interval lies strictly on one side.
+ */
 function atLeast(ci: [number, number], limit: number): Verdict {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 
-/** Verdict of "the quantity is at most `limit`". */
+/** Verdict of "the quantity is at most `limit`" (strict on both sides, as atLeast). */
 function atMost(ci: [number, number], limit: number): Verdict {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
