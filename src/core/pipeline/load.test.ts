@@ -73,7 +73,7 @@ describe("pipeline loading", () => {
     ["an unknown step, with a suggestion", `name: c\nstages:\n  a:\n    uses: trian\n`, /p\.yaml:4:11: stages\.a\.uses: expected one of .* found the string "trian" \(did you mean "train"\?\)/],
     ["a shell string not asked for", `name: c\nstages:\n  a:\n    run: "make all"\n`, /p\.yaml:4:10: stages\.a\.run: a command string runs through a shell/],
     ["an unknown parameter", `name: c\nparams: { lr: 1 }\nstages:\n  a:\n    run: [x]\n    params: [lrr]\n`, /p\.yaml:6:14: stages\.a\.params\[0\]: unknown parameter "lrr" \(did you mean "lr"\?\)/],
-    ["an unknown variable", `name: c\nstages:\n  a:\n    run: [x, "\${nope}"]\n`, /p\.yaml:4:15: stages\.a\.run\[1\]: unknown variable \$\{nope\}/],
+    ["an unknown variable", `name: c\nstages:\n  a:\n    run: [x, "\${nope}"]\n`, /p\.yaml:4:14: stages\.a\.run\[1\]: unknown variable \$\{nope\}/],
     ["a step input typo", `name: c\nstages:\n  a:\n    uses: train\n    with: { spec: s.yaml, out: o, sett: [] }\n`, /p\.yaml:5:35: stages\.a\.with\.sett: unknown input "sett" of train \(did you mean "set"\?\)/],
     ["two writers of one path", `name: c\nstages:\n  a:\n    run: [x]\n    outs: [out]\n  b:\n    run: [y]\n    outs: [out/sub]\n`, /stages\.b\.outs\[0\]: output "out\/sub" overlaps "out", an output of stage "a"/],
     ["an output outside the workspace", `name: c\nstages:\n  a:\n    run: [x]\n    outs: [../x]\n`, /p\.yaml:5:12: stages\.a\.outs\[0\]: output "\.\.\/x" must be a file or directory inside the workspace/],
