@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve9.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve9(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve8,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve8(buffer.buffer);
+            resolve9(buffer.buffer);
           } else {
-            resolve8(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve9(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -25296,7 +25296,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve8) {
+function isRecursive(inst, stack, resolve9) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25306,7 +25306,7 @@ function isRecursive(inst, stack, resolve8) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve8);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result)
         result = answer;
     }
@@ -25317,7 +25317,7 @@ function isRecursive(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25381,7 +25381,7 @@ function isRecursive(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -43881,11 +43881,11 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve8(stdout);
+      if (!err) return resolve9(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve8(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve9(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
@@ -45540,9 +45540,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve8(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve9(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -46121,7 +46121,64 @@ ${checkOptionHelp}
 };
 
 // src/adapters/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/core/eval/shard.ts
+function parseShard(text2, option = "--shard") {
+  const m = /^(\d+)\/(\d+)$/.exec(text2.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count2 = m ? Number(m[2]) : NaN;
+  if (!m || count2 < 1 || index < 1 || index > count2) {
+    throw new InputError(`${option} must be I/N with 1 \u2264 I \u2264 N (e.g. 2/4), got ${JSON.stringify(text2)}`, { hint: "in a matrix: --shard ${{ matrix.shard }}/4 with shard: [1, 2, 3, 4]" });
+  }
+  return { index, count: count2 };
+}
+function shardCases(cases, s) {
+  return cases.filter((_, i) => i % s.count === s.index - 1);
+}
+function checkShardSet(shards) {
+  const problems = [];
+  if (shards.length === 0) return ["no shard directories given"];
+  const first = shards[0].shard;
+  for (const { dir, shard } of shards) {
+    if (shard.suite.hash !== first.suite.hash) problems.push(`${dir} is a shard of suite ${shard.suite.name} (${shard.suite.hash.slice(0, 19)}\u2026), not of ${first.suite.name} (${first.suite.hash.slice(0, 19)}\u2026) like ${shards[0].dir}`);
+    if (shard.count !== first.count) problems.push(`${dir} is shard ${shard.index}/${shard.count}, but ${shards[0].dir} is one of ${first.count}`);
+  }
+  if (problems.length) return problems;
+  const seen = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    const other = seen.get(shard.index);
+    if (other) problems.push(`overlap: ${other} and ${dir} are both shard ${shard.index}/${shard.count}`);
+    seen.set(shard.index, dir);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) problems.push(`gap: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing`);
+  const owner = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    for (const id of shard.case_ids) {
+      const o = owner.get(id);
+      if (o && o !== dir) {
+        problems.push(`overlap: case ${id} is in both ${o} and ${dir}`);
+        break;
+      }
+      owner.set(id, dir);
+    }
+  }
+  if (!problems.length && owner.size !== first.total_cases) problems.push(`gap: the shards hold ${owner.size} cases, the suite has ${first.total_cases}`);
+  return problems;
+}
+
+// src/adapters/eval/run-suite.ts
 import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
@@ -49788,11 +49845,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve8, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve9, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve8();
+      resolve9();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -50263,10 +50320,10 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   post(url2, payload, headers, cancel) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
-        resolve8({
+        resolve9({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -50482,8 +50539,9 @@ async function prepareSuite(o) {
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  return { loaded, suite, target: target2, scorers, cases, allCases: limited, jobs: planJobs(suite, cases, prompt, target2) };
 }
 async function planSuite(o) {
   const { suite, target: target2, cases, jobs } = await prepareSuite(o);
@@ -50500,7 +50558,7 @@ async function planSuite(o) {
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
+  const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = await prepareSuite(o);
   const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join6(outDir, ".lock"));
@@ -50568,6 +50626,19 @@ async function runSuite(o) {
     const summaryPath = join6(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
+    const shardPath = join6(outDir, "shard.json");
+    if (o.shard) {
+      const shard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id)
+      };
+      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
+`);
+    } else if (existsSync6(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -50633,13 +50704,82 @@ ${err}
 `;
 }
 
+// src/adapters/eval/merge-shards.ts
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7, resolve as resolve5 } from "node:path";
+async function mergeShards(o) {
+  if (o.dirs.length < 1) throw new InputError("llmops eval merge: name the shard run directories to merge", { hint: "llmops eval merge shard-1 shard-2 \u2026 --out DIR" });
+  const shards = o.dirs.map((d) => ({ dir: d, abs: resolve5(o.cwd, d), shard: readShard(resolve5(o.cwd, d), d) }));
+  const problems = checkShardSet(shards);
+  if (problems.length) {
+    throw new InputError(`cannot merge these shards:
+  ${problems.join("\n  ")}`, { hint: "pass every shard 1..N of one run of one suite, each once" });
+  }
+  const first = shards[0].shard;
+  const loaded = await loadSuite(first.suite.file, o.cwd);
+  if (loaded.hashes.suite !== first.suite.hash) {
+    throw new InputError(`${first.suite.file} changed since the shards ran (hash ${loaded.hashes.suite.slice(0, 19)}\u2026, the shards say ${first.suite.hash.slice(0, 19)}\u2026)`, {
+      hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards"
+    });
+  }
+  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const records = [];
+  const summaries = [];
+  for (const s of shards) {
+    const own2 = new Set(s.shard.case_ids);
+    for (const r of new JsonlResultsStore(join7(s.abs, "results.jsonl")).load()) {
+      if (!own2.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
+      records.push(r);
+    }
+    summaries.push(JSON.parse(readFileSync5(join7(s.abs, "summary.json"), "utf8")));
+  }
+  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  const prov3 = summaries[0].provenance;
+  const starts = summaries.map((s) => s.provenance.started_at).sort();
+  const ends = summaries.map((s) => s.provenance.finished_at).sort();
+  const summary = computeSummary({
+    suite: summaries[0].suite,
+    cases: first.total_cases,
+    repeats: loaded.suite.repeats,
+    records,
+    scorers: createScorers(loaded.suite.scorers),
+    currency: summaries[0].cost?.currency,
+    provenance: { ...prov3, started_at: starts[0], finished_at: ends.at(-1) },
+    bootstrapResamples: 2e3
+  });
+  const outDir = resolve5(o.cwd, o.out);
+  mkdirSync4(outDir, { recursive: true });
+  writeFileSync4(join7(outDir, "results.jsonl"), records.map((r) => `${JSON.stringify(r)}
+`).join(""));
+  writeFileSync4(join7(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}
+`);
+  return { outDir, summary, shards: shards.length, records: records.length };
+}
+function readShard(abs, dir) {
+  const p = join7(abs, "shard.json");
+  if (!existsSync7(p)) {
+    throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
+  }
+  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync5(p, "utf8")));
+  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
+  return r.data;
+}
+
 // src/cli/commands/eval.ts
+async function runMerge(ctx, values, dirs) {
+  if (typeof values.out !== "string") throw new InputError("llmops eval merge: --out DIR is required (where the merged run goes)");
+  const r = await mergeShards({ dirs, out: values.out, cwd: ctx.cwd });
+  if (values.json) ctx.printJson({ out: r.outDir, shards: r.shards, records: r.records, summary: r.summary });
+  else ctx.stdout.write(`${renderSummaryText(r.summary)}merged ${r.shards} shards, ${r.records} records \u2192 ${displayPath(ctx, r.outDir)}
+`);
+  return 0;
+}
 var evalCommand = {
   name: "eval",
-  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
+       llmops eval merge <shard-dir>\u2026 --out DIR
 
 Runs every case \xD7 repeat of the suite against its target, streaming records to
 <out>/results.jsonl (a killed run resumes where it stopped when run again) and
@@ -50652,12 +50792,19 @@ options:
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
   --limit N          evaluate only the first N cases
+  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
+                     writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   --quiet            no progress or log lines
   -h, --help         this help
+
+\`llmops eval merge DIR\u2026 --out DIR\` joins the run directories of every shard 1..N of
+one suite into one run (results in the suite's order, one summary), as if it had
+run unsharded; it refuses overlapping or missing shards and shards of different
+(or since changed) suites.
 `,
   options: {
     out: { type: "string" },
@@ -50665,6 +50812,7 @@ options:
     model: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
+    shard: { type: "string" },
     "dry-run": { type: "boolean" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
@@ -50672,6 +50820,10 @@ options:
     quiet: { type: "boolean" }
   },
   async run(ctx, { values, positionals }) {
+    if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
+    if (positionals.length > 1) {
+      throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR\u2026 --out DIR" joins shards' });
+    }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
     const limit = intOption(values, "limit");
@@ -50688,6 +50840,7 @@ options:
       ...values.model ? { model: values.model } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
+      ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,
@@ -50756,25 +50909,25 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync8, mkdirSync as mkdirSync5, readFileSync as readFileSync6, statSync as statSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join8, resolve as resolve6 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (!existsSync8(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
   if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  return readFileSync6(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join8(abs, "comparison.json");
+  return existsSync8(abs) && statSync4(abs).isDirectory() && existsSync8(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve6(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join8(d, "results.jsonl");
+    if (existsSync8(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -50788,14 +50941,14 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync6(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
-  writeFileSync4(abs, text2);
+  mkdirSync5(dirname9(abs), { recursive: true });
+  writeFileSync5(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -50880,8 +51033,8 @@ options:
 };
 
 // src/adapters/pipeline/load-pipeline.ts
-import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join8, relative as relative5, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/core/pipeline/load.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -51384,25 +51537,25 @@ function short(v) {
 // src/adapters/pipeline/load-pipeline.ts
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
-  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join8(root, "pipelines", `${a}.yaml`);
-  return isAbsolute3(a) ? a : resolve6(cwd, a);
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join9(root, "pipelines", `${a}.yaml`);
+  return isAbsolute3(a) ? a : resolve7(cwd, a);
 }
 function loadPipeline(file2, root) {
-  if (!existsSync8(file2)) {
+  if (!existsSync9(file2)) {
     throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
   }
   const display = relative5(root, file2) || file2;
-  const text2 = readFileSync6(file2, "utf8");
+  const text2 = readFileSync7(file2, "utf8");
   const doc = parseYamlSource(text2, display);
   const config2 = parsePipelineConfig(doc);
   let fileParams;
   if (config2.params_file) {
-    const pf = join8(root, config2.params_file);
-    if (!existsSync8(pf)) {
+    const pf = join9(root, config2.params_file);
+    if (!existsSync9(pf)) {
       const at = doc.locate(["params_file"]);
       throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
     }
-    fileParams = { doc: parseYamlSource(readFileSync6(pf, "utf8"), config2.params_file) };
+    fileParams = { doc: parseYamlSource(readFileSync7(pf, "utf8"), config2.params_file) };
   }
   return resolvePipeline(doc, config2, text2, fileParams);
 }
@@ -51419,8 +51572,8 @@ function repoRoot(cwd) {
 
 // src/adapters/pipeline/run-pipeline.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdirSync as mkdirSync9, rmSync as rmSync2 } from "node:fs";
-import { dirname as dirname13, join as join13 } from "node:path";
+import { mkdirSync as mkdirSync10, rmSync as rmSync3 } from "node:fs";
+import { dirname as dirname13, join as join14 } from "node:path";
 import { createInterface } from "node:readline";
 
 // src/core/pipeline/child-env.ts
@@ -51496,9 +51649,9 @@ async function hashOutputs(ws, stage) {
 // src/adapters/pipeline/run-record.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync9, mkdirSync as mkdirSync5, readFileSync as readFileSync7, readdirSync as readdirSync2, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync8, readdirSync as readdirSync2, renameSync as renameSync4, writeFileSync as writeFileSync6 } from "node:fs";
 import { cpus, hostname as hostname3, totalmem } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/core/contracts/pipeline-run.ts
 var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
@@ -51602,28 +51755,28 @@ function newRunId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
 }
 function runsDir(root) {
-  return join9(root, "reports", "runs");
+  return join10(root, "reports", "runs");
 }
 function writeRunRecord(root, run) {
   const parsed = PipelineRunSchema.parse(run);
-  const dir = join9(runsDir(root), parsed.run_id);
-  mkdirSync5(dir, { recursive: true });
-  const p = join9(dir, "run.json");
-  writeFileSync5(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
+  const dir = join10(runsDir(root), parsed.run_id);
+  mkdirSync6(dir, { recursive: true });
+  const p = join10(dir, "run.json");
+  writeFileSync6(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
 `);
   renameSync4(`${p}.tmp`, p);
   return p;
 }
 function readRunRecords(root) {
   const dir = runsDir(root);
-  if (!existsSync9(dir)) return { runs: [], unreadable: [] };
+  if (!existsSync10(dir)) return { runs: [], unreadable: [] };
   const runs = [];
   const unreadable = [];
   for (const id of readdirSync2(dir)) {
-    const p = join9(dir, id, "run.json");
-    if (!existsSync9(p)) continue;
+    const p = join10(dir, id, "run.json");
+    if (!existsSync10(p)) continue;
     try {
-      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync7(p, "utf8")));
+      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync8(p, "utf8")));
       if (r.success) runs.push(r.data);
       else unreadable.push(p);
     } catch {
@@ -51650,13 +51803,13 @@ function machineInfo() {
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 function freePort() {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const srv = createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const addr = srv.address();
       const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve8(port));
+      srv.close(() => resolve9(port));
     });
   });
 }
@@ -51675,14 +51828,14 @@ async function startService(svc, o) {
   child.stderr?.on("data", onData);
   let exited = null;
   let spawnError = null;
-  const exit = new Promise((resolve8) => {
+  const exit = new Promise((resolve9) => {
     child.on("error", (e) => {
       spawnError = e;
-      resolve8();
+      resolve9();
     });
     child.on("exit", (code2, signal) => {
       exited = { code: code2, signal };
-      resolve8();
+      resolve9();
     });
   });
   const stop = () => stopChild(child, exit);
@@ -51746,8 +51899,8 @@ async function stopChild(child, exit, graceMs = 5e3) {
 
 // src/adapters/pipeline/stage-store.ts
 import { createHash as createHash8 } from "node:crypto";
-import { chmodSync, copyFileSync, constants, createReadStream as createReadStream5, createWriteStream, existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync8, renameSync as renameSync5, rmSync, statSync as statSync5, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname10, join as join10 } from "node:path";
+import { chmodSync, copyFileSync, constants, createReadStream as createReadStream5, createWriteStream, existsSync as existsSync11, mkdirSync as mkdirSync7, readFileSync as readFileSync9, renameSync as renameSync5, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import { dirname as dirname10, join as join11 } from "node:path";
 import { pipeline } from "node:stream/promises";
 var StageStore = class {
   constructor(dir) {
@@ -51755,17 +51908,17 @@ var StageStore = class {
   }
   dir;
   objectPath(sha3) {
-    return join10(this.dir, "objects", sha3.slice(0, 2), sha3);
+    return join11(this.dir, "objects", sha3.slice(0, 2), sha3);
   }
   entryPath(key2) {
-    return join10(this.dir, "stages", `${key2}.json`);
+    return join11(this.dir, "stages", `${key2}.json`);
   }
   lookup(key2) {
     const p = this.entryPath(key2);
-    if (!existsSync10(p)) return { hit: false, reason: "not in the cache" };
+    if (!existsSync11(p)) return { hit: false, reason: "not in the cache" };
     let entry;
     try {
-      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync8(p, "utf8")));
+      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync9(p, "utf8")));
       if (!r.success || r.data.key !== key2) return { hit: false, reason: "the cache entry is damaged" };
       entry = r.data;
     } catch {
@@ -51786,16 +51939,16 @@ var StageStore = class {
   save(entry, root, files) {
     for (const f of files) {
       const obj = this.objectPath(f.sha256);
-      if (existsSync10(obj) && statSync5(obj).size === f.size) continue;
-      mkdirSync6(dirname10(obj), { recursive: true });
+      if (existsSync11(obj) && statSync5(obj).size === f.size) continue;
+      mkdirSync7(dirname10(obj), { recursive: true });
       const tmp2 = `${obj}.${process.pid}.tmp`;
-      copyFileSync(join10(root, f.path), tmp2, constants.COPYFILE_FICLONE);
+      copyFileSync(join11(root, f.path), tmp2, constants.COPYFILE_FICLONE);
       renameSync5(tmp2, obj);
     }
     const p = this.entryPath(entry.key);
-    mkdirSync6(dirname10(p), { recursive: true });
+    mkdirSync7(dirname10(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync6(tmp, `${JSON.stringify(entry, null, 2)}
+    writeFileSync7(tmp, `${JSON.stringify(entry, null, 2)}
 `);
     renameSync5(tmp, p);
   }
@@ -51805,11 +51958,11 @@ var StageStore = class {
    * error says so; the caller treats it as a miss.
    */
   async restore(entry, root) {
-    for (const o of entry.outs) rmSync(join10(root, o), { recursive: true, force: true });
-    for (const d of entry.dirs) mkdirSync6(join10(root, d), { recursive: true });
+    for (const o of entry.outs) rmSync2(join11(root, o), { recursive: true, force: true });
+    for (const d of entry.dirs) mkdirSync7(join11(root, d), { recursive: true });
     for (const f of entry.files) {
-      const dest = join10(root, f.path);
-      mkdirSync6(dirname10(dest), { recursive: true });
+      const dest = join11(root, f.path);
+      mkdirSync7(dirname10(dest), { recursive: true });
       const tmp = `${dest}.llmops-restore`;
       const h2 = createHash8("sha256");
       const src = createReadStream5(this.objectPath(f.sha256));
@@ -51817,10 +51970,10 @@ var StageStore = class {
       await pipeline(src, createWriteStream(tmp));
       const got = h2.digest("hex");
       if (got !== f.sha256) {
-        rmSync(tmp, { force: true });
-        rmSync(this.objectPath(f.sha256), { force: true });
-        rmSync(this.entryPath(entry.key), { force: true });
-        for (const o of entry.outs) rmSync(join10(root, o), { recursive: true, force: true });
+        rmSync2(tmp, { force: true });
+        rmSync2(this.objectPath(f.sha256), { force: true });
+        rmSync2(this.entryPath(entry.key), { force: true });
+        for (const o of entry.outs) rmSync2(join11(root, o), { recursive: true, force: true });
         throw new CorruptEntryError(`${f.path}: stored content hashes to ${got.slice(0, 12)}\u2026, expected ${f.sha256.slice(0, 12)}\u2026`);
       }
       if (f.executable) chmodSync(tmp, 493);
@@ -51833,13 +51986,13 @@ var CorruptEntryError = class extends Error {
 };
 
 // src/adapters/pipeline/workspace.ts
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync10, renameSync as renameSync7, writeFileSync as writeFileSync8 } from "node:fs";
-import { dirname as dirname12, join as join12 } from "node:path";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync11, renameSync as renameSync7, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname12, join as join13 } from "node:path";
 
 // src/adapters/pipeline/file-hasher.ts
 import { createHash as createHash9 } from "node:crypto";
-import { createReadStream as createReadStream6, mkdirSync as mkdirSync7, readFileSync as readFileSync9, readdirSync as readdirSync3, renameSync as renameSync6, statSync as statSync6, writeFileSync as writeFileSync7 } from "node:fs";
-import { dirname as dirname11, join as join11 } from "node:path";
+import { createReadStream as createReadStream6, mkdirSync as mkdirSync8, readFileSync as readFileSync10, readdirSync as readdirSync3, renameSync as renameSync6, statSync as statSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { dirname as dirname11, join as join12 } from "node:path";
 var RACY_MS = 2e3;
 var FileHasher = class {
   constructor(root, memoPath) {
@@ -51854,7 +52007,7 @@ var FileHasher = class {
   /** Bytes actually read and hashed (the rest came from the memo). */
   bytesHashed = 0;
   async hashFile(rel, st) {
-    const abs = join11(this.root, rel);
+    const abs = join12(this.root, rel);
     const s = st ?? statSync6(abs);
     const executable = (s.mode & 73) !== 0;
     const m = this.memo[rel];
@@ -51869,7 +52022,7 @@ var FileHasher = class {
   }
   /** Record a hash we know (a file just restored and verified). */
   remember(rel, sha2562) {
-    const s = statSync6(join11(this.root, rel));
+    const s = statSync6(join12(this.root, rel));
     if (Date.now() - s.mtimeMs > RACY_MS) {
       this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
       this.dirty = true;
@@ -51889,7 +52042,7 @@ var FileHasher = class {
     }
     let st;
     try {
-      st = statSync6(join11(this.root, spec));
+      st = statSync6(join12(this.root, spec));
     } catch {
       return null;
     }
@@ -51898,16 +52051,16 @@ var FileHasher = class {
   }
   save() {
     if (!this.dirty) return;
-    mkdirSync7(dirname11(this.memoPath), { recursive: true });
+    mkdirSync8(dirname11(this.memoPath), { recursive: true });
     const tmp = `${this.memoPath}.${process.pid}.tmp`;
-    writeFileSync7(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    writeFileSync8(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
     renameSync6(tmp, this.memoPath);
     this.dirty = false;
   }
 };
 function readMemo(path) {
   try {
-    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync9(path, "utf8")));
+    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync10(path, "utf8")));
     return r.success ? r.data.entries : {};
   } catch {
     return {};
@@ -51918,14 +52071,14 @@ function walk(root, rel) {
   const visit2 = (dir) => {
     let names;
     try {
-      names = readdirSync3(join11(root, dir));
+      names = readdirSync3(join12(root, dir));
     } catch {
       return;
     }
     for (const name of names.sort()) {
       if (name === ".git" || name === ".llmops") continue;
       const p = dir && dir !== "." ? `${dir}/${name}` : name;
-      const st = statSync6(join11(root, p));
+      const st = statSync6(join12(root, p));
       if (st.isDirectory()) visit2(p);
       else if (st.isFile()) out.push({ path: p, stat: st });
     }
@@ -51934,30 +52087,30 @@ function walk(root, rel) {
   return out;
 }
 function sha256File2(abs) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const h2 = createHash9("sha256");
-    createReadStream6(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve8(h2.digest("hex")));
+    createReadStream6(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve9(h2.digest("hex")));
   });
 }
 
 // src/adapters/pipeline/workspace.ts
 function openWorkspace(root, pipelineName, cacheDir) {
-  const dir = cacheDir ?? join12(root, ".llmops", "cache");
-  const statePath = join12(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
-  return { root, hasher: new FileHasher(root, join12(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+  const dir = cacheDir ?? join13(root, ".llmops", "cache");
+  const statePath = join13(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join13(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
 }
 function readState(path, pipeline2) {
   try {
-    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync10(path, "utf8")));
+    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync11(path, "utf8")));
     if (r.success && r.data.pipeline === pipeline2) return r.data;
   } catch {
   }
   return { schema: "llmops.pipeline-state/v1", pipeline: pipeline2, stages: {} };
 }
 function saveState(ws) {
-  mkdirSync8(dirname12(ws.statePath), { recursive: true });
+  mkdirSync9(dirname12(ws.statePath), { recursive: true });
   const tmp = `${ws.statePath}.${process.pid}.tmp`;
-  writeFileSync8(tmp, `${JSON.stringify(ws.state, null, 2)}
+  writeFileSync9(tmp, `${JSON.stringify(ws.state, null, 2)}
 `);
   renameSync7(tmp, ws.statePath);
 }
@@ -52082,8 +52235,8 @@ async function executeStage(pipeline2, stage, plan, why, ws, o, commit2) {
   const base = { name: stage.name, key: plan.key, started_at: startedAt, outs: [] };
   o.logger.info(`\u25B6 ${stage.name}: running (${why || "not in the cache"})`);
   for (const out of stage.outs) {
-    rmSync2(join13(o.root, out), { recursive: true, force: true });
-    mkdirSync9(dirname13(join13(o.root, out)), { recursive: true });
+    rmSync3(join14(o.root, out), { recursive: true, force: true });
+    mkdirSync10(dirname13(join14(o.root, out)), { recursive: true });
   }
   const env = stageEnvironment(o.env, {});
   const services = [];
@@ -52142,7 +52295,7 @@ async function executeStage(pipeline2, stage, plan, why, ws, o, commit2) {
   return { ...base, outcome: "failed", reason: failure2, duration_s: duration3, exit_code: exitCode, services: serviceRecords };
 }
 function spawnStage(name, argv, env, o) {
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     const child = spawn2(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const exit = new Promise((r) => child.on("close", () => r()));
     for (const stream of [child.stdout, child.stderr]) {
@@ -52155,16 +52308,16 @@ function spawnStage(name, argv, env, o) {
     });
     child.on("close", (code2) => {
       o.signal?.removeEventListener("abort", onAbort);
-      resolve8(code2);
+      resolve9(code2);
     });
   });
 }
 
 // src/adapters/pipeline/run-baseline.ts
 import { execFileSync as execFileSync4, spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync11, mkdtempSync, readFileSync as readFileSync11, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync12, mkdtempSync, readFileSync as readFileSync12, rmSync as rmSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join14, relative as relative6 } from "node:path";
+import { join as join15, relative as relative6 } from "node:path";
 function git(cwd, args) {
   return execFileSync4("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
@@ -52176,17 +52329,17 @@ async function runWithBaseline(o) {
     throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
   }
   const runId = o.runId ?? newRunId();
-  const cacheDir = o.cacheDir ?? join14(o.root, ".llmops", "cache");
+  const cacheDir = o.cacheDir ?? join15(o.root, ".llmops", "cache");
   const rel = relative6(o.root, o.pipelineFile);
-  const wt = mkdtempSync(join14(tmpdir(), "llmops-baseline-"));
+  const wt = mkdtempSync(join15(tmpdir(), "llmops-baseline-"));
   const log = prefixed(o.logger, "baseline \u2502 ");
   try {
     git(o.root, ["worktree", "add", "--detach", "--force", wt, commit2]);
-    if (!existsSync11(join14(wt, rel))) {
+    if (!existsSync12(join15(wt, rel))) {
       throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit2.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
     }
     o.logger.info(`baseline: ${o.baselineRev} (${commit2.slice(0, 7)}) in a temporary worktree, sharing the stage cache`);
-    const base = await runPipeline({ ...o, root: wt, pipelineFile: join14(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log, stages: void 0 });
+    const base = await runPipeline({ ...o, root: wt, pipelineFile: join15(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log, stages: void 0 });
     o.logger.info("candidate: this working tree");
     const cand = await runPipeline({ ...o, cacheDir, runId });
     const comparisons = [];
@@ -52198,16 +52351,16 @@ async function runWithBaseline(o) {
           o.logger.warn(`eval stage ${stage.name} is new in this change: nothing to compare it with`);
           continue;
         }
-        const out = join14(runsDir(o.root), runId, stage.name);
+        const out = join15(runsDir(o.root), runId, stage.name);
         const bw = bStage.definition.with;
         const cw = stage.definition.with;
-        const cmpCode = await llmops(o, ["compare", "--baseline", join14(wt, bw.out), "--candidate", join14(o.root, cw.out), "--policy", join14(wt, bw.suite), "--out", out]);
+        const cmpCode = await llmops(o, ["compare", "--baseline", join15(wt, bw.out), "--candidate", join15(o.root, cw.out), "--policy", join15(wt, bw.suite), "--out", out]);
         if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
-        const repCode = await llmops(o, ["report", "--comparison", join14(out, "comparison.json"), "--markdown", join14(out, "comment.md"), "--html", join14(out, "report.html")]);
+        const repCode = await llmops(o, ["report", "--comparison", join15(out, "comparison.json"), "--markdown", join15(out, "comment.md"), "--html", join15(out, "report.html")]);
         if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
-        const verdict = readVerdict(join14(out, "comparison.json"));
+        const verdict = readVerdict(join15(out, "comparison.json"));
         if (cmpCode === 1) blocked = true;
-        comparisons.push({ stage: stage.name, verdict, comparison: join14(out, "comparison.json"), comment: join14(out, "comment.md"), html: join14(out, "report.html") });
+        comparisons.push({ stage: stage.name, verdict, comparison: join15(out, "comparison.json"), comment: join15(out, "comment.md"), html: join15(out, "report.html") });
       }
     }
     const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
@@ -52218,28 +52371,28 @@ async function runWithBaseline(o) {
       git(o.root, ["worktree", "remove", "--force", wt]);
     } catch {
     }
-    rmSync3(wt, { recursive: true, force: true });
+    rmSync4(wt, { recursive: true, force: true });
   }
 }
 function readVerdict(path) {
   try {
-    const c = JSON.parse(readFileSync11(path, "utf8"));
+    const c = JSON.parse(readFileSync12(path, "utf8"));
     return c.gate?.verdict ?? "compared";
   } catch {
     return "unknown";
   }
 }
 function llmops(o, args) {
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     const child = spawn3(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr?.on("data", (d) => err += d.toString("utf8"));
     child.stdout?.on("data", () => {
     });
-    child.on("error", () => resolve8(70));
+    child.on("error", () => resolve9(70));
     child.on("close", (code2) => {
       if (code2 !== 0 && code2 !== 1 && err) o.logger.error(err.trim());
-      resolve8(code2 ?? 70);
+      resolve9(code2 ?? 70);
     });
   });
 }
@@ -53863,7 +54016,7 @@ async function runAttempt(plan, ports, hooks) {
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream7 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname14, join as join15, relative as relative7, sep } from "node:path";
+import { dirname as dirname14, join as join16, relative as relative7, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -53898,7 +54051,7 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk2 = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join15(dir, e.name);
+        const full = join16(dir, e.name);
         const rel = relative7(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk2(full);
@@ -53909,7 +54062,7 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join15(path, ...rel.split("/"));
+      const full = join16(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream7(full)) hasher.addBytes(chunk);
@@ -53933,14 +54086,14 @@ var NodeTrainWorkspace = class {
 };
 
 // src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname15, join as join16 } from "node:path";
+import { existsSync as existsSync13 } from "node:fs";
+import { dirname as dirname15, join as join17 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
   let dir = dirname15(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join16(dir, "trainers", "reference", "train.py");
-    if (existsSync12(candidate)) return candidate;
+    const candidate = join17(dir, "trainers", "reference", "train.py");
+    if (existsSync13(candidate)) return candidate;
     const parent = dirname15(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
@@ -53982,7 +54135,7 @@ var NodeProcessRunner = class {
     return new NodeRunningProcess(child, spec.program);
   }
   capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve8) => {
+    return new Promise((resolve9) => {
       const child = spawn4(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
@@ -53996,7 +54149,7 @@ var NodeProcessRunner = class {
       });
       child.on("close", (code2) => {
         clearTimeout(timer);
-        resolve8({ code: notFound ? null : code2, stdout, stderr, notFound });
+        resolve9({ code: notFound ? null : code2, stdout, stderr, notFound });
       });
     });
   }
@@ -54011,13 +54164,13 @@ var NodeRunningProcess = class {
         for (const l of this.listeners) l(line, stream);
       });
     }
-    this.exit = new Promise((resolve8, reject) => {
+    this.exit = new Promise((resolve9, reject) => {
       child.on("error", (err) => {
         if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });
-      child.on("close", (code2, signal) => resolve8({ code: code2, signal }));
+      child.on("close", (code2, signal) => resolve9({ code: code2, signal }));
     });
   }
   child;
@@ -54179,7 +54332,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, runCommand, statusCommand, runsCommand];
 
 // src/cli/context.ts
-import { dirname as dirname17, isAbsolute as isAbsolute4, resolve as resolve7 } from "node:path";
+import { dirname as dirname17, isAbsolute as isAbsolute4, resolve as resolve8 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -54289,7 +54442,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute4(p) ? p : resolve7(cwd, p),
+    resolvePath: (p) => isAbsolute4(p) ? p : resolve8(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -54301,7 +54454,7 @@ function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
   if (!init || !isAbsolute4(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute4(pkg) && resolve7(dirname17(pkg)) !== resolve7(processCwd)) return processCwd;
+  if (pkg && isAbsolute4(pkg) && resolve8(dirname17(pkg)) !== resolve8(processCwd)) return processCwd;
   return init;
 }
 

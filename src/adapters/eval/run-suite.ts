@@ -1,6 +1,8 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { join, relative, resolve } from "node:path";
 import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
@@ -25,6 +27,8 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
+  /** Evaluate one deterministic slice of the cases (`--shard I/N`); writes shard.json. */
+  shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -58,8 +62,9 @@ async function prepareSuite(o: RunSuiteOptions) {
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  return { loaded, suite, target, scorers, cases, allCases: limited, jobs: planJobs(suite, cases, prompt, target) };
 }
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
@@ -79,7 +84,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
 export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = await prepareSuite(o);
 
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
@@ -148,6 +153,18 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    const shardPath = join(outDir, "shard.json");
+    if (o.shard) {
+      const shard: EvalShard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id),
+      };
+      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+    } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
