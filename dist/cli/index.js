@@ -19650,7 +19650,7 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -43610,7 +43610,7 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/adapters/fs/eval-run-reader.ts
+// src/app/eval/eval-run-reader.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -43655,7 +43655,7 @@ async function readEvalRun(dir, label2) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);
@@ -43782,7 +43782,7 @@ See docs/compare-and-gate.md.`,
 // src/cli/commands/data-clean.ts
 import { join as join3, resolve as resolve2 } from "node:path";
 
-// src/adapters/data-files/jsonl-writer.ts
+// src/app/data/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 var JsonlWriter = class {
@@ -43816,7 +43816,7 @@ var JsonlWriter = class {
   }
 };
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
@@ -45265,7 +45265,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
   };
 }
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { dirname as dirname5, relative as relative2 } from "node:path";
@@ -45508,7 +45508,7 @@ var DataProfiler = class {
   }
 };
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
   const profiler = new DataProfiler({
@@ -46120,7 +46120,7 @@ ${checkOptionHelp}
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 
 // src/core/contracts/eval-shard.ts
@@ -46178,7 +46178,7 @@ function checkShardSet(shards) {
   return problems;
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
@@ -49490,7 +49490,7 @@ function compilePrompt(spec, where) {
   };
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -49842,7 +49842,7 @@ function summariseMetric(s, records, seed, resamples) {
   return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve9, reject) => {
@@ -50014,7 +50014,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
@@ -50162,7 +50162,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
@@ -50289,7 +50289,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -50532,7 +50532,7 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
@@ -50645,7 +50645,7 @@ async function runSuite(o) {
   }
 }
 
-// src/adapters/process/abort-on-signals.ts
+// src/app/process/abort-on-signals.ts
 async function abortOnSignals(reason, work) {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error(reason));
@@ -50704,7 +50704,7 @@ ${err}
 `;
 }
 
-// src/adapters/eval/merge-shards.ts
+// src/app/eval/merge-shards.ts
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join7, resolve as resolve5 } from "node:path";
 async function mergeShards(o) {
@@ -51032,7 +51032,7 @@ options:
   }
 };
 
-// src/adapters/pipeline/load-pipeline.ts
+// src/app/pipeline/load-pipeline.ts
 import { existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join9, relative as relative5, resolve as resolve7 } from "node:path";
 
@@ -51534,7 +51534,7 @@ function short(v) {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-// src/adapters/pipeline/load-pipeline.ts
+// src/app/pipeline/load-pipeline.ts
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
   if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join9(root, "pipelines", `${a}.yaml`);
@@ -51560,7 +51560,7 @@ function loadPipeline(file2, root) {
   return resolvePipeline(doc, config2, text2, fileParams);
 }
 
-// src/adapters/pipeline/repo-root.ts
+// src/app/pipeline/repo-root.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 function repoRoot(cwd) {
   try {
@@ -51570,7 +51570,7 @@ function repoRoot(cwd) {
   }
 }
 
-// src/adapters/pipeline/run-pipeline.ts
+// src/app/pipeline/run-pipeline.ts
 import { spawn as spawn2 } from "node:child_process";
 import { mkdirSync as mkdirSync10, rmSync as rmSync3 } from "node:fs";
 import { dirname as dirname13, join as join14 } from "node:path";
@@ -51584,7 +51584,7 @@ function stageEnvironment(base, extra) {
   return { ...out, ...extra };
 }
 
-// src/adapters/pipeline/plan.ts
+// src/app/pipeline/plan.ts
 async function planPipeline(p, ws) {
   const keys = {};
   const plans = [];
@@ -51646,7 +51646,7 @@ async function hashOutputs(ws, stage) {
   return out;
 }
 
-// src/adapters/pipeline/run-record.ts
+// src/app/pipeline/run-record.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync as existsSync10, mkdirSync as mkdirSync6, readFileSync as readFileSync8, readdirSync as readdirSync2, renameSync as renameSync4, writeFileSync as writeFileSync6 } from "node:fs";
@@ -51750,7 +51750,7 @@ var PipelineRunSchema = external_exports.object({
   node: external_exports.string()
 });
 
-// src/adapters/pipeline/run-record.ts
+// src/app/pipeline/run-record.ts
 function newRunId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
 }
@@ -51799,7 +51799,7 @@ function machineInfo() {
   return { hostname: hostname3(), platform: process.platform, arch: process.arch, cpus: c.length, cpu_model: c[0]?.model ?? null, memory_bytes: totalmem(), gpus: gpuCache };
 }
 
-// src/adapters/pipeline/services.ts
+// src/app/pipeline/services.ts
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 function freePort() {
@@ -51897,7 +51897,7 @@ async function stopChild(child, exit, graceMs = 5e3) {
   await exit;
 }
 
-// src/adapters/pipeline/stage-store.ts
+// src/app/pipeline/stage-store.ts
 import { createHash as createHash8 } from "node:crypto";
 import { chmodSync, copyFileSync, constants, createReadStream as createReadStream5, createWriteStream, existsSync as existsSync11, mkdirSync as mkdirSync7, readFileSync as readFileSync9, renameSync as renameSync5, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync7 } from "node:fs";
 import { dirname as dirname10, join as join11 } from "node:path";
@@ -51985,11 +51985,11 @@ var CorruptEntryError = class extends Error {
   name = "CorruptEntryError";
 };
 
-// src/adapters/pipeline/workspace.ts
+// src/app/pipeline/workspace.ts
 import { mkdirSync as mkdirSync9, readFileSync as readFileSync11, renameSync as renameSync7, writeFileSync as writeFileSync9 } from "node:fs";
 import { dirname as dirname12, join as join13 } from "node:path";
 
-// src/adapters/pipeline/file-hasher.ts
+// src/app/pipeline/file-hasher.ts
 import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream6, mkdirSync as mkdirSync8, readFileSync as readFileSync10, readdirSync as readdirSync3, renameSync as renameSync6, statSync as statSync6, writeFileSync as writeFileSync8 } from "node:fs";
 import { dirname as dirname11, join as join12 } from "node:path";
@@ -52093,7 +52093,7 @@ function sha256File2(abs) {
   });
 }
 
-// src/adapters/pipeline/workspace.ts
+// src/app/pipeline/workspace.ts
 function openWorkspace(root, pipelineName, cacheDir) {
   const dir = cacheDir ?? join13(root, ".llmops", "cache");
   const statePath = join13(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
@@ -52115,7 +52115,7 @@ function saveState(ws) {
   renameSync7(tmp, ws.statePath);
 }
 
-// src/adapters/pipeline/run-pipeline.ts
+// src/app/pipeline/run-pipeline.ts
 async function runPipeline(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
@@ -52313,7 +52313,7 @@ function spawnStage(name, argv, env, o) {
   });
 }
 
-// src/adapters/pipeline/run-baseline.ts
+// src/app/pipeline/run-baseline.ts
 import { execFileSync as execFileSync4, spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync12, mkdtempSync, readFileSync as readFileSync12, rmSync as rmSync4 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52568,7 +52568,7 @@ options:
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname16, extname as extname2 } from "node:path";
 
@@ -54085,7 +54085,7 @@ var NodeTrainWorkspace = class {
   }
 };
 
-// src/adapters/process/locate-trainer.ts
+// src/app/train/locate-trainer.ts
 import { existsSync as existsSync13 } from "node:fs";
 import { dirname as dirname15, join as join17 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54104,7 +54104,7 @@ function defaultPythons(env) {
   return ["python3", "/usr/bin/python3"];
 }
 
-// src/adapters/process/machine.ts
+// src/app/train/machine.ts
 import { cpus as cpus2, hostname as hostname4, totalmem as totalmem2 } from "node:os";
 function describeMachine() {
   const c = cpus2();
@@ -54190,7 +54190,7 @@ var NodeRunningProcess = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text2;
   try {

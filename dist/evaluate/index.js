@@ -39234,7 +39234,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 
 // node_modules/zod/v4/classic/external.js
@@ -58969,7 +58969,7 @@ function shardCases(cases, s) {
   return cases.filter((_, i) => i % s.count === s.index - 1);
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/core/stable-json.ts
@@ -62290,7 +62290,7 @@ function compilePrompt(spec, where) {
   };
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -64280,7 +64280,7 @@ function summariseMetric(s, records, seed, resamples) {
   return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
 }
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve5, reject) => {
@@ -64488,7 +64488,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname2, extname, relative, resolve as resolve2 } from "node:path";
@@ -64909,7 +64909,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve2(cwd, path);
   const displayFile = relative(cwd, file2) || file2;
@@ -65036,7 +65036,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -65279,7 +65279,7 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;

@@ -3,7 +3,7 @@
 // accept, and classifies every failure so the runner can retry, record or stop.
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { ProviderError, type CompletionRequest, type CompletionResult, type Provider } from "../../core/eval/provider.js";
+import { ProviderError, type CompletionRequest, type CompletionResult, type Provider } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
 
 export interface OpenAiProviderOptions {

@@ -1,11 +1,11 @@
 // `llmops run [pipeline]`: run a pipeline's stages that its changes require, restoring the rest
 // from the stage cache; with --baseline REV, also the pipeline at REV (from the cache where it can)
 // and the comparison, gate and report between the two.
-import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
-import { pipelinePathFor } from "../../adapters/pipeline/load-pipeline.js";
-import { repoRoot } from "../../adapters/pipeline/repo-root.js";
-import { runPipeline } from "../../adapters/pipeline/run-pipeline.js";
-import { runWithBaseline } from "../../adapters/pipeline/run-baseline.js";
+import { abortOnSignals } from "../../app/process/abort-on-signals.js";
+import { pipelinePathFor } from "../../app/pipeline/load-pipeline.js";
+import { repoRoot } from "../../app/pipeline/repo-root.js";
+import { runPipeline } from "../../app/pipeline/run-pipeline.js";
+import { runWithBaseline } from "../../app/pipeline/run-baseline.js";
 import type { PipelineRun } from "../../core/contracts/pipeline-run.js";
 import type { Command } from "../command.js";
 import type { CliContext } from "../context.js";

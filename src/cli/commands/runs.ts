@@ -1,6 +1,6 @@
 // `llmops runs`: the recent pipeline runs recorded under reports/runs/, newest first.
-import { readRunRecords } from "../../adapters/pipeline/run-record.js";
-import { repoRoot } from "../../adapters/pipeline/repo-root.js";
+import { readRunRecords } from "../../app/pipeline/run-record.js";
+import { repoRoot } from "../../app/pipeline/repo-root.js";
 import { intOption, type Command } from "../command.js";
 
 export const runsCommand: Command = {

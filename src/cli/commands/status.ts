@@ -1,9 +1,9 @@
 // `llmops status [pipeline]`: which stages a run would run, restore or keep, and why (which file,
 // parameter or upstream key moved), like `dvc status`. Runs nothing.
-import { loadPipeline, pipelinePathFor } from "../../adapters/pipeline/load-pipeline.js";
-import { planPipeline } from "../../adapters/pipeline/plan.js";
-import { repoRoot } from "../../adapters/pipeline/repo-root.js";
-import { openWorkspace } from "../../adapters/pipeline/workspace.js";
+import { loadPipeline, pipelinePathFor } from "../../app/pipeline/load-pipeline.js";
+import { planPipeline } from "../../app/pipeline/plan.js";
+import { repoRoot } from "../../app/pipeline/repo-root.js";
+import { openWorkspace } from "../../app/pipeline/workspace.js";
 import type { Command } from "../command.js";
 
 export const statusCommand: Command = {

@@ -2,29 +2,12 @@
 // response cache, streaming results that survive a kill, and resumption that requests only what
 // is missing.
 import { ExternalError, ProcessExitError } from "../../errors.js";
-import type { Clock, Logger, Progress } from "../ports.js";
+import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { PlannedJob } from "./plan.js";
-import { ProviderError, type CompletionResult, type Provider } from "./provider.js";
+import { ProviderError, type CompletionResult, type Provider } from "../ports/provider.js";
 import { withRetries, type RetryPolicy } from "./retry.js";
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricScore, RecordError } from "./types.js";
-
-/** A completion as the response cache stores it. */
-export type CachedResponse = CompletionResult;
-
-export interface ResponseCache {
-  get(key: string): Promise<CachedResponse | undefined>;
-  set(key: string, value: CachedResponse): Promise<void>;
-}
-
-export interface ResultsStore {
-  /** Records already on disk (a cut-off last line is dropped). */
-  load(): EvalRecord[];
-  /** Append and flush one record. */
-  append(record: EvalRecord): void;
-  /** Rewrite atomically with exactly these records. */
-  finalize(records: readonly EvalRecord[]): void;
-}
 
 export interface Prices {
   prompt_per_1k: number;

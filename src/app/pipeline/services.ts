@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { ResolvedService } from "../../core/pipeline/index.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { ExternalError } from "../../errors.js";
 
 export interface RunningService {

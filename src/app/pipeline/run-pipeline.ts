@@ -9,7 +9,7 @@ import type { PipelineRun, StageCacheEntry, StageOutcome, StageRecord } from "..
 import { stageEnvironment } from "../../core/pipeline/child-env.js";
 import { withUpstream, type Pipeline, type Stage } from "../../core/pipeline/index.js";
 import { didYouMean } from "../../core/config/suggest.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { gitInfo } from "../git/git-info.js";

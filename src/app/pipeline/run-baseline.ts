@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { PipelineRun } from "../../core/contracts/pipeline-run.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { ConfigError, InputError } from "../../errors.js";
 import { runPipeline, type RunPipelineOptions, type RunPipelineResult } from "./run-pipeline.js";
 import { newRunId, runsDir, writeRunRecord } from "./run-record.js";

@@ -9,8 +9,8 @@ import { createScorers } from "../../core/eval/scorers/registry.js";
 import { computeSummary } from "../../core/eval/summary.js";
 import type { EvalRecord, RunSummary } from "../../core/eval/types.js";
 import { InputError } from "../../errors.js";
-import { JsonlResultsStore } from "../fs/jsonl-results-store.js";
-import { loadSuite } from "../fs/load-suite.js";
+import { JsonlResultsStore } from "../../adapters/fs/jsonl-results-store.js";
+import { loadSuite } from "./load-suite.js";
 
 export interface MergeResult {
   outDir: string;
