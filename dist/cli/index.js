@@ -752,7 +752,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -764,12 +764,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -780,7 +780,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags2) {
       if (tagName) {
@@ -825,7 +825,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -836,7 +836,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1149,23 +1149,23 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1292,7 +1292,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1347,7 +1347,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1370,7 +1370,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1381,34 +1381,34 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags: tags2 } = ctx.doc.schema;
         if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity2.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity2.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1557,7 +1557,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1712,19 +1712,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2031,7 +2031,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -2098,7 +2098,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2196,7 +2196,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2253,7 +2253,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2349,14 +2349,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2367,13 +2367,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar2.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2418,14 +2418,14 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -2537,7 +2537,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2549,12 +2549,12 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2605,7 +2605,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str2.length / lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2672,7 +2672,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -2683,7 +2683,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2826,7 +2826,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2838,7 +2838,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2846,7 +2846,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2858,14 +2858,14 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n3 = BigInt(str2);
+        const n3 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str2, radix);
+      const n2 = parseInt(str3, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4394,7 +4394,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4443,7 +4443,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4458,13 +4458,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4526,7 +4526,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4641,7 +4641,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4650,15 +4650,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4863,7 +4863,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4881,11 +4881,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -7338,7 +7338,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7363,7 +7363,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity2.isScalar;
     exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7447,7 +7447,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7458,14 +7458,14 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
       else if (arg instanceof Name)
         code2.push(arg);
       else
-        code2.push(interpolate(arg));
+        code2.push(interpolate2(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7501,10 +7501,10 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
+    function interpolate2(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
@@ -7756,11 +7756,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7777,10 +7777,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7841,8 +7841,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -7871,12 +7871,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants))
+          if (n2.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i, 1);
@@ -7929,12 +7929,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -7957,10 +7957,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -7996,10 +7996,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -8041,11 +8041,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3, _b;
-        super.optimizeNames(names, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -8346,7 +8346,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8361,14 +8361,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c = constants[n2.str];
+        const c = constants2[n2.str];
         if (c === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8463,22 +8463,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -9503,8 +9503,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -10601,10 +10601,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative9, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative7 = parse5(serialize2(relative7, options), options);
+        relative9 = parse5(serialize2(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target2.scheme = relative7.scheme;
-        target2.userinfo = relative7.userinfo;
-        target2.host = relative7.host;
-        target2.port = relative7.port;
-        target2.path = removeDotSegments(relative7.path || "");
-        target2.query = relative7.query;
+      if (!options.tolerant && relative9.scheme) {
+        target2.scheme = relative9.scheme;
+        target2.userinfo = relative9.userinfo;
+        target2.host = relative9.host;
+        target2.port = relative9.port;
+        target2.path = removeDotSegments(relative9.path || "");
+        target2.query = relative9.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target2.userinfo = relative7.userinfo;
-          target2.host = relative7.host;
-          target2.port = relative7.port;
-          target2.path = removeDotSegments(relative7.path || "");
-          target2.query = relative7.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target2.userinfo = relative9.userinfo;
+          target2.host = relative9.host;
+          target2.port = relative9.port;
+          target2.path = removeDotSegments(relative9.path || "");
+          target2.query = relative9.query;
         } else {
-          if (!relative7.path) {
+          if (!relative9.path) {
             target2.path = base.path;
-            if (relative7.query !== void 0) {
-              target2.query = relative7.query;
+            if (relative9.query !== void 0) {
+              target2.query = relative9.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target2.path = removeDotSegments(relative7.path);
+            if (relative9.path[0] === "/") {
+              target2.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative7.path;
+                target2.path = "/" + relative9.path;
               } else if (!base.path) {
-                target2.path = relative7.path;
+                target2.path = relative9.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative7.query;
+            target2.query = relative9.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative7.fragment;
+      target2.fragment = relative9.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -11674,7 +11674,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -12469,16 +12469,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve11, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve9(buffer.buffer);
+            resolve11(buffer.buffer);
           } else {
-            resolve9(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve11(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -21201,14 +21201,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21322,8 +21322,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21589,13 +21589,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -23192,9 +23192,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname4) {
-  hostname4.lastIndex = 0;
-  return hostname4.test(url2.hostname);
+function urlHostnameOk(url2, hostname5) {
+  hostname5.lastIndex = 0;
+  return hostname5.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -25433,7 +25433,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve9) {
+function isRecursive(inst, stack, resolve11) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25443,7 +25443,7 @@ function isRecursive(inst, stack, resolve9) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve9);
+      const answer = isRecursive(child, stack, resolve11);
       if (answer > result)
         result = answer;
     }
@@ -25454,7 +25454,7 @@ function isRecursive(inst, stack, resolve9) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve11) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25518,7 +25518,7 @@ function isRecursive(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve11 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -44168,16 +44168,16 @@ async function compareArms(o) {
 }
 
 // src/cli/commands/compare-arms.ts
-function parseArmSpec(spec, flag) {
+function parseArmSpec(spec, flag2) {
   const eq = spec.indexOf("=");
   const name = eq > 0 ? spec.slice(0, eq) : basename2(spec.replace(/[\\/]+$/, ""));
   const dir = eq > 0 ? spec.slice(eq + 1) : spec;
-  if (!dir || !name) throw new InputError(`--${flag} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
+  if (!dir || !name) throw new InputError(`--${flag2} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
   return { name, dir };
 }
 async function runCompareArms(ctx, values) {
-  for (const flag of ["baseline", "candidate", "policy"]) {
-    if (values[flag] !== void 0) throw new InputError(`llmops compare: --${flag} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
+  for (const flag2 of ["baseline", "candidate", "policy"]) {
+    if (values[flag2] !== void 0) throw new InputError(`llmops compare: --${flag2} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
   }
   if (typeof values.control !== "string" || values.control === "") throw new InputError("llmops compare: --arm needs --control [NAME=]DIR (the arm every variant is compared with)", { hint: 'run "llmops compare --help" for usage' });
   const armSpecs = values.arm ?? [];
@@ -44547,11 +44547,11 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile("git", ["show", `${rev}:./${basename3(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve9(stdout);
+      if (!err) return resolve11(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve9(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve11(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
@@ -46197,9 +46197,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve11, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve9(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -46779,8 +46779,63 @@ ${checkOptionHelp}
 
 // src/app/eval/run-suite.ts
 import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname10, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/core/eval/shard.ts
+function parseShard(text2, option = "--shard") {
+  const m = /^(\d+)\/(\d+)$/.exec(text2.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count2 = m ? Number(m[2]) : NaN;
+  if (!m || count2 < 1 || index < 1 || index > count2) {
+    throw new InputError(`${option} must be I/N with 1 \u2264 I \u2264 N (e.g. 2/4), got ${JSON.stringify(text2)}`, { hint: "in a matrix: --shard ${{ matrix.shard }}/4 with shard: [1, 2, 3, 4]" });
+  }
+  return { index, count: count2 };
+}
+function shardCases(cases, s) {
+  return cases.filter((_, i) => i % s.count === s.index - 1);
+}
+function checkShardSet(shards) {
+  const problems = [];
+  if (shards.length === 0) return ["no shard directories given"];
+  const first = shards[0].shard;
+  for (const { dir, shard } of shards) {
+    if (shard.suite.hash !== first.suite.hash) problems.push(`${dir} is a shard of suite ${shard.suite.name} (${shard.suite.hash.slice(0, 19)}\u2026), not of ${first.suite.name} (${first.suite.hash.slice(0, 19)}\u2026) like ${shards[0].dir}`);
+    if (shard.count !== first.count) problems.push(`${dir} is shard ${shard.index}/${shard.count}, but ${shards[0].dir} is one of ${first.count}`);
+  }
+  if (problems.length) return problems;
+  const seen = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    const other = seen.get(shard.index);
+    if (other) problems.push(`overlap: ${other} and ${dir} are both shard ${shard.index}/${shard.count}`);
+    seen.set(shard.index, dir);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) problems.push(`gap: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing`);
+  const owner = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    for (const id of shard.case_ids) {
+      const o = owner.get(id);
+      if (o && o !== dir) {
+        problems.push(`overlap: case ${id} is in both ${o} and ${dir}`);
+        break;
+      }
+      owner.set(id, dir);
+    }
+  }
+  if (!problems.length && owner.size !== first.total_cases) problems.push(`gap: the shards hold ${owner.size} cases, the suite has ${first.total_cases}`);
+  return problems;
+}
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46994,7 +47049,7 @@ function tokenize(source, options = {}) {
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
   const consumeWhile = (predicate) => {
-    let str2 = "";
+    let str3 = "";
     while (predicate(src[cursorPosition])) {
       if (src[cursorPosition] === "\\") {
         ++cursorPosition;
@@ -47008,7 +47063,7 @@ function tokenize(source, options = {}) {
           if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
             throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
           }
-          str2 += String.fromCharCode(parseInt(hex3, 16));
+          str3 += String.fromCharCode(parseInt(hex3, 16));
           cursorPosition += length;
           continue;
         }
@@ -47016,15 +47071,15 @@ function tokenize(source, options = {}) {
         if (unescaped === void 0) {
           throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
         }
-        str2 += unescaped;
+        str3 += unescaped;
         continue;
       }
-      str2 += src[cursorPosition++];
+      str3 += src[cursorPosition++];
       if (cursorPosition >= src.length) {
         throw new SyntaxError("Unexpected end of input");
       }
     }
-    return str2;
+    return str3;
   };
   const stripTrailingWhitespace = () => {
     const lastToken = tokens2.at(-1);
@@ -47155,8 +47210,8 @@ function tokenize(source, options = {}) {
       }
       if (char === "'" || char === '"') {
         ++cursorPosition;
-        const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        const str3 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str3, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
@@ -48020,13 +48075,13 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str2, oldvalue, newvalue, count2) {
+function replace(str3, oldvalue, newvalue, count2) {
   if (count2 === 0) {
-    return str2;
+    return str3;
   }
   let remaining = count2 == null || count2 < 0 ? Infinity : count2;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str2.replaceAll(pattern, (match) => {
+  return str3.replaceAll(pattern, (match) => {
     if (remaining > 0) {
       --remaining;
       return newvalue;
@@ -48241,8 +48296,8 @@ var BooleanValue = class extends RuntimeValue {
   type = "BooleanValue";
 };
 var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str2) {
-  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+function makeAsciiSafe(str3) {
+  return str3.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
   const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
@@ -48571,15 +48626,15 @@ __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
   [
     "lower",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toLowerCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toLowerCase();
     }
   ],
   [
     "upper",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toUpperCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toUpperCase();
     }
   ],
   ["none", (operand) => operand.type === "NullValue"],
@@ -50607,11 +50662,11 @@ function summariseMetric(s, records, seed, resamples) {
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve9, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve11, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve9();
+      resolve11();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -51149,10 +51204,10 @@ var OpenAiCompatibleProvider = class {
   agent;
   noticed = false;
   post(url2, payload, headers, cancel) {
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
-        resolve9({
+        resolve11({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -51394,7 +51449,7 @@ async function startManagedServe(o) {
   child.stderr.on("data", (d) => {
     stderr = (stderr + d.toString("utf8")).slice(-4e3);
   });
-  const exited = new Promise((resolve9) => child.once("exit", (code2, signal) => resolve9(code2 ?? (signal ? 128 : null))));
+  const exited = new Promise((resolve11) => child.once("exit", (code2, signal) => resolve11(code2 ?? (signal ? 128 : null))));
   let running = true;
   void exited.then(() => running = false);
   const stop2 = async () => {
@@ -51411,14 +51466,14 @@ async function startManagedServe(o) {
 ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
   };
   const deadline = Date.now() + o.startupTimeoutMs;
-  const url2 = await new Promise((resolve9) => {
+  const url2 = await new Promise((resolve11) => {
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       const m = /^listening on (http:\/\/\S+)$/.exec(line);
-      if (m) resolve9(m[1]);
+      if (m) resolve11(m[1]);
     });
-    void exited.then(() => resolve9(void 0));
-    setTimeout(() => resolve9(void 0), o.startupTimeoutMs).unref();
+    void exited.then(() => resolve11(void 0));
+    setTimeout(() => resolve11(void 0), o.startupTimeoutMs).unref();
   });
   if (!url2) return fail2(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
   o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
@@ -51443,9 +51498,10 @@ async function prepareSuite(o) {
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
-  return { loaded, suite, target: target2, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
+  return { loaded, suite, target: target2, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
 }
 async function sha256File2(path) {
   const h2 = createHash7("sha256");
@@ -51480,7 +51536,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
   let target2 = prepared.target;
   let served;
   if (local) {
@@ -51501,13 +51557,13 @@ async function runSuite(o) {
     target2 = { ...target2, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, jobs, identity: local?.identity });
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, allCases, jobs, identity: local?.identity });
   } finally {
     await served?.stop();
   }
 }
 async function runPlanned(o, t0, startedAt, p) {
-  const { loaded, suite, target: target2, scorers, cases, jobs } = p;
+  const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = p;
   const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join8(outDir, ".lock"));
@@ -51577,6 +51633,19 @@ async function runPlanned(o, t0, startedAt, p) {
     const summaryPath = join8(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
+    const shardPath = join8(outDir, "shard.json");
+    if (o.shard) {
+      const shard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id)
+      };
+      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
+`);
+    } else if (existsSync7(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -51642,13 +51711,82 @@ ${err}
 `;
 }
 
+// src/app/eval/merge-shards.ts
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join9, resolve as resolve5 } from "node:path";
+async function mergeShards(o) {
+  if (o.dirs.length < 1) throw new InputError("llmops eval merge: name the shard run directories to merge", { hint: "llmops eval merge shard-1 shard-2 \u2026 --out DIR" });
+  const shards = o.dirs.map((d) => ({ dir: d, abs: resolve5(o.cwd, d), shard: readShard(resolve5(o.cwd, d), d) }));
+  const problems = checkShardSet(shards);
+  if (problems.length) {
+    throw new InputError(`cannot merge these shards:
+  ${problems.join("\n  ")}`, { hint: "pass every shard 1..N of one run of one suite, each once" });
+  }
+  const first = shards[0].shard;
+  const loaded = await loadSuite(first.suite.file, o.cwd);
+  if (loaded.hashes.suite !== first.suite.hash) {
+    throw new InputError(`${first.suite.file} changed since the shards ran (hash ${loaded.hashes.suite.slice(0, 19)}\u2026, the shards say ${first.suite.hash.slice(0, 19)}\u2026)`, {
+      hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards"
+    });
+  }
+  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const records = [];
+  const summaries = [];
+  for (const s of shards) {
+    const own2 = new Set(s.shard.case_ids);
+    for (const r of new JsonlResultsStore(join9(s.abs, "results.jsonl")).load()) {
+      if (!own2.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
+      records.push(r);
+    }
+    summaries.push(JSON.parse(readFileSync5(join9(s.abs, "summary.json"), "utf8")));
+  }
+  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  const prov3 = summaries[0].provenance;
+  const starts = summaries.map((s) => s.provenance.started_at).sort();
+  const ends = summaries.map((s) => s.provenance.finished_at).sort();
+  const summary = computeSummary({
+    suite: summaries[0].suite,
+    cases: first.total_cases,
+    repeats: loaded.suite.repeats,
+    records,
+    scorers: createScorers(loaded.suite.scorers),
+    currency: summaries[0].cost?.currency,
+    provenance: { ...prov3, started_at: starts[0], finished_at: ends.at(-1) },
+    bootstrapResamples: 2e3
+  });
+  const outDir = resolve5(o.cwd, o.out);
+  mkdirSync4(outDir, { recursive: true });
+  writeFileSync4(join9(outDir, "results.jsonl"), records.map((r) => `${JSON.stringify(r)}
+`).join(""));
+  writeFileSync4(join9(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}
+`);
+  return { outDir, summary, shards: shards.length, records: records.length };
+}
+function readShard(abs, dir) {
+  const p = join9(abs, "shard.json");
+  if (!existsSync8(p)) {
+    throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
+  }
+  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync5(p, "utf8")));
+  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
+  return r.data;
+}
+
 // src/cli/commands/eval.ts
+async function runMerge(ctx, values, dirs) {
+  if (typeof values.out !== "string") throw new InputError("llmops eval merge: --out DIR is required (where the merged run goes)");
+  const r = await mergeShards({ dirs, out: values.out, cwd: ctx.cwd });
+  if (values.json) ctx.printJson({ out: r.outDir, shards: r.shards, records: r.records, summary: r.summary });
+  else ctx.stdout.write(`${renderSummaryText(r.summary)}merged ${r.shards} shards, ${r.records} records \u2192 ${displayPath(ctx, r.outDir)}
+`);
+  return 0;
+}
 var evalCommand = {
   name: "eval",
-  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
+       llmops eval merge <shard-dir>\u2026 --out DIR
 
 Runs every case \xD7 repeat of the suite against its target, streaming records to
 <out>/results.jsonl (a killed run resumes where it stopped when run again) and
@@ -51661,12 +51799,19 @@ options:
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
   --limit N          evaluate only the first N cases
+  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
+                     writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   -q, --quiet        no progress or log lines
   -h, --help         this help
+
+\`llmops eval merge DIR\u2026 --out DIR\` joins the run directories of every shard 1..N of
+one suite into one run (results in the suite's order, one summary), as if it had
+run unsharded; it refuses overlapping or missing shards and shards of different
+(or since changed) suites.
 `,
   options: {
     out: { type: "string" },
@@ -51674,6 +51819,7 @@ options:
     model: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
+    shard: { type: "string" },
     "dry-run": { type: "boolean" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
@@ -51681,6 +51827,10 @@ options:
     quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
+    if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
+    if (positionals.length > 1) {
+      throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR\u2026 --out DIR" joins shards' });
+    }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
     const limit = intOption(values, "limit");
@@ -51697,6 +51847,7 @@ options:
       ...values.model ? { model: values.model } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
+      ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,
@@ -51738,8 +51889,8 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 
 // src/app/model/export-gguf.ts
 import { createHash as createHash9 } from "node:crypto";
-import { closeSync as closeSync4, existsSync as existsSync9, openSync as openSync4, readFileSync as readFileSync6, renameSync as renameSync4, rmSync, statSync as statSync5, writeFileSync as writeFileSync4, writeSync as writeSync3 } from "node:fs";
-import { basename as basename5, dirname as dirname12, join as join11, relative as relative6, resolve as resolve5 } from "node:path";
+import { closeSync as closeSync4, existsSync as existsSync10, openSync as openSync4, readFileSync as readFileSync7, renameSync as renameSync4, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5, writeSync as writeSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname12, join as join12, relative as relative6, resolve as resolve6 } from "node:path";
 
 // src/core/contracts/gguf-export.ts
 var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
@@ -52317,7 +52468,7 @@ function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream as createReadStream6 } from "node:fs";
 import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname11, join as join9, relative as relative5, sep } from "node:path";
+import { dirname as dirname11, join as join10, relative as relative5, sep } from "node:path";
 
 // src/core/train/content-hash.ts
 import { createHash as createHash8 } from "node:crypto";
@@ -52336,8 +52487,8 @@ function createContentHasher() {
 function sortForHash(paths) {
   return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
-function isCheckpointPath(relative7) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+function isCheckpointPath(relative9) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative9);
 }
 function sha256Text(text2) {
   return `sha256:${createHash8("sha256").update(text2, "utf8").digest("hex")}`;
@@ -52376,20 +52527,20 @@ var NodeTrainWorkspace = class {
   }
   async hashDirectory(path, exclude = () => false) {
     const all = [];
-    const walk = async (dir) => {
+    const walk2 = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join9(dir, e.name);
+        const full = join10(dir, e.name);
         const rel = relative5(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
+        if (e.isDirectory()) await walk2(full);
         else if (e.isFile()) all.push(rel);
       }
     };
-    await walk(path);
+    await walk2(path);
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join9(path, ...rel.split("/"));
+      const full = join10(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
       for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
@@ -52413,8 +52564,8 @@ var NodeTrainWorkspace = class {
 };
 
 // src/app/model/safetensors-files.ts
-import { closeSync as closeSync3, existsSync as existsSync8, fstatSync, openSync as openSync3, readFileSync as readFileSync5, readSync } from "node:fs";
-import { join as join10 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync9, fstatSync, openSync as openSync3, readFileSync as readFileSync6, readSync } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/core/model/safetensors.ts
 var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
@@ -52489,13 +52640,13 @@ var SafetensorsDir = class {
   constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
     this.dir = dir;
     this.display = display;
-    const indexPath = join10(dir, index);
+    const indexPath = join11(dir, index);
     let shards;
-    if (existsSync8(join10(dir, single))) shards = [single];
-    else if (existsSync8(indexPath)) {
+    if (existsSync9(join11(dir, single))) shards = [single];
+    else if (existsSync9(indexPath)) {
       let doc;
       try {
-        doc = JSON.parse(readFileSync5(indexPath, "utf8"));
+        doc = JSON.parse(readFileSync6(indexPath, "utf8"));
       } catch (err) {
         throw new DataInvalidError(`${display}/${index}: not valid JSON (${err.message})`);
       }
@@ -52513,9 +52664,9 @@ var SafetensorsDir = class {
   tensors = /* @__PURE__ */ new Map();
   files = [];
   open(name) {
-    const path = join10(this.dir, name);
+    const path = join11(this.dir, name);
     const shown = `${this.display}/${name}`;
-    if (!existsSync8(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    if (!existsSync9(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
     const fd = openSync3(path, "r");
     this.fds.set(name, fd);
     this.files.push(name);
@@ -52561,7 +52712,7 @@ var SafetensorsDir = class {
 var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
 function readJson2(path, shown) {
   try {
-    return JSON.parse(readFileSync6(path, "utf8"));
+    return JSON.parse(readFileSync7(path, "utf8"));
   } catch (err) {
     throw new DataInvalidError(`${shown}: not valid JSON (${err.message})`);
   }
@@ -52571,28 +52722,28 @@ function show(cwd, p) {
   return r && !r.startsWith("..") ? r : p;
 }
 function requireDir(path, shown, what) {
-  if (!existsSync9(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!existsSync10(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
   if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
 }
 function chatTemplateOf(dir, shown) {
-  const p = join11(dir, "tokenizer_config.json");
-  if (!existsSync9(p)) return void 0;
+  const p = join12(dir, "tokenizer_config.json");
+  if (!existsSync10(p)) return void 0;
   const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
   if (typeof t === "string") return t;
   if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
   return void 0;
 }
 function tokenizerFor(dir, shown, h2) {
-  const byte = join11(dir, "llmops_tokenizer.json");
-  if (existsSync9(byte)) {
+  const byte = join12(dir, "llmops_tokenizer.json");
+  if (existsSync10(byte)) {
     const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
     if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
     return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
   }
-  const hf = join11(dir, "tokenizer.json");
-  if (existsSync9(hf)) {
-    const cfgPath = join11(dir, "tokenizer_config.json");
-    const cfg = existsSync9(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+  const hf = join12(dir, "tokenizer.json");
+  if (existsSync10(hf)) {
+    const cfgPath = join12(dir, "tokenizer_config.json");
+    const cfg = existsSync10(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
     const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
     return { kind: r.kind, metadata: r.metadata };
   }
@@ -52632,14 +52783,14 @@ function writeGguf(out, metadata, infos, produce) {
     closeSync4(fd);
   } catch (err) {
     closeSync4(fd);
-    rmSync(partial2, { force: true });
+    rmSync2(partial2, { force: true });
     throw err;
   }
   renameSync4(partial2, out);
   return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
 }
 function loadAdapter(dir, shown) {
-  const config2 = parseLoraConfig(readJson2(join11(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const config2 = parseLoraConfig(readJson2(join12(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
   const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
   const modules = /* @__PURE__ */ new Map();
   for (const name of weights.tensors.keys()) {
@@ -52658,28 +52809,28 @@ function loadAdapter(dir, shown) {
   return { dir, config: config2, weights, modules };
 }
 function resolveBase(o, adapter, shown) {
-  if (o.base) return resolve5(o.cwd, o.base);
+  if (o.base) return resolve6(o.cwd, o.base);
   const named = adapter.config.baseModel;
-  if (named && existsSync9(join11(resolve5(adapter.dir, named), "config.json"))) return resolve5(adapter.dir, named);
+  if (named && existsSync10(join12(resolve6(adapter.dir, named), "config.json"))) return resolve6(adapter.dir, named);
   throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
 }
 async function exportGguf(o) {
-  const modelDir = resolve5(o.cwd, o.modelDir);
+  const modelDir = resolve6(o.cwd, o.modelDir);
   const shown = show(o.cwd, modelDir);
   requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
-  const isAdapter = existsSync9(join11(modelDir, "adapter_config.json"));
+  const isAdapter = existsSync10(join12(modelDir, "adapter_config.json"));
   if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
   if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
   if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
-  const out = resolve5(o.cwd, o.out ?? join11(dirname12(modelDir), `${basename5(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
-  if (existsSync9(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const out = resolve6(o.cwd, o.out ?? join12(dirname12(modelDir), `${basename5(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync10(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
   const workspace = new NodeTrainWorkspace();
   const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
   const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
   const baseShown = show(o.cwd, baseDir);
   requireDir(baseDir, baseShown, "the base model directory");
-  const configPath = join11(baseDir, "config.json");
-  if (!existsSync9(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const configPath = join12(baseDir, "config.json");
+  if (!existsSync10(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
   const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
   const weights = new SafetensorsDir(baseDir, baseShown);
   try {
@@ -52735,7 +52886,7 @@ async function exportGguf(o) {
       created_at: (/* @__PURE__ */ new Date()).toISOString()
     });
     const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
-    writeFileSync4(recordPath, `${JSON.stringify(record3, null, 2)}
+    writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
 `);
     return { out, recordPath, record: record3 };
   } finally {
@@ -52788,8 +52939,8 @@ function planAdapterFile(adapter, h2, type, base) {
 
 // src/app/model/external-quantize.ts
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream7, existsSync as existsSync10, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { basename as basename6, dirname as dirname13, join as join12, resolve as resolve6 } from "node:path";
+import { createReadStream as createReadStream7, existsSync as existsSync11, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname13, join as join13, resolve as resolve7 } from "node:path";
 
 // src/adapters/process/node-process-runner.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -52809,7 +52960,7 @@ var NodeProcessRunner = class {
     return new NodeRunningProcess(child, spec.program);
   }
   capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve9) => {
+    return new Promise((resolve11) => {
       const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
@@ -52823,7 +52974,7 @@ var NodeProcessRunner = class {
       });
       child.on("close", (code2) => {
         clearTimeout(timer);
-        resolve9({ code: notFound ? null : code2, stdout, stderr, notFound });
+        resolve11({ code: notFound ? null : code2, stdout, stderr, notFound });
       });
     });
   }
@@ -52838,13 +52989,13 @@ var NodeRunningProcess = class {
         for (const l of this.listeners) l(line, stream);
       });
     }
-    this.exit = new Promise((resolve9, reject) => {
+    this.exit = new Promise((resolve11, reject) => {
       child.on("error", (err) => {
         if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });
-      child.on("close", (code2, signal) => resolve9({ code: code2, signal }));
+      child.on("close", (code2, signal) => resolve11({ code: code2, signal }));
     });
   }
   child;
@@ -52875,14 +53026,14 @@ async function externalQuantize(o) {
   if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
   const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
   const runner = new NodeProcessRunner(o.env);
-  const probe = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
-  if (probe.notFound) {
+  const probe2 = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
+  if (probe2.notFound) {
     throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {
       hint: "install llama.cpp (e.g. `brew install llama.cpp`, or build it and put llama-quantize on PATH; set LLMOPS_LLAMA_QUANTIZE=/path/to/llama-quantize), or use --type q8_0 / q4_0, which llmops writes itself"
     });
   }
-  const modelDir = resolve6(o.cwd, o.modelDir);
-  const out = resolve6(o.cwd, o.out ?? join12(dirname13(modelDir), `${basename6(modelDir)}-${o.type}.gguf`));
+  const modelDir = resolve7(o.cwd, o.modelDir);
+  const out = resolve7(o.cwd, o.out ?? join13(dirname13(modelDir), `${basename6(modelDir)}-${o.type}.gguf`));
   const f16 = `${out}.f16-input.gguf`;
   const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
   try {
@@ -52890,8 +53041,8 @@ async function externalQuantize(o) {
     const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
     if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
   } finally {
-    rmSync2(f16, { force: true });
-    rmSync2(first.recordPath, { force: true });
+    rmSync3(f16, { force: true });
+    rmSync3(first.recordPath, { force: true });
   }
   const record3 = GgufExportSchema.parse({
     ...first.record,
@@ -52901,9 +53052,9 @@ async function externalQuantize(o) {
     quantized_by: { tool: basename6(tool), from: "f16" }
   });
   const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
-  writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
+  writeFileSync6(recordPath, `${JSON.stringify(record3, null, 2)}
 `);
-  if (!existsSync10(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  if (!existsSync11(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
   return { out, recordPath, record: record3 };
 }
 
@@ -53038,25 +53189,25 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync7, statSync as statSync7, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname14, isAbsolute as isAbsolute2, join as join13, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync8, statSync as statSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join14, resolve as resolve8 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync11(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (!existsSync12(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
   if (statSync7(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync7(abs, "utf8");
+  return readFileSync8(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join13(abs, "comparison.json");
-  return existsSync11(abs) && statSync7(abs).isDirectory() && existsSync11(inside) ? inside : abs;
+  const inside = join14(abs, "comparison.json");
+  return existsSync12(abs) && statSync7(abs).isDirectory() && existsSync12(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve7(dirname14(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve8(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join13(d, "results.jsonl");
-    if (existsSync11(f)) return f;
+    const f = join14(d, "results.jsonl");
+    if (existsSync12(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -53070,14 +53221,14 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync7(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync8(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname14(abs), { recursive: true });
-  writeFileSync6(abs, text2);
+  mkdirSync5(dirname14(abs), { recursive: true });
+  writeFileSync7(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -53161,8 +53312,1502 @@ options:
   }
 };
 
+// src/app/pipeline/load-pipeline.ts
+import { existsSync as existsSync13, readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative7, resolve as resolve9 } from "node:path";
+
+// src/core/pipeline/load.ts
+import { createHash as createHash11 } from "node:crypto";
+
+// src/core/pipeline/graph.ts
+function orderStages(stages, where) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const state = /* @__PURE__ */ new Map();
+  const out = [];
+  const stack = [];
+  const visit2 = (s) => {
+    const st = state.get(s.name);
+    if (st === "done") return;
+    if (st === "visiting") {
+      const cycle = [...stack.slice(stack.indexOf(s.name)), s.name];
+      throw new ConfigError(`${where(s.name)}: the stages form a cycle: ${cycle.join(" \u2192 ")}`, {
+        hint: "each stage reads (deps) what earlier stages write (outs); remove one of these dependencies"
+      });
+    }
+    state.set(s.name, "visiting");
+    stack.push(s.name);
+    for (const u of s.upstream) visit2(byName.get(u));
+    stack.pop();
+    state.set(s.name, "done");
+    out.push(s);
+  };
+  for (const s of stages) visit2(s);
+  return out;
+}
+function withUpstream(stages, selected) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const keep = /* @__PURE__ */ new Set();
+  const add = (n2) => {
+    if (keep.has(n2)) return;
+    keep.add(n2);
+    for (const u of byName.get(n2)?.upstream ?? []) add(u);
+  };
+  selected.forEach(add);
+  return keep;
+}
+
+// src/core/pipeline/glob.ts
+function isGlob(pattern) {
+  return /[*?[]/.test(pattern);
+}
+function globToRegExp(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        const slash = pattern[i + 2] === "/";
+        re += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function globBase(pattern) {
+  const segs = pattern.split("/");
+  const lit = [];
+  for (const s of segs) {
+    if (isGlob(s)) break;
+    lit.push(s);
+  }
+  return lit.length === segs.length ? lit.slice(0, -1).join("/") : lit.join("/");
+}
+function normalizeRel(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  if (p.startsWith("/")) return null;
+  return parts.join("/") || ".";
+}
+function within(inner, outer) {
+  return outer === "." || inner === outer || inner.startsWith(`${outer}/`);
+}
+
+// src/core/pipeline/interpolate.ts
+var VAR = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+function variablesIn(text2) {
+  return [...text2.matchAll(VAR)].map((m) => m[1]);
+}
+function interpolate(value, lookup) {
+  if (typeof value === "string") {
+    const whole = /^\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}$/.exec(value);
+    if (whole) {
+      const r = lookup(whole[1]);
+      return r.found ? r.value : value;
+    }
+    return value.replace(VAR, (m, name) => {
+      const r = lookup(name);
+      return r.found ? typeof r.value === "string" ? r.value : JSON.stringify(r.value) : m;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, lookup));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, lookup)]));
+  }
+  return value;
+}
+function unresolved(value, path = []) {
+  if (typeof value === "string") return variablesIn(value).map((name) => ({ path, name }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => unresolved(v, [...path, i]));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => unresolved(v, [...path, k]));
+  return [];
+}
+function lookupParam(params, key2) {
+  if (Object.hasOwn(params, key2)) return { found: true, value: params[key2] };
+  let v = params;
+  for (const seg of key2.split(".")) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, seg)) return { found: false };
+    v = v[seg];
+  }
+  return { found: true, value: v };
+}
+
+// src/core/pipeline/schema.ts
+var STEP_NAMES = ["data.validate", "data.split", "train", "export", "eval", "compare", "gate", "report"];
+var StageName = external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
+var RelPath = external_exports.string().min(1);
+var Argv = external_exports.array(external_exports.string()).min(1);
+var ServiceSchema = external_exports.object({
+  /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
+  uses: external_exports.literal("serve").optional(),
+  with: external_exports.object({ model: RelPath, threads: external_exports.number().int().positive().optional(), ctx: external_exports.number().int().positive().optional() }).strict().optional(),
+  /** Any server command (vllm serve, TGI, Ollama, a script); `${port}` is replaced by a free port. */
+  run: Argv.optional(),
+  /** Files the server reads (a model file, a config): dependencies of every stage that uses it. */
+  deps: external_exports.array(RelPath).default([]),
+  /** The HTTP path probed until it answers 2xx. */
+  ready: external_exports.string().startsWith("/").default("/health"),
+  /** The base URL stages get as ${services.NAME.url}; the path after the port. */
+  url_path: external_exports.string().default("/v1"),
+  timeout_s: external_exports.number().positive().max(3600).default(120),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+}).strict();
+var StageSchema = external_exports.object({
+  description: external_exports.string().optional(),
+  uses: external_exports.enum(STEP_NAMES).optional(),
+  with: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
+  run: external_exports.union([Argv, external_exports.string().min(1)]).optional(),
+  /** Run `run:` (a string) through /bin/sh -c. Off unless asked. */
+  shell: external_exports.boolean().default(false),
+  deps: external_exports.array(RelPath).default([]),
+  params: external_exports.array(external_exports.string().min(1)).default([]),
+  outs: external_exports.array(RelPath).default([]),
+  services: external_exports.array(external_exports.string()).default([]),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
+  always_run: external_exports.boolean().default(false)
+}).strict();
+var PipelineSchema = external_exports.object({
+  name: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a name of letters, digits, '.', '_' or '-'"),
+  description: external_exports.string().optional(),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()).default({}),
+  params_file: RelPath.optional(),
+  services: external_exports.record(StageName, ServiceSchema).default({}),
+  stages: external_exports.record(StageName, StageSchema).refine((s) => Object.keys(s).length > 0, "at least one stage")
+}).strict();
+
+// src/core/pipeline/steps.ts
+var Path = external_exports.string().min(1);
+var Paths = external_exports.union([Path, external_exports.array(Path).min(1)]).transform((v) => Array.isArray(v) ? v : [v]);
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+function flag(name, v) {
+  if (v === void 0 || v === false) return [];
+  if (v === true) return [`--${name}`];
+  return [`--${name}`, String(v)];
+}
+var str2 = (v) => String(v);
+var STEPS = {
+  "data.validate": {
+    schema: external_exports.object({ files: Paths, format: external_exports.string().optional(), schema: Path.optional(), strict: external_exports.boolean().optional(), "allow-no-assistant": external_exports.boolean().optional() }).strict(),
+    argv: (w) => ["data", "validate", ...w.files, ...flag("format", w.format), ...flag("schema", w.schema), ...flag("strict", w.strict), ...flag("allow-no-assistant", w["allow-no-assistant"]), "--quiet"],
+    outs: () => [],
+    inputs: (w) => [...w.files, ...w.schema ? [str2(w.schema)] : []]
+  },
+  "data.split": {
+    schema: external_exports.object({ files: Paths, out_dir: Path, ratios: external_exports.string().optional(), key: external_exports.string().optional(), seed: Scalar.optional(), stratify: external_exports.string().optional(), format: external_exports.string().optional() }).strict(),
+    argv: (w) => ["data", "split", ...w.files, "--out-dir", str2(w.out_dir), ...flag("ratios", w.ratios), ...flag("key", w.key), ...flag("seed", w.seed), ...flag("stratify", w.stratify), ...flag("format", w.format)],
+    outs: (w) => [str2(w.out_dir)],
+    inputs: (w) => w.files
+  },
+  train: {
+    schema: external_exports.object({ spec: Path, out: Path, set: external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), Scalar)]).optional() }).strict(),
+    argv: (w) => {
+      const set2 = w.set === void 0 ? [] : Array.isArray(w.set) ? w.set : Object.entries(w.set).map(([k, v]) => `${k}=${String(v)}`);
+      return ["train", str2(w.spec), "--out", str2(w.out), ...set2.flatMap((s) => ["--set", s])];
+    },
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.spec)]
+  },
+  export: {
+    schema: external_exports.object({ model: Path, out: Path, type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0"]).optional() }).strict(),
+    argv: (w) => ["export", "gguf", str2(w.model), "--out", str2(w.out), ...flag("type", w.type)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.model)]
+  },
+  eval: {
+    schema: external_exports.object({
+      suite: Path,
+      out: Path,
+      base_url: external_exports.string().optional(),
+      model: external_exports.string().optional(),
+      concurrency: external_exports.number().int().positive().optional(),
+      limit: external_exports.number().int().positive().optional(),
+      shard: external_exports.string().regex(/^\d+\/\d+$/).optional(),
+      /** The response cache is off in pipelines: the stage cache decides reuse, and a new model behind the same URL must not get old answers. */
+      response_cache: external_exports.boolean().default(false)
+    }).strict(),
+    argv: (w) => [
+      "eval",
+      str2(w.suite),
+      "--out",
+      str2(w.out),
+      ...flag("base-url", w.base_url),
+      ...flag("model", w.model),
+      ...flag("concurrency", w.concurrency),
+      ...flag("limit", w.limit),
+      ...flag("shard", w.shard),
+      ...w.response_cache ? [] : ["--no-cache"],
+      "--quiet"
+    ],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.suite)]
+  },
+  compare: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["compare", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  gate: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["gate", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  report: {
+    schema: external_exports.object({ comparison: Path, markdown: Path.optional(), html: Path.optional(), summary: Path.optional() }).strict(),
+    argv: (w) => ["report", "--comparison", str2(w.comparison), ...flag("markdown", w.markdown), ...flag("html", w.html), ...flag("summary", w.summary)],
+    outs: (w) => [w.markdown, w.html, w.summary].filter((x) => typeof x === "string"),
+    inputs: (w) => [str2(w.comparison)]
+  }
+};
+
+// src/core/pipeline/load.ts
+function sha256Hex(text2) {
+  return createHash11("sha256").update(text2).digest("hex");
+}
+function parsePipelineConfig(doc) {
+  const r = collectIssues(PipelineSchema, doc);
+  if (!r.ok) throw configErrors(doc.file, r.issues.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`));
+  return r.value;
+}
+var Problems = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  lines = [];
+  add(path, message2, which = "value") {
+    const p = this.doc.locate(path, which);
+    this.lines.push(`${this.doc.file}:${p.line}:${p.col}: ${formatPath(path)}: ${message2}`);
+  }
+  throwIfAny() {
+    if (this.lines.length) throw configErrors(this.doc.file, this.lines);
+  }
+};
+function configErrors(file2, lines) {
+  return new ConfigError(`invalid pipeline (${lines.length} problem${lines.length === 1 ? "" : "s"}):
+  ${lines.slice(0, 20).join("\n  ")}`, {
+    hint: `fix ${lines.length === 1 ? "it" : "them"} in ${file2} (docs/pipelines.md describes the format)`
+  });
+}
+function resolvePipeline(doc, config2, text2, fileParams) {
+  const problems = new Problems(doc);
+  let params = { ...config2.params };
+  if (fileParams) {
+    const v = fileParams.doc.value;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      throw new ConfigError(`${fileParams.doc.file}:1:1: the params file must be a mapping of names to values, found ${Array.isArray(v) ? "a list" : typeof v}`);
+    }
+    params = { ...v, ...config2.params };
+  }
+  const paramLookup = (name) => lookupParam(params, name);
+  const services = {};
+  for (const [name, raw] of Object.entries(config2.services)) {
+    const svc = resolveService(name, raw, paramLookup, problems);
+    if (svc) services[name] = svc;
+  }
+  const stages = [];
+  const outOwner = [];
+  for (const [name, cfg] of Object.entries(config2.stages)) {
+    const at = ["stages", name];
+    if (cfg.uses === void 0 === (cfg.run === void 0)) {
+      problems.add(at, cfg.uses ? "has both uses: and run:; a stage does one of them" : "needs uses: (a built-in step) or run: (a command as a list of arguments)", "key");
+      continue;
+    }
+    const stageParams = {};
+    cfg.params.forEach((key2, i) => {
+      const r = paramLookup(key2);
+      if (r.found) stageParams[key2] = r.value;
+      else problems.add([...at, "params", i], `unknown parameter "${key2}"${didYouMean(key2, Object.keys(params))}; define it under params: or in the params file`);
+    });
+    for (const [i, s] of cfg.services.entries()) {
+      if (!services[s] && !config2.services[s]) problems.add([...at, "services", i], `unknown service "${s}"${didYouMean(s, Object.keys(config2.services))}; define it under services:`);
+    }
+    const allowed = (n2) => paramLookup(n2).found || cfg.services.some((s) => n2 === `services.${s}.url`);
+    const checkVars = (value, base) => {
+      for (const u of unresolved(value)) {
+        if (!allowed(u.name)) {
+          const hint = u.name.startsWith("services.") ? `; list the service under this stage's services: to use ${"${"}${u.name}}` : didYouMean(u.name, Object.keys(params));
+          problems.add([...base, ...u.path], `unknown variable \${${u.name}}${hint}`);
+        }
+      }
+    };
+    const env = interpolate(cfg.env, paramLookup);
+    checkVars(env, [...at, "env"]);
+    let command;
+    let implicitDeps = [];
+    let defaultOuts = [];
+    let withValue;
+    if (cfg.uses) {
+      const step = STEPS[cfg.uses];
+      const w = interpolate(cfg.with ?? {}, paramLookup);
+      checkVars(w, [...at, "with"]);
+      const r = step.schema.safeParse(w);
+      if (!r.success) {
+        for (const issue2 of r.error.issues) {
+          const p = issue2.path.filter((x) => typeof x !== "symbol");
+          if (issue2.code === "unrecognized_keys") for (const k of issue2.keys) problems.add([...at, "with", ...p, k], `unknown input "${k}" of ${cfg.uses}${didYouMean(k, Object.keys(step.schema.shape ?? {}))}`, "key");
+          else problems.add([...at, "with", ...p], `${cfg.uses}: ${issue2.message}`);
+        }
+        continue;
+      }
+      withValue = r.data;
+      command = { llmops: true, argv: step.argv(r.data) };
+      implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      defaultOuts = step.outs(r.data);
+    } else if (typeof cfg.run === "string") {
+      if (!cfg.shell) {
+        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, \u2026]), or set shell: true to ask for /bin/sh");
+        continue;
+      }
+      checkVars(cfg.run, [...at, "run"]);
+      command = { llmops: false, argv: ["/bin/sh", "-c", interpolate(cfg.run, paramLookup)] };
+    } else {
+      const argv = interpolate(cfg.run, paramLookup);
+      checkVars(argv, [...at, "run"]);
+      command = { llmops: false, argv: argv.map(String) };
+    }
+    const deps = [];
+    const addDep = (d, path) => {
+      const n2 = normalizeRel(d);
+      if (n2 === null || n2 === ".") problems.add(path, `${JSON.stringify(d)} is outside the workspace (or the whole of it); name files or directories inside the repository`);
+      else if (!deps.includes(n2)) deps.push(n2);
+    };
+    cfg.deps.forEach((d, i) => addDep(interpolate(d, paramLookup), [...at, "deps", i]));
+    implicitDeps.forEach((d) => addDep(d, [...at, "with"]));
+    for (const s of cfg.services) services[s]?.deps.forEach((d) => addDep(d, ["services", s]));
+    const outs = [];
+    const outList = cfg.outs.length ? cfg.outs : defaultOuts;
+    outList.forEach((o, i) => {
+      const path = cfg.outs.length ? [...at, "outs", i] : [...at, "with"];
+      const n2 = normalizeRel(o);
+      if (n2 === null || n2 === "." || isGlob(n2)) {
+        problems.add(path, `output ${JSON.stringify(o)} must be a file or directory inside the workspace (no globs)`);
+        return;
+      }
+      if (n2 === ".llmops" || n2.startsWith(".llmops/cache") || n2 === ".git" || n2.startsWith(".git/")) {
+        problems.add(path, `output ${JSON.stringify(o)} would overwrite llmops's cache or git's files; choose another path`);
+        return;
+      }
+      const clash = outOwner.find((x) => within(n2, x.out) || within(x.out, n2));
+      if (clash) problems.add(path, `output ${JSON.stringify(n2)} overlaps ${JSON.stringify(clash.out)}, an output of stage "${clash.stage}"; each path has one writer`);
+      outs.push(n2);
+      outOwner.push({ out: n2, stage: name, index: i });
+    });
+    const usedServices = cfg.services.map((s) => services[s]?.definition ?? null);
+    const definition = {
+      uses: cfg.uses ?? null,
+      with: withValue ?? null,
+      command,
+      outs,
+      env,
+      services: usedServices,
+      always_run: cfg.always_run
+    };
+    stages.push({
+      name,
+      uses: cfg.uses ?? null,
+      command,
+      deps,
+      outs,
+      params: stageParams,
+      services: cfg.services,
+      env,
+      alwaysRun: cfg.always_run,
+      upstream: [],
+      definition,
+      definitionHash: sha256Hex(stableStringify(definition))
+    });
+  }
+  problems.throwIfAny();
+  for (const s of stages) {
+    for (const [i, d] of s.deps.entries()) {
+      for (const o of outOwner) {
+        const hit = isGlob(d) ? within(globBase(d), o.out) || within(o.out, globBase(d)) : within(d, o.out) || within(o.out, d);
+        if (!hit) continue;
+        if (o.stage === s.name) {
+          problems.add(["stages", s.name, "deps", i], `depends on its own output ${JSON.stringify(o.out)}; a stage cannot read what it writes`);
+        } else if (!s.upstream.includes(o.stage)) s.upstream.push(o.stage);
+      }
+    }
+  }
+  problems.throwIfAny();
+  const ordered = orderStages(stages, (name) => {
+    const p = doc.locate(["stages", name], "key");
+    return `${doc.file}:${p.line}:${p.col}`;
+  });
+  return { name: config2.name, file: doc.file, sha256: sha256Hex(text2), params, services, stages: ordered, locate: doc.locate };
+}
+function resolveService(name, raw, lookup, problems) {
+  const at = ["services", name];
+  if (raw.uses === void 0 === (raw.run === void 0)) {
+    problems.add(at, raw.uses ? "has both uses: serve and run:; a service does one of them" : "needs uses: serve (with: {model: FILE.gguf}) or run: (the server command as a list of arguments, with ${port})", "key");
+    return null;
+  }
+  const allowed = (n2) => n2 === "port" || lookup(n2).found;
+  const r = interpolate({ with: raw.with, run: raw.run, env: raw.env, deps: raw.deps }, lookup);
+  for (const u of unresolved(r)) if (!allowed(u.name)) problems.add([...at, ...u.path], `unknown variable \${${u.name}} (a service knows \${port} and the pipeline's params)`);
+  let argv;
+  const deps = [...r.deps];
+  if (raw.uses) {
+    if (!r.with) {
+      problems.add(at, "uses: serve needs with: {model: path/to/model.gguf}", "key");
+      return null;
+    }
+    argv = ["serve", r.with.model, "--port", "${port}", "--host", "127.0.0.1", ...r.with.threads ? ["--threads", String(r.with.threads)] : [], ...r.with.ctx ? ["--ctx", String(r.with.ctx)] : []];
+    deps.push(r.with.model);
+  } else {
+    argv = r.run.map(String);
+    if (!argv.some((a) => a.includes("${port}"))) problems.add([...at, "run"], "the command must take its port from ${port} (llmops picks a free one and probes it)");
+  }
+  const parsed = ServiceSchema.parse(raw);
+  const command = { llmops: Boolean(raw.uses), argv };
+  const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+}
+
+// src/core/pipeline/key.ts
+function computeKeyParts(stage, depHashes, upstreamKeys, llmopsVersion) {
+  return { definition: stage.definitionHash, deps: depHashes, params: stage.params, upstream: upstreamKeys, llmops_version: llmopsVersion };
+}
+function computeStageKey(parts) {
+  return sha256Hex(stableStringify({ v: 1, ...parts }));
+}
+function explainKeyChange(before, now, limit = 5) {
+  if (!before) return ["never ran here"];
+  const out = [];
+  if (before.llmops_version !== now.llmops_version) out.push(`llmops version ${before.llmops_version} \u2192 ${now.llmops_version}`);
+  if (before.definition !== now.definition) out.push("its definition changed");
+  for (const [k, v] of Object.entries(now.params)) {
+    if (!(k in before.params)) out.push(`new parameter ${k}`);
+    else if (stableStringify(before.params[k]) !== stableStringify(v)) out.push(`parameter ${k}: ${short(before.params[k])} \u2192 ${short(v)}`);
+  }
+  for (const k of Object.keys(before.params)) if (!(k in now.params)) out.push(`parameter ${k} no longer read`);
+  for (const [u, key2] of Object.entries(now.upstream)) {
+    if (before.upstream[u] !== key2) out.push(`upstream stage ${u} changed`);
+  }
+  const changed = [];
+  const added = [];
+  const removed = [];
+  for (const [p, h2] of Object.entries(now.deps)) {
+    if (!(p in before.deps)) added.push(p);
+    else if (before.deps[p] !== h2) changed.push(p);
+  }
+  for (const p of Object.keys(before.deps)) if (!(p in now.deps)) removed.push(p);
+  const list2 = (xs) => `${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ` and ${xs.length - 3} more` : ""}`;
+  if (changed.length) out.push(`modified: ${list2(changed)}`);
+  if (added.length) out.push(`new dependency: ${list2(added)}`);
+  if (removed.length) out.push(`removed dependency: ${list2(removed)}`);
+  if (!out.length) out.push("its inputs are the same but the key differs (an older record)");
+  return out.slice(0, limit);
+}
+function short(v) {
+  const s = stableStringify(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+// src/app/pipeline/load-pipeline.ts
+function pipelinePathFor(arg, root, cwd) {
+  const a = arg ?? "main";
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join15(root, "pipelines", `${a}.yaml`);
+  return isAbsolute3(a) ? a : resolve9(cwd, a);
+}
+function loadPipeline(file2, root) {
+  if (!existsSync13(file2)) {
+    throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
+  }
+  const display = relative7(root, file2) || file2;
+  const text2 = readFileSync9(file2, "utf8");
+  const doc = parseYamlSource(text2, display);
+  const config2 = parsePipelineConfig(doc);
+  let fileParams;
+  if (config2.params_file) {
+    const pf = join15(root, config2.params_file);
+    if (!existsSync13(pf)) {
+      const at = doc.locate(["params_file"]);
+      throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
+    }
+    fileParams = { doc: parseYamlSource(readFileSync9(pf, "utf8"), config2.params_file) };
+  }
+  return resolvePipeline(doc, config2, text2, fileParams);
+}
+
+// src/app/pipeline/repo-root.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+function repoRoot(cwd) {
+  try {
+    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || cwd;
+  } catch {
+    return cwd;
+  }
+}
+
+// src/app/pipeline/run-pipeline.ts
+import { spawn as spawn4 } from "node:child_process";
+import { mkdirSync as mkdirSync10, rmSync as rmSync5 } from "node:fs";
+import { dirname as dirname18, join as join20 } from "node:path";
+import { createInterface as createInterface3 } from "node:readline";
+
+// src/core/pipeline/child-env.ts
+var DROPPED = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|INPUT_.*)$/;
+function stageEnvironment(base, extra) {
+  const out = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !DROPPED.test(k.toUpperCase())) out[k] = v;
+  return { ...out, ...extra };
+}
+
+// src/app/pipeline/plan.ts
+async function planPipeline(p, ws) {
+  const keys = {};
+  const plans = [];
+  const allOuts = p.stages.flatMap((s) => s.outs);
+  for (const stage of p.stages) {
+    const depHashes = {};
+    for (const [i, dep] of stage.deps.entries()) {
+      const upstreamOuts = p.stages.filter((s) => stage.upstream.includes(s.name)).flatMap((s) => s.outs);
+      if (upstreamOuts.some((o) => dep === o || dep.startsWith(`${o}/`))) continue;
+      const files = ws.hasher.expand(dep, allOuts);
+      if (files === null) {
+        const at = p.locate(["stages", stage.name, "deps", i]);
+        throw new ConfigError(`${p.file}:${at.line}:${at.col}: stage ${stage.name}: dependency ${dep} does not exist, and no stage writes it`, {
+          hint: "create the file, fix the path (relative to the repository root), or add the stage that writes it"
+        });
+      }
+      for (const f of files) depHashes[f.path] = (await ws.hasher.hashFile(f.path, f.stat)).sha256;
+    }
+    const upstream = Object.fromEntries(stage.upstream.map((u) => [u, keys[u]]));
+    const parts = computeKeyParts(stage, depHashes, upstream, VERSION);
+    const key2 = computeStageKey(parts);
+    keys[stage.name] = key2;
+    const prev = ws.state.stages[stage.name];
+    const lookup = ws.store.lookup(key2);
+    let status;
+    let reasons;
+    if (stage.alwaysRun) {
+      status = "run";
+      reasons = ["always_run is set"];
+    } else if (prev && prev.key === key2 && await outputsMatch(ws, stage, prev.files)) {
+      status = "up-to-date";
+      reasons = [];
+    } else if (prev && prev.key === key2) {
+      status = lookup.hit ? "cached" : "run";
+      reasons = ["its outputs here were changed or removed"];
+    } else {
+      status = lookup.hit ? "cached" : "run";
+      reasons = explainKeyChange(prev?.parts, parts);
+    }
+    if (status === "run" && !lookup.hit && lookup.reason !== "not in the cache") reasons.push(lookup.reason);
+    plans.push({ stage, key: key2, parts, status, reasons, lookup });
+  }
+  ws.hasher.save();
+  return plans;
+}
+async function outputsMatch(ws, stage, recorded) {
+  const now = await hashOutputs(ws, stage);
+  if (now === null || now.length !== recorded.length) return false;
+  const byPath = new Map(recorded.map((f) => [f.path, f.sha256]));
+  return now.every((f) => byPath.get(f.path) === f.sha256);
+}
+async function hashOutputs(ws, stage) {
+  const out = [];
+  for (const o of stage.outs) {
+    const files = ws.hasher.expand(o);
+    if (files === null) return null;
+    for (const f of files) out.push(await ws.hasher.hashFile(f.path, f.stat));
+  }
+  return out;
+}
+
+// src/app/pipeline/run-record.ts
+import { execFileSync as execFileSync3 } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync14, mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync2, renameSync as renameSync5, writeFileSync as writeFileSync8 } from "node:fs";
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { join as join16 } from "node:path";
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/app/pipeline/run-record.ts
+function newRunId(now = /* @__PURE__ */ new Date()) {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
+}
+function runsDir(root) {
+  return join16(root, "reports", "runs");
+}
+function writeRunRecord(root, run) {
+  const parsed = PipelineRunSchema.parse(run);
+  const dir = join16(runsDir(root), parsed.run_id);
+  mkdirSync6(dir, { recursive: true });
+  const p = join16(dir, "run.json");
+  writeFileSync8(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
+`);
+  renameSync5(`${p}.tmp`, p);
+  return p;
+}
+function readRunRecords(root) {
+  const dir = runsDir(root);
+  if (!existsSync14(dir)) return { runs: [], unreadable: [] };
+  const runs = [];
+  const unreadable = [];
+  for (const id of readdirSync2(dir)) {
+    const p = join16(dir, id, "run.json");
+    if (!existsSync14(p)) continue;
+    try {
+      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync10(p, "utf8")));
+      if (r.success) runs.push(r.data);
+      else unreadable.push(p);
+    } catch {
+      unreadable.push(p);
+    }
+  }
+  runs.sort((a, b) => b.started_at.localeCompare(a.started_at));
+  return { runs, unreadable };
+}
+var gpuCache;
+function machineInfo() {
+  const c = cpus();
+  if (gpuCache === void 0) {
+    try {
+      gpuCache = execFileSync3("nvidia-smi", ["--query-gpu=name", "--format=csv,noheader"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 3e3 }).split("\n").map((l) => l.trim()).filter(Boolean);
+    } catch {
+      gpuCache = [];
+    }
+  }
+  return { hostname: hostname3(), platform: process.platform, arch: process.arch, cpus: c.length, cpu_model: c[0]?.model ?? null, memory_bytes: totalmem(), gpus: gpuCache };
+}
+
+// src/app/pipeline/services.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve11, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve11(port));
+    });
+  });
+}
+async function startService(svc, o) {
+  const port = await freePort();
+  const argv = svc.command.argv.map((a) => a.replaceAll("${port}", String(port)));
+  const full = svc.command.llmops ? [...o.llmops, ...argv] : argv;
+  const t0 = performance.now();
+  const tail = [];
+  const child = spawn3(full[0], full.slice(1), { cwd: o.cwd, env: { ...o.env, ...svc.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const onData = (d) => {
+    for (const line of d.toString("utf8").split("\n")) if (line.trim()) tail.push(line);
+    tail.splice(0, Math.max(0, tail.length - 10));
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let exited = null;
+  let spawnError = null;
+  const exit = new Promise((resolve11) => {
+    child.on("error", (e) => {
+      spawnError = e;
+      resolve11();
+    });
+    child.on("exit", (code2, signal) => {
+      exited = { code: code2, signal };
+      resolve11();
+    });
+  });
+  const stop2 = () => stopChild(child, exit);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t0 + svc.timeoutS * 1e3;
+  o.logger.info(`service ${svc.name}: ${full.join(" ")} (waiting up to ${svc.timeoutS}s for ${base}${svc.ready})`);
+  for (; ; ) {
+    if (spawnError || exited) {
+      await stop2();
+      const why = spawnError ? `could not start: ${spawnError.message}` : `exited (${exitText(exited)}) before it was ready`;
+      throw new ExternalError(`service ${svc.name} ${why}${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `check the command under services.${svc.name} (it must listen on 127.0.0.1:\${port})`
+      });
+    }
+    if (o.signal?.aborted) {
+      await stop2();
+      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+    }
+    if (await probe(`${base}${svc.ready}`)) break;
+    if (performance.now() > deadline) {
+      await stop2();
+      throw new ExternalError(`service ${svc.name} did not become ready at ${base}${svc.ready} within ${svc.timeoutS}s; it was stopped${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `raise services.${svc.name}.timeout_s, or check its ready: path answers 2xx once it serves`
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const readyS = (performance.now() - t0) / 1e3;
+  o.logger.info(`service ${svc.name} ready at ${base} in ${readyS.toFixed(1)}s`);
+  return { name: svc.name, url: `${base}${svc.urlPath}`, pid: child.pid, readyS, stop: stop2 };
+}
+function exitText(e) {
+  return e.signal ? `signal ${e.signal}` : `code ${e.code}`;
+}
+async function probe(url2) {
+  try {
+    const r = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
+    await r.body?.cancel();
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+async function stopChild(child, exit, graceMs = 5e3) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) signalGroup("SIGTERM");
+  const timer = new Promise((r) => setTimeout(() => r("timeout"), graceMs).unref());
+  if (await Promise.race([exit.then(() => "exited"), timer]) === "timeout") signalGroup("SIGKILL");
+  signalGroup("SIGKILL");
+  await exit;
+}
+
+// src/app/pipeline/stage-store.ts
+import { createHash as createHash12 } from "node:crypto";
+import { chmodSync, copyFileSync, constants, createReadStream as createReadStream8, createWriteStream, existsSync as existsSync15, mkdirSync as mkdirSync7, readFileSync as readFileSync11, renameSync as renameSync6, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname15, join as join17 } from "node:path";
+import { pipeline } from "node:stream/promises";
+var StageStore = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  objectPath(sha4) {
+    return join17(this.dir, "objects", sha4.slice(0, 2), sha4);
+  }
+  entryPath(key2) {
+    return join17(this.dir, "stages", `${key2}.json`);
+  }
+  lookup(key2) {
+    const p = this.entryPath(key2);
+    if (!existsSync15(p)) return { hit: false, reason: "not in the cache" };
+    let entry;
+    try {
+      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync11(p, "utf8")));
+      if (!r.success || r.data.key !== key2) return { hit: false, reason: "the cache entry is damaged" };
+      entry = r.data;
+    } catch {
+      return { hit: false, reason: "the cache entry is damaged" };
+    }
+    for (const f of entry.files) {
+      let size;
+      try {
+        size = statSync8(this.objectPath(f.sha256)).size;
+      } catch {
+        return { hit: false, reason: `the cache entry is incomplete (${f.path} is missing)` };
+      }
+      if (size !== f.size) return { hit: false, reason: `the cache entry is damaged (${f.path} has the wrong size)` };
+    }
+    return { hit: true, entry };
+  }
+  /** Store files (already hashed) and then the entry that names them. */
+  save(entry, root, files) {
+    for (const f of files) {
+      const obj2 = this.objectPath(f.sha256);
+      if (existsSync15(obj2) && statSync8(obj2).size === f.size) continue;
+      mkdirSync7(dirname15(obj2), { recursive: true });
+      const tmp2 = `${obj2}.${process.pid}.tmp`;
+      copyFileSync(join17(root, f.path), tmp2, constants.COPYFILE_FICLONE);
+      renameSync6(tmp2, obj2);
+    }
+    const p = this.entryPath(entry.key);
+    mkdirSync7(dirname15(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync9(tmp, `${JSON.stringify(entry, null, 2)}
+`);
+    renameSync6(tmp, p);
+  }
+  /**
+   * Replace the entry's outputs in the workspace with the stored files, verifying each file's
+   * hash as it is copied. On a mismatch the damaged object and the entry are removed and an
+   * error says so; the caller treats it as a miss.
+   */
+  async restore(entry, root) {
+    for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+    for (const d of entry.dirs) mkdirSync7(join17(root, d), { recursive: true });
+    for (const f of entry.files) {
+      const dest = join17(root, f.path);
+      mkdirSync7(dirname15(dest), { recursive: true });
+      const tmp = `${dest}.llmops-restore`;
+      const h2 = createHash12("sha256");
+      const src = createReadStream8(this.objectPath(f.sha256));
+      src.on("data", (c) => h2.update(c));
+      await pipeline(src, createWriteStream(tmp));
+      const got = h2.digest("hex");
+      if (got !== f.sha256) {
+        rmSync4(tmp, { force: true });
+        rmSync4(this.objectPath(f.sha256), { force: true });
+        rmSync4(this.entryPath(entry.key), { force: true });
+        for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+        throw new CorruptEntryError(`${f.path}: stored content hashes to ${got.slice(0, 12)}\u2026, expected ${f.sha256.slice(0, 12)}\u2026`);
+      }
+      if (f.executable) chmodSync(tmp, 493);
+      renameSync6(tmp, dest);
+    }
+  }
+};
+var CorruptEntryError = class extends Error {
+  name = "CorruptEntryError";
+};
+
+// src/app/pipeline/workspace.ts
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync13, renameSync as renameSync8, writeFileSync as writeFileSync11 } from "node:fs";
+import { dirname as dirname17, join as join19 } from "node:path";
+
+// src/app/pipeline/file-hasher.ts
+import { createHash as createHash13 } from "node:crypto";
+import { createReadStream as createReadStream9, mkdirSync as mkdirSync8, readFileSync as readFileSync12, readdirSync as readdirSync3, renameSync as renameSync7, statSync as statSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { dirname as dirname16, join as join18 } from "node:path";
+var RACY_MS = 2e3;
+var FileHasher = class {
+  constructor(root, memoPath) {
+    this.root = root;
+    this.memoPath = memoPath;
+    this.memo = readMemo(memoPath);
+  }
+  root;
+  memoPath;
+  memo;
+  dirty = false;
+  /** Bytes actually read and hashed (the rest came from the memo). */
+  bytesHashed = 0;
+  async hashFile(rel, st) {
+    const abs = join18(this.root, rel);
+    const s = st ?? statSync9(abs);
+    const executable = (s.mode & 73) !== 0;
+    const m = this.memo[rel];
+    if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
+    const sha2562 = await sha256File4(abs);
+    this.bytesHashed += s.size;
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+    return { path: rel, sha256: sha2562, size: s.size, executable };
+  }
+  /** Record a hash we know (a file just restored and verified). */
+  remember(rel, sha2562) {
+    const s = statSync9(join18(this.root, rel));
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+  }
+  /**
+   * The files a dependency or output names, sorted: a file, every file under a directory, or the
+   * files a glob matches. Files under `exclude` (other stages' outputs) are left out. Null when
+   * nothing exists at a plain path.
+   */
+  expand(spec, exclude = []) {
+    const keep = (p) => !exclude.some((e) => within(p, e));
+    if (isGlob(spec)) {
+      const re = globToRegExp(spec);
+      const base = globBase(spec);
+      return walk(this.root, base).filter((f) => re.test(f.path) && keep(f.path));
+    }
+    let st;
+    try {
+      st = statSync9(join18(this.root, spec));
+    } catch {
+      return null;
+    }
+    if (st.isDirectory()) return walk(this.root, spec).filter((f) => keep(f.path));
+    return keep(spec) ? [{ path: spec, stat: st }] : [];
+  }
+  save() {
+    if (!this.dirty) return;
+    mkdirSync8(dirname16(this.memoPath), { recursive: true });
+    const tmp = `${this.memoPath}.${process.pid}.tmp`;
+    writeFileSync10(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    renameSync7(tmp, this.memoPath);
+    this.dirty = false;
+  }
+};
+function readMemo(path) {
+  try {
+    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync12(path, "utf8")));
+    return r.success ? r.data.entries : {};
+  } catch {
+    return {};
+  }
+}
+function walk(root, rel) {
+  const out = [];
+  const visit2 = (dir) => {
+    let names;
+    try {
+      names = readdirSync3(join18(root, dir));
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      if (name === ".git" || name === ".llmops") continue;
+      const p = dir && dir !== "." ? `${dir}/${name}` : name;
+      const st = statSync9(join18(root, p));
+      if (st.isDirectory()) visit2(p);
+      else if (st.isFile()) out.push({ path: p, stat: st });
+    }
+  };
+  visit2(rel);
+  return out;
+}
+function sha256File4(abs) {
+  return new Promise((resolve11, reject) => {
+    const h2 = createHash13("sha256");
+    createReadStream9(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
+  });
+}
+
+// src/app/pipeline/workspace.ts
+function openWorkspace(root, pipelineName, cacheDir) {
+  const dir = cacheDir ?? join19(root, ".llmops", "cache");
+  const statePath = join19(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join19(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+}
+function readState(path, pipeline2) {
+  try {
+    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync13(path, "utf8")));
+    if (r.success && r.data.pipeline === pipeline2) return r.data;
+  } catch {
+  }
+  return { schema: "llmops.pipeline-state/v1", pipeline: pipeline2, stages: {} };
+}
+function saveState(ws) {
+  mkdirSync9(dirname17(ws.statePath), { recursive: true });
+  const tmp = `${ws.statePath}.${process.pid}.tmp`;
+  writeFileSync11(tmp, `${JSON.stringify(ws.state, null, 2)}
+`);
+  renameSync8(tmp, ws.statePath);
+}
+
+// src/app/pipeline/run-pipeline.ts
+async function runPipeline(o) {
+  const t0 = performance.now();
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const pipeline2 = loadPipeline(o.pipelineFile, o.root);
+  const selection = checkSelection(pipeline2, o.stages);
+  const ws = openWorkspace(o.root, pipeline2.name, o.cacheDir);
+  const plans = await planPipeline(pipeline2, ws);
+  if (o.remote) await fetchRemote(plans, ws, o);
+  const needed = selection ? withUpstream(pipeline2.stages, selection) : null;
+  const records = [];
+  const outcome = /* @__PURE__ */ new Map();
+  const git2 = gitInfo(o.root);
+  for (const plan of plans) {
+    const { stage } = plan;
+    const rec = (outcomeOf, reason, extra = {}) => {
+      outcome.set(stage.name, outcomeOf);
+      records.push({ name: stage.name, key: plan.key, outcome: outcomeOf, reason, duration_s: 0, started_at: null, exit_code: null, outs: [], services: [], ...extra });
+    };
+    if (needed && !needed.has(stage.name)) {
+      rec("not-selected", "not selected by --stages");
+      continue;
+    }
+    const blocked = stage.upstream.find((u) => ["failed", "skipped"].includes(outcome.get(u) ?? ""));
+    if (blocked) {
+      rec("skipped", `upstream stage ${blocked} did not finish`);
+      o.logger.warn(`\u25A0 ${stage.name}: skipped (upstream stage ${blocked} did not finish)`);
+      continue;
+    }
+    if (o.signal?.aborted) {
+      rec("skipped", "interrupted before it started");
+      continue;
+    }
+    if (plan.status === "up-to-date") {
+      const files = ws.state.stages[stage.name].files;
+      rec("up-to-date", "its outputs here are what this key produced", { outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })) });
+      o.logger.info(`= ${stage.name}: up to date (key ${plan.key.slice(0, 12)})`);
+      continue;
+    }
+    let why = plan.reasons.join("; ");
+    if (plan.lookup.hit) {
+      const t = performance.now();
+      try {
+        await ws.store.restore(plan.lookup.entry, o.root);
+        for (const f of plan.lookup.entry.files) ws.hasher.remember(f.path, f.sha256);
+        remember(ws, plan, plan.lookup.entry.files);
+        const e = plan.lookup.entry;
+        rec("restored", `restored from the cache (${why}); made ${e.created_at}${e.commit ? ` at ${e.commit.slice(0, 7)}` : ""} in ${e.duration_s.toFixed(1)}s`, {
+          duration_s: (performance.now() - t) / 1e3,
+          outs: e.files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size }))
+        });
+        o.logger.info(`\u21BA ${stage.name}: restored from the cache (key ${plan.key.slice(0, 12)}; saved ${e.duration_s.toFixed(1)}s of work)`);
+        continue;
+      } catch (err) {
+        if (!(err instanceof CorruptEntryError)) throw err;
+        why = `the cache entry was damaged (${err.message}), so it runs again`;
+        o.logger.warn(`${stage.name}: ${why}`);
+      }
+    }
+    if (needed && selection && !selection.includes(stage.name)) {
+      rec("failed", `not selected by --stages and its result (key ${plan.key.slice(0, 12)}) is not in the cache; run it first (--stages ${stage.name}) or include it`);
+      o.logger.error(`\u2717 ${stage.name}: not selected and not in the cache`);
+      continue;
+    }
+    records.push(await executeStage(pipeline2, stage, plan, why, ws, o, git2.commit));
+    outcome.set(stage.name, records.at(-1).outcome);
+  }
+  ws.hasher.save();
+  const failed = records.some((r) => r.outcome === "failed");
+  const run = {
+    schema: "llmops.pipeline-run/v1",
+    run_id: o.runId ?? newRunId(),
+    pipeline: { name: pipeline2.name, file: pipeline2.file, sha256: pipeline2.sha256 },
+    status: o.signal?.aborted ? "interrupted" : failed ? "failed" : "passed",
+    commit: git2.commit,
+    dirty: git2.dirty,
+    baseline: o.baseline ?? null,
+    selected: selection ? [...selection] : null,
+    started_at: startedAt,
+    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+    duration_s: (performance.now() - t0) / 1e3,
+    stages: records,
+    machine: machineInfo(),
+    llmops_version: VERSION,
+    node: process.version
+  };
+  const recordPath = writeRunRecord(o.recordRoot ?? o.root, run);
+  return { run, recordPath, pipeline: pipeline2 };
+}
+function checkSelection(p, stages) {
+  if (!stages || stages.length === 0) return null;
+  const names = p.stages.map((s) => s.name);
+  for (const s of stages) {
+    if (!names.includes(s)) throw new InputError(`--stages: no stage "${s}" in ${p.file}${didYouMean(s, names)}`, { hint: `its stages: ${names.join(", ")}` });
+  }
+  return [...stages];
+}
+async function fetchRemote(plans, ws, o) {
+  for (const plan of plans) {
+    if (plan.status !== "run" || plan.stage.alwaysRun) continue;
+    try {
+      if (await o.remote.restore(plan.key, ws.store)) {
+        plan.lookup = ws.store.lookup(plan.key);
+        if (plan.lookup.hit) plan.status = "cached";
+      }
+    } catch (err) {
+      o.logger.warn(`could not read the remote cache for stage ${plan.stage.name}: ${err.message}; it runs here`);
+    }
+  }
+}
+function remember(ws, plan, files) {
+  ws.state.stages[plan.stage.name] = { key: plan.key, parts: plan.parts, files, finished_at: (/* @__PURE__ */ new Date()).toISOString() };
+  saveState(ws);
+}
+async function executeStage(pipeline2, stage, plan, why, ws, o, commit2) {
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const t = performance.now();
+  const base = { name: stage.name, key: plan.key, started_at: startedAt, outs: [] };
+  o.logger.info(`\u25B6 ${stage.name}: running (${why || "not in the cache"})`);
+  for (const out of stage.outs) {
+    rmSync5(join20(o.root, out), { recursive: true, force: true });
+    mkdirSync10(dirname18(join20(o.root, out)), { recursive: true });
+  }
+  const env = stageEnvironment(o.env, {});
+  const services = [];
+  let exitCode = null;
+  let failure2 = null;
+  try {
+    for (const name of stage.services) {
+      services.push(await startService(pipeline2.services[name], { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
+    }
+    const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
+    const subst = (a) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);
+    const argv = (stage.command.llmops ? [...o.llmops, ...stage.command.argv] : stage.command.argv).map(subst);
+    const stageEnv = Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, subst(v)]));
+    exitCode = await spawnStage(stage.name, argv, { ...env, ...stageEnv }, o);
+    if (exitCode !== 0) failure2 = exitCode === null ? "could not be started" : `exited with code ${exitCode}`;
+  } catch (err) {
+    failure2 = err.message;
+  } finally {
+    for (const s of services.reverse()) await s.stop();
+  }
+  const serviceRecords = services.map((s) => ({ name: s.name, url: s.url, ready_s: s.readyS }));
+  const duration3 = (performance.now() - t) / 1e3;
+  if (o.signal?.aborted && failure2 === null) failure2 = "interrupted";
+  if (failure2 === null) {
+    const files = await hashOutputs(ws, stage);
+    if (files === null) failure2 = `finished but did not write all its outputs (${stage.outs.join(", ")})`;
+    else {
+      const dirs = stage.outs.filter((out) => !files.some((f) => f.path === out));
+      const entry = {
+        schema: "llmops.stage-cache-entry/v1",
+        key: plan.key,
+        pipeline: pipeline2.name,
+        stage: stage.name,
+        outs: stage.outs,
+        dirs,
+        files,
+        parts: plan.parts,
+        created_at: (/* @__PURE__ */ new Date()).toISOString(),
+        duration_s: duration3,
+        commit: commit2
+      };
+      ws.store.save(entry, o.root, files);
+      remember(ws, plan, files);
+      if (o.remote) {
+        try {
+          await o.remote.save(plan.key, ws.store);
+        } catch (err) {
+          o.logger.warn(`could not save stage ${stage.name} to the remote cache: ${err.message}`);
+        }
+      }
+      o.logger.info(`\u2713 ${stage.name}: done in ${duration3.toFixed(1)}s (key ${plan.key.slice(0, 12)}, cached)`);
+      return { ...base, outcome: "ran", reason: why || "not in the cache", duration_s: duration3, exit_code: exitCode, outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })), services: serviceRecords };
+    }
+  }
+  o.logger.error(`\u2717 ${stage.name}: ${failure2}`);
+  return { ...base, outcome: "failed", reason: failure2, duration_s: duration3, exit_code: exitCode, services: serviceRecords };
+}
+function spawnStage(name, argv, env, o) {
+  return new Promise((resolve11) => {
+    const child = spawn4(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const exit = new Promise((r) => child.on("close", () => r()));
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface3({ input: stream, crlfDelay: Infinity }).on("line", (line) => o.logger.info(`  ${name} \u2502 ${line}`));
+    }
+    const onAbort = () => void stopChild(child, exit, 1e4);
+    o.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (e) => {
+      o.logger.error(`${name}: could not start ${argv[0]}: ${e.message}`);
+    });
+    child.on("close", (code2) => {
+      o.signal?.removeEventListener("abort", onAbort);
+      resolve11(code2);
+    });
+  });
+}
+
+// src/app/pipeline/run-baseline.ts
+import { execFileSync as execFileSync4, spawn as spawn5 } from "node:child_process";
+import { existsSync as existsSync16, mkdtempSync, readFileSync as readFileSync14, rmSync as rmSync6 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join21, relative as relative8 } from "node:path";
+function git(cwd, args) {
+  return execFileSync4("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+async function runWithBaseline(o) {
+  let commit2;
+  try {
+    commit2 = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+  } catch {
+    throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
+  }
+  const runId = o.runId ?? newRunId();
+  const cacheDir = o.cacheDir ?? join21(o.root, ".llmops", "cache");
+  const rel = relative8(o.root, o.pipelineFile);
+  const wt = mkdtempSync(join21(tmpdir(), "llmops-baseline-"));
+  const log = prefixed(o.logger, "baseline \u2502 ");
+  try {
+    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit2]);
+    if (!existsSync16(join21(wt, rel))) {
+      throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit2.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
+    }
+    o.logger.info(`baseline: ${o.baselineRev} (${commit2.slice(0, 7)}) in a temporary worktree, sharing the stage cache`);
+    const base = await runPipeline({ ...o, root: wt, pipelineFile: join21(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log, stages: void 0 });
+    o.logger.info("candidate: this working tree");
+    const cand = await runPipeline({ ...o, cacheDir, runId });
+    const comparisons = [];
+    let blocked = false;
+    if (base.run.status === "passed" && cand.run.status === "passed") {
+      for (const stage of cand.pipeline.stages.filter((s) => s.uses === "eval")) {
+        const bStage = base.pipeline.stages.find((s) => s.name === stage.name && s.uses === "eval");
+        if (!bStage) {
+          o.logger.warn(`eval stage ${stage.name} is new in this change: nothing to compare it with`);
+          continue;
+        }
+        const out = join21(runsDir(o.root), runId, stage.name);
+        const bw = bStage.definition.with;
+        const cw = stage.definition.with;
+        const cmpCode = await llmops(o, ["compare", "--baseline", join21(wt, bw.out), "--candidate", join21(o.root, cw.out), "--policy", join21(wt, bw.suite), "--out", out]);
+        if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
+        const repCode = await llmops(o, ["report", "--comparison", join21(out, "comparison.json"), "--markdown", join21(out, "comment.md"), "--html", join21(out, "report.html")]);
+        if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
+        const verdict = readVerdict(join21(out, "comparison.json"));
+        if (cmpCode === 1) blocked = true;
+        comparisons.push({ stage: stage.name, verdict, comparison: join21(out, "comparison.json"), comment: join21(out, "comment.md"), html: join21(out, "report.html") });
+      }
+    }
+    const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
+    const run = { ...cand.run, status, baseline: { rev: o.baselineRev, commit: commit2, run_id: base.run.run_id, comparisons } };
+    return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
+  } finally {
+    try {
+      git(o.root, ["worktree", "remove", "--force", wt]);
+    } catch {
+    }
+    rmSync6(wt, { recursive: true, force: true });
+  }
+}
+function readVerdict(path) {
+  try {
+    const c = JSON.parse(readFileSync14(path, "utf8"));
+    return c.gate?.verdict ?? "compared";
+  } catch {
+    return "unknown";
+  }
+}
+function llmops(o, args) {
+  return new Promise((resolve11) => {
+    const child = spawn5(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr?.on("data", (d) => err += d.toString("utf8"));
+    child.stdout?.on("data", () => {
+    });
+    child.on("error", () => resolve11(70));
+    child.on("close", (code2) => {
+      if (code2 !== 0 && code2 !== 1 && err) o.logger.error(err.trim());
+      resolve11(code2 ?? 70);
+    });
+  });
+}
+function prefixed(l, p) {
+  return { debug: (m) => l.debug(p + m), info: (m) => l.info(p + m), warn: (m) => l.warn(p + m), error: (m) => l.error(p + m), group: (n2, fn) => l.group(p + n2, fn) };
+}
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  maxPositionals: 1,
+  summary: "run a pipeline: only the stages its changes require, the rest from the stage cache",
+  help: `
+usage: llmops run [pipeline] [--stages a,b] [--baseline REV] [options]
+
+Runs pipelines/<pipeline>.yaml (default: main; or a path). Each stage's key is the
+hash of its definition, the contents of its dependencies, its parameters, the
+llmops version and its upstream stages' keys. A stage whose outputs here match its
+key is up to date; one whose key is in the stage cache is restored (every file
+verified); the rest run, and their outputs are stored under their keys. A failing
+stage stops the stages that depend on it; finished outputs stay, and running the
+same command again continues from there. Writes reports/runs/<run-id>/run.json.
+
+options:
+  --stages a,b       run only these stages; the stages they depend on must be up to
+                     date or in the cache (outputs handed over from another job)
+  --baseline REV     also run the pipeline as it is at REV (a git revision, e.g.
+                     origin/main or the merge-base) in a temporary worktree, restoring
+                     what the cache holds; then compare each eval stage's run with the
+                     baseline's under the baseline's gate, and write the PR comment and
+                     HTML report to reports/runs/<run-id>/; exit 1 when the gate blocks
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             print the run record as JSON on stdout
+  --quiet            no progress lines
+  -h, --help         this help
+
+Exit codes: 0 every stage done (and the gate passed), 1 a stage failed or the gate
+blocked, 2 a configuration or usage error.
+`,
+  options: {
+    stages: { type: "string" },
+    baseline: { type: "string" },
+    "cache-dir": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const pipelineFile = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const stages = typeof values.stages === "string" ? values.stages.split(",").map((s) => s.trim()).filter(Boolean) : void 0;
+    const cacheDir = typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0;
+    const common2 = { root, pipelineFile, ...stages ? { stages } : {}, ...cacheDir ? { cacheDir } : {}, llmops: [process.execPath, process.argv[1]], env: ctx.env, logger: ctx.logger };
+    return abortOnSignals("interrupted", async (signal) => {
+      const t0 = performance.now();
+      if (typeof values.baseline === "string") {
+        const r2 = await runWithBaseline({ ...common2, signal, baselineRev: values.baseline });
+        if (values.json) ctx.printJson(r2.run);
+        else {
+          printRun(ctx, r2.run, r2.recordPath, t0);
+          for (const c of r2.run.baseline?.comparisons ?? []) {
+            ctx.stdout.write(`${c.stage}: gate ${c.verdict.toUpperCase()} against ${values.baseline} (${r2.run.baseline.commit.slice(0, 7)})
+  comment: ${displayPath(ctx, c.comment)}
+  report:  ${displayPath(ctx, c.html)}
+`);
+          }
+        }
+        return r2.run.status === "passed" ? 0 : 1;
+      }
+      const r = await runPipeline({ ...common2, signal });
+      if (values.json) ctx.printJson(r.run);
+      else printRun(ctx, r.run, r.recordPath, t0);
+      return r.run.status === "passed" ? 0 : 1;
+    });
+  }
+};
+function printRun(ctx, run, recordPath, t0) {
+  const count2 = (o) => run.stages.filter((s) => s.outcome === o).length;
+  const ran = count2("ran");
+  const wall = (performance.now() - t0) / 1e3;
+  const lines = run.stages.map((s) => `  ${s.outcome.padEnd(12)} ${s.name.padEnd(14)} ${s.duration_s.toFixed(1).padStart(6)}s  ${s.reason}`);
+  const tail = ran === 0 && run.status === "passed" ? `nothing to run: every stage came from the cache or was up to date (${wall.toFixed(2)}s)` : `${ran} ran, ${count2("restored")} restored from the cache, ${count2("up-to-date")} up to date${count2("failed") ? `, ${count2("failed")} FAILED` : ""}${count2("skipped") ? `, ${count2("skipped")} skipped` : ""} (${wall.toFixed(1)}s)`;
+  ctx.stdout.write(`pipeline ${run.pipeline.name}: ${run.status}
+${lines.join("\n")}
+${tail}
+run record: ${displayPath(ctx, recordPath)}
+`);
+  if (run.status === "failed") ctx.stdout.write(`a rerun of the same command continues from the failed stage (finished stages are kept)
+`);
+}
+
+// src/cli/commands/runs.ts
+var runsCommand = {
+  name: "runs",
+  maxPositionals: 0,
+  summary: "list recent pipeline runs (reports/runs/*/run.json)",
+  help: `
+usage: llmops runs [--limit N] [--json]
+
+Lists the pipeline runs recorded in reports/runs/, newest first: when, which
+pipeline at which commit, the outcome, how many stages ran or came from the cache,
+the baseline and gate verdicts of a --baseline run.
+
+options:
+  --limit N     at most N runs (default 20)
+  --json        the run records as a JSON array
+  -h, --help    this help
+`,
+  options: { limit: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values }) {
+    const limit = intOption(values, "limit") ?? 20;
+    const { runs, unreadable } = readRunRecords(repoRoot(ctx.cwd));
+    for (const u of unreadable) ctx.logger.warn(`${u}: not a run record this llmops can read; skipped`);
+    const shown = runs.filter((r) => !r.run_id.endsWith("-baseline")).slice(0, limit);
+    if (values.json) {
+      ctx.printJson(shown);
+      return 0;
+    }
+    if (!shown.length) {
+      ctx.stdout.write("no pipeline runs recorded yet (llmops run writes reports/runs/<run-id>/run.json)\n");
+      return 0;
+    }
+    for (const r of shown) {
+      const n2 = (o) => r.stages.filter((s) => s.outcome === o).length;
+      const gate = r.baseline ? `  vs ${r.baseline.rev} (${r.baseline.commit.slice(0, 7)}): ${r.baseline.comparisons.map((c) => `${c.stage} ${c.verdict.toUpperCase()}`).join(", ") || "no comparison"}` : "";
+      ctx.stdout.write(
+        `${r.run_id}  ${r.pipeline.name.padEnd(10)} ${(r.commit ?? "no git").slice(0, 7)}${r.dirty ? "+" : " "} ${r.status.padEnd(11)} ran ${n2("ran")}, cached ${n2("restored")}, up to date ${n2("up-to-date")}${n2("failed") ? `, failed ${n2("failed")}` : ""}  ${r.duration_s.toFixed(1)}s${gate}
+`
+      );
+    }
+    return 0;
+  }
+};
+
 // src/cli/commands/serve.ts
-import { existsSync as existsSync12, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync17, statSync as statSync10 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename as basename7 } from "node:path";
 
@@ -53297,7 +54942,7 @@ var LlamaEngine = class _LlamaEngine {
 
 // src/app/serve/openai-server.ts
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer as createServer2 } from "node:http";
 
 // src/core/serve/metrics.ts
 var LATENCY_BUCKETS = [1e-3, 5e-3, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
@@ -53504,7 +55149,7 @@ var OpenAiServer = class {
   created = Math.floor(Date.now() / 1e3);
   /** Listen (health answers 503 until setEngine); resolves with the URL. */
   async listen() {
-    const server = createServer((req, res) => {
+    const server = createServer2((req, res) => {
       this.handle(req, res).catch((err) => {
         if (err instanceof HttpError) sendError(res, err);
         else {
@@ -53515,9 +55160,9 @@ var OpenAiServer = class {
     });
     server.keepAliveTimeout = 5e3;
     this.server = server;
-    await new Promise((resolve9, reject) => {
+    await new Promise((resolve11, reject) => {
       server.once("error", reject);
-      server.listen(this.o.port, this.o.host, () => resolve9());
+      server.listen(this.o.port, this.o.host, () => resolve11());
     });
     const addr = server.address();
     const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
@@ -53589,16 +55234,16 @@ var OpenAiServer = class {
     }
     if (this.waiting.length >= this.o.queueLimit) return "full";
     this.metrics.waiting++;
-    const got = await new Promise((resolve9) => {
+    const got = await new Promise((resolve11) => {
       const entry = {
         resume: () => {
           signal.removeEventListener("abort", entry.cancel);
-          resolve9(true);
+          resolve11(true);
         },
         cancel: () => {
           const i = this.waiting.indexOf(entry);
           if (i >= 0) this.waiting.splice(i, 1);
-          resolve9(false);
+          resolve11(false);
         }
       };
       signal.addEventListener("abort", entry.cancel, { once: true });
@@ -53791,8 +55436,8 @@ options:
   async run(ctx, { values, positionals }) {
     const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
     const checkFile = (p, what) => {
-      if (!existsSync12(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
-      if (statSync8(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (!existsSync17(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync10(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
     };
     checkFile(modelPath, "model file");
     const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
@@ -53839,7 +55484,7 @@ options:
       ctx.logger.info(
         `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename7(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
       );
-      if (!signal.aborted) await new Promise((resolve9) => signal.addEventListener("abort", () => resolve9(), { once: true }));
+      if (!signal.aborted) await new Promise((resolve11) => signal.addEventListener("abort", () => resolve11(), { once: true }));
       ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
       const { unfinished } = await server.drain(drainS * 1e3);
       if (unfinished) ctx.logger.warn(`${unfinished} request(s) were still running after ${drainS}s and were cut off`);
@@ -53850,9 +55495,51 @@ options:
   }
 };
 
+// src/cli/commands/status.ts
+var statusCommand = {
+  name: "status",
+  maxPositionals: 1,
+  summary: "say which pipeline stages would run, come from the cache or are up to date, and why",
+  help: `
+usage: llmops status [pipeline] [--cache-dir DIR] [--json]
+
+For each stage of pipelines/<pipeline>.yaml (default: main; or a path), in run order:
+  up-to-date   its outputs here are what its current key produced
+  cached       its key is in the stage cache: a run restores it
+  run          a run computes it, because (for example) "modified: data/train.jsonl",
+               "parameter lr: 0.003 \u2192 0.03", "upstream stage train changed", "never ran here"
+Exit code 0 when nothing would run, 1 when something would (scripts can test it).
+
+options:
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             the same as JSON: {pipeline, stages: [{name, key, status, reasons}]}
+  -h, --help         this help
+`,
+  options: { "cache-dir": { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const file2 = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const p = loadPipeline(file2, root);
+    const ws = openWorkspace(root, p.name, typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0);
+    const plans = await planPipeline(p, ws);
+    const stages = plans.map((pl) => ({ name: pl.stage.name, key: pl.key, status: pl.status, reasons: pl.reasons, upstream: pl.stage.upstream }));
+    const pending = stages.some((s) => s.status !== "up-to-date");
+    if (values.json) ctx.printJson({ pipeline: p.name, file: p.file, up_to_date: !pending, stages });
+    else {
+      for (const s of stages) {
+        ctx.stdout.write(`${s.status.padEnd(11)} ${s.name}${s.reasons.length ? `
+              ${s.reasons.join("\n              ")}` : ""}
+`);
+      }
+      ctx.stdout.write(pending ? `${stages.filter((s) => s.status === "run").length} stage(s) to run, ${stages.filter((s) => s.status === "cached").length} to restore from the cache: llmops run ${positionals[0] ?? ""}`.trimEnd() + "\n" : "everything is up to date\n");
+    }
+    return pending ? 1 : 0;
+  }
+};
+
 // src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename8, dirname as dirname16, extname as extname2 } from "node:path";
+import { basename as basename8, dirname as dirname20, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -54142,8 +55829,8 @@ ${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
 // src/core/train/render-reference.ts
 function renderReferenceArgs(spec, paths, opts) {
   const a = [];
-  const add = (flag, v) => {
-    if (v !== void 0) a.push(flag, String(v));
+  const add = (flag2, v) => {
+    if (v !== void 0) a.push(flag2, String(v));
   };
   add("--base", paths.base);
   const arch = spec.base.architecture;
@@ -55272,15 +56959,15 @@ async function runAttempt(plan, ports, hooks) {
 }
 
 // src/app/train/locate-trainer.ts
-import { existsSync as existsSync13 } from "node:fs";
-import { dirname as dirname15, join as join14 } from "node:path";
+import { existsSync as existsSync18 } from "node:fs";
+import { dirname as dirname19, join as join22 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname15(fileURLToPath2(from));
+  let dir = dirname19(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join14(dir, "trainers", "reference", "train.py");
-    if (existsSync13(candidate)) return candidate;
-    const parent = dirname15(dir);
+    const candidate = join22(dir, "trainers", "reference", "train.py");
+    if (existsSync18(candidate)) return candidate;
+    const parent = dirname19(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -55291,10 +56978,10 @@ function defaultPythons(env) {
 }
 
 // src/app/train/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { cpus as cpus2, hostname as hostname4, totalmem as totalmem2 } from "node:os";
 function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+  const c = cpus2();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem2(), hostname: hostname4() };
 }
 async function gitRevision(runner, cwd) {
   const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
@@ -55316,21 +57003,21 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname16(o.specPath));
+  const git2 = await gitRevision(runner, dirname20(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname16(o.specPath),
+        specDir: dirname20(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
         referenceTrainer: locateReferenceTrainer(),
         llmopsVersion: VERSION,
-        gitCommit: git.commit ?? o.gitCommitFallback,
-        gitDirty: git.dirty,
+        gitCommit: git2.commit ?? o.gitCommitFallback,
+        gitDirty: git2.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
         signal
@@ -55442,10 +57129,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand];
 
 // src/cli/context.ts
-import { dirname as dirname17, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
+import { dirname as dirname21, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -55555,7 +57242,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve8(cwd, p),
+    resolvePath: (p) => isAbsolute4(p) ? p : resolve10(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -55565,9 +57252,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute3(init)) return processCwd;
+  if (!init || !isAbsolute4(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve8(dirname17(pkg)) !== resolve8(processCwd)) return processCwd;
+  if (pkg && isAbsolute4(pkg) && resolve10(dirname21(pkg)) !== resolve10(processCwd)) return processCwd;
   return init;
 }
 

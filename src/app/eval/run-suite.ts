@@ -1,8 +1,10 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
@@ -28,6 +30,8 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
+  /** Evaluate one deterministic slice of the cases (`--shard I/N`); writes shard.json. */
+  shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -63,9 +67,10 @@ async function prepareSuite(o: RunSuiteOptions) {
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
-  return { loaded, suite, target, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
 }
 
 interface LocalModel {
@@ -113,7 +118,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -134,7 +139,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, jobs, identity: local?.identity });
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
   } finally {
     await served?.stop();
   }
@@ -146,7 +151,7 @@ async function runPlanned(
   startedAt: string,
   p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
-  const { loaded, suite, target, scorers, cases, jobs } = p;
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
@@ -216,6 +221,18 @@ async function runPlanned(
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    const shardPath = join(outDir, "shard.json");
+    if (o.shard) {
+      const shard: EvalShard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id),
+      };
+      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+    } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
