@@ -39270,14 +39270,13 @@ function requestParams(params, suiteSeed, repeat, repeats) {
 }
 function planJobs(suite, cases, prompt, target) {
   const jobs = [];
-  const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars);
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
-      const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
+      const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
       const key = sha256(
         stableStringify({
           v: 1,
@@ -42556,6 +42555,139 @@ function compilePrompt(spec, where) {
   };
 }
 
+// src/core/eval/deadlines.ts
+var ADAPTIVE = { quantile: 0.99, factor: 3, floorMs: 1e3, minSamples: 16, window: 512 };
+var HEDGE = { quantile: 0.95, factor: 1.5, floorMs: 50, minSamples: 16 };
+var DeadlineExceeded = class extends Error {
+  constructor(phase, limitMs, adaptive) {
+    super(`${PHASE_WORDS[phase]} within ${formatSeconds(limitMs)}${adaptive ? " (adaptive deadline)" : ""}`);
+    this.phase = phase;
+    this.limitMs = limitMs;
+    this.adaptive = adaptive;
+  }
+  phase;
+  limitMs;
+  adaptive;
+  name = "DeadlineExceeded";
+};
+var HedgeLost = class extends Error {
+  name = "HedgeLost";
+  constructor() {
+    super("the hedged copy answered first");
+  }
+};
+var PHASE_WORDS = {
+  connect: "no connection",
+  headers: "no response headers",
+  first_token: "no first token",
+  idle: "the response stalled: no data",
+  total: "no complete response"
+};
+function formatSeconds(ms2) {
+  const s = ms2 / 1e3;
+  return `${s >= 10 ? s.toFixed(0) : s >= 1 ? s.toFixed(1) : s.toFixed(2)}s`;
+}
+var LatencyWindow = class {
+  buf;
+  count = 0;
+  head = 0;
+  sinceSort = Infinity;
+  sorted = new Float64Array(0);
+  constructor(capacity = ADAPTIVE.window) {
+    this.buf = new Float64Array(capacity);
+  }
+  get size() {
+    return this.count;
+  }
+  add(ms2) {
+    if (!Number.isFinite(ms2) || ms2 < 0) return;
+    this.buf[this.head] = ms2;
+    this.head = (this.head + 1) % this.buf.length;
+    if (this.count < this.buf.length) this.count++;
+    this.sinceSort++;
+  }
+  /** Type-7 quantile of the window; NaN when empty. Re-sorted at most every 1/16 of the window. */
+  quantile(q) {
+    if (this.count === 0) return Number.NaN;
+    if (this.sinceSort > Math.max(1, this.count >> 4)) {
+      this.sorted = this.buf.slice(0, this.count).sort();
+      this.sinceSort = 0;
+    }
+    const s = this.sorted;
+    const h = (s.length - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, s.length - 1);
+    return s[lo] + (h - lo) * (s[hi] - s[lo]);
+  }
+};
+var AdaptiveDeadlines = class {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  policy;
+  windows = { headers: new LatencyWindow(), first_token: new LatencyWindow(), idle: new LatencyWindow(), request: new LatencyWindow() };
+  observe(what, ms2) {
+    this.windows[what].add(ms2);
+  }
+  /** The deadline for a phase now, and whether it came from observations. */
+  current(phase) {
+    const p = this.policy;
+    switch (phase) {
+      case "connect":
+        return { ms: p.connectMs, adaptive: false };
+      case "total":
+        return { ms: p.totalMs, adaptive: false };
+      case "headers":
+        return this.adapt(this.windows.headers, p.headersMs);
+      case "first_token":
+        return this.adapt(this.windows.first_token, p.firstTokenMs);
+      case "idle":
+        return this.adapt(this.windows.idle, p.idleMs);
+    }
+  }
+  /** How long a request may be outstanding before a hedge is sent; undefined until enough answers were seen. */
+  hedgeDelay() {
+    const w = this.windows.request;
+    if (w.size < HEDGE.minSamples) return void 0;
+    return Math.max(HEDGE.floorMs, HEDGE.factor * w.quantile(HEDGE.quantile));
+  }
+  /** What summary.json records: the configured maxima and the values in force at the end. */
+  snapshot() {
+    const ms2 = (phase) => Math.round(this.current(phase).ms);
+    return { connect: ms2("connect"), headers: ms2("headers"), first_token: ms2("first_token"), idle: ms2("idle"), total: ms2("total") };
+  }
+  adapt(w, maxMs) {
+    return adaptiveDeadline(this.policy.adaptive ? w : void 0, maxMs);
+  }
+};
+function adaptiveDeadline(w, maxMs) {
+  if (!w || w.size < ADAPTIVE.minSamples) return { ms: maxMs, adaptive: false };
+  const ms2 = Math.min(maxMs, Math.max(ADAPTIVE.floorMs, ADAPTIVE.factor * w.quantile(ADAPTIVE.quantile)));
+  return { ms: ms2, adaptive: ms2 < maxMs };
+}
+function deadlinePolicy(t) {
+  return {
+    connectMs: t.connect_s * 1e3,
+    headersMs: t.headers_s * 1e3,
+    firstTokenMs: t.first_token_s * 1e3,
+    idleMs: t.idle_s * 1e3,
+    totalMs: t.request_s * 1e3,
+    adaptive: t.adaptive
+  };
+}
+function isLoopbackUrl(url2) {
+  let host;
+  try {
+    host = new URL(url2).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function hedgeEnabled(setting, baseUrl) {
+  return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
+}
+
 // src/core/eval/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
@@ -42594,23 +42726,94 @@ function parseRetryAfter(value, nowMs = Date.now()) {
   if (Number.isNaN(t)) return void 0;
   return Math.max(0, t - nowMs);
 }
-async function withRetries(fn, policy, clock, random, onRetry) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { value: await fn(attempt), attempts: attempt };
-    } catch (err) {
-      if (!(err instanceof ProviderError) || !err.retryable || attempt >= Math.min(policy.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
-        if (err instanceof ProviderError) err.attempts = attempt;
-        throw err;
-      }
-      const delay = backoffDelay(policy, attempt, random(), err.opts.retryAfterMs);
-      onRetry?.(err, attempt, delay);
-      await clock.sleep(delay);
+
+// src/core/eval/request-watch.ts
+var RequestWatch = class {
+  constructor(deadlines, now) {
+    this.deadlines = deadlines;
+    this.now = now;
+  }
+  deadlines;
+  now;
+  live = /* @__PURE__ */ new Set();
+  get size() {
+    return this.live.size;
+  }
+  begin(stream, onHedgeDue) {
+    const t = this.now();
+    const r = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
+    this.live.add(r);
+    return r;
+  }
+  event(r, ev) {
+    if (!this.live.has(r)) return;
+    const t = this.now();
+    switch (ev) {
+      case "connected":
+        if (r.phase === "connect") this.enter(r, "headers", t);
+        return;
+      case "headers":
+        if (r.phase === "connect" || r.phase === "headers") {
+          this.deadlines.observe("headers", t - r.since);
+          r.gotHeaders = true;
+          this.enter(r, r.stream ? "first_token" : "idle", t);
+        }
+        return;
+      case "token":
+        r.tokens++;
+        if (r.phase === "first_token") {
+          this.deadlines.observe("first_token", t - r.since);
+          this.enter(r, "idle", t);
+        }
+        return;
+      case "data":
+        if (r.phase === "idle") {
+          this.deadlines.observe("idle", t - r.since);
+          r.since = t;
+        }
+        return;
     }
   }
-}
+  end(r, answered) {
+    if (!this.live.delete(r)) return;
+    if (answered) this.deadlines.observe("request", this.now() - r.startedAt);
+  }
+  /** Abandon what is overdue; offer a hedge for what has been silent past the hedge delay. */
+  sweep() {
+    const t = this.now();
+    const hedgeAfter = this.deadlines.hedgeDelay();
+    const total = this.deadlines.current("total");
+    for (const r of this.live) {
+      if (r.controller.signal.aborted) continue;
+      if (t - r.startedAt > total.ms) {
+        this.abandon(r, "total", total.ms, false);
+        continue;
+      }
+      const d = this.deadlines.current(r.phase);
+      if (t - r.since > d.ms) {
+        this.abandon(r, r.phase, d.ms, d.adaptive);
+        continue;
+      }
+      if (r.onHedgeDue && hedgeAfter !== void 0 && r.phase !== "idle" && t - r.startedAt > hedgeAfter) {
+        if (r.onHedgeDue()) r.onHedgeDue = void 0;
+      }
+    }
+  }
+  /** Cancel everything in flight (the run is stopping) with this reason. */
+  cancelAll(reason) {
+    for (const r of this.live) if (!r.controller.signal.aborted) r.controller.abort(reason);
+  }
+  enter(r, phase, t) {
+    r.phase = phase;
+    r.since = t;
+  }
+  abandon(r, phase, ms2, adaptive) {
+    r.abandoned = phase;
+    r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
+  }
+};
 
-// src/core/eval/runner.ts
+// src/core/eval/record.ts
 function costOf(prices, promptTokens, completionTokens) {
   if (!prices || promptTokens === null || completionTokens === null) return null;
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1e3;
@@ -42665,6 +42868,278 @@ function recordFor(job, fields) {
     ...fields
   };
 }
+function success(r, cost2, scorers, job, attempts, cached2) {
+  return {
+    output: r.text,
+    scores: scoreOutput(scorers, job, r, cost2),
+    latency_ms: round3(r.latencyMs),
+    ttft_ms: r.ttftMs === null ? null : round3(r.ttftMs),
+    prompt_tokens: r.promptTokens,
+    completion_tokens: r.completionTokens,
+    cost: cost2,
+    finish_reason: r.finishReason,
+    attempts,
+    cached: cached2
+  };
+}
+function round3(x) {
+  return Math.round(x * 1e3) / 1e3;
+}
+
+// src/core/eval/live-run.ts
+var SWEEP_MS = 50;
+function retryCause(err) {
+  if (err.kind === "timeout") return "deadline";
+  if (err.status === 429) return "429";
+  if (err.kind === "http") return "5xx";
+  if (err.kind === "truncated") return "truncated";
+  if (err.kind === "network" || err.kind === "refused") return "reset";
+  return "other";
+}
+var LiveRun = class {
+  constructor(todo, deps, opts, progress) {
+    this.todo = todo;
+    this.deps = deps;
+    this.opts = opts;
+    this.done = progress.done;
+    this.pending = todo.length;
+    this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
+    this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
+  }
+  todo;
+  deps;
+  opts;
+  watch;
+  done;
+  errors = 0;
+  fromCache = 0;
+  retries = 0;
+  requestsSent = 0;
+  fatal;
+  next = 0;
+  active = 0;
+  pending;
+  hedgesInFlight = 0;
+  ready = [];
+  waiting = /* @__PURE__ */ new Set();
+  retrying = /* @__PURE__ */ new Map();
+  hedgeCap;
+  stopped = false;
+  wake;
+  failed;
+  progressUpdate() {
+    return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n]) => n > 0)) };
+  }
+  /** Run every job; `onRecord` is called once per job with its final record. */
+  async run(onRecord) {
+    this.onRecord = onRecord;
+    const outer = this.deps.signal;
+    const onAbort = () => this.stop(outer?.reason);
+    if (outer?.aborted) return;
+    outer?.addEventListener("abort", onAbort, { once: true });
+    try {
+      this.pump();
+      while (!this.finished()) {
+        let nextDue = this.deps.clock.now() + SWEEP_MS;
+        for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
+        await new Promise((resolve5) => {
+          this.wake = resolve5;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve5);
+        });
+        this.wake = void 0;
+        if (this.failed !== void 0) throw this.failed;
+        this.watch.sweep();
+        const now = this.deps.clock.now();
+        for (const s of this.waiting) {
+          if (s.readyAt <= now) {
+            this.waiting.delete(s);
+            this.ready.push(s);
+          }
+        }
+        this.pump();
+      }
+      if (this.failed !== void 0) throw this.failed;
+    } finally {
+      outer?.removeEventListener("abort", onAbort);
+    }
+  }
+  onRecord = () => {
+  };
+  finished() {
+    if (this.failed !== void 0) return true;
+    if (this.stopped) return this.active === 0;
+    return this.pending === 0;
+  }
+  stop(reason) {
+    this.stopped = true;
+    this.watch.cancelAll(reason);
+    this.wake?.();
+  }
+  pump() {
+    while (!this.stopped && this.active < this.opts.concurrency) {
+      const s = this.ready.shift() ?? this.fresh();
+      if (!s) return;
+      this.active++;
+      this.attempt(s).then(
+        () => {
+          this.active--;
+          this.pump();
+          if (this.finished()) this.wake?.();
+        },
+        (err) => {
+          this.active--;
+          this.failed ??= err;
+          this.stop(err);
+        }
+      );
+    }
+  }
+  fresh() {
+    const job = this.todo[this.next];
+    if (!job) return void 0;
+    this.next++;
+    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+  }
+  async attempt(s) {
+    const { job } = s;
+    if (s.attempts === 0 && this.deps.cache) {
+      const cached2 = await this.deps.cache.get(job.key);
+      if (cached2) {
+        this.fromCache++;
+        const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
+        this.finish(s, recordFor(job, success(cached2, cost2, this.deps.scorers, job, 0, true)));
+        return;
+      }
+    }
+    if (this.stopped) return;
+    s.attempts++;
+    const outcome = await this.send(s);
+    if ("value" in outcome) {
+      const { value } = outcome;
+      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
+      this.finish(s, recordFor(job, { ...success(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      return;
+    }
+    const err = outcome.error;
+    if (this.stopped) return;
+    if (err.fatal) {
+      this.fatal ??= err;
+      this.stop(err);
+      return;
+    }
+    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+      const cause = retryCause(err);
+      s.retries[cause] = (s.retries[cause] ?? 0) + 1;
+      this.retries++;
+      this.setRetrying(s, cause);
+      const delay = backoffDelay(this.opts.retry, s.attempts, this.deps.random(), err.opts.retryAfterMs);
+      this.deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${s.attempts} in ${Math.round(delay)} ms`);
+      s.readyAt = this.deps.clock.now() + delay;
+      this.waiting.add(s);
+      this.wake?.();
+      this.deps.progress.tick(this.progressUpdate());
+      return;
+    }
+    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    if (err.status !== void 0) error63.status = err.status;
+    this.errors++;
+    this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
+  }
+  noise(s) {
+    return {
+      ...Object.keys(s.retries).length ? { retries: s.retries } : {},
+      ...Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {},
+      ...s.hedge ? { hedge: s.hedge } : {}
+    };
+  }
+  finish(s, record2) {
+    this.setRetrying(s, void 0);
+    this.deps.store.append(record2);
+    this.onRecord(s.job, record2);
+    this.pending--;
+    this.done++;
+    this.deps.progress.tick(this.progressUpdate());
+  }
+  setRetrying(s, cause) {
+    if (s.retrying) this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+    s.retrying = cause;
+    if (cause) this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+  }
+  /**
+   * One attempt: the request, and a hedged copy if it stays silent past the hedge delay. The
+   * first answer wins and the other copy is cancelled; settles once every copy has, so what the
+   * loser was billed is known before the record is written.
+   */
+  send(s) {
+    const { request } = s.job;
+    return new Promise((resolve5) => {
+      const copies = [];
+      let winner;
+      const failures = {};
+      const settleIfDone = () => {
+        if (copies.some((c) => !c.settled)) return;
+        if (winner) resolve5({ value: winner.value });
+        else resolve5({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+      };
+      const launch = (hedge) => {
+        const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
+        const r = this.watch.begin(request.stream, onHedgeDue);
+        const copy = { r, hedge, settled: false };
+        copies.push(copy);
+        this.requestsSent++;
+        if (hedge) {
+          this.hedgesInFlight++;
+          s.hedge ??= { sent: 0, won: false, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+          s.hedge.sent++;
+        }
+        this.deps.provider.complete(request, r.controller.signal, (ev) => this.watch.event(r, ev)).then(
+          (value) => {
+            this.watch.end(r, true);
+            if (!winner) {
+              winner = { value, hedge };
+              if (s.hedge) s.hedge.won = hedge;
+              for (const c of copies) if (c !== copy && !c.settled) c.r.controller.abort(new HedgeLost());
+            } else if (s.hedge) {
+              s.hedge.extra_prompt_tokens += value.promptTokens ?? 0;
+              s.hedge.extra_completion_tokens += value.completionTokens ?? 0;
+            }
+            this.settle(copy);
+            settleIfDone();
+          },
+          (err) => {
+            this.watch.end(r, false);
+            if (r.controller.signal.reason instanceof HedgeLost) {
+              if (s.hedge && winner) {
+                if (r.gotHeaders) s.hedge.extra_prompt_tokens += winner.value.promptTokens ?? 0;
+                s.hedge.extra_completion_tokens += r.tokens;
+              }
+            } else {
+              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
+              failures[hedge ? "hedge" : "primary"] ??= pe;
+            }
+            this.settle(copy);
+            settleIfDone();
+          }
+        );
+      };
+      launch(false);
+    });
+  }
+  settle(copy) {
+    copy.settled = true;
+    if (copy.hedge) this.hedgesInFlight--;
+  }
+  /** Send the hedge unless the cap is reached (then the watch asks again at its next sweep). */
+  hedgeDue(launch) {
+    if (this.stopped || this.hedgesInFlight >= this.hedgeCap) return false;
+    launch(true);
+    return true;
+  }
+};
+
+// src/core/eval/runner.ts
 async function runEval(jobs, deps, opts) {
   const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
   const existing = /* @__PURE__ */ new Map();
@@ -42695,64 +43170,15 @@ async function runEval(jobs, deps, opts) {
   }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
-  let next = 0;
-  let done = reused;
-  let errors = 0;
-  let fromCache = 0;
-  let retries = 0;
-  let fatal;
+  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
   deps.progress.start(jobs.length, "eval");
-  deps.progress.tick({ done, errors });
-  const worker = async () => {
-    while (fatal === void 0 && !deps.signal?.aborted) {
-      const job = todo[next++];
-      if (!job) return;
-      let record2;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
-      if (cached2) {
-        fromCache++;
-        const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record2 = recordFor(job, success(cached2, cost2, deps.scorers, job, 0, true));
-      } else {
-        try {
-          const { value, attempts } = await withRetries(
-            () => deps.provider.complete(job.request, deps.signal),
-            opts.retry,
-            deps.clock,
-            deps.random,
-            (err, attempt, delay) => {
-              retries++;
-              deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${attempt} in ${Math.round(delay)} ms`);
-            }
-          );
-          const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
-          const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record2 = recordFor(job, success(response, cost2, deps.scorers, job, attempts, false));
-        } catch (err) {
-          if (!(err instanceof ProviderError)) throw err;
-          if (err.fatal) {
-            fatal ??= err;
-            return;
-          }
-          const attempts = err.attempts ?? 1;
-          const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
-          if (err.status !== void 0) error63.status = err.status;
-          record2 = recordFor(job, { error: error63, attempts });
-          errors++;
-        }
-      }
-      deps.store.append(record2);
-      existing.set(identity(job.evalCase.id, job.repeat), record2);
-      done++;
-      deps.progress.tick({ done, errors });
-    }
-  };
+  deps.progress.tick(live.progressUpdate());
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+    await live.run((job, record2) => existing.set(identity(job.evalCase.id, job.repeat), record2));
   } finally {
     deps.progress.stop();
   }
+  const { done, fatal } = live;
   const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
   deps.store.finalize(records);
   if (deps.signal?.aborted) {
@@ -42766,27 +43192,18 @@ async function runEval(jobs, deps, opts) {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
     });
   }
-  return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
-}
-function success(r, cost2, scorers, job, attempts, cached2) {
   return {
-    output: r.text,
-    scores: scoreOutput(scorers, job, r, cost2),
-    latency_ms: round3(r.latencyMs),
-    ttft_ms: r.ttftMs === null ? null : round3(r.ttftMs),
-    prompt_tokens: r.promptTokens,
-    completion_tokens: r.completionTokens,
-    cost: cost2,
-    finish_reason: r.finishReason,
-    attempts,
-    cached: cached2
+    records,
+    requested: todo.length - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
   };
 }
 function identity(caseId, repeat) {
   return `${caseId}\0${repeat}`;
-}
-function round3(x) {
-  return Math.round(x * 1e3) / 1e3;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -64177,9 +64594,13 @@ function computeSummary(input2) {
       weights += s.weight;
     }
   }
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
+  const requests = summariseRequests(input2.records, input2.deadlines);
+  const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0) + extraPrompt;
+  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0) + extraCompletion;
   const costs = ok.map((r) => r.cost).filter((c) => c !== null);
+  const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(input2.prices, extraPrompt, extraCompletion) : null;
+  if (hedgeCost !== null) costs.push(hedgeCost);
   const errorKinds = /* @__PURE__ */ new Map();
   for (const r of input2.records) {
     if (!r.error) continue;
@@ -64206,8 +64627,29 @@ function computeSummary(input2) {
     tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
     cost: input2.currency !== void 0 && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input2.currency } : null,
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
+    requests,
     provenance: input2.provenance
   };
+}
+var RETRY_CAUSES = ["429", "5xx", "reset", "truncated", "deadline", "other"];
+var PHASES = ["connect", "headers", "first_token", "idle", "total"];
+function summariseRequests(records, deadlines) {
+  const retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
+  const abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
+  const hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  let attempts = 0;
+  for (const r of records) {
+    if (!r.cached) attempts += r.attempts;
+    for (const [c, n] of Object.entries(r.retries ?? {})) retries[c] = (retries[c] ?? 0) + (n ?? 0);
+    for (const [p, n] of Object.entries(r.abandoned ?? {})) abandoned[p] = (abandoned[p] ?? 0) + (n ?? 0);
+    if (r.hedge) {
+      hedges.sent += r.hedge.sent;
+      if (r.hedge.won) hedges.won++;
+      hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+    }
+  }
+  return { attempts, retries, abandoned, hedges, ...deadlines ? { deadlines_ms: deadlines } : {} };
 }
 function percentile(sorted, p) {
   return sorted.length === 0 ? null : quantileSorted(sorted, p);
@@ -64867,10 +65309,21 @@ var targetSchema = external_exports.strictObject({
   params: paramsSchema,
   prices: priceSchema.optional()
 });
+var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
-  /** Per-request timeout in seconds (a hung server is retried after this). */
-  request_s: external_exports.number().positive().default(60)
-}).default({ request_s: 60 });
+  /** Establishing the connection. */
+  connect_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+  /** Most time from connection to response headers (adaptive below it). */
+  headers_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+  /** Most time from headers to the first streamed token (adaptive below it). */
+  first_token_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+  /** Most time between two pieces of the body (adaptive below it). */
+  idle_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+  /** The whole request, start to end (never adaptive). */
+  request_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
+}).default(TIMEOUT_DEFAULTS);
 var retriesSchema = external_exports.strictObject({
   max_attempts: external_exports.number().int().min(1).max(20).default(6),
   base_delay_ms: external_exports.number().int().min(0).default(250),
@@ -64888,6 +65341,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional()
 });
@@ -65049,10 +65504,11 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
-  post(url2, payload, headers, cancel) {
+  post(url2, payload, headers, cancel, observe) {
     return new Promise((resolve5, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
+        observe("headers");
         resolve5({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -65062,44 +65518,45 @@ var OpenAiCompatibleProvider = class {
           body: res,
           text: async () => {
             const chunks = [];
-            for await (const c of res) chunks.push(c);
+            for await (const c of res) {
+              observe("data");
+              chunks.push(c);
+            }
             return Buffer.concat(chunks).toString("utf8");
           }
         });
       });
       req.on("error", reject);
+      req.once("socket", (socket) => {
+        if (!socket.connecting) observe("connected");
+        else socket.once(url2.startsWith("https:") ? "secureConnect" : "connect", () => observe("connected"));
+      });
       cancel.fire = (err) => req.destroy(err);
       if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
-  async complete(req, outer) {
+  async complete(req, signal, observe = () => {
+  }) {
     const url2 = completionUrl(this.baseUrl, req.api);
     const body = { model: req.model, ...req.params, stream: req.stream };
     if (req.api === "chat") body.messages = req.messages;
     else body.prompt = req.prompt;
     if (req.stream) body.stream_options = { include_usage: true };
     const cancel = { fired: false };
-    const timeout = { aborted: false };
-    const timer = setTimeout(() => {
-      timeout.aborted = true;
-      cancel.fired = true;
-      cancel.fire?.(new Error("timeout"));
-    }, req.timeoutMs);
-    const onOuter = () => {
+    const onAbort = () => {
       cancel.fired = true;
       cancel.fire?.(new Error("cancelled"));
     };
-    if (outer?.aborted) onOuter();
-    outer?.addEventListener("abort", onOuter, { once: true });
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.send(url2, body, req, cancel, timeout, outer);
+      return await this.send(url2, body, req, cancel, signal, observe);
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
-  async send(url2, body, req, cancel, timeout, outer) {
+  async send(url2, body, req, cancel, signal, observe) {
     const t0 = performance.now();
     let res;
     try {
@@ -65112,22 +65569,26 @@ var OpenAiCompatibleProvider = class {
           ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
           ...this.opts.headers
         },
-        cancel
+        cancel,
+        observe
       );
     } catch (err) {
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      throw this.classifyThrown(err, url2, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
     try {
-      return req.stream ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream ? await readStream(res, req.api, t0, url2, observe) : await readJson(res, req.api, t0, url2);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      if (err instanceof ProviderError && !signal?.aborted) throw err;
+      throw this.classifyThrown(err, url2, signal);
     }
   }
-  classifyThrown(err, url2, timeout, timeoutMs, outer) {
-    if (outer?.aborted) return new ProviderError(`request to ${url2} cancelled`, "network", { retryable: false, fatal: true });
-    if (timeout.aborted) return new ProviderError(`no complete response from ${url2} within ${timeoutMs / 1e3}s`, "timeout", { retryable: true });
+  classifyThrown(err, url2, signal) {
+    if (signal?.aborted) {
+      const why = signal.reason;
+      if (why instanceof DeadlineExceeded) return new ProviderError(`${url2}: ${why.message}`, "timeout", { retryable: true });
+      return new ProviderError(`request to ${url2} cancelled${why instanceof Error && why.name !== "AbortError" ? `: ${why.message}` : ""}`, "network", { retryable: false, fatal: true });
+    }
     const code = errorCode(err);
     if (code === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url2}: connection refused`, "refused", {
@@ -65211,7 +65672,7 @@ async function readJson(res, api, t0, url2) {
     latencyMs: performance.now() - t0
   };
 }
-async function readStream(res, api, t0, url2) {
+async function readStream(res, api, t0, url2, observe) {
   const decoder4 = new TextDecoder();
   let buf = "";
   let text = "";
@@ -65235,12 +65696,14 @@ async function readStream(res, api, t0, url2) {
     if (!c) return;
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
+      observe("token");
       if (ttft === null) ttft = performance.now() - t0;
       text += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
   for await (const bytes of res.body) {
+    observe("data");
     buf += decoder4.decode(bytes, { stream: true });
     let idx;
     while ((idx = buf.indexOf("\n")) >= 0) {
@@ -65308,7 +65771,9 @@ async function runSuite(o) {
       {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
-        prices: target.prices
+        prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url)
       }
     );
     if (store.keptPrevious) {
@@ -65338,7 +65803,9 @@ async function runSuite(o) {
         finished_at: (/* @__PURE__ */ new Date()).toISOString(),
         node: process.version
       },
-      bootstrapResamples: 2e3
+      bootstrapResamples: 2e3,
+      prices: target.prices,
+      deadlines: outcome.deadlines
     });
     const summaryPath = join2(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary2, null, 2)}
@@ -65632,7 +66099,9 @@ function renderProgressLine(p) {
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+  const retrying = Object.entries(p.retrying ?? {}).filter(([, n]) => n > 0);
+  const inRetry = retrying.length ? ` retrying ${retrying.map(([cause, n]) => `${cause}:${n}`).join(" ")}` : "";
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}${inRetry}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {

@@ -6,6 +6,8 @@ import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
+import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
 import { computeSummary } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports.js";
@@ -27,6 +29,10 @@ export interface RunSuiteOptions {
   limit?: number;
   noCache?: boolean;
   cacheDir?: string;
+  /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
+  timeouts?: Partial<TimeoutsConfig>;
+  /** Override the suite's `hedge`. */
+  hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   progress: Progress;
@@ -114,6 +120,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
         prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
     );
     if (store.keptPrevious) {
@@ -145,6 +153,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         node: process.version,
       },
       bootstrapResamples: 2000,
+      prices: target.prices,
+      deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);

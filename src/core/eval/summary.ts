@@ -2,7 +2,8 @@
 // interval and n; corpus metrics as corpora with a bootstrap interval; latency percentiles, tokens,
 // cost, errors and provenance.
 import type { Scorer } from "./scorers/types.js";
-import type { EvalRecord, MetricSummary, Provenance, RunSummary } from "./types.js";
+import type { DeadlinePhase, EvalRecord, MetricSummary, Provenance, RequestsSummary, RetryCause, RunSummary } from "./types.js";
+import { costOf, type Prices } from "./record.js";
 import { bootstrapCorpus, estimateMean, quantileSorted } from "../stats/index.js";
 
 export interface SummaryInput {
@@ -14,6 +15,10 @@ export interface SummaryInput {
   currency: string | undefined;
   provenance: Provenance;
   bootstrapResamples?: number;
+  /** Prices, to bill what hedged copies cost on top of the records. */
+  prices?: Prices | undefined;
+  /** The deadlines in force at the end of the run (RunOutcome.deadlines). */
+  deadlines?: RequestsSummary["deadlines_ms"] | undefined;
 }
 
 // Every scorer yields "higher is better" in [0,1]; budgets (latency, tokens, cost) are scored as
@@ -51,9 +56,14 @@ export function computeSummary(input: SummaryInput): RunSummary {
       weights += s.weight;
     }
   }
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
+  const requests = summariseRequests(input.records, input.deadlines);
+  const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+  // Tokens and cost count what was paid: the records' own, plus cancelled hedged copies.
+  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0) + extraPrompt;
+  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0) + extraCompletion;
   const costs = ok.map((r) => r.cost).filter((c): c is number => c !== null);
+  const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(input.prices, extraPrompt, extraCompletion) : null;
+  if (hedgeCost !== null) costs.push(hedgeCost);
   const errorKinds = new Map<string, { count: number; example: string }>();
   for (const r of input.records) {
     if (!r.error) continue;
@@ -80,8 +90,32 @@ export function computeSummary(input: SummaryInput): RunSummary {
     tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
     cost: input.currency !== undefined && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input.currency } : null,
     errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
+    requests,
     provenance: input.provenance,
   };
+}
+
+const RETRY_CAUSES: readonly RetryCause[] = ["429", "5xx", "reset", "truncated", "deadline", "other"];
+const PHASES: readonly DeadlinePhase[] = ["connect", "headers", "first_token", "idle", "total"];
+
+/** Attempts, retries and abandoned requests by cause, and hedges, summed over the records. */
+export function summariseRequests(records: readonly EvalRecord[], deadlines: RequestsSummary["deadlines_ms"] | undefined): RequestsSummary {
+  const retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0])) as Record<RetryCause, number>;
+  const abandoned = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<DeadlinePhase, number>;
+  const hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  let attempts = 0;
+  for (const r of records) {
+    if (!r.cached) attempts += r.attempts;
+    for (const [c, n] of Object.entries(r.retries ?? {})) retries[c as RetryCause] = (retries[c as RetryCause] ?? 0) + (n ?? 0);
+    for (const [p, n] of Object.entries(r.abandoned ?? {})) abandoned[p as DeadlinePhase] = (abandoned[p as DeadlinePhase] ?? 0) + (n ?? 0);
+    if (r.hedge) {
+      hedges.sent += r.hedge.sent;
+      if (r.hedge.won) hedges.won++;
+      hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+    }
+  }
+  return { attempts, retries, abandoned, hedges, ...(deadlines ? { deadlines_ms: deadlines } : {}) };
 }
 
 /** Type-7 percentile of sorted values; null when there are none. */
