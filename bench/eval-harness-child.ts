@@ -10,5 +10,5 @@ const r = await runSuite({ suitePath, cwd: process.cwd(), out, noCache: true, co
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 process.stdout.write(
-  JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, records: r.summary.counts.records, errors: r.summary.counts.errors }),
+  JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, records: r.summary.counts.records, errors: r.summary.counts.errors, requests: r.summary.requests, distinct: new Set(r.outcome.records.map((x) => x.case_id)).size }),
 );
