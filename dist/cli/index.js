@@ -19969,37 +19969,6 @@ function holmAdjust(ps) {
   return out;
 }
 
-// src/core/stats/cluster-mean.ts
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n2 = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n2 === 0) return null;
-  const m = mean(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilsonInterval(k, n2), method: "wilson", n: n2, nClusters: G };
-    }
-    const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
-  }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
-  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
-}
-
 // src/core/stats/paired-t.ts
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
@@ -50083,149 +50052,362 @@ function identity(caseId, repeat) {
   return `${caseId}\0${repeat}`;
 }
 
+// src/core/stats/quantile-sketch.ts
+var EXACT_LIMIT = 4096;
+var QuantileSketch = class _QuantileSketch {
+  static RELATIVE_ERROR = 5e-3;
+  static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
+  static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
+  values = new Float64Array(64);
+  buckets = /* @__PURE__ */ new Map();
+  zeros = 0;
+  n = 0;
+  get count() {
+    return this.n;
+  }
+  /** True while every value is kept (quantiles are exact). */
+  get exact() {
+    return this.values !== null;
+  }
+  add(x) {
+    if (!Number.isFinite(x)) return;
+    if (this.values) {
+      if (this.n === this.values.length) {
+        if (this.n >= EXACT_LIMIT) {
+          for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
+          this.values = null;
+        } else {
+          const grown = new Float64Array(this.values.length * 2);
+          grown.set(this.values);
+          this.values = grown;
+        }
+      }
+    }
+    if (this.values) this.values[this.n] = x;
+    else this.bucket(x);
+    this.n++;
+  }
+  /** Type-7 quantile (exact while `exact`, else within RELATIVE_ERROR); null when empty. */
+  quantile(q) {
+    if (this.n === 0) return null;
+    if (this.values) return quantileSorted(this.values.slice(0, this.n).sort(), q);
+    const h2 = (this.n - 1) * q;
+    const lo = Math.floor(h2);
+    const [a, b] = this.atRanks(lo, Math.min(lo + 1, this.n - 1));
+    return a + (h2 - lo) * (b - a);
+  }
+  bucket(x) {
+    if (x <= 1e-9) {
+      this.zeros++;
+      return;
+    }
+    const i = Math.ceil(Math.log(x) / _QuantileSketch.LOG_GAMMA);
+    this.buckets.set(i, (this.buckets.get(i) ?? 0) + 1);
+  }
+  /** Estimated values at two 0-based ranks (r1 ≤ r2). */
+  atRanks(r1, r2) {
+    const out = [];
+    const wanted = [r1, r2];
+    let seen = this.zeros;
+    let w = 0;
+    while (w < 2 && wanted[w] < seen) {
+      out.push(0);
+      w++;
+    }
+    for (const i of [...this.buckets.keys()].sort((x, y) => x - y)) {
+      seen += this.buckets.get(i);
+      const v = 2 * _QuantileSketch.GAMMA ** i / (_QuantileSketch.GAMMA + 1);
+      while (w < 2 && wanted[w] < seen) {
+        out.push(v);
+        w++;
+      }
+      if (w === 2) break;
+    }
+    return [out[0], out[1]];
+  }
+};
+
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 function computeSummary(input2) {
-  const ok = input2.records.filter((r) => r.error === null);
-  const metrics = {};
-  let weighted = 0;
-  let weights = 0;
-  const lat = ok.map((r) => r.latency_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const ttft = ok.map((r) => r.ttft_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const observed = {
-    p50_ms: percentile(lat, 0.5),
-    p95_ms: percentile(lat, 0.95),
-    p99_ms: percentile(lat, 0.99),
-    ttft_p50_ms: percentile(ttft, 0.5),
-    ttft_p95_ms: percentile(ttft, 0.95),
-    ttft_p99_ms: percentile(ttft, 0.99)
-  };
-  for (const s of input2.scorers) {
-    const m = summariseMetric(s, ok, input2.provenance.seed, input2.bootstrapResamples ?? 2e3);
-    if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
-      m.budgets = Object.fromEntries(
-        Object.entries(s.runBudgets).map(([k, budget2]) => {
-          const o = observed[k] ?? null;
-          return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
-        })
-      );
-    }
-    metrics[s.name] = m;
-    if (m.mean !== null && s.weight > 0) {
-      weighted += m.mean * s.weight;
-      weights += s.weight;
-    }
-  }
-  const requests = summariseRequests(input2.records, input2.deadlines);
-  const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0) + extraPrompt;
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0) + extraCompletion;
-  const costs = ok.map((r) => r.cost).filter((c) => c !== null);
-  const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(input2.prices, extraPrompt, extraCompletion) : null;
-  if (hedgeCost !== null) costs.push(hedgeCost);
-  const errorKinds = /* @__PURE__ */ new Map();
-  for (const r of input2.records) {
-    if (!r.error) continue;
-    const e = errorKinds.get(r.error.kind) ?? { count: 0, example: r.error.message };
-    e.count++;
-    errorKinds.set(r.error.kind, e);
-  }
-  return {
-    schema: "llmops.summary/v1",
-    suite: input2.suite,
-    counts: { cases: input2.cases, repeats: input2.repeats, records: input2.records.length, errors: input2.records.length - ok.length },
-    metrics,
-    overall: { weighted_mean: weights > 0 ? weighted / weights : null },
-    latency: {
-      unit: "ms",
-      mean: lat.length ? lat.reduce((a, b) => a + b, 0) / lat.length : null,
-      p50: percentile(lat, 0.5),
-      p95: percentile(lat, 0.95),
-      p99: percentile(lat, 0.99),
-      ttft_p50: percentile(ttft, 0.5),
-      ttft_p95: percentile(ttft, 0.95),
-      ttft_p99: percentile(ttft, 0.99)
-    },
-    tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
-    cost: input2.currency !== void 0 && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input2.currency } : null,
-    errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
-    requests,
-    provenance: input2.provenance
-  };
+  const acc = new SummaryAccumulator(input2.scorers, input2.repeats);
+  for (const r of input2.records) acc.add(r);
+  return acc.summary(input2);
 }
+var SummaryAccumulator = class {
+  constructor(scorers, repeats) {
+    this.repeats = repeats;
+    this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+  }
+  repeats;
+  metrics;
+  latency = new QuantileSketch();
+  ttft = new QuantileSketch();
+  latencySum = 0;
+  records = 0;
+  errors = 0;
+  promptTokens = 0;
+  completionTokens = 0;
+  costSum = 0;
+  costCount = 0;
+  errorKinds = /* @__PURE__ */ new Map();
+  requests = new RequestsAccumulator();
+  /** Cases with some but not all of their `repeats` records seen. */
+  openCases = /* @__PURE__ */ new Map();
+  add(r) {
+    this.records++;
+    this.requests.add(r);
+    this.addScores(r);
+    if (this.repeats > 1) {
+      const seen = (this.openCases.get(r.case_id) ?? 0) + 1;
+      if (seen < this.repeats) this.openCases.set(r.case_id, seen);
+      else {
+        this.openCases.delete(r.case_id);
+        for (const m of this.metrics) m.closeCase(r.case_id);
+      }
+    }
+  }
+  addScores(r) {
+    if (r.error) {
+      this.errors++;
+      const e = this.errorKinds.get(r.error.kind);
+      if (e) e.count++;
+      else this.errorKinds.set(r.error.kind, { count: 1, example: r.error.message });
+      return;
+    }
+    if (r.latency_ms !== null) {
+      this.latency.add(r.latency_ms);
+      this.latencySum += r.latency_ms;
+    }
+    if (r.ttft_ms !== null) this.ttft.add(r.ttft_ms);
+    this.promptTokens += r.prompt_tokens ?? 0;
+    this.completionTokens += r.completion_tokens ?? 0;
+    if (r.cost !== null) {
+      this.costSum += r.cost;
+      this.costCount++;
+    }
+    for (const m of this.metrics) m.add(r);
+  }
+  summary(ctx) {
+    const lat = this.latency;
+    const ttft = this.ttft;
+    const observed = {
+      p50_ms: lat.quantile(0.5),
+      p95_ms: lat.quantile(0.95),
+      p99_ms: lat.quantile(0.99),
+      ttft_p50_ms: ttft.quantile(0.5),
+      ttft_p95_ms: ttft.quantile(0.95),
+      ttft_p99_ms: ttft.quantile(0.99)
+    };
+    const metrics = {};
+    let weighted = 0;
+    let weights = 0;
+    for (const acc of this.metrics) {
+      const s = acc.scorer;
+      const m = acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2e3);
+      if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
+        m.budgets = Object.fromEntries(
+          Object.entries(s.runBudgets).map(([k, budget2]) => {
+            const o = observed[k] ?? null;
+            return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
+          })
+        );
+      }
+      metrics[s.name] = m;
+      if (m.mean !== null && s.weight > 0) {
+        weighted += m.mean * s.weight;
+        weights += s.weight;
+      }
+    }
+    const requests = this.requests.summary(ctx.deadlines);
+    const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+    const promptTokens = this.promptTokens + extraPrompt;
+    const completionTokens = this.completionTokens + extraCompletion;
+    let costSum = this.costSum;
+    let costCount = this.costCount;
+    const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(ctx.prices, extraPrompt, extraCompletion) : null;
+    if (hedgeCost !== null) {
+      costSum += hedgeCost;
+      costCount++;
+    }
+    const exact = lat.exact && ttft.exact;
+    return {
+      schema: "llmops.summary/v1",
+      suite: ctx.suite,
+      counts: { cases: ctx.cases, repeats: ctx.repeats, records: this.records, errors: this.errors },
+      metrics,
+      overall: { weighted_mean: weights > 0 ? weighted / weights : null },
+      latency: {
+        unit: "ms",
+        mean: lat.count ? this.latencySum / lat.count : null,
+        p50: observed.p50_ms,
+        p95: observed.p95_ms,
+        p99: observed.p99_ms,
+        ttft_p50: observed.ttft_p50_ms,
+        ttft_p95: observed.ttft_p95_ms,
+        ttft_p99: observed.ttft_p99_ms,
+        // Percentiles of more than a few thousand values come from a sketch: say how close they are.
+        ...exact ? {} : { percentiles: { method: "ddsketch", relative_error: QuantileSketch.RELATIVE_ERROR } }
+      },
+      tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
+      cost: ctx.currency !== void 0 && costCount > 0 ? { total: costSum, currency: ctx.currency } : null,
+      errors: [...this.errorKinds].map(([kind, v]) => ({ kind, ...v })),
+      requests,
+      provenance: ctx.provenance
+    };
+  }
+};
+var MetricAccumulator = class {
+  constructor(scorer, repeats) {
+    this.scorer = scorer;
+    this.repeats = repeats;
+  }
+  scorer;
+  repeats;
+  /** Cases awaiting more repeats: their shifted sum and count so far. */
+  open = /* @__PURE__ */ new Map();
+  /** Corpus metrics: per-case summed statistics, in the order cases first appeared. */
+  corpusCases = [];
+  /** Corpus metrics: where an open case's statistics are summed. */
+  corpusSlots = /* @__PURE__ */ new Map();
+  corpusTotal = null;
+  corpusN = 0;
+  // Plain metrics: sums over values shifted by the first value (no cancellation near the mean).
+  shift;
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  ones = 0;
+  binary = true;
+  clusters = 0;
+  clustered = false;
+  clusterSumSq = 0;
+  clusterSumN = 0;
+  clusterNSq = 0;
+  passes = 0;
+  passCount = 0;
+  /** A case has all its records: fold its sums into the cluster moments and forget it. */
+  closeCase(caseId) {
+    this.corpusSlots.delete(caseId);
+    const g = this.open.get(caseId);
+    if (!g) return;
+    this.open.delete(caseId);
+    this.closeCluster(g);
+  }
+  add(r) {
+    const sc = r.scores[this.scorer.name];
+    if (sc?.pass !== void 0) {
+      this.passCount++;
+      if (sc.pass) this.passes++;
+    }
+    if (this.scorer.corpus && this.scorer.aggregate) {
+      const st = sc?.stats;
+      if (!st) return;
+      this.corpusN++;
+      const slot = this.repeats > 1 ? this.corpusSlots.get(r.case_id) : void 0;
+      if (slot === void 0) {
+        const at = this.corpusCases.push([...st]) - 1;
+        if (this.repeats > 1) this.corpusSlots.set(r.case_id, at);
+      } else {
+        const acc = this.corpusCases[slot];
+        for (let i = 0; i < acc.length; i++) acc[i] += st[i] ?? 0;
+      }
+      this.corpusTotal = this.corpusTotal ? this.corpusTotal.map((v2, i) => v2 + (st[i] ?? 0)) : [...st];
+      return;
+    }
+    const v = sc?.value;
+    if (typeof v !== "number") return;
+    this.shift ??= v;
+    const y = v - this.shift;
+    this.n++;
+    this.sum += y;
+    this.sumSq += y * y;
+    if (v === 1) this.ones++;
+    else if (v !== 0) this.binary = false;
+    if (this.repeats === 1) {
+      this.clusters++;
+      this.closeCluster({ sum: y, n: 1 });
+      return;
+    }
+    const g = this.open.get(r.case_id);
+    if (g) {
+      g.sum += y;
+      g.n++;
+      this.clustered = true;
+    } else {
+      this.open.set(r.case_id, { sum: y, n: 1 });
+      this.clusters++;
+    }
+  }
+  summary(seed, resamples) {
+    const s = this.scorer;
+    const base = {
+      type: s.type,
+      corpus: s.corpus,
+      higher_is_better: !LOWER_IS_BETTER.has(s.type),
+      threshold: s.threshold ?? null,
+      weight: s.weight,
+      signature: s.signature,
+      pass_rate: this.passCount ? this.passes / this.passCount : null
+    };
+    if (s.corpus && s.aggregate) {
+      if (!this.corpusTotal) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+      const aggregate = s.aggregate.bind(s);
+      const boot = bootstrapCorpus(this.corpusCases, aggregate, resamples, seed);
+      return { ...base, mean: aggregate(this.corpusTotal), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: this.corpusN, n_cases: this.corpusCases.length };
+    }
+    const n2 = this.n;
+    if (n2 === 0) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+    const G = this.clusters;
+    const d = this.sum / n2;
+    const m = (this.shift ?? 0) + d;
+    const finite = (x) => Number.isFinite(x) ? x : null;
+    const bounded = (lo, hi) => Number.isFinite(lo) ? [Math.max(0, lo), Math.min(1, hi)] : null;
+    if (!this.clustered) {
+      if (this.binary) {
+        const se3 = n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN;
+        const ci = wilsonInterval(this.ones, n2);
+        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci[0], ci[1]), method: "wilson", n: n2, n_cases: G };
+      }
+      const ss = Math.max(0, this.sumSq - n2 * d * d);
+      const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
+      const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
+      return { ...base, mean: m, se: finite(se2), ci95: bounded(m - half2, m + half2), method: "t", n: n2, n_cases: G };
+    }
+    for (const id of [...this.open.keys()]) this.closeCase(id);
+    const acc = Math.max(0, this.clusterSumSq - 2 * d * this.clusterSumN + d * d * this.clusterNSq);
+    const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
+    const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+    return { ...base, mean: m, se: finite(se), ci95: bounded(m - half, m + half), method: "t-clustered", n: n2, n_cases: G };
+  }
+  closeCluster(g) {
+    this.clusterSumSq += g.sum * g.sum;
+    this.clusterSumN += g.sum * g.n;
+    this.clusterNSq += g.n * g.n;
+  }
+};
 var RETRY_CAUSES = ["429", "5xx", "reset", "truncated", "deadline", "other"];
 var PHASES = ["connect", "headers", "first_token", "idle", "total"];
-function summariseRequests(records, deadlines) {
-  const retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
-  const abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
-  const hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
-  let attempts = 0;
-  for (const r of records) {
-    if (!r.cached) attempts += r.attempts;
-    for (const [c, n2] of Object.entries(r.retries ?? {})) retries[c] = (retries[c] ?? 0) + (n2 ?? 0);
-    for (const [p, n2] of Object.entries(r.abandoned ?? {})) abandoned[p] = (abandoned[p] ?? 0) + (n2 ?? 0);
+var RequestsAccumulator = class {
+  retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
+  abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
+  hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  attempts = 0;
+  add(r) {
+    if (!r.cached) this.attempts += r.attempts;
+    for (const [c, n2] of Object.entries(r.retries ?? {})) this.retries[c] = (this.retries[c] ?? 0) + (n2 ?? 0);
+    for (const [p, n2] of Object.entries(r.abandoned ?? {})) this.abandoned[p] = (this.abandoned[p] ?? 0) + (n2 ?? 0);
     if (r.hedge) {
-      hedges.sent += r.hedge.sent;
-      if (r.hedge.won) hedges.won++;
-      hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
-      hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+      this.hedges.sent += r.hedge.sent;
+      if (r.hedge.won) this.hedges.won++;
+      this.hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      this.hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
     }
   }
-  return { attempts, retries, abandoned, hedges, ...deadlines ? { deadlines_ms: deadlines } : {} };
-}
-function percentile(sorted, p) {
-  return sorted.length === 0 ? null : quantileSorted(sorted, p);
-}
-function summariseMetric(s, records, seed, resamples) {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list2 = byCase.get(r.case_id) ?? [];
-    list2.push(r);
-    byCase.set(r.case_id, list2);
+  summary(deadlines) {
+    return { attempts: this.attempts, retries: { ...this.retries }, abandoned: { ...this.abandoned }, hedges: { ...this.hedges }, ...deadlines ? { deadlines_ms: deadlines } : {} };
   }
-  const base = {
-    type: s.type,
-    corpus: s.corpus,
-    higher_is_better: !LOWER_IS_BETTER.has(s.type),
-    threshold: s.threshold ?? null,
-    weight: s.weight,
-    signature: s.signature
-  };
-  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p) => p !== void 0);
-  const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;
-  if (s.corpus && s.aggregate) {
-    const aggregate = s.aggregate.bind(s);
-    const perCase = [];
-    let total = null;
-    let n2 = 0;
-    for (const list2 of byCase.values()) {
-      let acc = null;
-      for (const r of list2) {
-        const st = r.scores[s.name]?.stats;
-        if (!st) continue;
-        n2++;
-        acc = acc ? acc.map((v, i) => v + (st[i] ?? 0)) : [...st];
-      }
-      if (acc) {
-        perCase.push(acc);
-        total = total ? total.map((v, i) => v + acc[i]) : [...acc];
-      }
-    }
-    if (!total) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-    const boot = bootstrapCorpus(perCase, aggregate, resamples, seed);
-    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
-  }
-  const groups = [];
-  for (const list2 of byCase.values()) {
-    const vals = list2.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
-    if (vals.length) groups.push(vals);
-  }
-  const est = estimateMean(groups);
-  if (!est) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-  const finite = (x) => Number.isFinite(x) ? x : null;
-  const ci = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
-  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
-}
+};
 
 // src/core/ports.ts
 var systemClock = {

@@ -92,6 +92,8 @@ export interface RunSummary {
     ttft_p50: number | null;
     ttft_p95: number | null;
     ttft_p99: number | null;
+    /** Present when percentiles came from a sketch (more than 4,096 values): each is within `relative_error` of the exact one. */
+    percentiles?: { method: "ddsketch"; relative_error: number };
   };
   tokens: { prompt: number; completion: number; total: number };
   cost: { total: number; currency: string } | null;
