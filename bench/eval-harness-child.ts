@@ -1,7 +1,7 @@
 // Child process of bench/eval-harness.mjs: runs one suite through the real eval stack (fetch
 // provider, disk results, scorers, summary) and reports its own wall, CPU and peak RSS as JSON.
-import { runSuite } from "../src/adapters/eval/run-suite.js";
-import { noProgress, silentLogger } from "../src/core/ports.js";
+import { runSuite } from "../src/app/eval/run-suite.js";
+import { noProgress, silentLogger } from "../src/core/ports/index.js";
 
 const [suitePath, out, concurrency] = process.argv.slice(2) as [string, string, string];
 const cpu0 = process.cpuUsage();

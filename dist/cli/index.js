@@ -19650,7 +19650,7 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -43579,7 +43579,7 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/adapters/fs/eval-run-reader.ts
+// src/app/eval/eval-run-reader.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -43624,7 +43624,7 @@ async function readEvalRun(dir, label2) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);
@@ -43751,7 +43751,7 @@ See docs/compare-and-gate.md.`,
 // src/cli/commands/data-clean.ts
 import { join as join3, resolve as resolve2 } from "node:path";
 
-// src/adapters/data-files/jsonl-writer.ts
+// src/app/data/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 var JsonlWriter = class {
@@ -43785,7 +43785,7 @@ var JsonlWriter = class {
   }
 };
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
@@ -45234,7 +45234,7 @@ function checkOptionsFrom(ctx, values, files, dedupeFallback, manifestDir) {
   };
 }
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { dirname as dirname5, relative as relative2 } from "node:path";
@@ -45477,7 +45477,7 @@ var DataProfiler = class {
   }
 };
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
   const profiler = new DataProfiler({
@@ -46089,7 +46089,7 @@ ${checkOptionHelp}
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
@@ -49534,7 +49534,7 @@ function hedgeEnabled(setting, baseUrl) {
   return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -50409,7 +50409,7 @@ var RequestsAccumulator = class {
   }
 };
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve7, reject) => {
@@ -50581,7 +50581,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname8, extname, relative as relative3, resolve as resolve3 } from "node:path";
@@ -50742,7 +50742,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
@@ -50869,7 +50869,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text2.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -51120,7 +51120,7 @@ async function readStream(res, api, t0, url2, observe2) {
   };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;
@@ -51223,7 +51223,7 @@ async function runSuite(o) {
   }
 }
 
-// src/adapters/process/abort-on-signals.ts
+// src/app/process/abort-on-signals.ts
 async function abortOnSignals(reason, work) {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error(reason));
@@ -51571,7 +51571,7 @@ options:
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
 
@@ -53088,7 +53088,7 @@ var NodeTrainWorkspace = class {
   }
 };
 
-// src/adapters/process/locate-trainer.ts
+// src/app/train/locate-trainer.ts
 import { existsSync as existsSync8 } from "node:fs";
 import { dirname as dirname11, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53107,7 +53107,7 @@ function defaultPythons(env) {
   return ["python3", "/usr/bin/python3"];
 }
 
-// src/adapters/process/machine.ts
+// src/app/train/machine.ts
 import { cpus, hostname as hostname3, totalmem } from "node:os";
 function describeMachine() {
   const c = cpus();
@@ -53193,7 +53193,7 @@ var NodeRunningProcess = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text2;
   try {

@@ -26331,7 +26331,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/core/github/client.ts
+// src/core/ports/github-client.ts
 var GitHubApiError = class extends ExternalError {
   constructor(message, status, apiMessage, options) {
     super(message, options);

@@ -35294,7 +35294,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -58781,7 +58781,7 @@ function reportRecordOf(r) {
   };
 }
 
-// src/adapters/fs/eval-run-reader.ts
+// src/app/eval/eval-run-reader.ts
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -58826,7 +58826,7 @@ async function readEvalRun(dir, label) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings };
 }
 
-// src/adapters/compare/run-compare.ts
+// src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync3(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);

@@ -39234,7 +39234,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
@@ -42688,7 +42688,7 @@ function hedgeEnabled(setting, baseUrl) {
   return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
 }
 
-// src/core/eval/provider.ts
+// src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message, kind, opts) {
     super(message);
@@ -64878,7 +64878,7 @@ var RequestsAccumulator = class {
   }
 };
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms2, signal) => new Promise((resolve5, reject) => {
@@ -65086,7 +65086,7 @@ function isAlive(pid) {
   }
 }
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname as dirname2, extname, relative, resolve as resolve2 } from "node:path";
@@ -65520,7 +65520,7 @@ var suiteSchema = external_exports.strictObject({
   gate: gatePolicySchema.optional()
 });
 
-// src/adapters/fs/load-suite.ts
+// src/app/eval/load-suite.ts
 async function loadSuite(path, cwd) {
   const file2 = resolve2(cwd, path);
   const displayFile = relative(cwd, file2) || file2;
@@ -65647,7 +65647,7 @@ function loadPrompt(p, base, displayFile, pos) {
   return { kind: "template", template: text.replace(/\n$/, "") };
 }
 
-// src/adapters/git/git-info.ts
+// src/app/git/git-info.ts
 import { execFileSync } from "node:child_process";
 function gitInfo(cwd) {
   try {
@@ -65898,7 +65898,7 @@ async function readStream(res, api, t0, url2, observe) {
   };
 }
 
-// src/adapters/eval/run-suite.ts
+// src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
   const { suite } = loaded;

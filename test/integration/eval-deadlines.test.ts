@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runSuite } from "../../src/adapters/eval/run-suite.js";
-import { noProgress, silentLogger } from "../../src/core/ports.js";
+import { runSuite } from "../../src/app/eval/run-suite.js";
+import { noProgress, silentLogger } from "../../src/core/ports/index.js";
 import type { EvalRecord, RunSummary } from "../../src/core/eval/types.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type Fault, type OpenAiTestServer, type ServedRequest } from "../support/openai-server.js";
@@ -55,7 +55,9 @@ describe("deadlines", () => {
     expect(summary.requests?.abandoned.headers).toBe(4);
     expect(summary.requests?.retries.deadline).toBe(4);
     expect(records.filter((r) => r.abandoned?.headers === 1).map((r) => r.case_id)).toEqual(["c09", "c19", "c29", "c39"]);
-    expect(summary.requests?.deadlines_ms?.headers).toBe(1000); // the floor: answers took ~10 ms
+    // Answers took ~10 ms: the deadline sits at the 1 s floor, or a little above on a loaded machine, far below the maximum.
+    expect(summary.requests?.deadlines_ms?.headers).toBeGreaterThanOrEqual(1000);
+    expect(summary.requests?.deadlines_ms?.headers).toBeLessThan(10_000);
     expect(wallMs).toBeLessThan(15_000);
   }, 30_000);
 

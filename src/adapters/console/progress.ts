@@ -1,6 +1,6 @@
 // Progress for the CLI: a redrawn bar on a terminal; in CI (no terminal) a plain line every few
 // seconds so logs stay readable.
-import type { Progress } from "../../core/ports.js";
+import type { Progress } from "../../core/ports/index.js";
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return "--";

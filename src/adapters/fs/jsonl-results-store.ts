@@ -3,7 +3,7 @@
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { DataInvalidError, InputError } from "../../errors.js";
-import type { ResultsStore } from "../../core/eval/runner.js";
+import type { ResultsStore } from "../../core/ports/results-store.js";
 import { parseResultsLine, type ResultsLine } from "../../core/eval/results-line.js";
 import type { EvalRecord } from "../../core/eval/types.js";
 

@@ -4,7 +4,7 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
-import { ProviderError, type CompletionRequest, type CompletionResult, type Provider, type RequestEvent } from "../../core/eval/provider.js";
+import { ProviderError, type CompletionRequest, type CompletionResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
 
 export interface OpenAiProviderOptions {

@@ -1,6 +1,6 @@
-// Shared by `llmops compare` and `llmops gate`: the compare flow (src/adapters/compare/run-compare.ts,
+// Shared by `llmops compare` and `llmops gate`: the compare flow (src/app/compare/run-compare.ts,
 // shared with actions/compare), then a printed summary, and a blocking verdict as GateFailedError.
-import { compareRuns, loadPolicyFile } from "../../adapters/compare/run-compare.js";
+import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
 import type { Comparison } from "../../core/compare/index.js";
 import { GateFailedError, InputError, exitCodeFor, formatError } from "../../errors.js";
 import type { OptionSpec } from "../command.js";

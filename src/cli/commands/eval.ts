@@ -1,7 +1,7 @@
 // `llmops eval <suite.yaml>`: run a suite against an OpenAI-compatible server, write
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
-import { planSuite, runSuite, type RunSuiteOptions } from "../../adapters/eval/run-suite.js";
-import { abortOnSignals } from "../../adapters/process/abort-on-signals.js";
+import { planSuite, runSuite, type RunSuiteOptions } from "../../app/eval/run-suite.js";
+import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";

@@ -1,6 +1,6 @@
 // `llmops train <spec.yaml>`: train a model from a training spec (reference trainer, axolotl,
 // torchtune or a command), writing the model, its hash, metrics and run.json under --out.
-import { loadTrainSpec, trainHere } from "../../adapters/train/train-here.js";
+import { loadTrainSpec, trainHere } from "../../app/train/train-here.js";
 import { parseOverride, renderProgressLine, type TrainProgress } from "../../core/train/index.js";
 import { requirePositional, type Command } from "../command.js";
 import type { CliContext } from "../context.js";

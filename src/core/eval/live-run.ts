@@ -4,7 +4,7 @@
 // requests are in flight.
 import { AdaptiveDeadlines, HedgeLost } from "./deadlines.js";
 import type { PlannedJob } from "./plan.js";
-import { ProviderError, type CompletionResult } from "./provider.js";
+import { ProviderError, type CompletionResult } from "../ports/provider.js";
 import { backoffDelay } from "./retry.js";
 import { RequestWatch, type WatchedRequest } from "./request-watch.js";
 import { costOf, recordFor, success } from "./record.js";

@@ -3,7 +3,7 @@
 import type { SuiteConfig } from "./suite-schema.js";
 import type { EvalCase } from "./cases.js";
 import type { CompiledPrompt } from "./prompt.js";
-import type { CompletionRequest } from "./provider.js";
+import type { CompletionRequest } from "../ports/provider.js";
 import { stableStringify } from "../stable-json.js";
 import { sha256 } from "./hash.js";
 

@@ -2,7 +2,7 @@
 // chat templates. A prompt is one template string, or a list of chat messages.
 import { Template } from "@huggingface/jinja";
 import { ConfigError } from "../../errors.js";
-import type { ChatMessage } from "./provider.js";
+import type { ChatMessage } from "../ports/provider.js";
 
 export type PromptSpec = { kind: "template"; template: string } | { kind: "messages"; messages: ChatMessage[] };
 

@@ -1,6 +1,6 @@
 // One record of an eval run: scoring a completion, and the record written for a job.
 import type { PlannedJob } from "./plan.js";
-import type { CompletionResult } from "./provider.js";
+import type { CompletionResult } from "../ports/provider.js";
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricScore } from "./types.js";
 

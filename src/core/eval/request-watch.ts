@@ -2,7 +2,7 @@
 // (with a DeadlineExceeded reason on the request's own signal) and says which are due a hedge.
 // Phase durations of requests that answered feed the adaptive deadlines.
 import { AdaptiveDeadlines, DeadlineExceeded, type DeadlinePhase } from "./deadlines.js";
-import type { RequestEvent } from "./provider.js";
+import type { RequestEvent } from "../ports/provider.js";
 
 type WaitPhase = Exclude<DeadlinePhase, "total">;
 

@@ -2,9 +2,9 @@
 // response cache, streaming results that survive a kill, and resumption that requests only what
 // is missing.
 import { ExternalError, ProcessExitError } from "../../errors.js";
-import type { Clock, Logger, Progress } from "../ports.js";
+import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { PlannedJob } from "./plan.js";
-import type { CompletionResult, Provider } from "./provider.js";
+import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
 import { costOf, scoreOutput, type Prices } from "./record.js";
@@ -13,23 +13,6 @@ import type { Scorer } from "./scorers/types.js";
 import type { DeadlinePhase, EvalRecord } from "./types.js";
 
 export { costOf, scoreOutput, type Prices };
-
-/** A completion as the response cache stores it. */
-export type CachedResponse = CompletionResult;
-
-export interface ResponseCache {
-  get(key: string): Promise<CachedResponse | undefined>;
-  set(key: string, value: CachedResponse): Promise<void>;
-}
-
-export interface ResultsStore {
-  /** Records already on disk (a cut-off last line is dropped). */
-  load(): EvalRecord[];
-  /** Append and flush one record. */
-  append(record: EvalRecord): void;
-  /** Rewrite atomically with exactly these records. */
-  finalize(records: readonly EvalRecord[]): void;
-}
 
 export interface RunDeps {
   provider: Provider;

@@ -3,7 +3,7 @@
 // file is size-capped by the reader and schema-checked here; the markdown is sanitized before use.
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
-import type { CheckConclusion } from "./client.js";
+import type { CheckConclusion } from "../ports/github-client.js";
 
 export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" } as const;
 /** Byte caps for each file (a fork controls their size). */

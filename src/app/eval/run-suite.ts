@@ -10,13 +10,13 @@ import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
 import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
 import { computeSummary } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
-import { systemClock, type Logger, type Progress } from "../../core/ports.js";
+import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
-import { DiskResponseCache } from "../fs/disk-cache.js";
-import { JsonlResultsStore, acquireDirLock } from "../fs/jsonl-results-store.js";
-import { loadSuite } from "../fs/load-suite.js";
+import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
+import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
+import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider, completionUrl } from "../openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl } from "../../adapters/openai/openai-provider.js";
 
 export interface RunSuiteOptions {
   suitePath: string;

@@ -7,12 +7,12 @@ import { join } from "node:path";
 import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { BUNDLE_FILES } from "../../core/github/index.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { buildCaseDetails, renderComment, type RenderedMarkdown, type ReportContext, type ReportModel } from "../../core/report/index.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
-import { readEvalRun } from "../fs/eval-run-reader.js";
+import { readEvalRun } from "../eval/eval-run-reader.js";
 
 export interface LoadedPolicy {
   policy: GatePolicy;

@@ -3,15 +3,15 @@
 // and Python candidates filled in, SIGINT/SIGTERM passed on so the trainer checkpoints.
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname } from "node:path";
-import { systemClock, type Logger } from "../../core/ports.js";
+import { systemClock, type Logger } from "../../core/ports/index.js";
 import { parseTrainSpec, runTraining, type TrainProgress, type TrainRunResult, type TrainSpec } from "../../core/train/index.js";
 import { ConfigError } from "../../errors.js";
 import { VERSION } from "../../version.js";
-import { NodeTrainWorkspace } from "../fs/node-train-workspace.js";
-import { defaultPythons, locateReferenceTrainer } from "../process/locate-trainer.js";
-import { describeMachine, gitRevision } from "../process/machine.js";
+import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
+import { defaultPythons, locateReferenceTrainer } from "./locate-trainer.js";
+import { describeMachine, gitRevision } from "./machine.js";
 import { abortOnSignals } from "../process/abort-on-signals.js";
-import { NodeProcessRunner } from "../process/node-process-runner.js";
+import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
 
 type Overrides = Parameters<typeof parseTrainSpec>[2];
 

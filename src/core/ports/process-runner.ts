@@ -1,5 +1,5 @@
-// The ports training talks through: a ProcessRunner (launch, stream lines, SIGTERM/SIGKILL) and a
-// TrainWorkspace (files under the run's output directory). Adapters: src/adapters/process/.
+// The ProcessRunner port: launch a program with an argument array, stream its lines, SIGTERM/SIGKILL.
+// Adapter: src/adapters/process/node-process-runner.ts.
 
 export interface ProcessSpec {
   program: string;
@@ -29,22 +29,4 @@ export interface ProcessRunner {
   start(spec: ProcessSpec): RunningProcess;
   /** Run to completion and capture output (probes such as nvidia-smi); ENOENT → code null, notFound true. */
   capture(spec: ProcessSpec, timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string; notFound: boolean }>;
-}
-
-export interface HashedDirectory {
-  hash: string;
-  files: { name: string; bytes: number }[];
-}
-
-export interface TrainWorkspace {
-  exists(path: string): Promise<boolean>;
-  readText(path: string): Promise<string>;
-  /** Creates parent directories. */
-  writeText(path: string, text: string): Promise<void>;
-  appendText(path: string, text: string): Promise<void>;
-  remove(path: string): Promise<void>;
-  list(path: string): Promise<string[]>;
-  /** sha256 content hash (see content-hash.ts) of the files under `path`, skipping excluded relative paths. */
-  hashDirectory(path: string, exclude?: (relative: string) => boolean): Promise<HashedDirectory>;
-  freeBytes(path: string): Promise<number | undefined>;
 }

@@ -1,7 +1,7 @@
 // The machine and the git revision, for run records.
 import { cpus, hostname, totalmem } from "node:os";
 import type { MachineInfo } from "../../core/train/run-record.js";
-import type { ProcessRunner } from "../../core/train/ports.js";
+import type { ProcessRunner } from "../../core/ports/index.js";
 
 export function describeMachine(): MachineInfo {
   const c = cpus();
