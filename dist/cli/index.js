@@ -49776,7 +49776,7 @@ var LiveRun = class {
   progressUpdate() {
     return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n2]) => n2 > 0)) };
   }
-  /** Run every job; `onRecord` is called once per job with its final record. */
+  /** Run every job; `onRecord` is called once per job with where its final record was written. */
   async run(onRecord) {
     this.onRecord = onRecord;
     const outer = this.deps.signal;
@@ -49901,8 +49901,7 @@ var LiveRun = class {
   }
   finish(s, record3) {
     this.setRetrying(s, void 0);
-    this.deps.store.append(record3);
-    this.onRecord(s.job, record3);
+    this.onRecord(s.job, this.deps.store.append(record3));
     this.pending--;
     this.done++;
     this.deps.progress.tick(this.progressUpdate());
@@ -49986,47 +49985,68 @@ var LiveRun = class {
 };
 
 // src/core/eval/runner.ts
+var DONE_BEFORE = 1;
+var FAILED_BEFORE = 2;
+var WRITTEN_NOW = 3;
 async function runEval(jobs, deps, opts) {
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = /* @__PURE__ */ new Map();
+  const jobAt = /* @__PURE__ */ new Map();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
   let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r);
-  }
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === void 0 || jobs[i].key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset;
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
   const reused = jobs.length - todo.length;
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
   const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
   deps.progress.start(jobs.length, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
-    await live.run((job, record3) => existing.set(identity(job.evalCase.id, job.repeat), record3));
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat));
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
   } finally {
     deps.progress.stop();
   }
   const { done, fatal } = live;
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
-  deps.store.finalize(records);
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i] >= 0) yield { offset: where[2 * i], length: where[2 * i + 1], index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i], response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0
+  );
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
     throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
@@ -50039,7 +50059,7 @@ async function runEval(jobs, deps, opts) {
     });
   }
   return {
-    records,
+    records: kept,
     requested: todo.length - live.fromCache,
     reused,
     fromCache: live.fromCache,
@@ -50129,11 +50149,6 @@ var QuantileSketch = class _QuantileSketch {
 
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
-function computeSummary(input2) {
-  const acc = new SummaryAccumulator(input2.scorers, input2.repeats);
-  for (const r of input2.records) acc.add(r);
-  return acc.summary(input2);
-}
 var SummaryAccumulator = class {
   constructor(scorers, repeats) {
     this.repeats = repeats;
@@ -50455,14 +50470,16 @@ var DiskResponseCache = class {
 };
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
   }
   path;
   fd;
-  loaded = /* @__PURE__ */ new Set();
+  /** Where the next appended line starts. */
+  end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -50470,68 +50487,113 @@ var JsonlResultsStore = class {
   get previousPath() {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
-  load() {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-  read() {
-    if (!existsSync4(this.path)) return [];
-    const buf = readFileSync3(this.path);
-    const records = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each) {
+    this.end = 0;
+    if (!existsSync4(this.path)) return;
+    const fd = openSync2(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(10, start);
-      const end = nl === -1 ? buf.length : nl;
-      const text2 = buf.subarray(start, end).toString("utf8");
-      const parsed = parseResultsLine(text2);
-      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
-      const record3 = resumable(parsed);
-      if (nl === -1 && record3) {
-        records.push(record3);
-        writeFileSync2(this.path, "\n", { flag: "a" });
-        break;
-      }
-      if (nl === -1 || !ok) {
-        if (nl === -1 || end === buf.length - 1) {
-          truncateSync(this.path, start);
-          this.droppedPartialLine = true;
-          break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
         }
-        if (parsed.kind === "blank") {
-          start = end + 1;
-          continue;
-        }
-        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-          hint: "the results file was edited or corrupted; delete it (or that line) and run again"
-        });
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (!record3) {
-        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
-      }
-      records.push(record3);
-      start = end + 1;
+    } finally {
+      closeSync2(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      const parsed = parseResultsLine(carry.toString("utf8"));
+      const record3 = resumable(parsed);
+      if (record3) {
+        each(record3, { offset: carryAt, length: carry.length });
+        writeFileSync2(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
+  }
+  /** One complete line (without its newline) at `offset`. */
+  take(bytes, offset, line, last, each) {
+    const parsed = parseResultsLine(bytes.toString("utf8"));
+    if (parsed.kind === "blank") return;
+    const record3 = resumable(parsed);
+    if (record3) {
+      each(record3, { offset, length: bytes.length });
+      return;
+    }
+    if (parsed.kind === "invalid-json" && last) {
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+      return;
+    }
+    if (parsed.kind === "invalid-json") {
+      throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
+        hint: "the results file was edited or corrupted; delete it (or that line) and run again"
+      });
+    }
+    const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+    throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
   }
   append(record3) {
     this.fd ??= openSync2(this.path, "a");
-    writeSync2(this.fd, `${JSON.stringify(record3)}
-`);
+    const text2 = `${JSON.stringify(record3)}
+`;
+    const length = Buffer.byteLength(text2) - 1;
+    writeSync2(this.fd, text2);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
-  finalize(records) {
+  finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
-`).join(""));
-    const fd = openSync2(tmp, "r");
-    fsyncSync(fd);
-    closeSync2(fd);
-    const kept = new Set(records.map(recordId));
-    if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    const out = openSync2(tmp, "w");
+    const src = existsSync4(this.path) ? openSync2(this.path, "r") : void 0;
+    let pending = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync2(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record3 = map2(JSON.parse(buf.toString("utf8", 0, at.length)), at.index);
+        const text2 = `${JSON.stringify(record3)}
+`;
+        pending.push(text2);
+        pendingBytes += text2.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync2(out);
+      if (src !== void 0) closeSync2(src);
+    }
+    if (dropsRecords && existsSync4(this.path)) {
       renameSync2(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -50542,9 +50604,6 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function recordId(r) {
-  return `${r.case_id}\0${r.repeat}\0${r.key}`;
-}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -51162,9 +51221,11 @@ async function runSuite(o) {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -51190,11 +51251,10 @@ async function runSuite(o) {
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target2.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target2.prices?.currency,
       provenance: {

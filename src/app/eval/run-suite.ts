@@ -8,7 +8,7 @@ import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
 import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
-import { computeSummary } from "../../core/eval/summary.js";
+import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
@@ -103,9 +103,11 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -132,11 +134,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const params = flatParams(target.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target.prices?.currency,
       provenance: {

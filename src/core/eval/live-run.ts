@@ -9,6 +9,7 @@ import { backoffDelay } from "./retry.js";
 import { RequestWatch, type WatchedRequest } from "./request-watch.js";
 import { costOf, recordFor, success } from "./record.js";
 import type { RunDeps, RunOptions } from "./runner.js";
+import type { RecordLocation } from "../ports/results-store.js";
 import type { DeadlinePhase, EvalRecord, RecordError, RetryCause } from "./types.js";
 
 /** How often the watchdog looks at requests in flight (deadline resolution). */
@@ -73,8 +74,8 @@ export class LiveRun {
     return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n]) => n > 0)) };
   }
 
-  /** Run every job; `onRecord` is called once per job with its final record. */
-  async run(onRecord: (job: PlannedJob, record: EvalRecord) => void): Promise<void> {
+  /** Run every job; `onRecord` is called once per job with where its final record was written. */
+  async run(onRecord: (job: PlannedJob, at: RecordLocation) => void): Promise<void> {
     this.onRecord = onRecord;
     const outer = this.deps.signal;
     const onAbort = () => this.stop(outer?.reason);
@@ -108,7 +109,7 @@ export class LiveRun {
     }
   }
 
-  private onRecord: (job: PlannedJob, record: EvalRecord) => void = () => {};
+  private onRecord: (job: PlannedJob, at: RecordLocation) => void = () => {};
 
   private finished(): boolean {
     if (this.failed !== undefined) return true;
@@ -207,8 +208,7 @@ export class LiveRun {
 
   private finish(s: JobState, record: EvalRecord): void {
     this.setRetrying(s, undefined);
-    this.deps.store.append(record);
-    this.onRecord(s.job, record);
+    this.onRecord(s.job, this.deps.store.append(record));
     this.pending--;
     this.done++;
     this.deps.progress.tick(this.progressUpdate());

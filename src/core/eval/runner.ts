@@ -24,6 +24,8 @@ export interface RunDeps {
   progress: Progress;
   random: () => number;
   signal?: AbortSignal;
+  /** Fed every final record, in plan order (the summary accumulator). */
+  summary?: { add(record: EvalRecord): void };
 }
 
 export interface RunOptions {
@@ -35,8 +37,14 @@ export interface RunOptions {
   hedge: boolean;
 }
 
+/** Job states while a run is under way. */
+const DONE_BEFORE = 1;
+const FAILED_BEFORE = 2;
+const WRITTEN_NOW = 3;
+
 export interface RunOutcome {
-  records: EvalRecord[];
+  /** Records in the results file. */
+  records: number;
   requested: number;
   reused: number;
   fromCache: number;
@@ -48,37 +56,26 @@ export interface RunOutcome {
 
 export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
   // A record's identity is (case id, repeat); its key says which request produced it. A record
-  // whose key no longer matches the plan (prompt, target or params changed) is stale.
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = new Map<string, EvalRecord>();
+  // whose key no longer matches the plan (prompt, target or params changed) is stale. Per job the
+  // runner keeps where its record lies on disk and what state it is in, never the record itself.
+  const jobAt = new Map<string, number>();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
   let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r); // last one wins
-  }
-  // Finished records are kept; errored ones are tried again.
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === undefined || jobs[i]!.key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset; // the last one wins
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
+  // Finished records are kept; errored ones are tried again.
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
   const reused = jobs.length - todo.length;
-  // Reused outputs are scored again with the scorers as configured now: scoring is pure and cheap,
-  // and a changed scorer (threshold, options) must not need a single new request.
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response: CachedResponse = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0,
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
 
@@ -86,14 +83,45 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   deps.progress.start(jobs.length, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
-    await live.run((job, record) => existing.set(identity(job.evalCase.id, job.repeat), record));
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat))!;
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
   } finally {
     deps.progress.stop();
   }
   const { done, fatal } = live;
 
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r): r is EvalRecord => r !== undefined);
-  deps.store.finalize(records);
+  // The file is rewritten in plan order, one record at a time: reused outputs are scored again with
+  // the scorers as configured now (scoring is pure and cheap, and a changed scorer must not need a
+  // single new request), and every final record feeds the summary on its way through.
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response: CachedResponse = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0,
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i]!, response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0,
+  );
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
@@ -107,7 +135,7 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
     });
   }
   return {
-    records,
+    records: kept,
     requested: todo.length - live.fromCache,
     reused,
     fromCache: live.fromCache,
