@@ -20037,37 +20037,6 @@ function tangoInterval(t, confidence = 0.95) {
   return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n2, alpha, { min: -1, max: 1 });
 }
 
-// src/core/stats/cluster-mean.ts
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n2 = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n2 === 0) return null;
-  const m = mean(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilsonInterval(k, n2), method: "wilson", n: n2, nClusters: G };
-    }
-    const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
-  }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
-  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
-}
-
 // src/core/stats/paired-t.ts
 function tTestAt(r, delta0) {
   if (r.se === 0) return r.mean === delta0 ? 1 : 0;
@@ -46863,14 +46832,13 @@ function requestParams(params, suiteSeed, repeat, repeats) {
 }
 function planJobs(suite, cases, prompt, target2, identity2) {
   const jobs = [];
-  const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
-      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
+      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream };
       const key2 = sha256(
         stableStringify({
           v: 1,
@@ -50307,6 +50275,139 @@ function renderPart(p, vars, context) {
   }
 }
 
+// src/core/eval/deadlines.ts
+var ADAPTIVE = { quantile: 0.99, factor: 3, floorMs: 1e3, minSamples: 16, window: 512 };
+var HEDGE = { quantile: 0.95, factor: 1.5, floorMs: 50, minSamples: 16 };
+var DeadlineExceeded = class extends Error {
+  constructor(phase, limitMs, adaptive) {
+    super(`${PHASE_WORDS[phase]} within ${formatSeconds(limitMs)}${adaptive ? " (adaptive deadline)" : ""}`);
+    this.phase = phase;
+    this.limitMs = limitMs;
+    this.adaptive = adaptive;
+  }
+  phase;
+  limitMs;
+  adaptive;
+  name = "DeadlineExceeded";
+};
+var HedgeLost = class extends Error {
+  name = "HedgeLost";
+  constructor() {
+    super("the hedged copy answered first");
+  }
+};
+var PHASE_WORDS = {
+  connect: "no connection",
+  headers: "no response headers",
+  first_token: "no first token",
+  idle: "the response stalled: no data",
+  total: "no complete response"
+};
+function formatSeconds(ms2) {
+  const s = ms2 / 1e3;
+  return `${s >= 10 ? s.toFixed(0) : s >= 1 ? s.toFixed(1) : s.toFixed(2)}s`;
+}
+var LatencyWindow = class {
+  buf;
+  count = 0;
+  head = 0;
+  sinceSort = Infinity;
+  sorted = new Float64Array(0);
+  constructor(capacity = ADAPTIVE.window) {
+    this.buf = new Float64Array(capacity);
+  }
+  get size() {
+    return this.count;
+  }
+  add(ms2) {
+    if (!Number.isFinite(ms2) || ms2 < 0) return;
+    this.buf[this.head] = ms2;
+    this.head = (this.head + 1) % this.buf.length;
+    if (this.count < this.buf.length) this.count++;
+    this.sinceSort++;
+  }
+  /** Type-7 quantile of the window; NaN when empty. Re-sorted at most every 1/16 of the window. */
+  quantile(q) {
+    if (this.count === 0) return Number.NaN;
+    if (this.sinceSort > Math.max(1, this.count >> 4)) {
+      this.sorted = this.buf.slice(0, this.count).sort();
+      this.sinceSort = 0;
+    }
+    const s = this.sorted;
+    const h2 = (s.length - 1) * q;
+    const lo = Math.floor(h2);
+    const hi = Math.min(lo + 1, s.length - 1);
+    return s[lo] + (h2 - lo) * (s[hi] - s[lo]);
+  }
+};
+var AdaptiveDeadlines = class {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  policy;
+  windows = { headers: new LatencyWindow(), first_token: new LatencyWindow(), idle: new LatencyWindow(), request: new LatencyWindow() };
+  observe(what, ms2) {
+    this.windows[what].add(ms2);
+  }
+  /** The deadline for a phase now, and whether it came from observations. */
+  current(phase) {
+    const p = this.policy;
+    switch (phase) {
+      case "connect":
+        return { ms: p.connectMs, adaptive: false };
+      case "total":
+        return { ms: p.totalMs, adaptive: false };
+      case "headers":
+        return this.adapt(this.windows.headers, p.headersMs);
+      case "first_token":
+        return this.adapt(this.windows.first_token, p.firstTokenMs);
+      case "idle":
+        return this.adapt(this.windows.idle, p.idleMs);
+    }
+  }
+  /** How long a request may be outstanding before a hedge is sent; undefined until enough answers were seen. */
+  hedgeDelay() {
+    const w = this.windows.request;
+    if (w.size < HEDGE.minSamples) return void 0;
+    return Math.max(HEDGE.floorMs, HEDGE.factor * w.quantile(HEDGE.quantile));
+  }
+  /** What summary.json records: the configured maxima and the values in force at the end. */
+  snapshot() {
+    const ms2 = (phase) => Math.round(this.current(phase).ms);
+    return { connect: ms2("connect"), headers: ms2("headers"), first_token: ms2("first_token"), idle: ms2("idle"), total: ms2("total") };
+  }
+  adapt(w, maxMs) {
+    return adaptiveDeadline(this.policy.adaptive ? w : void 0, maxMs);
+  }
+};
+function adaptiveDeadline(w, maxMs) {
+  if (!w || w.size < ADAPTIVE.minSamples) return { ms: maxMs, adaptive: false };
+  const ms2 = Math.min(maxMs, Math.max(ADAPTIVE.floorMs, ADAPTIVE.factor * w.quantile(ADAPTIVE.quantile)));
+  return { ms: ms2, adaptive: ms2 < maxMs };
+}
+function deadlinePolicy(t) {
+  return {
+    connectMs: t.connect_s * 1e3,
+    headersMs: t.headers_s * 1e3,
+    firstTokenMs: t.first_token_s * 1e3,
+    idleMs: t.idle_s * 1e3,
+    totalMs: t.request_s * 1e3,
+    adaptive: t.adaptive
+  };
+}
+function isLoopbackUrl(url2) {
+  let host;
+  try {
+    host = new URL(url2).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function hedgeEnabled(setting, baseUrl) {
+  return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
+}
+
 // src/core/ports/provider.ts
 var ProviderError = class extends Error {
   constructor(message2, kind, opts) {
@@ -50345,23 +50446,94 @@ function parseRetryAfter(value, nowMs = Date.now()) {
   if (Number.isNaN(t)) return void 0;
   return Math.max(0, t - nowMs);
 }
-async function withRetries(fn, policy, clock, random, onRetry) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { value: await fn(attempt), attempts: attempt };
-    } catch (err) {
-      if (!(err instanceof ProviderError) || !err.retryable || attempt >= Math.min(policy.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
-        if (err instanceof ProviderError) err.attempts = attempt;
-        throw err;
-      }
-      const delay = backoffDelay(policy, attempt, random(), err.opts.retryAfterMs);
-      onRetry?.(err, attempt, delay);
-      await clock.sleep(delay);
+
+// src/core/eval/request-watch.ts
+var RequestWatch = class {
+  constructor(deadlines, now) {
+    this.deadlines = deadlines;
+    this.now = now;
+  }
+  deadlines;
+  now;
+  live = /* @__PURE__ */ new Set();
+  get size() {
+    return this.live.size;
+  }
+  begin(stream, onHedgeDue) {
+    const t = this.now();
+    const r = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
+    this.live.add(r);
+    return r;
+  }
+  event(r, ev) {
+    if (!this.live.has(r)) return;
+    const t = this.now();
+    switch (ev) {
+      case "connected":
+        if (r.phase === "connect") this.enter(r, "headers", t);
+        return;
+      case "headers":
+        if (r.phase === "connect" || r.phase === "headers") {
+          this.deadlines.observe("headers", t - r.since);
+          r.gotHeaders = true;
+          this.enter(r, r.stream ? "first_token" : "idle", t);
+        }
+        return;
+      case "token":
+        r.tokens++;
+        if (r.phase === "first_token") {
+          this.deadlines.observe("first_token", t - r.since);
+          this.enter(r, "idle", t);
+        }
+        return;
+      case "data":
+        if (r.phase === "idle") {
+          this.deadlines.observe("idle", t - r.since);
+          r.since = t;
+        }
+        return;
     }
   }
-}
+  end(r, answered) {
+    if (!this.live.delete(r)) return;
+    if (answered) this.deadlines.observe("request", this.now() - r.startedAt);
+  }
+  /** Abandon what is overdue; offer a hedge for what has been silent past the hedge delay. */
+  sweep() {
+    const t = this.now();
+    const hedgeAfter = this.deadlines.hedgeDelay();
+    const total = this.deadlines.current("total");
+    for (const r of this.live) {
+      if (r.controller.signal.aborted) continue;
+      if (t - r.startedAt > total.ms) {
+        this.abandon(r, "total", total.ms, false);
+        continue;
+      }
+      const d = this.deadlines.current(r.phase);
+      if (t - r.since > d.ms) {
+        this.abandon(r, r.phase, d.ms, d.adaptive);
+        continue;
+      }
+      if (r.onHedgeDue && hedgeAfter !== void 0 && r.phase !== "idle" && t - r.startedAt > hedgeAfter) {
+        if (r.onHedgeDue()) r.onHedgeDue = void 0;
+      }
+    }
+  }
+  /** Cancel everything in flight (the run is stopping) with this reason. */
+  cancelAll(reason) {
+    for (const r of this.live) if (!r.controller.signal.aborted) r.controller.abort(reason);
+  }
+  enter(r, phase, t) {
+    r.phase = phase;
+    r.since = t;
+  }
+  abandon(r, phase, ms2, adaptive) {
+    r.abandoned = phase;
+    r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
+  }
+};
 
-// src/core/eval/runner.ts
+// src/core/eval/record.ts
 function costOf(prices, promptTokens, completionTokens) {
   if (!prices || promptTokens === null || completionTokens === null) return null;
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1e3;
@@ -50416,109 +50588,6 @@ function recordFor(job, fields) {
     ...fields
   };
 }
-async function runEval(jobs, deps, opts) {
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = /* @__PURE__ */ new Map();
-  let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r);
-  }
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
-  });
-  const reused = jobs.length - todo.length;
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
-  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
-  let next = 0;
-  let done = reused;
-  let errors = 0;
-  let fromCache = 0;
-  let retries = 0;
-  let fatal;
-  deps.progress.start(jobs.length, "eval");
-  deps.progress.tick({ done, errors });
-  const worker = async () => {
-    while (fatal === void 0 && !deps.signal?.aborted) {
-      const job = todo[next++];
-      if (!job) return;
-      let record3;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
-      if (cached2) {
-        fromCache++;
-        const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record3 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
-      } else {
-        try {
-          const { value, attempts } = await withRetries(
-            () => deps.provider.complete(job.request, deps.signal),
-            opts.retry,
-            deps.clock,
-            deps.random,
-            (err, attempt, delay) => {
-              retries++;
-              deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${attempt} in ${Math.round(delay)} ms`);
-            }
-          );
-          const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
-          const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record3 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
-        } catch (err) {
-          if (!(err instanceof ProviderError)) throw err;
-          if (err.fatal) {
-            fatal ??= err;
-            return;
-          }
-          const attempts = err.attempts ?? 1;
-          const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
-          if (err.status !== void 0) error62.status = err.status;
-          record3 = recordFor(job, { error: error62, attempts });
-          errors++;
-        }
-      }
-      deps.store.append(record3);
-      existing.set(identity(job.evalCase.id, job.repeat), record3);
-      done++;
-      deps.progress.tick({ done, errors });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
-  } finally {
-    deps.progress.stop();
-  }
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
-  deps.store.finalize(records);
-  if (deps.signal?.aborted) {
-    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
-      hint: "run the same command again to resume; only the missing records are requested"
-    });
-  }
-  if (fatal) {
-    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
-      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
-    });
-  }
-  return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
-}
 function success2(r, cost2, scorers, job, attempts, cached2) {
   return {
     output: r.text,
@@ -50533,131 +50602,706 @@ function success2(r, cost2, scorers, job, attempts, cached2) {
     cached: cached2
   };
 }
-function identity(caseId, repeat) {
-  return `${caseId}\0${repeat}`;
-}
 function round32(x) {
   return Math.round(x * 1e3) / 1e3;
 }
 
+// src/core/eval/live-run.ts
+var SWEEP_MS = 50;
+function retryCause(err) {
+  if (err.kind === "timeout") return "deadline";
+  if (err.status === 429) return "429";
+  if (err.kind === "http") return "5xx";
+  if (err.kind === "truncated") return "truncated";
+  if (err.kind === "network" || err.kind === "refused") return "reset";
+  return "other";
+}
+var LiveRun = class {
+  constructor(todo, deps, opts, progress) {
+    this.todo = todo;
+    this.deps = deps;
+    this.opts = opts;
+    this.done = progress.done;
+    this.pending = todo.length;
+    this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
+    this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
+  }
+  todo;
+  deps;
+  opts;
+  watch;
+  done;
+  errors = 0;
+  fromCache = 0;
+  retries = 0;
+  requestsSent = 0;
+  fatal;
+  next = 0;
+  active = 0;
+  pending;
+  hedgesInFlight = 0;
+  ready = [];
+  waiting = /* @__PURE__ */ new Set();
+  retrying = /* @__PURE__ */ new Map();
+  hedgeCap;
+  stopped = false;
+  wake;
+  failed;
+  progressUpdate() {
+    return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n2]) => n2 > 0)) };
+  }
+  /** Run every job; `onRecord` is called once per job with where its final record was written. */
+  async run(onRecord) {
+    this.onRecord = onRecord;
+    const outer = this.deps.signal;
+    const onAbort = () => this.stop(outer?.reason);
+    if (outer?.aborted) return;
+    outer?.addEventListener("abort", onAbort, { once: true });
+    try {
+      this.pump();
+      while (!this.finished()) {
+        let nextDue = this.deps.clock.now() + SWEEP_MS;
+        for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
+        await new Promise((resolve11) => {
+          this.wake = resolve11;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve11);
+        });
+        this.wake = void 0;
+        if (this.failed !== void 0) throw this.failed;
+        this.watch.sweep();
+        const now = this.deps.clock.now();
+        for (const s of this.waiting) {
+          if (s.readyAt <= now) {
+            this.waiting.delete(s);
+            this.ready.push(s);
+          }
+        }
+        this.pump();
+      }
+      if (this.failed !== void 0) throw this.failed;
+    } finally {
+      outer?.removeEventListener("abort", onAbort);
+    }
+  }
+  onRecord = () => {
+  };
+  finished() {
+    if (this.failed !== void 0) return true;
+    if (this.stopped) return this.active === 0;
+    return this.pending === 0;
+  }
+  stop(reason) {
+    this.stopped = true;
+    this.watch.cancelAll(reason);
+    this.wake?.();
+  }
+  pump() {
+    while (!this.stopped && this.active < this.opts.concurrency) {
+      const s = this.ready.shift() ?? this.fresh();
+      if (!s) return;
+      this.active++;
+      this.attempt(s).then(
+        () => {
+          this.active--;
+          this.pump();
+          if (this.finished()) this.wake?.();
+        },
+        (err) => {
+          this.active--;
+          this.failed ??= err;
+          this.stop(err);
+        }
+      );
+    }
+  }
+  fresh() {
+    const job = this.todo[this.next];
+    if (!job) return void 0;
+    this.next++;
+    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+  }
+  async attempt(s) {
+    const { job } = s;
+    if (s.attempts === 0 && this.deps.cache) {
+      const cached2 = await this.deps.cache.get(job.key);
+      if (cached2) {
+        this.fromCache++;
+        const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
+        this.finish(s, recordFor(job, success2(cached2, cost2, this.deps.scorers, job, 0, true)));
+        return;
+      }
+    }
+    if (this.stopped) return;
+    s.attempts++;
+    const outcome = await this.send(s);
+    if ("value" in outcome) {
+      const { value } = outcome;
+      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
+      this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      return;
+    }
+    const err = outcome.error;
+    if (this.stopped) return;
+    if (err.fatal) {
+      this.fatal ??= err;
+      this.stop(err);
+      return;
+    }
+    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+      const cause = retryCause(err);
+      s.retries[cause] = (s.retries[cause] ?? 0) + 1;
+      this.retries++;
+      this.setRetrying(s, cause);
+      const delay = backoffDelay(this.opts.retry, s.attempts, this.deps.random(), err.opts.retryAfterMs);
+      this.deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${s.attempts} in ${Math.round(delay)} ms`);
+      s.readyAt = this.deps.clock.now() + delay;
+      this.waiting.add(s);
+      this.wake?.();
+      this.deps.progress.tick(this.progressUpdate());
+      return;
+    }
+    const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    if (err.status !== void 0) error62.status = err.status;
+    this.errors++;
+    this.finish(s, recordFor(job, { error: error62, attempts: s.attempts, ...this.noise(s) }));
+  }
+  noise(s) {
+    return {
+      ...Object.keys(s.retries).length ? { retries: s.retries } : {},
+      ...Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {},
+      ...s.hedge ? { hedge: s.hedge } : {}
+    };
+  }
+  finish(s, record3) {
+    this.setRetrying(s, void 0);
+    this.onRecord(s.job, this.deps.store.append(record3));
+    this.pending--;
+    this.done++;
+    this.deps.progress.tick(this.progressUpdate());
+  }
+  setRetrying(s, cause) {
+    if (s.retrying) this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+    s.retrying = cause;
+    if (cause) this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+  }
+  /**
+   * One attempt: the request, and a hedged copy if it stays silent past the hedge delay. The
+   * first answer wins and the other copy is cancelled; settles once every copy has, so what the
+   * loser was billed is known before the record is written.
+   */
+  send(s) {
+    const { request } = s.job;
+    return new Promise((resolve11) => {
+      const copies = [];
+      let winner;
+      const failures = {};
+      const settleIfDone = () => {
+        if (copies.some((c) => !c.settled)) return;
+        if (winner) resolve11({ value: winner.value });
+        else resolve11({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+      };
+      const launch = (hedge) => {
+        const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
+        const r = this.watch.begin(request.stream, onHedgeDue);
+        const copy = { r, hedge, settled: false };
+        copies.push(copy);
+        this.requestsSent++;
+        if (hedge) {
+          this.hedgesInFlight++;
+          s.hedge ??= { sent: 0, won: false, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+          s.hedge.sent++;
+        }
+        this.deps.provider.complete(request, r.controller.signal, (ev) => this.watch.event(r, ev)).then(
+          (value) => {
+            this.watch.end(r, true);
+            if (!winner) {
+              winner = { value, hedge };
+              if (s.hedge) s.hedge.won = hedge;
+              for (const c of copies) if (c !== copy && !c.settled) c.r.controller.abort(new HedgeLost());
+            } else if (s.hedge) {
+              s.hedge.extra_prompt_tokens += value.promptTokens ?? 0;
+              s.hedge.extra_completion_tokens += value.completionTokens ?? 0;
+            }
+            this.settle(copy);
+            settleIfDone();
+          },
+          (err) => {
+            this.watch.end(r, false);
+            if (r.controller.signal.reason instanceof HedgeLost) {
+              if (s.hedge && winner) {
+                if (r.gotHeaders) s.hedge.extra_prompt_tokens += winner.value.promptTokens ?? 0;
+                s.hedge.extra_completion_tokens += r.tokens;
+              }
+            } else {
+              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
+              failures[hedge ? "hedge" : "primary"] ??= pe;
+            }
+            this.settle(copy);
+            settleIfDone();
+          }
+        );
+      };
+      launch(false);
+    });
+  }
+  settle(copy) {
+    copy.settled = true;
+    if (copy.hedge) this.hedgesInFlight--;
+  }
+  /** Send the hedge unless the cap is reached (then the watch asks again at its next sweep). */
+  hedgeDue(launch) {
+    if (this.stopped || this.hedgesInFlight >= this.hedgeCap) return false;
+    launch(true);
+    return true;
+  }
+};
+
+// src/core/eval/runner.ts
+var DONE_BEFORE = 1;
+var FAILED_BEFORE = 2;
+var WRITTEN_NOW = 3;
+async function runEval(jobs, deps, opts) {
+  const jobAt = /* @__PURE__ */ new Map();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
+  let stale = 0;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === void 0 || jobs[i].key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset;
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
+  });
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
+  const reused = jobs.length - todo.length;
+  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
+  deps.progress.start(jobs.length, "eval");
+  deps.progress.tick(live.progressUpdate());
+  try {
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat));
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
+  } finally {
+    deps.progress.stop();
+  }
+  const { done, fatal } = live;
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i] >= 0) yield { offset: where[2 * i], length: where[2 * i + 1], index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i], response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0
+  );
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
+  if (fatal) {
+    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
+    });
+  }
+  return {
+    records: kept,
+    requested: todo.length - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
+  };
+}
+function identity(caseId, repeat) {
+  return `${caseId}\0${repeat}`;
+}
+
+// src/core/stats/quantile-sketch.ts
+var EXACT_LIMIT = 4096;
+var QuantileSketch = class _QuantileSketch {
+  static RELATIVE_ERROR = 5e-3;
+  static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
+  static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
+  values = new Float64Array(64);
+  buckets = /* @__PURE__ */ new Map();
+  zeros = 0;
+  n = 0;
+  get count() {
+    return this.n;
+  }
+  /** True while every value is kept (quantiles are exact). */
+  get exact() {
+    return this.values !== null;
+  }
+  add(x) {
+    if (!Number.isFinite(x)) return;
+    if (this.values) {
+      if (this.n === this.values.length) {
+        if (this.n >= EXACT_LIMIT) {
+          for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
+          this.values = null;
+        } else {
+          const grown = new Float64Array(this.values.length * 2);
+          grown.set(this.values);
+          this.values = grown;
+        }
+      }
+    }
+    if (this.values) this.values[this.n] = x;
+    else this.bucket(x);
+    this.n++;
+  }
+  /** Type-7 quantile (exact while `exact`, else within RELATIVE_ERROR); null when empty. */
+  quantile(q) {
+    if (this.n === 0) return null;
+    if (this.values) return quantileSorted(this.values.slice(0, this.n).sort(), q);
+    const h2 = (this.n - 1) * q;
+    const lo = Math.floor(h2);
+    const [a, b] = this.atRanks(lo, Math.min(lo + 1, this.n - 1));
+    return a + (h2 - lo) * (b - a);
+  }
+  bucket(x) {
+    if (x <= 1e-9) {
+      this.zeros++;
+      return;
+    }
+    const i = Math.ceil(Math.log(x) / _QuantileSketch.LOG_GAMMA);
+    this.buckets.set(i, (this.buckets.get(i) ?? 0) + 1);
+  }
+  /** Estimated values at two 0-based ranks (r1 ≤ r2). */
+  atRanks(r1, r2) {
+    const out = [];
+    const wanted = [r1, r2];
+    let seen = this.zeros;
+    let w = 0;
+    while (w < 2 && wanted[w] < seen) {
+      out.push(0);
+      w++;
+    }
+    for (const i of [...this.buckets.keys()].sort((x, y) => x - y)) {
+      seen += this.buckets.get(i);
+      const v = 2 * _QuantileSketch.GAMMA ** i / (_QuantileSketch.GAMMA + 1);
+      while (w < 2 && wanted[w] < seen) {
+        out.push(v);
+        w++;
+      }
+      if (w === 2) break;
+    }
+    return [out[0], out[1]];
+  }
+};
+
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 function computeSummary(input2) {
-  const ok = input2.records.filter((r) => r.error === null);
-  const metrics = {};
-  let weighted = 0;
-  let weights = 0;
-  const lat = ok.map((r) => r.latency_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const ttft = ok.map((r) => r.ttft_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const observed = {
-    p50_ms: percentile(lat, 0.5),
-    p95_ms: percentile(lat, 0.95),
-    p99_ms: percentile(lat, 0.99),
-    ttft_p50_ms: percentile(ttft, 0.5),
-    ttft_p95_ms: percentile(ttft, 0.95),
-    ttft_p99_ms: percentile(ttft, 0.99)
-  };
-  for (const s of input2.scorers) {
-    const m = summariseMetric(s, ok, input2.provenance.seed, input2.bootstrapResamples ?? 2e3);
-    if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
-      m.budgets = Object.fromEntries(
-        Object.entries(s.runBudgets).map(([k, budget2]) => {
-          const o = observed[k] ?? null;
-          return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
-        })
-      );
-    }
-    metrics[s.name] = m;
-    if (m.mean !== null && s.weight > 0) {
-      weighted += m.mean * s.weight;
-      weights += s.weight;
-    }
-  }
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-  const costs = ok.map((r) => r.cost).filter((c) => c !== null);
-  const errorKinds = /* @__PURE__ */ new Map();
-  for (const r of input2.records) {
-    if (!r.error) continue;
-    const e = errorKinds.get(r.error.kind) ?? { count: 0, example: r.error.message };
-    e.count++;
-    errorKinds.set(r.error.kind, e);
-  }
-  return {
-    schema: "llmops.summary/v1",
-    suite: input2.suite,
-    counts: { cases: input2.cases, repeats: input2.repeats, records: input2.records.length, errors: input2.records.length - ok.length },
-    metrics,
-    overall: { weighted_mean: weights > 0 ? weighted / weights : null },
-    latency: {
-      unit: "ms",
-      mean: lat.length ? lat.reduce((a, b) => a + b, 0) / lat.length : null,
-      p50: percentile(lat, 0.5),
-      p95: percentile(lat, 0.95),
-      p99: percentile(lat, 0.99),
-      ttft_p50: percentile(ttft, 0.5),
-      ttft_p95: percentile(ttft, 0.95),
-      ttft_p99: percentile(ttft, 0.99)
-    },
-    tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
-    cost: input2.currency !== void 0 && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input2.currency } : null,
-    errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
-    provenance: input2.provenance
-  };
+  const acc = new SummaryAccumulator(input2.scorers, input2.repeats);
+  for (const r of input2.records) acc.add(r);
+  return acc.summary(input2);
 }
-function percentile(sorted, p) {
-  return sorted.length === 0 ? null : quantileSorted(sorted, p);
-}
-function summariseMetric(s, records, seed, resamples) {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list2 = byCase.get(r.case_id) ?? [];
-    list2.push(r);
-    byCase.set(r.case_id, list2);
+var SummaryAccumulator = class {
+  constructor(scorers, repeats) {
+    this.repeats = repeats;
+    this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
   }
-  const base = {
-    type: s.type,
-    corpus: s.corpus,
-    higher_is_better: !LOWER_IS_BETTER.has(s.type),
-    threshold: s.threshold ?? null,
-    weight: s.weight,
-    signature: s.signature
-  };
-  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p) => p !== void 0);
-  const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;
-  if (s.corpus && s.aggregate) {
-    const aggregate = s.aggregate.bind(s);
-    const perCase = [];
-    let total = null;
-    let n2 = 0;
-    for (const list2 of byCase.values()) {
-      let acc = null;
-      for (const r of list2) {
-        const st = r.scores[s.name]?.stats;
-        if (!st) continue;
-        n2++;
-        acc = acc ? acc.map((v, i) => v + (st[i] ?? 0)) : [...st];
-      }
-      if (acc) {
-        perCase.push(acc);
-        total = total ? total.map((v, i) => v + acc[i]) : [...acc];
+  repeats;
+  metrics;
+  latency = new QuantileSketch();
+  ttft = new QuantileSketch();
+  latencySum = 0;
+  records = 0;
+  errors = 0;
+  promptTokens = 0;
+  completionTokens = 0;
+  costSum = 0;
+  costCount = 0;
+  errorKinds = /* @__PURE__ */ new Map();
+  requests = new RequestsAccumulator();
+  /** Cases with some but not all of their `repeats` records seen. */
+  openCases = /* @__PURE__ */ new Map();
+  add(r) {
+    this.records++;
+    this.requests.add(r);
+    this.addScores(r);
+    if (this.repeats > 1) {
+      const seen = (this.openCases.get(r.case_id) ?? 0) + 1;
+      if (seen < this.repeats) this.openCases.set(r.case_id, seen);
+      else {
+        this.openCases.delete(r.case_id);
+        for (const m of this.metrics) m.closeCase(r.case_id);
       }
     }
-    if (!total) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-    const boot = bootstrapCorpus(perCase, aggregate, resamples, seed);
-    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
   }
-  const groups = [];
-  for (const list2 of byCase.values()) {
-    const vals = list2.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
-    if (vals.length) groups.push(vals);
+  addScores(r) {
+    if (r.error) {
+      this.errors++;
+      const e = this.errorKinds.get(r.error.kind);
+      if (e) e.count++;
+      else this.errorKinds.set(r.error.kind, { count: 1, example: r.error.message });
+      return;
+    }
+    if (r.latency_ms !== null) {
+      this.latency.add(r.latency_ms);
+      this.latencySum += r.latency_ms;
+    }
+    if (r.ttft_ms !== null) this.ttft.add(r.ttft_ms);
+    this.promptTokens += r.prompt_tokens ?? 0;
+    this.completionTokens += r.completion_tokens ?? 0;
+    if (r.cost !== null) {
+      this.costSum += r.cost;
+      this.costCount++;
+    }
+    for (const m of this.metrics) m.add(r);
   }
-  const est = estimateMean(groups);
-  if (!est) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-  const finite = (x) => Number.isFinite(x) ? x : null;
-  const ci = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
-  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
-}
+  summary(ctx) {
+    const lat = this.latency;
+    const ttft = this.ttft;
+    const observed = {
+      p50_ms: lat.quantile(0.5),
+      p95_ms: lat.quantile(0.95),
+      p99_ms: lat.quantile(0.99),
+      ttft_p50_ms: ttft.quantile(0.5),
+      ttft_p95_ms: ttft.quantile(0.95),
+      ttft_p99_ms: ttft.quantile(0.99)
+    };
+    const metrics = {};
+    let weighted = 0;
+    let weights = 0;
+    for (const acc of this.metrics) {
+      const s = acc.scorer;
+      const m = acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2e3);
+      if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
+        m.budgets = Object.fromEntries(
+          Object.entries(s.runBudgets).map(([k, budget2]) => {
+            const o = observed[k] ?? null;
+            return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
+          })
+        );
+      }
+      metrics[s.name] = m;
+      if (m.mean !== null && s.weight > 0) {
+        weighted += m.mean * s.weight;
+        weights += s.weight;
+      }
+    }
+    const requests = this.requests.summary(ctx.deadlines);
+    const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+    const promptTokens = this.promptTokens + extraPrompt;
+    const completionTokens = this.completionTokens + extraCompletion;
+    let costSum = this.costSum;
+    let costCount = this.costCount;
+    const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(ctx.prices, extraPrompt, extraCompletion) : null;
+    if (hedgeCost !== null) {
+      costSum += hedgeCost;
+      costCount++;
+    }
+    const exact = lat.exact && ttft.exact;
+    return {
+      schema: "llmops.summary/v1",
+      suite: ctx.suite,
+      counts: { cases: ctx.cases, repeats: ctx.repeats, records: this.records, errors: this.errors },
+      metrics,
+      overall: { weighted_mean: weights > 0 ? weighted / weights : null },
+      latency: {
+        unit: "ms",
+        mean: lat.count ? this.latencySum / lat.count : null,
+        p50: observed.p50_ms,
+        p95: observed.p95_ms,
+        p99: observed.p99_ms,
+        ttft_p50: observed.ttft_p50_ms,
+        ttft_p95: observed.ttft_p95_ms,
+        ttft_p99: observed.ttft_p99_ms,
+        // Percentiles of more than a few thousand values come from a sketch: say how close they are.
+        ...exact ? {} : { percentiles: { method: "ddsketch", relative_error: QuantileSketch.RELATIVE_ERROR } }
+      },
+      tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
+      cost: ctx.currency !== void 0 && costCount > 0 ? { total: costSum, currency: ctx.currency } : null,
+      errors: [...this.errorKinds].map(([kind, v]) => ({ kind, ...v })),
+      requests,
+      provenance: ctx.provenance
+    };
+  }
+};
+var MetricAccumulator = class {
+  constructor(scorer, repeats) {
+    this.scorer = scorer;
+    this.repeats = repeats;
+  }
+  scorer;
+  repeats;
+  /** Cases awaiting more repeats: their shifted sum and count so far. */
+  open = /* @__PURE__ */ new Map();
+  /** Corpus metrics: per-case summed statistics, in the order cases first appeared. */
+  corpusCases = [];
+  /** Corpus metrics: where an open case's statistics are summed. */
+  corpusSlots = /* @__PURE__ */ new Map();
+  corpusTotal = null;
+  corpusN = 0;
+  // Plain metrics: sums over values shifted by the first value (no cancellation near the mean).
+  shift;
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  ones = 0;
+  binary = true;
+  clusters = 0;
+  clustered = false;
+  clusterSumSq = 0;
+  clusterSumN = 0;
+  clusterNSq = 0;
+  passes = 0;
+  passCount = 0;
+  /** A case has all its records: fold its sums into the cluster moments and forget it. */
+  closeCase(caseId) {
+    this.corpusSlots.delete(caseId);
+    const g = this.open.get(caseId);
+    if (!g) return;
+    this.open.delete(caseId);
+    this.closeCluster(g);
+  }
+  add(r) {
+    const sc = r.scores[this.scorer.name];
+    if (sc?.pass !== void 0) {
+      this.passCount++;
+      if (sc.pass) this.passes++;
+    }
+    if (this.scorer.corpus && this.scorer.aggregate) {
+      const st = sc?.stats;
+      if (!st) return;
+      this.corpusN++;
+      const slot = this.repeats > 1 ? this.corpusSlots.get(r.case_id) : void 0;
+      if (slot === void 0) {
+        const at = this.corpusCases.push([...st]) - 1;
+        if (this.repeats > 1) this.corpusSlots.set(r.case_id, at);
+      } else {
+        const acc = this.corpusCases[slot];
+        for (let i = 0; i < acc.length; i++) acc[i] += st[i] ?? 0;
+      }
+      this.corpusTotal = this.corpusTotal ? this.corpusTotal.map((v2, i) => v2 + (st[i] ?? 0)) : [...st];
+      return;
+    }
+    const v = sc?.value;
+    if (typeof v !== "number") return;
+    this.shift ??= v;
+    const y = v - this.shift;
+    this.n++;
+    this.sum += y;
+    this.sumSq += y * y;
+    if (v === 1) this.ones++;
+    else if (v !== 0) this.binary = false;
+    if (this.repeats === 1) {
+      this.clusters++;
+      this.closeCluster({ sum: y, n: 1 });
+      return;
+    }
+    const g = this.open.get(r.case_id);
+    if (g) {
+      g.sum += y;
+      g.n++;
+      this.clustered = true;
+    } else {
+      this.open.set(r.case_id, { sum: y, n: 1 });
+      this.clusters++;
+    }
+  }
+  summary(seed, resamples) {
+    const s = this.scorer;
+    const base = {
+      type: s.type,
+      corpus: s.corpus,
+      higher_is_better: !LOWER_IS_BETTER.has(s.type),
+      threshold: s.threshold ?? null,
+      weight: s.weight,
+      signature: s.signature,
+      pass_rate: this.passCount ? this.passes / this.passCount : null
+    };
+    if (s.corpus && s.aggregate) {
+      if (!this.corpusTotal) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+      const aggregate = s.aggregate.bind(s);
+      const boot = bootstrapCorpus(this.corpusCases, aggregate, resamples, seed);
+      return { ...base, mean: aggregate(this.corpusTotal), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: this.corpusN, n_cases: this.corpusCases.length };
+    }
+    const n2 = this.n;
+    if (n2 === 0) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+    const G = this.clusters;
+    const d = this.sum / n2;
+    const m = (this.shift ?? 0) + d;
+    const finite = (x) => Number.isFinite(x) ? x : null;
+    const bounded = (lo, hi) => Number.isFinite(lo) ? [Math.max(0, lo), Math.min(1, hi)] : null;
+    if (!this.clustered) {
+      if (this.binary) {
+        const se3 = n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN;
+        const ci = wilsonInterval(this.ones, n2);
+        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci[0], ci[1]), method: "wilson", n: n2, n_cases: G };
+      }
+      const ss = Math.max(0, this.sumSq - n2 * d * d);
+      const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
+      const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
+      return { ...base, mean: m, se: finite(se2), ci95: bounded(m - half2, m + half2), method: "t", n: n2, n_cases: G };
+    }
+    for (const id of [...this.open.keys()]) this.closeCase(id);
+    const acc = Math.max(0, this.clusterSumSq - 2 * d * this.clusterSumN + d * d * this.clusterNSq);
+    const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
+    const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+    return { ...base, mean: m, se: finite(se), ci95: bounded(m - half, m + half), method: "t-clustered", n: n2, n_cases: G };
+  }
+  closeCluster(g) {
+    this.clusterSumSq += g.sum * g.sum;
+    this.clusterSumN += g.sum * g.n;
+    this.clusterNSq += g.n * g.n;
+  }
+};
+var RETRY_CAUSES = ["429", "5xx", "reset", "truncated", "deadline", "other"];
+var PHASES = ["connect", "headers", "first_token", "idle", "total"];
+var RequestsAccumulator = class {
+  retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
+  abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
+  hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  attempts = 0;
+  add(r) {
+    if (!r.cached) this.attempts += r.attempts;
+    for (const [c, n2] of Object.entries(r.retries ?? {})) this.retries[c] = (this.retries[c] ?? 0) + (n2 ?? 0);
+    for (const [p, n2] of Object.entries(r.abandoned ?? {})) this.abandoned[p] = (this.abandoned[p] ?? 0) + (n2 ?? 0);
+    if (r.hedge) {
+      this.hedges.sent += r.hedge.sent;
+      if (r.hedge.won) this.hedges.won++;
+      this.hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      this.hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+    }
+  }
+  summary(deadlines) {
+    return { attempts: this.attempts, retries: { ...this.retries }, abandoned: { ...this.abandoned }, hedges: { ...this.hedges }, ...deadlines ? { deadlines_ms: deadlines } : {} };
+  }
+};
 
 // src/core/ports/clock.ts
 var systemClock = {
@@ -50705,14 +51349,16 @@ var DiskResponseCache = class {
 };
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
   }
   path;
   fd;
-  loaded = /* @__PURE__ */ new Set();
+  /** Where the next appended line starts. */
+  end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -50720,68 +51366,113 @@ var JsonlResultsStore = class {
   get previousPath() {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
-  load() {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-  read() {
-    if (!existsSync4(this.path)) return [];
-    const buf = readFileSync3(this.path);
-    const records = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each) {
+    this.end = 0;
+    if (!existsSync4(this.path)) return;
+    const fd = openSync2(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(10, start);
-      const end = nl === -1 ? buf.length : nl;
-      const text2 = buf.subarray(start, end).toString("utf8");
-      const parsed = parseResultsLine(text2);
-      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
-      const record3 = resumable(parsed);
-      if (nl === -1 && record3) {
-        records.push(record3);
-        writeFileSync2(this.path, "\n", { flag: "a" });
-        break;
-      }
-      if (nl === -1 || !ok) {
-        if (nl === -1 || end === buf.length - 1) {
-          truncateSync(this.path, start);
-          this.droppedPartialLine = true;
-          break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
         }
-        if (parsed.kind === "blank") {
-          start = end + 1;
-          continue;
-        }
-        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-          hint: "the results file was edited or corrupted; delete it (or that line) and run again"
-        });
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (!record3) {
-        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
-      }
-      records.push(record3);
-      start = end + 1;
+    } finally {
+      closeSync2(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      const parsed = parseResultsLine(carry.toString("utf8"));
+      const record3 = resumable(parsed);
+      if (record3) {
+        each(record3, { offset: carryAt, length: carry.length });
+        writeFileSync2(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
+  }
+  /** One complete line (without its newline) at `offset`. */
+  take(bytes, offset, line, last, each) {
+    const parsed = parseResultsLine(bytes.toString("utf8"));
+    if (parsed.kind === "blank") return;
+    const record3 = resumable(parsed);
+    if (record3) {
+      each(record3, { offset, length: bytes.length });
+      return;
+    }
+    if (parsed.kind === "invalid-json" && last) {
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+      return;
+    }
+    if (parsed.kind === "invalid-json") {
+      throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
+        hint: "the results file was edited or corrupted; delete it (or that line) and run again"
+      });
+    }
+    const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+    throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
   }
   append(record3) {
     this.fd ??= openSync2(this.path, "a");
-    writeSync2(this.fd, `${JSON.stringify(record3)}
-`);
+    const text2 = `${JSON.stringify(record3)}
+`;
+    const length = Buffer.byteLength(text2) - 1;
+    writeSync2(this.fd, text2);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
-  finalize(records) {
+  finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
-`).join(""));
-    const fd = openSync2(tmp, "r");
-    fsyncSync(fd);
-    closeSync2(fd);
-    const kept = new Set(records.map(recordId));
-    if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    const out = openSync2(tmp, "w");
+    const src = existsSync4(this.path) ? openSync2(this.path, "r") : void 0;
+    let pending = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync2(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record3 = map2(JSON.parse(buf.toString("utf8", 0, at.length)), at.index);
+        const text2 = `${JSON.stringify(record3)}
+`;
+        pending.push(text2);
+        pendingBytes += text2.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync2(out);
+      if (src !== void 0) closeSync2(src);
+    }
+    if (dropsRecords && existsSync4(this.path)) {
       renameSync2(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -50792,9 +51483,6 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function recordId(r) {
-  return `${r.case_id}\0${r.repeat}\0${r.key}`;
-}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -50988,10 +51676,21 @@ var targetSchema = external_exports.strictObject({
     if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
   }
 });
+var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
-  /** Per-request timeout in seconds (a hung server is retried after this). */
-  request_s: external_exports.number().positive().default(60)
-}).default({ request_s: 60 });
+  /** Establishing the connection. */
+  connect_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+  /** Most time from connection to response headers (adaptive below it). */
+  headers_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+  /** Most time from headers to the first streamed token (adaptive below it). */
+  first_token_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+  /** Most time between two pieces of the body (adaptive below it). */
+  idle_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+  /** The whole request, start to end (never adaptive). */
+  request_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
+}).default(TIMEOUT_DEFAULTS);
 var retriesSchema = external_exports.strictObject({
   max_attempts: external_exports.number().int().min(1).max(20).default(6),
   base_delay_ms: external_exports.number().int().min(0).default(250),
@@ -51009,6 +51708,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional()
 });
@@ -51203,10 +51904,11 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   noticed = false;
-  post(url2, payload, headers, cancel) {
+  post(url2, payload, headers, cancel, observe2) {
     return new Promise((resolve11, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
+        observe2("headers");
         resolve11({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -51216,41 +51918,42 @@ var OpenAiCompatibleProvider = class {
           body: res,
           text: async () => {
             const chunks = [];
-            for await (const c of res) chunks.push(c);
+            for await (const c of res) {
+              observe2("data");
+              chunks.push(c);
+            }
             return Buffer.concat(chunks).toString("utf8");
           }
         });
       });
       req.on("error", reject);
+      req.once("socket", (socket) => {
+        if (!socket.connecting) observe2("connected");
+        else socket.once(url2.startsWith("https:") ? "secureConnect" : "connect", () => observe2("connected"));
+      });
       cancel.fire = (err) => req.destroy(err);
       if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
-  async complete(req, outer) {
+  async complete(req, signal, observe2 = () => {
+  }) {
     const url2 = completionUrl(this.baseUrl, req.api);
     const body = requestBody(req);
     const cancel = { fired: false };
-    const timeout = { aborted: false };
-    const timer = setTimeout(() => {
-      timeout.aborted = true;
-      cancel.fired = true;
-      cancel.fire?.(new Error("timeout"));
-    }, req.timeoutMs);
-    const onOuter = () => {
+    const onAbort = () => {
       cancel.fired = true;
       cancel.fire?.(new Error("cancelled"));
     };
-    if (outer?.aborted) onOuter();
-    outer?.addEventListener("abort", onOuter, { once: true });
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.send(url2, body, req, cancel, timeout, outer);
+      return await this.send(url2, body, req, cancel, signal, observe2);
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
-  async send(url2, body, req, cancel, timeout, outer) {
+  async send(url2, body, req, cancel, signal, observe2) {
     const t0 = performance.now();
     let res;
     try {
@@ -51263,10 +51966,11 @@ var OpenAiCompatibleProvider = class {
           ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
           ...this.opts.headers
         },
-        cancel
+        cancel,
+        observe2
       );
     } catch (err) {
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      throw this.classifyThrown(err, url2, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
     const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
@@ -51275,15 +51979,18 @@ var OpenAiCompatibleProvider = class {
       this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
     }
     try {
-      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2, observe2) : await readJson(res, req.api, t0, url2);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      if (err instanceof ProviderError && !signal?.aborted) throw err;
+      throw this.classifyThrown(err, url2, signal);
     }
   }
-  classifyThrown(err, url2, timeout, timeoutMs, outer) {
-    if (outer?.aborted) return new ProviderError(`request to ${url2} cancelled`, "network", { retryable: false, fatal: true });
-    if (timeout.aborted) return new ProviderError(`no complete response from ${url2} within ${timeoutMs / 1e3}s`, "timeout", { retryable: true });
+  classifyThrown(err, url2, signal) {
+    if (signal?.aborted) {
+      const why = signal.reason;
+      if (why instanceof DeadlineExceeded) return new ProviderError(`${url2}: ${why.message}`, "timeout", { retryable: true });
+      return new ProviderError(`request to ${url2} cancelled${why instanceof Error && why.name !== "AbortError" ? `: ${why.message}` : ""}`, "network", { retryable: false, fatal: true });
+    }
     const code2 = errorCode(err);
     if (code2 === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url2}: connection refused`, "refused", {
@@ -51367,7 +52074,7 @@ async function readJson(res, api, t0, url2) {
     latencyMs: performance.now() - t0
   };
 }
-async function readStream(res, api, t0, url2) {
+async function readStream(res, api, t0, url2, observe2) {
   const decoder4 = new TextDecoder();
   let buf = "";
   let text2 = "";
@@ -51391,12 +52098,14 @@ async function readStream(res, api, t0, url2) {
     if (!c) return;
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
+      observe2("token");
       if (ttft === null) ttft = performance.now() - t0;
       text2 += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
   for await (const bytes of res.body) {
+    observe2("data");
     buf += decoder4.decode(bytes, { stream: true });
     let idx;
     while ((idx = buf.indexOf("\n")) >= 0) {
@@ -51581,9 +52290,11 @@ async function runPlanned(o, t0, startedAt, p) {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -51597,7 +52308,9 @@ async function runPlanned(o, t0, startedAt, p) {
       {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
-        prices: target2.prices
+        prices: target2.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target2.base_url)
       }
     );
     if (store.keptPrevious) {
@@ -51607,11 +52320,10 @@ async function runPlanned(o, t0, startedAt, p) {
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target2.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target2.prices?.currency,
       provenance: {
@@ -51628,7 +52340,9 @@ async function runPlanned(o, t0, startedAt, p) {
         finished_at: (/* @__PURE__ */ new Date()).toISOString(),
         node: process.version
       },
-      bootstrapResamples: 2e3
+      bootstrapResamples: 2e3,
+      prices: target2.prices,
+      deadlines: outcome.deadlines
     });
     const summaryPath = join8(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
@@ -51734,10 +52448,10 @@ async function mergeShards(o) {
   const summaries = [];
   for (const s of shards) {
     const own2 = new Set(s.shard.case_ids);
-    for (const r of new JsonlResultsStore(join9(s.abs, "results.jsonl")).load()) {
+    new JsonlResultsStore(join9(s.abs, "results.jsonl")).load((r) => {
       if (!own2.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
       records.push(r);
-    }
+    });
     summaries.push(JSON.parse(readFileSync5(join9(s.abs, "summary.json"), "utf8")));
   }
   records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
@@ -51802,6 +52516,11 @@ options:
   --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
                      writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
+  --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
+                     first_token, idle (adaptive maxima) or request (the whole request)
+  --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
+  --hedge auto|on|off  send a second copy of a silent request (auto: on for a
+                     server on this machine, off for remote/paid APIs)
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
@@ -51821,6 +52540,9 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     limit: { type: "string" },
     shard: { type: "string" },
     "dry-run": { type: "boolean" },
+    timeout: { type: "string", multiple: true },
+    "fixed-timeouts": { type: "boolean" },
+    hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
@@ -51848,6 +52570,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
       ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
+      ...timeoutOptions(values),
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,
@@ -51871,7 +52594,7 @@ ${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}
         ctx.stdout.write(renderSummaryText(r.summary));
         const o = r.outcome;
         ctx.stdout.write(
-          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1e3).toFixed(1)}s
+          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, ${renderNoise(r.summary)}; ${(r.wallMs / 1e3).toFixed(1)}s
 wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 `
         );
@@ -51886,6 +52609,40 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
     });
   }
 };
+var TIMEOUT_PHASES = ["connect", "headers", "first_token", "idle", "request"];
+function timeoutOptions(values) {
+  const timeouts = {};
+  for (const item of values.timeout ?? []) {
+    const m = /^([a-z_]+)=(.+)$/.exec(item.trim());
+    const phase = m?.[1];
+    const seconds = Number(m?.[2]);
+    if (!m || !phase || !TIMEOUT_PHASES.includes(phase) || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new InputError(`--timeout must be PHASE=SECONDS with PHASE one of ${TIMEOUT_PHASES.join(", ")} and SECONDS > 0, got ${JSON.stringify(item)}`, {
+        hint: "for example --timeout headers=10 --timeout idle=5"
+      });
+    }
+    timeouts[`${phase}_s`] = seconds;
+  }
+  if (values["fixed-timeouts"]) timeouts.adaptive = false;
+  const hedge = values.hedge;
+  if (hedge !== void 0 && !["auto", "on", "off"].includes(hedge)) throw new InputError(`--hedge must be auto, on or off, got ${JSON.stringify(hedge)}`);
+  return {
+    ...Object.keys(timeouts).length ? { timeouts } : {},
+    ...hedge === void 0 ? {} : { hedge: hedge === "auto" ? "auto" : hedge === "on" }
+  };
+}
+function renderNoise(summary) {
+  const q = summary.requests;
+  if (!q) return "retries 0";
+  const byCause = (counts) => {
+    const parts = Object.entries(counts).filter(([, n2]) => n2 > 0);
+    const total = parts.reduce((a, [, n2]) => a + n2, 0);
+    return `${total}${parts.length ? ` (${parts.map(([k, n2]) => `${k} ${n2}`).join(", ")})` : ""}`;
+  };
+  const abandoned = Object.values(q.abandoned).some((n2) => n2 > 0) ? `, abandoned ${byCause(q.abandoned)}` : "";
+  const hedges = q.hedges.sent > 0 ? `, hedges ${q.hedges.sent} (won ${q.hedges.won})` : "";
+  return `retries ${byCause(q.retries)}${abandoned}${hedges}`;
+}
 
 // src/app/model/export-gguf.ts
 import { createHash as createHash9 } from "node:crypto";
@@ -52564,7 +53321,7 @@ var NodeTrainWorkspace = class {
 };
 
 // src/app/model/safetensors-files.ts
-import { closeSync as closeSync3, existsSync as existsSync9, fstatSync, openSync as openSync3, readFileSync as readFileSync6, readSync } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync9, fstatSync as fstatSync2, openSync as openSync3, readFileSync as readFileSync6, readSync as readSync2 } from "node:fs";
 import { join as join11 } from "node:path";
 
 // src/core/model/safetensors.ts
@@ -52670,12 +53427,12 @@ var SafetensorsDir = class {
     const fd = openSync3(path, "r");
     this.fds.set(name, fd);
     this.files.push(name);
-    const size = fstatSync(fd).size;
+    const size = fstatSync2(fd).size;
     const first = Buffer.alloc(8);
-    readSync(fd, first, 0, 8, 0);
+    readSync2(fd, first, 0, 8, 0);
     const n2 = headerLength(first, size, shown);
     const json2 = Buffer.alloc(n2);
-    readSync(fd, json2, 0, n2, 8);
+    readSync2(fd, json2, 0, n2, 8);
     const header = parseSafetensorsHeader(json2, size, shown);
     for (const [k, entry] of header.tensors) {
       if (this.tensors.has(k)) throw new DataInvalidError(`${shown}: tensor ${k} also appears in ${this.tensors.get(k).file}`);
@@ -52698,7 +53455,7 @@ var SafetensorsDir = class {
     const src = this.checkShape(name, shape);
     const where = `${this.display}/${src.file}: tensor ${name}`;
     const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
-    const got = readSync(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
+    const got = readSync2(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
     if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
     return decodeToF32(bytes, src.entry.dtype, where);
   }
@@ -57181,7 +57938,9 @@ function renderProgressLine2(p) {
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}`;
+  const retrying = Object.entries(p.retrying ?? {}).filter(([, n2]) => n2 > 0);
+  const inRetry = retrying.length ? ` retrying ${retrying.map(([cause, n2]) => `${cause}:${n2}`).join(" ")}` : "";
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}${inRetry}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {

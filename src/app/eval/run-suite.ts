@@ -9,7 +9,9 @@ import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
-import { computeSummary } from "../../core/eval/summary.js";
+import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
@@ -34,6 +36,10 @@ export interface RunSuiteOptions {
   shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
+  /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
+  timeouts?: Partial<TimeoutsConfig>;
+  /** Override the suite's `hedge`. */
+  hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   progress: Progress;
@@ -169,9 +175,11 @@ async function runPlanned(
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -186,6 +194,8 @@ async function runPlanned(
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
         prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
     );
     if (store.keptPrevious) {
@@ -196,11 +206,10 @@ async function runPlanned(
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const params = flatParams(target.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target.prices?.currency,
       provenance: {
@@ -218,6 +227,8 @@ async function runPlanned(
         node: process.version,
       },
       bootstrapResamples: 2000,
+      prices: target.prices,
+      deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);

@@ -5,6 +5,8 @@ import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import type { RunSummary } from "../../core/eval/types.js";
 import { displayPath } from "./data-common.js";
 import { mergeShards } from "../../app/eval/merge-shards.js";
 import { parseShard } from "../../core/eval/shard.js";
@@ -39,6 +41,11 @@ options:
   --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
                      writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
+  --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
+                     first_token, idle (adaptive maxima) or request (the whole request)
+  --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
+  --hedge auto|on|off  send a second copy of a silent request (auto: on for a
+                     server on this machine, off for remote/paid APIs)
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
@@ -58,6 +65,9 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     limit: { type: "string" },
     shard: { type: "string" },
     "dry-run": { type: "boolean" },
+    timeout: { type: "string", multiple: true },
+    "fixed-timeouts": { type: "boolean" },
+    hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
@@ -85,6 +95,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
+      ...timeoutOptions(values),
       noCache: Boolean(values["no-cache"]),
       ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
       env: ctx.env,
@@ -105,7 +116,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
         ctx.stdout.write(renderSummaryText(r.summary));
         const o = r.outcome;
         ctx.stdout.write(
-          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1000).toFixed(1)}s\n` +
+          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, ${renderNoise(r.summary)}; ${(r.wallMs / 1000).toFixed(1)}s\n` +
             `wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}\n`,
         );
       }
@@ -119,3 +130,42 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     });
   },
 };
+
+const TIMEOUT_PHASES = ["connect", "headers", "first_token", "idle", "request"] as const;
+
+/** --timeout P=S (repeatable), --fixed-timeouts and --hedge as run-suite overrides. */
+function timeoutOptions(values: Record<string, unknown>): Pick<RunSuiteOptions, "timeouts" | "hedge"> {
+  const timeouts: Partial<TimeoutsConfig> = {};
+  for (const item of (values.timeout as string[] | undefined) ?? []) {
+    const m = /^([a-z_]+)=(.+)$/.exec(item.trim());
+    const phase = m?.[1] as (typeof TIMEOUT_PHASES)[number] | undefined;
+    const seconds = Number(m?.[2]);
+    if (!m || !phase || !TIMEOUT_PHASES.includes(phase) || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new InputError(`--timeout must be PHASE=SECONDS with PHASE one of ${TIMEOUT_PHASES.join(", ")} and SECONDS > 0, got ${JSON.stringify(item)}`, {
+        hint: "for example --timeout headers=10 --timeout idle=5",
+      });
+    }
+    timeouts[`${phase}_s`] = seconds;
+  }
+  if (values["fixed-timeouts"]) timeouts.adaptive = false;
+  const hedge = values.hedge as string | undefined;
+  if (hedge !== undefined && !["auto", "on", "off"].includes(hedge)) throw new InputError(`--hedge must be auto, on or off, got ${JSON.stringify(hedge)}`);
+  return {
+    ...(Object.keys(timeouts).length ? { timeouts } : {}),
+    ...(hedge === undefined ? {} : { hedge: hedge === "auto" ? "auto" : hedge === "on" }),
+  };
+}
+
+/** "retries 7 (429 2, 5xx 3, deadline 2), abandoned 2 (first_token 2), hedges 1 (won 1)": how noisy the run was. */
+function renderNoise(summary: RunSummary): string {
+  const q = summary.requests;
+  if (!q) return "retries 0";
+  const byCause = (counts: Record<string, number>) => {
+    const parts = Object.entries(counts).filter(([, n]) => n > 0);
+    const total = parts.reduce((a, [, n]) => a + n, 0);
+    return `${total}${parts.length ? ` (${parts.map(([k, n]) => `${k} ${n}`).join(", ")})` : ""}`;
+  };
+  const abandoned = Object.values(q.abandoned).some((n) => n > 0) ? `, abandoned ${byCause(q.abandoned)}` : "";
+  const hedges = q.hedges.sent > 0 ? `, hedges ${q.hedges.sent} (won ${q.hedges.won})` : "";
+  return `retries ${byCause(q.retries)}${abandoned}${hedges}`;
+}
