@@ -1,13 +1,17 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
-import { computeSummary } from "../../core/eval/summary.js";
+import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
@@ -15,7 +19,7 @@ import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
 import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider, completionUrl } from "../../adapters/openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
 import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
 import { ConfigError } from "../../errors.js";
 
@@ -28,8 +32,14 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
+  /** Evaluate one deterministic slice of the cases (`--shard I/N`); writes shard.json. */
+  shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
+  /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
+  timeouts?: Partial<TimeoutsConfig>;
+  /** Override the suite's `hedge`. */
+  hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   progress: Progress;
@@ -51,19 +61,22 @@ export interface SuitePlan {
   repeats: number;
   requests: number;
   target: { base_url: string; model: string; api: string };
-  first_request: unknown;
+  /** The first request as it is sent: where, and the JSON body. */
+  first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
+  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
-  return { loaded, suite, target, scorers, cases, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
 }
 
 interface LocalModel {
@@ -103,7 +116,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target.base_url, model: target.model, api: target.api },
-    first_request: first ? { url: completionUrl(target.base_url, first.api), model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+    first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
 }
 
@@ -111,7 +124,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -132,7 +145,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, jobs, identity: local?.identity });
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
   } finally {
     await served?.stop();
   }
@@ -144,7 +157,7 @@ async function runPlanned(
   startedAt: string,
   p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
-  const { loaded, suite, target, scorers, cases, jobs } = p;
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
@@ -156,14 +169,17 @@ async function runPlanned(
       baseUrl: target.base_url,
       ...(apiKey ? { apiKey } : {}),
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
+      onNotice: (m) => o.logger.warn(m),
     });
     const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -178,6 +194,8 @@ async function runPlanned(
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
         prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
     );
     if (store.keptPrevious) {
@@ -188,11 +206,10 @@ async function runPlanned(
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const params = flatParams(target.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target.prices?.currency,
       provenance: {
@@ -210,9 +227,23 @@ async function runPlanned(
         node: process.version,
       },
       bootstrapResamples: 2000,
+      prices: target.prices,
+      deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    const shardPath = join(outDir, "shard.json");
+    if (o.shard) {
+      const shard: EvalShard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id),
+      };
+      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+    } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();

@@ -58,17 +58,16 @@ export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed
  */
 export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
   const jobs: PlannedJob[] = [];
-  const timeoutMs = suite.timeouts.request_s * 1000;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
       const request: CompletionRequest =
         target.api === "chat"
-          ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs }
-          : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
+          ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
+          : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
       const key = sha256(
         stableStringify({
           v: 1,

@@ -109,12 +109,24 @@ const targetSchema = z
     }
   });
 
+const TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
+/** Per-phase deadlines in seconds (docs/evaluation.md, "Deadlines"); an abandoned request is retried. */
 const timeoutsSchema = z
   .strictObject({
-    /** Per-request timeout in seconds (a hung server is retried after this). */
-    request_s: z.number().positive().default(60),
+    /** Establishing the connection. */
+    connect_s: z.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+    /** Most time from connection to response headers (adaptive below it). */
+    headers_s: z.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+    /** Most time from headers to the first streamed token (adaptive below it). */
+    first_token_s: z.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+    /** Most time between two pieces of the body (adaptive below it). */
+    idle_s: z.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+    /** The whole request, start to end (never adaptive). */
+    request_s: z.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+    /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+    adaptive: z.boolean().default(TIMEOUT_DEFAULTS.adaptive),
   })
-  .default({ request_s: 60 });
+  .default(TIMEOUT_DEFAULTS);
 
 const retriesSchema = z
   .strictObject({
@@ -136,6 +148,8 @@ export const suiteSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: z.union([z.literal("auto"), z.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional(),
 });
@@ -143,3 +157,4 @@ export const suiteSchema = z.strictObject({
 export type SuiteConfig = z.output<typeof suiteSchema>;
 export type TargetConfig = SuiteConfig["target"];
 export type PromptConfig = SuiteConfig["prompt"];
+export type TimeoutsConfig = SuiteConfig["timeouts"];
