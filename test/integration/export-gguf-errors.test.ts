@@ -106,6 +106,9 @@ describe("llmops export gguf refuses bad input, naming the place", () => {
     const u = await runCli(["export", "gguf", bad, "--type", "q3"]);
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/--type must be one of f32, f16, bf16, q8_0, q4_0, q4_k_m/);
+    const awq = await runCli(["export", "gguf", bad, "--type", "awq"]);
+    expect(awq.code).toBe(2);
+    expect(awq.stderr).toMatch(/AWQ and GPTQ are not GGUF types[^]*llm-compressor/);
     const k = await runCli(["export", "gguf", model(), "--type", "q4_k_m"], { env: { LLMOPS_LLAMA_QUANTIZE: join(root, "no-such-llama-quantize") } });
     expect(k.code).toBe(2);
     expect(k.stderr).toMatch(/needs llama\.cpp's llama-quantize, which is not installed/);
