@@ -56029,7 +56029,13 @@ var OpenAiServer = class {
   }
   async generate(engine, r, req, res) {
     const t0 = performance.now();
-    const prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    let prompt;
+    try {
+      prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    } catch (err) {
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, `the model's chat template refused these messages: ${err instanceof Error ? err.message : String(err)}`, "invalid_request_error", "messages");
+    }
     const tokens2 = engine.tokenize(prompt, r.api === "chat");
     const room = engine.contextSize - tokens2.length;
     if (room <= 0) {

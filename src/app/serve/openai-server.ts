@@ -200,7 +200,14 @@ export class OpenAiServer {
 
   private async generate(engine: Engine, r: GenerationRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = performance.now();
-    const prompt = r.api === "chat" ? engine.renderChat(r.messages!) : r.prompt!;
+    let prompt: string;
+    try {
+      prompt = r.api === "chat" ? engine.renderChat(r.messages!) : r.prompt!;
+    } catch (err) {
+      // Templates refuse some conversations (raise_exception: roles must alternate, no system role…).
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, `the model's chat template refused these messages: ${err instanceof Error ? err.message : String(err)}`, "invalid_request_error", "messages");
+    }
     // Chat templates carry special-token text (<|im_start|>); raw completion prompts are plain text.
     const tokens = engine.tokenize(prompt, r.api === "chat");
     const room = engine.contextSize - tokens.length;
