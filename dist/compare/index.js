@@ -56012,6 +56012,11 @@ function budgetChecks(c, policy) {
   return out;
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
+function conclusionFor(verdict, inconclusive) {
+  if (verdict === "pass") return "success";
+  if (verdict === "fail") return "failure";
+  return inconclusive === "neutral" ? "neutral" : inconclusive === "pass" ? "success" : "failure";
+}
 function evaluateGate(c, policy, source) {
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
@@ -56021,7 +56026,7 @@ function evaluateGate(c, policy, source) {
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
   const blocking = verdict === "fail" || verdict === "inconclusive" && policy.inconclusive === "fail";
-  const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
+  const conclusion = conclusionFor(verdict, policy.inconclusive);
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
     return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` \u2014 would likely be decided at ${more}` : ""}`;
@@ -57917,16 +57922,22 @@ function eventError(kind, where, err) {
 var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
 var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
 var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
 var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v1"),
+  schema: external_exports.literal("llmops.pull-request/v2"),
   number: external_exports.number().int().positive(),
-  head_sha: sha2
+  head_sha: sha2,
+  /** owner/name the head commit lives in; null when the fork was deleted. */
+  head_repo: repoName.nullable(),
+  /** owner/name of the repository the pull request is in. */
+  base_repo: repoName
 });
 var gateSchema = external_exports.looseObject({
   verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
   blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
+  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional()
 });
 var comparisonGateSchema = external_exports.looseObject({
   schema: external_exports.literal("llmops.comparison/v1"),
@@ -58949,7 +58960,7 @@ async function main() {
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v1", number: pr.number, head_sha: pr.headSha }, null, 2)}
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v2", number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }, null, 2)}
 `);
 }
 

@@ -52,7 +52,7 @@ describe("actions/compare", () => {
     expect(r.stdout).toMatch(/::error::gate FAIL: /);
     expect(r.outputs).toMatchObject({ verdict: "fail", conclusion: "failure", blocking: "true", "bundle-dir": join(work, "report") });
     const pr = JSON.parse(await readFile(join(work, "report", "pull-request.json"), "utf8"));
-    expect(pr).toEqual({ schema: "llmops.pull-request/v1", number: 42, head_sha: HEAD });
+    expect(pr).toEqual({ schema: "llmops.pull-request/v2", number: 42, head_sha: HEAD, head_repo: "octo-org/llm-app", base_repo: "octo-org/llm-app" });
     const cmp = JSON.parse(await readFile(join(work, "report", "comparison.json"), "utf8"));
     expect(cmp.schema).toBe("llmops.comparison/v1");
     expect(cmp.gate.verdict).toBe("fail");

@@ -51,6 +51,7 @@ export class MemoryGitHubClient implements GitHubClient {
     return this.denied.has("user") ? null : this.login;
   }
   async getPullRequest(number: number): Promise<PullRequestInfo> {
+    this.calls.push(`getPull ${number}`);
     const p = this.pulls.get(number);
     if (!p) throw new GitHubApiError(`GET /pulls/${number} → 404`, 404, "Not Found");
     return p;
