@@ -33776,8 +33776,22 @@ var OctokitGitHubClient = class {
       headSha: d.head.sha,
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
-      baseRepo: d.base.repo.full_name
+      baseRepo: d.base.repo.full_name,
+      authorAssociation: d.author_association
     };
+  }
+  async getCollaboratorPermission(login) {
+    try {
+      const r = await this.call(
+        `GET /repos/${this.slug}/collaborators/${login}/permission`,
+        () => this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: this.owner, repo: this.repo, username: login })
+      );
+      const role = r.data.role_name ?? r.data.permission;
+      return ["admin", "maintain", "write", "triage", "read"].find((p) => p === role) ?? "none";
+    } catch (err) {
+      if (err instanceof GitHubApiError && err.status === 404) return "none";
+      throw err;
+    }
   }
   async createCheckRun(p) {
     const r = await this.call(

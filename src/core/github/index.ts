@@ -8,3 +8,4 @@ export * from "./sticky-comment.js";
 export * from "./trusted-pr.js";
 export * from "./check.js";
 export * from "./report-bundle.js";
+export * from "./runner-guard.js";
