@@ -46133,7 +46133,8 @@ ${checkOptionHelp}
 
 // src/adapters/eval/run-suite.ts
 import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -49596,7 +49597,7 @@ async function runEval(jobs, deps, opts) {
       const job = todo[next++];
       if (!job) return;
       let record3;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
+      const cached2 = deps.cache ? await deps.cache.get(job.key, job.request) : void 0;
       if (cached2) {
         fromCache++;
         const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
@@ -49614,7 +49615,7 @@ async function runEval(jobs, deps, opts) {
             }
           );
           const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
+          if (deps.cache) await deps.cache.set(job.key, job.request, response);
           const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
           record3 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
         } catch (err) {
@@ -49814,35 +49815,126 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { closeSync as closeSync2, lstatSync, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync2, renameSync, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { dirname as dirname7, join as join5 } from "node:path";
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/adapters/fs/disk-cache.ts
+var CACHE_SECRET_FILE = "cache-key";
+function requestDigest(req) {
+  const { timeoutMs: _t, stream: _s, ...what } = req;
+  return sha256(stableStringify(what));
+}
 var DiskResponseCache = class {
-  constructor(dir) {
+  constructor(dir, logger) {
     this.dir = dir;
+    this.logger = logger;
   }
   dir;
+  logger;
+  secret;
+  /** Entries found that did not verify (forged, for another request, or corrupt). */
+  rejected = 0;
   pathOf(key2) {
     return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
-  async get(key2) {
+  async get(key2, request) {
+    const secret = this.loadSecret(false);
+    if (!secret) return void 0;
+    let text2;
     try {
-      const v = JSON.parse(readFileSync2(this.pathOf(key2), "utf8"));
-      return typeof v.text === "string" ? v : void 0;
+      const p = this.pathOf(key2);
+      if (!lstatSync(p).isFile()) return this.reject(key2, "not a regular file");
+      text2 = readFileSync2(p, "utf8");
     } catch {
       return void 0;
     }
+    let entry;
+    try {
+      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text2));
+      if (!r.success) return this.reject(key2, "not a llmops.response-cache-entry/v1");
+      entry = r.data;
+    } catch {
+      return this.reject(key2, "not JSON");
+    }
+    if (entry.key !== key2 || entry.request_sha256 !== requestDigest(request)) return this.reject(key2, "it answers another request");
+    if (entry.mac !== mac3(secret, entry)) return this.reject(key2, "its MAC does not verify under this cache's key");
+    return entry.response;
   }
-  async set(key2, value) {
+  async set(key2, request, value) {
+    const secret = this.loadSecret(true);
+    if (!secret) return;
+    const body = { key: key2, request_sha256: requestDigest(request), response: { ...value } };
+    const entry = { schema: "llmops.response-cache-entry/v1", ...body, mac: mac3(secret, body) };
     const p = this.pathOf(key2);
     mkdirSync2(dirname7(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
+    writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, p);
   }
+  reject(key2, why) {
+    if (this.rejected++ === 0) this.logger?.warn(`response cache: ignored the entry ${key2.slice(0, 12)}\u2026 in ${this.dir} (${why}); it is re-requested from the model`);
+    return void 0;
+  }
+  /** The directory's secret, created on first write; null (cache off) when it is missing on read or cannot be trusted. */
+  loadSecret(create) {
+    if (this.secret !== void 0 && (this.secret !== null || !create)) return this.secret;
+    const file2 = join5(this.dir, CACHE_SECRET_FILE);
+    const st = (() => {
+      try {
+        return lstatSync(file2);
+      } catch {
+        return null;
+      }
+    })();
+    if (!st) {
+      if (!create) return null;
+      mkdirSync2(this.dir, { recursive: true, mode: 448 });
+      const key2 = randomBytes(32);
+      try {
+        const fd = openSync2(file2, "wx", 384);
+        writeSync2(fd, key2.toString("hex"));
+        closeSync2(fd);
+        return this.secret = key2;
+      } catch {
+        return this.loadSecret(false);
+      }
+    }
+    const uid = process.getuid?.();
+    const problem = !st.isFile() ? "is not a regular file" : (st.mode & 63) !== 0 ? `has mode ${(st.mode & 511).toString(8)}, readable by others (a checked-out file always is)` : uid !== void 0 && st.uid !== uid ? "belongs to another user" : null;
+    if (problem) {
+      this.logger?.warn(`response cache disabled: ${file2} ${problem}; delete the cache directory or point cache-dir elsewhere`);
+      return this.secret = null;
+    }
+    const hex3 = readFileSync2(file2, "utf8").trim();
+    return this.secret = /^[0-9a-f]{64}$/.test(hex3) ? Buffer.from(hex3, "hex") : null;
+  }
 };
+function mac3(secret, e) {
+  return createHmac("sha256", secret).update(stableStringify({ key: e.key, request_sha256: e.request_sha256, response: e.response })).digest("hex");
+}
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync4, fsyncSync, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync3 } from "node:fs";
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
@@ -49905,8 +49997,8 @@ var JsonlResultsStore = class {
     return records;
   }
   append(record3) {
-    this.fd ??= openSync2(this.path, "a");
-    writeSync2(this.fd, `${JSON.stringify(record3)}
+    this.fd ??= openSync3(this.path, "a");
+    writeSync3(this.fd, `${JSON.stringify(record3)}
 `);
   }
   finalize(records) {
@@ -49914,9 +50006,9 @@ var JsonlResultsStore = class {
     const tmp = `${this.path}.tmp-${process.pid}`;
     writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
 `).join(""));
-    const fd = openSync2(tmp, "r");
+    const fd = openSync3(tmp, "r");
     fsyncSync(fd);
-    closeSync2(fd);
+    closeSync3(fd);
     const kept = new Set(records.map(recordId));
     if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
       renameSync2(this.path, this.previousPath);
@@ -49925,7 +50017,7 @@ var JsonlResultsStore = class {
     renameSync2(tmp, this.path);
   }
   close() {
-    if (this.fd !== void 0) closeSync2(this.fd);
+    if (this.fd !== void 0) closeSync3(this.fd);
     this.fd = void 0;
   }
 };
@@ -50524,7 +50616,7 @@ async function runSuite(o) {
       ...apiKey ? { apiKey } : {},
       ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
     });
-    const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
@@ -50532,7 +50624,7 @@ async function runSuite(o) {
       jobs,
       {
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -50583,6 +50675,10 @@ async function runSuite(o) {
   } finally {
     release();
   }
+}
+function defaultResponseCacheDir(env) {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join6(env.HOME || homedir(), ".cache");
+  return join6(base, "llmops", "responses");
 }
 
 // src/adapters/process/abort-on-signals.ts
@@ -50665,7 +50761,8 @@ options:
   --limit N          evaluate only the first N cases
   --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
-  --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
+  --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
+                     its tool cache or temp directory; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   --quiet            no progress or log lines
   -h, --help         this help
@@ -50768,7 +50865,7 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute3, join as join7, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
@@ -50782,7 +50879,7 @@ function comparisonFile(ctx, path) {
   return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute3(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
   for (const d of dirs) {
     const f = join7(d, "results.jsonl");
     if (existsSync7(f)) return f;
@@ -52654,7 +52751,7 @@ function progressReporter(ctx, quiet) {
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname13, isAbsolute as isAbsolute4, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52764,7 +52861,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute4(p) ? p : resolve6(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -52774,9 +52871,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute3(init)) return processCwd;
+  if (!init || !isAbsolute4(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute4(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
   return init;
 }
 

@@ -39236,7 +39236,8 @@ var ActionsLogger = class {
 
 // src/adapters/eval/run-suite.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join as join2, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/core/stable-json.ts
 function stableStringify(v) {
@@ -42708,7 +42709,7 @@ async function runEval(jobs, deps, opts) {
       const job = todo[next++];
       if (!job) return;
       let record2;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
+      const cached2 = deps.cache ? await deps.cache.get(job.key, job.request) : void 0;
       if (cached2) {
         fromCache++;
         const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
@@ -42726,7 +42727,7 @@ async function runEval(jobs, deps, opts) {
             }
           );
           const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
+          if (deps.cache) await deps.cache.set(job.key, job.request, response);
           const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
           record2 = recordFor(job, success(response, cost2, deps.scorers, job, attempts, false));
         } catch (err) {
@@ -64281,35 +64282,126 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/adapters/fs/disk-cache.ts
+var CACHE_SECRET_FILE = "cache-key";
+function requestDigest(req) {
+  const { timeoutMs: _t, stream: _s, ...what } = req;
+  return sha256(stableStringify(what));
+}
 var DiskResponseCache = class {
-  constructor(dir) {
+  constructor(dir, logger) {
     this.dir = dir;
+    this.logger = logger;
   }
   dir;
+  logger;
+  secret;
+  /** Entries found that did not verify (forged, for another request, or corrupt). */
+  rejected = 0;
   pathOf(key) {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
-  async get(key) {
+  async get(key, request) {
+    const secret = this.loadSecret(false);
+    if (!secret) return void 0;
+    let text;
     try {
-      const v = JSON.parse(readFileSync(this.pathOf(key), "utf8"));
-      return typeof v.text === "string" ? v : void 0;
+      const p = this.pathOf(key);
+      if (!lstatSync(p).isFile()) return this.reject(key, "not a regular file");
+      text = readFileSync(p, "utf8");
     } catch {
       return void 0;
     }
+    let entry;
+    try {
+      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
+      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
+      entry = r.data;
+    } catch {
+      return this.reject(key, "not JSON");
+    }
+    if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
+    if (entry.mac !== mac3(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
+    return entry.response;
   }
-  async set(key, value) {
+  async set(key, request, value) {
+    const secret = this.loadSecret(true);
+    if (!secret) return;
+    const body = { key, request_sha256: requestDigest(request), response: { ...value } };
+    const entry = { schema: "llmops.response-cache-entry/v1", ...body, mac: mac3(secret, body) };
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
+    writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, p);
   }
+  reject(key, why) {
+    if (this.rejected++ === 0) this.logger?.warn(`response cache: ignored the entry ${key.slice(0, 12)}\u2026 in ${this.dir} (${why}); it is re-requested from the model`);
+    return void 0;
+  }
+  /** The directory's secret, created on first write; null (cache off) when it is missing on read or cannot be trusted. */
+  loadSecret(create) {
+    if (this.secret !== void 0 && (this.secret !== null || !create)) return this.secret;
+    const file2 = join(this.dir, CACHE_SECRET_FILE);
+    const st = (() => {
+      try {
+        return lstatSync(file2);
+      } catch {
+        return null;
+      }
+    })();
+    if (!st) {
+      if (!create) return null;
+      mkdirSync(this.dir, { recursive: true, mode: 448 });
+      const key = randomBytes(32);
+      try {
+        const fd = openSync(file2, "wx", 384);
+        writeSync(fd, key.toString("hex"));
+        closeSync(fd);
+        return this.secret = key;
+      } catch {
+        return this.loadSecret(false);
+      }
+    }
+    const uid = process.getuid?.();
+    const problem = !st.isFile() ? "is not a regular file" : (st.mode & 63) !== 0 ? `has mode ${(st.mode & 511).toString(8)}, readable by others (a checked-out file always is)` : uid !== void 0 && st.uid !== uid ? "belongs to another user" : null;
+    if (problem) {
+      this.logger?.warn(`response cache disabled: ${file2} ${problem}; delete the cache directory or point cache-dir elsewhere`);
+      return this.secret = null;
+    }
+    const hex3 = readFileSync(file2, "utf8").trim();
+    return this.secret = /^[0-9a-f]{64}$/.test(hex3) ? Buffer.from(hex3, "hex") : null;
+  }
 };
+function mac3(secret, e) {
+  return createHmac("sha256", secret).update(stableStringify({ key: e.key, request_sha256: e.request_sha256, response: e.response })).digest("hex");
+}
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync, existsSync as existsSync2, fsyncSync, openSync, readFileSync as readFileSync2, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, fsyncSync, openSync as openSync2, readFileSync as readFileSync2, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 
 // src/core/eval/results-line.ts
 var scoreSchema = external_exports.looseObject({
@@ -64408,8 +64500,8 @@ var JsonlResultsStore = class {
     return records;
   }
   append(record2) {
-    this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, `${JSON.stringify(record2)}
+    this.fd ??= openSync2(this.path, "a");
+    writeSync2(this.fd, `${JSON.stringify(record2)}
 `);
   }
   finalize(records) {
@@ -64417,9 +64509,9 @@ var JsonlResultsStore = class {
     const tmp = `${this.path}.tmp-${process.pid}`;
     writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
 `).join(""));
-    const fd = openSync(tmp, "r");
+    const fd = openSync2(tmp, "r");
     fsyncSync(fd);
-    closeSync(fd);
+    closeSync2(fd);
     const kept = new Set(records.map(recordId));
     if (existsSync2(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
       renameSync2(this.path, this.previousPath);
@@ -64428,7 +64520,7 @@ var JsonlResultsStore = class {
     renameSync2(tmp, this.path);
   }
   close() {
-    if (this.fd !== void 0) closeSync(this.fd);
+    if (this.fd !== void 0) closeSync2(this.fd);
     this.fd = void 0;
   }
 };
@@ -65288,7 +65380,7 @@ async function runSuite(o) {
       ...apiKey ? { apiKey } : {},
       ...target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}
     });
-    const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
@@ -65296,7 +65388,7 @@ async function runSuite(o) {
       jobs,
       {
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -65347,6 +65439,14 @@ async function runSuite(o) {
   } finally {
     release();
   }
+}
+function defaultResponseCacheDir(env) {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join2(env.HOME || homedir(), ".cache");
+  return join2(base, "llmops", "responses");
+}
+function isInside(dir, root) {
+  const rel = relative2(resolve3(root), resolve3(dir));
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 // node_modules/markdown-table/index.js
@@ -65711,13 +65811,19 @@ var INPUTS = {
   model: { schema: external_exports.string().min(1), description: "override the suite's target.model" },
   concurrency: { schema: inputSchemas.positiveInt, description: "override the suite's concurrency limit" },
   "no-cache": { schema: inputSchemas.boolean, description: "true to skip the response cache" },
-  "cache-dir": { schema: inputSchemas.string, description: "response cache directory (default .llmops/cache)" }
+  "cache-dir": { schema: inputSchemas.string, description: "response cache directory outside the workspace (default: the runner's tool cache, else its temp directory)" }
 };
 
 // src/actions/evaluate/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const cacheDir = inputs["cache-dir"] ? resolve4(cwd, inputs["cache-dir"]) : void 0;
+  if (cacheDir && isInside(cacheDir, cwd)) {
+    throw new InputError(`input "cache-dir": ${cacheDir} is inside the checked-out workspace ${cwd}, where a pull request can commit cache entries`, {
+      hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}"
+    });
+  }
   const result = await runSuite({
     suitePath: inputs.suite,
     cwd,
@@ -65726,7 +65832,7 @@ async function main() {
     ...inputs.model ? { model: inputs.model } : {},
     ...inputs.concurrency ? { concurrency: inputs.concurrency } : {},
     noCache: inputs["no-cache"] ?? false,
-    ...inputs["cache-dir"] ? { cacheDir: resolve4(cwd, inputs["cache-dir"]) } : {},
+    ...cacheDir ? { cacheDir } : {},
     env: process.env,
     logger: new ActionsLogger(),
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.

@@ -2,7 +2,8 @@
 import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { runSuite } from "../../adapters/eval/run-suite.js";
+import { isInside, runSuite } from "../../adapters/eval/run-suite.js";
+import { InputError } from "../../errors.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";
 import { parseInputs } from "../runtime/inputs.js";
@@ -11,6 +12,12 @@ import { INPUTS } from "./inputs.js";
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const cacheDir = inputs["cache-dir"] ? resolve(cwd, inputs["cache-dir"]) : undefined;
+  if (cacheDir && isInside(cacheDir, cwd)) {
+    throw new InputError(`input "cache-dir": ${cacheDir} is inside the checked-out workspace ${cwd}, where a pull request can commit cache entries`, {
+      hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}",
+    });
+  }
   const result = await runSuite({
     suitePath: inputs.suite,
     cwd,
@@ -19,7 +26,7 @@ export async function main(): Promise<void> {
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.concurrency ? { concurrency: inputs.concurrency } : {}),
     noCache: inputs["no-cache"] ?? false,
-    ...(inputs["cache-dir"] ? { cacheDir: resolve(cwd, inputs["cache-dir"]) } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     env: process.env,
     logger: new ActionsLogger(),
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.

@@ -1,7 +1,8 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
@@ -93,7 +94,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       ...(apiKey ? { apiKey } : {}),
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
     });
-    const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
@@ -101,7 +102,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       jobs,
       {
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -152,4 +153,20 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   } finally {
     release();
   }
+}
+
+/**
+ * Where responses are cached unless told otherwise: never in the checked-out tree (a pull request
+ * could commit entries there). On a runner, the tool cache (kept between jobs on self-hosted
+ * runners) or the job's temp directory; elsewhere the user's cache directory.
+ */
+export function defaultResponseCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  return join(base, "llmops", "responses");
+}
+
+/** True when `dir` is `root` or inside it. */
+export function isInside(dir: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -27,7 +27,8 @@ options:
   --limit N          evaluate only the first N cases
   --dry-run          print the plan and the first request; send nothing
   --no-cache         do not read or write the response cache
-  --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
+  --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
+                     its tool cache or temp directory; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   --quiet            no progress or log lines
   -h, --help         this help

@@ -4,7 +4,7 @@
 import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress } from "../ports.js";
 import type { PlannedJob } from "./plan.js";
-import { ProviderError, type CompletionResult, type Provider } from "./provider.js";
+import { ProviderError, type CompletionRequest, type CompletionResult, type Provider } from "./provider.js";
 import { withRetries, type RetryPolicy } from "./retry.js";
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricScore, RecordError } from "./types.js";
@@ -12,9 +12,10 @@ import type { EvalRecord, MetricScore, RecordError } from "./types.js";
 /** A completion as the response cache stores it. */
 export type CachedResponse = CompletionResult;
 
+/** Responses by cache key. Each entry is bound to the request it answers: one for another request is a miss. */
 export interface ResponseCache {
-  get(key: string): Promise<CachedResponse | undefined>;
-  set(key: string, value: CachedResponse): Promise<void>;
+  get(key: string, request: CompletionRequest): Promise<CachedResponse | undefined>;
+  set(key: string, request: CompletionRequest, value: CachedResponse): Promise<void>;
 }
 
 export interface ResultsStore {
@@ -165,7 +166,7 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
       const job = todo[next++];
       if (!job) return;
       let record: EvalRecord;
-      const cached = deps.cache ? await deps.cache.get(job.key) : undefined;
+      const cached = deps.cache ? await deps.cache.get(job.key, job.request) : undefined;
       if (cached) {
         fromCache++;
         const cost = costOf(opts.prices, cached.promptTokens, cached.completionTokens);
@@ -183,7 +184,7 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
             },
           );
           const response: CachedResponse = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
+          if (deps.cache) await deps.cache.set(job.key, job.request, response);
           const cost = costOf(opts.prices, value.promptTokens, value.completionTokens);
           record = recordFor(job, success(response, cost, deps.scorers, job, attempts, false));
         } catch (err) {
