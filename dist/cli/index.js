@@ -42365,7 +42365,7 @@ function buildCaseDetails(comparison, baseline, candidate) {
 }
 
 // src/core/report/escape.ts
-var ZWJ = "\u200D";
+var WJ = "\u2060";
 var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -42396,7 +42396,7 @@ function markdownReplacement(m) {
     case "://":
       return "\\://";
     case "@":
-      return `@${ZWJ}`;
+      return `@${WJ}`;
     default:
       if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
       if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
@@ -42405,7 +42405,7 @@ function markdownReplacement(m) {
 }
 function escapeMarkdownChars(text2) {
   return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
     return markdownReplacement(m);
   });
 }
@@ -42421,7 +42421,7 @@ function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 function breakPings(text2) {
-  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${WJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WJ}`);
 }
 function escapeHtmlText(text2, opts = {}) {
   const clean = sanitizeText(text2);
@@ -42449,7 +42449,7 @@ ${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
 }
 function renderCodeSpan(text2, opts = {}) {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
   const ticks2 = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
   return `${ticks2}${pad}${body}${pad}${ticks2}${truncationNote(cut)}`;
@@ -52750,6 +52750,23 @@ function progressReporter(ctx, quiet) {
 // src/cli/commands.ts
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
 
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text2) {
+  return text2.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
+// src/adapters/console/workflow-safe.ts
+function workflowSafe(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return new Proxy(stream, {
+    get(target2, prop, receiver) {
+      if (prop !== "write") return Reflect.get(target2, prop, receiver);
+      return (chunk, ...rest) => target2.write.call(target2, typeof chunk === "string" || chunk instanceof Uint8Array ? neutralizeLogText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")) : chunk, ...rest);
+    }
+  });
+}
+
 // src/cli/context.ts
 import { dirname as dirname13, isAbsolute as isAbsolute4, resolve as resolve6 } from "node:path";
 
@@ -52849,17 +52866,19 @@ var TerminalProgress = class {
 function createCliContext(opts = {}) {
   const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
+  const stdout = workflowSafe(process.stdout, process.env);
+  const stderr = workflowSafe(process.stderr, process.env);
+  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
     cwd,
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     logger,
     progress: opts.quiet ? { start() {
     }, tick() {
     }, stop() {
-    } } : new TerminalProgress(process.stderr, interactive),
+    } } : new TerminalProgress(stderr, interactive),
     interactive,
     resolvePath: (p) => isAbsolute4(p) ? p : resolve6(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
@@ -52931,7 +52950,7 @@ hint: run "llmops --help" for the list
     return await cmd.run(ctx, args);
   } catch (caught) {
     const err = fsErrorAsInput(caught) ?? caught;
-    process.stderr.write(`${formatError(err)}
+    workflowSafe(process.stderr, process.env).write(`${formatError(err)}
 `);
     const code2 = exitCodeFor(err);
     if (rest.includes("--json")) {

@@ -39215,22 +39215,97 @@ async function runAction(main2) {
 // src/actions/evaluate/main.ts
 import { resolve as resolve4 } from "node:path";
 
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points = Array.from(text);
+  if (points.length <= max) return { text, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text) {
+  return text.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
-    debug(message);
+    debug(neutralizeLogText(message));
   }
   info(message) {
-    info(message);
+    info(neutralizeLogText(message));
   }
   warn(message) {
-    warning(message);
+    warning(neutralizeLogText(message));
   }
   error(message) {
-    error(message);
+    error(neutralizeLogText(message));
   }
   group(name, fn) {
-    return group(name, fn);
+    return group(neutralizeLogText(name), fn);
   }
 };
 
@@ -65592,75 +65667,6 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-function longestRun(text, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
-}
-
 // src/core/eval/render-summary.ts
 function pct(x) {
   return x === null ? "\u2013" : (x * 100).toFixed(1);
@@ -65777,6 +65783,17 @@ var TerminalProgress = class {
   }
 };
 
+// src/adapters/console/workflow-safe.ts
+function workflowSafe(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return new Proxy(stream, {
+    get(target, prop, receiver) {
+      if (prop !== "write") return Reflect.get(target, prop, receiver);
+      return (chunk, ...rest) => target.write.call(target, typeof chunk === "string" || chunk instanceof Uint8Array ? neutralizeLogText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")) : chunk, ...rest);
+    }
+  });
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -65817,6 +65834,7 @@ var INPUTS = {
 // src/actions/evaluate/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
+  const logger = new ActionsLogger();
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const cacheDir = inputs["cache-dir"] ? resolve4(cwd, inputs["cache-dir"]) : void 0;
   if (cacheDir && isInside(cacheDir, cwd)) {
@@ -65834,16 +65852,16 @@ async function main() {
     noCache: inputs["no-cache"] ?? false,
     ...cacheDir ? { cacheDir } : {},
     env: process.env,
-    logger: new ActionsLogger(),
+    logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
-    progress: new TerminalProgress(process.stdout, false)
+    progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false)
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
-  info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
 }
 
 // src/actions/evaluate/index.ts

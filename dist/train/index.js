@@ -29195,22 +29195,100 @@ async function runAction(main2) {
 import { readFile as readFile4 } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points = Array.from(text);
+  if (points.length <= max) return { text, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeBlock(text, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence2}${lang}
+${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence2}
+`;
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text) {
+  return text.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
-    debug(message);
+    debug(neutralizeLogText(message));
   }
   info(message) {
-    info(message);
+    info(neutralizeLogText(message));
   }
   warn(message) {
-    warning(message);
+    warning(neutralizeLogText(message));
   }
   error(message) {
-    error(message);
+    error(neutralizeLogText(message));
   }
   group(name, fn) {
-    return group(name, fn);
+    return group(neutralizeLogText(name), fn);
   }
 };
 
@@ -50649,16 +50727,8 @@ async function runAttempt(plan, ports, hooks) {
 }
 
 // src/core/train/render-summary.ts
-function escapeMd(s) {
-  return s.replace(/[\\`*_[\]<>|@#]/g, (c) => c === "@" ? "@\u200B" : `\\${c}`);
-}
-function fence(content, lang = "") {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = "`".repeat(longest + 1);
-  return `${f}${lang}
-${content.replace(/\n$/, "")}
-${f}`;
-}
+var escapeMd = (s) => escapeMarkdownText(s);
+var fence = (content, lang = "") => renderCodeBlock(content, { lang }).replace(/\n$/, "");
 function num2(n, digits = 4) {
   return n === void 0 ? "\u2013" : Number.isFinite(n) ? n.toFixed(digits) : String(n);
 }

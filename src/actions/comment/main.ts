@@ -13,7 +13,6 @@ import {
   renderMarker,
   resolveCommentIdentity,
   resolveTrustedPullRequest,
-  sanitizeUntrustedMarkdown,
   stripLeadingMarker,
   upsertStickyComment,
   DEFAULT_CHECK_NAME,
@@ -23,6 +22,7 @@ import {
   type TargetContext,
 } from "../../core/github/index.js";
 import { summarizeGate } from "../../core/github/report-bundle.js";
+import { sanitizeUntrustedMarkdown } from "../../core/report/escape-document.js";
 import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";

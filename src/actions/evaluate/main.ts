@@ -6,11 +6,13 @@ import { isInside, runSuite } from "../../adapters/eval/run-suite.js";
 import { InputError } from "../../errors.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";
+import { workflowSafe } from "../../adapters/console/workflow-safe.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
+  const logger = new ActionsLogger();
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const cacheDir = inputs["cache-dir"] ? resolve(cwd, inputs["cache-dir"]) : undefined;
   if (cacheDir && isInside(cacheDir, cwd)) {
@@ -28,14 +30,14 @@ export async function main(): Promise<void> {
     noCache: inputs["no-cache"] ?? false,
     ...(cacheDir ? { cacheDir } : {}),
     env: process.env,
-    logger: new ActionsLogger(),
+    logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
-    progress: new TerminalProgress(process.stdout, false),
+    progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false),
   });
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
-  core.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
 }

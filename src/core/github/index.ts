@@ -1,7 +1,6 @@
 export * from "./client.js";
 export * from "./marker.js";
 export * from "./truncate.js";
-export * from "./sanitize.js";
 export * from "./events.js";
 export * from "./identity.js";
 export * from "./sticky-comment.js";
