@@ -33671,7 +33671,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/core/github/client.ts
+// src/core/ports/github-client.ts
 var GitHubApiError = class extends ExternalError {
   constructor(message, status, apiMessage, options) {
     super(message, options);
@@ -53965,7 +53965,8 @@ var gateSchema = external_exports.looseObject({
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
   blocking: external_exports.boolean(),
   reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
-  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional()
+  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
+  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
 });
 var comparisonGateSchema = external_exports.looseObject({
   schema: external_exports.literal("llmops.comparison/v1"),
@@ -54001,9 +54002,11 @@ function summarizeGate(gate, verdictInput) {
         { hint: "the report bundle is untrusted input; regenerate it with actions/compare" }
       );
     }
-    const first = gate.reasons[0];
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion: conclusion2, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : void 0;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion: conclusion2, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

@@ -29292,11 +29292,11 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { basename, dirname as dirname3, extname } from "node:path";
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms, signal) => new Promise((resolve2, reject) => {
@@ -29311,6 +29311,21 @@ var systemClock = {
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   })
+};
+
+// src/core/ports/github-client.ts
+var GitHubApiError = class extends ExternalError {
+  constructor(message, status, apiMessage, options) {
+    super(message, options);
+    this.status = status;
+    this.apiMessage = apiMessage;
+  }
+  status;
+  apiMessage;
+  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
+  get notAccessible() {
+    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
+  }
 };
 
 // node_modules/zod/v4/classic/external.js
@@ -50840,7 +50855,7 @@ var NodeTrainWorkspace = class {
   }
 };
 
-// src/adapters/process/locate-trainer.ts
+// src/app/train/locate-trainer.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50859,7 +50874,7 @@ function defaultPythons(env) {
   return ["python3", "/usr/bin/python3"];
 }
 
-// src/adapters/process/machine.ts
+// src/app/train/machine.ts
 import { cpus, hostname as hostname3, totalmem } from "node:os";
 function describeMachine() {
   const c = cpus();
@@ -50872,7 +50887,7 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
-// src/adapters/process/abort-on-signals.ts
+// src/app/process/abort-on-signals.ts
 async function abortOnSignals(reason, work) {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error(reason));
@@ -50959,7 +50974,7 @@ var NodeRunningProcess = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text;
   try {
@@ -55464,21 +55479,6 @@ function throttling(octokit, octokitOptions) {
 }
 throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
-
-// src/core/github/client.ts
-var GitHubApiError = class extends ExternalError {
-  constructor(message, status, apiMessage, options) {
-    super(message, options);
-    this.status = status;
-    this.apiMessage = apiMessage;
-  }
-  status;
-  apiMessage;
-  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
-  get notAccessible() {
-    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
-  }
-};
 
 // src/adapters/github/octokit-github-client.ts
 var OctokitGitHubClient = class {

@@ -26778,7 +26778,7 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
@@ -30102,7 +30102,7 @@ async function asyncBufferFromFile(filename) {
   };
 }
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
   if (path.endsWith(".gz")) return "jsonl.gz";
@@ -30174,7 +30174,7 @@ function gitShowFile(path, rev) {
   });
 }
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { dirname as dirname2, relative } from "node:path";
@@ -31205,7 +31205,7 @@ var DataProfiler = class {
   }
 };
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
   const profiler = new DataProfiler({

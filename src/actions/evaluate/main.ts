@@ -2,7 +2,7 @@
 import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { isInside, runSuite } from "../../adapters/eval/run-suite.js";
+import { isInside, runSuite } from "../../app/eval/run-suite.js";
 import { InputError } from "../../errors.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";

@@ -4,7 +4,7 @@ import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { loadTrainSpec, trainHere } from "../../adapters/train/train-here.js";
+import { loadTrainSpec, trainHere } from "../../app/train/train-here.js";
 import { OctokitGitHubClient } from "../../adapters/github/octokit-github-client.js";
 import { decideRunnerTrust } from "../../core/github/runner-guard.js";
 import { InputError } from "../../errors.js";

@@ -2,7 +2,7 @@
 // quote data (case ids, keys, file names, model output), so each goes through the one log function
 // (escape-log.ts) — core.info writes its text raw, and a line of it could be a workflow command.
 import * as core from "@actions/core";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import { neutralizeLogText } from "../../core/report/escape-log.js";
 
 export class ActionsLogger implements Logger {

@@ -9,16 +9,16 @@ import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { dirname, join } from "node:path";
 import { ResponseCacheEntrySchema, type ResponseCacheEntry } from "../../core/contracts/response-cache-entry.js";
 import { sha256 } from "../../core/eval/hash.js";
-import type { CompletionRequest } from "../../core/eval/provider.js";
-import type { CachedResponse, ResponseCache } from "../../core/eval/runner.js";
-import type { Logger } from "../../core/ports.js";
+import type { CompletionRequest } from "../../core/ports/provider.js";
+import type { CachedResponse, ResponseCache } from "../../core/ports/response-cache.js";
+import type { Logger } from "../../core/ports/index.js";
 import { stableStringify } from "../../core/stable-json.js";
 
 export const CACHE_SECRET_FILE = "cache-key";
 
-/** What identifies a request's answer: everything but transport settings (timeout, streaming). */
+/** What identifies a request's answer: everything but the transport setting (streaming). */
 export function requestDigest(req: CompletionRequest): string {
-  const { timeoutMs: _t, stream: _s, ...what } = req;
+  const { stream: _s, ...what } = req;
   return sha256(stableStringify(what));
 }
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
 import { conclusionFor } from "../gate/evaluate.js";
-import type { CheckConclusion } from "./client.js";
+import type { CheckConclusion } from "../ports/github-client.js";
 
 export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" } as const;
 /** Byte caps for each file (a fork controls their size). */
@@ -36,6 +36,7 @@ const gateSchema = z.looseObject({
   blocking: z.boolean(),
   reasons: z.array(z.string().max(2000)).max(200),
   policy: z.looseObject({ inconclusive: z.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
+  checks: z.array(z.looseObject({ kind: z.string().max(100), message: z.string().max(2000) })).max(1000).optional(),
 });
 export const comparisonGateSchema = z.looseObject({
   schema: z.literal("llmops.comparison/v1"),
@@ -73,7 +74,7 @@ export type VerdictInput = "pass" | "fail" | "inconclusive";
  * The conclusion is derived from the verdict (and the policy's inconclusive rule), never read from
  * the bundle: a bundle whose own `conclusion` disagrees was not written by actions/compare and is refused.
  */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "policy"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "policy" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
     const inconclusive = gate.policy?.inconclusive ?? "fail";
     const conclusion = conclusionFor(gate.verdict, inconclusive);
@@ -83,9 +84,12 @@ export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion
         { hint: "the report bundle is untrusted input; regenerate it with actions/compare" },
       );
     }
-    const first = gate.reasons[0];
+    // Each reason starts with its own check's verdict ("FAIL: …"): say the overall verdict once.
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : undefined;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion: CheckConclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

@@ -6,7 +6,7 @@
 // the commenter's permission; the SHA binds the approval to that head, so a later push needs a new
 // one). Anything it does not understand — an unknown event, an unreadable payload, an unset
 // RUNNER_ENVIRONMENT — is a refusal naming what was missing. Pure: the API is a port.
-import type { GitHubClient, RepoPermission } from "./client.js";
+import type { GitHubClient, RepoPermission } from "../ports/github-client.js";
 
 export const TRUSTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 const APPROVING_PERMISSIONS: readonly RepoPermission[] = ["admin", "maintain", "write"];

@@ -3,7 +3,7 @@
 // commit the bundle was made for, its repository and the PR's current head (asked of the API)
 // must agree before anything is posted; a disagreement is refused with the reason.
 import { DataInvalidError, InputError } from "../../errors.js";
-import type { GitHubClient, PullRequestInfo } from "./client.js";
+import type { GitHubClient, PullRequestInfo } from "../ports/github-client.js";
 import type { PullRequestEvent, WorkflowRunEvent } from "./events.js";
 import type { PullRequestRef } from "./report-bundle.js";
 
