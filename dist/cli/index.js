@@ -52785,7 +52785,9 @@ var f32 = new Float32Array(1);
 var u32 = new Uint32Array(f32.buffer);
 function f32ToF16Bits(value) {
   f32[0] = value;
-  const x = u32[0];
+  return f32BitsToF16Bits(u32[0]);
+}
+function f32BitsToF16Bits(x) {
   const sign = x >>> 16 & 32768;
   const exp = x >>> 23 & 255;
   let mant = x & 8388607;
@@ -52815,9 +52817,7 @@ function f16BitsToF32(h2) {
   if (exp === 31) return mant ? NaN : sign * Infinity;
   return sign * (1 + mant / 1024) * 2 ** (exp - 15);
 }
-function f32ToBf16Bits(value) {
-  f32[0] = value;
-  const x = u32[0];
+function f32BitsToBf16Bits(x) {
   if ((x & 2147483647) > 2139095040) return (x >>> 16 | 64) & 65535;
   return x + (32767 + (x >>> 16 & 1)) >>> 16 & 65535;
 }
@@ -52843,17 +52843,20 @@ function roundf(v) {
 function encodeF32(x) {
   return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
 }
+function bitsOf(x) {
+  return x.byteOffset % 4 === 0 ? new Uint32Array(x.buffer, x.byteOffset, x.length) : new Uint32Array(x.slice().buffer);
+}
 function encodeF16(x) {
-  const out = new Uint8Array(x.length * 2);
-  const v = new DataView(out.buffer);
-  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]), true);
-  return out;
+  const bits = bitsOf(x);
+  const out = new Uint16Array(x.length);
+  for (let i = 0; i < bits.length; i++) out[i] = f32BitsToF16Bits(bits[i]);
+  return new Uint8Array(out.buffer);
 }
 function encodeBf16(x) {
-  const out = new Uint8Array(x.length * 2);
-  const v = new DataView(out.buffer);
-  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]), true);
-  return out;
+  const bits = bitsOf(x);
+  const out = new Uint16Array(x.length);
+  for (let i = 0; i < bits.length; i++) out[i] = f32BitsToBf16Bits(bits[i]);
+  return new Uint8Array(out.buffer);
 }
 function quantizeQ8_0(x) {
   if (x.length % 32) throw new RangeError(`Q8_0 needs a multiple of 32 values, got ${x.length}`);
@@ -53269,11 +53272,11 @@ function preTokenizerName(pre, where) {
   if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
   const split = steps.find((s) => s.type === "Split");
   const regex2 = split?.pattern?.Regex;
-  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
-  if (regex2 === GPT2_PATTERN) return "gpt2";
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt-2";
+  if (regex2 === GPT2_PATTERN) return "gpt-2";
   if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
   if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
-  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt-2, llama-bpe and qwen2`, {
     hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
   });
 }
@@ -53481,6 +53484,7 @@ function decodeToF32(bytes, dtype, where) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (dtype) {
     case "F32": {
+      if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
       const out = new Float32Array(bytes.byteLength / 4);
       new Uint8Array(out.buffer).set(bytes);
       return out;
@@ -53562,7 +53566,7 @@ var SafetensorsDir = class {
   read(name, shape) {
     const src = this.checkShape(name, shape);
     const where = `${this.display}/${src.file}: tensor ${name}`;
-    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    const bytes = Buffer.allocUnsafeSlow(src.entry.end - src.entry.begin);
     const got = readSync2(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
     if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
     return decodeToF32(bytes, src.entry.dtype, where);
@@ -53978,6 +53982,10 @@ options:
       result = await exportGguf({ ...common2, type });
     } else if (EXTERNAL_TYPES.includes(type)) {
       result = await externalQuantize({ ...common2, type, env: ctx.env });
+    } else if (type === "awq" || type === "gptq") {
+      throw new InputError(`--type ${type}: AWQ and GPTQ are not GGUF types; llama.cpp cannot load them`, {
+        hint: "quantize the HF model with llm-compressor (pip install llmcompressor) and serve it with vLLM; for llama.cpp use q4_k_m (llama-quantize), q4_0 or q8_0"
+      });
     } else {
       throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
     }
