@@ -75,7 +75,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -99,7 +99,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -280,11 +280,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml, tags2) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -412,12 +412,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags = {};
+          const tags2 = {};
           visit2.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
+              tags2[node2.tag] = true;
           });
-          tagNames = Object.keys(tags);
+          tagNames = Object.keys(tags2);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -509,7 +509,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj2, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -549,7 +549,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj2, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -752,7 +752,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -764,12 +764,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -780,17 +780,17 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value, tagName, tags2) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+        const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags2.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -825,7 +825,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -836,7 +836,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1149,23 +1149,23 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1292,7 +1292,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1347,7 +1347,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1370,7 +1370,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1381,34 +1381,34 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1478,17 +1478,17 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
+    function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags2.filter((t) => t.tag === item.tag);
         if (match.length > 0)
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity2.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags2.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1496,11 +1496,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags2.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str3;
+      return identity2.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1557,7 +1557,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str3 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1712,19 +1712,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str4);
       }
-      let str;
+      let str3;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str3 = start;
           for (const line of lines)
-            str += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2031,7 +2031,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -2056,23 +2056,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema2);
         const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
+            value = replacer.call(obj2, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key2, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key2, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key2, value] of obj2)
             add(key2, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map2.items.sort(schema2.sortMapEntries);
@@ -2098,7 +2098,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2182,7 +2182,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
     };
     exports.map = map2;
   }
@@ -2196,7 +2196,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2253,7 +2253,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2278,15 +2278,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema2);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key2 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2320,7 +2320,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2349,14 +2349,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2367,13 +2367,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str3) => new Scalar2.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2418,14 +2418,14 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -2537,7 +2537,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2549,12 +2549,12 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2605,7 +2605,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str.length / lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2672,7 +2672,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -2683,7 +2683,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2826,7 +2826,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2838,7 +2838,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2846,7 +2846,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2858,14 +2858,14 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n3 = BigInt(str);
+        const n3 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str, radix);
+      const n2 = parseInt(str3, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3263,10 +3263,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags = schemaTags;
-      if (!tags) {
+      let tags2 = schemaTags;
+      if (!tags2) {
         if (Array.isArray(customTags))
-          tags = [];
+          tags2 = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -3274,22 +3274,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags = tags.concat(tag);
+          tags2 = tags2.concat(tag);
       } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+        tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
+        tags2 = tags2.concat(merge2.merge);
+      return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -3305,14 +3305,14 @@ var require_Schema = __commonJS({
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
-    var tags = require_tags();
+    var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map2.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
@@ -3723,22 +3723,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4394,7 +4394,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4418,8 +4418,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4443,7 +4443,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4458,13 +4458,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4491,15 +4491,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4522,11 +4522,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4601,8 +4601,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4613,8 +4613,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -4641,7 +4641,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4650,15 +4650,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4863,7 +4863,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4881,11 +4881,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5007,13 +5007,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5244,10 +5244,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6501,8 +6501,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6592,8 +6592,8 @@ var require_parser = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -7338,7 +7338,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7363,7 +7363,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity2.isScalar;
     exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7447,7 +7447,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7458,14 +7458,14 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports.str = str3;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
       else if (arg instanceof Name)
         code2.push(arg);
       else
-        code2.push(interpolate(arg));
+        code2.push(interpolate2(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7501,10 +7501,10 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
+    function interpolate2(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
@@ -7756,11 +7756,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7777,10 +7777,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7841,8 +7841,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -7871,12 +7871,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants))
+          if (n2.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i, 1);
@@ -7929,12 +7929,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -7957,10 +7957,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -7996,10 +7996,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -8041,11 +8041,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3, _b;
-        super.optimizeNames(names, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -8215,12 +8215,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -8346,7 +8346,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8361,14 +8361,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c = constants[n2.str];
+        const c = constants2[n2.str];
         if (c === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8463,22 +8463,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -8710,12 +8710,12 @@ var require_errors2 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -9503,8 +9503,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10040,11 +10040,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -10601,10 +10601,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative9, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative6 = parse5(serialize2(relative6, options), options);
+        relative9 = parse5(serialize2(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative9.scheme) {
+        target2.scheme = relative9.scheme;
+        target2.userinfo = relative9.userinfo;
+        target2.host = relative9.host;
+        target2.port = relative9.port;
+        target2.path = removeDotSegments(relative9.path || "");
+        target2.query = relative9.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target2.userinfo = relative9.userinfo;
+          target2.host = relative9.host;
+          target2.port = relative9.port;
+          target2.path = removeDotSegments(relative9.path || "");
+          target2.query = relative9.query;
         } else {
-          if (!relative6.path) {
+          if (!relative9.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative9.query !== void 0) {
+              target2.query = relative9.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative9.path[0] === "/") {
+              target2.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative9.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative9.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative9.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative9.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -11674,7 +11674,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -11901,11 +11901,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -12469,16 +12469,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -15664,11 +15664,11 @@ function wkbToGeojson(reader) {
   } else if (flags.type === 3) {
     return { type: "Polygon", coordinates: readPolygon(reader, flags) };
   } else if (flags.type === 4) {
-    const points = [];
+    const points2 = [];
     for (let i = 0; i < flags.count; i++) {
-      points.push(readPosition(reader, getFlags(reader)));
+      points2.push(readPosition(reader, getFlags(reader)));
     }
-    return { type: "MultiPoint", coordinates: points };
+    return { type: "MultiPoint", coordinates: points2 };
   } else if (flags.type === 5) {
     const lines = [];
     for (let i = 0; i < flags.count; i++) {
@@ -15709,20 +15709,20 @@ function getFlags(reader) {
   return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.dim; i++) {
     const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
     reader.offset += 8;
-    points.push(coord);
+    points2.push(coord);
   }
-  return points;
+  return points2;
 }
 function readLine(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.count; i++) {
-    points.push(readPosition(reader, flags));
+    points2.push(readPosition(reader, flags));
   }
-  return points;
+  return points2;
 }
 function readPolygon(reader, flags) {
   const { view } = reader;
@@ -16654,22 +16654,22 @@ var init_bloom = __esm({
 });
 
 // node_modules/hyparquet/src/utils.js
-function toJson(obj) {
-  if (obj === void 0) return null;
-  if (typeof obj === "bigint") return Number(obj);
-  if (Object.is(obj, -0)) return 0;
-  if (Array.isArray(obj)) return obj.map(toJson);
-  if (obj instanceof Uint8Array) return Array.from(obj);
-  if (obj instanceof Date) return obj.toISOString();
-  if (obj instanceof Object) {
+function toJson(obj2) {
+  if (obj2 === void 0) return null;
+  if (typeof obj2 === "bigint") return Number(obj2);
+  if (Object.is(obj2, -0)) return 0;
+  if (Array.isArray(obj2)) return obj2.map(toJson);
+  if (obj2 instanceof Uint8Array) return Array.from(obj2);
+  if (obj2 instanceof Date) return obj2.toISOString();
+  if (obj2 instanceof Object) {
     const newObj = {};
-    for (const key2 of Object.keys(obj)) {
-      if (obj[key2] === void 0) continue;
-      newObj[key2] = toJson(obj[key2]);
+    for (const key2 of Object.keys(obj2)) {
+      if (obj2[key2] === void 0) continue;
+      newObj[key2] = toJson(obj2[key2]);
     }
     return newObj;
   }
-  return obj;
+  return obj2;
 }
 function concat(aaa, bbb) {
   const chunk = 1e4;
@@ -16729,22 +16729,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -16756,7 +16756,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -17806,12 +17806,12 @@ function assembleMaps(keys, values, depth) {
       out.push(assembleMaps(keys[i], values[i], depth - 1));
     } else {
       if (keys[i]) {
-        const obj = {};
+        const obj2 = {};
         for (let j = 0; j < keys[i].length; j++) {
           const value = values[i][j];
-          obj[keys[i][j]] = value === void 0 ? null : value;
+          obj2[keys[i][j]] = value === void 0 ? null : value;
         }
-        out.push(obj);
+        out.push(obj2);
       } else {
         out.push(void 0);
       }
@@ -17824,15 +17824,15 @@ function invertStruct(struct, depth) {
   const length = struct[keys[0]]?.length;
   const out = [];
   for (let i = 0; i < length; i++) {
-    const obj = {};
+    const obj2 = {};
     for (const key2 of keys) {
       if (struct[key2].length !== length) throw new Error("parquet struct parsing error");
-      obj[key2] = struct[key2][i];
+      obj2[key2] = struct[key2][i];
     }
     if (depth) {
-      out.push(invertStruct(obj, depth - 1));
+      out.push(invertStruct(obj2, depth - 1));
     } else {
-      out.push(obj);
+      out.push(obj2);
     }
   }
   return out;
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve11, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve7(buffer.buffer);
+            resolve11(buffer.buffer);
           } else {
-            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve11(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -19490,8 +19490,8 @@ var init_node = __esm({
 var LlmopsError = class extends Error {
   /** Optional one-line hint on how to fix it, printed after the message. */
   hint;
-  constructor(message, options) {
-    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+  constructor(message2, options) {
+    super(message2, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options?.hint;
   }
 };
@@ -19516,8 +19516,8 @@ var ExternalError = class extends LlmopsError {
   kind = "external";
 };
 var ProcessExitError = class extends LlmopsError {
-  constructor(message, exitCode, signal, options) {
-    super(message, options);
+  constructor(message2, exitCode, signal, options) {
+    super(message2, options);
     this.exitCode = exitCode;
     this.signal = signal;
   }
@@ -19650,9 +19650,11 @@ function requirePositional(cmd, positionals, what, index = 0) {
   return v;
 }
 
-// src/app/compare/run-compare.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+// src/cli/commands/compare-arms.ts
+import { basename as basename2 } from "node:path";
+
+// src/app/compare/run-arms.ts
+import { mkdir, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/compare/types.ts
@@ -19753,9 +19755,6 @@ function lnGamma(x) {
   const t = z2 + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
   return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function lnChoose(n2, k) {
-  return lnGamma(n2 + 1) - lnGamma(k + 1) - lnGamma(n2 - k + 1);
 }
 function betaContinuedFraction(a, b, x) {
   const TINY = 1e-300;
@@ -19902,22 +19901,6 @@ function tTwoSidedP(t, df) {
   return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
-// src/core/stats/binomial.ts
-function binomialPmf(k, n2, p) {
-  if (k < 0 || k > n2) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n2 ? 1 : 0;
-  return Math.exp(lnChoose(n2, k) + k * Math.log(p) + (n2 - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n2 = broke2 + fixed;
-  if (n2 === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n2, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
 // src/core/stats/proportions.ts
 function zFor(confidence) {
   return normalQuantile(1 - (1 - confidence) / 2);
@@ -19957,19 +19940,112 @@ function newcombePairedInterval(t, confidence = 0.95) {
 }
 
 // src/core/stats/holm.ts
+function ranked(ps) {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+}
 function holmAdjust(ps) {
   const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array(m);
   let running = 0;
-  order.forEach(({ p, i }, rank) => {
+  ranked(ps).forEach(({ p, i }, rank) => {
     running = Math.max(running, Math.min(1, (m - rank) * p));
     out[i] = running;
   });
   return out;
 }
+function holmLevels(ps, alpha) {
+  const m = ps.length;
+  const out = new Array(m);
+  let stopped = null;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
+    out[i] = alpha / (m - (stopped ?? rank));
+  });
+  return out;
+}
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range2) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side3 = (dir) => {
+    const end = dir < 0 ? range2.min : range2.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side3(-1), side3(1)];
+}
+function pFromIntervals(intervalAt, delta0) {
+  const contains2 = (alpha) => {
+    const ci = intervalAt(1 - alpha);
+    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+  };
+  if (contains2(1)) return 1;
+  let inside = 0;
+  let outside = 1;
+  for (; ; ) {
+    const mid = inside + (outside - inside) / 2;
+    if (mid === inside || mid === outside) return inside;
+    if (contains2(mid)) inside = mid;
+    else outside = mid;
+  }
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  const f = t.fixed;
+  const g = t.broke;
+  const num2 = f - g - n2 * delta0;
+  const A2 = 2 * n2;
+  const B3 = -f - g + (2 * n2 - f + g) * delta0;
+  const C3 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B3 * B3 - 4 * A2 * C3)) - B3) / (2 * A2);
+  const v = n2 * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num2 === 0 ? 0 : num2 > 0 ? Infinity : -Infinity;
+  return num2 / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n2 === 0 ? 0 : (t.fixed - t.broke) / n2;
+  if (n2 === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n2 = t.both + t.broke + t.fixed + t.neither;
+  if (n2 === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n2, alpha, { min: -1, max: 1 });
+}
 
 // src/core/stats/paired-t.ts
+function tTestAt(r, delta0) {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+function tIntervalAt(r, confidence) {
+  const alpha = 1 - confidence;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+}
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
   if (n2 < 2) return null;
@@ -19980,8 +20056,7 @@ function oneSampleT(xs, confidence = 0.95) {
   const df = n2 - 1;
   if (se === 0) return { n: n2, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n: n2, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
 function withinClusterSd(clusters) {
   let ss = 0;
@@ -20059,6 +20134,9 @@ function summariseDraws(estimate, draws, confidence, seed) {
   };
 }
 function bcaInterval(estimate, draws, jackknife, confidence) {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+function bcaIntervals(estimate, draws, jackknife) {
   const B3 = draws.length;
   if (B3 < 2 || jackknife.length < 3) return null;
   let below = 0;
@@ -20087,11 +20165,20 @@ function bcaInterval(estimate, draws, jackknife, confidence) {
     const z2 = normalQuantile(q);
     return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
   };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+function percentileIntervals(draws) {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
 }
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n2 = baseline.length / width;
@@ -20144,8 +20231,11 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
     ...summariseDraws(estimate, draws, confidence, seed),
     bca: bcaInterval(estimate, draws, jack, confidence)
   });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
   return {
-    delta: withBca(c0 - b0, dd, jd),
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
     baseline: withBca(b0, db, jb),
     candidate: withBca(c0, dc, jc)
   };
@@ -20196,6 +20286,53 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
   }
   const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
   return { se, ci95: ci };
+}
+
+// src/core/gate/decidable.ts
+var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
+function identicalRunsBound(n2, confidence, p = null) {
+  if (n2 <= 0) return 1;
+  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n2 - k }, confidence)[0];
+  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n2));
+  const step = Math.max(1, Math.floor(n2 / 2e3));
+  let worst2 = Math.max(at(0), at(n2));
+  for (let k = 0; k <= n2; k += step) worst2 = Math.max(worst2, at(k));
+  return worst2;
+}
+function casesToDecide(margin, confidence, p = null) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence, p) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+function planMargins(policy, types, cases, repeats) {
+  const out = [];
+  if (repeats !== 1) return out;
+  for (const [metric, rule] of Object.entries(policy.metrics)) {
+    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
+    const type = types.get(metric);
+    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
+    const margin = rule.max_regression;
+    const smallest = identicalRunsBound(cases, policy.confidence);
+    const decidable = margin > smallest;
+    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
+    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
+  }
+  return out;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -20943,8 +21080,8 @@ function defineLazy(object2, key2, getter) {
     configurable: true
   });
 }
-function objectClone(obj) {
-  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+function objectClone(obj2) {
+  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
 }
 function assignProp(target2, prop, value) {
   Object.defineProperty(target2, prop, {
@@ -21015,10 +21152,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path) {
+function getElementAtPath(obj2, path) {
   if (!path)
-    return obj;
-  return path.reduce((acc, key2) => acc?.[key2], obj);
+    return obj2;
+  return path.reduce((acc, key2) => acc?.[key2], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -21033,14 +21170,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str3;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21154,8 +21291,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21366,8 +21503,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -21397,7 +21534,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -21405,7 +21542,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -21421,13 +21558,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -21454,9 +21591,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj = data;
-      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-        return obj.constructor.name;
+      const obj2 = data;
+      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
+        return obj2.constructor.name;
       }
     }
   }
@@ -21474,8 +21611,8 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
+function cleanEnum(obj2) {
+  return Object.entries(obj2).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -21800,15 +21937,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key2, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
+function node(obj2, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj2, key2)) {
     if (key2 === "__proto__") {
-      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj2, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key2] = make();
+      obj2[key2] = make();
     }
   }
-  return obj[key2];
+  return obj2[key2];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -23024,9 +23161,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname4) {
-  hostname4.lastIndex = 0;
-  return hostname4.test(url2.hostname);
+function urlHostnameOk(url2, hostname5) {
+  hostname5.lastIndex = 0;
+  return hostname5.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -25265,7 +25402,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve11) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25275,7 +25412,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve11);
       if (answer > result)
         result = answer;
     }
@@ -25286,7 +25423,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve11) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25350,7 +25487,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve11 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -33144,8 +33281,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -35845,12 +35982,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -40185,12 +40322,12 @@ function improvementSpecs(m) {
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
 var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
 function atLeast(ci, limit) {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 function atMost(ci, limit) {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
@@ -40211,9 +40348,20 @@ function adviseSide(ci, n2, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n2, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy, known = []) {
+function undecidable(name, row, margin, confidence) {
+  if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
+  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  if (margin > smallest) return {};
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+}
+function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
+  if (!row && policy.require_metrics) {
+    throw new ConfigError(`${source}: gate.metrics.${name}: neither run has a metric named "${name}"${didYouMean(name, known)}`, {
+      hint: known.length ? `the runs' metrics are: ${known.join(", ")}` : "the runs have no metrics; check that both are eval run directories"
+    });
+  }
   if (!row || row.n === 0 || row.delta === null) {
     const verdict = policy.require_metrics ? "fail" : "inconclusive";
     return [
@@ -40259,6 +40407,7 @@ function metricChecks(name, rule, row, policy, known = []) {
       checks.push({
         ...base,
         ...verdict === "inconclusive" ? adviseDelta(row, imp + m.absolute, alpha) : {},
+        ...verdict === "inconclusive" ? undecidable(name, row, m.absolute, policy.confidence) : {},
         id: `${name}/max_regression`,
         kind: "non_inferiority",
         verdict,
@@ -40346,10 +40495,14 @@ function budgetChecks(c, policy) {
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
 function evaluateGate(c, policy, source) {
+  if (c.unchanged) {
+    const check3 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
+    return { verdict: "pass", blocking: false, conclusion: "success", checks: [check3], reasons: [], policy, policy_source: source };
+  }
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name), source));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -40357,6 +40510,7 @@ function evaluateGate(c, policy, source) {
   const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
+    if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
     return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` \u2014 would likely be decided at ${more}` : ""}`;
   });
   if (checks.length === 0) reasons.push("INCONCLUSIVE: the policy has no rules that apply");
@@ -40439,6 +40593,8 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     test: "none",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: null,
     sd_within: null,
     mde: null,
@@ -40448,16 +40604,17 @@ function compareMetric(info, cases, baseline, candidate, settings) {
   };
   if (n2 === 0) {
     notes.push("no case has a value on both sides");
-    return { row, flips: [] };
+    return { row, flips: [], intervalAt: null };
   }
   const caseMean = (os) => mean(os.map((o) => o.value));
   const mb = Float64Array.from(bObs, caseMean);
   const mc = Float64Array.from(cObs, caseMean);
   const diffs = mc.map((v, i) => v - mb[i]);
   const alpha = 1 - settings.confidence;
-  if (kind === "corpus") fillCorpus(row, bObs, cObs, info.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
-  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+  let intervalAt;
+  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info.aggregate, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
+  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
   if (kind !== "corpus") {
     row.sd_diff = n2 >= 2 ? sd(diffs) : null;
     if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
@@ -40472,7 +40629,7 @@ function compareMetric(info, cases, baseline, candidate, settings) {
     row.broke = flips.filter((f) => f.direction === "broke").length;
     row.fixed = flips.length - row.broke;
   }
-  return { row, flips: flips ?? [] };
+  return { row, flips: flips ?? [], intervalAt };
 }
 function corpusIneligibility(info, all) {
   const scored = all.filter((o) => !o.errored);
@@ -40496,10 +40653,11 @@ function fillBinary(row, mb, mc, confidence) {
   row.candidate.mean = kc / n2;
   row.baseline.ci = wilsonInterval(kb, n2, confidence);
   row.candidate.ci = wilsonInterval(kc, n2, confidence);
-  row.ci = newcombePairedInterval(t, confidence);
-  row.interval_method = "newcombe";
-  row.test = "mcnemar-exact";
-  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+  row.ci = tangoInterval(t, confidence);
+  row.interval_method = "tango-score";
+  row.test = "mcnemar-asymptotic";
+  row.p_value = pairedScoreTest(t).p;
+  return (c) => tangoInterval(t, c);
 }
 function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.baseline.mean = mean(mb);
@@ -40509,12 +40667,13 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   const t = oneSampleT(diffs, confidence);
   if (!t) {
     row.notes.push("fewer than 2 paired cases: no interval or test");
-    return;
+    return null;
   }
   row.ci = t.ci;
   row.interval_method = clustered ? "t-clustered" : "t";
   row.test = clustered ? "paired-t-clustered" : "paired-t";
   row.p_value = t.p;
+  return (c) => tIntervalAt(t, c);
 }
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
@@ -40534,13 +40693,16 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
   row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
-  row.ci = r.delta.bca ?? r.delta.ci;
-  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
+  row.ci = r.delta.intervalAt(settings.confidence);
+  row.interval_method = r.delta.method === "bca" ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
+  if (row.p_value === 0) row.notes.push(`\u0394 = 0 lies beyond all ${r.delta.resamples} bootstrap resamples: p < ${formatTiny(1 / r.delta.resamples)}`);
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+  return r.delta.intervalAt;
 }
+var formatTiny = (x) => Number(x.toPrecision(2)).toString();
 var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n2, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n2 * (2 * width + 1)))));
@@ -40682,6 +40844,69 @@ function pairCases(baseline, candidate) {
   return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/compare/unchanged.ts
+var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
+function sameRecords(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return false;
+  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
+  for (const c of candidate.records) {
+    const b = byId.get(idOf(c.case_id, c.repeat));
+    if (!b || b.key === void 0 || b.key !== c.key) return false;
+    if ((b.output ?? null) !== (c.output ?? null)) return false;
+    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
+  }
+  return true;
+}
+function sameCases(baseline, candidate) {
+  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
+  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
+  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
+}
+function scoreValues(scores) {
+  return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
+}
+var str = (v) => typeof v === "string" && v !== "" ? v : null;
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+function modelHash(run) {
+  return str(obj(obj(run.summary?.provenance).target).model_hash);
+}
+function sameModelAndPrompt(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return null;
+  const bm = modelHash(baseline);
+  if (bm === null || bm !== modelHash(candidate)) return null;
+  const bp = obj(baseline.summary?.provenance);
+  const cp = obj(candidate.summary?.provenance);
+  for (const k of ["prompt_hash", "dataset_hash", "suite_hash"]) if (str(bp[k]) === null || bp[k] !== cp[k]) return null;
+  const params = (p) => stableStringify(obj(obj(p.target).params));
+  if (params(bp) !== params(cp)) return null;
+  return bm;
+}
+function findUnchanged(baseline, candidate) {
+  if (sameRecords(baseline, candidate)) {
+    return {
+      basis: "requests-and-outputs",
+      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
+    };
+  }
+  const hash3 = sameModelAndPrompt(baseline, candidate);
+  if (hash3 !== null) {
+    return {
+      basis: "model-and-prompt",
+      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+    };
+  }
+  return null;
+}
+
 // src/core/compare/compute.ts
 function runRef(run) {
   const cases = new Set(run.records.map((r) => r.case_id));
@@ -40701,20 +40926,33 @@ function runRef(run) {
     warnings: run.warnings
   };
 }
-function metricNames(baseline, candidate) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+function metricNames(...runs) {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
+}
+function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type) : void 0
+  };
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < \u03B1 exactly when the (1 \u2212 \u03B1) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at \u0394 = 0 is McNemar's asymptotic test z = (fixed \u2212 broke)/\u221A(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest \u03B1 whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 \u2212 \u03B1/k), which excludes 0 exactly when the adjusted p < \u03B1 \u2014 it agrees with Holm's decisions but is not a simultaneous interval. The \u0394 column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
 function computeComparison(baseline, candidate, opts) {
   const policy = opts.policy;
@@ -40723,19 +40961,13 @@ function computeComparison(baseline, candidate, opts) {
   const { paired, oneSided } = pairCases(gb, gc);
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
   const rows = [];
+  const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const info = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : void 0
-    };
-    const { row, flips: f } = compareMetric(info, paired, gb, gc, settings);
+    const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
+    const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -40743,8 +40975,14 @@ function computeComparison(baseline, candidate, opts) {
     for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
-    family[i].p_holm = p;
+  const familyPs = family.map((r) => r.p_value);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i];
+    row.p_holm = p;
+    row.ci_holm_confidence = 1 - levels[i];
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
@@ -40758,6 +40996,7 @@ function computeComparison(baseline, candidate, opts) {
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
+    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -40773,6 +41012,9 @@ var nullableNumber = external_exports.number().nullable().optional().transform((
 var evalRecordSchema = external_exports.looseObject({
   case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
   repeat: external_exports.number().int().min(0),
+  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
+  key: external_exports.string().optional(),
+  output: external_exports.string().nullable().optional(),
   scores: external_exports.record(external_exports.string(), scoreSchema),
   latency_ms: nullableNumber,
   prompt_tokens: nullableNumber,
@@ -41195,9 +41437,9 @@ var bleu = {
   schema: bleuSchema,
   create(c) {
     const tracker = new ReferenceCountTracker();
-    const common = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
-    const corpusOptions = { ...common, effectiveOrder: c.effective_order };
-    const sentenceOptions = { ...common, effectiveOrder: true };
+    const common2 = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
+    const corpusOptions = { ...common2, effectiveOrder: c.effective_order };
+    const sentenceOptions = { ...common2, effectiveOrder: true };
     return {
       ...scorerBase(c, true),
       get signature() {
@@ -41572,7 +41814,7 @@ function valuesEqual(a, b, o) {
   return a === b;
 }
 function compareFields(output2, expected, fields, o) {
-  const present = (obj, k) => Object.hasOwn(obj, k) && obj[k] !== void 0;
+  const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
   const names = fields ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
@@ -41902,13 +42144,13 @@ function rougeN(target2, prediction, n2) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf = (t) => {
+  const idOf3 = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf);
-  const bi = Int32Array.from(b, idOf);
+  const ai = Int32Array.from(a, idOf3);
+  const bi = Int32Array.from(b, idOf3);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -42214,49 +42456,234 @@ function aggregateForType(type) {
   return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
 }
 
-// src/core/github/events.ts
-var repo = external_exports.looseObject({ full_name: external_exports.string() });
-var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
-var pullRequestEvent = external_exports.looseObject({
-  pull_request: external_exports.looseObject({
-    number: external_exports.number().int().positive(),
-    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
-    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
-  })
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
 });
-var workflowRunEvent = external_exports.looseObject({
-  workflow_run: external_exports.looseObject({
-    id: external_exports.number().int(),
-    event: external_exports.string(),
-    head_sha: sha,
-    head_branch: external_exports.string().nullable(),
-    head_repository: repo.nullable(),
-    repository: repo,
-    conclusion: external_exports.string().nullable(),
-    html_url: external_exports.string().optional(),
-    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
-  })
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
 });
 
-// src/core/github/report-bundle.ts
-var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
-var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v1"),
-  number: external_exports.number().int().positive(),
-  head_sha: sha2
-});
-var gateSchema = external_exports.looseObject({
-  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
-});
-var comparisonGateSchema = external_exports.looseObject({
-  schema: external_exports.literal("llmops.comparison/v1"),
-  gate: gateSchema.nullable()
-});
+// src/core/compare/arms.ts
+var ARMS_METHODS = [
+  "Every arm is paired with every other by case id over the cases all arms share; the first arm is the control.",
+  "Each pair and metric uses the two-run method (0/1: Tango score interval with the McNemar asymptotic test it inverts; other metrics: paired t on case means; corpus metrics: paired bootstrap), so an interval and its p never disagree.",
+  "Holm's adjustment runs over every pair of arms \xD7 every metric; each adjusted p comes with \u0394's interval at Holm's step level for that pair, which excludes 0 exactly when the adjusted p < \u03B1.",
+  "A metric's winner is the arm whose Holm interval against the control and against every rival lies wholly on the better side of 0: the chance of naming a wrong winner is at most \u03B1 across the whole experiment.",
+  "Without a winner, the arms whose Holm interval against the best-looking arm contains 0 are listed as indistinguishable, with the paired cases at which a paired t test would likely separate them (80% power at the pair's Holm level, from the observed SD of differences)."
+];
+function sharedCases(groups, names) {
+  const shared = [...groups[0].keys()].filter((id) => groups.every((g) => g.has(id)));
+  const inShared = new Set(shared);
+  const notShared = {};
+  groups.forEach((g, i) => {
+    const missing = [...g.keys()].filter((id) => !inShared.has(id));
+    if (missing.length) notShared[names[i]] = missing;
+  });
+  return { shared, notShared };
+}
+function armRef(a, control) {
+  return {
+    name: a.name,
+    control,
+    dir: a.run.dir,
+    results_sha256: a.run.resultsSha256,
+    provenance: a.run.summary?.provenance ?? null,
+    counts: { cases: new Set(a.run.records.map((r) => r.case_id)).size, records: a.run.records.length }
+  };
+}
+var favours = (ci, up) => ci !== null && (up ? ci[0] > 0 : ci[1] < 0);
+function computeArms(arms, opts) {
+  if (arms.length < 2) throw new RangeError("a k-arm comparison needs a control and at least one variant");
+  const names = arms.map((a) => a.name);
+  const groups = arms.map((a) => groupByCase(a.run.records));
+  const { shared, notShared } = sharedCases(groups, names);
+  const settings = { confidence: opts.confidence, resamples: opts.resamples, seed: opts.seed };
+  const alpha = 1 - opts.confidence;
+  const work = [];
+  const metrics = [];
+  const caseMeans2 = /* @__PURE__ */ new Map();
+  for (const name of metricNames(...arms.map((a) => a.run))) {
+    const info = metricInfo(name, arms.map((a) => a.run), void 0, opts.aggregateFor);
+    const means = new Array(arms.length).fill(null);
+    let kind = "continuous";
+    for (let j = 1; j < arms.length; j++) {
+      for (let i = 0; i < j; i++) {
+        const { row, intervalAt } = compareMetric(info, shared, groups[i], groups[j], settings);
+        kind = row.kind;
+        means[i] ??= row.baseline.mean;
+        means[j] ??= row.candidate.mean;
+        work.push({
+          intervalAt,
+          pair: {
+            metric: name,
+            arm: names[j],
+            versus: names[i],
+            n: row.n,
+            delta: row.delta,
+            ci: row.ci,
+            p_value: row.p_value,
+            interval_method: row.interval_method,
+            test: row.test,
+            p_holm: null,
+            ci_holm: null,
+            ci_holm_confidence: null,
+            sd_diff: row.sd_diff,
+            cases_to_separate: null
+          }
+        });
+      }
+    }
+    caseMeans2.set(name, groups.map((g) => perCaseMean(g, shared, name)));
+    metrics.push({ name, kind, higher_is_better: info.higherIsBetter, means, winner: null, indistinguishable: [], verdict: "" });
+  }
+  const family = work.filter((w) => w.pair.p_value !== null);
+  const ps = family.map((w) => w.pair.p_value);
+  const levels = holmLevels(ps, alpha);
+  holmAdjust(ps).forEach((p, i) => {
+    const w = family[i];
+    w.pair.p_holm = p;
+    w.pair.ci_holm_confidence = 1 - levels[i];
+    w.pair.ci_holm = w.intervalAt?.(w.pair.ci_holm_confidence) ?? null;
+    const separated = w.pair.ci_holm !== null && (w.pair.ci_holm[0] > 0 || w.pair.ci_holm[1] < 0);
+    if (!separated && w.pair.sd_diff !== null && w.pair.sd_diff > 0 && w.pair.delta !== null && w.pair.delta !== 0) {
+      w.pair.cases_to_separate = casesNeeded(w.pair.sd_diff, w.pair.delta, levels[i]);
+    }
+  });
+  const pairs = work.map((w) => w.pair);
+  for (const m of metrics) decide(m, names, pairs.filter((p) => p.metric === m.name));
+  const primary = metrics.find((m) => m.means.every((x) => x !== null))?.name ?? null;
+  return {
+    schema: ARMS_SCHEMA,
+    confidence: opts.confidence,
+    bootstrap: { resamples: opts.resamples, seed: opts.seed },
+    arms: arms.map((a, i) => armRef(a, i === 0)),
+    shared_cases: shared.length,
+    not_shared: notShared,
+    metrics,
+    pairs,
+    holm_family: family.length,
+    disagreements: primary ? disagreements(primary, caseMeans2.get(primary), shared, opts.maxDisagreements ?? 10) : [],
+    provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, methods: ARMS_METHODS }
+  };
+}
+function perCaseMean(group, shared, metric) {
+  const out = /* @__PURE__ */ new Map();
+  for (const id of shared) {
+    const vals = [];
+    for (const r of group.get(id) ?? []) {
+      const s = r.scores[metric];
+      if (s && s.value !== null) vals.push(s.value);
+      else if (r.error !== null) vals.push(0);
+    }
+    if (vals.length) out.set(id, vals.reduce((a, b) => a + b, 0) / vals.length);
+  }
+  return out;
+}
+function oriented(pairs, a, b) {
+  const p = pairs.find((x) => x.arm === a && x.versus === b || x.arm === b && x.versus === a);
+  if (!p) return null;
+  const flip = p.arm !== a;
+  const ci = p.ci_holm ? flip ? [-p.ci_holm[1], -p.ci_holm[0]] : p.ci_holm : null;
+  return { delta: p.delta === null ? null : flip ? -p.delta : p.delta, ci, cases: p.cases_to_separate };
+}
+function decide(m, names, pairs) {
+  const up = m.higher_is_better;
+  const winner = names.find((a) => names.every((b) => b === a || favours(oriented(pairs, a, b)?.ci ?? null, up))) ?? null;
+  if (winner) {
+    m.winner = winner;
+    m.verdict = `${winner} wins: its Holm interval excludes ${names.filter((b) => b !== winner).join(", ")}`;
+    return;
+  }
+  const order = names.map((a, i) => ({ a, v: m.means[i] })).filter((x) => x.v !== null && x.v !== void 0);
+  if (order.length === 0) {
+    m.verdict = "no arm has a value on the shared cases";
+    return;
+  }
+  order.sort((x, y) => up ? y.v - x.v : x.v - y.v);
+  const best = order[0].a;
+  const tied = names.filter((b) => b !== best && !favours(oriented(pairs, best, b)?.ci ?? null, up));
+  m.indistinguishable = [best, ...tied];
+  const need = tied.map((b) => ({ b, cases: oriented(pairs, best, b)?.cases ?? null })).map(({ b, cases }) => `${best} vs ${b}: ${cases === null ? "no difference observed" : `~${cases} paired cases`}`);
+  m.verdict = `no winner: ${m.indistinguishable.join(", ")} cannot be told apart (${need.join("; ")})`;
+}
+function disagreements(metric, perArm, shared, max) {
+  const rows = [];
+  for (const id of shared) {
+    const values = perArm.map((m) => m.get(id));
+    if (values.some((v) => v === void 0)) continue;
+    const vs = values;
+    const spread = Math.max(...vs) - Math.min(...vs);
+    if (spread > 0) rows.push({ case_id: id, metric, values: vs, spread });
+  }
+  const offMedian = (vs) => {
+    const s = [...vs].sort((a, b) => a - b);
+    const med = s[Math.floor(s.length / 2)];
+    return vs.filter((v) => v !== med).length;
+  };
+  rows.sort((a, b) => b.spread - a.spread || offMedian(b.values) - offMedian(a.values) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
+  return rows.slice(0, max);
+}
 
 // src/core/report/model.ts
 function mean2(xs) {
@@ -42265,7 +42692,7 @@ function mean2(xs) {
 function foldSide(records, metrics) {
   const names = new Set(metrics.map((m) => m.name));
   for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
-  const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
+  const kindOf2 = new Map(metrics.map((m) => [m.name, m.kind]));
   const scores = {};
   const pass = {};
   for (const name of names) {
@@ -42274,7 +42701,7 @@ function foldSide(records, metrics) {
     const m = mean2(values);
     scores[name] = m;
     if (flags.length > 0) pass[name] = flags.filter(Boolean).length * 2 > flags.length;
-    else pass[name] = kindOf.get(name) === "binary" && m !== null ? m >= 0.5 : null;
+    else pass[name] = kindOf2.get(name) === "binary" && m !== null ? m >= 0.5 : null;
   }
   const withOutput = records.find((r) => r.output !== null) ?? records[0];
   const err = records.find((r) => r.error)?.error ?? null;
@@ -42335,9 +42762,9 @@ function sanitizeText(text2) {
 }
 function truncateText(text2, max) {
   if (text2.length <= max) return { text: text2, cut: 0 };
-  const points = Array.from(text2);
-  if (points.length <= max) return { text: text2, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+  const points2 = Array.from(text2);
+  if (points2.length <= max) return { text: text2, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
@@ -42609,13 +43036,26 @@ function formatDelta(m, d) {
 }
 function formatInterval(m, ci) {
   if (!ci) return "";
-  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  const digits = isRate(m) ? 1 : 3;
+  const f = (x) => {
+    const v = isRate(m) ? x * 100 : x;
+    return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
+  };
   return `[${f(ci[0])}, ${f(ci[1])}]`;
 }
-function formatP(p) {
+function formatP(p, alpha) {
   if (p === null || !Number.isFinite(p)) return "\u2014";
   if (p < 1e-3) return "<0.001";
-  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+  if (p >= 0.995) return "1.0";
+  let digits = 2;
+  while (alpha !== void 0 && p < alpha && Number(p.toPrecision(digits)) >= alpha && digits < 15) digits++;
+  return Number(p.toPrecision(digits)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatPWithHolm(m, alpha) {
+  const p = formatP(m.p_value, alpha);
+  if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
+  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
 }
 function formatMs(ms2) {
   if (ms2 === null || !Number.isFinite(ms2)) return "\u2014";
@@ -42652,7 +43092,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval(m, ci, conf, asDelta) {
+function interval2(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -42660,7 +43100,7 @@ function interval(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval2(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
@@ -42775,9 +43215,9 @@ function metricStatus(c, m) {
   const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
   return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
 }
-function pCell(m) {
-  const p = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+function pCell(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return holm ? `${p} (${holm})` : p;
 }
 function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
   if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
@@ -42786,7 +43226,7 @@ function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
+    pCell(m, 1 - c.confidence),
     metricStatus(c, m)
   ]);
   const table2 = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
@@ -42798,6 +43238,11 @@ ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
 ` : ""}`;
 }
+function holmCaption(c) {
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  return `\u0394 interval and p: each metric alone, one test each (p < ${formatConfidence(1 - c.confidence)} exactly when the interval excludes 0) \xB7 Holm: p adjusted across ${family} gated metrics, with the interval at Holm's step level for that metric (agrees with the adjusted p; not simultaneous)`;
+}
 function renderMetricCaption(c) {
   const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
   const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
@@ -42807,7 +43252,7 @@ function renderMetricCaption(c) {
     `${repeats} repeat${repeats === 1 ? "" : "s"}`,
     ...flips,
     tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+    holmCaption(c)
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
   const warnings = [
@@ -42968,9 +43413,9 @@ function target(run) {
   return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
 }
 function commit(run) {
-  const sha3 = prov(run, "git", "commit");
+  const sha4 = prov(run, "git", "commit");
   const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha3 ? `${renderCodeSpan(sha3.slice(0, 12))}${dirty}` : "\u2014";
+  return sha4 ? `${renderCodeSpan(sha4.slice(0, 12))}${dirty}` : "\u2014";
 }
 function renderProvenance(model) {
   const c = model.comparison;
@@ -43414,9 +43859,18 @@ function statusOf(c, subject) {
   const v = checks.find((k) => k.verdict === "fail") ?? checks.find((k) => k.verdict === "inconclusive") ?? checks[0];
   return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
 }
+function pHtml(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return `${h(p)}${holm ? ` <span class="muted">(${h(holm)})</span>` : ""}`;
+}
+function holmNote(c) {
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  return ` The \u0394 interval and p of each row come from one test (p &lt; ${h(formatConfidence(1 - c.confidence))} exactly when the interval excludes 0). Holm: p adjusted across ${family} gated metrics, shown with the interval at Holm's step level for that metric, which agrees with it (not a simultaneous interval).`;
+}
 function metricTable(c) {
   const rows = c.metrics.map(
-    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
+    (m) => `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${pHtml(m, 1 - c.confidence)}</td><td class="num">${m.broke ?? "\u2014"} / ${m.fixed ?? "\u2014"}</td><td>${statusOf(c, m.name)}</td></tr>`
   );
   return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">\u0394 (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -43502,7 +43956,7 @@ function renderHtmlReport(model) {
 <body>
 ${verdictBlock(model)}
 <section><h2>Metrics</h2>${metricTable(c)}
-<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` \xB7 not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.${holmNote(c)}</p>
 <div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
 <section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
 <section><h2>Gate checks</h2>${gateList(c)}</section>
@@ -43515,6 +43969,256 @@ ${casesSection(model)}
 </html>
 `;
 }
+
+// src/core/report/arms.ts
+var NAME_MAX2 = 60;
+var esc2 = (s) => escapeMarkdownText(s, { maxLength: NAME_MAX2 });
+var kindOf = (kind) => ({ kind });
+function pairOf(a, metric, arm, versus) {
+  return a.pairs.find((p) => p.metric === metric && p.arm === arm && p.versus === versus);
+}
+function renderMatrix(a) {
+  const control = a.arms[0].name;
+  const header = ["arm", ...a.metrics.map((m) => esc2(m.name))];
+  const rows = a.arms.map((arm, i) => [
+    `${esc2(arm.name)}${i === 0 ? " (control)" : ""}`,
+    ...a.metrics.map((m) => {
+      const k = kindOf(m.kind);
+      const mean3 = formatValue(k, m.means[i] ?? null);
+      if (i === 0) return mean3;
+      const p = pairOf(a, m.name, arm.name, control);
+      if (!p) return mean3;
+      const win = m.winner === arm.name ? " \u{1F3C6}" : "";
+      return `${mean3} \xB7 ${formatDelta(k, p.delta)} ${formatInterval(k, p.ci_holm)}${win}`.trim();
+    })
+  ]);
+  return markdownTable([header, ...rows], { align: ["l", ...a.metrics.map(() => "r")] });
+}
+function renderPairs(a) {
+  const alpha = 1 - a.confidence;
+  const rows = a.pairs.map((p) => {
+    const m = a.metrics.find((x) => x.name === p.metric);
+    const k = kindOf(m.kind);
+    return [
+      esc2(p.metric),
+      `${esc2(p.arm)} \u2212 ${esc2(p.versus)}`,
+      `${formatDelta(k, p.delta)} ${formatInterval(k, p.ci)}`.trim(),
+      formatP(p.p_value, alpha),
+      `${formatP(p.p_holm, alpha)} ${formatInterval(k, p.ci_holm)}`.trim(),
+      p.cases_to_separate === null ? "\u2014" : `~${p.cases_to_separate.toLocaleString("en-US")}`
+    ];
+  });
+  return markdownTable(
+    [["metric", "pair", `\u0394 (${formatConfidence(a.confidence)} CI)`, "p", "Holm p [interval at its step]", "cases to separate"], ...rows],
+    { align: ["l", "l", "r", "r", "r", "r"] }
+  );
+}
+function renderDisagreements(a) {
+  if (a.disagreements.length === 0) return "_The arms agree on every shared case._";
+  const metric = a.disagreements[0].metric;
+  const k = kindOf(a.metrics.find((m) => m.name === metric)?.kind ?? "continuous");
+  const cell = (v) => k.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : formatValue(k, v);
+  const rows = a.disagreements.map((d) => [esc2(d.case_id), ...d.values.map(cell)]);
+  return `On ${esc2(metric)}:
+
+${markdownTable([["case", ...a.arms.map((x) => esc2(x.name))], ...rows], { align: ["l", ...a.arms.map(() => "r")] })}`;
+}
+function renderArmsMarkdown(a) {
+  const control = a.arms[0].name;
+  const variants = a.arms.slice(1).map((x) => esc2(x.name));
+  const verdicts = a.metrics.map((m) => `- **${esc2(m.name)}**: ${m.winner ? "\u{1F3C6} " : ""}${escapeMarkdownText(m.verdict, { maxLength: 600 })}`);
+  const missing = Object.entries(a.not_shared).map(([arm, ids]) => `${esc2(arm)}: ${ids.length}`);
+  return [
+    `### llmops k-arm comparison: ${esc2(control)} (control) vs ${variants.join(", ")}`,
+    "",
+    `${a.shared_cases} cases shared by all ${a.arms.length} arms${missing.length ? ` (not shared, left out \u2014 ${missing.join(", ")})` : ""} \xB7 ${formatConfidence(a.confidence)} intervals \xB7 Holm across ${a.holm_family} pairs \xD7 metrics.`,
+    "",
+    ...verdicts,
+    "",
+    `Each variant's mean, then \u0394 against the control with its Holm interval (the interval at Holm's step level for that pair; it excludes 0 exactly when the Holm-adjusted p < ${formatConfidence(1 - a.confidence)}):`,
+    "",
+    renderMatrix(a),
+    "",
+    "<details>",
+    `<summary>Every pair (${a.pairs.length})</summary>`,
+    "",
+    "The \u0394 interval and p are the pair's own test (they agree with each other); the Holm columns are adjusted across the whole experiment and decide the verdicts.",
+    "",
+    renderPairs(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    `<summary>Cases where the arms disagree most (${a.disagreements.length})</summary>`,
+    "",
+    renderDisagreements(a),
+    "",
+    "</details>",
+    "",
+    "<details>",
+    "<summary>Methods</summary>",
+    "",
+    ...a.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 400 })}`),
+    "",
+    "</details>",
+    ""
+  ].join("\n");
+}
+
+// src/app/eval/eval-run-reader.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+async function readEvalRun(dir, label2) {
+  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
+    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
+  }
+  const resultsFile = join(dir, "results.jsonl");
+  if (!existsSync(resultsFile)) {
+    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
+    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
+      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
+    });
+  }
+  const collector = new ResultsCollector(resultsFile);
+  const hash3 = createHash2("sha256");
+  let lineNo = 0;
+  let rest = "";
+  let lastByte = -1;
+  const decoder4 = new StringDecoder("utf8");
+  for await (const chunk of createReadStream(resultsFile)) {
+    const buf = chunk;
+    hash3.update(buf);
+    if (buf.length > 0) lastByte = buf[buf.length - 1];
+    const text2 = rest + decoder4.write(buf);
+    const parts = text2.split("\n");
+    rest = parts.pop();
+    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
+  }
+  rest += decoder4.end();
+  if (rest !== "") collector.add(rest, ++lineNo);
+  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const summaryFile = join(dir, "summary.json");
+  let summary = null;
+  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
+}
+
+// src/app/compare/run-arms.ts
+async function compareArms(o) {
+  const runs = await Promise.all(o.arms.map((a, i) => readEvalRun(a.dir, i === 0 ? "control" : "arm")));
+  runs.forEach((run, i) => {
+    for (const w of run.warnings) o.logger.warn(`${o.arms[i].name}: ${w}`);
+  });
+  const defaults = defaultPolicy();
+  const arms = ArmsComparisonSchema.parse(
+    computeArms(
+      o.arms.map((a, i) => ({ name: a.name, run: runs[i] })),
+      { confidence: defaults.confidence, resamples: defaults.bootstrap_resamples, seed: defaults.seed, aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() }
+    )
+  );
+  for (const [arm, ids] of Object.entries(arms.not_shared)) o.logger.warn(`${arm}: ${ids.length} case(s) not in every arm were left out`);
+  const markdown = renderArmsMarkdown(arms);
+  let files = null;
+  if (o.outDir !== null) {
+    await mkdir(o.outDir, { recursive: true });
+    files = { arms: join2(o.outDir, "arms.json"), report: join2(o.outDir, "arms.md") };
+    await writeFile(files.arms, `${JSON.stringify(arms, null, 2)}
+`);
+    await writeFile(files.report, markdown);
+  }
+  return { arms, markdown, files };
+}
+
+// src/cli/commands/compare-arms.ts
+function parseArmSpec(spec, flag2) {
+  const eq = spec.indexOf("=");
+  const name = eq > 0 ? spec.slice(0, eq) : basename2(spec.replace(/[\\/]+$/, ""));
+  const dir = eq > 0 ? spec.slice(eq + 1) : spec;
+  if (!dir || !name) throw new InputError(`--${flag2} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
+  return { name, dir };
+}
+async function runCompareArms(ctx, values) {
+  for (const flag2 of ["baseline", "candidate", "policy"]) {
+    if (values[flag2] !== void 0) throw new InputError(`llmops compare: --${flag2} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
+  }
+  if (typeof values.control !== "string" || values.control === "") throw new InputError("llmops compare: --arm needs --control [NAME=]DIR (the arm every variant is compared with)", { hint: 'run "llmops compare --help" for usage' });
+  const armSpecs = values.arm ?? [];
+  if (armSpecs.length === 0) throw new InputError("llmops compare: --control needs at least one --arm [NAME=]DIR", { hint: "e.g. llmops compare --control base=runs/base --arm concise=runs/concise --arm cot=runs/cot" });
+  const arms = [parseArmSpec(values.control, "control"), ...armSpecs.map((s) => parseArmSpec(s, "arm"))].map((a) => ({ ...a, dir: ctx.resolvePath(a.dir) }));
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of arms) {
+    if (seen.has(a.name)) throw new InputError(`llmops compare: two arms are named ${JSON.stringify(a.name)}`, { hint: "name each arm: --arm NAME=DIR" });
+    seen.add(a.name);
+  }
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : ctx.resolvePath(".llmops/comparison");
+  const { arms: result, files } = await compareArms({ arms, outDir, logger: ctx.logger });
+  if (files) ctx.logger.info(`wrote ${files.arms} and ${files.report}`);
+  if (values.json) ctx.printJson(result);
+  else {
+    const lines = result.metrics.map((m) => `${m.name.padEnd(16)} ${m.verdict}`);
+    ctx.stdout.write(`${result.shared_cases} shared cases, ${result.arms.length} arms (control ${result.arms[0].name}); Holm across ${result.holm_family} pairs \xD7 metrics
+${lines.join("\n")}
+`);
+  }
+  return 0;
+}
+
+// src/app/compare/run-compare.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/core/github/events.ts
+var repo = external_exports.looseObject({ full_name: external_exports.string() });
+var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
+var pullRequestEvent = external_exports.looseObject({
+  pull_request: external_exports.looseObject({
+    number: external_exports.number().int().positive(),
+    head: external_exports.looseObject({ sha, ref: external_exports.string(), repo: repo.nullable() }),
+    base: external_exports.looseObject({ sha, ref: external_exports.string(), repo })
+  })
+});
+var workflowRunEvent = external_exports.looseObject({
+  workflow_run: external_exports.looseObject({
+    id: external_exports.number().int(),
+    event: external_exports.string(),
+    head_sha: sha,
+    head_branch: external_exports.string().nullable(),
+    head_repository: repo.nullable(),
+    repository: repo,
+    conclusion: external_exports.string().nullable(),
+    html_url: external_exports.string().optional(),
+    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
+  })
+});
+
+// src/core/github/report-bundle.ts
+var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
+var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var pullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.pull-request/v1"),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2
+});
+var gateSchema = external_exports.looseObject({
+  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  blocking: external_exports.boolean(),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
+  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
+});
+var comparisonGateSchema = external_exports.looseObject({
+  schema: external_exports.literal("llmops.comparison/v1"),
+  gate: gateSchema.nullable()
+});
 
 // src/core/report/inputs.ts
 function isObject3(v) {
@@ -43579,51 +44283,6 @@ function parseResultsJsonl(text2) {
   return { records: [...byKey.values()], skipped };
 }
 
-// src/app/eval/eval-run-reader.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-async function readEvalRun(dir, label2) {
-  if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
-    throw new InputError(`${label2} run: ${dir} is the results file; pass its directory`, { hint: `--${label2} ${dirname(dir)}` });
-  }
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${label2} run directory not found: ${dir}`, { hint: "pass the directory that holds results.jsonl (the --out of `llmops eval`)" });
-  }
-  const resultsFile = join(dir, "results.jsonl");
-  if (!existsSync(resultsFile)) {
-    const runs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "results.jsonl"))).map((e) => join(dir, e.name));
-    throw new InputError(`${label2} run has no results.jsonl: ${resultsFile}`, {
-      hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
-    });
-  }
-  const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash2("sha256");
-  let lineNo = 0;
-  let rest = "";
-  let lastByte = -1;
-  const decoder4 = new StringDecoder("utf8");
-  for await (const chunk of createReadStream(resultsFile)) {
-    const buf = chunk;
-    hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
-    const text2 = rest + decoder4.write(buf);
-    const parts = text2.split("\n");
-    rest = parts.pop();
-    for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
-  }
-  rest += decoder4.end();
-  if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
-  const summaryFile = join(dir, "summary.json");
-  let summary = null;
-  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
-  if (records.length === 0) throw new InputError(`${label2} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary, superseded, warnings };
-}
-
 // src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
   if (!existsSync2(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
@@ -43641,11 +44300,11 @@ async function compareRuns(o) {
   const comment = renderComment(model);
   let files = null;
   if (o.outDir !== null) {
-    await mkdir(o.outDir, { recursive: true });
-    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}
+    await mkdir2(o.outDir, { recursive: true });
+    files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
+    await writeFile2(files.comparison, `${JSON.stringify(comparison, null, 2)}
 `);
-    await writeFile(files.report, comment.markdown);
+    await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
@@ -43681,7 +44340,7 @@ async function runCompare(ctx, values, mode) {
   if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
     ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
   }
-  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath(".llmops/comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
     candidateDir: ctx.resolvePath(candidateDir),
@@ -43696,7 +44355,8 @@ async function runCompare(ctx, values, mode) {
 `);
   const g = comparison.gate;
   if (g?.blocking) {
-    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:
+    const why = g.policy_source.startsWith("default") ? "INCONCLUSIVE blocks under the default policy" : `inconclusive: fail in ${g.policy_source}`;
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? ` (${why})` : ""}:
   ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : void 0
     });
@@ -43716,7 +44376,8 @@ function renderSummary(c) {
   );
   const os = c.one_sided;
   if (os.baseline_only.length || os.candidate_only.length) lines.push(`unpaired: ${os.baseline_only.length} baseline-only, ${os.candidate_only.length} candidate-only case(s)`);
-  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${c.gate.reasons.length ? `
+  const unchanged = c.gate?.checks.find((k) => k.kind === "unchanged");
+  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${unchanged ? ` (${unchanged.message})` : ""}${c.gate.reasons.length ? `
   ${c.gate.reasons.join("\n  ")}` : ""}`);
   return lines.join("\n");
 }
@@ -43728,28 +44389,33 @@ var compareCommand = {
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
 usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+       llmops compare --control [NAME=]DIR --arm [NAME=]DIR [--arm \u2026] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric
-reports the means, \u0394 with a paired interval, the test and its p-value (Holm-adjusted), n, the
-minimum detectable effect, cases that broke or were fixed, and latency/token/cost deltas.
+reports the means, \u0394 with a paired interval and the p-value of the test it inverts (they never
+disagree), Holm's adjusted p with its matching interval, n, the minimum detectable effect, cases
+that broke or were fixed, and latency/token/cost deltas.
 
 options:
   --baseline DIR    eval run directory (results.jsonl, summary.json) of the baseline
   --candidate DIR   eval run directory of the candidate
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
-  --out DIR         where to write comparison.json and report.md (default: ./comparison)
-  --json            print comparison.json on stdout instead of the summary
+  --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
+  --control, --arm  k arms (a control and variants run on the same cases): every pair compared,
+                    Holm across pairs \xD7 metrics, a winner per metric only when its interval
+                    excludes the control and every rival; writes arms.json and arms.md
+  --json            print comparison.json (arms.json) on stdout instead of the summary
   -q, --quiet       no progress or info lines on stderr
 
 Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
-  options: compareOptions,
-  run: (ctx, { values }) => runCompare(ctx, values, "compare")
+  options: { ...compareOptions, control: { type: "string" }, arm: { type: "string", multiple: true } },
+  run: (ctx, { values }) => values.control !== void 0 || values.arm !== void 0 ? runCompareArms(ctx, values) : runCompare(ctx, values, "compare")
 };
 
 // src/cli/commands/data-clean.ts
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve2 } from "node:path";
 
 // src/app/data/jsonl-writer.ts
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
@@ -43790,7 +44456,7 @@ init_node();
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3 } from "node:path";
+import { basename as basename3, dirname as dirname3 } from "node:path";
 import { createGunzip } from "node:zlib";
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
@@ -43850,26 +44516,17 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve7, reject) => {
-    execFile("git", ["show", `${rev}:./${basename2(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve7(stdout);
+  return new Promise((resolve11, reject) => {
+    execFile("git", ["show", `${rev}:./${basename3(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (!err) return resolve11(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve11(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
       reject(new ExternalError(`git show ${rev}:${path} failed: ${msg.trim() || err.message}`));
     });
   });
-}
-
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
 }
 
 // src/core/data/formats.ts
@@ -44616,8 +45273,8 @@ function assignSplit(point, spec) {
   for (let i = 0; i < spec.bounds.length; i++) if (point < spec.bounds[i]) return i;
   return spec.bounds.length - 1;
 }
-function assignStratified(points, strata, spec) {
-  const out = new Uint8Array(points.length);
+function assignStratified(points2, strata, spec) {
+  const out = new Uint8Array(points2.length);
   const groups = /* @__PURE__ */ new Map();
   strata.forEach((s, i) => {
     let g = groups.get(s);
@@ -44625,7 +45282,7 @@ function assignStratified(points, strata, spec) {
     g.push(i);
   });
   for (const idx of groups.values()) {
-    idx.sort((a, b) => points[a] - points[b]);
+    idx.sort((a, b) => points2[a] - points2[b]);
     const n2 = idx.length;
     idx.forEach((recIdx, rank) => {
       out[recIdx] = assignSplit((rank + 0.5) / n2, spec);
@@ -44760,10 +45417,10 @@ function countParsedKeys(value) {
     }
     return n2;
   }
-  const obj = value;
-  for (const k in obj) {
+  const obj2 = value;
+  for (const k in obj2) {
     n2++;
-    const x = obj[k];
+    const x = obj2[k];
     if (typeof x === "object" && x !== null) n2 += countParsedKeys(x);
   }
   return n2;
@@ -44966,15 +45623,15 @@ var DatasetValidator = class {
     return this.endFile();
   }
   /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file2, kind, message) {
+  fileError(file2, kind, message2) {
     this.loc = { file: file2 };
-    this.add("error", kind, "", message);
+    this.add("error", kind, "", message2);
   }
   /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
-  addIssue(loc, severity, kind, path, message) {
+  addIssue(loc, severity, kind, path, message2) {
     const saved = this.loc;
     this.loc = { ...loc };
-    this.add(severity, kind, path, message);
+    this.add(severity, kind, path, message2);
     this.loc = saved;
   }
   report() {
@@ -45077,8 +45734,8 @@ var DatasetValidator = class {
       for (const v of this.visitors) v(value, ctx);
     }
   }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
+  reportFn = (severity, kind, path, message2) => this.add(severity, kind, path, message2);
+  add(severity, kind, path, message2) {
     if (severity === "warning" && this.opts.strict) severity = "error";
     if (severity === "error") {
       this.errors++;
@@ -45089,7 +45746,7 @@ var DatasetValidator = class {
       this.warnings++;
       this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
     }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message: message2 });
   }
 };
 function decodeUtf8(b) {
@@ -45509,9 +46166,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve11, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve7(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -45667,19 +46324,19 @@ async function runDataSplit(ctx, values, files) {
   };
   let assigned;
   if (stratify) {
-    const points = [];
+    const points2 = [];
     const strata = [];
     const v1 = await createValidator(ctx, values);
     v1.onRecord((rec, at) => {
-      points.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
+      points2.push(splitPoint(keyOf(rec, formatLocation(at)), seed));
       const s = rec[stratify];
       strata.push(s === void 0 ? "(none)" : typeof s === "string" ? s : JSON.stringify(s));
     });
     await validateFiles(v1, df);
     if (keyError !== void 0) throw keyError;
-    assigned = assignStratified(Float64Array.from(points), strata, spec);
+    assigned = assignStratified(Float64Array.from(points2), strata, spec);
   }
-  const writers = spec.names.map((n2) => new JsonlWriter(join3(outDir, `${n2}${ext}`)));
+  const writers = spec.names.map((n2) => new JsonlWriter(join4(outDir, `${n2}${ext}`)));
   const v = await createValidator(ctx, values);
   let i = 0;
   v.onRecord((rec, at) => {
@@ -45698,7 +46355,7 @@ async function runDataSplit(ctx, values, files) {
   if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
   else {
     if (report.issues.length) ctx.stderr.write(renderValidationText(report));
-    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join4(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
 `);
   }
   return 0;
@@ -45706,8 +46363,8 @@ async function runDataSplit(ctx, values, files) {
 
 // src/cli/commands/data-manifest.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join4 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, join as join5 } from "node:path";
 
 // src/core/data/diff.ts
 var EXAMPLES = 5;
@@ -45954,7 +46611,7 @@ async function check2(ctx, values, files, manifestPath) {
 function manifestPathFor(ctx, values, files, outIsManifest = true) {
   if (typeof values.out === "string") {
     const out = ctx.resolvePath(values.out);
-    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join4(out, DEFAULT_MANIFEST_NAME) : out;
+    return outIsManifest && existsSync3(out) && statSync2(out).isDirectory() ? join5(out, DEFAULT_MANIFEST_NAME) : out;
   }
   if (typeof values.manifest === "string") return ctx.resolvePath(values.manifest);
   const first = files[0];
@@ -45964,8 +46621,8 @@ function manifestPathFor(ctx, values, files, outIsManifest = true) {
 async function runDataManifest(ctx, values, files) {
   const out = manifestPathFor(ctx, values, files);
   const r = await check2(ctx, values, files, out);
-  await mkdir2(dirname6(out), { recursive: true });
-  await writeFile2(out, `${JSON.stringify(r.manifest, null, 2)}
+  await mkdir3(dirname6(out), { recursive: true });
+  await writeFile3(out, `${JSON.stringify(r.manifest, null, 2)}
 `);
   if (values.json) ctx.printJson(r.manifest);
   else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))
@@ -45982,8 +46639,8 @@ async function runDataCard(ctx, values, files) {
   });
   const out = typeof values.out === "string" ? ctx.resolvePath(values.out) : null;
   if (out !== null) {
-    await mkdir2(dirname6(out), { recursive: true });
-    await writeFile2(out, md);
+    await mkdir3(dirname6(out), { recursive: true });
+    await writeFile3(out, md);
     ctx.stderr.write(`card: ${displayPath(ctx, out)}
 `);
   }
@@ -46008,7 +46665,7 @@ async function runDataDiff(ctx, values, files) {
     head = parseManifest(text2, shown);
   }
   const baseText = await gitShowFile(manifestPath, base);
-  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename3(manifestPath)}`);
+  const baseManifest = baseText === void 0 ? void 0 : parseManifest(baseText, `${base}:${basename4(manifestPath)}`);
   const diff = computeDataDiff(baseManifest, head, base);
   if (values.json) ctx.printJson(diff);
   else ctx.stdout.write(renderDataDiffMarkdown(diff));
@@ -46090,8 +46747,64 @@ ${checkOptionHelp}
 };
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/core/eval/shard.ts
+function parseShard(text2, option = "--shard") {
+  const m = /^(\d+)\/(\d+)$/.exec(text2.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count2 = m ? Number(m[2]) : NaN;
+  if (!m || count2 < 1 || index < 1 || index > count2) {
+    throw new InputError(`${option} must be I/N with 1 \u2264 I \u2264 N (e.g. 2/4), got ${JSON.stringify(text2)}`, { hint: "in a matrix: --shard ${{ matrix.shard }}/4 with shard: [1, 2, 3, 4]" });
+  }
+  return { index, count: count2 };
+}
+function shardCases(cases, s) {
+  return cases.filter((_, i) => i % s.count === s.index - 1);
+}
+function checkShardSet(shards) {
+  const problems = [];
+  if (shards.length === 0) return ["no shard directories given"];
+  const first = shards[0].shard;
+  for (const { dir, shard } of shards) {
+    if (shard.suite.hash !== first.suite.hash) problems.push(`${dir} is a shard of suite ${shard.suite.name} (${shard.suite.hash.slice(0, 19)}\u2026), not of ${first.suite.name} (${first.suite.hash.slice(0, 19)}\u2026) like ${shards[0].dir}`);
+    if (shard.count !== first.count) problems.push(`${dir} is shard ${shard.index}/${shard.count}, but ${shards[0].dir} is one of ${first.count}`);
+  }
+  if (problems.length) return problems;
+  const seen = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    const other = seen.get(shard.index);
+    if (other) problems.push(`overlap: ${other} and ${dir} are both shard ${shard.index}/${shard.count}`);
+    seen.set(shard.index, dir);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) problems.push(`gap: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing`);
+  const owner = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    for (const id of shard.case_ids) {
+      const o = owner.get(id);
+      if (o && o !== dir) {
+        problems.push(`overlap: case ${id} is in both ${o} and ${dir}`);
+        break;
+      }
+      owner.set(id, dir);
+    }
+  }
+  if (!problems.length && owner.size !== first.total_cases) problems.push(`gap: the shards hold ${owner.size} cases, the suite has ${first.total_cases}`);
+  return problems;
+}
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46100,8 +46813,11 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+  const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
 }
 function flatParams(params) {
   const { extra, ...named } = params;
@@ -46114,11 +46830,11 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target2) {
+function planJobs(suite, cases, prompt, target2, identity2) {
   const jobs = [];
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
@@ -46127,7 +46843,7 @@ function planJobs(suite, cases, prompt, target2) {
         stableStringify({
           v: 1,
           provider: target2.provider,
-          base_url: target2.base_url.replace(/\/+$/, ""),
+          base_url: identity2 ?? target2.base_url.replace(/\/+$/, ""),
           model: target2.model,
           api: target2.api,
           params,
@@ -46143,9 +46859,9 @@ function planJobs(suite, cases, prompt, target2) {
 
 // node_modules/@huggingface/jinja/dist/index.js
 var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj, key2, value) => key2 in obj ? __defProp2(obj, key2, { enumerable: true, configurable: true, writable: true, value }) : obj[key2] = value;
-var __publicField = (obj, key2, value) => {
-  __defNormalProp(obj, typeof key2 !== "symbol" ? key2 + "" : key2, value);
+var __defNormalProp = (obj2, key2, value) => key2 in obj2 ? __defProp2(obj2, key2, { enumerable: true, configurable: true, writable: true, value }) : obj2[key2] = value;
+var __publicField = (obj2, key2, value) => {
+  __defNormalProp(obj2, typeof key2 !== "symbol" ? key2 + "" : key2, value);
   return value;
 };
 var TOKEN_TYPES = Object.freeze({
@@ -46301,7 +47017,7 @@ function tokenize(source, options = {}) {
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
   const consumeWhile = (predicate) => {
-    let str = "";
+    let str3 = "";
     while (predicate(src[cursorPosition])) {
       if (src[cursorPosition] === "\\") {
         ++cursorPosition;
@@ -46315,7 +47031,7 @@ function tokenize(source, options = {}) {
           if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
             throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
           }
-          str += String.fromCharCode(parseInt(hex3, 16));
+          str3 += String.fromCharCode(parseInt(hex3, 16));
           cursorPosition += length;
           continue;
         }
@@ -46323,15 +47039,15 @@ function tokenize(source, options = {}) {
         if (unescaped === void 0) {
           throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
         }
-        str += unescaped;
+        str3 += unescaped;
         continue;
       }
-      str += src[cursorPosition++];
+      str3 += src[cursorPosition++];
       if (cursorPosition >= src.length) {
         throw new SyntaxError("Unexpected end of input");
       }
     }
-    return str;
+    return str3;
   };
   const stripTrailingWhitespace = () => {
     const lastToken = tokens2.at(-1);
@@ -46462,8 +47178,8 @@ function tokenize(source, options = {}) {
       }
       if (char === "'" || char === '"') {
         ++cursorPosition;
-        const str = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str, TOKEN_TYPES.StringLiteral));
+        const str3 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str3, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
@@ -46652,10 +47368,10 @@ var UnaryExpression = class extends Expression {
   type = "UnaryExpression";
 };
 var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
+  constructor(start = void 0, stop2 = void 0, step = void 0) {
     super();
     this.start = start;
-    this.stop = stop;
+    this.stop = stop2;
     this.step = step;
   }
   type = "SliceExpression";
@@ -47256,9 +47972,9 @@ function parse3(tokens2) {
   }
   return program;
 }
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
+function range(start, stop2, step = 1) {
+  if (stop2 === void 0) {
+    stop2 = start;
     start = 0;
   }
   if (step === 0) {
@@ -47266,27 +47982,27 @@ function range(start, stop, step = 1) {
   }
   const result = [];
   if (step > 0) {
-    for (let i = start; i < stop; i += step) {
+    for (let i = start; i < stop2; i += step) {
       result.push(i);
     }
   } else {
-    for (let i = start; i > stop; i += step) {
+    for (let i = start; i > stop2; i += step) {
       result.push(i);
     }
   }
   return result;
 }
-function slice(array2, start, stop, step = 1) {
+function slice(array2, start, stop2, step = 1) {
   const direction = Math.sign(step);
   if (direction >= 0) {
     start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+    stop2 = (stop2 ??= array2.length) < 0 ? Math.max(array2.length + stop2, 0) : Math.min(stop2, array2.length);
   } else {
     start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+    stop2 = (stop2 ??= -1) < -1 ? Math.max(array2.length + stop2, -1) : Math.min(stop2, array2.length - 1);
   }
   const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
+  for (let i = start; direction * i < direction * stop2; i += step) {
     result.push(array2[i]);
   }
   return result;
@@ -47327,13 +48043,13 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str, oldvalue, newvalue, count2) {
+function replace(str3, oldvalue, newvalue, count2) {
   if (count2 === 0) {
-    return str;
+    return str3;
   }
   let remaining = count2 == null || count2 < 0 ? Infinity : count2;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str.replaceAll(pattern, (match) => {
+  return str3.replaceAll(pattern, (match) => {
     if (remaining > 0) {
       --remaining;
       return newvalue;
@@ -47548,8 +48264,8 @@ var BooleanValue = class extends RuntimeValue {
   type = "BooleanValue";
 };
 var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str) {
-  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+function makeAsciiSafe(str3) {
+  return str3.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
   const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
@@ -47878,15 +48594,15 @@ __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
   [
     "lower",
     (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toLowerCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toLowerCase();
     }
   ],
   [
     "upper",
     (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toUpperCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toUpperCase();
     }
   ],
   ["none", (operand) => operand.type === "NullValue"],
@@ -48711,21 +49427,21 @@ var Interpreter = class {
       throw new Error("Slice object must be an array or string");
     }
     const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
+    const stop2 = this.evaluate(expr.stop, environment);
     const step = this.evaluate(expr.step, environment);
     if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
       throw new Error("Slice start must be numeric or undefined");
     }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+    if (!(stop2 instanceof IntegerValue || stop2 instanceof UndefinedValue)) {
       throw new Error("Slice stop must be numeric or undefined");
     }
     if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
       throw new Error("Slice step must be numeric or undefined");
     }
     if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+      return new ArrayValue(slice(object2.value, start.value, stop2.value, step.value));
     } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+      return new StringValue(slice(Array.from(object2.value), start.value, stop2.value, step.value).join(""));
     }
   }
   evaluateMemberExpression(expr, environment) {
@@ -49295,12 +50011,12 @@ function formatExpression(node2) {
     }
     case "MemberExpression": {
       const n2 = node2;
-      const obj = formatOperand(n2.object, PRECEDENCE.ATOM);
+      const obj2 = formatOperand(n2.object, PRECEDENCE.ATOM);
       let prop = formatExpression(n2.property);
       if (!n2.computed && n2.property.type !== "Identifier" && n2.property.type !== "IntegerLiteral") {
         prop = `(${prop})`;
       }
-      return n2.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+      return n2.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
     }
     case "FilterExpression": {
       const n2 = node2;
@@ -49381,24 +50097,182 @@ var Template = class {
   }
 };
 
-// src/core/eval/prompt.ts
-function compilePrompt(spec, where) {
-  const compile3 = (source, at) => {
-    try {
-      return new Template(source);
-    } catch (err) {
-      throw new ConfigError(`${at}: invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`);
+// src/core/eval/template-check.ts
+var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
+var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
+function templateVariables(program) {
+  const declared = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Set();
+  const guarded = /* @__PURE__ */ new Set();
+  const declare = (n2) => {
+    if (!isNode(n2)) return;
+    if (n2.type === "Identifier") declared.add(n2.value);
+    else if (n2.type === "TupleLiteral" || n2.type === "ArrayLiteral") for (const x of n2.value) declare(x);
+    else if (n2.type === "KeywordArgumentExpression") declare(n2.key);
+  };
+  const visit2 = (n2) => {
+    if (Array.isArray(n2)) return n2.forEach(visit2);
+    if (n2 instanceof Map) {
+      for (const [k, v] of n2) {
+        visit2(k);
+        visit2(v);
+      }
+      return;
+    }
+    if (!isNode(n2)) return;
+    switch (n2.type) {
+      case "Identifier":
+        used.add(n2.value);
+        return;
+      case "MemberExpression":
+        visit2(n2.object);
+        if (n2.computed) visit2(n2.property);
+        return;
+      case "FilterExpression": {
+        const f = n2.filter;
+        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
+        if ((name === "default" || name === "d") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
+        visit2(n2.operand);
+        if (f.type === "CallExpression") visit2(f.args);
+        return;
+      }
+      case "FilterStatement": {
+        const f = n2.filter;
+        if (f.type === "CallExpression") visit2(f.args);
+        visit2(n2.body);
+        return;
+      }
+      case "TestExpression": {
+        const test = n2.test.value;
+        if ((test === "defined" || test === "undefined") && isNode(n2.operand) && n2.operand.type === "Identifier") guarded.add(n2.operand.value);
+        visit2(n2.operand);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(n2.value);
+        return;
+      case "Set":
+        declare(n2.assignee);
+        visit2(n2.value);
+        visit2(n2.body);
+        return;
+      case "For":
+        declare(n2.loopvar);
+        visit2(n2.iterable);
+        visit2(n2.body);
+        visit2(n2.defaultBlock);
+        return;
+      case "Macro":
+        declare(n2.name);
+        for (const a of n2.args) {
+          declare(a);
+          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
+        }
+        visit2(n2.body);
+        return;
+      case "CallStatement":
+        for (const a of n2.callerArgs ?? []) declare(a);
+        visit2(n2.call);
+        visit2(n2.body);
+        return;
+      default:
+        for (const [k, v] of Object.entries(n2)) if (k !== "type") visit2(v);
     }
   };
-  const parts = spec.kind === "template" ? [{ role: "user", t: compile3(spec.template, where) }] : spec.messages.map((m, i) => ({ role: m.role, t: compile3(m.content, `${where}.messages[${i}]`) }));
+  visit2(program);
+  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
+  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
+}
+function lineColAt(source, offset) {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const line = before.split("\n").length;
+  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+function tags(source) {
+  const out = [];
+  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
+  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+function findVariable(source, name) {
+  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
+  for (const t of tags(source)) {
+    const m = word.exec(source.slice(t.start + 2, t.end));
+    if (m) return t.start + 2 + m.index;
+  }
+  return null;
+}
+function findFilter(source, name) {
+  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
+  return m ? m.index + m[0].length - name.length : null;
+}
+var parses = (source) => {
+  try {
+    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+};
+function locateSyntaxError(source) {
+  const whole = parses(source);
+  if (whole === null) return null;
+  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
+  return tags(source).at(-1)?.start ?? 0;
+}
+
+// src/core/eval/prompt.ts
+function position(source, offset, origin) {
+  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
+  const p = lineColAt(source, offset);
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+}
+function compile3(source, origin, role) {
+  let template;
+  try {
+    template = new Template(source);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
+      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
+    });
+  }
+  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+}
+function compilePrompt(spec, where, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+  const parts = spec.kind === "template" ? [compile3(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile3(m.content, origin(i, `.messages[${i}]`), m.role));
   return {
     spec,
-    render(vars) {
-      const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
+    render(vars, context) {
+      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
       const text2 = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
       return { messages, text: text2 };
     }
   };
+}
+function renderPart(p, vars, context) {
+  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+  for (const name of p.required) {
+    if (name in vars) continue;
+    const known = Object.keys(vars);
+    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
+      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
+    });
+  }
+  try {
+    return p.template.render(vars);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
+    const at = filter ? findFilter(p.source, filter[1]) : null;
+    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
+      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
+    });
+  }
 }
 
 // src/core/eval/deadlines.ts
@@ -49536,8 +50410,8 @@ function hedgeEnabled(setting, baseUrl) {
 
 // src/core/ports/provider.ts
 var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
+  constructor(message2, kind, opts) {
+    super(message2);
     this.kind = kind;
     this.opts = opts;
   }
@@ -49788,9 +50662,9 @@ var LiveRun = class {
       while (!this.finished()) {
         let nextDue = this.deps.clock.now() + SWEEP_MS;
         for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
-        await new Promise((resolve7) => {
-          this.wake = resolve7;
-          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve7);
+        await new Promise((resolve11) => {
+          this.wake = resolve11;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve11);
         });
         this.wake = void 0;
         if (this.failed !== void 0) throw this.failed;
@@ -49918,14 +50792,14 @@ var LiveRun = class {
    */
   send(s) {
     const { request } = s.job;
-    return new Promise((resolve7) => {
+    return new Promise((resolve11) => {
       const copies = [];
       let winner;
       const failures = {};
       const settleIfDone = () => {
         if (copies.some((c) => !c.settled)) return;
-        if (winner) resolve7({ value: winner.value });
-        else resolve7({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+        if (winner) resolve11({ value: winner.value });
+        else resolve11({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
       };
       const launch = (hedge) => {
         const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
@@ -50154,6 +51028,11 @@ var QuantileSketch = class _QuantileSketch {
 
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
+function computeSummary(input2) {
+  const acc = new SummaryAccumulator(input2.scorers, input2.repeats);
+  for (const r of input2.records) acc.add(r);
+  return acc.summary(input2);
+}
 var SummaryAccumulator = class {
   /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
   constructor(scorers, repeats, exactPercentiles = false) {
@@ -50435,11 +51314,11 @@ var RequestsAccumulator = class {
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve7, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve11, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve11();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -50451,14 +51330,14 @@ var systemClock = {
 
 // src/adapters/fs/disk-cache.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname7, join as join5 } from "node:path";
+import { dirname as dirname7, join as join6 } from "node:path";
 var DiskResponseCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
   pathOf(key2) {
-    return join5(this.dir, key2.slice(0, 2), `${key2}.json`);
+    return join6(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
   async get(key2) {
     try {
@@ -50671,8 +51550,8 @@ function toCase(raw, where) {
   if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
   const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags };
+  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where };
 }
 function parseCasesJsonl(text2, file2) {
   const cases = [];
@@ -50702,6 +51581,17 @@ function checkUniqueIds(cases, where) {
     }
     seen.set(c.id, i);
   });
+}
+function findDuplicateInputs(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  cases.forEach((c, i) => {
+    const key2 = stableStringify({ input: c.input ?? null, vars: c.vars });
+    const prev = seen.get(key2);
+    if (prev === void 0) seen.set(key2, i);
+    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  });
+  return out;
 }
 
 // src/core/eval/suite-schema.ts
@@ -50758,9 +51648,22 @@ var paramsSchema = external_exports.strictObject({
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
-  provider: external_exports.literal("openai-compatible").default("openai-compatible"),
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url(),
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().default(120)
+  }).optional(),
   model: external_exports.string().min(1),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
@@ -50770,6 +51673,16 @@ var targetSchema = external_exports.strictObject({
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key2 of ["gguf", "model_path", "serve"]) {
+      if (t[key2] !== void 0) ctx.addIssue({ code: "custom", path: [key2], message: `${key2} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
 });
 var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
@@ -50844,8 +51757,9 @@ async function loadSuite(path, cwd) {
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
@@ -50863,15 +51777,33 @@ async function loadSuite(path, cwd) {
     if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
-  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
+  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
   return {
     file: file2,
     displayFile,
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
+    promptOrigins,
+    hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings
   };
+}
+function checkSuiteGate(suite, cases, doc, displayFile) {
+  const gate = suite.gate;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
+    });
+  }
+  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
+    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+  });
 }
 async function readCasesFile(path, shown, bytes) {
   const lower = path.toLowerCase();
@@ -50914,26 +51846,32 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, pos) {
+function loadPrompt(p, base, displayFile, doc, cwd) {
+  const pos = doc.locate(["prompt"]);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  if (typeof p === "string") return { kind: "template", template: p };
+  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { kind: "template", template: p.template };
-  if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
   const path = resolve3(base, p.file);
+  const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text2 = readFileSync4(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text2, p.file);
-    const v = doc.value;
+    const pdoc = parseYamlSource(text2, shown);
+    const v = pdoc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
     }
-    return { kind: "messages", messages: msgs };
+    return {
+      prompt: { kind: "messages", messages: msgs },
+      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
+    };
   }
-  return { kind: "template", template: text2.replace(/\n$/, "") };
+  return { prompt: { kind: "template", template: text2.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
 }
 
 // src/app/git/git-info.ts
@@ -50955,6 +51893,13 @@ var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT",
 function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
+function requestBody(req) {
+  const body = { model: req.model, ...req.params, stream: req.stream };
+  if (req.api === "chat") body.messages = req.messages;
+  else body.prompt = req.prompt;
+  if (req.stream) body.stream_options = { include_usage: true };
+  return body;
+}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -50966,12 +51911,13 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
+  noticed = false;
   post(url2, payload, headers, cancel, observe2) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve11, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
         observe2("headers");
-        resolve7({
+        resolve11({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -51001,10 +51947,7 @@ var OpenAiCompatibleProvider = class {
   async complete(req, signal, observe2 = () => {
   }) {
     const url2 = completionUrl(this.baseUrl, req.api);
-    const body = { model: req.model, ...req.params, stream: req.stream };
-    if (req.api === "chat") body.messages = req.messages;
-    else body.prompt = req.prompt;
-    if (req.stream) body.stream_options = { include_usage: true };
+    const body = requestBody(req);
     const cancel = { fired: false };
     const onAbort = () => {
       cancel.fired = true;
@@ -51038,8 +51981,13 @@ var OpenAiCompatibleProvider = class {
       throw this.classifyThrown(err, url2, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
+    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
+    if (plainJson && !this.noticed) {
+      this.noticed = true;
+      this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
+    }
     try {
-      return req.stream ? await readStream(res, req.api, t0, url2, observe2) : await readJson(res, req.api, t0, url2);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2, observe2) : await readJson(res, req.api, t0, url2);
     } catch (err) {
       if (err instanceof ProviderError && !signal?.aborted) throw err;
       throw this.classifyThrown(err, url2, signal);
@@ -51187,15 +52135,107 @@ async function readStream(res, api, t0, url2, observe2) {
   };
 }
 
+// src/app/serve/managed-serve.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname9, join as join7 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+function locateCliBundle(from = import.meta.url) {
+  let dir = dirname9(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join7(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join7(dir, "cli", "index.js")) && existsSync6(join7(dir, "..", "package.json"))) return join7(dir, "cli", "index.js");
+    const parent = dirname9(dir);
+    if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+var PASS_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "SYSTEMROOT", "LLMOPS_DEBUG"];
+async function startManagedServe(o) {
+  const args = [locateCliBundle(), "serve", o.modelPath, "--port", "0", "--name", o.name, "--parallel", String(o.parallel), "--queue", String(o.queue)];
+  if (o.threads) args.push("--threads", String(o.threads));
+  if (o.ctx) args.push("--ctx", String(o.ctx));
+  if (o.kvCache) args.push("--kv-cache", o.kvCache);
+  if (o.adapterPath) args.push("--adapter", o.adapterPath);
+  const env = {};
+  for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString("utf8")).slice(-4e3);
+  });
+  const exited = new Promise((resolve11) => child.once("exit", (code2, signal) => resolve11(code2 ?? (signal ? 128 : null))));
+  let running = true;
+  void exited.then(() => running = false);
+  const stop2 = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
+    await exited;
+    clearTimeout(timer);
+  };
+  const fail2 = async (why) => {
+    await stop2();
+    const tail = stderr.trim().split("\n").slice(-4).join("\n");
+    throw new ExternalError(`llmops serve ${o.modelPath} ${why}${tail ? `:
+${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
+  };
+  const deadline = Date.now() + o.startupTimeoutMs;
+  const url2 = await new Promise((resolve11) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m) resolve11(m[1]);
+    });
+    void exited.then(() => resolve11(void 0));
+    setTimeout(() => resolve11(void 0), o.startupTimeoutMs).unref();
+  });
+  if (!url2) return fail2(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
+  o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
+  for (; ; ) {
+    if (!running) return fail2("exited while loading the model");
+    try {
+      const r = await fetch(`${url2}/health`, { signal: AbortSignal.timeout(5e3) });
+      if (r.status === 200) break;
+    } catch {
+    }
+    if (Date.now() > deadline) return fail2(`was not healthy within ${o.startupTimeoutMs / 1e3}s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `${url2}/v1`, stop: stop2 };
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
+  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
+  return { loaded, suite, target: target2, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
+}
+async function sha256File2(path) {
+  const h2 = createHash7("sha256");
+  for await (const chunk of createReadStream5(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function localModel(suiteFile, displayFile, target2) {
+  const key2 = target2.gguf !== void 0 ? "gguf" : "model_path";
+  const check3 = async (field, value) => {
+    const p = resolve4(dirname10(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File2(p) };
+  };
+  const model = await check3(key2, target2.gguf ?? target2.model_path);
+  const adapter = target2.serve?.adapter ? await check3("serve.adapter", target2.serve.adapter) : void 0;
+  return { modelPath: model.path, ...adapter ? { adapterPath: adapter.path } : {}, identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 async function planSuite(o) {
   const { suite, target: target2, cases, jobs } = await prepareSuite(o);
@@ -51206,24 +52246,53 @@ async function planSuite(o) {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target2.base_url, model: target2.model, api: target2.api },
-    first_request: first ? { url: completionUrl(target2.base_url, first.api), model: first.model, ...first.messages ? { messages: first.messages } : { prompt: first.prompt }, ...first.params } : null
+    first_request: first ? { url: completionUrl(target2.base_url, first.api), body: requestBody(first) } : null
   };
 }
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", suite.name));
-  mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join6(outDir, ".lock"));
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  let target2 = prepared.target;
+  let served;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...local.adapterPath ? { adapterPath: local.adapterPath } : {},
+      name: target2.model,
+      parallel: target2.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...target2.serve?.threads ? { threads: target2.serve.threads } : {},
+      ...target2.serve?.ctx ? { ctx: target2.serve.ctx } : {},
+      ...target2.serve?.kv_cache ? { kvCache: target2.serve.kv_cache } : {},
+      startupTimeoutMs: (target2.serve?.startup_timeout_s ?? 120) * 1e3,
+      env: o.env,
+      logger: o.logger
+    });
+    target2 = { ...target2, base_url: served.baseUrl };
+  }
   try {
-    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, allCases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
+async function runPlanned(o, t0, startedAt, p) {
+  const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = p;
+  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", suite.name));
+  mkdirSync3(outDir, { recursive: true });
+  const release = acquireDirLock(join8(outDir, ".lock"));
+  try {
+    const store = new JsonlResultsStore(join8(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target2.base_url,
       ...apiKey ? { apiKey } : {},
-      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {}
+      ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {},
+      onNotice: (m) => o.logger.warn(m)
     });
     const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
     o.logger.info(
@@ -51253,8 +52322,8 @@ async function runSuite(o) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join6(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
+      const summaryPath2 = join8(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join8(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -51271,7 +52340,8 @@ async function runSuite(o) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -51282,9 +52352,22 @@ async function runSuite(o) {
       prices: target2.prices,
       deadlines: outcome.deadlines
     });
-    const summaryPath = join6(outDir, "summary.json");
+    const summaryPath = join8(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
+    const shardPath = join8(outDir, "shard.json");
+    if (o.shard) {
+      const shard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id)
+      };
+      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
+`);
+    } else if (existsSync7(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -51350,13 +52433,82 @@ ${err}
 `;
 }
 
+// src/app/eval/merge-shards.ts
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join9, resolve as resolve5 } from "node:path";
+async function mergeShards(o) {
+  if (o.dirs.length < 1) throw new InputError("llmops eval merge: name the shard run directories to merge", { hint: "llmops eval merge shard-1 shard-2 \u2026 --out DIR" });
+  const shards = o.dirs.map((d) => ({ dir: d, abs: resolve5(o.cwd, d), shard: readShard(resolve5(o.cwd, d), d) }));
+  const problems = checkShardSet(shards);
+  if (problems.length) {
+    throw new InputError(`cannot merge these shards:
+  ${problems.join("\n  ")}`, { hint: "pass every shard 1..N of one run of one suite, each once" });
+  }
+  const first = shards[0].shard;
+  const loaded = await loadSuite(first.suite.file, o.cwd);
+  if (loaded.hashes.suite !== first.suite.hash) {
+    throw new InputError(`${first.suite.file} changed since the shards ran (hash ${loaded.hashes.suite.slice(0, 19)}\u2026, the shards say ${first.suite.hash.slice(0, 19)}\u2026)`, {
+      hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards"
+    });
+  }
+  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const records = [];
+  const summaries = [];
+  for (const s of shards) {
+    const own2 = new Set(s.shard.case_ids);
+    new JsonlResultsStore(join9(s.abs, "results.jsonl")).load((r) => {
+      if (!own2.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
+      records.push(r);
+    });
+    summaries.push(JSON.parse(readFileSync5(join9(s.abs, "summary.json"), "utf8")));
+  }
+  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  const prov3 = summaries[0].provenance;
+  const starts = summaries.map((s) => s.provenance.started_at).sort();
+  const ends = summaries.map((s) => s.provenance.finished_at).sort();
+  const summary = computeSummary({
+    suite: summaries[0].suite,
+    cases: first.total_cases,
+    repeats: loaded.suite.repeats,
+    records,
+    scorers: createScorers(loaded.suite.scorers),
+    currency: summaries[0].cost?.currency,
+    provenance: { ...prov3, started_at: starts[0], finished_at: ends.at(-1) },
+    bootstrapResamples: 2e3
+  });
+  const outDir = resolve5(o.cwd, o.out);
+  mkdirSync4(outDir, { recursive: true });
+  writeFileSync4(join9(outDir, "results.jsonl"), records.map((r) => `${JSON.stringify(r)}
+`).join(""));
+  writeFileSync4(join9(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}
+`);
+  return { outDir, summary, shards: shards.length, records: records.length };
+}
+function readShard(abs, dir) {
+  const p = join9(abs, "shard.json");
+  if (!existsSync8(p)) {
+    throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
+  }
+  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync5(p, "utf8")));
+  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
+  return r.data;
+}
+
 // src/cli/commands/eval.ts
+async function runMerge(ctx, values, dirs) {
+  if (typeof values.out !== "string") throw new InputError("llmops eval merge: --out DIR is required (where the merged run goes)");
+  const r = await mergeShards({ dirs, out: values.out, cwd: ctx.cwd });
+  if (values.json) ctx.printJson({ out: r.outDir, shards: r.shards, records: r.records, summary: r.summary });
+  else ctx.stdout.write(`${renderSummaryText(r.summary)}merged ${r.shards} shards, ${r.records} records \u2192 ${displayPath(ctx, r.outDir)}
+`);
+  return 0;
+}
 var evalCommand = {
   name: "eval",
-  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
+       llmops eval merge <shard-dir>\u2026 --out DIR
 
 Runs every case \xD7 repeat of the suite against its target, streaming records to
 <out>/results.jsonl (a killed run resumes where it stopped when run again) and
@@ -51369,6 +52521,8 @@ options:
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
   --limit N          evaluate only the first N cases
+  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
+                     writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
   --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
                      first_token, idle (adaptive maxima) or request (the whole request)
@@ -51380,8 +52534,13 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
+
+\`llmops eval merge DIR\u2026 --out DIR\` joins the run directories of every shard 1..N of
+one suite into one run (results in the suite's order, one summary), as if it had
+run unsharded; it refuses overlapping or missing shards and shards of different
+(or since changed) suites.
 `,
   options: {
     out: { type: "string" },
@@ -51389,6 +52548,7 @@ options:
     model: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
+    shard: { type: "string" },
     "dry-run": { type: "boolean" },
     timeout: { type: "string", multiple: true },
     "fixed-timeouts": { type: "boolean" },
@@ -51397,9 +52557,13 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
+    if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
+    if (positionals.length > 1) {
+      throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR\u2026 --out DIR" joins shards' });
+    }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
     const limit = intOption(values, "limit");
@@ -51416,6 +52580,7 @@ options:
       ...values.model ? { model: values.model } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
+      ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
       ...timeoutOptions(values),
       ...values["exact-percentiles"] ? { exactPercentiles: true } : {},
       noCache: Boolean(values["no-cache"]),
@@ -51428,8 +52593,8 @@ options:
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
       else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) \xD7 ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})
-first request:
-${JSON.stringify(plan.first_request, null, 2)}
+first request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}
+${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}
 `);
       return 0;
     }
@@ -51491,6 +52656,1271 @@ function renderNoise(summary) {
   return `retries ${byCause(q.retries)}${abandoned}${hedges}`;
 }
 
+// src/app/model/export-gguf.ts
+import { createHash as createHash9 } from "node:crypto";
+import { closeSync as closeSync4, existsSync as existsSync10, openSync as openSync4, readFileSync as readFileSync7, renameSync as renameSync4, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5, writeSync as writeSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname12, join as join12, relative as relative6, resolve as resolve6 } from "node:path";
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha3 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha3 }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha3 }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha3, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/model/half.ts
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function f32ToF16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 | mant >>> 13 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    const rest2 = mant & (1 << shift) - 1;
+    let h3 = mant >>> shift;
+    if (rest2 > half || rest2 === half && h3 & 1) h3 += 1;
+    return sign | h3;
+  }
+  let h2 = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && h2 & 1) h2 += 1;
+  return sign | h2;
+}
+function f16BitsToF32(h2) {
+  const sign = h2 & 32768 ? -1 : 1;
+  const exp = h2 >>> 10 & 31;
+  const mant = h2 & 1023;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 31) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+function f32ToBf16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  if ((x & 2147483647) > 2139095040) return (x >>> 16 | 64) & 65535;
+  return x + (32767 + (x >>> 16 & 1)) >>> 16 & 65535;
+}
+function bf16BitsToF32(h2) {
+  u32[0] = (h2 & 65535) << 16;
+  return f32[0];
+}
+
+// src/core/model/quantize.ts
+var GGML_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 8, bf16: 30 };
+var FILE_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 7, bf16: 32 };
+var BLOCK = {
+  f32: { values: 1, bytes: 4 },
+  f16: { values: 1, bytes: 2 },
+  bf16: { values: 1, bytes: 2 },
+  q8_0: { values: 32, bytes: 34 },
+  q4_0: { values: 32, bytes: 18 }
+};
+var fround = Math.fround;
+function roundf(v) {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
+}
+function encodeF32(x) {
+  return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+}
+function encodeF16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]), true);
+  return out;
+}
+function encodeBf16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]), true);
+  return out;
+}
+function quantizeQ8_0(x) {
+  if (x.length % 32) throw new RangeError(`Q8_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 34);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 34) {
+    let amax = 0;
+    for (let j = 0; j < 32; j++) amax = Math.max(amax, Math.abs(x[b + j]));
+    const d = fround(amax / 127);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 32; j++) view.setInt8(o + 2 + j, roundf(fround(x[b + j] * id)));
+  }
+  return out;
+}
+function quantizeQ4_0(x) {
+  if (x.length % 32) throw new RangeError(`Q4_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 18);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 18) {
+    let amax = 0;
+    let max = 0;
+    for (let j = 0; j < 32; j++) {
+      const v = x[b + j];
+      if (amax < Math.abs(v)) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    const d = fround(max / -8);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 16; j++) {
+      const x0 = fround(x[b + j] * id);
+      const x1 = fround(x[b + 16 + j] * id);
+      const q0 = Math.min(15, Math.trunc(fround(x0 + 8.5)));
+      const q1 = Math.min(15, Math.trunc(fround(x1 + 8.5)));
+      out[o + 2 + j] = q0 | q1 << 4;
+    }
+  }
+  return out;
+}
+function encodeTensor(encoding, x) {
+  switch (encoding) {
+    case "f32":
+      return encodeF32(x);
+    case "f16":
+      return encodeF16(x);
+    case "bf16":
+      return encodeBf16(x);
+    case "q8_0":
+      return quantizeQ8_0(x);
+    case "q4_0":
+      return quantizeQ4_0(x);
+  }
+}
+
+// src/core/model/gguf.ts
+var GGUF_MAGIC = 1179993927;
+var GGUF_VERSION = 3;
+var GGUF_ALIGNMENT = 32;
+var VT = { u8: 0, i32: 5, u32: 4, f32: 6, bool: 7, string: 8, array: 9, u64: 10 };
+function alignUp(n2, a = GGUF_ALIGNMENT) {
+  return Math.ceil(n2 / a) * a;
+}
+function tensorBytes(t) {
+  const count2 = t.shape.reduce((a, b2) => a * b2, 1);
+  const b = BLOCK[t.encoding];
+  const rowLength = t.shape[t.shape.length - 1];
+  if (rowLength % b.values) throw new RangeError(`tensor ${t.name}: rows of ${rowLength} values are not a multiple of the ${t.encoding} block size ${b.values}`);
+  return count2 / b.values * b.bytes;
+}
+var ByteSink = class {
+  chunks = [];
+  length = 0;
+  enc = new TextEncoder();
+  push(b) {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  num(bytes, set2) {
+    const b = new Uint8Array(bytes);
+    set2(new DataView(b.buffer));
+    this.push(b);
+  }
+  u8(v) {
+    this.num(1, (d) => d.setUint8(0, v));
+  }
+  u32(v) {
+    this.num(4, (d) => d.setUint32(0, v, true));
+  }
+  i32(v) {
+    this.num(4, (d) => d.setInt32(0, v, true));
+  }
+  u64(v) {
+    this.num(8, (d) => d.setBigUint64(0, BigInt(v), true));
+  }
+  f32(v) {
+    this.num(4, (d) => d.setFloat32(0, v, true));
+  }
+  str(s) {
+    const b = this.enc.encode(s);
+    this.u64(b.length);
+    this.push(b);
+  }
+  zeros(n2) {
+    if (n2 > 0) this.push(new Uint8Array(n2));
+  }
+  bytes() {
+    const out = new Uint8Array(this.length);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+};
+function writeValue(s, v) {
+  s.u32(VT[v.type]);
+  switch (v.type) {
+    case "u8":
+      return s.u8(v.value);
+    case "i32":
+      return s.i32(v.value);
+    case "u32":
+      return s.u32(v.value);
+    case "u64":
+      return s.u64(v.value);
+    case "f32":
+      return s.f32(v.value);
+    case "bool":
+      return s.u8(v.value ? 1 : 0);
+    case "string":
+      return s.str(v.value);
+    case "array": {
+      s.u32(VT[v.of]);
+      s.u64(v.value.length);
+      for (let i = 0; i < v.value.length; i++) {
+        const e = v.value[i];
+        if (v.of === "string") s.str(e);
+        else if (v.of === "f32") s.f32(e);
+        else s.i32(e);
+      }
+    }
+  }
+}
+function layoutGguf(metadata, tensors) {
+  const names = /* @__PURE__ */ new Set();
+  for (const t of tensors) {
+    if (names.has(t.name)) throw new RangeError(`tensor ${t.name} appears twice`);
+    names.add(t.name);
+    if (new TextEncoder().encode(t.name).length >= 64) throw new RangeError(`tensor name ${t.name} is 64 bytes or longer (llama.cpp's limit)`);
+  }
+  const s = new ByteSink();
+  s.u32(GGUF_MAGIC);
+  s.u32(GGUF_VERSION);
+  s.u64(tensors.length);
+  s.u64(metadata.length);
+  for (const [key2, value] of metadata) {
+    s.str(key2);
+    writeValue(s, value);
+  }
+  let offset = 0;
+  const sizes = tensors.map((t) => {
+    const size = tensorBytes(t);
+    const at = offset;
+    offset += alignUp(size);
+    return { at, size, padded: alignUp(size) };
+  });
+  tensors.forEach((t, i) => {
+    s.str(t.name);
+    s.u32(t.shape.length);
+    for (const d of [...t.shape].reverse()) s.u64(d);
+    s.u32(GGML_TYPE[t.encoding]);
+    s.u64(sizes[i].at);
+  });
+  s.zeros(alignUp(s.length) - s.length);
+  const header = s.bytes();
+  return {
+    header,
+    tensors: sizes.map((x) => ({ offset: header.length + x.at, size: x.size, padded: x.padded })),
+    totalBytes: header.length + offset
+  };
+}
+
+// src/core/model/llama.ts
+var ARCHITECTURES = /* @__PURE__ */ new Set(["LlamaForCausalLM", "MistralForCausalLM"]);
+function intField(cfg, key2, where, fallback) {
+  const v = cfg[key2] ?? fallback;
+  if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+    throw new InputError(`${where}: ${key2} must be a positive integer, got ${JSON.stringify(cfg[key2])}`, { hint: "a Llama config.json names hidden_size, num_hidden_layers, num_attention_heads, intermediate_size and vocab_size" });
+  }
+  return v;
+}
+function optionalId(v) {
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : void 0;
+}
+function ropeTheta(cfg, where) {
+  for (const key2 of ["rope_parameters", "rope_scaling"]) {
+    const p = cfg[key2];
+    if (p === void 0 || p === null) continue;
+    if (typeof p !== "object") throw new InputError(`${where}: ${key2} must be an object, got ${JSON.stringify(p)}`);
+    const kind = p.rope_type ?? p.type ?? "default";
+    if (kind !== "default") throw new InputError(`${where}: ${key2}.rope_type ${JSON.stringify(kind)} is not supported by this exporter (default RoPE only)`, { hint: "use llama.cpp's convert_hf_to_gguf.py for scaled RoPE variants" });
+  }
+  const params = cfg.rope_parameters;
+  const theta = params?.rope_theta ?? cfg.rope_theta ?? 1e4;
+  if (typeof theta !== "number" || !(theta > 0)) throw new InputError(`${where}: rope_theta must be a positive number, got ${JSON.stringify(theta)}`);
+  return theta;
+}
+function parseLlamaConfig(cfg, where) {
+  if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) throw new InputError(`${where}: expected a JSON object`);
+  const c = cfg;
+  const archs = Array.isArray(c.architectures) ? c.architectures : [];
+  const modelType = c.model_type;
+  if (modelType !== "llama" && modelType !== "mistral" && !archs.some((a) => typeof a === "string" && ARCHITECTURES.has(a))) {
+    throw new InputError(`${where}: unsupported architecture ${JSON.stringify(archs[0] ?? modelType ?? "(none)")} (model_type ${JSON.stringify(modelType)}); llmops export gguf writes Llama-architecture models`, {
+      hint: "for other architectures use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  for (const [key2, want] of [["hidden_act", "silu"], ["attention_bias", false], ["mlp_bias", false]]) {
+    if (c[key2] !== void 0 && c[key2] !== want) throw new InputError(`${where}: ${key2} ${JSON.stringify(c[key2])} is not supported (Llama uses ${JSON.stringify(want)})`);
+  }
+  const hidden = intField(c, "hidden_size", where);
+  const heads = intField(c, "num_attention_heads", where);
+  const kvHeads = intField(c, "num_key_value_heads", where, heads);
+  if (heads % kvHeads) throw new InputError(`${where}: num_attention_heads ${heads} is not a multiple of num_key_value_heads ${kvHeads}`);
+  const headDim = intField(c, "head_dim", where, Math.floor(hidden / heads));
+  if (headDim % 2) throw new InputError(`${where}: head_dim ${headDim} must be even for RoPE`);
+  const eps = c.rms_norm_eps ?? 1e-6;
+  if (typeof eps !== "number" || !(eps > 0)) throw new InputError(`${where}: rms_norm_eps must be a positive number`);
+  return {
+    vocabSize: intField(c, "vocab_size", where),
+    hidden,
+    layers: intField(c, "num_hidden_layers", where),
+    heads,
+    kvHeads,
+    headDim,
+    ffn: intField(c, "intermediate_size", where),
+    contextLength: intField(c, "max_position_embeddings", where, 2048),
+    rmsEps: eps,
+    ropeTheta: ropeTheta(c, where),
+    tiedEmbeddings: c.tie_word_embeddings === true,
+    bosId: optionalId(c.bos_token_id),
+    eosId: optionalId(c.eos_token_id),
+    padId: optionalId(c.pad_token_id),
+    name: typeof c._name_or_path === "string" ? c._name_or_path : void 0
+  };
+}
+function planLlamaTensors(h2, hasLmHead) {
+  const q = h2.heads * h2.headDim;
+  const kv = h2.kvHeads * h2.headDim;
+  const out = [{ source: "model.embed_tokens.weight", name: "token_embd.weight", shape: [h2.vocabSize, h2.hidden] }];
+  for (let i = 0; i < h2.layers; i++) {
+    const p = `model.layers.${i}`;
+    const b = `blk.${i}`;
+    out.push(
+      { source: `${p}.input_layernorm.weight`, name: `${b}.attn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.self_attn.q_proj.weight`, name: `${b}.attn_q.weight`, shape: [q, h2.hidden], permuteHeads: h2.heads },
+      { source: `${p}.self_attn.k_proj.weight`, name: `${b}.attn_k.weight`, shape: [kv, h2.hidden], permuteHeads: h2.kvHeads },
+      { source: `${p}.self_attn.v_proj.weight`, name: `${b}.attn_v.weight`, shape: [kv, h2.hidden] },
+      { source: `${p}.self_attn.o_proj.weight`, name: `${b}.attn_output.weight`, shape: [h2.hidden, q] },
+      { source: `${p}.post_attention_layernorm.weight`, name: `${b}.ffn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.mlp.gate_proj.weight`, name: `${b}.ffn_gate.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.up_proj.weight`, name: `${b}.ffn_up.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.down_proj.weight`, name: `${b}.ffn_down.weight`, shape: [h2.hidden, h2.ffn] }
+    );
+  }
+  out.push({ source: "model.norm.weight", name: "output_norm.weight", shape: [h2.hidden] });
+  if (hasLmHead && !h2.tiedEmbeddings) out.push({ source: "lm_head.weight", name: "output.weight", shape: [h2.vocabSize, h2.hidden] });
+  return out;
+}
+function ggufNameFor(hfModuleName) {
+  const m = /^model\.layers\.(\d+)\.(self_attn|mlp)\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)$/.exec(hfModuleName);
+  if (!m) return void 0;
+  const map2 = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" };
+  return `blk.${m[1]}.${map2[m[3]]}.weight`;
+}
+function permuteQK(data, rows, cols, heads) {
+  const d = rows / heads;
+  if (!Number.isInteger(d) || d % 2) throw new RangeError(`cannot permute ${rows} rows into ${heads} heads of even size`);
+  const out = new Float32Array(data.length);
+  const half = d / 2;
+  for (let h2 = 0; h2 < heads; h2++) {
+    for (let i = 0; i < half; i++) {
+      for (let s = 0; s < 2; s++) {
+        const from = (h2 * d + s * half + i) * cols;
+        const to = (h2 * d + 2 * i + s) * cols;
+        out.set(data.subarray(from, from + cols), to);
+      }
+    }
+  }
+  return out;
+}
+function llamaMetadata(h2, name, fileType) {
+  return [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.name", { type: "string", value: name }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: fileType }],
+    ["general.quantization_version", { type: "u32", value: 2 }],
+    ["llama.vocab_size", { type: "u32", value: h2.vocabSize }],
+    ["llama.context_length", { type: "u32", value: h2.contextLength }],
+    ["llama.embedding_length", { type: "u32", value: h2.hidden }],
+    ["llama.block_count", { type: "u32", value: h2.layers }],
+    ["llama.feed_forward_length", { type: "u32", value: h2.ffn }],
+    ["llama.attention.head_count", { type: "u32", value: h2.heads }],
+    ["llama.attention.head_count_kv", { type: "u32", value: h2.kvHeads }],
+    ["llama.attention.key_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.value_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.layer_norm_rms_epsilon", { type: "f32", value: h2.rmsEps }],
+    ["llama.rope.freq_base", { type: "f32", value: h2.ropeTheta }],
+    ["llama.rope.dimension_count", { type: "u32", value: h2.headDim }]
+  ];
+}
+
+// src/core/model/lora.ts
+function parseLoraConfig(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null) throw new DataInvalidError(`${where}: expected a JSON object`);
+  if (d.peft_type !== "LORA") throw new DataInvalidError(`${where}: peft_type ${JSON.stringify(d.peft_type)} is not supported (LORA only)`);
+  if (!Number.isInteger(d.r) || d.r <= 0) throw new DataInvalidError(`${where}: r must be a positive integer`);
+  if (typeof d.lora_alpha !== "number") throw new DataInvalidError(`${where}: lora_alpha must be a number`);
+  if (d.use_dora === true) throw new DataInvalidError(`${where}: DoRA adapters (use_dora: true) cannot be exported`);
+  if (d.fan_in_fan_out === true) throw new DataInvalidError(`${where}: fan_in_fan_out: true (Conv1D layers) is not a Llama adapter`);
+  if (d.bias !== void 0 && d.bias !== "none") throw new DataInvalidError(`${where}: bias ${JSON.stringify(d.bias)} is not supported (bias: "none" only)`);
+  if (Array.isArray(d.modules_to_save) && d.modules_to_save.length) throw new DataInvalidError(`${where}: modules_to_save is not supported by export`);
+  return { r: d.r, alpha: d.lora_alpha, rsLora: d.use_rslora === true, baseModel: typeof d.base_model_name_or_path === "string" ? d.base_model_name_or_path : void 0 };
+}
+function loraScale(c) {
+  return c.rsLora ? c.alpha / Math.sqrt(c.r) : c.alpha / c.r;
+}
+function mergeLora(w, out, inp, a, b, c, where) {
+  const r = c.r;
+  if (a.length !== r * inp || b.length !== out * r) throw new DataInvalidError(`${where}: LoRA shapes A ${a.length} and B ${b.length} do not fit a [${out}, ${inp}] weight with r=${r}`);
+  const scale = loraScale(c);
+  const merged = new Float32Array(w.length);
+  for (let i = 0; i < out; i++) {
+    for (let j = 0; j < inp; j++) {
+      let s = 0;
+      for (let k = 0; k < r; k++) s += b[i * r + k] * a[k * inp + j];
+      merged[i * inp + j] = w[i * inp + j] + scale * s;
+    }
+  }
+  return merged;
+}
+
+// src/core/model/tokenizer-meta.ts
+var TOKEN_TYPE = { normal: 1, unknown: 2, control: 3, userDefined: 4, unused: 5, byte: 6 };
+var REFERENCE_CHAT_TEMPLATE = "{%- for message in messages -%}{%- if not loop.first -%}{{ '\\n' }}{%- endif -%}{{ message['role'] | capitalize }}: {{ message['content'] }}{%- endfor -%}{%- if add_generation_prompt -%}{{ '\\nAssistant: ' }}{%- endif -%}";
+function byteToUnicode() {
+  const keep = [];
+  for (let b = 33; b <= 126; b++) keep.push(b);
+  for (let b = 161; b <= 172; b++) keep.push(b);
+  for (let b = 174; b <= 255; b++) keep.push(b);
+  const table2 = new Array(256);
+  let n2 = 0;
+  for (let b = 0; b < 256; b++) table2[b] = String.fromCodePoint(keep.includes(b) ? b : 256 + n2++);
+  return table2;
+}
+function parseByteTokenizer(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null || d.type !== "byte") throw new InputError(`${where}: expected {"type": "byte", \u2026} (the reference trainer's tokenizer), got type ${JSON.stringify(d?.type)}`);
+  for (const k of ["vocab_size", "bos_token_id", "eos_token_id", "pad_token_id"]) {
+    if (typeof d[k] !== "number" || !Number.isInteger(d[k])) throw new InputError(`${where}: ${k} must be an integer`);
+  }
+  const spec = d;
+  const specials = [spec.bos_token_id, spec.eos_token_id, spec.pad_token_id];
+  if (spec.vocab_size !== 259 || specials.some((id) => id < 256 || id >= spec.vocab_size) || new Set(specials).size !== 3) {
+    throw new InputError(`${where}: a byte tokenizer has ids 0-255 for bytes and three distinct special ids 256-258 (vocab_size 259)`);
+  }
+  return spec;
+}
+function byteTokenizerMetadata(spec, chatTemplate) {
+  const names = byteToUnicode();
+  const tokens2 = [...names];
+  const types = new Array(256).fill(TOKEN_TYPE.normal);
+  const special = {
+    [spec.bos_token_id]: spec.bos_token ?? "<s>",
+    [spec.eos_token_id]: "</s>",
+    // llama.cpp recognises EOS/EOT by name too; keep the name it knows
+    [spec.pad_token_id]: spec.pad_token ?? "<pad>"
+  };
+  for (let id = 256; id < spec.vocab_size; id++) {
+    tokens2.push(special[id]);
+    types.push(TOKEN_TYPE.control);
+  }
+  return [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    // "qwen2" keeps spaces before punctuation on detokenize (other pre-tokenizer names drop them).
+    ["tokenizer.ggml.pre", { type: "string", value: "qwen2" }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: [] }],
+    ["tokenizer.ggml.bos_token_id", { type: "u32", value: spec.bos_token_id }],
+    ["tokenizer.ggml.eos_token_id", { type: "u32", value: spec.eos_token_id }],
+    ["tokenizer.ggml.padding_token_id", { type: "u32", value: spec.pad_token_id }],
+    ["tokenizer.ggml.add_bos_token", { type: "bool", value: true }],
+    ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
+    ["tokenizer.chat_template", { type: "string", value: chatTemplate }]
+  ];
+}
+
+// src/core/model/hf-tokenizer.ts
+var GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+function preTokenizerName(pre, where) {
+  if (!pre) throw new InputError(`${where}: no pre_tokenizer; llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  const steps = pre.type === "Sequence" ? pre.pretokenizers ?? [] : [pre];
+  const byteLevel = steps.find((s) => s.type === "ByteLevel");
+  if (!byteLevel) throw new InputError(`${where}: the pre-tokenizer is not byte-level (${steps.map((s) => s.type).join(", ")}); llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
+  const split = steps.find((s) => s.type === "Split");
+  const regex2 = split?.pattern?.Regex;
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
+  if (regex2 === GPT2_PATTERN) return "gpt2";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+    hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
+  });
+}
+function idOf2(v, vocab) {
+  if (typeof v === "number") return v;
+  const content = typeof v === "string" ? v : typeof v === "object" && v !== null ? v.content : void 0;
+  return typeof content === "string" ? vocab.get(content) : void 0;
+}
+function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
+  const d = doc;
+  const model = d?.model;
+  if (!model || model.type !== "BPE") {
+    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json) and the reference byte tokenizer`, {
+      hint: "for SentencePiece (tokenizer.model) models use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is not supported by llmops export`, { hint: "use llama.cpp's convert_hf_to_gguf.py" });
+  const pre = preTokenizerName(d.pre_tokenizer, where);
+  const vocab = new Map(Object.entries(model.vocab ?? {}));
+  const added = (d.added_tokens ?? []).map((t) => ({ id: t.id, content: t.content, special: t.special === true }));
+  for (const t of added) vocab.set(t.content, t.id);
+  const size = Math.max(h2.vocabSize, ...[...vocab.values()].map((i) => i + 1));
+  if (size > h2.vocabSize) throw new DataInvalidError(`${where}: token ids reach ${size - 1} but config.json has vocab_size ${h2.vocabSize}`);
+  const tokens2 = new Array(size);
+  for (const [tok, id] of vocab) {
+    if (!Number.isInteger(id) || id < 0) throw new DataInvalidError(`${where}: token ${JSON.stringify(tok)} has id ${JSON.stringify(id)}`);
+    tokens2[id] = tok;
+  }
+  const types = new Array(size).fill(TOKEN_TYPE.normal);
+  for (const t of added) types[t.id] = t.special ? TOKEN_TYPE.control : TOKEN_TYPE.userDefined;
+  for (let i = 0; i < size; i++) {
+    if (tokens2[i] === void 0) {
+      tokens2[i] = `[PAD${i}]`;
+      types[i] = TOKEN_TYPE.unused;
+    }
+  }
+  const merges = (model.merges ?? []).map((m) => Array.isArray(m) ? m.join(" ") : String(m));
+  const meta3 = [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    ["tokenizer.ggml.pre", { type: "string", value: pre }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: merges }]
+  ];
+  const bos = idOf2(cfg.bos_token, vocab) ?? h2.bosId;
+  const eos = idOf2(cfg.eos_token, vocab) ?? h2.eosId;
+  const pad = idOf2(cfg.pad_token, vocab) ?? h2.padId;
+  if (bos !== void 0) meta3.push(["tokenizer.ggml.bos_token_id", { type: "u32", value: bos }]);
+  if (eos !== void 0) meta3.push(["tokenizer.ggml.eos_token_id", { type: "u32", value: eos }]);
+  if (pad !== void 0) meta3.push(["tokenizer.ggml.padding_token_id", { type: "u32", value: pad }]);
+  meta3.push(["tokenizer.ggml.add_bos_token", { type: "bool", value: cfg.add_bos_token === true }]);
+  meta3.push(["tokenizer.ggml.add_eos_token", { type: "bool", value: cfg.add_eos_token === true }]);
+  if (chatTemplate) meta3.push(["tokenizer.chat_template", { type: "string", value: chatTemplate }]);
+  return { kind: "bpe", metadata: meta3 };
+}
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname11, join as join10, relative as relative5, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash8 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash8("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative9) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative9);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash8("sha256").update(text2, "utf8").digest("hex")}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir4(dirname11(path), { recursive: true });
+    await writeFile4(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir4(dirname11(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk2 = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join10(dir, e.name);
+        const rel = relative5(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk2(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk2(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join10(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname11(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/app/model/safetensors-files.ts
+import { closeSync as closeSync3, existsSync as existsSync9, fstatSync as fstatSync2, openSync as openSync3, readFileSync as readFileSync6, readSync as readSync2 } from "node:fs";
+import { join as join11 } from "node:path";
+
+// src/core/model/safetensors.ts
+var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+var MAX_HEADER_BYTES = 100 * 1024 * 1024;
+function headerLength(first8, fileSize, file2) {
+  if (fileSize < 8 || first8.length < 8) throw new DataInvalidError(`${file2}: ${fileSize} bytes is too short for a safetensors file (truncated?)`, { hint: "re-download or re-export the model" });
+  const n2 = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true);
+  if (n2 > BigInt(MAX_HEADER_BYTES)) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes, more than the ${MAX_HEADER_BYTES}-byte limit; the file is corrupt or not safetensors`);
+  if (Number(n2) + 8 > fileSize) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes but the file has ${fileSize - 8} after the length field (truncated)`, { hint: "re-download or re-export the model" });
+  return Number(n2);
+}
+function parseSafetensorsHeader(json2, fileSize, file2) {
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(json2));
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: the safetensors header is not valid JSON (${err instanceof Error ? err.message : String(err)}); the file is corrupt`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new DataInvalidError(`${file2}: the safetensors header is not a JSON object`);
+  const dataStart = 8 + json2.length;
+  const tensors = /* @__PURE__ */ new Map();
+  let metadata = {};
+  for (const [name, raw] of Object.entries(doc)) {
+    if (name === "__metadata__") {
+      metadata = raw ?? {};
+      continue;
+    }
+    const e = raw;
+    const where = `${file2}: tensor ${name}`;
+    if (typeof e !== "object" || e === null) throw new DataInvalidError(`${where}: entry is not an object`);
+    if (typeof e.dtype !== "string" || !(e.dtype in DTYPE_BYTES)) throw new DataInvalidError(`${where}: unknown dtype ${JSON.stringify(e.dtype)}`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new DataInvalidError(`${where}: shape must be a list of non-negative integers`);
+    const offs = e.data_offsets;
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0) || offs[0] > offs[1]) {
+      throw new DataInvalidError(`${where}: data_offsets must be [begin, end] with begin \u2264 end`);
+    }
+    const count2 = e.shape.reduce((a, b) => a * b, 1);
+    const want = count2 * DTYPE_BYTES[e.dtype];
+    if (offs[1] - offs[0] !== want) throw new DataInvalidError(`${where}: data_offsets span ${offs[1] - offs[0]} bytes but shape ${JSON.stringify(e.shape)} of ${e.dtype} needs ${want}; the file is corrupt`);
+    if (dataStart + offs[1] > fileSize) {
+      throw new DataInvalidError(`${where}: data ends at byte ${dataStart + offs[1]} but the file has ${fileSize} bytes (truncated)`, { hint: "re-download or re-export the model" });
+    }
+    tensors.set(name, { name, dtype: e.dtype, shape: e.shape, begin: dataStart + offs[0], end: dataStart + offs[1] });
+  }
+  return { headerBytes: json2.length, tensors, metadata };
+}
+function decodeToF32(bytes, dtype, where) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (dtype) {
+    case "F32": {
+      const out = new Float32Array(bytes.byteLength / 4);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
+    case "F16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = f16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    case "BF16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = bf16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    default:
+      throw new DataInvalidError(`${where}: dtype ${dtype} is not a floating-point weight (F32, F16 or BF16 expected)`);
+  }
+}
+
+// src/app/model/safetensors-files.ts
+var SafetensorsDir = class {
+  constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
+    this.dir = dir;
+    this.display = display;
+    const indexPath = join11(dir, index);
+    let shards;
+    if (existsSync9(join11(dir, single))) shards = [single];
+    else if (existsSync9(indexPath)) {
+      let doc;
+      try {
+        doc = JSON.parse(readFileSync6(indexPath, "utf8"));
+      } catch (err) {
+        throw new DataInvalidError(`${display}/${index}: not valid JSON (${err.message})`);
+      }
+      if (typeof doc.weight_map !== "object" || doc.weight_map === null) throw new DataInvalidError(`${display}/${index}: no "weight_map" object`);
+      shards = [...new Set(Object.values(doc.weight_map))].sort();
+      for (const s of shards) if (typeof s !== "string" || s.includes("/") || s.includes("\\")) throw new DataInvalidError(`${display}/${index}: shard name ${JSON.stringify(s)} must be a file name in the same directory`);
+    } else {
+      throw new InputError(`${display}: neither ${single} nor ${index} exists`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+    }
+    for (const s of shards) this.open(s);
+  }
+  dir;
+  display;
+  fds = /* @__PURE__ */ new Map();
+  tensors = /* @__PURE__ */ new Map();
+  files = [];
+  open(name) {
+    const path = join11(this.dir, name);
+    const shown = `${this.display}/${name}`;
+    if (!existsSync9(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    const fd = openSync3(path, "r");
+    this.fds.set(name, fd);
+    this.files.push(name);
+    const size = fstatSync2(fd).size;
+    const first = Buffer.alloc(8);
+    readSync2(fd, first, 0, 8, 0);
+    const n2 = headerLength(first, size, shown);
+    const json2 = Buffer.alloc(n2);
+    readSync2(fd, json2, 0, n2, 8);
+    const header = parseSafetensorsHeader(json2, size, shown);
+    for (const [k, entry] of header.tensors) {
+      if (this.tensors.has(k)) throw new DataInvalidError(`${shown}: tensor ${k} also appears in ${this.tensors.get(k).file}`);
+      this.tensors.set(k, { entry, file: name });
+    }
+  }
+  /** The tensor's entry, checked to exist and (when given) to have the shape the caller expects. */
+  checkShape(name, shape) {
+    const src = this.tensors.get(name);
+    if (!src) throw new DataInvalidError(`${this.display}: tensor ${name} is missing from the safetensors files`, { hint: "the weights do not match config.json (wrong directory or an incomplete download?)" });
+    if (shape && (shape.length !== src.entry.shape.length || shape.some((d, i) => d !== src.entry.shape[i]))) {
+      throw new DataInvalidError(`${this.display}/${src.file}: tensor ${name} has shape [${src.entry.shape.join(", ")}] but config.json implies [${shape.join(", ")}]`, {
+        hint: "check config.json (hidden_size, heads, intermediate_size, vocab_size, LoRA r) against the weights"
+      });
+    }
+    return src;
+  }
+  /** A tensor's values as float32, checked against the shape the caller expects. */
+  read(name, shape) {
+    const src = this.checkShape(name, shape);
+    const where = `${this.display}/${src.file}: tensor ${name}`;
+    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    const got = readSync2(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
+    if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
+    return decodeToF32(bytes, src.entry.dtype, where);
+  }
+  close() {
+    for (const fd of this.fds.values()) closeSync3(fd);
+    this.fds.clear();
+  }
+};
+
+// src/app/model/export-gguf.ts
+var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
+function readJson2(path, shown) {
+  try {
+    return JSON.parse(readFileSync7(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`${shown}: not valid JSON (${err.message})`);
+  }
+}
+function show(cwd, p) {
+  const r = relative6(cwd, p);
+  return r && !r.startsWith("..") ? r : p;
+}
+function requireDir(path, shown, what) {
+  if (!existsSync10(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
+}
+function chatTemplateOf(dir, shown) {
+  const p = join12(dir, "tokenizer_config.json");
+  if (!existsSync10(p)) return void 0;
+  const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
+  if (typeof t === "string") return t;
+  if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
+  return void 0;
+}
+function tokenizerFor(dir, shown, h2) {
+  const byte = join12(dir, "llmops_tokenizer.json");
+  if (existsSync10(byte)) {
+    const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
+    if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
+    return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
+  }
+  const hf = join12(dir, "tokenizer.json");
+  if (existsSync10(hf)) {
+    const cfgPath = join12(dir, "tokenizer_config.json");
+    const cfg = existsSync10(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+    const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
+    return { kind: r.kind, metadata: r.metadata };
+  }
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+}
+function encodingFor(t, type) {
+  return t.shape.length === 1 ? "f32" : type;
+}
+function checkBlocks(tensors) {
+  for (const t of tensors) {
+    const b = BLOCK[t.encoding].values;
+    const row = t.shape[t.shape.length - 1];
+    if (row % b) throw new InputError(`tensor ${t.name}: rows of ${row} values are not a multiple of ${b}, the ${t.encoding} block size`, { hint: "export this model as f16, bf16 or f32" });
+  }
+}
+function writeGguf(out, metadata, infos, produce) {
+  const layout = layoutGguf(metadata, infos);
+  const partial2 = `${out}.partial`;
+  const fd = openSync4(partial2, "w");
+  const hash3 = createHash9("sha256");
+  let written = 0;
+  const put = (b) => {
+    let o = 0;
+    while (o < b.length) o += writeSync3(fd, b, o, b.length - o);
+    hash3.update(b);
+    written += b.length;
+  };
+  try {
+    put(layout.header);
+    infos.forEach((t, i) => {
+      const data = produce(i);
+      const slot = layout.tensors[i];
+      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      put(data);
+      if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
+    });
+    closeSync4(fd);
+  } catch (err) {
+    closeSync4(fd);
+    rmSync2(partial2, { force: true });
+    throw err;
+  }
+  renameSync4(partial2, out);
+  return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
+}
+function loadAdapter(dir, shown) {
+  const config2 = parseLoraConfig(readJson2(join12(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
+  const modules = /* @__PURE__ */ new Map();
+  for (const name of weights.tensors.keys()) {
+    const m = /^base_model\.model\.(.+)\.lora_([AB])(?:\.default)?\.weight$/.exec(name);
+    if (!m) throw new DataInvalidError(`${shown}/adapter_model.safetensors: tensor ${name} is not a LoRA A/B weight`, { hint: "only LoRA adapters on linear layers (no modules_to_save, no DoRA) can be exported" });
+    const e = modules.get(m[1]) ?? { a: "", b: "" };
+    if (m[2] === "A") e.a = name;
+    else e.b = name;
+    modules.set(m[1], e);
+  }
+  for (const [mod, e] of modules) {
+    if (!e.a || !e.b) throw new DataInvalidError(`${shown}/adapter_model.safetensors: module ${mod} has lora_${e.a ? "A" : "B"} but no lora_${e.a ? "B" : "A"}`);
+    if (!ggufNameFor(mod)) throw new DataInvalidError(`${shown}/adapter_model.safetensors: LoRA on ${mod}, which is not a Llama attention or MLP projection`);
+  }
+  if (modules.size === 0) throw new DataInvalidError(`${shown}/adapter_model.safetensors: no LoRA weights`);
+  return { dir, config: config2, weights, modules };
+}
+function resolveBase(o, adapter, shown) {
+  if (o.base) return resolve6(o.cwd, o.base);
+  const named = adapter.config.baseModel;
+  if (named && existsSync10(join12(resolve6(adapter.dir, named), "config.json"))) return resolve6(adapter.dir, named);
+  throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
+}
+async function exportGguf(o) {
+  const modelDir = resolve6(o.cwd, o.modelDir);
+  const shown = show(o.cwd, modelDir);
+  requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
+  const isAdapter = existsSync10(join12(modelDir, "adapter_config.json"));
+  if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
+  if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
+  if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const out = resolve6(o.cwd, o.out ?? join12(dirname12(modelDir), `${basename5(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync10(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const workspace = new NodeTrainWorkspace();
+  const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
+  const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
+  const baseShown = show(o.cwd, baseDir);
+  requireDir(baseDir, baseShown, "the base model directory");
+  const configPath = join12(baseDir, "config.json");
+  if (!existsSync10(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
+  const weights = new SafetensorsDir(baseDir, baseShown);
+  try {
+    let metadata;
+    let infos;
+    let produce;
+    let tokenizer = "none";
+    if (adapter && o.asAdapter) {
+      ({ metadata, infos, produce } = planAdapterFile(adapter, h2, o.type, weights));
+    } else {
+      const plan = planLlamaTensors(h2, weights.tensors.has("lm_head.weight"));
+      checkUnknownTensors(weights, plan, baseShown);
+      if (!h2.tiedEmbeddings && !weights.tensors.has("lm_head.weight")) {
+        throw new DataInvalidError(`${baseShown}: tensor lm_head.weight is missing and config.json has tie_word_embeddings false`, { hint: "set tie_word_embeddings: true if the model shares its embedding matrix" });
+      }
+      const tok = tokenizerFor(baseDir, baseShown, h2);
+      tokenizer = tok.kind;
+      const name = basename5(adapter ? modelDir : baseDir);
+      metadata = [...llamaMetadata(h2, name, FILE_TYPE[o.type]), ...tok.metadata];
+      infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
+      checkBlocks(infos);
+      for (const t of plan) weights.checkShape(t.source, t.shape);
+      produce = (i) => {
+        const t = plan[i];
+        let x = weights.read(t.source, t.shape);
+        const mod = t.source.replace(/\.weight$/, "");
+        const lora = adapter?.modules.get(mod);
+        if (adapter && lora) {
+          x = mergeLora(x, t.shape[0], t.shape[1], adapter.weights.read(lora.a), adapter.weights.read(lora.b), adapter.config, `${shown}: ${mod}`);
+        }
+        if (t.permuteHeads) x = permuteQK(x, t.shape[0], t.shape[1], t.permuteHeads);
+        return encodeTensor(infos[i].encoding, x);
+      };
+      if (adapter) {
+        for (const mod of adapter.modules.keys()) if (!plan.some((t) => t.source === `${mod}.weight`)) throw new DataInvalidError(`${shown}: the adapter targets ${mod}, which the base model ${baseShown} does not have`);
+      }
+    }
+    o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} \u2192 ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
+    const written = writeGguf(out, metadata, infos, produce);
+    const source = await workspace.hashDirectory(baseDir);
+    const record3 = GgufExportSchema.parse({
+      schema: GGUF_EXPORT_SCHEMA,
+      gguf: { file: basename5(out), bytes: written.bytes, sha256: written.sha256 },
+      kind: o.asAdapter ? "lora-adapter" : "model",
+      type: o.type,
+      architecture: "llama",
+      tensors: infos.length,
+      parameters: infos.reduce((n2, t) => n2 + t.shape.reduce((a, b) => a * b, 1), 0),
+      tokenizer,
+      source: { dir: baseShown, hash: source.hash },
+      ...adapter ? { adapter: { dir: shown, hash: (await workspace.hashDirectory(modelDir)).hash, mode: o.asAdapter ? "gguf-adapter" : "merged", r: adapter.config.r, alpha: adapter.config.alpha } } : {},
+      llmops_version: VERSION,
+      created_at: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+    writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+    return { out, recordPath, record: record3 };
+  } finally {
+    weights.close();
+    adapter?.weights.close();
+  }
+}
+function checkUnknownTensors(weights, plan, shown) {
+  const known = new Set(plan.map((t) => t.source));
+  known.add("lm_head.weight");
+  const unknown2 = [...weights.tensors.keys()].filter((k) => !known.has(k) && !k.endsWith("rotary_emb.inv_freq")).sort();
+  if (unknown2.length) {
+    throw new DataInvalidError(`${shown}: ${unknown2.length} tensor(s) the Llama architecture in config.json does not use, e.g. ${unknown2.slice(0, 3).join(", ")}`, {
+      hint: "check num_hidden_layers in config.json, or that this is a plain Llama model (no biases, no extra heads)"
+    });
+  }
+}
+function planAdapterFile(adapter, h2, type, base) {
+  const plan = planLlamaTensors(h2, base.tensors.has("lm_head.weight"));
+  const entries = [];
+  for (const [mod, e] of [...adapter.modules].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
+    const t = plan.find((p) => p.source === `${mod}.weight`);
+    if (!t) throw new DataInvalidError(`${adapter.dir}: the adapter targets ${mod}, which the base model does not have`);
+    const name = ggufNameFor(mod);
+    const r = adapter.config.r;
+    const [outDim, inDim] = t.shape;
+    adapter.weights.checkShape(e.a, [r, inDim]);
+    adapter.weights.checkShape(e.b, [outDim, r]);
+    entries.push({ info: { name: `${name}.lora_a`, shape: [r, inDim], encoding: type }, read: () => adapter.weights.read(e.a, [r, inDim]) });
+    entries.push({
+      info: { name: `${name}.lora_b`, shape: [outDim, r], encoding: type },
+      read: () => {
+        const b = adapter.weights.read(e.b, [outDim, r]);
+        return t.permuteHeads ? permuteQK(b, outDim, r, t.permuteHeads) : b;
+      }
+    });
+  }
+  const metadata = [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["general.name", { type: "string", value: basename5(adapter.dir) }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: FILE_TYPE[type] }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    // llama.cpp scales by alpha / rank; rsLoRA's alpha / sqrt(rank) is expressed through alpha.
+    ["adapter.lora.alpha", { type: "f32", value: adapter.config.rsLora ? adapter.config.alpha * Math.sqrt(adapter.config.r) : adapter.config.alpha }]
+  ];
+  return { metadata, infos: entries.map((e) => e.info), produce: (i) => encodeTensor(type, entries[i].read()) };
+}
+
+// src/app/model/external-quantize.ts
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream7, existsSync as existsSync11, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname13, join as join13, resolve as resolve7 } from "node:path";
+
+// src/adapters/process/node-process-runner.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface as createInterface2 } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn2(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve11) => {
+      const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve11({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface2({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve11, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve11({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/app/model/external-quantize.ts
+var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
+async function sha256File3(path) {
+  const h2 = createHash10("sha256");
+  for await (const chunk of createReadStream7(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function externalQuantize(o) {
+  if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
+  const runner = new NodeProcessRunner(o.env);
+  const probe2 = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
+  if (probe2.notFound) {
+    throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {
+      hint: "install llama.cpp (e.g. `brew install llama.cpp`, or build it and put llama-quantize on PATH; set LLMOPS_LLAMA_QUANTIZE=/path/to/llama-quantize), or use --type q8_0 / q4_0, which llmops writes itself"
+    });
+  }
+  const modelDir = resolve7(o.cwd, o.modelDir);
+  const out = resolve7(o.cwd, o.out ?? join13(dirname13(modelDir), `${basename6(modelDir)}-${o.type}.gguf`));
+  const f16 = `${out}.f16-input.gguf`;
+  const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
+  try {
+    o.logger.info(`${tool} ${basename6(f16)} \u2192 ${basename6(out)} (${o.type.toUpperCase()})`);
+    const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
+    if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
+  } finally {
+    rmSync3(f16, { force: true });
+    rmSync3(first.recordPath, { force: true });
+  }
+  const record3 = GgufExportSchema.parse({
+    ...first.record,
+    schema: GGUF_EXPORT_SCHEMA,
+    gguf: { file: basename6(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
+    type: o.type,
+    quantized_by: { tool: basename6(tool), from: "f16" }
+  });
+  const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+  writeFileSync6(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+  if (!existsSync11(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  return { out, recordPath, record: record3 };
+}
+
+// src/cli/commands/export.ts
+var exportCommand = {
+  name: "export",
+  maxPositionals: 2,
+  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize)",
+  help: `
+usage: llmops export gguf <model-dir> [options]
+
+Writes a Llama-architecture model in HF layout (config.json, safetensors
+weights \u2014 one file or shards \u2014 and llmops_tokenizer.json or a byte-level BPE
+tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
+the source model's hash, the file's sha256, type, tensor and parameter counts.
+
+A PEFT LoRA adapter directory (adapter_config.json) is merged into its base
+model, or written as a GGUF LoRA adapter with --adapter (serve loads it with
+"llmops serve base.gguf --adapter FILE").
+
+options:
+  --type T        f32, f16 (default), bf16, q8_0, q4_0 \u2014 written here, identical to
+                  llama.cpp's reference quantizer; q4_k_m, q5_k_m, q6_k and other
+                  llama.cpp types run the installed llama-quantize on an f16 export
+  --out FILE      the .gguf to write (default <model-dir>-<type>.gguf beside the model)
+  --base DIR      the base model of a LoRA adapter (default its base_model_name_or_path)
+  --adapter       write a LoRA adapter as a GGUF adapter instead of merging it
+  --json          print the export record as JSON on stdout
+  --quiet         no log lines
+  -h, --help      this help
+`,
+  options: {
+    type: { type: "string" },
+    out: { type: "string" },
+    base: { type: "string" },
+    adapter: { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const format2 = requirePositional(this, positionals, 'the format ("gguf")');
+    if (format2 !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format2)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
+    const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
+    const type = (values.type ?? "f16").toLowerCase();
+    const common2 = {
+      modelDir,
+      cwd: ctx.cwd,
+      ...values.out ? { out: values.out } : {},
+      ...values.base ? { base: values.base } : {},
+      asAdapter: Boolean(values.adapter),
+      logger: ctx.logger
+    };
+    let result;
+    if (EXPORT_TYPES.includes(type)) {
+      result = await exportGguf({ ...common2, type });
+    } else if (EXTERNAL_TYPES.includes(type)) {
+      result = await externalQuantize({ ...common2, type, env: ctx.env });
+    } else {
+      throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
+    }
+    if (values.json) ctx.printJson({ out: result.out, record_path: result.recordPath, ...result.record });
+    else {
+      const r = result.record;
+      ctx.stdout.write(
+        `wrote ${displayPath(ctx, result.out)} (${r.type}, ${r.tensors} tensors, ${r.parameters.toLocaleString("en")} parameters, ${(r.gguf.bytes / 1e6).toFixed(2)} MB)
+${r.gguf.sha256}
+record ${displayPath(ctx, result.recordPath)}
+`
+      );
+    }
+    return 0;
+  }
+};
+
+// src/cli/commands/gate-plan.ts
+async function runGatePlan(ctx, values) {
+  const suitePath = values.plan;
+  const loaded = await loadSuite(suitePath, ctx.cwd);
+  const policyFile = typeof values.policy === "string" ? values.policy : void 0;
+  const policy = policyFile ? (await loadPolicyFile(ctx.resolvePath(policyFile), policyFile, `policy file not found: ${ctx.resolvePath(policyFile)}`)).policy : loaded.suite.gate;
+  if (!policy) throw new ConfigError(`${loaded.displayFile}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite or pass --policy FILE" });
+  const types = new Map(createScorers(loaded.suite.scorers).map((s) => [s.name, s.type]));
+  const plans = planMargins(policy, types, loaded.cases.length, loaded.suite.repeats);
+  const undecidable2 = plans.filter((p) => !p.decidable);
+  if (values.json) ctx.printJson({ suite: loaded.suite.name, cases: loaded.cases.length, repeats: loaded.suite.repeats, confidence: policy.confidence, margins: plans, decidable: undecidable2.length === 0 });
+  else ctx.stdout.write(`${renderPlan(loaded.displayFile, loaded.cases.length, loaded.suite.repeats, plans)}
+`);
+  return undecidable2.length ? 1 : 0;
+}
+function renderPlan(file2, cases, repeats, plans) {
+  const head = `${file2}: ${cases} case(s) \xD7 ${repeats} repeat(s)`;
+  if (plans.length === 0) return `${head}
+no gated absolute max_regression on a 0/1 metric with one repeat: nothing to size (continuous metrics and repeats are decided from the observed spread)`;
+  return [head, ...plans.map((p) => `${p.decidable ? "ok  " : "TOO NARROW  "}${p.message}`)].join("\n");
+}
+
 // src/cli/commands/gate.ts
 var gateCommand = {
   name: "gate",
@@ -51498,14 +53928,22 @@ var gateCommand = {
   summary: "decide pass/fail/inconclusive for a candidate run against a baseline under a policy",
   help: `
 usage: llmops gate --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+       llmops gate --plan SUITE [--policy FILE] [--json]
 
 Compares the runs like "llmops compare" and decides from confidence bounds: PASS when every
 gated check's interval clears its limit, FAIL when one lies wholly beyond it (or a floor is
 broken), INCONCLUSIVE otherwise \u2014 with the number of cases or repeats that would likely decide.
+When the candidate is unchanged (every record came from the same request with the same output,
+or both runs used the same model hash, prompt and cases) the verdict is PASS "unchanged".
+
+--plan SUITE sizes a suite for its gate (or --policy) before any run: for each gated 0/1 metric,
+the smallest regression the suite's cases can rule out even when nothing changed, and the cases
+a narrower max_regression needs. Exit 1 when a margin is too narrow to ever be decided.
 
 options:
   --baseline DIR    eval run directory of the baseline
   --candidate DIR   eval run directory of the candidate
+  --plan SUITE      size SUITE's cases for the gate instead of comparing runs
   --policy FILE     gate policy YAML, or a suite file with a gate: key. Without it every metric
                     both runs share is gated with max_regression: 0.02
   --out DIR         also write comparison.json and report.md there
@@ -51515,30 +53953,30 @@ options:
 Exit codes: 0 pass (or inconclusive under inconclusive: pass|neutral), 1 fail (or inconclusive
 under inconclusive: fail, the default), 2 bad arguments, policy or run directories.
 See docs/compare-and-gate.md.`,
-  options: compareOptions,
-  run: (ctx, { values }) => runCompare(ctx, values, "gate")
+  options: { ...compareOptions, plan: { type: "string" } },
+  run: (ctx, { values }) => typeof values.plan === "string" ? runGatePlan(ctx, values) : runCompare(ctx, values, "gate")
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync8, statSync as statSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join14, resolve as resolve8 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  if (!existsSync12(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync7(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  return readFileSync8(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join14(abs, "comparison.json");
+  return existsSync12(abs) && statSync7(abs).isDirectory() && existsSync12(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve8(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join14(d, "results.jsonl");
+    if (existsSync12(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -51548,18 +53986,18 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync7(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync8(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
-  writeFileSync4(abs, text2);
+  mkdirSync5(dirname14(abs), { recursive: true });
+  writeFileSync7(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -51602,7 +54040,7 @@ options:
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
                       output option the comment markdown is a field of it
-  --quiet             no log lines
+  -q, --quiet         no log lines
 `,
   options: {
     comparison: { type: "string" },
@@ -51615,7 +54053,7 @@ options:
     title: { type: "string" },
     "max-chars": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values }) {
     const maxChars = intOption(values, "max-chars", 1e3);
@@ -51643,9 +54081,2234 @@ options:
   }
 };
 
+// src/app/pipeline/load-pipeline.ts
+import { existsSync as existsSync13, readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative7, resolve as resolve9 } from "node:path";
+
+// src/core/pipeline/load.ts
+import { createHash as createHash11 } from "node:crypto";
+
+// src/core/pipeline/graph.ts
+function orderStages(stages, where) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const state = /* @__PURE__ */ new Map();
+  const out = [];
+  const stack = [];
+  const visit2 = (s) => {
+    const st = state.get(s.name);
+    if (st === "done") return;
+    if (st === "visiting") {
+      const cycle = [...stack.slice(stack.indexOf(s.name)), s.name];
+      throw new ConfigError(`${where(s.name)}: the stages form a cycle: ${cycle.join(" \u2192 ")}`, {
+        hint: "each stage reads (deps) what earlier stages write (outs); remove one of these dependencies"
+      });
+    }
+    state.set(s.name, "visiting");
+    stack.push(s.name);
+    for (const u of s.upstream) visit2(byName.get(u));
+    stack.pop();
+    state.set(s.name, "done");
+    out.push(s);
+  };
+  for (const s of stages) visit2(s);
+  return out;
+}
+function withUpstream(stages, selected) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const keep = /* @__PURE__ */ new Set();
+  const add = (n2) => {
+    if (keep.has(n2)) return;
+    keep.add(n2);
+    for (const u of byName.get(n2)?.upstream ?? []) add(u);
+  };
+  selected.forEach(add);
+  return keep;
+}
+
+// src/core/pipeline/glob.ts
+function isGlob(pattern) {
+  return /[*?[]/.test(pattern);
+}
+function globToRegExp(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        const slash = pattern[i + 2] === "/";
+        re += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function globBase(pattern) {
+  const segs = pattern.split("/");
+  const lit = [];
+  for (const s of segs) {
+    if (isGlob(s)) break;
+    lit.push(s);
+  }
+  return lit.length === segs.length ? lit.slice(0, -1).join("/") : lit.join("/");
+}
+function normalizeRel(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  if (p.startsWith("/")) return null;
+  return parts.join("/") || ".";
+}
+function within(inner, outer) {
+  return outer === "." || inner === outer || inner.startsWith(`${outer}/`);
+}
+
+// src/core/pipeline/interpolate.ts
+var VAR = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+function variablesIn(text2) {
+  return [...text2.matchAll(VAR)].map((m) => m[1]);
+}
+function interpolate(value, lookup) {
+  if (typeof value === "string") {
+    const whole = /^\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}$/.exec(value);
+    if (whole) {
+      const r = lookup(whole[1]);
+      return r.found ? r.value : value;
+    }
+    return value.replace(VAR, (m, name) => {
+      const r = lookup(name);
+      return r.found ? typeof r.value === "string" ? r.value : JSON.stringify(r.value) : m;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, lookup));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, lookup)]));
+  }
+  return value;
+}
+function unresolved(value, path = []) {
+  if (typeof value === "string") return variablesIn(value).map((name) => ({ path, name }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => unresolved(v, [...path, i]));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => unresolved(v, [...path, k]));
+  return [];
+}
+function lookupParam(params, key2) {
+  if (Object.hasOwn(params, key2)) return { found: true, value: params[key2] };
+  let v = params;
+  for (const seg of key2.split(".")) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, seg)) return { found: false };
+    v = v[seg];
+  }
+  return { found: true, value: v };
+}
+
+// src/core/pipeline/schema.ts
+var STEP_NAMES = ["data.validate", "data.split", "train", "export", "eval", "compare", "gate", "report"];
+var StageName = external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
+var RelPath = external_exports.string().min(1);
+var Argv = external_exports.array(external_exports.string()).min(1);
+var ServiceSchema = external_exports.object({
+  /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
+  uses: external_exports.literal("serve").optional(),
+  with: external_exports.object({ model: RelPath, threads: external_exports.number().int().positive().optional(), ctx: external_exports.number().int().positive().optional() }).strict().optional(),
+  /** Any server command (vllm serve, TGI, Ollama, a script); `${port}` is replaced by a free port. */
+  run: Argv.optional(),
+  /** Files the server reads (a model file, a config): dependencies of every stage that uses it. */
+  deps: external_exports.array(RelPath).default([]),
+  /** The HTTP path probed until it answers 2xx. */
+  ready: external_exports.string().startsWith("/").default("/health"),
+  /** The base URL stages get as ${services.NAME.url}; the path after the port. */
+  url_path: external_exports.string().default("/v1"),
+  timeout_s: external_exports.number().positive().max(3600).default(120),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+}).strict();
+var StageSchema = external_exports.object({
+  description: external_exports.string().optional(),
+  uses: external_exports.enum(STEP_NAMES).optional(),
+  with: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
+  run: external_exports.union([Argv, external_exports.string().min(1)]).optional(),
+  /** Run `run:` (a string) through /bin/sh -c. Off unless asked. */
+  shell: external_exports.boolean().default(false),
+  deps: external_exports.array(RelPath).default([]),
+  params: external_exports.array(external_exports.string().min(1)).default([]),
+  outs: external_exports.array(RelPath).default([]),
+  services: external_exports.array(external_exports.string()).default([]),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
+  always_run: external_exports.boolean().default(false)
+}).strict();
+var PipelineSchema = external_exports.object({
+  name: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a name of letters, digits, '.', '_' or '-'"),
+  description: external_exports.string().optional(),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()).default({}),
+  params_file: RelPath.optional(),
+  services: external_exports.record(StageName, ServiceSchema).default({}),
+  stages: external_exports.record(StageName, StageSchema).refine((s) => Object.keys(s).length > 0, "at least one stage")
+}).strict();
+
+// src/core/pipeline/steps.ts
+var Path = external_exports.string().min(1);
+var Paths = external_exports.union([Path, external_exports.array(Path).min(1)]).transform((v) => Array.isArray(v) ? v : [v]);
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+function flag(name, v) {
+  if (v === void 0 || v === false) return [];
+  if (v === true) return [`--${name}`];
+  return [`--${name}`, String(v)];
+}
+var str2 = (v) => String(v);
+var STEPS = {
+  "data.validate": {
+    schema: external_exports.object({ files: Paths, format: external_exports.string().optional(), schema: Path.optional(), strict: external_exports.boolean().optional(), "allow-no-assistant": external_exports.boolean().optional() }).strict(),
+    argv: (w) => ["data", "validate", ...w.files, ...flag("format", w.format), ...flag("schema", w.schema), ...flag("strict", w.strict), ...flag("allow-no-assistant", w["allow-no-assistant"]), "--quiet"],
+    outs: () => [],
+    inputs: (w) => [...w.files, ...w.schema ? [str2(w.schema)] : []]
+  },
+  "data.split": {
+    schema: external_exports.object({ files: Paths, out_dir: Path, ratios: external_exports.string().optional(), key: external_exports.string().optional(), seed: Scalar.optional(), stratify: external_exports.string().optional(), format: external_exports.string().optional() }).strict(),
+    argv: (w) => ["data", "split", ...w.files, "--out-dir", str2(w.out_dir), ...flag("ratios", w.ratios), ...flag("key", w.key), ...flag("seed", w.seed), ...flag("stratify", w.stratify), ...flag("format", w.format)],
+    outs: (w) => [str2(w.out_dir)],
+    inputs: (w) => w.files
+  },
+  train: {
+    schema: external_exports.object({ spec: Path, out: Path, set: external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), Scalar)]).optional() }).strict(),
+    argv: (w) => {
+      const set2 = w.set === void 0 ? [] : Array.isArray(w.set) ? w.set : Object.entries(w.set).map(([k, v]) => `${k}=${String(v)}`);
+      return ["train", str2(w.spec), "--out", str2(w.out), ...set2.flatMap((s) => ["--set", s])];
+    },
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.spec)]
+  },
+  export: {
+    schema: external_exports.object({ model: Path, out: Path, type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0"]).optional() }).strict(),
+    argv: (w) => ["export", "gguf", str2(w.model), "--out", str2(w.out), ...flag("type", w.type)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.model)]
+  },
+  eval: {
+    schema: external_exports.object({
+      suite: Path,
+      out: Path,
+      base_url: external_exports.string().optional(),
+      model: external_exports.string().optional(),
+      concurrency: external_exports.number().int().positive().optional(),
+      limit: external_exports.number().int().positive().optional(),
+      shard: external_exports.string().regex(/^\d+\/\d+$/).optional(),
+      /** The response cache is off in pipelines: the stage cache decides reuse, and a new model behind the same URL must not get old answers. */
+      response_cache: external_exports.boolean().default(false)
+    }).strict(),
+    argv: (w) => [
+      "eval",
+      str2(w.suite),
+      "--out",
+      str2(w.out),
+      ...flag("base-url", w.base_url),
+      ...flag("model", w.model),
+      ...flag("concurrency", w.concurrency),
+      ...flag("limit", w.limit),
+      ...flag("shard", w.shard),
+      ...w.response_cache ? [] : ["--no-cache"],
+      "--quiet"
+    ],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.suite)]
+  },
+  compare: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["compare", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  gate: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["gate", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  report: {
+    schema: external_exports.object({ comparison: Path, markdown: Path.optional(), html: Path.optional(), summary: Path.optional() }).strict(),
+    argv: (w) => ["report", "--comparison", str2(w.comparison), ...flag("markdown", w.markdown), ...flag("html", w.html), ...flag("summary", w.summary)],
+    outs: (w) => [w.markdown, w.html, w.summary].filter((x) => typeof x === "string"),
+    inputs: (w) => [str2(w.comparison)]
+  }
+};
+
+// src/core/pipeline/load.ts
+function sha256Hex(text2) {
+  return createHash11("sha256").update(text2).digest("hex");
+}
+function parsePipelineConfig(doc) {
+  const r = collectIssues(PipelineSchema, doc);
+  if (!r.ok) throw configErrors(doc.file, r.issues.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`));
+  return r.value;
+}
+var Problems = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  lines = [];
+  add(path, message2, which = "value") {
+    const p = this.doc.locate(path, which);
+    this.lines.push(`${this.doc.file}:${p.line}:${p.col}: ${formatPath(path)}: ${message2}`);
+  }
+  throwIfAny() {
+    if (this.lines.length) throw configErrors(this.doc.file, this.lines);
+  }
+};
+function configErrors(file2, lines) {
+  return new ConfigError(`invalid pipeline (${lines.length} problem${lines.length === 1 ? "" : "s"}):
+  ${lines.slice(0, 20).join("\n  ")}`, {
+    hint: `fix ${lines.length === 1 ? "it" : "them"} in ${file2} (docs/pipelines.md describes the format)`
+  });
+}
+function resolvePipeline(doc, config2, text2, fileParams) {
+  const problems = new Problems(doc);
+  let params = { ...config2.params };
+  if (fileParams) {
+    const v = fileParams.doc.value;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      throw new ConfigError(`${fileParams.doc.file}:1:1: the params file must be a mapping of names to values, found ${Array.isArray(v) ? "a list" : typeof v}`);
+    }
+    params = { ...v, ...config2.params };
+  }
+  const paramLookup = (name) => lookupParam(params, name);
+  const services = {};
+  for (const [name, raw] of Object.entries(config2.services)) {
+    const svc = resolveService(name, raw, paramLookup, problems);
+    if (svc) services[name] = svc;
+  }
+  const stages = [];
+  const outOwner = [];
+  for (const [name, cfg] of Object.entries(config2.stages)) {
+    const at = ["stages", name];
+    if (cfg.uses === void 0 === (cfg.run === void 0)) {
+      problems.add(at, cfg.uses ? "has both uses: and run:; a stage does one of them" : "needs uses: (a built-in step) or run: (a command as a list of arguments)", "key");
+      continue;
+    }
+    const stageParams = {};
+    cfg.params.forEach((key2, i) => {
+      const r = paramLookup(key2);
+      if (r.found) stageParams[key2] = r.value;
+      else problems.add([...at, "params", i], `unknown parameter "${key2}"${didYouMean(key2, Object.keys(params))}; define it under params: or in the params file`);
+    });
+    for (const [i, s] of cfg.services.entries()) {
+      if (!services[s] && !config2.services[s]) problems.add([...at, "services", i], `unknown service "${s}"${didYouMean(s, Object.keys(config2.services))}; define it under services:`);
+    }
+    const allowed = (n2) => paramLookup(n2).found || cfg.services.some((s) => n2 === `services.${s}.url`);
+    const checkVars = (value, base) => {
+      for (const u of unresolved(value)) {
+        if (!allowed(u.name)) {
+          const hint = u.name.startsWith("services.") ? `; list the service under this stage's services: to use ${"${"}${u.name}}` : didYouMean(u.name, Object.keys(params));
+          problems.add([...base, ...u.path], `unknown variable \${${u.name}}${hint}`);
+        }
+      }
+    };
+    const env = interpolate(cfg.env, paramLookup);
+    checkVars(env, [...at, "env"]);
+    let command;
+    let implicitDeps = [];
+    let defaultOuts = [];
+    let withValue;
+    if (cfg.uses) {
+      const step = STEPS[cfg.uses];
+      const w = interpolate(cfg.with ?? {}, paramLookup);
+      checkVars(w, [...at, "with"]);
+      const r = step.schema.safeParse(w);
+      if (!r.success) {
+        for (const issue2 of r.error.issues) {
+          const p = issue2.path.filter((x) => typeof x !== "symbol");
+          if (issue2.code === "unrecognized_keys") for (const k of issue2.keys) problems.add([...at, "with", ...p, k], `unknown input "${k}" of ${cfg.uses}${didYouMean(k, Object.keys(step.schema.shape ?? {}))}`, "key");
+          else problems.add([...at, "with", ...p], `${cfg.uses}: ${issue2.message}`);
+        }
+        continue;
+      }
+      withValue = r.data;
+      command = { llmops: true, argv: step.argv(r.data) };
+      implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      defaultOuts = step.outs(r.data);
+    } else if (typeof cfg.run === "string") {
+      if (!cfg.shell) {
+        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, \u2026]), or set shell: true to ask for /bin/sh");
+        continue;
+      }
+      checkVars(cfg.run, [...at, "run"]);
+      command = { llmops: false, argv: ["/bin/sh", "-c", interpolate(cfg.run, paramLookup)] };
+    } else {
+      const argv = interpolate(cfg.run, paramLookup);
+      checkVars(argv, [...at, "run"]);
+      command = { llmops: false, argv: argv.map(String) };
+    }
+    const deps = [];
+    const addDep = (d, path) => {
+      const n2 = normalizeRel(d);
+      if (n2 === null || n2 === ".") problems.add(path, `${JSON.stringify(d)} is outside the workspace (or the whole of it); name files or directories inside the repository`);
+      else if (!deps.includes(n2)) deps.push(n2);
+    };
+    cfg.deps.forEach((d, i) => addDep(interpolate(d, paramLookup), [...at, "deps", i]));
+    implicitDeps.forEach((d) => addDep(d, [...at, "with"]));
+    for (const s of cfg.services) services[s]?.deps.forEach((d) => addDep(d, ["services", s]));
+    const outs = [];
+    const outList = cfg.outs.length ? cfg.outs : defaultOuts;
+    outList.forEach((o, i) => {
+      const path = cfg.outs.length ? [...at, "outs", i] : [...at, "with"];
+      const n2 = normalizeRel(o);
+      if (n2 === null || n2 === "." || isGlob(n2)) {
+        problems.add(path, `output ${JSON.stringify(o)} must be a file or directory inside the workspace (no globs)`);
+        return;
+      }
+      if (n2 === ".llmops" || n2.startsWith(".llmops/cache") || n2 === ".git" || n2.startsWith(".git/")) {
+        problems.add(path, `output ${JSON.stringify(o)} would overwrite llmops's cache or git's files; choose another path`);
+        return;
+      }
+      const clash = outOwner.find((x) => within(n2, x.out) || within(x.out, n2));
+      if (clash) problems.add(path, `output ${JSON.stringify(n2)} overlaps ${JSON.stringify(clash.out)}, an output of stage "${clash.stage}"; each path has one writer`);
+      outs.push(n2);
+      outOwner.push({ out: n2, stage: name, index: i });
+    });
+    const usedServices = cfg.services.map((s) => services[s]?.definition ?? null);
+    const definition = {
+      uses: cfg.uses ?? null,
+      with: withValue ?? null,
+      command,
+      outs,
+      env,
+      services: usedServices,
+      always_run: cfg.always_run
+    };
+    stages.push({
+      name,
+      uses: cfg.uses ?? null,
+      command,
+      deps,
+      outs,
+      params: stageParams,
+      services: cfg.services,
+      env,
+      alwaysRun: cfg.always_run,
+      upstream: [],
+      definition,
+      definitionHash: sha256Hex(stableStringify(definition))
+    });
+  }
+  problems.throwIfAny();
+  for (const s of stages) {
+    for (const [i, d] of s.deps.entries()) {
+      for (const o of outOwner) {
+        const hit = isGlob(d) ? within(globBase(d), o.out) || within(o.out, globBase(d)) : within(d, o.out) || within(o.out, d);
+        if (!hit) continue;
+        if (o.stage === s.name) {
+          problems.add(["stages", s.name, "deps", i], `depends on its own output ${JSON.stringify(o.out)}; a stage cannot read what it writes`);
+        } else if (!s.upstream.includes(o.stage)) s.upstream.push(o.stage);
+      }
+    }
+  }
+  problems.throwIfAny();
+  const ordered = orderStages(stages, (name) => {
+    const p = doc.locate(["stages", name], "key");
+    return `${doc.file}:${p.line}:${p.col}`;
+  });
+  return { name: config2.name, file: doc.file, sha256: sha256Hex(text2), params, services, stages: ordered, locate: doc.locate };
+}
+function resolveService(name, raw, lookup, problems) {
+  const at = ["services", name];
+  if (raw.uses === void 0 === (raw.run === void 0)) {
+    problems.add(at, raw.uses ? "has both uses: serve and run:; a service does one of them" : "needs uses: serve (with: {model: FILE.gguf}) or run: (the server command as a list of arguments, with ${port})", "key");
+    return null;
+  }
+  const allowed = (n2) => n2 === "port" || lookup(n2).found;
+  const r = interpolate({ with: raw.with, run: raw.run, env: raw.env, deps: raw.deps }, lookup);
+  for (const u of unresolved(r)) if (!allowed(u.name)) problems.add([...at, ...u.path], `unknown variable \${${u.name}} (a service knows \${port} and the pipeline's params)`);
+  let argv;
+  const deps = [...r.deps];
+  if (raw.uses) {
+    if (!r.with) {
+      problems.add(at, "uses: serve needs with: {model: path/to/model.gguf}", "key");
+      return null;
+    }
+    argv = ["serve", r.with.model, "--port", "${port}", "--host", "127.0.0.1", ...r.with.threads ? ["--threads", String(r.with.threads)] : [], ...r.with.ctx ? ["--ctx", String(r.with.ctx)] : []];
+    deps.push(r.with.model);
+  } else {
+    argv = r.run.map(String);
+    if (!argv.some((a) => a.includes("${port}"))) problems.add([...at, "run"], "the command must take its port from ${port} (llmops picks a free one and probes it)");
+  }
+  const parsed = ServiceSchema.parse(raw);
+  const command = { llmops: Boolean(raw.uses), argv };
+  const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+}
+
+// src/core/pipeline/key.ts
+function computeKeyParts(stage, depHashes, upstreamKeys, llmopsVersion) {
+  return { definition: stage.definitionHash, deps: depHashes, params: stage.params, upstream: upstreamKeys, llmops_version: llmopsVersion };
+}
+function computeStageKey(parts) {
+  return sha256Hex(stableStringify({ v: 1, ...parts }));
+}
+function explainKeyChange(before, now, limit = 5) {
+  if (!before) return ["never ran here"];
+  const out = [];
+  if (before.llmops_version !== now.llmops_version) out.push(`llmops version ${before.llmops_version} \u2192 ${now.llmops_version}`);
+  if (before.definition !== now.definition) out.push("its definition changed");
+  for (const [k, v] of Object.entries(now.params)) {
+    if (!(k in before.params)) out.push(`new parameter ${k}`);
+    else if (stableStringify(before.params[k]) !== stableStringify(v)) out.push(`parameter ${k}: ${short(before.params[k])} \u2192 ${short(v)}`);
+  }
+  for (const k of Object.keys(before.params)) if (!(k in now.params)) out.push(`parameter ${k} no longer read`);
+  for (const [u, key2] of Object.entries(now.upstream)) {
+    if (before.upstream[u] !== key2) out.push(`upstream stage ${u} changed`);
+  }
+  const changed = [];
+  const added = [];
+  const removed = [];
+  for (const [p, h2] of Object.entries(now.deps)) {
+    if (!(p in before.deps)) added.push(p);
+    else if (before.deps[p] !== h2) changed.push(p);
+  }
+  for (const p of Object.keys(before.deps)) if (!(p in now.deps)) removed.push(p);
+  const list2 = (xs) => `${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ` and ${xs.length - 3} more` : ""}`;
+  if (changed.length) out.push(`modified: ${list2(changed)}`);
+  if (added.length) out.push(`new dependency: ${list2(added)}`);
+  if (removed.length) out.push(`removed dependency: ${list2(removed)}`);
+  if (!out.length) out.push("its inputs are the same but the key differs (an older record)");
+  return out.slice(0, limit);
+}
+function short(v) {
+  const s = stableStringify(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+// src/app/pipeline/load-pipeline.ts
+function pipelinePathFor(arg, root, cwd) {
+  const a = arg ?? "main";
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join15(root, "pipelines", `${a}.yaml`);
+  return isAbsolute3(a) ? a : resolve9(cwd, a);
+}
+function loadPipeline(file2, root) {
+  if (!existsSync13(file2)) {
+    throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
+  }
+  const display = relative7(root, file2) || file2;
+  const text2 = readFileSync9(file2, "utf8");
+  const doc = parseYamlSource(text2, display);
+  const config2 = parsePipelineConfig(doc);
+  let fileParams;
+  if (config2.params_file) {
+    const pf = join15(root, config2.params_file);
+    if (!existsSync13(pf)) {
+      const at = doc.locate(["params_file"]);
+      throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
+    }
+    fileParams = { doc: parseYamlSource(readFileSync9(pf, "utf8"), config2.params_file) };
+  }
+  return resolvePipeline(doc, config2, text2, fileParams);
+}
+
+// src/app/pipeline/repo-root.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+function repoRoot(cwd) {
+  try {
+    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || cwd;
+  } catch {
+    return cwd;
+  }
+}
+
+// src/app/pipeline/run-pipeline.ts
+import { spawn as spawn4 } from "node:child_process";
+import { mkdirSync as mkdirSync10, rmSync as rmSync5 } from "node:fs";
+import { dirname as dirname18, join as join20 } from "node:path";
+import { createInterface as createInterface3 } from "node:readline";
+
+// src/core/pipeline/child-env.ts
+var DROPPED = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|INPUT_.*)$/;
+function stageEnvironment(base, extra) {
+  const out = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !DROPPED.test(k.toUpperCase())) out[k] = v;
+  return { ...out, ...extra };
+}
+
+// src/app/pipeline/plan.ts
+async function planPipeline(p, ws) {
+  const keys = {};
+  const plans = [];
+  const allOuts = p.stages.flatMap((s) => s.outs);
+  for (const stage of p.stages) {
+    const depHashes = {};
+    for (const [i, dep] of stage.deps.entries()) {
+      const upstreamOuts = p.stages.filter((s) => stage.upstream.includes(s.name)).flatMap((s) => s.outs);
+      if (upstreamOuts.some((o) => dep === o || dep.startsWith(`${o}/`))) continue;
+      const files = ws.hasher.expand(dep, allOuts);
+      if (files === null) {
+        const at = p.locate(["stages", stage.name, "deps", i]);
+        throw new ConfigError(`${p.file}:${at.line}:${at.col}: stage ${stage.name}: dependency ${dep} does not exist, and no stage writes it`, {
+          hint: "create the file, fix the path (relative to the repository root), or add the stage that writes it"
+        });
+      }
+      for (const f of files) depHashes[f.path] = (await ws.hasher.hashFile(f.path, f.stat)).sha256;
+    }
+    const upstream = Object.fromEntries(stage.upstream.map((u) => [u, keys[u]]));
+    const parts = computeKeyParts(stage, depHashes, upstream, VERSION);
+    const key2 = computeStageKey(parts);
+    keys[stage.name] = key2;
+    const prev = ws.state.stages[stage.name];
+    const lookup = ws.store.lookup(key2);
+    let status;
+    let reasons;
+    if (stage.alwaysRun) {
+      status = "run";
+      reasons = ["always_run is set"];
+    } else if (prev && prev.key === key2 && await outputsMatch(ws, stage, prev.files)) {
+      status = "up-to-date";
+      reasons = [];
+    } else if (prev && prev.key === key2) {
+      status = lookup.hit ? "cached" : "run";
+      reasons = ["its outputs here were changed or removed"];
+    } else {
+      status = lookup.hit ? "cached" : "run";
+      reasons = explainKeyChange(prev?.parts, parts);
+    }
+    if (status === "run" && !lookup.hit && lookup.reason !== "not in the cache") reasons.push(lookup.reason);
+    plans.push({ stage, key: key2, parts, status, reasons, lookup });
+  }
+  ws.hasher.save();
+  return plans;
+}
+async function outputsMatch(ws, stage, recorded) {
+  const now = await hashOutputs(ws, stage);
+  if (now === null || now.length !== recorded.length) return false;
+  const byPath = new Map(recorded.map((f) => [f.path, f.sha256]));
+  return now.every((f) => byPath.get(f.path) === f.sha256);
+}
+async function hashOutputs(ws, stage) {
+  const out = [];
+  for (const o of stage.outs) {
+    const files = ws.hasher.expand(o);
+    if (files === null) return null;
+    for (const f of files) out.push(await ws.hasher.hashFile(f.path, f.stat));
+  }
+  return out;
+}
+
+// src/app/pipeline/run-record.ts
+import { execFileSync as execFileSync3 } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync14, mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync2, renameSync as renameSync5, writeFileSync as writeFileSync8 } from "node:fs";
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { join as join16 } from "node:path";
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/app/pipeline/run-record.ts
+function newRunId(now = /* @__PURE__ */ new Date()) {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
+}
+function runsDir(root) {
+  return join16(root, "reports", "runs");
+}
+function writeRunRecord(root, run) {
+  const parsed = PipelineRunSchema.parse(run);
+  const dir = join16(runsDir(root), parsed.run_id);
+  mkdirSync6(dir, { recursive: true });
+  const p = join16(dir, "run.json");
+  writeFileSync8(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
+`);
+  renameSync5(`${p}.tmp`, p);
+  return p;
+}
+function readRunRecords(root) {
+  const dir = runsDir(root);
+  if (!existsSync14(dir)) return { runs: [], unreadable: [] };
+  const runs = [];
+  const unreadable = [];
+  for (const id of readdirSync2(dir)) {
+    const p = join16(dir, id, "run.json");
+    if (!existsSync14(p)) continue;
+    try {
+      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync10(p, "utf8")));
+      if (r.success) runs.push(r.data);
+      else unreadable.push(p);
+    } catch {
+      unreadable.push(p);
+    }
+  }
+  runs.sort((a, b) => b.started_at.localeCompare(a.started_at));
+  return { runs, unreadable };
+}
+var gpuCache;
+function machineInfo() {
+  const c = cpus();
+  if (gpuCache === void 0) {
+    try {
+      gpuCache = execFileSync3("nvidia-smi", ["--query-gpu=name", "--format=csv,noheader"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 3e3 }).split("\n").map((l) => l.trim()).filter(Boolean);
+    } catch {
+      gpuCache = [];
+    }
+  }
+  return { hostname: hostname3(), platform: process.platform, arch: process.arch, cpus: c.length, cpu_model: c[0]?.model ?? null, memory_bytes: totalmem(), gpus: gpuCache };
+}
+
+// src/app/pipeline/services.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve11, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve11(port));
+    });
+  });
+}
+async function startService(svc, o) {
+  const port = await freePort();
+  const argv = svc.command.argv.map((a) => a.replaceAll("${port}", String(port)));
+  const full = svc.command.llmops ? [...o.llmops, ...argv] : argv;
+  const t0 = performance.now();
+  const tail = [];
+  const child = spawn3(full[0], full.slice(1), { cwd: o.cwd, env: { ...o.env, ...svc.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const onData = (d) => {
+    for (const line of d.toString("utf8").split("\n")) if (line.trim()) tail.push(line);
+    tail.splice(0, Math.max(0, tail.length - 10));
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let exited = null;
+  let spawnError = null;
+  const exit = new Promise((resolve11) => {
+    child.on("error", (e) => {
+      spawnError = e;
+      resolve11();
+    });
+    child.on("exit", (code2, signal) => {
+      exited = { code: code2, signal };
+      resolve11();
+    });
+  });
+  const stop2 = () => stopChild(child, exit);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t0 + svc.timeoutS * 1e3;
+  o.logger.info(`service ${svc.name}: ${full.join(" ")} (waiting up to ${svc.timeoutS}s for ${base}${svc.ready})`);
+  for (; ; ) {
+    if (spawnError || exited) {
+      await stop2();
+      const why = spawnError ? `could not start: ${spawnError.message}` : `exited (${exitText(exited)}) before it was ready`;
+      throw new ExternalError(`service ${svc.name} ${why}${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `check the command under services.${svc.name} (it must listen on 127.0.0.1:\${port})`
+      });
+    }
+    if (o.signal?.aborted) {
+      await stop2();
+      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+    }
+    if (await probe(`${base}${svc.ready}`)) break;
+    if (performance.now() > deadline) {
+      await stop2();
+      throw new ExternalError(`service ${svc.name} did not become ready at ${base}${svc.ready} within ${svc.timeoutS}s; it was stopped${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `raise services.${svc.name}.timeout_s, or check its ready: path answers 2xx once it serves`
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const readyS = (performance.now() - t0) / 1e3;
+  o.logger.info(`service ${svc.name} ready at ${base} in ${readyS.toFixed(1)}s`);
+  return { name: svc.name, url: `${base}${svc.urlPath}`, pid: child.pid, readyS, stop: stop2 };
+}
+function exitText(e) {
+  return e.signal ? `signal ${e.signal}` : `code ${e.code}`;
+}
+async function probe(url2) {
+  try {
+    const r = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
+    await r.body?.cancel();
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+async function stopChild(child, exit, graceMs = 5e3) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) signalGroup("SIGTERM");
+  const timer = new Promise((r) => setTimeout(() => r("timeout"), graceMs).unref());
+  if (await Promise.race([exit.then(() => "exited"), timer]) === "timeout") signalGroup("SIGKILL");
+  signalGroup("SIGKILL");
+  await exit;
+}
+
+// src/app/pipeline/stage-store.ts
+import { createHash as createHash12 } from "node:crypto";
+import { chmodSync, copyFileSync, constants, createReadStream as createReadStream8, createWriteStream, existsSync as existsSync15, mkdirSync as mkdirSync7, readFileSync as readFileSync11, renameSync as renameSync6, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname15, join as join17 } from "node:path";
+import { pipeline } from "node:stream/promises";
+var StageStore = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  objectPath(sha4) {
+    return join17(this.dir, "objects", sha4.slice(0, 2), sha4);
+  }
+  entryPath(key2) {
+    return join17(this.dir, "stages", `${key2}.json`);
+  }
+  lookup(key2) {
+    const p = this.entryPath(key2);
+    if (!existsSync15(p)) return { hit: false, reason: "not in the cache" };
+    let entry;
+    try {
+      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync11(p, "utf8")));
+      if (!r.success || r.data.key !== key2) return { hit: false, reason: "the cache entry is damaged" };
+      entry = r.data;
+    } catch {
+      return { hit: false, reason: "the cache entry is damaged" };
+    }
+    for (const f of entry.files) {
+      let size;
+      try {
+        size = statSync8(this.objectPath(f.sha256)).size;
+      } catch {
+        return { hit: false, reason: `the cache entry is incomplete (${f.path} is missing)` };
+      }
+      if (size !== f.size) return { hit: false, reason: `the cache entry is damaged (${f.path} has the wrong size)` };
+    }
+    return { hit: true, entry };
+  }
+  /** Store files (already hashed) and then the entry that names them. */
+  save(entry, root, files) {
+    for (const f of files) {
+      const obj2 = this.objectPath(f.sha256);
+      if (existsSync15(obj2) && statSync8(obj2).size === f.size) continue;
+      mkdirSync7(dirname15(obj2), { recursive: true });
+      const tmp2 = `${obj2}.${process.pid}.tmp`;
+      copyFileSync(join17(root, f.path), tmp2, constants.COPYFILE_FICLONE);
+      renameSync6(tmp2, obj2);
+    }
+    const p = this.entryPath(entry.key);
+    mkdirSync7(dirname15(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync9(tmp, `${JSON.stringify(entry, null, 2)}
+`);
+    renameSync6(tmp, p);
+  }
+  /**
+   * Replace the entry's outputs in the workspace with the stored files, verifying each file's
+   * hash as it is copied. On a mismatch the damaged object and the entry are removed and an
+   * error says so; the caller treats it as a miss.
+   */
+  async restore(entry, root) {
+    for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+    for (const d of entry.dirs) mkdirSync7(join17(root, d), { recursive: true });
+    for (const f of entry.files) {
+      const dest = join17(root, f.path);
+      mkdirSync7(dirname15(dest), { recursive: true });
+      const tmp = `${dest}.llmops-restore`;
+      const h2 = createHash12("sha256");
+      const src = createReadStream8(this.objectPath(f.sha256));
+      src.on("data", (c) => h2.update(c));
+      await pipeline(src, createWriteStream(tmp));
+      const got = h2.digest("hex");
+      if (got !== f.sha256) {
+        rmSync4(tmp, { force: true });
+        rmSync4(this.objectPath(f.sha256), { force: true });
+        rmSync4(this.entryPath(entry.key), { force: true });
+        for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+        throw new CorruptEntryError(`${f.path}: stored content hashes to ${got.slice(0, 12)}\u2026, expected ${f.sha256.slice(0, 12)}\u2026`);
+      }
+      if (f.executable) chmodSync(tmp, 493);
+      renameSync6(tmp, dest);
+    }
+  }
+};
+var CorruptEntryError = class extends Error {
+  name = "CorruptEntryError";
+};
+
+// src/app/pipeline/workspace.ts
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync13, renameSync as renameSync8, writeFileSync as writeFileSync11 } from "node:fs";
+import { dirname as dirname17, join as join19 } from "node:path";
+
+// src/app/pipeline/file-hasher.ts
+import { createHash as createHash13 } from "node:crypto";
+import { createReadStream as createReadStream9, mkdirSync as mkdirSync8, readFileSync as readFileSync12, readdirSync as readdirSync3, renameSync as renameSync7, statSync as statSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { dirname as dirname16, join as join18 } from "node:path";
+var RACY_MS = 2e3;
+var FileHasher = class {
+  constructor(root, memoPath) {
+    this.root = root;
+    this.memoPath = memoPath;
+    this.memo = readMemo(memoPath);
+  }
+  root;
+  memoPath;
+  memo;
+  dirty = false;
+  /** Bytes actually read and hashed (the rest came from the memo). */
+  bytesHashed = 0;
+  async hashFile(rel, st) {
+    const abs = join18(this.root, rel);
+    const s = st ?? statSync9(abs);
+    const executable = (s.mode & 73) !== 0;
+    const m = this.memo[rel];
+    if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
+    const sha2562 = await sha256File4(abs);
+    this.bytesHashed += s.size;
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+    return { path: rel, sha256: sha2562, size: s.size, executable };
+  }
+  /** Record a hash we know (a file just restored and verified). */
+  remember(rel, sha2562) {
+    const s = statSync9(join18(this.root, rel));
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+  }
+  /**
+   * The files a dependency or output names, sorted: a file, every file under a directory, or the
+   * files a glob matches. Files under `exclude` (other stages' outputs) are left out. Null when
+   * nothing exists at a plain path.
+   */
+  expand(spec, exclude = []) {
+    const keep = (p) => !exclude.some((e) => within(p, e));
+    if (isGlob(spec)) {
+      const re = globToRegExp(spec);
+      const base = globBase(spec);
+      return walk(this.root, base).filter((f) => re.test(f.path) && keep(f.path));
+    }
+    let st;
+    try {
+      st = statSync9(join18(this.root, spec));
+    } catch {
+      return null;
+    }
+    if (st.isDirectory()) return walk(this.root, spec).filter((f) => keep(f.path));
+    return keep(spec) ? [{ path: spec, stat: st }] : [];
+  }
+  save() {
+    if (!this.dirty) return;
+    mkdirSync8(dirname16(this.memoPath), { recursive: true });
+    const tmp = `${this.memoPath}.${process.pid}.tmp`;
+    writeFileSync10(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    renameSync7(tmp, this.memoPath);
+    this.dirty = false;
+  }
+};
+function readMemo(path) {
+  try {
+    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync12(path, "utf8")));
+    return r.success ? r.data.entries : {};
+  } catch {
+    return {};
+  }
+}
+function walk(root, rel) {
+  const out = [];
+  const visit2 = (dir) => {
+    let names;
+    try {
+      names = readdirSync3(join18(root, dir));
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      if (name === ".git" || name === ".llmops") continue;
+      const p = dir && dir !== "." ? `${dir}/${name}` : name;
+      const st = statSync9(join18(root, p));
+      if (st.isDirectory()) visit2(p);
+      else if (st.isFile()) out.push({ path: p, stat: st });
+    }
+  };
+  visit2(rel);
+  return out;
+}
+function sha256File4(abs) {
+  return new Promise((resolve11, reject) => {
+    const h2 = createHash13("sha256");
+    createReadStream9(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
+  });
+}
+
+// src/app/pipeline/workspace.ts
+function openWorkspace(root, pipelineName, cacheDir) {
+  const dir = cacheDir ?? join19(root, ".llmops", "cache");
+  const statePath = join19(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join19(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+}
+function readState(path, pipeline2) {
+  try {
+    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync13(path, "utf8")));
+    if (r.success && r.data.pipeline === pipeline2) return r.data;
+  } catch {
+  }
+  return { schema: "llmops.pipeline-state/v1", pipeline: pipeline2, stages: {} };
+}
+function saveState(ws) {
+  mkdirSync9(dirname17(ws.statePath), { recursive: true });
+  const tmp = `${ws.statePath}.${process.pid}.tmp`;
+  writeFileSync11(tmp, `${JSON.stringify(ws.state, null, 2)}
+`);
+  renameSync8(tmp, ws.statePath);
+}
+
+// src/app/pipeline/run-pipeline.ts
+async function runPipeline(o) {
+  const t0 = performance.now();
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const pipeline2 = loadPipeline(o.pipelineFile, o.root);
+  const selection = checkSelection(pipeline2, o.stages);
+  const ws = openWorkspace(o.root, pipeline2.name, o.cacheDir);
+  const plans = await planPipeline(pipeline2, ws);
+  if (o.remote) await fetchRemote(plans, ws, o);
+  const needed = selection ? withUpstream(pipeline2.stages, selection) : null;
+  const records = [];
+  const outcome = /* @__PURE__ */ new Map();
+  const git2 = gitInfo(o.root);
+  for (const plan of plans) {
+    const { stage } = plan;
+    const rec = (outcomeOf, reason, extra = {}) => {
+      outcome.set(stage.name, outcomeOf);
+      records.push({ name: stage.name, key: plan.key, outcome: outcomeOf, reason, duration_s: 0, started_at: null, exit_code: null, outs: [], services: [], ...extra });
+    };
+    if (needed && !needed.has(stage.name)) {
+      rec("not-selected", "not selected by --stages");
+      continue;
+    }
+    const blocked = stage.upstream.find((u) => ["failed", "skipped"].includes(outcome.get(u) ?? ""));
+    if (blocked) {
+      rec("skipped", `upstream stage ${blocked} did not finish`);
+      o.logger.warn(`\u25A0 ${stage.name}: skipped (upstream stage ${blocked} did not finish)`);
+      continue;
+    }
+    if (o.signal?.aborted) {
+      rec("skipped", "interrupted before it started");
+      continue;
+    }
+    if (plan.status === "up-to-date") {
+      const files = ws.state.stages[stage.name].files;
+      rec("up-to-date", "its outputs here are what this key produced", { outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })) });
+      o.logger.info(`= ${stage.name}: up to date (key ${plan.key.slice(0, 12)})`);
+      continue;
+    }
+    let why = plan.reasons.join("; ");
+    if (plan.lookup.hit) {
+      const t = performance.now();
+      try {
+        await ws.store.restore(plan.lookup.entry, o.root);
+        for (const f of plan.lookup.entry.files) ws.hasher.remember(f.path, f.sha256);
+        remember(ws, plan, plan.lookup.entry.files);
+        const e = plan.lookup.entry;
+        rec("restored", `restored from the cache (${why}); made ${e.created_at}${e.commit ? ` at ${e.commit.slice(0, 7)}` : ""} in ${e.duration_s.toFixed(1)}s`, {
+          duration_s: (performance.now() - t) / 1e3,
+          outs: e.files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size }))
+        });
+        o.logger.info(`\u21BA ${stage.name}: restored from the cache (key ${plan.key.slice(0, 12)}; saved ${e.duration_s.toFixed(1)}s of work)`);
+        continue;
+      } catch (err) {
+        if (!(err instanceof CorruptEntryError)) throw err;
+        why = `the cache entry was damaged (${err.message}), so it runs again`;
+        o.logger.warn(`${stage.name}: ${why}`);
+      }
+    }
+    if (needed && selection && !selection.includes(stage.name)) {
+      rec("failed", `not selected by --stages and its result (key ${plan.key.slice(0, 12)}) is not in the cache; run it first (--stages ${stage.name}) or include it`);
+      o.logger.error(`\u2717 ${stage.name}: not selected and not in the cache`);
+      continue;
+    }
+    records.push(await executeStage(pipeline2, stage, plan, why, ws, o, git2.commit));
+    outcome.set(stage.name, records.at(-1).outcome);
+  }
+  ws.hasher.save();
+  const failed = records.some((r) => r.outcome === "failed");
+  const run = {
+    schema: "llmops.pipeline-run/v1",
+    run_id: o.runId ?? newRunId(),
+    pipeline: { name: pipeline2.name, file: pipeline2.file, sha256: pipeline2.sha256 },
+    status: o.signal?.aborted ? "interrupted" : failed ? "failed" : "passed",
+    commit: git2.commit,
+    dirty: git2.dirty,
+    baseline: o.baseline ?? null,
+    selected: selection ? [...selection] : null,
+    started_at: startedAt,
+    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+    duration_s: (performance.now() - t0) / 1e3,
+    stages: records,
+    machine: machineInfo(),
+    llmops_version: VERSION,
+    node: process.version
+  };
+  const recordPath = writeRunRecord(o.recordRoot ?? o.root, run);
+  return { run, recordPath, pipeline: pipeline2 };
+}
+function checkSelection(p, stages) {
+  if (!stages || stages.length === 0) return null;
+  const names = p.stages.map((s) => s.name);
+  for (const s of stages) {
+    if (!names.includes(s)) throw new InputError(`--stages: no stage "${s}" in ${p.file}${didYouMean(s, names)}`, { hint: `its stages: ${names.join(", ")}` });
+  }
+  return [...stages];
+}
+async function fetchRemote(plans, ws, o) {
+  for (const plan of plans) {
+    if (plan.status !== "run" || plan.stage.alwaysRun) continue;
+    try {
+      if (await o.remote.restore(plan.key, ws.store)) {
+        plan.lookup = ws.store.lookup(plan.key);
+        if (plan.lookup.hit) plan.status = "cached";
+      }
+    } catch (err) {
+      o.logger.warn(`could not read the remote cache for stage ${plan.stage.name}: ${err.message}; it runs here`);
+    }
+  }
+}
+function remember(ws, plan, files) {
+  ws.state.stages[plan.stage.name] = { key: plan.key, parts: plan.parts, files, finished_at: (/* @__PURE__ */ new Date()).toISOString() };
+  saveState(ws);
+}
+async function executeStage(pipeline2, stage, plan, why, ws, o, commit2) {
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const t = performance.now();
+  const base = { name: stage.name, key: plan.key, started_at: startedAt, outs: [] };
+  o.logger.info(`\u25B6 ${stage.name}: running (${why || "not in the cache"})`);
+  for (const out of stage.outs) {
+    rmSync5(join20(o.root, out), { recursive: true, force: true });
+    mkdirSync10(dirname18(join20(o.root, out)), { recursive: true });
+  }
+  const env = stageEnvironment(o.env, {});
+  const services = [];
+  let exitCode = null;
+  let failure2 = null;
+  try {
+    for (const name of stage.services) {
+      services.push(await startService(pipeline2.services[name], { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
+    }
+    const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
+    const subst = (a) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);
+    const argv = (stage.command.llmops ? [...o.llmops, ...stage.command.argv] : stage.command.argv).map(subst);
+    const stageEnv = Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, subst(v)]));
+    exitCode = await spawnStage(stage.name, argv, { ...env, ...stageEnv }, o);
+    if (exitCode !== 0) failure2 = exitCode === null ? "could not be started" : `exited with code ${exitCode}`;
+  } catch (err) {
+    failure2 = err.message;
+  } finally {
+    for (const s of services.reverse()) await s.stop();
+  }
+  const serviceRecords = services.map((s) => ({ name: s.name, url: s.url, ready_s: s.readyS }));
+  const duration3 = (performance.now() - t) / 1e3;
+  if (o.signal?.aborted && failure2 === null) failure2 = "interrupted";
+  if (failure2 === null) {
+    const files = await hashOutputs(ws, stage);
+    if (files === null) failure2 = `finished but did not write all its outputs (${stage.outs.join(", ")})`;
+    else {
+      const dirs = stage.outs.filter((out) => !files.some((f) => f.path === out));
+      const entry = {
+        schema: "llmops.stage-cache-entry/v1",
+        key: plan.key,
+        pipeline: pipeline2.name,
+        stage: stage.name,
+        outs: stage.outs,
+        dirs,
+        files,
+        parts: plan.parts,
+        created_at: (/* @__PURE__ */ new Date()).toISOString(),
+        duration_s: duration3,
+        commit: commit2
+      };
+      ws.store.save(entry, o.root, files);
+      remember(ws, plan, files);
+      if (o.remote) {
+        try {
+          await o.remote.save(plan.key, ws.store);
+        } catch (err) {
+          o.logger.warn(`could not save stage ${stage.name} to the remote cache: ${err.message}`);
+        }
+      }
+      o.logger.info(`\u2713 ${stage.name}: done in ${duration3.toFixed(1)}s (key ${plan.key.slice(0, 12)}, cached)`);
+      return { ...base, outcome: "ran", reason: why || "not in the cache", duration_s: duration3, exit_code: exitCode, outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })), services: serviceRecords };
+    }
+  }
+  o.logger.error(`\u2717 ${stage.name}: ${failure2}`);
+  return { ...base, outcome: "failed", reason: failure2, duration_s: duration3, exit_code: exitCode, services: serviceRecords };
+}
+function spawnStage(name, argv, env, o) {
+  return new Promise((resolve11) => {
+    const child = spawn4(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const exit = new Promise((r) => child.on("close", () => r()));
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface3({ input: stream, crlfDelay: Infinity }).on("line", (line) => o.logger.info(`  ${name} \u2502 ${line}`));
+    }
+    const onAbort = () => void stopChild(child, exit, 1e4);
+    o.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (e) => {
+      o.logger.error(`${name}: could not start ${argv[0]}: ${e.message}`);
+    });
+    child.on("close", (code2) => {
+      o.signal?.removeEventListener("abort", onAbort);
+      resolve11(code2);
+    });
+  });
+}
+
+// src/app/pipeline/run-baseline.ts
+import { execFileSync as execFileSync4, spawn as spawn5 } from "node:child_process";
+import { existsSync as existsSync16, mkdtempSync, readFileSync as readFileSync14, rmSync as rmSync6 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join21, relative as relative8 } from "node:path";
+function git(cwd, args) {
+  return execFileSync4("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+async function runWithBaseline(o) {
+  let commit2;
+  try {
+    commit2 = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+  } catch {
+    throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
+  }
+  const runId = o.runId ?? newRunId();
+  const cacheDir = o.cacheDir ?? join21(o.root, ".llmops", "cache");
+  const rel = relative8(o.root, o.pipelineFile);
+  const wt = mkdtempSync(join21(tmpdir(), "llmops-baseline-"));
+  const log = prefixed(o.logger, "baseline \u2502 ");
+  try {
+    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit2]);
+    if (!existsSync16(join21(wt, rel))) {
+      throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit2.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
+    }
+    o.logger.info(`baseline: ${o.baselineRev} (${commit2.slice(0, 7)}) in a temporary worktree, sharing the stage cache`);
+    const base = await runPipeline({ ...o, root: wt, pipelineFile: join21(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log, stages: void 0 });
+    o.logger.info("candidate: this working tree");
+    const cand = await runPipeline({ ...o, cacheDir, runId });
+    const comparisons = [];
+    let blocked = false;
+    if (base.run.status === "passed" && cand.run.status === "passed") {
+      for (const stage of cand.pipeline.stages.filter((s) => s.uses === "eval")) {
+        const bStage = base.pipeline.stages.find((s) => s.name === stage.name && s.uses === "eval");
+        if (!bStage) {
+          o.logger.warn(`eval stage ${stage.name} is new in this change: nothing to compare it with`);
+          continue;
+        }
+        const out = join21(runsDir(o.root), runId, stage.name);
+        const bw = bStage.definition.with;
+        const cw = stage.definition.with;
+        const cmpCode = await llmops(o, ["compare", "--baseline", join21(wt, bw.out), "--candidate", join21(o.root, cw.out), "--policy", join21(wt, bw.suite), "--out", out]);
+        if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
+        const repCode = await llmops(o, ["report", "--comparison", join21(out, "comparison.json"), "--markdown", join21(out, "comment.md"), "--html", join21(out, "report.html")]);
+        if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
+        const verdict = readVerdict(join21(out, "comparison.json"));
+        if (cmpCode === 1) blocked = true;
+        comparisons.push({ stage: stage.name, verdict, comparison: join21(out, "comparison.json"), comment: join21(out, "comment.md"), html: join21(out, "report.html") });
+      }
+    }
+    const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
+    const run = { ...cand.run, status, baseline: { rev: o.baselineRev, commit: commit2, run_id: base.run.run_id, comparisons } };
+    return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
+  } finally {
+    try {
+      git(o.root, ["worktree", "remove", "--force", wt]);
+    } catch {
+    }
+    rmSync6(wt, { recursive: true, force: true });
+  }
+}
+function readVerdict(path) {
+  try {
+    const c = JSON.parse(readFileSync14(path, "utf8"));
+    return c.gate?.verdict ?? "compared";
+  } catch {
+    return "unknown";
+  }
+}
+function llmops(o, args) {
+  return new Promise((resolve11) => {
+    const child = spawn5(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr?.on("data", (d) => err += d.toString("utf8"));
+    child.stdout?.on("data", () => {
+    });
+    child.on("error", () => resolve11(70));
+    child.on("close", (code2) => {
+      if (code2 !== 0 && code2 !== 1 && err) o.logger.error(err.trim());
+      resolve11(code2 ?? 70);
+    });
+  });
+}
+function prefixed(l, p) {
+  return { debug: (m) => l.debug(p + m), info: (m) => l.info(p + m), warn: (m) => l.warn(p + m), error: (m) => l.error(p + m), group: (n2, fn) => l.group(p + n2, fn) };
+}
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  maxPositionals: 1,
+  summary: "run a pipeline: only the stages its changes require, the rest from the stage cache",
+  help: `
+usage: llmops run [pipeline] [--stages a,b] [--baseline REV] [options]
+
+Runs pipelines/<pipeline>.yaml (default: main; or a path). Each stage's key is the
+hash of its definition, the contents of its dependencies, its parameters, the
+llmops version and its upstream stages' keys. A stage whose outputs here match its
+key is up to date; one whose key is in the stage cache is restored (every file
+verified); the rest run, and their outputs are stored under their keys. A failing
+stage stops the stages that depend on it; finished outputs stay, and running the
+same command again continues from there. Writes reports/runs/<run-id>/run.json.
+
+options:
+  --stages a,b       run only these stages; the stages they depend on must be up to
+                     date or in the cache (outputs handed over from another job)
+  --baseline REV     also run the pipeline as it is at REV (a git revision, e.g.
+                     origin/main or the merge-base) in a temporary worktree, restoring
+                     what the cache holds; then compare each eval stage's run with the
+                     baseline's under the baseline's gate, and write the PR comment and
+                     HTML report to reports/runs/<run-id>/; exit 1 when the gate blocks
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             print the run record as JSON on stdout
+  --quiet            no progress lines
+  -h, --help         this help
+
+Exit codes: 0 every stage done (and the gate passed), 1 a stage failed or the gate
+blocked, 2 a configuration or usage error.
+`,
+  options: {
+    stages: { type: "string" },
+    baseline: { type: "string" },
+    "cache-dir": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const pipelineFile = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const stages = typeof values.stages === "string" ? values.stages.split(",").map((s) => s.trim()).filter(Boolean) : void 0;
+    const cacheDir = typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0;
+    const common2 = { root, pipelineFile, ...stages ? { stages } : {}, ...cacheDir ? { cacheDir } : {}, llmops: [process.execPath, process.argv[1]], env: ctx.env, logger: ctx.logger };
+    return abortOnSignals("interrupted", async (signal) => {
+      const t0 = performance.now();
+      if (typeof values.baseline === "string") {
+        const r2 = await runWithBaseline({ ...common2, signal, baselineRev: values.baseline });
+        if (values.json) ctx.printJson(r2.run);
+        else {
+          printRun(ctx, r2.run, r2.recordPath, t0);
+          for (const c of r2.run.baseline?.comparisons ?? []) {
+            ctx.stdout.write(`${c.stage}: gate ${c.verdict.toUpperCase()} against ${values.baseline} (${r2.run.baseline.commit.slice(0, 7)})
+  comment: ${displayPath(ctx, c.comment)}
+  report:  ${displayPath(ctx, c.html)}
+`);
+          }
+        }
+        return r2.run.status === "passed" ? 0 : 1;
+      }
+      const r = await runPipeline({ ...common2, signal });
+      if (values.json) ctx.printJson(r.run);
+      else printRun(ctx, r.run, r.recordPath, t0);
+      return r.run.status === "passed" ? 0 : 1;
+    });
+  }
+};
+function printRun(ctx, run, recordPath, t0) {
+  const count2 = (o) => run.stages.filter((s) => s.outcome === o).length;
+  const ran = count2("ran");
+  const wall = (performance.now() - t0) / 1e3;
+  const lines = run.stages.map((s) => `  ${s.outcome.padEnd(12)} ${s.name.padEnd(14)} ${s.duration_s.toFixed(1).padStart(6)}s  ${s.reason}`);
+  const tail = ran === 0 && run.status === "passed" ? `nothing to run: every stage came from the cache or was up to date (${wall.toFixed(2)}s)` : `${ran} ran, ${count2("restored")} restored from the cache, ${count2("up-to-date")} up to date${count2("failed") ? `, ${count2("failed")} FAILED` : ""}${count2("skipped") ? `, ${count2("skipped")} skipped` : ""} (${wall.toFixed(1)}s)`;
+  ctx.stdout.write(`pipeline ${run.pipeline.name}: ${run.status}
+${lines.join("\n")}
+${tail}
+run record: ${displayPath(ctx, recordPath)}
+`);
+  if (run.status === "failed") ctx.stdout.write(`a rerun of the same command continues from the failed stage (finished stages are kept)
+`);
+}
+
+// src/cli/commands/runs.ts
+var runsCommand = {
+  name: "runs",
+  maxPositionals: 0,
+  summary: "list recent pipeline runs (reports/runs/*/run.json)",
+  help: `
+usage: llmops runs [--limit N] [--json]
+
+Lists the pipeline runs recorded in reports/runs/, newest first: when, which
+pipeline at which commit, the outcome, how many stages ran or came from the cache,
+the baseline and gate verdicts of a --baseline run.
+
+options:
+  --limit N     at most N runs (default 20)
+  --json        the run records as a JSON array
+  -h, --help    this help
+`,
+  options: { limit: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values }) {
+    const limit = intOption(values, "limit") ?? 20;
+    const { runs, unreadable } = readRunRecords(repoRoot(ctx.cwd));
+    for (const u of unreadable) ctx.logger.warn(`${u}: not a run record this llmops can read; skipped`);
+    const shown = runs.filter((r) => !r.run_id.endsWith("-baseline")).slice(0, limit);
+    if (values.json) {
+      ctx.printJson(shown);
+      return 0;
+    }
+    if (!shown.length) {
+      ctx.stdout.write("no pipeline runs recorded yet (llmops run writes reports/runs/<run-id>/run.json)\n");
+      return 0;
+    }
+    for (const r of shown) {
+      const n2 = (o) => r.stages.filter((s) => s.outcome === o).length;
+      const gate = r.baseline ? `  vs ${r.baseline.rev} (${r.baseline.commit.slice(0, 7)}): ${r.baseline.comparisons.map((c) => `${c.stage} ${c.verdict.toUpperCase()}`).join(", ") || "no comparison"}` : "";
+      ctx.stdout.write(
+        `${r.run_id}  ${r.pipeline.name.padEnd(10)} ${(r.commit ?? "no git").slice(0, 7)}${r.dirty ? "+" : " "} ${r.status.padEnd(11)} ran ${n2("ran")}, cached ${n2("restored")}, up to date ${n2("up-to-date")}${n2("failed") ? `, failed ${n2("failed")}` : ""}  ${r.duration_s.toFixed(1)}s${gate}
+`
+      );
+    }
+    return 0;
+  }
+};
+
+// src/cli/commands/serve.ts
+import { existsSync as existsSync17, statSync as statSync10 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename as basename7 } from "node:path";
+
+// src/app/serve/llama-engine.ts
+var NODE_LLAMA_CPP_VERSION = "3.21.1";
+async function importNodeLlamaCpp() {
+  try {
+    return await import("node-llama-cpp");
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ERR_MODULE_NOT_FOUND" || code2 === "MODULE_NOT_FOUND") {
+      throw new ExternalError(`llmops serve runs models with llama.cpp through node-llama-cpp, which is not installed`, {
+        hint: `npm install --omit=optional node-llama-cpp@${NODE_LLAMA_CPP_VERSION} @node-llama-cpp/linux-x64@${NODE_LLAMA_CPP_VERSION} (on Linux x64, CPU only: ~80 MB), or npm install node-llama-cpp@${NODE_LLAMA_CPP_VERSION} (all GPU backends, ~700 MB); see docs/model.md`,
+        cause: err
+      });
+    }
+    throw err;
+  }
+}
+var LlamaEngine = class _LlamaEngine {
+  constructor(model, context, modelName, contextSize, chatTemplateSource) {
+    this.model = model;
+    this.context = context;
+    this.modelName = modelName;
+    this.contextSize = contextSize;
+    this.chatTemplateSource = chatTemplateSource;
+    for (let i = 0; i < context.totalSequences; i++) this.free.push(context.getSequence());
+    this.template = chatTemplateSource ? new Template(chatTemplateSource) : void 0;
+  }
+  model;
+  context;
+  modelName;
+  contextSize;
+  chatTemplateSource;
+  free = [];
+  template;
+  static async load(o, modelName) {
+    const { getLlama, LlamaLogLevel } = await importNodeLlamaCpp();
+    const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: LlamaLogLevel.error, maxThreads: o.threads });
+    let model;
+    try {
+      model = await llama.loadModel({ modelPath: o.modelPath });
+    } catch (err) {
+      throw new InputError(`${o.modelPath}: llama.cpp could not load this GGUF (${err instanceof Error ? err.message : String(err)})`, { hint: "export it with llmops export gguf, or check it with another GGUF reader" });
+    }
+    const train = model.trainContextSize;
+    const ctx = o.ctx ?? Math.min(train, 4096);
+    const kv = o.kvCache === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {};
+    let context;
+    try {
+      context = await model.createContext({
+        contextSize: ctx,
+        sequences: o.parallel,
+        threads: { ideal: o.threads, min: o.threads },
+        batchSize: Math.min(512, ctx),
+        flashAttention: false,
+        ...kv,
+        ...o.adapterPath ? { lora: { adapters: [{ filePath: o.adapterPath, scale: 1 }] } } : {}
+      });
+    } catch (err) {
+      await model.dispose();
+      throw new InputError(`could not create a llama.cpp context (${err instanceof Error ? err.message : String(err)})${o.adapterPath ? `; is ${o.adapterPath} a GGUF LoRA adapter for this model?` : ""}`);
+    }
+    const template = model.fileInfo.metadata.tokenizer?.chat_template;
+    return new _LlamaEngine(model, context, modelName, context.contextSize, template);
+  }
+  get slots() {
+    return this.context.totalSequences;
+  }
+  /** The prompt of a chat request through the model's chat template. */
+  renderChat(messages) {
+    if (!this.template) throw new InputError(`the model has no chat template (tokenizer.chat_template); use /v1/completions, or export it with one`);
+    return this.template.render({
+      messages,
+      add_generation_prompt: true,
+      bos_token: this.model.tokens.bosString ?? "",
+      eos_token: this.model.tokens.eosString ?? ""
+    });
+  }
+  /** Prompt text → token ids, with BOS when the model wants it (and the text did not already start with it). */
+  tokenize(text2, special) {
+    const bos = this.model.tokens.bos;
+    const bosText = this.model.tokens.bosString;
+    let body = text2;
+    if (special && bosText && body.startsWith(bosText)) body = body.slice(bosText.length);
+    const ids = this.model.tokenize(body, special);
+    return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...ids] : ids;
+  }
+  detokenize(tokens2) {
+    return this.model.detokenize(tokens2, false);
+  }
+  isEnd(token) {
+    return this.model.isEogToken(token);
+  }
+  tokenText(token) {
+    return this.model.detokenize([token], true);
+  }
+  acquire() {
+    const s = this.free.pop();
+    if (!s) throw new Error("no free sequence (the server's slot accounting is wrong)");
+    return s;
+  }
+  async release(seq) {
+    await seq.clearHistory();
+    this.free.push(seq);
+  }
+  /** Generated tokens one at a time; stops at end-of-generation, maxTokens, or the signal. */
+  async *generate(seq, prompt, o) {
+    const options = { temperature: o.temperature, ...o.topP !== void 0 ? { topP: o.topP } : {}, ...o.seed !== void 0 ? { seed: o.seed } : {} };
+    let n2 = 0;
+    if (o.logprobs) {
+      for await (const out of seq.evaluateWithMetadata(prompt, { probabilities: true }, options)) {
+        if (o.signal.aborted) return;
+        const p = out.probabilities;
+        const top = [...p.entries()].slice(0, o.logprobs.top).map(([token, prob]) => ({ token, logprob: Math.log(prob) }));
+        yield { token: out.token, logprob: Math.log(p.get(out.token) ?? 0), top };
+        if (this.isEnd(out.token) || ++n2 >= o.maxTokens) return;
+      }
+      return;
+    }
+    for await (const token of seq.evaluate(prompt, options)) {
+      if (o.signal.aborted) return;
+      yield { token };
+      if (this.isEnd(token) || ++n2 >= o.maxTokens) return;
+    }
+  }
+  async dispose() {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+};
+
+// src/app/serve/openai-server.ts
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer as createServer2 } from "node:http";
+
+// src/core/serve/metrics.ts
+var LATENCY_BUCKETS = [1e-3, 5e-3, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+var Histogram = class {
+  counts = new Array(LATENCY_BUCKETS.length).fill(0);
+  sum = 0;
+  count = 0;
+  observe(v) {
+    this.sum += v;
+    this.count++;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (v <= LATENCY_BUCKETS[i]) this.counts[i]++;
+  }
+};
+var ServeMetrics = class {
+  constructor(modelName) {
+    this.modelName = modelName;
+  }
+  modelName;
+  running = 0;
+  waiting = 0;
+  promptTokens = 0;
+  generationTokens = 0;
+  success = { stop: 0, length: 0, abort: 0 };
+  rejected = {};
+  ttft = new Histogram();
+  e2e = new Histogram();
+  reject(reason) {
+    this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
+  }
+};
+function escapeLabel(v) {
+  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function renderPrometheus(m) {
+  const l = `model_name="${escapeLabel(m.modelName)}"`;
+  const lines = [];
+  const scalar = (name, type, help, v) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name}{${l}} ${v}`);
+  const hist = (name, help, h2) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    LATENCY_BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${l},le="${b}"} ${h2.counts[i]}`));
+    lines.push(`${name}_bucket{${l},le="+Inf"} ${h2.count}`, `${name}_sum{${l}} ${h2.sum}`, `${name}_count{${l}} ${h2.count}`);
+  };
+  scalar("vllm:num_requests_running", "gauge", "Number of requests currently generating.", m.running);
+  scalar("vllm:num_requests_waiting", "gauge", "Number of requests waiting for a slot.", m.waiting);
+  scalar("vllm:prompt_tokens_total", "counter", "Number of prefill tokens processed.", m.promptTokens);
+  scalar("vllm:generation_tokens_total", "counter", "Number of generation tokens processed.", m.generationTokens);
+  lines.push("# HELP vllm:request_success_total Count of finished requests by finish reason.", "# TYPE vllm:request_success_total counter");
+  for (const [reason, v] of Object.entries(m.success)) lines.push(`vllm:request_success_total{${l},finished_reason="${reason}"} ${v}`);
+  hist("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", m.ttft);
+  hist("vllm:e2e_request_latency_seconds", "Histogram of end to end request latency in seconds.", m.e2e);
+  lines.push("# HELP llmops_serve_requests_rejected_total Requests refused before generation, by reason.", "# TYPE llmops_serve_requests_rejected_total counter");
+  for (const reason of ["queue_full", "too_long", "bad_request", "unauthorized", "draining"]) lines.push(`llmops_serve_requests_rejected_total{${l},reason="${reason}"} ${m.rejected[reason] ?? 0}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/core/serve/requests.ts
+var stop = external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).max(16)]).optional().nullable();
+var common = {
+  model: external_exports.string().optional(),
+  max_tokens: external_exports.number().int().positive().optional().nullable(),
+  max_completion_tokens: external_exports.number().int().positive().optional().nullable(),
+  temperature: external_exports.number().min(0).max(2).optional().nullable(),
+  top_p: external_exports.number().gt(0).max(1).optional().nullable(),
+  seed: external_exports.number().int().optional().nullable(),
+  stop,
+  stream: external_exports.boolean().optional().nullable(),
+  stream_options: external_exports.object({ include_usage: external_exports.boolean().optional() }).optional().nullable(),
+  n: external_exports.literal(1).optional().nullable()
+};
+var message = external_exports.object({
+  role: external_exports.enum(["system", "user", "assistant", "developer"]),
+  content: external_exports.union([external_exports.string(), external_exports.array(external_exports.object({ type: external_exports.literal("text"), text: external_exports.string() }))])
+});
+var chatBodySchema = external_exports.object({ ...common, messages: external_exports.array(message).min(1), logprobs: external_exports.boolean().optional().nullable(), top_logprobs: external_exports.number().int().min(0).max(20).optional().nullable() });
+var completionBodySchema = external_exports.object({ ...common, prompt: external_exports.string(), logprobs: external_exports.number().int().min(0).max(20).optional().nullable(), echo: external_exports.literal(false).optional().nullable() });
+function fail(err) {
+  const issue2 = err.issues[0];
+  const param = issue2.path.join(".") || null;
+  return { ok: false, message: `${param ?? "body"}: ${issue2.message}`, param };
+}
+function parseGenerationBody(api, body) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, message: "the request body must be a JSON object", param: null };
+  const base = (b) => ({
+    model: b.model ?? void 0,
+    maxTokens: b.max_completion_tokens ?? b.max_tokens ?? void 0,
+    // OpenAI's default temperature is 1.
+    temperature: b.temperature ?? 1,
+    topP: b.top_p ?? void 0,
+    seed: b.seed ?? void 0,
+    stop: b.stop == null ? [] : typeof b.stop === "string" ? [b.stop] : b.stop,
+    stream: b.stream === true,
+    includeUsage: b.stream_options?.include_usage === true
+  });
+  if (api === "chat") {
+    const r2 = chatBodySchema.safeParse(body);
+    if (!r2.success) return fail(r2.error);
+    const messages = r2.data.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join("") }));
+    return { ok: true, request: { api, ...base(r2.data), messages, logprobs: r2.data.logprobs ? { top: r2.data.top_logprobs ?? 0 } : void 0 } };
+  }
+  const r = completionBodySchema.safeParse(body);
+  if (!r.success) return fail(r.error);
+  return { ok: true, request: { api, ...base(r.data), prompt: r.data.prompt, logprobs: r.data.logprobs == null ? void 0 : { top: r.data.logprobs } } };
+}
+
+// src/core/serve/stop.ts
+var StopMatcher = class {
+  constructor(stops) {
+    this.stops = stops;
+  }
+  stops;
+  pending = "";
+  stopped = false;
+  /** Feed new text; returns the text safe to emit now. */
+  push(text2) {
+    if (this.stopped) return "";
+    this.pending += text2;
+    let cut = -1;
+    for (const s of this.stops) {
+      if (!s) continue;
+      const at = this.pending.indexOf(s);
+      if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+    }
+    if (cut >= 0) {
+      this.stopped = true;
+      const out2 = this.pending.slice(0, cut);
+      this.pending = "";
+      return out2;
+    }
+    let hold = 0;
+    for (const s of this.stops) {
+      for (let k = Math.min(s.length - 1, this.pending.length); k > hold; k--) {
+        if (this.pending.endsWith(s.slice(0, k))) {
+          hold = k;
+          break;
+        }
+      }
+    }
+    const out = this.pending.slice(0, this.pending.length - hold);
+    this.pending = this.pending.slice(this.pending.length - hold);
+    return out;
+  }
+  /** At the end of generation: whatever was held back was not a stop string after all. */
+  flush() {
+    const out = this.stopped ? "" : this.pending;
+    this.pending = "";
+    return out;
+  }
+};
+
+// src/app/serve/openai-server.ts
+var HttpError = class extends Error {
+  constructor(status, message2, type = "invalid_request_error", param = null, headers = {}) {
+    super(message2);
+    this.status = status;
+    this.type = type;
+    this.param = param;
+    this.headers = headers;
+  }
+  status;
+  type;
+  param;
+  headers;
+};
+function sendJson(res, status, body, headers = {}) {
+  const text2 = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...headers });
+  res.end(text2);
+}
+function sendError(res, e) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, e.status, { error: { message: e.message, type: e.type, param: e.param, code: e.status } }, e.headers);
+}
+async function readBody(req, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the request body is over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not valid JSON");
+  }
+}
+var OpenAiServer = class {
+  constructor(o) {
+    this.o = o;
+    this.metrics = new ServeMetrics(o.modelName);
+  }
+  o;
+  metrics;
+  engine;
+  server;
+  active = 0;
+  waiting = [];
+  draining = false;
+  idle;
+  created = Math.floor(Date.now() / 1e3);
+  /** Listen (health answers 503 until setEngine); resolves with the URL. */
+  async listen() {
+    const server = createServer2((req, res) => {
+      this.handle(req, res).catch((err) => {
+        if (err instanceof HttpError) sendError(res, err);
+        else {
+          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          sendError(res, new HttpError(500, "internal server error", "server_error"));
+        }
+      });
+    });
+    server.keepAliveTimeout = 5e3;
+    this.server = server;
+    await new Promise((resolve11, reject) => {
+      server.once("error", reject);
+      server.listen(this.o.port, this.o.host, () => resolve11());
+    });
+    const addr = server.address();
+    const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+    return `http://${host}:${addr.port}`;
+  }
+  setEngine(engine) {
+    this.engine = engine;
+  }
+  /** Stop taking requests, let running and queued ones finish (up to timeoutMs), then close. */
+  async drain(timeoutMs) {
+    this.draining = true;
+    this.server?.close();
+    this.server?.closeIdleConnections();
+    if (this.active + this.waiting.length > 0) {
+      await Promise.race([new Promise((r) => this.idle = r), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    }
+    const unfinished = this.active + this.waiting.length;
+    this.server?.closeAllConnections();
+    return { unfinished };
+  }
+  authorized(req) {
+    if (!this.o.apiKey) return true;
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.o.apiKey);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  async handle(req, res) {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      const ready = this.engine !== void 0 && !this.draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : this.draining ? "draining" : "loading" });
+    }
+    if (path === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(renderPrometheus(this.metrics));
+      return;
+    }
+    if (path.startsWith("/v1/") && !this.authorized(req)) {
+      this.metrics.reject("unauthorized");
+      throw new HttpError(401, "missing or wrong API key (send Authorization: Bearer <key>)", "authentication_error", null, { "www-authenticate": "Bearer" });
+    }
+    if (path === "/v1/models") {
+      return sendJson(res, 200, { object: "list", data: [{ id: this.o.modelName, object: "model", created: this.created, owned_by: "llmops" }] });
+    }
+    const api = path === "/v1/chat/completions" ? "chat" : path === "/v1/completions" ? "completions" : void 0;
+    if (!api) throw new HttpError(404, `no route ${path}; this server answers /v1/chat/completions, /v1/completions, /v1/models, /health, /metrics`, "not_found_error");
+    if (req.method !== "POST") throw new HttpError(405, `${path} takes POST`, "invalid_request_error", null, { allow: "POST" });
+    if (this.draining) {
+      this.metrics.reject("draining");
+      throw new HttpError(503, "the server is shutting down", "server_error", null, { "retry-after": "1" });
+    }
+    const engine = this.engine;
+    if (!engine) throw new HttpError(503, "the model is still loading", "server_error", null, { "retry-after": "1" });
+    const body = await readBody(req, this.o.maxBodyBytes ?? 4 * 1024 * 1024);
+    const parsed = parseGenerationBody(api, body);
+    if (!parsed.ok) {
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, parsed.message, "invalid_request_error", parsed.param);
+    }
+    await this.generate(engine, parsed.request, req, res);
+  }
+  /** A slot now, a place in the queue, or false when the queue is full. A freed slot passes straight
+   * to the first waiter, so a newcomer can never take it in between. */
+  async acquireSlot(engine, signal) {
+    if (this.active < engine.slots && this.waiting.length === 0) {
+      this.active++;
+      return "slot";
+    }
+    if (this.waiting.length >= this.o.queueLimit) return "full";
+    this.metrics.waiting++;
+    const got = await new Promise((resolve11) => {
+      const entry = {
+        resume: () => {
+          signal.removeEventListener("abort", entry.cancel);
+          resolve11(true);
+        },
+        cancel: () => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          resolve11(false);
+        }
+      };
+      signal.addEventListener("abort", entry.cancel, { once: true });
+      this.waiting.push(entry);
+    });
+    this.metrics.waiting--;
+    if (!got) this.checkIdle();
+    return got ? "slot" : "cancelled";
+  }
+  releaseSlot() {
+    const next = this.waiting.shift();
+    if (next) next.resume();
+    else this.active--;
+    this.checkIdle();
+  }
+  checkIdle() {
+    if (this.active === 0 && this.waiting.length === 0 && this.idle) this.idle();
+  }
+  async generate(engine, r, req, res) {
+    const t0 = performance.now();
+    const prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    const tokens2 = engine.tokenize(prompt, r.api === "chat");
+    const room = engine.contextSize - tokens2.length;
+    if (room <= 0) {
+      this.metrics.reject("too_long");
+      throw new HttpError(400, `the prompt is ${tokens2.length} tokens; the context holds ${engine.contextSize} (prompt plus completion), so nothing can be generated. Shorten the prompt or restart serve with a larger --ctx`, "invalid_request_error", r.api === "chat" ? "messages" : "prompt");
+    }
+    const maxTokens = Math.min(r.maxTokens ?? room, room);
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const slot = await this.acquireSlot(engine, abort.signal);
+    if (slot === "full") {
+      this.metrics.reject("queue_full");
+      throw new HttpError(503, `all ${engine.slots} slots are busy and ${this.o.queueLimit} requests are already waiting; retry later`, "server_error", null, { "retry-after": "1" });
+    }
+    if (slot === "cancelled") return;
+    this.metrics.running++;
+    this.metrics.promptTokens += tokens2.length;
+    const id = `${r.api === "chat" ? "chatcmpl" : "cmpl"}-${randomUUID().replace(/-/g, "")}`;
+    const created = Math.floor(Date.now() / 1e3);
+    const seq = engine.acquire();
+    const stop2 = new StopMatcher(r.stop);
+    const generated = [];
+    const logprobs = [];
+    let emitted = "";
+    let text2 = "";
+    let finish = "length";
+    let firstTokenAt;
+    const chunk = (delta, finishReason) => r.api === "chat" ? { id, object: "chat.completion.chunk", created, model: this.o.modelName, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] } : { id, object: "text_completion", created, model: this.o.modelName, choices: [{ index: 0, text: delta, finish_reason: finishReason, logprobs: null }] };
+    const send = (obj2) => res.write(`data: ${JSON.stringify(obj2)}
+
+`);
+    if (r.stream) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      if (r.api === "chat") send(chunk({ role: "assistant", content: "" }, null));
+    }
+    const emit = (piece) => {
+      if (!piece) return;
+      text2 += piece;
+      if (r.stream) send(chunk(r.api === "chat" ? { content: piece } : piece, null));
+    };
+    try {
+      for await (const g of engine.generate(seq, tokens2, { maxTokens, temperature: r.temperature, topP: r.topP, seed: r.seed, logprobs: r.logprobs, signal: abort.signal })) {
+        firstTokenAt ??= performance.now();
+        if (engine.isEnd(g.token)) {
+          finish = "stop";
+          break;
+        }
+        generated.push(g.token);
+        if (r.logprobs) logprobs.push(g);
+        const full = engine.detokenize(generated);
+        const safe = full.endsWith("\uFFFD") ? full.slice(0, full.lastIndexOf("\uFFFD")) : full;
+        if (safe.length > emitted.length) {
+          const piece = safe.slice(emitted.length);
+          emitted = safe;
+          emit(stop2.push(piece));
+          if (stop2.stopped) {
+            finish = "stop";
+            break;
+          }
+        }
+      }
+      if (abort.signal.aborted) finish = "abort";
+      else if (finish !== "stop" && generated.length < maxTokens) finish = "stop";
+      if (finish !== "abort" && !stop2.stopped) {
+        const full = engine.detokenize(generated);
+        if (full.length > emitted.length) emit(stop2.push(full.slice(emitted.length)));
+        emit(stop2.flush());
+        if (stop2.stopped) finish = "stop";
+      }
+    } finally {
+      await engine.release(seq);
+      this.metrics.running--;
+      this.releaseSlot();
+    }
+    const t1 = performance.now();
+    this.metrics.generationTokens += generated.length;
+    this.metrics.success[finish]++;
+    this.metrics.e2e.observe((t1 - t0) / 1e3);
+    if (firstTokenAt !== void 0) this.metrics.ttft.observe((firstTokenAt - t0) / 1e3);
+    if (finish === "abort") {
+      res.destroy();
+      return;
+    }
+    const usage = { prompt_tokens: tokens2.length, completion_tokens: generated.length, total_tokens: tokens2.length + generated.length };
+    const lp = r.logprobs ? this.renderLogprobs(engine, r, logprobs) : null;
+    if (r.stream) {
+      const last = chunk(r.api === "chat" ? {} : "", finish);
+      last.choices[0].logprobs = lp;
+      send(last);
+      if (r.includeUsage) send({ id, object: r.api === "chat" ? "chat.completion.chunk" : "text_completion", created, model: this.o.modelName, choices: [], usage });
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    const choice = r.api === "chat" ? { index: 0, message: { role: "assistant", content: text2 }, finish_reason: finish, logprobs: lp } : { index: 0, text: text2, finish_reason: finish, logprobs: lp };
+    sendJson(res, 200, { id, object: r.api === "chat" ? "chat.completion" : "text_completion", created, model: this.o.modelName, choices: [choice], usage });
+  }
+  renderLogprobs(engine, r, toks) {
+    if (r.api === "chat") {
+      return {
+        content: toks.map((t) => ({
+          token: engine.tokenText(t.token),
+          logprob: t.logprob ?? null,
+          top_logprobs: (t.top ?? []).map((a) => ({ token: engine.tokenText(a.token), logprob: a.logprob }))
+        }))
+      };
+    }
+    return {
+      tokens: toks.map((t) => engine.tokenText(t.token)),
+      token_logprobs: toks.map((t) => t.logprob ?? null),
+      top_logprobs: toks.map((t) => Object.fromEntries((t.top ?? []).map((a) => [engine.tokenText(a.token), a.logprob]))),
+      token_ids: toks.map((t) => t.token)
+    };
+  }
+};
+
+// src/cli/commands/serve.ts
+var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "::1"]);
+var serveCommand = {
+  name: "serve",
+  maxPositionals: 1,
+  summary: "serve a GGUF model as an OpenAI-compatible API (llama.cpp)",
+  help: `
+usage: llmops serve <model.gguf> [options]
+
+An OpenAI-compatible server on llama.cpp through node-llama-cpp (CPU):
+POST /v1/chat/completions (the model's chat template), POST /v1/completions,
+streaming (SSE) or not, stop, max_tokens, temperature, top_p, seed, logprobs;
+GET /v1/models; GET /health (503 while loading or draining, then 200);
+GET /metrics (Prometheus text, vLLM's metric names).
+Prints "listening on <url>" on stdout when the port is open. SIGTERM or Ctrl-C
+stops taking requests, lets running ones finish, and exits 0.
+
+options:
+  --port N           port (default 8080; 0 picks a free one)
+  --host H           address to bind (default 127.0.0.1); anything else needs
+                     --api-key-env, or --insecure to serve without a key
+  --api-key-env NAME require "Authorization: Bearer <key>" on /v1/*, the key
+                     read from environment variable NAME
+  --insecure         allow a non-loopback --host without an API key
+  --threads N        CPU threads (default: half the cores, at least 1)
+  --parallel N       requests generated at once (default 1)
+  --queue N          requests that may wait for a slot; past it 503 with
+                     Retry-After (default 64)
+  --ctx N            context tokens per request (default: the model's, at most 4096)
+  --adapter FILE     a GGUF LoRA adapter (llmops export gguf --adapter) to apply
+  --kv-cache T       f16 (default) or f32 (bit-closer agreement with PyTorch)
+  --name NAME        the model name /v1/models reports (default: the file name)
+  --drain-timeout S  seconds to let running requests finish on shutdown (default 30)
+  --quiet            no log lines
+  -h, --help         this help
+`,
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "api-key-env": { type: "string" },
+    insecure: { type: "boolean" },
+    threads: { type: "string" },
+    parallel: { type: "string" },
+    queue: { type: "string" },
+    ctx: { type: "string" },
+    adapter: { type: "string" },
+    "kv-cache": { type: "string" },
+    name: { type: "string" },
+    "drain-timeout": { type: "string" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
+    const checkFile = (p, what) => {
+      if (!existsSync17(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync10(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+    };
+    checkFile(modelPath, "model file");
+    const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
+    if (adapterPath) checkFile(adapterPath, "--adapter file");
+    const port = intOption(values, "port", 0) ?? 8080;
+    if (port > 65535) throw new InputError(`--port must be at most 65535, got ${port}`);
+    const host = values.host ?? "127.0.0.1";
+    const keyEnv = values["api-key-env"];
+    if (keyEnv !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new InputError(`--api-key-env takes an environment variable name such as LLMOPS_SERVE_KEY, got ${JSON.stringify(keyEnv)}`);
+    const apiKey = keyEnv ? ctx.env[keyEnv] : void 0;
+    if (keyEnv && !apiKey) throw new InputError(`--api-key-env ${keyEnv}: the environment variable is not set or empty`, { hint: `export ${keyEnv}=<a long random key> before starting serve` });
+    if (!LOOPBACK.has(host) && !apiKey && !values.insecure) {
+      throw new InputError(`--host ${host} would expose the model to the network without an API key`, { hint: "add --api-key-env NAME (clients send Authorization: Bearer <key>), or --insecure if the network is trusted" });
+    }
+    const kvCache = (values["kv-cache"] ?? "f16").toLowerCase();
+    if (kvCache !== "f16" && kvCache !== "f32") throw new InputError(`--kv-cache must be f16 or f32, got ${JSON.stringify(values["kv-cache"])}`);
+    const threads = intOption(values, "threads") ?? Math.max(1, Math.floor(availableParallelism() / 2));
+    const parallel = intOption(values, "parallel") ?? 1;
+    const queueLimit = intOption(values, "queue", 0) ?? 64;
+    const ctxTokens = intOption(values, "ctx", 16);
+    const drainS = intOption(values, "drain-timeout", 0) ?? 30;
+    const name = values.name ?? basename7(modelPath).replace(/\.gguf$/i, "");
+    await importNodeLlamaCpp();
+    const server = new OpenAiServer({ host, port, queueLimit, modelName: name, logger: ctx.logger, ...apiKey ? { apiKey } : {} });
+    let url2;
+    try {
+      url2 = await server.listen();
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 === "EADDRINUSE") throw new InputError(`port ${port} on ${host} is already in use`, { hint: "pick another with --port N (0 picks a free one)" });
+      if (code2 === "EADDRNOTAVAIL" || code2 === "ENOTFOUND") throw new InputError(`--host ${host}: not an address of this machine`);
+      if (code2 === "EACCES") throw new InputError(`port ${port}: permission denied (ports below 1024 need privileges)`);
+      throw err;
+    }
+    ctx.stdout.write(`listening on ${url2}
+`);
+    return abortOnSignals("stopped", async (signal) => {
+      const t0 = performance.now();
+      const engine = await LlamaEngine.load({ modelPath, ...adapterPath ? { adapterPath } : {}, threads, parallel, ...ctxTokens ? { ctx: ctxTokens } : {}, kvCache }, name).catch(async (err) => {
+        await server.drain(0);
+        throw err;
+      });
+      server.setEngine(engine);
+      ctx.logger.info(
+        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename7(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
+      );
+      if (!signal.aborted) await new Promise((resolve11) => signal.addEventListener("abort", () => resolve11(), { once: true }));
+      ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
+      const { unfinished } = await server.drain(drainS * 1e3);
+      if (unfinished) ctx.logger.warn(`${unfinished} request(s) were still running after ${drainS}s and were cut off`);
+      await engine.dispose();
+      ctx.logger.info("stopped");
+      return 0;
+    });
+  }
+};
+
+// src/cli/commands/status.ts
+var statusCommand = {
+  name: "status",
+  maxPositionals: 1,
+  summary: "say which pipeline stages would run, come from the cache or are up to date, and why",
+  help: `
+usage: llmops status [pipeline] [--cache-dir DIR] [--json]
+
+For each stage of pipelines/<pipeline>.yaml (default: main; or a path), in run order:
+  up-to-date   its outputs here are what its current key produced
+  cached       its key is in the stage cache: a run restores it
+  run          a run computes it, because (for example) "modified: data/train.jsonl",
+               "parameter lr: 0.003 \u2192 0.03", "upstream stage train changed", "never ran here"
+Exit code 0 when nothing would run, 1 when something would (scripts can test it).
+
+options:
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             the same as JSON: {pipeline, stages: [{name, key, status, reasons}]}
+  -h, --help         this help
+`,
+  options: { "cache-dir": { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const file2 = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const p = loadPipeline(file2, root);
+    const ws = openWorkspace(root, p.name, typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0);
+    const plans = await planPipeline(p, ws);
+    const stages = plans.map((pl) => ({ name: pl.stage.name, key: pl.key, status: pl.status, reasons: pl.reasons, upstream: pl.stage.upstream }));
+    const pending = stages.some((s) => s.status !== "up-to-date");
+    if (values.json) ctx.printJson({ pipeline: p.name, file: p.file, up_to_date: !pending, stages });
+    else {
+      for (const s of stages) {
+        ctx.stdout.write(`${s.status.padEnd(11)} ${s.name}${s.reasons.length ? `
+              ${s.reasons.join("\n              ")}` : ""}
+`);
+      }
+      ctx.stdout.write(pending ? `${stages.filter((s) => s.status === "run").length} stage(s) to run, ${stages.filter((s) => s.status === "cached").length} to restore from the cache: llmops run ${positionals[0] ?? ""}`.trimEnd() + "\n" : "everything is up to date\n");
+    }
+    return pending ? 1 : 0;
+  }
+};
+
 // src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename8, dirname as dirname20, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51795,7 +56458,7 @@ var trainSpecSchema = external_exports.strictObject({
   /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
   cancel_grace_s: external_exports.number().positive().default(60)
 }).superRefine((s, ctx) => {
-  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  const issue2 = (path, message2) => ctx.addIssue({ code: "custom", path, message: message2 });
   if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
   if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
   if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
@@ -51821,30 +56484,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${err.message}
   with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
-}
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative6) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/core/train/divergence.ts
@@ -51959,8 +56598,8 @@ ${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
 // src/core/train/render-reference.ts
 function renderReferenceArgs(spec, paths, opts) {
   const a = [];
-  const add = (flag, v) => {
-    if (v !== void 0) a.push(flag, String(v));
+  const add = (flag2, v) => {
+    if (v !== void 0) a.push(flag2, String(v));
   };
   add("--base", paths.base);
   const arch = spec.base.architecture;
@@ -52020,22 +56659,22 @@ function list(items) {
   return `[${items.map((i) => `'${i}'`).join(",")}]`;
 }
 function datasetOverrides(spec, file2, prefix) {
-  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  const common2 = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
   switch (spec.datasets.format) {
     case "chat":
       return [
         `${prefix}._component_=torchtune.datasets.chat_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.conversation_column=messages`,
         `${prefix}.conversation_style=openai`,
         `${prefix}.train_on_input=False`
       ];
     case "instruction":
-      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common2, `${prefix}.train_on_input=False`];
     case "completion":
       return [
         `${prefix}._component_=torchtune.datasets.instruct_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.column_map.input=prompt`,
         `${prefix}.column_map.output=completion`,
         `${prefix}.train_on_input=False`
@@ -52476,10 +57115,10 @@ function lossSeries(records) {
   }
   return { train, eval: evals };
 }
-function downsample(points, max) {
-  if (points.length <= max) return [...points];
+function downsample(points2, max) {
+  if (points2.length <= max) return [...points2];
   const out = [];
-  for (let i = 0; i < max; i++) out.push(points[Math.round(i * (points.length - 1) / (max - 1))]);
+  for (let i = 0; i < max; i++) out.push(points2[Math.round(i * (points2.length - 1) / (max - 1))]);
   return out;
 }
 function round4(n2, digits = 4) {
@@ -52503,7 +57142,7 @@ function renderLossMermaid(series, opts = {}) {
     "```"
   ].join("\n");
 }
-function esc2(s) {
+function esc3(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function niceTicks(lo, hi, count2) {
@@ -52520,7 +57159,7 @@ function renderLossSvg(series, opts = {}) {
   const H = opts.height ?? 320;
   const m = { l: 56, r: 16, t: 32, b: 40 };
   const all = [...series.train, ...series.eval];
-  const title = esc2(opts.title ?? "Training loss");
+  const title = esc3(opts.title ?? "Training loss");
   if (all.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${W2}" height="${H}" viewBox="0 0 ${W2} ${H}" role="img" aria-label="${title}"><text x="${W2 / 2}" y="${H / 2}" text-anchor="middle" font-family="sans-serif" font-size="13">no loss values logged</text></svg>
 `;
@@ -53088,88 +57727,16 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile4(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await writeFile3(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
-        const rel = relative5(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname10(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
 // src/app/train/locate-trainer.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync18 } from "node:fs";
+import { dirname as dirname19, join as join22 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname11(fileURLToPath(from));
+  let dir = dirname19(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join9(dir, "trainers", "reference", "train.py");
-    if (existsSync8(candidate)) return candidate;
-    const parent = dirname11(dir);
+    const candidate = join22(dir, "trainers", "reference", "train.py");
+    if (existsSync18(candidate)) return candidate;
+    const parent = dirname19(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -53180,10 +57747,10 @@ function defaultPythons(env) {
 }
 
 // src/app/train/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { cpus as cpus2, hostname as hostname4, totalmem as totalmem2 } from "node:os";
 function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+  const c = cpus2();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem2(), hostname: hostname4() };
 }
 async function gitRevision(runner, cwd) {
   const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
@@ -53191,79 +57758,6 @@ async function gitRevision(runner, cwd) {
   const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
-
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
 
 // src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
@@ -53274,25 +57768,25 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename4(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename8(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname12(o.specPath));
+  const git2 = await gitRevision(runner, dirname20(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname12(o.specPath),
+        specDir: dirname20(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
         referenceTrainer: locateReferenceTrainer(),
         llmopsVersion: VERSION,
-        gitCommit: git.commit ?? o.gitCommitFallback,
-        gitDirty: git.dirty,
+        gitCommit: git2.commit ?? o.gitCommitFallback,
+        gitDirty: git2.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
         signal
@@ -53324,7 +57818,7 @@ options:
   --resume           continue from the newest checkpoint in --out (same spec required)
   --dry-run          render the config and run the preflight checks only
   --json             print the result as JSON on stdout
-  --quiet            no progress output
+  -q, --quiet        no progress output
 
 Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
 The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
@@ -53335,7 +57829,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
     resume: { type: "boolean" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" }
+    quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
@@ -53404,10 +57898,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname21, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -53417,20 +57911,20 @@ var ConsoleLogger = class {
   }
   stream;
   verbose;
-  debug(message) {
-    if (this.verbose) this.stream.write(`debug: ${message}
+  debug(message2) {
+    if (this.verbose) this.stream.write(`debug: ${message2}
 `);
   }
-  info(message) {
-    this.stream.write(`${message}
+  info(message2) {
+    this.stream.write(`${message2}
 `);
   }
-  warn(message) {
-    this.stream.write(`warning: ${message}
+  warn(message2) {
+    this.stream.write(`warning: ${message2}
 `);
   }
-  error(message) {
-    this.stream.write(`error: ${message}
+  error(message2) {
+    this.stream.write(`error: ${message2}
 `);
   }
   async group(name, fn) {
@@ -53519,7 +58013,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute4(p) ? p : resolve10(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -53529,9 +58023,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute3(init)) return processCwd;
+  if (!init || !isAbsolute4(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute4(pkg) && resolve10(dirname21(pkg)) !== resolve10(processCwd)) return processCwd;
   return init;
 }
 

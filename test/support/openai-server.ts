@@ -47,6 +47,8 @@ export interface OpenAiTestServerOptions {
   apiKey?: string;
   /** Models served; others get 404. Default: any. */
   models?: string[];
+  /** Answer plain JSON even when the request asks for a stream (servers that ignore `stream`). */
+  ignoreStream?: boolean;
   /** Port on 127.0.0.1; default: any free one. */
   port?: number;
 }
@@ -97,7 +99,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
       path,
       model: String(body.model ?? ""),
       prompt,
-      stream: body.stream === true,
+      stream: body.stream === true && !opts.ignoreStream,
       body,
       outcome: "ok",
       authorization: req.headers.authorization,

@@ -13,6 +13,8 @@ export interface OpenAiProviderOptions {
   /** The environment variable the key came from, named in auth errors (never the key). */
   apiKeyEnv?: string;
   headers?: Record<string, string>;
+  /** Told once when the server answers a streamed request with plain JSON (it does not stream). */
+  onNotice?: (message: string) => void;
 }
 
 const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
@@ -36,11 +38,22 @@ export function completionUrl(baseUrl: string, api: "chat" | "completions"): str
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
 
+/** The JSON body sent for a request: what `eval --dry-run` shows and what `complete` posts. */
+export function requestBody(req: CompletionRequest): Record<string, unknown> {
+  const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
+  if (req.api === "chat") body.messages = req.messages;
+  else body.prompt = req.prompt;
+  // Token counts arrive in a final stream event only when asked for.
+  if (req.stream) body.stream_options = { include_usage: true };
+  return body;
+}
+
 export class OpenAiCompatibleProvider implements Provider {
   readonly baseUrl: string;
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   private readonly agent: http.Agent;
+  private noticed = false;
   constructor(private readonly opts: OpenAiProviderOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
     this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
@@ -83,10 +96,7 @@ export class OpenAiCompatibleProvider implements Provider {
 
   async complete(req: CompletionRequest, signal?: AbortSignal, observe: Observe = () => {}): Promise<CompletionResult> {
     const url = completionUrl(this.baseUrl, req.api);
-    const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
-    if (req.api === "chat") body.messages = req.messages;
-    else body.prompt = req.prompt;
-    if (req.stream) body.stream_options = { include_usage: true };
+    const body = requestBody(req);
 
     // The caller's signal is this request's own (the runner makes one per attempt), so it carries
     // one listener, and its reason says why it fired: a deadline, a won hedge, or the user.
@@ -132,8 +142,15 @@ export class OpenAiCompatibleProvider implements Provider {
       throw this.classifyThrown(err, url, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url, req.model);
+    // A server that ignores stream: true answers one JSON document: read it as such (no time to
+    // first token) instead of reporting a stream cut short and retrying it.
+    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
+    if (plainJson && !this.noticed) {
+      this.noticed = true;
+      this.opts.onNotice?.(`${url} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
+    }
     try {
-      return req.stream ? await readStream(res, req.api, t0, url, observe) : await readJson(res, req.api, t0, url);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url, observe) : await readJson(res, req.api, t0, url);
     } catch (err) {
       if (err instanceof ProviderError && !signal?.aborted) throw err;
       throw this.classifyThrown(err, url, signal);

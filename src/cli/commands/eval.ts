@@ -8,13 +8,24 @@ import { intOption, requirePositional, type Command } from "../command.js";
 import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { displayPath } from "./data-common.js";
+import { mergeShards } from "../../app/eval/merge-shards.js";
+import { parseShard } from "../../core/eval/shard.js";
+import type { CliContext } from "../context.js";
+
+async function runMerge(ctx: CliContext, values: Record<string, unknown>, dirs: string[]): Promise<number> {
+  if (typeof values.out !== "string") throw new InputError("llmops eval merge: --out DIR is required (where the merged run goes)");
+  const r = await mergeShards({ dirs, out: values.out, cwd: ctx.cwd });
+  if (values.json) ctx.printJson({ out: r.outDir, shards: r.shards, records: r.records, summary: r.summary });
+  else ctx.stdout.write(`${renderSummaryText(r.summary)}merged ${r.shards} shards, ${r.records} records → ${displayPath(ctx, r.outDir)}\n`);
+  return 0;
+}
 
 export const evalCommand: Command = {
   name: "eval",
-  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
+       llmops eval merge <shard-dir>… --out DIR
 
 Runs every case × repeat of the suite against its target, streaming records to
 <out>/results.jsonl (a killed run resumes where it stopped when run again) and
@@ -27,6 +38,8 @@ options:
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
   --limit N          evaluate only the first N cases
+  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
+                     writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
   --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
                      first_token, idle (adaptive maxima) or request (the whole request)
@@ -38,8 +51,13 @@ options:
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
+
+\`llmops eval merge DIR… --out DIR\` joins the run directories of every shard 1..N of
+one suite into one run (results in the suite's order, one summary), as if it had
+run unsharded; it refuses overlapping or missing shards and shards of different
+(or since changed) suites.
 `,
   options: {
     out: { type: "string" },
@@ -47,6 +65,7 @@ options:
     model: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
+    shard: { type: "string" },
     "dry-run": { type: "boolean" },
     timeout: { type: "string", multiple: true },
     "fixed-timeouts": { type: "boolean" },
@@ -55,9 +74,13 @@ options:
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
+    if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
+    if (positionals.length > 1) {
+      throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR… --out DIR" joins shards' });
+    }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
     const limit = intOption(values, "limit");
@@ -74,6 +97,7 @@ options:
       ...(values.model ? { model: values.model as string } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
+      ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
       ...timeoutOptions(values),
       ...(values["exact-percentiles"] ? { exactPercentiles: true } : {}),
       noCache: Boolean(values["no-cache"]),
@@ -85,7 +109,7 @@ options:
     if (values["dry-run"]) {
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
-      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {

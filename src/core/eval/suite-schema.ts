@@ -64,23 +64,50 @@ const paramsSchema = z
   })
   .default({});
 
-const targetSchema = z.strictObject({
-  provider: z.literal("openai-compatible").default("openai-compatible"),
-  /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: z.string().url(),
-  model: z.string().min(1),
-  /** chat → /chat/completions; completions → /completions. */
-  api: z.enum(["chat", "completions"]).default("chat"),
-  /** Stream responses to measure time to first token. */
-  stream: z.boolean().default(true),
-  /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
-    .optional(),
-  params: paramsSchema,
-  prices: priceSchema.optional(),
-});
+const targetSchema = z
+  .strictObject({
+    /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+    provider: z.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
+    /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
+    base_url: z.string().url().optional(),
+    /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+    gguf: z.string().min(1).optional(),
+    model_path: z.string().min(1).optional(),
+    /** provider llama-cpp: how `llmops serve` runs it. */
+    serve: z
+      .strictObject({
+        adapter: z.string().min(1).optional(),
+        threads: z.number().int().min(1).max(256).optional(),
+        parallel: z.number().int().min(1).max(256).optional(),
+        ctx: z.number().int().min(16).optional(),
+        kv_cache: z.enum(["f16", "f32"]).optional(),
+        startup_timeout_s: z.number().positive().default(120),
+      })
+      .optional(),
+    model: z.string().min(1),
+    /** chat → /chat/completions; completions → /completions. */
+    api: z.enum(["chat", "completions"]).default("chat"),
+    /** Stream responses to measure time to first token. */
+    stream: z.boolean().default(true),
+    /** Name of the environment variable holding the API key (never the key itself). */
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
+      .optional(),
+    params: paramsSchema,
+    prices: priceSchema.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.provider === "openai-compatible") {
+      if (t.base_url === undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+      for (const key of ["gguf", "model_path", "serve"] as const) {
+        if (t[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
+      }
+    } else {
+      if ((t.gguf === undefined) === (t.model_path === undefined)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+      if (t.base_url !== undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+    }
+  });
 
 const TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 /** Per-phase deadlines in seconds (docs/evaluation.md, "Deadlines"); an abandoned request is retried. */
