@@ -50961,6 +50961,11 @@ function identity(caseId, repeat) {
 // src/core/stats/quantile-sketch.ts
 var EXACT_LIMIT = 4096;
 var QuantileSketch = class _QuantileSketch {
+  /** `exact`: keep every value (8 bytes each) however many there are. */
+  constructor(alwaysExact = false) {
+    this.alwaysExact = alwaysExact;
+  }
+  alwaysExact;
   static RELATIVE_ERROR = 5e-3;
   static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
   static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
@@ -50979,7 +50984,7 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isFinite(x)) return;
     if (this.values) {
       if (this.n === this.values.length) {
-        if (this.n >= EXACT_LIMIT) {
+        if (this.n >= EXACT_LIMIT && !this.alwaysExact) {
           for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
           this.values = null;
         } else {
@@ -51041,14 +51046,17 @@ function computeSummary(input2) {
   return acc.summary(input2);
 }
 var SummaryAccumulator = class {
-  constructor(scorers, repeats) {
+  /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
+  constructor(scorers, repeats, exactPercentiles = false) {
     this.repeats = repeats;
     this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+    this.latency = new QuantileSketch(exactPercentiles);
+    this.ttft = new QuantileSketch(exactPercentiles);
   }
   repeats;
   metrics;
-  latency = new QuantileSketch();
-  ttft = new QuantileSketch();
+  latency;
+  ttft;
   latencySum = 0;
   records = 0;
   errors = 0;
@@ -52393,7 +52401,7 @@ async function runPlanned(o, t0, startedAt, p) {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
@@ -52628,6 +52636,8 @@ options:
   --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
   --hedge auto|on|off  send a second copy of a silent request (auto: on for a
                      server on this machine, off for remote/paid APIs)
+  --exact-percentiles  exact latency percentiles however many records (8 bytes
+                     each); by default past 4,096 a sketch within 0.5% is used
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
                      its tool cache or temp directory; env LLMOPS_CACHE_DIR)
@@ -52650,6 +52660,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     "dry-run": { type: "boolean" },
     timeout: { type: "string", multiple: true },
     "fixed-timeouts": { type: "boolean" },
+    "exact-percentiles": { type: "boolean" },
     hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
@@ -52679,6 +52690,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...limit ? { limit } : {},
       ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
       ...timeoutOptions(values),
+      ...values["exact-percentiles"] ? { exactPercentiles: true } : {},
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,

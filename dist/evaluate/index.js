@@ -64861,6 +64861,11 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
 // src/core/stats/quantile-sketch.ts
 var EXACT_LIMIT = 4096;
 var QuantileSketch = class _QuantileSketch {
+  /** `exact`: keep every value (8 bytes each) however many there are. */
+  constructor(alwaysExact = false) {
+    this.alwaysExact = alwaysExact;
+  }
+  alwaysExact;
   static RELATIVE_ERROR = 5e-3;
   static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
   static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
@@ -64879,7 +64884,7 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isFinite(x)) return;
     if (this.values) {
       if (this.n === this.values.length) {
-        if (this.n >= EXACT_LIMIT) {
+        if (this.n >= EXACT_LIMIT && !this.alwaysExact) {
           for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
           this.values = null;
         } else {
@@ -64936,14 +64941,17 @@ var QuantileSketch = class _QuantileSketch {
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 var SummaryAccumulator = class {
-  constructor(scorers, repeats) {
+  /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
+  constructor(scorers, repeats, exactPercentiles = false) {
     this.repeats = repeats;
     this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+    this.latency = new QuantileSketch(exactPercentiles);
+    this.ttft = new QuantileSketch(exactPercentiles);
   }
   repeats;
   metrics;
-  latency = new QuantileSketch();
-  ttft = new QuantileSketch();
+  latency;
+  ttft;
   latencySum = 0;
   records = 0;
   errors = 0;
@@ -66594,7 +66602,7 @@ async function runPlanned(o, t0, startedAt, p) {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {

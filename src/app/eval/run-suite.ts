@@ -39,6 +39,8 @@ export interface RunSuiteOptions {
   cacheDir?: string;
   /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
   timeouts?: Partial<TimeoutsConfig>;
+  /** Exact latency percentiles at any size (8 bytes per record) instead of the sketch past 4,096 records. */
+  exactPercentiles?: boolean;
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -176,7 +178,7 @@ async function runPlanned(
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
