@@ -5203,13 +5203,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5222,7 +5222,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position2 = { position: 0 };
       while (input2[position2.position] === 13 && input2[position2.position + 1] === 10) {
@@ -5236,8 +5236,8 @@ var require_formdata_parser = __commonJS({
         input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input2.subarray(position2.position, position2.position + boundary2.length).equals(boundary2)) {
+          position2.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5256,7 +5256,7 @@ var require_formdata_parser = __commonJS({
         position2.position += 2;
         let body;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input2.indexOf(boundary2.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5510,8 +5510,8 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object2)) {
         source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
       } else if (util.isFormDataLike(object2)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
         const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
@@ -5540,7 +5540,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder2.encode(`--${boundary}--\r
+        const chunk = textEncoder2.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5557,7 +5557,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object2)) {
         source = object2;
         length = object2.size;
@@ -64266,28 +64266,63 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range2) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side = (dir) => {
+    const end = dir < 0 ? range2.min : range2.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side(-1), side(1)];
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
   const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
   const f = t.fixed;
   const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
+  const num = f - g - n * delta0;
+  const A2 = 2 * n;
+  const B2 = -f - g + (2 * n - f + g) * delta0;
+  const C2 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
+  const v = n * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
+  return num / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
+  if (n === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
 }
 
 // src/core/stats/cluster-mean.ts
@@ -64935,26 +64970,21 @@ var gatePolicySchema = external_exports.strictObject({
 
 // src/core/gate/decidable.ts
 var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
-function identicalRunsBound(n, confidence, p = null) {
+function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
-  const step = Math.max(1, Math.floor(n / 2e3));
-  let worst = Math.max(at(0), at(n));
-  for (let k = 0; k <= n; k += step) worst = Math.max(worst, at(k));
-  return worst;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
