@@ -19956,6 +19956,13 @@ function invertTest(pAt, estimate, alpha, range2) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side3 = (dir) => {
+    const g = range2.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range2.min : range2.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
@@ -20052,7 +20059,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
@@ -50887,6 +50895,17 @@ var retriesSchema = external_exports.strictObject({
   base_delay_ms: external_exports.number().int().min(0).default(250),
   max_delay_ms: external_exports.number().int().min(0).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
+var variantSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: external_exports.string().min(1).optional(),
+  base_url: external_exports.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema
+});
 var suiteSchema = external_exports.strictObject({
   name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
   description: external_exports.string().optional(),
@@ -50900,11 +50919,13 @@ var suiteSchema = external_exports.strictObject({
   timeouts: timeoutsSchema,
   retries: retriesSchema,
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
-  gate: gatePolicySchema.optional()
+  gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: external_exports.array(variantSchema).optional()
 });
 
 // src/app/eval/load-suite.ts
-async function loadSuite(path, cwd) {
+async function loadSuite(path, cwd, variant) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
@@ -50913,6 +50934,7 @@ async function loadSuite(path, cwd) {
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname8(file2);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -50959,7 +50981,7 @@ async function loadSuite(path, cwd) {
     c.schema = schema2;
   });
   const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
   return {
     file: file2,
     displayFile,
@@ -50968,6 +50990,7 @@ async function loadSuite(path, cwd) {
     prompt,
     promptOrigins,
     hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
     warnings
   };
 }
@@ -51027,15 +51050,40 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, doc, cwd) {
-  const pos = doc.locate(["prompt"]);
+function applyVariant(suite, name, doc, displayFile) {
+  const variants = suite.variants ?? [];
+  variants.forEach((v2, i2) => {
+    const first = variants.findIndex((w) => w.name === v2.name);
+    if (first !== i2) {
+      const pos = doc.locate(["variants", i2, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === void 0) return ["prompt"];
+  const i = variants.findIndex((v2) => v2.name === name);
+  if (i < 0) {
+    const known = variants.map((v2) => v2.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i];
+  if (v.prompt !== void 0) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
+  };
+  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
+}
+function loadPrompt(p, base, displayFile, doc, cwd, at0 = ["prompt"]) {
+  const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
   const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
@@ -51310,7 +51358,7 @@ async function readStream(res, api, t0, url2) {
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -51335,7 +51383,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join7(outDir, ".lock"));
   try {
@@ -51391,6 +51439,7 @@ async function runSuite(o) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...loaded.variant ? { variant: loaded.variant } : {},
         target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
@@ -51482,7 +51531,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -51498,6 +51549,7 @@ options:
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     "dry-run": { type: "boolean" },
@@ -51521,6 +51573,7 @@ options:
       ...values.out ? { out: ctx.resolvePath(values.out) } : {},
       ...baseUrl ? { baseUrl } : {},
       ...values.model ? { model: values.model } : {},
+      ...values.variant ? { variant: values.variant } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
       noCache: Boolean(values["no-cache"]),

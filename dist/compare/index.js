@@ -35639,6 +35639,13 @@ function invertTest(pAt, estimate, alpha, range) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side = (dir) => {
+    const g = range.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range.min : range.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
@@ -35704,7 +35711,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n = xs.length;
