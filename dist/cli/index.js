@@ -752,7 +752,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -764,12 +764,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -780,7 +780,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags2) {
       if (tagName) {
@@ -825,7 +825,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -836,7 +836,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1149,23 +1149,23 @@ ${indent}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1292,7 +1292,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1347,7 +1347,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1370,7 +1370,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1381,34 +1381,34 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags: tags2 } = ctx.doc.schema;
         if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity2.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity2.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1557,7 +1557,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1712,19 +1712,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2031,7 +2031,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key2) {
       const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
@@ -2098,7 +2098,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2196,7 +2196,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2253,7 +2253,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2349,14 +2349,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2367,13 +2367,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar2.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2418,14 +2418,14 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -2537,7 +2537,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2549,12 +2549,12 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2605,7 +2605,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str2.length / lineWidth);
+          const n2 = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2672,7 +2672,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
@@ -2683,7 +2683,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2826,7 +2826,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2838,7 +2838,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2846,7 +2846,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2858,14 +2858,14 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar2.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n3 = BigInt(str2);
+        const n3 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str2, radix);
+      const n2 = parseInt(str3, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3723,22 +3723,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4394,7 +4394,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4418,8 +4418,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4443,7 +4443,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4458,13 +4458,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4491,15 +4491,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4522,11 +4522,11 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4601,8 +4601,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4613,8 +4613,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -4641,7 +4641,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4650,15 +4650,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4863,7 +4863,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4881,11 +4881,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5007,13 +5007,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5244,10 +5244,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6501,8 +6501,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6592,8 +6592,8 @@ var require_parser = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -7338,7 +7338,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7363,7 +7363,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity2.isScalar;
     exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7447,7 +7447,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7458,14 +7458,14 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
       else if (arg instanceof Name)
         code2.push(arg);
       else
-        code2.push(interpolate(arg));
+        code2.push(interpolate2(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -7501,10 +7501,10 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
+    function interpolate2(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
@@ -7756,11 +7756,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7777,10 +7777,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -7841,8 +7841,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -7871,12 +7871,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants))
+          if (n2.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i, 1);
@@ -7929,12 +7929,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -7957,10 +7957,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -7996,10 +7996,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -8041,11 +8041,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3, _b;
-        super.optimizeNames(names, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -8346,7 +8346,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8361,14 +8361,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c = constants[n2.str];
+        const c = constants2[n2.str];
         if (c === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8463,22 +8463,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -8710,12 +8710,12 @@ var require_errors2 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
@@ -9503,8 +9503,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10330,7 +10330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -10357,7 +10357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -10601,10 +10601,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -11221,7 +11221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative9, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative6 = parse5(serialize2(relative6, options), options);
+        relative9 = parse5(serialize2(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative9.scheme) {
+        target2.scheme = relative9.scheme;
+        target2.userinfo = relative9.userinfo;
+        target2.host = relative9.host;
+        target2.port = relative9.port;
+        target2.path = removeDotSegments(relative9.path || "");
+        target2.query = relative9.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target2.userinfo = relative9.userinfo;
+          target2.host = relative9.host;
+          target2.port = relative9.port;
+          target2.path = removeDotSegments(relative9.path || "");
+          target2.query = relative9.query;
         } else {
-          if (!relative6.path) {
+          if (!relative9.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative9.query !== void 0) {
+              target2.query = relative9.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative9.path[0] === "/") {
+              target2.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative9.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative9.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative9.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative9.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -11612,7 +11612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -11674,7 +11674,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -11901,11 +11901,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -12469,16 +12469,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -16729,22 +16729,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -16756,7 +16756,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -19464,16 +19464,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve11, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve7(buffer.buffer);
+            resolve11(buffer.buffer);
           } else {
-            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve11(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -19490,8 +19490,8 @@ var init_node = __esm({
 var LlmopsError = class extends Error {
   /** Optional one-line hint on how to fix it, printed after the message. */
   hint;
-  constructor(message, options) {
-    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+  constructor(message2, options) {
+    super(message2, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.hint = options?.hint;
   }
 };
@@ -19516,8 +19516,8 @@ var ExternalError = class extends LlmopsError {
   kind = "external";
 };
 var ProcessExitError = class extends LlmopsError {
-  constructor(message, exitCode, signal, options) {
-    super(message, options);
+  constructor(message2, exitCode, signal, options) {
+    super(message2, options);
     this.exitCode = exitCode;
     this.signal = signal;
   }
@@ -20019,37 +20019,6 @@ function tangoInterval(t, confidence = 0.95) {
   if (n2 === 0) return [-1, 1];
   const alpha = 1 - confidence;
   return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n2, alpha, { min: -1, max: 1 });
-}
-
-// src/core/stats/cluster-mean.ts
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n2 = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n2 === 0) return null;
-  const m = mean(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN, ci95: wilsonInterval(k, n2), method: "wilson", n: n2, nClusters: G };
-    }
-    const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n: n2, nClusters: G };
-  }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
-  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n: n2, nClusters: G };
 }
 
 // src/core/stats/paired-t.ts
@@ -21181,14 +21150,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -21302,8 +21271,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -21514,8 +21483,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -21545,7 +21514,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -21553,7 +21522,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -21569,13 +21538,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -23172,9 +23141,9 @@ var asciiTabOrNewline = /[\t\n\r]/g;
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname4) {
-  hostname4.lastIndex = 0;
-  return hostname4.test(url2.hostname);
+function urlHostnameOk(url2, hostname5) {
+  hostname5.lastIndex = 0;
+  return hostname5.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -25413,7 +25382,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve11) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -25423,7 +25392,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve11);
       if (answer > result)
         result = answer;
     }
@@ -25434,7 +25403,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve11) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -25498,7 +25467,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve11 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -33292,8 +33261,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -35993,12 +35962,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -41448,9 +41417,9 @@ var bleu = {
   schema: bleuSchema,
   create(c) {
     const tracker = new ReferenceCountTracker();
-    const common = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
-    const corpusOptions = { ...common, effectiveOrder: c.effective_order };
-    const sentenceOptions = { ...common, effectiveOrder: true };
+    const common2 = { smoothMethod: c.smooth_method, smoothValue: c.smooth_value ?? null, maxOrder: c.max_ngram_order };
+    const corpusOptions = { ...common2, effectiveOrder: c.effective_order };
+    const sentenceOptions = { ...common2, effectiveOrder: true };
     return {
       ...scorerBase(c, true),
       get signature() {
@@ -42155,13 +42124,13 @@ function rougeN(target2, prediction, n2) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf2 = (t) => {
+  const idOf3 = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf2);
-  const bi = Int32Array.from(b, idOf2);
+  const ai = Int32Array.from(a, idOf3);
+  const bi = Int32Array.from(b, idOf3);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -43424,9 +43393,9 @@ function target(run) {
   return [model ? renderCodeSpan(model, { maxLength: 80 }) : null, provider ? escapeMarkdownText(provider, { maxLength: 40 }) : null].filter(Boolean).join(" via ");
 }
 function commit(run) {
-  const sha3 = prov(run, "git", "commit");
+  const sha4 = prov(run, "git", "commit");
   const dirty = prov(run, "git", "dirty") === "true" ? " (dirty)" : "";
-  return sha3 ? `${renderCodeSpan(sha3.slice(0, 12))}${dirty}` : "\u2014";
+  return sha4 ? `${renderCodeSpan(sha4.slice(0, 12))}${dirty}` : "\u2014";
 }
 function renderProvenance(model) {
   const c = model.comparison;
@@ -44148,16 +44117,16 @@ async function compareArms(o) {
 }
 
 // src/cli/commands/compare-arms.ts
-function parseArmSpec(spec, flag) {
+function parseArmSpec(spec, flag2) {
   const eq = spec.indexOf("=");
   const name = eq > 0 ? spec.slice(0, eq) : basename2(spec.replace(/[\\/]+$/, ""));
   const dir = eq > 0 ? spec.slice(eq + 1) : spec;
-  if (!dir || !name) throw new InputError(`--${flag} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
+  if (!dir || !name) throw new InputError(`--${flag2} ${JSON.stringify(spec)}: expected NAME=DIR or DIR`, { hint: "e.g. --arm concise=runs/concise" });
   return { name, dir };
 }
 async function runCompareArms(ctx, values) {
-  for (const flag of ["baseline", "candidate", "policy"]) {
-    if (values[flag] !== void 0) throw new InputError(`llmops compare: --${flag} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
+  for (const flag2 of ["baseline", "candidate", "policy"]) {
+    if (values[flag2] !== void 0) throw new InputError(`llmops compare: --${flag2} cannot be combined with --control/--arm`, { hint: "a k-arm comparison takes --control [NAME=]DIR and one --arm [NAME=]DIR per variant; it compares and does not gate" });
   }
   if (typeof values.control !== "string" || values.control === "") throw new InputError("llmops compare: --arm needs --control [NAME=]DIR (the arm every variant is compared with)", { hint: 'run "llmops compare --help" for usage' });
   const armSpecs = values.arm ?? [];
@@ -44527,11 +44496,11 @@ async function validateFiles(v, files) {
   }
 }
 function gitShowFile(path, rev) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile("git", ["show", `${rev}:./${basename3(path)}`], { cwd: dirname3(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
-      if (!err) return resolve7(stdout);
+      if (!err) return resolve11(stdout);
       const msg = String(stderr);
-      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve7(void 0);
+      if (/does not exist|exists on disk, but not in/.test(msg)) return resolve11(void 0);
       if (/invalid object name|unknown revision|bad revision/i.test(msg)) {
         return reject(new InputError(`git revision ${JSON.stringify(rev)} not found`, { hint: "fetch it first (actions/checkout with fetch-depth: 0) or name an existing branch, tag or commit" }));
       }
@@ -45634,15 +45603,15 @@ var DatasetValidator = class {
     return this.endFile();
   }
   /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file2, kind, message) {
+  fileError(file2, kind, message2) {
     this.loc = { file: file2 };
-    this.add("error", kind, "", message);
+    this.add("error", kind, "", message2);
   }
   /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
-  addIssue(loc, severity, kind, path, message) {
+  addIssue(loc, severity, kind, path, message2) {
     const saved = this.loc;
     this.loc = { ...loc };
-    this.add(severity, kind, path, message);
+    this.add(severity, kind, path, message2);
     this.loc = saved;
   }
   report() {
@@ -45745,8 +45714,8 @@ var DatasetValidator = class {
       for (const v of this.visitors) v(value, ctx);
     }
   }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
+  reportFn = (severity, kind, path, message2) => this.add(severity, kind, path, message2);
+  add(severity, kind, path, message2) {
     if (severity === "warning" && this.opts.strict) severity = "error";
     if (severity === "error") {
       this.errors++;
@@ -45757,7 +45726,7 @@ var DatasetValidator = class {
       this.warnings++;
       this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
     }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message: message2 });
   }
 };
 function decodeUtf8(b) {
@@ -46177,9 +46146,9 @@ async function runDataCheck(validator, files, opts) {
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve11, reject) => {
     const h2 = createHash5("sha256");
-    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve7(h2.digest("hex")));
+    createReadStream4(path).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
   });
 }
 async function readEvalCases(files) {
@@ -46758,8 +46727,64 @@ ${checkOptionHelp}
 };
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join7, relative as relative4, resolve as resolve4 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname10, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/core/eval/shard.ts
+function parseShard(text2, option = "--shard") {
+  const m = /^(\d+)\/(\d+)$/.exec(text2.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count2 = m ? Number(m[2]) : NaN;
+  if (!m || count2 < 1 || index < 1 || index > count2) {
+    throw new InputError(`${option} must be I/N with 1 \u2264 I \u2264 N (e.g. 2/4), got ${JSON.stringify(text2)}`, { hint: "in a matrix: --shard ${{ matrix.shard }}/4 with shard: [1, 2, 3, 4]" });
+  }
+  return { index, count: count2 };
+}
+function shardCases(cases, s) {
+  return cases.filter((_, i) => i % s.count === s.index - 1);
+}
+function checkShardSet(shards) {
+  const problems = [];
+  if (shards.length === 0) return ["no shard directories given"];
+  const first = shards[0].shard;
+  for (const { dir, shard } of shards) {
+    if (shard.suite.hash !== first.suite.hash) problems.push(`${dir} is a shard of suite ${shard.suite.name} (${shard.suite.hash.slice(0, 19)}\u2026), not of ${first.suite.name} (${first.suite.hash.slice(0, 19)}\u2026) like ${shards[0].dir}`);
+    if (shard.count !== first.count) problems.push(`${dir} is shard ${shard.index}/${shard.count}, but ${shards[0].dir} is one of ${first.count}`);
+  }
+  if (problems.length) return problems;
+  const seen = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    const other = seen.get(shard.index);
+    if (other) problems.push(`overlap: ${other} and ${dir} are both shard ${shard.index}/${shard.count}`);
+    seen.set(shard.index, dir);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) problems.push(`gap: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing`);
+  const owner = /* @__PURE__ */ new Map();
+  for (const { dir, shard } of shards) {
+    for (const id of shard.case_ids) {
+      const o = owner.get(id);
+      if (o && o !== dir) {
+        problems.push(`overlap: case ${id} is in both ${o} and ${dir}`);
+        break;
+      }
+      owner.set(id, dir);
+    }
+  }
+  if (!problems.length && owner.size !== first.total_cases) problems.push(`gap: the shards hold ${owner.size} cases, the suite has ${first.total_cases}`);
+  return problems;
+}
 
 // src/core/eval/hash.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -46768,8 +46793,11 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+  const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
 }
 function flatParams(params) {
   const { extra, ...named } = params;
@@ -46782,21 +46810,20 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target2) {
+function planJobs(suite, cases, prompt, target2, identity2) {
   const jobs = [];
-  const timeoutMs = suite.timeouts.request_s * 1e3;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
-      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
+      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream };
       const key2 = sha256(
         stableStringify({
           v: 1,
           provider: target2.provider,
-          base_url: target2.base_url.replace(/\/+$/, ""),
+          base_url: identity2 ?? target2.base_url.replace(/\/+$/, ""),
           model: target2.model,
           api: target2.api,
           params,
@@ -46970,7 +46997,7 @@ function tokenize(source, options = {}) {
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
   const consumeWhile = (predicate) => {
-    let str2 = "";
+    let str3 = "";
     while (predicate(src[cursorPosition])) {
       if (src[cursorPosition] === "\\") {
         ++cursorPosition;
@@ -46984,7 +47011,7 @@ function tokenize(source, options = {}) {
           if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
             throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
           }
-          str2 += String.fromCharCode(parseInt(hex3, 16));
+          str3 += String.fromCharCode(parseInt(hex3, 16));
           cursorPosition += length;
           continue;
         }
@@ -46992,15 +47019,15 @@ function tokenize(source, options = {}) {
         if (unescaped === void 0) {
           throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
         }
-        str2 += unescaped;
+        str3 += unescaped;
         continue;
       }
-      str2 += src[cursorPosition++];
+      str3 += src[cursorPosition++];
       if (cursorPosition >= src.length) {
         throw new SyntaxError("Unexpected end of input");
       }
     }
-    return str2;
+    return str3;
   };
   const stripTrailingWhitespace = () => {
     const lastToken = tokens2.at(-1);
@@ -47131,8 +47158,8 @@ function tokenize(source, options = {}) {
       }
       if (char === "'" || char === '"') {
         ++cursorPosition;
-        const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        const str3 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str3, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
@@ -47321,10 +47348,10 @@ var UnaryExpression = class extends Expression {
   type = "UnaryExpression";
 };
 var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
+  constructor(start = void 0, stop2 = void 0, step = void 0) {
     super();
     this.start = start;
-    this.stop = stop;
+    this.stop = stop2;
     this.step = step;
   }
   type = "SliceExpression";
@@ -47925,9 +47952,9 @@ function parse3(tokens2) {
   }
   return program;
 }
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
+function range(start, stop2, step = 1) {
+  if (stop2 === void 0) {
+    stop2 = start;
     start = 0;
   }
   if (step === 0) {
@@ -47935,27 +47962,27 @@ function range(start, stop, step = 1) {
   }
   const result = [];
   if (step > 0) {
-    for (let i = start; i < stop; i += step) {
+    for (let i = start; i < stop2; i += step) {
       result.push(i);
     }
   } else {
-    for (let i = start; i > stop; i += step) {
+    for (let i = start; i > stop2; i += step) {
       result.push(i);
     }
   }
   return result;
 }
-function slice(array2, start, stop, step = 1) {
+function slice(array2, start, stop2, step = 1) {
   const direction = Math.sign(step);
   if (direction >= 0) {
     start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+    stop2 = (stop2 ??= array2.length) < 0 ? Math.max(array2.length + stop2, 0) : Math.min(stop2, array2.length);
   } else {
     start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+    stop2 = (stop2 ??= -1) < -1 ? Math.max(array2.length + stop2, -1) : Math.min(stop2, array2.length - 1);
   }
   const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
+  for (let i = start; direction * i < direction * stop2; i += step) {
     result.push(array2[i]);
   }
   return result;
@@ -47996,13 +48023,13 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str2, oldvalue, newvalue, count2) {
+function replace(str3, oldvalue, newvalue, count2) {
   if (count2 === 0) {
-    return str2;
+    return str3;
   }
   let remaining = count2 == null || count2 < 0 ? Infinity : count2;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str2.replaceAll(pattern, (match) => {
+  return str3.replaceAll(pattern, (match) => {
     if (remaining > 0) {
       --remaining;
       return newvalue;
@@ -48217,8 +48244,8 @@ var BooleanValue = class extends RuntimeValue {
   type = "BooleanValue";
 };
 var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str2) {
-  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+function makeAsciiSafe(str3) {
+  return str3.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
   const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
@@ -48547,15 +48574,15 @@ __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
   [
     "lower",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toLowerCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toLowerCase();
     }
   ],
   [
     "upper",
     (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toUpperCase();
+      const str3 = operand.value;
+      return operand.type === "StringValue" && str3 === str3.toUpperCase();
     }
   ],
   ["none", (operand) => operand.type === "NullValue"],
@@ -49380,21 +49407,21 @@ var Interpreter = class {
       throw new Error("Slice object must be an array or string");
     }
     const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
+    const stop2 = this.evaluate(expr.stop, environment);
     const step = this.evaluate(expr.step, environment);
     if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
       throw new Error("Slice start must be numeric or undefined");
     }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+    if (!(stop2 instanceof IntegerValue || stop2 instanceof UndefinedValue)) {
       throw new Error("Slice stop must be numeric or undefined");
     }
     if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
       throw new Error("Slice step must be numeric or undefined");
     }
     if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+      return new ArrayValue(slice(object2.value, start.value, stop2.value, step.value));
     } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+      return new StringValue(slice(Array.from(object2.value), start.value, stop2.value, step.value).join(""));
     }
   }
   evaluateMemberExpression(expr, environment) {
@@ -50228,10 +50255,143 @@ function renderPart(p, vars, context) {
   }
 }
 
+// src/core/eval/deadlines.ts
+var ADAPTIVE = { quantile: 0.99, factor: 3, floorMs: 1e3, minSamples: 16, window: 512 };
+var HEDGE = { quantile: 0.95, factor: 1.5, floorMs: 50, minSamples: 16 };
+var DeadlineExceeded = class extends Error {
+  constructor(phase, limitMs, adaptive) {
+    super(`${PHASE_WORDS[phase]} within ${formatSeconds(limitMs)}${adaptive ? " (adaptive deadline)" : ""}`);
+    this.phase = phase;
+    this.limitMs = limitMs;
+    this.adaptive = adaptive;
+  }
+  phase;
+  limitMs;
+  adaptive;
+  name = "DeadlineExceeded";
+};
+var HedgeLost = class extends Error {
+  name = "HedgeLost";
+  constructor() {
+    super("the hedged copy answered first");
+  }
+};
+var PHASE_WORDS = {
+  connect: "no connection",
+  headers: "no response headers",
+  first_token: "no first token",
+  idle: "the response stalled: no data",
+  total: "no complete response"
+};
+function formatSeconds(ms2) {
+  const s = ms2 / 1e3;
+  return `${s >= 10 ? s.toFixed(0) : s >= 1 ? s.toFixed(1) : s.toFixed(2)}s`;
+}
+var LatencyWindow = class {
+  buf;
+  count = 0;
+  head = 0;
+  sinceSort = Infinity;
+  sorted = new Float64Array(0);
+  constructor(capacity = ADAPTIVE.window) {
+    this.buf = new Float64Array(capacity);
+  }
+  get size() {
+    return this.count;
+  }
+  add(ms2) {
+    if (!Number.isFinite(ms2) || ms2 < 0) return;
+    this.buf[this.head] = ms2;
+    this.head = (this.head + 1) % this.buf.length;
+    if (this.count < this.buf.length) this.count++;
+    this.sinceSort++;
+  }
+  /** Type-7 quantile of the window; NaN when empty. Re-sorted at most every 1/16 of the window. */
+  quantile(q) {
+    if (this.count === 0) return Number.NaN;
+    if (this.sinceSort > Math.max(1, this.count >> 4)) {
+      this.sorted = this.buf.slice(0, this.count).sort();
+      this.sinceSort = 0;
+    }
+    const s = this.sorted;
+    const h2 = (s.length - 1) * q;
+    const lo = Math.floor(h2);
+    const hi = Math.min(lo + 1, s.length - 1);
+    return s[lo] + (h2 - lo) * (s[hi] - s[lo]);
+  }
+};
+var AdaptiveDeadlines = class {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  policy;
+  windows = { headers: new LatencyWindow(), first_token: new LatencyWindow(), idle: new LatencyWindow(), request: new LatencyWindow() };
+  observe(what, ms2) {
+    this.windows[what].add(ms2);
+  }
+  /** The deadline for a phase now, and whether it came from observations. */
+  current(phase) {
+    const p = this.policy;
+    switch (phase) {
+      case "connect":
+        return { ms: p.connectMs, adaptive: false };
+      case "total":
+        return { ms: p.totalMs, adaptive: false };
+      case "headers":
+        return this.adapt(this.windows.headers, p.headersMs);
+      case "first_token":
+        return this.adapt(this.windows.first_token, p.firstTokenMs);
+      case "idle":
+        return this.adapt(this.windows.idle, p.idleMs);
+    }
+  }
+  /** How long a request may be outstanding before a hedge is sent; undefined until enough answers were seen. */
+  hedgeDelay() {
+    const w = this.windows.request;
+    if (w.size < HEDGE.minSamples) return void 0;
+    return Math.max(HEDGE.floorMs, HEDGE.factor * w.quantile(HEDGE.quantile));
+  }
+  /** What summary.json records: the configured maxima and the values in force at the end. */
+  snapshot() {
+    const ms2 = (phase) => Math.round(this.current(phase).ms);
+    return { connect: ms2("connect"), headers: ms2("headers"), first_token: ms2("first_token"), idle: ms2("idle"), total: ms2("total") };
+  }
+  adapt(w, maxMs) {
+    return adaptiveDeadline(this.policy.adaptive ? w : void 0, maxMs);
+  }
+};
+function adaptiveDeadline(w, maxMs) {
+  if (!w || w.size < ADAPTIVE.minSamples) return { ms: maxMs, adaptive: false };
+  const ms2 = Math.min(maxMs, Math.max(ADAPTIVE.floorMs, ADAPTIVE.factor * w.quantile(ADAPTIVE.quantile)));
+  return { ms: ms2, adaptive: ms2 < maxMs };
+}
+function deadlinePolicy(t) {
+  return {
+    connectMs: t.connect_s * 1e3,
+    headersMs: t.headers_s * 1e3,
+    firstTokenMs: t.first_token_s * 1e3,
+    idleMs: t.idle_s * 1e3,
+    totalMs: t.request_s * 1e3,
+    adaptive: t.adaptive
+  };
+}
+function isLoopbackUrl(url2) {
+  let host;
+  try {
+    host = new URL(url2).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function hedgeEnabled(setting, baseUrl) {
+  return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
+}
+
 // src/core/ports/provider.ts
 var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
+  constructor(message2, kind, opts) {
+    super(message2);
     this.kind = kind;
     this.opts = opts;
   }
@@ -50266,23 +50426,94 @@ function parseRetryAfter(value, nowMs = Date.now()) {
   if (Number.isNaN(t)) return void 0;
   return Math.max(0, t - nowMs);
 }
-async function withRetries(fn, policy, clock, random, onRetry) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { value: await fn(attempt), attempts: attempt };
-    } catch (err) {
-      if (!(err instanceof ProviderError) || !err.retryable || attempt >= Math.min(policy.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
-        if (err instanceof ProviderError) err.attempts = attempt;
-        throw err;
-      }
-      const delay = backoffDelay(policy, attempt, random(), err.opts.retryAfterMs);
-      onRetry?.(err, attempt, delay);
-      await clock.sleep(delay);
+
+// src/core/eval/request-watch.ts
+var RequestWatch = class {
+  constructor(deadlines, now) {
+    this.deadlines = deadlines;
+    this.now = now;
+  }
+  deadlines;
+  now;
+  live = /* @__PURE__ */ new Set();
+  get size() {
+    return this.live.size;
+  }
+  begin(stream, onHedgeDue) {
+    const t = this.now();
+    const r = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
+    this.live.add(r);
+    return r;
+  }
+  event(r, ev) {
+    if (!this.live.has(r)) return;
+    const t = this.now();
+    switch (ev) {
+      case "connected":
+        if (r.phase === "connect") this.enter(r, "headers", t);
+        return;
+      case "headers":
+        if (r.phase === "connect" || r.phase === "headers") {
+          this.deadlines.observe("headers", t - r.since);
+          r.gotHeaders = true;
+          this.enter(r, r.stream ? "first_token" : "idle", t);
+        }
+        return;
+      case "token":
+        r.tokens++;
+        if (r.phase === "first_token") {
+          this.deadlines.observe("first_token", t - r.since);
+          this.enter(r, "idle", t);
+        }
+        return;
+      case "data":
+        if (r.phase === "idle") {
+          this.deadlines.observe("idle", t - r.since);
+          r.since = t;
+        }
+        return;
     }
   }
-}
+  end(r, answered) {
+    if (!this.live.delete(r)) return;
+    if (answered) this.deadlines.observe("request", this.now() - r.startedAt);
+  }
+  /** Abandon what is overdue; offer a hedge for what has been silent past the hedge delay. */
+  sweep() {
+    const t = this.now();
+    const hedgeAfter = this.deadlines.hedgeDelay();
+    const total = this.deadlines.current("total");
+    for (const r of this.live) {
+      if (r.controller.signal.aborted) continue;
+      if (t - r.startedAt > total.ms) {
+        this.abandon(r, "total", total.ms, false);
+        continue;
+      }
+      const d = this.deadlines.current(r.phase);
+      if (t - r.since > d.ms) {
+        this.abandon(r, r.phase, d.ms, d.adaptive);
+        continue;
+      }
+      if (r.onHedgeDue && hedgeAfter !== void 0 && r.phase !== "idle" && t - r.startedAt > hedgeAfter) {
+        if (r.onHedgeDue()) r.onHedgeDue = void 0;
+      }
+    }
+  }
+  /** Cancel everything in flight (the run is stopping) with this reason. */
+  cancelAll(reason) {
+    for (const r of this.live) if (!r.controller.signal.aborted) r.controller.abort(reason);
+  }
+  enter(r, phase, t) {
+    r.phase = phase;
+    r.since = t;
+  }
+  abandon(r, phase, ms2, adaptive) {
+    r.abandoned = phase;
+    r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
+  }
+};
 
-// src/core/eval/runner.ts
+// src/core/eval/record.ts
 function costOf(prices, promptTokens, completionTokens) {
   if (!prices || promptTokens === null || completionTokens === null) return null;
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1e3;
@@ -50337,109 +50568,6 @@ function recordFor(job, fields) {
     ...fields
   };
 }
-async function runEval(jobs, deps, opts) {
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = /* @__PURE__ */ new Map();
-  let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r);
-  }
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
-  });
-  const reused = jobs.length - todo.length;
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
-  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
-  let next = 0;
-  let done = reused;
-  let errors = 0;
-  let fromCache = 0;
-  let retries = 0;
-  let fatal;
-  deps.progress.start(jobs.length, "eval");
-  deps.progress.tick({ done, errors });
-  const worker = async () => {
-    while (fatal === void 0 && !deps.signal?.aborted) {
-      const job = todo[next++];
-      if (!job) return;
-      let record3;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
-      if (cached2) {
-        fromCache++;
-        const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record3 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
-      } else {
-        try {
-          const { value, attempts } = await withRetries(
-            () => deps.provider.complete(job.request, deps.signal),
-            opts.retry,
-            deps.clock,
-            deps.random,
-            (err, attempt, delay) => {
-              retries++;
-              deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${attempt} in ${Math.round(delay)} ms`);
-            }
-          );
-          const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
-          const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record3 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
-        } catch (err) {
-          if (!(err instanceof ProviderError)) throw err;
-          if (err.fatal) {
-            fatal ??= err;
-            return;
-          }
-          const attempts = err.attempts ?? 1;
-          const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
-          if (err.status !== void 0) error62.status = err.status;
-          record3 = recordFor(job, { error: error62, attempts });
-          errors++;
-        }
-      }
-      deps.store.append(record3);
-      existing.set(identity(job.evalCase.id, job.repeat), record3);
-      done++;
-      deps.progress.tick({ done, errors });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
-  } finally {
-    deps.progress.stop();
-  }
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
-  deps.store.finalize(records);
-  if (deps.signal?.aborted) {
-    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
-      hint: "run the same command again to resume; only the missing records are requested"
-    });
-  }
-  if (fatal) {
-    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
-      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
-    });
-  }
-  return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
-}
 function success2(r, cost2, scorers, job, attempts, cached2) {
   return {
     output: r.text,
@@ -50454,140 +50582,715 @@ function success2(r, cost2, scorers, job, attempts, cached2) {
     cached: cached2
   };
 }
-function identity(caseId, repeat) {
-  return `${caseId}\0${repeat}`;
-}
 function round32(x) {
   return Math.round(x * 1e3) / 1e3;
 }
 
+// src/core/eval/live-run.ts
+var SWEEP_MS = 50;
+function retryCause(err) {
+  if (err.kind === "timeout") return "deadline";
+  if (err.status === 429) return "429";
+  if (err.kind === "http") return "5xx";
+  if (err.kind === "truncated") return "truncated";
+  if (err.kind === "network" || err.kind === "refused") return "reset";
+  return "other";
+}
+var LiveRun = class {
+  constructor(todo, deps, opts, progress) {
+    this.todo = todo;
+    this.deps = deps;
+    this.opts = opts;
+    this.done = progress.done;
+    this.pending = todo.length;
+    this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
+    this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
+  }
+  todo;
+  deps;
+  opts;
+  watch;
+  done;
+  errors = 0;
+  fromCache = 0;
+  retries = 0;
+  requestsSent = 0;
+  fatal;
+  next = 0;
+  active = 0;
+  pending;
+  hedgesInFlight = 0;
+  ready = [];
+  waiting = /* @__PURE__ */ new Set();
+  retrying = /* @__PURE__ */ new Map();
+  hedgeCap;
+  stopped = false;
+  wake;
+  failed;
+  progressUpdate() {
+    return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n2]) => n2 > 0)) };
+  }
+  /** Run every job; `onRecord` is called once per job with where its final record was written. */
+  async run(onRecord) {
+    this.onRecord = onRecord;
+    const outer = this.deps.signal;
+    const onAbort = () => this.stop(outer?.reason);
+    if (outer?.aborted) return;
+    outer?.addEventListener("abort", onAbort, { once: true });
+    try {
+      this.pump();
+      while (!this.finished()) {
+        let nextDue = this.deps.clock.now() + SWEEP_MS;
+        for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
+        await new Promise((resolve11) => {
+          this.wake = resolve11;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve11);
+        });
+        this.wake = void 0;
+        if (this.failed !== void 0) throw this.failed;
+        this.watch.sweep();
+        const now = this.deps.clock.now();
+        for (const s of this.waiting) {
+          if (s.readyAt <= now) {
+            this.waiting.delete(s);
+            this.ready.push(s);
+          }
+        }
+        this.pump();
+      }
+      if (this.failed !== void 0) throw this.failed;
+    } finally {
+      outer?.removeEventListener("abort", onAbort);
+    }
+  }
+  onRecord = () => {
+  };
+  finished() {
+    if (this.failed !== void 0) return true;
+    if (this.stopped) return this.active === 0;
+    return this.pending === 0;
+  }
+  stop(reason) {
+    this.stopped = true;
+    this.watch.cancelAll(reason);
+    this.wake?.();
+  }
+  pump() {
+    while (!this.stopped && this.active < this.opts.concurrency) {
+      const s = this.ready.shift() ?? this.fresh();
+      if (!s) return;
+      this.active++;
+      this.attempt(s).then(
+        () => {
+          this.active--;
+          this.pump();
+          if (this.finished()) this.wake?.();
+        },
+        (err) => {
+          this.active--;
+          this.failed ??= err;
+          this.stop(err);
+        }
+      );
+    }
+  }
+  fresh() {
+    const job = this.todo[this.next];
+    if (!job) return void 0;
+    this.next++;
+    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+  }
+  async attempt(s) {
+    const { job } = s;
+    if (s.attempts === 0 && this.deps.cache) {
+      const cached2 = await this.deps.cache.get(job.key);
+      if (cached2) {
+        this.fromCache++;
+        const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
+        this.finish(s, recordFor(job, success2(cached2, cost2, this.deps.scorers, job, 0, true)));
+        return;
+      }
+    }
+    if (this.stopped) return;
+    s.attempts++;
+    const outcome = await this.send(s);
+    if ("value" in outcome) {
+      const { value } = outcome;
+      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
+      this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      return;
+    }
+    const err = outcome.error;
+    if (this.stopped) return;
+    if (err.fatal) {
+      this.fatal ??= err;
+      this.stop(err);
+      return;
+    }
+    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+      const cause = retryCause(err);
+      s.retries[cause] = (s.retries[cause] ?? 0) + 1;
+      this.retries++;
+      this.setRetrying(s, cause);
+      const delay = backoffDelay(this.opts.retry, s.attempts, this.deps.random(), err.opts.retryAfterMs);
+      this.deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${s.attempts} in ${Math.round(delay)} ms`);
+      s.readyAt = this.deps.clock.now() + delay;
+      this.waiting.add(s);
+      this.wake?.();
+      this.deps.progress.tick(this.progressUpdate());
+      return;
+    }
+    const error62 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    if (err.status !== void 0) error62.status = err.status;
+    this.errors++;
+    this.finish(s, recordFor(job, { error: error62, attempts: s.attempts, ...this.noise(s) }));
+  }
+  noise(s) {
+    return {
+      ...Object.keys(s.retries).length ? { retries: s.retries } : {},
+      ...Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {},
+      ...s.hedge ? { hedge: s.hedge } : {}
+    };
+  }
+  finish(s, record3) {
+    this.setRetrying(s, void 0);
+    this.onRecord(s.job, this.deps.store.append(record3));
+    this.pending--;
+    this.done++;
+    this.deps.progress.tick(this.progressUpdate());
+  }
+  setRetrying(s, cause) {
+    if (s.retrying) this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+    s.retrying = cause;
+    if (cause) this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+  }
+  /**
+   * One attempt: the request, and a hedged copy if it stays silent past the hedge delay. The
+   * first answer wins and the other copy is cancelled; settles once every copy has, so what the
+   * loser was billed is known before the record is written.
+   */
+  send(s) {
+    const { request } = s.job;
+    return new Promise((resolve11) => {
+      const copies = [];
+      let winner;
+      const failures = {};
+      const settleIfDone = () => {
+        if (copies.some((c) => !c.settled)) return;
+        if (winner) resolve11({ value: winner.value });
+        else resolve11({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+      };
+      const launch = (hedge) => {
+        const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
+        const r = this.watch.begin(request.stream, onHedgeDue);
+        const copy = { r, hedge, settled: false };
+        copies.push(copy);
+        this.requestsSent++;
+        if (hedge) {
+          this.hedgesInFlight++;
+          s.hedge ??= { sent: 0, won: false, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+          s.hedge.sent++;
+        }
+        this.deps.provider.complete(request, r.controller.signal, (ev) => this.watch.event(r, ev)).then(
+          (value) => {
+            this.watch.end(r, true);
+            if (!winner) {
+              winner = { value, hedge };
+              if (s.hedge) s.hedge.won = hedge;
+              for (const c of copies) if (c !== copy && !c.settled) c.r.controller.abort(new HedgeLost());
+            } else if (s.hedge) {
+              s.hedge.extra_prompt_tokens += value.promptTokens ?? 0;
+              s.hedge.extra_completion_tokens += value.completionTokens ?? 0;
+            }
+            this.settle(copy);
+            settleIfDone();
+          },
+          (err) => {
+            this.watch.end(r, false);
+            if (r.controller.signal.reason instanceof HedgeLost) {
+              if (s.hedge && winner) {
+                if (r.gotHeaders) s.hedge.extra_prompt_tokens += winner.value.promptTokens ?? 0;
+                s.hedge.extra_completion_tokens += r.tokens;
+              }
+            } else {
+              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
+              failures[hedge ? "hedge" : "primary"] ??= pe;
+            }
+            this.settle(copy);
+            settleIfDone();
+          }
+        );
+      };
+      launch(false);
+    });
+  }
+  settle(copy) {
+    copy.settled = true;
+    if (copy.hedge) this.hedgesInFlight--;
+  }
+  /** Send the hedge unless the cap is reached (then the watch asks again at its next sweep). */
+  hedgeDue(launch) {
+    if (this.stopped || this.hedgesInFlight >= this.hedgeCap) return false;
+    launch(true);
+    return true;
+  }
+};
+
+// src/core/eval/runner.ts
+var DONE_BEFORE = 1;
+var FAILED_BEFORE = 2;
+var WRITTEN_NOW = 3;
+async function runEval(jobs, deps, opts) {
+  const jobAt = /* @__PURE__ */ new Map();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
+  let stale = 0;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === void 0 || jobs[i].key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset;
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
+  });
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
+  const reused = jobs.length - todo.length;
+  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
+  deps.progress.start(jobs.length, "eval");
+  deps.progress.tick(live.progressUpdate());
+  try {
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat));
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
+  } finally {
+    deps.progress.stop();
+  }
+  const { done, fatal } = live;
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i] >= 0) yield { offset: where[2 * i], length: where[2 * i + 1], index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i], response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0
+  );
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
+  if (fatal) {
+    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
+    });
+  }
+  return {
+    records: kept,
+    requested: todo.length - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
+  };
+}
+function identity(caseId, repeat) {
+  return `${caseId}\0${repeat}`;
+}
+
+// src/core/stats/quantile-sketch.ts
+var EXACT_LIMIT = 4096;
+var QuantileSketch = class _QuantileSketch {
+  static RELATIVE_ERROR = 5e-3;
+  static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
+  static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
+  values = new Float64Array(64);
+  buckets = /* @__PURE__ */ new Map();
+  zeros = 0;
+  n = 0;
+  get count() {
+    return this.n;
+  }
+  /** True while every value is kept (quantiles are exact). */
+  get exact() {
+    return this.values !== null;
+  }
+  add(x) {
+    if (!Number.isFinite(x)) return;
+    if (this.values) {
+      if (this.n === this.values.length) {
+        if (this.n >= EXACT_LIMIT) {
+          for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
+          this.values = null;
+        } else {
+          const grown = new Float64Array(this.values.length * 2);
+          grown.set(this.values);
+          this.values = grown;
+        }
+      }
+    }
+    if (this.values) this.values[this.n] = x;
+    else this.bucket(x);
+    this.n++;
+  }
+  /** Type-7 quantile (exact while `exact`, else within RELATIVE_ERROR); null when empty. */
+  quantile(q) {
+    if (this.n === 0) return null;
+    if (this.values) return quantileSorted(this.values.slice(0, this.n).sort(), q);
+    const h2 = (this.n - 1) * q;
+    const lo = Math.floor(h2);
+    const [a, b] = this.atRanks(lo, Math.min(lo + 1, this.n - 1));
+    return a + (h2 - lo) * (b - a);
+  }
+  bucket(x) {
+    if (x <= 1e-9) {
+      this.zeros++;
+      return;
+    }
+    const i = Math.ceil(Math.log(x) / _QuantileSketch.LOG_GAMMA);
+    this.buckets.set(i, (this.buckets.get(i) ?? 0) + 1);
+  }
+  /** Estimated values at two 0-based ranks (r1 ≤ r2). */
+  atRanks(r1, r2) {
+    const out = [];
+    const wanted = [r1, r2];
+    let seen = this.zeros;
+    let w = 0;
+    while (w < 2 && wanted[w] < seen) {
+      out.push(0);
+      w++;
+    }
+    for (const i of [...this.buckets.keys()].sort((x, y) => x - y)) {
+      seen += this.buckets.get(i);
+      const v = 2 * _QuantileSketch.GAMMA ** i / (_QuantileSketch.GAMMA + 1);
+      while (w < 2 && wanted[w] < seen) {
+        out.push(v);
+        w++;
+      }
+      if (w === 2) break;
+    }
+    return [out[0], out[1]];
+  }
+};
+
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 function computeSummary(input2) {
-  const ok = input2.records.filter((r) => r.error === null);
-  const metrics = {};
-  let weighted = 0;
-  let weights = 0;
-  const lat = ok.map((r) => r.latency_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const ttft = ok.map((r) => r.ttft_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const observed = {
-    p50_ms: percentile(lat, 0.5),
-    p95_ms: percentile(lat, 0.95),
-    p99_ms: percentile(lat, 0.99),
-    ttft_p50_ms: percentile(ttft, 0.5),
-    ttft_p95_ms: percentile(ttft, 0.95),
-    ttft_p99_ms: percentile(ttft, 0.99)
-  };
-  for (const s of input2.scorers) {
-    const m = summariseMetric(s, ok, input2.provenance.seed, input2.bootstrapResamples ?? 2e3);
-    if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
-      m.budgets = Object.fromEntries(
-        Object.entries(s.runBudgets).map(([k, budget2]) => {
-          const o = observed[k] ?? null;
-          return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
-        })
-      );
-    }
-    metrics[s.name] = m;
-    if (m.mean !== null && s.weight > 0) {
-      weighted += m.mean * s.weight;
-      weights += s.weight;
-    }
-  }
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-  const costs = ok.map((r) => r.cost).filter((c) => c !== null);
-  const errorKinds = /* @__PURE__ */ new Map();
-  for (const r of input2.records) {
-    if (!r.error) continue;
-    const e = errorKinds.get(r.error.kind) ?? { count: 0, example: r.error.message };
-    e.count++;
-    errorKinds.set(r.error.kind, e);
-  }
-  return {
-    schema: "llmops.summary/v1",
-    suite: input2.suite,
-    counts: { cases: input2.cases, repeats: input2.repeats, records: input2.records.length, errors: input2.records.length - ok.length },
-    metrics,
-    overall: { weighted_mean: weights > 0 ? weighted / weights : null },
-    latency: {
-      unit: "ms",
-      mean: lat.length ? lat.reduce((a, b) => a + b, 0) / lat.length : null,
-      p50: percentile(lat, 0.5),
-      p95: percentile(lat, 0.95),
-      p99: percentile(lat, 0.99),
-      ttft_p50: percentile(ttft, 0.5),
-      ttft_p95: percentile(ttft, 0.95),
-      ttft_p99: percentile(ttft, 0.99)
-    },
-    tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
-    cost: input2.currency !== void 0 && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input2.currency } : null,
-    errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
-    provenance: input2.provenance
-  };
+  const acc = new SummaryAccumulator(input2.scorers, input2.repeats);
+  for (const r of input2.records) acc.add(r);
+  return acc.summary(input2);
 }
-function percentile(sorted, p) {
-  return sorted.length === 0 ? null : quantileSorted(sorted, p);
-}
-function summariseMetric(s, records, seed, resamples) {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list2 = byCase.get(r.case_id) ?? [];
-    list2.push(r);
-    byCase.set(r.case_id, list2);
+var SummaryAccumulator = class {
+  constructor(scorers, repeats) {
+    this.repeats = repeats;
+    this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
   }
-  const base = {
-    type: s.type,
-    corpus: s.corpus,
-    higher_is_better: !LOWER_IS_BETTER.has(s.type),
-    threshold: s.threshold ?? null,
-    weight: s.weight,
-    signature: s.signature
-  };
-  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p) => p !== void 0);
-  const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;
-  if (s.corpus && s.aggregate) {
-    const aggregate = s.aggregate.bind(s);
-    const perCase = [];
-    let total = null;
-    let n2 = 0;
-    for (const list2 of byCase.values()) {
-      let acc = null;
-      for (const r of list2) {
-        const st = r.scores[s.name]?.stats;
-        if (!st) continue;
-        n2++;
-        acc = acc ? acc.map((v, i) => v + (st[i] ?? 0)) : [...st];
-      }
-      if (acc) {
-        perCase.push(acc);
-        total = total ? total.map((v, i) => v + acc[i]) : [...acc];
+  repeats;
+  metrics;
+  latency = new QuantileSketch();
+  ttft = new QuantileSketch();
+  latencySum = 0;
+  records = 0;
+  errors = 0;
+  promptTokens = 0;
+  completionTokens = 0;
+  costSum = 0;
+  costCount = 0;
+  errorKinds = /* @__PURE__ */ new Map();
+  requests = new RequestsAccumulator();
+  /** Cases with some but not all of their `repeats` records seen. */
+  openCases = /* @__PURE__ */ new Map();
+  add(r) {
+    this.records++;
+    this.requests.add(r);
+    this.addScores(r);
+    if (this.repeats > 1) {
+      const seen = (this.openCases.get(r.case_id) ?? 0) + 1;
+      if (seen < this.repeats) this.openCases.set(r.case_id, seen);
+      else {
+        this.openCases.delete(r.case_id);
+        for (const m of this.metrics) m.closeCase(r.case_id);
       }
     }
-    if (!total) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-    const boot = bootstrapCorpus(perCase, aggregate, resamples, seed);
-    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: n2, n_cases: perCase.length, pass_rate: passRate };
   }
-  const groups = [];
-  for (const list2 of byCase.values()) {
-    const vals = list2.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
-    if (vals.length) groups.push(vals);
+  addScores(r) {
+    if (r.error) {
+      this.errors++;
+      const e = this.errorKinds.get(r.error.kind);
+      if (e) e.count++;
+      else this.errorKinds.set(r.error.kind, { count: 1, example: r.error.message });
+      return;
+    }
+    if (r.latency_ms !== null) {
+      this.latency.add(r.latency_ms);
+      this.latencySum += r.latency_ms;
+    }
+    if (r.ttft_ms !== null) this.ttft.add(r.ttft_ms);
+    this.promptTokens += r.prompt_tokens ?? 0;
+    this.completionTokens += r.completion_tokens ?? 0;
+    if (r.cost !== null) {
+      this.costSum += r.cost;
+      this.costCount++;
+    }
+    for (const m of this.metrics) m.add(r);
   }
-  const est = estimateMean(groups);
-  if (!est) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-  const finite = (x) => Number.isFinite(x) ? x : null;
-  const ci = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
-  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
-}
+  summary(ctx) {
+    const lat = this.latency;
+    const ttft = this.ttft;
+    const observed = {
+      p50_ms: lat.quantile(0.5),
+      p95_ms: lat.quantile(0.95),
+      p99_ms: lat.quantile(0.99),
+      ttft_p50_ms: ttft.quantile(0.5),
+      ttft_p95_ms: ttft.quantile(0.95),
+      ttft_p99_ms: ttft.quantile(0.99)
+    };
+    const metrics = {};
+    let weighted = 0;
+    let weights = 0;
+    for (const acc of this.metrics) {
+      const s = acc.scorer;
+      const m = acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2e3);
+      if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
+        m.budgets = Object.fromEntries(
+          Object.entries(s.runBudgets).map(([k, budget2]) => {
+            const o = observed[k] ?? null;
+            return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
+          })
+        );
+      }
+      metrics[s.name] = m;
+      if (m.mean !== null && s.weight > 0) {
+        weighted += m.mean * s.weight;
+        weights += s.weight;
+      }
+    }
+    const requests = this.requests.summary(ctx.deadlines);
+    const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+    const promptTokens = this.promptTokens + extraPrompt;
+    const completionTokens = this.completionTokens + extraCompletion;
+    let costSum = this.costSum;
+    let costCount = this.costCount;
+    const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(ctx.prices, extraPrompt, extraCompletion) : null;
+    if (hedgeCost !== null) {
+      costSum += hedgeCost;
+      costCount++;
+    }
+    const exact = lat.exact && ttft.exact;
+    return {
+      schema: "llmops.summary/v1",
+      suite: ctx.suite,
+      counts: { cases: ctx.cases, repeats: ctx.repeats, records: this.records, errors: this.errors },
+      metrics,
+      overall: { weighted_mean: weights > 0 ? weighted / weights : null },
+      latency: {
+        unit: "ms",
+        mean: lat.count ? this.latencySum / lat.count : null,
+        p50: observed.p50_ms,
+        p95: observed.p95_ms,
+        p99: observed.p99_ms,
+        ttft_p50: observed.ttft_p50_ms,
+        ttft_p95: observed.ttft_p95_ms,
+        ttft_p99: observed.ttft_p99_ms,
+        // Percentiles of more than a few thousand values come from a sketch: say how close they are.
+        ...exact ? {} : { percentiles: { method: "ddsketch", relative_error: QuantileSketch.RELATIVE_ERROR } }
+      },
+      tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
+      cost: ctx.currency !== void 0 && costCount > 0 ? { total: costSum, currency: ctx.currency } : null,
+      errors: [...this.errorKinds].map(([kind, v]) => ({ kind, ...v })),
+      requests,
+      provenance: ctx.provenance
+    };
+  }
+};
+var MetricAccumulator = class {
+  constructor(scorer, repeats) {
+    this.scorer = scorer;
+    this.repeats = repeats;
+  }
+  scorer;
+  repeats;
+  /** Cases awaiting more repeats: their shifted sum and count so far. */
+  open = /* @__PURE__ */ new Map();
+  /** Corpus metrics: per-case summed statistics, in the order cases first appeared. */
+  corpusCases = [];
+  /** Corpus metrics: where an open case's statistics are summed. */
+  corpusSlots = /* @__PURE__ */ new Map();
+  corpusTotal = null;
+  corpusN = 0;
+  // Plain metrics: sums over values shifted by the first value (no cancellation near the mean).
+  shift;
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  ones = 0;
+  binary = true;
+  clusters = 0;
+  clustered = false;
+  clusterSumSq = 0;
+  clusterSumN = 0;
+  clusterNSq = 0;
+  passes = 0;
+  passCount = 0;
+  /** A case has all its records: fold its sums into the cluster moments and forget it. */
+  closeCase(caseId) {
+    this.corpusSlots.delete(caseId);
+    const g = this.open.get(caseId);
+    if (!g) return;
+    this.open.delete(caseId);
+    this.closeCluster(g);
+  }
+  add(r) {
+    const sc = r.scores[this.scorer.name];
+    if (sc?.pass !== void 0) {
+      this.passCount++;
+      if (sc.pass) this.passes++;
+    }
+    if (this.scorer.corpus && this.scorer.aggregate) {
+      const st = sc?.stats;
+      if (!st) return;
+      this.corpusN++;
+      const slot = this.repeats > 1 ? this.corpusSlots.get(r.case_id) : void 0;
+      if (slot === void 0) {
+        const at = this.corpusCases.push([...st]) - 1;
+        if (this.repeats > 1) this.corpusSlots.set(r.case_id, at);
+      } else {
+        const acc = this.corpusCases[slot];
+        for (let i = 0; i < acc.length; i++) acc[i] += st[i] ?? 0;
+      }
+      this.corpusTotal = this.corpusTotal ? this.corpusTotal.map((v2, i) => v2 + (st[i] ?? 0)) : [...st];
+      return;
+    }
+    const v = sc?.value;
+    if (typeof v !== "number") return;
+    this.shift ??= v;
+    const y = v - this.shift;
+    this.n++;
+    this.sum += y;
+    this.sumSq += y * y;
+    if (v === 1) this.ones++;
+    else if (v !== 0) this.binary = false;
+    if (this.repeats === 1) {
+      this.clusters++;
+      this.closeCluster({ sum: y, n: 1 });
+      return;
+    }
+    const g = this.open.get(r.case_id);
+    if (g) {
+      g.sum += y;
+      g.n++;
+      this.clustered = true;
+    } else {
+      this.open.set(r.case_id, { sum: y, n: 1 });
+      this.clusters++;
+    }
+  }
+  summary(seed, resamples) {
+    const s = this.scorer;
+    const base = {
+      type: s.type,
+      corpus: s.corpus,
+      higher_is_better: !LOWER_IS_BETTER.has(s.type),
+      threshold: s.threshold ?? null,
+      weight: s.weight,
+      signature: s.signature,
+      pass_rate: this.passCount ? this.passes / this.passCount : null
+    };
+    if (s.corpus && s.aggregate) {
+      if (!this.corpusTotal) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+      const aggregate = s.aggregate.bind(s);
+      const boot = bootstrapCorpus(this.corpusCases, aggregate, resamples, seed);
+      return { ...base, mean: aggregate(this.corpusTotal), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: this.corpusN, n_cases: this.corpusCases.length };
+    }
+    const n2 = this.n;
+    if (n2 === 0) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+    const G = this.clusters;
+    const d = this.sum / n2;
+    const m = (this.shift ?? 0) + d;
+    const finite = (x) => Number.isFinite(x) ? x : null;
+    const bounded = (lo, hi) => Number.isFinite(lo) ? [Math.max(0, lo), Math.min(1, hi)] : null;
+    if (!this.clustered) {
+      if (this.binary) {
+        const se3 = n2 > 1 ? Math.sqrt(m * (1 - m) / n2) : NaN;
+        const ci = wilsonInterval(this.ones, n2);
+        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci[0], ci[1]), method: "wilson", n: n2, n_cases: G };
+      }
+      const ss = Math.max(0, this.sumSq - n2 * d * d);
+      const se2 = n2 > 1 ? Math.sqrt(ss / (n2 - 1) / n2) : NaN;
+      const half2 = n2 > 1 ? tQuantile(0.975, n2 - 1) * se2 : NaN;
+      return { ...base, mean: m, se: finite(se2), ci95: bounded(m - half2, m + half2), method: "t", n: n2, n_cases: G };
+    }
+    for (const id of [...this.open.keys()]) this.closeCase(id);
+    const acc = Math.max(0, this.clusterSumSq - 2 * d * this.clusterSumN + d * d * this.clusterNSq);
+    const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n2 * n2)) : NaN;
+    const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+    return { ...base, mean: m, se: finite(se), ci95: bounded(m - half, m + half), method: "t-clustered", n: n2, n_cases: G };
+  }
+  closeCluster(g) {
+    this.clusterSumSq += g.sum * g.sum;
+    this.clusterSumN += g.sum * g.n;
+    this.clusterNSq += g.n * g.n;
+  }
+};
+var RETRY_CAUSES = ["429", "5xx", "reset", "truncated", "deadline", "other"];
+var PHASES = ["connect", "headers", "first_token", "idle", "total"];
+var RequestsAccumulator = class {
+  retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
+  abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
+  hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  attempts = 0;
+  add(r) {
+    if (!r.cached) this.attempts += r.attempts;
+    for (const [c, n2] of Object.entries(r.retries ?? {})) this.retries[c] = (this.retries[c] ?? 0) + (n2 ?? 0);
+    for (const [p, n2] of Object.entries(r.abandoned ?? {})) this.abandoned[p] = (this.abandoned[p] ?? 0) + (n2 ?? 0);
+    if (r.hedge) {
+      this.hedges.sent += r.hedge.sent;
+      if (r.hedge.won) this.hedges.won++;
+      this.hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      this.hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+    }
+  }
+  summary(deadlines) {
+    return { attempts: this.attempts, retries: { ...this.retries }, abandoned: { ...this.abandoned }, hedges: { ...this.hedges }, ...deadlines ? { deadlines_ms: deadlines } : {} };
+  }
+};
 
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve7, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve11, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve7();
+      resolve11();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -50626,14 +51329,16 @@ var DiskResponseCache = class {
 };
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync4, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
   }
   path;
   fd;
-  loaded = /* @__PURE__ */ new Set();
+  /** Where the next appended line starts. */
+  end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -50641,68 +51346,113 @@ var JsonlResultsStore = class {
   get previousPath() {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
-  load() {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-  read() {
-    if (!existsSync4(this.path)) return [];
-    const buf = readFileSync3(this.path);
-    const records = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each) {
+    this.end = 0;
+    if (!existsSync4(this.path)) return;
+    const fd = openSync2(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(10, start);
-      const end = nl === -1 ? buf.length : nl;
-      const text2 = buf.subarray(start, end).toString("utf8");
-      const parsed = parseResultsLine(text2);
-      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
-      const record3 = resumable(parsed);
-      if (nl === -1 && record3) {
-        records.push(record3);
-        writeFileSync2(this.path, "\n", { flag: "a" });
-        break;
-      }
-      if (nl === -1 || !ok) {
-        if (nl === -1 || end === buf.length - 1) {
-          truncateSync(this.path, start);
-          this.droppedPartialLine = true;
-          break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
         }
-        if (parsed.kind === "blank") {
-          start = end + 1;
-          continue;
-        }
-        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-          hint: "the results file was edited or corrupted; delete it (or that line) and run again"
-        });
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (!record3) {
-        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
-      }
-      records.push(record3);
-      start = end + 1;
+    } finally {
+      closeSync2(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      const parsed = parseResultsLine(carry.toString("utf8"));
+      const record3 = resumable(parsed);
+      if (record3) {
+        each(record3, { offset: carryAt, length: carry.length });
+        writeFileSync2(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
+  }
+  /** One complete line (without its newline) at `offset`. */
+  take(bytes, offset, line, last, each) {
+    const parsed = parseResultsLine(bytes.toString("utf8"));
+    if (parsed.kind === "blank") return;
+    const record3 = resumable(parsed);
+    if (record3) {
+      each(record3, { offset, length: bytes.length });
+      return;
+    }
+    if (parsed.kind === "invalid-json" && last) {
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+      return;
+    }
+    if (parsed.kind === "invalid-json") {
+      throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
+        hint: "the results file was edited or corrupted; delete it (or that line) and run again"
+      });
+    }
+    const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+    throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
   }
   append(record3) {
     this.fd ??= openSync2(this.path, "a");
-    writeSync2(this.fd, `${JSON.stringify(record3)}
-`);
+    const text2 = `${JSON.stringify(record3)}
+`;
+    const length = Buffer.byteLength(text2) - 1;
+    writeSync2(this.fd, text2);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
-  finalize(records) {
+  finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync2(tmp, records.map((r) => `${JSON.stringify(r)}
-`).join(""));
-    const fd = openSync2(tmp, "r");
-    fsyncSync(fd);
-    closeSync2(fd);
-    const kept = new Set(records.map(recordId));
-    if (existsSync4(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    const out = openSync2(tmp, "w");
+    const src = existsSync4(this.path) ? openSync2(this.path, "r") : void 0;
+    let pending = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync2(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record3 = map2(JSON.parse(buf.toString("utf8", 0, at.length)), at.index);
+        const text2 = `${JSON.stringify(record3)}
+`;
+        pending.push(text2);
+        pendingBytes += text2.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync2(out);
+      if (src !== void 0) closeSync2(src);
+    }
+    if (dropsRecords && existsSync4(this.path)) {
       renameSync2(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -50713,9 +51463,6 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function recordId(r) {
-  return `${r.case_id}\0${r.repeat}\0${r.key}`;
-}
 function resumable(parsed) {
   if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
   return parsed.raw;
@@ -50873,9 +51620,22 @@ var paramsSchema = external_exports.strictObject({
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
-  provider: external_exports.literal("openai-compatible").default("openai-compatible"),
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url(),
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().default(120)
+  }).optional(),
   model: external_exports.string().min(1),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
@@ -50885,11 +51645,32 @@ var targetSchema = external_exports.strictObject({
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key2 of ["gguf", "model_path", "serve"]) {
+      if (t[key2] !== void 0) ctx.addIssue({ code: "custom", path: [key2], message: `${key2} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
 });
+var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
-  /** Per-request timeout in seconds (a hung server is retried after this). */
-  request_s: external_exports.number().positive().default(60)
-}).default({ request_s: 60 });
+  /** Establishing the connection. */
+  connect_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+  /** Most time from connection to response headers (adaptive below it). */
+  headers_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+  /** Most time from headers to the first streamed token (adaptive below it). */
+  first_token_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+  /** Most time between two pieces of the body (adaptive below it). */
+  idle_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+  /** The whole request, start to end (never adaptive). */
+  request_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
+}).default(TIMEOUT_DEFAULTS);
 var retriesSchema = external_exports.strictObject({
   max_attempts: external_exports.number().int().min(1).max(20).default(6),
   base_delay_ms: external_exports.number().int().min(0).default(250),
@@ -50918,6 +51699,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional(),
   /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
@@ -51141,11 +51924,12 @@ var OpenAiCompatibleProvider = class {
   // matters when the harness shares two cores with the server it measures.
   agent;
   noticed = false;
-  post(url2, payload, headers, cancel) {
-    return new Promise((resolve7, reject) => {
+  post(url2, payload, headers, cancel, observe2) {
+    return new Promise((resolve11, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
-        resolve7({
+        observe2("headers");
+        resolve11({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -51154,41 +51938,42 @@ var OpenAiCompatibleProvider = class {
           body: res,
           text: async () => {
             const chunks = [];
-            for await (const c of res) chunks.push(c);
+            for await (const c of res) {
+              observe2("data");
+              chunks.push(c);
+            }
             return Buffer.concat(chunks).toString("utf8");
           }
         });
       });
       req.on("error", reject);
+      req.once("socket", (socket) => {
+        if (!socket.connecting) observe2("connected");
+        else socket.once(url2.startsWith("https:") ? "secureConnect" : "connect", () => observe2("connected"));
+      });
       cancel.fire = (err) => req.destroy(err);
       if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
-  async complete(req, outer) {
+  async complete(req, signal, observe2 = () => {
+  }) {
     const url2 = completionUrl(this.baseUrl, req.api);
     const body = requestBody(req);
     const cancel = { fired: false };
-    const timeout = { aborted: false };
-    const timer = setTimeout(() => {
-      timeout.aborted = true;
-      cancel.fired = true;
-      cancel.fire?.(new Error("timeout"));
-    }, req.timeoutMs);
-    const onOuter = () => {
+    const onAbort = () => {
       cancel.fired = true;
       cancel.fire?.(new Error("cancelled"));
     };
-    if (outer?.aborted) onOuter();
-    outer?.addEventListener("abort", onOuter, { once: true });
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.send(url2, body, req, cancel, timeout, outer);
+      return await this.send(url2, body, req, cancel, signal, observe2);
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
-  async send(url2, body, req, cancel, timeout, outer) {
+  async send(url2, body, req, cancel, signal, observe2) {
     const t0 = performance.now();
     let res;
     try {
@@ -51201,10 +51986,11 @@ var OpenAiCompatibleProvider = class {
           ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
           ...this.opts.headers
         },
-        cancel
+        cancel,
+        observe2
       );
     } catch (err) {
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      throw this.classifyThrown(err, url2, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
     const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
@@ -51213,15 +51999,18 @@ var OpenAiCompatibleProvider = class {
       this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
     }
     try {
-      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2, observe2) : await readJson(res, req.api, t0, url2);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      if (err instanceof ProviderError && !signal?.aborted) throw err;
+      throw this.classifyThrown(err, url2, signal);
     }
   }
-  classifyThrown(err, url2, timeout, timeoutMs, outer) {
-    if (outer?.aborted) return new ProviderError(`request to ${url2} cancelled`, "network", { retryable: false, fatal: true });
-    if (timeout.aborted) return new ProviderError(`no complete response from ${url2} within ${timeoutMs / 1e3}s`, "timeout", { retryable: true });
+  classifyThrown(err, url2, signal) {
+    if (signal?.aborted) {
+      const why = signal.reason;
+      if (why instanceof DeadlineExceeded) return new ProviderError(`${url2}: ${why.message}`, "timeout", { retryable: true });
+      return new ProviderError(`request to ${url2} cancelled${why instanceof Error && why.name !== "AbortError" ? `: ${why.message}` : ""}`, "network", { retryable: false, fatal: true });
+    }
     const code2 = errorCode(err);
     if (code2 === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url2}: connection refused`, "refused", {
@@ -51305,7 +52094,7 @@ async function readJson(res, api, t0, url2) {
     latencyMs: performance.now() - t0
   };
 }
-async function readStream(res, api, t0, url2) {
+async function readStream(res, api, t0, url2, observe2) {
   const decoder4 = new TextDecoder();
   let buf = "";
   let text2 = "";
@@ -51329,12 +52118,14 @@ async function readStream(res, api, t0, url2) {
     if (!c) return;
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
+      observe2("token");
       if (ttft === null) ttft = performance.now() - t0;
       text2 += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
   for await (const bytes of res.body) {
+    observe2("data");
     buf += decoder4.decode(bytes, { stream: true });
     let idx;
     while ((idx = buf.indexOf("\n")) >= 0) {
@@ -51356,6 +52147,78 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
+// src/app/serve/managed-serve.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname9, join as join7 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+function locateCliBundle(from = import.meta.url) {
+  let dir = dirname9(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join7(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join7(dir, "cli", "index.js")) && existsSync6(join7(dir, "..", "package.json"))) return join7(dir, "cli", "index.js");
+    const parent = dirname9(dir);
+    if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+var PASS_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "SYSTEMROOT", "LLMOPS_DEBUG"];
+async function startManagedServe(o) {
+  const args = [locateCliBundle(), "serve", o.modelPath, "--port", "0", "--name", o.name, "--parallel", String(o.parallel), "--queue", String(o.queue)];
+  if (o.threads) args.push("--threads", String(o.threads));
+  if (o.ctx) args.push("--ctx", String(o.ctx));
+  if (o.kvCache) args.push("--kv-cache", o.kvCache);
+  if (o.adapterPath) args.push("--adapter", o.adapterPath);
+  const env = {};
+  for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString("utf8")).slice(-4e3);
+  });
+  const exited = new Promise((resolve11) => child.once("exit", (code2, signal) => resolve11(code2 ?? (signal ? 128 : null))));
+  let running = true;
+  void exited.then(() => running = false);
+  const stop2 = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
+    await exited;
+    clearTimeout(timer);
+  };
+  const fail2 = async (why) => {
+    await stop2();
+    const tail = stderr.trim().split("\n").slice(-4).join("\n");
+    throw new ExternalError(`llmops serve ${o.modelPath} ${why}${tail ? `:
+${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
+  };
+  const deadline = Date.now() + o.startupTimeoutMs;
+  const url2 = await new Promise((resolve11) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m) resolve11(m[1]);
+    });
+    void exited.then(() => resolve11(void 0));
+    setTimeout(() => resolve11(void 0), o.startupTimeoutMs).unref();
+  });
+  if (!url2) return fail2(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
+  o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
+  for (; ; ) {
+    if (!running) return fail2("exited while loading the model");
+    try {
+      const r = await fetch(`${url2}/health`, { signal: AbortSignal.timeout(5e3) });
+      if (r.status === 200) break;
+    } catch {
+    }
+    if (Date.now() > deadline) return fail2(`was not healthy within ${o.startupTimeoutMs / 1e3}s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `${url2}/v1`, stop: stop2 };
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
@@ -51364,8 +52227,27 @@ async function prepareSuite(o) {
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target: target2, scorers, cases, jobs: planJobs(suite, cases, prompt, target2) };
+  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  const local = target2.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target2) : void 0;
+  return { loaded, suite, target: target2, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target2, local?.identity) };
+}
+async function sha256File2(path) {
+  const h2 = createHash7("sha256");
+  for await (const chunk of createReadStream5(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function localModel(suiteFile, displayFile, target2) {
+  const key2 = target2.gguf !== void 0 ? "gguf" : "model_path";
+  const check3 = async (field, value) => {
+    const p = resolve4(dirname10(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File2(p) };
+  };
+  const model = await check3(key2, target2.gguf ?? target2.model_path);
+  const adapter = target2.serve?.adapter ? await check3("serve.adapter", target2.serve.adapter) : void 0;
+  return { modelPath: model.path, ...adapter ? { adapterPath: adapter.path } : {}, identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 async function planSuite(o) {
   const { suite, target: target2, cases, jobs } = await prepareSuite(o);
@@ -51382,12 +52264,40 @@ async function planSuite(o) {
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target: target2, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve4(o.cwd, o.out ?? join7(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
-  mkdirSync3(outDir, { recursive: true });
-  const release = acquireDirLock(join7(outDir, ".lock"));
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  let target2 = prepared.target;
+  let served;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...local.adapterPath ? { adapterPath: local.adapterPath } : {},
+      name: target2.model,
+      parallel: target2.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...target2.serve?.threads ? { threads: target2.serve.threads } : {},
+      ...target2.serve?.ctx ? { ctx: target2.serve.ctx } : {},
+      ...target2.serve?.kv_cache ? { kvCache: target2.serve.kv_cache } : {},
+      startupTimeoutMs: (target2.serve?.startup_timeout_s ?? 120) * 1e3,
+      env: o.env,
+      logger: o.logger
+    });
+    target2 = { ...target2, base_url: served.baseUrl };
+  }
   try {
-    const store = new JsonlResultsStore(join7(outDir, "results.jsonl"));
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target: target2, scorers, cases, allCases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
+async function runPlanned(o, t0, startedAt, p) {
+  const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = p;
+  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  mkdirSync3(outDir, { recursive: true });
+  const release = acquireDirLock(join8(outDir, ".lock"));
+  try {
+    const store = new JsonlResultsStore(join8(outDir, "results.jsonl"));
     const apiKey = target2.api_key_env ? o.env[target2.api_key_env] : void 0;
     if (target2.api_key_env && !apiKey) o.logger.warn(`environment variable ${target2.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -51400,9 +52310,11 @@ async function runSuite(o) {
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -51416,21 +52328,22 @@ async function runSuite(o) {
       {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
-        prices: target2.prices
+        prices: target2.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target2.base_url)
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join7(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join7(outDir, "summary.previous.json"));
+      const summaryPath2 = join8(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join8(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target2.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target2.prices?.currency,
       provenance: {
@@ -51440,18 +52353,34 @@ async function runSuite(o) {
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
         ...loaded.variant ? { variant: loaded.variant } : {},
-        target: { provider: target2.provider, base_url: target2.base_url, model: target2.model, api: target2.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
         finished_at: (/* @__PURE__ */ new Date()).toISOString(),
         node: process.version
       },
-      bootstrapResamples: 2e3
+      bootstrapResamples: 2e3,
+      prices: target2.prices,
+      deadlines: outcome.deadlines
     });
-    const summaryPath = join7(outDir, "summary.json");
+    const summaryPath = join8(outDir, "summary.json");
     writeFileSync3(summaryPath, `${JSON.stringify(summary, null, 2)}
 `);
+    const shardPath = join8(outDir, "shard.json");
+    if (o.shard) {
+      const shard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id)
+      };
+      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
+`);
+    } else if (existsSync7(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -51517,13 +52446,82 @@ ${err}
 `;
 }
 
+// src/app/eval/merge-shards.ts
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join9, resolve as resolve5 } from "node:path";
+async function mergeShards(o) {
+  if (o.dirs.length < 1) throw new InputError("llmops eval merge: name the shard run directories to merge", { hint: "llmops eval merge shard-1 shard-2 \u2026 --out DIR" });
+  const shards = o.dirs.map((d) => ({ dir: d, abs: resolve5(o.cwd, d), shard: readShard(resolve5(o.cwd, d), d) }));
+  const problems = checkShardSet(shards);
+  if (problems.length) {
+    throw new InputError(`cannot merge these shards:
+  ${problems.join("\n  ")}`, { hint: "pass every shard 1..N of one run of one suite, each once" });
+  }
+  const first = shards[0].shard;
+  const loaded = await loadSuite(first.suite.file, o.cwd);
+  if (loaded.hashes.suite !== first.suite.hash) {
+    throw new InputError(`${first.suite.file} changed since the shards ran (hash ${loaded.hashes.suite.slice(0, 19)}\u2026, the shards say ${first.suite.hash.slice(0, 19)}\u2026)`, {
+      hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards"
+    });
+  }
+  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const records = [];
+  const summaries = [];
+  for (const s of shards) {
+    const own2 = new Set(s.shard.case_ids);
+    new JsonlResultsStore(join9(s.abs, "results.jsonl")).load((r) => {
+      if (!own2.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
+      records.push(r);
+    });
+    summaries.push(JSON.parse(readFileSync5(join9(s.abs, "summary.json"), "utf8")));
+  }
+  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  const prov3 = summaries[0].provenance;
+  const starts = summaries.map((s) => s.provenance.started_at).sort();
+  const ends = summaries.map((s) => s.provenance.finished_at).sort();
+  const summary = computeSummary({
+    suite: summaries[0].suite,
+    cases: first.total_cases,
+    repeats: loaded.suite.repeats,
+    records,
+    scorers: createScorers(loaded.suite.scorers),
+    currency: summaries[0].cost?.currency,
+    provenance: { ...prov3, started_at: starts[0], finished_at: ends.at(-1) },
+    bootstrapResamples: 2e3
+  });
+  const outDir = resolve5(o.cwd, o.out);
+  mkdirSync4(outDir, { recursive: true });
+  writeFileSync4(join9(outDir, "results.jsonl"), records.map((r) => `${JSON.stringify(r)}
+`).join(""));
+  writeFileSync4(join9(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}
+`);
+  return { outDir, summary, shards: shards.length, records: records.length };
+}
+function readShard(abs, dir) {
+  const p = join9(abs, "shard.json");
+  if (!existsSync8(p)) {
+    throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
+  }
+  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync5(p, "utf8")));
+  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
+  return r.data;
+}
+
 // src/cli/commands/eval.ts
+async function runMerge(ctx, values, dirs) {
+  if (typeof values.out !== "string") throw new InputError("llmops eval merge: --out DIR is required (where the merged run goes)");
+  const r = await mergeShards({ dirs, out: values.out, cwd: ctx.cwd });
+  if (values.json) ctx.printJson({ out: r.outDir, shards: r.shards, records: r.records, summary: r.summary });
+  else ctx.stdout.write(`${renderSummaryText(r.summary)}merged ${r.shards} shards, ${r.records} records \u2192 ${displayPath(ctx, r.outDir)}
+`);
+  return 0;
+}
 var evalCommand = {
   name: "eval",
-  maxPositionals: 1,
   summary: "run an eval suite against an OpenAI-compatible server",
   help: `
 usage: llmops eval <suite.yaml> [options]
+       llmops eval merge <shard-dir>\u2026 --out DIR
 
 Runs every case \xD7 repeat of the suite against its target, streaming records to
 <out>/results.jsonl (a killed run resumes where it stopped when run again) and
@@ -51538,12 +52536,24 @@ options:
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
   --limit N          evaluate only the first N cases
+  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
+                     writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
+  --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
+                     first_token, idle (adaptive maxima) or request (the whole request)
+  --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
+  --hedge auto|on|off  send a second copy of a silent request (auto: on for a
+                     server on this machine, off for remote/paid APIs)
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   -q, --quiet        no progress or log lines
   -h, --help         this help
+
+\`llmops eval merge DIR\u2026 --out DIR\` joins the run directories of every shard 1..N of
+one suite into one run (results in the suite's order, one summary), as if it had
+run unsharded; it refuses overlapping or missing shards and shards of different
+(or since changed) suites.
 `,
   options: {
     out: { type: "string" },
@@ -51552,13 +52562,21 @@ options:
     variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
+    shard: { type: "string" },
     "dry-run": { type: "boolean" },
+    timeout: { type: "string", multiple: true },
+    "fixed-timeouts": { type: "boolean" },
+    hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" }
   },
   async run(ctx, { values, positionals }) {
+    if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
+    if (positionals.length > 1) {
+      throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR\u2026 --out DIR" joins shards' });
+    }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
     const concurrency = intOption(values, "concurrency");
     const limit = intOption(values, "limit");
@@ -51576,6 +52594,8 @@ options:
       ...values.variant ? { variant: values.variant } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
+      ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
+      ...timeoutOptions(values),
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,
@@ -51599,7 +52619,7 @@ ${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}
         ctx.stdout.write(renderSummaryText(r.summary));
         const o = r.outcome;
         ctx.stdout.write(
-          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1e3).toFixed(1)}s
+          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, ${renderNoise(r.summary)}; ${(r.wallMs / 1e3).toFixed(1)}s
 wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
 `
         );
@@ -51612,6 +52632,1283 @@ wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
     });
+  }
+};
+var TIMEOUT_PHASES = ["connect", "headers", "first_token", "idle", "request"];
+function timeoutOptions(values) {
+  const timeouts = {};
+  for (const item of values.timeout ?? []) {
+    const m = /^([a-z_]+)=(.+)$/.exec(item.trim());
+    const phase = m?.[1];
+    const seconds = Number(m?.[2]);
+    if (!m || !phase || !TIMEOUT_PHASES.includes(phase) || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new InputError(`--timeout must be PHASE=SECONDS with PHASE one of ${TIMEOUT_PHASES.join(", ")} and SECONDS > 0, got ${JSON.stringify(item)}`, {
+        hint: "for example --timeout headers=10 --timeout idle=5"
+      });
+    }
+    timeouts[`${phase}_s`] = seconds;
+  }
+  if (values["fixed-timeouts"]) timeouts.adaptive = false;
+  const hedge = values.hedge;
+  if (hedge !== void 0 && !["auto", "on", "off"].includes(hedge)) throw new InputError(`--hedge must be auto, on or off, got ${JSON.stringify(hedge)}`);
+  return {
+    ...Object.keys(timeouts).length ? { timeouts } : {},
+    ...hedge === void 0 ? {} : { hedge: hedge === "auto" ? "auto" : hedge === "on" }
+  };
+}
+function renderNoise(summary) {
+  const q = summary.requests;
+  if (!q) return "retries 0";
+  const byCause = (counts) => {
+    const parts = Object.entries(counts).filter(([, n2]) => n2 > 0);
+    const total = parts.reduce((a, [, n2]) => a + n2, 0);
+    return `${total}${parts.length ? ` (${parts.map(([k, n2]) => `${k} ${n2}`).join(", ")})` : ""}`;
+  };
+  const abandoned = Object.values(q.abandoned).some((n2) => n2 > 0) ? `, abandoned ${byCause(q.abandoned)}` : "";
+  const hedges = q.hedges.sent > 0 ? `, hedges ${q.hedges.sent} (won ${q.hedges.won})` : "";
+  return `retries ${byCause(q.retries)}${abandoned}${hedges}`;
+}
+
+// src/app/model/export-gguf.ts
+import { createHash as createHash9 } from "node:crypto";
+import { closeSync as closeSync4, existsSync as existsSync10, openSync as openSync4, readFileSync as readFileSync7, renameSync as renameSync4, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5, writeSync as writeSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname12, join as join12, relative as relative6, resolve as resolve6 } from "node:path";
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha3 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha3 }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha3 }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha3, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/model/half.ts
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function f32ToF16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 | mant >>> 13 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    const half = 1 << shift - 1;
+    const rest2 = mant & (1 << shift) - 1;
+    let h3 = mant >>> shift;
+    if (rest2 > half || rest2 === half && h3 & 1) h3 += 1;
+    return sign | h3;
+  }
+  let h2 = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && h2 & 1) h2 += 1;
+  return sign | h2;
+}
+function f16BitsToF32(h2) {
+  const sign = h2 & 32768 ? -1 : 1;
+  const exp = h2 >>> 10 & 31;
+  const mant = h2 & 1023;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 31) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+function f32ToBf16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  if ((x & 2147483647) > 2139095040) return (x >>> 16 | 64) & 65535;
+  return x + (32767 + (x >>> 16 & 1)) >>> 16 & 65535;
+}
+function bf16BitsToF32(h2) {
+  u32[0] = (h2 & 65535) << 16;
+  return f32[0];
+}
+
+// src/core/model/quantize.ts
+var GGML_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 8, bf16: 30 };
+var FILE_TYPE = { f32: 0, f16: 1, q4_0: 2, q8_0: 7, bf16: 32 };
+var BLOCK = {
+  f32: { values: 1, bytes: 4 },
+  f16: { values: 1, bytes: 2 },
+  bf16: { values: 1, bytes: 2 },
+  q8_0: { values: 32, bytes: 34 },
+  q4_0: { values: 32, bytes: 18 }
+};
+var fround = Math.fround;
+function roundf(v) {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
+}
+function encodeF32(x) {
+  return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+}
+function encodeF16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]), true);
+  return out;
+}
+function encodeBf16(x) {
+  const out = new Uint8Array(x.length * 2);
+  const v = new DataView(out.buffer);
+  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]), true);
+  return out;
+}
+function quantizeQ8_0(x) {
+  if (x.length % 32) throw new RangeError(`Q8_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 34);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 34) {
+    let amax = 0;
+    for (let j = 0; j < 32; j++) amax = Math.max(amax, Math.abs(x[b + j]));
+    const d = fround(amax / 127);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 32; j++) view.setInt8(o + 2 + j, roundf(fround(x[b + j] * id)));
+  }
+  return out;
+}
+function quantizeQ4_0(x) {
+  if (x.length % 32) throw new RangeError(`Q4_0 needs a multiple of 32 values, got ${x.length}`);
+  const out = new Uint8Array(x.length / 32 * 18);
+  const view = new DataView(out.buffer);
+  for (let b = 0, o = 0; b < x.length; b += 32, o += 18) {
+    let amax = 0;
+    let max = 0;
+    for (let j = 0; j < 32; j++) {
+      const v = x[b + j];
+      if (amax < Math.abs(v)) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    const d = fround(max / -8);
+    const id = d ? fround(1 / d) : 0;
+    view.setUint16(o, f32ToF16Bits(d), true);
+    for (let j = 0; j < 16; j++) {
+      const x0 = fround(x[b + j] * id);
+      const x1 = fround(x[b + 16 + j] * id);
+      const q0 = Math.min(15, Math.trunc(fround(x0 + 8.5)));
+      const q1 = Math.min(15, Math.trunc(fround(x1 + 8.5)));
+      out[o + 2 + j] = q0 | q1 << 4;
+    }
+  }
+  return out;
+}
+function encodeTensor(encoding, x) {
+  switch (encoding) {
+    case "f32":
+      return encodeF32(x);
+    case "f16":
+      return encodeF16(x);
+    case "bf16":
+      return encodeBf16(x);
+    case "q8_0":
+      return quantizeQ8_0(x);
+    case "q4_0":
+      return quantizeQ4_0(x);
+  }
+}
+
+// src/core/model/gguf.ts
+var GGUF_MAGIC = 1179993927;
+var GGUF_VERSION = 3;
+var GGUF_ALIGNMENT = 32;
+var VT = { u8: 0, i32: 5, u32: 4, f32: 6, bool: 7, string: 8, array: 9, u64: 10 };
+function alignUp(n2, a = GGUF_ALIGNMENT) {
+  return Math.ceil(n2 / a) * a;
+}
+function tensorBytes(t) {
+  const count2 = t.shape.reduce((a, b2) => a * b2, 1);
+  const b = BLOCK[t.encoding];
+  const rowLength = t.shape[t.shape.length - 1];
+  if (rowLength % b.values) throw new RangeError(`tensor ${t.name}: rows of ${rowLength} values are not a multiple of the ${t.encoding} block size ${b.values}`);
+  return count2 / b.values * b.bytes;
+}
+var ByteSink = class {
+  chunks = [];
+  length = 0;
+  enc = new TextEncoder();
+  push(b) {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  num(bytes, set2) {
+    const b = new Uint8Array(bytes);
+    set2(new DataView(b.buffer));
+    this.push(b);
+  }
+  u8(v) {
+    this.num(1, (d) => d.setUint8(0, v));
+  }
+  u32(v) {
+    this.num(4, (d) => d.setUint32(0, v, true));
+  }
+  i32(v) {
+    this.num(4, (d) => d.setInt32(0, v, true));
+  }
+  u64(v) {
+    this.num(8, (d) => d.setBigUint64(0, BigInt(v), true));
+  }
+  f32(v) {
+    this.num(4, (d) => d.setFloat32(0, v, true));
+  }
+  str(s) {
+    const b = this.enc.encode(s);
+    this.u64(b.length);
+    this.push(b);
+  }
+  zeros(n2) {
+    if (n2 > 0) this.push(new Uint8Array(n2));
+  }
+  bytes() {
+    const out = new Uint8Array(this.length);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+};
+function writeValue(s, v) {
+  s.u32(VT[v.type]);
+  switch (v.type) {
+    case "u8":
+      return s.u8(v.value);
+    case "i32":
+      return s.i32(v.value);
+    case "u32":
+      return s.u32(v.value);
+    case "u64":
+      return s.u64(v.value);
+    case "f32":
+      return s.f32(v.value);
+    case "bool":
+      return s.u8(v.value ? 1 : 0);
+    case "string":
+      return s.str(v.value);
+    case "array": {
+      s.u32(VT[v.of]);
+      s.u64(v.value.length);
+      for (let i = 0; i < v.value.length; i++) {
+        const e = v.value[i];
+        if (v.of === "string") s.str(e);
+        else if (v.of === "f32") s.f32(e);
+        else s.i32(e);
+      }
+    }
+  }
+}
+function layoutGguf(metadata, tensors) {
+  const names = /* @__PURE__ */ new Set();
+  for (const t of tensors) {
+    if (names.has(t.name)) throw new RangeError(`tensor ${t.name} appears twice`);
+    names.add(t.name);
+    if (new TextEncoder().encode(t.name).length >= 64) throw new RangeError(`tensor name ${t.name} is 64 bytes or longer (llama.cpp's limit)`);
+  }
+  const s = new ByteSink();
+  s.u32(GGUF_MAGIC);
+  s.u32(GGUF_VERSION);
+  s.u64(tensors.length);
+  s.u64(metadata.length);
+  for (const [key2, value] of metadata) {
+    s.str(key2);
+    writeValue(s, value);
+  }
+  let offset = 0;
+  const sizes = tensors.map((t) => {
+    const size = tensorBytes(t);
+    const at = offset;
+    offset += alignUp(size);
+    return { at, size, padded: alignUp(size) };
+  });
+  tensors.forEach((t, i) => {
+    s.str(t.name);
+    s.u32(t.shape.length);
+    for (const d of [...t.shape].reverse()) s.u64(d);
+    s.u32(GGML_TYPE[t.encoding]);
+    s.u64(sizes[i].at);
+  });
+  s.zeros(alignUp(s.length) - s.length);
+  const header = s.bytes();
+  return {
+    header,
+    tensors: sizes.map((x) => ({ offset: header.length + x.at, size: x.size, padded: x.padded })),
+    totalBytes: header.length + offset
+  };
+}
+
+// src/core/model/llama.ts
+var ARCHITECTURES = /* @__PURE__ */ new Set(["LlamaForCausalLM", "MistralForCausalLM"]);
+function intField(cfg, key2, where, fallback) {
+  const v = cfg[key2] ?? fallback;
+  if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+    throw new InputError(`${where}: ${key2} must be a positive integer, got ${JSON.stringify(cfg[key2])}`, { hint: "a Llama config.json names hidden_size, num_hidden_layers, num_attention_heads, intermediate_size and vocab_size" });
+  }
+  return v;
+}
+function optionalId(v) {
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : void 0;
+}
+function ropeTheta(cfg, where) {
+  for (const key2 of ["rope_parameters", "rope_scaling"]) {
+    const p = cfg[key2];
+    if (p === void 0 || p === null) continue;
+    if (typeof p !== "object") throw new InputError(`${where}: ${key2} must be an object, got ${JSON.stringify(p)}`);
+    const kind = p.rope_type ?? p.type ?? "default";
+    if (kind !== "default") throw new InputError(`${where}: ${key2}.rope_type ${JSON.stringify(kind)} is not supported by this exporter (default RoPE only)`, { hint: "use llama.cpp's convert_hf_to_gguf.py for scaled RoPE variants" });
+  }
+  const params = cfg.rope_parameters;
+  const theta = params?.rope_theta ?? cfg.rope_theta ?? 1e4;
+  if (typeof theta !== "number" || !(theta > 0)) throw new InputError(`${where}: rope_theta must be a positive number, got ${JSON.stringify(theta)}`);
+  return theta;
+}
+function parseLlamaConfig(cfg, where) {
+  if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) throw new InputError(`${where}: expected a JSON object`);
+  const c = cfg;
+  const archs = Array.isArray(c.architectures) ? c.architectures : [];
+  const modelType = c.model_type;
+  if (modelType !== "llama" && modelType !== "mistral" && !archs.some((a) => typeof a === "string" && ARCHITECTURES.has(a))) {
+    throw new InputError(`${where}: unsupported architecture ${JSON.stringify(archs[0] ?? modelType ?? "(none)")} (model_type ${JSON.stringify(modelType)}); llmops export gguf writes Llama-architecture models`, {
+      hint: "for other architectures use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  for (const [key2, want] of [["hidden_act", "silu"], ["attention_bias", false], ["mlp_bias", false]]) {
+    if (c[key2] !== void 0 && c[key2] !== want) throw new InputError(`${where}: ${key2} ${JSON.stringify(c[key2])} is not supported (Llama uses ${JSON.stringify(want)})`);
+  }
+  const hidden = intField(c, "hidden_size", where);
+  const heads = intField(c, "num_attention_heads", where);
+  const kvHeads = intField(c, "num_key_value_heads", where, heads);
+  if (heads % kvHeads) throw new InputError(`${where}: num_attention_heads ${heads} is not a multiple of num_key_value_heads ${kvHeads}`);
+  const headDim = intField(c, "head_dim", where, Math.floor(hidden / heads));
+  if (headDim % 2) throw new InputError(`${where}: head_dim ${headDim} must be even for RoPE`);
+  const eps = c.rms_norm_eps ?? 1e-6;
+  if (typeof eps !== "number" || !(eps > 0)) throw new InputError(`${where}: rms_norm_eps must be a positive number`);
+  return {
+    vocabSize: intField(c, "vocab_size", where),
+    hidden,
+    layers: intField(c, "num_hidden_layers", where),
+    heads,
+    kvHeads,
+    headDim,
+    ffn: intField(c, "intermediate_size", where),
+    contextLength: intField(c, "max_position_embeddings", where, 2048),
+    rmsEps: eps,
+    ropeTheta: ropeTheta(c, where),
+    tiedEmbeddings: c.tie_word_embeddings === true,
+    bosId: optionalId(c.bos_token_id),
+    eosId: optionalId(c.eos_token_id),
+    padId: optionalId(c.pad_token_id),
+    name: typeof c._name_or_path === "string" ? c._name_or_path : void 0
+  };
+}
+function planLlamaTensors(h2, hasLmHead) {
+  const q = h2.heads * h2.headDim;
+  const kv = h2.kvHeads * h2.headDim;
+  const out = [{ source: "model.embed_tokens.weight", name: "token_embd.weight", shape: [h2.vocabSize, h2.hidden] }];
+  for (let i = 0; i < h2.layers; i++) {
+    const p = `model.layers.${i}`;
+    const b = `blk.${i}`;
+    out.push(
+      { source: `${p}.input_layernorm.weight`, name: `${b}.attn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.self_attn.q_proj.weight`, name: `${b}.attn_q.weight`, shape: [q, h2.hidden], permuteHeads: h2.heads },
+      { source: `${p}.self_attn.k_proj.weight`, name: `${b}.attn_k.weight`, shape: [kv, h2.hidden], permuteHeads: h2.kvHeads },
+      { source: `${p}.self_attn.v_proj.weight`, name: `${b}.attn_v.weight`, shape: [kv, h2.hidden] },
+      { source: `${p}.self_attn.o_proj.weight`, name: `${b}.attn_output.weight`, shape: [h2.hidden, q] },
+      { source: `${p}.post_attention_layernorm.weight`, name: `${b}.ffn_norm.weight`, shape: [h2.hidden] },
+      { source: `${p}.mlp.gate_proj.weight`, name: `${b}.ffn_gate.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.up_proj.weight`, name: `${b}.ffn_up.weight`, shape: [h2.ffn, h2.hidden] },
+      { source: `${p}.mlp.down_proj.weight`, name: `${b}.ffn_down.weight`, shape: [h2.hidden, h2.ffn] }
+    );
+  }
+  out.push({ source: "model.norm.weight", name: "output_norm.weight", shape: [h2.hidden] });
+  if (hasLmHead && !h2.tiedEmbeddings) out.push({ source: "lm_head.weight", name: "output.weight", shape: [h2.vocabSize, h2.hidden] });
+  return out;
+}
+function ggufNameFor(hfModuleName) {
+  const m = /^model\.layers\.(\d+)\.(self_attn|mlp)\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)$/.exec(hfModuleName);
+  if (!m) return void 0;
+  const map2 = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" };
+  return `blk.${m[1]}.${map2[m[3]]}.weight`;
+}
+function permuteQK(data, rows, cols, heads) {
+  const d = rows / heads;
+  if (!Number.isInteger(d) || d % 2) throw new RangeError(`cannot permute ${rows} rows into ${heads} heads of even size`);
+  const out = new Float32Array(data.length);
+  const half = d / 2;
+  for (let h2 = 0; h2 < heads; h2++) {
+    for (let i = 0; i < half; i++) {
+      for (let s = 0; s < 2; s++) {
+        const from = (h2 * d + s * half + i) * cols;
+        const to = (h2 * d + 2 * i + s) * cols;
+        out.set(data.subarray(from, from + cols), to);
+      }
+    }
+  }
+  return out;
+}
+function llamaMetadata(h2, name, fileType) {
+  return [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.name", { type: "string", value: name }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: fileType }],
+    ["general.quantization_version", { type: "u32", value: 2 }],
+    ["llama.vocab_size", { type: "u32", value: h2.vocabSize }],
+    ["llama.context_length", { type: "u32", value: h2.contextLength }],
+    ["llama.embedding_length", { type: "u32", value: h2.hidden }],
+    ["llama.block_count", { type: "u32", value: h2.layers }],
+    ["llama.feed_forward_length", { type: "u32", value: h2.ffn }],
+    ["llama.attention.head_count", { type: "u32", value: h2.heads }],
+    ["llama.attention.head_count_kv", { type: "u32", value: h2.kvHeads }],
+    ["llama.attention.key_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.value_length", { type: "u32", value: h2.headDim }],
+    ["llama.attention.layer_norm_rms_epsilon", { type: "f32", value: h2.rmsEps }],
+    ["llama.rope.freq_base", { type: "f32", value: h2.ropeTheta }],
+    ["llama.rope.dimension_count", { type: "u32", value: h2.headDim }]
+  ];
+}
+
+// src/core/model/lora.ts
+function parseLoraConfig(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null) throw new DataInvalidError(`${where}: expected a JSON object`);
+  if (d.peft_type !== "LORA") throw new DataInvalidError(`${where}: peft_type ${JSON.stringify(d.peft_type)} is not supported (LORA only)`);
+  if (!Number.isInteger(d.r) || d.r <= 0) throw new DataInvalidError(`${where}: r must be a positive integer`);
+  if (typeof d.lora_alpha !== "number") throw new DataInvalidError(`${where}: lora_alpha must be a number`);
+  if (d.use_dora === true) throw new DataInvalidError(`${where}: DoRA adapters (use_dora: true) cannot be exported`);
+  if (d.fan_in_fan_out === true) throw new DataInvalidError(`${where}: fan_in_fan_out: true (Conv1D layers) is not a Llama adapter`);
+  if (d.bias !== void 0 && d.bias !== "none") throw new DataInvalidError(`${where}: bias ${JSON.stringify(d.bias)} is not supported (bias: "none" only)`);
+  if (Array.isArray(d.modules_to_save) && d.modules_to_save.length) throw new DataInvalidError(`${where}: modules_to_save is not supported by export`);
+  return { r: d.r, alpha: d.lora_alpha, rsLora: d.use_rslora === true, baseModel: typeof d.base_model_name_or_path === "string" ? d.base_model_name_or_path : void 0 };
+}
+function loraScale(c) {
+  return c.rsLora ? c.alpha / Math.sqrt(c.r) : c.alpha / c.r;
+}
+function mergeLora(w, out, inp, a, b, c, where) {
+  const r = c.r;
+  if (a.length !== r * inp || b.length !== out * r) throw new DataInvalidError(`${where}: LoRA shapes A ${a.length} and B ${b.length} do not fit a [${out}, ${inp}] weight with r=${r}`);
+  const scale = loraScale(c);
+  const merged = new Float32Array(w.length);
+  for (let i = 0; i < out; i++) {
+    for (let j = 0; j < inp; j++) {
+      let s = 0;
+      for (let k = 0; k < r; k++) s += b[i * r + k] * a[k * inp + j];
+      merged[i * inp + j] = w[i * inp + j] + scale * s;
+    }
+  }
+  return merged;
+}
+
+// src/core/model/tokenizer-meta.ts
+var TOKEN_TYPE = { normal: 1, unknown: 2, control: 3, userDefined: 4, unused: 5, byte: 6 };
+var REFERENCE_CHAT_TEMPLATE = "{%- for message in messages -%}{%- if not loop.first -%}{{ '\\n' }}{%- endif -%}{{ message['role'] | capitalize }}: {{ message['content'] }}{%- endfor -%}{%- if add_generation_prompt -%}{{ '\\nAssistant: ' }}{%- endif -%}";
+function byteToUnicode() {
+  const keep = [];
+  for (let b = 33; b <= 126; b++) keep.push(b);
+  for (let b = 161; b <= 172; b++) keep.push(b);
+  for (let b = 174; b <= 255; b++) keep.push(b);
+  const table2 = new Array(256);
+  let n2 = 0;
+  for (let b = 0; b < 256; b++) table2[b] = String.fromCodePoint(keep.includes(b) ? b : 256 + n2++);
+  return table2;
+}
+function parseByteTokenizer(doc, where) {
+  const d = doc;
+  if (typeof d !== "object" || d === null || d.type !== "byte") throw new InputError(`${where}: expected {"type": "byte", \u2026} (the reference trainer's tokenizer), got type ${JSON.stringify(d?.type)}`);
+  for (const k of ["vocab_size", "bos_token_id", "eos_token_id", "pad_token_id"]) {
+    if (typeof d[k] !== "number" || !Number.isInteger(d[k])) throw new InputError(`${where}: ${k} must be an integer`);
+  }
+  const spec = d;
+  const specials = [spec.bos_token_id, spec.eos_token_id, spec.pad_token_id];
+  if (spec.vocab_size !== 259 || specials.some((id) => id < 256 || id >= spec.vocab_size) || new Set(specials).size !== 3) {
+    throw new InputError(`${where}: a byte tokenizer has ids 0-255 for bytes and three distinct special ids 256-258 (vocab_size 259)`);
+  }
+  return spec;
+}
+function byteTokenizerMetadata(spec, chatTemplate) {
+  const names = byteToUnicode();
+  const tokens2 = [...names];
+  const types = new Array(256).fill(TOKEN_TYPE.normal);
+  const special = {
+    [spec.bos_token_id]: spec.bos_token ?? "<s>",
+    [spec.eos_token_id]: "</s>",
+    // llama.cpp recognises EOS/EOT by name too; keep the name it knows
+    [spec.pad_token_id]: spec.pad_token ?? "<pad>"
+  };
+  for (let id = 256; id < spec.vocab_size; id++) {
+    tokens2.push(special[id]);
+    types.push(TOKEN_TYPE.control);
+  }
+  return [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    // "qwen2" keeps spaces before punctuation on detokenize (other pre-tokenizer names drop them).
+    ["tokenizer.ggml.pre", { type: "string", value: "qwen2" }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: [] }],
+    ["tokenizer.ggml.bos_token_id", { type: "u32", value: spec.bos_token_id }],
+    ["tokenizer.ggml.eos_token_id", { type: "u32", value: spec.eos_token_id }],
+    ["tokenizer.ggml.padding_token_id", { type: "u32", value: spec.pad_token_id }],
+    ["tokenizer.ggml.add_bos_token", { type: "bool", value: true }],
+    ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
+    ["tokenizer.chat_template", { type: "string", value: chatTemplate }]
+  ];
+}
+
+// src/core/model/hf-tokenizer.ts
+var GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+function preTokenizerName(pre, where) {
+  if (!pre) throw new InputError(`${where}: no pre_tokenizer; llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  const steps = pre.type === "Sequence" ? pre.pretokenizers ?? [] : [pre];
+  const byteLevel = steps.find((s) => s.type === "ByteLevel");
+  if (!byteLevel) throw new InputError(`${where}: the pre-tokenizer is not byte-level (${steps.map((s) => s.type).join(", ")}); llmops export supports byte-level BPE tokenizers`, { hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer" });
+  if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
+  const split = steps.find((s) => s.type === "Split");
+  const regex2 = split?.pattern?.Regex;
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
+  if (regex2 === GPT2_PATTERN) return "gpt2";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
+  if (regex2?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex2 ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+    hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer"
+  });
+}
+function idOf2(v, vocab) {
+  if (typeof v === "number") return v;
+  const content = typeof v === "string" ? v : typeof v === "object" && v !== null ? v.content : void 0;
+  return typeof content === "string" ? vocab.get(content) : void 0;
+}
+function hfTokenizerMetadata(doc, cfg, h2, where, chatTemplate) {
+  const d = doc;
+  const model = d?.model;
+  if (!model || model.type !== "BPE") {
+    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json) and the reference byte tokenizer`, {
+      hint: "for SentencePiece (tokenizer.model) models use llama.cpp's convert_hf_to_gguf.py"
+    });
+  }
+  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is not supported by llmops export`, { hint: "use llama.cpp's convert_hf_to_gguf.py" });
+  const pre = preTokenizerName(d.pre_tokenizer, where);
+  const vocab = new Map(Object.entries(model.vocab ?? {}));
+  const added = (d.added_tokens ?? []).map((t) => ({ id: t.id, content: t.content, special: t.special === true }));
+  for (const t of added) vocab.set(t.content, t.id);
+  const size = Math.max(h2.vocabSize, ...[...vocab.values()].map((i) => i + 1));
+  if (size > h2.vocabSize) throw new DataInvalidError(`${where}: token ids reach ${size - 1} but config.json has vocab_size ${h2.vocabSize}`);
+  const tokens2 = new Array(size);
+  for (const [tok, id] of vocab) {
+    if (!Number.isInteger(id) || id < 0) throw new DataInvalidError(`${where}: token ${JSON.stringify(tok)} has id ${JSON.stringify(id)}`);
+    tokens2[id] = tok;
+  }
+  const types = new Array(size).fill(TOKEN_TYPE.normal);
+  for (const t of added) types[t.id] = t.special ? TOKEN_TYPE.control : TOKEN_TYPE.userDefined;
+  for (let i = 0; i < size; i++) {
+    if (tokens2[i] === void 0) {
+      tokens2[i] = `[PAD${i}]`;
+      types[i] = TOKEN_TYPE.unused;
+    }
+  }
+  const merges = (model.merges ?? []).map((m) => Array.isArray(m) ? m.join(" ") : String(m));
+  const meta3 = [
+    ["tokenizer.ggml.model", { type: "string", value: "gpt2" }],
+    ["tokenizer.ggml.pre", { type: "string", value: pre }],
+    ["tokenizer.ggml.tokens", { type: "array", of: "string", value: tokens2 }],
+    ["tokenizer.ggml.token_type", { type: "array", of: "i32", value: types }],
+    ["tokenizer.ggml.merges", { type: "array", of: "string", value: merges }]
+  ];
+  const bos = idOf2(cfg.bos_token, vocab) ?? h2.bosId;
+  const eos = idOf2(cfg.eos_token, vocab) ?? h2.eosId;
+  const pad = idOf2(cfg.pad_token, vocab) ?? h2.padId;
+  if (bos !== void 0) meta3.push(["tokenizer.ggml.bos_token_id", { type: "u32", value: bos }]);
+  if (eos !== void 0) meta3.push(["tokenizer.ggml.eos_token_id", { type: "u32", value: eos }]);
+  if (pad !== void 0) meta3.push(["tokenizer.ggml.padding_token_id", { type: "u32", value: pad }]);
+  meta3.push(["tokenizer.ggml.add_bos_token", { type: "bool", value: cfg.add_bos_token === true }]);
+  meta3.push(["tokenizer.ggml.add_eos_token", { type: "bool", value: cfg.add_eos_token === true }]);
+  if (chatTemplate) meta3.push(["tokenizer.chat_template", { type: "string", value: chatTemplate }]);
+  return { kind: "bpe", metadata: meta3 };
+}
+
+// src/adapters/fs/node-train-workspace.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname11, join as join10, relative as relative5, sep } from "node:path";
+
+// src/core/train/content-hash.ts
+import { createHash as createHash8 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash8("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative9) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative9);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash8("sha256").update(text2, "utf8").digest("hex")}`;
+}
+
+// src/adapters/fs/node-train-workspace.ts
+var NodeTrainWorkspace = class {
+  async exists(path) {
+    try {
+      await stat2(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  readText(path) {
+    return readFile4(path, "utf8");
+  }
+  async writeText(path, text2) {
+    await mkdir4(dirname11(path), { recursive: true });
+    await writeFile4(path, text2);
+  }
+  async appendText(path, text2) {
+    await mkdir4(dirname11(path), { recursive: true });
+    await appendFile(path, text2);
+  }
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
+  }
+  async list(path) {
+    try {
+      return (await readdir(path)).sort();
+    } catch {
+      return [];
+    }
+  }
+  async hashDirectory(path, exclude = () => false) {
+    const all = [];
+    const walk2 = async (dir) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const full = join10(dir, e.name);
+        const rel = relative5(path, full).split(sep).join("/");
+        if (exclude(rel)) continue;
+        if (e.isDirectory()) await walk2(full);
+        else if (e.isFile()) all.push(rel);
+      }
+    };
+    await walk2(path);
+    const hasher = createContentHasher();
+    const files = [];
+    for (const rel of sortForHash(all)) {
+      const full = join10(path, ...rel.split("/"));
+      const { size } = await stat2(full);
+      hasher.addFile(rel, size);
+      for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
+      files.push({ name: rel, bytes: size });
+    }
+    return { hash: hasher.digest(), files };
+  }
+  async freeBytes(path) {
+    let p = path;
+    for (; ; ) {
+      try {
+        const s = await statfs(p);
+        return Number(s.bavail) * Number(s.bsize);
+      } catch {
+        const parent = dirname11(p);
+        if (parent === p) return void 0;
+        p = parent;
+      }
+    }
+  }
+};
+
+// src/app/model/safetensors-files.ts
+import { closeSync as closeSync3, existsSync as existsSync9, fstatSync as fstatSync2, openSync as openSync3, readFileSync as readFileSync6, readSync as readSync2 } from "node:fs";
+import { join as join11 } from "node:path";
+
+// src/core/model/safetensors.ts
+var DTYPE_BYTES = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+var MAX_HEADER_BYTES = 100 * 1024 * 1024;
+function headerLength(first8, fileSize, file2) {
+  if (fileSize < 8 || first8.length < 8) throw new DataInvalidError(`${file2}: ${fileSize} bytes is too short for a safetensors file (truncated?)`, { hint: "re-download or re-export the model" });
+  const n2 = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true);
+  if (n2 > BigInt(MAX_HEADER_BYTES)) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes, more than the ${MAX_HEADER_BYTES}-byte limit; the file is corrupt or not safetensors`);
+  if (Number(n2) + 8 > fileSize) throw new DataInvalidError(`${file2}: the header declares ${n2} bytes but the file has ${fileSize - 8} after the length field (truncated)`, { hint: "re-download or re-export the model" });
+  return Number(n2);
+}
+function parseSafetensorsHeader(json2, fileSize, file2) {
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(json2));
+  } catch (err) {
+    throw new DataInvalidError(`${file2}: the safetensors header is not valid JSON (${err instanceof Error ? err.message : String(err)}); the file is corrupt`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new DataInvalidError(`${file2}: the safetensors header is not a JSON object`);
+  const dataStart = 8 + json2.length;
+  const tensors = /* @__PURE__ */ new Map();
+  let metadata = {};
+  for (const [name, raw] of Object.entries(doc)) {
+    if (name === "__metadata__") {
+      metadata = raw ?? {};
+      continue;
+    }
+    const e = raw;
+    const where = `${file2}: tensor ${name}`;
+    if (typeof e !== "object" || e === null) throw new DataInvalidError(`${where}: entry is not an object`);
+    if (typeof e.dtype !== "string" || !(e.dtype in DTYPE_BYTES)) throw new DataInvalidError(`${where}: unknown dtype ${JSON.stringify(e.dtype)}`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new DataInvalidError(`${where}: shape must be a list of non-negative integers`);
+    const offs = e.data_offsets;
+    if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0) || offs[0] > offs[1]) {
+      throw new DataInvalidError(`${where}: data_offsets must be [begin, end] with begin \u2264 end`);
+    }
+    const count2 = e.shape.reduce((a, b) => a * b, 1);
+    const want = count2 * DTYPE_BYTES[e.dtype];
+    if (offs[1] - offs[0] !== want) throw new DataInvalidError(`${where}: data_offsets span ${offs[1] - offs[0]} bytes but shape ${JSON.stringify(e.shape)} of ${e.dtype} needs ${want}; the file is corrupt`);
+    if (dataStart + offs[1] > fileSize) {
+      throw new DataInvalidError(`${where}: data ends at byte ${dataStart + offs[1]} but the file has ${fileSize} bytes (truncated)`, { hint: "re-download or re-export the model" });
+    }
+    tensors.set(name, { name, dtype: e.dtype, shape: e.shape, begin: dataStart + offs[0], end: dataStart + offs[1] });
+  }
+  return { headerBytes: json2.length, tensors, metadata };
+}
+function decodeToF32(bytes, dtype, where) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (dtype) {
+    case "F32": {
+      const out = new Float32Array(bytes.byteLength / 4);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
+    case "F16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = f16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    case "BF16": {
+      const out = new Float32Array(bytes.byteLength / 2);
+      for (let i = 0; i < out.length; i++) out[i] = bf16BitsToF32(view.getUint16(i * 2, true));
+      return out;
+    }
+    default:
+      throw new DataInvalidError(`${where}: dtype ${dtype} is not a floating-point weight (F32, F16 or BF16 expected)`);
+  }
+}
+
+// src/app/model/safetensors-files.ts
+var SafetensorsDir = class {
+  constructor(dir, display, single = "model.safetensors", index = "model.safetensors.index.json") {
+    this.dir = dir;
+    this.display = display;
+    const indexPath = join11(dir, index);
+    let shards;
+    if (existsSync9(join11(dir, single))) shards = [single];
+    else if (existsSync9(indexPath)) {
+      let doc;
+      try {
+        doc = JSON.parse(readFileSync6(indexPath, "utf8"));
+      } catch (err) {
+        throw new DataInvalidError(`${display}/${index}: not valid JSON (${err.message})`);
+      }
+      if (typeof doc.weight_map !== "object" || doc.weight_map === null) throw new DataInvalidError(`${display}/${index}: no "weight_map" object`);
+      shards = [...new Set(Object.values(doc.weight_map))].sort();
+      for (const s of shards) if (typeof s !== "string" || s.includes("/") || s.includes("\\")) throw new DataInvalidError(`${display}/${index}: shard name ${JSON.stringify(s)} must be a file name in the same directory`);
+    } else {
+      throw new InputError(`${display}: neither ${single} nor ${index} exists`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+    }
+    for (const s of shards) this.open(s);
+  }
+  dir;
+  display;
+  fds = /* @__PURE__ */ new Map();
+  tensors = /* @__PURE__ */ new Map();
+  files = [];
+  open(name) {
+    const path = join11(this.dir, name);
+    const shown = `${this.display}/${name}`;
+    if (!existsSync9(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
+    const fd = openSync3(path, "r");
+    this.fds.set(name, fd);
+    this.files.push(name);
+    const size = fstatSync2(fd).size;
+    const first = Buffer.alloc(8);
+    readSync2(fd, first, 0, 8, 0);
+    const n2 = headerLength(first, size, shown);
+    const json2 = Buffer.alloc(n2);
+    readSync2(fd, json2, 0, n2, 8);
+    const header = parseSafetensorsHeader(json2, size, shown);
+    for (const [k, entry] of header.tensors) {
+      if (this.tensors.has(k)) throw new DataInvalidError(`${shown}: tensor ${k} also appears in ${this.tensors.get(k).file}`);
+      this.tensors.set(k, { entry, file: name });
+    }
+  }
+  /** The tensor's entry, checked to exist and (when given) to have the shape the caller expects. */
+  checkShape(name, shape) {
+    const src = this.tensors.get(name);
+    if (!src) throw new DataInvalidError(`${this.display}: tensor ${name} is missing from the safetensors files`, { hint: "the weights do not match config.json (wrong directory or an incomplete download?)" });
+    if (shape && (shape.length !== src.entry.shape.length || shape.some((d, i) => d !== src.entry.shape[i]))) {
+      throw new DataInvalidError(`${this.display}/${src.file}: tensor ${name} has shape [${src.entry.shape.join(", ")}] but config.json implies [${shape.join(", ")}]`, {
+        hint: "check config.json (hidden_size, heads, intermediate_size, vocab_size, LoRA r) against the weights"
+      });
+    }
+    return src;
+  }
+  /** A tensor's values as float32, checked against the shape the caller expects. */
+  read(name, shape) {
+    const src = this.checkShape(name, shape);
+    const where = `${this.display}/${src.file}: tensor ${name}`;
+    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    const got = readSync2(this.fds.get(src.file), bytes, 0, bytes.length, src.entry.begin);
+    if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
+    return decodeToF32(bytes, src.entry.dtype, where);
+  }
+  close() {
+    for (const fd of this.fds.values()) closeSync3(fd);
+    this.fds.clear();
+  }
+};
+
+// src/app/model/export-gguf.ts
+var EXPORT_TYPES = ["f32", "f16", "bf16", "q8_0", "q4_0"];
+function readJson2(path, shown) {
+  try {
+    return JSON.parse(readFileSync7(path, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`${shown}: not valid JSON (${err.message})`);
+  }
+}
+function show(cwd, p) {
+  const r = relative6(cwd, p);
+  return r && !r.startsWith("..") ? r : p;
+}
+function requireDir(path, shown, what) {
+  if (!existsSync10(path)) throw new InputError(`${shown}: no such directory`, { hint: `pass ${what}` });
+  if (!statSync5(path).isDirectory()) throw new InputError(`${shown} is a file; pass ${what}`);
+}
+function chatTemplateOf(dir, shown) {
+  const p = join12(dir, "tokenizer_config.json");
+  if (!existsSync10(p)) return void 0;
+  const t = readJson2(p, `${shown}/tokenizer_config.json`).chat_template;
+  if (typeof t === "string") return t;
+  if (Array.isArray(t)) return t.find((x) => x.name === "default")?.template;
+  return void 0;
+}
+function tokenizerFor(dir, shown, h2) {
+  const byte = join12(dir, "llmops_tokenizer.json");
+  if (existsSync10(byte)) {
+    const spec = parseByteTokenizer(readJson2(byte, `${shown}/llmops_tokenizer.json`), `${shown}/llmops_tokenizer.json`);
+    if (spec.vocab_size !== h2.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h2.vocabSize}`);
+    return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
+  }
+  const hf = join12(dir, "tokenizer.json");
+  if (existsSync10(hf)) {
+    const cfgPath = join12(dir, "tokenizer_config.json");
+    const cfg = existsSync10(cfgPath) ? readJson2(cfgPath, `${shown}/tokenizer_config.json`) : {};
+    const r = hfTokenizerMetadata(readJson2(hf, `${shown}/tokenizer.json`), cfg, h2, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
+    return { kind: r.kind, metadata: r.metadata };
+  }
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+}
+function encodingFor(t, type) {
+  return t.shape.length === 1 ? "f32" : type;
+}
+function checkBlocks(tensors) {
+  for (const t of tensors) {
+    const b = BLOCK[t.encoding].values;
+    const row = t.shape[t.shape.length - 1];
+    if (row % b) throw new InputError(`tensor ${t.name}: rows of ${row} values are not a multiple of ${b}, the ${t.encoding} block size`, { hint: "export this model as f16, bf16 or f32" });
+  }
+}
+function writeGguf(out, metadata, infos, produce) {
+  const layout = layoutGguf(metadata, infos);
+  const partial2 = `${out}.partial`;
+  const fd = openSync4(partial2, "w");
+  const hash3 = createHash9("sha256");
+  let written = 0;
+  const put = (b) => {
+    let o = 0;
+    while (o < b.length) o += writeSync3(fd, b, o, b.length - o);
+    hash3.update(b);
+    written += b.length;
+  };
+  try {
+    put(layout.header);
+    infos.forEach((t, i) => {
+      const data = produce(i);
+      const slot = layout.tensors[i];
+      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      put(data);
+      if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
+    });
+    closeSync4(fd);
+  } catch (err) {
+    closeSync4(fd);
+    rmSync2(partial2, { force: true });
+    throw err;
+  }
+  renameSync4(partial2, out);
+  return { sha256: `sha256:${hash3.digest("hex")}`, bytes: written };
+}
+function loadAdapter(dir, shown) {
+  const config2 = parseLoraConfig(readJson2(join12(dir, "adapter_config.json"), `${shown}/adapter_config.json`), `${shown}/adapter_config.json`);
+  const weights = new SafetensorsDir(dir, shown, "adapter_model.safetensors", "adapter_model.safetensors.index.json");
+  const modules = /* @__PURE__ */ new Map();
+  for (const name of weights.tensors.keys()) {
+    const m = /^base_model\.model\.(.+)\.lora_([AB])(?:\.default)?\.weight$/.exec(name);
+    if (!m) throw new DataInvalidError(`${shown}/adapter_model.safetensors: tensor ${name} is not a LoRA A/B weight`, { hint: "only LoRA adapters on linear layers (no modules_to_save, no DoRA) can be exported" });
+    const e = modules.get(m[1]) ?? { a: "", b: "" };
+    if (m[2] === "A") e.a = name;
+    else e.b = name;
+    modules.set(m[1], e);
+  }
+  for (const [mod, e] of modules) {
+    if (!e.a || !e.b) throw new DataInvalidError(`${shown}/adapter_model.safetensors: module ${mod} has lora_${e.a ? "A" : "B"} but no lora_${e.a ? "B" : "A"}`);
+    if (!ggufNameFor(mod)) throw new DataInvalidError(`${shown}/adapter_model.safetensors: LoRA on ${mod}, which is not a Llama attention or MLP projection`);
+  }
+  if (modules.size === 0) throw new DataInvalidError(`${shown}/adapter_model.safetensors: no LoRA weights`);
+  return { dir, config: config2, weights, modules };
+}
+function resolveBase(o, adapter, shown) {
+  if (o.base) return resolve6(o.cwd, o.base);
+  const named = adapter.config.baseModel;
+  if (named && existsSync10(join12(resolve6(adapter.dir, named), "config.json"))) return resolve6(adapter.dir, named);
+  throw new InputError(`${shown} is a LoRA adapter whose base model ${named ? JSON.stringify(named) : "(unnamed)"} is not a local directory`, { hint: "pass --base DIR, the base model in HF layout" });
+}
+async function exportGguf(o) {
+  const modelDir = resolve6(o.cwd, o.modelDir);
+  const shown = show(o.cwd, modelDir);
+  requireDir(modelDir, shown, "a model directory in HF layout (config.json + safetensors), e.g. the model/ a training run wrote");
+  const isAdapter = existsSync10(join12(modelDir, "adapter_config.json"));
+  if (o.asAdapter && !isAdapter) throw new InputError(`--adapter: ${shown} has no adapter_config.json, so it is not a LoRA adapter`, { hint: "drop --adapter to export a full model" });
+  if (o.base && !isAdapter) throw new InputError(`--base: ${shown} is a full model, not a LoRA adapter; --base applies to adapters only`);
+  if (o.asAdapter && o.type !== "f32" && o.type !== "f16") throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const out = resolve6(o.cwd, o.out ?? join12(dirname12(modelDir), `${basename5(modelDir)}-${o.asAdapter ? "lora-" : ""}${o.type}.gguf`));
+  if (existsSync10(out) && statSync5(out).isDirectory()) throw new InputError(`--out ${show(o.cwd, out)} is a directory; name the .gguf file to write`);
+  const workspace = new NodeTrainWorkspace();
+  const adapter = isAdapter ? loadAdapter(modelDir, shown) : void 0;
+  const baseDir = adapter ? resolveBase(o, adapter, shown) : modelDir;
+  const baseShown = show(o.cwd, baseDir);
+  requireDir(baseDir, baseShown, "the base model directory");
+  const configPath = join12(baseDir, "config.json");
+  if (!existsSync10(configPath)) throw new InputError(`${baseShown}: config.json is missing`, { hint: "export takes a model directory in HF layout: config.json and safetensors weights" });
+  const h2 = parseLlamaConfig(readJson2(configPath, `${baseShown}/config.json`), `${baseShown}/config.json`);
+  const weights = new SafetensorsDir(baseDir, baseShown);
+  try {
+    let metadata;
+    let infos;
+    let produce;
+    let tokenizer = "none";
+    if (adapter && o.asAdapter) {
+      ({ metadata, infos, produce } = planAdapterFile(adapter, h2, o.type, weights));
+    } else {
+      const plan = planLlamaTensors(h2, weights.tensors.has("lm_head.weight"));
+      checkUnknownTensors(weights, plan, baseShown);
+      if (!h2.tiedEmbeddings && !weights.tensors.has("lm_head.weight")) {
+        throw new DataInvalidError(`${baseShown}: tensor lm_head.weight is missing and config.json has tie_word_embeddings false`, { hint: "set tie_word_embeddings: true if the model shares its embedding matrix" });
+      }
+      const tok = tokenizerFor(baseDir, baseShown, h2);
+      tokenizer = tok.kind;
+      const name = basename5(adapter ? modelDir : baseDir);
+      metadata = [...llamaMetadata(h2, name, FILE_TYPE[o.type]), ...tok.metadata];
+      infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
+      checkBlocks(infos);
+      for (const t of plan) weights.checkShape(t.source, t.shape);
+      produce = (i) => {
+        const t = plan[i];
+        let x = weights.read(t.source, t.shape);
+        const mod = t.source.replace(/\.weight$/, "");
+        const lora = adapter?.modules.get(mod);
+        if (adapter && lora) {
+          x = mergeLora(x, t.shape[0], t.shape[1], adapter.weights.read(lora.a), adapter.weights.read(lora.b), adapter.config, `${shown}: ${mod}`);
+        }
+        if (t.permuteHeads) x = permuteQK(x, t.shape[0], t.shape[1], t.permuteHeads);
+        return encodeTensor(infos[i].encoding, x);
+      };
+      if (adapter) {
+        for (const mod of adapter.modules.keys()) if (!plan.some((t) => t.source === `${mod}.weight`)) throw new DataInvalidError(`${shown}: the adapter targets ${mod}, which the base model ${baseShown} does not have`);
+      }
+    }
+    o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} \u2192 ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
+    const written = writeGguf(out, metadata, infos, produce);
+    const source = await workspace.hashDirectory(baseDir);
+    const record3 = GgufExportSchema.parse({
+      schema: GGUF_EXPORT_SCHEMA,
+      gguf: { file: basename5(out), bytes: written.bytes, sha256: written.sha256 },
+      kind: o.asAdapter ? "lora-adapter" : "model",
+      type: o.type,
+      architecture: "llama",
+      tensors: infos.length,
+      parameters: infos.reduce((n2, t) => n2 + t.shape.reduce((a, b) => a * b, 1), 0),
+      tokenizer,
+      source: { dir: baseShown, hash: source.hash },
+      ...adapter ? { adapter: { dir: shown, hash: (await workspace.hashDirectory(modelDir)).hash, mode: o.asAdapter ? "gguf-adapter" : "merged", r: adapter.config.r, alpha: adapter.config.alpha } } : {},
+      llmops_version: VERSION,
+      created_at: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+    writeFileSync5(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+    return { out, recordPath, record: record3 };
+  } finally {
+    weights.close();
+    adapter?.weights.close();
+  }
+}
+function checkUnknownTensors(weights, plan, shown) {
+  const known = new Set(plan.map((t) => t.source));
+  known.add("lm_head.weight");
+  const unknown2 = [...weights.tensors.keys()].filter((k) => !known.has(k) && !k.endsWith("rotary_emb.inv_freq")).sort();
+  if (unknown2.length) {
+    throw new DataInvalidError(`${shown}: ${unknown2.length} tensor(s) the Llama architecture in config.json does not use, e.g. ${unknown2.slice(0, 3).join(", ")}`, {
+      hint: "check num_hidden_layers in config.json, or that this is a plain Llama model (no biases, no extra heads)"
+    });
+  }
+}
+function planAdapterFile(adapter, h2, type, base) {
+  const plan = planLlamaTensors(h2, base.tensors.has("lm_head.weight"));
+  const entries = [];
+  for (const [mod, e] of [...adapter.modules].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
+    const t = plan.find((p) => p.source === `${mod}.weight`);
+    if (!t) throw new DataInvalidError(`${adapter.dir}: the adapter targets ${mod}, which the base model does not have`);
+    const name = ggufNameFor(mod);
+    const r = adapter.config.r;
+    const [outDim, inDim] = t.shape;
+    adapter.weights.checkShape(e.a, [r, inDim]);
+    adapter.weights.checkShape(e.b, [outDim, r]);
+    entries.push({ info: { name: `${name}.lora_a`, shape: [r, inDim], encoding: type }, read: () => adapter.weights.read(e.a, [r, inDim]) });
+    entries.push({
+      info: { name: `${name}.lora_b`, shape: [outDim, r], encoding: type },
+      read: () => {
+        const b = adapter.weights.read(e.b, [outDim, r]);
+        return t.permuteHeads ? permuteQK(b, outDim, r, t.permuteHeads) : b;
+      }
+    });
+  }
+  const metadata = [
+    ["general.architecture", { type: "string", value: "llama" }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["general.name", { type: "string", value: basename5(adapter.dir) }],
+    ["general.alignment", { type: "u32", value: 32 }],
+    ["general.file_type", { type: "u32", value: FILE_TYPE[type] }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    // llama.cpp scales by alpha / rank; rsLoRA's alpha / sqrt(rank) is expressed through alpha.
+    ["adapter.lora.alpha", { type: "f32", value: adapter.config.rsLora ? adapter.config.alpha * Math.sqrt(adapter.config.r) : adapter.config.alpha }]
+  ];
+  return { metadata, infos: entries.map((e) => e.info), produce: (i) => encodeTensor(type, entries[i].read()) };
+}
+
+// src/app/model/external-quantize.ts
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream7, existsSync as existsSync11, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname13, join as join13, resolve as resolve7 } from "node:path";
+
+// src/adapters/process/node-process-runner.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface as createInterface2 } from "node:readline";
+var NodeProcessRunner = class {
+  constructor(baseEnv = process.env) {
+    this.baseEnv = baseEnv;
+  }
+  baseEnv;
+  start(spec) {
+    const child = spawn2(spec.program, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...this.baseEnv, ...spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    return new NodeRunningProcess(child, spec.program);
+  }
+  capture(spec, timeoutMs = 6e4) {
+    return new Promise((resolve11) => {
+      const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      let stdout = "";
+      let stderr = "";
+      let notFound = false;
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
+      child.on("error", (err) => {
+        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
+        else stderr += err.message;
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve11({ code: notFound ? null : code2, stdout, stderr, notFound });
+      });
+    });
+  }
+};
+var NodeRunningProcess = class {
+  constructor(child, program) {
+    this.child = child;
+    for (const stream of ["stdout", "stderr"]) {
+      const src = child[stream];
+      if (!src) continue;
+      createInterface2({ input: src, crlfDelay: Infinity }).on("line", (line) => {
+        for (const l of this.listeners) l(line, stream);
+      });
+    }
+    this.exit = new Promise((resolve11, reject) => {
+      child.on("error", (err) => {
+        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
+        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
+        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
+      });
+      child.on("close", (code2, signal) => resolve11({ code: code2, signal }));
+    });
+  }
+  child;
+  exit;
+  listeners = [];
+  get pid() {
+    return this.child.pid;
+  }
+  onLine(listener) {
+    this.listeners.push(listener);
+  }
+  terminate() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+  }
+  kill() {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+  }
+};
+
+// src/app/model/external-quantize.ts
+var EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"];
+async function sha256File3(path) {
+  const h2 = createHash10("sha256");
+  for await (const chunk of createReadStream7(path)) h2.update(chunk);
+  return `sha256:${h2.digest("hex")}`;
+}
+async function externalQuantize(o) {
+  if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
+  const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
+  const runner = new NodeProcessRunner(o.env);
+  const probe2 = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 3e4);
+  if (probe2.notFound) {
+    throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {
+      hint: "install llama.cpp (e.g. `brew install llama.cpp`, or build it and put llama-quantize on PATH; set LLMOPS_LLAMA_QUANTIZE=/path/to/llama-quantize), or use --type q8_0 / q4_0, which llmops writes itself"
+    });
+  }
+  const modelDir = resolve7(o.cwd, o.modelDir);
+  const out = resolve7(o.cwd, o.out ?? join13(dirname13(modelDir), `${basename6(modelDir)}-${o.type}.gguf`));
+  const f16 = `${out}.f16-input.gguf`;
+  const first = await exportGguf({ modelDir: o.modelDir, cwd: o.cwd, type: "f16", out: f16, ...o.base ? { base: o.base } : {}, logger: o.logger });
+  try {
+    o.logger.info(`${tool} ${basename6(f16)} \u2192 ${basename6(out)} (${o.type.toUpperCase()})`);
+    const r = await runner.capture({ program: tool, args: [f16, out, o.type.toUpperCase()], cwd: o.cwd, env: {} }, 6 * 36e5);
+    if (r.code !== 0) throw new ExternalError(`${tool} failed with exit ${r.code} quantizing to ${o.type.toUpperCase()}: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" / ")}`, { hint: "K-quants need rows divisible by 256; try q8_0 or q4_0 for small models" });
+  } finally {
+    rmSync3(f16, { force: true });
+    rmSync3(first.recordPath, { force: true });
+  }
+  const record3 = GgufExportSchema.parse({
+    ...first.record,
+    schema: GGUF_EXPORT_SCHEMA,
+    gguf: { file: basename6(out), bytes: statSync6(out).size, sha256: await sha256File3(out) },
+    type: o.type,
+    quantized_by: { tool: basename6(tool), from: "f16" }
+  });
+  const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
+  writeFileSync6(recordPath, `${JSON.stringify(record3, null, 2)}
+`);
+  if (!existsSync11(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
+  return { out, recordPath, record: record3 };
+}
+
+// src/cli/commands/export.ts
+var exportCommand = {
+  name: "export",
+  maxPositionals: 2,
+  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize)",
+  help: `
+usage: llmops export gguf <model-dir> [options]
+
+Writes a Llama-architecture model in HF layout (config.json, safetensors
+weights \u2014 one file or shards \u2014 and llmops_tokenizer.json or a byte-level BPE
+tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
+the source model's hash, the file's sha256, type, tensor and parameter counts.
+
+A PEFT LoRA adapter directory (adapter_config.json) is merged into its base
+model, or written as a GGUF LoRA adapter with --adapter (serve loads it with
+"llmops serve base.gguf --adapter FILE").
+
+options:
+  --type T        f32, f16 (default), bf16, q8_0, q4_0 \u2014 written here, identical to
+                  llama.cpp's reference quantizer; q4_k_m, q5_k_m, q6_k and other
+                  llama.cpp types run the installed llama-quantize on an f16 export
+  --out FILE      the .gguf to write (default <model-dir>-<type>.gguf beside the model)
+  --base DIR      the base model of a LoRA adapter (default its base_model_name_or_path)
+  --adapter       write a LoRA adapter as a GGUF adapter instead of merging it
+  --json          print the export record as JSON on stdout
+  --quiet         no log lines
+  -h, --help      this help
+`,
+  options: {
+    type: { type: "string" },
+    out: { type: "string" },
+    base: { type: "string" },
+    adapter: { type: "boolean" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const format2 = requirePositional(this, positionals, 'the format ("gguf")');
+    if (format2 !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format2)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
+    const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
+    const type = (values.type ?? "f16").toLowerCase();
+    const common2 = {
+      modelDir,
+      cwd: ctx.cwd,
+      ...values.out ? { out: values.out } : {},
+      ...values.base ? { base: values.base } : {},
+      asAdapter: Boolean(values.adapter),
+      logger: ctx.logger
+    };
+    let result;
+    if (EXPORT_TYPES.includes(type)) {
+      result = await exportGguf({ ...common2, type });
+    } else if (EXTERNAL_TYPES.includes(type)) {
+      result = await externalQuantize({ ...common2, type, env: ctx.env });
+    } else {
+      throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
+    }
+    if (values.json) ctx.printJson({ out: result.out, record_path: result.recordPath, ...result.record });
+    else {
+      const r = result.record;
+      ctx.stdout.write(
+        `wrote ${displayPath(ctx, result.out)} (${r.type}, ${r.tensors} tensors, ${r.parameters.toLocaleString("en")} parameters, ${(r.gguf.bytes / 1e6).toFixed(2)} MB)
+${r.gguf.sha256}
+record ${displayPath(ctx, result.recordPath)}
+`
+      );
+    }
+    return 0;
   }
 };
 
@@ -51674,25 +53971,25 @@ See docs/compare-and-gate.md.`,
 };
 
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join8, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync8, statSync as statSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { dirname as dirname14, isAbsolute as isAbsolute2, join as join14, resolve as resolve8 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  if (!existsSync12(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync7(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  return readFileSync8(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join8(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join14(abs, "comparison.json");
+  return existsSync12(abs) && statSync7(abs).isDirectory() && existsSync12(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve8(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join8(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join14(d, "results.jsonl");
+    if (existsSync12(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -51702,18 +53999,18 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync7(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync8(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
-  writeFileSync4(abs, text2);
+  mkdirSync5(dirname14(abs), { recursive: true });
+  writeFileSync7(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
 function loadReportModel(ctx, values) {
@@ -51797,9 +54094,2234 @@ options:
   }
 };
 
+// src/app/pipeline/load-pipeline.ts
+import { existsSync as existsSync13, readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative7, resolve as resolve9 } from "node:path";
+
+// src/core/pipeline/load.ts
+import { createHash as createHash11 } from "node:crypto";
+
+// src/core/pipeline/graph.ts
+function orderStages(stages, where) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const state = /* @__PURE__ */ new Map();
+  const out = [];
+  const stack = [];
+  const visit2 = (s) => {
+    const st = state.get(s.name);
+    if (st === "done") return;
+    if (st === "visiting") {
+      const cycle = [...stack.slice(stack.indexOf(s.name)), s.name];
+      throw new ConfigError(`${where(s.name)}: the stages form a cycle: ${cycle.join(" \u2192 ")}`, {
+        hint: "each stage reads (deps) what earlier stages write (outs); remove one of these dependencies"
+      });
+    }
+    state.set(s.name, "visiting");
+    stack.push(s.name);
+    for (const u of s.upstream) visit2(byName.get(u));
+    stack.pop();
+    state.set(s.name, "done");
+    out.push(s);
+  };
+  for (const s of stages) visit2(s);
+  return out;
+}
+function withUpstream(stages, selected) {
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const keep = /* @__PURE__ */ new Set();
+  const add = (n2) => {
+    if (keep.has(n2)) return;
+    keep.add(n2);
+    for (const u of byName.get(n2)?.upstream ?? []) add(u);
+  };
+  selected.forEach(add);
+  return keep;
+}
+
+// src/core/pipeline/glob.ts
+function isGlob(pattern) {
+  return /[*?[]/.test(pattern);
+}
+function globToRegExp(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        const slash = pattern[i + 2] === "/";
+        re += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function globBase(pattern) {
+  const segs = pattern.split("/");
+  const lit = [];
+  for (const s of segs) {
+    if (isGlob(s)) break;
+    lit.push(s);
+  }
+  return lit.length === segs.length ? lit.slice(0, -1).join("/") : lit.join("/");
+}
+function normalizeRel(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  if (p.startsWith("/")) return null;
+  return parts.join("/") || ".";
+}
+function within(inner, outer) {
+  return outer === "." || inner === outer || inner.startsWith(`${outer}/`);
+}
+
+// src/core/pipeline/interpolate.ts
+var VAR = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+function variablesIn(text2) {
+  return [...text2.matchAll(VAR)].map((m) => m[1]);
+}
+function interpolate(value, lookup) {
+  if (typeof value === "string") {
+    const whole = /^\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}$/.exec(value);
+    if (whole) {
+      const r = lookup(whole[1]);
+      return r.found ? r.value : value;
+    }
+    return value.replace(VAR, (m, name) => {
+      const r = lookup(name);
+      return r.found ? typeof r.value === "string" ? r.value : JSON.stringify(r.value) : m;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, lookup));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, lookup)]));
+  }
+  return value;
+}
+function unresolved(value, path = []) {
+  if (typeof value === "string") return variablesIn(value).map((name) => ({ path, name }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => unresolved(v, [...path, i]));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => unresolved(v, [...path, k]));
+  return [];
+}
+function lookupParam(params, key2) {
+  if (Object.hasOwn(params, key2)) return { found: true, value: params[key2] };
+  let v = params;
+  for (const seg of key2.split(".")) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, seg)) return { found: false };
+    v = v[seg];
+  }
+  return { found: true, value: v };
+}
+
+// src/core/pipeline/schema.ts
+var STEP_NAMES = ["data.validate", "data.split", "train", "export", "eval", "compare", "gate", "report"];
+var StageName = external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
+var RelPath = external_exports.string().min(1);
+var Argv = external_exports.array(external_exports.string()).min(1);
+var ServiceSchema = external_exports.object({
+  /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
+  uses: external_exports.literal("serve").optional(),
+  with: external_exports.object({ model: RelPath, threads: external_exports.number().int().positive().optional(), ctx: external_exports.number().int().positive().optional() }).strict().optional(),
+  /** Any server command (vllm serve, TGI, Ollama, a script); `${port}` is replaced by a free port. */
+  run: Argv.optional(),
+  /** Files the server reads (a model file, a config): dependencies of every stage that uses it. */
+  deps: external_exports.array(RelPath).default([]),
+  /** The HTTP path probed until it answers 2xx. */
+  ready: external_exports.string().startsWith("/").default("/health"),
+  /** The base URL stages get as ${services.NAME.url}; the path after the port. */
+  url_path: external_exports.string().default("/v1"),
+  timeout_s: external_exports.number().positive().max(3600).default(120),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+}).strict();
+var StageSchema = external_exports.object({
+  description: external_exports.string().optional(),
+  uses: external_exports.enum(STEP_NAMES).optional(),
+  with: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
+  run: external_exports.union([Argv, external_exports.string().min(1)]).optional(),
+  /** Run `run:` (a string) through /bin/sh -c. Off unless asked. */
+  shell: external_exports.boolean().default(false),
+  deps: external_exports.array(RelPath).default([]),
+  params: external_exports.array(external_exports.string().min(1)).default([]),
+  outs: external_exports.array(RelPath).default([]),
+  services: external_exports.array(external_exports.string()).default([]),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
+  always_run: external_exports.boolean().default(false)
+}).strict();
+var PipelineSchema = external_exports.object({
+  name: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a name of letters, digits, '.', '_' or '-'"),
+  description: external_exports.string().optional(),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()).default({}),
+  params_file: RelPath.optional(),
+  services: external_exports.record(StageName, ServiceSchema).default({}),
+  stages: external_exports.record(StageName, StageSchema).refine((s) => Object.keys(s).length > 0, "at least one stage")
+}).strict();
+
+// src/core/pipeline/steps.ts
+var Path = external_exports.string().min(1);
+var Paths = external_exports.union([Path, external_exports.array(Path).min(1)]).transform((v) => Array.isArray(v) ? v : [v]);
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+function flag(name, v) {
+  if (v === void 0 || v === false) return [];
+  if (v === true) return [`--${name}`];
+  return [`--${name}`, String(v)];
+}
+var str2 = (v) => String(v);
+var STEPS = {
+  "data.validate": {
+    schema: external_exports.object({ files: Paths, format: external_exports.string().optional(), schema: Path.optional(), strict: external_exports.boolean().optional(), "allow-no-assistant": external_exports.boolean().optional() }).strict(),
+    argv: (w) => ["data", "validate", ...w.files, ...flag("format", w.format), ...flag("schema", w.schema), ...flag("strict", w.strict), ...flag("allow-no-assistant", w["allow-no-assistant"]), "--quiet"],
+    outs: () => [],
+    inputs: (w) => [...w.files, ...w.schema ? [str2(w.schema)] : []]
+  },
+  "data.split": {
+    schema: external_exports.object({ files: Paths, out_dir: Path, ratios: external_exports.string().optional(), key: external_exports.string().optional(), seed: Scalar.optional(), stratify: external_exports.string().optional(), format: external_exports.string().optional() }).strict(),
+    argv: (w) => ["data", "split", ...w.files, "--out-dir", str2(w.out_dir), ...flag("ratios", w.ratios), ...flag("key", w.key), ...flag("seed", w.seed), ...flag("stratify", w.stratify), ...flag("format", w.format)],
+    outs: (w) => [str2(w.out_dir)],
+    inputs: (w) => w.files
+  },
+  train: {
+    schema: external_exports.object({ spec: Path, out: Path, set: external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), Scalar)]).optional() }).strict(),
+    argv: (w) => {
+      const set2 = w.set === void 0 ? [] : Array.isArray(w.set) ? w.set : Object.entries(w.set).map(([k, v]) => `${k}=${String(v)}`);
+      return ["train", str2(w.spec), "--out", str2(w.out), ...set2.flatMap((s) => ["--set", s])];
+    },
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.spec)]
+  },
+  export: {
+    schema: external_exports.object({ model: Path, out: Path, type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0"]).optional() }).strict(),
+    argv: (w) => ["export", "gguf", str2(w.model), "--out", str2(w.out), ...flag("type", w.type)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.model)]
+  },
+  eval: {
+    schema: external_exports.object({
+      suite: Path,
+      out: Path,
+      base_url: external_exports.string().optional(),
+      model: external_exports.string().optional(),
+      concurrency: external_exports.number().int().positive().optional(),
+      limit: external_exports.number().int().positive().optional(),
+      shard: external_exports.string().regex(/^\d+\/\d+$/).optional(),
+      /** The response cache is off in pipelines: the stage cache decides reuse, and a new model behind the same URL must not get old answers. */
+      response_cache: external_exports.boolean().default(false)
+    }).strict(),
+    argv: (w) => [
+      "eval",
+      str2(w.suite),
+      "--out",
+      str2(w.out),
+      ...flag("base-url", w.base_url),
+      ...flag("model", w.model),
+      ...flag("concurrency", w.concurrency),
+      ...flag("limit", w.limit),
+      ...flag("shard", w.shard),
+      ...w.response_cache ? [] : ["--no-cache"],
+      "--quiet"
+    ],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.suite)]
+  },
+  compare: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["compare", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  gate: {
+    schema: external_exports.object({ baseline: Path, candidate: Path, policy: Path.optional(), out: Path }).strict(),
+    argv: (w) => ["gate", "--baseline", str2(w.baseline), "--candidate", str2(w.candidate), ...flag("policy", w.policy), "--out", str2(w.out)],
+    outs: (w) => [str2(w.out)],
+    inputs: (w) => [str2(w.baseline), str2(w.candidate), ...w.policy ? [str2(w.policy)] : []]
+  },
+  report: {
+    schema: external_exports.object({ comparison: Path, markdown: Path.optional(), html: Path.optional(), summary: Path.optional() }).strict(),
+    argv: (w) => ["report", "--comparison", str2(w.comparison), ...flag("markdown", w.markdown), ...flag("html", w.html), ...flag("summary", w.summary)],
+    outs: (w) => [w.markdown, w.html, w.summary].filter((x) => typeof x === "string"),
+    inputs: (w) => [str2(w.comparison)]
+  }
+};
+
+// src/core/pipeline/load.ts
+function sha256Hex(text2) {
+  return createHash11("sha256").update(text2).digest("hex");
+}
+function parsePipelineConfig(doc) {
+  const r = collectIssues(PipelineSchema, doc);
+  if (!r.ok) throw configErrors(doc.file, r.issues.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`));
+  return r.value;
+}
+var Problems = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  lines = [];
+  add(path, message2, which = "value") {
+    const p = this.doc.locate(path, which);
+    this.lines.push(`${this.doc.file}:${p.line}:${p.col}: ${formatPath(path)}: ${message2}`);
+  }
+  throwIfAny() {
+    if (this.lines.length) throw configErrors(this.doc.file, this.lines);
+  }
+};
+function configErrors(file2, lines) {
+  return new ConfigError(`invalid pipeline (${lines.length} problem${lines.length === 1 ? "" : "s"}):
+  ${lines.slice(0, 20).join("\n  ")}`, {
+    hint: `fix ${lines.length === 1 ? "it" : "them"} in ${file2} (docs/pipelines.md describes the format)`
+  });
+}
+function resolvePipeline(doc, config2, text2, fileParams) {
+  const problems = new Problems(doc);
+  let params = { ...config2.params };
+  if (fileParams) {
+    const v = fileParams.doc.value;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      throw new ConfigError(`${fileParams.doc.file}:1:1: the params file must be a mapping of names to values, found ${Array.isArray(v) ? "a list" : typeof v}`);
+    }
+    params = { ...v, ...config2.params };
+  }
+  const paramLookup = (name) => lookupParam(params, name);
+  const services = {};
+  for (const [name, raw] of Object.entries(config2.services)) {
+    const svc = resolveService(name, raw, paramLookup, problems);
+    if (svc) services[name] = svc;
+  }
+  const stages = [];
+  const outOwner = [];
+  for (const [name, cfg] of Object.entries(config2.stages)) {
+    const at = ["stages", name];
+    if (cfg.uses === void 0 === (cfg.run === void 0)) {
+      problems.add(at, cfg.uses ? "has both uses: and run:; a stage does one of them" : "needs uses: (a built-in step) or run: (a command as a list of arguments)", "key");
+      continue;
+    }
+    const stageParams = {};
+    cfg.params.forEach((key2, i) => {
+      const r = paramLookup(key2);
+      if (r.found) stageParams[key2] = r.value;
+      else problems.add([...at, "params", i], `unknown parameter "${key2}"${didYouMean(key2, Object.keys(params))}; define it under params: or in the params file`);
+    });
+    for (const [i, s] of cfg.services.entries()) {
+      if (!services[s] && !config2.services[s]) problems.add([...at, "services", i], `unknown service "${s}"${didYouMean(s, Object.keys(config2.services))}; define it under services:`);
+    }
+    const allowed = (n2) => paramLookup(n2).found || cfg.services.some((s) => n2 === `services.${s}.url`);
+    const checkVars = (value, base) => {
+      for (const u of unresolved(value)) {
+        if (!allowed(u.name)) {
+          const hint = u.name.startsWith("services.") ? `; list the service under this stage's services: to use ${"${"}${u.name}}` : didYouMean(u.name, Object.keys(params));
+          problems.add([...base, ...u.path], `unknown variable \${${u.name}}${hint}`);
+        }
+      }
+    };
+    const env = interpolate(cfg.env, paramLookup);
+    checkVars(env, [...at, "env"]);
+    let command;
+    let implicitDeps = [];
+    let defaultOuts = [];
+    let withValue;
+    if (cfg.uses) {
+      const step = STEPS[cfg.uses];
+      const w = interpolate(cfg.with ?? {}, paramLookup);
+      checkVars(w, [...at, "with"]);
+      const r = step.schema.safeParse(w);
+      if (!r.success) {
+        for (const issue2 of r.error.issues) {
+          const p = issue2.path.filter((x) => typeof x !== "symbol");
+          if (issue2.code === "unrecognized_keys") for (const k of issue2.keys) problems.add([...at, "with", ...p, k], `unknown input "${k}" of ${cfg.uses}${didYouMean(k, Object.keys(step.schema.shape ?? {}))}`, "key");
+          else problems.add([...at, "with", ...p], `${cfg.uses}: ${issue2.message}`);
+        }
+        continue;
+      }
+      withValue = r.data;
+      command = { llmops: true, argv: step.argv(r.data) };
+      implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      defaultOuts = step.outs(r.data);
+    } else if (typeof cfg.run === "string") {
+      if (!cfg.shell) {
+        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, \u2026]), or set shell: true to ask for /bin/sh");
+        continue;
+      }
+      checkVars(cfg.run, [...at, "run"]);
+      command = { llmops: false, argv: ["/bin/sh", "-c", interpolate(cfg.run, paramLookup)] };
+    } else {
+      const argv = interpolate(cfg.run, paramLookup);
+      checkVars(argv, [...at, "run"]);
+      command = { llmops: false, argv: argv.map(String) };
+    }
+    const deps = [];
+    const addDep = (d, path) => {
+      const n2 = normalizeRel(d);
+      if (n2 === null || n2 === ".") problems.add(path, `${JSON.stringify(d)} is outside the workspace (or the whole of it); name files or directories inside the repository`);
+      else if (!deps.includes(n2)) deps.push(n2);
+    };
+    cfg.deps.forEach((d, i) => addDep(interpolate(d, paramLookup), [...at, "deps", i]));
+    implicitDeps.forEach((d) => addDep(d, [...at, "with"]));
+    for (const s of cfg.services) services[s]?.deps.forEach((d) => addDep(d, ["services", s]));
+    const outs = [];
+    const outList = cfg.outs.length ? cfg.outs : defaultOuts;
+    outList.forEach((o, i) => {
+      const path = cfg.outs.length ? [...at, "outs", i] : [...at, "with"];
+      const n2 = normalizeRel(o);
+      if (n2 === null || n2 === "." || isGlob(n2)) {
+        problems.add(path, `output ${JSON.stringify(o)} must be a file or directory inside the workspace (no globs)`);
+        return;
+      }
+      if (n2 === ".llmops" || n2.startsWith(".llmops/cache") || n2 === ".git" || n2.startsWith(".git/")) {
+        problems.add(path, `output ${JSON.stringify(o)} would overwrite llmops's cache or git's files; choose another path`);
+        return;
+      }
+      const clash = outOwner.find((x) => within(n2, x.out) || within(x.out, n2));
+      if (clash) problems.add(path, `output ${JSON.stringify(n2)} overlaps ${JSON.stringify(clash.out)}, an output of stage "${clash.stage}"; each path has one writer`);
+      outs.push(n2);
+      outOwner.push({ out: n2, stage: name, index: i });
+    });
+    const usedServices = cfg.services.map((s) => services[s]?.definition ?? null);
+    const definition = {
+      uses: cfg.uses ?? null,
+      with: withValue ?? null,
+      command,
+      outs,
+      env,
+      services: usedServices,
+      always_run: cfg.always_run
+    };
+    stages.push({
+      name,
+      uses: cfg.uses ?? null,
+      command,
+      deps,
+      outs,
+      params: stageParams,
+      services: cfg.services,
+      env,
+      alwaysRun: cfg.always_run,
+      upstream: [],
+      definition,
+      definitionHash: sha256Hex(stableStringify(definition))
+    });
+  }
+  problems.throwIfAny();
+  for (const s of stages) {
+    for (const [i, d] of s.deps.entries()) {
+      for (const o of outOwner) {
+        const hit = isGlob(d) ? within(globBase(d), o.out) || within(o.out, globBase(d)) : within(d, o.out) || within(o.out, d);
+        if (!hit) continue;
+        if (o.stage === s.name) {
+          problems.add(["stages", s.name, "deps", i], `depends on its own output ${JSON.stringify(o.out)}; a stage cannot read what it writes`);
+        } else if (!s.upstream.includes(o.stage)) s.upstream.push(o.stage);
+      }
+    }
+  }
+  problems.throwIfAny();
+  const ordered = orderStages(stages, (name) => {
+    const p = doc.locate(["stages", name], "key");
+    return `${doc.file}:${p.line}:${p.col}`;
+  });
+  return { name: config2.name, file: doc.file, sha256: sha256Hex(text2), params, services, stages: ordered, locate: doc.locate };
+}
+function resolveService(name, raw, lookup, problems) {
+  const at = ["services", name];
+  if (raw.uses === void 0 === (raw.run === void 0)) {
+    problems.add(at, raw.uses ? "has both uses: serve and run:; a service does one of them" : "needs uses: serve (with: {model: FILE.gguf}) or run: (the server command as a list of arguments, with ${port})", "key");
+    return null;
+  }
+  const allowed = (n2) => n2 === "port" || lookup(n2).found;
+  const r = interpolate({ with: raw.with, run: raw.run, env: raw.env, deps: raw.deps }, lookup);
+  for (const u of unresolved(r)) if (!allowed(u.name)) problems.add([...at, ...u.path], `unknown variable \${${u.name}} (a service knows \${port} and the pipeline's params)`);
+  let argv;
+  const deps = [...r.deps];
+  if (raw.uses) {
+    if (!r.with) {
+      problems.add(at, "uses: serve needs with: {model: path/to/model.gguf}", "key");
+      return null;
+    }
+    argv = ["serve", r.with.model, "--port", "${port}", "--host", "127.0.0.1", ...r.with.threads ? ["--threads", String(r.with.threads)] : [], ...r.with.ctx ? ["--ctx", String(r.with.ctx)] : []];
+    deps.push(r.with.model);
+  } else {
+    argv = r.run.map(String);
+    if (!argv.some((a) => a.includes("${port}"))) problems.add([...at, "run"], "the command must take its port from ${port} (llmops picks a free one and probes it)");
+  }
+  const parsed = ServiceSchema.parse(raw);
+  const command = { llmops: Boolean(raw.uses), argv };
+  const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+}
+
+// src/core/pipeline/key.ts
+function computeKeyParts(stage, depHashes, upstreamKeys, llmopsVersion) {
+  return { definition: stage.definitionHash, deps: depHashes, params: stage.params, upstream: upstreamKeys, llmops_version: llmopsVersion };
+}
+function computeStageKey(parts) {
+  return sha256Hex(stableStringify({ v: 1, ...parts }));
+}
+function explainKeyChange(before, now, limit = 5) {
+  if (!before) return ["never ran here"];
+  const out = [];
+  if (before.llmops_version !== now.llmops_version) out.push(`llmops version ${before.llmops_version} \u2192 ${now.llmops_version}`);
+  if (before.definition !== now.definition) out.push("its definition changed");
+  for (const [k, v] of Object.entries(now.params)) {
+    if (!(k in before.params)) out.push(`new parameter ${k}`);
+    else if (stableStringify(before.params[k]) !== stableStringify(v)) out.push(`parameter ${k}: ${short(before.params[k])} \u2192 ${short(v)}`);
+  }
+  for (const k of Object.keys(before.params)) if (!(k in now.params)) out.push(`parameter ${k} no longer read`);
+  for (const [u, key2] of Object.entries(now.upstream)) {
+    if (before.upstream[u] !== key2) out.push(`upstream stage ${u} changed`);
+  }
+  const changed = [];
+  const added = [];
+  const removed = [];
+  for (const [p, h2] of Object.entries(now.deps)) {
+    if (!(p in before.deps)) added.push(p);
+    else if (before.deps[p] !== h2) changed.push(p);
+  }
+  for (const p of Object.keys(before.deps)) if (!(p in now.deps)) removed.push(p);
+  const list2 = (xs) => `${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ` and ${xs.length - 3} more` : ""}`;
+  if (changed.length) out.push(`modified: ${list2(changed)}`);
+  if (added.length) out.push(`new dependency: ${list2(added)}`);
+  if (removed.length) out.push(`removed dependency: ${list2(removed)}`);
+  if (!out.length) out.push("its inputs are the same but the key differs (an older record)");
+  return out.slice(0, limit);
+}
+function short(v) {
+  const s = stableStringify(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+// src/app/pipeline/load-pipeline.ts
+function pipelinePathFor(arg, root, cwd) {
+  const a = arg ?? "main";
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join15(root, "pipelines", `${a}.yaml`);
+  return isAbsolute3(a) ? a : resolve9(cwd, a);
+}
+function loadPipeline(file2, root) {
+  if (!existsSync13(file2)) {
+    throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
+  }
+  const display = relative7(root, file2) || file2;
+  const text2 = readFileSync9(file2, "utf8");
+  const doc = parseYamlSource(text2, display);
+  const config2 = parsePipelineConfig(doc);
+  let fileParams;
+  if (config2.params_file) {
+    const pf = join15(root, config2.params_file);
+    if (!existsSync13(pf)) {
+      const at = doc.locate(["params_file"]);
+      throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
+    }
+    fileParams = { doc: parseYamlSource(readFileSync9(pf, "utf8"), config2.params_file) };
+  }
+  return resolvePipeline(doc, config2, text2, fileParams);
+}
+
+// src/app/pipeline/repo-root.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+function repoRoot(cwd) {
+  try {
+    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || cwd;
+  } catch {
+    return cwd;
+  }
+}
+
+// src/app/pipeline/run-pipeline.ts
+import { spawn as spawn4 } from "node:child_process";
+import { mkdirSync as mkdirSync10, rmSync as rmSync5 } from "node:fs";
+import { dirname as dirname18, join as join20 } from "node:path";
+import { createInterface as createInterface3 } from "node:readline";
+
+// src/core/pipeline/child-env.ts
+var DROPPED = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|INPUT_.*)$/;
+function stageEnvironment(base, extra) {
+  const out = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !DROPPED.test(k.toUpperCase())) out[k] = v;
+  return { ...out, ...extra };
+}
+
+// src/app/pipeline/plan.ts
+async function planPipeline(p, ws) {
+  const keys = {};
+  const plans = [];
+  const allOuts = p.stages.flatMap((s) => s.outs);
+  for (const stage of p.stages) {
+    const depHashes = {};
+    for (const [i, dep] of stage.deps.entries()) {
+      const upstreamOuts = p.stages.filter((s) => stage.upstream.includes(s.name)).flatMap((s) => s.outs);
+      if (upstreamOuts.some((o) => dep === o || dep.startsWith(`${o}/`))) continue;
+      const files = ws.hasher.expand(dep, allOuts);
+      if (files === null) {
+        const at = p.locate(["stages", stage.name, "deps", i]);
+        throw new ConfigError(`${p.file}:${at.line}:${at.col}: stage ${stage.name}: dependency ${dep} does not exist, and no stage writes it`, {
+          hint: "create the file, fix the path (relative to the repository root), or add the stage that writes it"
+        });
+      }
+      for (const f of files) depHashes[f.path] = (await ws.hasher.hashFile(f.path, f.stat)).sha256;
+    }
+    const upstream = Object.fromEntries(stage.upstream.map((u) => [u, keys[u]]));
+    const parts = computeKeyParts(stage, depHashes, upstream, VERSION);
+    const key2 = computeStageKey(parts);
+    keys[stage.name] = key2;
+    const prev = ws.state.stages[stage.name];
+    const lookup = ws.store.lookup(key2);
+    let status;
+    let reasons;
+    if (stage.alwaysRun) {
+      status = "run";
+      reasons = ["always_run is set"];
+    } else if (prev && prev.key === key2 && await outputsMatch(ws, stage, prev.files)) {
+      status = "up-to-date";
+      reasons = [];
+    } else if (prev && prev.key === key2) {
+      status = lookup.hit ? "cached" : "run";
+      reasons = ["its outputs here were changed or removed"];
+    } else {
+      status = lookup.hit ? "cached" : "run";
+      reasons = explainKeyChange(prev?.parts, parts);
+    }
+    if (status === "run" && !lookup.hit && lookup.reason !== "not in the cache") reasons.push(lookup.reason);
+    plans.push({ stage, key: key2, parts, status, reasons, lookup });
+  }
+  ws.hasher.save();
+  return plans;
+}
+async function outputsMatch(ws, stage, recorded) {
+  const now = await hashOutputs(ws, stage);
+  if (now === null || now.length !== recorded.length) return false;
+  const byPath = new Map(recorded.map((f) => [f.path, f.sha256]));
+  return now.every((f) => byPath.get(f.path) === f.sha256);
+}
+async function hashOutputs(ws, stage) {
+  const out = [];
+  for (const o of stage.outs) {
+    const files = ws.hasher.expand(o);
+    if (files === null) return null;
+    for (const f of files) out.push(await ws.hasher.hashFile(f.path, f.stat));
+  }
+  return out;
+}
+
+// src/app/pipeline/run-record.ts
+import { execFileSync as execFileSync3 } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync14, mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync2, renameSync as renameSync5, writeFileSync as writeFileSync8 } from "node:fs";
+import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { join as join16 } from "node:path";
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/app/pipeline/run-record.ts
+function newRunId(now = /* @__PURE__ */ new Date()) {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
+}
+function runsDir(root) {
+  return join16(root, "reports", "runs");
+}
+function writeRunRecord(root, run) {
+  const parsed = PipelineRunSchema.parse(run);
+  const dir = join16(runsDir(root), parsed.run_id);
+  mkdirSync6(dir, { recursive: true });
+  const p = join16(dir, "run.json");
+  writeFileSync8(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
+`);
+  renameSync5(`${p}.tmp`, p);
+  return p;
+}
+function readRunRecords(root) {
+  const dir = runsDir(root);
+  if (!existsSync14(dir)) return { runs: [], unreadable: [] };
+  const runs = [];
+  const unreadable = [];
+  for (const id of readdirSync2(dir)) {
+    const p = join16(dir, id, "run.json");
+    if (!existsSync14(p)) continue;
+    try {
+      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync10(p, "utf8")));
+      if (r.success) runs.push(r.data);
+      else unreadable.push(p);
+    } catch {
+      unreadable.push(p);
+    }
+  }
+  runs.sort((a, b) => b.started_at.localeCompare(a.started_at));
+  return { runs, unreadable };
+}
+var gpuCache;
+function machineInfo() {
+  const c = cpus();
+  if (gpuCache === void 0) {
+    try {
+      gpuCache = execFileSync3("nvidia-smi", ["--query-gpu=name", "--format=csv,noheader"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 3e3 }).split("\n").map((l) => l.trim()).filter(Boolean);
+    } catch {
+      gpuCache = [];
+    }
+  }
+  return { hostname: hostname3(), platform: process.platform, arch: process.arch, cpus: c.length, cpu_model: c[0]?.model ?? null, memory_bytes: totalmem(), gpus: gpuCache };
+}
+
+// src/app/pipeline/services.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve11, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve11(port));
+    });
+  });
+}
+async function startService(svc, o) {
+  const port = await freePort();
+  const argv = svc.command.argv.map((a) => a.replaceAll("${port}", String(port)));
+  const full = svc.command.llmops ? [...o.llmops, ...argv] : argv;
+  const t0 = performance.now();
+  const tail = [];
+  const child = spawn3(full[0], full.slice(1), { cwd: o.cwd, env: { ...o.env, ...svc.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const onData = (d) => {
+    for (const line of d.toString("utf8").split("\n")) if (line.trim()) tail.push(line);
+    tail.splice(0, Math.max(0, tail.length - 10));
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let exited = null;
+  let spawnError = null;
+  const exit = new Promise((resolve11) => {
+    child.on("error", (e) => {
+      spawnError = e;
+      resolve11();
+    });
+    child.on("exit", (code2, signal) => {
+      exited = { code: code2, signal };
+      resolve11();
+    });
+  });
+  const stop2 = () => stopChild(child, exit);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t0 + svc.timeoutS * 1e3;
+  o.logger.info(`service ${svc.name}: ${full.join(" ")} (waiting up to ${svc.timeoutS}s for ${base}${svc.ready})`);
+  for (; ; ) {
+    if (spawnError || exited) {
+      await stop2();
+      const why = spawnError ? `could not start: ${spawnError.message}` : `exited (${exitText(exited)}) before it was ready`;
+      throw new ExternalError(`service ${svc.name} ${why}${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `check the command under services.${svc.name} (it must listen on 127.0.0.1:\${port})`
+      });
+    }
+    if (o.signal?.aborted) {
+      await stop2();
+      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+    }
+    if (await probe(`${base}${svc.ready}`)) break;
+    if (performance.now() > deadline) {
+      await stop2();
+      throw new ExternalError(`service ${svc.name} did not become ready at ${base}${svc.ready} within ${svc.timeoutS}s; it was stopped${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `raise services.${svc.name}.timeout_s, or check its ready: path answers 2xx once it serves`
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const readyS = (performance.now() - t0) / 1e3;
+  o.logger.info(`service ${svc.name} ready at ${base} in ${readyS.toFixed(1)}s`);
+  return { name: svc.name, url: `${base}${svc.urlPath}`, pid: child.pid, readyS, stop: stop2 };
+}
+function exitText(e) {
+  return e.signal ? `signal ${e.signal}` : `code ${e.code}`;
+}
+async function probe(url2) {
+  try {
+    const r = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
+    await r.body?.cancel();
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+async function stopChild(child, exit, graceMs = 5e3) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) signalGroup("SIGTERM");
+  const timer = new Promise((r) => setTimeout(() => r("timeout"), graceMs).unref());
+  if (await Promise.race([exit.then(() => "exited"), timer]) === "timeout") signalGroup("SIGKILL");
+  signalGroup("SIGKILL");
+  await exit;
+}
+
+// src/app/pipeline/stage-store.ts
+import { createHash as createHash12 } from "node:crypto";
+import { chmodSync, copyFileSync, constants, createReadStream as createReadStream8, createWriteStream, existsSync as existsSync15, mkdirSync as mkdirSync7, readFileSync as readFileSync11, renameSync as renameSync6, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname15, join as join17 } from "node:path";
+import { pipeline } from "node:stream/promises";
+var StageStore = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  objectPath(sha4) {
+    return join17(this.dir, "objects", sha4.slice(0, 2), sha4);
+  }
+  entryPath(key2) {
+    return join17(this.dir, "stages", `${key2}.json`);
+  }
+  lookup(key2) {
+    const p = this.entryPath(key2);
+    if (!existsSync15(p)) return { hit: false, reason: "not in the cache" };
+    let entry;
+    try {
+      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync11(p, "utf8")));
+      if (!r.success || r.data.key !== key2) return { hit: false, reason: "the cache entry is damaged" };
+      entry = r.data;
+    } catch {
+      return { hit: false, reason: "the cache entry is damaged" };
+    }
+    for (const f of entry.files) {
+      let size;
+      try {
+        size = statSync8(this.objectPath(f.sha256)).size;
+      } catch {
+        return { hit: false, reason: `the cache entry is incomplete (${f.path} is missing)` };
+      }
+      if (size !== f.size) return { hit: false, reason: `the cache entry is damaged (${f.path} has the wrong size)` };
+    }
+    return { hit: true, entry };
+  }
+  /** Store files (already hashed) and then the entry that names them. */
+  save(entry, root, files) {
+    for (const f of files) {
+      const obj2 = this.objectPath(f.sha256);
+      if (existsSync15(obj2) && statSync8(obj2).size === f.size) continue;
+      mkdirSync7(dirname15(obj2), { recursive: true });
+      const tmp2 = `${obj2}.${process.pid}.tmp`;
+      copyFileSync(join17(root, f.path), tmp2, constants.COPYFILE_FICLONE);
+      renameSync6(tmp2, obj2);
+    }
+    const p = this.entryPath(entry.key);
+    mkdirSync7(dirname15(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync9(tmp, `${JSON.stringify(entry, null, 2)}
+`);
+    renameSync6(tmp, p);
+  }
+  /**
+   * Replace the entry's outputs in the workspace with the stored files, verifying each file's
+   * hash as it is copied. On a mismatch the damaged object and the entry are removed and an
+   * error says so; the caller treats it as a miss.
+   */
+  async restore(entry, root) {
+    for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+    for (const d of entry.dirs) mkdirSync7(join17(root, d), { recursive: true });
+    for (const f of entry.files) {
+      const dest = join17(root, f.path);
+      mkdirSync7(dirname15(dest), { recursive: true });
+      const tmp = `${dest}.llmops-restore`;
+      const h2 = createHash12("sha256");
+      const src = createReadStream8(this.objectPath(f.sha256));
+      src.on("data", (c) => h2.update(c));
+      await pipeline(src, createWriteStream(tmp));
+      const got = h2.digest("hex");
+      if (got !== f.sha256) {
+        rmSync4(tmp, { force: true });
+        rmSync4(this.objectPath(f.sha256), { force: true });
+        rmSync4(this.entryPath(entry.key), { force: true });
+        for (const o of entry.outs) rmSync4(join17(root, o), { recursive: true, force: true });
+        throw new CorruptEntryError(`${f.path}: stored content hashes to ${got.slice(0, 12)}\u2026, expected ${f.sha256.slice(0, 12)}\u2026`);
+      }
+      if (f.executable) chmodSync(tmp, 493);
+      renameSync6(tmp, dest);
+    }
+  }
+};
+var CorruptEntryError = class extends Error {
+  name = "CorruptEntryError";
+};
+
+// src/app/pipeline/workspace.ts
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync13, renameSync as renameSync8, writeFileSync as writeFileSync11 } from "node:fs";
+import { dirname as dirname17, join as join19 } from "node:path";
+
+// src/app/pipeline/file-hasher.ts
+import { createHash as createHash13 } from "node:crypto";
+import { createReadStream as createReadStream9, mkdirSync as mkdirSync8, readFileSync as readFileSync12, readdirSync as readdirSync3, renameSync as renameSync7, statSync as statSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { dirname as dirname16, join as join18 } from "node:path";
+var RACY_MS = 2e3;
+var FileHasher = class {
+  constructor(root, memoPath) {
+    this.root = root;
+    this.memoPath = memoPath;
+    this.memo = readMemo(memoPath);
+  }
+  root;
+  memoPath;
+  memo;
+  dirty = false;
+  /** Bytes actually read and hashed (the rest came from the memo). */
+  bytesHashed = 0;
+  async hashFile(rel, st) {
+    const abs = join18(this.root, rel);
+    const s = st ?? statSync9(abs);
+    const executable = (s.mode & 73) !== 0;
+    const m = this.memo[rel];
+    if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
+    const sha2562 = await sha256File4(abs);
+    this.bytesHashed += s.size;
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+    return { path: rel, sha256: sha2562, size: s.size, executable };
+  }
+  /** Record a hash we know (a file just restored and verified). */
+  remember(rel, sha2562) {
+    const s = statSync9(join18(this.root, rel));
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
+      this.dirty = true;
+    }
+  }
+  /**
+   * The files a dependency or output names, sorted: a file, every file under a directory, or the
+   * files a glob matches. Files under `exclude` (other stages' outputs) are left out. Null when
+   * nothing exists at a plain path.
+   */
+  expand(spec, exclude = []) {
+    const keep = (p) => !exclude.some((e) => within(p, e));
+    if (isGlob(spec)) {
+      const re = globToRegExp(spec);
+      const base = globBase(spec);
+      return walk(this.root, base).filter((f) => re.test(f.path) && keep(f.path));
+    }
+    let st;
+    try {
+      st = statSync9(join18(this.root, spec));
+    } catch {
+      return null;
+    }
+    if (st.isDirectory()) return walk(this.root, spec).filter((f) => keep(f.path));
+    return keep(spec) ? [{ path: spec, stat: st }] : [];
+  }
+  save() {
+    if (!this.dirty) return;
+    mkdirSync8(dirname16(this.memoPath), { recursive: true });
+    const tmp = `${this.memoPath}.${process.pid}.tmp`;
+    writeFileSync10(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    renameSync7(tmp, this.memoPath);
+    this.dirty = false;
+  }
+};
+function readMemo(path) {
+  try {
+    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync12(path, "utf8")));
+    return r.success ? r.data.entries : {};
+  } catch {
+    return {};
+  }
+}
+function walk(root, rel) {
+  const out = [];
+  const visit2 = (dir) => {
+    let names;
+    try {
+      names = readdirSync3(join18(root, dir));
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      if (name === ".git" || name === ".llmops") continue;
+      const p = dir && dir !== "." ? `${dir}/${name}` : name;
+      const st = statSync9(join18(root, p));
+      if (st.isDirectory()) visit2(p);
+      else if (st.isFile()) out.push({ path: p, stat: st });
+    }
+  };
+  visit2(rel);
+  return out;
+}
+function sha256File4(abs) {
+  return new Promise((resolve11, reject) => {
+    const h2 = createHash13("sha256");
+    createReadStream9(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h2.update(c)).on("error", reject).on("end", () => resolve11(h2.digest("hex")));
+  });
+}
+
+// src/app/pipeline/workspace.ts
+function openWorkspace(root, pipelineName, cacheDir) {
+  const dir = cacheDir ?? join19(root, ".llmops", "cache");
+  const statePath = join19(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join19(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+}
+function readState(path, pipeline2) {
+  try {
+    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync13(path, "utf8")));
+    if (r.success && r.data.pipeline === pipeline2) return r.data;
+  } catch {
+  }
+  return { schema: "llmops.pipeline-state/v1", pipeline: pipeline2, stages: {} };
+}
+function saveState(ws) {
+  mkdirSync9(dirname17(ws.statePath), { recursive: true });
+  const tmp = `${ws.statePath}.${process.pid}.tmp`;
+  writeFileSync11(tmp, `${JSON.stringify(ws.state, null, 2)}
+`);
+  renameSync8(tmp, ws.statePath);
+}
+
+// src/app/pipeline/run-pipeline.ts
+async function runPipeline(o) {
+  const t0 = performance.now();
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const pipeline2 = loadPipeline(o.pipelineFile, o.root);
+  const selection = checkSelection(pipeline2, o.stages);
+  const ws = openWorkspace(o.root, pipeline2.name, o.cacheDir);
+  const plans = await planPipeline(pipeline2, ws);
+  if (o.remote) await fetchRemote(plans, ws, o);
+  const needed = selection ? withUpstream(pipeline2.stages, selection) : null;
+  const records = [];
+  const outcome = /* @__PURE__ */ new Map();
+  const git2 = gitInfo(o.root);
+  for (const plan of plans) {
+    const { stage } = plan;
+    const rec = (outcomeOf, reason, extra = {}) => {
+      outcome.set(stage.name, outcomeOf);
+      records.push({ name: stage.name, key: plan.key, outcome: outcomeOf, reason, duration_s: 0, started_at: null, exit_code: null, outs: [], services: [], ...extra });
+    };
+    if (needed && !needed.has(stage.name)) {
+      rec("not-selected", "not selected by --stages");
+      continue;
+    }
+    const blocked = stage.upstream.find((u) => ["failed", "skipped"].includes(outcome.get(u) ?? ""));
+    if (blocked) {
+      rec("skipped", `upstream stage ${blocked} did not finish`);
+      o.logger.warn(`\u25A0 ${stage.name}: skipped (upstream stage ${blocked} did not finish)`);
+      continue;
+    }
+    if (o.signal?.aborted) {
+      rec("skipped", "interrupted before it started");
+      continue;
+    }
+    if (plan.status === "up-to-date") {
+      const files = ws.state.stages[stage.name].files;
+      rec("up-to-date", "its outputs here are what this key produced", { outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })) });
+      o.logger.info(`= ${stage.name}: up to date (key ${plan.key.slice(0, 12)})`);
+      continue;
+    }
+    let why = plan.reasons.join("; ");
+    if (plan.lookup.hit) {
+      const t = performance.now();
+      try {
+        await ws.store.restore(plan.lookup.entry, o.root);
+        for (const f of plan.lookup.entry.files) ws.hasher.remember(f.path, f.sha256);
+        remember(ws, plan, plan.lookup.entry.files);
+        const e = plan.lookup.entry;
+        rec("restored", `restored from the cache (${why}); made ${e.created_at}${e.commit ? ` at ${e.commit.slice(0, 7)}` : ""} in ${e.duration_s.toFixed(1)}s`, {
+          duration_s: (performance.now() - t) / 1e3,
+          outs: e.files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size }))
+        });
+        o.logger.info(`\u21BA ${stage.name}: restored from the cache (key ${plan.key.slice(0, 12)}; saved ${e.duration_s.toFixed(1)}s of work)`);
+        continue;
+      } catch (err) {
+        if (!(err instanceof CorruptEntryError)) throw err;
+        why = `the cache entry was damaged (${err.message}), so it runs again`;
+        o.logger.warn(`${stage.name}: ${why}`);
+      }
+    }
+    if (needed && selection && !selection.includes(stage.name)) {
+      rec("failed", `not selected by --stages and its result (key ${plan.key.slice(0, 12)}) is not in the cache; run it first (--stages ${stage.name}) or include it`);
+      o.logger.error(`\u2717 ${stage.name}: not selected and not in the cache`);
+      continue;
+    }
+    records.push(await executeStage(pipeline2, stage, plan, why, ws, o, git2.commit));
+    outcome.set(stage.name, records.at(-1).outcome);
+  }
+  ws.hasher.save();
+  const failed = records.some((r) => r.outcome === "failed");
+  const run = {
+    schema: "llmops.pipeline-run/v1",
+    run_id: o.runId ?? newRunId(),
+    pipeline: { name: pipeline2.name, file: pipeline2.file, sha256: pipeline2.sha256 },
+    status: o.signal?.aborted ? "interrupted" : failed ? "failed" : "passed",
+    commit: git2.commit,
+    dirty: git2.dirty,
+    baseline: o.baseline ?? null,
+    selected: selection ? [...selection] : null,
+    started_at: startedAt,
+    finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+    duration_s: (performance.now() - t0) / 1e3,
+    stages: records,
+    machine: machineInfo(),
+    llmops_version: VERSION,
+    node: process.version
+  };
+  const recordPath = writeRunRecord(o.recordRoot ?? o.root, run);
+  return { run, recordPath, pipeline: pipeline2 };
+}
+function checkSelection(p, stages) {
+  if (!stages || stages.length === 0) return null;
+  const names = p.stages.map((s) => s.name);
+  for (const s of stages) {
+    if (!names.includes(s)) throw new InputError(`--stages: no stage "${s}" in ${p.file}${didYouMean(s, names)}`, { hint: `its stages: ${names.join(", ")}` });
+  }
+  return [...stages];
+}
+async function fetchRemote(plans, ws, o) {
+  for (const plan of plans) {
+    if (plan.status !== "run" || plan.stage.alwaysRun) continue;
+    try {
+      if (await o.remote.restore(plan.key, ws.store)) {
+        plan.lookup = ws.store.lookup(plan.key);
+        if (plan.lookup.hit) plan.status = "cached";
+      }
+    } catch (err) {
+      o.logger.warn(`could not read the remote cache for stage ${plan.stage.name}: ${err.message}; it runs here`);
+    }
+  }
+}
+function remember(ws, plan, files) {
+  ws.state.stages[plan.stage.name] = { key: plan.key, parts: plan.parts, files, finished_at: (/* @__PURE__ */ new Date()).toISOString() };
+  saveState(ws);
+}
+async function executeStage(pipeline2, stage, plan, why, ws, o, commit2) {
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  const t = performance.now();
+  const base = { name: stage.name, key: plan.key, started_at: startedAt, outs: [] };
+  o.logger.info(`\u25B6 ${stage.name}: running (${why || "not in the cache"})`);
+  for (const out of stage.outs) {
+    rmSync5(join20(o.root, out), { recursive: true, force: true });
+    mkdirSync10(dirname18(join20(o.root, out)), { recursive: true });
+  }
+  const env = stageEnvironment(o.env, {});
+  const services = [];
+  let exitCode = null;
+  let failure2 = null;
+  try {
+    for (const name of stage.services) {
+      services.push(await startService(pipeline2.services[name], { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
+    }
+    const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
+    const subst = (a) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);
+    const argv = (stage.command.llmops ? [...o.llmops, ...stage.command.argv] : stage.command.argv).map(subst);
+    const stageEnv = Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, subst(v)]));
+    exitCode = await spawnStage(stage.name, argv, { ...env, ...stageEnv }, o);
+    if (exitCode !== 0) failure2 = exitCode === null ? "could not be started" : `exited with code ${exitCode}`;
+  } catch (err) {
+    failure2 = err.message;
+  } finally {
+    for (const s of services.reverse()) await s.stop();
+  }
+  const serviceRecords = services.map((s) => ({ name: s.name, url: s.url, ready_s: s.readyS }));
+  const duration3 = (performance.now() - t) / 1e3;
+  if (o.signal?.aborted && failure2 === null) failure2 = "interrupted";
+  if (failure2 === null) {
+    const files = await hashOutputs(ws, stage);
+    if (files === null) failure2 = `finished but did not write all its outputs (${stage.outs.join(", ")})`;
+    else {
+      const dirs = stage.outs.filter((out) => !files.some((f) => f.path === out));
+      const entry = {
+        schema: "llmops.stage-cache-entry/v1",
+        key: plan.key,
+        pipeline: pipeline2.name,
+        stage: stage.name,
+        outs: stage.outs,
+        dirs,
+        files,
+        parts: plan.parts,
+        created_at: (/* @__PURE__ */ new Date()).toISOString(),
+        duration_s: duration3,
+        commit: commit2
+      };
+      ws.store.save(entry, o.root, files);
+      remember(ws, plan, files);
+      if (o.remote) {
+        try {
+          await o.remote.save(plan.key, ws.store);
+        } catch (err) {
+          o.logger.warn(`could not save stage ${stage.name} to the remote cache: ${err.message}`);
+        }
+      }
+      o.logger.info(`\u2713 ${stage.name}: done in ${duration3.toFixed(1)}s (key ${plan.key.slice(0, 12)}, cached)`);
+      return { ...base, outcome: "ran", reason: why || "not in the cache", duration_s: duration3, exit_code: exitCode, outs: files.map(({ path, sha256: sha2562, size }) => ({ path, sha256: sha2562, size })), services: serviceRecords };
+    }
+  }
+  o.logger.error(`\u2717 ${stage.name}: ${failure2}`);
+  return { ...base, outcome: "failed", reason: failure2, duration_s: duration3, exit_code: exitCode, services: serviceRecords };
+}
+function spawnStage(name, argv, env, o) {
+  return new Promise((resolve11) => {
+    const child = spawn4(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const exit = new Promise((r) => child.on("close", () => r()));
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface3({ input: stream, crlfDelay: Infinity }).on("line", (line) => o.logger.info(`  ${name} \u2502 ${line}`));
+    }
+    const onAbort = () => void stopChild(child, exit, 1e4);
+    o.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (e) => {
+      o.logger.error(`${name}: could not start ${argv[0]}: ${e.message}`);
+    });
+    child.on("close", (code2) => {
+      o.signal?.removeEventListener("abort", onAbort);
+      resolve11(code2);
+    });
+  });
+}
+
+// src/app/pipeline/run-baseline.ts
+import { execFileSync as execFileSync4, spawn as spawn5 } from "node:child_process";
+import { existsSync as existsSync16, mkdtempSync, readFileSync as readFileSync14, rmSync as rmSync6 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join21, relative as relative8 } from "node:path";
+function git(cwd, args) {
+  return execFileSync4("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+async function runWithBaseline(o) {
+  let commit2;
+  try {
+    commit2 = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+  } catch {
+    throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
+  }
+  const runId = o.runId ?? newRunId();
+  const cacheDir = o.cacheDir ?? join21(o.root, ".llmops", "cache");
+  const rel = relative8(o.root, o.pipelineFile);
+  const wt = mkdtempSync(join21(tmpdir(), "llmops-baseline-"));
+  const log = prefixed(o.logger, "baseline \u2502 ");
+  try {
+    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit2]);
+    if (!existsSync16(join21(wt, rel))) {
+      throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit2.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
+    }
+    o.logger.info(`baseline: ${o.baselineRev} (${commit2.slice(0, 7)}) in a temporary worktree, sharing the stage cache`);
+    const base = await runPipeline({ ...o, root: wt, pipelineFile: join21(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log, stages: void 0 });
+    o.logger.info("candidate: this working tree");
+    const cand = await runPipeline({ ...o, cacheDir, runId });
+    const comparisons = [];
+    let blocked = false;
+    if (base.run.status === "passed" && cand.run.status === "passed") {
+      for (const stage of cand.pipeline.stages.filter((s) => s.uses === "eval")) {
+        const bStage = base.pipeline.stages.find((s) => s.name === stage.name && s.uses === "eval");
+        if (!bStage) {
+          o.logger.warn(`eval stage ${stage.name} is new in this change: nothing to compare it with`);
+          continue;
+        }
+        const out = join21(runsDir(o.root), runId, stage.name);
+        const bw = bStage.definition.with;
+        const cw = stage.definition.with;
+        const cmpCode = await llmops(o, ["compare", "--baseline", join21(wt, bw.out), "--candidate", join21(o.root, cw.out), "--policy", join21(wt, bw.suite), "--out", out]);
+        if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
+        const repCode = await llmops(o, ["report", "--comparison", join21(out, "comparison.json"), "--markdown", join21(out, "comment.md"), "--html", join21(out, "report.html")]);
+        if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
+        const verdict = readVerdict(join21(out, "comparison.json"));
+        if (cmpCode === 1) blocked = true;
+        comparisons.push({ stage: stage.name, verdict, comparison: join21(out, "comparison.json"), comment: join21(out, "comment.md"), html: join21(out, "report.html") });
+      }
+    }
+    const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
+    const run = { ...cand.run, status, baseline: { rev: o.baselineRev, commit: commit2, run_id: base.run.run_id, comparisons } };
+    return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
+  } finally {
+    try {
+      git(o.root, ["worktree", "remove", "--force", wt]);
+    } catch {
+    }
+    rmSync6(wt, { recursive: true, force: true });
+  }
+}
+function readVerdict(path) {
+  try {
+    const c = JSON.parse(readFileSync14(path, "utf8"));
+    return c.gate?.verdict ?? "compared";
+  } catch {
+    return "unknown";
+  }
+}
+function llmops(o, args) {
+  return new Promise((resolve11) => {
+    const child = spawn5(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr?.on("data", (d) => err += d.toString("utf8"));
+    child.stdout?.on("data", () => {
+    });
+    child.on("error", () => resolve11(70));
+    child.on("close", (code2) => {
+      if (code2 !== 0 && code2 !== 1 && err) o.logger.error(err.trim());
+      resolve11(code2 ?? 70);
+    });
+  });
+}
+function prefixed(l, p) {
+  return { debug: (m) => l.debug(p + m), info: (m) => l.info(p + m), warn: (m) => l.warn(p + m), error: (m) => l.error(p + m), group: (n2, fn) => l.group(p + n2, fn) };
+}
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  maxPositionals: 1,
+  summary: "run a pipeline: only the stages its changes require, the rest from the stage cache",
+  help: `
+usage: llmops run [pipeline] [--stages a,b] [--baseline REV] [options]
+
+Runs pipelines/<pipeline>.yaml (default: main; or a path). Each stage's key is the
+hash of its definition, the contents of its dependencies, its parameters, the
+llmops version and its upstream stages' keys. A stage whose outputs here match its
+key is up to date; one whose key is in the stage cache is restored (every file
+verified); the rest run, and their outputs are stored under their keys. A failing
+stage stops the stages that depend on it; finished outputs stay, and running the
+same command again continues from there. Writes reports/runs/<run-id>/run.json.
+
+options:
+  --stages a,b       run only these stages; the stages they depend on must be up to
+                     date or in the cache (outputs handed over from another job)
+  --baseline REV     also run the pipeline as it is at REV (a git revision, e.g.
+                     origin/main or the merge-base) in a temporary worktree, restoring
+                     what the cache holds; then compare each eval stage's run with the
+                     baseline's under the baseline's gate, and write the PR comment and
+                     HTML report to reports/runs/<run-id>/; exit 1 when the gate blocks
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             print the run record as JSON on stdout
+  --quiet            no progress lines
+  -h, --help         this help
+
+Exit codes: 0 every stage done (and the gate passed), 1 a stage failed or the gate
+blocked, 2 a configuration or usage error.
+`,
+  options: {
+    stages: { type: "string" },
+    baseline: { type: "string" },
+    "cache-dir": { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const pipelineFile = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const stages = typeof values.stages === "string" ? values.stages.split(",").map((s) => s.trim()).filter(Boolean) : void 0;
+    const cacheDir = typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0;
+    const common2 = { root, pipelineFile, ...stages ? { stages } : {}, ...cacheDir ? { cacheDir } : {}, llmops: [process.execPath, process.argv[1]], env: ctx.env, logger: ctx.logger };
+    return abortOnSignals("interrupted", async (signal) => {
+      const t0 = performance.now();
+      if (typeof values.baseline === "string") {
+        const r2 = await runWithBaseline({ ...common2, signal, baselineRev: values.baseline });
+        if (values.json) ctx.printJson(r2.run);
+        else {
+          printRun(ctx, r2.run, r2.recordPath, t0);
+          for (const c of r2.run.baseline?.comparisons ?? []) {
+            ctx.stdout.write(`${c.stage}: gate ${c.verdict.toUpperCase()} against ${values.baseline} (${r2.run.baseline.commit.slice(0, 7)})
+  comment: ${displayPath(ctx, c.comment)}
+  report:  ${displayPath(ctx, c.html)}
+`);
+          }
+        }
+        return r2.run.status === "passed" ? 0 : 1;
+      }
+      const r = await runPipeline({ ...common2, signal });
+      if (values.json) ctx.printJson(r.run);
+      else printRun(ctx, r.run, r.recordPath, t0);
+      return r.run.status === "passed" ? 0 : 1;
+    });
+  }
+};
+function printRun(ctx, run, recordPath, t0) {
+  const count2 = (o) => run.stages.filter((s) => s.outcome === o).length;
+  const ran = count2("ran");
+  const wall = (performance.now() - t0) / 1e3;
+  const lines = run.stages.map((s) => `  ${s.outcome.padEnd(12)} ${s.name.padEnd(14)} ${s.duration_s.toFixed(1).padStart(6)}s  ${s.reason}`);
+  const tail = ran === 0 && run.status === "passed" ? `nothing to run: every stage came from the cache or was up to date (${wall.toFixed(2)}s)` : `${ran} ran, ${count2("restored")} restored from the cache, ${count2("up-to-date")} up to date${count2("failed") ? `, ${count2("failed")} FAILED` : ""}${count2("skipped") ? `, ${count2("skipped")} skipped` : ""} (${wall.toFixed(1)}s)`;
+  ctx.stdout.write(`pipeline ${run.pipeline.name}: ${run.status}
+${lines.join("\n")}
+${tail}
+run record: ${displayPath(ctx, recordPath)}
+`);
+  if (run.status === "failed") ctx.stdout.write(`a rerun of the same command continues from the failed stage (finished stages are kept)
+`);
+}
+
+// src/cli/commands/runs.ts
+var runsCommand = {
+  name: "runs",
+  maxPositionals: 0,
+  summary: "list recent pipeline runs (reports/runs/*/run.json)",
+  help: `
+usage: llmops runs [--limit N] [--json]
+
+Lists the pipeline runs recorded in reports/runs/, newest first: when, which
+pipeline at which commit, the outcome, how many stages ran or came from the cache,
+the baseline and gate verdicts of a --baseline run.
+
+options:
+  --limit N     at most N runs (default 20)
+  --json        the run records as a JSON array
+  -h, --help    this help
+`,
+  options: { limit: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values }) {
+    const limit = intOption(values, "limit") ?? 20;
+    const { runs, unreadable } = readRunRecords(repoRoot(ctx.cwd));
+    for (const u of unreadable) ctx.logger.warn(`${u}: not a run record this llmops can read; skipped`);
+    const shown = runs.filter((r) => !r.run_id.endsWith("-baseline")).slice(0, limit);
+    if (values.json) {
+      ctx.printJson(shown);
+      return 0;
+    }
+    if (!shown.length) {
+      ctx.stdout.write("no pipeline runs recorded yet (llmops run writes reports/runs/<run-id>/run.json)\n");
+      return 0;
+    }
+    for (const r of shown) {
+      const n2 = (o) => r.stages.filter((s) => s.outcome === o).length;
+      const gate = r.baseline ? `  vs ${r.baseline.rev} (${r.baseline.commit.slice(0, 7)}): ${r.baseline.comparisons.map((c) => `${c.stage} ${c.verdict.toUpperCase()}`).join(", ") || "no comparison"}` : "";
+      ctx.stdout.write(
+        `${r.run_id}  ${r.pipeline.name.padEnd(10)} ${(r.commit ?? "no git").slice(0, 7)}${r.dirty ? "+" : " "} ${r.status.padEnd(11)} ran ${n2("ran")}, cached ${n2("restored")}, up to date ${n2("up-to-date")}${n2("failed") ? `, failed ${n2("failed")}` : ""}  ${r.duration_s.toFixed(1)}s${gate}
+`
+      );
+    }
+    return 0;
+  }
+};
+
+// src/cli/commands/serve.ts
+import { existsSync as existsSync17, statSync as statSync10 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename as basename7 } from "node:path";
+
+// src/app/serve/llama-engine.ts
+var NODE_LLAMA_CPP_VERSION = "3.21.1";
+async function importNodeLlamaCpp() {
+  try {
+    return await import("node-llama-cpp");
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ERR_MODULE_NOT_FOUND" || code2 === "MODULE_NOT_FOUND") {
+      throw new ExternalError(`llmops serve runs models with llama.cpp through node-llama-cpp, which is not installed`, {
+        hint: `npm install --omit=optional node-llama-cpp@${NODE_LLAMA_CPP_VERSION} @node-llama-cpp/linux-x64@${NODE_LLAMA_CPP_VERSION} (on Linux x64, CPU only: ~80 MB), or npm install node-llama-cpp@${NODE_LLAMA_CPP_VERSION} (all GPU backends, ~700 MB); see docs/model.md`,
+        cause: err
+      });
+    }
+    throw err;
+  }
+}
+var LlamaEngine = class _LlamaEngine {
+  constructor(model, context, modelName, contextSize, chatTemplateSource) {
+    this.model = model;
+    this.context = context;
+    this.modelName = modelName;
+    this.contextSize = contextSize;
+    this.chatTemplateSource = chatTemplateSource;
+    for (let i = 0; i < context.totalSequences; i++) this.free.push(context.getSequence());
+    this.template = chatTemplateSource ? new Template(chatTemplateSource) : void 0;
+  }
+  model;
+  context;
+  modelName;
+  contextSize;
+  chatTemplateSource;
+  free = [];
+  template;
+  static async load(o, modelName) {
+    const { getLlama, LlamaLogLevel } = await importNodeLlamaCpp();
+    const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: LlamaLogLevel.error, maxThreads: o.threads });
+    let model;
+    try {
+      model = await llama.loadModel({ modelPath: o.modelPath });
+    } catch (err) {
+      throw new InputError(`${o.modelPath}: llama.cpp could not load this GGUF (${err instanceof Error ? err.message : String(err)})`, { hint: "export it with llmops export gguf, or check it with another GGUF reader" });
+    }
+    const train = model.trainContextSize;
+    const ctx = o.ctx ?? Math.min(train, 4096);
+    const kv = o.kvCache === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {};
+    let context;
+    try {
+      context = await model.createContext({
+        contextSize: ctx,
+        sequences: o.parallel,
+        threads: { ideal: o.threads, min: o.threads },
+        batchSize: Math.min(512, ctx),
+        flashAttention: false,
+        ...kv,
+        ...o.adapterPath ? { lora: { adapters: [{ filePath: o.adapterPath, scale: 1 }] } } : {}
+      });
+    } catch (err) {
+      await model.dispose();
+      throw new InputError(`could not create a llama.cpp context (${err instanceof Error ? err.message : String(err)})${o.adapterPath ? `; is ${o.adapterPath} a GGUF LoRA adapter for this model?` : ""}`);
+    }
+    const template = model.fileInfo.metadata.tokenizer?.chat_template;
+    return new _LlamaEngine(model, context, modelName, context.contextSize, template);
+  }
+  get slots() {
+    return this.context.totalSequences;
+  }
+  /** The prompt of a chat request through the model's chat template. */
+  renderChat(messages) {
+    if (!this.template) throw new InputError(`the model has no chat template (tokenizer.chat_template); use /v1/completions, or export it with one`);
+    return this.template.render({
+      messages,
+      add_generation_prompt: true,
+      bos_token: this.model.tokens.bosString ?? "",
+      eos_token: this.model.tokens.eosString ?? ""
+    });
+  }
+  /** Prompt text → token ids, with BOS when the model wants it (and the text did not already start with it). */
+  tokenize(text2, special) {
+    const bos = this.model.tokens.bos;
+    const bosText = this.model.tokens.bosString;
+    let body = text2;
+    if (special && bosText && body.startsWith(bosText)) body = body.slice(bosText.length);
+    const ids = this.model.tokenize(body, special);
+    return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...ids] : ids;
+  }
+  detokenize(tokens2) {
+    return this.model.detokenize(tokens2, false);
+  }
+  isEnd(token) {
+    return this.model.isEogToken(token);
+  }
+  tokenText(token) {
+    return this.model.detokenize([token], true);
+  }
+  acquire() {
+    const s = this.free.pop();
+    if (!s) throw new Error("no free sequence (the server's slot accounting is wrong)");
+    return s;
+  }
+  async release(seq) {
+    await seq.clearHistory();
+    this.free.push(seq);
+  }
+  /** Generated tokens one at a time; stops at end-of-generation, maxTokens, or the signal. */
+  async *generate(seq, prompt, o) {
+    const options = { temperature: o.temperature, ...o.topP !== void 0 ? { topP: o.topP } : {}, ...o.seed !== void 0 ? { seed: o.seed } : {} };
+    let n2 = 0;
+    if (o.logprobs) {
+      for await (const out of seq.evaluateWithMetadata(prompt, { probabilities: true }, options)) {
+        if (o.signal.aborted) return;
+        const p = out.probabilities;
+        const top = [...p.entries()].slice(0, o.logprobs.top).map(([token, prob]) => ({ token, logprob: Math.log(prob) }));
+        yield { token: out.token, logprob: Math.log(p.get(out.token) ?? 0), top };
+        if (this.isEnd(out.token) || ++n2 >= o.maxTokens) return;
+      }
+      return;
+    }
+    for await (const token of seq.evaluate(prompt, options)) {
+      if (o.signal.aborted) return;
+      yield { token };
+      if (this.isEnd(token) || ++n2 >= o.maxTokens) return;
+    }
+  }
+  async dispose() {
+    await this.context.dispose();
+    await this.model.dispose();
+  }
+};
+
+// src/app/serve/openai-server.ts
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer as createServer2 } from "node:http";
+
+// src/core/serve/metrics.ts
+var LATENCY_BUCKETS = [1e-3, 5e-3, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+var Histogram = class {
+  counts = new Array(LATENCY_BUCKETS.length).fill(0);
+  sum = 0;
+  count = 0;
+  observe(v) {
+    this.sum += v;
+    this.count++;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (v <= LATENCY_BUCKETS[i]) this.counts[i]++;
+  }
+};
+var ServeMetrics = class {
+  constructor(modelName) {
+    this.modelName = modelName;
+  }
+  modelName;
+  running = 0;
+  waiting = 0;
+  promptTokens = 0;
+  generationTokens = 0;
+  success = { stop: 0, length: 0, abort: 0 };
+  rejected = {};
+  ttft = new Histogram();
+  e2e = new Histogram();
+  reject(reason) {
+    this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
+  }
+};
+function escapeLabel(v) {
+  return v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function renderPrometheus(m) {
+  const l = `model_name="${escapeLabel(m.modelName)}"`;
+  const lines = [];
+  const scalar = (name, type, help, v) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name}{${l}} ${v}`);
+  const hist = (name, help, h2) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+    LATENCY_BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${l},le="${b}"} ${h2.counts[i]}`));
+    lines.push(`${name}_bucket{${l},le="+Inf"} ${h2.count}`, `${name}_sum{${l}} ${h2.sum}`, `${name}_count{${l}} ${h2.count}`);
+  };
+  scalar("vllm:num_requests_running", "gauge", "Number of requests currently generating.", m.running);
+  scalar("vllm:num_requests_waiting", "gauge", "Number of requests waiting for a slot.", m.waiting);
+  scalar("vllm:prompt_tokens_total", "counter", "Number of prefill tokens processed.", m.promptTokens);
+  scalar("vllm:generation_tokens_total", "counter", "Number of generation tokens processed.", m.generationTokens);
+  lines.push("# HELP vllm:request_success_total Count of finished requests by finish reason.", "# TYPE vllm:request_success_total counter");
+  for (const [reason, v] of Object.entries(m.success)) lines.push(`vllm:request_success_total{${l},finished_reason="${reason}"} ${v}`);
+  hist("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", m.ttft);
+  hist("vllm:e2e_request_latency_seconds", "Histogram of end to end request latency in seconds.", m.e2e);
+  lines.push("# HELP llmops_serve_requests_rejected_total Requests refused before generation, by reason.", "# TYPE llmops_serve_requests_rejected_total counter");
+  for (const reason of ["queue_full", "too_long", "bad_request", "unauthorized", "draining"]) lines.push(`llmops_serve_requests_rejected_total{${l},reason="${reason}"} ${m.rejected[reason] ?? 0}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/core/serve/requests.ts
+var stop = external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).max(16)]).optional().nullable();
+var common = {
+  model: external_exports.string().optional(),
+  max_tokens: external_exports.number().int().positive().optional().nullable(),
+  max_completion_tokens: external_exports.number().int().positive().optional().nullable(),
+  temperature: external_exports.number().min(0).max(2).optional().nullable(),
+  top_p: external_exports.number().gt(0).max(1).optional().nullable(),
+  seed: external_exports.number().int().optional().nullable(),
+  stop,
+  stream: external_exports.boolean().optional().nullable(),
+  stream_options: external_exports.object({ include_usage: external_exports.boolean().optional() }).optional().nullable(),
+  n: external_exports.literal(1).optional().nullable()
+};
+var message = external_exports.object({
+  role: external_exports.enum(["system", "user", "assistant", "developer"]),
+  content: external_exports.union([external_exports.string(), external_exports.array(external_exports.object({ type: external_exports.literal("text"), text: external_exports.string() }))])
+});
+var chatBodySchema = external_exports.object({ ...common, messages: external_exports.array(message).min(1), logprobs: external_exports.boolean().optional().nullable(), top_logprobs: external_exports.number().int().min(0).max(20).optional().nullable() });
+var completionBodySchema = external_exports.object({ ...common, prompt: external_exports.string(), logprobs: external_exports.number().int().min(0).max(20).optional().nullable(), echo: external_exports.literal(false).optional().nullable() });
+function fail(err) {
+  const issue2 = err.issues[0];
+  const param = issue2.path.join(".") || null;
+  return { ok: false, message: `${param ?? "body"}: ${issue2.message}`, param };
+}
+function parseGenerationBody(api, body) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, message: "the request body must be a JSON object", param: null };
+  const base = (b) => ({
+    model: b.model ?? void 0,
+    maxTokens: b.max_completion_tokens ?? b.max_tokens ?? void 0,
+    // OpenAI's default temperature is 1.
+    temperature: b.temperature ?? 1,
+    topP: b.top_p ?? void 0,
+    seed: b.seed ?? void 0,
+    stop: b.stop == null ? [] : typeof b.stop === "string" ? [b.stop] : b.stop,
+    stream: b.stream === true,
+    includeUsage: b.stream_options?.include_usage === true
+  });
+  if (api === "chat") {
+    const r2 = chatBodySchema.safeParse(body);
+    if (!r2.success) return fail(r2.error);
+    const messages = r2.data.messages.map((m) => ({ role: m.role, content: typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join("") }));
+    return { ok: true, request: { api, ...base(r2.data), messages, logprobs: r2.data.logprobs ? { top: r2.data.top_logprobs ?? 0 } : void 0 } };
+  }
+  const r = completionBodySchema.safeParse(body);
+  if (!r.success) return fail(r.error);
+  return { ok: true, request: { api, ...base(r.data), prompt: r.data.prompt, logprobs: r.data.logprobs == null ? void 0 : { top: r.data.logprobs } } };
+}
+
+// src/core/serve/stop.ts
+var StopMatcher = class {
+  constructor(stops) {
+    this.stops = stops;
+  }
+  stops;
+  pending = "";
+  stopped = false;
+  /** Feed new text; returns the text safe to emit now. */
+  push(text2) {
+    if (this.stopped) return "";
+    this.pending += text2;
+    let cut = -1;
+    for (const s of this.stops) {
+      if (!s) continue;
+      const at = this.pending.indexOf(s);
+      if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+    }
+    if (cut >= 0) {
+      this.stopped = true;
+      const out2 = this.pending.slice(0, cut);
+      this.pending = "";
+      return out2;
+    }
+    let hold = 0;
+    for (const s of this.stops) {
+      for (let k = Math.min(s.length - 1, this.pending.length); k > hold; k--) {
+        if (this.pending.endsWith(s.slice(0, k))) {
+          hold = k;
+          break;
+        }
+      }
+    }
+    const out = this.pending.slice(0, this.pending.length - hold);
+    this.pending = this.pending.slice(this.pending.length - hold);
+    return out;
+  }
+  /** At the end of generation: whatever was held back was not a stop string after all. */
+  flush() {
+    const out = this.stopped ? "" : this.pending;
+    this.pending = "";
+    return out;
+  }
+};
+
+// src/app/serve/openai-server.ts
+var HttpError = class extends Error {
+  constructor(status, message2, type = "invalid_request_error", param = null, headers = {}) {
+    super(message2);
+    this.status = status;
+    this.type = type;
+    this.param = param;
+    this.headers = headers;
+  }
+  status;
+  type;
+  param;
+  headers;
+};
+function sendJson(res, status, body, headers = {}) {
+  const text2 = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text2), ...headers });
+  res.end(text2);
+}
+function sendError(res, e) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, e.status, { error: { message: e.message, type: e.type, param: e.param, code: e.status } }, e.headers);
+}
+async function readBody(req, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `the request body is over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not valid JSON");
+  }
+}
+var OpenAiServer = class {
+  constructor(o) {
+    this.o = o;
+    this.metrics = new ServeMetrics(o.modelName);
+  }
+  o;
+  metrics;
+  engine;
+  server;
+  active = 0;
+  waiting = [];
+  draining = false;
+  idle;
+  created = Math.floor(Date.now() / 1e3);
+  /** Listen (health answers 503 until setEngine); resolves with the URL. */
+  async listen() {
+    const server = createServer2((req, res) => {
+      this.handle(req, res).catch((err) => {
+        if (err instanceof HttpError) sendError(res, err);
+        else {
+          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          sendError(res, new HttpError(500, "internal server error", "server_error"));
+        }
+      });
+    });
+    server.keepAliveTimeout = 5e3;
+    this.server = server;
+    await new Promise((resolve11, reject) => {
+      server.once("error", reject);
+      server.listen(this.o.port, this.o.host, () => resolve11());
+    });
+    const addr = server.address();
+    const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+    return `http://${host}:${addr.port}`;
+  }
+  setEngine(engine) {
+    this.engine = engine;
+  }
+  /** Stop taking requests, let running and queued ones finish (up to timeoutMs), then close. */
+  async drain(timeoutMs) {
+    this.draining = true;
+    this.server?.close();
+    this.server?.closeIdleConnections();
+    if (this.active + this.waiting.length > 0) {
+      await Promise.race([new Promise((r) => this.idle = r), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    }
+    const unfinished = this.active + this.waiting.length;
+    this.server?.closeAllConnections();
+    return { unfinished };
+  }
+  authorized(req) {
+    if (!this.o.apiKey) return true;
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.o.apiKey);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  async handle(req, res) {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      const ready = this.engine !== void 0 && !this.draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : this.draining ? "draining" : "loading" });
+    }
+    if (path === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(renderPrometheus(this.metrics));
+      return;
+    }
+    if (path.startsWith("/v1/") && !this.authorized(req)) {
+      this.metrics.reject("unauthorized");
+      throw new HttpError(401, "missing or wrong API key (send Authorization: Bearer <key>)", "authentication_error", null, { "www-authenticate": "Bearer" });
+    }
+    if (path === "/v1/models") {
+      return sendJson(res, 200, { object: "list", data: [{ id: this.o.modelName, object: "model", created: this.created, owned_by: "llmops" }] });
+    }
+    const api = path === "/v1/chat/completions" ? "chat" : path === "/v1/completions" ? "completions" : void 0;
+    if (!api) throw new HttpError(404, `no route ${path}; this server answers /v1/chat/completions, /v1/completions, /v1/models, /health, /metrics`, "not_found_error");
+    if (req.method !== "POST") throw new HttpError(405, `${path} takes POST`, "invalid_request_error", null, { allow: "POST" });
+    if (this.draining) {
+      this.metrics.reject("draining");
+      throw new HttpError(503, "the server is shutting down", "server_error", null, { "retry-after": "1" });
+    }
+    const engine = this.engine;
+    if (!engine) throw new HttpError(503, "the model is still loading", "server_error", null, { "retry-after": "1" });
+    const body = await readBody(req, this.o.maxBodyBytes ?? 4 * 1024 * 1024);
+    const parsed = parseGenerationBody(api, body);
+    if (!parsed.ok) {
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, parsed.message, "invalid_request_error", parsed.param);
+    }
+    await this.generate(engine, parsed.request, req, res);
+  }
+  /** A slot now, a place in the queue, or false when the queue is full. A freed slot passes straight
+   * to the first waiter, so a newcomer can never take it in between. */
+  async acquireSlot(engine, signal) {
+    if (this.active < engine.slots && this.waiting.length === 0) {
+      this.active++;
+      return "slot";
+    }
+    if (this.waiting.length >= this.o.queueLimit) return "full";
+    this.metrics.waiting++;
+    const got = await new Promise((resolve11) => {
+      const entry = {
+        resume: () => {
+          signal.removeEventListener("abort", entry.cancel);
+          resolve11(true);
+        },
+        cancel: () => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          resolve11(false);
+        }
+      };
+      signal.addEventListener("abort", entry.cancel, { once: true });
+      this.waiting.push(entry);
+    });
+    this.metrics.waiting--;
+    if (!got) this.checkIdle();
+    return got ? "slot" : "cancelled";
+  }
+  releaseSlot() {
+    const next = this.waiting.shift();
+    if (next) next.resume();
+    else this.active--;
+    this.checkIdle();
+  }
+  checkIdle() {
+    if (this.active === 0 && this.waiting.length === 0 && this.idle) this.idle();
+  }
+  async generate(engine, r, req, res) {
+    const t0 = performance.now();
+    const prompt = r.api === "chat" ? engine.renderChat(r.messages) : r.prompt;
+    const tokens2 = engine.tokenize(prompt, r.api === "chat");
+    const room = engine.contextSize - tokens2.length;
+    if (room <= 0) {
+      this.metrics.reject("too_long");
+      throw new HttpError(400, `the prompt is ${tokens2.length} tokens; the context holds ${engine.contextSize} (prompt plus completion), so nothing can be generated. Shorten the prompt or restart serve with a larger --ctx`, "invalid_request_error", r.api === "chat" ? "messages" : "prompt");
+    }
+    const maxTokens = Math.min(r.maxTokens ?? room, room);
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const slot = await this.acquireSlot(engine, abort.signal);
+    if (slot === "full") {
+      this.metrics.reject("queue_full");
+      throw new HttpError(503, `all ${engine.slots} slots are busy and ${this.o.queueLimit} requests are already waiting; retry later`, "server_error", null, { "retry-after": "1" });
+    }
+    if (slot === "cancelled") return;
+    this.metrics.running++;
+    this.metrics.promptTokens += tokens2.length;
+    const id = `${r.api === "chat" ? "chatcmpl" : "cmpl"}-${randomUUID().replace(/-/g, "")}`;
+    const created = Math.floor(Date.now() / 1e3);
+    const seq = engine.acquire();
+    const stop2 = new StopMatcher(r.stop);
+    const generated = [];
+    const logprobs = [];
+    let emitted = "";
+    let text2 = "";
+    let finish = "length";
+    let firstTokenAt;
+    const chunk = (delta, finishReason) => r.api === "chat" ? { id, object: "chat.completion.chunk", created, model: this.o.modelName, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] } : { id, object: "text_completion", created, model: this.o.modelName, choices: [{ index: 0, text: delta, finish_reason: finishReason, logprobs: null }] };
+    const send = (obj2) => res.write(`data: ${JSON.stringify(obj2)}
+
+`);
+    if (r.stream) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      if (r.api === "chat") send(chunk({ role: "assistant", content: "" }, null));
+    }
+    const emit = (piece) => {
+      if (!piece) return;
+      text2 += piece;
+      if (r.stream) send(chunk(r.api === "chat" ? { content: piece } : piece, null));
+    };
+    try {
+      for await (const g of engine.generate(seq, tokens2, { maxTokens, temperature: r.temperature, topP: r.topP, seed: r.seed, logprobs: r.logprobs, signal: abort.signal })) {
+        firstTokenAt ??= performance.now();
+        if (engine.isEnd(g.token)) {
+          finish = "stop";
+          break;
+        }
+        generated.push(g.token);
+        if (r.logprobs) logprobs.push(g);
+        const full = engine.detokenize(generated);
+        const safe = full.endsWith("\uFFFD") ? full.slice(0, full.lastIndexOf("\uFFFD")) : full;
+        if (safe.length > emitted.length) {
+          const piece = safe.slice(emitted.length);
+          emitted = safe;
+          emit(stop2.push(piece));
+          if (stop2.stopped) {
+            finish = "stop";
+            break;
+          }
+        }
+      }
+      if (abort.signal.aborted) finish = "abort";
+      else if (finish !== "stop" && generated.length < maxTokens) finish = "stop";
+      if (finish !== "abort" && !stop2.stopped) {
+        const full = engine.detokenize(generated);
+        if (full.length > emitted.length) emit(stop2.push(full.slice(emitted.length)));
+        emit(stop2.flush());
+        if (stop2.stopped) finish = "stop";
+      }
+    } finally {
+      await engine.release(seq);
+      this.metrics.running--;
+      this.releaseSlot();
+    }
+    const t1 = performance.now();
+    this.metrics.generationTokens += generated.length;
+    this.metrics.success[finish]++;
+    this.metrics.e2e.observe((t1 - t0) / 1e3);
+    if (firstTokenAt !== void 0) this.metrics.ttft.observe((firstTokenAt - t0) / 1e3);
+    if (finish === "abort") {
+      res.destroy();
+      return;
+    }
+    const usage = { prompt_tokens: tokens2.length, completion_tokens: generated.length, total_tokens: tokens2.length + generated.length };
+    const lp = r.logprobs ? this.renderLogprobs(engine, r, logprobs) : null;
+    if (r.stream) {
+      const last = chunk(r.api === "chat" ? {} : "", finish);
+      last.choices[0].logprobs = lp;
+      send(last);
+      if (r.includeUsage) send({ id, object: r.api === "chat" ? "chat.completion.chunk" : "text_completion", created, model: this.o.modelName, choices: [], usage });
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    const choice = r.api === "chat" ? { index: 0, message: { role: "assistant", content: text2 }, finish_reason: finish, logprobs: lp } : { index: 0, text: text2, finish_reason: finish, logprobs: lp };
+    sendJson(res, 200, { id, object: r.api === "chat" ? "chat.completion" : "text_completion", created, model: this.o.modelName, choices: [choice], usage });
+  }
+  renderLogprobs(engine, r, toks) {
+    if (r.api === "chat") {
+      return {
+        content: toks.map((t) => ({
+          token: engine.tokenText(t.token),
+          logprob: t.logprob ?? null,
+          top_logprobs: (t.top ?? []).map((a) => ({ token: engine.tokenText(a.token), logprob: a.logprob }))
+        }))
+      };
+    }
+    return {
+      tokens: toks.map((t) => engine.tokenText(t.token)),
+      token_logprobs: toks.map((t) => t.logprob ?? null),
+      top_logprobs: toks.map((t) => Object.fromEntries((t.top ?? []).map((a) => [engine.tokenText(a.token), a.logprob]))),
+      token_ids: toks.map((t) => t.token)
+    };
+  }
+};
+
+// src/cli/commands/serve.ts
+var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "::1"]);
+var serveCommand = {
+  name: "serve",
+  maxPositionals: 1,
+  summary: "serve a GGUF model as an OpenAI-compatible API (llama.cpp)",
+  help: `
+usage: llmops serve <model.gguf> [options]
+
+An OpenAI-compatible server on llama.cpp through node-llama-cpp (CPU):
+POST /v1/chat/completions (the model's chat template), POST /v1/completions,
+streaming (SSE) or not, stop, max_tokens, temperature, top_p, seed, logprobs;
+GET /v1/models; GET /health (503 while loading or draining, then 200);
+GET /metrics (Prometheus text, vLLM's metric names).
+Prints "listening on <url>" on stdout when the port is open. SIGTERM or Ctrl-C
+stops taking requests, lets running ones finish, and exits 0.
+
+options:
+  --port N           port (default 8080; 0 picks a free one)
+  --host H           address to bind (default 127.0.0.1); anything else needs
+                     --api-key-env, or --insecure to serve without a key
+  --api-key-env NAME require "Authorization: Bearer <key>" on /v1/*, the key
+                     read from environment variable NAME
+  --insecure         allow a non-loopback --host without an API key
+  --threads N        CPU threads (default: half the cores, at least 1)
+  --parallel N       requests generated at once (default 1)
+  --queue N          requests that may wait for a slot; past it 503 with
+                     Retry-After (default 64)
+  --ctx N            context tokens per request (default: the model's, at most 4096)
+  --adapter FILE     a GGUF LoRA adapter (llmops export gguf --adapter) to apply
+  --kv-cache T       f16 (default) or f32 (bit-closer agreement with PyTorch)
+  --name NAME        the model name /v1/models reports (default: the file name)
+  --drain-timeout S  seconds to let running requests finish on shutdown (default 30)
+  --quiet            no log lines
+  -h, --help         this help
+`,
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "api-key-env": { type: "string" },
+    insecure: { type: "boolean" },
+    threads: { type: "string" },
+    parallel: { type: "string" },
+    queue: { type: "string" },
+    ctx: { type: "string" },
+    adapter: { type: "string" },
+    "kv-cache": { type: "string" },
+    name: { type: "string" },
+    "drain-timeout": { type: "string" },
+    quiet: { type: "boolean" }
+  },
+  async run(ctx, { values, positionals }) {
+    const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));
+    const checkFile = (p, what) => {
+      if (!existsSync17(p)) throw new InputError(`${what} not found: ${p}`, { hint: "export one with: llmops export gguf <model-dir>" });
+      if (statSync10(p).isDirectory()) throw new InputError(`${p} is a directory; pass the .gguf file`, { hint: "export one with: llmops export gguf <model-dir>" });
+    };
+    checkFile(modelPath, "model file");
+    const adapterPath = values.adapter ? ctx.resolvePath(values.adapter) : void 0;
+    if (adapterPath) checkFile(adapterPath, "--adapter file");
+    const port = intOption(values, "port", 0) ?? 8080;
+    if (port > 65535) throw new InputError(`--port must be at most 65535, got ${port}`);
+    const host = values.host ?? "127.0.0.1";
+    const keyEnv = values["api-key-env"];
+    if (keyEnv !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new InputError(`--api-key-env takes an environment variable name such as LLMOPS_SERVE_KEY, got ${JSON.stringify(keyEnv)}`);
+    const apiKey = keyEnv ? ctx.env[keyEnv] : void 0;
+    if (keyEnv && !apiKey) throw new InputError(`--api-key-env ${keyEnv}: the environment variable is not set or empty`, { hint: `export ${keyEnv}=<a long random key> before starting serve` });
+    if (!LOOPBACK.has(host) && !apiKey && !values.insecure) {
+      throw new InputError(`--host ${host} would expose the model to the network without an API key`, { hint: "add --api-key-env NAME (clients send Authorization: Bearer <key>), or --insecure if the network is trusted" });
+    }
+    const kvCache = (values["kv-cache"] ?? "f16").toLowerCase();
+    if (kvCache !== "f16" && kvCache !== "f32") throw new InputError(`--kv-cache must be f16 or f32, got ${JSON.stringify(values["kv-cache"])}`);
+    const threads = intOption(values, "threads") ?? Math.max(1, Math.floor(availableParallelism() / 2));
+    const parallel = intOption(values, "parallel") ?? 1;
+    const queueLimit = intOption(values, "queue", 0) ?? 64;
+    const ctxTokens = intOption(values, "ctx", 16);
+    const drainS = intOption(values, "drain-timeout", 0) ?? 30;
+    const name = values.name ?? basename7(modelPath).replace(/\.gguf$/i, "");
+    await importNodeLlamaCpp();
+    const server = new OpenAiServer({ host, port, queueLimit, modelName: name, logger: ctx.logger, ...apiKey ? { apiKey } : {} });
+    let url2;
+    try {
+      url2 = await server.listen();
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 === "EADDRINUSE") throw new InputError(`port ${port} on ${host} is already in use`, { hint: "pick another with --port N (0 picks a free one)" });
+      if (code2 === "EADDRNOTAVAIL" || code2 === "ENOTFOUND") throw new InputError(`--host ${host}: not an address of this machine`);
+      if (code2 === "EACCES") throw new InputError(`port ${port}: permission denied (ports below 1024 need privileges)`);
+      throw err;
+    }
+    ctx.stdout.write(`listening on ${url2}
+`);
+    return abortOnSignals("stopped", async (signal) => {
+      const t0 = performance.now();
+      const engine = await LlamaEngine.load({ modelPath, ...adapterPath ? { adapterPath } : {}, threads, parallel, ...ctxTokens ? { ctx: ctxTokens } : {}, kvCache }, name).catch(async (err) => {
+        await server.drain(0);
+        throw err;
+      });
+      server.setEngine(engine);
+      ctx.logger.info(
+        `serving ${name} at ${url2}/v1 (${threads} thread(s), ${parallel} parallel, context ${engine.contextSize}, KV cache ${kvCache}${adapterPath ? `, adapter ${basename7(adapterPath)}` : ""}; loaded in ${Math.round(performance.now() - t0)} ms)${apiKey ? "; API key required" : ""}`
+      );
+      if (!signal.aborted) await new Promise((resolve11) => signal.addEventListener("abort", () => resolve11(), { once: true }));
+      ctx.logger.info(`stopping: letting running requests finish (up to ${drainS}s)`);
+      const { unfinished } = await server.drain(drainS * 1e3);
+      if (unfinished) ctx.logger.warn(`${unfinished} request(s) were still running after ${drainS}s and were cut off`);
+      await engine.dispose();
+      ctx.logger.info("stopped");
+      return 0;
+    });
+  }
+};
+
+// src/cli/commands/status.ts
+var statusCommand = {
+  name: "status",
+  maxPositionals: 1,
+  summary: "say which pipeline stages would run, come from the cache or are up to date, and why",
+  help: `
+usage: llmops status [pipeline] [--cache-dir DIR] [--json]
+
+For each stage of pipelines/<pipeline>.yaml (default: main; or a path), in run order:
+  up-to-date   its outputs here are what its current key produced
+  cached       its key is in the stage cache: a run restores it
+  run          a run computes it, because (for example) "modified: data/train.jsonl",
+               "parameter lr: 0.003 \u2192 0.03", "upstream stage train changed", "never ran here"
+Exit code 0 when nothing would run, 1 when something would (scripts can test it).
+
+options:
+  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
+  --json             the same as JSON: {pipeline, stages: [{name, key, status, reasons}]}
+  -h, --help         this help
+`,
+  options: { "cache-dir": { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  async run(ctx, { values, positionals }) {
+    const root = repoRoot(ctx.cwd);
+    const file2 = pipelinePathFor(positionals[0], root, ctx.cwd);
+    const p = loadPipeline(file2, root);
+    const ws = openWorkspace(root, p.name, typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : void 0);
+    const plans = await planPipeline(p, ws);
+    const stages = plans.map((pl) => ({ name: pl.stage.name, key: pl.key, status: pl.status, reasons: pl.reasons, upstream: pl.stage.upstream }));
+    const pending = stages.some((s) => s.status !== "up-to-date");
+    if (values.json) ctx.printJson({ pipeline: p.name, file: p.file, up_to_date: !pending, stages });
+    else {
+      for (const s of stages) {
+        ctx.stdout.write(`${s.status.padEnd(11)} ${s.name}${s.reasons.length ? `
+              ${s.reasons.join("\n              ")}` : ""}
+`);
+      }
+      ctx.stdout.write(pending ? `${stages.filter((s) => s.status === "run").length} stage(s) to run, ${stages.filter((s) => s.status === "cached").length} to restore from the cache: llmops run ${positionals[0] ?? ""}`.trimEnd() + "\n" : "everything is up to date\n");
+    }
+    return pending ? 1 : 0;
+  }
+};
+
 // src/app/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename8, dirname as dirname20, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51949,7 +56471,7 @@ var trainSpecSchema = external_exports.strictObject({
   /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
   cancel_grace_s: external_exports.number().positive().default(60)
 }).superRefine((s, ctx) => {
-  const issue2 = (path, message) => ctx.addIssue({ code: "custom", path, message });
+  const issue2 = (path, message2) => ctx.addIssue({ code: "custom", path, message: message2 });
   if (s.epochs === void 0 && s.max_steps === void 0) issue2([], "set either epochs or max_steps");
   if (s.base.model === "scratch" && (s.backend === "axolotl" || s.backend === "torchtune")) issue2(["base", "model"], `"scratch" trains a new model with backend reference (or your command); ${s.backend} needs a pretrained base`);
   if (s.base.architecture && s.base.model !== "scratch") issue2(["base", "architecture"], `architecture is only used with model: scratch`);
@@ -51975,30 +56497,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${err.message}
   with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
-}
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative6) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/core/train/divergence.ts
@@ -52113,8 +56611,8 @@ ${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
 // src/core/train/render-reference.ts
 function renderReferenceArgs(spec, paths, opts) {
   const a = [];
-  const add = (flag, v) => {
-    if (v !== void 0) a.push(flag, String(v));
+  const add = (flag2, v) => {
+    if (v !== void 0) a.push(flag2, String(v));
   };
   add("--base", paths.base);
   const arch = spec.base.architecture;
@@ -52174,22 +56672,22 @@ function list(items) {
   return `[${items.map((i) => `'${i}'`).join(",")}]`;
 }
 function datasetOverrides(spec, file2, prefix) {
-  const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
+  const common2 = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
   switch (spec.datasets.format) {
     case "chat":
       return [
         `${prefix}._component_=torchtune.datasets.chat_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.conversation_column=messages`,
         `${prefix}.conversation_style=openai`,
         `${prefix}.train_on_input=False`
       ];
     case "instruction":
-      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common, `${prefix}.train_on_input=False`];
+      return [`${prefix}._component_=torchtune.datasets.alpaca_dataset`, ...common2, `${prefix}.train_on_input=False`];
     case "completion":
       return [
         `${prefix}._component_=torchtune.datasets.instruct_dataset`,
-        ...common,
+        ...common2,
         `${prefix}.column_map.input=prompt`,
         `${prefix}.column_map.output=completion`,
         `${prefix}.train_on_input=False`
@@ -53242,88 +57740,16 @@ async function runAttempt(plan, ports, hooks) {
   return { kind: "crashed", exit, tail, error: trainerError };
 }
 
-// src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { appendFile, mkdir as mkdir4, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname10, join as join9, relative as relative5, sep } from "node:path";
-var NodeTrainWorkspace = class {
-  async exists(path) {
-    try {
-      await stat2(path);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  readText(path) {
-    return readFile4(path, "utf8");
-  }
-  async writeText(path, text2) {
-    await mkdir4(dirname10(path), { recursive: true });
-    await writeFile4(path, text2);
-  }
-  async appendText(path, text2) {
-    await mkdir4(dirname10(path), { recursive: true });
-    await appendFile(path, text2);
-  }
-  async remove(path) {
-    await rm(path, { recursive: true, force: true });
-  }
-  async list(path) {
-    try {
-      return (await readdir(path)).sort();
-    } catch {
-      return [];
-    }
-  }
-  async hashDirectory(path, exclude = () => false) {
-    const all = [];
-    const walk = async (dir) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join9(dir, e.name);
-        const rel = relative5(path, full).split(sep).join("/");
-        if (exclude(rel)) continue;
-        if (e.isDirectory()) await walk(full);
-        else if (e.isFile()) all.push(rel);
-      }
-    };
-    await walk(path);
-    const hasher = createContentHasher();
-    const files = [];
-    for (const rel of sortForHash(all)) {
-      const full = join9(path, ...rel.split("/"));
-      const { size } = await stat2(full);
-      hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
-      files.push({ name: rel, bytes: size });
-    }
-    return { hash: hasher.digest(), files };
-  }
-  async freeBytes(path) {
-    let p = path;
-    for (; ; ) {
-      try {
-        const s = await statfs(p);
-        return Number(s.bavail) * Number(s.bsize);
-      } catch {
-        const parent = dirname10(p);
-        if (parent === p) return void 0;
-        p = parent;
-      }
-    }
-  }
-};
-
 // src/app/train/locate-trainer.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join10 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync18 } from "node:fs";
+import { dirname as dirname19, join as join22 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname11(fileURLToPath(from));
+  let dir = dirname19(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join10(dir, "trainers", "reference", "train.py");
-    if (existsSync8(candidate)) return candidate;
-    const parent = dirname11(dir);
+    const candidate = join22(dir, "trainers", "reference", "train.py");
+    if (existsSync18(candidate)) return candidate;
+    const parent = dirname19(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -53334,10 +57760,10 @@ function defaultPythons(env) {
 }
 
 // src/app/train/machine.ts
-import { cpus, hostname as hostname3, totalmem } from "node:os";
+import { cpus as cpus2, hostname as hostname4, totalmem as totalmem2 } from "node:os";
 function describeMachine() {
-  const c = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem(), hostname: hostname3() };
+  const c = cpus2();
+  return { platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model, memoryBytes: totalmem2(), hostname: hostname4() };
 }
 async function gitRevision(runner, cwd) {
   const head = await runner.capture({ program: "git", args: ["rev-parse", "HEAD"], cwd }, 1e4);
@@ -53345,79 +57771,6 @@ async function gitRevision(runner, cwd) {
   const status = await runner.capture({ program: "git", args: ["status", "--porcelain", "--untracked-files=no"], cwd }, 1e4);
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
-
-// src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var NodeProcessRunner = class {
-  constructor(baseEnv = process.env) {
-    this.baseEnv = baseEnv;
-  }
-  baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: false
-    });
-    return new NodeRunningProcess(child, spec.program);
-  }
-  capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
-      let stdout = "";
-      let stderr = "";
-      let notFound = false;
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      child.stdout?.on("data", (d) => stdout += d.toString("utf8"));
-      child.stderr?.on("data", (d) => stderr += d.toString("utf8"));
-      child.on("error", (err) => {
-        if (err.code === "ENOENT" || err.code === "EACCES") notFound = true;
-        else stderr += err.message;
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve7({ code: notFound ? null : code2, stdout, stderr, notFound });
-      });
-    });
-  }
-};
-var NodeRunningProcess = class {
-  constructor(child, program) {
-    this.child = child;
-    for (const stream of ["stdout", "stderr"]) {
-      const src = child[stream];
-      if (!src) continue;
-      createInterface({ input: src, crlfDelay: Infinity }).on("line", (line) => {
-        for (const l of this.listeners) l(line, stream);
-      });
-    }
-    this.exit = new Promise((resolve7, reject) => {
-      child.on("error", (err) => {
-        if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
-        else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
-        else reject(new ExternalError(`could not start "${program}": ${err.message}`));
-      });
-      child.on("close", (code2, signal) => resolve7({ code: code2, signal }));
-    });
-  }
-  child;
-  exit;
-  listeners = [];
-  get pid() {
-    return this.child.pid;
-  }
-  onLine(listener) {
-    this.listeners.push(listener);
-  }
-  terminate() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-  }
-  kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-};
 
 // src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
@@ -53428,25 +57781,25 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text2, shownAs, overrides);
-  return { spec, name: spec.name ?? basename5(specPath, extname2(specPath)) };
+  return { spec, name: spec.name ?? basename8(specPath, extname2(specPath)) };
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname12(o.specPath));
+  const git2 = await gitRevision(runner, dirname20(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname12(o.specPath),
+        specDir: dirname20(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
         referenceTrainer: locateReferenceTrainer(),
         llmopsVersion: VERSION,
-        gitCommit: git.commit ?? o.gitCommitFallback,
-        gitDirty: git.dirty,
+        gitCommit: git2.commit ?? o.gitCommitFallback,
+        gitDirty: git2.dirty,
         machine: describeMachine(),
         defaultPythons: defaultPythons(o.env),
         signal
@@ -53558,10 +57911,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname21, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -53571,20 +57924,20 @@ var ConsoleLogger = class {
   }
   stream;
   verbose;
-  debug(message) {
-    if (this.verbose) this.stream.write(`debug: ${message}
+  debug(message2) {
+    if (this.verbose) this.stream.write(`debug: ${message2}
 `);
   }
-  info(message) {
-    this.stream.write(`${message}
+  info(message2) {
+    this.stream.write(`${message2}
 `);
   }
-  warn(message) {
-    this.stream.write(`warning: ${message}
+  warn(message2) {
+    this.stream.write(`warning: ${message2}
 `);
   }
-  error(message) {
-    this.stream.write(`error: ${message}
+  error(message2) {
+    this.stream.write(`error: ${message2}
 `);
   }
   async group(name, fn) {
@@ -53610,7 +57963,9 @@ function renderProgressLine2(p) {
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}`;
+  const retrying = Object.entries(p.retrying ?? {}).filter(([, n2]) => n2 > 0);
+  const inRetry = retrying.length ? ` retrying ${retrying.map(([cause, n2]) => `${cause}:${n2}`).join(" ")}` : "";
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration2(eta)} errors ${p.errors}${inRetry}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {
@@ -53671,7 +58026,7 @@ function createCliContext(opts = {}) {
     }, stop() {
     } } : new TerminalProgress(process.stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute3(p) ? p : resolve6(cwd, p),
+    resolvePath: (p) => isAbsolute4(p) ? p : resolve10(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -53681,9 +58036,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute3(init)) return processCwd;
+  if (!init || !isAbsolute4(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute4(pkg) && resolve10(dirname21(pkg)) !== resolve10(processCwd)) return processCwd;
   return init;
 }
 
