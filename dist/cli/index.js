@@ -19915,29 +19915,6 @@ function wilsonInterval(k, n2, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n2 = t.both + t.broke + t.fixed + t.neither;
-  if (n2 === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h2 = t.neither;
-  const p1 = (e + f) / n2;
-  const p2 = (e + g) / n2;
-  const [l1, u1] = wilsonInterval(e + f, n2, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n2, confidence);
-  const a = (e + f) * (g + h2) * (e + g) * (f + h2);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h2 - f * g;
-    const c = b > n2 / 2 ? b - n2 / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
 
 // src/core/stats/holm.ts
 function ranked(ps) {
@@ -19979,6 +19956,13 @@ function invertTest(pAt, estimate, alpha, range2) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side3 = (dir) => {
+    const g = range2.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range2.min : range2.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
@@ -20044,7 +20028,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
@@ -20290,26 +20275,21 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
 
 // src/core/gate/decidable.ts
 var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
-function identicalRunsBound(n2, confidence, p = null) {
+function identicalRunsBound(n2, confidence) {
   if (n2 <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n2 - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n2));
-  const step = Math.max(1, Math.floor(n2 / 2e3));
-  let worst2 = Math.max(at(0), at(n2));
-  for (let k = 0; k <= n2; k += step) worst2 = Math.max(worst2, at(k));
-  return worst2;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n2 }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
@@ -40350,9 +40330,9 @@ function adviseSide(ci, n2, gap, alpha) {
 }
 function undecidable(name, row, margin, confidence) {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
@@ -51807,6 +51787,17 @@ var retriesSchema = external_exports.strictObject({
   base_delay_ms: external_exports.number().int().min(0).default(250),
   max_delay_ms: external_exports.number().int().min(0).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
+var variantSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: external_exports.string().min(1).optional(),
+  base_url: external_exports.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema
+});
 var suiteSchema = external_exports.strictObject({
   name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
   description: external_exports.string().optional(),
@@ -51822,11 +51813,13 @@ var suiteSchema = external_exports.strictObject({
   /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
   hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
-  gate: gatePolicySchema.optional()
+  gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: external_exports.array(variantSchema).optional()
 });
 
 // src/app/eval/load-suite.ts
-async function loadSuite(path, cwd) {
+async function loadSuite(path, cwd, variant) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
@@ -51835,6 +51828,7 @@ async function loadSuite(path, cwd) {
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname8(file2);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -51881,7 +51875,7 @@ async function loadSuite(path, cwd) {
     c.schema = schema2;
   });
   const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
   return {
     file: file2,
     displayFile,
@@ -51890,6 +51884,7 @@ async function loadSuite(path, cwd) {
     prompt,
     promptOrigins,
     hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
     warnings
   };
 }
@@ -51949,15 +51944,40 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, doc, cwd) {
-  const pos = doc.locate(["prompt"]);
+function applyVariant(suite, name, doc, displayFile) {
+  const variants = suite.variants ?? [];
+  variants.forEach((v2, i2) => {
+    const first = variants.findIndex((w) => w.name === v2.name);
+    if (first !== i2) {
+      const pos = doc.locate(["variants", i2, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === void 0) return ["prompt"];
+  const i = variants.findIndex((v2) => v2.name === name);
+  if (i < 0) {
+    const known = variants.map((v2) => v2.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i];
+  if (v.prompt !== void 0) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
+  };
+  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
+}
+function loadPrompt(p, base, displayFile, doc, cwd, at0 = ["prompt"]) {
+  const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
   const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
@@ -52312,7 +52332,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -52384,7 +52404,7 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join8(outDir, ".lock"));
   try {
@@ -52443,6 +52463,7 @@ async function runPlanned(o, t0, startedAt, p) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
@@ -52623,7 +52644,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -52654,6 +52677,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     shard: { type: "string" },
@@ -52686,6 +52710,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...values.out ? { out: ctx.resolvePath(values.out) } : {},
       ...baseUrl ? { baseUrl } : {},
       ...values.model ? { model: values.model } : {},
+      ...values.variant ? { variant: values.variant } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
       ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},

@@ -35716,29 +35716,6 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
 
 // src/core/stats/holm.ts
 function ranked(ps) {
@@ -35780,6 +35757,13 @@ function invertTest(pAt, estimate, alpha, range) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side = (dir) => {
+    const g = range.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range.min : range.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
@@ -35845,7 +35829,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n = xs.length;
@@ -36072,26 +36057,21 @@ function bootstrapQuantile(values, q, resamples, seed) {
 }
 
 // src/core/gate/decidable.ts
-function identicalRunsBound(n, confidence, p = null) {
+function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
-  const step = Math.max(1, Math.floor(n / 2e3));
-  let worst2 = Math.max(at(0), at(n));
-  for (let k = 0; k <= n; k += step) worst2 = Math.max(worst2, at(k));
-  return worst2;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
@@ -56117,9 +56097,9 @@ function adviseSide(ci, n, gap, alpha) {
 }
 function undecidable(name, row, margin, confidence) {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;

@@ -30,6 +30,8 @@ export interface RunSuiteOptions {
   out?: string;
   baseUrl?: string;
   model?: string;
+  /** Apply the suite's variant of this name (its prompt and target). */
+  variant?: string;
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
@@ -70,7 +72,7 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -161,7 +163,7 @@ async function runPlanned(
   p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
+  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
@@ -221,6 +223,7 @@ async function runPlanned(
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),

@@ -33,7 +33,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -64,6 +66,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     shard: { type: "string" },
@@ -96,6 +99,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...(values.out ? { out: ctx.resolvePath(values.out as string) } : {}),
       ...(baseUrl ? { baseUrl } : {}),
       ...(values.model ? { model: values.model as string } : {}),
+      ...(values.variant ? { variant: values.variant as string } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
