@@ -19915,29 +19915,6 @@ function wilsonInterval(k, n2, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n2 + z22 / (4 * n2 * n2));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n2 ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n2 = t.both + t.broke + t.fixed + t.neither;
-  if (n2 === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h2 = t.neither;
-  const p1 = (e + f) / n2;
-  const p2 = (e + g) / n2;
-  const [l1, u1] = wilsonInterval(e + f, n2, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n2, confidence);
-  const a = (e + f) * (g + h2) * (e + g) * (f + h2);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h2 - f * g;
-    const c = b > n2 / 2 ? b - n2 / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
 
 // src/core/stats/holm.ts
 function ranked(ps) {
@@ -19979,6 +19956,13 @@ function invertTest(pAt, estimate, alpha, range2) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side3 = (dir) => {
+    const g = range2.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range2.min : range2.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
@@ -20044,7 +20028,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n2 = xs.length;
@@ -20290,26 +20275,21 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
 
 // src/core/gate/decidable.ts
 var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
-function identicalRunsBound(n2, confidence, p = null) {
+function identicalRunsBound(n2, confidence) {
   if (n2 <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n2 - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n2));
-  const step = Math.max(1, Math.floor(n2 / 2e3));
-  let worst2 = Math.max(at(0), at(n2));
-  for (let k = 0; k <= n2; k += step) worst2 = Math.max(worst2, at(k));
-  return worst2;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n2 }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
@@ -40350,9 +40330,9 @@ function adviseSide(ci, n2, gap, alpha) {
 }
 function undecidable(name, row, margin, confidence) {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
@@ -40494,6 +40474,11 @@ function budgetChecks(c, policy) {
   return out;
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
+function conclusionFor(verdict, inconclusive) {
+  if (verdict === "pass") return "success";
+  if (verdict === "fail") return "failure";
+  return inconclusive === "neutral" ? "neutral" : inconclusive === "pass" ? "success" : "failure";
+}
 function evaluateGate(c, policy, source) {
   if (c.unchanged) {
     const check3 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
@@ -40507,7 +40492,7 @@ function evaluateGate(c, policy, source) {
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
   const blocking = verdict === "fail" || verdict === "inconclusive" && policy.inconclusive === "fail";
-  const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
+  const conclusion = conclusionFor(verdict, policy.inconclusive);
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
     if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
@@ -42750,7 +42735,7 @@ function buildCaseDetails(comparison, baseline, candidate) {
 }
 
 // src/core/report/escape.ts
-var ZWJ = "\u200D";
+var WJ = "\u2060";
 var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -42781,7 +42766,7 @@ function markdownReplacement(m) {
     case "://":
       return "\\://";
     case "@":
-      return `@${ZWJ}`;
+      return `@${WJ}`;
     default:
       if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
       if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
@@ -42790,7 +42775,7 @@ function markdownReplacement(m) {
 }
 function escapeMarkdownChars(text2) {
   return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
     return markdownReplacement(m);
   });
 }
@@ -42806,7 +42791,7 @@ function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 function breakPings(text2) {
-  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${WJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WJ}`);
 }
 function escapeHtmlText(text2, opts = {}) {
   const clean = sanitizeText(text2);
@@ -42834,7 +42819,7 @@ ${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
 }
 function renderCodeSpan(text2, opts = {}) {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
   const ticks2 = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
   return `${ticks2}${pad}${body}${pad}${ticks2}${truncationNote(cut)}`;
@@ -44203,16 +44188,22 @@ var workflowRunEvent = external_exports.looseObject({
 var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
 var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
 var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
 var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v1"),
+  schema: external_exports.literal("llmops.pull-request/v2"),
   number: external_exports.number().int().positive(),
-  head_sha: sha2
+  head_sha: sha2,
+  /** owner/name the head commit lives in; null when the fork was deleted. */
+  head_repo: repoName.nullable(),
+  /** owner/name of the repository the pull request is in. */
+  base_repo: repoName
 });
 var gateSchema = external_exports.looseObject({
   verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
   blocking: external_exports.boolean(),
   reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
+  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
   checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
 });
 var comparisonGateSchema = external_exports.looseObject({
@@ -46749,7 +46740,8 @@ ${checkOptionHelp}
 // src/app/eval/run-suite.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream5, existsSync as existsSync7, mkdirSync as mkdirSync3, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname10, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname10, isAbsolute as isAbsolute2, join as join8, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/contracts/eval-shard.ts
 var EvalShardSchema = external_exports.object({
@@ -50723,7 +50715,7 @@ var LiveRun = class {
   async attempt(s) {
     const { job } = s;
     if (s.attempts === 0 && this.deps.cache) {
-      const cached2 = await this.deps.cache.get(job.key);
+      const cached2 = await this.deps.cache.get(job.key, job.request);
       if (cached2) {
         this.fromCache++;
         const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
@@ -50736,7 +50728,7 @@ var LiveRun = class {
     const outcome = await this.send(s);
     if ("value" in outcome) {
       const { value } = outcome;
-      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      if (this.deps.cache) await this.deps.cache.set(job.key, job.request, { ...value });
       const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
       this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
       return;
@@ -50949,6 +50941,11 @@ function identity(caseId, repeat) {
 // src/core/stats/quantile-sketch.ts
 var EXACT_LIMIT = 4096;
 var QuantileSketch = class _QuantileSketch {
+  /** `exact`: keep every value (8 bytes each) however many there are. */
+  constructor(alwaysExact = false) {
+    this.alwaysExact = alwaysExact;
+  }
+  alwaysExact;
   static RELATIVE_ERROR = 5e-3;
   static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
   static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
@@ -50967,7 +50964,7 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isFinite(x)) return;
     if (this.values) {
       if (this.n === this.values.length) {
-        if (this.n >= EXACT_LIMIT) {
+        if (this.n >= EXACT_LIMIT && !this.alwaysExact) {
           for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
           this.values = null;
         } else {
@@ -51029,14 +51026,17 @@ function computeSummary(input2) {
   return acc.summary(input2);
 }
 var SummaryAccumulator = class {
-  constructor(scorers, repeats) {
+  /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
+  constructor(scorers, repeats, exactPercentiles = false) {
     this.repeats = repeats;
     this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+    this.latency = new QuantileSketch(exactPercentiles);
+    this.ttft = new QuantileSketch(exactPercentiles);
   }
   repeats;
   metrics;
-  latency = new QuantileSketch();
-  ttft = new QuantileSketch();
+  latency;
+  ttft;
   latencySum = 0;
   records = 0;
   errors = 0;
@@ -51321,35 +51321,126 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { closeSync as closeSync2, lstatSync, mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync2, renameSync, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { dirname as dirname7, join as join6 } from "node:path";
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/adapters/fs/disk-cache.ts
+var CACHE_SECRET_FILE = "cache-key";
+function requestDigest(req) {
+  const { stream: _s, ...what } = req;
+  return sha256(stableStringify(what));
+}
 var DiskResponseCache = class {
-  constructor(dir) {
+  constructor(dir, logger) {
     this.dir = dir;
+    this.logger = logger;
   }
   dir;
+  logger;
+  secret;
+  /** Entries found that did not verify (forged, for another request, or corrupt). */
+  rejected = 0;
   pathOf(key2) {
     return join6(this.dir, key2.slice(0, 2), `${key2}.json`);
   }
-  async get(key2) {
+  async get(key2, request) {
+    const secret = this.loadSecret(false);
+    if (!secret) return void 0;
+    let text2;
     try {
-      const v = JSON.parse(readFileSync2(this.pathOf(key2), "utf8"));
-      return typeof v.text === "string" ? v : void 0;
+      const p = this.pathOf(key2);
+      if (!lstatSync(p).isFile()) return this.reject(key2, "not a regular file");
+      text2 = readFileSync2(p, "utf8");
     } catch {
       return void 0;
     }
+    let entry;
+    try {
+      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text2));
+      if (!r.success) return this.reject(key2, "not a llmops.response-cache-entry/v1");
+      entry = r.data;
+    } catch {
+      return this.reject(key2, "not JSON");
+    }
+    if (entry.key !== key2 || entry.request_sha256 !== requestDigest(request)) return this.reject(key2, "it answers another request");
+    if (entry.mac !== mac3(secret, entry)) return this.reject(key2, "its MAC does not verify under this cache's key");
+    return entry.response;
   }
-  async set(key2, value) {
+  async set(key2, request, value) {
+    const secret = this.loadSecret(true);
+    if (!secret) return;
+    const body = { key: key2, request_sha256: requestDigest(request), response: { ...value } };
+    const entry = { schema: "llmops.response-cache-entry/v1", ...body, mac: mac3(secret, body) };
     const p = this.pathOf(key2);
     mkdirSync2(dirname7(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
+    writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, p);
   }
+  reject(key2, why) {
+    if (this.rejected++ === 0) this.logger?.warn(`response cache: ignored the entry ${key2.slice(0, 12)}\u2026 in ${this.dir} (${why}); it is re-requested from the model`);
+    return void 0;
+  }
+  /** The directory's secret, created on first write; null (cache off) when it is missing on read or cannot be trusted. */
+  loadSecret(create) {
+    if (this.secret !== void 0 && (this.secret !== null || !create)) return this.secret;
+    const file2 = join6(this.dir, CACHE_SECRET_FILE);
+    const st = (() => {
+      try {
+        return lstatSync(file2);
+      } catch {
+        return null;
+      }
+    })();
+    if (!st) {
+      if (!create) return null;
+      mkdirSync2(this.dir, { recursive: true, mode: 448 });
+      const key2 = randomBytes(32);
+      try {
+        const fd = openSync2(file2, "wx", 384);
+        writeSync2(fd, key2.toString("hex"));
+        closeSync2(fd);
+        return this.secret = key2;
+      } catch {
+        return this.loadSecret(false);
+      }
+    }
+    const uid = process.getuid?.();
+    const problem = !st.isFile() ? "is not a regular file" : (st.mode & 63) !== 0 ? `has mode ${(st.mode & 511).toString(8)}, readable by others (a checked-out file always is)` : uid !== void 0 && st.uid !== uid ? "belongs to another user" : null;
+    if (problem) {
+      this.logger?.warn(`response cache disabled: ${file2} ${problem}; delete the cache directory or point cache-dir elsewhere`);
+      return this.secret = null;
+    }
+    const hex3 = readFileSync2(file2, "utf8").trim();
+    return this.secret = /^[0-9a-f]{64}$/.test(hex3) ? Buffer.from(hex3, "hex") : null;
+  }
 };
+function mac3(secret, e) {
+  return createHmac("sha256", secret).update(stableStringify({ key: e.key, request_sha256: e.request_sha256, response: e.response })).digest("hex");
+}
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync3, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync4, fstatSync, fsyncSync, openSync as openSync3, readFileSync as readFileSync3, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync3 } from "node:fs";
 var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
@@ -51370,7 +51461,7 @@ var JsonlResultsStore = class {
   load(each) {
     this.end = 0;
     if (!existsSync4(this.path)) return;
-    const fd = openSync2(this.path, "r");
+    const fd = openSync3(this.path, "r");
     const size = fstatSync(fd).size;
     let carry = Buffer.alloc(0);
     let carryAt = 0;
@@ -51393,7 +51484,7 @@ var JsonlResultsStore = class {
         carryAt = base + start;
       }
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
     if (carry.length > 0) {
       const parsed = parseResultsLine(carry.toString("utf8"));
@@ -51432,11 +51523,11 @@ var JsonlResultsStore = class {
     throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
   }
   append(record3) {
-    this.fd ??= openSync2(this.path, "a");
+    this.fd ??= openSync3(this.path, "a");
     const text2 = `${JSON.stringify(record3)}
 `;
     const length = Buffer.byteLength(text2) - 1;
-    writeSync2(this.fd, text2);
+    writeSync3(this.fd, text2);
     const at = { offset: this.end, length };
     this.end += length + 1;
     return at;
@@ -51444,12 +51535,12 @@ var JsonlResultsStore = class {
   finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    const out = openSync2(tmp, "w");
-    const src = existsSync4(this.path) ? openSync2(this.path, "r") : void 0;
+    const out = openSync3(tmp, "w");
+    const src = existsSync4(this.path) ? openSync3(this.path, "r") : void 0;
     let pending = [];
     let pendingBytes = 0;
     const flush = () => {
-      if (pending.length) writeSync2(out, pending.join(""));
+      if (pending.length) writeSync3(out, pending.join(""));
       pending = [];
       pendingBytes = 0;
     };
@@ -51469,8 +51560,8 @@ var JsonlResultsStore = class {
       flush();
       fsyncSync(out);
     } finally {
-      closeSync2(out);
-      if (src !== void 0) closeSync2(src);
+      closeSync3(out);
+      if (src !== void 0) closeSync3(src);
     }
     if (dropsRecords && existsSync4(this.path)) {
       renameSync2(this.path, this.previousPath);
@@ -51479,7 +51570,7 @@ var JsonlResultsStore = class {
     renameSync2(tmp, this.path);
   }
   close() {
-    if (this.fd !== void 0) closeSync2(this.fd);
+    if (this.fd !== void 0) closeSync3(this.fd);
     this.fd = void 0;
   }
 };
@@ -51696,6 +51787,17 @@ var retriesSchema = external_exports.strictObject({
   base_delay_ms: external_exports.number().int().min(0).default(250),
   max_delay_ms: external_exports.number().int().min(0).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
+var variantSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: external_exports.string().min(1).optional(),
+  base_url: external_exports.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema
+});
 var suiteSchema = external_exports.strictObject({
   name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
   description: external_exports.string().optional(),
@@ -51711,11 +51813,13 @@ var suiteSchema = external_exports.strictObject({
   /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
   hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
-  gate: gatePolicySchema.optional()
+  gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: external_exports.array(variantSchema).optional()
 });
 
 // src/app/eval/load-suite.ts
-async function loadSuite(path, cwd) {
+async function loadSuite(path, cwd, variant) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
   if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
@@ -51724,6 +51828,7 @@ async function loadSuite(path, cwd) {
   const doc = parseYamlSource(text2, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname8(file2);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -51770,7 +51875,7 @@ async function loadSuite(path, cwd) {
     c.schema = schema2;
   });
   const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
   return {
     file: file2,
     displayFile,
@@ -51779,6 +51884,7 @@ async function loadSuite(path, cwd) {
     prompt,
     promptOrigins,
     hashes: { suite: sha256(text2), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
     warnings
   };
 }
@@ -51838,15 +51944,40 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, doc, cwd) {
-  const pos = doc.locate(["prompt"]);
+function applyVariant(suite, name, doc, displayFile) {
+  const variants = suite.variants ?? [];
+  variants.forEach((v2, i2) => {
+    const first = variants.findIndex((w) => w.name === v2.name);
+    if (first !== i2) {
+      const pos = doc.locate(["variants", i2, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === void 0) return ["prompt"];
+  const i = variants.findIndex((v2) => v2.name === name);
+  if (i < 0) {
+    const known = variants.map((v2) => v2.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i];
+  if (v.prompt !== void 0) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
+  };
+  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
+}
+function loadPrompt(p, base, displayFile, doc, cwd, at0 = ["prompt"]) {
+  const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
   const shown = relative3(cwd, path) || path;
   if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
@@ -52201,7 +52332,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target2 = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -52273,7 +52404,7 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target: target2, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join8(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync3(outDir, { recursive: true });
   const release = acquireDirLock(join8(outDir, ".lock"));
   try {
@@ -52286,17 +52417,17 @@ async function runPlanned(o, t0, startedAt, p) {
       ...target2.api_key_env ? { apiKeyEnv: target2.api_key_env } : {},
       onNotice: (m) => o.logger.warn(m)
     });
-    const cacheDir = o.cacheDir ?? resolve4(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target2.model} at ${target2.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
         summary: accumulator,
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -52332,6 +52463,7 @@ async function runPlanned(o, t0, startedAt, p) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target2.provider, base_url: p.identity ?? target2.base_url, model: target2.model, api: target2.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
@@ -52364,6 +52496,10 @@ async function runPlanned(o, t0, startedAt, p) {
   } finally {
     release();
   }
+}
+function defaultResponseCacheDir(env) {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join8(env.HOME || homedir(), ".cache");
+  return join8(base, "llmops", "responses");
 }
 
 // src/app/process/abort-on-signals.ts
@@ -52508,7 +52644,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -52521,8 +52659,11 @@ options:
   --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
   --hedge auto|on|off  send a second copy of a silent request (auto: on for a
                      server on this machine, off for remote/paid APIs)
+  --exact-percentiles  exact latency percentiles however many records (8 bytes
+                     each); by default past 4,096 a sketch within 0.5% is used
   --no-cache         do not read or write the response cache
-  --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
+  --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
+                     its tool cache or temp directory; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
   -q, --quiet        no progress or log lines
   -h, --help         this help
@@ -52536,12 +52677,14 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     shard: { type: "string" },
     "dry-run": { type: "boolean" },
     timeout: { type: "string", multiple: true },
     "fixed-timeouts": { type: "boolean" },
+    "exact-percentiles": { type: "boolean" },
     hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
@@ -52567,10 +52710,12 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...values.out ? { out: ctx.resolvePath(values.out) } : {},
       ...baseUrl ? { baseUrl } : {},
       ...values.model ? { model: values.model } : {},
+      ...values.variant ? { variant: values.variant } : {},
       ...concurrency ? { concurrency } : {},
       ...limit ? { limit } : {},
       ...typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {},
       ...timeoutOptions(values),
+      ...values["exact-percentiles"] ? { exactPercentiles: true } : {},
       noCache: Boolean(values["no-cache"]),
       ...cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {},
       env: ctx.env,
@@ -52646,7 +52791,7 @@ function renderNoise(summary) {
 
 // src/app/model/export-gguf.ts
 import { createHash as createHash9 } from "node:crypto";
-import { closeSync as closeSync4, existsSync as existsSync10, openSync as openSync4, readFileSync as readFileSync7, renameSync as renameSync4, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync10, openSync as openSync5, readFileSync as readFileSync7, renameSync as renameSync4, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync5, writeSync as writeSync4 } from "node:fs";
 import { basename as basename5, dirname as dirname12, join as join12, relative as relative6, resolve as resolve6 } from "node:path";
 
 // src/core/contracts/gguf-export.ts
@@ -53324,7 +53469,7 @@ var NodeTrainWorkspace = class {
 };
 
 // src/app/model/safetensors-files.ts
-import { closeSync as closeSync3, existsSync as existsSync9, fstatSync as fstatSync2, openSync as openSync3, readFileSync as readFileSync6, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync9, fstatSync as fstatSync2, openSync as openSync4, readFileSync as readFileSync6, readSync as readSync2 } from "node:fs";
 import { join as join11 } from "node:path";
 
 // src/core/model/safetensors.ts
@@ -53428,7 +53573,7 @@ var SafetensorsDir = class {
     const path = join11(this.dir, name);
     const shown = `${this.display}/${name}`;
     if (!existsSync9(path)) throw new InputError(`${shown}: shard listed in the index is missing`);
-    const fd = openSync3(path, "r");
+    const fd = openSync4(path, "r");
     this.fds.set(name, fd);
     this.files.push(name);
     const size = fstatSync2(fd).size;
@@ -53464,7 +53609,7 @@ var SafetensorsDir = class {
     return decodeToF32(bytes, src.entry.dtype, where);
   }
   close() {
-    for (const fd of this.fds.values()) closeSync3(fd);
+    for (const fd of this.fds.values()) closeSync4(fd);
     this.fds.clear();
   }
 };
@@ -53523,12 +53668,12 @@ function checkBlocks(tensors) {
 function writeGguf(out, metadata, infos, produce) {
   const layout = layoutGguf(metadata, infos);
   const partial2 = `${out}.partial`;
-  const fd = openSync4(partial2, "w");
+  const fd = openSync5(partial2, "w");
   const hash3 = createHash9("sha256");
   let written = 0;
   const put = (b) => {
     let o = 0;
-    while (o < b.length) o += writeSync3(fd, b, o, b.length - o);
+    while (o < b.length) o += writeSync4(fd, b, o, b.length - o);
     hash3.update(b);
     written += b.length;
   };
@@ -53541,9 +53686,9 @@ function writeGguf(out, metadata, infos, produce) {
       put(data);
       if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
     });
-    closeSync4(fd);
+    closeSync5(fd);
   } catch (err) {
-    closeSync4(fd);
+    closeSync5(fd);
     rmSync2(partial2, { force: true });
     throw err;
   }
@@ -53955,7 +54100,7 @@ See docs/compare-and-gate.md.`,
 
 // src/cli/commands/report.ts
 import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync8, statSync as statSync7, writeFileSync as writeFileSync7 } from "node:fs";
-import { dirname as dirname14, isAbsolute as isAbsolute2, join as join14, resolve as resolve8 } from "node:path";
+import { dirname as dirname14, isAbsolute as isAbsolute3, join as join14, resolve as resolve8 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
@@ -53969,7 +54114,7 @@ function comparisonFile(ctx, path) {
   return existsSync12(abs) && statSync7(abs).isDirectory() && existsSync12(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve8(dirname14(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute3(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve8(dirname14(comparisonFile2), recorded)];
   for (const d of dirs) {
     const f = join14(d, "results.jsonl");
     if (existsSync12(f)) return f;
@@ -54079,7 +54224,7 @@ options:
 
 // src/app/pipeline/load-pipeline.ts
 import { existsSync as existsSync13, readFileSync as readFileSync9 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join15, relative as relative7, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join15, relative as relative7, resolve as resolve9 } from "node:path";
 
 // src/core/pipeline/load.ts
 import { createHash as createHash11 } from "node:crypto";
@@ -54583,7 +54728,7 @@ function short(v) {
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
   if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join15(root, "pipelines", `${a}.yaml`);
-  return isAbsolute3(a) ? a : resolve9(cwd, a);
+  return isAbsolute4(a) ? a : resolve9(cwd, a);
 }
 function loadPipeline(file2, root) {
   if (!existsSync13(file2)) {
@@ -54693,7 +54838,7 @@ async function hashOutputs(ws, stage) {
 
 // src/app/pipeline/run-record.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync as existsSync14, mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync2, renameSync as renameSync5, writeFileSync as writeFileSync8 } from "node:fs";
 import { cpus, hostname as hostname3, totalmem } from "node:os";
 import { join as join16 } from "node:path";
@@ -54797,7 +54942,7 @@ var PipelineRunSchema = external_exports.object({
 
 // src/app/pipeline/run-record.ts
 function newRunId(now = /* @__PURE__ */ new Date()) {
-  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes2(3).toString("hex")}`;
 }
 function runsDir(root) {
   return join16(root, "reports", "runs");
@@ -57902,8 +58047,25 @@ function progressReporter(ctx, quiet) {
 // src/cli/commands.ts
 var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand];
 
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text2) {
+  return text2.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
+// src/adapters/console/workflow-safe.ts
+function workflowSafe(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return new Proxy(stream, {
+    get(target2, prop, receiver) {
+      if (prop !== "write") return Reflect.get(target2, prop, receiver);
+      return (chunk, ...rest) => target2.write.call(target2, typeof chunk === "string" || chunk instanceof Uint8Array ? neutralizeLogText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")) : chunk, ...rest);
+    }
+  });
+}
+
 // src/cli/context.ts
-import { dirname as dirname21, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
+import { dirname as dirname21, isAbsolute as isAbsolute5, resolve as resolve10 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -58003,19 +58165,21 @@ var TerminalProgress = class {
 function createCliContext(opts = {}) {
   const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
+  const stdout = workflowSafe(process.stdout, process.env);
+  const stderr = workflowSafe(process.stderr, process.env);
+  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
     cwd,
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     logger,
     progress: opts.quiet ? { start() {
     }, tick() {
     }, stop() {
-    } } : new TerminalProgress(process.stderr, interactive),
+    } } : new TerminalProgress(stderr, interactive),
     interactive,
-    resolvePath: (p) => isAbsolute4(p) ? p : resolve10(cwd, p),
+    resolvePath: (p) => isAbsolute5(p) ? p : resolve10(cwd, p),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
 `)
   };
@@ -58025,9 +58189,9 @@ function devNull() {
 }
 function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
-  if (!init || !isAbsolute4(init)) return processCwd;
+  if (!init || !isAbsolute5(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute4(pkg) && resolve10(dirname21(pkg)) !== resolve10(processCwd)) return processCwd;
+  if (pkg && isAbsolute5(pkg) && resolve10(dirname21(pkg)) !== resolve10(processCwd)) return processCwd;
   return init;
 }
 
@@ -58085,7 +58249,7 @@ hint: run "llmops --help" for the list
     return await cmd.run(ctx, args);
   } catch (caught) {
     const err = fsErrorAsInput(caught) ?? caught;
-    process.stderr.write(`${formatError(err)}
+    workflowSafe(process.stderr, process.env).write(`${formatError(err)}
 `);
     const code2 = exitCodeFor(err);
     if (rest.includes("--json")) {
