@@ -81,7 +81,8 @@ export class OpenAiServer {
       this.handle(req, res).catch((err) => {
         if (err instanceof HttpError) sendError(res, err);
         else {
-          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          // The path is the client's text: quoted and cut, so it cannot pose as a log line or a workflow command.
+          this.o.logger.error(`internal error on ${req.method} ${JSON.stringify((req.url ?? "").slice(0, 200))}: ${err instanceof Error ? err.stack : String(err)}`);
           sendError(res, new HttpError(500, "internal server error", "server_error"));
         }
       });
