@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options), options);
-        relative6 = parse5(serialize2(relative6, options), options);
+        relative7 = parse5(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -16729,22 +16729,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -16756,7 +16756,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -43563,18 +43563,18 @@ function parseComparison(text2, file2) {
     throw new DataInvalidError(`${file2}: schema is ${JSON.stringify(v.schema)}, expected "${COMPARISON_SCHEMA}"`, { hint: "pass the comparison.json written by `llmops compare`" });
   }
   const problems = [];
-  const need = (cond, what) => cond || problems.push(what);
-  need(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
-  need(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
-  need(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
+  const need2 = (cond, what) => cond || problems.push(what);
+  need2(typeof v.confidence === "number" && v.confidence > 0 && v.confidence < 1, "confidence: a number in (0,1)");
+  need2(Array.isArray(v.metrics) && v.metrics.every((m) => isObject3(m) && typeof m.name === "string" && isObject3(m.baseline) && isObject3(m.candidate)), "metrics: a list of metric comparisons");
+  need2(Array.isArray(v.flips) && v.flips.every((f) => isObject3(f) && typeof f.case_id === "string" && typeof f.metric === "string" && (f.direction === "broke" || f.direction === "fixed")), "flips: a list of {case_id, metric, direction}");
   for (const side3 of ["baseline", "candidate"]) {
     const r = v[side3];
-    need(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
+    need2(isObject3(r) && typeof r.dir === "string" && isObject3(r.counts) && Array.isArray(r.warnings), `${side3}: a run reference with dir, counts and warnings`);
   }
-  need(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
-  need(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
-  need(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
-  need(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
+  need2(isObject3(v.one_sided) && Array.isArray(v.one_sided.baseline_only) && Array.isArray(v.one_sided.candidate_only), "one_sided: {baseline_only, candidate_only}");
+  need2(isObject3(v.operational) && isObject3(v.operational.latency) && isObject3(v.operational.tokens), "operational: latency and tokens");
+  need2(v.gate === null || isObject3(v.gate) && Array.isArray(v.gate.checks) && Array.isArray(v.gate.reasons), "gate: null or a gate result with checks and reasons");
+  need2(isObject3(v.provenance) && Array.isArray(v.provenance.methods), "provenance: with methods");
   if (problems.length) throw new DataInvalidError(`${file2}: not a valid comparison \u2014 ${problems.join("; ")}`);
   return v;
 }
@@ -43922,57 +43922,57 @@ function typeName(v) {
   if (Array.isArray(v)) return "array";
   return typeof v;
 }
-function checkRecord(format2, rec, report, opts) {
+function checkRecord(format2, rec, report2, opts) {
   switch (format2) {
     case "chat":
-      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
+      return checkMessages(rec.messages, "messages", report2, opts.requireAssistant);
     case "instruction":
-      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
+      return checkString(rec, "instruction", report2, true) & checkString(rec, "input", report2, false) & checkString(rec, "output", report2, true) ? true : false;
     case "completion":
-      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
+      return checkString(rec, "prompt", report2, true) & checkString(rec, "completion", report2, true) ? true : false;
     case "preference":
-      return checkPreference(rec, report, opts);
+      return checkPreference(rec, report2, opts);
   }
 }
-function checkString(rec, key2, report, required3) {
+function checkString(rec, key2, report2, required3) {
   const v = rec[key2];
   if (typeof v === "string") {
-    if (required3 && v.trim() === "") report("warning", "empty_field", key2, `"${key2}" is empty`);
+    if (required3 && v.trim() === "") report2("warning", "empty_field", key2, `"${key2}" is empty`);
     return 1;
   }
   if (v === void 0) {
     if (!required3) return 1;
-    report("error", "missing_field", key2, `"${key2}" is required`);
+    report2("error", "missing_field", key2, `"${key2}" is required`);
     return 0;
   }
-  report("error", "wrong_type", key2, `"${key2}" must be a string, got ${typeName(v)}`);
+  report2("error", "wrong_type", key2, `"${key2}" must be a string, got ${typeName(v)}`);
   return 0;
 }
-function checkPreference(rec, report, opts) {
+function checkPreference(rec, report2, opts) {
   let ok = true;
   for (const key2 of ["prompt", "chosen", "rejected"]) {
     const v = rec[key2];
     if (typeof v === "string") continue;
     if (Array.isArray(v)) {
-      ok = checkMessages(v, key2, report, key2 !== "prompt" && opts.requireAssistant) && ok;
+      ok = checkMessages(v, key2, report2, key2 !== "prompt" && opts.requireAssistant) && ok;
       continue;
     }
     if (v === void 0 && key2 === "prompt") continue;
-    report("error", v === void 0 ? "missing_field" : "wrong_type", key2, `"${key2}" must be a string or a list of messages, got ${typeName(v)}`);
+    report2("error", v === void 0 ? "missing_field" : "wrong_type", key2, `"${key2}" must be a string or a list of messages, got ${typeName(v)}`);
     ok = false;
   }
   if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
-    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
+    report2("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
   }
   return ok;
 }
-function checkMessages(v, path, report, requireAssistant) {
+function checkMessages(v, path, report2, requireAssistant) {
   if (!Array.isArray(v)) {
-    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
+    report2("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
     return false;
   }
   if (v.length === 0) {
-    report("error", "empty_messages", path, `"${path}" is empty`);
+    report2("error", "empty_messages", path, `"${path}" is empty`);
     return false;
   }
   let ok = true;
@@ -43981,76 +43981,76 @@ function checkMessages(v, path, report, requireAssistant) {
   for (let i = 0; i < v.length; i++) {
     const m = v[i];
     if (!isPlainObject2(m)) {
-      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
+      report2("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
       ok = false;
       continue;
     }
     const role = m.role;
     if (role === void 0) {
-      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
+      report2("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
       ok = false;
       continue;
     }
     if (typeof role !== "string" || !ROLE_SET.has(role)) {
       const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
-      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+      report2("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
       ok = false;
       continue;
     }
     const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
-    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
-    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
-    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
-    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
+    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report2)) ok = false;
+    if (!checkContent(m.content, `${path}[${i}].content`, report2, hasToolCalls)) ok = false;
+    if (role === "system" && i > 0) report2("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
+    if (role === "tool" && !pendingToolCalls) report2("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
     if (role === "assistant") {
       assistantTurns++;
       pendingToolCalls = hasToolCalls;
     } else if (role !== "tool") pendingToolCalls = false;
   }
   if (ok && requireAssistant && assistantTurns === 0) {
-    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
+    report2("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
     return false;
   }
   return ok;
 }
-function checkContent(c, path, report, nullable2) {
+function checkContent(c, path, report2, nullable2) {
   if (typeof c === "string") return true;
   if ((c === null || c === void 0) && nullable2) return true;
   if (c === void 0) {
-    report("error", "missing_field", path, `message has no "content"`);
+    report2("error", "missing_field", path, `message has no "content"`);
     return false;
   }
   if (Array.isArray(c)) {
     for (let j = 0; j < c.length; j++) {
       const part = c[j];
       if (!isPlainObject2(part) || typeof part.type !== "string") {
-        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
+        report2("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
         return false;
       }
       if (part.type === "text" && typeof part.text !== "string") {
-        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
+        report2("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
         return false;
       }
     }
     return true;
   }
-  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
+  report2("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
   return false;
 }
-function checkToolCalls(v, path, report) {
+function checkToolCalls(v, path, report2) {
   if (!Array.isArray(v)) {
-    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
+    report2("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
     return false;
   }
   for (let j = 0; j < v.length; j++) {
     const call = v[j];
     const fn = isPlainObject2(call) ? call.function : void 0;
     if (!isPlainObject2(fn) || typeof fn.name !== "string" || fn.name === "") {
-      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
+      report2("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
       return false;
     }
     if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject2(fn.arguments)) {
-      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
+      report2("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
       return false;
     }
   }
@@ -44749,14 +44749,14 @@ var LineSplitter = class {
     if (r === STOP2) this.stopped = true;
   }
   append(chunk, start, end) {
-    const need = this.carryLen + (end - start);
-    if (need > this.carry.length) {
-      const grown = Buffer2.allocUnsafe(Math.max(need, Math.min(Math.max(this.carry.length * 2, 64 * 1024), this.maxLineBytes)));
+    const need2 = this.carryLen + (end - start);
+    if (need2 > this.carry.length) {
+      const grown = Buffer2.allocUnsafe(Math.max(need2, Math.min(Math.max(this.carry.length * 2, 64 * 1024), this.maxLineBytes)));
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
     }
     this.carry.set(chunk.subarray(start, end), this.carryLen);
-    this.carryLen = need;
+    this.carryLen = need2;
   }
 };
 
@@ -45195,10 +45195,10 @@ async function createValidator(ctx, values) {
     formatOptions: { requireAssistant: !values["allow-no-assistant"] }
   };
   const maxErrors = intOption(values, "max-errors");
-  const report = intOption(values, "report", 0);
+  const report2 = intOption(values, "report", 0);
   const maxLine = intOption(values, "max-line-bytes");
   if (maxErrors !== void 0) opts.maxErrors = maxErrors;
-  if (report !== void 0) opts.reportLimit = report;
+  if (report2 !== void 0) opts.reportLimit = report2;
   if (maxLine !== void 0) opts.maxLineBytes = maxLine;
   if (typeof values.schema === "string") {
     const path = ctx.resolvePath(values.schema);
@@ -45519,10 +45519,10 @@ async function runDataCheck(validator, files, opts) {
     ...opts.indexLimit ? { indexLimit: opts.indexLimit } : {}
   }).attach(validator);
   await validateFiles(validator, files);
-  const report = validator.report();
+  const report2 = validator.report();
   const manifestFiles = [];
   for (const f of files) {
-    const summary = report.files.find((s) => s.file === f.shown);
+    const summary = report2.files.find((s) => s.file === f.shown);
     if (!summary) continue;
     const collector = profiler.statsFor(f.shown);
     manifestFiles.push({
@@ -45537,7 +45537,7 @@ async function runDataCheck(validator, files, opts) {
       index: collector.index()
     });
   }
-  return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
+  return { report: report2, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
 }
 function sha256File(path) {
   return new Promise((resolve7, reject) => {
@@ -45597,10 +45597,10 @@ async function runDataValidate(ctx, values, files, dedupeFallback = "none") {
   } else {
     await validateFiles(v, df);
   }
-  const report = v.report();
-  if (values.json) ctx.printJson({ ...report, ...extra });
-  else ctx.stdout.write(renderValidationText(report));
-  return report.errors > 0 ? 1 : 0;
+  const report2 = v.report();
+  if (values.json) ctx.printJson({ ...report2, ...extra });
+  else ctx.stdout.write(renderValidationText(report2));
+  return report2.errors > 0 ? 1 : 0;
 }
 function runDataDedupe(ctx, values, files) {
   return runDataValidate(ctx, values, files, "near");
@@ -45666,12 +45666,12 @@ async function runDataClean(ctx, values, files) {
   } finally {
     writer.close();
   }
-  const report = v.report();
-  const invalid = report.invalid;
-  const summary = { input: report.records, written: writer.lines, changed, dropped: { invalid, ...dropped }, out: displayPath(ctx, out) };
-  if (values.json) ctx.printJson({ ...summary, validation: report });
+  const report2 = v.report();
+  const invalid = report2.invalid;
+  const summary = { input: report2.records, written: writer.lines, changed, dropped: { invalid, ...dropped }, out: displayPath(ctx, out) };
+  if (values.json) ctx.printJson({ ...summary, validation: report2 });
   else {
-    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
+    if (report2.issues.length) ctx.stderr.write(renderValidationText(report2));
     const d = Object.entries(summary.dropped).filter(([, n2]) => n2 > 0).map(([k, n2]) => `${k} ${n2}`).join(", ");
     ctx.stdout.write(`clean: ${summary.input} records in, ${summary.written} written to ${summary.out} (${changed} changed${d ? `; dropped: ${d}` : ""})
 `);
@@ -45724,12 +45724,12 @@ async function runDataSplit(ctx, values, files) {
     for (const w of writers) w.close();
   }
   if (keyError !== void 0) throw keyError;
-  const report = v.report();
+  const report2 = v.report();
   const counts = Object.fromEntries(spec.names.map((n2, j) => [n2, writers[j].lines]));
-  if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report.invalid });
+  if (values.json) ctx.printJson({ counts, ratios: Object.fromEntries(spec.names.map((n2, j) => [n2, spec.ratios[j]])), key: typeof key2 === "string" ? key2 : key2.field, seed, stratify: stratify ?? null, invalid: report2.invalid });
   else {
-    if (report.issues.length) ctx.stderr.write(renderValidationText(report));
-    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report.invalid ? ` (${report.invalid} invalid record(s) skipped)` : ""}
+    if (report2.issues.length) ctx.stderr.write(renderValidationText(report2));
+    ctx.stdout.write(`split: ${spec.names.map((n2) => `${n2} ${counts[n2]} \u2192 ${displayPath(ctx, join3(outDir, n2 + ext))}`).join(", ")}${report2.invalid ? ` (${report2.invalid} invalid record(s) skipped)` : ""}
 `);
   }
   return 0;
@@ -46154,7 +46154,7 @@ function planJobs(suite, cases, prompt, target2) {
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target2.params, suite.seed, repeat, suite.repeats);
-      const request = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
+      const request2 = target2.api === "chat" ? { api: "chat", model: target2.model, messages: rendered.messages, params, stream: target2.stream, timeoutMs } : { api: "completions", model: target2.model, prompt: rendered.text, params, stream: target2.stream, timeoutMs };
       const key2 = sha256(
         stableStringify({
           v: 1,
@@ -46167,7 +46167,7 @@ function planJobs(suite, cases, prompt, target2) {
           repeat
         })
       );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key: key2, inputHash, inputText: rendered.text, request });
+      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key: key2, inputHash, inputText: rendered.text, request: request2 });
     }
   });
   return jobs;
@@ -50755,26 +50755,1130 @@ See docs/compare-and-gate.md.`,
   run: (ctx, { values }) => runCompare(ctx, values, "gate")
 };
 
+// src/core/contracts/registry-evidence.ts
+var REGISTRY_EVIDENCE_SCHEMA = "llmops.registry-evidence/v1";
+var Sha1 = external_exports.string().regex(/^[0-9a-f]{40}$/, "a full 40-character git commit SHA");
+var ContentHash = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/, "sha256:<64 hex digits>");
+var EvalMetricSchema = external_exports.object({
+  mean: external_exports.number(),
+  ci_low: external_exports.number().nullable(),
+  ci_high: external_exports.number().nullable(),
+  n: external_exports.number().int().nonnegative()
+});
+var RegistryEvidenceSchema = external_exports.object({
+  schema: external_exports.literal(REGISTRY_EVIDENCE_SCHEMA),
+  event: external_exports.enum(["registration", "deregistration", "assignment", "unassignment", "deprecation"]),
+  artifact: external_exports.string().min(1),
+  version: external_exports.string().nullable(),
+  stage: external_exports.string().nullable(),
+  commit: Sha1,
+  model: external_exports.object({
+    /** artifacts.yaml's path or storage URI. */
+    uri: external_exports.string().min(1),
+    sha256: ContentHash,
+    bytes: external_exports.number().int().nonnegative()
+  }).nullable(),
+  dataset_manifest: external_exports.object({ path: external_exports.string().min(1), sha256: ContentHash }).nullable(),
+  eval: external_exports.object({
+    path: external_exports.string().min(1),
+    sha256: ContentHash,
+    suite: external_exports.string().nullable(),
+    metrics: external_exports.record(external_exports.string(), EvalMetricSchema)
+  }).nullable(),
+  gate: external_exports.object({
+    verdict: external_exports.enum(["pass", "fail", "inconclusive", "unknown"]),
+    /** Where the verdict came from: the trusted check run looked up through the API, or a local file. */
+    source: external_exports.enum(["check-run", "commit-status", "file", "none"]),
+    check: external_exports.string(),
+    url: external_exports.string().nullable()
+  }).nullable(),
+  /** For assignments: the version being replaced in that stage (what a rollback returns to). */
+  previous_version: external_exports.string().nullable(),
+  llmops_version: external_exports.string().min(1),
+  created_at: external_exports.string().min(1)
+});
+var EVIDENCE_MARKER = "--- llmops registry evidence ---";
+function writeEvidenceAnnotation(headline, evidence) {
+  const checked = RegistryEvidenceSchema.parse(evidence);
+  return `${headline}
+
+${EVIDENCE_MARKER}
+${JSON.stringify(checked, null, 2)}
+`;
+}
+function readEvidenceAnnotation(message) {
+  const at = message.indexOf(EVIDENCE_MARKER);
+  if (at < 0) return { status: "absent" };
+  const text2 = message.slice(at + EVIDENCE_MARKER.length).trim();
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch (err) {
+    return { status: "invalid", problem: `the evidence is not JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const r = RegistryEvidenceSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    return { status: "invalid", problem: `evidence field ${i.path.join(".") || "(root)"}: ${i.message}` };
+  }
+  return { status: "ok", evidence: r.data };
+}
+
+// src/core/registry/tag-grammar.ts
+var EVENT_NAMES = {
+  register: "registration",
+  deregister: "deregistration",
+  assign: "assignment",
+  unassign: "unassignment",
+  deprecate: "deprecation"
+};
+var NAME = "[a-z0-9](?:[a-z0-9\\-/]*[a-z0-9])?";
+var DIRNAME = "[a-z0-9\\-_./]+";
+var NUM = "(?:0|[1-9]\\d*)";
+var PRE_ID = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var SEMVER = `${NUM}\\.${NUM}\\.${NUM}(?:-${PRE_ID}(?:\\.${PRE_ID})*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?`;
+var NAME_RE = new RegExp(`^${NAME}$`);
+var FULLNAME_RE = new RegExp(`^(?:${DIRNAME}:)?${NAME}$`);
+var SEMVER_RE = new RegExp(`^v${SEMVER}$`);
+var TAG_RE = new RegExp(
+  `^(?<artifact>(?:${DIRNAME}=)?${NAME})(?:(?:#(?<stage>${NAME})|@(?<version>v${SEMVER}))(?<cancel>!?)|@(?<deprecated>deprecated)|@(?<created>created))(?:#(?<counter>[0-9]+))?$`
+);
+var SHORTCUT_RE = new RegExp(`^(?<artifact>(?:${DIRNAME}:)?${NAME})(?:#(?<stage>${NAME})|@(?<version>latest|greatest|v${SEMVER}))$`);
+function isValidName(value) {
+  return NAME_RE.test(value);
+}
+function isValidArtifactName(value) {
+  return FULLNAME_RE.test(value) && value.split(":").length <= 2;
+}
+function isValidVersion(value) {
+  return SEMVER_RE.test(value);
+}
+function parseRegistryTag(tag) {
+  const m = TAG_RE.exec(tag);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const artifact = g.artifact.replace("=", ":");
+  const counter = g.counter === void 0 ? null : Number(g.counter);
+  if (g.created) return null;
+  if (g.deprecated) return { action: "deprecate", artifact, counter };
+  const cancel = g.cancel === "!";
+  if (g.version) return { action: cancel ? "deregister" : "register", artifact, version: g.version, counter };
+  return { action: cancel ? "unassign" : "assign", artifact, stage: g.stage, counter };
+}
+function formatRegistryTag(t) {
+  const a = t.artifact.replace(":", "=");
+  const n2 = t.counter === null ? "" : `#${t.counter}`;
+  switch (t.action) {
+    case "register":
+      return `${a}@${t.version}${n2}`;
+    case "deregister":
+      return `${a}@${t.version}!${n2}`;
+    case "assign":
+      return `${a}#${t.stage}${n2}`;
+    case "unassign":
+      return `${a}#${t.stage}!${n2}`;
+    case "deprecate":
+      return `${a}@deprecated${n2}`;
+  }
+}
+function defaultTagMessage(t, version2) {
+  switch (t.action) {
+    case "register":
+      return `Registering artifact ${t.artifact} version ${t.version}`;
+    case "deregister":
+      return `Deregistering artifact ${t.artifact} version ${t.version}`;
+    case "assign":
+      return `Assigning stage ${t.stage} to artifact ${t.artifact} version ${version2 ?? "?"}`;
+    case "unassign":
+      return `Unassigning stage '${t.stage}' to artifact '${t.artifact}' version '${version2 ?? "?"}'`;
+    case "deprecate":
+      return `Deprecating artifact '${t.artifact}'`;
+  }
+}
+function parseShortcut(value) {
+  const m = SHORTCUT_RE.exec(value);
+  if (m?.groups) {
+    const { artifact, stage, version: version2 } = m.groups;
+    if (stage) return { artifact, kind: "stage", stage };
+    if (version2 === "latest" || version2 === "greatest") return { artifact, kind: version2 };
+    return { artifact, kind: "version", version: version2 };
+  }
+  return isValidArtifactName(value) ? { artifact: value, kind: "artifact" } : null;
+}
+function compareVersions(a, b) {
+  const parse5 = (v) => {
+    const [core, pre] = v.replace(/^v/, "").split("+")[0].split(/-(.*)/s);
+    return { nums: core.split(".").map(Number), pre: pre === void 0 ? [] : pre.split(".") };
+  };
+  const x = parse5(a);
+  const y = parse5(b);
+  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i] - y.nums[i];
+  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length;
+  for (let i = 0; i < Math.max(x.pre.length, y.pre.length); i++) {
+    const p = x.pre[i];
+    const q = y.pre[i];
+    if (p === void 0) return -1;
+    if (q === void 0) return 1;
+    const pn = /^\d+$/.test(p);
+    const qn = /^\d+$/.test(q);
+    if (pn && qn && Number(p) !== Number(q)) return Number(p) - Number(q);
+    if (pn !== qn) return pn ? -1 : 1;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
+}
+function bumpVersion(greatest, part = "patch") {
+  if (greatest === null) return part === "major" ? "v1.0.0" : part === "minor" ? "v0.1.0" : "v0.0.1";
+  const [maj, min, pat] = greatest.replace(/^v/, "").split(/[-+]/)[0].split(".").map(Number);
+  if (part === "major") return `v${maj + 1}.0.0`;
+  if (part === "minor") return `v${maj}.${min + 1}.0`;
+  return `v${maj}.${min}.${pat + 1}`;
+}
+
+// src/core/registry/state.ts
+function byTime(a, b) {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  if ((a.counter ?? -1) !== (b.counter ?? -1)) return (a.counter ?? -1) - (b.counter ?? -1);
+  return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
+}
+function shortSha(commit2) {
+  return commit2.slice(0, 7);
+}
+function computeRegistryState(tags, declared = []) {
+  const ignored = [];
+  const parsed = [];
+  for (const t of tags) {
+    const p = parseRegistryTag(t.tag);
+    if (!p) continue;
+    if (!t.annotated) {
+      ignored.push({ tag: t.tag, reason: "lightweight tag: the registry reads only annotated tags, which record who created them, when, and the evidence" });
+      continue;
+    }
+    parsed.push({ ...t, p, counter: p.counter });
+  }
+  parsed.sort(byTime);
+  const names = [.../* @__PURE__ */ new Set([...declared, ...parsed.map((t) => t.p.artifact)])];
+  const artifacts = names.map((name) => artifactState(name, parsed.filter((t) => t.p.artifact === name)));
+  const stages = [...new Set(artifacts.flatMap((a) => a.events.filter((e) => e.stage !== null).map((e) => e.stage)))].sort();
+  return { artifacts, stages, ignored };
+}
+function artifactState(name, tags) {
+  const versions2 = /* @__PURE__ */ new Map();
+  const versionOfCommit = /* @__PURE__ */ new Map();
+  for (const t of tags) {
+    if (t.p.action !== "register" && t.p.action !== "deregister") continue;
+    const v = versions2.get(t.p.version) ?? { version: t.p.version, commit: t.commit, createdAt: t.createdAt, tag: t.tag, registered: false, stages: [], evidence: { status: "absent" } };
+    v.registered = t.p.action === "register";
+    if (t.p.action === "register") {
+      v.commit = t.commit;
+      v.createdAt = t.createdAt;
+      v.tag = t.tag;
+      v.evidence = readEvidenceAnnotation(t.message);
+      versionOfCommit.set(t.commit, t.p.version);
+    }
+    versions2.set(t.p.version, v);
+  }
+  const events = [];
+  const pairActive = /* @__PURE__ */ new Map();
+  let deprecated = false;
+  tags.forEach((t, i) => {
+    const p = t.p;
+    let version2 = null;
+    let stage = null;
+    if (p.action === "register" || p.action === "deregister") version2 = p.version;
+    if (p.action === "assign" || p.action === "unassign") {
+      stage = p.stage;
+      version2 = versionOfCommit.get(t.commit) ?? null;
+      if (version2 === null) {
+        version2 = shortSha(t.commit);
+        if (!versions2.has(version2)) versions2.set(version2, { version: version2, commit: t.commit, createdAt: t.commitDate, tag: null, registered: false, stages: [], evidence: { status: "absent" } });
+      }
+      pairActive.set(`${version2}\0${stage}`, { active: p.action === "assign", at: i });
+    }
+    if (p.action === "deprecate") deprecated = true;
+    else if (p.action === "register" || p.action === "assign") deprecated = false;
+    events.push({ tag: t.tag, parsed: p, event: EVENT_NAMES[p.action], artifact: name, version: version2, stage, commit: t.commit, createdAt: t.createdAt, author: t.author, evidence: readEvidenceAnnotation(t.message) });
+  });
+  const stages = {};
+  for (const [key2, s] of pairActive) {
+    const [version2, stage] = key2.split("\0");
+    const v = versions2.get(version2);
+    if (!s.active || v.tag !== null && !v.registered) continue;
+    if (!stages[stage] || stages[stage].at < s.at) stages[stage] = { version: version2, at: s.at };
+  }
+  for (const [stage, { version: version2 }] of Object.entries(stages)) versions2.get(version2).stages.push(stage);
+  for (const v of versions2.values()) v.stages.sort();
+  const registered = [...versions2.values()].filter((v) => v.registered);
+  const latest = registered.map((v) => v.version).sort(compareVersions).pop() ?? null;
+  const ordered = [...versions2.values()].filter((v) => v.registered || v.tag === null).sort((a, b) => a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? 1 : -1);
+  return {
+    name,
+    deprecated,
+    latest,
+    stages: Object.fromEntries(Object.entries(stages).sort(([a], [b]) => a < b ? -1 : 1).map(([s, { version: version2 }]) => [s, version2])),
+    versions: ordered,
+    events
+  };
+}
+function findArtifact(state, name) {
+  return state.artifacts.find((a) => a.name === name);
+}
+function nextCounter(tags, artifact) {
+  let max = 0;
+  for (const t of tags) {
+    const p = parseRegistryTag(t.tag);
+    if (p && p.artifact === artifact && p.counter !== null) max = Math.max(max, p.counter);
+  }
+  return max + 1;
+}
+
+// src/core/registry/plan.ts
+function artifactOrNull(tags, artifact) {
+  if (!isValidArtifactName(artifact)) {
+    throw new InputError(`artifact name "${artifact}" is not valid`, { hint: 'use lowercase letters, digits, "-" and "/", starting and ending with a letter or digit; a model in a subfolder as dir:name' });
+  }
+  return findArtifact(computeRegistryState(tags), artifact) ?? null;
+}
+function planRegister(input2) {
+  const a = artifactOrNull(input2.tags, input2.artifact);
+  const registered = a?.versions.filter((v) => v.registered) ?? [];
+  const greatest = registered.map((v) => v.version).sort(compareVersions).pop() ?? null;
+  const version2 = input2.version ?? bumpVersion(greatest, input2.bump);
+  if (!isValidVersion(version2)) throw new InputError(`--version "${version2}" is not valid`, { hint: 'a "v" then SemVer, such as v1.2.3 or v1.0.0-rc.1' });
+  const same = registered.find((v) => v.version === version2);
+  if (same) throw new InputError(`${input2.artifact} ${version2} is already registered (tag ${same.tag}, commit ${same.commit.slice(0, 7)})`, { hint: "pick another version, or omit --version to bump the patch" });
+  const onCommit = registered.find((v) => v.commit === input2.commit);
+  if (onCommit && !input2.force) {
+    throw new InputError(`commit ${input2.commit.slice(0, 7)} already has ${input2.artifact} ${onCommit.version}`, { hint: "one active version per commit, as in GTO; pass --force to register another anyway" });
+  }
+  const wasUsed = input2.tags.some((t) => t.tag === formatRegistryTag({ action: "register", artifact: input2.artifact, version: version2, counter: null }));
+  const tag = { action: "register", artifact: input2.artifact, version: version2, counter: wasUsed ? nextCounter(input2.tags, input2.artifact) : null };
+  return { tag, name: formatRegistryTag(tag), commit: input2.commit, version: version2 };
+}
+function planAssign(input2) {
+  if (!isValidName(input2.stage)) throw new InputError(`stage "${input2.stage}" is not valid`, { hint: 'lowercase letters, digits, "-" and "/", such as staging or prod' });
+  const a = artifactOrNull(input2.tags, input2.artifact);
+  const v = a?.versions.find((x) => x.version === input2.version && x.registered);
+  if (!a || !v) {
+    const known = a?.versions.filter((x) => x.registered).map((x) => x.version) ?? [];
+    throw new InputError(`${input2.artifact} ${input2.version} is not a registered version`, { hint: known.length ? `registered: ${known.join(", ")}` : `register it first: llmops registry register ${input2.artifact} --version ${input2.version}` });
+  }
+  const previous = a.stages[input2.stage] ?? null;
+  if (previous === input2.version && !input2.force) {
+    throw new InputError(`${input2.artifact} ${input2.version} is already in ${input2.stage}`, { hint: "nothing to do; pass --force to assign it again" });
+  }
+  const tag = { action: "assign", artifact: input2.artifact, stage: input2.stage, counter: input2.simple ? null : nextCounter(input2.tags, input2.artifact) };
+  return { tag, name: formatRegistryTag(tag), commit: v.commit, version: input2.version, previous };
+}
+function planUnassign(input2) {
+  const a = artifactOrNull(input2.tags, input2.artifact);
+  const v = a?.versions.find((x) => x.version === input2.version);
+  if (!a || !v) throw new InputError(`${input2.artifact} has no version ${input2.version}`);
+  const tag = { action: "unassign", artifact: input2.artifact, stage: input2.stage, counter: nextCounter(input2.tags, input2.artifact) };
+  return { tag, name: formatRegistryTag(tag), commit: v.commit, version: input2.version };
+}
+function planDeprecate(input2) {
+  if (input2.stage !== void 0) return planUnassign({ tags: input2.tags, artifact: input2.artifact, version: input2.version ?? "", stage: input2.stage });
+  const a = artifactOrNull(input2.tags, input2.artifact);
+  if (!a) throw new InputError(`there is no artifact ${input2.artifact} in the registry`, { hint: "run `llmops registry show` for the list" });
+  if (input2.version !== void 0) {
+    const v = a.versions.find((x) => x.version === input2.version && x.registered);
+    if (!v) throw new InputError(`${input2.artifact} ${input2.version} is not a registered version`);
+    const tag2 = { action: "deregister", artifact: input2.artifact, version: input2.version, counter: null };
+    return { tag: tag2, name: formatRegistryTag(tag2), commit: v.commit, version: input2.version };
+  }
+  if (a.deprecated) throw new InputError(`${input2.artifact} is already deprecated`);
+  const used = input2.tags.some((t) => t.tag === `${input2.artifact.replace(":", "=")}@deprecated`);
+  const tag = { action: "deprecate", artifact: input2.artifact, counter: used ? nextCounter(input2.tags, input2.artifact) : null };
+  return { tag, name: formatRegistryTag(tag), commit: input2.headCommit, version: null };
+}
+
+// src/core/registry/render.ts
+function formatTimestamp(iso2) {
+  const d = new Date(iso2);
+  return Number.isNaN(d.getTime()) ? iso2 : d.toISOString().replace("T", " ").slice(0, 19);
+}
+function renderRegistryTable(state, opts = {}) {
+  const rows = state.artifacts.filter((a) => opts.deprecated || !a.deprecated);
+  const header = ["name", "latest", ...state.stages.map((s) => `#${s}`)];
+  const body = rows.map((a) => {
+    const unregistered = a.events.length === 0;
+    return [unregistered ? `*${a.name}` : a.name, a.latest ?? "-", ...state.stages.map((s) => a.stages[s] ?? "-")];
+  });
+  return markdownTable([header, ...body]);
+}
+function renderArtifactTable(a) {
+  const rows = a.versions.map((v) => [a.name, v.version, v.stages.length ? v.stages.join(", ") : "-", formatTimestamp(v.createdAt), v.tag ?? v.commit.slice(0, 7)]);
+  return markdownTable([["artifact", "version", "stage", "created_at", "ref"], ...rows]);
+}
+function computeHistory(a, commitDates) {
+  const rows = a.events.map((e) => ({
+    at: e.createdAt,
+    timestamp: formatTimestamp(e.createdAt),
+    artifact: a.name,
+    event: e.event,
+    version: e.version ?? "-",
+    stage: e.stage ?? "-",
+    commit: e.commit.slice(0, 7),
+    ref: e.tag
+  }));
+  for (const v of a.versions) {
+    const at = commitDates.get(v.commit);
+    if (at === void 0 || v.tag === null) continue;
+    rows.push({ at, timestamp: formatTimestamp(at), artifact: a.name, event: "commit", version: v.version, stage: "-", commit: v.commit.slice(0, 7), ref: v.commit.slice(0, 7) });
+  }
+  rows.sort((x, y) => x.at === y.at ? x.event === "commit" ? 1 : y.event === "commit" ? -1 : 0 : x.at < y.at ? 1 : -1);
+  return rows.map(({ at: _at, ...r }) => r);
+}
+function renderHistoryTable(rows) {
+  return markdownTable([["timestamp", "artifact", "event", "version", "stage", "commit", "ref"], ...rows.map((r) => [r.timestamp, r.artifact, r.event, r.version, r.stage, r.commit, r.ref])]);
+}
+function registryJson(state) {
+  return {
+    artifacts: Object.fromEntries(
+      state.artifacts.map((a) => [
+        a.name,
+        {
+          deprecated: a.deprecated,
+          latest: a.latest,
+          stages: a.stages,
+          versions: a.versions.map((v) => ({
+            version: v.version,
+            commit: v.commit,
+            created_at: v.createdAt,
+            ref: v.tag,
+            registered: v.registered,
+            stages: v.stages,
+            evidence: v.evidence.status === "ok" ? v.evidence.evidence : v.evidence.status === "invalid" ? { invalid: v.evidence.problem } : null
+          }))
+        }
+      ])
+    ),
+    stages: state.stages,
+    ignored_tags: state.ignored
+  };
+}
+
+// src/adapters/registry/local-registry.ts
+import { existsSync as existsSync8, mkdtempSync, readFileSync as readFileSync6, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join8, relative as relative5 } from "node:path";
+
+// src/core/registry/artifacts.ts
+var ARTIFACT_TYPES = ["model", "adapter", "prompt", "dataset"];
+var CustomSchema = external_exports.looseObject({
+  /** For an adapter: the base model it applies to (a repo path, hf:// URI or a served model name). */
+  base_model: external_exports.string().min(1).optional(),
+  /** LoRA rank, for vLLM's --max-lora-rank. */
+  lora_rank: external_exports.number().int().positive().optional(),
+  /** The weights' format: hf (safetensors directory) or gguf. */
+  format: external_exports.enum(["hf", "gguf"]).optional()
+}).optional();
+var ArtifactSpecSchema = external_exports.strictObject({
+  type: external_exports.enum(ARTIFACT_TYPES).optional(),
+  path: external_exports.string().min(1),
+  description: external_exports.string().optional(),
+  labels: external_exports.array(external_exports.string()).optional(),
+  virtual: external_exports.boolean().optional(),
+  custom: CustomSchema
+});
+var ArtifactsFileSchema = external_exports.record(external_exports.string(), ArtifactSpecSchema).nullable();
+function parseArtifactsYaml(text2, file2 = "artifacts.yaml") {
+  const doc = parseYamlSource(text2, file2);
+  const value = validateConfig(ArtifactsFileSchema, doc, "artifacts.yaml") ?? {};
+  return Object.entries(value).map(([name, spec]) => {
+    if (!isValidArtifactName(name)) {
+      const p = doc.locate([name], "key");
+      throw new ConfigError(`${file2}:${p.line}:${p.col}: artifact name "${name}" is not valid`, {
+        hint: 'use lowercase letters, digits, "-" and "/", starting and ending with a letter or digit; a model in a subfolder as dir:name'
+      });
+    }
+    return { name, ...spec };
+  });
+}
+
+// src/core/registry/evidence.ts
+var SummaryShape = external_exports.looseObject({
+  schema: external_exports.literal("llmops.summary/v1"),
+  suite: external_exports.looseObject({ name: external_exports.string() }),
+  metrics: external_exports.record(external_exports.string(), external_exports.looseObject({ mean: external_exports.number().nullable(), ci95: external_exports.tuple([external_exports.number(), external_exports.number()]).nullable(), n: external_exports.number() }))
+});
+function parseEvalSummaryForEvidence(text2, file2) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new DataInvalidError(`${file2}: not JSON`, { hint: "pass the summary.json of an eval run (llmops eval --out DIR writes DIR/summary.json)" });
+  }
+  const r = SummaryShape.safeParse(raw);
+  if (!r.success) throw new DataInvalidError(`${file2}: not an eval summary (${r.error.issues[0].path.join(".")}: ${r.error.issues[0].message})`, { hint: "pass the summary.json of an eval run" });
+  const metrics = {};
+  for (const [name, m] of Object.entries(r.data.metrics)) {
+    if (m.mean === null) continue;
+    metrics[name] = { mean: m.mean, ci_low: m.ci95?.[0] ?? null, ci_high: m.ci95?.[1] ?? null, n: m.n };
+  }
+  return { suite: r.data.suite.name, metrics };
+}
+var ComparisonShape = external_exports.looseObject({ schema: external_exports.literal("llmops.comparison/v1"), gate: external_exports.looseObject({ verdict: external_exports.enum(["pass", "fail", "inconclusive"]) }).nullable() });
+function parseGateVerdictFile(text2, file2) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new DataInvalidError(`${file2}: not JSON`, { hint: "pass the comparison.json that llmops gate --out DIR wrote" });
+  }
+  const r = ComparisonShape.safeParse(raw);
+  if (!r.success || r.data.gate === null) throw new DataInvalidError(`${file2}: has no gate verdict`, { hint: "pass the comparison.json of `llmops gate --policy \u2026 --out DIR`" });
+  return r.data.gate.verdict;
+}
+function buildEvidence(i) {
+  return {
+    schema: REGISTRY_EVIDENCE_SCHEMA,
+    event: i.event,
+    artifact: i.artifact,
+    version: i.version,
+    stage: i.stage,
+    commit: i.commit,
+    model: i.model,
+    dataset_manifest: i.datasetManifest,
+    eval: i.evalSummary ? { path: i.evalSummary.path, sha256: i.evalSummary.sha256, suite: i.evalSummary.suite, metrics: i.evalSummary.metrics } : null,
+    gate: i.gate,
+    previous_version: i.previousVersion,
+    llmops_version: i.llmopsVersion,
+    created_at: i.now
+  };
+}
+
+// src/adapters/git/git-cli.ts
+import { spawn } from "node:child_process";
+function gitEnv(extra) {
+  const env = {};
+  for (const k of ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND"]) {
+    if (process.env[k] !== void 0) env[k] = process.env[k];
+  }
+  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_EDITOR: "true", ...extra };
+}
+var GitCli = class {
+  constructor(cwd, identity2 = { name: "llmops", email: "llmops@users.noreply.github.com" }) {
+    this.cwd = cwd;
+    this.identity = identity2;
+  }
+  cwd;
+  identity;
+  run(args, opts = {}) {
+    return new Promise((resolve7, reject) => {
+      const child = spawn("git", args, {
+        cwd: this.cwd,
+        env: gitEnv({
+          GIT_AUTHOR_NAME: this.identity.name,
+          GIT_AUTHOR_EMAIL: this.identity.email,
+          GIT_COMMITTER_NAME: this.identity.name,
+          GIT_COMMITTER_EMAIL: this.identity.email,
+          ...opts.env
+        }),
+        stdio: ["pipe", "pipe", "pipe"]
+      });
+      const out = [];
+      let err = "";
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => err += d.toString());
+      child.on("error", (e) => reject(new ExternalError(`could not run git: ${e.message}`, { hint: "install git and make sure it is on PATH" })));
+      child.on("close", (code2) => {
+        const r = { code: code2 ?? 128, stdout: Buffer.concat(out), stderr: err };
+        if (r.code !== 0 && !opts.allowFail) {
+          reject(new ExternalError(`git ${args.filter((a) => a !== "--end-of-options").slice(0, 3).join(" ")} failed in ${this.cwd}: ${err.trim().split("\n").slice(-3).join(" ") || `exit ${r.code}`}`));
+        } else resolve7(r);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+  async text(args) {
+    return (await this.run(args)).stdout.toString("utf8");
+  }
+  async listTags() {
+    const fmt4 = ["%(refname:strip=2)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(*objecttype)", "%(committerdate:iso-strict)", "%(*committerdate:iso-strict)"].join("%00");
+    const raw = await this.text(["for-each-ref", `--format=${fmt4}`, "refs/tags"]);
+    const rows = raw.split("\n").filter(Boolean).map((l) => l.split("\0"));
+    const tagObjects = rows.filter((r) => r[1] === "tag").map((r) => r[2]);
+    const bodies = await this.catFileBatch(tagObjects);
+    const out = [];
+    for (const [name, type, sha3, peeled, peeledType, date5, peeledDate] of rows) {
+      if (type === "commit") {
+        out.push({ tag: name, annotated: false, commit: sha3, createdAt: iso(date5), commitDate: iso(date5), author: null, message: "" });
+      } else if (type === "tag" && peeledType === "commit") {
+        const t = parseTagObject(bodies.get(sha3) ?? "");
+        out.push({ tag: name, annotated: true, commit: peeled, createdAt: t.date ?? iso(peeledDate), commitDate: iso(peeledDate), author: t.tagger, message: t.message });
+      }
+    }
+    return out;
+  }
+  async catFileBatch(shas) {
+    const map2 = /* @__PURE__ */ new Map();
+    if (shas.length === 0) return map2;
+    const buf = (await this.run(["cat-file", "--batch"], { input: shas.join("\n") + "\n" })).stdout;
+    let at = 0;
+    for (const sha3 of shas) {
+      const nl = buf.indexOf(10, at);
+      const header = buf.subarray(at, nl).toString("utf8").split(" ");
+      const size = Number(header[2]);
+      map2.set(sha3, buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
+      at = nl + 1 + size + 1;
+    }
+    return map2;
+  }
+  async resolveCommit(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { allowFail: true });
+    if (r.code !== 0) throw new InputError(`"${rev}" does not name a commit in ${this.cwd}`, { hint: "pass a branch, tag or commit SHA that exists (fetch it first in a shallow clone)" });
+    return r.stdout.toString().trim();
+  }
+  async commitDate(commit2) {
+    return iso((await this.text(["log", "-1", "--format=%cI", "--end-of-options", commit2])).trim());
+  }
+  async isAncestor(commit2, ref) {
+    const r = await this.run(["merge-base", "--is-ancestor", "--end-of-options", commit2, ref], { allowFail: true });
+    if (r.code === 0) return true;
+    if (r.code === 1) return false;
+    throw new ExternalError(`git merge-base could not compare ${commit2} with ${ref}: ${r.stderr.trim()}`, { hint: `fetch ${ref} first (actions/checkout with fetch-depth: 0)` });
+  }
+  async listTree(commit2, path) {
+    const clean = path.replace(/^\.\/+/, "").replace(/\/+$/, "");
+    const r = await this.run(["ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", commit2, "--", clean], { allowFail: true });
+    if (r.code !== 0) throw new ExternalError(`git ls-tree failed for ${clean} at ${commit2}: ${r.stderr.trim()}`);
+    const files = [];
+    for (const entry of r.stdout.toString("utf8").split("\0").filter(Boolean)) {
+      const m = /^\d+ (\w+) ([0-9a-f]+)\s+(-|\d+)\t(.*)$/s.exec(entry);
+      if (!m || m[1] !== "blob") continue;
+      const full = m[4];
+      const rel = full === clean ? "" : full.startsWith(`${clean}/`) ? full.slice(clean.length + 1) : null;
+      if (rel !== null) files.push({ path: rel, size: Number(m[3]), blob: m[2] });
+    }
+    return files;
+  }
+  async readBlob(blob) {
+    return (await this.run(["cat-file", "blob", "--end-of-options", blob])).stdout;
+  }
+  async createAnnotatedTag(tag, commit2, message) {
+    const r = await this.run(["tag", "--annotate", "--file=-", "--end-of-options", tag, commit2], { input: message, allowFail: true });
+    if (r.code !== 0) {
+      throw new ExternalError(`could not create tag ${tag}: ${r.stderr.trim()}`, { hint: /already exists/.test(r.stderr) ? "the tag exists already; fetch tags and look at `llmops registry show`" : void 0 });
+    }
+  }
+  async deleteLocalTag(tag) {
+    await this.run(["tag", "--delete", "--end-of-options", tag], { allowFail: true });
+  }
+  async pushTag(remote, tag) {
+    const r = await this.run(["push", "--porcelain", "--end-of-options", remote, `refs/tags/${tag}:refs/tags/${tag}`], { allowFail: true });
+    if (r.code === 0) return { ok: true };
+    const why = (r.stdout.toString() + r.stderr).split("\n").find((l) => /rejected|already exists|error/.test(l)) ?? r.stderr.trim();
+    return { ok: false, reason: why.trim() };
+  }
+  async fetch(remote, refspecs) {
+    await this.run(["fetch", "--quiet", "--no-tags", "--end-of-options", remote, ...refspecs]);
+  }
+};
+function iso(date5) {
+  const d = new Date(date5);
+  return Number.isNaN(d.getTime()) ? date5 : d.toISOString();
+}
+function parseTagObject(body) {
+  const split = body.indexOf("\n\n");
+  const headers = split < 0 ? body : body.slice(0, split);
+  const message = (split < 0 ? "" : body.slice(split + 2)).replace(/-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, "");
+  const tagger = /^tagger (.*) <[^>]*> (\d+) ([+-]\d{4})$/m.exec(headers);
+  return {
+    tagger: tagger ? tagger[1] : null,
+    date: tagger ? new Date(Number(tagger[2]) * 1e3).toISOString() : null,
+    message
+  };
+}
+
+// src/adapters/storage/resolve-artifact.ts
+import { createHash as createHash8 } from "node:crypto";
+import { createReadStream as createReadStream5, createWriteStream, existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { dirname as dirname9, join as join7 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/core/registry/storage.ts
+var RELEASE_URL = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/releases\/download\/([^/]+)\/([^/]+)$/;
+var HF = /^hf:\/\/([\w.-]+\/[\w.-]+)@([\w.\-/]+?)(?:\/\/(.+))?$/;
+var OCI = /^oci:\/\/([^@\s]+)@(sha256:[0-9a-f]{64})$/;
+function parseStorageUri(value, where = "artifacts.yaml") {
+  let m;
+  if (m = RELEASE_URL.exec(value)) return { kind: "github-release", repository: m[1], tag: decodeURIComponent(m[2]), asset: decodeURIComponent(m[3]) };
+  if (value.startsWith("hf://")) {
+    if (!(m = HF.exec(value))) throw new InputError(`${where}: "${value}" is not a Hugging Face URI`, { hint: "write hf://org/name@revision, or hf://org/name@revision//file for one file; pin the revision (a commit SHA is best)" });
+    return { kind: "hf", repo: m[1], revision: m[2], file: m[3] ?? null };
+  }
+  if (value.startsWith("oci://")) {
+    if (!(m = OCI.exec(value))) throw new InputError(`${where}: "${value}" is not a pinned OCI reference`, { hint: "write oci://registry/name@sha256:<digest> (a tag alone is mutable)" });
+    return { kind: "oci", reference: m[1], digest: m[2] };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw new InputError(`${where}: storage "${value}" is not supported`, { hint: "use a path in the repository, https://github.com/OWNER/REPO/releases/download/TAG/ASSET, hf://org/name@rev or oci://\u2026@sha256:\u2026" });
+  }
+  const path = value.replace(/^\.\/+/, "");
+  if (path.startsWith("/") || path.split("/").includes("..")) throw new InputError(`${where}: path "${value}" leaves the repository`, { hint: "give a path relative to the repository root" });
+  return { kind: "repo", path };
+}
+function parseLfsPointer(data) {
+  if (data.length > 1024) return null;
+  const text2 = new TextDecoder().decode(data);
+  if (!text2.startsWith("version https://git-lfs.github.com/spec/v1\n")) return null;
+  const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text2);
+  const size = /^size (\d+)$/m.exec(text2);
+  return oid && size ? { oid: oid[1], size: Number(size[1]) } : null;
+}
+
+// src/core/train/content-hash.ts
+import { createHash as createHash7 } from "node:crypto";
+function createContentHasher() {
+  const h2 = createHash7("sha256");
+  return {
+    addFile(relativePath, size) {
+      h2.update(`${relativePath}\0${size}\0`, "utf8");
+    },
+    addBytes(chunk) {
+      h2.update(chunk);
+    },
+    digest: () => `sha256:${h2.digest("hex")}`
+  };
+}
+function sortForHash(paths) {
+  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function isCheckpointPath(relative7) {
+  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative7);
+}
+function sha256Text(text2) {
+  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
+}
+
+// src/adapters/storage/resolve-artifact.ts
+async function resolveArtifact(uri, opts) {
+  const s = parseStorageUri(uri);
+  switch (s.kind) {
+    case "repo":
+      return resolveRepoPath(uri, s.path, opts);
+    case "github-release":
+      return resolveReleaseAsset(uri, s, opts);
+    case "hf":
+      return resolveHf(uri, s, opts);
+    case "oci":
+      throw new ExternalError(`${uri}: OCI artifacts are parsed but not fetched by this version of llmops`, {
+        hint: "publish the weights as a GitHub release asset or on the Hub (hf://org/name@rev) for llmops to verify them"
+      });
+  }
+}
+async function resolveRepoPath(uri, path, opts) {
+  const files = await opts.git.listTree(opts.commit, path);
+  if (files.length === 0) throw new InputError(`artifact path "${path}" does not exist at commit ${opts.commit.slice(0, 12)}`, { hint: "commit the model there, or point artifacts.yaml's path at where it is" });
+  const single = files.length === 1 && files[0].path === "";
+  const out = join7(opts.workDir, "repo", single ? path.split("/").pop() : path.split("/").pop() || "artifact");
+  let lfsPointerOnly = false;
+  const materialised = [];
+  for (const f of files) {
+    const data = await opts.git.readBlob(f.blob);
+    const target2 = single ? out : join7(out, f.path);
+    mkdirSync4(dirname9(target2), { recursive: true });
+    const pointer = parseLfsPointer(data);
+    if (pointer) {
+      const worktree = join7(opts.git.cwd, path, f.path);
+      const present = existsSync7(worktree) && statSync4(worktree).size === pointer.size && await sha256File2(worktree) === pointer.oid;
+      if (present) {
+        await pipeline(createReadStream5(worktree), createWriteStream(target2));
+      } else if (single) {
+        lfsPointerOnly = true;
+        return { uri, storage: "repo", sha256: `sha256:${pointer.oid}`, bytes: pointer.size, single, localPath: null, pinned: opts.commit, lfsPointerOnly };
+      } else {
+        throw new ExternalError(`${path}/${f.path} is a Git LFS pointer and its content is not in the work tree`, { hint: "run `git lfs pull` (or actions/checkout with lfs: true) so llmops can hash the directory" });
+      }
+    } else {
+      await pipeline(Readable.from([data]), createWriteStream(target2));
+    }
+    materialised.push({ rel: f.path, file: target2 });
+  }
+  const { sha256: sha2562, bytes } = await hashMaterialised(materialised, single);
+  return { uri, storage: "repo", sha256: sha2562, bytes, single, localPath: out, pinned: opts.commit, lfsPointerOnly };
+}
+async function resolveReleaseAsset(uri, s, opts) {
+  const api = (opts.githubApiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const headers = { accept: "application/vnd.github+json", "user-agent": "llmops" };
+  if (opts.githubToken) headers.authorization = `Bearer ${opts.githubToken}`;
+  const releaseUrl = `${api}/repos/${s.repository}/releases/tags/${encodeURIComponent(s.tag)}`;
+  const release = await getJson(releaseUrl, headers, opts);
+  const asset = release.assets?.find((a) => a.name === s.asset);
+  if (!asset) throw new ExternalError(`release ${s.tag} of ${s.repository} has no asset named ${s.asset}`, { hint: `assets there: ${(release.assets ?? []).map((a) => a.name).join(", ") || "none"}` });
+  const target2 = join7(opts.workDir, "release", s.asset);
+  await download(`${api}/repos/${s.repository}/releases/assets/${asset.id}`, { ...headers, accept: "application/octet-stream" }, target2, opts);
+  const { sha256: sha2562, bytes } = await hashMaterialised([{ rel: "", file: target2 }], true);
+  return { uri, storage: "github-release", sha256: sha2562, bytes, single: true, localPath: target2, pinned: `asset ${asset.id}`, lfsPointerOnly: false };
+}
+async function resolveHf(uri, s, opts) {
+  const endpoint = (opts.hfEndpoint ?? "https://huggingface.co").replace(/\/+$/, "");
+  const headers = { "user-agent": "llmops" };
+  if (opts.hfToken) headers.authorization = `Bearer ${opts.hfToken}`;
+  const info = await getJson(`${endpoint}/api/models/${s.repo}/revision/${encodeURIComponent(s.revision)}`, headers, opts);
+  const sha3 = info.sha;
+  if (typeof sha3 !== "string" || !/^[0-9a-f]{40}$/.test(sha3)) throw new ExternalError(`${endpoint}: the Hub did not resolve ${s.repo}@${s.revision} to a commit`);
+  const names = s.file ? [s.file] : (info.siblings ?? []).map((x) => x.rfilename).filter((n2) => !n2.startsWith(".git"));
+  if (s.file && !(info.siblings ?? []).some((x) => x.rfilename === s.file)) throw new ExternalError(`${s.repo}@${s.revision} has no file ${s.file}`);
+  const out = join7(opts.workDir, "hf", s.repo.replace("/", "--"));
+  const materialised = [];
+  for (const name of names) {
+    if (name.split("/").includes("..") || name.startsWith("/")) throw new ExternalError(`${s.repo}: the Hub listed an unsafe file name ${JSON.stringify(name)}`);
+    const target2 = s.file ? join7(out, name.split("/").pop()) : join7(out, name);
+    await download(`${endpoint}/${s.repo}/resolve/${sha3}/${name.split("/").map(encodeURIComponent).join("/")}`, headers, target2, opts);
+    materialised.push({ rel: s.file ? "" : name, file: target2 });
+  }
+  const single = s.file !== null;
+  const { sha256: sha2562, bytes } = await hashMaterialised(materialised, single);
+  return { uri, storage: "hf", sha256: sha2562, bytes, single, localPath: single ? materialised[0].file : out, pinned: sha3, lfsPointerOnly: false };
+}
+async function hashMaterialised(files, single) {
+  if (single) {
+    const f = files[0].file;
+    return { sha256: `sha256:${await sha256File2(f)}`, bytes: statSync4(f).size };
+  }
+  const byRel = new Map(files.map((f) => [f.rel, f.file]));
+  const hasher = createContentHasher();
+  let bytes = 0;
+  for (const rel of sortForHash([...byRel.keys()])) {
+    const file2 = byRel.get(rel);
+    const size = statSync4(file2).size;
+    bytes += size;
+    hasher.addFile(rel, size);
+    for await (const chunk of createReadStream5(file2)) hasher.addBytes(chunk);
+  }
+  return { sha256: hasher.digest(), bytes };
+}
+async function sha256File2(file2) {
+  const h2 = createHash8("sha256");
+  for await (const chunk of createReadStream5(file2)) h2.update(chunk);
+  return h2.digest("hex");
+}
+async function getJson(url2, headers, opts) {
+  const res = await request(url2, headers, opts);
+  const text2 = await res.text();
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new ExternalError(`GET ${url2} answered ${res.status} with a body that is not JSON`);
+  }
+}
+async function download(url2, headers, target2, opts) {
+  const res = await request(url2, headers, opts);
+  mkdirSync4(dirname9(target2), { recursive: true });
+  if (!res.body) throw new ExternalError(`GET ${url2} answered without a body`);
+  await pipeline(Readable.fromWeb(res.body), createWriteStream(target2));
+}
+async function request(url2, headers, opts) {
+  let res;
+  try {
+    res = await fetch(url2, { headers, redirect: "follow", signal: AbortSignal.timeout(opts.timeoutMs ?? 12e4) });
+  } catch (err) {
+    throw new ExternalError(`GET ${url2} failed: ${err instanceof Error ? err.message : String(err)}`, { hint: "check the URL and the network; llmops does not retry artifact downloads" });
+  }
+  if (!res.ok) {
+    const hint = res.status === 401 || res.status === 403 ? "the token was refused or lacks access (HF_TOKEN for the Hub, GITHUB_TOKEN with contents: read for releases)" : res.status === 404 ? "check the repository, revision and file name" : void 0;
+    throw new ExternalError(`GET ${url2} answered ${res.status}`, { hint });
+  }
+  return res;
+}
+function readHashed(file2) {
+  const buf = readFileSync5(file2);
+  return { text: buf.toString("utf8"), sha256: `sha256:${createHash8("sha256").update(buf).digest("hex")}` };
+}
+
+// src/adapters/registry/local-registry.ts
+async function loadRegistry(dir) {
+  const git = new GitCli(dir);
+  const top = await git.run(["rev-parse", "--show-toplevel"], { allowFail: true });
+  if (top.code !== 0) throw new InputError(`${dir} is not inside a git repository`, { hint: "run llmops registry in a clone of your repository, or pass --repo DIR" });
+  const root = top.stdout.toString().trim();
+  const rootGit = new GitCli(root);
+  const file2 = join8(root, "artifacts.yaml");
+  const artifacts = existsSync8(file2) ? parseArtifactsYaml(readFileSync6(file2, "utf8"), relative5(process.cwd(), file2) || "artifacts.yaml") : [];
+  const tags = await rootGit.listTags();
+  return { git: rootGit, dir: root, tags, artifacts, state: computeRegistryState(tags, artifacts.map((a) => a.name)) };
+}
+async function artifactAt(reg, commit2, name) {
+  const tree = await reg.git.listTree(commit2, "artifacts.yaml");
+  if (tree.length !== 1) throw new ConfigError(`artifacts.yaml is not committed at ${commit2.slice(0, 7)}`, { hint: `declare ${name} in artifacts.yaml at the repository root and commit it` });
+  const text2 = new TextDecoder().decode(await reg.git.readBlob(tree[0].blob));
+  const spec = parseArtifactsYaml(text2, `artifacts.yaml@${commit2.slice(0, 7)}`).find((a) => a.name === name);
+  if (!spec) throw new ConfigError(`artifacts.yaml at ${commit2.slice(0, 7)} does not declare ${name}`, { hint: `add "${name}:" with its type and path` });
+  return spec;
+}
+async function gatherEvidence(input2) {
+  const rel = (f) => relative5(input2.reg.dir, f) || f;
+  let datasetManifest = null;
+  if (input2.files.datasetManifest) {
+    const h2 = readHashed(input2.files.datasetManifest);
+    datasetManifest = { path: rel(input2.files.datasetManifest), sha256: h2.sha256 };
+  }
+  let evalSummary = null;
+  if (input2.files.evalSummary) {
+    const h2 = readHashed(input2.files.evalSummary);
+    evalSummary = { path: rel(input2.files.evalSummary), sha256: h2.sha256, ...parseEvalSummaryForEvidence(h2.text, input2.files.evalSummary) };
+  }
+  let gate = input2.files.gate ?? null;
+  if (!gate && input2.files.gateFile) {
+    gate = { verdict: parseGateVerdictFile(readFileSync6(input2.files.gateFile, "utf8"), input2.files.gateFile), source: "file", check: rel(input2.files.gateFile), url: null };
+  }
+  return buildEvidence({
+    event: input2.event,
+    artifact: input2.plan.tag.artifact,
+    version: input2.plan.version,
+    stage: input2.stage,
+    commit: input2.plan.commit,
+    model: input2.resolved ? { uri: input2.resolved.uri, sha256: input2.resolved.sha256, bytes: input2.resolved.bytes } : null,
+    datasetManifest,
+    evalSummary,
+    gate,
+    previousVersion: input2.previousVersion,
+    llmopsVersion: VERSION,
+    now: input2.now ?? (/* @__PURE__ */ new Date()).toISOString()
+  });
+}
+async function resolveAt(reg, spec, commit2, extra = {}) {
+  const workDir = extra.keepDir ?? mkdtempSync(join8(tmpdir(), "llmops-artifact-"));
+  try {
+    return await resolveArtifact(spec.path, { git: reg.git, commit: commit2, workDir, ...extra });
+  } finally {
+    if (!extra.keepDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+async function writeTag(reg, plan, evidence, push, headline) {
+  const line = headline ?? defaultTagMessage(plan.tag, plan.version);
+  const message = evidence ? writeEvidenceAnnotation(line, evidence) : `${line}
+`;
+  await reg.git.createAnnotatedTag(plan.name, plan.commit, message);
+  if (push === void 0) return { tag: plan.name, pushed: false };
+  const r = await reg.git.pushTag(push, plan.name);
+  if (!r.ok) {
+    await reg.git.deleteLocalTag(plan.name);
+    throw new ExternalError(`${push} refused tag ${plan.name}: ${r.reason}`, {
+      hint: "someone created that tag first (tag creation is the lock): fetch tags (git fetch --tags) and look at `llmops registry show` before trying again"
+    });
+  }
+  return { tag: plan.name, pushed: true };
+}
+
+// src/cli/commands/registry.ts
+var COMMON = ["repo", "json", "quiet"];
+var WRITE = [...COMMON, "push", "message"];
+var subcommands2 = {
+  show: { run: runShow, options: [...COMMON, "deprecated", "ref"], max: 1 },
+  history: { run: runHistory, options: COMMON, max: 1 },
+  register: { run: runRegister, options: [...WRITE, "version", "bump", "force", "data-manifest", "eval-summary", "gate"], max: 2 },
+  assign: { run: runAssign, options: [...WRITE, "version", "stage", "force", "simple"], max: 2 },
+  deprecate: { run: runDeprecate, options: WRITE, max: 3 }
+};
+var registryCommand = {
+  name: "registry",
+  summary: "model versions and stages as annotated git tags (GTO-compatible), with evidence",
+  help: `usage: llmops registry <subcommand> [options]
+
+subcommands:
+  show [NAME|NAME#stage|NAME@latest|NAME@vX.Y.Z]   the registry (name, latest, one column per stage),
+        or one artifact's versions; --ref prints the tag to check out; --deprecated includes retired artifacts
+  history [NAME]                        every registry event, newest first (as gto history)
+  register NAME [REF]                   tag REF (default HEAD) as NAME@vX.Y.Z with its evidence
+        --version vX.Y.Z | --bump major|minor|patch (default: patch of the greatest, or v0.0.1)
+        --data-manifest FILE  --eval-summary FILE (an eval run's summary.json)  --gate FILE (comparison.json)
+        --force (a second version on one commit)
+  assign NAME --version vX.Y.Z --stage STAGE   tag NAME#STAGE#N on that version's commit (--simple: NAME#STAGE)
+  deprecate NAME [VERSION [STAGE]]      NAME@deprecated; with VERSION, NAME@VERSION! (deregister);
+                                        with STAGE, NAME#STAGE!#N (unassign)
+
+options:
+  --repo DIR        the repository (default: the current directory)
+  --push REMOTE     push the new tag (e.g. origin); a tag the remote already has is refused
+  --message TEXT    the annotation's first line (default: GTO's wording)
+  --json            print JSON on stdout
+
+Tags are annotated; a lightweight tag in the registry's grammar is ignored and reported. Artifacts
+are declared in artifacts.yaml (GTO's format). See docs/release.md.
+`,
+  options: {
+    repo: { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
+    deprecated: { type: "boolean" },
+    ref: { type: "boolean" },
+    push: { type: "string" },
+    message: { type: "string" },
+    version: { type: "string" },
+    bump: { type: "string" },
+    force: { type: "boolean" },
+    simple: { type: "boolean" },
+    stage: { type: "string" },
+    "data-manifest": { type: "string" },
+    "eval-summary": { type: "string" },
+    gate: { type: "string" }
+  },
+  async run(ctx, { values, positionals }) {
+    const [name, ...rest] = positionals;
+    const sub = name === void 0 ? void 0 : subcommands2[name];
+    if (!sub) {
+      throw new InputError(name === void 0 ? "llmops registry: missing subcommand" : `llmops registry: unknown subcommand "${name}"`, { hint: `one of: ${Object.keys(subcommands2).join(", ")}` });
+    }
+    for (const k of Object.keys(values)) {
+      if (k !== "help" && values[k] !== void 0 && !sub.options.includes(k)) throw new InputError(`llmops registry ${name}: option --${k} does not apply here`, { hint: `run "llmops registry --help"` });
+    }
+    if (rest.length > sub.max) throw new InputError(`llmops registry ${name}: unexpected argument ${JSON.stringify(rest[sub.max])}`, { hint: `run "llmops registry --help"` });
+    return sub.run(ctx, values, rest);
+  }
+};
+async function load(ctx, values) {
+  const reg = await loadRegistry(values.repo ? ctx.resolvePath(values.repo) : ctx.cwd);
+  for (const i of reg.state.ignored) ctx.logger.warn(`tag ${i.tag} ignored: ${i.reason}; recreate it with git tag -a`);
+  return reg;
+}
+async function runShow(ctx, values, [target2]) {
+  const reg = await load(ctx, values);
+  if (target2 === void 0) {
+    if (values.json) ctx.printJson(registryJson(reg.state));
+    else ctx.stdout.write(`${renderRegistryTable(reg.state, { deprecated: Boolean(values.deprecated) })}
+`);
+    return 0;
+  }
+  const sc = parseShortcut(target2);
+  if (!sc) throw new InputError(`"${target2}" is not an artifact name or shortcut`, { hint: "NAME, NAME#stage, NAME@latest, NAME@greatest or NAME@vX.Y.Z" });
+  const a = findArtifact(reg.state, sc.artifact);
+  if (!a) throw new InputError(`there is no artifact ${sc.artifact} in the registry`, { hint: `known: ${reg.state.artifacts.map((x) => x.name).join(", ") || "none (register one with llmops registry register)"}` });
+  let versions2 = a.versions;
+  if (sc.kind === "stage") versions2 = versions2.filter((v) => v.stages.includes(sc.stage));
+  else if (sc.kind === "latest" || sc.kind === "greatest") versions2 = versions2.filter((v) => v.version === a.latest);
+  else if (sc.kind === "version") versions2 = versions2.filter((v) => v.version === sc.version);
+  const picked = { ...a, versions: versions2 };
+  if (values.ref) {
+    if (versions2.length === 0) throw new InputError(`${target2} names no version`);
+    ctx.stdout.write(`${versions2.map((v) => v.tag ?? v.commit).join("\n")}
+`);
+    return 0;
+  }
+  if (values.json) ctx.printJson(registryJson({ artifacts: [picked], stages: reg.state.stages, ignored: reg.state.ignored }).artifacts[a.name]);
+  else ctx.stdout.write(`${renderArtifactTable(picked)}
+`);
+  return 0;
+}
+async function runHistory(ctx, values, [name]) {
+  const reg = await load(ctx, values);
+  const artifacts = name === void 0 ? reg.state.artifacts : reg.state.artifacts.filter((a) => a.name === name);
+  if (name !== void 0 && artifacts.length === 0) throw new InputError(`there is no artifact ${name} in the registry`);
+  const dates = /* @__PURE__ */ new Map();
+  for (const a of artifacts) for (const v of a.versions) if (v.tag) dates.set(v.commit, await reg.git.commitDate(v.commit));
+  const rows = artifacts.flatMap((a) => computeHistory(a, dates)).sort((x, y) => x.timestamp < y.timestamp ? 1 : x.timestamp > y.timestamp ? -1 : 0);
+  if (values.json) ctx.printJson(rows);
+  else ctx.stdout.write(`${renderHistoryTable(rows)}
+`);
+  return 0;
+}
+function need(values, key2, what) {
+  const v = values[key2];
+  if (typeof v !== "string" || v === "") throw new InputError(`--${key2} is required: ${what}`, { hint: 'run "llmops registry --help"' });
+  return v;
+}
+async function runRegister(ctx, values, [name, ref]) {
+  if (name === void 0) throw new InputError("llmops registry register: missing the artifact NAME", { hint: "declare it in artifacts.yaml, then: llmops registry register NAME [REF] --version vX.Y.Z" });
+  const bump = values.bump;
+  if (bump !== void 0 && !["major", "minor", "patch"].includes(bump)) throw new InputError(`--bump must be major, minor or patch, got ${JSON.stringify(bump)}`);
+  if (bump !== void 0 && values.version !== void 0) throw new InputError("--bump and --version exclude each other");
+  const reg = await load(ctx, values);
+  const commit2 = await reg.git.resolveCommit(ref ?? "HEAD");
+  const plan = planRegister({ tags: reg.tags, artifact: name, commit: commit2, ...values.version ? { version: values.version } : {}, ...bump ? { bump } : {}, force: Boolean(values.force) });
+  const spec = await artifactAt(reg, commit2, name);
+  const resolved = spec.virtual ? null : await resolveAt(reg, spec, commit2, resolveEnv(ctx));
+  const file2 = (k) => values[k] ? ctx.resolvePath(values[k]) : void 0;
+  const evidence = await gatherEvidence({
+    reg,
+    event: "registration",
+    plan,
+    stage: null,
+    resolved,
+    files: { ...file2("data-manifest") ? { datasetManifest: file2("data-manifest") } : {}, ...file2("eval-summary") ? { evalSummary: file2("eval-summary") } : {}, ...file2("gate") ? { gateFile: file2("gate") } : {} },
+    previousVersion: null
+  });
+  const r = await writeTag(reg, plan, evidence, values.push, values.message);
+  return report(ctx, values, { ...r, commit: commit2, version: plan.version, evidence }, `Created git tag '${r.tag}' that registers version ${plan.version} of ${name} (${resolved ? resolved.sha256 : "virtual"})`);
+}
+async function runAssign(ctx, values, [name, ref]) {
+  if (name === void 0) throw new InputError("llmops registry assign: missing the artifact NAME");
+  const reg = await load(ctx, values);
+  const stage = need(values, "stage", "the stage to assign (e.g. staging, prod)");
+  let version2 = values.version;
+  if (version2 === void 0) {
+    if (ref === void 0) throw new InputError("--version is required (or a REF whose commit has a registered version)");
+    const commit2 = await reg.git.resolveCommit(ref);
+    version2 = findArtifact(reg.state, name)?.versions.find((v) => v.commit === commit2 && v.registered)?.version;
+    if (!version2) throw new InputError(`${ref} has no registered version of ${name}`, { hint: `register it first: llmops registry register ${name} ${ref}` });
+  }
+  const plan = planAssign({ tags: reg.tags, artifact: name, version: version2, stage, force: Boolean(values.force), simple: Boolean(values.simple) });
+  const registration = findArtifact(reg.state, name).versions.find((v) => v.version === version2);
+  const base = registration.evidence.status === "ok" ? registration.evidence.evidence : null;
+  const evidence = await gatherEvidence({
+    reg,
+    event: "assignment",
+    plan,
+    stage,
+    resolved: null,
+    files: base?.gate ? { gate: base.gate } : {},
+    previousVersion: plan.previous
+  });
+  const withModel = base ? { ...evidence, model: base.model, dataset_manifest: base.dataset_manifest, eval: base.eval } : evidence;
+  const r = await writeTag(reg, plan, withModel, values.push, values.message);
+  return report(ctx, values, { ...r, commit: plan.commit, version: version2, stage, previous: plan.previous, evidence: withModel }, `Created git tag '${r.tag}' that assigns stage '${stage}' to ${name} ${version2}${plan.previous ? ` (was ${plan.previous})` : ""}`);
+}
+async function runDeprecate(ctx, values, [name, version2, stage]) {
+  if (name === void 0) throw new InputError("llmops registry deprecate: missing the artifact NAME");
+  const reg = await load(ctx, values);
+  const head = await reg.git.resolveCommit("HEAD");
+  const plan = planDeprecate({ tags: reg.tags, artifact: name, headCommit: head, ...version2 ? { version: version2 } : {}, ...stage ? { stage } : {} });
+  const event = plan.tag.action === "unassign" ? "unassignment" : plan.tag.action === "deregister" ? "deregistration" : "deprecation";
+  const evidence = await gatherEvidence({ reg, event, plan, stage: stage ?? null, resolved: null, files: {}, previousVersion: null });
+  const r = await writeTag(reg, plan, evidence, values.push, values.message);
+  return report(ctx, values, { ...r, commit: plan.commit, version: plan.version, event }, `Created git tag '${r.tag}' (${event})`);
+}
+function report(ctx, values, result, line) {
+  if (values.json) ctx.printJson(result);
+  else ctx.stdout.write(`${line}${result.pushed ? " and pushed it" : "\nTo push it: git push origin " + JSON.stringify(`refs/tags/${String(result.tag)}`)}
+`);
+  return 0;
+}
+function resolveEnv(ctx) {
+  const e = ctx.env;
+  return {
+    ...e.GITHUB_API_URL ? { githubApiUrl: e.GITHUB_API_URL } : {},
+    ...e.GITHUB_TOKEN ? { githubToken: e.GITHUB_TOKEN } : {},
+    ...e.HF_ENDPOINT ? { hfEndpoint: e.HF_ENDPOINT } : {},
+    ...e.HF_TOKEN ? { hfToken: e.HF_TOKEN } : {}
+  };
+}
+
 // src/cli/commands/report.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync as statSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute2, join as join7, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync9, mkdirSync as mkdirSync5, readFileSync as readFileSync7, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname10, isAbsolute as isAbsolute2, join as join9, resolve as resolve5 } from "node:path";
 var MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 function readRequired(ctx, path, option) {
   const abs = comparisonFile(ctx, path);
-  if (!existsSync7(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
-  if (statSync4(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
-  return readFileSync5(abs, "utf8");
+  if (!existsSync9(abs)) throw new InputError(`--${option} ${path}: no such file`, { hint: "write one with `llmops compare --out DIR`" });
+  if (statSync5(abs).isDirectory()) throw new InputError(`--${option} ${path}: is a directory with no comparison.json in it`, { hint: "pass the comparison.json written by `llmops compare --out DIR`, or that DIR" });
+  return readFileSync7(abs, "utf8");
 }
 function comparisonFile(ctx, path) {
   const abs = ctx.resolvePath(path);
-  const inside = join7(abs, "comparison.json");
-  return existsSync7(abs) && statSync4(abs).isDirectory() && existsSync7(inside) ? inside : abs;
+  const inside = join9(abs, "comparison.json");
+  return existsSync9(abs) && statSync5(abs).isDirectory() && existsSync9(inside) ? inside : abs;
 }
 function findResults(ctx, explicit, recorded, comparisonFile2) {
-  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname9(comparisonFile2), recorded)];
+  const dirs = explicit !== void 0 ? [ctx.resolvePath(explicit)] : isAbsolute2(recorded) ? [recorded] : [ctx.resolvePath(recorded), resolve5(dirname10(comparisonFile2), recorded)];
   for (const d of dirs) {
-    const f = join7(d, "results.jsonl");
-    if (existsSync7(f)) return f;
+    const f = join9(d, "results.jsonl");
+    if (existsSync9(f)) return f;
   }
   if (explicit !== void 0) throw new InputError(`no results.jsonl in ${explicit}`, { hint: "pass the eval run directory (it holds results.jsonl and summary.json)" });
   return null;
@@ -50784,17 +51888,17 @@ function readRecords(ctx, side3, file2) {
     ctx.logger.warn(`${side3} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side3} DIR)`);
     return [];
   }
-  if (statSync4(file2).size > MAX_RESULTS_BYTES) {
+  if (statSync5(file2).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file2}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync5(file2, "utf8"));
+  const { records, skipped } = parseResultsJsonl(readFileSync7(file2, "utf8"));
   if (skipped > 0) ctx.logger.warn(`${file2}: ${skipped} unreadable line(s) skipped`);
   return records;
 }
 function write(ctx, path, text2, what) {
   const abs = ctx.resolvePath(path);
-  mkdirSync4(dirname9(abs), { recursive: true });
+  mkdirSync5(dirname10(abs), { recursive: true });
   writeFileSync4(abs, text2);
   ctx.logger.info(`wrote ${what}: ${path} (${text2.length.toLocaleString("en-US")} characters)`);
 }
@@ -50881,7 +51985,7 @@ options:
 
 // src/adapters/train/train-here.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname12, extname as extname2 } from "node:path";
+import { basename as basename4, dirname as dirname13, extname as extname2 } from "node:path";
 
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -51057,30 +52161,6 @@ function parseTrainSpec(text2, file2, overrides = []) {
     throw new ConfigError(`${err.message}
   with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
   }
-}
-
-// src/core/train/content-hash.ts
-import { createHash as createHash7 } from "node:crypto";
-function createContentHasher() {
-  const h2 = createHash7("sha256");
-  return {
-    addFile(relativePath, size) {
-      h2.update(`${relativePath}\0${size}\0`, "utf8");
-    },
-    addBytes(chunk) {
-      h2.update(chunk);
-    },
-    digest: () => `sha256:${h2.digest("hex")}`
-  };
-}
-function sortForHash(paths) {
-  return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-function isCheckpointPath(relative6) {
-  return /(^|\/)(checkpoint-\d+|checkpoints|axolotl-prepared|runs)(\/|$)/.test(relative6);
-}
-function sha256Text(text2) {
-  return `sha256:${createHash7("sha256").update(text2, "utf8").digest("hex")}`;
 }
 
 // src/core/train/divergence.ts
@@ -51812,25 +52892,25 @@ function parseNvidiaSmi(csv) {
   return gpus;
 }
 function requiredPackages(spec) {
-  const need = /* @__PURE__ */ new Set();
+  const need2 = /* @__PURE__ */ new Set();
   switch (spec.backend) {
     case "reference":
-      need.add("torch");
+      need2.add("torch");
       break;
     case "axolotl":
-      ["torch", "transformers", "axolotl"].forEach((p) => need.add(p));
-      if (spec.method !== "full") need.add("peft");
-      if (spec.method === "qlora") need.add("bitsandbytes");
+      ["torch", "transformers", "axolotl"].forEach((p) => need2.add(p));
+      if (spec.method !== "full") need2.add("peft");
+      if (spec.method === "qlora") need2.add("bitsandbytes");
       break;
     case "torchtune":
-      ["torch", "torchtune"].forEach((p) => need.add(p));
+      ["torch", "torchtune"].forEach((p) => need2.add(p));
       break;
     case "command":
       break;
   }
-  if (spec.launcher.type === "torchrun") need.add("torch");
-  if (spec.launcher.type === "accelerate") need.add("accelerate");
-  return [...need].sort();
+  if (spec.launcher.type === "torchrun") need2.add("torch");
+  if (spec.launcher.type === "accelerate") need2.add("accelerate");
+  return [...need2].sort();
 }
 var PROBE = [
   "import importlib, json, sys",
@@ -51905,11 +52985,11 @@ function installHint(pkg) {
   if (pkg === "torch") return "install PyTorch (Debian/Ubuntu: apt-get install python3-torch; elsewhere: pip install torch)";
   return `install it with pip install ${pkg}`;
 }
-function assertPreflight(report) {
-  if (report.problems.length === 0) return;
-  const msg = `preflight found ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}:
-  - ${report.problems.join("\n  - ")}`;
-  const onlyMissingFiles = report.problems.every((p) => p.includes("does not exist") || p.includes("base model"));
+function assertPreflight(report2) {
+  if (report2.problems.length === 0) return;
+  const msg = `preflight found ${report2.problems.length} problem${report2.problems.length === 1 ? "" : "s"}:
+  - ${report2.problems.join("\n  - ")}`;
+  const onlyMissingFiles = report2.problems.every((p) => p.includes("does not exist") || p.includes("base model"));
   if (onlyMissingFiles) throw new ConfigError(msg, { hint: "fix the paths in the training spec" });
   throw new ExternalError(msg, { hint: "fix the environment, or run `llmops train <spec> --dry-run` to see the rendered config without training" });
 }
@@ -52325,9 +53405,9 @@ async function runAttempt(plan, ports, hooks) {
 }
 
 // src/adapters/fs/node-train-workspace.ts
-import { createReadStream as createReadStream5 } from "node:fs";
+import { createReadStream as createReadStream6 } from "node:fs";
 import { appendFile, mkdir as mkdir3, readFile as readFile4, readdir, rm, stat as stat2, statfs, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname10, join as join8, relative as relative5, sep } from "node:path";
+import { dirname as dirname11, join as join10, relative as relative6, sep } from "node:path";
 var NodeTrainWorkspace = class {
   async exists(path) {
     try {
@@ -52341,11 +53421,11 @@ var NodeTrainWorkspace = class {
     return readFile4(path, "utf8");
   }
   async writeText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
+    await mkdir3(dirname11(path), { recursive: true });
     await writeFile3(path, text2);
   }
   async appendText(path, text2) {
-    await mkdir3(dirname10(path), { recursive: true });
+    await mkdir3(dirname11(path), { recursive: true });
     await appendFile(path, text2);
   }
   async remove(path) {
@@ -52362,8 +53442,8 @@ var NodeTrainWorkspace = class {
     const all = [];
     const walk = async (dir) => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
-        const full = join8(dir, e.name);
-        const rel = relative5(path, full).split(sep).join("/");
+        const full = join10(dir, e.name);
+        const rel = relative6(path, full).split(sep).join("/");
         if (exclude(rel)) continue;
         if (e.isDirectory()) await walk(full);
         else if (e.isFile()) all.push(rel);
@@ -52373,10 +53453,10 @@ var NodeTrainWorkspace = class {
     const hasher = createContentHasher();
     const files = [];
     for (const rel of sortForHash(all)) {
-      const full = join8(path, ...rel.split("/"));
+      const full = join10(path, ...rel.split("/"));
       const { size } = await stat2(full);
       hasher.addFile(rel, size);
-      for await (const chunk of createReadStream5(full)) hasher.addBytes(chunk);
+      for await (const chunk of createReadStream6(full)) hasher.addBytes(chunk);
       files.push({ name: rel, bytes: size });
     }
     return { hash: hasher.digest(), files };
@@ -52388,7 +53468,7 @@ var NodeTrainWorkspace = class {
         const s = await statfs(p);
         return Number(s.bavail) * Number(s.bsize);
       } catch {
-        const parent = dirname10(p);
+        const parent = dirname11(p);
         if (parent === p) return void 0;
         p = parent;
       }
@@ -52397,15 +53477,15 @@ var NodeTrainWorkspace = class {
 };
 
 // src/adapters/process/locate-trainer.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname11, join as join9 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname12, join as join11 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
-  let dir = dirname11(fileURLToPath(from));
+  let dir = dirname12(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join9(dir, "trainers", "reference", "train.py");
-    if (existsSync8(candidate)) return candidate;
-    const parent = dirname11(dir);
+    const candidate = join11(dir, "trainers", "reference", "train.py");
+    if (existsSync10(candidate)) return candidate;
+    const parent = dirname12(dir);
     if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -52429,7 +53509,7 @@ async function gitRevision(runner, cwd) {
 }
 
 // src/adapters/process/node-process-runner.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { createInterface } from "node:readline";
 var NodeProcessRunner = class {
   constructor(baseEnv = process.env) {
@@ -52437,7 +53517,7 @@ var NodeProcessRunner = class {
   }
   baseEnv;
   start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
+    const child = spawn2(spec.program, [...spec.args], {
       cwd: spec.cwd,
       env: { ...this.baseEnv, ...spec.env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -52447,7 +53527,7 @@ var NodeProcessRunner = class {
   }
   capture(spec, timeoutMs = 6e4) {
     return new Promise((resolve7) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      const child = spawn2(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
       let notFound = false;
@@ -52514,14 +53594,14 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
-  const git = await gitRevision(runner, dirname12(o.specPath));
+  const git = await gitRevision(runner, dirname13(o.specPath));
   return abortOnSignals(
     o.interruptedBy,
     (signal) => runTraining(
       {
         spec: o.spec,
         specFile: o.specFile,
-        specDir: dirname12(o.specPath),
+        specDir: dirname13(o.specPath),
         outDir: o.outDir,
         resume: o.resume,
         dryRun: o.dryRun,
@@ -52640,10 +53720,10 @@ function progressReporter(ctx, quiet) {
 }
 
 // src/cli/commands.ts
-var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand];
+var commands = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, registryCommand];
 
 // src/cli/context.ts
-import { dirname as dirname13, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
+import { dirname as dirname14, isAbsolute as isAbsolute3, resolve as resolve6 } from "node:path";
 
 // src/adapters/console/console-logger.ts
 var ConsoleLogger = class {
@@ -52765,7 +53845,7 @@ function userCwd(env, processCwd) {
   const init = env.INIT_CWD;
   if (!init || !isAbsolute3(init)) return processCwd;
   const pkg = env.npm_package_json;
-  if (pkg && isAbsolute3(pkg) && resolve6(dirname13(pkg)) !== resolve6(processCwd)) return processCwd;
+  if (pkg && isAbsolute3(pkg) && resolve6(dirname14(pkg)) !== resolve6(processCwd)) return processCwd;
   return init;
 }
 
