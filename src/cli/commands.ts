@@ -4,8 +4,9 @@ import { compareCommand } from "./commands/compare.js";
 import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
+import { promoteCommand, rollbackCommand } from "./commands/promote.js";
 import { registryCommand } from "./commands/registry.js";
 import { reportCommand } from "./commands/report.js";
 import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, registryCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, registryCommand, promoteCommand, rollbackCommand];

@@ -29,7 +29,7 @@ export function vllmArgs(a: DeployArtifact, env: EnvironmentSpec): string[] {
     args.push("--model", base.replace(/^hf:\/\//, "").replace(/@.*$/, ""));
     const rev = /^hf:\/\/[^@]+@(.+)$/.exec(base)?.[1];
     if (rev) args.push("--revision", rev);
-    args.push("--served-model-name", base.replace(/^hf:\/\//, "").replace(/@.*$/, "").split("/").pop()!);
+    args.push("--served-model-name", baseServedName(a)!);
     const { model } = modelArg(a);
     args.push("--enable-lora", "--lora-modules", `${names.name}=${model}`, `${names.versioned}=${model}`, "--max-lora-rank", String(maxLoraRank(a.loraRank)));
   } else {
@@ -75,4 +75,10 @@ export function fetchCommand(a: DeployArtifact): string[] | null {
     return ["sh", "-c", FETCH_SCRIPT, "fetch-weights", url, `${MODELS_DIR}/${w.file}`, a.sha256.replace(/^sha256:/, "")];
   }
   return ["sh", "-c", FETCH_SCRIPT, "fetch-weights", w.url, `${MODELS_DIR}/${w.file}`, w.sha256];
+}
+
+/** The name the base model of an adapter is served under (what the adapter's answer is compared with). */
+export function baseServedName(a: DeployArtifact): string | null {
+  if (a.type !== "adapter" || !a.baseModel) return null;
+  return a.baseModel.replace(/^hf:\/\//, "").replace(/@.*$/, "").split("/").pop()!;
 }
