@@ -1,7 +1,7 @@
 // Child process of bench/data.mjs: validates (or bare-parses) one file and prints its own figures,
 // peak RSS read from /proc/self/status, so the parent measures an honest, separate process.
 import { readFileSync } from "node:fs";
-import { readChunks, validateFiles } from "../src/adapters/data-files/data-files.js";
+import { readChunks, validateFiles } from "../src/app/data/data-files.js";
 import { DatasetValidator } from "../src/core/data/validate.js";
 
 function vmHwmMb(): number {

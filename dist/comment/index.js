@@ -26331,7 +26331,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/core/github/client.ts
+// src/core/ports/github-client.ts
 var GitHubApiError = class extends ExternalError {
   constructor(message, status, apiMessage, options) {
     super(message, options);
@@ -46549,7 +46549,8 @@ var gateSchema = external_exports.looseObject({
   verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
   blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200)
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
+  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
 });
 var comparisonGateSchema = external_exports.looseObject({
   schema: external_exports.literal("llmops.comparison/v1"),
@@ -46577,9 +46578,11 @@ function parseJson(schema, text, where) {
 }
 function summarizeGate(gate, verdictInput) {
   if (gate) {
-    const first = gate.reasons[0];
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : void 0;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

@@ -27120,11 +27120,11 @@ var ActionsLogger = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { basename, dirname as dirname3, extname } from "node:path";
 
-// src/core/ports.ts
+// src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
   sleep: (ms, signal) => new Promise((resolve2, reject) => {
@@ -48707,7 +48707,7 @@ var NodeTrainWorkspace = class {
   }
 };
 
-// src/adapters/process/locate-trainer.ts
+// src/app/train/locate-trainer.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48726,7 +48726,7 @@ function defaultPythons(env) {
   return ["python3", "/usr/bin/python3"];
 }
 
-// src/adapters/process/machine.ts
+// src/app/train/machine.ts
 import { cpus, hostname as hostname3, totalmem } from "node:os";
 function describeMachine() {
   const c = cpus();
@@ -48739,7 +48739,7 @@ async function gitRevision(runner, cwd) {
   return { commit: head.stdout.trim(), ...status.code === 0 ? { dirty: status.stdout.trim() !== "" } : {} };
 }
 
-// src/adapters/process/abort-on-signals.ts
+// src/app/process/abort-on-signals.ts
 async function abortOnSignals(reason, work) {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error(reason));
@@ -48826,7 +48826,7 @@ var NodeRunningProcess = class {
   }
 };
 
-// src/adapters/train/train-here.ts
+// src/app/train/train-here.ts
 async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   let text;
   try {

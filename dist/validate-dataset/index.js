@@ -26616,7 +26616,7 @@ import { readFile, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/prom
 import { basename as basename2, dirname as dirname3, isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
 import { tmpdir } from "node:os";
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { open as open2, stat as stat2 } from "node:fs/promises";
@@ -29940,7 +29940,7 @@ async function asyncBufferFromFile(filename) {
   };
 }
 
-// src/adapters/data-files/data-files.ts
+// src/app/data/data-files.ts
 function dataFileKind(path) {
   if (path.endsWith(".parquet")) return "parquet";
   if (path.endsWith(".gz")) return "jsonl.gz";
@@ -30012,7 +30012,7 @@ function gitShowFile(path, rev) {
   });
 }
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { dirname as dirname2, relative } from "node:path";
@@ -31043,7 +31043,7 @@ var DataProfiler = class {
   }
 };
 
-// src/adapters/data-files/run-check.ts
+// src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
   const profiler = new DataProfiler({

@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { ConsoleLogger } from "../adapters/console/console-logger.js";
 import { TerminalProgress } from "../adapters/console/progress.js";
-import type { Logger, Progress } from "../core/ports.js";
+import type { Logger, Progress } from "../core/ports/index.js";
 
 export interface CliContext {
   cwd: string;

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { GitCli } from "../../src/adapters/git/git-cli.js";
-import { resolveArtifact } from "../../src/adapters/storage/resolve-artifact.js";
+import { resolveArtifact } from "../../src/app/registry/resolve-artifact.js";
 import { tempDir } from "../support/cli.js";
 import { FakeGitHub } from "../support/fake-github.js";
 

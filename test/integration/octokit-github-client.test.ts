@@ -2,8 +2,8 @@
 // retries on 5xx, secondary rate limits (403 and 429 with retry-after), and error messages.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { OctokitGitHubClient } from "../../src/adapters/github/octokit-github-client.js";
-import { GitHubApiError } from "../../src/core/github/client.js";
-import type { Logger } from "../../src/core/ports.js";
+import { GitHubApiError } from "../../src/core/ports/github-client.js";
+import type { Logger } from "../../src/core/ports/index.js";
 import { ACTIONS_TOKEN, FakeGitHub, SECONDARY_RATE_LIMIT_MESSAGE } from "../support/fake-github.js";
 
 const SHA = "a".repeat(40);

@@ -1,6 +1,6 @@
 // An in-memory GitHubClient for unit tests of the core's GitHub logic: the same rules the REST
 // fake applies (own comments only, 404 on a deleted comment), without HTTP or throttling.
-import { GitHubApiError, type CheckRunPayload, type CheckRunRef, type CommitStatusPayload, type GitHubClient, type IssueComment, type PullRequestInfo } from "../../src/core/github/client.js";
+import { GitHubApiError, type CheckRunPayload, type CheckRunRef, type CommitStatusPayload, type GitHubClient, type IssueComment, type PullRequestInfo } from "../../src/core/ports/github-client.js";
 
 export class MemoryGitHubClient implements GitHubClient {
   comments: IssueComment[] = [];

@@ -1,5 +1,5 @@
 // Hand-written fakes of the training ports: a scripted process runner and an in-memory workspace.
-import type { ProcessExit, ProcessRunner, ProcessSpec, RunningProcess, TrainWorkspace, HashedDirectory } from "../../src/core/train/ports.js";
+import type { ProcessExit, ProcessRunner, ProcessSpec, RunningProcess, TrainWorkspace, HashedDirectory } from "../../src/core/ports/index.js";
 import { computeContentHash } from "../../src/core/train/content-hash.js";
 
 export interface Script {

@@ -27,7 +27,7 @@ import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 import { readReportBundle } from "./read-bundle.js";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);

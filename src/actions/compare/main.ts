@@ -1,12 +1,12 @@
 // actions/compare: pair two eval runs, decide the gate, and write the report bundle (comparison.json,
 // report.md, pull-request.json) that actions/comment posts — here, or from a trusted workflow_run
 // for fork PRs. A thin shell over the compare flow it shares with `llmops compare|gate`
-// (src/adapters/compare/run-compare.ts).
+// (src/app/compare/run-compare.ts).
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { compareRuns, loadPolicyFile } from "../../adapters/compare/run-compare.js";
+import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
 import { BUNDLE_FILES, parsePullRequestEvent } from "../../core/github/index.js";
 import { renderJobSummary } from "../../core/report/index.js";
 import { GateFailedError } from "../../errors.js";

@@ -2,7 +2,7 @@
 import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { runSuite } from "../../adapters/eval/run-suite.js";
+import { runSuite } from "../../app/eval/run-suite.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";
 import { parseInputs } from "../runtime/inputs.js";

@@ -4,7 +4,7 @@ import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { loadTrainSpec, trainHere } from "../../adapters/train/train-here.js";
+import { loadTrainSpec, trainHere } from "../../app/train/train-here.js";
 import { assertForkPolicy, decideForkPolicy } from "../../core/train/fork-policy.js";
 import { parseOverrideLines, renderProgressLine } from "../../core/train/index.js";
 import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/render-summary.js";

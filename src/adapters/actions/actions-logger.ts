@@ -1,6 +1,6 @@
 // Logger over @actions/core: groups become collapsible log groups on the runner.
 import * as core from "@actions/core";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 
 export class ActionsLogger implements Logger {
   debug(message: string): void {

@@ -1,5 +1,5 @@
 // Logger for the CLI: human lines on stderr so stdout stays for results (and --json).
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 
 export class ConsoleLogger implements Logger {
   constructor(

@@ -2,7 +2,7 @@
 // to a temp name and renamed so a reader never sees half a file.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { CachedResponse, ResponseCache } from "../../core/eval/runner.js";
+import type { CachedResponse, ResponseCache } from "../../core/ports/response-cache.js";
 
 export class DiskResponseCache implements ResponseCache {
   constructor(readonly dir: string) {}

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { appendFile, mkdir, readFile, readdir, rm, stat, statfs, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { createContentHasher, sortForHash } from "../../core/train/content-hash.js";
-import type { HashedDirectory, TrainWorkspace } from "../../core/train/ports.js";
+import type { HashedDirectory, TrainWorkspace } from "../../core/ports/index.js";
 
 export class NodeTrainWorkspace implements TrainWorkspace {
   async exists(path: string): Promise<boolean> {

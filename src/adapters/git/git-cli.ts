@@ -3,7 +3,7 @@
 // message cannot forge a record boundary).
 import { spawn } from "node:child_process";
 import { ExternalError, InputError } from "../../errors.js";
-import type { RegistryGit, TreeFile } from "../../core/registry/ports.js";
+import type { RegistryGit, TreeFile } from "../../core/ports/registry-git.js";
 import type { TagRecord } from "../../core/registry/state.js";
 
 export interface GitResult {

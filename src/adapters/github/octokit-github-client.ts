@@ -4,7 +4,7 @@
 import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../core/ports/index.js";
 import {
   GitHubApiError,
   type CheckRunPayload,
@@ -13,7 +13,7 @@ import {
   type GitHubClient,
   type IssueComment,
   type PullRequestInfo,
-} from "../../core/github/client.js";
+} from "../../core/ports/github-client.js";
 
 export interface OctokitClientOptions {
   token: string;

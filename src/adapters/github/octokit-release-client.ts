@@ -2,8 +2,8 @@
 // asset upload. Errors name the route and GitHub's reason, never the token.
 import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
-import type { GateCheck, PullInfo, ReleaseClient, ReleaseInfo } from "../../core/deploy/ports.js";
-import { GitHubApiError } from "../../core/github/client.js";
+import type { GateCheck, PullInfo, ReleaseClient, ReleaseInfo } from "../../core/ports/release-client.js";
+import { GitHubApiError } from "../../core/ports/github-client.js";
 
 type Octokit = ReturnType<typeof getOctokit>;
 

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { ExternalError } from "../../errors.js";
-import type { ProcessExit, ProcessRunner, ProcessSpec, RunningProcess } from "../../core/train/ports.js";
+import type { ProcessExit, ProcessRunner, ProcessSpec, RunningProcess } from "../../core/ports/index.js";
 
 export class NodeProcessRunner implements ProcessRunner {
   constructor(private readonly baseEnv: NodeJS.ProcessEnv = process.env) {}

@@ -1,7 +1,7 @@
 // `llmops data clean` and `llmops data split`: write cleaned, deduplicated records, or stable splits.
 import { join, resolve } from "node:path";
-import { JsonlWriter } from "../../adapters/data-files/jsonl-writer.js";
-import { validateFiles } from "../../adapters/data-files/data-files.js";
+import { JsonlWriter } from "../../app/data/jsonl-writer.js";
+import { validateFiles } from "../../app/data/data-files.js";
 import { InputError } from "../../errors.js";
 import { cleanRecord, defaultCleanOptions, type CleanOptions } from "../../core/data/clean.js";
 import { Deduper } from "../../core/data/dedupe.js";

@@ -1,7 +1,7 @@
 // Options and set-up shared by the `llmops data` subcommands.
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative } from "node:path";
-import type { CheckOptions, DataFile } from "../../adapters/data-files/run-check.js";
+import type { CheckOptions, DataFile } from "../../app/data/run-check.js";
 import { defaultDedupeOptions, type DedupeOptions } from "../../core/data/dedupe.js";
 import { ConfigError, InputError } from "../../errors.js";
 import { FORMATS, type DataFormat } from "../../core/data/types.js";

@@ -3,8 +3,8 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { gitShowFile } from "../../adapters/data-files/data-files.js";
-import { runDataCheck } from "../../adapters/data-files/run-check.js";
+import { gitShowFile } from "../../app/data/data-files.js";
+import { runDataCheck } from "../../app/data/run-check.js";
 import { InputError } from "../../errors.js";
 import { computeDataDiff } from "../../core/data/diff.js";
 import { DEFAULT_MANIFEST_NAME, parseManifest, type DataManifest } from "../../core/data/manifest.js";

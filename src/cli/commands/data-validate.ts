@@ -1,7 +1,7 @@
 // `llmops data validate` (and `data dedupe`): stream-validate datasets, optionally with duplicates
 // and leakage against eval cases; exit 1 when any record is invalid or leaked.
-import { validateFiles } from "../../adapters/data-files/data-files.js";
-import { runDataCheck } from "../../adapters/data-files/run-check.js";
+import { validateFiles } from "../../app/data/data-files.js";
+import { runDataCheck } from "../../app/data/run-check.js";
 import { formatIssue, type ValidationReport } from "../../core/data/types.js";
 import type { CliContext } from "../context.js";
 import { checkOptionsFrom, createValidator, dataFiles } from "./data-common.js";

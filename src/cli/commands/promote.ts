@@ -1,8 +1,8 @@
 // `llmops promote` and `llmops rollback`: an evidence-checked promotion (or a rollback through the
 // same path) — gate looked up through GitHub's API, GitOps change, smoke test, release.
 import { OctokitReleaseClient } from "../../adapters/github/octokit-release-client.js";
-import { runPromotion, type PromotionResult } from "../../adapters/deploy/promote.js";
-import { systemClock } from "../../core/ports.js";
+import { runPromotion, type PromotionResult } from "../../app/deploy/promote.js";
+import { systemClock } from "../../core/ports/index.js";
 import { InputError } from "../../errors.js";
 import type { Command } from "../command.js";
 import type { CliContext } from "../context.js";

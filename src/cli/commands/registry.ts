@@ -4,7 +4,7 @@ import { planAssign, planDeprecate, planRegister } from "../../core/registry/pla
 import { computeHistory, registryJson, renderArtifactTable, renderHistoryTable, renderRegistryTable } from "../../core/registry/render.js";
 import { findArtifact } from "../../core/registry/state.js";
 import { parseShortcut } from "../../core/registry/tag-grammar.js";
-import { artifactAt, gatherEvidence, loadRegistry, resolveAt, writeTag, type LoadedRegistry } from "../../adapters/registry/local-registry.js";
+import { artifactAt, gatherEvidence, loadRegistry, resolveAt, writeTag, type LoadedRegistry } from "../../app/registry/local-registry.js";
 import { InputError } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import type { Command } from "../command.js";

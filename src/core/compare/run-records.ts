@@ -1,5 +1,5 @@
 // Parsing an eval run's results.jsonl and summary.json into what a comparison needs. Pure: the
-// caller feeds lines (and the summary text); file access lives in src/adapters/fs/eval-run-reader.ts.
+// caller feeds lines (and the summary text); file access lives in src/app/eval/eval-run-reader.ts.
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
 import { evalRecordSchema, parseResultsLine, type ResultsRecord } from "../eval/results-line.js";

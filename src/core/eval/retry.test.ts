@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Clock } from "../ports.js";
-import { ProviderError } from "./provider.js";
+import type { Clock } from "../ports/index.js";
+import { ProviderError } from "../ports/provider.js";
 import { backoffDelay, parseRetryAfter, withRetries } from "./retry.js";
 
 const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };

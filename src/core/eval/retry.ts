@@ -1,6 +1,6 @@
 // Retries with exponential backoff and full jitter, honouring a server's Retry-After.
-import type { Clock } from "../ports.js";
-import { ProviderError } from "./provider.js";
+import type { Clock } from "../ports/index.js";
+import { ProviderError } from "../ports/provider.js";
 
 export interface RetryPolicy {
   maxAttempts: number;

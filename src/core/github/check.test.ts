@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { silentLogger } from "../ports.js";
+import { silentLogger } from "../ports/index.js";
 import { MemoryGitHubClient } from "../../../test/support/fake-github-client.js";
 import { buildCheckRunPayload, buildCommitStatusPayload, CHECK_SUMMARY_LIMIT, publishGateCheck, type GateOutcome } from "./check.js";
 

@@ -1,8 +1,8 @@
 // The gate's result on the commit: a check run (`llmops / gate`) whose summary is the report, or,
 // where the token may not create check runs, a commit status. Neither is allowed on a fork's
 // read-only token; then the caller gets "none" with the reason and warns.
-import type { Logger } from "../ports.js";
-import { GitHubApiError, type CheckConclusion, type CheckRunPayload, type CommitStatusPayload, type GitHubClient } from "./client.js";
+import type { Logger } from "../ports/index.js";
+import { GitHubApiError, type CheckConclusion, type CheckRunPayload, type CommitStatusPayload, type GitHubClient } from "../ports/github-client.js";
 import { truncateLine, truncateMarkdown } from "./truncate.js";
 
 export const DEFAULT_CHECK_NAME = "llmops / gate";

@@ -1,6 +1,6 @@
 // Whose comments are "ours": the login behind the token. An Actions GITHUB_TOKEN (an installation
 // token) may not call GET /user, and its comments are authored by github-actions[bot].
-import type { GitHubClient } from "./client.js";
+import type { GitHubClient } from "../ports/github-client.js";
 
 export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 

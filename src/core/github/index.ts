@@ -1,4 +1,4 @@
-export * from "./client.js";
+export * from "../ports/github-client.js";
 export * from "./marker.js";
 export * from "./truncate.js";
 export * from "./sanitize.js";

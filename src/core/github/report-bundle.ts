@@ -3,7 +3,7 @@
 // file is size-capped by the reader and schema-checked here; the markdown is sanitized before use.
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
-import type { CheckConclusion } from "./client.js";
+import type { CheckConclusion } from "../ports/github-client.js";
 
 export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" } as const;
 /** Byte caps for each file (a fork controls their size). */
@@ -25,6 +25,7 @@ const gateSchema = z.looseObject({
   conclusion: z.enum(["success", "failure", "neutral"]),
   blocking: z.boolean(),
   reasons: z.array(z.string().max(2000)).max(200),
+  checks: z.array(z.looseObject({ kind: z.string().max(100), message: z.string().max(2000) })).max(1000).optional(),
 });
 export const comparisonGateSchema = z.looseObject({
   schema: z.literal("llmops.comparison/v1"),
@@ -58,11 +59,14 @@ function parseJson<T extends z.ZodType>(schema: T, text: string, where: string):
 export type VerdictInput = "pass" | "fail" | "inconclusive";
 
 /** Conclusion and a one-line headline for the check, from the gate (or a verdict given as input). */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
-    const first = gate.reasons[0];
+    // Each reason starts with its own check's verdict ("FAIL: …"): say the overall verdict once.
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : undefined;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion: CheckConclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

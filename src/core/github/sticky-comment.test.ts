@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { silentLogger } from "../ports.js";
+import { silentLogger } from "../ports/index.js";
 import { MemoryGitHubClient } from "../../../test/support/fake-github-client.js";
 import { COMMENT_BODY_LIMIT, findOwnStickyComments, renderStickyBody, stripLeadingMarker, upsertStickyComment } from "./sticky-comment.js";
 import { renderMarker, hasMarker } from "./marker.js";

@@ -1,8 +1,8 @@
 // The sticky comment: one comment per (PR, marker) that each run edits in place. Only comments by
 // our own identity that start with the marker count, so nobody else's comment is ever edited.
 // Two jobs racing may both create one; after creating we re-list and fold duplicates into the oldest.
-import type { Logger } from "../ports.js";
-import type { GitHubClient, IssueComment } from "./client.js";
+import type { Logger } from "../ports/index.js";
+import type { GitHubClient, IssueComment } from "../ports/github-client.js";
 import { hasMarker } from "./marker.js";
 import { sameLogin } from "./identity.js";
 import { truncateMarkdown } from "./truncate.js";

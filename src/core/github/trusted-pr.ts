@@ -2,7 +2,7 @@
 // the PR number comes from a fork's artifact, so it is checked against the API: the PR's head must
 // be the commit the reported run built.
 import { DataInvalidError, InputError } from "../../errors.js";
-import type { GitHubClient, PullRequestInfo } from "./client.js";
+import type { GitHubClient, PullRequestInfo } from "../ports/github-client.js";
 import type { PullRequestEvent, WorkflowRunEvent } from "./events.js";
 
 export type TargetContext =

@@ -2,7 +2,7 @@
 // → CPU), check free disk and that the datasets and base model exist. Each missing piece gets its
 // own message and fix.
 import { ConfigError, ExternalError } from "../../errors.js";
-import type { ProcessRunner, TrainWorkspace } from "./ports.js";
+import type { ProcessRunner, TrainWorkspace } from "../ports/index.js";
 import type { TrainSpec } from "./spec.js";
 
 export interface Gpu {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DataInvalidError, ProcessExitError } from "../../errors.js";
-import { silentLogger } from "../ports.js";
+import { silentLogger } from "../ports/index.js";
 import { FakeRunner, MemoryWorkspace, fakeClock, type Script } from "../../../test/support/train-fakes.js";
 import { parseTrainerState } from "./log-parse.js";
 import { reconcileHistory, runTraining, type TrainRunInput } from "./run-training.js";

@@ -2,14 +2,14 @@
 // metrics.jsonl with divergence checks and progress → restarts from the newest checkpoint after a
 // crash → model hash, loss chart and run.json.
 import { ConfigError, DataInvalidError, InternalError, ProcessExitError } from "../../errors.js";
-import type { Clock, Logger } from "../ports.js";
+import type { Clock, Logger } from "../ports/index.js";
 import { stableStringify } from "../stable-json.js";
 import { isCheckpointPath, sha256Text } from "./content-hash.js";
 import { DivergenceDetector, type Divergence } from "./divergence.js";
 import { planLaunch, type LaunchPlan } from "./launch.js";
 import { LogParser, parseTrainerState, type MetricRecord } from "./log-parse.js";
 import { lossSeries, renderLossMermaid, renderLossSvg } from "./loss-chart.js";
-import type { ProcessRunner, RunningProcess, TrainWorkspace } from "./ports.js";
+import type { ProcessRunner, RunningProcess, TrainWorkspace } from "../ports/index.js";
 import { assertPreflight, runPreflight, type PreflightReport } from "./preflight.js";
 import { computeProgress, type ProgressSample, type TrainProgress } from "./progress.js";
 import { computeFinalMetrics, parseMetricsLines, renderMetricsLine, type FinalMetrics, type MachineInfo, type RunRecord } from "./run-record.js";

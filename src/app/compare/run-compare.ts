@@ -1,0 +1,78 @@
+// The compare-and-gate flow that `llmops compare|gate` and actions/compare share: read both runs,
+// compare them under the policy, build the report model, and write comparison.json and report.md
+// (the PR comment). Printing, exit codes, action outputs and pull-request.json stay with the callers.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
+import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
+import { BUNDLE_FILES } from "../../core/github/index.js";
+import type { Logger } from "../../core/ports/index.js";
+import { buildCaseDetails, renderComment, type RenderedMarkdown, type ReportContext, type ReportModel } from "../../core/report/index.js";
+import { reportRecordOf } from "../../core/report/inputs.js";
+import { InputError } from "../../errors.js";
+import { VERSION } from "../../version.js";
+import { readEvalRun } from "../eval/eval-run-reader.js";
+
+export interface LoadedPolicy {
+  policy: GatePolicy;
+  source: string;
+}
+
+/** Read a gate policy (or a suite with a gate: key). `file` names it in messages; `missing` is the not-found message. */
+export async function loadPolicyFile(path: string, file: string, missing: string): Promise<LoadedPolicy> {
+  if (!existsSync(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
+  return parseGatePolicy(await readFile(path, "utf8"), file);
+}
+
+export interface CompareRunsOptions {
+  baselineDir: string;
+  candidateDir: string;
+  policy: LoadedPolicy | null;
+  /** Without a policy: true gates every metric both runs share with the default rule; false only compares. */
+  gate: boolean;
+  /** Where comparison.json and report.md go; null writes nothing. */
+  outDir: string | null;
+  context?: ReportContext;
+  logger: Logger;
+}
+
+export interface CompareRunsResult {
+  baseline: LoadedRun;
+  candidate: LoadedRun;
+  comparison: Comparison;
+  model: ReportModel;
+  /** report.md: the PR comment. */
+  comment: RenderedMarkdown;
+  files: { comparison: string; report: string } | null;
+}
+
+export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsResult> {
+  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const model: ReportModel = {
+    comparison,
+    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    context: o.context ?? {},
+  };
+  const comment = renderComment(model);
+  let files: CompareRunsResult["files"] = null;
+  if (o.outDir !== null) {
+    await mkdir(o.outDir, { recursive: true });
+    files = { comparison: join(o.outDir, BUNDLE_FILES.comparison), report: join(o.outDir, BUNDLE_FILES.report) };
+    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}\n`);
+    await writeFile(files.report, comment.markdown);
+  }
+  return { baseline, candidate, comparison, model, comment, files };
+}
+
+/** With no policy, compare with the defaults; to gate, then apply max_regression 0.02 to every metric both runs share. */
+function compareWithPolicy(baseline: LoadedRun, candidate: LoadedRun, loaded: LoadedPolicy | null, gate: boolean): Comparison {
+  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: new Date().toISOString() };
+  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (!gate) return first;
+  const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
+  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+}

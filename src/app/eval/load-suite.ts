@@ -1,0 +1,194 @@
+// Load an eval suite from disk: the YAML (validated with positions), its cases (inline, JSONL,
+// .jsonl.gz or Parquet) and its prompt (inline or a file under prompts/), with content hashes for
+// provenance.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { dirname, extname, relative, resolve } from "node:path";
+import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
+import { createScorers } from "../../core/eval/scorers/registry.js";
+import { planMargins, type GatePolicy } from "../../core/gate/index.js";
+import { checkUniqueIds, findDuplicateInputs, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { sha256 } from "../../core/eval/hash.js";
+import { stableStringify } from "../../core/stable-json.js";
+import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
+import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
+import { ConfigError, InputError } from "../../errors.js";
+
+export interface LoadedSuite {
+  file: string;
+  /** The file as the user named it, relative to the working directory when possible. */
+  displayFile: string;
+  suite: SuiteConfig;
+  cases: EvalCase[];
+  prompt: PromptSpec;
+  /** Where each prompt template starts, for file:line:col in template errors. */
+  promptOrigins: TemplateOrigin[];
+  hashes: { suite: string; dataset: string; prompt: string };
+  /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
+  warnings: string[];
+}
+
+export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite> {
+  const file = resolve(cwd, path);
+  const displayFile = relative(cwd, file) || file;
+  if (!existsSync(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync(file).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const text = readFileSync(file, "utf8");
+  const doc = parseYamlSource(text, displayFile);
+  const suite = validateConfig(suiteSchema, doc, "eval suite");
+  const base = dirname(file);
+
+  let cases: EvalCase[];
+  let datasetHash: string;
+  if (Array.isArray(suite.cases)) {
+    cases = suite.cases.map((c, i) => {
+      const pos = doc.locate(["cases", i]);
+      return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
+    });
+    datasetHash = sha256(stableStringify(suite.cases));
+    checkUniqueIds(cases, (i) => {
+      const pos = doc.locate(["cases", i]);
+      return `${displayFile}:${pos.line}:${pos.col}`;
+    });
+  } else {
+    const pos = doc.locate(["cases", "file"]);
+    const dataPath = resolve(base, suite.cases.file);
+    const shown = relative(cwd, dataPath) || dataPath;
+    if (!existsSync(dataPath)) {
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
+    }
+    if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    const bytes = readFileSync(dataPath);
+    datasetHash = sha256(bytes);
+    cases = await readCasesFile(dataPath, shown, bytes);
+    if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
+    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
+    checkUniqueIds(cases, (i) => cases[i]!.where ?? `${shown} (case ${i + 1})`);
+  }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i]!.where ?? `case ${i + 1}`);
+
+  suite.scorers.forEach((sc, i) => {
+    const c = sc as { type: string; schema_file?: string; schema?: unknown };
+    if (c.type !== "json_schema" || c.schema_file === undefined) return;
+    const pos = doc.locate(["scorers", i, "schema_file"]);
+    const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const path = resolve(base, c.schema_file);
+    if (!existsSync(path)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    const text = readFileSync(path, "utf8");
+    let schema: unknown;
+    try {
+      schema = /\.ya?ml$/i.test(path) ? parseYamlSource(text, c.schema_file).value : JSON.parse(text);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema;
+  });
+
+  const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  return {
+    file,
+    displayFile,
+    suite,
+    cases,
+    prompt,
+    promptOrigins,
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings,
+  };
+}
+
+/**
+ * The suite's own gate: every gated metric must be one of its scorers (a typo is a configuration
+ * error here, not a FAIL at compare time), and each margin is sized against the suite: a margin
+ * narrower than the suite can resolve is a warning with the numbers.
+ */
+function checkSuiteGate(suite: SuiteConfig, cases: number, doc: SourcedDocument, displayFile: string): string[] {
+  const gate = suite.gate!;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`,
+    });
+  }
+  return planMargins(gate as GatePolicy, types, cases, suite.repeats)
+    .filter((p) => !p.decidable)
+    .map((p) => {
+      const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+      return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+    });
+}
+
+async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".parquet")) {
+    const { parquetReadObjects } = await import("hyparquet");
+    let rows: Record<string, unknown>[];
+    try {
+      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
+    } catch (err) {
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return rows.map((row, i) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) o[k] = typeof v === "bigint" ? Number(v) : v;
+      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
+      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
+      return toCase(o, `${shown} row ${i}`);
+    });
+  }
+  let text: string;
+  if (lower.endsWith(".gz")) {
+    try {
+      text = gunzipSync(bytes).toString("utf8");
+    } catch (err) {
+      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+    text = bytes.toString("utf8");
+  } else {
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+  }
+  return parseCasesJsonl(text, shown);
+}
+
+function safeJson(s: string, where: string, fallback?: unknown): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    if (fallback !== undefined) return fallback;
+    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
+  }
+}
+
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+  const pos = doc.locate(["prompt"]);
+  const where = `${displayFile}:${pos.line}:${pos.col}`;
+  const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  const given = [p.template, p.messages, p.file].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
+  if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
+  if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  const path = resolve(base, p.file!);
+  const shown = relative(cwd, path) || path;
+  if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  const text = readFileSync(path, "utf8");
+  if (/\.ya?ml$/i.test(path)) {
+    const pdoc = parseYamlSource(text, shown);
+    const v = pdoc.value as { messages?: unknown } | null;
+    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
+    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof (m as { content?: unknown }).content === "string" && ["system", "user", "assistant"].includes((m as { role?: string }).role ?? ""))) {
+      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
+    }
+    return {
+      prompt: { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] },
+      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) })),
+    };
+  }
+  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+}

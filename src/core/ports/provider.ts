@@ -1,0 +1,73 @@
+// The model Provider port: one request in, one completion out, or a classified failure the
+// runner knows how to treat (retry, record, or stop the run).
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface CompletionRequest {
+  api: "chat" | "completions";
+  model: string;
+  /** For api "chat". */
+  messages?: ChatMessage[];
+  /** For api "completions". */
+  prompt?: string;
+  /** Sampling parameters, sent as-is (snake_case, OpenAI names). */
+  params: Record<string, unknown>;
+  stream: boolean;
+}
+
+/**
+ * What a provider reports while a request is under way, so the runner's deadlines can tell a
+ * silent request from a slow-but-alive one: the connection is up, the headers arrived, a piece
+ * of the body arrived, a streamed content token arrived.
+ */
+export type RequestEvent = "connected" | "headers" | "data" | "token";
+
+export interface CompletionResult {
+  text: string;
+  finishReason: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  /** Time to first token (first content delta) when streaming, else null. */
+  ttftMs: number | null;
+  latencyMs: number;
+}
+
+export type ProviderErrorKind = "http" | "timeout" | "network" | "truncated" | "bad_request" | "auth" | "not_found" | "refused";
+
+/**
+ * A failed request. `retryable` failures (429, 5xx, resets, timeouts, truncated bodies) are retried
+ * with backoff; `fatal` ones (401/403/404, connection refused after retries) stop the whole run
+ * because every other case would fail the same way; the rest are recorded on the case.
+ */
+export class ProviderError extends Error {
+  override readonly name = "ProviderError";
+  constructor(
+    message: string,
+    readonly kind: ProviderErrorKind,
+    readonly opts: { status?: number; retryable: boolean; fatal?: boolean; retryAfterMs?: number; hint?: string; maxAttempts?: number },
+  ) {
+    super(message);
+  }
+  get retryable(): boolean {
+    return this.opts.retryable;
+  }
+  get fatal(): boolean {
+    return this.opts.fatal ?? false;
+  }
+  get status(): number | undefined {
+    return this.opts.status;
+  }
+}
+
+export interface Provider {
+  /** Base URL, for messages and provenance. */
+  readonly baseUrl: string;
+  /**
+   * One request. `signal` cancels it (its reason says why: a deadline, a won hedge, the user);
+   * `observe` hears its progress.
+   */
+  complete(req: CompletionRequest, signal?: AbortSignal, observe?: (event: RequestEvent) => void): Promise<CompletionResult>;
+}
