@@ -59082,12 +59082,13 @@ function requestParams(params, suiteSeed, repeat, repeats) {
 }
 function planJobs(suite, cases, prompt, target, identity2) {
   const jobs = [];
+  const paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
   cases.forEach((c, caseIndex) => {
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
+      const params = paramsByRepeat[repeat];
       const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
       const key = sha256(
         stableStringify({

@@ -46,10 +46,11 @@ describe("llmops eval (spawned CLI)", () => {
     const wrong = Array.from({ length: 120 }, (_, i) => i).filter((a) => a % 5 === 0).length;
     expect(expectedRight).toBe(120 - wrong);
     expect(summary.counts).toEqual({ cases: 120, repeats: 1, records: 120, errors: 0 });
-    // Each case was answered successfully exactly once by the server.
+    // Each case was answered successfully by the server; a second answer for a case can only be a
+    // hedged copy (hedging is on for a loopback server), never more of those than were sent.
     const ok = server.requests.filter((q) => q.outcome === "ok");
-    expect(ok).toHaveLength(120);
     expect(new Set(ok.map((q) => q.prompt)).size).toBe(120);
+    expect(ok.length - 120).toBeLessThanOrEqual(summary.requests.hedges.sent);
   });
 
   it("resumes after SIGKILL: every case exactly once, none that had finished re-requested", async () => {

@@ -35,6 +35,9 @@ export function writeSuite(dir: string, baseUrl: string, overrides: Record<strin
     concurrency: 8,
     timeouts: { request_s: 2 },
     retries: { max_attempts: 8, base_delay_ms: 5, max_delay_ms: 50 },
+    // Tests count the server's requests exactly; hedged copies (tested on their own in
+    // eval-deadlines.test.ts) would add some whenever a loaded machine slows an answer.
+    hedge: false,
     ...overrides,
   };
   const path = join(dir, "suite.yaml");

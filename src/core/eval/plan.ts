@@ -58,12 +58,15 @@ export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed
  */
 export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
   const jobs: PlannedJob[] = [];
+  // One (frozen) parameters object per repeat, shared by every case's request: a million-case plan
+  // must not carry a million copies of the same few fields.
+  const paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
   cases.forEach((c, caseIndex) => {
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
+      const params = paramsByRepeat[repeat]!;
       const request: CompletionRequest =
         target.api === "chat"
           ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
