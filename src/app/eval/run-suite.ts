@@ -2,7 +2,8 @@
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
 import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
@@ -40,6 +41,8 @@ export interface RunSuiteOptions {
   cacheDir?: string;
   /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
   timeouts?: Partial<TimeoutsConfig>;
+  /** Exact latency percentiles at any size (8 bytes per record) instead of the sketch past 4,096 records. */
+  exactPercentiles?: boolean;
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -173,17 +176,17 @@ async function runPlanned(
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
       onNotice: (m) => o.logger.warn(m),
     });
-    const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
         summary: accumulator,
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -251,4 +254,20 @@ async function runPlanned(
   } finally {
     release();
   }
+}
+
+/**
+ * Where responses are cached unless told otherwise: never in the checked-out tree (a pull request
+ * could commit entries there). On a runner, the tool cache (kept between jobs on self-hosted
+ * runners) or the job's temp directory; elsewhere the user's cache directory.
+ */
+export function defaultResponseCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  return join(base, "llmops", "responses");
+}
+
+/** True when `dir` is `root` or inside it. */
+export function isInside(dir: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
