@@ -53,7 +53,7 @@ describe.skipIf(!chromium)("HTML report in headless Chromium", () => {
 
   it("shows the verdict and why", async () => {
     expect(await page.evaluate<string>(`document.getElementById("verdict").textContent`)).toBe("✘ FAIL — llmops eval: qa");
-    expect(await page.evaluate<string>(`document.getElementById("why").textContent`)).toBe("exact_match got worse by 18.0 pp (95% CI −30.4 pp to −5.6 pp), more than the 2.0 pp the policy allows.");
+    expect(await page.evaluate<string>(`document.getElementById("why").textContent`)).toBe("exact_match got worse by 18.0 pp (95% CI −31.5 pp to −6.1 pp), more than the 2.0 pp the policy allows.");
   });
 
   it("lists one row per case", async () => {
