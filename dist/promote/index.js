@@ -33619,22 +33619,97 @@ async function runAction(main2) {
   }
 }
 
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points = Array.from(text);
+  if (points.length <= max) return { text, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text) {
+  return text.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
-    debug(message);
+    debug(neutralizeLogText(message));
   }
   info(message) {
-    info(message);
+    info(neutralizeLogText(message));
   }
   warn(message) {
-    warning(message);
+    warning(neutralizeLogText(message));
   }
   error(message) {
-    error(message);
+    error(neutralizeLogText(message));
   }
   group(name, fn) {
-    return group(name, fn);
+    return group(neutralizeLogText(name), fn);
   }
 };
 
@@ -64620,75 +64695,6 @@ function renderDeployment(a, env) {
       return renderKubernetesYaml([o], header);
     }
   }
-}
-
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-function longestRun(text, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
 }
 
 // src/core/registry/model-card.ts
