@@ -58047,8 +58047,6 @@ var EnvironmentSchema = external_exports.strictObject({
   gpus: external_exports.number().int().min(0).max(16).default(1),
   port: external_exports.number().int().min(1).max(65535).optional(),
   max_model_len: external_exports.number().int().positive().optional(),
-  /** Export to GGUF before deploying (Ollama and llama.cpp need it). */
-  gguf: external_exports.boolean().default(false),
   /** Ollama: PARAMETER lines, SYSTEM and TEMPLATE. */
   parameters: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.array(external_exports.string())])).default({}),
   system: external_exports.string().optional(),
@@ -58276,7 +58274,7 @@ function block(kind, text) {
 function gguf(a) {
   const w = weightsSource(a);
   const file2 = w.kind === "url" ? w.file : w.file ?? "";
-  if (!/\.gguf$/i.test(file2)) throw new InputError(`${a.name} ${a.version}: Ollama needs GGUF weights, found ${file2 || a.uri}`, { hint: "set gguf: true on the environment so the promotion exports to GGUF first, or register the .gguf file" });
+  if (!/\.gguf$/i.test(file2)) throw new InputError(`${a.name} ${a.version}: Ollama needs GGUF weights, found ${file2 || a.uri}`, { hint: "export it with llmops export gguf, commit or publish the .gguf, and register that as the artifact's path" });
   return `./${file2}`;
 }
 function renderModelfile(a, env) {
