@@ -43,12 +43,12 @@ export interface FakePull {
   headRef: string;
   headRepo: string | null;
   baseRepo?: string;
-  title?: string;
-  body?: string;
-  base?: string;
   /** Default: MEMBER for a same-repository head, CONTRIBUTOR for a fork. */
   authorAssociation?: string;
   authorLogin?: string;
+  title?: string;
+  body?: string;
+  base?: string;
 }
 
 export interface RecordedRequest {
