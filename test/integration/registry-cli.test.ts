@@ -34,7 +34,8 @@ function contentHash(entries: Array<[string, string]>): string {
   return `sha256:${h.digest("hex")}`;
 }
 
-describe("llmops registry on a real repository", () => {
+// Each test spawns several CLI processes running git: give them room on two shared cores.
+describe("llmops registry on a real repository", { timeout: 180_000 }, () => {
   test("register, assign, show, history, deprecate; lightweight tags ignored with a warning", async () => {
     const repo = createRepo(files);
     const cwd = repo.work;

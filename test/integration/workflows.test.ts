@@ -4,6 +4,8 @@
 // pull_request_target, and no checkout of untrusted code in a workflow_run job.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
 import { loadWorkflowParser } from "../support/workflow-parser.js";
 import { workflowRuleViolations } from "../support/workflow-rules.js";
@@ -69,5 +71,40 @@ jobs:
     const { parseWorkflow, NoOperationTraceWriter } = await loadWorkflowParser();
     const r = parseWorkflow({ name: "x.yml", content: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n" }, new NoOperationTraceWriter());
     expect(r.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+});
+
+// The release workflows (issue 14): tag triggers, least privilege per job, production behind an Environment.
+describe("release workflows", () => {
+  const load = (f: string) => parse(readFileSync(join(dir, f), "utf8")) as { on: Record<string, { tags?: string[] }>; jobs: Record<string, { permissions?: Record<string, string>; environment?: string; if?: string; steps?: Array<{ uses?: string; run?: string }> }> };
+
+  test("llmops-release.yml: registry tags start it; prod runs only behind the production environment", () => {
+    const wf = load("llmops-release.yml");
+    expect(wf.on.push!.tags).toEqual(["*@v*", "*#*"]);
+    expect(wf.jobs.production!.environment).toBe("production");
+    expect(wf.jobs.production!.if).toBe("needs.route.outputs.stage == 'prod'");
+    expect(wf.jobs.staging!.if).toBe("needs.route.outputs.stage != 'prod'");
+    for (const id of ["staging", "production"]) {
+      expect(wf.jobs[id]!.permissions).toEqual({ contents: "write", "pull-requests": "write", checks: "read" });
+      expect(wf.jobs[id]!.steps!.map((s) => s.uses)).toContain("./actions/promote");
+    }
+    expect(wf.jobs.route!.permissions).toEqual({});
+  });
+
+  test("release.yml: checks dist/ before releasing, moves the major tag, writes only in the release job", () => {
+    const wf = load("release.yml");
+    expect(wf.on.push!.tags).toEqual(["v[0-9]+.[0-9]+.[0-9]+"]);
+    expect(wf.jobs.check!.permissions).toEqual({ contents: "read" });
+    expect(wf.jobs.check!.steps!.map((s) => s.run)).toContain("npm run check:dist");
+    expect(wf.jobs.release!.permissions).toEqual({ contents: "write" });
+    const script = wf.jobs.release!.steps!.map((s) => s.run ?? "").join("\n");
+    expect(script).toContain("gh release create \"$TAG\" --verify-tag --generate-notes");
+    expect(script).toContain('git push --force origin "refs/tags/$major"');
+  });
+
+  test("the route job's stage extraction (a shell sed) reads GTO tags as the registry does", () => {
+    const sed = "s/^[^#@]*#\\([a-z0-9/-]*\\)\\(#[0-9]*\\)\\{0,1\\}$/\\1/p";
+    const stageOf = (tag: string) => execFileSync("sed", ["-n", sed], { input: tag, encoding: "utf8" }).trim();
+    expect(["demo-model#prod#1", "demo-model#staging", "models=demo#prod#12", "demo-model@v0.1.0", "demo-model#prod!#3"].map(stageOf)).toEqual(["prod", "staging", "prod", "", ""]);
   });
 });

@@ -44,8 +44,6 @@ export const EnvironmentSchema = z.strictObject({
   gpus: z.number().int().min(0).max(16).default(1),
   port: z.number().int().min(1).max(65535).optional(),
   max_model_len: z.number().int().positive().optional(),
-  /** Export to GGUF before deploying (Ollama and llama.cpp need it). */
-  gguf: z.boolean().default(false),
   /** Ollama: PARAMETER lines, SYSTEM and TEMPLATE. */
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
   system: z.string().optional(),

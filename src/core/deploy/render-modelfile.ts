@@ -14,7 +14,7 @@ function block(kind: string, text: string): string {
 function gguf(a: DeployArtifact): string {
   const w = weightsSource(a);
   const file = w.kind === "url" ? w.file : (w.file ?? "");
-  if (!/\.gguf$/i.test(file)) throw new InputError(`${a.name} ${a.version}: Ollama needs GGUF weights, found ${file || a.uri}`, { hint: "set gguf: true on the environment so the promotion exports to GGUF first, or register the .gguf file" });
+  if (!/\.gguf$/i.test(file)) throw new InputError(`${a.name} ${a.version}: Ollama needs GGUF weights, found ${file || a.uri}`, { hint: "export it with llmops export gguf, commit or publish the .gguf, and register that as the artifact's path" });
   return `./${file}`;
 }
 
