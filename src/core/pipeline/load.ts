@@ -154,7 +154,7 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
-        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, …]), or set shell: true to ask for /bin/sh");
+        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, …]), or set the stage's shell option to true to ask for /bin/sh");
         continue;
       }
       checkVars(cfg.run, [...at, "run"]);
