@@ -4,10 +4,11 @@ import { compareCommand } from "./commands/compare.js";
 import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
 import { gateCommand } from "./commands/gate.js";
+import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { runsCommand } from "./commands/runs.js";
 import { statusCommand } from "./commands/status.js";
 import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, runCommand, statusCommand, runsCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, runCommand, statusCommand, runsCommand, initCommand];
