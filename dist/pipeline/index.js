@@ -96619,7 +96619,14 @@ var Argv = external_exports.array(external_exports.string()).min(1);
 var ServiceSchema = external_exports.object({
   /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
   uses: external_exports.literal("serve").optional(),
-  with: external_exports.object({ model: RelPath, threads: external_exports.number().int().positive().optional(), ctx: external_exports.number().int().positive().optional() }).strict().optional(),
+  with: external_exports.object({
+    model: RelPath,
+    /** The model name /v1/models reports (what the suite's target.model names). */
+    name: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().positive().optional(),
+    parallel: external_exports.number().int().positive().optional(),
+    ctx: external_exports.number().int().positive().optional()
+  }).strict().optional(),
   /** Any server command (vllm serve, TGI, Ollama, a script); `${port}` is replaced by a free port. */
   run: Argv.optional(),
   /** Files the server reads (a model file, a config): dependencies of every stage that uses it. */
@@ -96642,6 +96649,8 @@ var StageSchema = external_exports.object({
   params: external_exports.array(external_exports.string().min(1)).default([]),
   outs: external_exports.array(RelPath).default([]),
   services: external_exports.array(external_exports.string()).default([]),
+  /** Stages that must finish first although this one reads none of their outputs (a check). */
+  after: external_exports.array(external_exports.string()).default([]),
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
   always_run: external_exports.boolean().default(false)
@@ -96901,6 +96910,11 @@ function resolvePipeline(doc, config2, text, fileParams) {
   }
   problems.throwIfAny();
   for (const s of stages) {
+    for (const [i, a] of (config2.stages[s.name]?.after ?? []).entries()) {
+      if (!stages.some((x) => x.name === a)) problems.add(["stages", s.name, "after", i], `unknown stage "${a}"${didYouMean(a, stages.map((x) => x.name))}`);
+      else if (a === s.name) problems.add(["stages", s.name, "after", i], "a stage cannot come after itself");
+      else if (!s.upstream.includes(a)) s.upstream.push(a);
+    }
     for (const [i, d] of s.deps.entries()) {
       for (const o of outOwner) {
         const hit = isGlob(d) ? within(globBase(d), o.out) || within(o.out, globBase(d)) : within(d, o.out) || within(o.out, d);
@@ -96934,7 +96948,9 @@ function resolveService(name, raw, lookup, problems) {
       problems.add(at, "uses: serve needs with: {model: path/to/model.gguf}", "key");
       return null;
     }
-    argv = ["serve", r.with.model, "--port", "${port}", "--host", "127.0.0.1", ...r.with.threads ? ["--threads", String(r.with.threads)] : [], ...r.with.ctx ? ["--ctx", String(r.with.ctx)] : []];
+    const w = r.with;
+    const opt = (flag2, v) => v === void 0 ? [] : [flag2, String(v)];
+    argv = ["serve", w.model, "--port", "${port}", "--host", "127.0.0.1", ...opt("--name", w.name), ...opt("--threads", w.threads), ...opt("--parallel", w.parallel), ...opt("--ctx", w.ctx)];
     deps.push(r.with.model);
   } else {
     argv = r.run.map(String);
