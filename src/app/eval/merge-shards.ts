@@ -38,10 +38,10 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
   const summaries: RunSummary[] = [];
   for (const s of shards) {
     const own = new Set(s.shard.case_ids);
-    for (const r of new JsonlResultsStore(join(s.abs, "results.jsonl")).load()) {
+    new JsonlResultsStore(join(s.abs, "results.jsonl")).load((r) => {
       if (!own.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
       records.push(r);
-    }
+    });
     summaries.push(JSON.parse(readFileSync(join(s.abs, "summary.json"), "utf8")) as RunSummary);
   }
   records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);

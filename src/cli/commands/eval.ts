@@ -5,6 +5,8 @@ import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
 import { intOption, requirePositional, type Command } from "../command.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import type { RunSummary } from "../../core/eval/types.js";
 import { displayPath } from "./data-common.js";
 import { mergeShards } from "../../app/eval/merge-shards.js";
 import { parseShard } from "../../core/eval/shard.js";
@@ -31,7 +33,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -39,10 +43,18 @@ options:
   --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
                      writes shard.json beside the results, for \`eval merge\`
   --dry-run          print the plan and the first request; send nothing
+  --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
+                     first_token, idle (adaptive maxima) or request (the whole request)
+  --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
+  --hedge auto|on|off  send a second copy of a silent request (auto: on for a
+                     server on this machine, off for remote/paid APIs)
+  --exact-percentiles  exact latency percentiles however many records (8 bytes
+                     each); by default past 4,096 a sketch within 0.5% is used
   --no-cache         do not read or write the response cache
-  --cache-dir DIR    response cache directory (default .llmops/cache; env LLMOPS_CACHE_DIR)
+  --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
+                     its tool cache or temp directory; env LLMOPS_CACHE_DIR)
   --json             print the summary as JSON on stdout
-  --quiet            no progress or log lines
+  -q, --quiet        no progress or log lines
   -h, --help         this help
 
 \`llmops eval merge DIR… --out DIR\` joins the run directories of every shard 1..N of
@@ -54,14 +66,19 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     shard: { type: "string" },
     "dry-run": { type: "boolean" },
+    timeout: { type: "string", multiple: true },
+    "fixed-timeouts": { type: "boolean" },
+    "exact-percentiles": { type: "boolean" },
+    hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
@@ -82,9 +99,12 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...(values.out ? { out: ctx.resolvePath(values.out as string) } : {}),
       ...(baseUrl ? { baseUrl } : {}),
       ...(values.model ? { model: values.model as string } : {}),
+      ...(values.variant ? { variant: values.variant as string } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
+      ...timeoutOptions(values),
+      ...(values["exact-percentiles"] ? { exactPercentiles: true } : {}),
       noCache: Boolean(values["no-cache"]),
       ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
       env: ctx.env,
@@ -94,7 +114,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     if (values["dry-run"]) {
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
-      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request:\n${JSON.stringify(plan.first_request, null, 2)}\n`);
+      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {
@@ -105,7 +125,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
         ctx.stdout.write(renderSummaryText(r.summary));
         const o = r.outcome;
         ctx.stdout.write(
-          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, retries ${o.retries}; ${(r.wallMs / 1000).toFixed(1)}s\n` +
+          `requested ${o.requested}, from cache ${o.fromCache}, resumed ${o.reused}, ${renderNoise(r.summary)}; ${(r.wallMs / 1000).toFixed(1)}s\n` +
             `wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}\n`,
         );
       }
@@ -119,3 +139,42 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     });
   },
 };
+
+const TIMEOUT_PHASES = ["connect", "headers", "first_token", "idle", "request"] as const;
+
+/** --timeout P=S (repeatable), --fixed-timeouts and --hedge as run-suite overrides. */
+function timeoutOptions(values: Record<string, unknown>): Pick<RunSuiteOptions, "timeouts" | "hedge"> {
+  const timeouts: Partial<TimeoutsConfig> = {};
+  for (const item of (values.timeout as string[] | undefined) ?? []) {
+    const m = /^([a-z_]+)=(.+)$/.exec(item.trim());
+    const phase = m?.[1] as (typeof TIMEOUT_PHASES)[number] | undefined;
+    const seconds = Number(m?.[2]);
+    if (!m || !phase || !TIMEOUT_PHASES.includes(phase) || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new InputError(`--timeout must be PHASE=SECONDS with PHASE one of ${TIMEOUT_PHASES.join(", ")} and SECONDS > 0, got ${JSON.stringify(item)}`, {
+        hint: "for example --timeout headers=10 --timeout idle=5",
+      });
+    }
+    timeouts[`${phase}_s`] = seconds;
+  }
+  if (values["fixed-timeouts"]) timeouts.adaptive = false;
+  const hedge = values.hedge as string | undefined;
+  if (hedge !== undefined && !["auto", "on", "off"].includes(hedge)) throw new InputError(`--hedge must be auto, on or off, got ${JSON.stringify(hedge)}`);
+  return {
+    ...(Object.keys(timeouts).length ? { timeouts } : {}),
+    ...(hedge === undefined ? {} : { hedge: hedge === "auto" ? "auto" : hedge === "on" }),
+  };
+}
+
+/** "retries 7 (429 2, 5xx 3, deadline 2), abandoned 2 (first_token 2), hedges 1 (won 1)": how noisy the run was. */
+function renderNoise(summary: RunSummary): string {
+  const q = summary.requests;
+  if (!q) return "retries 0";
+  const byCause = (counts: Record<string, number>) => {
+    const parts = Object.entries(counts).filter(([, n]) => n > 0);
+    const total = parts.reduce((a, [, n]) => a + n, 0);
+    return `${total}${parts.length ? ` (${parts.map(([k, n]) => `${k} ${n}`).join(", ")})` : ""}`;
+  };
+  const abandoned = Object.values(q.abandoned).some((n) => n > 0) ? `, abandoned ${byCause(q.abandoned)}` : "";
+  const hedges = q.hedges.sent > 0 ? `, hedges ${q.hedges.sent} (won ${q.hedges.won})` : "";
+  return `retries ${byCause(q.retries)}${abandoned}${hedges}`;
+}

@@ -19,6 +19,9 @@ const nullableNumber = z.number().nullable().optional().transform((v) => v ?? nu
 export const evalRecordSchema = z.looseObject({
   case_id: z.union([z.string().min(1), z.number()]).transform(String),
   repeat: z.number().int().min(0),
+  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
+  key: z.string().optional(),
+  output: z.string().nullable().optional(),
   scores: z.record(z.string(), scoreSchema),
   latency_ms: nullableNumber,
   prompt_tokens: nullableNumber,

@@ -74,7 +74,7 @@ export interface GatePolicy {
   require_metrics: boolean;
 }
 
-export type CheckKind = "floor" | "non_inferiority" | "superiority" | "latency_budget" | "cost_budget" | "presence";
+export type CheckKind = "unchanged" | "floor" | "non_inferiority" | "superiority" | "latency_budget" | "cost_budget" | "presence";
 
 /** One decided check: which bound was compared with which limit. */
 export interface GateCheck {
@@ -98,6 +98,9 @@ export interface GateCheck {
   /** For INCONCLUSIVE: repeats per case that would decide it at the current number of cases; null
    * when more repeats cannot help (between-case variance dominates) or it cannot be estimated. */
   repeats_needed: number | null;
+  /** For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve (even two
+   * runs that agree on every case stay inconclusive): the numbers and what to change. */
+  undecidable?: string;
 }
 
 export interface GateResult {
