@@ -5,6 +5,7 @@ import { dataCommand } from "./commands/data.js";
 import { evalCommand } from "./commands/eval.js";
 import { exportCommand } from "./commands/export.js";
 import { gateCommand } from "./commands/gate.js";
+import { initCommand } from "./commands/init.js";
 import { promoteCommand, rollbackCommand } from "./commands/promote.js";
 import { registryCommand } from "./commands/registry.js";
 import { reportCommand } from "./commands/report.js";
@@ -14,4 +15,4 @@ import { serveCommand } from "./commands/serve.js";
 import { statusCommand } from "./commands/status.js";
 import { trainCommand } from "./commands/train.js";
 
-export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand, registryCommand, promoteCommand, rollbackCommand];
+export const commands: Command[] = [dataCommand, trainCommand, evalCommand, compareCommand, gateCommand, reportCommand, exportCommand, serveCommand, runCommand, statusCommand, runsCommand, initCommand, registryCommand, promoteCommand, rollbackCommand];

@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { StageCacheEntrySchema, type StageCacheEntry } from "../../core/contracts/pipeline-run.js";
-import type { HashedFile } from "./file-hasher.js";
+import { sha256File, type HashedFile } from "./file-hasher.js";
 
 export type Lookup = { hit: true; entry: StageCacheEntry } | { hit: false; reason: string };
 
@@ -90,6 +90,43 @@ export class StageStore {
       renameSync(tmp, dest);
     }
   }
+}
+
+/**
+ * One entry and its objects as a self-contained directory (entry.json + objects/<sha256>), the unit
+ * a remote cache (a workflow's @actions/cache) stores under the key.
+ */
+export function exportBundle(store: StageStore, key: string, dir: string): boolean {
+  const l = store.lookup(key);
+  if (!l.hit) return false;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "objects"), { recursive: true });
+  for (const f of l.entry.files) {
+    const dest = join(dir, "objects", f.sha256);
+    if (!existsSync(dest)) copyFileSync(store.objectPath(f.sha256), dest, constants.COPYFILE_FICLONE);
+  }
+  writeFileSync(join(dir, "entry.json"), JSON.stringify(l.entry));
+  return true;
+}
+
+/** Bring a bundle into the store, checking the entry's schema and key and every object's hash. */
+export async function importBundle(store: StageStore, key: string, dir: string): Promise<void> {
+  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(join(dir, "entry.json"), "utf8")));
+  if (!r.success || r.data.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
+  for (const f of r.data.files) {
+    const src = join(dir, "objects", f.sha256);
+    const got = await sha256File(src);
+    if (got !== f.sha256) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} holds damaged content for ${f.path}`);
+    const obj = store.objectPath(f.sha256);
+    if (existsSync(obj)) continue;
+    mkdirSync(dirname(obj), { recursive: true });
+    copyFileSync(src, `${obj}.${process.pid}.tmp`);
+    renameSync(`${obj}.${process.pid}.tmp`, obj);
+  }
+  const p = store.entryPath(key);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}\n`);
+  renameSync(`${p}.${process.pid}.tmp`, p);
 }
 
 export class CorruptEntryError extends Error {

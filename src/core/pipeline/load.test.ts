@@ -120,3 +120,12 @@ describe("globs", () => {
     expect(globToRegExp(g).test(p)).toBe(m);
   });
 });
+
+describe("after:", () => {
+  it("orders a stage after a check it does not read, and names an unknown one", () => {
+    const p = load(`name: c\nstages:\n  train:\n    run: [t]\n    after: [check]\n  check:\n    run: [c]\n`);
+    expect(p.stages.map((s) => s.name)).toEqual(["check", "train"]);
+    expect(p.stages[1]!.upstream).toEqual(["check"]);
+    expect(error(`name: c\nstages:\n  train:\n    run: [t]\n    after: [chek]\n  check:\n    run: [c]\n`)).toMatch(/p\.yaml:5:13: stages\.train\.after\[0\]: unknown stage "chek" \(did you mean "check"\?\)/);
+  });
+});

@@ -154,7 +154,7 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
-        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, …]), or set shell: true to ask for /bin/sh");
+        problems.add([...at, "run"], "a command string runs through a shell; write it as a list of arguments ([program, arg, …]), or set the stage's shell option to true to ask for /bin/sh");
         continue;
       }
       checkVars(cfg.run, [...at, "run"]);
@@ -221,6 +221,11 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
   problems.throwIfAny();
 
   for (const s of stages) {
+    for (const [i, a] of (config.stages[s.name]?.after ?? []).entries()) {
+      if (!stages.some((x) => x.name === a)) problems.add(["stages", s.name, "after", i], `unknown stage "${a}"${didYouMean(a, stages.map((x) => x.name))}`);
+      else if (a === s.name) problems.add(["stages", s.name, "after", i], "a stage cannot come after itself");
+      else if (!s.upstream.includes(a)) s.upstream.push(a);
+    }
     for (const [i, d] of s.deps.entries()) {
       for (const o of outOwner) {
         const hit = isGlob(d) ? within(globBase(d), o.out) || within(o.out, globBase(d)) : within(d, o.out) || within(o.out, d);
@@ -255,7 +260,9 @@ function resolveService(name: string, raw: Service, lookup: (n: string) => { fou
       problems.add(at, "uses: serve needs with: {model: path/to/model.gguf}", "key");
       return null;
     }
-    argv = ["serve", r.with.model, "--port", "${port}", "--host", "127.0.0.1", ...(r.with.threads ? ["--threads", String(r.with.threads)] : []), ...(r.with.ctx ? ["--ctx", String(r.with.ctx)] : [])];
+    const w = r.with;
+    const opt = (flag: string, v: unknown) => (v === undefined ? [] : [flag, String(v)]);
+    argv = ["serve", w.model, "--port", "${port}", "--host", "127.0.0.1", ...opt("--name", w.name), ...opt("--threads", w.threads), ...opt("--parallel", w.parallel), ...opt("--ctx", w.ctx)];
     deps.push(r.with.model);
   } else {
     argv = r.run!.map(String);

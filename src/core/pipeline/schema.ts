@@ -14,7 +14,17 @@ export const ServiceSchema = z
   .object({
     /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
     uses: z.literal("serve").optional(),
-    with: z.object({ model: RelPath, threads: z.number().int().positive().optional(), ctx: z.number().int().positive().optional() }).strict().optional(),
+    with: z
+      .object({
+        model: RelPath,
+        /** The model name /v1/models reports (what the suite's target.model names). */
+        name: z.string().min(1).optional(),
+        threads: z.number().int().positive().optional(),
+        parallel: z.number().int().positive().optional(),
+        ctx: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
     /** Any server command (vllm serve, TGI, Ollama, a script); `${port}` is replaced by a free port. */
     run: Argv.optional(),
     /** Files the server reads (a model file, a config): dependencies of every stage that uses it. */
@@ -41,6 +51,8 @@ export const StageSchema = z
     params: z.array(z.string().min(1)).default([]),
     outs: z.array(RelPath).default([]),
     services: z.array(z.string()).default([]),
+    /** Stages that must finish first although this one reads none of their outputs (a check). */
+    after: z.array(z.string()).default([]),
     env: z.record(z.string(), z.string()).default({}),
     /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
     always_run: z.boolean().default(false),

@@ -1,0 +1,205 @@
+// The starter files `llmops init` writes into a repository adopting llmops: an eval suite with
+// its cases and prompt, a pipeline, and the two workflows (push to main saves the stage cache; a
+// pull request runs against its base and comments), with the actions pinned by commit SHA.
+
+export interface InitOptions {
+  /** The project's name (from its directory), used for the suite and file names. */
+  name: string;
+  /** `owner/repo` of llmops's actions. */
+  actionsRepo: string;
+  /** The commit SHA the workflows pin the actions to. */
+  actionsSha: string;
+  /** The version comment next to the pin. */
+  version: string;
+}
+
+export interface StarterFile {
+  path: string;
+  content: string;
+}
+
+export function projectName(dirName: string): string {
+  const n = dirName.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  return /^[a-z]/.test(n) ? n.slice(0, 40) : `project-${n}`.slice(0, 40).replace(/-$/, "");
+}
+
+const PINS = {
+  checkout: "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+  setupNode: "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0",
+  upload: "actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0",
+  download: "actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1",
+};
+
+export function renderStarterFiles(o: InitOptions): StarterFile[] {
+  const action = (name: string) => `${o.actionsRepo}/actions/${name}@${o.actionsSha} # v${o.version}`;
+  const suite = `# The eval suite: every case is sent to the model under test and scored. Add cases to
+# evals/cases/${o.name}.jsonl (one JSON object per line: id, input, expected).
+#   npx llmops eval evals/${o.name}.yaml --base-url http://127.0.0.1:8000/v1
+name: ${o.name}
+description: Starter suite written by llmops init; replace the cases with your task's.
+cases:
+  file: cases/${o.name}.jsonl
+prompt:
+  file: ../prompts/${o.name}.jinja
+target:
+  provider: openai-compatible
+  base_url: http://127.0.0.1:8000/v1   # your model server (vLLM, TGI, Ollama, llama.cpp, a hosted API)
+  model: my-model
+  api: chat
+  # api_key_env: LLMOPS_API_KEY        # for a hosted API: the environment variable holding its key
+  params:
+    temperature: 0
+    max_tokens: 64
+scorers:
+  - type: json_fields
+    fields: [answer]
+  - type: contains
+    name: contains_answer
+repeats: 1
+seed: 1
+concurrency: 8
+# The merge gate: decided from the 95% confidence bound of the paired difference, not point estimates.
+gate:
+  metrics:
+    json_fields:
+      max_regression: 0.02
+  inconclusive: fail
+`;
+  const cases = [
+    { id: "capital-fr", input: "What is the capital of France?", expected: '{"answer": "Paris"}' },
+    { id: "capital-jp", input: "What is the capital of Japan?", expected: '{"answer": "Tokyo"}' },
+    { id: "sum-small", input: "What is 2 + 3?", expected: '{"answer": "5"}' },
+  ]
+    .map((c) => JSON.stringify(c))
+    .join("\n");
+  const prompt = `{# The prompt each case is rendered with (Jinja; variables: the case's fields). #}
+Answer with a JSON object {"answer": "..."} and nothing else.
+Question: {{ input }}
+`;
+  const pipeline = `# The pipeline: stages, what they read (deps) and write (outs). \`llmops run\` runs only the
+# stages whose inputs changed and restores the rest from the stage cache; \`llmops status\` says
+# which and why. Add data, train and export stages before eval when you train (docs/pipelines.md).
+name: main
+params:
+  base_url: http://127.0.0.1:8000/v1
+stages:
+  eval:
+    uses: eval
+    with:
+      suite: evals/${o.name}.yaml
+      out: .llmops/pipeline/eval
+      base_url: \${base_url}
+    deps: [evals/, prompts/]
+    params: [base_url]
+`;
+  const main = `# Push to main → run the pipeline and save every stage result under its key in the Actions
+# cache; pull requests restore them as their baseline (written by llmops init).
+name: llmops main
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions: {}
+
+jobs:
+  pipeline:
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    permissions:
+      contents: read # check out the repository; the stage cache uses the runner's own token
+    steps:
+      - uses: ${PINS.checkout}
+        with:
+          persist-credentials: false
+      - uses: ${PINS.setupNode}
+        with:
+          node-version: 24
+      - uses: ${action("pipeline")}
+        with:
+          pipeline: main
+`;
+  const pr = `# Pull request → run the pipeline against the base commit (restored from main's stage cache),
+# compare, gate and report; a second job, which never runs the PR's code, posts the sticky comment
+# and the "llmops / gate" check (written by llmops init).
+name: llmops PR
+
+on:
+  pull_request:
+
+permissions: {}
+
+concurrency:
+  group: llmops-pr-\${{ github.event.pull_request.number }}
+  cancel-in-progress: true
+
+jobs:
+  pipeline:
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    permissions:
+      contents: read # check out the PR and its base; this job runs the PR's code and writes nothing to GitHub
+    outputs:
+      verdict: \${{ steps.pipeline.outputs.verdict }}
+    steps:
+      - uses: ${PINS.checkout}
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          fetch-depth: 0 # the base commit is materialised in a worktree
+          persist-credentials: false
+      - uses: ${PINS.setupNode}
+        with:
+          node-version: 24
+      - id: pipeline
+        uses: ${action("pipeline")}
+        with:
+          pipeline: main
+          baseline: \${{ github.event.pull_request.base.sha }}
+      - if: always() && steps.pipeline.outputs.comment-path != ''
+        uses: ${PINS.upload}
+        with:
+          name: llmops-report
+          path: reports/runs/
+          retention-days: 14
+
+  comment:
+    needs: pipeline
+    if: always() && needs.pipeline.outputs.verdict != ''
+    runs-on: ubuntu-latest
+    permissions:
+      pull-requests: write # the sticky comment
+      checks: write # the "llmops / gate" check run
+    steps:
+      - uses: ${PINS.download}
+        with:
+          name: llmops-report
+          path: llmops-report
+      - id: find
+        run: echo "path=$(find llmops-report -name comment.md | head -n 1)" >> "$GITHUB_OUTPUT"
+      - uses: ${action("comment")}
+        with:
+          report-path: \${{ steps.find.outputs.path }}
+          verdict: \${{ needs.pipeline.outputs.verdict }}
+`;
+  return [
+    { path: `evals/${o.name}.yaml`, content: suite },
+    { path: `evals/cases/${o.name}.jsonl`, content: `${cases}\n` },
+    { path: `prompts/${o.name}.jinja`, content: prompt },
+    { path: "pipelines/main.yaml", content: pipeline },
+    { path: ".github/workflows/llmops-main.yml", content: main },
+    { path: ".github/workflows/llmops-pr.yml", content: pr },
+  ];
+}
+
+export function renderNextSteps(o: InitOptions): string {
+  return [
+    "Next:",
+    `  1. Point the suite at your model: target.base_url and target.model in evals/${o.name}.yaml`,
+    "     (and params.base_url in pipelines/main.yaml); try it: npx llmops run",
+    "  2. For a hosted API, add its key as a repository secret and name the variable in",
+    `     target.api_key_env (e.g. LLMOPS_API_KEY), passed to the pipeline step's env:`,
+    '  3. After the first pull request, make "llmops / gate" a required check in the branch',
+    "     protection rules of main (Settings → Branches).",
+  ].join("\n");
+}
