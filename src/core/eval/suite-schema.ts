@@ -18,7 +18,7 @@ const casesSchema = z.union([
     /** A JSONL (.jsonl, .jsonl.gz) or Parquet file of {id, input|vars, expected}, relative to the suite file. */
     file: z.string().min(1),
     /** Use only the first N cases (for quick runs). */
-    limit: z.number().int().positive().optional(),
+    limit: z.number().int().positive().max(100_000_000).optional(),
   }),
 ]);
 
@@ -41,24 +41,24 @@ const promptSchema = z.union([
 
 const priceSchema = z.strictObject({
   /** Price per 1,000 prompt tokens. */
-  prompt_per_1k: z.number().nonnegative(),
+  prompt_per_1k: z.number().nonnegative().max(1000),
   /** Price per 1,000 completion tokens. */
-  completion_per_1k: z.number().nonnegative(),
-  currency: z.string().default("USD"),
+  completion_per_1k: z.number().nonnegative().max(1000),
+  currency: z.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD"),
 });
 
 const paramsSchema = z
   .strictObject({
     temperature: z.number().min(0).max(2).optional(),
     top_p: z.number().min(0).max(1).optional(),
-    top_k: z.number().int().optional(),
-    max_tokens: z.number().int().positive().optional(),
+    top_k: z.number().int().min(0).max(1_000_000).optional(),
+    max_tokens: z.number().int().positive().max(10_000_000).optional(),
     stop: z.union([z.string(), z.array(z.string())]).optional(),
-    seed: z.number().int().optional(),
-    presence_penalty: z.number().optional(),
-    frequency_penalty: z.number().optional(),
-    repetition_penalty: z.number().optional(),
-    min_p: z.number().optional(),
+    seed: z.number().int().min(-(2 ** 63)).max(2 ** 64).optional(),
+    presence_penalty: z.number().min(-2).max(2).optional(),
+    frequency_penalty: z.number().min(-2).max(2).optional(),
+    repetition_penalty: z.number().positive().max(10).optional(),
+    min_p: z.number().min(0).max(1).optional(),
     /** Anything else the server accepts, passed through as-is (and part of the cache key). */
     extra: z.record(z.string(), z.unknown()).optional(),
   })
@@ -68,7 +68,7 @@ const targetSchema = z.strictObject({
   provider: z.literal("openai-compatible").default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
   base_url: z.string().url(),
-  model: z.string().min(1),
+  model: z.string().min(1).max(500),
   /** chat → /chat/completions; completions → /completions. */
   api: z.enum(["chat", "completions"]).default("chat"),
   /** Stream responses to measure time to first token. */
@@ -85,27 +85,29 @@ const targetSchema = z.strictObject({
 const timeoutsSchema = z
   .strictObject({
     /** Per-request timeout in seconds (a hung server is retried after this). */
-    request_s: z.number().positive().default(60),
+    // Node's timers overflow past 2^31 ms (~24 days) and then fire at once: one day is plenty.
+    request_s: z.number().positive().max(86_400).default(60),
   })
   .default({ request_s: 60 });
 
 const retriesSchema = z
   .strictObject({
     max_attempts: z.number().int().min(1).max(20).default(6),
-    base_delay_ms: z.number().int().min(0).default(250),
-    max_delay_ms: z.number().int().min(0).default(20_000),
+    base_delay_ms: z.number().int().min(0).max(600_000).default(250),
+    max_delay_ms: z.number().int().min(0).max(3_600_000).default(20_000),
   })
   .default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 20_000 });
 
 export const suiteSchema = z.strictObject({
-  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: z.string().optional(),
+  // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
+  name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: z.string().max(10_000).optional(),
   cases: casesSchema,
   prompt: promptSchema,
   target: targetSchema,
   scorers: z.array(scorerConfigSchema).min(1),
   repeats: z.number().int().min(1).max(100).default(1),
-  seed: z.number().int().default(0),
+  seed: z.number().int().min(0).max(0xffffffff).default(0),
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
