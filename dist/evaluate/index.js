@@ -42868,9 +42868,12 @@ async function runEval(jobs, deps, opts) {
   const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
   const existing = /* @__PURE__ */ new Map();
   let stale = 0;
+  let outside = 0;
   for (const r of deps.store.load()) {
     const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
+    const key = planned.get(id);
+    if (key === void 0) outside++;
+    else if (key !== r.key) stale++;
     else existing.set(id, r);
   }
   const todo = jobs.filter((j) => {
@@ -42893,7 +42896,9 @@ async function runEval(jobs, deps, opts) {
     r.scores = scoreOutput(deps.scorers, j, response, r.cost);
   }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  stale += outside;
   let next = 0;
   let done = reused;
   let errors = 0;
@@ -42956,12 +42961,13 @@ async function runEval(jobs, deps, opts) {
   deps.store.finalize(records);
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+    throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
       hint: "run the same command again to resume; only the missing records are requested"
     });
   }
   if (fatal) {
-    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} \u2014 ${progress}`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
     });
   }
@@ -65690,6 +65696,14 @@ async function runSuite(o) {
     release();
   }
 }
+function assertSomeAnswered(r) {
+  const { errors, records } = r.summary.counts;
+  if (records === 0 || errors < records) return;
+  const kinds = r.summary.errors.map((e) => `${e.count} \xD7 ${e.kind}: ${e.example}`).join("; ");
+  throw new ExternalError(`every request failed (${errors} of ${records}) \u2014 ${kinds || "see results.jsonl"}`, {
+    hint: `the model server answered no request successfully; check target.base_url, the model name and the server's log (the errors are in ${r.resultsPath})`
+  });
+}
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -66080,6 +66094,7 @@ async function main() {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
   info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  assertSomeAnswered(result);
 }
 
 // src/actions/evaluate/index.ts

@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${renderTopHelp()}\n`);
     return name === undefined ? 2 : 0;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-V" || name === "-v") {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createRng } from "../../src/core/stats/prng.js";
 
-export type Fault = "429" | "500" | "503" | "reset" | "hang" | "truncate";
+export type Fault = "400" | "429" | "500" | "503" | "reset" | "hang" | "truncate";
 
 export interface ServedRequest {
   path: string;
@@ -112,6 +112,8 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
         case "429":
           res.setHeader("retry-after", String(opts.retryAfterS ?? 0));
           return json(res, 429, { error: { message: "Rate limit reached" } });
+        case "400":
+          return json(res, 400, { error: { message: "unsupported parameter" } });
         case "500":
           return json(res, 500, { error: { message: "internal server error" } });
         case "503":

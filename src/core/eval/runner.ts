@@ -104,9 +104,13 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
   const existing = new Map<string, EvalRecord>();
   let stale = 0;
+  // Records for cases (or repeats) this run does not plan: a --limit, or a suite that lost cases.
+  let outside = 0;
   for (const r of deps.store.load()) {
     const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
+    const key = planned.get(id);
+    if (key === undefined) outside++;
+    else if (key !== r.key) stale++;
     else existing.set(id, r); // last one wins
   }
   // Finished records are kept; errored ones are tried again.
@@ -132,7 +136,9 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
     r.scores = scoreOutput(deps.scorers, j, response, r.cost);
   }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  stale += outside;
 
   let next = 0;
   let done = reused;
@@ -199,12 +205,13 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} — stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+    throw new ProcessExitError(`eval ${reason} — ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
       hint: "run the same command again to resume; only the missing records are requested",
     });
   }
   if (fatal) {
-    throw new ExternalError(`${fatal.message} — stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} — ${progress}`, {
       ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),
     });
   }
