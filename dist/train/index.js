@@ -40831,45 +40831,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt2 = def.format;
-  if (fmt2 === "base64") {
+  const fmt3 = def.format;
+  if (fmt3 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "base64url") {
+  if (fmt3 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "jwt") {
+  if (fmt3 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "ipv6") {
+  if (fmt3 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "cidrv6") {
+  if (fmt3 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "credit_card") {
+  if (fmt3 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "iban") {
+  if (fmt3 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt3 === "url" || fmt3 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -40895,12 +40895,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt3}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt3) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -47404,6 +47404,28 @@ function fmt(n) {
   return Number(n.toPrecision(4)).toString();
 }
 
+// src/core/train/learning.ts
+var UNIFORM_FACTOR = 1.5;
+var MIN_LOGGED_FOR_TREND = 5;
+function assessLearning(losses, vocabSize) {
+  if (losses.length === 0) return null;
+  const first = losses[0];
+  const last = losses[losses.length - 1];
+  if (vocabSize !== void 0 && vocabSize > 1) {
+    const uniform = Math.log(vocabSize);
+    if (last.loss > UNIFORM_FACTOR * uniform) {
+      return `the final loss ${fmt2(last.loss)} (step ${last.step}) is far above ${fmt2(uniform)}, the loss of a uniform guess over ${vocabSize} tokens: the model is worse than guessing`;
+    }
+  }
+  if (losses.length >= MIN_LOGGED_FOR_TREND && !losses.slice(1).some((p) => p.loss < first.loss)) {
+    return `the loss never fell below its first logged value (${fmt2(first.loss)} at step ${first.step}; ${fmt2(last.loss)} at step ${last.step})`;
+  }
+  return null;
+}
+function fmt2(n) {
+  return Number(n.toPrecision(4)).toString();
+}
+
 // src/core/train/render-axolotl.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function datasetEntry(spec, path) {
@@ -48426,7 +48448,7 @@ async function runTraining(input2, ports) {
     if (outcome.kind === "diverged") {
       status = "failed";
       failure2 = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
-        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the trainer was killed so no checkpoint holds the diverged weights"
+        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one"
       });
       break;
     }
@@ -48471,6 +48493,14 @@ last output:
     if (history.some((r) => r.kind === "train")) {
       records = reconcileHistory(history, records);
       await rewriteMetrics();
+    }
+  }
+  if (!failure2) {
+    const vocab = typeof trainerInfo.vocab_size === "number" ? trainerInfo.vocab_size : void 0;
+    const notLearned = assessLearning(lossSeries(records).train, vocab);
+    if (notLearned) {
+      status = "failed";
+      failure2 = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
     }
   }
   let model;
@@ -48586,7 +48616,6 @@ async function runAttempt(plan, ports, hooks) {
           const d = divergence ? void 0 : detector.observe(ev.record.step, ev.record.loss);
           if (d) {
             divergence = d;
-            ports.logger.error(d.reason);
             proc.kill();
           }
           break;
