@@ -31,6 +31,9 @@ export interface FakePull {
   headRef: string;
   headRepo: string | null;
   baseRepo?: string;
+  /** Default: MEMBER for a same-repository head, CONTRIBUTOR for a fork. */
+  authorAssociation?: string;
+  authorLogin?: string;
 }
 
 export interface RecordedRequest {
@@ -65,6 +68,8 @@ export class FakeGitHub {
   readonly tokens = new Map<string, FakeToken>();
   readonly comments: StoredComment[] = [];
   readonly pulls = new Map<number, FakePull>();
+  /** login → role, as GET /collaborators/{login}/permission answers (absent: 404, not a collaborator). */
+  readonly collaborators = new Map<string, "admin" | "maintain" | "write" | "triage" | "read">();
   readonly checkRuns: Array<Record<string, unknown> & { id: number }> = [];
   readonly statuses: Array<Record<string, unknown> & { sha: string }> = [];
   readonly requests: RecordedRequest[] = [];
@@ -239,9 +244,17 @@ export class FakeGitHub {
       return send(res, 200, {
         number: p.number,
         state: p.state,
+        user: { login: p.authorLogin ?? "contributor" },
+        author_association: p.authorAssociation ?? (p.headRepo === full ? "MEMBER" : "CONTRIBUTOR"),
         head: { sha: p.headSha, ref: p.headRef, repo: p.headRepo ? { full_name: p.headRepo } : null },
         base: { sha: "b".repeat(40), ref: "main", repo: { full_name: p.baseRepo ?? full } },
       });
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === "GET") {
+      const role = this.collaborators.get(decodeURIComponent(m[1]!));
+      if (!role) return send(res, 404, { message: `${decodeURIComponent(m[1]!)} is not a user` });
+      const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+      return send(res, 200, { permission, role_name: role, user: { login: decodeURIComponent(m[1]!) } });
     }
     if (rest === "/check-runs" && method === "POST") {
       if (deny("checks")) return;

@@ -1,15 +1,18 @@
 // results.jsonl on disk: each record appended as one write of one line, so a kill (SIGKILL too)
 // loses at most the line being written; loading drops such a cut-off line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { DataInvalidError, InputError } from "../../errors.js";
-import type { ResultsStore } from "../../core/ports/results-store.js";
+import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { parseResultsLine, type ResultsLine } from "../../core/eval/results-line.js";
 import type { EvalRecord } from "../../core/eval/types.js";
 
+const CHUNK = 1 << 20;
+
 export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
-  private loaded = new Set<string>();
+  /** Where the next appended line starts. */
+  private end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious: string | undefined;
@@ -20,73 +23,119 @@ export class JsonlResultsStore implements ResultsStore {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
 
-  load(): EvalRecord[] {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-
-  private read(): EvalRecord[] {
-    if (!existsSync(this.path)) return [];
-    const buf = readFileSync(this.path);
-    const records: EvalRecord[] = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each: (record: EvalRecord, at: RecordLocation) => void): void {
+    this.end = 0;
+    if (!existsSync(this.path)) return;
+    const fd = openSync(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry: Buffer = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(0x0a, start);
-      const end = nl === -1 ? buf.length : nl;
-      const text = buf.subarray(start, end).toString("utf8");
-      const parsed = parseResultsLine(text);
-      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
-      const record = resumable(parsed);
-      if (nl === -1 && record) {
-        // Whole record, only its newline missing: keep it and finish the line.
-        records.push(record);
-        writeFileSync(this.path, "\n", { flag: "a" });
-        break;
-      }
-      if (nl === -1 || !ok) {
-        if (nl === -1 || end === buf.length - 1) {
-          // The last line was cut off by a kill: drop it so appends start on a clean line.
-          truncateSync(this.path, start);
-          this.droppedPartialLine = true;
-          break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(0x0a, start); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
         }
-        if (parsed.kind === "blank") {
-          start = end + 1;
-          continue;
-        }
-        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-          hint: "the results file was edited or corrupted; delete it (or that line) and run again",
-        });
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (!record) {
-        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
-      }
-      records.push(record);
-      start = end + 1;
+    } finally {
+      closeSync(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      // The last line has no newline: a whole record is kept (its newline added), anything else
+      // was cut off by a kill and is truncated away so appends start on a clean line.
+      const parsed = parseResultsLine(carry.toString("utf8"));
+      const record = resumable(parsed);
+      if (record) {
+        each(record, { offset: carryAt, length: carry.length });
+        writeFileSync(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
   }
 
-  append(record: EvalRecord): void {
+  /** One complete line (without its newline) at `offset`. */
+  private take(bytes: Buffer, offset: number, line: number, last: boolean, each: (record: EvalRecord, at: RecordLocation) => void): void {
+    const parsed = parseResultsLine(bytes.toString("utf8"));
+    if (parsed.kind === "blank") return;
+    const record = resumable(parsed);
+    if (record) {
+      each(record, { offset, length: bytes.length });
+      return;
+    }
+    if (parsed.kind === "invalid-json" && last) {
+      // A kill between the line and its newline being written left a torn last line.
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+      return;
+    }
+    if (parsed.kind === "invalid-json") {
+      throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
+        hint: "the results file was edited or corrupted; delete it (or that line) and run again",
+      });
+    }
+    const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
+    throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
+  }
+
+  append(record: EvalRecord): RecordLocation {
     this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    const text = `${JSON.stringify(record)}\n`;
+    const length = Buffer.byteLength(text) - 1;
+    writeSync(this.fd, text);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
 
-  finalize(records: readonly EvalRecord[]): void {
+  finalize(locations: Iterable<RecordLocation & { index: number }>, map: (record: EvalRecord, index: number) => EvalRecord, dropsRecords: boolean): void {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
-    const fd = openSync(tmp, "r");
-    fsyncSync(fd);
-    closeSync(fd);
+    const out = openSync(tmp, "w");
+    const src = existsSync(this.path) ? openSync(this.path, "r") : undefined;
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === undefined) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record = map(JSON.parse(buf.toString("utf8", 0, at.length)) as EvalRecord, at.index);
+        const text = `${JSON.stringify(record)}\n`;
+        pending.push(text);
+        pendingBytes += text.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+      if (src !== undefined) closeSync(src);
+    }
     // Records that were on disk and are not kept (a run of another model or prompt, cases beyond
     // --limit) are never destroyed: the old file is moved aside first.
-    const kept = new Set(records.map(recordId));
-    if (existsSync(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    if (dropsRecords && existsSync(this.path)) {
       renameSync(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -97,10 +146,6 @@ export class JsonlResultsStore implements ResultsStore {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
-}
-
-function recordId(r: EvalRecord): string {
-  return `${r.case_id}\u0000${r.repeat}\u0000${r.key}`;
 }
 
 /** A valid record that can be resumed: the engine matches it to the plan by its key. Kept as written. */

@@ -1,12 +1,18 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
+import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
-import { computeSummary } from "../../core/eval/summary.js";
+import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { ExternalError } from "../../errors.js";
@@ -16,6 +22,8 @@ import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-resul
 import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
 import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
+import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
+import { ConfigError } from "../../errors.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -23,11 +31,21 @@ export interface RunSuiteOptions {
   out?: string;
   baseUrl?: string;
   model?: string;
+  /** Apply the suite's variant of this name (its prompt and target). */
+  variant?: string;
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
+  /** Evaluate one deterministic slice of the cases (`--shard I/N`); writes shard.json. */
+  shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
+  /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
+  timeouts?: Partial<TimeoutsConfig>;
+  /** Exact latency percentiles at any size (8 bytes per record) instead of the sketch past 4,096 records. */
+  exactPercentiles?: boolean;
+  /** Override the suite's `hedge`. */
+  hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   progress: Progress;
@@ -55,14 +73,43 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
+  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+
+interface LocalModel {
+  modelPath: string;
+  adapterPath?: string;
+  /** Names the model in cache keys and provenance: the files' sha256, not the port. */
+  identity: string;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return `sha256:${h.digest("hex")}`;
+}
+
+/** A llama-cpp target's GGUF (and adapter), relative to the suite file, checked and hashed. */
+async function localModel(suiteFile: string, displayFile: string, target: EffectiveTarget): Promise<LocalModel> {
+  const key = target.gguf !== undefined ? "gguf" : "model_path";
+  const check = async (field: string, value: string) => {
+    const p = resolve(dirname(suiteFile), value);
+    if (!existsSync(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File(p) };
+  };
+  const model = await check(key, (target.gguf ?? target.model_path)!);
+  const adapter = target.serve?.adapter ? await check("serve.adapter", target.serve.adapter) : undefined;
+  return { modelPath: model.path, ...(adapter ? { adapterPath: adapter.path } : {}), identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
@@ -82,9 +129,42 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
 export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  let target = prepared.target;
+  let served: ManagedServe | undefined;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...(local.adapterPath ? { adapterPath: local.adapterPath } : {}),
+      name: target.model,
+      parallel: target.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...(target.serve?.threads ? { threads: target.serve.threads } : {}),
+      ...(target.serve?.ctx ? { ctx: target.serve.ctx } : {}),
+      ...(target.serve?.kv_cache ? { kvCache: target.serve.kv_cache } : {}),
+      startupTimeoutMs: (target.serve?.startup_timeout_s ?? 120) * 1000,
+      env: o.env,
+      logger: o.logger,
+    });
+    target = { ...target, base_url: served.baseUrl };
+  }
+  try {
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
 
-  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
+async function runPlanned(
+  o: RunSuiteOptions,
+  t0: number,
+  startedAt: string,
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+): Promise<RunSuiteResult> {
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
+  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
@@ -97,15 +177,17 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
       onNotice: (m) => o.logger.warn(m),
     });
-    const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -118,6 +200,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
         prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
     );
     if (store.keptPrevious) {
@@ -128,11 +212,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const params = flatParams(target.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       currency: target.prices?.currency,
       provenance: {
@@ -141,7 +224,9 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target.provider, base_url: target.base_url, model: target.model, api: target.api, params },
+        ...(loaded.variant ? { variant: loaded.variant } : {}),
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -149,9 +234,23 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         node: process.version,
       },
       bootstrapResamples: 2000,
+      prices: target.prices,
+      deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    const shardPath = join(outDir, "shard.json");
+    if (o.shard) {
+      const shard: EvalShard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id),
+      };
+      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+    } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -170,4 +269,20 @@ export function assertSomeAnswered(r: RunSuiteResult): void {
   throw new ExternalError(`every request failed (${errors} of ${records}) — ${kinds || "see results.jsonl"}`, {
     hint: `the model server answered no request successfully; check target.base_url, the model name and the server's log (the errors are in ${r.resultsPath})`,
   });
+}
+
+/**
+ * Where responses are cached unless told otherwise: never in the checked-out tree (a pull request
+ * could commit entries there). On a runner, the tool cache (kept between jobs on self-hosted
+ * runners) or the job's temp directory; elsewhere the user's cache directory.
+ */
+export function defaultResponseCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  return join(base, "llmops", "responses");
+}
+
+/** True when `dir` is `root` or inside it. */
+export function isInside(dir: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -3,4 +3,5 @@ export * from "./types.js";
 export { computeComparison, METHODS, type CompareOptions } from "./compute.js";
 export { ResultsCollector, parseSummary, evalRecordSchema, summarySchema, type LoadedRun, type RecordForCompare, type SummaryForCompare } from "./run-records.js";
 export { aggregateForType } from "./aggregates.js";
+export { computeArms, ARMS_METHODS, type ArmInput, type ArmsOptions } from "./arms.js";
 export { findUnchanged, type Unchanged } from "./unchanged.js";

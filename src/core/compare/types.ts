@@ -9,7 +9,7 @@ export const COMPARISON_SCHEMA = "llmops.comparison/v1" as const;
 
 /** How a metric's per-record values are treated. */
 export type MetricKind =
-  /** Every value is 0 or 1 (pass/fail, exact match): McNemar, Newcombe interval, flips. */
+  /** Every value is 0 or 1 (pass/fail, exact match): Tango score interval, McNemar asymptotic (score) test, flips. */
   | "binary"
   /** Values in [0,1] (or any real): paired t on case means. */
   | "continuous"
@@ -18,7 +18,8 @@ export type MetricKind =
 
 /** The hypothesis test behind a p-value (H0: no difference between the runs). */
 export type TestMethod =
-  | "mcnemar-exact" // binomial test on broke vs fixed counts (binary, one repeat)
+  | "mcnemar-asymptotic" // score test z = (fixed − broke)/√(fixed + broke): Tango's statistic at Δ = 0 (binary, one repeat)
+  | "mcnemar-exact" // exact binomial test on broke vs fixed (comparisons written by earlier versions)
   | "paired-t" // Student t on per-case differences (one repeat)
   | "paired-t-clustered" // t on per-case differences of repeat-averages (K repeats)
   | "bootstrap" // paired bootstrap (corpus metrics): two-sided p from the resampled Δ distribution
@@ -26,7 +27,8 @@ export type TestMethod =
 
 /** How the interval for Δ was computed. */
 export type IntervalMethod =
-  | "newcombe" // Newcombe (1998) method 10: Wilson-score based, paired proportions
+  | "tango-score" // Tango (1998): the Δ₀ the score test does not reject (inverts the reported test)
+  | "newcombe" // Newcombe (1998) method 10 (comparisons written by earlier versions)
   | "t" // Student t on per-case differences
   | "t-clustered" // Student t on per-case differences of repeat-averages
   | "bootstrap-percentile" // paired bootstrap, percentile interval
@@ -72,6 +74,14 @@ export interface MetricComparison {
   p_value: number | null;
   /** Holm-adjusted p across the gated metrics (null for ungated ones); when nothing is gated, across all metrics with a p-value. */
   p_holm: number | null;
+  /**
+   * Δ's interval at Holm's step level for this metric (confidence `ci_holm_confidence` = 1 − α/k),
+   * by the same method as `ci`: it excludes 0 exactly when `p_holm` < α. Agrees with Holm's
+   * decisions; not a simultaneous interval. Null where `p_holm` is null; absent in files written
+   * by earlier versions.
+   */
+  ci_holm?: [number, number] | null;
+  ci_holm_confidence?: number | null;
   /** SD of the per-case paired differences (after averaging repeats); null for corpus metrics. */
   sd_diff: number | null;
   /** Within-case (between-repeat) SD of differences, when repeats > 1; used for repeat advice. */

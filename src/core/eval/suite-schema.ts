@@ -1,5 +1,8 @@
 // The eval suite file (evals/<name>.yaml): cases, prompt, target, scorers, repeats and limits.
 import { z } from "zod";
+
+// Node's timers overflow past 2^31 ms (~24 days) and then fire at once: one day is plenty.
+const MAX_TIMEOUT_S = 86_400;
 import { gatePolicySchema } from "../gate/policy.js";
 import { scorerConfigSchema } from "./scorers/registry.js";
 
@@ -64,31 +67,69 @@ const paramsSchema = z
   })
   .default({});
 
-const targetSchema = z.strictObject({
-  provider: z.literal("openai-compatible").default("openai-compatible"),
-  /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: z.string().url(),
-  model: z.string().min(1).max(500),
-  /** chat → /chat/completions; completions → /completions. */
-  api: z.enum(["chat", "completions"]).default("chat"),
-  /** Stream responses to measure time to first token. */
-  stream: z.boolean().default(true),
-  /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
-    .optional(),
-  params: paramsSchema,
-  prices: priceSchema.optional(),
-});
+const targetSchema = z
+  .strictObject({
+    /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+    provider: z.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
+    /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
+    base_url: z.string().url().optional(),
+    /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+    gguf: z.string().min(1).optional(),
+    model_path: z.string().min(1).optional(),
+    /** provider llama-cpp: how `llmops serve` runs it. */
+    serve: z
+      .strictObject({
+        adapter: z.string().min(1).optional(),
+        threads: z.number().int().min(1).max(256).optional(),
+        parallel: z.number().int().min(1).max(256).optional(),
+        ctx: z.number().int().min(16).optional(),
+        kv_cache: z.enum(["f16", "f32"]).optional(),
+        startup_timeout_s: z.number().positive().max(MAX_TIMEOUT_S).default(120),
+      })
+      .optional(),
+    model: z.string().min(1).max(500),
+    /** chat → /chat/completions; completions → /completions. */
+    api: z.enum(["chat", "completions"]).default("chat"),
+    /** Stream responses to measure time to first token. */
+    stream: z.boolean().default(true),
+    /** Name of the environment variable holding the API key (never the key itself). */
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
+      .optional(),
+    params: paramsSchema,
+    prices: priceSchema.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.provider === "openai-compatible") {
+      if (t.base_url === undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+      for (const key of ["gguf", "model_path", "serve"] as const) {
+        if (t[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
+      }
+    } else {
+      if ((t.gguf === undefined) === (t.model_path === undefined)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+      if (t.base_url !== undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+    }
+  });
 
+const TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
+/** Per-phase deadlines in seconds (docs/evaluation.md, "Deadlines"); an abandoned request is retried. */
 const timeoutsSchema = z
   .strictObject({
-    /** Per-request timeout in seconds (a hung server is retried after this). */
-    // Node's timers overflow past 2^31 ms (~24 days) and then fire at once: one day is plenty.
-    request_s: z.number().positive().max(86_400).default(60),
+    /** Establishing the connection. */
+    connect_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.connect_s),
+    /** Most time from connection to response headers (adaptive below it). */
+    headers_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.headers_s),
+    /** Most time from headers to the first streamed token (adaptive below it). */
+    first_token_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.first_token_s),
+    /** Most time between two pieces of the body (adaptive below it). */
+    idle_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.idle_s),
+    /** The whole request, start to end (never adaptive). */
+    request_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.request_s),
+    /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+    adaptive: z.boolean().default(TIMEOUT_DEFAULTS.adaptive),
   })
-  .default({ request_s: 60 });
+  .default(TIMEOUT_DEFAULTS);
 
 const retriesSchema = z
   .strictObject({
@@ -97,6 +138,22 @@ const retriesSchema = z
     max_delay_ms: z.number().int().min(0).max(3_600_000).default(20_000),
   })
   .default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 20_000 });
+
+/**
+ * A variant of the suite's prompt and/or target, evaluated on the same cases with the same seed
+ * (`llmops eval SUITE --variant NAME`); its run is one arm of `llmops compare --control … --arm …`.
+ */
+const variantSchema = z.strictObject({
+  name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: z.string().max(10_000).optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: z.string().min(1).optional(),
+  base_url: z.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema,
+});
 
 export const suiteSchema = z.strictObject({
   // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
@@ -111,10 +168,16 @@ export const suiteSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: z.union([z.literal("auto"), z.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: z.array(variantSchema).optional(),
 });
 
 export type SuiteConfig = z.output<typeof suiteSchema>;
 export type TargetConfig = SuiteConfig["target"];
 export type PromptConfig = SuiteConfig["prompt"];
+export type VariantConfig = NonNullable<SuiteConfig["variants"]>[number];
+export type TimeoutsConfig = SuiteConfig["timeouts"];

@@ -37,6 +37,26 @@ export interface EvalRecord {
   error: RecordError | null;
   attempts: number;
   cached: boolean;
+  /** Failed attempts before this record, by cause (absent when none). */
+  retries?: Partial<Record<RetryCause, number>>;
+  /** Attempts abandoned by a deadline, by the phase that ran out (absent when none). */
+  abandoned?: Partial<Record<DeadlinePhase, number>>;
+  /** Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated). */
+  hedge?: { sent: number; won: boolean; extra_prompt_tokens: number; extra_completion_tokens: number };
+}
+
+/** Why an attempt failed and was retried. */
+export type RetryCause = "429" | "5xx" | "reset" | "truncated" | "deadline" | "other";
+export type DeadlinePhase = "connect" | "headers" | "first_token" | "idle" | "total";
+
+/** How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force. */
+export interface RequestsSummary {
+  attempts: number;
+  retries: Record<RetryCause, number>;
+  abandoned: Record<DeadlinePhase, number>;
+  hedges: { sent: number; won: number; extra_prompt_tokens: number; extra_completion_tokens: number };
+  /** Deadlines at the end of the run in ms (adaptive ones as adapted); absent when every record was reused. */
+  deadlines_ms?: Record<DeadlinePhase, number> & { adaptive: boolean };
 }
 
 export interface MetricSummary {
@@ -72,10 +92,13 @@ export interface RunSummary {
     ttft_p50: number | null;
     ttft_p95: number | null;
     ttft_p99: number | null;
+    /** Present when percentiles came from a sketch (more than 4,096 values): each is within `relative_error` of the exact one. */
+    percentiles?: { method: "ddsketch"; relative_error: number };
   };
   tokens: { prompt: number; completion: number; total: number };
   cost: { total: number; currency: string } | null;
   errors: { kind: string; count: number; example: string }[];
+  requests?: RequestsSummary;
   provenance: Provenance;
 }
 
@@ -85,6 +108,8 @@ export interface Provenance {
   suite_hash: string;
   dataset_hash: string;
   prompt_hash: string;
+  /** The suite variant evaluated (`llmops eval --variant`), when one was. */
+  variant?: string;
   target: { provider: string; base_url: string; model: string; api: string; params: Record<string, unknown> };
   scorers: Record<string, string>;
   seed: number;

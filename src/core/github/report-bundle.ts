@@ -3,6 +3,7 @@
 // file is size-capped by the reader and schema-checked here; the markdown is sanitized before use.
 import { z } from "zod";
 import { DataInvalidError } from "../../errors.js";
+import { conclusionFor } from "../gate/evaluate.js";
 import type { CheckConclusion } from "../ports/github-client.js";
 
 export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" } as const;
@@ -10,12 +11,21 @@ export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json"
 export const BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 } as const;
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+const repoName = z.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
 
-/** Written by actions/compare on pull_request events: which PR and commit the report is about. */
+/**
+ * Written by actions/compare on pull_request events: which PR, head commit and repositories the
+ * report is about. actions/comment posts it only where all of them match the PR's current head.
+ * (v1 had no repositories, so a bundle could be attached to a PR of another repository.)
+ */
 export const pullRequestRefSchema = z.strictObject({
-  schema: z.literal("llmops.pull-request/v1"),
+  schema: z.literal("llmops.pull-request/v2"),
   number: z.number().int().positive(),
   head_sha: sha,
+  /** owner/name the head commit lives in; null when the fork was deleted. */
+  head_repo: repoName.nullable(),
+  /** owner/name of the repository the pull request is in. */
+  base_repo: repoName,
 });
 export type PullRequestRef = z.infer<typeof pullRequestRefSchema>;
 
@@ -25,6 +35,7 @@ const gateSchema = z.looseObject({
   conclusion: z.enum(["success", "failure", "neutral"]),
   blocking: z.boolean(),
   reasons: z.array(z.string().max(2000)).max(200),
+  policy: z.looseObject({ inconclusive: z.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
   checks: z.array(z.looseObject({ kind: z.string().max(100), message: z.string().max(2000) })).max(1000).optional(),
 });
 export const comparisonGateSchema = z.looseObject({
@@ -58,15 +69,27 @@ function parseJson<T extends z.ZodType>(schema: T, text: string, where: string):
 
 export type VerdictInput = "pass" | "fail" | "inconclusive";
 
-/** Conclusion and a one-line headline for the check, from the gate (or a verdict given as input). */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
+/**
+ * Conclusion and a one-line headline for the check, from the gate (or a verdict given as input).
+ * The conclusion is derived from the verdict (and the policy's inconclusive rule), never read from
+ * the bundle: a bundle whose own `conclusion` disagrees was not written by actions/compare and is refused.
+ */
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "policy" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
+    const inconclusive = gate.policy?.inconclusive ?? "fail";
+    const conclusion = conclusionFor(gate.verdict, inconclusive);
+    if (gate.conclusion !== conclusion) {
+      throw new DataInvalidError(
+        `comparison.json says verdict "${gate.verdict}" but conclusion "${gate.conclusion}" (verdict "${gate.verdict}" under inconclusive: ${inconclusive} means "${conclusion}"); refusing to publish a forged or corrupted gate`,
+        { hint: "the report bundle is untrusted input; regenerate it with actions/compare" },
+      );
+    }
     // Each reason starts with its own check's verdict ("FAIL: …"): say the overall verdict once.
     const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
     const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : undefined;
     const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
+    return { conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion: CheckConclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";
