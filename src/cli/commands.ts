@@ -22,4 +22,7 @@ export const commands: CommandEntry[] = [
   { name: "run", summary: "run a pipeline: only the stages its changes require, the rest from the stage cache", load: async () => (await import("./commands/run.js")).runCommand },
   { name: "status", summary: "say which pipeline stages would run, come from the cache or are up to date, and why", load: async () => (await import("./commands/status.js")).statusCommand },
   { name: "runs", summary: "list recent pipeline runs (reports/runs/*/run.json)", load: async () => (await import("./commands/runs.js")).runsCommand },
+  { name: "registry", summary: "model versions and stages as annotated git tags (GTO-compatible), with evidence", load: async () => (await import("./commands/registry.js")).registryCommand },
+  { name: "promote", summary: "promote a registered version to a stage: evidence, gate, GitOps change, smoke test, release", load: async () => (await import("./commands/promote.js")).promoteCommand },
+  { name: "rollback", summary: "re-point a stage to the version it held before, through the same evidence-checked path", load: async () => (await import("./commands/promote.js")).rollbackCommand },
 ];

@@ -195,6 +195,8 @@ describe("llmops serve: queue, API key, host, drain", () => {
   beforeAll(async () => {
     dir = tempDir("llmops-serve-limits-");
     writeTinyLlama(join(dir, "model"), { ctx: 512 });
+    // tokenizer_config.json's chat_template is exported as the model's template (this one refuses all chats).
+    writeFileSync(join(dir, "model", "tokenizer_config.json"), JSON.stringify({ chat_template: "{{ raise_exception('this model takes no chats') }}" }));
     gguf = (await exportGguf({ modelDir: join(dir, "model"), cwd: dir, type: "q8_0", out: join(dir, "tiny.gguf"), logger: quiet })).out;
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -223,6 +225,9 @@ describe("llmops serve: queue, API key, host, drain", () => {
       const noKey = await post(s.url, "/v1/completions", { prompt: "a", max_tokens: 2 });
       expect(noKey.status).toBe(401);
       const auth = { authorization: "Bearer k-123" };
+      const refusedChat = await post(s.url, "/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] }, auth);
+      expect(refusedChat.status).toBe(400);
+      expect(refusedChat.json.error.message).toBe("the model's chat template refused these messages: this model takes no chats");
       const body = { prompt: "a", max_tokens: 60, temperature: 0 };
       const all = await Promise.all(Array.from({ length: 4 }, () => post(s.url, "/v1/completions", body, auth)));
       const codes = all.map((r) => r.status).sort();
