@@ -31,8 +31,11 @@ await Promise.all(
   entries.map(({ name, entry }) =>
     build({
       absWorkingDir: root,
-      entryPoints: [entry],
-      outfile: `dist/${name}/index.js`,
+      entryPoints: { index: entry },
+      // The CLI loads each subcommand when it runs (src/cli/commands.ts): split it into chunks so
+      // `llmops --help` reads a few kB, not the whole bundle. Actions stay one file each.
+      ...(name === "cli" ? { splitting: true, chunkNames: "chunks/[name]-[hash]" } : {}),
+      outdir: `dist/${name}`,
       bundle: true,
       platform: "node",
       format: "esm",

@@ -70,21 +70,19 @@ export class InternalError extends LlmopsError {
   readonly kind = "internal" as const;
 }
 
-/** Exit codes shared by the CLI: 0 ok, 1 expected failure, 2 usage/config, 70 internal bug. */
+/** Exit codes shared by the CLI: 0 ok, 1 expected failure, 2 usage/config/external refusal, 70 internal bug. */
+export const EXIT_CODES: Readonly<Record<ErrorKind, 1 | 2 | 70>> = {
+  gate: 1,
+  data: 1,
+  process: 1,
+  config: 2,
+  input: 2,
+  external: 2,
+  internal: 70,
+};
+
 export function exitCodeFor(err: unknown): number {
-  if (!(err instanceof LlmopsError)) return 70;
-  switch (err.kind) {
-    case "gate":
-    case "data":
-    case "process":
-      return 1;
-    case "config":
-    case "input":
-    case "external":
-      return 2;
-    case "internal":
-      return 70;
-  }
+  return err instanceof LlmopsError ? EXIT_CODES[err.kind] : 70;
 }
 
 /** The text a person sees: message plus hint, never a stack (except for bugs). */

@@ -53905,31 +53905,33 @@ async function publishGateCheck(client, o, logger) {
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/gate/policy.ts
-var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
-var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
+var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"').refine((s) => Number(s.slice(0, -1)) <= 1e3, "expected a percentage of at most 1000%");
+var marginSchema = external_exports.union([external_exports.number().nonnegative().max(1), percent]);
+var budget = external_exports.number().nonnegative().max(1e9);
+var budgetMarginSchema = external_exports.union([budget, percent]);
 var metricPolicySchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().optional(),
-  threshold: external_exports.number().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
   max_regression: marginSchema.optional(),
   min_improvement: marginSchema.optional(),
-  min_absolute_change: external_exports.number().nonnegative().optional(),
-  min_relative_change: external_exports.number().nonnegative().optional(),
+  min_absolute_change: external_exports.number().nonnegative().max(1).optional(),
+  min_relative_change: external_exports.number().nonnegative().max(10).optional(),
   gate: external_exports.boolean().optional()
 }).refine(
   (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
   { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
 );
 var latencySchema = external_exports.strictObject({
-  p95_max_ms: external_exports.number().positive().optional(),
-  p95_max_regression: marginSchema.optional()
+  p95_max_ms: external_exports.number().positive().max(864e5).optional(),
+  p95_max_regression: budgetMarginSchema.optional()
 });
 var costSchema = external_exports.strictObject({
-  max_per_case: external_exports.number().nonnegative().optional(),
-  max_total: external_exports.number().nonnegative().optional(),
-  max_regression: marginSchema.optional()
+  max_per_case: budget.optional(),
+  max_total: budget.optional(),
+  max_regression: budgetMarginSchema.optional()
 });
 var gatePolicySchema = external_exports.strictObject({
-  metrics: external_exports.record(external_exports.string().min(1), metricPolicySchema).default({}),
+  metrics: external_exports.record(external_exports.string().min(1).max(64), metricPolicySchema).default({}),
   latency: latencySchema.optional(),
   cost: costSchema.optional(),
   confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),

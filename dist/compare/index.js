@@ -55801,18 +55801,59 @@ function date4(params) {
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_DEPTH = 64;
+var MAX_ALIASES = 100;
+function located(file2, text, pos, message) {
+  const line = text.split(/\r?\n/)[pos.line - 1];
+  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
+  const gutter = `${pos.line} | `;
+  const shown = line.replace(/\t/g, "\u2192");
+  return `${file2}:${pos.line}:${pos.col}: ${message}
+  ${gutter}${shown}
+  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+}
 function parseYamlSource(text, file2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad) {
+    const pos = (() => {
+      const before = text.slice(0, bad.index);
+      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
+    })();
+    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
+  }
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
+  }
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const msg = first.message.split("\n")[0];
-    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: invalid YAML: ${msg}`, {
-      hint: "fix the YAML syntax at that place (indentation, quotes, a missing ':' or duplicated key)"
+    const pos = at(first.pos[0]);
+    const deep = /call stack/i.test(first.message);
+    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
+      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
     });
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
+    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
+    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
+    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
+  }
+  const depth = depthOf(value);
+  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
   return {
     file: file2,
     value,
@@ -55849,6 +55890,17 @@ function findOffset(doc, path, which2) {
 function rangeStart(node2) {
   const range = node2?.range;
   return range ? range[0] : void 0;
+}
+function depthOf(value) {
+  let max = 0;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
 }
 
 // src/core/config/validate.ts
@@ -55952,7 +56004,14 @@ function collectIssues(schema2, doc) {
       continue;
     }
     const pos = doc.locate(path);
-    const found = describeValue(valueAt(doc.value, path));
+    const value = valueAt(doc.value, path);
+    if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      continue;
+    }
+    const found = describeValue(value);
     issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -55997,31 +56056,33 @@ function validateConfig(schema2, doc, what = "configuration") {
 }
 
 // src/core/gate/policy.ts
-var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
-var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
+var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"').refine((s) => Number(s.slice(0, -1)) <= 1e3, "expected a percentage of at most 1000%");
+var marginSchema = external_exports.union([external_exports.number().nonnegative().max(1), percent]);
+var budget = external_exports.number().nonnegative().max(1e9);
+var budgetMarginSchema = external_exports.union([budget, percent]);
 var metricPolicySchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().optional(),
-  threshold: external_exports.number().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
   max_regression: marginSchema.optional(),
   min_improvement: marginSchema.optional(),
-  min_absolute_change: external_exports.number().nonnegative().optional(),
-  min_relative_change: external_exports.number().nonnegative().optional(),
+  min_absolute_change: external_exports.number().nonnegative().max(1).optional(),
+  min_relative_change: external_exports.number().nonnegative().max(10).optional(),
   gate: external_exports.boolean().optional()
 }).refine(
   (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
   { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
 );
 var latencySchema = external_exports.strictObject({
-  p95_max_ms: external_exports.number().positive().optional(),
-  p95_max_regression: marginSchema.optional()
+  p95_max_ms: external_exports.number().positive().max(864e5).optional(),
+  p95_max_regression: budgetMarginSchema.optional()
 });
 var costSchema = external_exports.strictObject({
-  max_per_case: external_exports.number().nonnegative().optional(),
-  max_total: external_exports.number().nonnegative().optional(),
-  max_regression: marginSchema.optional()
+  max_per_case: budget.optional(),
+  max_total: budget.optional(),
+  max_regression: budgetMarginSchema.optional()
 });
 var gatePolicySchema = external_exports.strictObject({
-  metrics: external_exports.record(external_exports.string().min(1), metricPolicySchema).default({}),
+  metrics: external_exports.record(external_exports.string().min(1).max(64), metricPolicySchema).default({}),
   latency: latencySchema.optional(),
   cost: costSchema.optional(),
   confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),
@@ -57090,11 +57151,11 @@ function computeBleu(stats, o) {
 // src/core/eval/scorers/common.ts
 var commonScorerFields = {
   /** Metric name in results (defaults to the type; set it to use one type twice). */
-  name: external_exports.string().regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-' only").optional(),
+  name: external_exports.string().max(64).regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-' only").optional(),
   /** Pass when the score is ≥ threshold (≤ for lower-is-better metrics). */
-  threshold: external_exports.number().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
   /** Weight in the suite's weighted overall score. */
-  weight: external_exports.number().nonnegative().default(1)
+  weight: external_exports.number().nonnegative().max(1e6).default(1)
 };
 function scorerSchema(type, fields) {
   return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields });
@@ -57633,19 +57694,19 @@ var jsonFields = {
 };
 
 // src/core/eval/scorers/latency.ts
-var budget = external_exports.number().positive();
+var budget2 = external_exports.number().positive();
 var schema = scorerSchema("latency", {
   /** Per-sample budget for the whole response, in ms. */
-  max_ms: budget.optional(),
+  max_ms: budget2.optional(),
   /** Per-sample budget for the first token (streaming), in ms. */
-  max_ttft_ms: budget.optional(),
+  max_ttft_ms: budget2.optional(),
   /** Run-level budgets on percentiles, in ms (checked in summary.json). */
-  p50_ms: budget.optional(),
-  p95_ms: budget.optional(),
-  p99_ms: budget.optional(),
-  ttft_p50_ms: budget.optional(),
-  ttft_p95_ms: budget.optional(),
-  ttft_p99_ms: budget.optional()
+  p50_ms: budget2.optional(),
+  p95_ms: budget2.optional(),
+  p99_ms: budget2.optional(),
+  ttft_p50_ms: budget2.optional(),
+  ttft_p95_ms: budget2.optional(),
+  ttft_p99_ms: budget2.optional()
 });
 var RUN_BUDGET_KEYS = ["p50_ms", "p95_ms", "p99_ms", "ttft_p50_ms", "ttft_p95_ms", "ttft_p99_ms"];
 var latency = {

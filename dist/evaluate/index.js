@@ -63160,10 +63160,12 @@ async function runEval(jobs, deps, opts) {
   const where = new Float64Array(jobs.length * 2).fill(-1);
   const state = new Uint8Array(jobs.length);
   let stale = 0;
+  let outside = 0;
   deps.store.load((r, at) => {
     const i = jobAt.get(identity(r.case_id, r.repeat));
     if (i === void 0 || jobs[i].key !== r.key) {
-      stale++;
+      if (i === void 0) outside++;
+      else stale++;
       return;
     }
     where[2 * i] = at.offset;
@@ -63173,7 +63175,9 @@ async function runEval(jobs, deps, opts) {
   const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
   const reused = jobs.length - todo.length;
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  stale += outside;
   const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
   deps.progress.start(jobs.length, "eval");
   deps.progress.tick(live.progressUpdate());
@@ -63215,12 +63219,13 @@ async function runEval(jobs, deps, opts) {
   );
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+    throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
       hint: "run the same command again to resume; only the missing records are requested"
     });
   }
   if (fatal) {
-    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} \u2014 ${progress}`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
     });
   }
@@ -63458,11 +63463,11 @@ function computeBleu(stats, o) {
 // src/core/eval/scorers/common.ts
 var commonScorerFields = {
   /** Metric name in results (defaults to the type; set it to use one type twice). */
-  name: external_exports.string().regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-' only").optional(),
+  name: external_exports.string().max(64).regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-' only").optional(),
   /** Pass when the score is ≥ threshold (≤ for lower-is-better metrics). */
-  threshold: external_exports.number().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
   /** Weight in the suite's weighted overall score. */
-  weight: external_exports.number().nonnegative().default(1)
+  weight: external_exports.number().nonnegative().max(1e6).default(1)
 };
 function scorerSchema(type, fields) {
   return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields });
@@ -65059,9 +65064,9 @@ var SummaryAccumulator = class {
       const m = acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2e3);
       if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
         m.budgets = Object.fromEntries(
-          Object.entries(s.runBudgets).map(([k, budget2]) => {
+          Object.entries(s.runBudgets).map(([k, budget3]) => {
             const o = observed[k] ?? null;
-            return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
+            return [k, { observed: o, budget: budget3, pass: o === null ? null : o <= budget3 }];
           })
         );
       }
@@ -65614,18 +65619,59 @@ import { dirname as dirname2, extname, relative, resolve as resolve2 } from "nod
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_DEPTH = 64;
+var MAX_ALIASES = 100;
+function located(file2, text, pos, message) {
+  const line = text.split(/\r?\n/)[pos.line - 1];
+  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
+  const gutter = `${pos.line} | `;
+  const shown = line.replace(/\t/g, "\u2192");
+  return `${file2}:${pos.line}:${pos.col}: ${message}
+  ${gutter}${shown}
+  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+}
 function parseYamlSource(text, file2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad) {
+    const pos = (() => {
+      const before = text.slice(0, bad.index);
+      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
+    })();
+    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
+  }
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
+  }
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const msg = first.message.split("\n")[0];
-    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: invalid YAML: ${msg}`, {
-      hint: "fix the YAML syntax at that place (indentation, quotes, a missing ':' or duplicated key)"
+    const pos = at(first.pos[0]);
+    const deep = /call stack/i.test(first.message);
+    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
+      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
     });
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
+    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
+    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
+    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
+  }
+  const depth = depthOf(value);
+  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
   return {
     file: file2,
     value,
@@ -65662,6 +65708,17 @@ function findOffset(doc, path, which2) {
 function rangeStart(node2) {
   const range2 = node2?.range;
   return range2 ? range2[0] : void 0;
+}
+function depthOf(value) {
+  let max = 0;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
 }
 
 // src/core/config/validate.ts
@@ -65765,7 +65822,14 @@ function collectIssues(schema2, doc) {
       continue;
     }
     const pos = doc.locate(path);
-    const found = describeValue(valueAt(doc.value, path));
+    const value = valueAt(doc.value, path);
+    if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      continue;
+    }
+    const found = describeValue(value);
     issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -65810,31 +65874,33 @@ function validateConfig(schema2, doc, what = "configuration") {
 }
 
 // src/core/gate/policy.ts
-var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
-var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
+var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"').refine((s) => Number(s.slice(0, -1)) <= 1e3, "expected a percentage of at most 1000%");
+var marginSchema = external_exports.union([external_exports.number().nonnegative().max(1), percent]);
+var budget2 = external_exports.number().nonnegative().max(1e9);
+var budgetMarginSchema = external_exports.union([budget2, percent]);
 var metricPolicySchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().optional(),
-  threshold: external_exports.number().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
   max_regression: marginSchema.optional(),
   min_improvement: marginSchema.optional(),
-  min_absolute_change: external_exports.number().nonnegative().optional(),
-  min_relative_change: external_exports.number().nonnegative().optional(),
+  min_absolute_change: external_exports.number().nonnegative().max(1).optional(),
+  min_relative_change: external_exports.number().nonnegative().max(10).optional(),
   gate: external_exports.boolean().optional()
 }).refine(
   (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
   { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
 );
 var latencySchema = external_exports.strictObject({
-  p95_max_ms: external_exports.number().positive().optional(),
-  p95_max_regression: marginSchema.optional()
+  p95_max_ms: external_exports.number().positive().max(864e5).optional(),
+  p95_max_regression: budgetMarginSchema.optional()
 });
 var costSchema2 = external_exports.strictObject({
-  max_per_case: external_exports.number().nonnegative().optional(),
-  max_total: external_exports.number().nonnegative().optional(),
-  max_regression: marginSchema.optional()
+  max_per_case: budget2.optional(),
+  max_total: budget2.optional(),
+  max_regression: budgetMarginSchema.optional()
 });
 var gatePolicySchema = external_exports.strictObject({
-  metrics: external_exports.record(external_exports.string().min(1), metricPolicySchema).default({}),
+  metrics: external_exports.record(external_exports.string().min(1).max(64), metricPolicySchema).default({}),
   latency: latencySchema.optional(),
   cost: costSchema2.optional(),
   confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),
@@ -65949,6 +66015,7 @@ function findDuplicateInputs(cases, where) {
 }
 
 // src/core/eval/suite-schema.ts
+var MAX_TIMEOUT_S = 86400;
 var caseSchema = external_exports.strictObject({
   id: external_exports.union([external_exports.string().min(1), external_exports.number()]).optional(),
   input: external_exports.string().optional(),
@@ -65962,7 +66029,7 @@ var casesSchema = external_exports.union([
     /** A JSONL (.jsonl, .jsonl.gz) or Parquet file of {id, input|vars, expected}, relative to the suite file. */
     file: external_exports.string().min(1),
     /** Use only the first N cases (for quick runs). */
-    limit: external_exports.number().int().positive().optional()
+    limit: external_exports.number().int().positive().max(1e8).optional()
   })
 ]);
 var messageSchema = external_exports.strictObject({
@@ -65982,22 +66049,22 @@ var promptSchema = external_exports.union([
 ]);
 var priceSchema = external_exports.strictObject({
   /** Price per 1,000 prompt tokens. */
-  prompt_per_1k: external_exports.number().nonnegative(),
+  prompt_per_1k: external_exports.number().nonnegative().max(1e3),
   /** Price per 1,000 completion tokens. */
-  completion_per_1k: external_exports.number().nonnegative(),
-  currency: external_exports.string().default("USD")
+  completion_per_1k: external_exports.number().nonnegative().max(1e3),
+  currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
 });
 var paramsSchema = external_exports.strictObject({
   temperature: external_exports.number().min(0).max(2).optional(),
   top_p: external_exports.number().min(0).max(1).optional(),
-  top_k: external_exports.number().int().optional(),
-  max_tokens: external_exports.number().int().positive().optional(),
+  top_k: external_exports.number().int().min(0).max(1e6).optional(),
+  max_tokens: external_exports.number().int().positive().max(1e7).optional(),
   stop: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
-  seed: external_exports.number().int().optional(),
-  presence_penalty: external_exports.number().optional(),
-  frequency_penalty: external_exports.number().optional(),
-  repetition_penalty: external_exports.number().optional(),
-  min_p: external_exports.number().optional(),
+  seed: external_exports.number().int().min(-(2 ** 63)).max(2 ** 64).optional(),
+  presence_penalty: external_exports.number().min(-2).max(2).optional(),
+  frequency_penalty: external_exports.number().min(-2).max(2).optional(),
+  repetition_penalty: external_exports.number().positive().max(10).optional(),
+  min_p: external_exports.number().min(0).max(1).optional(),
   /** Anything else the server accepts, passed through as-is (and part of the cache key). */
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
@@ -66016,9 +66083,9 @@ var targetSchema = external_exports.strictObject({
     parallel: external_exports.number().int().min(1).max(256).optional(),
     ctx: external_exports.number().int().min(16).optional(),
     kv_cache: external_exports.enum(["f16", "f32"]).optional(),
-    startup_timeout_s: external_exports.number().positive().default(120)
+    startup_timeout_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(120)
   }).optional(),
-  model: external_exports.string().min(1),
+  model: external_exports.string().min(1).max(500),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
   /** Stream responses to measure time to first token. */
@@ -66041,26 +66108,26 @@ var targetSchema = external_exports.strictObject({
 var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
   /** Establishing the connection. */
-  connect_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+  connect_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.connect_s),
   /** Most time from connection to response headers (adaptive below it). */
-  headers_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+  headers_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.headers_s),
   /** Most time from headers to the first streamed token (adaptive below it). */
-  first_token_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+  first_token_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.first_token_s),
   /** Most time between two pieces of the body (adaptive below it). */
-  idle_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+  idle_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.idle_s),
   /** The whole request, start to end (never adaptive). */
-  request_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+  request_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.request_s),
   /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
   adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
 }).default(TIMEOUT_DEFAULTS);
 var retriesSchema = external_exports.strictObject({
   max_attempts: external_exports.number().int().min(1).max(20).default(6),
-  base_delay_ms: external_exports.number().int().min(0).default(250),
-  max_delay_ms: external_exports.number().int().min(0).default(2e4)
+  base_delay_ms: external_exports.number().int().min(0).max(6e5).default(250),
+  max_delay_ms: external_exports.number().int().min(0).max(36e5).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
 var variantSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: external_exports.string().optional(),
+  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().max(1e4).optional(),
   /** Replaces the suite's prompt. */
   prompt: promptSchema.optional(),
   /** Replace target.model / target.base_url. */
@@ -66070,14 +66137,15 @@ var variantSchema = external_exports.strictObject({
   params: paramsSchema
 });
 var suiteSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: external_exports.string().optional(),
+  // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
+  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().max(1e4).optional(),
   cases: casesSchema,
   prompt: promptSchema,
   target: targetSchema,
   scorers: external_exports.array(scorerConfigSchema).min(1),
   repeats: external_exports.number().int().min(1).max(100).default(1),
-  seed: external_exports.number().int().default(0),
+  seed: external_exports.number().int().min(0).max(4294967295).default(0),
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
@@ -66756,6 +66824,14 @@ async function runPlanned(o, t0, startedAt, p) {
     release();
   }
 }
+function assertSomeAnswered(r) {
+  const { errors, records } = r.summary.counts;
+  if (records === 0 || errors < records) return;
+  const kinds = r.summary.errors.map((e) => `${e.count} \xD7 ${e.kind}: ${e.example}`).join("; ");
+  throw new ExternalError(`every request failed (${errors} of ${records}) \u2014 ${kinds || "see results.jsonl"}`, {
+    hint: `the model server answered no request successfully; check target.base_url, the model name and the server's log (the errors are in ${r.resultsPath})`
+  });
+}
 function defaultResponseCacheDir(env) {
   const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join3(env.HOME || homedir(), ".cache");
   return join3(base, "llmops", "responses");
@@ -67105,6 +67181,7 @@ async function main() {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
   logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  assertSomeAnswered(result);
 }
 
 // src/actions/evaluate/index.ts

@@ -96358,18 +96358,59 @@ import { isAbsolute, join as join10, relative as relative4, resolve as resolve3 
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist4(), 1);
+var MAX_YAML_DEPTH = 64;
+var MAX_ALIASES = 100;
+function located(file2, text, pos, message) {
+  const line = text.split(/\r?\n/)[pos.line - 1];
+  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
+  const gutter = `${pos.line} | `;
+  const shown = line.replace(/\t/g, "\u2192");
+  return `${file2}:${pos.line}:${pos.col}: ${message}
+  ${gutter}${shown}
+  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+}
 function parseYamlSource(text, file2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad) {
+    const pos = (() => {
+      const before = text.slice(0, bad.index);
+      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
+    })();
+    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
+  }
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
+  }
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const msg = first.message.split("\n")[0];
-    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: invalid YAML: ${msg}`, {
-      hint: "fix the YAML syntax at that place (indentation, quotes, a missing ':' or duplicated key)"
+    const pos = at(first.pos[0]);
+    const deep = /call stack/i.test(first.message);
+    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
+      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
     });
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
+    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
+    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
+    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
+  }
+  const depth = depthOf(value);
+  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
   return {
     file: file2,
     value,
@@ -96406,6 +96447,17 @@ function findOffset(doc, path12, which2) {
 function rangeStart(node2) {
   const range3 = node2?.range;
   return range3 ? range3[0] : void 0;
+}
+function depthOf(value) {
+  let max = 0;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
 }
 
 // src/core/config/suggest.ts
@@ -96549,7 +96601,14 @@ function collectIssues(schema, doc) {
       continue;
     }
     const pos = doc.locate(path12);
-    const found = describeValue(valueAt(doc.value, path12));
+    const value = valueAt(doc.value, path12);
+    if (value === void 0 && issue3.code === "invalid_type" && path12.length > 0) {
+      const parent = path12.slice(0, -1);
+      const where2 = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path12), message: `missing required key "${String(path12.at(-1))}" (${issue3.expected}) in ${where2}` });
+      continue;
+    }
+    const found = describeValue(value);
     issues.push({ file: doc.file, ...pos, path: formatPath(path12), message: explain(issue3, found) });
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);

@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname: hostname4,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -26608,11 +26608,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26628,7 +26628,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26715,26 +26715,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
             let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output2 = Buffer.concat([output2, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output2.toString());
+              resolve3(output2.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -26942,14 +26942,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -27193,12 +27193,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -27206,7 +27206,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -27245,7 +27245,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -27709,8 +27709,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -27921,15 +27921,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve2, returned, task;
+          var args, cb, error63, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -27944,13 +27944,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve2;
-          resolve2 = reject = null;
+          var promise2, reject, resolve3;
+          resolve3 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise2;
         }
@@ -28351,14 +28351,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -28451,9 +28451,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -28740,11 +28740,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28760,7 +28760,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29039,11 +29039,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -29059,7 +29059,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29193,7 +29193,7 @@ async function runAction(main2) {
 
 // src/actions/train/main.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -29293,17 +29293,303 @@ var ActionsLogger = class {
 };
 
 // src/app/train/train-here.ts
+import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname3, extname } from "node:path";
+import { basename, dirname as dirname3, extname, resolve } from "node:path";
+
+// src/core/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_DEPTH = 64;
+var MAX_ALIASES = 100;
+function located(file2, text, pos, message) {
+  const line = text.split(/\r?\n/)[pos.line - 1];
+  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
+  const gutter = `${pos.line} | `;
+  const shown = line.replace(/\t/g, "\u2192");
+  return `${file2}:${pos.line}:${pos.col}: ${message}
+  ${gutter}${shown}
+  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+}
+function parseYamlSource(text, file2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const at = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad) {
+    const pos = (() => {
+      const before = text.slice(0, bad.index);
+      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
+    })();
+    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
+  }
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const pos = at(first.pos[0]);
+    const deep = /call stack/i.test(first.message);
+    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
+      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
+    });
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
+    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
+    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
+    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
+  }
+  const depth = depthOf(value);
+  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
+  return {
+    file: file2,
+    value,
+    locate(path, which2 = "value") {
+      const offset = findOffset(doc, path, which2);
+      const p = lineCounter.linePos(offset);
+      return { line: p.line, col: p.col };
+    }
+  };
+}
+function findOffset(doc, path, which2) {
+  let node2 = doc.contents;
+  let offset = rangeStart(node2) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return offset;
+      if (last && which2 === "key") return rangeStart(pair.key) ?? offset;
+      node2 = pair.value;
+      offset = rangeStart(node2) ?? rangeStart(pair.key) ?? offset;
+    } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
+      const item = node2.items[seg];
+      if (item === void 0) return offset;
+      node2 = item;
+      offset = rangeStart(node2) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+function rangeStart(node2) {
+  const range = node2?.range;
+  return range ? range[0] : void 0;
+}
+function depthOf(value) {
+  let max = 0;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
+}
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list2 = [...candidates];
+  const c = closest(name, list2);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+}
+
+// src/core/config/validate.ts
+function formatPath(path) {
+  if (path.length === 0) return "(top level)";
+  let out = "";
+  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+function describeValue(v) {
+  if (v === void 0) return "nothing";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+function valueAt(root, path) {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[seg];
+  }
+  return v;
+}
+function knownKeysAt(schema, path, root) {
+  const keys = /* @__PURE__ */ new Set();
+  const visit2 = (s, depth, value) => {
+    const def = s?.def;
+    if (!def) return;
+    switch (def.type) {
+      case "optional":
+      case "nullable":
+      case "default":
+      case "prefault":
+      case "readonly":
+      case "catch":
+        visit2(def.innerType, depth, value);
+        return;
+      case "pipe":
+        visit2(def.in, depth, value);
+        return;
+      case "lazy":
+        visit2(def.getter(), depth, value);
+        return;
+      case "union":
+        for (const o of def.options) visit2(o, depth, value);
+        return;
+      case "intersection":
+        visit2(def.left, depth, value);
+        visit2(def.right, depth, value);
+        return;
+      case "object": {
+        const shape = def.shape;
+        if (depth === path.length) {
+          for (const k of Object.keys(shape)) keys.add(k);
+          return;
+        }
+        const seg = path[depth];
+        const next = value !== null && typeof value === "object" ? value[String(seg)] : void 0;
+        if (String(seg) in shape) visit2(shape[String(seg)], depth + 1, next);
+        return;
+      }
+      case "array": {
+        if (depth === path.length) return;
+        const next = Array.isArray(value) ? value[path[depth]] : void 0;
+        visit2(def.element, depth + 1, next);
+        return;
+      }
+      case "record": {
+        if (depth === path.length) return;
+        const next = value !== null && typeof value === "object" ? value[String(path[depth])] : void 0;
+        visit2(def.valueType, depth + 1, next);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit2(schema, 0, root);
+  return [...keys];
+}
+function collectIssues(schema, doc) {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = [];
+  for (const issue3 of result.error.issues) {
+    const path = issue3.path.filter((p) => typeof p !== "symbol");
+    if (issue3.code === "unrecognized_keys") {
+      const known = knownKeysAt(schema, path, doc.value);
+      for (const key of issue3.keys) {
+        const pos2 = doc.locate([...path, key], "key");
+        issues.push({
+          file: doc.file,
+          ...pos2,
+          path: formatPath([...path, key]),
+          message: `unknown key "${key}"${didYouMean(key, known)}`
+        });
+      }
+      continue;
+    }
+    const pos = doc.locate(path);
+    const value = valueAt(doc.value, path);
+    if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      continue;
+    }
+    const found = describeValue(value);
+    issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
+  }
+  issues.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { ok: false, issues };
+}
+function explain(issue3, found) {
+  switch (issue3.code) {
+    case "invalid_type":
+      return `expected ${issue3.expected}, found ${found}`;
+    case "invalid_value":
+      return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
+    case "too_small":
+      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+    case "too_big":
+      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+    case "invalid_union": {
+      const options = issue3.options;
+      if (Array.isArray(options) && issue3.discriminator) {
+        const v = valueOf(found);
+        return `unknown value ${v === void 0 ? found : JSON.stringify(v)}${v === void 0 ? "" : didYouMean(v, options.map(String))}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+      }
+      return `${issue3.message}, found ${found}`;
+    }
+    default:
+      return `${issue3.message}; found ${found}`;
+  }
+}
+function valueOf(found) {
+  const m = /^the string "(.*)"$/.exec(found);
+  return m?.[1];
+}
 
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms, signal) => new Promise((resolve2, reject) => {
+  sleep: (ms, signal) => new Promise((resolve3, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve2();
+      resolve3();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
@@ -34395,7 +34681,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -34405,7 +34691,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -34416,7 +34702,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -34480,7 +34766,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -42732,45 +43018,45 @@ var PATTERN_IS_COMPLETE = /* @__PURE__ */ new Set([
   "xid"
 ]);
 function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
-  const fmt2 = def.format;
-  if (fmt2 === "base64") {
+  const fmt3 = def.format;
+  if (fmt3 === "base64") {
     const validator = addConstant(ctx, isValidBase64);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "base64url") {
+  if (fmt3 === "base64url") {
     const validator = addConstant(ctx, isValidBase64URL);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "jwt") {
+  if (fmt3 === "jwt") {
     const validator = addConstant(ctx, isValidJWT);
     const alg = addConstant(ctx, def.alg ?? null);
     doc.write(`if (!${validator}(${accessor}, ${alg})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "ipv6") {
+  if (fmt3 === "ipv6") {
     const validator = addConstant(ctx, isValidIPv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "cidrv6") {
+  if (fmt3 === "cidrv6") {
     const validator = addConstant(ctx, isValidCIDRv6);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "credit_card") {
+  if (fmt3 === "credit_card") {
     const validator = addConstant(ctx, isValidCreditCard);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (fmt2 === "iban") {
+  if (fmt3 === "iban") {
     const validator = addConstant(ctx, isValidIBAN);
     doc.write(`if (!${validator}(${accessor})) return INVALID;`);
     return accessor;
   }
   const formatDef = def;
-  if (fmt2 === "url" || fmt2 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
+  if (fmt3 === "url" || fmt3 === "httpurl" || formatDef.normalize || formatDef.hostname !== void 0 || formatDef.protocol !== void 0) {
     const parseConst = addConstant(ctx, validateURL);
     const defConst = addConstant(ctx, def);
     const trimVar = newVar(ctx);
@@ -42796,12 +43082,12 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   const customFn = def.fn;
   if (customFn) {
     if (isAsyncFunction(customFn))
-      throw new ZodCompileUnsupportedError(`async string format ${fmt2}`);
+      throw new ZodCompileUnsupportedError(`async string format ${fmt3}`);
     const fnConst = addConstant(ctx, customFn);
     doc.write(`if (!${fnConst}(${accessor})) return INVALID;`);
     return accessor;
   }
-  if (PATTERN_IS_COMPLETE.has(fmt2) && def.pattern) {
+  if (PATTERN_IS_COMPLETE.has(fmt3) && def.pattern) {
     const patternConst = addConstant(ctx, def.pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
@@ -49045,244 +49331,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/core/config/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-function parseYamlSource(text, file2) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const msg = first.message.split("\n")[0];
-    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: invalid YAML: ${msg}`, {
-      hint: "fix the YAML syntax at that place (indentation, quotes, a missing ':' or duplicated key)"
-    });
-  }
-  const value = doc.toJS({ maxAliasCount: 100 });
-  return {
-    file: file2,
-    value,
-    locate(path, which2 = "value") {
-      const offset = findOffset(doc, path, which2);
-      const p = lineCounter.linePos(offset);
-      return { line: p.line, col: p.col };
-    }
-  };
-}
-function findOffset(doc, path, which2) {
-  let node2 = doc.contents;
-  let offset = rangeStart(node2) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return offset;
-      if (last && which2 === "key") return rangeStart(pair.key) ?? offset;
-      node2 = pair.value;
-      offset = rangeStart(node2) ?? rangeStart(pair.key) ?? offset;
-    } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
-      const item = node2.items[seg];
-      if (item === void 0) return offset;
-      node2 = item;
-      offset = rangeStart(node2) ?? offset;
-    } else {
-      return offset;
-    }
-  }
-  return offset;
-}
-function rangeStart(node2) {
-  const range = node2?.range;
-  return range ? range[0] : void 0;
-}
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
-}
-
-// src/core/config/validate.ts
-var MAX_REPORTED = 20;
-function formatPath(path) {
-  if (path.length === 0) return "(top level)";
-  let out = "";
-  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
-}
-function describeValue(v) {
-  if (v === void 0) return "nothing";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
-function valueAt(root, path) {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[seg];
-  }
-  return v;
-}
-function knownKeysAt(schema, path, root) {
-  const keys = /* @__PURE__ */ new Set();
-  const visit2 = (s, depth, value) => {
-    const def = s?.def;
-    if (!def) return;
-    switch (def.type) {
-      case "optional":
-      case "nullable":
-      case "default":
-      case "prefault":
-      case "readonly":
-      case "catch":
-        visit2(def.innerType, depth, value);
-        return;
-      case "pipe":
-        visit2(def.in, depth, value);
-        return;
-      case "lazy":
-        visit2(def.getter(), depth, value);
-        return;
-      case "union":
-        for (const o of def.options) visit2(o, depth, value);
-        return;
-      case "intersection":
-        visit2(def.left, depth, value);
-        visit2(def.right, depth, value);
-        return;
-      case "object": {
-        const shape = def.shape;
-        if (depth === path.length) {
-          for (const k of Object.keys(shape)) keys.add(k);
-          return;
-        }
-        const seg = path[depth];
-        const next = value !== null && typeof value === "object" ? value[String(seg)] : void 0;
-        if (String(seg) in shape) visit2(shape[String(seg)], depth + 1, next);
-        return;
-      }
-      case "array": {
-        if (depth === path.length) return;
-        const next = Array.isArray(value) ? value[path[depth]] : void 0;
-        visit2(def.element, depth + 1, next);
-        return;
-      }
-      case "record": {
-        if (depth === path.length) return;
-        const next = value !== null && typeof value === "object" ? value[String(path[depth])] : void 0;
-        visit2(def.valueType, depth + 1, next);
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  visit2(schema, 0, root);
-  return [...keys];
-}
-function collectIssues(schema, doc) {
-  const result = schema.safeParse(doc.value);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = [];
-  for (const issue3 of result.error.issues) {
-    const path = issue3.path.filter((p) => typeof p !== "symbol");
-    if (issue3.code === "unrecognized_keys") {
-      const known = knownKeysAt(schema, path, doc.value);
-      for (const key of issue3.keys) {
-        const pos2 = doc.locate([...path, key], "key");
-        issues.push({
-          file: doc.file,
-          ...pos2,
-          path: formatPath([...path, key]),
-          message: `unknown key "${key}"${didYouMean(key, known)}`
-        });
-      }
-      continue;
-    }
-    const pos = doc.locate(path);
-    const found = describeValue(valueAt(doc.value, path));
-    issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
-  }
-  issues.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { ok: false, issues };
-}
-function explain(issue3, found) {
-  switch (issue3.code) {
-    case "invalid_type":
-      return `expected ${issue3.expected}, found ${found}`;
-    case "invalid_value":
-      return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
-    case "too_small":
-      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
-    case "too_big":
-      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
-    case "invalid_union": {
-      const options = issue3.options;
-      if (Array.isArray(options) && issue3.discriminator) {
-        const v = valueOf(found);
-        return `unknown value ${v === void 0 ? found : JSON.stringify(v)}${v === void 0 ? "" : didYouMean(v, options.map(String))}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
-      }
-      return `${issue3.message}, found ${found}`;
-    }
-    default:
-      return `${issue3.message}; found ${found}`;
-  }
-}
-function valueOf(found) {
-  const m = /^the string "(.*)"$/.exec(found);
-  return m?.[1];
-}
-function validateConfig(schema, doc, what = "configuration") {
-  const r = collectIssues(schema, doc);
-  if (r.ok) return r.value;
-  const shown = r.issues.slice(0, MAX_REPORTED);
-  const lines = shown.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`);
-  if (r.issues.length > shown.length) lines.push(`\u2026 and ${r.issues.length - shown.length} more`);
-  throw new ConfigError(`invalid ${what} (${r.issues.length} problem${r.issues.length === 1 ? "" : "s"}):
-  ${lines.join("\n  ")}`, {
-    hint: `fix ${r.issues.length === 1 ? "it" : "them"} in ${doc.file}`
-  });
-}
-
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseOverride(text, source) {
@@ -49391,23 +49439,23 @@ var commandSchema = external_exports.strictObject({
   model_dir: external_exports.string().min(1).default("model")
 });
 var trainSpecSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).optional(),
+  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only").optional(),
   base: baseSchema,
   datasets: datasetsSchema,
   method: external_exports.enum(["full", "lora", "qlora"]).default("full"),
   lora: loraSchema.prefault({}),
-  sequence_len: external_exports.number().int().positive().default(512),
+  sequence_len: external_exports.number().int().positive().max(1048576).default(512),
   packing: external_exports.boolean().default(false),
-  micro_batch_size: external_exports.number().int().positive().default(1),
-  gradient_accumulation_steps: external_exports.number().int().positive().default(1),
-  epochs: external_exports.number().positive().optional(),
-  max_steps: external_exports.number().int().positive().optional(),
-  learning_rate: external_exports.number().positive(),
+  micro_batch_size: external_exports.number().int().positive().max(65536).default(1),
+  gradient_accumulation_steps: external_exports.number().int().positive().max(65536).default(1),
+  epochs: external_exports.number().positive().max(1e4).optional(),
+  max_steps: external_exports.number().int().positive().max(1e8).optional(),
+  learning_rate: external_exports.number().positive().max(10),
   scheduler: external_exports.enum(["cosine", "linear", "constant"]).default("cosine"),
-  warmup_steps: external_exports.number().int().min(0).default(0),
-  weight_decay: external_exports.number().min(0).default(0),
-  max_grad_norm: external_exports.number().min(0).default(1),
-  seed: external_exports.number().int().min(0).default(42),
+  warmup_steps: external_exports.number().int().min(0).max(1e8).default(0),
+  weight_decay: external_exports.number().min(0).max(1).default(0),
+  max_grad_norm: external_exports.number().min(0).max(1e6).default(1),
+  seed: external_exports.number().int().min(0).max(4294967295).default(42),
   precision: external_exports.enum(["auto", "fp32", "bf16", "fp16"]).default("auto"),
   checkpoint: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional(), keep: external_exports.number().int().positive().default(2) }).default({ keep: 2 }),
   evaluation: external_exports.strictObject({ every_steps: external_exports.number().int().positive().optional() }).default({}),
@@ -49427,17 +49475,17 @@ var trainSpecSchema = external_exports.strictObject({
   /** The Python interpreter; unset: the first of python3, /usr/bin/python3 that imports the backend. */
   python: external_exports.string().min(1).optional(),
   /** CPU threads for the reference trainer (0 leaves torch's default). */
-  threads: external_exports.number().int().min(0).default(0),
+  threads: external_exports.number().int().min(0).max(4096).default(0),
   divergence: external_exports.strictObject({
     /** Fail when the loss stays above factor × its running minimum … */
-    factor: external_exports.number().gt(1).default(3),
+    factor: external_exports.number().gt(1).max(1e6).default(3),
     /** … for this many consecutive logged steps. */
-    window: external_exports.number().int().positive().default(10)
+    window: external_exports.number().int().positive().max(1e6).default(10)
   }).default({ factor: 3, window: 10 }),
   /** Relaunch from the newest checkpoint after a crash, at most this many times. */
-  max_restarts: external_exports.number().int().min(0).default(0),
+  max_restarts: external_exports.number().int().min(0).max(100).default(0),
   /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
-  cancel_grace_s: external_exports.number().positive().default(60)
+  cancel_grace_s: external_exports.number().positive().max(86400).default(60)
 }).superRefine((s, ctx) => {
   const issue3 = (path, message) => ctx.addIssue({ code: "custom", path, message });
   if (s.epochs === void 0 && s.max_steps === void 0) issue3([], "set either epochs or max_steps");
@@ -49457,14 +49505,22 @@ function parseTrainSpec(text, file2, overrides = []) {
     throw new ConfigError(`${file2}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value, overrides);
-  try {
-    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
-  } catch (err) {
-    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
-    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
-    throw new ConfigError(`${err.message}
-  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
-  }
+  const r = collectIssues(trainSpecSchema, { ...doc, value });
+  if (r.ok) return r.value;
+  const overrideOf = (path) => [...overrides].reverse().find((o) => {
+    const p = o.path.join(".");
+    return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
+  });
+  const lines = r.issues.slice(0, 20).map((i) => {
+    const o = overrideOf(i.path);
+    return o ? `${o.source} (${o.path.join(".")}=${JSON.stringify(o.value)}): ${i.path}: ${i.message}` : `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`;
+  });
+  if (r.issues.length > lines.length) lines.push(`\u2026 and ${r.issues.length - lines.length} more`);
+  const fromOverride = r.issues.some((i) => overrideOf(i.path));
+  throw new ConfigError(`invalid training spec (${r.issues.length} problem${r.issues.length === 1 ? "" : "s"}):
+  ${lines.join("\n  ")}`, {
+    hint: fromOverride ? "fix the override (--set key=value / the overrides input)" : `fix ${r.issues.length === 1 ? "it" : "them"} in ${file2}`
+  });
 }
 
 // src/core/stable-json.ts
@@ -49532,6 +49588,28 @@ var DivergenceDetector = class {
   }
 };
 function fmt(n) {
+  return Number(n.toPrecision(4)).toString();
+}
+
+// src/core/train/learning.ts
+var UNIFORM_FACTOR = 1.5;
+var MIN_LOGGED_FOR_TREND = 5;
+function assessLearning(losses, vocabSize) {
+  if (losses.length === 0) return null;
+  const first = losses[0];
+  const last = losses[losses.length - 1];
+  if (vocabSize !== void 0 && vocabSize > 1) {
+    const uniform = Math.log(vocabSize);
+    if (last.loss > UNIFORM_FACTOR * uniform) {
+      return `the final loss ${fmt2(last.loss)} (step ${last.step}) is far above ${fmt2(uniform)}, the loss of a uniform guess over ${vocabSize} tokens: the model is worse than guessing`;
+    }
+  }
+  if (losses.length >= MIN_LOGGED_FOR_TREND && !losses.slice(1).some((p) => p.loss < first.loss)) {
+    return `the loss never fell below its first logged value (${fmt2(first.loss)} at step ${first.step}; ${fmt2(last.loss)} at step ${last.step})`;
+  }
+  return null;
+}
+function fmt2(n) {
   return Number(n.toPrecision(4)).toString();
 }
 
@@ -50557,7 +50635,7 @@ async function runTraining(input2, ports) {
     if (outcome.kind === "diverged") {
       status = "failed";
       failure2 = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
-        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the trainer was killed so no checkpoint holds the diverged weights"
+        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one"
       });
       break;
     }
@@ -50602,6 +50680,14 @@ last output:
     if (history.some((r) => r.kind === "train")) {
       records = reconcileHistory(history, records);
       await rewriteMetrics();
+    }
+  }
+  if (!failure2) {
+    const vocab = typeof trainerInfo.vocab_size === "number" ? trainerInfo.vocab_size : void 0;
+    const notLearned = assessLearning(lossSeries(records).train, vocab);
+    if (notLearned) {
+      status = "failed";
+      failure2 = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
     }
   }
   let model;
@@ -50717,7 +50803,6 @@ async function runAttempt(plan, ports, hooks) {
           const d = divergence ? void 0 : detector.observe(ev.record.step, ev.record.loss);
           if (d) {
             divergence = d;
-            ports.logger.error(d.reason);
             proc.kill();
           }
           break;
@@ -50919,7 +51004,7 @@ var NodeProcessRunner = class {
     return new NodeRunningProcess(child, spec.program);
   }
   capture(spec, timeoutMs = 6e4) {
-    return new Promise((resolve2) => {
+    return new Promise((resolve3) => {
       const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
@@ -50933,7 +51018,7 @@ var NodeProcessRunner = class {
       });
       child.on("close", (code) => {
         clearTimeout(timer);
-        resolve2({ code: notFound ? null : code, stdout, stderr, notFound });
+        resolve3({ code: notFound ? null : code, stdout, stderr, notFound });
       });
     });
   }
@@ -50948,13 +51033,13 @@ var NodeRunningProcess = class {
         for (const l of this.listeners) l(line, stream);
       });
     }
-    this.exit = new Promise((resolve2, reject) => {
+    this.exit = new Promise((resolve3, reject) => {
       child.on("error", (err) => {
         if (err.code === "ENOENT") reject(new ExternalError(`could not start "${program}": not found on PATH`, { hint: `install it or put it on PATH (for the Python interpreter, set python: in the spec or $LLMOPS_PYTHON)` }));
         else if (err.code === "EACCES") reject(new ExternalError(`could not start "${program}": permission denied`));
         else reject(new ExternalError(`could not start "${program}": ${err.message}`));
       });
-      child.on("close", (code, signal) => resolve2({ code, signal }));
+      child.on("close", (code, signal) => resolve3({ code, signal }));
     });
   }
   child;
@@ -50983,7 +51068,20 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text, shownAs, overrides);
+  checkDatasets(spec, specPath, text, shownAs, overrides ?? []);
   return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+}
+function checkDatasets(spec, specPath, text, shownAs, overrides) {
+  for (const key of ["train", "validation"]) {
+    const rel = spec.datasets[key];
+    if (rel === void 0) continue;
+    const abs = resolve(dirname3(specPath), rel);
+    if (existsSync3(abs)) continue;
+    const override = [...overrides].reverse().find((o) => o.path.join(".") === `datasets.${key}`);
+    const pos = parseYamlSource(text, shownAs).locate(["datasets", key]);
+    const where = override ? `${override.source} (datasets.${key})` : `${shownAs}:${pos.line}:${pos.col}`;
+    throw new ConfigError(`${where}: datasets.${key}: no such file: ${rel} (looked for ${abs})`, { hint: "dataset paths are relative to the spec file" });
+  }
 }
 async function trainHere(o) {
   const runner = new NodeProcessRunner(o.env);
@@ -51012,7 +51110,7 @@ async function trainHere(o) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -51022,7 +51120,7 @@ var Context = class {
     var _a3, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -51067,11 +51165,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51087,7 +51185,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55878,7 +55976,7 @@ async function main() {
   if (inputs.token) setSecret(inputs.token);
   await guardRunner(inputs["runner-guard"] ?? "enforce", inputs.token);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const abs = (p) => isAbsolute(p) ? p : resolve(workspace, p);
+  const abs = (p) => isAbsolute(p) ? p : resolve2(workspace, p);
   const specPath = abs(inputs.spec);
   const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
     message: `cannot read the training spec ${specPath} (input "spec")`,

@@ -28,19 +28,19 @@ export async function main(argv: string[]): Promise<number> {
   const topic = name === "help" && rest[0] !== undefined ? commands.find((c) => c.name === rest[0]) : undefined;
   if (topic) {
     // `llmops help eval` is `llmops eval --help`.
-    process.stdout.write(`${topic.help.trim()}\n`);
+    process.stdout.write(`${(await topic.load()).help.trim()}\n`);
     return 0;
   }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${renderTopHelp()}\n`);
     return name === undefined ? 2 : 0;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-V" || name === "-v") {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     // "evaluate", "reports", "validate" (a data subcommand): point at the command they meant.
     const prefix = commands.find((c) => name.startsWith(c.name) || (name.length >= 3 && c.name.startsWith(name)));
     const sub = ["validate", "dedupe", "clean", "split", "manifest", "card", "diff"].includes(name) ? ` (did you mean "data ${name}"?)` : undefined;
@@ -49,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    const cmd = await entry.load();
     const args = parseCommandArgs(cmd, rest);
     if (args.values.help) {
       process.stdout.write(`${cmd.help.trim()}\n`);

@@ -59,3 +59,14 @@ describe("eval against a server that ignores stream: true", () => {
     }
   });
 });
+
+describe("eval --dry-run checks the suite's own gate", () => {
+  it("a gated metric that is no scorer of the suite is exit 2 at its line, with did-you-mean", async () => {
+    const dir = tempDir();
+    writeArithmeticCases(dir, 3);
+    writeSuite(dir, "http://127.0.0.1:9/v1", { gate: { metrics: { exact_matchs: { max_regression: 0.5 } } } });
+    const r = await runCli(["eval", "suite.yaml", "--dry-run"], { cwd: dir });
+    expect(r.stderr).toMatch(/^error: suite\.yaml:\d+:5: gate\.metrics\.exact_matchs: no scorer of this suite is named "exact_matchs" \(did you mean "exact_match"\?\)/);
+    expect(r.code).toBe(2);
+  });
+});

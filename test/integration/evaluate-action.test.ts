@@ -36,6 +36,17 @@ describe("actions/evaluate (bundled)", () => {
     expect(server.requests.filter((q) => q.outcome === "ok")).toHaveLength(40);
   });
 
+  it("fails, as the CLI does, when every request failed — after setting its outputs", async () => {
+    server = await startOpenAiTestServer({ faultFor: () => "500" });
+    const dir = tempDir();
+    writeArithmeticCases(dir, 3);
+    writeSuite(dir, server.baseUrl, { retries: { max_attempts: 2, base_delay_ms: 1, max_delay_ms: 2 } });
+    const r = await runActionBundle({ action: "evaluate", inputs: { suite: "suite.yaml", out: "run", "no-cache": "true" }, cwd: dir });
+    expect(r.stdout).toMatch(/::error::every request failed \(3 of 3\)/);
+    expect(r.code).toBe(1);
+    expect(r.outputs["results-dir"]).toBe(join(dir, "run"));
+  });
+
   it("fails with the input named when a required input is missing or invalid", async () => {
     const missing = await runActionBundle({ action: "evaluate", inputs: {} });
     expect(missing.code).toBe(1);

@@ -22,6 +22,10 @@ function hasModule(mod: string): boolean {
 }
 const haveSacrebleu = hasModule("sacrebleu");
 const haveRouge = hasModule("rouge_score");
+// A skipped cross-check says why, in its name and on stderr (vitest shows only "skipped" otherwise).
+const why = (mod: string, pipName: string) => `skipped: ${PYTHON} cannot import ${mod} (pip install ${pipName}, or set LLMOPS_REFERENCE_PYTHON to an interpreter that has it; the local package mirror scripts/setup-hf-venv.sh uses has ${pipName === "sacrebleu" ? "it" : "no " + pipName})`;
+if (!haveSacrebleu) console.warn(`scorers-reference: sacreBLEU cross-checks ${why("sacrebleu", "sacrebleu")}`);
+if (!haveRouge) console.warn(`scorers-reference: ROUGE cross-checks ${why("rouge_score", "rouge-score")}`);
 
 const WORDS = [
   "the", "The", "cat", "sat", "on", "mat", "dog", "bit", "man", "a", "an", "it", "was", "not", "is",
@@ -120,7 +124,7 @@ function ours(config: Record<string, unknown>, hyps: string[], refs: string[][])
 
 const maxDiff = (a: readonly number[], b: readonly number[]) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - (b[i] as number))), 0);
 
-describe.skipIf(!haveSacrebleu && !haveRouge)(`scorers vs Python reference implementations (${N} pairs)`, () => {
+describe.skipIf(!haveSacrebleu && !haveRouge)(`scorers vs Python reference implementations (${N} pairs)${haveSacrebleu || haveRouge ? "" : ` — ${why("sacrebleu or rouge_score", "sacrebleu rouge-score")}`}`, () => {
   let ref: Record<string, number | number[]> = {};
   beforeAll(() => {
     ref = runReference();
@@ -128,7 +132,7 @@ describe.skipIf(!haveSacrebleu && !haveRouge)(`scorers vs Python reference imple
   const { hyps, refs } = makeData(20261126);
   const TOL = 1e-9; // on the 0–100 scale
 
-  describe.skipIf(!haveSacrebleu)("sacrebleu", () => {
+  describe.skipIf(!haveSacrebleu)(haveSacrebleu ? "sacrebleu" : `sacrebleu — ${why("sacrebleu", "sacrebleu")}`, () => {
     it.each([1, 2])("BLEU corpus (13a, intl, char, none) and sentence, %i reference(s)", (nrefs) => {
       const rs = refs.slice(0, nrefs);
       for (const tok of ["13a", "intl", "char", "none"]) {
@@ -155,7 +159,7 @@ describe.skipIf(!haveSacrebleu && !haveRouge)(`scorers vs Python reference imple
     });
   });
 
-  describe.skipIf(!haveRouge)("rouge_score", () => {
+  describe.skipIf(!haveRouge)(haveRouge ? "rouge_score" : `rouge_score — ${why("rouge_score", "rouge-score")}`, () => {
     it.each([
       ["rouge1", "rouge1"],
       ["rouge2", "rouge2"],

@@ -1,6 +1,6 @@
 // `llmops train` through the built CLI bundle.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,10 +29,26 @@ describe("llmops train (CLI)", () => {
     expect(existsSync(join(out, "model"))).toBe(false);
   });
 
-  it("exits 2 naming the spec position for a bad override", () => {
+  it("exits 2 naming the override (not a line of the file) for a bad override", () => {
     const r = llmops("pipelines/tiny-sft.yaml", "--dry-run", "--set", "scheduler=cosin");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/tiny-sft\.yaml:\d+:\d+: scheduler: expected one of "cosine", "linear", "constant", found the string "cosin" \(did you mean "cosine"\?\)/);
+    expect(r.stderr).toMatch(/--set #1 \(scheduler="cosin"\): scheduler: expected one of "cosine", "linear", "constant", found the string "cosin" \(did you mean "cosine"\?\)/);
+  });
+
+  it("exits 2 naming datasets.validation at its file:line:col when the file is missing, with or without --dry-run", () => {
+    const spec = join(dir, "missing-validation.yaml");
+    const text = readFileSync(join(root, "pipelines/tiny-sft.yaml"), "utf8")
+      .replace(/^( {2}train: ).*$/m, `$1${join(root, "pipelines/data/tiny-sft/train.jsonl")}`)
+      .replace(/^( {2}validation: ).*$/m, "$1data/nope.jsonl");
+    writeFileSync(spec, text);
+    const line = text.split("\n").findIndex((l) => l.startsWith("  validation:")) + 1;
+    for (const dry of [["--dry-run"], []]) {
+      const r = llmops(spec, ...dry, "--out", join(dir, "nodata"));
+      expect(r.stderr).toContain(`missing-validation.yaml:${line}:15: datasets.validation: no such file: data/nope.jsonl`);
+      expect(r.status).toBe(2);
+    }
+    const r = llmops(spec, "--dry-run", "--set", "datasets.validation=other.jsonl");
+    expect(r.stderr).toContain("--set #1 (datasets.validation): datasets.validation: no such file: other.jsonl");
   });
 
   it("exits 2 with a fix when the interpreter cannot run", () => {

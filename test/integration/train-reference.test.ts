@@ -1,6 +1,6 @@
 // End to end with the real reference trainer (PyTorch on the CPU): tiny runs of a few seconds.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,6 +122,43 @@ describe.skipIf(!hasTorch)("reference trainer, end to end", () => {
     const err = await run("nan", ["backend_args=[--inject-nan-at-step, '5']"]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataInvalidError);
     expect((err as Error).message).toBe("training stopped: loss became NaN at step 5");
+  });
+
+  it("a NaN between logging steps stops at the first bad step, before any checkpoint holds it", async () => {
+    // Logged every 5 steps, checkpointed every 4: the NaN at step 7 must not reach checkpoint-8.
+    const err = await run("nan-between", ["backend_args=[--inject-nan-at-step, '7']", "logging_steps=5", "checkpoint.every_steps=4"]).catch((e: unknown) => e);
+    expect((err as Error).message).toBe("training stopped: loss became NaN at step 7");
+    const ckpts = readdirSync(join(dir, "nan-between", "checkpoints")).sort();
+    expect(ckpts).toEqual(["checkpoint-4"]);
+    const finite = spawnSync(PY, ["-c", "import sys,torch; s=torch.load(sys.argv[1], weights_only=False); print(all(bool(torch.isfinite(t).all()) for t in s['model'].values()))", join(dir, "nan-between", "checkpoints", "checkpoint-4", "state.pt")], { encoding: "utf8" });
+    expect(finite.stdout.trim()).toBe("True");
+    const record = JSON.parse(readFileSync(join(dir, "nan-between", "run.json"), "utf8"));
+    expect(record).toMatchObject({ status: "failed", error: "training stopped: loss became NaN at step 7" });
+  });
+
+  it("refuses to resume from a checkpoint that holds NaN weights", async () => {
+    // A crash at step 6 leaves checkpoint-4; poison it as an older llmops (or a disk fault) might have.
+    await run("poisoned", ["backend_args=[--crash-at-step, '6']"]).catch(() => undefined);
+    const state = join(dir, "poisoned", "checkpoints");
+    const made = spawnSync(PY, ["-c", `
+import os, sys, torch
+src = sys.argv[1]
+ck = sorted(d for d in os.listdir(src))[-1]
+s = torch.load(os.path.join(src, ck, "state.pt"), weights_only=False)
+k = next(iter(s["model"]))
+s["model"][k] = s["model"][k] * float("nan")
+torch.save(s, os.path.join(src, ck, "state.pt"))
+print(ck)`, state], { encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    const err = await run("poisoned", ["backend_args=[--crash-at-step, '6']"], { resume: true }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/holds NaN\/inf weights; refusing to resume from it/);
+  });
+
+  it("a run bad from its first step fails, marked in run.json, instead of succeeding", async () => {
+    const err = await run("hot", ["learning_rate=10", "max_grad_norm=0", "logging_steps=1"]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataInvalidError);
+    expect((err as Error).message).toMatch(/^training (did not learn: the final loss .* is far above 5\.557, the loss of a uniform guess over 259 tokens|stopped: loss (became|diverged))/);
+    expect(JSON.parse(readFileSync(join(dir, "hot", "run.json"), "utf8")).status).toBe("failed");
   });
 
   it("SIGTERM saves a checkpoint; --resume finishes with the same model", async () => {

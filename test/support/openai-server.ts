@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createRng } from "../../src/core/stats/prng.js";
 
-export type Fault = "429" | "429-fractional" | "500" | "503" | "reset" | "hang" | "truncate" | "cutoff" | "stall" | "stall-mid" | "late";
+export type Fault = "400" | "429" | "429-fractional" | "500" | "503" | "reset" | "hang" | "truncate" | "cutoff" | "stall" | "stall-mid" | "late";
 
 /** Every fault a real server produces, for fault-mix benchmarks and tests. */
 export const ALL_FAULTS: readonly Fault[] = ["429", "429-fractional", "500", "503", "reset", "hang", "truncate", "cutoff", "stall", "stall-mid", "late"];
@@ -136,6 +136,8 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
         case "429":
           res.setHeader("retry-after", String(opts.retryAfterS ?? 0));
           return json(res, 429, { error: { message: "Rate limit reached" } });
+        case "400":
+          return json(res, 400, { error: { message: "unsupported parameter" } });
         case "429-fractional":
           res.setHeader("retry-after", String(opts.fractionalRetryAfterS ?? 0.5));
           return json(res, 429, { error: { message: "Rate limit reached" } });

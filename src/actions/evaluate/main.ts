@@ -2,7 +2,7 @@
 import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { isInside, runSuite } from "../../app/eval/run-suite.js";
+import { assertSomeAnswered, isInside, runSuite } from "../../app/eval/run-suite.js";
 import { InputError } from "../../errors.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";
@@ -40,4 +40,6 @@ export async function main(): Promise<void> {
     await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
   logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  // The same failure the CLI reports (after the outputs, so the run directory can be uploaded).
+  assertSomeAnswered(result);
 }

@@ -15,6 +15,7 @@ import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
 import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
+import { ExternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
@@ -254,6 +255,20 @@ async function runPlanned(
   } finally {
     release();
   }
+}
+
+/**
+ * A run in which every request failed measured nothing about the model: the server (or the way it
+ * is addressed) refused. An external failure (exit 2) for the CLI and the evaluate action alike;
+ * the run directory is still written, so the errors can be read there.
+ */
+export function assertSomeAnswered(r: RunSuiteResult): void {
+  const { errors, records } = r.summary.counts;
+  if (records === 0 || errors < records) return;
+  const kinds = r.summary.errors.map((e) => `${e.count} × ${e.kind}: ${e.example}`).join("; ");
+  throw new ExternalError(`every request failed (${errors} of ${records}) — ${kinds || "see results.jsonl"}`, {
+    hint: `the model server answered no request successfully; check target.base_url, the model name and the server's log (the errors are in ${r.resultsPath})`,
+  });
 }
 
 /**

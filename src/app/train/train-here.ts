@@ -1,8 +1,10 @@
 // Training on this machine, as `llmops train` and actions/train both run it: read the spec, then
 // run the trainer with this machine's description, the spec's git revision, the reference trainer
 // and Python candidates filled in, SIGINT/SIGTERM passed on so the trainer checkpoints.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, extname } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
+import { parseYamlSource } from "../../core/config/index.js";
 import { systemClock, type Logger } from "../../core/ports/index.js";
 import { parseTrainSpec, runTraining, type TrainProgress, type TrainRunResult, type TrainSpec } from "../../core/train/index.js";
 import { ConfigError } from "../../errors.js";
@@ -27,7 +29,22 @@ export async function loadTrainSpec(specPath: string, shownAs: string, overrides
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text, shownAs, overrides);
+  checkDatasets(spec, specPath, text, shownAs, overrides ?? []);
   return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+}
+
+/** A dataset path that does not exist is the spec's mistake: name the key at its file:line:col (or the override that set it). */
+function checkDatasets(spec: TrainSpec, specPath: string, text: string, shownAs: string, overrides: NonNullable<Overrides>): void {
+  for (const key of ["train", "validation"] as const) {
+    const rel = spec.datasets[key];
+    if (rel === undefined) continue;
+    const abs = resolve(dirname(specPath), rel);
+    if (existsSync(abs)) continue;
+    const override = [...overrides].reverse().find((o) => o.path.join(".") === `datasets.${key}`);
+    const pos = parseYamlSource(text, shownAs).locate(["datasets", key]);
+    const where = override ? `${override.source} (datasets.${key})` : `${shownAs}:${pos.line}:${pos.col}`;
+    throw new ConfigError(`${where}: datasets.${key}: no such file: ${rel} (looked for ${abs})`, { hint: "dataset paths are relative to the spec file" });
+  }
 }
 
 export interface TrainHereOptions {

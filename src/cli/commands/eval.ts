@@ -1,6 +1,6 @@
 // `llmops eval <suite.yaml>`: run a suite against an OpenAI-compatible server, write
 // <out>/results.jsonl and <out>/summary.json, print the metric table.
-import { planSuite, runSuite, type RunSuiteOptions } from "../../app/eval/run-suite.js";
+import { assertSomeAnswered, planSuite, runSuite, type RunSuiteOptions } from "../../app/eval/run-suite.js";
 import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
@@ -129,11 +129,8 @@ run unsharded; it refuses overlapping or missing shards and shards of different
             `wrote ${displayPath(ctx, r.resultsPath)} and ${displayPath(ctx, r.summaryPath)}\n`,
         );
       }
+      assertSomeAnswered(r);
       const errors = r.summary.counts.errors;
-      if (errors > 0 && errors === r.summary.counts.records) {
-        ctx.logger.error(`every request failed (${errors}); see the errors above and in ${displayPath(ctx, r.resultsPath)}`);
-        return 1;
-      }
       if (errors > 0) ctx.logger.warn(`${errors} of ${r.summary.counts.records} records failed after retries; running the same command again retries only those`);
       return 0;
     });

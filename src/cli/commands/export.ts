@@ -32,7 +32,7 @@ options:
   --base DIR      the base model of a LoRA adapter (default its base_model_name_or_path)
   --adapter       write a LoRA adapter as a GGUF adapter instead of merging it
   --json          print the export record as JSON on stdout
-  --quiet         no log lines
+  -q, --quiet     no log lines
   -h, --help      this help
 `,
   options: {
@@ -41,7 +41,7 @@ options:
     base: { type: "string" },
     adapter: { type: "boolean" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const format = requirePositional(this, positionals, 'the format ("gguf")');

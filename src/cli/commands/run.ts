@@ -36,7 +36,7 @@ options:
                      HTML report to reports/runs/<run-id>/; exit 1 when the gate blocks
   --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
   --json             print the run record as JSON on stdout
-  --quiet            no progress lines
+  -q, --quiet        no progress lines
   -h, --help         this help
 
 Exit codes: 0 every stage done (and the gate passed), 1 a stage failed or the gate
@@ -47,7 +47,7 @@ blocked, 2 a configuration or usage error.
     baseline: { type: "string" },
     "cache-dir": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const root = repoRoot(ctx.cwd);

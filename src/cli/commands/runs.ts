@@ -19,7 +19,7 @@ options:
   --json        the run records as a JSON array
   -h, --help    this help
 `,
-  options: { limit: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  options: { limit: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
   async run(ctx, { values }) {
     const limit = intOption(values, "limit") ?? 20;
     const { runs, unreadable } = readRunRecords(repoRoot(ctx.cwd));

@@ -42,7 +42,7 @@ options:
   --kv-cache T       f16 (default) or f32 (bit-closer agreement with PyTorch)
   --name NAME        the model name /v1/models reports (default: the file name)
   --drain-timeout S  seconds to let running requests finish on shutdown (default 30)
-  --quiet            no log lines
+  -q, --quiet        no log lines
   -h, --help         this help
 `,
   options: {
@@ -58,7 +58,7 @@ options:
     "kv-cache": { type: "string" },
     name: { type: "string" },
     "drain-timeout": { type: "string" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const modelPath = ctx.resolvePath(requirePositional(this, positionals, "the model file (a .gguf from llmops export gguf)"));

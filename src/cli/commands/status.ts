@@ -25,7 +25,7 @@ options:
   --json             the same as JSON: {pipeline, stages: [{name, key, status, reasons}]}
   -h, --help         this help
 `,
-  options: { "cache-dir": { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  options: { "cache-dir": { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
   async run(ctx, { values, positionals }) {
     const root = repoRoot(ctx.cwd);
     const file = pipelinePathFor(positionals[0], root, ctx.cwd);

@@ -1,6 +1,8 @@
 // `llmops train <spec.yaml>`: train a model from a training spec (reference trainer, axolotl,
 // torchtune or a command), writing the model, its hash, metrics and run.json under --out.
 import { loadTrainSpec, trainHere } from "../../app/train/train-here.js";
+import { assertPreflight } from "../../core/train/preflight.js";
+import { exitCodeFor } from "../../errors.js";
 import { parseOverride, renderProgressLine, type TrainProgress } from "../../core/train/index.js";
 import { requirePositional, type Command } from "../command.js";
 import type { CliContext } from "../context.js";
@@ -68,7 +70,13 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
         for (const p of pf.problems) ctx.stdout.write(`  problem: ${p}\n`);
         for (const w of pf.warnings) ctx.stdout.write(`  warning: ${w}\n`);
       }
-      return result.preflight.problems.length ? 1 : 0;
+      // The same exit code the run would give for these problems (a missing interpreter is 2 either way).
+      try {
+        assertPreflight(result.preflight);
+      } catch (err) {
+        return exitCodeFor(err);
+      }
+      return 0;
     }
     if (values.json) {
       ctx.printJson({ out_dir: outDir, model_path: result.modelDir, model_hash: result.modelHash, metrics: result.metrics, run_record: `${outDir}/run.json` });

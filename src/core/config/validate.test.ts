@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ConfigError } from "../../errors.js";
 import { parseYamlSource } from "./yaml-source.js";
 import { validateConfig } from "./validate.js";
 import { closest, editDistance } from "./suggest.js";
@@ -28,19 +29,33 @@ describe("validateConfig", () => {
     ["wrong type", "name: a\nrepeats: many\ntarget: {model: m}\nscorers: []\n", /s\.yaml:2:10: repeats: expected number, found the string "many"/],
     ["bad enum with suggestion", "name: a\ntarget: {model: m, api: chatt}\nscorers: []\n", /target\.api: expected one of "chat", "completions", found the string "chatt" \(did you mean "chat"\?\)/],
     ["unknown discriminator", "name: a\ntarget: {model: m}\nscorers: [{type: blue}]\n", /s\.yaml:3:\d+: scorers\[0\]\.type: unknown value "blue" \(did you mean "bleu"\?\)/],
-    ["missing required", "target: {model: m}\nscorers: []\n", /name: expected string, found nothing/],
+    ["missing required at the top", "target: {model: m}\nscorers: []\n", /s\.yaml:1:1: name: missing required key "name" \(string\) in the top-level mapping/],
+    ["missing required in a nested mapping", "name: a\nscorers: []\ntarget:\n  api: chat\n", /s\.yaml:4:3: target\.model: missing required key "model" \(string\) in the mapping target \(which starts here\)/],
     ["too small", "name: a\nrepeats: 0\ntarget: {model: m}\nscorers: []\n", /repeats: expected ≥ 1, found number 0/],
     ["not positive", "name: a\ntarget: {model: m, temp: 0}\nscorers: []\n", /target\.temp: expected > 0, found number 0/],
   ])("%s", (_label, text, pattern) => {
     expect(errorOf(text)).toMatch(pattern);
   });
 
-  it("reports YAML syntax errors with file:line:col", () => {
-    expect(() => parseYamlSource("a: [1, 2\nb: 3\n", "x.yaml")).toThrow(/x\.yaml:\d+:\d+: invalid YAML/);
-  });
-
-  it("rejects duplicate keys", () => {
-    expect(() => parseYamlSource("a: 1\na: 2\n", "x.yaml")).toThrow(/x\.yaml:\d+:\d+: invalid YAML: Map keys must be unique/);
+  it.each([
+    ["a syntax error on line 3", "name: a\nrepeats: 1\nx: d: e\ny: 3\n", "x.yaml:3:", /\n {2}3 \| x: d: e\n {2}\s+\^/],
+    ["a duplicate key", "a: 1\nb:\n  c: 1\n  c: 2\n", "x.yaml:4:3: invalid YAML: Map keys must be unique", /\n {2}4 \| {3}c: 2\n {2} {6}\^$/],
+    ["a tab", "a:\n\tb: 1\n", "x.yaml:2:1: invalid YAML: Tabs are not allowed as indentation", /→b: 1/],
+    ["an unresolved alias", "a: 1\nb: *nosuch\n", "x.yaml:2:4: invalid YAML: alias *nosuch names no anchor defined before it", /\^/],
+    ["an alias bomb", `a: &a [1,2,3,4,5,6,7,8,9]\nb: &b [${"*a,".repeat(9)}*a]\nc: &c [${"*b,".repeat(9)}*b]\n`, "invalid YAML: too many aliases", /x\.yaml:2:\d+/],
+    ["2,000-deep block mappings", `n: x\n${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}a:\n`).join("")}${" ".repeat(2000)}b: 1\n`, "invalid YAML: nested too deeply", /^x\.yaml:/],
+    ["2,000-deep flow sequences", `x: ${"[".repeat(2000)}${"]".repeat(2000)}\n`, "invalid YAML:", /^x\.yaml:/],
+    ["a NUL byte", "a: 1\nb: \"x\u0000y\"\n", "x.yaml:2:6: a NUL byte in the file", /./],
+  ])("YAML-level errors are configuration errors at their real place: %s", (_label, text, start, pattern) => {
+    let err: unknown;
+    try {
+      parseYamlSource(text, "x.yaml");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toContain(start);
+    expect((err as Error).message).toMatch(pattern);
   });
 
   it("returns typed values with defaults", () => {

@@ -121,7 +121,15 @@ export function collectIssues(schema: z.ZodType, doc: SourcedDocument): { ok: tr
       continue;
     }
     const pos = doc.locate(path);
-    const found = describeValue(valueAt(doc.value, path));
+    const value = valueAt(doc.value, path);
+    if (value === undefined && issue.code === "invalid_type" && path.length > 0) {
+      // A missing key: point at the mapping it belongs in, and say so, instead of "found nothing".
+      const parent = path.slice(0, -1);
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue.expected}) in ${where}` });
+      continue;
+    }
+    const found = describeValue(value);
     issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue, found) });
   }
   issues.sort((a, b) => a.line - b.line || a.col - b.col);

@@ -63,10 +63,13 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   const where = new Float64Array(jobs.length * 2).fill(-1);
   const state = new Uint8Array(jobs.length);
   let stale = 0;
+  // Records for cases (or repeats) this run does not plan: a --limit, or a suite that lost cases.
+  let outside = 0;
   deps.store.load((r, at) => {
     const i = jobAt.get(identity(r.case_id, r.repeat));
     if (i === undefined || jobs[i]!.key !== r.key) {
-      stale++;
+      if (i === undefined) outside++;
+      else stale++;
       return;
     }
     where[2 * i] = at.offset; // the last one wins
@@ -77,7 +80,9 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
   const reused = jobs.length - todo.length;
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  stale += outside;
 
   const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
   deps.progress.start(jobs.length, "eval");
@@ -125,12 +130,13 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} — stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+    throw new ProcessExitError(`eval ${reason} — ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
       hint: "run the same command again to resume; only the missing records are requested",
     });
   }
   if (fatal) {
-    throw new ExternalError(`${fatal.message} — stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} — ${progress}`, {
       ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),
     });
   }

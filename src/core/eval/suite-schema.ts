@@ -1,5 +1,8 @@
 // The eval suite file (evals/<name>.yaml): cases, prompt, target, scorers, repeats and limits.
 import { z } from "zod";
+
+// Node's timers overflow past 2^31 ms (~24 days) and then fire at once: one day is plenty.
+const MAX_TIMEOUT_S = 86_400;
 import { gatePolicySchema } from "../gate/policy.js";
 import { scorerConfigSchema } from "./scorers/registry.js";
 
@@ -18,7 +21,7 @@ const casesSchema = z.union([
     /** A JSONL (.jsonl, .jsonl.gz) or Parquet file of {id, input|vars, expected}, relative to the suite file. */
     file: z.string().min(1),
     /** Use only the first N cases (for quick runs). */
-    limit: z.number().int().positive().optional(),
+    limit: z.number().int().positive().max(100_000_000).optional(),
   }),
 ]);
 
@@ -41,24 +44,24 @@ const promptSchema = z.union([
 
 const priceSchema = z.strictObject({
   /** Price per 1,000 prompt tokens. */
-  prompt_per_1k: z.number().nonnegative(),
+  prompt_per_1k: z.number().nonnegative().max(1000),
   /** Price per 1,000 completion tokens. */
-  completion_per_1k: z.number().nonnegative(),
-  currency: z.string().default("USD"),
+  completion_per_1k: z.number().nonnegative().max(1000),
+  currency: z.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD"),
 });
 
 const paramsSchema = z
   .strictObject({
     temperature: z.number().min(0).max(2).optional(),
     top_p: z.number().min(0).max(1).optional(),
-    top_k: z.number().int().optional(),
-    max_tokens: z.number().int().positive().optional(),
+    top_k: z.number().int().min(0).max(1_000_000).optional(),
+    max_tokens: z.number().int().positive().max(10_000_000).optional(),
     stop: z.union([z.string(), z.array(z.string())]).optional(),
-    seed: z.number().int().optional(),
-    presence_penalty: z.number().optional(),
-    frequency_penalty: z.number().optional(),
-    repetition_penalty: z.number().optional(),
-    min_p: z.number().optional(),
+    seed: z.number().int().min(-(2 ** 63)).max(2 ** 64).optional(),
+    presence_penalty: z.number().min(-2).max(2).optional(),
+    frequency_penalty: z.number().min(-2).max(2).optional(),
+    repetition_penalty: z.number().positive().max(10).optional(),
+    min_p: z.number().min(0).max(1).optional(),
     /** Anything else the server accepts, passed through as-is (and part of the cache key). */
     extra: z.record(z.string(), z.unknown()).optional(),
   })
@@ -81,10 +84,10 @@ const targetSchema = z
         parallel: z.number().int().min(1).max(256).optional(),
         ctx: z.number().int().min(16).optional(),
         kv_cache: z.enum(["f16", "f32"]).optional(),
-        startup_timeout_s: z.number().positive().default(120),
+        startup_timeout_s: z.number().positive().max(MAX_TIMEOUT_S).default(120),
       })
       .optional(),
-    model: z.string().min(1),
+    model: z.string().min(1).max(500),
     /** chat → /chat/completions; completions → /completions. */
     api: z.enum(["chat", "completions"]).default("chat"),
     /** Stream responses to measure time to first token. */
@@ -114,15 +117,15 @@ const TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle
 const timeoutsSchema = z
   .strictObject({
     /** Establishing the connection. */
-    connect_s: z.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+    connect_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.connect_s),
     /** Most time from connection to response headers (adaptive below it). */
-    headers_s: z.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+    headers_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.headers_s),
     /** Most time from headers to the first streamed token (adaptive below it). */
-    first_token_s: z.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+    first_token_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.first_token_s),
     /** Most time between two pieces of the body (adaptive below it). */
-    idle_s: z.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+    idle_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.idle_s),
     /** The whole request, start to end (never adaptive). */
-    request_s: z.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+    request_s: z.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.request_s),
     /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
     adaptive: z.boolean().default(TIMEOUT_DEFAULTS.adaptive),
   })
@@ -131,8 +134,8 @@ const timeoutsSchema = z
 const retriesSchema = z
   .strictObject({
     max_attempts: z.number().int().min(1).max(20).default(6),
-    base_delay_ms: z.number().int().min(0).default(250),
-    max_delay_ms: z.number().int().min(0).default(20_000),
+    base_delay_ms: z.number().int().min(0).max(600_000).default(250),
+    max_delay_ms: z.number().int().min(0).max(3_600_000).default(20_000),
   })
   .default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 20_000 });
 
@@ -141,8 +144,8 @@ const retriesSchema = z
  * (`llmops eval SUITE --variant NAME`); its run is one arm of `llmops compare --control … --arm …`.
  */
 const variantSchema = z.strictObject({
-  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: z.string().optional(),
+  name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: z.string().max(10_000).optional(),
   /** Replaces the suite's prompt. */
   prompt: promptSchema.optional(),
   /** Replace target.model / target.base_url. */
@@ -153,14 +156,15 @@ const variantSchema = z.strictObject({
 });
 
 export const suiteSchema = z.strictObject({
-  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: z.string().optional(),
+  // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
+  name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: z.string().max(10_000).optional(),
   cases: casesSchema,
   prompt: promptSchema,
   target: targetSchema,
   scorers: z.array(scorerConfigSchema).min(1),
   repeats: z.number().int().min(1).max(100).default(1),
-  seed: z.number().int().default(0),
+  seed: z.number().int().min(0).max(0xffffffff).default(0),
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,

@@ -5,18 +5,25 @@ import { ConfigError } from "../../errors.js";
 import { parseYamlSource, validateConfig, type SourcedDocument } from "../config/index.js";
 import type { GatePolicy, MarginSpec, MetricPolicy, ResolvedMargin } from "./types.js";
 
-const percent = z.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
-/** An absolute amount (0.02) or a share of the baseline mean ("5%"). */
-const marginSchema = z.union([z.number().nonnegative(), percent]);
+const percent = z
+  .string()
+  .regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"')
+  .refine((s) => Number(s.slice(0, -1)) <= 1000, "expected a percentage of at most 1000%");
+/** An absolute amount (0.02) or a share of the baseline mean ("5%"). Metric scores lie in [0, 1]. */
+const marginSchema = z.union([z.number().nonnegative().max(1), percent]);
+/** Budgets in ms or money: a number a run could meet (not 1e20). */
+const budget = z.number().nonnegative().max(1e9);
+/** Latency margins (ms or "20%") are not bounded by 1. */
+const budgetMarginSchema = z.union([budget, percent]);
 
 export const metricPolicySchema = z
   .strictObject({
     greater_is_better: z.boolean().optional(),
-    threshold: z.number().optional(),
+    threshold: z.number().min(0).max(1).optional(),
     max_regression: marginSchema.optional(),
     min_improvement: marginSchema.optional(),
-    min_absolute_change: z.number().nonnegative().optional(),
-    min_relative_change: z.number().nonnegative().optional(),
+    min_absolute_change: z.number().nonnegative().max(1).optional(),
+    min_relative_change: z.number().nonnegative().max(10).optional(),
     gate: z.boolean().optional(),
   })
   .refine(
@@ -25,19 +32,19 @@ export const metricPolicySchema = z
   );
 
 const latencySchema = z.strictObject({
-  p95_max_ms: z.number().positive().optional(),
-  p95_max_regression: marginSchema.optional(),
+  p95_max_ms: z.number().positive().max(86_400_000).optional(),
+  p95_max_regression: budgetMarginSchema.optional(),
 });
 
 const costSchema = z.strictObject({
-  max_per_case: z.number().nonnegative().optional(),
-  max_total: z.number().nonnegative().optional(),
-  max_regression: marginSchema.optional(),
+  max_per_case: budget.optional(),
+  max_total: budget.optional(),
+  max_regression: budgetMarginSchema.optional(),
 });
 
 /** The gate policy (a suite's `gate:` key, or a file passed with --policy). Exported for the suite schema. */
 export const gatePolicySchema = z.strictObject({
-  metrics: z.record(z.string().min(1), metricPolicySchema).default({}),
+  metrics: z.record(z.string().min(1).max(64), metricPolicySchema).default({}),
   latency: latencySchema.optional(),
   cost: costSchema.optional(),
   confidence: z.number().min(0.5).max(0.9999).default(0.95),

@@ -6,6 +6,7 @@ import type { Clock, Logger } from "../ports/index.js";
 import { stableStringify } from "../stable-json.js";
 import { isCheckpointPath, sha256Text } from "./content-hash.js";
 import { DivergenceDetector, type Divergence } from "./divergence.js";
+import { assessLearning } from "./learning.js";
 import { planLaunch, type LaunchPlan } from "./launch.js";
 import { LogParser, parseTrainerState, type MetricRecord } from "./log-parse.js";
 import { lossSeries, renderLossMermaid, renderLossSvg } from "./loss-chart.js";
@@ -224,7 +225,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
     if (outcome.kind === "diverged") {
       status = "failed";
       failure = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
-        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the trainer was killed so no checkpoint holds the diverged weights",
+        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one",
       });
       break;
     }
@@ -270,6 +271,15 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
     if (history.some((r) => r.kind === "train")) {
       records = reconcileHistory(history, records);
       await rewriteMetrics();
+    }
+  }
+  if (!failure) {
+    // A run that ran to the end but learned nothing is a failed run, not a model to ship.
+    const vocab = typeof trainerInfo.vocab_size === "number" ? trainerInfo.vocab_size : undefined;
+    const notLearned = assessLearning(lossSeries(records).train, vocab);
+    if (notLearned) {
+      status = "failed";
+      failure = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
     }
   }
   let model: RunRecord["model"];
@@ -407,7 +417,7 @@ async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHoo
           const d = divergence ? undefined : detector.observe(ev.record.step, ev.record.loss);
           if (d) {
             divergence = d;
-            ports.logger.error(d.reason);
+            // Not logged here: the run's failure says it, once.
             // SIGKILL, not SIGTERM: a checkpoint of diverged weights must not be written.
             proc.kill();
           }

@@ -63,10 +63,26 @@ describe("parseTrainSpec", () => {
 
   it("reports an override that breaks the schema", () => {
     const e = errorOf(() => parseTrainSpec(BASE, "t.yaml", [parseOverride("max_steps=-1", "--set")]));
-    expect(e.message).toMatch(/t\.yaml:7:12: max_steps: expected .*found number -1/);
-    // The value was not in the file: the message says which overrides were applied.
-    expect(e.message).toContain("with overrides applied: --set (max_steps)");
+    // The value was not in the file: the problem is the override's, named as such, not a line of the file.
+    expect(e.message).toMatch(/--set \(max_steps=-1\): max_steps: expected .*found number -1/);
+    expect(e.message).not.toContain("t.yaml:");
     expect(e).toBeInstanceOf(ConfigError);
+  });
+
+  it("names a misspelt override key as the override's problem", () => {
+    const e = errorOf(() => parseTrainSpec(BASE, "t.yaml", [parseOverride("max_step=20", "--set #1")]));
+    expect(e.message).toContain('--set #1 (max_step=20): max_step: unknown key "max_step" (did you mean "max_steps"?)');
+    expect(e.hint).toContain("fix the override");
+  });
+
+  it.each([
+    ["learning_rate", "30"],
+    ["weight_decay", "9e15"],
+    ["seed", "-1"],
+    ["name", "x".repeat(300)],
+    ["cancel_grace_s", "123456789012"],
+  ])("refuses an absurd %s at load", (key, value) => {
+    expect(() => parseTrainSpec(BASE, "t.yaml", [parseOverride(`${key}=${value}`, "--set")])).toThrow(ConfigError);
   });
 });
 

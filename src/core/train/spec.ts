@@ -2,7 +2,7 @@
 // backend that trains and the launcher that starts it. Validated with file:line:col messages.
 import { z } from "zod";
 import { ConfigError } from "../../errors.js";
-import { parseYamlSource, validateConfig } from "../config/index.js";
+import { collectIssues, parseYamlSource } from "../config/index.js";
 import { applyOverrides, type Override } from "./overrides.js";
 
 const architectureSchema = z.strictObject({
@@ -76,23 +76,23 @@ const commandSchema = z.strictObject({
 
 export const trainSpecSchema = z
   .strictObject({
-    name: z.string().min(1).optional(),
+    name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only").optional(),
     base: baseSchema,
     datasets: datasetsSchema,
     method: z.enum(["full", "lora", "qlora"]).default("full"),
     lora: loraSchema.prefault({}),
-    sequence_len: z.number().int().positive().default(512),
+    sequence_len: z.number().int().positive().max(1_048_576).default(512),
     packing: z.boolean().default(false),
-    micro_batch_size: z.number().int().positive().default(1),
-    gradient_accumulation_steps: z.number().int().positive().default(1),
-    epochs: z.number().positive().optional(),
-    max_steps: z.number().int().positive().optional(),
-    learning_rate: z.number().positive(),
+    micro_batch_size: z.number().int().positive().max(65_536).default(1),
+    gradient_accumulation_steps: z.number().int().positive().max(65_536).default(1),
+    epochs: z.number().positive().max(10_000).optional(),
+    max_steps: z.number().int().positive().max(100_000_000).optional(),
+    learning_rate: z.number().positive().max(10),
     scheduler: z.enum(["cosine", "linear", "constant"]).default("cosine"),
-    warmup_steps: z.number().int().min(0).default(0),
-    weight_decay: z.number().min(0).default(0),
-    max_grad_norm: z.number().min(0).default(1),
-    seed: z.number().int().min(0).default(42),
+    warmup_steps: z.number().int().min(0).max(100_000_000).default(0),
+    weight_decay: z.number().min(0).max(1).default(0),
+    max_grad_norm: z.number().min(0).max(1e6).default(1),
+    seed: z.number().int().min(0).max(0xffffffff).default(42),
     precision: z.enum(["auto", "fp32", "bf16", "fp16"]).default("auto"),
     checkpoint: z
       .strictObject({ every_steps: z.number().int().positive().optional(), keep: z.number().int().positive().default(2) })
@@ -116,19 +116,19 @@ export const trainSpecSchema = z
     /** The Python interpreter; unset: the first of python3, /usr/bin/python3 that imports the backend. */
     python: z.string().min(1).optional(),
     /** CPU threads for the reference trainer (0 leaves torch's default). */
-    threads: z.number().int().min(0).default(0),
+    threads: z.number().int().min(0).max(4096).default(0),
     divergence: z
       .strictObject({
         /** Fail when the loss stays above factor × its running minimum … */
-        factor: z.number().gt(1).default(3),
+        factor: z.number().gt(1).max(1e6).default(3),
         /** … for this many consecutive logged steps. */
-        window: z.number().int().positive().default(10),
+        window: z.number().int().positive().max(1_000_000).default(10),
       })
       .default({ factor: 3, window: 10 }),
     /** Relaunch from the newest checkpoint after a crash, at most this many times. */
-    max_restarts: z.number().int().min(0).default(0),
+    max_restarts: z.number().int().min(0).max(100).default(0),
     /** Seconds a cancelled trainer gets to save its checkpoint before SIGKILL. */
-    cancel_grace_s: z.number().positive().default(60),
+    cancel_grace_s: z.number().positive().max(86_400).default(60),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -153,14 +153,22 @@ export function parseTrainSpec(text: string, file: string, overrides: readonly O
     throw new ConfigError(`${file}:1:1: a training spec must be a YAML mapping`, { hint: "see docs/training.md for an example" });
   }
   const value = applyOverrides(doc.value as Record<string, unknown>, overrides);
-  try {
-    return validateConfig(trainSpecSchema, { ...doc, value }, "training spec");
-  } catch (err) {
-    if (!(err instanceof ConfigError) || overrides.length === 0) throw err;
-    // A bad value from --set is reported at the key it replaced (or the top of the file): say which overrides were applied.
-    const applied = overrides.map((o) => `${o.source} (${o.path.join(".")})`).join(", ");
-    throw new ConfigError(`${err.message}\n  with overrides applied: ${applied}`, { hint: `the bad value may come from an override above rather than from the file${err.hint ? `; otherwise ${err.hint}` : ""}`, cause: err });
-  }
+  const r = collectIssues(trainSpecSchema, { ...doc, value });
+  if (r.ok) return r.value as TrainSpec;
+  // A problem with a value an override set is the override's: name it, not a line of the file.
+  const overrideOf = (path: string) => [...overrides].reverse().find((o) => {
+    const p = o.path.join(".");
+    return path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
+  });
+  const lines = r.issues.slice(0, 20).map((i) => {
+    const o = overrideOf(i.path);
+    return o ? `${o.source} (${o.path.join(".")}=${JSON.stringify(o.value)}): ${i.path}: ${i.message}` : `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`;
+  });
+  if (r.issues.length > lines.length) lines.push(`… and ${r.issues.length - lines.length} more`);
+  const fromOverride = r.issues.some((i) => overrideOf(i.path));
+  throw new ConfigError(`invalid training spec (${r.issues.length} problem${r.issues.length === 1 ? "" : "s"}):\n  ${lines.join("\n  ")}`, {
+    hint: fromOverride ? "fix the override (--set key=value / the overrides input)" : `fix ${r.issues.length === 1 ? "it" : "them"} in ${file}`,
+  });
 }
 
 /** Total optimizer steps when it can be known before data is read (max_steps), else undefined. */

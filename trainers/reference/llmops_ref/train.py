@@ -23,6 +23,13 @@ from .safetensors_io import load as load_safetensors
 from .safetensors_io import save_file
 
 EXIT_TERMINATED = 143
+# The loss or the gradient norm became NaN/inf: the step was not applied and nothing was saved.
+EXIT_NONFINITE = 65
+
+
+def all_finite(tensors):
+    """True when every floating-point tensor holds only finite values (torch.isfinite, on the device)."""
+    return all(bool(torch.isfinite(t).all()) for t in tensors if torch.is_tensor(t) and t.is_floating_point())
 
 
 def emit(event, **fields):
@@ -186,6 +193,9 @@ def torch_load(path):
 
 
 def save_checkpoint(args, model, opt, step, position, limit):
+    # Never persist poisoned weights: a checkpoint is what --resume continues from.
+    if not all_finite(model.state_dict().values()):
+        raise NonFinite(step, "the weights hold NaN/inf values")
     root = os.path.join(args.output_dir, "checkpoints")
     final = os.path.join(root, f"checkpoint-{step}")
     tmp = final + ".tmp"
@@ -236,7 +246,22 @@ def on_sigterm(_signum, _frame):
     Stop.requested = True
 
 
+class NonFinite(Exception):
+    def __init__(self, step, what):
+        super().__init__(f"{what} at step {step}")
+        self.step = step
+        self.what = what
+
+
 def main(argv=None):
+    try:
+        return _main(argv)
+    except NonFinite as e:
+        emit("error", message=f"training stopped: {e.what} at step {e.step}; the step was not applied and no checkpoint was written", nonfinite_step=e.step)
+        return EXIT_NONFINITE
+
+
+def _main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
     # Ctrl-C in a terminal reaches the whole process group, so SIGINT must checkpoint too.
     signal.signal(signal.SIGTERM, on_sigterm)
@@ -294,6 +319,9 @@ def main(argv=None):
         resume_from = args.resume
     if resume_from:
         state = torch_load(os.path.join(resume_from, "state.pt"))
+        if not all_finite(state["model"].values()):
+            emit("error", message=f"checkpoint {resume_from} holds NaN/inf weights; refusing to resume from it (delete it, or start over without --resume)", nonfinite_checkpoint=resume_from)
+            return 2
         missing, unexpected = model.load_state_dict(state["model"], strict=False)
         if unexpected or (missing and args.method != "lora") or any("lora_" in k for k in missing):
             emit("error", message=f"checkpoint {resume_from} does not match the model (missing {missing[:3]}, unexpected {unexpected[:3]})")
@@ -318,7 +346,7 @@ def main(argv=None):
          params=sum(p.numel() for p in model.parameters()), trainable_params=sum(p.numel() for p in trainable),
          device=str(device), dtype=str(dtype).replace("torch.", ""), sdpa=HAS_SDPA,
          frozen_dtype=str(next((p.dtype for p in model.parameters() if not p.requires_grad), dtype)).replace("torch.", ""), compiled=fwd is not loss_sum,
-         torch=torch.__version__, trainer_version=__version__, method=args.method)
+         torch=torch.__version__, trainer_version=__version__, method=args.method, vocab_size=getattr(getattr(model, "config", None), "vocab_size", None))
 
     def order(ep):
         g = torch.Generator()
@@ -353,7 +381,14 @@ def main(argv=None):
                 loss = loss * float("nan")
             loss.backward()
             loss_total += float(loss.detach())
-        grad_norm = float(torch.nn.utils.clip_grad_norm_(trainable, args.max_grad_norm if args.max_grad_norm > 0 else float("inf")))
+        norm = torch.nn.utils.clip_grad_norm_(trainable, args.max_grad_norm if args.max_grad_norm > 0 else float("inf"))
+        grad_norm = float(norm)
+        # Checked every step, not only at logging steps: a NaN must never reach the weights, a
+        # checkpoint or the next step. The step is reported (whatever log_steps says) and not applied.
+        if not (math.isfinite(loss_total) and bool(torch.isfinite(norm))):
+            emit("step", step=step + 1, total_steps=total, epoch=round(epoch + mb_index / mb_per_epoch, 4), loss=loss_total,
+                 lr=lr, grad_norm=grad_norm, tokens=0, elapsed_s=round(time.time() - t_start, 3))
+            raise NonFinite(step + 1, ("the loss" if not math.isfinite(loss_total) else "the gradient norm") + " became NaN/inf")
         opt.step()
         opt.zero_grad(set_to_none=True)
         step += 1

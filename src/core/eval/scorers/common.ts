@@ -5,12 +5,13 @@ export const commonScorerFields = {
   /** Metric name in results (defaults to the type; set it to use one type twice). */
   name: z
     .string()
+    .max(64)
     .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-' only")
     .optional(),
   /** Pass when the score is ≥ threshold (≤ for lower-is-better metrics). */
-  threshold: z.number().optional(),
+  threshold: z.number().min(0).max(1).optional(),
   /** Weight in the suite's weighted overall score. */
-  weight: z.number().nonnegative().default(1),
+  weight: z.number().nonnegative().max(1e6).default(1),
 };
 
 export function scorerSchema<T extends string, S extends z.ZodRawShape>(type: T, fields: S) {
