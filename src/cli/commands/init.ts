@@ -32,7 +32,7 @@ options:
                              (default: the repository and commit of this llmops checkout)
   --json                     print what was written as JSON
 `,
-  options: { name: { type: "string" }, actions: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean" } },
+  options: { name: { type: "string" }, actions: { type: "string" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
   async run(ctx, { values }) {
     const root = repoRoot(ctx.cwd);
     const name = typeof values.name === "string" ? projectName(values.name) : projectName(basename(root));
