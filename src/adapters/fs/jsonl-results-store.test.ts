@@ -7,6 +7,7 @@ import { JsonlResultsStore, acquireDirLock } from "./jsonl-results-store.js";
 import type { EvalRecord } from "../../core/eval/types.js";
 
 const rec = (id: string): EvalRecord => ({
+  schema: "llmops.result/v1",
   case_id: id, repeat: 0, key: `k-${id}`, input_hash: "h", input: "i", vars: {}, expected: null, output: "o", scores: {},
   latency_ms: 1, ttft_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, finish_reason: "stop", error: null, attempts: 1, cached: false,
 });
@@ -36,7 +37,7 @@ describe("JsonlResultsStore", () => {
   it("names file:line for a corrupted middle line", () => {
     const p = join(dir(), "results.jsonl");
     writeFileSync(p, `${JSON.stringify(rec("a"))}\nnot json\n${JSON.stringify(rec("b"))}\n`);
-    expect(() => new JsonlResultsStore(p).load()).toThrow(/results\.jsonl:2: not a valid results record/);
+    expect(() => new JsonlResultsStore(p).load()).toThrow(/results\.jsonl:2: not valid JSON/);
   });
 
   it("finalize rewrites exactly the given records", () => {

@@ -1,11 +1,11 @@
 // results.jsonl on disk: each record appended as one write of one line, so a kill (SIGKILL too)
-// loses at most the line being written; loading drops such a cut-off line and truncates it away.
+// loses at most the line being written; loading (the format's one line reader) drops such a cut-off
+// line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { InputError } from "../../errors.js";
 import type { ResultsStore } from "../../core/ports/results-store.js";
-import { parseResultsLine, type ResultsLine } from "../../core/eval/results-line.js";
-import type { EvalRecord } from "../../core/eval/types.js";
+import { readResultLine, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
 export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
@@ -36,36 +36,20 @@ export class JsonlResultsStore implements ResultsStore {
       line++;
       const nl = buf.indexOf(0x0a, start);
       const end = nl === -1 ? buf.length : nl;
-      const text = buf.subarray(start, end).toString("utf8");
-      const parsed = parseResultsLine(text);
-      const ok = parsed.kind === "record" || parsed.kind === "invalid-record";
-      const record = resumable(parsed);
-      if (nl === -1 && record) {
-        // Whole record, only its newline missing: keep it and finish the line.
-        records.push(record);
-        writeFileSync(this.path, "\n", { flag: "a" });
+      const isLast = nl === -1 || nl === buf.length - 1;
+      const parsed = readResultLine(buf.subarray(start, end).toString("utf8"), this.path, line, isLast);
+      if (parsed.kind === "partial") {
+        // The last line was cut off by a kill: drop it so appends start on a clean line.
+        truncateSync(this.path, start);
+        this.droppedPartialLine = true;
         break;
       }
-      if (nl === -1 || !ok) {
-        if (nl === -1 || end === buf.length - 1) {
-          // The last line was cut off by a kill: drop it so appends start on a clean line.
-          truncateSync(this.path, start);
-          this.droppedPartialLine = true;
-          break;
-        }
-        if (parsed.kind === "blank") {
-          start = end + 1;
-          continue;
-        }
-        throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-          hint: "the results file was edited or corrupted; delete it (or that line) and run again",
-        });
+      if (parsed.kind === "record") records.push(parsed.record);
+      if (nl === -1) {
+        // Whole record, only its newline missing: keep it and finish the line.
+        if (parsed.kind === "record") writeFileSync(this.path, "\n", { flag: "a" });
+        break;
       }
-      if (!record) {
-        const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-        throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
-      }
-      records.push(record);
       start = end + 1;
     }
     return records;
@@ -73,13 +57,13 @@ export class JsonlResultsStore implements ResultsStore {
 
   append(record: EvalRecord): void {
     this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    writeSync(this.fd, writeResultLine(record));
   }
 
   finalize(records: readonly EvalRecord[]): void {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+    writeFileSync(tmp, records.map(writeResultLine).join(""));
     const fd = openSync(tmp, "r");
     fsyncSync(fd);
     closeSync(fd);
@@ -101,12 +85,6 @@ export class JsonlResultsStore implements ResultsStore {
 
 function recordId(r: EvalRecord): string {
   return `${r.case_id}\u0000${r.repeat}\u0000${r.key}`;
-}
-
-/** A valid record that can be resumed: the engine matches it to the plan by its key. Kept as written. */
-function resumable(parsed: ResultsLine): EvalRecord | null {
-  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
-  return parsed.raw as unknown as EvalRecord;
 }
 
 /** An exclusive lock on an output directory; a lock left by a dead process is taken over. */

@@ -7,6 +7,7 @@ import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { computeSummary } from "../../core/eval/summary.js";
+import { summaryFormat } from "../../core/contracts/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
@@ -130,6 +131,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       repeats: suite.repeats,
       records: outcome.records,
       scorers,
+      configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
       currency: target.prices?.currency,
       provenance: {
         llmops_version: VERSION,
@@ -147,7 +149,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       bootstrapResamples: 2000,
     });
     const summaryPath = join(outDir, "summary.json");
-    writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileSync(summaryPath, summaryFormat.serialize(summary));
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();

@@ -2,7 +2,9 @@
 // operational deltas, Holm-adjust the gated metrics' p-values, and (with a policy) decide the gate.
 import { evaluateGate } from "../gate/evaluate.js";
 import type { GatePolicy } from "../gate/types.js";
+import { stableStringify } from "../stable-json.js";
 import { holmAdjust } from "../stats/index.js";
+import type { AggregateFor } from "./aggregates.js";
 import { compareMetric, type MetricInfo } from "./metric-compare.js";
 import { computeOperational } from "./operational.js";
 import { groupByCase, pairCases } from "./pairing.js";
@@ -15,8 +17,8 @@ export interface CompareOptions {
   policySource: string;
   /** Decide a gate verdict (false: compare only, `gate` is null in the result). */
   gate: boolean;
-  /** A metric type's corpus aggregate (from the scorer registry), when known. */
-  aggregateFor(type: string): ((summed: readonly number[]) => number) | undefined;
+  /** A corpus metric's aggregate, rebuilt from the scorer's recorded configuration (see aggregates.ts). */
+  aggregateFor(type: string, config: Record<string, unknown> | null): AggregateFor;
   llmopsVersion: string;
   /** ISO timestamp for provenance (passed in so the core stays deterministic). */
   createdAt: string;
@@ -48,6 +50,14 @@ function metricNames(baseline: LoadedRun, candidate: LoadedRun): string[] {
   return [...names];
 }
 
+/** Both runs recorded the scorer's configuration and it differs: the numbers measure different things. */
+function differentConfigs(name: string, baseline: LoadedRun, candidate: LoadedRun): string | undefined {
+  const b = baseline.summary?.metrics[name]?.config;
+  const c = candidate.summary?.metrics[name]?.config;
+  if (!b || !c || stableStringify(b) === stableStringify(c)) return undefined;
+  return `the runs configure ${name} differently (baseline ${stableStringify(b)}, candidate ${stableStringify(c)}); the candidate's configuration rebuilt the corpus score`;
+}
+
 export const METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
@@ -72,14 +82,18 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
     const type = sm?.type ?? null;
     const rule = policy.metrics[name];
+    const built = type ? opts.aggregateFor(type, sm?.config ?? null) : { aggregate: undefined };
     const info: MetricInfo = {
       name,
       type,
       corpus: sm?.corpus ?? false,
       higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: type ? opts.aggregateFor(type) : undefined,
+      aggregate: built.aggregate,
     };
     const { row, flips: f } = compareMetric(info, paired, gb, gc, settings);
+    if (built.note) row.notes.push(built.note);
+    const configNote = differentConfigs(name, baseline, candidate);
+    if (configNote) row.notes.push(configNote);
     row.gated = opts.gate && rule !== undefined && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");

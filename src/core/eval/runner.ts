@@ -2,6 +2,7 @@
 // response cache, streaming results that survive a kill, and resumption that requests only what
 // is missing.
 import { ExternalError, ProcessExitError } from "../../errors.js";
+import { RESULT_LINE_TAG } from "../contracts/result-line.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { PlannedJob } from "./plan.js";
 import { ProviderError, type CompletionResult, type Provider } from "../ports/provider.js";
@@ -74,8 +75,9 @@ export function scoreOutput(scorers: readonly Scorer[], job: PlannedJob, r: Cach
   return scores;
 }
 
-function recordFor(job: PlannedJob, fields: Partial<EvalRecord>): EvalRecord {
+function recordFor(job: PlannedJob, fields: Partial<Omit<EvalRecord, "schema">>): EvalRecord {
   return {
+    schema: RESULT_LINE_TAG,
     case_id: job.evalCase.id,
     repeat: job.repeat,
     key: job.key,
@@ -211,7 +213,7 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
 }
 
-function success(r: CachedResponse, cost: number | null, scorers: readonly Scorer[], job: PlannedJob, attempts: number, cached: boolean): Partial<EvalRecord> {
+function success(r: CachedResponse, cost: number | null, scorers: readonly Scorer[], job: PlannedJob, attempts: number, cached: boolean): Partial<Omit<EvalRecord, "schema">> {
   return {
     output: r.text,
     scores: scoreOutput(scorers, job, r, cost),

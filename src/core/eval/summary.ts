@@ -3,6 +3,7 @@
 // cost, errors and provenance.
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricSummary, Provenance, RunSummary } from "./types.js";
+import { SUMMARY_TAG } from "../contracts/summary.js";
 import { bootstrapCorpus, estimateMean, quantileSorted } from "../stats/index.js";
 
 export interface SummaryInput {
@@ -11,6 +12,8 @@ export interface SummaryInput {
   repeats: number;
   records: readonly EvalRecord[];
   scorers: readonly Scorer[];
+  /** Each scorer's full configuration (the suite's entry, defaults filled), by metric name: recorded so a comparison rebuilds the same scorer. */
+  configs: Readonly<Record<string, Record<string, unknown>>>;
   currency: string | undefined;
   provenance: Provenance;
   bootstrapResamples?: number;
@@ -36,7 +39,7 @@ export function computeSummary(input: SummaryInput): RunSummary {
     ttft_p99_ms: percentile(ttft, 0.99),
   };
   for (const s of input.scorers) {
-    const m = summariseMetric(s, ok, input.provenance.seed, input.bootstrapResamples ?? 2000);
+    const m = summariseMetric(s, input.configs[s.name] ?? null, ok, input.provenance.seed, input.bootstrapResamples ?? 2000);
     if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
       m.budgets = Object.fromEntries(
         Object.entries(s.runBudgets).map(([k, budget]) => {
@@ -62,7 +65,7 @@ export function computeSummary(input: SummaryInput): RunSummary {
     errorKinds.set(r.error.kind, e);
   }
   return {
-    schema: "llmops.summary/v1",
+    schema: SUMMARY_TAG,
     suite: input.suite,
     counts: { cases: input.cases, repeats: input.repeats, records: input.records.length, errors: input.records.length - ok.length },
     metrics,
@@ -89,7 +92,7 @@ function percentile(sorted: readonly number[], p: number): number | null {
   return sorted.length === 0 ? null : quantileSorted(sorted, p);
 }
 
-function summariseMetric(s: Scorer, records: readonly EvalRecord[], seed: number, resamples: number): MetricSummary {
+function summariseMetric(s: Scorer, config: Record<string, unknown> | null, records: readonly EvalRecord[], seed: number, resamples: number): MetricSummary {
   const byCase = new Map<string, EvalRecord[]>();
   for (const r of records) {
     const list = byCase.get(r.case_id) ?? [];
@@ -103,6 +106,7 @@ function summariseMetric(s: Scorer, records: readonly EvalRecord[], seed: number
     threshold: s.threshold ?? null,
     weight: s.weight,
     signature: s.signature,
+    config,
   };
   const passes = records.map((r) => r.scores[s.name]?.pass).filter((p): p is boolean => p !== undefined);
   const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;

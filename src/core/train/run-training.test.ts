@@ -155,7 +155,7 @@ describe("runTraining", () => {
 
   it("refuses to resume a run of another spec", async () => {
     const { ws, input, ports } = setup([]);
-    await ws.writeText("/out/run.json", JSON.stringify({ spec: { hash: "sha256:0000000000000000000000" } }));
+    await ws.writeText("/out/run.json", JSON.stringify({ schema: "llmops.train-run/v2", status: "running", spec: { file: "spec.yaml", hash: "sha256:0000000000000000000000" } }));
     await expect(runTraining({ ...input, resume: true }, ports)).rejects.toThrow(ConfigError);
   });
 
@@ -179,7 +179,7 @@ describe("runTraining", () => {
     expect((err as Error).message).toBe("/out holds an unfinished run of this spec (cancelled) with a checkpoint at step 4; starting over would delete it");
     expect(await ws.exists("/out/checkpoints/checkpoint-4/state.json")).toBe(true);
     // Another spec (the user changed it): replaced as before.
-    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled", spec: { hash: "sha256:other" } }));
+    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled", spec: { ...run.spec, hash: "sha256:other" } }));
     await expect(runTraining(input, ports)).resolves.toMatchObject({ dryRun: false });
     // A finished run of this spec: replaced as before.
     await ws.writeText("/out/checkpoints/checkpoint-4/state.json", "{}");
