@@ -98,7 +98,7 @@ def run_reference(args, base_dir, data, out_dir):
     return summarize(times, tokens, peak=peak)
 
 
-def run_hf(torch, args, base_dir, data, out_dir):
+def run_hf(torch, args, base_dir, data, out_dir, base_dtype="fp32"):
     from peft import LoraConfig, get_peft_model
     from transformers import LlamaForCausalLM, Trainer, TrainerCallback, TrainingArguments
 
@@ -116,7 +116,10 @@ def run_hf(torch, args, base_dir, data, out_dir):
 
     cuda = not args.smoke
     sync = torch.cuda.synchronize if cuda else (lambda: None)
-    model = LlamaForCausalLM.from_pretrained(base_dir, dtype=torch.float32, attn_implementation="sdpa")
+    # fp32: the frozen base in fp32 under bf16 autocast (Trainer's bf16=True); bf16: the base loaded in bf16, the
+    # common PEFT recipe (adapter weights are still created in fp32 by PEFT's autocast_adapter_dtype).
+    dt = torch.bfloat16 if base_dtype == "bf16" and not args.smoke else torch.float32
+    model = LlamaForCausalLM.from_pretrained(base_dir, dtype=dt, attn_implementation="sdpa")
     model = model.cuda() if cuda else model
     model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, lora_dropout=0.0, target_modules=TARGETS, task_type="CAUSAL_LM"))
 
@@ -146,6 +149,18 @@ def run_hf(torch, args, base_dir, data, out_dir):
     return summarize(times, tokens, peak=torch.cuda.max_memory_allocated() / 2**30 if cuda else None)
 
 
+def flops_per_token(shape, seq_len):
+    """Model FLOPs per trained token for LoRA on a frozen base: forward 2·N plus the backward's activation
+    gradients 2·N (frozen weights need no weight gradients), N = matmul parameters (all linear layers and the
+    LM head; the embedding is a lookup); causal attention 2·L·T·d forward (QK^T and AV, halved by the mask)
+    and twice that backward. LoRA's own rank-16 matmuls are under 1% and left out."""
+    h, f, L, V = shape["hidden_size"], shape["intermediate_size"], shape["num_hidden_layers"], shape["vocab_size"]
+    hd = h // shape["num_attention_heads"]
+    kv = shape["num_key_value_heads"] * hd
+    n = L * (h * h + 2 * h * kv + h * h + 3 * h * f) + h * V
+    return 4 * n + 3 * 2 * L * seq_len * h
+
+
 def summarize(times, tokens, peak):
     need(len(times) > 0, "no steps were measured after the warm-up; raise --steps")
     total_t = sum(times)
@@ -160,6 +175,10 @@ def main():
     p.add_argument("--batch", type=int, default=4)
     p.add_argument("--compile", choices=["on", "off"], default="off")
     p.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    p.add_argument("--hf-base", choices=["fp32", "bf16", "both"], default="both",
+                   help="the HF peer's frozen base dtype: fp32 under bf16 autocast, bf16, or both runs")
+    p.add_argument("--peak-tflops", type=float, default=989.0,
+                   help="the GPU's dense bf16 peak for MFU (989 for H100/H200 SXM)")
     p.add_argument("--smoke", action="store_true", help="CPU, tiny model, fp32, 6 steps: tests this script, measures nothing")
     args = p.parse_args()
     if args.smoke:
@@ -179,12 +198,17 @@ def main():
               f"model {'tiny (dim 64, 2 layers)' if args.smoke else 'TinyLlama-1.1B shape'} (random weights); LoRA r=16 on {','.join(TARGETS)}; "
               f"seq {args.seq_len} x batch {args.batch}; {'fp32' if args.smoke else 'bf16'}; measured steps {args.warmup + 1}..{args.steps}")
         ref = run_reference(args, base, data, os.path.join(work, "ref"))
-        hf = run_hf(torch, args, base, data, os.path.join(work, "hf"))
-        print(f"{'trainer':<28} {'tokens/s':>10} {'s/step':>8} {'peak GiB':>9}")
-        for name, r in (("llmops reference", ref), ("HF Trainer + PEFT", hf)):
+        peers = [d for d in ("fp32", "bf16") if args.hf_base in (d, "both")]
+        hfs = [(f"HF Trainer + PEFT ({d} base)", run_hf(torch, args, base, data, os.path.join(work, f"hf-{d}"), d)) for d in peers]
+        fpt = flops_per_token(TINY if args.smoke else TINYLLAMA, args.seq_len)
+        print(f"{'trainer':<34} {'tokens/s':>10} {'s/step':>8} {'peak GiB':>9} {'MFU':>6}")
+        for name, r in [("llmops reference", ref)] + hfs:
             peak = "-" if r["peak_gib"] is None else f"{r['peak_gib']:.1f}"
-            print(f"{name:<28} {r['tokens_per_s']:>10.0f} {r['s_per_step']:>8.3f} {peak:>9}")
-        print(f"ratio (reference / HF): {ref['tokens_per_s'] / hf['tokens_per_s']:.2f}x")
+            mfu = "-" if args.smoke else f"{100 * r['tokens_per_s'] * fpt / (args.peak_tflops * 1e12):.1f}%"
+            print(f"{name:<34} {r['tokens_per_s']:>10.0f} {r['s_per_step']:>8.3f} {peak:>9} {mfu:>6}")
+        for name, r in hfs:
+            print(f"ratio (reference / {name}): {ref['tokens_per_s'] / r['tokens_per_s']:.2f}x")
+        print(f"MFU: tokens/s x {fpt / 1e9:.2f} GFLOP per token (see flops_per_token) / {args.peak_tflops:.0f} TFLOP/s peak")
         print("note: the reference trainer counts non-padding tokens; with packing every token is real, so both count the same.")
     finally:
         if not args.keep:

@@ -46635,7 +46635,7 @@ var GatePolicySchema = external_exports.object({
   seed: external_exports.number(),
   require_metrics: external_exports.boolean()
 });
-var CheckKindSchema = external_exports.enum(["floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
 var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var GateCheckSchema = external_exports.object({
   id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
@@ -46645,15 +46645,16 @@ var GateCheckSchema = external_exports.object({
   estimate: external_exports.number().nullable(),
   interval: interval.nullable(),
   limit: external_exports.number().nullable(),
-  message: external_exports.string(),
+  message: external_exports.string().max(2e3),
   cases_needed: external_exports.number().nullable(),
-  repeats_needed: external_exports.number().nullable()
+  repeats_needed: external_exports.number().nullable(),
+  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
 });
 var GateVerdictSchema = external_exports.object({
   verdict: VerdictSchema,
   blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  checks: external_exports.array(GateCheckSchema),
+  checks: external_exports.array(GateCheckSchema).max(1e3),
   reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
   policy: GatePolicySchema,
   policy_source: external_exports.string()
@@ -46664,8 +46665,8 @@ var COMPARISON_TAG = "llmops.comparison/v1";
 var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var num = external_exports.number().nullable();
 var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
-var TestMethodSchema = external_exports.enum(["mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
-var IntervalMethodSchema = external_exports.enum(["newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
 var SideStatsSchema = external_exports.object({
   mean: num,
   ci: interval2.nullable(),
@@ -46690,6 +46691,8 @@ var MetricComparisonSchema = external_exports.object({
   test: TestMethodSchema,
   p_value: num,
   p_holm: num,
+  ci_holm: interval2.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
   sd_diff: num,
   sd_within: num,
   mde: num,
@@ -46749,6 +46752,7 @@ var ComparisonSchema = external_exports.object({
   metrics: external_exports.array(MetricComparisonSchema),
   flips: external_exports.array(FlipSchema),
   operational: OperationalDeltasSchema,
+  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
   gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
   provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
 });
@@ -46763,7 +46767,7 @@ var comparisonFormat = defineFormat({
   hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
   repair: unknownIntervalsAsNull
 });
-var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
 function unknownIntervalsAsNull(value) {
   if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
   if (typeof value !== "object" || value === null) return value;
@@ -46802,9 +46806,11 @@ function parseComparisonGate(text, where) {
 }
 function summarizeGate(gate, verdictInput) {
   if (gate) {
-    const first = gate.reasons[0];
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : void 0;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

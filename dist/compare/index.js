@@ -1015,8 +1015,8 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj) {
-      return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
+    function isStream(obj2) {
+      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
     }
     function isBlobLike(object2) {
       if (object2 === null) {
@@ -1121,14 +1121,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj) {
-      return JSON.parse(JSON.stringify(obj));
+    function deepClone(obj2) {
+      return JSON.parse(JSON.stringify(obj2));
     }
-    function isAsyncIterable(obj) {
-      return !!(obj != null && typeof obj[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj2) {
+      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj) {
-      return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
+    function isIterable(obj2) {
+      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body2) {
       if (body2 == null) {
@@ -1175,30 +1175,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
-      if (obj === void 0) obj = {};
+    function parseHeaders(headers, obj2) {
+      if (obj2 === void 0) obj2 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        let val = obj2[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj2[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj2[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj && "content-disposition" in obj) {
-        obj["content-disposition"] = Buffer.from(obj["content-disposition"]).toString("latin1");
+      if ("content-length" in obj2 && "content-disposition" in obj2) {
+        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
       }
-      return obj;
+      return obj2;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1376,17 +1376,17 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
-      const listeners = obj[kListeners] ??= [];
+    function addListener(obj2, name, listener) {
+      const listeners = obj2[kListeners] ??= [];
       listeners.push([name, listener]);
-      obj.on(name, listener);
-      return obj;
+      obj2.on(name, listener);
+      return obj2;
     }
-    function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+    function removeAllListeners(obj2) {
+      for (const [name, listener] of obj2[kListeners] ?? []) {
+        obj2.removeListener(name, listener);
       }
-      obj[kListeners] = null;
+      obj2[kListeners] = null;
     }
     function errorRequest(client, request, err) {
       try {
@@ -1991,11 +1991,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -2699,10 +2699,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.enumToMap = void 0;
-    function enumToMap(obj) {
+    function enumToMap(obj2) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj2).forEach((key) => {
+        const value = obj2[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -3568,25 +3568,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -5195,13 +5195,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5214,7 +5214,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
       while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
@@ -5228,8 +5228,8 @@ var require_formdata_parser = __commonJS({
         input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input2.subarray(position.position, position.position + boundary2.length).equals(boundary2)) {
+          position.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5248,7 +5248,7 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body2;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary2.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5502,10 +5502,10 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object2)) {
         source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
       } else if (util.isFormDataLike(object2)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5532,7 +5532,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk = textEncoder.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5549,7 +5549,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object2)) {
         source = object2;
         length = object2.size;
@@ -16488,9 +16488,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19614,7 +19614,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -19654,7 +19654,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -20101,13 +20101,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20261,16 +20261,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -20287,11 +20287,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -20300,38 +20300,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -20341,14 +20341,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -20357,8 +20357,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -20486,15 +20486,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -20590,10 +20590,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -20601,11 +20601,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -20646,11 +20646,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -20685,8 +20685,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -20695,27 +20695,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -20731,7 +20731,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -20775,16 +20775,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -21011,31 +21011,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -21078,21 +21078,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21104,11 +21104,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21161,23 +21161,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema2);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map2.items.sort(schema2.sortMapEntries);
@@ -21287,7 +21287,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
     };
     exports.map = map2;
   }
@@ -21383,15 +21383,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema2);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -21425,7 +21425,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -21440,7 +21440,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -21478,7 +21478,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21530,7 +21530,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21539,7 +21539,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21550,11 +21550,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -21571,7 +21571,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -21584,7 +21584,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -21592,7 +21592,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -21601,7 +21601,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -21654,7 +21654,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -21671,7 +21671,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -21679,7 +21679,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -21687,7 +21687,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -21695,9 +21695,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -21729,10 +21729,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21743,28 +21743,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -21970,7 +21970,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21979,7 +21979,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -21990,11 +21990,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -22014,34 +22014,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -22051,7 +22051,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -22060,7 +22060,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -22068,7 +22068,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22077,7 +22077,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -22181,9 +22181,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -22220,7 +22220,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -22229,7 +22229,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -22240,8 +22240,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -26552,7 +26552,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -26563,7 +26563,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports.str = str2;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -26606,7 +26606,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -27320,12 +27320,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -27568,22 +27568,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -28608,8 +28608,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -29145,11 +29145,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -29706,10 +29706,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
@@ -30779,7 +30779,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -31574,16 +31574,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
+        value = str2.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
+          value = str2.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -36044,8 +36044,8 @@ function defineLazy(object2, key, getter) {
     configurable: true
   });
 }
-function objectClone(obj) {
-  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+function objectClone(obj2) {
+  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
 }
 function assignProp(target2, prop, value) {
   Object.defineProperty(target2, prop, {
@@ -36116,10 +36116,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path) {
+function getElementAtPath(obj2, path) {
   if (!path)
-    return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+    return obj2;
+  return path.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -36134,14 +36134,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -36255,8 +36255,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -36522,13 +36522,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -36555,9 +36555,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj = data;
-      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-        return obj.constructor.name;
+      const obj2 = data;
+      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
+        return obj2.constructor.name;
       }
     }
   }
@@ -36575,8 +36575,8 @@ function issue2(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
+function cleanEnum(obj2) {
+  return Object.entries(obj2).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -36901,15 +36901,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+function node(obj2, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj2, key)) {
     if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj2, key, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj2[key] = make();
     }
   }
-  return obj[key];
+  return obj2[key];
 }
 function flattenError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = {};
@@ -55115,7 +55115,7 @@ var GatePolicySchema = external_exports.object({
   seed: external_exports.number(),
   require_metrics: external_exports.boolean()
 });
-var CheckKindSchema = external_exports.enum(["floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
 var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var GateCheckSchema = external_exports.object({
   id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
@@ -55125,15 +55125,16 @@ var GateCheckSchema = external_exports.object({
   estimate: external_exports.number().nullable(),
   interval: interval.nullable(),
   limit: external_exports.number().nullable(),
-  message: external_exports.string(),
+  message: external_exports.string().max(2e3),
   cases_needed: external_exports.number().nullable(),
-  repeats_needed: external_exports.number().nullable()
+  repeats_needed: external_exports.number().nullable(),
+  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
 });
 var GateVerdictSchema = external_exports.object({
   verdict: VerdictSchema,
   blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
   conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  checks: external_exports.array(GateCheckSchema),
+  checks: external_exports.array(GateCheckSchema).max(1e3),
   reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
   policy: GatePolicySchema,
   policy_source: external_exports.string()
@@ -55144,8 +55145,8 @@ var COMPARISON_TAG = "llmops.comparison/v1";
 var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var num = external_exports.number().nullable();
 var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
-var TestMethodSchema = external_exports.enum(["mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
-var IntervalMethodSchema = external_exports.enum(["newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
 var SideStatsSchema = external_exports.object({
   mean: num,
   ci: interval2.nullable(),
@@ -55170,6 +55171,8 @@ var MetricComparisonSchema = external_exports.object({
   test: TestMethodSchema,
   p_value: num,
   p_holm: num,
+  ci_holm: interval2.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
   sd_diff: num,
   sd_within: num,
   mde: num,
@@ -55229,6 +55232,7 @@ var ComparisonSchema = external_exports.object({
   metrics: external_exports.array(MetricComparisonSchema),
   flips: external_exports.array(FlipSchema),
   operational: OperationalDeltasSchema,
+  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
   gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
   provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
 });
@@ -55243,7 +55247,7 @@ var comparisonFormat = defineFormat({
   hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
   repair: unknownIntervalsAsNull
 });
-var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
 function unknownIntervalsAsNull(value) {
   if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
   if (typeof value !== "object" || value === null) return value;
@@ -55388,9 +55392,6 @@ function lnGamma(x) {
   const t = z2 + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
   return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function lnChoose(n, k) {
-  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
 }
 function betaContinuedFraction(a, b, x) {
   const TINY = 1e-300;
@@ -55537,22 +55538,6 @@ function tTwoSidedP(t, df) {
   return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
 }
 
-// src/core/stats/binomial.ts
-function binomialPmf(k, n, p) {
-  if (k < 0 || k > n) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  return Math.exp(lnChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-}
-function mcnemarExact(broke2, fixed) {
-  const n = broke2 + fixed;
-  if (n === 0) return { broke: broke2, fixed, p: 1 };
-  const k = Math.min(broke2, fixed);
-  let tail = 0;
-  for (let i = 0; i <= k; i++) tail += binomialPmf(i, n, 0.5);
-  return { broke: broke2, fixed, p: Math.min(1, 2 * tail) };
-}
-
 // src/core/stats/proportions.ts
 function zFor(confidence) {
   return normalQuantile(1 - (1 - confidence) / 2);
@@ -55592,19 +55577,112 @@ function newcombePairedInterval(t, confidence = 0.95) {
 }
 
 // src/core/stats/holm.ts
+function ranked(ps) {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+}
 function holmAdjust(ps) {
   const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array(m);
   let running = 0;
-  order.forEach(({ p, i }, rank) => {
+  ranked(ps).forEach(({ p, i }, rank) => {
     running = Math.max(running, Math.min(1, (m - rank) * p));
     out[i] = running;
   });
   return out;
 }
+function holmLevels(ps, alpha) {
+  const m = ps.length;
+  const out = new Array(m);
+  let stopped = null;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
+    out[i] = alpha / (m - (stopped ?? rank));
+  });
+  return out;
+}
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side = (dir) => {
+    const end = dir < 0 ? range.min : range.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side(-1), side(1)];
+}
+function pFromIntervals(intervalAt, delta0) {
+  const contains2 = (alpha) => {
+    const ci = intervalAt(1 - alpha);
+    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+  };
+  if (contains2(1)) return 1;
+  let inside = 0;
+  let outside = 1;
+  for (; ; ) {
+    const mid = inside + (outside - inside) / 2;
+    if (mid === inside || mid === outside) return inside;
+    if (contains2(mid)) inside = mid;
+    else outside = mid;
+  }
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const f = t.fixed;
+  const g = t.broke;
+  const num2 = f - g - n * delta0;
+  const A2 = 2 * n;
+  const B2 = -f - g + (2 * n - f + g) * delta0;
+  const C2 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
+  const v = n * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num2 === 0 ? 0 : num2 > 0 ? Infinity : -Infinity;
+  return num2 / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
+  if (n === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
+}
 
 // src/core/stats/paired-t.ts
+function tTestAt(r, delta0) {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+function tIntervalAt(r, confidence) {
+  const alpha = 1 - confidence;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+}
 function oneSampleT(xs, confidence = 0.95) {
   const n = xs.length;
   if (n < 2) return null;
@@ -55615,8 +55693,7 @@ function oneSampleT(xs, confidence = 0.95) {
   const df = n - 1;
   if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
 function withinClusterSd(clusters) {
   let ss = 0;
@@ -55694,6 +55771,9 @@ function summariseDraws(estimate, draws, confidence, seed) {
   };
 }
 function bcaInterval(estimate, draws, jackknife, confidence) {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+function bcaIntervals(estimate, draws, jackknife) {
   const B2 = draws.length;
   if (B2 < 2 || jackknife.length < 3) return null;
   let below = 0;
@@ -55722,11 +55802,20 @@ function bcaInterval(estimate, draws, jackknife, confidence) {
     const z2 = normalQuantile(q);
     return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
   };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+function percentileIntervals(draws) {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
 }
 function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
   const n = baseline.length / width;
@@ -55749,13 +55838,13 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   const db = new Float64Array(resamples);
   const dc = new Float64Array(resamples);
   const dd = new Float64Array(resamples);
-  const counts = new Float64Array(n);
+  const counts2 = new Float64Array(n);
   const rng = createRng(seed);
   for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)] += 1;
-    const vb = aggregate(sumCols(colB, counts));
-    const vc = aggregate(sumCols(colC, counts));
+    counts2.fill(0);
+    for (let i = 0; i < n; i++) counts2[rng.int(n)] += 1;
+    const vb = aggregate(sumCols(colB, counts2));
+    const vc = aggregate(sumCols(colC, counts2));
     db[b] = vb;
     dc[b] = vc;
     dd[b] = vc - vb;
@@ -55779,8 +55868,11 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
     ...summariseDraws(estimate, draws, confidence, seed),
     bca: bcaInterval(estimate, draws, jack, confidence)
   });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
   return {
-    delta: withBca(c0 - b0, dd, jd),
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
     baseline: withBca(b0, db, jb),
     candidate: withBca(c0, dc, jc)
   };
@@ -55791,18 +55883,18 @@ function bootstrapQuantile(values, q, resamples, seed) {
   const out = new Float64Array(resamples);
   if (n === 0) return out.fill(Number.NaN);
   const rng = createRng(seed);
-  const counts = new Uint32Array(n);
+  const counts2 = new Uint32Array(n);
   const h = (n - 1) * q;
   const lo = Math.floor(h);
   const frac = h - lo;
   for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)]++;
+    counts2.fill(0);
+    for (let i = 0; i < n; i++) counts2[rng.int(n)]++;
     let cum = 0;
     let vLo = Number.NaN;
     let vHi = Number.NaN;
     for (let i = 0; i < n; i++) {
-      cum += counts[i];
+      cum += counts2[i];
       if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
       if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
         vHi = sorted[i];
@@ -55813,6 +55905,37 @@ function bootstrapQuantile(values, q, resamples, seed) {
     out[b] = vLo + frac * (vHi - vLo);
   }
   return out;
+}
+
+// src/core/gate/decidable.ts
+function identicalRunsBound(n, confidence, p = null) {
+  if (n <= 0) return 1;
+  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
+  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
+  const step = Math.max(1, Math.floor(n / 2e3));
+  let worst2 = Math.max(at(0), at(n));
+  for (let k = 0; k <= n; k += step) worst2 = Math.max(worst2, at(k));
+  return worst2;
+}
+function casesToDecide(margin, confidence, p = null) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence, p) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
 }
 
 // src/core/config/yaml-source.ts
@@ -56085,12 +56208,12 @@ function improvementSpecs(m) {
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
 var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
 function atLeast(ci, limit) {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 function atMost(ci, limit) {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
@@ -56111,9 +56234,20 @@ function adviseSide(ci, n, gap, alpha) {
   if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
 }
-function metricChecks(name, rule, row, policy, known = []) {
+function undecidable(name, row, margin, confidence) {
+  if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
+  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  if (margin > smallest) return {};
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+}
+function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
+  if (!row && policy.require_metrics) {
+    throw new ConfigError(`${source}: gate.metrics.${name}: neither run has a metric named "${name}"${didYouMean(name, known)}`, {
+      hint: known.length ? `the runs' metrics are: ${known.join(", ")}` : "the runs have no metrics; check that both are eval run directories"
+    });
+  }
   if (!row || row.n === 0 || row.delta === null) {
     const verdict = policy.require_metrics ? "fail" : "inconclusive";
     return [
@@ -56159,6 +56293,7 @@ function metricChecks(name, rule, row, policy, known = []) {
       checks.push({
         ...base,
         ...verdict === "inconclusive" ? adviseDelta(row, imp + m.absolute, alpha) : {},
+        ...verdict === "inconclusive" ? undecidable(name, row, m.absolute, policy.confidence) : {},
         id: `${name}/max_regression`,
         kind: "non_inferiority",
         verdict,
@@ -56246,10 +56381,14 @@ function budgetChecks(c, policy) {
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
 function evaluateGate(c, policy, source) {
+  if (c.unchanged) {
+    const check2 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
+    return { verdict: "pass", blocking: false, conclusion: "success", checks: [check2], reasons: [], policy, policy_source: source };
+  }
   const checks = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name), source));
   }
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
@@ -56257,34 +56396,26 @@ function evaluateGate(c, policy, source) {
   const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
+    if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
     return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` \u2014 would likely be decided at ${more}` : ""}`;
   });
   if (checks.length === 0) reasons.push("INCONCLUSIVE: the policy has no rules that apply");
   return { verdict, blocking, conclusion, checks, reasons, policy, policy_source: source };
 }
 
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
 // src/core/compare/metric-compare.ts
-function observe(r, metric, counts) {
+function observe(r, metric, counts2) {
   const s = r.scores[metric];
   if (s && s.value !== null) {
-    counts.records++;
+    counts2.records++;
     return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
-    counts.records++;
-    counts.errors++;
+    counts2.records++;
+    counts2.errors++;
     return { value: 0, pass: false, stats: null, errored: true };
   }
-  counts.nulls++;
+  counts2.nulls++;
   return null;
 }
 function compareMetric(info2, cases, baseline, candidate, settings) {
@@ -56330,7 +56461,7 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
   const n = ids.length;
   const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
   const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const side = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
+  const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
   const row = {
     name: info2.name,
     type: info2.type,
@@ -56348,6 +56479,8 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
     test: "none",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: null,
     sd_within: null,
     mde: null,
@@ -56357,16 +56490,17 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
   };
   if (n === 0) {
     notes.push("no case has a value on both sides");
-    return { row, flips: [] };
+    return { row, flips: [], intervalAt: null };
   }
   const caseMean = (os5) => mean(os5.map((o) => o.value));
   const mb = Float64Array.from(bObs, caseMean);
   const mc = Float64Array.from(cObs, caseMean);
   const diffs = mc.map((v, i) => v - mb[i]);
   const alpha = 1 - settings.confidence;
-  if (kind === "corpus") fillCorpus(row, bObs, cObs, info2.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
-  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+  let intervalAt;
+  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info2.aggregate, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
+  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
   if (kind !== "corpus") {
     row.sd_diff = n >= 2 ? sd(diffs) : null;
     if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
@@ -56381,7 +56515,7 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
     row.broke = flips.filter((f) => f.direction === "broke").length;
     row.fixed = flips.length - row.broke;
   }
-  return { row, flips: flips ?? [] };
+  return { row, flips: flips ?? [], intervalAt };
 }
 function corpusIneligibility(info2, all) {
   const scored = all.filter((o) => !o.errored);
@@ -56405,10 +56539,11 @@ function fillBinary(row, mb, mc, confidence) {
   row.candidate.mean = kc / n;
   row.baseline.ci = wilsonInterval(kb, n, confidence);
   row.candidate.ci = wilsonInterval(kc, n, confidence);
-  row.ci = newcombePairedInterval(t, confidence);
-  row.interval_method = "newcombe";
-  row.test = "mcnemar-exact";
-  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+  row.ci = tangoInterval(t, confidence);
+  row.interval_method = "tango-score";
+  row.test = "mcnemar-asymptotic";
+  row.p_value = pairedScoreTest(t).p;
+  return (c) => tangoInterval(t, c);
 }
 function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.baseline.mean = mean(mb);
@@ -56418,12 +56553,13 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   const t = oneSampleT(diffs, confidence);
   if (!t) {
     row.notes.push("fewer than 2 paired cases: no interval or test");
-    return;
+    return null;
   }
   row.ci = t.ci;
   row.interval_method = clustered ? "t-clustered" : "t";
   row.test = clustered ? "paired-t-clustered" : "paired-t";
   row.p_value = t.p;
+  return (c) => tIntervalAt(t, c);
 }
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
@@ -56443,13 +56579,16 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
   row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
-  row.ci = r.delta.bca ?? r.delta.ci;
-  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
+  row.ci = r.delta.intervalAt(settings.confidence);
+  row.interval_method = r.delta.method === "bca" ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
   row.p_value = r.delta.p;
+  if (row.p_value === 0) row.notes.push(`\u0394 = 0 lies beyond all ${r.delta.resamples} bootstrap resamples: p < ${formatTiny(1 / r.delta.resamples)}`);
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+  return r.delta.intervalAt;
 }
+var formatTiny = (x) => Number(x.toPrecision(2)).toString();
 var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
@@ -56591,6 +56730,69 @@ function pairCases(baseline, candidate) {
   return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/compare/unchanged.ts
+var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
+function sameRecords(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return false;
+  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
+  for (const c of candidate.records) {
+    const b = byId.get(idOf(c.case_id, c.repeat));
+    if (!b || b.key === void 0 || b.key !== c.key) return false;
+    if ((b.output ?? null) !== (c.output ?? null)) return false;
+    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
+  }
+  return true;
+}
+function sameCases(baseline, candidate) {
+  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
+  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
+  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
+}
+function scoreValues(scores) {
+  return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
+}
+var str = (v) => typeof v === "string" && v !== "" ? v : null;
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+function modelHash(run) {
+  return str(obj(obj(run.summary?.provenance).target).model_hash);
+}
+function sameModelAndPrompt(baseline, candidate) {
+  if (!sameCases(baseline, candidate)) return null;
+  const bm = modelHash(baseline);
+  if (bm === null || bm !== modelHash(candidate)) return null;
+  const bp = obj(baseline.summary?.provenance);
+  const cp = obj(candidate.summary?.provenance);
+  for (const k of ["prompt_hash", "dataset_hash", "suite_hash"]) if (str(bp[k]) === null || bp[k] !== cp[k]) return null;
+  const params = (p) => stableStringify(obj(obj(p.target).params));
+  if (params(bp) !== params(cp)) return null;
+  return bm;
+}
+function findUnchanged(baseline, candidate) {
+  if (sameRecords(baseline, candidate)) {
+    return {
+      basis: "requests-and-outputs",
+      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
+    };
+  }
+  const hash3 = sameModelAndPrompt(baseline, candidate);
+  if (hash3 !== null) {
+    return {
+      basis: "model-and-prompt",
+      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+    };
+  }
+  return null;
+}
+
 // src/core/compare/compute.ts
 function runRef(run) {
   const cases = new Set(run.records.map((r) => r.case_id));
@@ -56610,26 +56812,44 @@ function runRef(run) {
     warnings: run.warnings
   };
 }
-function metricNames(baseline, candidate) {
-  const names = /* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+function metricNames(...runs) {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
 }
-function differentConfigs(name, baseline, candidate) {
-  const b = baseline.summary?.metrics[name]?.config;
-  const c = candidate.summary?.metrics[name]?.config;
-  if (!b || !c || stableStringify(b) === stableStringify(c)) return void 0;
-  return `the runs configure ${name} differently (baseline ${stableStringify(b)}, candidate ${stableStringify(c)}); the candidate's configuration rebuilt the corpus score`;
+function metricInfo(name, runs, greaterIsBetter, aggregateFor2) {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor2(type, sm?.config ?? null).aggregate : void 0
+  };
+}
+function corpusNotes(name, runs, aggregateFor2) {
+  const sms = runs.map((run) => run.summary?.metrics[name]);
+  const sm = [...sms].reverse().find((m) => m !== void 0);
+  if (!sm?.corpus) return [];
+  const notes = [];
+  const note = aggregateFor2(sm.type, sm.config).note;
+  if (note) notes.push(note);
+  const configs = [...new Set(sms.filter((m) => m?.config).map((m) => stableStringify(m.config)))];
+  if (configs.length > 1) notes.push(`the runs configure ${name} differently (${configs.join(" vs ")}); the ${runs.length > 2 ? "last" : "candidate"}'s configuration rebuilt the corpus score`);
+  return notes;
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise."
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < \u03B1 exactly when the (1 \u2212 \u03B1) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at \u0394 = 0 is McNemar's asymptotic test z = (fixed \u2212 broke)/\u221A(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest \u03B1 whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 \u2212 \u03B1/k), which excludes 0 exactly when the adjusted p < \u03B1 \u2014 it agrees with Holm's decisions but is not a simultaneous interval. The \u0394 column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
 function computeComparison(baseline, candidate, opts) {
   const policy = opts.policy;
@@ -56638,23 +56858,14 @@ function computeComparison(baseline, candidate, opts) {
   const { paired, oneSided } = pairCases(gb, gc);
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
   const rows = [];
+  const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const built = type ? opts.aggregateFor(type, sm?.config ?? null) : { aggregate: void 0 };
-    const info2 = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: built.aggregate
-    };
-    const { row, flips: f } = compareMetric(info2, paired, gb, gc, settings);
-    if (built.note) row.notes.push(built.note);
-    const configNote = differentConfigs(name, baseline, candidate);
-    if (configNote) row.notes.push(configNote);
+    const info2 = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
+    const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
+    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -56662,8 +56873,14 @@ function computeComparison(baseline, candidate, opts) {
     for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value)).forEach((p, i) => {
-    family[i].p_holm = p;
+  const familyPs = family.map((r) => r.p_value);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i];
+    row.p_holm = p;
+    row.ci_holm_confidence = 1 - levels[i];
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
@@ -56677,6 +56894,7 @@ function computeComparison(baseline, candidate, opts) {
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
+    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -56769,29 +56987,29 @@ var SMOOTH_DEFAULTS = {
 };
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
-  const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  const counts2 = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   for (let i = 0; i < tokens2.length; i++) {
     let key = tokens2[i];
     const last = Math.min(maxOrder, tokens2.length - i);
     for (let n = 1; n <= last; n++) {
       if (n > 1) key += " " + tokens2[i + n - 1];
-      const m = counts[n - 1];
+      const m = counts2[n - 1];
       m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
-  return { counts, length: tokens2.length };
+  return { counts: counts2, length: tokens2.length };
 }
 function referenceInfo(refs, maxOrder) {
   if (refs.length === 1) {
-    const { counts, length } = wordNgrams(refs[0], maxOrder);
-    return { ngrams: counts, lengths: [length] };
+    const { counts: counts2, length } = wordNgrams(refs[0], maxOrder);
+    return { ngrams: counts2, lengths: [length] };
   }
   const ngrams = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   const lengths = [];
   for (const ref of refs) {
-    const { counts, length } = wordNgrams(ref, maxOrder);
+    const { counts: counts2, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    counts.forEach((orderCounts, n) => {
+    counts2.forEach((orderCounts, n) => {
       const merged = ngrams[n];
       for (const [k, c] of orderCounts) {
         const prev = merged.get(k);
@@ -56816,7 +57034,7 @@ function closestRefLength(hypLength, refLengths) {
   return closestLen;
 }
 function bleuSegmentStats(hypothesis, refs, maxOrder) {
-  const { counts, length } = wordNgrams(hypothesis, maxOrder);
+  const { counts: counts2, length } = wordNgrams(hypothesis, maxOrder);
   const stats = new Array(2 + 2 * maxOrder).fill(0);
   stats[0] = length;
   stats[1] = closestRefLength(length, refs.lengths);
@@ -56824,7 +57042,7 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     const refCounts = refs.ngrams[n];
     let correct = 0;
     let total = 0;
-    for (const [ngram, count2] of counts[n]) {
+    for (const [ngram, count2] of counts2[n]) {
       total += count2;
       const refCount = refCounts.get(ngram);
       if (refCount !== void 0) correct += Math.min(count2, refCount);
@@ -57378,7 +57596,7 @@ function valuesEqual(a, b, o) {
   return a === b;
 }
 function compareFields(output2, expected, fields2, o) {
-  const present = (obj, k) => Object.hasOwn(obj, k) && obj[k] !== void 0;
+  const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
   const names = fields2 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
@@ -57708,13 +57926,13 @@ function rougeN(target2, prediction, n) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf = (t) => {
+  const idOf2 = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf);
-  const bi = Int32Array.from(b, idOf);
+  const ai = Int32Array.from(a, idOf2);
+  const bi = Int32Array.from(b, idOf2);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -58009,6 +58227,74 @@ function aggregateFor(type, config2) {
   return config2 === null ? { aggregate, note: `summary.json (v1) does not record the ${type} scorer's options: the corpus score uses its default options` } : { aggregate };
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval3.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval3.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
 // src/core/github/events.ts
 var repo = external_exports.looseObject({ full_name: external_exports.string() });
 var sha = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
@@ -58151,9 +58437,9 @@ function sanitizeText(text) {
 }
 function truncateText(text, max) {
   if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+  const points2 = Array.from(text);
+  if (points2.length <= max) return { text, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
@@ -58422,13 +58708,26 @@ function formatDelta(m, d) {
 }
 function formatInterval(m, ci) {
   if (!ci) return "";
-  const f = (x) => isRate(m) ? plain(x * 100, 1) : plain(x, 3);
+  const digits = isRate(m) ? 1 : 3;
+  const f = (x) => {
+    const v = isRate(m) ? x * 100 : x;
+    return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
+  };
   return `[${f(ci[0])}, ${f(ci[1])}]`;
 }
-function formatP(p) {
+function formatP(p, alpha) {
   if (p === null || !Number.isFinite(p)) return "\u2014";
   if (p < 1e-3) return "<0.001";
-  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+  if (p >= 0.995) return "1.0";
+  let digits = 2;
+  while (alpha !== void 0 && p < alpha && Number(p.toPrecision(digits)) >= alpha && digits < 15) digits++;
+  return Number(p.toPrecision(digits)).toString().replace(/^(0\.\d)$/, "$10");
+}
+function formatPWithHolm(m, alpha) {
+  const p = formatP(m.p_value, alpha);
+  if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
+  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
 }
 function formatMs(ms) {
   if (ms === null || !Number.isFinite(ms)) return "\u2014";
@@ -58465,7 +58764,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval3(m, ci, conf, asDelta) {
+function interval4(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -58473,7 +58772,7 @@ function interval3(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval3(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval4(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
@@ -58588,9 +58887,9 @@ function metricStatus(c, m) {
   const worse = m.higher_is_better ? m.ci[1] < 0 : m.ci[0] > 0;
   return better ? "\u25B2 better \xB7 not gated" : worse ? "\u25BC worse \xB7 not gated" : "\u2248 unclear \xB7 not gated";
 }
-function pCell(m) {
-  const p = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+function pCell(m, alpha) {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return holm ? `${p} (${holm})` : p;
 }
 function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
   if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
@@ -58599,7 +58898,7 @@ function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
+    pCell(m, 1 - c.confidence),
     metricStatus(c, m)
   ]);
   const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
@@ -58611,6 +58910,11 @@ ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
 ` : ""}`;
 }
+function holmCaption(c) {
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  return `\u0394 interval and p: each metric alone, one test each (p < ${formatConfidence(1 - c.confidence)} exactly when the interval excludes 0) \xB7 Holm: p adjusted across ${family} gated metrics, with the interval at Holm's step level for that metric (agrees with the adjusted p; not simultaneous)`;
+}
 function renderMetricCaption(c) {
   const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
   const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
@@ -58620,7 +58924,7 @@ function renderMetricCaption(c) {
     `${repeats} repeat${repeats === 1 ? "" : "s"}`,
     ...flips,
     tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : ""
+    holmCaption(c)
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
   const warnings = [
@@ -58921,6 +59225,9 @@ var RecordErrorSchema = external_exports.object({
   status: external_exports.number().int().optional()
 });
 var nullableNumber = external_exports.number().nullable();
+var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
+var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
 var fields = {
   case_id: external_exports.string().min(1),
   repeat: external_exports.number().int().min(0),
@@ -58939,7 +59246,10 @@ var fields = {
   finish_reason: external_exports.string().nullable(),
   error: RecordErrorSchema.nullable(),
   attempts: external_exports.number().int().min(0),
-  cached: external_exports.boolean()
+  cached: external_exports.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
 };
 var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
 var resultLineFormat = defineFormat({
@@ -59029,7 +59339,7 @@ import { StringDecoder } from "node:string_decoder";
 
 // src/core/contracts/summary.ts
 var SUMMARY_TAG = "llmops.summary/v2";
-var interval4 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval5 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
 var metricV1 = {
   type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
@@ -59037,7 +59347,7 @@ var metricV1 = {
   higher_is_better: external_exports.boolean(),
   mean: external_exports.number().nullable(),
   se: external_exports.number().nullable(),
-  ci95: interval4.nullable(),
+  ci95: interval5.nullable(),
   method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
   n: external_exports.number().int(),
   n_cases: external_exports.number().int(),
@@ -59076,11 +59386,19 @@ var body = {
     p99: external_exports.number().nullable(),
     ttft_p50: external_exports.number().nullable(),
     ttft_p95: external_exports.number().nullable(),
-    ttft_p99: external_exports.number().nullable()
+    ttft_p99: external_exports.number().nullable(),
+    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
   }),
   tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
   cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
   errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
+  requests: external_exports.object({
+    attempts: external_exports.number().int(),
+    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
+    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
+    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
+    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
+  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
   provenance: ProvenanceSchema
 };
 var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });

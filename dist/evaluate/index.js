@@ -3328,18 +3328,18 @@ var require_data_url = __commonJS({
       assert2(dataURL.protocol === "data:");
       let input2 = URLSerializer(dataURL, true);
       input2 = input2.slice(5);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input2,
-        position
+        position2
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input2.length) {
+      if (position2.position >= input2.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       const encodedBody = input2.slice(mimeTypeLength + 1);
       let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3373,23 +3373,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input2, position) {
+    function collectASequenceOfCodePoints(condition, input2, position2) {
       let result = "";
-      while (position.position < input2.length && condition(input2[position.position])) {
-        result += input2[position.position];
-        position.position++;
+      while (position2.position < input2.length && condition(input2[position2.position])) {
+        result += input2[position2.position];
+        position2.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input2, position) {
-      const idx = input2.indexOf(char, position.position);
-      const start = position.position;
+    function collectASequenceOfCodePointsFast(char, input2, position2) {
+      const idx = input2.indexOf(char, position2.position);
+      const start = position2.position;
       if (idx === -1) {
-        position.position = input2.length;
+        position2.position = input2.length;
         return input2.slice(start);
       }
-      position.position = idx;
-      return input2.slice(start, position.position);
+      position2.position = idx;
+      return input2.slice(start, position2.position);
     }
     function stringPercentDecode(input2) {
       const bytes = encoder2.encode(input2);
@@ -3423,23 +3423,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input2) {
       input2 = removeHTTPWhitespace(input2, true, true);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input2,
-        position
+        position2
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input2.length) {
+      if (position2.position > input2.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input2,
-        position
+        position2
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3455,42 +3455,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input2.length) {
-        position.position++;
+      while (position2.position < input2.length) {
+        position2.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input2,
-          position
+          position2
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input2,
-          position
+          position2
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input2.length) {
-          if (input2[position.position] === ";") {
+        if (position2.position < input2.length) {
+          if (input2[position2.position] === ";") {
             continue;
           }
-          position.position++;
+          position2.position++;
         }
-        if (position.position > input2.length) {
+        if (position2.position > input2.length) {
           break;
         }
         let parameterValue = null;
-        if (input2[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input2, position, true);
+        if (input2[position2.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input2, position2, true);
           collectASequenceOfCodePointsFast(
             ";",
             input2,
-            position
+            position2
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input2,
-            position
+            position2
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3523,29 +3523,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
-      const positionStart = position.position;
+    function collectAnHTTPQuotedString(input2, position2, extractValue) {
+      const positionStart = position2.position;
       let value = "";
-      assert2(input2[position.position] === '"');
-      position.position++;
+      assert2(input2[position2.position] === '"');
+      position2.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input2,
-          position
+          position2
         );
-        if (position.position >= input2.length) {
+        if (position2.position >= input2.length) {
           break;
         }
-        const quoteOrBackslash = input2[position.position];
-        position.position++;
+        const quoteOrBackslash = input2[position2.position];
+        position2.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input2.length) {
+          if (position2.position >= input2.length) {
             value += "\\";
             break;
           }
-          value += input2[position.position];
-          position.position++;
+          value += input2[position2.position];
+          position2.position++;
         } else {
           assert2(quoteOrBackslash === '"');
           break;
@@ -3554,7 +3554,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input2.slice(positionStart, position.position);
+      return input2.slice(positionStart, position2.position);
     }
     function serializeAMimeType(mimeType) {
       assert2(mimeType !== "failure");
@@ -4702,23 +4702,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position = { position: 5 };
+      const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeStart2 = collectASequenceOfCodePoints(
@@ -4727,25 +4727,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeStartValue = rangeStart2.length ? Number(rangeStart2) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4754,10 +4754,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position2.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4839,27 +4839,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input2 = value;
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input2.length) {
+      while (position2.position < input2.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input2,
-          position
+          position2
         );
-        if (position.position < input2.length) {
-          if (input2.charCodeAt(position.position) === 34) {
+        if (position2.position < input2.length) {
+          if (input2.charCodeAt(position2.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input2,
-              position
+              position2
             );
-            if (position.position < input2.length) {
+            if (position2.position < input2.length) {
               continue;
             }
           } else {
-            assert2(input2.charCodeAt(position.position) === 44);
-            position.position++;
+            assert2(input2.charCodeAt(position2.position) === 44);
+            position2.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5224,9 +5224,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position = { position: 0 };
-      while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
-        position.position += 2;
+      const position2 = { position: 0 };
+      while (input2[position2.position] === 13 && input2[position2.position + 1] === 10) {
+        position2.position += 2;
       }
       let trailing = input2.length;
       while (input2[trailing - 1] === 10 && input2[trailing - 2] === 13) {
@@ -5236,40 +5236,40 @@ var require_formdata_parser = __commonJS({
         input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input2.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
+          position2.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input2.length - 2 && bufferStartsWith(input2, dd, position) || position.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position)) {
+        if (position2.position === input2.length - 2 && bufferStartsWith(input2, dd, position2) || position2.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position2)) {
           return entryList;
         }
-        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
+        if (input2[position2.position] !== 13 || input2[position2.position + 1] !== 10) {
           return "failure";
         }
-        position.position += 2;
-        const result = parseMultipartFormDataHeaders(input2, position);
+        position2.position += 2;
+        const result = parseMultipartFormDataHeaders(input2, position2);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position.position += 2;
+        position2.position += 2;
         let body2;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body2 = input2.subarray(position.position, boundaryIndex - 4);
-          position.position += body2.length;
+          body2 = input2.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body2.length;
           if (encoding === "base64") {
             body2 = Buffer.from(body2.toString(), "base64");
           }
         }
-        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
+        if (input2[position2.position] !== 13 || input2[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5286,13 +5286,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input2, position) {
+    function parseMultipartFormDataHeaders(input2, position2) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
+        if (input2[position2.position] === 13 && input2[position2.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5301,43 +5301,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input2,
-          position
+          position2
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input2[position.position] !== 58) {
+        if (input2[position2.position] !== 58) {
           return "failure";
         }
-        position.position++;
+        position2.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input2,
-          position
+          position2
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input2, formDataNameBuffer, position2)) {
               return "failure";
             }
-            position.position += 17;
-            name = parseMultipartFormDataName(input2, position);
+            position2.position += 17;
+            name = parseMultipartFormDataName(input2, position2);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check2 = position.position + filenameBuffer.length;
+            if (bufferStartsWith(input2, filenameBuffer, position2)) {
+              let check2 = position2.position + filenameBuffer.length;
               if (input2[check2] === 42) {
-                position.position += 1;
+                position2.position += 1;
                 check2 += 1;
               }
               if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
-              position.position += 12;
-              filename = parseMultipartFormDataName(input2, position);
+              position2.position += 12;
+              filename = parseMultipartFormDataName(input2, position2);
               if (filename === null) {
                 return "failure";
               }
@@ -5348,7 +5348,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input2,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5358,7 +5358,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input2,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5368,38 +5368,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input2,
-              position
+              position2
             );
           }
         }
-        if (input2[position.position] !== 13 && input2[position.position + 1] !== 10) {
+        if (input2[position2.position] !== 13 && input2[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input2, position) {
-      assert2(input2[position.position - 1] === 34);
+    function parseMultipartFormDataName(input2, position2) {
+      assert2(input2[position2.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input2,
-        position
+        position2
       );
-      if (input2[position.position] !== 34) {
+      if (input2[position2.position] !== 34) {
         return null;
       } else {
-        position.position++;
+        position2.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input2, position) {
-      let start = position.position;
+    function collectASequenceOfBytes(condition, input2, position2) {
+      let start = position2.position;
       while (start < input2.length && condition(input2[start])) {
         ++start;
       }
-      return input2.subarray(position.position, position.position = start);
+      return input2.subarray(position2.position, position2.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5412,12 +5412,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
+    function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+        if (start[i] !== buffer[position2.position + i]) {
           return false;
         }
       }
@@ -11793,13 +11793,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position2 = family.offset % family.ips.length;
+        ip = family.ips[position2] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family.ips.splice(position2, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -13620,7 +13620,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14299,7 +14299,7 @@ var require_fetch = __commonJS({
       if (request.mode === "websocket") {
       } else {
       }
-      let requestBody = null;
+      let requestBody2 = null;
       if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
@@ -14328,7 +14328,7 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(e);
           }
         };
-        requestBody = (async function* () {
+        requestBody2 = (async function* () {
           try {
             for await (const bytes of request.body.stream) {
               yield* processBodyChunk(bytes);
@@ -14340,7 +14340,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody2 });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16329,22 +16329,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header.includes(";")) {
-        const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        const position2 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
+        unparsedAttributes = header.slice(position2.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position
+          position2
         );
-        value = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position2.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -16378,13 +16378,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position
+          position2
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue = cookieAv.slice(position2.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17035,16 +17035,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position2.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position.position++;
+        position2.position++;
       }
       return extensionList;
     }
@@ -19113,7 +19113,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -27373,7 +27373,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -27397,7 +27397,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -27578,11 +27578,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml, tags2) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -27710,12 +27710,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags = {};
+          const tags2 = {};
           visit2.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
+              tags2[node2.tag] = true;
           });
-          tagNames = Object.keys(tags);
+          tagNames = Object.keys(tags2);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -28080,15 +28080,15 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value, tagName, tags2) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+        const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags2.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -28683,8 +28683,8 @@ ${indent}${start}${value}${end}`;
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -28776,9 +28776,9 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
+    function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags2.filter((t) => t.tag === item.tag);
         if (match.length > 0)
           return match.find((t) => t.format === item.format) ?? match[0];
       }
@@ -28786,7 +28786,7 @@ var require_stringify = __commonJS({
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        let match = tags2.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -28795,7 +28795,7 @@ var require_stringify = __commonJS({
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        tagObj = tags2.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
         const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -30561,10 +30561,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags = schemaTags;
-      if (!tags) {
+      let tags2 = schemaTags;
+      if (!tags2) {
         if (Array.isArray(customTags))
-          tags = [];
+          tags2 = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -30572,22 +30572,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags = tags.concat(tag);
+          tags2 = tags2.concat(tag);
       } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+        tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
+        tags2 = tags2.concat(merge2.merge);
+      return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -30603,14 +30603,14 @@ var require_Schema = __commonJS({
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
-    var tags = require_tags();
+    var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map2.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
@@ -34777,11 +34777,11 @@ function wkbToGeojson(reader) {
   } else if (flags.type === 3) {
     return { type: "Polygon", coordinates: readPolygon(reader, flags) };
   } else if (flags.type === 4) {
-    const points = [];
+    const points2 = [];
     for (let i = 0; i < flags.count; i++) {
-      points.push(readPosition(reader, getFlags(reader)));
+      points2.push(readPosition(reader, getFlags(reader)));
     }
-    return { type: "MultiPoint", coordinates: points };
+    return { type: "MultiPoint", coordinates: points2 };
   } else if (flags.type === 5) {
     const lines = [];
     for (let i = 0; i < flags.count; i++) {
@@ -34822,20 +34822,20 @@ function getFlags(reader) {
   return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.dim; i++) {
     const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
     reader.offset += 8;
-    points.push(coord);
+    points2.push(coord);
   }
-  return points;
+  return points2;
 }
 function readLine(reader, flags) {
-  const points = [];
+  const points2 = [];
   for (let i = 0; i < flags.count; i++) {
-    points.push(readPosition(reader, flags));
+    points2.push(readPosition(reader, flags));
   }
-  return points;
+  return points2;
 }
 function readPolygon(reader, flags) {
   const { view } = reader;
@@ -35842,22 +35842,22 @@ async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globa
   throw new Error("server does not support range requests and missing content-length");
 }
 async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  const fetch2 = customFetch ?? globalThis.fetch;
+  const res = await fetch2(url2, { ...requestInit, method: "HEAD" });
   if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
   const length = res.headers.get("Content-Length");
   if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch2);
   }
   return parseInt(length);
 }
 async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
   if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  const fetch2 = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch2);
   let buffer = void 0;
   const init = requestInit || {};
   return {
@@ -35869,7 +35869,7 @@ async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: c
       const headers = new Headers(init.headers);
       const endStr = end === void 0 ? "" : end - 1;
       headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
+      const res = await fetch2(url2, { ...init, headers });
       if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
       if (res.status === 200) {
         buffer = res.arrayBuffer();
@@ -39235,3326 +39235,9 @@ var ActionsLogger = class {
 };
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join2, relative as relative2, resolve as resolve3 } from "node:path";
-
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
-// src/core/eval/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-// src/core/eval/plan.ts
-function effectiveTarget(suite, o) {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
-}
-function flatParams(params) {
-  const { extra, ...named } = params;
-  const out = { ...extra };
-  for (const [k, v] of Object.entries(named)) if (v !== void 0) out[k] = v;
-  return out;
-}
-function requestParams(params, suiteSeed, repeat, repeats) {
-  const out = flatParams(params);
-  if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
-  return out;
-}
-function planJobs(suite, cases, prompt, target) {
-  const jobs = [];
-  const timeoutMs = suite.timeouts.request_s * 1e3;
-  cases.forEach((c, caseIndex) => {
-    const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
-    const inputHash = sha256(stableStringify(rendered.messages));
-    for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
-      const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
-      const key = sha256(
-        stableStringify({
-          v: 1,
-          provider: target.provider,
-          base_url: target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
-          params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
-          repeat
-        })
-      );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
-    }
-  });
-  return jobs;
-}
-
-// node_modules/@huggingface/jinja/dist/index.js
-var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp2(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __publicField = (obj, key, value) => {
-  __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
-  return value;
-};
-var TOKEN_TYPES = Object.freeze({
-  Text: "Text",
-  // The text between Jinja statements or expressions
-  NumericLiteral: "NumericLiteral",
-  // e.g., 123, 1.0
-  StringLiteral: "StringLiteral",
-  // 'string'
-  Identifier: "Identifier",
-  // Variables, functions, statements, booleans, etc.
-  Equals: "Equals",
-  // =
-  OpenParen: "OpenParen",
-  // (
-  CloseParen: "CloseParen",
-  // )
-  OpenStatement: "OpenStatement",
-  // {%
-  CloseStatement: "CloseStatement",
-  // %}
-  OpenExpression: "OpenExpression",
-  // {{
-  CloseExpression: "CloseExpression",
-  // }}
-  OpenSquareBracket: "OpenSquareBracket",
-  // [
-  CloseSquareBracket: "CloseSquareBracket",
-  // ]
-  OpenCurlyBracket: "OpenCurlyBracket",
-  // {
-  CloseCurlyBracket: "CloseCurlyBracket",
-  // }
-  Comma: "Comma",
-  // ,
-  Dot: "Dot",
-  // .
-  Colon: "Colon",
-  // :
-  Pipe: "Pipe",
-  // |
-  CallOperator: "CallOperator",
-  // ()
-  AdditiveBinaryOperator: "AdditiveBinaryOperator",
-  // + - ~
-  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
-  // * / // %
-  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
-  // **
-  ComparisonBinaryOperator: "ComparisonBinaryOperator",
-  // < > <= >= == !=
-  UnaryOperator: "UnaryOperator",
-  // ! - +
-  Comment: "Comment"
-  // {# ... #}
-});
-var Token = class {
-  /**
-   * Constructs a new Token.
-   * @param {string} value The raw value as seen inside the source code.
-   * @param {TokenType} type The type of token.
-   */
-  constructor(value, type) {
-    this.value = value;
-    this.type = type;
-  }
-};
-function isWord(char) {
-  return /\w/.test(char);
-}
-function isInteger(char) {
-  return /[0-9]/.test(char);
-}
-function isWhitespace(char) {
-  return /\s/.test(char);
-}
-var ORDERED_MAPPING_TABLE = [
-  // Control sequences
-  ["{%", TOKEN_TYPES.OpenStatement],
-  ["%}", TOKEN_TYPES.CloseStatement],
-  ["{{", TOKEN_TYPES.OpenExpression],
-  ["}}", TOKEN_TYPES.CloseExpression],
-  // Single character tokens
-  ["(", TOKEN_TYPES.OpenParen],
-  [")", TOKEN_TYPES.CloseParen],
-  ["{", TOKEN_TYPES.OpenCurlyBracket],
-  ["}", TOKEN_TYPES.CloseCurlyBracket],
-  ["[", TOKEN_TYPES.OpenSquareBracket],
-  ["]", TOKEN_TYPES.CloseSquareBracket],
-  [",", TOKEN_TYPES.Comma],
-  [".", TOKEN_TYPES.Dot],
-  [":", TOKEN_TYPES.Colon],
-  ["|", TOKEN_TYPES.Pipe],
-  // Comparison operators
-  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
-  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
-  [">", TOKEN_TYPES.ComparisonBinaryOperator],
-  // Arithmetic operators
-  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
-  // NOTE: must come before "*" so that "**" is matched first
-  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  // NOTE: must come before "/" so that "//" is matched first
-  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  // Assignment operator
-  ["=", TOKEN_TYPES.Equals]
-];
-var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
-  ["n", "\n"],
-  // New line
-  ["t", "	"],
-  // Horizontal tab
-  ["r", "\r"],
-  // Carriage return
-  ["b", "\b"],
-  // Backspace
-  ["f", "\f"],
-  // Form feed
-  ["v", "\v"],
-  // Vertical tab
-  ["'", "'"],
-  // Single quote
-  ['"', '"'],
-  // Double quote
-  ["\\", "\\"]
-  // Backslash
-]);
-function preprocess(template, options = {}) {
-  if (template.endsWith("\n")) {
-    template = template.slice(0, -1);
-  }
-  if (options.lstrip_blocks) {
-    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
-  }
-  if (options.trim_blocks) {
-    template = template.replace(/([#%-]})\n/g, "$1");
-  }
-  return template.replace(
-    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
-    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
-  );
-}
-function tokenize(source, options = {}) {
-  const tokens2 = [];
-  const src = preprocess(source, options);
-  let cursorPosition = 0;
-  let curlyBracketDepth = 0;
-  const consumeWhile = (predicate) => {
-    let str = "";
-    while (predicate(src[cursorPosition])) {
-      if (src[cursorPosition] === "\\") {
-        ++cursorPosition;
-        if (cursorPosition >= src.length) {
-          throw new SyntaxError("Unexpected end of input");
-        }
-        const escaped = src[cursorPosition++];
-        if (escaped === "x" || escaped === "u") {
-          const length = escaped === "x" ? 2 : 4;
-          const hex3 = src.slice(cursorPosition, cursorPosition + length);
-          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
-            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
-          }
-          str += String.fromCharCode(parseInt(hex3, 16));
-          cursorPosition += length;
-          continue;
-        }
-        const unescaped = ESCAPE_CHARACTERS.get(escaped);
-        if (unescaped === void 0) {
-          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
-        }
-        str += unescaped;
-        continue;
-      }
-      str += src[cursorPosition++];
-      if (cursorPosition >= src.length) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-    }
-    return str;
-  };
-  const stripTrailingWhitespace = () => {
-    const lastToken = tokens2.at(-1);
-    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
-      lastToken.value = lastToken.value.trimEnd();
-      if (lastToken.value === "") {
-        tokens2.pop();
-      }
-    }
-  };
-  const skipLeadingWhitespace = () => {
-    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
-      ++cursorPosition;
-    }
-  };
-  main:
-    while (cursorPosition < src.length) {
-      const lastTokenType = tokens2.at(-1)?.type;
-      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
-        let text = "";
-        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
-        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
-          text += src[cursorPosition++];
-        }
-        if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
-          continue;
-        }
-      }
-      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
-        cursorPosition += 2;
-        const stripBefore = src[cursorPosition] === "-";
-        if (stripBefore) {
-          ++cursorPosition;
-        }
-        let comment = "";
-        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
-          if (cursorPosition + 2 >= src.length) {
-            throw new SyntaxError("Missing end of comment tag");
-          }
-          comment += src[cursorPosition++];
-        }
-        const stripAfter = comment.endsWith("-");
-        if (stripAfter) {
-          comment = comment.slice(0, -1);
-        }
-        if (stripBefore) {
-          stripTrailingWhitespace();
-        }
-        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
-        cursorPosition += 2;
-        if (stripAfter) {
-          skipLeadingWhitespace();
-        }
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
-        cursorPosition += 3;
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
-        curlyBracketDepth = 0;
-        cursorPosition += 3;
-        continue;
-      }
-      consumeWhile(isWhitespace);
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
-        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
-        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      const char = src[cursorPosition];
-      if (char === "-" || char === "+") {
-        const lastTokenType2 = tokens2.at(-1)?.type;
-        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
-          throw new SyntaxError(`Unexpected character: ${char}`);
-        }
-        switch (lastTokenType2) {
-          case TOKEN_TYPES.Identifier:
-          case TOKEN_TYPES.NumericLiteral:
-          case TOKEN_TYPES.StringLiteral:
-          case TOKEN_TYPES.CloseParen:
-          case TOKEN_TYPES.CloseSquareBracket:
-            break;
-          default: {
-            ++cursorPosition;
-            let num = consumeWhile(isInteger);
-            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-              ++cursorPosition;
-              const frac = consumeWhile(isInteger);
-              num = `${num}.${frac}`;
-            }
-            tokens2.push(
-              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
-            );
-            continue;
-          }
-        }
-      }
-      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
-        if (seq === "}}" && curlyBracketDepth > 0) {
-          continue;
-        }
-        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
-        if (slice2 === seq) {
-          tokens2.push(new Token(seq, type));
-          if (type === TOKEN_TYPES.OpenExpression) {
-            curlyBracketDepth = 0;
-          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
-            ++curlyBracketDepth;
-          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
-            --curlyBracketDepth;
-          }
-          cursorPosition += seq.length;
-          continue main;
-        }
-      }
-      if (char === "'" || char === '"') {
-        ++cursorPosition;
-        const str = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str, TOKEN_TYPES.StringLiteral));
-        ++cursorPosition;
-        continue;
-      }
-      if (isInteger(char)) {
-        let num = consumeWhile(isInteger);
-        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-          ++cursorPosition;
-          const frac = consumeWhile(isInteger);
-          num = `${num}.${frac}`;
-        }
-        tokens2.push(new Token(num, TOKEN_TYPES.NumericLiteral));
-        continue;
-      }
-      if (isWord(char)) {
-        const word = consumeWhile(isWord);
-        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
-        continue;
-      }
-      throw new SyntaxError(`Unexpected character: ${char}`);
-    }
-  return tokens2;
-}
-var Statement = class {
-  type = "Statement";
-};
-var Program = class extends Statement {
-  constructor(body2) {
-    super();
-    this.body = body2;
-  }
-  type = "Program";
-};
-var If = class extends Statement {
-  constructor(test, body2, alternate) {
-    super();
-    this.test = test;
-    this.body = body2;
-    this.alternate = alternate;
-  }
-  type = "If";
-};
-var For = class extends Statement {
-  constructor(loopvar, iterable, body2, defaultBlock) {
-    super();
-    this.loopvar = loopvar;
-    this.iterable = iterable;
-    this.body = body2;
-    this.defaultBlock = defaultBlock;
-  }
-  type = "For";
-};
-var Break = class extends Statement {
-  type = "Break";
-};
-var Continue = class extends Statement {
-  type = "Continue";
-};
-var SetStatement = class extends Statement {
-  constructor(assignee, value, body2) {
-    super();
-    this.assignee = assignee;
-    this.value = value;
-    this.body = body2;
-  }
-  type = "Set";
-};
-var Macro = class extends Statement {
-  constructor(name, args, body2) {
-    super();
-    this.name = name;
-    this.args = args;
-    this.body = body2;
-  }
-  type = "Macro";
-};
-var Comment = class extends Statement {
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Comment";
-};
-var Expression = class extends Statement {
-  type = "Expression";
-};
-var MemberExpression = class extends Expression {
-  constructor(object2, property, computed) {
-    super();
-    this.object = object2;
-    this.property = property;
-    this.computed = computed;
-  }
-  type = "MemberExpression";
-};
-var CallExpression = class extends Expression {
-  constructor(callee, args) {
-    super();
-    this.callee = callee;
-    this.args = args;
-  }
-  type = "CallExpression";
-};
-var Identifier = class extends Expression {
-  /**
-   * @param {string} value The name of the identifier
-   */
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Identifier";
-};
-var Literal = class extends Expression {
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Literal";
-};
-var IntegerLiteral = class extends Literal {
-  type = "IntegerLiteral";
-};
-var FloatLiteral = class extends Literal {
-  type = "FloatLiteral";
-};
-var StringLiteral = class extends Literal {
-  type = "StringLiteral";
-};
-var ArrayLiteral = class extends Literal {
-  type = "ArrayLiteral";
-};
-var TupleLiteral = class extends Literal {
-  type = "TupleLiteral";
-};
-var ObjectLiteral = class extends Literal {
-  type = "ObjectLiteral";
-};
-var BinaryExpression = class extends Expression {
-  constructor(operator, left, right) {
-    super();
-    this.operator = operator;
-    this.left = left;
-    this.right = right;
-  }
-  type = "BinaryExpression";
-};
-var FilterExpression = class extends Expression {
-  constructor(operand, filter) {
-    super();
-    this.operand = operand;
-    this.filter = filter;
-  }
-  type = "FilterExpression";
-};
-var FilterStatement = class extends Statement {
-  constructor(filter, body2) {
-    super();
-    this.filter = filter;
-    this.body = body2;
-  }
-  type = "FilterStatement";
-};
-var SelectExpression = class extends Expression {
-  constructor(lhs, test) {
-    super();
-    this.lhs = lhs;
-    this.test = test;
-  }
-  type = "SelectExpression";
-};
-var TestExpression = class extends Expression {
-  constructor(operand, negate, test) {
-    super();
-    this.operand = operand;
-    this.negate = negate;
-    this.test = test;
-  }
-  type = "TestExpression";
-};
-var UnaryExpression = class extends Expression {
-  constructor(operator, argument) {
-    super();
-    this.operator = operator;
-    this.argument = argument;
-  }
-  type = "UnaryExpression";
-};
-var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
-    super();
-    this.start = start;
-    this.stop = stop;
-    this.step = step;
-  }
-  type = "SliceExpression";
-};
-var KeywordArgumentExpression = class extends Expression {
-  constructor(key, value) {
-    super();
-    this.key = key;
-    this.value = value;
-  }
-  type = "KeywordArgumentExpression";
-};
-var SpreadExpression = class extends Expression {
-  constructor(argument) {
-    super();
-    this.argument = argument;
-  }
-  type = "SpreadExpression";
-};
-var KeywordSpreadExpression = class extends Expression {
-  constructor(argument) {
-    super();
-    this.argument = argument;
-  }
-  type = "KeywordSpreadExpression";
-};
-var CallStatement = class extends Statement {
-  constructor(call, callerArgs, body2) {
-    super();
-    this.call = call;
-    this.callerArgs = callerArgs;
-    this.body = body2;
-  }
-  type = "CallStatement";
-};
-var Ternary = class extends Expression {
-  constructor(condition, trueExpr, falseExpr) {
-    super();
-    this.condition = condition;
-    this.trueExpr = trueExpr;
-    this.falseExpr = falseExpr;
-  }
-  type = "Ternary";
-};
-function parse(tokens2) {
-  const program = new Program([]);
-  let current = 0;
-  function expect(type, error63) {
-    const prev = tokens2[current++];
-    if (!prev || prev.type !== type) {
-      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
-    }
-    return prev;
-  }
-  function expectIdentifier(name) {
-    if (!isIdentifier(name)) {
-      throw new SyntaxError(`Expected ${name}`);
-    }
-    ++current;
-  }
-  function parseAny() {
-    switch (tokens2[current].type) {
-      case TOKEN_TYPES.Comment:
-        return new Comment(tokens2[current++].value);
-      case TOKEN_TYPES.Text:
-        return parseText();
-      case TOKEN_TYPES.OpenStatement:
-        return parseJinjaStatement();
-      case TOKEN_TYPES.OpenExpression:
-        return parseJinjaExpression();
-      default:
-        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
-    }
-  }
-  function is(...types) {
-    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
-  }
-  function isStatement(...names) {
-    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
-  }
-  function isIdentifier(...names) {
-    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
-  }
-  function parseText() {
-    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
-  }
-  function parseJinjaStatement() {
-    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
-    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
-      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
-    }
-    const name = tokens2[current].value;
-    let result;
-    switch (name) {
-      case "set":
-        ++current;
-        result = parseSetStatement();
-        break;
-      case "if":
-        ++current;
-        result = parseIfStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endif");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "macro":
-        ++current;
-        result = parseMacroStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endmacro");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "for":
-        ++current;
-        result = parseForStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endfor");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "call": {
-        ++current;
-        let callerArgs = null;
-        if (is(TOKEN_TYPES.OpenParen)) {
-          callerArgs = parseArgs("parameters");
-        }
-        const callee = parsePrimaryExpression();
-        if (callee.type !== "Identifier") {
-          throw new SyntaxError(`Expected identifier following call statement`);
-        }
-        const callArgs = parseArgs("call");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const body2 = [];
-        while (!isStatement("endcall")) {
-          body2.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endcall");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const callExpr = new CallExpression(callee, callArgs);
-        result = new CallStatement(callExpr, callerArgs, body2);
-        break;
-      }
-      case "break":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Break();
-        break;
-      case "continue":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Continue();
-        break;
-      case "filter": {
-        ++current;
-        let filterNode = parsePrimaryExpression();
-        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
-          filterNode = parseCallExpression(filterNode);
-        }
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const filterBody = [];
-        while (!isStatement("endfilter")) {
-          filterBody.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endfilter");
-        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
-        result = new FilterStatement(filterNode, filterBody);
-        break;
-      }
-      default:
-        throw new SyntaxError(`Unknown statement type: ${name}`);
-    }
-    return result;
-  }
-  function parseJinjaExpression() {
-    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
-    const result = parseExpression();
-    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
-    return result;
-  }
-  function parseSetStatement() {
-    const left = parseExpressionSequence();
-    let value = null;
-    const body2 = [];
-    if (is(TOKEN_TYPES.Equals)) {
-      ++current;
-      value = parseExpressionSequence();
-    } else {
-      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-      while (!isStatement("endset")) {
-        body2.push(parseAny());
-      }
-      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-      expectIdentifier("endset");
-    }
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    return new SetStatement(left, value, body2);
-  }
-  function parseIfStatement() {
-    const test = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    const alternate = [];
-    while (!isStatement("elif", "else", "endif")) {
-      body2.push(parseAny());
-    }
-    if (isStatement("elif")) {
-      ++current;
-      ++current;
-      const result = parseIfStatement();
-      alternate.push(result);
-    } else if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endif")) {
-        alternate.push(parseAny());
-      }
-    }
-    return new If(test, body2, alternate);
-  }
-  function parseMacroStatement() {
-    const name = parsePrimaryExpression();
-    if (name.type !== "Identifier") {
-      throw new SyntaxError(`Expected identifier following macro statement`);
-    }
-    const args = parseArgs("parameters");
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endmacro")) {
-      body2.push(parseAny());
-    }
-    return new Macro(name, args, body2);
-  }
-  function parseExpressionSequence(primary = false) {
-    const fn = primary ? parsePrimaryExpression : parseExpression;
-    const expressions = [fn()];
-    const isTuple = is(TOKEN_TYPES.Comma);
-    while (isTuple) {
-      ++current;
-      expressions.push(fn());
-      if (!is(TOKEN_TYPES.Comma)) {
-        break;
-      }
-    }
-    return isTuple ? new TupleLiteral(expressions) : expressions[0];
-  }
-  function parseForStatement() {
-    const loopVariable = parseExpressionSequence(true);
-    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
-      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
-    }
-    if (!isIdentifier("in")) {
-      throw new SyntaxError("Expected `in` keyword following loop variable");
-    }
-    ++current;
-    const iterable = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endfor", "else")) {
-      body2.push(parseAny());
-    }
-    const alternative = [];
-    if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endfor")) {
-        alternative.push(parseAny());
-      }
-    }
-    return new For(loopVariable, iterable, body2, alternative);
-  }
-  function parseExpression() {
-    return parseIfExpression();
-  }
-  function parseIfExpression() {
-    const a = parseLogicalOrExpression();
-    if (isIdentifier("if")) {
-      ++current;
-      const test = parseLogicalOrExpression();
-      if (isIdentifier("else")) {
-        ++current;
-        const falseExpr = parseIfExpression();
-        return new Ternary(test, a, falseExpr);
-      } else {
-        return new SelectExpression(a, test);
-      }
-    }
-    return a;
-  }
-  function parseLogicalOrExpression() {
-    let left = parseLogicalAndExpression();
-    while (isIdentifier("or")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalAndExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalAndExpression() {
-    let left = parseLogicalNegationExpression();
-    while (isIdentifier("and")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalNegationExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalNegationExpression() {
-    let right;
-    while (isIdentifier("not")) {
-      const operator = tokens2[current];
-      ++current;
-      const arg = parseLogicalNegationExpression();
-      right = new UnaryExpression(operator, arg);
-    }
-    return right ?? parseComparisonExpression();
-  }
-  function parseComparisonExpression() {
-    let left = parseAdditiveExpression();
-    while (true) {
-      let operator;
-      if (isIdentifier("not", "in")) {
-        operator = new Token("not in", TOKEN_TYPES.Identifier);
-        current += 2;
-      } else if (isIdentifier("in")) {
-        operator = tokens2[current++];
-      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
-        operator = tokens2[current++];
-      } else {
-        break;
-      }
-      const right = parseAdditiveExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseAdditiveExpression() {
-    let left = parseMultiplicativeExpression();
-    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseMultiplicativeExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseCallMemberExpression() {
-    const member = parseMemberExpression(parsePrimaryExpression());
-    if (is(TOKEN_TYPES.OpenParen)) {
-      return parseCallExpression(member);
-    }
-    return member;
-  }
-  function parseCallExpression(callee) {
-    let expression = new CallExpression(callee, parseArgs("call"));
-    expression = parseMemberExpression(expression);
-    if (is(TOKEN_TYPES.OpenParen)) {
-      expression = parseCallExpression(expression);
-    }
-    return expression;
-  }
-  function parseArgs(mode) {
-    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
-    const args = parseArgumentsList(mode);
-    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
-    return args;
-  }
-  function parseArgumentsList(mode) {
-    const args = [];
-    const parameterNames = /* @__PURE__ */ new Set();
-    let sawKeywordOrDefault = false;
-    let sawSpreadArgument = false;
-    while (!is(TOKEN_TYPES.CloseParen)) {
-      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
-      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
-      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
-        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
-      }
-      if (isKeywordSpread) {
-        ++current;
-        args.push(new KeywordSpreadExpression(parseExpression()));
-        if (is(TOKEN_TYPES.Comma)) {
-          ++current;
-        }
-        if (!is(TOKEN_TYPES.CloseParen)) {
-          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
-        }
-        break;
-      }
-      let argument;
-      if (isPositionalSpread) {
-        if (sawSpreadArgument) {
-          throw new SyntaxError("Only one `*` argument unpacking is allowed");
-        }
-        sawSpreadArgument = true;
-        ++current;
-        const expr = parseExpression();
-        argument = new SpreadExpression(expr);
-      } else {
-        argument = parseExpression();
-        if (is(TOKEN_TYPES.Equals)) {
-          ++current;
-          if (!(argument instanceof Identifier)) {
-            throw new SyntaxError(
-              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
-            );
-          }
-          const value = parseExpression();
-          argument = new KeywordArgumentExpression(argument, value);
-        }
-        if (mode === "parameters") {
-          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
-            throw new SyntaxError("Expected identifier for parameter declaration");
-          }
-          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
-          if (parameterNames.has(parameterName)) {
-            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
-          }
-          parameterNames.add(parameterName);
-        }
-        if (argument instanceof KeywordArgumentExpression) {
-          sawKeywordOrDefault = true;
-        } else if (sawKeywordOrDefault) {
-          throw new SyntaxError(
-            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
-          );
-        } else if (sawSpreadArgument) {
-          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
-        }
-      }
-      args.push(argument);
-      if (is(TOKEN_TYPES.Comma)) {
-        ++current;
-      }
-    }
-    return args;
-  }
-  function parseMemberExpressionArgumentsList() {
-    const slices = [];
-    let isSlice = false;
-    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-      if (is(TOKEN_TYPES.Colon)) {
-        slices.push(void 0);
-        ++current;
-        isSlice = true;
-      } else {
-        slices.push(parseExpression());
-        if (is(TOKEN_TYPES.Colon)) {
-          ++current;
-          isSlice = true;
-        }
-      }
-    }
-    if (slices.length === 0) {
-      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
-    }
-    if (isSlice) {
-      if (slices.length > 3) {
-        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
-      }
-      return new SliceExpression(...slices);
-    }
-    return slices[0];
-  }
-  function parseMemberExpression(object2) {
-    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
-      const operator = tokens2[current];
-      ++current;
-      let property;
-      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
-      if (computed) {
-        property = parseMemberExpressionArgumentsList();
-        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
-      } else {
-        property = parsePrimaryExpression();
-        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
-          throw new SyntaxError(`Expected identifier or integer following dot operator`);
-        }
-      }
-      object2 = new MemberExpression(object2, property, computed);
-    }
-    return object2;
-  }
-  function parseMultiplicativeExpression() {
-    let left = parsePowerExpression();
-    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parsePowerExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parsePowerExpression() {
-    let left = parseTestExpression();
-    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parseTestExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseTestExpression() {
-    let operand = parseFilterExpression();
-    while (isIdentifier("is")) {
-      ++current;
-      const negate = isIdentifier("not");
-      if (negate) {
-        ++current;
-      }
-      const filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the test`);
-      }
-      operand = new TestExpression(operand, negate, filter);
-    }
-    return operand;
-  }
-  function parseFilterExpression() {
-    let operand = parseUnarySignExpression();
-    while (is(TOKEN_TYPES.Pipe)) {
-      ++current;
-      let filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the filter`);
-      }
-      if (is(TOKEN_TYPES.OpenParen)) {
-        filter = parseCallExpression(filter);
-      }
-      operand = new FilterExpression(operand, filter);
-    }
-    return operand;
-  }
-  function parseUnarySignExpression() {
-    const token = tokens2[current];
-    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
-      const operator = tokens2[current++];
-      const argument = parseUnarySignExpression();
-      return new UnaryExpression(operator, argument);
-    }
-    return parseCallMemberExpression();
-  }
-  function parsePrimaryExpression() {
-    const token = tokens2[current++];
-    switch (token.type) {
-      case TOKEN_TYPES.NumericLiteral: {
-        const num = token.value;
-        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
-      }
-      case TOKEN_TYPES.StringLiteral: {
-        let value = token.value;
-        while (is(TOKEN_TYPES.StringLiteral)) {
-          value += tokens2[current++].value;
-        }
-        return new StringLiteral(value);
-      }
-      case TOKEN_TYPES.Identifier:
-        return new Identifier(token.value);
-      case TOKEN_TYPES.OpenParen: {
-        const expression = parseExpressionSequence();
-        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
-        return expression;
-      }
-      case TOKEN_TYPES.OpenSquareBracket: {
-        const values = [];
-        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-          values.push(parseExpression());
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ArrayLiteral(values);
-      }
-      case TOKEN_TYPES.OpenCurlyBracket: {
-        const values = /* @__PURE__ */ new Map();
-        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
-          const key = parseExpression();
-          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
-          const value = parseExpression();
-          values.set(key, value);
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ObjectLiteral(values);
-      }
-      default:
-        throw new SyntaxError(`Unexpected token: ${token.type}`);
-    }
-  }
-  while (current < tokens2.length) {
-    program.body.push(parseAny());
-  }
-  return program;
-}
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
-    start = 0;
-  }
-  if (step === 0) {
-    throw new Error("range() step must not be zero");
-  }
-  const result = [];
-  if (step > 0) {
-    for (let i = start; i < stop; i += step) {
-      result.push(i);
-    }
-  } else {
-    for (let i = start; i > stop; i += step) {
-      result.push(i);
-    }
-  }
-  return result;
-}
-function slice(array2, start, stop, step = 1) {
-  const direction = Math.sign(step);
-  if (direction >= 0) {
-    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
-  } else {
-    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
-  }
-  const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
-    result.push(array2[i]);
-  }
-  return result;
-}
-function titleCase(value) {
-  return value.replace(/\b\w/g, (c) => c.toUpperCase());
-}
-function strftime_now(format2) {
-  return strftime(/* @__PURE__ */ new Date(), format2);
-}
-function strftime(date5, format2) {
-  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
-  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
-  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
-  return format2.replace(/%[YmdbBHM%]/g, (token) => {
-    switch (token) {
-      case "%Y":
-        return date5.getFullYear().toString();
-      case "%m":
-        return pad2(date5.getMonth() + 1);
-      case "%d":
-        return pad2(date5.getDate());
-      case "%b":
-        return monthFormatterShort.format(date5);
-      case "%B":
-        return monthFormatterLong.format(date5);
-      case "%H":
-        return pad2(date5.getHours());
-      case "%M":
-        return pad2(date5.getMinutes());
-      case "%%":
-        return "%";
-      default:
-        return token;
-    }
-  });
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function replace(str, oldvalue, newvalue, count2) {
-  if (count2 === 0) {
-    return str;
-  }
-  let remaining = count2 == null || count2 < 0 ? Infinity : count2;
-  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str.replaceAll(pattern, (match) => {
-    if (remaining > 0) {
-      --remaining;
-      return newvalue;
-    }
-    return match;
-  });
-}
-var BreakControl = class extends Error {
-};
-var ContinueControl = class extends Error {
-};
-var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
-var RuntimeValue = class {
-  type = "RuntimeValue";
-  value;
-  /**
-   * A collection of built-in functions for this type.
-   */
-  get builtins() {
-    return EMPTY_BUILTINS;
-  }
-  /**
-   * Creates a new RuntimeValue.
-   */
-  constructor(value = void 0) {
-    this.value = value;
-  }
-  /**
-   * Determines truthiness or falsiness of the runtime value.
-   * This function should be overridden by subclasses if it has custom truthiness criteria.
-   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
-   */
-  __bool__() {
-    return new BooleanValue(!!this.value);
-  }
-  toString() {
-    return String(this.value);
-  }
-};
-var IntegerValue = class extends RuntimeValue {
-  type = "IntegerValue";
-};
-var FloatValue = class extends RuntimeValue {
-  type = "FloatValue";
-  toString() {
-    if (Object.is(this.value, -0)) {
-      return "-0.0";
-    }
-    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
-  }
-};
-var StringValue = class extends RuntimeValue {
-  type = "StringValue";
-  _builtins;
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([
-      [
-        "upper",
-        new FunctionValue(() => {
-          return new StringValue(this.value.toUpperCase());
-        })
-      ],
-      [
-        "lower",
-        new FunctionValue(() => {
-          return new StringValue(this.value.toLowerCase());
-        })
-      ],
-      [
-        "strip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trim());
-        })
-      ],
-      [
-        "title",
-        new FunctionValue(() => {
-          return new StringValue(titleCase(this.value));
-        })
-      ],
-      [
-        "capitalize",
-        new FunctionValue(() => {
-          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
-        })
-      ],
-      ["length", new IntegerValue(this.value.length)],
-      [
-        "rstrip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trimEnd());
-        })
-      ],
-      [
-        "lstrip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trimStart());
-        })
-      ],
-      [
-        "startswith",
-        new FunctionValue((args) => {
-          if (args.length === 0) {
-            throw new Error("startswith() requires at least one argument");
-          }
-          const pattern = args[0];
-          if (pattern instanceof StringValue) {
-            return new BooleanValue(this.value.startsWith(pattern.value));
-          } else if (pattern instanceof ArrayValue) {
-            for (const item of pattern.value) {
-              if (!(item instanceof StringValue)) {
-                throw new Error("startswith() tuple elements must be strings");
-              }
-              if (this.value.startsWith(item.value)) {
-                return new BooleanValue(true);
-              }
-            }
-            return new BooleanValue(false);
-          }
-          throw new Error("startswith() argument must be a string or tuple of strings");
-        })
-      ],
-      [
-        "endswith",
-        new FunctionValue((args) => {
-          if (args.length === 0) {
-            throw new Error("endswith() requires at least one argument");
-          }
-          const pattern = args[0];
-          if (pattern instanceof StringValue) {
-            return new BooleanValue(this.value.endsWith(pattern.value));
-          } else if (pattern instanceof ArrayValue) {
-            for (const item of pattern.value) {
-              if (!(item instanceof StringValue)) {
-                throw new Error("endswith() tuple elements must be strings");
-              }
-              if (this.value.endsWith(item.value)) {
-                return new BooleanValue(true);
-              }
-            }
-            return new BooleanValue(false);
-          }
-          throw new Error("endswith() argument must be a string or tuple of strings");
-        })
-      ],
-      [
-        "split",
-        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
-        // https://docs.python.org/3.13/library/stdtypes.html#str.split
-        new FunctionValue((args) => {
-          const sep = args[0] ?? new NullValue();
-          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
-            throw new Error("sep argument must be a string or null");
-          }
-          const maxsplit = args[1] ?? new IntegerValue(-1);
-          if (!(maxsplit instanceof IntegerValue)) {
-            throw new Error("maxsplit argument must be a number");
-          }
-          let result = [];
-          if (sep instanceof NullValue) {
-            const text = this.value.trimStart();
-            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
-              if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
-                result.push(match + text.slice(index + match.length));
-                break;
-              }
-              result.push(match);
-            }
-          } else {
-            if (sep.value === "") {
-              throw new Error("empty separator");
-            }
-            result = this.value.split(sep.value);
-            if (maxsplit.value !== -1 && result.length > maxsplit.value) {
-              result.push(result.splice(maxsplit.value).join(sep.value));
-            }
-          }
-          return new ArrayValue(result.map((part) => new StringValue(part)));
-        })
-      ],
-      [
-        "replace",
-        new FunctionValue((args) => {
-          if (args.length < 2) {
-            throw new Error("replace() requires at least two arguments");
-          }
-          const oldValue = args[0];
-          const newValue = args[1];
-          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
-            throw new Error("replace() arguments must be strings");
-          }
-          let count2;
-          if (args.length > 2) {
-            if (args[2].type === "KeywordArgumentsValue") {
-              count2 = args[2].value.get("count") ?? new NullValue();
-            } else {
-              count2 = args[2];
-            }
-          } else {
-            count2 = new NullValue();
-          }
-          if (!(count2 instanceof IntegerValue || count2 instanceof NullValue)) {
-            throw new Error("replace() count argument must be a number or null");
-          }
-          return new StringValue(replace(this.value, oldValue.value, newValue.value, count2.value));
-        })
-      ]
-    ]);
-  }
-};
-var BooleanValue = class extends RuntimeValue {
-  type = "BooleanValue";
-};
-var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str) {
-  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
-}
-function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
-  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
-  let itemSeparator;
-  let keySeparator;
-  if (separators) {
-    [itemSeparator, keySeparator] = separators;
-  } else if (indent) {
-    itemSeparator = ",";
-    keySeparator = ": ";
-  } else {
-    itemSeparator = ", ";
-    keySeparator = ": ";
-  }
-  switch (input2.type) {
-    case "NullValue":
-      return "null";
-    case "UndefinedValue":
-      return convertUndefinedToNull ? "null" : "undefined";
-    case "IntegerValue":
-    case "FloatValue":
-    case "BooleanValue":
-      return JSON.stringify(input2.value);
-    case "StringValue": {
-      let result = JSON.stringify(input2.value);
-      if (ensureAscii) {
-        result = makeAsciiSafe(result);
-      }
-      return result;
-    }
-    case "ArrayValue":
-    case "NamespaceValue":
-    case "ObjectValue": {
-      const indentValue = indent ? " ".repeat(indent) : "";
-      const basePadding = "\n" + indentValue.repeat(depth);
-      const childrenPadding = basePadding + indentValue;
-      if (input2.type === "ArrayValue") {
-        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
-        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
-      } else {
-        let entries = Array.from(input2.value.entries());
-        if (sortKeys) {
-          entries = entries.sort(([a], [b]) => a.localeCompare(b));
-        }
-        const core = entries.map(([key, value]) => {
-          let keyStr = JSON.stringify(key);
-          if (ensureAscii) {
-            keyStr = makeAsciiSafe(keyStr);
-          }
-          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
-          return indent ? `${childrenPadding}${v}` : v;
-        });
-        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
-      }
-    }
-    default:
-      throw new Error(`Cannot convert to JSON: ${input2.type}`);
-  }
-}
-var ObjectValue = class extends RuntimeValue {
-  type = "ObjectValue";
-  _builtins;
-  /**
-   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-   * while only non-empty Python arrays are consider truthy.
-   *
-   * e.g.,
-   *  - JavaScript:  {} && 5 -> 5
-   *  - Python:      {} and 5 -> {}
-   */
-  __bool__() {
-    return new BooleanValue(this.value.size > 0);
-  }
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([
-      [
-        "get",
-        new FunctionValue(([key, defaultValue]) => {
-          if (!(key instanceof StringValue)) {
-            throw new Error(`Object key must be a string: got ${key.type}`);
-          }
-          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
-        })
-      ],
-      ["items", new FunctionValue(() => this.items())],
-      ["keys", new FunctionValue(() => this.keys())],
-      ["values", new FunctionValue(() => this.values())],
-      [
-        "dictsort",
-        new FunctionValue((args) => {
-          let kwargs = /* @__PURE__ */ new Map();
-          const positionalArgs = args.filter((arg) => {
-            if (arg instanceof KeywordArgumentsValue) {
-              kwargs = arg.value;
-              return false;
-            }
-            return true;
-          });
-          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-          if (!(caseSensitive instanceof BooleanValue)) {
-            throw new Error("case_sensitive must be a boolean");
-          }
-          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
-          if (!(by instanceof StringValue)) {
-            throw new Error("by must be a string");
-          }
-          if (!["key", "value"].includes(by.value)) {
-            throw new Error("by must be either 'key' or 'value'");
-          }
-          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-          if (!(reverse instanceof BooleanValue)) {
-            throw new Error("reverse must be a boolean");
-          }
-          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
-            const index = by.value === "key" ? 0 : 1;
-            const aVal = a.value[index];
-            const bVal = b.value[index];
-            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-            return reverse.value ? -result : result;
-          });
-          return new ArrayValue(items);
-        })
-      ]
-    ]);
-  }
-  items() {
-    return new ArrayValue(
-      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-    );
-  }
-  keys() {
-    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
-  }
-  values() {
-    return new ArrayValue(Array.from(this.value.values()));
-  }
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var KeywordArgumentsValue = class extends ObjectValue {
-  type = "KeywordArgumentsValue";
-};
-var NamespaceValue = class extends RuntimeValue {
-  type = "NamespaceValue";
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var ArrayValue = class extends RuntimeValue {
-  type = "ArrayValue";
-  _builtins;
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
-  }
-  /**
-   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-   * while only non-empty Python arrays are consider truthy.
-   *
-   * e.g.,
-   *  - JavaScript:  [] && 5 -> 5
-   *  - Python:      [] and 5 -> []
-   */
-  __bool__() {
-    return new BooleanValue(this.value.length > 0);
-  }
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var TupleValue = class extends ArrayValue {
-  type = "TupleValue";
-};
-var FunctionValue = class extends RuntimeValue {
-  type = "FunctionValue";
-};
-var NullValue = class extends RuntimeValue {
-  type = "NullValue";
-};
-var UndefinedValue = class extends RuntimeValue {
-  type = "UndefinedValue";
-};
-function normalizeNamespaceEntry(pair) {
-  let values;
-  if (pair instanceof ArrayValue) {
-    values = pair.value;
-  } else if (pair instanceof StringValue) {
-    values = Array.from(pair.value, (char) => new StringValue(char));
-  }
-  if (!values || values.length !== 2) {
-    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
-  }
-  const [key, value] = values;
-  if (!(key instanceof StringValue)) {
-    throw new Error("namespace keys must be strings");
-  }
-  return [key, value];
-}
-var _Environment = class {
-  constructor(parent) {
-    this.parent = parent;
-  }
-  /**
-   * The variables declared in this environment.
-   */
-  variables = /* @__PURE__ */ new Map([
-    [
-      "namespace",
-      new FunctionValue((args) => {
-        const positional = args.slice();
-        let kwargs;
-        if (positional.at(-1) instanceof KeywordArgumentsValue) {
-          kwargs = positional.pop();
-        }
-        if (positional.length > 1) {
-          throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
-        }
-        const entries = /* @__PURE__ */ new Map();
-        if (positional.length === 1) {
-          const source = positional[0];
-          if (source instanceof ObjectValue) {
-            for (const [key, value] of source.value) {
-              entries.set(key, value);
-            }
-          } else if (source instanceof ArrayValue) {
-            for (const pair of source.value) {
-              const [key, value] = normalizeNamespaceEntry(pair);
-              entries.set(key.value, value);
-            }
-          } else {
-            throw new Error(`'${source.type}' object is not iterable`);
-          }
-        }
-        if (kwargs) {
-          for (const [key, value] of kwargs.value) {
-            entries.set(key, value);
-          }
-        }
-        return new NamespaceValue(entries);
-      })
-    ]
-  ]);
-  tests = _Environment.TESTS;
-  /**
-   * Set the value of a variable in the current environment.
-   */
-  set(name, value) {
-    return this.declareVariable(name, convertToRuntimeValues(value));
-  }
-  declareVariable(name, value) {
-    if (this.variables.has(name)) {
-      throw new SyntaxError(`Variable already declared: ${name}`);
-    }
-    this.variables.set(name, value);
-    return value;
-  }
-  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
-  // 	const env = this.resolve(name);
-  // 	env.variables.set(name, value);
-  // 	return value;
-  // }
-  /**
-   * Set variable in the current scope.
-   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
-   */
-  setVariable(name, value) {
-    this.variables.set(name, value);
-    return value;
-  }
-  /**
-   * Resolve the environment in which the variable is declared.
-   * @param {string} name The name of the variable.
-   * @returns {Environment} The environment in which the variable is declared.
-   */
-  resolve(name) {
-    if (this.variables.has(name)) {
-      return this;
-    }
-    if (this.parent) {
-      return this.parent.resolve(name);
-    }
-    throw new Error(`Unknown variable: ${name}`);
-  }
-  lookupVariable(name) {
-    try {
-      return this.resolve(name).variables.get(name) ?? new UndefinedValue();
-    } catch {
-      return new UndefinedValue();
-    }
-  }
-};
-var Environment = _Environment;
-__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
-  ["boolean", (operand) => operand.type === "BooleanValue"],
-  ["callable", (operand) => operand instanceof FunctionValue],
-  [
-    "odd",
-    (operand) => {
-      if (!(operand instanceof IntegerValue)) {
-        throw new Error(`cannot odd on ${operand.type}`);
-      }
-      return operand.value % 2 !== 0;
-    }
-  ],
-  [
-    "even",
-    (operand) => {
-      if (!(operand instanceof IntegerValue)) {
-        throw new Error(`cannot even on ${operand.type}`);
-      }
-      return operand.value % 2 === 0;
-    }
-  ],
-  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
-  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
-  ["none", (operand) => operand.type === "NullValue"],
-  ["string", (operand) => operand.type === "StringValue"],
-  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
-  ["integer", (operand) => operand instanceof IntegerValue],
-  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
-  ["mapping", (operand) => operand instanceof ObjectValue],
-  [
-    "sequence",
-    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
-  ],
-  [
-    "lower",
-    (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toLowerCase();
-    }
-  ],
-  [
-    "upper",
-    (operand) => {
-      const str = operand.value;
-      return operand.type === "StringValue" && str === str.toUpperCase();
-    }
-  ],
-  ["none", (operand) => operand.type === "NullValue"],
-  ["defined", (operand) => operand.type !== "UndefinedValue"],
-  ["undefined", (operand) => operand.type === "UndefinedValue"],
-  ["equalto", (a, b) => a.value === b.value],
-  ["eq", (a, b) => a.value === b.value]
-]));
-function setupGlobals(env) {
-  env.set("false", false);
-  env.set("true", true);
-  env.set("none", null);
-  env.set("raise_exception", (args) => {
-    throw new Error(args);
-  });
-  env.set("range", range);
-  env.set("strftime_now", strftime_now);
-  env.set("True", true);
-  env.set("False", false);
-  env.set("None", null);
-}
-function isAttributeContainer(value) {
-  return value instanceof ObjectValue || value instanceof NamespaceValue;
-}
-function isNumericLikeValue(value) {
-  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
-}
-function getNumericValue(value) {
-  return value instanceof BooleanValue ? Number(value.value) : value.value;
-}
-function getAttributeValue(item, attributePath) {
-  const parts = attributePath.split(".");
-  let value = item;
-  for (const part of parts) {
-    if (isAttributeContainer(value)) {
-      value = value.value.get(part) ?? new UndefinedValue();
-    } else if (value instanceof ArrayValue) {
-      const index = parseInt(part, 10);
-      if (!isNaN(index) && index >= 0 && index < value.value.length) {
-        value = value.value[index];
-      } else {
-        return new UndefinedValue();
-      }
-    } else {
-      return new UndefinedValue();
-    }
-  }
-  return value;
-}
-function compareRuntimeValues(a, b, caseSensitive = false) {
-  if (a instanceof NullValue && b instanceof NullValue) {
-    return 0;
-  }
-  if (a instanceof NullValue || b instanceof NullValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
-    return 0;
-  }
-  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
-    const aNum = getNumericValue(a);
-    const bNum = getNumericValue(b);
-    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
-  }
-  if (a.type !== b.type) {
-    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
-  }
-  switch (a.type) {
-    case "StringValue": {
-      let aStr = a.value;
-      let bStr = b.value;
-      if (!caseSensitive) {
-        aStr = aStr.toLowerCase();
-        bStr = bStr.toLowerCase();
-      }
-      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
-    }
-    default:
-      throw new Error(`Cannot compare type: ${a.type}`);
-  }
-}
-function getParameterDescriptor(argument) {
-  if (argument.type === "Identifier") {
-    return { name: argument.value };
-  }
-  const keywordArgument = argument;
-  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
-}
-function isSpecialMacroArgument(name) {
-  return name === "kwargs" || name === "varargs";
-}
-function findAccessedSpecialMacroArguments(parameters, body2) {
-  const declared = /* @__PURE__ */ new Set();
-  const accessed = /* @__PURE__ */ new Set();
-  const declareName = (name) => {
-    if (isSpecialMacroArgument(name)) {
-      declared.add(name);
-    }
-  };
-  const declareTarget = (target) => {
-    if (target.type === "Identifier") {
-      declareName(target.value);
-    } else if (target.type === "TupleLiteral") {
-      for (const item of target.value) {
-        declareTarget(item);
-      }
-    }
-  };
-  const declareArgument = (argument) => {
-    declareName(getParameterDescriptor(argument).name);
-  };
-  const visitArgumentDefaults = (args) => {
-    for (const argument of args) {
-      const parameter = getParameterDescriptor(argument);
-      if (parameter.defaultValue) {
-        visit2(parameter.defaultValue);
-      }
-    }
-  };
-  const visitFilter = (filter) => {
-    if (filter.type === "CallExpression") {
-      visit2(filter.args);
-    }
-  };
-  const visit2 = (node2) => {
-    if (Array.isArray(node2)) {
-      for (const item of node2) {
-        visit2(item);
-      }
-      return;
-    }
-    if (node2 instanceof Map) {
-      for (const [key, value] of node2) {
-        visit2(key);
-        visit2(value);
-      }
-      return;
-    }
-    if (!(node2 instanceof Statement)) {
-      return;
-    }
-    switch (node2.type) {
-      case "For": {
-        const statement = node2;
-        declareTarget(statement.loopvar);
-        if (statement.iterable.type === "SelectExpression") {
-          const iterable = statement.iterable;
-          visit2(iterable.lhs);
-          visit2(statement.body);
-          visit2(statement.defaultBlock);
-          visit2(iterable.test);
-          return;
-        }
-        visit2(statement.iterable);
-        visit2(statement.body);
-        visit2(statement.defaultBlock);
-        return;
-      }
-      case "Set": {
-        const statement = node2;
-        declareTarget(statement.assignee);
-        visit2(statement.value);
-        visit2(statement.body);
-        return;
-      }
-      case "Macro": {
-        const statement = node2;
-        for (const argument of statement.args) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.args);
-        visit2(statement.body);
-        return;
-      }
-      case "CallStatement": {
-        const statement = node2;
-        visit2(statement.call);
-        for (const argument of statement.callerArgs ?? []) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.callerArgs ?? []);
-        visit2(statement.body);
-        return;
-      }
-      case "FilterStatement": {
-        const statement = node2;
-        visit2(statement.body);
-        visitFilter(statement.filter);
-        return;
-      }
-      case "Identifier": {
-        const name = node2.value;
-        if (isSpecialMacroArgument(name) && !declared.has(name)) {
-          accessed.add(name);
-        }
-        return;
-      }
-      case "MemberExpression": {
-        const expression = node2;
-        visit2(expression.object);
-        if (expression.computed) {
-          visit2(expression.property);
-        }
-        return;
-      }
-      case "FilterExpression": {
-        const expression = node2;
-        visit2(expression.operand);
-        visitFilter(expression.filter);
-        return;
-      }
-      case "TestExpression":
-        visit2(node2.operand);
-        return;
-      case "SelectExpression": {
-        const expression = node2;
-        visit2(expression.test);
-        visit2(expression.lhs);
-        return;
-      }
-      case "KeywordArgumentExpression":
-        visit2(node2.value);
-        return;
-      default:
-        for (const child of Object.values(node2)) {
-          visit2(child);
-        }
-    }
-  };
-  for (const parameter of parameters) {
-    declareArgument(parameter);
-  }
-  visit2(body2);
-  return accessed;
-}
-var Interpreter = class {
-  global;
-  constructor(env) {
-    this.global = env ?? new Environment();
-  }
-  /**
-   * Run the program.
-   */
-  run(program) {
-    return this.evaluate(program, this.global);
-  }
-  /**
-   * Evaluates expressions following the binary operation type.
-   */
-  evaluateBinaryExpression(node2, environment) {
-    const left = this.evaluate(node2.left, environment);
-    switch (node2.operator.value) {
-      case "and":
-        return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
-      case "or":
-        return left.__bool__().value ? left : this.evaluate(node2.right, environment);
-    }
-    const right = this.evaluate(node2.right, environment);
-    switch (node2.operator.value) {
-      case "==":
-        return new BooleanValue(left.value == right.value);
-      case "!=":
-        return new BooleanValue(left.value != right.value);
-    }
-    if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
-      if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
-        return new BooleanValue(node2.operator.value === "not in");
-      }
-      throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
-    } else if (left instanceof NullValue || right instanceof NullValue) {
-      throw new Error("Cannot perform operation on null values");
-    } else if (node2.operator.value === "~") {
-      return new StringValue(left.value.toString() + right.value.toString());
-    } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
-      const a = getNumericValue(left);
-      const b = getNumericValue(right);
-      if (a === 0 && b < 0) {
-        throw new Error("0.0 cannot be raised to a negative power");
-      }
-      const result = a ** b;
-      if (!Number.isFinite(result)) {
-        throw new Error("Exponentiation result is not a finite real number");
-      }
-      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
-      return isFloat ? new FloatValue(result) : new IntegerValue(result);
-    } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
-      const a = left.value, b = right.value;
-      switch (node2.operator.value) {
-        case "+":
-        case "-":
-        case "*": {
-          const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(res) : new IntegerValue(res);
-        }
-        case "/":
-          return new FloatValue(a / b);
-        case "//": {
-          const res = Math.floor(a / b);
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(res) : new IntegerValue(res);
-        }
-        case "%": {
-          const rem = a % b;
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
-        }
-        case "<":
-          return new BooleanValue(a < b);
-        case ">":
-          return new BooleanValue(a > b);
-        case ">=":
-          return new BooleanValue(a >= b);
-        case "<=":
-          return new BooleanValue(a <= b);
-      }
-    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
-      switch (node2.operator.value) {
-        case "+":
-          return new ArrayValue(left.value.concat(right.value));
-      }
-    } else if (right instanceof ArrayValue) {
-      const member = right.value.find((x) => x.value === left.value) !== void 0;
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(member);
-        case "not in":
-          return new BooleanValue(!member);
-      }
-    }
-    if (left instanceof StringValue || right instanceof StringValue) {
-      switch (node2.operator.value) {
-        case "+":
-          return new StringValue(left.value.toString() + right.value.toString());
-      }
-    }
-    if (left instanceof StringValue && right instanceof StringValue) {
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(right.value.includes(left.value));
-        case "not in":
-          return new BooleanValue(!right.value.includes(left.value));
-      }
-    }
-    if (left instanceof StringValue && right instanceof ObjectValue) {
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(right.value.has(left.value));
-        case "not in":
-          return new BooleanValue(!right.value.has(left.value));
-      }
-    }
-    throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
-  }
-  evaluateArguments(args, environment) {
-    const positionalArguments = [];
-    const keywordArguments = /* @__PURE__ */ new Map();
-    const addKeywordArgument = (key, value) => {
-      if (keywordArguments.has(key)) {
-        throw new Error(`Got multiple values for keyword argument '${key}'`);
-      }
-      keywordArguments.set(key, value);
-    };
-    for (const argument of args) {
-      if (argument.type === "SpreadExpression") {
-        const spreadNode = argument;
-        const val = this.evaluate(spreadNode.argument, environment);
-        if (!(val instanceof ArrayValue)) {
-          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
-        }
-        for (const item of val.value) {
-          positionalArguments.push(item);
-        }
-      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
-        positionalArguments.push(this.evaluate(argument, environment));
-      }
-    }
-    for (const argument of args) {
-      if (argument.type === "KeywordArgumentExpression") {
-        const kwarg = argument;
-        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
-      } else if (argument.type === "KeywordSpreadExpression") {
-        const spreadNode = argument;
-        const val = this.evaluate(spreadNode.argument, environment);
-        if (!(val instanceof ObjectValue)) {
-          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
-        }
-        for (const [key, value] of val.value) {
-          addKeywordArgument(key, value);
-        }
-      }
-    }
-    return [positionalArguments, keywordArguments];
-  }
-  applyFilter(operand, filterNode, environment) {
-    if (filterNode.type === "Identifier") {
-      const filter = filterNode;
-      if (filter.value === "safe") {
-        return operand;
-      }
-      if (filter.value === "tojson") {
-        return new StringValue(toJSON(operand, {}));
-      }
-      if (operand instanceof ArrayValue) {
-        switch (filter.value) {
-          case "list":
-            return operand;
-          case "first":
-            return operand.value[0];
-          case "last":
-            return operand.value[operand.value.length - 1];
-          case "length":
-            return new IntegerValue(operand.value.length);
-          case "reverse":
-            return new ArrayValue(operand.value.slice().reverse());
-          case "sort": {
-            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
-          }
-          case "join":
-            return new StringValue(operand.value.map((x) => x.value).join(""));
-          case "string":
-            return new StringValue(toJSON(operand, {}, 0, false));
-          case "unique": {
-            const seen = /* @__PURE__ */ new Set();
-            const output2 = [];
-            for (const item of operand.value) {
-              if (!seen.has(item.value)) {
-                seen.add(item.value);
-                output2.push(item);
-              }
-            }
-            return new ArrayValue(output2);
-          }
-          default:
-            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof StringValue) {
-        switch (filter.value) {
-          case "length":
-          case "upper":
-          case "lower":
-          case "title":
-          case "capitalize": {
-            const builtin = operand.builtins.get(filter.value);
-            if (builtin instanceof FunctionValue) {
-              return builtin.value(
-                /* no arguments */
-                [],
-                environment
-              );
-            } else if (builtin instanceof IntegerValue) {
-              return builtin;
-            } else {
-              throw new Error(`Unknown StringValue filter: ${filter.value}`);
-            }
-          }
-          case "trim":
-            return new StringValue(operand.value.trim());
-          case "indent":
-            return new StringValue(
-              operand.value.split("\n").map(
-                (x, i) => (
-                  // By default, don't indent the first line or empty lines
-                  i === 0 || x.length === 0 ? x : "    " + x
-                )
-              ).join("\n")
-            );
-          case "join":
-          case "string":
-            return operand;
-          case "int": {
-            const val = parseInt(operand.value, 10);
-            return new IntegerValue(isNaN(val) ? 0 : val);
-          }
-          case "float": {
-            const val = parseFloat(operand.value);
-            return new FloatValue(isNaN(val) ? 0 : val);
-          }
-          default:
-            throw new Error(`Unknown StringValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-        switch (filter.value) {
-          case "abs":
-            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
-          case "int":
-            return new IntegerValue(Math.floor(operand.value));
-          case "float":
-            return new FloatValue(operand.value);
-          case "string":
-            return new StringValue(operand.toString());
-          default:
-            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof ObjectValue) {
-        switch (filter.value) {
-          case "items":
-            return new ArrayValue(
-              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-            );
-          case "length":
-            return new IntegerValue(operand.value.size);
-          default: {
-            const builtin = operand.builtins.get(filter.value);
-            if (builtin) {
-              if (builtin instanceof FunctionValue) {
-                return builtin.value([], environment);
-              }
-              return builtin;
-            }
-            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
-          }
-        }
-      } else if (operand instanceof BooleanValue) {
-        switch (filter.value) {
-          case "bool":
-            return new BooleanValue(operand.value);
-          case "int":
-            return new IntegerValue(operand.value ? 1 : 0);
-          case "float":
-            return new FloatValue(operand.value ? 1 : 0);
-          case "string":
-            return new StringValue(operand.value ? "true" : "false");
-          default:
-            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
-        }
-      }
-      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
-    } else if (filterNode.type === "CallExpression") {
-      const filter = filterNode;
-      if (filter.callee.type !== "Identifier") {
-        throw new Error(`Unknown filter: ${filter.callee.type}`);
-      }
-      const filterName = filter.callee.value;
-      if (filterName === "tojson") {
-        const [, kwargs] = this.evaluateArguments(filter.args, environment);
-        const indent = kwargs.get("indent") ?? new NullValue();
-        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
-          throw new Error("If set, indent must be a number");
-        }
-        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
-        if (!(ensureAscii instanceof BooleanValue)) {
-          throw new Error("If set, ensure_ascii must be a boolean");
-        }
-        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
-        if (!(sortKeys instanceof BooleanValue)) {
-          throw new Error("If set, sort_keys must be a boolean");
-        }
-        const separatorsArg = kwargs.get("separators") ?? new NullValue();
-        let separators = null;
-        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
-          if (separatorsArg.value.length !== 2) {
-            throw new Error("separators must be a tuple of two strings");
-          }
-          const [itemSep, keySep] = separatorsArg.value;
-          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
-            throw new Error("separators must be a tuple of two strings");
-          }
-          separators = [itemSep.value, keySep.value];
-        } else if (!(separatorsArg instanceof NullValue)) {
-          throw new Error("If set, separators must be a tuple of two strings");
-        }
-        return new StringValue(
-          toJSON(operand, {
-            indent: indent.value,
-            ensureAscii: ensureAscii.value,
-            sortKeys: sortKeys.value,
-            separators
-          })
-        );
-      } else if (filterName === "join") {
-        let value;
-        if (operand instanceof StringValue) {
-          value = Array.from(operand.value);
-        } else if (operand instanceof ArrayValue) {
-          value = operand.value.map((x) => x.value);
-        } else {
-          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-        }
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
-        if (!(separator instanceof StringValue)) {
-          throw new Error("separator must be a string");
-        }
-        return new StringValue(value.join(separator.value));
-      } else if (filterName === "int" || filterName === "float") {
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
-        if (operand instanceof StringValue) {
-          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
-          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
-        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-          return operand;
-        } else if (operand instanceof BooleanValue) {
-          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
-        } else {
-          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-        }
-      } else if (filterName === "default") {
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const defaultValue = args[0] ?? new StringValue("");
-        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
-        if (!(booleanValue instanceof BooleanValue)) {
-          throw new Error("`default` filter flag must be a boolean");
-        }
-        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
-          return defaultValue;
-        }
-        return operand;
-      }
-      if (operand instanceof ArrayValue) {
-        switch (filterName) {
-          case "sort": {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-            if (!(reverse instanceof BooleanValue)) {
-              throw new Error("reverse must be a boolean");
-            }
-            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-            if (!(caseSensitive instanceof BooleanValue)) {
-              throw new Error("case_sensitive must be a boolean");
-            }
-            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
-            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
-              throw new Error("attribute must be a string, integer, or null");
-            }
-            const getSortValue = (item) => {
-              if (attribute instanceof NullValue) {
-                return item;
-              }
-              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
-              return getAttributeValue(item, attrPath);
-            };
-            return new ArrayValue(
-              operand.value.slice().sort((a, b) => {
-                const aVal = getSortValue(a);
-                const bVal = getSortValue(b);
-                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-                return reverse.value ? -result : result;
-              })
-            );
-          }
-          case "selectattr":
-          case "rejectattr": {
-            const select = filterName === "selectattr";
-            if (operand.value.some((item) => !isAttributeContainer(item))) {
-              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
-            }
-            if (filter.args.some((x) => x.type !== "StringLiteral")) {
-              throw new Error(`arguments of \`${filterName}\` must be strings`);
-            }
-            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
-            let testFunction;
-            if (testName) {
-              const test = environment.tests.get(testName.value);
-              if (!test) {
-                throw new Error(`Unknown test: ${testName.value}`);
-              }
-              testFunction = test;
-            } else {
-              testFunction = (...x) => x[0].__bool__().value;
-            }
-            const filtered = operand.value.filter((item) => {
-              const a = item.value.get(attr.value);
-              const result = a ? testFunction(a, value) : false;
-              return select ? result : !result;
-            });
-            return new ArrayValue(filtered);
-          }
-          case "map": {
-            const [, kwargs] = this.evaluateArguments(filter.args, environment);
-            if (kwargs.has("attribute")) {
-              const attr = kwargs.get("attribute");
-              if (!(attr instanceof StringValue)) {
-                throw new Error("attribute must be a string");
-              }
-              const defaultValue = kwargs.get("default");
-              const mapped = operand.value.map((item) => {
-                if (!isAttributeContainer(item)) {
-                  throw new Error("items in map must be an object");
-                }
-                const value = getAttributeValue(item, attr.value);
-                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
-              });
-              return new ArrayValue(mapped);
-            } else {
-              throw new Error("`map` expressions without `attribute` set are not currently supported.");
-            }
-          }
-        }
-        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
-      } else if (operand instanceof StringValue) {
-        switch (filterName) {
-          case "indent": {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
-            if (!(width instanceof IntegerValue)) {
-              throw new Error("width must be a number");
-            }
-            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
-            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
-            const lines = operand.value.split("\n");
-            const indent = " ".repeat(width.value);
-            const indented = lines.map(
-              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
-            );
-            return new StringValue(indented.join("\n"));
-          }
-          case "replace": {
-            const replaceFn = operand.builtins.get("replace");
-            if (!(replaceFn instanceof FunctionValue)) {
-              throw new Error("replace filter not available");
-            }
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
-          }
-        }
-        throw new Error(`Unknown StringValue filter: ${filterName}`);
-      } else if (operand instanceof ObjectValue) {
-        const builtin = operand.builtins.get(filterName);
-        if (builtin && builtin instanceof FunctionValue) {
-          const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-          if (kwargs.size > 0) {
-            args.push(new KeywordArgumentsValue(kwargs));
-          }
-          return builtin.value(args, environment);
-        }
-        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
-      } else {
-        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-      }
-    }
-    throw new Error(`Unknown filter: ${filterNode.type}`);
-  }
-  /**
-   * Evaluates expressions following the filter operation type.
-   */
-  evaluateFilterExpression(node2, environment) {
-    const operand = this.evaluate(node2.operand, environment);
-    return this.applyFilter(operand, node2.filter, environment);
-  }
-  /**
-   * Evaluates expressions following the test operation type.
-   */
-  evaluateTestExpression(node2, environment) {
-    const operand = this.evaluate(node2.operand, environment);
-    const test = environment.tests.get(node2.test.value);
-    if (!test) {
-      throw new Error(`Unknown test: ${node2.test.value}`);
-    }
-    const result = test(operand);
-    return new BooleanValue(node2.negate ? !result : result);
-  }
-  /**
-   * Evaluates expressions following the select operation type.
-   */
-  evaluateSelectExpression(node2, environment) {
-    const predicate = this.evaluate(node2.test, environment);
-    if (!predicate.__bool__().value) {
-      return new UndefinedValue();
-    }
-    return this.evaluate(node2.lhs, environment);
-  }
-  /**
-   * Evaluates expressions following the unary operation type.
-   */
-  evaluateUnaryExpression(node2, environment) {
-    const argument = this.evaluate(node2.argument, environment);
-    switch (node2.operator.value) {
-      case "not":
-        return new BooleanValue(!argument.__bool__().value);
-      case "+":
-      case "-": {
-        const sign = node2.operator.value === "-" ? -1 : 1;
-        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
-          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
-          const result = sign * value;
-          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
-        }
-        throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
-      }
-      default:
-        throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
-    }
-  }
-  evaluateTernaryExpression(node2, environment) {
-    const cond = this.evaluate(node2.condition, environment);
-    return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
-  }
-  evalProgram(program, environment) {
-    return this.evaluateBlock(program.body, environment);
-  }
-  evaluateBlock(statements, environment) {
-    let result = "";
-    for (const statement of statements) {
-      const lastEvaluated = this.evaluate(statement, environment);
-      if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
-        result += lastEvaluated.toString();
-      }
-    }
-    return new StringValue(result);
-  }
-  evaluateIdentifier(node2, environment) {
-    return environment.lookupVariable(node2.value);
-  }
-  evaluateCallExpression(expr, environment) {
-    const [args, kwargs] = this.evaluateArguments(expr.args, environment);
-    if (kwargs.size > 0) {
-      args.push(new KeywordArgumentsValue(kwargs));
-    }
-    const fn = this.evaluate(expr.callee, environment);
-    if (fn.type !== "FunctionValue") {
-      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-    }
-    return fn.value(args, environment);
-  }
-  evaluateSliceExpression(object2, expr, environment) {
-    if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
-      throw new Error("Slice object must be an array or string");
-    }
-    const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
-    const step = this.evaluate(expr.step, environment);
-    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
-      throw new Error("Slice start must be numeric or undefined");
-    }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
-      throw new Error("Slice stop must be numeric or undefined");
-    }
-    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
-      throw new Error("Slice step must be numeric or undefined");
-    }
-    if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
-    } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
-    }
-  }
-  evaluateMemberExpression(expr, environment) {
-    const object2 = this.evaluate(expr.object, environment);
-    let property;
-    if (expr.computed) {
-      if (expr.property.type === "SliceExpression") {
-        return this.evaluateSliceExpression(object2, expr.property, environment);
-      } else {
-        property = this.evaluate(expr.property, environment);
-      }
-    } else if (expr.property.type === "IntegerLiteral") {
-      property = new IntegerValue(expr.property.value);
-    } else {
-      property = new StringValue(expr.property.value);
-    }
-    let value;
-    if (isAttributeContainer(object2)) {
-      if (!(property instanceof StringValue)) {
-        throw new Error(`Cannot access property with non-string: got ${property.type}`);
-      }
-      value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
-    } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
-      if (property instanceof IntegerValue) {
-        if (object2 instanceof StringValue) {
-          const character = object2.value.at(property.value);
-          value = character === void 0 ? void 0 : new StringValue(character);
-        } else {
-          value = object2.value.at(property.value);
-        }
-      } else if (property instanceof StringValue) {
-        value = object2.builtins.get(property.value);
-      } else {
-        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
-      }
-    } else {
-      if (!(property instanceof StringValue)) {
-        throw new Error(`Cannot access property with non-string: got ${property.type}`);
-      }
-      value = object2.builtins.get(property.value);
-    }
-    return value instanceof RuntimeValue ? value : new UndefinedValue();
-  }
-  evaluateSet(node2, environment) {
-    const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
-    if (node2.assignee.type === "Identifier") {
-      const variableName = node2.assignee.value;
-      environment.setVariable(variableName, rhs);
-    } else if (node2.assignee.type === "TupleLiteral") {
-      const tuple2 = node2.assignee;
-      if (!(rhs instanceof ArrayValue)) {
-        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
-      }
-      const arr = rhs.value;
-      if (arr.length !== tuple2.value.length) {
-        throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
-      }
-      for (let i = 0; i < tuple2.value.length; ++i) {
-        const elem = tuple2.value[i];
-        if (elem.type !== "Identifier") {
-          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
-        }
-        environment.setVariable(elem.value, arr[i]);
-      }
-    } else if (node2.assignee.type === "MemberExpression") {
-      const member = node2.assignee;
-      const object2 = this.evaluate(member.object, environment);
-      if (!(object2 instanceof NamespaceValue)) {
-        throw new Error("cannot assign attribute on non-namespace object");
-      }
-      if (member.property.type !== "Identifier") {
-        throw new Error("Cannot assign to member with non-identifier property");
-      }
-      object2.value.set(member.property.value, rhs);
-    } else {
-      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
-    }
-    return new NullValue();
-  }
-  evaluateIf(node2, environment) {
-    const test = this.evaluate(node2.test, environment);
-    return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
-  }
-  evaluateFor(node2, environment) {
-    const scope = new Environment(environment);
-    let test, iterable;
-    if (node2.iterable.type === "SelectExpression") {
-      const select = node2.iterable;
-      iterable = this.evaluate(select.lhs, scope);
-      test = select.test;
-    } else {
-      iterable = this.evaluate(node2.iterable, scope);
-    }
-    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
-      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
-    }
-    if (iterable instanceof ObjectValue) {
-      iterable = iterable.keys();
-    }
-    const items = [];
-    const scopeUpdateFunctions = [];
-    for (let i = 0; i < iterable.value.length; ++i) {
-      const loopScope = new Environment(scope);
-      const current = iterable.value[i];
-      let scopeUpdateFunction;
-      if (node2.loopvar.type === "Identifier") {
-        scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
-      } else if (node2.loopvar.type === "TupleLiteral") {
-        const loopvar = node2.loopvar;
-        if (current.type !== "ArrayValue") {
-          throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
-        }
-        const c = current;
-        if (loopvar.value.length !== c.value.length) {
-          throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
-        }
-        scopeUpdateFunction = (scope2) => {
-          for (let j = 0; j < loopvar.value.length; ++j) {
-            if (loopvar.value[j].type !== "Identifier") {
-              throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
-            }
-            scope2.setVariable(loopvar.value[j].value, c.value[j]);
-          }
-        };
-      } else {
-        throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
-      }
-      if (test) {
-        scopeUpdateFunction(loopScope);
-        const testValue = this.evaluate(test, loopScope);
-        if (!testValue.__bool__().value) {
-          continue;
-        }
-      }
-      items.push(current);
-      scopeUpdateFunctions.push(scopeUpdateFunction);
-    }
-    let result = "";
-    let noIteration = true;
-    for (let i = 0; i < items.length; ++i) {
-      const loop = /* @__PURE__ */ new Map([
-        ["index", new IntegerValue(i + 1)],
-        ["index0", new IntegerValue(i)],
-        ["revindex", new IntegerValue(items.length - i)],
-        ["revindex0", new IntegerValue(items.length - i - 1)],
-        ["first", new BooleanValue(i === 0)],
-        ["last", new BooleanValue(i === items.length - 1)],
-        ["length", new IntegerValue(items.length)],
-        ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
-        ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
-      ]);
-      scope.setVariable("loop", new ObjectValue(loop));
-      scopeUpdateFunctions[i](scope);
-      try {
-        const evaluated = this.evaluateBlock(node2.body, scope);
-        result += evaluated.value;
-      } catch (err) {
-        if (err instanceof ContinueControl) {
-          continue;
-        }
-        if (err instanceof BreakControl) {
-          break;
-        }
-        throw err;
-      }
-      noIteration = false;
-    }
-    if (noIteration) {
-      const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
-      result += defaultEvaluated.value;
-    }
-    return new StringValue(result);
-  }
-  /**
-   * Bind every parameter name and special argument before evaluating defaults,
-   * preventing unbound parameters from resolving in an outer scope.
-   */
-  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
-    const positionalArguments = args.slice();
-    let keywordArguments = /* @__PURE__ */ new Map();
-    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
-      keywordArguments = new Map(positionalArguments.pop().value);
-    }
-    const pendingDefaults = [];
-    for (let i = 0; i < parameters.length; ++i) {
-      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
-      let value = positionalArguments[i];
-      if (value === void 0 && keywordArguments.has(name)) {
-        value = keywordArguments.get(name);
-        keywordArguments.delete(name);
-      }
-      if (value === void 0 && defaultValue !== void 0) {
-        pendingDefaults.push([name, defaultValue]);
-      }
-      scope.setVariable(name, value ?? new UndefinedValue());
-    }
-    if (specialArguments.has("kwargs")) {
-      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
-    } else if (keywordArguments.size > 0) {
-      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
-    }
-    if (specialArguments.has("varargs")) {
-      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
-    } else if (positionalArguments.length > parameters.length) {
-      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
-    }
-    for (const [name, defaultValue] of pendingDefaults) {
-      scope.setVariable(name, this.evaluate(defaultValue, scope));
-    }
-  }
-  /**
-   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
-   */
-  evaluateMacro(node2, environment) {
-    const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
-    environment.setVariable(
-      node2.name.value,
-      new FunctionValue((args, scope) => {
-        const macroScope = new Environment(scope);
-        this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
-        return this.evaluateBlock(node2.body, macroScope);
-      })
-    );
-    return new NullValue();
-  }
-  evaluateCallStatement(node2, environment) {
-    const parameters = node2.callerArgs ?? [];
-    const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
-    const callerFn = new FunctionValue((callerArguments) => {
-      const callBlockEnv = new Environment(environment);
-      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
-      return this.evaluateBlock(node2.body, callBlockEnv);
-    });
-    const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
-    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
-    const fn = this.evaluate(node2.call.callee, environment);
-    if (fn.type !== "FunctionValue") {
-      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-    }
-    const newEnv = new Environment(environment);
-    newEnv.setVariable("caller", callerFn);
-    return fn.value(macroArgs, newEnv);
-  }
-  evaluateFilterStatement(node2, environment) {
-    const rendered = this.evaluateBlock(node2.body, environment);
-    return this.applyFilter(rendered, node2.filter, environment);
-  }
-  evaluate(statement, environment) {
-    if (!statement) {
-      return new UndefinedValue();
-    }
-    switch (statement.type) {
-      case "Program":
-        return this.evalProgram(statement, environment);
-      case "Set":
-        return this.evaluateSet(statement, environment);
-      case "If":
-        return this.evaluateIf(statement, environment);
-      case "For":
-        return this.evaluateFor(statement, environment);
-      case "Macro":
-        return this.evaluateMacro(statement, environment);
-      case "CallStatement":
-        return this.evaluateCallStatement(statement, environment);
-      case "Break":
-        throw new BreakControl();
-      case "Continue":
-        throw new ContinueControl();
-      case "IntegerLiteral":
-        return new IntegerValue(statement.value);
-      case "FloatLiteral":
-        return new FloatValue(statement.value);
-      case "StringLiteral":
-        return new StringValue(statement.value);
-      case "ArrayLiteral":
-        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
-      case "TupleLiteral":
-        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
-      case "ObjectLiteral": {
-        const mapping = /* @__PURE__ */ new Map();
-        for (const [key, value] of statement.value) {
-          const evaluatedKey = this.evaluate(key, environment);
-          if (!(evaluatedKey instanceof StringValue)) {
-            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
-          }
-          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
-        }
-        return new ObjectValue(mapping);
-      }
-      case "Identifier":
-        return this.evaluateIdentifier(statement, environment);
-      case "CallExpression":
-        return this.evaluateCallExpression(statement, environment);
-      case "MemberExpression":
-        return this.evaluateMemberExpression(statement, environment);
-      case "UnaryExpression":
-        return this.evaluateUnaryExpression(statement, environment);
-      case "BinaryExpression":
-        return this.evaluateBinaryExpression(statement, environment);
-      case "FilterExpression":
-        return this.evaluateFilterExpression(statement, environment);
-      case "FilterStatement":
-        return this.evaluateFilterStatement(statement, environment);
-      case "TestExpression":
-        return this.evaluateTestExpression(statement, environment);
-      case "SelectExpression":
-        return this.evaluateSelectExpression(statement, environment);
-      case "Ternary":
-        return this.evaluateTernaryExpression(statement, environment);
-      case "Comment":
-        return new NullValue();
-      default:
-        throw new SyntaxError(`Unknown node type: ${statement.type}`);
-    }
-  }
-};
-function convertToRuntimeValues(input2) {
-  switch (typeof input2) {
-    case "number":
-      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
-    case "string":
-      return new StringValue(input2);
-    case "boolean":
-      return new BooleanValue(input2);
-    case "undefined":
-      return new UndefinedValue();
-    case "object":
-      if (input2 === null) {
-        return new NullValue();
-      } else if (Array.isArray(input2)) {
-        return new ArrayValue(input2.map(convertToRuntimeValues));
-      } else {
-        return new ObjectValue(
-          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
-        );
-      }
-    case "function":
-      return new FunctionValue((args, _scope) => {
-        const result = input2(...args.map((x) => x.value)) ?? null;
-        return convertToRuntimeValues(result);
-      });
-    default:
-      throw new Error(`Cannot convert to runtime value: ${input2}`);
-  }
-}
-var NEWLINE = "\n";
-var OPEN_STATEMENT = "{%- ";
-var CLOSE_STATEMENT = " -%}";
-var PRECEDENCE = Object.freeze({
-  CONDITIONAL: 0,
-  // a if b else c
-  LOGICAL_OR: 1,
-  // or
-  LOGICAL_AND: 2,
-  // and
-  LOGICAL_NOT: 3,
-  // not a
-  COMPARISON: 4,
-  // == != < <= > >= in, not in
-  ADDITIVE: 5,
-  // + -
-  MULTIPLICATIVE: 6,
-  // * / // %
-  EXPONENTIATION: 7,
-  // **
-  TEST: 8,
-  // is
-  FILTER: 9,
-  // |
-  UNARY_SIGN: 10,
-  // -a +a
-  ATOM: 11
-  // literals, identifiers, calls, member accesses
-});
-function getBinaryOperatorPrecedence(expr) {
-  switch (expr.operator.type) {
-    case "ExponentiationBinaryOperator":
-      return PRECEDENCE.EXPONENTIATION;
-    case "MultiplicativeBinaryOperator":
-      return PRECEDENCE.MULTIPLICATIVE;
-    case "AdditiveBinaryOperator":
-      return PRECEDENCE.ADDITIVE;
-    case "ComparisonBinaryOperator":
-      return PRECEDENCE.COMPARISON;
-    case "Identifier":
-      if (expr.operator.value === "and") {
-        return PRECEDENCE.LOGICAL_AND;
-      }
-      if (expr.operator.value === "in" || expr.operator.value === "not in") {
-        return PRECEDENCE.COMPARISON;
-      }
-      return PRECEDENCE.LOGICAL_OR;
-  }
-  return PRECEDENCE.LOGICAL_OR;
-}
-function getPrecedence(node2) {
-  switch (node2.type) {
-    case "SelectExpression":
-    case "Ternary":
-      return PRECEDENCE.CONDITIONAL;
-    case "BinaryExpression":
-      return getBinaryOperatorPrecedence(node2);
-    case "UnaryExpression":
-      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
-    case "TestExpression":
-      return PRECEDENCE.TEST;
-    case "FilterExpression":
-      return PRECEDENCE.FILTER;
-    default:
-      return PRECEDENCE.ATOM;
-  }
-}
-function formatOperand(node2, minPrecedence) {
-  const expr = formatExpression(node2);
-  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
-}
-function format(program, indent = "	") {
-  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
-  const body2 = formatStatements(program.body, 0, indentStr);
-  return body2.replace(/\n$/, "");
-}
-function createStatement(...text) {
-  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
-}
-function formatStatements(stmts, depth, indentStr) {
-  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
-}
-function formatExpressionList(expressions) {
-  return expressions.map((expression) => formatExpression(expression)).join(", ");
-}
-function formatStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  switch (node2.type) {
-    case "Program":
-      return formatStatements(node2.body, depth, indentStr);
-    case "If":
-      return formatIf(node2, depth, indentStr);
-    case "For":
-      return formatFor(node2, depth, indentStr);
-    case "Set":
-      return formatSet(node2, depth, indentStr);
-    case "Macro":
-      return formatMacro(node2, depth, indentStr);
-    case "Break":
-      return pad + createStatement("break");
-    case "Continue":
-      return pad + createStatement("continue");
-    case "CallStatement":
-      return formatCallStatement(node2, depth, indentStr);
-    case "FilterStatement":
-      return formatFilterStatement(node2, depth, indentStr);
-    case "Comment":
-      return pad + "{# " + node2.value + " #}";
-    default:
-      return pad + "{{- " + formatExpression(node2) + " -}}";
-  }
-}
-function formatIf(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const clauses = [];
-  let current = node2;
-  while (current) {
-    clauses.push({ test: current.test, body: current.body });
-    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
-      current = current.alternate[0];
-    } else {
-      break;
-    }
-  }
-  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
-  for (let i = 1; i < clauses.length; ++i) {
-    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
-  }
-  if (current && current.alternate.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endif");
-  return out;
-}
-function formatFor(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  let formattedIterable = "";
-  if (node2.iterable.type === "SelectExpression") {
-    const n = node2.iterable;
-    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
-  } else {
-    formattedIterable = formatExpression(node2.iterable);
-  }
-  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
-  if (node2.defaultBlock.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endfor");
-  return out;
-}
-function formatSet(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const left = formatExpression(node2.assignee);
-  const right = node2.value ? formatExpression(node2.value) : "";
-  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
-  if (node2.body.length === 0) {
-    return value;
-  }
-  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
-}
-function formatMacro(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const args = formatExpressionList(node2.args);
-  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
-}
-function formatCallStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
-  const callExpr = formatExpression(node2.call);
-  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endcall");
-  return out;
-}
-function formatFilterStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
-  let out = pad + createStatement("filter", spec) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endfilter");
-  return out;
-}
-function formatExpression(node2) {
-  switch (node2.type) {
-    case "SpreadExpression": {
-      const n = node2;
-      return `*${formatExpression(n.argument)}`;
-    }
-    case "KeywordSpreadExpression": {
-      const n = node2;
-      return `**${formatExpression(n.argument)}`;
-    }
-    case "Identifier":
-      return node2.value;
-    case "IntegerLiteral":
-      return `${node2.value}`;
-    case "FloatLiteral": {
-      const value = node2.value;
-      if (Object.is(value, -0)) {
-        return "-0.0";
-      }
-      return value % 1 === 0 ? value.toFixed(1) : value.toString();
-    }
-    case "StringLiteral":
-      return JSON.stringify(node2.value);
-    case "BinaryExpression": {
-      const n = node2;
-      const thisPrecedence = getBinaryOperatorPrecedence(n);
-      const left = formatOperand(n.left, thisPrecedence);
-      const right = formatOperand(n.right, thisPrecedence + 1);
-      return `${left} ${n.operator.value} ${right}`;
-    }
-    case "UnaryExpression": {
-      const n = node2;
-      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
-      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
-    }
-    case "CallExpression": {
-      const n = node2;
-      const args = formatExpressionList(n.args);
-      return `${formatExpression(n.callee)}(${args})`;
-    }
-    case "MemberExpression": {
-      const n = node2;
-      const obj = formatOperand(n.object, PRECEDENCE.ATOM);
-      let prop = formatExpression(n.property);
-      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
-        prop = `(${prop})`;
-      }
-      return n.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
-    }
-    case "FilterExpression": {
-      const n = node2;
-      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
-      if (n.filter.type === "CallExpression") {
-        return `${operand} | ${formatExpression(n.filter)}`;
-      }
-      return `${operand} | ${n.filter.value}`;
-    }
-    case "SelectExpression": {
-      const n = node2;
-      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
-    }
-    case "TestExpression": {
-      const n = node2;
-      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
-    }
-    case "ArrayLiteral":
-    case "TupleLiteral": {
-      const elems = formatExpressionList(node2.value);
-      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
-      return `${brackets[0]}${elems}${brackets[1]}`;
-    }
-    case "ObjectLiteral": {
-      const entries = Array.from(node2.value.entries()).map(
-        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
-      );
-      return `{${entries.join(", ")}}`;
-    }
-    case "SliceExpression": {
-      const n = node2;
-      const s = n.start ? formatExpression(n.start) : "";
-      const t = n.stop ? formatExpression(n.stop) : "";
-      const st = n.step ? `:${formatExpression(n.step)}` : "";
-      return `${s}:${t}${st}`;
-    }
-    case "KeywordArgumentExpression": {
-      const n = node2;
-      return `${n.key.value}=${formatExpression(n.value)}`;
-    }
-    case "Ternary": {
-      const n = node2;
-      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
-        n.condition,
-        PRECEDENCE.LOGICAL_OR
-      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
-    }
-    default:
-      throw new Error(`Unknown expression type: ${node2.type}`);
-  }
-}
-var Template = class {
-  parsed;
-  /**
-   * @param {string} template The template string
-   */
-  constructor(template) {
-    const tokens2 = tokenize(template, {
-      lstrip_blocks: true,
-      trim_blocks: true
-    });
-    this.parsed = parse(tokens2);
-  }
-  render(items) {
-    const env = new Environment();
-    setupGlobals(env);
-    if (items) {
-      for (const [key, value] of Object.entries(items)) {
-        env.set(key, value);
-      }
-    }
-    const interpreter = new Interpreter(env);
-    const result = interpreter.run(this.parsed);
-    return result.value;
-  }
-  format(options) {
-    return format(this.parsed, options?.indent || "	");
-  }
-};
-
-// src/core/eval/prompt.ts
-function compilePrompt(spec, where) {
-  const compile3 = (source, at) => {
-    try {
-      return new Template(source);
-    } catch (err) {
-      throw new ConfigError(`${at}: invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
-  const parts = spec.kind === "template" ? [{ role: "user", t: compile3(spec.template, where) }] : spec.messages.map((m, i) => ({ role: m.role, t: compile3(m.content, `${where}.messages[${i}]`) }));
-  return {
-    spec,
-    render(vars) {
-      const messages = parts.map((p) => ({ role: p.role, content: p.t.render(vars) }));
-      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
-      return { messages, text };
-    }
-  };
-}
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -42754,13 +39437,13 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse3,
+  parse: () => parse2,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   positive: () => _positive,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   prettifyError: () => prettifyError,
   promise: () => promise,
   properties: () => _properties,
@@ -43106,7 +39789,7 @@ __export(core_exports3, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse2,
+  parse: () => parse,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -44326,7 +41009,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse2 = /* @__PURE__ */ _parse($ZodRealError);
+var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema2, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -47479,10 +44162,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse2(inst._def.output, result);
+        return parse(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -59675,7 +56358,7 @@ __export(schemas_exports2, {
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   promise: () => promise,
   readonly: () => readonly,
   record: () => record,
@@ -59789,7 +56472,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse3 = /* @__PURE__ */ _parse(ZodRealError);
+var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -59926,7 +56609,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse3(this, data, params, { callee: _parse2 });
+    return parse2(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -61259,7 +57942,7 @@ function json(params) {
   });
   return jsonSchema2;
 }
-function preprocess2(fn, schema2) {
+function preprocess(fn, schema2) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
@@ -62273,6 +58956,3798 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/core/eval/shard.ts
+function shardCases(cases, s) {
+  return cases.filter((_, i) => i % s.count === s.index - 1);
+}
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/eval/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/core/eval/plan.ts
+var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
+function effectiveTarget(suite, o) {
+  const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
+}
+function flatParams(params) {
+  const { extra, ...named } = params;
+  const out = { ...extra };
+  for (const [k, v] of Object.entries(named)) if (v !== void 0) out[k] = v;
+  return out;
+}
+function requestParams(params, suiteSeed, repeat, repeats) {
+  const out = flatParams(params);
+  if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
+  return out;
+}
+function planJobs(suite, cases, prompt, target, identity2) {
+  const jobs = [];
+  cases.forEach((c, caseIndex) => {
+    const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
+    const inputHash = sha256(stableStringify(rendered.messages));
+    for (let repeat = 0; repeat < suite.repeats; repeat++) {
+      const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
+      const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
+      const key = sha256(
+        stableStringify({
+          v: 1,
+          provider: target.provider,
+          base_url: identity2 ?? target.base_url.replace(/\/+$/, ""),
+          model: target.model,
+          api: target.api,
+          params,
+          input: target.api === "chat" ? rendered.messages : rendered.text,
+          repeat
+        })
+      );
+      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+    }
+  });
+  return jobs;
+}
+
+// node_modules/@huggingface/jinja/dist/index.js
+var __defProp2 = Object.defineProperty;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp2(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __publicField = (obj, key, value) => {
+  __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+  return value;
+};
+var TOKEN_TYPES = Object.freeze({
+  Text: "Text",
+  // The text between Jinja statements or expressions
+  NumericLiteral: "NumericLiteral",
+  // e.g., 123, 1.0
+  StringLiteral: "StringLiteral",
+  // 'string'
+  Identifier: "Identifier",
+  // Variables, functions, statements, booleans, etc.
+  Equals: "Equals",
+  // =
+  OpenParen: "OpenParen",
+  // (
+  CloseParen: "CloseParen",
+  // )
+  OpenStatement: "OpenStatement",
+  // {%
+  CloseStatement: "CloseStatement",
+  // %}
+  OpenExpression: "OpenExpression",
+  // {{
+  CloseExpression: "CloseExpression",
+  // }}
+  OpenSquareBracket: "OpenSquareBracket",
+  // [
+  CloseSquareBracket: "CloseSquareBracket",
+  // ]
+  OpenCurlyBracket: "OpenCurlyBracket",
+  // {
+  CloseCurlyBracket: "CloseCurlyBracket",
+  // }
+  Comma: "Comma",
+  // ,
+  Dot: "Dot",
+  // .
+  Colon: "Colon",
+  // :
+  Pipe: "Pipe",
+  // |
+  CallOperator: "CallOperator",
+  // ()
+  AdditiveBinaryOperator: "AdditiveBinaryOperator",
+  // + - ~
+  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
+  // * / // %
+  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
+  // **
+  ComparisonBinaryOperator: "ComparisonBinaryOperator",
+  // < > <= >= == !=
+  UnaryOperator: "UnaryOperator",
+  // ! - +
+  Comment: "Comment"
+  // {# ... #}
+});
+var Token = class {
+  /**
+   * Constructs a new Token.
+   * @param {string} value The raw value as seen inside the source code.
+   * @param {TokenType} type The type of token.
+   */
+  constructor(value, type) {
+    this.value = value;
+    this.type = type;
+  }
+};
+function isWord(char) {
+  return /\w/.test(char);
+}
+function isInteger(char) {
+  return /[0-9]/.test(char);
+}
+function isWhitespace(char) {
+  return /\s/.test(char);
+}
+var ORDERED_MAPPING_TABLE = [
+  // Control sequences
+  ["{%", TOKEN_TYPES.OpenStatement],
+  ["%}", TOKEN_TYPES.CloseStatement],
+  ["{{", TOKEN_TYPES.OpenExpression],
+  ["}}", TOKEN_TYPES.CloseExpression],
+  // Single character tokens
+  ["(", TOKEN_TYPES.OpenParen],
+  [")", TOKEN_TYPES.CloseParen],
+  ["{", TOKEN_TYPES.OpenCurlyBracket],
+  ["}", TOKEN_TYPES.CloseCurlyBracket],
+  ["[", TOKEN_TYPES.OpenSquareBracket],
+  ["]", TOKEN_TYPES.CloseSquareBracket],
+  [",", TOKEN_TYPES.Comma],
+  [".", TOKEN_TYPES.Dot],
+  [":", TOKEN_TYPES.Colon],
+  ["|", TOKEN_TYPES.Pipe],
+  // Comparison operators
+  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">", TOKEN_TYPES.ComparisonBinaryOperator],
+  // Arithmetic operators
+  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
+  // NOTE: must come before "*" so that "**" is matched first
+  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // NOTE: must come before "/" so that "//" is matched first
+  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // Assignment operator
+  ["=", TOKEN_TYPES.Equals]
+];
+var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
+  ["n", "\n"],
+  // New line
+  ["t", "	"],
+  // Horizontal tab
+  ["r", "\r"],
+  // Carriage return
+  ["b", "\b"],
+  // Backspace
+  ["f", "\f"],
+  // Form feed
+  ["v", "\v"],
+  // Vertical tab
+  ["'", "'"],
+  // Single quote
+  ['"', '"'],
+  // Double quote
+  ["\\", "\\"]
+  // Backslash
+]);
+function preprocess2(template, options = {}) {
+  if (template.endsWith("\n")) {
+    template = template.slice(0, -1);
+  }
+  if (options.lstrip_blocks) {
+    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
+  }
+  if (options.trim_blocks) {
+    template = template.replace(/([#%-]})\n/g, "$1");
+  }
+  return template.replace(
+    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
+    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
+  );
+}
+function tokenize(source, options = {}) {
+  const tokens2 = [];
+  const src = preprocess2(source, options);
+  let cursorPosition = 0;
+  let curlyBracketDepth = 0;
+  const consumeWhile = (predicate) => {
+    let str = "";
+    while (predicate(src[cursorPosition])) {
+      if (src[cursorPosition] === "\\") {
+        ++cursorPosition;
+        if (cursorPosition >= src.length) {
+          throw new SyntaxError("Unexpected end of input");
+        }
+        const escaped = src[cursorPosition++];
+        if (escaped === "x" || escaped === "u") {
+          const length = escaped === "x" ? 2 : 4;
+          const hex3 = src.slice(cursorPosition, cursorPosition + length);
+          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
+            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
+          }
+          str += String.fromCharCode(parseInt(hex3, 16));
+          cursorPosition += length;
+          continue;
+        }
+        const unescaped = ESCAPE_CHARACTERS.get(escaped);
+        if (unescaped === void 0) {
+          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
+        }
+        str += unescaped;
+        continue;
+      }
+      str += src[cursorPosition++];
+      if (cursorPosition >= src.length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+    }
+    return str;
+  };
+  const stripTrailingWhitespace = () => {
+    const lastToken = tokens2.at(-1);
+    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
+      lastToken.value = lastToken.value.trimEnd();
+      if (lastToken.value === "") {
+        tokens2.pop();
+      }
+    }
+  };
+  const skipLeadingWhitespace = () => {
+    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
+      ++cursorPosition;
+    }
+  };
+  main:
+    while (cursorPosition < src.length) {
+      const lastTokenType = tokens2.at(-1)?.type;
+      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
+        let text = "";
+        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
+        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
+          text += src[cursorPosition++];
+        }
+        if (text.length > 0) {
+          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+          continue;
+        }
+      }
+      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
+        cursorPosition += 2;
+        const stripBefore = src[cursorPosition] === "-";
+        if (stripBefore) {
+          ++cursorPosition;
+        }
+        let comment = "";
+        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
+          if (cursorPosition + 2 >= src.length) {
+            throw new SyntaxError("Missing end of comment tag");
+          }
+          comment += src[cursorPosition++];
+        }
+        const stripAfter = comment.endsWith("-");
+        if (stripAfter) {
+          comment = comment.slice(0, -1);
+        }
+        if (stripBefore) {
+          stripTrailingWhitespace();
+        }
+        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
+        cursorPosition += 2;
+        if (stripAfter) {
+          skipLeadingWhitespace();
+        }
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        cursorPosition += 3;
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        curlyBracketDepth = 0;
+        cursorPosition += 3;
+        continue;
+      }
+      consumeWhile(isWhitespace);
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
+        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
+        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      const char = src[cursorPosition];
+      if (char === "-" || char === "+") {
+        const lastTokenType2 = tokens2.at(-1)?.type;
+        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
+          throw new SyntaxError(`Unexpected character: ${char}`);
+        }
+        switch (lastTokenType2) {
+          case TOKEN_TYPES.Identifier:
+          case TOKEN_TYPES.NumericLiteral:
+          case TOKEN_TYPES.StringLiteral:
+          case TOKEN_TYPES.CloseParen:
+          case TOKEN_TYPES.CloseSquareBracket:
+            break;
+          default: {
+            ++cursorPosition;
+            let num = consumeWhile(isInteger);
+            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+              ++cursorPosition;
+              const frac = consumeWhile(isInteger);
+              num = `${num}.${frac}`;
+            }
+            tokens2.push(
+              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+            );
+            continue;
+          }
+        }
+      }
+      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
+        if (seq === "}}" && curlyBracketDepth > 0) {
+          continue;
+        }
+        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
+        if (slice2 === seq) {
+          tokens2.push(new Token(seq, type));
+          if (type === TOKEN_TYPES.OpenExpression) {
+            curlyBracketDepth = 0;
+          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
+            ++curlyBracketDepth;
+          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
+            --curlyBracketDepth;
+          }
+          cursorPosition += seq.length;
+          continue main;
+        }
+      }
+      if (char === "'" || char === '"') {
+        ++cursorPosition;
+        const str = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str, TOKEN_TYPES.StringLiteral));
+        ++cursorPosition;
+        continue;
+      }
+      if (isInteger(char)) {
+        let num = consumeWhile(isInteger);
+        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+          ++cursorPosition;
+          const frac = consumeWhile(isInteger);
+          num = `${num}.${frac}`;
+        }
+        tokens2.push(new Token(num, TOKEN_TYPES.NumericLiteral));
+        continue;
+      }
+      if (isWord(char)) {
+        const word = consumeWhile(isWord);
+        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
+        continue;
+      }
+      throw new SyntaxError(`Unexpected character: ${char}`);
+    }
+  return tokens2;
+}
+var Statement = class {
+  type = "Statement";
+};
+var Program = class extends Statement {
+  constructor(body2) {
+    super();
+    this.body = body2;
+  }
+  type = "Program";
+};
+var If = class extends Statement {
+  constructor(test, body2, alternate) {
+    super();
+    this.test = test;
+    this.body = body2;
+    this.alternate = alternate;
+  }
+  type = "If";
+};
+var For = class extends Statement {
+  constructor(loopvar, iterable, body2, defaultBlock) {
+    super();
+    this.loopvar = loopvar;
+    this.iterable = iterable;
+    this.body = body2;
+    this.defaultBlock = defaultBlock;
+  }
+  type = "For";
+};
+var Break = class extends Statement {
+  type = "Break";
+};
+var Continue = class extends Statement {
+  type = "Continue";
+};
+var SetStatement = class extends Statement {
+  constructor(assignee, value, body2) {
+    super();
+    this.assignee = assignee;
+    this.value = value;
+    this.body = body2;
+  }
+  type = "Set";
+};
+var Macro = class extends Statement {
+  constructor(name, args, body2) {
+    super();
+    this.name = name;
+    this.args = args;
+    this.body = body2;
+  }
+  type = "Macro";
+};
+var Comment = class extends Statement {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Comment";
+};
+var Expression = class extends Statement {
+  type = "Expression";
+};
+var MemberExpression = class extends Expression {
+  constructor(object2, property, computed) {
+    super();
+    this.object = object2;
+    this.property = property;
+    this.computed = computed;
+  }
+  type = "MemberExpression";
+};
+var CallExpression = class extends Expression {
+  constructor(callee, args) {
+    super();
+    this.callee = callee;
+    this.args = args;
+  }
+  type = "CallExpression";
+};
+var Identifier = class extends Expression {
+  /**
+   * @param {string} value The name of the identifier
+   */
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Identifier";
+};
+var Literal = class extends Expression {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Literal";
+};
+var IntegerLiteral = class extends Literal {
+  type = "IntegerLiteral";
+};
+var FloatLiteral = class extends Literal {
+  type = "FloatLiteral";
+};
+var StringLiteral = class extends Literal {
+  type = "StringLiteral";
+};
+var ArrayLiteral = class extends Literal {
+  type = "ArrayLiteral";
+};
+var TupleLiteral = class extends Literal {
+  type = "TupleLiteral";
+};
+var ObjectLiteral = class extends Literal {
+  type = "ObjectLiteral";
+};
+var BinaryExpression = class extends Expression {
+  constructor(operator, left, right) {
+    super();
+    this.operator = operator;
+    this.left = left;
+    this.right = right;
+  }
+  type = "BinaryExpression";
+};
+var FilterExpression = class extends Expression {
+  constructor(operand, filter) {
+    super();
+    this.operand = operand;
+    this.filter = filter;
+  }
+  type = "FilterExpression";
+};
+var FilterStatement = class extends Statement {
+  constructor(filter, body2) {
+    super();
+    this.filter = filter;
+    this.body = body2;
+  }
+  type = "FilterStatement";
+};
+var SelectExpression = class extends Expression {
+  constructor(lhs, test) {
+    super();
+    this.lhs = lhs;
+    this.test = test;
+  }
+  type = "SelectExpression";
+};
+var TestExpression = class extends Expression {
+  constructor(operand, negate, test) {
+    super();
+    this.operand = operand;
+    this.negate = negate;
+    this.test = test;
+  }
+  type = "TestExpression";
+};
+var UnaryExpression = class extends Expression {
+  constructor(operator, argument) {
+    super();
+    this.operator = operator;
+    this.argument = argument;
+  }
+  type = "UnaryExpression";
+};
+var SliceExpression = class extends Expression {
+  constructor(start = void 0, stop = void 0, step = void 0) {
+    super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+  type = "SliceExpression";
+};
+var KeywordArgumentExpression = class extends Expression {
+  constructor(key, value) {
+    super();
+    this.key = key;
+    this.value = value;
+  }
+  type = "KeywordArgumentExpression";
+};
+var SpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "SpreadExpression";
+};
+var KeywordSpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "KeywordSpreadExpression";
+};
+var CallStatement = class extends Statement {
+  constructor(call, callerArgs, body2) {
+    super();
+    this.call = call;
+    this.callerArgs = callerArgs;
+    this.body = body2;
+  }
+  type = "CallStatement";
+};
+var Ternary = class extends Expression {
+  constructor(condition, trueExpr, falseExpr) {
+    super();
+    this.condition = condition;
+    this.trueExpr = trueExpr;
+    this.falseExpr = falseExpr;
+  }
+  type = "Ternary";
+};
+function parse3(tokens2) {
+  const program = new Program([]);
+  let current = 0;
+  function expect(type, error63) {
+    const prev = tokens2[current++];
+    if (!prev || prev.type !== type) {
+      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
+    }
+    return prev;
+  }
+  function expectIdentifier(name) {
+    if (!isIdentifier(name)) {
+      throw new SyntaxError(`Expected ${name}`);
+    }
+    ++current;
+  }
+  function parseAny() {
+    switch (tokens2[current].type) {
+      case TOKEN_TYPES.Comment:
+        return new Comment(tokens2[current++].value);
+      case TOKEN_TYPES.Text:
+        return parseText();
+      case TOKEN_TYPES.OpenStatement:
+        return parseJinjaStatement();
+      case TOKEN_TYPES.OpenExpression:
+        return parseJinjaExpression();
+      default:
+        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
+    }
+  }
+  function is(...types) {
+    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
+  }
+  function isStatement(...names) {
+    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
+  }
+  function isIdentifier(...names) {
+    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
+  }
+  function parseText() {
+    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
+  }
+  function parseJinjaStatement() {
+    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
+    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
+    }
+    const name = tokens2[current].value;
+    let result;
+    switch (name) {
+      case "set":
+        ++current;
+        result = parseSetStatement();
+        break;
+      case "if":
+        ++current;
+        result = parseIfStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endif");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "macro":
+        ++current;
+        result = parseMacroStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endmacro");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "for":
+        ++current;
+        result = parseForStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endfor");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "call": {
+        ++current;
+        let callerArgs = null;
+        if (is(TOKEN_TYPES.OpenParen)) {
+          callerArgs = parseArgs("parameters");
+        }
+        const callee = parsePrimaryExpression();
+        if (callee.type !== "Identifier") {
+          throw new SyntaxError(`Expected identifier following call statement`);
+        }
+        const callArgs = parseArgs("call");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const body2 = [];
+        while (!isStatement("endcall")) {
+          body2.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endcall");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const callExpr = new CallExpression(callee, callArgs);
+        result = new CallStatement(callExpr, callerArgs, body2);
+        break;
+      }
+      case "break":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Break();
+        break;
+      case "continue":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Continue();
+        break;
+      case "filter": {
+        ++current;
+        let filterNode = parsePrimaryExpression();
+        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
+          filterNode = parseCallExpression(filterNode);
+        }
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const filterBody = [];
+        while (!isStatement("endfilter")) {
+          filterBody.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endfilter");
+        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
+        result = new FilterStatement(filterNode, filterBody);
+        break;
+      }
+      default:
+        throw new SyntaxError(`Unknown statement type: ${name}`);
+    }
+    return result;
+  }
+  function parseJinjaExpression() {
+    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
+    const result = parseExpression();
+    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
+    return result;
+  }
+  function parseSetStatement() {
+    const left = parseExpressionSequence();
+    let value = null;
+    const body2 = [];
+    if (is(TOKEN_TYPES.Equals)) {
+      ++current;
+      value = parseExpressionSequence();
+    } else {
+      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+      while (!isStatement("endset")) {
+        body2.push(parseAny());
+      }
+      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+      expectIdentifier("endset");
+    }
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    return new SetStatement(left, value, body2);
+  }
+  function parseIfStatement() {
+    const test = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    const alternate = [];
+    while (!isStatement("elif", "else", "endif")) {
+      body2.push(parseAny());
+    }
+    if (isStatement("elif")) {
+      ++current;
+      ++current;
+      const result = parseIfStatement();
+      alternate.push(result);
+    } else if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endif")) {
+        alternate.push(parseAny());
+      }
+    }
+    return new If(test, body2, alternate);
+  }
+  function parseMacroStatement() {
+    const name = parsePrimaryExpression();
+    if (name.type !== "Identifier") {
+      throw new SyntaxError(`Expected identifier following macro statement`);
+    }
+    const args = parseArgs("parameters");
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endmacro")) {
+      body2.push(parseAny());
+    }
+    return new Macro(name, args, body2);
+  }
+  function parseExpressionSequence(primary = false) {
+    const fn = primary ? parsePrimaryExpression : parseExpression;
+    const expressions = [fn()];
+    const isTuple = is(TOKEN_TYPES.Comma);
+    while (isTuple) {
+      ++current;
+      expressions.push(fn());
+      if (!is(TOKEN_TYPES.Comma)) {
+        break;
+      }
+    }
+    return isTuple ? new TupleLiteral(expressions) : expressions[0];
+  }
+  function parseForStatement() {
+    const loopVariable = parseExpressionSequence(true);
+    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
+      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
+    }
+    if (!isIdentifier("in")) {
+      throw new SyntaxError("Expected `in` keyword following loop variable");
+    }
+    ++current;
+    const iterable = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endfor", "else")) {
+      body2.push(parseAny());
+    }
+    const alternative = [];
+    if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endfor")) {
+        alternative.push(parseAny());
+      }
+    }
+    return new For(loopVariable, iterable, body2, alternative);
+  }
+  function parseExpression() {
+    return parseIfExpression();
+  }
+  function parseIfExpression() {
+    const a = parseLogicalOrExpression();
+    if (isIdentifier("if")) {
+      ++current;
+      const test = parseLogicalOrExpression();
+      if (isIdentifier("else")) {
+        ++current;
+        const falseExpr = parseIfExpression();
+        return new Ternary(test, a, falseExpr);
+      } else {
+        return new SelectExpression(a, test);
+      }
+    }
+    return a;
+  }
+  function parseLogicalOrExpression() {
+    let left = parseLogicalAndExpression();
+    while (isIdentifier("or")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalAndExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalAndExpression() {
+    let left = parseLogicalNegationExpression();
+    while (isIdentifier("and")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalNegationExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalNegationExpression() {
+    let right;
+    while (isIdentifier("not")) {
+      const operator = tokens2[current];
+      ++current;
+      const arg = parseLogicalNegationExpression();
+      right = new UnaryExpression(operator, arg);
+    }
+    return right ?? parseComparisonExpression();
+  }
+  function parseComparisonExpression() {
+    let left = parseAdditiveExpression();
+    while (true) {
+      let operator;
+      if (isIdentifier("not", "in")) {
+        operator = new Token("not in", TOKEN_TYPES.Identifier);
+        current += 2;
+      } else if (isIdentifier("in")) {
+        operator = tokens2[current++];
+      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
+        operator = tokens2[current++];
+      } else {
+        break;
+      }
+      const right = parseAdditiveExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseAdditiveExpression() {
+    let left = parseMultiplicativeExpression();
+    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseMultiplicativeExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseCallMemberExpression() {
+    const member = parseMemberExpression(parsePrimaryExpression());
+    if (is(TOKEN_TYPES.OpenParen)) {
+      return parseCallExpression(member);
+    }
+    return member;
+  }
+  function parseCallExpression(callee) {
+    let expression = new CallExpression(callee, parseArgs("call"));
+    expression = parseMemberExpression(expression);
+    if (is(TOKEN_TYPES.OpenParen)) {
+      expression = parseCallExpression(expression);
+    }
+    return expression;
+  }
+  function parseArgs(mode) {
+    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
+    const args = parseArgumentsList(mode);
+    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
+    return args;
+  }
+  function parseArgumentsList(mode) {
+    const args = [];
+    const parameterNames = /* @__PURE__ */ new Set();
+    let sawKeywordOrDefault = false;
+    let sawSpreadArgument = false;
+    while (!is(TOKEN_TYPES.CloseParen)) {
+      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
+      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
+        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
+      }
+      if (isKeywordSpread) {
+        ++current;
+        args.push(new KeywordSpreadExpression(parseExpression()));
+        if (is(TOKEN_TYPES.Comma)) {
+          ++current;
+        }
+        if (!is(TOKEN_TYPES.CloseParen)) {
+          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
+        }
+        break;
+      }
+      let argument;
+      if (isPositionalSpread) {
+        if (sawSpreadArgument) {
+          throw new SyntaxError("Only one `*` argument unpacking is allowed");
+        }
+        sawSpreadArgument = true;
+        ++current;
+        const expr = parseExpression();
+        argument = new SpreadExpression(expr);
+      } else {
+        argument = parseExpression();
+        if (is(TOKEN_TYPES.Equals)) {
+          ++current;
+          if (!(argument instanceof Identifier)) {
+            throw new SyntaxError(
+              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
+            );
+          }
+          const value = parseExpression();
+          argument = new KeywordArgumentExpression(argument, value);
+        }
+        if (mode === "parameters") {
+          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
+            throw new SyntaxError("Expected identifier for parameter declaration");
+          }
+          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
+          if (parameterNames.has(parameterName)) {
+            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
+          }
+          parameterNames.add(parameterName);
+        }
+        if (argument instanceof KeywordArgumentExpression) {
+          sawKeywordOrDefault = true;
+        } else if (sawKeywordOrDefault) {
+          throw new SyntaxError(
+            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
+          );
+        } else if (sawSpreadArgument) {
+          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
+        }
+      }
+      args.push(argument);
+      if (is(TOKEN_TYPES.Comma)) {
+        ++current;
+      }
+    }
+    return args;
+  }
+  function parseMemberExpressionArgumentsList() {
+    const slices = [];
+    let isSlice = false;
+    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+      if (is(TOKEN_TYPES.Colon)) {
+        slices.push(void 0);
+        ++current;
+        isSlice = true;
+      } else {
+        slices.push(parseExpression());
+        if (is(TOKEN_TYPES.Colon)) {
+          ++current;
+          isSlice = true;
+        }
+      }
+    }
+    if (slices.length === 0) {
+      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
+    }
+    if (isSlice) {
+      if (slices.length > 3) {
+        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
+      }
+      return new SliceExpression(...slices);
+    }
+    return slices[0];
+  }
+  function parseMemberExpression(object2) {
+    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
+      const operator = tokens2[current];
+      ++current;
+      let property;
+      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
+      if (computed) {
+        property = parseMemberExpressionArgumentsList();
+        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
+      } else {
+        property = parsePrimaryExpression();
+        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
+          throw new SyntaxError(`Expected identifier or integer following dot operator`);
+        }
+      }
+      object2 = new MemberExpression(object2, property, computed);
+    }
+    return object2;
+  }
+  function parseMultiplicativeExpression() {
+    let left = parsePowerExpression();
+    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parsePowerExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parsePowerExpression() {
+    let left = parseTestExpression();
+    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parseTestExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseTestExpression() {
+    let operand = parseFilterExpression();
+    while (isIdentifier("is")) {
+      ++current;
+      const negate = isIdentifier("not");
+      if (negate) {
+        ++current;
+      }
+      const filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the test`);
+      }
+      operand = new TestExpression(operand, negate, filter);
+    }
+    return operand;
+  }
+  function parseFilterExpression() {
+    let operand = parseUnarySignExpression();
+    while (is(TOKEN_TYPES.Pipe)) {
+      ++current;
+      let filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the filter`);
+      }
+      if (is(TOKEN_TYPES.OpenParen)) {
+        filter = parseCallExpression(filter);
+      }
+      operand = new FilterExpression(operand, filter);
+    }
+    return operand;
+  }
+  function parseUnarySignExpression() {
+    const token = tokens2[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens2[current++];
+      const argument = parseUnarySignExpression();
+      return new UnaryExpression(operator, argument);
+    }
+    return parseCallMemberExpression();
+  }
+  function parsePrimaryExpression() {
+    const token = tokens2[current++];
+    switch (token.type) {
+      case TOKEN_TYPES.NumericLiteral: {
+        const num = token.value;
+        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
+      }
+      case TOKEN_TYPES.StringLiteral: {
+        let value = token.value;
+        while (is(TOKEN_TYPES.StringLiteral)) {
+          value += tokens2[current++].value;
+        }
+        return new StringLiteral(value);
+      }
+      case TOKEN_TYPES.Identifier:
+        return new Identifier(token.value);
+      case TOKEN_TYPES.OpenParen: {
+        const expression = parseExpressionSequence();
+        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
+        return expression;
+      }
+      case TOKEN_TYPES.OpenSquareBracket: {
+        const values = [];
+        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+          values.push(parseExpression());
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ArrayLiteral(values);
+      }
+      case TOKEN_TYPES.OpenCurlyBracket: {
+        const values = /* @__PURE__ */ new Map();
+        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
+          const key = parseExpression();
+          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
+          const value = parseExpression();
+          values.set(key, value);
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ObjectLiteral(values);
+      }
+      default:
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
+    }
+  }
+  while (current < tokens2.length) {
+    program.body.push(parseAny());
+  }
+  return program;
+}
+function range(start, stop, step = 1) {
+  if (stop === void 0) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) {
+    throw new Error("range() step must not be zero");
+  }
+  const result = [];
+  if (step > 0) {
+    for (let i = start; i < stop; i += step) {
+      result.push(i);
+    }
+  } else {
+    for (let i = start; i > stop; i += step) {
+      result.push(i);
+    }
+  }
+  return result;
+}
+function slice(array2, start, stop, step = 1) {
+  const direction = Math.sign(step);
+  if (direction >= 0) {
+    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
+    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+  } else {
+    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
+    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+  }
+  const result = [];
+  for (let i = start; direction * i < direction * stop; i += step) {
+    result.push(array2[i]);
+  }
+  return result;
+}
+function titleCase(value) {
+  return value.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+function strftime_now(format2) {
+  return strftime(/* @__PURE__ */ new Date(), format2);
+}
+function strftime(date5, format2) {
+  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
+  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
+  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
+      case "%Y":
+        return date5.getFullYear().toString();
+      case "%m":
+        return pad2(date5.getMonth() + 1);
+      case "%d":
+        return pad2(date5.getDate());
+      case "%b":
+        return monthFormatterShort.format(date5);
+      case "%B":
+        return monthFormatterLong.format(date5);
+      case "%H":
+        return pad2(date5.getHours());
+      case "%M":
+        return pad2(date5.getMinutes());
+      case "%%":
+        return "%";
+      default:
+        return token;
+    }
+  });
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function replace(str, oldvalue, newvalue, count2) {
+  if (count2 === 0) {
+    return str;
+  }
+  let remaining = count2 == null || count2 < 0 ? Infinity : count2;
+  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
+  return str.replaceAll(pattern, (match) => {
+    if (remaining > 0) {
+      --remaining;
+      return newvalue;
+    }
+    return match;
+  });
+}
+var BreakControl = class extends Error {
+};
+var ContinueControl = class extends Error {
+};
+var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
+var RuntimeValue = class {
+  type = "RuntimeValue";
+  value;
+  /**
+   * A collection of built-in functions for this type.
+   */
+  get builtins() {
+    return EMPTY_BUILTINS;
+  }
+  /**
+   * Creates a new RuntimeValue.
+   */
+  constructor(value = void 0) {
+    this.value = value;
+  }
+  /**
+   * Determines truthiness or falsiness of the runtime value.
+   * This function should be overridden by subclasses if it has custom truthiness criteria.
+   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
+   */
+  __bool__() {
+    return new BooleanValue(!!this.value);
+  }
+  toString() {
+    return String(this.value);
+  }
+};
+var IntegerValue = class extends RuntimeValue {
+  type = "IntegerValue";
+};
+var FloatValue = class extends RuntimeValue {
+  type = "FloatValue";
+  toString() {
+    if (Object.is(this.value, -0)) {
+      return "-0.0";
+    }
+    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
+  }
+};
+var StringValue = class extends RuntimeValue {
+  type = "StringValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "upper",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toUpperCase());
+        })
+      ],
+      [
+        "lower",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toLowerCase());
+        })
+      ],
+      [
+        "strip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trim());
+        })
+      ],
+      [
+        "title",
+        new FunctionValue(() => {
+          return new StringValue(titleCase(this.value));
+        })
+      ],
+      [
+        "capitalize",
+        new FunctionValue(() => {
+          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
+        })
+      ],
+      ["length", new IntegerValue(this.value.length)],
+      [
+        "rstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimEnd());
+        })
+      ],
+      [
+        "lstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimStart());
+        })
+      ],
+      [
+        "startswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("startswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.startsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("startswith() tuple elements must be strings");
+              }
+              if (this.value.startsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("startswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "endswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("endswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.endsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("endswith() tuple elements must be strings");
+              }
+              if (this.value.endsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("endswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "split",
+        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
+        // https://docs.python.org/3.13/library/stdtypes.html#str.split
+        new FunctionValue((args) => {
+          const sep = args[0] ?? new NullValue();
+          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+            throw new Error("sep argument must be a string or null");
+          }
+          const maxsplit = args[1] ?? new IntegerValue(-1);
+          if (!(maxsplit instanceof IntegerValue)) {
+            throw new Error("maxsplit argument must be a number");
+          }
+          let result = [];
+          if (sep instanceof NullValue) {
+            const text = this.value.trimStart();
+            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+              if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
+                result.push(match + text.slice(index + match.length));
+                break;
+              }
+              result.push(match);
+            }
+          } else {
+            if (sep.value === "") {
+              throw new Error("empty separator");
+            }
+            result = this.value.split(sep.value);
+            if (maxsplit.value !== -1 && result.length > maxsplit.value) {
+              result.push(result.splice(maxsplit.value).join(sep.value));
+            }
+          }
+          return new ArrayValue(result.map((part) => new StringValue(part)));
+        })
+      ],
+      [
+        "replace",
+        new FunctionValue((args) => {
+          if (args.length < 2) {
+            throw new Error("replace() requires at least two arguments");
+          }
+          const oldValue = args[0];
+          const newValue = args[1];
+          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
+            throw new Error("replace() arguments must be strings");
+          }
+          let count2;
+          if (args.length > 2) {
+            if (args[2].type === "KeywordArgumentsValue") {
+              count2 = args[2].value.get("count") ?? new NullValue();
+            } else {
+              count2 = args[2];
+            }
+          } else {
+            count2 = new NullValue();
+          }
+          if (!(count2 instanceof IntegerValue || count2 instanceof NullValue)) {
+            throw new Error("replace() count argument must be a number or null");
+          }
+          return new StringValue(replace(this.value, oldValue.value, newValue.value, count2.value));
+        })
+      ]
+    ]);
+  }
+};
+var BooleanValue = class extends RuntimeValue {
+  type = "BooleanValue";
+};
+var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
+function makeAsciiSafe(str) {
+  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
+  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
+  let itemSeparator;
+  let keySeparator;
+  if (separators) {
+    [itemSeparator, keySeparator] = separators;
+  } else if (indent) {
+    itemSeparator = ",";
+    keySeparator = ": ";
+  } else {
+    itemSeparator = ", ";
+    keySeparator = ": ";
+  }
+  switch (input2.type) {
+    case "NullValue":
+      return "null";
+    case "UndefinedValue":
+      return convertUndefinedToNull ? "null" : "undefined";
+    case "IntegerValue":
+    case "FloatValue":
+    case "BooleanValue":
+      return JSON.stringify(input2.value);
+    case "StringValue": {
+      let result = JSON.stringify(input2.value);
+      if (ensureAscii) {
+        result = makeAsciiSafe(result);
+      }
+      return result;
+    }
+    case "ArrayValue":
+    case "NamespaceValue":
+    case "ObjectValue": {
+      const indentValue = indent ? " ".repeat(indent) : "";
+      const basePadding = "\n" + indentValue.repeat(depth);
+      const childrenPadding = basePadding + indentValue;
+      if (input2.type === "ArrayValue") {
+        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
+        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
+      } else {
+        let entries = Array.from(input2.value.entries());
+        if (sortKeys) {
+          entries = entries.sort(([a], [b]) => a.localeCompare(b));
+        }
+        const core = entries.map(([key, value]) => {
+          let keyStr = JSON.stringify(key);
+          if (ensureAscii) {
+            keyStr = makeAsciiSafe(keyStr);
+          }
+          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
+          return indent ? `${childrenPadding}${v}` : v;
+        });
+        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
+      }
+    }
+    default:
+      throw new Error(`Cannot convert to JSON: ${input2.type}`);
+  }
+}
+var ObjectValue = class extends RuntimeValue {
+  type = "ObjectValue";
+  _builtins;
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  {} && 5 -> 5
+   *  - Python:      {} and 5 -> {}
+   */
+  __bool__() {
+    return new BooleanValue(this.value.size > 0);
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "get",
+        new FunctionValue(([key, defaultValue]) => {
+          if (!(key instanceof StringValue)) {
+            throw new Error(`Object key must be a string: got ${key.type}`);
+          }
+          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+        })
+      ],
+      ["items", new FunctionValue(() => this.items())],
+      ["keys", new FunctionValue(() => this.keys())],
+      ["values", new FunctionValue(() => this.values())],
+      [
+        "dictsort",
+        new FunctionValue((args) => {
+          let kwargs = /* @__PURE__ */ new Map();
+          const positionalArgs = args.filter((arg) => {
+            if (arg instanceof KeywordArgumentsValue) {
+              kwargs = arg.value;
+              return false;
+            }
+            return true;
+          });
+          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+          if (!(caseSensitive instanceof BooleanValue)) {
+            throw new Error("case_sensitive must be a boolean");
+          }
+          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
+          if (!(by instanceof StringValue)) {
+            throw new Error("by must be a string");
+          }
+          if (!["key", "value"].includes(by.value)) {
+            throw new Error("by must be either 'key' or 'value'");
+          }
+          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+          if (!(reverse instanceof BooleanValue)) {
+            throw new Error("reverse must be a boolean");
+          }
+          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+            const index = by.value === "key" ? 0 : 1;
+            const aVal = a.value[index];
+            const bVal = b.value[index];
+            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+            return reverse.value ? -result : result;
+          });
+          return new ArrayValue(items);
+        })
+      ]
+    ]);
+  }
+  items() {
+    return new ArrayValue(
+      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+    );
+  }
+  keys() {
+    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+  }
+  values() {
+    return new ArrayValue(Array.from(this.value.values()));
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var KeywordArgumentsValue = class extends ObjectValue {
+  type = "KeywordArgumentsValue";
+};
+var NamespaceValue = class extends RuntimeValue {
+  type = "NamespaceValue";
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var ArrayValue = class extends RuntimeValue {
+  type = "ArrayValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
+  }
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  [] && 5 -> 5
+   *  - Python:      [] and 5 -> []
+   */
+  __bool__() {
+    return new BooleanValue(this.value.length > 0);
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var TupleValue = class extends ArrayValue {
+  type = "TupleValue";
+};
+var FunctionValue = class extends RuntimeValue {
+  type = "FunctionValue";
+};
+var NullValue = class extends RuntimeValue {
+  type = "NullValue";
+};
+var UndefinedValue = class extends RuntimeValue {
+  type = "UndefinedValue";
+};
+function normalizeNamespaceEntry(pair) {
+  let values;
+  if (pair instanceof ArrayValue) {
+    values = pair.value;
+  } else if (pair instanceof StringValue) {
+    values = Array.from(pair.value, (char) => new StringValue(char));
+  }
+  if (!values || values.length !== 2) {
+    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
+  }
+  const [key, value] = values;
+  if (!(key instanceof StringValue)) {
+    throw new Error("namespace keys must be strings");
+  }
+  return [key, value];
+}
+var _Environment = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  /**
+   * The variables declared in this environment.
+   */
+  variables = /* @__PURE__ */ new Map([
+    [
+      "namespace",
+      new FunctionValue((args) => {
+        const positional = args.slice();
+        let kwargs;
+        if (positional.at(-1) instanceof KeywordArgumentsValue) {
+          kwargs = positional.pop();
+        }
+        if (positional.length > 1) {
+          throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
+        }
+        const entries = /* @__PURE__ */ new Map();
+        if (positional.length === 1) {
+          const source = positional[0];
+          if (source instanceof ObjectValue) {
+            for (const [key, value] of source.value) {
+              entries.set(key, value);
+            }
+          } else if (source instanceof ArrayValue) {
+            for (const pair of source.value) {
+              const [key, value] = normalizeNamespaceEntry(pair);
+              entries.set(key.value, value);
+            }
+          } else {
+            throw new Error(`'${source.type}' object is not iterable`);
+          }
+        }
+        if (kwargs) {
+          for (const [key, value] of kwargs.value) {
+            entries.set(key, value);
+          }
+        }
+        return new NamespaceValue(entries);
+      })
+    ]
+  ]);
+  tests = _Environment.TESTS;
+  /**
+   * Set the value of a variable in the current environment.
+   */
+  set(name, value) {
+    return this.declareVariable(name, convertToRuntimeValues(value));
+  }
+  declareVariable(name, value) {
+    if (this.variables.has(name)) {
+      throw new SyntaxError(`Variable already declared: ${name}`);
+    }
+    this.variables.set(name, value);
+    return value;
+  }
+  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
+  // 	const env = this.resolve(name);
+  // 	env.variables.set(name, value);
+  // 	return value;
+  // }
+  /**
+   * Set variable in the current scope.
+   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
+   */
+  setVariable(name, value) {
+    this.variables.set(name, value);
+    return value;
+  }
+  /**
+   * Resolve the environment in which the variable is declared.
+   * @param {string} name The name of the variable.
+   * @returns {Environment} The environment in which the variable is declared.
+   */
+  resolve(name) {
+    if (this.variables.has(name)) {
+      return this;
+    }
+    if (this.parent) {
+      return this.parent.resolve(name);
+    }
+    throw new Error(`Unknown variable: ${name}`);
+  }
+  lookupVariable(name) {
+    try {
+      return this.resolve(name).variables.get(name) ?? new UndefinedValue();
+    } catch {
+      return new UndefinedValue();
+    }
+  }
+};
+var Environment = _Environment;
+__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
+  ["boolean", (operand) => operand.type === "BooleanValue"],
+  ["callable", (operand) => operand instanceof FunctionValue],
+  [
+    "odd",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot odd on ${operand.type}`);
+      }
+      return operand.value % 2 !== 0;
+    }
+  ],
+  [
+    "even",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot even on ${operand.type}`);
+      }
+      return operand.value % 2 === 0;
+    }
+  ],
+  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
+  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["string", (operand) => operand.type === "StringValue"],
+  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
+  ["integer", (operand) => operand instanceof IntegerValue],
+  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
+  ["mapping", (operand) => operand instanceof ObjectValue],
+  [
+    "sequence",
+    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
+  ],
+  [
+    "lower",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toLowerCase();
+    }
+  ],
+  [
+    "upper",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toUpperCase();
+    }
+  ],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["defined", (operand) => operand.type !== "UndefinedValue"],
+  ["undefined", (operand) => operand.type === "UndefinedValue"],
+  ["equalto", (a, b) => a.value === b.value],
+  ["eq", (a, b) => a.value === b.value]
+]));
+function setupGlobals(env) {
+  env.set("false", false);
+  env.set("true", true);
+  env.set("none", null);
+  env.set("raise_exception", (args) => {
+    throw new Error(args);
+  });
+  env.set("range", range);
+  env.set("strftime_now", strftime_now);
+  env.set("True", true);
+  env.set("False", false);
+  env.set("None", null);
+}
+function isAttributeContainer(value) {
+  return value instanceof ObjectValue || value instanceof NamespaceValue;
+}
+function isNumericLikeValue(value) {
+  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
+}
+function getNumericValue(value) {
+  return value instanceof BooleanValue ? Number(value.value) : value.value;
+}
+function getAttributeValue(item, attributePath) {
+  const parts = attributePath.split(".");
+  let value = item;
+  for (const part of parts) {
+    if (isAttributeContainer(value)) {
+      value = value.value.get(part) ?? new UndefinedValue();
+    } else if (value instanceof ArrayValue) {
+      const index = parseInt(part, 10);
+      if (!isNaN(index) && index >= 0 && index < value.value.length) {
+        value = value.value[index];
+      } else {
+        return new UndefinedValue();
+      }
+    } else {
+      return new UndefinedValue();
+    }
+  }
+  return value;
+}
+function compareRuntimeValues(a, b, caseSensitive = false) {
+  if (a instanceof NullValue && b instanceof NullValue) {
+    return 0;
+  }
+  if (a instanceof NullValue || b instanceof NullValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
+    return 0;
+  }
+  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
+    const aNum = getNumericValue(a);
+    const bNum = getNumericValue(b);
+    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
+  }
+  if (a.type !== b.type) {
+    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
+  }
+  switch (a.type) {
+    case "StringValue": {
+      let aStr = a.value;
+      let bStr = b.value;
+      if (!caseSensitive) {
+        aStr = aStr.toLowerCase();
+        bStr = bStr.toLowerCase();
+      }
+      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
+    }
+    default:
+      throw new Error(`Cannot compare type: ${a.type}`);
+  }
+}
+function getParameterDescriptor(argument) {
+  if (argument.type === "Identifier") {
+    return { name: argument.value };
+  }
+  const keywordArgument = argument;
+  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
+}
+function isSpecialMacroArgument(name) {
+  return name === "kwargs" || name === "varargs";
+}
+function findAccessedSpecialMacroArguments(parameters, body2) {
+  const declared = /* @__PURE__ */ new Set();
+  const accessed = /* @__PURE__ */ new Set();
+  const declareName = (name) => {
+    if (isSpecialMacroArgument(name)) {
+      declared.add(name);
+    }
+  };
+  const declareTarget = (target) => {
+    if (target.type === "Identifier") {
+      declareName(target.value);
+    } else if (target.type === "TupleLiteral") {
+      for (const item of target.value) {
+        declareTarget(item);
+      }
+    }
+  };
+  const declareArgument = (argument) => {
+    declareName(getParameterDescriptor(argument).name);
+  };
+  const visitArgumentDefaults = (args) => {
+    for (const argument of args) {
+      const parameter = getParameterDescriptor(argument);
+      if (parameter.defaultValue) {
+        visit2(parameter.defaultValue);
+      }
+    }
+  };
+  const visitFilter = (filter) => {
+    if (filter.type === "CallExpression") {
+      visit2(filter.args);
+    }
+  };
+  const visit2 = (node2) => {
+    if (Array.isArray(node2)) {
+      for (const item of node2) {
+        visit2(item);
+      }
+      return;
+    }
+    if (node2 instanceof Map) {
+      for (const [key, value] of node2) {
+        visit2(key);
+        visit2(value);
+      }
+      return;
+    }
+    if (!(node2 instanceof Statement)) {
+      return;
+    }
+    switch (node2.type) {
+      case "For": {
+        const statement = node2;
+        declareTarget(statement.loopvar);
+        if (statement.iterable.type === "SelectExpression") {
+          const iterable = statement.iterable;
+          visit2(iterable.lhs);
+          visit2(statement.body);
+          visit2(statement.defaultBlock);
+          visit2(iterable.test);
+          return;
+        }
+        visit2(statement.iterable);
+        visit2(statement.body);
+        visit2(statement.defaultBlock);
+        return;
+      }
+      case "Set": {
+        const statement = node2;
+        declareTarget(statement.assignee);
+        visit2(statement.value);
+        visit2(statement.body);
+        return;
+      }
+      case "Macro": {
+        const statement = node2;
+        for (const argument of statement.args) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.args);
+        visit2(statement.body);
+        return;
+      }
+      case "CallStatement": {
+        const statement = node2;
+        visit2(statement.call);
+        for (const argument of statement.callerArgs ?? []) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.callerArgs ?? []);
+        visit2(statement.body);
+        return;
+      }
+      case "FilterStatement": {
+        const statement = node2;
+        visit2(statement.body);
+        visitFilter(statement.filter);
+        return;
+      }
+      case "Identifier": {
+        const name = node2.value;
+        if (isSpecialMacroArgument(name) && !declared.has(name)) {
+          accessed.add(name);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        const expression = node2;
+        visit2(expression.object);
+        if (expression.computed) {
+          visit2(expression.property);
+        }
+        return;
+      }
+      case "FilterExpression": {
+        const expression = node2;
+        visit2(expression.operand);
+        visitFilter(expression.filter);
+        return;
+      }
+      case "TestExpression":
+        visit2(node2.operand);
+        return;
+      case "SelectExpression": {
+        const expression = node2;
+        visit2(expression.test);
+        visit2(expression.lhs);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(node2.value);
+        return;
+      default:
+        for (const child of Object.values(node2)) {
+          visit2(child);
+        }
+    }
+  };
+  for (const parameter of parameters) {
+    declareArgument(parameter);
+  }
+  visit2(body2);
+  return accessed;
+}
+var Interpreter = class {
+  global;
+  constructor(env) {
+    this.global = env ?? new Environment();
+  }
+  /**
+   * Run the program.
+   */
+  run(program) {
+    return this.evaluate(program, this.global);
+  }
+  /**
+   * Evaluates expressions following the binary operation type.
+   */
+  evaluateBinaryExpression(node2, environment) {
+    const left = this.evaluate(node2.left, environment);
+    switch (node2.operator.value) {
+      case "and":
+        return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
+      case "or":
+        return left.__bool__().value ? left : this.evaluate(node2.right, environment);
+    }
+    const right = this.evaluate(node2.right, environment);
+    switch (node2.operator.value) {
+      case "==":
+        return new BooleanValue(left.value == right.value);
+      case "!=":
+        return new BooleanValue(left.value != right.value);
+    }
+    if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
+      if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
+        return new BooleanValue(node2.operator.value === "not in");
+      }
+      throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
+    } else if (left instanceof NullValue || right instanceof NullValue) {
+      throw new Error("Cannot perform operation on null values");
+    } else if (node2.operator.value === "~") {
+      return new StringValue(left.value.toString() + right.value.toString());
+    } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
+      const a = getNumericValue(left);
+      const b = getNumericValue(right);
+      if (a === 0 && b < 0) {
+        throw new Error("0.0 cannot be raised to a negative power");
+      }
+      const result = a ** b;
+      if (!Number.isFinite(result)) {
+        throw new Error("Exponentiation result is not a finite real number");
+      }
+      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
+      return isFloat ? new FloatValue(result) : new IntegerValue(result);
+    } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
+      const a = left.value, b = right.value;
+      switch (node2.operator.value) {
+        case "+":
+        case "-":
+        case "*": {
+          const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "/":
+          return new FloatValue(a / b);
+        case "//": {
+          const res = Math.floor(a / b);
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "%": {
+          const rem = a % b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
+        }
+        case "<":
+          return new BooleanValue(a < b);
+        case ">":
+          return new BooleanValue(a > b);
+        case ">=":
+          return new BooleanValue(a >= b);
+        case "<=":
+          return new BooleanValue(a <= b);
+      }
+    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
+      switch (node2.operator.value) {
+        case "+":
+          return new ArrayValue(left.value.concat(right.value));
+      }
+    } else if (right instanceof ArrayValue) {
+      const member = right.value.find((x) => x.value === left.value) !== void 0;
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(member);
+        case "not in":
+          return new BooleanValue(!member);
+      }
+    }
+    if (left instanceof StringValue || right instanceof StringValue) {
+      switch (node2.operator.value) {
+        case "+":
+          return new StringValue(left.value.toString() + right.value.toString());
+      }
+    }
+    if (left instanceof StringValue && right instanceof StringValue) {
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.includes(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.includes(left.value));
+      }
+    }
+    if (left instanceof StringValue && right instanceof ObjectValue) {
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.has(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.has(left.value));
+      }
+    }
+    throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
+  }
+  evaluateArguments(args, environment) {
+    const positionalArguments = [];
+    const keywordArguments = /* @__PURE__ */ new Map();
+    const addKeywordArgument = (key, value) => {
+      if (keywordArguments.has(key)) {
+        throw new Error(`Got multiple values for keyword argument '${key}'`);
+      }
+      keywordArguments.set(key, value);
+    };
+    for (const argument of args) {
+      if (argument.type === "SpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ArrayValue)) {
+          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
+        }
+        for (const item of val.value) {
+          positionalArguments.push(item);
+        }
+      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
+        positionalArguments.push(this.evaluate(argument, environment));
+      }
+    }
+    for (const argument of args) {
+      if (argument.type === "KeywordArgumentExpression") {
+        const kwarg = argument;
+        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
+      } else if (argument.type === "KeywordSpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ObjectValue)) {
+          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
+        }
+        for (const [key, value] of val.value) {
+          addKeywordArgument(key, value);
+        }
+      }
+    }
+    return [positionalArguments, keywordArguments];
+  }
+  applyFilter(operand, filterNode, environment) {
+    if (filterNode.type === "Identifier") {
+      const filter = filterNode;
+      if (filter.value === "safe") {
+        return operand;
+      }
+      if (filter.value === "tojson") {
+        return new StringValue(toJSON(operand, {}));
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filter.value) {
+          case "list":
+            return operand;
+          case "first":
+            return operand.value[0];
+          case "last":
+            return operand.value[operand.value.length - 1];
+          case "length":
+            return new IntegerValue(operand.value.length);
+          case "reverse":
+            return new ArrayValue(operand.value.slice().reverse());
+          case "sort": {
+            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
+          }
+          case "join":
+            return new StringValue(operand.value.map((x) => x.value).join(""));
+          case "string":
+            return new StringValue(toJSON(operand, {}, 0, false));
+          case "unique": {
+            const seen = /* @__PURE__ */ new Set();
+            const output2 = [];
+            for (const item of operand.value) {
+              if (!seen.has(item.value)) {
+                seen.add(item.value);
+                output2.push(item);
+              }
+            }
+            return new ArrayValue(output2);
+          }
+          default:
+            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof StringValue) {
+        switch (filter.value) {
+          case "length":
+          case "upper":
+          case "lower":
+          case "title":
+          case "capitalize": {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin instanceof FunctionValue) {
+              return builtin.value(
+                /* no arguments */
+                [],
+                environment
+              );
+            } else if (builtin instanceof IntegerValue) {
+              return builtin;
+            } else {
+              throw new Error(`Unknown StringValue filter: ${filter.value}`);
+            }
+          }
+          case "trim":
+            return new StringValue(operand.value.trim());
+          case "indent":
+            return new StringValue(
+              operand.value.split("\n").map(
+                (x, i) => (
+                  // By default, don't indent the first line or empty lines
+                  i === 0 || x.length === 0 ? x : "    " + x
+                )
+              ).join("\n")
+            );
+          case "join":
+          case "string":
+            return operand;
+          case "int": {
+            const val = parseInt(operand.value, 10);
+            return new IntegerValue(isNaN(val) ? 0 : val);
+          }
+          case "float": {
+            const val = parseFloat(operand.value);
+            return new FloatValue(isNaN(val) ? 0 : val);
+          }
+          default:
+            throw new Error(`Unknown StringValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+        switch (filter.value) {
+          case "abs":
+            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
+          case "int":
+            return new IntegerValue(Math.floor(operand.value));
+          case "float":
+            return new FloatValue(operand.value);
+          case "string":
+            return new StringValue(operand.toString());
+          default:
+            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof ObjectValue) {
+        switch (filter.value) {
+          case "items":
+            return new ArrayValue(
+              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+            );
+          case "length":
+            return new IntegerValue(operand.value.size);
+          default: {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin) {
+              if (builtin instanceof FunctionValue) {
+                return builtin.value([], environment);
+              }
+              return builtin;
+            }
+            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
+          }
+        }
+      } else if (operand instanceof BooleanValue) {
+        switch (filter.value) {
+          case "bool":
+            return new BooleanValue(operand.value);
+          case "int":
+            return new IntegerValue(operand.value ? 1 : 0);
+          case "float":
+            return new FloatValue(operand.value ? 1 : 0);
+          case "string":
+            return new StringValue(operand.value ? "true" : "false");
+          default:
+            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
+        }
+      }
+      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
+    } else if (filterNode.type === "CallExpression") {
+      const filter = filterNode;
+      if (filter.callee.type !== "Identifier") {
+        throw new Error(`Unknown filter: ${filter.callee.type}`);
+      }
+      const filterName = filter.callee.value;
+      if (filterName === "tojson") {
+        const [, kwargs] = this.evaluateArguments(filter.args, environment);
+        const indent = kwargs.get("indent") ?? new NullValue();
+        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
+          throw new Error("If set, indent must be a number");
+        }
+        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
+        if (!(ensureAscii instanceof BooleanValue)) {
+          throw new Error("If set, ensure_ascii must be a boolean");
+        }
+        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
+        if (!(sortKeys instanceof BooleanValue)) {
+          throw new Error("If set, sort_keys must be a boolean");
+        }
+        const separatorsArg = kwargs.get("separators") ?? new NullValue();
+        let separators = null;
+        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
+          if (separatorsArg.value.length !== 2) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          const [itemSep, keySep] = separatorsArg.value;
+          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          separators = [itemSep.value, keySep.value];
+        } else if (!(separatorsArg instanceof NullValue)) {
+          throw new Error("If set, separators must be a tuple of two strings");
+        }
+        return new StringValue(
+          toJSON(operand, {
+            indent: indent.value,
+            ensureAscii: ensureAscii.value,
+            sortKeys: sortKeys.value,
+            separators
+          })
+        );
+      } else if (filterName === "join") {
+        let value;
+        if (operand instanceof StringValue) {
+          value = Array.from(operand.value);
+        } else if (operand instanceof ArrayValue) {
+          value = operand.value.map((x) => x.value);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
+        if (!(separator instanceof StringValue)) {
+          throw new Error("separator must be a string");
+        }
+        return new StringValue(value.join(separator.value));
+      } else if (filterName === "int" || filterName === "float") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
+        if (operand instanceof StringValue) {
+          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
+          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
+        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+          return operand;
+        } else if (operand instanceof BooleanValue) {
+          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+      } else if (filterName === "default") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args[0] ?? new StringValue("");
+        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
+        if (!(booleanValue instanceof BooleanValue)) {
+          throw new Error("`default` filter flag must be a boolean");
+        }
+        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
+          return defaultValue;
+        }
+        return operand;
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filterName) {
+          case "sort": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+            if (!(reverse instanceof BooleanValue)) {
+              throw new Error("reverse must be a boolean");
+            }
+            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+            if (!(caseSensitive instanceof BooleanValue)) {
+              throw new Error("case_sensitive must be a boolean");
+            }
+            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
+            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
+              throw new Error("attribute must be a string, integer, or null");
+            }
+            const getSortValue = (item) => {
+              if (attribute instanceof NullValue) {
+                return item;
+              }
+              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
+              return getAttributeValue(item, attrPath);
+            };
+            return new ArrayValue(
+              operand.value.slice().sort((a, b) => {
+                const aVal = getSortValue(a);
+                const bVal = getSortValue(b);
+                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                return reverse.value ? -result : result;
+              })
+            );
+          }
+          case "selectattr":
+          case "rejectattr": {
+            const select = filterName === "selectattr";
+            if (operand.value.some((item) => !isAttributeContainer(item))) {
+              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
+            }
+            if (filter.args.some((x) => x.type !== "StringLiteral")) {
+              throw new Error(`arguments of \`${filterName}\` must be strings`);
+            }
+            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
+            let testFunction;
+            if (testName) {
+              const test = environment.tests.get(testName.value);
+              if (!test) {
+                throw new Error(`Unknown test: ${testName.value}`);
+              }
+              testFunction = test;
+            } else {
+              testFunction = (...x) => x[0].__bool__().value;
+            }
+            const filtered = operand.value.filter((item) => {
+              const a = item.value.get(attr.value);
+              const result = a ? testFunction(a, value) : false;
+              return select ? result : !result;
+            });
+            return new ArrayValue(filtered);
+          }
+          case "map": {
+            const [, kwargs] = this.evaluateArguments(filter.args, environment);
+            if (kwargs.has("attribute")) {
+              const attr = kwargs.get("attribute");
+              if (!(attr instanceof StringValue)) {
+                throw new Error("attribute must be a string");
+              }
+              const defaultValue = kwargs.get("default");
+              const mapped = operand.value.map((item) => {
+                if (!isAttributeContainer(item)) {
+                  throw new Error("items in map must be an object");
+                }
+                const value = getAttributeValue(item, attr.value);
+                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
+              });
+              return new ArrayValue(mapped);
+            } else {
+              throw new Error("`map` expressions without `attribute` set are not currently supported.");
+            }
+          }
+        }
+        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
+      } else if (operand instanceof StringValue) {
+        switch (filterName) {
+          case "indent": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
+            if (!(width instanceof IntegerValue)) {
+              throw new Error("width must be a number");
+            }
+            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
+            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
+            const lines = operand.value.split("\n");
+            const indent = " ".repeat(width.value);
+            const indented = lines.map(
+              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
+            );
+            return new StringValue(indented.join("\n"));
+          }
+          case "replace": {
+            const replaceFn = operand.builtins.get("replace");
+            if (!(replaceFn instanceof FunctionValue)) {
+              throw new Error("replace filter not available");
+            }
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
+          }
+        }
+        throw new Error(`Unknown StringValue filter: ${filterName}`);
+      } else if (operand instanceof ObjectValue) {
+        const builtin = operand.builtins.get(filterName);
+        if (builtin && builtin instanceof FunctionValue) {
+          const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+          if (kwargs.size > 0) {
+            args.push(new KeywordArgumentsValue(kwargs));
+          }
+          return builtin.value(args, environment);
+        }
+        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
+      } else {
+        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+      }
+    }
+    throw new Error(`Unknown filter: ${filterNode.type}`);
+  }
+  /**
+   * Evaluates expressions following the filter operation type.
+   */
+  evaluateFilterExpression(node2, environment) {
+    const operand = this.evaluate(node2.operand, environment);
+    return this.applyFilter(operand, node2.filter, environment);
+  }
+  /**
+   * Evaluates expressions following the test operation type.
+   */
+  evaluateTestExpression(node2, environment) {
+    const operand = this.evaluate(node2.operand, environment);
+    const test = environment.tests.get(node2.test.value);
+    if (!test) {
+      throw new Error(`Unknown test: ${node2.test.value}`);
+    }
+    const result = test(operand);
+    return new BooleanValue(node2.negate ? !result : result);
+  }
+  /**
+   * Evaluates expressions following the select operation type.
+   */
+  evaluateSelectExpression(node2, environment) {
+    const predicate = this.evaluate(node2.test, environment);
+    if (!predicate.__bool__().value) {
+      return new UndefinedValue();
+    }
+    return this.evaluate(node2.lhs, environment);
+  }
+  /**
+   * Evaluates expressions following the unary operation type.
+   */
+  evaluateUnaryExpression(node2, environment) {
+    const argument = this.evaluate(node2.argument, environment);
+    switch (node2.operator.value) {
+      case "not":
+        return new BooleanValue(!argument.__bool__().value);
+      case "+":
+      case "-": {
+        const sign = node2.operator.value === "-" ? -1 : 1;
+        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
+          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
+          const result = sign * value;
+          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
+        }
+        throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
+      }
+      default:
+        throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
+    }
+  }
+  evaluateTernaryExpression(node2, environment) {
+    const cond = this.evaluate(node2.condition, environment);
+    return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
+  }
+  evalProgram(program, environment) {
+    return this.evaluateBlock(program.body, environment);
+  }
+  evaluateBlock(statements, environment) {
+    let result = "";
+    for (const statement of statements) {
+      const lastEvaluated = this.evaluate(statement, environment);
+      if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
+        result += lastEvaluated.toString();
+      }
+    }
+    return new StringValue(result);
+  }
+  evaluateIdentifier(node2, environment) {
+    return environment.lookupVariable(node2.value);
+  }
+  evaluateCallExpression(expr, environment) {
+    const [args, kwargs] = this.evaluateArguments(expr.args, environment);
+    if (kwargs.size > 0) {
+      args.push(new KeywordArgumentsValue(kwargs));
+    }
+    const fn = this.evaluate(expr.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    return fn.value(args, environment);
+  }
+  evaluateSliceExpression(object2, expr, environment) {
+    if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
+      throw new Error("Slice object must be an array or string");
+    }
+    const start = this.evaluate(expr.start, environment);
+    const stop = this.evaluate(expr.stop, environment);
+    const step = this.evaluate(expr.step, environment);
+    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
+      throw new Error("Slice start must be numeric or undefined");
+    }
+    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+      throw new Error("Slice stop must be numeric or undefined");
+    }
+    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
+      throw new Error("Slice step must be numeric or undefined");
+    }
+    if (object2 instanceof ArrayValue) {
+      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+    } else {
+      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+    }
+  }
+  evaluateMemberExpression(expr, environment) {
+    const object2 = this.evaluate(expr.object, environment);
+    let property;
+    if (expr.computed) {
+      if (expr.property.type === "SliceExpression") {
+        return this.evaluateSliceExpression(object2, expr.property, environment);
+      } else {
+        property = this.evaluate(expr.property, environment);
+      }
+    } else if (expr.property.type === "IntegerLiteral") {
+      property = new IntegerValue(expr.property.value);
+    } else {
+      property = new StringValue(expr.property.value);
+    }
+    let value;
+    if (isAttributeContainer(object2)) {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
+    } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
+      if (property instanceof IntegerValue) {
+        if (object2 instanceof StringValue) {
+          const character = object2.value.at(property.value);
+          value = character === void 0 ? void 0 : new StringValue(character);
+        } else {
+          value = object2.value.at(property.value);
+        }
+      } else if (property instanceof StringValue) {
+        value = object2.builtins.get(property.value);
+      } else {
+        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
+      }
+    } else {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object2.builtins.get(property.value);
+    }
+    return value instanceof RuntimeValue ? value : new UndefinedValue();
+  }
+  evaluateSet(node2, environment) {
+    const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
+    if (node2.assignee.type === "Identifier") {
+      const variableName = node2.assignee.value;
+      environment.setVariable(variableName, rhs);
+    } else if (node2.assignee.type === "TupleLiteral") {
+      const tuple2 = node2.assignee;
+      if (!(rhs instanceof ArrayValue)) {
+        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
+      }
+      const arr = rhs.value;
+      if (arr.length !== tuple2.value.length) {
+        throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
+      }
+      for (let i = 0; i < tuple2.value.length; ++i) {
+        const elem = tuple2.value[i];
+        if (elem.type !== "Identifier") {
+          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
+        }
+        environment.setVariable(elem.value, arr[i]);
+      }
+    } else if (node2.assignee.type === "MemberExpression") {
+      const member = node2.assignee;
+      const object2 = this.evaluate(member.object, environment);
+      if (!(object2 instanceof NamespaceValue)) {
+        throw new Error("cannot assign attribute on non-namespace object");
+      }
+      if (member.property.type !== "Identifier") {
+        throw new Error("Cannot assign to member with non-identifier property");
+      }
+      object2.value.set(member.property.value, rhs);
+    } else {
+      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
+    }
+    return new NullValue();
+  }
+  evaluateIf(node2, environment) {
+    const test = this.evaluate(node2.test, environment);
+    return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
+  }
+  evaluateFor(node2, environment) {
+    const scope = new Environment(environment);
+    let test, iterable;
+    if (node2.iterable.type === "SelectExpression") {
+      const select = node2.iterable;
+      iterable = this.evaluate(select.lhs, scope);
+      test = select.test;
+    } else {
+      iterable = this.evaluate(node2.iterable, scope);
+    }
+    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
+      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
+    }
+    if (iterable instanceof ObjectValue) {
+      iterable = iterable.keys();
+    }
+    const items = [];
+    const scopeUpdateFunctions = [];
+    for (let i = 0; i < iterable.value.length; ++i) {
+      const loopScope = new Environment(scope);
+      const current = iterable.value[i];
+      let scopeUpdateFunction;
+      if (node2.loopvar.type === "Identifier") {
+        scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
+      } else if (node2.loopvar.type === "TupleLiteral") {
+        const loopvar = node2.loopvar;
+        if (current.type !== "ArrayValue") {
+          throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
+        }
+        const c = current;
+        if (loopvar.value.length !== c.value.length) {
+          throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
+        }
+        scopeUpdateFunction = (scope2) => {
+          for (let j = 0; j < loopvar.value.length; ++j) {
+            if (loopvar.value[j].type !== "Identifier") {
+              throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
+            }
+            scope2.setVariable(loopvar.value[j].value, c.value[j]);
+          }
+        };
+      } else {
+        throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
+      }
+      if (test) {
+        scopeUpdateFunction(loopScope);
+        const testValue = this.evaluate(test, loopScope);
+        if (!testValue.__bool__().value) {
+          continue;
+        }
+      }
+      items.push(current);
+      scopeUpdateFunctions.push(scopeUpdateFunction);
+    }
+    let result = "";
+    let noIteration = true;
+    for (let i = 0; i < items.length; ++i) {
+      const loop = /* @__PURE__ */ new Map([
+        ["index", new IntegerValue(i + 1)],
+        ["index0", new IntegerValue(i)],
+        ["revindex", new IntegerValue(items.length - i)],
+        ["revindex0", new IntegerValue(items.length - i - 1)],
+        ["first", new BooleanValue(i === 0)],
+        ["last", new BooleanValue(i === items.length - 1)],
+        ["length", new IntegerValue(items.length)],
+        ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
+        ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
+      ]);
+      scope.setVariable("loop", new ObjectValue(loop));
+      scopeUpdateFunctions[i](scope);
+      try {
+        const evaluated = this.evaluateBlock(node2.body, scope);
+        result += evaluated.value;
+      } catch (err) {
+        if (err instanceof ContinueControl) {
+          continue;
+        }
+        if (err instanceof BreakControl) {
+          break;
+        }
+        throw err;
+      }
+      noIteration = false;
+    }
+    if (noIteration) {
+      const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
+      result += defaultEvaluated.value;
+    }
+    return new StringValue(result);
+  }
+  /**
+   * Bind every parameter name and special argument before evaluating defaults,
+   * preventing unbound parameters from resolving in an outer scope.
+   */
+  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
+    const positionalArguments = args.slice();
+    let keywordArguments = /* @__PURE__ */ new Map();
+    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
+      keywordArguments = new Map(positionalArguments.pop().value);
+    }
+    const pendingDefaults = [];
+    for (let i = 0; i < parameters.length; ++i) {
+      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
+      let value = positionalArguments[i];
+      if (value === void 0 && keywordArguments.has(name)) {
+        value = keywordArguments.get(name);
+        keywordArguments.delete(name);
+      }
+      if (value === void 0 && defaultValue !== void 0) {
+        pendingDefaults.push([name, defaultValue]);
+      }
+      scope.setVariable(name, value ?? new UndefinedValue());
+    }
+    if (specialArguments.has("kwargs")) {
+      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
+    } else if (keywordArguments.size > 0) {
+      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
+    }
+    if (specialArguments.has("varargs")) {
+      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
+    } else if (positionalArguments.length > parameters.length) {
+      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
+    }
+    for (const [name, defaultValue] of pendingDefaults) {
+      scope.setVariable(name, this.evaluate(defaultValue, scope));
+    }
+  }
+  /**
+   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
+   */
+  evaluateMacro(node2, environment) {
+    const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
+    environment.setVariable(
+      node2.name.value,
+      new FunctionValue((args, scope) => {
+        const macroScope = new Environment(scope);
+        this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
+        return this.evaluateBlock(node2.body, macroScope);
+      })
+    );
+    return new NullValue();
+  }
+  evaluateCallStatement(node2, environment) {
+    const parameters = node2.callerArgs ?? [];
+    const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
+    const callerFn = new FunctionValue((callerArguments) => {
+      const callBlockEnv = new Environment(environment);
+      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
+      return this.evaluateBlock(node2.body, callBlockEnv);
+    });
+    const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
+    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
+    const fn = this.evaluate(node2.call.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    const newEnv = new Environment(environment);
+    newEnv.setVariable("caller", callerFn);
+    return fn.value(macroArgs, newEnv);
+  }
+  evaluateFilterStatement(node2, environment) {
+    const rendered = this.evaluateBlock(node2.body, environment);
+    return this.applyFilter(rendered, node2.filter, environment);
+  }
+  evaluate(statement, environment) {
+    if (!statement) {
+      return new UndefinedValue();
+    }
+    switch (statement.type) {
+      case "Program":
+        return this.evalProgram(statement, environment);
+      case "Set":
+        return this.evaluateSet(statement, environment);
+      case "If":
+        return this.evaluateIf(statement, environment);
+      case "For":
+        return this.evaluateFor(statement, environment);
+      case "Macro":
+        return this.evaluateMacro(statement, environment);
+      case "CallStatement":
+        return this.evaluateCallStatement(statement, environment);
+      case "Break":
+        throw new BreakControl();
+      case "Continue":
+        throw new ContinueControl();
+      case "IntegerLiteral":
+        return new IntegerValue(statement.value);
+      case "FloatLiteral":
+        return new FloatValue(statement.value);
+      case "StringLiteral":
+        return new StringValue(statement.value);
+      case "ArrayLiteral":
+        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "TupleLiteral":
+        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "ObjectLiteral": {
+        const mapping = /* @__PURE__ */ new Map();
+        for (const [key, value] of statement.value) {
+          const evaluatedKey = this.evaluate(key, environment);
+          if (!(evaluatedKey instanceof StringValue)) {
+            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
+          }
+          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
+        }
+        return new ObjectValue(mapping);
+      }
+      case "Identifier":
+        return this.evaluateIdentifier(statement, environment);
+      case "CallExpression":
+        return this.evaluateCallExpression(statement, environment);
+      case "MemberExpression":
+        return this.evaluateMemberExpression(statement, environment);
+      case "UnaryExpression":
+        return this.evaluateUnaryExpression(statement, environment);
+      case "BinaryExpression":
+        return this.evaluateBinaryExpression(statement, environment);
+      case "FilterExpression":
+        return this.evaluateFilterExpression(statement, environment);
+      case "FilterStatement":
+        return this.evaluateFilterStatement(statement, environment);
+      case "TestExpression":
+        return this.evaluateTestExpression(statement, environment);
+      case "SelectExpression":
+        return this.evaluateSelectExpression(statement, environment);
+      case "Ternary":
+        return this.evaluateTernaryExpression(statement, environment);
+      case "Comment":
+        return new NullValue();
+      default:
+        throw new SyntaxError(`Unknown node type: ${statement.type}`);
+    }
+  }
+};
+function convertToRuntimeValues(input2) {
+  switch (typeof input2) {
+    case "number":
+      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
+    case "string":
+      return new StringValue(input2);
+    case "boolean":
+      return new BooleanValue(input2);
+    case "undefined":
+      return new UndefinedValue();
+    case "object":
+      if (input2 === null) {
+        return new NullValue();
+      } else if (Array.isArray(input2)) {
+        return new ArrayValue(input2.map(convertToRuntimeValues));
+      } else {
+        return new ObjectValue(
+          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+        );
+      }
+    case "function":
+      return new FunctionValue((args, _scope) => {
+        const result = input2(...args.map((x) => x.value)) ?? null;
+        return convertToRuntimeValues(result);
+      });
+    default:
+      throw new Error(`Cannot convert to runtime value: ${input2}`);
+  }
+}
+var NEWLINE = "\n";
+var OPEN_STATEMENT = "{%- ";
+var CLOSE_STATEMENT = " -%}";
+var PRECEDENCE = Object.freeze({
+  CONDITIONAL: 0,
+  // a if b else c
+  LOGICAL_OR: 1,
+  // or
+  LOGICAL_AND: 2,
+  // and
+  LOGICAL_NOT: 3,
+  // not a
+  COMPARISON: 4,
+  // == != < <= > >= in, not in
+  ADDITIVE: 5,
+  // + -
+  MULTIPLICATIVE: 6,
+  // * / // %
+  EXPONENTIATION: 7,
+  // **
+  TEST: 8,
+  // is
+  FILTER: 9,
+  // |
+  UNARY_SIGN: 10,
+  // -a +a
+  ATOM: 11
+  // literals, identifiers, calls, member accesses
+});
+function getBinaryOperatorPrecedence(expr) {
+  switch (expr.operator.type) {
+    case "ExponentiationBinaryOperator":
+      return PRECEDENCE.EXPONENTIATION;
+    case "MultiplicativeBinaryOperator":
+      return PRECEDENCE.MULTIPLICATIVE;
+    case "AdditiveBinaryOperator":
+      return PRECEDENCE.ADDITIVE;
+    case "ComparisonBinaryOperator":
+      return PRECEDENCE.COMPARISON;
+    case "Identifier":
+      if (expr.operator.value === "and") {
+        return PRECEDENCE.LOGICAL_AND;
+      }
+      if (expr.operator.value === "in" || expr.operator.value === "not in") {
+        return PRECEDENCE.COMPARISON;
+      }
+      return PRECEDENCE.LOGICAL_OR;
+  }
+  return PRECEDENCE.LOGICAL_OR;
+}
+function getPrecedence(node2) {
+  switch (node2.type) {
+    case "SelectExpression":
+    case "Ternary":
+      return PRECEDENCE.CONDITIONAL;
+    case "BinaryExpression":
+      return getBinaryOperatorPrecedence(node2);
+    case "UnaryExpression":
+      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
+    case "TestExpression":
+      return PRECEDENCE.TEST;
+    case "FilterExpression":
+      return PRECEDENCE.FILTER;
+    default:
+      return PRECEDENCE.ATOM;
+  }
+}
+function formatOperand(node2, minPrecedence) {
+  const expr = formatExpression(node2);
+  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
+}
+function format(program, indent = "	") {
+  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
+  const body2 = formatStatements(program.body, 0, indentStr);
+  return body2.replace(/\n$/, "");
+}
+function createStatement(...text) {
+  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+}
+function formatStatements(stmts, depth, indentStr) {
+  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
+}
+function formatExpressionList(expressions) {
+  return expressions.map((expression) => formatExpression(expression)).join(", ");
+}
+function formatStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  switch (node2.type) {
+    case "Program":
+      return formatStatements(node2.body, depth, indentStr);
+    case "If":
+      return formatIf(node2, depth, indentStr);
+    case "For":
+      return formatFor(node2, depth, indentStr);
+    case "Set":
+      return formatSet(node2, depth, indentStr);
+    case "Macro":
+      return formatMacro(node2, depth, indentStr);
+    case "Break":
+      return pad + createStatement("break");
+    case "Continue":
+      return pad + createStatement("continue");
+    case "CallStatement":
+      return formatCallStatement(node2, depth, indentStr);
+    case "FilterStatement":
+      return formatFilterStatement(node2, depth, indentStr);
+    case "Comment":
+      return pad + "{# " + node2.value + " #}";
+    default:
+      return pad + "{{- " + formatExpression(node2) + " -}}";
+  }
+}
+function formatIf(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const clauses = [];
+  let current = node2;
+  while (current) {
+    clauses.push({ test: current.test, body: current.body });
+    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
+      current = current.alternate[0];
+    } else {
+      break;
+    }
+  }
+  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
+  for (let i = 1; i < clauses.length; ++i) {
+    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
+  }
+  if (current && current.alternate.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endif");
+  return out;
+}
+function formatFor(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  let formattedIterable = "";
+  if (node2.iterable.type === "SelectExpression") {
+    const n = node2.iterable;
+    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+  } else {
+    formattedIterable = formatExpression(node2.iterable);
+  }
+  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
+  if (node2.defaultBlock.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endfor");
+  return out;
+}
+function formatSet(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const left = formatExpression(node2.assignee);
+  const right = node2.value ? formatExpression(node2.value) : "";
+  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
+  if (node2.body.length === 0) {
+    return value;
+  }
+  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
+}
+function formatMacro(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const args = formatExpressionList(node2.args);
+  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
+}
+function formatCallStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
+  const callExpr = formatExpression(node2.call);
+  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endcall");
+  return out;
+}
+function formatFilterStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
+  let out = pad + createStatement("filter", spec) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endfilter");
+  return out;
+}
+function formatExpression(node2) {
+  switch (node2.type) {
+    case "SpreadExpression": {
+      const n = node2;
+      return `*${formatExpression(n.argument)}`;
+    }
+    case "KeywordSpreadExpression": {
+      const n = node2;
+      return `**${formatExpression(n.argument)}`;
+    }
+    case "Identifier":
+      return node2.value;
+    case "IntegerLiteral":
+      return `${node2.value}`;
+    case "FloatLiteral": {
+      const value = node2.value;
+      if (Object.is(value, -0)) {
+        return "-0.0";
+      }
+      return value % 1 === 0 ? value.toFixed(1) : value.toString();
+    }
+    case "StringLiteral":
+      return JSON.stringify(node2.value);
+    case "BinaryExpression": {
+      const n = node2;
+      const thisPrecedence = getBinaryOperatorPrecedence(n);
+      const left = formatOperand(n.left, thisPrecedence);
+      const right = formatOperand(n.right, thisPrecedence + 1);
+      return `${left} ${n.operator.value} ${right}`;
+    }
+    case "UnaryExpression": {
+      const n = node2;
+      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
+      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+    }
+    case "CallExpression": {
+      const n = node2;
+      const args = formatExpressionList(n.args);
+      return `${formatExpression(n.callee)}(${args})`;
+    }
+    case "MemberExpression": {
+      const n = node2;
+      const obj = formatOperand(n.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n.property);
+      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+        prop = `(${prop})`;
+      }
+      return n.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+    }
+    case "FilterExpression": {
+      const n = node2;
+      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
+      if (n.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n.filter)}`;
+      }
+      return `${operand} | ${n.filter.value}`;
+    }
+    case "SelectExpression": {
+      const n = node2;
+      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+    }
+    case "TestExpression": {
+      const n = node2;
+      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+    }
+    case "ArrayLiteral":
+    case "TupleLiteral": {
+      const elems = formatExpressionList(node2.value);
+      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
+      return `${brackets[0]}${elems}${brackets[1]}`;
+    }
+    case "ObjectLiteral": {
+      const entries = Array.from(node2.value.entries()).map(
+        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
+      );
+      return `{${entries.join(", ")}}`;
+    }
+    case "SliceExpression": {
+      const n = node2;
+      const s = n.start ? formatExpression(n.start) : "";
+      const t = n.stop ? formatExpression(n.stop) : "";
+      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      return `${s}:${t}${st}`;
+    }
+    case "KeywordArgumentExpression": {
+      const n = node2;
+      return `${n.key.value}=${formatExpression(n.value)}`;
+    }
+    case "Ternary": {
+      const n = node2;
+      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n.condition,
+        PRECEDENCE.LOGICAL_OR
+      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+    }
+    default:
+      throw new Error(`Unknown expression type: ${node2.type}`);
+  }
+}
+var Template = class {
+  parsed;
+  /**
+   * @param {string} template The template string
+   */
+  constructor(template) {
+    const tokens2 = tokenize(template, {
+      lstrip_blocks: true,
+      trim_blocks: true
+    });
+    this.parsed = parse3(tokens2);
+  }
+  render(items) {
+    const env = new Environment();
+    setupGlobals(env);
+    if (items) {
+      for (const [key, value] of Object.entries(items)) {
+        env.set(key, value);
+      }
+    }
+    const interpreter = new Interpreter(env);
+    const result = interpreter.run(this.parsed);
+    return result.value;
+  }
+  format(options) {
+    return format(this.parsed, options?.indent || "	");
+  }
+};
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list = [...candidates];
+  const c = closest(name, list);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
+}
+
+// src/core/eval/template-check.ts
+var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
+var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
+function templateVariables(program) {
+  const declared = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Set();
+  const guarded = /* @__PURE__ */ new Set();
+  const declare = (n) => {
+    if (!isNode(n)) return;
+    if (n.type === "Identifier") declared.add(n.value);
+    else if (n.type === "TupleLiteral" || n.type === "ArrayLiteral") for (const x of n.value) declare(x);
+    else if (n.type === "KeywordArgumentExpression") declare(n.key);
+  };
+  const visit2 = (n) => {
+    if (Array.isArray(n)) return n.forEach(visit2);
+    if (n instanceof Map) {
+      for (const [k, v] of n) {
+        visit2(k);
+        visit2(v);
+      }
+      return;
+    }
+    if (!isNode(n)) return;
+    switch (n.type) {
+      case "Identifier":
+        used.add(n.value);
+        return;
+      case "MemberExpression":
+        visit2(n.object);
+        if (n.computed) visit2(n.property);
+        return;
+      case "FilterExpression": {
+        const f = n.filter;
+        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
+        if ((name === "default" || name === "d") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
+        visit2(n.operand);
+        if (f.type === "CallExpression") visit2(f.args);
+        return;
+      }
+      case "FilterStatement": {
+        const f = n.filter;
+        if (f.type === "CallExpression") visit2(f.args);
+        visit2(n.body);
+        return;
+      }
+      case "TestExpression": {
+        const test = n.test.value;
+        if ((test === "defined" || test === "undefined") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
+        visit2(n.operand);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(n.value);
+        return;
+      case "Set":
+        declare(n.assignee);
+        visit2(n.value);
+        visit2(n.body);
+        return;
+      case "For":
+        declare(n.loopvar);
+        visit2(n.iterable);
+        visit2(n.body);
+        visit2(n.defaultBlock);
+        return;
+      case "Macro":
+        declare(n.name);
+        for (const a of n.args) {
+          declare(a);
+          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
+        }
+        visit2(n.body);
+        return;
+      case "CallStatement":
+        for (const a of n.callerArgs ?? []) declare(a);
+        visit2(n.call);
+        visit2(n.body);
+        return;
+      default:
+        for (const [k, v] of Object.entries(n)) if (k !== "type") visit2(v);
+    }
+  };
+  visit2(program);
+  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
+  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
+}
+function lineColAt(source, offset) {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const line = before.split("\n").length;
+  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+function tags(source) {
+  const out = [];
+  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
+  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+function findVariable(source, name) {
+  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
+  for (const t of tags(source)) {
+    const m = word.exec(source.slice(t.start + 2, t.end));
+    if (m) return t.start + 2 + m.index;
+  }
+  return null;
+}
+function findFilter(source, name) {
+  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
+  return m ? m.index + m[0].length - name.length : null;
+}
+var parses = (source) => {
+  try {
+    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+};
+function locateSyntaxError(source) {
+  const whole = parses(source);
+  if (whole === null) return null;
+  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
+  return tags(source).at(-1)?.start ?? 0;
+}
+
+// src/core/eval/prompt.ts
+function position(source, offset, origin) {
+  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
+  const p = lineColAt(source, offset);
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+}
+function compile2(source, origin, role) {
+  let template;
+  try {
+    template = new Template(source);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
+      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
+    });
+  }
+  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+}
+function compilePrompt(spec, where, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+  const parts = spec.kind === "template" ? [compile2(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile2(m.content, origin(i, `.messages[${i}]`), m.role));
+  return {
+    spec,
+    render(vars, context) {
+      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
+      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+      return { messages, text };
+    }
+  };
+}
+function renderPart(p, vars, context) {
+  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+  for (const name of p.required) {
+    if (name in vars) continue;
+    const known = Object.keys(vars);
+    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
+      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
+    });
+  }
+  try {
+    return p.template.render(vars);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
+    const at = filter ? findFilter(p.source, filter[1]) : null;
+    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
+      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
+    });
+  }
+}
+
+// src/core/eval/deadlines.ts
+var ADAPTIVE = { quantile: 0.99, factor: 3, floorMs: 1e3, minSamples: 16, window: 512 };
+var HEDGE = { quantile: 0.95, factor: 1.5, floorMs: 50, minSamples: 16 };
+var DeadlineExceeded = class extends Error {
+  constructor(phase, limitMs, adaptive) {
+    super(`${PHASE_WORDS[phase]} within ${formatSeconds(limitMs)}${adaptive ? " (adaptive deadline)" : ""}`);
+    this.phase = phase;
+    this.limitMs = limitMs;
+    this.adaptive = adaptive;
+  }
+  phase;
+  limitMs;
+  adaptive;
+  name = "DeadlineExceeded";
+};
+var HedgeLost = class extends Error {
+  name = "HedgeLost";
+  constructor() {
+    super("the hedged copy answered first");
+  }
+};
+var PHASE_WORDS = {
+  connect: "no connection",
+  headers: "no response headers",
+  first_token: "no first token",
+  idle: "the response stalled: no data",
+  total: "no complete response"
+};
+function formatSeconds(ms2) {
+  const s = ms2 / 1e3;
+  return `${s >= 10 ? s.toFixed(0) : s >= 1 ? s.toFixed(1) : s.toFixed(2)}s`;
+}
+var LatencyWindow = class {
+  buf;
+  count = 0;
+  head = 0;
+  sinceSort = Infinity;
+  sorted = new Float64Array(0);
+  constructor(capacity = ADAPTIVE.window) {
+    this.buf = new Float64Array(capacity);
+  }
+  get size() {
+    return this.count;
+  }
+  add(ms2) {
+    if (!Number.isFinite(ms2) || ms2 < 0) return;
+    this.buf[this.head] = ms2;
+    this.head = (this.head + 1) % this.buf.length;
+    if (this.count < this.buf.length) this.count++;
+    this.sinceSort++;
+  }
+  /** Type-7 quantile of the window; NaN when empty. Re-sorted at most every 1/16 of the window. */
+  quantile(q) {
+    if (this.count === 0) return Number.NaN;
+    if (this.sinceSort > Math.max(1, this.count >> 4)) {
+      this.sorted = this.buf.slice(0, this.count).sort();
+      this.sinceSort = 0;
+    }
+    const s = this.sorted;
+    const h = (s.length - 1) * q;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, s.length - 1);
+    return s[lo] + (h - lo) * (s[hi] - s[lo]);
+  }
+};
+var AdaptiveDeadlines = class {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  policy;
+  windows = { headers: new LatencyWindow(), first_token: new LatencyWindow(), idle: new LatencyWindow(), request: new LatencyWindow() };
+  observe(what, ms2) {
+    this.windows[what].add(ms2);
+  }
+  /** The deadline for a phase now, and whether it came from observations. */
+  current(phase) {
+    const p = this.policy;
+    switch (phase) {
+      case "connect":
+        return { ms: p.connectMs, adaptive: false };
+      case "total":
+        return { ms: p.totalMs, adaptive: false };
+      case "headers":
+        return this.adapt(this.windows.headers, p.headersMs);
+      case "first_token":
+        return this.adapt(this.windows.first_token, p.firstTokenMs);
+      case "idle":
+        return this.adapt(this.windows.idle, p.idleMs);
+    }
+  }
+  /** How long a request may be outstanding before a hedge is sent; undefined until enough answers were seen. */
+  hedgeDelay() {
+    const w = this.windows.request;
+    if (w.size < HEDGE.minSamples) return void 0;
+    return Math.max(HEDGE.floorMs, HEDGE.factor * w.quantile(HEDGE.quantile));
+  }
+  /** What summary.json records: the configured maxima and the values in force at the end. */
+  snapshot() {
+    const ms2 = (phase) => Math.round(this.current(phase).ms);
+    return { connect: ms2("connect"), headers: ms2("headers"), first_token: ms2("first_token"), idle: ms2("idle"), total: ms2("total") };
+  }
+  adapt(w, maxMs) {
+    return adaptiveDeadline(this.policy.adaptive ? w : void 0, maxMs);
+  }
+};
+function adaptiveDeadline(w, maxMs) {
+  if (!w || w.size < ADAPTIVE.minSamples) return { ms: maxMs, adaptive: false };
+  const ms2 = Math.min(maxMs, Math.max(ADAPTIVE.floorMs, ADAPTIVE.factor * w.quantile(ADAPTIVE.quantile)));
+  return { ms: ms2, adaptive: ms2 < maxMs };
+}
+function deadlinePolicy(t) {
+  return {
+    connectMs: t.connect_s * 1e3,
+    headersMs: t.headers_s * 1e3,
+    firstTokenMs: t.first_token_s * 1e3,
+    idleMs: t.idle_s * 1e3,
+    totalMs: t.request_s * 1e3,
+    adaptive: t.adaptive
+  };
+}
+function isLoopbackUrl(url2) {
+  let host;
+  try {
+    host = new URL(url2).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function hedgeEnabled(setting, baseUrl) {
+  return setting === "auto" ? isLoopbackUrl(baseUrl) : setting;
+}
+
+// src/core/ports/provider.ts
+var ProviderError = class extends Error {
+  constructor(message, kind, opts) {
+    super(message);
+    this.kind = kind;
+    this.opts = opts;
+  }
+  kind;
+  opts;
+  name = "ProviderError";
+  get retryable() {
+    return this.opts.retryable;
+  }
+  get fatal() {
+    return this.opts.fatal ?? false;
+  }
+  get status() {
+    return this.opts.status;
+  }
+};
+
+// src/core/eval/retry.ts
+function backoffDelay(policy, failures, random, retryAfterMs) {
+  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
+  const jittered = exp * (0.5 + random / 2);
+  if (retryAfterMs !== void 0 && Number.isFinite(retryAfterMs)) {
+    return Math.min(Math.max(retryAfterMs, jittered), Math.max(policy.maxDelayMs, retryAfterMs > 12e4 ? 12e4 : retryAfterMs));
+  }
+  return jittered;
+}
+function parseRetryAfter(value, nowMs = Date.now()) {
+  if (!value) return void 0;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1e3;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return void 0;
+  return Math.max(0, t - nowMs);
+}
+
+// src/core/eval/request-watch.ts
+var RequestWatch = class {
+  constructor(deadlines, now) {
+    this.deadlines = deadlines;
+    this.now = now;
+  }
+  deadlines;
+  now;
+  live = /* @__PURE__ */ new Set();
+  get size() {
+    return this.live.size;
+  }
+  begin(stream, onHedgeDue) {
+    const t = this.now();
+    const r = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
+    this.live.add(r);
+    return r;
+  }
+  event(r, ev) {
+    if (!this.live.has(r)) return;
+    const t = this.now();
+    switch (ev) {
+      case "connected":
+        if (r.phase === "connect") this.enter(r, "headers", t);
+        return;
+      case "headers":
+        if (r.phase === "connect" || r.phase === "headers") {
+          this.deadlines.observe("headers", t - r.since);
+          r.gotHeaders = true;
+          this.enter(r, r.stream ? "first_token" : "idle", t);
+        }
+        return;
+      case "token":
+        r.tokens++;
+        if (r.phase === "first_token") {
+          this.deadlines.observe("first_token", t - r.since);
+          this.enter(r, "idle", t);
+        }
+        return;
+      case "data":
+        if (r.phase === "idle") {
+          this.deadlines.observe("idle", t - r.since);
+          r.since = t;
+        }
+        return;
+    }
+  }
+  end(r, answered) {
+    if (!this.live.delete(r)) return;
+    if (answered) this.deadlines.observe("request", this.now() - r.startedAt);
+  }
+  /** Abandon what is overdue; offer a hedge for what has been silent past the hedge delay. */
+  sweep() {
+    const t = this.now();
+    const hedgeAfter = this.deadlines.hedgeDelay();
+    const total = this.deadlines.current("total");
+    for (const r of this.live) {
+      if (r.controller.signal.aborted) continue;
+      if (t - r.startedAt > total.ms) {
+        this.abandon(r, "total", total.ms, false);
+        continue;
+      }
+      const d = this.deadlines.current(r.phase);
+      if (t - r.since > d.ms) {
+        this.abandon(r, r.phase, d.ms, d.adaptive);
+        continue;
+      }
+      if (r.onHedgeDue && hedgeAfter !== void 0 && r.phase !== "idle" && t - r.startedAt > hedgeAfter) {
+        if (r.onHedgeDue()) r.onHedgeDue = void 0;
+      }
+    }
+  }
+  /** Cancel everything in flight (the run is stopping) with this reason. */
+  cancelAll(reason) {
+    for (const r of this.live) if (!r.controller.signal.aborted) r.controller.abort(reason);
+  }
+  enter(r, phase, t) {
+    r.phase = phase;
+    r.since = t;
+  }
+  abandon(r, phase, ms2, adaptive) {
+    r.abandoned = phase;
+    r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
+  }
+};
+
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -62364,6 +62839,9 @@ var RecordErrorSchema = external_exports.object({
   status: external_exports.number().int().optional()
 });
 var nullableNumber = external_exports.number().nullable();
+var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
+var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
 var fields = {
   case_id: external_exports.string().min(1),
   repeat: external_exports.number().int().min(0),
@@ -62382,7 +62860,10 @@ var fields = {
   finish_reason: external_exports.string().nullable(),
   error: RecordErrorSchema.nullable(),
   attempts: external_exports.number().int().min(0),
-  cached: external_exports.boolean()
+  cached: external_exports.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
 };
 var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
 var resultLineFormat = defineFormat({
@@ -62413,61 +62894,7 @@ function writeResultLine(record2) {
 `;
 }
 
-// src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
-    this.opts = opts;
-  }
-  kind;
-  opts;
-  name = "ProviderError";
-  get retryable() {
-    return this.opts.retryable;
-  }
-  get fatal() {
-    return this.opts.fatal ?? false;
-  }
-  get status() {
-    return this.opts.status;
-  }
-};
-
-// src/core/eval/retry.ts
-function backoffDelay(policy, failures, random, retryAfterMs) {
-  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1));
-  const jittered = exp * (0.5 + random / 2);
-  if (retryAfterMs !== void 0 && Number.isFinite(retryAfterMs)) {
-    return Math.min(Math.max(retryAfterMs, jittered), Math.max(policy.maxDelayMs, retryAfterMs > 12e4 ? 12e4 : retryAfterMs));
-  }
-  return jittered;
-}
-function parseRetryAfter(value, nowMs = Date.now()) {
-  if (!value) return void 0;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1e3;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return void 0;
-  return Math.max(0, t - nowMs);
-}
-async function withRetries(fn, policy, clock, random, onRetry) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { value: await fn(attempt), attempts: attempt };
-    } catch (err) {
-      if (!(err instanceof ProviderError) || !err.retryable || attempt >= Math.min(policy.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
-        if (err instanceof ProviderError) err.attempts = attempt;
-        throw err;
-      }
-      const delay = backoffDelay(policy, attempt, random(), err.opts.retryAfterMs);
-      onRetry?.(err, attempt, delay);
-      await clock.sleep(delay);
-    }
-  }
-}
-
-// src/core/eval/runner.ts
+// src/core/eval/record.ts
 function costOf(prices, promptTokens, completionTokens) {
   if (!prices || promptTokens === null || completionTokens === null) return null;
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1e3;
@@ -62523,109 +62950,6 @@ function recordFor(job, fields2) {
     ...fields2
   };
 }
-async function runEval(jobs, deps, opts) {
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = /* @__PURE__ */ new Map();
-  let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r);
-  }
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
-  });
-  const reused = jobs.length - todo.length;
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
-  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
-  let next = 0;
-  let done = reused;
-  let errors = 0;
-  let fromCache = 0;
-  let retries = 0;
-  let fatal;
-  deps.progress.start(jobs.length, "eval");
-  deps.progress.tick({ done, errors });
-  const worker = async () => {
-    while (fatal === void 0 && !deps.signal?.aborted) {
-      const job = todo[next++];
-      if (!job) return;
-      let record2;
-      const cached2 = deps.cache ? await deps.cache.get(job.key) : void 0;
-      if (cached2) {
-        fromCache++;
-        const cost2 = costOf(opts.prices, cached2.promptTokens, cached2.completionTokens);
-        record2 = recordFor(job, success2(cached2, cost2, deps.scorers, job, 0, true));
-      } else {
-        try {
-          const { value, attempts } = await withRetries(
-            () => deps.provider.complete(job.request, deps.signal),
-            opts.retry,
-            deps.clock,
-            deps.random,
-            (err, attempt, delay) => {
-              retries++;
-              deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${attempt} in ${Math.round(delay)} ms`);
-            }
-          );
-          const response = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
-          const cost2 = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record2 = recordFor(job, success2(response, cost2, deps.scorers, job, attempts, false));
-        } catch (err) {
-          if (!(err instanceof ProviderError)) throw err;
-          if (err.fatal) {
-            fatal ??= err;
-            return;
-          }
-          const attempts = err.attempts ?? 1;
-          const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
-          if (err.status !== void 0) error63.status = err.status;
-          record2 = recordFor(job, { error: error63, attempts });
-          errors++;
-        }
-      }
-      deps.store.append(record2);
-      existing.set(identity(job.evalCase.id, job.repeat), record2);
-      done++;
-      deps.progress.tick({ done, errors });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
-  } finally {
-    deps.progress.stop();
-  }
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r) => r !== void 0);
-  deps.store.finalize(records);
-  if (deps.signal?.aborted) {
-    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
-      hint: "run the same command again to resume; only the missing records are requested"
-    });
-  }
-  if (fatal) {
-    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
-      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
-    });
-  }
-  return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
-}
 function success2(r, cost2, scorers, job, attempts, cached2) {
   return {
     output: r.text,
@@ -62640,11 +62964,348 @@ function success2(r, cost2, scorers, job, attempts, cached2) {
     cached: cached2
   };
 }
-function identity(caseId, repeat) {
-  return `${caseId}\0${repeat}`;
-}
 function round3(x) {
   return Math.round(x * 1e3) / 1e3;
+}
+
+// src/core/eval/live-run.ts
+var SWEEP_MS = 50;
+function retryCause(err) {
+  if (err.kind === "timeout") return "deadline";
+  if (err.status === 429) return "429";
+  if (err.kind === "http") return "5xx";
+  if (err.kind === "truncated") return "truncated";
+  if (err.kind === "network" || err.kind === "refused") return "reset";
+  return "other";
+}
+var LiveRun = class {
+  constructor(todo, deps, opts, progress) {
+    this.todo = todo;
+    this.deps = deps;
+    this.opts = opts;
+    this.done = progress.done;
+    this.pending = todo.length;
+    this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
+    this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
+  }
+  todo;
+  deps;
+  opts;
+  watch;
+  done;
+  errors = 0;
+  fromCache = 0;
+  retries = 0;
+  requestsSent = 0;
+  fatal;
+  next = 0;
+  active = 0;
+  pending;
+  hedgesInFlight = 0;
+  ready = [];
+  waiting = /* @__PURE__ */ new Set();
+  retrying = /* @__PURE__ */ new Map();
+  hedgeCap;
+  stopped = false;
+  wake;
+  failed;
+  progressUpdate() {
+    return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n]) => n > 0)) };
+  }
+  /** Run every job; `onRecord` is called once per job with where its final record was written. */
+  async run(onRecord) {
+    this.onRecord = onRecord;
+    const outer = this.deps.signal;
+    const onAbort = () => this.stop(outer?.reason);
+    if (outer?.aborted) return;
+    outer?.addEventListener("abort", onAbort, { once: true });
+    try {
+      this.pump();
+      while (!this.finished()) {
+        let nextDue = this.deps.clock.now() + SWEEP_MS;
+        for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
+        await new Promise((resolve5) => {
+          this.wake = resolve5;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve5);
+        });
+        this.wake = void 0;
+        if (this.failed !== void 0) throw this.failed;
+        this.watch.sweep();
+        const now = this.deps.clock.now();
+        for (const s of this.waiting) {
+          if (s.readyAt <= now) {
+            this.waiting.delete(s);
+            this.ready.push(s);
+          }
+        }
+        this.pump();
+      }
+      if (this.failed !== void 0) throw this.failed;
+    } finally {
+      outer?.removeEventListener("abort", onAbort);
+    }
+  }
+  onRecord = () => {
+  };
+  finished() {
+    if (this.failed !== void 0) return true;
+    if (this.stopped) return this.active === 0;
+    return this.pending === 0;
+  }
+  stop(reason) {
+    this.stopped = true;
+    this.watch.cancelAll(reason);
+    this.wake?.();
+  }
+  pump() {
+    while (!this.stopped && this.active < this.opts.concurrency) {
+      const s = this.ready.shift() ?? this.fresh();
+      if (!s) return;
+      this.active++;
+      this.attempt(s).then(
+        () => {
+          this.active--;
+          this.pump();
+          if (this.finished()) this.wake?.();
+        },
+        (err) => {
+          this.active--;
+          this.failed ??= err;
+          this.stop(err);
+        }
+      );
+    }
+  }
+  fresh() {
+    const job = this.todo[this.next];
+    if (!job) return void 0;
+    this.next++;
+    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+  }
+  async attempt(s) {
+    const { job } = s;
+    if (s.attempts === 0 && this.deps.cache) {
+      const cached2 = await this.deps.cache.get(job.key);
+      if (cached2) {
+        this.fromCache++;
+        const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
+        this.finish(s, recordFor(job, success2(cached2, cost2, this.deps.scorers, job, 0, true)));
+        return;
+      }
+    }
+    if (this.stopped) return;
+    s.attempts++;
+    const outcome = await this.send(s);
+    if ("value" in outcome) {
+      const { value } = outcome;
+      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
+      this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      return;
+    }
+    const err = outcome.error;
+    if (this.stopped) return;
+    if (err.fatal) {
+      this.fatal ??= err;
+      this.stop(err);
+      return;
+    }
+    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+      const cause = retryCause(err);
+      s.retries[cause] = (s.retries[cause] ?? 0) + 1;
+      this.retries++;
+      this.setRetrying(s, cause);
+      const delay = backoffDelay(this.opts.retry, s.attempts, this.deps.random(), err.opts.retryAfterMs);
+      this.deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${s.attempts} in ${Math.round(delay)} ms`);
+      s.readyAt = this.deps.clock.now() + delay;
+      this.waiting.add(s);
+      this.wake?.();
+      this.deps.progress.tick(this.progressUpdate());
+      return;
+    }
+    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    if (err.status !== void 0) error63.status = err.status;
+    this.errors++;
+    this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
+  }
+  noise(s) {
+    return {
+      ...Object.keys(s.retries).length ? { retries: s.retries } : {},
+      ...Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {},
+      ...s.hedge ? { hedge: s.hedge } : {}
+    };
+  }
+  finish(s, record2) {
+    this.setRetrying(s, void 0);
+    this.onRecord(s.job, this.deps.store.append(record2));
+    this.pending--;
+    this.done++;
+    this.deps.progress.tick(this.progressUpdate());
+  }
+  setRetrying(s, cause) {
+    if (s.retrying) this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+    s.retrying = cause;
+    if (cause) this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+  }
+  /**
+   * One attempt: the request, and a hedged copy if it stays silent past the hedge delay. The
+   * first answer wins and the other copy is cancelled; settles once every copy has, so what the
+   * loser was billed is known before the record is written.
+   */
+  send(s) {
+    const { request } = s.job;
+    return new Promise((resolve5) => {
+      const copies = [];
+      let winner;
+      const failures = {};
+      const settleIfDone = () => {
+        if (copies.some((c) => !c.settled)) return;
+        if (winner) resolve5({ value: winner.value });
+        else resolve5({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+      };
+      const launch = (hedge) => {
+        const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
+        const r = this.watch.begin(request.stream, onHedgeDue);
+        const copy = { r, hedge, settled: false };
+        copies.push(copy);
+        this.requestsSent++;
+        if (hedge) {
+          this.hedgesInFlight++;
+          s.hedge ??= { sent: 0, won: false, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+          s.hedge.sent++;
+        }
+        this.deps.provider.complete(request, r.controller.signal, (ev) => this.watch.event(r, ev)).then(
+          (value) => {
+            this.watch.end(r, true);
+            if (!winner) {
+              winner = { value, hedge };
+              if (s.hedge) s.hedge.won = hedge;
+              for (const c of copies) if (c !== copy && !c.settled) c.r.controller.abort(new HedgeLost());
+            } else if (s.hedge) {
+              s.hedge.extra_prompt_tokens += value.promptTokens ?? 0;
+              s.hedge.extra_completion_tokens += value.completionTokens ?? 0;
+            }
+            this.settle(copy);
+            settleIfDone();
+          },
+          (err) => {
+            this.watch.end(r, false);
+            if (r.controller.signal.reason instanceof HedgeLost) {
+              if (s.hedge && winner) {
+                if (r.gotHeaders) s.hedge.extra_prompt_tokens += winner.value.promptTokens ?? 0;
+                s.hedge.extra_completion_tokens += r.tokens;
+              }
+            } else {
+              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
+              failures[hedge ? "hedge" : "primary"] ??= pe;
+            }
+            this.settle(copy);
+            settleIfDone();
+          }
+        );
+      };
+      launch(false);
+    });
+  }
+  settle(copy) {
+    copy.settled = true;
+    if (copy.hedge) this.hedgesInFlight--;
+  }
+  /** Send the hedge unless the cap is reached (then the watch asks again at its next sweep). */
+  hedgeDue(launch) {
+    if (this.stopped || this.hedgesInFlight >= this.hedgeCap) return false;
+    launch(true);
+    return true;
+  }
+};
+
+// src/core/eval/runner.ts
+var DONE_BEFORE = 1;
+var FAILED_BEFORE = 2;
+var WRITTEN_NOW = 3;
+async function runEval(jobs, deps, opts) {
+  const jobAt = /* @__PURE__ */ new Map();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
+  let stale = 0;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === void 0 || jobs[i].key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset;
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
+  });
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
+  const reused = jobs.length - todo.length;
+  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
+  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
+  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
+  deps.progress.start(jobs.length, "eval");
+  deps.progress.tick(live.progressUpdate());
+  try {
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat));
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
+  } finally {
+    deps.progress.stop();
+  }
+  const { done, fatal } = live;
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i] >= 0) yield { offset: where[2 * i], length: where[2 * i + 1], index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i], response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0
+  );
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 stopped after ${done} of ${jobs.length} records (those are saved)`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
+  if (fatal) {
+    throw new ExternalError(`${fatal.message} \u2014 stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`, {
+      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
+    });
+  }
+  return {
+    records: kept,
+    requested: todo.length - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
+  };
+}
+function identity(caseId, repeat) {
+  return `${caseId}\0${repeat}`;
 }
 
 // src/core/eval/scorers/ngram-keys.ts
@@ -62734,29 +63395,29 @@ var SMOOTH_DEFAULTS = {
 };
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
-  const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  const counts2 = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   for (let i = 0; i < tokens2.length; i++) {
     let key = tokens2[i];
     const last = Math.min(maxOrder, tokens2.length - i);
     for (let n = 1; n <= last; n++) {
       if (n > 1) key += " " + tokens2[i + n - 1];
-      const m = counts[n - 1];
+      const m = counts2[n - 1];
       m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
-  return { counts, length: tokens2.length };
+  return { counts: counts2, length: tokens2.length };
 }
 function referenceInfo(refs, maxOrder) {
   if (refs.length === 1) {
-    const { counts, length } = wordNgrams(refs[0], maxOrder);
-    return { ngrams: counts, lengths: [length] };
+    const { counts: counts2, length } = wordNgrams(refs[0], maxOrder);
+    return { ngrams: counts2, lengths: [length] };
   }
   const ngrams = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   const lengths = [];
   for (const ref of refs) {
-    const { counts, length } = wordNgrams(ref, maxOrder);
+    const { counts: counts2, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    counts.forEach((orderCounts, n) => {
+    counts2.forEach((orderCounts, n) => {
       const merged = ngrams[n];
       for (const [k, c] of orderCounts) {
         const prev = merged.get(k);
@@ -62781,7 +63442,7 @@ function closestRefLength(hypLength, refLengths) {
   return closestLen;
 }
 function bleuSegmentStats(hypothesis, refs, maxOrder) {
-  const { counts, length } = wordNgrams(hypothesis, maxOrder);
+  const { counts: counts2, length } = wordNgrams(hypothesis, maxOrder);
   const stats = new Array(2 + 2 * maxOrder).fill(0);
   stats[0] = length;
   stats[1] = closestRefLength(length, refs.lengths);
@@ -62789,7 +63450,7 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     const refCounts = refs.ngrams[n];
     let correct = 0;
     let total = 0;
-    for (const [ngram, count2] of counts[n]) {
+    for (const [ngram, count2] of counts2[n]) {
       total += count2;
       const refCount = refCounts.get(ngram);
       if (refCount !== void 0) correct += Math.min(count2, refCount);
@@ -63597,7 +64258,7 @@ var levenshtein = {
 
 // src/core/eval/scorers/regex.ts
 var ALLOWED_FLAGS = /^[imsu]*$/;
-function compile2(pattern, flags) {
+function compile3(pattern, flags) {
   try {
     return new RegExp(pattern, flags);
   } catch (e) {
@@ -63613,20 +64274,20 @@ var regexSchema = scorerSchema("regex", {
   must_not_match: external_exports.boolean().default(false)
 }).superRefine((c, ctx) => {
   if (c.pattern === void 0) return;
-  const re = compile2(c.pattern, c.flags);
+  const re = compile3(c.pattern, c.flags);
   if (typeof re === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: `not a valid regular expression: ${re}` });
 });
 var regex = {
   type: "regex",
   schema: regexSchema,
   create(c) {
-    const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
+    const fixed = c.pattern === void 0 ? void 0 : compile3(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
       ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
-        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
+        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile3(p, c.flags));
         if (!patterns || patterns.length === 0) return { value: null };
         const bad = patterns.find((p) => typeof p === "string");
         if (bad !== void 0) return { value: null, detail: { error: `expected value is not a valid regular expression: ${bad}` } };
@@ -63975,86 +64636,6 @@ function createScorers(configs) {
   return scorers;
 }
 
-// src/core/contracts/summary.ts
-var SUMMARY_TAG = "llmops.summary/v2";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
-var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
-var metricV1 = {
-  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
-  corpus: external_exports.boolean(),
-  higher_is_better: external_exports.boolean(),
-  mean: external_exports.number().nullable(),
-  se: external_exports.number().nullable(),
-  ci95: interval.nullable(),
-  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
-  n: external_exports.number().int(),
-  n_cases: external_exports.number().int(),
-  pass_rate: external_exports.number().nullable(),
-  threshold: external_exports.number().nullable(),
-  weight: external_exports.number(),
-  signature: external_exports.string(),
-  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
-};
-var MetricSummarySchema = external_exports.object({
-  ...metricV1,
-  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
-});
-var ProvenanceSchema = external_exports.object({
-  llmops_version: external_exports.string(),
-  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
-  suite_hash: external_exports.string(),
-  dataset_hash: external_exports.string(),
-  prompt_hash: external_exports.string(),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
-  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
-  seed: external_exports.number(),
-  started_at: external_exports.string(),
-  finished_at: external_exports.string(),
-  node: external_exports.string()
-});
-var body = {
-  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
-  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
-  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
-  latency: external_exports.object({
-    unit: external_exports.literal("ms"),
-    mean: external_exports.number().nullable(),
-    p50: external_exports.number().nullable(),
-    p95: external_exports.number().nullable(),
-    p99: external_exports.number().nullable(),
-    ttft_p50: external_exports.number().nullable(),
-    ttft_p95: external_exports.number().nullable(),
-    ttft_p99: external_exports.number().nullable()
-  }),
-  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
-  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
-  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
-  provenance: ProvenanceSchema
-};
-var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
-var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
-var summaryFormat = defineFormat({
-  kind: "summary",
-  version: 2,
-  schema: SummarySchema,
-  title: "an eval run's summary.json",
-  file: "<run>/summary.json",
-  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
-  readers: "llmops compare and gate, actions/compare",
-  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
-  previous: [
-    {
-      version: 1,
-      schema: SummaryV1Schema,
-      upgrade: (v1) => ({
-        ...v1,
-        schema: SUMMARY_TAG,
-        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
-      })
-    }
-  ]
-});
-
 // src/core/stats/prng.ts
 function splitmix32(seed) {
   let s = seed >>> 0;
@@ -64097,15 +64678,6 @@ function rotl(x, k) {
 }
 
 // src/core/stats/descriptive.ts
-function sum(xs) {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
-  return s;
-}
-function mean(xs) {
-  if (xs.length === 0) return Number.NaN;
-  return sum(xs) / xs.length;
-}
 function quantileSorted(sorted, q) {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
@@ -64285,36 +64857,28 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-
-// src/core/stats/cluster-mean.ts
-function estimateMean(groups) {
-  const flat = groups.flat();
-  const n = flat.length;
-  const G = groups.filter((g) => g.length > 0).length;
-  if (n === 0) return null;
-  const m = mean(flat);
-  const clustered = groups.some((g) => g.length > 1);
-  if (!clustered) {
-    const binary = flat.every((x) => x === 0 || x === 1);
-    let ss = 0;
-    for (const x of flat) ss += (x - m) ** 2;
-    const se2 = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
-    if (binary) {
-      const k = flat.reduce((a, b) => a + b, 0);
-      return { mean: m, se: n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN, ci95: wilsonInterval(k, n), method: "wilson", n, nClusters: G };
-    }
-    const half2 = n > 1 ? tQuantile(0.975, n - 1) * se2 : NaN;
-    return { mean: m, se: se2, ci95: [m - half2, m + half2], method: "t", n, nClusters: G };
+function newcombePairedInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const e = t.both;
+  const f = t.fixed;
+  const g = t.broke;
+  const h = t.neither;
+  const p1 = (e + f) / n;
+  const p2 = (e + g) / n;
+  const [l1, u1] = wilsonInterval(e + f, n, confidence);
+  const [l2, u2] = wilsonInterval(e + g, n, confidence);
+  const a = (e + f) * (g + h) * (e + g) * (f + h);
+  let phi = 0;
+  if (a > 0) {
+    const b = e * h - f * g;
+    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
+    phi = c / Math.sqrt(a);
   }
-  let acc = 0;
-  for (const g of groups) {
-    let r = 0;
-    for (const x of g) r += x - m;
-    acc += r * r;
-  }
-  const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n * n)) : NaN;
-  const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
-  return { mean: m, se, ci95: [m - half, m + half], method: "t-clustered", n, nClusters: G };
+  const theta = p1 - p2;
+  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
+  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
+  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
 }
 
 // src/core/stats/bootstrap.ts
@@ -64362,125 +64926,445 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
   return { se, ci95: ci };
 }
 
+// src/core/stats/quantile-sketch.ts
+var EXACT_LIMIT = 4096;
+var QuantileSketch = class _QuantileSketch {
+  static RELATIVE_ERROR = 5e-3;
+  static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
+  static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
+  values = new Float64Array(64);
+  buckets = /* @__PURE__ */ new Map();
+  zeros = 0;
+  n = 0;
+  get count() {
+    return this.n;
+  }
+  /** True while every value is kept (quantiles are exact). */
+  get exact() {
+    return this.values !== null;
+  }
+  add(x) {
+    if (!Number.isFinite(x)) return;
+    if (this.values) {
+      if (this.n === this.values.length) {
+        if (this.n >= EXACT_LIMIT) {
+          for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
+          this.values = null;
+        } else {
+          const grown = new Float64Array(this.values.length * 2);
+          grown.set(this.values);
+          this.values = grown;
+        }
+      }
+    }
+    if (this.values) this.values[this.n] = x;
+    else this.bucket(x);
+    this.n++;
+  }
+  /** Type-7 quantile (exact while `exact`, else within RELATIVE_ERROR); null when empty. */
+  quantile(q) {
+    if (this.n === 0) return null;
+    if (this.values) return quantileSorted(this.values.slice(0, this.n).sort(), q);
+    const h = (this.n - 1) * q;
+    const lo = Math.floor(h);
+    const [a, b] = this.atRanks(lo, Math.min(lo + 1, this.n - 1));
+    return a + (h - lo) * (b - a);
+  }
+  bucket(x) {
+    if (x <= 1e-9) {
+      this.zeros++;
+      return;
+    }
+    const i = Math.ceil(Math.log(x) / _QuantileSketch.LOG_GAMMA);
+    this.buckets.set(i, (this.buckets.get(i) ?? 0) + 1);
+  }
+  /** Estimated values at two 0-based ranks (r1 ≤ r2). */
+  atRanks(r1, r2) {
+    const out = [];
+    const wanted = [r1, r2];
+    let seen = this.zeros;
+    let w = 0;
+    while (w < 2 && wanted[w] < seen) {
+      out.push(0);
+      w++;
+    }
+    for (const i of [...this.buckets.keys()].sort((x, y) => x - y)) {
+      seen += this.buckets.get(i);
+      const v = 2 * _QuantileSketch.GAMMA ** i / (_QuantileSketch.GAMMA + 1);
+      while (w < 2 && wanted[w] < seen) {
+        out.push(v);
+        w++;
+      }
+      if (w === 2) break;
+    }
+    return [out[0], out[1]];
+  }
+};
+
+// src/core/contracts/summary.ts
+var SUMMARY_TAG = "llmops.summary/v2";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
+var metricV1 = {
+  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
+  corpus: external_exports.boolean(),
+  higher_is_better: external_exports.boolean(),
+  mean: external_exports.number().nullable(),
+  se: external_exports.number().nullable(),
+  ci95: interval.nullable(),
+  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
+  n: external_exports.number().int(),
+  n_cases: external_exports.number().int(),
+  pass_rate: external_exports.number().nullable(),
+  threshold: external_exports.number().nullable(),
+  weight: external_exports.number(),
+  signature: external_exports.string(),
+  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
+};
+var MetricSummarySchema = external_exports.object({
+  ...metricV1,
+  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
+});
+var ProvenanceSchema = external_exports.object({
+  llmops_version: external_exports.string(),
+  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
+  suite_hash: external_exports.string(),
+  dataset_hash: external_exports.string(),
+  prompt_hash: external_exports.string(),
+  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
+  seed: external_exports.number(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  node: external_exports.string()
+});
+var body = {
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
+  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
+  latency: external_exports.object({
+    unit: external_exports.literal("ms"),
+    mean: external_exports.number().nullable(),
+    p50: external_exports.number().nullable(),
+    p95: external_exports.number().nullable(),
+    p99: external_exports.number().nullable(),
+    ttft_p50: external_exports.number().nullable(),
+    ttft_p95: external_exports.number().nullable(),
+    ttft_p99: external_exports.number().nullable(),
+    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
+  }),
+  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
+  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
+  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
+  requests: external_exports.object({
+    attempts: external_exports.number().int(),
+    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
+    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
+    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
+    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
+  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
+  provenance: ProvenanceSchema
+};
+var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
+var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
+var summaryFormat = defineFormat({
+  kind: "summary",
+  version: 2,
+  schema: SummarySchema,
+  title: "an eval run's summary.json",
+  file: "<run>/summary.json",
+  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
+  readers: "llmops compare and gate, actions/compare",
+  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
+  previous: [
+    {
+      version: 1,
+      schema: SummaryV1Schema,
+      upgrade: (v1) => ({
+        ...v1,
+        schema: SUMMARY_TAG,
+        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
+      })
+    }
+  ]
+});
+
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
-function computeSummary(input2) {
-  const ok = input2.records.filter((r) => r.error === null);
-  const metrics = {};
-  let weighted = 0;
-  let weights = 0;
-  const lat = ok.map((r) => r.latency_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const ttft = ok.map((r) => r.ttft_ms).filter((x) => x !== null).sort((a, b) => a - b);
-  const observed = {
-    p50_ms: percentile(lat, 0.5),
-    p95_ms: percentile(lat, 0.95),
-    p99_ms: percentile(lat, 0.99),
-    ttft_p50_ms: percentile(ttft, 0.5),
-    ttft_p95_ms: percentile(ttft, 0.95),
-    ttft_p99_ms: percentile(ttft, 0.99)
-  };
-  for (const s of input2.scorers) {
-    const m = summariseMetric(s, input2.configs[s.name] ?? null, ok, input2.provenance.seed, input2.bootstrapResamples ?? 2e3);
-    if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
-      m.budgets = Object.fromEntries(
-        Object.entries(s.runBudgets).map(([k, budget2]) => {
-          const o = observed[k] ?? null;
-          return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
-        })
-      );
-    }
-    metrics[s.name] = m;
-    if (m.mean !== null && s.weight > 0) {
-      weighted += m.mean * s.weight;
-      weights += s.weight;
-    }
+var SummaryAccumulator = class {
+  constructor(scorers, repeats) {
+    this.repeats = repeats;
+    this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
   }
-  const promptTokens = ok.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-  const completionTokens = ok.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-  const costs = ok.map((r) => r.cost).filter((c) => c !== null);
-  const errorKinds = /* @__PURE__ */ new Map();
-  for (const r of input2.records) {
-    if (!r.error) continue;
-    const e = errorKinds.get(r.error.kind) ?? { count: 0, example: r.error.message };
-    e.count++;
-    errorKinds.set(r.error.kind, e);
-  }
-  return {
-    schema: SUMMARY_TAG,
-    suite: input2.suite,
-    counts: { cases: input2.cases, repeats: input2.repeats, records: input2.records.length, errors: input2.records.length - ok.length },
-    metrics,
-    overall: { weighted_mean: weights > 0 ? weighted / weights : null },
-    latency: {
-      unit: "ms",
-      mean: lat.length ? lat.reduce((a, b) => a + b, 0) / lat.length : null,
-      p50: percentile(lat, 0.5),
-      p95: percentile(lat, 0.95),
-      p99: percentile(lat, 0.99),
-      ttft_p50: percentile(ttft, 0.5),
-      ttft_p95: percentile(ttft, 0.95),
-      ttft_p99: percentile(ttft, 0.99)
-    },
-    tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
-    cost: input2.currency !== void 0 && costs.length > 0 ? { total: costs.reduce((a, b) => a + b, 0), currency: input2.currency } : null,
-    errors: [...errorKinds].map(([kind, v]) => ({ kind, ...v })),
-    provenance: input2.provenance
-  };
-}
-function percentile(sorted, p) {
-  return sorted.length === 0 ? null : quantileSorted(sorted, p);
-}
-function summariseMetric(s, config2, records, seed, resamples) {
-  const byCase = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list = byCase.get(r.case_id) ?? [];
-    list.push(r);
-    byCase.set(r.case_id, list);
-  }
-  const base = {
-    type: s.type,
-    corpus: s.corpus,
-    higher_is_better: !LOWER_IS_BETTER.has(s.type),
-    threshold: s.threshold ?? null,
-    weight: s.weight,
-    signature: s.signature,
-    config: config2
-  };
-  const passes = records.map((r) => r.scores[s.name]?.pass).filter((p) => p !== void 0);
-  const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;
-  if (s.corpus && s.aggregate) {
-    const aggregate = s.aggregate.bind(s);
-    const perCase = [];
-    let total = null;
-    let n = 0;
-    for (const list of byCase.values()) {
-      let acc = null;
-      for (const r of list) {
-        const st = r.scores[s.name]?.stats;
-        if (!st) continue;
-        n++;
-        acc = acc ? acc.map((v, i) => v + (st[i] ?? 0)) : [...st];
-      }
-      if (acc) {
-        perCase.push(acc);
-        total = total ? total.map((v, i) => v + acc[i]) : [...acc];
+  repeats;
+  metrics;
+  latency = new QuantileSketch();
+  ttft = new QuantileSketch();
+  latencySum = 0;
+  records = 0;
+  errors = 0;
+  promptTokens = 0;
+  completionTokens = 0;
+  costSum = 0;
+  costCount = 0;
+  errorKinds = /* @__PURE__ */ new Map();
+  requests = new RequestsAccumulator();
+  /** Cases with some but not all of their `repeats` records seen. */
+  openCases = /* @__PURE__ */ new Map();
+  add(r) {
+    this.records++;
+    this.requests.add(r);
+    this.addScores(r);
+    if (this.repeats > 1) {
+      const seen = (this.openCases.get(r.case_id) ?? 0) + 1;
+      if (seen < this.repeats) this.openCases.set(r.case_id, seen);
+      else {
+        this.openCases.delete(r.case_id);
+        for (const m of this.metrics) m.closeCase(r.case_id);
       }
     }
-    if (!total) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-    const boot = bootstrapCorpus(perCase, aggregate, resamples, seed);
-    return { ...base, mean: aggregate(total), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n, n_cases: perCase.length, pass_rate: passRate };
   }
-  const groups = [];
-  for (const list of byCase.values()) {
-    const vals = list.map((r) => r.scores[s.name]?.value).filter((v) => typeof v === "number");
-    if (vals.length) groups.push(vals);
+  addScores(r) {
+    if (r.error) {
+      this.errors++;
+      const e = this.errorKinds.get(r.error.kind);
+      if (e) e.count++;
+      else this.errorKinds.set(r.error.kind, { count: 1, example: r.error.message });
+      return;
+    }
+    if (r.latency_ms !== null) {
+      this.latency.add(r.latency_ms);
+      this.latencySum += r.latency_ms;
+    }
+    if (r.ttft_ms !== null) this.ttft.add(r.ttft_ms);
+    this.promptTokens += r.prompt_tokens ?? 0;
+    this.completionTokens += r.completion_tokens ?? 0;
+    if (r.cost !== null) {
+      this.costSum += r.cost;
+      this.costCount++;
+    }
+    for (const m of this.metrics) m.add(r);
   }
-  const est = estimateMean(groups);
-  if (!est) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0, pass_rate: passRate };
-  const finite = (x) => Number.isFinite(x) ? x : null;
-  const ci = Number.isFinite(est.ci95[0]) ? [Math.max(0, est.ci95[0]), Math.min(1, est.ci95[1])] : null;
-  return { ...base, mean: est.mean, se: finite(est.se), ci95: ci, method: est.method, n: est.n, n_cases: est.nClusters, pass_rate: passRate };
-}
+  summary(ctx) {
+    const lat = this.latency;
+    const ttft = this.ttft;
+    const observed = {
+      p50_ms: lat.quantile(0.5),
+      p95_ms: lat.quantile(0.95),
+      p99_ms: lat.quantile(0.99),
+      ttft_p50_ms: ttft.quantile(0.5),
+      ttft_p95_ms: ttft.quantile(0.95),
+      ttft_p99_ms: ttft.quantile(0.99)
+    };
+    const metrics = {};
+    let weighted = 0;
+    let weights = 0;
+    for (const acc of this.metrics) {
+      const s = acc.scorer;
+      const m = { ...acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2e3), config: ctx.configs[s.name] ?? null };
+      if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
+        m.budgets = Object.fromEntries(
+          Object.entries(s.runBudgets).map(([k, budget2]) => {
+            const o = observed[k] ?? null;
+            return [k, { observed: o, budget: budget2, pass: o === null ? null : o <= budget2 }];
+          })
+        );
+      }
+      metrics[s.name] = m;
+      if (m.mean !== null && s.weight > 0) {
+        weighted += m.mean * s.weight;
+        weights += s.weight;
+      }
+    }
+    const requests = this.requests.summary(ctx.deadlines);
+    const { extra_prompt_tokens: extraPrompt, extra_completion_tokens: extraCompletion } = requests.hedges;
+    const promptTokens = this.promptTokens + extraPrompt;
+    const completionTokens = this.completionTokens + extraCompletion;
+    let costSum = this.costSum;
+    let costCount = this.costCount;
+    const hedgeCost = extraPrompt + extraCompletion > 0 ? costOf(ctx.prices, extraPrompt, extraCompletion) : null;
+    if (hedgeCost !== null) {
+      costSum += hedgeCost;
+      costCount++;
+    }
+    const exact = lat.exact && ttft.exact;
+    return {
+      schema: SUMMARY_TAG,
+      suite: ctx.suite,
+      counts: { cases: ctx.cases, repeats: ctx.repeats, records: this.records, errors: this.errors },
+      metrics,
+      overall: { weighted_mean: weights > 0 ? weighted / weights : null },
+      latency: {
+        unit: "ms",
+        mean: lat.count ? this.latencySum / lat.count : null,
+        p50: observed.p50_ms,
+        p95: observed.p95_ms,
+        p99: observed.p99_ms,
+        ttft_p50: observed.ttft_p50_ms,
+        ttft_p95: observed.ttft_p95_ms,
+        ttft_p99: observed.ttft_p99_ms,
+        // Percentiles of more than a few thousand values come from a sketch: say how close they are.
+        ...exact ? {} : { percentiles: { method: "ddsketch", relative_error: QuantileSketch.RELATIVE_ERROR } }
+      },
+      tokens: { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens },
+      cost: ctx.currency !== void 0 && costCount > 0 ? { total: costSum, currency: ctx.currency } : null,
+      errors: [...this.errorKinds].map(([kind, v]) => ({ kind, ...v })),
+      requests,
+      provenance: ctx.provenance
+    };
+  }
+};
+var MetricAccumulator = class {
+  constructor(scorer, repeats) {
+    this.scorer = scorer;
+    this.repeats = repeats;
+  }
+  scorer;
+  repeats;
+  /** Cases awaiting more repeats: their shifted sum and count so far. */
+  open = /* @__PURE__ */ new Map();
+  /** Corpus metrics: per-case summed statistics, in the order cases first appeared. */
+  corpusCases = [];
+  /** Corpus metrics: where an open case's statistics are summed. */
+  corpusSlots = /* @__PURE__ */ new Map();
+  corpusTotal = null;
+  corpusN = 0;
+  // Plain metrics: sums over values shifted by the first value (no cancellation near the mean).
+  shift;
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  ones = 0;
+  binary = true;
+  clusters = 0;
+  clustered = false;
+  clusterSumSq = 0;
+  clusterSumN = 0;
+  clusterNSq = 0;
+  passes = 0;
+  passCount = 0;
+  /** A case has all its records: fold its sums into the cluster moments and forget it. */
+  closeCase(caseId) {
+    this.corpusSlots.delete(caseId);
+    const g = this.open.get(caseId);
+    if (!g) return;
+    this.open.delete(caseId);
+    this.closeCluster(g);
+  }
+  add(r) {
+    const sc = r.scores[this.scorer.name];
+    if (sc?.pass !== void 0) {
+      this.passCount++;
+      if (sc.pass) this.passes++;
+    }
+    if (this.scorer.corpus && this.scorer.aggregate) {
+      const st = sc?.stats;
+      if (!st) return;
+      this.corpusN++;
+      const slot = this.repeats > 1 ? this.corpusSlots.get(r.case_id) : void 0;
+      if (slot === void 0) {
+        const at = this.corpusCases.push([...st]) - 1;
+        if (this.repeats > 1) this.corpusSlots.set(r.case_id, at);
+      } else {
+        const acc = this.corpusCases[slot];
+        for (let i = 0; i < acc.length; i++) acc[i] += st[i] ?? 0;
+      }
+      this.corpusTotal = this.corpusTotal ? this.corpusTotal.map((v2, i) => v2 + (st[i] ?? 0)) : [...st];
+      return;
+    }
+    const v = sc?.value;
+    if (typeof v !== "number") return;
+    this.shift ??= v;
+    const y = v - this.shift;
+    this.n++;
+    this.sum += y;
+    this.sumSq += y * y;
+    if (v === 1) this.ones++;
+    else if (v !== 0) this.binary = false;
+    if (this.repeats === 1) {
+      this.clusters++;
+      this.closeCluster({ sum: y, n: 1 });
+      return;
+    }
+    const g = this.open.get(r.case_id);
+    if (g) {
+      g.sum += y;
+      g.n++;
+      this.clustered = true;
+    } else {
+      this.open.set(r.case_id, { sum: y, n: 1 });
+      this.clusters++;
+    }
+  }
+  summary(seed, resamples) {
+    const s = this.scorer;
+    const base = {
+      type: s.type,
+      corpus: s.corpus,
+      higher_is_better: !LOWER_IS_BETTER.has(s.type),
+      threshold: s.threshold ?? null,
+      weight: s.weight,
+      signature: s.signature,
+      pass_rate: this.passCount ? this.passes / this.passCount : null
+    };
+    if (s.corpus && s.aggregate) {
+      if (!this.corpusTotal) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+      const aggregate = s.aggregate.bind(s);
+      const boot = bootstrapCorpus(this.corpusCases, aggregate, resamples, seed);
+      return { ...base, mean: aggregate(this.corpusTotal), se: boot?.se ?? null, ci95: boot?.ci95 ?? null, method: boot ? "bootstrap" : "none", n: this.corpusN, n_cases: this.corpusCases.length };
+    }
+    const n = this.n;
+    if (n === 0) return { ...base, mean: null, se: null, ci95: null, method: "none", n: 0, n_cases: 0 };
+    const G = this.clusters;
+    const d = this.sum / n;
+    const m = (this.shift ?? 0) + d;
+    const finite = (x) => Number.isFinite(x) ? x : null;
+    const bounded = (lo, hi) => Number.isFinite(lo) ? [Math.max(0, lo), Math.min(1, hi)] : null;
+    if (!this.clustered) {
+      if (this.binary) {
+        const se3 = n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN;
+        const ci = wilsonInterval(this.ones, n);
+        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci[0], ci[1]), method: "wilson", n, n_cases: G };
+      }
+      const ss = Math.max(0, this.sumSq - n * d * d);
+      const se2 = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
+      const half2 = n > 1 ? tQuantile(0.975, n - 1) * se2 : NaN;
+      return { ...base, mean: m, se: finite(se2), ci95: bounded(m - half2, m + half2), method: "t", n, n_cases: G };
+    }
+    for (const id of [...this.open.keys()]) this.closeCase(id);
+    const acc = Math.max(0, this.clusterSumSq - 2 * d * this.clusterSumN + d * d * this.clusterNSq);
+    const se = G > 1 ? Math.sqrt(G / (G - 1) * acc / (n * n)) : NaN;
+    const half = G > 1 ? tQuantile(0.975, G - 1) * se : NaN;
+    return { ...base, mean: m, se: finite(se), ci95: bounded(m - half, m + half), method: "t-clustered", n, n_cases: G };
+  }
+  closeCluster(g) {
+    this.clusterSumSq += g.sum * g.sum;
+    this.clusterSumN += g.sum * g.n;
+    this.clusterNSq += g.n * g.n;
+  }
+};
+var RETRY_CAUSES = ["429", "5xx", "reset", "truncated", "deadline", "other"];
+var PHASES = ["connect", "headers", "first_token", "idle", "total"];
+var RequestsAccumulator = class {
+  retries = Object.fromEntries(RETRY_CAUSES.map((c) => [c, 0]));
+  abandoned = Object.fromEntries(PHASES.map((p) => [p, 0]));
+  hedges = { sent: 0, won: 0, extra_prompt_tokens: 0, extra_completion_tokens: 0 };
+  attempts = 0;
+  add(r) {
+    if (!r.cached) this.attempts += r.attempts;
+    for (const [c, n] of Object.entries(r.retries ?? {})) this.retries[c] = (this.retries[c] ?? 0) + (n ?? 0);
+    for (const [p, n] of Object.entries(r.abandoned ?? {})) this.abandoned[p] = (this.abandoned[p] ?? 0) + (n ?? 0);
+    if (r.hedge) {
+      this.hedges.sent += r.hedge.sent;
+      if (r.hedge.won) this.hedges.won++;
+      this.hedges.extra_prompt_tokens += r.hedge.extra_prompt_tokens;
+      this.hedges.extra_completion_tokens += r.hedge.extra_completion_tokens;
+    }
+  }
+  summary(deadlines) {
+    return { attempts: this.attempts, retries: { ...this.retries }, abandoned: { ...this.abandoned }, hedges: { ...this.hedges }, ...deadlines ? { deadlines_ms: deadlines } : {} };
+  }
+};
 
 // src/core/ports/clock.ts
 var systemClock = {
@@ -64528,14 +65412,16 @@ var DiskResponseCache = class {
 };
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync, existsSync as existsSync2, fsyncSync, openSync, readFileSync as readFileSync2, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+import { closeSync, existsSync as existsSync2, fstatSync, fsyncSync, openSync, readFileSync as readFileSync2, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
     this.path = path;
   }
   path;
   fd;
-  loaded = /* @__PURE__ */ new Set();
+  /** Where the next appended line starts. */
+  end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -64543,50 +65429,97 @@ var JsonlResultsStore = class {
   get previousPath() {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
-  load() {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-  read() {
-    if (!existsSync2(this.path)) return [];
-    const buf = readFileSync2(this.path);
-    const records = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each) {
+    this.end = 0;
+    if (!existsSync2(this.path)) return;
+    const fd = openSync(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(10, start);
-      const end = nl === -1 ? buf.length : nl;
-      const isLast = nl === -1 || nl === buf.length - 1;
-      const parsed = readResultLine(buf.subarray(start, end).toString("utf8"), this.path, line, isLast);
-      if (parsed.kind === "partial") {
-        truncateSync(this.path, start);
-        this.droppedPartialLine = true;
-        break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
+        }
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (parsed.kind === "record") records.push(parsed.record);
-      if (nl === -1) {
-        if (parsed.kind === "record") writeFileSync2(this.path, "\n", { flag: "a" });
-        break;
-      }
-      start = end + 1;
+    } finally {
+      closeSync(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      const parsed = readResultLine(carry.toString("utf8"), this.path, line + 1, true);
+      if (parsed.kind === "record") {
+        each(parsed.record, { offset: carryAt, length: carry.length });
+        writeFileSync2(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
+  }
+  /** One complete line (without its newline) at `offset`, by the format's one line reader. */
+  take(bytes, offset, line, last, each) {
+    const parsed = readResultLine(bytes.toString("utf8"), this.path, line, last);
+    if (parsed.kind === "record") each(parsed.record, { offset, length: bytes.length });
+    else if (parsed.kind === "partial") {
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+    }
   }
   append(record2) {
     this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, writeResultLine(record2));
+    const text = writeResultLine(record2);
+    const length = Buffer.byteLength(text) - 1;
+    writeSync(this.fd, text);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
-  finalize(records) {
+  finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync2(tmp, records.map(writeResultLine).join(""));
-    const fd = openSync(tmp, "r");
-    fsyncSync(fd);
-    closeSync(fd);
-    const kept = new Set(records.map(recordId));
-    if (existsSync2(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    const out = openSync(tmp, "w");
+    const src = existsSync2(this.path) ? openSync(this.path, "r") : void 0;
+    let pending = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const text = writeResultLine(record2);
+        pending.push(text);
+        pendingBytes += text.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+      if (src !== void 0) closeSync(src);
+    }
+    if (dropsRecords && existsSync2(this.path)) {
       renameSync2(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -64597,9 +65530,6 @@ var JsonlResultsStore = class {
     this.fd = void 0;
   }
 };
-function recordId(r) {
-  return `${r.case_id}\0${r.repeat}\0${r.key}`;
-}
 function acquireDirLock(lockPath) {
   for (let i = 0; i < 2; i++) {
     try {
@@ -64687,47 +65617,6 @@ function findOffset(doc, path, which2) {
 function rangeStart(node2) {
   const range2 = node2?.range;
   return range2 ? range2[0] : void 0;
-}
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list = [...candidates];
-  const c = closest(name, list);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
 }
 
 // src/core/config/validate.ts
@@ -64875,57 +65764,6 @@ function validateConfig(schema2, doc, what = "configuration") {
   });
 }
 
-// src/core/eval/cases.ts
-var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
-function toCase(raw, where) {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
-  }
-  const o = raw;
-  for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
-  }
-  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
-  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
-  }
-  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
-  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
-  const vars = o.vars ?? {};
-  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags };
-}
-function parseCasesJsonl(text, file2) {
-  const cases = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
-    line = line.replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    let value;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
-    }
-    cases.push(toCase(value, `${file2}:${i + 1}`));
-  }
-  return cases;
-}
-function checkUniqueIds(cases, where) {
-  const seen = /* @__PURE__ */ new Map();
-  cases.forEach((c, i) => {
-    const prev = seen.get(c.id);
-    if (prev !== void 0) {
-      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
-    }
-    seen.set(c.id, i);
-  });
-}
-
 // src/core/gate/policy.ts
 var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"');
 var marginSchema = external_exports.union([external_exports.number().nonnegative(), percent]);
@@ -64960,6 +65798,115 @@ var gatePolicySchema = external_exports.strictObject({
   seed: external_exports.number().int().min(0).max(4294967295).default(1),
   require_metrics: external_exports.boolean().default(true)
 });
+
+// src/core/gate/decidable.ts
+var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
+function identicalRunsBound(n, confidence, p = null) {
+  if (n <= 0) return 1;
+  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
+  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
+  const step = Math.max(1, Math.floor(n / 2e3));
+  let worst = Math.max(at(0), at(n));
+  for (let k = 0; k <= n; k += step) worst = Math.max(worst, at(k));
+  return worst;
+}
+function casesToDecide(margin, confidence, p = null) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence, p) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+function planMargins(policy, types, cases, repeats) {
+  const out = [];
+  if (repeats !== 1) return out;
+  for (const [metric, rule] of Object.entries(policy.metrics)) {
+    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
+    const type = types.get(metric);
+    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
+    const margin = rule.max_regression;
+    const smallest = identicalRunsBound(cases, policy.confidence);
+    const decidable = margin > smallest;
+    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
+    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
+  }
+  return out;
+}
+
+// src/core/eval/cases.ts
+var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
+function toCase(raw, where) {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+  }
+  const o = raw;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+  }
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
+  }
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
+  const vars = o.vars ?? {};
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
+  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where };
+}
+function parseCasesJsonl(text, file2) {
+  const cases = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
+    line = line.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+    }
+    cases.push(toCase(value, `${file2}:${i + 1}`));
+  }
+  return cases;
+}
+function checkUniqueIds(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  cases.forEach((c, i) => {
+    const prev = seen.get(c.id);
+    if (prev !== void 0) {
+      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+    }
+    seen.set(c.id, i);
+  });
+}
+function findDuplicateInputs(cases, where) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  cases.forEach((c, i) => {
+    const key = stableStringify({ input: c.input ?? null, vars: c.vars });
+    const prev = seen.get(key);
+    if (prev === void 0) seen.set(key, i);
+    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  });
+  return out;
+}
 
 // src/core/eval/suite-schema.ts
 var caseSchema = external_exports.strictObject({
@@ -65015,9 +65962,22 @@ var paramsSchema = external_exports.strictObject({
   extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
-  provider: external_exports.literal("openai-compatible").default("openai-compatible"),
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
   /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url(),
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().default(120)
+  }).optional(),
   model: external_exports.string().min(1),
   /** chat → /chat/completions; completions → /completions. */
   api: external_exports.enum(["chat", "completions"]).default("chat"),
@@ -65027,11 +65987,32 @@ var targetSchema = external_exports.strictObject({
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key of ["gguf", "model_path", "serve"]) {
+      if (t[key] !== void 0) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
 });
+var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
 var timeoutsSchema = external_exports.strictObject({
-  /** Per-request timeout in seconds (a hung server is retried after this). */
-  request_s: external_exports.number().positive().default(60)
-}).default({ request_s: 60 });
+  /** Establishing the connection. */
+  connect_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+  /** Most time from connection to response headers (adaptive below it). */
+  headers_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+  /** Most time from headers to the first streamed token (adaptive below it). */
+  first_token_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+  /** Most time between two pieces of the body (adaptive below it). */
+  idle_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+  /** The whole request, start to end (never adaptive). */
+  request_s: external_exports.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
+}).default(TIMEOUT_DEFAULTS);
 var retriesSchema = external_exports.strictObject({
   max_attempts: external_exports.number().int().min(1).max(20).default(6),
   base_delay_ms: external_exports.number().int().min(0).default(250),
@@ -65049,6 +66030,8 @@ var suiteSchema = external_exports.strictObject({
   concurrency: external_exports.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional()
 });
@@ -65088,8 +66071,9 @@ async function loadSuite(path, cwd) {
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
@@ -65107,15 +66091,33 @@ async function loadSuite(path, cwd) {
     if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
-  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
+  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
   return {
     file: file2,
     displayFile,
     suite,
     cases,
     prompt,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) }
+    promptOrigins,
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings
   };
+}
+function checkSuiteGate(suite, cases, doc, displayFile) {
+  const gate = suite.gate;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
+    });
+  }
+  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
+    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+  });
 }
 async function readCasesFile(path, shown, bytes) {
   const lower = path.toLowerCase();
@@ -65158,26 +66160,32 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, pos) {
+function loadPrompt(p, base, displayFile, doc, cwd) {
+  const pos = doc.locate(["prompt"]);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  if (typeof p === "string") return { kind: "template", template: p };
+  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { kind: "template", template: p.template };
-  if (p.messages !== void 0) return { kind: "messages", messages: p.messages };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
   const path = resolve2(base, p.file);
+  const shown = relative(cwd, path) || path;
   if (!existsSync3(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text = readFileSync3(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text, p.file);
-    const v = doc.value;
+    const pdoc = parseYamlSource(text, shown);
+    const v = pdoc.value;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
     }
-    return { kind: "messages", messages: msgs };
+    return {
+      prompt: { kind: "messages", messages: msgs },
+      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
+    };
   }
-  return { kind: "template", template: text.replace(/\n$/, "") };
+  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
 }
 
 // src/app/git/git-info.ts
@@ -65199,6 +66207,13 @@ var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT",
 function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
+function requestBody(req) {
+  const body2 = { model: req.model, ...req.params, stream: req.stream };
+  if (req.api === "chat") body2.messages = req.messages;
+  else body2.prompt = req.prompt;
+  if (req.stream) body2.stream_options = { include_usage: true };
+  return body2;
+}
 var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
@@ -65210,10 +66225,12 @@ var OpenAiCompatibleProvider = class {
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   agent;
-  post(url2, payload, headers, cancel) {
+  noticed = false;
+  post(url2, payload, headers, cancel, observe) {
     return new Promise((resolve5, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
+        observe("headers");
         resolve5({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -65223,44 +66240,42 @@ var OpenAiCompatibleProvider = class {
           body: res,
           text: async () => {
             const chunks = [];
-            for await (const c of res) chunks.push(c);
+            for await (const c of res) {
+              observe("data");
+              chunks.push(c);
+            }
             return Buffer.concat(chunks).toString("utf8");
           }
         });
       });
       req.on("error", reject);
+      req.once("socket", (socket) => {
+        if (!socket.connecting) observe("connected");
+        else socket.once(url2.startsWith("https:") ? "secureConnect" : "connect", () => observe("connected"));
+      });
       cancel.fire = (err) => req.destroy(err);
       if (cancel.fired) req.destroy(new Error("cancelled"));
       req.end(payload);
     });
   }
-  async complete(req, outer) {
+  async complete(req, signal, observe = () => {
+  }) {
     const url2 = completionUrl(this.baseUrl, req.api);
-    const body2 = { model: req.model, ...req.params, stream: req.stream };
-    if (req.api === "chat") body2.messages = req.messages;
-    else body2.prompt = req.prompt;
-    if (req.stream) body2.stream_options = { include_usage: true };
+    const body2 = requestBody(req);
     const cancel = { fired: false };
-    const timeout = { aborted: false };
-    const timer = setTimeout(() => {
-      timeout.aborted = true;
-      cancel.fired = true;
-      cancel.fire?.(new Error("timeout"));
-    }, req.timeoutMs);
-    const onOuter = () => {
+    const onAbort = () => {
       cancel.fired = true;
       cancel.fire?.(new Error("cancelled"));
     };
-    if (outer?.aborted) onOuter();
-    outer?.addEventListener("abort", onOuter, { once: true });
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.send(url2, body2, req, cancel, timeout, outer);
+      return await this.send(url2, body2, req, cancel, signal, observe);
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
-  async send(url2, body2, req, cancel, timeout, outer) {
+  async send(url2, body2, req, cancel, signal, observe) {
     const t0 = performance.now();
     let res;
     try {
@@ -65273,22 +66288,31 @@ var OpenAiCompatibleProvider = class {
           ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
           ...this.opts.headers
         },
-        cancel
+        cancel,
+        observe
       );
     } catch (err) {
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      throw this.classifyThrown(err, url2, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
+    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
+    if (plainJson && !this.noticed) {
+      this.noticed = true;
+      this.opts.onNotice?.(`${url2} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
+    }
     try {
-      return req.stream ? await readStream(res, req.api, t0, url2) : await readJson(res, req.api, t0, url2);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url2, observe) : await readJson(res, req.api, t0, url2);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      throw this.classifyThrown(err, url2, timeout, req.timeoutMs, outer);
+      if (err instanceof ProviderError && !signal?.aborted) throw err;
+      throw this.classifyThrown(err, url2, signal);
     }
   }
-  classifyThrown(err, url2, timeout, timeoutMs, outer) {
-    if (outer?.aborted) return new ProviderError(`request to ${url2} cancelled`, "network", { retryable: false, fatal: true });
-    if (timeout.aborted) return new ProviderError(`no complete response from ${url2} within ${timeoutMs / 1e3}s`, "timeout", { retryable: true });
+  classifyThrown(err, url2, signal) {
+    if (signal?.aborted) {
+      const why = signal.reason;
+      if (why instanceof DeadlineExceeded) return new ProviderError(`${url2}: ${why.message}`, "timeout", { retryable: true });
+      return new ProviderError(`request to ${url2} cancelled${why instanceof Error && why.name !== "AbortError" ? `: ${why.message}` : ""}`, "network", { retryable: false, fatal: true });
+    }
     const code = errorCode(err);
     if (code === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url2}: connection refused`, "refused", {
@@ -65372,7 +66396,7 @@ async function readJson(res, api, t0, url2) {
     latencyMs: performance.now() - t0
   };
 }
-async function readStream(res, api, t0, url2) {
+async function readStream(res, api, t0, url2, observe) {
   const decoder4 = new TextDecoder();
   let buf = "";
   let text = "";
@@ -65396,12 +66420,14 @@ async function readStream(res, api, t0, url2) {
     if (!c) return;
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
+      observe("token");
       if (ttft === null) ttft = performance.now() - t0;
       text += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
   for await (const bytes of res.body) {
+    observe("data");
     buf += decoder4.decode(bytes, { stream: true });
     let idx;
     while ((idx = buf.indexOf("\n")) >= 0) {
@@ -65423,39 +66449,162 @@ async function readStream(res, api, t0, url2) {
   };
 }
 
+// src/app/serve/managed-serve.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname3, join as join2 } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+function locateCliBundle(from = import.meta.url) {
+  let dir = dirname3(fileURLToPath(from));
+  for (; ; ) {
+    const candidate = join2(dir, "dist", "cli", "index.js");
+    if (existsSync4(candidate)) return candidate;
+    if (existsSync4(join2(dir, "cli", "index.js")) && existsSync4(join2(dir, "..", "package.json"))) return join2(dir, "cli", "index.js");
+    const parent = dirname3(dir);
+    if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
+    dir = parent;
+  }
+}
+var PASS_ENV = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "SYSTEMROOT", "LLMOPS_DEBUG"];
+async function startManagedServe(o) {
+  const args = [locateCliBundle(), "serve", o.modelPath, "--port", "0", "--name", o.name, "--parallel", String(o.parallel), "--queue", String(o.queue)];
+  if (o.threads) args.push("--threads", String(o.threads));
+  if (o.ctx) args.push("--ctx", String(o.ctx));
+  if (o.kvCache) args.push("--kv-cache", o.kvCache);
+  if (o.adapterPath) args.push("--adapter", o.adapterPath);
+  const env = {};
+  for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d.toString("utf8")).slice(-4e3);
+  });
+  const exited = new Promise((resolve5) => child.once("exit", (code, signal) => resolve5(code ?? (signal ? 128 : null))));
+  let running = true;
+  void exited.then(() => running = false);
+  const stop = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15e3);
+    await exited;
+    clearTimeout(timer);
+  };
+  const fail = async (why) => {
+    await stop();
+    const tail = stderr.trim().split("\n").slice(-4).join("\n");
+    throw new ExternalError(`llmops serve ${o.modelPath} ${why}${tail ? `:
+${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
+  };
+  const deadline = Date.now() + o.startupTimeoutMs;
+  const url2 = await new Promise((resolve5) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m) resolve5(m[1]);
+    });
+    void exited.then(() => resolve5(void 0));
+    setTimeout(() => resolve5(void 0), o.startupTimeoutMs).unref();
+  });
+  if (!url2) return fail(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
+  o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
+  for (; ; ) {
+    if (!running) return fail("exited while loading the model");
+    try {
+      const r = await fetch(`${url2}/health`, { signal: AbortSignal.timeout(5e3) });
+      if (r.status === 200) break;
+    } catch {
+    }
+    if (Date.now() > deadline) return fail(`was not healthy within ${o.startupTimeoutMs / 1e3}s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl: `${url2}/v1`, stop };
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
+  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
+  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+async function sha256File(path) {
+  const h = createHash2("sha256");
+  for await (const chunk of createReadStream2(path)) h.update(chunk);
+  return `sha256:${h.digest("hex")}`;
+}
+async function localModel(suiteFile, displayFile, target) {
+  const key = target.gguf !== void 0 ? "gguf" : "model_path";
+  const check2 = async (field, value) => {
+    const p = resolve3(dirname4(suiteFile), value);
+    if (!existsSync5(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync2(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File(p) };
+  };
+  const model = await check2(key, target.gguf ?? target.model_path);
+  const adapter = target.serve?.adapter ? await check2("serve.adapter", target.serve.adapter) : void 0;
+  return { modelPath: model.path, ...adapter ? { adapterPath: adapter.path } : {}, identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
-  const outDir = resolve3(o.cwd, o.out ?? join2(".llmops", "eval", suite.name));
-  mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join2(outDir, ".lock"));
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  let target = prepared.target;
+  let served;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...local.adapterPath ? { adapterPath: local.adapterPath } : {},
+      name: target.model,
+      parallel: target.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...target.serve?.threads ? { threads: target.serve.threads } : {},
+      ...target.serve?.ctx ? { ctx: target.serve.ctx } : {},
+      ...target.serve?.kv_cache ? { kvCache: target.serve.kv_cache } : {},
+      startupTimeoutMs: (target.serve?.startup_timeout_s ?? 120) * 1e3,
+      env: o.env,
+      logger: o.logger
+    });
+    target = { ...target, base_url: served.baseUrl };
+  }
   try {
-    const store = new JsonlResultsStore(join2(outDir, "results.jsonl"));
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
+async function runPlanned(o, t0, startedAt, p) {
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
+  const outDir = resolve3(o.cwd, o.out ?? join3(".llmops", "eval", suite.name));
+  mkdirSync2(outDir, { recursive: true });
+  const release = acquireDirLock(join3(outDir, ".lock"));
+  try {
+    const store = new JsonlResultsStore(join3(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,
       ...apiKey ? { apiKey } : {},
-      ...target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}
+      ...target.api_key_env ? { apiKeyEnv: target.api_key_env } : {},
+      onNotice: (m) => o.logger.warn(m)
     });
     const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -65469,21 +66618,22 @@ async function runSuite(o) {
       {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
-        prices: target.prices
+        prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url)
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join2(outDir, "summary.json");
-      if (existsSync4(summaryPath2)) renameSync3(summaryPath2, join2(outDir, "summary.previous.json"));
+      const summaryPath2 = join3(outDir, "summary.json");
+      if (existsSync5(summaryPath2)) renameSync3(summaryPath2, join3(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target.params);
-    const summary2 = computeSummary({
+    const summary2 = accumulator.summary({
       suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i]])),
       currency: target.prices?.currency,
@@ -65493,17 +66643,33 @@ async function runSuite(o) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target.provider, base_url: target.base_url, model: target.model, api: target.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
         finished_at: (/* @__PURE__ */ new Date()).toISOString(),
         node: process.version
       },
-      bootstrapResamples: 2e3
+      bootstrapResamples: 2e3,
+      prices: target.prices,
+      deadlines: outcome.deadlines
     });
-    const summaryPath = join2(outDir, "summary.json");
+    const summaryPath = join3(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
+    const shardPath = join3(outDir, "shard.json");
+    if (o.shard) {
+      const shard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id)
+      };
+      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
+`);
+    } else if (existsSync5(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -65666,9 +66832,9 @@ function sanitizeText(text) {
 }
 function truncateText(text, max) {
   if (text.length <= max) return { text, cut: 0 };
-  const points = Array.from(text);
-  if (points.length <= max) return { text, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+  const points2 = Array.from(text);
+  if (points2.length <= max) return { text, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
 }
 function truncationNote(cut) {
   return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
@@ -65793,7 +66959,9 @@ function renderProgressLine(p) {
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+  const retrying = Object.entries(p.retrying ?? {}).filter(([, n]) => n > 0);
+  const inRetry = retrying.length ? ` retrying ${retrying.map(([cause, n]) => `${cause}:${n}`).join(" ")}` : "";
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}${inRetry}`;
 }
 var TerminalProgress = class {
   constructor(stream = process.stderr, interactive = Boolean(process.stderr.isTTY), plainEveryMs = 5e3) {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Comparison } from "../../src/core/compare/types.js";
-import { newcombePairedInterval, tQuantile } from "../../src/core/stats/index.js";
+import { tangoInterval, tQuantile } from "../../src/core/stats/index.js";
 import { writeRun, type FakeCase } from "../support/eval-runs.js";
 
 const CLI = resolve("dist/cli/index.js");
@@ -59,10 +59,13 @@ describe("llmops compare / gate", () => {
     expect(em.baseline.mean).toBe(0.75);
     expect(em.candidate.mean).toBe(0.9);
     expect(em.delta).toBeCloseTo(0.15, 12);
-    expect(em.test).toBe("mcnemar-exact");
-    // 2 broke vs 8 fixed: 2·(1 + 10 + 45)/1024.
-    expect(em.p_value).toBeCloseTo(112 / 1024, 12);
-    expect(em.ci).toEqual(newcombePairedInterval({ both: 28, broke: 2, fixed: 8, neither: 2 }));
+    expect(em.test).toBe("mcnemar-asymptotic");
+    expect(em.interval_method).toBe("tango-score");
+    // 2 broke vs 8 fixed: z = 6/√10, p = 2·(1 − Φ(1.8974)) = 0.05777.
+    expect(em.p_value).toBeCloseTo(0.0577795, 6);
+    expect(em.ci).toEqual(tangoInterval({ both: 28, broke: 2, fixed: 8, neither: 2 }));
+    // Not significant at 5%, and the interval agrees: it contains 0.
+    expect(em.ci![0]).toBeLessThan(0);
     expect([em.broke, em.fixed]).toEqual([2, 8]);
     expect(c.flips.filter((f) => f.direction === "broke").map((f) => f.case_id)).toEqual(["c28", "c29"]);
 

@@ -231,11 +231,15 @@ describe("llmops eval --dry-run / --limit", () => {
     const plan = await runCli(["eval", "suite.yaml", "--dry-run", "--limit", "5", "--json"], { cwd: dir });
     expect(plan.code).toBe(0);
     const p = JSON.parse(plan.stdout);
-    expect(p).toMatchObject({ cases: 5, repeats: 2, requests: 10, first_request: { url: `${server.baseUrl}/chat/completions`, messages: [{ role: "user", content: "0+5=" }], seed: 0 } });
+    expect(p).toMatchObject({ cases: 5, repeats: 2, requests: 10, first_request: { url: `${server.baseUrl}/chat/completions`, body: { messages: [{ role: "user", content: "0+5=" }], seed: 0 } } });
     expect(server.requests).toHaveLength(0);
     const run = await runCli(["eval", "suite.yaml", "--limit", "5", "--no-cache", "--out", "o"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(server.requests).toHaveLength(10);
+    // The dry run shows the first request exactly as it is sent, streaming options included.
+    const sent = server.requests.find((r) => r.prompt === "0+5=" && r.body.seed === 0)!;
+    expect(p.first_request.body).toEqual(sent.body);
+    expect(sent.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(readRecords(join(dir, "o"))).toHaveLength(10);
   });
 });

@@ -14,5 +14,7 @@ describe("the example project", () => {
     const r = await runCli(["eval", "evals/arithmetic.yaml", "--dry-run", "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ suite: "arithmetic", cases: 60, requests: 60 });
+    // No case asked twice (24+19= was), and a gate its 60 cases can decide.
+    expect(r.stderr).toBe("");
   });
 });

@@ -1,12 +1,17 @@
 // A loopback OpenAI-compatible server for tests, benchmarks and the demo: /v1/chat/completions and
 // /v1/completions, streaming or not, with configurable latency and fault injection (429 with
-// Retry-After, 500/503, connection resets, hung requests, truncated bodies). It records every
+// Retry-After (integer or fractional), 500/503, connection resets, hung requests, headers then
+// silence, streams that stall midway, bodies cut off mid-transfer, well-framed truncated JSON,
+// answers a few seconds late). It records every
 // request so tests can assert what was asked, and how often.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRng } from "../../src/core/stats/prng.js";
 
-export type Fault = "429" | "500" | "503" | "reset" | "hang" | "truncate";
+export type Fault = "429" | "429-fractional" | "500" | "503" | "reset" | "hang" | "truncate" | "cutoff" | "stall" | "stall-mid" | "late";
+
+/** Every fault a real server produces, for fault-mix benchmarks and tests. */
+export const ALL_FAULTS: readonly Fault[] = ["429", "429-fractional", "500", "503", "reset", "hang", "truncate", "cutoff", "stall", "stall-mid", "late"];
 
 export interface ServedRequest {
   path: string;
@@ -23,8 +28,8 @@ export interface ServedRequest {
 export interface OpenAiTestServerOptions {
   /** Latency before the response (ms), or a function of the request. */
   latencyMs?: number | ((req: ServedRequest) => number);
-  /** Delay between stream chunks (ms). */
-  chunkDelayMs?: number;
+  /** Delay between stream chunks (ms), or a function of the request. */
+  chunkDelayMs?: number | ((req: ServedRequest) => number);
   /** The model's answer. Default: "echo: <last line of the prompt>". */
   respond?: (req: ServedRequest) => string;
   /** Probability that a request gets a fault (deterministic sequence from `seed`). */
@@ -33,11 +38,17 @@ export interface OpenAiTestServerOptions {
   /** Force a fault for specific prompts (first N times each), for targeted tests. */
   faultFor?: (req: ServedRequest, attempt: number) => Fault | undefined;
   retryAfterS?: number;
+  /** Retry-After sent with "429-fractional" (default 0.5). */
+  fractionalRetryAfterS?: number;
+  /** Extra delay of a "late" answer (default 3000 ms). */
+  lateMs?: number;
   seed?: number;
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   /** Models served; others get 404. Default: any. */
   models?: string[];
+  /** Answer plain JSON even when the request asks for a stream (servers that ignore `stream`). */
+  ignoreStream?: boolean;
   /** Port on 127.0.0.1; default: any free one. */
   port?: number;
 }
@@ -60,6 +71,10 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
   const faults = opts.faults ?? ["429", "500", "503", "reset", "hang", "truncate"];
   const attempts = new Map<string, number>();
   const hung = new Set<ServerResponse>();
+  const hold = (res: ServerResponse) => {
+    hung.add(res);
+    res.on("close", () => hung.delete(res));
+  };
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
@@ -84,7 +99,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
       path,
       model: String(body.model ?? ""),
       prompt,
-      stream: body.stream === true,
+      stream: body.stream === true && !opts.ignoreStream,
       body,
       outcome: "ok",
       authorization: req.headers.authorization,
@@ -110,6 +125,17 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
         case "429":
           res.setHeader("retry-after", String(opts.retryAfterS ?? 0));
           return json(res, 429, { error: { message: "Rate limit reached" } });
+        case "429-fractional":
+          res.setHeader("retry-after", String(opts.fractionalRetryAfterS ?? 0.5));
+          return json(res, 429, { error: { message: "Rate limit reached" } });
+        case "late":
+          await sleep(opts.lateMs ?? 3000);
+          break; // then a normal answer
+        case "stall":
+          res.writeHead(200, { "content-type": served.stream ? "text/event-stream" : "application/json" });
+          res.flushHeaders();
+          hold(res);
+          return; // headers, then nothing: the client's first-token (or idle) deadline must fire
         case "500":
           return json(res, 500, { error: { message: "internal server error" } });
         case "503":
@@ -118,10 +144,11 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
           req.socket.destroy();
           return;
         case "hang":
-          hung.add(res);
-          res.on("close", () => hung.delete(res));
+          hold(res);
           return; // never answers; the client's timeout must fire
         case "truncate":
+        case "cutoff":
+        case "stall-mid":
           break; // handled below, with the answer cut short
       }
     }
@@ -136,9 +163,19 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
         choices: [isChat ? { index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" } : { index: 0, text, finish_reason: "stop" }],
         usage,
       });
-      if (fault === "truncate") {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(payload.slice(0, Math.floor(payload.length / 2)));
+      if (fault === "truncate" || fault === "cutoff" || fault === "stall-mid") {
+        // truncate: a well-framed response whose JSON is cut short; cutoff: the connection drops
+        // mid-body; stall-mid: half the body, then silence.
+        const half = payload.slice(0, Math.floor(payload.length / 2));
+        if (fault === "truncate") {
+          res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(half) });
+          res.end(half);
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+        res.write(half);
+        if (fault === "cutoff") setTimeout(() => req.socket.destroy(), 5);
+        else hold(res);
         return;
       }
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
@@ -148,14 +185,17 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const pieces = text.match(/\S+\s*|\s+/g) ?? [];
     const send = (o: unknown) => res.write(`data: ${JSON.stringify(o)}\n\n`);
-    const cut = fault === "truncate" ? Math.floor(pieces.length / 2) : Infinity;
+    const cut = fault === "truncate" || fault === "cutoff" || fault === "stall-mid" ? Math.floor(pieces.length / 2) : Infinity;
     for (let i = 0; i < pieces.length; i++) {
       if (i >= cut) {
-        res.end();
+        if (fault === "truncate") res.end();
+        else if (fault === "cutoff") req.socket.destroy();
+        else hold(res);
         return;
       }
       send({ id, choices: [isChat ? { index: 0, delta: { content: pieces[i] }, finish_reason: null } : { index: 0, text: pieces[i], finish_reason: null }] });
-      if (opts.chunkDelayMs) await sleep(opts.chunkDelayMs);
+      const gap = typeof opts.chunkDelayMs === "function" ? opts.chunkDelayMs(served) : opts.chunkDelayMs;
+      if (gap) await sleep(gap);
     }
     if (fault === "truncate") {
       res.end();

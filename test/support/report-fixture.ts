@@ -1,8 +1,10 @@
 // A realistic regression for report tests: 50 QA cases, exact_match (binary) and token_f1
 // (continuous), 10 cases broke and 1 fixed on exact_match, a faster candidate. Records are
-// deterministic; the comparison's figures are computed from them with plain normal-approximation
-// formulas (good enough for rendering tests — the compare domain owns the real statistics).
+// deterministic; each side's interval uses a plain normal approximation (good enough for rendering
+// tests), while Δ's interval and p come from the stats library's methods (Tango score + McNemar
+// asymptotic, paired t, Holm with step-level intervals) so the rendered pairs are coherent.
 import type { Comparison, Flip, MetricComparison } from "../../src/core/compare/types.js";
+import { holmAdjust, holmLevels, oneSampleT, pairedScoreTest, tangoInterval, tIntervalAt } from "../../src/core/stats/index.js";
 import { buildCaseDetails, type ReportModel, type ReportRecord } from "../../src/core/report/model.js";
 
 const QUESTIONS: Array<[string, string]> = [
@@ -99,11 +101,13 @@ function metric(name: string, kind: "binary" | "continuous", b: number[], c: num
     candidate: side(c),
     delta: r4(delta),
     delta_relative: r4(delta / mean(b)),
-    ci: [r4(delta - 2.01 * se), r4(delta + 2.01 * se)],
-    interval_method: kind === "binary" ? "newcombe" : "t",
-    test: kind === "binary" ? "mcnemar-exact" : "paired-t",
+    ci: null,
+    interval_method: kind === "binary" ? "tango-score" : "t",
+    test: kind === "binary" ? "mcnemar-asymptotic" : "paired-t",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: r4(sd(d)),
     sd_within: null,
     mde: r4(2.8 * se),
@@ -131,8 +135,25 @@ export function makeComparison(records = makeRecords()): Comparison {
   const dist = (xs: number[]) => ({ n: xs.length, mean: r4(mean(xs)), p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
   const bl = dist(lat(baseline));
   const cl = dist(lat(candidate));
-  const exact = metric("exact_match", "binary", em(baseline), em(candidate), { p_value: 0.0117, p_holm: 0.0117, broke, fixed });
-  const tf1 = metric("token_f1", "continuous", f1(baseline), f1(candidate), { p_value: 0.0042, p_holm: 0.0084 });
+  const table = { both: 0, broke, fixed, neither: 0 };
+  em(baseline).forEach((b, i) => {
+    if (b === 1 && em(candidate)[i] === 1) table.both++;
+    else if (b === 0 && em(candidate)[i] === 0) table.neither++;
+  });
+  const t = oneSampleT(
+    f1(candidate).map((x, i) => x - f1(baseline)[i]!),
+    0.95,
+  )!;
+  const exact = metric("exact_match", "binary", em(baseline), em(candidate), { ci: tangoInterval(table, 0.95), p_value: pairedScoreTest(table).p, broke, fixed });
+  const tf1 = metric("token_f1", "continuous", f1(baseline), f1(candidate), { ci: t.ci, p_value: t.p });
+  const ps = [exact.p_value!, tf1.p_value!];
+  const levels = holmLevels(ps, 1 - 0.95);
+  holmAdjust(ps).forEach((p, i) => {
+    const m = [exact, tf1][i]!;
+    m.p_holm = p;
+    m.ci_holm_confidence = 1 - levels[i]!;
+    m.ci_holm = i === 0 ? tangoInterval(table, m.ci_holm_confidence) : tIntervalAt(t, m.ci_holm_confidence);
+  });
   const prov = (commit: string, model: string) => ({
     llmops_version: "0.1.0",
     git: { commit, dirty: false },
@@ -239,8 +260,8 @@ export function makeComparison(records = makeRecords()): Comparison {
       created_at: "2026-11-26T20:04:00Z",
       policy_source: "evals/qa.yaml (gate:)",
       methods: [
-        "exact_match: McNemar exact test on discordant pairs; Newcombe (method 10) interval for the paired difference.",
-        "token_f1: paired t on per-case differences; Holm adjustment across gated metrics.",
+        "exact_match: Tango's score interval for the paired difference and the McNemar asymptotic (score) test it inverts.",
+        "token_f1: paired t on per-case differences; Holm adjustment across gated metrics, with intervals at Holm's step levels.",
         "latency: paired bootstrap (10,000 resamples, seed 1) of the p95.",
       ],
     },

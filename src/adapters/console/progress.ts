@@ -11,14 +11,16 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
 }
 
-export function renderProgressLine(p: { label: string; done: number; total: number; errors: number; elapsedS: number; width?: number }): string {
+export function renderProgressLine(p: { label: string; done: number; total: number; errors: number; elapsedS: number; width?: number; retrying?: Record<string, number> }): string {
   const rate = p.elapsedS > 0 ? p.done / p.elapsedS : 0;
   const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
   const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const width = p.width ?? 24;
   const filled = Math.round(frac * width);
   const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}`;
+  const retrying = Object.entries(p.retrying ?? {}).filter(([, n]) => n > 0);
+  const inRetry = retrying.length ? ` retrying ${retrying.map(([cause, n]) => `${cause}:${n}`).join(" ")}` : "";
+  return `${p.label} ${bar} ${p.done}/${p.total} ${(frac * 100).toFixed(0)}% ${rate.toFixed(1)}/s ETA ${formatDuration(eta)} errors ${p.errors}${inRetry}`;
 }
 
 export class TerminalProgress implements Progress {
@@ -27,7 +29,7 @@ export class TerminalProgress implements Progress {
   private t0 = 0;
   private last = 0;
   private drawn = -1;
-  private state = { done: 0, errors: 0 };
+  private state: { done: number; errors: number; retrying?: Record<string, number> } = { done: 0, errors: 0 };
   constructor(
     private readonly stream: NodeJS.WriteStream & { isTTY?: boolean } = process.stderr,
     private readonly interactive = Boolean(process.stderr.isTTY),
@@ -40,7 +42,7 @@ export class TerminalProgress implements Progress {
     this.last = 0;
     this.state = { done: 0, errors: 0 };
   }
-  tick(update: { done: number; errors: number }): void {
+  tick(update: { done: number; errors: number; retrying?: Record<string, number> }): void {
     this.state = update;
     const now = performance.now();
     const every = this.interactive ? 100 : this.plainEveryMs;

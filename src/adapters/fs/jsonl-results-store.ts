@@ -2,14 +2,17 @@
 // loses at most the line being written; loading (the format's one line reader) drops such a cut-off
 // line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { InputError } from "../../errors.js";
-import type { ResultsStore } from "../../core/ports/results-store.js";
-import { readResultLine, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
+import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
+import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
+
+const CHUNK = 1 << 20;
 
 export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
-  private loaded = new Set<string>();
+  /** Where the next appended line starts. */
+  private end = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious: string | undefined;
@@ -20,57 +23,105 @@ export class JsonlResultsStore implements ResultsStore {
     return this.path.replace(/\.jsonl$/, "") + ".previous.jsonl";
   }
 
-  load(): EvalRecord[] {
-    const records = this.read();
-    this.loaded = new Set(records.map(recordId));
-    return records;
-  }
-
-  private read(): EvalRecord[] {
-    if (!existsSync(this.path)) return [];
-    const buf = readFileSync(this.path);
-    const records: EvalRecord[] = [];
-    let start = 0;
+  /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
+  load(each: (record: EvalRecord, at: RecordLocation) => void): void {
+    this.end = 0;
+    if (!existsSync(this.path)) return;
+    const fd = openSync(this.path, "r");
+    const size = fstatSync(fd).size;
+    let carry: Buffer = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
     let line = 0;
-    while (start < buf.length) {
-      line++;
-      const nl = buf.indexOf(0x0a, start);
-      const end = nl === -1 ? buf.length : nl;
-      const isLast = nl === -1 || nl === buf.length - 1;
-      const parsed = readResultLine(buf.subarray(start, end).toString("utf8"), this.path, line, isLast);
-      if (parsed.kind === "partial") {
-        // The last line was cut off by a kill: drop it so appends start on a clean line.
-        truncateSync(this.path, start);
-        this.droppedPartialLine = true;
-        break;
+    try {
+      while (pos < size) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+        const got = readSync(fd, chunk, 0, chunk.length, pos);
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+        const base = carry.length ? carryAt : pos;
+        pos += got;
+        let start = 0;
+        for (let nl = buf.indexOf(0x0a, start); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+          line++;
+          this.take(buf.subarray(start, nl), base + start, line, nl === buf.length - 1 && pos === size, each);
+          start = nl + 1;
+        }
+        carry = Buffer.from(buf.subarray(start));
+        carryAt = base + start;
       }
-      if (parsed.kind === "record") records.push(parsed.record);
-      if (nl === -1) {
-        // Whole record, only its newline missing: keep it and finish the line.
-        if (parsed.kind === "record") writeFileSync(this.path, "\n", { flag: "a" });
-        break;
-      }
-      start = end + 1;
+    } finally {
+      closeSync(fd);
     }
-    return records;
+    if (carry.length > 0) {
+      // The last line has no newline: a whole record is kept (its newline added), anything else
+      // was cut off by a kill and is truncated away so appends start on a clean line.
+      const parsed = readResultLine(carry.toString("utf8"), this.path, line + 1, true);
+      if (parsed.kind === "record") {
+        each(parsed.record, { offset: carryAt, length: carry.length });
+        writeFileSync(this.path, "\n", { flag: "a" });
+        this.end = carryAt + carry.length + 1;
+      } else {
+        truncateSync(this.path, carryAt);
+        this.droppedPartialLine = true;
+        this.end = carryAt;
+      }
+    } else this.end = size;
   }
 
-  append(record: EvalRecord): void {
+  /** One complete line (without its newline) at `offset`, by the format's one line reader. */
+  private take(bytes: Buffer, offset: number, line: number, last: boolean, each: (record: EvalRecord, at: RecordLocation) => void): void {
+    const parsed = readResultLine(bytes.toString("utf8"), this.path, line, last);
+    if (parsed.kind === "record") each(parsed.record, { offset, length: bytes.length });
+    else if (parsed.kind === "partial") {
+      // A kill between the line and its newline being written left a torn last line.
+      truncateSync(this.path, offset);
+      this.droppedPartialLine = true;
+    }
+  }
+
+  append(record: EvalRecord): RecordLocation {
     this.fd ??= openSync(this.path, "a");
-    writeSync(this.fd, writeResultLine(record));
+    const text = writeResultLine(record);
+    const length = Buffer.byteLength(text) - 1;
+    writeSync(this.fd, text);
+    const at = { offset: this.end, length };
+    this.end += length + 1;
+    return at;
   }
 
-  finalize(records: readonly EvalRecord[]): void {
+  finalize(locations: Iterable<RecordLocation & { index: number }>, map: (record: EvalRecord, index: number) => EvalRecord, dropsRecords: boolean): void {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, records.map(writeResultLine).join(""));
-    const fd = openSync(tmp, "r");
-    fsyncSync(fd);
-    closeSync(fd);
+    const out = openSync(tmp, "w");
+    const src = existsSync(this.path) ? openSync(this.path, "r") : undefined;
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length) writeSync(out, pending.join(""));
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      let buf = Buffer.allocUnsafe(64 * 1024);
+      for (const at of locations) {
+        if (src === undefined) throw new Error(`${this.path} is gone`);
+        if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
+        readSync(src, buf, 0, at.length, at.offset);
+        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const text = writeResultLine(record);
+        pending.push(text);
+        pendingBytes += text.length;
+        if (pendingBytes > CHUNK) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+      if (src !== undefined) closeSync(src);
+    }
     // Records that were on disk and are not kept (a run of another model or prompt, cases beyond
     // --limit) are never destroyed: the old file is moved aside first.
-    const kept = new Set(records.map(recordId));
-    if (existsSync(this.path) && [...this.loaded].some((id) => !kept.has(id))) {
+    if (dropsRecords && existsSync(this.path)) {
       renameSync(this.path, this.previousPath);
       this.keptPrevious = this.previousPath;
     }
@@ -81,10 +132,6 @@ export class JsonlResultsStore implements ResultsStore {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
-}
-
-function recordId(r: EvalRecord): string {
-  return `${r.case_id}\u0000${r.repeat}\u0000${r.key}`;
 }
 
 /** An exclusive lock on an output directory; a lock left by a dead process is taken over. */

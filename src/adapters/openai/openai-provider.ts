@@ -3,7 +3,8 @@
 // accept, and classifies every failure so the runner can retry, record or stop.
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { ProviderError, type CompletionRequest, type CompletionResult, type Provider } from "../../core/ports/provider.js";
+import { DeadlineExceeded } from "../../core/eval/deadlines.js";
+import { ProviderError, type CompletionRequest, type CompletionResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
 
 export interface OpenAiProviderOptions {
@@ -12,17 +13,19 @@ export interface OpenAiProviderOptions {
   /** The environment variable the key came from, named in auth errors (never the key). */
   apiKeyEnv?: string;
   headers?: Record<string, string>;
+  /** Told once when the server answers a streamed request with plain JSON (it does not stream). */
+  onNotice?: (message: string) => void;
 }
 
 const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
-/** A minimal view of an HTTP response, so parsing does not care which client produced it. */
-/** Cancels one request: set by post() once the request exists, fired by the timer or the caller. */
+/** Cancels one request: set by post() once the request exists, fired by the caller's signal. */
 interface Cancel {
   fired: boolean;
   fire?: (err: Error) => void;
 }
 
+/** A minimal view of an HTTP response, so parsing does not care which client produced it. */
 interface HttpResponse {
   status: number;
   header(name: string): string | null;
@@ -35,20 +38,32 @@ export function completionUrl(baseUrl: string, api: "chat" | "completions"): str
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
 
+/** The JSON body sent for a request: what `eval --dry-run` shows and what `complete` posts. */
+export function requestBody(req: CompletionRequest): Record<string, unknown> {
+  const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
+  if (req.api === "chat") body.messages = req.messages;
+  else body.prompt = req.prompt;
+  // Token counts arrive in a final stream event only when asked for.
+  if (req.stream) body.stream_options = { include_usage: true };
+  return body;
+}
+
 export class OpenAiCompatibleProvider implements Provider {
   readonly baseUrl: string;
   // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
   // matters when the harness shares two cores with the server it measures.
   private readonly agent: http.Agent;
+  private noticed = false;
   constructor(private readonly opts: OpenAiProviderOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
     this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
 
-  private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel): Promise<HttpResponse> {
+  private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
       const mod = url.startsWith("https:") ? https : http;
       const req = mod.request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res: IncomingMessage) => {
+        observe("headers");
         resolve({
           status: res.statusCode ?? 0,
           header: (name) => {
@@ -58,12 +73,20 @@ export class OpenAiCompatibleProvider implements Provider {
           body: res,
           text: async () => {
             const chunks: Buffer[] = [];
-            for await (const c of res) chunks.push(c as Buffer);
+            for await (const c of res) {
+              observe("data");
+              chunks.push(c as Buffer);
+            }
             return Buffer.concat(chunks).toString("utf8");
           },
         });
       });
       req.on("error", reject);
+      req.once("socket", (socket) => {
+        // A kept-alive socket is connected already; a new one says so when its handshake is done.
+        if (!socket.connecting) observe("connected");
+        else socket.once(url.startsWith("https:") ? "secureConnect" : "connect", () => observe("connected"));
+      });
       // Destroying the request also ends a response being read, so a hung stream is cut off too.
       cancel.fire = (err) => req.destroy(err);
       if (cancel.fired) req.destroy(new Error("cancelled"));
@@ -71,34 +94,24 @@ export class OpenAiCompatibleProvider implements Provider {
     });
   }
 
-  async complete(req: CompletionRequest, outer?: AbortSignal): Promise<CompletionResult> {
+  async complete(req: CompletionRequest, signal?: AbortSignal, observe: Observe = () => {}): Promise<CompletionResult> {
     const url = completionUrl(this.baseUrl, req.api);
-    const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
-    if (req.api === "chat") body.messages = req.messages;
-    else body.prompt = req.prompt;
-    if (req.stream) body.stream_options = { include_usage: true };
+    const body = requestBody(req);
 
-    // A timer and the caller's signal cancel the request directly: no AbortController per request
-    // (AbortSignal.any/timeout are slow and leak listeners on Node 20; a plain signal on
-    // http.request still costs listeners on every request).
+    // The caller's signal is this request's own (the runner makes one per attempt), so it carries
+    // one listener, and its reason says why it fired: a deadline, a won hedge, or the user.
+    // Deadlines are the runner's: it sees every request in flight and what the run has observed.
     const cancel: Cancel = { fired: false };
-    const timeout = { aborted: false };
-    const timer = setTimeout(() => {
-      timeout.aborted = true;
-      cancel.fired = true;
-      cancel.fire?.(new Error("timeout"));
-    }, req.timeoutMs);
-    const onOuter = () => {
+    const onAbort = () => {
       cancel.fired = true;
       cancel.fire?.(new Error("cancelled"));
     };
-    if (outer?.aborted) onOuter();
-    outer?.addEventListener("abort", onOuter, { once: true });
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      return await this.send(url, body, req, cancel, timeout, outer);
+      return await this.send(url, body, req, cancel, signal, observe);
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
 
@@ -107,8 +120,8 @@ export class OpenAiCompatibleProvider implements Provider {
     body: Record<string, unknown>,
     req: CompletionRequest,
     cancel: Cancel,
-    timeout: { aborted: boolean },
-    outer: AbortSignal | undefined,
+    signal: AbortSignal | undefined,
+    observe: Observe,
   ): Promise<CompletionResult> {
     const t0 = performance.now();
     let res: HttpResponse;
@@ -123,22 +136,33 @@ export class OpenAiCompatibleProvider implements Provider {
           ...this.opts.headers,
         },
         cancel,
+        observe,
       );
     } catch (err) {
-      throw this.classifyThrown(err, url, timeout, req.timeoutMs, outer);
+      throw this.classifyThrown(err, url, signal);
     }
     if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url, req.model);
+    // A server that ignores stream: true answers one JSON document: read it as such (no time to
+    // first token) instead of reporting a stream cut short and retrying it.
+    const plainJson = req.stream && /application\/json/i.test(res.header("content-type") ?? "");
+    if (plainJson && !this.noticed) {
+      this.noticed = true;
+      this.opts.onNotice?.(`${url} does not stream: it answered stream: true with plain JSON; reading whole responses (no time to first token). Set target.stream: false in the suite to stop asking`);
+    }
     try {
-      return req.stream ? await readStream(res, req.api, t0, url) : await readJson(res, req.api, t0, url);
+      return req.stream && !plainJson ? await readStream(res, req.api, t0, url, observe) : await readJson(res, req.api, t0, url);
     } catch (err) {
-      if (err instanceof ProviderError) throw err;
-      throw this.classifyThrown(err, url, timeout, req.timeoutMs, outer);
+      if (err instanceof ProviderError && !signal?.aborted) throw err;
+      throw this.classifyThrown(err, url, signal);
     }
   }
 
-  private classifyThrown(err: unknown, url: string, timeout: { aborted: boolean }, timeoutMs: number, outer?: AbortSignal): ProviderError {
-    if (outer?.aborted) return new ProviderError(`request to ${url} cancelled`, "network", { retryable: false, fatal: true });
-    if (timeout.aborted) return new ProviderError(`no complete response from ${url} within ${timeoutMs / 1000}s`, "timeout", { retryable: true });
+  private classifyThrown(err: unknown, url: string, signal?: AbortSignal): ProviderError {
+    if (signal?.aborted) {
+      const why: unknown = signal.reason;
+      if (why instanceof DeadlineExceeded) return new ProviderError(`${url}: ${why.message}`, "timeout", { retryable: true });
+      return new ProviderError(`request to ${url} cancelled${why instanceof Error && why.name !== "AbortError" ? `: ${why.message}` : ""}`, "network", { retryable: false, fatal: true });
+    }
     const code = errorCode(err);
     if (code === "ECONNREFUSED") {
       return new ProviderError(`cannot connect to ${url}: connection refused`, "refused", {
@@ -205,6 +229,8 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+type Observe = (event: RequestEvent) => void;
+
 interface Usage {
   prompt_tokens?: number;
   completion_tokens?: number;
@@ -235,7 +261,7 @@ async function readJson(res: HttpResponse, api: "chat" | "completions", t0: numb
   };
 }
 
-async function readStream(res: HttpResponse, api: "chat" | "completions", t0: number, url: string): Promise<CompletionResult> {
+async function readStream(res: HttpResponse, api: "chat" | "completions", t0: number, url: string, observe: Observe): Promise<CompletionResult> {
   const decoder = new TextDecoder();
   let buf = "";
   let text = "";
@@ -259,12 +285,14 @@ async function readStream(res: HttpResponse, api: "chat" | "completions", t0: nu
     if (!c) return;
     const piece = api === "chat" ? c.delta?.content : c.text;
     if (piece) {
+      observe("token");
       if (ttft === null) ttft = performance.now() - t0;
       text += piece;
     }
     if (c.finish_reason) finish = c.finish_reason;
   };
   for await (const bytes of res.body) {
+    observe("data");
     buf += decoder.decode(bytes, { stream: true });
     let idx: number;
     while ((idx = buf.indexOf("\n")) >= 0) {

@@ -4,11 +4,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, extname, relative, resolve } from "node:path";
-import { parseYamlSource, validateConfig } from "../../core/config/index.js";
-import { checkUniqueIds, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
+import { createScorers } from "../../core/eval/scorers/registry.js";
+import { planMargins, type GatePolicy } from "../../core/gate/index.js";
+import { checkUniqueIds, findDuplicateInputs, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
 import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
-import type { PromptSpec } from "../../core/eval/prompt.js";
+import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
 import { ConfigError, InputError } from "../../errors.js";
 
@@ -19,7 +21,11 @@ export interface LoadedSuite {
   suite: SuiteConfig;
   cases: EvalCase[];
   prompt: PromptSpec;
+  /** Where each prompt template starts, for file:line:col in template errors. */
+  promptOrigins: TemplateOrigin[];
   hashes: { suite: string; dataset: string; prompt: string };
+  /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
+  warnings: string[];
 }
 
 export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite> {
@@ -57,8 +63,9 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
     if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
-    checkUniqueIds(cases, (i) => `${shown} (case ${i + 1})`);
+    checkUniqueIds(cases, (i) => cases[i]!.where ?? `${shown} (case ${i + 1})`);
   }
+  const duplicates = findDuplicateInputs(cases, (i) => cases[i]!.where ?? `case ${i + 1}`);
 
   suite.scorers.forEach((sc, i) => {
     const c = sc as { type: string; schema_file?: string; schema?: unknown };
@@ -78,15 +85,41 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     c.schema = schema;
   });
 
-  const prompt = loadPrompt(suite.prompt, base, displayFile, doc.locate(["prompt"]));
+  const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
   return {
     file,
     displayFile,
     suite,
     cases,
     prompt,
+    promptOrigins,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    warnings,
   };
+}
+
+/**
+ * The suite's own gate: every gated metric must be one of its scorers (a typo is a configuration
+ * error here, not a FAIL at compare time), and each margin is sized against the suite: a margin
+ * narrower than the suite can resolve is a warning with the numbers.
+ */
+function checkSuiteGate(suite: SuiteConfig, cases: number, doc: SourcedDocument, displayFile: string): string[] {
+  const gate = suite.gate!;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`,
+    });
+  }
+  return planMargins(gate as GatePolicy, types, cases, suite.repeats)
+    .filter((p) => !p.decidable)
+    .map((p) => {
+      const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+      return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+    });
 }
 
 async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {
@@ -132,24 +165,30 @@ function safeJson(s: string, where: string, fallback?: unknown): unknown {
   }
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, pos: { line: number; col: number }): PromptSpec {
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+  const pos = doc.locate(["prompt"]);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
-  if (typeof p === "string") return { kind: "template", template: p };
+  const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== undefined).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== undefined) return { kind: "template", template: p.template };
-  if (p.messages !== undefined) return { kind: "messages", messages: p.messages };
+  if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
+  if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
   const path = resolve(base, p.file!);
+  const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   const text = readFileSync(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
-    const doc = parseYamlSource(text, p.file!);
-    const v = doc.value as { messages?: unknown } | null;
+    const pdoc = parseYamlSource(text, shown);
+    const v = pdoc.value as { messages?: unknown } | null;
     const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
     if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof (m as { content?: unknown }).content === "string" && ["system", "user", "assistant"].includes((m as { role?: string }).role ?? ""))) {
-      throw new ConfigError(`${p.file}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
+      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
     }
-    return { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] };
+    return {
+      prompt: { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] },
+      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) })),
+    };
   }
-  return { kind: "template", template: text.replace(/\n$/, "") };
+  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
 }

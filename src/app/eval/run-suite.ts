@@ -1,13 +1,17 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { effectiveTarget, flatParams, planJobs } from "../../core/eval/plan.js";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
+import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
-import { computeSummary } from "../../core/eval/summary.js";
-import { summaryFormat } from "../../core/contracts/summary.js";
+import { deadlinePolicy, hedgeEnabled } from "../../core/eval/deadlines.js";
+import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
+import { SummaryAccumulator } from "../../core/eval/summary.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { systemClock, type Logger, type Progress } from "../../core/ports/index.js";
 import { VERSION } from "../../version.js";
@@ -15,7 +19,10 @@ import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
 import { loadSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
-import { OpenAiCompatibleProvider, completionUrl } from "../../adapters/openai/openai-provider.js";
+import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
+import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
+import { ConfigError } from "../../errors.js";
+import { summaryFormat } from "../../core/contracts/summary.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -26,8 +33,14 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
+  /** Evaluate one deterministic slice of the cases (`--shard I/N`); writes shard.json. */
+  shard?: ShardSpec;
   noCache?: boolean;
   cacheDir?: string;
+  /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
+  timeouts?: Partial<TimeoutsConfig>;
+  /** Override the suite's `hedge`. */
+  hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   progress: Progress;
@@ -49,18 +62,49 @@ export interface SuitePlan {
   repeats: number;
   requests: number;
   target: { base_url: string; model: string; api: string };
-  first_request: unknown;
+  /** The first request as it is sent: where, and the JSON body. */
+  first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
   const loaded = await loadSuite(o.suitePath, o.cwd);
+  for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
-  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`);
-  const cases = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  return { loaded, suite, target, scorers, cases, jobs: planJobs(suite, cases, prompt, target) };
+  const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
+  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
+  const cases = o.shard ? shardCases(limited, o.shard) : limited;
+  const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
+  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+
+interface LocalModel {
+  modelPath: string;
+  adapterPath?: string;
+  /** Names the model in cache keys and provenance: the files' sha256, not the port. */
+  identity: string;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return `sha256:${h.digest("hex")}`;
+}
+
+/** A llama-cpp target's GGUF (and adapter), relative to the suite file, checked and hashed. */
+async function localModel(suiteFile: string, displayFile: string, target: EffectiveTarget): Promise<LocalModel> {
+  const key = target.gguf !== undefined ? "gguf" : "model_path";
+  const check = async (field: string, value: string) => {
+    const p = resolve(dirname(suiteFile), value);
+    if (!existsSync(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    return { path: p, hash: await sha256File(p) };
+  };
+  const model = await check(key, (target.gguf ?? target.model_path)!);
+  const adapter = target.serve?.adapter ? await check("serve.adapter", target.serve.adapter) : undefined;
+  return { modelPath: model.path, ...(adapter ? { adapterPath: adapter.path } : {}), identity: `llama-cpp:${model.hash}${adapter ? `+${adapter.hash}` : ""}` };
 }
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
@@ -73,15 +117,48 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     repeats: suite.repeats,
     requests: jobs.length,
     target: { base_url: target.base_url, model: target.model, api: target.api },
-    first_request: first ? { url: completionUrl(target.base_url, first.api), model: first.model, ...(first.messages ? { messages: first.messages } : { prompt: first.prompt }), ...first.params } : null,
+    first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
 }
 
 export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const { loaded, suite, target, scorers, cases, jobs } = await prepareSuite(o);
+  const prepared = await prepareSuite(o);
+  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  let target = prepared.target;
+  let served: ManagedServe | undefined;
+  if (local) {
+    const concurrency = o.concurrency ?? suite.concurrency;
+    served = await startManagedServe({
+      modelPath: local.modelPath,
+      ...(local.adapterPath ? { adapterPath: local.adapterPath } : {}),
+      name: target.model,
+      parallel: target.serve?.parallel ?? Math.min(concurrency, 4),
+      queue: Math.max(64, concurrency),
+      ...(target.serve?.threads ? { threads: target.serve.threads } : {}),
+      ...(target.serve?.ctx ? { ctx: target.serve.ctx } : {}),
+      ...(target.serve?.kv_cache ? { kvCache: target.serve.kv_cache } : {}),
+      startupTimeoutMs: (target.serve?.startup_timeout_s ?? 120) * 1000,
+      env: o.env,
+      logger: o.logger,
+    });
+    target = { ...target, base_url: served.baseUrl };
+  }
+  try {
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+  } finally {
+    await served?.stop();
+  }
+}
 
+async function runPlanned(
+  o: RunSuiteOptions,
+  t0: number,
+  startedAt: string,
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+): Promise<RunSuiteResult> {
+  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
@@ -93,14 +170,17 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       baseUrl: target.base_url,
       ...(apiKey ? { apiKey } : {}),
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
+      onNotice: (m) => o.logger.warn(m),
     });
     const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
     const outcome = await runEval(
       jobs,
       {
+        summary: accumulator,
         provider,
         cache: o.noCache ? null : new DiskResponseCache(cacheDir),
         store,
@@ -115,6 +195,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         concurrency: o.concurrency ?? suite.concurrency,
         retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
         prices: target.prices,
+        deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
+        hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
     );
     if (store.keptPrevious) {
@@ -125,11 +207,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
 
     const params = flatParams(target.params);
-    const summary = computeSummary({
+    const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
-      records: outcome.records,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
       currency: target.prices?.currency,
@@ -139,7 +220,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
-        target: { provider: target.provider, base_url: target.base_url, model: target.model, api: target.api, params },
+        // A llama-cpp target is named by its files' hashes (the port changes every run).
+        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -147,9 +229,23 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
         node: process.version,
       },
       bootstrapResamples: 2000,
+      prices: target.prices,
+      deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
+    const shardPath = join(outDir, "shard.json");
+    if (o.shard) {
+      const shard: EvalShard = {
+        schema: "llmops.eval-shard/v1",
+        index: o.shard.index,
+        count: o.shard.count,
+        suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: allCases.length,
+        case_ids: cases.map((c) => c.id),
+      };
+      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+    } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();

@@ -30,7 +30,7 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
   if (ctx.resolvePath(baselineDir) === ctx.resolvePath(candidateDir)) {
     ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
   }
-  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath("comparison") : null;
+  const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath(".llmops/comparison") : null;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
     candidateDir: ctx.resolvePath(candidateDir),
@@ -45,7 +45,8 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
 
   const g = comparison.gate;
   if (g?.blocking) {
-    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? " (inconclusive: fail in the policy)" : ""}:\n  ${g.reasons.join("\n  ")}`, {
+    const why = g.policy_source.startsWith("default") ? "INCONCLUSIVE blocks under the default policy" : `inconclusive: fail in ${g.policy_source}`;
+    const err = new GateFailedError(`gate ${g.verdict.toUpperCase()}${g.verdict === "inconclusive" ? ` (${why})` : ""}:\n  ${g.reasons.join("\n  ")}`, {
       hint: g.verdict === "inconclusive" ? "add cases or repeats (see the estimates above), or set inconclusive: neutral|pass in the policy" : undefined,
     });
     // With --json, stdout already holds the comparison (verdict included): keep it one JSON
@@ -68,6 +69,7 @@ export function renderSummary(c: Comparison): string {
   );
   const os = c.one_sided;
   if (os.baseline_only.length || os.candidate_only.length) lines.push(`unpaired: ${os.baseline_only.length} baseline-only, ${os.candidate_only.length} candidate-only case(s)`);
-  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${c.gate.reasons.length ? `\n  ${c.gate.reasons.join("\n  ")}` : ""}`);
+  const unchanged = c.gate?.checks.find((k) => k.kind === "unchanged");
+  if (c.gate) lines.push(`gate: ${c.gate.verdict.toUpperCase()}${unchanged ? ` (${unchanged.message})` : ""}${c.gate.reasons.length ? `\n  ${c.gate.reasons.join("\n  ")}` : ""}`);
   return lines.join("\n");
 }

@@ -99,7 +99,7 @@ options:
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
                       output option the comment markdown is a field of it
-  --quiet             no log lines
+  -q, --quiet         no log lines
 `,
   options: {
     comparison: { type: "string" },
@@ -112,7 +112,7 @@ options:
     title: { type: "string" },
     "max-chars": { type: "string" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values }) {
     const maxChars = intOption(values, "max-chars", 1000);

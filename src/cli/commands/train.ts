@@ -26,7 +26,7 @@ options:
   --resume           continue from the newest checkpoint in --out (same spec required)
   --dry-run          render the config and run the preflight checks only
   --json             print the result as JSON on stdout
-  --quiet            no progress output
+  -q, --quiet        no progress output
 
 Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
 The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
@@ -37,7 +37,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
     resume: { type: "boolean" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));

@@ -1,7 +1,7 @@
 // Comparisons of hand-built runs whose numbers are worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
 import { defaultPolicy } from "../gate/policy.js";
-import { newcombePairedInterval } from "../stats/index.js";
+import { tangoInterval } from "../stats/index.js";
 import { computeComparison, type CompareOptions } from "./compute.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
 import { evalRecord, runSummary } from "../../../test/support/contract-docs.js";
@@ -38,18 +38,21 @@ describe("binary metric, one repeat", () => {
   const c = computeComparison(base, cand, opts());
   const m = c.metrics[0]!;
 
-  it("means, Δ, Newcombe interval and McNemar exact p", () => {
+  it("means, Δ, Tango score interval and the McNemar asymptotic p it inverts", () => {
     expect(m.kind).toBe("binary");
     expect(m.n).toBe(10);
     expect(m.baseline.mean).toBe(0.6);
     expect(m.candidate.mean).toBe(0.8);
     expect(m.delta).toBeCloseTo(0.2, 12);
-    expect(m.interval_method).toBe("newcombe");
-    expect(m.ci).toEqual(newcombePairedInterval({ both: 5, broke: 1, fixed: 3, neither: 1 }));
-    expect(m.test).toBe("mcnemar-exact");
-    // 1 broke vs 3 fixed: 2·P(X ≤ 1 | n = 4, ½) = 2·5/16.
-    expect(m.p_value).toBeCloseTo(0.625, 12);
-    expect(m.p_holm).toBeCloseTo(0.625, 12);
+    expect(m.interval_method).toBe("tango-score");
+    expect(m.ci).toEqual(tangoInterval({ both: 5, broke: 1, fixed: 3, neither: 1 }));
+    expect(m.test).toBe("mcnemar-asymptotic");
+    // 1 broke vs 3 fixed: z = (3 − 1)/√4 = 1, p = 2·(1 − Φ(1)).
+    expect(m.p_value).toBeCloseTo(0.3173105078629141, 12);
+    expect(m.p_holm).toBeCloseTo(0.3173105078629141, 12);
+    // The only metric: Holm's step level is α itself, so the Holm interval is the interval.
+    expect(m.ci_holm_confidence).toBe(0.95);
+    expect(m.ci_holm).toEqual(m.ci);
   });
 
   it("lists flips, broke first", () => {
@@ -141,6 +144,19 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
     expect(m.ci![1]).toBeCloseTo(0.1, 12);
     expect(m.test).toBe("bootstrap");
     expect(c.bootstrap).toEqual({ resamples: 10_000, seed: 1 });
+    // 0 lies beyond every resample: the inverted p is 0, said to be below 1/B.
+    expect(m.p_value).toBe(0);
+    expect(m.notes.join(" ")).toMatch(/Δ = 0 lies beyond all 10000 bootstrap resamples: p < 0.0001/);
+  });
+  it("gives the p found by inverting the reported interval (noisy corpus, several seeds)", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const noisyC = mk([2, 1, 5, 4, 6, 9, 7, 8]);
+      const r = computeComparison(base, noisyC, opts({ aggregateFor: (t) => ({ aggregate: t === "ratio" ? agg : undefined }), policy: { ...defaultPolicy(), seed, bootstrap_resamples: 2000 } })).metrics[0]!;
+      expect(r.interval_method).toMatch(/^bootstrap-/);
+      expect(r.p_value! > 0 && r.p_value! < 1).toBe(true);
+      expect(r.p_value! < 0.05).toBe(r.ci![0] > 0 || r.ci![1] < 0);
+      expect(r.ci_holm).toEqual(r.ci);
+    }
   });
   it("falls back to the mean of values, with a note, when the aggregate is unknown", () => {
     const m2 = computeComparison(base, cand, opts()).metrics[0]!;
@@ -175,10 +191,16 @@ describe("Holm adjustment and operational deltas", () => {
   const cand = mk("1111111111", [200, 210, 220, 230, 240, 250, 260, 270, 280, 290], 0.02);
   const c = computeComparison(base, cand, opts());
   it("adjusts across the family (all metrics when nothing is gated)", () => {
-    // McNemar 0 broke vs 10 fixed: p = 2/1024 each; Holm: 2·p then max(p, running).
-    expect(c.metrics[0]!.p_value).toBeCloseTo(2 / 1024, 12);
-    expect(c.metrics[0]!.p_holm).toBeCloseTo(4 / 1024, 12);
-    expect(c.metrics[1]!.p_holm).toBeCloseTo(4 / 1024, 12);
+    // McNemar asymptotic, 0 broke vs 10 fixed: z = √10, p = 2·(1 − Φ(√10)) each; Holm: 2·p then max(p, running).
+    const p = 0.0015654022580025;
+    expect(c.metrics[0]!.p_value).toBeCloseTo(p, 14);
+    expect(c.metrics[0]!.p_holm).toBeCloseTo(2 * p, 14);
+    expect(c.metrics[1]!.p_holm).toBeCloseTo(2 * p, 14);
+    // Both rejected: the first in Holm's order is tested at α/2, the second at α.
+    expect(c.metrics[0]!.ci_holm_confidence).toBeCloseTo(0.975, 15);
+    expect(c.metrics[1]!.ci_holm_confidence).toBeCloseTo(0.95, 15);
+    expect(c.metrics[0]!.ci_holm![0]).toBeLessThan(c.metrics[0]!.ci![0]);
+    expect(c.metrics[0]!.ci_holm![0]).toBeGreaterThan(0);
   });
   it("latency quantiles (type 7), tokens and cost", () => {
     const l = c.operational.latency;

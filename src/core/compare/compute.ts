@@ -2,13 +2,14 @@
 // operational deltas, Holm-adjust the gated metrics' p-values, and (with a policy) decide the gate.
 import { evaluateGate } from "../gate/evaluate.js";
 import type { GatePolicy } from "../gate/types.js";
-import { stableStringify } from "../stable-json.js";
-import { holmAdjust } from "../stats/index.js";
-import type { AggregateFor } from "./aggregates.js";
+import { holmAdjust, holmLevels, type IntervalAt } from "../stats/index.js";
 import { compareMetric, type MetricInfo } from "./metric-compare.js";
 import { computeOperational } from "./operational.js";
 import { groupByCase, pairCases } from "./pairing.js";
 import type { LoadedRun } from "./run-records.js";
+import { findUnchanged } from "./unchanged.js";
+import type { AggregateFor } from "./aggregates.js";
+import { stableStringify } from "../stable-json.js";
 import { COMPARISON_SCHEMA, type Comparison, type Flip, type MetricComparison, type RunRef } from "./types.js";
 
 export interface CompareOptions {
@@ -43,30 +44,50 @@ function runRef(run: LoadedRun): RunRef {
   };
 }
 
-/** Metric names: the baseline summary's order, then any others seen in either run's records. */
-function metricNames(baseline: LoadedRun, candidate: LoadedRun): string[] {
-  const names = new Set<string>([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})]);
-  for (const run of [baseline, candidate]) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
+/** Metric names: the first run's summary order, then the others', then any others seen in the runs' records. */
+export function metricNames(...runs: LoadedRun[]): string[] {
+  const names = new Set<string>(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
+  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
 }
 
-/** Both runs recorded the scorer's configuration and it differs: the numbers measure different things. */
-function differentConfigs(name: string, baseline: LoadedRun, candidate: LoadedRun): string | undefined {
-  const b = baseline.summary?.metrics[name]?.config;
-  const c = candidate.summary?.metrics[name]?.config;
-  if (!b || !c || stableStringify(b) === stableStringify(c)) return undefined;
-  return `the runs configure ${name} differently (baseline ${stableStringify(b)}, candidate ${stableStringify(c)}); the candidate's configuration rebuilt the corpus score`;
+/** What the comparison needs to know of a metric: type and corpus flag from the summaries (the later run's first), direction (a rule's, else the summary's, else higher is better). */
+export function metricInfo(name: string, runs: readonly LoadedRun[], greaterIsBetter: boolean | undefined, aggregateFor: CompareOptions["aggregateFor"]): MetricInfo {
+  const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== undefined);
+  const type = sm?.type ?? null;
+  return {
+    name,
+    type,
+    corpus: sm?.corpus ?? false,
+    higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
+    aggregate: type ? aggregateFor(type, sm?.config ?? null).aggregate : undefined,
+  };
+}
+
+/** Why a corpus score may not be the one the runs computed: options not recorded (v1), or recorded differently. */
+export function corpusNotes(name: string, runs: readonly LoadedRun[], aggregateFor: CompareOptions["aggregateFor"]): string[] {
+  const sms = runs.map((run) => run.summary?.metrics[name]);
+  const sm = [...sms].reverse().find((m) => m !== undefined);
+  if (!sm?.corpus) return [];
+  const notes: string[] = [];
+  const note = aggregateFor(sm.type, sm.config).note;
+  if (note) notes.push(note);
+  const configs = [...new Set(sms.filter((m) => m?.config).map((m) => stableStringify(m!.config)))];
+  if (configs.length > 1) notes.push(`the runs configure ${name} differently (${configs.join(" vs ")}); the ${runs.length > 2 ? "last" : "candidate"}'s configuration rebuilt the corpus score`);
+  return notes;
 }
 
 export const METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
   "Repeats are averaged within each case before pairing: the case is the unit of inference (clustered).",
   "Errored records (timeouts, HTTP errors) with no score count as 0 (fail); null scores are left out.",
-  "0/1 metrics with one repeat: Newcombe (1998) method-10 interval for the paired difference and McNemar's exact test on broke vs fixed.",
-  "Other metrics, or any metric with repeats: Student t on the per-case differences of means.",
-  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate).",
-  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
-  "The gate reads interval bounds, not point estimates: PASS when every bound clears its limit, FAIL when some interval lies wholly beyond it, INCONCLUSIVE otherwise.",
+  "Each interval and its p-value come from one test: the interval is the set of differences the test does not reject, so p < α exactly when the (1 − α) interval excludes 0, and a gate limit outside the interval is one the test rejects.",
+  "0/1 metrics with one repeat: Tango's (1998) score interval for the paired difference and the score test it inverts, which at Δ = 0 is McNemar's asymptotic test z = (fixed − broke)/√(fixed + broke).",
+  "Other metrics, or any metric with repeats: Student t on the per-case differences of means (interval and p from the same t test).",
+  "Corpus metrics (BLEU, chrF): paired bootstrap resampling cases, the corpus score recomputed from summed sufficient statistics; BCa interval (percentile when BCa is degenerate), and p = the largest α whose interval still contains 0.",
+  "p-values of the gated metrics (all metrics when nothing is gated) are Holm-adjusted; next to each adjusted p is the interval at the level Holm's step tested that metric (1 − α/k), which excludes 0 exactly when the adjusted p < α — it agrees with Holm's decisions but is not a simultaneous interval. The Δ column's interval and p are per metric, unadjusted.",
+  "MDE is the smallest |Δ| detectable with 80% power at two-sided α = 1 − confidence.",
+  "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise.",
 ];
 
 export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opts: CompareOptions): Comparison {
@@ -77,23 +98,14 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
 
   const rows: MetricComparison[] = [];
+  const intervals = new Map<MetricComparison, IntervalAt | null>();
   const flips: Flip[] = [];
   for (const name of metricNames(baseline, candidate)) {
-    const sm = candidate.summary?.metrics[name] ?? baseline.summary?.metrics[name];
-    const type = sm?.type ?? null;
     const rule = policy.metrics[name];
-    const built = type ? opts.aggregateFor(type, sm?.config ?? null) : { aggregate: undefined };
-    const info: MetricInfo = {
-      name,
-      type,
-      corpus: sm?.corpus ?? false,
-      higherIsBetter: rule?.greater_is_better ?? sm?.higher_is_better ?? true,
-      aggregate: built.aggregate,
-    };
-    const { row, flips: f } = compareMetric(info, paired, gb, gc, settings);
-    if (built.note) row.notes.push(built.note);
-    const configNote = differentConfigs(name, baseline, candidate);
-    if (configNote) row.notes.push(configNote);
+    const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
+    const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
+    intervals.set(row, intervalAt);
+    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
     row.gated = opts.gate && rule !== undefined && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -104,8 +116,15 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
 
   // Holm over the gated family; when nothing is gated, over every metric with a p-value.
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
-  holmAdjust(family.map((r) => r.p_value!)).forEach((p, i) => {
-    family[i]!.p_holm = p;
+  const familyPs = family.map((r) => r.p_value!);
+  const alpha = 1 - policy.confidence;
+  const levels = holmLevels(familyPs, alpha);
+  holmAdjust(familyPs).forEach((p, i) => {
+    const row = family[i]!;
+    row.p_holm = p;
+    // The interval at the level Holm's step tested this metric: excludes 0 exactly when p_holm < α.
+    row.ci_holm_confidence = 1 - levels[i]!;
+    row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
 
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
@@ -120,6 +139,7 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     metrics: rows,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
+    unchanged: findUnchanged(baseline, candidate),
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS },
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };

@@ -1,17 +1,21 @@
 // One metric, baseline vs candidate, over the paired cases: the right interval and test for the
-// metric's kind (binary → Newcombe + McNemar; continuous or repeated → paired t on case means;
-// corpus → paired bootstrap of the aggregate), plus flips, SDs and the minimum detectable effect.
+// metric's kind (binary → Tango's score interval and the score (McNemar asymptotic) test it
+// inverts; continuous or repeated → paired t on case means; corpus → paired bootstrap of the
+// aggregate with the p found by inverting its interval), plus flips, SDs and the minimum
+// detectable effect. Each interval and its p-value come from one method, so they never disagree.
 import {
-  mcnemarExact,
   mean,
   minimumDetectableEffect,
-  newcombePairedInterval,
   normalQuantile,
   oneSampleT,
   pairedBootstrapCorpus,
+  pairedScoreTest,
   sd,
+  tangoInterval,
+  tIntervalAt,
   wilsonInterval,
   withinClusterSd,
+  type IntervalAt,
 } from "../stats/index.js";
 import type { RecordForCompare } from "./run-records.js";
 import type { Flip, MetricComparison, MetricKind, SideStats } from "./types.js";
@@ -66,6 +70,8 @@ function observe(r: RecordForCompare, metric: string, counts: SideCounts): Obs |
 export interface MetricOutcome {
   row: MetricComparison;
   flips: Flip[];
+  /** Δ's interval by the row's method at any confidence (for Holm's step levels); null when the row has none. */
+  intervalAt: IntervalAt | null;
 }
 
 export function compareMetric(
@@ -138,6 +144,8 @@ export function compareMetric(
     test: "none",
     p_value: null,
     p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
     sd_diff: null,
     sd_within: null,
     mde: null,
@@ -147,7 +155,7 @@ export function compareMetric(
   };
   if (n === 0) {
     notes.push("no case has a value on both sides");
-    return { row, flips: [] };
+    return { row, flips: [], intervalAt: null };
   }
 
   const caseMean = (os: Obs[]) => mean(os.map((o) => o.value));
@@ -156,9 +164,10 @@ export function compareMetric(
   const diffs = mc.map((v, i) => v - mb[i]!);
   const alpha = 1 - settings.confidence;
 
-  if (kind === "corpus") fillCorpus(row, bObs, cObs, info.aggregate!, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) fillBinary(row, mb, mc, settings.confidence);
-  else fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
+  let intervalAt: IntervalAt | null;
+  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info.aggregate!, settings);
+  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
+  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
 
   if (kind !== "corpus") {
     row.sd_diff = n >= 2 ? sd(diffs) : null;
@@ -175,7 +184,7 @@ export function compareMetric(
     row.broke = flips.filter((f) => f.direction === "broke").length;
     row.fixed = flips.length - row.broke;
   }
-  return { row, flips: flips ?? [] };
+  return { row, flips: flips ?? [], intervalAt };
 }
 
 /** Why a metric cannot be scored as a corpus (null when it can). Errored records are exempt. */
@@ -187,7 +196,7 @@ function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | nu
   return null;
 }
 
-function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): void {
+function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): IntervalAt {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
     if (mb[i] === 1 && mc[i] === 1) t.both++;
@@ -202,13 +211,14 @@ function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, c
   row.candidate.mean = kc / n;
   row.baseline.ci = wilsonInterval(kb, n, confidence);
   row.candidate.ci = wilsonInterval(kc, n, confidence);
-  row.ci = newcombePairedInterval(t, confidence);
-  row.interval_method = "newcombe";
-  row.test = "mcnemar-exact";
-  row.p_value = mcnemarExact(t.broke, t.fixed).p;
+  row.ci = tangoInterval(t, confidence);
+  row.interval_method = "tango-score";
+  row.test = "mcnemar-asymptotic";
+  row.p_value = pairedScoreTest(t).p;
+  return (c) => tangoInterval(t, c);
 }
 
-function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): void {
+function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): IntervalAt | null {
   row.baseline.mean = mean(mb);
   row.candidate.mean = mean(mc);
   row.baseline.ci = oneSampleT(mb, confidence)?.ci ?? null;
@@ -216,15 +226,16 @@ function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs:
   const t = oneSampleT(diffs, confidence);
   if (!t) {
     row.notes.push("fewer than 2 paired cases: no interval or test");
-    return;
+    return null;
   }
   row.ci = t.ci;
   row.interval_method = clustered ? "t-clustered" : "t";
   row.test = clustered ? "paired-t-clustered" : "paired-t";
   row.p_value = t.p;
+  return (c) => tIntervalAt(t, c);
 }
 
-function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggregate: (s: readonly number[]) => number, settings: MetricSettings): void {
+function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggregate: (s: readonly number[]) => number, settings: MetricSettings): IntervalAt {
   const width = bObs[0]![0]!.stats!.length;
   const n = bObs.length;
   // One row per case: its repeats' stats summed (the case is the resampling unit).
@@ -244,13 +255,18 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
   // BCa where the draws support it (corpus scores are ratios: skewed, biased); else percentile.
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
   row.candidate.ci = r.candidate.bca ?? r.candidate.ci;
-  row.ci = r.delta.bca ?? r.delta.ci;
-  row.interval_method = r.delta.bca ? "bootstrap-bca" : "bootstrap-percentile";
+  row.ci = r.delta.intervalAt(settings.confidence);
+  row.interval_method = r.delta.method === "bca" ? "bootstrap-bca" : "bootstrap-percentile";
   row.test = "bootstrap";
+  // The p is the inversion of that interval: the largest α whose interval still holds 0.
   row.p_value = r.delta.p;
+  if (row.p_value === 0) row.notes.push(`Δ = 0 lies beyond all ${r.delta.resamples} bootstrap resamples: p < ${formatTiny(1 / r.delta.resamples)}`);
   const alpha = 1 - settings.confidence;
   row.mde = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * r.delta.se;
+  return r.delta.intervalAt;
 }
+
+const formatTiny = (x: number): string => Number(x.toPrecision(2)).toString();
 
 /** Work a corpus bootstrap may take (≈ a few seconds): resamples × cases × (2·width + 1) operations. */
 export const CORPUS_WORK_BUDGET = 2e9;

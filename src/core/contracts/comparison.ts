@@ -10,8 +10,8 @@ const interval = z.tuple([z.number(), z.number()]);
 const num = z.number().nullable();
 
 export const MetricKindSchema = z.enum(["binary", "continuous", "corpus"]);
-export const TestMethodSchema = z.enum(["mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
-export const IntervalMethodSchema = z.enum(["newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+export const TestMethodSchema = z.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+export const IntervalMethodSchema = z.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
 
 export const SideStatsSchema = z.object({
   mean: num,
@@ -38,6 +38,8 @@ export const MetricComparisonSchema = z.object({
   test: TestMethodSchema,
   p_value: num,
   p_holm: num,
+  ci_holm: interval.nullable().optional().describe("Δ's interval at Holm's step level (confidence ci_holm_confidence = 1 − α/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
   sd_diff: num,
   sd_within: num,
   mde: num,
@@ -106,6 +108,11 @@ export const ComparisonSchema = z.object({
   metrics: z.array(MetricComparisonSchema),
   flips: z.array(FlipSchema),
   operational: OperationalDeltasSchema,
+  unchanged: z
+    .object({ basis: z.enum(["requests-and-outputs", "model-and-prompt"]), reason: z.string() })
+    .nullable()
+    .optional()
+    .describe("Set when the thing under test did not change: the gate then passes \"unchanged\" without a test; absent in older files"),
   gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
   provenance: z.object({ llmops_version: z.string(), created_at: z.string(), policy_source: z.string(), methods: z.array(z.string()) }),
 });
@@ -134,7 +141,7 @@ export const comparisonFormat = defineFormat({
   repair: unknownIntervalsAsNull,
 });
 
-const INTERVAL_KEYS = new Set(["ci", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+const INTERVAL_KEYS = new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
 
 /**
  * An interval with a NaN bound (llmops 0.1.0 aggregated a corpus metric with the wrong options)

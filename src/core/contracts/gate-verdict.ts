@@ -28,7 +28,7 @@ export const GatePolicySchema = z.object({
   require_metrics: z.boolean(),
 });
 
-export const CheckKindSchema = z.enum(["floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+export const CheckKindSchema = z.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
 
 const interval = z.tuple([z.number(), z.number()]);
 
@@ -40,16 +40,17 @@ export const GateCheckSchema = z.object({
   estimate: z.number().nullable(),
   interval: interval.nullable(),
   limit: z.number().nullable(),
-  message: z.string(),
+  message: z.string().max(2000),
   cases_needed: z.number().nullable(),
   repeats_needed: z.number().nullable(),
+  undecidable: z.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve"),
 });
 
 export const GateVerdictSchema = z.object({
   verdict: VerdictSchema,
   blocking: z.boolean().describe("Whether the gate blocks (exit code 1)"),
   conclusion: z.enum(["success", "failure", "neutral"]),
-  checks: z.array(GateCheckSchema),
+  checks: z.array(GateCheckSchema).max(1000),
   reasons: z.array(z.string().max(2000)).max(200).describe("One line per non-pass check, worst first"),
   policy: GatePolicySchema,
   policy_source: z.string(),

@@ -8,8 +8,23 @@ import { pullRequestFormat } from "./report-bundle.js";
 import { resultLineFormat } from "./result-line.js";
 import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
+import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
 
-export const FORMATS: readonly Format[] = [resultLineFormat, summaryFormat, comparisonFormat, pullRequestFormat, trainRunFormat, dataManifestFormat];
+export const FORMATS: readonly Format[] = [
+  resultLineFormat,
+  summaryFormat,
+  comparisonFormat,
+  pullRequestFormat,
+  trainRunFormat,
+  dataManifestFormat,
+  armsFormat,
+  evalShardFormat,
+  ggufExportFormat,
+  pipelineRunFormat,
+  pipelineStateFormat,
+  stageCacheEntryFormat,
+  hashMemoFormat,
+];
 
 export * from "./format.js";
 export * from "./result-line.js";
@@ -19,3 +34,4 @@ export * from "./comparison.js";
 export * from "./report-bundle.js";
 export * from "./train-run.js";
 export * from "./data-manifest.js";
+export * from "./added-formats.js";

@@ -23,6 +23,10 @@ export const RecordErrorSchema = z.object({
 
 const nullableNumber = z.number().nullable();
 
+export const RetryCauseSchema = z.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+export const DeadlinePhaseSchema = z.enum(["connect", "headers", "first_token", "idle", "total"]);
+const counts = <K extends z.ZodEnum>(keys: K) => z.partialRecord(keys, z.number().int());
+
 const fields = {
   case_id: z.string().min(1),
   repeat: z.number().int().min(0),
@@ -42,6 +46,12 @@ const fields = {
   error: RecordErrorSchema.nullable(),
   attempts: z.number().int().min(0),
   cached: z.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: z
+    .object({ sent: z.number().int(), won: z.boolean(), extra_prompt_tokens: z.number(), extra_completion_tokens: z.number() })
+    .optional()
+    .describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)"),
 };
 
 export const ResultLineSchema = z.object({ schema: z.literal(RESULT_LINE_TAG), ...fields });
@@ -49,6 +59,8 @@ export type EvalRecord = z.infer<typeof ResultLineSchema>;
 export type MetricScore = z.infer<typeof MetricScoreSchema>;
 export type RecordError = z.infer<typeof RecordErrorSchema>;
 export type RecordErrorKind = z.infer<typeof RecordErrorKindSchema>;
+export type RetryCause = z.infer<typeof RetryCauseSchema>;
+export type DeadlinePhase = z.infer<typeof DeadlinePhaseSchema>;
 
 export const resultLineFormat = defineFormat({
   kind: "result",

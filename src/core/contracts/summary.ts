@@ -2,6 +2,7 @@
 // (v2; the comparison rebuilds corpus aggregates from it), latency, tokens, cost, provenance.
 import { z } from "zod";
 import { defineFormat } from "./format.js";
+import { DeadlinePhaseSchema, RetryCauseSchema } from "./result-line.js";
 
 export const SUMMARY_TAG = "llmops.summary/v2";
 
@@ -61,10 +62,24 @@ const body = {
     ttft_p50: z.number().nullable(),
     ttft_p95: z.number().nullable(),
     ttft_p99: z.number().nullable(),
+    percentiles: z
+      .object({ method: z.literal("ddsketch"), relative_error: z.number() })
+      .optional()
+      .describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one"),
   }),
   tokens: z.object({ prompt: z.number(), completion: z.number(), total: z.number() }),
   cost: z.object({ total: z.number(), currency: z.string() }).nullable(),
   errors: z.array(z.object({ kind: z.string(), count: z.number().int(), example: z.string() })),
+  requests: z
+    .object({
+      attempts: z.number().int(),
+      retries: z.record(RetryCauseSchema, z.number().int()),
+      abandoned: z.record(DeadlinePhaseSchema, z.number().int()),
+      hedges: z.object({ sent: z.number().int(), won: z.number().int(), extra_prompt_tokens: z.number(), extra_completion_tokens: z.number() }),
+      deadlines_ms: z.record(DeadlinePhaseSchema, z.number()).and(z.object({ adaptive: z.boolean() })).optional(),
+    })
+    .optional()
+    .describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
   provenance: ProvenanceSchema,
 };
 
@@ -74,6 +89,7 @@ const SummaryV1Schema = z.object({ schema: z.literal("llmops.summary/v1"), ...bo
 export type RunSummary = z.infer<typeof SummarySchema>;
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type RequestsSummary = NonNullable<RunSummary["requests"]>;
 
 export const summaryFormat = defineFormat({
   kind: "summary",

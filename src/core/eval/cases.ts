@@ -12,6 +12,8 @@ export interface EvalCase {
   vars: Record<string, unknown>;
   expected: unknown;
   tags: string[];
+  /** Where the case was read (file:line, or suite file:line:col), for messages. */
+  where?: string;
 }
 
 const CASE_KEYS = new Set(["id", "input", "vars", "expected", "tags"]);
@@ -34,7 +36,7 @@ export function toCase(raw: unknown, where: string): EvalCase {
   const vars = (o.vars as Record<string, unknown> | undefined) ?? {};
   const id = o.id !== undefined ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
   const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input as string | undefined, vars, expected: o.expected ?? null, tags };
+  return { id, input: o.input as string | undefined, vars, expected: o.expected ?? null, tags, where };
 }
 
 /** Parse JSONL text into cases, naming file:line for each problem. */
@@ -68,4 +70,21 @@ export function checkUniqueIds(cases: readonly EvalCase[], where: (index: number
     }
     seen.set(c.id, i);
   });
+}
+
+/**
+ * Cases whose input and vars are the same as an earlier case's: each is asked twice and counts
+ * twice in every mean (and the second answer comes from the cache). A warning per duplicate,
+ * naming both places.
+ */
+export function findDuplicateInputs(cases: readonly EvalCase[], where: (index: number) => string): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  cases.forEach((c, i) => {
+    const key = stableStringify({ input: c.input ?? null, vars: c.vars });
+    const prev = seen.get(key);
+    if (prev === undefined) seen.set(key, i);
+    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev]!.id}" (${where(prev)}); it is asked twice and counts twice in every mean — remove or change one`);
+  });
+  return out;
 }

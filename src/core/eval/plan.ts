@@ -23,8 +23,17 @@ export interface TargetOverrides {
   model?: string;
 }
 
-export function effectiveTarget(suite: SuiteConfig, o: TargetOverrides): SuiteConfig["target"] {
-  return { ...suite.target, base_url: o.baseUrl ?? suite.target.base_url, model: o.model ?? suite.target.model };
+/** The target as run: base_url always set (a placeholder until a llama-cpp server is started). */
+export type EffectiveTarget = SuiteConfig["target"] & { base_url: string };
+
+/** Where llmops will start `llmops serve` for a llama-cpp target (the port is picked at start). */
+export const LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
+
+export function effectiveTarget(suite: SuiteConfig, o: TargetOverrides): EffectiveTarget {
+  // --base-url on a llama-cpp suite points it at a server already running that model.
+  const provider = o.baseUrl !== undefined ? "openai-compatible" : suite.target.provider;
+  const base = o.baseUrl ?? suite.target.base_url ?? LLAMA_CPP_PENDING_URL;
+  return { ...suite.target, provider, base_url: base, model: o.model ?? suite.target.model };
 }
 
 /** The suite's sampling parameters as one flat object: the named ones (when set) over `extra`. */
@@ -43,24 +52,27 @@ export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed
   return out;
 }
 
-export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: SuiteConfig["target"]): PlannedJob[] {
+/**
+ * `identity` names the model behind the target in cache keys where the URL does not (a llama-cpp
+ * target's port changes every run; its GGUF's sha256 does not).
+ */
+export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
   const jobs: PlannedJob[] = [];
-  const timeoutMs = suite.timeouts.request_s * 1000;
   cases.forEach((c, caseIndex) => {
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars);
+    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
     for (let repeat = 0; repeat < suite.repeats; repeat++) {
       const params = requestParams(target.params, suite.seed, repeat, suite.repeats);
       const request: CompletionRequest =
         target.api === "chat"
-          ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream, timeoutMs }
-          : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream, timeoutMs };
+          ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
+          : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
       const key = sha256(
         stableStringify({
           v: 1,
           provider: target.provider,
-          base_url: target.base_url.replace(/\/+$/, ""),
+          base_url: identity ?? target.base_url.replace(/\/+$/, ""),
           model: target.model,
           api: target.api,
           params,

@@ -2,18 +2,17 @@
 // response cache, streaming results that survive a kill, and resumption that requests only what
 // is missing.
 import { ExternalError, ProcessExitError } from "../../errors.js";
-import { RESULT_LINE_TAG } from "../contracts/result-line.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { PlannedJob } from "./plan.js";
-import { ProviderError, type CompletionResult, type Provider } from "../ports/provider.js";
-import { withRetries, type RetryPolicy } from "./retry.js";
+import type { Provider } from "../ports/provider.js";
+import type { DeadlinePolicy } from "./deadlines.js";
+import { LiveRun } from "./live-run.js";
+import { costOf, scoreOutput, type Prices } from "./record.js";
+import type { RetryPolicy } from "./retry.js";
 import type { Scorer } from "./scorers/types.js";
-import type { EvalRecord, MetricScore, RecordError } from "./types.js";
+import type { DeadlinePhase, EvalRecord } from "./types.js";
 
-export interface Prices {
-  prompt_per_1k: number;
-  completion_per_1k: number;
-}
+export { costOf, scoreOutput, type Prices };
 
 export interface RunDeps {
   provider: Provider;
@@ -25,179 +24,104 @@ export interface RunDeps {
   progress: Progress;
   random: () => number;
   signal?: AbortSignal;
+  /** Fed every final record, in plan order (the summary accumulator). */
+  summary?: { add(record: EvalRecord): void };
 }
 
 export interface RunOptions {
   concurrency: number;
   retry: RetryPolicy;
   prices: Prices | undefined;
+  deadlines: DeadlinePolicy;
+  /** Send a second copy of a request silent past the hedge delay (docs/evaluation.md). */
+  hedge: boolean;
 }
 
+/** Job states while a run is under way. */
+const DONE_BEFORE = 1;
+const FAILED_BEFORE = 2;
+const WRITTEN_NOW = 3;
+
 export interface RunOutcome {
-  records: EvalRecord[];
+  /** Records in the results file. */
+  records: number;
   requested: number;
   reused: number;
   fromCache: number;
   stale: number;
   retries: number;
-}
-
-export function costOf(prices: Prices | undefined, promptTokens: number | null, completionTokens: number | null): number | null {
-  if (!prices || promptTokens === null || completionTokens === null) return null;
-  return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1000;
-}
-
-export function scoreOutput(scorers: readonly Scorer[], job: PlannedJob, r: CachedResponse, cost: number | null): Record<string, MetricScore> {
-  const scores: Record<string, MetricScore> = {};
-  for (const s of scorers) {
-    try {
-      const res = s.score({
-        output: r.text,
-        expected: job.evalCase.expected,
-        vars: job.evalCase.vars,
-        prompt: job.inputText,
-        latencyMs: r.latencyMs,
-        ttftMs: r.ttftMs,
-        promptTokens: r.promptTokens,
-        completionTokens: r.completionTokens,
-        cost,
-      });
-      const value = res.value === null || Number.isNaN(res.value) ? null : Math.min(1, Math.max(0, res.value));
-      const score: MetricScore = { value };
-      if (s.threshold !== undefined && value !== null) score.pass = value >= s.threshold;
-      if (res.stats) score.stats = res.stats;
-      if (res.detail) score.detail = res.detail;
-      scores[s.name] = score;
-    } catch (err) {
-      scores[s.name] = { value: null, detail: { error: err instanceof Error ? err.message : String(err) } };
-    }
-  }
-  return scores;
-}
-
-function recordFor(job: PlannedJob, fields: Partial<Omit<EvalRecord, "schema">>): EvalRecord {
-  return {
-    schema: RESULT_LINE_TAG,
-    case_id: job.evalCase.id,
-    repeat: job.repeat,
-    key: job.key,
-    input_hash: job.inputHash,
-    input: job.inputText,
-    vars: job.evalCase.vars,
-    expected: job.evalCase.expected,
-    output: null,
-    scores: {},
-    latency_ms: null,
-    ttft_ms: null,
-    prompt_tokens: null,
-    completion_tokens: null,
-    cost: null,
-    finish_reason: null,
-    error: null,
-    attempts: 0,
-    cached: false,
-    ...fields,
-  };
+  /** Deadlines in force at the end (ms); undefined when nothing was sent. */
+  deadlines: (Record<DeadlinePhase, number> & { adaptive: boolean }) | undefined;
 }
 
 export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
   // A record's identity is (case id, repeat); its key says which request produced it. A record
-  // whose key no longer matches the plan (prompt, target or params changed) is stale.
-  const planned = new Map(jobs.map((j) => [identity(j.evalCase.id, j.repeat), j.key]));
-  const existing = new Map<string, EvalRecord>();
+  // whose key no longer matches the plan (prompt, target or params changed) is stale. Per job the
+  // runner keeps where its record lies on disk and what state it is in, never the record itself.
+  const jobAt = new Map<string, number>();
+  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
+  const where = new Float64Array(jobs.length * 2).fill(-1);
+  const state = new Uint8Array(jobs.length);
   let stale = 0;
-  for (const r of deps.store.load()) {
-    const id = identity(r.case_id, r.repeat);
-    if (planned.get(id) !== r.key) stale++;
-    else existing.set(id, r); // last one wins
-  }
-  // Finished records are kept; errored ones are tried again.
-  const todo = jobs.filter((j) => {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    return !r || r.error !== null;
+  deps.store.load((r, at) => {
+    const i = jobAt.get(identity(r.case_id, r.repeat));
+    if (i === undefined || jobs[i]!.key !== r.key) {
+      stale++;
+      return;
+    }
+    where[2 * i] = at.offset; // the last one wins
+    where[2 * i + 1] = at.length;
+    state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
+  // Finished records are kept; errored ones are tried again.
+  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
   const reused = jobs.length - todo.length;
-  // Reused outputs are scored again with the scorers as configured now: scoring is pure and cheap,
-  // and a changed scorer (threshold, options) must not need a single new request.
-  for (const j of jobs) {
-    const r = existing.get(identity(j.evalCase.id, j.repeat));
-    if (!r || r.error !== null || r.output === null) continue;
-    const response: CachedResponse = {
-      text: r.output,
-      finishReason: r.finish_reason,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      ttftMs: r.ttft_ms,
-      latencyMs: r.latency_ms ?? 0,
-    };
-    r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-    r.scores = scoreOutput(deps.scorers, j, response, r.cost);
-  }
   if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
   if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file do not belong to this suite as configured now (prompt, target or params changed); they will be dropped`);
 
-  let next = 0;
-  let done = reused;
-  let errors = 0;
-  let fromCache = 0;
-  let retries = 0;
-  let fatal: ProviderError | undefined;
+  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
   deps.progress.start(jobs.length, "eval");
-  deps.progress.tick({ done, errors });
-
-  const worker = async (): Promise<void> => {
-    while (fatal === undefined && !deps.signal?.aborted) {
-      const job = todo[next++];
-      if (!job) return;
-      let record: EvalRecord;
-      const cached = deps.cache ? await deps.cache.get(job.key) : undefined;
-      if (cached) {
-        fromCache++;
-        const cost = costOf(opts.prices, cached.promptTokens, cached.completionTokens);
-        record = recordFor(job, success(cached, cost, deps.scorers, job, 0, true));
-      } else {
-        try {
-          const { value, attempts } = await withRetries<CompletionResult>(
-            () => deps.provider.complete(job.request, deps.signal),
-            opts.retry,
-            deps.clock,
-            deps.random,
-            (err, attempt, delay) => {
-              retries++;
-              deps.logger.debug(`case ${job.evalCase.id}#${job.repeat}: ${err.message}; retry ${attempt} in ${Math.round(delay)} ms`);
-            },
-          );
-          const response: CachedResponse = { ...value };
-          if (deps.cache) await deps.cache.set(job.key, response);
-          const cost = costOf(opts.prices, value.promptTokens, value.completionTokens);
-          record = recordFor(job, success(response, cost, deps.scorers, job, attempts, false));
-        } catch (err) {
-          if (!(err instanceof ProviderError)) throw err;
-          if (err.fatal) {
-            fatal ??= err;
-            return;
-          }
-          const attempts = (err as ProviderError & { attempts?: number }).attempts ?? 1;
-          const error: RecordError = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
-          if (err.status !== undefined) error.status = err.status;
-          record = recordFor(job, { error, attempts });
-          errors++;
-        }
-      }
-      deps.store.append(record);
-      existing.set(identity(job.evalCase.id, job.repeat), record);
-      done++;
-      deps.progress.tick({ done, errors });
-    }
-  };
+  deps.progress.tick(live.progressUpdate());
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+    await live.run((job, at) => {
+      const i = jobAt.get(identity(job.evalCase.id, job.repeat))!;
+      where[2 * i] = at.offset;
+      where[2 * i + 1] = at.length;
+      state[i] = WRITTEN_NOW;
+    });
   } finally {
     deps.progress.stop();
   }
+  const { done, fatal } = live;
 
-  const records = jobs.map((j) => existing.get(identity(j.evalCase.id, j.repeat))).filter((r): r is EvalRecord => r !== undefined);
-  deps.store.finalize(records);
+  // The file is rewritten in plan order, one record at a time: reused outputs are scored again with
+  // the scorers as configured now (scoring is pure and cheap, and a changed scorer must not need a
+  // single new request), and every final record feeds the summary on its way through.
+  function* locations() {
+    for (let i = 0; i < jobs.length; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i };
+  }
+  let kept = 0;
+  deps.store.finalize(
+    locations(),
+    (r, i) => {
+      kept++;
+      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+        const response: CachedResponse = {
+          text: r.output,
+          finishReason: r.finish_reason,
+          promptTokens: r.prompt_tokens,
+          completionTokens: r.completion_tokens,
+          ttftMs: r.ttft_ms,
+          latencyMs: r.latency_ms ?? 0,
+        };
+        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        r.scores = scoreOutput(deps.scorers, jobs[i]!, response, r.cost);
+      }
+      deps.summary?.add(r);
+      return r;
+    },
+    stale > 0,
+  );
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
@@ -210,21 +134,14 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
       ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),
     });
   }
-  return { records, requested: todo.length - fromCache, reused, fromCache, stale, retries };
-}
-
-function success(r: CachedResponse, cost: number | null, scorers: readonly Scorer[], job: PlannedJob, attempts: number, cached: boolean): Partial<Omit<EvalRecord, "schema">> {
   return {
-    output: r.text,
-    scores: scoreOutput(scorers, job, r, cost),
-    latency_ms: round3(r.latencyMs),
-    ttft_ms: r.ttftMs === null ? null : round3(r.ttftMs),
-    prompt_tokens: r.promptTokens,
-    completion_tokens: r.completionTokens,
-    cost,
-    finish_reason: r.finishReason,
-    attempts,
-    cached,
+    records: kept,
+    requested: todo.length - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : undefined,
   };
 }
 
@@ -232,6 +149,3 @@ function identity(caseId: string, repeat: number): string {
   return `${caseId}\u0000${repeat}`;
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

@@ -64,30 +64,69 @@ const paramsSchema = z
   })
   .default({});
 
-const targetSchema = z.strictObject({
-  provider: z.literal("openai-compatible").default("openai-compatible"),
-  /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: z.string().url(),
-  model: z.string().min(1),
-  /** chat → /chat/completions; completions → /completions. */
-  api: z.enum(["chat", "completions"]).default("chat"),
-  /** Stream responses to measure time to first token. */
-  stream: z.boolean().default(true),
-  /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
-    .optional(),
-  params: paramsSchema,
-  prices: priceSchema.optional(),
-});
+const targetSchema = z
+  .strictObject({
+    /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+    provider: z.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
+    /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
+    base_url: z.string().url().optional(),
+    /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+    gguf: z.string().min(1).optional(),
+    model_path: z.string().min(1).optional(),
+    /** provider llama-cpp: how `llmops serve` runs it. */
+    serve: z
+      .strictObject({
+        adapter: z.string().min(1).optional(),
+        threads: z.number().int().min(1).max(256).optional(),
+        parallel: z.number().int().min(1).max(256).optional(),
+        ctx: z.number().int().min(16).optional(),
+        kv_cache: z.enum(["f16", "f32"]).optional(),
+        startup_timeout_s: z.number().positive().default(120),
+      })
+      .optional(),
+    model: z.string().min(1),
+    /** chat → /chat/completions; completions → /completions. */
+    api: z.enum(["chat", "completions"]).default("chat"),
+    /** Stream responses to measure time to first token. */
+    stream: z.boolean().default(true),
+    /** Name of the environment variable holding the API key (never the key itself). */
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
+      .optional(),
+    params: paramsSchema,
+    prices: priceSchema.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.provider === "openai-compatible") {
+      if (t.base_url === undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+      for (const key of ["gguf", "model_path", "serve"] as const) {
+        if (t[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
+      }
+    } else {
+      if ((t.gguf === undefined) === (t.model_path === undefined)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+      if (t.base_url !== undefined) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+    }
+  });
 
+const TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
+/** Per-phase deadlines in seconds (docs/evaluation.md, "Deadlines"); an abandoned request is retried. */
 const timeoutsSchema = z
   .strictObject({
-    /** Per-request timeout in seconds (a hung server is retried after this). */
-    request_s: z.number().positive().default(60),
+    /** Establishing the connection. */
+    connect_s: z.number().positive().default(TIMEOUT_DEFAULTS.connect_s),
+    /** Most time from connection to response headers (adaptive below it). */
+    headers_s: z.number().positive().default(TIMEOUT_DEFAULTS.headers_s),
+    /** Most time from headers to the first streamed token (adaptive below it). */
+    first_token_s: z.number().positive().default(TIMEOUT_DEFAULTS.first_token_s),
+    /** Most time between two pieces of the body (adaptive below it). */
+    idle_s: z.number().positive().default(TIMEOUT_DEFAULTS.idle_s),
+    /** The whole request, start to end (never adaptive). */
+    request_s: z.number().positive().default(TIMEOUT_DEFAULTS.request_s),
+    /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+    adaptive: z.boolean().default(TIMEOUT_DEFAULTS.adaptive),
   })
-  .default({ request_s: 60 });
+  .default(TIMEOUT_DEFAULTS);
 
 const retriesSchema = z
   .strictObject({
@@ -109,6 +148,8 @@ export const suiteSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeouts: timeoutsSchema,
   retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: z.union([z.literal("auto"), z.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional(),
 });
@@ -116,3 +157,4 @@ export const suiteSchema = z.strictObject({
 export type SuiteConfig = z.output<typeof suiteSchema>;
 export type TargetConfig = SuiteConfig["target"];
 export type PromptConfig = SuiteConfig["prompt"];
+export type TimeoutsConfig = SuiteConfig["timeouts"];

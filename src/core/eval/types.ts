@@ -1,4 +1,4 @@
 // The records and summaries an eval run writes: their schemas live in core/contracts/ (result-line.ts,
 // summary.ts); these are the types inferred from them.
-export type { EvalRecord, MetricScore, RecordError, RecordErrorKind } from "../contracts/result-line.js";
-export type { MetricSummary, Provenance, RunSummary } from "../contracts/summary.js";
+export type { DeadlinePhase, EvalRecord, MetricScore, RecordError, RecordErrorKind, RetryCause } from "../contracts/result-line.js";
+export type { MetricSummary, Provenance, RequestsSummary, RunSummary } from "../contracts/summary.js";

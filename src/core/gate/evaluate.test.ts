@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Comparison, MetricComparison } from "../compare/types.js";
 import { casesNeeded } from "../stats/index.js";
+import { ConfigError } from "../../errors.js";
 import { evaluateGate } from "./evaluate.js";
 import { gatePolicySchema, type GatePolicyInput } from "./policy.js";
 import type { GatePolicy } from "./types.js";
@@ -64,6 +65,10 @@ describe("metric checks decide on bounds", () => {
     [{ max_regression: 0.02 }, 0.01, [-0.01, 0.03], "pass"],
     [{ max_regression: 0.02 }, -0.06, [-0.1, -0.03], "fail"],
     [{ max_regression: 0.02 }, -0.01, [-0.05, 0.03], "inconclusive"],
+    // A limit on the interval's edge is inside the closed interval (the test there gives p = α,
+    // not below): it decides nothing, either way.
+    [{ max_regression: 0.02 }, 0.01, [-0.02, 0.04], "inconclusive"],
+    [{ max_regression: 0.02 }, -0.06, [-0.1, -0.02], "inconclusive"],
     // "5%" of a baseline of 0.8 is 0.04.
     [{ max_regression: "5%" }, -0.01, [-0.035, 0.015], "pass"],
     [{ max_regression: "5%" }, -0.01, [-0.045, 0.015], "inconclusive"],
@@ -141,13 +146,19 @@ describe("overall verdict and what blocks", () => {
     const g = evaluateGate(comparison([pass, inc, fail]), policy({ metrics: rules }), "t");
     expect(g.reasons.map((r) => r.split(":")[0])).toEqual(["FAIL", "INCONCLUSIVE"]);
   });
-  it("a gated metric missing from the runs fails, or is inconclusive with require_metrics: false", () => {
-    expect(evaluateGate(comparison([pass]), policy({ metrics: { zz: { threshold: 0.5 } } }), "t").verdict).toBe("fail");
+  it("a gated metric neither run has is a configuration error (exit 2), or inconclusive with require_metrics: false", () => {
+    expect(() => evaluateGate(comparison([pass]), policy({ metrics: { zz: { threshold: 0.5 } } }), "policy.yaml")).toThrow(ConfigError);
     expect(evaluateGate(comparison([pass]), policy({ metrics: { zz: { threshold: 0.5 } }, require_metrics: false }), "t").verdict).toBe("inconclusive");
   });
-  it("a misspelt gated metric names the one the runs have", () => {
-    const g = evaluateGate(comparison([row({ name: "exact_match" })]), policy({ metrics: { exact_macth: { max_regression: 0.02 } } }), "t");
-    expect(g.checks[0]!.message).toBe('exact_macth: the policy gates this metric but neither run has it (did you mean "exact_match"?)');
+  it("a misspelt gated metric names the policy and the one the runs have", () => {
+    expect(() => evaluateGate(comparison([row({ name: "exact_match" })]), policy({ metrics: { exact_macth: { max_regression: 0.02 } } }), "evals/a.yaml (gate:)")).toThrow(
+      'evals/a.yaml (gate:): gate.metrics.exact_macth: neither run has a metric named "exact_macth" (did you mean "exact_match"?)',
+    );
+  });
+  it("a metric present but with no paired value still fails under require_metrics", () => {
+    const g = evaluateGate(comparison([row({ name: "acc", n: 0, delta: null })]), policy({ metrics: { acc: { threshold: 0.5 } } }), "t");
+    expect(g.verdict).toBe("fail");
+    expect(g.checks[0]!.message).toBe("acc: no case has a value on both sides");
   });
   it("gate: false computes but does not decide", () => {
     expect(evaluateGate(comparison([fail]), policy({ metrics: { c: { max_regression: 0.02, gate: false } } }), "t").checks).toHaveLength(0);
@@ -184,5 +195,26 @@ describe("budgets", () => {
     expect(evaluateGate(comparison([], { cost }), policy({ cost: { max_total: 1.0 } }), "t").verdict).toBe("fail");
     expect(evaluateGate(comparison([], { cost }), policy({ cost: { max_regression: "10%" } }), "t").verdict).toBe("inconclusive");
     expect(evaluateGate(comparison([]), policy({ cost: { max_total: 1 } }), "t").checks[0]!.id).toBe("cost/presence");
+  });
+});
+
+describe("unchanged candidates and undecidable margins", () => {
+  it("an unchanged candidate passes with one 'unchanged' check, whatever the policy", () => {
+    const c = { ...comparison([row({ kind: "binary", ci: [-0.06, 0.06], delta: 0 })]), unchanged: { basis: "requests-and-outputs" as const, reason: "unchanged: all 60 records…" } };
+    const g = evaluateGate(c, policy({ metrics: { acc: { max_regression: 0.02 } }, inconclusive: "fail" }), "t");
+    expect(g).toMatchObject({ verdict: "pass", blocking: false, conclusion: "success", reasons: [] });
+    expect(g.checks.map((k) => [k.kind, k.message])).toEqual([["unchanged", "unchanged: all 60 records…"]]);
+  });
+  it("identical 0/1 runs at 60 cases stay inconclusive under a 2-point margin, and the reason says why with the numbers", () => {
+    // 60 cases, 45 both right, 15 both wrong, nothing flipped: Newcombe's interval is about ±4.0 points.
+    const r = row({ kind: "binary", n: 60, bm: 0.75, cm: 0.75, ci: [-0.0398, 0.0398], sd_diff: 0, interval_method: "newcombe", test: "mcnemar-exact" });
+    const g = evaluateGate(comparison([r]), policy({ metrics: { acc: { max_regression: 0.02 } } }), "t");
+    expect(g.verdict).toBe("inconclusive");
+    expect(g.reasons[0]).toMatch(/with 60 cases the smallest regression this suite can rule out is 4\.\d points; a max_regression of 2 points needs about \d+ cases — add cases, widen the margin, or use repeats/);
+    // A margin the suite can resolve gets no such note.
+    const wide = evaluateGate(comparison([{ ...r, ci: [-0.03, 0.05] }]), policy({ metrics: { acc: { max_regression: 0.02 } } }), "t");
+    expect(wide.checks[0]!.undecidable).toBeDefined();
+    const ok = evaluateGate(comparison([r]), policy({ metrics: { acc: { max_regression: 0.1 } } }), "t");
+    expect(ok.verdict).toBe("pass");
   });
 });

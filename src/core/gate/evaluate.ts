@@ -1,25 +1,31 @@
 // Decide a gate from a comparison's confidence bounds. Each check passes when its whole interval
 // clears the limit, fails when its whole interval lies beyond it, and is inconclusive otherwise;
 // inconclusive checks come with the number of cases (or repeats) that would likely decide them.
+import { ConfigError } from "../../errors.js";
 import { didYouMean } from "../config/suggest.js";
 import { casesNeeded, casesNeededFromSe, normalQuantile, repeatsNeeded } from "../stats/index.js";
 import type { Comparison, MetricComparison } from "../compare/types.js";
+import { casesToDecide, explainMargin, identicalRunsBound } from "./decidable.js";
 import { improvementSpecs, resolveMargin } from "./policy.js";
 import type { GateCheck, GatePolicy, GateResult, MetricPolicy, Verdict } from "./types.js";
 
 const fmt = (x: number | null | undefined, digits = 4): string => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString());
 const fmtCi = (ci: [number, number] | null): string => (ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a");
 
-/** Verdict of "the quantity is at least `limit`" given its interval. */
+/**
+ * Verdict of "the quantity is at least `limit`" given its (closed) interval. A limit on the
+ * interval's edge is inside it — the test against that limit does not reject (p = α) — so the
+ * check passes or fails only when the whole interval lies strictly on one side.
+ */
 function atLeast(ci: [number, number], limit: number): Verdict {
-  if (ci[0] >= limit) return "pass";
+  if (ci[0] > limit) return "pass";
   if (ci[1] < limit) return "fail";
   return "inconclusive";
 }
 
-/** Verdict of "the quantity is at most `limit`". */
+/** Verdict of "the quantity is at most `limit`" (strict on both sides, as atLeast). */
 function atMost(ci: [number, number], limit: number): Verdict {
-  if (ci[1] <= limit) return "pass";
+  if (ci[1] < limit) return "pass";
   if (ci[0] > limit) return "fail";
   return "inconclusive";
 }
@@ -50,9 +56,23 @@ function adviseSide(ci: [number, number] | null, n: number, gap: number, alpha: 
   return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
 }
 
-function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy, known: readonly string[] = []): GateCheck[] {
+/** When a 0/1 metric's margin is narrower than the interval of two runs that agree on every case. */
+function undecidable(name: string, row: MetricComparison, margin: number, confidence: number): { undecidable?: string } {
+  if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
+  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  if (margin > smallest) return {};
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+}
+
+function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy, known: readonly string[], source: string): GateCheck[] {
   const alpha = 1 - policy.confidence;
   const base = { subject: name, cases_needed: null, repeats_needed: null };
+  if (!row && policy.require_metrics) {
+    // Neither run has the metric: a name the policy got wrong, not a candidate that failed.
+    throw new ConfigError(`${source}: gate.metrics.${name}: neither run has a metric named "${name}"${didYouMean(name, known)}`, {
+      hint: known.length ? `the runs' metrics are: ${known.join(", ")}` : "the runs have no metrics; check that both are eval run directories",
+    });
+  }
   if (!row || row.n === 0 || row.delta === null) {
     const verdict: Verdict = policy.require_metrics ? "fail" : "inconclusive";
     return [
@@ -100,6 +120,7 @@ function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | 
       checks.push({
         ...base,
         ...(verdict === "inconclusive" ? adviseDelta(row, imp + m.absolute, alpha) : {}),
+        ...(verdict === "inconclusive" ? undecidable(name, row, m.absolute, policy.confidence) : {}),
         id: `${name}/max_regression`,
         kind: "non_inferiority",
         verdict,
@@ -191,10 +212,15 @@ const RANK: Record<Verdict, number> = { fail: 0, inconclusive: 1, pass: 2 };
 
 /** The gate's verdict on a comparison under a policy. */
 export function evaluateGate(c: Omit<Comparison, "gate">, policy: GatePolicy, source: string): GateResult {
+  if (c.unchanged) {
+    // The candidate is the baseline: there is nothing for a test to decide.
+    const check: GateCheck = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
+    return { verdict: "pass", blocking: false, conclusion: "success", checks: [check], reasons: [], policy, policy_source: source };
+  }
   const checks: GateCheck[] = [];
   for (const [name, rule] of Object.entries(policy.metrics)) {
     if (rule.gate === false) continue;
-    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name)));
+    checks.push(...metricChecks(name, rule, c.metrics.find((m) => m.name === name), policy, c.metrics.map((m) => m.name), source));
   }
   checks.push(...budgetChecks(c as Comparison, policy));
   const verdict: Verdict = checks.length === 0 ? "inconclusive" : checks.reduce<Verdict>((v, ch) => (RANK[ch.verdict] < RANK[v] ? ch.verdict : v), "pass");
@@ -205,6 +231,7 @@ export function evaluateGate(c: Omit<Comparison, "gate">, policy: GatePolicy, so
     .sort((a, b) => RANK[a.verdict] - RANK[b.verdict])
     .map((ch) => {
       const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
+      if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} — ${ch.undecidable}`;
       return `${ch.verdict.toUpperCase()}: ${ch.message}${ch.verdict === "inconclusive" && more ? ` — would likely be decided at ${more}` : ""}`;
     });
   if (checks.length === 0) reasons.push("INCONCLUSIVE: the policy has no rules that apply");

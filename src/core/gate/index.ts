@@ -2,3 +2,4 @@
 export * from "./types.js";
 export { gatePolicySchema, metricPolicySchema, parseGatePolicy, validateGatePolicy, defaultPolicy, defaultGatePolicy, resolveMargin, type GatePolicyInput } from "./policy.js";
 export { evaluateGate } from "./evaluate.js";
+export { BINARY_SCORER_TYPES, casesToDecide, explainMargin, identicalRunsBound, planMargins, type MarginPlan } from "./decidable.js";

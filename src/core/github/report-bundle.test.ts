@@ -36,9 +36,12 @@ describe("summarizeGate", () => {
   test.each([
     [{ verdict: "pass", conclusion: "success", reasons: [] }, undefined, { conclusion: "success", headline: "PASS: every gated check passed" }],
     [{ verdict: "fail", conclusion: "failure", reasons: ["a", "b", "c"] }, undefined, { conclusion: "failure", headline: "FAIL: a (+2 more)" }],
+    // The gate's reasons carry their own check's verdict: the title says it once, not "FAIL: FAIL: …".
+    [{ verdict: "fail", conclusion: "failure", reasons: ["FAIL: exact_match: Δ -0.1", "INCONCLUSIVE: contains: x"] }, undefined, { conclusion: "failure", headline: "FAIL: exact_match: Δ -0.1 (+1 more)" }],
+    [{ verdict: "pass", conclusion: "success", reasons: [], checks: [{ kind: "unchanged", message: "unchanged: all 60 records were produced by the same requests" }] }, undefined, { conclusion: "success", headline: "PASS: unchanged: all 60 records were produced by the same requests" }],
     [null, "inconclusive", { conclusion: "neutral", headline: "INCONCLUSIVE" }],
     [null, undefined, null],
   ] as const)("%j / %s", (gate, input, want) => {
-    expect(summarizeGate(gate ? { ...gate, reasons: [...gate.reasons] } : null, input)).toEqual(want);
+    expect(summarizeGate(gate ? ({ ...gate, reasons: [...gate.reasons] } as Parameters<typeof summarizeGate>[0]) : null, input)).toEqual(want);
   });
 });

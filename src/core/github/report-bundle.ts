@@ -12,7 +12,7 @@ export const BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024
 
 export { PullRequestRefSchema as pullRequestRefSchema, type PullRequestRef } from "../contracts/report-bundle.js";
 
-export type ComparisonGate = Pick<GateResult, "verdict" | "conclusion" | "blocking" | "reasons">;
+export type ComparisonGate = Pick<GateResult, "verdict" | "conclusion" | "blocking" | "reasons" | "checks">;
 
 export function parsePullRequestRef(text: string, where: string): PullRequestRef {
   return pullRequestFormat.parse(text, where);
@@ -26,11 +26,14 @@ export function parseComparisonGate(text: string, where: string): ComparisonGate
 export type VerdictInput = "pass" | "fail" | "inconclusive";
 
 /** Conclusion and a one-line headline for the check, from the gate (or a verdict given as input). */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
-    const first = gate.reasons[0];
+    // Each reason starts with its own check's verdict ("FAIL: …"): say the overall verdict once.
+    const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}${first ? `: ${first}${more}` : ": every gated check passed"}` };
+    const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : undefined;
+    const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
+    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion: CheckConclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

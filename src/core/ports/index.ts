@@ -5,7 +5,7 @@ export * from "./clock.js";
 export * from "./progress.js";
 export * from "./process-runner.js";
 export * from "./train-workspace.js";
-export * from "./provider.js";
+export * from "../ports/provider.js";
 export * from "./response-cache.js";
 export * from "./results-store.js";
 export * from "./github-client.js";

@@ -2,7 +2,8 @@
 
 export interface Progress {
   start(total: number, label: string): void;
-  tick(update: { done: number; errors: number }): void;
+  /** `retrying`: jobs between a failed attempt and their next outcome, by cause (429, 5xx, reset, deadline, …). */
+  tick(update: { done: number; errors: number; retrying?: Record<string, number> }): void;
   stop(): void;
 }
 

@@ -16,8 +16,14 @@ export interface CompletionRequest {
   /** Sampling parameters, sent as-is (snake_case, OpenAI names). */
   params: Record<string, unknown>;
   stream: boolean;
-  timeoutMs: number;
 }
+
+/**
+ * What a provider reports while a request is under way, so the runner's deadlines can tell a
+ * silent request from a slow-but-alive one: the connection is up, the headers arrived, a piece
+ * of the body arrived, a streamed content token arrived.
+ */
+export type RequestEvent = "connected" | "headers" | "data" | "token";
 
 export interface CompletionResult {
   text: string;
@@ -59,5 +65,9 @@ export class ProviderError extends Error {
 export interface Provider {
   /** Base URL, for messages and provenance. */
   readonly baseUrl: string;
-  complete(req: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult>;
+  /**
+   * One request. `signal` cancels it (its reason says why: a deadline, a won hedge, the user);
+   * `observe` hears its progress.
+   */
+  complete(req: CompletionRequest, signal?: AbortSignal, observe?: (event: RequestEvent) => void): Promise<CompletionResult>;
 }

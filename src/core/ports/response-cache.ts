@@ -1,6 +1,6 @@
 // The ResponseCache port: completions stored by request key, so a rerun asks the model only once.
 // Adapter: src/adapters/fs/disk-cache.ts.
-import type { CompletionResult } from "./provider.js";
+import type { CompletionResult } from "../ports/provider.js";
 
 /** A completion as the response cache stores it. */
 export type CachedResponse = CompletionResult;

@@ -33,15 +33,38 @@ export function formatDelta(m: Pick<MetricComparison, "kind">, d: number | null)
 
 export function formatInterval(m: Pick<MetricComparison, "kind">, ci: [number, number] | null): string {
   if (!ci) return "";
-  const f = (x: number) => (isRate(m) ? plain(x * 100, 1) : plain(x, 3));
+  const digits = isRate(m) ? 1 : 3;
+  const f = (x: number) => {
+    const v = isRate(m) ? x * 100 : x;
+    // An end that is not 0 never prints as 0: whether the interval excludes 0 must stay readable.
+    return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
+  };
   return `[${f(ci[0])}, ${f(ci[1])}]`;
 }
 
-export function formatP(p: number | null): string {
+/**
+ * A p-value with two significant digits (0.012, 0.0042, 0.18, 1.0) that never prints as 0, and,
+ * given α, never rounds across it: a p just below α gets the digits that show it is below.
+ */
+export function formatP(p: number | null, alpha?: number): string {
   if (p === null || !Number.isFinite(p)) return "—";
   if (p < 0.001) return "<0.001";
-  // Two significant digits: 0.012, 0.0042, 0.18, 1.0.
-  return p >= 0.995 ? "1.0" : Number(p.toPrecision(2)).toString().replace(/^(0\.\d)$/, "$10");
+  if (p >= 0.995) return "1.0";
+  let digits = 2;
+  while (alpha !== undefined && p < alpha && Number(p.toPrecision(digits)) >= alpha && digits < 15) digits++;
+  return Number(p.toPrecision(digits)).toString().replace(/^(0\.\d)$/, "$10");
+}
+
+/**
+ * The p cell of a metric row: its own p and, when gated under Holm, the adjusted p with the interval
+ * at Holm's step level (the one that agrees with it) — never an adjusted p next to an unadjusted
+ * interval without saying which is which.
+ */
+export function formatPWithHolm(m: Pick<MetricComparison, "kind" | "p_value" | "p_holm" | "gated" | "ci_holm">, alpha: number): { p: string; holm: string | null } {
+  const p = formatP(m.p_value, alpha);
+  if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
+  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
 }
 
 export function formatMs(ms: number | null): string {

@@ -12,7 +12,7 @@ import {
   formatInterval,
   formatMoney,
   formatMs,
-  formatP,
+  formatPWithHolm,
   formatSignedCount,
   formatSignedMs,
   formatValue,
@@ -103,10 +103,22 @@ function statusOf(c: Comparison, subject: string): string {
   return v ? `<span class="status-${v.verdict}">${SYMBOL[v.verdict]} ${v.verdict}</span>` : `<span class="muted">not gated</span>`;
 }
 
+function pHtml(m: Comparison["metrics"][number], alpha: number): string {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return `${h(p)}${holm ? ` <span class="muted">(${h(holm)})</span>` : ""}`;
+}
+
+/** Under the metric table, once: which interval goes with which p. */
+function holmNote(c: Comparison): string {
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  return ` The Δ interval and p of each row come from one test (p &lt; ${h(formatConfidence(1 - c.confidence))} exactly when the interval excludes 0). Holm: p adjusted across ${family} gated metrics, shown with the interval at Holm's step level for that metric, which agrees with it (not a simultaneous interval).`;
+}
+
 function metricTable(c: Comparison): string {
   const rows = c.metrics.map(
     (m) =>
-      `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${h(formatP(m.p_value))}${m.p_holm !== null && m.gated ? ` <span class="muted">(Holm ${h(formatP(m.p_holm))})</span>` : ""}</td><td class="num">${m.broke ?? "—"} / ${m.fixed ?? "—"}</td><td>${statusOf(c, m.name)}</td></tr>`,
+      `<tr><td>${h(m.name)}</td><td class="num">${formatValue(m, m.baseline.mean)}</td><td class="num">${formatValue(m, m.candidate.mean)}</td><td class="num">${h(`${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`)}</td><td class="num">${pHtml(m, 1 - c.confidence)}</td><td class="num">${m.broke ?? "—"} / ${m.fixed ?? "—"}</td><td>${statusOf(c, m.name)}</td></tr>`,
   );
   return `<table class="metrics"><thead><tr><th>metric</th><th class="num">baseline</th><th class="num">candidate</th><th class="num">Δ (${formatConfidence(c.confidence)} CI)</th><th class="num">p</th><th class="num">broke / fixed</th><th>status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -203,7 +215,7 @@ export function renderHtmlReport(model: ReportModel): string {
 <body>
 ${verdictBlock(model)}
 <section><h2>Metrics</h2>${metricTable(c)}
-<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` · not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.</p>
+<p class="muted">${c.paired_cases} paired cases${c.one_sided.baseline_only.length + c.one_sided.candidate_only.length > 0 ? ` · not paired: ${c.one_sided.baseline_only.length} baseline-only, ${c.one_sided.candidate_only.length} candidate-only` : ""}.${holmNote(c)}</p>
 <div class="charts">${renderDeltaSvg(c)}${renderLatencySvg(c, model.cases)}</div></section>
 <section><h2>Latency, tokens, cost</h2>${operationalTable(c)}</section>
 <section><h2>Gate checks</h2>${gateList(c)}</section>

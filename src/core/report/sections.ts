@@ -12,7 +12,7 @@ import {
   formatInterval,
   formatMoney,
   formatMs,
-  formatP,
+  formatPWithHolm,
   formatSignedCount,
   formatSignedMs,
   formatValue,
@@ -77,9 +77,9 @@ function metricStatus(c: Comparison, m: MetricComparison): string {
   return better ? "▲ better · not gated" : worse ? "▼ worse · not gated" : "≈ unclear · not gated";
 }
 
-function pCell(m: MetricComparison): string {
-  const p = formatP(m.p_value);
-  return m.gated && m.p_holm !== null && formatP(m.p_holm) !== p ? `${p} (Holm ${formatP(m.p_holm)})` : p;
+function pCell(m: MetricComparison, alpha: number): string {
+  const { p, holm } = formatPWithHolm(m, alpha);
+  return holm ? `${p} (${holm})` : p;
 }
 
 /** metric | baseline | candidate | Δ (CI) | p | status; at most `maxRows` rows, saying how many were left out. */
@@ -90,7 +90,7 @@ export function renderMetricTable(c: Comparison, maxRows = Number.POSITIVE_INFIN
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
-    pCell(m),
+    pCell(m, 1 - c.confidence),
     metricStatus(c, m),
   ]);
   const table = markdownTable([["metric", "baseline", "candidate", `Δ (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
@@ -98,6 +98,13 @@ export function renderMetricTable(c: Comparison, maxRows = Number.POSITIVE_INFIN
   });
   const hidden = c.metrics.length - rows.length;
   return `${table}\n${hidden > 0 ? `\n_${hidden} more metrics in the HTML report._\n` : ""}`;
+}
+
+/** What the p column's "Holm" means, once, when the table shows any. */
+function holmCaption(c: Comparison): string {
+  const family = c.metrics.filter((m) => m.gated && m.p_holm !== null).length;
+  if (!c.metrics.some((m) => formatPWithHolm(m, 1 - c.confidence).holm)) return "";
+  return `Δ interval and p: each metric alone, one test each (p < ${formatConfidence(1 - c.confidence)} exactly when the interval excludes 0) · Holm: p adjusted across ${family} gated metrics, with the interval at Holm's step level for that metric (agrees with the adjusted p; not simultaneous)`;
 }
 
 /** One line under the table: pairing, repeats, flips, tests. */
@@ -112,7 +119,7 @@ export function renderMetricCaption(c: Comparison): string {
     `${repeats} repeat${repeats === 1 ? "" : "s"}`,
     ...flips,
     tests.length ? `tests: ${tests.join(", ")}` : "",
-    c.metrics.some((m) => m.gated && m.p_holm !== null) ? "p Holm-adjusted across gated metrics" : "",
+    holmCaption(c),
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
   const warnings = [

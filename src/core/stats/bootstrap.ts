@@ -2,6 +2,7 @@
 // is kept) and recompute the statistic. Two forms: the mean of paired differences (a hot loop with
 // the PRNG inlined) and corpus metrics (sum per-case sufficient statistics, then aggregate).
 import { quantileSorted } from "./descriptive.js";
+import { pFromIntervals } from "./invert.js";
 import { createRng } from "./prng.js";
 import { normalCdf, normalQuantile } from "./special.js";
 
@@ -94,6 +95,17 @@ export function pairedBootstrapMeanDiff(diffs: Float64Array, resamples: number, 
  * Null when the draws cannot support it (all on one side of the estimate, or too few).
  */
 export function bcaInterval(estimate: number, draws: Float64Array, jackknife: ArrayLike<number>, confidence: number): [number, number] | null {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+
+/** An interval of the draws as a function of the confidence level (nested: wider as confidence grows). */
+export type IntervalAt = (confidence: number) => [number, number] | null;
+
+/**
+ * The BCa interval at any confidence from one sort and one jackknife pass (z0 and a do not depend
+ * on the level): what a p-value found by inverting the interval needs. Null when degenerate.
+ */
+export function bcaIntervals(estimate: number, draws: Float64Array, jackknife: ArrayLike<number>): IntervalAt | null {
   const B = draws.length;
   if (B < 2 || jackknife.length < 3) return null;
   let below = 0;
@@ -123,11 +135,22 @@ export function bcaInterval(estimate: number, draws: Float64Array, jackknife: Ar
     const z = normalQuantile(q);
     return normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
   };
-  const alpha = 1 - confidence;
-  const lo = level(alpha / 2);
-  const hi = level(1 - alpha / 2);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return (confidence: number) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+
+/** The percentile interval of the draws at any confidence (one sort). */
+export function percentileIntervals(draws: Float64Array): IntervalAt {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence: number) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
 }
 
 /** Leave-one-out values of the mean (for BCa's acceleration on a mean statistic). */
@@ -139,8 +162,13 @@ export function jackknifeMeans(values: ArrayLike<number>): Float64Array {
 }
 
 export interface CorpusBootstrap {
-  /** Each with the percentile interval (`ci`) and the BCa interval (`bca`, null when degenerate). */
-  delta: BootstrapSummary & { bca: [number, number] | null };
+  /**
+   * Each with the percentile interval (`ci`) and the BCa interval (`bca`, null when degenerate).
+   * For Δ, `intervalAt` is the interval reported (BCa, or percentile when BCa is degenerate) at
+   * any confidence, and `p` is found by inverting it, so p < 1 − c exactly when intervalAt(c)
+   * excludes 0.
+   */
+  delta: BootstrapSummary & { bca: [number, number] | null; method: "bca" | "percentile"; intervalAt: IntervalAt };
   baseline: BootstrapSummary & { bca: [number, number] | null };
   candidate: BootstrapSummary & { bca: [number, number] | null };
 }
@@ -217,8 +245,11 @@ export function pairedBootstrapCorpus(
     ...summariseDraws(estimate, draws, confidence, seed),
     bca: bcaInterval(estimate, draws, jack, confidence),
   });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca! : percentileIntervals(dd);
   return {
-    delta: withBca(c0 - b0, dd, jd),
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
     baseline: withBca(b0, db, jb),
     candidate: withBca(c0, dc, jc),
   };

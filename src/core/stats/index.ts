@@ -5,12 +5,17 @@ export { lnGamma, lnChoose, incompleteBeta, normalCdf, normalPdf, normalQuantile
 export { tCdf, tPdf, tQuantile, tTwoSidedP } from "./student-t.js";
 export { binomialPmf, binomialTestTwoSided, mcnemarExact, type McNemarResult } from "./binomial.js";
 export { wilsonInterval, newcombePairedInterval, zFor, type PairedTable } from "./proportions.js";
-export { holmAdjust } from "./holm.js";
+export { holmAdjust, holmLevels } from "./holm.js";
+export { invertTest, pFromIntervals, type InversionRange } from "./invert.js";
+export { tangoStatistic, pairedScoreTest, tangoInterval, type PairedScoreResult } from "./paired-score.js";
 export { estimateMean, type MeanEstimate } from "./cluster-mean.js";
-export { oneSampleT, pairedT, clusterMeans, clusteredSe, withinClusterSd, type TResult } from "./paired-t.js";
+export { oneSampleT, tTestAt, tIntervalAt, pairedT, clusterMeans, clusteredSe, withinClusterSd, type TResult } from "./paired-t.js";
 export { minimumDetectableEffect, casesNeeded, casesNeededFromSe, repeatsNeeded } from "./power.js";
 export {
   bcaInterval,
+  bcaIntervals,
+  percentileIntervals,
+  type IntervalAt,
   bootstrapCorpus,
   bootstrapMeans,
   jackknifeMeans,

@@ -1,6 +1,7 @@
 // Paired t on per-case differences, and its clustered form: with K repeats per case, repeats are
 // averaged within each case first (the case is the unit of independence), then cases are paired.
 import { mean, variance } from "./descriptive.js";
+import { invertTest } from "./invert.js";
 import { tQuantile, tTwoSidedP } from "./student-t.js";
 
 export interface TResult {
@@ -14,6 +15,21 @@ export interface TResult {
   ci: [number, number];
 }
 
+/** Two-sided p of the t test of H0: mean = δ₀, from a result's mean, SE and df. */
+export function tTestAt(r: Pick<TResult, "mean" | "se" | "df">, delta0: number): number {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+
+/**
+ * The t interval at `confidence`, as the set of δ₀ the t test does not reject (the textbook
+ * mean ± t·SE, solved on the test's own p function so that p and interval can never disagree).
+ */
+export function tIntervalAt(r: Pick<TResult, "mean" | "se" | "df">, confidence: number): [number, number] {
+  const alpha = 1 - confidence;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+}
+
 /** One-sample t on values (for paired data: the differences) against 0. Needs n ≥ 2. */
 export function oneSampleT(xs: ArrayLike<number>, confidence = 0.95): TResult | null {
   const n = xs.length;
@@ -25,8 +41,7 @@ export function oneSampleT(xs: ArrayLike<number>, confidence = 0.95): TResult | 
   const df = n - 1;
   if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: [m - q * se, m + q * se] };
+  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
 
 /** Paired t: candidate[i] − baseline[i]. */

@@ -49,6 +49,9 @@ def parse_args(argv):
     a("--lora-r", type=int, default=8)
     a("--lora-alpha", type=float, default=16.0)
     a("--lora-dropout", type=float, default=0.0)
+    a("--lora-base-dtype", choices=["auto", "fp32"], default="auto",
+      help="LoRA: dtype of the frozen base weights; 'auto' stores them in the compute dtype (bf16 under bf16 precision), "
+           "so autocast does not re-cast fp32 weights every step; trainable adapter weights stay fp32")
     a("--lora-target-modules", default="q_proj,v_proj")
     a("--seq-len", type=int, default=128)
     a("--packing", action="store_true")
@@ -265,6 +268,12 @@ def main(argv=None):
             return 2
         apply_lora(model, targets, args.lora_r, args.lora_alpha, args.lora_dropout)
     model.to(device)
+    if args.method == "lora" and args.lora_base_dtype == "auto" and dtype != torch.float32:
+        # Frozen weights never receive updates, so fp32 master copies buy nothing: store them in the compute
+        # dtype and halve the bytes every matmul reads. The adapter (the only trainable part) stays fp32.
+        for p in model.parameters():
+            if not p.requires_grad:
+                p.data = p.data.to(dtype)
     trainable = [p for p in model.parameters() if p.requires_grad]
     decay = [p for p in trainable if p.dim() >= 2]
     no_decay = [p for p in trainable if p.dim() < 2]
@@ -299,11 +308,16 @@ def main(argv=None):
         emit("resume", step=step, checkpoint=resume_from)
 
     use_compile = args.compile == "on" or (args.compile == "auto" and device.type == "cuda")
-    fwd = torch.compile(model) if use_compile and hasattr(torch, "compile") else model
+    # Compiling the loss with the model lets the compiler fuse the LM head's output, its fp32 upcast and the
+    # cross-entropy instead of materialising fp32 logits; the token count is divided outside so that its
+    # changing value never triggers a recompilation.
+    loss_sum = (lambda m, x, y: batch_loss(m, x, y, 1))
+    fwd = torch.compile(loss_sum) if use_compile and hasattr(torch, "compile") else loss_sum
     autocast = (lambda: torch.autocast(device_type="cuda", dtype=torch.bfloat16)) if dtype == torch.bfloat16 else _no_autocast
     emit("start", total_steps=total, steps_per_epoch=steps_per_epoch, train_rows=n_rows, seq_len=args.seq_len,
          params=sum(p.numel() for p in model.parameters()), trainable_params=sum(p.numel() for p in trainable),
-         device=str(device), dtype=str(dtype).replace("torch.", ""), sdpa=HAS_SDPA, compiled=fwd is not model,
+         device=str(device), dtype=str(dtype).replace("torch.", ""), sdpa=HAS_SDPA,
+         frozen_dtype=str(next((p.dtype for p in model.parameters() if not p.requires_grad), dtype)).replace("torch.", ""), compiled=fwd is not loss_sum,
          torch=torch.__version__, trainer_version=__version__, method=args.method)
 
     def order(ep):
@@ -334,7 +348,7 @@ def main(argv=None):
         for x, y in micro:
             x, y = x.to(device), y.to(device)
             with autocast():
-                loss = batch_loss(fwd, x, y, max(1, n_tokens))
+                loss = fwd(model, x, y) / max(1, n_tokens)
             if args.inject_nan_at_step and step + 1 == args.inject_nan_at_step:
                 loss = loss * float("nan")
             loss.backward()

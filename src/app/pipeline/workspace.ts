@@ -1,0 +1,38 @@
+// A workspace: the repository root a pipeline runs in, its stage store, the memo of file hashes
+// and the state (what each stage last produced here) that `status` compares against.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { PipelineStateSchema, type PipelineState } from "../../core/contracts/pipeline-run.js";
+import { FileHasher } from "./file-hasher.js";
+import { StageStore } from "./stage-store.js";
+
+export interface Workspace {
+  root: string;
+  hasher: FileHasher;
+  store: StageStore;
+  statePath: string;
+  state: PipelineState;
+}
+
+export function openWorkspace(root: string, pipelineName: string, cacheDir?: string): Workspace {
+  const dir = cacheDir ?? join(root, ".llmops", "cache");
+  const statePath = join(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+}
+
+function readState(path: string, pipeline: string): PipelineState {
+  try {
+    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    if (r.success && r.data.pipeline === pipeline) return r.data;
+  } catch {
+    // none yet, or unreadable: every stage is then "never ran here"
+  }
+  return { schema: "llmops.pipeline-state/v1", pipeline, stages: {} };
+}
+
+export function saveState(ws: Workspace): void {
+  mkdirSync(dirname(ws.statePath), { recursive: true });
+  const tmp = `${ws.statePath}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(ws.state, null, 2)}\n`);
+  renameSync(tmp, ws.statePath);
+}
