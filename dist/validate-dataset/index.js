@@ -30013,12 +30013,49 @@ function gitShowFile(path, rev) {
 }
 
 // src/app/data/run-check.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { dirname as dirname2, relative } from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/eval/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/core/eval/cases.ts
+var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
+function toCase(raw, where) {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+  }
+  const o = raw;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+  }
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
+  }
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
+  const vars = o.vars ?? {};
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
+  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags, where };
+}
 
 // src/core/data/hashing.ts
 function normalizeText(s) {
@@ -30376,28 +30413,22 @@ function strings(v, out) {
   else if (Array.isArray(v)) for (const x of v) strings(x, out);
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
 }
-function parseEvalCase(value, where, index) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
-  const v = value;
-  let input2 = "";
-  if (typeof v.input === "string") input2 = v.input;
-  else if (Array.isArray(v.input)) {
-    const parts = [];
-    for (const m of v.input) {
-      const content = m && typeof m === "object" ? m.content : void 0;
-      if (typeof content === "string") parts.push(content);
-    }
-    input2 = parts.join("\n");
-  } else if (v.vars && typeof v.vars === "object") {
-    const parts = [];
-    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
-    input2 = parts.join("\n");
+function parseEvalCase(value, where, _index) {
+  let c;
+  try {
+    c = toCase(value, where);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new DataInvalidError(err.message, err.hint ? { hint: err.hint } : void 0);
+    throw err;
   }
+  const parts = [];
+  if (c.input !== void 0) parts.push(c.input);
+  else for (const x of Object.values(c.vars)) if (typeof x === "string") parts.push(x);
+  const input2 = parts.join("\n");
   if (input2 === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
   const exp = [];
-  strings(v.expected, exp);
-  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
-  return { id, input: input2, full: [input2, ...exp].join("\n") };
+  strings(c.expected, exp);
+  return { id: c.id, input: input2, full: [input2, ...exp].join("\n") };
 }
 var LeakageIndex = class {
   constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
@@ -50525,15 +50556,6 @@ function closest(name, candidates) {
   return bestDist <= limit ? best : void 0;
 }
 
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
 // src/core/data/formats.ts
 var ROLES = ["system", "user", "assistant", "tool"];
 var ROLE_SET = new Set(ROLES);
@@ -50738,7 +50760,7 @@ function side(v) {
 }
 
 // src/core/data/stats.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
 var whitespaceTokens = (text2) => {
   let n = 0;
@@ -50752,7 +50774,7 @@ var whitespaceTokens = (text2) => {
   return n;
 };
 function recordHash(rec) {
-  return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
 }
 var StatsCollector = class {
   constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
@@ -50918,7 +50940,7 @@ async function runDataCheck(validator, files, opts) {
 }
 function sha256File(path) {
   return new Promise((resolve3, reject) => {
-    const h = createHash2("sha256");
+    const h = createHash3("sha256");
     createReadStream3(path).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve3(h.digest("hex")));
   });
 }
