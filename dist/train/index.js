@@ -48622,13 +48622,17 @@ async function runAttempt(plan, ports, hooks) {
     chain = chain.then(fn);
   };
   const proc = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
-  let killTimer;
+  const killWait = new AbortController();
   const onAbort = () => {
     if (cancelled || divergence) return;
     cancelled = true;
     ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec2.cancel_grace_s}s for the trainer to save a checkpoint`);
     proc.terminate();
-    killTimer = setTimeout(() => proc.kill(), spec2.cancel_grace_s * 1e3);
+    ports.clock.sleep(spec2.cancel_grace_s * 1e3, killWait.signal).then(
+      () => proc.kill(),
+      () => {
+      }
+    );
   };
   if (hooks.signal?.aborted) onAbort();
   else hooks.signal?.addEventListener("abort", onAbort, { once: true });
@@ -48682,7 +48686,7 @@ async function runAttempt(plan, ports, hooks) {
     exit = await proc.exit;
   } finally {
     hooks.signal?.removeEventListener("abort", onAbort);
-    if (killTimer) clearTimeout(killTimer);
+    killWait.abort();
   }
   await chain;
   if (divergence) return { kind: "diverged", divergence };

@@ -30413,7 +30413,7 @@ function strings(v, out) {
   else if (Array.isArray(v)) for (const x of v) strings(x, out);
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
 }
-function parseEvalCase(value, where, _index) {
+function parseEvalCase(value, where) {
   let c;
   try {
     c = toCase(value, where);
@@ -50957,7 +50957,7 @@ async function readEvalCases(files) {
           try {
             const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
             if (text2 === "") return;
-            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`, cases.length));
+            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`));
           } catch (err) {
             failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
             return true;

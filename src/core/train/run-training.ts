@@ -362,13 +362,17 @@ async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHoo
   };
 
   const proc: RunningProcess = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
-  let killTimer: ReturnType<typeof setTimeout> | undefined;
+  // The SIGKILL after the grace period waits on the Clock port (a fake clock in tests); aborted once the trainer exits.
+  const killWait = new AbortController();
   const onAbort = () => {
     if (cancelled || divergence) return;
     cancelled = true;
     ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec.cancel_grace_s}s for the trainer to save a checkpoint`);
     proc.terminate();
-    killTimer = setTimeout(() => proc.kill(), spec.cancel_grace_s * 1000);
+    ports.clock.sleep(spec.cancel_grace_s * 1000, killWait.signal).then(
+      () => proc.kill(),
+      () => {},
+    );
   };
   if (hooks.signal?.aborted) onAbort();
   else hooks.signal?.addEventListener("abort", onAbort, { once: true });
@@ -425,7 +429,7 @@ async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHoo
     exit = await proc.exit;
   } finally {
     hooks.signal?.removeEventListener("abort", onAbort);
-    if (killTimer) clearTimeout(killTimer);
+    killWait.abort();
   }
   await chain;
   if (divergence) return { kind: "diverged", divergence };
