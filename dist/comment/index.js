@@ -21810,6 +21810,7 @@ var DataInvalidError = class extends LlmopsError {
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -26340,6 +26341,7 @@ var GitHubApiError = class extends ExternalError {
   }
   status;
   apiMessage;
+  name = "GitHubApiError";
   /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
   get notAccessible() {
     return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);

@@ -39168,6 +39168,7 @@ var DataInvalidError = class extends LlmopsError {
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
