@@ -44,7 +44,8 @@ describe("files as released in llmops 0.1.0 keep reading", () => {
     const c = comparisonFormat.parse(read("comparison/comparison.json"), "comparison.json");
     expect(c.gate?.verdict).toBe("inconclusive");
     expect(c.metrics.map((m) => m.name)).toEqual(["exact_match", "contains_answer", "bleu", "latency"]);
-    expect(pullRequestFormat.parse(read("comparison/pull-request.json"), "pull-request.json")).toEqual({ schema: "llmops.pull-request/v1", number: 42, head_sha: "d".repeat(40) });
+    // v1 named no repositories, so a bundle could be attached to another repository's PR: deliberately refused since v2.
+    expect(() => pullRequestFormat.parse(read("comparison/pull-request.json"), "pull-request.json")).toThrow('pull-request.json: is "llmops.pull-request/v1", not llmops.pull-request/v2');
   });
 
   it("train/run.json (llmops.train.run/1, finished and running)", () => {
@@ -80,7 +81,7 @@ describe("round trip: what a writer writes, its reader reads back unchanged", ()
     [resultLineFormat, evalRecord({ case_id: "a", scores: { bleu: { value: 0.5, stats: [1, 2, 3], detail: { n: 1 } } }, error: { kind: "http", message: "502", status: 502 } })],
     [summaryFormat, runSummary({ bleu: { type: "bleu", corpus: true, config: { type: "bleu", max_ngram_order: 2 } } })],
     [comparisonFormat, makeComparison()],
-    [pullRequestFormat, { schema: "llmops.pull-request/v1", number: 7, head_sha: "a".repeat(40) }],
+    [pullRequestFormat, { schema: "llmops.pull-request/v2", number: 7, head_sha: "a".repeat(40), head_repo: null, base_repo: "org/app" }],
     [trainRunFormat, trainRun],
     [dataManifestFormat, manifest],
   ];

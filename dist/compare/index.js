@@ -35275,22 +35275,140 @@ async function runAction(main2) {
 import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3, resolve } from "node:path";
 
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points2 = Array.from(text);
+  if (points2.length <= max) return { text, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function breakPings(text) {
+  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${WJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WJ}`);
+}
+function escapeHtmlText(text, opts = {}) {
+  const clean = sanitizeText(text);
+  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeBlock(text, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body2 = cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+  const fence = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
+  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence}${lang}
+${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence}
+`;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body2 = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body2, "`") + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
+}
+function sanitizeMarkerToken(token) {
+  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
+  return t === "" ? "default" : t;
+}
+function sanitizeMermaidLabel(text, maxLength = 40) {
+  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { text: kept, cut } = truncateText(clean, maxLength);
+  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
+}
+function safeUrl(url2) {
+  if (!url2) return null;
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed.href.replace(/[()<>"'\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text) {
+  return text.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
-    debug(message);
+    debug(neutralizeLogText(message));
   }
   info(message) {
-    info(message);
+    info(neutralizeLogText(message));
   }
   warn(message) {
-    warning(message);
+    warning(neutralizeLogText(message));
   }
   error(message) {
-    error(message);
+    error(neutralizeLogText(message));
   }
   group(name, fn) {
-    return group(name, fn);
+    return group(neutralizeLogText(name), fn);
   }
 };
 
@@ -55552,29 +55670,6 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
-  const f = t.fixed;
-  const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
-}
 
 // src/core/stats/holm.ts
 function ranked(ps) {
@@ -55616,6 +55711,13 @@ function invertTest(pAt, estimate, alpha, range) {
   const accepts = (x) => pAt(x) >= alpha;
   if (!accepts(estimate)) return [estimate, estimate];
   const side = (dir) => {
+    const g = range.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
     const end = dir < 0 ? range.min : range.max;
     if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
     let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
@@ -55681,7 +55783,8 @@ function tTestAt(r, delta0) {
 }
 function tIntervalAt(r, confidence) {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 function oneSampleT(xs, confidence = 0.95) {
   const n = xs.length;
@@ -55908,26 +56011,21 @@ function bootstrapQuantile(values, q, resamples, seed) {
 }
 
 // src/core/gate/decidable.ts
-function identicalRunsBound(n, confidence, p = null) {
+function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
-  const step = Math.max(1, Math.floor(n / 2e3));
-  let worst2 = Math.max(at(0), at(n));
-  for (let k = 0; k <= n; k += step) worst2 = Math.max(worst2, at(k));
-  return worst2;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
@@ -56236,9 +56334,9 @@ function adviseSide(ci, n, gap, alpha) {
 }
 function undecidable(name, row, margin, confidence) {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 function metricChecks(name, rule, row, policy, known, source) {
   const alpha = 1 - policy.confidence;
@@ -56380,6 +56478,11 @@ function budgetChecks(c, policy) {
   return out;
 }
 var RANK = { fail: 0, inconclusive: 1, pass: 2 };
+function conclusionFor(verdict, inconclusive) {
+  if (verdict === "pass") return "success";
+  if (verdict === "fail") return "failure";
+  return inconclusive === "neutral" ? "neutral" : inconclusive === "pass" ? "success" : "failure";
+}
 function evaluateGate(c, policy, source) {
   if (c.unchanged) {
     const check2 = { id: "unchanged", subject: "candidate", kind: "unchanged", verdict: "pass", estimate: null, interval: null, limit: null, message: c.unchanged.reason, cases_needed: null, repeats_needed: null };
@@ -56393,7 +56496,7 @@ function evaluateGate(c, policy, source) {
   checks.push(...budgetChecks(c, policy));
   const verdict = checks.length === 0 ? "inconclusive" : checks.reduce((v, ch) => RANK[ch.verdict] < RANK[v] ? ch.verdict : v, "pass");
   const blocking = verdict === "fail" || verdict === "inconclusive" && policy.inconclusive === "fail";
-  const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
+  const conclusion = conclusionFor(verdict, policy.inconclusive);
   const reasons = checks.filter((ch) => ch.verdict !== "pass").sort((a, b) => RANK[a.verdict] - RANK[b.verdict]).map((ch) => {
     const more = [ch.cases_needed !== null ? `~${ch.cases_needed} paired cases` : null, ch.repeats_needed !== null ? `or ${ch.repeats_needed} repeats per case` : null].filter(Boolean).join(" ");
     if (ch.undecidable) return `${ch.verdict.toUpperCase()}: ${ch.message} \u2014 ${ch.undecidable}`;
@@ -58338,16 +58441,19 @@ function eventError(kind, where, err) {
 }
 
 // src/core/contracts/report-bundle.ts
-var PULL_REQUEST_TAG = "llmops.pull-request/v1";
+var PULL_REQUEST_TAG = "llmops.pull-request/v2";
 var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
 var PullRequestRefSchema = external_exports.strictObject({
   schema: external_exports.literal(PULL_REQUEST_TAG),
   number: external_exports.number().int().positive(),
-  head_sha: sha2
+  head_sha: sha2,
+  head_repo: repoName.nullable().describe("owner/name the head commit lives in; null when the fork was deleted"),
+  base_repo: repoName.describe("owner/name of the repository the pull request is in")
 });
 var pullRequestFormat = defineFormat({
   kind: "pull-request",
-  version: 1,
+  version: 2,
   schema: PullRequestRefSchema,
   title: "the report bundle's pull-request.json (which PR and head commit it reports on)",
   file: "<bundle>/pull-request.json",
@@ -58422,118 +58528,6 @@ function buildCaseDetails(comparison, baseline, candidate) {
       flips: flips.get(id) ?? {}
     };
   });
-}
-
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points2 = Array.from(text);
-  if (points2.length <= max) return { text, cut: 0 };
-  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function breakPings(text) {
-  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
-}
-function escapeHtmlText(text, opts = {}) {
-  const clean = sanitizeText(text);
-  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeHtml(breakPings(kept)) + truncationNote(cut);
-}
-function longestRun(text, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeBlock(text, opts = {}) {
-  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body2 = cut > 0 ? `${kept}
-\u2026 \u27E8${cut} more characters\u27E9` : kept;
-  const fence = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
-  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
-  return `${fence}${lang}
-${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence}
-`;
-}
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body2 = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body2, "`") + 1);
-  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
-}
-function sanitizeMarkerToken(token) {
-  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
-  return t === "" ? "default" : t;
-}
-function sanitizeMermaidLabel(text, maxLength = 40) {
-  const clean = sanitizeText(text).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
-  const { text: kept, cut } = truncateText(clean, maxLength);
-  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
-}
-function safeUrl(url2) {
-  if (!url2) return null;
-  let parsed;
-  try {
-    parsed = new URL(url2);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-  if (parsed.username || parsed.password) return null;
-  return parsed.href.replace(/[()<>"'\s`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 // src/core/report/marker.ts
@@ -59367,6 +59361,7 @@ var ProvenanceSchema = external_exports.object({
   suite_hash: external_exports.string(),
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
+  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
   target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
@@ -59586,7 +59581,7 @@ async function main() {
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha }));
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/compare/index.ts

@@ -5203,13 +5203,13 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function validateBoundary(boundary) {
-      const length = boundary.length;
+    function validateBoundary(boundary2) {
+      const length = boundary2.length;
       if (length < 27 || length > 70) {
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+        const cp = boundary2.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5222,7 +5222,7 @@ var require_formdata_parser = __commonJS({
       if (boundaryString === void 0) {
         return "failure";
       }
-      const boundary = Buffer.from(`--${boundaryString}`, "utf8");
+      const boundary2 = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position2 = { position: 0 };
       while (input2[position2.position] === 13 && input2[position2.position + 1] === 10) {
@@ -5236,8 +5236,8 @@ var require_formdata_parser = __commonJS({
         input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input2.subarray(position2.position, position2.position + boundary2.length).equals(boundary2)) {
+          position2.position += boundary2.length;
         } else {
           return "failure";
         }
@@ -5256,7 +5256,7 @@ var require_formdata_parser = __commonJS({
         position2.position += 2;
         let body2;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input2.indexOf(boundary2.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
@@ -5510,8 +5510,8 @@ var require_body = __commonJS({
       } else if (ArrayBuffer.isView(object2)) {
         source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
       } else if (util.isFormDataLike(object2)) {
-        const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const boundary2 = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
+        const prefix = `--${boundary2}\r
 Content-Disposition: form-data`;
         const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
@@ -5540,7 +5540,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder2.encode(`--${boundary}--\r
+        const chunk = textEncoder2.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -5557,7 +5557,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type = `multipart/form-data; boundary=${boundary2}`;
       } else if (isBlobLike(object2)) {
         source = object2;
         length = object2.size;
@@ -39216,29 +39216,105 @@ async function runAction(main2) {
 // src/actions/evaluate/main.ts
 import { resolve as resolve4 } from "node:path";
 
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return { text, cut: 0 };
+  const points2 = Array.from(text);
+  if (points2.length <= max) return { text, cut: 0 };
+  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text) {
+  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text) {
+  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+function longestRun(text, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeSpan(text, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body2 = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body2, "`") + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text) {
+  return text.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
 // src/adapters/actions/actions-logger.ts
 var ActionsLogger = class {
   debug(message) {
-    debug(message);
+    debug(neutralizeLogText(message));
   }
   info(message) {
-    info(message);
+    info(neutralizeLogText(message));
   }
   warn(message) {
-    warning(message);
+    warning(neutralizeLogText(message));
   }
   error(message) {
-    error(message);
+    error(neutralizeLogText(message));
   }
   group(name, fn) {
-    return group(name, fn);
+    return group(neutralizeLogText(name), fn);
   }
 };
 
 // src/app/eval/run-suite.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname4, isAbsolute, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -63086,7 +63162,7 @@ var LiveRun = class {
   async attempt(s) {
     const { job } = s;
     if (s.attempts === 0 && this.deps.cache) {
-      const cached2 = await this.deps.cache.get(job.key);
+      const cached2 = await this.deps.cache.get(job.key, job.request);
       if (cached2) {
         this.fromCache++;
         const cost2 = costOf(this.opts.prices, cached2.promptTokens, cached2.completionTokens);
@@ -63099,7 +63175,7 @@ var LiveRun = class {
     const outcome = await this.send(s);
     if ("value" in outcome) {
       const { value } = outcome;
-      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      if (this.deps.cache) await this.deps.cache.set(job.key, job.request, { ...value });
       const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
       this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
       return;
@@ -64858,28 +64934,70 @@ function wilsonInterval(k, n, confidence = 0.95) {
   const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-function newcombePairedInterval(t, confidence = 0.95) {
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range2) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side = (dir) => {
+    const g = range2.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
+    const end = dir < 0 ? range2.min : range2.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range2.scale && range2.scale > 0 ? range2.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side(-1), side(1)];
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
   const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const e = t.both;
   const f = t.fixed;
   const g = t.broke;
-  const h = t.neither;
-  const p1 = (e + f) / n;
-  const p2 = (e + g) / n;
-  const [l1, u1] = wilsonInterval(e + f, n, confidence);
-  const [l2, u2] = wilsonInterval(e + g, n, confidence);
-  const a = (e + f) * (g + h) * (e + g) * (f + h);
-  let phi = 0;
-  if (a > 0) {
-    const b = e * h - f * g;
-    const c = b > n / 2 ? b - n / 2 : b >= 0 ? 0 : b;
-    phi = c / Math.sqrt(a);
-  }
-  const theta = p1 - p2;
-  const dl = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
-  const du = Math.sqrt(Math.max(0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2));
-  return [Math.max(-1, theta - dl), Math.min(1, theta + du)];
+  const num = f - g - n * delta0;
+  const A2 = 2 * n;
+  const B2 = -f - g + (2 * n - f + g) * delta0;
+  const C2 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
+  const v = n * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
+  return num / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
+  if (n === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
 }
 
 // src/core/stats/bootstrap.ts
@@ -64930,6 +65048,11 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
 // src/core/stats/quantile-sketch.ts
 var EXACT_LIMIT = 4096;
 var QuantileSketch = class _QuantileSketch {
+  /** `exact`: keep every value (8 bytes each) however many there are. */
+  constructor(alwaysExact = false) {
+    this.alwaysExact = alwaysExact;
+  }
+  alwaysExact;
   static RELATIVE_ERROR = 5e-3;
   static GAMMA = (1 + _QuantileSketch.RELATIVE_ERROR) / (1 - _QuantileSketch.RELATIVE_ERROR);
   static LOG_GAMMA = Math.log(_QuantileSketch.GAMMA);
@@ -64948,7 +65071,7 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isFinite(x)) return;
     if (this.values) {
       if (this.n === this.values.length) {
-        if (this.n >= EXACT_LIMIT) {
+        if (this.n >= EXACT_LIMIT && !this.alwaysExact) {
           for (let i = 0; i < this.n; i++) this.bucket(this.values[i]);
           this.values = null;
         } else {
@@ -65032,6 +65155,7 @@ var ProvenanceSchema = external_exports.object({
   suite_hash: external_exports.string(),
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
+  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
   target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
@@ -65093,14 +65217,17 @@ var summaryFormat = defineFormat({
 // src/core/eval/summary.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set();
 var SummaryAccumulator = class {
-  constructor(scorers, repeats) {
+  /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
+  constructor(scorers, repeats, exactPercentiles = false) {
     this.repeats = repeats;
     this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+    this.latency = new QuantileSketch(exactPercentiles);
+    this.ttft = new QuantileSketch(exactPercentiles);
   }
   repeats;
   metrics;
-  latency = new QuantileSketch();
-  ttft = new QuantileSketch();
+  latency;
+  ttft;
   latencySum = 0;
   records = 0;
   errors = 0;
@@ -65385,35 +65512,126 @@ var systemClock = {
 };
 
 // src/adapters/fs/disk-cache.ts
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/adapters/fs/disk-cache.ts
+var CACHE_SECRET_FILE = "cache-key";
+function requestDigest(req) {
+  const { stream: _s, ...what } = req;
+  return sha256(stableStringify(what));
+}
 var DiskResponseCache = class {
-  constructor(dir) {
+  constructor(dir, logger) {
     this.dir = dir;
+    this.logger = logger;
   }
   dir;
+  logger;
+  secret;
+  /** Entries found that did not verify (forged, for another request, or corrupt). */
+  rejected = 0;
   pathOf(key) {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
-  async get(key) {
+  async get(key, request) {
+    const secret = this.loadSecret(false);
+    if (!secret) return void 0;
+    let text;
     try {
-      const v = JSON.parse(readFileSync(this.pathOf(key), "utf8"));
-      return typeof v.text === "string" ? v : void 0;
+      const p = this.pathOf(key);
+      if (!lstatSync(p).isFile()) return this.reject(key, "not a regular file");
+      text = readFileSync(p, "utf8");
     } catch {
       return void 0;
     }
+    let entry;
+    try {
+      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
+      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
+      entry = r.data;
+    } catch {
+      return this.reject(key, "not JSON");
+    }
+    if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
+    if (entry.mac !== mac3(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
+    return entry.response;
   }
-  async set(key, value) {
+  async set(key, request, value) {
+    const secret = this.loadSecret(true);
+    if (!secret) return;
+    const body2 = { key, request_sha256: requestDigest(request), response: { ...value } };
+    const entry = { schema: "llmops.response-cache-entry/v1", ...body2, mac: mac3(secret, body2) };
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ v: 1, ...value }));
+    writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, p);
   }
+  reject(key, why) {
+    if (this.rejected++ === 0) this.logger?.warn(`response cache: ignored the entry ${key.slice(0, 12)}\u2026 in ${this.dir} (${why}); it is re-requested from the model`);
+    return void 0;
+  }
+  /** The directory's secret, created on first write; null (cache off) when it is missing on read or cannot be trusted. */
+  loadSecret(create) {
+    if (this.secret !== void 0 && (this.secret !== null || !create)) return this.secret;
+    const file2 = join(this.dir, CACHE_SECRET_FILE);
+    const st = (() => {
+      try {
+        return lstatSync(file2);
+      } catch {
+        return null;
+      }
+    })();
+    if (!st) {
+      if (!create) return null;
+      mkdirSync(this.dir, { recursive: true, mode: 448 });
+      const key = randomBytes(32);
+      try {
+        const fd = openSync(file2, "wx", 384);
+        writeSync(fd, key.toString("hex"));
+        closeSync(fd);
+        return this.secret = key;
+      } catch {
+        return this.loadSecret(false);
+      }
+    }
+    const uid = process.getuid?.();
+    const problem = !st.isFile() ? "is not a regular file" : (st.mode & 63) !== 0 ? `has mode ${(st.mode & 511).toString(8)}, readable by others (a checked-out file always is)` : uid !== void 0 && st.uid !== uid ? "belongs to another user" : null;
+    if (problem) {
+      this.logger?.warn(`response cache disabled: ${file2} ${problem}; delete the cache directory or point cache-dir elsewhere`);
+      return this.secret = null;
+    }
+    const hex3 = readFileSync(file2, "utf8").trim();
+    return this.secret = /^[0-9a-f]{64}$/.test(hex3) ? Buffer.from(hex3, "hex") : null;
+  }
 };
+function mac3(secret, e) {
+  return createHmac("sha256", secret).update(stableStringify({ key: e.key, request_sha256: e.request_sha256, response: e.response })).digest("hex");
+}
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync, existsSync as existsSync2, fstatSync, fsyncSync, openSync, readFileSync as readFileSync2, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync2, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
@@ -65434,7 +65652,7 @@ var JsonlResultsStore = class {
   load(each) {
     this.end = 0;
     if (!existsSync2(this.path)) return;
-    const fd = openSync(this.path, "r");
+    const fd = openSync2(this.path, "r");
     const size = fstatSync(fd).size;
     let carry = Buffer.alloc(0);
     let carryAt = 0;
@@ -65457,7 +65675,7 @@ var JsonlResultsStore = class {
         carryAt = base + start;
       }
     } finally {
-      closeSync(fd);
+      closeSync2(fd);
     }
     if (carry.length > 0) {
       const parsed = readResultLine(carry.toString("utf8"), this.path, line + 1, true);
@@ -65482,10 +65700,10 @@ var JsonlResultsStore = class {
     }
   }
   append(record2) {
-    this.fd ??= openSync(this.path, "a");
+    this.fd ??= openSync2(this.path, "a");
     const text = writeResultLine(record2);
     const length = Buffer.byteLength(text) - 1;
-    writeSync(this.fd, text);
+    writeSync2(this.fd, text);
     const at = { offset: this.end, length };
     this.end += length + 1;
     return at;
@@ -65493,12 +65711,12 @@ var JsonlResultsStore = class {
   finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
-    const out = openSync(tmp, "w");
-    const src = existsSync2(this.path) ? openSync(this.path, "r") : void 0;
+    const out = openSync2(tmp, "w");
+    const src = existsSync2(this.path) ? openSync2(this.path, "r") : void 0;
     let pending = [];
     let pendingBytes = 0;
     const flush = () => {
-      if (pending.length) writeSync(out, pending.join(""));
+      if (pending.length) writeSync2(out, pending.join(""));
       pending = [];
       pendingBytes = 0;
     };
@@ -65517,8 +65735,8 @@ var JsonlResultsStore = class {
       flush();
       fsyncSync(out);
     } finally {
-      closeSync(out);
-      if (src !== void 0) closeSync(src);
+      closeSync2(out);
+      if (src !== void 0) closeSync2(src);
     }
     if (dropsRecords && existsSync2(this.path)) {
       renameSync2(this.path, this.previousPath);
@@ -65527,7 +65745,7 @@ var JsonlResultsStore = class {
     renameSync2(tmp, this.path);
   }
   close() {
-    if (this.fd !== void 0) closeSync(this.fd);
+    if (this.fd !== void 0) closeSync2(this.fd);
     this.fd = void 0;
   }
 };
@@ -65802,26 +66020,21 @@ var gatePolicySchema = external_exports.strictObject({
 
 // src/core/gate/decidable.ts
 var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
-function identicalRunsBound(n, confidence, p = null) {
+function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
-  const at = (k) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
-  const step = Math.max(1, Math.floor(n / 2e3));
-  let worst = Math.max(at(0), at(n));
-  for (let k = 0; k <= n; k += step) worst = Math.max(worst, at(k));
-  return worst;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
 }
-function casesToDecide(margin, confidence, p = null) {
+function casesToDecide(margin, confidence) {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 1e7) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;
@@ -66019,6 +66232,17 @@ var retriesSchema = external_exports.strictObject({
   base_delay_ms: external_exports.number().int().min(0).default(250),
   max_delay_ms: external_exports.number().int().min(0).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
+var variantSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: external_exports.string().min(1).optional(),
+  base_url: external_exports.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema
+});
 var suiteSchema = external_exports.strictObject({
   name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
   description: external_exports.string().optional(),
@@ -66034,11 +66258,13 @@ var suiteSchema = external_exports.strictObject({
   /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
   hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
-  gate: gatePolicySchema.optional()
+  gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: external_exports.array(variantSchema).optional()
 });
 
 // src/app/eval/load-suite.ts
-async function loadSuite(path, cwd) {
+async function loadSuite(path, cwd, variant) {
   const file2 = resolve2(cwd, path);
   const displayFile = relative(cwd, file2) || file2;
   if (!existsSync3(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
@@ -66047,6 +66273,7 @@ async function loadSuite(path, cwd) {
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname2(file2);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
@@ -66093,7 +66320,7 @@ async function loadSuite(path, cwd) {
     c.schema = schema2;
   });
   const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
   return {
     file: file2,
     displayFile,
@@ -66102,6 +66329,7 @@ async function loadSuite(path, cwd) {
     prompt,
     promptOrigins,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
     warnings
   };
 }
@@ -66161,15 +66389,40 @@ function safeJson(s, where, fallback) {
     throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
   }
 }
-function loadPrompt(p, base, displayFile, doc, cwd) {
-  const pos = doc.locate(["prompt"]);
+function applyVariant(suite, name, doc, displayFile) {
+  const variants = suite.variants ?? [];
+  variants.forEach((v2, i2) => {
+    const first = variants.findIndex((w) => w.name === v2.name);
+    if (first !== i2) {
+      const pos = doc.locate(["variants", i2, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === void 0) return ["prompt"];
+  const i = variants.findIndex((v2) => v2.name === name);
+  if (i < 0) {
+    const known = variants.map((v2) => v2.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i];
+  if (v.prompt !== void 0) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
+  };
+  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
+}
+function loadPrompt(p, base, displayFile, doc, cwd, at0 = ["prompt"]) {
+  const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve2(base, p.file);
   const shown = relative(cwd, path) || path;
   if (!existsSync3(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
@@ -66524,7 +66777,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -66584,7 +66837,7 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve3(o.cwd, o.out ?? join3(".llmops", "eval", suite.name));
+  const outDir = resolve3(o.cwd, o.out ?? join3(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
   const release = acquireDirLock(join3(outDir, ".lock"));
   try {
@@ -66597,17 +66850,17 @@ async function runPlanned(o, t0, startedAt, p) {
       ...target.api_key_env ? { apiKeyEnv: target.api_key_env } : {},
       onNotice: (m) => o.logger.warn(m)
     });
-    const cacheDir = o.cacheDir ?? resolve3(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
         summary: accumulator,
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -66644,6 +66897,7 @@ async function runPlanned(o, t0, startedAt, p) {
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
@@ -66675,6 +66929,14 @@ async function runPlanned(o, t0, startedAt, p) {
   } finally {
     release();
   }
+}
+function defaultResponseCacheDir(env) {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join3(env.HOME || homedir(), ".cache");
+  return join3(base, "llmops", "responses");
+}
+function isInside(dir, root) {
+  const rel = relative2(resolve3(root), resolve3(dir));
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 // node_modules/markdown-table/index.js
@@ -66820,75 +67082,6 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text, max) {
-  if (text.length <= max) return { text, cut: 0 };
-  const points2 = Array.from(text);
-  if (points2.length <= max) return { text, cut: 0 };
-  return { text: points2.slice(0, Math.max(0, max)).join(""), cut: points2.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text) {
-  return text.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text) {
-  return text.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-function longestRun(text, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeSpan(text, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body2 = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body2, "`") + 1);
-  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
-}
-
 // src/core/eval/render-summary.ts
 function pct(x) {
   return x === null ? "\u2013" : (x * 100).toFixed(1);
@@ -67007,6 +67200,17 @@ var TerminalProgress = class {
   }
 };
 
+// src/adapters/console/workflow-safe.ts
+function workflowSafe(stream, env) {
+  if (env.GITHUB_ACTIONS !== "true") return stream;
+  return new Proxy(stream, {
+    get(target, prop, receiver) {
+      if (prop !== "write") return Reflect.get(target, prop, receiver);
+      return (chunk, ...rest) => target.write.call(target, typeof chunk === "string" || chunk instanceof Uint8Array ? neutralizeLogText(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")) : chunk, ...rest);
+    }
+  });
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -67041,13 +67245,20 @@ var INPUTS = {
   model: { schema: external_exports.string().min(1), description: "override the suite's target.model" },
   concurrency: { schema: inputSchemas.positiveInt, description: "override the suite's concurrency limit" },
   "no-cache": { schema: inputSchemas.boolean, description: "true to skip the response cache" },
-  "cache-dir": { schema: inputSchemas.string, description: "response cache directory (default .llmops/cache)" }
+  "cache-dir": { schema: inputSchemas.string, description: "response cache directory outside the workspace (default: the runner's tool cache, else its temp directory)" }
 };
 
 // src/actions/evaluate/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
+  const logger = new ActionsLogger();
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const cacheDir = inputs["cache-dir"] ? resolve4(cwd, inputs["cache-dir"]) : void 0;
+  if (cacheDir && isInside(cacheDir, cwd)) {
+    throw new InputError(`input "cache-dir": ${cacheDir} is inside the checked-out workspace ${cwd}, where a pull request can commit cache entries`, {
+      hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}"
+    });
+  }
   const result = await runSuite({
     suitePath: inputs.suite,
     cwd,
@@ -67056,18 +67267,18 @@ async function main() {
     ...inputs.model ? { model: inputs.model } : {},
     ...inputs.concurrency ? { concurrency: inputs.concurrency } : {},
     noCache: inputs["no-cache"] ?? false,
-    ...inputs["cache-dir"] ? { cacheDir: resolve4(cwd, inputs["cache-dir"]) } : {},
+    ...cacheDir ? { cacheDir } : {},
     env: process.env,
-    logger: new ActionsLogger(),
+    logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
-    progress: new TerminalProgress(process.stdout, false)
+    progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false)
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
-  info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
 }
 
 // src/actions/evaluate/index.ts

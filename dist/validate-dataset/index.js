@@ -20590,12 +20590,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
+      const group2 = self.RULES.types[type];
+      return group2 && group2 !== true && shouldUseGroup(schema, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -21625,36 +21625,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
-          groupKeywords(group);
+        for (const group2 of RULES.rules)
+          groupKeywords(group2);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+      function groupKeywords(group2) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
           return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
+        if (group2.type) {
+          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
+          iterateKeywords(it, group2);
+          if (types.length === 1 && types[0] === group2.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group);
+          iterateKeywords(it, group2);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group) {
+    function iterateKeywords(it, group2) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
+        (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
-        for (const rule of group.rules) {
+        for (const rule of group2.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
+            keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
       });
@@ -23785,10 +23785,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group2 of RULES.rules) {
+          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group.rules.splice(i, 1);
+            group2.rules.splice(i, 1);
         }
         return this;
       }
@@ -26090,6 +26090,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -26518,6 +26521,33 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -26545,6 +26575,9 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
@@ -26553,6 +26586,24 @@ function warning(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
 }
 
 // src/errors.ts
@@ -26616,6 +26667,117 @@ import { readdirSync } from "node:fs";
 import { readFile, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname3, isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
 import { tmpdir } from "node:os";
+
+// src/core/report/escape.ts
+var WJ = "\u2060";
+var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function codePointLabel(ch) {
+  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
+}
+function sanitizeText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
+}
+function truncateText(text2, max) {
+  if (text2.length <= max) return { text: text2, cut: 0 };
+  const points = Array.from(text2);
+  if (points.length <= max) return { text: text2, cut: 0 };
+  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
+}
+function truncationNote(cut) {
+  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
+}
+var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
+function markdownReplacement(m) {
+  switch (m) {
+    case "<":
+      return "&lt;";
+    case ">":
+      return "&gt;";
+    case "&":
+      return "&amp;";
+    case "://":
+      return "\\://";
+    case "@":
+      return `@${WJ}`;
+    default:
+      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
+      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
+      return `\\${m}`;
+  }
+}
+function escapeMarkdownChars(text2) {
+  return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
+    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${WJ}`;
+    return markdownReplacement(m);
+  });
+}
+function oneLine(text2) {
+  return text2.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
+}
+function escapeMarkdownText(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeMarkdownChars(kept) + truncationNote(cut);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+function breakPings(text2) {
+  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${WJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WJ}`);
+}
+function escapeHtmlText(text2, opts = {}) {
+  const clean = sanitizeText(text2);
+  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  return escapeHtml(breakPings(kept)) + truncationNote(cut);
+}
+function longestRun(text2, ch) {
+  let best = 0;
+  let run = 0;
+  for (const c of text2) {
+    run = c === ch ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function renderCodeSpan(text2, opts = {}) {
+  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body, "`") + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
+}
+function sanitizeMermaidLabel(text2, maxLength = 40) {
+  const clean = sanitizeText(text2).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
+  const { text: kept, cut } = truncateText(clean, maxLength);
+  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
+}
+
+// src/core/report/escape-log.ts
+var COMMAND_AT_LINE_START = /(^|[\n\r])([\t \u00a0\u2000-\u200b\u3000\ufeff]*)(::|##\[)/g;
+function neutralizeLogText(text2) {
+  return text2.replace(COMMAND_AT_LINE_START, (_m, brk, blanks, cmd) => `${brk}${blanks}${cmd[0]}${WJ}${cmd.slice(1)}`);
+}
+
+// src/adapters/actions/actions-logger.ts
+var ActionsLogger = class {
+  debug(message) {
+    debug(neutralizeLogText(message));
+  }
+  info(message) {
+    info(neutralizeLogText(message));
+  }
+  warn(message) {
+    warning(neutralizeLogText(message));
+  }
+  error(message) {
+    error(neutralizeLogText(message));
+  }
+  group(name, fn) {
+    return group(neutralizeLogText(name), fn);
+  }
+};
 
 // src/app/data/data-files.ts
 import { execFile } from "node:child_process";
@@ -27942,8 +28104,8 @@ function parquetPlan(options) {
   const fetches = [];
   const indexes = [];
   const scanPlan = parquetPlanGroups(options);
-  for (const group of scanPlan.groups) {
-    const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
+  for (const group2 of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group2, columns, useOffsetIndex });
     groups.push(...groupPlan.groups);
     fetches.push(...groupPlan.fetches);
     indexes.push(...groupPlan.indexes);
@@ -29777,7 +29939,7 @@ async function prepareParquetOptions(options) {
 }
 function readParquetPlan(options, plan) {
   const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
-  return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
+  return plan.groups.map((group2) => readRowGroup(readOptions, plan, group2));
 }
 async function withBloomFilters(options) {
   if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
@@ -51090,92 +51252,6 @@ function shifts(b, h) {
   return out;
 }
 
-// src/core/report/escape.ts
-var ZWJ = "\u200D";
-var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function codePointLabel(ch) {
-  return `\u27E6U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E7`;
-}
-function sanitizeText(text2) {
-  return text2.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(BIDI, codePointLabel);
-}
-function truncateText(text2, max) {
-  if (text2.length <= max) return { text: text2, cut: 0 };
-  const points = Array.from(text2);
-  if (points.length <= max) return { text: text2, cut: 0 };
-  return { text: points.slice(0, Math.max(0, max)).join(""), cut: points.length - Math.max(0, max) };
-}
-function truncationNote(cut) {
-  return cut > 0 ? ` \u2026 \u27E8${cut} more characters\u27E9` : "";
-}
-var MARKDOWN_SPECIAL = new RegExp("[\\\\`*_[\\]|~$<>&]|:\\/\\/|\\bwww\\.|@(?=[\\p{L}\\p{N}])|#(?=\\p{N})|^[-+=#]|^\\d+[.)]", "gmu");
-function markdownReplacement(m) {
-  switch (m) {
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "&":
-      return "&amp;";
-    case "://":
-      return "\\://";
-    case "@":
-      return `@${ZWJ}`;
-    default:
-      if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
-      if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
-      return `\\${m}`;
-  }
-}
-function escapeMarkdownChars(text2) {
-  return text2.replace(MARKDOWN_SPECIAL, (m, offset, whole) => {
-    if (m === "#" && new RegExp("\\p{N}", "u").test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
-    return markdownReplacement(m);
-  });
-}
-function oneLine(text2) {
-  return text2.replace(/\n/g, " \u23CE ").replace(/\t/g, " ");
-}
-function escapeMarkdownText(text2, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeMarkdownChars(kept) + truncationNote(cut);
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-function breakPings(text2) {
-  return text2.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`);
-}
-function escapeHtmlText(text2, opts = {}) {
-  const clean = sanitizeText(text2);
-  const { text: kept, cut } = truncateText(opts.multiline ? clean : oneLine(clean), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  return escapeHtml(breakPings(kept)) + truncationNote(cut);
-}
-function longestRun(text2, ch) {
-  let best = 0;
-  let run = 0;
-  for (const c of text2) {
-    run = c === ch ? run + 1 : 0;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function renderCodeSpan(text2, opts = {}) {
-  const { text: kept, cut } = truncateText(oneLine(sanitizeText(text2)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
-}
-function sanitizeMermaidLabel(text2, maxLength = 40) {
-  const clean = sanitizeText(text2).replace(/[^\p{L}\p{N} _.:/+-]/gu, " ").replace(/\s+/g, " ").trim();
-  const { text: kept, cut } = truncateText(clean, maxLength);
-  return (kept === "" ? "?" : kept) + (cut > 0 ? "\u2026" : "");
-}
-
 // src/core/data/markdown.ts
 function table(head, rows) {
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
@@ -51795,11 +51871,12 @@ function annotate(issue3) {
   const props = { file: issue3.file, title: `${issue3.kind}${issue3.path ? ` (${issue3.path})` : ""}` };
   if (issue3.line !== void 0) props.startLine = issue3.line;
   const msg = issue3.line === void 0 && issue3.row !== void 0 ? `row group ${issue3.rowGroup ?? 0}, row ${issue3.row}: ${issue3.message}` : issue3.message;
-  if (issue3.severity === "error") error(msg, props);
-  else warning(msg, props);
+  if (issue3.severity === "error") error(neutralizeLogText(msg), props);
+  else warning(neutralizeLogText(msg), props);
 }
 async function main() {
   const inputs = parseValidateDatasetInputs();
+  const logger = new ActionsLogger();
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
   const files = expandFiles(inputs.files, root);
   let customCheck;
@@ -51836,7 +51913,7 @@ async function main() {
   const { report, manifest } = result;
   const maxAnnotations = inputs["max-annotations"] ?? 50;
   report.issues.slice(0, maxAnnotations).forEach(annotate);
-  for (const i of report.issues) info(formatIssue(i));
+  for (const i of report.issues) logger.info(formatIssue(i));
   const wrote = inputs["write-manifest"] ?? true;
   if (wrote) {
     await mkdir2(dirname3(manifestPath), { recursive: true });

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { ConsoleLogger } from "../adapters/console/console-logger.js";
 import { TerminalProgress } from "../adapters/console/progress.js";
 import type { Logger, Progress } from "../core/ports/index.js";
+import { workflowSafe } from "../adapters/console/workflow-safe.js";
 
 export interface CliContext {
   cwd: string;
@@ -21,14 +22,16 @@ export interface CliContext {
 export function createCliContext(opts: { quiet?: boolean } = {}): CliContext {
   const cwd = userCwd(process.env, process.cwd());
   const interactive = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(process.stderr, Boolean(process.env.LLMOPS_DEBUG));
+  const stdout = workflowSafe(process.stdout, process.env);
+  const stderr = workflowSafe(process.stderr, process.env);
+  const logger = opts.quiet ? new ConsoleLogger(devNull()) : new ConsoleLogger(stderr, Boolean(process.env.LLMOPS_DEBUG));
   return {
     cwd,
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     logger,
-    progress: opts.quiet ? { start() {}, tick() {}, stop() {} } : new TerminalProgress(process.stderr, interactive),
+    progress: opts.quiet ? { start() {}, tick() {}, stop() {} } : new TerminalProgress(stderr, interactive),
     interactive,
     resolvePath: (p) => (isAbsolute(p) ? p : resolve(cwd, p)),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),

@@ -5,6 +5,7 @@ import { didYouMean } from "../core/config/suggest.js";
 import { VERSION } from "../version.js";
 import { parseCommandArgs } from "./command.js";
 import { commands } from "./commands.js";
+import { workflowSafe } from "../adapters/console/workflow-safe.js";
 import { createCliContext } from "./context.js";
 
 export function renderTopHelp(): string {
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(ctx, args);
   } catch (caught) {
     const err = fsErrorAsInput(caught) ?? caught;
-    process.stderr.write(`${formatError(err)}\n`);
+    workflowSafe(process.stderr, process.env).write(`${formatError(err)}\n`);
     const code = exitCodeFor(err);
     if (rest.includes("--json")) {
       // Machine readers get the failure on stdout too, in the shape they parse.

@@ -1,6 +1,6 @@
 // actions/comment as the runner runs it: the bundle spawned with INPUT_* variables against the
 // loopback GitHub fake, for same-repo PRs, fork PRs posted from workflow_run, races and faults.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -18,14 +18,20 @@ const WJ = "\u2060";
 
 const comparison = (verdict: "pass" | "fail" | "inconclusive", reasons: string[] = []) => {
   const c = makeComparison();
-  return { ...c, gate: { ...c.gate!, verdict, blocking: verdict === "fail", conclusion: verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral", checks: [], reasons } };
+  return { ...c, gate: { ...c.gate!, verdict, blocking: verdict === "fail", conclusion: verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral", checks: [], reasons, policy: { ...c.gate!.policy, inconclusive: "neutral" as const } } };
 };
 
+const REPO = "octo-org/llm-app";
+/** The pull-request.json actions/compare writes for PR #42 at HEAD of the same repository. */
+const ref = (o: Record<string, unknown> = {}) => ({ schema: "llmops.pull-request/v2", number: 42, head_sha: HEAD, head_repo: REPO, base_repo: REPO, ...o });
+
+/** A bundle; one with a comparison gets pull-request.json for PR #42 at HEAD unless `pr` says otherwise (null: none). */
 async function bundle(files: { report: string; comparison?: unknown; pr?: unknown }): Promise<string> {
+  if (files.comparison !== undefined && files.pr === undefined) files = { ...files, pr: ref() };
   const dir = await mkdtemp(join(tmpdir(), "llmops-bundle-"));
   await writeFile(join(dir, "report.md"), files.report);
   if (files.comparison !== undefined) await writeFile(join(dir, "comparison.json"), JSON.stringify(files.comparison));
-  if (files.pr !== undefined) await writeFile(join(dir, "pull-request.json"), JSON.stringify(files.pr));
+  if (files.pr !== undefined && files.pr !== null) await writeFile(join(dir, "pull-request.json"), JSON.stringify(files.pr));
   return dir;
 }
 
@@ -75,8 +81,9 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     expect(r.outputs).toMatchObject({ "pr-number": "42", "comment-action": "created", "comment-id": String(c!.id), check: "check-run" });
     expect(r.summary).toContain("**llmops comment** on #42");
     expect(gh.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
-    // The whole API cost of a first post with the workflow token: 6 requests.
+    // The whole API cost of a first post with the workflow token: 7 requests (the first confirms the PR's head).
     expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      "GET /repos/octo-org/llm-app/pulls/42",
       "GET /user",
       "POST /graphql",
       "GET /repos/octo-org/llm-app/issues/42/comments",
@@ -167,11 +174,12 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
   });
 
   test("a fork's pull_request run (read-only token) warns and exits 0 without commenting", async () => {
+    gh.addPull({ number: 42, state: "open", headSha: HEAD, headRef: "feature", headRepo: "fork-user/llm-app" });
     const r = await runActionBundle({
       action: "comment",
       eventName: "pull_request",
       event: prEvent({ headRepo: "fork-user/llm-app" }),
-      inputs: { "report-path": await bundle({ report: "x", comparison: comparison("pass") }), token: RO_TOKEN },
+      inputs: { "report-path": await bundle({ report: "x", comparison: comparison("pass"), pr: ref({ head_repo: "fork-user/llm-app" }) }), token: RO_TOKEN },
       env: env(),
     });
     noSecrets(r);
@@ -204,7 +212,7 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
       runActionBundle({ action: "comment", eventName: "workflow_run", event, inputs: { "report-path": await bundle({ report: "fork report @everyone", comparison: comparison("pass"), pr }), token: TOKEN }, env: env() });
 
     test("posts on the PR the artifact names once the API confirms its head is the run's commit", async () => {
-      const r = await postRun({ schema: "llmops.pull-request/v1", number: 42, head_sha: HEAD });
+      const r = await postRun(ref({ number: 42, head_sha: HEAD, head_repo: FORK }));
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(gh.requestsTo("GET", /\/pulls\/42$/)).toHaveLength(1);
       expect(gh.commentsOn(42)[0]!.body).toBe(`${MARKER}\nfork report @${WJ}everyone`);
@@ -213,22 +221,22 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     });
 
     test("a forged PR number is refused: exit 1, nothing posted anywhere", async () => {
-      const r = await postRun({ schema: "llmops.pull-request/v1", number: 43, head_sha: HEAD });
+      const r = await postRun(ref({ number: 43, head_sha: HEAD, head_repo: FORK }));
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/::error::the artifact names pull request #43 .*refusing to comment/);
+      expect(r.stdout).toMatch(/::error::pull request #43's head is victim\/llm-app@eeeeeeeeeeee, but the report is about fork-user\/llm-app@dddddddddddd; refusing to comment/);
       expect(gh.comments).toHaveLength(0);
       expect(gh.checkRuns).toHaveLength(0);
     });
 
     test("a bundle for another commit is refused before any API call", async () => {
-      const r = await postRun({ schema: "llmops.pull-request/v1", number: 42, head_sha: "f".repeat(40) });
+      const r = await postRun(ref({ number: 42, head_sha: "f".repeat(40), head_repo: FORK }));
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/::error::the report bundle was made for commit ffffffffffff/);
+      expect(r.stdout).toMatch(/::error::the report bundle was made for fork-user\/llm-app@ffffffffffff, but this workflow run 123456789 built fork-user\/llm-app@dddddddddddd; refusing to comment/);
       expect(gh.requests).toHaveLength(0);
     });
 
     test("a malformed pull-request.json is refused with the file and field", async () => {
-      const r = await postRun({ schema: "llmops.pull-request/v1", number: "42; rm -rf /", head_sha: HEAD });
+      const r = await postRun(ref({ number: "42; rm -rf /", head_sha: HEAD, head_repo: FORK }));
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/pull-request\.json: not a valid llmops\.pull-request\/v1 document — number: /);
       expect(gh.requests).toHaveLength(0);
@@ -236,10 +244,76 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
 
     test("the PR moved on since the run: skipped with a warning, exit 0", async () => {
       const newer = workflowRunEvent({ headSha: "9".repeat(40), headRepo: FORK });
-      const r = await postRun({ schema: "llmops.pull-request/v1", number: 42, head_sha: "9".repeat(40) }, newer);
+      const r = await postRun(ref({ number: 42, head_sha: "9".repeat(40), head_repo: FORK }), newer);
       expect(r.code, r.stdout).toBe(0);
       expect(r.outputs["comment-action"]).toBe("skipped");
       expect(gh.comments).toHaveLength(0);
+    });
+  });
+
+  // Forged bundles: each would have published a check the gate never decided. Every one is refused
+  // (exit 1, the reason in an ::error::) and nothing reaches the PR or its checks.
+  describe("forged report bundles are refused", () => {
+    const refused = (r: ActionRun, re: RegExp) => {
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).toMatch(re);
+      expect(gh.comments).toHaveLength(0);
+      expect(gh.checkRuns).toHaveLength(0);
+      expect(gh.statuses).toHaveLength(0);
+    };
+
+    test("conclusion \"success\" on a FAIL verdict (the check used to come out green, titled FAIL)", async () => {
+      const forged = { ...comparison("fail", ["accuracy regressed"]), gate: { ...comparison("fail").gate, conclusion: "success", reasons: ["accuracy regressed"] } };
+      refused(await post(await bundle({ report: "looks fine", comparison: forged })), /::error::comparison\.json says verdict "fail" but conclusion "success".*refusing to publish a forged/);
+      expect(gh.requests).toHaveLength(0);
+    });
+
+    test("an old PASS of this PR attached to its new head through pr-number (workflow_dispatch)", async () => {
+      const r = await runActionBundle({
+        action: "comment",
+        eventName: "workflow_dispatch",
+        event: {},
+        inputs: { "report-path": await bundle({ report: "old pass", comparison: comparison("pass"), pr: ref({ head_sha: "a".repeat(40) }) }), token: TOKEN, "pr-number": "42" },
+        env: env(),
+      });
+      refused(r, /::error::pull request #42's head is octo-org\/llm-app@dddddddddddd, but the report is about octo-org\/llm-app@aaaaaaaaaaaa; refusing/);
+    });
+
+    test("an old PASS of this PR posted by a pull_request run of its new head", async () => {
+      refused(await post(await bundle({ report: "old pass", comparison: comparison("pass"), pr: ref({ head_sha: "a".repeat(40) }) })), /::error::the report bundle was made for octo-org\/llm-app@aaaaaaaaaaaa, but this run built octo-org\/llm-app@dddddddddddd/);
+    });
+
+    test("a bundle from a PR of another repository with the same head SHA", async () => {
+      refused(await post(await bundle({ report: "theirs", comparison: comparison("pass"), pr: ref({ base_repo: "elsewhere/llm-app", head_repo: "elsewhere/llm-app" }) })), /::error::the report bundle was made for a pull request in elsewhere\/llm-app, not in octo-org\/llm-app/);
+    });
+
+    test("a gate with no pull-request.json (nothing binds it to a commit)", async () => {
+      refused(await post(await bundle({ report: "x", comparison: comparison("pass"), pr: null })), /::error::the report bundle has a gate \(comparison\.json\) but no pull-request\.json/);
+    });
+
+    test("an oversized comparison.json", async () => {
+      const dir = await bundle({ report: "x", pr: ref() });
+      await writeFile(join(dir, "comparison.json"), " ".repeat(16 * 1024 * 1024 + 1));
+      refused(await post(dir), /::error::.*comparison\.json is 16777217 bytes; the limit is 16777216/);
+    });
+
+    test.each(["report.md", "comparison.json", "pull-request.json"])("a symlinked %s (it could point at a runner secret)", async (name) => {
+      const dir = await mkdtemp(join(tmpdir(), "llmops-link-"));
+      const target = join(dir, "..", `secret-${Date.now()}-${name}`);
+      await writeFile(target, name === "report.md" ? "ghs_secret" : JSON.stringify(name === "comparison.json" ? comparison("pass") : ref()));
+      for (const f of ["report.md", "comparison.json", "pull-request.json"]) {
+        if (f === name) await symlink(target, join(dir, f));
+        else await writeFile(join(dir, f), f === "report.md" ? "x" : JSON.stringify(f === "comparison.json" ? comparison("pass") : ref()));
+      }
+      refused(await post(dir), new RegExp(`::error::.*${name.replace(".", "\\.")} is not a regular file \\(links are refused`));
+      expect(r0(gh)).not.toContain("ghs_secret");
+    });
+
+    test("a symlinked bundle directory is refused too", async () => {
+      const real = await bundle({ report: "x", comparison: comparison("pass") });
+      const link = join(await mkdtemp(join(tmpdir(), "llmops-linkdir-")), "bundle");
+      await symlink(real, link);
+      refused(await post(link), /::error::input "report-path": .* is neither a regular file nor a directory/);
     });
   });
 
@@ -250,6 +324,7 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     const r = await post(dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/report\.md is 1048577 bytes; the limit is 1048576/);
+    expect(gh.requests).toHaveLength(0);
     expect(gh.comments).toHaveLength(0);
   });
 
@@ -259,3 +334,8 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     expect(r.stdout).toContain('::error::input "report-path" is required');
   });
 });
+
+/** Every body sent to the fake, for "nothing leaked" checks. */
+function r0(gh: FakeGitHub): string {
+  return JSON.stringify(gh.requests.map((q) => q.body));
+}

@@ -1,7 +1,9 @@
 // The bundled evaluate action spawned as a process with INPUT_* variables against the loopback
 // server: outputs, job summary, and failures reported through the runner's ::error:: protocol.
-import { readFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { chmodSync, cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stableStringify } from "../../src/core/stable-json.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.js";
 import { runActionBundle } from "../support/fake-github-action.js";
@@ -43,4 +45,71 @@ describe("actions/evaluate (bundled)", () => {
     expect(bad.stdout).toMatch(/::error::input "concurrency" has an invalid value "lots"/);
     expect(bad.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
+
+  // The poisoning attack of issue 8: a PR commits .llmops/cache/** entries whose keys anyone can
+  // compute, answering every case right. The eval must neither read them from the tree nor accept
+  // planted entries in its real cache directory.
+  it("never scores a response cache planted by a pull request's tree or by anything without the cache's key", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4) }); // true score 0.75
+    const dir = tempDir();
+    writeArithmeticCases(dir, 40);
+    writeSuite(dir, server.baseUrl);
+    const toolCache = tempDir();
+    const evaluate = (out: string, env: Record<string, string>, extra: Record<string, string> = {}) =>
+      runActionBundle({ action: "evaluate", inputs: { suite: "suite.yaml", out, concurrency: "4", ...extra }, cwd: dir, env });
+    const score = (out: string) => JSON.parse(readFileSync(join(dir, out, "summary.json"), "utf8")).metrics.exact_match.mean as number;
+
+    const first = await evaluate("run1", { RUNNER_TOOL_CACHE: toolCache });
+    expect(first.code, first.stdout).toBe(0);
+    expect(score("run1")).toBeCloseTo(0.75, 12);
+    const realCache = join(toolCache, "llmops", "responses");
+    expect(readdirSync(realCache)).toContain("cache-key");
+
+    // The attacker's tree: every entry rewritten to the right answer, MAC'd under a key of their own, committed (mode 0644).
+    const planted = join(dir, ".llmops", "cache");
+    cpSync(realCache, planted, { recursive: true });
+    const attackerKey = Buffer.alloc(32, 7);
+    writeFileSync(join(planted, "cache-key"), attackerKey.toString("hex"));
+    let forged = 0;
+    for (const sub of readdirSync(planted).filter((d) => d.length === 2)) {
+      for (const f of readdirSync(join(planted, sub))) {
+        const p = join(planted, sub, f);
+        const e = JSON.parse(readFileSync(p, "utf8"));
+        const rec = readFileSync(join(dir, "run1", "results.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).find((r) => r.key === e.key);
+        e.response.text = String(rec.expected);
+        e.mac = createHmac("sha256", attackerKey).update(stableStringify({ key: e.key, request_sha256: e.request_sha256, response: e.response })).digest("hex");
+        writeFileSync(p, JSON.stringify(e));
+        forged++;
+      }
+    }
+    expect(forged).toBe(40);
+    for (const f of readdirSync(planted, { recursive: true }) as string[]) chmodSync(join(planted, f), f.endsWith(".json") || f === "cache-key" ? 0o644 : 0o755);
+
+    // A fresh runner: the tree's .llmops/cache is not read; every case is asked of the model.
+    const before = server.requests.length;
+    const second = await evaluate("run2", { RUNNER_TOOL_CACHE: tempDir() });
+    expect(second.code, second.stdout).toBe(0);
+    expect(score("run2")).toBeCloseTo(0.75, 12);
+    expect(server.requests.length - before).toBe(40);
+
+    // Pointing the action at the tree's cache is refused, naming the input.
+    const intoTree = await evaluate("run3", { RUNNER_TOOL_CACHE: toolCache }, { "cache-dir": ".llmops/cache" });
+    expect(intoTree.code).toBe(1);
+    expect(intoTree.stdout).toMatch(/::error::input "cache-dir": .*\.llmops\/cache is inside the checked-out workspace/);
+
+    // The forged entries copied into the real cache directory (an artifact, another job): they do not verify, so they are re-requested.
+    for (const sub of readdirSync(planted).filter((d) => d.length === 2)) cpSync(join(planted, sub), join(realCache, sub), { recursive: true });
+    const mid = server.requests.length;
+    const third = await evaluate("run4", { RUNNER_TOOL_CACHE: toolCache });
+    expect(third.code, third.stdout).toBe(0);
+    expect(score("run4")).toBeCloseTo(0.75, 12);
+    expect(server.requests.length - mid).toBe(40);
+    expect(third.stdout).toMatch(/::warning::response cache: ignored the entry [0-9a-f]{12}… .*its MAC does not verify/);
+
+    // A cache-key readable by others (as git checks files out) turns the cache off rather than trusting it.
+    chmodSync(join(realCache, "cache-key"), 0o644);
+    const fourth = await evaluate("run5", { RUNNER_TOOL_CACHE: toolCache });
+    expect(fourth.stdout).toMatch(/::warning::response cache disabled: .*cache-key has mode 644/);
+    expect(score("run5")).toBeCloseTo(0.75, 12);
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runActionBundle } from "../support/fake-github-action.js";
+import { ACTIONS_TOKEN, FakeGitHub } from "../support/fake-github.js";
 import { INPUTS } from "../../src/actions/train/inputs.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -20,13 +21,14 @@ describe("train action", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const runAction = (inputs: Record<string, string>, event: unknown, runnerEnv: string) =>
+  const runAction = (inputs: Record<string, string>, event: unknown, runnerEnv: string | undefined, o: { eventName?: string; env?: Record<string, string> } = {}) =>
     runActionBundle({
       action: "train",
       inputs,
       event,
       cwd: root,
-      env: { HOME: process.env.HOME ?? "", GITHUB_REPOSITORY: "acme/models", RUNNER_ENVIRONMENT: runnerEnv, LLMOPS_PYTHON: PY },
+      ...(o.eventName ? { eventName: o.eventName } : {}),
+      env: { HOME: process.env.HOME ?? "", GITHUB_REPOSITORY: "acme/models", ...(runnerEnv === undefined ? {} : { RUNNER_ENVIRONMENT: runnerEnv }), LLMOPS_PYTHON: PY, ...o.env },
     });
 
   it("declares exactly the inputs its parser reads", () => {
@@ -36,12 +38,66 @@ describe("train action", () => {
     expect(yml.runs.main).toBe("../../dist/train/index.js");
   });
 
+  const HEAD = "c0ffee".padEnd(40, "5");
+  const forkPr = { number: 7, head: { sha: HEAD, repo: { full_name: "mallory/models" } }, base: { repo: { full_name: "acme/models" } }, author_association: "FIRST_TIME_CONTRIBUTOR" };
+
   it("refuses a fork pull request on a self-hosted runner, before training", async () => {
-    const event = { pull_request: { head: { repo: { full_name: "mallory/models" } }, base: { repo: { full_name: "acme/models" } } } };
-    const r = await runAction({ spec: "pipelines/tiny-sft.yaml", out: join(dir, "fork") }, event, "self-hosted");
+    const r = await runAction({ spec: "pipelines/tiny-sft.yaml", out: join(dir, "fork") }, { pull_request: forkPr }, "self-hosted", { eventName: "pull_request" });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("::error::refusing to train: this pull request comes from the fork mallory/models");
+    expect(r.stdout).toMatch(/::error::refusing to run pull request #7 \(pull_request\) on a self-hosted runner: it comes from mallory\/models/);
     expect(existsSync(join(dir, "fork"))).toBe(false);
+  });
+
+  // These were allowed before: the guard failed open on whatever it could not read.
+  it.each([
+    ["RUNNER_ENVIRONMENT unset (even for a push)", { ref: "refs/heads/main" }, undefined, "push", {}, /::error::RUNNER_ENVIRONMENT is not set/],
+    ["an unreadable event file", {}, "self-hosted", "push", { GITHUB_EVENT_PATH: "/nonexistent/event.json" }, /::error::the event payload could not be read \(cannot read the event payload \/nonexistent\/event\.json/],
+    ["an event the guard does not know", {}, "self-hosted", "discussion_comment", {}, /::error::the event "discussion_comment" is not one the runner guard understands/],
+    ["a fork PR through workflow_run", { workflow_run: { event: "pull_request", head_sha: HEAD, head_repository: { full_name: "mallory/models" }, repository: { full_name: "acme/models" }, pull_requests: [] } }, "self-hosted", "workflow_run", {}, /::error::the workflow run being followed built code from mallory\/models/],
+    ["a workflow_dispatch of refs/pull/7/head with no token", { ref: "refs/pull/7/head" }, "self-hosted", "workflow_dispatch", { GITHUB_REF: "refs/pull/7/head" }, /::error::pull request #7 \(a run of refs\/pull\/7\/head\)/],
+  ] as const)("refuses %s, before reading the spec", async (_n, event, runnerEnv, eventName, env, re) => {
+    const out = join(dir, `refused-${eventName}`);
+    const r = await runAction({ spec: "pipelines/tiny-sft.yaml", out }, event, runnerEnv, { eventName, env });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(re);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("runs a fork PR's head once a collaborator approved it with `/llmops train <sha>` (checked against the API); a new head needs approval again", async () => {
+    const gh = new FakeGitHub({ repository: "acme/models" });
+    const TOKEN = "ghs_GuardToken0123456789abcdef";
+    gh.addToken(TOKEN, ACTIONS_TOKEN).addPull({ number: 7, state: "open", headSha: HEAD, headRef: "f", headRepo: "mallory/models", authorAssociation: "FIRST_TIME_CONTRIBUTOR" });
+    gh.collaborators.set("maintainer", "maintain");
+    gh.seedComment(7, "mallory", `/llmops train ${HEAD}`); // the author cannot approve themselves
+    await gh.start();
+    try {
+      const go = (sha: string) =>
+        runAction({ spec: "pipelines/tiny-sft.yaml", "dry-run": "true", token: TOKEN, out: join(dir, `approved-${sha.slice(0, 4)}`) }, { pull_request: { ...forkPr, head: { ...forkPr.head, sha } } }, "self-hosted", {
+          eventName: "pull_request",
+          env: { GITHUB_API_URL: gh.url },
+        });
+      const before = await go(HEAD);
+      expect(before.code).toBe(1);
+      expect(before.stdout).toContain("no collaborator has approved its head c0ffee555555");
+      gh.seedComment(7, "maintainer", `/llmops train ${HEAD.slice(0, 7)}`);
+      const after = await go(HEAD);
+      expect(after.stdout).toContain("runner guard: pull request #7 head c0ffee555555 was approved by maintainer (/llmops train)");
+      // The token reaches the log only as the runner's own ::add-mask:: command (core.setSecret).
+      expect((after.stdout + after.stderr).split(TOKEN).length - 1).toBe(1);
+      expect(after.stdout).toContain(`::add-mask::${TOKEN}`);
+      const pushedAgain = await go("beef".padEnd(40, "6"));
+      expect(pushedAgain.code).toBe(1);
+      expect(pushedAgain.stdout).toContain('no collaborator has approved its head beef66666666 with a "/llmops train beef66666666" comment');
+      expect(gh.requestsTo("GET", /collaborators\/mallory\/permission/).length).toBeGreaterThan(0);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it("runner-guard: off is the documented opt-out (a warning, not silence)", async () => {
+    const r = await runAction({ spec: "pipelines/tiny-sft.yaml", overrides: "not an override", "runner-guard": "off" }, {}, undefined, { eventName: "discussion" });
+    expect(r.stdout).toMatch(/::warning::the runner guard is off/);
+    expect(r.stdout).toContain('input "overrides" line 1: expected key=value'); // got past the guard
   });
 
   it("names a bad override line", async () => {

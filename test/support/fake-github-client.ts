@@ -1,6 +1,6 @@
 // An in-memory GitHubClient for unit tests of the core's GitHub logic: the same rules the REST
 // fake applies (own comments only, 404 on a deleted comment), without HTTP or throttling.
-import { GitHubApiError, type CheckRunPayload, type CheckRunRef, type CommitStatusPayload, type GitHubClient, type IssueComment, type PullRequestInfo } from "../../src/core/ports/github-client.js";
+import { GitHubApiError, type CheckRunPayload, type CheckRunRef, type CommitStatusPayload, type GitHubClient, type IssueComment, type PullRequestInfo, type RepoPermission } from "../../src/core/ports/github-client.js";
 
 export class MemoryGitHubClient implements GitHubClient {
   comments: IssueComment[] = [];
@@ -50,7 +50,14 @@ export class MemoryGitHubClient implements GitHubClient {
   async getAuthenticatedLogin(): Promise<string | null> {
     return this.denied.has("user") ? null : this.login;
   }
+  /** login → permission; absent means "none". */
+  permissions = new Map<string, RepoPermission>();
+  async getCollaboratorPermission(login: string): Promise<RepoPermission> {
+    this.calls.push(`permission ${login}`);
+    return this.permissions.get(login) ?? "none";
+  }
   async getPullRequest(number: number): Promise<PullRequestInfo> {
+    this.calls.push(`getPull ${number}`);
     const p = this.pulls.get(number);
     if (!p) throw new GitHubApiError(`GET /pulls/${number} → 404`, 404, "Not Found");
     return p;

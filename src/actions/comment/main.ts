@@ -4,7 +4,7 @@
 import * as core from "@actions/core";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { OctokitGitHubClient } from "../../adapters/github/octokit-github-client.js";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { InputError } from "../../errors.js";
 import {
   GitHubApiError,
   parsePullRequestEvent,
@@ -13,7 +13,6 @@ import {
   renderMarker,
   resolveCommentIdentity,
   resolveTrustedPullRequest,
-  sanitizeUntrustedMarkdown,
   stripLeadingMarker,
   upsertStickyComment,
   DEFAULT_CHECK_NAME,
@@ -23,6 +22,7 @@ import {
   type TargetContext,
 } from "../../core/github/index.js";
 import { summarizeGate } from "../../core/github/report-bundle.js";
+import { sanitizeUntrustedMarkdown } from "../../core/report/escape-document.js";
 import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
@@ -38,14 +38,16 @@ export async function main(): Promise<void> {
 
   const ctx = await readTargetContext(env.GITHUB_EVENT_NAME ?? "", env.GITHUB_EVENT_PATH);
   const bundle = await readReportBundle(inputs["report-path"]);
-  if (ctx.kind === "workflow_run" && bundle.pullRequest && bundle.pullRequest.head_sha !== ctx.event.headSha) {
-    throw new DataInvalidError(
-      `the report bundle was made for commit ${bundle.pullRequest.head_sha.slice(0, 12)}, but workflow run ${ctx.event.runId} built ${ctx.event.headSha.slice(0, 12)}; refusing to comment`,
-    );
-  }
+  // Before any API call: a bundle whose conclusion disagrees with its verdict is refused here.
+  const gate = summarizeGate(bundle.gate, inputs.verdict);
 
   const client = new OctokitGitHubClient({ token: inputs.token, repository, baseUrl: env.GITHUB_API_URL || "https://api.github.com", logger });
-  const target = await resolveTrustedPullRequest(client, ctx, inputs["pr-number"] ?? bundle.pullRequest?.number);
+  const target = await resolveTrustedPullRequest(client, ctx, {
+    repository,
+    prNumberInput: inputs["pr-number"],
+    bundleRef: bundle.pullRequest,
+    requireRef: bundle.gate !== null,
+  });
   core.setOutput("pr-number", String(target.number));
   if (target.status === "stale") {
     logger.warn(`pull request #${target.number} moved on to ${target.currentHeadSha.slice(0, 12)} since this report (${target.headSha.slice(0, 12)}); not posting stale numbers, the newer run will`);
@@ -73,7 +75,7 @@ export async function main(): Promise<void> {
 
   const check = await publishCheck(client, logger, {
     enabled: inputs.check !== false,
-    gate: summarizeGate(bundle.gate, inputs.verdict),
+    gate,
     summary: body,
     headSha: target.headSha,
     name: inputs["check-name"] ?? DEFAULT_CHECK_NAME,

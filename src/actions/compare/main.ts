@@ -55,5 +55,5 @@ export async function main(): Promise<void> {
 async function writePullRequestRef(out: string, eventName: string | undefined, eventPath: string | undefined): Promise<void> {
   if ((eventName !== "pull_request" && eventName !== "pull_request_target") || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile(join(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha }));
+  await writeFile(join(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }

@@ -9,5 +9,5 @@ export const INPUTS = {
   model: { schema: z.string().min(1), description: "override the suite's target.model" },
   concurrency: { schema: inputSchemas.positiveInt, description: "override the suite's concurrency limit" },
   "no-cache": { schema: inputSchemas.boolean, description: "true to skip the response cache" },
-  "cache-dir": { schema: inputSchemas.string, description: "response cache directory (default .llmops/cache)" },
+  "cache-dir": { schema: inputSchemas.string, description: "response cache directory outside the workspace (default: the runner's tool cache, else its temp directory)" },
 } satisfies InputSpecs;

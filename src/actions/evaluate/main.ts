@@ -2,15 +2,24 @@
 import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { runSuite } from "../../app/eval/run-suite.js";
+import { isInside, runSuite } from "../../app/eval/run-suite.js";
+import { InputError } from "../../errors.js";
 import { renderSummaryMarkdown } from "../../core/eval/render-summary.js";
 import { TerminalProgress } from "../../adapters/console/progress.js";
+import { workflowSafe } from "../../adapters/console/workflow-safe.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
+  const logger = new ActionsLogger();
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const cacheDir = inputs["cache-dir"] ? resolve(cwd, inputs["cache-dir"]) : undefined;
+  if (cacheDir && isInside(cacheDir, cwd)) {
+    throw new InputError(`input "cache-dir": ${cacheDir} is inside the checked-out workspace ${cwd}, where a pull request can commit cache entries`, {
+      hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}",
+    });
+  }
   const result = await runSuite({
     suitePath: inputs.suite,
     cwd,
@@ -19,16 +28,16 @@ export async function main(): Promise<void> {
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.concurrency ? { concurrency: inputs.concurrency } : {}),
     noCache: inputs["no-cache"] ?? false,
-    ...(inputs["cache-dir"] ? { cacheDir: resolve(cwd, inputs["cache-dir"]) } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     env: process.env,
-    logger: new ActionsLogger(),
+    logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
-    progress: new TerminalProgress(process.stdout, false),
+    progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false),
   });
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
-  core.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
+  logger.info(`wrote ${result.resultsPath} and ${result.summaryPath}`);
 }

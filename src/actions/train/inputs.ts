@@ -9,4 +9,9 @@ export const INPUTS = {
   out: { schema: inputSchemas.string, description: "Output directory (default .llmops/train/<spec name>)" },
   resume: { schema: inputSchemas.boolean, description: "Continue from the newest checkpoint in the output directory (true/false, default false)" },
   "dry-run": { schema: inputSchemas.boolean, description: "Render the trainer config and run preflight only (true/false, default false)" },
+  "runner-guard": {
+    schema: z.enum(["enforce", "off"], { message: "expected enforce or off" }),
+    description: "enforce (default): on a self-hosted runner, refuse code that is not provably trusted (fork PRs, untrusted authors without a collaborator's /llmops train <sha> approval, unknown events, an unreadable event file, an unset RUNNER_ENVIRONMENT); off: only for a private repository whose every contributor may run code on the runner",
+  },
+  token: { schema: inputSchemas.string, description: "Token the runner guard uses to check a pull request's author and approvals (needs pull-requests: read; default: the workflow token)" },
 } satisfies InputSpecs;

@@ -5,7 +5,9 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { loadTrainSpec, trainHere } from "../../app/train/train-here.js";
-import { assertForkPolicy, decideForkPolicy } from "../../core/train/fork-policy.js";
+import { OctokitGitHubClient } from "../../adapters/github/octokit-github-client.js";
+import { decideRunnerTrust } from "../../core/github/runner-guard.js";
+import { InputError } from "../../errors.js";
 import { parseOverrideLines, renderProgressLine } from "../../core/train/index.js";
 import { renderTrainFailureSummary, renderTrainSummary } from "../../core/train/render-summary.js";
 import { parseMetricsLines } from "../../core/train/run-record.js";
@@ -16,12 +18,8 @@ import { INPUTS } from "./inputs.js";
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
   const env = process.env;
-  const verdict = decideForkPolicy({
-    event: await readEvent(env.GITHUB_EVENT_PATH),
-    runnerEnvironment: env.RUNNER_ENVIRONMENT,
-    repository: env.GITHUB_REPOSITORY,
-  });
-  assertForkPolicy(verdict);
+  if (inputs.token) core.setSecret(inputs.token);
+  await guardRunner(inputs["runner-guard"] ?? "enforce", inputs.token);
 
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(workspace, p));
@@ -78,7 +76,23 @@ async function writeFailureSummary(name: string, outDir: string, err: unknown): 
   }
 }
 
-/** The event payload, or undefined when there is none or it cannot be read. */
-async function readEvent(path: string | undefined): Promise<unknown> {
-  return path ? readEventPayload(path).catch(() => undefined) : undefined;
+/** Self-hosted runners run only provably trusted code; the guard refuses whatever it cannot prove. */
+async function guardRunner(mode: "enforce" | "off", token: string | undefined): Promise<void> {
+  const env = process.env;
+  const logger = new ActionsLogger();
+  const path = env.GITHUB_EVENT_PATH;
+  const event = path
+    ? await readEventPayload(path).then((payload) => ({ ok: true as const, payload }), (err: Error) => ({ ok: false as const, reason: err.message }))
+    : { ok: false as const, reason: "GITHUB_EVENT_PATH is not set" };
+  const repository = env.GITHUB_REPOSITORY;
+  const api = token && repository ? new OctokitGitHubClient({ token, repository, baseUrl: env.GITHUB_API_URL || "https://api.github.com", logger }) : null;
+  const verdict = await decideRunnerTrust(
+    { eventName: env.GITHUB_EVENT_NAME, event, ref: env.GITHUB_REF, runnerEnvironment: env.RUNNER_ENVIRONMENT, repository, optOut: mode === "off" },
+    api,
+  );
+  if (!verdict.allowed) {
+    throw new InputError(verdict.reason, { hint: 'see "Self-hosted runners" in actions/train/README.md; input runner-guard: off turns the guard off for a private repository' });
+  }
+  if (mode === "off") logger.warn(verdict.reason);
+  else logger.info(`runner guard: ${verdict.reason}`);
 }

@@ -5,7 +5,9 @@ import { readdirSync } from "node:fs";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { tmpdir } from "node:os";
+import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { gitShowFile } from "../../app/data/data-files.js";
+import { neutralizeLogText } from "../../core/report/escape-log.js";
 import { runDataCheck, type DataFile } from "../../app/data/run-check.js";
 import { computeDataDiff } from "../../core/data/diff.js";
 import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
@@ -50,12 +52,13 @@ function annotate(issue: Issue): void {
   const props: core.AnnotationProperties = { file: issue.file, title: `${issue.kind}${issue.path ? ` (${issue.path})` : ""}` };
   if (issue.line !== undefined) props.startLine = issue.line;
   const msg = issue.line === undefined && issue.row !== undefined ? `row group ${issue.rowGroup ?? 0}, row ${issue.row}: ${issue.message}` : issue.message;
-  if (issue.severity === "error") core.error(msg, props);
-  else core.warning(msg, props);
+  if (issue.severity === "error") core.error(neutralizeLogText(msg), props);
+  else core.warning(neutralizeLogText(msg), props);
 }
 
 export async function main(): Promise<void> {
   const inputs = parseValidateDatasetInputs();
+  const logger = new ActionsLogger();
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
   const files = expandFiles(inputs.files, root);
   let customCheck;
@@ -93,7 +96,7 @@ export async function main(): Promise<void> {
 
   const maxAnnotations = inputs["max-annotations"] ?? 50;
   report.issues.slice(0, maxAnnotations).forEach(annotate);
-  for (const i of report.issues) core.info(formatIssue(i));
+  for (const i of report.issues) logger.info(formatIssue(i));
 
   const wrote = inputs["write-manifest"] ?? true;
   if (wrote) {

@@ -13,6 +13,7 @@ import {
   type GitHubClient,
   type IssueComment,
   type PullRequestInfo,
+  type RepoPermission,
 } from "../../core/ports/github-client.js";
 
 export interface OctokitClientOptions {
@@ -139,7 +140,22 @@ export class OctokitGitHubClient implements GitHubClient {
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
       baseRepo: d.base.repo.full_name,
+      authorAssociation: d.author_association,
     };
+  }
+
+  async getCollaboratorPermission(login: string): Promise<RepoPermission> {
+    try {
+      const r = await this.call(`GET /repos/${this.slug}/collaborators/${login}/permission`, () =>
+        this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: this.owner, repo: this.repo, username: login }),
+      );
+      // role_name distinguishes maintain and triage, which `permission` folds into write and read.
+      const role = (r.data as { role_name?: string }).role_name ?? r.data.permission;
+      return (["admin", "maintain", "write", "triage", "read"] as const).find((p) => p === role) ?? "none";
+    } catch (err) {
+      if (err instanceof GitHubApiError && err.status === 404) return "none";
+      throw err;
+    }
   }
 
   async createCheckRun(p: CheckRunPayload): Promise<CheckRunRef> {

@@ -2,7 +2,8 @@
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
 import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
@@ -30,6 +31,8 @@ export interface RunSuiteOptions {
   out?: string;
   baseUrl?: string;
   model?: string;
+  /** Apply the suite's variant of this name (its prompt and target). */
+  variant?: string;
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
@@ -39,6 +42,8 @@ export interface RunSuiteOptions {
   cacheDir?: string;
   /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
   timeouts?: Partial<TimeoutsConfig>;
+  /** Exact latency percentiles at any size (8 bytes per record) instead of the sketch past 4,096 records. */
+  exactPercentiles?: boolean;
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -68,7 +73,7 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -159,7 +164,7 @@ async function runPlanned(
   p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
+  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
@@ -172,17 +177,17 @@ async function runPlanned(
       ...(target.api_key_env ? { apiKeyEnv: target.api_key_env } : {}),
       onNotice: (m) => o.logger.warn(m),
     });
-    const cacheDir = o.cacheDir ?? resolve(o.cwd, ".llmops", "cache");
+    const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
         summary: accumulator,
         provider,
-        cache: o.noCache ? null : new DiskResponseCache(cacheDir),
+        cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger),
         store,
         scorers,
         clock: systemClock,
@@ -220,6 +225,7 @@ async function runPlanned(
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
@@ -250,4 +256,20 @@ async function runPlanned(
   } finally {
     release();
   }
+}
+
+/**
+ * Where responses are cached unless told otherwise: never in the checked-out tree (a pull request
+ * could commit entries there). On a runner, the tool cache (kept between jobs on self-hosted
+ * runners) or the job's temp directory; elsewhere the user's cache directory.
+ */
+export function defaultResponseCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
+  return join(base, "llmops", "responses");
+}
+
+/** True when `dir` is `root` or inside it. */
+export function isInside(dir: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -41,6 +41,7 @@ export const ProvenanceSchema = z.object({
   suite_hash: z.string(),
   dataset_hash: z.string(),
   prompt_hash: z.string(),
+  variant: z.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
   target: z.object({ provider: z.string(), base_url: z.string(), model: z.string(), api: z.string(), params: z.record(z.string(), z.unknown()) }),
   scorers: z.record(z.string(), z.string()).describe("Metric name → scorer signature"),
   seed: z.number(),

@@ -153,7 +153,7 @@ export class LiveRun {
   private async attempt(s: JobState): Promise<void> {
     const { job } = s;
     if (s.attempts === 0 && this.deps.cache) {
-      const cached = await this.deps.cache.get(job.key);
+      const cached = await this.deps.cache.get(job.key, job.request);
       if (cached) {
         this.fromCache++;
         const cost = costOf(this.opts.prices, cached.promptTokens, cached.completionTokens);
@@ -166,7 +166,7 @@ export class LiveRun {
     const outcome = await this.send(s);
     if ("value" in outcome) {
       const { value } = outcome;
-      if (this.deps.cache) await this.deps.cache.set(job.key, { ...value });
+      if (this.deps.cache) await this.deps.cache.set(job.key, job.request, { ...value });
       const cost = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
       this.finish(s, recordFor(job, { ...success(value, cost, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
       return;

@@ -7,7 +7,7 @@ import { casesNeeded, casesNeededFromSe, normalQuantile, repeatsNeeded } from ".
 import type { Comparison, MetricComparison } from "../compare/types.js";
 import { casesToDecide, explainMargin, identicalRunsBound } from "./decidable.js";
 import { improvementSpecs, resolveMargin } from "./policy.js";
-import type { GateCheck, GatePolicy, GateResult, MetricPolicy, Verdict } from "./types.js";
+import type { GateCheck, GatePolicy, GateResult, InconclusivePolicy, MetricPolicy, Verdict } from "./types.js";
 
 const fmt = (x: number | null | undefined, digits = 4): string => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString());
 const fmtCi = (ci: [number, number] | null): string => (ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a");
@@ -59,9 +59,9 @@ function adviseSide(ci: [number, number] | null, n: number, gap: number, alpha: 
 /** When a 0/1 metric's margin is narrower than the interval of two runs that agree on every case. */
 function undecidable(name: string, row: MetricComparison, margin: number, confidence: number): { undecidable?: string } {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 
 function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy, known: readonly string[], source: string): GateCheck[] {
@@ -210,6 +210,17 @@ function budgetChecks(c: Comparison, policy: GatePolicy): GateCheck[] {
 
 const RANK: Record<Verdict, number> = { fail: 0, inconclusive: 1, pass: 2 };
 
+/**
+ * The check run's conclusion, a function of the verdict alone (and, for inconclusive, the policy's
+ * `inconclusive:` rule). actions/comment derives it again from a bundle's verdict instead of
+ * trusting the bundle's own `conclusion` field.
+ */
+export function conclusionFor(verdict: Verdict, inconclusive: InconclusivePolicy): GateResult["conclusion"] {
+  if (verdict === "pass") return "success";
+  if (verdict === "fail") return "failure";
+  return inconclusive === "neutral" ? "neutral" : inconclusive === "pass" ? "success" : "failure";
+}
+
 /** The gate's verdict on a comparison under a policy. */
 export function evaluateGate(c: Omit<Comparison, "gate">, policy: GatePolicy, source: string): GateResult {
   if (c.unchanged) {
@@ -225,7 +236,7 @@ export function evaluateGate(c: Omit<Comparison, "gate">, policy: GatePolicy, so
   checks.push(...budgetChecks(c as Comparison, policy));
   const verdict: Verdict = checks.length === 0 ? "inconclusive" : checks.reduce<Verdict>((v, ch) => (RANK[ch.verdict] < RANK[v] ? ch.verdict : v), "pass");
   const blocking = verdict === "fail" || (verdict === "inconclusive" && policy.inconclusive === "fail");
-  const conclusion = verdict === "pass" ? "success" : verdict === "fail" ? "failure" : policy.inconclusive === "neutral" ? "neutral" : policy.inconclusive === "pass" ? "success" : "failure";
+  const conclusion = conclusionFor(verdict, policy.inconclusive);
   const reasons = checks
     .filter((ch) => ch.verdict !== "pass")
     .sort((a, b) => RANK[a.verdict] - RANK[b.verdict])

@@ -4,6 +4,8 @@
 import { comparisonFormat } from "../contracts/comparison.js";
 import type { GateResult } from "../contracts/gate-verdict.js";
 import { pullRequestFormat, type PullRequestRef } from "../contracts/report-bundle.js";
+import { DataInvalidError } from "../../errors.js";
+import { conclusionFor } from "../gate/evaluate.js";
 import type { CheckConclusion } from "../ports/github-client.js";
 
 export const BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" } as const;
@@ -12,7 +14,7 @@ export const BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024
 
 export { PullRequestRefSchema as pullRequestRefSchema, type PullRequestRef } from "../contracts/report-bundle.js";
 
-export type ComparisonGate = Pick<GateResult, "verdict" | "conclusion" | "blocking" | "reasons" | "checks">;
+export type ComparisonGate = Pick<GateResult, "verdict" | "conclusion" | "blocking" | "reasons" | "policy" | "checks">;
 
 export function parsePullRequestRef(text: string, where: string): PullRequestRef {
   return pullRequestFormat.parse(text, where);
@@ -25,15 +27,27 @@ export function parseComparisonGate(text: string, where: string): ComparisonGate
 
 export type VerdictInput = "pass" | "fail" | "inconclusive";
 
-/** Conclusion and a one-line headline for the check, from the gate (or a verdict given as input). */
-export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
+/**
+ * Conclusion and a one-line headline for the check, from the gate (or a verdict given as input).
+ * The conclusion is derived from the verdict (and the policy's inconclusive rule), never read from
+ * the bundle: a bundle whose own `conclusion` disagrees was not written by actions/compare and is refused.
+ */
+export function summarizeGate(gate: Pick<ComparisonGate, "verdict" | "conclusion" | "reasons" | "policy" | "checks"> | null, verdictInput: VerdictInput | undefined): { conclusion: CheckConclusion; headline: string } | null {
   if (gate) {
+    const inconclusive = gate.policy?.inconclusive ?? "fail";
+    const conclusion = conclusionFor(gate.verdict, inconclusive);
+    if (gate.conclusion !== conclusion) {
+      throw new DataInvalidError(
+        `comparison.json says verdict "${gate.verdict}" but conclusion "${gate.conclusion}" (verdict "${gate.verdict}" under inconclusive: ${inconclusive} means "${conclusion}"); refusing to publish a forged or corrupted gate`,
+        { hint: "the report bundle is untrusted input; regenerate it with actions/compare" },
+      );
+    }
     // Each reason starts with its own check's verdict ("FAIL: …"): say the overall verdict once.
     const first = gate.reasons[0]?.replace(/^(PASS|FAIL|INCONCLUSIVE): /, "");
     const more = gate.reasons.length > 1 ? ` (+${gate.reasons.length - 1} more)` : "";
     const unchanged = gate.verdict === "pass" ? gate.checks?.find((c) => c.kind === "unchanged") : undefined;
     const detail = first ? `${first}${more}` : unchanged ? unchanged.message : "every gated check passed";
-    return { conclusion: gate.conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
+    return { conclusion, headline: `${gate.verdict.toUpperCase()}: ${detail}` };
   }
   if (!verdictInput) return null;
   const conclusion: CheckConclusion = verdictInput === "pass" ? "success" : verdictInput === "fail" ? "failure" : "neutral";

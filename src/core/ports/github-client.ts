@@ -19,7 +19,12 @@ export interface PullRequestInfo {
   /** owner/name of the head repository; null when the fork was deleted. */
   headRepo: string | null;
   baseRepo: string;
+  /** The author's relation to the base repository (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …). */
+  authorAssociation: string;
 }
+
+/** A user's permission on the repository, as the collaborators API reports it. */
+export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
 export type CheckConclusion = "success" | "failure" | "neutral";
 
@@ -57,6 +62,8 @@ export interface GitHubClient {
   /** The login behind the token, or null where the token may not ask (installation tokens: 403). */
   getAuthenticatedLogin(): Promise<string | null>;
   getPullRequest(number: number): Promise<PullRequestInfo>;
+  /** The login's permission on the repository ("none" for a user who is not a collaborator). */
+  getCollaboratorPermission(login: string): Promise<RepoPermission>;
   createCheckRun(payload: CheckRunPayload): Promise<CheckRunRef>;
   updateCheckRun(id: number, payload: Partial<CheckRunPayload>): Promise<CheckRunRef>;
   createCommitStatus(sha: string, payload: CommitStatusPayload): Promise<void>;

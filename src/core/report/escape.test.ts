@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MENTION, REFERENCE, decodeEntities, renderGfm, tagNames, textOutsideCode, visibleText } from "../../../test/support/markdown.js";
 import {
-  ZWJ,
+  WJ,
   escapeHtmlText,
   escapeMarkdownText,
   escapeScriptJson,
@@ -59,7 +59,7 @@ function expectedOneLine(s: string, max = Infinity): string {
   return points.length > max ? `${points.slice(0, max).join("")} … ⟨${points.length - max} more characters⟩` : one;
 }
 
-const stripZwj = (s: string) => s.split(ZWJ).join("");
+const stripWj = (s: string) => s.split(WJ).join("");
 
 function assertNoPings(html: string) {
   const text = textOutsideCode(html);
@@ -76,7 +76,7 @@ describe("escapeMarkdownText", () => {
     const md = `Output: ${escapeMarkdownText(input, { maxLength: 1000 })}\n\nEND\n`;
     const html = renderGfm(md);
     expect(tagNames(html)).toEqual(["p", "/p", "p", "/p"]);
-    expect(stripZwj(visibleText(html))).toBe(`Output: ${expectedOneLine(input, 1000)}\nEND\n`);
+    expect(stripWj(visibleText(html))).toBe(`Output: ${expectedOneLine(input, 1000)}\nEND\n`);
     assertNoPings(html);
     assertNothingHidden(md);
   });
@@ -86,7 +86,7 @@ describe("escapeMarkdownText", () => {
     const html = renderGfm(md);
     expect(tagNames(html)).toEqual(["table", "thead", "tr", "th", "/th", "th", "/th", "/tr", "/thead", "tbody", "tr", "td", "/td", "td", "/td", "/tr", "/tbody", "/table"]);
     const cell = /<td>([\s\S]*?)<\/td>/.exec(html)![1]!;
-    expect(stripZwj(decodeEntities(cell))).toBe(expectedOneLine(input, 300));
+    expect(stripWj(decodeEntities(cell))).toBe(expectedOneLine(input, 300));
     assertNoPings(html);
   });
 
@@ -120,7 +120,7 @@ describe("escapeHtmlText", () => {
     const html = renderGfm(md);
     expect(tagNames(html)).toEqual(["details", "summary", "/summary", "p", "/p", "/details"]);
     const summary = /<summary>([\s\S]*?)<\/summary>/.exec(html)![1]!;
-    expect(stripZwj(decodeEntities(summary))).toBe(`Case ${expectedOneLine(input, 500)}`);
+    expect(stripWj(decodeEntities(summary))).toBe(`Case ${expectedOneLine(input, 500)}`);
     assertNoPings(html);
   });
 });
@@ -131,7 +131,7 @@ describe("renderCodeSpan", () => {
     const html = renderGfm(md);
     const cell = /<td>([\s\S]*?)<\/td>/.exec(html)![1]!;
     expect(cell.startsWith("<code>") && cell.endsWith("</code>")).toBe(true);
-    expect(stripZwj(decodeEntities(cell.slice(6, -7))).trim()).toBe(expectedOneLine(input).trim());
+    expect(stripWj(decodeEntities(cell.slice(6, -7))).trim()).toBe(expectedOneLine(input).trim());
   });
 });
 

@@ -1,16 +1,19 @@
-// The one place untrusted text (model outputs, case inputs, names from a PR) is made safe for a
-// GitHub comment, a job summary, a Mermaid chart or the HTML report. Every renderer goes through it.
+// The one module that neutralises untrusted text (model outputs, case inputs, names and files from
+// a PR) wherever it surfaces: markdown prose and tables, raw HTML, code blocks, Mermaid, the HTML
+// report (this file); whole markdown documents posted as comments or check summaries
+// (escape-document.ts); the runner's log and CLI stdout in a workflow (escape-log.ts). One
+// invisible character, WJ (U+2060), serves all of them.
 //
 // Threats, and the answer to each:
-// - pings: `@user`, `@org/team`, `#123` cross-references → a zero-width joiner after `@` / `#`;
+// - pings: `@user`, `@org/team`, `#123` cross-references → a word joiner after `@` / `#`;
 // - raw HTML, comments, images, links, autolinks → `& < >` as entities, markdown punctuation
 //   backslash-escaped, `://` and `www.` broken so nothing becomes a link;
 // - code-fence breakouts → a fence longer than any backtick run inside;
 // - invisible tricks (NUL, C0/C1 controls, bidi overrides) → shown as visible placeholders;
 // - sheer size → truncation that says how much was cut.
 
-/** U+200D: invisible, breaks GitHub's @mention and #reference matching. */
-export const ZWJ = "\u200D";
+/** U+2060 WORD JOINER: invisible, breaks GitHub's @mention and #reference matching, joins no emoji. */
+export const WJ = "\u2060";
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // C0 except \t and \n, DEL, C1. (\r is handled before: CRLF and lone CR become \n.)
@@ -70,7 +73,7 @@ function markdownReplacement(m: string): string {
     case "://":
       return "\\://";
     case "@":
-      return `@${ZWJ}`;
+      return `@${WJ}`;
     default:
       if (m.toLowerCase() === "www.") return `${m.slice(0, 3)}\\.`;
       if (/^\d/.test(m)) return `${m.slice(0, -1)}\\${m.slice(-1)}`;
@@ -81,7 +84,7 @@ function markdownReplacement(m: string): string {
 // `#` followed by a digit needs both the backslash (no heading) and the joiner (no reference).
 function escapeMarkdownChars(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, (m, offset: number, whole: string) => {
-    if (m === "#" && /\p{N}/u.test(whole.charAt(offset + 1))) return `\\#${ZWJ}`;
+    if (m === "#" && /\p{N}/u.test(whole.charAt(offset + 1))) return `\\#${WJ}`;
     return markdownReplacement(m);
   });
 }
@@ -112,7 +115,7 @@ export function escapeHtml(text: string): string {
 }
 
 function breakPings(text: string): string {
-  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${ZWJ}`).replace(/#(?=\p{N})/gu, `#${ZWJ}`);
+  return text.replace(/@(?=[\p{L}\p{N}])/gu, `@${WJ}`).replace(/#(?=\p{N})/gu, `#${WJ}`);
 }
 
 /**
@@ -160,7 +163,7 @@ export function renderCodeSpan(text: string, opts: InlineOptions = {}): string {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   // GFM splits table cells on `|` before parsing code spans, and turns `\|` back into `|` inside.
   // A backslash right before a pipe would escape the escape: a joiner keeps them apart.
-  const body = kept.replace(/\\(?=\|)/g, `\\${ZWJ}`).replace(/\|/g, "\\|");
+  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
   const ticks = "`".repeat(longestRun(body, "`") + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
   return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;

@@ -26,7 +26,7 @@ describe("renderVerdict", () => {
 
   it("no gate: says nothing was decided", () => {
     expect(renderVerdict({ ...model({ ...base, gate: null }), context: { title: "PR @evil <b>" } }, 2)).toBe(
-      "## ℹ️ NO GATE — PR @\u200Devil &lt;b&gt;\n\nNo gate policy applies: the numbers below are for information; nothing was decided.\n",
+      "## ℹ️ NO GATE — PR @\u2060evil &lt;b&gt;\n\nNo gate policy applies: the numbers below are for information; nothing was decided.\n",
     );
   });
 });

@@ -7,4 +7,3 @@ export { lossSeries, renderLossMermaid, renderLossSvg, type LossSeries } from ".
 export { renderTrainSummary, renderTrainFailureSummary } from "./render-summary.js";
 export { parseMetricsLines, renderMetricsLine } from "./run-record.js";
 export { LogParser, parseTrainerState, type MetricRecord, type TrainEvent } from "./log-parse.js";
-export { decideForkPolicy, assertForkPolicy } from "./fork-policy.js";

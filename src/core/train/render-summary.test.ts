@@ -16,7 +16,7 @@ const result = {
 describe("renderTrainSummary", () => {
   it("renders metrics, the chart and the config", () => {
     expect(renderTrainSummary(result, { name: "tiny <b>@team</b>" })).toMatchInlineSnapshot(`
-      "## Training: tiny \\<b\\>@​team\\</b\\>
+      "## Training: tiny &lt;b&gt;@⁠team&lt;/b&gt;
 
       | steps | final loss | min loss | eval loss | tokens/s | time |
       | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -1,19 +1,12 @@
 // The job summary / PR comment section for a training run: final metrics, loss curve (Mermaid)
 // and the rendered trainer config. Pure; untrusted text is escaped.
+import { escapeMarkdownText, renderCodeBlock } from "../report/escape.js";
 import type { MetricRecord } from "./log-parse.js";
 import { lossSeries, renderLossMermaid } from "./loss-chart.js";
 import type { TrainRunResult } from "./run-training.js";
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_[\]<>|@#]/g, (c) => (c === "@" ? "@\u200b" : `\\${c}`));
-}
-
-function fence(content: string, lang = ""): string {
-  // A fence longer than any backtick run inside, so content cannot break out.
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = "`".repeat(longest + 1);
-  return `${f}${lang}\n${content.replace(/\n$/, "")}\n${f}`;
-}
+const escapeMd = (s: string): string => escapeMarkdownText(s);
+const fence = (content: string, lang = ""): string => renderCodeBlock(content, { lang }).replace(/\n$/, "");
 
 function num(n: number | null | undefined, digits = 4): string {
   return n === undefined ? "–" : n === null ? "NaN" : Number.isFinite(n) ? n.toFixed(digits) : String(n);

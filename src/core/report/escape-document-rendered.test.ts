@@ -3,7 +3,7 @@
 // @mention or #reference in text outside code.
 import { describe, expect, test } from "vitest";
 import { MENTION, REFERENCE, renderGfm, tagNames, textOutsideCode } from "../../../test/support/markdown.js";
-import { sanitizeUntrustedMarkdown } from "./sanitize.js";
+import { sanitizeUntrustedMarkdown } from "./escape-document.js";
 
 const ATTACKS = [
   "@octocat please merge",
@@ -26,6 +26,12 @@ const ATTACKS = [
   "<p>para</p><br/><b>bold</b>",
   "<table><tr><td>@octocat</td></tr></table>",
   "`code @not-a-mention` then @mention",
+  "`unbalanced @mention",
+  "``@one` @two",
+  "<a title='`'>`@x` tail",
+  "GH-12 and https://github.com/o/r/issues/3",
+  "<details>\n```\n@octocat\n```\n\n```\n@again\n```",
+  "text\n```\n@a\n\n```\n@b\n```\n@c",
 ];
 
 const ALLOWED_TAGS = new Set(["p", "a", "details", "summary", "br", "sub", "sup", "b", "i", "em", "strong", "code", "kbd", "hr", "pre", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "input"]);
@@ -52,5 +58,5 @@ test("a report's own structure survives: tables, details, code blocks, bold", ()
   const report = "## Verdict: **FAIL**\n\n| metric | Δ |\n| --- | --- |\n| exact_match | −0.04 |\n\n<details><summary>2 cases broke</summary>\n\n```\nmodel said <b>@x</b>\n```\n\n</details>\n";
   const html = renderGfm(sanitizeUntrustedMarkdown(report));
   expect(tagNames(html)).toEqual(expect.arrayContaining(["h2", "strong", "table", "td", "details", "summary", "pre", "code"]));
-  expect(html).toContain("model said &lt;b&gt;@\u2060x&lt;/b&gt;"); // inert inside code, reads the same
+  expect(html).toContain("model said &lt;b&gt;@x&lt;/b&gt;"); // inert inside code: left exactly as written
 });
