@@ -238,7 +238,7 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     test("a malformed pull-request.json is refused with the file and field", async () => {
       const r = await postRun(ref({ number: "42; rm -rf /", head_sha: HEAD, head_repo: FORK }));
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/pull-request\.json: not a valid llmops\.pull-request\/v1 document — number: /);
+      expect(r.stdout).toMatch(/pull-request\.json: not a valid llmops\.pull-request\/v2 document — number: /);
       expect(gh.requests).toHaveLength(0);
     });
 
