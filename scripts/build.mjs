@@ -1,7 +1,7 @@
 // Bundles every action found by globbing actions/*/action.yml to dist/<name>/index.js, and the CLI
 // to dist/cli/index.js. Output is deterministic so CI can check that dist/ is current.
 import { build } from "esbuild";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -49,4 +49,12 @@ await Promise.all(
     }),
   ),
 );
+// The file-format reference (schemas/*.schema.json, docs/formats.md) from the zod schemas.
+const refBundle = join(root, "node_modules", ".cache", "llmops-build", "formats-reference.mjs");
+await build({ absWorkingDir: root, entryPoints: ["scripts/formats-reference.ts"], outfile: refBundle, bundle: true, platform: "node", format: "esm", logLevel: "warning" });
+const { generatedReference } = await import(`${refBundle}?t=${Date.now()}`);
+rmSync(join(root, "schemas"), { recursive: true, force: true });
+mkdirSync(join(root, "schemas"), { recursive: true });
+for (const [path, text] of generatedReference()) writeFileSync(join(root, path), text);
+
 console.log(`build: ${entries.length} bundles (${entries.map((e) => e.name).join(", ")})`);

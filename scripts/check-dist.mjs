@@ -1,10 +1,11 @@
-// Fails when dist/ differs from what the build produces: `git status --porcelain dist` also
-// catches new and deleted files, which a plain diff misses.
+// Fails when dist/ (or the generated format reference: schemas/, docs/formats.md) differs from what
+// the build produces: `git status --porcelain` also catches new and deleted files, which a plain
+// diff misses.
 import { execFileSync } from "node:child_process";
 
-const out = execFileSync("git", ["status", "--porcelain", "--", "dist"], { encoding: "utf8" });
+const out = execFileSync("git", ["status", "--porcelain", "--", "dist", "schemas", "docs/formats.md"], { encoding: "utf8" });
 if (out.trim() !== "") {
-  console.error("dist/ is not what the build produces. Run `npm run build` and commit dist/:\n" + out);
+  console.error("dist/, schemas/ or docs/formats.md is not what the build produces. Run `npm run build` and commit them:\n" + out);
   process.exit(1);
 }
-console.log("dist/ is current");
+console.log("dist/, schemas/ and docs/formats.md are current");

@@ -46,7 +46,8 @@ export class GateFailedError extends LlmopsError {
 
 /** Something outside us failed: a server refused, a token was rejected, a network error. */
 export class ExternalError extends LlmopsError {
-  override readonly name = "ExternalError";
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  override readonly name: string = "ExternalError";
   readonly kind = "external" as const;
 }
 

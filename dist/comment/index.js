@@ -17050,8 +17050,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -23590,9 +23590,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -23632,8 +23632,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -24072,8 +24072,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -24275,23 +24275,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -29140,6 +29140,7 @@ var DataInvalidError = class extends LlmopsError {
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -33680,6 +33681,7 @@ var GitHubApiError = class extends ExternalError {
   }
   status;
   apiMessage;
+  name = "GitHubApiError";
   /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
   get notAccessible() {
     return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
@@ -53901,6 +53903,268 @@ async function publishGateCheck(client, o, logger) {
   }
 }
 
+// src/version.ts
+var VERSION9 = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema, value, where) {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION9}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text4, where) {
+      let value;
+      try {
+        value = JSON.parse(text4);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gate-verdict.ts
+var VerdictSchema = external_exports.enum(["pass", "fail", "inconclusive"]);
+var InconclusivePolicySchema = external_exports.enum(["fail", "pass", "neutral"]);
+var MarginSpecSchema = external_exports.union([external_exports.number(), external_exports.templateLiteral([external_exports.number(), "%"])]);
+var MetricPolicySchema = external_exports.object({
+  greater_is_better: external_exports.boolean().optional(),
+  threshold: external_exports.number().optional(),
+  max_regression: MarginSpecSchema.optional(),
+  min_improvement: MarginSpecSchema.optional(),
+  min_absolute_change: external_exports.number().optional(),
+  min_relative_change: external_exports.number().optional(),
+  gate: external_exports.boolean().optional()
+});
+var GatePolicySchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), MetricPolicySchema),
+  latency: external_exports.object({ p95_max_ms: external_exports.number().optional(), p95_max_regression: MarginSpecSchema.optional() }).optional(),
+  cost: external_exports.object({ max_per_case: external_exports.number().optional(), max_total: external_exports.number().optional(), max_regression: MarginSpecSchema.optional() }).optional(),
+  confidence: external_exports.number().gt(0).lt(1),
+  inconclusive: InconclusivePolicySchema,
+  bootstrap_resamples: external_exports.number().int().positive(),
+  seed: external_exports.number(),
+  require_metrics: external_exports.boolean()
+});
+var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var GateCheckSchema = external_exports.object({
+  id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
+  subject: external_exports.string(),
+  kind: CheckKindSchema,
+  verdict: VerdictSchema,
+  estimate: external_exports.number().nullable(),
+  interval: interval.nullable(),
+  limit: external_exports.number().nullable(),
+  message: external_exports.string().max(2e3),
+  cases_needed: external_exports.number().nullable(),
+  repeats_needed: external_exports.number().nullable(),
+  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
+});
+var GateVerdictSchema = external_exports.object({
+  verdict: VerdictSchema,
+  blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  checks: external_exports.array(GateCheckSchema).max(1e3),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
+  policy: GatePolicySchema,
+  policy_source: external_exports.string()
+});
+
+// src/core/contracts/comparison.ts
+var COMPARISON_TAG = "llmops.comparison/v1";
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var num = external_exports.number().nullable();
+var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
+var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+var SideStatsSchema = external_exports.object({
+  mean: num,
+  ci: interval2.nullable(),
+  n_records: external_exports.number().int(),
+  n_null: external_exports.number().int(),
+  n_errors: external_exports.number().int()
+});
+var MetricComparisonSchema = external_exports.object({
+  name: external_exports.string(),
+  type: external_exports.string().nullable(),
+  kind: MetricKindSchema,
+  higher_is_better: external_exports.boolean(),
+  gated: external_exports.boolean(),
+  n: external_exports.number().int(),
+  repeats: external_exports.object({ baseline: external_exports.number().int(), candidate: external_exports.number().int() }),
+  baseline: SideStatsSchema,
+  candidate: SideStatsSchema,
+  delta: num,
+  delta_relative: num,
+  ci: interval2.nullable(),
+  interval_method: IntervalMethodSchema,
+  test: TestMethodSchema,
+  p_value: num,
+  p_holm: num,
+  ci_holm: interval2.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
+  sd_diff: num,
+  sd_within: num,
+  mde: num,
+  broke: num,
+  fixed: num,
+  notes: external_exports.array(external_exports.string())
+});
+var FlipSchema = external_exports.object({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  direction: external_exports.enum(["broke", "fixed"]),
+  baseline: external_exports.number(),
+  candidate: external_exports.number()
+});
+var OneSidedSchema = external_exports.object({ baseline_only: external_exports.array(external_exports.string()), candidate_only: external_exports.array(external_exports.string()) });
+var DistributionSchema = external_exports.object({ n: external_exports.number().int(), mean: num, p50: num, p95: num });
+var tokenSide = external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number(), per_case: num });
+var costSide = external_exports.object({ total: external_exports.number(), per_case: num, n: external_exports.number().int() });
+var OperationalDeltasSchema = external_exports.object({
+  latency: external_exports.object({
+    baseline: DistributionSchema,
+    candidate: DistributionSchema,
+    delta_p50: num,
+    delta_p95: num,
+    candidate_p95_ci: interval2.nullable(),
+    delta_p95_ci: interval2.nullable()
+  }),
+  tokens: external_exports.object({ baseline: tokenSide, candidate: tokenSide, delta_total: external_exports.number(), delta_per_case: num }),
+  cost: external_exports.object({
+    currency: external_exports.string().nullable(),
+    baseline: costSide,
+    candidate: costSide,
+    delta_total: external_exports.number(),
+    delta_per_case: num,
+    candidate_per_case_ci: interval2.nullable(),
+    delta_per_case_ci: interval2.nullable(),
+    candidate_run_total: external_exports.number()
+  }).nullable()
+});
+var RunRefSchema = external_exports.object({
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  summary_present: external_exports.boolean(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).nullable(),
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
+  counts: external_exports.object({ cases: external_exports.number().int(), records: external_exports.number().int(), superseded: external_exports.number().int(), repeats: external_exports.number().int(), errors: external_exports.number().int() }),
+  warnings: external_exports.array(external_exports.string())
+});
+var ComparisonSchema = external_exports.object({
+  schema: external_exports.literal(COMPARISON_TAG),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.object({ resamples: external_exports.number().int(), seed: external_exports.number() }),
+  baseline: RunRefSchema,
+  candidate: RunRefSchema,
+  paired_cases: external_exports.number().int(),
+  one_sided: OneSidedSchema,
+  metrics: external_exports.array(MetricComparisonSchema),
+  flips: external_exports.array(FlipSchema),
+  operational: OperationalDeltasSchema,
+  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
+  gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
+  provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+var comparisonFormat = defineFormat({
+  kind: "comparison",
+  version: 1,
+  schema: ComparisonSchema,
+  title: "a comparison of two eval runs, with the gate's verdict",
+  file: "<out>/comparison.json (report bundle)",
+  writer: "llmops compare and gate, actions/compare (app/compare/run-compare.ts)",
+  readers: "llmops report, actions/comment (gate verdict and check run)",
+  hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
+  repair: unknownIntervalsAsNull
+});
+var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+function unknownIntervalsAsNull(value) {
+  if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
+  );
+}
+
+// src/core/contracts/report-bundle.ts
+var PULL_REQUEST_TAG = "llmops.pull-request/v2";
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
+var PullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal(PULL_REQUEST_TAG),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2,
+  head_repo: repoName.nullable().describe("owner/name the head commit lives in; null when the fork was deleted"),
+  base_repo: repoName.describe("owner/name of the repository the pull request is in")
+});
+var pullRequestFormat = defineFormat({
+  kind: "pull-request",
+  version: 2,
+  schema: PullRequestRefSchema,
+  title: "the report bundle's pull-request.json (which PR and head commit it reports on)",
+  file: "<bundle>/pull-request.json",
+  writer: "actions/compare on pull_request events",
+  readers: "actions/comment",
+  hint: "the bundle must come from actions/compare of the same llmops version"
+});
+
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -53951,48 +54215,11 @@ function conclusionFor(verdict, inconclusive) {
 // src/core/github/report-bundle.ts
 var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
 var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
-var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v2"),
-  number: external_exports.number().int().positive(),
-  head_sha: sha2,
-  /** owner/name the head commit lives in; null when the fork was deleted. */
-  head_repo: repoName.nullable(),
-  /** owner/name of the repository the pull request is in. */
-  base_repo: repoName
-});
-var gateSchema = external_exports.looseObject({
-  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
-  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
-  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
-});
-var comparisonGateSchema = external_exports.looseObject({
-  schema: external_exports.literal("llmops.comparison/v1"),
-  gate: gateSchema.nullable()
-});
 function parsePullRequestRef(text4, where) {
-  return parseJson(pullRequestRefSchema, text4, where);
+  return pullRequestFormat.parse(text4, where);
 }
 function parseComparisonGate(text4, where) {
-  return parseJson(comparisonGateSchema, text4, where).gate;
-}
-function parseJson(schema, text4, where) {
-  let value;
-  try {
-    value = JSON.parse(text4);
-  } catch (err) {
-    throw new DataInvalidError(`${where} is not valid JSON: ${err.message}`);
-  }
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-    throw new DataInvalidError(`${where} does not match its schema: ${issues}`, { hint: "the bundle must come from actions/compare of the same llmops version" });
-  }
-  return r.data;
+  return comparisonFormat.parse(text4, where).gate;
 }
 function summarizeGate(gate, verdictInput) {
   if (gate) {
@@ -61608,9 +61835,9 @@ var RULES = [
     (amp, offset, all) => {
       const ahead = all.slice(offset, offset + 12);
       if (SAFE_NAMED_ENTITY.test(ahead)) return amp;
-      const num = /^&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/i.exec(ahead);
-      if (num) {
-        const cp = num[1] !== void 0 ? parseInt(num[1], 16) : Number(num[2]);
+      const num2 = /^&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/i.exec(ahead);
+      if (num2) {
+        const cp = num2[1] !== void 0 ? parseInt(num2[1], 16) : Number(num2[2]);
         if (!DANGEROUS_CODEPOINTS.has(cp)) return amp;
       }
       return `&${WJ}`;

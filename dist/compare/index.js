@@ -420,12 +420,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -981,8 +981,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -991,26 +991,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert2(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -1130,21 +1130,21 @@ var require_util = __commonJS({
     function isIterable(obj2) {
       return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1259,14 +1259,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1733,10 +1733,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1752,16 +1752,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3333,11 +3333,11 @@ var require_data_url = __commonJS({
       }
       position.position++;
       const encodedBody = input2.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3351,7 +3351,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4627,12 +4627,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5246,16 +5246,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result;
         position.position += 2;
-        let body;
+        let body2;
         {
           const boundaryIndex = input2.indexOf(boundary2.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input2.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body2 = input2.subarray(position.position, boundaryIndex - 4);
+          position.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
@@ -5269,9 +5269,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File2([body], filename, { type: contentType });
+          value = new File2([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
         assert2(isUSVString(name));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5599,8 +5599,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
       if (object2 instanceof ReadableStream) {
@@ -5609,13 +5609,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object2, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5710,8 +5710,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise2.promise;
     }
     function bodyUnusable(object2) {
-      const body = object2[kState].body;
-      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
+      const body2 = object2[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5961,14 +5961,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -6462,20 +6462,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request) {
       const { method, path, host, upgrade, blocking, reset } = request;
-      let { body, headers, contentLength } = request;
+      let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request.contentType == null) {
-        const contentType = body.type;
+      } else if (util.isBlobLike(body2) && request.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6485,10 +6485,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request.contentLength;
@@ -6516,7 +6516,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request, error63 || new RequestAbortedError());
-        util.destroy(body);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6577,26 +6577,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request, headers: header, socket });
       }
-      if (!body || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload);
         }
-      } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
@@ -6616,13 +6616,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6636,7 +6636,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6646,28 +6646,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+          util.destroy(body2, err);
         } else {
-          util.destroy(body);
+          util.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6677,15 +6677,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body)) {
-          assert2(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request.onBodySent(body);
+          request.onBodySent(body2);
           if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
@@ -6696,13 +6696,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
-      assert2(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -6719,7 +6719,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6740,7 +6740,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body } = request;
+      let { body: body2 } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
         return false;
@@ -7112,7 +7112,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error63);
         }
-        util.destroy(body, error63);
+        util.destroy(body2, error63);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7171,15 +7171,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body);
-      if (util.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7196,11 +7196,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert2(body, "no body must not have content length");
+        assert2(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7257,7 +7257,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7268,23 +7268,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body,
+            body2,
             client,
             request,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body.stream(),
+              body2.stream(),
               client,
               request,
               client[kSocket],
@@ -7295,7 +7295,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body,
+              body2,
               client,
               request,
               client[kSocket],
@@ -7303,22 +7303,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body,
+            body2,
             client,
             request,
             contentLength
           );
-        } else if (util.isIterable(body)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body,
+            body2,
             client,
             request,
             client[kSocket],
@@ -7330,15 +7330,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util.isBuffer(body)) {
-          assert2(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body);
+          request.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
         abort(error63);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
-        body,
+        body2,
         h2stream,
         (err) => {
           if (err) {
@@ -7373,13 +7373,13 @@ var require_client_h2 = __commonJS({
         request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
-      assert2(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7394,7 +7394,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7414,7 +7414,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7452,8 +7452,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9747,12 +9747,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert2(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert2(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9814,7 +9814,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9833,8 +9833,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9844,7 +9844,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9853,8 +9853,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9938,7 +9938,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9951,9 +9951,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10052,7 +10052,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10071,8 +10071,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10084,11 +10084,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10169,7 +10169,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10181,9 +10181,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
       }
     };
@@ -10290,9 +10290,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10304,14 +10304,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util.destroy(body, err);
+            util.destroy(body2, err);
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
@@ -10345,11 +10345,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler, null, {
+          body2 = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
             opaque,
@@ -10360,13 +10360,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10380,7 +10380,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10749,10 +10749,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10810,11 +10810,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -10839,9 +10839,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10871,12 +10871,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body);
+        const responseData = getResponseData(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler.onConnect?.((err) => handler.onError(err), null);
@@ -12420,9 +12420,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12446,13 +12446,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12460,8 +12460,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12666,7 +12666,7 @@ var require_response = __commonJS({
       assert2(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12684,16 +12684,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -14332,11 +14332,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator = body[Symbol.asyncIterator]();
+          const iterator = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14432,7 +14432,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve2, reject) => agent.dispatch(
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
             path: url2.pathname + url2.search,
             origin: url2.origin,
             method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
+            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
             headers: request.headersList.entries,
             maxRedirections: 0,
             upgrade: request.mode === "websocket" ? "websocket" : void 0
@@ -17050,8 +17050,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17604,9 +17604,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17620,7 +17620,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17633,7 +17633,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
@@ -17746,14 +17746,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -17761,12 +17761,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17781,18 +17781,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -20457,10 +20457,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -21499,9 +21499,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -21541,8 +21541,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -21981,8 +21981,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -22184,23 +22184,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -22476,13 +22476,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -24475,13 +24475,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -24538,13 +24538,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -24556,7 +24556,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -27371,10 +27371,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error63));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body2, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -28799,15 +28799,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body);
+          gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -35350,20 +35350,20 @@ function longestRun(text, ch) {
 }
 function renderCodeBlock(text, opts = {}) {
   const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = cut > 0 ? `${kept}
+  const body2 = cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const fence = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
   const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
   return `${fence}${lang}
-${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence}
+${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence}
 `;
 }
 function renderCodeSpan(text, opts = {}) {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
-  const ticks = "`".repeat(longestRun(body, "`") + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") ? " " : "";
-  return `${ticks}${pad}${body}${pad}${ticks}${truncationNote(cut)}`;
+  const body2 = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
+  const ticks = "`".repeat(longestRun(body2, "`") + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
+  return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
 }
 function sanitizeMarkerToken(token) {
   const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
@@ -35416,671 +35416,6 @@ var ActionsLogger = class {
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
-
-// src/core/compare/types.ts
-var COMPARISON_SCHEMA = "llmops.comparison/v1";
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list = [...candidates];
-  const c = closest(name, list);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
-}
-
-// src/core/stats/prng.ts
-function splitmix32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = s + 2654435769 >>> 0;
-    let z2 = s;
-    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
-    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
-    return (z2 ^ z2 >>> 16) >>> 0;
-  };
-}
-function createRng(seed) {
-  const sm = splitmix32(seed);
-  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
-  const nextU32 = () => {
-    const s0 = state[0];
-    const s1 = state[1];
-    const s2 = state[2];
-    const s3 = state[3];
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    const n2 = s2 ^ s0;
-    const n3 = s3 ^ s1;
-    state[1] = s1 ^ n2;
-    state[0] = s0 ^ n3;
-    state[2] = n2 ^ t;
-    state[3] = rotl(n3, 11);
-    return r;
-  };
-  return {
-    state,
-    nextU32,
-    next: () => nextU32() * 23283064365386963e-26,
-    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
-  };
-}
-function rotl(x, k) {
-  return x << k | x >>> 32 - k;
-}
-
-// src/core/stats/descriptive.ts
-function sum(xs) {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
-  return s;
-}
-function mean(xs) {
-  if (xs.length === 0) return Number.NaN;
-  return sum(xs) / xs.length;
-}
-function variance(xs) {
-  const n = xs.length;
-  if (n < 2) return Number.NaN;
-  const m = mean(xs);
-  let ss = 0;
-  let comp = 0;
-  for (let i = 0; i < n; i++) {
-    const d = xs[i] - m;
-    ss += d * d;
-    comp += d;
-  }
-  return (ss - comp * comp / n) / (n - 1);
-}
-function sd(xs) {
-  return Math.sqrt(variance(xs));
-}
-function quantileSorted(sorted, q) {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-// src/core/stats/special.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function lnGamma(x) {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
-  const z2 = x - 1;
-  let a = LANCZOS[0];
-  const t = z2 + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function betaContinuedFraction(a, b, x) {
-  const TINY = 1e-300;
-  const EPS = 1e-16;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - qab * x / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 1e4; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
-  }
-  return h;
-}
-function incompleteBeta(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
-  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
-}
-function normalCdf(x) {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x <= -3) return normalTail(-x);
-  if (x >= 3) return 1 - normalTail(x);
-  let s = x;
-  let t = 0;
-  let b = x;
-  const q = x * x;
-  let i = 1;
-  while (s !== t) {
-    t = s;
-    i += 2;
-    b *= q / i;
-    s = t + b;
-  }
-  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
-}
-function normalTail(x) {
-  let f = x;
-  for (let k = 100; k >= 1; k--) f = x + k / f;
-  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
-}
-function normalPdf(x) {
-  return Math.exp(-0.5 * x * x - 0.9189385332046728);
-}
-var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const plow = 0.02425;
-  let x;
-  if (p < plow) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  } else if (p <= 1 - plow) {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-  } else {
-    const q = Math.sqrt(-2 * Math.log1p(-p));
-    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  for (let i = 0; i < 2; i++) {
-    const e = normalCdf(x) - p;
-    const u = e / normalPdf(x);
-    x = x - u / (1 + x * u / 2);
-  }
-  return x;
-}
-
-// src/core/stats/student-t.ts
-function tCdf(t, df) {
-  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
-  if (t === Infinity) return 1;
-  if (t === -Infinity) return 0;
-  if (df === Infinity) return normalCdf(t);
-  const t2 = t * t;
-  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
-  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
-  return t > 0 ? 1 - tail : tail;
-}
-function tPdf(t, df) {
-  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
-}
-function tQuantile(p, df) {
-  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (df === Infinity) return normalQuantile(p);
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  if (p === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
-  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  const z2 = normalQuantile(p);
-  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
-  let lo = 0;
-  let hi = Math.max(2 * x, 1);
-  while (tCdf(hi, df) < p) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
-    const f = tCdf(x, df) - p;
-    if (f > 0) hi = x;
-    else lo = x;
-    const step = f / tPdf(x, df);
-    const next = x - step;
-    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
-    x = next;
-  }
-  return x;
-}
-function tTwoSidedP(t, df) {
-  if (Number.isNaN(t)) return Number.NaN;
-  if (!Number.isFinite(t)) return 0;
-  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
-  const t2 = t * t;
-  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
-  if (inner < 0.5) return 1 - inner;
-  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
-}
-
-// src/core/stats/proportions.ts
-function zFor(confidence) {
-  return normalQuantile(1 - (1 - confidence) / 2);
-}
-function wilsonInterval(k, n, confidence = 0.95) {
-  if (n === 0) return [0, 1];
-  const z2 = zFor(confidence);
-  const p = k / n;
-  const z22 = z2 * z2;
-  const denom = 1 + z22 / n;
-  const centre = (p + z22 / (2 * n)) / denom;
-  const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
-  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
-}
-
-// src/core/stats/holm.ts
-function ranked(ps) {
-  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-}
-function holmAdjust(ps) {
-  const m = ps.length;
-  const out = new Array(m);
-  let running = 0;
-  ranked(ps).forEach(({ p, i }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    out[i] = running;
-  });
-  return out;
-}
-function holmLevels(ps, alpha) {
-  const m = ps.length;
-  const out = new Array(m);
-  let stopped = null;
-  ranked(ps).forEach(({ p, i }, rank) => {
-    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
-    out[i] = alpha / (m - (stopped ?? rank));
-  });
-  return out;
-}
-
-// src/core/stats/invert.ts
-function boundary(rejected, accepted, accepts) {
-  let r = rejected;
-  let a = accepted;
-  for (; ; ) {
-    const mid = r + (a - r) / 2;
-    if (mid === r || mid === a) return a;
-    if (accepts(mid)) a = mid;
-    else r = mid;
-  }
-}
-function invertTest(pAt, estimate, alpha, range) {
-  const accepts = (x) => pAt(x) >= alpha;
-  if (!accepts(estimate)) return [estimate, estimate];
-  const side = (dir) => {
-    const g = range.guess?.[dir < 0 ? 0 : 1];
-    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
-      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
-      const inner2 = g - dir * eps;
-      const outer = g + dir * eps;
-      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
-    }
-    const end = dir < 0 ? range.min : range.max;
-    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
-    let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
-    let inner = estimate;
-    for (; ; ) {
-      const x = estimate + dir * step;
-      if (!Number.isFinite(x)) return dir * Infinity;
-      if (!accepts(x)) return boundary(x, inner, accepts);
-      inner = x;
-      step *= 2;
-    }
-  };
-  return [side(-1), side(1)];
-}
-function pFromIntervals(intervalAt, delta0) {
-  const contains2 = (alpha) => {
-    const ci = intervalAt(1 - alpha);
-    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
-  };
-  if (contains2(1)) return 1;
-  let inside = 0;
-  let outside = 1;
-  for (; ; ) {
-    const mid = inside + (outside - inside) / 2;
-    if (mid === inside || mid === outside) return inside;
-    if (contains2(mid)) inside = mid;
-    else outside = mid;
-  }
-}
-
-// src/core/stats/paired-score.ts
-function tangoStatistic(t, delta0) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  const f = t.fixed;
-  const g = t.broke;
-  const num = f - g - n * delta0;
-  const A2 = 2 * n;
-  const B2 = -f - g + (2 * n - f + g) * delta0;
-  const C2 = -g * delta0 * (1 - delta0);
-  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
-  const v = n * (2 * q + delta0 * (1 - delta0));
-  if (!(v > 0)) return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
-  return num / Math.sqrt(v);
-}
-function pairedScoreTest(t, delta0 = 0) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
-  if (n === 0) return { estimate, z: 0, p: 1 };
-  const z2 = tangoStatistic(t, delta0);
-  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
-}
-function tangoInterval(t, confidence = 0.95) {
-  const n = t.both + t.broke + t.fixed + t.neither;
-  if (n === 0) return [-1, 1];
-  const alpha = 1 - confidence;
-  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
-}
-
-// src/core/stats/paired-t.ts
-function tTestAt(r, delta0) {
-  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
-  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
-}
-function tIntervalAt(r, confidence) {
-  const alpha = 1 - confidence;
-  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
-}
-function oneSampleT(xs, confidence = 0.95) {
-  const n = xs.length;
-  if (n < 2) return null;
-  const m = mean(xs);
-  const v = Math.max(0, variance(xs));
-  const sdv = Math.sqrt(v);
-  const se = sdv / Math.sqrt(n);
-  const df = n - 1;
-  if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
-  const t = m / se;
-  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
-}
-function withinClusterSd(clusters) {
-  let ss = 0;
-  let df = 0;
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    ss += variance(c) * (c.length - 1);
-    df += c.length - 1;
-  }
-  return df > 0 ? Math.sqrt(ss / df) : null;
-}
-
-// src/core/stats/power.ts
-function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
-  if (n < 2 || !Number.isFinite(sdDiff)) return null;
-  const df = n - 1;
-  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n);
-}
-function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
-  if (sdDiff === 0) return 2;
-  const za = normalQuantile(1 - alpha / 2);
-  const zb = normalQuantile(power);
-  let n = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
-  for (let i = 0; i < 50; i++) {
-    const df = n - 1;
-    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
-    if (next === n) break;
-    n = next;
-  }
-  return Number.isFinite(n) ? n : null;
-}
-function casesNeededFromSe(se, n, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || !Number.isFinite(se) || n < 1) return null;
-  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  return Math.max(2, Math.ceil(n * (k * se / e) ** 2));
-}
-function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8) {
-  const e = Math.abs(effect);
-  if (!(e > 0) || n < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
-  const df = n - 1;
-  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
-  const targetVar = n * (e / k) ** 2;
-  const room = targetVar - sdBetween * sdBetween;
-  if (room <= 0) return null;
-  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
-}
-
-// src/core/stats/bootstrap.ts
-function summariseDraws(estimate, draws, confidence, seed) {
-  const sorted = Float64Array.from(draws).sort();
-  const alpha = 1 - confidence;
-  let m = 0;
-  let le = 0;
-  let ge = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i];
-    m += v;
-    if (v <= 0) le++;
-    if (v >= 0) ge++;
-  }
-  m /= sorted.length;
-  let ss = 0;
-  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
-  const B2 = sorted.length;
-  return {
-    estimate,
-    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
-    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
-    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
-    resamples: B2,
-    seed
-  };
-}
-function bcaInterval(estimate, draws, jackknife, confidence) {
-  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
-}
-function bcaIntervals(estimate, draws, jackknife) {
-  const B2 = draws.length;
-  if (B2 < 2 || jackknife.length < 3) return null;
-  let below = 0;
-  let equal = 0;
-  for (let i = 0; i < B2; i++) {
-    if (draws[i] < estimate) below++;
-    else if (draws[i] === estimate) equal++;
-  }
-  const share = (below + equal / 2) / B2;
-  if (share <= 0 || share >= 1) return null;
-  const z0 = normalQuantile(share);
-  let jm = 0;
-  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
-  jm /= jackknife.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < jackknife.length; i++) {
-    const d = jm - jackknife[i];
-    num += d * d * d;
-    den += d * d;
-  }
-  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
-  const a = flat ? 0 : num / (6 * den ** 1.5);
-  const sorted = Float64Array.from(draws).sort();
-  const level = (q) => {
-    const z2 = normalQuantile(q);
-    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
-  };
-  return (confidence) => {
-    const alpha = 1 - confidence;
-    const lo = level(alpha / 2);
-    const hi = level(1 - alpha / 2);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
-  };
-}
-function percentileIntervals(draws) {
-  const sorted = Float64Array.from(draws).sort();
-  return (confidence) => {
-    const alpha = 1 - confidence;
-    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
-  };
-}
-function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
-  const n = baseline.length / width;
-  if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
-  const columns = (m) => Array.from({ length: width }, (_, j) => {
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = m[i * width + j];
-    return col;
-  });
-  const colB = columns(baseline);
-  const colC = columns(candidate);
-  const sumCols = (cols, weights) => cols.map((col) => {
-    let a = 0;
-    if (weights) for (let i = 0; i < n; i++) a += weights[i] * col[i];
-    else for (let i = 0; i < n; i++) a += col[i];
-    return a;
-  });
-  const b0 = aggregate(sumCols(colB, null));
-  const c0 = aggregate(sumCols(colC, null));
-  const db = new Float64Array(resamples);
-  const dc = new Float64Array(resamples);
-  const dd = new Float64Array(resamples);
-  const counts = new Float64Array(n);
-  const rng = createRng(seed);
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)] += 1;
-    const vb = aggregate(sumCols(colB, counts));
-    const vc = aggregate(sumCols(colC, counts));
-    db[b] = vb;
-    dc[b] = vc;
-    dd[b] = vc - vb;
-  }
-  const totB = sumCols(colB, null);
-  const totC = sumCols(colC, null);
-  const jb = new Float64Array(n);
-  const jc = new Float64Array(n);
-  const loB = new Array(width);
-  const loC = new Array(width);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < width; j++) {
-      loB[j] = totB[j] - colB[j][i];
-      loC[j] = totC[j] - colC[j][i];
-    }
-    jb[i] = aggregate(loB);
-    jc[i] = aggregate(loC);
-  }
-  const jd = jc.map((v, i) => v - jb[i]);
-  const withBca = (estimate, draws, jack) => ({
-    ...summariseDraws(estimate, draws, confidence, seed),
-    bca: bcaInterval(estimate, draws, jack, confidence)
-  });
-  const bca = bcaIntervals(c0 - b0, dd, jd);
-  const method = bca?.(confidence) ? "bca" : "percentile";
-  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
-  return {
-    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
-    baseline: withBca(b0, db, jb),
-    candidate: withBca(c0, dc, jc)
-  };
-}
-function bootstrapQuantile(values, q, resamples, seed) {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const out = new Float64Array(resamples);
-  if (n === 0) return out.fill(Number.NaN);
-  const rng = createRng(seed);
-  const counts = new Uint32Array(n);
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const frac = h - lo;
-  for (let b = 0; b < resamples; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[rng.int(n)]++;
-    let cum = 0;
-    let vLo = Number.NaN;
-    let vHi = Number.NaN;
-    for (let i = 0; i < n; i++) {
-      cum += counts[i];
-      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
-      if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
-        vHi = sorted[i];
-        break;
-      }
-    }
-    if (Number.isNaN(vHi)) vHi = vLo;
-    out[b] = vLo + frac * (vHi - vLo);
-  }
-  return out;
-}
-
-// src/core/gate/decidable.ts
-function identicalRunsBound(n, confidence) {
-  if (n <= 0) return 1;
-  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
-}
-function casesToDecide(margin, confidence) {
-  if (!(margin > 0)) return null;
-  let hi = 8;
-  while (identicalRunsBound(hi, confidence) >= margin) {
-    hi *= 2;
-    if (hi > 1e7) return null;
-  }
-  let lo = Math.max(1, hi / 2);
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
-    else lo = mid + 1;
-  }
-  return hi;
-}
-var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
-function explainMargin(metric, margin, cases, smallest, needed) {
-  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
-  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -50439,7 +49774,7 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -50450,7 +49785,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body(d);
+    body2(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -50460,7 +49795,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body(d);
+      body2(d);
   });
   doc.write(`}`);
 }
@@ -55799,6 +55134,908 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema2, value, where) {
+    const r = schema2.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text, where) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gate-verdict.ts
+var VerdictSchema = external_exports.enum(["pass", "fail", "inconclusive"]);
+var InconclusivePolicySchema = external_exports.enum(["fail", "pass", "neutral"]);
+var MarginSpecSchema = external_exports.union([external_exports.number(), external_exports.templateLiteral([external_exports.number(), "%"])]);
+var MetricPolicySchema = external_exports.object({
+  greater_is_better: external_exports.boolean().optional(),
+  threshold: external_exports.number().optional(),
+  max_regression: MarginSpecSchema.optional(),
+  min_improvement: MarginSpecSchema.optional(),
+  min_absolute_change: external_exports.number().optional(),
+  min_relative_change: external_exports.number().optional(),
+  gate: external_exports.boolean().optional()
+});
+var GatePolicySchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), MetricPolicySchema),
+  latency: external_exports.object({ p95_max_ms: external_exports.number().optional(), p95_max_regression: MarginSpecSchema.optional() }).optional(),
+  cost: external_exports.object({ max_per_case: external_exports.number().optional(), max_total: external_exports.number().optional(), max_regression: MarginSpecSchema.optional() }).optional(),
+  confidence: external_exports.number().gt(0).lt(1),
+  inconclusive: InconclusivePolicySchema,
+  bootstrap_resamples: external_exports.number().int().positive(),
+  seed: external_exports.number(),
+  require_metrics: external_exports.boolean()
+});
+var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var GateCheckSchema = external_exports.object({
+  id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
+  subject: external_exports.string(),
+  kind: CheckKindSchema,
+  verdict: VerdictSchema,
+  estimate: external_exports.number().nullable(),
+  interval: interval.nullable(),
+  limit: external_exports.number().nullable(),
+  message: external_exports.string().max(2e3),
+  cases_needed: external_exports.number().nullable(),
+  repeats_needed: external_exports.number().nullable(),
+  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
+});
+var GateVerdictSchema = external_exports.object({
+  verdict: VerdictSchema,
+  blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  checks: external_exports.array(GateCheckSchema).max(1e3),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
+  policy: GatePolicySchema,
+  policy_source: external_exports.string()
+});
+
+// src/core/contracts/comparison.ts
+var COMPARISON_TAG = "llmops.comparison/v1";
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var num = external_exports.number().nullable();
+var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
+var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+var SideStatsSchema = external_exports.object({
+  mean: num,
+  ci: interval2.nullable(),
+  n_records: external_exports.number().int(),
+  n_null: external_exports.number().int(),
+  n_errors: external_exports.number().int()
+});
+var MetricComparisonSchema = external_exports.object({
+  name: external_exports.string(),
+  type: external_exports.string().nullable(),
+  kind: MetricKindSchema,
+  higher_is_better: external_exports.boolean(),
+  gated: external_exports.boolean(),
+  n: external_exports.number().int(),
+  repeats: external_exports.object({ baseline: external_exports.number().int(), candidate: external_exports.number().int() }),
+  baseline: SideStatsSchema,
+  candidate: SideStatsSchema,
+  delta: num,
+  delta_relative: num,
+  ci: interval2.nullable(),
+  interval_method: IntervalMethodSchema,
+  test: TestMethodSchema,
+  p_value: num,
+  p_holm: num,
+  ci_holm: interval2.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
+  sd_diff: num,
+  sd_within: num,
+  mde: num,
+  broke: num,
+  fixed: num,
+  notes: external_exports.array(external_exports.string())
+});
+var FlipSchema = external_exports.object({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  direction: external_exports.enum(["broke", "fixed"]),
+  baseline: external_exports.number(),
+  candidate: external_exports.number()
+});
+var OneSidedSchema = external_exports.object({ baseline_only: external_exports.array(external_exports.string()), candidate_only: external_exports.array(external_exports.string()) });
+var DistributionSchema = external_exports.object({ n: external_exports.number().int(), mean: num, p50: num, p95: num });
+var tokenSide = external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number(), per_case: num });
+var costSide = external_exports.object({ total: external_exports.number(), per_case: num, n: external_exports.number().int() });
+var OperationalDeltasSchema = external_exports.object({
+  latency: external_exports.object({
+    baseline: DistributionSchema,
+    candidate: DistributionSchema,
+    delta_p50: num,
+    delta_p95: num,
+    candidate_p95_ci: interval2.nullable(),
+    delta_p95_ci: interval2.nullable()
+  }),
+  tokens: external_exports.object({ baseline: tokenSide, candidate: tokenSide, delta_total: external_exports.number(), delta_per_case: num }),
+  cost: external_exports.object({
+    currency: external_exports.string().nullable(),
+    baseline: costSide,
+    candidate: costSide,
+    delta_total: external_exports.number(),
+    delta_per_case: num,
+    candidate_per_case_ci: interval2.nullable(),
+    delta_per_case_ci: interval2.nullable(),
+    candidate_run_total: external_exports.number()
+  }).nullable()
+});
+var RunRefSchema = external_exports.object({
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  summary_present: external_exports.boolean(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).nullable(),
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
+  counts: external_exports.object({ cases: external_exports.number().int(), records: external_exports.number().int(), superseded: external_exports.number().int(), repeats: external_exports.number().int(), errors: external_exports.number().int() }),
+  warnings: external_exports.array(external_exports.string())
+});
+var ComparisonSchema = external_exports.object({
+  schema: external_exports.literal(COMPARISON_TAG),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.object({ resamples: external_exports.number().int(), seed: external_exports.number() }),
+  baseline: RunRefSchema,
+  candidate: RunRefSchema,
+  paired_cases: external_exports.number().int(),
+  one_sided: OneSidedSchema,
+  metrics: external_exports.array(MetricComparisonSchema),
+  flips: external_exports.array(FlipSchema),
+  operational: OperationalDeltasSchema,
+  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
+  gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
+  provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+var comparisonFormat = defineFormat({
+  kind: "comparison",
+  version: 1,
+  schema: ComparisonSchema,
+  title: "a comparison of two eval runs, with the gate's verdict",
+  file: "<out>/comparison.json (report bundle)",
+  writer: "llmops compare and gate, actions/compare (app/compare/run-compare.ts)",
+  readers: "llmops report, actions/comment (gate verdict and check run)",
+  hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
+  repair: unknownIntervalsAsNull
+});
+var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+function unknownIntervalsAsNull(value) {
+  if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
+  );
+}
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost2 = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list = [...candidates];
+  const c = closest(name, list);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
+}
+
+// src/core/stats/prng.ts
+function splitmix32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = s + 2654435769 >>> 0;
+    let z2 = s;
+    z2 = Math.imul(z2 ^ z2 >>> 16, 2246822507) >>> 0;
+    z2 = Math.imul(z2 ^ z2 >>> 13, 3266489909) >>> 0;
+    return (z2 ^ z2 >>> 16) >>> 0;
+  };
+}
+function createRng(seed) {
+  const sm = splitmix32(seed);
+  const state = new Uint32Array([sm(), sm(), sm(), sm()]);
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const nextU32 = () => {
+    const s0 = state[0];
+    const s1 = state[1];
+    const s2 = state[2];
+    const s3 = state[3];
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    state[1] = s1 ^ n2;
+    state[0] = s0 ^ n3;
+    state[2] = n2 ^ t;
+    state[3] = rotl(n3, 11);
+    return r;
+  };
+  return {
+    state,
+    nextU32,
+    next: () => nextU32() * 23283064365386963e-26,
+    int: (n) => Math.floor(nextU32() * 23283064365386963e-26 * n)
+  };
+}
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+
+// src/core/stats/descriptive.ts
+function sum(xs) {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s;
+}
+function mean(xs) {
+  if (xs.length === 0) return Number.NaN;
+  return sum(xs) / xs.length;
+}
+function variance(xs) {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = mean(xs);
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - m;
+    ss += d * d;
+    comp += d;
+  }
+  return (ss - comp * comp / n) / (n - 1);
+}
+function sd(xs) {
+  return Math.sqrt(variance(xs));
+}
+function quantileSorted(sorted, q) {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+// src/core/stats/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function lnGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const z2 = x - 1;
+  let a = LANCZOS[0];
+  const t = z2 + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z2 + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+  const TINY = 1e-300;
+  const EPS = 1e-16;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1e4; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h;
+}
+function incompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(lnFront) * betaContinuedFraction(a, b, x) / a;
+  return 1 - Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x) / b;
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= -3) return normalTail(-x);
+  if (x >= 3) return 1 - normalTail(x);
+  let s = x;
+  let t = 0;
+  let b = x;
+  const q = x * x;
+  let i = 1;
+  while (s !== t) {
+    t = s;
+    i += 2;
+    b *= q / i;
+    s = t + b;
+  }
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728);
+}
+function normalTail(x) {
+  let f = x;
+  for (let k = 100; k >= 1; k--) f = x + k / f;
+  return Math.exp(-0.5 * x * x - 0.9189385332046728) / f;
+}
+function normalPdf(x) {
+  return Math.exp(-0.5 * x * x - 0.9189385332046728);
+}
+var A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+var B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+var C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+var D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  const plow = 0.02425;
+  let x;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  } else if (p <= 1 - plow) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log1p(-p));
+    x = -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  }
+  for (let i = 0; i < 2; i++) {
+    const e = normalCdf(x) - p;
+    const u = e / normalPdf(x);
+    x = x - u / (1 + x * u / 2);
+  }
+  return x;
+}
+
+// src/core/stats/student-t.ts
+function tCdf(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (t === Infinity) return 1;
+  if (t === -Infinity) return 0;
+  if (df === Infinity) return normalCdf(t);
+  const t2 = t * t;
+  const centre = 0.5 * incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (centre < 0.25) return t > 0 ? 0.5 + centre : 0.5 - centre;
+  const tail = 0.5 * incompleteBeta(df / (df + t2), df / 2, 0.5);
+  return t > 0 ? 1 - tail : tail;
+}
+function tPdf(t, df) {
+  const lnc = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return Math.exp(lnc - (df + 1) / 2 * Math.log1p(t * t / df));
+}
+function tQuantile(p, df) {
+  if (!(p >= 0 && p <= 1) || !(df > 0)) return Number.NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (p === 0.5) return 0;
+  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+  const z2 = normalQuantile(p);
+  let x = z2 + (z2 ** 3 + z2) / (4 * df) + (5 * z2 ** 5 + 16 * z2 ** 3 + 3 * z2) / (96 * df * df);
+  let lo = 0;
+  let hi = Math.max(2 * x, 1);
+  while (tCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200; i++) {
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const f = tCdf(x, df) - p;
+    if (f > 0) hi = x;
+    else lo = x;
+    const step = f / tPdf(x, df);
+    const next = x - step;
+    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x)) || hi - lo < 1e-14 * Math.max(1, hi)) return next > lo && next < hi ? next : x;
+    x = next;
+  }
+  return x;
+}
+function tTwoSidedP(t, df) {
+  if (Number.isNaN(t)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (df === Infinity) return 2 * normalCdf(-Math.abs(t));
+  const t2 = t * t;
+  const inner = incompleteBeta(t2 / (df + t2), 0.5, df / 2);
+  if (inner < 0.5) return 1 - inner;
+  return Math.min(1, incompleteBeta(df / (df + t2), df / 2, 0.5));
+}
+
+// src/core/stats/proportions.ts
+function zFor(confidence) {
+  return normalQuantile(1 - (1 - confidence) / 2);
+}
+function wilsonInterval(k, n, confidence = 0.95) {
+  if (n === 0) return [0, 1];
+  const z2 = zFor(confidence);
+  const p = k / n;
+  const z22 = z2 * z2;
+  const denom = 1 + z22 / n;
+  const centre = (p + z22 / (2 * n)) / denom;
+  const half = z2 / denom * Math.sqrt(p * (1 - p) / n + z22 / (4 * n * n));
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
+}
+
+// src/core/stats/holm.ts
+function ranked(ps) {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+}
+function holmAdjust(ps) {
+  const m = ps.length;
+  const out = new Array(m);
+  let running = 0;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    out[i] = running;
+  });
+  return out;
+}
+function holmLevels(ps, alpha) {
+  const m = ps.length;
+  const out = new Array(m);
+  let stopped = null;
+  ranked(ps).forEach(({ p, i }, rank) => {
+    if (stopped === null && !((m - rank) * p < alpha)) stopped = rank;
+    out[i] = alpha / (m - (stopped ?? rank));
+  });
+  return out;
+}
+
+// src/core/stats/invert.ts
+function boundary(rejected, accepted, accepts) {
+  let r = rejected;
+  let a = accepted;
+  for (; ; ) {
+    const mid = r + (a - r) / 2;
+    if (mid === r || mid === a) return a;
+    if (accepts(mid)) a = mid;
+    else r = mid;
+  }
+}
+function invertTest(pAt, estimate, alpha, range) {
+  const accepts = (x) => pAt(x) >= alpha;
+  if (!accepts(estimate)) return [estimate, estimate];
+  const side = (dir) => {
+    const g = range.guess?.[dir < 0 ? 0 : 1];
+    if (g !== void 0 && Number.isFinite(g) && (g - estimate) * dir > 0) {
+      const eps = 1e-7 * Math.max(Math.abs(g - estimate), Math.abs(g));
+      const inner2 = g - dir * eps;
+      const outer = g + dir * eps;
+      if ((inner2 - estimate) * dir > 0 && accepts(inner2) && !accepts(outer)) return boundary(outer, inner2, accepts);
+    }
+    const end = dir < 0 ? range.min : range.max;
+    if (Number.isFinite(end)) return accepts(end) ? end : boundary(end, estimate, accepts);
+    let step = range.scale && range.scale > 0 ? range.scale : Math.max(1, Math.abs(estimate));
+    let inner = estimate;
+    for (; ; ) {
+      const x = estimate + dir * step;
+      if (!Number.isFinite(x)) return dir * Infinity;
+      if (!accepts(x)) return boundary(x, inner, accepts);
+      inner = x;
+      step *= 2;
+    }
+  };
+  return [side(-1), side(1)];
+}
+function pFromIntervals(intervalAt, delta0) {
+  const contains2 = (alpha) => {
+    const ci = intervalAt(1 - alpha);
+    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+  };
+  if (contains2(1)) return 1;
+  let inside = 0;
+  let outside = 1;
+  for (; ; ) {
+    const mid = inside + (outside - inside) / 2;
+    if (mid === inside || mid === outside) return inside;
+    if (contains2(mid)) inside = mid;
+    else outside = mid;
+  }
+}
+
+// src/core/stats/paired-score.ts
+function tangoStatistic(t, delta0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const f = t.fixed;
+  const g = t.broke;
+  const num2 = f - g - n * delta0;
+  const A2 = 2 * n;
+  const B2 = -f - g + (2 * n - f + g) * delta0;
+  const C2 = -g * delta0 * (1 - delta0);
+  const q = (Math.sqrt(Math.max(0, B2 * B2 - 4 * A2 * C2)) - B2) / (2 * A2);
+  const v = n * (2 * q + delta0 * (1 - delta0));
+  if (!(v > 0)) return num2 === 0 ? 0 : num2 > 0 ? Infinity : -Infinity;
+  return num2 / Math.sqrt(v);
+}
+function pairedScoreTest(t, delta0 = 0) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  const estimate = n === 0 ? 0 : (t.fixed - t.broke) / n;
+  if (n === 0) return { estimate, z: 0, p: 1 };
+  const z2 = tangoStatistic(t, delta0);
+  return { estimate, z: z2, p: Math.min(1, 2 * normalCdf(-Math.abs(z2))) };
+}
+function tangoInterval(t, confidence = 0.95) {
+  const n = t.both + t.broke + t.fixed + t.neither;
+  if (n === 0) return [-1, 1];
+  const alpha = 1 - confidence;
+  return invertTest((d) => pairedScoreTest(t, d).p, (t.fixed - t.broke) / n, alpha, { min: -1, max: 1 });
+}
+
+// src/core/stats/paired-t.ts
+function tTestAt(r, delta0) {
+  if (r.se === 0) return r.mean === delta0 ? 1 : 0;
+  return tTwoSidedP((r.mean - delta0) / r.se, r.df);
+}
+function tIntervalAt(r, confidence) {
+  const alpha = 1 - confidence;
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
+}
+function oneSampleT(xs, confidence = 0.95) {
+  const n = xs.length;
+  if (n < 2) return null;
+  const m = mean(xs);
+  const v = Math.max(0, variance(xs));
+  const sdv = Math.sqrt(v);
+  const se = sdv / Math.sqrt(n);
+  const df = n - 1;
+  if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
+  const t = m / se;
+  return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
+}
+function withinClusterSd(clusters) {
+  let ss = 0;
+  let df = 0;
+  for (const c of clusters) {
+    if (c.length < 2) continue;
+    ss += variance(c) * (c.length - 1);
+    df += c.length - 1;
+  }
+  return df > 0 ? Math.sqrt(ss / df) : null;
+}
+
+// src/core/stats/power.ts
+function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
+  if (n < 2 || !Number.isFinite(sdDiff)) return null;
+  const df = n - 1;
+  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / Math.sqrt(n);
+}
+function casesNeeded(sdDiff, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(sdDiff)) return null;
+  if (sdDiff === 0) return 2;
+  const za = normalQuantile(1 - alpha / 2);
+  const zb = normalQuantile(power);
+  let n = Math.max(2, Math.ceil(((za + zb) * sdDiff / e) ** 2));
+  for (let i = 0; i < 50; i++) {
+    const df = n - 1;
+    const next = Math.max(2, Math.ceil(((tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * sdDiff / e) ** 2));
+    if (next === n) break;
+    n = next;
+  }
+  return Number.isFinite(n) ? n : null;
+}
+function casesNeededFromSe(se, n, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || !Number.isFinite(se) || n < 1) return null;
+  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  return Math.max(2, Math.ceil(n * (k * se / e) ** 2));
+}
+function repeatsNeeded(sdBetween, sdWithin, n, effect, alpha = 0.05, power = 0.8) {
+  const e = Math.abs(effect);
+  if (!(e > 0) || n < 2 || !Number.isFinite(sdBetween) || !Number.isFinite(sdWithin)) return null;
+  const df = n - 1;
+  const k = tQuantile(1 - alpha / 2, df) + tQuantile(power, df);
+  const targetVar = n * (e / k) ** 2;
+  const room = targetVar - sdBetween * sdBetween;
+  if (room <= 0) return null;
+  return Math.max(1, Math.ceil(sdWithin * sdWithin / room));
+}
+
+// src/core/stats/bootstrap.ts
+function summariseDraws(estimate, draws, confidence, seed) {
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = 1 - confidence;
+  let m = 0;
+  let le = 0;
+  let ge = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i];
+    m += v;
+    if (v <= 0) le++;
+    if (v >= 0) ge++;
+  }
+  m /= sorted.length;
+  let ss = 0;
+  for (let i = 0; i < sorted.length; i++) ss += (sorted[i] - m) ** 2;
+  const B2 = sorted.length;
+  return {
+    estimate,
+    ci: [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)],
+    se: Math.sqrt(ss / Math.max(1, B2 - 1)),
+    p: Math.min(1, 2 * (Math.min(le, ge) + 1) / (B2 + 1)),
+    resamples: B2,
+    seed
+  };
+}
+function bcaInterval(estimate, draws, jackknife, confidence) {
+  return bcaIntervals(estimate, draws, jackknife)?.(confidence) ?? null;
+}
+function bcaIntervals(estimate, draws, jackknife) {
+  const B2 = draws.length;
+  if (B2 < 2 || jackknife.length < 3) return null;
+  let below = 0;
+  let equal = 0;
+  for (let i = 0; i < B2; i++) {
+    if (draws[i] < estimate) below++;
+    else if (draws[i] === estimate) equal++;
+  }
+  const share = (below + equal / 2) / B2;
+  if (share <= 0 || share >= 1) return null;
+  const z0 = normalQuantile(share);
+  let jm = 0;
+  for (let i = 0; i < jackknife.length; i++) jm += jackknife[i];
+  jm /= jackknife.length;
+  let num2 = 0;
+  let den = 0;
+  for (let i = 0; i < jackknife.length; i++) {
+    const d = jm - jackknife[i];
+    num2 += d * d * d;
+    den += d * d;
+  }
+  const flat = den <= (1e-12 * Math.max(1, Math.abs(jm))) ** 2 * jackknife.length;
+  const a = flat ? 0 : num2 / (6 * den ** 1.5);
+  const sorted = Float64Array.from(draws).sort();
+  const level = (q) => {
+    const z2 = normalQuantile(q);
+    return normalCdf(z0 + (z0 + z2) / (1 - a * (z0 + z2)));
+  };
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    const lo = level(alpha / 2);
+    const hi = level(1 - alpha / 2);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+    return [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  };
+}
+function percentileIntervals(draws) {
+  const sorted = Float64Array.from(draws).sort();
+  return (confidence) => {
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  };
+}
+function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples, seed, confidence = 0.95) {
+  const n = baseline.length / width;
+  if (!Number.isInteger(n) || candidate.length !== baseline.length) throw new RangeError("corpus bootstrap needs two n \xD7 width matrices");
+  const columns = (m) => Array.from({ length: width }, (_, j) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = m[i * width + j];
+    return col;
+  });
+  const colB = columns(baseline);
+  const colC = columns(candidate);
+  const sumCols = (cols, weights) => cols.map((col) => {
+    let a = 0;
+    if (weights) for (let i = 0; i < n; i++) a += weights[i] * col[i];
+    else for (let i = 0; i < n; i++) a += col[i];
+    return a;
+  });
+  const b0 = aggregate(sumCols(colB, null));
+  const c0 = aggregate(sumCols(colC, null));
+  const db = new Float64Array(resamples);
+  const dc = new Float64Array(resamples);
+  const dd = new Float64Array(resamples);
+  const counts2 = new Float64Array(n);
+  const rng = createRng(seed);
+  for (let b = 0; b < resamples; b++) {
+    counts2.fill(0);
+    for (let i = 0; i < n; i++) counts2[rng.int(n)] += 1;
+    const vb = aggregate(sumCols(colB, counts2));
+    const vc = aggregate(sumCols(colC, counts2));
+    db[b] = vb;
+    dc[b] = vc;
+    dd[b] = vc - vb;
+  }
+  const totB = sumCols(colB, null);
+  const totC = sumCols(colC, null);
+  const jb = new Float64Array(n);
+  const jc = new Float64Array(n);
+  const loB = new Array(width);
+  const loC = new Array(width);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < width; j++) {
+      loB[j] = totB[j] - colB[j][i];
+      loC[j] = totC[j] - colC[j][i];
+    }
+    jb[i] = aggregate(loB);
+    jc[i] = aggregate(loC);
+  }
+  const jd = jc.map((v, i) => v - jb[i]);
+  const withBca = (estimate, draws, jack) => ({
+    ...summariseDraws(estimate, draws, confidence, seed),
+    bca: bcaInterval(estimate, draws, jack, confidence)
+  });
+  const bca = bcaIntervals(c0 - b0, dd, jd);
+  const method = bca?.(confidence) ? "bca" : "percentile";
+  const intervalAt = method === "bca" ? bca : percentileIntervals(dd);
+  return {
+    delta: { ...withBca(c0 - b0, dd, jd), p: pFromIntervals(intervalAt, 0), method, intervalAt },
+    baseline: withBca(b0, db, jb),
+    candidate: withBca(c0, dc, jc)
+  };
+}
+function bootstrapQuantile(values, q, resamples, seed) {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const out = new Float64Array(resamples);
+  if (n === 0) return out.fill(Number.NaN);
+  const rng = createRng(seed);
+  const counts2 = new Uint32Array(n);
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const frac = h - lo;
+  for (let b = 0; b < resamples; b++) {
+    counts2.fill(0);
+    for (let i = 0; i < n; i++) counts2[rng.int(n)]++;
+    let cum = 0;
+    let vLo = Number.NaN;
+    let vHi = Number.NaN;
+    for (let i = 0; i < n; i++) {
+      cum += counts2[i];
+      if (Number.isNaN(vLo) && cum > lo) vLo = sorted[i];
+      if (cum > lo + 1 || cum > lo && lo + 1 >= n) {
+        vHi = sorted[i];
+        break;
+      }
+    }
+    if (Number.isNaN(vHi)) vHi = vLo;
+    out[b] = vLo + frac * (vHi - vLo);
+  }
+  return out;
+}
+
+// src/core/gate/decidable.ts
+function identicalRunsBound(n, confidence) {
+  if (n <= 0) return 1;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
+}
+function casesToDecide(margin, confidence) {
+  if (!(margin > 0)) return null;
+  let hi = 8;
+  while (identicalRunsBound(hi, confidence) >= margin) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.max(1, hi / 2);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
+}
+var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" : "s"}`;
+function explainMargin(metric, margin, cases, smallest, needed) {
+  if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
+  return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_YAML_DEPTH = 64;
@@ -56331,18 +56568,18 @@ function evaluateGate(c, policy, source) {
 }
 
 // src/core/compare/metric-compare.ts
-function observe(r, metric, counts) {
+function observe(r, metric, counts2) {
   const s = r.scores[metric];
   if (s && s.value !== null) {
-    counts.records++;
+    counts2.records++;
     return { value: s.value, pass: s.pass ?? null, stats: s.stats ?? null, errored: false };
   }
   if (r.error !== null) {
-    counts.records++;
-    counts.errors++;
+    counts2.records++;
+    counts2.errors++;
     return { value: 0, pass: false, stats: null, errored: true };
   }
-  counts.nulls++;
+  counts2.nulls++;
   return null;
 }
 function compareMetric(info2, cases, baseline, candidate, settings) {
@@ -56388,7 +56625,7 @@ function compareMetric(info2, cases, baseline, candidate, settings) {
   const n = ids.length;
   const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
   const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const side = (counts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
+  const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
   const row = {
     name: info2.name,
     type: info2.type,
@@ -56744,7 +56981,7 @@ function metricNames(...runs) {
   for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
   return [...names];
 }
-function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
+function metricInfo(name, runs, greaterIsBetter, aggregateFor2) {
   const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
   const type = sm?.type ?? null;
   return {
@@ -56752,8 +56989,19 @@ function metricInfo(name, runs, greaterIsBetter, aggregateFor) {
     type,
     corpus: sm?.corpus ?? false,
     higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
-    aggregate: type ? aggregateFor(type) : void 0
+    aggregate: type ? aggregateFor2(type, sm?.config ?? null).aggregate : void 0
   };
+}
+function corpusNotes(name, runs, aggregateFor2) {
+  const sms = runs.map((run) => run.summary?.metrics[name]);
+  const sm = [...sms].reverse().find((m) => m !== void 0);
+  if (!sm?.corpus) return [];
+  const notes = [];
+  const note = aggregateFor2(sm.type, sm.config).note;
+  if (note) notes.push(note);
+  const configs = [...new Set(sms.filter((m) => m?.config).map((m) => stableStringify(m.config)))];
+  if (configs.length > 1) notes.push(`the runs configure ${name} differently (${configs.join(" vs ")}); the ${runs.length > 2 ? "last" : "candidate"}'s configuration rebuilt the corpus score`);
+  return notes;
 }
 var METHODS = [
   "Cases are paired by case id; cases on one side only are listed and left out of every paired statistic.",
@@ -56781,6 +57029,7 @@ function computeComparison(baseline, candidate, opts) {
     const info2 = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
     const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
     intervals.set(row, intervalAt);
+    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
@@ -56799,7 +57048,7 @@ function computeComparison(baseline, candidate, opts) {
   });
   const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
-    schema: COMPARISON_SCHEMA,
+    schema: COMPARISON_TAG,
     confidence: policy.confidence,
     bootstrap: { resamples: policy.bootstrap_resamples, seed: policy.seed },
     baseline: runRef(baseline),
@@ -56813,122 +57062,6 @@ function computeComparison(baseline, candidate, opts) {
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
-}
-
-// src/core/eval/results-line.ts
-var scoreSchema = external_exports.looseObject({
-  value: external_exports.number().nullable(),
-  pass: external_exports.boolean().optional(),
-  stats: external_exports.array(external_exports.number()).optional()
-});
-var nullableNumber = external_exports.number().nullable().optional().transform((v) => v ?? null);
-var evalRecordSchema = external_exports.looseObject({
-  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String),
-  repeat: external_exports.number().int().min(0),
-  /** Which request produced the record (the plan's cache key) and what came back: compared to tell an unchanged candidate. */
-  key: external_exports.string().optional(),
-  output: external_exports.string().nullable().optional(),
-  scores: external_exports.record(external_exports.string(), scoreSchema),
-  latency_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  error: external_exports.looseObject({ kind: external_exports.string(), message: external_exports.string() }).nullable().optional().transform((v) => v ?? null)
-});
-function parseResultsLine(line) {
-  if (line.trim() === "") return { kind: "blank" };
-  let json2;
-  try {
-    json2 = JSON.parse(line);
-  } catch (err) {
-    return { kind: "invalid-json", message: err.message };
-  }
-  const r = evalRecordSchema.safeParse(json2);
-  if (!r.success) {
-    const issue3 = r.error.issues[0];
-    const where = issue3.path.length ? issue3.path.map(String).join(".") : "(record)";
-    return { kind: "invalid-record", message: `${where}: ${issue3.message}` };
-  }
-  return { kind: "record", raw: json2, record: r.data };
-}
-
-// src/core/compare/run-records.ts
-var summaryMetricSchema = external_exports.looseObject({
-  type: external_exports.string().optional(),
-  corpus: external_exports.boolean().optional(),
-  higher_is_better: external_exports.boolean().optional()
-});
-var summarySchema = external_exports.looseObject({
-  schema: external_exports.string().optional(),
-  suite: external_exports.looseObject({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).optional(),
-  metrics: external_exports.record(external_exports.string(), summaryMetricSchema).default({}),
-  cost: external_exports.looseObject({ total: external_exports.number().optional(), currency: external_exports.string().optional() }).nullable().optional(),
-  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-});
-var ResultsCollector = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  byKey = /* @__PURE__ */ new Map();
-  caseOrder = /* @__PURE__ */ new Map();
-  superseded = 0;
-  warnings = [];
-  pending = null;
-  /** Feed one line (without its newline). The last fed line is held until `finish` says whether the file ended with a newline. */
-  add(line, lineNo) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, false);
-    this.pending = { line, lineNo };
-  }
-  finish(endsWithNewline) {
-    if (this.pending) this.parse(this.pending.line, this.pending.lineNo, !endsWithNewline);
-    this.pending = null;
-    const records = [...this.byKey.values()].sort(
-      (a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat
-    );
-    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
-    return { records, superseded: this.superseded, warnings: this.warnings };
-  }
-  parse(line, lineNo, mayBeTruncated) {
-    const parsed = parseResultsLine(line);
-    if (parsed.kind === "blank") return;
-    if (parsed.kind === "invalid-json") {
-      if (mayBeTruncated) {
-        this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
-        return;
-      }
-      throw new DataInvalidError(`${this.file}:${lineNo}: not valid JSON (${parsed.message})`, {
-        hint: "results.jsonl holds one JSON object per line; re-run the eval or remove the broken line"
-      });
-    }
-    if (parsed.kind === "invalid-record") {
-      throw new DataInvalidError(`${this.file}:${lineNo}: invalid record: ${parsed.message}`, {
-        hint: "the file does not match the llmops results format (docs/compare-and-gate.md); was it written by `llmops eval`?"
-      });
-    }
-    const rec = parsed.record;
-    const key = `${rec.case_id}\0${rec.repeat}`;
-    if (this.byKey.has(key)) {
-      this.superseded++;
-      this.byKey.delete(key);
-    }
-    this.byKey.set(key, rec);
-    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
-  }
-};
-function parseSummary(text, file2) {
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch (err) {
-    throw new DataInvalidError(`${file2}: not valid JSON (${err.message})`);
-  }
-  const r = summarySchema.safeParse(json2);
-  if (!r.success) {
-    const issue3 = r.error.issues[0];
-    throw new DataInvalidError(`${file2}: invalid summary: ${issue3.path.map(String).join(".") || "(top level)"}: ${issue3.message}`);
-  }
-  return r.data;
 }
 
 // src/core/eval/scorers/ngram-keys.ts
@@ -57018,29 +57151,29 @@ var SMOOTH_DEFAULTS = {
 };
 function wordNgrams(line, maxOrder) {
   const tokens2 = pySplit(line);
-  const counts = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
+  const counts2 = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   for (let i = 0; i < tokens2.length; i++) {
     let key = tokens2[i];
     const last = Math.min(maxOrder, tokens2.length - i);
     for (let n = 1; n <= last; n++) {
       if (n > 1) key += " " + tokens2[i + n - 1];
-      const m = counts[n - 1];
+      const m = counts2[n - 1];
       m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
-  return { counts, length: tokens2.length };
+  return { counts: counts2, length: tokens2.length };
 }
 function referenceInfo(refs, maxOrder) {
   if (refs.length === 1) {
-    const { counts, length } = wordNgrams(refs[0], maxOrder);
-    return { ngrams: counts, lengths: [length] };
+    const { counts: counts2, length } = wordNgrams(refs[0], maxOrder);
+    return { ngrams: counts2, lengths: [length] };
   }
   const ngrams = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
   const lengths = [];
   for (const ref of refs) {
-    const { counts, length } = wordNgrams(ref, maxOrder);
+    const { counts: counts2, length } = wordNgrams(ref, maxOrder);
     lengths.push(length);
-    counts.forEach((orderCounts, n) => {
+    counts2.forEach((orderCounts, n) => {
       const merged = ngrams[n];
       for (const [k, c] of orderCounts) {
         const prev = merged.get(k);
@@ -57065,7 +57198,7 @@ function closestRefLength(hypLength, refLengths) {
   return closestLen;
 }
 function bleuSegmentStats(hypothesis, refs, maxOrder) {
-  const { counts, length } = wordNgrams(hypothesis, maxOrder);
+  const { counts: counts2, length } = wordNgrams(hypothesis, maxOrder);
   const stats = new Array(2 + 2 * maxOrder).fill(0);
   stats[0] = length;
   stats[1] = closestRefLength(length, refs.lengths);
@@ -57073,7 +57206,7 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     const refCounts = refs.ngrams[n];
     let correct = 0;
     let total = 0;
-    for (const [ngram, count2] of counts[n]) {
+    for (const [ngram, count2] of counts2[n]) {
       total += count2;
       const refCount = refCounts.get(ngram);
       if (refCount !== void 0) correct += Math.min(count2, refCount);
@@ -57157,8 +57290,8 @@ var commonScorerFields = {
   /** Weight in the suite's weighted overall score. */
   weight: external_exports.number().nonnegative().max(1e6).default(1)
 };
-function scorerSchema(type, fields) {
-  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields });
+function scorerSchema(type, fields2) {
+  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields2 });
 }
 function referencesOf(expected) {
   if (typeof expected === "string") return [expected];
@@ -57169,9 +57302,6 @@ function referencesOf(expected) {
 function scorerBase(c, corpus = false) {
   return { name: c.name ?? c.type, type: c.type, threshold: c.threshold, weight: c.weight, corpus };
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/core/eval/scorers/signature.ts
 var SIGNATURE_VERSION = `llmops-${VERSION}`;
@@ -57184,8 +57314,8 @@ var ReferenceCountTracker = class {
     return this.seen.size === 1 ? String([...this.seen][0]) : "var";
   }
 };
-function formatSignature(fields) {
-  return [...fields, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
+function formatSignature(fields2) {
+  return [...fields2, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
 }
 
 // src/core/eval/scorers/tokenizers.ts
@@ -57629,9 +57759,9 @@ function valuesEqual(a, b, o) {
   }
   return a === b;
 }
-function compareFields(output2, expected, fields, o) {
+function compareFields(output2, expected, fields2, o) {
   const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
-  const names = fields ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
+  const names = fields2 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
   let relevant = 0;
@@ -57669,9 +57799,9 @@ function expectedObject(expected) {
   }
   return null;
 }
-function truncated(fields) {
-  const entries = Object.entries(fields);
-  return entries.length <= MAX_DETAIL_FIELDS ? fields : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
+function truncated(fields2) {
+  const entries = Object.entries(fields2);
+  return entries.length <= MAX_DETAIL_FIELDS ? fields2 : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
 }
 var jsonFields = {
   type: "json_fields",
@@ -58250,18 +58380,20 @@ var scorerConfigSchema = external_exports.discriminatedUnion(
 );
 
 // src/core/compare/aggregates.ts
-function aggregateForType(type) {
+function aggregateFor(type, config2) {
   const def = scorerDefinitions.find((d) => d.type === type);
-  if (!def) return void 0;
-  const parsed = def.schema.safeParse({ type });
-  if (!parsed.success) return void 0;
+  if (!def) return { aggregate: void 0 };
+  const parsed = def.schema.safeParse(config2 ?? { type });
+  if (!parsed.success) return { aggregate: void 0, note: `the recorded configuration of this ${type} scorer is not valid for this llmops (${parsed.error.issues[0]?.message ?? "invalid"})` };
   const scorer = def.create(parsed.data);
-  return scorer.corpus && scorer.aggregate ? (s) => scorer.aggregate(s) : void 0;
+  if (!scorer.corpus || !scorer.aggregate) return { aggregate: void 0 };
+  const aggregate = (s) => scorer.aggregate(s);
+  return config2 === null ? { aggregate, note: `summary.json (v1) does not record the ${type} scorer's options: the corpus score uses its default options` } : { aggregate };
 }
 
 // src/core/contracts/arms.ts
 var ARMS_SCHEMA = "llmops.arms/v1";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var ArmSchema = external_exports.strictObject({
   name: external_exports.string().min(1),
   control: external_exports.boolean(),
@@ -58279,13 +58411,13 @@ var ArmPairSchema = external_exports.strictObject({
   n: external_exports.number().int().nonnegative(),
   delta: external_exports.number().nullable(),
   /** Interval and p of one test (p < α exactly when the interval excludes 0). */
-  ci: interval.nullable(),
+  ci: interval3.nullable(),
   p_value: external_exports.number().nullable(),
   interval_method: external_exports.string(),
   test: external_exports.string(),
   /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
   p_holm: external_exports.number().nullable(),
-  ci_holm: interval.nullable(),
+  ci_holm: interval3.nullable(),
   ci_holm_confidence: external_exports.number().nullable(),
   sd_diff: external_exports.number().nullable(),
   /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
@@ -58369,32 +58501,31 @@ function eventError(kind, where, err) {
   });
 }
 
+// src/core/contracts/report-bundle.ts
+var PULL_REQUEST_TAG = "llmops.pull-request/v2";
+var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
+var PullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal(PULL_REQUEST_TAG),
+  number: external_exports.number().int().positive(),
+  head_sha: sha2,
+  head_repo: repoName.nullable().describe("owner/name the head commit lives in; null when the fork was deleted"),
+  base_repo: repoName.describe("owner/name of the repository the pull request is in")
+});
+var pullRequestFormat = defineFormat({
+  kind: "pull-request",
+  version: 2,
+  schema: PullRequestRefSchema,
+  title: "the report bundle's pull-request.json (which PR and head commit it reports on)",
+  file: "<bundle>/pull-request.json",
+  writer: "actions/compare on pull_request events",
+  readers: "actions/comment",
+  hint: "the bundle must come from actions/compare of the same llmops version"
+});
+
 // src/core/github/report-bundle.ts
 var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
 var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
-var pullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.pull-request/v2"),
-  number: external_exports.number().int().positive(),
-  head_sha: sha2,
-  /** owner/name the head commit lives in; null when the fork was deleted. */
-  head_repo: repoName.nullable(),
-  /** owner/name of the repository the pull request is in. */
-  base_repo: repoName
-});
-var gateSchema = external_exports.looseObject({
-  verdict: external_exports.enum(["pass", "fail", "inconclusive"]),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  blocking: external_exports.boolean(),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200),
-  policy: external_exports.looseObject({ inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail") }).optional(),
-  checks: external_exports.array(external_exports.looseObject({ kind: external_exports.string().max(100), message: external_exports.string().max(2e3) })).max(1e3).optional()
-});
-var comparisonGateSchema = external_exports.looseObject({
-  schema: external_exports.literal("llmops.comparison/v1"),
-  gate: gateSchema.nullable()
-});
 
 // src/core/report/model.ts
 function mean2(xs) {
@@ -58688,7 +58819,7 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval2(m, ci, conf, asDelta) {
+function interval4(m, ci, conf, asDelta) {
   if (!ci) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
   return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
@@ -58696,7 +58827,7 @@ function interval2(m, ci, conf, asDelta) {
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval2(m, k.interval, conf, k.kind !== "floor");
+  const ci = interval4(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
@@ -58980,7 +59111,7 @@ function renderCaseSections(model, limits) {
     shown[direction] = picked.length;
     const label = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
     const count2 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
-    const body = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
+    const body2 = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
     const rest = ids.length - picked.length;
     const restLine = rest > 0 ? `
 ${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
@@ -58988,7 +59119,7 @@ ${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => rende
     sections.push(`<details>
 <summary>${label}: ${count2}</summary>
 
-${body}${restLine}
+${body2}${restLine}
 </details>
 `);
   }
@@ -59032,7 +59163,7 @@ function renderProvenance(model) {
     ...c.candidate.warnings.map((w) => `candidate: ${w}`),
     ...c.metrics.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`))
   ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
-  const body = [table, methods ? `Methods:
+  const body2 = [table, methods ? `Methods:
 
 ${methods}` : "", warnings ? `Warnings and notes:
 
@@ -59040,7 +59171,7 @@ ${warnings}` : ""].filter(Boolean).join("\n\n");
   return `<details>
 <summary>Provenance and methods</summary>
 
-${body}
+${body2}
 
 </details>
 `;
@@ -59134,6 +59265,111 @@ function renderJobSummary(model, opts = {}) {
   return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
 }
 
+// src/core/contracts/result-line.ts
+var RESULT_LINE_TAG = "llmops.result/v1";
+var MetricScoreSchema = external_exports.object({
+  value: external_exports.number().nullable().describe("In [0,1]; null when the scorer could not say"),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional().describe("Per-sample sufficient statistics of a corpus metric (BLEU, chrF)"),
+  detail: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var RecordErrorKindSchema = external_exports.enum(["http", "timeout", "network", "truncated", "bad_request", "scorer"]);
+var RecordErrorSchema = external_exports.object({
+  kind: RecordErrorKindSchema,
+  message: external_exports.string(),
+  status: external_exports.number().int().optional()
+});
+var nullableNumber = external_exports.number().nullable();
+var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
+var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
+var fields = {
+  case_id: external_exports.string().min(1),
+  repeat: external_exports.number().int().min(0),
+  key: external_exports.string().describe("Cache key of the request (sha256 of target, prompt and parameters)"),
+  input_hash: external_exports.string(),
+  input: external_exports.string().describe("The prompt as sent (chat messages joined)"),
+  vars: external_exports.record(external_exports.string(), external_exports.unknown()),
+  expected: external_exports.unknown(),
+  output: external_exports.string().nullable(),
+  scores: external_exports.record(external_exports.string(), MetricScoreSchema),
+  latency_ms: nullableNumber,
+  ttft_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  finish_reason: external_exports.string().nullable(),
+  error: RecordErrorSchema.nullable(),
+  attempts: external_exports.number().int().min(0),
+  cached: external_exports.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
+};
+var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
+var resultLineFormat = defineFormat({
+  kind: "result",
+  version: 1,
+  schema: ResultLineSchema,
+  title: "one line of results.jsonl (one case \xD7 repeat)",
+  file: "<run>/results.jsonl",
+  writer: "llmops eval, actions/evaluate (JsonlResultsStore, appended per record)",
+  readers: "eval resume, llmops compare, gate and report, actions/compare",
+  hint: "results.jsonl holds one record per line as `llmops eval` writes it; re-run the eval, or remove the broken line",
+  lines: true,
+  untagged: { version: 1, schema: external_exports.object(fields), upgrade: (r) => ({ schema: RESULT_LINE_TAG, ...r }) }
+});
+function readResultLine(text, file2, lineNo, isLast) {
+  if (text.trim() === "") return { kind: "blank" };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    if (isLast) return { kind: "partial" };
+    throw new DataInvalidError(`${file2}:${lineNo}: not valid JSON (${err.message})`, { hint: resultLineFormat.hint });
+  }
+  return { kind: "record", record: resultLineFormat.parseValue(value, `${file2}:${lineNo}`) };
+}
+var ResultsCollector = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  byKey = /* @__PURE__ */ new Map();
+  caseOrder = /* @__PURE__ */ new Map();
+  pending = null;
+  superseded = 0;
+  warnings = [];
+  /** Feed one line (without its newline); the last line is held until `finish`. */
+  add(line, lineNo) {
+    if (this.pending) this.take(this.pending.line, this.pending.lineNo, false);
+    this.pending = { line, lineNo };
+  }
+  finish() {
+    if (this.pending) this.take(this.pending.line, this.pending.lineNo, true);
+    this.pending = null;
+    const records = [...this.byKey.values()].sort((a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat);
+    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+    return { records, superseded: this.superseded, warnings: this.warnings };
+  }
+  take(line, lineNo, isLast) {
+    const r = readResultLine(line, this.file, lineNo, isLast);
+    if (r.kind === "blank") return;
+    if (r.kind === "partial") {
+      this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    const rec = r.record;
+    const key = `${rec.case_id}\0${rec.repeat}`;
+    if (this.byKey.has(key)) {
+      this.superseded++;
+      this.byKey.delete(key);
+    }
+    this.byKey.set(key, rec);
+    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
+  }
+};
+
 // src/core/report/inputs.ts
 function reportRecordOf(r) {
   const scores = {};
@@ -59141,9 +59377,9 @@ function reportRecordOf(r) {
   return {
     case_id: r.case_id,
     repeat: r.repeat,
-    input: typeof r.input === "string" ? r.input : JSON.stringify(r.input ?? ""),
+    input: r.input,
     expected: r.expected ?? null,
-    output: typeof r.output === "string" ? r.output : null,
+    output: r.output,
     scores,
     latency_ms: r.latency_ms,
     error: r.error ? { kind: r.error.kind, message: r.error.message } : null
@@ -59155,6 +59391,97 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+
+// src/core/contracts/summary.ts
+var SUMMARY_TAG = "llmops.summary/v2";
+var interval5 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
+var metricV1 = {
+  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
+  corpus: external_exports.boolean(),
+  higher_is_better: external_exports.boolean(),
+  mean: external_exports.number().nullable(),
+  se: external_exports.number().nullable(),
+  ci95: interval5.nullable(),
+  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
+  n: external_exports.number().int(),
+  n_cases: external_exports.number().int(),
+  pass_rate: external_exports.number().nullable(),
+  threshold: external_exports.number().nullable(),
+  weight: external_exports.number(),
+  signature: external_exports.string(),
+  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
+};
+var MetricSummarySchema = external_exports.object({
+  ...metricV1,
+  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
+});
+var ProvenanceSchema = external_exports.object({
+  llmops_version: external_exports.string(),
+  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
+  suite_hash: external_exports.string(),
+  dataset_hash: external_exports.string(),
+  prompt_hash: external_exports.string(),
+  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
+  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
+  seed: external_exports.number(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  node: external_exports.string()
+});
+var body = {
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
+  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
+  latency: external_exports.object({
+    unit: external_exports.literal("ms"),
+    mean: external_exports.number().nullable(),
+    p50: external_exports.number().nullable(),
+    p95: external_exports.number().nullable(),
+    p99: external_exports.number().nullable(),
+    ttft_p50: external_exports.number().nullable(),
+    ttft_p95: external_exports.number().nullable(),
+    ttft_p99: external_exports.number().nullable(),
+    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
+  }),
+  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
+  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
+  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
+  requests: external_exports.object({
+    attempts: external_exports.number().int(),
+    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
+    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
+    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
+    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
+  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
+  provenance: ProvenanceSchema
+};
+var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
+var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
+var summaryFormat = defineFormat({
+  kind: "summary",
+  version: 2,
+  schema: SummarySchema,
+  title: "an eval run's summary.json",
+  file: "<run>/summary.json",
+  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
+  readers: "llmops compare and gate, actions/compare",
+  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
+  previous: [
+    {
+      version: 1,
+      schema: SummaryV1Schema,
+      upgrade: (v1) => ({
+        ...v1,
+        schema: SUMMARY_TAG,
+        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
+      })
+    }
+  ]
+});
+
+// src/app/eval/eval-run-reader.ts
 async function readEvalRun(dir, label) {
   if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
     throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
@@ -59173,12 +59500,10 @@ async function readEvalRun(dir, label) {
   const hash3 = createHash("sha256");
   let lineNo = 0;
   let rest = "";
-  let lastByte = -1;
   const decoder = new StringDecoder("utf8");
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk;
     hash3.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1];
     const text = rest + decoder.write(buf);
     const parts = text.split("\n");
     rest = parts.pop();
@@ -59186,10 +59511,10 @@ async function readEvalRun(dir, label) {
   }
   rest += decoder.end();
   if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 10 || rest === "");
+  const { records, superseded, warnings } = collector.finish();
   const summaryFile = join(dir, "summary.json");
   let summary2 = null;
-  if (existsSync2(summaryFile)) summary2 = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  if (existsSync2(summaryFile)) summary2 = summaryFormat.parse(readFileSync(summaryFile, "utf8"), summaryFile);
   else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
   if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
   return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings };
@@ -59214,14 +59539,13 @@ async function compareRuns(o) {
   if (o.outDir !== null) {
     await mkdir2(o.outDir, { recursive: true });
     files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
-    await writeFile2(files.comparison, `${JSON.stringify(comparison, null, 2)}
-`);
+    await writeFile2(files.comparison, comparisonFormat.serialize(comparison));
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
 function compareWithPolicy(baseline, candidate, loaded, gate) {
-  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
+  const base = { aggregateFor, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
   if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
   const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
   if (!gate) return first;
@@ -59318,8 +59642,7 @@ async function main() {
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v2", number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }, null, 2)}
-`);
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/compare/index.ts

@@ -36284,6 +36284,7 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };

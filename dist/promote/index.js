@@ -33586,6 +33586,7 @@ var GateFailedError = class extends LlmopsError {
   kind = "gate";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -37961,6 +37962,7 @@ var GitHubApiError = class extends ExternalError {
   }
   status;
   apiMessage;
+  name = "GitHubApiError";
   /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
   get notAccessible() {
     return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);

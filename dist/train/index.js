@@ -420,12 +420,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -981,8 +981,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -991,26 +991,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert2(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -1130,21 +1130,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1259,14 +1259,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1733,10 +1733,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1752,16 +1752,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3333,11 +3333,11 @@ var require_data_url = __commonJS({
       }
       position.position++;
       const encodedBody = input2.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3351,7 +3351,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4627,12 +4627,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5246,16 +5246,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result;
         position.position += 2;
-        let body;
+        let body2;
         {
           const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input2.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body2 = input2.subarray(position.position, boundaryIndex - 4);
+          position.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
@@ -5269,9 +5269,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File2([body], filename, { type: contentType });
+          value = new File2([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
         assert2(isUSVString(name));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5599,8 +5599,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
       if (object2 instanceof ReadableStream) {
@@ -5609,13 +5609,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object2, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5710,8 +5710,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise2.promise;
     }
     function bodyUnusable(object2) {
-      const body = object2[kState].body;
-      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
+      const body2 = object2[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5961,14 +5961,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -6462,20 +6462,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request2) {
       const { method, path, host, upgrade, blocking, reset } = request2;
-      let { body, headers, contentLength } = request2;
+      let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
-        const contentType = body.type;
+      } else if (util.isBlobLike(body2) && request2.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6485,10 +6485,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request2.contentLength;
@@ -6516,7 +6516,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request2, error63 || new RequestAbortedError());
-        util.destroy(body);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6577,26 +6577,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
-      if (!body || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
         }
-      } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
@@ -6616,13 +6616,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6636,7 +6636,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6646,28 +6646,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+          util.destroy(body2, err);
         } else {
-          util.destroy(body);
+          util.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6677,15 +6677,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body)) {
-          assert2(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
           if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
@@ -6696,13 +6696,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
-      assert2(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -6719,7 +6719,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6740,7 +6740,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
-      let { body } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
@@ -7112,7 +7112,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error63);
         }
-        util.destroy(body, error63);
+        util.destroy(body2, error63);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7171,15 +7171,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body);
-      if (util.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7196,11 +7196,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert2(body, "no body must not have content length");
+        assert2(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7257,7 +7257,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7268,23 +7268,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body.stream(),
+              body2.stream(),
               client,
               request2,
               client[kSocket],
@@ -7295,7 +7295,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body,
+              body2,
               client,
               request2,
               client[kSocket],
@@ -7303,22 +7303,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body,
+            body2,
             client,
             request2,
             contentLength
           );
-        } else if (util.isIterable(body)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
@@ -7330,15 +7330,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util.isBuffer(body)) {
-          assert2(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
         abort(error63);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
-        body,
+        body2,
         h2stream,
         (err) => {
           if (err) {
@@ -7373,13 +7373,13 @@ var require_client_h2 = __commonJS({
         request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
-      assert2(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7394,7 +7394,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7414,7 +7414,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7452,8 +7452,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve3(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve3(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9747,12 +9747,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert2(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert2(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9814,7 +9814,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9833,8 +9833,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9844,7 +9844,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9853,8 +9853,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9938,7 +9938,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9951,9 +9951,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10052,7 +10052,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10071,8 +10071,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10084,11 +10084,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10169,7 +10169,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10181,9 +10181,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
       }
     };
@@ -10290,9 +10290,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10304,14 +10304,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util.destroy(body, err);
+            util.destroy(body2, err);
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
@@ -10345,11 +10345,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10360,13 +10360,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10380,7 +10380,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10749,10 +10749,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10810,11 +10810,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -10839,9 +10839,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10871,12 +10871,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData2(body);
+        const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
@@ -12420,9 +12420,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12446,13 +12446,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12460,8 +12460,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12666,7 +12666,7 @@ var require_response = __commonJS({
       assert2(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12684,16 +12684,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -14332,11 +14332,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator2 = body[Symbol.asyncIterator]();
+          const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14432,7 +14432,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve3, reject) => agent.dispatch(
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
             path: url2.pathname + url2.search,
             origin: url2.origin,
             method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
             headers: request2.headersList.entries,
             maxRedirections: 0,
             upgrade: request2.mode === "websocket" ? "websocket" : void 0
@@ -17604,9 +17604,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17620,7 +17620,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17633,7 +17633,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
@@ -17746,14 +17746,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -17761,12 +17761,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17781,18 +17781,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -20457,10 +20457,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -22476,13 +22476,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify2.stringify(doc.contents, ctx));
       }
@@ -24475,13 +24475,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -24538,13 +24538,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -24556,7 +24556,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -29147,6 +29147,7 @@ var DataInvalidError = class extends LlmopsError {
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -29258,12 +29259,12 @@ function longestRun(text, ch) {
 }
 function renderCodeBlock(text, opts = {}) {
   const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body = cut > 0 ? `${kept}
+  const body2 = cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
-  const fence2 = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  const fence2 = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
   const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
   return `${fence2}${lang}
-${body}${body.endsWith("\n") || body === "" ? "" : "\n"}${fence2}
+${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence2}
 `;
 }
 
@@ -29608,6 +29609,7 @@ var GitHubApiError = class extends ExternalError {
   }
   status;
   apiMessage;
+  name = "GitHubApiError";
   /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
   get notAccessible() {
     return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
@@ -43971,7 +43973,7 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -43982,7 +43984,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body(d);
+    body2(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -43992,7 +43994,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body(d);
+      body2(d);
   });
   doc.write(`}`);
 }
@@ -49615,9 +49617,9 @@ function fmt2(n) {
 
 // src/core/train/render-axolotl.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function datasetEntry(spec, path) {
+function datasetEntry(spec2, path) {
   const base = { path, ds_type: "json", split: "train" };
-  switch (spec.datasets.format) {
+  switch (spec2.datasets.format) {
     case "chat":
       return {
         ...base,
@@ -49636,51 +49638,51 @@ function datasetEntry(spec, path) {
       };
   }
 }
-function scheduler(spec) {
-  return spec.scheduler === "constant" && spec.warmup_steps > 0 ? "constant_with_warmup" : spec.scheduler;
+function scheduler(spec2) {
+  return spec2.scheduler === "constant" && spec2.warmup_steps > 0 ? "constant_with_warmup" : spec2.scheduler;
 }
-function renderAxolotlConfig(spec, paths, opts) {
+function renderAxolotlConfig(spec2, paths, opts) {
   const c = { base_model: paths.base };
-  if (spec.base.tokenizer) c.tokenizer_config = spec.base.tokenizer;
-  if (spec.method === "qlora") c.load_in_4bit = true;
-  if (spec.method !== "full") {
-    c.adapter = spec.method;
-    c.lora_r = spec.lora.r;
-    c.lora_alpha = spec.lora.alpha;
-    c.lora_dropout = spec.lora.dropout;
-    c.lora_target_modules = [...spec.lora.target_modules];
+  if (spec2.base.tokenizer) c.tokenizer_config = spec2.base.tokenizer;
+  if (spec2.method === "qlora") c.load_in_4bit = true;
+  if (spec2.method !== "full") {
+    c.adapter = spec2.method;
+    c.lora_r = spec2.lora.r;
+    c.lora_alpha = spec2.lora.alpha;
+    c.lora_dropout = spec2.lora.dropout;
+    c.lora_target_modules = [...spec2.lora.target_modules];
   }
-  c.datasets = [datasetEntry(spec, paths.train)];
+  c.datasets = [datasetEntry(spec2, paths.train)];
   if (paths.validation) {
-    c.test_datasets = [datasetEntry(spec, paths.validation)];
+    c.test_datasets = [datasetEntry(spec2, paths.validation)];
     c.val_set_size = 0;
   }
   c.dataset_prepared_path = `${paths.outDir}/axolotl-prepared`;
   c.output_dir = `${paths.outDir}/trainer`;
   c.train_on_inputs = false;
-  c.sequence_len = spec.sequence_len;
-  c.sample_packing = spec.packing;
-  c.pad_to_sequence_len = spec.packing;
-  c.micro_batch_size = spec.micro_batch_size;
-  c.gradient_accumulation_steps = spec.gradient_accumulation_steps;
-  if (spec.max_steps !== void 0) c.max_steps = spec.max_steps;
-  if (spec.epochs !== void 0) c.num_epochs = spec.epochs;
+  c.sequence_len = spec2.sequence_len;
+  c.sample_packing = spec2.packing;
+  c.pad_to_sequence_len = spec2.packing;
+  c.micro_batch_size = spec2.micro_batch_size;
+  c.gradient_accumulation_steps = spec2.gradient_accumulation_steps;
+  if (spec2.max_steps !== void 0) c.max_steps = spec2.max_steps;
+  if (spec2.epochs !== void 0) c.num_epochs = spec2.epochs;
   c.optimizer = "adamw_torch";
-  c.learning_rate = spec.learning_rate;
-  c.lr_scheduler = scheduler(spec);
-  c.warmup_steps = spec.warmup_steps;
-  c.weight_decay = spec.weight_decay;
-  c.max_grad_norm = spec.max_grad_norm;
-  c.seed = spec.seed;
-  c.bf16 = spec.precision === "bf16" ? true : spec.precision === "auto" ? "auto" : false;
-  c.fp16 = spec.precision === "fp16";
-  c.attn_implementation = spec.axolotl.attn_implementation;
-  c.logging_steps = spec.logging_steps;
-  if (spec.checkpoint.every_steps) c.save_steps = spec.checkpoint.every_steps;
-  c.save_total_limit = spec.checkpoint.keep;
-  if (spec.evaluation.every_steps && paths.validation) c.eval_steps = spec.evaluation.every_steps;
+  c.learning_rate = spec2.learning_rate;
+  c.lr_scheduler = scheduler(spec2);
+  c.warmup_steps = spec2.warmup_steps;
+  c.weight_decay = spec2.weight_decay;
+  c.max_grad_norm = spec2.max_grad_norm;
+  c.seed = spec2.seed;
+  c.bf16 = spec2.precision === "bf16" ? true : spec2.precision === "auto" ? "auto" : false;
+  c.fp16 = spec2.precision === "fp16";
+  c.attn_implementation = spec2.axolotl.attn_implementation;
+  c.logging_steps = spec2.logging_steps;
+  if (spec2.checkpoint.every_steps) c.save_steps = spec2.checkpoint.every_steps;
+  c.save_total_limit = spec2.checkpoint.keep;
+  if (spec2.evaluation.every_steps && paths.validation) c.eval_steps = spec2.evaluation.every_steps;
   if (opts.resume) c.auto_resume_from_checkpoints = true;
-  return { ...c, ...spec.axolotl.extra };
+  return { ...c, ...spec2.axolotl.extra };
 }
 function renderAxolotlYaml(config2) {
   return `# Rendered by llmops from a training spec; edit the spec, not this file.
@@ -49688,14 +49690,14 @@ ${(0, import_yaml3.stringify)(config2, { lineWidth: 0 })}`;
 }
 
 // src/core/train/render-reference.ts
-function renderReferenceArgs(spec, paths, opts) {
+function renderReferenceArgs(spec2, paths, opts) {
   const a = [];
   const add = (flag, v) => {
     if (v !== void 0) a.push(flag, String(v));
   };
   add("--base", paths.base);
-  const arch2 = spec.base.architecture;
-  if (spec.base.model === "scratch" && arch2) {
+  const arch2 = spec2.base.architecture;
+  if (spec2.base.model === "scratch" && arch2) {
     add("--hidden-size", arch2.hidden_size);
     add("--num-layers", arch2.num_layers);
     add("--num-heads", arch2.num_heads);
@@ -49706,35 +49708,35 @@ function renderReferenceArgs(spec, paths, opts) {
   }
   add("--train-file", paths.train);
   add("--validation-file", paths.validation);
-  add("--format", spec.datasets.format);
-  add("--method", spec.method);
-  if (spec.method === "lora" && spec.lora) {
-    add("--lora-r", spec.lora.r);
-    add("--lora-alpha", spec.lora.alpha);
-    add("--lora-dropout", spec.lora.dropout);
-    add("--lora-target-modules", spec.lora.target_modules.join(","));
+  add("--format", spec2.datasets.format);
+  add("--method", spec2.method);
+  if (spec2.method === "lora" && spec2.lora) {
+    add("--lora-r", spec2.lora.r);
+    add("--lora-alpha", spec2.lora.alpha);
+    add("--lora-dropout", spec2.lora.dropout);
+    add("--lora-target-modules", spec2.lora.target_modules.join(","));
   }
-  add("--seq-len", spec.sequence_len);
-  if (spec.packing) a.push("--packing");
-  add("--micro-batch-size", spec.micro_batch_size);
-  add("--grad-accum", spec.gradient_accumulation_steps);
-  if (spec.max_steps !== void 0) add("--max-steps", spec.max_steps);
-  else add("--epochs", spec.epochs);
-  add("--lr", spec.learning_rate);
-  add("--scheduler", spec.scheduler);
-  add("--warmup-steps", spec.warmup_steps);
-  add("--weight-decay", spec.weight_decay);
-  add("--max-grad-norm", spec.max_grad_norm);
-  add("--seed", spec.seed);
-  add("--precision", spec.precision);
-  add("--save-steps", spec.checkpoint.every_steps ?? 0);
-  add("--save-total-limit", spec.checkpoint.keep);
-  add("--eval-steps", spec.evaluation.every_steps ?? 0);
-  add("--log-steps", spec.logging_steps);
-  add("--threads", spec.threads);
+  add("--seq-len", spec2.sequence_len);
+  if (spec2.packing) a.push("--packing");
+  add("--micro-batch-size", spec2.micro_batch_size);
+  add("--grad-accum", spec2.gradient_accumulation_steps);
+  if (spec2.max_steps !== void 0) add("--max-steps", spec2.max_steps);
+  else add("--epochs", spec2.epochs);
+  add("--lr", spec2.learning_rate);
+  add("--scheduler", spec2.scheduler);
+  add("--warmup-steps", spec2.warmup_steps);
+  add("--weight-decay", spec2.weight_decay);
+  add("--max-grad-norm", spec2.max_grad_norm);
+  add("--seed", spec2.seed);
+  add("--precision", spec2.precision);
+  add("--save-steps", spec2.checkpoint.every_steps ?? 0);
+  add("--save-total-limit", spec2.checkpoint.keep);
+  add("--eval-steps", spec2.evaluation.every_steps ?? 0);
+  add("--log-steps", spec2.logging_steps);
+  add("--threads", spec2.threads);
   add("--output-dir", paths.outDir);
   add("--resume", opts.resume ? "auto" : "none");
-  a.push(...spec.backend_args);
+  a.push(...spec2.backend_args);
   return a;
 }
 
@@ -49750,9 +49752,9 @@ var MLP = /* @__PURE__ */ new Set(["gate_proj", "up_proj", "down_proj", "w1", "w
 function list(items) {
   return `[${items.map((i) => `'${i}'`).join(",")}]`;
 }
-function datasetOverrides(spec, file2, prefix) {
+function datasetOverrides(spec2, file2, prefix) {
   const common = [`${prefix}.source=json`, `${prefix}.data_files=${file2}`, `${prefix}.split=train`];
-  switch (spec.datasets.format) {
+  switch (spec2.datasets.format) {
     case "chat":
       return [
         `${prefix}._component_=torchtune.datasets.chat_dataset`,
@@ -49773,46 +49775,46 @@ function datasetOverrides(spec, file2, prefix) {
       ];
   }
 }
-function renderTorchtune(spec, paths, opts) {
-  if (!spec.torchtune) throw new ConfigError("backend torchtune needs a torchtune: {recipe, config} block");
-  if (spec.scheduler !== "cosine") {
-    throw new ConfigError(`torchtune's recipes schedule the learning rate with cosine warmup; scheduler "${spec.scheduler}" cannot be rendered`, {
+function renderTorchtune(spec2, paths, opts) {
+  if (!spec2.torchtune) throw new ConfigError("backend torchtune needs a torchtune: {recipe, config} block");
+  if (spec2.scheduler !== "cosine") {
+    throw new ConfigError(`torchtune's recipes schedule the learning rate with cosine warmup; scheduler "${spec2.scheduler}" cannot be rendered`, {
       hint: "set scheduler: cosine for backend torchtune"
     });
   }
   const o = [];
   const trainerDir = `${paths.outDir}/trainer`;
   o.push(`output_dir=${trainerDir}`);
-  if (spec.base.model !== "scratch") {
+  if (spec2.base.model !== "scratch") {
     o.push(`checkpointer.checkpoint_dir=${paths.base}`, `checkpointer.output_dir=${trainerDir}`);
   }
-  if (spec.base.tokenizer) o.push(`tokenizer.path=${spec.base.tokenizer}`);
-  o.push(`tokenizer.max_seq_len=${spec.sequence_len}`);
-  o.push(...datasetOverrides(spec, paths.train, "dataset"), `dataset.packed=${spec.packing ? "True" : "False"}`);
-  o.push(`batch_size=${spec.micro_batch_size}`, `gradient_accumulation_steps=${spec.gradient_accumulation_steps}`);
-  if (spec.max_steps !== void 0) o.push("epochs=1", `max_steps_per_epoch=${spec.max_steps}`);
-  else o.push(`epochs=${Math.ceil(spec.epochs ?? 1)}`);
-  o.push(`optimizer.lr=${spec.learning_rate}`, `optimizer.weight_decay=${spec.weight_decay}`);
-  o.push(`lr_scheduler.num_warmup_steps=${spec.warmup_steps}`);
-  if (spec.max_grad_norm > 0) o.push(`clip_grad_norm=${spec.max_grad_norm}`);
-  o.push(`seed=${spec.seed}`);
-  if (spec.precision !== "auto") o.push(`dtype=${spec.precision === "fp32" ? "fp32" : spec.precision}`);
-  if (spec.method !== "full") {
-    const attn = spec.lora.target_modules.map((m) => ATTN.get(m)).filter((m) => m !== void 0);
-    const unknown2 = spec.lora.target_modules.filter((m) => !ATTN.has(m) && !MLP.has(m));
+  if (spec2.base.tokenizer) o.push(`tokenizer.path=${spec2.base.tokenizer}`);
+  o.push(`tokenizer.max_seq_len=${spec2.sequence_len}`);
+  o.push(...datasetOverrides(spec2, paths.train, "dataset"), `dataset.packed=${spec2.packing ? "True" : "False"}`);
+  o.push(`batch_size=${spec2.micro_batch_size}`, `gradient_accumulation_steps=${spec2.gradient_accumulation_steps}`);
+  if (spec2.max_steps !== void 0) o.push("epochs=1", `max_steps_per_epoch=${spec2.max_steps}`);
+  else o.push(`epochs=${Math.ceil(spec2.epochs ?? 1)}`);
+  o.push(`optimizer.lr=${spec2.learning_rate}`, `optimizer.weight_decay=${spec2.weight_decay}`);
+  o.push(`lr_scheduler.num_warmup_steps=${spec2.warmup_steps}`);
+  if (spec2.max_grad_norm > 0) o.push(`clip_grad_norm=${spec2.max_grad_norm}`);
+  o.push(`seed=${spec2.seed}`);
+  if (spec2.precision !== "auto") o.push(`dtype=${spec2.precision === "fp32" ? "fp32" : spec2.precision}`);
+  if (spec2.method !== "full") {
+    const attn = spec2.lora.target_modules.map((m) => ATTN.get(m)).filter((m) => m !== void 0);
+    const unknown2 = spec2.lora.target_modules.filter((m) => !ATTN.has(m) && !MLP.has(m));
     if (unknown2.length) throw new ConfigError(`torchtune cannot target LoRA modules ${unknown2.join(", ")}; use q_proj, k_proj, v_proj, o_proj or the MLP projections`);
     o.push(
       `model.lora_attn_modules=${list(attn)}`,
-      `model.apply_lora_to_mlp=${spec.lora.target_modules.some((m) => MLP.has(m)) ? "True" : "False"}`,
-      `model.lora_rank=${spec.lora.r}`,
-      `model.lora_alpha=${spec.lora.alpha}`,
-      `model.lora_dropout=${spec.lora.dropout}`
+      `model.apply_lora_to_mlp=${spec2.lora.target_modules.some((m) => MLP.has(m)) ? "True" : "False"}`,
+      `model.lora_rank=${spec2.lora.r}`,
+      `model.lora_alpha=${spec2.lora.alpha}`,
+      `model.lora_dropout=${spec2.lora.dropout}`
     );
   }
-  o.push("metric_logger._component_=torchtune.training.metric_logging.StdoutLogger", `log_every_n_steps=${spec.logging_steps}`);
+  o.push("metric_logger._component_=torchtune.training.metric_logging.StdoutLogger", `log_every_n_steps=${spec2.logging_steps}`);
   if (opts.resume) o.push("resume_from_checkpoint=True");
-  o.push(...spec.backend_args);
-  return { recipe: spec.torchtune.recipe, config: spec.torchtune.config, overrides: o };
+  o.push(...spec2.backend_args);
+  return { recipe: spec2.torchtune.recipe, config: spec2.torchtune.config, overrides: o };
 }
 
 // src/core/train/launch.ts
@@ -49836,16 +49838,16 @@ function launcherArgs(l) {
     }
   }
 }
-function pythonModule(spec, python, module, rest) {
-  const l = launcherArgs(spec.launcher);
+function pythonModule(spec2, python, module, rest) {
+  const l = launcherArgs(spec2.launcher);
   if (!l) return { program: python, args: ["-m", module, ...rest] };
   return { program: l.program, args: [...l.args, "-m", module, ...rest] };
 }
-function planLaunch(spec, ctx) {
+function planLaunch(spec2, ctx) {
   const env = { PYTHONUNBUFFERED: "1" };
-  switch (spec.backend) {
+  switch (spec2.backend) {
     case "reference": {
-      const args = renderReferenceArgs(spec, ctx.paths, { resume: ctx.resume });
+      const args = renderReferenceArgs(spec2, ctx.paths, { resume: ctx.resume });
       return {
         program: ctx.python,
         args: ["-u", ctx.referenceTrainer, ...args],
@@ -49857,13 +49859,13 @@ function planLaunch(spec, ctx) {
       };
     }
     case "axolotl": {
-      const yaml = renderAxolotlYaml(renderAxolotlConfig(spec, ctx.paths, { resume: ctx.resume }));
+      const yaml = renderAxolotlYaml(renderAxolotlConfig(spec2, ctx.paths, { resume: ctx.resume }));
       const cfg = `${ctx.paths.outDir}/config/axolotl.yaml`;
-      return { ...pythonModule(spec, ctx.python, "axolotl.cli.train", [cfg]), env, files: [{ name: "config/axolotl.yaml", content: yaml }], modelDir: "trainer", logFormat: "text" };
+      return { ...pythonModule(spec2, ctx.python, "axolotl.cli.train", [cfg]), env, files: [{ name: "config/axolotl.yaml", content: yaml }], modelDir: "trainer", logFormat: "text" };
     }
     case "torchtune": {
-      const t = renderTorchtune(spec, ctx.paths, { resume: ctx.resume });
-      const l = spec.launcher;
+      const t = renderTorchtune(spec2, ctx.paths, { resume: ctx.resume });
+      const l = spec2.launcher;
       const dist = l.type === "torchrun" ? [`--nnodes=${l.nnodes}`, `--nproc_per_node=${l.nproc_per_node}`] : [];
       const args = ["run", ...dist, t.recipe, "--config", t.config, ...t.overrides];
       return {
@@ -49877,11 +49879,11 @@ function planLaunch(spec, ctx) {
       };
     }
     case "command": {
-      const cmd = spec.command;
+      const cmd = spec2.command;
       if (!cmd) throw new ConfigError("backend command needs a command: {argv: [...]} block");
-      const l = launcherArgs(spec.launcher);
+      const l = launcherArgs(spec2.launcher);
       const [program, ...rest] = cmd.argv;
-      const launched = l ? { program: l.program, args: [...l.args, program, ...rest, ...spec.backend_args] } : { program, args: [...rest, ...spec.backend_args] };
+      const launched = l ? { program: l.program, args: [...l.args, program, ...rest, ...spec2.backend_args] } : { program, args: [...rest, ...spec2.backend_args] };
       return {
         ...launched,
         env: {
@@ -49899,7 +49901,7 @@ function planLaunch(spec, ctx) {
         files: [
           { name: "config/command.json", content: `${JSON.stringify([launched.program, ...launched.args], null, 2)}
 ` },
-          { name: "config/spec.json", content: `${JSON.stringify(spec, null, 2)}
+          { name: "config/spec.json", content: `${JSON.stringify(spec2, null, 2)}
 ` }
         ],
         modelDir: cmd.model_dir,
@@ -50306,16 +50308,16 @@ function parseNvidiaSmi(csv) {
   }
   return gpus;
 }
-function requiredPackages(spec) {
+function requiredPackages(spec2) {
   const need = /* @__PURE__ */ new Set();
-  switch (spec.backend) {
+  switch (spec2.backend) {
     case "reference":
       need.add("torch");
       break;
     case "axolotl":
       ["torch", "transformers", "axolotl"].forEach((p) => need.add(p));
-      if (spec.method !== "full") need.add("peft");
-      if (spec.method === "qlora") need.add("bitsandbytes");
+      if (spec2.method !== "full") need.add("peft");
+      if (spec2.method === "qlora") need.add("bitsandbytes");
       break;
     case "torchtune":
       ["torch", "torchtune"].forEach((p) => need.add(p));
@@ -50323,8 +50325,8 @@ function requiredPackages(spec) {
     case "command":
       break;
   }
-  if (spec.launcher.type === "torchrun") need.add("torch");
-  if (spec.launcher.type === "accelerate") need.add("accelerate");
+  if (spec2.launcher.type === "torchrun") need.add("torch");
+  if (spec2.launcher.type === "accelerate") need.add("accelerate");
   return [...need].sort();
 }
 var PROBE = [
@@ -50351,13 +50353,13 @@ async function probePython(runner, python, packages) {
   }
 }
 async function runPreflight(input2, runner, ws) {
-  const { spec } = input2;
+  const { spec: spec2 } = input2;
   const problems = [];
   const warnings = [];
-  const packages = requiredPackages(spec);
+  const packages = requiredPackages(spec2);
   let python;
   const tried = [];
-  if (spec.backend !== "command" || packages.length > 0) {
+  if (spec2.backend !== "command" || packages.length > 0) {
     for (const candidate of input2.pythonCandidates) {
       const info2 = await probePython(runner, candidate, packages);
       tried.push(info2 ? `${candidate} (missing ${packages.filter((p) => !info2.packages[p]).join(", ") || "nothing"})` : `${candidate} (not runnable)`);
@@ -50370,25 +50372,25 @@ async function runPreflight(input2, runner, ws) {
       const missing = packages.filter((p) => !python.packages[p]);
       for (const p of missing) problems.push(`Python package "${p}" is missing from ${python.path} (tried: ${tried.join("; ")}); ${installHint(p)}`);
     }
-  } else if (spec.python) {
-    python = await probePython(runner, spec.python, ["torch", "transformers", "peft", "accelerate"]);
-    if (!python) warnings.push(`python: ${spec.python} could not be run to record its versions`);
+  } else if (spec2.python) {
+    python = await probePython(runner, spec2.python, ["torch", "transformers", "peft", "accelerate"]);
+    if (!python) warnings.push(`python: ${spec2.python} could not be run to record its versions`);
   }
   const smi = await runner.capture({ program: "nvidia-smi", args: ["--query-gpu=index,name,memory.total,memory.free,driver_version", "--format=csv,noheader,nounits"] }, 3e4);
   const gpus = smi.code === 0 ? parseNvidiaSmi(smi.stdout) : [];
   if (!smi.notFound && smi.code !== 0) warnings.push(`nvidia-smi failed (exit ${smi.code}): ${smi.stderr.trim().split("\n")[0] ?? ""}; assuming no GPU`);
   const device = gpus.length > 0 && python?.cuda !== false ? "cuda" : "cpu";
   if (gpus.length > 0 && python && !python.cuda && python.packages.torch) warnings.push(`nvidia-smi sees ${gpus.length} GPU(s) but torch ${python.packages.torch} in ${python.path} has no CUDA; training will run on the CPU`);
-  if (spec.backend !== "reference" && spec.backend !== "command" && device === "cpu") problems.push(`backend ${spec.backend} needs a CUDA GPU and none was found (nvidia-smi ${smi.notFound ? "is not installed" : "lists no GPU"}); run on a GPU runner or use backend: reference`);
-  const procs = spec.launcher.type === "torchrun" ? spec.launcher.nproc_per_node : spec.launcher.type === "accelerate" ? spec.launcher.num_processes / spec.launcher.num_machines : 1;
+  if (spec2.backend !== "reference" && spec2.backend !== "command" && device === "cpu") problems.push(`backend ${spec2.backend} needs a CUDA GPU and none was found (nvidia-smi ${smi.notFound ? "is not installed" : "lists no GPU"}); run on a GPU runner or use backend: reference`);
+  const procs = spec2.launcher.type === "torchrun" ? spec2.launcher.nproc_per_node : spec2.launcher.type === "accelerate" ? spec2.launcher.num_processes / spec2.launcher.num_machines : 1;
   if (device === "cuda" && procs > gpus.length) problems.push(`the launcher starts ${procs} processes per node but this machine has ${gpus.length} GPU(s); lower nproc_per_node/num_processes`);
-  if (spec.method === "qlora" && device === "cpu") problems.push("qlora needs a CUDA GPU (bitsandbytes 4-bit)");
+  if (spec2.method === "qlora" && device === "cpu") problems.push("qlora needs a CUDA GPU (bitsandbytes 4-bit)");
   const freeBytes = await ws.freeBytes(input2.outDir);
   const min = input2.minFreeBytes ?? MIN_FREE_BYTES;
   if (freeBytes !== void 0 && freeBytes < min) problems.push(`only ${(freeBytes / 2 ** 20).toFixed(0)} MiB free at ${input2.outDir}; need at least ${(min / 2 ** 20).toFixed(0)} MiB for checkpoints and the model \u2014 free space or choose another --out`);
   if (!await ws.exists(input2.trainFile)) problems.push(`training data ${input2.trainFile} does not exist (datasets.train in the spec, relative to the spec file)`);
   if (input2.validationFile && !await ws.exists(input2.validationFile)) problems.push(`validation data ${input2.validationFile} does not exist (datasets.validation in the spec)`);
-  if (input2.baseDir !== void 0 && spec.backend === "reference") {
+  if (input2.baseDir !== void 0 && spec2.backend === "reference") {
     if (!await ws.exists(`${input2.baseDir}/config.json`)) problems.push(`base model ${input2.baseDir} has no config.json; the reference trainer needs HF layout (config.json + model.safetensors)`);
     if (!await ws.exists(`${input2.baseDir}/model.safetensors`) && !await ws.exists(`${input2.baseDir}/model.safetensors.index.json`)) {
       problems.push(`base model ${input2.baseDir} has no model.safetensors (nor a sharded model.safetensors.index.json); convert .bin weights to safetensors first`);
@@ -50440,6 +50442,145 @@ function renderProgressLine(p) {
   if (p.etaS !== void 0) parts.push(`ETA ${formatDuration(p.etaS)}`);
   return parts.join(" \xB7 ");
 }
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema, value, where) {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text, where) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/train-run.ts
+var TRAIN_RUN_TAG = "llmops.train-run/v2";
+var MachineInfoSchema = external_exports.object({
+  platform: external_exports.string(),
+  arch: external_exports.string(),
+  cpus: external_exports.number().int(),
+  cpuModel: external_exports.string().optional(),
+  memoryBytes: external_exports.number(),
+  hostname: external_exports.string().optional()
+});
+var GpuSchema = external_exports.object({
+  index: external_exports.number().int(),
+  name: external_exports.string(),
+  memoryTotalMiB: external_exports.number(),
+  memoryFreeMiB: external_exports.number(),
+  driver: external_exports.string()
+});
+var figure = external_exports.number().nullable().optional();
+var FinalMetricsSchema = external_exports.object({
+  steps: external_exports.number().int(),
+  total_steps: external_exports.number().int().optional(),
+  loss: figure,
+  min_loss: figure,
+  eval_loss: figure,
+  tokens_per_s: figure,
+  train_s: external_exports.number()
+});
+var spec = external_exports.object({ file: external_exports.string(), hash: external_exports.string().describe("sha256 of the spec with overrides applied") });
+var body = {
+  status: external_exports.enum(["succeeded", "failed", "cancelled"]),
+  name: external_exports.string().optional(),
+  spec,
+  git: external_exports.object({ commit: external_exports.string().optional(), dirty: external_exports.boolean().optional() }),
+  backend: external_exports.string(),
+  launcher: external_exports.string(),
+  command: external_exports.array(external_exports.string()),
+  versions: external_exports.record(external_exports.string(), external_exports.string()),
+  durations_s: external_exports.object({ preflight: external_exports.number(), train: external_exports.number(), total: external_exports.number() }),
+  machine: MachineInfoSchema.extend({ device: external_exports.enum(["cuda", "cpu"]), gpus: external_exports.array(GpuSchema) }),
+  restarts: external_exports.number().int(),
+  resumed_from_step: external_exports.number().int().optional(),
+  model: external_exports.object({ path: external_exports.string(), hash: external_exports.string(), files: external_exports.array(external_exports.object({ name: external_exports.string(), bytes: external_exports.number() })) }).optional(),
+  metrics: FinalMetricsSchema,
+  error: external_exports.string().optional()
+};
+var started = { status: external_exports.literal("running"), spec };
+function versioned(tag) {
+  return external_exports.discriminatedUnion("status", [external_exports.object({ schema: external_exports.literal(tag), ...started }), external_exports.object({ schema: external_exports.literal(tag), ...body })]);
+}
+var TrainRunSchema = versioned(TRAIN_RUN_TAG);
+var TrainRunV1Schema = versioned("llmops.train.run/1");
+var trainRunFormat = defineFormat({
+  kind: "train-run",
+  version: 2,
+  schema: TrainRunSchema,
+  title: "a training run's record (run.json)",
+  file: "<train --out>/run.json",
+  writer: "llmops train, actions/train (core/train/run-training.ts)",
+  readers: "llmops train (rerun and --resume decisions), tests",
+  hint: "run.json is written by `llmops train`; delete the output directory to start over",
+  previous: [{ version: 1, tag: "llmops.train.run/1", schema: TrainRunV1Schema, upgrade: (v1) => ({ ...v1, schema: TRAIN_RUN_TAG }) }]
+});
 
 // src/core/train/run-record.ts
 function computeFinalMetrics(records, totalSteps, trainS) {
@@ -50505,21 +50646,21 @@ function joinPath(dir, p) {
   }
   return out.join("/") || "/";
 }
-function specHash(spec) {
-  return sha256Text(stableStringify(spec));
+function specHash(spec2) {
+  return sha256Text(stableStringify(spec2));
 }
 async function resolvePaths(input2, ws) {
-  const { spec, specDir } = input2;
-  const model = spec.base.model;
+  const { spec: spec2, specDir } = input2;
+  const model = spec2.base.model;
   const baseIsDir = model !== "scratch" && (isLocalPath(model) || await ws.exists(joinPath(specDir, model)));
-  if (spec.backend === "reference" && model !== "scratch" && !baseIsDir) {
+  if (spec2.backend === "reference" && model !== "scratch" && !baseIsDir) {
     throw new ConfigError(`base.model "${model}" is not a local directory; the reference trainer cannot download models`, {
       hint: "point base.model at a directory with config.json + model.safetensors, or use backend axolotl/torchtune for hub ids"
     });
   }
   return {
-    train: joinPath(specDir, spec.datasets.train),
-    validation: spec.datasets.validation ? joinPath(specDir, spec.datasets.validation) : void 0,
+    train: joinPath(specDir, spec2.datasets.train),
+    validation: spec2.datasets.validation ? joinPath(specDir, spec2.datasets.validation) : void 0,
     base: model === "scratch" ? "scratch" : baseIsDir ? joinPath(specDir, model) : model,
     baseIsDir
   };
@@ -50547,54 +50688,53 @@ function reconcileHistory(history, live) {
   });
 }
 async function runTraining(input2, ports) {
-  const { spec, outDir } = input2;
+  const { spec: spec2, outDir } = input2;
   const { workspace: ws, logger, clock } = ports;
   const t0 = clock.now();
   const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input2, ws);
   const preflight = await logger.group(
     "Preflight",
     () => runPreflight(
-      { spec, pythonCandidates: spec.python ? [spec.python] : input2.defaultPythons, outDir, trainFile, validationFile, baseDir: baseIsDir ? base : void 0 },
+      { spec: spec2, pythonCandidates: spec2.python ? [spec2.python] : input2.defaultPythons, outDir, trainFile, validationFile, baseDir: baseIsDir ? base : void 0 },
       ports.runner,
       ws
     )
   );
   for (const w of preflight.warnings) logger.warn(w);
-  const python = preflight.python?.path ?? spec.python ?? input2.defaultPythons[0] ?? "python3";
+  const python = preflight.python?.path ?? spec2.python ?? input2.defaultPythons[0] ?? "python3";
   const paths = { train: trainFile, validation: validationFile, base, outDir };
-  let plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
+  let plan = planLaunch(spec2, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
   for (const f of plan.files) await ws.writeText(`${outDir}/${f.name}`, f.content);
   logger.info(`device: ${preflight.device}${preflight.gpus.length ? ` (${preflight.gpus.map((g) => `${g.name}, ${g.memoryFreeMiB} MiB free`).join("; ")})` : ""}; python: ${preflight.python ? `${preflight.python.path} ${preflight.python.version}` : "?"}`);
   logger.info(`command: ${[plan.program, ...plan.args].join(" ")}`);
   if (input2.dryRun) return { dryRun: true, plan, preflight, outDir, renderedConfig: plan.files };
   assertPreflight(preflight);
-  const hash2 = specHash(spec);
+  const hash2 = specHash(spec2);
   const metricsPath = `${outDir}/metrics.jsonl`;
   let records = [];
   if (input2.resume) {
-    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    const prev = await readRunJson(ws, outDir);
     if (prev === void 0) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
-    if (prev?.spec?.hash && prev.spec.hash !== hash2) {
+    if (prev && prev.spec.hash !== hash2) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash2.slice(0, 19)}\u2026)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory"
       });
     }
     if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
   } else {
-    const prev = await ws.exists(`${outDir}/run.json`) ? JSON.parse(await ws.readText(`${outDir}/run.json`)) : void 0;
+    const prev = await readRunJson(ws, outDir);
     const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number) : [];
-    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash2 && steps.length > 0) {
-      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+    if (prev && prev.status !== "succeeded" && prev.spec.hash === hash2 && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
         hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
       });
     }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
-  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input2.specFile, hash: hash2 } }, null, 2)}
-`);
+  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input2.specFile, hash: hash2 } }));
   let restarts = 0;
   let resumedFrom;
-  let totalSteps = spec.max_steps;
+  let totalSteps = spec2.max_steps;
   let trainerInfo = {};
   const tTrain = clock.now();
   let failure2;
@@ -50603,7 +50743,7 @@ async function runTraining(input2, ports) {
     await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
   };
   const hooks = {
-    spec,
+    spec: spec2,
     signal: input2.signal,
     onRecord: async (r) => {
       const tMs = clock.now() - tTrain;
@@ -50655,11 +50795,11 @@ async function runTraining(input2, ports) {
       break;
     }
     const hasCheckpoint = await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));
-    const canResume = spec.backend === "reference" ? hasCheckpoint : true;
-    if (restarts < spec.max_restarts && canResume) {
+    const canResume = spec2.backend === "reference" ? hasCheckpoint : true;
+    if (restarts < spec2.max_restarts && canResume) {
       restarts++;
-      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec.max_restarts})`);
-      plan = planLaunch(spec, { paths, python, referenceTrainer: input2.referenceTrainer, resume: true });
+      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec2.max_restarts})`);
+      plan = planLaunch(spec2, { paths, python, referenceTrainer: input2.referenceTrainer, resume: true });
       continue;
     }
     status = "failed";
@@ -50675,7 +50815,7 @@ last output:
   }
   const trainS = (clock.now() - tTrain) / 1e3;
   const modelDir = `${outDir}/${plan.modelDir}`;
-  if (!failure2 && spec.backend !== "reference") {
+  if (!failure2 && spec2.backend !== "reference") {
     const history = await readTrainerState(ws, modelDir);
     if (history.some((r) => r.kind === "train")) {
       records = reconcileHistory(history, records);
@@ -50702,17 +50842,17 @@ last output:
   }
   const metrics = computeFinalMetrics(records, totalSteps, trainS);
   const series = lossSeries(records);
-  const title = `${spec.name ?? "training"} loss`;
+  const title = `${spec2.name ?? "training"} loss`;
   await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
   const lossMermaid = renderLossMermaid(series, { title });
   const record3 = {
-    schema: "llmops.train.run/1",
+    schema: TRAIN_RUN_TAG,
     status,
-    name: spec.name,
+    name: spec2.name,
     spec: { file: input2.specFile, hash: hash2 },
     git: { commit: input2.gitCommit, dirty: input2.gitDirty },
-    backend: spec.backend,
-    launcher: spec.launcher.type,
+    backend: spec2.backend,
+    launcher: spec2.launcher.type,
     command: [plan.program, ...plan.args],
     versions: versions(input2, preflight, trainerInfo),
     durations_s: { preflight: 0, train: Number(trainS.toFixed(3)), total: Number(((clock.now() - t0) / 1e3).toFixed(3)) },
@@ -50724,8 +50864,7 @@ last output:
     error: failure2?.message
   };
   record3.durations_s.preflight = Number(((tTrain - t0) / 1e3).toFixed(3));
-  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify(record3, null, 2)}
-`);
+  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record3));
   if (failure2) throw failure2;
   return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record: record3, lossMermaid, renderedConfig: plan.files };
 }
@@ -50741,9 +50880,9 @@ function describeExit(e) {
   return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
 }
 async function runAttempt(plan, ports, hooks) {
-  const { spec } = hooks;
-  const parser = new LogParser(plan.logFormat, spec.logging_steps, spec.max_steps);
-  const detector = new DivergenceDetector(spec.divergence.factor, spec.divergence.window);
+  const { spec: spec2 } = hooks;
+  const parser = new LogParser(plan.logFormat, spec2.logging_steps, spec2.max_steps);
+  const detector = new DivergenceDetector(spec2.divergence.factor, spec2.divergence.window);
   const samples = [];
   const tail = [];
   let divergence;
@@ -50758,13 +50897,17 @@ async function runAttempt(plan, ports, hooks) {
     chain = chain.then(fn);
   };
   const proc = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
-  let killTimer;
+  const killWait = new AbortController();
   const onAbort = () => {
     if (cancelled || divergence) return;
     cancelled = true;
-    ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec.cancel_grace_s}s for the trainer to save a checkpoint`);
+    ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec2.cancel_grace_s}s for the trainer to save a checkpoint`);
     proc.terminate();
-    killTimer = setTimeout(() => proc.kill(), spec.cancel_grace_s * 1e3);
+    ports.clock.sleep(spec2.cancel_grace_s * 1e3, killWait.signal).then(
+      () => proc.kill(),
+      () => {
+      }
+    );
   };
   if (hooks.signal?.aborted) onAbort();
   else hooks.signal?.addEventListener("abort", onAbort, { once: true });
@@ -50817,7 +50960,7 @@ async function runAttempt(plan, ports, hooks) {
     exit = await proc.exit;
   } finally {
     hooks.signal?.removeEventListener("abort", onAbort);
-    if (killTimer) clearTimeout(killTimer);
+    killWait.abort();
   }
   await chain;
   if (divergence) return { kind: "diverged", divergence };
@@ -50825,12 +50968,16 @@ async function runAttempt(plan, ports, hooks) {
   if (exit.code === 0) return { kind: "ok" };
   return { kind: "crashed", exit, tail, error: trainerError };
 }
+async function readRunJson(ws, outDir) {
+  const path = `${outDir}/run.json`;
+  return await ws.exists(path) ? trainRunFormat.parse(await ws.readText(path), path) : void 0;
+}
 
 // src/core/train/render-summary.ts
 var escapeMd = (s) => escapeMarkdownText(s);
 var fence = (content, lang = "") => renderCodeBlock(content, { lang }).replace(/\n$/, "");
 function num2(n, digits = 4) {
-  return n === void 0 ? "\u2013" : Number.isFinite(n) ? n.toFixed(digits) : String(n);
+  return n === void 0 ? "\u2013" : n === null ? "NaN" : Number.isFinite(n) ? n.toFixed(digits) : String(n);
 }
 function renderTrainSummary(result, opts) {
   const m = result.metrics;
@@ -50840,7 +50987,7 @@ function renderTrainSummary(result, opts) {
     "",
     "| steps | final loss | min loss | eval loss | tokens/s | time |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${m ? `${m.steps}${m.total_steps !== void 0 ? `/${m.total_steps}` : ""}` : "\u2013"} | ${num2(m?.loss)} | ${num2(m?.min_loss)} | ${num2(m?.eval_loss)} | ${m?.tokens_per_s === void 0 ? "\u2013" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "\u2013"} |`,
+    `| ${m ? `${m.steps}${m.total_steps !== void 0 ? `/${m.total_steps}` : ""}` : "\u2013"} | ${num2(m?.loss)} | ${num2(m?.min_loss)} | ${num2(m?.eval_loss)} | ${m?.tokens_per_s === void 0 || m.tokens_per_s === null ? "\u2013" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "\u2013"} |`,
     ""
   ];
   if (result.modelHash) lines.push(`Model \`${result.modelHash}\` (${r?.model?.files.length ?? 0} files), backend **${r?.backend ?? "?"}**, device **${r?.machine.device ?? "?"}**${r?.git.commit ? `, commit \`${r.git.commit.slice(0, 12)}\`` : ""}.`, "");
@@ -50864,9 +51011,6 @@ function renderTrainFailureSummary(name, message, records) {
     ...chart ? [chart, ""] : []
   ].join("\n");
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/adapters/fs/node-train-workspace.ts
 import { createReadStream } from "node:fs";
@@ -50994,18 +51138,18 @@ var NodeProcessRunner = class {
     this.baseEnv = baseEnv;
   }
   baseEnv;
-  start(spec) {
-    const child = spawn(spec.program, [...spec.args], {
-      cwd: spec.cwd,
-      env: { ...this.baseEnv, ...spec.env },
+  start(spec2) {
+    const child = spawn(spec2.program, [...spec2.args], {
+      cwd: spec2.cwd,
+      env: { ...this.baseEnv, ...spec2.env },
       stdio: ["ignore", "pipe", "pipe"],
       shell: false
     });
-    return new NodeRunningProcess(child, spec.program);
+    return new NodeRunningProcess(child, spec2.program);
   }
-  capture(spec, timeoutMs = 6e4) {
+  capture(spec2, timeoutMs = 6e4) {
     return new Promise((resolve3) => {
-      const child = spawn(spec.program, [...spec.args], { cwd: spec.cwd, env: { ...this.baseEnv, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
+      const child = spawn(spec2.program, [...spec2.args], { cwd: spec2.cwd, env: { ...this.baseEnv, ...spec2.env }, stdio: ["ignore", "pipe", "pipe"], shell: false });
       let stdout = "";
       let stderr = "";
       let notFound = false;
@@ -51067,13 +51211,13 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   } catch {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
-  const spec = parseTrainSpec(text, shownAs, overrides);
-  checkDatasets(spec, specPath, text, shownAs, overrides ?? []);
-  return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+  const spec2 = parseTrainSpec(text, shownAs, overrides);
+  checkDatasets(spec2, specPath, text, shownAs, overrides ?? []);
+  return { spec: spec2, name: spec2.name ?? basename(specPath, extname(specPath)) };
 }
-function checkDatasets(spec, specPath, text, shownAs, overrides) {
+function checkDatasets(spec2, specPath, text, shownAs, overrides) {
   for (const key of ["train", "validation"]) {
-    const rel = spec.datasets[key];
+    const rel = spec2.datasets[key];
     if (rel === void 0) continue;
     const abs = resolve(dirname3(specPath), rel);
     if (existsSync3(abs)) continue;
@@ -51586,7 +51730,7 @@ function parse4(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit2(options, [
     "method",
     "baseUrl",
@@ -51626,22 +51770,22 @@ function parse4(options) {
     url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url: url2, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -52243,7 +52387,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -52254,7 +52398,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -55623,17 +55767,17 @@ var OctokitGitHubClient = class {
     );
     return raw.map(toComment);
   }
-  async createIssueComment(issueNumber, body) {
+  async createIssueComment(issueNumber, body2) {
     const r = await this.call(
       `POST /repos/${this.slug}/issues/${issueNumber}/comments`,
-      () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body })
+      () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body: body2 })
     );
     return toComment(r.data);
   }
-  async updateIssueComment(commentId, body) {
+  async updateIssueComment(commentId, body2) {
     const r = await this.call(
       `PATCH /repos/${this.slug}/issues/comments/${commentId}`,
-      () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body })
+      () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body: body2 })
     );
     return toComment(r.data);
   }
@@ -55932,17 +56076,17 @@ async function readEventPayload(path) {
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, spec2] of Object.entries(specs)) {
     const raw = read(name).trim();
     if (raw === "") {
-      if (spec.required) throw new InputError(`input "${name}" is required: ${spec.description}`, { hint: `set it under "with:" in the workflow step` });
+      if (spec2.required) throw new InputError(`input "${name}" is required: ${spec2.description}`, { hint: `set it under "with:" in the workflow step` });
       out[name] = void 0;
       continue;
     }
-    const r = spec.schema.safeParse(raw);
+    const r = spec2.schema.safeParse(raw);
     if (!r.success) {
       const why = r.error.issues.map((i) => i.message).join("; ");
-      throw new InputError(`input "${name}" has an invalid value ${JSON.stringify(raw)}: ${why}`, { hint: spec.description });
+      throw new InputError(`input "${name}" has an invalid value ${JSON.stringify(raw)}: ${why}`, { hint: spec2.description });
     }
     out[name] = r.data;
   }
@@ -55978,7 +56122,7 @@ async function main() {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const abs = (p) => isAbsolute(p) ? p : resolve2(workspace, p);
   const specPath = abs(inputs.spec);
-  const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
+  const { spec: spec2, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
     message: `cannot read the training spec ${specPath} (input "spec")`,
     hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?"
   });
@@ -55986,7 +56130,7 @@ async function main() {
   const logger = new ActionsLogger();
   let lastLog = 0;
   const result = await trainHere({
-    spec,
+    spec: spec2,
     specPath,
     specFile: inputs.spec,
     outDir,

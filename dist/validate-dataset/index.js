@@ -26628,6 +26628,7 @@ var DataInvalidError = class extends LlmopsError {
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -30175,12 +30176,49 @@ function gitShowFile(path, rev) {
 }
 
 // src/app/data/run-check.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { dirname as dirname2, relative } from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
+
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
+// src/core/eval/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/core/eval/cases.ts
+var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
+function toCase(raw, where) {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+  }
+  const o = raw;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+  }
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
+  }
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
+  const vars = o.vars ?? {};
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
+  const tags = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags, where };
+}
 
 // src/core/data/hashing.ts
 function normalizeText(s) {
@@ -30538,28 +30576,22 @@ function strings(v, out) {
   else if (Array.isArray(v)) for (const x of v) strings(x, out);
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
 }
-function parseEvalCase(value, where, index) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
-  const v = value;
-  let input2 = "";
-  if (typeof v.input === "string") input2 = v.input;
-  else if (Array.isArray(v.input)) {
-    const parts = [];
-    for (const m of v.input) {
-      const content = m && typeof m === "object" ? m.content : void 0;
-      if (typeof content === "string") parts.push(content);
-    }
-    input2 = parts.join("\n");
-  } else if (v.vars && typeof v.vars === "object") {
-    const parts = [];
-    for (const x of Object.values(v.vars)) if (typeof x === "string") parts.push(x);
-    input2 = parts.join("\n");
+function parseEvalCase(value, where) {
+  let c;
+  try {
+    c = toCase(value, where);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new DataInvalidError(err.message, err.hint ? { hint: err.hint } : void 0);
+    throw err;
   }
+  const parts = [];
+  if (c.input !== void 0) parts.push(c.input);
+  else for (const x of Object.values(c.vars)) if (typeof x === "string") parts.push(x);
+  const input2 = parts.join("\n");
   if (input2 === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
   const exp = [];
-  strings(v.expected, exp);
-  const id = v.id === void 0 ? `#${index + 1}` : String(v.id);
-  return { id, input: input2, full: [input2, ...exp].join("\n") };
+  strings(c.expected, exp);
+  return { id: c.id, input: input2, full: [input2, ...exp].join("\n") };
 }
 var LeakageIndex = class {
   constructor(evalFiles, cases, opts = { ...defaultMinHashOptions, exampleLimit: 20 }) {
@@ -30688,1243 +30720,6 @@ var LineSplitter = class {
     this.carryLen = need;
   }
 };
-
-// src/core/data/manifest.ts
-var MANIFEST_SCHEMA = "llmops.data-manifest/v1";
-var DEFAULT_MANIFEST_NAME = "data-manifest.json";
-function buildManifest(version2, files, duplicates, leakage) {
-  const sum = (f) => files.reduce((n, m) => n + f(m), 0);
-  return {
-    schema: MANIFEST_SCHEMA,
-    llmops_version: version2,
-    files,
-    totals: { files: files.length, records: sum((m) => m.records), valid: sum((m) => m.valid), invalid: sum((m) => m.invalid), bytes: sum((m) => m.bytes) },
-    duplicates: duplicates ? withoutExamples(duplicates) : null,
-    leakage: leakage ? withoutExamples(leakage) : null
-  };
-}
-function withoutExamples(x) {
-  const { examples: _drop, ...rest } = x;
-  return rest;
-}
-function parseManifest(text2, where) {
-  let v;
-  try {
-    v = JSON.parse(text2);
-  } catch (err) {
-    throw new DataInvalidError(`${where}: the manifest is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { hint: "regenerate it with `llmops data manifest`" });
-  }
-  const m = v;
-  if (!m || typeof m !== "object" || m.schema !== MANIFEST_SCHEMA || !Array.isArray(m.files)) {
-    throw new DataInvalidError(`${where}: not an llmops data manifest (expected "schema": "${MANIFEST_SCHEMA}")`, { hint: "regenerate it with `llmops data manifest`" });
-  }
-  return m;
-}
-
-// src/core/data/dedupe.ts
-var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
-var Locations = class {
-  files = [];
-  fileIdx = new Uint16Array(1024);
-  pos = new Int32Array(1024);
-  isRow = new Uint8Array(1024);
-  n = 0;
-  push(loc) {
-    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
-    if (f === -1) f = this.files.push(loc.file) - 1;
-    if (this.n === this.pos.length) {
-      const grow = (a, make) => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.fileIdx = grow(this.fileIdx, (n) => new Uint16Array(n));
-      this.pos = grow(this.pos, (n) => new Int32Array(n));
-      this.isRow = grow(this.isRow, (n) => new Uint8Array(n));
-    }
-    this.fileIdx[this.n] = f;
-    this.pos[this.n] = loc.line ?? loc.row ?? 0;
-    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
-    return this.n++;
-  }
-  get(i) {
-    const file2 = this.files[this.fileIdx[i]];
-    return this.isRow[i] ? { file: file2, row: this.pos[i] } : { file: file2, line: this.pos[i] };
-  }
-};
-var Deduper = class {
-  constructor(opts = defaultDedupeOptions) {
-    this.opts = opts;
-    if (opts.near) {
-      this.hasher = new MinHasher(opts);
-      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
-    }
-    this.summary = {
-      records: 0,
-      unique: 0,
-      exact: 0,
-      near: 0,
-      threshold: opts.threshold,
-      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
-      examples: []
-    };
-  }
-  opts;
-  exactMap = new Hash64Map(1024);
-  hasher;
-  lsh;
-  locs = new Locations();
-  /** LSH index → location index (only kept records are indexed). */
-  lshToLoc = new Int32Array(1024);
-  summary;
-  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
-  check(text2, at) {
-    this.summary.records++;
-    const norm = normalizeText(text2);
-    const [hi, lo] = hash64(norm);
-    const locIdx = this.locs.push(at);
-    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
-    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
-    if (this.hasher && this.lsh) {
-      const sig = this.hasher.signature(norm);
-      const near = this.lsh.query(sig);
-      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
-      const idx = this.lsh.add(sig);
-      if (idx >= this.lshToLoc.length) {
-        const g = new Int32Array(this.lshToLoc.length * 2);
-        g.set(this.lshToLoc);
-        this.lshToLoc = g;
-      }
-      this.lshToLoc[idx] = locIdx;
-    }
-    this.summary.unique++;
-    return void 0;
-  }
-  result() {
-    return this.summary;
-  }
-  hit(h, at, kind) {
-    this.summary[kind]++;
-    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
-    return h;
-  }
-};
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
-// src/core/data/formats.ts
-var ROLES = ["system", "user", "assistant", "tool"];
-var ROLE_SET = new Set(ROLES);
-var defaultFormatOptions = { requireAssistant: true };
-function detectFormat(rec) {
-  if ("messages" in rec) return "chat";
-  if ("chosen" in rec && "rejected" in rec) return "preference";
-  if ("instruction" in rec && "output" in rec) return "instruction";
-  if ("prompt" in rec && "completion" in rec) return "completion";
-  return void 0;
-}
-function isPlainObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function typeName(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  return typeof v;
-}
-function checkRecord(format, rec, report, opts) {
-  switch (format) {
-    case "chat":
-      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
-    case "instruction":
-      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
-    case "completion":
-      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
-    case "preference":
-      return checkPreference(rec, report, opts);
-  }
-}
-function checkString(rec, key2, report, required2) {
-  const v = rec[key2];
-  if (typeof v === "string") {
-    if (required2 && v.trim() === "") report("warning", "empty_field", key2, `"${key2}" is empty`);
-    return 1;
-  }
-  if (v === void 0) {
-    if (!required2) return 1;
-    report("error", "missing_field", key2, `"${key2}" is required`);
-    return 0;
-  }
-  report("error", "wrong_type", key2, `"${key2}" must be a string, got ${typeName(v)}`);
-  return 0;
-}
-function checkPreference(rec, report, opts) {
-  let ok = true;
-  for (const key2 of ["prompt", "chosen", "rejected"]) {
-    const v = rec[key2];
-    if (typeof v === "string") continue;
-    if (Array.isArray(v)) {
-      ok = checkMessages(v, key2, report, key2 !== "prompt" && opts.requireAssistant) && ok;
-      continue;
-    }
-    if (v === void 0 && key2 === "prompt") continue;
-    report("error", v === void 0 ? "missing_field" : "wrong_type", key2, `"${key2}" must be a string or a list of messages, got ${typeName(v)}`);
-    ok = false;
-  }
-  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
-    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
-  }
-  return ok;
-}
-function checkMessages(v, path, report, requireAssistant) {
-  if (!Array.isArray(v)) {
-    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
-    return false;
-  }
-  if (v.length === 0) {
-    report("error", "empty_messages", path, `"${path}" is empty`);
-    return false;
-  }
-  let ok = true;
-  let assistantTurns = 0;
-  let pendingToolCalls = false;
-  for (let i = 0; i < v.length; i++) {
-    const m = v[i];
-    if (!isPlainObject(m)) {
-      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
-      ok = false;
-      continue;
-    }
-    const role = m.role;
-    if (role === void 0) {
-      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
-      ok = false;
-      continue;
-    }
-    if (typeof role !== "string" || !ROLE_SET.has(role)) {
-      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
-      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
-      ok = false;
-      continue;
-    }
-    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
-    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
-    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
-    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
-    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
-    if (role === "assistant") {
-      assistantTurns++;
-      pendingToolCalls = hasToolCalls;
-    } else if (role !== "tool") pendingToolCalls = false;
-  }
-  if (ok && requireAssistant && assistantTurns === 0) {
-    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
-    return false;
-  }
-  return ok;
-}
-function checkContent(c, path, report, nullable2) {
-  if (typeof c === "string") return true;
-  if ((c === null || c === void 0) && nullable2) return true;
-  if (c === void 0) {
-    report("error", "missing_field", path, `message has no "content"`);
-    return false;
-  }
-  if (Array.isArray(c)) {
-    for (let j = 0; j < c.length; j++) {
-      const part = c[j];
-      if (!isPlainObject(part) || typeof part.type !== "string") {
-        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
-        return false;
-      }
-      if (part.type === "text" && typeof part.text !== "string") {
-        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
-        return false;
-      }
-    }
-    return true;
-  }
-  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
-  return false;
-}
-function checkToolCalls(v, path, report) {
-  if (!Array.isArray(v)) {
-    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
-    return false;
-  }
-  for (let j = 0; j < v.length; j++) {
-    const call = v[j];
-    const fn = isPlainObject(call) ? call.function : void 0;
-    if (!isPlainObject(fn) || typeof fn.name !== "string" || fn.name === "") {
-      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
-      return false;
-    }
-    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject(fn.arguments)) {
-      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
-      return false;
-    }
-  }
-  return true;
-}
-function contentText(c) {
-  if (typeof c === "string") return c;
-  if (Array.isArray(c)) {
-    let s = "";
-    for (const p of c) if (isPlainObject(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
-    return s;
-  }
-  return "";
-}
-function recordTexts(format, rec) {
-  switch (format) {
-    case "chat": {
-      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
-      let prompt = "";
-      let full = "";
-      let system = "";
-      for (const m of msgs) {
-        if (!isPlainObject(m)) continue;
-        const t = contentText(m.content);
-        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
-        if (m.role !== "system") full += (full ? "\n" : "") + t;
-        else system += (system ? "\n" : "") + t;
-      }
-      return { prompt, full, system };
-    }
-    case "instruction": {
-      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
-      return { prompt, full: `${prompt}
-${typeof rec.output === "string" ? rec.output : ""}` };
-    }
-    case "completion":
-      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
-    case "preference": {
-      const p = side(rec.prompt);
-      return { prompt: p, full: `${p}
-${side(rec.chosen)}
-${side(rec.rejected)}` };
-    }
-    case "custom": {
-      const s = stableStringify(rec);
-      return { prompt: s, full: s };
-    }
-  }
-}
-function side(v) {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return v.map((m) => isPlainObject(m) ? contentText(m.content) : "").join("\n");
-  return "";
-}
-
-// src/core/data/stats.ts
-import { createHash } from "node:crypto";
-var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-var whitespaceTokens = (text2) => {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-};
-function recordHash(rec) {
-  return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
-}
-var StatsCollector = class {
-  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
-    this.countTokens = countTokens;
-    this.unit = unit;
-    this.indexLimit = indexLimit;
-  }
-  countTokens;
-  unit;
-  indexLimit;
-  format = null;
-  lengths = [];
-  roles = {};
-  turns = {};
-  fields = /* @__PURE__ */ new Map();
-  ids = [];
-  hashes = [];
-  indexOverflow = false;
-  add(rec, format) {
-    this.format ??= format;
-    const t = recordTexts(format, rec);
-    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
-    for (const [k, v] of Object.entries(rec)) {
-      let s = this.fields.get(k);
-      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
-      s.add(typeName(v));
-    }
-    const msgs = format === "chat" ? rec.messages : format === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
-    if (Array.isArray(msgs)) {
-      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
-      for (const m of msgs) if (isPlainObject(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
-    }
-    if (this.ids.length < this.indexLimit) {
-      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
-      this.hashes.push(recordHash(rec));
-    } else this.indexOverflow = true;
-  }
-  stats() {
-    const sorted = Float64Array.from(this.lengths).sort();
-    const n = sorted.length;
-    const q = (p) => n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(p * (n - 1) + 0.5))];
-    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
-    let total = 0;
-    for (const len of this.lengths) {
-      total += len;
-      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
-      if (b === -1) b = LENGTH_BINS.length;
-      histogram[b]++;
-    }
-    const fields = {};
-    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
-    return {
-      format: this.format,
-      records: n,
-      lengths: { unit: this.unit, total, mean: n ? round2(total / n) : 0, p50: q(0.5), p95: q(0.95), max: n ? sorted[n - 1] : 0, histogram },
-      roles: sortObj(this.roles),
-      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
-      fields
-    };
-  }
-  /** The per-record index, or null when there were more records than the limit. */
-  index() {
-    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
-  }
-};
-function round2(x) {
-  return Math.round(x * 100) / 100;
-}
-function sortObj(o) {
-  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
-}
-
-// src/core/data/types.ts
-var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
-function formatLocation(loc) {
-  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
-  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
-  return loc.file;
-}
-function formatIssue(issue3) {
-  const where = formatLocation(issue3);
-  const path = issue3.path ? ` ${issue3.path}:` : "";
-  return `${where}: ${issue3.severity} [${issue3.kind}]${path} ${issue3.message}`;
-}
-
-// src/core/data/profile.ts
-var defaultProfileOptions = {
-  dedupe: null,
-  leakage: null,
-  allowLeakage: false,
-  failOnDuplicates: false,
-  tokens: whitespaceTokens,
-  tokenUnit: "whitespace tokens",
-  indexLimit: 1e5
-};
-var DataProfiler = class {
-  stats = /* @__PURE__ */ new Map();
-  deduper;
-  opts;
-  constructor(opts = {}) {
-    this.opts = { ...defaultProfileOptions, ...opts };
-    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
-  }
-  attach(v) {
-    v.onRecord((rec, ctx) => {
-      let s = this.stats.get(ctx.file);
-      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
-      s.add(rec, ctx.format);
-      if (!this.deduper && !this.opts.leakage) return;
-      const texts = recordTexts(ctx.format, rec);
-      const dup = this.deduper?.check(texts.full, ctx);
-      if (dup) {
-        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
-      }
-      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
-      if (leak) {
-        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", leak.kind === "contained" ? `contains the words of eval case ${JSON.stringify(leak.caseId)} in order (another template around the same input); evaluation cases must not be trained on` : `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
-      }
-    });
-    return this;
-  }
-  statsFor(file2) {
-    return this.stats.get(file2) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
-  }
-  duplicates() {
-    return this.deduper?.result() ?? null;
-  }
-  leakage() {
-    return this.opts.leakage?.result() ?? null;
-  }
-};
-
-// src/app/data/run-check.ts
-async function runDataCheck(validator, files, opts) {
-  const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
-  const profiler = new DataProfiler({
-    dedupe: opts.dedupe,
-    leakage,
-    allowLeakage: opts.allowLeakage,
-    failOnDuplicates: opts.failOnDuplicates,
-    ...opts.indexLimit ? { indexLimit: opts.indexLimit } : {}
-  }).attach(validator);
-  await validateFiles(validator, files);
-  const report = validator.report();
-  const manifestFiles = [];
-  for (const f of files) {
-    const summary2 = report.files.find((s) => s.file === f.shown);
-    if (!summary2) continue;
-    const collector = profiler.statsFor(f.shown);
-    manifestFiles.push({
-      path: relative(opts.manifestDir, f.path).split("\\").join("/"),
-      sha256: await sha256File(f.path),
-      bytes: summary2.bytes,
-      kind: summary2.kind,
-      records: summary2.records,
-      valid: summary2.valid,
-      invalid: summary2.invalid,
-      stats: { ...collector.stats(), format: summary2.format },
-      index: collector.index()
-    });
-  }
-  return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
-}
-function sha256File(path) {
-  return new Promise((resolve3, reject) => {
-    const h = createHash2("sha256");
-    createReadStream3(path).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve3(h.digest("hex")));
-  });
-}
-async function readEvalCases(files) {
-  const cases = [];
-  for (const f of files) {
-    await statDataFile(f.path, f.shown);
-    if (dataFileKind(f.path) !== "jsonl") throw new DataInvalidError(`${f.shown}: eval cases must be a .jsonl file`);
-    const decoder4 = new TextDecoder("utf-8", { fatal: true });
-    let failure2;
-    const splitter = new LineSplitter(
-      {
-        line: (bytes, lineNo) => {
-          try {
-            const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
-            if (text2 === "") return;
-            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`, cases.length));
-          } catch (err) {
-            failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
-            return true;
-          }
-        },
-        tooLong: (lineNo) => {
-          failure2 = new DataInvalidError(`${f.shown}:${lineNo}: eval case line too long`);
-          return true;
-        }
-      },
-      16 << 20
-    );
-    try {
-      for await (const c of readChunks(f.path)) {
-        splitter.push(c);
-        if (splitter.stopped) break;
-      }
-    } catch {
-      throw new DataInvalidError(`${f.shown}: cannot read the eval cases file`, { hint: "check the path" });
-    }
-    splitter.end();
-    if (failure2) throw failure2;
-  }
-  return cases;
-}
-
-// src/core/data/diff.ts
-var EXAMPLES = 5;
-function computeDataDiff(base, head, baseRef) {
-  const baseFiles = new Map((base?.files ?? []).map((f) => [f.path, f]));
-  const headFiles = new Map(head.files.map((f) => [f.path, f]));
-  const paths = [.../* @__PURE__ */ new Set([...baseFiles.keys(), ...headFiles.keys()])].sort();
-  const files = paths.map((p) => diffFile(p, baseFiles.get(p), headFiles.get(p)));
-  return { baseRef, hasBase: base !== void 0, files, totals: { base: base?.totals.records ?? 0, head: head.totals.records } };
-}
-function side2(f) {
-  return f ? { records: f.records, sha256: f.sha256, format: f.stats.format } : null;
-}
-function diffFile(path, b, h) {
-  const status = !b ? "added" : !h ? "removed" : b.sha256 === h.sha256 ? "unchanged" : "changed";
-  const d = { path, status, base: side2(b), head: side2(h), records: null, shifts: [], fieldsAdded: [], fieldsRemoved: [] };
-  if (!b || !h || status === "unchanged") return d;
-  if (b.index && h.index) d.records = diffRecords(b.index, h.index);
-  d.shifts = shifts(b, h);
-  const bf = Object.keys(b.stats.fields);
-  const hf = Object.keys(h.stats.fields);
-  d.fieldsAdded = hf.filter((k) => !bf.includes(k));
-  d.fieldsRemoved = bf.filter((k) => !hf.includes(k));
-  return d;
-}
-function diffRecords(b, h) {
-  const idsUsable = (ix) => ix.ids.length > 0 && ix.ids.every((x) => x !== null);
-  const keyed = (ix) => {
-    const seen = /* @__PURE__ */ new Map();
-    return ix.ids.map((id) => {
-      const n = (seen.get(id) ?? 0) + 1;
-      seen.set(id, n);
-      return n === 1 ? id : `${id}#${n}`;
-    });
-  };
-  const ex = { added: [], removed: [], modified: [] };
-  const note = (list2, v) => {
-    if (list2.length < EXAMPLES) list2.push(v);
-  };
-  if (idsUsable(b) && idsUsable(h)) {
-    const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
-    const hm = new Map(keyed(h).map((id, i) => [id, h.hashes[i]]));
-    let added2 = 0;
-    let removed2 = 0;
-    let modified = 0;
-    let unchanged2 = 0;
-    for (const [id, hash2] of hm) {
-      const old = bm.get(id);
-      if (old === void 0) {
-        added2++;
-        note(ex.added, id);
-      } else if (old !== hash2) {
-        modified++;
-        note(ex.modified, id);
-      } else unchanged2++;
-    }
-    for (const id of bm.keys()) {
-      if (!hm.has(id)) {
-        removed2++;
-        note(ex.removed, id);
-      }
-    }
-    return { added: added2, removed: removed2, modified, unchanged: unchanged2, by: "id", examples: ex };
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const x of b.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let added = 0;
-  let unchanged = 0;
-  for (const x of h.hashes) {
-    const c = counts.get(x) ?? 0;
-    if (c > 0) {
-      counts.set(x, c - 1);
-      unchanged++;
-    } else {
-      added++;
-      note(ex.added, x);
-    }
-  }
-  let removed = 0;
-  for (const [x, c] of counts) {
-    removed += c;
-    if (c > 0) note(ex.removed, x);
-  }
-  return { added, removed, modified: 0, unchanged, by: "hash", examples: ex };
-}
-function shifts(b, h) {
-  const out = [];
-  const push = (metric, x, y) => {
-    if (x !== y) out.push({ metric, base: x, head: y });
-  };
-  push("records", b.records, h.records);
-  push(`mean length (${h.stats.lengths.unit})`, b.stats.lengths.mean, h.stats.lengths.mean);
-  push(`p95 length (${h.stats.lengths.unit})`, b.stats.lengths.p95, h.stats.lengths.p95);
-  push("max length", b.stats.lengths.max, h.stats.lengths.max);
-  const share = (o, k) => {
-    const t = Object.values(o).reduce((a, c) => a + c, 0);
-    return t === 0 ? 0 : Math.round((o[k] ?? 0) / t * 1e3) / 10;
-  };
-  for (const role of /* @__PURE__ */ new Set([...Object.keys(b.stats.roles), ...Object.keys(h.stats.roles)])) {
-    const x = share(b.stats.roles, role);
-    const y = share(h.stats.roles, role);
-    if (Math.abs(x - y) >= 1) out.push({ metric: `share of ${role} messages (%)`, base: x, head: y });
-  }
-  return out;
-}
-
-// src/core/data/markdown.ts
-function table(head, rows) {
-  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
-  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
-  return lines.join("\n");
-}
-function fmtInt(n) {
-  return n.toLocaleString("en-US");
-}
-function fmtSigned(n) {
-  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `\u2212${fmtInt(-n)}` : "0";
-}
-
-// src/core/data/render.ts
-var code = (s) => renderCodeSpan(s, { maxLength: 200 });
-var text = (s) => escapeMarkdownText(s, { maxLength: 300 });
-function renderDataDiffMarkdown(diff) {
-  const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
-  if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
-  const changed = diff.files.filter((f) => f.status !== "unchanged");
-  if (changed.length === 0) {
-    out.push(`No data changed (${fmtInt(diff.totals.head)} records in ${diff.files.length} file(s)).`);
-    return `${out.join("\n")}
-`;
-  }
-  out.push(
-    table(
-      ["file", "status", "records", "added", "removed", "modified"],
-      diff.files.map((f) => {
-        const r = f.records;
-        const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
-        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : f.status === "removed" ? "0" : "?";
-        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : f.status === "added" ? "0" : "?";
-        const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
-        return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
-      })
-    ),
-    "",
-    `Total: ${fmtInt(diff.totals.base)} \u2192 ${fmtInt(diff.totals.head)} records (${fmtSigned(diff.totals.head - diff.totals.base)}).`
-  );
-  for (const f of changed) out.push(...renderFileDetails(f));
-  return `${out.join("\n")}
-`;
-}
-function renderFileDetails(f) {
-  const lines = [];
-  if (f.base && f.head && f.base.format !== f.head.format) lines.push(`- format changed: ${f.base.format ?? "unknown"} \u2192 ${f.head.format ?? "unknown"}`);
-  if (f.fieldsAdded.length) lines.push(`- fields added: ${f.fieldsAdded.map(code).join(", ")}`);
-  if (f.fieldsRemoved.length) lines.push(`- fields removed: ${f.fieldsRemoved.map(code).join(", ")}`);
-  for (const s of f.shifts) if (s.metric !== "records") lines.push(`- ${s.metric}: ${s.base} \u2192 ${s.head}`);
-  const r = f.records;
-  if (r) {
-    const ex = (label, xs) => xs.length ? [`- ${label} (${r.by}): ${xs.map(code).join(", ")}${xs.length >= 5 ? ", \u2026" : ""}`] : [];
-    lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
-  } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
-  if (lines.length === 0) return [];
-  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
-}
-function binLabel(i) {
-  const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
-  return i < LENGTH_BINS.length ? `${lo}-${LENGTH_BINS[i]}` : `>${LENGTH_BINS[LENGTH_BINS.length - 1]}`;
-}
-function lastBin(h) {
-  let last = h.length - 1;
-  while (last > 0 && h[last] === 0) last--;
-  return last;
-}
-function renderLengthChart(title, stats) {
-  const h = stats.lengths.histogram;
-  const last = lastBin(h);
-  const labels = h.slice(0, last + 1).map((_, i) => `"${binLabel(i)}"`);
-  const max = Math.max(1, ...h);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${sanitizeMermaidLabel(title, 60)}"`,
-    `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
-    `    y-axis "records" 0 --> ${max}`,
-    `    bar [${h.slice(0, last + 1).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function renderDataCard(input2) {
-  const m = input2.manifest;
-  const out = [`## Dataset card: ${text(input2.title)}`, ""];
-  out.push(
-    table(
-      ["file", "format", "records", "valid", "invalid", "size", "sha256"],
-      m.files.map((f) => [code(f.path), f.stats.format ?? "unknown", fmtInt(f.records), fmtInt(f.valid), fmtInt(f.invalid), `${fmtInt(f.bytes)} B`, code(f.sha256.slice(0, 12))])
-    ),
-    "",
-    `Total: ${fmtInt(m.totals.records)} records in ${m.totals.files} file(s), ${fmtInt(m.totals.valid)} valid.`
-  );
-  for (const f of m.files) {
-    const s = f.stats;
-    out.push("", `### ${text(f.path)}`, "");
-    out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
-    out.push(renderLengthChart(`${f.path}: record length`, s), "");
-    out.push(
-      table(
-        ["length", "records"],
-        s.lengths.histogram.map((c, i) => [binLabel(i), fmtInt(c)]).slice(0, lastBin(s.lengths.histogram) + 1)
-      )
-    );
-    const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
-    if (roleTotal > 0) {
-      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
-      out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
-    }
-    out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
-  }
-  out.push("", "### Duplicates", "");
-  const d = input2.duplicates;
-  if (!d) out.push("Not checked.");
-  else {
-    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
-    if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
-  }
-  out.push("", "### Leakage (training data vs evaluation cases)", "");
-  const l = input2.leakage;
-  if (!l) out.push("Not checked (no eval cases given).");
-  else {
-    out.push(
-      l.exact + l.near + (l.contained ?? 0) === 0 ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (exact, near at Jaccard \u2265 ${l.threshold}, and contained).` : `**${fmtInt(l.exact + l.near + (l.contained ?? 0))} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near, ${fmtInt(l.contained ?? 0)} contained) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`
-    );
-    if (l.examples.length) out.push("", table(["record", "eval case", "kind", "matched on", "similarity"], l.examples.map((e) => [code(formatLocation(e.at)), code(e.caseId), e.kind, e.on, e.similarity.toFixed(2)])));
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/core/data/user-schema.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var Ajv = import_ajv.default.default ?? import_ajv.default;
-function compileUserSchema(schema, file2) {
-  if (typeof schema !== "object" || schema === null) throw new ConfigError(`${file2}: a JSON Schema must be an object`);
-  let validate2;
-  try {
-    validate2 = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  } catch (err) {
-    throw new ConfigError(`${file2}: not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return (rec) => {
-    if (validate2(rec)) return [];
-    return (validate2.errors ?? []).map((e) => ({
-      path: e.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, "."),
-      message: `${e.message ?? "does not match the schema"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`
-    }));
-  };
-}
-
-// src/core/data/validate.ts
-import { Buffer as Buffer3, isUtf8 } from "node:buffer";
-
-// src/core/data/json-keys.ts
-function countRawKeys(text2) {
-  let count = 0;
-  let i = text2.indexOf('"');
-  while (i !== -1) {
-    let j = text2.indexOf('"', i + 1);
-    while (j !== -1 && isEscaped(text2, j)) j = text2.indexOf('"', j + 1);
-    if (j === -1) return count;
-    let k = j + 1;
-    let c = text2.charCodeAt(k);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = text2.charCodeAt(++k);
-    if (c === 58) count++;
-    i = text2.indexOf('"', k);
-  }
-  return count;
-}
-function isEscaped(text2, quote) {
-  let n = 0;
-  for (let p = quote - 1; text2.charCodeAt(p) === 92; p--) n++;
-  return (n & 1) === 1;
-}
-function countParsedKeys(value) {
-  if (value === null || typeof value !== "object") return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const x = value[i];
-      if (typeof x === "object" && x !== null) n += countParsedKeys(x);
-    }
-    return n;
-  }
-  const obj = value;
-  for (const k in obj) {
-    n++;
-    const x = obj[k];
-    if (typeof x === "object" && x !== null) n += countParsedKeys(x);
-  }
-  return n;
-}
-function findDuplicateKey(text2) {
-  const s = new Scanner(text2);
-  try {
-    s.value("");
-  } catch (found) {
-    if (found instanceof Found) return found.dup;
-    throw found;
-  }
-  return void 0;
-}
-var Found = class {
-  constructor(dup) {
-    this.dup = dup;
-  }
-  dup;
-};
-var Scanner = class {
-  constructor(t) {
-    this.t = t;
-  }
-  t;
-  pos = 0;
-  value(path) {
-    this.ws();
-    const c = this.t[this.pos];
-    if (c === "{") return this.object(path);
-    if (c === "[") return this.array(path);
-    if (c === '"') {
-      this.string();
-      return;
-    }
-    while (this.pos < this.t.length && !",]} 	\r\n".includes(this.t[this.pos])) this.pos++;
-  }
-  object(path) {
-    this.pos++;
-    const seen = /* @__PURE__ */ new Set();
-    this.ws();
-    if (this.t[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      const key2 = this.string();
-      if (seen.has(key2)) throw new Found({ path, key: key2 });
-      seen.add(key2);
-      this.ws();
-      this.pos++;
-      this.value(path === "" ? key2 : `${path}.${key2}`);
-      this.ws();
-      if (this.t[this.pos++] === "}") return;
-    }
-  }
-  array(path) {
-    this.pos++;
-    this.ws();
-    if (this.t[this.pos] === "]") {
-      this.pos++;
-      return;
-    }
-    for (let i = 0; ; i++) {
-      this.value(`${path}[${i}]`);
-      this.ws();
-      if (this.t[this.pos++] === "]") return;
-    }
-  }
-  string() {
-    const start = this.pos;
-    let j = this.t.indexOf('"', start + 1);
-    while (j !== -1 && isEscaped(this.t, j)) j = this.t.indexOf('"', j + 1);
-    this.pos = j + 1;
-    return JSON.parse(this.t.slice(start, j + 1));
-  }
-  ws() {
-    let c = this.t.charCodeAt(this.pos);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = this.t.charCodeAt(++this.pos);
-  }
-};
-
-// src/core/data/validate.ts
-var defaultValidateOptions = {
-  format: "auto",
-  maxErrors: 1e3,
-  reportLimit: 50,
-  maxLineBytes: 16 * 1024 * 1024,
-  strict: false,
-  formatOptions: defaultFormatOptions
-};
-var BOM = [239, 187, 191];
-var DatasetValidator = class {
-  opts;
-  files = [];
-  issues = [];
-  errorsByKind = {};
-  warningsByKind = {};
-  errors = 0;
-  warnings = 0;
-  stopped = false;
-  visitors = [];
-  // per-file state
-  cur;
-  loc = { file: "" };
-  recordErrors = 0;
-  constructor(opts = {}) {
-    this.opts = { ...defaultValidateOptions, ...opts };
-    if (this.opts.format === "custom" && !this.opts.customCheck) {
-      this.opts.customCheck = () => [];
-    }
-  }
-  /** Call `fn` with each valid record. */
-  onRecord(fn) {
-    this.visitors.push(fn);
-    return this;
-  }
-  get budgetSpent() {
-    return this.stopped;
-  }
-  /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
-  async validateJsonl(file2, kind, bytes, chunks) {
-    this.beginFile(file2, kind, bytes);
-    const lineLoc = { file: file2, line: 0 };
-    let chunkUtf8 = false;
-    let sawBytes = false;
-    let crlf = 0;
-    const splitter = new LineSplitter(
-      {
-        line: (buf, lineNo, terminated, inChunk) => {
-          lineLoc.line = lineNo;
-          this.loc = lineLoc;
-          let end = buf.length;
-          if (end > 0 && buf[end - 1] === 13) {
-            end--;
-            if (crlf++ === 0) this.add("warning", "crlf", "", "lines end with CRLF (\\r\\n); JSONL tools accept it, `llmops data clean` rewrites them with \\n");
-          }
-          let start = 0;
-          if (lineNo === 1 && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
-            start = 3;
-            this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
-          }
-          this.line(start === 0 && end === buf.length ? buf : buf.subarray(start, end), terminated, inChunk && chunkUtf8);
-          return this.stopped ? STOP2 : void 0;
-        },
-        tooLong: (lineNo, len) => {
-          this.loc = { file: file2, line: lineNo };
-          this.cur.records++;
-          this.cur.invalid++;
-          this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
-          return this.stopped ? STOP2 : void 0;
-        }
-      },
-      this.opts.maxLineBytes
-    );
-    try {
-      for await (const chunk of chunks) {
-        if (chunk.length > 0) sawBytes = true;
-        const lastNl = chunk.lastIndexOf(10);
-        chunkUtf8 = lastNl >= 0 && isUtf8(chunk.subarray(0, lastNl + 1));
-        splitter.push(chunk);
-        if (splitter.stopped) break;
-      }
-      splitter.end();
-    } catch (err) {
-      this.loc = { file: file2, line: splitter.lines + 1 };
-      this.add("error", "read_error", "", `cannot read the file: ${err instanceof Error ? err.message : String(err)}${kind === "jsonl.gz" ? " (is the gzip file truncated or corrupted?)" : ""}`);
-    }
-    if (!sawBytes) {
-      this.loc = { file: file2 };
-      this.add("error", "empty_file", "", "the file is empty");
-    }
-    if (splitter.stopped || this.stopped) this.cur.stoppedEarly = true;
-    return this.endFile();
-  }
-  /** Validate a Parquet file, row group by row group; a read failure is reported, not thrown. */
-  async validateParquet(file2, bytes, groups) {
-    this.beginFile(file2, "parquet", bytes);
-    try {
-      outer: for await (const g of groups) {
-        for (let i = 0; i < g.rows.length; i++) {
-          this.loc = { file: file2, rowGroup: g.rowGroup, row: g.firstRow + i };
-          this.cur.records++;
-          this.record(g.rows[i]);
-          if (this.stopped) {
-            this.cur.stoppedEarly = true;
-            break outer;
-          }
-        }
-      }
-    } catch (err) {
-      this.loc = { file: file2 };
-      this.add("error", "invalid_parquet", "", `cannot read as Parquet: ${err instanceof Error ? err.message : String(err)} (is the file truncated or corrupted?)`);
-    }
-    if (this.cur.records === 0 && this.errors === 0) {
-      this.loc = { file: file2 };
-      this.add("error", "empty_file", "", "the Parquet file has no rows");
-    }
-    return this.endFile();
-  }
-  /** Record a problem with a whole file (unreadable, unsupported). */
-  fileError(file2, kind, message) {
-    this.loc = { file: file2 };
-    this.add("error", kind, "", message);
-  }
-  /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
-  addIssue(loc, severity, kind, path, message) {
-    const saved = this.loc;
-    this.loc = { ...loc };
-    this.add(severity, kind, path, message);
-    this.loc = saved;
-  }
-  report() {
-    const valid = this.files.reduce((n, f) => n + f.valid, 0);
-    const records = this.files.reduce((n, f) => n + f.records, 0);
-    return {
-      files: this.files,
-      records,
-      valid,
-      invalid: records - valid,
-      errors: this.errors,
-      warnings: this.warnings,
-      errorsByKind: this.errorsByKind,
-      warningsByKind: this.warningsByKind,
-      issues: this.issues,
-      stoppedEarly: this.stopped
-    };
-  }
-  beginFile(file2, kind, bytes) {
-    this.cur = { file: file2, kind, bytes, records: 0, valid: 0, invalid: 0, format: this.opts.format === "auto" ? null : this.opts.format, stoppedEarly: false };
-    this.loc = { file: file2 };
-  }
-  endFile() {
-    this.files.push(this.cur);
-    return this.cur;
-  }
-  line(bytes, terminated, knownUtf8) {
-    this.cur.records++;
-    if (bytes.length === 0 || isBlank(bytes)) {
-      this.cur.records--;
-      this.add("warning", "blank_line", "", "blank line (skipped)");
-      return;
-    }
-    let text2;
-    if (knownUtf8 || isUtf8(bytes)) text2 = decodeUtf8(bytes);
-    else {
-      this.cur.invalid++;
-      const at = firstInvalidUtf8(bytes);
-      this.add("error", "invalid_utf8", "", `invalid UTF-8 at byte ${at + 1} of the line (re-encode the file as UTF-8)`);
-      return;
-    }
-    let value;
-    try {
-      value = JSON.parse(text2);
-    } catch (err) {
-      this.cur.invalid++;
-      const why = err instanceof Error ? err.message : String(err);
-      if (!terminated) this.add("error", "truncated_line", "", `the last line is cut off (no newline at the end and not valid JSON: ${why}); was the file written completely?`);
-      else this.add("error", "invalid_json", "", `not valid JSON: ${why}`);
-      return;
-    }
-    if (!isPlainObject(value)) {
-      this.cur.invalid++;
-      this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
-      return;
-    }
-    if (countRawKeys(text2) !== countParsedKeys(value)) {
-      const dup = findDuplicateKey(text2);
-      if (dup) {
-        this.cur.invalid++;
-        this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
-        return;
-      }
-    }
-    this.record(value);
-  }
-  record(value) {
-    if (!isPlainObject(value)) {
-      this.cur.invalid++;
-      this.add("error", "not_an_object", "", `a record must be an object, got ${typeName(value)}`);
-      return;
-    }
-    let format = this.cur.format;
-    const detected = format === "custom" ? void 0 : detectFormat(value);
-    if (format === null) {
-      if (!detected) {
-        this.cur.invalid++;
-        this.add("error", "unknown_format", "", `cannot tell the format from the keys ${JSON.stringify(Object.keys(value).slice(0, 8))}; expected chat (messages), instruction (instruction/output), completion (prompt/completion) or preference (prompt/chosen/rejected); pass --format or --schema`);
-        return;
-      }
-      format = this.cur.format = detected;
-    } else if (format !== "custom" && detected !== void 0 && detected !== format) {
-      this.cur.invalid++;
-      this.add("error", "format_mismatch", "", `this record looks like ${detected} but the file is ${format}`);
-      return;
-    }
-    this.recordErrors = 0;
-    if (format === "custom") {
-      for (const i of this.opts.customCheck(value)) this.add("error", "schema", i.path, i.message);
-    } else {
-      checkRecord(format, value, this.reportFn, this.opts.formatOptions);
-    }
-    if (this.recordErrors > 0) {
-      this.cur.invalid++;
-      return;
-    }
-    this.cur.valid++;
-    if (this.visitors.length > 0) {
-      const ctx = { ...this.loc, format };
-      for (const v of this.visitors) v(value, ctx);
-    }
-  }
-  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
-  add(severity, kind, path, message) {
-    if (severity === "warning" && this.opts.strict) severity = "error";
-    if (severity === "error") {
-      this.errors++;
-      this.recordErrors++;
-      this.errorsByKind[kind] = (this.errorsByKind[kind] ?? 0) + 1;
-      if (this.errors >= this.opts.maxErrors) this.stopped = true;
-    } else {
-      this.warnings++;
-      this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
-    }
-    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
-  }
-};
-function decodeUtf8(b) {
-  return b instanceof Buffer3 ? b.toString("utf8") : Buffer3.from(b.buffer, b.byteOffset, b.length).toString("utf8");
-}
-function isBlank(b) {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    const n = c < 128 ? 0 : c >= 194 && c < 224 ? 1 : c >= 224 && c < 240 ? 2 : c >= 240 && c < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return Math.max(0, b.length - 1);
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -32551,7 +31346,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject2,
+  isPlainObject: () => isPlainObject,
   issue: () => issue2,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -32793,7 +31588,7 @@ var allowsEval = /* @__PURE__ */ cached(() => {
     return false;
   }
 });
-function isPlainObject2(o) {
+function isPlainObject(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -32810,7 +31605,7 @@ function isPlainObject2(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject2(o))
+  if (isPlainObject(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -32999,7 +31794,7 @@ function omit(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+  if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -33021,7 +31816,7 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+  if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -35901,7 +34696,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject2(a) && isPlainObject2(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key2) => bKeys.indexOf(key2) !== -1);
     const newObj = { ...a, ...b };
@@ -36122,7 +34917,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
-    if (!isPlainObject2(input2)) {
+    if (!isPlainObject(input2)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
@@ -46211,7 +45006,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject2);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -51217,7 +50012,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject2(payload.value))
+            if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
             for (const key2 of Object.keys(payload.value)) {
@@ -51643,6 +50438,1359 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema, value, where) {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text2, where) {
+      let value;
+      try {
+        value = JSON.parse(text2);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/data-manifest.ts
+var DATA_MANIFEST_TAG = "llmops.data-manifest/v1";
+var DataFormatSchema = external_exports.enum(["chat", "instruction", "completion", "preference", "custom"]);
+var LengthStatsSchema = external_exports.object({
+  unit: external_exports.string(),
+  total: external_exports.number(),
+  mean: external_exports.number(),
+  p50: external_exports.number(),
+  p95: external_exports.number(),
+  max: external_exports.number(),
+  histogram: external_exports.array(external_exports.number().int()).describe("Counts per length bin; the last bin is > 4096")
+});
+var FileStatsSchema = external_exports.object({
+  format: DataFormatSchema.nullable(),
+  records: external_exports.number().int(),
+  lengths: LengthStatsSchema,
+  roles: external_exports.record(external_exports.string(), external_exports.number().int()),
+  turns: external_exports.record(external_exports.string(), external_exports.number().int()),
+  fields: external_exports.record(external_exports.string(), external_exports.array(external_exports.string()))
+});
+var RecordIndexSchema = external_exports.object({
+  ids: external_exports.array(external_exports.string().nullable()),
+  hashes: external_exports.array(external_exports.string()).describe("First 16 hex digits of sha256 of each record's canonical JSON")
+});
+var ManifestFileSchema = external_exports.object({
+  path: external_exports.string().describe("Relative to the manifest's directory, forward slashes"),
+  sha256: external_exports.string(),
+  bytes: external_exports.number().int(),
+  kind: external_exports.enum(["jsonl", "jsonl.gz", "parquet"]),
+  records: external_exports.number().int(),
+  valid: external_exports.number().int(),
+  invalid: external_exports.number().int(),
+  stats: FileStatsSchema,
+  index: RecordIndexSchema.nullable()
+});
+var DataManifestSchema = external_exports.object({
+  schema: external_exports.literal(DATA_MANIFEST_TAG),
+  llmops_version: external_exports.string(),
+  files: external_exports.array(ManifestFileSchema),
+  totals: external_exports.object({ files: external_exports.number().int(), records: external_exports.number().int(), valid: external_exports.number().int(), invalid: external_exports.number().int(), bytes: external_exports.number().int() }),
+  duplicates: external_exports.object({ records: external_exports.number().int(), unique: external_exports.number().int(), exact: external_exports.number().int(), near: external_exports.number().int(), threshold: external_exports.number(), method: external_exports.string() }).nullable(),
+  leakage: external_exports.object({
+    evalFiles: external_exports.array(external_exports.string()),
+    cases: external_exports.number().int(),
+    records: external_exports.number().int(),
+    exact: external_exports.number().int(),
+    near: external_exports.number().int(),
+    contained: external_exports.number().int(),
+    casesLeaked: external_exports.number().int(),
+    threshold: external_exports.number()
+  }).nullable()
+});
+var dataManifestFormat = defineFormat({
+  kind: "data-manifest",
+  version: 1,
+  schema: DataManifestSchema,
+  title: "a dataset manifest (hashes, counts, statistics, per-record index)",
+  file: "data-manifest.json (beside the data, or --out)",
+  writer: "llmops data manifest, actions/validate-dataset",
+  readers: "llmops data diff, actions/validate-dataset (the base revision's manifest)",
+  hint: "regenerate it with `llmops data manifest`"
+});
+
+// src/core/data/manifest.ts
+var DEFAULT_MANIFEST_NAME = "data-manifest.json";
+function buildManifest(version2, files, duplicates, leakage) {
+  const sum = (f) => files.reduce((n, m) => n + f(m), 0);
+  return {
+    schema: DATA_MANIFEST_TAG,
+    llmops_version: version2,
+    files,
+    totals: { files: files.length, records: sum((m) => m.records), valid: sum((m) => m.valid), invalid: sum((m) => m.invalid), bytes: sum((m) => m.bytes) },
+    duplicates: duplicates ? withoutExamples(duplicates) : null,
+    leakage: leakage ? withoutExamples(leakage) : null
+  };
+}
+function withoutExamples(x) {
+  const { examples: _drop, ...rest } = x;
+  return rest;
+}
+function parseManifest(text2, where) {
+  return dataManifestFormat.parse(text2, where);
+}
+
+// src/core/data/dedupe.ts
+var defaultDedupeOptions = { ...defaultMinHashOptions, near: true, exampleLimit: 20 };
+var Locations = class {
+  files = [];
+  fileIdx = new Uint16Array(1024);
+  pos = new Int32Array(1024);
+  isRow = new Uint8Array(1024);
+  n = 0;
+  push(loc) {
+    let f = this.files.length > 0 && this.files[this.files.length - 1] === loc.file ? this.files.length - 1 : this.files.indexOf(loc.file);
+    if (f === -1) f = this.files.push(loc.file) - 1;
+    if (this.n === this.pos.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.fileIdx = grow(this.fileIdx, (n) => new Uint16Array(n));
+      this.pos = grow(this.pos, (n) => new Int32Array(n));
+      this.isRow = grow(this.isRow, (n) => new Uint8Array(n));
+    }
+    this.fileIdx[this.n] = f;
+    this.pos[this.n] = loc.line ?? loc.row ?? 0;
+    this.isRow[this.n] = loc.line === void 0 ? 1 : 0;
+    return this.n++;
+  }
+  get(i) {
+    const file2 = this.files[this.fileIdx[i]];
+    return this.isRow[i] ? { file: file2, row: this.pos[i] } : { file: file2, line: this.pos[i] };
+  }
+};
+var Deduper = class {
+  constructor(opts = defaultDedupeOptions) {
+    this.opts = opts;
+    if (opts.near) {
+      this.hasher = new MinHasher(opts);
+      this.lsh = new LshIndex(opts.numPerm, opts.threshold);
+    }
+    this.summary = {
+      records: 0,
+      unique: 0,
+      exact: 0,
+      near: 0,
+      threshold: opts.threshold,
+      method: opts.near ? `exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text; near: MinHash (${opts.numPerm} permutations, ${opts.shingle}-word shingles), LSH ${this.lsh.bands}\xD7${this.lsh.rows}, Jaccard \u2265 ${opts.threshold}` : "exact: 64-bit hash of NFC/lower-cased/whitespace-collapsed text",
+      examples: []
+    };
+  }
+  opts;
+  exactMap = new Hash64Map(1024);
+  hasher;
+  lsh;
+  locs = new Locations();
+  /** LSH index → location index (only kept records are indexed). */
+  lshToLoc = new Int32Array(1024);
+  summary;
+  /** Check a record's text; a record that is not a duplicate is remembered for later ones. */
+  check(text2, at) {
+    this.summary.records++;
+    const norm = normalizeText(text2);
+    const [hi, lo] = hash64(norm);
+    const locIdx = this.locs.push(at);
+    const prev = this.exactMap.setIfAbsent(hi, lo, locIdx);
+    if (prev !== -1) return this.hit({ kind: "exact", of: this.locs.get(prev), similarity: 1 }, at, "exact");
+    if (this.hasher && this.lsh) {
+      const sig = this.hasher.signature(norm);
+      const near = this.lsh.query(sig);
+      if (near) return this.hit({ kind: "near", of: this.locs.get(this.lshToLoc[near.index]), similarity: near.similarity }, at, "near");
+      const idx = this.lsh.add(sig);
+      if (idx >= this.lshToLoc.length) {
+        const g = new Int32Array(this.lshToLoc.length * 2);
+        g.set(this.lshToLoc);
+        this.lshToLoc = g;
+      }
+      this.lshToLoc[idx] = locIdx;
+    }
+    this.summary.unique++;
+    return void 0;
+  }
+  result() {
+    return this.summary;
+  }
+  hit(h, at, kind) {
+    this.summary[kind]++;
+    if (this.summary.examples.length < this.opts.exampleLimit) this.summary.examples.push({ ...h, at });
+    return h;
+  }
+};
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+
+// src/core/data/formats.ts
+var ROLES = ["system", "user", "assistant", "tool"];
+var ROLE_SET = new Set(ROLES);
+var defaultFormatOptions = { requireAssistant: true };
+function detectFormat(rec) {
+  if ("messages" in rec) return "chat";
+  if ("chosen" in rec && "rejected" in rec) return "preference";
+  if ("instruction" in rec && "output" in rec) return "instruction";
+  if ("prompt" in rec && "completion" in rec) return "completion";
+  return void 0;
+}
+function isPlainObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+function checkRecord(format, rec, report, opts) {
+  switch (format) {
+    case "chat":
+      return checkMessages(rec.messages, "messages", report, opts.requireAssistant);
+    case "instruction":
+      return checkString(rec, "instruction", report, true) & checkString(rec, "input", report, false) & checkString(rec, "output", report, true) ? true : false;
+    case "completion":
+      return checkString(rec, "prompt", report, true) & checkString(rec, "completion", report, true) ? true : false;
+    case "preference":
+      return checkPreference(rec, report, opts);
+  }
+}
+function checkString(rec, key2, report, required2) {
+  const v = rec[key2];
+  if (typeof v === "string") {
+    if (required2 && v.trim() === "") report("warning", "empty_field", key2, `"${key2}" is empty`);
+    return 1;
+  }
+  if (v === void 0) {
+    if (!required2) return 1;
+    report("error", "missing_field", key2, `"${key2}" is required`);
+    return 0;
+  }
+  report("error", "wrong_type", key2, `"${key2}" must be a string, got ${typeName(v)}`);
+  return 0;
+}
+function checkPreference(rec, report, opts) {
+  let ok = true;
+  for (const key2 of ["prompt", "chosen", "rejected"]) {
+    const v = rec[key2];
+    if (typeof v === "string") continue;
+    if (Array.isArray(v)) {
+      ok = checkMessages(v, key2, report, key2 !== "prompt" && opts.requireAssistant) && ok;
+      continue;
+    }
+    if (v === void 0 && key2 === "prompt") continue;
+    report("error", v === void 0 ? "missing_field" : "wrong_type", key2, `"${key2}" must be a string or a list of messages, got ${typeName(v)}`);
+    ok = false;
+  }
+  if (ok && JSON.stringify(rec.chosen) === JSON.stringify(rec.rejected)) {
+    report("warning", "chosen_equals_rejected", "chosen", `"chosen" and "rejected" are identical: the pair teaches nothing`);
+  }
+  return ok;
+}
+function checkMessages(v, path, report, requireAssistant) {
+  if (!Array.isArray(v)) {
+    report("error", v === void 0 ? "missing_field" : "wrong_type", path, `"${path}" must be a list of messages, got ${typeName(v)}`);
+    return false;
+  }
+  if (v.length === 0) {
+    report("error", "empty_messages", path, `"${path}" is empty`);
+    return false;
+  }
+  let ok = true;
+  let assistantTurns = 0;
+  let pendingToolCalls = false;
+  for (let i = 0; i < v.length; i++) {
+    const m = v[i];
+    if (!isPlainObject2(m)) {
+      report("error", "wrong_type", `${path}[${i}]`, `a message must be an object, got ${typeName(m)}`);
+      ok = false;
+      continue;
+    }
+    const role = m.role;
+    if (role === void 0) {
+      report("error", "missing_role", `${path}[${i}].role`, `message has no "role" (one of ${ROLES.join(", ")})`);
+      ok = false;
+      continue;
+    }
+    if (typeof role !== "string" || !ROLE_SET.has(role)) {
+      const hint = typeof role === "string" ? closest(role, ROLES) : void 0;
+      report("error", "unknown_role", `${path}[${i}].role`, `unknown role ${JSON.stringify(role)}; expected one of ${ROLES.join(", ")}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+      ok = false;
+      continue;
+    }
+    const hasToolCalls = role === "assistant" && m.tool_calls !== void 0 && m.tool_calls !== null;
+    if (hasToolCalls && !checkToolCalls(m.tool_calls, `${path}[${i}].tool_calls`, report)) ok = false;
+    if (!checkContent(m.content, `${path}[${i}].content`, report, hasToolCalls)) ok = false;
+    if (role === "system" && i > 0) report("warning", "late_system", `${path}[${i}].role`, `a system message after the first turn is unusual; most chat templates expect it first`);
+    if (role === "tool" && !pendingToolCalls) report("warning", "orphan_tool_message", `${path}[${i}]`, `a tool message with no assistant tool call before it`);
+    if (role === "assistant") {
+      assistantTurns++;
+      pendingToolCalls = hasToolCalls;
+    } else if (role !== "tool") pendingToolCalls = false;
+  }
+  if (ok && requireAssistant && assistantTurns === 0) {
+    report("error", "no_assistant_turn", path, `no assistant turn: training needs at least one assistant message to learn from`);
+    return false;
+  }
+  return ok;
+}
+function checkContent(c, path, report, nullable2) {
+  if (typeof c === "string") return true;
+  if ((c === null || c === void 0) && nullable2) return true;
+  if (c === void 0) {
+    report("error", "missing_field", path, `message has no "content"`);
+    return false;
+  }
+  if (Array.isArray(c)) {
+    for (let j = 0; j < c.length; j++) {
+      const part = c[j];
+      if (!isPlainObject2(part) || typeof part.type !== "string") {
+        report("error", "wrong_type", `${path}[${j}]`, `a content part must be an object with a string "type"`);
+        return false;
+      }
+      if (part.type === "text" && typeof part.text !== "string") {
+        report("error", "wrong_type", `${path}[${j}].text`, `a text part needs a string "text", got ${typeName(part.text)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+  report("error", "wrong_type", path, `"content" must be a string or a list of parts, got ${typeName(c)}`);
+  return false;
+}
+function checkToolCalls(v, path, report) {
+  if (!Array.isArray(v)) {
+    report("error", "wrong_type", path, `"tool_calls" must be a list, got ${typeName(v)}`);
+    return false;
+  }
+  for (let j = 0; j < v.length; j++) {
+    const call = v[j];
+    const fn = isPlainObject2(call) ? call.function : void 0;
+    if (!isPlainObject2(fn) || typeof fn.name !== "string" || fn.name === "") {
+      report("error", "wrong_type", `${path}[${j}].function.name`, `a tool call needs "function": {"name": string, "arguments": string|object}`);
+      return false;
+    }
+    if (fn.arguments !== void 0 && typeof fn.arguments !== "string" && !isPlainObject2(fn.arguments)) {
+      report("error", "wrong_type", `${path}[${j}].function.arguments`, `"arguments" must be a JSON string or an object, got ${typeName(fn.arguments)}`);
+      return false;
+    }
+  }
+  return true;
+}
+function contentText(c) {
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) {
+    let s = "";
+    for (const p of c) if (isPlainObject2(p) && typeof p.text === "string") s += (s ? "\n" : "") + p.text;
+    return s;
+  }
+  return "";
+}
+function recordTexts(format, rec) {
+  switch (format) {
+    case "chat": {
+      const msgs = Array.isArray(rec.messages) ? rec.messages : [];
+      let prompt = "";
+      let full = "";
+      let system = "";
+      for (const m of msgs) {
+        if (!isPlainObject2(m)) continue;
+        const t = contentText(m.content);
+        if (m.role === "user") prompt += (prompt ? "\n" : "") + t;
+        if (m.role !== "system") full += (full ? "\n" : "") + t;
+        else system += (system ? "\n" : "") + t;
+      }
+      return { prompt, full, system };
+    }
+    case "instruction": {
+      const prompt = [rec.instruction, rec.input].filter((s) => typeof s === "string" && s !== "").join("\n");
+      return { prompt, full: `${prompt}
+${typeof rec.output === "string" ? rec.output : ""}` };
+    }
+    case "completion":
+      return { prompt: String(rec.prompt ?? ""), full: `${String(rec.prompt ?? "")}${String(rec.completion ?? "")}` };
+    case "preference": {
+      const p = side(rec.prompt);
+      return { prompt: p, full: `${p}
+${side(rec.chosen)}
+${side(rec.rejected)}` };
+    }
+    case "custom": {
+      const s = stableStringify(rec);
+      return { prompt: s, full: s };
+    }
+  }
+}
+function side(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((m) => isPlainObject2(m) ? contentText(m.content) : "").join("\n");
+  return "";
+}
+
+// src/core/data/stats.ts
+import { createHash as createHash2 } from "node:crypto";
+var LENGTH_BINS = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+var whitespaceTokens = (text2) => {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+};
+function recordHash(rec) {
+  return createHash2("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);
+}
+var StatsCollector = class {
+  constructor(countTokens = whitespaceTokens, unit = "whitespace tokens", indexLimit = 1e5) {
+    this.countTokens = countTokens;
+    this.unit = unit;
+    this.indexLimit = indexLimit;
+  }
+  countTokens;
+  unit;
+  indexLimit;
+  format = null;
+  lengths = [];
+  roles = {};
+  turns = {};
+  fields = /* @__PURE__ */ new Map();
+  ids = [];
+  hashes = [];
+  indexOverflow = false;
+  add(rec, format) {
+    this.format ??= format;
+    const t = recordTexts(format, rec);
+    this.lengths.push(this.countTokens(t.full) + (t.system ? this.countTokens(t.system) : 0));
+    for (const [k, v] of Object.entries(rec)) {
+      let s = this.fields.get(k);
+      if (!s) this.fields.set(k, s = /* @__PURE__ */ new Set());
+      s.add(typeName(v));
+    }
+    const msgs = format === "chat" ? rec.messages : format === "preference" && Array.isArray(rec.chosen) ? rec.chosen : void 0;
+    if (Array.isArray(msgs)) {
+      this.turns[String(msgs.length)] = (this.turns[String(msgs.length)] ?? 0) + 1;
+      for (const m of msgs) if (isPlainObject2(m) && typeof m.role === "string") this.roles[m.role] = (this.roles[m.role] ?? 0) + 1;
+    }
+    if (this.ids.length < this.indexLimit) {
+      this.ids.push(typeof rec.id === "string" || typeof rec.id === "number" ? String(rec.id) : null);
+      this.hashes.push(recordHash(rec));
+    } else this.indexOverflow = true;
+  }
+  stats() {
+    const sorted = Float64Array.from(this.lengths).sort();
+    const n = sorted.length;
+    const q = (p) => n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(p * (n - 1) + 0.5))];
+    const histogram = new Array(LENGTH_BINS.length + 1).fill(0);
+    let total = 0;
+    for (const len of this.lengths) {
+      total += len;
+      let b = LENGTH_BINS.findIndex((ub) => len <= ub);
+      if (b === -1) b = LENGTH_BINS.length;
+      histogram[b]++;
+    }
+    const fields = {};
+    for (const k of [...this.fields.keys()].sort()) fields[k] = [...this.fields.get(k)].sort();
+    return {
+      format: this.format,
+      records: n,
+      lengths: { unit: this.unit, total, mean: n ? round2(total / n) : 0, p50: q(0.5), p95: q(0.95), max: n ? sorted[n - 1] : 0, histogram },
+      roles: sortObj(this.roles),
+      turns: Object.fromEntries(Object.entries(this.turns).sort((a, b) => Number(a[0]) - Number(b[0]))),
+      fields
+    };
+  }
+  /** The per-record index, or null when there were more records than the limit. */
+  index() {
+    return this.indexOverflow ? null : { ids: this.ids, hashes: this.hashes };
+  }
+};
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+function sortObj(o) {
+  return Object.fromEntries(Object.entries(o).sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+// src/core/data/types.ts
+var FORMATS = ["chat", "instruction", "completion", "preference", "custom"];
+function formatLocation(loc) {
+  if (loc.line !== void 0) return `${loc.file}:${loc.line}`;
+  if (loc.row !== void 0) return `${loc.file} (row group ${loc.rowGroup ?? 0}, row ${loc.row})`;
+  return loc.file;
+}
+function formatIssue(issue3) {
+  const where = formatLocation(issue3);
+  const path = issue3.path ? ` ${issue3.path}:` : "";
+  return `${where}: ${issue3.severity} [${issue3.kind}]${path} ${issue3.message}`;
+}
+
+// src/core/data/profile.ts
+var defaultProfileOptions = {
+  dedupe: null,
+  leakage: null,
+  allowLeakage: false,
+  failOnDuplicates: false,
+  tokens: whitespaceTokens,
+  tokenUnit: "whitespace tokens",
+  indexLimit: 1e5
+};
+var DataProfiler = class {
+  stats = /* @__PURE__ */ new Map();
+  deduper;
+  opts;
+  constructor(opts = {}) {
+    this.opts = { ...defaultProfileOptions, ...opts };
+    this.deduper = this.opts.dedupe ? new Deduper(this.opts.dedupe) : null;
+  }
+  attach(v) {
+    v.onRecord((rec, ctx) => {
+      let s = this.stats.get(ctx.file);
+      if (!s) this.stats.set(ctx.file, s = new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit));
+      s.add(rec, ctx.format);
+      if (!this.deduper && !this.opts.leakage) return;
+      const texts = recordTexts(ctx.format, rec);
+      const dup = this.deduper?.check(texts.full, ctx);
+      if (dup) {
+        v.addIssue(ctx, this.opts.failOnDuplicates ? "error" : "warning", `duplicate_${dup.kind}`, "", `${dup.kind === "exact" ? "exact" : `near (Jaccard \u2248 ${dup.similarity.toFixed(2)})`} duplicate of ${formatLocation(dup.of)}`);
+      }
+      const leak = this.opts.leakage?.check(texts.prompt, texts.full, ctx);
+      if (leak) {
+        v.addIssue(ctx, this.opts.allowLeakage ? "warning" : "error", "leakage", "", leak.kind === "contained" ? `contains the words of eval case ${JSON.stringify(leak.caseId)} in order (another template around the same input); evaluation cases must not be trained on` : `${leak.kind} match with eval case ${JSON.stringify(leak.caseId)} (${leak.on === "prompt" ? "prompt vs case input" : "whole record vs case"}, similarity ${leak.similarity.toFixed(2)}); evaluation cases must not be trained on`);
+      }
+    });
+    return this;
+  }
+  statsFor(file2) {
+    return this.stats.get(file2) ?? new StatsCollector(this.opts.tokens, this.opts.tokenUnit, this.opts.indexLimit);
+  }
+  duplicates() {
+    return this.deduper?.result() ?? null;
+  }
+  leakage() {
+    return this.opts.leakage?.result() ?? null;
+  }
+};
+
+// src/app/data/run-check.ts
+async function runDataCheck(validator, files, opts) {
+  const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
+  const profiler = new DataProfiler({
+    dedupe: opts.dedupe,
+    leakage,
+    allowLeakage: opts.allowLeakage,
+    failOnDuplicates: opts.failOnDuplicates,
+    ...opts.indexLimit ? { indexLimit: opts.indexLimit } : {}
+  }).attach(validator);
+  await validateFiles(validator, files);
+  const report = validator.report();
+  const manifestFiles = [];
+  for (const f of files) {
+    const summary2 = report.files.find((s) => s.file === f.shown);
+    if (!summary2) continue;
+    const collector = profiler.statsFor(f.shown);
+    manifestFiles.push({
+      path: relative(opts.manifestDir, f.path).split("\\").join("/"),
+      sha256: await sha256File(f.path),
+      bytes: summary2.bytes,
+      kind: summary2.kind,
+      records: summary2.records,
+      valid: summary2.valid,
+      invalid: summary2.invalid,
+      stats: { ...collector.stats(), format: summary2.format },
+      index: collector.index()
+    });
+  }
+  return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
+}
+function sha256File(path) {
+  return new Promise((resolve3, reject) => {
+    const h = createHash3("sha256");
+    createReadStream3(path).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve3(h.digest("hex")));
+  });
+}
+async function readEvalCases(files) {
+  const cases = [];
+  for (const f of files) {
+    await statDataFile(f.path, f.shown);
+    if (dataFileKind(f.path) !== "jsonl") throw new DataInvalidError(`${f.shown}: eval cases must be a .jsonl file`);
+    const decoder4 = new TextDecoder("utf-8", { fatal: true });
+    let failure2;
+    const splitter = new LineSplitter(
+      {
+        line: (bytes, lineNo) => {
+          try {
+            const text2 = decoder4.decode(bytes).replace(/^\uFEFF/, "").trim();
+            if (text2 === "") return;
+            cases.push(parseEvalCase(JSON.parse(text2), `${f.shown}:${lineNo}`));
+          } catch (err) {
+            failure2 = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
+            return true;
+          }
+        },
+        tooLong: (lineNo) => {
+          failure2 = new DataInvalidError(`${f.shown}:${lineNo}: eval case line too long`);
+          return true;
+        }
+      },
+      16 << 20
+    );
+    try {
+      for await (const c of readChunks(f.path)) {
+        splitter.push(c);
+        if (splitter.stopped) break;
+      }
+    } catch {
+      throw new DataInvalidError(`${f.shown}: cannot read the eval cases file`, { hint: "check the path" });
+    }
+    splitter.end();
+    if (failure2) throw failure2;
+  }
+  return cases;
+}
+
+// src/core/data/diff.ts
+var EXAMPLES = 5;
+function computeDataDiff(base, head, baseRef) {
+  const baseFiles = new Map((base?.files ?? []).map((f) => [f.path, f]));
+  const headFiles = new Map(head.files.map((f) => [f.path, f]));
+  const paths = [.../* @__PURE__ */ new Set([...baseFiles.keys(), ...headFiles.keys()])].sort();
+  const files = paths.map((p) => diffFile(p, baseFiles.get(p), headFiles.get(p)));
+  return { baseRef, hasBase: base !== void 0, files, totals: { base: base?.totals.records ?? 0, head: head.totals.records } };
+}
+function side2(f) {
+  return f ? { records: f.records, sha256: f.sha256, format: f.stats.format } : null;
+}
+function diffFile(path, b, h) {
+  const status = !b ? "added" : !h ? "removed" : b.sha256 === h.sha256 ? "unchanged" : "changed";
+  const d = { path, status, base: side2(b), head: side2(h), records: null, shifts: [], fieldsAdded: [], fieldsRemoved: [] };
+  if (!b || !h || status === "unchanged") return d;
+  if (b.index && h.index) d.records = diffRecords(b.index, h.index);
+  d.shifts = shifts(b, h);
+  const bf = Object.keys(b.stats.fields);
+  const hf = Object.keys(h.stats.fields);
+  d.fieldsAdded = hf.filter((k) => !bf.includes(k));
+  d.fieldsRemoved = bf.filter((k) => !hf.includes(k));
+  return d;
+}
+function diffRecords(b, h) {
+  const idsUsable = (ix) => ix.ids.length > 0 && ix.ids.every((x) => x !== null);
+  const keyed = (ix) => {
+    const seen = /* @__PURE__ */ new Map();
+    return ix.ids.map((id) => {
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return n === 1 ? id : `${id}#${n}`;
+    });
+  };
+  const ex = { added: [], removed: [], modified: [] };
+  const note = (list2, v) => {
+    if (list2.length < EXAMPLES) list2.push(v);
+  };
+  if (idsUsable(b) && idsUsable(h)) {
+    const bm = new Map(keyed(b).map((id, i) => [id, b.hashes[i]]));
+    const hm = new Map(keyed(h).map((id, i) => [id, h.hashes[i]]));
+    let added2 = 0;
+    let removed2 = 0;
+    let modified = 0;
+    let unchanged2 = 0;
+    for (const [id, hash2] of hm) {
+      const old = bm.get(id);
+      if (old === void 0) {
+        added2++;
+        note(ex.added, id);
+      } else if (old !== hash2) {
+        modified++;
+        note(ex.modified, id);
+      } else unchanged2++;
+    }
+    for (const id of bm.keys()) {
+      if (!hm.has(id)) {
+        removed2++;
+        note(ex.removed, id);
+      }
+    }
+    return { added: added2, removed: removed2, modified, unchanged: unchanged2, by: "id", examples: ex };
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const x of b.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let added = 0;
+  let unchanged = 0;
+  for (const x of h.hashes) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      counts.set(x, c - 1);
+      unchanged++;
+    } else {
+      added++;
+      note(ex.added, x);
+    }
+  }
+  let removed = 0;
+  for (const [x, c] of counts) {
+    removed += c;
+    if (c > 0) note(ex.removed, x);
+  }
+  return { added, removed, modified: 0, unchanged, by: "hash", examples: ex };
+}
+function shifts(b, h) {
+  const out = [];
+  const push = (metric, x, y) => {
+    if (x !== y) out.push({ metric, base: x, head: y });
+  };
+  push("records", b.records, h.records);
+  push(`mean length (${h.stats.lengths.unit})`, b.stats.lengths.mean, h.stats.lengths.mean);
+  push(`p95 length (${h.stats.lengths.unit})`, b.stats.lengths.p95, h.stats.lengths.p95);
+  push("max length", b.stats.lengths.max, h.stats.lengths.max);
+  const share = (o, k) => {
+    const t = Object.values(o).reduce((a, c) => a + c, 0);
+    return t === 0 ? 0 : Math.round((o[k] ?? 0) / t * 1e3) / 10;
+  };
+  for (const role of /* @__PURE__ */ new Set([...Object.keys(b.stats.roles), ...Object.keys(h.stats.roles)])) {
+    const x = share(b.stats.roles, role);
+    const y = share(h.stats.roles, role);
+    if (Math.abs(x - y) >= 1) out.push({ metric: `share of ${role} messages (%)`, base: x, head: y });
+  }
+  return out;
+}
+
+// src/core/data/markdown.ts
+function table(head, rows) {
+  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
+  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
+  return lines.join("\n");
+}
+function fmtInt(n) {
+  return n.toLocaleString("en-US");
+}
+function fmtSigned(n) {
+  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `\u2212${fmtInt(-n)}` : "0";
+}
+
+// src/core/data/render.ts
+var code = (s) => renderCodeSpan(s, { maxLength: 200 });
+var text = (s) => escapeMarkdownText(s, { maxLength: 300 });
+function renderDataDiffMarkdown(diff) {
+  const out = [`### Data changes since ${code(diff.baseRef)}`, ""];
+  if (!diff.hasBase) out.push(`No data manifest at ${code(diff.baseRef)}: every file below is new.`, "");
+  const changed = diff.files.filter((f) => f.status !== "unchanged");
+  if (changed.length === 0) {
+    out.push(`No data changed (${fmtInt(diff.totals.head)} records in ${diff.files.length} file(s)).`);
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    table(
+      ["file", "status", "records", "added", "removed", "modified"],
+      diff.files.map((f) => {
+        const r = f.records;
+        const recs = `${f.base ? fmtInt(f.base.records) : "\u2014"} \u2192 ${f.head ? fmtInt(f.head.records) : "\u2014"}`;
+        const added = r ? fmtInt(r.added) : f.status === "added" ? fmtInt(f.head.records) : f.status === "removed" ? "0" : "?";
+        const removed = r ? fmtInt(r.removed) : f.status === "removed" ? fmtInt(f.base.records) : f.status === "added" ? "0" : "?";
+        const modified = r ? r.by === "id" ? fmtInt(r.modified) : "n/a (no ids)" : f.status === "unchanged" ? "0" : f.status === "changed" ? "?" : "\u2014";
+        return [code(f.path), f.status, recs, f.status === "unchanged" ? "0" : added, f.status === "unchanged" ? "0" : removed, modified];
+      })
+    ),
+    "",
+    `Total: ${fmtInt(diff.totals.base)} \u2192 ${fmtInt(diff.totals.head)} records (${fmtSigned(diff.totals.head - diff.totals.base)}).`
+  );
+  for (const f of changed) out.push(...renderFileDetails(f));
+  return `${out.join("\n")}
+`;
+}
+function renderFileDetails(f) {
+  const lines = [];
+  if (f.base && f.head && f.base.format !== f.head.format) lines.push(`- format changed: ${f.base.format ?? "unknown"} \u2192 ${f.head.format ?? "unknown"}`);
+  if (f.fieldsAdded.length) lines.push(`- fields added: ${f.fieldsAdded.map(code).join(", ")}`);
+  if (f.fieldsRemoved.length) lines.push(`- fields removed: ${f.fieldsRemoved.map(code).join(", ")}`);
+  for (const s of f.shifts) if (s.metric !== "records") lines.push(`- ${s.metric}: ${s.base} \u2192 ${s.head}`);
+  const r = f.records;
+  if (r) {
+    const ex = (label, xs) => xs.length ? [`- ${label} (${r.by}): ${xs.map(code).join(", ")}${xs.length >= 5 ? ", \u2026" : ""}`] : [];
+    lines.push(...ex("added", r.examples.added), ...ex("removed", r.examples.removed), ...ex("modified", r.examples.modified));
+  } else if (f.status === "changed") lines.push("- record-level changes unknown: a manifest has no per-record index (over the index limit)");
+  if (lines.length === 0) return [];
+  return ["", `<details><summary>${escapeHtmlText(f.path, { maxLength: 200 })}</summary>`, "", ...lines, "", "</details>"];
+}
+function binLabel(i) {
+  const lo = i === 0 ? 0 : LENGTH_BINS[i - 1] + 1;
+  return i < LENGTH_BINS.length ? `${lo}-${LENGTH_BINS[i]}` : `>${LENGTH_BINS[LENGTH_BINS.length - 1]}`;
+}
+function lastBin(h) {
+  let last = h.length - 1;
+  while (last > 0 && h[last] === 0) last--;
+  return last;
+}
+function renderLengthChart(title, stats) {
+  const h = stats.lengths.histogram;
+  const last = lastBin(h);
+  const labels = h.slice(0, last + 1).map((_, i) => `"${binLabel(i)}"`);
+  const max = Math.max(1, ...h);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${sanitizeMermaidLabel(title, 60)}"`,
+    `    x-axis "${stats.lengths.unit}" [${labels.join(", ")}]`,
+    `    y-axis "records" 0 --> ${max}`,
+    `    bar [${h.slice(0, last + 1).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function renderDataCard(input2) {
+  const m = input2.manifest;
+  const out = [`## Dataset card: ${text(input2.title)}`, ""];
+  out.push(
+    table(
+      ["file", "format", "records", "valid", "invalid", "size", "sha256"],
+      m.files.map((f) => [code(f.path), f.stats.format ?? "unknown", fmtInt(f.records), fmtInt(f.valid), fmtInt(f.invalid), `${fmtInt(f.bytes)} B`, code(f.sha256.slice(0, 12))])
+    ),
+    "",
+    `Total: ${fmtInt(m.totals.records)} records in ${m.totals.files} file(s), ${fmtInt(m.totals.valid)} valid.`
+  );
+  for (const f of m.files) {
+    const s = f.stats;
+    out.push("", `### ${text(f.path)}`, "");
+    out.push(`Length (${s.lengths.unit}): mean ${s.lengths.mean}, median ${s.lengths.p50}, p95 ${s.lengths.p95}, max ${s.lengths.max}.`, "");
+    out.push(renderLengthChart(`${f.path}: record length`, s), "");
+    out.push(
+      table(
+        ["length", "records"],
+        s.lengths.histogram.map((c, i) => [binLabel(i), fmtInt(c)]).slice(0, lastBin(s.lengths.histogram) + 1)
+      )
+    );
+    const roleTotal = Object.values(s.roles).reduce((a, c) => a + c, 0);
+    if (roleTotal > 0) {
+      out.push("", table(["role", "messages", "share"], Object.entries(s.roles).map(([r, c]) => [text(r), fmtInt(c), `${(c / roleTotal * 100).toFixed(1)}%`])));
+      out.push("", table(["messages per record", "records"], Object.entries(s.turns).map(([t, c]) => [t, fmtInt(c)])));
+    }
+    out.push("", `Fields: ${Object.entries(s.fields).map(([k, t]) => `${code(k)} (${t.join("|")})`).join(", ") || "none"}.`);
+  }
+  out.push("", "### Duplicates", "");
+  const d = input2.duplicates;
+  if (!d) out.push("Not checked.");
+  else {
+    out.push(`${fmtInt(d.exact)} exact and ${fmtInt(d.near)} near duplicate(s) in ${fmtInt(d.records)} records (${fmtInt(d.unique)} unique). Method: ${text(d.method)}.`);
+    if (d.examples.length) out.push("", table(["record", "duplicates", "kind", "similarity"], d.examples.map((e) => [code(formatLocation(e.at)), code(formatLocation(e.of)), e.kind, e.similarity.toFixed(2)])));
+  }
+  out.push("", "### Leakage (training data vs evaluation cases)", "");
+  const l = input2.leakage;
+  if (!l) out.push("Not checked (no eval cases given).");
+  else {
+    out.push(
+      l.exact + l.near + (l.contained ?? 0) === 0 ? `None found: ${fmtInt(l.records)} records checked against ${fmtInt(l.cases)} eval case(s) (exact, near at Jaccard \u2265 ${l.threshold}, and contained).` : `**${fmtInt(l.exact + l.near + (l.contained ?? 0))} leaked record(s)** (${fmtInt(l.exact)} exact, ${fmtInt(l.near)} near, ${fmtInt(l.contained ?? 0)} contained) covering ${fmtInt(l.casesLeaked)} of ${fmtInt(l.cases)} eval case(s).`
+    );
+    if (l.examples.length) out.push("", table(["record", "eval case", "kind", "matched on", "similarity"], l.examples.map((e) => [code(formatLocation(e.at)), code(e.caseId), e.kind, e.on, e.similarity.toFixed(2)])));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/core/data/user-schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var Ajv = import_ajv.default.default ?? import_ajv.default;
+function compileUserSchema(schema, file2) {
+  if (typeof schema !== "object" || schema === null) throw new ConfigError(`${file2}: a JSON Schema must be an object`);
+  let validate2;
+  try {
+    validate2 = new Ajv({ allErrors: false, strict: false }).compile(schema);
+  } catch (err) {
+    throw new ConfigError(`${file2}: not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return (rec) => {
+    if (validate2(rec)) return [];
+    return (validate2.errors ?? []).map((e) => ({
+      path: e.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, "."),
+      message: `${e.message ?? "does not match the schema"}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`
+    }));
+  };
+}
+
+// src/core/data/validate.ts
+import { Buffer as Buffer3, isUtf8 } from "node:buffer";
+
+// src/core/data/json-keys.ts
+function countRawKeys(text2) {
+  let count = 0;
+  let i = text2.indexOf('"');
+  while (i !== -1) {
+    let j = text2.indexOf('"', i + 1);
+    while (j !== -1 && isEscaped(text2, j)) j = text2.indexOf('"', j + 1);
+    if (j === -1) return count;
+    let k = j + 1;
+    let c = text2.charCodeAt(k);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text2.charCodeAt(++k);
+    if (c === 58) count++;
+    i = text2.indexOf('"', k);
+  }
+  return count;
+}
+function isEscaped(text2, quote) {
+  let n = 0;
+  for (let p = quote - 1; text2.charCodeAt(p) === 92; p--) n++;
+  return (n & 1) === 1;
+}
+function countParsedKeys(value) {
+  if (value === null || typeof value !== "object") return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x = value[i];
+      if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+    }
+    return n;
+  }
+  const obj = value;
+  for (const k in obj) {
+    n++;
+    const x = obj[k];
+    if (typeof x === "object" && x !== null) n += countParsedKeys(x);
+  }
+  return n;
+}
+function findDuplicateKey(text2) {
+  const s = new Scanner(text2);
+  try {
+    s.value("");
+  } catch (found) {
+    if (found instanceof Found) return found.dup;
+    throw found;
+  }
+  return void 0;
+}
+var Found = class {
+  constructor(dup) {
+    this.dup = dup;
+  }
+  dup;
+};
+var Scanner = class {
+  constructor(t) {
+    this.t = t;
+  }
+  t;
+  pos = 0;
+  value(path) {
+    this.ws();
+    const c = this.t[this.pos];
+    if (c === "{") return this.object(path);
+    if (c === "[") return this.array(path);
+    if (c === '"') {
+      this.string();
+      return;
+    }
+    while (this.pos < this.t.length && !",]} 	\r\n".includes(this.t[this.pos])) this.pos++;
+  }
+  object(path) {
+    this.pos++;
+    const seen = /* @__PURE__ */ new Set();
+    this.ws();
+    if (this.t[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      const key2 = this.string();
+      if (seen.has(key2)) throw new Found({ path, key: key2 });
+      seen.add(key2);
+      this.ws();
+      this.pos++;
+      this.value(path === "" ? key2 : `${path}.${key2}`);
+      this.ws();
+      if (this.t[this.pos++] === "}") return;
+    }
+  }
+  array(path) {
+    this.pos++;
+    this.ws();
+    if (this.t[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (let i = 0; ; i++) {
+      this.value(`${path}[${i}]`);
+      this.ws();
+      if (this.t[this.pos++] === "]") return;
+    }
+  }
+  string() {
+    const start = this.pos;
+    let j = this.t.indexOf('"', start + 1);
+    while (j !== -1 && isEscaped(this.t, j)) j = this.t.indexOf('"', j + 1);
+    this.pos = j + 1;
+    return JSON.parse(this.t.slice(start, j + 1));
+  }
+  ws() {
+    let c = this.t.charCodeAt(this.pos);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = this.t.charCodeAt(++this.pos);
+  }
+};
+
+// src/core/data/validate.ts
+var defaultValidateOptions = {
+  format: "auto",
+  maxErrors: 1e3,
+  reportLimit: 50,
+  maxLineBytes: 16 * 1024 * 1024,
+  strict: false,
+  formatOptions: defaultFormatOptions
+};
+var BOM = [239, 187, 191];
+var DatasetValidator = class {
+  opts;
+  files = [];
+  issues = [];
+  errorsByKind = {};
+  warningsByKind = {};
+  errors = 0;
+  warnings = 0;
+  stopped = false;
+  visitors = [];
+  // per-file state
+  cur;
+  loc = { file: "" };
+  recordErrors = 0;
+  constructor(opts = {}) {
+    this.opts = { ...defaultValidateOptions, ...opts };
+    if (this.opts.format === "custom" && !this.opts.customCheck) {
+      this.opts.customCheck = () => [];
+    }
+  }
+  /** Call `fn` with each valid record. */
+  onRecord(fn) {
+    this.visitors.push(fn);
+    return this;
+  }
+  get budgetSpent() {
+    return this.stopped;
+  }
+  /** Validate one JSONL file given as a stream of byte chunks (chunks may reuse one buffer). */
+  async validateJsonl(file2, kind, bytes, chunks) {
+    this.beginFile(file2, kind, bytes);
+    const lineLoc = { file: file2, line: 0 };
+    let chunkUtf8 = false;
+    let sawBytes = false;
+    let crlf = 0;
+    const splitter = new LineSplitter(
+      {
+        line: (buf, lineNo, terminated, inChunk) => {
+          lineLoc.line = lineNo;
+          this.loc = lineLoc;
+          let end = buf.length;
+          if (end > 0 && buf[end - 1] === 13) {
+            end--;
+            if (crlf++ === 0) this.add("warning", "crlf", "", "lines end with CRLF (\\r\\n); JSONL tools accept it, `llmops data clean` rewrites them with \\n");
+          }
+          let start = 0;
+          if (lineNo === 1 && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) {
+            start = 3;
+            this.add("warning", "bom", "", "the file starts with a UTF-8 byte order mark; it was skipped (`llmops data clean` removes it)");
+          }
+          this.line(start === 0 && end === buf.length ? buf : buf.subarray(start, end), terminated, inChunk && chunkUtf8);
+          return this.stopped ? STOP2 : void 0;
+        },
+        tooLong: (lineNo, len) => {
+          this.loc = { file: file2, line: lineNo };
+          this.cur.records++;
+          this.cur.invalid++;
+          this.add("error", "line_too_long", "", `line is ${len} bytes, over the limit of ${this.opts.maxLineBytes} bytes (raise --max-line-bytes if it is meant to be)`);
+          return this.stopped ? STOP2 : void 0;
+        }
+      },
+      this.opts.maxLineBytes
+    );
+    try {
+      for await (const chunk of chunks) {
+        if (chunk.length > 0) sawBytes = true;
+        const lastNl = chunk.lastIndexOf(10);
+        chunkUtf8 = lastNl >= 0 && isUtf8(chunk.subarray(0, lastNl + 1));
+        splitter.push(chunk);
+        if (splitter.stopped) break;
+      }
+      splitter.end();
+    } catch (err) {
+      this.loc = { file: file2, line: splitter.lines + 1 };
+      this.add("error", "read_error", "", `cannot read the file: ${err instanceof Error ? err.message : String(err)}${kind === "jsonl.gz" ? " (is the gzip file truncated or corrupted?)" : ""}`);
+    }
+    if (!sawBytes) {
+      this.loc = { file: file2 };
+      this.add("error", "empty_file", "", "the file is empty");
+    }
+    if (splitter.stopped || this.stopped) this.cur.stoppedEarly = true;
+    return this.endFile();
+  }
+  /** Validate a Parquet file, row group by row group; a read failure is reported, not thrown. */
+  async validateParquet(file2, bytes, groups) {
+    this.beginFile(file2, "parquet", bytes);
+    try {
+      outer: for await (const g of groups) {
+        for (let i = 0; i < g.rows.length; i++) {
+          this.loc = { file: file2, rowGroup: g.rowGroup, row: g.firstRow + i };
+          this.cur.records++;
+          this.record(g.rows[i]);
+          if (this.stopped) {
+            this.cur.stoppedEarly = true;
+            break outer;
+          }
+        }
+      }
+    } catch (err) {
+      this.loc = { file: file2 };
+      this.add("error", "invalid_parquet", "", `cannot read as Parquet: ${err instanceof Error ? err.message : String(err)} (is the file truncated or corrupted?)`);
+    }
+    if (this.cur.records === 0 && this.errors === 0) {
+      this.loc = { file: file2 };
+      this.add("error", "empty_file", "", "the Parquet file has no rows");
+    }
+    return this.endFile();
+  }
+  /** Record a problem with a whole file (unreadable, unsupported). */
+  fileError(file2, kind, message) {
+    this.loc = { file: file2 };
+    this.add("error", kind, "", message);
+  }
+  /** Report a problem found by a visitor (duplicate, leakage) at a record's location. */
+  addIssue(loc, severity, kind, path, message) {
+    const saved = this.loc;
+    this.loc = { ...loc };
+    this.add(severity, kind, path, message);
+    this.loc = saved;
+  }
+  report() {
+    const valid = this.files.reduce((n, f) => n + f.valid, 0);
+    const records = this.files.reduce((n, f) => n + f.records, 0);
+    return {
+      files: this.files,
+      records,
+      valid,
+      invalid: records - valid,
+      errors: this.errors,
+      warnings: this.warnings,
+      errorsByKind: this.errorsByKind,
+      warningsByKind: this.warningsByKind,
+      issues: this.issues,
+      stoppedEarly: this.stopped
+    };
+  }
+  beginFile(file2, kind, bytes) {
+    this.cur = { file: file2, kind, bytes, records: 0, valid: 0, invalid: 0, format: this.opts.format === "auto" ? null : this.opts.format, stoppedEarly: false };
+    this.loc = { file: file2 };
+  }
+  endFile() {
+    this.files.push(this.cur);
+    return this.cur;
+  }
+  line(bytes, terminated, knownUtf8) {
+    this.cur.records++;
+    if (bytes.length === 0 || isBlank(bytes)) {
+      this.cur.records--;
+      this.add("warning", "blank_line", "", "blank line (skipped)");
+      return;
+    }
+    let text2;
+    if (knownUtf8 || isUtf8(bytes)) text2 = decodeUtf8(bytes);
+    else {
+      this.cur.invalid++;
+      const at = firstInvalidUtf8(bytes);
+      this.add("error", "invalid_utf8", "", `invalid UTF-8 at byte ${at + 1} of the line (re-encode the file as UTF-8)`);
+      return;
+    }
+    let value;
+    try {
+      value = JSON.parse(text2);
+    } catch (err) {
+      this.cur.invalid++;
+      const why = err instanceof Error ? err.message : String(err);
+      if (!terminated) this.add("error", "truncated_line", "", `the last line is cut off (no newline at the end and not valid JSON: ${why}); was the file written completely?`);
+      else this.add("error", "invalid_json", "", `not valid JSON: ${why}`);
+      return;
+    }
+    if (!isPlainObject2(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `each line must be a JSON object, got ${typeName(value)}`);
+      return;
+    }
+    if (countRawKeys(text2) !== countParsedKeys(value)) {
+      const dup = findDuplicateKey(text2);
+      if (dup) {
+        this.cur.invalid++;
+        this.add("error", "duplicate_key", dup.path === "" ? dup.key : `${dup.path}.${dup.key}`, `key ${JSON.stringify(dup.key)} appears twice in the same object; JSON parsers silently keep only the last`);
+        return;
+      }
+    }
+    this.record(value);
+  }
+  record(value) {
+    if (!isPlainObject2(value)) {
+      this.cur.invalid++;
+      this.add("error", "not_an_object", "", `a record must be an object, got ${typeName(value)}`);
+      return;
+    }
+    let format = this.cur.format;
+    const detected = format === "custom" ? void 0 : detectFormat(value);
+    if (format === null) {
+      if (!detected) {
+        this.cur.invalid++;
+        this.add("error", "unknown_format", "", `cannot tell the format from the keys ${JSON.stringify(Object.keys(value).slice(0, 8))}; expected chat (messages), instruction (instruction/output), completion (prompt/completion) or preference (prompt/chosen/rejected); pass --format or --schema`);
+        return;
+      }
+      format = this.cur.format = detected;
+    } else if (format !== "custom" && detected !== void 0 && detected !== format) {
+      this.cur.invalid++;
+      this.add("error", "format_mismatch", "", `this record looks like ${detected} but the file is ${format}`);
+      return;
+    }
+    this.recordErrors = 0;
+    if (format === "custom") {
+      for (const i of this.opts.customCheck(value)) this.add("error", "schema", i.path, i.message);
+    } else {
+      checkRecord(format, value, this.reportFn, this.opts.formatOptions);
+    }
+    if (this.recordErrors > 0) {
+      this.cur.invalid++;
+      return;
+    }
+    this.cur.valid++;
+    if (this.visitors.length > 0) {
+      const ctx = { ...this.loc, format };
+      for (const v of this.visitors) v(value, ctx);
+    }
+  }
+  reportFn = (severity, kind, path, message) => this.add(severity, kind, path, message);
+  add(severity, kind, path, message) {
+    if (severity === "warning" && this.opts.strict) severity = "error";
+    if (severity === "error") {
+      this.errors++;
+      this.recordErrors++;
+      this.errorsByKind[kind] = (this.errorsByKind[kind] ?? 0) + 1;
+      if (this.errors >= this.opts.maxErrors) this.stopped = true;
+    } else {
+      this.warnings++;
+      this.warningsByKind[kind] = (this.warningsByKind[kind] ?? 0) + 1;
+    }
+    if (this.issues.length < this.opts.reportLimit) this.issues.push({ ...this.loc, severity, kind, path, message });
+  }
+};
+function decodeUtf8(b) {
+  return b instanceof Buffer3 ? b.toString("utf8") : Buffer3.from(b.buffer, b.byteOffset, b.length).toString("utf8");
+}
+function isBlank(b) {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 128 ? 0 : c >= 194 && c < 224 ? 1 : c >= 224 && c < 240 ? 2 : c >= 240 && c < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read = (n) => getInput(n)) {
   const out = {};
@@ -51769,8 +51917,7 @@ async function main() {
   const wrote = inputs["write-manifest"] ?? true;
   if (wrote) {
     await mkdir2(dirname3(manifestPath), { recursive: true });
-    await writeFile2(manifestPath, `${JSON.stringify(manifest, null, 2)}
-`);
+    await writeFile2(manifestPath, dataManifestFormat.serialize(manifest));
   }
   const valid = report.errors === 0;
   setOutput("valid", String(valid));

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest
 import { ACTIONS_TOKEN, FakeGitHub, READ_ONLY_TOKEN, SECONDARY_RATE_LIMIT_MESSAGE } from "../support/fake-github.js";
 import { runActionBundle, type ActionRun } from "../support/fake-github-action.js";
 import { pullRequestEvent, workflowRunEvent } from "../support/fake-github-events.js";
+import { makeComparison } from "../support/report-fixture.js";
 
 const TOKEN = "ghs_SeCrEtWorkflowToken1234567890";
 const RO_TOKEN = "ghs_ReadOnlyForkToken0987654321";
@@ -15,11 +16,10 @@ const MARKER = "<!-- llmops:report:llmops -->";
 const BOT = "github-actions[bot]";
 const WJ = "\u2060";
 
-const comparison = (verdict: "pass" | "fail" | "inconclusive", reasons: string[] = []) => ({
-  schema: "llmops.comparison/v1",
-  confidence: 0.95,
-  gate: { verdict, blocking: verdict === "fail", conclusion: verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral", checks: [], reasons, policy: { inconclusive: "neutral" } },
-});
+const comparison = (verdict: "pass" | "fail" | "inconclusive", reasons: string[] = []) => {
+  const c = makeComparison();
+  return { ...c, gate: { ...c.gate!, verdict, blocking: verdict === "fail", conclusion: verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral", checks: [], reasons, policy: { ...c.gate!.policy, inconclusive: "neutral" as const } } };
+};
 
 const REPO = "octo-org/llm-app";
 /** The pull-request.json actions/compare writes for PR #42 at HEAD of the same repository. */
@@ -238,7 +238,7 @@ describe("actions/comment (bundle spawned against the GitHub fake)", () => {
     test("a malformed pull-request.json is refused with the file and field", async () => {
       const r = await postRun(ref({ number: "42; rm -rf /", head_sha: HEAD, head_repo: FORK }));
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/pull-request\.json does not match its schema: number: /);
+      expect(r.stdout).toMatch(/pull-request\.json: not a valid llmops\.pull-request\/v2 document — number: /);
       expect(gh.requests).toHaveLength(0);
     });
 

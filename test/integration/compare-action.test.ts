@@ -9,6 +9,8 @@ import { ACTIONS_TOKEN, FakeGitHub } from "../support/fake-github.js";
 import { MENTION, renderGfm, textOutsideCode } from "../support/markdown.js";
 import { runActionBundle } from "../support/fake-github-action.js";
 import { pullRequestEvent, workflowRunEvent } from "../support/fake-github-events.js";
+import { summaryFormat } from "../../src/core/contracts/summary.js";
+import { runSummary } from "../support/contract-docs.js";
 
 const HEAD = "5".repeat(40);
 const TOKEN = "ghs_CompareE2EToken000000000000";
@@ -21,7 +23,7 @@ async function evalRun(dir: string, n: number, passRate: number): Promise<string
     const pass = (i * 7919) % n < Math.round(passRate * n);
     lines.push(
       JSON.stringify({
-        case_id: `q-${String(i).padStart(3, "0")}`, repeat: 0, key: "k".repeat(64), input_hash: "h".repeat(64), input: `user: question ${i} @octocat`,
+        schema: "llmops.result/v1", case_id: `q-${String(i).padStart(3, "0")}`, repeat: 0, key: "k".repeat(64), input_hash: "h".repeat(64), input: `user: question ${i} @octocat`,
         vars: {}, expected: "yes", output: pass ? "yes" : "no <img src=x>", scores: { exact_match: { value: pass ? 1 : 0, pass } },
         latency_ms: 100 + i, ttft_ms: null, prompt_tokens: 10, completion_tokens: 2, cost: null, finish_reason: "stop", error: null, attempts: 1, cached: false,
       }),
@@ -30,7 +32,7 @@ async function evalRun(dir: string, n: number, passRate: number): Promise<string
   await writeFile(join(dir, "results.jsonl"), lines.join("\n") + "\n");
   await writeFile(
     join(dir, "summary.json"),
-    JSON.stringify({ schema: "llmops.summary/v1", suite: { name: "qa", file: "evals/qa.yaml", hash: "0".repeat(64) }, metrics: { exact_match: { type: "exact_match", corpus: false, higher_is_better: true } }, cost: null, provenance: {} }),
+    summaryFormat.serialize(runSummary({ exact_match: { type: "exact_match" } })),
   );
   return dir;
 }

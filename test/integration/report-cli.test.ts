@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeComparison, makeRecords } from "../support/report-fixture.js";
+import { writeResultLine, type EvalRecord } from "../../src/core/contracts/result-line.js";
+import { evalRecord } from "../support/contract-docs.js";
 
 const CLI = resolve("dist/cli/index.js");
 
@@ -21,7 +23,7 @@ describe("llmops report", () => {
     const records = makeRecords();
     for (const side of ["baseline", "candidate"] as const) {
       mkdirSync(join(dir, "runs", side), { recursive: true });
-      writeFileSync(join(dir, "runs", side, "results.jsonl"), records[side].map((r) => JSON.stringify(r)).join("\n") + "\n");
+      writeFileSync(join(dir, "runs", side, "results.jsonl"), records[side].map((r) => writeResultLine(evalRecord({ ...r, scores: r.scores as EvalRecord["scores"], error: r.error as EvalRecord["error"] }))).join(""));
     }
     writeFileSync(join(dir, "comparison.json"), JSON.stringify(makeComparison(records), null, 2));
   });

@@ -2,6 +2,9 @@
 // from compact per-case descriptions, for compare/gate tests.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeResultLine } from "../../src/core/contracts/result-line.js";
+import { summaryFormat } from "../../src/core/contracts/summary.js";
+import { evalRecord, runSummary } from "./contract-docs.js";
 
 export interface FakeCase {
   id: string;
@@ -18,42 +21,26 @@ export function writeRun(dir: string, cases: FakeCase[], opts: { summary?: boole
   for (const c of cases) {
     c.repeats.forEach((scores, repeat) => {
       lines.push(
-        JSON.stringify({
-          case_id: c.id,
-          repeat,
-          key: "k".repeat(64),
-          input_hash: "h".repeat(64),
-          input: `user: question ${c.id}`,
-          vars: {},
-          expected: "x",
-          output: c.error ? null : "x",
-          scores: c.error
-            ? {}
-            : Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === 0 || v === 1 ? { value: v, pass: v === 1 } : { value: v }])),
-          latency_ms: c.latency ?? 100,
-          ttft_ms: null,
-          prompt_tokens: 20,
-          completion_tokens: 5,
-          cost: c.cost ?? null,
-          finish_reason: "stop",
-          error: c.error ? { kind: "timeout", message: "timed out" } : null,
-          attempts: 1,
-          cached: false,
-        }),
+        writeResultLine(
+          evalRecord({
+            case_id: c.id,
+            repeat,
+            output: c.error ? null : "x",
+            scores: c.error
+              ? {}
+              : Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === 0 || v === 1 ? { value: v, pass: v === 1 } : { value: v }])),
+            latency_ms: c.latency ?? 100,
+            prompt_tokens: 20,
+            completion_tokens: 5,
+            cost: c.cost ?? null,
+            error: c.error ? { kind: "timeout", message: "timed out" } : null,
+          }),
+        ).trimEnd(),
       );
     });
   }
   writeFileSync(join(dir, "results.jsonl"), `${lines.join("\n")}\n${opts.trailing ?? ""}`);
   if (opts.summary === false) return;
   const metrics = opts.metrics ?? {};
-  writeFileSync(
-    join(dir, "summary.json"),
-    JSON.stringify({
-      schema: "llmops.summary/v1",
-      suite: { name: "qa", file: "evals/qa.yaml", hash: "a".repeat(64) },
-      metrics: Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { type: m.type, corpus: false, higher_is_better: m.higher_is_better ?? true }])),
-      cost: null,
-      provenance: { llmops_version: "0.1.0", git: { commit: "c".repeat(40), dirty: false } },
-    }),
-  );
+  writeFileSync(join(dir, "summary.json"), summaryFormat.serialize(runSummary(Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { type: m.type, higher_is_better: m.higher_is_better ?? true }])))));
 }

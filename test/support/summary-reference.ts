@@ -71,7 +71,7 @@ export function computeSummaryInMemory(input: SummaryInput): RunSummary {
     errorKinds.set(r.error.kind, e);
   }
   return {
-    schema: "llmops.summary/v1",
+    schema: "llmops.summary/v2",
     suite: input.suite,
     counts: { cases: input.cases, repeats: input.repeats, records: input.records.length, errors: input.records.length - ok.length },
     metrics,
@@ -136,6 +136,7 @@ function summariseMetric(s: Scorer, records: readonly EvalRecord[], seed: number
     threshold: s.threshold ?? null,
     weight: s.weight,
     signature: s.signature,
+    config: null,
   };
   const passes = records.map((r) => r.scores[s.name]?.pass).filter((p): p is boolean => p !== undefined);
   const passRate = passes.length ? passes.filter(Boolean).length / passes.length : null;

@@ -13,6 +13,7 @@ import { GateFailedError } from "../../errors.js";
 import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
+import { PULL_REQUEST_TAG, pullRequestFormat } from "../../core/contracts/report-bundle.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
@@ -54,5 +55,5 @@ export async function main(): Promise<void> {
 async function writePullRequestRef(out: string, eventName: string | undefined, eventPath: string | undefined): Promise<void> {
   if ((eventName !== "pull_request" && eventName !== "pull_request_target") || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile(join(out, BUNDLE_FILES.pullRequest), `${JSON.stringify({ schema: "llmops.pull-request/v2", number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }, null, 2)}\n`);
+  await writeFile(join(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }

@@ -19,6 +19,7 @@ import { compileUserSchema } from "../../core/data/user-schema.js";
 import { DatasetValidator } from "../../core/data/validate.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
+import { dataManifestFormat } from "../../core/contracts/data-manifest.js";
 
 export function parseValidateDatasetInputs(read?: (name: string) => string) {
   return parseInputs(INPUTS, read);
@@ -100,7 +101,7 @@ export async function main(): Promise<void> {
   const wrote = inputs["write-manifest"] ?? true;
   if (wrote) {
     await mkdir(dirname(manifestPath), { recursive: true });
-    await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(manifestPath, dataManifestFormat.serialize(manifest));
   }
   const valid = report.errors === 0;
   core.setOutput("valid", String(valid));

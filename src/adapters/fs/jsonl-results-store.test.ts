@@ -8,6 +8,7 @@ import type { EvalRecord } from "../../core/eval/types.js";
 import type { RecordLocation } from "../../core/ports/results-store.js";
 
 const rec = (id: string): EvalRecord => ({
+  schema: "llmops.result/v1",
   case_id: id, repeat: 0, key: `k-${id}`, input_hash: "h", input: "i", vars: {}, expected: null, output: "o", scores: {},
   latency_ms: 1, ttft_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, finish_reason: "stop", error: null, attempts: 1, cached: false,
 });
@@ -48,7 +49,7 @@ describe("JsonlResultsStore", () => {
   it("names file:line for a corrupted middle line", () => {
     const p = join(dir(), "results.jsonl");
     writeFileSync(p, `${JSON.stringify(rec("a"))}\nnot json\n${JSON.stringify(rec("b"))}\n`);
-    expect(() => loadAll(new JsonlResultsStore(p))).toThrow(/results\.jsonl:2: not a valid results record/);
+    expect(() => loadAll(new JsonlResultsStore(p))).toThrow(/results\.jsonl:2: not valid JSON/);
   });
 
   it("finalize rewrites exactly the records at the given locations, in that order, through map", () => {

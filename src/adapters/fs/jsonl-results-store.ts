@@ -1,11 +1,11 @@
 // results.jsonl on disk: each record appended as one write of one line, so a kill (SIGKILL too)
-// loses at most the line being written; loading drops such a cut-off line and truncates it away.
+// loses at most the line being written; loading (the format's one line reader) drops such a cut-off
+// line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { InputError } from "../../errors.js";
 import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
-import { parseResultsLine, type ResultsLine } from "../../core/eval/results-line.js";
-import type { EvalRecord } from "../../core/eval/types.js";
+import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
 const CHUNK = 1 << 20;
 
@@ -55,10 +55,9 @@ export class JsonlResultsStore implements ResultsStore {
     if (carry.length > 0) {
       // The last line has no newline: a whole record is kept (its newline added), anything else
       // was cut off by a kill and is truncated away so appends start on a clean line.
-      const parsed = parseResultsLine(carry.toString("utf8"));
-      const record = resumable(parsed);
-      if (record) {
-        each(record, { offset: carryAt, length: carry.length });
+      const parsed = readResultLine(carry.toString("utf8"), this.path, line + 1, true);
+      if (parsed.kind === "record") {
+        each(parsed.record, { offset: carryAt, length: carry.length });
         writeFileSync(this.path, "\n", { flag: "a" });
         this.end = carryAt + carry.length + 1;
       } else {
@@ -69,33 +68,20 @@ export class JsonlResultsStore implements ResultsStore {
     } else this.end = size;
   }
 
-  /** One complete line (without its newline) at `offset`. */
+  /** One complete line (without its newline) at `offset`, by the format's one line reader. */
   private take(bytes: Buffer, offset: number, line: number, last: boolean, each: (record: EvalRecord, at: RecordLocation) => void): void {
-    const parsed = parseResultsLine(bytes.toString("utf8"));
-    if (parsed.kind === "blank") return;
-    const record = resumable(parsed);
-    if (record) {
-      each(record, { offset, length: bytes.length });
-      return;
-    }
-    if (parsed.kind === "invalid-json" && last) {
+    const parsed = readResultLine(bytes.toString("utf8"), this.path, line, last);
+    if (parsed.kind === "record") each(parsed.record, { offset, length: bytes.length });
+    else if (parsed.kind === "partial") {
       // A kill between the line and its newline being written left a torn last line.
       truncateSync(this.path, offset);
       this.droppedPartialLine = true;
-      return;
     }
-    if (parsed.kind === "invalid-json") {
-      throw new DataInvalidError(`${this.path}:${line}: not a valid results record (invalid JSON)`, {
-        hint: "the results file was edited or corrupted; delete it (or that line) and run again",
-      });
-    }
-    const why = parsed.kind === "invalid-record" ? parsed.message : "key: a string is needed to resume";
-    throw new DataInvalidError(`${this.path}:${line}: not a results record (${why})`);
   }
 
   append(record: EvalRecord): RecordLocation {
     this.fd ??= openSync(this.path, "a");
-    const text = `${JSON.stringify(record)}\n`;
+    const text = writeResultLine(record);
     const length = Buffer.byteLength(text) - 1;
     writeSync(this.fd, text);
     const at = { offset: this.end, length };
@@ -121,8 +107,8 @@ export class JsonlResultsStore implements ResultsStore {
         if (src === undefined) throw new Error(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record = map(JSON.parse(buf.toString("utf8", 0, at.length)) as EvalRecord, at.index);
-        const text = `${JSON.stringify(record)}\n`;
+        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const text = writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;
         if (pendingBytes > CHUNK) flush();
@@ -146,12 +132,6 @@ export class JsonlResultsStore implements ResultsStore {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
-}
-
-/** A valid record that can be resumed: the engine matches it to the plan by its key. Kept as written. */
-function resumable(parsed: ResultsLine): EvalRecord | null {
-  if (parsed.kind !== "record" || typeof parsed.raw.key !== "string") return null;
-  return parsed.raw as unknown as EvalRecord;
 }
 
 /** An exclusive lock on an output directory; a lock left by a dead process is taken over. */

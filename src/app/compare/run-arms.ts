@@ -3,7 +3,7 @@
 // and arms.md. Printing and exit codes stay with the CLI.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { aggregateForType, computeArms } from "../../core/compare/index.js";
+import { aggregateFor, computeArms } from "../../core/compare/index.js";
 import { ArmsComparisonSchema, type ArmsComparison } from "../../core/contracts/arms.js";
 import { defaultPolicy } from "../../core/gate/index.js";
 import type { Logger } from "../../core/ports/index.js";
@@ -27,7 +27,7 @@ export async function compareArms(o: CompareArmsOptions): Promise<{ arms: ArmsCo
   const arms = ArmsComparisonSchema.parse(
     computeArms(
       o.arms.map((a, i) => ({ name: a.name, run: runs[i]! })),
-      { confidence: defaults.confidence, resamples: defaults.bootstrap_resamples, seed: defaults.seed, aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: new Date().toISOString() },
+      { confidence: defaults.confidence, resamples: defaults.bootstrap_resamples, seed: defaults.seed, aggregateFor: aggregateFor, llmopsVersion: VERSION, createdAt: new Date().toISOString() },
     ),
   );
   for (const [arm, ids] of Object.entries(arms.not_shared)) o.logger.warn(`${arm}: ${ids.length} case(s) not in every arm were left out`);

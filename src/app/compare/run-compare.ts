@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { aggregateForType, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
+import { aggregateFor, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { BUNDLE_FILES } from "../../core/github/index.js";
 import type { Logger } from "../../core/ports/index.js";
@@ -13,6 +13,7 @@ import { reportRecordOf } from "../../core/report/inputs.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { readEvalRun } from "../eval/eval-run-reader.js";
+import { comparisonFormat } from "../../core/contracts/comparison.js";
 
 export interface LoadedPolicy {
   policy: GatePolicy;
@@ -61,7 +62,7 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
   if (o.outDir !== null) {
     await mkdir(o.outDir, { recursive: true });
     files = { comparison: join(o.outDir, BUNDLE_FILES.comparison), report: join(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, `${JSON.stringify(comparison, null, 2)}\n`);
+    await writeFile(files.comparison, comparisonFormat.serialize(comparison));
     await writeFile(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
@@ -69,7 +70,7 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
 
 /** With no policy, compare with the defaults; to gate, then apply max_regression 0.02 to every metric both runs share. */
 function compareWithPolicy(baseline: LoadedRun, candidate: LoadedRun, loaded: LoadedPolicy | null, gate: boolean): Comparison {
-  const base = { aggregateFor: aggregateForType, llmopsVersion: VERSION, createdAt: new Date().toISOString() };
+  const base = { aggregateFor: aggregateFor, llmopsVersion: VERSION, createdAt: new Date().toISOString() };
   if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
   const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
   if (!gate) return first;

@@ -94,7 +94,7 @@ export async function readEvalCases(files: DataFile[]): Promise<EvalCase[]> {
           try {
             const text = decoder.decode(bytes).replace(/^\uFEFF/, "").trim();
             if (text === "") return;
-            cases.push(parseEvalCase(JSON.parse(text), `${f.shown}:${lineNo}`, cases.length));
+            cases.push(parseEvalCase(JSON.parse(text), `${f.shown}:${lineNo}`));
           } catch (err) {
             failure = err instanceof DataInvalidError ? err : new DataInvalidError(`${f.shown}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
             return true;

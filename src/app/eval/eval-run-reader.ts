@@ -1,10 +1,13 @@
-// Read an eval run directory (results.jsonl + summary.json) line by line, hashing as it reads.
+// Read an eval run directory (results.jsonl + summary.json) line by line, hashing as it reads,
+// through the formats' one reader (core/contracts/).
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../../errors.js";
-import { ResultsCollector, parseSummary, type LoadedRun } from "../../core/compare/run-records.js";
+import type { LoadedRun } from "../../core/compare/run-records.js";
+import { ResultsCollector } from "../../core/contracts/result-line.js";
+import { summaryFormat } from "../../core/contracts/summary.js";
 
 export async function readEvalRun(dir: string, label: string): Promise<LoadedRun> {
   if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
@@ -27,13 +30,11 @@ export async function readEvalRun(dir: string, label: string): Promise<LoadedRun
   const hash = createHash("sha256");
   let lineNo = 0;
   let rest = "";
-  let lastByte = -1;
   const decoder = new StringDecoder("utf8");
   // Split on \n ourselves (rather than readline) to know whether the file ended with a newline.
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk as Buffer;
     hash.update(buf);
-    if (buf.length > 0) lastByte = buf[buf.length - 1]!;
     const text = rest + decoder.write(buf);
     const parts = text.split("\n");
     rest = parts.pop()!;
@@ -41,10 +42,10 @@ export async function readEvalRun(dir: string, label: string): Promise<LoadedRun
   }
   rest += decoder.end();
   if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish(lastByte === 0x0a || rest === "");
+  const { records, superseded, warnings } = collector.finish();
   const summaryFile = join(dir, "summary.json");
   let summary = null;
-  if (existsSync(summaryFile)) summary = parseSummary(readFileSync(summaryFile, "utf8"), summaryFile);
+  if (existsSync(summaryFile)) summary = summaryFormat.parse(readFileSync(summaryFile, "utf8"), summaryFile);
   else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
   if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
   return { dir, resultsSha256: hash.digest("hex"), records, summary, superseded, warnings };

@@ -11,6 +11,8 @@ import type { EvalRecord, RunSummary } from "../../core/eval/types.js";
 import { InputError } from "../../errors.js";
 import { JsonlResultsStore } from "../../adapters/fs/jsonl-results-store.js";
 import { loadSuite } from "./load-suite.js";
+import { summaryFormat } from "../../core/contracts/summary.js";
+import { writeResultLine } from "../../core/contracts/result-line.js";
 
 export interface MergeResult {
   outDir: string;
@@ -42,7 +44,7 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
       if (!own.has(r.case_id)) throw new InputError(`${s.dir}/results.jsonl holds case ${r.case_id}, which is not in its shard ${s.shard.index}/${s.shard.count}`, { hint: "the directory was reused by another run; rerun that shard into a fresh --out" });
       records.push(r);
     });
-    summaries.push(JSON.parse(readFileSync(join(s.abs, "summary.json"), "utf8")) as RunSummary);
+    summaries.push(summaryFormat.parse(readFileSync(join(s.abs, "summary.json"), "utf8"), join(s.dir, "summary.json")));
   }
   records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
   const prov = summaries[0]!.provenance;
@@ -54,14 +56,15 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
     repeats: loaded.suite.repeats,
     records,
     scorers: createScorers(loaded.suite.scorers),
+    configs: Object.fromEntries(createScorers(loaded.suite.scorers).map((sc, i) => [sc.name, loaded.suite.scorers[i] as Record<string, unknown>])),
     currency: summaries[0]!.cost?.currency,
     provenance: { ...prov, started_at: starts[0]!, finished_at: ends.at(-1)! },
     bootstrapResamples: 2000,
   });
   const outDir = resolve(o.cwd, o.out);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "results.jsonl"), records.map((r) => `${JSON.stringify(r)}\n`).join(""));
-  writeFileSync(join(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(outDir, "results.jsonl"), records.map(writeResultLine).join(""));
+  writeFileSync(join(outDir, "summary.json"), summaryFormat.serialize(summary));
   return { outDir, summary, shards: shards.length, records: records.length };
 }
 

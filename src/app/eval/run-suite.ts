@@ -24,6 +24,7 @@ import { gitInfo } from "../git/git-info.js";
 import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
 import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
 import { ConfigError } from "../../errors.js";
+import { summaryFormat } from "../../core/contracts/summary.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -217,6 +218,7 @@ async function runPlanned(
       cases: cases.length,
       repeats: suite.repeats,
       scorers,
+      configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
       currency: target.prices?.currency,
       provenance: {
         llmops_version: VERSION,
@@ -238,7 +240,7 @@ async function runPlanned(
       deadlines: outcome.deadlines,
     });
     const summaryPath = join(outDir, "summary.json");
-    writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
     if (o.shard) {
       const shard: EvalShard = {

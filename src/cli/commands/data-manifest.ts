@@ -12,6 +12,7 @@ import { renderDataCard, renderDataDiffMarkdown } from "../../core/data/render.j
 import type { CliContext } from "../context.js";
 import { checkOptionsFrom, createValidator, dataFiles, displayPath } from "./data-common.js";
 import { renderValidationText } from "./data-validate.js";
+import { dataManifestFormat } from "../../core/contracts/data-manifest.js";
 
 async function check(ctx: CliContext, values: Record<string, unknown>, files: string[], manifestPath: string) {
   const v = await createValidator(ctx, values);
@@ -35,7 +36,7 @@ export async function runDataManifest(ctx: CliContext, values: Record<string, un
   const out = manifestPathFor(ctx, values, files);
   const r = await check(ctx, values, files, out);
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(r.manifest, null, 2)}\n`);
+  await writeFile(out, dataManifestFormat.serialize(r.manifest));
   if (values.json) ctx.printJson(r.manifest);
   else ctx.stdout.write(renderValidationText(r.report) + `manifest: ${displayPath(ctx, out)} (${r.manifest.totals.records} records in ${r.manifest.totals.files} file(s))\n`);
   return r.report.errors > 0 ? 1 : 0;

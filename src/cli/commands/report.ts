@@ -46,8 +46,8 @@ function readRecords(ctx: CliContext, side: "baseline" | "candidate", file: stri
     ctx.logger.warn(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
     return [];
   }
-  const { records, skipped } = parseResultsJsonl(readFileSync(file, "utf8"));
-  if (skipped > 0) ctx.logger.warn(`${file}: ${skipped} unreadable line(s) skipped`);
+  const { records, warnings } = parseResultsJsonl(readFileSync(file, "utf8"), file);
+  for (const w of warnings) ctx.logger.warn(w);
   return records;
 }
 

@@ -83,7 +83,7 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
     } else {
       const m = result.metrics;
       ctx.stdout.write(
-        `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt(m?.loss)}${m?.eval_loss !== undefined ? `, eval loss ${fmt(m.eval_loss)}` : ""}\n` +
+        `trained ${m?.steps ?? 0} steps in ${m?.train_s ?? 0}s; loss ${fmt(m?.loss)}${m?.eval_loss !== undefined && m.eval_loss !== null ? `, eval loss ${fmt(m.eval_loss)}` : ""}\n` +
           `model: ${result.modelDir}\nhash:  ${result.modelHash}\nrun:   ${outDir}/run.json\n`,
       );
     }
@@ -91,8 +91,8 @@ The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, 
   },
 };
 
-function fmt(n: number | undefined): string {
-  return n === undefined ? "?" : Number.isFinite(n) ? n.toFixed(4) : String(n);
+function fmt(n: number | null | undefined): string {
+  return n === undefined ? "?" : n === null ? "NaN" : Number.isFinite(n) ? n.toFixed(4) : String(n);
 }
 
 function progressReporter(ctx: CliContext, quiet: boolean): ((p: TrainProgress) => void) | undefined {

@@ -7,8 +7,9 @@ import { ArmsComparisonSchema } from "../contracts/arms.js";
 import { createRng } from "../stats/index.js";
 import { computeArms, type ArmInput } from "./arms.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
+import { evalRecord } from "../../../test/support/contract-docs.js";
 
-const opts = { confidence: 0.95, resamples: 1000, seed: 1, aggregateFor: () => undefined, llmopsVersion: "test", createdAt: "2026-01-01T00:00:00Z" };
+const opts = { confidence: 0.95, resamples: 1000, seed: 1, aggregateFor: () => ({ aggregate: undefined }), llmopsVersion: "test", createdAt: "2026-01-01T00:00:00Z" };
 
 /** One arm's eval run: n addition cases ("a + b ="), answered by `model` through the simulated model. */
 function armRun(model: string, skill: Record<string, number>, seed: number, n: number): LoadedRun {
@@ -20,7 +21,7 @@ function armRun(model: string, skill: Record<string, number>, seed: number, n: n
     const b = rng.int(1000);
     const prompt = `Q${seed}.${i}: ${a} + ${b} =`;
     const right = answer({ model, prompt }) === String(a + b);
-    records.push({ case_id: `c${i}`, repeat: 0, scores: { exact_match: { value: right ? 1 : 0, pass: right } }, latency_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: null });
+    records.push(evalRecord({ case_id: `c${i}`, repeat: 0, scores: { exact_match: { value: right ? 1 : 0, pass: right } } }));
   }
   return { dir: model, resultsSha256: "0".repeat(64), records, summary: null, superseded: 0, warnings: [] };
 }

@@ -7,11 +7,12 @@ import type { GatePolicy } from "../gate/types.js";
 import { createRng, pairedScoreTest, tTestAt, oneSampleT, type Rng } from "../stats/index.js";
 import { computeComparison } from "./compute.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
+import { evalRecord } from "../../../test/support/contract-docs.js";
 
 const excludes = (ci: [number, number], x: number) => x < ci[0] || x > ci[1];
 
 function rec(case_id: string, scores: Record<string, { value: number }>): RecordForCompare {
-  return { case_id, repeat: 0, scores, latency_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: null };
+  return evalRecord({ case_id, repeat: 0, scores });
 }
 
 function run(records: RecordForCompare[]): LoadedRun {
@@ -48,7 +49,7 @@ describe("computeComparison: p, intervals, Holm and gate verdicts agree", { time
       const confidence = k % 2 === 0 ? 0.95 : 0.9;
       const margin = k % 3 === 0 ? 0.05 : 0.02;
       const policy = gatePolicySchema.parse({ confidence, metrics: { em: { max_regression: margin }, score: { max_regression: margin } } }) as GatePolicy;
-      const c = computeComparison(base, cand, { policy, policySource: "test", gate: true, aggregateFor: () => undefined, llmopsVersion: "test", createdAt: "2026-01-01T00:00:00Z" });
+      const c = computeComparison(base, cand, { policy, policySource: "test", gate: true, aggregateFor: () => ({ aggregate: undefined }), llmopsVersion: "test", createdAt: "2026-01-01T00:00:00Z" });
       const alpha = 1 - confidence;
       for (const m of c.metrics) {
         const where = `pair ${k}, ${m.name}: p ${m.p_value} [${m.ci}], p_holm ${m.p_holm} [${m.ci_holm}]`;

@@ -4,22 +4,23 @@ import { defaultPolicy } from "../gate/policy.js";
 import { tangoInterval } from "../stats/index.js";
 import { computeComparison, type CompareOptions } from "./compute.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
+import { evalRecord, runSummary } from "../../../test/support/contract-docs.js";
 
 type Scores = Record<string, { value: number | null; pass?: boolean; stats?: number[] }>;
 
 function rec(case_id: string, repeat: number, scores: Scores, extra: Partial<RecordForCompare> = {}): RecordForCompare {
-  return { case_id, repeat, scores, latency_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: null, ...extra };
+  return evalRecord({ case_id, repeat, scores, ...extra });
 }
 
-function run(records: RecordForCompare[], metrics: Record<string, { type?: string; corpus?: boolean; higher_is_better?: boolean }> = {}): LoadedRun {
-  return { dir: "run", resultsSha256: "0".repeat(64), records, summary: { metrics }, superseded: 0, warnings: [] };
+function run(records: RecordForCompare[], metrics: Record<string, { type: string; corpus?: boolean; higher_is_better?: boolean }> = {}): LoadedRun {
+  return { dir: "run", resultsSha256: "0".repeat(64), records, summary: runSummary(metrics), superseded: 0, warnings: [] };
 }
 
 const opts = (over: Partial<CompareOptions> = {}): CompareOptions => ({
   policy: defaultPolicy(),
   policySource: "default",
   gate: false,
-  aggregateFor: () => undefined,
+  aggregateFor: () => ({ aggregate: undefined }),
   llmopsVersion: "test",
   createdAt: "2026-01-01T00:00:00Z",
   ...over,
@@ -131,7 +132,7 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
   const mk = (hits: number[]) => run(hits.map((h, i) => rec(`c${i}`, 0, { ratio: { value: h / 10, stats: [h, 10] } })), { ratio: { type: "ratio", corpus: true } });
   const base = mk([1, 2, 3, 4, 5, 6, 7, 8]);
   const cand = mk([2, 3, 4, 5, 6, 7, 8, 9]);
-  const c = computeComparison(base, cand, opts({ aggregateFor: (t) => (t === "ratio" ? agg : undefined) }));
+  const c = computeComparison(base, cand, opts({ aggregateFor: (t) => ({ aggregate: t === "ratio" ? agg : undefined }) }));
   const m = c.metrics[0]!;
   it("scores the corpus from summed stats and bootstraps cases", () => {
     expect(m.kind).toBe("corpus");
@@ -150,7 +151,7 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
   it("gives the p found by inverting the reported interval (noisy corpus, several seeds)", () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const noisyC = mk([2, 1, 5, 4, 6, 9, 7, 8]);
-      const r = computeComparison(base, noisyC, opts({ aggregateFor: (t) => (t === "ratio" ? agg : undefined), policy: { ...defaultPolicy(), seed, bootstrap_resamples: 2000 } })).metrics[0]!;
+      const r = computeComparison(base, noisyC, opts({ aggregateFor: (t) => ({ aggregate: t === "ratio" ? agg : undefined }), policy: { ...defaultPolicy(), seed, bootstrap_resamples: 2000 } })).metrics[0]!;
       expect(r.interval_method).toMatch(/^bootstrap-/);
       expect(r.p_value! > 0 && r.p_value! < 1).toBe(true);
       expect(r.p_value! < 0.05).toBe(r.ci![0] > 0 || r.ci![1] < 0);
@@ -164,7 +165,7 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
   });
   it("leaves errored records (no statistics) out of the corpus score, with a note", () => {
     const withError = run([...cand.records.slice(0, 7), rec("c7", 0, {}, { error: { kind: "http", message: "502" } })], { ratio: { type: "ratio", corpus: true } });
-    const m3 = computeComparison(base, withError, opts({ aggregateFor: () => agg })).metrics[0]!;
+    const m3 = computeComparison(base, withError, opts({ aggregateFor: () => ({ aggregate: agg }) })).metrics[0]!;
     expect(m3.kind).toBe("corpus");
     expect(m3.n).toBe(7);
     expect(m3.candidate.n_errors).toBe(1);
@@ -174,7 +175,7 @@ describe("corpus metric: paired bootstrap of aggregate(sum of stats)", () => {
     expect(m3.notes.join(" ")).toMatch(/1 errored record\(s\) have no sufficient statistics/);
   });
   it("is reproducible: same seed, same interval", () => {
-    const again = computeComparison(base, cand, opts({ aggregateFor: () => agg })).metrics[0]!;
+    const again = computeComparison(base, cand, opts({ aggregateFor: () => ({ aggregate: agg }) })).metrics[0]!;
     expect(again.baseline.ci).toEqual(m.baseline.ci);
   });
 });

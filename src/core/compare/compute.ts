@@ -8,6 +8,8 @@ import { computeOperational } from "./operational.js";
 import { groupByCase, pairCases } from "./pairing.js";
 import type { LoadedRun } from "./run-records.js";
 import { findUnchanged } from "./unchanged.js";
+import type { AggregateFor } from "./aggregates.js";
+import { stableStringify } from "../stable-json.js";
 import { COMPARISON_SCHEMA, type Comparison, type Flip, type MetricComparison, type RunRef } from "./types.js";
 
 export interface CompareOptions {
@@ -16,8 +18,8 @@ export interface CompareOptions {
   policySource: string;
   /** Decide a gate verdict (false: compare only, `gate` is null in the result). */
   gate: boolean;
-  /** A metric type's corpus aggregate (from the scorer registry), when known. */
-  aggregateFor(type: string): ((summed: readonly number[]) => number) | undefined;
+  /** A corpus metric's aggregate, rebuilt from the scorer's recorded configuration (see aggregates.ts). */
+  aggregateFor(type: string, config: Record<string, unknown> | null): AggregateFor;
   llmopsVersion: string;
   /** ISO timestamp for provenance (passed in so the core stays deterministic). */
   createdAt: string;
@@ -58,8 +60,21 @@ export function metricInfo(name: string, runs: readonly LoadedRun[], greaterIsBe
     type,
     corpus: sm?.corpus ?? false,
     higherIsBetter: greaterIsBetter ?? sm?.higher_is_better ?? true,
-    aggregate: type ? aggregateFor(type) : undefined,
+    aggregate: type ? aggregateFor(type, sm?.config ?? null).aggregate : undefined,
   };
+}
+
+/** Why a corpus score may not be the one the runs computed: options not recorded (v1), or recorded differently. */
+export function corpusNotes(name: string, runs: readonly LoadedRun[], aggregateFor: CompareOptions["aggregateFor"]): string[] {
+  const sms = runs.map((run) => run.summary?.metrics[name]);
+  const sm = [...sms].reverse().find((m) => m !== undefined);
+  if (!sm?.corpus) return [];
+  const notes: string[] = [];
+  const note = aggregateFor(sm.type, sm.config).note;
+  if (note) notes.push(note);
+  const configs = [...new Set(sms.filter((m) => m?.config).map((m) => stableStringify(m!.config)))];
+  if (configs.length > 1) notes.push(`the runs configure ${name} differently (${configs.join(" vs ")}); the ${runs.length > 2 ? "last" : "candidate"}'s configuration rebuilt the corpus score`);
+  return notes;
 }
 
 export const METHODS = [
@@ -90,6 +105,7 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     const info = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
     const { row, flips: f, intervalAt } = compareMetric(info, paired, gb, gc, settings);
     intervals.set(row, intervalAt);
+    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
     row.gated = opts.gate && rule !== undefined && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");

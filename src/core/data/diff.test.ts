@@ -91,8 +91,8 @@ describe("computeDataDiff and renderers", () => {
   });
 
   it("parseManifest rejects what is not a manifest, naming where", () => {
-    expect(() => parseManifest("{", "main:data/m.json")).toThrow(/main:data\/m.json: the manifest is not valid JSON/);
-    expect(() => parseManifest("{}", "x")).toThrow(/not an llmops data manifest/);
+    expect(() => parseManifest("{", "main:data/m.json")).toThrow(/main:data\/m.json: not valid JSON/);
+    expect(() => parseManifest("{}", "x")).toThrow(/x: not an llmops data-manifest document: no "schema" field/);
     expect(parseManifest(JSON.stringify(head), "x").totals.records).toBe(4);
   });
 });

@@ -1,6 +1,7 @@
 // Leakage: training records that contain evaluation cases, exactly or nearly. Eval cases are small,
 // so they are indexed; training records stream past and are looked up.
-import { DataInvalidError } from "../../errors.js";
+import { ConfigError, DataInvalidError } from "../../errors.js";
+import { toCase } from "../eval/cases.js";
 import { ContainmentIndex } from "./contain.js";
 import { Hash64Map, hash64, normalizeText } from "./hashing.js";
 import { LshIndex, MinHasher, defaultMinHashOptions, type MinHashOptions } from "./minhash.js";
@@ -46,29 +47,27 @@ function strings(v: unknown, out: string[]): void {
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
 }
 
-/** Parse one eval case line ({id, input|vars, expected}); throws DataInvalidError naming the line. */
-export function parseEvalCase(value: unknown, where: string, index: number): EvalCase {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new DataInvalidError(`${where}: an eval case must be a JSON object`);
-  const v = value as Record<string, unknown>;
-  let input = "";
-  if (typeof v.input === "string") input = v.input;
-  else if (Array.isArray(v.input)) {
-    const parts: string[] = [];
-    for (const m of v.input) {
-      const content = m && typeof m === "object" ? (m as Record<string, unknown>).content : undefined;
-      if (typeof content === "string") parts.push(content);
-    }
-    input = parts.join("\n");
-  } else if (v.vars && typeof v.vars === "object") {
-    const parts: string[] = [];
-    for (const x of Object.values(v.vars as Record<string, unknown>)) if (typeof x === "string") parts.push(x);
-    input = parts.join("\n");
+/**
+ * One eval case as leakage sees it, read by the eval's own case parser (core/eval/cases.ts) so the
+ * ids and refusals are the eval's: the text is `input`, or the string values of `vars`. A case the
+ * eval would refuse is invalid data here (DataInvalidError naming the line).
+ */
+export function parseEvalCase(value: unknown, where: string): EvalCase {
+  let c: ReturnType<typeof toCase>;
+  try {
+    c = toCase(value, where);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new DataInvalidError(err.message, err.hint ? { hint: err.hint } : undefined);
+    throw err;
   }
+  const parts: string[] = [];
+  if (c.input !== undefined) parts.push(c.input);
+  else for (const x of Object.values(c.vars)) if (typeof x === "string") parts.push(x);
+  const input = parts.join("\n");
   if (input === "") throw new DataInvalidError(`${where}: an eval case needs "input" (a string) or "vars" with string values`);
   const exp: string[] = [];
-  strings(v.expected, exp);
-  const id = v.id === undefined ? `#${index + 1}` : String(v.id);
-  return { id, input, full: [input, ...exp].join("\n") };
+  strings(c.expected, exp);
+  return { id: c.id, input, full: [input, ...exp].join("\n") };
 }
 
 export class LeakageIndex {

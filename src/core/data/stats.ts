@@ -23,35 +23,8 @@ export const whitespaceTokens: TokenCounter = (text) => {
   return n;
 };
 
-export interface LengthStats {
-  unit: string;
-  total: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  max: number;
-  /** Counts per bin: bins[i] counts lengths ≤ LENGTH_BINS[i] (and > the previous bound); the last is > 4096. */
-  histogram: number[];
-}
-
-export interface FileStats {
-  format: DataFormat | null;
-  records: number;
-  lengths: LengthStats;
-  /** Messages per role over all records (chat and message-list preference records). */
-  roles: Record<string, number>;
-  /** Records by number of messages. */
-  turns: Record<string, number>;
-  /** Top-level fields and the JSON types seen for each. */
-  fields: Record<string, string[]>;
-}
-
-export interface RecordIndex {
-  /** Record ids (from the "id" field), or null for records without one. */
-  ids: (string | null)[];
-  /** First 16 hex digits of sha256 of the record's canonical JSON. */
-  hashes: string[];
-}
+export type { FileStats, LengthStats, RecordIndex } from "../contracts/data-manifest.js";
+import type { FileStats, RecordIndex } from "../contracts/data-manifest.js";
 
 export function recordHash(rec: Record<string, unknown>): string {
   return createHash("sha256").update(stableStringify(rec)).digest("hex").slice(0, 16);

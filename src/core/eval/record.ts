@@ -3,6 +3,7 @@ import type { PlannedJob } from "./plan.js";
 import type { CompletionResult } from "../ports/provider.js";
 import type { Scorer } from "./scorers/types.js";
 import type { EvalRecord, MetricScore } from "./types.js";
+import { RESULT_LINE_TAG } from "../contracts/result-line.js";
 
 export interface Prices {
   prompt_per_1k: number;
@@ -42,8 +43,9 @@ export function scoreOutput(scorers: readonly Scorer[], job: PlannedJob, r: Comp
   return scores;
 }
 
-export function recordFor(job: PlannedJob, fields: Partial<EvalRecord>): EvalRecord {
+export function recordFor(job: PlannedJob, fields: Partial<Omit<EvalRecord, "schema">>): EvalRecord {
   return {
+    schema: RESULT_LINE_TAG,
     case_id: job.evalCase.id,
     repeat: job.repeat,
     key: job.key,
@@ -66,7 +68,7 @@ export function recordFor(job: PlannedJob, fields: Partial<EvalRecord>): EvalRec
   };
 }
 
-export function success(r: CompletionResult, cost: number | null, scorers: readonly Scorer[], job: PlannedJob, attempts: number, cached: boolean): Partial<EvalRecord> {
+export function success(r: CompletionResult, cost: number | null, scorers: readonly Scorer[], job: PlannedJob, attempts: number, cached: boolean): Partial<Omit<EvalRecord, "schema">> {
   return {
     output: r.text,
     scores: scoreOutput(scorers, job, r, cost),

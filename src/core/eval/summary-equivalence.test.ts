@@ -24,7 +24,7 @@ function makeRecords(cases: number, repeats: number, seed: number): EvalRecord[]
     const expected = Array.from({ length: 6 }, (_, i) => WORDS[(c + i * 3) % WORDS.length]).join(" ");
     for (let k = 0; k < repeats; k++) {
       const id = `c${c}`;
-      const base = { case_id: id, repeat: k, key: `${id}/${k}`, input_hash: "h", input: "i", vars: {}, expected, attempts: 1, cached: false, finish_reason: "stop" };
+      const base = { schema: "llmops.result/v1" as const, case_id: id, repeat: k, key: `${id}/${k}`, input_hash: "h", input: "i", vars: {}, expected, attempts: 1, cached: false, finish_reason: "stop" };
       if (rng.next() < 0.03) {
         out.push({ ...base, output: null, scores: {}, latency_ms: null, ttft_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: { kind: rng.next() < 0.5 ? "timeout" : "http", message: "m" }, retries: { deadline: 1 } });
         continue;
@@ -52,7 +52,7 @@ function interleave<T>(xs: T[], w: number, seed: number): T[] {
 }
 
 function ctx(records: EvalRecord[], repeats: number) {
-  return { suite: { name: "s", file: "s.yaml", hash: "h" }, cases: records.length / repeats, repeats, records, scorers, currency: "USD", provenance, bootstrapResamples: 200 };
+  return { suite: { name: "s", file: "s.yaml", hash: "h" }, cases: records.length / repeats, repeats, records, scorers, configs: {}, currency: "USD", provenance, bootstrapResamples: 200 };
 }
 
 function expectEquivalent(streamed: RunSummary, reference: RunSummary, percentileTolerance: number): void {

@@ -20,6 +20,7 @@ const provenance: Provenance = {
 
 function rec(id: string, repeat: number, output: string, expected: string, latency: number, extra: Partial<EvalRecord> = {}): EvalRecord {
   return {
+    schema: "llmops.result/v1",
     case_id: id, repeat, key: `${id}-${repeat}`, input_hash: "h", input: "i", vars: {}, expected, output, scores: {},
     latency_ms: latency, ttft_ms: latency / 2, prompt_tokens: 10, completion_tokens: 2, cost: 0.001, finish_reason: "stop", error: null, attempts: 1, cached: false, ...extra,
   };
@@ -46,7 +47,14 @@ describe("computeSummary", () => {
     score(rec("d", 0, "5", "5", 200)),
     { ...rec("e", 0, "", "6", 0), output: null, latency_ms: null, ttft_ms: null, error: { kind: "http" as const, message: "503 after 6 attempts", status: 503 } },
   ];
-  const s = computeSummary({ suite: { name: "t", file: "t.yaml", hash: "x" }, cases: 5, repeats: 1, records, scorers, currency: "USD", provenance });
+  const configs = { exact_match: { type: "exact_match", threshold: 1, weight: 2 }, latency: { type: "latency", max_ms: 100 } };
+  const s = computeSummary({ suite: { name: "t", file: "t.yaml", hash: "x" }, cases: 5, repeats: 1, records, scorers, configs, currency: "USD", provenance });
+
+  it("records each scorer's full configuration, so a comparison rebuilds the same scorer", () => {
+    expect(s.schema).toBe("llmops.summary/v2");
+    expect(s.metrics.exact_match!.config).toEqual(configs.exact_match);
+    expect(s.metrics.latency!.config).toEqual(configs.latency);
+  });
 
   it("computes means over successful records, with Wilson for 0/1", () => {
     expect(s.metrics.exact_match!.mean).toBe(0.75);

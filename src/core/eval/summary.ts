@@ -8,6 +8,7 @@ import type { DeadlinePhase, EvalRecord, MetricSummary, Provenance, RequestsSumm
 import { costOf, type Prices } from "./record.js";
 import { bootstrapCorpus, tQuantile, wilsonInterval } from "../stats/index.js";
 import { QuantileSketch } from "../stats/quantile-sketch.js";
+import { SUMMARY_TAG } from "../contracts/summary.js";
 
 export interface SummaryInput {
   suite: { name: string; file: string; hash: string };
@@ -15,6 +16,8 @@ export interface SummaryInput {
   repeats: number;
   records: readonly EvalRecord[];
   scorers: readonly Scorer[];
+  /** Each scorer's full configuration (the suite's entry, defaults filled), by metric name: recorded so a comparison rebuilds the same scorer. */
+  configs: Readonly<Record<string, Record<string, unknown>>>;
   currency: string | undefined;
   provenance: Provenance;
   bootstrapResamples?: number;
@@ -120,7 +123,7 @@ export class SummaryAccumulator {
     let weights = 0;
     for (const acc of this.metrics) {
       const s = acc.scorer;
-      const m = acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2000);
+      const m: MetricSummary = { ...acc.summary(ctx.provenance.seed, ctx.bootstrapResamples ?? 2000), config: ctx.configs[s.name] ?? null };
       if (s.runBudgets && Object.keys(s.runBudgets).length > 0) {
         m.budgets = Object.fromEntries(
           Object.entries(s.runBudgets).map(([k, budget]) => {
@@ -149,7 +152,7 @@ export class SummaryAccumulator {
     }
     const exact = lat.exact && ttft.exact;
     return {
-      schema: "llmops.summary/v1",
+      schema: SUMMARY_TAG,
       suite: ctx.suite,
       counts: { cases: ctx.cases, repeats: ctx.repeats, records: this.records, errors: this.errors },
       metrics,
@@ -261,7 +264,7 @@ class MetricAccumulator {
     }
   }
 
-  summary(seed: number, resamples: number): MetricSummary {
+  summary(seed: number, resamples: number): Omit<MetricSummary, "config"> {
     const s = this.scorer;
     const base = {
       type: s.type,

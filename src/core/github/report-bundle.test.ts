@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { makeComparison } from "../../../test/support/report-fixture.js";
 import { parseComparisonGate, parsePullRequestRef, summarizeGate } from "./report-bundle.js";
 
 const SHA = "a".repeat(40);
@@ -10,24 +11,28 @@ describe("parsePullRequestRef", () => {
     expect(parsePullRequestRef(JSON.stringify({ ...ok, head_repo: null }), "pr.json").head_repo).toBeNull();
   });
   test.each([
-    ["not json", "{", /pr.json is not valid JSON/],
+    ["not json", "{", /pr\.json: not valid JSON/],
     ["extra key", JSON.stringify({ ...ok, url: "x" }), /Unrecognized key/],
     ["negative number", JSON.stringify({ ...ok, number: -1 }), /number: /],
     ["short sha", JSON.stringify({ ...ok, head_sha: "abc" }), /head_sha: expected a 40-hex commit SHA/],
-    ["wrong schema", JSON.stringify({ ...ok, schema: "x" }), /schema: /],
-    ["v1 (no repositories: could be attached to another repository's PR)", JSON.stringify({ schema: "llmops.pull-request/v1", number: 1, head_sha: SHA }), /schema: .*head_repo|head_repo/],
+    ["wrong schema", JSON.stringify({ ...ok, schema: "x" }), /pr\.json: is "x", not llmops\.pull-request\/v2/],
+    ["v1 (no repositories: could be attached to another repository's PR)", JSON.stringify({ schema: "llmops.pull-request/v1", number: 1, head_sha: SHA }), /pr\.json: is "llmops\.pull-request\/v1", not llmops\.pull-request\/v2/],
     ["a repository that is not owner/name", JSON.stringify({ ...ok, base_repo: "org/app/../x" }), /base_repo: expected owner\/name/],
   ])("refuses %s", (_n, text, re) => expect(() => parsePullRequestRef(text, "pr.json")).toThrow(re));
 });
 
 describe("parseComparisonGate", () => {
-  const gate = { verdict: "fail", conclusion: "failure", blocking: true, reasons: ["accuracy regressed"], checks: [] };
-  test("reads the gate and ignores the rest", () => {
-    expect(parseComparisonGate(JSON.stringify({ schema: "llmops.comparison/v1", gate, metrics: [] }), "c.json")).toMatchObject({ verdict: "fail", conclusion: "failure" });
-    expect(parseComparisonGate(JSON.stringify({ schema: "llmops.comparison/v1", gate: null }), "c.json")).toBeNull();
+  const c = makeComparison();
+  test("reads the gate of a whole comparison", () => {
+    expect(parseComparisonGate(JSON.stringify(c), "c.json")).toMatchObject({ verdict: c.gate!.verdict, conclusion: c.gate!.conclusion });
+    expect(parseComparisonGate(JSON.stringify({ ...c, gate: null }), "c.json")).toBeNull();
   });
-  test("refuses a verdict outside the enum", () => {
-    expect(() => parseComparisonGate(JSON.stringify({ schema: "llmops.comparison/v1", gate: { ...gate, verdict: "PASS!!" } }), "c.json")).toThrow(/c.json does not match its schema: gate.verdict/);
+  test.each([
+    ["a verdict outside the enum", { ...c, gate: { ...c.gate!, verdict: "PASS!!" } }, /c\.json: not a valid llmops\.comparison\/v1 document — gate\.verdict/],
+    ["a gate without the rest of the comparison", { schema: "llmops.comparison/v1", gate: c.gate }, /c\.json: not a valid llmops\.comparison\/v1 document/],
+    ["too many reasons", { ...c, gate: { ...c.gate!, reasons: Array(201).fill("r") } }, /gate\.reasons/],
+  ])("refuses %s", (_n, doc, re) => {
+    expect(() => parseComparisonGate(JSON.stringify(doc), "c.json")).toThrow(re);
   });
 });
 
@@ -54,6 +59,6 @@ describe("summarizeGate", () => {
     [{ verdict: "inconclusive", conclusion: "neutral", policy: { inconclusive: "fail" as const } }, /refusing to publish a forged/],
     [{ verdict: "pass", conclusion: "failure" }, /verdict "pass" but conclusion "failure"/],
   ] as const)("refuses %j", (g, re) => {
-    expect(() => summarizeGate({ reasons: [], ...g }, "pass")).toThrow(re);
+    expect(() => summarizeGate({ reasons: [], ...g } as unknown as Parameters<typeof summarizeGate>[0], "pass")).toThrow(re);
   });
 });

@@ -71,6 +71,7 @@ export interface GitHubClient {
 
 /** A REST call answered with an error status. The message names the method, route and GitHub's reason. */
 export class GitHubApiError extends ExternalError {
+  override readonly name: string = "GitHubApiError";
   constructor(
     message: string,
     readonly status: number,

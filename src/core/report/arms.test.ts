@@ -6,8 +6,9 @@ import { HOSTILE_TEXT } from "../../../test/support/report-fixture.js";
 import { computeArms } from "../compare/arms.js";
 import type { LoadedRun, RecordForCompare } from "../compare/run-records.js";
 import { renderArmsMarkdown } from "./arms.js";
+import { evalRecord } from "../../../test/support/contract-docs.js";
 
-const opts = { confidence: 0.95, resamples: 1000, seed: 1, aggregateFor: () => undefined, llmopsVersion: "0.1.0", createdAt: "2026-12-04T18:00:00Z" };
+const opts = { confidence: 0.95, resamples: 1000, seed: 1, aggregateFor: () => ({ aggregate: undefined }), llmopsVersion: "0.1.0", createdAt: "2026-12-04T18:00:00Z" };
 
 /** n cases of "a + b ="; exact_match from the simulated model, token_f1 a deterministic partial score. */
 function run(model: string, skill: Record<string, number>, n: number, caseId = (i: number) => `case-${String(i).padStart(3, "0")}`): LoadedRun {
@@ -16,7 +17,7 @@ function run(model: string, skill: Record<string, number>, n: number, caseId = (
     const prompt = `${i * 7 % 90} + ${i * 11 % 70} =`;
     const right = answer({ model, prompt }) === String((i * 7 % 90) + (i * 11 % 70));
     const partial = right ? 1 : 0.5 + ((i * 37) % 40) / 100;
-    return { case_id: caseId(i), repeat: 0, scores: { exact_match: { value: right ? 1 : 0, pass: right }, token_f1: { value: partial } }, latency_ms: null, prompt_tokens: null, completion_tokens: null, cost: null, error: null };
+    return evalRecord({ case_id: caseId(i), repeat: 0, scores: { exact_match: { value: right ? 1 : 0, pass: right }, token_f1: { value: partial } } });
   });
   return { dir: `runs/${model}`, resultsSha256: "0".repeat(64), records, summary: null, superseded: 0, warnings: [] };
 }

@@ -5,13 +5,8 @@ import { ConfigError, ExternalError } from "../../errors.js";
 import type { ProcessRunner, TrainWorkspace } from "../ports/index.js";
 import type { TrainSpec } from "./spec.js";
 
-export interface Gpu {
-  index: number;
-  name: string;
-  memoryTotalMiB: number;
-  memoryFreeMiB: number;
-  driver: string;
-}
+export type { Gpu } from "../contracts/train-run.js";
+import type { Gpu } from "../contracts/train-run.js";
 
 export interface PythonInfo {
   path: string;

@@ -8,8 +8,8 @@ import type { TrainRunResult } from "./run-training.js";
 const escapeMd = (s: string): string => escapeMarkdownText(s);
 const fence = (content: string, lang = ""): string => renderCodeBlock(content, { lang }).replace(/\n$/, "");
 
-function num(n: number | undefined, digits = 4): string {
-  return n === undefined ? "–" : Number.isFinite(n) ? n.toFixed(digits) : String(n);
+function num(n: number | null | undefined, digits = 4): string {
+  return n === undefined ? "–" : n === null ? "NaN" : Number.isFinite(n) ? n.toFixed(digits) : String(n);
 }
 
 export function renderTrainSummary(result: TrainRunResult, opts: { name: string }): string {
@@ -20,7 +20,7 @@ export function renderTrainSummary(result: TrainRunResult, opts: { name: string 
     "",
     "| steps | final loss | min loss | eval loss | tokens/s | time |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${m ? `${m.steps}${m.total_steps !== undefined ? `/${m.total_steps}` : ""}` : "–"} | ${num(m?.loss)} | ${num(m?.min_loss)} | ${num(m?.eval_loss)} | ${m?.tokens_per_s === undefined ? "–" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "–"} |`,
+    `| ${m ? `${m.steps}${m.total_steps !== undefined ? `/${m.total_steps}` : ""}` : "–"} | ${num(m?.loss)} | ${num(m?.min_loss)} | ${num(m?.eval_loss)} | ${m?.tokens_per_s === undefined || m.tokens_per_s === null ? "–" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "–"} |`,
     "",
   ];
   if (result.modelHash) lines.push(`Model \`${result.modelHash}\` (${r?.model?.files.length ?? 0} files), backend **${r?.backend ?? "?"}**, device **${r?.machine.device ?? "?"}**${r?.git.commit ? `, commit \`${r.git.commit.slice(0, 12)}\`` : ""}.`, "");

@@ -1,44 +1,8 @@
-// run.json: what produced this model — spec hash, git commit, versions, durations, machine.
+// run.json's final metrics (its schema is core/contracts/train-run.ts) and metrics.jsonl lines.
+import type { FinalMetrics } from "../contracts/train-run.js";
 import type { MetricRecord } from "./log-parse.js";
-import type { Gpu } from "./preflight.js";
 
-export interface MachineInfo {
-  platform: string;
-  arch: string;
-  cpus: number;
-  cpuModel?: string | undefined;
-  memoryBytes: number;
-  hostname?: string | undefined;
-}
-
-export interface FinalMetrics {
-  steps: number;
-  total_steps?: number | undefined;
-  loss?: number | undefined;
-  min_loss?: number | undefined;
-  eval_loss?: number | undefined;
-  tokens_per_s?: number | undefined;
-  train_s: number;
-}
-
-export interface RunRecord {
-  schema: "llmops.train.run/1";
-  status: "succeeded" | "failed" | "cancelled";
-  name?: string | undefined;
-  spec: { file: string; hash: string };
-  git: { commit?: string | undefined; dirty?: boolean | undefined };
-  backend: string;
-  launcher: string;
-  command: string[];
-  versions: Record<string, string>;
-  durations_s: { preflight: number; train: number; total: number };
-  machine: MachineInfo & { device: "cuda" | "cpu"; gpus: Gpu[] };
-  restarts: number;
-  resumed_from_step?: number | undefined;
-  model?: { path: string; hash: string; files: { name: string; bytes: number }[] } | undefined;
-  metrics: FinalMetrics;
-  error?: string | undefined;
-}
+export type { FinalMetrics, MachineInfo, RunRecord } from "../contracts/train-run.js";
 
 export function computeFinalMetrics(records: readonly { kind: "train" | "eval"; record: MetricRecord }[], totalSteps: number | undefined, trainS: number): FinalMetrics {
   const train = records.filter((r) => r.kind === "train").map((r) => r.record);

@@ -114,7 +114,9 @@ describe("runTraining", () => {
       { signal: controller.signal },
       2,
     );
-    const p = runTraining(input, ports);
+    // The grace period has not run out before the trainer exits: the Clock's sleep waits until aborted.
+    const waitsForever = { now: ports.clock.now, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason))) };
+    const p = runTraining(input, { ...ports, clock: waitsForever });
     await new Promise((r) => setTimeout(r, 20));
     controller.abort();
     const err = await p.catch((e: unknown) => e);
@@ -122,6 +124,22 @@ describe("runTraining", () => {
     expect((err as Error).message).toBe("training cancelled at step 2; checkpoint saved at /out/checkpoints/checkpoint-2");
     expect(runner.processes[0]!.terminated).toBe(true);
     expect(runner.processes[0]!.killed).toBe(false);
+  });
+
+  it("on cancel, a trainer still running when the grace period (on the Clock port) is over gets SIGKILL", async () => {
+    const controller = new AbortController();
+    const { runner, input, ports } = setup(
+      [{ lines: [step(1, 4), step(2, 3), step(3, 3)], exit: { code: 0, signal: null }, onTerminate: { lines: ['{"event": "terminated", "step": 2, "checkpoint": "/out/checkpoints/checkpoint-2"}'], exit: { code: 143, signal: null } } }],
+      "",
+      { signal: controller.signal },
+      2,
+    );
+    const p = runTraining(input, ports); // the fake clock's sleep returns at once: the grace is over
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await p.catch(() => undefined);
+    expect(runner.processes[0]!.terminated).toBe(true);
+    expect(runner.processes[0]!.killed).toBe(true);
   });
 
   it("command backend: falls back to trainer_state.json and leaves checkpoints out of the hash", async () => {
@@ -155,7 +173,7 @@ describe("runTraining", () => {
 
   it("refuses to resume a run of another spec", async () => {
     const { ws, input, ports } = setup([]);
-    await ws.writeText("/out/run.json", JSON.stringify({ spec: { hash: "sha256:0000000000000000000000" } }));
+    await ws.writeText("/out/run.json", JSON.stringify({ schema: "llmops.train-run/v2", status: "running", spec: { file: "spec.yaml", hash: "sha256:0000000000000000000000" } }));
     await expect(runTraining({ ...input, resume: true }, ports)).rejects.toThrow(ConfigError);
   });
 
@@ -179,7 +197,7 @@ describe("runTraining", () => {
     expect((err as Error).message).toBe("/out holds an unfinished run of this spec (cancelled) with a checkpoint at step 4; starting over would delete it");
     expect(await ws.exists("/out/checkpoints/checkpoint-4/state.json")).toBe(true);
     // Another spec (the user changed it): replaced as before.
-    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled", spec: { hash: "sha256:other" } }));
+    await ws.writeText("/out/run.json", JSON.stringify({ ...run, status: "cancelled", spec: { ...run.spec, hash: "sha256:other" } }));
     await expect(runTraining(input, ports)).resolves.toMatchObject({ dryRun: false });
     // A finished run of this spec: replaced as before.
     await ws.writeText("/out/checkpoints/checkpoint-4/state.json", "{}");

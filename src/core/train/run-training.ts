@@ -13,6 +13,7 @@ import { lossSeries, renderLossMermaid, renderLossSvg } from "./loss-chart.js";
 import type { ProcessRunner, RunningProcess, TrainWorkspace } from "../ports/index.js";
 import { assertPreflight, runPreflight, type PreflightReport } from "./preflight.js";
 import { computeProgress, type ProgressSample, type TrainProgress } from "./progress.js";
+import { TRAIN_RUN_TAG, trainRunFormat, type TrainRunDocument } from "../contracts/train-run.js";
 import { computeFinalMetrics, parseMetricsLines, renderMetricsLine, type FinalMetrics, type MachineInfo, type RunRecord } from "./run-record.js";
 import type { TrainSpec } from "./spec.js";
 
@@ -155,9 +156,9 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   const metricsPath = `${outDir}/metrics.jsonl`;
   let records: Rec[] = [];
   if (input.resume) {
-    const prev = (await ws.exists(`${outDir}/run.json`)) ? (JSON.parse(await ws.readText(`${outDir}/run.json`)) as Partial<RunRecord>) : undefined;
+    const prev = await readRunJson(ws, outDir);
     if (prev === undefined) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
-    if (prev?.spec?.hash && prev.spec.hash !== hash) {
+    if (prev && prev.spec.hash !== hash) {
       throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}…, now ${hash.slice(0, 19)}…)`, {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory",
       });
@@ -166,18 +167,18 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   } else {
     // Rerunning the same command after a Ctrl-C or a crash must not silently delete the checkpoints
     // it could resume from (the trap HF Trainer's overwrite_output_dir guards against).
-    const prev = (await ws.exists(`${outDir}/run.json`)) ? (JSON.parse(await ws.readText(`${outDir}/run.json`)) as Partial<RunRecord> & { status?: string }) : undefined;
+    const prev = await readRunJson(ws, outDir);
     const steps = (await ws.exists(`${outDir}/checkpoints`))
       ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number)
       : [];
-    if (prev && prev.status !== "succeeded" && prev.spec?.hash === hash && steps.length > 0) {
-      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status ?? "unknown"}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
+    if (prev && prev.status !== "succeeded" && prev.spec.hash === hash && steps.length > 0) {
+      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
         hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over",
       });
     }
     for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
   }
-  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify({ schema: "llmops.train.run/1", status: "running", spec: { file: input.specFile, hash } }, null, 2)}\n`);
+  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input.specFile, hash } }));
 
   let restarts = 0;
   let resumedFrom: number | undefined;
@@ -298,7 +299,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
   const lossMermaid = renderLossMermaid(series, { title });
   const record: RunRecord = {
-    schema: "llmops.train.run/1",
+    schema: TRAIN_RUN_TAG,
     status,
     name: spec.name,
     spec: { file: input.specFile, hash },
@@ -316,7 +317,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
     error: failure?.message,
   };
   record.durations_s.preflight = Number(((tTrain - t0) / 1000).toFixed(3));
-  await ws.writeText(`${outDir}/run.json`, `${JSON.stringify(record, null, 2)}\n`);
+  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record));
   if (failure) throw failure;
   return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record, lossMermaid, renderedConfig: plan.files };
 }
@@ -371,13 +372,17 @@ async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHoo
   };
 
   const proc: RunningProcess = ports.runner.start({ program: plan.program, args: plan.args, env: plan.env });
-  let killTimer: ReturnType<typeof setTimeout> | undefined;
+  // The SIGKILL after the grace period waits on the Clock port (a fake clock in tests); aborted once the trainer exits.
+  const killWait = new AbortController();
   const onAbort = () => {
     if (cancelled || divergence) return;
     cancelled = true;
     ports.logger.warn(`cancelling: sent SIGTERM, waiting up to ${spec.cancel_grace_s}s for the trainer to save a checkpoint`);
     proc.terminate();
-    killTimer = setTimeout(() => proc.kill(), spec.cancel_grace_s * 1000);
+    ports.clock.sleep(spec.cancel_grace_s * 1000, killWait.signal).then(
+      () => proc.kill(),
+      () => {},
+    );
   };
   if (hooks.signal?.aborted) onAbort();
   else hooks.signal?.addEventListener("abort", onAbort, { once: true });
@@ -434,11 +439,17 @@ async function runAttempt(plan: LaunchPlan, ports: TrainPorts, hooks: AttemptHoo
     exit = await proc.exit;
   } finally {
     hooks.signal?.removeEventListener("abort", onAbort);
-    if (killTimer) clearTimeout(killTimer);
+    killWait.abort();
   }
   await chain;
   if (divergence) return { kind: "diverged", divergence };
   if (cancelled) return { kind: "cancelled", step: lastStep, checkpoint: termCheckpoint, exit };
   if (exit.code === 0) return { kind: "ok" };
   return { kind: "crashed", exit, tail, error: trainerError };
+}
+
+/** The output directory's run.json, by the format's one reader; undefined when there is none. */
+async function readRunJson(ws: TrainWorkspace, outDir: string): Promise<TrainRunDocument | undefined> {
+  const path = `${outDir}/run.json`;
+  return (await ws.exists(path)) ? trainRunFormat.parse(await ws.readText(path), path) : undefined;
 }

@@ -1,0 +1,37 @@
+// Every file format llmops writes and reads. Registering a new one is one line in FORMATS (its
+// module in this folder exports `<Kind>Schema`, the inferred types and `<kind>Format`); the JSON
+// Schema reference (schemas/), docs/formats.md and the contract tests are generated from this list.
+import type { Format } from "./format.js";
+import { comparisonFormat } from "./comparison.js";
+import { dataManifestFormat } from "./data-manifest.js";
+import { pullRequestFormat } from "./report-bundle.js";
+import { resultLineFormat } from "./result-line.js";
+import { summaryFormat } from "./summary.js";
+import { trainRunFormat } from "./train-run.js";
+import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
+
+export const FORMATS: readonly Format[] = [
+  resultLineFormat,
+  summaryFormat,
+  comparisonFormat,
+  pullRequestFormat,
+  trainRunFormat,
+  dataManifestFormat,
+  armsFormat,
+  evalShardFormat,
+  ggufExportFormat,
+  pipelineRunFormat,
+  pipelineStateFormat,
+  stageCacheEntryFormat,
+  hashMemoFormat,
+];
+
+export * from "./format.js";
+export * from "./result-line.js";
+export * from "./summary.js";
+export * from "./gate-verdict.js";
+export * from "./comparison.js";
+export * from "./report-bundle.js";
+export * from "./train-run.js";
+export * from "./data-manifest.js";
+export * from "./added-formats.js";
