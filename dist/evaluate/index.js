@@ -65902,6 +65902,14 @@ function findDuplicateInputs(cases, where) {
   return out;
 }
 
+// src/core/config/names.ts
+var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function isSafeName(name) {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}
+var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
+
 // src/core/eval/suite-schema.ts
 var caseSchema = external_exports.strictObject({
   id: external_exports.union([external_exports.string().min(1), external_exports.number()]).optional(),
@@ -65978,7 +65986,7 @@ var targetSchema = external_exports.strictObject({
   /** Stream responses to measure time to first token. */
   stream: external_exports.boolean().default(true),
   /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
+  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
 }).superRefine((t, ctx) => {
@@ -66013,7 +66021,7 @@ var retriesSchema = external_exports.strictObject({
   max_delay_ms: external_exports.number().int().min(0).default(2e4)
 }).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
 var suiteSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  name: safeNameSchema,
   description: external_exports.string().optional(),
   cases: casesSchema,
   prompt: promptSchema,

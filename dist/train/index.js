@@ -29292,41 +29292,59 @@ var ActionsLogger = class {
   }
 };
 
-// src/app/train/train-here.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname3, extname } from "node:path";
-
-// src/core/ports/clock.ts
-var systemClock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) => new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  })
-};
-
-// src/core/ports/github-client.ts
-var GitHubApiError = class extends ExternalError {
-  constructor(message, status, apiMessage, options) {
-    super(message, options);
-    this.status = status;
-    this.apiMessage = apiMessage;
-  }
-  status;
-  apiMessage;
-  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
-  get notAccessible() {
-    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
-  }
-};
+// src/adapters/process/child-env.ts
+var NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TERM",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "SYSTEMROOT",
+  "VIRTUAL_ENV",
+  "LD_LIBRARY_PATH",
+  "CI",
+  "MASTER_ADDR",
+  "MASTER_PORT",
+  "WORLD_SIZE",
+  "RANK",
+  "LOCAL_RANK",
+  "LOCAL_WORLD_SIZE",
+  "NODE_RANK",
+  "HF_HOME",
+  "HF_HUB_CACHE",
+  "HF_DATASETS_CACHE",
+  "HF_HUB_OFFLINE",
+  "HF_DATASETS_OFFLINE",
+  "TRANSFORMERS_CACHE",
+  "TRANSFORMERS_OFFLINE",
+  "HF_HUB_ENABLE_HF_TRANSFER",
+  "RUNNER_TEMP",
+  "RUNNER_TOOL_CACHE",
+  "RUNNER_OS",
+  "RUNNER_ARCH",
+  "GITHUB_ACTIONS",
+  "GITHUB_WORKSPACE",
+  "GITHUB_SHA",
+  "GITHUB_REPOSITORY",
+  "GITHUB_RUN_ID"
+]);
+var PREFIXES = ["LC_", "CUDA_", "NVIDIA_", "NCCL_", "OMP_", "MKL_", "PYTORCH_", "TORCH_", "PYTHON", "CONDA_", "XDG_", "ACCELERATE_", "LLMOPS_"];
+function isAllowedChildVar(name) {
+  return NAMES.has(name) || PREFIXES.some((p) => name.startsWith(p));
+}
+function childEnv(env, passEnv = []) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && isAllowedChildVar(k)) out[k] = v;
+  for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
+  return out;
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -49045,6 +49063,50 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/config/names.ts
+var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function isSafeName(name) {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}
+var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
+
+// src/app/train/train-here.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname as dirname3, extname } from "node:path";
+
+// src/core/ports/clock.ts
+var systemClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  })
+};
+
+// src/core/ports/github-client.ts
+var GitHubApiError = class extends ExternalError {
+  constructor(message, status, apiMessage, options) {
+    super(message, options);
+    this.status = status;
+    this.apiMessage = apiMessage;
+  }
+  status;
+  apiMessage;
+  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
+  get notAccessible() {
+    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
+  }
+};
+
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 function parseYamlSource(text, file2) {
@@ -49391,7 +49453,7 @@ var commandSchema = external_exports.strictObject({
   model_dir: external_exports.string().min(1).default("model")
 });
 var trainSpecSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).optional(),
+  name: safeNameSchema.optional(),
   base: baseSchema,
   datasets: datasetsSchema,
   method: external_exports.enum(["full", "lora", "qlora"]).default("full"),
@@ -49414,6 +49476,8 @@ var trainSpecSchema = external_exports.strictObject({
   logging_steps: external_exports.number().int().positive().default(1),
   backend: external_exports.enum(["reference", "axolotl", "torchtune", "command"]).default("reference"),
   launcher: launcherSchema.default({ type: "single" }),
+  /** Host environment variables the trainer may see beyond the allow-list (e.g. HF_TOKEN, WANDB_API_KEY), by name. */
+  pass_env: external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name")).default([]),
   torchtune: torchtuneSchema.optional(),
   command: commandSchema.optional(),
   axolotl: external_exports.strictObject({
@@ -50983,10 +51047,14 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text, shownAs, overrides);
-  return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+  const name = spec.name ?? basename(specPath, extname(specPath));
+  if (!isSafeName(name)) {
+    throw new ConfigError(`${shownAs}: the run's name ${JSON.stringify(name)} (from ${spec.name ? "name:" : "the file name"}) is not safe as a directory name`, { hint: `set name: to ${SAFE_NAME_RULE}` });
+  }
+  return { spec, name };
 }
 async function trainHere(o) {
-  const runner = new NodeProcessRunner(o.env);
+  const runner = new NodeProcessRunner(childEnv(o.env, o.spec.pass_env));
   const git = await gitRevision(runner, dirname3(o.specPath));
   return abortOnSignals(
     o.interruptedBy,

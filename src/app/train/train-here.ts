@@ -1,6 +1,8 @@
 // Training on this machine, as `llmops train` and actions/train both run it: read the spec, then
 // run the trainer with this machine's description, the spec's git revision, the reference trainer
 // and Python candidates filled in, SIGINT/SIGTERM passed on so the trainer checkpoints.
+import { childEnv } from "../../adapters/process/child-env.js";
+import { SAFE_NAME_RULE, isSafeName } from "../../core/config/names.js";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname } from "node:path";
 import { systemClock, type Logger } from "../../core/ports/index.js";
@@ -27,7 +29,11 @@ export async function loadTrainSpec(specPath: string, shownAs: string, overrides
     throw new ConfigError(unreadable.message, { hint: unreadable.hint });
   }
   const spec = parseTrainSpec(text, shownAs, overrides);
-  return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+  const name = spec.name ?? basename(specPath, extname(specPath));
+  if (!isSafeName(name)) {
+    throw new ConfigError(`${shownAs}: the run's name ${JSON.stringify(name)} (from ${spec.name ? "name:" : "the file name"}) is not safe as a directory name`, { hint: `set name: to ${SAFE_NAME_RULE}` });
+  }
+  return { spec, name };
 }
 
 export interface TrainHereOptions {
@@ -49,7 +55,8 @@ export interface TrainHereOptions {
 }
 
 export async function trainHere(o: TrainHereOptions): Promise<TrainRunResult> {
-  const runner = new NodeProcessRunner(o.env);
+  // The trainer and its launcher run third-party code: they get the allow-listed environment.
+  const runner = new NodeProcessRunner(childEnv(o.env, o.spec.pass_env));
   const git = await gitRevision(runner, dirname(o.specPath));
   return abortOnSignals(o.interruptedBy, (signal) =>
     runTraining(

@@ -1,4 +1,5 @@
 // The eval suite file (evals/<name>.yaml): cases, prompt, target, scorers, repeats and limits.
+import { safeNameSchema } from "../config/names.js";
 import { z } from "zod";
 import { gatePolicySchema } from "../gate/policy.js";
 import { scorerConfigSchema } from "./scorers/registry.js";
@@ -93,6 +94,8 @@ const targetSchema = z
     api_key_env: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
+      // The suite picks base_url too: naming the runner's own tokens would send them to any server.
+      .refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" })
       .optional(),
     params: paramsSchema,
     prices: priceSchema.optional(),
@@ -137,7 +140,7 @@ const retriesSchema = z
   .default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 20_000 });
 
 export const suiteSchema = z.strictObject({
-  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  name: safeNameSchema,
   description: z.string().optional(),
   cases: casesSchema,
   prompt: promptSchema,
