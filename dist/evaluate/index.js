@@ -39309,6 +39309,15 @@ var ActionsLogger = class {
   }
 };
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
 // src/app/eval/run-suite.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
@@ -59047,15 +59056,6 @@ function shardCases(cases, s) {
   return cases.filter((_, i) => i % s.count === s.index - 1);
 }
 
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
 // src/core/eval/hash.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -66525,7 +66525,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd);
+  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd), o.logger) : await loadSuite(o.suitePath, o.cwd);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -66535,6 +66535,22 @@ async function prepareSuite(o) {
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
   return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+function withYardstick(yard, cand, logger) {
+  const ignored = [];
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
+  if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
+  if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  return {
+    ...yard,
+    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    prompt: cand.prompt,
+    promptOrigins: cand.promptOrigins,
+    hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
+    warnings: [...yard.warnings, ...cand.warnings]
+  };
 }
 async function sha256File(path) {
   const h = createHash2("sha256");
@@ -66987,6 +67003,7 @@ var inputSchemas = {
 // src/actions/evaluate/inputs.ts
 var INPUTS = {
   suite: { schema: inputSchemas.string, required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
+  yardstick: { schema: inputSchemas.string, description: "a trusted suite (the base branch's) supplying cases, scorers, repeats and the endpoint; `suite` then contributes only its prompt templates and sampling parameters" },
   out: { schema: inputSchemas.string, description: "run directory for results.jsonl and summary.json (default .llmops/eval/<suite name>)" },
   "base-url": { schema: inputSchemas.url, description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
   model: { schema: external_exports.string().min(1), description: "override the suite's target.model" },
@@ -67008,6 +67025,7 @@ async function main() {
   }
   const result = await runSuite({
     suitePath: inputs.suite,
+    ...inputs.yardstick ? { yardstickPath: inputs.yardstick } : {},
     cwd,
     ...inputs.out ? { out: resolve4(cwd, inputs.out) } : {},
     ...inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {},
