@@ -144,6 +144,20 @@ describe("hedging", () => {
   }, 30_000);
 });
 
+describe("deadline options", () => {
+  it("--timeout and --hedge name what is wrong and exit 2", async () => {
+    const dir = tempDir();
+    writeCases(dir, 1);
+    const suitePath = writeSuite(dir, "http://127.0.0.1:9/v1", { scorers: [{ type: "exact_match" }] });
+    const bad = await runCli(["eval", suitePath, "--timeout", "header=5"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--timeout must be PHASE=SECONDS with PHASE one of connect, headers, first_token, idle, request and SECONDS > 0, got "header=5"');
+    const hedge = await runCli(["eval", suitePath, "--hedge", "maybe"], { cwd: dir });
+    expect(hedge.code).toBe(2);
+    expect(hedge.stderr).toContain('--hedge must be auto, on or off, got "maybe"');
+  }, 30_000);
+});
+
 describe("abort listeners", () => {
   it("no MaxListenersExceededWarning (or any warning) at concurrency 64 with faults", async () => {
     server = await startOpenAiTestServer({ respond: () => LONG, faultRate: 0.1, seed: 7, faults: ["429", "500", "reset", "truncate", "stall"], retryAfterS: 0 });

@@ -1,11 +1,11 @@
 // `llmops serve` over HTTP, as clients use it: the eval engine's own requests, streaming, /health,
 // /metrics parsed as Prometheus text, 32 concurrent requests on 4 slots, a client that disconnects,
 // an over-long prompt, a full queue, the API key, and SIGTERM draining. One random tiny model.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportGguf } from "../../src/app/model/export-gguf.js";
-import { runCli, tempDir } from "../support/cli.js";
+import { cliBundle, runCli, runNode, tempDir } from "../support/cli.js";
 import { startServe, type ServeHandle } from "../support/serve.js";
 import { writeTinyLlama } from "../support/tiny-llama.js";
 
@@ -195,9 +195,22 @@ describe("llmops serve: queue, API key, host, drain", () => {
   beforeAll(async () => {
     dir = tempDir("llmops-serve-limits-");
     writeTinyLlama(join(dir, "model"), { ctx: 512 });
+    // tokenizer_config.json's chat_template is exported as the model's template (this one refuses all chats).
+    writeFileSync(join(dir, "model", "tokenizer_config.json"), JSON.stringify({ chat_template: "{{ raise_exception('this model takes no chats') }}" }));
     gguf = (await exportGguf({ modelDir: join(dir, "model"), cwd: dir, type: "q8_0", out: join(dir, "tiny.gguf"), logger: quiet })).out;
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("without node-llama-cpp installed, serve exits 2 naming what to install", async () => {
+    // The CLI bundle alone, where no node_modules can be found above it.
+    const lone = join(dir, "lone");
+    mkdirSync(lone);
+    copyFileSync(cliBundle, join(lone, "index.js"));
+    writeFileSync(join(lone, "package.json"), '{"type": "module"}');
+    const r = await runNode([join(lone, "index.js"), "serve", gguf], { cwd: lone, timeoutMs: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: llmops serve runs models with llama\.cpp through node-llama-cpp, which is not installed\nhint: npm install --omit=optional node-llama-cpp@3\.21\.1 @node-llama-cpp\/linux-x64@3\.21\.1/m);
+  });
 
   it("--host 0.0.0.0 without --api-key-env is refused (exit 2) before anything binds", async () => {
     const r = await runCli(["serve", gguf, "--host", "0.0.0.0"], { timeoutMs: 30_000 });
@@ -212,6 +225,9 @@ describe("llmops serve: queue, API key, host, drain", () => {
       const noKey = await post(s.url, "/v1/completions", { prompt: "a", max_tokens: 2 });
       expect(noKey.status).toBe(401);
       const auth = { authorization: "Bearer k-123" };
+      const refusedChat = await post(s.url, "/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] }, auth);
+      expect(refusedChat.status).toBe(400);
+      expect(refusedChat.json.error.message).toBe("the model's chat template refused these messages: this model takes no chats");
       const body = { prompt: "a", max_tokens: 60, temperature: 0 };
       const all = await Promise.all(Array.from({ length: 4 }, () => post(s.url, "/v1/completions", body, auth)));
       const codes = all.map((r) => r.status).sort();

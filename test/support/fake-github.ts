@@ -4,7 +4,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Permission = "issues" | "checks" | "statuses" | "pulls";
+export type Permission = "issues" | "checks" | "statuses" | "pulls" | "contents";
+
+export interface FakeRelease {
+  id: number;
+  tag_name: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  target_commitish: string;
+  make_latest: string;
+  assets: Array<{ id: number; name: string; data: Buffer }>;
+}
 
 export interface FakeToken {
   login: string;
@@ -34,6 +46,9 @@ export interface FakePull {
   /** Default: MEMBER for a same-repository head, CONTRIBUTOR for a fork. */
   authorAssociation?: string;
   authorLogin?: string;
+  title?: string;
+  body?: string;
+  base?: string;
 }
 
 export interface RecordedRequest {
@@ -73,6 +88,8 @@ export class FakeGitHub {
   readonly checkRuns: Array<Record<string, unknown> & { id: number }> = [];
   readonly statuses: Array<Record<string, unknown> & { sha: string }> = [];
   readonly requests: RecordedRequest[] = [];
+  readonly releases: FakeRelease[] = [];
+  defaultBranch = "main";
   private readonly faults: Array<Fault & { left: number }> = [];
   private barrier: { method: string; path: RegExp; count: number; waiting: Array<() => void> } | null = null;
   private nextId = 1000;
@@ -148,7 +165,8 @@ export class FakeGitHub {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
+    const rawBuf = await readBody(req);
+    const raw = url.pathname.includes("/uploads/") ? "" : rawBuf.toString("utf8");
     // GHES serves REST under /api/v3 and GraphQL at /api/graphql.
     const pathname = this.prefix === "/api/v3" && url.pathname === "/api/graphql" ? "/api/v3/graphql" : url.pathname;
     if (!pathname.startsWith(this.prefix)) return send(res, 404, { message: "Not Found (wrong API prefix)" });
@@ -161,7 +179,7 @@ export class FakeGitHub {
         return send(res, 400, { message: "Problems parsing JSON" });
       }
     }
-    const rec: RecordedRequest = { method, path, query: url.searchParams, authorization: req.headers.authorization, body };
+    const rec: RecordedRequest = { method, path, query: url.searchParams, authorization: req.headers.authorization, body: path.startsWith("/uploads/") ? rawBuf : body };
     this.requests.push(rec);
 
     const b = this.barrier;
@@ -180,13 +198,13 @@ export class FakeGitHub {
     if (!who) return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
     if (fault) {
       const sink = { writeHead: () => sink, end: () => sink } as unknown as ServerResponse;
-      this.route(method, path, url, body, who, sink);
+      this.route(method, path, url, rec.body, who, sink, req.headers.accept);
       return send(res, fault.status, fault.body ?? { message: "fault" }, fault.headers);
     }
-    return this.route(method, path, url, body, who, res);
+    return this.route(method, path, url, rec.body, who, res, req.headers.accept);
   }
 
-  private route(method: string, path: string, url: URL, body: unknown, who: FakeToken, res: ServerResponse): void {
+  private route(method: string, path: string, url: URL, body: unknown, who: FakeToken, res: ServerResponse, accept?: string): void {
     const deny = (p: Permission) => (who.permissions.includes(p) ? false : (send(res, 403, { message: "Resource not accessible by integration" }), true));
     const repoPrefix = `/repos/${this.owner}/${this.repo}`;
     if (method === "GET" && path === "/user") {
@@ -199,6 +217,8 @@ export class FakeGitHub {
       if (who.graphqlLogin === undefined) return send(res, 200, { errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] });
       return send(res, 200, { data: { viewer: { login: who.graphqlLogin } } });
     }
+    if (path.startsWith(`/uploads${repoPrefix}/`)) return this.routeUpload(method, path.slice(`/uploads${repoPrefix}`.length), url, body as Buffer, who, res);
+    if (method === "GET" && path === repoPrefix) return send(res, 200, { full_name: `${this.owner}/${this.repo}`, default_branch: this.defaultBranch, private: false });
     if (!path.startsWith(`${repoPrefix}/`)) return send(res, 404, { message: "Not Found" });
     const rest = path.slice(repoPrefix.length);
     const b = (body ?? {}) as Record<string, unknown>;
@@ -281,7 +301,134 @@ export class FakeGitHub {
       this.statuses.push(s);
       return send(res, 201, { ...s, id: this.nextId++ });
     }
+    if (this.routeRelease(method, rest, url, b, who, res, accept)) return;
     return send(res, 404, { message: `Not Found (fake has no ${method} ${rest})` });
+  }
+
+  /** Check-run lookup, pull requests opened by a promotion, and releases with their assets. */
+  private routeRelease(method: string, rest: string, url: URL, b: Record<string, unknown>, who: FakeToken, res: ServerResponse, accept?: string): boolean {
+    const deny = (p: Permission) => (who.permissions.includes(p) ? false : (send(res, 403, { message: "Resource not accessible by integration" }), true));
+    const full = `${this.owner}/${this.repo}`;
+    let m: RegExpExecArray | null;
+    if ((m = /^\/commits\/([0-9a-f]{40})\/check-runs$/.exec(rest)) && method === "GET") {
+      const name = url.searchParams.get("check_name");
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (name === null || r.name === name));
+      send(res, 200, { total_count: runs.length, check_runs: runs.map((r) => ({ ...r, html_url: `https://github.com/${full}/runs/${r.id}`, app: { slug: String(r.app_slug ?? "github-actions") } })) });
+      return true;
+    }
+    if ((m = /^\/commits\/([0-9a-f]{40})\/status$/.exec(rest)) && method === "GET") {
+      const statuses = this.statuses.filter((s) => s.sha === m![1]);
+      send(res, 200, { sha: m[1], state: statuses.length ? "success" : "pending", statuses });
+      return true;
+    }
+    if (rest === "/pulls" && method === "POST") {
+      if (deny("pulls")) return true;
+      if (typeof b.head !== "string" || typeof b.base !== "string" || typeof b.title !== "string") return (send(res, 422, { message: "Validation Failed: head, base and title are required" }), true);
+      const existing = [...this.pulls.values()].find((p) => p.state === "open" && p.headRef === b.head);
+      if (existing) return (send(res, 422, { message: "Validation Failed", errors: [{ message: `A pull request already exists for ${this.owner}:${String(b.head)}.` }] }), true);
+      const number = Math.max(0, ...this.pulls.keys()) + 1;
+      const p: FakePull = { number, state: "open", headSha: String(b.head_sha ?? "0".repeat(40)), headRef: b.head, headRepo: full, title: b.title, body: String(b.body ?? ""), base: b.base };
+      this.pulls.set(number, p);
+      send(res, 201, this.pullJson(p));
+      return true;
+    }
+    if (rest === "/pulls" && method === "GET") {
+      const head = url.searchParams.get("head");
+      const state = url.searchParams.get("state") ?? "open";
+      const list = [...this.pulls.values()].filter((p) => (state === "all" || p.state === state) && (head === null || `${this.owner}:${p.headRef}` === head));
+      send(res, 200, list.map((p) => this.pullJson(p)));
+      return true;
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === "PATCH") {
+      if (deny("pulls")) return true;
+      const p = this.pulls.get(Number(m[1]));
+      if (!p) return (send(res, 404, { message: "Not Found" }), true);
+      if (b.state === "closed" || b.state === "open") p.state = b.state;
+      send(res, 200, this.pullJson(p));
+      return true;
+    }
+    if (rest === "/releases" && method === "POST") {
+      if (deny("contents")) return true;
+      if (typeof b.tag_name !== "string") return (send(res, 422, { message: "Validation Failed: tag_name" }), true);
+      if (this.releases.some((r) => r.tag_name === b.tag_name)) return (send(res, 422, { message: "Validation Failed", errors: [{ resource: "Release", code: "already_exists", field: "tag_name" }] }), true);
+      const r: FakeRelease = { id: this.nextId++, tag_name: b.tag_name, name: String(b.name ?? b.tag_name), body: String(b.body ?? ""), draft: b.draft === true, prerelease: b.prerelease === true, target_commitish: String(b.target_commitish ?? this.defaultBranch), make_latest: String(b.make_latest ?? "true"), assets: [] };
+      this.releases.push(r);
+      send(res, 201, this.releaseJson(r));
+      return true;
+    }
+    if ((m = /^\/releases\/tags\/(.+)$/.exec(rest)) && method === "GET") {
+      const tag = decodeURIComponent(m[1]!);
+      const r = this.releases.find((x) => x.tag_name === tag);
+      send(res, r ? 200 : 404, r ? this.releaseJson(r) : { message: "Not Found" });
+      return true;
+    }
+    if ((m = /^\/releases\/(\d+)$/.exec(rest)) && method === "PATCH") {
+      if (deny("contents")) return true;
+      const r = this.releases.find((x) => x.id === Number(m![1]));
+      if (!r) return (send(res, 404, { message: "Not Found" }), true);
+      if (typeof b.body === "string") r.body = b.body;
+      if (typeof b.draft === "boolean") r.draft = b.draft;
+      send(res, 200, this.releaseJson(r));
+      return true;
+    }
+    if ((m = /^\/releases\/assets\/(\d+)$/.exec(rest)) && method === "GET") {
+      const asset = this.releases.flatMap((r) => r.assets).find((a) => a.id === Number(m![1]));
+      if (!asset) return (send(res, 404, { message: "Not Found" }), true);
+      if (accept !== "application/octet-stream") return (send(res, 200, { id: asset.id, name: asset.name, size: asset.data.length }), true);
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": asset.data.length });
+      res.end(asset.data);
+      return true;
+    }
+    return false;
+  }
+
+  private routeUpload(method: string, rest: string, url: URL, data: Buffer, who: FakeToken, res: ServerResponse): void {
+    const m = /^\/releases\/(\d+)\/assets$/.exec(rest);
+    if (!m || method !== "POST") return send(res, 404, { message: "Not Found" });
+    if (!who.permissions.includes("contents")) return send(res, 403, { message: "Resource not accessible by integration" });
+    const r = this.releases.find((x) => x.id === Number(m[1]));
+    if (!r) return send(res, 404, { message: "Not Found" });
+    const name = url.searchParams.get("name");
+    if (!name) return send(res, 422, { message: "Validation Failed: name" });
+    if (r.assets.some((a) => a.name === name)) return send(res, 422, { message: "Validation Failed", errors: [{ resource: "ReleaseAsset", code: "already_exists", field: "name" }] });
+    const asset = { id: this.nextId++, name, data: Buffer.from(data) };
+    r.assets.push(asset);
+    send(res, 201, { id: asset.id, name, size: asset.data.length, browser_download_url: `https://github.com/${this.owner}/${this.repo}/releases/download/${encodeURIComponent(r.tag_name)}/${encodeURIComponent(name)}` });
+  }
+
+  private pullJson(p: FakePull): Record<string, unknown> {
+    const full = `${this.owner}/${this.repo}`;
+    return {
+      number: p.number,
+      state: p.state,
+      title: p.title ?? "",
+      body: p.body ?? "",
+      html_url: `https://github.com/${full}/pull/${p.number}`,
+      head: { sha: p.headSha, ref: p.headRef, repo: p.headRepo ? { full_name: p.headRepo } : null },
+      base: { sha: "b".repeat(40), ref: p.base ?? "main", repo: { full_name: p.baseRepo ?? full } },
+    };
+  }
+
+  private releaseJson(r: FakeRelease): Record<string, unknown> {
+    const full = `${this.owner}/${this.repo}`;
+    return {
+      id: r.id,
+      tag_name: r.tag_name,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      target_commitish: r.target_commitish,
+      html_url: `https://github.com/${full}/releases/tag/${encodeURIComponent(r.tag_name)}`,
+      upload_url: `${this.url}/uploads/repos/${full}/releases/${r.id}/assets{?name,label}`,
+      assets: r.assets.map((a) => ({ id: a.id, name: a.name, size: a.data.length, url: `${this.url}/repos/${full}/releases/assets/${a.id}` })),
+    };
+  }
+
+  /** Seed a completed check run on a commit, as the trusted gate workflow would have left it. */
+  seedCheckRun(headSha: string, name: string, conclusion: string, appSlug = "github-actions"): this {
+    this.checkRuns.push({ id: this.nextId++, name, head_sha: headSha, status: "completed", conclusion, app_slug: appSlug });
+    return this;
   }
 
   private listComments(issue: number, url: URL, res: ServerResponse): void {
@@ -332,11 +479,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

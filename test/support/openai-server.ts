@@ -51,6 +51,8 @@ export interface OpenAiTestServerOptions {
   ignoreStream?: boolean;
   /** Port on 127.0.0.1; default: any free one. */
   port?: number;
+  /** GET /health answers 503 (loading) until this many ms after start, then 200. */
+  readyAfterMs?: number;
 }
 
 export interface OpenAiTestServer {
@@ -71,6 +73,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
   const faults = opts.faults ?? ["429", "500", "503", "reset", "hang", "truncate"];
   const attempts = new Map<string, number>();
   const hung = new Set<ServerResponse>();
+  const startedAt = Date.now();
   const hold = (res: ServerResponse) => {
     hung.add(res);
     res.on("close", () => hung.delete(res));
@@ -90,6 +93,14 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
       body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
     } catch {
       return json(res, 400, { error: { message: "invalid JSON body" } });
+    }
+    // Readiness and identity, as llama.cpp's server and vLLM answer them.
+    if (req.method === "GET" && (path === "/health" || path === "/v1/health")) {
+      const ready = Date.now() - startedAt >= (opts.readyAfterMs ?? 0);
+      return json(res, ready ? 200 : 503, ready ? { status: "ok" } : { error: { code: 503, message: "Loading model", type: "unavailable_error" } });
+    }
+    if (req.method === "GET" && path === "/v1/models") {
+      return json(res, 200, { object: "list", data: (opts.models ?? []).map((id) => ({ id, object: "model", owned_by: "llmops-test" })) });
     }
     const isChat = path.endsWith("/chat/completions");
     const isCompletion = !isChat && path.endsWith("/completions");

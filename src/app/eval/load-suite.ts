@@ -24,11 +24,13 @@ export interface LoadedSuite {
   /** Where each prompt template starts, for file:line:col in template errors. */
   promptOrigins: TemplateOrigin[];
   hashes: { suite: string; dataset: string; prompt: string };
+  /** The variant applied (its prompt and target replace the suite's), or null. */
+  variant: string | null;
   /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
   warnings: string[];
 }
 
-export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite> {
+export async function loadSuite(path: string, cwd: string, variant?: string): Promise<LoadedSuite> {
   const file = resolve(cwd, path);
   const displayFile = relative(cwd, file) || file;
   if (!existsSync(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
@@ -37,6 +39,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname(file);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
 
   let cases: EvalCase[];
   let datasetHash: string;
@@ -86,7 +89,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
   });
 
   const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
   return {
     file,
     displayFile,
@@ -95,6 +98,7 @@ export async function loadSuite(path: string, cwd: string): Promise<LoadedSuite>
     prompt,
     promptOrigins,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
     warnings,
   };
 }
@@ -165,15 +169,45 @@ function safeJson(s: string, where: string, fallback?: unknown): unknown {
   }
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string): { prompt: PromptSpec; origins: TemplateOrigin[] } {
-  const pos = doc.locate(["prompt"]);
+/**
+ * Apply `--variant NAME` in place: its prompt replaces the suite's, its model, base_url and params
+ * override the target's. Returns the YAML path of the prompt in force (for file:line:col).
+ */
+function applyVariant(suite: SuiteConfig, name: string | undefined, doc: SourcedDocument, displayFile: string): (string | number)[] {
+  const variants = suite.variants ?? [];
+  variants.forEach((v, i) => {
+    const first = variants.findIndex((w) => w.name === v.name);
+    if (first !== i) {
+      const pos = doc.locate(["variants", i, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i}].name: "${v.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === undefined) return ["prompt"];
+  const i = variants.findIndex((v) => v.name === name);
+  if (i < 0) {
+    const known = variants.map((v) => v.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i]!;
+  if (v.prompt !== undefined) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } },
+  };
+  return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
+}
+
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+  const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(["prompt"])] };
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== undefined).length;
   if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at(["prompt", "template"])] };
-  if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at(["prompt", "messages", i, "content"])) };
+  if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve(base, p.file!);
   const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });

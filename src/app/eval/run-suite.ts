@@ -37,6 +37,8 @@ export interface RunSuiteOptions {
   out?: string;
   baseUrl?: string;
   model?: string;
+  /** Apply the suite's variant of this name (its prompt and target). */
+  variant?: string;
   concurrency?: number;
   /** Evaluate only the first N cases. */
   limit?: number;
@@ -46,6 +48,8 @@ export interface RunSuiteOptions {
   cacheDir?: string;
   /** Override the suite's timeouts (seconds; `adaptive: false` pins them). */
   timeouts?: Partial<TimeoutsConfig>;
+  /** Exact latency percentiles at any size (8 bytes per record) instead of the sketch past 4,096 records. */
+  exactPercentiles?: boolean;
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -75,7 +79,7 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd), o.logger) : await loadSuite(o.suitePath, o.cwd);
+  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -188,7 +192,7 @@ async function runPlanned(
   p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", suite.name));
+  const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
@@ -205,7 +209,7 @@ async function runPlanned(
     o.logger.info(
       `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
-    const accumulator = new SummaryAccumulator(scorers, suite.repeats);
+    const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
       jobs,
       {
@@ -248,6 +252,7 @@ async function runPlanned(
         suite_hash: loaded.hashes.suite,
         dataset_hash: loaded.hashes.dataset,
         prompt_hash: loaded.hashes.prompt,
+        ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
         target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),

@@ -71,7 +71,8 @@ export class SafetensorsDir {
   read(name: string, shape?: readonly number[]): Float32Array {
     const src = this.checkShape(name, shape);
     const where = `${this.display}/${src.file}: tensor ${name}`;
-    const bytes = Buffer.alloc(src.entry.end - src.entry.begin);
+    // Not pooled (allocUnsafeSlow): the float32 view over it must start 4-byte aligned and own its memory.
+    const bytes = Buffer.allocUnsafeSlow(src.entry.end - src.entry.begin);
     const got = readSync(this.fds.get(src.file)!, bytes, 0, bytes.length, src.entry.begin);
     if (got !== bytes.length) throw new DataInvalidError(`${where}: read ${got} of ${bytes.length} bytes (truncated)`);
     return decodeToF32(bytes, src.entry.dtype, where);

@@ -81,7 +81,8 @@ export class OpenAiServer {
       this.handle(req, res).catch((err) => {
         if (err instanceof HttpError) sendError(res, err);
         else {
-          this.o.logger.error(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+          // The path is the client's text: quoted and cut, so it cannot pose as a log line or a workflow command.
+          this.o.logger.error(`internal error on ${req.method} ${JSON.stringify((req.url ?? "").slice(0, 200))}: ${err instanceof Error ? err.stack : String(err)}`);
           sendError(res, new HttpError(500, "internal server error", "server_error"));
         }
       });
@@ -200,7 +201,14 @@ export class OpenAiServer {
 
   private async generate(engine: Engine, r: GenerationRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = performance.now();
-    const prompt = r.api === "chat" ? engine.renderChat(r.messages!) : r.prompt!;
+    let prompt: string;
+    try {
+      prompt = r.api === "chat" ? engine.renderChat(r.messages!) : r.prompt!;
+    } catch (err) {
+      // Templates refuse some conversations (raise_exception: roles must alternate, no system role…).
+      this.metrics.reject("bad_request");
+      throw new HttpError(400, `the model's chat template refused these messages: ${err instanceof Error ? err.message : String(err)}`, "invalid_request_error", "messages");
+    }
     // Chat templates carry special-token text (<|im_start|>); raw completion prompts are plain text.
     const tokens = engine.tokenize(prompt, r.api === "chat");
     const room = engine.contextSize - tokens.length;

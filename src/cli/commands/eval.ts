@@ -33,7 +33,9 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>)
+  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
+  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
+                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
   --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
   --model NAME       override target.model
   --concurrency N    override the suite's concurrency limit
@@ -46,6 +48,8 @@ options:
   --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
   --hedge auto|on|off  send a second copy of a silent request (auto: on for a
                      server on this machine, off for remote/paid APIs)
+  --exact-percentiles  exact latency percentiles however many records (8 bytes
+                     each); by default past 4,096 a sketch within 0.5% is used
   --no-cache         do not read or write the response cache
   --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
                      its tool cache or temp directory; env LLMOPS_CACHE_DIR)
@@ -62,12 +66,14 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     out: { type: "string" },
     "base-url": { type: "string" },
     model: { type: "string" },
+    variant: { type: "string" },
     concurrency: { type: "string" },
     limit: { type: "string" },
     shard: { type: "string" },
     "dry-run": { type: "boolean" },
     timeout: { type: "string", multiple: true },
     "fixed-timeouts": { type: "boolean" },
+    "exact-percentiles": { type: "boolean" },
     hedge: { type: "string" },
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
@@ -93,10 +99,12 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...(values.out ? { out: ctx.resolvePath(values.out as string) } : {}),
       ...(baseUrl ? { baseUrl } : {}),
       ...(values.model ? { model: values.model as string } : {}),
+      ...(values.variant ? { variant: values.variant as string } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
       ...timeoutOptions(values),
+      ...(values["exact-percentiles"] ? { exactPercentiles: true } : {}),
       noCache: Boolean(values["no-cache"]),
       ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
       env: ctx.env,

@@ -61,6 +61,10 @@ options:
       result = await exportGguf({ ...common, type: type as TensorEncoding });
     } else if ((EXTERNAL_TYPES as readonly string[]).includes(type)) {
       result = await externalQuantize({ ...common, type, env: ctx.env });
+    } else if (type === "awq" || type === "gptq") {
+      throw new InputError(`--type ${type}: AWQ and GPTQ are not GGUF types; llama.cpp cannot load them`, {
+        hint: "quantize the HF model with llm-compressor (pip install llmcompressor) and serve it with vLLM; for llama.cpp use q4_k_m (llama-quantize), q4_0 or q8_0",
+      });
     } else {
       throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
     }

@@ -38,7 +38,7 @@ function randomPair(rng: Rng, n: number): { base: LoadedRun; cand: LoadedRun } {
   return { base: run(b), cand: run(c) };
 }
 
-describe("computeComparison: p, intervals, Holm and gate verdicts agree", { timeout: 60_000 }, () => {
+describe("computeComparison: p, intervals, Holm and gate verdicts agree", { timeout: 120_000 }, () => {
   it("over 150 random pairs of runs (n = 20..400) at confidence 0.95 and 0.9, margins 0.02 and 0.05", () => {
     const rng = createRng(33);
     const seen = { rowExcl: 0, holmExcl: 0, pass: 0, fail: 0, inconclusive: 0 };

@@ -139,6 +139,22 @@ const retriesSchema = z
   })
   .default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 20_000 });
 
+/**
+ * A variant of the suite's prompt and/or target, evaluated on the same cases with the same seed
+ * (`llmops eval SUITE --variant NAME`); its run is one arm of `llmops compare --control … --arm …`.
+ */
+const variantSchema = z.strictObject({
+  name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: z.string().optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: z.string().min(1).optional(),
+  base_url: z.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema,
+});
+
 export const suiteSchema = z.strictObject({
   name: safeNameSchema,
   description: z.string().optional(),
@@ -155,9 +171,12 @@ export const suiteSchema = z.strictObject({
   hedge: z.union([z.literal("auto"), z.boolean()]).default("auto"),
   /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
   gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: z.array(variantSchema).optional(),
 });
 
 export type SuiteConfig = z.output<typeof suiteSchema>;
 export type TargetConfig = SuiteConfig["target"];
 export type PromptConfig = SuiteConfig["prompt"];
+export type VariantConfig = NonNullable<SuiteConfig["variants"]>[number];
 export type TimeoutsConfig = SuiteConfig["timeouts"];

@@ -102,3 +102,18 @@ describe("streaming summary ≡ in-memory summary", () => {
     expect(streamed.metrics.bleu!.mean).toBeCloseTo(reference.metrics.bleu!.mean!, 12);
   }, 60_000);
 });
+
+describe("exact percentiles when asked", () => {
+  it("keeps every latency past 4,096 and matches the in-memory percentiles exactly", () => {
+    const records = makeRecords(5000, 1, 9).map((r) => ({ ...r, scores: {} }));
+    const reference = computeSummaryInMemory(ctx(records, 1));
+    const acc = new SummaryAccumulator(scorers, 1, true);
+    for (const r of records) acc.add(r);
+    const exact = acc.summary(ctx(records, 1));
+    expect(exact.latency.percentiles).toBeUndefined();
+    for (const k of ["p50", "p95", "p99", "ttft_p50", "ttft_p95", "ttft_p99"] as const) expect(exact.latency[k]).toBe(reference.latency[k]);
+    const sketched = computeSummary(ctx(records, 1));
+    expect(sketched.latency.percentiles).toEqual({ method: "ddsketch", relative_error: 0.005 });
+    expect(sketched.latency.p99).not.toBe(reference.latency.p99);
+  });
+});

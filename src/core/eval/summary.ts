@@ -43,8 +43,8 @@ export function computeSummary(input: SummaryInput): RunSummary {
  */
 export class SummaryAccumulator {
   private readonly metrics: MetricAccumulator[];
-  private readonly latency = new QuantileSketch();
-  private readonly ttft = new QuantileSketch();
+  private readonly latency: QuantileSketch;
+  private readonly ttft: QuantileSketch;
   private latencySum = 0;
   private records = 0;
   private errors = 0;
@@ -57,11 +57,15 @@ export class SummaryAccumulator {
   /** Cases with some but not all of their `repeats` records seen. */
   private readonly openCases = new Map<string, number>();
 
+  /** `exactPercentiles`: keep every latency (8 bytes each) rather than sketch past 4,096 of them. */
   constructor(
     scorers: readonly Scorer[],
     private readonly repeats: number,
+    exactPercentiles = false,
   ) {
     this.metrics = scorers.map((s) => new MetricAccumulator(s, repeats));
+    this.latency = new QuantileSketch(exactPercentiles);
+    this.ttft = new QuantileSketch(exactPercentiles);
   }
 
   add(r: EvalRecord): void {

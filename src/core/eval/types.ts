@@ -108,6 +108,8 @@ export interface Provenance {
   suite_hash: string;
   dataset_hash: string;
   prompt_hash: string;
+  /** The suite variant evaluated (`llmops eval --variant`), when one was. */
+  variant?: string;
   target: { provider: string; base_url: string; model: string; api: string; params: Record<string, unknown> };
   scorers: Record<string, string>;
   seed: number;

@@ -1,18 +1,18 @@
 // Sizing a suite for a gate margin: the interval of two runs that agree on every case.
 import { describe, expect, it } from "vitest";
-import { newcombePairedInterval } from "../stats/index.js";
+import { tangoInterval } from "../stats/index.js";
 import { casesToDecide, identicalRunsBound, planMargins } from "./decidable.js";
 import { gatePolicySchema } from "./policy.js";
 import type { GatePolicy } from "./types.js";
 
 describe("identicalRunsBound", () => {
-  it("is minus the lower Newcombe bound of a table with no discordant pairs", () => {
-    expect(identicalRunsBound(60, 0.95, 0.75)).toBeCloseTo(-newcombePairedInterval({ both: 45, broke: 0, fixed: 0, neither: 15 })[0], 12);
+  it("is minus the lower end of Tango's interval with no discordant pairs, whatever the pass rate", () => {
+    for (const both of [0, 15, 45, 60]) expect(identicalRunsBound(60, 0.95)).toBe(-tangoInterval({ both, broke: 0, fixed: 0, neither: 60 - both })[0]);
   });
-  it("takes the worst pass rate when none is given, and shrinks with more cases", () => {
-    const worst = identicalRunsBound(60, 0.95);
-    for (const p of [0, 0.3, 0.5, 0.75, 0.9, 1]) expect(worst).toBeGreaterThanOrEqual(identicalRunsBound(60, 0.95, p));
-    expect(identicalRunsBound(600, 0.95)).toBeLessThan(worst / 5);
+  it("is z²/(n + z²) (Tango's statistic with no discordant pairs is √(nδ/(1 − δ))), and shrinks with more cases", () => {
+    const z2 = 1.959963984540054 ** 2;
+    expect(identicalRunsBound(60, 0.95)).toBeCloseTo(z2 / (60 + z2), 12);
+    expect(identicalRunsBound(600, 0.95)).toBeCloseTo(z2 / (600 + z2), 12);
   });
 });
 
@@ -32,7 +32,7 @@ describe("planMargins", () => {
     const [p] = planMargins(policy({ exact_match: { max_regression: 0.02 } }), types, 60, 1);
     expect(p).toMatchObject({ metric: "exact_match", decidable: false, cases: 60 });
     expect(p!.cases_needed).toBe(casesToDecide(0.02, 0.95));
-    expect(p!.message).toMatch(/^exact_match: with 60 cases the smallest regression this suite can rule out is 6\.\d points; a max_regression of 2 points needs about \d+ cases/);
+    expect(p!.message).toMatch(/^exact_match: with 60 cases the smallest regression this suite can rule out is 6 points; a max_regression of 2 points needs about \d+ cases/);
     expect(planMargins(policy({ exact_match: { max_regression: 0.1 } }), types, 60, 1)[0]!.decidable).toBe(true);
   });
   it("leaves out continuous metrics, relative margins, ungated metrics and repeated suites", () => {

@@ -1,40 +1,36 @@
 // Whether a gate policy's margins can ever be decided by a suite of a given size. A 0/1 metric's
-// paired interval (Newcombe method 10) keeps a width even when the candidate answers exactly as
-// the baseline on every case; a non-inferiority margin narrower than that half-width can never be
-// cleared, so such a gate is INCONCLUSIVE on every pull request, however good. Pure: numbers in,
-// numbers and sentences out; `llmops gate --plan`, the suite loader and the gate all use it.
-import { newcombePairedInterval } from "../stats/index.js";
+// paired interval (Tango's score interval) keeps a width even when the candidate answers exactly
+// as the baseline on every case (z²/(n + z²) on each side, whatever the pass rate); a
+// non-inferiority margin narrower than that can never be cleared, so such a gate is INCONCLUSIVE
+// on every pull request, however good. Pure: numbers in, numbers and sentences out; `llmops gate
+// --plan`, the suite loader and the gate all use it.
+import { tangoInterval } from "../stats/index.js";
 import type { GatePolicy } from "./types.js";
 
-/** Scorer types whose per-record values are 0 or 1 (their comparison uses the Newcombe interval). */
+/** Scorer types whose per-record values are 0 or 1 (their comparison uses Tango's score interval). */
 export const BINARY_SCORER_TYPES: ReadonlySet<string> = new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
 
 /**
- * The largest regression the interval cannot exclude when the two runs agree on all `n` cases, at a
- * pass rate `p` (null: the worst pass rate, what a plan must assume before any run).
+ * The largest regression the interval cannot exclude when the two runs agree on all `n` cases: minus
+ * the lower end of the very interval the gate reads (it does not depend on the pass rate).
  */
-export function identicalRunsBound(n: number, confidence: number, p: number | null = null): number {
+export function identicalRunsBound(n: number, confidence: number): number {
   if (n <= 0) return 1;
-  const at = (k: number) => -newcombePairedInterval({ both: k, broke: 0, fixed: 0, neither: n - k }, confidence)[0];
-  if (p !== null) return at(Math.round(Math.min(1, Math.max(0, p)) * n));
-  const step = Math.max(1, Math.floor(n / 2000));
-  let worst = Math.max(at(0), at(n));
-  for (let k = 0; k <= n; k += step) worst = Math.max(worst, at(k));
-  return worst;
+  return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
 }
 
 /** The fewest cases at which a margin can be cleared by two runs that agree everywhere (null when none up to 10 million). */
-export function casesToDecide(margin: number, confidence: number, p: number | null = null): number | null {
+export function casesToDecide(margin: number, confidence: number): number | null {
   if (!(margin > 0)) return null;
   let hi = 8;
-  while (identicalRunsBound(hi, confidence, p) >= margin) {
+  while (identicalRunsBound(hi, confidence) >= margin) {
     hi *= 2;
     if (hi > 10_000_000) return null;
   }
   let lo = Math.max(1, hi / 2);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (identicalRunsBound(mid, confidence, p) < margin) hi = mid;
+    if (identicalRunsBound(mid, confidence) < margin) hi = mid;
     else lo = mid + 1;
   }
   return hi;

@@ -206,11 +206,11 @@ describe("unchanged candidates and undecidable margins", () => {
     expect(g.checks.map((k) => [k.kind, k.message])).toEqual([["unchanged", "unchanged: all 60 records…"]]);
   });
   it("identical 0/1 runs at 60 cases stay inconclusive under a 2-point margin, and the reason says why with the numbers", () => {
-    // 60 cases, 45 both right, 15 both wrong, nothing flipped: Newcombe's interval is about ±4.0 points.
-    const r = row({ kind: "binary", n: 60, bm: 0.75, cm: 0.75, ci: [-0.0398, 0.0398], sd_diff: 0, interval_method: "newcombe", test: "mcnemar-exact" });
+    // 60 cases, nothing flipped: Tango's interval is ±z²/(60 + z²) ≈ ±6.0 points.
+    const r = row({ kind: "binary", n: 60, bm: 0.75, cm: 0.75, ci: [-0.0602, 0.0602], sd_diff: 0, interval_method: "tango-score", test: "mcnemar-asymptotic" });
     const g = evaluateGate(comparison([r]), policy({ metrics: { acc: { max_regression: 0.02 } } }), "t");
     expect(g.verdict).toBe("inconclusive");
-    expect(g.reasons[0]).toMatch(/with 60 cases the smallest regression this suite can rule out is 4\.\d points; a max_regression of 2 points needs about \d+ cases — add cases, widen the margin, or use repeats/);
+    expect(g.reasons[0]).toMatch(/with 60 cases the smallest regression this suite can rule out is 6 points; a max_regression of 2 points needs about 189 cases — add cases, widen the margin, or use repeats/);
     // A margin the suite can resolve gets no such note.
     const wide = evaluateGate(comparison([{ ...r, ci: [-0.03, 0.05] }]), policy({ metrics: { acc: { max_regression: 0.02 } } }), "t");
     expect(wide.checks[0]!.undecidable).toBeDefined();

@@ -59,9 +59,9 @@ function adviseSide(ci: [number, number] | null, n: number, gap: number, alpha: 
 /** When a 0/1 metric's margin is narrower than the interval of two runs that agree on every case. */
 function undecidable(name: string, row: MetricComparison, margin: number, confidence: number): { undecidable?: string } {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
-  const smallest = identicalRunsBound(row.n, confidence, row.baseline.mean);
+  const smallest = identicalRunsBound(row.n, confidence);
   if (margin > smallest) return {};
-  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence, row.baseline.mean)) };
+  return { undecidable: explainMargin(name, margin, row.n, smallest, casesToDecide(margin, confidence)) };
 }
 
 function metricChecks(name: string, rule: MetricPolicy, row: MetricComparison | undefined, policy: GatePolicy, known: readonly string[], source: string): GateCheck[] {

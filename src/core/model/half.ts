@@ -7,7 +7,11 @@ const u32 = new Uint32Array(f32.buffer);
 /** float32 → IEEE binary16 bits, round to nearest even; overflow to ±inf, NaN stays NaN. */
 export function f32ToF16Bits(value: number): number {
   f32[0] = value;
-  const x = u32[0]!;
+  return f32BitsToF16Bits(u32[0]!);
+}
+
+/** The same, from the float32's bits (the hot path: no float round trip per value). */
+export function f32BitsToF16Bits(x: number): number {
   const sign = (x >>> 16) & 0x8000;
   const exp = (x >>> 23) & 0xff;
   let mant = x & 0x7fffff;
@@ -44,7 +48,10 @@ export function f16BitsToF32(h: number): number {
 /** float32 → bfloat16 bits as ggml_compute_fp32_to_bf16: round to nearest even, NaN kept quiet. */
 export function f32ToBf16Bits(value: number): number {
   f32[0] = value;
-  const x = u32[0]!;
+  return f32BitsToBf16Bits(u32[0]!);
+}
+
+export function f32BitsToBf16Bits(x: number): number {
   if ((x & 0x7fffffff) > 0x7f800000) return ((x >>> 16) | 64) & 0xffff;
   return ((x + (0x7fff + ((x >>> 16) & 1))) >>> 16) & 0xffff;
 }

@@ -19,11 +19,11 @@ function preTokenizerName(pre: Json | null | undefined, where: string): string {
   if (byteLevel.add_prefix_space === true) throw new InputError(`${where}: ByteLevel add_prefix_space: true is not supported by llama.cpp's BPE tokenizer`);
   const split = steps.find((s) => s.type === "Split");
   const regex = (split?.pattern as { Regex?: string } | undefined)?.Regex;
-  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt2";
-  if (regex === GPT2_PATTERN) return "gpt2";
+  if (steps.length === 1 && byteLevel.use_regex !== false) return "gpt-2";
+  if (regex === GPT2_PATTERN) return "gpt-2";
   if (regex?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}")) return "llama-bpe";
   if (regex?.startsWith("(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|")) return "qwen2";
-  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt2, llama-bpe and qwen2`, {
+  throw new InputError(`${where}: unrecognised pre-tokenizer split ${JSON.stringify(regex ?? steps.map((s) => s.type))}; llama.cpp selects its regex by name and llmops knows gpt-2, llama-bpe and qwen2`, {
     hint: "use llama.cpp's convert_hf_to_gguf.py for this tokenizer",
   });
 }

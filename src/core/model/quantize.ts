@@ -1,7 +1,7 @@
 // Tensor encodings llama.cpp reads: F32, F16, BF16 and the block quantizations Q8_0 and Q4_0,
 // computed exactly as ggml's reference quantizers (quantize_row_q8_0_ref / _q4_0_ref), in float32
 // arithmetic, so the bytes match llama.cpp's own for the same input.
-import { f32ToBf16Bits, f32ToF16Bits } from "./half.js";
+import { f32BitsToBf16Bits, f32BitsToF16Bits, f32ToF16Bits } from "./half.js";
 
 export type TensorEncoding = "f32" | "f16" | "bf16" | "q8_0" | "q4_0";
 
@@ -37,18 +37,23 @@ export function encodeF32(x: Float32Array): Uint8Array {
   return new Uint8Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
 }
 
+function bitsOf(x: Float32Array): Uint32Array {
+  return x.byteOffset % 4 === 0 ? new Uint32Array(x.buffer, x.byteOffset, x.length) : new Uint32Array(x.slice().buffer);
+}
+
+// Typed-array stores are little-endian on every platform node-llama-cpp ships for, as GGUF is.
 export function encodeF16(x: Float32Array): Uint8Array {
-  const out = new Uint8Array(x.length * 2);
-  const v = new DataView(out.buffer);
-  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToF16Bits(x[i]!), true);
-  return out;
+  const bits = bitsOf(x);
+  const out = new Uint16Array(x.length);
+  for (let i = 0; i < bits.length; i++) out[i] = f32BitsToF16Bits(bits[i]!);
+  return new Uint8Array(out.buffer);
 }
 
 export function encodeBf16(x: Float32Array): Uint8Array {
-  const out = new Uint8Array(x.length * 2);
-  const v = new DataView(out.buffer);
-  for (let i = 0; i < x.length; i++) v.setUint16(i * 2, f32ToBf16Bits(x[i]!), true);
-  return out;
+  const bits = bitsOf(x);
+  const out = new Uint16Array(x.length);
+  for (let i = 0; i < bits.length; i++) out[i] = f32BitsToBf16Bits(bits[i]!);
+  return new Uint8Array(out.buffer);
 }
 
 /** Q8_0: per 32 values one f16 scale d = max|x| / 127, then round(x / d) as int8. */

@@ -74,6 +74,7 @@ export function decodeToF32(bytes: Uint8Array, dtype: string, where: string): Fl
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (dtype) {
     case "F32": {
+      if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
       const out = new Float32Array(bytes.byteLength / 4);
       new Uint8Array(out.buffer).set(bytes);
       return out;

@@ -9,3 +9,5 @@ export * from "../ports/provider.js";
 export * from "./response-cache.js";
 export * from "./results-store.js";
 export * from "./github-client.js";
+export * from "./registry-git.js";
+export * from "./release-client.js";

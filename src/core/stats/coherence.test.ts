@@ -50,7 +50,7 @@ function randomSize(rng: Rng): number {
   return Math.max(1, Math.round(Math.exp(rng.next() * Math.log(2000))));
 }
 
-describe("paired proportions: Tango's interval and the score test never disagree", { timeout: 30_000 }, () => {
+describe("paired proportions: Tango's interval and the score test never disagree", { timeout: 120_000 }, () => {
   it("at α = 0.05 against 0, over 5,000 random tables (n = 1..2,000)", () => {
     const rng = createRng(17);
     let excluded = 0;
@@ -210,7 +210,7 @@ describe("published worked examples", () => {
   });
 });
 
-describe("paired t: the t interval and the t test never disagree", { timeout: 30_000 }, () => {
+describe("paired t: the t interval and the t test never disagree", { timeout: 120_000 }, () => {
   function sample(rng: Rng, n: number): Float64Array {
     const kind = rng.int(4);
     const shift = (rng.next() - 0.5) * 0.4;
@@ -249,7 +249,7 @@ describe("paired t: the t interval and the t test never disagree", { timeout: 30
   });
 });
 
-describe("bootstrap: the p is the inversion of the reported interval", { timeout: 30_000 }, () => {
+describe("bootstrap: the p is the inversion of the reported interval", { timeout: 120_000 }, () => {
   it("percentile and BCa, at several levels and null values, over 300 random samples", () => {
     const rng = createRng(20);
     let excluded = 0;
@@ -280,7 +280,7 @@ describe("bootstrap: the p is the inversion of the reported interval", { timeout
   });
 });
 
-describe("Holm: the interval at each metric's step level agrees with its adjusted p", { timeout: 30_000 }, () => {
+describe("Holm: the interval at each metric's step level agrees with its adjusted p", { timeout: 120_000 }, () => {
   it("over 600 random families of 1–8 paired t tests", () => {
     const rng = createRng(21);
     let rejected = 0;

@@ -27,7 +27,8 @@ export function tTestAt(r: Pick<TResult, "mean" | "se" | "df">, delta0: number):
  */
 export function tIntervalAt(r: Pick<TResult, "mean" | "se" | "df">, confidence: number): [number, number] {
   const alpha = 1 - confidence;
-  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: tQuantile(1 - alpha / 2, r.df) * r.se });
+  const half = tQuantile(1 - alpha / 2, r.df) * r.se;
+  return invertTest((d) => tTestAt(r, d), r.mean, alpha, { min: -Infinity, max: Infinity, scale: half, guess: [r.mean - half, r.mean + half] });
 }
 
 /** One-sample t on values (for paired data: the differences) against 0. Needs n ≥ 2. */

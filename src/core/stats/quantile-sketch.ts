@@ -7,6 +7,9 @@ import { quantileSorted } from "./descriptive.js";
 const EXACT_LIMIT = 4096;
 
 export class QuantileSketch {
+  /** `exact`: keep every value (8 bytes each) however many there are. */
+  constructor(private readonly alwaysExact = false) {}
+
   static readonly RELATIVE_ERROR = 0.005;
   private static readonly GAMMA = (1 + QuantileSketch.RELATIVE_ERROR) / (1 - QuantileSketch.RELATIVE_ERROR);
   private static readonly LOG_GAMMA = Math.log(QuantileSketch.GAMMA);
@@ -28,7 +31,7 @@ export class QuantileSketch {
     if (!Number.isFinite(x)) return;
     if (this.values) {
       if (this.n === this.values.length) {
-        if (this.n >= EXACT_LIMIT) {
+        if (this.n >= EXACT_LIMIT && !this.alwaysExact) {
           for (let i = 0; i < this.n; i++) this.bucket(this.values[i]!);
           this.values = null;
         } else {
