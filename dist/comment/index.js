@@ -29069,6 +29069,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -61977,6 +61980,7 @@ async function readCapped(file2, cap, required2) {
 // src/actions/comment/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
+  setSecret(inputs.token);
   const env = process.env;
   const logger = new ActionsLogger();
   const repository = env.GITHUB_REPOSITORY;

@@ -39310,6 +39310,15 @@ var ActionsLogger = class {
   }
 };
 
+// src/core/stable-json.ts
+function stableStringify(v) {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+}
+
 // src/app/eval/run-suite.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
@@ -59048,15 +59057,6 @@ function shardCases(cases, s) {
   return cases.filter((_, i) => i % s.count === s.index - 1);
 }
 
-// src/core/stable-json.ts
-function stableStringify(v) {
-  if (typeof v === "bigint") return v.toString();
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
-}
-
 // src/core/eval/hash.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -66189,6 +66189,14 @@ function findDuplicateInputs(cases, where) {
   return out;
 }
 
+// src/core/config/names.ts
+var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function isSafeName(name) {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}
+var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
+
 // src/core/eval/suite-schema.ts
 var MAX_TIMEOUT_S = 86400;
 var caseSchema = external_exports.strictObject({
@@ -66266,7 +66274,7 @@ var targetSchema = external_exports.strictObject({
   /** Stream responses to measure time to first token. */
   stream: external_exports.boolean().default(true),
   /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").optional(),
+  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
   params: paramsSchema,
   prices: priceSchema.optional()
 }).superRefine((t, ctx) => {
@@ -66313,7 +66321,7 @@ var variantSchema = external_exports.strictObject({
 });
 var suiteSchema = external_exports.strictObject({
   // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
-  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  name: safeNameSchema,
   description: external_exports.string().max(1e4).optional(),
   cases: casesSchema,
   prompt: promptSchema,
@@ -66846,7 +66854,7 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -66856,6 +66864,22 @@ async function prepareSuite(o) {
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
   return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+function withYardstick(yard, cand, logger) {
+  const ignored = [];
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
+  if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
+  if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  return {
+    ...yard,
+    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    prompt: cand.prompt,
+    promptOrigins: cand.promptOrigins,
+    hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
+    warnings: [...yard.warnings, ...cand.warnings]
+  };
 }
 async function sha256File(path) {
   const h = createHash2("sha256");
@@ -67317,6 +67341,7 @@ var inputSchemas = {
 // src/actions/evaluate/inputs.ts
 var INPUTS = {
   suite: { schema: inputSchemas.string, required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
+  yardstick: { schema: inputSchemas.string, description: "a trusted suite (the base branch's) supplying cases, scorers, repeats and the endpoint; `suite` then contributes only its prompt templates and sampling parameters" },
   out: { schema: inputSchemas.string, description: "run directory for results.jsonl and summary.json (default .llmops/eval/<suite name>)" },
   "base-url": { schema: inputSchemas.url, description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
   model: { schema: external_exports.string().min(1), description: "override the suite's target.model" },
@@ -67338,6 +67363,7 @@ async function main() {
   }
   const result = await runSuite({
     suitePath: inputs.suite,
+    ...inputs.yardstick ? { yardstickPath: inputs.yardstick } : {},
     cwd,
     ...inputs.out ? { out: resolve4(cwd, inputs.out) } : {},
     ...inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {},

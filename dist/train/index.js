@@ -29295,326 +29295,60 @@ var ActionsLogger = class {
 
 // src/app/train/train-here.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename, dirname as dirname3, extname, resolve } from "node:path";
 
-// src/core/config/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_YAML_DEPTH = 64;
-var MAX_ALIASES = 100;
-function located(file2, text, pos, message) {
-  const line = text.split(/\r?\n/)[pos.line - 1];
-  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
-  const gutter = `${pos.line} | `;
-  const shown = line.replace(/\t/g, "\u2192");
-  return `${file2}:${pos.line}:${pos.col}: ${message}
-  ${gutter}${shown}
-  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+// src/adapters/process/child-env.ts
+var NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TERM",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "SYSTEMROOT",
+  "VIRTUAL_ENV",
+  "LD_LIBRARY_PATH",
+  "CI",
+  "MASTER_ADDR",
+  "MASTER_PORT",
+  "WORLD_SIZE",
+  "RANK",
+  "LOCAL_RANK",
+  "LOCAL_WORLD_SIZE",
+  "NODE_RANK",
+  "HF_HOME",
+  "HF_HUB_CACHE",
+  "HF_DATASETS_CACHE",
+  "HF_HUB_OFFLINE",
+  "HF_DATASETS_OFFLINE",
+  "TRANSFORMERS_CACHE",
+  "TRANSFORMERS_OFFLINE",
+  "HF_HUB_ENABLE_HF_TRANSFER",
+  "RUNNER_TEMP",
+  "RUNNER_TOOL_CACHE",
+  "RUNNER_OS",
+  "RUNNER_ARCH",
+  "GITHUB_ACTIONS",
+  "GITHUB_WORKSPACE",
+  "GITHUB_SHA",
+  "GITHUB_REPOSITORY",
+  "GITHUB_RUN_ID"
+]);
+var PREFIXES = ["LC_", "CUDA_", "NVIDIA_", "NCCL_", "OMP_", "MKL_", "PYTORCH_", "TORCH_", "PYTHON", "CONDA_", "XDG_", "ACCELERATE_", "LLMOPS_"];
+function isAllowedChildVar(name) {
+  return NAMES.has(name) || PREFIXES.some((p) => name.startsWith(p));
 }
-function parseYamlSource(text, file2) {
-  const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, col: p.col };
-  };
-  const bad = /[\u0000\uFFFD]/.exec(text);
-  if (bad) {
-    const pos = (() => {
-      const before = text.slice(0, bad.index);
-      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
-    })();
-    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
-  }
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  } catch (err) {
-    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
-  }
-  const first = doc.errors[0];
-  if (first) {
-    const pos = at(first.pos[0]);
-    const deep = /call stack/i.test(first.message);
-    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
-    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
-      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
-    });
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
-    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
-    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
-    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
-    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
-  }
-  const depth = depthOf(value);
-  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
-  return {
-    file: file2,
-    value,
-    locate(path, which2 = "value") {
-      const offset = findOffset(doc, path, which2);
-      const p = lineCounter.linePos(offset);
-      return { line: p.line, col: p.col };
-    }
-  };
-}
-function findOffset(doc, path, which2) {
-  let node2 = doc.contents;
-  let offset = rangeStart(node2) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return offset;
-      if (last && which2 === "key") return rangeStart(pair.key) ?? offset;
-      node2 = pair.value;
-      offset = rangeStart(node2) ?? rangeStart(pair.key) ?? offset;
-    } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
-      const item = node2.items[seg];
-      if (item === void 0) return offset;
-      node2 = item;
-      offset = rangeStart(node2) ?? offset;
-    } else {
-      return offset;
-    }
-  }
-  return offset;
-}
-function rangeStart(node2) {
-  const range = node2?.range;
-  return range ? range[0] : void 0;
-}
-function depthOf(value) {
-  let max = 0;
-  const stack = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop();
-    if (d > max) max = d;
-    if (d > MAX_YAML_DEPTH) return d;
-    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
-  }
-  return max;
-}
-
-// src/core/config/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev = new Array(n + 1);
-  let cur = new Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
-function closest(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDist) {
-      best = c;
-      bestDist = d;
-    }
-  }
-  if (best === void 0) return void 0;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDist <= limit ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
-  if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
-}
-
-// src/core/config/validate.ts
-function formatPath(path) {
-  if (path.length === 0) return "(top level)";
-  let out = "";
-  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+function childEnv(env, passEnv = []) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && isAllowedChildVar(k)) out[k] = v;
+  for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
   return out;
 }
-function describeValue(v) {
-  if (v === void 0) return "nothing";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`;
-  return `${typeof v} ${String(v)}`;
-}
-function valueAt(root, path) {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[seg];
-  }
-  return v;
-}
-function knownKeysAt(schema, path, root) {
-  const keys = /* @__PURE__ */ new Set();
-  const visit2 = (s, depth, value) => {
-    const def = s?.def;
-    if (!def) return;
-    switch (def.type) {
-      case "optional":
-      case "nullable":
-      case "default":
-      case "prefault":
-      case "readonly":
-      case "catch":
-        visit2(def.innerType, depth, value);
-        return;
-      case "pipe":
-        visit2(def.in, depth, value);
-        return;
-      case "lazy":
-        visit2(def.getter(), depth, value);
-        return;
-      case "union":
-        for (const o of def.options) visit2(o, depth, value);
-        return;
-      case "intersection":
-        visit2(def.left, depth, value);
-        visit2(def.right, depth, value);
-        return;
-      case "object": {
-        const shape = def.shape;
-        if (depth === path.length) {
-          for (const k of Object.keys(shape)) keys.add(k);
-          return;
-        }
-        const seg = path[depth];
-        const next = value !== null && typeof value === "object" ? value[String(seg)] : void 0;
-        if (String(seg) in shape) visit2(shape[String(seg)], depth + 1, next);
-        return;
-      }
-      case "array": {
-        if (depth === path.length) return;
-        const next = Array.isArray(value) ? value[path[depth]] : void 0;
-        visit2(def.element, depth + 1, next);
-        return;
-      }
-      case "record": {
-        if (depth === path.length) return;
-        const next = value !== null && typeof value === "object" ? value[String(path[depth])] : void 0;
-        visit2(def.valueType, depth + 1, next);
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  visit2(schema, 0, root);
-  return [...keys];
-}
-function collectIssues(schema, doc) {
-  const result = schema.safeParse(doc.value);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = [];
-  for (const issue3 of result.error.issues) {
-    const path = issue3.path.filter((p) => typeof p !== "symbol");
-    if (issue3.code === "unrecognized_keys") {
-      const known = knownKeysAt(schema, path, doc.value);
-      for (const key of issue3.keys) {
-        const pos2 = doc.locate([...path, key], "key");
-        issues.push({
-          file: doc.file,
-          ...pos2,
-          path: formatPath([...path, key]),
-          message: `unknown key "${key}"${didYouMean(key, known)}`
-        });
-      }
-      continue;
-    }
-    const pos = doc.locate(path);
-    const value = valueAt(doc.value, path);
-    if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
-      const parent = path.slice(0, -1);
-      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
-      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
-      continue;
-    }
-    const found = describeValue(value);
-    issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
-  }
-  issues.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { ok: false, issues };
-}
-function explain(issue3, found) {
-  switch (issue3.code) {
-    case "invalid_type":
-      return `expected ${issue3.expected}, found ${found}`;
-    case "invalid_value":
-      return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
-    case "too_small":
-      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
-    case "too_big":
-      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
-    case "invalid_union": {
-      const options = issue3.options;
-      if (Array.isArray(options) && issue3.discriminator) {
-        const v = valueOf(found);
-        return `unknown value ${v === void 0 ? found : JSON.stringify(v)}${v === void 0 ? "" : didYouMean(v, options.map(String))}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
-      }
-      return `${issue3.message}, found ${found}`;
-    }
-    default:
-      return `${issue3.message}; found ${found}`;
-  }
-}
-function valueOf(found) {
-  const m = /^the string "(.*)"$/.exec(found);
-  return m?.[1];
-}
-
-// src/core/ports/clock.ts
-var systemClock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) => new Promise((resolve3, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve3();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  })
-};
-
-// src/core/ports/github-client.ts
-var GitHubApiError = class extends ExternalError {
-  constructor(message, status, apiMessage, options) {
-    super(message, options);
-    this.status = status;
-    this.apiMessage = apiMessage;
-  }
-  status;
-  apiMessage;
-  name = "GitHubApiError";
-  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
-  get notAccessible() {
-    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
-  }
-};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -49333,6 +49067,336 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/config/names.ts
+var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function isSafeName(name) {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}
+var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
+
+// src/app/train/train-here.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename, dirname as dirname3, extname, resolve } from "node:path";
+
+// src/core/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_YAML_DEPTH = 64;
+var MAX_ALIASES = 100;
+function located(file2, text, pos, message) {
+  const line = text.split(/\r?\n/)[pos.line - 1];
+  if (line === void 0 || line.length > 300) return `${file2}:${pos.line}:${pos.col}: ${message}`;
+  const gutter = `${pos.line} | `;
+  const shown = line.replace(/\t/g, "\u2192");
+  return `${file2}:${pos.line}:${pos.col}: ${message}
+  ${gutter}${shown}
+  ${" ".repeat(gutter.length + Math.max(0, pos.col - 1))}^`;
+}
+function parseYamlSource(text, file2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const at = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad) {
+    const pos = (() => {
+      const before = text.slice(0, bad.index);
+      return { line: before.split("\n").length, col: bad.index - before.lastIndexOf("\n") };
+    })();
+    throw new ConfigError(`${file2}:${pos.line}:${pos.col}: ${bad[0] === "\0" ? "a NUL byte" : "bytes that are not valid UTF-8"} in the file`, { hint: "save the file as UTF-8 text" });
+  }
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    throw new ConfigError(`${file2}: invalid YAML: ${err instanceof RangeError ? "nested too deeply" : err instanceof Error ? err.message : String(err)}`);
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const pos = at(first.pos[0]);
+    const deep = /call stack/i.test(first.message);
+    const msg = deep ? `nested too deeply (more than ${MAX_YAML_DEPTH} levels is not a configuration)` : first.message.split("\n")[0] ?? "";
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), {
+      hint: first.code === "DUPLICATE_KEY" ? "a key appears twice in the same mapping: remove or rename one" : first.code === "TAB_AS_INDENT" ? "YAML indents with spaces, not tabs" : "fix the YAML syntax at that place (indentation, quotes, a missing ':' or closing bracket)"
+    });
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const name = /Unresolved alias[^:]*: (.+)$/.exec(why)?.[1];
+    const offset = name ? text.indexOf(`*${name}`) : /alias/i.test(why) ? text.indexOf("*") : -1;
+    const pos = offset >= 0 ? at(offset) : { line: 1, col: 1 };
+    const msg = name ? `alias *${name} names no anchor defined before it` : /alias count/i.test(why) ? `too many aliases (more than ${MAX_ALIASES} expansions: an alias bomb?)` : err instanceof RangeError ? "nested too deeply" : why;
+    throw new ConfigError(located(file2, text, pos, `invalid YAML: ${msg}`), { hint: name ? `define &${name} before using *${name}, or write the value out` : "write the values out instead of repeating aliases" });
+  }
+  const depth = depthOf(value);
+  if (depth > MAX_YAML_DEPTH) throw new ConfigError(`${file2}: invalid YAML: nested ${depth} levels deep (at most ${MAX_YAML_DEPTH})`, { hint: "a configuration is a few levels deep; check the indentation" });
+  return {
+    file: file2,
+    value,
+    locate(path, which2 = "value") {
+      const offset = findOffset(doc, path, which2);
+      const p = lineCounter.linePos(offset);
+      return { line: p.line, col: p.col };
+    }
+  };
+}
+function findOffset(doc, path, which2) {
+  let node2 = doc.contents;
+  let offset = rangeStart(node2) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return offset;
+      if (last && which2 === "key") return rangeStart(pair.key) ?? offset;
+      node2 = pair.value;
+      offset = rangeStart(node2) ?? rangeStart(pair.key) ?? offset;
+    } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
+      const item = node2.items[seg];
+      if (item === void 0) return offset;
+      node2 = item;
+      offset = rangeStart(node2) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+function rangeStart(node2) {
+  const range = node2?.range;
+  return range ? range[0] : void 0;
+}
+function depthOf(value) {
+  let max = 0;
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    if (v !== null && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
+}
+
+// src/core/config/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Array(n + 1);
+  let cur = new Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+function closest(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDist) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  if (best === void 0) return void 0;
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDist <= limit ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const list2 = [...candidates];
+  const c = closest(name, list2);
+  if (c !== void 0) return ` (did you mean "${c}"?)`;
+  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+}
+
+// src/core/config/validate.ts
+function formatPath(path) {
+  if (path.length === 0) return "(top level)";
+  let out = "";
+  for (const seg of path) out += typeof seg === "number" ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+function describeValue(v) {
+  if (v === void 0) return "nothing";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+function valueAt(root, path) {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[seg];
+  }
+  return v;
+}
+function knownKeysAt(schema, path, root) {
+  const keys = /* @__PURE__ */ new Set();
+  const visit2 = (s, depth, value) => {
+    const def = s?.def;
+    if (!def) return;
+    switch (def.type) {
+      case "optional":
+      case "nullable":
+      case "default":
+      case "prefault":
+      case "readonly":
+      case "catch":
+        visit2(def.innerType, depth, value);
+        return;
+      case "pipe":
+        visit2(def.in, depth, value);
+        return;
+      case "lazy":
+        visit2(def.getter(), depth, value);
+        return;
+      case "union":
+        for (const o of def.options) visit2(o, depth, value);
+        return;
+      case "intersection":
+        visit2(def.left, depth, value);
+        visit2(def.right, depth, value);
+        return;
+      case "object": {
+        const shape = def.shape;
+        if (depth === path.length) {
+          for (const k of Object.keys(shape)) keys.add(k);
+          return;
+        }
+        const seg = path[depth];
+        const next = value !== null && typeof value === "object" ? value[String(seg)] : void 0;
+        if (String(seg) in shape) visit2(shape[String(seg)], depth + 1, next);
+        return;
+      }
+      case "array": {
+        if (depth === path.length) return;
+        const next = Array.isArray(value) ? value[path[depth]] : void 0;
+        visit2(def.element, depth + 1, next);
+        return;
+      }
+      case "record": {
+        if (depth === path.length) return;
+        const next = value !== null && typeof value === "object" ? value[String(path[depth])] : void 0;
+        visit2(def.valueType, depth + 1, next);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit2(schema, 0, root);
+  return [...keys];
+}
+function collectIssues(schema, doc) {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = [];
+  for (const issue3 of result.error.issues) {
+    const path = issue3.path.filter((p) => typeof p !== "symbol");
+    if (issue3.code === "unrecognized_keys") {
+      const known = knownKeysAt(schema, path, doc.value);
+      for (const key of issue3.keys) {
+        const pos2 = doc.locate([...path, key], "key");
+        issues.push({
+          file: doc.file,
+          ...pos2,
+          path: formatPath([...path, key]),
+          message: `unknown key "${key}"${didYouMean(key, known)}`
+        });
+      }
+      continue;
+    }
+    const pos = doc.locate(path);
+    const value = valueAt(doc.value, path);
+    if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      continue;
+    }
+    const found = describeValue(value);
+    issues.push({ file: doc.file, ...pos, path: formatPath(path), message: explain(issue3, found) });
+  }
+  issues.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { ok: false, issues };
+}
+function explain(issue3, found) {
+  switch (issue3.code) {
+    case "invalid_type":
+      return `expected ${issue3.expected}, found ${found}`;
+    case "invalid_value":
+      return `expected one of ${issue3.values.map((v) => JSON.stringify(v)).join(", ")}, found ${found}${typeof valueOf(found) === "string" ? didYouMean(String(valueOf(found)), issue3.values.map(String)) : ""}`;
+    case "too_small":
+      return `expected ${issue3.origin === "array" ? "at least" : issue3.inclusive === false ? ">" : "\u2265"} ${String(issue3.minimum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+    case "too_big":
+      return `expected ${issue3.origin === "array" ? "at most" : issue3.inclusive === false ? "<" : "\u2264"} ${String(issue3.maximum)}${issue3.origin === "array" ? " items" : issue3.origin === "string" ? " characters" : ""}, found ${found}`;
+    case "invalid_union": {
+      const options = issue3.options;
+      if (Array.isArray(options) && issue3.discriminator) {
+        const v = valueOf(found);
+        return `unknown value ${v === void 0 ? found : JSON.stringify(v)}${v === void 0 ? "" : didYouMean(v, options.map(String))}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+      }
+      return `${issue3.message}, found ${found}`;
+    }
+    default:
+      return `${issue3.message}; found ${found}`;
+  }
+}
+function valueOf(found) {
+  const m = /^the string "(.*)"$/.exec(found);
+  return m?.[1];
+}
+
+// src/core/ports/clock.ts
+var systemClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => new Promise((resolve3, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve3();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  })
+};
+
+// src/core/ports/github-client.ts
+var GitHubApiError = class extends ExternalError {
+  constructor(message, status, apiMessage, options) {
+    super(message, options);
+    this.status = status;
+    this.apiMessage = apiMessage;
+  }
+  status;
+  apiMessage;
+  name = "GitHubApiError";
+  /** GitHub's answer when a token lacks a permission (fork PRs, missing `permissions:`). */
+  get notAccessible() {
+    return this.status === 403 && /resource not accessible|not accessible by/i.test(this.apiMessage);
+  }
+};
+
 // src/core/train/overrides.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseOverride(text, source) {
@@ -49441,7 +49505,7 @@ var commandSchema = external_exports.strictObject({
   model_dir: external_exports.string().min(1).default("model")
 });
 var trainSpecSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only").optional(),
+  name: safeNameSchema.optional(),
   base: baseSchema,
   datasets: datasetsSchema,
   method: external_exports.enum(["full", "lora", "qlora"]).default("full"),
@@ -49464,6 +49528,8 @@ var trainSpecSchema = external_exports.strictObject({
   logging_steps: external_exports.number().int().positive().default(1),
   backend: external_exports.enum(["reference", "axolotl", "torchtune", "command"]).default("reference"),
   launcher: launcherSchema.default({ type: "single" }),
+  /** Host environment variables the trainer may see beyond the allow-list (e.g. HF_TOKEN, WANDB_API_KEY), by name. */
+  pass_env: external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name")).default([]),
   torchtune: torchtuneSchema.optional(),
   command: commandSchema.optional(),
   axolotl: external_exports.strictObject({
@@ -51213,7 +51279,11 @@ async function loadTrainSpec(specPath, shownAs, overrides, unreadable) {
   }
   const spec2 = parseTrainSpec(text, shownAs, overrides);
   checkDatasets(spec2, specPath, text, shownAs, overrides ?? []);
-  return { spec: spec2, name: spec2.name ?? basename(specPath, extname(specPath)) };
+  const name = spec2.name ?? basename(specPath, extname(specPath));
+  if (!isSafeName(name)) {
+    throw new ConfigError(`${shownAs}: the run's name ${JSON.stringify(name)} (from ${spec2.name ? "name:" : "the file name"}) is not safe as a directory name`, { hint: `set name: to ${SAFE_NAME_RULE}` });
+  }
+  return { spec: spec2, name };
 }
 function checkDatasets(spec2, specPath, text, shownAs, overrides) {
   for (const key of ["train", "validation"]) {
@@ -51228,7 +51298,7 @@ function checkDatasets(spec2, specPath, text, shownAs, overrides) {
   }
 }
 async function trainHere(o) {
-  const runner = new NodeProcessRunner(o.env);
+  const runner = new NodeProcessRunner(childEnv(o.env, o.spec.pass_env));
   const git = await gitRevision(runner, dirname3(o.specPath));
   return abortOnSignals(
     o.interruptedBy,

@@ -26782,7 +26782,7 @@ var ActionsLogger = class {
 // src/app/data/data-files.ts
 import { execFile } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { open as open2, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open2 } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { createGunzip } from "node:zlib";
 
@@ -30112,10 +30112,11 @@ function dataFileKind(path) {
 async function statDataFile(path, shown) {
   let s;
   try {
-    s = await stat2(path);
+    s = await lstat2(path);
   } catch {
     throw new InputError(`${shown}: no such file`, { hint: "check the path (relative paths start from the current directory)" });
   }
+  if (s.isSymbolicLink()) throw new DataInvalidError(`${shown} is a symbolic link; a checked dataset may not contain links`, { hint: "commit the file itself, not a link to it" });
   if (s.isDirectory()) throw new InputError(`${shown} is a directory, not a data file`, { hint: `name the files, e.g. ${shown}/*.jsonl` });
   if (!s.isFile()) throw new InputError(`${shown} is not a regular file`);
   return s.size;
@@ -30163,7 +30164,7 @@ async function validateFiles(v, files) {
 }
 function gitShowFile(path, rev) {
   return new Promise((resolve3, reject) => {
-    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", "--end-of-options", `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve3(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve3(void 0);

@@ -123,4 +123,29 @@ describe("actions/evaluate (bundled)", () => {
     expect(fourth.stdout).toMatch(/::warning::response cache disabled: .*cache-key has mode 644/);
     expect(score("run5")).toBeCloseTo(0.75, 12);
   }, 120_000);
+
+  it("yardstick: the PR's easier cases, dropped scorer and own server are ignored; its prompt and params are what is judged", async () => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4) });
+    const evil = await startOpenAiTestServer({ respond: () => "whatever" });
+    try {
+      const base = tempDir();
+      writeArithmeticCases(base, 40);
+      writeSuite(base, server.baseUrl);
+      const pr = tempDir();
+      writeFileSync(join(pr, "cases.jsonl"), '{"id":"easy","input":"1+1=","expected":"2"}\n');
+      writeSuite(pr, evil.baseUrl, { prompt: "PR TEMPLATE {{ input }}", target: { base_url: evil.baseUrl, model: "m", api: "chat", stream: false, params: { temperature: 0.3, max_tokens: 5 } }, scorers: [{ type: "contains", value: "" }] });
+      const r = await runActionBundle({ action: "evaluate", inputs: { suite: join(pr, "suite.yaml"), yardstick: join(base, "suite.yaml"), out: "run", "no-cache": "true" }, cwd: base });
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toMatch(/::warning::.*changes its cases .*, its scorers, its target endpoint, model or key; evaluated with .*suite\.yaml's instead/);
+      const summary = JSON.parse(readFileSync(join(base, "run", "summary.json"), "utf8"));
+      expect(Object.keys(summary.metrics)).toEqual(["exact_match"]);
+      expect(summary.metrics.exact_match.mean).toBeCloseTo(0.75, 12); // the base's 40 cases, not the PR's one easy case
+      expect(evil.requests).toHaveLength(0);
+      expect(server.requests).toHaveLength(40);
+      expect(server.requests.every((q) => q.prompt.startsWith("PR TEMPLATE "))).toBe(true);
+      expect(server.requests[0]!.body).toMatchObject({ temperature: 0.3, max_tokens: 5 });
+    } finally {
+      await evil.close();
+    }
+  }, 60_000);
 });

@@ -1,7 +1,9 @@
 // Every workflow in .github/workflows must parse with GitHub's own parser (@actions/workflow-parser)
 // and follow our rules: `permissions: {}` at the top and per job with a reason, third-party actions
 // pinned by full commit SHA with a version comment, no `${{ }}` inside `run:`, no
-// pull_request_target, and no checkout of untrusted code in a workflow_run job.
+// a pull_request_target/workflow_run job never runs the PR's code after checking it out, a job
+// reading PR files holds no write permission, and the required gate check never comes from a
+// pull_request run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -16,7 +18,7 @@ const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
 
 describe("workflows", () => {
   test("there are workflows to check", () => {
-    expect(files).toEqual(expect.arrayContaining(["ci.yml", "llmops-pr.yml", "llmops-pr-comment.yml"]));
+    expect(files).toEqual(expect.arrayContaining(["ci.yml", "llmops-pr.yml", "llmops-pr-comment.yml", "llmops-gate.yml"]));
   });
 
   test.each(files)("%s parses with @actions/workflow-parser without errors", async (file) => {
@@ -57,14 +59,59 @@ jobs:
   test("a workflow breaking each rule is reported rule by rule", () => {
     expect(workflowRuleViolations("bad.yml", bad)).toEqual([
       'bad.yml: top-level "permissions: {}" is required',
-      "bad.yml: pull_request_target is not allowed (use workflow_run for fork PRs)",
       'bad.yml: job "a" must declare its permissions',
       'bad.yml: job "a" step 1: a workflow_run job must not check out the PR\'s code',
       'bad.yml: job "a" step 3: no ${{ }} inside run: (pass values through env:)',
+      'bad.yml: job "a" step 3: a run: step after the PR\'s files were checked out in a privileged job (they could be executed); do it before, or in another job',
       'bad.yml:8: "actions/checkout@v4" must be pinned to a full commit SHA',
       'bad.yml:11: "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020" needs a version comment (# vX.Y.Z)',
       'bad.yml:16: permission "contents: write" needs a comment saying why',
     ]);
+  });
+
+  const pwn = (steps: string, perms = "contents: read # x") => `name: pwn
+on: pull_request_target
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions:
+      ${perms}
+    steps:
+${steps}`;
+  const prCheckout = (path?: string) => `      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}${path ? `\n          path: ${path}` : ""}
+`;
+
+  test.each([
+    ["PR code checked out at the root", prCheckout(), /may check out the PR's files only as data, under a path: of their own/],
+    ["a run: step after the PR's files are on disk", `${prCheckout(".llmops/pr")}      - run: npm ci\n`, /a run: step after the PR's files were checked out/],
+    ["an action from the PR's checkout", `${prCheckout("pr")}      - uses: ./pr/actions/evaluate\n`, /runs an action from the PR's checkout \(\.\/pr\/actions\/evaluate\)/],
+  ])("pull_request_target: %s is refused", (_n, steps, re) => {
+    expect(workflowRuleViolations("pwn.yml", pwn(steps)).join("\n")).toMatch(re);
+  });
+
+  test("a job that reads the PR's files may not hold write permissions", () => {
+    expect(workflowRuleViolations("pwn.yml", pwn(prCheckout(".llmops/pr"), "checks: write # post"))).toContain('pwn.yml: job "a" reads the PR\'s files and must not hold write permissions (checks: write)');
+  });
+
+  test("the required gate check is never posted from a pull_request run", () => {
+    const wf = `name: pr
+on: pull_request
+permissions: {}
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    permissions:
+      checks: write # the check
+    steps:
+      - uses: ./actions/comment
+        with:
+          report-path: x
+`;
+    expect(workflowRuleViolations("pr.yml", wf)).toEqual(['pr.yml: job "c" step 1: posts the required "llmops / gate" check from a pull_request run (the PR\'s code computed it); give it another check-name']);
+    expect(workflowRuleViolations("pr.yml", wf.replace("report-path: x", "report-path: x\n          check-name: llmops / advisory"))).toEqual([]);
   });
 
   test("GitHub's parser reports a misspelt key", async () => {

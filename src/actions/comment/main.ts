@@ -31,6 +31,7 @@ import type { Logger } from "../../core/ports/index.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
+  core.setSecret(inputs.token);
   const env = process.env;
   const logger = new ActionsLogger();
   const repository = env.GITHUB_REPOSITORY;

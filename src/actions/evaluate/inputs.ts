@@ -4,6 +4,7 @@ import { inputSchemas, type InputSpecs } from "../runtime/inputs.js";
 
 export const INPUTS = {
   suite: { schema: inputSchemas.string, required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
+  yardstick: { schema: inputSchemas.string, description: "a trusted suite (the base branch's) supplying cases, scorers, repeats and the endpoint; `suite` then contributes only its prompt templates and sampling parameters" },
   out: { schema: inputSchemas.string, description: "run directory for results.jsonl and summary.json (default .llmops/eval/<suite name>)" },
   "base-url": { schema: inputSchemas.url, description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
   model: { schema: z.string().min(1), description: "override the suite's target.model" },

@@ -22,6 +22,7 @@ export async function main(): Promise<void> {
   }
   const result = await runSuite({
     suitePath: inputs.suite,
+    ...(inputs.yardstick ? { yardstickPath: inputs.yardstick } : {}),
     cwd,
     ...(inputs.out ? { out: resolve(cwd, inputs.out) } : {}),
     ...(inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {}),

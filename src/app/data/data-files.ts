@@ -2,11 +2,11 @@
 // Parquet row groups through hyparquet, and a file's content at another git revision.
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { lstat, open } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { createGunzip } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
-import { ExternalError, InputError } from "../../errors.js";
+import { DataInvalidError, ExternalError, InputError } from "../../errors.js";
 import type { FileSummary } from "../../core/data/types.js";
 import type { DatasetValidator, ParquetRowGroup } from "../../core/data/validate.js";
 
@@ -22,10 +22,13 @@ export function dataFileKind(path: string): DataFileKind {
 export async function statDataFile(path: string, shown: string): Promise<number> {
   let s;
   try {
-    s = await stat(path);
+    s = await lstat(path);
   } catch {
     throw new InputError(`${shown}: no such file`, { hint: "check the path (relative paths start from the current directory)" });
   }
+  // A link in a checked dataset could point anywhere (a runner secret, /proc): its target would be
+  // read, hashed and quoted in annotations. Data files are regular files.
+  if (s.isSymbolicLink()) throw new DataInvalidError(`${shown} is a symbolic link; a checked dataset may not contain links`, { hint: "commit the file itself, not a link to it" });
   if (s.isDirectory()) throw new InputError(`${shown} is a directory, not a data file`, { hint: `name the files, e.g. ${shown}/*.jsonl` });
   if (!s.isFile()) throw new InputError(`${shown} is not a regular file`);
   return s.size;
@@ -84,7 +87,7 @@ export async function validateFiles(v: DatasetValidator, files: { path: string; 
 /** A file's content at a git revision (`git show REV:./path`), or undefined if it did not exist there. */
 export function gitShowFile(path: string, rev: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    execFile("git", ["show", `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile("git", ["show", "--end-of-options", `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const msg = String(stderr);
       if (/does not exist|exists on disk, but not in/.test(msg)) return resolve(undefined);

@@ -1,5 +1,6 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
+import { stableStringify } from "../../core/stable-json.js";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -19,7 +20,7 @@ import { ExternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { DiskResponseCache } from "../../adapters/fs/disk-cache.js";
 import { JsonlResultsStore, acquireDirLock } from "../../adapters/fs/jsonl-results-store.js";
-import { loadSuite } from "./load-suite.js";
+import { loadSuite, type LoadedSuite } from "./load-suite.js";
 import { gitInfo } from "../git/git-info.js";
 import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adapters/openai/openai-provider.js";
 import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
@@ -28,6 +29,12 @@ import { summaryFormat } from "../../core/contracts/summary.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
+  /**
+   * A trusted suite (the base branch's) that supplies the yardstick: cases, scorers, repeats, gate
+   * and the target's endpoint. `suitePath` (the PR's) then contributes only what is judged: its
+   * prompt templates and the target's sampling parameters.
+   */
+  yardstickPath?: string;
   cwd: string;
   out?: string;
   baseUrl?: string;
@@ -74,7 +81,7 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -84,6 +91,28 @@ async function prepareSuite(o: RunSuiteOptions) {
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
   return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+
+/**
+ * The trusted yardstick with the candidate's prompt and sampling parameters. What else the
+ * candidate changed is reported, not used: easier cases, a dropped scorer or its own base_url
+ * cannot move the verdict.
+ */
+export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick<Logger, "warn">): LoadedSuite {
+  const ignored: string[] = [];
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
+  if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
+  if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  return {
+    ...yard,
+    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    prompt: cand.prompt,
+    promptOrigins: cand.promptOrigins,
+    hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
+    warnings: [...yard.warnings, ...cand.warnings],
+  };
 }
 
 interface LocalModel {

@@ -1,5 +1,6 @@
 // K-quants (and every other llama.cpp type) through llama.cpp's own `llama-quantize`: llmops writes
 // an f16 GGUF, the real tool quantizes it. Where the tool is missing, say what to install.
+import { childEnv } from "../../adapters/process/child-env.js";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -30,7 +31,7 @@ export async function externalQuantize(o: {
 }): Promise<ExportGgufResult> {
   if (o.asAdapter) throw new InputError(`--adapter writes LoRA tensors as f32 or f16, not ${o.type}`);
   const tool = o.env.LLMOPS_LLAMA_QUANTIZE ?? "llama-quantize";
-  const runner = new NodeProcessRunner(o.env);
+  const runner = new NodeProcessRunner(childEnv(o.env));
   const probe = await runner.capture({ program: tool, args: ["--help"], cwd: o.cwd, env: {} }, 30_000);
   if (probe.notFound) {
     throw new ExternalError(`--type ${o.type} needs llama.cpp's llama-quantize, which is not installed (looked for ${JSON.stringify(tool)} on PATH)`, {

@@ -2,6 +2,8 @@
 // run the trainer with this machine's description, the spec's git revision, the reference trainer
 // and Python candidates filled in, SIGINT/SIGTERM passed on so the trainer checkpoints.
 import { existsSync } from "node:fs";
+import { childEnv } from "../../adapters/process/child-env.js";
+import { SAFE_NAME_RULE, isSafeName } from "../../core/config/names.js";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { parseYamlSource } from "../../core/config/index.js";
@@ -30,7 +32,11 @@ export async function loadTrainSpec(specPath: string, shownAs: string, overrides
   }
   const spec = parseTrainSpec(text, shownAs, overrides);
   checkDatasets(spec, specPath, text, shownAs, overrides ?? []);
-  return { spec, name: spec.name ?? basename(specPath, extname(specPath)) };
+  const name = spec.name ?? basename(specPath, extname(specPath));
+  if (!isSafeName(name)) {
+    throw new ConfigError(`${shownAs}: the run's name ${JSON.stringify(name)} (from ${spec.name ? "name:" : "the file name"}) is not safe as a directory name`, { hint: `set name: to ${SAFE_NAME_RULE}` });
+  }
+  return { spec, name };
 }
 
 /** A dataset path that does not exist is the spec's mistake: name the key at its file:line:col (or the override that set it). */
@@ -66,7 +72,8 @@ export interface TrainHereOptions {
 }
 
 export async function trainHere(o: TrainHereOptions): Promise<TrainRunResult> {
-  const runner = new NodeProcessRunner(o.env);
+  // The trainer and its launcher run third-party code: they get the allow-listed environment.
+  const runner = new NodeProcessRunner(childEnv(o.env, o.spec.pass_env));
   const git = await gitRevision(runner, dirname(o.specPath));
   return abortOnSignals(o.interruptedBy, (signal) =>
     runTraining(

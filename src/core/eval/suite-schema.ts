@@ -1,4 +1,5 @@
 // The eval suite file (evals/<name>.yaml): cases, prompt, target, scorers, repeats and limits.
+import { safeNameSchema } from "../config/names.js";
 import { z } from "zod";
 
 // Node's timers overflow past 2^31 ms (~24 days) and then fire at once: one day is plenty.
@@ -96,6 +97,8 @@ const targetSchema = z
     api_key_env: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
+      // The suite picks base_url too: naming the runner's own tokens would send them to any server.
+      .refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" })
       .optional(),
     params: paramsSchema,
     prices: priceSchema.optional(),
@@ -157,7 +160,7 @@ const variantSchema = z.strictObject({
 
 export const suiteSchema = z.strictObject({
   // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
-  name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  name: safeNameSchema,
   description: z.string().max(10_000).optional(),
   cases: casesSchema,
   prompt: promptSchema,

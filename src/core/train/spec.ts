@@ -1,5 +1,6 @@
 // The training spec (pipelines/<name>.yaml): base model, datasets, method and hyperparameters, the
 // backend that trains and the launcher that starts it. Validated with file:line:col messages.
+import { safeNameSchema } from "../config/names.js";
 import { z } from "zod";
 import { ConfigError } from "../../errors.js";
 import { collectIssues, parseYamlSource } from "../config/index.js";
@@ -76,7 +77,7 @@ const commandSchema = z.strictObject({
 
 export const trainSpecSchema = z
   .strictObject({
-    name: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only").optional(),
+    name: safeNameSchema.optional(),
     base: baseSchema,
     datasets: datasetsSchema,
     method: z.enum(["full", "lora", "qlora"]).default("full"),
@@ -101,6 +102,8 @@ export const trainSpecSchema = z
     logging_steps: z.number().int().positive().default(1),
     backend: z.enum(["reference", "axolotl", "torchtune", "command"]).default("reference"),
     launcher: launcherSchema.default({ type: "single" }),
+    /** Host environment variables the trainer may see beyond the allow-list (e.g. HF_TOKEN, WANDB_API_KEY), by name. */
+    pass_env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name")).default([]),
     torchtune: torchtuneSchema.optional(),
     command: commandSchema.optional(),
     axolotl: z
