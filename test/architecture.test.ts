@@ -53,7 +53,7 @@ describe("architecture", () => {
   it("keeps src/adapters for implementations of ports: every adapter module implements a port", () => {
     // Helpers that arrived in adapters/ and are not port implementations yet (to move to src/app/ or
     // behind a port): listed so the rule holds for everything else.
-    const pending = new Set(["src/adapters/console/workflow-safe.ts"]);
+    const pending = new Set(["src/adapters/console/workflow-safe.ts", "src/adapters/process/child-env.ts"]);
     const offenders = files(join(repoRoot, "src", "adapters")).filter((f) => !pending.has(relative(repoRoot, f)) && !/\bimplements [A-Z]\w*/.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
   });

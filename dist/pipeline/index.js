@@ -76225,7 +76225,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
   });
 }
 
-// src/adapters/actions/actions-stage-cache.ts
+// src/app/pipeline/actions-stage-cache.ts
 import { rmSync as rmSync2 } from "node:fs";
 import { join as join9, relative as relative3 } from "node:path";
 
@@ -96314,7 +96314,7 @@ var CorruptEntryError = class extends Error {
   name = "CorruptEntryError";
 };
 
-// src/adapters/actions/actions-stage-cache.ts
+// src/app/pipeline/actions-stage-cache.ts
 var ActionsStageCache = class {
   constructor(workspace) {
     this.workspace = workspace;

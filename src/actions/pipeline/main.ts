@@ -4,7 +4,7 @@ import * as core from "@actions/core";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
-import { ActionsStageCache } from "../../adapters/actions/actions-stage-cache.js";
+import { ActionsStageCache } from "../../app/pipeline/actions-stage-cache.js";
 import { pipelinePathFor } from "../../app/pipeline/load-pipeline.js";
 import { repoRoot } from "../../app/pipeline/repo-root.js";
 import { runWithBaseline } from "../../app/pipeline/run-baseline.js";

@@ -5,8 +5,8 @@
 import * as cache from "@actions/cache";
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { RemoteStageCache } from "../../app/pipeline/run-pipeline.js";
-import { exportBundle, importBundle, type StageStore } from "../../app/pipeline/stage-store.js";
+import type { RemoteStageCache } from "./run-pipeline.js";
+import { exportBundle, importBundle, type StageStore } from "./stage-store.js";
 
 export class ActionsStageCache implements RemoteStageCache {
   /** Keys restored or saved in this job, so a key is uploaded at most once. */
