@@ -57,7 +57,9 @@ describe("the npm package", () => {
   it("ships the docs its README links, an example suite, pipeline and workflow, and no tests, sources or __pycache__", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     for (const link of new Set([...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((m) => m[1]!))) expect(files).toContain(link);
-    for (const f of ["evals/arithmetic.yaml", "evals/cases/arithmetic.jsonl", "prompts/arithmetic.jinja", "pipelines/tiny-sft.yaml", ".github/workflows/llmops-pr.yml", "dist/cli/index.js", "actions/compare/action.yml", "trainers/reference/train.py"]) expect(files).toContain(f);
+    for (const f of ["evals/arithmetic.yaml", "evals/cases/arithmetic.jsonl", "prompts/arithmetic.jinja", "pipelines/tiny-sft.yaml", ".github/workflows/llmops-pr.yml", "dist/cli/index.js", "dist/THIRD_PARTY_NOTICES.txt", "actions/compare/README.md", "trainers/reference/train.py"]) expect(files).toContain(f);
+    // The actions run from this repository at a pinned SHA, not from npm: their bundles stay out of the package.
+    expect(files.filter((f) => /^dist\/(?!cli\/|THIRD_PARTY_NOTICES)/.test(f) || /action\.yml$/.test(f))).toEqual([]);
     expect(files.filter((f) => /__pycache__|\.pyc$|\.test\.|^src\/|^test\//.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(pkg).toHaveProperty("repository.url");

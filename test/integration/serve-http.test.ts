@@ -1,8 +1,8 @@
 // `llmops serve` over HTTP, as clients use it: the eval engine's own requests, streaming, /health,
 // /metrics parsed as Prometheus text, 32 concurrent requests on 4 slots, a client that disconnects,
 // an over-long prompt, a full queue, the API key, and SIGTERM draining. One random tiny model.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportGguf } from "../../src/app/model/export-gguf.js";
 import { cliBundle, runCli, runNode, tempDir } from "../support/cli.js";
@@ -205,7 +205,7 @@ describe("llmops serve: queue, API key, host, drain", () => {
     // The CLI bundle alone, where no node_modules can be found above it.
     const lone = join(dir, "lone");
     mkdirSync(lone);
-    copyFileSync(cliBundle, join(lone, "index.js"));
+    cpSync(dirname(cliBundle), lone, { recursive: true }); // index.js and the chunks it loads
     writeFileSync(join(lone, "package.json"), '{"type": "module"}');
     const r = await runNode([join(lone, "index.js"), "serve", gguf], { cwd: lone, timeoutMs: 30_000 });
     expect(r.code).toBe(2);

@@ -116,7 +116,7 @@ describe("typos and stray arguments", () => {
 
   it("a second suite file is a usage error, not silently ignored", async () => {
     const r = await runCli(["eval", "evals/arithmetic.yaml", "evals/other.yaml", "--dry-run", "--json"]);
-    expect(r.stderr).toContain('llmops eval: unexpected argument "evals/other.yaml" (it takes 1 file)');
+    expect(r.stderr).toContain('llmops eval: unexpected arguments "evals/other.yaml" (it takes 1 suite file)');
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: "input", exit_code: 2 } });
   });
