@@ -18,7 +18,7 @@ describe("llmops init", () => {
     const r = await runCli(["init", "--actions", PIN], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("evals/support-bot.yaml");
-    expect(r.stdout).toMatch(/1\. Point the suite at your model[\s\S]*2\. For a hosted API[\s\S]*3\. .*"llmops \/ gate" a required check/);
+    expect(r.stdout).toMatch(/1\. Point the suite at your model[\s\S]*2\. For a hosted API[\s\S]*3\. Add the trusted gate workflow[\s\S]*"llmops \/ gate" a required check/);
 
     const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await loadWorkflowParser();
     for (const wf of ["llmops-main.yml", "llmops-pr.yml"]) {

@@ -122,7 +122,9 @@ jobs:
 `;
   const pr = `# Pull request → run the pipeline against the base commit (restored from main's stage cache),
 # compare, gate and report; a second job, which never runs the PR's code, posts the sticky comment
-# and the "llmops / gate" check (written by llmops init).
+# and the "llmops / advisory" check (written by llmops init). This run computes with the PR's own code,
+# so its verdict is advisory: the required "llmops / gate" comes from a pull_request_target workflow
+# that runs the base's llmops on the PR's files as data (llmops-gate.yml in llmops; docs/github.md).
 name: llmops PR
 
 on:
@@ -169,7 +171,7 @@ jobs:
     runs-on: ubuntu-latest
     permissions:
       pull-requests: write # the sticky comment
-      checks: write # the "llmops / gate" check run
+      checks: write # the "llmops / advisory" check run
     steps:
       - uses: ${PINS.download}
         with:
@@ -181,6 +183,7 @@ jobs:
         with:
           report-path: \${{ steps.find.outputs.path }}
           verdict: \${{ needs.pipeline.outputs.verdict }}
+          check-name: llmops / advisory # computed by the PR's own code: never the required check
 `;
   return [
     { path: `evals/${o.name}.yaml`, content: suite },
@@ -199,7 +202,7 @@ export function renderNextSteps(o: InitOptions): string {
     "     (and params.base_url in pipelines/main.yaml); try it: npx llmops run",
     "  2. For a hosted API, add its key as a repository secret and name the variable in",
     `     target.api_key_env (e.g. LLMOPS_API_KEY), passed to the pipeline step's env:`,
-    '  3. After the first pull request, make "llmops / gate" a required check in the branch',
-    "     protection rules of main (Settings → Branches).",
+    '  3. Add the trusted gate workflow (llmops-gate.yml from llmops, see its docs/github.md), then make',
+    '     "llmops / gate" a required check of main (Settings → Branches); "llmops / advisory" is the PR\'s own view.',
   ].join("\n");
 }
