@@ -39320,8 +39320,7 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname4, isAbsolute, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
@@ -66852,6 +66851,15 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
   return { baseUrl: `${url2}/v1`, stop };
 }
 
+// src/app/fs/sha256-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+async function sha256File(path) {
+  const h = createHash2("sha256");
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
   const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
@@ -66881,18 +66889,13 @@ function withYardstick(yard, cand, logger) {
     warnings: [...yard.warnings, ...cand.warnings]
   };
 }
-async function sha256File(path) {
-  const h = createHash2("sha256");
-  for await (const chunk of createReadStream2(path)) h.update(chunk);
-  return `sha256:${h.digest("hex")}`;
-}
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
     const p = resolve3(dirname4(suiteFile), value);
     if (!existsSync5(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
     if (statSync2(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
-    return { path: p, hash: await sha256File(p) };
+    return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
   const model = await check2(key, target.gguf ?? target.model_path);
   const adapter = target.serve?.adapter ? await check2("serve.adapter", target.serve.adapter) : void 0;

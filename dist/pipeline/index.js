@@ -76227,12 +76227,12 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // src/app/pipeline/actions-stage-cache.ts
 import { rmSync as rmSync2 } from "node:fs";
-import { join as join9, relative as relative3 } from "node:path";
+import { join as join8, relative as relative3 } from "node:path";
 
 // src/app/pipeline/stage-store.ts
 import { createHash as createHash3 } from "node:crypto";
-import { chmodSync, copyFileSync, constants as constants4, createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname7, join as join8 } from "node:path";
+import { chmodSync, copyFileSync, constants as constants4, createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync4, mkdirSync, readFileSync, renameSync, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname6, join as join7 } from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // node_modules/zod/v4/classic/external.js
@@ -96049,154 +96049,13 @@ var PipelineRunSchema = external_exports.object({
   node: external_exports.string()
 });
 
-// src/app/pipeline/file-hasher.ts
+// src/app/fs/sha256-file.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2, mkdirSync, readFileSync, readdirSync, renameSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname6, join as join7 } from "node:path";
-
-// src/core/pipeline/glob.ts
-function isGlob(pattern) {
-  return /[*?[]/.test(pattern);
-}
-function globToRegExp(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        const slash = pattern[i + 2] === "/";
-        re += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function globBase(pattern) {
-  const segs = pattern.split("/");
-  const lit = [];
-  for (const s of segs) {
-    if (isGlob(s)) break;
-    lit.push(s);
-  }
-  return lit.length === segs.length ? lit.slice(0, -1).join("/") : lit.join("/");
-}
-function normalizeRel(p) {
-  const parts = [];
-  for (const seg of p.replace(/\\/g, "/").split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  if (p.startsWith("/")) return null;
-  return parts.join("/") || ".";
-}
-function within(inner, outer) {
-  return outer === "." || inner === outer || inner.startsWith(`${outer}/`);
-}
-
-// src/app/pipeline/file-hasher.ts
-var RACY_MS = 2e3;
-var FileHasher = class {
-  constructor(root, memoPath) {
-    this.root = root;
-    this.memoPath = memoPath;
-    this.memo = readMemo(memoPath);
-  }
-  root;
-  memoPath;
-  memo;
-  dirty = false;
-  /** Bytes actually read and hashed (the rest came from the memo). */
-  bytesHashed = 0;
-  async hashFile(rel, st) {
-    const abs = join7(this.root, rel);
-    const s = st ?? statSync2(abs);
-    const executable = (s.mode & 73) !== 0;
-    const m = this.memo[rel];
-    if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
-    const sha256 = await sha256File(abs);
-    this.bytesHashed += s.size;
-    if (Date.now() - s.mtimeMs > RACY_MS) {
-      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
-      this.dirty = true;
-    }
-    return { path: rel, sha256, size: s.size, executable };
-  }
-  /** Record a hash we know (a file just restored and verified). */
-  remember(rel, sha256) {
-    const s = statSync2(join7(this.root, rel));
-    if (Date.now() - s.mtimeMs > RACY_MS) {
-      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
-      this.dirty = true;
-    }
-  }
-  /**
-   * The files a dependency or output names, sorted: a file, every file under a directory, or the
-   * files a glob matches. Files under `exclude` (other stages' outputs) are left out. Null when
-   * nothing exists at a plain path.
-   */
-  expand(spec, exclude = []) {
-    const keep = (p) => !exclude.some((e) => within(p, e));
-    if (isGlob(spec)) {
-      const re = globToRegExp(spec);
-      const base = globBase(spec);
-      return walk(this.root, base).filter((f) => re.test(f.path) && keep(f.path));
-    }
-    let st;
-    try {
-      st = statSync2(join7(this.root, spec));
-    } catch {
-      return null;
-    }
-    if (st.isDirectory()) return walk(this.root, spec).filter((f) => keep(f.path));
-    return keep(spec) ? [{ path: spec, stat: st }] : [];
-  }
-  save() {
-    if (!this.dirty) return;
-    mkdirSync(dirname6(this.memoPath), { recursive: true });
-    const tmp = `${this.memoPath}.${process.pid}.tmp`;
-    writeFileSync3(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
-    renameSync(tmp, this.memoPath);
-    this.dirty = false;
-  }
-};
-function readMemo(path12) {
-  try {
-    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync(path12, "utf8")));
-    return r.success ? r.data.entries : {};
-  } catch {
-    return {};
-  }
-}
-function walk(root, rel) {
-  const out = [];
-  const visit2 = (dir) => {
-    let names;
-    try {
-      names = readdirSync(join7(root, dir));
-    } catch {
-      return;
-    }
-    for (const name of names.sort()) {
-      if (name === ".git" || name === ".llmops") continue;
-      const p = dir && dir !== "." ? `${dir}/${name}` : name;
-      const st = statSync2(join7(root, p));
-      if (st.isDirectory()) visit2(p);
-      else if (st.isFile()) out.push({ path: p, stat: st });
-    }
-  };
-  visit2(rel);
-  return out;
-}
-function sha256File(abs) {
-  return new Promise((resolve5, reject) => {
-    const h = createHash2("sha256");
-    createReadStream2(abs, { highWaterMark: 1 << 20 }).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve5(h.digest("hex")));
-  });
+import { createReadStream as createReadStream2 } from "node:fs";
+async function sha256File(path12) {
+  const h = createHash2("sha256");
+  for await (const chunk of createReadStream2(path12, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
 }
 
 // src/app/pipeline/stage-store.ts
@@ -96206,17 +96065,17 @@ var StageStore = class {
   }
   dir;
   objectPath(sha) {
-    return join8(this.dir, "objects", sha.slice(0, 2), sha);
+    return join7(this.dir, "objects", sha.slice(0, 2), sha);
   }
   entryPath(key) {
-    return join8(this.dir, "stages", `${key}.json`);
+    return join7(this.dir, "stages", `${key}.json`);
   }
   lookup(key) {
     const p = this.entryPath(key);
     if (!existsSync4(p)) return { hit: false, reason: "not in the cache" };
     let entry;
     try {
-      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync2(p, "utf8")));
+      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
       if (!r.success || r.data.key !== key) return { hit: false, reason: "the cache entry is damaged" };
       entry = r.data;
     } catch {
@@ -96225,7 +96084,7 @@ var StageStore = class {
     for (const f of entry.files) {
       let size;
       try {
-        size = statSync3(this.objectPath(f.sha256)).size;
+        size = statSync2(this.objectPath(f.sha256)).size;
       } catch {
         return { hit: false, reason: `the cache entry is incomplete (${f.path} is missing)` };
       }
@@ -96237,18 +96096,18 @@ var StageStore = class {
   save(entry, root, files) {
     for (const f of files) {
       const obj = this.objectPath(f.sha256);
-      if (existsSync4(obj) && statSync3(obj).size === f.size) continue;
-      mkdirSync2(dirname7(obj), { recursive: true });
+      if (existsSync4(obj) && statSync2(obj).size === f.size) continue;
+      mkdirSync(dirname6(obj), { recursive: true });
       const tmp2 = `${obj}.${process.pid}.tmp`;
-      copyFileSync(join8(root, f.path), tmp2, constants4.COPYFILE_FICLONE);
-      renameSync2(tmp2, obj);
+      copyFileSync(join7(root, f.path), tmp2, constants4.COPYFILE_FICLONE);
+      renameSync(tmp2, obj);
     }
     const p = this.entryPath(entry.key);
-    mkdirSync2(dirname7(p), { recursive: true });
+    mkdirSync(dirname6(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync4(tmp, `${JSON.stringify(entry, null, 2)}
+    writeFileSync3(tmp, `${JSON.stringify(entry, null, 2)}
 `);
-    renameSync2(tmp, p);
+    renameSync(tmp, p);
   }
   /**
    * Replace the entry's outputs in the workspace with the stored files, verifying each file's
@@ -96256,11 +96115,11 @@ var StageStore = class {
    * error says so; the caller treats it as a miss.
    */
   async restore(entry, root) {
-    for (const o of entry.outs) rmSync(join8(root, o), { recursive: true, force: true });
-    for (const d of entry.dirs) mkdirSync2(join8(root, d), { recursive: true });
+    for (const o of entry.outs) rmSync(join7(root, o), { recursive: true, force: true });
+    for (const d of entry.dirs) mkdirSync(join7(root, d), { recursive: true });
     for (const f of entry.files) {
-      const dest = join8(root, f.path);
-      mkdirSync2(dirname7(dest), { recursive: true });
+      const dest = join7(root, f.path);
+      mkdirSync(dirname6(dest), { recursive: true });
       const tmp = `${dest}.llmops-restore`;
       const h = createHash3("sha256");
       const src = createReadStream3(this.objectPath(f.sha256));
@@ -96271,11 +96130,11 @@ var StageStore = class {
         rmSync(tmp, { force: true });
         rmSync(this.objectPath(f.sha256), { force: true });
         rmSync(this.entryPath(entry.key), { force: true });
-        for (const o of entry.outs) rmSync(join8(root, o), { recursive: true, force: true });
+        for (const o of entry.outs) rmSync(join7(root, o), { recursive: true, force: true });
         throw new CorruptEntryError(`${f.path}: stored content hashes to ${got.slice(0, 12)}\u2026, expected ${f.sha256.slice(0, 12)}\u2026`);
       }
       if (f.executable) chmodSync(tmp, 493);
-      renameSync2(tmp, dest);
+      renameSync(tmp, dest);
     }
   }
 };
@@ -96283,32 +96142,32 @@ function exportBundle(store, key, dir) {
   const l = store.lookup(key);
   if (!l.hit) return false;
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync2(join8(dir, "objects"), { recursive: true });
+  mkdirSync(join7(dir, "objects"), { recursive: true });
   for (const f of l.entry.files) {
-    const dest = join8(dir, "objects", f.sha256);
+    const dest = join7(dir, "objects", f.sha256);
     if (!existsSync4(dest)) copyFileSync(store.objectPath(f.sha256), dest, constants4.COPYFILE_FICLONE);
   }
-  writeFileSync4(join8(dir, "entry.json"), JSON.stringify(l.entry));
+  writeFileSync3(join7(dir, "entry.json"), JSON.stringify(l.entry));
   return true;
 }
 async function importBundle(store, key, dir) {
-  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync2(join8(dir, "entry.json"), "utf8")));
+  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(join7(dir, "entry.json"), "utf8")));
   if (!r.success || r.data.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
   for (const f of r.data.files) {
-    const src = join8(dir, "objects", f.sha256);
+    const src = join7(dir, "objects", f.sha256);
     const got = await sha256File(src);
     if (got !== f.sha256) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} holds damaged content for ${f.path}`);
     const obj = store.objectPath(f.sha256);
     if (existsSync4(obj)) continue;
-    mkdirSync2(dirname7(obj), { recursive: true });
+    mkdirSync(dirname6(obj), { recursive: true });
     copyFileSync(src, `${obj}.${process.pid}.tmp`);
-    renameSync2(`${obj}.${process.pid}.tmp`, obj);
+    renameSync(`${obj}.${process.pid}.tmp`, obj);
   }
   const p = store.entryPath(key);
-  mkdirSync2(dirname7(p), { recursive: true });
-  writeFileSync4(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}
+  mkdirSync(dirname6(p), { recursive: true });
+  writeFileSync3(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}
 `);
-  renameSync2(`${p}.${process.pid}.tmp`, p);
+  renameSync(`${p}.${process.pid}.tmp`, p);
 }
 var CorruptEntryError = class extends Error {
   name = "CorruptEntryError";
@@ -96324,7 +96183,7 @@ var ActionsStageCache = class {
   saved = [];
   restored = [];
   bundle(store, key) {
-    const abs = join9(store.dir, "bundles", key);
+    const abs = join8(store.dir, "bundles", key);
     return { abs, rel: relative3(this.workspace, abs) || abs };
   }
   async restore(key, store) {
@@ -96354,8 +96213,8 @@ var ActionsStageCache = class {
 };
 
 // src/app/pipeline/load-pipeline.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute, join as join10, relative as relative4, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute, join as join9, relative as relative4, resolve as resolve3 } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist4(), 1);
@@ -96689,6 +96548,50 @@ function withUpstream(stages, selected) {
   };
   selected.forEach(add);
   return keep;
+}
+
+// src/core/pipeline/glob.ts
+function isGlob(pattern) {
+  return /[*?[]/.test(pattern);
+}
+function globToRegExp(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        const slash = pattern[i + 2] === "/";
+        re += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function globBase(pattern) {
+  const segs = pattern.split("/");
+  const lit = [];
+  for (const s of segs) {
+    if (isGlob(s)) break;
+    lit.push(s);
+  }
+  return lit.length === segs.length ? lit.slice(0, -1).join("/") : lit.join("/");
+}
+function normalizeRel(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  if (p.startsWith("/")) return null;
+  return parts.join("/") || ".";
+}
+function within(inner, outer) {
+  return outer === "." || inner === outer || inner.startsWith(`${outer}/`);
 }
 
 // src/core/pipeline/interpolate.ts
@@ -97124,7 +97027,7 @@ function short(v) {
 // src/app/pipeline/load-pipeline.ts
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
-  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join10(root, "pipelines", `${a}.yaml`);
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join9(root, "pipelines", `${a}.yaml`);
   return isAbsolute(a) ? a : resolve3(cwd, a);
 }
 function loadPipeline(file2, root) {
@@ -97132,17 +97035,17 @@ function loadPipeline(file2, root) {
     throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
   }
   const display = relative4(root, file2) || file2;
-  const text = readFileSync3(file2, "utf8");
+  const text = readFileSync2(file2, "utf8");
   const doc = parseYamlSource(text, display);
   const config2 = parsePipelineConfig(doc);
   let fileParams;
   if (config2.params_file) {
-    const pf = join10(root, config2.params_file);
+    const pf = join9(root, config2.params_file);
     if (!existsSync5(pf)) {
       const at = doc.locate(["params_file"]);
       throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
     }
-    fileParams = { doc: parseYamlSource(readFileSync3(pf, "utf8"), config2.params_file) };
+    fileParams = { doc: parseYamlSource(readFileSync2(pf, "utf8"), config2.params_file) };
   }
   return resolvePipeline(doc, config2, text, fileParams);
 }
@@ -97257,23 +97160,23 @@ async function hashOutputs(ws, stage) {
 // src/app/pipeline/run-record.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readdirSync, renameSync as renameSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { cpus, hostname as hostname3, totalmem } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join10 } from "node:path";
 function newRunId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
 }
 function runsDir(root) {
-  return join11(root, "reports", "runs");
+  return join10(root, "reports", "runs");
 }
 function writeRunRecord(root, run) {
   const parsed = PipelineRunSchema.parse(run);
-  const dir = join11(runsDir(root), parsed.run_id);
-  mkdirSync3(dir, { recursive: true });
-  const p = join11(dir, "run.json");
-  writeFileSync5(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
+  const dir = join10(runsDir(root), parsed.run_id);
+  mkdirSync2(dir, { recursive: true });
+  const p = join10(dir, "run.json");
+  writeFileSync4(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
 `);
-  renameSync3(`${p}.tmp`, p);
+  renameSync2(`${p}.tmp`, p);
   return p;
 }
 var gpuCache;
@@ -97390,6 +97293,105 @@ async function stopChild(child2, exit, graceMs = 5e3) {
 // src/app/pipeline/workspace.ts
 import { mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync4, writeFileSync as writeFileSync6 } from "node:fs";
 import { dirname as dirname8, join as join12 } from "node:path";
+
+// src/app/pipeline/file-hasher.ts
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname7, join as join11 } from "node:path";
+var RACY_MS = 2e3;
+var FileHasher = class {
+  constructor(root, memoPath) {
+    this.root = root;
+    this.memoPath = memoPath;
+    this.memo = readMemo(memoPath);
+  }
+  root;
+  memoPath;
+  memo;
+  dirty = false;
+  /** Bytes actually read and hashed (the rest came from the memo). */
+  bytesHashed = 0;
+  async hashFile(rel, st) {
+    const abs = join11(this.root, rel);
+    const s = st ?? statSync3(abs);
+    const executable = (s.mode & 73) !== 0;
+    const m = this.memo[rel];
+    if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
+    const sha256 = await sha256File(abs);
+    this.bytesHashed += s.size;
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
+      this.dirty = true;
+    }
+    return { path: rel, sha256, size: s.size, executable };
+  }
+  /** Record a hash we know (a file just restored and verified). */
+  remember(rel, sha256) {
+    const s = statSync3(join11(this.root, rel));
+    if (Date.now() - s.mtimeMs > RACY_MS) {
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
+      this.dirty = true;
+    }
+  }
+  /**
+   * The files a dependency or output names, sorted: a file, every file under a directory, or the
+   * files a glob matches. Files under `exclude` (other stages' outputs) are left out. Null when
+   * nothing exists at a plain path.
+   */
+  expand(spec, exclude = []) {
+    const keep = (p) => !exclude.some((e) => within(p, e));
+    if (isGlob(spec)) {
+      const re = globToRegExp(spec);
+      const base = globBase(spec);
+      return walk(this.root, base).filter((f) => re.test(f.path) && keep(f.path));
+    }
+    let st;
+    try {
+      st = statSync3(join11(this.root, spec));
+    } catch {
+      return null;
+    }
+    if (st.isDirectory()) return walk(this.root, spec).filter((f) => keep(f.path));
+    return keep(spec) ? [{ path: spec, stat: st }] : [];
+  }
+  save() {
+    if (!this.dirty) return;
+    mkdirSync3(dirname7(this.memoPath), { recursive: true });
+    const tmp = `${this.memoPath}.${process.pid}.tmp`;
+    writeFileSync5(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    renameSync3(tmp, this.memoPath);
+    this.dirty = false;
+  }
+};
+function readMemo(path12) {
+  try {
+    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync4(path12, "utf8")));
+    return r.success ? r.data.entries : {};
+  } catch {
+    return {};
+  }
+}
+function walk(root, rel) {
+  const out = [];
+  const visit2 = (dir) => {
+    let names;
+    try {
+      names = readdirSync2(join11(root, dir));
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      if (name === ".git" || name === ".llmops") continue;
+      const p = dir && dir !== "." ? `${dir}/${name}` : name;
+      const st = statSync3(join11(root, p));
+      if (st.isDirectory()) visit2(p);
+      else if (st.isFile()) out.push({ path: p, stat: st });
+    }
+  };
+  visit2(rel);
+  return out;
+}
+
+// src/app/pipeline/workspace.ts
 function openWorkspace(root, pipelineName, cacheDir) {
   const dir = cacheDir ?? join12(root, ".llmops", "cache");
   const statePath = join12(root, ".llmops", "pipelines", `${pipelineName}.state.json`);

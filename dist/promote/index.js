@@ -38053,7 +38053,7 @@ function toRelease(d) {
 }
 
 // src/app/deploy/promote.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { basename, join as join4 } from "node:path";
@@ -65393,8 +65393,8 @@ function buildEvidence(i) {
 var VERSION8 = "0.1.0";
 
 // src/app/registry/resolve-artifact.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync as existsSync3, mkdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream, existsSync as existsSync3, mkdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -65415,6 +65415,15 @@ function createContentHasher() {
 }
 function sortForHash(paths) {
   return [...paths].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+// src/app/fs/sha256-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256File(path) {
+  const h = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
 }
 
 // src/app/registry/resolve-artifact.ts
@@ -65449,7 +65458,7 @@ async function resolveRepoPath(uri, path, opts) {
       const worktree = join(opts.git.cwd, path, f.path);
       const present = existsSync3(worktree) && statSync(worktree).size === pointer.size && await sha256File(worktree) === pointer.oid;
       if (present) {
-        await pipeline(createReadStream(worktree), createWriteStream(target));
+        await pipeline(createReadStream2(worktree), createWriteStream(target));
       } else if (single) {
         lfsPointerOnly = true;
         return { uri, storage: "repo", sha256: `sha256:${pointer.oid}`, bytes: pointer.size, single, localPath: null, pinned: opts.commit, lfsPointerOnly };
@@ -65511,14 +65520,9 @@ async function hashMaterialised(files, single) {
     const size = statSync(file2).size;
     bytes += size;
     hasher.addFile(rel, size);
-    for await (const chunk of createReadStream(file2)) hasher.addBytes(chunk);
+    for await (const chunk of createReadStream2(file2)) hasher.addBytes(chunk);
   }
   return { sha256: hasher.digest(), bytes };
-}
-async function sha256File(file2) {
-  const h = createHash2("sha256");
-  for await (const chunk of createReadStream(file2)) h.update(chunk);
-  return h.digest("hex");
 }
 async function getJson(url2, headers, opts) {
   const res = await request2(url2, headers, opts);
@@ -65550,7 +65554,7 @@ async function request2(url2, headers, opts) {
 }
 function readHashed(file2) {
   const buf = readFileSync2(file2);
-  return { text: buf.toString("utf8"), sha256: `sha256:${createHash2("sha256").update(buf).digest("hex")}` };
+  return { text: buf.toString("utf8"), sha256: `sha256:${createHash3("sha256").update(buf).digest("hex")}` };
 }
 
 // src/app/registry/local-registry.ts
@@ -65980,7 +65984,7 @@ async function publishRelease(o, reg, facts, weights, bytes, commit) {
     if (tree.length === 1) files.push({ name: "eval-summary.json", data: await reg.git.readBlob(tree[0].blob), type: "application/json" });
   }
   files.push({ name: "model-card.md", data: new TextEncoder().encode(renderModelCard(facts)), type: "text/markdown" });
-  facts.assets = files.map((f) => ({ name: f.name, sha256: `sha256:${createHash3("sha256").update(f.data).digest("hex")}`, bytes: f.data.length }));
+  facts.assets = files.map((f) => ({ name: f.name, sha256: `sha256:${createHash4("sha256").update(f.data).digest("hex")}`, bytes: f.data.length }));
   files.push({ name: "SHA256SUMS", data: new TextEncoder().encode(renderChecksums(facts.assets)), type: "text/plain" });
   const body = renderReleaseBody(facts);
   let release = await o.github.getRelease(facts.registrationTag);

@@ -30177,8 +30177,6 @@ function gitShowFile(path, rev) {
 }
 
 // src/app/data/run-check.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
 import { dirname as dirname2, relative } from "node:path";
 
 // src/version.ts
@@ -51071,6 +51069,15 @@ var DataProfiler = class {
   }
 };
 
+// src/app/fs/sha256-file.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+async function sha256File(path) {
+  const h = createHash3("sha256");
+  for await (const chunk of createReadStream3(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
+}
+
 // src/app/data/run-check.ts
 async function runDataCheck(validator, files, opts) {
   const leakage = opts.evalFiles.length ? new LeakageIndex(opts.evalFiles.map((f) => f.shown), await readEvalCases(opts.evalFiles), { ...defaultMinHashOptions, threshold: opts.threshold, exampleLimit: 20 }) : null;
@@ -51101,12 +51108,6 @@ async function runDataCheck(validator, files, opts) {
     });
   }
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
-}
-function sha256File(path) {
-  return new Promise((resolve3, reject) => {
-    const h = createHash3("sha256");
-    createReadStream3(path).on("data", (c) => h.update(c)).on("error", reject).on("end", () => resolve3(h.digest("hex")));
-  });
 }
 async function readEvalCases(files) {
   const cases = [];

@@ -1,7 +1,5 @@
 // One pass over the data files for the CLI and the action: validate, profile, dedupe, check
 // leakage against eval cases, and assemble the manifest (file hashes read here).
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { dirname, relative } from "node:path";
 import { DataInvalidError } from "../../errors.js";
 import { VERSION } from "../../version.js";
@@ -14,6 +12,7 @@ import { DataProfiler } from "../../core/data/profile.js";
 import type { ValidationReport } from "../../core/data/types.js";
 import type { DatasetValidator } from "../../core/data/validate.js";
 import { dataFileKind, readChunks, statDataFile, validateFiles } from "./data-files.js";
+import { sha256File } from "../fs/sha256-file.js";
 
 export interface DataFile {
   /** Absolute path. */
@@ -68,16 +67,6 @@ export async function runDataCheck(validator: DatasetValidator, files: DataFile[
     });
   }
   return { report, manifest: buildManifest(VERSION, manifestFiles, profiler.duplicates(), profiler.leakage()), profiler };
-}
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash("sha256");
-    createReadStream(path)
-      .on("data", (c) => h.update(c))
-      .on("error", reject)
-      .on("end", () => resolve(h.digest("hex")));
-  });
 }
 
 /** Eval cases from JSONL files ({id, input|vars, expected} per line). */

@@ -1,8 +1,7 @@
 // Wires the real adapters (disk, fetch, git) to the pure eval core. Both shells — the CLI and the
 // evaluate action — call this, so a laptop and a workflow produce the same run directory.
 import { stableStringify } from "../../core/stable-json.js";
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
@@ -26,6 +25,7 @@ import { OpenAiCompatibleProvider, completionUrl, requestBody } from "../../adap
 import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js";
 import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
+import { sha256File } from "../fs/sha256-file.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -122,12 +122,6 @@ interface LocalModel {
   identity: string;
 }
 
-async function sha256File(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return `sha256:${h.digest("hex")}`;
-}
-
 /** A llama-cpp target's GGUF (and adapter), relative to the suite file, checked and hashed. */
 async function localModel(suiteFile: string, displayFile: string, target: EffectiveTarget): Promise<LocalModel> {
   const key = target.gguf !== undefined ? "gguf" : "model_path";
@@ -135,7 +129,7 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
     const p = resolve(dirname(suiteFile), value);
     if (!existsSync(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
     if (statSync(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
-    return { path: p, hash: await sha256File(p) };
+    return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
   const model = await check(key, (target.gguf ?? target.model_path)!);
   const adapter = target.serve?.adapter ? await check("serve.adapter", target.serve.adapter) : undefined;

@@ -1,23 +1,17 @@
 // K-quants (and every other llama.cpp type) through llama.cpp's own `llama-quantize`: llmops writes
 // an f16 GGUF, the real tool quantizes it. Where the tool is missing, say what to install.
 import { childEnv } from "../../adapters/process/child-env.js";
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { GGUF_EXPORT_SCHEMA, GgufExportSchema, type GgufExport } from "../../core/contracts/gguf-export.js";
 import type { Logger } from "../../core/ports/index.js";
 import { ExternalError, InputError } from "../../errors.js";
 import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
 import { exportGguf, type ExportGgufResult } from "./export-gguf.js";
+import { sha256File } from "../fs/sha256-file.js";
 
 /** llama-quantize's type names llmops passes through (lower case on the command line). */
 export const EXTERNAL_TYPES = ["q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"] as const;
-
-async function sha256File(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return `sha256:${h.digest("hex")}`;
-}
 
 export async function externalQuantize(o: {
   modelDir: string;
@@ -53,7 +47,7 @@ export async function externalQuantize(o: {
   const record: GgufExport = GgufExportSchema.parse({
     ...first.record,
     schema: GGUF_EXPORT_SCHEMA,
-    gguf: { file: basename(out), bytes: statSync(out).size, sha256: await sha256File(out) },
+    gguf: { file: basename(out), bytes: statSync(out).size, sha256: `sha256:${await sha256File(out)}` },
     type: o.type,
     quantized_by: { tool: basename(tool), from: "f16" },
   });

@@ -1,11 +1,11 @@
 // Content hashes of workspace files, remembered by path, size, mtime and inode so that hashing an
 // unchanged tree costs one stat per file. A file modified within the last two seconds is not
 // remembered (its mtime could still change without its size: git's "racily clean" problem).
-import { createHash } from "node:crypto";
-import { createReadStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
 import { HashMemoSchema, type HashMemo } from "../../core/contracts/pipeline-run.js";
 import { globBase, globToRegExp, isGlob, within } from "../../core/pipeline/glob.js";
+import { sha256File } from "../fs/sha256-file.js";
 
 const RACY_MS = 2000;
 
@@ -114,14 +114,4 @@ export function walk(root: string, rel: string): { path: string; stat: Stats }[]
   };
   visit(rel);
   return out;
-}
-
-export function sha256File(abs: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash("sha256");
-    createReadStream(abs, { highWaterMark: 1 << 20 })
-      .on("data", (c) => h.update(c))
-      .on("error", reject)
-      .on("end", () => resolve(h.digest("hex")));
-  });
 }

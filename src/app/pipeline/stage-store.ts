@@ -7,7 +7,8 @@ import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { StageCacheEntrySchema, type StageCacheEntry } from "../../core/contracts/pipeline-run.js";
-import { sha256File, type HashedFile } from "./file-hasher.js";
+import { sha256File } from "../fs/sha256-file.js";
+import type { HashedFile } from "./file-hasher.js";
 
 export type Lookup = { hit: true; entry: StageCacheEntry } | { hit: false; reason: string };
 

@@ -10,6 +10,7 @@ import { ExternalError, InputError } from "../../errors.js";
 import { parseLfsPointer, parseStorageUri, type StorageUri } from "../../core/registry/storage.js";
 import { createContentHasher, sortForHash } from "../../core/train/content-hash.js";
 import type { GitCli } from "../../adapters/git/git-cli.js";
+import { sha256File } from "../fs/sha256-file.js";
 
 export interface ResolvedArtifact {
   uri: string;
@@ -139,12 +140,6 @@ async function hashMaterialised(files: Array<{ rel: string; file: string }>, sin
     for await (const chunk of createReadStream(file)) hasher.addBytes(chunk as Buffer);
   }
   return { sha256: hasher.digest(), bytes };
-}
-
-async function sha256File(file: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest("hex");
 }
 
 async function getJson(url: string, headers: Record<string, string>, opts: ResolveOptions): Promise<unknown> {
