@@ -1,8 +1,8 @@
 // The bundled evaluate action spawned as a process with INPUT_* variables against the loopback
 // server: outputs, job summary, and failures reported through the runner's ::error:: protocol.
 import { createHmac } from "node:crypto";
-import { chmodSync, cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { stableStringify } from "../../src/core/stable-json.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.js";
@@ -147,5 +147,26 @@ describe("actions/evaluate (bundled)", () => {
     } finally {
       await evil.close();
     }
+  }, 60_000);
+
+  it.each([
+    ["a committed symbolic link", (pr: string, secret: string) => { symlinkSync(secret, join(pr, "prompt.jinja")); return "prompt.jinja"; }],
+    ["a ../ path", (pr: string, secret: string) => relative(pr, secret)],
+  ])("yardstick: a PR suite whose prompt file is %s out of its checkout is refused before anything is read or sent", async (_, plant) => {
+    server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4) });
+    const base = tempDir();
+    writeArithmeticCases(base, 5);
+    writeSuite(base, server.baseUrl);
+    const secret = join(tempDir(), "runner-secret.txt");
+    writeFileSync(secret, "RUNNER SECRET {{ input }}");
+    const pr = tempDir();
+    mkdirSync(join(pr, ".git")); // the PR's checkout
+    writeArithmeticCases(pr, 5);
+    writeSuite(pr, server.baseUrl, { prompt: { file: plant(pr, secret) } });
+    const r = await runActionBundle({ action: "evaluate", inputs: { suite: join(pr, "suite.yaml"), yardstick: join(base, "suite.yaml"), out: "run", "no-cache": "true" }, cwd: base });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/prompt\.file: .* resolves outside .*a pull request's suite may only read its own files/);
+    expect(r.stdout + r.stderr).not.toContain("RUNNER SECRET");
+    expect(server.requests).toHaveLength(0);
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 // Load an eval suite from disk: the YAML (validated with positions), its cases (inline, JSONL,
 // .jsonl.gz or Parquet) and its prompt (inline or a file under prompts/), with content hashes for
 // provenance.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname, extname, relative, resolve } from "node:path";
+import { dirname, extname, relative, resolve, sep } from "node:path";
 import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { planMargins, type GatePolicy } from "../../core/gate/index.js";
@@ -30,11 +30,20 @@ export interface LoadedSuite {
   warnings: string[];
 }
 
-export async function loadSuite(path: string, cwd: string, variant?: string): Promise<LoadedSuite> {
+/**
+ * `within`: a directory every file the suite reads must stay inside once links are resolved — the
+ * checkout of an untrusted pull request, whose suite is read as data only, so that neither a `../`
+ * path nor a committed symbolic link can make the trusted run read a file of the runner's.
+ */
+export async function loadSuite(path: string, cwd: string, variant?: string, within?: string): Promise<LoadedSuite> {
   const file = resolve(cwd, path);
   const displayFile = relative(cwd, file) || file;
   if (!existsSync(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync(file).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const contain = (p: string, what: string) => {
+    if (within !== undefined) assertInside(p, within, what);
+  };
+  contain(file, displayFile);
   const text = readFileSync(file, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
@@ -61,6 +70,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string): Pr
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
     if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const bytes = readFileSync(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
@@ -77,6 +87,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string): Pr
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path = resolve(base, c.schema_file);
     if (!existsSync(path)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    contain(path, where);
     const text = readFileSync(path, "utf8");
     let schema: unknown;
     try {
@@ -89,7 +100,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string): Pr
   });
 
   const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, promptPath);
+  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file,
     displayFile,
@@ -199,7 +210,7 @@ function applyVariant(suite: SuiteConfig, name: string | undefined, doc: Sourced
   return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
   const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
@@ -211,6 +222,7 @@ function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string,
   const path = resolve(base, p.file!);
   const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  contain(path, `${where}: prompt.file`);
   const text = readFileSync(path, "utf8");
   if (/\.ya?ml$/i.test(path)) {
     const pdoc = parseYamlSource(text, shown);
@@ -225,4 +237,15 @@ function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string,
     };
   }
   return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+}
+
+/** Refuses a file whose real path (links resolved) lies outside `root`'s real path. */
+function assertInside(path: string, root: string, what: string): void {
+  const real = realpathSync(path);
+  const top = realpathSync(root);
+  if (real !== top && !real.startsWith(top + sep)) {
+    throw new ConfigError(`${what}: ${relative(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+      hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them",
+    });
+  }
 }

@@ -81,7 +81,9 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
+  const loaded = o.yardstickPath
+    ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath))), o.logger)
+    : await loadSuite(o.suitePath, o.cwd, o.variant);
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -91,6 +93,17 @@ async function prepareSuite(o: RunSuiteOptions) {
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
   return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+}
+
+/**
+ * The checkout a candidate suite belongs to (the nearest directory above it holding `.git`, else its
+ * own directory): under a yardstick, everything the candidate suite reads must stay inside it.
+ */
+export function checkoutRoot(suiteFile: string): string {
+  for (let d = dirname(suiteFile); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return dirname(suiteFile);
+  }
 }
 
 /**
