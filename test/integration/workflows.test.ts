@@ -151,7 +151,7 @@ describe("release workflows", () => {
   });
 
   test("release.yml refuses a package.json whose repository, homepage or bugs point anywhere but the repository releasing", () => {
-    const step = load("release.yml").jobs.check!.steps!.find((s) => /points at this repository/.test(s.name ?? ""))!;
+    const step = (load("release.yml").jobs.check!.steps! as { name?: string; run?: string }[]).find((s) => /points at this repository/.test(s.name ?? ""))!;
     const run = (pkg: object) => {
       const d = mkdtempSync(join(tmpdir(), "llmops-release-pkg-"));
       writeFileSync(join(d, "package.json"), JSON.stringify(pkg));
