@@ -257,6 +257,10 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       const comment = s.gh.commentsOn(7).at(-1)!;
       expect(comment.body).toContain("<!-- llmops:report:llmops-gate -->");
       expect(comment.body).toMatch(/FAIL/);
+      // The two cases the PR adds were evaluated apart, with its prompt, and reported ungated.
+      expect(comment.body).toContain("🆕 New cases (not gated): 2 cases the base's suite does not have");
+      expect(comment.body, comment.body).toMatch(/\| `new-001` +\| ❌ 0 +\| ❌ 0 +\| `3` +\|/);
+      expect(sent.filter((q) => q.prompt === "Think step by step.\n40+2=")).toHaveLength(1);
       expect(log).not.toContain("runtime-token-secret");
     }, 120_000);
   }
