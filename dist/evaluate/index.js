@@ -66883,9 +66883,25 @@ async function sha256File(path) {
   return h.digest("hex");
 }
 
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
+function newCasesOf(yardstick, candidate) {
+  const known = new Set(yardstick.map((c) => c.id));
+  return candidate.filter((c) => !known.has(c.id));
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath))), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded;
+  let added = { cases: [], datasetHash: "" };
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: newCasesOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -66894,7 +66910,18 @@ async function prepareSuite(o) {
   const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const newCases = o.limit === void 0 && !o.shard ? added.cases : [];
+  return {
+    loaded,
+    suite,
+    target,
+    scorers,
+    cases,
+    allCases: limited,
+    local,
+    jobs: planJobs(suite, cases, prompt, target, local?.identity),
+    newCases: { cases: newCases, jobs: planJobs(suite, newCases, prompt, target, local?.identity), datasetHash: added.datasetHash }
+  };
 }
 function checkoutRoot(suiteFile) {
   for (let d = dirname4(suiteFile); ; d = dirname4(d)) {
@@ -66904,7 +66931,7 @@ function checkoutRoot(suiteFile) {
 }
 function withYardstick(yard, cand, logger) {
   const ignored = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -66934,7 +66961,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local, newCases } = prepared;
   let target = prepared.target;
   let served;
   if (local) {
@@ -66955,7 +66982,24 @@ async function runSuite(o) {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const newDir = join3(result.outDir, NEW_CASES_DIR);
+    if (newCases.cases.length === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newCases.cases.length} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), (/* @__PURE__ */ new Date()).toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newCases.datasetHash } },
+      suite,
+      target,
+      scorers,
+      cases: newCases.cases,
+      allCases: newCases.cases,
+      jobs: newCases.jobs,
+      identity: local?.identity
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
@@ -67417,6 +67461,7 @@ async function main() {
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
+  setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
