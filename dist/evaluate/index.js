@@ -39164,11 +39164,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -62701,13 +62702,13 @@ function hedgeEnabled(setting, baseUrl) {
 }
 
 // src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
     this.opts = opts;
   }
-  kind;
+  failure;
   opts;
   name = "ProviderError";
   get retryable() {
@@ -63048,11 +63049,11 @@ function round3(x) {
 // src/core/eval/live-run.ts
 var SWEEP_MS = 50;
 function retryCause(err) {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 var LiveRun = class {
@@ -63200,7 +63201,7 @@ var LiveRun = class {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error63 = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== void 0) error63.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
@@ -65728,7 +65729,7 @@ var JsonlResultsStore = class {
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
       for (const at of locations) {
-        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (src === void 0) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
         const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);

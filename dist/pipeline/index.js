@@ -36283,10 +36283,26 @@ var InputError = class extends LlmopsError {
   name = "InputError";
   kind = "input";
 };
+var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
+  name = "DataInvalidError";
+  kind = "data";
+};
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
+};
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
 };
 var InternalError = class extends LlmopsError {
   name = "InternalError";
@@ -96169,7 +96185,7 @@ async function importBundle(store, key, dir) {
 `);
   renameSync(`${p}.${process.pid}.tmp`, p);
 }
-var CorruptEntryError = class extends Error {
+var CorruptEntryError = class extends DataInvalidError {
   name = "CorruptEntryError";
 };
 
@@ -97246,7 +97262,7 @@ async function startService(svc, o) {
     }
     if (o.signal?.aborted) {
       await stop();
-      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+      throw new ProcessExitError(`service ${svc.name}: ${o.signal.reason instanceof Error ? o.signal.reason.message : "interrupted"} before it was ready`, null, null);
     }
     if (await probe(`${base}${svc.ready}`)) break;
     if (performance.now() > deadline) {

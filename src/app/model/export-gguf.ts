@@ -11,7 +11,7 @@ import { BLOCK, FILE_TYPE, encodeTensor, type TensorEncoding } from "../../core/
 import { REFERENCE_CHAT_TEMPLATE, byteTokenizerMetadata, parseByteTokenizer } from "../../core/model/tokenizer-meta.js";
 import { hfTokenizerMetadata } from "../../core/model/hf-tokenizer.js";
 import type { Logger } from "../../core/ports/index.js";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { DataInvalidError, InputError, InternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
 import { SafetensorsDir } from "./safetensors-files.js";
@@ -117,7 +117,7 @@ function writeGguf(out: string, metadata: GgufMetadata, infos: GgufTensorInfo[],
     infos.forEach((t, i) => {
       const data = produce(i);
       const slot = layout.tensors[i]!;
-      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      if (data.length !== slot.size) throw new InternalError(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
       put(data);
       if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
     });

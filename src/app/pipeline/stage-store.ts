@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { StageCacheEntrySchema, type StageCacheEntry } from "../../core/contracts/pipeline-run.js";
+import { DataInvalidError } from "../../errors.js";
 import { sha256File } from "../fs/sha256-file.js";
 import type { HashedFile } from "./file-hasher.js";
 
@@ -130,6 +131,7 @@ export async function importBundle(store: StageStore, key: string, dir: string):
   renameSync(`${p}.${process.pid}.tmp`, p);
 }
 
-export class CorruptEntryError extends Error {
+/** A stored entry that fails its own hashes: the stage runs again (it never reaches a shell as is). */
+export class CorruptEntryError extends DataInvalidError {
   override readonly name = "CorruptEntryError";
 }
