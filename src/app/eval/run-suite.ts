@@ -4,7 +4,8 @@ import { stableStringify } from "../../core/stable-json.js";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { evalShardFormat } from "../../core/contracts/added-formats.js";
+import type { EvalShard } from "../../core/contracts/eval-shard.js";
 import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
@@ -334,7 +335,7 @@ async function runPlanned(
         total_cases: allCases.length,
         case_ids: cases.map((c) => c.id),
       };
-      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+      writeFileSync(shardPath, evalShardFormat.serialize(shard));
     } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {
