@@ -15,8 +15,8 @@ export const exportCommand: Command = {
 usage: llmops export gguf <model-dir> [options]
 
 Writes a Llama-architecture model in HF layout (config.json, safetensors
-weights — one file or shards — and llmops_tokenizer.json or a byte-level BPE
-tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+weights — one file or shards — and llmops_tokenizer.json, a SentencePiece
+tokenizer.model or a byte-level BPE tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
 Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
 the source model's hash, the file's sha256, type, tensor and parameter counts.
 
