@@ -8,7 +8,7 @@ import { pullRequestFormat } from "./report-bundle.js";
 import { resultLineFormat } from "./result-line.js";
 import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
-import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
+import { armsFormat, compressedExportFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
 
 export const FORMATS: readonly Format[] = [
   resultLineFormat,
@@ -20,6 +20,7 @@ export const FORMATS: readonly Format[] = [
   armsFormat,
   evalShardFormat,
   ggufExportFormat,
+  compressedExportFormat,
   pipelineRunFormat,
   pipelineStateFormat,
   stageCacheEntryFormat,
