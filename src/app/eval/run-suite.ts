@@ -264,7 +264,14 @@ async function runPlanned(
         prompt_hash: loaded.hashes.prompt,
         ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...(p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}),
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
