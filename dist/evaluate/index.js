@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative3 = parse4(serialize2(relative3, options), options);
+        relative4 = parse4(serialize2(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -39320,9 +39320,9 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, isAbsolute, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -65787,9 +65787,9 @@ function isAlive(pid) {
 }
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4, realpathSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname as dirname2, extname, relative, resolve as resolve2, sep } from "node:path";
+import { dirname as dirname3, extname as extname2, relative as relative2, resolve as resolve2, sep } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -66275,7 +66275,11 @@ var targetSchema = external_exports.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
   params: paramsSchema,
-  prices: priceSchema.optional()
+  prices: priceSchema.optional(),
+  /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
+  context: external_exports.number().int().positive().max(1e8).optional(),
+  /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
+  tokenizer: external_exports.string().min(1).max(1e3).optional()
 }).superRefine((t, ctx) => {
   if (t.provider === "openai-compatible") {
     if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
@@ -66339,20 +66343,188 @@ var suiteSchema = external_exports.strictObject({
   variants: external_exports.array(variantSchema).optional()
 });
 
+// src/app/prompts/load-prompt-file.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { basename, dirname as dirname2, extname, join as join2, relative } from "node:path";
+
+// src/core/prompts/schema.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
+var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
+var variableSchema = external_exports.union([
+  variableTypeSchema,
+  external_exports.strictObject({
+    type: variableTypeSchema.default("any"),
+    description: external_exports.string().max(2e3).optional(),
+    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
+    required: external_exports.boolean().default(true)
+  })
+]);
+var promptMetaFields = {
+  description: external_exports.string().max(1e4).optional(),
+  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
+  owner: external_exports.string().min(1).max(200).optional(),
+  /** A human version shown next to the content hash (which is the version llmops compares by). */
+  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
+  /** The variables a case must (or may) provide, with types checked against every case. */
+  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
+  /** What the prompt was written for; a suite's target overrides each of these. */
+  model: external_exports.strictObject({
+    api: external_exports.enum(["chat", "completions"]).optional(),
+    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+    /** The context window in tokens (prompt + completion). */
+    context: external_exports.number().int().positive().max(1e8).optional(),
+    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
+    tokenizer: external_exports.string().min(1).max(1e3).optional()
+  }).optional(),
+  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
+  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
+};
+var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
+var messageSchema2 = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var PromptYamlSchema = external_exports.strictObject({
+  ...promptMetaFields,
+  messages: external_exports.array(messageSchema2).min(1).optional(),
+  template: external_exports.string().optional()
+});
+
+// src/core/prompts/prompt-file.ts
+var FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+var FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+function isPromptYaml(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
+}
+function readPromptFile(src) {
+  const problems = [];
+  const version2 = sha256(src.sidecar ? `${src.text}\0${src.sidecar.text}` : src.text);
+  const yamlProblem = (err, file2) => {
+    problems.push(fromConfigError(err, file2));
+    return null;
+  };
+  if (/\.ya?ml$/i.test(src.file)) {
+    let doc;
+    try {
+      doc = parseYamlSource(src.text, src.file);
+    } catch (err) {
+      return { file: yamlProblem(err, src.file), problems };
+    }
+    const checked = collectIssues(PromptYamlSchema, doc);
+    if (!checked.ok) {
+      for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+      return { file: null, problems };
+    }
+    const v = checked.value;
+    const { messages, template: template2, ...meta4 } = v;
+    if (messages === void 0 === (template2 === void 0)) {
+      problems.push({ file: src.file, line: 1, col: 1, message: 'a prompt YAML file needs exactly one of "messages:" (a list of {role: system|user|assistant, content: template}) or "template:"' });
+      return { file: null, problems };
+    }
+    const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
+    const origins = messages ? messages.map((_, i) => ({ file: src.file, ...doc.locate(["messages", i, "content"]) })) : [{ file: src.file, ...doc.locate(["template"]) }];
+    return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version2 }, problems };
+  }
+  const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
+  if (frontMatter !== null && src.sidecar) {
+    problems.push({ file: src.file, line: 1, col: 1, message: `configuration in both the front matter and ${src.sidecar.file}`, hint: "keep one of them" });
+  }
+  let meta3 = {};
+  let metaDoc = null;
+  const yamlText = frontMatter ?? src.sidecar?.text ?? null;
+  const yamlFile = frontMatter !== null ? src.file : src.sidecar?.file ?? src.file;
+  if (yamlText !== null) {
+    try {
+      metaDoc = parseYamlSource(frontMatter !== null ? `
+${yamlText}` : yamlText, yamlFile);
+    } catch (err) {
+      yamlProblem(err, yamlFile);
+    }
+    if (metaDoc && metaDoc.value !== null && metaDoc.value !== void 0) {
+      const checked = collectIssues(PromptMetaSchema, metaDoc);
+      if (checked.ok) meta3 = checked.value;
+      else for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+    }
+  }
+  const template = body2.replace(/\r?\n$/, "");
+  return { file: { file: src.file, meta: meta3, metaDoc, spec: { kind: "template", template }, origins: [{ file: src.file, line: bodyLine, col: 1 }], version: version2 }, problems };
+}
+function splitFrontMatter(text) {
+  const open3 = FRONT_MATTER_OPEN.exec(text);
+  if (!open3) return { frontMatter: null, body: text, bodyLine: 1 };
+  const lines = text.slice(open3[0].length).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (FRONT_MATTER_CLOSE.test(lines[i].replace(/\r$/, ""))) {
+      return { frontMatter: lines.slice(0, i).join("\n"), body: lines.slice(i + 1).join("\n"), bodyLine: i + 3 };
+    }
+  }
+  return { frontMatter: null, body: text, bodyLine: 1 };
+}
+function parsePromptFile(src) {
+  const { file: file2, problems } = readPromptFile(src);
+  if (problems.length === 0 && file2) return file2;
+  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+  throw new ConfigError(problems.length === 1 ? lines[0] : `invalid prompt file (${problems.length} problems):
+  ${lines.join("\n  ")}`, {
+    hint: problems[0]?.hint ?? `fix it in ${src.file} (docs/prompts.md lists the fields)`
+  });
+}
+function fromConfigError(err, file2) {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^(.*?):(\d+):(\d+): ([^\n]*)/.exec(message);
+  const hint = err instanceof ConfigError ? err.hint : void 0;
+  if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
+  return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+
+// src/app/prompts/load-prompt-file.ts
+var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
+var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
+function sidecarPath(path) {
+  if (/\.ya?ml$/i.test(path)) return null;
+  const stem = join2(dirname2(path), basename(path, extname(path)));
+  for (const ext of [".yaml", ".yml"]) {
+    const p = stem + ext;
+    if (!existsSync3(p)) continue;
+    try {
+      if (isPromptYaml(parseYamlSource(readFileSync3(p, "utf8"), p).value)) return null;
+    } catch {
+    }
+    return p;
+  }
+  return null;
+}
+function readPromptSource(path, cwd, contain = () => {
+}) {
+  const shown = relative(cwd, path) || path;
+  contain(path, shown);
+  const side = sidecarPath(path);
+  if (side) contain(side, relative(cwd, side) || side);
+  return {
+    file: shown,
+    text: readFileSync3(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync3(side, "utf8") } : void 0
+  };
+}
+function loadPromptFile(path, cwd, contain) {
+  return parsePromptFile(readPromptSource(path, cwd, contain));
+}
+
 // src/app/eval/load-suite.ts
 async function loadSuite(path, cwd, variant, within) {
   const file2 = resolve2(cwd, path);
-  const displayFile = relative(cwd, file2) || file2;
-  if (!existsSync3(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const displayFile = relative2(cwd, file2) || file2;
+  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync3(file2, "utf8");
+  const text = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname2(file2);
+  const base = dirname3(file2);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
@@ -66369,13 +66541,13 @@ async function loadSuite(path, cwd, variant, within) {
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve2(base, suite.cases.file);
-    const shown = relative(cwd, dataPath) || dataPath;
-    if (!existsSync3(dataPath)) {
+    const shown = relative2(cwd, dataPath) || dataPath;
+    if (!existsSync4(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
     if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const bytes = readFileSync3(dataPath);
+    const bytes = readFileSync4(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
@@ -66389,9 +66561,9 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve2(base, c.schema_file);
-    if (!existsSync3(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where);
-    const text2 = readFileSync3(path2, "utf8");
+    const text2 = readFileSync4(path2, "utf8");
     let schema2;
     try {
       schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
@@ -66402,7 +66574,7 @@ async function loadSuite(path, cwd, variant, within) {
     c.schema = schema2;
   });
   const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file: file2,
     displayFile,
@@ -66410,6 +66582,7 @@ async function loadSuite(path, cwd, variant, within) {
     cases,
     prompt,
     promptOrigins,
+    promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings
@@ -66459,7 +66632,7 @@ async function readCasesFile(path, shown, bytes) {
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
     text = bytes.toString("utf8");
   } else {
-    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname2(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
   return parseCasesJsonl(text, shown);
 }
@@ -66506,29 +66679,16 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve2(base, p.file);
-  const shown = relative(cwd, path) || path;
-  if (!existsSync3(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where}: prompt.file`);
-  const text = readFileSync3(path, "utf8");
-  if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text, shown);
-    const v = pdoc.value;
-    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
-    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
-    }
-    return {
-      prompt: { kind: "messages", messages: msgs },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
-    };
-  }
-  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
 function assertInside(path, root, what) {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
   }
@@ -66797,17 +66957,17 @@ async function readStream(res, api, t0, url2, observe) {
 
 // src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname4, join as join3 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 function locateCliBundle(from = import.meta.url) {
-  let dir = dirname3(fileURLToPath(from));
+  let dir = dirname4(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join2(dir, "dist", "cli", "index.js");
-    if (existsSync4(candidate)) return candidate;
-    if (existsSync4(join2(dir, "cli", "index.js")) && existsSync4(join2(dir, "..", "package.json"))) return join2(dir, "cli", "index.js");
-    const parent = dirname3(dir);
+    const candidate = join3(dir, "dist", "cli", "index.js");
+    if (existsSync5(candidate)) return candidate;
+    if (existsSync5(join3(dir, "cli", "index.js")) && existsSync5(join3(dir, "..", "package.json"))) return join3(dir, "cli", "index.js");
+    const parent = dirname4(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -66890,9 +67050,9 @@ async function prepareSuite(o) {
   return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
 }
 function checkoutRoot(suiteFile) {
-  for (let d = dirname4(suiteFile); ; d = dirname4(d)) {
-    if (existsSync5(join3(d, ".git"))) return d;
-    if (dirname4(d) === d) return dirname4(suiteFile);
+  for (let d = dirname5(suiteFile); ; d = dirname5(d)) {
+    if (existsSync6(join4(d, ".git"))) return d;
+    if (dirname5(d) === d) return dirname5(suiteFile);
   }
 }
 function withYardstick(yard, cand, logger) {
@@ -66907,6 +67067,7 @@ function withYardstick(yard, cand, logger) {
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings]
   };
@@ -66914,8 +67075,8 @@ function withYardstick(yard, cand, logger) {
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
-    const p = resolve3(dirname4(suiteFile), value);
-    if (!existsSync5(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    const p = resolve3(dirname5(suiteFile), value);
+    if (!existsSync6(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
     if (statSync2(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
     return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
@@ -66955,11 +67116,11 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve3(o.cwd, o.out ?? join3(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  const outDir = resolve3(o.cwd, o.out ?? join4(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join3(outDir, ".lock"));
+  const release = acquireDirLock(join4(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join3(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -66996,14 +67157,14 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join3(outDir, "summary.json");
-      if (existsSync5(summaryPath2)) renameSync3(summaryPath2, join3(outDir, "summary.previous.json"));
+      const summaryPath2 = join4(outDir, "summary.json");
+      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join4(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target.params);
     const summary2 = accumulator.summary({
-      suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+      suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
       scorers,
@@ -67028,21 +67189,21 @@ async function runPlanned(o, t0, startedAt, p) {
       prices: target.prices,
       deadlines: outcome.deadlines
     });
-    const summaryPath = join3(outDir, "summary.json");
+    const summaryPath = join4(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
-    const shardPath = join3(outDir, "shard.json");
+    const shardPath = join4(outDir, "shard.json");
     if (o.shard) {
       const shard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
-        suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
         total_cases: allCases.length,
         case_ids: cases.map((c) => c.id)
       };
       writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
 `);
-    } else if (existsSync5(shardPath)) rmSync(shardPath);
+    } else if (existsSync6(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -67057,11 +67218,11 @@ function assertSomeAnswered(r) {
   });
 }
 function defaultResponseCacheDir(env) {
-  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join3(env.HOME || homedir(), ".cache");
-  return join3(base, "llmops", "responses");
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join4(env.HOME || homedir(), ".cache");
+  return join4(base, "llmops", "responses");
 }
 function isInside(dir, root) {
-  const rel = relative2(resolve3(root), resolve3(dir));
+  const rel = relative3(resolve3(root), resolve3(dir));
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
