@@ -147,6 +147,7 @@ export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings],
   };
