@@ -98006,7 +98006,7 @@ function git(cwd, args) {
 async function runWithBaseline(o) {
   let commit;
   try {
-    commit = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+    commit = git(o.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${o.baselineRev}^{commit}`]);
   } catch {
     throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
   }
@@ -98016,7 +98016,7 @@ async function runWithBaseline(o) {
   const wt = mkdtempSync(join14(tmpdir(), "llmops-baseline-"));
   const log2 = prefixed(o.logger, "baseline \u2502 ");
   try {
-    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit]);
+    git(o.root, ["worktree", "add", "--detach", "--force", "--end-of-options", wt, commit]);
     if (!existsSync7(join14(wt, rel))) {
       throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
     }
@@ -98050,7 +98050,7 @@ async function runWithBaseline(o) {
     return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
   } finally {
     try {
-      git(o.root, ["worktree", "remove", "--force", wt]);
+      git(o.root, ["worktree", "remove", "--force", "--end-of-options", wt]);
     } catch {
     }
     rmSync4(wt, { recursive: true, force: true });
