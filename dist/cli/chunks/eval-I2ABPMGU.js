@@ -61,8 +61,8 @@ import {
   wilsonInterval,
   writeResultLine
 } from "./chunk-UN4BG3SX.js";
-import "./chunk-EI544OTC.js";
 import "./chunk-ID4IIHHH.js";
+import "./chunk-EI544OTC.js";
 import "./chunk-O535G6Z6.js";
 import "./chunk-VQI3AYYW.js";
 import {
