@@ -96145,6 +96145,25 @@ var GgufExportSchema = external_exports.strictObject({
   created_at: external_exports.string()
 });
 
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
 // src/core/contracts/pipeline-run.ts
 var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
 var StoredFileSchema = external_exports.object({
@@ -96292,6 +96311,16 @@ var ggufExportFormat = defineFormat({
   readers: "llmops serve, eval with provider llama-cpp",
   hint: "re-export the model with `llmops export gguf`"
 });
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
 var pipelineRunFormat = defineFormat({
   kind: "pipeline-run",
   version: 1,
@@ -96358,8 +96387,8 @@ var StageStore = class {
     this.dir = dir;
   }
   dir;
-  objectPath(sha2) {
-    return join7(this.dir, "objects", sha2.slice(0, 2), sha2);
+  objectPath(sha3) {
+    return join7(this.dir, "objects", sha3.slice(0, 2), sha3);
   }
   entryPath(key) {
     return join7(this.dir, "stages", `${key}.json`);

@@ -51341,12 +51341,15 @@ import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
+  return locatePackageFile("trainers/reference/train.py", from);
+}
+function locatePackageFile(relative2, from = import.meta.url) {
   let dir = dirname2(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join2(dir, "trainers", "reference", "train.py");
+    const candidate = join2(dir, ...relative2.split("/"));
     if (existsSync2(candidate)) return candidate;
     const parent = dirname2(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    if (parent === dir) throw new InternalError(`${relative2} was not found above the llmops installation; the package is incomplete`);
     dir = parent;
   }
 }

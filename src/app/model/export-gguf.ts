@@ -11,6 +11,7 @@ import { mergeLora, parseLoraConfig, type LoraConfig } from "../../core/model/lo
 import { BLOCK, FILE_TYPE, encodeTensor, type TensorEncoding } from "../../core/model/quantize.js";
 import { REFERENCE_CHAT_TEMPLATE, byteTokenizerMetadata, parseByteTokenizer } from "../../core/model/tokenizer-meta.js";
 import { hfTokenizerMetadata } from "../../core/model/hf-tokenizer.js";
+import { parseSentencePieceModel, sentencePieceCaveats, sentencePieceMetadata } from "../../core/model/sentencepiece.js";
 import type { Logger } from "../../core/ports/index.js";
 import { DataInvalidError, InputError, InternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
@@ -58,6 +59,8 @@ function requireDir(path: string, shown: string, what: string): void {
 interface TokenizerChoice {
   kind: GgufExport["tokenizer"];
   metadata: GgufMetadata;
+  /** What llama.cpp will not reproduce of this tokenizer (logged as warnings). */
+  caveats?: string[];
 }
 
 function chatTemplateOf(dir: string, shown: string): string | undefined {
@@ -77,14 +80,25 @@ function tokenizerFor(dir: string, shown: string, h: LlamaHparams): TokenizerCho
     if (spec.vocab_size !== h.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h.vocabSize}`);
     return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
   }
+  const cfgPath = join(dir, "tokenizer_config.json");
+  const cfg = existsSync(cfgPath) ? (readJson(cfgPath, `${shown}/tokenizer_config.json`) as Record<string, unknown>) : {};
+  // Like llama.cpp's converter for Llama models: a SentencePiece model wins over a tokenizer.json beside it
+  // (LlamaTokenizerFast's tokenizer.json is a conversion of the same tokenizer.model).
+  const spm = join(dir, "tokenizer.model");
+  if (existsSync(spm)) {
+    const where = `${shown}/tokenizer.model`;
+    const model = parseSentencePieceModel(readFileSync(spm), where);
+    const addedPath = join(dir, "added_tokens.json");
+    const addedTokens = existsSync(addedPath) ? (readJson(addedPath, `${shown}/added_tokens.json`) as Record<string, number>) : {};
+    const metadata = sentencePieceMetadata({ model, h, tokenizerConfig: cfg, addedTokens, chatTemplate: chatTemplateOf(dir, shown), where });
+    return { kind: "sentencepiece", metadata, caveats: sentencePieceCaveats(model).map((c) => `${where}: ${c}`) };
+  }
   const hf = join(dir, "tokenizer.json");
   if (existsSync(hf)) {
-    const cfgPath = join(dir, "tokenizer_config.json");
-    const cfg = existsSync(cfgPath) ? (readJson(cfgPath, `${shown}/tokenizer_config.json`) as Record<string, unknown>) : {};
     const r = hfTokenizerMetadata(readJson(hf, `${shown}/tokenizer.json`), cfg, h, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
     return { kind: r.kind, metadata: r.metadata };
   }
-  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json, tokenizer.model or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
 }
 
 function encodingFor(t: PlannedTensor, type: TensorEncoding): TensorEncoding {
@@ -202,6 +216,7 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
       }
       const tok = tokenizerFor(baseDir, baseShown, h);
       tokenizer = tok.kind;
+      for (const c of tok.caveats ?? []) o.logger.warn(c);
       const name = basename(adapter ? modelDir : baseDir);
       metadata = [...llamaMetadata(h, name, FILE_TYPE[o.type]), ...tok.metadata];
       infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));

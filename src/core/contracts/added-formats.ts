@@ -5,6 +5,7 @@ import { ArmsComparisonSchema } from "./arms.js";
 import { EvalShardSchema } from "./eval-shard.js";
 import { defineFormat } from "./format.js";
 import { GgufExportSchema } from "./gguf-export.js";
+import { CompressedExportSchema } from "./compressed-export.js";
 import { HashMemoSchema, PipelineRunSchema, PipelineStateSchema, StageCacheEntrySchema } from "./pipeline-run.js";
 import { ResponseCacheEntrySchema } from "./response-cache-entry.js";
 
@@ -25,6 +26,12 @@ export const ggufExportFormat = defineFormat({
   title: "what produced a GGUF file (source model, type, hashes)",
   file: "<model>.export.json", writer: "llmops export gguf", readers: "llmops serve, eval with provider llama-cpp",
   hint: "re-export the model with `llmops export gguf`",
+});
+export const compressedExportFormat = defineFormat({
+  kind: "compressed-export", version: 1, schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json", writer: "llmops export awq|gptq", readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`",
 });
 export const pipelineRunFormat = defineFormat({
   kind: "pipeline-run", version: 1, schema: PipelineRunSchema,

@@ -8,7 +8,7 @@ import { pullRequestFormat } from "./report-bundle.js";
 import { resultLineFormat } from "./result-line.js";
 import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
-import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, responseCacheEntryFormat, stageCacheEntryFormat } from "./added-formats.js";
+import { armsFormat, compressedExportFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, responseCacheEntryFormat, stageCacheEntryFormat } from "./added-formats.js";
 import { trainMetricsFormat } from "./train-metrics.js";
 
 export const FORMATS: readonly Format[] = [
@@ -21,6 +21,7 @@ export const FORMATS: readonly Format[] = [
   armsFormat,
   evalShardFormat,
   ggufExportFormat,
+  compressedExportFormat,
   pipelineRunFormat,
   pipelineStateFormat,
   stageCacheEntryFormat,
