@@ -5,6 +5,7 @@ import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { OctokitReleaseClient } from "../../adapters/github/octokit-release-client.js";
 import { runPromotion } from "../../app/deploy/promote.js";
 import { systemClock } from "../../core/ports/index.js";
+import { renderSmokeChecks } from "../../core/registry/model-card.js";
 import { renderCodeSpan, escapeMarkdownText } from "../../core/report/escape.js";
 import { InputError } from "../../errors.js";
 import { parseInputs } from "../runtime/inputs.js";
@@ -48,7 +49,7 @@ export async function main(): Promise<void> {
   core.setOutput("pull-request-url", result.change?.pullRequest?.url ?? "");
   if (env.GITHUB_STEP_SUMMARY) {
     const lines = [`### llmops promote: ${escapeMarkdownText(result.status)}`, "", escapeMarkdownText(result.summary)];
-    if (result.smoke) lines.push("", "| smoke check | result | detail |", "| --- | --- | --- |", ...result.smoke.checks.map((c) => `| ${escapeMarkdownText(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdownText(c.detail)} |`));
+    if (result.smoke) lines.push("", renderSmokeChecks(result.smoke.checks));
     if (result.tag) lines.push("", `Tag: ${renderCodeSpan(result.tag)}`);
     await core.summary.addRaw(`${lines.join("\n")}\n`).write();
   }
