@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { GGUF_EXPORT_SCHEMA, GgufExportSchema, type GgufExport } from "../../core/contracts/gguf-export.js";
+import { ggufExportFormat } from "../../core/contracts/added-formats.js";
+import { GGUF_EXPORT_SCHEMA, type GgufExport } from "../../core/contracts/gguf-export.js";
 import { layoutGguf, type GgufMetadata, type GgufTensorInfo } from "../../core/model/gguf.js";
 import { ggufNameFor, llamaMetadata, parseLlamaConfig, permuteQK, planLlamaTensors, type LlamaHparams, type PlannedTensor } from "../../core/model/llama.js";
 import { mergeLora, parseLoraConfig, type LoraConfig } from "../../core/model/lora.js";
@@ -12,7 +13,7 @@ import { REFERENCE_CHAT_TEMPLATE, byteTokenizerMetadata, parseByteTokenizer } fr
 import { hfTokenizerMetadata } from "../../core/model/hf-tokenizer.js";
 import { parseSentencePieceModel, sentencePieceCaveats, sentencePieceMetadata } from "../../core/model/sentencepiece.js";
 import type { Logger } from "../../core/ports/index.js";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { DataInvalidError, InputError, InternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
 import { SafetensorsDir } from "./safetensors-files.js";
@@ -131,7 +132,7 @@ function writeGguf(out: string, metadata: GgufMetadata, infos: GgufTensorInfo[],
     infos.forEach((t, i) => {
       const data = produce(i);
       const slot = layout.tensors[i]!;
-      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      if (data.length !== slot.size) throw new InternalError(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
       put(data);
       if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
     });
@@ -240,7 +241,7 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
     o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} → ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
     const written = writeGguf(out, metadata, infos, produce);
     const source = await workspace.hashDirectory(baseDir);
-    const record: GgufExport = GgufExportSchema.parse({
+    const record: GgufExport = {
       schema: GGUF_EXPORT_SCHEMA,
       gguf: { file: basename(out), bytes: written.bytes, sha256: written.sha256 },
       kind: o.asAdapter ? "lora-adapter" : "model",
@@ -255,9 +256,9 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
         : {}),
       llmops_version: VERSION,
       created_at: new Date().toISOString(),
-    });
+    };
     const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
-    writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`);
+    writeFileSync(recordPath, ggufExportFormat.serialize(record));
     return { out, recordPath, record };
   } finally {
     weights.close();

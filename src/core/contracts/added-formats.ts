@@ -7,6 +7,7 @@ import { defineFormat } from "./format.js";
 import { GgufExportSchema } from "./gguf-export.js";
 import { CompressedExportSchema } from "./compressed-export.js";
 import { HashMemoSchema, PipelineRunSchema, PipelineStateSchema, StageCacheEntrySchema } from "./pipeline-run.js";
+import { ResponseCacheEntrySchema } from "./response-cache-entry.js";
 
 export const armsFormat = defineFormat({
   kind: "arms", version: 1, schema: ArmsComparisonSchema,
@@ -55,4 +56,10 @@ export const hashMemoFormat = defineFormat({
   title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
   file: ".llmops/…/hash-memo.json", writer: "llmops run (file hasher)", readers: "llmops run (file hasher)",
   hint: "delete the memo; files are hashed again",
+});
+export const responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry", version: 1, schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json", writer: "llmops eval (disk cache)", readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it",
 });
