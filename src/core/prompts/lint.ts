@@ -5,7 +5,7 @@
 // tokenizer through the TokenCounter port).
 import { Template } from "@huggingface/jinja";
 import type { EvalCase } from "../eval/cases.js";
-import { compilePrompt, type CompiledPrompt } from "../eval/prompt.js";
+import { compilePrompt, type CompiledPrompt, type TemplateOrigin } from "../eval/prompt.js";
 import { findVariable, lineColAt, locateSyntaxError, templateVariables } from "../eval/template-check.js";
 import type { ChatMessage } from "../ports/provider.js";
 import type { TokenCounter } from "../ports/tokenizer.js";
@@ -71,7 +71,7 @@ const CASES_NAMED = 3;
 
 interface Part {
   source: string;
-  origin: { file: string; line: number; col: number };
+  origin: TemplateOrigin;
   required: string[];
   optional: string[];
 }
@@ -79,7 +79,7 @@ interface Part {
 function at(part: Part, offset: number | null): { file: string; line: number; col: number } {
   if (offset === null) return { ...part.origin };
   const p = lineColAt(part.source, offset);
-  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col };
+  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col + (part.origin.indent ?? 0) };
 }
 
 /** Lint one prompt. `problems` are those found reading its configuration. */
