@@ -62527,7 +62527,7 @@ function compile2(source, origin, role) {
   try {
     template = new Template(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
     throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
       hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
     });

@@ -51,7 +51,8 @@ function compile(source: string, origin: TemplateOrigin, role: ChatMessage["role
   try {
     template = new Template(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    // The parser meets the end of a block never closed as a TypeError of its own; say what it means.
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
     throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
       hint: "check the tag there: {{ expression }}, {% if … %}…{% endif %}, {% for … %}…{% endfor %}",
     });

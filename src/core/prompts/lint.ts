@@ -99,7 +99,8 @@ export function lintPrompt(prompt: PromptFile, problems: readonly PromptProblem[
         severity: "error",
         rule: "syntax",
         ...at(part, locateSyntaxError(source)),
-        message: `invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`,
+        // The parser meets the end of a block never closed as a TypeError of its own; say what it means.
+        message: `invalid Jinja template: ${err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err)}`,
         hint: "check the tag there: {{ expression }}, {% if … %}…{% endif %}, {% for … %}…{% endfor %}",
       });
     }
