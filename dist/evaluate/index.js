@@ -39164,11 +39164,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -59041,6 +59042,74 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
 // src/core/contracts/eval-shard.ts
 var EvalShardSchema = external_exports.object({
   schema: external_exports.literal("llmops.eval-shard/v1"),
@@ -59049,6 +59118,332 @@ var EvalShardSchema = external_exports.object({
   suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
   total_cases: external_exports.number().int().nonnegative(),
   case_ids: external_exports.array(external_exports.string())
+});
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema2, value, where) {
+    const r = schema2.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text, where) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/core/contracts/added-formats.ts
+var armsFormat = defineFormat({
+  kind: "arms",
+  version: 1,
+  schema: ArmsComparisonSchema,
+  title: "a k-arm comparison (every pair of arms per metric, Holm across pairs \xD7 metrics)",
+  file: "<out>/arms.json",
+  writer: "llmops compare --control/--arm (app/compare/run-arms.ts)",
+  readers: "llmops report",
+  hint: "pass the arms.json written by `llmops compare --control \u2026 --arm \u2026`"
+});
+var evalShardFormat = defineFormat({
+  kind: "eval-shard",
+  version: 1,
+  schema: EvalShardSchema,
+  title: "which slice of a suite's cases a sharded eval run holds",
+  file: "<run>/shard.json",
+  writer: "llmops eval --shard I/N",
+  readers: "llmops eval merge",
+  hint: "merge only the run directories of `llmops eval --shard I/N`"
+});
+var ggufExportFormat = defineFormat({
+  kind: "gguf-export",
+  version: 1,
+  schema: GgufExportSchema,
+  title: "what produced a GGUF file (source model, type, hashes)",
+  file: "<model>.export.json",
+  writer: "llmops export gguf",
+  readers: "llmops serve, eval with provider llama-cpp",
+  hint: "re-export the model with `llmops export gguf`"
+});
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
+var pipelineRunFormat = defineFormat({
+  kind: "pipeline-run",
+  version: 1,
+  schema: PipelineRunSchema,
+  title: "a pipeline run record: which stages ran or came from cache, why, how long, on what machine",
+  file: "reports/<run-id>/run.json",
+  writer: "llmops run, actions/pipeline",
+  readers: "llmops status, llmops runs",
+  hint: "run the pipeline again with `llmops run`"
+});
+var pipelineStateFormat = defineFormat({
+  kind: "pipeline-state",
+  version: 1,
+  schema: PipelineStateSchema,
+  title: "a pipeline's last known stage keys in this workspace",
+  file: ".llmops/pipelines/<name>.state.json",
+  writer: "llmops run",
+  readers: "llmops run, llmops status",
+  hint: "delete the state file; the next `llmops run` rebuilds it"
+});
+var stageCacheEntryFormat = defineFormat({
+  kind: "stage-cache-entry",
+  version: 1,
+  schema: StageCacheEntrySchema,
+  title: "a stage's cached outputs under its content-addressed key",
+  file: "stage cache entry (entry.json)",
+  writer: "llmops run",
+  readers: "llmops run (restore)",
+  hint: "the cache entry is unreadable; delete it and the stage reruns"
+});
+var hashMemoFormat = defineFormat({
+  kind: "hash-memo",
+  version: 1,
+  schema: HashMemoSchema,
+  title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
+  file: ".llmops/\u2026/hash-memo.json",
+  writer: "llmops run (file hasher)",
+  readers: "llmops run (file hasher)",
+  hint: "delete the memo; files are hashed again"
+});
+var responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry",
+  version: 1,
+  schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json",
+  writer: "llmops eval (disk cache)",
+  readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it"
 });
 
 // src/core/eval/shard.ts
@@ -62701,13 +63096,13 @@ function hedgeEnabled(setting, baseUrl) {
 }
 
 // src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
     this.opts = opts;
   }
-  kind;
+  failure;
   opts;
   name = "ProviderError";
   get retryable() {
@@ -62824,82 +63219,6 @@ var RequestWatch = class {
     r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
   }
 };
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/core/contracts/format.ts
-function tagOf(kind, version2) {
-  return `llmops.${kind}/v${version2}`;
-}
-var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
-function defineFormat(def) {
-  const tag = tagOf(def.kind, def.version);
-  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
-  function validate2(schema2, value, where) {
-    const r = schema2.safeParse(value);
-    if (r.success) return r.data;
-    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
-    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
-  }
-  function parseValue(value, where) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
-    const written = value.schema;
-    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
-    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
-    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
-    for (const p of def.previous ?? []) {
-      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
-    }
-    const m = TAG.exec(written);
-    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
-    if (m && sameKind && Number(m[2]) > def.version) {
-      const by = writerVersion(value);
-      throw fail(
-        where,
-        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
-        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
-      );
-    }
-    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
-  }
-  return {
-    ...def,
-    tag,
-    parseValue,
-    parse(text, where) {
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        throw fail(where, `not valid JSON (${err.message})`);
-      }
-      return parseValue(value, where);
-    },
-    serialize(doc) {
-      const json2 = JSON.parse(JSON.stringify(doc));
-      const value = def.repair ? def.repair(json2) : json2;
-      const r = def.schema.safeParse(value);
-      if (!r.success) {
-        const i = r.error.issues[0];
-        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-      }
-      return def.lines ? `${JSON.stringify(value)}
-` : `${JSON.stringify(value, null, 2)}
-`;
-    }
-  };
-}
-function readable(def) {
-  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
-  return [tagOf(def.kind, def.version), ...older].join(" or ");
-}
-function writerVersion(value) {
-  const v = value;
-  const s = v.llmops_version ?? v.provenance?.llmops_version;
-  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
-}
 
 // src/core/contracts/result-line.ts
 var RESULT_LINE_TAG = "llmops.result/v1";
@@ -63048,11 +63367,11 @@ function round3(x) {
 // src/core/eval/live-run.ts
 var SWEEP_MS = 50;
 function retryCause(err) {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 var LiveRun = class {
@@ -63200,7 +63519,7 @@ var LiveRun = class {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error63 = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== void 0) error63.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
@@ -65132,7 +65451,7 @@ var QuantileSketch = class _QuantileSketch {
 
 // src/core/contracts/summary.ts
 var SUMMARY_TAG = "llmops.summary/v2";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
 var metricV1 = {
   type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
@@ -65140,7 +65459,7 @@ var metricV1 = {
   higher_is_better: external_exports.boolean(),
   mean: external_exports.number().nullable(),
   se: external_exports.number().nullable(),
-  ci95: interval.nullable(),
+  ci95: interval2.nullable(),
   method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
   n: external_exports.number().int(),
   n_cases: external_exports.number().int(),
@@ -65161,7 +65480,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),
@@ -65520,27 +65846,6 @@ var systemClock = {
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-
-// src/core/contracts/response-cache-entry.ts
-var ResponseCacheEntrySchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.response-cache-entry/v1"),
-  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
-  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
-  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  response: external_exports.strictObject({
-    text: external_exports.string(),
-    finishReason: external_exports.string().nullable(),
-    promptTokens: external_exports.number().nullable(),
-    completionTokens: external_exports.number().nullable(),
-    ttftMs: external_exports.number().nullable(),
-    latencyMs: external_exports.number()
-  }),
-  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
-  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-
-// src/adapters/fs/disk-cache.ts
 var CACHE_SECRET_FILE = "cache-key";
 function requestDigest(req) {
   const { stream: _s, ...what } = req;
@@ -65572,11 +65877,9 @@ var DiskResponseCache = class {
     }
     let entry;
     try {
-      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
-      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
-      entry = r.data;
-    } catch {
-      return this.reject(key, "not JSON");
+      entry = responseCacheEntryFormat.parse(text, this.pathOf(key));
+    } catch (err) {
+      return this.reject(key, err instanceof Error ? err.message : String(err));
     }
     if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
     if (entry.mac !== mac3(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
@@ -65590,7 +65893,7 @@ var DiskResponseCache = class {
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, responseCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
   reject(key, why) {
@@ -65728,7 +66031,7 @@ var JsonlResultsStore = class {
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
       for (const at of locations) {
-        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (src === void 0) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
         const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
@@ -67048,9 +67351,25 @@ async function sha256File(path) {
   return h.digest("hex");
 }
 
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
+function newCasesOf(yardstick, candidate) {
+  const known = new Set(yardstick.map((c) => c.id));
+  return candidate.filter((c) => !known.has(c.id));
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath))), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded;
+  let added = { cases: [], datasetHash: "" };
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: newCasesOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -67059,7 +67378,18 @@ async function prepareSuite(o) {
   const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const newCases = o.limit === void 0 && !o.shard ? added.cases : [];
+  return {
+    loaded,
+    suite,
+    target,
+    scorers,
+    cases,
+    allCases: limited,
+    local,
+    jobs: planJobs(suite, cases, prompt, target, local?.identity),
+    newCases: { cases: newCases, jobs: planJobs(suite, newCases, prompt, target, local?.identity), datasetHash: added.datasetHash }
+  };
 }
 function checkoutRoot(suiteFile) {
   for (let d = dirname5(suiteFile); ; d = dirname5(d)) {
@@ -67069,7 +67399,7 @@ function checkoutRoot(suiteFile) {
 }
 function withYardstick(yard, cand, logger) {
   const ignored = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -67100,7 +67430,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local, newCases } = prepared;
   let target = prepared.target;
   let served;
   if (local) {
@@ -67121,7 +67451,24 @@ async function runSuite(o) {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const newDir = join4(result.outDir, NEW_CASES_DIR);
+    if (newCases.cases.length === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newCases.cases.length} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), (/* @__PURE__ */ new Date()).toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newCases.datasetHash } },
+      suite,
+      target,
+      scorers,
+      cases: newCases.cases,
+      allCases: newCases.cases,
+      jobs: newCases.jobs,
+      identity: local?.identity
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
@@ -67190,7 +67537,14 @@ async function runPlanned(o, t0, startedAt, p) {
         prompt_hash: loaded.hashes.prompt,
         ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -67213,8 +67567,7 @@ async function runPlanned(o, t0, startedAt, p) {
         total_cases: allCases.length,
         case_ids: cases.map((c) => c.id)
       };
-      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
-`);
+      writeFileSync3(shardPath, evalShardFormat.serialize(shard));
     } else if (existsSync6(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
@@ -67576,6 +67929,7 @@ async function main() {
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
+  setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }
