@@ -84,11 +84,17 @@ function configErrors(file: string, lines: string[]): ConfigError {
   });
 }
 
+/** What the adapter knows of files the pipeline's steps read (the core reads no files). */
+export interface PipelineReads {
+  /** The files an eval suite reads (cases, prompt files and their sidecars, schemas), repository-relative. */
+  suiteFiles?(suite: string): string[];
+}
+
 /**
  * Resolve a checked config: merge the params file's values under the inline ones, expand each
  * stage, order the graph. `fileParams` is the params file's parsed value (the adapter reads it).
  */
-export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, text: string, fileParams?: { doc: SourcedDocument }): Pipeline {
+export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, text: string, fileParams?: { doc: SourcedDocument }, reads: PipelineReads = {}): Pipeline {
   const problems = new Problems(doc);
   let params: Record<string, unknown> = { ...config.params };
   if (fileParams) {
@@ -155,6 +161,9 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       withValue = r.data;
       command = { llmops: true, argv: step.argv(r.data) };
       implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      // An eval stage reads more than its suite file: its cases, prompt files and schemas are
+      // dependencies too, so a prompt edit reruns only the suites that use that prompt.
+      if (cfg.uses === "eval" && reads.suiteFiles && typeof r.data.suite === "string" && !r.data.suite.includes("${")) implicitDeps.push(...reads.suiteFiles(r.data.suite));
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
