@@ -2,7 +2,7 @@
 // loses at most the line being written; loading (the format's one line reader) drops such a cut-off
 // line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
@@ -89,7 +89,11 @@ export class JsonlResultsStore implements ResultsStore {
     return at;
   }
 
-  finalize(locations: Iterable<RecordLocation & { index: number }>, map: (record: EvalRecord, index: number) => EvalRecord, dropsRecords: boolean): void {
+  mayHoldRecords(): boolean {
+    return existsSync(this.path) && statSync(this.path).size > 0;
+  }
+
+  async finalize<L extends RecordLocation>(locations: Iterable<L> | AsyncIterable<L>, map: (record: EvalRecord, at: L) => EvalRecord, dropsRecords: boolean): Promise<void> {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
     const out = openSync(tmp, "w");
@@ -103,11 +107,11 @@ export class JsonlResultsStore implements ResultsStore {
     };
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
-      for (const at of locations) {
+      for await (const at of locations) {
         if (src === undefined) throw new Error(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at);
         const text = writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;

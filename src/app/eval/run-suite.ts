@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
-import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
-import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
+import type { ShardSpec } from "../../core/eval/shard.js";
+import { JobPlanner, effectiveTarget, flatParams, type EffectiveTarget, type PlannedJob } from "../../core/eval/plan.js";
+import { planRun, type RunPlan } from "../../core/eval/run-plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
@@ -79,7 +80,7 @@ export interface SuitePlan {
   first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
-/** Load the suite and plan every request: what a run would send, computed before anything is. */
+/** Load the suite (one streaming scan of its cases) and the plan: a stream of requests, rendered as they are sent. */
 async function prepareSuite(o: RunSuiteOptions) {
   const loaded = o.yardstickPath
     ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath))), o.logger)
@@ -89,10 +90,11 @@ async function prepareSuite(o: RunSuiteOptions) {
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const selection = { ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.shard ? { shard: o.shard } : {}) };
+  const planFor = (t: EffectiveTarget) => planRun(loaded.cases, new JobPlanner(suite, prompt, t, local?.identity), selection);
+  const limitedCases = o.limit !== undefined ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  return { loaded, suite, target, scorers, limitedCases, local, planFor };
 }
 
 /**
@@ -151,13 +153,18 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
 export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
-  const { suite, target, cases, jobs } = await prepareSuite(o);
-  const first = jobs[0]?.request;
+  const { suite, target, planFor } = await prepareSuite(o);
+  const plan = planFor(target);
+  let first: PlannedJob["request"] | undefined;
+  for await (const job of plan.jobs()) {
+    first = job.request;
+    break;
+  }
   return {
     suite: suite.name,
-    cases: cases.length,
+    cases: plan.cases,
     repeats: suite.repeats,
-    requests: jobs.length,
+    requests: plan.size,
     target: { base_url: target.base_url, model: target.model, api: target.api },
     first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
@@ -167,7 +174,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, limitedCases, planFor, local } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -188,7 +195,8 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    // The plan renders requests for the target as run (a started server's URL is known only now).
+    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
   } finally {
     await served?.stop();
   }
@@ -198,9 +206,9 @@ async function runPlanned(
   o: RunSuiteOptions,
   t0: number,
   startedAt: string,
-  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "planFor"> & { plan: RunPlan; identity: string | undefined },
 ): Promise<RunSuiteResult> {
-  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
+  const { loaded, suite, target, scorers, limitedCases, plan } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
@@ -216,11 +224,11 @@ async function runPlanned(
     });
     const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
-      `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
+      `eval ${suite.name}: ${plan.cases} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
-      jobs,
+      plan,
       {
         summary: accumulator,
         provider,
@@ -251,7 +259,7 @@ async function runPlanned(
     const params = flatParams(target.params);
     const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: cases.length,
+      cases: plan.cases,
       repeats: suite.repeats,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
@@ -279,13 +287,16 @@ async function runPlanned(
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
     if (o.shard) {
+      // The one list a run holds: this shard's case ids, for merge-shards to check the set.
+      const caseIds: string[] = [];
+      for await (const c of plan.plannedCases()) caseIds.push(c.id);
       const shard: EvalShard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
         suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-        total_cases: allCases.length,
-        case_ids: cases.map((c) => c.id),
+        total_cases: limitedCases,
+        case_ids: caseIds,
       };
       writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
     } else if (existsSync(shardPath)) rmSync(shardPath);

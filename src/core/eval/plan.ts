@@ -1,5 +1,6 @@
-// A run plan: every case × repeat with its rendered request and cache key, computed up front so
-// the runner knows exactly which records a finished run must contain.
+// A run plan: every case × repeat with its rendered request and cache key. Job i is case
+// ⌊i / repeats⌋'s repeat i mod repeats, so the runner knows which records a finished run must
+// contain from the case count alone, and renders each case only when its turn comes.
 import type { SuiteConfig } from "./suite-schema.js";
 import type { EvalCase } from "./cases.js";
 import type { CompiledPrompt } from "./prompt.js";
@@ -53,20 +54,34 @@ export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed
 }
 
 /**
+ * Renders one case's jobs at a time: the plan is a stream, in the suite's order, never an array.
  * `identity` names the model behind the target in cache keys where the URL does not (a llama-cpp
  * target's port changes every run; its GGUF's sha256 does not).
  */
-export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
-  const jobs: PlannedJob[] = [];
-  // One (frozen) parameters object per repeat, shared by every case's request: a million-case plan
-  // must not carry a million copies of the same few fields.
-  const paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
-  cases.forEach((c, caseIndex) => {
+export class JobPlanner {
+  // One (frozen) parameters object per repeat, shared by every case's request.
+  private readonly paramsByRepeat: Readonly<Record<string, unknown>>[];
+  readonly repeats: number;
+
+  constructor(
+    suite: SuiteConfig,
+    private readonly prompt: CompiledPrompt,
+    private readonly target: EffectiveTarget,
+    private readonly identity?: string,
+  ) {
+    this.repeats = suite.repeats;
+    this.paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
+  }
+
+  /** The jobs of the case at `caseIndex` in the plan (after --limit and --shard), one per repeat. */
+  jobsFor(c: EvalCase, caseIndex: number): PlannedJob[] {
+    const { target } = this;
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
+    const rendered = this.prompt.render(vars, { caseId: c.id, where: c.where });
     const inputHash = sha256(stableStringify(rendered.messages));
-    for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = paramsByRepeat[repeat]!;
+    const jobs: PlannedJob[] = [];
+    for (let repeat = 0; repeat < this.repeats; repeat++) {
+      const params = this.paramsByRepeat[repeat]!;
       const request: CompletionRequest =
         target.api === "chat"
           ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
@@ -75,7 +90,7 @@ export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt:
         stableStringify({
           v: 1,
           provider: target.provider,
-          base_url: identity ?? target.base_url.replace(/\/+$/, ""),
+          base_url: this.identity ?? target.base_url.replace(/\/+$/, ""),
           model: target.model,
           api: target.api,
           params,
@@ -83,8 +98,14 @@ export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt:
           repeat,
         }),
       );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+      jobs.push({ index: caseIndex * this.repeats + repeat, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
     }
-  });
-  return jobs;
+    return jobs;
+  }
+}
+
+/** Every job of `cases`, in order (small plans and tests; runs stream through JobPlanner). */
+export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
+  const planner = new JobPlanner(suite, prompt, target, identity);
+  return cases.flatMap((c, i) => planner.jobsFor(c, i));
 }
