@@ -67166,6 +67166,10 @@ async function prepareSuite(o) {
   const selection = { ...o.limit !== void 0 ? { limit: o.limit } : {}, ...o.shard ? { shard: o.shard } : {} };
   const planFor = (t) => planRun(loaded.cases, new JobPlanner(suite, prompt, t, local?.identity), selection);
   const limitedCases = o.limit !== void 0 ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  for await (const first of planFor(target).plannedCases()) {
+    new JobPlanner(suite, prompt, target).jobsFor(first, 0);
+    break;
+  }
   return { loaded, suite, target, scorers, limitedCases, local, planFor };
 }
 function checkoutRoot(suiteFile) {

@@ -94,6 +94,13 @@ async function prepareSuite(o: RunSuiteOptions) {
   const selection = { ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.shard ? { shard: o.shard } : {}) };
   const planFor = (t: EffectiveTarget) => planRun(loaded.cases, new JobPlanner(suite, prompt, t, local?.identity), selection);
   const limitedCases = o.limit !== undefined ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  // The first case's requests are rendered now, so a template error (an undefined variable, an
+  // unknown filter) stops the run before a server is started or a request sent. A case-specific
+  // failure further on stops the run at that case, naming it; the records before it are kept.
+  for await (const first of planFor(target).plannedCases()) {
+    new JobPlanner(suite, prompt, target).jobsFor(first, 0);
+    break;
+  }
   return { loaded, suite, target, scorers, limitedCases, local, planFor };
 }
 
