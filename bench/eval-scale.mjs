@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, concurrency: { type: "string", default: "64" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, concurrency: { type: "string", default: "64" }, steps: { type: "string", default: "eval,compare,report" } } });
+const steps = new Set(values.steps.split(","));
 const sizes = values.sizes.split(",").map(Number);
 const conc = values.concurrency;
 const root = new URL("..", import.meta.url).pathname;
@@ -62,15 +63,19 @@ for (const n of sizes) {
   console.log(fmt("bare HTTP client", n, bare));
   const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
   console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client)`);
-  await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
+  if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
   await base.close();
   await cand.close();
   const parse = await measure(join(root, "bench", "bare-parse.mjs"), [join(dir, "base", "results.jsonl")]);
   console.log(fmt("bare JSON.parse pass", n, parse));
-  const cmp = await measure(cli, ["compare", "--baseline", join(dir, "base"), "--candidate", join(dir, "cand"), "--out", join(dir, "cmp"), "--quiet"]);
-  console.log(fmt("llmops compare", n, cmp));
-  const rep = await measure(cli, ["report", "--comparison", join(dir, "cmp"), "--markdown", join(dir, "report.md"), "--quiet"]);
-  console.log(fmt("llmops report", n, rep));
+  if (steps.has("compare") || steps.has("report")) {
+    const cmp = await measure(cli, ["compare", "--baseline", join(dir, "base"), "--candidate", join(dir, "cand"), "--out", join(dir, "cmp"), "--quiet"]);
+    console.log(fmt("llmops compare", n, cmp));
+  }
+  if (steps.has("report")) {
+    const rep = await measure(cli, ["report", "--comparison", join(dir, "cmp"), "--markdown", join(dir, "report.md"), "--quiet"]);
+    console.log(fmt("llmops report", n, rep));
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(work, { recursive: true, force: true });

@@ -63621,18 +63621,23 @@ async function dispatch(plan, found, todo, deps, opts) {
 }
 async function finalizeResults(plan, found, deps, opts, dropsRecords) {
   const { where: where2, state } = found;
+  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations() {
+    if (!fromBefore) {
+      for (let i = 0; i < plan.size; i++) if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job: void 0 };
+      return;
+    }
     for await (const job of plan.jobs()) {
       const i = job.index;
-      if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], job };
+      if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job };
     }
   }
   let kept = 0;
   await deps.store.finalize(
     locations(),
-    (r, { job }) => {
+    (r, { index, job }) => {
       kept++;
-      if (state[job.index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+      if (job !== void 0 && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
         const response = {
           text: r.output,
           finishReason: r.finish_reason,

@@ -4,6 +4,8 @@
 import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { RunPlan } from "./run-plan.js";
+import type { PlannedJob } from "./plan.js";
+import type { RecordLocation } from "../ports/results-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
@@ -166,18 +168,25 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
  */
 async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean): Promise<number> {
   const { where, state } = found;
-  async function* locations() {
+  // Records written by this run were scored as they came: only those from before need their job
+  // (rendered again from the case); a run with none from before reads no case at all.
+  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
+  async function* locations(): AsyncIterable<RecordLocation & { index: number; job: PlannedJob | undefined }> {
+    if (!fromBefore) {
+      for (let i = 0; i < plan.size; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job: undefined };
+      return;
+    }
     for await (const job of plan.jobs()) {
       const i = job.index;
-      if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, job };
+      if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job };
     }
   }
   let kept = 0;
   await deps.store.finalize(
     locations(),
-    (r, { job }) => {
+    (r, { index, job }) => {
       kept++;
-      if (state[job.index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+      if (job !== undefined && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
         const response: CachedResponse = {
           text: r.output,
           finishReason: r.finish_reason,
