@@ -12,7 +12,7 @@ for (let i = 0; i < Number(n); i++) if (!out.write(`${JSON.stringify({ id: `c${i
 await new Promise((r) => out.end(r));
 const srv = await startOpenAiTestServer({ respond: (r) => { const m = /(\d+)\+(\d+)=/.exec(r.prompt); return String(Number(m[1]) + Number(m[2])); } });
 writeFileSync(join(work, "s.yaml"), ["name: scale", `cases: {file: ${join(work, "cases.jsonl")}}`, 'prompt: "{{ input }}"', `target: {base_url: "${srv.baseUrl}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", "concurrency: 64"].join("\n"));
-await new Promise((res) => execFile(process.execPath, [join(root, "bench/rss.mjs"), join(root, "bench/bare-client.mjs"), srv.baseUrl, join(work, "cases.jsonl"), "64"], { maxBuffer: 1 << 26 }, (e, so, se) => { console.log("bare", se.slice(-300)); res(); }));
+if (process.env.BARE) await new Promise((res) => execFile(process.execPath, [join(root, "bench/rss.mjs"), join(root, "bench/bare-client.mjs"), srv.baseUrl, join(work, "cases.jsonl"), "64"], { maxBuffer: 1 << 26 }, (e, so, se) => { console.log("bare", se.slice(-300)); res(); }));
 const t0 = performance.now();
 await new Promise((res) => execFile(process.execPath, [...nodeFlags, join(root, "bench/rss.mjs"), join(root, "dist/cli/index.js"), "eval", join(work, "s.yaml"), "--out", join(work, "o"), "--no-cache", "--quiet"], { maxBuffer: 1 << 26 }, (e, so, se) => { console.log(se.slice(-600)); res(); }));
 console.log("wall", ((performance.now() - t0) / 1000).toFixed(1));

@@ -59058,6 +59058,7 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var INPUT_SLOT = "\0llmops:input\0";
 var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
   const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
@@ -59079,38 +59080,44 @@ var JobPlanner = class {
   constructor(suite, prompt, target, identity) {
     this.prompt = prompt;
     this.target = target;
-    this.identity = identity;
     this.repeats = suite.repeats;
     this.paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
+    this.keyFrames = this.paramsByRepeat.map((params, repeat) => {
+      const text = stableStringify({
+        v: 1,
+        provider: target.provider,
+        base_url: identity ?? target.base_url.replace(/\/+$/, ""),
+        model: target.model,
+        api: target.api,
+        params,
+        input: INPUT_SLOT,
+        repeat
+      });
+      const slot = `"input":${JSON.stringify(INPUT_SLOT)}`;
+      const at = text.indexOf(slot) + '"input":'.length;
+      return [text.slice(0, at), text.slice(at + JSON.stringify(INPUT_SLOT).length)];
+    });
   }
   prompt;
   target;
-  identity;
   // One (frozen) parameters object per repeat, shared by every case's request.
   paramsByRepeat;
   repeats;
+  keyFrames;
   /** The jobs of the case at `caseIndex` in the plan (after --limit and --shard), one per repeat. */
   jobsFor(c, caseIndex) {
     const { target } = this;
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = this.prompt.render(vars, { caseId: c.id, where: c.where });
-    const inputHash = sha256(stableStringify(rendered.messages));
+    const messagesJson = stableStringify(rendered.messages);
+    const inputHash = sha256(messagesJson);
+    const inputJson = target.api === "chat" ? messagesJson : stableStringify(rendered.text);
     const jobs = [];
     for (let repeat = 0; repeat < this.repeats; repeat++) {
       const params = this.paramsByRepeat[repeat];
       const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
-      const key = sha256(
-        stableStringify({
-          v: 1,
-          provider: target.provider,
-          base_url: this.identity ?? target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
-          params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
-          repeat
-        })
-      );
+      const [head, tail] = this.keyFrames[repeat];
+      const key = sha256(head + inputJson + tail);
       jobs.push({ index: caseIndex * this.repeats + repeat, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
     }
     return jobs;
@@ -65913,6 +65920,8 @@ var JsonlResultsStore = class {
   fd;
   /** Where the next appended line starts. */
   end = 0;
+  /** Where this process's appends begin: lines from there on were written by writeResultLine here. */
+  ownFrom = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -65961,6 +65970,7 @@ var JsonlResultsStore = class {
         this.end = carryAt;
       }
     } else this.end = size;
+    this.ownFrom = this.end;
   }
   /** One complete line (without its newline) at `offset`, by the format's one line reader. */
   take(bytes, offset, line, last, each) {
@@ -66001,7 +66011,9 @@ var JsonlResultsStore = class {
         if (src === void 0) throw new Error(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at);
+        const line = buf.toString("utf8", 0, at.length);
+        const parsed = at.offset >= this.ownFrom ? JSON.parse(line) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
+        const record2 = map2(parsed, at);
         const text = writeResultLine(record2);
         pending.push(text);
         pendingBytes += text.length;

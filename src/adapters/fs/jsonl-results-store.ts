@@ -13,6 +13,8 @@ export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
   /** Where the next appended line starts. */
   private end = 0;
+  /** Where this process's appends begin: lines from there on were written by writeResultLine here. */
+  private ownFrom = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious: string | undefined;
@@ -66,6 +68,7 @@ export class JsonlResultsStore implements ResultsStore {
         this.end = carryAt;
       }
     } else this.end = size;
+    this.ownFrom = this.end;
   }
 
   /** One complete line (without its newline) at `offset`, by the format's one line reader. */
@@ -111,7 +114,10 @@ export class JsonlResultsStore implements ResultsStore {
         if (src === undefined) throw new Error(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at);
+        const line = buf.toString("utf8", 0, at.length);
+        // A line this process appended is read back as written; one from before is checked.
+        const parsed = at.offset >= this.ownFrom ? (JSON.parse(line) as EvalRecord) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
+        const record = map(parsed, at);
         const text = writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;

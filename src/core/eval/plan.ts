@@ -19,6 +19,9 @@ export interface PlannedJob {
   request: CompletionRequest;
 }
 
+/** Stands for the per-case input while a key's frame is cut (no rendered prompt can equal it as JSON text). */
+const INPUT_SLOT = "\u0000llmops:input\u0000";
+
 export interface TargetOverrides {
   baseUrl?: string;
   model?: string;
@@ -67,18 +70,40 @@ export class JobPlanner {
     suite: SuiteConfig,
     private readonly prompt: CompiledPrompt,
     private readonly target: EffectiveTarget,
-    private readonly identity?: string,
+    identity?: string,
   ) {
     this.repeats = suite.repeats;
     this.paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
+    // The cache key's canonical JSON around its one per-case member, cut once per repeat: a key
+    // is then one concatenation and one hash (the same text stableStringify gives the whole object).
+    this.keyFrames = this.paramsByRepeat.map((params, repeat) => {
+      const text = stableStringify({
+        v: 1,
+        provider: target.provider,
+        base_url: identity ?? target.base_url.replace(/\/+$/, ""),
+        model: target.model,
+        api: target.api,
+        params,
+        input: INPUT_SLOT,
+        repeat,
+      });
+      // Found after its key: inside a JSON string a quote is escaped, so this text occurs once.
+      const slot = `"input":${JSON.stringify(INPUT_SLOT)}`;
+      const at = text.indexOf(slot) + '"input":'.length;
+      return [text.slice(0, at), text.slice(at + JSON.stringify(INPUT_SLOT).length)] as const;
+    });
   }
+
+  private readonly keyFrames: (readonly [string, string])[];
 
   /** The jobs of the case at `caseIndex` in the plan (after --limit and --shard), one per repeat. */
   jobsFor(c: EvalCase, caseIndex: number): PlannedJob[] {
     const { target } = this;
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
     const rendered = this.prompt.render(vars, { caseId: c.id, where: c.where });
-    const inputHash = sha256(stableStringify(rendered.messages));
+    const messagesJson = stableStringify(rendered.messages);
+    const inputHash = sha256(messagesJson);
+    const inputJson = target.api === "chat" ? messagesJson : stableStringify(rendered.text);
     const jobs: PlannedJob[] = [];
     for (let repeat = 0; repeat < this.repeats; repeat++) {
       const params = this.paramsByRepeat[repeat]!;
@@ -86,18 +111,8 @@ export class JobPlanner {
         target.api === "chat"
           ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
           : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
-      const key = sha256(
-        stableStringify({
-          v: 1,
-          provider: target.provider,
-          base_url: this.identity ?? target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
-          params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
-          repeat,
-        }),
-      );
+      const [head, tail] = this.keyFrames[repeat]!;
+      const key = sha256(head + inputJson + tail);
       jobs.push({ index: caseIndex * this.repeats + repeat, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
     }
     return jobs;

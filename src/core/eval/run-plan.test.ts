@@ -6,6 +6,8 @@ import { compilePrompt } from "./prompt.js";
 import { planRun } from "./run-plan.js";
 import { shardCases } from "./shard.js";
 import { suiteSchema } from "./suite-schema.js";
+import { sha256 } from "./hash.js";
+import { stableStringify } from "../stable-json.js";
 
 const suite = suiteSchema.parse({ name: "s", cases: [{ input: "x" }], prompt: "Q: {{ input }}", target: { base_url: "http://127.0.0.1:1/v1", model: "m" }, scorers: [{ type: "exact_match" }], repeats: 2 });
 const target = effectiveTarget(suite, {});
@@ -31,5 +33,26 @@ describe("planRun", () => {
     const planned = new Set(expected.map((c) => c.id));
     for (const c of cases) if (!planned.has(c.id)) expect(plan.indexOf(c.id, 0)).toBe(-1);
     expect(plan.indexOf("c0", 2)).toBe(-1);
+  });
+});
+
+describe("JobPlanner's cache keys", () => {
+  // The key as the array planner computed it before keys were cut into frames: one canonical JSON
+  // of the whole request description, hashed (a changed key would miss every cached response).
+  const reference = (t: typeof target, params: unknown, input: unknown, repeat: number, identity?: string) =>
+    sha256(stableStringify({ v: 1, provider: t.provider, base_url: identity ?? t.base_url.replace(/\/+$/, ""), model: t.model, api: t.api, params, input, repeat }));
+  it.each([
+    ["chat", undefined],
+    ["completions", undefined],
+    ["chat", "llama-cpp:sha256:ab\"input\":\"x"],
+  ] as const)("equal the canonical JSON's hash (%s api, identity %s), repeat by repeat", (api, identity) => {
+    const s = suiteSchema.parse({ ...suite, target: { ...suite.target, api, base_url: 'http://127.0.0.1:1/v1/', params: { temperature: 0.5, extra: { note: '"input":"\u0000' } } }, repeats: 3 });
+    const t = effectiveTarget(s, {});
+    const c = toCase({ id: "q", input: 'He said "hi"\n\u0000' }, "f:1");
+    const jobs = new JobPlanner(s, prompt, t, identity).jobsFor(c, 0);
+    const rendered = prompt.render({ input: c.input }, { caseId: "q" });
+    expect(jobs.map((j) => j.key)).toEqual(jobs.map((j) => reference(t, j.request.params, api === "chat" ? rendered.messages : rendered.text, j.repeat, identity)));
+    expect(jobs[0]!.inputHash).toBe(sha256(stableStringify(rendered.messages)));
+    expect(new Set(jobs.map((j) => j.key)).size).toBe(3);
   });
 });
