@@ -29139,11 +29139,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -33696,7 +33697,7 @@ var OctokitGitHubClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo2] = opts.repository.split("/");
-    if (!owner || !repo2) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo2) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo2;
     const retries = opts.retries ?? 3;

@@ -3,7 +3,7 @@
 // line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { InputError, InternalError } from "../../errors.js";
 import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
@@ -111,7 +111,7 @@ export class JsonlResultsStore implements ResultsStore {
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
       for await (const at of locations) {
-        if (src === undefined) throw new Error(`${this.path} is gone`);
+        if (src === undefined) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
         const line = buf.toString("utf8", 0, at.length);

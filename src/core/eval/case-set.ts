@@ -104,3 +104,10 @@ export async function caseSetOf(cases: readonly EvalCase[]): Promise<{ set: Case
     yield* cases;
   });
 }
+
+/** The first `limit` cases as an array: for tools that look at every case of a small suite (prompt lint, diff, render), not for runs. */
+export async function collectCases(set: CaseSet, limit?: number): Promise<EvalCase[]> {
+  const out: EvalCase[] = [];
+  for await (const c of take(set.stream(), limit)) out.push(c);
+  return out;
+}

@@ -2,6 +2,7 @@
 // limit by trimming the case details first (fewer cases, then shorter texts), and saying so.
 import { renderStickyMarker } from "./marker.js";
 import type { ReportModel } from "./model.js";
+import { renderNewCases } from "./new-cases.js";
 import {
   type CaseLimits,
   renderCaseSections,
@@ -74,6 +75,7 @@ function assemble(model: ReportModel, variant: "comment" | "summary", limits: Ca
     renderGateChecks(model.comparison),
     note,
     cases.text,
+    renderNewCases(model.newCases, limits),
     renderProvenance(model),
     renderFooter(model),
   ];
