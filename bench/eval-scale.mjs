@@ -26,7 +26,7 @@ function measure(script, args) {
       const m = /@@rss (\{.*\})/.exec(stderr);
       if (!m) return reject(new Error(`${script} ${args.join(" ")} failed: ${err?.message ?? ""}\n${stderr.slice(-2000)}`));
       const r = JSON.parse(m[1]);
-      if (r.code !== 0 && r.code !== 1) return reject(new Error(`${script} exited ${r.code}: ${stderr.slice(-2000)}`));
+      if (r.code !== 0) return reject(new Error(`${script} ${args.join(" ")} exited ${r.code}: ${stderr.slice(-2000)}`));
       resolve({ ...r, stdout });
     }),
   );
