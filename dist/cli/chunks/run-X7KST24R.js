@@ -10,7 +10,7 @@ import {
   planPipeline,
   saveState,
   withUpstream
-} from "./chunk-NNQQBKOF.js";
+} from "./chunk-LHYDDFXZ.js";
 import {
   machineInfo,
   newRunId,
@@ -29,12 +29,14 @@ import {
 import {
   displayPath
 } from "./chunk-2FFRTFYB.js";
-import "./chunk-54ENXB6H.js";
 import {
   abortOnSignals
 } from "./chunk-AISGCEWY.js";
 import "./chunk-OYI2I6OM.js";
 import "./chunk-JGP2PRLZ.js";
+import "./chunk-IHXCPMQT.js";
+import "./chunk-NL2CYBYI.js";
+import "./chunk-54ENXB6H.js";
 import "./chunk-OMAMCZPV.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";

@@ -6,12 +6,14 @@ import {
   openWorkspace,
   pipelinePathFor,
   planPipeline
-} from "./chunk-NNQQBKOF.js";
+} from "./chunk-LHYDDFXZ.js";
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
-import "./chunk-54ENXB6H.js";
 import "./chunk-JGP2PRLZ.js";
+import "./chunk-IHXCPMQT.js";
+import "./chunk-NL2CYBYI.js";
+import "./chunk-54ENXB6H.js";
 import "./chunk-OMAMCZPV.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
