@@ -20,6 +20,8 @@ export interface ResolvedService {
   urlPath: string;
   timeoutS: number;
   env: Record<string, string>;
+  /** Caller variables passed beyond the allow-list (`pass_env:`); names only, not hashed. */
+  passEnv: string[];
   definition: unknown;
 }
 
@@ -33,6 +35,8 @@ export interface Stage {
   params: Record<string, unknown>;
   services: string[];
   env: Record<string, string>;
+  /** Caller variables passed beyond the allow-list (`pass_env:`); names only, not in the definition hash. */
+  passEnv: string[];
   alwaysRun: boolean;
   upstream: string[];
   /** What the stage's definition hash covers (services' variables still unresolved). */
@@ -221,6 +225,7 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       params: stageParams,
       services: cfg.services,
       env,
+      passEnv: cfg.pass_env,
       alwaysRun: cfg.always_run,
       upstream: [],
       definition,
@@ -280,5 +285,5 @@ function resolveService(name: string, raw: Service, lookup: (n: string) => { fou
   const parsed = ServiceSchema.parse(raw);
   const command = { llmops: Boolean(raw.uses), argv };
   const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
-  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, passEnv: parsed.pass_env, definition };
 }
