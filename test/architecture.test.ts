@@ -71,6 +71,19 @@ describe("architecture", () => {
     expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
   });
 
+  it("ends git's options before any revision, ref or path a caller supplies (--end-of-options)", () => {
+    // A revision that starts with "-" would otherwise be read as an option (`--output=…`).
+    const REV_COMMANDS = "show|rev-parse|log|ls-tree|cat-file|merge-base|worktree|tag|push|fetch|diff|checkout|rev-list|archive|reset|branch";
+    const call = new RegExp(`\\[\\s*"(?:${REV_COMMANDS})"[^\\]]*\\]`, "g");
+    const offenders = files(join(repoRoot, "src")).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(call)]
+        .map((m) => m[0])
+        .filter((args) => !args.includes('"--end-of-options"') && (/\$\{/.test(args) || /,\s*(?:\.\.\.)?[A-Za-z_][\w.!]*\s*(?=[,\]])/.test(args)))
+        .map((args) => `${relative(repoRoot, f)}: ${args}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps VERSION in step with package.json", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
     expect(VERSION).toBe(pkg.version);

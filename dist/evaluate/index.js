@@ -39093,6 +39093,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -63125,14 +63128,14 @@ function locateSyntaxError(source) {
 function position(source, offset, origin) {
   if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
   const p = lineColAt(source, offset);
-  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col + (origin.indent ?? 0)}`;
 }
 function compile2(source, origin, role) {
   let template;
   try {
     template = new Template(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
     throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
       hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
     });
@@ -67075,7 +67078,7 @@ function readPromptFile(src) {
       return { file: null, problems };
     }
     const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
-    const origins = messages ? messages.map((_, i) => ({ file: src.file, ...doc.locate(["messages", i, "content"]) })) : [{ file: src.file, ...doc.locate(["template"]) }];
+    const origins = (messages ? messages.map((_, i) => doc.locate(["messages", i, "content"])) : [doc.locate(["template"])]).map((pos) => ({ file: src.file, ...scalarStart(src.text, pos) }));
     return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version2 }, problems };
   }
   const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
@@ -67128,6 +67131,18 @@ function fromConfigError(err, file2) {
   const hint = err instanceof ConfigError ? err.hint : void 0;
   if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
   return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+function scalarStart(text, pos) {
+  const lines = text.split("\n");
+  const line = lines[pos.line - 1] ?? "";
+  const ch = line[pos.col - 1];
+  if (ch === "'" || ch === '"') return { line: pos.line, col: pos.col + 1 };
+  if (ch === "|" || ch === ">") {
+    const next = lines[pos.line] ?? "";
+    const indent = /^ */.exec(next)?.[0].length ?? 0;
+    return { line: pos.line + 1, col: indent + 1, indent };
+  }
+  return pos;
 }
 
 // src/app/prompts/load-prompt-file.ts
@@ -67766,6 +67781,7 @@ async function runPlanned(o, t0, startedAt, p) {
   try {
     const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,
@@ -68210,6 +68226,7 @@ async function main() {
     noCache: inputs["no-cache"] ?? false,
     ...cacheDir ? { cacheDir } : {},
     env: process.env,
+    onSecret: (value) => setSecret(value),
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false)

@@ -2,17 +2,14 @@
 import { createRequire as __llmopsCreateRequire } from 'node:module';
 const require = __llmopsCreateRequire(import.meta.url);
 import {
+  sha256
+} from "./chunk-NL2CYBYI.js";
+import {
   stableStringify
 } from "./chunk-KHVKHKQQ.js";
 import {
   ConfigError
 } from "./chunk-LXVW643N.js";
-
-// src/core/eval/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
 
 // src/core/eval/cases.ts
 var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
@@ -50,7 +47,6 @@ function parseCaseLine(line, file, lineNo) {
 }
 
 export {
-  sha256,
   toCase,
   parseCaseLine
 };

@@ -7,8 +7,13 @@ import {
   stageCacheEntryFormat
 } from "./chunk-JGP2PRLZ.js";
 import {
+<<<<<<<< HEAD:dist/cli/chunks/chunk-AJOUJK6R.js
+  sidecarPath
+} from "./chunk-IHXCPMQT.js";
+========
   sha256File
 } from "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/chunk-AUMZ2ETQ.js
 import {
   collectIssues,
   formatPath,
@@ -33,8 +38,8 @@ import {
 } from "./chunk-LXVW643N.js";
 
 // src/app/pipeline/load-pipeline.ts
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute, join, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/core/pipeline/load.ts
 import { createHash } from "node:crypto";
@@ -164,6 +169,7 @@ var STEP_NAMES = ["data.validate", "data.split", "train", "export", "eval", "com
 var StageName = external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
 var RelPath = external_exports.string().min(1);
 var Argv = external_exports.array(external_exports.string()).min(1);
+var PassEnv = external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name")).default([]);
 var ServiceSchema = external_exports.object({
   /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
   uses: external_exports.literal("serve").optional(),
@@ -184,7 +190,8 @@ var ServiceSchema = external_exports.object({
   /** The base URL stages get as ${services.NAME.url}; the path after the port. */
   url_path: external_exports.string().default("/v1"),
   timeout_s: external_exports.number().positive().max(3600).default(120),
-  env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  pass_env: PassEnv
 }).strict();
 var StageSchema = external_exports.object({
   description: external_exports.string().optional(),
@@ -200,6 +207,7 @@ var StageSchema = external_exports.object({
   /** Stages that must finish first although this one reads none of their outputs (a check). */
   after: external_exports.array(external_exports.string()).default([]),
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  pass_env: PassEnv,
   /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
   always_run: external_exports.boolean().default(false)
 }).strict();
@@ -327,7 +335,7 @@ function configErrors(file, lines) {
     hint: `fix ${lines.length === 1 ? "it" : "them"} in ${file} (docs/pipelines.md describes the format)`
   });
 }
-function resolvePipeline(doc, config, text, fileParams) {
+function resolvePipeline(doc, config, text, fileParams, reads = {}) {
   const problems = new Problems(doc);
   let params = { ...config.params };
   if (fileParams) {
@@ -391,6 +399,7 @@ function resolvePipeline(doc, config, text, fileParams) {
       withValue = r.data;
       command = { llmops: true, argv: step.argv(r.data) };
       implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      if (cfg.uses === "eval" && reads.suiteFiles && typeof r.data.suite === "string" && !r.data.suite.includes("${")) implicitDeps.push(...reads.suiteFiles(r.data.suite));
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
@@ -450,6 +459,7 @@ function resolvePipeline(doc, config, text, fileParams) {
       params: stageParams,
       services: cfg.services,
       env,
+      passEnv: cfg.pass_env,
       alwaysRun: cfg.always_run,
       upstream: [],
       definition,
@@ -507,7 +517,7 @@ function resolveService(name, raw, lookup, problems) {
   const parsed = ServiceSchema.parse(raw);
   const command = { llmops: Boolean(raw.uses), argv };
   const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
-  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, passEnv: parsed.pass_env, definition };
 }
 
 // src/core/pipeline/key.ts
@@ -550,30 +560,72 @@ function short(v) {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
+// src/app/pipeline/suite-files.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
+function suiteFiles(suite, root) {
+  const file = resolve(root, suite);
+  if (!existsSync(file)) return [];
+  let value;
+  try {
+    value = parseYamlSource(readFileSync(file, "utf8"), suite).value;
+  } catch {
+    return [];
+  }
+  const s = obj(value);
+  if (!s) return [];
+  const base = dirname(file);
+  const named = [];
+  const cases = obj(s.cases);
+  if (cases && typeof cases.file === "string") named.push(cases.file);
+  const prompts = [s.prompt, ...Array.isArray(s.variants) ? s.variants.map((v) => obj(v)?.prompt) : []];
+  for (const p of prompts) {
+    const f = obj(p)?.file;
+    if (typeof f !== "string") continue;
+    named.push(f);
+    const side = existsSync(resolve(base, f)) ? sidecarPath(resolve(base, f)) : null;
+    if (side) named.push(relative(base, side));
+  }
+  for (const sc of Array.isArray(s.scorers) ? s.scorers : []) {
+    const f = obj(sc)?.schema_file;
+    if (typeof f === "string") named.push(f);
+  }
+  const out = [];
+  for (const n of named) {
+    const abs = resolve(base, n);
+    const rel = relative(root, abs);
+    if (rel === "" || rel.startsWith("..") || !existsSync(abs)) continue;
+    const posix = rel.split(sep).join("/");
+    if (!out.includes(posix)) out.push(posix);
+  }
+  return out;
+}
+
 // src/app/pipeline/load-pipeline.ts
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
   if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join(root, "pipelines", `${a}.yaml`);
-  return isAbsolute(a) ? a : resolve(cwd, a);
+  return isAbsolute(a) ? a : resolve2(cwd, a);
 }
 function loadPipeline(file, root) {
-  if (!existsSync(file)) {
+  if (!existsSync2(file)) {
     throw new InputError(`pipeline file not found: ${file}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
   }
-  const display = relative(root, file) || file;
-  const text = readFileSync(file, "utf8");
+  const display = relative2(root, file) || file;
+  const text = readFileSync2(file, "utf8");
   const doc = parseYamlSource(text, display);
   const config = parsePipelineConfig(doc);
   let fileParams;
   if (config.params_file) {
     const pf = join(root, config.params_file);
-    if (!existsSync(pf)) {
+    if (!existsSync2(pf)) {
       const at = doc.locate(["params_file"]);
       throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
     }
-    fileParams = { doc: parseYamlSource(readFileSync(pf, "utf8"), config.params_file) };
+    fileParams = { doc: parseYamlSource(readFileSync2(pf, "utf8"), config.params_file) };
   }
-  return resolvePipeline(doc, config, text, fileParams);
+  return resolvePipeline(doc, config, text, fileParams, { suiteFiles: (suite) => suiteFiles(suite, root) });
 }
 
 // src/app/pipeline/plan.ts
@@ -639,12 +691,12 @@ async function hashOutputs(ws, stage) {
 }
 
 // src/app/pipeline/workspace.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync4, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname4, join as join4 } from "node:path";
 
 // src/app/pipeline/file-hasher.ts
-import { mkdirSync, readFileSync as readFileSync2, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join as join2 } from "node:path";
+import { mkdirSync, readFileSync as readFileSync3, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
 var RACY_MS = 2e3;
 var FileHasher = class {
   constructor(root, memoPath) {
@@ -703,7 +755,7 @@ var FileHasher = class {
   }
   save() {
     if (!this.dirty) return;
-    mkdirSync(dirname(this.memoPath), { recursive: true });
+    mkdirSync(dirname2(this.memoPath), { recursive: true });
     const tmp = `${this.memoPath}.${process.pid}.tmp`;
     writeFileSync(tmp, hashMemoFormat.serialize({ schema: "llmops.hash-memo/v1", entries: this.memo }));
     renameSync(tmp, this.memoPath);
@@ -712,7 +764,7 @@ var FileHasher = class {
 };
 function readMemo(path) {
   try {
-    return hashMemoFormat.parse(readFileSync2(path, "utf8"), path).entries;
+    return hashMemoFormat.parse(readFileSync3(path, "utf8"), path).entries;
   } catch {
     return {};
   }
@@ -740,8 +792,8 @@ function walk(root, rel) {
 
 // src/app/pipeline/stage-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream, existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream, existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
 import { pipeline } from "node:stream/promises";
 var StageStore = class {
   constructor(dir) {
@@ -756,10 +808,10 @@ var StageStore = class {
   }
   lookup(key) {
     const p = this.entryPath(key);
-    if (!existsSync2(p)) return { hit: false, reason: "not in the cache" };
+    if (!existsSync3(p)) return { hit: false, reason: "not in the cache" };
     let entry;
     try {
-      entry = stageCacheEntryFormat.parse(readFileSync3(p, "utf8"), p);
+      entry = stageCacheEntryFormat.parse(readFileSync4(p, "utf8"), p);
       if (entry.key !== key) return { hit: false, reason: "the cache entry is damaged" };
     } catch {
       return { hit: false, reason: "the cache entry is damaged" };
@@ -778,15 +830,15 @@ var StageStore = class {
   /** Store files (already hashed) and then the entry that names them. */
   save(entry, root, files) {
     for (const f of files) {
-      const obj = this.objectPath(f.sha256);
-      if (existsSync2(obj) && statSync2(obj).size === f.size) continue;
-      mkdirSync2(dirname2(obj), { recursive: true });
-      const tmp2 = `${obj}.${process.pid}.tmp`;
+      const obj2 = this.objectPath(f.sha256);
+      if (existsSync3(obj2) && statSync2(obj2).size === f.size) continue;
+      mkdirSync2(dirname3(obj2), { recursive: true });
+      const tmp2 = `${obj2}.${process.pid}.tmp`;
       copyFileSync(join3(root, f.path), tmp2, constants.COPYFILE_FICLONE);
-      renameSync2(tmp2, obj);
+      renameSync2(tmp2, obj2);
     }
     const p = this.entryPath(entry.key);
-    mkdirSync2(dirname2(p), { recursive: true });
+    mkdirSync2(dirname3(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
     writeFileSync2(tmp, stageCacheEntryFormat.serialize(entry));
     renameSync2(tmp, p);
@@ -801,7 +853,7 @@ var StageStore = class {
     for (const d of entry.dirs) mkdirSync2(join3(root, d), { recursive: true });
     for (const f of entry.files) {
       const dest = join3(root, f.path);
-      mkdirSync2(dirname2(dest), { recursive: true });
+      mkdirSync2(dirname3(dest), { recursive: true });
       const tmp = `${dest}.llmops-restore`;
       const h = createHash2("sha256");
       const src = createReadStream(this.objectPath(f.sha256));
@@ -832,14 +884,14 @@ function openWorkspace(root, pipelineName, cacheDir) {
 }
 function readState(path, pipeline2) {
   try {
-    const state = pipelineStateFormat.parse(readFileSync4(path, "utf8"), path);
+    const state = pipelineStateFormat.parse(readFileSync5(path, "utf8"), path);
     if (state.pipeline === pipeline2) return state;
   } catch {
   }
   return { schema: "llmops.pipeline-state/v1", pipeline: pipeline2, stages: {} };
 }
 function saveState(ws) {
-  mkdirSync3(dirname3(ws.statePath), { recursive: true });
+  mkdirSync3(dirname4(ws.statePath), { recursive: true });
   const tmp = `${ws.statePath}.${process.pid}.tmp`;
   writeFileSync3(tmp, pipelineStateFormat.serialize(ws.state));
   renameSync3(tmp, ws.statePath);

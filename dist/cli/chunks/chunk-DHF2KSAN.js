@@ -8,7 +8,7 @@ import {
   comparisonFormat,
   renderComment,
   reportRecordOf
-} from "./chunk-B5SYCOVX.js";
+} from "./chunk-OEAUNFIS.js";
 import {
   NEW_CASES_DIR,
   summaryFormat

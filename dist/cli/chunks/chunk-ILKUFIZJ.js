@@ -2,6 +2,19 @@
 import { createRequire as __llmopsCreateRequire } from 'node:module';
 const require = __llmopsCreateRequire(import.meta.url);
 import {
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+  loadPromptFile
+} from "./chunk-IHXCPMQT.js";
+import {
+  checkUniqueIds,
+  findDuplicateInputs,
+  parseCasesJsonl,
+  toCase
+} from "./chunk-W2BRV73B.js";
+import {
+  sha256
+} from "./chunk-NL2CYBYI.js";
+========
   parseCaseLine,
   sha256,
   toCase
@@ -9,6 +22,7 @@ import {
 import {
   sha256File
 } from "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
 import {
   safeNameSchema
 } from "./chunk-LXJ4T7MW.js";
@@ -20,7 +34,6 @@ import {
   scorerConfigSchema
 } from "./chunk-ASVCXCIN.js";
 import {
-  collectIssues,
   parseYamlSource,
   validateConfig
 } from "./chunk-UO2TN4KU.js";
@@ -38,6 +51,12 @@ import {
   InputError
 } from "./chunk-LXVW643N.js";
 
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+// src/app/eval/load-suite.ts
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { dirname, extname, relative, resolve, sep } from "node:path";
+========
 // src/core/eval/case-set.ts
 var MAX_NAMED_DUPLICATES = 1e3;
 async function* take(source, n) {
@@ -407,6 +426,7 @@ function safeJson(s, where2, fallback) {
     throw new ConfigError(`${where2}: "vars" is a string that is not JSON`);
   }
 }
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
 
 // src/core/eval/suite-schema.ts
 var MAX_TIMEOUT_S = 86400;
@@ -426,7 +446,7 @@ var casesSchema = external_exports.union([
     limit: external_exports.number().int().positive().max(1e8).optional()
   })
 ]);
-var messageSchema2 = external_exports.strictObject({
+var messageSchema = external_exports.strictObject({
   role: external_exports.enum(["system", "user", "assistant"]),
   content: external_exports.string()
 });
@@ -436,7 +456,7 @@ var promptSchema = external_exports.union([
     /** An inline Jinja template rendered to one string (sent as the user message, or as the completion prompt). */
     template: external_exports.string().optional(),
     /** Chat messages, each content a Jinja template. */
-    messages: external_exports.array(messageSchema2).min(1).optional(),
+    messages: external_exports.array(messageSchema).min(1).optional(),
     /** A file under prompts/ (relative to the suite file): .jinja/.txt for a template, .yaml for messages. */
     file: external_exports.string().optional()
   })
@@ -558,17 +578,17 @@ var suiteSchema = external_exports.strictObject({
 // src/app/eval/load-suite.ts
 async function loadSuite(path, cwd, variant, within) {
   const file = resolve(cwd, path);
-  const displayFile = relative2(cwd, file) || file;
-  if (!existsSync2(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const displayFile = relative(cwd, file) || file;
+  if (!existsSync(file)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync(file).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file, displayFile);
-  const text = readFileSync2(file, "utf8");
+  const text = readFileSync(file, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname2(file);
+  const base = dirname(file);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
   let scanned;
   let datasetHash;
@@ -582,17 +602,26 @@ async function loadSuite(path, cwd, variant, within) {
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve(base, suite.cases.file);
-    const shown = relative2(cwd, dataPath) || dataPath;
-    if (!existsSync2(dataPath)) {
+    const shown = relative(cwd, dataPath) || dataPath;
+    if (!existsSync(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
     if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+    const bytes = readFileSync(dataPath);
+    datasetHash = sha256(bytes);
+    cases = await readCasesFile(dataPath, shown, bytes);
+    if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
+    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
+    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
+========
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
     datasetHash = await sha256File(dataPath);
     scanned = await scanCases(() => take(read(), limit));
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
   }
   const cases = scanned.set;
   suite.scorers.forEach((sc, i) => {
@@ -601,9 +630,15 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve(base, c.schema_file);
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+    if (!existsSync(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    contain(path2, where);
+    const text2 = readFileSync(path2, "utf8");
+========
     if (!existsSync2(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where2);
     const text2 = readFileSync2(path2, "utf8");
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
     let schema;
     try {
       schema = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
@@ -643,6 +678,50 @@ function checkSuiteGate(suite, cases, doc, displayFile) {
     return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
   });
 }
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+async function readCasesFile(path, shown, bytes) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".parquet")) {
+    const { parquetReadObjects } = await import("./node-FKVVARKN.js");
+    let rows;
+    try {
+      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      rows = await parquetReadObjects({ file: ab });
+    } catch (err) {
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return rows.map((row, i) => {
+      const o = {};
+      for (const [k, v] of Object.entries(row)) if (v !== null && v !== void 0) o[k] = typeof v === "bigint" ? Number(v) : v;
+      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
+      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
+      return toCase(o, `${shown} row ${i}`);
+    });
+  }
+  let text;
+  if (lower.endsWith(".gz")) {
+    try {
+      text = gunzipSync(bytes).toString("utf8");
+    } catch (err) {
+      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+    text = bytes.toString("utf8");
+  } else {
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+  }
+  return parseCasesJsonl(text, shown);
+}
+function safeJson(s, where, fallback) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    if (fallback !== void 0) return fallback;
+    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
+  }
+}
+========
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
 function applyVariant(suite, name, doc, displayFile) {
   const variants = suite.variants ?? [];
   variants.forEach((v2, i2) => {
@@ -678,8 +757,13 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve(base, p.file);
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+  if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  contain(path, `${where}: prompt.file`);
+========
   if (!existsSync2(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where2}: prompt.file`);
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
   const loaded = loadPromptFile(path, cwd, contain);
   return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
@@ -687,13 +771,15 @@ function assertInside(path, root, what) {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+    throw new ConfigError(`${what}: ${relative(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
   }
 }
 
 export {
+<<<<<<<< HEAD:dist/cli/chunks/chunk-KUGTB4M3.js
+========
   take,
   collectCases,
   variableDecl,
@@ -705,5 +791,6 @@ export {
   readPromptSource,
   loadPromptFile,
   inspectPromptFile,
+>>>>>>>> scale:dist/cli/chunks/chunk-ILKUFIZJ.js
   loadSuite
 };

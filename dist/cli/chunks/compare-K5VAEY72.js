@@ -10,23 +10,39 @@ import {
   computeArms,
   readEvalRun,
   runCompare
+<<<<<<<< HEAD:dist/cli/chunks/compare-6YZ5ZVC4.js
+<<<<<<<< HEAD:dist/cli/chunks/compare-ZIKZIPGC.js
+} from "./chunk-4FVKQDM3.js";
+========
+} from "./chunk-MVE6BJZ7.js";
+>>>>>>>> prompts:dist/cli/chunks/compare-6YZ5ZVC4.js
+import {
+  renderArmsMarkdown
+} from "./chunk-OEAUNFIS.js";
+import "./chunk-CIBQQ6PA.js";
+========
 } from "./chunk-DHF2KSAN.js";
 import {
   renderArmsMarkdown
 } from "./chunk-B5SYCOVX.js";
 import "./chunk-XSBVWHJV.js";
+>>>>>>>> scale:dist/cli/chunks/compare-K5VAEY72.js
 import {
   defaultPolicy
 } from "./chunk-ASVCXCIN.js";
 import "./chunk-O5DCACFA.js";
-import "./chunk-EH3R6S7W.js";
+<<<<<<<< HEAD:dist/cli/chunks/compare-ZIKZIPGC.js
+========
 import "./chunk-EI544OTC.js";
+>>>>>>>> prompts:dist/cli/chunks/compare-6YZ5ZVC4.js
+import "./chunk-EH3R6S7W.js";
 import "./chunk-OMAMCZPV.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-RXEJENBW.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
+import "./chunk-EI544OTC.js";
 import "./chunk-KHVKHKQQ.js";
 import "./chunk-ID4IIHHH.js";
 import "./chunk-O535G6Z6.js";

@@ -37,12 +37,20 @@ import {
 } from "./chunk-OYI2I6OM.js";
 import {
   toCase
+<<<<<<<< HEAD:dist/cli/chunks/data-72FLDOFY.js
+} from "./chunk-W2BRV73B.js";
+import "./chunk-NL2CYBYI.js";
+========
 } from "./chunk-6ABT6GTF.js";
 import {
   sha256File
 } from "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/data-ZBHUTV2G.js
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
+import {
+  markdownTable
+} from "./chunk-EI544OTC.js";
 import {
   stableStringify
 } from "./chunk-KHVKHKQQ.js";
@@ -1002,9 +1010,7 @@ function shifts(b, h) {
 
 // src/core/data/markdown.ts
 function table(head, rows) {
-  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`];
-  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
-  return lines.join("\n");
+  return markdownTable([head, ...rows.map((r) => r.map(String))], { align: head.map((_, i) => i === 0 ? "l" : "r") });
 }
 function fmtInt(n) {
   return n.toLocaleString("en-US");

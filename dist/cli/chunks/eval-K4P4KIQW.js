@@ -2,11 +2,11 @@
 import { createRequire as __llmopsCreateRequire } from 'node:module';
 const require = __llmopsCreateRequire(import.meta.url);
 import {
-  compilePrompt
-} from "./chunk-OIR6CO4Q.js";
-import {
   gitInfo
 } from "./chunk-2QRRESIB.js";
+import {
+  compilePrompt
+} from "./chunk-KBNJJLVK.js";
 import {
   displayPath
 } from "./chunk-2FFRTFYB.js";
@@ -27,6 +27,15 @@ import {
   responseCacheEntryFormat
 } from "./chunk-JGP2PRLZ.js";
 import {
+<<<<<<<< HEAD:dist/cli/chunks/eval-4QFCZV67.js
+  loadSuite
+} from "./chunk-KUGTB4M3.js";
+import "./chunk-IHXCPMQT.js";
+import "./chunk-W2BRV73B.js";
+import {
+  sha256
+} from "./chunk-NL2CYBYI.js";
+========
   loadSuite,
   take
 } from "./chunk-ILKUFIZJ.js";
@@ -36,6 +45,7 @@ import {
 import {
   sha256File
 } from "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/eval-K4P4KIQW.js
 import "./chunk-LXJ4T7MW.js";
 import {
   NEW_CASES_DIR,
@@ -52,19 +62,20 @@ import {
   resultLineFormat,
   writeResultLine
 } from "./chunk-O5DCACFA.js";
+import "./chunk-EI544OTC.js";
 import {
   bootstrapCorpus,
   quantileSorted,
   tQuantile,
   wilsonInterval
 } from "./chunk-EH3R6S7W.js";
-import "./chunk-EI544OTC.js";
 import "./chunk-OMAMCZPV.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-RXEJENBW.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
+import "./chunk-EI544OTC.js";
 import {
   stableStringify
 } from "./chunk-KHVKHKQQ.js";
@@ -1993,6 +2004,7 @@ async function runPlanned(o, t0, startedAt, p) {
   try {
     const store = new JsonlResultsStore(join3(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,

@@ -4,11 +4,21 @@ const require = __llmopsCreateRequire(import.meta.url);
 import {
   NodeProcessRunner,
   NodeTrainWorkspace,
+<<<<<<<< HEAD:dist/cli/chunks/export-XHKKAWZ7.js
   childEnv,
   locatePackageFile
 } from "./chunk-YZADT2KY.js";
 import "./chunk-ZH24RDZS.js";
 import {
+========
+  locatePackageFile
+} from "./chunk-Q6T6KOIJ.js";
+import "./chunk-ZH24RDZS.js";
+import {
+  childEnv
+} from "./chunk-S7KHQWV2.js";
+import {
+>>>>>>>> gate:dist/cli/chunks/export-7R52S276.js
   displayPath
 } from "./chunk-2FFRTFYB.js";
 import {

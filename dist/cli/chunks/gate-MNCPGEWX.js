@@ -3,30 +3,52 @@ import { createRequire as __llmopsCreateRequire } from 'node:module';
 const require = __llmopsCreateRequire(import.meta.url);
 import {
   loadSuite
+<<<<<<<< HEAD:dist/cli/chunks/gate-YVNI265H.js
+} from "./chunk-KUGTB4M3.js";
+import "./chunk-IHXCPMQT.js";
+import "./chunk-W2BRV73B.js";
+import "./chunk-NL2CYBYI.js";
+========
 } from "./chunk-ILKUFIZJ.js";
 import "./chunk-6ABT6GTF.js";
 import "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/gate-MNCPGEWX.js
 import "./chunk-LXJ4T7MW.js";
 import {
   compareOptions,
   loadPolicyFile,
   runCompare
+<<<<<<<< HEAD:dist/cli/chunks/gate-YVNI265H.js
+<<<<<<<< HEAD:dist/cli/chunks/gate-PNRBKEAG.js
+} from "./chunk-4FVKQDM3.js";
+import "./chunk-B5SYCOVX.js";
+========
+} from "./chunk-MVE6BJZ7.js";
+import "./chunk-OEAUNFIS.js";
+>>>>>>>> prompts:dist/cli/chunks/gate-YVNI265H.js
+import "./chunk-CIBQQ6PA.js";
+========
 } from "./chunk-DHF2KSAN.js";
 import "./chunk-B5SYCOVX.js";
 import "./chunk-XSBVWHJV.js";
+>>>>>>>> scale:dist/cli/chunks/gate-MNCPGEWX.js
 import {
   createScorers,
   planMargins
 } from "./chunk-ASVCXCIN.js";
 import "./chunk-O5DCACFA.js";
-import "./chunk-EH3R6S7W.js";
+<<<<<<<< HEAD:dist/cli/chunks/gate-PNRBKEAG.js
+========
 import "./chunk-EI544OTC.js";
+>>>>>>>> prompts:dist/cli/chunks/gate-YVNI265H.js
+import "./chunk-EH3R6S7W.js";
 import "./chunk-OMAMCZPV.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-RXEJENBW.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
+import "./chunk-EI544OTC.js";
 import "./chunk-KHVKHKQQ.js";
 import "./chunk-ID4IIHHH.js";
 import "./chunk-O535G6Z6.js";

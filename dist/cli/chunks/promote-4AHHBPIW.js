@@ -15,7 +15,7 @@ import {
   resolveAt,
   resolveEnv,
   writeTag
-} from "./chunk-3N5FOXZP.js";
+} from "./chunk-K4S7DTAO.js";
 import {
   GitCli
 } from "./chunk-CJUN5WKK.js";
@@ -23,8 +23,11 @@ import "./chunk-ZH24RDZS.js";
 import {
   systemClock
 } from "./chunk-TKL6JJPK.js";
+<<<<<<<< HEAD:dist/cli/chunks/promote-APY5YAKN.js
+========
 import "./chunk-54ENXB6H.js";
 import "./chunk-EI544OTC.js";
+>>>>>>>> scale:dist/cli/chunks/promote-4AHHBPIW.js
 import {
   require_validation_error
 } from "./chunk-SDLTUNJ6.js";
@@ -36,6 +39,9 @@ import {
   require_dist,
   validateConfig
 } from "./chunk-UO2TN4KU.js";
+import {
+  markdownTable
+} from "./chunk-EI544OTC.js";
 import {
   external_exports
 } from "./chunk-O535G6Z6.js";
@@ -22694,7 +22700,7 @@ var require_nearley = __commonJS({
         this.lexer = this.options.lexer;
         this.lexerState = void 0;
         var column = new Column(grammar, 0);
-        var table = this.table = [column];
+        var table2 = this.table = [column];
         column.wants[grammar.start] = [];
         column.predict(grammar.start);
         column.process();
@@ -36701,6 +36707,10 @@ function renderDeployment(a, env) {
 }
 
 // src/core/registry/model-card.ts
+var table = (rows) => markdownTable(rows, { alignDelimiters: false });
+function renderSmokeChecks(checks) {
+  return table([["smoke check", "result", "detail"], ...checks.map((c) => [escapeMarkdownText(c.name), c.ok ? "pass" : "FAIL", escapeMarkdownText(c.detail)])]);
+}
 var pct = (x) => Math.abs(x) <= 1 ? `${(x * 100).toFixed(1)}%` : x.toFixed(3);
 function renderModelCard(f) {
   const e = f.evidence;
@@ -36709,23 +36719,22 @@ function renderModelCard(f) {
     "",
     f.description ? escapeMarkdownText(f.description) : `A ${f.type} registered in ${f.repository}.`,
     "",
-    "| | |",
-    "| --- | --- |",
-    `| type | ${escapeMarkdownText(f.type)} |`,
-    `| commit | \`${e.commit}\` |`,
-    `| weights | ${renderCodeSpan(e.model?.uri ?? "virtual")} |`,
-    `| content hash | \`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"}) |`,
-    `| dataset manifest | ${e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"} |`,
-    `| registered by | llmops ${escapeMarkdownText(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)} |`,
+    table([
+      ["", ""],
+      ["type", escapeMarkdownText(f.type)],
+      ["commit", `\`${e.commit}\``],
+      ["weights", renderCodeSpan(e.model?.uri ?? "virtual")],
+      ["content hash", `\`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"})`],
+      ["dataset manifest", e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"],
+      ["registered by", `llmops ${escapeMarkdownText(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)}`]
+    ]),
     "",
     "## Evaluation",
     ""
   ];
   if (e.eval && Object.keys(e.eval.metrics).length > 0) {
-    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", "| metric | mean | 95% interval | n |", "| --- | --- | --- | --- |");
-    for (const [name, m] of Object.entries(e.eval.metrics)) {
-      lines.push(`| ${escapeMarkdownText(name)} | ${pct(m.mean)} | ${m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} \u2013 ${pct(m.ci_high)}` : "-"} | ${m.n} |`);
-    }
+    const rows = Object.entries(e.eval.metrics).map(([name, m]) => [escapeMarkdownText(name), pct(m.mean), m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} \u2013 ${pct(m.ci_high)}` : "-", String(m.n)]);
+    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", table([["metric", "mean", "95% interval", "n"], ...rows]));
   } else lines.push("No eval summary was recorded with this version.");
   lines.push("", "## Gate", "", `The trusted check \`llmops / gate\` on \`${e.commit.slice(0, 12)}\` concluded **${escapeMarkdownText(f.gate.conclusion)}** (${f.gate.url || "no link"}).`);
   lines.push("", "## Limitations", "", ...f.limitations.length ? f.limitations.map((l) => `- ${escapeMarkdownText(l)}`) : ["- Evaluated only on the suite above; behaviour outside it is not measured."]);
@@ -36741,12 +36750,10 @@ function renderReleaseBody(f) {
     "",
     `- **${escapeMarkdownText(f.stage)}** via ${renderCodeSpan(f.assignmentTag)}${f.previousVersion ? ` (replacing ${escapeMarkdownText(f.previousVersion)})` : ""}: ${escapeMarkdownText(f.manifest.target)} manifest ${renderCodeSpan(f.manifest.path)} (${escapeMarkdownText(f.manifest.change)}); smoke test ${ok ? "passed" : "FAILED"} against ${escapeMarkdownText(f.smoke.endpoint)}`,
     "",
-    "| smoke check | result | detail |",
-    "| --- | --- | --- |",
-    ...f.smoke.checks.map((c) => `| ${escapeMarkdownText(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdownText(c.detail)} |`)
+    renderSmokeChecks(f.smoke.checks)
   ];
   if (f.assets.length) {
-    lines.push("", "## Assets", "", "| file | sha256 | bytes |", "| --- | --- | --- |", ...f.assets.map((a) => `| ${escapeMarkdownText(a.name)} | \`${a.sha256.replace(/^sha256:/, "")}\` | ${a.bytes} |`));
+    lines.push("", "## Assets", "", table([["file", "sha256", "bytes"], ...f.assets.map((a) => [escapeMarkdownText(a.name), `\`${a.sha256.replace(/^sha256:/, "")}\``, String(a.bytes)])]));
     lines.push("", "Verify with `sha256sum -c SHA256SUMS`.");
   }
   return `${lines.join("\n")}
@@ -36791,7 +36798,7 @@ ${input.body}
     const pr = await input.github.findOpenPullRequest(input.branch) ?? await input.github.openPullRequest({ head: input.branch, base, title: input.title, body: input.body });
     return { mode: "pull-request", branch: input.branch, commit, pullRequest: pr };
   } finally {
-    await git.run(["worktree", "remove", "--force", dir], { allowFail: true });
+    await git.run(["worktree", "remove", "--force", "--end-of-options", dir], { allowFail: true });
     rmSync(dirname(dir), { recursive: true, force: true });
   }
 }

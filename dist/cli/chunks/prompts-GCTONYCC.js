@@ -5,33 +5,30 @@ import {
   GitCli
 } from "./chunk-CJUN5WKK.js";
 import {
-  renderAnnotation
-} from "./chunk-GJQNAOJI.js";
-import {
   compilePrompt,
   findVariable,
   lineColAt,
   locateSyntaxError,
   templateVariables
-} from "./chunk-OIR6CO4Q.js";
-import {
-  intOption
-} from "./chunk-OYI2I6OM.js";
+} from "./chunk-KBNJJLVK.js";
 import {
   Template
 } from "./chunk-H2E2EDID.js";
 import {
+  loadSuite
+} from "./chunk-KUGTB4M3.js";
+import {
   PROMPT_EXTENSIONS,
   collectCases,
   describeType,
-  describeVersion,
   hasType,
   inspectPromptFile,
-  loadPromptFile,
-  loadSuite,
   readPromptFile,
   readPromptSource,
   variableDecl
+<<<<<<<< HEAD:dist/cli/chunks/chunk-V5FGEL6A.js
+} from "./chunk-IHXCPMQT.js";
+========
 } from "./chunk-ILKUFIZJ.js";
 import "./chunk-6ABT6GTF.js";
 import "./chunk-54ENXB6H.js";
@@ -41,25 +38,15 @@ import "./chunk-EH3R6S7W.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-GUNOHTC3.js";
+>>>>>>>> scale:dist/cli/chunks/prompts-GCTONYCC.js
 import {
   parseYamlSource
 } from "./chunk-UO2TN4KU.js";
-import "./chunk-KHVKHKQQ.js";
-import "./chunk-O535G6Z6.js";
-import "./chunk-VQI3AYYW.js";
-import "./chunk-U3RUJJS6.js";
-import {
-  didYouMean
-} from "./chunk-XQ6Z47X5.js";
 import {
   ConfigError,
   InputError,
   LlmopsError
 } from "./chunk-LXVW643N.js";
-import "./chunk-TQEUFEDE.js";
-
-// src/cli/commands/prompts.ts
-import { existsSync as existsSync4 } from "node:fs";
 
 // src/app/prompts/diff-prompts.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -202,16 +189,22 @@ async function resolveCounter(spec, baseDir, cwd, where) {
 }
 async function tiktokenCounter(enc, model) {
   const { Tiktoken } = await import("./lite-GL6UUGZL.js");
-  const t = new Tiktoken(await ranksOf(enc));
-  const count = (s) => t.encode(s, [], []).length;
+  const ranks = await ranksOf(enc);
+  const t = new Tiktoken({ ...ranks, pat_str: unicodeWhitespace(ranks.pat_str) });
+  const encode = (s) => t.encode(s, [], []);
+  const count = (s) => encode(s).length;
   return {
     name: `${enc} (js-tiktoken${model ? `, for ${model}` : ""})`,
+    encode,
     countText: count,
     // OpenAI's documented accounting for chat models: 3 tokens per message around its role and
     // content, and 3 that prime the reply (<|start|>assistant<|message|>).
-    countChat: (messages) => messages.reduce((n2, m) => n2 + 3 + count(m.role) + count(m.content), 3),
+    countChat: (messages) => messages.reduce((n, m) => n + 3 + count(m.role) + count(m.content), 3),
     chatMethod: "3 tokens per message + 3 for the reply (OpenAI's accounting)"
   };
+}
+function unicodeWhitespace(pattern) {
+  return pattern.replace(/(?<!\\)((?:\\\\)*)\\([sS])/g, (_m, pre, c) => `${pre}${c === "s" ? "\\p{White_Space}" : "\\P{White_Space}"}`);
 }
 async function hfCounter(path, shown, where) {
   const readJson = (p, what) => {
@@ -232,19 +225,21 @@ async function hfCounter(path, shown, where) {
     throw new ConfigError(`${where}: ${shown} is not a tokenizer @huggingface/tokenizers can load: ${err instanceof Error ? err.message : String(err)}`);
   }
   const countText = (s) => tok.encode(s).ids.length;
-  const raw = (s) => tok.encode(s, { add_special_tokens: false }).ids.length;
+  const encode = (s) => tok.encode(s, { add_special_tokens: false }).ids;
+  const raw = (s) => encode(s).length;
   const chatTemplate = typeof config.chat_template === "string" ? config.chat_template : null;
   if (chatTemplate === null) {
-    return { name: `${shown} (HF tokenizers)`, countText, countChat: (ms) => ms.reduce((n2, m) => n2 + raw(m.content), 0), chatMethod: "message contents only (no chat_template in tokenizer_config.json)" };
+    return { name: `${shown} (HF tokenizers)`, encode, countText, countChat: (ms) => ms.reduce((n, m) => n + raw(m.content), 0), chatMethod: "message contents only (no chat_template in tokenizer_config.json)" };
   }
   const { Template: Template2 } = await import("./dist-OLHGURSB.js");
   const template = new Template2(chatTemplate);
   const special = (k) => {
-    const v2 = config[k];
-    return typeof v2 === "string" ? v2 : v2 && typeof v2 === "object" && typeof v2.content === "string" ? v2.content : "";
+    const v = config[k];
+    return typeof v === "string" ? v : v && typeof v === "object" && typeof v.content === "string" ? v.content : "";
   };
   return {
     name: `${shown} (HF tokenizers)`,
+    encode,
     countText,
     countChat: (messages) => raw(template.render({ messages, add_generation_prompt: true, bos_token: special("bos_token"), eos_token: special("eos_token") })),
     chatMethod: "the model's chat template (tokenizer_config.json), with the generation prompt"
@@ -256,7 +251,7 @@ var CASES_NAMED = 3;
 function at(part, offset) {
   if (offset === null) return { ...part.origin };
   const p = lineColAt(part.source, offset);
-  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col };
+  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col + (part.origin.indent ?? 0) };
 }
 function lintPrompt(prompt, problems, uses) {
   const findings = problems.map((p) => ({ severity: "error", rule: "config", ...p }));
@@ -266,22 +261,23 @@ function lintPrompt(prompt, problems, uses) {
     const origin = prompt.origins[i] ?? { file: prompt.file, line: 1, col: 1 };
     try {
       const t = new Template(source);
-      const v2 = templateVariables(t.parsed);
-      parts.push({ source, origin, ...v2 });
+      const v = templateVariables(t.parsed);
+      parts.push({ source, origin, ...v });
     } catch (err) {
       const part = { source, origin, required: [], optional: [] };
       findings.push({
         severity: "error",
         rule: "syntax",
         ...at(part, locateSyntaxError(source)),
-        message: `invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`,
+        // The parser meets the end of a block never closed as a TypeError of its own; say what it means.
+        message: `invalid Jinja template: ${err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err)}`,
         hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
       });
     }
   });
   const required = [...new Set(parts.flatMap((p) => p.required))].sort();
-  const optional = [...new Set(parts.flatMap((p) => p.optional))].filter((v2) => !required.includes(v2)).sort();
-  const declared = new Map(Object.entries(prompt.meta.variables ?? {}).map(([k, v2]) => [k, variableDecl(v2)]));
+  const optional = [...new Set(parts.flatMap((p) => p.optional))].filter((v) => !required.includes(v)).sort();
+  const declared = new Map(Object.entries(prompt.meta.variables ?? {}).map(([k, v]) => [k, variableDecl(v)]));
   const firstUse = (name) => {
     for (const p of parts) {
       const o = findVariable(p.source, name);
@@ -454,8 +450,8 @@ function walk(dir, keep, out = []) {
 var isPromptExt = (p) => PROMPT_EXTENSIONS.includes(extname(p).toLowerCase());
 function yamlIsPrompt(p) {
   try {
-    const v2 = parseYamlSource(readFileSync2(p, "utf8"), p).value;
-    return v2 !== null && typeof v2 === "object" && ("messages" in v2 || "template" in v2);
+    const v = parseYamlSource(readFileSync2(p, "utf8"), p).value;
+    return v !== null && typeof v === "object" && ("messages" in v || "template" in v);
   } catch {
     return !isSidecarOfSibling(p);
   }
@@ -481,8 +477,8 @@ function findSuiteFiles(dir) {
   if (!existsSync2(dir)) return [];
   return walk(dir, (p) => /\.ya?ml$/i.test(p)).filter((p) => {
     try {
-      const v2 = parseYamlSource(readFileSync2(p, "utf8"), p).value;
-      return v2 !== null && typeof v2 === "object" && "cases" in v2 && "prompt" in v2;
+      const v = parseYamlSource(readFileSync2(p, "utf8"), p).value;
+      return v !== null && typeof v === "object" && "cases" in v && "prompt" in v;
     } catch {
       return false;
     }
@@ -500,9 +496,9 @@ async function suiteUses(suiteFiles, cwd, findings) {
       continue;
     }
     const loads = [{ suite: base, label: shown }];
-    for (const v2 of base.suite.variants ?? []) {
+    for (const v of base.suite.variants ?? []) {
       try {
-        loads.push({ suite: await loadSuite(file, cwd, v2.name), label: `${shown} --variant ${v2.name}` });
+        loads.push({ suite: await loadSuite(file, cwd, v.name), label: `${shown} --variant ${v.name}` });
       } catch (err) {
         findings.push(suiteFinding(err, shown));
       }
@@ -686,11 +682,17 @@ function sidecarOwner(yamlRel, files) {
 function yamlLooksLikePrompt(text) {
   return /^(messages|template)\s*:/m.test(text);
 }
+<<<<<<<< HEAD:dist/cli/chunks/chunk-V5FGEL6A.js
+function sampleCases(abs, prompt, uses, n) {
+  const u = uses.get(abs)?.[0];
+  if (u) return { cases: u.suite.cases.slice(0, n), from: u.label };
+========
 async function sampleCases(abs, prompt, uses, n2) {
   const u = uses.get(abs)?.[0];
   if (u) return { cases: await collectCases(u.suite.cases, n2), from: u.label };
+>>>>>>>> scale:dist/cli/chunks/prompts-GCTONYCC.js
   const ex = prompt?.meta.examples ?? [];
-  if (ex.length) return { cases: ex.slice(0, n2).map((vars, i) => ({ id: `example-${i + 1}`, input: void 0, vars, expected: null, tags: [], where: prompt.file })), from: `${prompt.file} examples` };
+  if (ex.length) return { cases: ex.slice(0, n).map((vars, i) => ({ id: `example-${i + 1}`, input: void 0, vars, expected: null, tags: [], where: prompt.file })), from: `${prompt.file} examples` };
   return { cases: [], from: null };
 }
 function compileOrNote(p, side, notes) {
@@ -712,6 +714,8 @@ function renderOrNote(p, vars, c, side, notes) {
   }
 }
 
+<<<<<<<< HEAD:dist/cli/chunks/chunk-V5FGEL6A.js
+========
 // src/core/prompts/render-diff.ts
 var v = (s) => s ? `sha256:${s.version.slice(0, 12)}${s.semver ? ` v${s.semver}` : ""}` : "none";
 function renderPromptDiffText(r) {
@@ -879,6 +883,10 @@ async function runDiff(ctx, v2, paths) {
   else ctx.stdout.write(renderPromptDiffText(report));
   return 0;
 }
+>>>>>>>> scale:dist/cli/chunks/prompts-GCTONYCC.js
 export {
-  promptsCommand
+  findSuiteFiles,
+  suiteUses,
+  lintPrompts,
+  diffPrompts
 };

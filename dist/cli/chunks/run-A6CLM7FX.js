@@ -10,7 +10,19 @@ import {
   planPipeline,
   saveState,
   withUpstream
+<<<<<<<< HEAD:dist/cli/chunks/run-3FXDTAJE.js
+<<<<<<<< HEAD:dist/cli/chunks/run-BPXO6WII.js
+<<<<<<<< HEAD:dist/cli/chunks/run-YN4LZAKG.js
+} from "./chunk-IUIHOEPM.js";
+========
+} from "./chunk-NNQQBKOF.js";
+>>>>>>>> gate:dist/cli/chunks/run-BPXO6WII.js
+========
+} from "./chunk-AJOUJK6R.js";
+>>>>>>>> prompts:dist/cli/chunks/run-3FXDTAJE.js
+========
 } from "./chunk-AUMZ2ETQ.js";
+>>>>>>>> scale:dist/cli/chunks/run-A6CLM7FX.js
 import {
   machineInfo,
   newRunId,
@@ -20,6 +32,9 @@ import {
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
+import {
+  childEnv
+} from "./chunk-S7KHQWV2.js";
 import {
   gitInfo
 } from "./chunk-2QRRESIB.js";
@@ -31,12 +46,19 @@ import {
 } from "./chunk-AISGCEWY.js";
 import "./chunk-OYI2I6OM.js";
 import "./chunk-JGP2PRLZ.js";
+<<<<<<<< HEAD:dist/cli/chunks/run-3FXDTAJE.js
+import "./chunk-IHXCPMQT.js";
+import "./chunk-NL2CYBYI.js";
+========
 import "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/run-A6CLM7FX.js
 import "./chunk-OMAMCZPV.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-GUNOHTC3.js";
-import "./chunk-UO2TN4KU.js";
+import {
+  require_dist
+} from "./chunk-UO2TN4KU.js";
 import "./chunk-KHVKHKQQ.js";
 import "./chunk-ID4IIHHH.js";
 import "./chunk-O535G6Z6.js";
@@ -52,7 +74,9 @@ import {
   InputError,
   ProcessExitError
 } from "./chunk-LXVW643N.js";
-import "./chunk-TQEUFEDE.js";
+import {
+  __toESM
+} from "./chunk-TQEUFEDE.js";
 
 // src/app/pipeline/run-pipeline.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -60,25 +84,35 @@ import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 
-// src/core/pipeline/child-env.ts
-var DROPPED = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|INPUT_.*)$/;
-function stageEnvironment(base, extra) {
-  const out = {};
-  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !DROPPED.test(k.toUpperCase())) out[k] = v;
-  return { ...out, ...extra };
+// src/app/pipeline/suite-key-env.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var RUNNER_OWN = /^(GITHUB_|ACTIONS_|RUNNER_)/i;
+function suiteKeyEnvs(root, argv) {
+  const suite = argv[0] === "eval" ? argv[1] : void 0;
+  if (!suite) return [];
+  try {
+    const doc = (0, import_yaml.parse)(readFileSync(resolve(root, suite), "utf8"));
+    const name = doc?.target?.api_key_env;
+    return typeof name === "string" && NAME.test(name) && !RUNNER_OWN.test(name) ? [name] : [];
+  } catch {
+    return [];
+  }
 }
 
 // src/app/pipeline/services.ts
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 function freePort() {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const srv = createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const addr = srv.address();
       const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
+      srv.close(() => resolve2(port));
     });
   });
 }
@@ -97,14 +131,14 @@ async function startService(svc, o) {
   child.stderr?.on("data", onData);
   let exited = null;
   let spawnError = null;
-  const exit = new Promise((resolve) => {
+  const exit = new Promise((resolve2) => {
     child.on("error", (e) => {
       spawnError = e;
-      resolve();
+      resolve2();
     });
     child.on("exit", (code, signal) => {
       exited = { code, signal };
-      resolve();
+      resolve2();
     });
   });
   const stop = () => stopChild(child, exit);
@@ -289,13 +323,14 @@ async function executeStage(pipeline, stage, plan, why, ws, o, commit) {
     rmSync(join(o.root, out), { recursive: true, force: true });
     mkdirSync(dirname(join(o.root, out)), { recursive: true });
   }
-  const env = stageEnvironment(o.env, {});
+  const env = childEnv(o.env, [...stage.passEnv, ...stage.uses === "eval" ? suiteKeyEnvs(o.root, stage.command.argv) : []]);
   const services = [];
   let exitCode = null;
   let failure = null;
   try {
     for (const name of stage.services) {
-      services.push(await startService(pipeline.services[name], { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
+      const svc = pipeline.services[name];
+      services.push(await startService(svc, { cwd: o.root, env: childEnv(o.env, svc.passEnv), llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
     }
     const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
     const subst = (a) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);
@@ -346,7 +381,7 @@ async function executeStage(pipeline, stage, plan, why, ws, o, commit) {
   return { ...base, outcome: "failed", reason: failure, duration_s: duration, exit_code: exitCode, services: serviceRecords };
 }
 function spawnStage(name, argv, env, o) {
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     const child = spawn2(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const exit = new Promise((r) => child.on("close", () => r()));
     for (const stream of [child.stdout, child.stderr]) {
@@ -359,14 +394,14 @@ function spawnStage(name, argv, env, o) {
     });
     child.on("close", (code) => {
       o.signal?.removeEventListener("abort", onAbort);
-      resolve(code);
+      resolve2(code);
     });
   });
 }
 
 // src/app/pipeline/run-baseline.ts
 import { execFileSync, spawn as spawn3 } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync as rmSync2 } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2, relative } from "node:path";
 function git(cwd, args) {
@@ -375,7 +410,7 @@ function git(cwd, args) {
 async function runWithBaseline(o) {
   let commit;
   try {
-    commit = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+    commit = git(o.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${o.baselineRev}^{commit}`]);
   } catch {
     throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
   }
@@ -385,7 +420,7 @@ async function runWithBaseline(o) {
   const wt = mkdtempSync(join2(tmpdir(), "llmops-baseline-"));
   const log = prefixed(o.logger, "baseline \u2502 ");
   try {
-    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit]);
+    git(o.root, ["worktree", "add", "--detach", "--force", "--end-of-options", wt, commit]);
     if (!existsSync(join2(wt, rel))) {
       throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
     }
@@ -419,7 +454,7 @@ async function runWithBaseline(o) {
     return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
   } finally {
     try {
-      git(o.root, ["worktree", "remove", "--force", wt]);
+      git(o.root, ["worktree", "remove", "--force", "--end-of-options", wt]);
     } catch {
     }
     rmSync2(wt, { recursive: true, force: true });
@@ -427,23 +462,23 @@ async function runWithBaseline(o) {
 }
 function readVerdict(path) {
   try {
-    const c = JSON.parse(readFileSync(path, "utf8"));
+    const c = JSON.parse(readFileSync2(path, "utf8"));
     return c.gate?.verdict ?? "compared";
   } catch {
     return "unknown";
   }
 }
 function llmops(o, args) {
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     const child = spawn3(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr?.on("data", (d) => err += d.toString("utf8"));
     child.stdout?.on("data", () => {
     });
-    child.on("error", () => resolve(70));
+    child.on("error", () => resolve2(70));
     child.on("close", (code) => {
       if (code !== 0 && code !== 1 && err) o.logger.error(err.trim());
-      resolve(code ?? 70);
+      resolve2(code ?? 70);
     });
   });
 }

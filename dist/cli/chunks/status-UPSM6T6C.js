@@ -6,12 +6,29 @@ import {
   openWorkspace,
   pipelinePathFor,
   planPipeline
+<<<<<<<< HEAD:dist/cli/chunks/status-UV2U7RSJ.js
+<<<<<<<< HEAD:dist/cli/chunks/status-6NVBLHGO.js
+<<<<<<<< HEAD:dist/cli/chunks/status-OUCDPXWC.js
+} from "./chunk-IUIHOEPM.js";
+========
+} from "./chunk-NNQQBKOF.js";
+>>>>>>>> gate:dist/cli/chunks/status-6NVBLHGO.js
+========
+} from "./chunk-AJOUJK6R.js";
+>>>>>>>> prompts:dist/cli/chunks/status-UV2U7RSJ.js
+========
 } from "./chunk-AUMZ2ETQ.js";
+>>>>>>>> scale:dist/cli/chunks/status-UPSM6T6C.js
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
 import "./chunk-JGP2PRLZ.js";
+<<<<<<<< HEAD:dist/cli/chunks/status-UV2U7RSJ.js
+import "./chunk-IHXCPMQT.js";
+import "./chunk-NL2CYBYI.js";
+========
 import "./chunk-54ENXB6H.js";
+>>>>>>>> scale:dist/cli/chunks/status-UPSM6T6C.js
 import "./chunk-OMAMCZPV.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";

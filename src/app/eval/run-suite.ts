@@ -59,6 +59,8 @@ export interface RunSuiteOptions {
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Called with every secret value the run reads (the API key named by api_key_env), before it is sent: the action masks it in the runner's log. */
+  onSecret?: (value: string) => void;
   logger: Logger;
   progress: Progress;
   signal?: AbortSignal;
@@ -256,6 +258,7 @@ async function runPlanned(
   try {
     const store = new JsonlResultsStore(join(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : undefined;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,

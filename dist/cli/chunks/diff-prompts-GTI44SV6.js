@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { createRequire as __llmopsCreateRequire } from 'node:module';
+const require = __llmopsCreateRequire(import.meta.url);
+import {
+  diffPrompts
+} from "./chunk-V5FGEL6A.js";
+import "./chunk-CJUN5WKK.js";
+import "./chunk-KBNJJLVK.js";
+import "./chunk-H2E2EDID.js";
+import "./chunk-KUGTB4M3.js";
+import "./chunk-IHXCPMQT.js";
+import "./chunk-W2BRV73B.js";
+import "./chunk-NL2CYBYI.js";
+import "./chunk-LXJ4T7MW.js";
+import "./chunk-3UQ3HB46.js";
+import "./chunk-EH3R6S7W.js";
+import "./chunk-XTPGABTH.js";
+import "./chunk-SDLTUNJ6.js";
+import "./chunk-GUNOHTC3.js";
+import "./chunk-UO2TN4KU.js";
+import "./chunk-KHVKHKQQ.js";
+import "./chunk-O535G6Z6.js";
+import "./chunk-U3RUJJS6.js";
+import "./chunk-XQ6Z47X5.js";
+import "./chunk-LXVW643N.js";
+import "./chunk-TQEUFEDE.js";
+export {
+  diffPrompts
+};
