@@ -1,6 +1,7 @@
 // actions/compare spawned as the runner runs it, then its bundle posted by actions/comment from a
 // workflow_run (the fork path end to end), against the loopback GitHub fake.
 import { mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +44,44 @@ describe("actions/compare", () => {
   });
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), "llmops-compare-"));
+  });
+
+  test("prompts-base-dir: the comment shows each prompt the PR changes against the base checkout, rendered on the suite's cases", async () => {
+    // Two real checkouts of one repository, as the PR workflow has them: the PR's (the workspace,
+    // shallow, without the base commit) and the base's under .llmops/base.
+    const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@e", ...args], { cwd, encoding: "utf8" });
+    const base = join(work, "origin");
+    await mkdir(join(base, "prompts"), { recursive: true });
+    await mkdir(join(base, "evals", "cases"), { recursive: true });
+    await writeFile(join(base, "prompts", "qa.jinja"), "Answer briefly: {{ input }}\n");
+    await writeFile(join(base, "prompts", "same.jinja"), "Unchanged {{ input }}\n");
+    await writeFile(join(base, "evals", "cases", "qa.jsonl"), '{"id": "c1", "input": "2+2=", "expected": "4"}\n{"id": "c2", "input": "3+3=", "expected": "6"}\n');
+    await writeFile(join(base, "evals", "qa.yaml"), "name: qa\ncases: {file: cases/qa.jsonl}\nprompt: {file: ../prompts/qa.jinja}\ntarget: {base_url: http://127.0.0.1:9/v1, model: m}\nscorers:\n  - type: exact_match\n");
+    git(base, "init", "-q", "-b", "main");
+    git(base, "add", "-A");
+    git(base, "commit", "-q", "-m", "base");
+    const pr = join(work, "pr");
+    git(work, "clone", "-q", base, pr);
+    await writeFile(join(pr, "prompts", "qa.jinja"), "Answer with the number only: {{ input }}\n");
+    git(pr, "commit", "-q", "-am", "tighten the prompt");
+    git(work, "clone", "-q", base, join(pr, ".llmops", "base"));
+    await evalRun(join(work, "b"), 40, 0.9);
+    await evalRun(join(work, "c"), 40, 0.9);
+    const inputs = { baseline: join(work, "b"), candidate: join(work, "c"), out: join(work, "report"), "fail-on-block": "false", "prompts-base-dir": ".llmops/base" };
+    const r = await runActionBundle({ action: "compare", eventName: "pull_request", event: pullRequestEvent({ number: 7, headSha: HEAD }), inputs, cwd: pr });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const md = await readFile(join(work, "report", "report.md"), "utf8");
+    expect(md).toMatch(/#### Prompts changed \(1, against `[0-9a-f]{12}`\)/);
+    expect(md).toContain("prompts/qa.jinja");
+    expect(md).not.toContain("prompts/same.jinja");
+    expect(md).toContain("-Answer briefly: {{ input }}");
+    expect(md).toContain("+Answer with the number only: {{ input }}");
+    // Rendered on the suite's first cases.
+    expect(md).toContain("+Answer with the number only: 2+2=");
+    // Without the input, no section.
+    const plain = await runActionBundle({ action: "compare", eventName: "pull_request", event: pullRequestEvent({ number: 7, headSha: HEAD }), inputs: { ...inputs, "prompts-base-dir": "", out: join(work, "report2") }, cwd: pr });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(await readFile(join(work, "report2", "report.md"), "utf8")).not.toContain("Prompts changed");
   });
 
   test("a regression: gate FAIL, bundle written with pull-request.json, step fails unless fail-on-block is false", async () => {

@@ -16,4 +16,9 @@ export const INPUTS = {
     description: "Fail this step when the gate blocks (fail, or inconclusive under inconclusive: fail): true or false (default true)",
   },
   title: { schema: z.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' },
+  "prompts-base-dir": {
+    schema: inputSchemas.string,
+    description:
+      "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them",
+  },
 } satisfies InputSpecs;

@@ -2,6 +2,7 @@
 // report.md, pull-request.json) that actions/comment posts — here, or from a trusted workflow_run
 // for fork PRs. A thin shell over the compare flow it shares with `llmops compare|gate`
 // (src/app/compare/run-compare.ts).
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
@@ -13,6 +14,8 @@ import { GateFailedError } from "../../errors.js";
 import { readEventPayload } from "../runtime/event.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
+import { diffPrompts } from "../../app/prompts/diff-prompts.js";
+import type { PromptDiffReport } from "../../core/prompts/diff-model.js";
 import { PULL_REQUEST_TAG, pullRequestFormat } from "../../core/contracts/report-bundle.js";
 
 export async function main(): Promise<void> {
@@ -22,6 +25,7 @@ export async function main(): Promise<void> {
   const policy = inputs.policy === undefined ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve(inputs.out ?? "llmops-report");
+  const promptDiff = inputs["prompts-base-dir"] === undefined ? undefined : await changedPrompts(resolve(inputs["prompts-base-dir"]));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve(inputs.baseline),
     candidateDir: resolve(inputs.candidate),
@@ -29,6 +33,7 @@ export async function main(): Promise<void> {
     gate: true,
     outDir: out,
     context: { ...(inputs.title ? { title: inputs.title } : {}), runUrl },
+    ...(promptDiff ? { promptDiff } : {}),
     logger,
   });
   const gate = comparison.gate!;
@@ -49,6 +54,13 @@ export async function main(): Promise<void> {
       hint: "set fail-on-block: false to leave the decision to the llmops / gate check run",
     });
   }
+}
+
+/** The prompts/ files the workspace changes against the base checkout's HEAD, rendered on the workspace's suites' cases. */
+async function changedPrompts(baseDir: string): Promise<PromptDiffReport | undefined> {
+  const cwd = process.cwd();
+  if (!existsSync(join(cwd, "prompts")) && !existsSync(join(baseDir, "prompts"))) return undefined;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join(cwd, "evals"), samples: 3 });
 }
 
 /** On pull_request events, record which PR and commit the bundle is about (verified later by actions/comment). */

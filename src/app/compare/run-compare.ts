@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { aggregateFor, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { BUNDLE_FILES } from "../../core/github/index.js";
+import type { PromptDiffReport } from "../../core/prompts/diff-model.js";
 import type { Logger } from "../../core/ports/index.js";
 import { buildCaseDetails, renderComment, type RenderedMarkdown, type ReportContext, type ReportModel } from "../../core/report/index.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
@@ -38,6 +39,8 @@ export interface CompareRunsOptions {
   /** Where comparison.json and report.md go; null writes nothing. */
   outDir: string | null;
   context?: ReportContext;
+  /** The prompts the change edits, with their rendered diffs (a section of the comment). */
+  promptDiff?: PromptDiffReport;
   logger: Logger;
 }
 
@@ -61,6 +64,7 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
     context: o.context ?? {},
     ...(newCases ? { newCases } : {}),
+    ...(o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}),
   };
   const comment = renderComment(model);
   let files: CompareRunsResult["files"] = null;

@@ -22,12 +22,30 @@ const sidecarOf = (p: string, has: (q: string) => boolean): string | null => {
   return [`${stem}.yaml`, `${stem}.yml`].find(has) ?? null;
 };
 
-export async function diffPrompts(opts: { cwd: string; base: string; paths: readonly string[]; suitesDir: string; samples: number }): Promise<PromptDiffReport> {
-  const probe = new GitCli(opts.cwd);
-  const top = await probe.run(["rev-parse", "--show-toplevel"], { allowFail: true });
-  if (top.code !== 0) throw new InputError(`prompts diff: ${opts.cwd} is not inside a git repository`, { hint: "run it in the repository whose prompts you changed" });
-  const root = top.stdout.toString("utf8").trim();
-  const git = new GitCli(root);
+export interface DiffPromptsOptions {
+  cwd: string;
+  /** The base revision. */
+  base: string;
+  /**
+   * Another checkout of the same repository that holds the base revision (a CI job's checkout of the
+   * PR's base, when the PR's own checkout is shallow); by default the repository around `cwd`. Files
+   * are matched by their path in the repository.
+   */
+  baseRepo?: string;
+  paths: readonly string[];
+  suitesDir: string;
+  samples: number;
+}
+
+async function repoTop(dir: string, what: string): Promise<string> {
+  const top = await new GitCli(dir).run(["rev-parse", "--show-toplevel"], { allowFail: true });
+  if (top.code !== 0) throw new InputError(`prompts diff: ${what} ${dir} is not inside a git repository`, { hint: "run it in the repository whose prompts you changed" });
+  return top.stdout.toString("utf8").trim();
+}
+
+export async function diffPrompts(opts: DiffPromptsOptions): Promise<PromptDiffReport> {
+  const root = await repoTop(opts.cwd, "the working directory");
+  const git = new GitCli(opts.baseRepo === undefined ? root : await repoTop(opts.baseRepo, "the base checkout"));
   const commit = await git.resolveCommit(opts.base);
 
   // Base side: every file under the named paths at the revision.
