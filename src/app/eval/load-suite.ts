@@ -13,6 +13,8 @@ import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
 import { ConfigError, InputError } from "../../errors.js";
+import type { HumanLabels } from "../../core/eval/judge/summarize.js";
+import { loadJudgeInputs } from "./judge-inputs.js";
 
 export interface LoadedSuite {
   file: string;
@@ -28,6 +30,8 @@ export interface LoadedSuite {
   variant: string | null;
   /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
   warnings: string[];
+  /** Human labels of judge scorers with `calibration`, by metric name (docs/judges.md). */
+  judgeLabels: Map<string, HumanLabels>;
 }
 
 /**
@@ -99,6 +103,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     c.schema = schema;
   });
 
+  const judgeLabels = loadJudgeInputs(suite, doc, file, displayFile, cwd, contain);
   const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
   const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
@@ -111,6 +116,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings,
+    judgeLabels,
   };
 }
 
@@ -210,7 +216,7 @@ function applyVariant(suite: SuiteConfig, name: string | undefined, doc: Sourced
   return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
   const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });

@@ -26,6 +26,7 @@ import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js"
 import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { sha256File } from "../fs/sha256-file.js";
+import { judgePlan, judgeRemote, withJudges, type JudgePlanEntry } from "./run-judges.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -77,6 +78,8 @@ export interface SuitePlan {
   target: { base_url: string; model: string; api: string };
   /** The first request as it is sent: where, and the JSON body. */
   first_request: { url: string; body: Record<string, unknown> } | null;
+  /** Judge and embedding scorers: each one's first request, on the first case with a placeholder output. */
+  judges?: JudgePlanEntry[];
 }
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
@@ -151,7 +154,7 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
 export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
-  const { suite, target, cases, jobs } = await prepareSuite(o);
+  const { suite, target, cases, jobs, scorers } = await prepareSuite(o);
   const first = jobs[0]?.request;
   return {
     suite: suite.name,
@@ -160,6 +163,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     requests: jobs.length,
     target: { base_url: target.base_url, model: target.model, api: target.api },
     first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
+    ...withJudgesPlan(judgePlan(scorers, jobs[0])),
   };
 }
 
@@ -232,6 +236,7 @@ async function runPlanned(
         progress: o.progress,
         random: Math.random,
         ...(o.signal ? { signal: o.signal } : {}),
+        remote: judgeRemote(o, suite, cacheDir),
       },
       {
         concurrency: o.concurrency ?? suite.concurrency,
@@ -275,6 +280,7 @@ async function runPlanned(
       prices: target.prices,
       deadlines: outcome.deadlines,
     });
+    withJudges(summary, scorers, outcome.remote, loaded.judgeLabels, o.logger);
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
@@ -323,4 +329,8 @@ export function defaultResponseCacheDir(env: Readonly<Record<string, string | un
 export function isInside(dir: string, root: string): boolean {
   const rel = relative(resolve(root), resolve(dir));
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+function withJudgesPlan(judges: JudgePlanEntry[]): { judges?: JudgePlanEntry[] } {
+  return judges.length ? { judges } : {};
 }

@@ -8,6 +8,7 @@ import { pullRequestFormat } from "./report-bundle.js";
 import { resultLineFormat } from "./result-line.js";
 import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
+import { judgeLabelsFormat } from "./judge-labels.js";
 import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
 
 export const FORMATS: readonly Format[] = [
@@ -24,6 +25,7 @@ export const FORMATS: readonly Format[] = [
   pipelineStateFormat,
   stageCacheEntryFormat,
   hashMemoFormat,
+  judgeLabelsFormat,
 ];
 
 export * from "./format.js";
@@ -35,3 +37,4 @@ export * from "./report-bundle.js";
 export * from "./train-run.js";
 export * from "./data-manifest.js";
 export * from "./added-formats.js";
+export * from "./judge-labels.js";

@@ -7,7 +7,9 @@ import type { PlannedJob } from "./plan.js";
 import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
-import { costOf, scoreOutput, type Prices } from "./record.js";
+import { completionOf, costOf, scoreInputOf, scoreOutput, type Prices } from "./record.js";
+import { prepareRemoteScores, type RemoteDeps, type RemoteOptions, type RemoteUsage } from "./judge/remote.js";
+import type { ScoreInput } from "./scorers/types.js";
 import type { RetryPolicy } from "./retry.js";
 import type { Scorer } from "./scorers/types.js";
 import type { DeadlinePhase, EvalRecord } from "./types.js";
@@ -26,6 +28,8 @@ export interface RunDeps {
   signal?: AbortSignal;
   /** Fed every final record, in plan order (the summary accumulator). */
   summary?: { add(record: EvalRecord): void };
+  /** How scorers that ask another model (judges, embeddings) send their requests. */
+  remote?: { deps: RemoteDeps; opts: RemoteOptions };
 }
 
 export interface RunOptions {
@@ -52,6 +56,8 @@ export interface RunOutcome {
   retries: number;
   /** Deadlines in force at the end (ms); undefined when nothing was sent. */
   deadlines: (Record<DeadlinePhase, number> & { adaptive: boolean }) | undefined;
+  /** Requests, cache hits, retries, tokens and cost of each remote scorer (judges, embeddings). */
+  remote: Map<string, RemoteUsage>;
 }
 
 export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
@@ -99,6 +105,21 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
   }
   const { done, fatal } = live;
 
+  // Judges and embeddings: every output is known now; their requests go out before the records
+  // are scored for the last time, so each record (new or reused) carries its verdicts.
+  const hasRemote = deps.scorers.some((s) => s.remote !== undefined);
+  let remote = new Map<string, RemoteUsage>();
+  if (hasRemote && !deps.signal?.aborted && !fatal) {
+    if (!deps.remote) throw new ExternalError("this suite has judge or embedding scorers, but no way to reach their models was given");
+    const samples: ScoreInput[] = [];
+    deps.store.load((r, at) => {
+      const i = jobAt.get(identity(r.case_id, r.repeat));
+      if (i === undefined || where[2 * i] !== at.offset || r.error !== null || r.output === null) return;
+      samples.push(scoreInputOf(jobs[i]!, completionOf(r), r.cost));
+    });
+    remote = await prepareRemoteScores(samples, deps.scorers, { ...deps.remote.deps, ...(deps.signal ? { signal: deps.signal } : {}) }, deps.remote.opts);
+  }
+
   // The file is rewritten in plan order, one record at a time: reused outputs are scored again with
   // the scorers as configured now (scoring is pure and cheap, and a changed scorer must not need a
   // single new request), and every final record feeds the summary on its way through.
@@ -110,15 +131,8 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
     locations(),
     (r, i) => {
       kept++;
-      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
-        const response: CachedResponse = {
-          text: r.output,
-          finishReason: r.finish_reason,
-          promptTokens: r.prompt_tokens,
-          completionTokens: r.completion_tokens,
-          ttftMs: r.ttft_ms,
-          latencyMs: r.latency_ms ?? 0,
-        };
+      if ((state[i] !== WRITTEN_NOW || hasRemote) && r.error === null && r.output !== null) {
+        const response: CachedResponse = completionOf(r);
         r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
         r.scores = scoreOutput(deps.scorers, jobs[i]!, response, r.cost);
       }
@@ -148,6 +162,7 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
     stale,
     retries: live.retries,
     deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : undefined,
+    remote,
   };
 }
 
