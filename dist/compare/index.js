@@ -62846,12 +62846,11 @@ function warnings(judges, side) {
     if (j.error_example) {
       const raw = j.error_example.raw ? `
 
-${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "";
+${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "\n";
       out.push(`<details>
 <summary>${who(name)}: ${j.errors.parse + j.errors.request} sample(s) without a verdict</summary>
 
 ${escapeMarkdownText(j.error_example.message, { maxLength: 300 })}${raw}
-
 </details>`);
     }
   }
@@ -62865,7 +62864,7 @@ function renderJudges(sides) {
   const header = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
   const body2 = present.flatMap((s) => rows(s.judges, labelled ? s.label ?? "" : null));
   const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
-  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.length ? ["", ...notes] : [], ""].join("\n");
+  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
 }
 
 // src/core/report/format.ts

@@ -51,8 +51,8 @@ function warnings(judges: Record<string, JudgeSummary>, side: string | null): st
     const c = j.calibration;
     if (c?.below_min) out.push(`> ⚠️ ${who(name)} agrees with human labels less than the suite asks: κ ${c.kappa!.toFixed(2)} < ${c.min_kappa} (n = ${c.n}).`);
     if (j.error_example) {
-      const raw = j.error_example.raw ? `\n\n${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "";
-      out.push(`<details>\n<summary>${who(name)}: ${j.errors.parse + j.errors.request} sample(s) without a verdict</summary>\n\n${escapeMarkdownText(j.error_example.message, { maxLength: 300 })}${raw}\n\n</details>`);
+      const raw = j.error_example.raw ? `\n\n${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "\n";
+      out.push(`<details>\n<summary>${who(name)}: ${j.errors.parse + j.errors.request} sample(s) without a verdict</summary>\n\n${escapeMarkdownText(j.error_example.message, { maxLength: 300 })}${raw}\n</details>`);
     }
   }
   return out;
@@ -69,5 +69,5 @@ export function renderJudges(sides: { label: string | null; judges: Record<strin
   const header = ["judge", ...(labelled ? ["run"] : []), "model", "verdicts", "position bias", "agreement"];
   const body = present.flatMap((s) => rows(s.judges, labelled ? (s.label ?? "") : null));
   const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
-  return [`**Judges**`, "", markdownTable([header, ...body], { align: header.map(() => "l") }), "", CAPTION, ...(notes.length ? ["", ...notes] : []), ""].join("\n");
+  return [`**Judges**`, "", markdownTable([header, ...body], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
 }
