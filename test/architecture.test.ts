@@ -87,4 +87,17 @@ describe("architecture", () => {
       expect(statSync(join(repoRoot, "actions", name, "README.md")).isFile()).toBe(true);
     }
   });
+  it("throws nothing outside the error hierarchy: no `throw new Error(`, no other Error subclass (the CLI reports those as bugs)", () => {
+    // HttpError never leaves the model server: it becomes the HTTP answer to one request; the
+    // deadline errors are abort reasons, classified into ProviderErrors where a request ends.
+    const allowed = new Set(["src/errors.ts:LlmopsError", "src/app/serve/openai-server.ts:HttpError", "src/core/eval/deadlines.ts:DeadlineExceeded", "src/core/eval/deadlines.ts:HedgeLost"]);
+    const offenders = files(join(repoRoot, "src")).flatMap((f) => {
+      const text = readFileSync(f, "utf8");
+      const rel = relative(repoRoot, f);
+      const bad = [...text.matchAll(/throw new Error\(/g)].map(() => `${rel}: throw new Error(`);
+      for (const m of text.matchAll(/class (\w+) extends Error\b/g)) if (!allowed.has(`${rel}:${m[1]}`)) bad.push(`${rel}: class ${m[1]} extends Error`);
+      return bad;
+    });
+    expect(offenders).toEqual([]);
+  });
 });

@@ -29139,11 +29139,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -33696,7 +33697,7 @@ var OctokitGitHubClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo2] = opts.repository.split("/");
-    if (!owner || !repo2) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo2) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo2;
     const retries = opts.retries ?? 3;
@@ -54068,7 +54069,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),

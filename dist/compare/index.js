@@ -35234,12 +35234,18 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var GateFailedError = class extends LlmopsError {
   name = "GateFailedError";
   kind = "gate";
+};
+var ExternalError = class extends LlmopsError {
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
+  name = "ExternalError";
+  kind = "external";
 };
 var InternalError = class extends LlmopsError {
   name = "InternalError";
@@ -55346,7 +55352,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),
@@ -57199,7 +57212,7 @@ function findUnchanged(baseline, candidate) {
   if (hash3 !== null) {
     return {
       basis: "model-and-prompt",
-      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+      reason: `unchanged: the same model (sha256 ${hash3.replace(/^sha256:/, "").slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
     };
   }
   return null;
@@ -57526,8 +57539,8 @@ function computeBleu(stats, o) {
   }
   let logSum = 0;
   for (const p of precisions.slice(0, effOrder)) logSum += myLog(p);
-  const score = bp * Math.exp(logSum / effOrder);
-  return { score, precisions, bp, sysLen, refLen };
+  const score2 = bp * Math.exp(logSum / effOrder);
+  return { score: score2, precisions, bp, sysLen, refLen };
 }
 
 // src/core/eval/scorers/common.ts
@@ -57796,7 +57809,7 @@ function computeChrf(stats, o) {
   const eps = 1e-16;
   const order = o.charOrder + o.wordOrder;
   const factor = o.beta ** 2;
-  let score = 0;
+  let score2 = 0;
   let effectiveOrder = 0;
   let avgPrec = 0;
   let avgRec = 0;
@@ -57807,14 +57820,14 @@ function computeChrf(stats, o) {
     const prec = nHyp > 0 ? nMatch / nHyp : eps;
     const rec = nRef > 0 ? nMatch / nRef : eps;
     const denom = factor * prec + rec;
-    score += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
+    score2 += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
     if (nHyp > 0 && nRef > 0) {
       avgPrec += prec;
       avgRec += rec;
       effectiveOrder += 1;
     }
   }
-  if (o.epsSmoothing) return 100 * score / order;
+  if (o.epsSmoothing) return 100 * score2 / order;
   if (effectiveOrder === 0) {
     avgPrec = avgRec = 0;
   } else {
@@ -57887,8 +57900,8 @@ var chrf = {
         const refs = referencesOf(expected);
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
-        const { stats, score } = chrfSegmentStats(prep(output2), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
+        const { stats, score: score2 } = chrfSegmentStats(prep(output2), refs.map(prep), o);
+        return { value: score2 / 100, stats, detail: { chrf: score2, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;
@@ -61605,13 +61618,13 @@ function parsePairwiseVerdict(text) {
 }
 
 // src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
     this.opts = opts;
   }
-  kind;
+  failure;
   opts;
   name = "ProviderError";
   get retryable() {
@@ -62867,6 +62880,52 @@ function renderJudges(sides) {
   return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
 }
 
+// src/core/report/new-cases.ts
+function buildNewCases(records, metrics = []) {
+  const cases = [...groupByCase2(records).entries()].map(([id, rs]) => ({ case_id: id, input: rs[0].input, expected: rs[0].expected, side: foldSide(rs, metrics) }));
+  const names = [...new Set(cases.flatMap((c) => Object.keys(c.side.scores)))];
+  const means = Object.fromEntries(
+    names.map((n) => {
+      const vs = cases.map((c) => c.side.scores[n]).filter((v) => typeof v === "number");
+      return [n, vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0) / vs.length];
+    })
+  );
+  return { cases, means };
+}
+function score(v, pass) {
+  if (v === null || v === void 0) return "\u2014";
+  const mark = pass === true ? "\u2705 " : pass === false ? "\u274C " : "";
+  return `${mark}${Number.isInteger(v) ? v : v.toFixed(2)}`;
+}
+function renderNewCases(report, limits) {
+  if (!report || report.cases.length === 0) return "";
+  const metrics = Object.keys(report.means);
+  const max = Math.max(10, limits.perKind * 10);
+  const shown = report.cases.slice(0, max);
+  const text = Math.max(40, Math.min(200, limits.textChars));
+  const rows2 = shown.map((c) => [
+    renderCodeSpan(c.case_id, { maxLength: 40 }),
+    ...metrics.map((m) => score(c.side.scores[m], c.side.pass[m])),
+    c.side.error !== null ? `error: ${renderCodeSpan(c.side.error, { maxLength: text })}` : c.side.output === null ? "\u2014" : renderCodeSpan(c.side.output, { maxLength: text })
+  ]);
+  const means = metrics.map((m) => `${renderCodeSpan(m, { maxLength: 40 })} ${score(report.means[m], null)}`).join(", ");
+  const n = report.cases.length;
+  const rest = n > shown.length ? `
+${n - shown.length} more new cases are in the candidate run's \`new-cases/results.jsonl\`.
+` : "";
+  return [
+    "<details>",
+    `<summary>\u{1F195} New cases (not gated): ${escapeHtmlText(String(n))} case${n === 1 ? "" : "s"} the base's suite does not have</summary>`,
+    "",
+    `Evaluated with this pull request's prompt under the base's scorers and endpoint; they do not move the verdict. Mean over them: ${means || "\u2014"}. Merged, they join the yardstick for later pull requests.`,
+    "",
+    markdownTable([["case", ...metrics.map((m) => renderCodeSpan(m, { maxLength: 40 })), "output"], ...rows2]),
+    rest,
+    "</details>",
+    ""
+  ].join("\n");
+}
+
 // src/core/report/format.ts
 var MINUS = "\u2212";
 function signed(n, digits) {
@@ -63367,6 +63426,7 @@ function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
     renderGateChecks(model.comparison),
     note,
     cases.text,
+    renderNewCases(model.newCases, limits),
     renderProvenance(model),
     renderFooter(model)
   ];
@@ -63412,6 +63472,9 @@ function reportRecordOf(r) {
     error: r.error ? { kind: r.error.kind, message: r.error.message } : null
   };
 }
+
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
 
 // src/app/eval/eval-run-reader.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -63465,10 +63528,12 @@ async function compareRuns(o) {
   const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
   for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
   const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   const model = {
     comparison,
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
-    context: o.context ?? {}
+    context: o.context ?? {},
+    ...newCases ? { newCases } : {}
   };
   const comment = renderComment(model);
   let files = null;
@@ -63479,6 +63544,13 @@ async function compareRuns(o) {
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+async function readNewCases(candidateDir, comparison, logger) {
+  const dir = join2(candidateDir, NEW_CASES_DIR);
+  if (!existsSync3(join2(dir, "results.jsonl"))) return void 0;
+  const run = await readEvalRun(dir, "new cases");
+  for (const w of run.warnings) logger.warn(w);
+  return buildNewCases(run.records.map(reportRecordOf), comparison.metrics);
 }
 function compareWithPolicy(baseline, candidate, loaded, gate) {
   const base = { aggregateFor, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };

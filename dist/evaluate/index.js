@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative4 = parse4(serialize2(relative4, options), options);
+        relative5 = parse4(serialize2(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -39164,11 +39164,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -39330,9 +39331,9 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname6, isAbsolute, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -59051,6 +59052,74 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
 // src/core/contracts/eval-shard.ts
 var EvalShardSchema = external_exports.object({
   schema: external_exports.literal("llmops.eval-shard/v1"),
@@ -59059,6 +59128,334 @@ var EvalShardSchema = external_exports.object({
   suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
   total_cases: external_exports.number().int().nonnegative(),
   case_ids: external_exports.array(external_exports.string())
+});
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema5, value, where) {
+    const r = schema5.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text, where) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number(),
+    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
+    embedding: external_exports.array(external_exports.array(external_exports.number())).optional()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/core/contracts/added-formats.ts
+var armsFormat = defineFormat({
+  kind: "arms",
+  version: 1,
+  schema: ArmsComparisonSchema,
+  title: "a k-arm comparison (every pair of arms per metric, Holm across pairs \xD7 metrics)",
+  file: "<out>/arms.json",
+  writer: "llmops compare --control/--arm (app/compare/run-arms.ts)",
+  readers: "llmops report",
+  hint: "pass the arms.json written by `llmops compare --control \u2026 --arm \u2026`"
+});
+var evalShardFormat = defineFormat({
+  kind: "eval-shard",
+  version: 1,
+  schema: EvalShardSchema,
+  title: "which slice of a suite's cases a sharded eval run holds",
+  file: "<run>/shard.json",
+  writer: "llmops eval --shard I/N",
+  readers: "llmops eval merge",
+  hint: "merge only the run directories of `llmops eval --shard I/N`"
+});
+var ggufExportFormat = defineFormat({
+  kind: "gguf-export",
+  version: 1,
+  schema: GgufExportSchema,
+  title: "what produced a GGUF file (source model, type, hashes)",
+  file: "<model>.export.json",
+  writer: "llmops export gguf",
+  readers: "llmops serve, eval with provider llama-cpp",
+  hint: "re-export the model with `llmops export gguf`"
+});
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
+var pipelineRunFormat = defineFormat({
+  kind: "pipeline-run",
+  version: 1,
+  schema: PipelineRunSchema,
+  title: "a pipeline run record: which stages ran or came from cache, why, how long, on what machine",
+  file: "reports/<run-id>/run.json",
+  writer: "llmops run, actions/pipeline",
+  readers: "llmops status, llmops runs",
+  hint: "run the pipeline again with `llmops run`"
+});
+var pipelineStateFormat = defineFormat({
+  kind: "pipeline-state",
+  version: 1,
+  schema: PipelineStateSchema,
+  title: "a pipeline's last known stage keys in this workspace",
+  file: ".llmops/pipelines/<name>.state.json",
+  writer: "llmops run",
+  readers: "llmops run, llmops status",
+  hint: "delete the state file; the next `llmops run` rebuilds it"
+});
+var stageCacheEntryFormat = defineFormat({
+  kind: "stage-cache-entry",
+  version: 1,
+  schema: StageCacheEntrySchema,
+  title: "a stage's cached outputs under its content-addressed key",
+  file: "stage cache entry (entry.json)",
+  writer: "llmops run",
+  readers: "llmops run (restore)",
+  hint: "the cache entry is unreadable; delete it and the stage reruns"
+});
+var hashMemoFormat = defineFormat({
+  kind: "hash-memo",
+  version: 1,
+  schema: HashMemoSchema,
+  title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
+  file: ".llmops/\u2026/hash-memo.json",
+  writer: "llmops run (file hasher)",
+  readers: "llmops run (file hasher)",
+  hint: "delete the memo; files are hashed again"
+});
+var responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry",
+  version: 1,
+  schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json",
+  writer: "llmops eval (disk cache)",
+  readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it"
 });
 
 // src/core/eval/shard.ts
@@ -62711,13 +63108,13 @@ function hedgeEnabled(setting, baseUrl) {
 }
 
 // src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
     this.opts = opts;
   }
-  kind;
+  failure;
   opts;
   name = "ProviderError";
   get retryable() {
@@ -62849,82 +63246,6 @@ var RequestWatch = class {
     r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
   }
 };
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/core/contracts/format.ts
-function tagOf(kind, version2) {
-  return `llmops.${kind}/v${version2}`;
-}
-var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
-function defineFormat(def) {
-  const tag = tagOf(def.kind, def.version);
-  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
-  function validate2(schema5, value, where) {
-    const r = schema5.safeParse(value);
-    if (r.success) return r.data;
-    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
-    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
-  }
-  function parseValue(value, where) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
-    const written = value.schema;
-    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
-    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
-    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
-    for (const p of def.previous ?? []) {
-      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
-    }
-    const m = TAG.exec(written);
-    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
-    if (m && sameKind && Number(m[2]) > def.version) {
-      const by = writerVersion(value);
-      throw fail(
-        where,
-        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
-        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
-      );
-    }
-    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
-  }
-  return {
-    ...def,
-    tag,
-    parseValue,
-    parse(text, where) {
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        throw fail(where, `not valid JSON (${err.message})`);
-      }
-      return parseValue(value, where);
-    },
-    serialize(doc) {
-      const json2 = JSON.parse(JSON.stringify(doc));
-      const value = def.repair ? def.repair(json2) : json2;
-      const r = def.schema.safeParse(value);
-      if (!r.success) {
-        const i = r.error.issues[0];
-        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-      }
-      return def.lines ? `${JSON.stringify(value)}
-` : `${JSON.stringify(value, null, 2)}
-`;
-    }
-  };
-}
-function readable(def) {
-  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
-  return [tagOf(def.kind, def.version), ...older].join(" or ");
-}
-function writerVersion(value) {
-  const v = value;
-  const s = v.llmops_version ?? v.provenance?.llmops_version;
-  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
-}
 
 // src/core/contracts/result-line.ts
 var RESULT_LINE_TAG = "llmops.result/v1";
@@ -63082,11 +63403,11 @@ function round3(x) {
 // src/core/eval/live-run.ts
 var SWEEP_MS = 50;
 function retryCause(err) {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 var LiveRun = class {
@@ -63234,7 +63555,7 @@ var LiveRun = class {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error63 = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== void 0) error63.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
@@ -65702,7 +66023,7 @@ var QuantileSketch = class _QuantileSketch {
 
 // src/core/contracts/summary.ts
 var SUMMARY_TAG = "llmops.summary/v3";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
 var metricV1 = {
   type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
@@ -65710,7 +66031,7 @@ var metricV1 = {
   higher_is_better: external_exports.boolean(),
   mean: external_exports.number().nullable(),
   se: external_exports.number().nullable(),
-  ci95: interval.nullable(),
+  ci95: interval2.nullable(),
   method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
   n: external_exports.number().int(),
   n_cases: external_exports.number().int(),
@@ -65731,7 +66052,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),
@@ -65793,7 +66121,7 @@ var JudgeSummarySchema = external_exports.object({
     decisive_verdicts: count2,
     first_position_wins: count2,
     first_position_win_rate: external_exports.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
-    first_position_ci95: interval.nullable().describe("Wilson interval of first_position_win_rate")
+    first_position_ci95: interval2.nullable().describe("Wilson interval of first_position_win_rate")
   }).optional().describe("Pairwise judges: each pair judged in both orders"),
   calibration: external_exports.object({
     labels_file: external_exports.string(),
@@ -65802,7 +66130,7 @@ var JudgeSummarySchema = external_exports.object({
     statistic: external_exports.literal("cohen_kappa"),
     weights: external_exports.enum(["none", "quadratic"]),
     kappa: external_exports.number().nullable(),
-    ci95: interval.nullable(),
+    ci95: interval2.nullable(),
     interval_method: external_exports.literal("bootstrap-percentile"),
     resamples: count2,
     observed_agreement: external_exports.number().nullable(),
@@ -66143,29 +66471,6 @@ var systemClock = {
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-
-// src/core/contracts/response-cache-entry.ts
-var ResponseCacheEntrySchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.response-cache-entry/v1"),
-  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
-  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
-  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  response: external_exports.strictObject({
-    text: external_exports.string(),
-    finishReason: external_exports.string().nullable(),
-    promptTokens: external_exports.number().nullable(),
-    completionTokens: external_exports.number().nullable(),
-    ttftMs: external_exports.number().nullable(),
-    latencyMs: external_exports.number(),
-    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
-    embedding: external_exports.array(external_exports.array(external_exports.number())).optional()
-  }),
-  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
-  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-
-// src/adapters/fs/disk-cache.ts
 var CACHE_SECRET_FILE = "cache-key";
 function requestDigest(req) {
   const { stream: _s, ...what } = req;
@@ -66197,11 +66502,9 @@ var DiskResponseCache = class {
     }
     let entry;
     try {
-      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
-      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
-      entry = r.data;
-    } catch {
-      return this.reject(key, "not JSON");
+      entry = responseCacheEntryFormat.parse(text, this.pathOf(key));
+    } catch (err) {
+      return this.reject(key, err instanceof Error ? err.message : String(err));
     }
     if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
     if (entry.mac !== mac3(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
@@ -66215,7 +66518,7 @@ var DiskResponseCache = class {
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, responseCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
   reject(key, why) {
@@ -66353,7 +66656,7 @@ var JsonlResultsStore = class {
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
       for (const at of locations) {
-        if (src === void 0) throw new Error(`${this.path} is gone`);
+        if (src === void 0) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
         const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
@@ -66412,9 +66715,9 @@ function isAlive(pid) {
 }
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5, realpathSync, statSync as statSync2 } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { dirname as dirname3, extname, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname4, extname as extname2, relative as relative3, resolve as resolve3, sep } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -66900,7 +67203,11 @@ var targetSchema = external_exports.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   api_key_env: apiKeyEnvSchema.optional(),
   params: paramsSchema,
-  prices: priceSchema.optional()
+  prices: priceSchema.optional(),
+  /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
+  context: external_exports.number().int().positive().max(1e8).optional(),
+  /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
+  tokenizer: external_exports.string().min(1).max(1e3).optional()
 }).superRefine((t, ctx) => {
   if (t.provider === "openai-compatible") {
     if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
@@ -66964,9 +67271,177 @@ var suiteSchema = external_exports.strictObject({
   variants: external_exports.array(variantSchema).optional()
 });
 
+// src/app/prompts/load-prompt-file.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { basename, dirname as dirname2, extname, join as join2, relative } from "node:path";
+
+// src/core/prompts/schema.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
+var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
+var variableSchema = external_exports.union([
+  variableTypeSchema,
+  external_exports.strictObject({
+    type: variableTypeSchema.default("any"),
+    description: external_exports.string().max(2e3).optional(),
+    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
+    required: external_exports.boolean().default(true)
+  })
+]);
+var promptMetaFields = {
+  description: external_exports.string().max(1e4).optional(),
+  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
+  owner: external_exports.string().min(1).max(200).optional(),
+  /** A human version shown next to the content hash (which is the version llmops compares by). */
+  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
+  /** The variables a case must (or may) provide, with types checked against every case. */
+  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
+  /** What the prompt was written for; a suite's target overrides each of these. */
+  model: external_exports.strictObject({
+    api: external_exports.enum(["chat", "completions"]).optional(),
+    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+    /** The context window in tokens (prompt + completion). */
+    context: external_exports.number().int().positive().max(1e8).optional(),
+    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
+    tokenizer: external_exports.string().min(1).max(1e3).optional()
+  }).optional(),
+  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
+  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
+};
+var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
+var messageSchema2 = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var PromptYamlSchema = external_exports.strictObject({
+  ...promptMetaFields,
+  messages: external_exports.array(messageSchema2).min(1).optional(),
+  template: external_exports.string().optional()
+});
+
+// src/core/prompts/prompt-file.ts
+var FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+var FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+function isPromptYaml(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
+}
+function readPromptFile(src) {
+  const problems = [];
+  const version2 = sha256(src.sidecar ? `${src.text}\0${src.sidecar.text}` : src.text);
+  const yamlProblem = (err, file2) => {
+    problems.push(fromConfigError(err, file2));
+    return null;
+  };
+  if (/\.ya?ml$/i.test(src.file)) {
+    let doc;
+    try {
+      doc = parseYamlSource(src.text, src.file);
+    } catch (err) {
+      return { file: yamlProblem(err, src.file), problems };
+    }
+    const checked = collectIssues(PromptYamlSchema, doc);
+    if (!checked.ok) {
+      for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+      return { file: null, problems };
+    }
+    const v = checked.value;
+    const { messages, template: template2, ...meta4 } = v;
+    if (messages === void 0 === (template2 === void 0)) {
+      problems.push({ file: src.file, line: 1, col: 1, message: 'a prompt YAML file needs exactly one of "messages:" (a list of {role: system|user|assistant, content: template}) or "template:"' });
+      return { file: null, problems };
+    }
+    const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
+    const origins = messages ? messages.map((_, i) => ({ file: src.file, ...doc.locate(["messages", i, "content"]) })) : [{ file: src.file, ...doc.locate(["template"]) }];
+    return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version2 }, problems };
+  }
+  const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
+  if (frontMatter !== null && src.sidecar) {
+    problems.push({ file: src.file, line: 1, col: 1, message: `configuration in both the front matter and ${src.sidecar.file}`, hint: "keep one of them" });
+  }
+  let meta3 = {};
+  let metaDoc = null;
+  const yamlText = frontMatter ?? src.sidecar?.text ?? null;
+  const yamlFile = frontMatter !== null ? src.file : src.sidecar?.file ?? src.file;
+  if (yamlText !== null) {
+    try {
+      metaDoc = parseYamlSource(frontMatter !== null ? `
+${yamlText}` : yamlText, yamlFile);
+    } catch (err) {
+      yamlProblem(err, yamlFile);
+    }
+    if (metaDoc && metaDoc.value !== null && metaDoc.value !== void 0) {
+      const checked = collectIssues(PromptMetaSchema, metaDoc);
+      if (checked.ok) meta3 = checked.value;
+      else for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+    }
+  }
+  const template = body2.replace(/\r?\n$/, "");
+  return { file: { file: src.file, meta: meta3, metaDoc, spec: { kind: "template", template }, origins: [{ file: src.file, line: bodyLine, col: 1 }], version: version2 }, problems };
+}
+function splitFrontMatter(text) {
+  const open3 = FRONT_MATTER_OPEN.exec(text);
+  if (!open3) return { frontMatter: null, body: text, bodyLine: 1 };
+  const lines = text.slice(open3[0].length).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (FRONT_MATTER_CLOSE.test(lines[i].replace(/\r$/, ""))) {
+      return { frontMatter: lines.slice(0, i).join("\n"), body: lines.slice(i + 1).join("\n"), bodyLine: i + 3 };
+    }
+  }
+  return { frontMatter: null, body: text, bodyLine: 1 };
+}
+function parsePromptFile(src) {
+  const { file: file2, problems } = readPromptFile(src);
+  if (problems.length === 0 && file2) return file2;
+  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+  throw new ConfigError(problems.length === 1 ? lines[0] : `invalid prompt file (${problems.length} problems):
+  ${lines.join("\n  ")}`, {
+    hint: problems[0]?.hint ?? `fix it in ${src.file} (docs/prompts.md lists the fields)`
+  });
+}
+function fromConfigError(err, file2) {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^(.*?):(\d+):(\d+): ([^\n]*)/.exec(message);
+  const hint = err instanceof ConfigError ? err.hint : void 0;
+  if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
+  return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+
+// src/app/prompts/load-prompt-file.ts
+var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
+var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
+function sidecarPath(path) {
+  if (/\.ya?ml$/i.test(path)) return null;
+  const stem = join2(dirname2(path), basename(path, extname(path)));
+  for (const ext of [".yaml", ".yml"]) {
+    const p = stem + ext;
+    if (!existsSync3(p)) continue;
+    try {
+      if (isPromptYaml(parseYamlSource(readFileSync3(p, "utf8"), p).value)) return null;
+    } catch {
+    }
+    return p;
+  }
+  return null;
+}
+function readPromptSource(path, cwd, contain = () => {
+}) {
+  const shown = relative(cwd, path) || path;
+  contain(path, shown);
+  const side = sidecarPath(path);
+  if (side) contain(side, relative(cwd, side) || side);
+  return {
+    file: shown,
+    text: readFileSync3(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync3(side, "utf8") } : void 0
+  };
+}
+function loadPromptFile(path, cwd, contain) {
+  return parsePromptFile(readPromptSource(path, cwd, contain));
+}
+
 // src/app/eval/judge-inputs.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative, resolve } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync } from "node:fs";
+import { dirname as dirname3, join as join3, relative as relative2, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -66994,32 +67469,32 @@ var judgeLabelsFormat = defineFormat({
 // src/app/eval/judge-inputs.ts
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
-  for (let d = dirname2(fileURLToPath(import.meta.url)); ; d = dirname2(d)) {
-    const candidate = join2(d, "templates", "judges");
-    if (existsSync3(join2(d, "package.json")) && existsSync3(candidate)) return candidate;
-    if (dirname2(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
+  for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
+    const candidate = join3(d, "templates", "judges");
+    if (existsSync4(join3(d, "package.json")) && existsSync4(candidate)) return candidate;
+    if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
 function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
   const labels = /* @__PURE__ */ new Map();
-  const base = dirname2(file2);
+  const base = dirname3(file2);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (!(c.type in BUILTIN)) return;
     if (c.prompt !== void 0) {
       const { prompt, origins } = loadPrompt(c.prompt, base, displayFile, doc, cwd, contain, ["scorers", i, "prompt"]);
-      const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative(cwd, resolve(base, c.prompt.file)) || c.prompt.file : "inline";
+      const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const path = join2(builtinJudgeDir(), BUILTIN[c.type]);
-      const template = readFileSync3(path, "utf8").replace(/\n$/, "");
+      const path = join3(builtinJudgeDir(), BUILTIN[c.type]);
+      const template = readFileSync4(path, "utf8").replace(/\n$/, "");
       const source = `builtin:${BUILTIN[c.type]}`;
       c.loaded_prompt = { spec: { kind: "template", template }, source, origins: [{ file: `${source} (${path})`, line: 1, col: 1 }] };
     }
     if (c.calibration) {
       const pos = doc.locate(["scorers", i, "calibration", "labels"]);
       const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].calibration.labels`;
-      labels.set(c.name ?? c.type, readLabels(resolve(base, c.calibration.labels), relative(cwd, resolve(base, c.calibration.labels)) || c.calibration.labels, where, c, contain));
+      labels.set(c.name ?? c.type, readLabels(resolve(base, c.calibration.labels), relative2(cwd, resolve(base, c.calibration.labels)) || c.calibration.labels, where, c, contain));
     }
   });
   return labels;
@@ -67042,9 +67517,9 @@ function labelIndex(c, label) {
   return Number.isInteger(n) && n >= 1 && n <= scale ? n - 1 : `label ${JSON.stringify(label)} is not an integer from 1 to ${scale}`;
 }
 function readLabels(path, shown, where, c, contain) {
-  if (!existsSync3(path) || statSync(path).isDirectory()) throw new ConfigError(`${where}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
+  if (!existsSync4(path) || statSync(path).isDirectory()) throw new ConfigError(`${where}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
   contain(path, where);
-  const bytes = readFileSync3(path);
+  const bytes = readFileSync4(path);
   const labels = /* @__PURE__ */ new Map();
   const lines = bytes.toString("utf8").split("\n");
   lines.forEach((line, n) => {
@@ -67069,17 +67544,17 @@ function readLabels(path, shown, where, c, contain) {
 // src/app/eval/load-suite.ts
 async function loadSuite(path, cwd, variant, within) {
   const file2 = resolve3(cwd, path);
-  const displayFile = relative2(cwd, file2) || file2;
-  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const displayFile = relative3(cwd, file2) || file2;
+  if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
   if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync4(file2, "utf8");
+  const text = readFileSync5(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname3(file2);
+  const base = dirname4(file2);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
   let cases;
   let datasetHash;
@@ -67096,13 +67571,13 @@ async function loadSuite(path, cwd, variant, within) {
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve3(base, suite.cases.file);
-    const shown = relative2(cwd, dataPath) || dataPath;
-    if (!existsSync4(dataPath)) {
+    const shown = relative3(cwd, dataPath) || dataPath;
+    if (!existsSync5(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
     if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const bytes = readFileSync4(dataPath);
+    const bytes = readFileSync5(dataPath);
     datasetHash = sha256(bytes);
     cases = await readCasesFile(dataPath, shown, bytes);
     if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
@@ -67116,9 +67591,9 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
-    if (!existsSync4(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync5(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where);
-    const text2 = readFileSync4(path2, "utf8");
+    const text2 = readFileSync5(path2, "utf8");
     let schema5;
     try {
       schema5 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
@@ -67130,7 +67605,7 @@ async function loadSuite(path, cwd, variant, within) {
   });
   const judgeLabels = loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain);
   const warnings2 = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file: file2,
     displayFile,
@@ -67138,6 +67613,7 @@ async function loadSuite(path, cwd, variant, within) {
     cases,
     prompt,
     promptOrigins,
+    promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings: warnings2,
@@ -67188,7 +67664,7 @@ async function readCasesFile(path, shown, bytes) {
   } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
     text = bytes.toString("utf8");
   } else {
-    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+    throw new ConfigError(`${shown}: unsupported cases file type "${extname2(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
   }
   return parseCasesJsonl(text, shown);
 }
@@ -67235,29 +67711,16 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
-  const shown = relative2(cwd, path) || path;
-  if (!existsSync4(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync5(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where}: prompt.file`);
-  const text = readFileSync4(path, "utf8");
-  if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text, shown);
-    const v = pdoc.value;
-    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
-    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
-    }
-    return {
-      prompt: { kind: "messages", messages: msgs },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
-    };
-  }
-  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
 function assertInside(path, root, what) {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+    throw new ConfigError(`${what}: ${relative3(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
   }
@@ -67575,17 +68038,17 @@ function parseEmbeddings(text, count3, url2, latencyMs) {
 
 // src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4, join as join3 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, join as join4 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateCliBundle(from = import.meta.url) {
-  let dir = dirname4(fileURLToPath2(from));
+  let dir = dirname5(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join3(dir, "dist", "cli", "index.js");
-    if (existsSync5(candidate)) return candidate;
-    if (existsSync5(join3(dir, "cli", "index.js")) && existsSync5(join3(dir, "..", "package.json"))) return join3(dir, "cli", "index.js");
-    const parent = dirname4(dir);
+    const candidate = join4(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join4(dir, "cli", "index.js")) && existsSync6(join4(dir, "..", "package.json"))) return join4(dir, "cli", "index.js");
+    const parent = dirname5(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -67769,9 +68232,25 @@ function withJudges(summary2, scorers, usage, labels, logger) {
   for (const w of judgeWarnings(judges)) logger.warn(neutralizeLogText(w));
 }
 
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
+function newCasesOf(yardstick, candidate) {
+  const known = new Set(yardstick.map((c) => c.id));
+  return candidate.filter((c) => !known.has(c.id));
+}
+
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve4(o.cwd, o.suitePath))), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded;
+  let added = { cases: [], datasetHash: "" };
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve4(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: newCasesOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
@@ -67780,17 +68259,28 @@ async function prepareSuite(o) {
   const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const newCases = o.limit === void 0 && !o.shard ? added.cases : [];
+  return {
+    loaded,
+    suite,
+    target,
+    scorers,
+    cases,
+    allCases: limited,
+    local,
+    jobs: planJobs(suite, cases, prompt, target, local?.identity),
+    newCases: { cases: newCases, jobs: planJobs(suite, newCases, prompt, target, local?.identity), datasetHash: added.datasetHash }
+  };
 }
 function checkoutRoot(suiteFile) {
-  for (let d = dirname5(suiteFile); ; d = dirname5(d)) {
-    if (existsSync6(join4(d, ".git"))) return d;
-    if (dirname5(d) === d) return dirname5(suiteFile);
+  for (let d = dirname6(suiteFile); ; d = dirname6(d)) {
+    if (existsSync7(join5(d, ".git"))) return d;
+    if (dirname6(d) === d) return dirname6(suiteFile);
   }
 }
 function withYardstick(yard, cand, logger) {
   const ignored = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -67800,6 +68290,7 @@ function withYardstick(yard, cand, logger) {
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings]
   };
@@ -67807,8 +68298,8 @@ function withYardstick(yard, cand, logger) {
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
-    const p = resolve4(dirname5(suiteFile), value);
-    if (!existsSync6(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    const p = resolve4(dirname6(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
     if (statSync3(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
     return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
@@ -67820,7 +68311,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local, newCases } = prepared;
   let target = prepared.target;
   let served;
   if (local) {
@@ -67841,18 +68332,35 @@ async function runSuite(o) {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const newDir = join5(result.outDir, NEW_CASES_DIR);
+    if (newCases.cases.length === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newCases.cases.length} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), (/* @__PURE__ */ new Date()).toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newCases.datasetHash } },
+      suite,
+      target,
+      scorers,
+      cases: newCases.cases,
+      allCases: newCases.cases,
+      jobs: newCases.jobs,
+      identity: local?.identity
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve4(o.cwd, o.out ?? join4(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join4(outDir, ".lock"));
+  const release = acquireDirLock(join5(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
@@ -67890,14 +68398,14 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join4(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join4(outDir, "summary.previous.json"));
+      const summaryPath2 = join5(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join5(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target.params);
     const summary2 = accumulator.summary({
-      suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+      suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: cases.length,
       repeats: suite.repeats,
       scorers,
@@ -67911,7 +68419,14 @@ async function runPlanned(o, t0, startedAt, p) {
         prompt_hash: loaded.hashes.prompt,
         ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -67923,21 +68438,20 @@ async function runPlanned(o, t0, startedAt, p) {
       deadlines: outcome.deadlines
     });
     withJudges(summary2, scorers, outcome.remote, loaded.judgeLabels, o.logger);
-    const summaryPath = join4(outDir, "summary.json");
+    const summaryPath = join5(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
-    const shardPath = join4(outDir, "shard.json");
+    const shardPath = join5(outDir, "shard.json");
     if (o.shard) {
       const shard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
-        suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
         total_cases: allCases.length,
         case_ids: cases.map((c) => c.id)
       };
-      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
-`);
-    } else if (existsSync6(shardPath)) rmSync(shardPath);
+      writeFileSync3(shardPath, evalShardFormat.serialize(shard));
+    } else if (existsSync7(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -67952,11 +68466,11 @@ function assertSomeAnswered(r) {
   });
 }
 function defaultResponseCacheDir(env) {
-  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join4(env.HOME || homedir(), ".cache");
-  return join4(base, "llmops", "responses");
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join5(env.HOME || homedir(), ".cache");
+  return join5(base, "llmops", "responses");
 }
 function isInside(dir, root) {
-  const rel = relative3(resolve4(root), resolve4(dir));
+  const rel = relative4(resolve4(root), resolve4(dir));
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
@@ -68361,6 +68875,7 @@ async function main() {
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
+  setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }

@@ -36283,10 +36283,26 @@ var InputError = class extends LlmopsError {
   name = "InputError";
   kind = "input";
 };
+var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
+  name = "DataInvalidError";
+  kind = "data";
+};
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
+};
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
 };
 var InternalError = class extends LlmopsError {
   name = "InternalError";
@@ -49392,7 +49408,7 @@ var BufferScheduler = class {
    * @param concurrency - Concurrency of executing outgoingHandlers (&gt;0)
    * @param encoding - [Optional] Encoding of Readable stream when it's a string stream
    */
-  constructor(readable, bufferSize, maxBuffers, outgoingHandler, concurrency, encoding) {
+  constructor(readable2, bufferSize, maxBuffers, outgoingHandler, concurrency, encoding) {
     if (bufferSize <= 0) {
       throw new RangeError(`bufferSize must be larger than 0, current is ${bufferSize}`);
     }
@@ -49404,7 +49420,7 @@ var BufferScheduler = class {
     }
     this.bufferSize = bufferSize;
     this.maxBuffers = maxBuffers;
-    this.readable = readable;
+    this.readable = readable2;
     this.outgoingHandler = outgoingHandler;
     this.concurrency = concurrency;
     this.encoding = encoding;
@@ -69904,9 +69920,9 @@ var AvroReadableFromStream = class extends AvroReadable {
     }
     return data;
   }
-  constructor(readable) {
+  constructor(readable2) {
     super();
-    this._readable = readable;
+    this._readable = readable2;
     this._position = 0;
   }
   get position() {
@@ -95952,6 +95968,202 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version4) {
+  return `llmops.${kind}/v${version4}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
+  function validate3(schema, value, where2) {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where2, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue2(value, where2) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where2, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate3(def.untagged.schema, value, where2));
+    if (typeof written !== "string") throw fail(where2, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate3(def.schema, def.repair ? def.repair(value) : value, where2);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate3(p.schema, value, where2));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where2,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where2, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue: parseValue2,
+    parse(text, where2) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where2, `not valid JSON (${err.message})`);
+      }
+      return parseValue2(value, where2);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
 // src/core/contracts/pipeline-run.ts
 var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
 var StoredFileSchema = external_exports.object({
@@ -96049,6 +96261,119 @@ var PipelineRunSchema = external_exports.object({
   node: external_exports.string()
 });
 
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number(),
+    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
+    embedding: external_exports.array(external_exports.array(external_exports.number())).optional()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/core/contracts/added-formats.ts
+var armsFormat = defineFormat({
+  kind: "arms",
+  version: 1,
+  schema: ArmsComparisonSchema,
+  title: "a k-arm comparison (every pair of arms per metric, Holm across pairs \xD7 metrics)",
+  file: "<out>/arms.json",
+  writer: "llmops compare --control/--arm (app/compare/run-arms.ts)",
+  readers: "llmops report",
+  hint: "pass the arms.json written by `llmops compare --control \u2026 --arm \u2026`"
+});
+var evalShardFormat = defineFormat({
+  kind: "eval-shard",
+  version: 1,
+  schema: EvalShardSchema,
+  title: "which slice of a suite's cases a sharded eval run holds",
+  file: "<run>/shard.json",
+  writer: "llmops eval --shard I/N",
+  readers: "llmops eval merge",
+  hint: "merge only the run directories of `llmops eval --shard I/N`"
+});
+var ggufExportFormat = defineFormat({
+  kind: "gguf-export",
+  version: 1,
+  schema: GgufExportSchema,
+  title: "what produced a GGUF file (source model, type, hashes)",
+  file: "<model>.export.json",
+  writer: "llmops export gguf",
+  readers: "llmops serve, eval with provider llama-cpp",
+  hint: "re-export the model with `llmops export gguf`"
+});
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
+var pipelineRunFormat = defineFormat({
+  kind: "pipeline-run",
+  version: 1,
+  schema: PipelineRunSchema,
+  title: "a pipeline run record: which stages ran or came from cache, why, how long, on what machine",
+  file: "reports/<run-id>/run.json",
+  writer: "llmops run, actions/pipeline",
+  readers: "llmops status, llmops runs",
+  hint: "run the pipeline again with `llmops run`"
+});
+var pipelineStateFormat = defineFormat({
+  kind: "pipeline-state",
+  version: 1,
+  schema: PipelineStateSchema,
+  title: "a pipeline's last known stage keys in this workspace",
+  file: ".llmops/pipelines/<name>.state.json",
+  writer: "llmops run",
+  readers: "llmops run, llmops status",
+  hint: "delete the state file; the next `llmops run` rebuilds it"
+});
+var stageCacheEntryFormat = defineFormat({
+  kind: "stage-cache-entry",
+  version: 1,
+  schema: StageCacheEntrySchema,
+  title: "a stage's cached outputs under its content-addressed key",
+  file: "stage cache entry (entry.json)",
+  writer: "llmops run",
+  readers: "llmops run (restore)",
+  hint: "the cache entry is unreadable; delete it and the stage reruns"
+});
+var hashMemoFormat = defineFormat({
+  kind: "hash-memo",
+  version: 1,
+  schema: HashMemoSchema,
+  title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
+  file: ".llmops/\u2026/hash-memo.json",
+  writer: "llmops run (file hasher)",
+  readers: "llmops run (file hasher)",
+  hint: "delete the memo; files are hashed again"
+});
+var responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry",
+  version: 1,
+  schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json",
+  writer: "llmops eval (disk cache)",
+  readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it"
+});
+
 // src/app/fs/sha256-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
@@ -96064,8 +96389,8 @@ var StageStore = class {
     this.dir = dir;
   }
   dir;
-  objectPath(sha) {
-    return join7(this.dir, "objects", sha.slice(0, 2), sha);
+  objectPath(sha3) {
+    return join7(this.dir, "objects", sha3.slice(0, 2), sha3);
   }
   entryPath(key) {
     return join7(this.dir, "stages", `${key}.json`);
@@ -96075,9 +96400,8 @@ var StageStore = class {
     if (!existsSync4(p)) return { hit: false, reason: "not in the cache" };
     let entry;
     try {
-      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-      if (!r.success || r.data.key !== key) return { hit: false, reason: "the cache entry is damaged" };
-      entry = r.data;
+      entry = stageCacheEntryFormat.parse(readFileSync(p, "utf8"), p);
+      if (entry.key !== key) return { hit: false, reason: "the cache entry is damaged" };
     } catch {
       return { hit: false, reason: "the cache entry is damaged" };
     }
@@ -96105,8 +96429,7 @@ var StageStore = class {
     const p = this.entryPath(entry.key);
     mkdirSync(dirname6(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync3(tmp, `${JSON.stringify(entry, null, 2)}
-`);
+    writeFileSync3(tmp, stageCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
   /**
@@ -96147,13 +96470,18 @@ function exportBundle(store, key, dir) {
     const dest = join7(dir, "objects", f.sha256);
     if (!existsSync4(dest)) copyFileSync(store.objectPath(f.sha256), dest, constants4.COPYFILE_FICLONE);
   }
-  writeFileSync3(join7(dir, "entry.json"), JSON.stringify(l.entry));
+  writeFileSync3(join7(dir, "entry.json"), stageCacheEntryFormat.serialize(l.entry));
   return true;
 }
 async function importBundle(store, key, dir) {
-  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(join7(dir, "entry.json"), "utf8")));
-  if (!r.success || r.data.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
-  for (const f of r.data.files) {
+  let entry;
+  try {
+    entry = stageCacheEntryFormat.parse(readFileSync(join7(dir, "entry.json"), "utf8"), join7(dir, "entry.json"));
+  } catch (err) {
+    throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (entry.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
+  for (const f of entry.files) {
     const src = join7(dir, "objects", f.sha256);
     const got = await sha256File(src);
     if (got !== f.sha256) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} holds damaged content for ${f.path}`);
@@ -96165,11 +96493,10 @@ async function importBundle(store, key, dir) {
   }
   const p = store.entryPath(key);
   mkdirSync(dirname6(p), { recursive: true });
-  writeFileSync3(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}
-`);
+  writeFileSync3(`${p}.${process.pid}.tmp`, stageCacheEntryFormat.serialize(entry));
   renameSync(`${p}.${process.pid}.tmp`, p);
 }
-var CorruptEntryError = class extends Error {
+var CorruptEntryError = class extends DataInvalidError {
   name = "CorruptEntryError";
 };
 
@@ -97080,9 +97407,6 @@ function stageEnvironment(base, extra) {
   return { ...out, ...extra };
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/app/git/git-info.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 function gitInfo(cwd) {
@@ -97170,12 +97494,11 @@ function runsDir(root) {
   return join10(root, "reports", "runs");
 }
 function writeRunRecord(root, run) {
-  const parsed = PipelineRunSchema.parse(run);
-  const dir = join10(runsDir(root), parsed.run_id);
+  const text = pipelineRunFormat.serialize(run);
+  const dir = join10(runsDir(root), run.run_id);
   mkdirSync2(dir, { recursive: true });
   const p = join10(dir, "run.json");
-  writeFileSync4(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
-`);
+  writeFileSync4(`${p}.tmp`, text);
   renameSync2(`${p}.tmp`, p);
   return p;
 }
@@ -97246,7 +97569,7 @@ async function startService(svc, o) {
     }
     if (o.signal?.aborted) {
       await stop();
-      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+      throw new ProcessExitError(`service ${svc.name}: ${o.signal.reason instanceof Error ? o.signal.reason.message : "interrupted"} before it was ready`, null, null);
     }
     if (await probe(`${base}${svc.ready}`)) break;
     if (performance.now() > deadline) {
@@ -97357,15 +97680,14 @@ var FileHasher = class {
     if (!this.dirty) return;
     mkdirSync3(dirname7(this.memoPath), { recursive: true });
     const tmp = `${this.memoPath}.${process.pid}.tmp`;
-    writeFileSync5(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    writeFileSync5(tmp, hashMemoFormat.serialize({ schema: "llmops.hash-memo/v1", entries: this.memo }));
     renameSync3(tmp, this.memoPath);
     this.dirty = false;
   }
 };
 function readMemo(path12) {
   try {
-    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync4(path12, "utf8")));
-    return r.success ? r.data.entries : {};
+    return hashMemoFormat.parse(readFileSync4(path12, "utf8"), path12).entries;
   } catch {
     return {};
   }
@@ -97399,8 +97721,8 @@ function openWorkspace(root, pipelineName, cacheDir) {
 }
 function readState(path12, pipeline3) {
   try {
-    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync5(path12, "utf8")));
-    if (r.success && r.data.pipeline === pipeline3) return r.data;
+    const state3 = pipelineStateFormat.parse(readFileSync5(path12, "utf8"), path12);
+    if (state3.pipeline === pipeline3) return state3;
   } catch {
   }
   return { schema: "llmops.pipeline-state/v1", pipeline: pipeline3, stages: {} };
@@ -97408,8 +97730,7 @@ function readState(path12, pipeline3) {
 function saveState(ws) {
   mkdirSync4(dirname8(ws.statePath), { recursive: true });
   const tmp = `${ws.statePath}.${process.pid}.tmp`;
-  writeFileSync6(tmp, `${JSON.stringify(ws.state, null, 2)}
-`);
+  writeFileSync6(tmp, pipelineStateFormat.serialize(ws.state));
   renameSync4(tmp, ws.statePath);
 }
 

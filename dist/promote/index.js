@@ -33578,6 +33578,7 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
@@ -33586,7 +33587,7 @@ var GateFailedError = class extends LlmopsError {
   kind = "gate";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -37974,7 +37975,7 @@ var OctokitReleaseClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo;
     this.octokit = getOctokit(opts.token, { baseUrl: opts.baseUrl.replace(/\/+$/, ""), userAgent: "llmops", retry: { retries: 3 }, log: { debug() {
@@ -64716,20 +64717,27 @@ var InferenceServiceSchema = external_exports.strictObject({
 });
 function validateKubernetesObjects(objects, file2) {
   for (const o of objects) {
-    const where = `${file2}: ${o.kind}/${o.metadata.name}`;
-    try {
-      if (o.kind === "Deployment") new Deployment(o).validate();
-      else if (o.kind === "Service") new Service(o).validate();
-      else if (o.kind === "InferenceService") {
-        const r = InferenceServiceSchema.safeParse(o);
-        if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      } else throw new Error(`no schema for kind ${o.kind}`);
-    } catch (err) {
-      const detail = err.errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
-      throw new DataInvalidError(`${where} does not validate against its schema: ${detail ?? (err instanceof Error ? err.message : String(err))}`, {
+    const problem = kubernetesProblem(o);
+    if (problem !== null) {
+      throw new DataInvalidError(`${file2}: ${o.kind}/${o.metadata.name} does not validate against its schema: ${problem}`, {
         hint: "this is the rendered manifest; fix the environment in deploy/environments.yaml (or report it if the renderer is wrong)"
       });
     }
+  }
+}
+function kubernetesProblem(o) {
+  if (o.kind === "InferenceService") {
+    const r = InferenceServiceSchema.safeParse(o);
+    return r.success ? null : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  }
+  if (o.kind !== "Deployment" && o.kind !== "Service") return `no schema for kind ${o.kind}`;
+  try {
+    if (o.kind === "Deployment") new Deployment(o).validate();
+    else new Service(o).validate();
+    return null;
+  } catch (err) {
+    const detail = err.errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+    return detail ?? (err instanceof Error ? err.message : String(err));
   }
 }
 

@@ -26624,11 +26624,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };

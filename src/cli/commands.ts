@@ -22,6 +22,7 @@ export const commands: CommandEntry[] = [
   { name: "run", summary: "run a pipeline: only the stages its changes require, the rest from the stage cache", load: async () => (await import("./commands/run.js")).runCommand },
   { name: "status", summary: "say which pipeline stages would run, come from the cache or are up to date, and why", load: async () => (await import("./commands/status.js")).statusCommand },
   { name: "runs", summary: "list recent pipeline runs (reports/runs/*/run.json)", load: async () => (await import("./commands/runs.js")).runsCommand },
+  { name: "prompts", summary: "lint, render and diff the prompt templates in prompts/ (variables, cases, token budgets)", load: async () => (await import("./commands/prompts.js")).promptsCommand },
   { name: "init", summary: "write a starter eval suite, prompt, pipeline and workflows into this repository", load: async () => (await import("./commands/init.js")).initCommand },
   { name: "registry", summary: "model versions and stages as annotated git tags (GTO-compatible), with evidence", load: async () => (await import("./commands/registry.js")).registryCommand },
   { name: "promote", summary: "promote a registered version to a stage: evidence, gate, GitOps change, smoke test, release", load: async () => (await import("./commands/promote.js")).promoteCommand },

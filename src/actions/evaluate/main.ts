@@ -37,6 +37,7 @@ export async function main(): Promise<void> {
   });
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);
+  core.setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }

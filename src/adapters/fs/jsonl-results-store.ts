@@ -3,7 +3,7 @@
 // line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { InputError, InternalError } from "../../errors.js";
 import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
@@ -104,7 +104,7 @@ export class JsonlResultsStore implements ResultsStore {
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
       for (const at of locations) {
-        if (src === undefined) throw new Error(`${this.path} is gone`);
+        if (src === undefined) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
         const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);

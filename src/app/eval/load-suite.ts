@@ -12,6 +12,8 @@ import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
+import type { PromptFile } from "../../core/prompts/prompt-file.js";
+import { loadPromptFile } from "../prompts/load-prompt-file.js";
 import { ConfigError, InputError } from "../../errors.js";
 import type { HumanLabels } from "../../core/eval/judge/summarize.js";
 import { loadJudgeInputs } from "./judge-inputs.js";
@@ -25,6 +27,8 @@ export interface LoadedSuite {
   prompt: PromptSpec;
   /** Where each prompt template starts, for file:line:col in template errors. */
   promptOrigins: TemplateOrigin[];
+  /** The prompt file (its configuration and version) when the prompt is one; null for an inline prompt. */
+  promptFile: PromptFile | null;
   hashes: { suite: string; dataset: string; prompt: string };
   /** The variant applied (its prompt and target replace the suite's), or null. */
   variant: string | null;
@@ -105,7 +109,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
 
   const judgeLabels = loadJudgeInputs(suite, doc, file, displayFile, cwd, contain);
   const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file,
     displayFile,
@@ -113,6 +117,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     cases,
     prompt,
     promptOrigins,
+    promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings,
@@ -216,7 +221,7 @@ function applyVariant(suite: SuiteConfig, name: string | undefined, doc: Sourced
   return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
 }
 
-export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[]; file?: PromptFile } {
   const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
@@ -226,23 +231,10 @@ export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: 
   if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve(base, p.file!);
-  const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where}: prompt.file`);
-  const text = readFileSync(path, "utf8");
-  if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text, shown);
-    const v = pdoc.value as { messages?: unknown } | null;
-    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
-    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof (m as { content?: unknown }).content === "string" && ["system", "user", "assistant"].includes((m as { role?: string }).role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
-    }
-    return {
-      prompt: { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) })),
-    };
-  }
-  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
 
 /** Refuses a file whose real path (links resolved) lies outside `root`'s real path. */

@@ -3,7 +3,8 @@
 // of them. Refuses overlaps, gaps and shards of different suites (or of a suite changed since).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { evalShardFormat } from "../../core/contracts/added-formats.js";
+import type { EvalShard } from "../../core/contracts/eval-shard.js";
 import { checkShardSet } from "../../core/eval/shard.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { computeSummary } from "../../core/eval/summary.js";
@@ -73,7 +74,5 @@ function readShard(abs: string, dir: string): EvalShard {
   if (!existsSync(p)) {
     throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
   }
-  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
-  return r.data;
+  return evalShardFormat.parse(readFileSync(p, "utf8"), p);
 }

@@ -4,7 +4,8 @@ import { stableStringify } from "../../core/stable-json.js";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { evalShardFormat } from "../../core/contracts/added-formats.js";
+import type { EvalShard } from "../../core/contracts/eval-shard.js";
 import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
 import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
@@ -27,6 +28,8 @@ import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { sha256File } from "../fs/sha256-file.js";
 import { judgePlan, judgeRemote, withJudges, type JudgePlanEntry } from "./run-judges.js";
+import type { EvalCase } from "../../core/eval/cases.js";
+import { NEW_CASES_DIR, newCasesOf } from "../../core/eval/new-cases.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -68,6 +71,8 @@ export interface RunSuiteResult {
   summary: RunSummary;
   outcome: RunOutcome;
   wallMs: number;
+  /** Under a yardstick: the ungated run of the cases the candidate suite adds (`<outDir>/new-cases`). */
+  newCases?: RunSuiteResult;
 }
 
 export interface SuitePlan {
@@ -84,9 +89,16 @@ export interface SuitePlan {
 
 /** Load the suite and plan every request: what a run would send, computed before anything is. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = o.yardstickPath
-    ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath))), o.logger)
-    : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded: LoadedSuite;
+  let added: { cases: EvalCase[]; datasetHash: string } = { cases: [], datasetHash: "" };
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: newCasesOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
@@ -95,7 +107,19 @@ async function prepareSuite(o: RunSuiteOptions) {
   const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
   const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  // New cases are evaluated only in a whole run (not a --limit or --shard slice of the yardstick).
+  const newCases = o.limit === undefined && !o.shard ? added.cases : [];
+  return {
+    loaded,
+    suite,
+    target,
+    scorers,
+    cases,
+    allCases: limited,
+    local,
+    jobs: planJobs(suite, cases, prompt, target, local?.identity),
+    newCases: { cases: newCases, jobs: planJobs(suite, newCases, prompt, target, local?.identity), datasetHash: added.datasetHash },
+  };
 }
 
 /**
@@ -116,7 +140,7 @@ export function checkoutRoot(suiteFile: string): string {
  */
 export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick<Logger, "warn">): LoadedSuite {
   const ignored: string[] = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -126,6 +150,7 @@ export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings],
   };
@@ -171,7 +196,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, cases, allCases, jobs, local, newCases } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -192,7 +217,24 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const newDir = join(result.outDir, NEW_CASES_DIR);
+    if (newCases.cases.length === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newCases.cases.length} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), new Date().toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newCases.datasetHash } },
+      suite,
+      target,
+      scorers,
+      cases: newCases.cases,
+      allCases: newCases.cases,
+      jobs: newCases.jobs,
+      identity: local?.identity,
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
@@ -202,7 +244,7 @@ async function runPlanned(
   o: RunSuiteOptions,
   t0: number,
   startedAt: string,
-  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "newCases"> & { identity: string | undefined },
 ): Promise<RunSuiteResult> {
   const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
@@ -269,7 +311,14 @@ async function runPlanned(
         prompt_hash: loaded.hashes.prompt,
         ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...(p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}),
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -293,7 +342,7 @@ async function runPlanned(
         total_cases: allCases.length,
         case_ids: cases.map((c) => c.id),
       };
-      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+      writeFileSync(shardPath, evalShardFormat.serialize(shard));
     } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {

@@ -29,11 +29,11 @@ interface JobState {
 type Outcome = { value: CompletionResult } | { error: ProviderError };
 
 export function retryCause(err: ProviderError): RetryCause {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 
@@ -192,7 +192,7 @@ export class LiveRun {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error: RecordError = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error: RecordError = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== undefined) error.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error, attempts: s.attempts, ...this.noise(s) }));

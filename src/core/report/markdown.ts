@@ -3,6 +3,7 @@
 import { renderStickyMarker } from "./marker.js";
 import { renderJudges } from "./judges.js";
 import type { ReportModel } from "./model.js";
+import { renderNewCases } from "./new-cases.js";
 import {
   type CaseLimits,
   renderCaseSections,
@@ -79,6 +80,7 @@ function assemble(model: ReportModel, variant: "comment" | "summary", limits: Ca
     renderGateChecks(model.comparison),
     note,
     cases.text,
+    renderNewCases(model.newCases, limits),
     renderProvenance(model),
     renderFooter(model),
   ];
