@@ -67486,10 +67486,8 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const path = join3(builtinJudgeDir(), BUILTIN[c.type]);
-      const template = readFileSync4(path, "utf8").replace(/\n$/, "");
-      const source = `builtin:${BUILTIN[c.type]}`;
-      c.loaded_prompt = { spec: { kind: "template", template }, source, origins: [{ file: `${source} (${path})`, line: 1, col: 1 }] };
+      const builtin = loadPromptFile(join3(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
       const pos = doc.locate(["scorers", i, "calibration", "labels"]);

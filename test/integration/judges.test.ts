@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../support/cli.js";
+import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { bagOfWordsEmbedding, startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
 import { writeSuite } from "../support/suites.js";
 
@@ -196,5 +196,43 @@ describe("judge scorers (spawned CLI, loopback judge)", () => {
     const r = await runCli(["eval", suite, "--dry-run"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/suite\.yaml:\d+:\d+.*api_key_env.*GITHUB_\*/s);
+  });
+
+  it("the example project's judged suite validates with --dry-run: each judge's first request, its own judge prompt file", async () => {
+    const r = await runCli(["eval", "evals/reviews-judged.yaml", "--dry-run", "--json"], { cwd: repoRoot });
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.judges.map((j: { scorer: string }) => j.scorer)).toEqual(["judge_label", "judge_vs_reference", "similarity"]);
+    expect(plan.judges[0].body.messages[0].content).toContain("You check the answers of a review classifier.");
+    expect(plan.judges[0].body.messages[0].content).not.toContain("semver:"); // front matter is configuration, not text
+    expect(plan.judges[1].body.messages[0].content).toMatch(/<<<ANSWER A\n\(the model's output\)\nANSWER A>>>/);
+    expect(plan.judges[2]).toMatchObject({ url: "http://127.0.0.1:8081/v1/embeddings", body: { model: "embedder" } });
+  });
+
+  it.each([
+    ["a label outside the scale", '{"case_id": "c001", "label": 7}\n', /labels\.jsonl:1: label 7 is not an integer from 1 to 5/],
+    ["a line that is not a label", '{"case_id": "c001", "label": 3}\n{"case": "c002"}\n', /labels\.jsonl:2: not a valid llmops\.judge-labels\/v1 document/],
+    ["a case labelled twice", '{"case_id": "c001", "label": 3}\n{"case_id": "c001", "label": 4}\n', /labels\.jsonl:2: case "c001" is labelled twice/],
+  ])("refuses human labels with %s, naming file:line (exit 2)", async (_what, text, message) => {
+    const dir = setup();
+    writeFileSync(join(dir, "labels.jsonl"), text);
+    const suite = writeSuite(dir, "http://127.0.0.1:9/v1", {
+      scorers: [{ type: "judge_rubric", target: { base_url: "http://127.0.0.1:9/v1", model: "j" }, rubric: "r", calibration: { labels: "labels.jsonl" } }],
+    });
+    const r = await runCli(["eval", suite, "--dry-run"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("a judge prompt with an undefined variable fails --dry-run at its file:line:col", async () => {
+    const dir = setup();
+    writeFileSync(join(dir, "judge.jinja"), "Grade this.\nAnswer: {{ output }} vs {{ gold }}\n");
+    const suite = writeSuite(dir, "http://127.0.0.1:9/v1", {
+      scorers: [{ type: "judge_rubric", target: { base_url: "http://127.0.0.1:9/v1", model: "j" }, rubric: "r", prompt: { file: "judge.jinja" } }],
+    });
+    const r = await runCli(["eval", suite, "--dry-run"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/judge\.jinja:2:28: undefined variable "gold"/);
   });
 });

@@ -12,6 +12,7 @@ import { PAIRWISE_CATEGORIES } from "../../core/eval/scorers/judge-pairwise.js";
 import type { SuiteConfig } from "../../core/eval/suite-schema.js";
 import { ConfigError, DataInvalidError } from "../../errors.js";
 import { loadPrompt } from "./load-suite.js";
+import { loadPromptFile } from "../prompts/load-prompt-file.js";
 
 const BUILTIN: Record<string, string> = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 
@@ -48,10 +49,9 @@ export function loadJudgeInputs(suite: SuiteConfig, doc: SourcedDocument, file: 
       const source = typeof c.prompt === "object" && c.prompt.file !== undefined ? relative(cwd, resolve(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const path = join(builtinJudgeDir(), BUILTIN[c.type]!);
-      const template = readFileSync(path, "utf8").replace(/\n$/, "");
-      const source = `builtin:${BUILTIN[c.type]!}`;
-      c.loaded_prompt = { spec: { kind: "template", template }, source, origins: [{ file: `${source} (${path})`, line: 1, col: 1 }] };
+      // A built-in template is a prompt file like any other (front matter, variables), read by the prompts' one loader.
+      const builtin = loadPromptFile(join(builtinJudgeDir(), BUILTIN[c.type]!), cwd);
+      c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]!}`, origins: builtin.origins };
     }
     if (c.calibration) {
       const pos = doc.locate(["scorers", i, "calibration", "labels"]);
