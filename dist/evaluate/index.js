@@ -64926,7 +64926,7 @@ var schema3 = scorerSchema("embedding_similarity", {
   target: remoteTargetSchema
 });
 function cosine(a, b) {
-  if (a.length !== b.length) throw new Error(`embedding vectors differ in length (${a.length} and ${b.length})`);
+  if (a.length !== b.length) return null;
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -64969,13 +64969,15 @@ var embeddingSimilarity = {
             return;
           }
           let best = -Infinity;
-          try {
-            for (const ref of vectors.slice(1)) best = Math.max(best, cosine(vectors[0], ref));
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            noteError(tally, "parse", message, null);
-            results.set(sampleKey(input2), { value: null, detail: { error: message } });
-            return;
+          for (const ref of vectors.slice(1)) {
+            const c2 = cosine(vectors[0], ref);
+            if (c2 === null) {
+              const message = `embedding vectors differ in length (${vectors[0].length} and ${ref.length}); the endpoint answered with vectors of two sizes`;
+              noteError(tally, "parse", message, null);
+              results.set(sampleKey(input2), { value: null, detail: { error: message } });
+              return;
+            }
+            best = Math.max(best, c2);
           }
           results.set(sampleKey(input2), { value: Math.max(0, best), detail: { cosine: Math.round(best * 1e6) / 1e6 } });
         }
@@ -65780,7 +65782,7 @@ function wilsonInterval(k, n, confidence = 0.95) {
 
 // src/core/stats/kappa.ts
 function cohenKappa(a, b, k, weights) {
-  if (a.length !== b.length) throw new Error("cohenKappa: the two raters rated different numbers of items");
+  if (a.length !== b.length) throw new InternalError("cohenKappa: the two raters rated different numbers of items");
   const n = a.length;
   if (n === 0 || k < 2) return null;
   const rowA = new Float64Array(k);

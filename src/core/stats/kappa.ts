@@ -1,6 +1,7 @@
 // Cohen's kappa between two raters over k ordered categories, unweighted (nominal) or with
 // quadratic weights (ordinal: a 4 against a 5 disagrees less than a 1 against a 5), and a
 // percentile bootstrap interval over the rated items (seeded, so reproducible).
+import { InternalError } from "../../errors.js";
 import { createRng } from "./prng.js";
 import { quantileSorted } from "./descriptive.js";
 
@@ -8,7 +9,7 @@ export type KappaWeights = "none" | "quadratic";
 
 /** Kappa of paired ratings (category indices 0..k-1); null when undefined (chance agreement is perfect). */
 export function cohenKappa(a: readonly number[], b: readonly number[], k: number, weights: KappaWeights): number | null {
-  if (a.length !== b.length) throw new Error("cohenKappa: the two raters rated different numbers of items");
+  if (a.length !== b.length) throw new InternalError("cohenKappa: the two raters rated different numbers of items");
   const n = a.length;
   if (n === 0 || k < 2) return null;
   const rowA = new Float64Array(k);

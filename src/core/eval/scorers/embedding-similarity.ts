@@ -13,8 +13,9 @@ const schema = scorerSchema("embedding_similarity", {
   target: remoteTargetSchema,
 });
 
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  if (a.length !== b.length) throw new Error(`embedding vectors differ in length (${a.length} and ${b.length})`);
+/** Cosine similarity; null when the vectors differ in length (a server that mixed models). */
+export function cosine(a: readonly number[], b: readonly number[]): number | null {
+  if (a.length !== b.length) return null;
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -59,13 +60,15 @@ export const embeddingSimilarity: ScorerDefinition<typeof schema> = {
             return;
           }
           let best = -Infinity;
-          try {
-            for (const ref of vectors.slice(1)) best = Math.max(best, cosine(vectors[0]!, ref));
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            noteError(tally, "parse", message, null);
-            results.set(sampleKey(input), { value: null, detail: { error: message } });
-            return;
+          for (const ref of vectors.slice(1)) {
+            const c = cosine(vectors[0]!, ref);
+            if (c === null) {
+              const message = `embedding vectors differ in length (${vectors[0]!.length} and ${ref.length}); the endpoint answered with vectors of two sizes`;
+              noteError(tally, "parse", message, null);
+              results.set(sampleKey(input), { value: null, detail: { error: message } });
+              return;
+            }
+            best = Math.max(best, c);
           }
           results.set(sampleKey(input), { value: Math.max(0, best), detail: { cosine: Math.round(best * 1e6) / 1e6 } });
         },
