@@ -63711,7 +63711,7 @@ function makeAsk(target, provider, u, deps, opts) {
     try {
       return await send(controller.signal);
     } catch (err) {
-      if (timedOut) throw new ProviderError(`${target.base_url}: no answer within ${Math.round(opts.requestTimeoutMs / 1e3)} s (timeouts.request_s)`, "timeout", { retryable: true });
+      if (timedOut) throw new ProviderError(`${target.base_url}: no answer within ${opts.requestTimeoutMs >= 1e3 ? `${Math.round(opts.requestTimeoutMs / 1e3)} s` : `${opts.requestTimeoutMs} ms`} (timeouts.request_s)`, "timeout", { retryable: true });
       throw err;
     } finally {
       timer.abort();

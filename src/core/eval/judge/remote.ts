@@ -115,7 +115,7 @@ function makeAsk(target: RemoteTarget, provider: Provider, u: RemoteUsage, deps:
     try {
       return await send(controller.signal);
     } catch (err) {
-      if (timedOut) throw new ProviderError(`${target.base_url}: no answer within ${Math.round(opts.requestTimeoutMs / 1000)} s (timeouts.request_s)`, "timeout", { retryable: true });
+      if (timedOut) throw new ProviderError(`${target.base_url}: no answer within ${opts.requestTimeoutMs >= 1000 ? `${Math.round(opts.requestTimeoutMs / 1000)} s` : `${opts.requestTimeoutMs} ms`} (timeouts.request_s)`, "timeout", { retryable: true });
       throw err;
     } finally {
       timer.abort();
