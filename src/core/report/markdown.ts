@@ -2,6 +2,7 @@
 // limit by trimming the case details first (fewer cases, then shorter texts), and saying so.
 import { renderStickyMarker } from "./marker.js";
 import { renderJudges } from "./judges.js";
+import { renderPromptDiffSection } from "./prompt-diff.js";
 import type { ReportModel } from "./model.js";
 import { renderNewCases } from "./new-cases.js";
 import {
@@ -78,6 +79,7 @@ function assemble(model: ReportModel, variant: "comment" | "summary", limits: Ca
       { label: "candidate", judges: model.comparison.candidate.judges },
     ]),
     renderGateChecks(model.comparison),
+    renderPromptDiffSection(model.promptDiff),
     note,
     cases.text,
     renderNewCases(model.newCases, limits),
