@@ -34,7 +34,7 @@ describe("files as released in llmops 0.1.0 keep reading", () => {
     expect(records.every((r) => r.schema === "llmops.result/v1")).toBe(true);
     expect(records[0]!.scores.bleu!.stats).toHaveLength(6); // max_ngram_order: 2 → [sys, ref, 2 correct, 2 total]
     const s = summaryFormat.parse(read(`${side}/summary.json`), `${side}/summary.json`);
-    expect(s.schema).toBe("llmops.summary/v2");
+    expect(s.schema).toBe("llmops.summary/v3");
     expect(Object.keys(s.metrics)).toEqual(["exact_match", "contains_answer", "bleu", "latency"]);
     // v1 did not record scorer options: read as null, never guessed.
     expect(Object.values(s.metrics).map((m) => m.config)).toEqual([null, null, null, null]);
@@ -96,7 +96,19 @@ describe("round trip: what a writer writes, its reader reads back unchanged", ()
     expect(writeResultLine(r)).toBe(resultLineFormat.serialize(r));
   });
   it("a writer refuses to write what its reader would refuse (a bug, not a user error)", () => {
-    expect(() => summaryFormat.serialize({ ...runSummary(), counts: undefined } as never)).toThrow(/llmops built an invalid llmops\.summary\/v2 document: counts/);
+    expect(() => summaryFormat.serialize({ ...runSummary(), counts: undefined } as never)).toThrow(/llmops built an invalid llmops\.summary\/v3 document: counts/);
+  });
+});
+
+describe("summary.json v2 (before judges) keeps reading", () => {
+  it("is read as v3, metrics and provenance unchanged, no judges", () => {
+    const v3 = runSummary({ bleu: { type: "bleu", corpus: true, config: { type: "bleu", max_ngram_order: 2 } } });
+    const v2 = JSON.parse(JSON.stringify({ ...v3, schema: "llmops.summary/v2" }));
+    const s = summaryFormat.parse(JSON.stringify(v2), "summary.json");
+    expect(s.schema).toBe("llmops.summary/v3");
+    expect(s.judges).toBeUndefined();
+    expect(s.metrics).toEqual(v2.metrics);
+    expect(s.provenance).toEqual(v2.provenance);
   });
 });
 
@@ -112,7 +124,7 @@ describe("versions are checked before fields", () => {
     expect(() => f.parseValue({ schema: other.tag }, "x.json")).toThrow(`x.json: is "${other.tag}", not ${f.tag}`);
   });
   it("a writer version that is not a version is not repeated", () => {
-    expect(() => summaryFormat.parseValue({ schema: "llmops.summary/v3", provenance: { llmops_version: "<img src=x>" } }, "s.json")).toThrow(/written by a newer llmops as/);
+    expect(() => summaryFormat.parseValue({ schema: "llmops.summary/v4", provenance: { llmops_version: "<img src=x>" } }, "s.json")).toThrow(/written by a newer llmops as/);
   });
   it("registering a format is one line: tags and kinds are unique and each schema's tag is its own", () => {
     expect(new Set(FORMATS.map((f) => f.kind)).size).toBe(FORMATS.length);

@@ -12,14 +12,6 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -2173,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2213,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -3319,7 +3311,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder2 = new TextEncoder();
+    var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3392,7 +3384,7 @@ var require_data_url = __commonJS({
       return input2.slice(start, position2.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder2.encode(input2);
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -4485,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5461,7 +5453,7 @@ var require_body = __commonJS({
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
-    var textEncoder2 = new TextEncoder();
+    var textEncoder = new TextEncoder();
     function noop() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
@@ -5483,7 +5475,7 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source === "string" ? textEncoder2.encode(source) : source;
+            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
             if (buffer.byteLength) {
               controller.enqueue(buffer);
             }
@@ -5521,14 +5513,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder2.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder2.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5540,7 +5532,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder2.encode(`--${boundary2}--\r
+        const chunk = textEncoder.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -6737,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve6(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7916,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7979,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8315,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9585,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve2(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body2, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body2, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body2, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body2, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body2, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve2, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10197,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10484,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10578,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -11249,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -12177,7 +12169,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers3 = class _Headers {
+    var Headers2 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12327,13 +12319,13 @@ var require_headers = __commonJS({
         o.#headersList = list;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
-    Reflect.deleteProperty(Headers3, "getHeadersGuard");
-    Reflect.deleteProperty(Headers3, "setHeadersGuard");
-    Reflect.deleteProperty(Headers3, "getHeadersList");
-    Reflect.deleteProperty(Headers3, "setHeadersList");
-    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers3.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
+    Reflect.deleteProperty(Headers2, "getHeadersGuard");
+    Reflect.deleteProperty(Headers2, "setHeadersGuard");
+    Reflect.deleteProperty(Headers2, "getHeadersList");
+    Reflect.deleteProperty(Headers2, "setHeadersList");
+    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers2.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12351,7 +12343,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12372,7 +12364,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers3,
+      Headers: Headers2,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12386,7 +12378,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12412,7 +12404,7 @@ var require_response = __commonJS({
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
-    var textEncoder2 = new TextEncoder("utf-8");
+    var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
       static error() {
@@ -12425,7 +12417,7 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder2.encode(
+        const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
         const body2 = extractBody(bytes);
@@ -12464,7 +12456,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers3(kConstruct);
+        this[kHeaders] = new Headers2(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12708,7 +12700,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers3(kConstruct);
+      response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12828,7 +12820,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13096,7 +13088,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers3(kConstruct);
+        this[kHeaders] = new Headers2(kConstruct);
         setHeadersList(this[kHeaders], request.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13385,7 +13377,7 @@ var require_request2 = __commonJS({
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
-      request[kHeaders] = new Headers3(kConstruct);
+      request[kHeaders] = new Headers2(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
       return request;
@@ -14443,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14519,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14967,7 +14959,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,11 +15050,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder4 = new StringDecoder3("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder4.write(chunk));
+            dataURL += btoa2(decoder.write(chunk));
           }
-          dataURL += btoa2(decoder4.end());
+          dataURL += btoa2(decoder.end());
           return dataURL;
         }
         case "Text": {
@@ -15079,7 +15071,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode4(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15087,16 +15079,16 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder4 = new StringDecoder3("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder4.write(chunk);
+            binaryString += decoder.write(chunk);
           }
-          binaryString += decoder4.end();
+          binaryString += decoder.end();
           return binaryString;
         }
       }
     }
-    function decode4(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice2 = 0;
@@ -16455,10 +16447,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers3 } = require_headers();
+    var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers3, { strict: false });
+      webidl.brandCheck(headers, Headers2, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16471,7 +16463,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers3, { strict: false });
+      webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16485,7 +16477,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers3, { strict: false });
+      webidl.brandCheck(headers, Headers2, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16494,7 +16486,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers3, { strict: false });
+      webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str2 = stringify(cookie);
       if (str2) {
@@ -17184,7 +17176,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers3, getHeadersList } = require_headers();
+    var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17206,7 +17198,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers3(options.headers));
+        const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -18303,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -18672,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19249,12 +19241,12 @@ var require_visit = __commonJS({
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = visit_(i, node2.items[i], visitor, path);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -19297,12 +19289,12 @@ var require_visit = __commonJS({
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -19730,8 +19722,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19839,13 +19831,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -19918,7 +19910,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema5, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -19932,7 +19924,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema2.tags);
+      let tagObj = findTagObject(value, tagName, schema5.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -19943,7 +19935,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
+        tagObj = value instanceof Map ? schema5[identity.MAP] : Symbol.iterator in Object(value) ? schema5[identity.SEQ] : schema5[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -19969,7 +19961,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path, value) {
+    function collectionFromPath(schema5, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
@@ -19987,16 +19979,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema: schema2,
+        schema: schema5,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema2) {
+      constructor(type, schema5) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema2,
+          value: schema5,
           configurable: true,
           enumerable: false,
           writable: true
@@ -20007,11 +19999,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema2) {
+      clone(schema5) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema2)
-          copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
+        if (schema5)
+          copy.schema = schema5;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema5) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -20963,12 +20955,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema2) {
+      clone(schema5) {
         let { key, value } = this;
         if (identity.isNode(key))
-          key = key.clone(schema2);
+          key = key.clone(schema5);
         if (identity.isNode(value))
-          value = value.clone(schema2);
+          value = value.clone(schema5);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
@@ -21161,17 +21153,17 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema2) {
-        super(identity.MAP, schema2);
+      constructor(schema5) {
+        super(identity.MAP, schema5);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj2, ctx) {
+      static from(schema5, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema2);
+        const map2 = new this(schema5);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj2, key, value);
@@ -21187,8 +21179,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj2))
             add(key, obj2[key]);
         }
-        if (typeof schema2.sortMapEntries === "function") {
-          map2.items.sort(schema2.sortMapEntries);
+        if (typeof schema5.sortMapEntries === "function") {
+          map2.items.sort(schema5.sortMapEntries);
         }
         return map2;
       }
@@ -21295,7 +21287,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
+      createNode: (schema5, obj2, ctx) => YAMLMap.YAMLMap.from(schema5, obj2, ctx)
     };
     exports.map = map2;
   }
@@ -21315,8 +21307,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema2) {
-        super(identity.SEQ, schema2);
+      constructor(schema5) {
+        super(identity.SEQ, schema5);
         this.items = [];
       }
       add(value) {
@@ -21391,9 +21383,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj2, ctx) {
+      static from(schema5, obj2, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema2);
+        const seq = new this(schema5);
         if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
           for (let it of obj2) {
@@ -21433,7 +21425,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
+      createNode: (schema5, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema5, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -21629,7 +21621,7 @@ var require_schema = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
-    var schema2 = [
+    var schema5 = [
       map2.map,
       seq.seq,
       string4.string,
@@ -21642,7 +21634,7 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema2;
+    exports.schema = schema5;
   }
 });
 
@@ -21708,8 +21700,8 @@ var require_schema2 = __commonJS({
         return str2;
       }
     };
-    var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema2;
+    var schema5 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema5;
   }
 });
 
@@ -21813,9 +21805,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema2, iterable, ctx) {
+    function createPairs(schema5, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema5);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -21900,8 +21892,8 @@ var require_omap = __commonJS({
         }
         return map2;
       }
-      static from(schema2, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
+      static from(schema5, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema5, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -21928,7 +21920,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
+      createNode: (schema5, iterable, ctx) => YAMLOMap.from(schema5, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap;
@@ -22103,8 +22095,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema2) {
-        super(schema2);
+      constructor(schema5) {
+        super(schema5);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -22148,9 +22140,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema2, iterable, ctx) {
+      static from(schema5, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema2);
+        const set3 = new this(schema5);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -22167,7 +22159,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
+      createNode: (schema5, iterable, ctx) => YAMLSet.from(schema5, iterable, ctx),
       resolve(map2, onError) {
         if (identity.isMap(map2)) {
           if (map2.hasAllNullValues(true))
@@ -22289,7 +22281,7 @@ var require_schema3 = __commonJS({
     var pairs = require_pairs();
     var set2 = require_set();
     var timestamp = require_timestamp();
-    var schema2 = [
+    var schema5 = [
       map2.map,
       seq.seq,
       string4.string,
@@ -22312,7 +22304,7 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema2;
+    exports.schema = schema5;
   }
 });
 
@@ -22327,7 +22319,7 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
-    var schema2 = require_schema();
+    var schema5 = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
     var merge2 = require_merge();
@@ -22337,7 +22329,7 @@ var require_tags = __commonJS({
     var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema2.schema],
+      ["core", schema5.schema],
       ["failsafe", [map2.map, seq.seq, string4.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -22421,9 +22413,9 @@ var require_Schema = __commonJS({
     var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema5, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
-        this.name = typeof schema2 === "string" && schema2 || "core";
+        this.name = typeof schema5 === "string" && schema5 || "core";
         this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
         this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
@@ -22798,8 +22790,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22860,28 +22852,28 @@ var require_errors2 = __commonJS({
       error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
       const { line, col } = error63.linePos[0];
       error63.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
+      let ci2 = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+      if (ci2 >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        ci2 -= trimStart - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci2));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci2) + "^".repeat(count3);
         error63.message += `:
 
 ${lineStr}
@@ -23125,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23142,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23166,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23182,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23273,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23287,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -23336,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23401,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23414,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23425,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23443,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23578,7 +23570,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -23623,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23640,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep + content;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -23736,7 +23728,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -23840,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24012,11 +24004,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema5, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema2[identity.SCALAR];
+        return schema5[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema2.tags) {
+      for (const tag of schema5.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -24027,18 +24019,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema2.knownTags[tagName];
+      const kt = schema5.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema5.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity.SCALAR];
+      return schema5[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
-      if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema5 }, value, token, onError) {
+      const tag = schema5.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema5[identity.SCALAR];
+      if (schema5.compat) {
+        const compat = schema5.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema5[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -24668,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -24727,12 +24719,12 @@ var require_cst_visit = __commonJS({
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
@@ -25842,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -26006,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26043,14 +26035,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26170,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26208,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -27526,52 +27518,52 @@ var require_util9 = __commonJS({
       return hash3;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema2) {
-      if (typeof schema2 == "boolean")
-        return schema2;
-      if (Object.keys(schema2).length === 0)
+    function alwaysValidSchema(it, schema5) {
+      if (typeof schema5 == "boolean")
+        return schema5;
+      if (Object.keys(schema5).length === 0)
         return true;
-      checkUnknownRules(it, schema2);
-      return !schemaHasRules(schema2, it.self.RULES.all);
+      checkUnknownRules(it, schema5);
+      return !schemaHasRules(schema5, it.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema2 = it.schema) {
+    function checkUnknownRules(it, schema5 = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema2 === "boolean")
+      if (typeof schema5 === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema2) {
+      for (const key in schema5) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema2, rules) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaHasRules(schema5, rules) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (rules[key])
           return true;
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaHasRulesButRef(schema5, RULES) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (key !== "$ref" && RULES.all[key])
           return true;
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema2, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema5, keyword, $data) {
       if (!$data) {
-        if (typeof schema2 == "number" || typeof schema2 == "boolean")
-          return schema2;
-        if (typeof schema2 == "string")
-          return (0, codegen_1._)`${schema2}`;
+        if (typeof schema5 == "number" || typeof schema5 == "boolean")
+          return schema5;
+        if (typeof schema5 == "string")
+          return (0, codegen_1._)`${schema5}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -27852,10 +27844,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema: schema2, validateName } = it;
-      if (schema2 === false) {
+      const { gen, schema: schema5, validateName } = it;
+      if (schema5 === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema2 == "object" && schema2.$async === true) {
+      } else if (typeof schema5 == "object" && schema5.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -27864,8 +27856,8 @@ var require_boolSchema = __commonJS({
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema: schema2 } = it;
-      if (schema2 === false) {
+      const { gen, schema: schema5 } = it;
+      if (schema5 === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -27927,18 +27919,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema: schema2, self }, type) {
+    function schemaHasRulesForType({ schema: schema5, self }, type) {
       const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema2, group2);
+      return group2 && group2 !== true && shouldUseGroup(schema5, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema2, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema2, rule));
+    function shouldUseGroup(schema5, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema5, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema2, rule) {
+    function shouldUseRule(schema5, rule) {
       var _a3;
-      return schema2[rule.keyword] !== void 0 || ((_a3 = rule.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema2[kwd] !== void 0));
+      return schema5[rule.keyword] !== void 0 || ((_a3 = rule.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema5[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -27960,17 +27952,17 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema2) {
-      const types = getJSONTypes(schema2.type);
+    function getSchemaTypes(schema5) {
+      const types = getJSONTypes(schema5.type);
       const hasNull = types.includes("null");
       if (hasNull) {
-        if (schema2.nullable === false)
+        if (schema5.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema2.nullable !== void 0) {
+        if (!types.length && schema5.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema2.nullable === true)
+        if (schema5.nullable === true)
           types.push("null");
       }
       return types;
@@ -28102,8 +28094,8 @@ var require_dataType = __commonJS({
     }
     exports.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema: schema2 }) => `must be ${schema2}`,
-      params: ({ schema: schema2, schemaValue }) => typeof schema2 == "string" ? (0, codegen_1._)`{type: ${schema2}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema: schema5 }) => `must be ${schema5}`,
+      params: ({ schema: schema5, schemaValue }) => typeof schema5 == "string" ? (0, codegen_1._)`{type: ${schema5}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -28111,16 +28103,16 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema2 } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
+      const { gen, data, schema: schema5 } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema5, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema2.type,
+        schema: schema5.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema2,
+        parentSchema: schema5,
         params: {},
         it
       };
@@ -28273,15 +28265,15 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema: schema2, keyword, it } = cxt;
-      if (!Array.isArray(schema2))
+      const { gen, schema: schema5, keyword, it } = cxt;
+      if (!Array.isArray(schema5))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema2.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema5.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema2.forEach((_sch, i) => {
+      gen.block(() => schema5.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -28309,8 +28301,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors3();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema: schema2, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema2, parentSchema, it);
+      const { gen, keyword, schema: schema5, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema5, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -28327,9 +28319,9 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a3;
-      const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema: schema5, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema5, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -28389,20 +28381,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema2, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema2) : st === "object" ? schema2 && typeof schema2 == "object" && !Array.isArray(schema2) : typeof schema2 == st || allowUndefined && typeof schema2 == "undefined");
+    function validSchemaType(schema5, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema5) : st === "object" ? schema5 && typeof schema5 == "object" && !Array.isArray(schema5) : typeof schema5 == st || allowUndefined && typeof schema5 == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema: schema2, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema: schema5, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema2, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema5, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema2[keyword]);
+        const valid = def.validateSchema(schema5[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -28424,8 +28416,8 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema: schema2, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema2 !== void 0) {
+    function getSubschema(it, { keyword, schemaProp, schema: schema5, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema5 !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -28440,12 +28432,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema2 !== void 0) {
+      if (schema5 !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema: schema2,
+          schema: schema5,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -28538,7 +28530,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module.exports = function(schema2, opts, cb) {
+    var traverse = module.exports = function(schema5, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -28548,7 +28540,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema2, "", schema2);
+      _traverse(opts, pre, post, schema5, "", schema5);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -28594,26 +28586,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
-        pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema2) {
-          var sch = schema2[key];
+    function _traverse(opts, pre, post, schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema5 && typeof schema5 == "object" && !Array.isArray(schema5)) {
+        pre(schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema5) {
+          var sch = schema5[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema2, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema5, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema2, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema5, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema2);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema5);
           }
         }
-        post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str2) {
@@ -28649,14 +28641,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema2, limit = true) {
-      if (typeof schema2 == "boolean")
+    function inlineRef(schema5, limit = true) {
+      if (typeof schema5 == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema2);
+        return !hasRef(schema5);
       if (!limit)
         return false;
-      return countKeys(schema2) <= limit;
+      return countKeys(schema5) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -28666,11 +28658,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema2) {
-      for (const key in schema2) {
+    function hasRef(schema5) {
+      for (const key in schema5) {
         if (REF_KEYWORDS.has(key))
           return true;
-        const sch = schema2[key];
+        const sch = schema5[key];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -28678,21 +28670,21 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema2) {
-      let count2 = 0;
-      for (const key in schema2) {
+    function countKeys(schema5) {
+      let count3 = 0;
+      for (const key in schema5) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
-        if (typeof schema2[key] == "object") {
-          (0, util_1.eachItem)(schema2[key], (sch) => count2 += countKeys(sch));
+        if (typeof schema5[key] == "object") {
+          (0, util_1.eachItem)(schema5[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -28717,16 +28709,16 @@ var require_resolve = __commonJS({
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema2, baseId) {
-      if (typeof schema2 == "boolean")
+    function getSchemaRefs(schema5, baseId) {
+      if (typeof schema5 == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema2[schemaId] || baseId);
+      const schId = normalizeId(schema5[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema2, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema5, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -28807,15 +28799,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body2) {
+    function validateFunction({ gen, validateName, schema: schema5, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema5, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body2));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema5, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -28839,9 +28831,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema: schema2, opts, gen } = it;
+      const { schema: schema5, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema2.$comment)
+        if (opts.$comment && schema5.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -28859,8 +28851,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema2, opts) {
-      const schId = typeof schema2 == "object" && schema2[opts.schemaId];
+    function funcSourceUrl(schema5, opts) {
+      const schId = typeof schema5 == "object" && schema5[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -28873,10 +28865,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema: schema2, self }) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaCxtHasRules({ schema: schema5, self }) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (self.RULES.all[key])
           return true;
       return false;
@@ -28885,8 +28877,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema: schema2, gen, opts } = it;
-      if (opts.$comment && schema2.$comment)
+      const { schema: schema5, gen, opts } = it;
+      if (opts.$comment && schema5.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -28906,14 +28898,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema: schema2, errSchemaPath, opts, self } = it;
-      if (schema2.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema2, self.RULES)) {
+      const { schema: schema5, errSchemaPath, opts, self } = it;
+      if (schema5.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema5, self.RULES)) {
         self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema: schema2, opts } = it;
-      if (schema2.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema: schema5, opts } = it;
+      if (schema5.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -28926,8 +28918,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema: schema2, errSchemaPath, opts }) {
-      const msg = schema2.$comment;
+    function commentKeyword({ gen, schemaEnv, schema: schema5, errSchemaPath, opts }) {
+      const msg = schema5.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -28954,9 +28946,9 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema: schema2, data, allErrors, opts, self } = it;
+      const { gen, schema: schema5, data, allErrors, opts, self } = it;
       const { RULES } = self;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
+      if (schema5.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema5, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
       }
@@ -28968,7 +28960,7 @@ var require_validate = __commonJS({
         groupKeywords(RULES.post);
       });
       function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema2, group2))
+        if (!(0, applicability_1.shouldUseGroup)(schema5, group2))
           return;
         if (group2.type) {
           gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
@@ -28986,12 +28978,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group2) {
-      const { gen, schema: schema2, opts: { useDefaults } } = it;
+      const { gen, schema: schema5, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
         for (const rule of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema2, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema5, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
@@ -29336,17 +29328,17 @@ var require_compile = __commonJS({
         var _a3;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema2;
+        let schema5;
         if (typeof env.schema == "object")
-          schema2 = env.schema;
+          schema5 = env.schema;
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema2 === null || schema2 === void 0 ? void 0 : schema2[env.schemaId || "$id"]);
+        this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema5 === null || schema5 === void 0 ? void 0 : schema5[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
-        this.$async = schema2 === null || schema2 === void 0 ? void 0 : schema2.$async;
+        this.$async = schema5 === null || schema5 === void 0 ? void 0 : schema5.$async;
         this.refs = {};
       }
     };
@@ -29443,12 +29435,12 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
-        const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
+        const schema5 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
-        if (schema2)
-          _sch = new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        if (schema5)
+          _sch = new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -29470,7 +29462,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -29496,12 +29488,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema: schema2 } = schOrRef;
+        const { schema: schema5 } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema2[schemaId];
+        const schId = schema5[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        return new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -29513,29 +29505,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema: schema2, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema: schema5, root }) {
       var _a3;
       if (((_a3 = parsedRef.fragment) === null || _a3 === void 0 ? void 0 : _a3[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema2 === "boolean")
+        if (typeof schema5 === "boolean")
           return;
-        const partSchema = schema2[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema5[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema2 = partSchema;
-        const schId = typeof schema2 === "object" && schema2[this.opts.schemaId];
+        schema5 = partSchema;
+        const schId = typeof schema5 === "object" && schema5[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env;
-      if (typeof schema2 != "boolean" && schema2.$ref && !(0, util_1.schemaHasRulesButRef)(schema2, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema2.$ref);
+      if (typeof schema5 != "boolean" && schema5.$ref && !(0, util_1.schemaHasRulesButRef)(schema5, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema5.$ref);
         env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -30334,7 +30326,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30370,50 +30362,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative5 = parse4(serialize2(relative5, options), options);
+        relative = parse4(serialize2(relative, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target2.scheme = relative5.scheme;
-        target2.userinfo = relative5.userinfo;
-        target2.host = relative5.host;
-        target2.port = relative5.port;
-        target2.path = removeDotSegments(relative5.path || "");
-        target2.query = relative5.query;
+      if (!options.tolerant && relative.scheme) {
+        target2.scheme = relative.scheme;
+        target2.userinfo = relative.userinfo;
+        target2.host = relative.host;
+        target2.port = relative.port;
+        target2.path = removeDotSegments(relative.path || "");
+        target2.query = relative.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target2.userinfo = relative5.userinfo;
-          target2.host = relative5.host;
-          target2.port = relative5.port;
-          target2.path = removeDotSegments(relative5.path || "");
-          target2.query = relative5.query;
+        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
+          target2.userinfo = relative.userinfo;
+          target2.host = relative.host;
+          target2.port = relative.port;
+          target2.path = removeDotSegments(relative.path || "");
+          target2.query = relative.query;
         } else {
-          if (!relative5.path) {
+          if (!relative.path) {
             target2.path = base.path;
-            if (relative5.query !== void 0) {
-              target2.query = relative5.query;
+            if (relative.query !== void 0) {
+              target2.query = relative.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target2.path = removeDotSegments(relative5.path);
+            if (relative.path[0] === "/") {
+              target2.path = removeDotSegments(relative.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative5.path;
+                target2.path = "/" + relative.path;
               } else if (!base.path) {
-                target2.path = relative5.path;
+                target2.path = relative.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative5.query;
+            target2.query = relative.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -30421,7 +30413,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative5.fragment;
+      target2.fragment = relative.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -30725,7 +30717,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -30917,16 +30909,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema2, _meta) {
-        const sch = this._addSchema(schema2, _meta);
+      compile(schema5, _meta) {
+        const sch = this._addSchema(schema5, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema2, meta3) {
+      compileAsync(schema5, meta3) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema2, meta3);
+        return runCompileAsync.call(this, schema5, meta3);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -30972,37 +30964,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema2, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema2)) {
-          for (const sch of schema2)
+      addSchema(schema5, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema5)) {
+          for (const sch of schema5)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id;
-        if (typeof schema2 === "object") {
+        if (typeof schema5 === "object") {
           const { schemaId } = this.opts;
-          id = schema2[schemaId];
+          id = schema5[schemaId];
           if (id !== void 0 && typeof id != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key = (0, resolve_1.normalizeId)(key || id);
         this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema2, _meta, key, _validateSchema, true);
+        this.schemas[key] = this._addSchema(schema5, _meta, key, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema2, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema2, key, true, _validateSchema);
+      addMetaSchema(schema5, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema5, key, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema2, throwOrLogError) {
-        if (typeof schema2 == "boolean")
+      validateSchema(schema5, throwOrLogError) {
+        if (typeof schema5 == "boolean")
           return true;
         let $schema;
-        $schema = schema2.$schema;
+        $schema = schema5.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -31012,7 +31004,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema2);
+        const valid = this.validate($schema, schema5);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -31063,8 +31055,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey2 = schemaKeyRef;
-            this._cache.delete(cacheKey2);
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -31155,9 +31147,9 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema2 = keywords[key];
-            if ($data && schema2)
-              keywords[key] = schemaOrData(schema2);
+            const schema5 = keywords[key];
+            if ($data && schema5)
+              keywords[key] = schemaOrData(schema5);
           }
         }
         return metaSchema;
@@ -31175,23 +31167,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema2, meta3, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema5, meta3, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
-        if (typeof schema2 == "object") {
-          id = schema2[schemaId];
+        if (typeof schema5 == "object") {
+          id = schema5[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema2 != "boolean")
+          else if (typeof schema5 != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema2);
+        let sch = this._cache.get(schema5);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema2, baseId);
-        sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, meta: meta3, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema5, baseId);
+        sch = new compile_1.SchemaEnv({ schema: schema5, schemaId, meta: meta3, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -31199,7 +31191,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema2, true);
+          this.validateSchema(schema5, true);
         return sch;
       }
       _checkUnique(id) {
@@ -31353,8 +31345,8 @@ var require_core = __commonJS({
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema2) {
-      return { anyOf: [schema2, $dataRef] };
+    function schemaOrData(schema5) {
+      return { anyOf: [schema5, $dataRef] };
     }
   }
 });
@@ -31654,7 +31646,7 @@ var require_pattern = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -31663,7 +31655,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema2);
+          const regExp = (0, code_1.usePattern)(cxt, schema5);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -31720,11 +31712,11 @@ var require_required = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
+        const { gen, schema: schema5, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema2.length === 0)
+        if (!$data && schema5.length === 0)
           return;
-        const useLoop = schema2.length >= opts.loopRequired;
+        const useLoop = schema5.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -31732,7 +31724,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema2) {
+          for (const requiredKey of schema5) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -31744,7 +31736,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema2) {
+            for (const prop of schema5) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -31756,7 +31748,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema2, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema5, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -31843,8 +31835,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema2)
+        const { gen, data, $data, schema: schema5, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema5)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -31907,11 +31899,11 @@ var require_const = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
-        if ($data || schema2 && typeof schema2 == "object") {
+        const { gen, data, $data, schemaCode, schema: schema5 } = cxt;
+        if ($data || schema5 && typeof schema5 == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema5} !== ${data}`);
         }
       }
     };
@@ -31937,10 +31929,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
-        if (!$data && schema2.length === 0)
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
+        if (!$data && schema5.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema2.length >= it.opts.loopEnum;
+        const useLoop = schema5.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -31948,10 +31940,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema2))
+          if (!Array.isArray(schema5))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema2.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema5.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -31959,7 +31951,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema2[i];
+          const sch = schema5[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -32035,13 +32027,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema: schema2, data, keyword, it } = cxt;
+      const { gen, schema: schema5, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema2 === false) {
+      if (schema5 === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+      } else if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -32074,11 +32066,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema: schema2, it } = cxt;
-        if (Array.isArray(schema2))
-          return validateTuple(cxt, "additionalItems", schema2);
+        const { schema: schema5, it } = cxt;
+        if (Array.isArray(schema5))
+          return validateTuple(cxt, "additionalItems", schema5);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -32153,10 +32145,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error63,
       code(cxt) {
-        const { schema: schema2, parentSchema, it } = cxt;
+        const { schema: schema5, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -32187,7 +32179,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -32208,7 +32200,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema5)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -32230,8 +32222,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -32244,16 +32236,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -32293,14 +32285,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema: schema2 }) {
+    function splitDependencies({ schema: schema5 }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema2) {
+      for (const key in schema5) {
         if (key === "__proto__")
           continue;
-        const deps = Array.isArray(schema2[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema2[key];
+        const deps = Array.isArray(schema5[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema5[key];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -32373,8 +32365,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        const { gen, schema: schema5, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key) => {
@@ -32420,12 +32412,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema2))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema5))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -32458,18 +32450,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key}]`);
         }
         function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema5 === false) {
             deleteAdditional(key);
             return;
           }
-          if (schema2 === false) {
+          if (schema5 === false) {
             cxt.setParams({ additionalProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key, valid, false);
@@ -32519,18 +32511,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema2);
+        const allProps = (0, code_1.allSchemaProperties)(schema5);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema5[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -32548,7 +32540,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema2[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema5[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -32577,10 +32569,10 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, data, parentSchema, it } = cxt;
+        const { gen, schema: schema5, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema2);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema5);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema5[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -32648,8 +32640,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        const { gen, schema: schema5, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema5)) {
           cxt.fail();
           return;
         }
@@ -32702,12 +32694,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema: schema5, parentSchema, it } = cxt;
+        if (!Array.isArray(schema5))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema2;
+        const schArr = schema5;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -32753,11 +32745,11 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema: schema5, it } = cxt;
+        if (!Array.isArray(schema5))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema2.forEach((sch, i) => {
+        schema5.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -32832,8 +32824,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema2 = it.schema[keyword];
-      return schema2 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema2);
+      const schema5 = it.schema[keyword];
+      return schema5 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema5);
     }
     exports.default = def;
   }
@@ -32922,7 +32914,7 @@ var require_format = __commonJS({
       $data: true,
       error: error63,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
           return;
@@ -32952,7 +32944,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema2];
+          const formatDef = self.formats[schema5];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -32969,12 +32961,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema2}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema5}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema5)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema5, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
@@ -33085,15 +33077,15 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error63,
       code(cxt) {
-        const { gen, data, schema: schema2, parentSchema, it } = cxt;
+        const { gen, data, schema: schema5, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema2.propertyName;
+        const tagName = schema5.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema2.mapping)
+        if (schema5.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
@@ -33421,10 +33413,10 @@ var require_dynamicAnchor = __commonJS({
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
-      const { schemaEnv, schema: schema2, self } = cxt.it;
+      const { schemaEnv, schema: schema5, self } = cxt.it;
       const { root, baseId, localRefs, meta: meta3 } = schemaEnv.root;
       const { schemaId } = self.opts;
-      const sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, root, baseId, localRefs, meta: meta3 });
+      const sch = new compile_1.SchemaEnv({ schema: schema5, schemaId, root, baseId, localRefs, meta: meta3 });
       compile_1.compileSchema.call(self, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -33613,7 +33605,7 @@ var require_unevaluatedProperties = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, errsCount, it } = cxt;
+        const { gen, schema: schema5, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
@@ -33625,14 +33617,14 @@ var require_unevaluatedProperties = __commonJS({
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function unevaluatedPropCode(key) {
-          if (schema2 === false) {
+          if (schema5 === false) {
             cxt.setParams({ unevaluatedProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (!(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (!(0, util_1.alwaysValidSchema)(it, schema5)) {
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
@@ -33677,15 +33669,15 @@ var require_unevaluatedItems = __commonJS({
       schemaType: ["boolean", "object"],
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
+        const { gen, schema: schema5, data, it } = cxt;
         const items = it.items || 0;
         if (items === true)
           return;
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema2 === false) {
+        if (schema5 === false) {
           cxt.setParams({ len: items });
           cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+        } else if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
           const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
           gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
           cxt.ok(valid);
@@ -34677,7173 +34669,6 @@ var require__2 = __commonJS({
   }
 });
 
-// node_modules/@huggingface/jinja/dist/index.js
-function isWord(char) {
-  return /\w/.test(char);
-}
-function isInteger(char) {
-  return /[0-9]/.test(char);
-}
-function isWhitespace(char) {
-  return /\s/.test(char);
-}
-function preprocess2(template, options = {}) {
-  if (template.endsWith("\n")) {
-    template = template.slice(0, -1);
-  }
-  if (options.lstrip_blocks) {
-    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
-  }
-  if (options.trim_blocks) {
-    template = template.replace(/([#%-]})\n/g, "$1");
-  }
-  return template.replace(
-    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
-    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
-  );
-}
-function tokenize(source, options = {}) {
-  const tokens2 = [];
-  const src = preprocess2(source, options);
-  let cursorPosition = 0;
-  let curlyBracketDepth = 0;
-  const consumeWhile = (predicate) => {
-    let str2 = "";
-    while (predicate(src[cursorPosition])) {
-      if (src[cursorPosition] === "\\") {
-        ++cursorPosition;
-        if (cursorPosition >= src.length) {
-          throw new SyntaxError("Unexpected end of input");
-        }
-        const escaped = src[cursorPosition++];
-        if (escaped === "x" || escaped === "u") {
-          const length = escaped === "x" ? 2 : 4;
-          const hex3 = src.slice(cursorPosition, cursorPosition + length);
-          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
-            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
-          }
-          str2 += String.fromCharCode(parseInt(hex3, 16));
-          cursorPosition += length;
-          continue;
-        }
-        const unescaped = ESCAPE_CHARACTERS.get(escaped);
-        if (unescaped === void 0) {
-          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
-        }
-        str2 += unescaped;
-        continue;
-      }
-      str2 += src[cursorPosition++];
-      if (cursorPosition >= src.length) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-    }
-    return str2;
-  };
-  const stripTrailingWhitespace = () => {
-    const lastToken = tokens2.at(-1);
-    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
-      lastToken.value = lastToken.value.trimEnd();
-      if (lastToken.value === "") {
-        tokens2.pop();
-      }
-    }
-  };
-  const skipLeadingWhitespace = () => {
-    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
-      ++cursorPosition;
-    }
-  };
-  main:
-    while (cursorPosition < src.length) {
-      const lastTokenType = tokens2.at(-1)?.type;
-      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
-        let text = "";
-        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
-        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
-          text += src[cursorPosition++];
-        }
-        if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
-          continue;
-        }
-      }
-      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
-        cursorPosition += 2;
-        const stripBefore = src[cursorPosition] === "-";
-        if (stripBefore) {
-          ++cursorPosition;
-        }
-        let comment = "";
-        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
-          if (cursorPosition + 2 >= src.length) {
-            throw new SyntaxError("Missing end of comment tag");
-          }
-          comment += src[cursorPosition++];
-        }
-        const stripAfter = comment.endsWith("-");
-        if (stripAfter) {
-          comment = comment.slice(0, -1);
-        }
-        if (stripBefore) {
-          stripTrailingWhitespace();
-        }
-        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
-        cursorPosition += 2;
-        if (stripAfter) {
-          skipLeadingWhitespace();
-        }
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
-        cursorPosition += 3;
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
-        curlyBracketDepth = 0;
-        cursorPosition += 3;
-        continue;
-      }
-      consumeWhile(isWhitespace);
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
-        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
-        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      const char = src[cursorPosition];
-      if (char === "-" || char === "+") {
-        const lastTokenType2 = tokens2.at(-1)?.type;
-        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
-          throw new SyntaxError(`Unexpected character: ${char}`);
-        }
-        switch (lastTokenType2) {
-          case TOKEN_TYPES.Identifier:
-          case TOKEN_TYPES.NumericLiteral:
-          case TOKEN_TYPES.StringLiteral:
-          case TOKEN_TYPES.CloseParen:
-          case TOKEN_TYPES.CloseSquareBracket:
-            break;
-          default: {
-            ++cursorPosition;
-            let num2 = consumeWhile(isInteger);
-            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-              ++cursorPosition;
-              const frac = consumeWhile(isInteger);
-              num2 = `${num2}.${frac}`;
-            }
-            tokens2.push(
-              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
-            );
-            continue;
-          }
-        }
-      }
-      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
-        if (seq === "}}" && curlyBracketDepth > 0) {
-          continue;
-        }
-        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
-        if (slice2 === seq) {
-          tokens2.push(new Token(seq, type));
-          if (type === TOKEN_TYPES.OpenExpression) {
-            curlyBracketDepth = 0;
-          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
-            ++curlyBracketDepth;
-          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
-            --curlyBracketDepth;
-          }
-          cursorPosition += seq.length;
-          continue main;
-        }
-      }
-      if (char === "'" || char === '"') {
-        ++cursorPosition;
-        const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
-        ++cursorPosition;
-        continue;
-      }
-      if (isInteger(char)) {
-        let num2 = consumeWhile(isInteger);
-        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-          ++cursorPosition;
-          const frac = consumeWhile(isInteger);
-          num2 = `${num2}.${frac}`;
-        }
-        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
-        continue;
-      }
-      if (isWord(char)) {
-        const word = consumeWhile(isWord);
-        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
-        continue;
-      }
-      throw new SyntaxError(`Unexpected character: ${char}`);
-    }
-  return tokens2;
-}
-function parse3(tokens2) {
-  const program = new Program([]);
-  let current = 0;
-  function expect(type, error63) {
-    const prev = tokens2[current++];
-    if (!prev || prev.type !== type) {
-      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
-    }
-    return prev;
-  }
-  function expectIdentifier(name) {
-    if (!isIdentifier(name)) {
-      throw new SyntaxError(`Expected ${name}`);
-    }
-    ++current;
-  }
-  function parseAny() {
-    switch (tokens2[current].type) {
-      case TOKEN_TYPES.Comment:
-        return new Comment(tokens2[current++].value);
-      case TOKEN_TYPES.Text:
-        return parseText();
-      case TOKEN_TYPES.OpenStatement:
-        return parseJinjaStatement();
-      case TOKEN_TYPES.OpenExpression:
-        return parseJinjaExpression();
-      default:
-        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
-    }
-  }
-  function is(...types) {
-    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
-  }
-  function isStatement(...names) {
-    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
-  }
-  function isIdentifier(...names) {
-    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
-  }
-  function parseText() {
-    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
-  }
-  function parseJinjaStatement() {
-    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
-    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
-      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
-    }
-    const name = tokens2[current].value;
-    let result;
-    switch (name) {
-      case "set":
-        ++current;
-        result = parseSetStatement();
-        break;
-      case "if":
-        ++current;
-        result = parseIfStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endif");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "macro":
-        ++current;
-        result = parseMacroStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endmacro");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "for":
-        ++current;
-        result = parseForStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endfor");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "call": {
-        ++current;
-        let callerArgs = null;
-        if (is(TOKEN_TYPES.OpenParen)) {
-          callerArgs = parseArgs("parameters");
-        }
-        const callee = parsePrimaryExpression();
-        if (callee.type !== "Identifier") {
-          throw new SyntaxError(`Expected identifier following call statement`);
-        }
-        const callArgs = parseArgs("call");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const body2 = [];
-        while (!isStatement("endcall")) {
-          body2.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endcall");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const callExpr = new CallExpression(callee, callArgs);
-        result = new CallStatement(callExpr, callerArgs, body2);
-        break;
-      }
-      case "break":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Break();
-        break;
-      case "continue":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Continue();
-        break;
-      case "filter": {
-        ++current;
-        let filterNode = parsePrimaryExpression();
-        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
-          filterNode = parseCallExpression(filterNode);
-        }
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const filterBody = [];
-        while (!isStatement("endfilter")) {
-          filterBody.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endfilter");
-        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
-        result = new FilterStatement(filterNode, filterBody);
-        break;
-      }
-      default:
-        throw new SyntaxError(`Unknown statement type: ${name}`);
-    }
-    return result;
-  }
-  function parseJinjaExpression() {
-    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
-    const result = parseExpression();
-    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
-    return result;
-  }
-  function parseSetStatement() {
-    const left = parseExpressionSequence();
-    let value = null;
-    const body2 = [];
-    if (is(TOKEN_TYPES.Equals)) {
-      ++current;
-      value = parseExpressionSequence();
-    } else {
-      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-      while (!isStatement("endset")) {
-        body2.push(parseAny());
-      }
-      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-      expectIdentifier("endset");
-    }
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    return new SetStatement(left, value, body2);
-  }
-  function parseIfStatement() {
-    const test = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    const alternate = [];
-    while (!isStatement("elif", "else", "endif")) {
-      body2.push(parseAny());
-    }
-    if (isStatement("elif")) {
-      ++current;
-      ++current;
-      const result = parseIfStatement();
-      alternate.push(result);
-    } else if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endif")) {
-        alternate.push(parseAny());
-      }
-    }
-    return new If(test, body2, alternate);
-  }
-  function parseMacroStatement() {
-    const name = parsePrimaryExpression();
-    if (name.type !== "Identifier") {
-      throw new SyntaxError(`Expected identifier following macro statement`);
-    }
-    const args = parseArgs("parameters");
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endmacro")) {
-      body2.push(parseAny());
-    }
-    return new Macro(name, args, body2);
-  }
-  function parseExpressionSequence(primary = false) {
-    const fn = primary ? parsePrimaryExpression : parseExpression;
-    const expressions = [fn()];
-    const isTuple = is(TOKEN_TYPES.Comma);
-    while (isTuple) {
-      ++current;
-      expressions.push(fn());
-      if (!is(TOKEN_TYPES.Comma)) {
-        break;
-      }
-    }
-    return isTuple ? new TupleLiteral(expressions) : expressions[0];
-  }
-  function parseForStatement() {
-    const loopVariable = parseExpressionSequence(true);
-    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
-      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
-    }
-    if (!isIdentifier("in")) {
-      throw new SyntaxError("Expected `in` keyword following loop variable");
-    }
-    ++current;
-    const iterable = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endfor", "else")) {
-      body2.push(parseAny());
-    }
-    const alternative = [];
-    if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endfor")) {
-        alternative.push(parseAny());
-      }
-    }
-    return new For(loopVariable, iterable, body2, alternative);
-  }
-  function parseExpression() {
-    return parseIfExpression();
-  }
-  function parseIfExpression() {
-    const a = parseLogicalOrExpression();
-    if (isIdentifier("if")) {
-      ++current;
-      const test = parseLogicalOrExpression();
-      if (isIdentifier("else")) {
-        ++current;
-        const falseExpr = parseIfExpression();
-        return new Ternary(test, a, falseExpr);
-      } else {
-        return new SelectExpression(a, test);
-      }
-    }
-    return a;
-  }
-  function parseLogicalOrExpression() {
-    let left = parseLogicalAndExpression();
-    while (isIdentifier("or")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalAndExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalAndExpression() {
-    let left = parseLogicalNegationExpression();
-    while (isIdentifier("and")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalNegationExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalNegationExpression() {
-    let right;
-    while (isIdentifier("not")) {
-      const operator = tokens2[current];
-      ++current;
-      const arg = parseLogicalNegationExpression();
-      right = new UnaryExpression(operator, arg);
-    }
-    return right ?? parseComparisonExpression();
-  }
-  function parseComparisonExpression() {
-    let left = parseAdditiveExpression();
-    while (true) {
-      let operator;
-      if (isIdentifier("not", "in")) {
-        operator = new Token("not in", TOKEN_TYPES.Identifier);
-        current += 2;
-      } else if (isIdentifier("in")) {
-        operator = tokens2[current++];
-      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
-        operator = tokens2[current++];
-      } else {
-        break;
-      }
-      const right = parseAdditiveExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseAdditiveExpression() {
-    let left = parseMultiplicativeExpression();
-    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseMultiplicativeExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseCallMemberExpression() {
-    const member = parseMemberExpression(parsePrimaryExpression());
-    if (is(TOKEN_TYPES.OpenParen)) {
-      return parseCallExpression(member);
-    }
-    return member;
-  }
-  function parseCallExpression(callee) {
-    let expression = new CallExpression(callee, parseArgs("call"));
-    expression = parseMemberExpression(expression);
-    if (is(TOKEN_TYPES.OpenParen)) {
-      expression = parseCallExpression(expression);
-    }
-    return expression;
-  }
-  function parseArgs(mode) {
-    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
-    const args = parseArgumentsList(mode);
-    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
-    return args;
-  }
-  function parseArgumentsList(mode) {
-    const args = [];
-    const parameterNames = /* @__PURE__ */ new Set();
-    let sawKeywordOrDefault = false;
-    let sawSpreadArgument = false;
-    while (!is(TOKEN_TYPES.CloseParen)) {
-      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
-      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
-      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
-        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
-      }
-      if (isKeywordSpread) {
-        ++current;
-        args.push(new KeywordSpreadExpression(parseExpression()));
-        if (is(TOKEN_TYPES.Comma)) {
-          ++current;
-        }
-        if (!is(TOKEN_TYPES.CloseParen)) {
-          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
-        }
-        break;
-      }
-      let argument;
-      if (isPositionalSpread) {
-        if (sawSpreadArgument) {
-          throw new SyntaxError("Only one `*` argument unpacking is allowed");
-        }
-        sawSpreadArgument = true;
-        ++current;
-        const expr = parseExpression();
-        argument = new SpreadExpression(expr);
-      } else {
-        argument = parseExpression();
-        if (is(TOKEN_TYPES.Equals)) {
-          ++current;
-          if (!(argument instanceof Identifier)) {
-            throw new SyntaxError(
-              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
-            );
-          }
-          const value = parseExpression();
-          argument = new KeywordArgumentExpression(argument, value);
-        }
-        if (mode === "parameters") {
-          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
-            throw new SyntaxError("Expected identifier for parameter declaration");
-          }
-          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
-          if (parameterNames.has(parameterName)) {
-            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
-          }
-          parameterNames.add(parameterName);
-        }
-        if (argument instanceof KeywordArgumentExpression) {
-          sawKeywordOrDefault = true;
-        } else if (sawKeywordOrDefault) {
-          throw new SyntaxError(
-            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
-          );
-        } else if (sawSpreadArgument) {
-          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
-        }
-      }
-      args.push(argument);
-      if (is(TOKEN_TYPES.Comma)) {
-        ++current;
-      }
-    }
-    return args;
-  }
-  function parseMemberExpressionArgumentsList() {
-    const slices = [];
-    let isSlice = false;
-    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-      if (is(TOKEN_TYPES.Colon)) {
-        slices.push(void 0);
-        ++current;
-        isSlice = true;
-      } else {
-        slices.push(parseExpression());
-        if (is(TOKEN_TYPES.Colon)) {
-          ++current;
-          isSlice = true;
-        }
-      }
-    }
-    if (slices.length === 0) {
-      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
-    }
-    if (isSlice) {
-      if (slices.length > 3) {
-        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
-      }
-      return new SliceExpression(...slices);
-    }
-    return slices[0];
-  }
-  function parseMemberExpression(object2) {
-    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
-      const operator = tokens2[current];
-      ++current;
-      let property;
-      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
-      if (computed) {
-        property = parseMemberExpressionArgumentsList();
-        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
-      } else {
-        property = parsePrimaryExpression();
-        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
-          throw new SyntaxError(`Expected identifier or integer following dot operator`);
-        }
-      }
-      object2 = new MemberExpression(object2, property, computed);
-    }
-    return object2;
-  }
-  function parseMultiplicativeExpression() {
-    let left = parsePowerExpression();
-    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parsePowerExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parsePowerExpression() {
-    let left = parseTestExpression();
-    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parseTestExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseTestExpression() {
-    let operand = parseFilterExpression();
-    while (isIdentifier("is")) {
-      ++current;
-      const negate = isIdentifier("not");
-      if (negate) {
-        ++current;
-      }
-      const filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the test`);
-      }
-      operand = new TestExpression(operand, negate, filter);
-    }
-    return operand;
-  }
-  function parseFilterExpression() {
-    let operand = parseUnarySignExpression();
-    while (is(TOKEN_TYPES.Pipe)) {
-      ++current;
-      let filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the filter`);
-      }
-      if (is(TOKEN_TYPES.OpenParen)) {
-        filter = parseCallExpression(filter);
-      }
-      operand = new FilterExpression(operand, filter);
-    }
-    return operand;
-  }
-  function parseUnarySignExpression() {
-    const token = tokens2[current];
-    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
-      const operator = tokens2[current++];
-      const argument = parseUnarySignExpression();
-      return new UnaryExpression(operator, argument);
-    }
-    return parseCallMemberExpression();
-  }
-  function parsePrimaryExpression() {
-    const token = tokens2[current++];
-    switch (token.type) {
-      case TOKEN_TYPES.NumericLiteral: {
-        const num2 = token.value;
-        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
-      }
-      case TOKEN_TYPES.StringLiteral: {
-        let value = token.value;
-        while (is(TOKEN_TYPES.StringLiteral)) {
-          value += tokens2[current++].value;
-        }
-        return new StringLiteral(value);
-      }
-      case TOKEN_TYPES.Identifier:
-        return new Identifier(token.value);
-      case TOKEN_TYPES.OpenParen: {
-        const expression = parseExpressionSequence();
-        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
-        return expression;
-      }
-      case TOKEN_TYPES.OpenSquareBracket: {
-        const values = [];
-        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-          values.push(parseExpression());
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ArrayLiteral(values);
-      }
-      case TOKEN_TYPES.OpenCurlyBracket: {
-        const values = /* @__PURE__ */ new Map();
-        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
-          const key = parseExpression();
-          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
-          const value = parseExpression();
-          values.set(key, value);
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ObjectLiteral(values);
-      }
-      default:
-        throw new SyntaxError(`Unexpected token: ${token.type}`);
-    }
-  }
-  while (current < tokens2.length) {
-    program.body.push(parseAny());
-  }
-  return program;
-}
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
-    start = 0;
-  }
-  if (step === 0) {
-    throw new Error("range() step must not be zero");
-  }
-  const result = [];
-  if (step > 0) {
-    for (let i = start; i < stop; i += step) {
-      result.push(i);
-    }
-  } else {
-    for (let i = start; i > stop; i += step) {
-      result.push(i);
-    }
-  }
-  return result;
-}
-function slice(array2, start, stop, step = 1) {
-  const direction = Math.sign(step);
-  if (direction >= 0) {
-    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
-  } else {
-    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
-  }
-  const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
-    result.push(array2[i]);
-  }
-  return result;
-}
-function titleCase(value) {
-  return value.replace(/\b\w/g, (c) => c.toUpperCase());
-}
-function strftime_now(format2) {
-  return strftime(/* @__PURE__ */ new Date(), format2);
-}
-function strftime(date5, format2) {
-  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
-  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
-  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
-  return format2.replace(/%[YmdbBHM%]/g, (token) => {
-    switch (token) {
-      case "%Y":
-        return date5.getFullYear().toString();
-      case "%m":
-        return pad2(date5.getMonth() + 1);
-      case "%d":
-        return pad2(date5.getDate());
-      case "%b":
-        return monthFormatterShort.format(date5);
-      case "%B":
-        return monthFormatterLong.format(date5);
-      case "%H":
-        return pad2(date5.getHours());
-      case "%M":
-        return pad2(date5.getMinutes());
-      case "%%":
-        return "%";
-      default:
-        return token;
-    }
-  });
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function replace(str2, oldvalue, newvalue, count2) {
-  if (count2 === 0) {
-    return str2;
-  }
-  let remaining = count2 == null || count2 < 0 ? Infinity : count2;
-  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str2.replaceAll(pattern, (match) => {
-    if (remaining > 0) {
-      --remaining;
-      return newvalue;
-    }
-    return match;
-  });
-}
-function makeAsciiSafe(str2) {
-  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
-}
-function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
-  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
-  let itemSeparator;
-  let keySeparator;
-  if (separators) {
-    [itemSeparator, keySeparator] = separators;
-  } else if (indent) {
-    itemSeparator = ",";
-    keySeparator = ": ";
-  } else {
-    itemSeparator = ", ";
-    keySeparator = ": ";
-  }
-  switch (input2.type) {
-    case "NullValue":
-      return "null";
-    case "UndefinedValue":
-      return convertUndefinedToNull ? "null" : "undefined";
-    case "IntegerValue":
-    case "FloatValue":
-    case "BooleanValue":
-      return JSON.stringify(input2.value);
-    case "StringValue": {
-      let result = JSON.stringify(input2.value);
-      if (ensureAscii) {
-        result = makeAsciiSafe(result);
-      }
-      return result;
-    }
-    case "ArrayValue":
-    case "NamespaceValue":
-    case "ObjectValue": {
-      const indentValue = indent ? " ".repeat(indent) : "";
-      const basePadding = "\n" + indentValue.repeat(depth);
-      const childrenPadding = basePadding + indentValue;
-      if (input2.type === "ArrayValue") {
-        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
-        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
-      } else {
-        let entries = Array.from(input2.value.entries());
-        if (sortKeys) {
-          entries = entries.sort(([a], [b]) => a.localeCompare(b));
-        }
-        const core = entries.map(([key, value]) => {
-          let keyStr = JSON.stringify(key);
-          if (ensureAscii) {
-            keyStr = makeAsciiSafe(keyStr);
-          }
-          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
-          return indent ? `${childrenPadding}${v}` : v;
-        });
-        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
-      }
-    }
-    default:
-      throw new Error(`Cannot convert to JSON: ${input2.type}`);
-  }
-}
-function normalizeNamespaceEntry(pair) {
-  let values;
-  if (pair instanceof ArrayValue) {
-    values = pair.value;
-  } else if (pair instanceof StringValue) {
-    values = Array.from(pair.value, (char) => new StringValue(char));
-  }
-  if (!values || values.length !== 2) {
-    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
-  }
-  const [key, value] = values;
-  if (!(key instanceof StringValue)) {
-    throw new Error("namespace keys must be strings");
-  }
-  return [key, value];
-}
-function setupGlobals(env) {
-  env.set("false", false);
-  env.set("true", true);
-  env.set("none", null);
-  env.set("raise_exception", (args) => {
-    throw new Error(args);
-  });
-  env.set("range", range);
-  env.set("strftime_now", strftime_now);
-  env.set("True", true);
-  env.set("False", false);
-  env.set("None", null);
-}
-function isAttributeContainer(value) {
-  return value instanceof ObjectValue || value instanceof NamespaceValue;
-}
-function isNumericLikeValue(value) {
-  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
-}
-function getNumericValue(value) {
-  return value instanceof BooleanValue ? Number(value.value) : value.value;
-}
-function getAttributeValue(item, attributePath) {
-  const parts = attributePath.split(".");
-  let value = item;
-  for (const part of parts) {
-    if (isAttributeContainer(value)) {
-      value = value.value.get(part) ?? new UndefinedValue();
-    } else if (value instanceof ArrayValue) {
-      const index = parseInt(part, 10);
-      if (!isNaN(index) && index >= 0 && index < value.value.length) {
-        value = value.value[index];
-      } else {
-        return new UndefinedValue();
-      }
-    } else {
-      return new UndefinedValue();
-    }
-  }
-  return value;
-}
-function compareRuntimeValues(a, b, caseSensitive = false) {
-  if (a instanceof NullValue && b instanceof NullValue) {
-    return 0;
-  }
-  if (a instanceof NullValue || b instanceof NullValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
-    return 0;
-  }
-  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
-    const aNum = getNumericValue(a);
-    const bNum = getNumericValue(b);
-    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
-  }
-  if (a.type !== b.type) {
-    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
-  }
-  switch (a.type) {
-    case "StringValue": {
-      let aStr = a.value;
-      let bStr = b.value;
-      if (!caseSensitive) {
-        aStr = aStr.toLowerCase();
-        bStr = bStr.toLowerCase();
-      }
-      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
-    }
-    default:
-      throw new Error(`Cannot compare type: ${a.type}`);
-  }
-}
-function getParameterDescriptor(argument) {
-  if (argument.type === "Identifier") {
-    return { name: argument.value };
-  }
-  const keywordArgument = argument;
-  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
-}
-function isSpecialMacroArgument(name) {
-  return name === "kwargs" || name === "varargs";
-}
-function findAccessedSpecialMacroArguments(parameters, body2) {
-  const declared = /* @__PURE__ */ new Set();
-  const accessed = /* @__PURE__ */ new Set();
-  const declareName = (name) => {
-    if (isSpecialMacroArgument(name)) {
-      declared.add(name);
-    }
-  };
-  const declareTarget = (target2) => {
-    if (target2.type === "Identifier") {
-      declareName(target2.value);
-    } else if (target2.type === "TupleLiteral") {
-      for (const item of target2.value) {
-        declareTarget(item);
-      }
-    }
-  };
-  const declareArgument = (argument) => {
-    declareName(getParameterDescriptor(argument).name);
-  };
-  const visitArgumentDefaults = (args) => {
-    for (const argument of args) {
-      const parameter = getParameterDescriptor(argument);
-      if (parameter.defaultValue) {
-        visit2(parameter.defaultValue);
-      }
-    }
-  };
-  const visitFilter = (filter) => {
-    if (filter.type === "CallExpression") {
-      visit2(filter.args);
-    }
-  };
-  const visit2 = (node2) => {
-    if (Array.isArray(node2)) {
-      for (const item of node2) {
-        visit2(item);
-      }
-      return;
-    }
-    if (node2 instanceof Map) {
-      for (const [key, value] of node2) {
-        visit2(key);
-        visit2(value);
-      }
-      return;
-    }
-    if (!(node2 instanceof Statement)) {
-      return;
-    }
-    switch (node2.type) {
-      case "For": {
-        const statement = node2;
-        declareTarget(statement.loopvar);
-        if (statement.iterable.type === "SelectExpression") {
-          const iterable = statement.iterable;
-          visit2(iterable.lhs);
-          visit2(statement.body);
-          visit2(statement.defaultBlock);
-          visit2(iterable.test);
-          return;
-        }
-        visit2(statement.iterable);
-        visit2(statement.body);
-        visit2(statement.defaultBlock);
-        return;
-      }
-      case "Set": {
-        const statement = node2;
-        declareTarget(statement.assignee);
-        visit2(statement.value);
-        visit2(statement.body);
-        return;
-      }
-      case "Macro": {
-        const statement = node2;
-        for (const argument of statement.args) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.args);
-        visit2(statement.body);
-        return;
-      }
-      case "CallStatement": {
-        const statement = node2;
-        visit2(statement.call);
-        for (const argument of statement.callerArgs ?? []) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.callerArgs ?? []);
-        visit2(statement.body);
-        return;
-      }
-      case "FilterStatement": {
-        const statement = node2;
-        visit2(statement.body);
-        visitFilter(statement.filter);
-        return;
-      }
-      case "Identifier": {
-        const name = node2.value;
-        if (isSpecialMacroArgument(name) && !declared.has(name)) {
-          accessed.add(name);
-        }
-        return;
-      }
-      case "MemberExpression": {
-        const expression = node2;
-        visit2(expression.object);
-        if (expression.computed) {
-          visit2(expression.property);
-        }
-        return;
-      }
-      case "FilterExpression": {
-        const expression = node2;
-        visit2(expression.operand);
-        visitFilter(expression.filter);
-        return;
-      }
-      case "TestExpression":
-        visit2(node2.operand);
-        return;
-      case "SelectExpression": {
-        const expression = node2;
-        visit2(expression.test);
-        visit2(expression.lhs);
-        return;
-      }
-      case "KeywordArgumentExpression":
-        visit2(node2.value);
-        return;
-      default:
-        for (const child of Object.values(node2)) {
-          visit2(child);
-        }
-    }
-  };
-  for (const parameter of parameters) {
-    declareArgument(parameter);
-  }
-  visit2(body2);
-  return accessed;
-}
-function convertToRuntimeValues(input2) {
-  switch (typeof input2) {
-    case "number":
-      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
-    case "string":
-      return new StringValue(input2);
-    case "boolean":
-      return new BooleanValue(input2);
-    case "undefined":
-      return new UndefinedValue();
-    case "object":
-      if (input2 === null) {
-        return new NullValue();
-      } else if (Array.isArray(input2)) {
-        return new ArrayValue(input2.map(convertToRuntimeValues));
-      } else {
-        return new ObjectValue(
-          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
-        );
-      }
-    case "function":
-      return new FunctionValue((args, _scope) => {
-        const result = input2(...args.map((x) => x.value)) ?? null;
-        return convertToRuntimeValues(result);
-      });
-    default:
-      throw new Error(`Cannot convert to runtime value: ${input2}`);
-  }
-}
-function getBinaryOperatorPrecedence(expr) {
-  switch (expr.operator.type) {
-    case "ExponentiationBinaryOperator":
-      return PRECEDENCE.EXPONENTIATION;
-    case "MultiplicativeBinaryOperator":
-      return PRECEDENCE.MULTIPLICATIVE;
-    case "AdditiveBinaryOperator":
-      return PRECEDENCE.ADDITIVE;
-    case "ComparisonBinaryOperator":
-      return PRECEDENCE.COMPARISON;
-    case "Identifier":
-      if (expr.operator.value === "and") {
-        return PRECEDENCE.LOGICAL_AND;
-      }
-      if (expr.operator.value === "in" || expr.operator.value === "not in") {
-        return PRECEDENCE.COMPARISON;
-      }
-      return PRECEDENCE.LOGICAL_OR;
-  }
-  return PRECEDENCE.LOGICAL_OR;
-}
-function getPrecedence(node2) {
-  switch (node2.type) {
-    case "SelectExpression":
-    case "Ternary":
-      return PRECEDENCE.CONDITIONAL;
-    case "BinaryExpression":
-      return getBinaryOperatorPrecedence(node2);
-    case "UnaryExpression":
-      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
-    case "TestExpression":
-      return PRECEDENCE.TEST;
-    case "FilterExpression":
-      return PRECEDENCE.FILTER;
-    default:
-      return PRECEDENCE.ATOM;
-  }
-}
-function formatOperand(node2, minPrecedence) {
-  const expr = formatExpression(node2);
-  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
-}
-function format(program, indent = "	") {
-  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
-  const body2 = formatStatements(program.body, 0, indentStr);
-  return body2.replace(/\n$/, "");
-}
-function createStatement(...text) {
-  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
-}
-function formatStatements(stmts, depth, indentStr) {
-  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
-}
-function formatExpressionList(expressions) {
-  return expressions.map((expression) => formatExpression(expression)).join(", ");
-}
-function formatStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  switch (node2.type) {
-    case "Program":
-      return formatStatements(node2.body, depth, indentStr);
-    case "If":
-      return formatIf(node2, depth, indentStr);
-    case "For":
-      return formatFor(node2, depth, indentStr);
-    case "Set":
-      return formatSet(node2, depth, indentStr);
-    case "Macro":
-      return formatMacro(node2, depth, indentStr);
-    case "Break":
-      return pad + createStatement("break");
-    case "Continue":
-      return pad + createStatement("continue");
-    case "CallStatement":
-      return formatCallStatement(node2, depth, indentStr);
-    case "FilterStatement":
-      return formatFilterStatement(node2, depth, indentStr);
-    case "Comment":
-      return pad + "{# " + node2.value + " #}";
-    default:
-      return pad + "{{- " + formatExpression(node2) + " -}}";
-  }
-}
-function formatIf(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const clauses = [];
-  let current = node2;
-  while (current) {
-    clauses.push({ test: current.test, body: current.body });
-    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
-      current = current.alternate[0];
-    } else {
-      break;
-    }
-  }
-  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
-  for (let i = 1; i < clauses.length; ++i) {
-    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
-  }
-  if (current && current.alternate.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endif");
-  return out;
-}
-function formatFor(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  let formattedIterable = "";
-  if (node2.iterable.type === "SelectExpression") {
-    const n = node2.iterable;
-    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
-  } else {
-    formattedIterable = formatExpression(node2.iterable);
-  }
-  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
-  if (node2.defaultBlock.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endfor");
-  return out;
-}
-function formatSet(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const left = formatExpression(node2.assignee);
-  const right = node2.value ? formatExpression(node2.value) : "";
-  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
-  if (node2.body.length === 0) {
-    return value;
-  }
-  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
-}
-function formatMacro(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const args = formatExpressionList(node2.args);
-  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
-}
-function formatCallStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
-  const callExpr = formatExpression(node2.call);
-  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endcall");
-  return out;
-}
-function formatFilterStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
-  let out = pad + createStatement("filter", spec) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endfilter");
-  return out;
-}
-function formatExpression(node2) {
-  switch (node2.type) {
-    case "SpreadExpression": {
-      const n = node2;
-      return `*${formatExpression(n.argument)}`;
-    }
-    case "KeywordSpreadExpression": {
-      const n = node2;
-      return `**${formatExpression(n.argument)}`;
-    }
-    case "Identifier":
-      return node2.value;
-    case "IntegerLiteral":
-      return `${node2.value}`;
-    case "FloatLiteral": {
-      const value = node2.value;
-      if (Object.is(value, -0)) {
-        return "-0.0";
-      }
-      return value % 1 === 0 ? value.toFixed(1) : value.toString();
-    }
-    case "StringLiteral":
-      return JSON.stringify(node2.value);
-    case "BinaryExpression": {
-      const n = node2;
-      const thisPrecedence = getBinaryOperatorPrecedence(n);
-      const left = formatOperand(n.left, thisPrecedence);
-      const right = formatOperand(n.right, thisPrecedence + 1);
-      return `${left} ${n.operator.value} ${right}`;
-    }
-    case "UnaryExpression": {
-      const n = node2;
-      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
-      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
-    }
-    case "CallExpression": {
-      const n = node2;
-      const args = formatExpressionList(n.args);
-      return `${formatExpression(n.callee)}(${args})`;
-    }
-    case "MemberExpression": {
-      const n = node2;
-      const obj2 = formatOperand(n.object, PRECEDENCE.ATOM);
-      let prop = formatExpression(n.property);
-      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
-        prop = `(${prop})`;
-      }
-      return n.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
-    }
-    case "FilterExpression": {
-      const n = node2;
-      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
-      if (n.filter.type === "CallExpression") {
-        return `${operand} | ${formatExpression(n.filter)}`;
-      }
-      return `${operand} | ${n.filter.value}`;
-    }
-    case "SelectExpression": {
-      const n = node2;
-      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
-    }
-    case "TestExpression": {
-      const n = node2;
-      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
-    }
-    case "ArrayLiteral":
-    case "TupleLiteral": {
-      const elems = formatExpressionList(node2.value);
-      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
-      return `${brackets[0]}${elems}${brackets[1]}`;
-    }
-    case "ObjectLiteral": {
-      const entries = Array.from(node2.value.entries()).map(
-        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
-      );
-      return `{${entries.join(", ")}}`;
-    }
-    case "SliceExpression": {
-      const n = node2;
-      const s = n.start ? formatExpression(n.start) : "";
-      const t = n.stop ? formatExpression(n.stop) : "";
-      const st = n.step ? `:${formatExpression(n.step)}` : "";
-      return `${s}:${t}${st}`;
-    }
-    case "KeywordArgumentExpression": {
-      const n = node2;
-      return `${n.key.value}=${formatExpression(n.value)}`;
-    }
-    case "Ternary": {
-      const n = node2;
-      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
-        n.condition,
-        PRECEDENCE.LOGICAL_OR
-      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
-    }
-    default:
-      throw new Error(`Unknown expression type: ${node2.type}`);
-  }
-}
-var __defProp2, __defNormalProp, __publicField, TOKEN_TYPES, Token, ORDERED_MAPPING_TABLE, ESCAPE_CHARACTERS, Statement, Program, If, For, Break, Continue, SetStatement, Macro, Comment, Expression, MemberExpression, CallExpression, Identifier, Literal, IntegerLiteral, FloatLiteral, StringLiteral, ArrayLiteral, TupleLiteral, ObjectLiteral, BinaryExpression, FilterExpression, FilterStatement, SelectExpression, TestExpression, UnaryExpression, SliceExpression, KeywordArgumentExpression, SpreadExpression, KeywordSpreadExpression, CallStatement, Ternary, BreakControl, ContinueControl, EMPTY_BUILTINS, RuntimeValue, IntegerValue, FloatValue, StringValue, BooleanValue, NON_ASCII_CHARS, ObjectValue, KeywordArgumentsValue, NamespaceValue, ArrayValue, TupleValue, FunctionValue, NullValue, UndefinedValue, _Environment, Environment, Interpreter, NEWLINE, OPEN_STATEMENT, CLOSE_STATEMENT, PRECEDENCE, Template;
-var init_dist = __esm({
-  "node_modules/@huggingface/jinja/dist/index.js"() {
-    __defProp2 = Object.defineProperty;
-    __defNormalProp = (obj2, key, value) => key in obj2 ? __defProp2(obj2, key, { enumerable: true, configurable: true, writable: true, value }) : obj2[key] = value;
-    __publicField = (obj2, key, value) => {
-      __defNormalProp(obj2, typeof key !== "symbol" ? key + "" : key, value);
-      return value;
-    };
-    TOKEN_TYPES = Object.freeze({
-      Text: "Text",
-      // The text between Jinja statements or expressions
-      NumericLiteral: "NumericLiteral",
-      // e.g., 123, 1.0
-      StringLiteral: "StringLiteral",
-      // 'string'
-      Identifier: "Identifier",
-      // Variables, functions, statements, booleans, etc.
-      Equals: "Equals",
-      // =
-      OpenParen: "OpenParen",
-      // (
-      CloseParen: "CloseParen",
-      // )
-      OpenStatement: "OpenStatement",
-      // {%
-      CloseStatement: "CloseStatement",
-      // %}
-      OpenExpression: "OpenExpression",
-      // {{
-      CloseExpression: "CloseExpression",
-      // }}
-      OpenSquareBracket: "OpenSquareBracket",
-      // [
-      CloseSquareBracket: "CloseSquareBracket",
-      // ]
-      OpenCurlyBracket: "OpenCurlyBracket",
-      // {
-      CloseCurlyBracket: "CloseCurlyBracket",
-      // }
-      Comma: "Comma",
-      // ,
-      Dot: "Dot",
-      // .
-      Colon: "Colon",
-      // :
-      Pipe: "Pipe",
-      // |
-      CallOperator: "CallOperator",
-      // ()
-      AdditiveBinaryOperator: "AdditiveBinaryOperator",
-      // + - ~
-      MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
-      // * / // %
-      ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
-      // **
-      ComparisonBinaryOperator: "ComparisonBinaryOperator",
-      // < > <= >= == !=
-      UnaryOperator: "UnaryOperator",
-      // ! - +
-      Comment: "Comment"
-      // {# ... #}
-    });
-    Token = class {
-      /**
-       * Constructs a new Token.
-       * @param {string} value The raw value as seen inside the source code.
-       * @param {TokenType} type The type of token.
-       */
-      constructor(value, type) {
-        this.value = value;
-        this.type = type;
-      }
-    };
-    ORDERED_MAPPING_TABLE = [
-      // Control sequences
-      ["{%", TOKEN_TYPES.OpenStatement],
-      ["%}", TOKEN_TYPES.CloseStatement],
-      ["{{", TOKEN_TYPES.OpenExpression],
-      ["}}", TOKEN_TYPES.CloseExpression],
-      // Single character tokens
-      ["(", TOKEN_TYPES.OpenParen],
-      [")", TOKEN_TYPES.CloseParen],
-      ["{", TOKEN_TYPES.OpenCurlyBracket],
-      ["}", TOKEN_TYPES.CloseCurlyBracket],
-      ["[", TOKEN_TYPES.OpenSquareBracket],
-      ["]", TOKEN_TYPES.CloseSquareBracket],
-      [",", TOKEN_TYPES.Comma],
-      [".", TOKEN_TYPES.Dot],
-      [":", TOKEN_TYPES.Colon],
-      ["|", TOKEN_TYPES.Pipe],
-      // Comparison operators
-      ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
-      [">=", TOKEN_TYPES.ComparisonBinaryOperator],
-      ["==", TOKEN_TYPES.ComparisonBinaryOperator],
-      ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
-      ["<", TOKEN_TYPES.ComparisonBinaryOperator],
-      [">", TOKEN_TYPES.ComparisonBinaryOperator],
-      // Arithmetic operators
-      ["+", TOKEN_TYPES.AdditiveBinaryOperator],
-      ["-", TOKEN_TYPES.AdditiveBinaryOperator],
-      ["~", TOKEN_TYPES.AdditiveBinaryOperator],
-      ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
-      // NOTE: must come before "*" so that "**" is matched first
-      ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
-      ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
-      // NOTE: must come before "/" so that "//" is matched first
-      ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
-      ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
-      // Assignment operator
-      ["=", TOKEN_TYPES.Equals]
-    ];
-    ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
-      ["n", "\n"],
-      // New line
-      ["t", "	"],
-      // Horizontal tab
-      ["r", "\r"],
-      // Carriage return
-      ["b", "\b"],
-      // Backspace
-      ["f", "\f"],
-      // Form feed
-      ["v", "\v"],
-      // Vertical tab
-      ["'", "'"],
-      // Single quote
-      ['"', '"'],
-      // Double quote
-      ["\\", "\\"]
-      // Backslash
-    ]);
-    Statement = class {
-      type = "Statement";
-    };
-    Program = class extends Statement {
-      constructor(body2) {
-        super();
-        this.body = body2;
-      }
-      type = "Program";
-    };
-    If = class extends Statement {
-      constructor(test, body2, alternate) {
-        super();
-        this.test = test;
-        this.body = body2;
-        this.alternate = alternate;
-      }
-      type = "If";
-    };
-    For = class extends Statement {
-      constructor(loopvar, iterable, body2, defaultBlock) {
-        super();
-        this.loopvar = loopvar;
-        this.iterable = iterable;
-        this.body = body2;
-        this.defaultBlock = defaultBlock;
-      }
-      type = "For";
-    };
-    Break = class extends Statement {
-      type = "Break";
-    };
-    Continue = class extends Statement {
-      type = "Continue";
-    };
-    SetStatement = class extends Statement {
-      constructor(assignee, value, body2) {
-        super();
-        this.assignee = assignee;
-        this.value = value;
-        this.body = body2;
-      }
-      type = "Set";
-    };
-    Macro = class extends Statement {
-      constructor(name, args, body2) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.body = body2;
-      }
-      type = "Macro";
-    };
-    Comment = class extends Statement {
-      constructor(value) {
-        super();
-        this.value = value;
-      }
-      type = "Comment";
-    };
-    Expression = class extends Statement {
-      type = "Expression";
-    };
-    MemberExpression = class extends Expression {
-      constructor(object2, property, computed) {
-        super();
-        this.object = object2;
-        this.property = property;
-        this.computed = computed;
-      }
-      type = "MemberExpression";
-    };
-    CallExpression = class extends Expression {
-      constructor(callee, args) {
-        super();
-        this.callee = callee;
-        this.args = args;
-      }
-      type = "CallExpression";
-    };
-    Identifier = class extends Expression {
-      /**
-       * @param {string} value The name of the identifier
-       */
-      constructor(value) {
-        super();
-        this.value = value;
-      }
-      type = "Identifier";
-    };
-    Literal = class extends Expression {
-      constructor(value) {
-        super();
-        this.value = value;
-      }
-      type = "Literal";
-    };
-    IntegerLiteral = class extends Literal {
-      type = "IntegerLiteral";
-    };
-    FloatLiteral = class extends Literal {
-      type = "FloatLiteral";
-    };
-    StringLiteral = class extends Literal {
-      type = "StringLiteral";
-    };
-    ArrayLiteral = class extends Literal {
-      type = "ArrayLiteral";
-    };
-    TupleLiteral = class extends Literal {
-      type = "TupleLiteral";
-    };
-    ObjectLiteral = class extends Literal {
-      type = "ObjectLiteral";
-    };
-    BinaryExpression = class extends Expression {
-      constructor(operator, left, right) {
-        super();
-        this.operator = operator;
-        this.left = left;
-        this.right = right;
-      }
-      type = "BinaryExpression";
-    };
-    FilterExpression = class extends Expression {
-      constructor(operand, filter) {
-        super();
-        this.operand = operand;
-        this.filter = filter;
-      }
-      type = "FilterExpression";
-    };
-    FilterStatement = class extends Statement {
-      constructor(filter, body2) {
-        super();
-        this.filter = filter;
-        this.body = body2;
-      }
-      type = "FilterStatement";
-    };
-    SelectExpression = class extends Expression {
-      constructor(lhs, test) {
-        super();
-        this.lhs = lhs;
-        this.test = test;
-      }
-      type = "SelectExpression";
-    };
-    TestExpression = class extends Expression {
-      constructor(operand, negate, test) {
-        super();
-        this.operand = operand;
-        this.negate = negate;
-        this.test = test;
-      }
-      type = "TestExpression";
-    };
-    UnaryExpression = class extends Expression {
-      constructor(operator, argument) {
-        super();
-        this.operator = operator;
-        this.argument = argument;
-      }
-      type = "UnaryExpression";
-    };
-    SliceExpression = class extends Expression {
-      constructor(start = void 0, stop = void 0, step = void 0) {
-        super();
-        this.start = start;
-        this.stop = stop;
-        this.step = step;
-      }
-      type = "SliceExpression";
-    };
-    KeywordArgumentExpression = class extends Expression {
-      constructor(key, value) {
-        super();
-        this.key = key;
-        this.value = value;
-      }
-      type = "KeywordArgumentExpression";
-    };
-    SpreadExpression = class extends Expression {
-      constructor(argument) {
-        super();
-        this.argument = argument;
-      }
-      type = "SpreadExpression";
-    };
-    KeywordSpreadExpression = class extends Expression {
-      constructor(argument) {
-        super();
-        this.argument = argument;
-      }
-      type = "KeywordSpreadExpression";
-    };
-    CallStatement = class extends Statement {
-      constructor(call, callerArgs, body2) {
-        super();
-        this.call = call;
-        this.callerArgs = callerArgs;
-        this.body = body2;
-      }
-      type = "CallStatement";
-    };
-    Ternary = class extends Expression {
-      constructor(condition, trueExpr, falseExpr) {
-        super();
-        this.condition = condition;
-        this.trueExpr = trueExpr;
-        this.falseExpr = falseExpr;
-      }
-      type = "Ternary";
-    };
-    BreakControl = class extends Error {
-    };
-    ContinueControl = class extends Error {
-    };
-    EMPTY_BUILTINS = /* @__PURE__ */ new Map();
-    RuntimeValue = class {
-      type = "RuntimeValue";
-      value;
-      /**
-       * A collection of built-in functions for this type.
-       */
-      get builtins() {
-        return EMPTY_BUILTINS;
-      }
-      /**
-       * Creates a new RuntimeValue.
-       */
-      constructor(value = void 0) {
-        this.value = value;
-      }
-      /**
-       * Determines truthiness or falsiness of the runtime value.
-       * This function should be overridden by subclasses if it has custom truthiness criteria.
-       * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
-       */
-      __bool__() {
-        return new BooleanValue(!!this.value);
-      }
-      toString() {
-        return String(this.value);
-      }
-    };
-    IntegerValue = class extends RuntimeValue {
-      type = "IntegerValue";
-    };
-    FloatValue = class extends RuntimeValue {
-      type = "FloatValue";
-      toString() {
-        if (Object.is(this.value, -0)) {
-          return "-0.0";
-        }
-        return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
-      }
-    };
-    StringValue = class extends RuntimeValue {
-      type = "StringValue";
-      _builtins;
-      get builtins() {
-        return this._builtins ??= /* @__PURE__ */ new Map([
-          [
-            "upper",
-            new FunctionValue(() => {
-              return new StringValue(this.value.toUpperCase());
-            })
-          ],
-          [
-            "lower",
-            new FunctionValue(() => {
-              return new StringValue(this.value.toLowerCase());
-            })
-          ],
-          [
-            "strip",
-            new FunctionValue(() => {
-              return new StringValue(this.value.trim());
-            })
-          ],
-          [
-            "title",
-            new FunctionValue(() => {
-              return new StringValue(titleCase(this.value));
-            })
-          ],
-          [
-            "capitalize",
-            new FunctionValue(() => {
-              return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
-            })
-          ],
-          ["length", new IntegerValue(this.value.length)],
-          [
-            "rstrip",
-            new FunctionValue(() => {
-              return new StringValue(this.value.trimEnd());
-            })
-          ],
-          [
-            "lstrip",
-            new FunctionValue(() => {
-              return new StringValue(this.value.trimStart());
-            })
-          ],
-          [
-            "startswith",
-            new FunctionValue((args) => {
-              if (args.length === 0) {
-                throw new Error("startswith() requires at least one argument");
-              }
-              const pattern = args[0];
-              if (pattern instanceof StringValue) {
-                return new BooleanValue(this.value.startsWith(pattern.value));
-              } else if (pattern instanceof ArrayValue) {
-                for (const item of pattern.value) {
-                  if (!(item instanceof StringValue)) {
-                    throw new Error("startswith() tuple elements must be strings");
-                  }
-                  if (this.value.startsWith(item.value)) {
-                    return new BooleanValue(true);
-                  }
-                }
-                return new BooleanValue(false);
-              }
-              throw new Error("startswith() argument must be a string or tuple of strings");
-            })
-          ],
-          [
-            "endswith",
-            new FunctionValue((args) => {
-              if (args.length === 0) {
-                throw new Error("endswith() requires at least one argument");
-              }
-              const pattern = args[0];
-              if (pattern instanceof StringValue) {
-                return new BooleanValue(this.value.endsWith(pattern.value));
-              } else if (pattern instanceof ArrayValue) {
-                for (const item of pattern.value) {
-                  if (!(item instanceof StringValue)) {
-                    throw new Error("endswith() tuple elements must be strings");
-                  }
-                  if (this.value.endsWith(item.value)) {
-                    return new BooleanValue(true);
-                  }
-                }
-                return new BooleanValue(false);
-              }
-              throw new Error("endswith() argument must be a string or tuple of strings");
-            })
-          ],
-          [
-            "split",
-            // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
-            // https://docs.python.org/3.13/library/stdtypes.html#str.split
-            new FunctionValue((args) => {
-              const sep2 = args[0] ?? new NullValue();
-              if (!(sep2 instanceof StringValue || sep2 instanceof NullValue)) {
-                throw new Error("sep argument must be a string or null");
-              }
-              const maxsplit = args[1] ?? new IntegerValue(-1);
-              if (!(maxsplit instanceof IntegerValue)) {
-                throw new Error("maxsplit argument must be a number");
-              }
-              let result = [];
-              if (sep2 instanceof NullValue) {
-                const text = this.value.trimStart();
-                for (const { 0: match, index } of text.matchAll(/\S+/g)) {
-                  if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
-                    result.push(match + text.slice(index + match.length));
-                    break;
-                  }
-                  result.push(match);
-                }
-              } else {
-                if (sep2.value === "") {
-                  throw new Error("empty separator");
-                }
-                result = this.value.split(sep2.value);
-                if (maxsplit.value !== -1 && result.length > maxsplit.value) {
-                  result.push(result.splice(maxsplit.value).join(sep2.value));
-                }
-              }
-              return new ArrayValue(result.map((part) => new StringValue(part)));
-            })
-          ],
-          [
-            "replace",
-            new FunctionValue((args) => {
-              if (args.length < 2) {
-                throw new Error("replace() requires at least two arguments");
-              }
-              const oldValue = args[0];
-              const newValue = args[1];
-              if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
-                throw new Error("replace() arguments must be strings");
-              }
-              let count2;
-              if (args.length > 2) {
-                if (args[2].type === "KeywordArgumentsValue") {
-                  count2 = args[2].value.get("count") ?? new NullValue();
-                } else {
-                  count2 = args[2];
-                }
-              } else {
-                count2 = new NullValue();
-              }
-              if (!(count2 instanceof IntegerValue || count2 instanceof NullValue)) {
-                throw new Error("replace() count argument must be a number or null");
-              }
-              return new StringValue(replace(this.value, oldValue.value, newValue.value, count2.value));
-            })
-          ]
-        ]);
-      }
-    };
-    BooleanValue = class extends RuntimeValue {
-      type = "BooleanValue";
-    };
-    NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-    ObjectValue = class extends RuntimeValue {
-      type = "ObjectValue";
-      _builtins;
-      /**
-       * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-       * while only non-empty Python arrays are consider truthy.
-       *
-       * e.g.,
-       *  - JavaScript:  {} && 5 -> 5
-       *  - Python:      {} and 5 -> {}
-       */
-      __bool__() {
-        return new BooleanValue(this.value.size > 0);
-      }
-      get builtins() {
-        return this._builtins ??= /* @__PURE__ */ new Map([
-          [
-            "get",
-            new FunctionValue(([key, defaultValue]) => {
-              if (!(key instanceof StringValue)) {
-                throw new Error(`Object key must be a string: got ${key.type}`);
-              }
-              return this.value.get(key.value) ?? defaultValue ?? new NullValue();
-            })
-          ],
-          ["items", new FunctionValue(() => this.items())],
-          ["keys", new FunctionValue(() => this.keys())],
-          ["values", new FunctionValue(() => this.values())],
-          [
-            "dictsort",
-            new FunctionValue((args) => {
-              let kwargs = /* @__PURE__ */ new Map();
-              const positionalArgs = args.filter((arg) => {
-                if (arg instanceof KeywordArgumentsValue) {
-                  kwargs = arg.value;
-                  return false;
-                }
-                return true;
-              });
-              const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-              if (!(caseSensitive instanceof BooleanValue)) {
-                throw new Error("case_sensitive must be a boolean");
-              }
-              const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
-              if (!(by instanceof StringValue)) {
-                throw new Error("by must be a string");
-              }
-              if (!["key", "value"].includes(by.value)) {
-                throw new Error("by must be either 'key' or 'value'");
-              }
-              const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-              if (!(reverse instanceof BooleanValue)) {
-                throw new Error("reverse must be a boolean");
-              }
-              const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
-                const index = by.value === "key" ? 0 : 1;
-                const aVal = a.value[index];
-                const bVal = b.value[index];
-                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-                return reverse.value ? -result : result;
-              });
-              return new ArrayValue(items);
-            })
-          ]
-        ]);
-      }
-      items() {
-        return new ArrayValue(
-          Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-        );
-      }
-      keys() {
-        return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
-      }
-      values() {
-        return new ArrayValue(Array.from(this.value.values()));
-      }
-      toString() {
-        return toJSON(this, {}, 0, false);
-      }
-    };
-    KeywordArgumentsValue = class extends ObjectValue {
-      type = "KeywordArgumentsValue";
-    };
-    NamespaceValue = class extends RuntimeValue {
-      type = "NamespaceValue";
-      toString() {
-        return toJSON(this, {}, 0, false);
-      }
-    };
-    ArrayValue = class extends RuntimeValue {
-      type = "ArrayValue";
-      _builtins;
-      get builtins() {
-        return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
-      }
-      /**
-       * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-       * while only non-empty Python arrays are consider truthy.
-       *
-       * e.g.,
-       *  - JavaScript:  [] && 5 -> 5
-       *  - Python:      [] and 5 -> []
-       */
-      __bool__() {
-        return new BooleanValue(this.value.length > 0);
-      }
-      toString() {
-        return toJSON(this, {}, 0, false);
-      }
-    };
-    TupleValue = class extends ArrayValue {
-      type = "TupleValue";
-    };
-    FunctionValue = class extends RuntimeValue {
-      type = "FunctionValue";
-    };
-    NullValue = class extends RuntimeValue {
-      type = "NullValue";
-    };
-    UndefinedValue = class extends RuntimeValue {
-      type = "UndefinedValue";
-    };
-    _Environment = class {
-      constructor(parent) {
-        this.parent = parent;
-      }
-      /**
-       * The variables declared in this environment.
-       */
-      variables = /* @__PURE__ */ new Map([
-        [
-          "namespace",
-          new FunctionValue((args) => {
-            const positional = args.slice();
-            let kwargs;
-            if (positional.at(-1) instanceof KeywordArgumentsValue) {
-              kwargs = positional.pop();
-            }
-            if (positional.length > 1) {
-              throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
-            }
-            const entries = /* @__PURE__ */ new Map();
-            if (positional.length === 1) {
-              const source = positional[0];
-              if (source instanceof ObjectValue) {
-                for (const [key, value] of source.value) {
-                  entries.set(key, value);
-                }
-              } else if (source instanceof ArrayValue) {
-                for (const pair of source.value) {
-                  const [key, value] = normalizeNamespaceEntry(pair);
-                  entries.set(key.value, value);
-                }
-              } else {
-                throw new Error(`'${source.type}' object is not iterable`);
-              }
-            }
-            if (kwargs) {
-              for (const [key, value] of kwargs.value) {
-                entries.set(key, value);
-              }
-            }
-            return new NamespaceValue(entries);
-          })
-        ]
-      ]);
-      tests = _Environment.TESTS;
-      /**
-       * Set the value of a variable in the current environment.
-       */
-      set(name, value) {
-        return this.declareVariable(name, convertToRuntimeValues(value));
-      }
-      declareVariable(name, value) {
-        if (this.variables.has(name)) {
-          throw new SyntaxError(`Variable already declared: ${name}`);
-        }
-        this.variables.set(name, value);
-        return value;
-      }
-      // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
-      // 	const env = this.resolve(name);
-      // 	env.variables.set(name, value);
-      // 	return value;
-      // }
-      /**
-       * Set variable in the current scope.
-       * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
-       */
-      setVariable(name, value) {
-        this.variables.set(name, value);
-        return value;
-      }
-      /**
-       * Resolve the environment in which the variable is declared.
-       * @param {string} name The name of the variable.
-       * @returns {Environment} The environment in which the variable is declared.
-       */
-      resolve(name) {
-        if (this.variables.has(name)) {
-          return this;
-        }
-        if (this.parent) {
-          return this.parent.resolve(name);
-        }
-        throw new Error(`Unknown variable: ${name}`);
-      }
-      lookupVariable(name) {
-        try {
-          return this.resolve(name).variables.get(name) ?? new UndefinedValue();
-        } catch {
-          return new UndefinedValue();
-        }
-      }
-    };
-    Environment = _Environment;
-    __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
-      ["boolean", (operand) => operand.type === "BooleanValue"],
-      ["callable", (operand) => operand instanceof FunctionValue],
-      [
-        "odd",
-        (operand) => {
-          if (!(operand instanceof IntegerValue)) {
-            throw new Error(`cannot odd on ${operand.type}`);
-          }
-          return operand.value % 2 !== 0;
-        }
-      ],
-      [
-        "even",
-        (operand) => {
-          if (!(operand instanceof IntegerValue)) {
-            throw new Error(`cannot even on ${operand.type}`);
-          }
-          return operand.value % 2 === 0;
-        }
-      ],
-      ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
-      ["true", (operand) => operand.type === "BooleanValue" && operand.value],
-      ["none", (operand) => operand.type === "NullValue"],
-      ["string", (operand) => operand.type === "StringValue"],
-      ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
-      ["integer", (operand) => operand instanceof IntegerValue],
-      ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
-      ["mapping", (operand) => operand instanceof ObjectValue],
-      [
-        "sequence",
-        (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
-      ],
-      [
-        "lower",
-        (operand) => {
-          const str2 = operand.value;
-          return operand.type === "StringValue" && str2 === str2.toLowerCase();
-        }
-      ],
-      [
-        "upper",
-        (operand) => {
-          const str2 = operand.value;
-          return operand.type === "StringValue" && str2 === str2.toUpperCase();
-        }
-      ],
-      ["none", (operand) => operand.type === "NullValue"],
-      ["defined", (operand) => operand.type !== "UndefinedValue"],
-      ["undefined", (operand) => operand.type === "UndefinedValue"],
-      ["equalto", (a, b) => a.value === b.value],
-      ["eq", (a, b) => a.value === b.value]
-    ]));
-    Interpreter = class {
-      global;
-      constructor(env) {
-        this.global = env ?? new Environment();
-      }
-      /**
-       * Run the program.
-       */
-      run(program) {
-        return this.evaluate(program, this.global);
-      }
-      /**
-       * Evaluates expressions following the binary operation type.
-       */
-      evaluateBinaryExpression(node2, environment) {
-        const left = this.evaluate(node2.left, environment);
-        switch (node2.operator.value) {
-          case "and":
-            return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
-          case "or":
-            return left.__bool__().value ? left : this.evaluate(node2.right, environment);
-        }
-        const right = this.evaluate(node2.right, environment);
-        switch (node2.operator.value) {
-          case "==":
-            return new BooleanValue(left.value == right.value);
-          case "!=":
-            return new BooleanValue(left.value != right.value);
-        }
-        if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
-          if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
-            return new BooleanValue(node2.operator.value === "not in");
-          }
-          throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
-        } else if (left instanceof NullValue || right instanceof NullValue) {
-          throw new Error("Cannot perform operation on null values");
-        } else if (node2.operator.value === "~") {
-          return new StringValue(left.value.toString() + right.value.toString());
-        } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
-          const a = getNumericValue(left);
-          const b = getNumericValue(right);
-          if (a === 0 && b < 0) {
-            throw new Error("0.0 cannot be raised to a negative power");
-          }
-          const result = a ** b;
-          if (!Number.isFinite(result)) {
-            throw new Error("Exponentiation result is not a finite real number");
-          }
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
-          return isFloat ? new FloatValue(result) : new IntegerValue(result);
-        } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
-          const a = left.value, b = right.value;
-          switch (node2.operator.value) {
-            case "+":
-            case "-":
-            case "*": {
-              const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
-              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-              return isFloat ? new FloatValue(res) : new IntegerValue(res);
-            }
-            case "/":
-              return new FloatValue(a / b);
-            case "//": {
-              const res = Math.floor(a / b);
-              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-              return isFloat ? new FloatValue(res) : new IntegerValue(res);
-            }
-            case "%": {
-              const rem = a % b;
-              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-              return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
-            }
-            case "<":
-              return new BooleanValue(a < b);
-            case ">":
-              return new BooleanValue(a > b);
-            case ">=":
-              return new BooleanValue(a >= b);
-            case "<=":
-              return new BooleanValue(a <= b);
-          }
-        } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
-          switch (node2.operator.value) {
-            case "+":
-              return new ArrayValue(left.value.concat(right.value));
-          }
-        } else if (right instanceof ArrayValue) {
-          const member = right.value.find((x) => x.value === left.value) !== void 0;
-          switch (node2.operator.value) {
-            case "in":
-              return new BooleanValue(member);
-            case "not in":
-              return new BooleanValue(!member);
-          }
-        }
-        if (left instanceof StringValue || right instanceof StringValue) {
-          switch (node2.operator.value) {
-            case "+":
-              return new StringValue(left.value.toString() + right.value.toString());
-          }
-        }
-        if (left instanceof StringValue && right instanceof StringValue) {
-          switch (node2.operator.value) {
-            case "in":
-              return new BooleanValue(right.value.includes(left.value));
-            case "not in":
-              return new BooleanValue(!right.value.includes(left.value));
-          }
-        }
-        if (left instanceof StringValue && right instanceof ObjectValue) {
-          switch (node2.operator.value) {
-            case "in":
-              return new BooleanValue(right.value.has(left.value));
-            case "not in":
-              return new BooleanValue(!right.value.has(left.value));
-          }
-        }
-        throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
-      }
-      evaluateArguments(args, environment) {
-        const positionalArguments = [];
-        const keywordArguments = /* @__PURE__ */ new Map();
-        const addKeywordArgument = (key, value) => {
-          if (keywordArguments.has(key)) {
-            throw new Error(`Got multiple values for keyword argument '${key}'`);
-          }
-          keywordArguments.set(key, value);
-        };
-        for (const argument of args) {
-          if (argument.type === "SpreadExpression") {
-            const spreadNode = argument;
-            const val = this.evaluate(spreadNode.argument, environment);
-            if (!(val instanceof ArrayValue)) {
-              throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
-            }
-            for (const item of val.value) {
-              positionalArguments.push(item);
-            }
-          } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
-            positionalArguments.push(this.evaluate(argument, environment));
-          }
-        }
-        for (const argument of args) {
-          if (argument.type === "KeywordArgumentExpression") {
-            const kwarg = argument;
-            addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
-          } else if (argument.type === "KeywordSpreadExpression") {
-            const spreadNode = argument;
-            const val = this.evaluate(spreadNode.argument, environment);
-            if (!(val instanceof ObjectValue)) {
-              throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
-            }
-            for (const [key, value] of val.value) {
-              addKeywordArgument(key, value);
-            }
-          }
-        }
-        return [positionalArguments, keywordArguments];
-      }
-      applyFilter(operand, filterNode, environment) {
-        if (filterNode.type === "Identifier") {
-          const filter = filterNode;
-          if (filter.value === "safe") {
-            return operand;
-          }
-          if (filter.value === "tojson") {
-            return new StringValue(toJSON(operand, {}));
-          }
-          if (operand instanceof ArrayValue) {
-            switch (filter.value) {
-              case "list":
-                return operand;
-              case "first":
-                return operand.value[0];
-              case "last":
-                return operand.value[operand.value.length - 1];
-              case "length":
-                return new IntegerValue(operand.value.length);
-              case "reverse":
-                return new ArrayValue(operand.value.slice().reverse());
-              case "sort": {
-                return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
-              }
-              case "join":
-                return new StringValue(operand.value.map((x) => x.value).join(""));
-              case "string":
-                return new StringValue(toJSON(operand, {}, 0, false));
-              case "unique": {
-                const seen = /* @__PURE__ */ new Set();
-                const output2 = [];
-                for (const item of operand.value) {
-                  if (!seen.has(item.value)) {
-                    seen.add(item.value);
-                    output2.push(item);
-                  }
-                }
-                return new ArrayValue(output2);
-              }
-              default:
-                throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
-            }
-          } else if (operand instanceof StringValue) {
-            switch (filter.value) {
-              case "length":
-              case "upper":
-              case "lower":
-              case "title":
-              case "capitalize": {
-                const builtin = operand.builtins.get(filter.value);
-                if (builtin instanceof FunctionValue) {
-                  return builtin.value(
-                    /* no arguments */
-                    [],
-                    environment
-                  );
-                } else if (builtin instanceof IntegerValue) {
-                  return builtin;
-                } else {
-                  throw new Error(`Unknown StringValue filter: ${filter.value}`);
-                }
-              }
-              case "trim":
-                return new StringValue(operand.value.trim());
-              case "indent":
-                return new StringValue(
-                  operand.value.split("\n").map(
-                    (x, i) => (
-                      // By default, don't indent the first line or empty lines
-                      i === 0 || x.length === 0 ? x : "    " + x
-                    )
-                  ).join("\n")
-                );
-              case "join":
-              case "string":
-                return operand;
-              case "int": {
-                const val = parseInt(operand.value, 10);
-                return new IntegerValue(isNaN(val) ? 0 : val);
-              }
-              case "float": {
-                const val = parseFloat(operand.value);
-                return new FloatValue(isNaN(val) ? 0 : val);
-              }
-              default:
-                throw new Error(`Unknown StringValue filter: ${filter.value}`);
-            }
-          } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-            switch (filter.value) {
-              case "abs":
-                return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
-              case "int":
-                return new IntegerValue(Math.floor(operand.value));
-              case "float":
-                return new FloatValue(operand.value);
-              case "string":
-                return new StringValue(operand.toString());
-              default:
-                throw new Error(`Unknown NumericValue filter: ${filter.value}`);
-            }
-          } else if (operand instanceof ObjectValue) {
-            switch (filter.value) {
-              case "items":
-                return new ArrayValue(
-                  Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-                );
-              case "length":
-                return new IntegerValue(operand.value.size);
-              default: {
-                const builtin = operand.builtins.get(filter.value);
-                if (builtin) {
-                  if (builtin instanceof FunctionValue) {
-                    return builtin.value([], environment);
-                  }
-                  return builtin;
-                }
-                throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
-              }
-            }
-          } else if (operand instanceof BooleanValue) {
-            switch (filter.value) {
-              case "bool":
-                return new BooleanValue(operand.value);
-              case "int":
-                return new IntegerValue(operand.value ? 1 : 0);
-              case "float":
-                return new FloatValue(operand.value ? 1 : 0);
-              case "string":
-                return new StringValue(operand.value ? "true" : "false");
-              default:
-                throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
-            }
-          }
-          throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
-        } else if (filterNode.type === "CallExpression") {
-          const filter = filterNode;
-          if (filter.callee.type !== "Identifier") {
-            throw new Error(`Unknown filter: ${filter.callee.type}`);
-          }
-          const filterName = filter.callee.value;
-          if (filterName === "tojson") {
-            const [, kwargs] = this.evaluateArguments(filter.args, environment);
-            const indent = kwargs.get("indent") ?? new NullValue();
-            if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
-              throw new Error("If set, indent must be a number");
-            }
-            const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
-            if (!(ensureAscii instanceof BooleanValue)) {
-              throw new Error("If set, ensure_ascii must be a boolean");
-            }
-            const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
-            if (!(sortKeys instanceof BooleanValue)) {
-              throw new Error("If set, sort_keys must be a boolean");
-            }
-            const separatorsArg = kwargs.get("separators") ?? new NullValue();
-            let separators = null;
-            if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
-              if (separatorsArg.value.length !== 2) {
-                throw new Error("separators must be a tuple of two strings");
-              }
-              const [itemSep, keySep] = separatorsArg.value;
-              if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
-                throw new Error("separators must be a tuple of two strings");
-              }
-              separators = [itemSep.value, keySep.value];
-            } else if (!(separatorsArg instanceof NullValue)) {
-              throw new Error("If set, separators must be a tuple of two strings");
-            }
-            return new StringValue(
-              toJSON(operand, {
-                indent: indent.value,
-                ensureAscii: ensureAscii.value,
-                sortKeys: sortKeys.value,
-                separators
-              })
-            );
-          } else if (filterName === "join") {
-            let value;
-            if (operand instanceof StringValue) {
-              value = Array.from(operand.value);
-            } else if (operand instanceof ArrayValue) {
-              value = operand.value.map((x) => x.value);
-            } else {
-              throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-            }
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
-            if (!(separator instanceof StringValue)) {
-              throw new Error("separator must be a string");
-            }
-            return new StringValue(value.join(separator.value));
-          } else if (filterName === "int" || filterName === "float") {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
-            if (operand instanceof StringValue) {
-              const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
-              return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
-            } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-              return operand;
-            } else if (operand instanceof BooleanValue) {
-              return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
-            } else {
-              throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-            }
-          } else if (filterName === "default") {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const defaultValue = args[0] ?? new StringValue("");
-            const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
-            if (!(booleanValue instanceof BooleanValue)) {
-              throw new Error("`default` filter flag must be a boolean");
-            }
-            if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
-              return defaultValue;
-            }
-            return operand;
-          }
-          if (operand instanceof ArrayValue) {
-            switch (filterName) {
-              case "sort": {
-                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-                const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-                if (!(reverse instanceof BooleanValue)) {
-                  throw new Error("reverse must be a boolean");
-                }
-                const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-                if (!(caseSensitive instanceof BooleanValue)) {
-                  throw new Error("case_sensitive must be a boolean");
-                }
-                const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
-                if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
-                  throw new Error("attribute must be a string, integer, or null");
-                }
-                const getSortValue = (item) => {
-                  if (attribute instanceof NullValue) {
-                    return item;
-                  }
-                  const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
-                  return getAttributeValue(item, attrPath);
-                };
-                return new ArrayValue(
-                  operand.value.slice().sort((a, b) => {
-                    const aVal = getSortValue(a);
-                    const bVal = getSortValue(b);
-                    const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-                    return reverse.value ? -result : result;
-                  })
-                );
-              }
-              case "selectattr":
-              case "rejectattr": {
-                const select = filterName === "selectattr";
-                if (operand.value.some((item) => !isAttributeContainer(item))) {
-                  throw new Error(`\`${filterName}\` can only be applied to array of objects`);
-                }
-                if (filter.args.some((x) => x.type !== "StringLiteral")) {
-                  throw new Error(`arguments of \`${filterName}\` must be strings`);
-                }
-                const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
-                let testFunction;
-                if (testName) {
-                  const test = environment.tests.get(testName.value);
-                  if (!test) {
-                    throw new Error(`Unknown test: ${testName.value}`);
-                  }
-                  testFunction = test;
-                } else {
-                  testFunction = (...x) => x[0].__bool__().value;
-                }
-                const filtered = operand.value.filter((item) => {
-                  const a = item.value.get(attr.value);
-                  const result = a ? testFunction(a, value) : false;
-                  return select ? result : !result;
-                });
-                return new ArrayValue(filtered);
-              }
-              case "map": {
-                const [, kwargs] = this.evaluateArguments(filter.args, environment);
-                if (kwargs.has("attribute")) {
-                  const attr = kwargs.get("attribute");
-                  if (!(attr instanceof StringValue)) {
-                    throw new Error("attribute must be a string");
-                  }
-                  const defaultValue = kwargs.get("default");
-                  const mapped = operand.value.map((item) => {
-                    if (!isAttributeContainer(item)) {
-                      throw new Error("items in map must be an object");
-                    }
-                    const value = getAttributeValue(item, attr.value);
-                    return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
-                  });
-                  return new ArrayValue(mapped);
-                } else {
-                  throw new Error("`map` expressions without `attribute` set are not currently supported.");
-                }
-              }
-            }
-            throw new Error(`Unknown ArrayValue filter: ${filterName}`);
-          } else if (operand instanceof StringValue) {
-            switch (filterName) {
-              case "indent": {
-                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-                const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
-                if (!(width instanceof IntegerValue)) {
-                  throw new Error("width must be a number");
-                }
-                const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
-                const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
-                const lines = operand.value.split("\n");
-                const indent = " ".repeat(width.value);
-                const indented = lines.map(
-                  (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
-                );
-                return new StringValue(indented.join("\n"));
-              }
-              case "replace": {
-                const replaceFn = operand.builtins.get("replace");
-                if (!(replaceFn instanceof FunctionValue)) {
-                  throw new Error("replace filter not available");
-                }
-                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-                return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
-              }
-            }
-            throw new Error(`Unknown StringValue filter: ${filterName}`);
-          } else if (operand instanceof ObjectValue) {
-            const builtin = operand.builtins.get(filterName);
-            if (builtin && builtin instanceof FunctionValue) {
-              const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-              if (kwargs.size > 0) {
-                args.push(new KeywordArgumentsValue(kwargs));
-              }
-              return builtin.value(args, environment);
-            }
-            throw new Error(`Unknown ObjectValue filter: ${filterName}`);
-          } else {
-            throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-          }
-        }
-        throw new Error(`Unknown filter: ${filterNode.type}`);
-      }
-      /**
-       * Evaluates expressions following the filter operation type.
-       */
-      evaluateFilterExpression(node2, environment) {
-        const operand = this.evaluate(node2.operand, environment);
-        return this.applyFilter(operand, node2.filter, environment);
-      }
-      /**
-       * Evaluates expressions following the test operation type.
-       */
-      evaluateTestExpression(node2, environment) {
-        const operand = this.evaluate(node2.operand, environment);
-        const test = environment.tests.get(node2.test.value);
-        if (!test) {
-          throw new Error(`Unknown test: ${node2.test.value}`);
-        }
-        const result = test(operand);
-        return new BooleanValue(node2.negate ? !result : result);
-      }
-      /**
-       * Evaluates expressions following the select operation type.
-       */
-      evaluateSelectExpression(node2, environment) {
-        const predicate = this.evaluate(node2.test, environment);
-        if (!predicate.__bool__().value) {
-          return new UndefinedValue();
-        }
-        return this.evaluate(node2.lhs, environment);
-      }
-      /**
-       * Evaluates expressions following the unary operation type.
-       */
-      evaluateUnaryExpression(node2, environment) {
-        const argument = this.evaluate(node2.argument, environment);
-        switch (node2.operator.value) {
-          case "not":
-            return new BooleanValue(!argument.__bool__().value);
-          case "+":
-          case "-": {
-            const sign = node2.operator.value === "-" ? -1 : 1;
-            if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
-              const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
-              const result = sign * value;
-              return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
-            }
-            throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
-          }
-          default:
-            throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
-        }
-      }
-      evaluateTernaryExpression(node2, environment) {
-        const cond = this.evaluate(node2.condition, environment);
-        return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
-      }
-      evalProgram(program, environment) {
-        return this.evaluateBlock(program.body, environment);
-      }
-      evaluateBlock(statements, environment) {
-        let result = "";
-        for (const statement of statements) {
-          const lastEvaluated = this.evaluate(statement, environment);
-          if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
-            result += lastEvaluated.toString();
-          }
-        }
-        return new StringValue(result);
-      }
-      evaluateIdentifier(node2, environment) {
-        return environment.lookupVariable(node2.value);
-      }
-      evaluateCallExpression(expr, environment) {
-        const [args, kwargs] = this.evaluateArguments(expr.args, environment);
-        if (kwargs.size > 0) {
-          args.push(new KeywordArgumentsValue(kwargs));
-        }
-        const fn = this.evaluate(expr.callee, environment);
-        if (fn.type !== "FunctionValue") {
-          throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-        }
-        return fn.value(args, environment);
-      }
-      evaluateSliceExpression(object2, expr, environment) {
-        if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
-          throw new Error("Slice object must be an array or string");
-        }
-        const start = this.evaluate(expr.start, environment);
-        const stop = this.evaluate(expr.stop, environment);
-        const step = this.evaluate(expr.step, environment);
-        if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
-          throw new Error("Slice start must be numeric or undefined");
-        }
-        if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
-          throw new Error("Slice stop must be numeric or undefined");
-        }
-        if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
-          throw new Error("Slice step must be numeric or undefined");
-        }
-        if (object2 instanceof ArrayValue) {
-          return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
-        } else {
-          return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
-        }
-      }
-      evaluateMemberExpression(expr, environment) {
-        const object2 = this.evaluate(expr.object, environment);
-        let property;
-        if (expr.computed) {
-          if (expr.property.type === "SliceExpression") {
-            return this.evaluateSliceExpression(object2, expr.property, environment);
-          } else {
-            property = this.evaluate(expr.property, environment);
-          }
-        } else if (expr.property.type === "IntegerLiteral") {
-          property = new IntegerValue(expr.property.value);
-        } else {
-          property = new StringValue(expr.property.value);
-        }
-        let value;
-        if (isAttributeContainer(object2)) {
-          if (!(property instanceof StringValue)) {
-            throw new Error(`Cannot access property with non-string: got ${property.type}`);
-          }
-          value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
-        } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
-          if (property instanceof IntegerValue) {
-            if (object2 instanceof StringValue) {
-              const character = object2.value.at(property.value);
-              value = character === void 0 ? void 0 : new StringValue(character);
-            } else {
-              value = object2.value.at(property.value);
-            }
-          } else if (property instanceof StringValue) {
-            value = object2.builtins.get(property.value);
-          } else {
-            throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
-          }
-        } else {
-          if (!(property instanceof StringValue)) {
-            throw new Error(`Cannot access property with non-string: got ${property.type}`);
-          }
-          value = object2.builtins.get(property.value);
-        }
-        return value instanceof RuntimeValue ? value : new UndefinedValue();
-      }
-      evaluateSet(node2, environment) {
-        const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
-        if (node2.assignee.type === "Identifier") {
-          const variableName = node2.assignee.value;
-          environment.setVariable(variableName, rhs);
-        } else if (node2.assignee.type === "TupleLiteral") {
-          const tuple2 = node2.assignee;
-          if (!(rhs instanceof ArrayValue)) {
-            throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
-          }
-          const arr = rhs.value;
-          if (arr.length !== tuple2.value.length) {
-            throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
-          }
-          for (let i = 0; i < tuple2.value.length; ++i) {
-            const elem = tuple2.value[i];
-            if (elem.type !== "Identifier") {
-              throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
-            }
-            environment.setVariable(elem.value, arr[i]);
-          }
-        } else if (node2.assignee.type === "MemberExpression") {
-          const member = node2.assignee;
-          const object2 = this.evaluate(member.object, environment);
-          if (!(object2 instanceof NamespaceValue)) {
-            throw new Error("cannot assign attribute on non-namespace object");
-          }
-          if (member.property.type !== "Identifier") {
-            throw new Error("Cannot assign to member with non-identifier property");
-          }
-          object2.value.set(member.property.value, rhs);
-        } else {
-          throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
-        }
-        return new NullValue();
-      }
-      evaluateIf(node2, environment) {
-        const test = this.evaluate(node2.test, environment);
-        return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
-      }
-      evaluateFor(node2, environment) {
-        const scope = new Environment(environment);
-        let test, iterable;
-        if (node2.iterable.type === "SelectExpression") {
-          const select = node2.iterable;
-          iterable = this.evaluate(select.lhs, scope);
-          test = select.test;
-        } else {
-          iterable = this.evaluate(node2.iterable, scope);
-        }
-        if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
-          throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
-        }
-        if (iterable instanceof ObjectValue) {
-          iterable = iterable.keys();
-        }
-        const items = [];
-        const scopeUpdateFunctions = [];
-        for (let i = 0; i < iterable.value.length; ++i) {
-          const loopScope = new Environment(scope);
-          const current = iterable.value[i];
-          let scopeUpdateFunction;
-          if (node2.loopvar.type === "Identifier") {
-            scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
-          } else if (node2.loopvar.type === "TupleLiteral") {
-            const loopvar = node2.loopvar;
-            if (current.type !== "ArrayValue") {
-              throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
-            }
-            const c = current;
-            if (loopvar.value.length !== c.value.length) {
-              throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
-            }
-            scopeUpdateFunction = (scope2) => {
-              for (let j = 0; j < loopvar.value.length; ++j) {
-                if (loopvar.value[j].type !== "Identifier") {
-                  throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
-                }
-                scope2.setVariable(loopvar.value[j].value, c.value[j]);
-              }
-            };
-          } else {
-            throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
-          }
-          if (test) {
-            scopeUpdateFunction(loopScope);
-            const testValue = this.evaluate(test, loopScope);
-            if (!testValue.__bool__().value) {
-              continue;
-            }
-          }
-          items.push(current);
-          scopeUpdateFunctions.push(scopeUpdateFunction);
-        }
-        let result = "";
-        let noIteration = true;
-        for (let i = 0; i < items.length; ++i) {
-          const loop = /* @__PURE__ */ new Map([
-            ["index", new IntegerValue(i + 1)],
-            ["index0", new IntegerValue(i)],
-            ["revindex", new IntegerValue(items.length - i)],
-            ["revindex0", new IntegerValue(items.length - i - 1)],
-            ["first", new BooleanValue(i === 0)],
-            ["last", new BooleanValue(i === items.length - 1)],
-            ["length", new IntegerValue(items.length)],
-            ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
-            ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
-          ]);
-          scope.setVariable("loop", new ObjectValue(loop));
-          scopeUpdateFunctions[i](scope);
-          try {
-            const evaluated = this.evaluateBlock(node2.body, scope);
-            result += evaluated.value;
-          } catch (err) {
-            if (err instanceof ContinueControl) {
-              continue;
-            }
-            if (err instanceof BreakControl) {
-              break;
-            }
-            throw err;
-          }
-          noIteration = false;
-        }
-        if (noIteration) {
-          const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
-          result += defaultEvaluated.value;
-        }
-        return new StringValue(result);
-      }
-      /**
-       * Bind every parameter name and special argument before evaluating defaults,
-       * preventing unbound parameters from resolving in an outer scope.
-       */
-      bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
-        const positionalArguments = args.slice();
-        let keywordArguments = /* @__PURE__ */ new Map();
-        if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
-          keywordArguments = new Map(positionalArguments.pop().value);
-        }
-        const pendingDefaults = [];
-        for (let i = 0; i < parameters.length; ++i) {
-          const { name, defaultValue } = getParameterDescriptor(parameters[i]);
-          let value = positionalArguments[i];
-          if (value === void 0 && keywordArguments.has(name)) {
-            value = keywordArguments.get(name);
-            keywordArguments.delete(name);
-          }
-          if (value === void 0 && defaultValue !== void 0) {
-            pendingDefaults.push([name, defaultValue]);
-          }
-          scope.setVariable(name, value ?? new UndefinedValue());
-        }
-        if (specialArguments.has("kwargs")) {
-          scope.setVariable("kwargs", new ObjectValue(keywordArguments));
-        } else if (keywordArguments.size > 0) {
-          throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
-        }
-        if (specialArguments.has("varargs")) {
-          scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
-        } else if (positionalArguments.length > parameters.length) {
-          throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
-        }
-        for (const [name, defaultValue] of pendingDefaults) {
-          scope.setVariable(name, this.evaluate(defaultValue, scope));
-        }
-      }
-      /**
-       * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
-       */
-      evaluateMacro(node2, environment) {
-        const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
-        environment.setVariable(
-          node2.name.value,
-          new FunctionValue((args, scope) => {
-            const macroScope = new Environment(scope);
-            this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
-            return this.evaluateBlock(node2.body, macroScope);
-          })
-        );
-        return new NullValue();
-      }
-      evaluateCallStatement(node2, environment) {
-        const parameters = node2.callerArgs ?? [];
-        const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
-        const callerFn = new FunctionValue((callerArguments) => {
-          const callBlockEnv = new Environment(environment);
-          this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
-          return this.evaluateBlock(node2.body, callBlockEnv);
-        });
-        const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
-        macroArgs.push(new KeywordArgumentsValue(macroKwargs));
-        const fn = this.evaluate(node2.call.callee, environment);
-        if (fn.type !== "FunctionValue") {
-          throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-        }
-        const newEnv = new Environment(environment);
-        newEnv.setVariable("caller", callerFn);
-        return fn.value(macroArgs, newEnv);
-      }
-      evaluateFilterStatement(node2, environment) {
-        const rendered = this.evaluateBlock(node2.body, environment);
-        return this.applyFilter(rendered, node2.filter, environment);
-      }
-      evaluate(statement, environment) {
-        if (!statement) {
-          return new UndefinedValue();
-        }
-        switch (statement.type) {
-          case "Program":
-            return this.evalProgram(statement, environment);
-          case "Set":
-            return this.evaluateSet(statement, environment);
-          case "If":
-            return this.evaluateIf(statement, environment);
-          case "For":
-            return this.evaluateFor(statement, environment);
-          case "Macro":
-            return this.evaluateMacro(statement, environment);
-          case "CallStatement":
-            return this.evaluateCallStatement(statement, environment);
-          case "Break":
-            throw new BreakControl();
-          case "Continue":
-            throw new ContinueControl();
-          case "IntegerLiteral":
-            return new IntegerValue(statement.value);
-          case "FloatLiteral":
-            return new FloatValue(statement.value);
-          case "StringLiteral":
-            return new StringValue(statement.value);
-          case "ArrayLiteral":
-            return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
-          case "TupleLiteral":
-            return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
-          case "ObjectLiteral": {
-            const mapping = /* @__PURE__ */ new Map();
-            for (const [key, value] of statement.value) {
-              const evaluatedKey = this.evaluate(key, environment);
-              if (!(evaluatedKey instanceof StringValue)) {
-                throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
-              }
-              mapping.set(evaluatedKey.value, this.evaluate(value, environment));
-            }
-            return new ObjectValue(mapping);
-          }
-          case "Identifier":
-            return this.evaluateIdentifier(statement, environment);
-          case "CallExpression":
-            return this.evaluateCallExpression(statement, environment);
-          case "MemberExpression":
-            return this.evaluateMemberExpression(statement, environment);
-          case "UnaryExpression":
-            return this.evaluateUnaryExpression(statement, environment);
-          case "BinaryExpression":
-            return this.evaluateBinaryExpression(statement, environment);
-          case "FilterExpression":
-            return this.evaluateFilterExpression(statement, environment);
-          case "FilterStatement":
-            return this.evaluateFilterStatement(statement, environment);
-          case "TestExpression":
-            return this.evaluateTestExpression(statement, environment);
-          case "SelectExpression":
-            return this.evaluateSelectExpression(statement, environment);
-          case "Ternary":
-            return this.evaluateTernaryExpression(statement, environment);
-          case "Comment":
-            return new NullValue();
-          default:
-            throw new SyntaxError(`Unknown node type: ${statement.type}`);
-        }
-      }
-    };
-    NEWLINE = "\n";
-    OPEN_STATEMENT = "{%- ";
-    CLOSE_STATEMENT = " -%}";
-    PRECEDENCE = Object.freeze({
-      CONDITIONAL: 0,
-      // a if b else c
-      LOGICAL_OR: 1,
-      // or
-      LOGICAL_AND: 2,
-      // and
-      LOGICAL_NOT: 3,
-      // not a
-      COMPARISON: 4,
-      // == != < <= > >= in, not in
-      ADDITIVE: 5,
-      // + -
-      MULTIPLICATIVE: 6,
-      // * / // %
-      EXPONENTIATION: 7,
-      // **
-      TEST: 8,
-      // is
-      FILTER: 9,
-      // |
-      UNARY_SIGN: 10,
-      // -a +a
-      ATOM: 11
-      // literals, identifiers, calls, member accesses
-    });
-    Template = class {
-      parsed;
-      /**
-       * @param {string} template The template string
-       */
-      constructor(template) {
-        const tokens2 = tokenize(template, {
-          lstrip_blocks: true,
-          trim_blocks: true
-        });
-        this.parsed = parse3(tokens2);
-      }
-      render(items) {
-        const env = new Environment();
-        setupGlobals(env);
-        if (items) {
-          for (const [key, value] of Object.entries(items)) {
-            env.set(key, value);
-          }
-        }
-        const interpreter = new Interpreter(env);
-        const result = interpreter.run(this.parsed);
-        return result.value;
-      }
-      format(options) {
-        return format(this.parsed, options?.indent || "	");
-      }
-    };
-  }
-});
-
-// node_modules/hyparquet/src/constants.js
-var ParquetTypes, Encodings, FieldRepetitionTypes, ConvertedTypes, CompressionCodecs, PageTypes, BoundaryOrders, EdgeInterpolationAlgorithms;
-var init_constants = __esm({
-  "node_modules/hyparquet/src/constants.js"() {
-    ParquetTypes = [
-      "BOOLEAN",
-      "INT32",
-      "INT64",
-      "INT96",
-      // deprecated
-      "FLOAT",
-      "DOUBLE",
-      "BYTE_ARRAY",
-      "FIXED_LEN_BYTE_ARRAY"
-    ];
-    Encodings = [
-      "PLAIN",
-      "GROUP_VAR_INT",
-      // deprecated
-      "PLAIN_DICTIONARY",
-      "RLE",
-      "BIT_PACKED",
-      // deprecated
-      "DELTA_BINARY_PACKED",
-      "DELTA_LENGTH_BYTE_ARRAY",
-      "DELTA_BYTE_ARRAY",
-      "RLE_DICTIONARY",
-      "BYTE_STREAM_SPLIT",
-      "ALP"
-    ];
-    FieldRepetitionTypes = [
-      "REQUIRED",
-      "OPTIONAL",
-      "REPEATED"
-    ];
-    ConvertedTypes = [
-      "UTF8",
-      "MAP",
-      "MAP_KEY_VALUE",
-      "LIST",
-      "ENUM",
-      "DECIMAL",
-      "DATE",
-      "TIME_MILLIS",
-      "TIME_MICROS",
-      "TIMESTAMP_MILLIS",
-      "TIMESTAMP_MICROS",
-      "UINT_8",
-      "UINT_16",
-      "UINT_32",
-      "UINT_64",
-      "INT_8",
-      "INT_16",
-      "INT_32",
-      "INT_64",
-      "JSON",
-      "BSON",
-      "INTERVAL"
-    ];
-    CompressionCodecs = [
-      "UNCOMPRESSED",
-      "SNAPPY",
-      "GZIP",
-      "LZO",
-      "BROTLI",
-      "LZ4",
-      "ZSTD",
-      "LZ4_RAW"
-    ];
-    PageTypes = [
-      "DATA_PAGE",
-      "INDEX_PAGE",
-      "DICTIONARY_PAGE",
-      "DATA_PAGE_V2"
-    ];
-    BoundaryOrders = [
-      "UNORDERED",
-      "ASCENDING",
-      "DESCENDING"
-    ];
-    EdgeInterpolationAlgorithms = [
-      "SPHERICAL",
-      "VINCENTY",
-      "THOMAS",
-      "ANDOYER",
-      "KARNEY"
-    ];
-  }
-});
-
-// node_modules/hyparquet/src/wkb.js
-function wkbToGeojson(reader) {
-  const flags = getFlags(reader);
-  if (flags.type === 1) {
-    return { type: "Point", coordinates: readPosition(reader, flags) };
-  } else if (flags.type === 2) {
-    return { type: "LineString", coordinates: readLine(reader, flags) };
-  } else if (flags.type === 3) {
-    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
-  } else if (flags.type === 4) {
-    const points2 = [];
-    for (let i = 0; i < flags.count; i++) {
-      points2.push(readPosition(reader, getFlags(reader)));
-    }
-    return { type: "MultiPoint", coordinates: points2 };
-  } else if (flags.type === 5) {
-    const lines = [];
-    for (let i = 0; i < flags.count; i++) {
-      lines.push(readLine(reader, getFlags(reader)));
-    }
-    return { type: "MultiLineString", coordinates: lines };
-  } else if (flags.type === 6) {
-    const polygons = [];
-    for (let i = 0; i < flags.count; i++) {
-      polygons.push(readPolygon(reader, getFlags(reader)));
-    }
-    return { type: "MultiPolygon", coordinates: polygons };
-  } else if (flags.type === 7) {
-    const geometries = [];
-    for (let i = 0; i < flags.count; i++) {
-      geometries.push(wkbToGeojson(reader));
-    }
-    return { type: "GeometryCollection", geometries };
-  } else {
-    throw new Error(`Unsupported geometry type: ${flags.type}`);
-  }
-}
-function getFlags(reader) {
-  const { view } = reader;
-  const littleEndian = view.getUint8(reader.offset++) === 1;
-  const rawType = view.getUint32(reader.offset, littleEndian);
-  reader.offset += 4;
-  const type = rawType % 1e3;
-  const flags = Math.floor(rawType / 1e3);
-  let count2 = 0;
-  if (type > 1 && type <= 7) {
-    count2 = view.getUint32(reader.offset, littleEndian);
-    reader.offset += 4;
-  }
-  let dim = 2;
-  if (flags) dim++;
-  if (flags === 3) dim++;
-  return { littleEndian, type, dim, count: count2 };
-}
-function readPosition(reader, flags) {
-  const points2 = [];
-  for (let i = 0; i < flags.dim; i++) {
-    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
-    reader.offset += 8;
-    points2.push(coord);
-  }
-  return points2;
-}
-function readLine(reader, flags) {
-  const points2 = [];
-  for (let i = 0; i < flags.count; i++) {
-    points2.push(readPosition(reader, flags));
-  }
-  return points2;
-}
-function readPolygon(reader, flags) {
-  const { view } = reader;
-  const rings = [];
-  for (let r = 0; r < flags.count; r++) {
-    const count2 = view.getUint32(reader.offset, flags.littleEndian);
-    reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count: count2 }));
-  }
-  return rings;
-}
-var init_wkb = __esm({
-  "node_modules/hyparquet/src/wkb.js"() {
-  }
-});
-
-// node_modules/hyparquet/src/convert.js
-function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
-  if (dictionary && encoding.endsWith("_DICTIONARY")) {
-    let output2 = data;
-    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
-      output2 = new dictionary.constructor(data.length);
-    }
-    for (let i = 0; i < data.length; i++) {
-      output2[i] = dictionary[data[i]];
-    }
-    return output2;
-  } else {
-    return convert(data, columnDecoder);
-  }
-}
-function convert(data, columnDecoder) {
-  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
-  const { type, converted_type: ctype, logical_type: ltype } = element;
-  const nullable2 = element.repetition_type !== "REQUIRED";
-  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
-    return data;
-  }
-  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
-  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
-    return data;
-  }
-  if (ctype === "DECIMAL") {
-    const scale = element.scale || 0;
-    const factor = 10 ** scale;
-    const arr = new Array(data.length);
-    for (let i = 0; i < arr.length; i++) {
-      if (data[i] instanceof Uint8Array) {
-        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
-      } else {
-        arr[i] = Number(data[i]) / factor;
-      }
-    }
-    return arr;
-  }
-  if (!ctype && type === "INT96") {
-    return Array.from(data).map((v) => parsers.timestampFromNanoseconds(parseInt96Nanos(v)));
-  }
-  if (ctype === "DATE") {
-    return Array.from(data).map((v) => parsers.dateFromDays(v));
-  }
-  if (ctype === "TIMESTAMP_MILLIS") {
-    return Array.from(data).map((v) => parsers.timestampFromMilliseconds(v));
-  }
-  if (ctype === "TIMESTAMP_MICROS") {
-    return Array.from(data).map((v) => parsers.timestampFromMicroseconds(v));
-  }
-  if (ctype === "JSON") {
-    return data.map((v) => parsers.jsonFromBytes(v));
-  }
-  if (ctype === "BSON") {
-    throw new Error("parquet bson not supported");
-  }
-  if (ctype === "INTERVAL") {
-    throw new Error("parquet interval not supported");
-  }
-  if (ltype?.type === "GEOMETRY") {
-    return data.map((v) => parsers.geometryFromBytes(v));
-  }
-  if (ltype?.type === "GEOGRAPHY") {
-    return data.map((v) => parsers.geographyFromBytes(v));
-  }
-  if (ltype?.type === "UUID") {
-    return data.map((v) => parsers.uuidFromBytes(v));
-  }
-  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
-    return data.map((v) => parsers.stringFromBytes(v));
-  }
-  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
-    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
-    const arr = nullable2 ? new Array(data.length) : new BigUint64Array(data.length);
-    for (let i = 0; i < arr.length; i++) arr[i] = data[i];
-    return arr;
-  }
-  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
-    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
-    const arr = nullable2 ? new Array(data.length) : new Uint32Array(data.length);
-    for (let i = 0; i < arr.length; i++) {
-      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
-    }
-    return arr;
-  }
-  if (ltype?.type === "FLOAT16") {
-    return Array.from(data).map(parseFloat16);
-  }
-  if (ltype?.type === "TIMESTAMP") {
-    const { unit } = ltype;
-    let parser = parsers.timestampFromMilliseconds;
-    if (unit === "MICROS") parser = parsers.timestampFromMicroseconds;
-    if (unit === "NANOS") parser = parsers.timestampFromNanoseconds;
-    const arr = new Array(data.length);
-    for (let i = 0; i < arr.length; i++) {
-      arr[i] = parser(data[i]);
-    }
-    return arr;
-  }
-  return data;
-}
-function parseDecimal(bytes) {
-  if (!bytes.length) return 0;
-  let value = 0n;
-  for (const byte of bytes) {
-    value = value * 256n + BigInt(byte);
-  }
-  const bits = bytes.length * 8;
-  if (value >= 2n ** BigInt(bits - 1)) {
-    value -= 2n ** BigInt(bits);
-  }
-  return Number(value);
-}
-function parseInt96Nanos(value) {
-  const days = (value >> 64n) - 2440588n;
-  const nano = value & 0xffffffffffffffffn;
-  return days * 86400000000000n + nano;
-}
-function parseFloat16(bytes) {
-  if (!bytes) return void 0;
-  const int16 = bytes[1] << 8 | bytes[0];
-  const sign = int16 >> 15 ? -1 : 1;
-  const exp = int16 >> 10 & 31;
-  const frac = int16 & 1023;
-  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
-  if (exp === 31) return frac ? NaN : sign * Infinity;
-  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
-}
-var decoder, DEFAULT_PARSERS;
-var init_convert = __esm({
-  "node_modules/hyparquet/src/convert.js"() {
-    init_wkb();
-    decoder = new TextDecoder();
-    DEFAULT_PARSERS = {
-      timestampFromMilliseconds(millis) {
-        return new Date(Number(millis));
-      },
-      timestampFromMicroseconds(micros) {
-        return new Date(Number(micros / 1000n));
-      },
-      timestampFromNanoseconds(nanos) {
-        return new Date(Number(nanos / 1000000n));
-      },
-      dateFromDays(days) {
-        return new Date(days * 864e5);
-      },
-      stringFromBytes(bytes) {
-        return bytes && decoder.decode(bytes);
-      },
-      jsonFromBytes(bytes) {
-        return bytes && JSON.parse(decoder.decode(bytes));
-      },
-      geometryFromBytes(bytes) {
-        return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
-      },
-      geographyFromBytes(bytes) {
-        return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
-      },
-      uuidFromBytes(bytes) {
-        if (!bytes) return void 0;
-        const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-        return hex3.slice(0, 8) + "-" + hex3.slice(8, 12) + "-" + hex3.slice(12, 16) + "-" + hex3.slice(16, 20) + "-" + hex3.slice(20, 32);
-      }
-    };
-  }
-});
-
-// node_modules/hyparquet/src/schema.js
-function schemaTree(schema2, rootIndex, path) {
-  const element = schema2[rootIndex];
-  const children = [];
-  let count2 = 1;
-  if (element.num_children) {
-    while (children.length < element.num_children) {
-      const childElement = schema2[rootIndex + count2];
-      const child = schemaTree(schema2, rootIndex + count2, [...path, childElement.name]);
-      count2 += child.count;
-      children.push(child);
-    }
-  }
-  return { count: count2, element, children, path };
-}
-function getSchemaPath(schema2, name) {
-  return getTreePath(schemaTree(schema2, 0, []), name);
-}
-function getTreePath(tree, name) {
-  const path = [tree];
-  for (const part of name) {
-    const child = tree.children.find((child2) => child2.element.name === part);
-    if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path.push(child);
-    tree = child;
-  }
-  return path;
-}
-function getPhysicalColumns(schemaTree2) {
-  const columns = [];
-  function traverse(node2) {
-    if (node2.children.length) {
-      for (const child of node2.children) {
-        traverse(child);
-      }
-    } else {
-      columns.push(node2.path.join("."));
-    }
-  }
-  traverse(schemaTree2);
-  return columns;
-}
-function getMaxRepetitionLevel(schemaPath) {
-  let maxLevel = 0;
-  for (const { element } of schemaPath) {
-    if (element.repetition_type === "REPEATED") {
-      maxLevel++;
-    }
-  }
-  return maxLevel;
-}
-function getMaxDefinitionLevel(schemaPath) {
-  let maxLevel = 0;
-  for (const { element } of schemaPath.slice(1)) {
-    if (element.repetition_type !== "REQUIRED") {
-      maxLevel++;
-    }
-  }
-  return maxLevel;
-}
-function isListLike(schema2) {
-  if (!schema2) return false;
-  if (schema2.element.converted_type !== "LIST") return false;
-  if (schema2.children.length > 1) return false;
-  const firstChild = schema2.children[0];
-  if (firstChild.children.length > 1) return false;
-  if (firstChild.element.repetition_type !== "REPEATED") return false;
-  return true;
-}
-function isMapLike(schema2) {
-  if (!schema2) return false;
-  if (schema2.element.converted_type !== "MAP") return false;
-  if (schema2.children.length > 1) return false;
-  const firstChild = schema2.children[0];
-  if (firstChild.children.length !== 2) return false;
-  if (firstChild.element.repetition_type !== "REPEATED") return false;
-  const keyChild = firstChild.children.find((child) => child.element.name === "key");
-  if (keyChild?.element.repetition_type === "REPEATED") return false;
-  const valueChild = firstChild.children.find((child) => child.element.name === "value");
-  if (valueChild?.element.repetition_type === "REPEATED") return false;
-  return true;
-}
-function isFlatColumn(schemaPath) {
-  if (schemaPath.length !== 2) return false;
-  const [, column] = schemaPath;
-  if (column.element.repetition_type === "REPEATED") return false;
-  if (column.children.length) return false;
-  return true;
-}
-var init_schema = __esm({
-  "node_modules/hyparquet/src/schema.js"() {
-  }
-});
-
-// node_modules/hyparquet/src/thrift.js
-function deserializeTCompactProtocol(reader) {
-  const value = {};
-  let fid = 0;
-  while (true) {
-    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
-    const byte = reader.view.getUint8(reader.offset++);
-    const type = byte & 15;
-    if (type === STOP) break;
-    const delta = byte >> 4;
-    fid = delta ? fid + delta : readZigZag(reader);
-    value[`field_${fid}`] = readElement(reader, type);
-  }
-  return value;
-}
-function readElement(reader, type) {
-  switch (type) {
-    case TRUE:
-      return true;
-    case FALSE:
-      return false;
-    case BYTE:
-      return reader.view.getInt8(reader.offset++);
-    case I16:
-    case I32:
-      return readZigZag(reader);
-    case I64:
-      return readZigZagBigInt(reader);
-    case DOUBLE: {
-      const value = reader.view.getFloat64(reader.offset, true);
-      reader.offset += 8;
-      return value;
-    }
-    case BINARY: {
-      const stringLength = readVarInt(reader);
-      if (reader.offset + stringLength > reader.view.byteLength) {
-        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
-      }
-      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
-      reader.offset += stringLength;
-      return strBytes;
-    }
-    case LIST: {
-      const byte = reader.view.getUint8(reader.offset++);
-      const elemType = byte & 15;
-      let listSize = byte >> 4;
-      if (listSize === 15) {
-        listSize = readVarInt(reader);
-      }
-      const boolType = elemType === TRUE || elemType === FALSE;
-      const values = new Array(listSize);
-      for (let i = 0; i < listSize; i++) {
-        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
-      }
-      return values;
-    }
-    case STRUCT:
-      return deserializeTCompactProtocol(reader);
-    default:
-      throw new Error(`thrift unhandled type: ${type}`);
-  }
-}
-function readVarInt(reader) {
-  let result = 0;
-  let shift = 0;
-  while (true) {
-    const byte = reader.view.getUint8(reader.offset++);
-    result |= (byte & 127) << shift;
-    if (!(byte & 128)) {
-      return result;
-    }
-    shift += 7;
-  }
-}
-function readVarBigInt(reader) {
-  let result = 0n;
-  let shift = 0n;
-  while (true) {
-    const byte = reader.view.getUint8(reader.offset++);
-    result |= BigInt(byte & 127) << shift;
-    if (!(byte & 128)) {
-      return result;
-    }
-    shift += 7n;
-  }
-}
-function readZigZag(reader) {
-  const zigzag = readVarInt(reader);
-  return zigzag >>> 1 ^ -(zigzag & 1);
-}
-function readZigZagBigInt(reader) {
-  const zigzag = readVarBigInt(reader);
-  return zigzag >> 1n ^ -(zigzag & 1n);
-}
-var STOP, TRUE, FALSE, BYTE, I16, I32, I64, DOUBLE, BINARY, LIST, STRUCT;
-var init_thrift = __esm({
-  "node_modules/hyparquet/src/thrift.js"() {
-    STOP = 0;
-    TRUE = 1;
-    FALSE = 2;
-    BYTE = 3;
-    I16 = 4;
-    I32 = 5;
-    I64 = 6;
-    DOUBLE = 7;
-    BINARY = 8;
-    LIST = 9;
-    STRUCT = 12;
-  }
-});
-
-// node_modules/hyparquet/src/geoparquet.js
-function markGeoColumns(schema2, key_value_metadata) {
-  const columns = /* @__PURE__ */ new Map();
-  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
-  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
-  for (const [name, column] of Object.entries(decodedColumns)) {
-    if (column.encoding !== "WKB") continue;
-    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
-    const id = column.crs?.id ?? column.crs?.ids?.[0];
-    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
-    columns.set(name, { type, crs });
-  }
-  for (let i = 1; i < schema2.length; i++) {
-    const { logical_type, name, num_children, type } = schema2[i];
-    if (num_children) {
-      i += num_children;
-      continue;
-    }
-    if (type === "BYTE_ARRAY" && !logical_type) {
-      schema2[i].logical_type = columns.get(name);
-    }
-  }
-}
-var init_geoparquet = __esm({
-  "node_modules/hyparquet/src/geoparquet.js"() {
-  }
-});
-
-// node_modules/hyparquet/src/metadata.js
-function decode3(value) {
-  return value && decoder2.decode(value);
-}
-async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
-  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
-  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
-  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
-  const footerView = new DataView(footerBuffer);
-  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
-    throw new Error("parquet file invalid (footer != PAR1)");
-  }
-  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
-  if (metadataLength > asyncBuffer.byteLength - 8) {
-    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
-  }
-  if (metadataLength + 8 > initialFetchSize) {
-    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
-    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
-    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
-    const combinedView = new Uint8Array(combinedBuffer);
-    combinedView.set(new Uint8Array(metadataBuffer));
-    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
-    return parquetMetadata(combinedBuffer, { parsers, geoparquet });
-  } else {
-    return parquetMetadata(footerBuffer, { parsers, geoparquet });
-  }
-}
-function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
-  let view;
-  if (arrayBuffer instanceof ArrayBuffer) {
-    view = new DataView(arrayBuffer);
-  } else if (arrayBuffer instanceof Uint8Array) {
-    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
-  } else {
-    throw new Error("parquet expected ArrayBuffer or Uint8Array");
-  }
-  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
-  if (view.byteLength < 8) {
-    throw new Error("parquet file is too short");
-  }
-  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
-    throw new Error("parquet file invalid (footer != PAR1)");
-  }
-  const metadataLengthOffset = view.byteLength - 8;
-  const metadataLength = view.getUint32(metadataLengthOffset, true);
-  if (metadataLength > view.byteLength - 8) {
-    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
-  }
-  const metadataOffset = metadataLengthOffset - metadataLength;
-  const reader = { view, offset: metadataOffset };
-  const metadata = deserializeTCompactProtocol(reader);
-  const version3 = metadata.field_1;
-  const schema2 = metadata.field_2.map((field) => ({
-    type: ParquetTypes[field.field_1],
-    type_length: field.field_2,
-    repetition_type: FieldRepetitionTypes[field.field_3],
-    name: decode3(field.field_4),
-    num_children: field.field_5,
-    converted_type: ConvertedTypes[field.field_6],
-    scale: field.field_7,
-    precision: field.field_8,
-    field_id: field.field_9,
-    logical_type: logicalType(field.field_10)
-  }));
-  const columnSchema = schema2.filter((e) => e.type);
-  const num_rows = metadata.field_3;
-  const row_groups = metadata.field_4.map((rowGroup) => ({
-    columns: rowGroup.field_1.map((column, columnIndex) => ({
-      file_path: decode3(column.field_1),
-      file_offset: column.field_2,
-      meta_data: column.field_3 && {
-        type: ParquetTypes[column.field_3.field_1],
-        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
-        path_in_schema: column.field_3.field_3.map(decode3),
-        codec: CompressionCodecs[column.field_3.field_4],
-        num_values: column.field_3.field_5,
-        total_uncompressed_size: column.field_3.field_6,
-        total_compressed_size: column.field_3.field_7,
-        key_value_metadata: column.field_3.field_8?.map((kv) => ({
-          key: decode3(kv.field_1),
-          value: decode3(kv.field_2)
-        })),
-        data_page_offset: column.field_3.field_9,
-        index_page_offset: column.field_3.field_10,
-        dictionary_page_offset: column.field_3.field_11,
-        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
-        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
-          page_type: PageTypes[encodingStat.field_1],
-          encoding: Encodings[encodingStat.field_2],
-          count: encodingStat.field_3
-        })),
-        bloom_filter_offset: column.field_3.field_14,
-        bloom_filter_length: column.field_3.field_15,
-        size_statistics: column.field_3.field_16 && {
-          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
-          repetition_level_histogram: column.field_3.field_16.field_2,
-          definition_level_histogram: column.field_3.field_16.field_3
-        },
-        geospatial_statistics: column.field_3.field_17 && {
-          bbox: column.field_3.field_17.field_1 && {
-            xmin: column.field_3.field_17.field_1.field_1,
-            xmax: column.field_3.field_17.field_1.field_2,
-            ymin: column.field_3.field_17.field_1.field_3,
-            ymax: column.field_3.field_17.field_1.field_4,
-            zmin: column.field_3.field_17.field_1.field_5,
-            zmax: column.field_3.field_17.field_1.field_6,
-            mmin: column.field_3.field_17.field_1.field_7,
-            mmax: column.field_3.field_17.field_1.field_8
-          },
-          geospatial_types: column.field_3.field_17.field_2
-        }
-      },
-      offset_index_offset: column.field_4,
-      offset_index_length: column.field_5,
-      column_index_offset: column.field_6,
-      column_index_length: column.field_7,
-      crypto_metadata: column.field_8,
-      encrypted_column_metadata: column.field_9
-    })),
-    total_byte_size: rowGroup.field_2,
-    num_rows: rowGroup.field_3,
-    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
-      column_idx: sortingColumn.field_1,
-      descending: sortingColumn.field_2,
-      nulls_first: sortingColumn.field_3
-    })),
-    file_offset: rowGroup.field_5,
-    total_compressed_size: rowGroup.field_6,
-    ordinal: rowGroup.field_7
-  }));
-  const key_value_metadata = metadata.field_5?.map((kv) => ({
-    key: decode3(kv.field_1),
-    value: decode3(kv.field_2)
-  }));
-  const created_by = decode3(metadata.field_6);
-  if (geoparquet) {
-    markGeoColumns(schema2, key_value_metadata);
-  }
-  return {
-    version: version3,
-    schema: schema2,
-    num_rows,
-    row_groups,
-    key_value_metadata,
-    created_by,
-    metadata_length: metadataLength
-  };
-}
-function parquetSchema({ schema: schema2 }) {
-  return getSchemaPath(schema2, [])[0];
-}
-function logicalType(logicalType2) {
-  if (logicalType2?.field_1) return { type: "STRING" };
-  if (logicalType2?.field_2) return { type: "MAP" };
-  if (logicalType2?.field_3) return { type: "LIST" };
-  if (logicalType2?.field_4) return { type: "ENUM" };
-  if (logicalType2?.field_5) return {
-    type: "DECIMAL",
-    scale: logicalType2.field_5.field_1,
-    precision: logicalType2.field_5.field_2
-  };
-  if (logicalType2?.field_6) return { type: "DATE" };
-  if (logicalType2?.field_7) return {
-    type: "TIME",
-    isAdjustedToUTC: logicalType2.field_7.field_1,
-    unit: timeUnit(logicalType2.field_7.field_2)
-  };
-  if (logicalType2?.field_8) return {
-    type: "TIMESTAMP",
-    isAdjustedToUTC: logicalType2.field_8.field_1,
-    unit: timeUnit(logicalType2.field_8.field_2)
-  };
-  if (logicalType2?.field_10) return {
-    type: "INTEGER",
-    bitWidth: logicalType2.field_10.field_1,
-    isSigned: logicalType2.field_10.field_2
-  };
-  if (logicalType2?.field_11) return { type: "NULL" };
-  if (logicalType2?.field_12) return { type: "JSON" };
-  if (logicalType2?.field_13) return { type: "BSON" };
-  if (logicalType2?.field_14) return { type: "UUID" };
-  if (logicalType2?.field_15) return { type: "FLOAT16" };
-  if (logicalType2?.field_16) return {
-    type: "VARIANT",
-    specification_version: logicalType2.field_16.field_1
-  };
-  if (logicalType2?.field_17) return {
-    type: "GEOMETRY",
-    crs: decode3(logicalType2.field_17.field_1)
-  };
-  if (logicalType2?.field_18) return {
-    type: "GEOGRAPHY",
-    crs: decode3(logicalType2.field_18.field_1),
-    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
-  };
-  if (logicalType2?.field_19) return { type: "FILE" };
-  return logicalType2;
-}
-function timeUnit(unit) {
-  if (unit.field_1) return "MILLIS";
-  if (unit.field_2) return "MICROS";
-  if (unit.field_3) return "NANOS";
-  throw new Error("parquet time unit required");
-}
-function convertStats(stats, schema2, parsers) {
-  return stats && {
-    max: convertMetadata(stats.field_1, schema2, parsers),
-    min: convertMetadata(stats.field_2, schema2, parsers),
-    null_count: stats.field_3,
-    distinct_count: stats.field_4,
-    max_value: convertMetadata(stats.field_5, schema2, parsers),
-    min_value: convertMetadata(stats.field_6, schema2, parsers),
-    is_max_value_exact: stats.field_7,
-    is_min_value_exact: stats.field_8
-  };
-}
-function convertMetadata(value, schema2, parsers) {
-  const { type, converted_type, logical_type } = schema2;
-  if (value === void 0) return value;
-  if (type === "BOOLEAN") return value[0] === 1;
-  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
-  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
-  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
-  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
-  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
-    return view.getInt32(0, true) / 10 ** (schema2.scale || 0);
-  }
-  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
-    return Number(view.getBigInt64(0, true)) / 10 ** (schema2.scale || 0);
-  }
-  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
-  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
-  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
-  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
-  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
-  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
-  if (converted_type === "DECIMAL") {
-    const scale = schema2.scale || 0;
-    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
-  }
-  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
-  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
-  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
-  return value;
-}
-var defaultInitialFetchSize, decoder2;
-var init_metadata = __esm({
-  "node_modules/hyparquet/src/metadata.js"() {
-    init_constants();
-    init_convert();
-    init_schema();
-    init_thrift();
-    init_geoparquet();
-    defaultInitialFetchSize = 1 << 19;
-    decoder2 = new TextDecoder();
-  }
-});
-
-// node_modules/hyparquet/src/indexes.js
-function readColumnIndex(reader, schema2, parsers = void 0) {
-  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
-  const thrift = deserializeTCompactProtocol(reader);
-  return {
-    null_pages: thrift.field_1,
-    min_values: thrift.field_2.map((m) => convertMetadata(m, schema2, allParsers)),
-    max_values: thrift.field_3.map((m) => convertMetadata(m, schema2, allParsers)),
-    boundary_order: BoundaryOrders[thrift.field_4],
-    null_counts: thrift.field_5,
-    repetition_level_histograms: thrift.field_6,
-    definition_level_histograms: thrift.field_7
-  };
-}
-function readOffsetIndex(reader) {
-  const thrift = deserializeTCompactProtocol(reader);
-  return {
-    // @ts-ignore
-    page_locations: thrift.field_1.map((loc) => ({
-      offset: loc.field_1,
-      compressed_page_size: loc.field_2,
-      first_row_index: loc.field_3
-    })),
-    unencoded_byte_array_data_bytes: thrift.field_2
-  };
-}
-var init_indexes = __esm({
-  "node_modules/hyparquet/src/indexes.js"() {
-    init_constants();
-    init_convert();
-    init_metadata();
-    init_thrift();
-  }
-});
-
-// node_modules/hyparquet/src/xxhash.js
-function rotl64(x, r) {
-  return (x << r | x >> 64n - r) & MASK;
-}
-function round2(acc, val) {
-  acc = acc + val * PRIME2 & MASK;
-  acc = rotl64(acc, 31n);
-  return acc * PRIME1 & MASK;
-}
-function mergeRound(acc, val) {
-  acc ^= round2(0n, val);
-  return acc * PRIME1 + PRIME4 & MASK;
-}
-function xxhash64(input2, seed = 0n) {
-  const view = new DataView(input2.buffer, input2.byteOffset, input2.byteLength);
-  const len = input2.byteLength;
-  let offset = 0;
-  let h64;
-  if (len >= 32) {
-    let v1 = seed + PRIME1 + PRIME2 & MASK;
-    let v2 = seed + PRIME2 & MASK;
-    let v3 = seed;
-    let v4 = seed - PRIME1 & MASK;
-    while (offset + 32 <= len) {
-      v1 = round2(v1, view.getBigUint64(offset, true));
-      offset += 8;
-      v2 = round2(v2, view.getBigUint64(offset, true));
-      offset += 8;
-      v3 = round2(v3, view.getBigUint64(offset, true));
-      offset += 8;
-      v4 = round2(v4, view.getBigUint64(offset, true));
-      offset += 8;
-    }
-    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
-    h64 = mergeRound(h64, v1);
-    h64 = mergeRound(h64, v2);
-    h64 = mergeRound(h64, v3);
-    h64 = mergeRound(h64, v4);
-  } else {
-    h64 = seed + PRIME5 & MASK;
-  }
-  h64 = h64 + BigInt(len) & MASK;
-  while (offset + 8 <= len) {
-    h64 ^= round2(0n, view.getBigUint64(offset, true));
-    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
-    offset += 8;
-  }
-  if (offset + 4 <= len) {
-    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
-    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
-    offset += 4;
-  }
-  while (offset < len) {
-    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
-    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
-    offset += 1;
-  }
-  h64 ^= h64 >> 33n;
-  h64 = h64 * PRIME2 & MASK;
-  h64 ^= h64 >> 29n;
-  h64 = h64 * PRIME3 & MASK;
-  h64 ^= h64 >> 32n;
-  return h64;
-}
-var MASK, PRIME1, PRIME2, PRIME3, PRIME4, PRIME5;
-var init_xxhash = __esm({
-  "node_modules/hyparquet/src/xxhash.js"() {
-    MASK = 0xffffffffffffffffn;
-    PRIME1 = 0x9e3779b185ebca87n;
-    PRIME2 = 0xc2b2ae3d27d4eb4fn;
-    PRIME3 = 0x165667b19e3779f9n;
-    PRIME4 = 0x85ebca77c2b2ae63n;
-    PRIME5 = 0x27d4eb2f165667c5n;
-  }
-});
-
-// node_modules/hyparquet/src/bloom.js
-function blockIndex(hash3, numBlocks) {
-  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
-}
-function blockMask(hash3) {
-  const m = new Uint32Array(8);
-  const low = Number(hash3 & 0xffffffffn) | 0;
-  for (let i = 0; i < 8; i++) {
-    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
-  }
-  return m;
-}
-function sbbfContains(blocks, hash3) {
-  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
-  const m = blockMask(hash3);
-  for (let i = 0; i < 8; i++) {
-    if ((blocks[offset + i] & m[i]) === 0) return false;
-  }
-  return true;
-}
-function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
-  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
-  const { view, offset } = reader;
-  if (offset + numBytes > view.byteLength) {
-    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
-  }
-  const blocks = new Uint32Array(numBytes >> 2);
-  for (let i = 0; i < blocks.length; i++) {
-    blocks[i] = view.getUint32(offset + i * 4, true);
-  }
-  reader.offset = offset + numBytes;
-  return { numBytes, blocks };
-}
-function hashParquetValue(value, element) {
-  if (value === null || value === void 0) return void 0;
-  const { type, converted_type, logical_type } = element;
-  if (type === "BOOLEAN") {
-    if (typeof value !== "boolean") return void 0;
-    return xxhash64(new Uint8Array([value ? 1 : 0]));
-  }
-  if (type === "FLOAT") {
-    if (typeof value !== "number") return void 0;
-    const buf = new ArrayBuffer(4);
-    new DataView(buf).setFloat32(0, value, true);
-    return xxhash64(new Uint8Array(buf));
-  }
-  if (type === "DOUBLE") {
-    if (typeof value !== "number") return void 0;
-    const buf = new ArrayBuffer(8);
-    new DataView(buf).setFloat64(0, value, true);
-    return xxhash64(new Uint8Array(buf));
-  }
-  if (type === "INT32") {
-    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
-    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
-    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
-    const buf = new ArrayBuffer(4);
-    new DataView(buf).setInt32(0, value | 0, true);
-    return xxhash64(new Uint8Array(buf));
-  }
-  if (type === "INT64") {
-    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
-    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
-    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
-    let bigValue;
-    if (typeof value === "bigint") bigValue = value;
-    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
-    else return void 0;
-    const buf = new ArrayBuffer(8);
-    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
-    return xxhash64(new Uint8Array(buf));
-  }
-  if (type === "BYTE_ARRAY") {
-    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
-    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
-    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
-    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
-    if (value instanceof Uint8Array) return xxhash64(value);
-    return void 0;
-  }
-  if (type === "FIXED_LEN_BYTE_ARRAY") {
-    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
-    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
-    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
-    if (value instanceof Uint8Array) return xxhash64(value);
-    return void 0;
-  }
-  return void 0;
-}
-function bloomEligibleColumns(filter) {
-  const out = /* @__PURE__ */ new Set();
-  walkBloomEligible(filter, out);
-  return out;
-}
-function walkBloomEligible(filter, out) {
-  if (!filter) return;
-  if ("$and" in filter && Array.isArray(filter.$and)) {
-    for (const sub of filter.$and) walkBloomEligible(sub, out);
-    return;
-  }
-  if ("$or" in filter && Array.isArray(filter.$or)) {
-    for (const sub of filter.$or) walkBloomEligible(sub, out);
-    return;
-  }
-  if ("$nor" in filter) return;
-  for (const [field, condition] of Object.entries(filter)) {
-    if (field.startsWith("$")) continue;
-    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
-      if ("$eq" in condition || "$in" in condition) out.add(field);
-    } else {
-      out.add(field);
-    }
-  }
-}
-var textEncoder, SALT;
-var init_bloom = __esm({
-  "node_modules/hyparquet/src/bloom.js"() {
-    init_thrift();
-    init_xxhash();
-    textEncoder = new TextEncoder();
-    SALT = new Uint32Array([
-      1203114875,
-      1150766481,
-      2284105051,
-      2729912477,
-      1884591559,
-      770785867,
-      2667333959,
-      1550580529
-    ]);
-  }
-});
-
-// node_modules/hyparquet/src/utils.js
-function toJson(obj2) {
-  if (obj2 === void 0) return null;
-  if (typeof obj2 === "bigint") return Number(obj2);
-  if (Object.is(obj2, -0)) return 0;
-  if (Array.isArray(obj2)) return obj2.map(toJson);
-  if (obj2 instanceof Uint8Array) return Array.from(obj2);
-  if (obj2 instanceof Date) return obj2.toISOString();
-  if (obj2 instanceof Object) {
-    const newObj = {};
-    for (const key of Object.keys(obj2)) {
-      if (obj2[key] === void 0) continue;
-      newObj[key] = toJson(obj2[key]);
-    }
-    return newObj;
-  }
-  return obj2;
-}
-function concat(aaa, bbb) {
-  const chunk = 1e4;
-  for (let i = 0; i < bbb.length; i += chunk) {
-    aaa.push(...bbb.slice(i, i + chunk));
-  }
-}
-function equals(a, b, strict = true) {
-  if (strict ? a === b : a == b) return true;
-  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) {
-      if (a[i] !== b[i]) return false;
-    }
-    return true;
-  }
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) {
-      if (!equals(a[i], b[i], strict)) return false;
-    }
-    return true;
-  }
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  for (const k of aKeys) {
-    if (!equals(a[k], b[k], strict)) return false;
-  }
-  return true;
-}
-async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globalThis.fetch) {
-  const controller = new AbortController();
-  const headers = new Headers(requestInit.headers);
-  headers.set("Range", "bytes=0-0");
-  const res = await fetchFn(url2, {
-    ...requestInit,
-    headers,
-    signal: controller.signal
-  });
-  if (!res.ok) throw new Error(`fetch with range failed ${res.status}`);
-  if (res.status === 206) {
-    const contentRange = res.headers.get("Content-Range");
-    if (!contentRange) throw new Error("missing content-range header");
-    const match = contentRange.match(/bytes \d+-\d+\/(\d+)/);
-    if (!match) throw new Error(`invalid content-range header: ${contentRange}`);
-    return parseInt(match[1]);
-  }
-  if (res.status === 200) {
-    const contentLength = res.headers.get("Content-Length");
-    controller.abort();
-    if (contentLength) return parseInt(contentLength);
-  }
-  throw new Error("server does not support range requests and missing content-length");
-}
-async function byteLengthFromUrl(url2, requestInit, customFetch) {
-  const fetch = customFetch ?? globalThis.fetch;
-  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
-  if (res.status === 403) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
-  }
-  if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
-  const length = res.headers.get("Content-Length");
-  if (!length) {
-    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
-  }
-  return parseInt(length);
-}
-async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
-  if (!url2) throw new Error("missing url");
-  const fetch = customFetch ?? globalThis.fetch;
-  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
-  let buffer = void 0;
-  const init = requestInit || {};
-  return {
-    byteLength,
-    async slice(start, end) {
-      if (buffer) {
-        return buffer.then((buffer2) => buffer2.slice(start, end));
-      }
-      const headers = new Headers(init.headers);
-      const endStr = end === void 0 ? "" : end - 1;
-      headers.set("Range", `bytes=${start}-${endStr}`);
-      const res = await fetch(url2, { ...init, headers });
-      if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
-      if (res.status === 200) {
-        buffer = res.arrayBuffer();
-        return buffer.then((buffer2) => buffer2.slice(start, end));
-      } else if (res.status === 206) {
-        return res.arrayBuffer();
-      } else {
-        throw new Error(`fetch received unexpected status code ${res.status}`);
-      }
-    }
-  };
-}
-function cachedAsyncBuffer({ byteLength, slice: slice2 }, { minSize = defaultInitialFetchSize } = {}) {
-  if (byteLength < minSize) {
-    const buffer = slice2(0, byteLength);
-    return {
-      byteLength,
-      async slice(start, end) {
-        return (await buffer).slice(start, end);
-      }
-    };
-  }
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    byteLength,
-    /**
-     * @param {number} start
-     * @param {number} [end]
-     * @returns {Awaitable<ArrayBuffer>}
-     */
-    slice(start, end) {
-      const key = cacheKey(start, end, byteLength);
-      const cached2 = cache.get(key);
-      if (cached2) return cached2;
-      const promise2 = slice2(start, end);
-      cache.set(key, promise2);
-      return promise2;
-    }
-  };
-}
-function cacheKey(start, end, size) {
-  if (start < 0) {
-    if (end !== void 0) throw new Error(`invalid suffix range [${start}, ${end}]`);
-    if (size === void 0) return `${start},`;
-    return `${size + start},${size}`;
-  } else if (end !== void 0) {
-    if (start > end) throw new Error(`invalid empty range [${start}, ${end}]`);
-    return `${start},${end}`;
-  } else if (size === void 0) {
-    return `${start},`;
-  } else {
-    return `${start},${size}`;
-  }
-}
-function flatten(chunks) {
-  if (!chunks) return [];
-  if (chunks.length === 1) return chunks[0];
-  const output2 = [];
-  for (const chunk of chunks) {
-    concat(output2, chunk);
-  }
-  return output2;
-}
-var init_utils = __esm({
-  "node_modules/hyparquet/src/utils.js"() {
-    init_metadata();
-  }
-});
-
-// node_modules/hyparquet/src/filter.js
-function pathsNeededForFilter(filter) {
-  if (!filter) return [];
-  const paths = [];
-  if ("$and" in filter && Array.isArray(filter.$and)) {
-    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
-  } else if ("$or" in filter && Array.isArray(filter.$or)) {
-    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
-  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
-  } else {
-    paths.push(...Object.keys(filter));
-  }
-  return [...new Set(paths)];
-}
-function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
-}
-function matchFilter(record2, filter, strict = true) {
-  if ("$and" in filter && Array.isArray(filter.$and)) {
-    return filter.$and.every((subQuery) => matchFilter(record2, subQuery, strict));
-  }
-  if ("$or" in filter && Array.isArray(filter.$or)) {
-    return filter.$or.some((subQuery) => matchFilter(record2, subQuery, strict));
-  }
-  if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    return !filter.$nor.some((subQuery) => matchFilter(record2, subQuery, strict));
-  }
-  return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve(record2, field);
-    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
-      return equals(value, condition, strict);
-    }
-    return Object.entries(condition || {}).every(([operator, target2]) => {
-      if (operator === "$gt") return value !== null && value !== void 0 && value > target2;
-      if (operator === "$gte") return value !== null && value !== void 0 && value >= target2;
-      if (operator === "$lt") return value !== null && value !== void 0 && value < target2;
-      if (operator === "$lte") return value !== null && value !== void 0 && value <= target2;
-      if (operator === "$eq") return equals(value, target2, strict);
-      if (operator === "$ne") return !equals(value, target2, strict);
-      if (operator === "$in") return Array.isArray(target2) && matchesIn(value, target2, strict);
-      if (operator === "$nin") return Array.isArray(target2) && !matchesIn(value, target2, strict);
-      if (operator === "$not") return !matchFilter({ value }, { value: target2 }, strict);
-      return true;
-    });
-  });
-}
-function matchesIn(value, targets, strict) {
-  return targets.some((target2) => equals(value, target2, strict) || Array.isArray(value) && value.some((element) => equals(element, target2, strict)));
-}
-function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
-  if (!filter) return false;
-  if ("$and" in filter && Array.isArray(filter.$and)) {
-    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
-  }
-  if ("$or" in filter && Array.isArray(filter.$or)) {
-    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
-  }
-  if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    return false;
-  }
-  for (const [field, condition] of Object.entries(filter)) {
-    const columnIndex = physicalColumns.indexOf(field);
-    if (columnIndex === -1) continue;
-    const stats = rowGroup.columns[columnIndex].meta_data?.statistics;
-    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
-    const minVal = min_value !== void 0 ? min_value : min;
-    const maxVal = max_value !== void 0 ? max_value : max;
-    const haveStats = minVal !== void 0 && maxVal !== void 0;
-    const bloom = bloomFilters?.[field];
-    const element = schemaElements?.[field];
-    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
-    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
-      return true;
-    }
-    for (const [operator, target2] of Object.entries(condition || {})) {
-      if (bloom && element) {
-        if (operator === "$eq") {
-          const hash3 = hashParquetValue(target2, element);
-          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
-        }
-        if (operator === "$in" && Array.isArray(target2) && target2.length > 0) {
-          let allAbsent = true;
-          for (const v of target2) {
-            const h = hashParquetValue(v, element);
-            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
-              allAbsent = false;
-              break;
-            }
-          }
-          if (allAbsent) return true;
-        }
-      }
-    }
-  }
-  return false;
-}
-function canSkipStats(condition, minVal, maxVal, strict, element) {
-  if (minVal === void 0 || maxVal === void 0) return false;
-  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
-  for (const [operator, target2] of Object.entries(condition || {})) {
-    const minComparison = compareParquetValues(minVal, target2, strict, element);
-    const maxComparison = compareParquetValues(maxVal, target2, strict, element);
-    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
-    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target2 === "string" && [...target2].every((character) => character.charCodeAt(0) <= 127));
-    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
-    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
-    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
-    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
-    if (operator === "$eq") {
-      const targetMinComparison = compareParquetValues(target2, minVal, strict, element);
-      const targetMaxComparison = compareParquetValues(target2, maxVal, strict, element);
-      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
-    }
-    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target2, strict)) return true;
-    if (operator === "$in" && Array.isArray(target2) && target2.every((value) => {
-      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
-      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
-      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
-    })) return true;
-    if (operator === "$nin" && !mayContainNaN && Array.isArray(target2) && equals(minVal, maxVal, strict) && target2.some((value) => equals(minVal, value, strict))) return true;
-  }
-  return false;
-}
-function compareParquetValues(a, b, strict, element) {
-  if (element?.type === "BYTE_ARRAY") {
-    if (typeof a !== "string" || typeof b !== "string") return void 0;
-    return compareBytes(encoder.encode(a), encoder.encode(b));
-  }
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
-    return compareBytes(a, b);
-  }
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (equals(a, b, strict)) return 0;
-  return void 0;
-}
-function compareBytes(a, b) {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    if (a[i] < b[i]) return -1;
-    if (a[i] > b[i]) return 1;
-  }
-  if (a.length < b.length) return -1;
-  if (a.length > b.length) return 1;
-  return 0;
-}
-function matchesNull(condition, strict) {
-  return matchFilter({ value: null }, { value: condition }, strict);
-}
-function filterPageRanges(filter, columnPages, groupRows, strict = true) {
-  if (!filter) return void 0;
-  if ("$and" in filter && Array.isArray(filter.$and)) {
-    let ranges;
-    for (const subFilter of filter.$and) {
-      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
-    }
-    return ranges;
-  }
-  if ("$or" in filter && Array.isArray(filter.$or)) {
-    let ranges = [];
-    for (const subFilter of filter.$or) {
-      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
-      if (!subRanges) return void 0;
-      ranges = unionRanges(ranges, subRanges);
-    }
-    return ranges;
-  }
-  if ("$nor" in filter && Array.isArray(filter.$nor)) {
-    return void 0;
-  }
-  let result;
-  for (const [field, condition] of Object.entries(filter)) {
-    const pages = columnPages[field];
-    if (!pages) continue;
-    const nullCanMatch = matchesNull(condition, strict);
-    const keep = [];
-    for (let i = 0; i < pages.pageStarts.length; i++) {
-      const start = pages.pageStarts[i];
-      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
-      const nullCount = pages.nullCounts?.[i];
-      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
-      const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
-      if (!skip) {
-        const last = keep[keep.length - 1];
-        if (last && last[1] === start) last[1] = end;
-        else keep.push([start, end]);
-      }
-    }
-    result = intersectRanges(result, keep);
-  }
-  return result;
-}
-function intersectRanges(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const start = Math.max(a[i][0], b[j][0]);
-    const end = Math.min(a[i][1], b[j][1]);
-    if (start < end) out.push([start, end]);
-    if (a[i][1] < b[j][1]) i++;
-    else j++;
-  }
-  return out;
-}
-function unionRanges(a, b) {
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
-    const last = out[out.length - 1];
-    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
-    else out.push([next[0], next[1]]);
-  }
-  return out;
-}
-function resolve(record2, path) {
-  let value = record2;
-  for (const part of path.split(".")) {
-    value = value?.[part];
-  }
-  return value;
-}
-var encoder;
-var init_filter = __esm({
-  "node_modules/hyparquet/src/filter.js"() {
-    init_bloom();
-    init_utils();
-    encoder = new TextEncoder();
-  }
-});
-
-// node_modules/hyparquet/src/plan.js
-function parquetPlan(options) {
-  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options;
-  if (!metadata) throw new Error("parquetPlan requires metadata");
-  const groups = [];
-  const fetches = [];
-  const indexes = [];
-  const scanPlan = parquetPlanGroups(options);
-  for (const group2 of scanPlan.groups) {
-    const groupPlan = parquetPlanGroup({ ...group2, columns, useOffsetIndex });
-    groups.push(...groupPlan.groups);
-    fetches.push(...groupPlan.fetches);
-    indexes.push(...groupPlan.indexes);
-  }
-  fetches.push(...indexes);
-  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
-}
-function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
-  if (!metadata) throw new Error("parquetPlan requires metadata");
-  const schemaTree2 = parquetSchema(metadata);
-  const physicalColumns = getPhysicalColumns(schemaTree2);
-  const elementsByPath = filter ? {
-    ...physicalSchemaElements(schemaTree2),
-    ...schemaElements
-  } : schemaElements;
-  const groups = [];
-  let groupStart = 0;
-  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
-    const rowGroup = metadata.row_groups[groupIndex];
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
-      rowGroup,
-      physicalColumns,
-      filter,
-      strict: filterStrict,
-      bloomFilters: bloomFiltersByGroup?.[groupIndex],
-      schemaElements: elementsByPath
-    })) {
-      const selectStart = Math.max(rowStart - groupStart, 0);
-      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
-      const pageRanges = pageRangesByGroup?.[groupIndex];
-      const pageLocations = pageLocationsByGroup?.[groupIndex];
-      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
-        const range2 = [Math.max(start, selectStart), Math.min(end, selectEnd)];
-        return range2;
-      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
-      if (ranges.length > 1) {
-        const canSplit = rowGroup.columns.every((chunk) => {
-          const columnName = chunk.meta_data?.path_in_schema[0];
-          const columnPath = chunk.meta_data?.path_in_schema.join(".");
-          if (columns && columnName && !columns.includes(columnName)) return true;
-          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
-        });
-        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
-      }
-      if (ranges.length) {
-        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
-      }
-    }
-    groupStart = groupEnd;
-  }
-  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
-}
-function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
-  const chunks = [];
-  const fetches = [];
-  const indexes = [];
-  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
-  for (const chunk of rowGroup.columns) {
-    const meta3 = chunk.meta_data;
-    if (chunk.file_path) throw new Error("parquet file_path not supported");
-    if (!meta3) throw new Error("parquet column metadata is undefined");
-    if (columns && !columns.includes(meta3.path_in_schema[0])) continue;
-    const columnOffset = meta3.dictionary_page_offset || meta3.data_page_offset;
-    const startByte = Number(columnOffset);
-    const endByte = Number(columnOffset + meta3.total_compressed_size);
-    const chunkPageLocations = pageLocations?.[meta3.path_in_schema.join(".")];
-    if (chunkPageLocations && narrowed) {
-      chunks.push({ columnMetadata: meta3, pageLocations: chunkPageLocations, range: { startByte, endByte } });
-    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
-      const startByte2 = Number(chunk.offset_index_offset);
-      chunks.push({
-        columnMetadata: meta3,
-        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk.offset_index_length },
-        range: { startByte: Number(columnOffset), endByte }
-      });
-    } else {
-      chunks.push({ columnMetadata: meta3, range: { startByte, endByte } });
-    }
-  }
-  const columnRanges = [];
-  let run;
-  for (const chunk of chunks) {
-    if ("pageLocations" in chunk) continue;
-    if ("offsetIndex" in chunk) {
-      indexes.push(chunk.offsetIndex);
-    } else if (columns) {
-      columnRanges.push(chunk.range);
-    } else if (run && chunk.range.endByte - run.startByte <= runLimit) {
-      run.endByte = chunk.range.endByte;
-    } else {
-      if (run) fetches.push(run);
-      run = { ...chunk.range };
-    }
-  }
-  if (run) fetches.push(run);
-  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
-  const groups = ranges.map(([selectStart, selectEnd]) => ({
-    chunks,
-    rowGroup,
-    groupStart,
-    groupRows,
-    selectStart,
-    selectEnd
-  }));
-  return { groups, fetches, indexes };
-}
-function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
-  const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
-  const merged = [];
-  for (const range2 of ranges) {
-    const last = merged[merged.length - 1];
-    const overlapsPage = last && selectedPageLayouts.some((pages) => {
-      if (!pages) return true;
-      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows));
-      const rangePages = pagesForRange(range2, pages, Number(rowGroup.num_rows));
-      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
-    });
-    if (last && overlapsPage) last[1] = range2[1];
-    else merged.push([...range2]);
-  }
-  return merged;
-}
-function pagesForRange([rangeStart2, rangeEnd], pages, groupRows) {
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < pages.length; i++) {
-    const pageStart = Number(pages[i].first_row_index);
-    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
-    if (pageEnd > rangeStart2 && pageStart < rangeEnd) {
-      first = Math.min(first, i);
-      last = i;
-    }
-  }
-  return [first, last];
-}
-async function prefetchBloomFilters({ file: file2, metadata, filter, filterStrict = true }) {
-  const result = metadata.row_groups.map(() => (
-    /** @type {Record<string, BloomFilter>} */
-    {}
-  ));
-  const eligibleCols = bloomEligibleColumns(filter);
-  if (eligibleCols.size === 0) return result;
-  const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
-  const tasks = [];
-  metadata.row_groups.forEach((rowGroup, rgIdx) => {
-    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
-    for (const colName of eligibleCols) {
-      const columnIdx = physicalColumns.indexOf(colName);
-      if (columnIdx === -1) continue;
-      const meta3 = rowGroup.columns[columnIdx]?.meta_data;
-      if (!meta3?.bloom_filter_offset || !meta3.bloom_filter_length) continue;
-      const start = Number(meta3.bloom_filter_offset);
-      const end = start + meta3.bloom_filter_length;
-      tasks.push((async () => {
-        const buffer = await file2.slice(start, end);
-        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
-        if (bloom) result[rgIdx][colName] = bloom;
-      })());
-    }
-  });
-  if (tasks.length) await Promise.all(tasks);
-  return result;
-}
-async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
-  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
-  const pageLocationsByGroup = metadata.row_groups.map(() => (
-    /** @type {Record<string, PageLocation[]>} */
-    {}
-  ));
-  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
-    return { pageRangesByGroup, pageLocationsByGroup };
-  }
-  const filterColumns = pathsNeededForFilter(filter);
-  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
-  const schemaTree2 = parquetSchema(metadata);
-  const physicalColumns = getPhysicalColumns(schemaTree2);
-  const elementsByPath = {
-    ...physicalSchemaElements(schemaTree2),
-    ...schemaElements
-  };
-  const indexRanges = [];
-  const indexTasks = [];
-  const candidateGroups = [];
-  let groupStart = 0;
-  metadata.row_groups.forEach((rowGroup, rgIdx) => {
-    const groupRows = Number(rowGroup.num_rows);
-    const groupEnd = groupStart + groupRows;
-    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
-    groupStart = groupEnd;
-    if (!overlaps) return;
-    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
-    const columnPages = {};
-    let columnTaskCount = 0;
-    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
-    let hasFilterIndex = false;
-    for (const columnName of filterColumns) {
-      const columnIdx = physicalColumns.indexOf(columnName);
-      if (columnIdx === -1) continue;
-      const chunk = rowGroup.columns[columnIdx];
-      const meta3 = chunk?.meta_data;
-      if (!meta3) continue;
-      if (!chunk.column_index_offset || !chunk.column_index_length) continue;
-      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
-      const element = elementsByPath[columnName];
-      if (!element) continue;
-      hasFilterIndex = true;
-      scheduledOffsetPaths.add(columnName);
-      const columnIndexStart = Number(chunk.column_index_offset);
-      const offsetIndexStart = Number(chunk.offset_index_offset);
-      const columnIndexEnd = columnIndexStart + chunk.column_index_length;
-      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
-      indexRanges.push(
-        { startByte: columnIndexStart, endByte: columnIndexEnd },
-        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
-      );
-      columnTaskCount++;
-      indexTasks.push(async (prefetchedFile) => {
-        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
-          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
-          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
-        ]);
-        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers);
-        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
-        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
-        columnPages[columnName] = {
-          minValues: columnIndex.min_values,
-          maxValues: columnIndex.max_values,
-          nullPages: columnIndex.null_pages,
-          nullCounts: columnIndex.null_counts,
-          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
-          element
-        };
-      });
-    }
-    if (hasFilterIndex) {
-      for (const chunk of rowGroup.columns) {
-        const meta3 = chunk.meta_data;
-        if (!meta3) continue;
-        const columnName = meta3.path_in_schema[0];
-        const columnPath = meta3.path_in_schema.join(".");
-        if (columns && !columns.includes(columnName)) continue;
-        if (scheduledOffsetPaths.has(columnPath)) continue;
-        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
-        scheduledOffsetPaths.add(columnPath);
-        const offsetIndexStart = Number(chunk.offset_index_offset);
-        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
-        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
-        columnTaskCount++;
-        indexTasks.push(async (prefetchedFile) => {
-          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
-          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
-          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
-        });
-      }
-    }
-    if (columnTaskCount) {
-      candidateGroups.push({ rgIdx, groupRows, columnPages });
-    }
-  });
-  if (indexTasks.length) {
-    const prefetchedFile = prefetchAsyncBuffer(file2, { fetches: coalesceByteRanges(indexRanges) });
-    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
-    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
-      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
-    }
-  }
-  return { pageRangesByGroup, pageLocationsByGroup };
-}
-function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
-  const sorted = ranges.map((range2) => ({ ...range2 })).sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte);
-  const merged = [];
-  for (const range2 of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && range2.startByte <= last.endByte + maxGap && Math.max(last.endByte, range2.endByte) - last.startByte <= maxSize) {
-      last.endByte = Math.max(last.endByte, range2.endByte);
-    } else {
-      merged.push(range2);
-    }
-  }
-  return merged;
-}
-function physicalSchemaElements(schemaTree2) {
-  const elements = {};
-  function traverse(node2) {
-    if (node2.children.length) {
-      for (const child of node2.children) traverse(child);
-    } else {
-      elements[node2.path.join(".")] = node2.element;
-    }
-  }
-  traverse(schemaTree2);
-  return elements;
-}
-function prefetchAsyncBuffer(file2, { fetches }) {
-  const promises3 = fetches.map(({ startByte, endByte }) => file2.slice(startByte, endByte));
-  return {
-    byteLength: file2.byteLength,
-    slice(start, end = file2.byteLength) {
-      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
-      if (index < 0) {
-        return file2.slice(start, end);
-      }
-      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
-        const startOffset = start - fetches[index].startByte;
-        const endOffset = end - fetches[index].startByte;
-        if (promises3[index] instanceof Promise) {
-          return promises3[index].then((buffer) => buffer.slice(startOffset, endOffset));
-        } else {
-          return promises3[index].slice(startOffset, endOffset);
-        }
-      } else {
-        return promises3[index];
-      }
-    }
-  };
-}
-var runLimit, columnGapLimit;
-var init_plan = __esm({
-  "node_modules/hyparquet/src/plan.js"() {
-    init_bloom();
-    init_filter();
-    init_indexes();
-    init_metadata();
-    init_schema();
-    runLimit = 1 << 21;
-    columnGapLimit = 1 << 13;
-  }
-});
-
-// node_modules/hyparquet/src/variant.js
-function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
-  if (Array.isArray(value)) {
-    return value.map((entry) => decodeVariantColumn(entry, parsers));
-  }
-  if (typeof value !== "object") return value;
-  if ("metadata" in value) {
-    const metadata = parseVariantMetadata(value.metadata);
-    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
-    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
-    if (shreddedFields && binaryValue) {
-      return { ...binaryValue, ...shreddedFields };
-    }
-    return shreddedFields ?? binaryValue;
-  }
-  return value;
-}
-function decodeTypedValue(typedValue, metadata, parsers) {
-  if (typedValue instanceof Date) return typedValue;
-  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
-    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
-      return decodeTypedValue(typedValue.typed_value, metadata, parsers);
-    }
-    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
-      return readVariant(makeReader(typedValue.value), metadata, parsers);
-    }
-    if ("typed_value" in typedValue || "value" in typedValue) {
-      return null;
-    }
-    const result = {};
-    for (const [key, field] of Object.entries(typedValue)) {
-      if (!metadata.dictionary.includes(key)) continue;
-      result[key] = decodeTypedValue(field, metadata, parsers);
-    }
-    return result;
-  }
-  if (typedValue instanceof Uint8Array) {
-    return readVariant(makeReader(typedValue), metadata, parsers);
-  }
-  if (Array.isArray(typedValue)) {
-    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers));
-  }
-  return typedValue;
-}
-function makeReader(bytes) {
-  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
-}
-function parseVariantMetadata(bytes) {
-  let bufferCache = metadataCache.get(bytes.buffer);
-  if (!bufferCache) {
-    bufferCache = /* @__PURE__ */ new Map();
-    metadataCache.set(bytes.buffer, bufferCache);
-  }
-  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
-  const cached2 = bufferCache.get(key);
-  if (cached2) return cached2;
-  const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version3 = header & 15;
-  if (version3 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version3}`);
-  const sorted = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
-  const dictionarySize = readUnsigned(reader, offsetSize);
-  const offsets = new Array(dictionarySize + 1);
-  for (let i = 0; i < offsets.length; i++) {
-    offsets[i] = readUnsigned(reader, offsetSize);
-  }
-  const base = reader.offset;
-  const dictionary = new Array(dictionarySize);
-  for (let i = 0; i < dictionarySize; i++) {
-    const start = offsets[i];
-    const end = offsets[i + 1];
-    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
-    dictionary[i] = decoder3.decode(strBytes);
-  }
-  const metadata = { dictionary, sorted };
-  bufferCache.set(key, metadata);
-  return metadata;
-}
-function readUnsigned(reader, byteWidth2) {
-  let value = 0;
-  for (let i = 0; i < byteWidth2; i++) {
-    value |= reader.view.getUint8(reader.offset + i) << i * 8;
-  }
-  reader.offset += byteWidth2;
-  return value;
-}
-function readVariant(reader, metadata, parsers) {
-  const typeByte = reader.view.getUint8(reader.offset++);
-  const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
-  return decoder3.decode(bytes);
-}
-function readVariantPrimitive(reader, typeId, parsers) {
-  switch (typeId) {
-    case 0:
-      return null;
-    case 1:
-      return true;
-    case 2:
-      return false;
-    case 3: {
-      const value = reader.view.getInt8(reader.offset);
-      reader.offset += 1;
-      return value;
-    }
-    case 4: {
-      const value = reader.view.getInt16(reader.offset, true);
-      reader.offset += 2;
-      return value;
-    }
-    case 5: {
-      const value = reader.view.getInt32(reader.offset, true);
-      reader.offset += 4;
-      return value;
-    }
-    case 6: {
-      const value = reader.view.getBigInt64(reader.offset, true);
-      reader.offset += 8;
-      return value;
-    }
-    case 7: {
-      const value = reader.view.getFloat64(reader.offset, true);
-      reader.offset += 8;
-      return value;
-    }
-    case 8:
-      return readVariantDecimal(reader, 4);
-    case 9:
-      return readVariantDecimal(reader, 8);
-    case 10:
-      return readVariantDecimal(reader, 16);
-    case 11: {
-      const value = reader.view.getInt32(reader.offset, true);
-      reader.offset += 4;
-      return parsers.dateFromDays(value);
-    }
-    case 12:
-    // timestamp_micros (utc)
-    case 13: {
-      const value = reader.view.getBigInt64(reader.offset, true);
-      reader.offset += 8;
-      return parsers.timestampFromMicroseconds(value);
-    }
-    case 14: {
-      const value = reader.view.getFloat32(reader.offset, true);
-      reader.offset += 4;
-      return value;
-    }
-    case 15:
-      return readVariantBinary(reader);
-    case 16: {
-      const bytes = readVariantBinary(reader);
-      return decoder3.decode(bytes);
-    }
-    case 17: {
-      const value = reader.view.getBigInt64(reader.offset, true);
-      reader.offset += 8;
-      return value;
-    }
-    case 18:
-    // timestamp_nanos (utc)
-    case 19: {
-      const value = reader.view.getBigInt64(reader.offset, true);
-      reader.offset += 8;
-      return parsers.timestampFromNanoseconds(value);
-    }
-    case 20: {
-      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
-      reader.offset += 16;
-      const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-      return `${hex3.slice(0, 8)}-${hex3.slice(8, 12)}-${hex3.slice(12, 16)}-${hex3.slice(16, 20)}-${hex3.slice(20)}`;
-    }
-    default:
-      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
-  }
-}
-function readVariantObject(reader, header, metadata, parsers) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
-  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
-  const fieldIds = new Array(numElements);
-  for (let i = 0; i < numElements; i++) {
-    fieldIds[i] = readUnsigned(reader, idWidth);
-  }
-  const offsets = new Array(numElements + 1);
-  for (let i = 0; i < offsets.length; i++) {
-    offsets[i] = readUnsigned(reader, offsetWidth);
-  }
-  const out = {};
-  for (let i = 0; i < numElements; i++) {
-    const key = metadata.dictionary[fieldIds[i]];
-    const valueReader = {
-      view: reader.view,
-      offset: reader.offset + offsets[i]
-    };
-    out[key] = readVariant(valueReader, metadata, parsers);
-  }
-  reader.offset += offsets[offsets.length - 1];
-  return out;
-}
-function readVariantArray(reader, header, metadata, parsers) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
-  const offsetWidth = fieldOffsetSize + 1;
-  const numElements = readUnsigned(reader, isLarge ? 4 : 1);
-  const offsets = new Array(numElements + 1);
-  for (let i = 0; i < offsets.length; i++) {
-    offsets[i] = readUnsigned(reader, offsetWidth);
-  }
-  const valuesStart = reader.offset;
-  const result = new Array(numElements);
-  for (let i = 0; i < numElements; i++) {
-    const valueReader = {
-      view: reader.view,
-      offset: valuesStart + offsets[i]
-    };
-    result[i] = readVariant(valueReader, metadata, parsers);
-  }
-  reader.offset = valuesStart + offsets[offsets.length - 1];
-  return result;
-}
-function readVariantDecimal(reader, width) {
-  const scale = reader.view.getUint8(reader.offset);
-  reader.offset += 1;
-  let unscaled;
-  if (width === 4) {
-    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
-    reader.offset += 4;
-  } else if (width === 8) {
-    unscaled = reader.view.getBigInt64(reader.offset, true);
-    reader.offset += 8;
-  } else {
-    const low = reader.view.getBigUint64(reader.offset, true);
-    const high = reader.view.getBigInt64(reader.offset + 8, true);
-    unscaled = high << 64n | low;
-    reader.offset += 16;
-  }
-  return Number(unscaled) / 10 ** scale;
-}
-function readVariantBinary(reader) {
-  const length = reader.view.getUint32(reader.offset, true);
-  reader.offset += 4;
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
-  reader.offset += length;
-  return bytes;
-}
-var decoder3, metadataCache;
-var init_variant = __esm({
-  "node_modules/hyparquet/src/variant.js"() {
-    init_convert();
-    decoder3 = new TextDecoder();
-    metadataCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/hyparquet/src/assemble.js
-function assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath) {
-  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
-  if (!definitionLevels?.length && !repetitionLevels.length) {
-    if (!maxDefinitionLevel || !values.length) return values;
-    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
-  }
-  const n = definitionLevels?.length || repetitionLevels.length;
-  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
-  let valueIndex = 0;
-  const containerStack = [output2];
-  let currentContainer = output2;
-  let currentDepth = 0;
-  let currentDefLevel = 0;
-  let currentRepLevel = 0;
-  if (repetitionLevels[0]) {
-    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
-      currentDepth++;
-      if (repetitionPath[currentDepth] !== "REQUIRED") {
-        currentContainer = currentContainer.at(-1);
-        containerStack.push(currentContainer);
-        currentDefLevel++;
-      }
-      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
-    const rep = repetitionLevels[i];
-    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
-      if (repetitionPath[currentDepth] !== "REQUIRED") {
-        containerStack.pop();
-        currentDefLevel--;
-      }
-      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
-      currentDepth--;
-    }
-    currentContainer = containerStack.at(-1);
-    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def || repetitionPath[currentDepth + 1] === "REQUIRED")) {
-      currentDepth++;
-      if (repetitionPath[currentDepth] !== "REQUIRED") {
-        const newList = [];
-        currentContainer.push(newList);
-        currentContainer = newList;
-        containerStack.push(newList);
-        currentDefLevel++;
-      }
-      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
-    }
-    if (def === maxDefinitionLevel) {
-      currentContainer.push(values[valueIndex++]);
-    } else if (currentDepth === repetitionPath.length - 2) {
-      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
-    } else {
-      currentContainer.push([]);
-    }
-  }
-  if (!output2.length) {
-    for (let i = 0; i < maxDefinitionLevel; i++) {
-      const newList = [];
-      currentContainer.push(newList);
-      currentContainer = newList;
-    }
-  }
-  return output2;
-}
-function assembleNested(subcolumnData, schema2, parsers, depth = 0) {
-  const path = schema2.path.join(".");
-  const optional2 = schema2.element.repetition_type === "OPTIONAL";
-  const nextDepth = optional2 ? depth + 1 : depth;
-  if (isListLike(schema2)) {
-    let sublist = schema2.children[0];
-    let subDepth = nextDepth;
-    if (sublist.children.length === 1) {
-      sublist = sublist.children[0];
-      subDepth++;
-    }
-    assembleNested(subcolumnData, sublist, parsers, subDepth);
-    const subcolumn = sublist.path.join(".");
-    const values = subcolumnData.get(subcolumn);
-    if (!values) throw new Error("parquet list column missing values");
-    if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path, values);
-    subcolumnData.delete(subcolumn);
-    return;
-  }
-  if (isMapLike(schema2)) {
-    const mapName = schema2.children[0].element.name;
-    assembleNested(subcolumnData, schema2.children[0].children[0], parsers, nextDepth + 1);
-    assembleNested(subcolumnData, schema2.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path}.${mapName}.key`);
-    const values = subcolumnData.get(`${path}.${mapName}.value`);
-    if (!keys) throw new Error("parquet map column missing keys");
-    if (!values) throw new Error("parquet map column missing values");
-    if (keys.length !== values.length) {
-      throw new Error("parquet map column key/value length mismatch");
-    }
-    const out = assembleMaps(keys, values, nextDepth);
-    if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path}.${mapName}.key`);
-    subcolumnData.delete(`${path}.${mapName}.value`);
-    subcolumnData.set(path, out);
-    return;
-  }
-  if (schema2.children.length) {
-    const invertDepth = schema2.element.repetition_type === "REQUIRED" ? depth : depth + 1;
-    const struct = {};
-    for (const child of schema2.children) {
-      assembleNested(subcolumnData, child, parsers, invertDepth);
-      const childData = subcolumnData.get(child.path.join("."));
-      if (!childData) throw new Error("parquet struct missing child data");
-      struct[child.element.name] = childData;
-    }
-    for (const child of schema2.children) {
-      subcolumnData.delete(child.path.join("."));
-    }
-    let inverted = invertStruct(struct, invertDepth);
-    if (schema2.element.logical_type?.type === "VARIANT") {
-      inverted = decodeVariantColumn(inverted, parsers);
-    }
-    if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path, inverted);
-  }
-}
-function flattenAtDepth(arr, depth) {
-  for (let i = 0; i < arr.length; i++) {
-    if (depth) {
-      flattenAtDepth(arr[i], depth - 1);
-    } else {
-      arr[i] = arr[i].length ? arr[i][0] : null;
-    }
-  }
-}
-function assembleMaps(keys, values, depth) {
-  const out = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (depth) {
-      out.push(assembleMaps(keys[i], values[i], depth - 1));
-    } else {
-      if (keys[i]) {
-        const obj2 = {};
-        for (let j = 0; j < keys[i].length; j++) {
-          const value = values[i][j];
-          obj2[keys[i][j]] = value === void 0 ? null : value;
-        }
-        out.push(obj2);
-      } else {
-        out.push(void 0);
-      }
-    }
-  }
-  return out;
-}
-function invertStruct(struct, depth) {
-  const keys = Object.keys(struct);
-  const length = struct[keys[0]]?.length;
-  const out = [];
-  for (let i = 0; i < length; i++) {
-    const obj2 = {};
-    for (const key of keys) {
-      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
-      obj2[key] = struct[key][i];
-    }
-    if (depth) {
-      out.push(invertStruct(obj2, depth - 1));
-    } else {
-      out.push(obj2);
-    }
-  }
-  return out;
-}
-var init_assemble = __esm({
-  "node_modules/hyparquet/src/assemble.js"() {
-    init_schema();
-    init_variant();
-  }
-});
-
-// node_modules/hyparquet/src/alp.js
-function alpDecode(reader, count2, type) {
-  if (type === "FLOAT") {
-    return alpDecodeFloat(reader, count2);
-  } else if (type === "DOUBLE") {
-    return alpDecodeDouble(reader, count2);
-  } else {
-    throw new Error(`ALP encoding unsupported type: ${type}`);
-  }
-}
-function readAlpHeader(reader) {
-  const { view } = reader;
-  const compressionMode = view.getUint8(reader.offset++);
-  if (compressionMode !== 0) {
-    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
-  }
-  const integerEncoding = view.getUint8(reader.offset++);
-  if (integerEncoding !== 0) {
-    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
-  }
-  const logVectorSize = view.getUint8(reader.offset++);
-  if (logVectorSize < 3 || logVectorSize > 15) {
-    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
-  }
-  const vectorSize = 1 << logVectorSize;
-  const numElements = view.getInt32(reader.offset, true);
-  reader.offset += 4;
-  const numVectors = Math.ceil(numElements / vectorSize);
-  const offsetArrayStart = reader.offset;
-  reader.offset += numVectors * 4;
-  return { vectorSize, numElements, numVectors, offsetArrayStart };
-}
-function alpDecodeFloat(reader, count2) {
-  const { view } = reader;
-  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
-  }
-  const output2 = new Float32Array(count2);
-  const outputBytes = new Uint8Array(output2.buffer);
-  for (let v = 0; v < numVectors; v++) {
-    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
-    const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
-    const exponent = view.getUint8(reader.offset++);
-    const factor = view.getUint8(reader.offset++);
-    const numExceptions = view.getUint16(reader.offset, true);
-    reader.offset += 2;
-    const frameOfReference = view.getInt32(reader.offset, true);
-    reader.offset += 4;
-    const bitWidth2 = view.getUint8(reader.offset++);
-    const deltas = unpackBits(reader, n, bitWidth2);
-    const mulFactor = POW10F[factor];
-    const mulExponent = POW10F_NEG[exponent];
-    for (let i = 0; i < n; i++) {
-      const encoded = deltas[i] + frameOfReference | 0;
-      output2[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
-    }
-    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
-  }
-  return output2;
-}
-function alpDecodeDouble(reader, count2) {
-  const { view } = reader;
-  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
-  }
-  const output2 = new Float64Array(count2);
-  const outputBytes = new Uint8Array(output2.buffer);
-  for (let v = 0; v < numVectors; v++) {
-    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
-    const outputOffset = v * vectorSize;
-    const n = Math.min(vectorSize, numElements - outputOffset);
-    const exponent = view.getUint8(reader.offset++);
-    const factor = view.getUint8(reader.offset++);
-    const numExceptions = view.getUint16(reader.offset, true);
-    reader.offset += 2;
-    const frameOfReference = view.getBigInt64(reader.offset, true);
-    reader.offset += 8;
-    const bitWidth2 = view.getUint8(reader.offset++);
-    const mulFactor = POW10[factor];
-    const mulExponent = POW10_NEG[exponent];
-    const forNumber = Number(frameOfReference);
-    if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
-      const deltas = unpackBits(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
-        output2[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
-      }
-    } else {
-      const deltas = unpackBitsBig(reader, n, bitWidth2);
-      for (let i = 0; i < n; i++) {
-        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
-        output2[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
-      }
-    }
-    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
-  }
-  return output2;
-}
-function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
-  if (!numExceptions) return;
-  const { view } = reader;
-  const positionsStart = reader.offset;
-  const valuesStart = positionsStart + numExceptions * 2;
-  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
-  for (let e = 0; e < numExceptions; e++) {
-    const pos = view.getUint16(positionsStart + e * 2, true);
-    const dest = (outputOffset + pos) * byteSize;
-    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
-  }
-  reader.offset = valuesStart + numExceptions * byteSize;
-}
-function unpackBits(reader, count2, bitWidth2) {
-  const output2 = new Uint32Array(count2);
-  if (!bitWidth2) return output2;
-  const { view } = reader;
-  const start = reader.offset;
-  const modulus = 2 ** bitWidth2;
-  let bitPos = 0;
-  for (let i = 0; i < count2; i++) {
-    let byteIndex = start + (bitPos >>> 3);
-    const shift = bitPos & 7;
-    let value = view.getUint8(byteIndex++) >>> shift;
-    let bits = 8 - shift;
-    while (bits < bitWidth2) {
-      value += view.getUint8(byteIndex++) * 2 ** bits;
-      bits += 8;
-    }
-    output2[i] = value % modulus;
-    bitPos += bitWidth2;
-  }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
-  return output2;
-}
-function unpackBitsBig(reader, count2, bitWidth2) {
-  const output2 = new BigUint64Array(count2);
-  if (!bitWidth2) return output2;
-  const { view } = reader;
-  const start = reader.offset;
-  const mask = (1n << BigInt(bitWidth2)) - 1n;
-  let buffer = 0n;
-  let bitsInBuffer = 0;
-  let byteIndex = start;
-  for (let i = 0; i < count2; i++) {
-    while (bitsInBuffer < bitWidth2) {
-      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
-      bitsInBuffer += 8;
-    }
-    output2[i] = buffer & mask;
-    buffer >>= BigInt(bitWidth2);
-    bitsInBuffer -= bitWidth2;
-  }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
-  return output2;
-}
-var POW10, POW10_NEG, POW10F, POW10F_NEG;
-var init_alp = __esm({
-  "node_modules/hyparquet/src/alp.js"() {
-    POW10 = [
-      1,
-      10,
-      100,
-      1e3,
-      1e4,
-      1e5,
-      1e6,
-      1e7,
-      1e8,
-      1e9,
-      1e10,
-      1e11,
-      1e12,
-      1e13,
-      1e14,
-      1e15,
-      1e16,
-      1e17,
-      1e18
-    ];
-    POW10_NEG = [
-      1,
-      0.1,
-      0.01,
-      1e-3,
-      1e-4,
-      1e-5,
-      1e-6,
-      1e-7,
-      1e-8,
-      1e-9,
-      1e-10,
-      1e-11,
-      1e-12,
-      1e-13,
-      1e-14,
-      1e-15,
-      1e-16,
-      1e-17,
-      1e-18
-    ];
-    POW10F = POW10.slice(0, 11).map(Math.fround);
-    POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
-  }
-});
-
-// node_modules/hyparquet/src/delta.js
-function deltaBinaryUnpack(reader, count2, output2) {
-  if (output2 instanceof Int32Array) {
-    deltaBinaryUnpackInt32(reader, count2, output2);
-    return;
-  }
-  const blockSize = readVarInt(reader);
-  const miniblockPerBlock = readVarInt(reader);
-  readVarInt(reader);
-  let value = readZigZagBigInt(reader);
-  let outputIndex = 0;
-  output2[outputIndex++] = value;
-  const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  while (outputIndex < count2) {
-    const minDelta = readZigZagBigInt(reader);
-    const bitWidths = new Uint8Array(miniblockPerBlock);
-    for (let i = 0; i < miniblockPerBlock; i++) {
-      bitWidths[i] = reader.view.getUint8(reader.offset++);
-    }
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
-      const bitWidth2 = bitWidths[i];
-      if (bitWidth2) {
-        let bitpackPos = 0;
-        let miniblockCount = valuesPerMiniblock;
-        const mask = (1n << BigInt(bitWidth2)) - 1n;
-        while (miniblockCount && outputIndex < count2) {
-          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
-          bitpackPos += bitWidth2;
-          while (bitpackPos >= 32) {
-            bitpackPos -= 32;
-            reader.offset += 4;
-            if (bitpackPos) {
-              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth2 - bitpackPos) & mask;
-            }
-          }
-          const delta = minDelta + bits;
-          value += delta;
-          output2[outputIndex++] = value;
-          miniblockCount--;
-        }
-        if (miniblockCount) {
-          reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
-        }
-      } else {
-        for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
-          value += minDelta;
-          output2[outputIndex++] = value;
-        }
-      }
-    }
-  }
-}
-function deltaBinaryUnpackInt32(reader, count2, output2) {
-  const blockSize = readVarInt(reader);
-  const miniblockPerBlock = readVarInt(reader);
-  readVarInt(reader);
-  let value = readZigZag(reader);
-  let outputIndex = 0;
-  output2[outputIndex++] = value;
-  const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  const { view } = reader;
-  while (outputIndex < count2) {
-    const minDelta = readZigZagInt33(reader);
-    const bitWidthsOffset = reader.offset;
-    let offset = bitWidthsOffset + miniblockPerBlock;
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
-      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
-      const end = offset + valuesPerMiniblock * bitWidth2 / 8;
-      let bitOffset = 0;
-      for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
-        let residual = 0;
-        let bitsRead = 0;
-        while (bitsRead < bitWidth2) {
-          const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
-          if (bitsRead < 32) {
-            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
-          }
-          bitsRead += bitsToRead;
-          bitOffset += bitsToRead;
-          if (bitOffset === 8) {
-            bitOffset = 0;
-            offset++;
-          }
-        }
-        value = value + minDelta + residual | 0;
-        output2[outputIndex++] = value;
-      }
-      offset = end;
-    }
-    reader.offset = offset;
-  }
-}
-function readZigZagInt33(reader) {
-  const start = reader.offset;
-  const low = readVarInt(reader);
-  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
-  return (low >>> 1 | high << 31) ^ -(low & 1);
-}
-function deltaLengthByteArray(reader, count2, output2) {
-  const lengths = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, lengths);
-  for (let i = 0; i < count2; i++) {
-    output2[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
-    reader.offset += lengths[i];
-  }
-}
-function deltaByteArray(reader, count2, output2) {
-  const prefixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, prefixData);
-  const suffixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, suffixData);
-  for (let i = 0; i < count2; i++) {
-    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
-    if (prefixData[i]) {
-      output2[i] = new Uint8Array(prefixData[i] + suffixData[i]);
-      output2[i].set(output2[i - 1].subarray(0, prefixData[i]));
-      output2[i].set(suffix, prefixData[i]);
-    } else {
-      output2[i] = suffix;
-    }
-    reader.offset += suffixData[i];
-  }
-}
-var init_delta = __esm({
-  "node_modules/hyparquet/src/delta.js"() {
-    init_thrift();
-  }
-});
-
-// node_modules/hyparquet/src/encoding.js
-function readRleBitPackedHybrid(reader, width, output2, length) {
-  if (length === void 0) {
-    length = reader.view.getUint32(reader.offset, true);
-    reader.offset += 4;
-  }
-  const startOffset = reader.offset;
-  let seen = 0;
-  while (seen < output2.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output2, seen);
-    } else {
-      const count2 = header >>> 1;
-      readRle(reader, count2, width, output2, seen);
-      seen += count2;
-    }
-  }
-  reader.offset = startOffset + length;
-}
-function readRle(reader, count2, bitWidth2, output2, seen) {
-  const width = bitWidth2 + 7 >> 3;
-  let value = 0;
-  for (let i = 0; i < width; i++) {
-    value |= reader.view.getUint8(reader.offset++) << (i << 3);
-  }
-  for (let i = 0; i < count2; i++) {
-    output2[seen + i] = value;
-  }
-}
-function readBitPacked(reader, header, bitWidth2, output2, seen) {
-  let count2 = header >> 1 << 3;
-  const mask = (1 << bitWidth2) - 1;
-  let data = 0;
-  if (reader.offset < reader.view.byteLength) {
-    data = reader.view.getUint8(reader.offset++);
-  } else if (mask) {
-    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
-  }
-  let left = 8;
-  let right = 0;
-  while (count2) {
-    if (right > 8) {
-      right -= 8;
-      left -= 8;
-      data >>>= 8;
-    } else if (left - right < bitWidth2) {
-      data |= reader.view.getUint8(reader.offset) << left;
-      reader.offset++;
-      left += 8;
-    } else {
-      if (seen < output2.length) {
-        output2[seen++] = data >> right & mask;
-      }
-      count2--;
-      right += bitWidth2;
-    }
-  }
-  return seen;
-}
-function byteStreamSplit(reader, count2, type, typeLength) {
-  const width = byteWidth(type, typeLength);
-  const bytes = new Uint8Array(count2 * width);
-  for (let b = 0; b < width; b++) {
-    for (let i = 0; i < count2; i++) {
-      bytes[i * width + b] = reader.view.getUint8(reader.offset++);
-    }
-  }
-  if (type === "FLOAT") return new Float32Array(bytes.buffer);
-  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
-  else if (type === "INT32") return new Int32Array(bytes.buffer);
-  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
-  else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    const split = new Array(count2);
-    for (let i = 0; i < count2; i++) {
-      split[i] = bytes.subarray(i * width, (i + 1) * width);
-    }
-    return split;
-  }
-  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
-}
-function byteWidth(type, typeLength) {
-  switch (type) {
-    case "INT32":
-    case "FLOAT":
-      return 4;
-    case "INT64":
-    case "DOUBLE":
-      return 8;
-    case "FIXED_LEN_BYTE_ARRAY":
-      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
-      return typeLength;
-    default:
-      throw new Error(`parquet unsupported type: ${type}`);
-  }
-}
-var init_encoding = __esm({
-  "node_modules/hyparquet/src/encoding.js"() {
-    init_thrift();
-  }
-});
-
-// node_modules/hyparquet/src/plain.js
-function readPlain(reader, type, count2, fixedLength) {
-  if (count2 === 0) return [];
-  if (type === "BOOLEAN") {
-    return readPlainBoolean(reader, count2);
-  } else if (type === "INT32") {
-    return readPlainInt32(reader, count2);
-  } else if (type === "INT64") {
-    return readPlainInt64(reader, count2);
-  } else if (type === "INT96") {
-    return readPlainInt96(reader, count2);
-  } else if (type === "FLOAT") {
-    return readPlainFloat(reader, count2);
-  } else if (type === "DOUBLE") {
-    return readPlainDouble(reader, count2);
-  } else if (type === "BYTE_ARRAY") {
-    return readPlainByteArray(reader, count2);
-  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    if (!fixedLength) throw new Error("parquet missing fixed length");
-    return readPlainByteArrayFixed(reader, count2, fixedLength);
-  } else {
-    throw new Error(`parquet unhandled type: ${type}`);
-  }
-}
-function readPlainBoolean(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
-    const byteOffset = reader.offset + (i / 8 | 0);
-    const bitOffset = i % 8;
-    const byte = reader.view.getUint8(byteOffset);
-    values[i] = (byte & 1 << bitOffset) !== 0;
-  }
-  reader.offset += Math.ceil(count2 / 8);
-  return values;
-}
-function readPlainInt32(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
-  return values;
-}
-function readPlainInt64(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
-  return values;
-}
-function readPlainInt96(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
-    const low = reader.view.getBigInt64(reader.offset + i * 12, true);
-    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
-    values[i] = BigInt(high) << 64n | low;
-  }
-  reader.offset += count2 * 12;
-  return values;
-}
-function readPlainFloat(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
-  return values;
-}
-function readPlainDouble(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
-  return values;
-}
-function readPlainByteArray(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
-    const length = reader.view.getUint32(reader.offset, true);
-    reader.offset += 4;
-    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
-    reader.offset += length;
-  }
-  return values;
-}
-function readPlainByteArrayFixed(reader, count2, fixedLength) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
-    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
-    reader.offset += fixedLength;
-  }
-  return values;
-}
-function align(buffer, offset, size) {
-  const aligned = new ArrayBuffer(size);
-  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
-  return aligned;
-}
-var init_plain = __esm({
-  "node_modules/hyparquet/src/plain.js"() {
-  }
-});
-
-// node_modules/hyparquet/src/snappy.js
-function copyBytes(fromArray, fromPos, toArray, toPos, length) {
-  for (let i = 0; i < length; i++) {
-    toArray[toPos + i] = fromArray[fromPos + i];
-  }
-}
-function snappyUncompress(input2, output2) {
-  const inputLength = input2.byteLength;
-  const outputLength = output2.byteLength;
-  let pos = 0;
-  let outPos = 0;
-  while (pos < inputLength) {
-    const c = input2[pos];
-    pos++;
-    if (c < 128) {
-      break;
-    }
-  }
-  if (outputLength && pos >= inputLength) {
-    throw new Error("invalid snappy length header");
-  }
-  while (pos < inputLength) {
-    const c = input2[pos];
-    let len = 0;
-    pos++;
-    if (pos >= inputLength) {
-      throw new Error("missing eof marker");
-    }
-    if ((c & 3) === 0) {
-      let len2 = (c >>> 2) + 1;
-      if (len2 > 60) {
-        if (pos + 3 >= inputLength) {
-          throw new Error("snappy error literal pos + 3 >= inputLength");
-        }
-        const lengthSize = len2 - 60;
-        len2 = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
-        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
-        pos += lengthSize;
-      }
-      if (pos + len2 > inputLength) {
-        throw new Error("snappy error literal exceeds input length");
-      }
-      copyBytes(input2, pos, output2, outPos, len2);
-      pos += len2;
-      outPos += len2;
-    } else {
-      let offset = 0;
-      switch (c & 3) {
-        case 1:
-          len = (c >>> 2 & 7) + 4;
-          offset = input2[pos] + (c >>> 5 << 8);
-          pos++;
-          break;
-        case 2:
-          if (inputLength <= pos + 1) {
-            throw new Error("snappy error end of input");
-          }
-          len = (c >>> 2) + 1;
-          offset = input2[pos] + (input2[pos + 1] << 8);
-          pos += 2;
-          break;
-        case 3:
-          if (inputLength <= pos + 3) {
-            throw new Error("snappy error end of input");
-          }
-          len = (c >>> 2) + 1;
-          offset = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
-          pos += 4;
-          break;
-        default:
-          break;
-      }
-      if (offset === 0 || isNaN(offset)) {
-        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
-      }
-      if (offset > outPos) {
-        throw new Error("cannot copy from before start of buffer");
-      }
-      copyBytes(output2, outPos - offset, output2, outPos, len);
-      outPos += len;
-    }
-  }
-  if (outPos !== outputLength) throw new Error("premature end of input");
-}
-var WORD_MASK;
-var init_snappy = __esm({
-  "node_modules/hyparquet/src/snappy.js"() {
-    WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
-  }
-});
-
-// node_modules/hyparquet/src/datapage.js
-function readDataPage(bytes, daph, { type, element, schemaPath }) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = { view, offset: 0 };
-  let dataPage;
-  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
-  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
-  const nValues = daph.num_values - numNulls;
-  if (daph.encoding === "PLAIN") {
-    dataPage = readPlain(reader, type, nValues, element.type_length);
-  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
-    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
-    if (bitWidth2) {
-      dataPage = new Array(nValues);
-      if (type === "BOOLEAN") {
-        readRleBitPackedHybrid(reader, bitWidth2, dataPage);
-        dataPage = dataPage.map((x) => !!x);
-      } else {
-        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
-      }
-    } else {
-      dataPage = new Uint8Array(nValues);
-    }
-  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
-    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
-  } else if (daph.encoding === "ALP") {
-    dataPage = alpDecode(reader, nValues, type);
-  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
-    const int322 = type === "INT32";
-    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
-    deltaBinaryUnpack(reader, nValues, dataPage);
-  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
-    dataPage = new Array(nValues);
-    deltaLengthByteArray(reader, nValues, dataPage);
-  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
-    dataPage = new Array(nValues);
-    deltaByteArray(reader, nValues, dataPage);
-  } else {
-    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
-  }
-  return { definitionLevels, repetitionLevels, dataPage };
-}
-function readRepetitionLevels(reader, daph, schemaPath) {
-  if (schemaPath.length > 1) {
-    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
-    if (maxRepetitionLevel) {
-      const values = new Array(daph.num_values);
-      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values);
-      return values;
-    }
-  }
-  return [];
-}
-function readDefinitionLevels(reader, daph, schemaPath) {
-  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
-  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
-  const definitionLevels = new Array(daph.num_values);
-  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels);
-  let numNulls = daph.num_values;
-  for (const def of definitionLevels) {
-    if (def === maxDefinitionLevel) numNulls--;
-  }
-  if (numNulls === 0) definitionLevels.length = 0;
-  return { definitionLevels, numNulls };
-}
-function decompressPage(compressedBytes, uncompressed_page_size, codec2, compressors) {
-  let page;
-  const customDecompressor = compressors?.[codec2];
-  if (codec2 === "UNCOMPRESSED") {
-    page = compressedBytes;
-  } else if (customDecompressor) {
-    page = customDecompressor(compressedBytes, uncompressed_page_size);
-  } else if (codec2 === "SNAPPY") {
-    page = new Uint8Array(uncompressed_page_size);
-    snappyUncompress(compressedBytes, page);
-  } else {
-    throw new Error(`parquet unsupported compression codec: ${codec2}`);
-  }
-  if (page?.length !== uncompressed_page_size) {
-    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
-  }
-  return page;
-}
-function readDataPageV2(compressedBytes, ph, columnDecoder) {
-  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
-  const reader = { view, offset: 0 };
-  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
-  const daph2 = ph.data_page_header_v2;
-  if (!daph2) throw new Error("parquet data page header v2 is undefined");
-  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
-  reader.offset = daph2.repetition_levels_byte_length;
-  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
-  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
-  let page = compressedBytes.subarray(reader.offset);
-  if (daph2.is_compressed !== false && uncompressedPageSize) {
-    page = decompressPage(page, uncompressedPageSize, codec2, compressors);
-  }
-  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
-  const pageReader = { view: pageView, offset: 0 };
-  let dataPage;
-  const nValues = daph2.num_values - daph2.num_nulls;
-  if (daph2.encoding === "PLAIN") {
-    dataPage = readPlain(pageReader, type, nValues, element.type_length);
-  } else if (daph2.encoding === "RLE") {
-    dataPage = new Array(nValues);
-    readRleBitPackedHybrid(pageReader, 1, dataPage);
-    dataPage = dataPage.map((x) => !!x);
-  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
-    const bitWidth2 = pageView.getUint8(pageReader.offset++);
-    dataPage = new Array(nValues);
-    readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
-  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
-    const int322 = type === "INT32";
-    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
-    deltaBinaryUnpack(pageReader, nValues, dataPage);
-  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
-    dataPage = new Array(nValues);
-    deltaLengthByteArray(pageReader, nValues, dataPage);
-  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
-    dataPage = new Array(nValues);
-    deltaByteArray(pageReader, nValues, dataPage);
-  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
-    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
-  } else if (daph2.encoding === "ALP") {
-    dataPage = alpDecode(pageReader, nValues, type);
-  } else {
-    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
-  }
-  return { definitionLevels, repetitionLevels, dataPage };
-}
-function readRepetitionLevelsV2(reader, daph2, schemaPath) {
-  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
-  if (!maxRepetitionLevel) return [];
-  const values = new Array(daph2.num_values);
-  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
-  return values;
-}
-function readDefinitionLevelsV2(reader, daph2, schemaPath) {
-  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
-  if (maxDefinitionLevel) {
-    const values = new Array(daph2.num_values);
-    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
-    return values;
-  }
-}
-function bitWidth(value) {
-  return 32 - Math.clz32(value);
-}
-var init_datapage = __esm({
-  "node_modules/hyparquet/src/datapage.js"() {
-    init_alp();
-    init_delta();
-    init_encoding();
-    init_plain();
-    init_schema();
-    init_snappy();
-  }
-});
-
-// node_modules/hyparquet/src/column.js
-function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
-  const { pathInSchema, schemaPath } = columnDecoder;
-  const isFlat = isFlatColumn(schemaPath);
-  const chunks = [];
-  let dictionary = void 0;
-  let lastChunk = void 0;
-  let rowCount = 0;
-  let skipped = 0;
-  const emitLastChunk = onPage && (() => {
-    lastChunk && onPage({
-      pathInSchema,
-      columnData: lastChunk,
-      rowStart: groupStart + rowCount - lastChunk.length,
-      rowEnd: groupStart + rowCount
-    });
-  });
-  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
-    if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
-      if (data) dictionary = convert(data, columnDecoder);
-    } else {
-      const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
-      if (result.skipped) {
-        if (!chunks.length) {
-          skipped += result.skipped;
-        }
-        rowCount += result.skipped;
-      } else if (result.data && lastChunk === result.data) {
-        rowCount += result.data.length - lastChunkLength;
-      } else if (result.data && result.data.length) {
-        emitLastChunk?.();
-        chunks.push(result.data);
-        rowCount += result.data.length;
-        lastChunk = result.data;
-      }
-    }
-  }
-  emitLastChunk?.();
-  return { data: chunks, skipped };
-}
-function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
-  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
-  const compressedBytes = new Uint8Array(
-    reader.view.buffer,
-    reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
-  );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
-    if (!daph) throw new Error("parquet data page header is undefined");
-    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
-      return { skipped: daph.num_values };
-    }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
-    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
-    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
-    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
-    return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
-    if (!daph2) throw new Error("parquet data page header v2 is undefined");
-    if (pageStart > daph2.num_rows) {
-      return { skipped: daph2.num_rows };
-    }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
-    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
-    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
-    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
-    return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
-    if (!diph) throw new Error("parquet dictionary page header is undefined");
-    const page = decompressPage(
-      compressedBytes,
-      Number(header.uncompressed_page_size),
-      codec2,
-      compressors
-    );
-    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
-    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
-    return { skipped: 0, data: dictArray };
-  } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
-  }
-}
-function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
-  };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
-  };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
-    // default true
-    statistics: pageStatistics(header.field_8.field_8)
-  };
-  return {
-    type,
-    uncompressed_page_size,
-    compressed_page_size,
-    crc,
-    data_page_header,
-    index_page_header,
-    dictionary_page_header,
-    data_page_header_v2
-  };
-}
-function pageStatistics(stats) {
-  return stats && {
-    max: stats.field_1,
-    min: stats.field_2,
-    null_count: stats.field_3,
-    distinct_count: stats.field_4,
-    max_value: stats.field_5,
-    min_value: stats.field_6,
-    is_max_value_exact: stats.field_7,
-    is_min_value_exact: stats.field_8
-  };
-}
-var init_column = __esm({
-  "node_modules/hyparquet/src/column.js"() {
-    init_assemble();
-    init_constants();
-    init_convert();
-    init_datapage();
-    init_plain();
-    init_schema();
-    init_thrift();
-  }
-});
-
-// node_modules/hyparquet/src/rowgroup.js
-function readRowGroup(options, { metadata }, groupPlan) {
-  const asyncColumns = [];
-  const schemaTree2 = parquetSchema(metadata);
-  for (const chunk of groupPlan.chunks) {
-    const { path_in_schema: pathInSchema } = chunk.columnMetadata;
-    const schemaPath = getTreePath(schemaTree2, pathInSchema);
-    const columnDecoder = {
-      pathInSchema,
-      element: schemaPath[schemaPath.length - 1].element,
-      schemaPath,
-      ...options,
-      ...chunk.columnMetadata,
-      // merge after options, so a partial parsers object keeps the defaults
-      parsers: { ...DEFAULT_PARSERS, ...options.parsers }
-    };
-    const { startByte, endByte } = chunk.range;
-    if ("pageLocations" in chunk) {
-      asyncColumns.push({
-        pathInSchema,
-        data: readSelectedPages(options, groupPlan, chunk, chunk.pageLocations, columnDecoder)
-      });
-    } else if ("offsetIndex" in chunk) {
-      asyncColumns.push({
-        pathInSchema,
-        // fetch offset index
-        data: Promise.resolve(options.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
-          const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
-          return readSelectedPages(options, groupPlan, chunk, pages, columnDecoder);
-        })
-      });
-    } else {
-      asyncColumns.push({
-        pathInSchema,
-        data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
-          const reader = { view: new DataView(buffer), offset: 0 };
-          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
-        })
-      });
-    }
-  }
-  return {
-    groupStart: groupPlan.groupStart,
-    groupRows: groupPlan.groupRows,
-    selectStart: groupPlan.selectStart,
-    selectEnd: groupPlan.selectEnd,
-    asyncColumns
-  };
-}
-async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder) {
-  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
-  const { selectStart, selectEnd } = groupPlan;
-  let { startByte, endByte } = chunk.range;
-  let skipped = -1;
-  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset;
-  for (let i = 0; i < pages.length; i++) {
-    const page = pages[i];
-    const pageStart = Number(page.first_row_index);
-    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupPlan.groupRows;
-    if (skipped < 0 && pageEnd > selectStart) {
-      startByte = Number(page.offset);
-      skipped = pageStart;
-    }
-    if (pageStart < selectEnd) {
-      endByte = Number(page.offset) + page.compressed_page_size;
-    }
-  }
-  if (skipped < 0) skipped = 0;
-  let view;
-  if (hasDict && skipped) {
-    const dictLength = Number(pages[0].offset) - chunk.range.startByte;
-    const [dictBuffer, dataBuffer] = await Promise.all([
-      options.file.slice(chunk.range.startByte, Number(pages[0].offset)),
-      options.file.slice(startByte, endByte)
-    ]);
-    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
-    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
-    combined.set(new Uint8Array(dataBuffer), dictLength);
-    view = new DataView(combined.buffer);
-  } else if (hasDict) {
-    view = new DataView(await options.file.slice(chunk.range.startByte, endByte));
-  } else {
-    view = new DataView(await options.file.slice(startByte, endByte));
-  }
-  const reader = { view, offset: 0 };
-  const adjustedGroupPlan = skipped ? {
-    ...groupPlan,
-    groupStart: groupPlan.groupStart + skipped,
-    selectStart: groupPlan.selectStart - skipped,
-    selectEnd: groupPlan.selectEnd - skipped
-  } : groupPlan;
-  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
-  return {
-    data,
-    skipped: skipped + columnSkipped
-  };
-}
-async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
-  const asyncPages = await Promise.all(asyncColumns.map(
-    (column) => column.data.then(({ skipped, data }) => ({ skipped, data: flatten(data) }))
-  ));
-  const selectCount = selectEnd - selectStart;
-  if (rowFormat === "object") {
-    const groupData2 = Array(selectCount);
-    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
-      const rowData = {};
-      for (let i = 0; i < asyncColumns.length; i++) {
-        const { data, skipped } = asyncPages[i];
-        rowData[asyncColumns[i].pathInSchema[0]] = data[selectStart + selectRow - skipped];
-      }
-      groupData2[selectRow] = rowData;
-    }
-    return groupData2;
-  }
-  const includedColumnNames = asyncColumns.map((child) => child.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
-  const columnOrder = columns ?? includedColumnNames;
-  const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
-  const groupData = Array(selectCount);
-  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
-    const rowData = Array(asyncColumns.length);
-    for (let i = 0; i < columnOrder.length; i++) {
-      const colIdx = columnIndexes[i];
-      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i]}`);
-      const { data, skipped } = asyncPages[colIdx];
-      rowData[i] = data[selectStart + selectRow - skipped];
-    }
-    groupData[selectRow] = rowData;
-  }
-  return groupData;
-}
-function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
-  const { asyncColumns } = asyncRowGroup;
-  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
-  const assembled = [];
-  for (const child of schemaTree2.children) {
-    if (child.children.length) {
-      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child.element.name);
-      if (!childColumns.length) continue;
-      assembled.push({
-        pathInSchema: child.path,
-        data: (async () => {
-          const resolved = await Promise.all(childColumns.map((c) => c.data));
-          const subcolumnData = /* @__PURE__ */ new Map();
-          const flattened = resolved.map(({ data }) => flatten(data));
-          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
-          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
-          for (let i = 0; i < childColumns.length; i++) {
-            const start = skipped - resolved[i].skipped;
-            const length = Math.max(0, end - skipped);
-            subcolumnData.set(
-              childColumns[i].pathInSchema.join("."),
-              flattened[i].slice(start, start + length)
-            );
-          }
-          assembleNested(subcolumnData, child, allParsers);
-          const assembled2 = subcolumnData.get(child.element.name);
-          if (!assembled2) throw new Error("parquet column data not assembled");
-          return { data: [assembled2], skipped };
-        })()
-      });
-    } else {
-      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child.element.name);
-      if (asyncColumn) assembled.push(asyncColumn);
-    }
-  }
-  return { ...asyncRowGroup, asyncColumns: assembled };
-}
-var init_rowgroup = __esm({
-  "node_modules/hyparquet/src/rowgroup.js"() {
-    init_assemble();
-    init_column();
-    init_convert();
-    init_indexes();
-    init_metadata();
-    init_schema();
-    init_utils();
-  }
-});
-
-// node_modules/hyparquet/src/scan.js
-async function parquetScan(options) {
-  options.metadata ??= await parquetMetadataAsync(options.file, options);
-  const { pruningFilter, ...readOptions } = options;
-  let { columns } = readOptions;
-  if (columns && pruningFilter) {
-    const selectedColumns = new Set(columns);
-    const extraColumns = columnsNeededForFilter(pruningFilter).filter((column) => !selectedColumns.has(column));
-    if (extraColumns.length) columns = [...columns, ...extraColumns];
-  }
-  const preparedOptions = await prepareParquetOptions({
-    ...readOptions,
-    columns,
-    filter: pruningFilter,
-    useOffsetIndex: readOptions.useOffsetIndex ?? true
-  });
-  const { metadata } = preparedOptions;
-  if (!metadata) throw new Error("parquet requires metadata");
-  const schemaTree2 = parquetSchema(metadata);
-  const availableColumns = new Set(columns ?? schemaTree2.children.map((child) => child.element.name));
-  const plan = parquetPlanGroups(preparedOptions);
-  const candidates = plan.groups.flatMap((group2) => group2.ranges.map(([selectStart, selectEnd]) => ({
-    rowStart: group2.groupStart + selectStart,
-    rowEnd: group2.groupStart + selectEnd,
-    group: group2
-  })));
-  const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
-  const cache = /* @__PURE__ */ new Map();
-  function readColumn2({ column, rowStart, rowEnd }) {
-    if (!availableColumns.has(column)) {
-      throw new Error(`parquet column not found in scan: ${column}`);
-    }
-    validateRange(rowStart, rowEnd);
-    if (rowStart === rowEnd) return Promise.resolve([]);
-    const candidateIndex = findCandidate(candidates, rowStart, rowEnd);
-    if (candidateIndex < 0) {
-      throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`);
-    }
-    const { group: group2 } = candidates[candidateIndex];
-    const cached2 = cache.get(column);
-    if (cached2 && rowStart >= cached2.rowStart && rowEnd <= cached2.rowEnd) {
-      return cached2.data.then((data2) => sliceDecodedArray(
-        data2,
-        rowStart - cached2.rowStart,
-        rowEnd - cached2.rowStart
-      ));
-    }
-    const data = readColumnRange({
-      options: preparedOptions,
-      schemaTree: schemaTree2,
-      group: group2,
-      column,
-      rowStart,
-      rowEnd
-    });
-    cache.set(column, { rowStart, rowEnd, data });
-    return data;
-  }
-  return {
-    metadata,
-    ranges,
-    readColumn: readColumn2
-  };
-}
-async function prepareParquetRead(options) {
-  const prepared = await prepareParquetOptions(options);
-  return {
-    options: prepared,
-    plan: parquetPlan(prepared)
-  };
-}
-async function prepareParquetOptions(options) {
-  const metadata = options.metadata ?? await parquetMetadataAsync(options.file, options);
-  const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
-  const filterColumns = columnsNeededForFilter(options.filter);
-  const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
-  if (missingFilterColumns.length) {
-    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
-  }
-  if (options.columns) {
-    const missingColumns = options.columns.filter((column) => !schemaColumns.includes(column));
-    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
-  }
-  let prepared = { ...options, metadata };
-  prepared = await withBloomFilters(prepared);
-  prepared = await withPageIndexes(prepared);
-  return prepared;
-}
-function readParquetPlan(options, plan) {
-  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
-  return plan.groups.map((group2) => readRowGroup(readOptions, plan, group2));
-}
-async function readColumnRange({ options, schemaTree: schemaTree2, group: group2, column, rowStart, rowEnd }) {
-  const columnOptions = {
-    ...options,
-    columns: [column],
-    filter: void 0,
-    rowStart,
-    rowEnd,
-    useBloomFilters: false,
-    useOffsetIndex: options.useOffsetIndex ?? true,
-    usePageIndex: false,
-    pageRangesByGroup: void 0
-  };
-  const columnPlan = planCandidateColumn({ options, group: group2, column, rowStart, rowEnd });
-  const [asyncGroup] = readParquetPlan(columnOptions, columnPlan);
-  if (!asyncGroup) throw new Error("parquet scan range not planned");
-  const assembled = assembleAsync(asyncGroup, schemaTree2, options.parsers);
-  const asyncColumn = assembled.asyncColumns.find((child) => child.pathInSchema[0] === column);
-  if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
-  const result = await asyncColumn.data;
-  const data = flatten(result.data);
-  const selectStart = assembled.selectStart ?? rowStart - assembled.groupStart;
-  const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart;
-  return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped);
-}
-function planCandidateColumn({ options, group: group2, column, rowStart, rowEnd }) {
-  if (!options.metadata) throw new Error("parquet requires metadata");
-  const localPlan = parquetPlanGroup({
-    rowGroup: group2.rowGroup,
-    groupStart: group2.groupStart,
-    groupRows: group2.groupRows,
-    ranges: [[rowStart - group2.groupStart, rowEnd - group2.groupStart]],
-    columns: [column],
-    useOffsetIndex: options.useOffsetIndex ?? true,
-    pageLocations: group2.pageLocations
-  });
-  const [localGroupPlan] = localPlan.groups;
-  if (!localGroupPlan) throw new Error(`parquet column not found: ${column}`);
-  return {
-    metadata: options.metadata,
-    rowStart,
-    rowEnd,
-    columns: [column],
-    fetches: [...localPlan.fetches, ...localPlan.indexes],
-    groups: [localGroupPlan]
-  };
-}
-function findCandidate(candidates, rowStart, rowEnd) {
-  let low = 0;
-  let high = candidates.length - 1;
-  while (low <= high) {
-    const middle = Math.floor((low + high) / 2);
-    const candidate = candidates[middle];
-    if (rowStart < candidate.rowStart) {
-      high = middle - 1;
-    } else if (rowStart >= candidate.rowEnd) {
-      low = middle + 1;
-    } else {
-      return rowEnd <= candidate.rowEnd ? middle : -1;
-    }
-  }
-  return -1;
-}
-function validateRange(rowStart, rowEnd) {
-  if (!Number.isSafeInteger(rowStart) || rowStart < 0) {
-    throw new RangeError("parquet rowStart must be a non-negative safe integer");
-  }
-  if (!Number.isSafeInteger(rowEnd) || rowEnd < rowStart) {
-    throw new RangeError("parquet rowEnd must be a safe integer greater than or equal to rowStart");
-  }
-}
-function sliceDecodedArray(data, start, end) {
-  if (start === 0 && end === data.length) return data;
-  return Array.isArray(data) ? data.slice(start, end) : data.subarray(start, end);
-}
-async function withBloomFilters(options) {
-  if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
-  const schemaTree2 = parquetSchema(options.metadata);
-  const schemaElements = {};
-  for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
-  const bloomFiltersByGroup = await prefetchBloomFilters({
-    file: options.file,
-    metadata: options.metadata,
-    filter: options.filter,
-    filterStrict: options.filterStrict
-  });
-  return { ...options, bloomFiltersByGroup, schemaElements };
-}
-async function withPageIndexes(options) {
-  if (!options.usePageIndex || !options.filter || !options.metadata) return options;
-  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
-    file: options.file,
-    metadata: options.metadata,
-    filter: options.filter,
-    filterStrict: options.filterStrict,
-    rowStart: options.rowStart,
-    rowEnd: options.rowEnd,
-    columns: options.columns,
-    bloomFiltersByGroup: options.bloomFiltersByGroup,
-    schemaElements: options.schemaElements,
-    parsers: options.parsers
-  });
-  return { ...options, pageRangesByGroup, pageLocationsByGroup };
-}
-var init_scan = __esm({
-  "node_modules/hyparquet/src/scan.js"() {
-    init_filter();
-    init_metadata();
-    init_plan();
-    init_rowgroup();
-    init_utils();
-  }
-});
-
-// node_modules/hyparquet/src/read.js
-async function parquetRead(options) {
-  options.metadata ??= await parquetMetadataAsync(options.file, options);
-  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options;
-  if (filter && rowFormat !== "object") {
-    throw new Error('parquet filter requires rowFormat: "object"');
-  }
-  if (options.includeRowIndex && rowFormat !== "object") {
-    throw new Error('parquet includeRowIndex requires rowFormat: "object"');
-  }
-  const filterColumns = columnsNeededForFilter(filter);
-  let readColumns = columns;
-  if (columns && filterColumns.length) {
-    const selectedColumns = new Set(columns);
-    const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
-    if (extraColumns.length) readColumns = [...columns, ...extraColumns];
-  }
-  const readOptions = readColumns === columns ? options : { ...options, columns: readColumns };
-  const prepared = await prepareParquetRead(readOptions);
-  const preparedOptions = prepared.options;
-  const requiresProjection = readColumns !== columns;
-  const asyncGroups = readParquetPlan(preparedOptions, prepared.plan);
-  if (!onComplete && !onChunk) {
-    await awaitAllColumns(asyncGroups);
-    return;
-  }
-  if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
-  const schemaTree2 = parquetSchema(preparedOptions.metadata);
-  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options.parsers));
-  if (onChunk) {
-    for (const asyncGroup of assembled) {
-      for (const asyncColumn of asyncGroup.asyncColumns) {
-        asyncColumn.data.then(({ data, skipped }) => {
-          let rowStart2 = asyncGroup.groupStart + skipped;
-          for (const columnData of data) {
-            onChunk({
-              columnName: asyncColumn.pathInSchema[0],
-              columnData,
-              rowStart: rowStart2,
-              rowEnd: rowStart2 + columnData.length
-            });
-            rowStart2 += columnData.length;
-          }
-        }, () => {
-        });
-      }
-    }
-  }
-  if (onComplete) {
-    await awaitAllColumns(assembled);
-    const rows = [];
-    for (const asyncGroup of assembled) {
-      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
-      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
-      const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
-      if (options.includeRowIndex) {
-        for (let i = 0; i < groupData.length; i++) {
-          Object.defineProperty(groupData[i], rowIndex, {
-            value: asyncGroup.groupStart + selectStart + i
-          });
-        }
-      }
-      if (filter) {
-        for (
-          const row of
-          /** @type {Record<string, any>[]} */
-          groupData
-        ) {
-          if (matchFilter(row, filter, filterStrict)) {
-            if (requiresProjection && columns) {
-              for (const col of filterColumns) {
-                if (!columns.includes(col)) delete row[col];
-              }
-            }
-            rows.push(row);
-          }
-        }
-      } else {
-        concat(rows, groupData);
-      }
-    }
-    onComplete(rows);
-  } else {
-    await awaitAllColumns(assembled);
-  }
-}
-async function awaitAllColumns(asyncGroups) {
-  const all = asyncGroups.flatMap((g) => g.asyncColumns.map((c) => c.data));
-  const results = await Promise.allSettled(all);
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
-}
-async function parquetReadColumn(options) {
-  if (options.columns?.length !== 1) {
-    throw new Error("parquetReadColumn expected columns: [columnName]");
-  }
-  options.metadata ??= await parquetMetadataAsync(options.file, options);
-  const column = options.columns[0];
-  const prepared = await prepareParquetRead(options);
-  const asyncGroups = readParquetPlan(prepared.options, prepared.plan);
-  if (!prepared.options.metadata) throw new Error("parquet requires metadata");
-  const schemaTree2 = parquetSchema(prepared.options.metadata);
-  const assembled = asyncGroups.map((group2) => assembleAsync(group2, schemaTree2, options.parsers));
-  await awaitAllColumns(assembled);
-  const columnData = [];
-  for (const group2 of assembled) {
-    const asyncColumn = group2.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
-    if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
-    const { data } = await asyncColumn.data;
-    for (const chunk of data) concat(columnData, chunk);
-  }
-  return columnData;
-}
-function parquetReadObjects(options) {
-  return new Promise((onComplete, reject) => {
-    parquetRead({
-      ...options,
-      rowFormat: "object",
-      // force object output
-      onComplete
-    }).catch(reject);
-  });
-}
-var rowIndex;
-var init_read = __esm({
-  "node_modules/hyparquet/src/read.js"() {
-    init_filter();
-    init_metadata();
-    init_rowgroup();
-    init_scan();
-    init_utils();
-    rowIndex = /** @type {typeof import('../src/types.js').rowIndex} */
-    /* @__PURE__ */ Symbol("rowIndex");
-  }
-});
-
-// node_modules/hyparquet/src/query.js
-async function parquetQuery(options) {
-  if (!options.file || !(options.file.byteLength >= 0)) {
-    throw new Error("parquet expected AsyncBuffer");
-  }
-  options.metadata ??= await parquetMetadataAsync(options.file, options);
-  const { metadata, rowStart = 0, columns, orderBy, filter } = options;
-  if (rowStart < 0) throw new Error("parquet rowStart must be positive");
-  const rowEnd = options.rowEnd ?? Number(metadata.num_rows);
-  if (orderBy) {
-    const allColumns = parquetSchema(options.metadata).children.map((c) => c.element.name);
-    if (!allColumns.includes(orderBy)) {
-      throw new Error(`parquet orderBy column not found: ${orderBy}`);
-    }
-  }
-  if (filter && !orderBy && rowEnd < metadata.num_rows) {
-    const filteredRows = [];
-    let groupStart = 0;
-    for (const group2 of metadata.row_groups) {
-      const groupEnd = groupStart + Number(group2.num_rows);
-      const groupData = await parquetReadObjects({
-        ...options,
-        rowStart: groupStart,
-        rowEnd: groupEnd
-      });
-      filteredRows.push(...groupData);
-      if (filteredRows.length >= rowEnd) break;
-      groupStart = groupEnd;
-    }
-    return filteredRows.slice(rowStart, rowEnd);
-  } else if (filter && orderBy) {
-    const readColumns = columns && !columns.includes(orderBy) ? [...columns, orderBy] : columns;
-    const results = await parquetReadObjects({
-      ...options,
-      rowStart: void 0,
-      rowEnd: void 0,
-      columns: readColumns
-    });
-    results.sort((a, b) => compare(a[orderBy], b[orderBy]));
-    if (readColumns !== columns) {
-      for (const row of results) {
-        delete row[orderBy];
-      }
-    }
-    return results.slice(rowStart, rowEnd);
-  } else if (filter) {
-    const results = await parquetReadObjects({
-      ...options,
-      rowStart: void 0,
-      rowEnd: void 0
-    });
-    return results.slice(rowStart, rowEnd);
-  } else if (typeof orderBy === "string") {
-    const orderColumn = await parquetReadColumn({
-      ...options,
-      rowStart: void 0,
-      rowEnd: void 0,
-      columns: [orderBy]
-    });
-    const sortedIndices = Array.from(orderColumn, (_, index) => index).sort((a, b) => compare(orderColumn[a], orderColumn[b])).slice(rowStart, rowEnd);
-    const sparseData = await parquetReadRows({ ...options, rows: sortedIndices });
-    const data = sortedIndices.map((index) => sparseData[index]);
-    return data;
-  } else {
-    return await parquetReadObjects(options);
-  }
-}
-async function parquetReadRows(options) {
-  const { file: file2, rows } = options;
-  options.metadata ??= await parquetMetadataAsync(file2, options);
-  const { row_groups: rowGroups } = options.metadata;
-  const groupIncluded = Array(rowGroups.length).fill(false);
-  let groupStart = 0;
-  const groupEnds = rowGroups.map((group2) => groupStart += Number(group2.num_rows));
-  for (const index of rows) {
-    const groupIndex = groupEnds.findIndex((end) => index < end);
-    groupIncluded[groupIndex] = true;
-  }
-  const rowRanges = [];
-  let rangeStart2;
-  groupStart = 0;
-  for (let i = 0; i < groupIncluded.length; i++) {
-    const groupEnd = groupStart + Number(rowGroups[i].num_rows);
-    if (groupIncluded[i]) {
-      if (rangeStart2 === void 0) {
-        rangeStart2 = groupStart;
-      }
-    } else {
-      if (rangeStart2 !== void 0) {
-        rowRanges.push([rangeStart2, groupStart]);
-        rangeStart2 = void 0;
-      }
-    }
-    groupStart = groupEnd;
-  }
-  if (rangeStart2 !== void 0) {
-    rowRanges.push([rangeStart2, groupStart]);
-  }
-  const sparseData = Array(Number(options.metadata.num_rows));
-  for (const [rangeStart3, rangeEnd] of rowRanges) {
-    const groupData = await parquetReadObjects({ ...options, rowStart: rangeStart3, rowEnd: rangeEnd });
-    for (let i = rangeStart3; i < rangeEnd; i++) {
-      sparseData[i] = { __index__: i, ...groupData[i - rangeStart3] };
-      if (options.includeRowIndex) {
-        Object.defineProperty(sparseData[i], rowIndex, { value: groupData[i - rangeStart3][rowIndex] });
-      }
-    }
-  }
-  return sparseData;
-}
-function compare(a, b) {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  return 0;
-}
-var init_query = __esm({
-  "node_modules/hyparquet/src/query.js"() {
-    init_metadata();
-    init_read();
-  }
-});
-
-// node_modules/hyparquet/src/index.js
-var init_src = __esm({
-  "node_modules/hyparquet/src/index.js"() {
-    init_indexes();
-    init_metadata();
-    init_read();
-    init_scan();
-    init_query();
-    init_snappy();
-    init_utils();
-  }
-});
-
-// node_modules/hyparquet/src/node.js
-var node_exports = {};
-__export(node_exports, {
-  asyncBufferFromFile: () => asyncBufferFromFile,
-  asyncBufferFromUrl: () => asyncBufferFromUrl,
-  byteLengthFromUrl: () => byteLengthFromUrl,
-  cachedAsyncBuffer: () => cachedAsyncBuffer,
-  flatten: () => flatten,
-  parquetMetadata: () => parquetMetadata,
-  parquetMetadataAsync: () => parquetMetadataAsync,
-  parquetQuery: () => parquetQuery,
-  parquetRead: () => parquetRead,
-  parquetReadObjects: () => parquetReadObjects,
-  parquetScan: () => parquetScan,
-  parquetSchema: () => parquetSchema,
-  readColumnIndex: () => readColumnIndex,
-  readOffsetIndex: () => readOffsetIndex,
-  rowIndex: () => rowIndex,
-  snappyUncompress: () => snappyUncompress,
-  toJson: () => toJson
-});
-import { createReadStream as createReadStream3, promises as fs3 } from "fs";
-async function asyncBufferFromFile(filename) {
-  const { size } = await fs3.stat(filename);
-  return {
-    byteLength: size,
-    slice(start, end) {
-      if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream3(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve6, reject) => {
-        const chunks = [];
-        reader.on("data", (chunk) => chunks.push(chunk));
-        reader.on("error", reject);
-        reader.on("end", () => {
-          const buffer = Buffer.concat(chunks);
-          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve6(buffer.buffer);
-          } else {
-            resolve6(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-          }
-        });
-      });
-    }
-  };
-}
-var init_node = __esm({
-  "node_modules/hyparquet/src/node.js"() {
-    init_src();
-  }
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -41982,11 +34807,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers2;
-(function(Headers3) {
-  Headers3["Accept"] = "accept";
-  Headers3["ContentType"] = "content-type";
-})(Headers2 || (Headers2 = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -42009,11 +34834,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42029,7 +34854,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42185,8 +35010,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
+  addTable(rows2) {
+    const tableBody = rows2.map((row) => {
       const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
@@ -42308,11 +35133,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42328,7 +35153,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42453,9 +35278,8 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
-import { existsSync as existsSync8 } from "node:fs";
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join5, resolve as resolve5 } from "node:path";
+import { join as join3, resolve } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -43266,7 +36090,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema2) => schema2;
+  return (schema5) => schema5;
 }
 function assertIs(_arg) {
 }
@@ -43359,8 +36183,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema2) {
-  return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
+function sourceShape(schema5) {
+  return rawShape(schema5._zod.def) ?? schema5._zod.def.shape;
 }
 function deferProp(target2, key, getter) {
   Object.defineProperty(target2, key, {
@@ -43413,8 +36237,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema2) {
-  return mergeDefs(schema2._zod.def);
+function cloneDef(schema5) {
+  return mergeDefs(schema5._zod.def);
 }
 function getElementAtPath(obj2, path) {
   if (!path)
@@ -43636,19 +36460,19 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema2, mask) {
-  const currDef = schema2._zod.def;
+function pick(schema5, mask) {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema2, maskedKeys(schema2, mask));
-  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, maskedKeys(schema5, mask));
+  return clone(schema5, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema2, mask) {
-  const raw = sourceShape(schema2);
+function maskedKeys(schema5, mask) {
+  const raw = sourceShape(schema5);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -43659,45 +36483,45 @@ function maskedKeys(schema2, mask) {
   }
   return keys;
 }
-function omit(schema2, mask) {
-  const currDef = schema2._zod.def;
+function omit(schema5, mask) {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema2, mask));
+  const omitted = new Set(maskedKeys(schema5, mask));
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
-  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)).filter((key) => !omitted.has(key)));
+  return clone(schema5, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema2, shape) {
+function extend(schema5, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema2._zod.def.checks;
+  const checks = schema5._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema2);
+    const existingShape = sourceShape(schema5);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: extended(schema5, shape) }));
 }
-function extended(schema2, shape) {
+function extended(schema5, shape) {
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)));
   mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema2, shape) {
+function safeExtend(schema5, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: extended(schema5, shape) }));
 }
 function merge(a, b) {
   if (!b?._zod?.def) {
@@ -43718,26 +36542,26 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema2, mask, name = "partial") {
-  const currDef = schema2._zod.def;
+function partial(Class2, schema5, mask, name = "partial") {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema5, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema2, mask) {
-  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
+function required(Class2, schema5, mask) {
+  const selected = mask ? new Set(maskedKeys(schema5, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)), (value, key) => (
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: newShape }));
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
@@ -43826,14 +36650,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -44354,9 +37178,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn = (schema2, value, _ctx, _params) => {
+  const fn = (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema2._zod.run({ value, issues: [] }, ctx);
+    const result = schema5._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -44371,9 +37195,9 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn = async (schema2, value, _ctx, params) => {
+  const fn = async (schema5, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema2._zod.run({ value, issues: [] }, ctx);
+    let result = schema5._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -44386,9 +37210,9 @@ var _parseAsync = (_Err) => {
   return fn;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema2, value, _ctx) => {
+var _safeParse = (_Err) => (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema2._zod.run({ value, issues: [] }, ctx);
+  const result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -44414,9 +37238,9 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema2._zod.run({ value, issues: [] }, ctx);
+  let result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
@@ -44424,88 +37248,88 @@ var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema2, value, _ctx) => {
-  const validator = schema2._zod.bag.validator;
+var validate = ((schema5, value, _ctx) => {
+  const validator = schema5._zod.bag.validator;
   if (validator !== void 0) {
     if (validator(value) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema2, value, _ctx);
+  return validateFallback(schema5, value, _ctx);
 });
-function validateFallback(schema2, value, _ctx) {
+function validateFallback(schema5, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema2._zod.bag.fallbackRun;
+  const fallbackRun = schema5._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema2._zod.run({ value, issues: [] }, ctx);
+    result = schema5._zod.run({ value, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema2, value, _ctx) => {
+var validateAsync = async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema2._zod.run({ value, issues: [] }, ctx);
+  let result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse4 = _parse(_Err);
-  const fn = (schema2, value, _ctx, _params) => {
+  const fn = (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema5, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
   const parse4 = _parse(_Err);
-  const fn = (schema2, value, _ctx, _params) => {
-    return parse4(schema2, value, _ctx, finalizeParams(fn, _params));
+  const fn = (schema5, value, _ctx, _params) => {
+    return parse4(schema5, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decode = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema2, value, _ctx, _params) => {
+  const fn = async (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync3(schema2, value, ctx, finalizeParams(fn, _params));
+    return await parseAsync3(schema5, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError);
 var _decodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema2, value, _ctx, _params) => {
-    return await parseAsync3(schema2, value, _ctx, finalizeParams(fn, _params));
+  const fn = async (schema5, value, _ctx, _params) => {
+    return await parseAsync3(schema5, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError);
-var _safeEncode = (_Err) => (schema2, value, _ctx) => {
+var _safeEncode = (_Err) => (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema2, value, ctx);
+  return _safeParse(_Err)(schema5, value, ctx);
 };
 var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
-var _safeDecode = (_Err) => (schema2, value, _ctx) => {
-  return _safeParse(_Err)(schema2, value, _ctx);
+var _safeDecode = (_Err) => (schema5, value, _ctx) => {
+  return _safeParse(_Err)(schema5, value, _ctx);
 };
 var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
-var _safeEncodeAsync = (_Err) => async (schema2, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema2, value, ctx);
+  return _safeParseAsync(_Err)(schema5, value, ctx);
 };
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError);
-var _safeDecodeAsync = (_Err) => async (schema2, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema2, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema5, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema5, value, _ctx);
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
@@ -45121,8 +37945,8 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
     entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries) {
-      const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key, schema5] of entries) {
+      const result = schema5._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
@@ -46242,10 +39066,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema2 = shape[key];
-      const optin = schema2?._zod?.optin;
+      const schema5 = shape[key];
+      const optin = schema5?._zod?.optin;
       const isOptionalIn = optin !== void 0;
-      const isOptionalOut = schema2?._zod?.optout === "optional";
+      const isOptionalOut = schema5?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
@@ -47426,8 +40250,8 @@ function handleReadonlyResult(payload) {
     payload.value = Object.freeze(payload.value);
   return payload;
 }
-function leafPattern(schema2) {
-  const def = schema2._zod.def;
+function leafPattern(schema5) {
+  const def = schema5._zod.def;
   let pattern = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
@@ -47450,13 +40274,13 @@ function leafPattern(schema2) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema2._zod.pattern;
+  const own2 = schema5._zod.pattern;
   return (isInt && own2 === number ? integer : own2)?.source;
 }
-function partPattern(schema2) {
-  const def = schema2._zod.def;
-  const own2 = schema2._zod.pattern?.source;
-  const inner = def.innerType ?? schema2._zod.innerType;
+function partPattern(schema5) {
+  const def = schema5._zod.def;
+  const own2 = schema5._zod.pattern?.source;
+  const inner = def.innerType ?? schema5._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
@@ -47470,7 +40294,7 @@ function partPattern(schema2) {
     if (sources.every(Boolean))
       return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
   }
-  return leafPattern(schema2);
+  return leafPattern(schema5);
 }
 var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
   $ZodType.init(inst, def);
@@ -47666,7 +40490,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -47676,7 +40500,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -47687,7 +40511,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -47751,7 +40575,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -48216,8 +41040,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -50864,8 +43688,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -53603,8 +46427,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -55500,11 +48324,11 @@ var $ZodRegistry = class {
     this._map = /* @__PURE__ */ new WeakMap();
     this._idmap = /* @__PURE__ */ new Map();
   }
-  add(schema2, ..._meta) {
+  add(schema5, ..._meta) {
     const meta3 = _meta[0];
-    this._map.set(schema2, meta3);
+    this._map.set(schema5, meta3);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
-      this._idmap.set(meta3.id, schema2);
+      this._idmap.set(meta3.id, schema5);
     }
     return this;
   }
@@ -55513,26 +48337,26 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
     return this;
   }
-  remove(schema2) {
-    const meta3 = this._map.get(schema2);
+  remove(schema5) {
+    const meta3 = this._map.get(schema5);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
       this._idmap.delete(meta3.id);
     }
-    this._map.delete(schema2);
+    this._map.delete(schema5);
     return this;
   }
-  get(schema2) {
-    const p = schema2._zod.parent;
+  get(schema5) {
+    const p = schema5._zod.parent;
     if (p) {
       const pm = { ...this.get(p) ?? {} };
       delete pm.id;
-      const f = { ...pm, ...this._map.get(schema2) };
+      const f = { ...pm, ...this._map.get(schema5) };
       return Object.keys(f).length ? f : void 0;
     }
-    return this._map.get(schema2);
+    return this._map.get(schema5);
   }
-  has(schema2) {
-    return this._map.has(schema2);
+  has(schema5) {
+    return this._map.has(schema5);
   }
 };
 function registry() {
@@ -55557,31 +48381,31 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema2, parser) {
+function compileValidator(schema5, parser) {
   try {
-    return compileFn(schema2, { assertOnly: true });
+    return compileFn(schema5, { assertOnly: true });
   } catch {
     return parser;
   }
 }
-function compile(schema2, options) {
+function compile(schema5, options) {
   try {
-    const parser = compileFn(schema2);
-    const clone2 = withParser(schema2, parser);
-    clone2._zod.bag.validator = compileValidator(schema2, parser);
+    const parser = compileFn(schema5);
+    const clone2 = withParser(schema5, parser);
+    clone2._zod.bag.validator = compileValidator(schema5, parser);
     return clone2;
   } catch (err) {
     if (options?.strict)
       throw err;
-    return schema2;
+    return schema5;
   }
 }
-function withParser(schema2, parser) {
-  if (isRecursiveSchema(schema2)) {
+function withParser(schema5, parser) {
+  if (isRecursiveSchema(schema5)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
-  const clone2 = clone(schema2);
-  const liveRun = schema2._zod.run;
+  const clone2 = clone(schema5);
+  const liveRun = schema5._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
   const wrapped = (payload, ctx) => {
     if (ctx?.async || ctx?.direction === "backward" || ctx?.skipChecks || ctx?.[FALLBACK_FLAG]) {
@@ -55604,7 +48428,7 @@ function withParser(schema2, parser) {
   clone2._zod.bag.validator = parser;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema2, parser);
+    installCompiledUserMethods(clone2, schema5, parser);
   return clone2;
 }
 function installCompiledUserMethods(target2, source, parser) {
@@ -55631,10 +48455,10 @@ function installCompiledUserMethods(target2, source, parser) {
     };
   }
 }
-function compileFn(schema2, options) {
+function compileFn(schema5, options) {
   let recursive2 = true;
   try {
-    recursive2 = isRecursiveSchema(schema2);
+    recursive2 = isRecursiveSchema(schema5);
   } catch {
   }
   if (recursive2) {
@@ -55647,7 +48471,7 @@ function compileFn(schema2, options) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema2, "input", !options?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema5, "input", !options?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
@@ -55687,20 +48511,20 @@ function addUserConstant(ctx, fn) {
 function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
-function runtimeRun(schema2, value) {
-  const result = schema2._zod.run({ value, issues: [] }, {});
+function runtimeRun(schema5, value) {
+  const result = schema5._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
   return r.issues.length === 0 ? r.value : INVALID;
 }
-function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
+function compileChild(doc, ctx, schema5, accessor, needsValue = true) {
   const contentLen = doc.content.length;
   const constantCount = ctx.constants.size;
   const constantCounter = ctx.constantCounter;
   const varCounter = ctx.varCounter;
   try {
-    return generateCheck(doc, ctx, schema2, accessor, needsValue);
+    return generateCheck(doc, ctx, schema5, accessor, needsValue);
   } catch (err) {
     if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
       throw err;
@@ -55712,12 +48536,12 @@ function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
-    return emitRuntimeIsland(doc, ctx, schema2, accessor);
+    return emitRuntimeIsland(doc, ctx, schema5, accessor);
   }
 }
-function emitRuntimeIsland(doc, ctx, schema2, accessor) {
+function emitRuntimeIsland(doc, ctx, schema5, accessor) {
   ctx.definite = false;
-  const schemaConst = addConstant(ctx, schema2);
+  const schemaConst = addConstant(ctx, schema5);
   const runConst = addConstant(ctx, runtimeRun);
   const outVar = newVar(ctx);
   doc.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`);
@@ -55732,8 +48556,8 @@ var WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
   "min_length",
   "length_equals"
 ]);
-function generateChecks(doc, ctx, schema2, accessor) {
-  const schemaChecks = schema2._zod.def.checks;
+function generateChecks(doc, ctx, schema5, accessor) {
+  const schemaChecks = schema5._zod.def.checks;
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
@@ -56108,8 +48932,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   }
   return accessor;
 }
-function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
-  const def = schema2._zod.def;
+function generateCheck(doc, ctx, schema5, accessor, needsValue = true) {
+  const def = schema5._zod.def;
   const type = def.type;
   if (def.coerce) {
     throw new ZodCompileUnsupportedError(`coercion (z.coerce.${type}())`);
@@ -56118,16 +48942,16 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   let typeAccessor;
   switch (type) {
     case "string":
-      typeAccessor = generateStringCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateStringCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "number":
-      typeAccessor = generateNumberCheck(doc, schema2, accessor);
+      typeAccessor = generateNumberCheck(doc, schema5, accessor);
       break;
     case "boolean":
       typeAccessor = generateBooleanCheck(doc, accessor);
       break;
     case "bigint":
-      typeAccessor = generateBigIntCheck(doc, schema2, accessor);
+      typeAccessor = generateBigIntCheck(doc, schema5, accessor);
       break;
     case "symbol":
       typeAccessor = generateSymbolCheck(doc, accessor);
@@ -56156,79 +48980,79 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
       typeAccessor = generateDateCheck(doc, accessor);
       break;
     case "object":
-      typeAccessor = generateObjectCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateObjectCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "optional":
-      typeAccessor = generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateOptionalCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "nullable":
-      typeAccessor = generateNullableCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateNullableCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "array":
-      typeAccessor = generateArrayCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateArrayCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "literal":
-      typeAccessor = generateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLiteralCheck(doc, ctx, schema5, accessor);
       break;
     case "enum":
-      typeAccessor = generateEnumCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateEnumCheck(doc, ctx, schema5, accessor);
       break;
     case "readonly": {
-      const innerOut = generateWrapperCheck(doc, ctx, schema2, accessor);
+      const innerOut = generateWrapperCheck(doc, ctx, schema5, accessor);
       const frozenVar = newVar(ctx);
       doc.write(`const ${frozenVar} = Object.freeze(${innerOut});`);
       typeAccessor = frozenVar;
       break;
     }
     case "success":
-      generateWrapperCheck(doc, ctx, schema2, accessor);
+      generateWrapperCheck(doc, ctx, schema5, accessor);
       typeAccessor = "true";
       break;
     case "default":
     case "prefault":
-      typeAccessor = generateDefaultCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateDefaultCheck(doc, ctx, schema5, accessor);
       break;
     case "nonoptional":
-      typeAccessor = generateNonOptionalCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateNonOptionalCheck(doc, ctx, schema5, accessor);
       break;
     case "tuple":
-      typeAccessor = generateTupleCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTupleCheck(doc, ctx, schema5, accessor);
       break;
     case "union":
-      typeAccessor = generateUnionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateUnionCheck(doc, ctx, schema5, accessor);
       break;
     case "intersection":
-      typeAccessor = generateIntersectionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateIntersectionCheck(doc, ctx, schema5, accessor);
       break;
     case "record":
-      typeAccessor = generateRecordCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateRecordCheck(doc, ctx, schema5, accessor);
       break;
     case "map":
-      typeAccessor = generateMapCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateMapCheck(doc, ctx, schema5, accessor);
       break;
     case "set":
-      typeAccessor = generateSetCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateSetCheck(doc, ctx, schema5, accessor);
       break;
     case "file":
       typeAccessor = generateFileCheck(doc, accessor);
       break;
     case "template_literal":
-      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema5, accessor);
       break;
     case "lazy":
-      typeAccessor = generateLazyCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLazyCheck(doc, ctx, schema5, accessor);
       break;
     case "pipe":
-      typeAccessor = generatePipeCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generatePipeCheck(doc, ctx, schema5, accessor);
       break;
     case "custom":
-      typeAccessor = generateCustomCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCustomCheck(doc, ctx, schema5, accessor);
       break;
     case "transform":
-      typeAccessor = generateTransformCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTransformCheck(doc, ctx, schema5, accessor);
       break;
     case "catch":
-      typeAccessor = generateCatchCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCatchCheck(doc, ctx, schema5, accessor);
       break;
     default: {
       void type;
@@ -56237,18 +49061,18 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   }
   if (typeAccessor === null)
     return null;
-  return generateChecks(doc, ctx, schema2, typeAccessor);
+  return generateChecks(doc, ctx, schema5, typeAccessor);
 }
-function generateStringCheck(doc, ctx, schema2, accessor, needsValue = true) {
+function generateStringCheck(doc, ctx, schema5, accessor, needsValue = true) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.format === void 0)
     return accessor;
   return generateStringFormatCheck(doc, ctx, def, accessor, needsValue);
 }
-function generateNumberCheck(doc, schema2, accessor) {
+function generateNumberCheck(doc, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.check === "number_format" && def.format) {
     generateNumberFormatCheck(doc, { format: def.format }, accessor);
   }
@@ -56258,9 +49082,9 @@ function generateBooleanCheck(doc, accessor) {
   doc.write(`if (typeof ${accessor} !== "boolean") return INVALID;`);
   return accessor;
 }
-function generateBigIntCheck(doc, schema2, accessor) {
+function generateBigIntCheck(doc, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.format) {
     switch (def.format) {
       case "int64":
@@ -56297,8 +49121,8 @@ function generateDateCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`);
   return accessor;
 }
-function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateObjectCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
   const keys = Object.keys(shape);
@@ -56416,9 +49240,9 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   }
   return outputVar;
 }
-function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
-  if (isExactOptional(schema2)) {
+function generateOptionalCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
+  if (isExactOptional(schema5)) {
     return generateCheck(doc, ctx, def.innerType, accessor, buildsValue);
   }
   if (def.innerType._zod.optin === "defaulted") {
@@ -56455,16 +49279,16 @@ function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function isExactOptional(schema2) {
-  return schema2._zod.traits?.has("$ZodExactOptional") === true;
+function isExactOptional(schema5) {
+  return schema5._zod.traits?.has("$ZodExactOptional") === true;
 }
-function requiresPresenceCheck(schema2) {
-  return schema2._zod.optin === void 0 && fastPathAcceptsAbsence(schema2);
+function requiresPresenceCheck(schema5) {
+  return schema5._zod.optin === void 0 && fastPathAcceptsAbsence(schema5);
 }
-function fastPathAcceptsAbsence(schema2) {
-  if (schema2._zod.def.coerce)
+function fastPathAcceptsAbsence(schema5) {
+  if (schema5._zod.def.coerce)
     return true;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   switch (def.type) {
     case "any":
     case "unknown":
@@ -56499,7 +49323,7 @@ function fastPathAcceptsAbsence(schema2) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema2._zod.values?.has(void 0);
+      return !!schema5._zod.values?.has(void 0);
     case "optional":
     case "nullable":
     case "readonly":
@@ -56519,14 +49343,14 @@ function fastPathAcceptsAbsence(schema2) {
       return true;
   }
 }
-function dropsWhenAbsent(schema2) {
-  return schema2._zod.optin === "optional" && schema2._zod.optout === "optional";
+function dropsWhenAbsent(schema5) {
+  return schema5._zod.optin === "optional" && schema5._zod.optout === "optional";
 }
-function mayOmitUndefined(schema2) {
-  return (schema2._zod.optin !== "defaulted" || schema2._zod.optout === "optional") && mayOutputUndefined(schema2);
+function mayOmitUndefined(schema5) {
+  return (schema5._zod.optin !== "defaulted" || schema5._zod.optout === "optional") && mayOutputUndefined(schema5);
 }
-function mayOutputUndefined(schema2) {
-  const def = schema2._zod.def;
+function mayOutputUndefined(schema5) {
+  const def = schema5._zod.def;
   switch (def.type) {
     case "string":
     case "number":
@@ -56550,7 +49374,7 @@ function mayOutputUndefined(schema2) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema2._zod.values?.has(void 0);
+      return !!schema5._zod.values?.has(void 0);
     case "optional":
       return true;
     case "nullable":
@@ -56567,8 +49391,8 @@ function mayOutputUndefined(schema2) {
       return true;
   }
 }
-function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateNullableCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   const outputVar = buildsValue ? newVar(ctx) : null;
   if (outputVar)
     doc.write(`let ${outputVar} = null;`);
@@ -56581,15 +49405,15 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema2, size) {
-  for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
+function generateSizeGate(doc, schema5, size) {
+  for (const [max, check2] of sizeCaps(schema5._zod.def.checks)) {
     doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
-function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateArrayCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.length`);
+  generateSizeGate(doc, schema5, `${accessor}.length`);
   const outputVar = buildsValue ? newVar(ctx) : null;
   const iVar = newVar(ctx);
   const elemVar = newVar(ctx);
@@ -56605,8 +49429,8 @@ function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   doc.write(`}`);
   return outputVar;
 }
-function generateLiteralCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateLiteralCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const values = def.values;
   if (values.length !== 1) {
     const literalSet = addConstant(ctx, new Set(values));
@@ -56634,8 +49458,8 @@ function generateLiteralCheck(doc, ctx, schema2, accessor) {
   }
   return accessor;
 }
-function generateEnumCheck(doc, ctx, schema2, accessor) {
-  const values = schema2._zod.values;
+function generateEnumCheck(doc, ctx, schema5, accessor) {
+  const values = schema5._zod.values;
   if (!values) {
     throw new ZodCompileUnsupportedError("enum schema without enumerated values");
   }
@@ -56643,15 +49467,15 @@ function generateEnumCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (!${enumSet}.has(${accessor})) return INVALID;`);
   return accessor;
 }
-function generateWrapperCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateWrapperCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   return generateCheck(doc, ctx, def.innerType, accessor);
 }
-function generateDefaultCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
-  const descriptor = Object.getOwnPropertyDescriptor(schema2._zod.def, "defaultValue");
-  const defaultGetter = descriptor ? () => schema2._zod.def.defaultValue : void 0;
-  if (schema2._zod.def.type === "prefault") {
+function generateDefaultCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
+  const descriptor = Object.getOwnPropertyDescriptor(schema5._zod.def, "defaultValue");
+  const defaultGetter = descriptor ? () => schema5._zod.def.defaultValue : void 0;
+  if (schema5._zod.def.type === "prefault") {
     if (!defaultGetter) {
       return generateCheck(doc, ctx, def.innerType, accessor);
     }
@@ -56687,16 +49511,16 @@ function generateDefaultCheck(doc, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateNonOptionalCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const innerOutput = generateCheck(doc, ctx, def.innerType, accessor);
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = ${innerOutput};`);
   doc.write(`if (${outputVar} === undefined) return INVALID;`);
   return outputVar;
 }
-function generateTupleCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateTupleCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const items = def.items;
   const rest = def.rest;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
@@ -56770,8 +49594,8 @@ function getTupleOptStart2(items, key) {
   }
   return 0;
 }
-function generateUnionCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateUnionCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const options = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
@@ -56871,8 +49695,8 @@ function literalEquality(ctx, accessor, value) {
   }
   throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
 }
-function generateIntersectionCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateIntersectionCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   ctx.definite = false;
   const leftOutput = compileChild(doc, ctx, def.left, accessor);
   const rightOutput = compileChild(doc, ctx, def.right, accessor);
@@ -56882,8 +49706,8 @@ function generateIntersectionCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (!${mergedVar}.valid) return INVALID;`);
   return `${mergedVar}.data`;
 }
-function generateRecordCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateRecordCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
@@ -56898,15 +49722,15 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
       if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
         throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       }
-      const inputKey2 = typeof key === "number" ? key.toString() : key;
-      if (inputKey2 === "__proto__") {
+      const inputKey = typeof key === "number" ? key.toString() : key;
+      if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
-      inputKeys.push(inputKey2);
+      inputKeys.push(inputKey);
       const keyConst = addConstant(ctx, key);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey2)}];`);
+      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
       const valOutput = compileChild(doc, ctx, def.valueType, valueVar);
       doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
     }
@@ -56986,10 +49810,10 @@ function literalPropertyKey(ctx, key) {
     return esc(key);
   return addConstant(ctx, key);
 }
-function generateMapCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateMapCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   doc.write(`if (!(${accessor} instanceof Map)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  generateSizeGate(doc, schema5, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
   const valVar = newVar(ctx);
@@ -57003,10 +49827,10 @@ function generateMapCheck(doc, ctx, schema2, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateSetCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateSetCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   doc.write(`if (!(${accessor} instanceof Set)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  generateSizeGate(doc, schema5, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const valVar = newVar(ctx);
   doc.write(`const ${outputVar} = new Set();`);
@@ -57022,9 +49846,9 @@ function generateFileCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof File)) return INVALID;`);
   return accessor;
 }
-function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
+function generateTemplateLiteralCheck(doc, ctx, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern = schema2._zod.pattern;
+  const pattern = schema5._zod.pattern;
   if (pattern) {
     const patternConst = addConstant(ctx, pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
@@ -57032,8 +49856,8 @@ function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
   }
   return accessor;
 }
-function generateLazyCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateLazyCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const getterConst = addUserConstant(ctx, def.getter);
   const cacheConst = addConstant(ctx, { parser: null });
   doc.write(`if (!${cacheConst}.parser) {`);
@@ -57052,8 +49876,8 @@ function generateLazyCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (${outputVar} === INVALID) return INVALID;`);
   return outputVar;
 }
-function generatePipeCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generatePipeCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const inputOutput = generateCheck(doc, ctx, def.in, accessor);
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
@@ -57079,8 +49903,8 @@ function generatePipeCheck(doc, ctx, schema2, accessor) {
 function isAsyncFunction(fn) {
   return typeof fn === "function" && (fn.constructor.name === "AsyncFunction" || fn[Symbol.toStringTag] === "AsyncFunction");
 }
-function generateCustomCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateCustomCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async custom predicates are not supported");
@@ -57105,8 +49929,8 @@ function runtimeCatch(innerSchema, catchValue, value) {
     return r.value;
   return catchValue();
 }
-function generateCatchCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateCatchCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (!def.catchValue[CONSTANT_CATCH]) {
     throw new ZodCompileUnsupportedError("catch with a callback (only a constant catch value compiles)", false);
   }
@@ -57128,8 +49952,8 @@ function generateCatchCheck(doc, ctx, schema2, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateTransformCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateTransformCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
       throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
@@ -57804,11 +50628,11 @@ function _endsWith(suffix, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _property(property, schema2, params) {
+function _property(property, schema5, params) {
   return new $ZodCheckProperty({
     check: "property",
     property,
-    schema: schema2,
+    schema: schema5,
     ...normalizeParams(params)
   });
 }
@@ -58064,23 +50888,23 @@ function _promise(Class2, innerType) {
 function _custom(Class2, fn, _params) {
   const norm = normalizeParams(_params);
   norm.abort ?? (norm.abort = true);
-  const schema2 = new Class2({
+  const schema5 = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...norm
   });
-  return schema2;
+  return schema5;
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn, _params) {
-  const schema2 = new Class2({
+  const schema5 = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...normalizeParams(_params)
   });
-  return schema2;
+  return schema5;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn, params) {
@@ -58246,8 +51070,8 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema5, ctx, json2, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema5, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -58255,42 +51079,42 @@ function handleUnrepresentable(schema2, ctx, json2, params, message) {
   Object.assign(json2, result);
   return true;
 }
-function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema5, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
-  const def = schema2._zod.def;
-  const seen = ctx.seen.get(schema2);
+  const def = schema5._zod.def;
+  const seen = ctx.seen.get(schema5);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema2);
+    const isCycle = _params.schemaPath.includes(schema5);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema2, result);
+  ctx.seen.set(schema5, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema2._zod.toJSONSchema?.();
+  const overrideSchema = schema5._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema2],
+      schemaPath: [..._params.schemaPath, schema5],
       path: _params.path
     };
-    if (schema2._zod.processJSONSchema) {
-      schema2._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema5._zod.processJSONSchema) {
+      schema5._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema2, ctx, _json, params);
+      processor(schema5, ctx, _json, params);
     }
-    const parent = schema2._zod.parent;
+    const parent = schema5._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -58298,24 +51122,24 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta3 = ctx.metadataRegistry.get(schema2);
+  const meta3 = ctx.metadataRegistry.get(schema5);
   if (meta3)
     assignProps(result.schema, meta3);
-  if (ctx.io === "input" && isTransforming(schema2)) {
+  if (ctx.io === "input" && isTransforming(schema5)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema2);
+  const _result = ctx.seen.get(schema5);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema2) {
-  const root = ctx.seen.get(schema2);
+function extractDefs(ctx, schema5) {
+  const root = ctx.seen.get(schema5);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -58360,11 +51184,11 @@ function extractDefs(ctx, schema2) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema3 = seen.schema;
-    for (const key in schema3) {
-      delete schema3[key];
+    const schema6 = seen.schema;
+    for (const key in schema6) {
+      delete schema6[key];
     }
-    schema3.$ref = ref;
+    schema6.$ref = ref;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -58378,13 +51202,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema2 === entry[0]) {
+    if (schema5 === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema2 !== entry[0] && ext) {
+      if (schema5 !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -58407,9 +51231,9 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema2) {
-  const options = schema2.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
+function compactTypeUnion(schema5) {
+  const options = schema5.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema5.type !== void 0)
     return;
   const types = [];
   for (const option of options) {
@@ -58427,8 +51251,8 @@ function compactTypeUnion(schema2) {
         types.push(member);
     }
   }
-  delete schema2.anyOf;
-  schema2.type = types.length === 1 ? types[0] : types;
+  delete schema5.anyOf;
+  schema5.type = types.length === 1 ? types[0] : types;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -58515,16 +51339,16 @@ function foldIntersection(json2) {
   delete json2.allOf;
   assignProps(json2, folded);
 }
-function finalize(ctx, schema2) {
-  const root = ctx.seen.get(schema2);
+function finalize(ctx, schema5) {
+  const root = ctx.seen.get(schema5);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema3 = seen.def ?? seen.schema;
-    const _cached = { ...schema3 };
+    const schema6 = seen.def ?? seen.schema;
+    const _cached = { ...schema6 };
     const ref = seen.ref;
     seen.ref = null;
     if (ref) {
@@ -58532,28 +51356,28 @@ function finalize(ctx, schema2) {
       const refSeen = ctx.seen.get(ref);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema3.allOf = schema3.allOf ?? [];
-        schema3.allOf.push(refSchema);
+        schema6.allOf = schema6.allOf ?? [];
+        schema6.allOf.push(refSchema);
       } else {
-        assignProps(schema3, refSchema);
+        assignProps(schema6, refSchema);
       }
-      assignProps(schema3, _cached);
+      assignProps(schema6, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema3) {
+        for (const key in schema6) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema3[key];
+            delete schema6[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema3) {
+        for (const key in schema6) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema3[key];
+          if (key in refSeen.def && JSON.stringify(schema6[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema6[key];
           }
         }
       }
@@ -58563,13 +51387,13 @@ function finalize(ctx, schema2) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema3.$ref = parentSeen.schema.$ref;
+        schema6.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema3) {
+          for (const key in schema6) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema3[key];
+            if (key in parentSeen.def && JSON.stringify(schema6[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema6[key];
             }
           }
         }
@@ -58577,7 +51401,7 @@ function finalize(ctx, schema2) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema3,
+      jsonSchema: schema6,
       path: seen.path ?? []
     });
   };
@@ -58623,13 +51447,13 @@ function finalize(ctx, schema2) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema2)?.id;
+    const id = ctx.external.registry.get(schema5)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema5)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -58659,10 +51483,10 @@ function finalize(ctx, schema2) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema2["~standard"],
+        ...schema5["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema2, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema2, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema5, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema5, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -58726,18 +51550,18 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
+var createToJSONSchemaMethod = (schema5, processors = {}) => (params) => {
   const ctx = initializeContext({ ...params, processors });
-  processSchema(schema2, ctx);
-  extractDefs(ctx, schema2);
-  return finalize(ctx, schema2);
+  processSchema(schema5, ctx);
+  extractDefs(ctx, schema5);
+  return finalize(ctx, schema5);
 };
-var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) => {
+var createStandardJSONSchemaMethod = (schema5, io, processors = {}) => (params) => {
   const { libraryOptions, target: target2 } = params ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target: target2, io, processors });
-  processSchema(schema2, ctx);
-  extractDefs(ctx, schema2);
-  return finalize(ctx, schema2);
+  processSchema(schema5, ctx);
+  extractDefs(ctx, schema5);
+  return finalize(ctx, schema5);
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
@@ -58801,13 +51625,13 @@ var contributors = {
   },
   mime_type: (agg, def) => intersectMime(agg, def.mime)
 };
-function aggregateChecks(schema2) {
+function aggregateChecks(schema5) {
   const agg = {};
-  const def = schema2._zod.def;
-  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema5._zod.def;
+  const list = schema5._zod.traits.has("$ZodCheck") ? [schema5, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema2._zod.bag;
+  const bag = schema5._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -58842,10 +51666,10 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64urlCharset, base64url]
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
-var stringProcessor = (schema2, ctx, _json, _params) => {
+var stringProcessor = (schema5, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
+  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
@@ -58874,9 +51698,9 @@ var stringProcessor = (schema2, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema2, ctx, _json, params) => {
+var numberProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema5);
   json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
@@ -58907,7 +51731,7 @@ var numberProcessor = (schema2, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema2, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema5, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
@@ -58919,11 +51743,11 @@ var numberProcessor = (schema2, ctx, _json, params) => {
 var booleanProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var bigintProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
 };
 var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
@@ -58934,11 +51758,11 @@ var nullProcessor = (_schema, ctx, json2, _params) => {
     json2.type = "null";
   }
 };
-var undefinedProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Void cannot be represented in JSON Schema");
 };
 var neverProcessor = (_schema, _ctx, json2, _params) => {
   json2.not = {};
@@ -58947,11 +51771,11 @@ var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema2, _ctx, json2, _params) => {
-  const def = schema2._zod.def;
+var enumProcessor = (schema5, _ctx, json2, _params) => {
+  const def = schema5._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
     json2.not = {};
@@ -58963,8 +51787,8 @@ var enumProcessor = (schema2, _ctx, json2, _params) => {
     json2.type = "string";
   json2.enum = values;
 };
-var literalProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var literalProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   if (def.values.length === 0) {
     json2.not = {};
     return;
@@ -58972,10 +51796,10 @@ var literalProcessor = (schema2, ctx, json2, params) => {
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -59003,23 +51827,23 @@ var literalProcessor = (schema2, ctx, json2, params) => {
     json2.enum = vals;
   }
 };
-var nanProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema2, _ctx, json2, _params) => {
+var templateLiteralProcessor = (schema5, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern = schema2._zod.pattern;
+  const pattern = schema5._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema2, _ctx, json2, _params) => {
+var fileProcessor = (schema5, _ctx, json2, _params) => {
   const _json = json2;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
-  const { minimum, maximum, mime } = aggregateChecks(schema2);
+  const { minimum, maximum, mime } = aggregateChecks(schema5);
   if (minimum !== void 0)
     _json.minLength = minimum;
   if (maximum !== void 0)
@@ -59036,25 +51860,25 @@ var fileProcessor = (schema2, _ctx, json2, _params) => {
 var successProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var customProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Set cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema2, ctx, _json, params) => {
+var arrayProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema2);
+  const def = schema5._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -59065,22 +51889,22 @@ var arrayProcessor = (schema2, ctx, _json, params) => {
     path: [...params.path, "items"]
   });
 };
-function inputOptin(schema2) {
-  const def = schema2._zod.def;
+function inputOptin(schema5) {
+  const def = schema5._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema2._zod.optin;
+  return schema5._zod.optin;
 }
-var objectProcessor = (schema2, ctx, _json, params) => {
+var objectProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
@@ -59113,8 +51937,8 @@ var objectProcessor = (schema2, ctx, _json, params) => {
     });
   }
 };
-var unionProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var unionProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
@@ -59126,8 +51950,8 @@ var unionProcessor = (schema2, ctx, json2, params) => {
     json2.anyOf = options;
   }
 };
-var intersectionProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var intersectionProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
     path: [...params.path, "allOf", 0]
@@ -59144,9 +51968,9 @@ var intersectionProcessor = (schema2, ctx, json2, params) => {
   json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
-var tupleProcessor = (schema2, ctx, _json, params) => {
+var tupleProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
@@ -59202,7 +52026,7 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
     if (isClosed)
       json2.maxItems = maxItems;
   }
-  const { minimum, maximum } = aggregateChecks(schema2);
+  const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -59271,9 +52095,9 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema2, ctx, _json, params) => {
+var recordProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   json2.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
@@ -59298,7 +52122,7 @@ var recordProcessor = (schema2, ctx, _json, params) => {
         pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema2);
+      pending.push(schema5);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -59314,10 +52138,10 @@ var recordProcessor = (schema2, ctx, _json, params) => {
     }
   }
 };
-var nullableProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var nullableProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json2.nullable = true;
@@ -59325,14 +52149,14 @@ var nullableProcessor = (schema2, ctx, json2, params) => {
     json2.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var nonoptionalProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema2, ctx, json2, params) {
+function serializeDefaultValue(value, schema5, ctx, json2, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -59342,74 +52166,74 @@ function serializeDefaultValue(value, schema2, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var defaultProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2.default = value;
 };
-var prefaultProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var prefaultProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2._prefault = value;
 };
-var catchProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var catchProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema2, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema5, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json2.default = catchValue;
 };
-var pipeProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var pipeProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var readonlyProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   json2.readOnly = true;
 };
-var promiseProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var promiseProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
-var optionalProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var optionalProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
-var lazyProcessor = (schema2, ctx, _json, params) => {
-  const innerType = schema2._zod.innerType;
+var lazyProcessor = (schema5, ctx, _json, params) => {
+  const innerType = schema5._zod.innerType;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
 var allProcessors = {
@@ -59459,8 +52283,8 @@ function toJSONSchema(input2, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_, schema2] = entry;
-      processSchema(schema2, ctx2);
+      const [_, schema5] = entry;
+      processSchema(schema5, ctx2);
     }
     const schemas = {};
     const external = {
@@ -59470,9 +52294,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema2] = entry;
-      extractDefs(ctx2, schema2);
-      assignProp(schemas, key, finalize(ctx2, schema2));
+      const [key, schema5] = entry;
+      extractDefs(ctx2, schema5);
+      assignProp(schemas, key, finalize(ctx2, schema5));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -59541,14 +52365,14 @@ var JSONSchemaGenerator = class {
    * Process a schema to prepare it for JSON Schema generation.
    * This must be called before emit().
    */
-  process(schema2, _params = { path: [], schemaPath: [] }) {
-    return processSchema(schema2, this.ctx, _params);
+  process(schema5, _params = { path: [], schemaPath: [] }) {
+    return processSchema(schema5, this.ctx, _params);
   }
   /**
    * Emit the final JSON Schema after processing.
    * Must call process() first.
    */
-  emit(schema2, _params) {
+  emit(schema5, _params) {
     if (_params) {
       if (_params.cycles)
         this.ctx.cycles = _params.cycles;
@@ -59559,8 +52383,8 @@ var JSONSchemaGenerator = class {
     }
     this.ctx.sharedDefsExtractedFor = void 0;
     this.ctx.sharedEmitDoneFor = void 0;
-    extractDefs(this.ctx, schema2);
-    const result = finalize(this.ctx, schema2);
+    extractDefs(this.ctx, schema5);
+    const result = finalize(this.ctx, schema5);
     const { "~standard": _, ...plainResult } = result;
     return plainResult;
   }
@@ -60653,8 +53477,8 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
 function array(element, params) {
   return _array(ZodArray, element, params);
 }
-function keyof(schema2) {
-  const shape = schema2._zod.def.shape;
+function keyof(schema5) {
+  const shape = schema5._zod.def.shape;
   return _enum2(Object.keys(shape));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
@@ -61302,11 +54126,11 @@ function json(params) {
   });
   return jsonSchema2;
 }
-function preprocess(fn, schema2) {
+function preprocess(fn, schema5) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
-    out: schema2
+    out: schema5
   });
 }
 
@@ -61438,8 +54262,8 @@ var RECOGNIZED_KEYS = /* @__PURE__ */ new Set([
   "nullable",
   "readOnly"
 ]);
-function detectVersion(schema2, defaultTarget) {
-  const $schema = schema2.$schema;
+function detectVersion(schema5, defaultTarget) {
+  const $schema = schema5.$schema;
   if ($schema === "https://json-schema.org/draft/2020-12/schema") {
     return "draft-2020-12";
   }
@@ -61667,27 +54491,27 @@ function getTupleRest(restSchema, ctx) {
   return convertSchema(restSchema, ctx);
 }
 var fullTime = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function convertBaseSchema(schema2, ctx) {
-  if (schema2.not !== void 0) {
-    if (typeof schema2.not === "object" && Object.keys(schema2.not).length === 0) {
+function convertBaseSchema(schema5, ctx) {
+  if (schema5.not !== void 0) {
+    if (typeof schema5.not === "object" && Object.keys(schema5.not).length === 0) {
       return z.never();
     }
     throw new Error("not is not supported in Zod (except { not: {} } for never)");
   }
-  if (schema2.unevaluatedItems !== void 0) {
+  if (schema5.unevaluatedItems !== void 0) {
     throw new Error("unevaluatedItems is not supported");
   }
-  if (schema2.unevaluatedProperties !== void 0) {
+  if (schema5.unevaluatedProperties !== void 0) {
     throw new Error("unevaluatedProperties is not supported");
   }
-  if (schema2.if !== void 0 || schema2.then !== void 0 || schema2.else !== void 0) {
+  if (schema5.if !== void 0 || schema5.then !== void 0 || schema5.else !== void 0) {
     throw new Error("Conditional schemas (if/then/else) are not supported");
   }
-  if (schema2.dependentSchemas !== void 0 || schema2.dependentRequired !== void 0) {
+  if (schema5.dependentSchemas !== void 0 || schema5.dependentRequired !== void 0) {
     throw new Error("dependentSchemas and dependentRequired are not supported");
   }
-  if (schema2.$ref) {
-    const refPath = schema2.$ref;
+  if (schema5.$ref) {
+    const refPath = schema5.$ref;
     if (ctx.refs.has(refPath)) {
       return ctx.refs.get(refPath);
     }
@@ -61706,9 +54530,9 @@ function convertBaseSchema(schema2, ctx) {
     ctx.processing.delete(refPath);
     return zodSchema2;
   }
-  if (schema2.enum !== void 0) {
-    const enumValues = schema2.enum;
-    if (ctx.version === "openapi-3.0" && schema2.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
+  if (schema5.enum !== void 0) {
+    const enumValues = schema5.enum;
+    if (ctx.version === "openapi-3.0" && schema5.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
       return z.null();
     }
     if (enumValues.length === 0) {
@@ -61726,13 +54550,13 @@ function convertBaseSchema(schema2, ctx) {
     }
     return z.union([literalSchemas[0], literalSchemas[1], ...literalSchemas.slice(2)]);
   }
-  if (schema2.const !== void 0) {
-    return z.literal(schema2.const);
+  if (schema5.const !== void 0) {
+    return z.literal(schema5.const);
   }
-  const type = schema2.type;
+  const type = schema5.type;
   if (Array.isArray(type)) {
     const typeSchemas = type.map((t) => {
-      const typeSchema = { ...schema2, type: t };
+      const typeSchema = { ...schema5, type: t };
       return convertBaseSchema(typeSchema, ctx);
     });
     if (typeSchemas.length === 0) {
@@ -61750,8 +54574,8 @@ function convertBaseSchema(schema2, ctx) {
   switch (type) {
     case "string": {
       let stringSchema = z.string();
-      if (schema2.format) {
-        const format2 = schema2.format;
+      if (schema5.format) {
+        const format2 = schema5.format;
         if (format2 === "email") {
           stringSchema = stringSchema.check(z.email());
         } else if (format2 === "uri" || format2 === "uri-reference") {
@@ -61806,14 +54630,14 @@ function convertBaseSchema(schema2, ctx) {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
-      if (typeof schema2.minLength === "number") {
-        stringSchema = stringSchema.min(schema2.minLength);
+      if (typeof schema5.minLength === "number") {
+        stringSchema = stringSchema.min(schema5.minLength);
       }
-      if (typeof schema2.maxLength === "number") {
-        stringSchema = stringSchema.max(schema2.maxLength);
+      if (typeof schema5.maxLength === "number") {
+        stringSchema = stringSchema.max(schema5.maxLength);
       }
-      if (schema2.pattern) {
-        stringSchema = stringSchema.regex(new RegExp(schema2.pattern));
+      if (schema5.pattern) {
+        stringSchema = stringSchema.regex(new RegExp(schema5.pattern));
       }
       zodSchema = stringSchema;
       break;
@@ -61821,24 +54645,24 @@ function convertBaseSchema(schema2, ctx) {
     case "number":
     case "integer": {
       let numberSchema = type === "integer" ? z.number().int() : z.number();
-      if (typeof schema2.minimum === "number" && schema2.exclusiveMinimum !== true) {
-        numberSchema = numberSchema.min(schema2.minimum);
+      if (typeof schema5.minimum === "number" && schema5.exclusiveMinimum !== true) {
+        numberSchema = numberSchema.min(schema5.minimum);
       }
-      if (typeof schema2.maximum === "number" && schema2.exclusiveMaximum !== true) {
-        numberSchema = numberSchema.max(schema2.maximum);
+      if (typeof schema5.maximum === "number" && schema5.exclusiveMaximum !== true) {
+        numberSchema = numberSchema.max(schema5.maximum);
       }
-      if (typeof schema2.exclusiveMinimum === "number") {
-        numberSchema = numberSchema.gt(schema2.exclusiveMinimum);
-      } else if (schema2.exclusiveMinimum === true && typeof schema2.minimum === "number") {
-        numberSchema = numberSchema.gt(schema2.minimum);
+      if (typeof schema5.exclusiveMinimum === "number") {
+        numberSchema = numberSchema.gt(schema5.exclusiveMinimum);
+      } else if (schema5.exclusiveMinimum === true && typeof schema5.minimum === "number") {
+        numberSchema = numberSchema.gt(schema5.minimum);
       }
-      if (typeof schema2.exclusiveMaximum === "number") {
-        numberSchema = numberSchema.lt(schema2.exclusiveMaximum);
-      } else if (schema2.exclusiveMaximum === true && typeof schema2.maximum === "number") {
-        numberSchema = numberSchema.lt(schema2.maximum);
+      if (typeof schema5.exclusiveMaximum === "number") {
+        numberSchema = numberSchema.lt(schema5.exclusiveMaximum);
+      } else if (schema5.exclusiveMaximum === true && typeof schema5.maximum === "number") {
+        numberSchema = numberSchema.lt(schema5.maximum);
       }
-      if (typeof schema2.multipleOf === "number") {
-        numberSchema = numberSchema.multipleOf(schema2.multipleOf);
+      if (typeof schema5.multipleOf === "number") {
+        numberSchema = numberSchema.multipleOf(schema5.multipleOf);
       }
       zodSchema = numberSchema;
       break;
@@ -61853,15 +54677,15 @@ function convertBaseSchema(schema2, ctx) {
     }
     case "object": {
       const shape = {};
-      const properties = schema2.properties || {};
-      const requiredSet = new Set(schema2.required || []);
-      const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
+      const properties = schema5.properties || {};
+      const requiredSet = new Set(schema5.required || []);
+      const additionalSchema = typeof schema5.additionalProperties === "object" ? convertSchema(schema5.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
         assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
-      if (schema2.patternProperties) {
-        const patternProps = schema2.patternProperties;
+      if (schema5.patternProperties) {
+        const patternProps = schema5.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
         for (const pattern of patternKeys) {
@@ -61885,7 +54709,7 @@ function convertBaseSchema(schema2, ctx) {
           }
           zodSchema = result;
         }
-        if (schema2.additionalProperties === false) {
+        if (schema5.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
@@ -61912,7 +54736,7 @@ function convertBaseSchema(schema2, ctx) {
         }
       } else {
         const objectSchema = z.object(shape);
-        if (schema2.additionalProperties === false) {
+        if (schema5.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
           zodSchema = objectSchema.catchall(additionalSchema);
@@ -61920,13 +54744,13 @@ function convertBaseSchema(schema2, ctx) {
           zodSchema = objectSchema.passthrough();
         }
       }
-      const hasKeyGuard = schema2.propertyNames !== void 0 && schema2.propertyNames !== true;
-      const minProperties = typeof schema2.minProperties === "number" ? schema2.minProperties : void 0;
-      const maxProperties = typeof schema2.maxProperties === "number" ? schema2.maxProperties : void 0;
+      const hasKeyGuard = schema5.propertyNames !== void 0 && schema5.propertyNames !== true;
+      const minProperties = typeof schema5.minProperties === "number" ? schema5.minProperties : void 0;
+      const maxProperties = typeof schema5.maxProperties === "number" ? schema5.maxProperties : void 0;
       if (hasKeyGuard || minProperties !== void 0 || maxProperties !== void 0) {
         let keySchema;
         if (hasKeyGuard) {
-          const keyJSONSchema = typeof schema2.propertyNames === "object" && schema2.propertyNames.type === void 0 ? { type: "string", ...schema2.propertyNames } : schema2.propertyNames;
+          const keyJSONSchema = typeof schema5.propertyNames === "object" && schema5.propertyNames.type === void 0 ? { type: "string", ...schema5.propertyNames } : schema5.propertyNames;
           keySchema = convertSchema(keyJSONSchema, ctx);
         }
         zodSchema = checkObjectGuards(zodSchema, { keySchema, minProperties, maxProperties });
@@ -61934,53 +54758,53 @@ function convertBaseSchema(schema2, ctx) {
       break;
     }
     case "array": {
-      const prefixItems = schema2.prefixItems;
-      const items = schema2.items;
+      const prefixItems = schema5.prefixItems;
+      const items = schema5.items;
       if (prefixItems && Array.isArray(prefixItems)) {
-        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
+        const minItems = typeof schema5.minItems === "number" ? schema5.minItems : 0;
         const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema2.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
+        if (typeof schema5.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema5.minItems));
         }
-        if (typeof schema2.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
+        if (typeof schema5.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema5.maxItems));
         }
       } else if (Array.isArray(items)) {
-        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
+        const minItems = typeof schema5.minItems === "number" ? schema5.minItems : 0;
         const tupleItems = items.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
-        const rest = getTupleRest(schema2.additionalItems, ctx);
+        const rest = getTupleRest(schema5.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema2.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
+        if (typeof schema5.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema5.minItems));
         }
-        if (typeof schema2.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
+        if (typeof schema5.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema5.maxItems));
         }
       } else if (items !== void 0) {
         const element = convertSchema(items, ctx);
         let arraySchema = z.array(element);
-        if (typeof schema2.minItems === "number") {
-          arraySchema = arraySchema.min(schema2.minItems);
+        if (typeof schema5.minItems === "number") {
+          arraySchema = arraySchema.min(schema5.minItems);
         }
-        if (typeof schema2.maxItems === "number") {
-          arraySchema = arraySchema.max(schema2.maxItems);
+        if (typeof schema5.maxItems === "number") {
+          arraySchema = arraySchema.max(schema5.maxItems);
         }
         zodSchema = arraySchema;
       } else {
         zodSchema = z.array(z.any());
       }
-      if (schema2.uniqueItems === true || schema2.contains !== void 0) {
+      if (schema5.uniqueItems === true || schema5.contains !== void 0) {
         zodSchema = checkArrayGuards(zodSchema, {
-          uniqueItems: schema2.uniqueItems === true,
-          containsSchema: schema2.contains !== void 0 ? convertSchema(schema2.contains, ctx) : void 0,
-          minContains: typeof schema2.minContains === "number" ? schema2.minContains : void 0,
-          maxContains: typeof schema2.maxContains === "number" ? schema2.maxContains : void 0
+          uniqueItems: schema5.uniqueItems === true,
+          containsSchema: schema5.contains !== void 0 ? convertSchema(schema5.contains, ctx) : void 0,
+          minContains: typeof schema5.minContains === "number" ? schema5.minContains : void 0,
+          maxContains: typeof schema5.maxContains === "number" ? schema5.maxContains : void 0
         });
       }
       break;
@@ -61990,94 +54814,94 @@ function convertBaseSchema(schema2, ctx) {
   }
   return zodSchema;
 }
-function convertSchema(schema2, ctx) {
-  if (typeof schema2 === "boolean") {
-    return schema2 ? z.any() : z.never();
+function convertSchema(schema5, ctx) {
+  if (typeof schema5 === "boolean") {
+    return schema5 ? z.any() : z.never();
   }
-  let baseSchema = convertBaseSchema(schema2, ctx);
-  const hasExplicitType = schema2.type || schema2.enum !== void 0 || schema2.const !== void 0;
-  if (schema2.anyOf && Array.isArray(schema2.anyOf)) {
-    const options = schema2.anyOf.map((s) => convertSchema(s, ctx));
+  let baseSchema = convertBaseSchema(schema5, ctx);
+  const hasExplicitType = schema5.type || schema5.enum !== void 0 || schema5.const !== void 0;
+  if (schema5.anyOf && Array.isArray(schema5.anyOf)) {
+    const options = schema5.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
-  if (schema2.oneOf && Array.isArray(schema2.oneOf)) {
-    const options = schema2.oneOf.map((s) => convertSchema(s, ctx));
+  if (schema5.oneOf && Array.isArray(schema5.oneOf)) {
+    const options = schema5.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
-  if (schema2.allOf && Array.isArray(schema2.allOf)) {
-    if (schema2.allOf.length === 0) {
+  if (schema5.allOf && Array.isArray(schema5.allOf)) {
+    if (schema5.allOf.length === 0) {
       baseSchema = hasExplicitType ? baseSchema : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema2.allOf[0], ctx);
+      let result = hasExplicitType ? baseSchema : convertSchema(schema5.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema2.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
+      for (let i = startIdx; i < schema5.allOf.length; i++) {
+        result = z.intersection(result, convertSchema(schema5.allOf[i], ctx));
       }
       baseSchema = result;
     }
   }
-  if (schema2.nullable === true && ctx.version === "openapi-3.0") {
+  if (schema5.nullable === true && ctx.version === "openapi-3.0") {
     baseSchema = z.nullable(baseSchema);
   }
-  if (schema2.readOnly === true) {
+  if (schema5.readOnly === true) {
     baseSchema = z.readonly(baseSchema);
   }
-  if (schema2.default !== void 0) {
-    baseSchema = baseSchema.default(schema2.default);
+  if (schema5.default !== void 0) {
+    baseSchema = baseSchema.default(schema5.default);
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
   for (const key of coreMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+    if (key in schema5) {
+      extraMeta[key] = schema5[key];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
   for (const key of contentMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+    if (key in schema5) {
+      extraMeta[key] = schema5[key];
     }
   }
-  if (schema2.type === "object" && schema2.$ref === void 0) {
-    if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
-      extraMeta.propertyNames = schema2.propertyNames;
+  if (schema5.type === "object" && schema5.$ref === void 0) {
+    if (schema5.propertyNames !== void 0 && !containsRef(schema5.propertyNames)) {
+      extraMeta.propertyNames = schema5.propertyNames;
     }
     for (const key of ["minProperties", "maxProperties"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+      if (schema5[key] !== void 0)
+        extraMeta[key] = schema5[key];
     }
   }
-  if (schema2.type === "array" && schema2.$ref === void 0) {
-    if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
-      extraMeta.contains = schema2.contains;
+  if (schema5.type === "array" && schema5.$ref === void 0) {
+    if (schema5.contains !== void 0 && !containsRef(schema5.contains)) {
+      extraMeta.contains = schema5.contains;
     }
     for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+      if (schema5[key] !== void 0)
+        extraMeta[key] = schema5[key];
     }
   }
-  for (const key of Object.keys(schema2)) {
+  for (const key of Object.keys(schema5)) {
     if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema2[key]);
+      assignProp(extraMeta, key, schema5[key]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
     ctx.registry.add(baseSchema, extraMeta);
   }
-  if (schema2.description) {
-    baseSchema = baseSchema.describe(schema2.description);
+  if (schema5.description) {
+    baseSchema = baseSchema.describe(schema5.description);
   }
   return baseSchema;
 }
-function fromJSONSchema(schema2, params) {
-  if (typeof schema2 === "boolean") {
-    return schema2 ? z.any() : z.never();
+function fromJSONSchema(schema5, params) {
+  if (typeof schema5 === "boolean") {
+    return schema5 ? z.any() : z.never();
   }
   let normalized;
   try {
-    normalized = JSON.parse(JSON.stringify(schema2));
+    normalized = JSON.parse(JSON.stringify(schema5));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
@@ -62096,7 +54920,7 @@ function fromJSONSchema(schema2, params) {
 
 // node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-function visit(schema2, fnOrHandlers) {
+function visit(schema5, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
@@ -62246,12 +55070,12 @@ function visit(schema2, fnOrHandlers) {
       }
     }
   }
-  return run(schema2);
+  return run(schema5);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
-function deepPartial(schema2) {
-  return visit(schema2, {
+function deepPartial(schema5) {
+  return visit(schema5, {
     object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
@@ -62274,8 +55098,8 @@ function outSide(def) {
 function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
-function input(schema2) {
-  return visit(schema2, {
+function input(schema5) {
+  return visit(schema5, {
     pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
@@ -62283,8 +55107,8 @@ function input(schema2) {
     catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
-function output(schema2) {
-  return visit(schema2, {
+function output(schema5) {
+  return visit(schema5, {
     pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
@@ -62326,47 +55150,47 @@ function tagOf(kind, version3) {
 var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
 function defineFormat(def) {
   const tag = tagOf(def.kind, def.version);
-  const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
-  function validate2(schema2, value, where2) {
-    const r = schema2.safeParse(value);
+  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
+  function validate2(schema5, value, where) {
+    const r = schema5.safeParse(value);
     if (r.success) return r.data;
     const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
     const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
-    throw fail(where2, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
   }
-  function parseValue(value, where2) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where2, `expected a JSON object (${def.title})`);
+  function parseValue(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
     const written = value.schema;
-    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where2));
-    if (typeof written !== "string") throw fail(where2, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
-    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where2);
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
+    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
     for (const p of def.previous ?? []) {
-      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where2));
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
     }
     const m = TAG.exec(written);
     const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
     if (m && sameKind && Number(m[2]) > def.version) {
       const by = writerVersion(value);
       throw fail(
-        where2,
+        where,
         `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
         `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
       );
     }
-    throw fail(where2, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
   }
   return {
     ...def,
     tag,
     parseValue,
-    parse(text, where2) {
+    parse(text, where) {
       let value;
       try {
         value = JSON.parse(text);
       } catch (err) {
-        throw fail(where2, `not valid JSON (${err.message})`);
+        throw fail(where, `not valid JSON (${err.message})`);
       }
-      return parseValue(value, where2);
+      return parseValue(value, where);
     },
     serialize(doc) {
       const json2 = JSON.parse(JSON.stringify(doc));
@@ -62392,6 +55216,260 @@ function writerVersion(value) {
   return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
 }
 
+// src/core/contracts/result-line.ts
+var RESULT_LINE_TAG = "llmops.result/v1";
+var MetricScoreSchema = external_exports.object({
+  value: external_exports.number().nullable().describe("In [0,1]; null when the scorer could not say"),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional().describe("Per-sample sufficient statistics of a corpus metric (BLEU, chrF)"),
+  detail: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var RecordErrorKindSchema = external_exports.enum(["http", "timeout", "network", "truncated", "bad_request", "scorer"]);
+var RecordErrorSchema = external_exports.object({
+  kind: RecordErrorKindSchema,
+  message: external_exports.string(),
+  status: external_exports.number().int().optional()
+});
+var nullableNumber = external_exports.number().nullable();
+var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
+var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
+var fields = {
+  case_id: external_exports.string().min(1),
+  repeat: external_exports.number().int().min(0),
+  key: external_exports.string().describe("Cache key of the request (sha256 of target, prompt and parameters)"),
+  input_hash: external_exports.string(),
+  input: external_exports.string().describe("The prompt as sent (chat messages joined)"),
+  vars: external_exports.record(external_exports.string(), external_exports.unknown()),
+  expected: external_exports.unknown(),
+  output: external_exports.string().nullable(),
+  scores: external_exports.record(external_exports.string(), MetricScoreSchema),
+  latency_ms: nullableNumber,
+  ttft_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  finish_reason: external_exports.string().nullable(),
+  error: RecordErrorSchema.nullable(),
+  attempts: external_exports.number().int().min(0),
+  cached: external_exports.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
+};
+var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
+var resultLineFormat = defineFormat({
+  kind: "result",
+  version: 1,
+  schema: ResultLineSchema,
+  title: "one line of results.jsonl (one case \xD7 repeat)",
+  file: "<run>/results.jsonl",
+  writer: "llmops eval, actions/evaluate (JsonlResultsStore, appended per record)",
+  readers: "eval resume, llmops compare, gate and report, actions/compare",
+  hint: "results.jsonl holds one record per line as `llmops eval` writes it; re-run the eval, or remove the broken line",
+  lines: true,
+  untagged: { version: 1, schema: external_exports.object(fields), upgrade: (r) => ({ schema: RESULT_LINE_TAG, ...r }) }
+});
+function readResultLine(text, file2, lineNo, isLast) {
+  if (text.trim() === "") return { kind: "blank" };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    if (isLast) return { kind: "partial" };
+    throw new DataInvalidError(`${file2}:${lineNo}: not valid JSON (${err.message})`, { hint: resultLineFormat.hint });
+  }
+  return { kind: "record", record: resultLineFormat.parseValue(value, `${file2}:${lineNo}`) };
+}
+var ResultsCollector = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  byKey = /* @__PURE__ */ new Map();
+  caseOrder = /* @__PURE__ */ new Map();
+  pending = null;
+  superseded = 0;
+  warnings = [];
+  /** Feed one line (without its newline); the last line is held until `finish`. */
+  add(line, lineNo) {
+    if (this.pending) this.take(this.pending.line, this.pending.lineNo, false);
+    this.pending = { line, lineNo };
+  }
+  finish() {
+    if (this.pending) this.take(this.pending.line, this.pending.lineNo, true);
+    this.pending = null;
+    const records = [...this.byKey.values()].sort((a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat);
+    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+    return { records, superseded: this.superseded, warnings: this.warnings };
+  }
+  take(line, lineNo, isLast) {
+    const r = readResultLine(line, this.file, lineNo, isLast);
+    if (r.kind === "blank") return;
+    if (r.kind === "partial") {
+      this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    const rec = r.record;
+    const key = `${rec.case_id}\0${rec.repeat}`;
+    if (this.byKey.has(key)) {
+      this.superseded++;
+      this.byKey.delete(key);
+    }
+    this.byKey.set(key, rec);
+    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
+  }
+};
+
+// src/core/contracts/summary.ts
+var SUMMARY_TAG = "llmops.summary/v3";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
+var metricV1 = {
+  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
+  corpus: external_exports.boolean(),
+  higher_is_better: external_exports.boolean(),
+  mean: external_exports.number().nullable(),
+  se: external_exports.number().nullable(),
+  ci95: interval.nullable(),
+  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
+  n: external_exports.number().int(),
+  n_cases: external_exports.number().int(),
+  pass_rate: external_exports.number().nullable(),
+  threshold: external_exports.number().nullable(),
+  weight: external_exports.number(),
+  signature: external_exports.string(),
+  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
+};
+var MetricSummarySchema = external_exports.object({
+  ...metricV1,
+  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
+});
+var ProvenanceSchema = external_exports.object({
+  llmops_version: external_exports.string(),
+  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
+  suite_hash: external_exports.string(),
+  dataset_hash: external_exports.string(),
+  prompt_hash: external_exports.string(),
+  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
+  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
+  seed: external_exports.number(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  node: external_exports.string()
+});
+var body = {
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
+  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
+  latency: external_exports.object({
+    unit: external_exports.literal("ms"),
+    mean: external_exports.number().nullable(),
+    p50: external_exports.number().nullable(),
+    p95: external_exports.number().nullable(),
+    p99: external_exports.number().nullable(),
+    ttft_p50: external_exports.number().nullable(),
+    ttft_p95: external_exports.number().nullable(),
+    ttft_p99: external_exports.number().nullable(),
+    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
+  }),
+  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
+  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
+  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
+  requests: external_exports.object({
+    attempts: external_exports.number().int(),
+    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
+    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
+    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
+    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
+  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
+  provenance: ProvenanceSchema
+};
+var count = external_exports.number().int().nonnegative();
+var JudgeSummarySchema = external_exports.object({
+  type: external_exports.string().describe("judge_rubric, judge_pairwise or embedding_similarity"),
+  target: external_exports.object({ base_url: external_exports.string(), model: external_exports.string() }),
+  prompt: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }).nullable().describe("The judge prompt's file (builtin:\u2026 for a built-in template) and content hash; null for embeddings"),
+  samples: count.describe("Outputs sent to the judge (or embedded)"),
+  errors: external_exports.object({ parse: count, request: count }).describe("Samples with no verdict: the answer did not parse, or the request failed after retries"),
+  error_example: external_exports.object({ message: external_exports.string(), raw: external_exports.string().nullable() }).nullable().describe("The first failure, with the judge's raw answer (untrusted text)"),
+  distribution: external_exports.record(external_exports.string(), count).describe("How often each verdict was given"),
+  usage: external_exports.object({
+    requests: count,
+    cached: count,
+    retries: count,
+    prompt_tokens: external_exports.number(),
+    completion_tokens: external_exports.number(),
+    cost: external_exports.number().nullable(),
+    currency: external_exports.string().nullable()
+  }),
+  position_bias: external_exports.object({
+    pairs: count,
+    wins: count,
+    losses: count,
+    ties: count,
+    inconsistent: count.describe("Pairs whose verdict changed when the answers swapped places"),
+    flip_rate: external_exports.number().nullable().describe("inconsistent / pairs"),
+    decisive_verdicts: count,
+    first_position_wins: count,
+    first_position_win_rate: external_exports.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
+    first_position_ci95: interval.nullable().describe("Wilson interval of first_position_win_rate")
+  }).optional().describe("Pairwise judges: each pair judged in both orders"),
+  calibration: external_exports.object({
+    labels_file: external_exports.string(),
+    labels_sha256: external_exports.string(),
+    n: count.describe("Cases with both a human label and a judge verdict"),
+    statistic: external_exports.literal("cohen_kappa"),
+    weights: external_exports.enum(["none", "quadratic"]),
+    kappa: external_exports.number().nullable(),
+    ci95: interval.nullable(),
+    interval_method: external_exports.literal("bootstrap-percentile"),
+    resamples: count,
+    observed_agreement: external_exports.number().nullable(),
+    min_kappa: external_exports.number(),
+    below_min: external_exports.boolean().nullable().describe("kappa < min_kappa; null when kappa is undefined"),
+    unmatched_labels: count.describe("Labels for cases this run did not judge")
+  }).optional()
+});
+var SummarySchema = external_exports.object({
+  schema: external_exports.literal(SUMMARY_TAG),
+  ...body,
+  metrics: external_exports.record(external_exports.string(), MetricSummarySchema),
+  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("Judge and embedding scorers, by metric name")
+});
+var SummaryV2Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v2"), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
+var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
+var summaryFormat = defineFormat({
+  kind: "summary",
+  version: 3,
+  schema: SummarySchema,
+  title: "an eval run's summary.json",
+  file: "<run>/summary.json",
+  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
+  readers: "llmops compare and gate, actions/compare",
+  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
+  previous: [
+    { version: 2, schema: SummaryV2Schema, upgrade: (v2) => ({ ...v2, schema: SUMMARY_TAG }) },
+    {
+      version: 1,
+      schema: SummaryV1Schema,
+      upgrade: (v1) => ({
+        ...v1,
+        schema: SUMMARY_TAG,
+        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
+      })
+    }
+  ]
+});
+
 // src/core/contracts/gate-verdict.ts
 var VerdictSchema = external_exports.enum(["pass", "fail", "inconclusive"]);
 var InconclusivePolicySchema = external_exports.enum(["fail", "pass", "neutral"]);
@@ -62416,14 +55494,14 @@ var GatePolicySchema = external_exports.object({
   require_metrics: external_exports.boolean()
 });
 var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var GateCheckSchema = external_exports.object({
   id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
   subject: external_exports.string(),
   kind: CheckKindSchema,
   verdict: VerdictSchema,
   estimate: external_exports.number().nullable(),
-  interval: interval.nullable(),
+  interval: interval2.nullable(),
   limit: external_exports.number().nullable(),
   message: external_exports.string().max(2e3),
   cases_needed: external_exports.number().nullable(),
@@ -62442,14 +55520,14 @@ var GateVerdictSchema = external_exports.object({
 
 // src/core/contracts/comparison.ts
 var COMPARISON_TAG = "llmops.comparison/v1";
-var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var num = external_exports.number().nullable();
 var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
 var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
 var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
 var SideStatsSchema = external_exports.object({
   mean: num,
-  ci: interval2.nullable(),
+  ci: interval3.nullable(),
   n_records: external_exports.number().int(),
   n_null: external_exports.number().int(),
   n_errors: external_exports.number().int()
@@ -62466,12 +55544,12 @@ var MetricComparisonSchema = external_exports.object({
   candidate: SideStatsSchema,
   delta: num,
   delta_relative: num,
-  ci: interval2.nullable(),
+  ci: interval3.nullable(),
   interval_method: IntervalMethodSchema,
   test: TestMethodSchema,
   p_value: num,
   p_holm: num,
-  ci_holm: interval2.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm: interval3.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
   ci_holm_confidence: num.optional(),
   sd_diff: num,
   sd_within: num,
@@ -62497,8 +55575,8 @@ var OperationalDeltasSchema = external_exports.object({
     candidate: DistributionSchema,
     delta_p50: num,
     delta_p95: num,
-    candidate_p95_ci: interval2.nullable(),
-    delta_p95_ci: interval2.nullable()
+    candidate_p95_ci: interval3.nullable(),
+    delta_p95_ci: interval3.nullable()
   }),
   tokens: external_exports.object({ baseline: tokenSide, candidate: tokenSide, delta_total: external_exports.number(), delta_per_case: num }),
   cost: external_exports.object({
@@ -62507,8 +55585,8 @@ var OperationalDeltasSchema = external_exports.object({
     candidate: costSide,
     delta_total: external_exports.number(),
     delta_per_case: num,
-    candidate_per_case_ci: interval2.nullable(),
-    delta_per_case_ci: interval2.nullable(),
+    candidate_per_case_ci: interval3.nullable(),
+    delta_per_case_ci: interval3.nullable(),
     candidate_run_total: external_exports.number()
   }).nullable()
 });
@@ -62519,7 +55597,8 @@ var RunRefSchema = external_exports.object({
   suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).nullable(),
   provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
   counts: external_exports.object({ cases: external_exports.number().int(), records: external_exports.number().int(), superseded: external_exports.number().int(), repeats: external_exports.number().int(), errors: external_exports.number().int() }),
-  warnings: external_exports.array(external_exports.string())
+  warnings: external_exports.array(external_exports.string()),
+  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("summary.json's judges (judge and embedding scorers: errors, position bias, calibration); absent in older files and for runs without judges")
 });
 var ComparisonSchema = external_exports.object({
   schema: external_exports.literal(COMPARISON_TAG),
@@ -62916,8 +55995,8 @@ function invertTest(pAt, estimate, alpha, range2) {
 }
 function pFromIntervals(intervalAt, delta0) {
   const contains2 = (alpha) => {
-    const ci = intervalAt(1 - alpha);
-    return ci !== null && ci[0] <= delta0 && delta0 <= ci[1];
+    const ci2 = intervalAt(1 - alpha);
+    return ci2 !== null && ci2[0] <= delta0 && delta0 <= ci2[1];
   };
   if (contains2(1)) return 1;
   let inside = 0;
@@ -63193,7 +56272,6 @@ function bootstrapQuantile(values, q, resamples, seed) {
 }
 
 // src/core/gate/decidable.ts
-var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
 function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
   return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
@@ -63217,21 +56295,6 @@ var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" 
 function explainMargin(metric, margin, cases, smallest, needed) {
   if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
   return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
-}
-function planMargins(policy, types, cases, repeats) {
-  const out = [];
-  if (repeats !== 1) return out;
-  for (const [metric, rule] of Object.entries(policy.metrics)) {
-    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
-    const type = types.get(metric);
-    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
-    const margin = rule.max_regression;
-    const smallest = identicalRunsBound(cases, policy.confidence);
-    const decidable = margin > smallest;
-    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
-    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
-  }
-  return out;
 }
 
 // src/core/config/yaml-source.ts
@@ -63362,7 +56425,7 @@ function valueAt(root, path) {
   }
   return v;
 }
-function knownKeysAt(schema2, path, root) {
+function knownKeysAt(schema5, path, root) {
   const keys = /* @__PURE__ */ new Set();
   const visit2 = (s, depth, value) => {
     const def = s?.def;
@@ -63416,17 +56479,17 @@ function knownKeysAt(schema2, path, root) {
         return;
     }
   };
-  visit2(schema2, 0, root);
+  visit2(schema5, 0, root);
   return [...keys];
 }
-function collectIssues(schema2, doc) {
-  const result = schema2.safeParse(doc.value);
+function collectIssues(schema5, doc) {
+  const result = schema5.safeParse(doc.value);
   if (result.success) return { ok: true, value: result.data };
   const issues = [];
   for (const issue3 of result.error.issues) {
     const path = issue3.path.filter((p) => typeof p !== "symbol");
     if (issue3.code === "unrecognized_keys") {
-      const known = knownKeysAt(schema2, path, doc.value);
+      const known = knownKeysAt(schema5, path, doc.value);
       for (const key of issue3.keys) {
         const pos2 = doc.locate([...path, key], "key");
         issues.push({
@@ -63442,8 +56505,8 @@ function collectIssues(schema2, doc) {
     const value = valueAt(doc.value, path);
     if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
       const parent = path.slice(0, -1);
-      const where2 = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
-      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where2}` });
+      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
       continue;
     }
     const found = describeValue(value);
@@ -63478,8 +56541,8 @@ function valueOf(found) {
   const m = /^the string "(.*)"$/.exec(found);
   return m?.[1];
 }
-function validateConfig(schema2, doc, what = "configuration") {
-  const r = collectIssues(schema2, doc);
+function validateConfig(schema5, doc, what = "configuration") {
+  const r = collectIssues(schema5, doc);
   if (r.ok) return r.value;
   const shown = r.issues.slice(0, MAX_REPORTED);
   const lines = shown.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`);
@@ -63549,9 +56612,9 @@ function parseGatePolicy(text, file2) {
 }
 function resolveMargin(spec, baselineMean) {
   if (typeof spec === "number") return { spec, absolute: spec, relative: false };
-  const pct = Number(spec.slice(0, -1)) / 100;
+  const pct2 = Number(spec.slice(0, -1)) / 100;
   if (baselineMean === null || !(baselineMean > 0)) return null;
-  return { spec, absolute: pct * baselineMean, relative: true };
+  return { spec, absolute: pct2 * baselineMean, relative: true };
 }
 function improvementSpecs(m) {
   const out = [];
@@ -63563,15 +56626,15 @@ function improvementSpecs(m) {
 
 // src/core/gate/evaluate.ts
 var fmt = (x, digits = 4) => x === null || x === void 0 || !Number.isFinite(x) ? "n/a" : Number(x.toPrecision(digits)).toString();
-var fmtCi = (ci) => ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : "n/a";
-function atLeast(ci, limit) {
-  if (ci[0] > limit) return "pass";
-  if (ci[1] < limit) return "fail";
+var fmtCi = (ci2) => ci2 ? `[${fmt(ci2[0])}, ${fmt(ci2[1])}]` : "n/a";
+function atLeast(ci2, limit) {
+  if (ci2[0] > limit) return "pass";
+  if (ci2[1] < limit) return "fail";
   return "inconclusive";
 }
-function atMost(ci, limit) {
-  if (ci[1] < limit) return "pass";
-  if (ci[0] > limit) return "fail";
+function atMost(ci2, limit) {
+  if (ci2[1] < limit) return "pass";
+  if (ci2[0] > limit) return "fail";
   return "inconclusive";
 }
 function adviseDelta(row, gap, alpha) {
@@ -63587,9 +56650,9 @@ function adviseDelta(row, gap, alpha) {
   }
   return { cases_needed: cases, repeats_needed: repeats };
 }
-function adviseSide(ci, n, gap, alpha) {
-  if (!ci || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
-  return { cases_needed: casesNeededFromSe((ci[1] - ci[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
+function adviseSide(ci2, n, gap, alpha) {
+  if (!ci2 || !(Math.abs(gap) > 0)) return { cases_needed: null, repeats_needed: null };
+  return { cases_needed: casesNeededFromSe((ci2[1] - ci2[0]) / (2 * normalQuantile(1 - alpha / 2)), n, gap, alpha), repeats_needed: null };
 }
 function undecidable(name, row, margin, confidence) {
   if (row.kind !== "binary" || row.repeats.baseline > 1 || row.repeats.candidate > 1) return {};
@@ -63626,19 +56689,19 @@ function metricChecks(name, rule, row, policy, known, source) {
   const imp = s * row.delta;
   const impCi = row.ci ? up ? [row.ci[0], row.ci[1]] : [-row.ci[1], -row.ci[0]] : null;
   if (rule.threshold !== void 0) {
-    const ci = row.candidate.ci;
+    const ci2 = row.candidate.ci;
     const thr = rule.threshold;
-    const verdict = ci ? up ? atLeast(ci, thr) : atMost(ci, thr) : "inconclusive";
+    const verdict = ci2 ? up ? atLeast(ci2, thr) : atMost(ci2, thr) : "inconclusive";
     checks.push({
       ...base,
-      ...verdict === "inconclusive" ? adviseSide(ci, row.n, (row.candidate.mean ?? thr) - thr, alpha) : {},
+      ...verdict === "inconclusive" ? adviseSide(ci2, row.n, (row.candidate.mean ?? thr) - thr, alpha) : {},
       id: `${name}/threshold`,
       kind: "floor",
       verdict,
       estimate: row.candidate.mean,
-      interval: ci,
+      interval: ci2,
       limit: thr,
-      message: `${name}: candidate ${fmt(row.candidate.mean)} ${fmtCi(ci)} must be ${up ? "\u2265" : "\u2264"} ${fmt(thr)}`
+      message: `${name}: candidate ${fmt(row.candidate.mean)} ${fmtCi(ci2)} must be ${up ? "\u2265" : "\u2264"} ${fmt(thr)}`
     });
   }
   if (rule.max_regression !== void 0) {
@@ -63688,32 +56751,32 @@ function budgetChecks(c, policy) {
   const lat = c.operational.latency;
   if (policy.latency?.p95_max_ms !== void 0) {
     const b = policy.latency.p95_max_ms;
-    const ci = lat.candidate_p95_ci;
+    const ci2 = lat.candidate_p95_ci;
     out.push({
       ...none,
       id: "latency/p95_max_ms",
       subject: "latency",
       kind: "latency_budget",
-      verdict: ci ? atMost(ci, b) : "inconclusive",
+      verdict: ci2 ? atMost(ci2, b) : "inconclusive",
       estimate: lat.candidate.p95,
-      interval: ci,
+      interval: ci2,
       limit: b,
-      message: `latency: candidate p95 ${fmt(lat.candidate.p95)} ms ${fmtCi(ci)} must be \u2264 ${fmt(b)} ms`
+      message: `latency: candidate p95 ${fmt(lat.candidate.p95)} ms ${fmtCi(ci2)} must be \u2264 ${fmt(b)} ms`
     });
   }
   if (policy.latency?.p95_max_regression !== void 0) {
     const m = resolveMargin(policy.latency.p95_max_regression, lat.baseline.p95);
-    const ci = lat.delta_p95_ci;
+    const ci2 = lat.delta_p95_ci;
     out.push({
       ...none,
       id: "latency/p95_max_regression",
       subject: "latency",
       kind: "latency_budget",
-      verdict: ci && m ? atMost(ci, m.absolute) : "inconclusive",
+      verdict: ci2 && m ? atMost(ci2, m.absolute) : "inconclusive",
       estimate: lat.delta_p95,
-      interval: ci,
+      interval: ci2,
       limit: m?.absolute ?? null,
-      message: `latency: \u0394p95 ${fmt(lat.delta_p95)} ms ${fmtCi(ci)} must be \u2264 ${m ? `${fmt(m.absolute)} ms` : "n/a (no baseline latency)"}`
+      message: `latency: \u0394p95 ${fmt(lat.delta_p95)} ms ${fmtCi(ci2)} must be \u2264 ${m ? `${fmt(m.absolute)} ms` : "n/a (no baseline latency)"}`
     });
   }
   const cost2 = c.operational.cost;
@@ -63723,16 +56786,16 @@ function budgetChecks(c, policy) {
     return out;
   }
   if (cb?.max_per_case !== void 0 && cost2) {
-    const ci = cost2.candidate_per_case_ci;
-    out.push({ ...none, id: "cost/max_per_case", subject: "cost", kind: "cost_budget", verdict: ci ? atMost(ci, cb.max_per_case) : "inconclusive", estimate: cost2.candidate.per_case, interval: ci, limit: cb.max_per_case, message: `cost: candidate per case ${fmt(cost2.candidate.per_case)} ${fmtCi(ci)} must be \u2264 ${fmt(cb.max_per_case)}` });
+    const ci2 = cost2.candidate_per_case_ci;
+    out.push({ ...none, id: "cost/max_per_case", subject: "cost", kind: "cost_budget", verdict: ci2 ? atMost(ci2, cb.max_per_case) : "inconclusive", estimate: cost2.candidate.per_case, interval: ci2, limit: cb.max_per_case, message: `cost: candidate per case ${fmt(cost2.candidate.per_case)} ${fmtCi(ci2)} must be \u2264 ${fmt(cb.max_per_case)}` });
   }
   if (cb?.max_total !== void 0 && cost2) {
     out.push({ ...none, id: "cost/max_total", subject: "cost", kind: "cost_budget", verdict: cost2.candidate_run_total <= cb.max_total ? "pass" : "fail", estimate: cost2.candidate_run_total, interval: null, limit: cb.max_total, message: `cost: candidate run total ${fmt(cost2.candidate_run_total)} must be \u2264 ${fmt(cb.max_total)}` });
   }
   if (cb?.max_regression !== void 0 && cost2) {
     const m = resolveMargin(cb.max_regression, cost2.baseline.per_case);
-    const ci = cost2.delta_per_case_ci;
-    out.push({ ...none, id: "cost/max_regression", subject: "cost", kind: "cost_budget", verdict: ci && m ? atMost(ci, m.absolute) : "inconclusive", estimate: cost2.delta_per_case, interval: ci, limit: m?.absolute ?? null, message: `cost: \u0394 per case ${fmt(cost2.delta_per_case)} ${fmtCi(ci)} must be \u2264 ${m ? fmt(m.absolute) : "n/a (baseline cost not positive)"}` });
+    const ci2 = cost2.delta_per_case_ci;
+    out.push({ ...none, id: "cost/max_regression", subject: "cost", kind: "cost_budget", verdict: ci2 && m ? atMost(ci2, m.absolute) : "inconclusive", estimate: cost2.delta_per_case, interval: ci2, limit: m?.absolute ?? null, message: `cost: \u0394 per case ${fmt(cost2.delta_per_case)} ${fmtCi(ci2)} must be \u2264 ${m ? fmt(m.absolute) : "n/a (baseline cost not positive)"}` });
   }
   return out;
 }
@@ -63926,7 +56989,7 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
 function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const width = bObs[0][0].stats.length;
   const n = bObs.length;
-  const rows = (obs) => {
+  const rows2 = (obs) => {
     const m = new Float64Array(n * width);
     obs.forEach((os5, i) => {
       for (const o of os5) for (let j = 0; j < width; j++) m[i * width + j] += o.stats[j];
@@ -63936,7 +56999,7 @@ function fillCorpus(row, bObs, cObs, aggregate, settings) {
   const seed = metricSeed(settings.seed, row.name);
   const resamples = corpusResamples(settings.resamples, n, width);
   if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases \xD7 ${width} statistics (time budget)`);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
+  const r = pairedBootstrapCorpus(rows2(bObs), rows2(cObs), width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
@@ -64171,7 +57234,8 @@ function runRef(run) {
       repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
       errors: run.records.filter((r) => r.error !== null).length
     },
-    warnings: run.warnings
+    warnings: run.warnings,
+    ...run.summary?.judges ? { judges: run.summary.judges } : {}
   };
 }
 function metricNames(...runs) {
@@ -64219,7 +57283,7 @@ function computeComparison(baseline, candidate, opts) {
   const gc = groupByCase(candidate.records);
   const { paired, oneSided } = pairCases(gb, gc);
   const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
-  const rows = [];
+  const rows2 = [];
   const intervals = /* @__PURE__ */ new Map();
   const flips = [];
   for (const name of metricNames(baseline, candidate)) {
@@ -64231,10 +57295,10 @@ function computeComparison(baseline, candidate, opts) {
     row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
     if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
     if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
-    rows.push(row);
+    rows2.push(row);
     for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
   }
-  const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
+  const family = rows2.some((r) => r.gated) ? rows2.filter((r) => r.gated && r.p_value !== null) : rows2.filter((r) => r.p_value !== null);
   const familyPs = family.map((r) => r.p_value);
   const alpha = 1 - policy.confidence;
   const levels = holmLevels(familyPs, alpha);
@@ -64253,7 +57317,7 @@ function computeComparison(baseline, candidate, opts) {
     candidate: runRef(candidate),
     paired_cases: paired.length,
     one_sided: oneSided,
-    metrics: rows,
+    metrics: rows2,
     flips,
     operational: computeOperational(gb, gc, paired, { ...settings, currency }),
     unchanged: findUnchanged(baseline, candidate),
@@ -64404,10 +57468,10 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     const refCounts = refs.ngrams[n];
     let correct = 0;
     let total = 0;
-    for (const [ngram, count2] of counts2[n]) {
-      total += count2;
+    for (const [ngram, count3] of counts2[n]) {
+      total += count3;
       const refCount = refCounts.get(ngram);
-      if (refCount !== void 0) correct += Math.min(count2, refCount);
+      if (refCount !== void 0) correct += Math.min(count3, refCount);
     }
     stats[2 + n] = correct;
     stats[2 + maxOrder + n] = total;
@@ -64505,8 +57569,8 @@ function scorerBase(c, corpus = false) {
 var SIGNATURE_VERSION = `llmops-${VERSION}`;
 var ReferenceCountTracker = class {
   seen = /* @__PURE__ */ new Set();
-  note(count2) {
-    if (this.seen.size < 2) this.seen.add(count2);
+  note(count3) {
+    if (this.seen.size < 2) this.seen.add(count3);
   }
   get nrefs() {
     return this.seen.size === 1 ? String([...this.seen][0]) : "var";
@@ -64658,7 +57722,7 @@ var cost = {
 };
 
 // src/core/eval/scorers/chrf-math.ts
-function count(items) {
+function count2(items) {
   const m = /* @__PURE__ */ new Map();
   for (const k of items) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
@@ -64711,7 +57775,7 @@ function splitPunctuation(sentence) {
 function wordNgramCounts(sentence, wordOrder) {
   const words = splitPunctuation(sentence);
   const all = [];
-  for (let n = 1; n <= wordOrder; n++) all.push(count(wordNgramsOfOrder(words, n)));
+  for (let n = 1; n <= wordOrder; n++) all.push(count2(wordNgramsOfOrder(words, n)));
   return all;
 }
 function chrfNgrams(sentences, o) {
@@ -64885,7 +57949,7 @@ var exactMatch = {
   }
 };
 function containsDef(type) {
-  const schema2 = scorerSchema(type, {
+  const schema5 = scorerSchema(type, {
     /** The text to look for; defaults to the case's expected value(s). */
     value: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional(),
     /** With several values: all must appear (default) or any one. */
@@ -64893,7 +57957,7 @@ function containsDef(type) {
   });
   const def = {
     type,
-    schema: schema2,
+    schema: schema5,
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
@@ -65021,9 +58085,3825 @@ var jsonFields = {
   }
 };
 
+// src/core/eval/api-key-env.ts
+var apiKeyEnvSchema = external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" });
+
+// src/core/eval/judge/target.ts
+var remoteTargetSchema = external_exports.strictObject({
+  /** Base URL including /v1, e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1. */
+  base_url: external_exports.string().url(),
+  model: external_exports.string().min(1).max(500),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  api_key_env: apiKeyEnvSchema.optional(),
+  /** Sampling parameters sent with each judge request (default temperature 0), as the API names them. */
+  params: external_exports.record(external_exports.string(), external_exports.unknown()).default({ temperature: 0 }),
+  prices: external_exports.strictObject({
+    prompt_per_1k: external_exports.number().nonnegative().max(1e3),
+    completion_per_1k: external_exports.number().nonnegative().max(1e3),
+    currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
+  }).optional()
+});
+var judgePromptSchema = external_exports.union([
+  external_exports.string(),
+  external_exports.strictObject({
+    template: external_exports.string().optional(),
+    messages: external_exports.array(external_exports.strictObject({ role: external_exports.enum(["system", "user", "assistant"]), content: external_exports.string() })).min(1).optional(),
+    file: external_exports.string().optional()
+  })
+]);
+var calibrationSchema = external_exports.strictObject({
+  /** A JSONL file of {"case_id", "label"} (llmops.judge-labels/v1), relative to the suite file. */
+  labels: external_exports.string().min(1),
+  /** Warn when Cohen's kappa with the labels is below this (the point estimate). */
+  min_kappa: external_exports.number().min(-1).max(1).default(0.6)
+});
+
+// node_modules/@huggingface/jinja/dist/index.js
+var __defProp2 = Object.defineProperty;
+var __defNormalProp = (obj2, key, value) => key in obj2 ? __defProp2(obj2, key, { enumerable: true, configurable: true, writable: true, value }) : obj2[key] = value;
+var __publicField = (obj2, key, value) => {
+  __defNormalProp(obj2, typeof key !== "symbol" ? key + "" : key, value);
+  return value;
+};
+var TOKEN_TYPES = Object.freeze({
+  Text: "Text",
+  // The text between Jinja statements or expressions
+  NumericLiteral: "NumericLiteral",
+  // e.g., 123, 1.0
+  StringLiteral: "StringLiteral",
+  // 'string'
+  Identifier: "Identifier",
+  // Variables, functions, statements, booleans, etc.
+  Equals: "Equals",
+  // =
+  OpenParen: "OpenParen",
+  // (
+  CloseParen: "CloseParen",
+  // )
+  OpenStatement: "OpenStatement",
+  // {%
+  CloseStatement: "CloseStatement",
+  // %}
+  OpenExpression: "OpenExpression",
+  // {{
+  CloseExpression: "CloseExpression",
+  // }}
+  OpenSquareBracket: "OpenSquareBracket",
+  // [
+  CloseSquareBracket: "CloseSquareBracket",
+  // ]
+  OpenCurlyBracket: "OpenCurlyBracket",
+  // {
+  CloseCurlyBracket: "CloseCurlyBracket",
+  // }
+  Comma: "Comma",
+  // ,
+  Dot: "Dot",
+  // .
+  Colon: "Colon",
+  // :
+  Pipe: "Pipe",
+  // |
+  CallOperator: "CallOperator",
+  // ()
+  AdditiveBinaryOperator: "AdditiveBinaryOperator",
+  // + - ~
+  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
+  // * / // %
+  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
+  // **
+  ComparisonBinaryOperator: "ComparisonBinaryOperator",
+  // < > <= >= == !=
+  UnaryOperator: "UnaryOperator",
+  // ! - +
+  Comment: "Comment"
+  // {# ... #}
+});
+var Token = class {
+  /**
+   * Constructs a new Token.
+   * @param {string} value The raw value as seen inside the source code.
+   * @param {TokenType} type The type of token.
+   */
+  constructor(value, type) {
+    this.value = value;
+    this.type = type;
+  }
+};
+function isWord(char) {
+  return /\w/.test(char);
+}
+function isInteger(char) {
+  return /[0-9]/.test(char);
+}
+function isWhitespace(char) {
+  return /\s/.test(char);
+}
+var ORDERED_MAPPING_TABLE = [
+  // Control sequences
+  ["{%", TOKEN_TYPES.OpenStatement],
+  ["%}", TOKEN_TYPES.CloseStatement],
+  ["{{", TOKEN_TYPES.OpenExpression],
+  ["}}", TOKEN_TYPES.CloseExpression],
+  // Single character tokens
+  ["(", TOKEN_TYPES.OpenParen],
+  [")", TOKEN_TYPES.CloseParen],
+  ["{", TOKEN_TYPES.OpenCurlyBracket],
+  ["}", TOKEN_TYPES.CloseCurlyBracket],
+  ["[", TOKEN_TYPES.OpenSquareBracket],
+  ["]", TOKEN_TYPES.CloseSquareBracket],
+  [",", TOKEN_TYPES.Comma],
+  [".", TOKEN_TYPES.Dot],
+  [":", TOKEN_TYPES.Colon],
+  ["|", TOKEN_TYPES.Pipe],
+  // Comparison operators
+  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">", TOKEN_TYPES.ComparisonBinaryOperator],
+  // Arithmetic operators
+  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
+  // NOTE: must come before "*" so that "**" is matched first
+  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // NOTE: must come before "/" so that "//" is matched first
+  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // Assignment operator
+  ["=", TOKEN_TYPES.Equals]
+];
+var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
+  ["n", "\n"],
+  // New line
+  ["t", "	"],
+  // Horizontal tab
+  ["r", "\r"],
+  // Carriage return
+  ["b", "\b"],
+  // Backspace
+  ["f", "\f"],
+  // Form feed
+  ["v", "\v"],
+  // Vertical tab
+  ["'", "'"],
+  // Single quote
+  ['"', '"'],
+  // Double quote
+  ["\\", "\\"]
+  // Backslash
+]);
+function preprocess2(template, options = {}) {
+  if (template.endsWith("\n")) {
+    template = template.slice(0, -1);
+  }
+  if (options.lstrip_blocks) {
+    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
+  }
+  if (options.trim_blocks) {
+    template = template.replace(/([#%-]})\n/g, "$1");
+  }
+  return template.replace(
+    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
+    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
+  );
+}
+function tokenize(source, options = {}) {
+  const tokens2 = [];
+  const src = preprocess2(source, options);
+  let cursorPosition = 0;
+  let curlyBracketDepth = 0;
+  const consumeWhile = (predicate) => {
+    let str2 = "";
+    while (predicate(src[cursorPosition])) {
+      if (src[cursorPosition] === "\\") {
+        ++cursorPosition;
+        if (cursorPosition >= src.length) {
+          throw new SyntaxError("Unexpected end of input");
+        }
+        const escaped = src[cursorPosition++];
+        if (escaped === "x" || escaped === "u") {
+          const length = escaped === "x" ? 2 : 4;
+          const hex3 = src.slice(cursorPosition, cursorPosition + length);
+          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
+            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
+          }
+          str2 += String.fromCharCode(parseInt(hex3, 16));
+          cursorPosition += length;
+          continue;
+        }
+        const unescaped = ESCAPE_CHARACTERS.get(escaped);
+        if (unescaped === void 0) {
+          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
+        }
+        str2 += unescaped;
+        continue;
+      }
+      str2 += src[cursorPosition++];
+      if (cursorPosition >= src.length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+    }
+    return str2;
+  };
+  const stripTrailingWhitespace = () => {
+    const lastToken = tokens2.at(-1);
+    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
+      lastToken.value = lastToken.value.trimEnd();
+      if (lastToken.value === "") {
+        tokens2.pop();
+      }
+    }
+  };
+  const skipLeadingWhitespace = () => {
+    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
+      ++cursorPosition;
+    }
+  };
+  main:
+    while (cursorPosition < src.length) {
+      const lastTokenType = tokens2.at(-1)?.type;
+      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
+        let text = "";
+        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
+        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
+          text += src[cursorPosition++];
+        }
+        if (text.length > 0) {
+          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+          continue;
+        }
+      }
+      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
+        cursorPosition += 2;
+        const stripBefore = src[cursorPosition] === "-";
+        if (stripBefore) {
+          ++cursorPosition;
+        }
+        let comment = "";
+        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
+          if (cursorPosition + 2 >= src.length) {
+            throw new SyntaxError("Missing end of comment tag");
+          }
+          comment += src[cursorPosition++];
+        }
+        const stripAfter = comment.endsWith("-");
+        if (stripAfter) {
+          comment = comment.slice(0, -1);
+        }
+        if (stripBefore) {
+          stripTrailingWhitespace();
+        }
+        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
+        cursorPosition += 2;
+        if (stripAfter) {
+          skipLeadingWhitespace();
+        }
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        cursorPosition += 3;
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        curlyBracketDepth = 0;
+        cursorPosition += 3;
+        continue;
+      }
+      consumeWhile(isWhitespace);
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
+        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
+        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      const char = src[cursorPosition];
+      if (char === "-" || char === "+") {
+        const lastTokenType2 = tokens2.at(-1)?.type;
+        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
+          throw new SyntaxError(`Unexpected character: ${char}`);
+        }
+        switch (lastTokenType2) {
+          case TOKEN_TYPES.Identifier:
+          case TOKEN_TYPES.NumericLiteral:
+          case TOKEN_TYPES.StringLiteral:
+          case TOKEN_TYPES.CloseParen:
+          case TOKEN_TYPES.CloseSquareBracket:
+            break;
+          default: {
+            ++cursorPosition;
+            let num2 = consumeWhile(isInteger);
+            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+              ++cursorPosition;
+              const frac = consumeWhile(isInteger);
+              num2 = `${num2}.${frac}`;
+            }
+            tokens2.push(
+              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+            );
+            continue;
+          }
+        }
+      }
+      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
+        if (seq === "}}" && curlyBracketDepth > 0) {
+          continue;
+        }
+        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
+        if (slice2 === seq) {
+          tokens2.push(new Token(seq, type));
+          if (type === TOKEN_TYPES.OpenExpression) {
+            curlyBracketDepth = 0;
+          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
+            ++curlyBracketDepth;
+          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
+            --curlyBracketDepth;
+          }
+          cursorPosition += seq.length;
+          continue main;
+        }
+      }
+      if (char === "'" || char === '"') {
+        ++cursorPosition;
+        const str2 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        ++cursorPosition;
+        continue;
+      }
+      if (isInteger(char)) {
+        let num2 = consumeWhile(isInteger);
+        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+          ++cursorPosition;
+          const frac = consumeWhile(isInteger);
+          num2 = `${num2}.${frac}`;
+        }
+        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
+        continue;
+      }
+      if (isWord(char)) {
+        const word = consumeWhile(isWord);
+        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
+        continue;
+      }
+      throw new SyntaxError(`Unexpected character: ${char}`);
+    }
+  return tokens2;
+}
+var Statement = class {
+  type = "Statement";
+};
+var Program = class extends Statement {
+  constructor(body2) {
+    super();
+    this.body = body2;
+  }
+  type = "Program";
+};
+var If = class extends Statement {
+  constructor(test, body2, alternate) {
+    super();
+    this.test = test;
+    this.body = body2;
+    this.alternate = alternate;
+  }
+  type = "If";
+};
+var For = class extends Statement {
+  constructor(loopvar, iterable, body2, defaultBlock) {
+    super();
+    this.loopvar = loopvar;
+    this.iterable = iterable;
+    this.body = body2;
+    this.defaultBlock = defaultBlock;
+  }
+  type = "For";
+};
+var Break = class extends Statement {
+  type = "Break";
+};
+var Continue = class extends Statement {
+  type = "Continue";
+};
+var SetStatement = class extends Statement {
+  constructor(assignee, value, body2) {
+    super();
+    this.assignee = assignee;
+    this.value = value;
+    this.body = body2;
+  }
+  type = "Set";
+};
+var Macro = class extends Statement {
+  constructor(name, args, body2) {
+    super();
+    this.name = name;
+    this.args = args;
+    this.body = body2;
+  }
+  type = "Macro";
+};
+var Comment = class extends Statement {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Comment";
+};
+var Expression = class extends Statement {
+  type = "Expression";
+};
+var MemberExpression = class extends Expression {
+  constructor(object2, property, computed) {
+    super();
+    this.object = object2;
+    this.property = property;
+    this.computed = computed;
+  }
+  type = "MemberExpression";
+};
+var CallExpression = class extends Expression {
+  constructor(callee, args) {
+    super();
+    this.callee = callee;
+    this.args = args;
+  }
+  type = "CallExpression";
+};
+var Identifier = class extends Expression {
+  /**
+   * @param {string} value The name of the identifier
+   */
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Identifier";
+};
+var Literal = class extends Expression {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Literal";
+};
+var IntegerLiteral = class extends Literal {
+  type = "IntegerLiteral";
+};
+var FloatLiteral = class extends Literal {
+  type = "FloatLiteral";
+};
+var StringLiteral = class extends Literal {
+  type = "StringLiteral";
+};
+var ArrayLiteral = class extends Literal {
+  type = "ArrayLiteral";
+};
+var TupleLiteral = class extends Literal {
+  type = "TupleLiteral";
+};
+var ObjectLiteral = class extends Literal {
+  type = "ObjectLiteral";
+};
+var BinaryExpression = class extends Expression {
+  constructor(operator, left, right) {
+    super();
+    this.operator = operator;
+    this.left = left;
+    this.right = right;
+  }
+  type = "BinaryExpression";
+};
+var FilterExpression = class extends Expression {
+  constructor(operand, filter) {
+    super();
+    this.operand = operand;
+    this.filter = filter;
+  }
+  type = "FilterExpression";
+};
+var FilterStatement = class extends Statement {
+  constructor(filter, body2) {
+    super();
+    this.filter = filter;
+    this.body = body2;
+  }
+  type = "FilterStatement";
+};
+var SelectExpression = class extends Expression {
+  constructor(lhs, test) {
+    super();
+    this.lhs = lhs;
+    this.test = test;
+  }
+  type = "SelectExpression";
+};
+var TestExpression = class extends Expression {
+  constructor(operand, negate, test) {
+    super();
+    this.operand = operand;
+    this.negate = negate;
+    this.test = test;
+  }
+  type = "TestExpression";
+};
+var UnaryExpression = class extends Expression {
+  constructor(operator, argument) {
+    super();
+    this.operator = operator;
+    this.argument = argument;
+  }
+  type = "UnaryExpression";
+};
+var SliceExpression = class extends Expression {
+  constructor(start = void 0, stop = void 0, step = void 0) {
+    super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+  type = "SliceExpression";
+};
+var KeywordArgumentExpression = class extends Expression {
+  constructor(key, value) {
+    super();
+    this.key = key;
+    this.value = value;
+  }
+  type = "KeywordArgumentExpression";
+};
+var SpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "SpreadExpression";
+};
+var KeywordSpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "KeywordSpreadExpression";
+};
+var CallStatement = class extends Statement {
+  constructor(call, callerArgs, body2) {
+    super();
+    this.call = call;
+    this.callerArgs = callerArgs;
+    this.body = body2;
+  }
+  type = "CallStatement";
+};
+var Ternary = class extends Expression {
+  constructor(condition, trueExpr, falseExpr) {
+    super();
+    this.condition = condition;
+    this.trueExpr = trueExpr;
+    this.falseExpr = falseExpr;
+  }
+  type = "Ternary";
+};
+function parse3(tokens2) {
+  const program = new Program([]);
+  let current = 0;
+  function expect(type, error63) {
+    const prev = tokens2[current++];
+    if (!prev || prev.type !== type) {
+      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
+    }
+    return prev;
+  }
+  function expectIdentifier(name) {
+    if (!isIdentifier(name)) {
+      throw new SyntaxError(`Expected ${name}`);
+    }
+    ++current;
+  }
+  function parseAny() {
+    switch (tokens2[current].type) {
+      case TOKEN_TYPES.Comment:
+        return new Comment(tokens2[current++].value);
+      case TOKEN_TYPES.Text:
+        return parseText();
+      case TOKEN_TYPES.OpenStatement:
+        return parseJinjaStatement();
+      case TOKEN_TYPES.OpenExpression:
+        return parseJinjaExpression();
+      default:
+        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
+    }
+  }
+  function is(...types) {
+    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
+  }
+  function isStatement(...names) {
+    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
+  }
+  function isIdentifier(...names) {
+    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
+  }
+  function parseText() {
+    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
+  }
+  function parseJinjaStatement() {
+    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
+    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
+    }
+    const name = tokens2[current].value;
+    let result;
+    switch (name) {
+      case "set":
+        ++current;
+        result = parseSetStatement();
+        break;
+      case "if":
+        ++current;
+        result = parseIfStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endif");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "macro":
+        ++current;
+        result = parseMacroStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endmacro");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "for":
+        ++current;
+        result = parseForStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endfor");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "call": {
+        ++current;
+        let callerArgs = null;
+        if (is(TOKEN_TYPES.OpenParen)) {
+          callerArgs = parseArgs("parameters");
+        }
+        const callee = parsePrimaryExpression();
+        if (callee.type !== "Identifier") {
+          throw new SyntaxError(`Expected identifier following call statement`);
+        }
+        const callArgs = parseArgs("call");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const body2 = [];
+        while (!isStatement("endcall")) {
+          body2.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endcall");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const callExpr = new CallExpression(callee, callArgs);
+        result = new CallStatement(callExpr, callerArgs, body2);
+        break;
+      }
+      case "break":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Break();
+        break;
+      case "continue":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Continue();
+        break;
+      case "filter": {
+        ++current;
+        let filterNode = parsePrimaryExpression();
+        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
+          filterNode = parseCallExpression(filterNode);
+        }
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const filterBody = [];
+        while (!isStatement("endfilter")) {
+          filterBody.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endfilter");
+        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
+        result = new FilterStatement(filterNode, filterBody);
+        break;
+      }
+      default:
+        throw new SyntaxError(`Unknown statement type: ${name}`);
+    }
+    return result;
+  }
+  function parseJinjaExpression() {
+    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
+    const result = parseExpression();
+    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
+    return result;
+  }
+  function parseSetStatement() {
+    const left = parseExpressionSequence();
+    let value = null;
+    const body2 = [];
+    if (is(TOKEN_TYPES.Equals)) {
+      ++current;
+      value = parseExpressionSequence();
+    } else {
+      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+      while (!isStatement("endset")) {
+        body2.push(parseAny());
+      }
+      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+      expectIdentifier("endset");
+    }
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    return new SetStatement(left, value, body2);
+  }
+  function parseIfStatement() {
+    const test = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    const alternate = [];
+    while (!isStatement("elif", "else", "endif")) {
+      body2.push(parseAny());
+    }
+    if (isStatement("elif")) {
+      ++current;
+      ++current;
+      const result = parseIfStatement();
+      alternate.push(result);
+    } else if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endif")) {
+        alternate.push(parseAny());
+      }
+    }
+    return new If(test, body2, alternate);
+  }
+  function parseMacroStatement() {
+    const name = parsePrimaryExpression();
+    if (name.type !== "Identifier") {
+      throw new SyntaxError(`Expected identifier following macro statement`);
+    }
+    const args = parseArgs("parameters");
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endmacro")) {
+      body2.push(parseAny());
+    }
+    return new Macro(name, args, body2);
+  }
+  function parseExpressionSequence(primary = false) {
+    const fn = primary ? parsePrimaryExpression : parseExpression;
+    const expressions = [fn()];
+    const isTuple = is(TOKEN_TYPES.Comma);
+    while (isTuple) {
+      ++current;
+      expressions.push(fn());
+      if (!is(TOKEN_TYPES.Comma)) {
+        break;
+      }
+    }
+    return isTuple ? new TupleLiteral(expressions) : expressions[0];
+  }
+  function parseForStatement() {
+    const loopVariable = parseExpressionSequence(true);
+    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
+      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
+    }
+    if (!isIdentifier("in")) {
+      throw new SyntaxError("Expected `in` keyword following loop variable");
+    }
+    ++current;
+    const iterable = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endfor", "else")) {
+      body2.push(parseAny());
+    }
+    const alternative = [];
+    if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endfor")) {
+        alternative.push(parseAny());
+      }
+    }
+    return new For(loopVariable, iterable, body2, alternative);
+  }
+  function parseExpression() {
+    return parseIfExpression();
+  }
+  function parseIfExpression() {
+    const a = parseLogicalOrExpression();
+    if (isIdentifier("if")) {
+      ++current;
+      const test = parseLogicalOrExpression();
+      if (isIdentifier("else")) {
+        ++current;
+        const falseExpr = parseIfExpression();
+        return new Ternary(test, a, falseExpr);
+      } else {
+        return new SelectExpression(a, test);
+      }
+    }
+    return a;
+  }
+  function parseLogicalOrExpression() {
+    let left = parseLogicalAndExpression();
+    while (isIdentifier("or")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalAndExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalAndExpression() {
+    let left = parseLogicalNegationExpression();
+    while (isIdentifier("and")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalNegationExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalNegationExpression() {
+    let right;
+    while (isIdentifier("not")) {
+      const operator = tokens2[current];
+      ++current;
+      const arg = parseLogicalNegationExpression();
+      right = new UnaryExpression(operator, arg);
+    }
+    return right ?? parseComparisonExpression();
+  }
+  function parseComparisonExpression() {
+    let left = parseAdditiveExpression();
+    while (true) {
+      let operator;
+      if (isIdentifier("not", "in")) {
+        operator = new Token("not in", TOKEN_TYPES.Identifier);
+        current += 2;
+      } else if (isIdentifier("in")) {
+        operator = tokens2[current++];
+      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
+        operator = tokens2[current++];
+      } else {
+        break;
+      }
+      const right = parseAdditiveExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseAdditiveExpression() {
+    let left = parseMultiplicativeExpression();
+    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseMultiplicativeExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseCallMemberExpression() {
+    const member = parseMemberExpression(parsePrimaryExpression());
+    if (is(TOKEN_TYPES.OpenParen)) {
+      return parseCallExpression(member);
+    }
+    return member;
+  }
+  function parseCallExpression(callee) {
+    let expression = new CallExpression(callee, parseArgs("call"));
+    expression = parseMemberExpression(expression);
+    if (is(TOKEN_TYPES.OpenParen)) {
+      expression = parseCallExpression(expression);
+    }
+    return expression;
+  }
+  function parseArgs(mode) {
+    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
+    const args = parseArgumentsList(mode);
+    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
+    return args;
+  }
+  function parseArgumentsList(mode) {
+    const args = [];
+    const parameterNames = /* @__PURE__ */ new Set();
+    let sawKeywordOrDefault = false;
+    let sawSpreadArgument = false;
+    while (!is(TOKEN_TYPES.CloseParen)) {
+      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
+      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
+        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
+      }
+      if (isKeywordSpread) {
+        ++current;
+        args.push(new KeywordSpreadExpression(parseExpression()));
+        if (is(TOKEN_TYPES.Comma)) {
+          ++current;
+        }
+        if (!is(TOKEN_TYPES.CloseParen)) {
+          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
+        }
+        break;
+      }
+      let argument;
+      if (isPositionalSpread) {
+        if (sawSpreadArgument) {
+          throw new SyntaxError("Only one `*` argument unpacking is allowed");
+        }
+        sawSpreadArgument = true;
+        ++current;
+        const expr = parseExpression();
+        argument = new SpreadExpression(expr);
+      } else {
+        argument = parseExpression();
+        if (is(TOKEN_TYPES.Equals)) {
+          ++current;
+          if (!(argument instanceof Identifier)) {
+            throw new SyntaxError(
+              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
+            );
+          }
+          const value = parseExpression();
+          argument = new KeywordArgumentExpression(argument, value);
+        }
+        if (mode === "parameters") {
+          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
+            throw new SyntaxError("Expected identifier for parameter declaration");
+          }
+          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
+          if (parameterNames.has(parameterName)) {
+            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
+          }
+          parameterNames.add(parameterName);
+        }
+        if (argument instanceof KeywordArgumentExpression) {
+          sawKeywordOrDefault = true;
+        } else if (sawKeywordOrDefault) {
+          throw new SyntaxError(
+            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
+          );
+        } else if (sawSpreadArgument) {
+          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
+        }
+      }
+      args.push(argument);
+      if (is(TOKEN_TYPES.Comma)) {
+        ++current;
+      }
+    }
+    return args;
+  }
+  function parseMemberExpressionArgumentsList() {
+    const slices = [];
+    let isSlice = false;
+    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+      if (is(TOKEN_TYPES.Colon)) {
+        slices.push(void 0);
+        ++current;
+        isSlice = true;
+      } else {
+        slices.push(parseExpression());
+        if (is(TOKEN_TYPES.Colon)) {
+          ++current;
+          isSlice = true;
+        }
+      }
+    }
+    if (slices.length === 0) {
+      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
+    }
+    if (isSlice) {
+      if (slices.length > 3) {
+        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
+      }
+      return new SliceExpression(...slices);
+    }
+    return slices[0];
+  }
+  function parseMemberExpression(object2) {
+    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
+      const operator = tokens2[current];
+      ++current;
+      let property;
+      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
+      if (computed) {
+        property = parseMemberExpressionArgumentsList();
+        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
+      } else {
+        property = parsePrimaryExpression();
+        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
+          throw new SyntaxError(`Expected identifier or integer following dot operator`);
+        }
+      }
+      object2 = new MemberExpression(object2, property, computed);
+    }
+    return object2;
+  }
+  function parseMultiplicativeExpression() {
+    let left = parsePowerExpression();
+    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parsePowerExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parsePowerExpression() {
+    let left = parseTestExpression();
+    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parseTestExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseTestExpression() {
+    let operand = parseFilterExpression();
+    while (isIdentifier("is")) {
+      ++current;
+      const negate = isIdentifier("not");
+      if (negate) {
+        ++current;
+      }
+      const filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the test`);
+      }
+      operand = new TestExpression(operand, negate, filter);
+    }
+    return operand;
+  }
+  function parseFilterExpression() {
+    let operand = parseUnarySignExpression();
+    while (is(TOKEN_TYPES.Pipe)) {
+      ++current;
+      let filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the filter`);
+      }
+      if (is(TOKEN_TYPES.OpenParen)) {
+        filter = parseCallExpression(filter);
+      }
+      operand = new FilterExpression(operand, filter);
+    }
+    return operand;
+  }
+  function parseUnarySignExpression() {
+    const token = tokens2[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens2[current++];
+      const argument = parseUnarySignExpression();
+      return new UnaryExpression(operator, argument);
+    }
+    return parseCallMemberExpression();
+  }
+  function parsePrimaryExpression() {
+    const token = tokens2[current++];
+    switch (token.type) {
+      case TOKEN_TYPES.NumericLiteral: {
+        const num2 = token.value;
+        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
+      }
+      case TOKEN_TYPES.StringLiteral: {
+        let value = token.value;
+        while (is(TOKEN_TYPES.StringLiteral)) {
+          value += tokens2[current++].value;
+        }
+        return new StringLiteral(value);
+      }
+      case TOKEN_TYPES.Identifier:
+        return new Identifier(token.value);
+      case TOKEN_TYPES.OpenParen: {
+        const expression = parseExpressionSequence();
+        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
+        return expression;
+      }
+      case TOKEN_TYPES.OpenSquareBracket: {
+        const values = [];
+        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+          values.push(parseExpression());
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ArrayLiteral(values);
+      }
+      case TOKEN_TYPES.OpenCurlyBracket: {
+        const values = /* @__PURE__ */ new Map();
+        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
+          const key = parseExpression();
+          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
+          const value = parseExpression();
+          values.set(key, value);
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ObjectLiteral(values);
+      }
+      default:
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
+    }
+  }
+  while (current < tokens2.length) {
+    program.body.push(parseAny());
+  }
+  return program;
+}
+function range(start, stop, step = 1) {
+  if (stop === void 0) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) {
+    throw new Error("range() step must not be zero");
+  }
+  const result = [];
+  if (step > 0) {
+    for (let i = start; i < stop; i += step) {
+      result.push(i);
+    }
+  } else {
+    for (let i = start; i > stop; i += step) {
+      result.push(i);
+    }
+  }
+  return result;
+}
+function slice(array2, start, stop, step = 1) {
+  const direction = Math.sign(step);
+  if (direction >= 0) {
+    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
+    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+  } else {
+    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
+    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+  }
+  const result = [];
+  for (let i = start; direction * i < direction * stop; i += step) {
+    result.push(array2[i]);
+  }
+  return result;
+}
+function titleCase(value) {
+  return value.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+function strftime_now(format2) {
+  return strftime(/* @__PURE__ */ new Date(), format2);
+}
+function strftime(date5, format2) {
+  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
+  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
+  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
+      case "%Y":
+        return date5.getFullYear().toString();
+      case "%m":
+        return pad2(date5.getMonth() + 1);
+      case "%d":
+        return pad2(date5.getDate());
+      case "%b":
+        return monthFormatterShort.format(date5);
+      case "%B":
+        return monthFormatterLong.format(date5);
+      case "%H":
+        return pad2(date5.getHours());
+      case "%M":
+        return pad2(date5.getMinutes());
+      case "%%":
+        return "%";
+      default:
+        return token;
+    }
+  });
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function replace(str2, oldvalue, newvalue, count3) {
+  if (count3 === 0) {
+    return str2;
+  }
+  let remaining = count3 == null || count3 < 0 ? Infinity : count3;
+  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
+  return str2.replaceAll(pattern, (match) => {
+    if (remaining > 0) {
+      --remaining;
+      return newvalue;
+    }
+    return match;
+  });
+}
+var BreakControl = class extends Error {
+};
+var ContinueControl = class extends Error {
+};
+var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
+var RuntimeValue = class {
+  type = "RuntimeValue";
+  value;
+  /**
+   * A collection of built-in functions for this type.
+   */
+  get builtins() {
+    return EMPTY_BUILTINS;
+  }
+  /**
+   * Creates a new RuntimeValue.
+   */
+  constructor(value = void 0) {
+    this.value = value;
+  }
+  /**
+   * Determines truthiness or falsiness of the runtime value.
+   * This function should be overridden by subclasses if it has custom truthiness criteria.
+   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
+   */
+  __bool__() {
+    return new BooleanValue(!!this.value);
+  }
+  toString() {
+    return String(this.value);
+  }
+};
+var IntegerValue = class extends RuntimeValue {
+  type = "IntegerValue";
+};
+var FloatValue = class extends RuntimeValue {
+  type = "FloatValue";
+  toString() {
+    if (Object.is(this.value, -0)) {
+      return "-0.0";
+    }
+    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
+  }
+};
+var StringValue = class extends RuntimeValue {
+  type = "StringValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "upper",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toUpperCase());
+        })
+      ],
+      [
+        "lower",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toLowerCase());
+        })
+      ],
+      [
+        "strip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trim());
+        })
+      ],
+      [
+        "title",
+        new FunctionValue(() => {
+          return new StringValue(titleCase(this.value));
+        })
+      ],
+      [
+        "capitalize",
+        new FunctionValue(() => {
+          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
+        })
+      ],
+      ["length", new IntegerValue(this.value.length)],
+      [
+        "rstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimEnd());
+        })
+      ],
+      [
+        "lstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimStart());
+        })
+      ],
+      [
+        "startswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("startswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.startsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("startswith() tuple elements must be strings");
+              }
+              if (this.value.startsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("startswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "endswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("endswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.endsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("endswith() tuple elements must be strings");
+              }
+              if (this.value.endsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("endswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "split",
+        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
+        // https://docs.python.org/3.13/library/stdtypes.html#str.split
+        new FunctionValue((args) => {
+          const sep = args[0] ?? new NullValue();
+          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+            throw new Error("sep argument must be a string or null");
+          }
+          const maxsplit = args[1] ?? new IntegerValue(-1);
+          if (!(maxsplit instanceof IntegerValue)) {
+            throw new Error("maxsplit argument must be a number");
+          }
+          let result = [];
+          if (sep instanceof NullValue) {
+            const text = this.value.trimStart();
+            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+              if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
+                result.push(match + text.slice(index + match.length));
+                break;
+              }
+              result.push(match);
+            }
+          } else {
+            if (sep.value === "") {
+              throw new Error("empty separator");
+            }
+            result = this.value.split(sep.value);
+            if (maxsplit.value !== -1 && result.length > maxsplit.value) {
+              result.push(result.splice(maxsplit.value).join(sep.value));
+            }
+          }
+          return new ArrayValue(result.map((part) => new StringValue(part)));
+        })
+      ],
+      [
+        "replace",
+        new FunctionValue((args) => {
+          if (args.length < 2) {
+            throw new Error("replace() requires at least two arguments");
+          }
+          const oldValue = args[0];
+          const newValue = args[1];
+          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
+            throw new Error("replace() arguments must be strings");
+          }
+          let count3;
+          if (args.length > 2) {
+            if (args[2].type === "KeywordArgumentsValue") {
+              count3 = args[2].value.get("count") ?? new NullValue();
+            } else {
+              count3 = args[2];
+            }
+          } else {
+            count3 = new NullValue();
+          }
+          if (!(count3 instanceof IntegerValue || count3 instanceof NullValue)) {
+            throw new Error("replace() count argument must be a number or null");
+          }
+          return new StringValue(replace(this.value, oldValue.value, newValue.value, count3.value));
+        })
+      ]
+    ]);
+  }
+};
+var BooleanValue = class extends RuntimeValue {
+  type = "BooleanValue";
+};
+var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
+function makeAsciiSafe(str2) {
+  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
+  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
+  let itemSeparator;
+  let keySeparator;
+  if (separators) {
+    [itemSeparator, keySeparator] = separators;
+  } else if (indent) {
+    itemSeparator = ",";
+    keySeparator = ": ";
+  } else {
+    itemSeparator = ", ";
+    keySeparator = ": ";
+  }
+  switch (input2.type) {
+    case "NullValue":
+      return "null";
+    case "UndefinedValue":
+      return convertUndefinedToNull ? "null" : "undefined";
+    case "IntegerValue":
+    case "FloatValue":
+    case "BooleanValue":
+      return JSON.stringify(input2.value);
+    case "StringValue": {
+      let result = JSON.stringify(input2.value);
+      if (ensureAscii) {
+        result = makeAsciiSafe(result);
+      }
+      return result;
+    }
+    case "ArrayValue":
+    case "NamespaceValue":
+    case "ObjectValue": {
+      const indentValue = indent ? " ".repeat(indent) : "";
+      const basePadding = "\n" + indentValue.repeat(depth);
+      const childrenPadding = basePadding + indentValue;
+      if (input2.type === "ArrayValue") {
+        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
+        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
+      } else {
+        let entries = Array.from(input2.value.entries());
+        if (sortKeys) {
+          entries = entries.sort(([a], [b]) => a.localeCompare(b));
+        }
+        const core = entries.map(([key, value]) => {
+          let keyStr = JSON.stringify(key);
+          if (ensureAscii) {
+            keyStr = makeAsciiSafe(keyStr);
+          }
+          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
+          return indent ? `${childrenPadding}${v}` : v;
+        });
+        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
+      }
+    }
+    default:
+      throw new Error(`Cannot convert to JSON: ${input2.type}`);
+  }
+}
+var ObjectValue = class extends RuntimeValue {
+  type = "ObjectValue";
+  _builtins;
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  {} && 5 -> 5
+   *  - Python:      {} and 5 -> {}
+   */
+  __bool__() {
+    return new BooleanValue(this.value.size > 0);
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "get",
+        new FunctionValue(([key, defaultValue]) => {
+          if (!(key instanceof StringValue)) {
+            throw new Error(`Object key must be a string: got ${key.type}`);
+          }
+          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+        })
+      ],
+      ["items", new FunctionValue(() => this.items())],
+      ["keys", new FunctionValue(() => this.keys())],
+      ["values", new FunctionValue(() => this.values())],
+      [
+        "dictsort",
+        new FunctionValue((args) => {
+          let kwargs = /* @__PURE__ */ new Map();
+          const positionalArgs = args.filter((arg) => {
+            if (arg instanceof KeywordArgumentsValue) {
+              kwargs = arg.value;
+              return false;
+            }
+            return true;
+          });
+          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+          if (!(caseSensitive instanceof BooleanValue)) {
+            throw new Error("case_sensitive must be a boolean");
+          }
+          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
+          if (!(by instanceof StringValue)) {
+            throw new Error("by must be a string");
+          }
+          if (!["key", "value"].includes(by.value)) {
+            throw new Error("by must be either 'key' or 'value'");
+          }
+          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+          if (!(reverse instanceof BooleanValue)) {
+            throw new Error("reverse must be a boolean");
+          }
+          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+            const index = by.value === "key" ? 0 : 1;
+            const aVal = a.value[index];
+            const bVal = b.value[index];
+            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+            return reverse.value ? -result : result;
+          });
+          return new ArrayValue(items);
+        })
+      ]
+    ]);
+  }
+  items() {
+    return new ArrayValue(
+      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+    );
+  }
+  keys() {
+    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+  }
+  values() {
+    return new ArrayValue(Array.from(this.value.values()));
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var KeywordArgumentsValue = class extends ObjectValue {
+  type = "KeywordArgumentsValue";
+};
+var NamespaceValue = class extends RuntimeValue {
+  type = "NamespaceValue";
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var ArrayValue = class extends RuntimeValue {
+  type = "ArrayValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
+  }
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  [] && 5 -> 5
+   *  - Python:      [] and 5 -> []
+   */
+  __bool__() {
+    return new BooleanValue(this.value.length > 0);
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var TupleValue = class extends ArrayValue {
+  type = "TupleValue";
+};
+var FunctionValue = class extends RuntimeValue {
+  type = "FunctionValue";
+};
+var NullValue = class extends RuntimeValue {
+  type = "NullValue";
+};
+var UndefinedValue = class extends RuntimeValue {
+  type = "UndefinedValue";
+};
+function normalizeNamespaceEntry(pair) {
+  let values;
+  if (pair instanceof ArrayValue) {
+    values = pair.value;
+  } else if (pair instanceof StringValue) {
+    values = Array.from(pair.value, (char) => new StringValue(char));
+  }
+  if (!values || values.length !== 2) {
+    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
+  }
+  const [key, value] = values;
+  if (!(key instanceof StringValue)) {
+    throw new Error("namespace keys must be strings");
+  }
+  return [key, value];
+}
+var _Environment = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  /**
+   * The variables declared in this environment.
+   */
+  variables = /* @__PURE__ */ new Map([
+    [
+      "namespace",
+      new FunctionValue((args) => {
+        const positional = args.slice();
+        let kwargs;
+        if (positional.at(-1) instanceof KeywordArgumentsValue) {
+          kwargs = positional.pop();
+        }
+        if (positional.length > 1) {
+          throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
+        }
+        const entries = /* @__PURE__ */ new Map();
+        if (positional.length === 1) {
+          const source = positional[0];
+          if (source instanceof ObjectValue) {
+            for (const [key, value] of source.value) {
+              entries.set(key, value);
+            }
+          } else if (source instanceof ArrayValue) {
+            for (const pair of source.value) {
+              const [key, value] = normalizeNamespaceEntry(pair);
+              entries.set(key.value, value);
+            }
+          } else {
+            throw new Error(`'${source.type}' object is not iterable`);
+          }
+        }
+        if (kwargs) {
+          for (const [key, value] of kwargs.value) {
+            entries.set(key, value);
+          }
+        }
+        return new NamespaceValue(entries);
+      })
+    ]
+  ]);
+  tests = _Environment.TESTS;
+  /**
+   * Set the value of a variable in the current environment.
+   */
+  set(name, value) {
+    return this.declareVariable(name, convertToRuntimeValues(value));
+  }
+  declareVariable(name, value) {
+    if (this.variables.has(name)) {
+      throw new SyntaxError(`Variable already declared: ${name}`);
+    }
+    this.variables.set(name, value);
+    return value;
+  }
+  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
+  // 	const env = this.resolve(name);
+  // 	env.variables.set(name, value);
+  // 	return value;
+  // }
+  /**
+   * Set variable in the current scope.
+   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
+   */
+  setVariable(name, value) {
+    this.variables.set(name, value);
+    return value;
+  }
+  /**
+   * Resolve the environment in which the variable is declared.
+   * @param {string} name The name of the variable.
+   * @returns {Environment} The environment in which the variable is declared.
+   */
+  resolve(name) {
+    if (this.variables.has(name)) {
+      return this;
+    }
+    if (this.parent) {
+      return this.parent.resolve(name);
+    }
+    throw new Error(`Unknown variable: ${name}`);
+  }
+  lookupVariable(name) {
+    try {
+      return this.resolve(name).variables.get(name) ?? new UndefinedValue();
+    } catch {
+      return new UndefinedValue();
+    }
+  }
+};
+var Environment = _Environment;
+__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
+  ["boolean", (operand) => operand.type === "BooleanValue"],
+  ["callable", (operand) => operand instanceof FunctionValue],
+  [
+    "odd",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot odd on ${operand.type}`);
+      }
+      return operand.value % 2 !== 0;
+    }
+  ],
+  [
+    "even",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot even on ${operand.type}`);
+      }
+      return operand.value % 2 === 0;
+    }
+  ],
+  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
+  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["string", (operand) => operand.type === "StringValue"],
+  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
+  ["integer", (operand) => operand instanceof IntegerValue],
+  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
+  ["mapping", (operand) => operand instanceof ObjectValue],
+  [
+    "sequence",
+    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
+  ],
+  [
+    "lower",
+    (operand) => {
+      const str2 = operand.value;
+      return operand.type === "StringValue" && str2 === str2.toLowerCase();
+    }
+  ],
+  [
+    "upper",
+    (operand) => {
+      const str2 = operand.value;
+      return operand.type === "StringValue" && str2 === str2.toUpperCase();
+    }
+  ],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["defined", (operand) => operand.type !== "UndefinedValue"],
+  ["undefined", (operand) => operand.type === "UndefinedValue"],
+  ["equalto", (a, b) => a.value === b.value],
+  ["eq", (a, b) => a.value === b.value]
+]));
+function setupGlobals(env) {
+  env.set("false", false);
+  env.set("true", true);
+  env.set("none", null);
+  env.set("raise_exception", (args) => {
+    throw new Error(args);
+  });
+  env.set("range", range);
+  env.set("strftime_now", strftime_now);
+  env.set("True", true);
+  env.set("False", false);
+  env.set("None", null);
+}
+function isAttributeContainer(value) {
+  return value instanceof ObjectValue || value instanceof NamespaceValue;
+}
+function isNumericLikeValue(value) {
+  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
+}
+function getNumericValue(value) {
+  return value instanceof BooleanValue ? Number(value.value) : value.value;
+}
+function getAttributeValue(item, attributePath) {
+  const parts = attributePath.split(".");
+  let value = item;
+  for (const part of parts) {
+    if (isAttributeContainer(value)) {
+      value = value.value.get(part) ?? new UndefinedValue();
+    } else if (value instanceof ArrayValue) {
+      const index = parseInt(part, 10);
+      if (!isNaN(index) && index >= 0 && index < value.value.length) {
+        value = value.value[index];
+      } else {
+        return new UndefinedValue();
+      }
+    } else {
+      return new UndefinedValue();
+    }
+  }
+  return value;
+}
+function compareRuntimeValues(a, b, caseSensitive = false) {
+  if (a instanceof NullValue && b instanceof NullValue) {
+    return 0;
+  }
+  if (a instanceof NullValue || b instanceof NullValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
+    return 0;
+  }
+  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
+    const aNum = getNumericValue(a);
+    const bNum = getNumericValue(b);
+    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
+  }
+  if (a.type !== b.type) {
+    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
+  }
+  switch (a.type) {
+    case "StringValue": {
+      let aStr = a.value;
+      let bStr = b.value;
+      if (!caseSensitive) {
+        aStr = aStr.toLowerCase();
+        bStr = bStr.toLowerCase();
+      }
+      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
+    }
+    default:
+      throw new Error(`Cannot compare type: ${a.type}`);
+  }
+}
+function getParameterDescriptor(argument) {
+  if (argument.type === "Identifier") {
+    return { name: argument.value };
+  }
+  const keywordArgument = argument;
+  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
+}
+function isSpecialMacroArgument(name) {
+  return name === "kwargs" || name === "varargs";
+}
+function findAccessedSpecialMacroArguments(parameters, body2) {
+  const declared = /* @__PURE__ */ new Set();
+  const accessed = /* @__PURE__ */ new Set();
+  const declareName = (name) => {
+    if (isSpecialMacroArgument(name)) {
+      declared.add(name);
+    }
+  };
+  const declareTarget = (target2) => {
+    if (target2.type === "Identifier") {
+      declareName(target2.value);
+    } else if (target2.type === "TupleLiteral") {
+      for (const item of target2.value) {
+        declareTarget(item);
+      }
+    }
+  };
+  const declareArgument = (argument) => {
+    declareName(getParameterDescriptor(argument).name);
+  };
+  const visitArgumentDefaults = (args) => {
+    for (const argument of args) {
+      const parameter = getParameterDescriptor(argument);
+      if (parameter.defaultValue) {
+        visit2(parameter.defaultValue);
+      }
+    }
+  };
+  const visitFilter = (filter) => {
+    if (filter.type === "CallExpression") {
+      visit2(filter.args);
+    }
+  };
+  const visit2 = (node2) => {
+    if (Array.isArray(node2)) {
+      for (const item of node2) {
+        visit2(item);
+      }
+      return;
+    }
+    if (node2 instanceof Map) {
+      for (const [key, value] of node2) {
+        visit2(key);
+        visit2(value);
+      }
+      return;
+    }
+    if (!(node2 instanceof Statement)) {
+      return;
+    }
+    switch (node2.type) {
+      case "For": {
+        const statement = node2;
+        declareTarget(statement.loopvar);
+        if (statement.iterable.type === "SelectExpression") {
+          const iterable = statement.iterable;
+          visit2(iterable.lhs);
+          visit2(statement.body);
+          visit2(statement.defaultBlock);
+          visit2(iterable.test);
+          return;
+        }
+        visit2(statement.iterable);
+        visit2(statement.body);
+        visit2(statement.defaultBlock);
+        return;
+      }
+      case "Set": {
+        const statement = node2;
+        declareTarget(statement.assignee);
+        visit2(statement.value);
+        visit2(statement.body);
+        return;
+      }
+      case "Macro": {
+        const statement = node2;
+        for (const argument of statement.args) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.args);
+        visit2(statement.body);
+        return;
+      }
+      case "CallStatement": {
+        const statement = node2;
+        visit2(statement.call);
+        for (const argument of statement.callerArgs ?? []) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.callerArgs ?? []);
+        visit2(statement.body);
+        return;
+      }
+      case "FilterStatement": {
+        const statement = node2;
+        visit2(statement.body);
+        visitFilter(statement.filter);
+        return;
+      }
+      case "Identifier": {
+        const name = node2.value;
+        if (isSpecialMacroArgument(name) && !declared.has(name)) {
+          accessed.add(name);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        const expression = node2;
+        visit2(expression.object);
+        if (expression.computed) {
+          visit2(expression.property);
+        }
+        return;
+      }
+      case "FilterExpression": {
+        const expression = node2;
+        visit2(expression.operand);
+        visitFilter(expression.filter);
+        return;
+      }
+      case "TestExpression":
+        visit2(node2.operand);
+        return;
+      case "SelectExpression": {
+        const expression = node2;
+        visit2(expression.test);
+        visit2(expression.lhs);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(node2.value);
+        return;
+      default:
+        for (const child of Object.values(node2)) {
+          visit2(child);
+        }
+    }
+  };
+  for (const parameter of parameters) {
+    declareArgument(parameter);
+  }
+  visit2(body2);
+  return accessed;
+}
+var Interpreter = class {
+  global;
+  constructor(env) {
+    this.global = env ?? new Environment();
+  }
+  /**
+   * Run the program.
+   */
+  run(program) {
+    return this.evaluate(program, this.global);
+  }
+  /**
+   * Evaluates expressions following the binary operation type.
+   */
+  evaluateBinaryExpression(node2, environment) {
+    const left = this.evaluate(node2.left, environment);
+    switch (node2.operator.value) {
+      case "and":
+        return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
+      case "or":
+        return left.__bool__().value ? left : this.evaluate(node2.right, environment);
+    }
+    const right = this.evaluate(node2.right, environment);
+    switch (node2.operator.value) {
+      case "==":
+        return new BooleanValue(left.value == right.value);
+      case "!=":
+        return new BooleanValue(left.value != right.value);
+    }
+    if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
+      if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
+        return new BooleanValue(node2.operator.value === "not in");
+      }
+      throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
+    } else if (left instanceof NullValue || right instanceof NullValue) {
+      throw new Error("Cannot perform operation on null values");
+    } else if (node2.operator.value === "~") {
+      return new StringValue(left.value.toString() + right.value.toString());
+    } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
+      const a = getNumericValue(left);
+      const b = getNumericValue(right);
+      if (a === 0 && b < 0) {
+        throw new Error("0.0 cannot be raised to a negative power");
+      }
+      const result = a ** b;
+      if (!Number.isFinite(result)) {
+        throw new Error("Exponentiation result is not a finite real number");
+      }
+      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
+      return isFloat ? new FloatValue(result) : new IntegerValue(result);
+    } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
+      const a = left.value, b = right.value;
+      switch (node2.operator.value) {
+        case "+":
+        case "-":
+        case "*": {
+          const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "/":
+          return new FloatValue(a / b);
+        case "//": {
+          const res = Math.floor(a / b);
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "%": {
+          const rem = a % b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
+        }
+        case "<":
+          return new BooleanValue(a < b);
+        case ">":
+          return new BooleanValue(a > b);
+        case ">=":
+          return new BooleanValue(a >= b);
+        case "<=":
+          return new BooleanValue(a <= b);
+      }
+    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
+      switch (node2.operator.value) {
+        case "+":
+          return new ArrayValue(left.value.concat(right.value));
+      }
+    } else if (right instanceof ArrayValue) {
+      const member = right.value.find((x) => x.value === left.value) !== void 0;
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(member);
+        case "not in":
+          return new BooleanValue(!member);
+      }
+    }
+    if (left instanceof StringValue || right instanceof StringValue) {
+      switch (node2.operator.value) {
+        case "+":
+          return new StringValue(left.value.toString() + right.value.toString());
+      }
+    }
+    if (left instanceof StringValue && right instanceof StringValue) {
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.includes(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.includes(left.value));
+      }
+    }
+    if (left instanceof StringValue && right instanceof ObjectValue) {
+      switch (node2.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.has(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.has(left.value));
+      }
+    }
+    throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
+  }
+  evaluateArguments(args, environment) {
+    const positionalArguments = [];
+    const keywordArguments = /* @__PURE__ */ new Map();
+    const addKeywordArgument = (key, value) => {
+      if (keywordArguments.has(key)) {
+        throw new Error(`Got multiple values for keyword argument '${key}'`);
+      }
+      keywordArguments.set(key, value);
+    };
+    for (const argument of args) {
+      if (argument.type === "SpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ArrayValue)) {
+          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
+        }
+        for (const item of val.value) {
+          positionalArguments.push(item);
+        }
+      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
+        positionalArguments.push(this.evaluate(argument, environment));
+      }
+    }
+    for (const argument of args) {
+      if (argument.type === "KeywordArgumentExpression") {
+        const kwarg = argument;
+        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
+      } else if (argument.type === "KeywordSpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ObjectValue)) {
+          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
+        }
+        for (const [key, value] of val.value) {
+          addKeywordArgument(key, value);
+        }
+      }
+    }
+    return [positionalArguments, keywordArguments];
+  }
+  applyFilter(operand, filterNode, environment) {
+    if (filterNode.type === "Identifier") {
+      const filter = filterNode;
+      if (filter.value === "safe") {
+        return operand;
+      }
+      if (filter.value === "tojson") {
+        return new StringValue(toJSON(operand, {}));
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filter.value) {
+          case "list":
+            return operand;
+          case "first":
+            return operand.value[0];
+          case "last":
+            return operand.value[operand.value.length - 1];
+          case "length":
+            return new IntegerValue(operand.value.length);
+          case "reverse":
+            return new ArrayValue(operand.value.slice().reverse());
+          case "sort": {
+            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
+          }
+          case "join":
+            return new StringValue(operand.value.map((x) => x.value).join(""));
+          case "string":
+            return new StringValue(toJSON(operand, {}, 0, false));
+          case "unique": {
+            const seen = /* @__PURE__ */ new Set();
+            const output2 = [];
+            for (const item of operand.value) {
+              if (!seen.has(item.value)) {
+                seen.add(item.value);
+                output2.push(item);
+              }
+            }
+            return new ArrayValue(output2);
+          }
+          default:
+            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof StringValue) {
+        switch (filter.value) {
+          case "length":
+          case "upper":
+          case "lower":
+          case "title":
+          case "capitalize": {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin instanceof FunctionValue) {
+              return builtin.value(
+                /* no arguments */
+                [],
+                environment
+              );
+            } else if (builtin instanceof IntegerValue) {
+              return builtin;
+            } else {
+              throw new Error(`Unknown StringValue filter: ${filter.value}`);
+            }
+          }
+          case "trim":
+            return new StringValue(operand.value.trim());
+          case "indent":
+            return new StringValue(
+              operand.value.split("\n").map(
+                (x, i) => (
+                  // By default, don't indent the first line or empty lines
+                  i === 0 || x.length === 0 ? x : "    " + x
+                )
+              ).join("\n")
+            );
+          case "join":
+          case "string":
+            return operand;
+          case "int": {
+            const val = parseInt(operand.value, 10);
+            return new IntegerValue(isNaN(val) ? 0 : val);
+          }
+          case "float": {
+            const val = parseFloat(operand.value);
+            return new FloatValue(isNaN(val) ? 0 : val);
+          }
+          default:
+            throw new Error(`Unknown StringValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+        switch (filter.value) {
+          case "abs":
+            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
+          case "int":
+            return new IntegerValue(Math.floor(operand.value));
+          case "float":
+            return new FloatValue(operand.value);
+          case "string":
+            return new StringValue(operand.toString());
+          default:
+            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof ObjectValue) {
+        switch (filter.value) {
+          case "items":
+            return new ArrayValue(
+              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+            );
+          case "length":
+            return new IntegerValue(operand.value.size);
+          default: {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin) {
+              if (builtin instanceof FunctionValue) {
+                return builtin.value([], environment);
+              }
+              return builtin;
+            }
+            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
+          }
+        }
+      } else if (operand instanceof BooleanValue) {
+        switch (filter.value) {
+          case "bool":
+            return new BooleanValue(operand.value);
+          case "int":
+            return new IntegerValue(operand.value ? 1 : 0);
+          case "float":
+            return new FloatValue(operand.value ? 1 : 0);
+          case "string":
+            return new StringValue(operand.value ? "true" : "false");
+          default:
+            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
+        }
+      }
+      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
+    } else if (filterNode.type === "CallExpression") {
+      const filter = filterNode;
+      if (filter.callee.type !== "Identifier") {
+        throw new Error(`Unknown filter: ${filter.callee.type}`);
+      }
+      const filterName = filter.callee.value;
+      if (filterName === "tojson") {
+        const [, kwargs] = this.evaluateArguments(filter.args, environment);
+        const indent = kwargs.get("indent") ?? new NullValue();
+        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
+          throw new Error("If set, indent must be a number");
+        }
+        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
+        if (!(ensureAscii instanceof BooleanValue)) {
+          throw new Error("If set, ensure_ascii must be a boolean");
+        }
+        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
+        if (!(sortKeys instanceof BooleanValue)) {
+          throw new Error("If set, sort_keys must be a boolean");
+        }
+        const separatorsArg = kwargs.get("separators") ?? new NullValue();
+        let separators = null;
+        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
+          if (separatorsArg.value.length !== 2) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          const [itemSep, keySep] = separatorsArg.value;
+          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          separators = [itemSep.value, keySep.value];
+        } else if (!(separatorsArg instanceof NullValue)) {
+          throw new Error("If set, separators must be a tuple of two strings");
+        }
+        return new StringValue(
+          toJSON(operand, {
+            indent: indent.value,
+            ensureAscii: ensureAscii.value,
+            sortKeys: sortKeys.value,
+            separators
+          })
+        );
+      } else if (filterName === "join") {
+        let value;
+        if (operand instanceof StringValue) {
+          value = Array.from(operand.value);
+        } else if (operand instanceof ArrayValue) {
+          value = operand.value.map((x) => x.value);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
+        if (!(separator instanceof StringValue)) {
+          throw new Error("separator must be a string");
+        }
+        return new StringValue(value.join(separator.value));
+      } else if (filterName === "int" || filterName === "float") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
+        if (operand instanceof StringValue) {
+          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
+          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
+        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+          return operand;
+        } else if (operand instanceof BooleanValue) {
+          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+      } else if (filterName === "default") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args[0] ?? new StringValue("");
+        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
+        if (!(booleanValue instanceof BooleanValue)) {
+          throw new Error("`default` filter flag must be a boolean");
+        }
+        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
+          return defaultValue;
+        }
+        return operand;
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filterName) {
+          case "sort": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+            if (!(reverse instanceof BooleanValue)) {
+              throw new Error("reverse must be a boolean");
+            }
+            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+            if (!(caseSensitive instanceof BooleanValue)) {
+              throw new Error("case_sensitive must be a boolean");
+            }
+            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
+            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
+              throw new Error("attribute must be a string, integer, or null");
+            }
+            const getSortValue = (item) => {
+              if (attribute instanceof NullValue) {
+                return item;
+              }
+              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
+              return getAttributeValue(item, attrPath);
+            };
+            return new ArrayValue(
+              operand.value.slice().sort((a, b) => {
+                const aVal = getSortValue(a);
+                const bVal = getSortValue(b);
+                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                return reverse.value ? -result : result;
+              })
+            );
+          }
+          case "selectattr":
+          case "rejectattr": {
+            const select = filterName === "selectattr";
+            if (operand.value.some((item) => !isAttributeContainer(item))) {
+              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
+            }
+            if (filter.args.some((x) => x.type !== "StringLiteral")) {
+              throw new Error(`arguments of \`${filterName}\` must be strings`);
+            }
+            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
+            let testFunction;
+            if (testName) {
+              const test = environment.tests.get(testName.value);
+              if (!test) {
+                throw new Error(`Unknown test: ${testName.value}`);
+              }
+              testFunction = test;
+            } else {
+              testFunction = (...x) => x[0].__bool__().value;
+            }
+            const filtered = operand.value.filter((item) => {
+              const a = item.value.get(attr.value);
+              const result = a ? testFunction(a, value) : false;
+              return select ? result : !result;
+            });
+            return new ArrayValue(filtered);
+          }
+          case "map": {
+            const [, kwargs] = this.evaluateArguments(filter.args, environment);
+            if (kwargs.has("attribute")) {
+              const attr = kwargs.get("attribute");
+              if (!(attr instanceof StringValue)) {
+                throw new Error("attribute must be a string");
+              }
+              const defaultValue = kwargs.get("default");
+              const mapped = operand.value.map((item) => {
+                if (!isAttributeContainer(item)) {
+                  throw new Error("items in map must be an object");
+                }
+                const value = getAttributeValue(item, attr.value);
+                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
+              });
+              return new ArrayValue(mapped);
+            } else {
+              throw new Error("`map` expressions without `attribute` set are not currently supported.");
+            }
+          }
+        }
+        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
+      } else if (operand instanceof StringValue) {
+        switch (filterName) {
+          case "indent": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
+            if (!(width instanceof IntegerValue)) {
+              throw new Error("width must be a number");
+            }
+            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
+            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
+            const lines = operand.value.split("\n");
+            const indent = " ".repeat(width.value);
+            const indented = lines.map(
+              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
+            );
+            return new StringValue(indented.join("\n"));
+          }
+          case "replace": {
+            const replaceFn = operand.builtins.get("replace");
+            if (!(replaceFn instanceof FunctionValue)) {
+              throw new Error("replace filter not available");
+            }
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
+          }
+        }
+        throw new Error(`Unknown StringValue filter: ${filterName}`);
+      } else if (operand instanceof ObjectValue) {
+        const builtin = operand.builtins.get(filterName);
+        if (builtin && builtin instanceof FunctionValue) {
+          const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+          if (kwargs.size > 0) {
+            args.push(new KeywordArgumentsValue(kwargs));
+          }
+          return builtin.value(args, environment);
+        }
+        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
+      } else {
+        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+      }
+    }
+    throw new Error(`Unknown filter: ${filterNode.type}`);
+  }
+  /**
+   * Evaluates expressions following the filter operation type.
+   */
+  evaluateFilterExpression(node2, environment) {
+    const operand = this.evaluate(node2.operand, environment);
+    return this.applyFilter(operand, node2.filter, environment);
+  }
+  /**
+   * Evaluates expressions following the test operation type.
+   */
+  evaluateTestExpression(node2, environment) {
+    const operand = this.evaluate(node2.operand, environment);
+    const test = environment.tests.get(node2.test.value);
+    if (!test) {
+      throw new Error(`Unknown test: ${node2.test.value}`);
+    }
+    const result = test(operand);
+    return new BooleanValue(node2.negate ? !result : result);
+  }
+  /**
+   * Evaluates expressions following the select operation type.
+   */
+  evaluateSelectExpression(node2, environment) {
+    const predicate = this.evaluate(node2.test, environment);
+    if (!predicate.__bool__().value) {
+      return new UndefinedValue();
+    }
+    return this.evaluate(node2.lhs, environment);
+  }
+  /**
+   * Evaluates expressions following the unary operation type.
+   */
+  evaluateUnaryExpression(node2, environment) {
+    const argument = this.evaluate(node2.argument, environment);
+    switch (node2.operator.value) {
+      case "not":
+        return new BooleanValue(!argument.__bool__().value);
+      case "+":
+      case "-": {
+        const sign = node2.operator.value === "-" ? -1 : 1;
+        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
+          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
+          const result = sign * value;
+          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
+        }
+        throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
+      }
+      default:
+        throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
+    }
+  }
+  evaluateTernaryExpression(node2, environment) {
+    const cond = this.evaluate(node2.condition, environment);
+    return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
+  }
+  evalProgram(program, environment) {
+    return this.evaluateBlock(program.body, environment);
+  }
+  evaluateBlock(statements, environment) {
+    let result = "";
+    for (const statement of statements) {
+      const lastEvaluated = this.evaluate(statement, environment);
+      if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
+        result += lastEvaluated.toString();
+      }
+    }
+    return new StringValue(result);
+  }
+  evaluateIdentifier(node2, environment) {
+    return environment.lookupVariable(node2.value);
+  }
+  evaluateCallExpression(expr, environment) {
+    const [args, kwargs] = this.evaluateArguments(expr.args, environment);
+    if (kwargs.size > 0) {
+      args.push(new KeywordArgumentsValue(kwargs));
+    }
+    const fn = this.evaluate(expr.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    return fn.value(args, environment);
+  }
+  evaluateSliceExpression(object2, expr, environment) {
+    if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
+      throw new Error("Slice object must be an array or string");
+    }
+    const start = this.evaluate(expr.start, environment);
+    const stop = this.evaluate(expr.stop, environment);
+    const step = this.evaluate(expr.step, environment);
+    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
+      throw new Error("Slice start must be numeric or undefined");
+    }
+    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+      throw new Error("Slice stop must be numeric or undefined");
+    }
+    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
+      throw new Error("Slice step must be numeric or undefined");
+    }
+    if (object2 instanceof ArrayValue) {
+      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+    } else {
+      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+    }
+  }
+  evaluateMemberExpression(expr, environment) {
+    const object2 = this.evaluate(expr.object, environment);
+    let property;
+    if (expr.computed) {
+      if (expr.property.type === "SliceExpression") {
+        return this.evaluateSliceExpression(object2, expr.property, environment);
+      } else {
+        property = this.evaluate(expr.property, environment);
+      }
+    } else if (expr.property.type === "IntegerLiteral") {
+      property = new IntegerValue(expr.property.value);
+    } else {
+      property = new StringValue(expr.property.value);
+    }
+    let value;
+    if (isAttributeContainer(object2)) {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
+    } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
+      if (property instanceof IntegerValue) {
+        if (object2 instanceof StringValue) {
+          const character = object2.value.at(property.value);
+          value = character === void 0 ? void 0 : new StringValue(character);
+        } else {
+          value = object2.value.at(property.value);
+        }
+      } else if (property instanceof StringValue) {
+        value = object2.builtins.get(property.value);
+      } else {
+        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
+      }
+    } else {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object2.builtins.get(property.value);
+    }
+    return value instanceof RuntimeValue ? value : new UndefinedValue();
+  }
+  evaluateSet(node2, environment) {
+    const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
+    if (node2.assignee.type === "Identifier") {
+      const variableName = node2.assignee.value;
+      environment.setVariable(variableName, rhs);
+    } else if (node2.assignee.type === "TupleLiteral") {
+      const tuple2 = node2.assignee;
+      if (!(rhs instanceof ArrayValue)) {
+        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
+      }
+      const arr = rhs.value;
+      if (arr.length !== tuple2.value.length) {
+        throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
+      }
+      for (let i = 0; i < tuple2.value.length; ++i) {
+        const elem = tuple2.value[i];
+        if (elem.type !== "Identifier") {
+          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
+        }
+        environment.setVariable(elem.value, arr[i]);
+      }
+    } else if (node2.assignee.type === "MemberExpression") {
+      const member = node2.assignee;
+      const object2 = this.evaluate(member.object, environment);
+      if (!(object2 instanceof NamespaceValue)) {
+        throw new Error("cannot assign attribute on non-namespace object");
+      }
+      if (member.property.type !== "Identifier") {
+        throw new Error("Cannot assign to member with non-identifier property");
+      }
+      object2.value.set(member.property.value, rhs);
+    } else {
+      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
+    }
+    return new NullValue();
+  }
+  evaluateIf(node2, environment) {
+    const test = this.evaluate(node2.test, environment);
+    return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
+  }
+  evaluateFor(node2, environment) {
+    const scope = new Environment(environment);
+    let test, iterable;
+    if (node2.iterable.type === "SelectExpression") {
+      const select = node2.iterable;
+      iterable = this.evaluate(select.lhs, scope);
+      test = select.test;
+    } else {
+      iterable = this.evaluate(node2.iterable, scope);
+    }
+    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
+      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
+    }
+    if (iterable instanceof ObjectValue) {
+      iterable = iterable.keys();
+    }
+    const items = [];
+    const scopeUpdateFunctions = [];
+    for (let i = 0; i < iterable.value.length; ++i) {
+      const loopScope = new Environment(scope);
+      const current = iterable.value[i];
+      let scopeUpdateFunction;
+      if (node2.loopvar.type === "Identifier") {
+        scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
+      } else if (node2.loopvar.type === "TupleLiteral") {
+        const loopvar = node2.loopvar;
+        if (current.type !== "ArrayValue") {
+          throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
+        }
+        const c = current;
+        if (loopvar.value.length !== c.value.length) {
+          throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
+        }
+        scopeUpdateFunction = (scope2) => {
+          for (let j = 0; j < loopvar.value.length; ++j) {
+            if (loopvar.value[j].type !== "Identifier") {
+              throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
+            }
+            scope2.setVariable(loopvar.value[j].value, c.value[j]);
+          }
+        };
+      } else {
+        throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
+      }
+      if (test) {
+        scopeUpdateFunction(loopScope);
+        const testValue = this.evaluate(test, loopScope);
+        if (!testValue.__bool__().value) {
+          continue;
+        }
+      }
+      items.push(current);
+      scopeUpdateFunctions.push(scopeUpdateFunction);
+    }
+    let result = "";
+    let noIteration = true;
+    for (let i = 0; i < items.length; ++i) {
+      const loop = /* @__PURE__ */ new Map([
+        ["index", new IntegerValue(i + 1)],
+        ["index0", new IntegerValue(i)],
+        ["revindex", new IntegerValue(items.length - i)],
+        ["revindex0", new IntegerValue(items.length - i - 1)],
+        ["first", new BooleanValue(i === 0)],
+        ["last", new BooleanValue(i === items.length - 1)],
+        ["length", new IntegerValue(items.length)],
+        ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
+        ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
+      ]);
+      scope.setVariable("loop", new ObjectValue(loop));
+      scopeUpdateFunctions[i](scope);
+      try {
+        const evaluated = this.evaluateBlock(node2.body, scope);
+        result += evaluated.value;
+      } catch (err) {
+        if (err instanceof ContinueControl) {
+          continue;
+        }
+        if (err instanceof BreakControl) {
+          break;
+        }
+        throw err;
+      }
+      noIteration = false;
+    }
+    if (noIteration) {
+      const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
+      result += defaultEvaluated.value;
+    }
+    return new StringValue(result);
+  }
+  /**
+   * Bind every parameter name and special argument before evaluating defaults,
+   * preventing unbound parameters from resolving in an outer scope.
+   */
+  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
+    const positionalArguments = args.slice();
+    let keywordArguments = /* @__PURE__ */ new Map();
+    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
+      keywordArguments = new Map(positionalArguments.pop().value);
+    }
+    const pendingDefaults = [];
+    for (let i = 0; i < parameters.length; ++i) {
+      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
+      let value = positionalArguments[i];
+      if (value === void 0 && keywordArguments.has(name)) {
+        value = keywordArguments.get(name);
+        keywordArguments.delete(name);
+      }
+      if (value === void 0 && defaultValue !== void 0) {
+        pendingDefaults.push([name, defaultValue]);
+      }
+      scope.setVariable(name, value ?? new UndefinedValue());
+    }
+    if (specialArguments.has("kwargs")) {
+      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
+    } else if (keywordArguments.size > 0) {
+      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
+    }
+    if (specialArguments.has("varargs")) {
+      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
+    } else if (positionalArguments.length > parameters.length) {
+      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
+    }
+    for (const [name, defaultValue] of pendingDefaults) {
+      scope.setVariable(name, this.evaluate(defaultValue, scope));
+    }
+  }
+  /**
+   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
+   */
+  evaluateMacro(node2, environment) {
+    const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
+    environment.setVariable(
+      node2.name.value,
+      new FunctionValue((args, scope) => {
+        const macroScope = new Environment(scope);
+        this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
+        return this.evaluateBlock(node2.body, macroScope);
+      })
+    );
+    return new NullValue();
+  }
+  evaluateCallStatement(node2, environment) {
+    const parameters = node2.callerArgs ?? [];
+    const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
+    const callerFn = new FunctionValue((callerArguments) => {
+      const callBlockEnv = new Environment(environment);
+      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
+      return this.evaluateBlock(node2.body, callBlockEnv);
+    });
+    const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
+    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
+    const fn = this.evaluate(node2.call.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    const newEnv = new Environment(environment);
+    newEnv.setVariable("caller", callerFn);
+    return fn.value(macroArgs, newEnv);
+  }
+  evaluateFilterStatement(node2, environment) {
+    const rendered = this.evaluateBlock(node2.body, environment);
+    return this.applyFilter(rendered, node2.filter, environment);
+  }
+  evaluate(statement, environment) {
+    if (!statement) {
+      return new UndefinedValue();
+    }
+    switch (statement.type) {
+      case "Program":
+        return this.evalProgram(statement, environment);
+      case "Set":
+        return this.evaluateSet(statement, environment);
+      case "If":
+        return this.evaluateIf(statement, environment);
+      case "For":
+        return this.evaluateFor(statement, environment);
+      case "Macro":
+        return this.evaluateMacro(statement, environment);
+      case "CallStatement":
+        return this.evaluateCallStatement(statement, environment);
+      case "Break":
+        throw new BreakControl();
+      case "Continue":
+        throw new ContinueControl();
+      case "IntegerLiteral":
+        return new IntegerValue(statement.value);
+      case "FloatLiteral":
+        return new FloatValue(statement.value);
+      case "StringLiteral":
+        return new StringValue(statement.value);
+      case "ArrayLiteral":
+        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "TupleLiteral":
+        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "ObjectLiteral": {
+        const mapping = /* @__PURE__ */ new Map();
+        for (const [key, value] of statement.value) {
+          const evaluatedKey = this.evaluate(key, environment);
+          if (!(evaluatedKey instanceof StringValue)) {
+            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
+          }
+          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
+        }
+        return new ObjectValue(mapping);
+      }
+      case "Identifier":
+        return this.evaluateIdentifier(statement, environment);
+      case "CallExpression":
+        return this.evaluateCallExpression(statement, environment);
+      case "MemberExpression":
+        return this.evaluateMemberExpression(statement, environment);
+      case "UnaryExpression":
+        return this.evaluateUnaryExpression(statement, environment);
+      case "BinaryExpression":
+        return this.evaluateBinaryExpression(statement, environment);
+      case "FilterExpression":
+        return this.evaluateFilterExpression(statement, environment);
+      case "FilterStatement":
+        return this.evaluateFilterStatement(statement, environment);
+      case "TestExpression":
+        return this.evaluateTestExpression(statement, environment);
+      case "SelectExpression":
+        return this.evaluateSelectExpression(statement, environment);
+      case "Ternary":
+        return this.evaluateTernaryExpression(statement, environment);
+      case "Comment":
+        return new NullValue();
+      default:
+        throw new SyntaxError(`Unknown node type: ${statement.type}`);
+    }
+  }
+};
+function convertToRuntimeValues(input2) {
+  switch (typeof input2) {
+    case "number":
+      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
+    case "string":
+      return new StringValue(input2);
+    case "boolean":
+      return new BooleanValue(input2);
+    case "undefined":
+      return new UndefinedValue();
+    case "object":
+      if (input2 === null) {
+        return new NullValue();
+      } else if (Array.isArray(input2)) {
+        return new ArrayValue(input2.map(convertToRuntimeValues));
+      } else {
+        return new ObjectValue(
+          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+        );
+      }
+    case "function":
+      return new FunctionValue((args, _scope) => {
+        const result = input2(...args.map((x) => x.value)) ?? null;
+        return convertToRuntimeValues(result);
+      });
+    default:
+      throw new Error(`Cannot convert to runtime value: ${input2}`);
+  }
+}
+var NEWLINE = "\n";
+var OPEN_STATEMENT = "{%- ";
+var CLOSE_STATEMENT = " -%}";
+var PRECEDENCE = Object.freeze({
+  CONDITIONAL: 0,
+  // a if b else c
+  LOGICAL_OR: 1,
+  // or
+  LOGICAL_AND: 2,
+  // and
+  LOGICAL_NOT: 3,
+  // not a
+  COMPARISON: 4,
+  // == != < <= > >= in, not in
+  ADDITIVE: 5,
+  // + -
+  MULTIPLICATIVE: 6,
+  // * / // %
+  EXPONENTIATION: 7,
+  // **
+  TEST: 8,
+  // is
+  FILTER: 9,
+  // |
+  UNARY_SIGN: 10,
+  // -a +a
+  ATOM: 11
+  // literals, identifiers, calls, member accesses
+});
+function getBinaryOperatorPrecedence(expr) {
+  switch (expr.operator.type) {
+    case "ExponentiationBinaryOperator":
+      return PRECEDENCE.EXPONENTIATION;
+    case "MultiplicativeBinaryOperator":
+      return PRECEDENCE.MULTIPLICATIVE;
+    case "AdditiveBinaryOperator":
+      return PRECEDENCE.ADDITIVE;
+    case "ComparisonBinaryOperator":
+      return PRECEDENCE.COMPARISON;
+    case "Identifier":
+      if (expr.operator.value === "and") {
+        return PRECEDENCE.LOGICAL_AND;
+      }
+      if (expr.operator.value === "in" || expr.operator.value === "not in") {
+        return PRECEDENCE.COMPARISON;
+      }
+      return PRECEDENCE.LOGICAL_OR;
+  }
+  return PRECEDENCE.LOGICAL_OR;
+}
+function getPrecedence(node2) {
+  switch (node2.type) {
+    case "SelectExpression":
+    case "Ternary":
+      return PRECEDENCE.CONDITIONAL;
+    case "BinaryExpression":
+      return getBinaryOperatorPrecedence(node2);
+    case "UnaryExpression":
+      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
+    case "TestExpression":
+      return PRECEDENCE.TEST;
+    case "FilterExpression":
+      return PRECEDENCE.FILTER;
+    default:
+      return PRECEDENCE.ATOM;
+  }
+}
+function formatOperand(node2, minPrecedence) {
+  const expr = formatExpression(node2);
+  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
+}
+function format(program, indent = "	") {
+  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
+  const body2 = formatStatements(program.body, 0, indentStr);
+  return body2.replace(/\n$/, "");
+}
+function createStatement(...text) {
+  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+}
+function formatStatements(stmts, depth, indentStr) {
+  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
+}
+function formatExpressionList(expressions) {
+  return expressions.map((expression) => formatExpression(expression)).join(", ");
+}
+function formatStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  switch (node2.type) {
+    case "Program":
+      return formatStatements(node2.body, depth, indentStr);
+    case "If":
+      return formatIf(node2, depth, indentStr);
+    case "For":
+      return formatFor(node2, depth, indentStr);
+    case "Set":
+      return formatSet(node2, depth, indentStr);
+    case "Macro":
+      return formatMacro(node2, depth, indentStr);
+    case "Break":
+      return pad + createStatement("break");
+    case "Continue":
+      return pad + createStatement("continue");
+    case "CallStatement":
+      return formatCallStatement(node2, depth, indentStr);
+    case "FilterStatement":
+      return formatFilterStatement(node2, depth, indentStr);
+    case "Comment":
+      return pad + "{# " + node2.value + " #}";
+    default:
+      return pad + "{{- " + formatExpression(node2) + " -}}";
+  }
+}
+function formatIf(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const clauses = [];
+  let current = node2;
+  while (current) {
+    clauses.push({ test: current.test, body: current.body });
+    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
+      current = current.alternate[0];
+    } else {
+      break;
+    }
+  }
+  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
+  for (let i = 1; i < clauses.length; ++i) {
+    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
+  }
+  if (current && current.alternate.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endif");
+  return out;
+}
+function formatFor(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  let formattedIterable = "";
+  if (node2.iterable.type === "SelectExpression") {
+    const n = node2.iterable;
+    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+  } else {
+    formattedIterable = formatExpression(node2.iterable);
+  }
+  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
+  if (node2.defaultBlock.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endfor");
+  return out;
+}
+function formatSet(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const left = formatExpression(node2.assignee);
+  const right = node2.value ? formatExpression(node2.value) : "";
+  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
+  if (node2.body.length === 0) {
+    return value;
+  }
+  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
+}
+function formatMacro(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const args = formatExpressionList(node2.args);
+  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
+}
+function formatCallStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
+  const callExpr = formatExpression(node2.call);
+  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endcall");
+  return out;
+}
+function formatFilterStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
+  let out = pad + createStatement("filter", spec) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endfilter");
+  return out;
+}
+function formatExpression(node2) {
+  switch (node2.type) {
+    case "SpreadExpression": {
+      const n = node2;
+      return `*${formatExpression(n.argument)}`;
+    }
+    case "KeywordSpreadExpression": {
+      const n = node2;
+      return `**${formatExpression(n.argument)}`;
+    }
+    case "Identifier":
+      return node2.value;
+    case "IntegerLiteral":
+      return `${node2.value}`;
+    case "FloatLiteral": {
+      const value = node2.value;
+      if (Object.is(value, -0)) {
+        return "-0.0";
+      }
+      return value % 1 === 0 ? value.toFixed(1) : value.toString();
+    }
+    case "StringLiteral":
+      return JSON.stringify(node2.value);
+    case "BinaryExpression": {
+      const n = node2;
+      const thisPrecedence = getBinaryOperatorPrecedence(n);
+      const left = formatOperand(n.left, thisPrecedence);
+      const right = formatOperand(n.right, thisPrecedence + 1);
+      return `${left} ${n.operator.value} ${right}`;
+    }
+    case "UnaryExpression": {
+      const n = node2;
+      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
+      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+    }
+    case "CallExpression": {
+      const n = node2;
+      const args = formatExpressionList(n.args);
+      return `${formatExpression(n.callee)}(${args})`;
+    }
+    case "MemberExpression": {
+      const n = node2;
+      const obj2 = formatOperand(n.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n.property);
+      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+        prop = `(${prop})`;
+      }
+      return n.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
+    }
+    case "FilterExpression": {
+      const n = node2;
+      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
+      if (n.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n.filter)}`;
+      }
+      return `${operand} | ${n.filter.value}`;
+    }
+    case "SelectExpression": {
+      const n = node2;
+      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+    }
+    case "TestExpression": {
+      const n = node2;
+      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+    }
+    case "ArrayLiteral":
+    case "TupleLiteral": {
+      const elems = formatExpressionList(node2.value);
+      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
+      return `${brackets[0]}${elems}${brackets[1]}`;
+    }
+    case "ObjectLiteral": {
+      const entries = Array.from(node2.value.entries()).map(
+        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
+      );
+      return `{${entries.join(", ")}}`;
+    }
+    case "SliceExpression": {
+      const n = node2;
+      const s = n.start ? formatExpression(n.start) : "";
+      const t = n.stop ? formatExpression(n.stop) : "";
+      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      return `${s}:${t}${st}`;
+    }
+    case "KeywordArgumentExpression": {
+      const n = node2;
+      return `${n.key.value}=${formatExpression(n.value)}`;
+    }
+    case "Ternary": {
+      const n = node2;
+      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n.condition,
+        PRECEDENCE.LOGICAL_OR
+      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+    }
+    default:
+      throw new Error(`Unknown expression type: ${node2.type}`);
+  }
+}
+var Template = class {
+  parsed;
+  /**
+   * @param {string} template The template string
+   */
+  constructor(template) {
+    const tokens2 = tokenize(template, {
+      lstrip_blocks: true,
+      trim_blocks: true
+    });
+    this.parsed = parse3(tokens2);
+  }
+  render(items) {
+    const env = new Environment();
+    setupGlobals(env);
+    if (items) {
+      for (const [key, value] of Object.entries(items)) {
+        env.set(key, value);
+      }
+    }
+    const interpreter = new Interpreter(env);
+    const result = interpreter.run(this.parsed);
+    return result.value;
+  }
+  format(options) {
+    return format(this.parsed, options?.indent || "	");
+  }
+};
+
+// src/core/eval/template-check.ts
+var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
+var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
+function templateVariables(program) {
+  const declared = /* @__PURE__ */ new Set();
+  const used = /* @__PURE__ */ new Set();
+  const guarded = /* @__PURE__ */ new Set();
+  const declare = (n) => {
+    if (!isNode(n)) return;
+    if (n.type === "Identifier") declared.add(n.value);
+    else if (n.type === "TupleLiteral" || n.type === "ArrayLiteral") for (const x of n.value) declare(x);
+    else if (n.type === "KeywordArgumentExpression") declare(n.key);
+  };
+  const visit2 = (n) => {
+    if (Array.isArray(n)) return n.forEach(visit2);
+    if (n instanceof Map) {
+      for (const [k, v] of n) {
+        visit2(k);
+        visit2(v);
+      }
+      return;
+    }
+    if (!isNode(n)) return;
+    switch (n.type) {
+      case "Identifier":
+        used.add(n.value);
+        return;
+      case "MemberExpression":
+        visit2(n.object);
+        if (n.computed) visit2(n.property);
+        return;
+      case "FilterExpression": {
+        const f = n.filter;
+        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
+        if ((name === "default" || name === "d") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
+        visit2(n.operand);
+        if (f.type === "CallExpression") visit2(f.args);
+        return;
+      }
+      case "FilterStatement": {
+        const f = n.filter;
+        if (f.type === "CallExpression") visit2(f.args);
+        visit2(n.body);
+        return;
+      }
+      case "TestExpression": {
+        const test = n.test.value;
+        if ((test === "defined" || test === "undefined") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
+        visit2(n.operand);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(n.value);
+        return;
+      case "Set":
+        declare(n.assignee);
+        visit2(n.value);
+        visit2(n.body);
+        return;
+      case "For":
+        declare(n.loopvar);
+        visit2(n.iterable);
+        visit2(n.body);
+        visit2(n.defaultBlock);
+        return;
+      case "Macro":
+        declare(n.name);
+        for (const a of n.args) {
+          declare(a);
+          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
+        }
+        visit2(n.body);
+        return;
+      case "CallStatement":
+        for (const a of n.callerArgs ?? []) declare(a);
+        visit2(n.call);
+        visit2(n.body);
+        return;
+      default:
+        for (const [k, v] of Object.entries(n)) if (k !== "type") visit2(v);
+    }
+  };
+  visit2(program);
+  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
+  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
+}
+function lineColAt(source, offset) {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const line = before.split("\n").length;
+  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+function tags(source) {
+  const out = [];
+  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
+  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+function findVariable(source, name) {
+  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
+  for (const t of tags(source)) {
+    const m = word.exec(source.slice(t.start + 2, t.end));
+    if (m) return t.start + 2 + m.index;
+  }
+  return null;
+}
+function findFilter(source, name) {
+  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
+  return m ? m.index + m[0].length - name.length : null;
+}
+var parses = (source) => {
+  try {
+    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+};
+function locateSyntaxError(source) {
+  const whole = parses(source);
+  if (whole === null) return null;
+  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
+  return tags(source).at(-1)?.start ?? 0;
+}
+
+// src/core/eval/prompt.ts
+function position(source, offset, origin) {
+  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
+  const p = lineColAt(source, offset);
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col + (origin.indent ?? 0)}`;
+}
+function compile2(source, origin, role) {
+  let template;
+  try {
+    template = new Template(source);
+  } catch (err) {
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
+      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
+    });
+  }
+  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+}
+function compilePrompt(spec, where, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+  const parts = spec.kind === "template" ? [compile2(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile2(m.content, origin(i, `.messages[${i}]`), m.role));
+  return {
+    spec,
+    render(vars, context) {
+      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
+      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
+      return { messages, text };
+    }
+  };
+}
+function renderPart(p, vars, context) {
+  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+  for (const name of p.required) {
+    if (name in vars) continue;
+    const known = Object.keys(vars);
+    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
+      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
+    });
+  }
+  try {
+    return p.template.render(vars);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
+    const at = filter ? findFilter(p.source, filter[1]) : null;
+    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
+      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
+    });
+  }
+}
+
+// src/core/eval/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/core/eval/judge/prompt.ts
+function judgePrompt(loaded, scorer, target2) {
+  if (!loaded) throw new ConfigError(`scorer "${scorer}": its judge prompt was not loaded`, { hint: "judge scorers are created from a suite file by the suite loader" });
+  const compiled = compilePrompt(loaded.spec, `${scorer}: prompt`, loaded.origins);
+  return {
+    source: loaded.source,
+    hash: sha256(stableStringify(loaded.spec)),
+    render(vars, caseId) {
+      const { messages } = compiled.render(vars, { caseId: caseId ?? "?" });
+      return { api: "chat", model: target2.model, messages, params: { ...target2.params }, stream: false };
+    }
+  };
+}
+
+// src/core/eval/judge/parse.ts
+function lastJsonObject(whole) {
+  const text = whole.slice(-2e4);
+  let ends = 0;
+  for (let end = text.lastIndexOf("}"); end >= 0 && ends++ < 16; end = text.lastIndexOf("}", end - 1)) {
+    let starts = 0;
+    for (let start = text.lastIndexOf("{", end); start >= 0 && starts++ < 16; start = text.lastIndexOf("{", start - 1)) {
+      try {
+        const v = JSON.parse(text.slice(start, end + 1));
+        if (v && typeof v === "object" && !Array.isArray(v)) return v;
+      } catch {
+      }
+    }
+  }
+  return null;
+}
+function reasonOf(o) {
+  const r = o?.reason ?? o?.explanation ?? o?.rationale;
+  return typeof r === "string" ? r.slice(0, 2e3) : null;
+}
+var PASS = /* @__PURE__ */ new Set(["pass", "passed", "yes", "true", "1", "correct"]);
+var FAIL = /* @__PURE__ */ new Set(["fail", "failed", "no", "false", "0", "incorrect"]);
+function parseRubricVerdict(text, scale) {
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.score ?? json2.verdict ?? json2.rating ?? json2.grade : void 0;
+  if (raw === void 0) {
+    const m = scale === "pass_fail" ? /\b(?:verdict|score|result)\s*[:=]\s*\**\s*(pass|fail)\b|\[\[(pass|fail)\]\]/gi : /\b(?:score|rating)\s*[:=]\s*\**\s*(-?\d+(?:\.\d+)?)|\[\[(-?\d+(?:\.\d+)?)\]\]/gi;
+    let last = null;
+    for (let r = m.exec(text); r; r = m.exec(text)) last = r;
+    raw = last ? last[1] ?? last[2] : void 0;
+  }
+  if (raw === void 0) {
+    return { ok: false, error: scale === "pass_fail" ? 'no verdict found: expected JSON {"verdict": "pass"|"fail", "reason": \u2026}' : `no score found: expected JSON {"score": 1-${scale}, "reason": \u2026}` };
+  }
+  const reason = reasonOf(json2);
+  if (scale === "pass_fail") {
+    const s = String(raw).trim().toLowerCase();
+    if (PASS.has(s)) return { ok: true, score: 1, reason };
+    if (FAIL.has(s)) return { ok: true, score: 0, reason };
+    return { ok: false, error: `verdict ${JSON.stringify(raw)} is neither pass nor fail` };
+  }
+  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > scale) return { ok: false, error: `score ${JSON.stringify(raw)} is not an integer from 1 to ${scale}` };
+  return { ok: true, score: n, reason };
+}
+function parsePairwiseVerdict(text) {
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.winner ?? json2.preference ?? json2.verdict ?? json2.choice : void 0;
+  if (raw === void 0) {
+    const m = /\[\[\s*(A|B|C|tie)\s*\]\]|\b(?:winner|verdict|preference)\s*[:=]\s*\**\s*(A|B|tie)\b/gi;
+    let last = null;
+    for (let r = m.exec(text); r; r = m.exec(text)) last = r;
+    raw = last ? last[1] ?? last[2] : void 0;
+  }
+  if (raw === void 0) return { ok: false, error: 'no verdict found: expected JSON {"winner": "A"|"B"|"tie", "reason": \u2026}' };
+  const s = String(raw).trim().toLowerCase();
+  const choice = s === "a" ? "A" : s === "b" ? "B" : s === "tie" || s === "c" || s === "equal" || s === "draw" ? "tie" : void 0;
+  if (!choice) return { ok: false, error: `winner ${JSON.stringify(raw)} is not A, B or tie` };
+  return { ok: true, choice, reason: reasonOf(json2) };
+}
+
+// src/core/ports/provider.ts
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
+    this.opts = opts;
+  }
+  failure;
+  opts;
+  name = "ProviderError";
+  get retryable() {
+    return this.opts.retryable;
+  }
+  get fatal() {
+    return this.opts.fatal ?? false;
+  }
+  get status() {
+    return this.opts.status;
+  }
+};
+
+// src/core/eval/judge/remote.ts
+function sampleKey(input2) {
+  return sha256(stableStringify({ o: input2.output, p: input2.prompt, e: input2.expected ?? null, v: input2.vars }));
+}
+function requestFailure(err) {
+  if (err instanceof ProviderError && err.fatal) throw err;
+  if (err instanceof ProviderError) return err.message;
+  throw err;
+}
+
+// src/core/eval/judge/tally.ts
+function emptyTally(categories, prompt, pairwise = false) {
+  return {
+    prompt: prompt ? { source: prompt.source, sha256: prompt.hash } : null,
+    samples: 0,
+    errors: { parse: 0, request: 0 },
+    error_example: null,
+    distribution: {},
+    labels: /* @__PURE__ */ new Map(),
+    categories,
+    ...pairwise ? { pairwise: { pairs: 0, wins: 0, losses: 0, ties: 0, inconsistent: 0, decisive_verdicts: 0, first_position_wins: 0 } } : {}
+  };
+}
+var RAW_KEPT = 2e3;
+function noteError(t, kind, message, raw) {
+  t.errors[kind]++;
+  t.error_example ??= { message, raw: raw === null ? null : raw.slice(0, RAW_KEPT) };
+}
+function noteLabel(t, caseId, repeat, label) {
+  if (caseId === void 0) return;
+  const had = t.labels.get(caseId);
+  if (!had || (repeat ?? 0) < had.repeat) t.labels.set(caseId, { repeat: repeat ?? 0, label });
+}
+function rawExcerpt(raw) {
+  return raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT)}\u2026` : raw;
+}
+
+// src/core/eval/scorers/judge-pairwise.ts
+var schema = scorerSchema("judge_pairwise", {
+  target: remoteTargetSchema,
+  /** The judge's prompt; omitted: templates/judges/pairwise.jinja. */
+  prompt: judgePromptSchema.optional(),
+  /** What makes one answer better, in words; the template shows it to the judge. */
+  criteria: external_exports.string().min(1).max(2e4),
+  /** The answer the output is compared with: the case's expected value, or a variable of the case. */
+  against: external_exports.union([external_exports.literal("expected"), external_exports.strictObject({ var: external_exports.string().min(1) })]).default("expected"),
+  calibration: calibrationSchema.optional()
+});
+var PAIRWISE_CATEGORIES = ["reference", "tie", "output"];
+var judgePairwise = {
+  type: "judge_pairwise",
+  schema,
+  create(config2) {
+    const c = config2;
+    const name = c.name ?? c.type;
+    const prompt = c.loaded_prompt ? judgePrompt(c.loaded_prompt, name, c.target) : void 0;
+    const tally = emptyTally(PAIRWISE_CATEGORIES, prompt, true);
+    const verdicts = /* @__PURE__ */ new Map();
+    const referenceOf = (input2) => {
+      const v = c.against === "expected" ? input2.expected : input2.vars[c.against.var];
+      if (v === void 0 || v === null) return null;
+      return typeof v === "string" ? v : JSON.stringify(v);
+    };
+    const requestFor = (input2, first, second) => (prompt ?? judgePrompt(c.loaded_prompt, name, c.target)).render({ input: input2.prompt, output_a: first, output_b: second, criteria: c.criteria, expected: input2.expected ?? null, vars: input2.vars }, input2.caseId);
+    return {
+      ...scorerBase(c),
+      signature: `judge_pairwise|model:${c.target.model}|against:${c.against === "expected" ? "expected" : `var.${c.against.var}`}|orders:both|prompt:${prompt ? `${prompt.source}@${prompt.hash.slice(0, 12)}` : "-"}`,
+      tally: () => tally,
+      score(input2) {
+        if (referenceOf(input2) === null) return { value: null };
+        return verdicts.get(sampleKey(input2)) ?? { value: null, detail: { error: "not judged yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview(input2) {
+          const reference = referenceOf(input2);
+          return reference === null ? null : requestFor(input2, input2.output, reference);
+        },
+        async prepare(input2, ask) {
+          const reference = referenceOf(input2);
+          if (reference === null) return;
+          tally.samples++;
+          const [ab, ba] = await Promise.all([judgeOnce(ask, requestFor(input2, input2.output, reference)), judgeOnce(ask, requestFor(input2, reference, input2.output))]);
+          const key = sampleKey(input2);
+          for (const [order, r] of [["output first", ab], ["reference first", ba]]) {
+            if (!r.ok) {
+              noteError(tally, r.kind, `${r.message} (${order})`, r.raw);
+              verdicts.set(key, { value: null, detail: { error: `${r.message} (${order})`, ...r.raw !== null ? { raw: rawExcerpt(r.raw) } : {} } });
+              return;
+            }
+          }
+          if (!ab.ok || !ba.ok) return;
+          const sideAb = ab.choice === "tie" ? "tie" : ab.choice === "A" ? "output" : "reference";
+          const sideBa = ba.choice === "tie" ? "tie" : ba.choice === "B" ? "output" : "reference";
+          const outcome = countPair(tally, ab.choice, ba.choice, sideAb, sideBa);
+          const value = outcome === "win" ? 1 : outcome === "loss" ? 0 : 0.5;
+          noteLabel(tally, input2.caseId, input2.repeat, outcome === "win" ? 2 : outcome === "loss" ? 0 : 1);
+          const reasons = [ab.reason, ba.reason].filter((r) => r !== null);
+          verdicts.set(key, { value, detail: { verdict: outcome, output_first: sideAb, reference_first: sideBa, ...reasons.length ? { reason: reasons.join(" | ") } : {} } });
+        }
+      }
+    };
+  }
+};
+async function judgeOnce(ask, request) {
+  let text;
+  try {
+    text = (await ask.complete(request)).text;
+  } catch (err) {
+    return { ok: false, kind: "request", message: `judge request failed: ${requestFailure(err)}`, raw: null };
+  }
+  const v = parsePairwiseVerdict(text);
+  return v.ok ? v : { ok: false, kind: "parse", message: `judge answer did not parse: ${v.error}`, raw: text };
+}
+function countPair(t, abChoice, baChoice, sideAb, sideBa) {
+  const pw = t.pairwise;
+  pw.pairs++;
+  for (const choice of [abChoice, baChoice]) {
+    if (choice === "tie") continue;
+    pw.decisive_verdicts++;
+    if (choice === "A") pw.first_position_wins++;
+  }
+  const outcome = sideAb !== sideBa ? "inconsistent" : sideAb === "output" ? "win" : sideAb === "reference" ? "loss" : "tie";
+  if (outcome === "win") pw.wins++;
+  else if (outcome === "loss") pw.losses++;
+  else if (outcome === "tie") pw.ties++;
+  else pw.inconsistent++;
+  t.distribution[outcome] = (t.distribution[outcome] ?? 0) + 1;
+  return outcome;
+}
+
+// src/core/eval/scorers/judge-rubric.ts
+var schema2 = scorerSchema("judge_rubric", {
+  /** The judge: any OpenAI-compatible chat endpoint. */
+  target: remoteTargetSchema,
+  /** The judge's prompt; omitted: templates/judges/rubric.jinja. */
+  prompt: judgePromptSchema.optional(),
+  /** What a good answer is, in words; the template shows it to the judge. */
+  rubric: external_exports.string().min(1).max(2e4),
+  /** 1..N (N from 2 to 10), or pass_fail. */
+  scale: external_exports.union([external_exports.number().int().min(2).max(10), external_exports.literal("pass_fail")]).default(5),
+  calibration: calibrationSchema.optional()
+});
+var judgeRubric = {
+  type: "judge_rubric",
+  schema: schema2,
+  create(config2) {
+    const c = config2;
+    const prompt = c.loaded_prompt ? judgePrompt(c.loaded_prompt, c.name ?? c.type, c.target) : void 0;
+    const categories = c.scale === "pass_fail" ? ["fail", "pass"] : Array.from({ length: c.scale }, (_, i) => String(i + 1));
+    const tally = emptyTally(categories, prompt);
+    const verdicts = /* @__PURE__ */ new Map();
+    const requestFor = (input2) => (prompt ?? judgePrompt(c.loaded_prompt, c.name ?? c.type, c.target)).render(
+      { input: input2.prompt, output: input2.output, expected: input2.expected ?? null, vars: input2.vars, rubric: c.rubric, scale: c.scale, pass_fail: c.scale === "pass_fail" },
+      input2.caseId
+    );
+    return {
+      ...scorerBase(c),
+      signature: `judge_rubric|model:${c.target.model}|scale:${c.scale}|prompt:${prompt ? `${prompt.source}@${prompt.hash.slice(0, 12)}` : "-"}`,
+      tally: () => tally,
+      score(input2) {
+        return verdicts.get(sampleKey(input2)) ?? { value: null, detail: { error: "not judged yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview: (input2) => requestFor(input2),
+        async prepare(input2, ask) {
+          const request = requestFor(input2);
+          tally.samples++;
+          let text;
+          try {
+            text = (await ask.complete(request)).text;
+          } catch (err) {
+            const message = `judge request failed: ${requestFailure(err)}`;
+            noteError(tally, "request", message, null);
+            verdicts.set(sampleKey(input2), { value: null, detail: { error: message } });
+            return;
+          }
+          const v = parseRubricVerdict(text, c.scale);
+          if (!v.ok) {
+            const message = `judge answer did not parse: ${v.error}`;
+            noteError(tally, "parse", message, text);
+            verdicts.set(sampleKey(input2), { value: null, detail: { error: message, raw: rawExcerpt(text) } });
+            return;
+          }
+          const label = c.scale === "pass_fail" ? v.score : v.score - 1;
+          const shown = categories[label];
+          tally.distribution[shown] = (tally.distribution[shown] ?? 0) + 1;
+          noteLabel(tally, input2.caseId, input2.repeat, label);
+          const value = c.scale === "pass_fail" ? v.score : (v.score - 1) / (c.scale - 1);
+          verdicts.set(sampleKey(input2), { value, detail: { verdict: shown, ...v.reason !== null ? { reason: v.reason } : {} } });
+        }
+      }
+    };
+  }
+};
+
+// src/core/eval/scorers/embedding-similarity.ts
+var schema3 = scorerSchema("embedding_similarity", {
+  /** The embedding model's endpoint (…/v1; requests go to …/v1/embeddings). */
+  target: remoteTargetSchema
+});
+function cosine(a, b) {
+  if (a.length !== b.length) return null;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  if (na === 0 || nb === 0) return 0;
+  return dot / Math.sqrt(na * nb);
+}
+var embeddingSimilarity = {
+  type: "embedding_similarity",
+  schema: schema3,
+  create(c) {
+    const tally = emptyTally([], void 0);
+    const results = /* @__PURE__ */ new Map();
+    return {
+      ...scorerBase(c),
+      signature: `embedding_similarity|model:${c.target.model}|cosine|clip:0`,
+      tally: () => tally,
+      score(input2) {
+        if (referencesOf(input2.expected) === null) return { value: null };
+        return results.get(sampleKey(input2)) ?? { value: null, detail: { error: "not embedded yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview: (input2) => referencesOf(input2.expected) === null ? null : { api: "embeddings", model: c.target.model, input: [input2.output] },
+        async prepare(input2, ask) {
+          const refs = referencesOf(input2.expected);
+          if (refs === null) return;
+          tally.samples++;
+          let vectors;
+          try {
+            vectors = await Promise.all([input2.output, ...refs].map(async (text) => (await ask.embed({ api: "embeddings", model: c.target.model, input: [text] })).vectors[0]));
+          } catch (err) {
+            const message = `embedding request failed: ${requestFailure(err)}`;
+            noteError(tally, "request", message, null);
+            results.set(sampleKey(input2), { value: null, detail: { error: message } });
+            return;
+          }
+          let best = -Infinity;
+          for (const ref of vectors.slice(1)) {
+            const c2 = cosine(vectors[0], ref);
+            if (c2 === null) {
+              const message = `embedding vectors differ in length (${vectors[0].length} and ${ref.length}); the endpoint answered with vectors of two sizes`;
+              noteError(tally, "parse", message, null);
+              results.set(sampleKey(input2), { value: null, detail: { error: message } });
+              return;
+            }
+            best = Math.max(best, c2);
+          }
+          results.set(sampleKey(input2), { value: Math.max(0, best), detail: { cosine: Math.round(best * 1e6) / 1e6 } });
+        }
+      }
+    };
+  }
+};
+
 // src/core/eval/scorers/latency.ts
 var budget2 = external_exports.number().positive();
-var schema = scorerSchema("latency", {
+var schema4 = scorerSchema("latency", {
   /** Per-sample budget for the whole response, in ms. */
   max_ms: budget2.optional(),
   /** Per-sample budget for the first token (streaming), in ms. */
@@ -65039,7 +61919,7 @@ var schema = scorerSchema("latency", {
 var RUN_BUDGET_KEYS = ["p50_ms", "p95_ms", "p99_ms", "ttft_p50_ms", "ttft_p95_ms", "ttft_p99_ms"];
 var latency = {
   type: "latency",
-  schema,
+  schema: schema4,
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
@@ -65080,18 +61960,18 @@ var jsonSchemaSchema = scorerSchema("json_schema", {
 function formatError3(e) {
   return `${e.instancePath || "/"} ${e.message ?? e.keyword}`;
 }
-function schemaDraftOf(schema2) {
-  const declared = typeof schema2.$schema === "string" ? schema2.$schema : "";
+function schemaDraftOf(schema5) {
+  const declared = typeof schema5.$schema === "string" ? schema5.$schema : "";
   if (declared.includes("draft-07")) return "draft-07";
   if (declared.includes("2019-09")) return "2019-09";
   return "2020-12";
 }
-function compileJsonSchema(schema2, scorerName) {
+function compileJsonSchema(schema5, scorerName) {
   const options = { allErrors: true, strict: false, validateFormats: false };
-  const draft = schemaDraftOf(schema2);
+  const draft = schemaDraftOf(schema5);
   const ajv = draft === "draft-07" ? new import_ajv.Ajv(options) : draft === "2019-09" ? new import__.Ajv2019(options) : new import__2.Ajv2020(options);
   try {
-    return ajv.compile(schema2);
+    return ajv.compile(schema5);
   } catch (e) {
     throw new ConfigError(`scorer "${scorerName}": invalid JSON Schema: ${e.message}`, {
       hint: "check the schema against draft 2020-12"
@@ -65212,7 +62092,7 @@ var levenshtein = {
 
 // src/core/eval/scorers/regex.ts
 var ALLOWED_FLAGS = /^[imsu]*$/;
-function compile2(pattern, flags) {
+function compile3(pattern, flags) {
   try {
     return new RegExp(pattern, flags);
   } catch (e) {
@@ -65228,20 +62108,20 @@ var regexSchema = scorerSchema("regex", {
   must_not_match: external_exports.boolean().default(false)
 }).superRefine((c, ctx) => {
   if (c.pattern === void 0) return;
-  const re = compile2(c.pattern, c.flags);
+  const re = compile3(c.pattern, c.flags);
   if (typeof re === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: `not a valid regular expression: ${re}` });
 });
 var regex = {
   type: "regex",
   schema: regexSchema,
   create(c) {
-    const fixed = c.pattern === void 0 ? void 0 : compile2(c.pattern, c.flags);
+    const fixed = c.pattern === void 0 ? void 0 : compile3(c.pattern, c.flags);
     if (typeof fixed === "string") throw new ConfigError(`scorer "${c.name ?? c.type}": pattern is not a valid regular expression: ${fixed}`);
     return {
       ...scorerBase(c),
       signature: `regex|flags:${c.flags || "none"}|invert:${c.must_not_match ? "yes" : "no"}|pattern:${c.pattern === void 0 ? "expected" : JSON.stringify(c.pattern)}`,
       score({ output: output2, expected }) {
-        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile2(p, c.flags));
+        const patterns = fixed ? [fixed] : referencesOf(expected)?.map((p) => compile3(p, c.flags));
         if (!patterns || patterns.length === 0) return { value: null };
         const bad = patterns.find((p) => typeof p === "string");
         if (bad !== void 0) return { value: null, detail: { error: `expected value is not a valid regular expression: ${bad}` } };
@@ -65513,14 +62393,14 @@ function memoised(fn) {
   };
 }
 function rougeDef(type) {
-  const schema2 = scorerSchema(type, {
+  const schema5 = scorerSchema(type, {
     /** Porter-stem tokens longer than 3 characters (rouge-score use_stemmer; NLTK's Porter). */
     use_stemmer: external_exports.boolean().default(false)
   });
   const compute = (t, p) => type === "rouge_l" ? rougeL(t, p) : rougeN(t, p, type === "rouge1" ? 1 : 2);
   const def = {
     type,
-    schema: schema2,
+    schema: schema5,
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
@@ -65569,26 +62449,16 @@ var scorerDefinitions = [
   rougeLScorer,
   tokens,
   cost,
-  latency
+  latency,
+  judgeRubric,
+  judgePairwise,
+  embeddingSimilarity
 ];
 var scorerTypes = scorerDefinitions.map((d) => d.type);
 var scorerConfigSchema = external_exports.discriminatedUnion(
   "type",
   scorerDefinitions.map((d) => d.schema)
 );
-function createScorers(configs) {
-  const scorers = configs.map((c) => {
-    const def = scorerDefinitions.find((d) => d.type === c.type);
-    if (!def) throw new ConfigError(`unknown scorer type "${c.type}"`);
-    return def.create(c);
-  });
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of scorers) {
-    if (seen.has(s.name)) throw new ConfigError(`two scorers are named "${s.name}"`, { hint: `give one of them a distinct "name:"` });
-    seen.add(s.name);
-  }
-  return scorers;
-}
 
 // src/core/compare/aggregates.ts
 function aggregateFor(type, config2) {
@@ -65604,7 +62474,7 @@ function aggregateFor(type, config2) {
 
 // src/core/contracts/arms.ts
 var ARMS_SCHEMA = "llmops.arms/v1";
-var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval4 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var ArmSchema = external_exports.strictObject({
   name: external_exports.string().min(1),
   control: external_exports.boolean(),
@@ -65622,13 +62492,13 @@ var ArmPairSchema = external_exports.strictObject({
   n: external_exports.number().int().nonnegative(),
   delta: external_exports.number().nullable(),
   /** Interval and p of one test (p < α exactly when the interval excludes 0). */
-  ci: interval3.nullable(),
+  ci: interval4.nullable(),
   p_value: external_exports.number().nullable(),
   interval_method: external_exports.string(),
   test: external_exports.string(),
   /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
   p_holm: external_exports.number().nullable(),
-  ci_holm: interval3.nullable(),
+  ci_holm: interval4.nullable(),
   ci_holm_confidence: external_exports.number().nullable(),
   sd_diff: external_exports.number().nullable(),
   /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
@@ -65693,9 +62563,9 @@ var workflowRunEvent = external_exports.looseObject({
     pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
   })
 });
-function parsePullRequestEvent(payload, where2) {
+function parsePullRequestEvent(payload, where) {
   const r = pullRequestEvent.safeParse(payload);
-  if (!r.success) throw eventError("pull_request", where2, r.error);
+  if (!r.success) throw eventError("pull_request", where, r.error);
   const pr = r.data.pull_request;
   return {
     number: pr.number,
@@ -65705,9 +62575,9 @@ function parsePullRequestEvent(payload, where2) {
     isFork: pr.head.repo?.full_name !== pr.base.repo.full_name
   };
 }
-function eventError(kind, where2, err) {
+function eventError(kind, where, err) {
   const issues = err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  return new DataInvalidError(`${where2} is not a ${kind} event payload: ${issues}`, {
+  return new DataInvalidError(`${where} is not a ${kind} event payload: ${issues}`, {
     hint: `run this step in a workflow triggered by "${kind}", or pass the pull request number explicitly`
   });
 }
@@ -65807,51 +62677,29 @@ function renderStickyMarker(kind, key) {
   return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
 }
 
-// src/core/report/prompt-diff.ts
-var MAX_PROMPTS = 10;
-var MAX_CASES = 3;
-var TEMPLATE_CHARS = 3e3;
-var CASE_CHARS = 1500;
-var version2 = (v) => v ? `sha256:${v.version.slice(0, 12)}${v.semver ? ` v${v.semver}` : ""}` : "none";
-function renderPromptDiffSection(diff) {
-  if (!diff || diff.changes.length === 0) return "";
-  const out = [`#### Prompts changed (${diff.changes.length}, against ${renderCodeSpan(diff.base_commit.slice(0, 12))})`, ""];
-  for (const c of diff.changes.slice(0, MAX_PROMPTS)) {
-    const changedCases = c.rendered.filter((r) => r.changed);
-    const summary2 = `${renderCodeSpan(c.file, { maxLength: 200 })} ${c.status}: ${renderCodeSpan(version2(c.base))} \u2192 ${renderCodeSpan(version2(c.head))}${c.cases_from ? `, rendered on ${c.rendered.length} case${c.rendered.length === 1 ? "" : "s"} of ${renderCodeSpan(c.cases_from, { maxLength: 200 })} (${changedCases.length} differ)` : ""}`;
-    out.push("<details>", `<summary>${summary2}</summary>`, "", "Template:", "", renderCodeBlock(c.template_diff, { lang: "diff", maxLength: TEMPLATE_CHARS }));
-    for (const r of changedCases.slice(0, MAX_CASES)) out.push(`Rendered, case ${renderCodeSpan(r.case, { maxLength: 100 })}:`, "", renderCodeBlock(r.diff, { lang: "diff", maxLength: CASE_CHARS }));
-    if (changedCases.length > MAX_CASES) out.push(`\u2026 and ${changedCases.length - MAX_CASES} more cases render differently (\`llmops prompts diff\` shows them).`, "");
-    for (const n of c.notes.slice(0, 3)) out.push(`> ${escapeMarkdownText(n.slice(0, 500))}`, "");
-    out.push("</details>", "");
-  }
-  if (diff.changes.length > MAX_PROMPTS) out.push(`\u2026 and ${diff.changes.length - MAX_PROMPTS} more prompts (\`llmops prompts diff --base ${diff.base_commit.slice(0, 12)}\`).`, "");
-  return out.join("\n");
-}
-
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
 function markdownTable(table, options) {
   const settings = options || {};
-  const align2 = (settings.align || []).concat();
+  const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
   const sizeMatrix = [];
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
-  let rowIndex2 = -1;
-  while (++rowIndex2 < table.length) {
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex2].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex2].length;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
     }
-    while (++columnIndex2 < table[rowIndex2].length) {
-      const cell = serialize(table[rowIndex2][columnIndex2]);
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -65861,16 +62709,16 @@ function markdownTable(table, options) {
       }
       row2.push(cell);
     }
-    cellMatrix[rowIndex2] = row2;
-    sizeMatrix[rowIndex2] = sizes2;
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
-  if (typeof align2 === "object" && "length" in align2) {
+  if (typeof align === "object" && "length" in align) {
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code = toAlignment(align2);
+    const code = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
       alignments[columnIndex] = code;
     }
@@ -65906,12 +62754,12 @@ function markdownTable(table, options) {
   }
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
-  rowIndex2 = -1;
+  rowIndex = -1;
   const lines = [];
-  while (++rowIndex2 < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex2];
-    const sizes2 = sizeMatrix[rowIndex2];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex2 === 1 ? 0 : rowIndex2].length) : mostCellsPerRow;
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
@@ -65972,6 +62820,90 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
+// src/core/report/judges.ts
+var NAME_MAX = 64;
+function pct(x) {
+  return x === null || x === void 0 ? "\u2014" : `${(x * 100).toFixed(1)}%`;
+}
+function ci(c, f) {
+  return c ? ` [${f(c[0])}, ${f(c[1])}]` : "";
+}
+function kappaCell(j) {
+  const c = j.calibration;
+  if (!c) return "\u2014";
+  if (c.kappa === null) return `undefined (n = ${c.n})`;
+  return `\u03BA ${c.kappa.toFixed(2)}${ci(c.ci95, (x) => x.toFixed(2))} (n = ${c.n})${c.below_min ? " \u26A0\uFE0F" : ""}`;
+}
+function biasCell(j) {
+  const b = j.position_bias;
+  if (!b) return "\u2014";
+  return `flips ${pct(b.flip_rate)} \xB7 1st wins ${pct(b.first_position_win_rate)}${ci(b.first_position_ci95, (x) => (x * 100).toFixed(0))}`;
+}
+function rows(judges, side) {
+  return Object.entries(judges).map(([name, j]) => {
+    const failed = j.errors.parse + j.errors.request;
+    return [
+      escapeMarkdownText(name, { maxLength: NAME_MAX }),
+      ...side ? [side] : [],
+      renderCodeSpan(j.target.model, { maxLength: 80 }),
+      `${j.samples - failed}/${j.samples}${failed ? ` (${j.errors.parse} unparsed, ${j.errors.request} failed)` : ""}`,
+      biasCell(j),
+      kappaCell(j)
+    ];
+  });
+}
+function warnings(judges, side) {
+  const out = [];
+  const who = (name) => `${escapeMarkdownText(name, { maxLength: NAME_MAX })}${side ? ` (${side})` : ""}`;
+  for (const [name, j] of Object.entries(judges)) {
+    const c = j.calibration;
+    if (c?.below_min) out.push(`> \u26A0\uFE0F ${who(name)} agrees with human labels less than the suite asks: \u03BA ${c.kappa.toFixed(2)} < ${c.min_kappa} (n = ${c.n}).`);
+    if (j.error_example) {
+      const raw = j.error_example.raw ? `
+
+${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "\n";
+      out.push(`<details>
+<summary>${who(name)}: ${j.errors.parse + j.errors.request} sample(s) without a verdict</summary>
+
+${escapeMarkdownText(j.error_example.message, { maxLength: 300 })}${raw}
+</details>`);
+    }
+  }
+  return out;
+}
+var CAPTION = "<sub>Pairwise judges see each pair in both orders; a preference counts only when it survives the swap. Flips: pairs whose verdict changed with the order; 1st wins: share of decisive verdicts that chose the answer shown first (50% = no position bias; Wilson 95% CI). \u03BA: Cohen's kappa with human labels (quadratic weights for ordinal scales), 95% bootstrap percentile interval.</sub>";
+function renderJudges(sides) {
+  const present = sides.filter((s) => s.judges !== void 0 && Object.keys(s.judges).length > 0);
+  if (present.length === 0) return "";
+  const labelled = present.length > 1 || present.some((s) => s.label !== null);
+  const header = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
+  const body2 = present.flatMap((s) => rows(s.judges, labelled ? s.label ?? "" : null));
+  const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
+  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
+}
+
+// src/core/report/prompt-diff.ts
+var MAX_PROMPTS = 10;
+var MAX_CASES = 3;
+var TEMPLATE_CHARS = 3e3;
+var CASE_CHARS = 1500;
+var version2 = (v) => v ? `sha256:${v.version.slice(0, 12)}${v.semver ? ` v${v.semver}` : ""}` : "none";
+function renderPromptDiffSection(diff) {
+  if (!diff || diff.changes.length === 0) return "";
+  const out = [`#### Prompts changed (${diff.changes.length}, against ${renderCodeSpan(diff.base_commit.slice(0, 12))})`, ""];
+  for (const c of diff.changes.slice(0, MAX_PROMPTS)) {
+    const changedCases = c.rendered.filter((r) => r.changed);
+    const summary2 = `${renderCodeSpan(c.file, { maxLength: 200 })} ${c.status}: ${renderCodeSpan(version2(c.base))} \u2192 ${renderCodeSpan(version2(c.head))}${c.cases_from ? `, rendered on ${c.rendered.length} case${c.rendered.length === 1 ? "" : "s"} of ${renderCodeSpan(c.cases_from, { maxLength: 200 })} (${changedCases.length} differ)` : ""}`;
+    out.push("<details>", `<summary>${summary2}</summary>`, "", "Template:", "", renderCodeBlock(c.template_diff, { lang: "diff", maxLength: TEMPLATE_CHARS }));
+    for (const r of changedCases.slice(0, MAX_CASES)) out.push(`Rendered, case ${renderCodeSpan(r.case, { maxLength: 100 })}:`, "", renderCodeBlock(r.diff, { lang: "diff", maxLength: CASE_CHARS }));
+    if (changedCases.length > MAX_CASES) out.push(`\u2026 and ${changedCases.length - MAX_CASES} more cases render differently (\`llmops prompts diff\` shows them).`, "");
+    for (const n of c.notes.slice(0, 3)) out.push(`> ${escapeMarkdownText(n.slice(0, 500))}`, "");
+    out.push("</details>", "");
+  }
+  if (diff.changes.length > MAX_PROMPTS) out.push(`\u2026 and ${diff.changes.length - MAX_PROMPTS} more prompts (\`llmops prompts diff --base ${diff.base_commit.slice(0, 12)}\`).`, "");
+  return out.join("\n");
+}
+
 // src/core/report/new-cases.ts
 function buildNewCases(records, metrics = []) {
   const cases = [...groupByCase2(records).entries()].map(([id, rs]) => ({ case_id: id, input: rs[0].input, expected: rs[0].expected, side: foldSide(rs, metrics) }));
@@ -65995,7 +62927,7 @@ function renderNewCases(report, limits) {
   const max = Math.max(10, limits.perKind * 10);
   const shown = report.cases.slice(0, max);
   const text = Math.max(40, Math.min(200, limits.textChars));
-  const rows = shown.map((c) => [
+  const rows2 = shown.map((c) => [
     renderCodeSpan(c.case_id, { maxLength: 40 }),
     ...metrics.map((m) => score(c.side.scores[m], c.side.pass[m])),
     c.side.error !== null ? `error: ${renderCodeSpan(c.side.error, { maxLength: text })}` : c.side.output === null ? "\u2014" : renderCodeSpan(c.side.output, { maxLength: text })
@@ -66011,7 +62943,7 @@ ${n - shown.length} more new cases are in the candidate run's \`new-cases/result
     "",
     `Evaluated with this pull request's prompt under the base's scorers and endpoint; they do not move the verdict. Mean over them: ${means || "\u2014"}. Merged, they join the yardstick for later pull requests.`,
     "",
-    markdownTable([["case", ...metrics.map((m) => renderCodeSpan(m, { maxLength: 40 })), "output"], ...rows]),
+    markdownTable([["case", ...metrics.map((m) => renderCodeSpan(m, { maxLength: 40 })), "output"], ...rows2]),
     rest,
     "</details>",
     ""
@@ -66040,14 +62972,14 @@ function formatDelta(m, d) {
   if (d === null || !Number.isFinite(d)) return "\u2014";
   return isRate(m) ? `${signed(d * 100, 1)} pp` : signed(d, 3);
 }
-function formatInterval(m, ci) {
-  if (!ci) return "";
+function formatInterval(m, ci2) {
+  if (!ci2) return "";
   const digits = isRate(m) ? 1 : 3;
   const f = (x) => {
     const v = isRate(m) ? x * 100 : x;
     return v !== 0 && Number(v.toFixed(digits)) === 0 ? plain(Number(v.toPrecision(1)), 20).replace(/0+$/, "") : plain(v, digits);
   };
-  return `[${f(ci[0])}, ${f(ci[1])}]`;
+  return `[${f(ci2[0])}, ${f(ci2[1])}]`;
 }
 function formatP(p, alpha) {
   if (p === null || !Number.isFinite(p)) return "\u2014";
@@ -66060,8 +62992,8 @@ function formatP(p, alpha) {
 function formatPWithHolm(m, alpha) {
   const p = formatP(m.p_value, alpha);
   if (!m.gated || m.p_holm === null || m.p_holm === m.p_value) return { p, holm: null };
-  const ci = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
-  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci}` };
+  const ci2 = m.ci_holm ? ` ${formatInterval(m, m.ci_holm)}` : "";
+  return { p, holm: `Holm ${formatP(m.p_holm, alpha)}${ci2}` };
 }
 function formatMs(ms) {
   if (ms === null || !Number.isFinite(ms)) return "\u2014";
@@ -66098,34 +63030,34 @@ var MINUS2 = "\u2212";
 function amount(m, x) {
   return isRate(m) ? `${(Math.abs(x) * 100).toFixed(1)} pp` : Math.abs(x).toFixed(3);
 }
-function interval4(m, ci, conf, asDelta) {
-  if (!ci) return "";
+function interval5(m, ci2, conf, asDelta) {
+  if (!ci2) return "";
   const f = (x) => asDelta ? formatDelta(m, x) : formatValue(m, x);
-  return ` (${conf} CI ${f(ci[0])} to ${f(ci[1])})`;
+  return ` (${conf} CI ${f(ci2[0])} to ${f(ci2[1])})`;
 }
 function metricSentence(k, m, conf) {
   if (k.estimate === null || k.limit === null) return null;
   const name = m.name;
-  const ci = interval4(m, k.interval, conf, k.kind !== "floor");
+  const ci2 = interval5(m, k.interval, conf, k.kind !== "floor");
   switch (k.kind) {
     case "non_inferiority": {
       const worse = m.higher_is_better ? k.estimate < 0 : k.estimate > 0;
       const moved = worse ? `got worse by ${amount(m, k.estimate)}` : `changed by ${formatDelta(m, k.estimate)}`;
-      if (k.verdict === "fail") return `${name} ${moved}${ci}, more than the ${amount(m, k.limit)} the policy allows`;
-      if (k.verdict === "inconclusive") return `${name} ${moved}${ci}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
-      return `${name} ${moved}${ci}, within the allowed ${amount(m, k.limit)}`;
+      if (k.verdict === "fail") return `${name} ${moved}${ci2}, more than the ${amount(m, k.limit)} the policy allows`;
+      if (k.verdict === "inconclusive") return `${name} ${moved}${ci2}: a loss beyond the allowed ${amount(m, k.limit)} cannot be ruled out yet`;
+      return `${name} ${moved}${ci2}, within the allowed ${amount(m, k.limit)}`;
     }
     case "superiority": {
-      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci}`;
-      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci}, not yet shown to beat the required ${amount(m, k.limit)}`;
-      return `${name} improved by ${amount(m, k.estimate)}${ci}, more than the required ${amount(m, k.limit)}`;
+      if (k.verdict === "fail") return `${name} did not improve by the required ${amount(m, k.limit)}: \u0394 ${formatDelta(m, k.estimate)}${ci2}`;
+      if (k.verdict === "inconclusive") return `${name} moved by ${formatDelta(m, k.estimate)}${ci2}, not yet shown to beat the required ${amount(m, k.limit)}`;
+      return `${name} improved by ${amount(m, k.estimate)}${ci2}, more than the required ${amount(m, k.limit)}`;
     }
     case "floor": {
       const bound = m.higher_is_better ? "floor" : "ceiling";
       const lim = formatValue(m, k.limit);
-      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci}, on the wrong side of the ${bound} of ${lim}`;
-      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci}, too close to the ${bound} of ${lim} to tell`;
-      return `${name} is ${formatValue(m, k.estimate)}${ci}, clear of the ${bound} of ${lim}`;
+      if (k.verdict === "fail") return `${name} is ${formatValue(m, k.estimate)}${ci2}, on the wrong side of the ${bound} of ${lim}`;
+      if (k.verdict === "inconclusive") return `${name} is ${formatValue(m, k.estimate)}${ci2}, too close to the ${bound} of ${lim} to tell`;
+      return `${name} is ${formatValue(m, k.estimate)}${ci2}, clear of the ${bound} of ${lim}`;
     }
     default:
       return null;
@@ -66148,18 +63080,18 @@ function round(n) {
 }
 function renderMermaidMetricChart(c) {
   const inUnit = (v) => v !== null && Number.isFinite(v) && v >= 0 && v <= 1;
-  const rows = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
-  if (rows.length === 0) return null;
+  const rows2 = c.metrics.filter((m) => inUnit(m.baseline.mean) && inUnit(m.candidate.mean)).slice(0, MAX_METRICS);
+  if (rows2.length === 0) return null;
   const labels = [];
   const values = [];
-  for (const m of rows) {
+  for (const m of rows2) {
     const name = sanitizeMermaidLabel(m.name, 20);
     labels.push(`"${name} \xB7 base"`, `"${name} \xB7 cand"`);
     values.push(round(m.baseline.mean * 100), round(m.candidate.mean * 100));
   }
-  const axis = rows.every((m) => m.kind === "binary") ? "pass rate (%)" : "score \xD7 100";
+  const axis = rows2.every((m) => m.kind === "binary") ? "pass rate (%)" : "score \xD7 100";
   return [
-    `xychart-beta${rows.length > 3 ? " horizontal" : ""}`,
+    `xychart-beta${rows2.length > 3 ? " horizontal" : ""}`,
     `    title "Baseline (base) vs candidate (cand) per metric"`,
     `    x-axis [${labels.join(", ")}]`,
     `    y-axis "${axis}" 0 --> 100`,
@@ -66168,7 +63100,7 @@ function renderMermaidMetricChart(c) {
 }
 
 // src/core/report/sections.ts
-var NAME_MAX = 60;
+var NAME_MAX2 = 60;
 function reportTitle(model) {
   return model.context.title ?? `llmops eval: ${model.comparison.candidate.suite?.name ?? model.comparison.baseline.suite?.name ?? "comparison"}`;
 }
@@ -66227,18 +63159,18 @@ function pCell(m, alpha) {
 }
 function renderMetricTable(c, maxRows = Number.POSITIVE_INFINITY) {
   if (c.metrics.length === 0) return "_No metric in common between the two runs._\n";
-  const rows = c.metrics.slice(0, maxRows).map((m) => [
-    escapeMarkdownText(m.name, { maxLength: NAME_MAX }),
+  const rows2 = c.metrics.slice(0, maxRows).map((m) => [
+    escapeMarkdownText(m.name, { maxLength: NAME_MAX2 }),
     formatValue(m, m.baseline.mean),
     formatValue(m, m.candidate.mean),
     `${formatDelta(m, m.delta)} ${formatInterval(m, m.ci)}`.trim(),
     pCell(m, 1 - c.confidence),
     metricStatus(c, m)
   ]);
-  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows], {
+  const table = markdownTable([["metric", "baseline", "candidate", `\u0394 (${formatConfidence(c.confidence)} CI)`, "p", "status"], ...rows2], {
     align: ["l", "r", "r", "r", "r", "l"]
   });
-  const hidden = c.metrics.length - rows.length;
+  const hidden = c.metrics.length - rows2.length;
   return `${table}
 ${hidden > 0 ? `
 _${hidden} more metrics in the HTML report._
@@ -66251,7 +63183,7 @@ function holmCaption(c) {
 }
 function renderMetricCaption(c) {
   const repeats = Math.max(c.baseline.counts.repeats, c.candidate.counts.repeats);
-  const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX })}: ${m.broke} broke, ${m.fixed} fixed`);
+  const flips = c.metrics.filter((m) => m.broke !== null && m.fixed !== null && (m.broke > 0 || m.fixed > 0)).map((m) => `${escapeMarkdownText(m.name, { maxLength: NAME_MAX2 })}: ${m.broke} broke, ${m.fixed} fixed`);
   const tests = [...new Set(c.metrics.map((m) => m.test).filter((t) => t !== "none"))];
   const parts = [
     `${c.paired_cases} paired cases`,
@@ -66261,13 +63193,13 @@ function renderMetricCaption(c) {
     holmCaption(c)
   ].filter(Boolean);
   const oneSided = c.one_sided.baseline_only.length + c.one_sided.candidate_only.length;
-  const warnings = [
+  const warnings2 = [
     oneSided ? `Not paired: ${c.one_sided.baseline_only.length} case(s) only in the baseline, ${c.one_sided.candidate_only.length} only in the candidate.` : "",
     ...["baseline", "candidate"].map(
       (side) => c[side].counts.errors > 0 ? `The ${side} has ${c[side].counts.errors} errored record(s) (timeouts, HTTP errors): scored as failures.` : ""
     )
   ].filter(Boolean);
-  const warn = warnings.map((w) => `
+  const warn = warnings2.map((w) => `
 
 \u26A0\uFE0F ${w}`).join("");
   return `<sub>${parts.join(" \xB7 ")}</sub>${warn}
@@ -66279,7 +63211,7 @@ function renderOperationalTable(c) {
     const v = worst(c.gate?.checks.filter((k) => k.subject === subject) ?? []);
     return v ? `${VERDICT_LABEL[v].emoji} ${VERDICT_LABEL[v].word.toLowerCase()}` : "";
   };
-  const rows = [
+  const rows2 = [
     ["latency p50", formatMs(o.latency.baseline.p50), formatMs(o.latency.candidate.p50), formatSignedMs(o.latency.delta_p50), ""],
     [
       "latency p95",
@@ -66298,7 +63230,7 @@ function renderOperationalTable(c) {
   ];
   if (o.cost) {
     const cur = o.cost.currency ? escapeMarkdownText(o.cost.currency, { maxLength: 8 }) : null;
-    rows.push([
+    rows2.push([
       "cost per case",
       formatMoney(o.cost.baseline.per_case, cur),
       formatMoney(o.cost.candidate.per_case, cur),
@@ -66306,9 +63238,9 @@ function renderOperationalTable(c) {
       status("cost")
     ]);
   }
-  const hasStatus = rows.some((r) => r[4] !== "");
+  const hasStatus = rows2.some((r) => r[4] !== "");
   const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
-  return `${markdownTable([header, ...rows.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
+  return `${markdownTable([header, ...rows2.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
 `;
 }
 function renderChart(c) {
@@ -66323,7 +63255,7 @@ function renderGateChecks(c) {
   const checks = [...c.gate.checks].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict]);
   const lines = checks.map((k) => {
     const advice = k.verdict === "inconclusive" && (k.cases_needed !== null || k.repeats_needed !== null) ? ` \u2014 would likely be decided with ${[k.cases_needed !== null ? `~${formatCount(k.cases_needed)} cases` : "", k.repeats_needed !== null ? `${k.repeats_needed} repeats` : ""].filter(Boolean).join(" or ")}` : "";
-    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
+    return `- ${VERDICT_LABEL[k.verdict].emoji} ${renderCodeSpan(k.id, { maxLength: NAME_MAX2 })}: ${escapeMarkdownText(explainCheck(c, k), { maxLength: 400 })}${advice}`;
   });
   const policy = `Policy: ${escapeMarkdownText(c.gate.policy_source, { maxLength: 200 })}; inconclusive counts as ${c.gate.policy.inconclusive}.`;
   return `<details>
@@ -66359,7 +63291,7 @@ function rankFlippedCases(model, direction) {
   return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
 }
 function renderOneCase(model, id, direction, detail, limits) {
-  const summary2 = `${escapeHtmlText(id, { maxLength: NAME_MAX })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
+  const summary2 = `${escapeHtmlText(id, { maxLength: NAME_MAX2 })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
   const parts = [`<details>
 <summary>${summary2}</summary>
 `];
@@ -66389,14 +63321,14 @@ function renderCaseSections(model, limits) {
     const picked = ids.slice(0, limits.perKind);
     shown[direction] = picked.length;
     const label = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
-    const count2 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const count3 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
     const body2 = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
     const rest = ids.length - picked.length;
     const restLine = rest > 0 ? `
 ${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
 ` : "";
     sections.push(`<details>
-<summary>${label}: ${count2}</summary>
+<summary>${label}: ${count3}</summary>
 
 ${body2}${restLine}
 </details>
@@ -66429,7 +63361,7 @@ function renderProvenance(model) {
   const table = markdownTable([
     ["", "baseline", "candidate"],
     row("commit", commit),
-    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX })} ${hash2(r.suite.hash)}` : "\u2014"),
+    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX2 })} ${hash2(r.suite.hash)}` : "\u2014"),
     row("dataset hash", (r) => hash2(prov(r, "dataset_hash"))),
     row("prompt hash", (r) => hash2(prov(r, "prompt_hash"))),
     row("target", target),
@@ -66437,16 +63369,16 @@ function renderProvenance(model) {
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
-  const warnings = [
+  const warnings2 = [
     ...c.baseline.warnings.map((w) => `baseline: ${w}`),
     ...c.candidate.warnings.map((w) => `candidate: ${w}`),
     ...c.metrics.flatMap((m) => m.notes.map((n) => `${m.name}: ${n}`))
   ].slice(0, 20).map((w) => `- \u26A0\uFE0F ${escapeMarkdownText(w, { maxLength: 300 })}`).join("\n");
   const body2 = [table, methods ? `Methods:
 
-${methods}` : "", warnings ? `Warnings and notes:
+${methods}` : "", warnings2 ? `Warnings and notes:
 
-${warnings}` : ""].filter(Boolean).join("\n\n");
+${warnings2}` : ""].filter(Boolean).join("\n\n");
   return `<details>
 <summary>Provenance and methods</summary>
 
@@ -66511,6 +63443,10 @@ function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
     renderMetricCaption(model.comparison),
     renderChart(model.comparison),
     renderOperationalTable(model.comparison),
+    renderJudges([
+      { label: "baseline", judges: model.comparison.baseline.judges },
+      { label: "candidate", judges: model.comparison.candidate.judges }
+    ]),
     renderGateChecks(model.comparison),
     renderPromptDiffSection(model.promptDiff),
     note,
@@ -66523,10 +63459,10 @@ function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
 }
 function fit(model, variant, levels, limit, opts) {
   const first = levels[0];
-  for (const rows of [Number.POSITIVE_INFINITY, 50, 10]) {
+  for (const rows2 of [Number.POSITIVE_INFINITY, 50, 10]) {
     for (const limits of levels) {
-      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows);
-      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows !== Number.POSITIVE_INFINITY, limits };
+      const { text: text2, trimmed } = assemble(model, variant, limits, first, limit, opts, rows2);
+      if (text2.length <= limit) return { markdown: text2, truncated: trimmed || rows2 !== Number.POSITIVE_INFINITY, limits };
     }
   }
   const last = levels[levels.length - 1];
@@ -66546,111 +63482,6 @@ function renderJobSummary(model, opts = {}) {
   return fit(model, "summary", SUMMARY_LEVELS, opts.maxChars ?? GITHUB_SUMMARY_LIMIT, opts);
 }
 
-// src/core/contracts/result-line.ts
-var RESULT_LINE_TAG = "llmops.result/v1";
-var MetricScoreSchema = external_exports.object({
-  value: external_exports.number().nullable().describe("In [0,1]; null when the scorer could not say"),
-  pass: external_exports.boolean().optional(),
-  stats: external_exports.array(external_exports.number()).optional().describe("Per-sample sufficient statistics of a corpus metric (BLEU, chrF)"),
-  detail: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-});
-var RecordErrorKindSchema = external_exports.enum(["http", "timeout", "network", "truncated", "bad_request", "scorer"]);
-var RecordErrorSchema = external_exports.object({
-  kind: RecordErrorKindSchema,
-  message: external_exports.string(),
-  status: external_exports.number().int().optional()
-});
-var nullableNumber = external_exports.number().nullable();
-var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
-var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
-var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
-var fields = {
-  case_id: external_exports.string().min(1),
-  repeat: external_exports.number().int().min(0),
-  key: external_exports.string().describe("Cache key of the request (sha256 of target, prompt and parameters)"),
-  input_hash: external_exports.string(),
-  input: external_exports.string().describe("The prompt as sent (chat messages joined)"),
-  vars: external_exports.record(external_exports.string(), external_exports.unknown()),
-  expected: external_exports.unknown(),
-  output: external_exports.string().nullable(),
-  scores: external_exports.record(external_exports.string(), MetricScoreSchema),
-  latency_ms: nullableNumber,
-  ttft_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  finish_reason: external_exports.string().nullable(),
-  error: RecordErrorSchema.nullable(),
-  attempts: external_exports.number().int().min(0),
-  cached: external_exports.boolean(),
-  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
-  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
-  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
-};
-var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
-var resultLineFormat = defineFormat({
-  kind: "result",
-  version: 1,
-  schema: ResultLineSchema,
-  title: "one line of results.jsonl (one case \xD7 repeat)",
-  file: "<run>/results.jsonl",
-  writer: "llmops eval, actions/evaluate (JsonlResultsStore, appended per record)",
-  readers: "eval resume, llmops compare, gate and report, actions/compare",
-  hint: "results.jsonl holds one record per line as `llmops eval` writes it; re-run the eval, or remove the broken line",
-  lines: true,
-  untagged: { version: 1, schema: external_exports.object(fields), upgrade: (r) => ({ schema: RESULT_LINE_TAG, ...r }) }
-});
-function readResultLine(text, file2, lineNo, isLast) {
-  if (text.trim() === "") return { kind: "blank" };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    if (isLast) return { kind: "partial" };
-    throw new DataInvalidError(`${file2}:${lineNo}: not valid JSON (${err.message})`, { hint: resultLineFormat.hint });
-  }
-  return { kind: "record", record: resultLineFormat.parseValue(value, `${file2}:${lineNo}`) };
-}
-var ResultsCollector = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  byKey = /* @__PURE__ */ new Map();
-  caseOrder = /* @__PURE__ */ new Map();
-  pending = null;
-  superseded = 0;
-  warnings = [];
-  /** Feed one line (without its newline); the last line is held until `finish`. */
-  add(line, lineNo) {
-    if (this.pending) this.take(this.pending.line, this.pending.lineNo, false);
-    this.pending = { line, lineNo };
-  }
-  finish() {
-    if (this.pending) this.take(this.pending.line, this.pending.lineNo, true);
-    this.pending = null;
-    const records = [...this.byKey.values()].sort((a, b) => this.caseOrder.get(a.case_id) - this.caseOrder.get(b.case_id) || a.repeat - b.repeat);
-    if (this.superseded > 0) this.warnings.push(`${this.file}: ${this.superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
-    return { records, superseded: this.superseded, warnings: this.warnings };
-  }
-  take(line, lineNo, isLast) {
-    const r = readResultLine(line, this.file, lineNo, isLast);
-    if (r.kind === "blank") return;
-    if (r.kind === "partial") {
-      this.warnings.push(`${this.file}:${lineNo}: ignored a partial last line (the run was probably killed while writing it)`);
-      return;
-    }
-    const rec = r.record;
-    const key = `${rec.case_id}\0${rec.repeat}`;
-    if (this.byKey.has(key)) {
-      this.superseded++;
-      this.byKey.delete(key);
-    }
-    this.byKey.set(key, rec);
-    if (!this.caseOrder.has(rec.case_id)) this.caseOrder.set(rec.case_id, this.caseOrder.size);
-  }
-};
-
 // src/core/report/inputs.ts
 function reportRecordOf(r) {
   const scores = {};
@@ -66667,194 +63498,14 @@ function reportRecordOf(r) {
   };
 }
 
-// src/core/eval/digest-index.ts
-function digest64(s) {
-  let a = 2166136261;
-  let b = 16777619 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-    b ^= b >>> 15;
-  }
-  return [mix(a), mix(b ^ 2654435769)];
-}
-function mix(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-var DigestIndex = class {
-  hi;
-  lo;
-  /** The value + 1 at each slot; 0 marks an empty slot. */
-  values;
-  mask;
-  size = 0;
-  constructor(expected = 1024) {
-    let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.values = new Uint32Array(cap);
-    this.mask = cap - 1;
-  }
-  /** Bytes held by the table. */
-  get bytes() {
-    return this.hi.byteLength * 3;
-  }
-  /** The value stored for `key`'s digest, or -1. */
-  get(key) {
-    const [h, l] = digest64(key);
-    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
-      const v = this.values[i];
-      if (v === 0) return -1;
-      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
-    }
-  }
-  /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
-  setIfAbsent(key, value) {
-    if (value < 0 || value >= 4294967295) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB2\u22122, got ${value}`);
-    const [h, l] = digest64(key);
-    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
-      const v = this.values[i];
-      if (v === 0) {
-        this.hi[i] = h;
-        this.lo[i] = l;
-        this.values[i] = value + 1;
-        if (++this.size * 2 > this.values.length) this.grow();
-        return -1;
-      }
-      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
-    }
-  }
-  grow() {
-    const { hi, lo, values } = this;
-    const cap = values.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.values = new Uint32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < values.length; j++) {
-      if (values[j] === 0) continue;
-      let i = lo[j] & this.mask;
-      while (this.values[i] !== 0) i = i + 1 & this.mask;
-      this.hi[i] = hi[j];
-      this.lo[i] = lo[j];
-      this.values[i] = values[j];
-    }
-  }
-};
-
 // src/core/eval/new-cases.ts
 var NEW_CASES_DIR = "new-cases";
 
 // src/app/eval/eval-run-reader.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-
-// src/core/contracts/summary.ts
-var SUMMARY_TAG = "llmops.summary/v2";
-var interval5 = external_exports.tuple([external_exports.number(), external_exports.number()]);
-var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
-var metricV1 = {
-  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
-  corpus: external_exports.boolean(),
-  higher_is_better: external_exports.boolean(),
-  mean: external_exports.number().nullable(),
-  se: external_exports.number().nullable(),
-  ci95: interval5.nullable(),
-  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
-  n: external_exports.number().int(),
-  n_cases: external_exports.number().int(),
-  pass_rate: external_exports.number().nullable(),
-  threshold: external_exports.number().nullable(),
-  weight: external_exports.number(),
-  signature: external_exports.string(),
-  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
-};
-var MetricSummarySchema = external_exports.object({
-  ...metricV1,
-  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
-});
-var ProvenanceSchema = external_exports.object({
-  llmops_version: external_exports.string(),
-  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
-  suite_hash: external_exports.string(),
-  dataset_hash: external_exports.string(),
-  prompt_hash: external_exports.string(),
-  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({
-    provider: external_exports.string(),
-    base_url: external_exports.string(),
-    model: external_exports.string(),
-    api: external_exports.string(),
-    params: external_exports.record(external_exports.string(), external_exports.unknown()),
-    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
-  }),
-  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
-  seed: external_exports.number(),
-  started_at: external_exports.string(),
-  finished_at: external_exports.string(),
-  node: external_exports.string()
-});
-var body = {
-  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
-  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
-  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
-  latency: external_exports.object({
-    unit: external_exports.literal("ms"),
-    mean: external_exports.number().nullable(),
-    p50: external_exports.number().nullable(),
-    p95: external_exports.number().nullable(),
-    p99: external_exports.number().nullable(),
-    ttft_p50: external_exports.number().nullable(),
-    ttft_p95: external_exports.number().nullable(),
-    ttft_p99: external_exports.number().nullable(),
-    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
-  }),
-  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
-  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
-  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
-  requests: external_exports.object({
-    attempts: external_exports.number().int(),
-    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
-    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
-    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
-    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
-  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
-  provenance: ProvenanceSchema
-};
-var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
-var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
-var summaryFormat = defineFormat({
-  kind: "summary",
-  version: 2,
-  schema: SummarySchema,
-  title: "an eval run's summary.json",
-  file: "<run>/summary.json",
-  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
-  readers: "llmops compare and gate, actions/compare",
-  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
-  previous: [
-    {
-      version: 1,
-      schema: SummaryV1Schema,
-      upgrade: (v1) => ({
-        ...v1,
-        schema: SUMMARY_TAG,
-        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
-      })
-    }
-  ]
-});
-
-// src/app/eval/eval-run-reader.ts
 async function readEvalRun(dir, label) {
   if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
     throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
@@ -66870,27 +63521,27 @@ async function readEvalRun(dir, label) {
     });
   }
   const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash("sha256");
+  const hash3 = createHash2("sha256");
   let lineNo = 0;
   let rest = "";
-  const decoder4 = new StringDecoder("utf8");
+  const decoder = new StringDecoder("utf8");
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk;
     hash3.update(buf);
-    const text = rest + decoder4.write(buf);
+    const text = rest + decoder.write(buf);
     const parts = text.split("\n");
     rest = parts.pop();
     for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
   }
-  rest += decoder4.end();
+  rest += decoder.end();
   if (rest !== "") collector.add(rest, ++lineNo);
-  const { records, superseded, warnings } = collector.finish();
+  const { records, superseded, warnings: warnings2 } = collector.finish();
   const summaryFile = join(dir, "summary.json");
   let summary2 = null;
   if (existsSync2(summaryFile)) summary2 = summaryFormat.parse(readFileSync(summaryFile, "utf8"), summaryFile);
-  else warnings.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  else warnings2.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
   if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings };
+  return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
 }
 
 // src/app/compare/run-compare.ts
@@ -66907,8 +63558,7 @@ async function compareRuns(o) {
     comparison,
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
     context: o.context ?? {},
-    ...newCases ? { newCases } : {},
-    ...o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}
+    ...newCases ? { newCases } : {}
   };
   const comment = renderComment(model);
   let files = null;
@@ -66985,1331 +63635,24 @@ var INPUTS = {
     schema: inputSchemas.boolean,
     description: "Fail this step when the gate blocks (fail, or inconclusive under inconclusive: fail): true or false (default true)"
   },
-  title: { schema: external_exports.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' },
-  "prompts-base-dir": {
-    schema: inputSchemas.string,
-    description: "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
-  }
+  title: { schema: external_exports.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' }
 };
-
-// src/app/prompts/diff-prompts.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { extname as extname4, relative as relative4, resolve as resolve4 } from "node:path";
-
-// src/adapters/git/git-cli.ts
-import { spawn } from "node:child_process";
-function gitEnv(extra) {
-  const env = {};
-  for (const k of ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND"]) {
-    if (process.env[k] !== void 0) env[k] = process.env[k];
-  }
-  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_EDITOR: "true", ...extra };
-}
-var GitCli = class {
-  constructor(cwd, identity = { name: "llmops", email: "llmops@users.noreply.github.com" }) {
-    this.cwd = cwd;
-    this.identity = identity;
-  }
-  cwd;
-  identity;
-  run(args, opts = {}) {
-    return new Promise((resolve6, reject) => {
-      const child = spawn("git", args, {
-        cwd: this.cwd,
-        env: gitEnv({
-          GIT_AUTHOR_NAME: this.identity.name,
-          GIT_AUTHOR_EMAIL: this.identity.email,
-          GIT_COMMITTER_NAME: this.identity.name,
-          GIT_COMMITTER_EMAIL: this.identity.email,
-          ...opts.env
-        }),
-        stdio: ["pipe", "pipe", "pipe"]
-      });
-      const out = [];
-      let err = "";
-      child.stdout.on("data", (d) => out.push(d));
-      child.stderr.on("data", (d) => err += d.toString());
-      child.on("error", (e) => reject(new ExternalError(`could not run git: ${e.message}`, { hint: "install git and make sure it is on PATH" })));
-      child.on("close", (code) => {
-        const r = { code: code ?? 128, stdout: Buffer.concat(out), stderr: err };
-        if (r.code !== 0 && !opts.allowFail) {
-          reject(new ExternalError(`git ${args.filter((a) => a !== "--end-of-options").slice(0, 3).join(" ")} failed in ${this.cwd}: ${err.trim().split("\n").slice(-3).join(" ") || `exit ${r.code}`}`));
-        } else resolve6(r);
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(opts.input ?? "");
-    });
-  }
-  async text(args) {
-    return (await this.run(args)).stdout.toString("utf8");
-  }
-  async listTags() {
-    const fmt2 = ["%(refname:strip=2)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(*objecttype)", "%(committerdate:iso-strict)", "%(*committerdate:iso-strict)"].join("%00");
-    const raw = await this.text(["for-each-ref", `--format=${fmt2}`, "refs/tags"]);
-    const rows = raw.split("\n").filter(Boolean).map((l) => l.split("\0"));
-    const tagObjects = rows.filter((r) => r[1] === "tag").map((r) => r[2]);
-    const bodies = await this.catFileBatch(tagObjects);
-    const out = [];
-    for (const [name, type, sha3, peeled, peeledType, date5, peeledDate] of rows) {
-      if (type === "commit") {
-        out.push({ tag: name, annotated: false, commit: sha3, createdAt: iso(date5), commitDate: iso(date5), author: null, message: "" });
-      } else if (type === "tag" && peeledType === "commit") {
-        const t = parseTagObject(bodies.get(sha3) ?? "");
-        out.push({ tag: name, annotated: true, commit: peeled, createdAt: t.date ?? iso(peeledDate), commitDate: iso(peeledDate), author: t.tagger, message: t.message });
-      }
-    }
-    return out;
-  }
-  async catFileBatch(shas) {
-    const map2 = /* @__PURE__ */ new Map();
-    if (shas.length === 0) return map2;
-    const buf = (await this.run(["cat-file", "--batch"], { input: shas.join("\n") + "\n" })).stdout;
-    let at = 0;
-    for (const sha3 of shas) {
-      const nl = buf.indexOf(10, at);
-      const header = buf.subarray(at, nl).toString("utf8").split(" ");
-      const size = Number(header[2]);
-      map2.set(sha3, buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
-      at = nl + 1 + size + 1;
-    }
-    return map2;
-  }
-  async resolveCommit(rev) {
-    const r = await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { allowFail: true });
-    if (r.code !== 0) throw new InputError(`"${rev}" does not name a commit in ${this.cwd}`, { hint: "pass a branch, tag or commit SHA that exists (fetch it first in a shallow clone)" });
-    return r.stdout.toString().trim();
-  }
-  async commitDate(commit2) {
-    return iso((await this.text(["log", "-1", "--format=%cI", "--end-of-options", commit2])).trim());
-  }
-  async isAncestor(commit2, ref) {
-    const r = await this.run(["merge-base", "--is-ancestor", "--end-of-options", commit2, ref], { allowFail: true });
-    if (r.code === 0) return true;
-    if (r.code === 1) return false;
-    throw new ExternalError(`git merge-base could not compare ${commit2} with ${ref}: ${r.stderr.trim()}`, { hint: `fetch ${ref} first (actions/checkout with fetch-depth: 0)` });
-  }
-  async listTree(commit2, path) {
-    const clean = path.replace(/^\.\/+/, "").replace(/\/+$/, "");
-    const r = await this.run(["ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", commit2, "--", clean], { allowFail: true });
-    if (r.code !== 0) throw new ExternalError(`git ls-tree failed for ${clean} at ${commit2}: ${r.stderr.trim()}`);
-    const files = [];
-    for (const entry of r.stdout.toString("utf8").split("\0").filter(Boolean)) {
-      const m = /^\d+ (\w+) ([0-9a-f]+)\s+(-|\d+)\t(.*)$/s.exec(entry);
-      if (!m || m[1] !== "blob") continue;
-      const full = m[4];
-      const rel = full === clean ? "" : full.startsWith(`${clean}/`) ? full.slice(clean.length + 1) : null;
-      if (rel !== null) files.push({ path: rel, size: Number(m[3]), blob: m[2] });
-    }
-    return files;
-  }
-  async readBlob(blob) {
-    return (await this.run(["cat-file", "blob", "--end-of-options", blob])).stdout;
-  }
-  async createAnnotatedTag(tag, commit2, message) {
-    const r = await this.run(["tag", "--annotate", "--file=-", "--end-of-options", tag, commit2], { input: message, allowFail: true });
-    if (r.code !== 0) {
-      throw new ExternalError(`could not create tag ${tag}: ${r.stderr.trim()}`, { hint: /already exists/.test(r.stderr) ? "the tag exists already; fetch tags and look at `llmops registry show`" : void 0 });
-    }
-  }
-  async deleteLocalTag(tag) {
-    await this.run(["tag", "--delete", "--end-of-options", tag], { allowFail: true });
-  }
-  async pushTag(remote, tag) {
-    const r = await this.run(["push", "--porcelain", "--end-of-options", remote, `refs/tags/${tag}:refs/tags/${tag}`], { allowFail: true });
-    if (r.code === 0) return { ok: true };
-    const why = (r.stdout.toString() + r.stderr).split("\n").find((l) => /rejected|already exists|error/.test(l)) ?? r.stderr.trim();
-    return { ok: false, reason: why.trim() };
-  }
-  async fetch(remote, refspecs) {
-    await this.run(["fetch", "--quiet", "--no-tags", "--end-of-options", remote, ...refspecs]);
-  }
-};
-function iso(date5) {
-  const d = new Date(date5);
-  return Number.isNaN(d.getTime()) ? date5 : d.toISOString();
-}
-function parseTagObject(body2) {
-  const split = body2.indexOf("\n\n");
-  const headers = split < 0 ? body2 : body2.slice(0, split);
-  const message = (split < 0 ? "" : body2.slice(split + 2)).replace(/-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, "");
-  const tagger = /^tagger (.*) <[^>]*> (\d+) ([+-]\d{4})$/m.exec(headers);
-  return {
-    tagger: tagger ? tagger[1] : null,
-    date: tagger ? new Date(Number(tagger[2]) * 1e3).toISOString() : null,
-    message
-  };
-}
-
-// src/core/eval/case-set.ts
-var MAX_NAMED_DUPLICATES = 1e3;
-async function* take(source, n) {
-  if (n === void 0) return yield* source;
-  if (n <= 0) return;
-  let i = 0;
-  for await (const x of source) {
-    yield x;
-    if (++i >= n) return;
-  }
-}
-async function scanCases(read) {
-  const ids = new DigestIndex();
-  const inputs = new DigestIndex();
-  const inputSuspects = [];
-  let moreInputs = 0;
-  let count2 = 0;
-  for await (const c of read()) {
-    const i = count2++;
-    const prevId = ids.setIfAbsent(c.id, i);
-    const prevInput = inputs.setIfAbsent(inputKey(c), i);
-    if (prevInput >= 0) {
-      if (inputSuspects.length < MAX_NAMED_DUPLICATES) inputSuspects.push([prevInput, i]);
-      else moreInputs++;
-    }
-    if (prevId >= 0) await refuseDuplicateId(read, [prevId, i]);
-  }
-  const warnings = await confirmInputs(read, inputSuspects);
-  if (moreInputs > 0) warnings.push(`\u2026 and up to ${moreInputs} more case(s) with an input seen earlier (not named; confirm with llmops data dedupe)`);
-  return { set: { stream: read, count: count2, ids }, warnings };
-}
-function inputKey(c) {
-  return stableStringify({ input: c.input ?? null, vars: c.vars });
-}
-var where = (c, i) => c.where ?? `case ${i + 1}`;
-async function casesAt(read, indices) {
-  const want = new Set(indices);
-  const last = Math.max(-1, ...want);
-  const out = /* @__PURE__ */ new Map();
-  let i = 0;
-  for await (const c of read()) {
-    if (want.has(i)) out.set(i, c);
-    if (++i > last) break;
-  }
-  return out;
-}
-async function refuseDuplicateId(read, [a, b]) {
-  const found = await casesAt(read, [a, b]);
-  const first = found.get(a);
-  const second = found.get(b);
-  if (first.id === second.id) {
-    throw new ConfigError(`${where(second, b)}: duplicate case id "${second.id}" (first at ${where(first, a)})`, { hint: "case ids must be unique: results are paired across runs by id" });
-  }
-  throw new ConfigError(`${where(second, b)}: case ids "${second.id}" and "${first.id}" (${where(first, a)}) share a 64-bit digest (odds about 1 in 10\xB9\u2070 at a million cases)`, { hint: "rename one of the two cases" });
-}
-async function confirmInputs(read, suspects) {
-  if (suspects.length === 0) return [];
-  const found = await casesAt(read, suspects.flat());
-  const out = [];
-  for (const [a, b] of suspects) {
-    const first = found.get(a);
-    const second = found.get(b);
-    if (inputKey(first) !== inputKey(second)) continue;
-    out.push(`${where(second, b)}: case "${second.id}" has the same input as case "${first.id}" (${where(first, a)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
-  }
-  return out;
-}
-async function caseSetOf(cases) {
-  return scanCases(async function* () {
-    yield* cases;
-  });
-}
-async function collectCases(set2, limit) {
-  const out = [];
-  for await (const c of take(set2.stream(), limit)) out.push(c);
-  return out;
-}
-
-// src/core/eval/prompt.ts
-init_dist();
-
-// src/core/eval/template-check.ts
-init_dist();
-var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
-var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
-function templateVariables(program) {
-  const declared = /* @__PURE__ */ new Set();
-  const used = /* @__PURE__ */ new Set();
-  const guarded = /* @__PURE__ */ new Set();
-  const declare = (n) => {
-    if (!isNode(n)) return;
-    if (n.type === "Identifier") declared.add(n.value);
-    else if (n.type === "TupleLiteral" || n.type === "ArrayLiteral") for (const x of n.value) declare(x);
-    else if (n.type === "KeywordArgumentExpression") declare(n.key);
-  };
-  const visit2 = (n) => {
-    if (Array.isArray(n)) return n.forEach(visit2);
-    if (n instanceof Map) {
-      for (const [k, v] of n) {
-        visit2(k);
-        visit2(v);
-      }
-      return;
-    }
-    if (!isNode(n)) return;
-    switch (n.type) {
-      case "Identifier":
-        used.add(n.value);
-        return;
-      case "MemberExpression":
-        visit2(n.object);
-        if (n.computed) visit2(n.property);
-        return;
-      case "FilterExpression": {
-        const f = n.filter;
-        const name = f.type === "Identifier" ? f.value : isNode(f.callee) ? f.callee.value : "";
-        if ((name === "default" || name === "d") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
-        visit2(n.operand);
-        if (f.type === "CallExpression") visit2(f.args);
-        return;
-      }
-      case "FilterStatement": {
-        const f = n.filter;
-        if (f.type === "CallExpression") visit2(f.args);
-        visit2(n.body);
-        return;
-      }
-      case "TestExpression": {
-        const test = n.test.value;
-        if ((test === "defined" || test === "undefined") && isNode(n.operand) && n.operand.type === "Identifier") guarded.add(n.operand.value);
-        visit2(n.operand);
-        return;
-      }
-      case "KeywordArgumentExpression":
-        visit2(n.value);
-        return;
-      case "Set":
-        declare(n.assignee);
-        visit2(n.value);
-        visit2(n.body);
-        return;
-      case "For":
-        declare(n.loopvar);
-        visit2(n.iterable);
-        visit2(n.body);
-        visit2(n.defaultBlock);
-        return;
-      case "Macro":
-        declare(n.name);
-        for (const a of n.args) {
-          declare(a);
-          if (isNode(a) && a.type === "KeywordArgumentExpression") visit2(a.value);
-        }
-        visit2(n.body);
-        return;
-      case "CallStatement":
-        for (const a of n.callerArgs ?? []) declare(a);
-        visit2(n.call);
-        visit2(n.body);
-        return;
-      default:
-        for (const [k, v] of Object.entries(n)) if (k !== "type") visit2(v);
-    }
-  };
-  visit2(program);
-  const free = [...used].filter((x) => !declared.has(x) && !BUILTINS.has(x));
-  return { required: free.filter((x) => !guarded.has(x)).sort(), optional: free.filter((x) => guarded.has(x)).sort() };
-}
-function lineColAt(source, offset) {
-  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
-  const line = before.split("\n").length;
-  return { line, col: offset - (before.lastIndexOf("\n") + 1) + 1 };
-}
-function tags(source) {
-  const out = [];
-  const re = /\{([{%#])[\s\S]*?(?:[}%#]\}|$)/g;
-  for (let m = re.exec(source); m && out.length < 2e3; m = re.exec(source)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
-function findVariable(source, name) {
-  const word = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "\\$&")}(?!\\w)`);
-  for (const t of tags(source)) {
-    const m = word.exec(source.slice(t.start + 2, t.end));
-    if (m) return t.start + 2 + m.index;
-  }
-  return null;
-}
-function findFilter(source, name) {
-  const m = new RegExp(`\\|\\s*(${name.replace(/[^\w]/g, "\\$&")})(?!\\w)`).exec(source);
-  return m ? m.index + m[0].length - name.length : null;
-}
-var parses = (source) => {
-  try {
-    parse3(tokenize(source, { lstrip_blocks: true, trim_blocks: true }));
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-};
-function locateSyntaxError(source) {
-  const whole = parses(source);
-  if (whole === null) return null;
-  for (const t of tags(source)) if (parses(source.slice(0, t.end)) === whole) return t.start;
-  return tags(source).at(-1)?.start ?? 0;
-}
-
-// src/core/eval/prompt.ts
-function position(source, offset, origin) {
-  if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
-  const p = lineColAt(source, offset);
-  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col + (origin.indent ?? 0)}`;
-}
-function compile3(source, origin, role) {
-  let template;
-  try {
-    template = new Template(source);
-  } catch (err) {
-    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
-      hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
-    });
-  }
-  return { role, source, origin, template, required: templateVariables(template.parsed).required };
-}
-function compilePrompt(spec, where2, origins = []) {
-  const origin = (i, suffix) => origins[i] ?? { file: `${where2}${suffix}`, line: 1, col: 1 };
-  const parts = spec.kind === "template" ? [compile3(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile3(m.content, origin(i, `.messages[${i}]`), m.role));
-  return {
-    spec,
-    render(vars, context) {
-      const messages = parts.map((p) => ({ role: p.role, content: renderPart(p, vars, context) }));
-      const text = spec.kind === "template" ? messages[0].content : messages.map((m) => `${m.role}: ${m.content}`).join("\n");
-      return { messages, text };
-    }
-  };
-}
-function renderPart(p, vars, context) {
-  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
-  for (const name of p.required) {
-    if (name in vars) continue;
-    const known = Object.keys(vars);
-    throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
-      hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
-    });
-  }
-  try {
-    return p.template.render(vars);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
-    const at = filter ? findFilter(p.source, filter[1]) : null;
-    throw new ConfigError(`${position(p.source, at, p.origin)}: the prompt template failed for ${who}: ${why}`, {
-      hint: filter ? `"${filter[1]}" is not a filter for that value; see the filters of @huggingface/jinja (upper, lower, trim, join, default, tojson, \u2026)` : "fix the template at that place"
-    });
-  }
-}
-
-// src/core/prompts/line-diff.ts
-var MAX_CELLS = 4e6;
-function diffLines(a, b) {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const head = a.slice(0, start).map((text) => ({ op: " ", text }));
-  const tail = a.slice(endA).map((text) => ({ op: " ", text }));
-  const x = a.slice(start, endA);
-  const y = b.slice(start, endB);
-  let middle;
-  if (x.length * y.length > MAX_CELLS) {
-    middle = [...x.map((text) => ({ op: "-", text })), ...y.map((text) => ({ op: "+", text }))];
-  } else {
-    const w = y.length + 1;
-    const lcs = new Uint32Array((x.length + 1) * w);
-    for (let i2 = x.length - 1; i2 >= 0; i2--) {
-      for (let j2 = y.length - 1; j2 >= 0; j2--) {
-        lcs[i2 * w + j2] = x[i2] === y[j2] ? lcs[(i2 + 1) * w + j2 + 1] + 1 : Math.max(lcs[(i2 + 1) * w + j2], lcs[i2 * w + j2 + 1]);
-      }
-    }
-    middle = [];
-    let i = 0;
-    let j = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] === y[j]) {
-        middle.push({ op: " ", text: x[i] });
-        i++;
-        j++;
-      } else if (lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) middle.push({ op: "-", text: x[i++] });
-      else middle.push({ op: "+", text: y[j++] });
-    }
-    while (i < x.length) middle.push({ op: "-", text: x[i++] });
-    while (j < y.length) middle.push({ op: "+", text: y[j++] });
-  }
-  return [...head, ...middle, ...tail];
-}
-var splitLines = (s) => s === "" ? [] : s.replace(/\r?\n$/, "").split(/\r?\n/);
-function unifiedDiff(before, after, labels, context = 3) {
-  if (before === after) return "";
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const ops = diffLines(a, b);
-  const out = [`--- ${labels.a}`, `+++ ${labels.b}`];
-  const changed = ops.map((o, k) => o.op !== " " ? k : -1).filter((k) => k >= 0);
-  if (changed.length === 0) {
-    out.push("@@ -1 +1 @@", "\\ the texts differ only in their final line break");
-    return `${out.join("\n")}
-`;
-  }
-  const hunks = [];
-  for (const k of changed) {
-    const last = hunks[hunks.length - 1];
-    if (last && k - last[1] <= 2 * context) last[1] = k;
-    else hunks.push([k, k]);
-  }
-  const posA = [];
-  const posB = [];
-  let la = 1;
-  let lb = 1;
-  for (const o of ops) {
-    posA.push(la);
-    posB.push(lb);
-    if (o.op !== "+") la++;
-    if (o.op !== "-") lb++;
-  }
-  for (const [s, e] of hunks) {
-    const from = Math.max(0, s - context);
-    const to = Math.min(ops.length - 1, e + context);
-    const slice2 = ops.slice(from, to + 1);
-    const countA = slice2.filter((o) => o.op !== "+").length;
-    const countB = slice2.filter((o) => o.op !== "-").length;
-    const startA = countA === 0 ? posA[from] - 1 : posA[from];
-    const startB = countB === 0 ? posB[from] - 1 : posB[from];
-    out.push(`@@ -${startA},${countA} +${startB},${countB} @@`);
-    for (const o of slice2) out.push(`${o.op}${o.text}`);
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/core/eval/hash.ts
-import { createHash as createHash2 } from "node:crypto";
-function sha256(data) {
-  return createHash2("sha256").update(data).digest("hex");
-}
-
-// src/core/prompts/schema.ts
-var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
-var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
-var variableSchema = external_exports.union([
-  variableTypeSchema,
-  external_exports.strictObject({
-    type: variableTypeSchema.default("any"),
-    description: external_exports.string().max(2e3).optional(),
-    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
-    required: external_exports.boolean().default(true)
-  })
-]);
-var promptMetaFields = {
-  description: external_exports.string().max(1e4).optional(),
-  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
-  owner: external_exports.string().min(1).max(200).optional(),
-  /** A human version shown next to the content hash (which is the version llmops compares by). */
-  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
-  /** The variables a case must (or may) provide, with types checked against every case. */
-  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
-  /** What the prompt was written for; a suite's target overrides each of these. */
-  model: external_exports.strictObject({
-    api: external_exports.enum(["chat", "completions"]).optional(),
-    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
-    /** The context window in tokens (prompt + completion). */
-    context: external_exports.number().int().positive().max(1e8).optional(),
-    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
-    tokenizer: external_exports.string().min(1).max(1e3).optional()
-  }).optional(),
-  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
-  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
-};
-var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
-var messageSchema = external_exports.strictObject({
-  role: external_exports.enum(["system", "user", "assistant"]),
-  content: external_exports.string()
-});
-var PromptYamlSchema = external_exports.strictObject({
-  ...promptMetaFields,
-  messages: external_exports.array(messageSchema).min(1).optional(),
-  template: external_exports.string().optional()
-});
-
-// src/core/prompts/prompt-file.ts
-var FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
-var FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-function isPromptYaml(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
-}
-function readPromptFile(src) {
-  const problems = [];
-  const version3 = sha256(src.sidecar ? `${src.text}\0${src.sidecar.text}` : src.text);
-  const yamlProblem = (err, file2) => {
-    problems.push(fromConfigError(err, file2));
-    return null;
-  };
-  if (/\.ya?ml$/i.test(src.file)) {
-    let doc;
-    try {
-      doc = parseYamlSource(src.text, src.file);
-    } catch (err) {
-      return { file: yamlProblem(err, src.file), problems };
-    }
-    const checked = collectIssues(PromptYamlSchema, doc);
-    if (!checked.ok) {
-      for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
-      return { file: null, problems };
-    }
-    const v = checked.value;
-    const { messages, template: template2, ...meta4 } = v;
-    if (messages === void 0 === (template2 === void 0)) {
-      problems.push({ file: src.file, line: 1, col: 1, message: 'a prompt YAML file needs exactly one of "messages:" (a list of {role: system|user|assistant, content: template}) or "template:"' });
-      return { file: null, problems };
-    }
-    const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
-    const origins = (messages ? messages.map((_, i) => doc.locate(["messages", i, "content"])) : [doc.locate(["template"])]).map((pos) => ({ file: src.file, ...scalarStart(src.text, pos) }));
-    return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version3 }, problems };
-  }
-  const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
-  if (frontMatter !== null && src.sidecar) {
-    problems.push({ file: src.file, line: 1, col: 1, message: `configuration in both the front matter and ${src.sidecar.file}`, hint: "keep one of them" });
-  }
-  let meta3 = {};
-  let metaDoc = null;
-  const yamlText = frontMatter ?? src.sidecar?.text ?? null;
-  const yamlFile = frontMatter !== null ? src.file : src.sidecar?.file ?? src.file;
-  if (yamlText !== null) {
-    try {
-      metaDoc = parseYamlSource(frontMatter !== null ? `
-${yamlText}` : yamlText, yamlFile);
-    } catch (err) {
-      yamlProblem(err, yamlFile);
-    }
-    if (metaDoc && metaDoc.value !== null && metaDoc.value !== void 0) {
-      const checked = collectIssues(PromptMetaSchema, metaDoc);
-      if (checked.ok) meta3 = checked.value;
-      else for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
-    }
-  }
-  const template = body2.replace(/\r?\n$/, "");
-  return { file: { file: src.file, meta: meta3, metaDoc, spec: { kind: "template", template }, origins: [{ file: src.file, line: bodyLine, col: 1 }], version: version3 }, problems };
-}
-function splitFrontMatter(text) {
-  const open4 = FRONT_MATTER_OPEN.exec(text);
-  if (!open4) return { frontMatter: null, body: text, bodyLine: 1 };
-  const lines = text.slice(open4[0].length).split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    if (FRONT_MATTER_CLOSE.test(lines[i].replace(/\r$/, ""))) {
-      return { frontMatter: lines.slice(0, i).join("\n"), body: lines.slice(i + 1).join("\n"), bodyLine: i + 3 };
-    }
-  }
-  return { frontMatter: null, body: text, bodyLine: 1 };
-}
-function parsePromptFile(src) {
-  const { file: file2, problems } = readPromptFile(src);
-  if (problems.length === 0 && file2) return file2;
-  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
-  throw new ConfigError(problems.length === 1 ? lines[0] : `invalid prompt file (${problems.length} problems):
-  ${lines.join("\n  ")}`, {
-    hint: problems[0]?.hint ?? `fix it in ${src.file} (docs/prompts.md lists the fields)`
-  });
-}
-function fromConfigError(err, file2) {
-  const message = err instanceof Error ? err.message : String(err);
-  const m = /^(.*?):(\d+):(\d+): ([^\n]*)/.exec(message);
-  const hint = err instanceof ConfigError ? err.hint : void 0;
-  if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
-  return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
-}
-function scalarStart(text, pos) {
-  const lines = text.split("\n");
-  const line = lines[pos.line - 1] ?? "";
-  const ch = line[pos.col - 1];
-  if (ch === "'" || ch === '"') return { line: pos.line, col: pos.col + 1 };
-  if (ch === "|" || ch === ">") {
-    const next = lines[pos.line] ?? "";
-    const indent = /^ */.exec(next)?.[0].length ?? 0;
-    return { line: pos.line + 1, col: indent + 1, indent };
-  }
-  return pos;
-}
-
-// src/app/prompts/lint-prompts.ts
-import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, extname as extname3, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
-
-// src/core/prompts/lint.ts
-init_dist();
-
-// src/app/eval/load-suite.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve2, sep } from "node:path";
-
-// src/core/eval/cases.ts
-var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
-function toCase(raw, where2) {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigError(`${where2}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
-  }
-  const o = raw;
-  for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where2}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
-  }
-  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where2}: "input" must be a string, found ${typeof o.input}`);
-  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new ConfigError(`${where2}: "vars" must be an object of template variables`);
-  }
-  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where2}: a case needs "input" or "vars"`);
-  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where2}: "id" must be a string or a number`);
-  const vars = o.vars ?? {};
-  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
-  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where: where2 };
-}
-function parseCaseLine(line, file2, lineNo) {
-  if (lineNo === 1 && line.charCodeAt(0) === 65279) line = line.slice(1);
-  if (line.endsWith("\r")) line = line.slice(0, -1);
-  if (line.trim() === "") return null;
-  let value;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`${file2}:${lineNo}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
-  }
-  return toCase(value, `${file2}:${lineNo}`);
-}
-
-// src/app/fs/sha256-file.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-async function sha256File(path) {
-  const h = createHash3("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
-}
-
-// src/app/eval/case-files.ts
-import { createReadStream as createReadStream4 } from "node:fs";
-import { open as open3 } from "node:fs/promises";
-import { extname } from "node:path";
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-import { createGunzip } from "node:zlib";
-function caseFileReader(path, shown) {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(".parquet")) return () => parquetCases(path, shown);
-  if (lower.endsWith(".gz")) return () => jsonlCases(path, shown, true);
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return () => jsonlCases(path, shown, false);
-  throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
-}
-async function* jsonlCases(path, shown, gzip) {
-  const file2 = createReadStream4(path, { highWaterMark: 1 << 16 });
-  const source = gzip ? file2.pipe(createGunzip()) : file2;
-  if (gzip) file2.on("error", (err) => source.destroy(err));
-  const decoder4 = new StringDecoder2("utf8");
-  let rest = "";
-  let lineNo = 0;
-  try {
-    for await (const chunk of source) {
-      const parts = (rest + decoder4.write(chunk)).split("\n");
-      rest = parts.pop();
-      for (const line of parts) {
-        const c2 = parseCaseLine(line, shown, ++lineNo);
-        if (c2) yield c2;
-      }
-    }
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    const why = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(gzip ? `${shown}: not valid gzip: ${why}` : `${shown}: could not be read: ${why}`);
-  } finally {
-    source.destroy();
-    file2.destroy();
-  }
-  rest += decoder4.end();
-  const c = parseCaseLine(rest, shown, ++lineNo);
-  if (c) yield c;
-}
-async function* parquetCases(path, shown) {
-  const { parquetMetadataAsync: parquetMetadataAsync2, parquetReadObjects: parquetReadObjects2 } = await Promise.resolve().then(() => (init_node(), node_exports));
-  const fh = await open3(path, "r");
-  try {
-    const size = (await fh.stat()).size;
-    const file2 = {
-      byteLength: size,
-      async slice(start, end) {
-        const stop = Math.min(end ?? size, size);
-        const buf = Buffer.alloc(Math.max(0, stop - start));
-        await fh.read(buf, 0, buf.length, start);
-        return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-      }
-    };
-    const fail = (err) => {
-      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
-    };
-    const metadata = await parquetMetadataAsync2(file2).catch(fail);
-    let row = 0;
-    for (const group2 of metadata.row_groups) {
-      const n = Number(group2.num_rows);
-      const rows = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
-      for (let i = 0; i < rows.length; i++) yield parquetCase(rows[i], `${shown} row ${row + i}`);
-      row += n;
-    }
-  } finally {
-    await fh.close();
-  }
-}
-function parquetCase(row, where2) {
-  const o = {};
-  for (const [k, v] of Object.entries(row)) if (v !== null && v !== void 0) o[k] = typeof v === "bigint" ? Number(v) : v;
-  if (typeof o.vars === "string") o.vars = safeJson(o.vars, where2);
-  if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, where2, o.expected);
-  return toCase(o, where2);
-}
-function safeJson(s, where2, fallback) {
-  try {
-    return JSON.parse(s);
-  } catch {
-    if (fallback !== void 0) return fallback;
-    throw new ConfigError(`${where2}: "vars" is a string that is not JSON`);
-  }
-}
-
-// src/core/config/names.ts
-var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
-var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-function isSafeName(name) {
-  return SAFE_NAME.test(name) && !name.includes("..");
-}
-var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
-
-// src/core/eval/suite-schema.ts
-var MAX_TIMEOUT_S = 86400;
-var caseSchema = external_exports.strictObject({
-  id: external_exports.union([external_exports.string().min(1), external_exports.number()]).optional(),
-  input: external_exports.string().optional(),
-  vars: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
-  expected: external_exports.unknown().optional(),
-  tags: external_exports.array(external_exports.string()).optional()
-});
-var casesSchema = external_exports.union([
-  external_exports.array(caseSchema).min(1),
-  external_exports.strictObject({
-    /** A JSONL (.jsonl, .jsonl.gz) or Parquet file of {id, input|vars, expected}, relative to the suite file. */
-    file: external_exports.string().min(1),
-    /** Use only the first N cases (for quick runs). */
-    limit: external_exports.number().int().positive().max(1e8).optional()
-  })
-]);
-var messageSchema2 = external_exports.strictObject({
-  role: external_exports.enum(["system", "user", "assistant"]),
-  content: external_exports.string()
-});
-var promptSchema = external_exports.union([
-  external_exports.string(),
-  external_exports.strictObject({
-    /** An inline Jinja template rendered to one string (sent as the user message, or as the completion prompt). */
-    template: external_exports.string().optional(),
-    /** Chat messages, each content a Jinja template. */
-    messages: external_exports.array(messageSchema2).min(1).optional(),
-    /** A file under prompts/ (relative to the suite file): .jinja/.txt for a template, .yaml for messages. */
-    file: external_exports.string().optional()
-  })
-]);
-var priceSchema = external_exports.strictObject({
-  /** Price per 1,000 prompt tokens. */
-  prompt_per_1k: external_exports.number().nonnegative().max(1e3),
-  /** Price per 1,000 completion tokens. */
-  completion_per_1k: external_exports.number().nonnegative().max(1e3),
-  currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
-});
-var paramsSchema = external_exports.strictObject({
-  temperature: external_exports.number().min(0).max(2).optional(),
-  top_p: external_exports.number().min(0).max(1).optional(),
-  top_k: external_exports.number().int().min(0).max(1e6).optional(),
-  max_tokens: external_exports.number().int().positive().max(1e7).optional(),
-  stop: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
-  seed: external_exports.number().int().min(-(2 ** 63)).max(2 ** 64).optional(),
-  presence_penalty: external_exports.number().min(-2).max(2).optional(),
-  frequency_penalty: external_exports.number().min(-2).max(2).optional(),
-  repetition_penalty: external_exports.number().positive().max(10).optional(),
-  min_p: external_exports.number().min(0).max(1).optional(),
-  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
-  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-}).default({});
-var targetSchema = external_exports.strictObject({
-  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
-  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
-  /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
-  base_url: external_exports.string().url().optional(),
-  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
-  gguf: external_exports.string().min(1).optional(),
-  model_path: external_exports.string().min(1).optional(),
-  /** provider llama-cpp: how `llmops serve` runs it. */
-  serve: external_exports.strictObject({
-    adapter: external_exports.string().min(1).optional(),
-    threads: external_exports.number().int().min(1).max(256).optional(),
-    parallel: external_exports.number().int().min(1).max(256).optional(),
-    ctx: external_exports.number().int().min(16).optional(),
-    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
-    startup_timeout_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(120)
-  }).optional(),
-  model: external_exports.string().min(1).max(500),
-  /** chat → /chat/completions; completions → /completions. */
-  api: external_exports.enum(["chat", "completions"]).default("chat"),
-  /** Stream responses to measure time to first token. */
-  stream: external_exports.boolean().default(true),
-  /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
-  params: paramsSchema,
-  prices: priceSchema.optional(),
-  /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
-  context: external_exports.number().int().positive().max(1e8).optional(),
-  /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
-  tokenizer: external_exports.string().min(1).max(1e3).optional()
-}).superRefine((t, ctx) => {
-  if (t.provider === "openai-compatible") {
-    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
-    for (const key of ["gguf", "model_path", "serve"]) {
-      if (t[key] !== void 0) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
-    }
-  } else {
-    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
-    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
-  }
-});
-var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
-var timeoutsSchema = external_exports.strictObject({
-  /** Establishing the connection. */
-  connect_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.connect_s),
-  /** Most time from connection to response headers (adaptive below it). */
-  headers_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.headers_s),
-  /** Most time from headers to the first streamed token (adaptive below it). */
-  first_token_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.first_token_s),
-  /** Most time between two pieces of the body (adaptive below it). */
-  idle_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.idle_s),
-  /** The whole request, start to end (never adaptive). */
-  request_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.request_s),
-  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
-  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
-}).default(TIMEOUT_DEFAULTS);
-var retriesSchema = external_exports.strictObject({
-  max_attempts: external_exports.number().int().min(1).max(20).default(6),
-  base_delay_ms: external_exports.number().int().min(0).max(6e5).default(250),
-  max_delay_ms: external_exports.number().int().min(0).max(36e5).default(2e4)
-}).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
-var variantSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
-  description: external_exports.string().max(1e4).optional(),
-  /** Replaces the suite's prompt. */
-  prompt: promptSchema.optional(),
-  /** Replace target.model / target.base_url. */
-  model: external_exports.string().min(1).optional(),
-  base_url: external_exports.string().url().optional(),
-  /** Merged over target.params (`extra` merged key by key). */
-  params: paramsSchema
-});
-var suiteSchema = external_exports.strictObject({
-  // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
-  name: safeNameSchema,
-  description: external_exports.string().max(1e4).optional(),
-  cases: casesSchema,
-  prompt: promptSchema,
-  target: targetSchema,
-  scorers: external_exports.array(scorerConfigSchema).min(1),
-  repeats: external_exports.number().int().min(1).max(100).default(1),
-  seed: external_exports.number().int().min(0).max(4294967295).default(0),
-  concurrency: external_exports.number().int().min(1).max(1024).default(8),
-  timeouts: timeoutsSchema,
-  retries: retriesSchema,
-  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
-  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
-  /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
-  gate: gatePolicySchema.optional(),
-  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
-  variants: external_exports.array(variantSchema).optional()
-});
-
-// src/app/prompts/load-prompt-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join3, relative } from "node:path";
-var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
-var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
-function sidecarPath(path) {
-  if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join3(dirname2(path), basename2(path, extname2(path)));
-  for (const ext of [".yaml", ".yml"]) {
-    const p = stem + ext;
-    if (!existsSync4(p)) continue;
-    try {
-      if (isPromptYaml(parseYamlSource(readFileSync2(p, "utf8"), p).value)) return null;
-    } catch {
-    }
-    return p;
-  }
-  return null;
-}
-function readPromptSource(path, cwd, contain = () => {
-}) {
-  const shown = relative(cwd, path) || path;
-  contain(path, shown);
-  const side = sidecarPath(path);
-  if (side) contain(side, relative(cwd, side) || side);
-  return {
-    file: shown,
-    text: readFileSync2(path, "utf8"),
-    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync2(side, "utf8") } : void 0
-  };
-}
-function loadPromptFile(path, cwd, contain) {
-  return parsePromptFile(readPromptSource(path, cwd, contain));
-}
-
-// src/app/eval/load-suite.ts
-async function loadSuite(path, cwd, variant, within) {
-  const file2 = resolve2(cwd, path);
-  const displayFile = relative2(cwd, file2) || file2;
-  if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
-  const contain = (p, what) => {
-    if (within !== void 0) assertInside(p, within, what);
-  };
-  contain(file2, displayFile);
-  const text = readFileSync3(file2, "utf8");
-  const doc = parseYamlSource(text, displayFile);
-  const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname3(file2);
-  const promptPath = applyVariant(suite, variant, doc, displayFile);
-  let scanned;
-  let datasetHash;
-  if (Array.isArray(suite.cases)) {
-    const inline = suite.cases.map((c, i) => {
-      const pos = doc.locate(["cases", i]);
-      return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
-    });
-    datasetHash = sha256(stableStringify(suite.cases));
-    scanned = await caseSetOf(inline);
-  } else {
-    const pos = doc.locate(["cases", "file"]);
-    const dataPath = resolve2(base, suite.cases.file);
-    const shown = relative2(cwd, dataPath) || dataPath;
-    if (!existsSync5(dataPath)) {
-      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
-    }
-    if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
-    contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const read = caseFileReader(dataPath, shown);
-    const limit = suite.cases.limit;
-    datasetHash = await sha256File(dataPath);
-    scanned = await scanCases(() => take(read(), limit));
-    if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-  }
-  const cases = scanned.set;
-  suite.scorers.forEach((sc, i) => {
-    const c = sc;
-    if (c.type !== "json_schema" || c.schema_file === void 0) return;
-    const pos = doc.locate(["scorers", i, "schema_file"]);
-    const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
-    const path2 = resolve2(base, c.schema_file);
-    if (!existsSync5(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
-    contain(path2, where2);
-    const text2 = readFileSync3(path2, "utf8");
-    let schema2;
-    try {
-      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
-    } catch (err) {
-      throw new ConfigError(`${where2}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where2}: ${c.schema_file} must hold a JSON Schema object`);
-    c.schema = schema2;
-  });
-  const warnings = [...scanned.warnings, ...suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
-  return {
-    file: file2,
-    displayFile,
-    suite,
-    cases,
-    prompt,
-    promptOrigins,
-    promptFile: promptFile ?? null,
-    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
-    variant: variant ?? null,
-    warnings
-  };
-}
-function checkSuiteGate(suite, cases, doc, displayFile) {
-  const gate = suite.gate;
-  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
-  for (const name of Object.keys(gate.metrics)) {
-    if (types.has(name)) continue;
-    const pos = doc.locate(["gate", "metrics", name], "key");
-    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
-      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
-    });
-  }
-  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
-    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
-    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
-  });
-}
-function applyVariant(suite, name, doc, displayFile) {
-  const variants = suite.variants ?? [];
-  variants.forEach((v2, i2) => {
-    const first = variants.findIndex((w) => w.name === v2.name);
-    if (first !== i2) {
-      const pos = doc.locate(["variants", i2, "name"]);
-      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
-    }
-  });
-  if (name === void 0) return ["prompt"];
-  const i = variants.findIndex((v2) => v2.name === name);
-  if (i < 0) {
-    const known = variants.map((v2) => v2.name);
-    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
-  }
-  const v = variants[i];
-  if (v.prompt !== void 0) suite.prompt = v.prompt;
-  suite.target = {
-    ...suite.target,
-    model: v.model ?? suite.target.model,
-    base_url: v.base_url ?? suite.target.base_url,
-    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
-  };
-  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
-}
-function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
-  const pos = doc.locate(at0);
-  const where2 = `${displayFile}:${pos.line}:${pos.col}`;
-  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
-  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
-  const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
-  if (given !== 1) throw new ConfigError(`${where2}: prompt: give exactly one of "template", "messages" or "file"`);
-  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
-  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
-  const path = resolve2(base, p.file);
-  if (!existsSync5(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
-  contain(path, `${where2}: prompt.file`);
-  const loaded = loadPromptFile(path, cwd, contain);
-  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
-}
-function assertInside(path, root, what) {
-  const real = realpathSync(path);
-  const top = realpathSync(root);
-  if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
-      hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
-    });
-  }
-}
-
-// src/app/prompts/lint-prompts.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
-function walk(dir, keep, out = []) {
-  for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join4(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
-    } else if (e.isFile() && keep(p)) out.push(p);
-  }
-  return out;
-}
-var isPromptExt = (p) => PROMPT_EXTENSIONS.includes(extname3(p).toLowerCase());
-function yamlIsPrompt(p) {
-  try {
-    const v = parseYamlSource(readFileSync4(p, "utf8"), p).value;
-    return v !== null && typeof v === "object" && ("messages" in v || "template" in v);
-  } catch {
-    return !isSidecarOfSibling(p);
-  }
-}
-function isSidecarOfSibling(yamlPath) {
-  const stem = yamlPath.replace(/\.ya?ml$/i, "");
-  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync6(stem + e));
-}
-function findPromptFiles(paths, cwd) {
-  const out = [];
-  for (const p of paths) {
-    const abs = resolve3(cwd, p);
-    if (!existsSync6(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
-    if (statSync3(abs).isDirectory()) {
-      for (const f of walk(abs, isPromptExt)) {
-        if (/\.ya?ml$/i.test(f) ? yamlIsPrompt(f) : true) out.push(f);
-      }
-    } else out.push(abs);
-  }
-  return [...new Set(out)];
-}
-function findSuiteFiles(dir) {
-  if (!existsSync6(dir)) return [];
-  return walk(dir, (p) => /\.ya?ml$/i.test(p)).filter((p) => {
-    try {
-      const v = parseYamlSource(readFileSync4(p, "utf8"), p).value;
-      return v !== null && typeof v === "object" && "cases" in v && "prompt" in v;
-    } catch {
-      return false;
-    }
-  });
-}
-async function suiteUses(suiteFiles, cwd, findings) {
-  const byPrompt = /* @__PURE__ */ new Map();
-  for (const file2 of suiteFiles) {
-    const shown = relative3(cwd, file2) || file2;
-    let base;
-    try {
-      base = await loadSuite(file2, cwd);
-    } catch (err) {
-      findings.push(suiteFinding(err, shown));
-      continue;
-    }
-    const loads = [{ suite: base, label: shown }];
-    for (const v of base.suite.variants ?? []) {
-      try {
-        loads.push({ suite: await loadSuite(file2, cwd, v.name), label: `${shown} --variant ${v.name}` });
-      } catch (err) {
-        findings.push(suiteFinding(err, shown));
-      }
-    }
-    for (const u of loads) {
-      if (!u.suite.promptFile) continue;
-      const key = resolve3(cwd, u.suite.promptFile.file);
-      if (!byPrompt.has(key)) byPrompt.set(key, []);
-      byPrompt.get(key).push(u);
-    }
-  }
-  return byPrompt;
-}
-function suiteFinding(err, shown) {
-  if (!(err instanceof LlmopsError)) throw err;
-  const m = /^(.*?):(\d+)(?::(\d+))?: ([\s\S]*)$/.exec(err.message);
-  return m ? { severity: "error", rule: "config", file: m[1], line: Number(m[2]), col: Number(m[3] ?? 1), message: m[4], hint: err.hint } : { severity: "error", rule: "config", file: shown, line: 1, col: 1, message: err.message, hint: err.hint };
-}
-
-// src/app/prompts/diff-prompts.ts
-var isPromptPath = (p) => PROMPT_EXTENSIONS.includes(extname4(p).toLowerCase());
-var sidecarOf = (p, has) => {
-  if (/\.ya?ml$/i.test(p)) return null;
-  const stem = p.slice(0, p.length - extname4(p).length);
-  return [`${stem}.yaml`, `${stem}.yml`].find(has) ?? null;
-};
-async function repoTop(dir, what) {
-  const top = await new GitCli(dir).run(["rev-parse", "--show-toplevel"], { allowFail: true });
-  if (top.code !== 0) throw new InputError(`prompts diff: ${what} ${dir} is not inside a git repository`, { hint: "run it in the repository whose prompts you changed" });
-  return top.stdout.toString("utf8").trim();
-}
-async function diffPrompts(opts) {
-  const root = await repoTop(opts.cwd, "the working directory");
-  const git = new GitCli(opts.baseRepo === void 0 ? root : await repoTop(opts.baseRepo, "the base checkout"));
-  const commit2 = await git.resolveCommit(opts.base);
-  const baseFiles = /* @__PURE__ */ new Map();
-  for (const p of opts.paths) {
-    const rel = relative4(root, resolve4(opts.cwd, p)).split("\\").join("/");
-    if (rel.startsWith("..")) throw new InputError(`prompts diff: ${p} is outside the repository ${root}`);
-    for (const f of await git.listTree(commit2, rel || ".")) baseFiles.set(f.path === "" ? rel : rel ? `${rel}/${f.path}` : f.path, f.blob);
-  }
-  const readBase = async (rel) => {
-    const blob = baseFiles.get(rel);
-    return blob === void 0 ? null : Buffer.from(await git.readBlob(blob)).toString("utf8");
-  };
-  const headPaths = opts.paths.filter((p) => existsSync7(resolve4(opts.cwd, p)));
-  const head = new Set(findPromptFiles(headPaths, opts.cwd).map((f) => relative4(root, f).split("\\").join("/")));
-  const basePrompts = [...baseFiles.keys()].filter((p) => isPromptPath(p) && (!/\.ya?ml$/i.test(p) || !sidecarOwner(p, baseFiles)));
-  const all = [.../* @__PURE__ */ new Set([...head, ...basePrompts])].sort();
-  const suites = findSuiteFiles(opts.suitesDir);
-  const uses = await suiteUses(suites, opts.cwd, []);
-  const changes = [];
-  for (const rel of all) {
-    const abs = resolve4(root, rel);
-    const shown = relative4(opts.cwd, abs) || abs;
-    const baseText = await readBase(rel);
-    const baseSide = sidecarOf(rel, (q) => baseFiles.has(q));
-    const baseSidecarText = baseSide ? await readBase(baseSide) : null;
-    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd) : null;
-    if (baseText === null && headSource === null) continue;
-    if (baseText !== null && headSource === null && /\.ya?ml$/i.test(rel) && !yamlLooksLikePrompt(baseText)) continue;
-    const same = headSource !== null && baseText === headSource.text && (baseSidecarText ?? null) === (headSource.sidecar?.text ?? null);
-    if (same) continue;
-    const before = baseText === null ? null : readPromptFile({ file: shown, text: baseText, sidecar: baseSidecarText !== null && baseSide ? { file: relative4(opts.cwd, resolve4(root, baseSide)), text: baseSidecarText } : void 0 }).file;
-    const after = headSource ? readPromptFile(headSource).file : null;
-    const templateDiff = unifiedDiff(baseText ?? "", headSource?.text ?? "", { a: baseText === null ? "/dev/null" : `a/${rel}`, b: headSource ? `b/${rel}` : "/dev/null" }) + (baseSide || headSource?.sidecar ? unifiedDiff(baseSidecarText ?? "", headSource?.sidecar?.text ?? "", { a: baseSide ? `a/${baseSide}` : "/dev/null", b: headSource?.sidecar ? `b/${relative4(root, resolve4(opts.cwd, headSource.sidecar.file))}` : "/dev/null" }) : "");
-    const sample = await sampleCases(abs, after ?? before, uses, opts.samples);
-    const rendered = [];
-    const notes = [];
-    const b = compileOrNote(before, "base", notes);
-    const h = compileOrNote(after, "head", notes);
-    for (const c of sample.cases) {
-      const vars = c.input === void 0 ? c.vars : { ...c.vars, input: c.input };
-      const rb = renderOrNote(b, vars, c, "base", notes);
-      const rh = renderOrNote(h, vars, c, "head", notes);
-      if (rb === null && rh === null) continue;
-      const diff = unifiedDiff(rb ?? "", rh ?? "", { a: `base (case ${c.id})`, b: `head (case ${c.id})` });
-      rendered.push({ case: c.id, where: c.where ?? null, changed: diff !== "", diff, before: rb, after: rh });
-    }
-    changes.push({
-      file: shown,
-      status: baseText === null ? "added" : headSource === null ? "removed" : "modified",
-      base: before ? { version: before.version, semver: before.meta.semver ?? null } : null,
-      head: after ? { version: after.version, semver: after.meta.semver ?? null } : null,
-      template_diff: templateDiff,
-      cases_from: sample.from,
-      rendered,
-      notes: [...new Set(notes)]
-    });
-  }
-  return { base: opts.base, base_commit: commit2, changes };
-}
-function sidecarOwner(yamlRel, files) {
-  const stem = yamlRel.replace(/\.ya?ml$/i, "");
-  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => files.has(stem + e));
-}
-function yamlLooksLikePrompt(text) {
-  return /^(messages|template)\s*:/m.test(text);
-}
-async function sampleCases(abs, prompt, uses, n) {
-  const u = uses.get(abs)?.[0];
-  if (u) return { cases: await collectCases(u.suite.cases, n), from: u.label };
-  const ex = prompt?.meta.examples ?? [];
-  if (ex.length) return { cases: ex.slice(0, n).map((vars, i) => ({ id: `example-${i + 1}`, input: void 0, vars, expected: null, tags: [], where: prompt.file })), from: `${prompt.file} examples` };
-  return { cases: [], from: null };
-}
-function compileOrNote(p, side, notes) {
-  if (!p) return null;
-  try {
-    return compilePrompt(p.spec, p.file, p.origins);
-  } catch (err) {
-    notes.push(`${side}: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  }
-}
-function renderOrNote(p, vars, c, side, notes) {
-  if (!p) return null;
-  try {
-    return p.render(vars, { caseId: c.id, where: c.where }).text;
-  } catch (err) {
-    notes.push(`${side}: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  }
-}
 
 // src/actions/compare/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
   const env = process.env;
-  const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve5(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
+  const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-  const out = resolve5(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve5(inputs["prompts-base-dir"]));
+  const out = resolve(inputs.out ?? "llmops-report");
   const { comparison, model, comment, files } = await compareRuns({
-    baselineDir: resolve5(inputs.baseline),
-    candidateDir: resolve5(inputs.candidate),
+    baselineDir: resolve(inputs.baseline),
+    candidateDir: resolve(inputs.candidate),
     policy,
     gate: true,
     outDir: out,
     context: { ...inputs.title ? { title: inputs.title } : {}, runUrl },
-    ...promptDiff ? { promptDiff } : {},
     logger
   });
   const gate = comparison.gate;
@@ -68329,15 +63672,10 @@ async function main() {
     });
   }
 }
-async function changedPrompts(baseDir) {
-  const cwd = process.cwd();
-  if (!existsSync8(join5(cwd, "prompts")) && !existsSync8(join5(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join5(cwd, "evals"), samples: 3 });
-}
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join5(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/compare/index.ts

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise2 = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve5, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body2, length));
+          resolve6(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body2, length)));
+          resolve6(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body2, length).buffer);
+          resolve6(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body2, { type: stream[kContentType] }));
+          resolve6(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body2, length));
+          resolve6(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -11249,11 +11249,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch2({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms2).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms2).unref();
       });
     }
     module.exports = {
@@ -18672,15 +18672,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20196,52 +20196,52 @@ var require_util9 = __commonJS({
       return hash2;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema2) {
-      if (typeof schema2 == "boolean")
-        return schema2;
-      if (Object.keys(schema2).length === 0)
+    function alwaysValidSchema(it, schema5) {
+      if (typeof schema5 == "boolean")
+        return schema5;
+      if (Object.keys(schema5).length === 0)
         return true;
-      checkUnknownRules(it, schema2);
-      return !schemaHasRules(schema2, it.self.RULES.all);
+      checkUnknownRules(it, schema5);
+      return !schemaHasRules(schema5, it.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema2 = it.schema) {
+    function checkUnknownRules(it, schema5 = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema2 === "boolean")
+      if (typeof schema5 === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema2) {
+      for (const key in schema5) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema2, rules) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaHasRules(schema5, rules) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (rules[key])
           return true;
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaHasRulesButRef(schema5, RULES) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (key !== "$ref" && RULES.all[key])
           return true;
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema2, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema5, keyword, $data) {
       if (!$data) {
-        if (typeof schema2 == "number" || typeof schema2 == "boolean")
-          return schema2;
-        if (typeof schema2 == "string")
-          return (0, codegen_1._)`${schema2}`;
+        if (typeof schema5 == "number" || typeof schema5 == "boolean")
+          return schema5;
+        if (typeof schema5 == "string")
+          return (0, codegen_1._)`${schema5}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -20522,10 +20522,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema: schema2, validateName } = it;
-      if (schema2 === false) {
+      const { gen, schema: schema5, validateName } = it;
+      if (schema5 === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema2 == "object" && schema2.$async === true) {
+      } else if (typeof schema5 == "object" && schema5.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -20534,8 +20534,8 @@ var require_boolSchema = __commonJS({
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema: schema2 } = it;
-      if (schema2 === false) {
+      const { gen, schema: schema5 } = it;
+      if (schema5 === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -20597,18 +20597,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema: schema2, self }, type) {
+    function schemaHasRulesForType({ schema: schema5, self }, type) {
       const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema2, group2);
+      return group2 && group2 !== true && shouldUseGroup(schema5, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema2, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema2, rule));
+    function shouldUseGroup(schema5, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema5, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema2, rule) {
+    function shouldUseRule(schema5, rule) {
       var _a3;
-      return schema2[rule.keyword] !== void 0 || ((_a3 = rule.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema2[kwd] !== void 0));
+      return schema5[rule.keyword] !== void 0 || ((_a3 = rule.definition.implements) === null || _a3 === void 0 ? void 0 : _a3.some((kwd) => schema5[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -20630,17 +20630,17 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema2) {
-      const types = getJSONTypes(schema2.type);
+    function getSchemaTypes(schema5) {
+      const types = getJSONTypes(schema5.type);
       const hasNull = types.includes("null");
       if (hasNull) {
-        if (schema2.nullable === false)
+        if (schema5.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema2.nullable !== void 0) {
+        if (!types.length && schema5.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema2.nullable === true)
+        if (schema5.nullable === true)
           types.push("null");
       }
       return types;
@@ -20772,8 +20772,8 @@ var require_dataType = __commonJS({
     }
     exports.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema: schema2 }) => `must be ${schema2}`,
-      params: ({ schema: schema2, schemaValue }) => typeof schema2 == "string" ? (0, codegen_1._)`{type: ${schema2}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema: schema5 }) => `must be ${schema5}`,
+      params: ({ schema: schema5, schemaValue }) => typeof schema5 == "string" ? (0, codegen_1._)`{type: ${schema5}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -20781,16 +20781,16 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema2 } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
+      const { gen, data, schema: schema5 } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema5, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema2.type,
+        schema: schema5.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema2,
+        parentSchema: schema5,
         params: {},
         it
       };
@@ -20943,15 +20943,15 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema: schema2, keyword, it } = cxt;
-      if (!Array.isArray(schema2))
+      const { gen, schema: schema5, keyword, it } = cxt;
+      if (!Array.isArray(schema5))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema2.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema5.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema2.forEach((_sch, i) => {
+      gen.block(() => schema5.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -20979,8 +20979,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors2();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema: schema2, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema2, parentSchema, it);
+      const { gen, keyword, schema: schema5, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema5, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -20997,9 +20997,9 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a3;
-      const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema: schema5, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema5, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -21059,20 +21059,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema2, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema2) : st === "object" ? schema2 && typeof schema2 == "object" && !Array.isArray(schema2) : typeof schema2 == st || allowUndefined && typeof schema2 == "undefined");
+    function validSchemaType(schema5, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema5) : st === "object" ? schema5 && typeof schema5 == "object" && !Array.isArray(schema5) : typeof schema5 == st || allowUndefined && typeof schema5 == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema: schema2, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema: schema5, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema2, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema5, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema2[keyword]);
+        const valid = def.validateSchema(schema5[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -21094,8 +21094,8 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema: schema2, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema2 !== void 0) {
+    function getSubschema(it, { keyword, schemaProp, schema: schema5, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema5 !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -21110,12 +21110,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema2 !== void 0) {
+      if (schema5 !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema: schema2,
+          schema: schema5,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -21208,7 +21208,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module.exports = function(schema2, opts, cb) {
+    var traverse = module.exports = function(schema5, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -21218,7 +21218,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema2, "", schema2);
+      _traverse(opts, pre, post, schema5, "", schema5);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -21264,26 +21264,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
-        pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema2) {
-          var sch = schema2[key];
+    function _traverse(opts, pre, post, schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema5 && typeof schema5 == "object" && !Array.isArray(schema5)) {
+        pre(schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema5) {
+          var sch = schema5[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema2, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema5, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema2, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema5, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema2);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema5);
           }
         }
-        post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema5, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -21319,14 +21319,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema2, limit = true) {
-      if (typeof schema2 == "boolean")
+    function inlineRef(schema5, limit = true) {
+      if (typeof schema5 == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema2);
+        return !hasRef(schema5);
       if (!limit)
         return false;
-      return countKeys(schema2) <= limit;
+      return countKeys(schema5) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -21336,11 +21336,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema2) {
-      for (const key in schema2) {
+    function hasRef(schema5) {
+      for (const key in schema5) {
         if (REF_KEYWORDS.has(key))
           return true;
-        const sch = schema2[key];
+        const sch = schema5[key];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -21348,21 +21348,21 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema2) {
-      let count2 = 0;
-      for (const key in schema2) {
+    function countKeys(schema5) {
+      let count3 = 0;
+      for (const key in schema5) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
-        if (typeof schema2[key] == "object") {
-          (0, util_1.eachItem)(schema2[key], (sch) => count2 += countKeys(sch));
+        if (typeof schema5[key] == "object") {
+          (0, util_1.eachItem)(schema5[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -21387,16 +21387,16 @@ var require_resolve = __commonJS({
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema2, baseId) {
-      if (typeof schema2 == "boolean")
+    function getSchemaRefs(schema5, baseId) {
+      if (typeof schema5 == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema2[schemaId] || baseId);
+      const schId = normalizeId(schema5[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema2, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema5, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -21477,15 +21477,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body2) {
+    function validateFunction({ gen, validateName, schema: schema5, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema5, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body2));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema5, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -21509,9 +21509,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema: schema2, opts, gen } = it;
+      const { schema: schema5, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema2.$comment)
+        if (opts.$comment && schema5.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -21529,8 +21529,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema2, opts) {
-      const schId = typeof schema2 == "object" && schema2[opts.schemaId];
+    function funcSourceUrl(schema5, opts) {
+      const schId = typeof schema5 == "object" && schema5[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -21543,10 +21543,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema: schema2, self }) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key in schema2)
+    function schemaCxtHasRules({ schema: schema5, self }) {
+      if (typeof schema5 == "boolean")
+        return !schema5;
+      for (const key in schema5)
         if (self.RULES.all[key])
           return true;
       return false;
@@ -21555,8 +21555,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema: schema2, gen, opts } = it;
-      if (opts.$comment && schema2.$comment)
+      const { schema: schema5, gen, opts } = it;
+      if (opts.$comment && schema5.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -21576,14 +21576,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema: schema2, errSchemaPath, opts, self } = it;
-      if (schema2.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema2, self.RULES)) {
+      const { schema: schema5, errSchemaPath, opts, self } = it;
+      if (schema5.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema5, self.RULES)) {
         self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema: schema2, opts } = it;
-      if (schema2.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema: schema5, opts } = it;
+      if (schema5.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -21596,8 +21596,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema: schema2, errSchemaPath, opts }) {
-      const msg = schema2.$comment;
+    function commentKeyword({ gen, schemaEnv, schema: schema5, errSchemaPath, opts }) {
+      const msg = schema5.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -21624,9 +21624,9 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema: schema2, data, allErrors, opts, self } = it;
+      const { gen, schema: schema5, data, allErrors, opts, self } = it;
       const { RULES } = self;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
+      if (schema5.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema5, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
       }
@@ -21638,7 +21638,7 @@ var require_validate = __commonJS({
         groupKeywords(RULES.post);
       });
       function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema2, group2))
+        if (!(0, applicability_1.shouldUseGroup)(schema5, group2))
           return;
         if (group2.type) {
           gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
@@ -21656,12 +21656,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group2) {
-      const { gen, schema: schema2, opts: { useDefaults } } = it;
+      const { gen, schema: schema5, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
         for (const rule of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema2, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema5, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
@@ -22006,17 +22006,17 @@ var require_compile = __commonJS({
         var _a3;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema2;
+        let schema5;
         if (typeof env.schema == "object")
-          schema2 = env.schema;
+          schema5 = env.schema;
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema2 === null || schema2 === void 0 ? void 0 : schema2[env.schemaId || "$id"]);
+        this.baseId = (_a3 = env.baseId) !== null && _a3 !== void 0 ? _a3 : (0, resolve_1.normalizeId)(schema5 === null || schema5 === void 0 ? void 0 : schema5[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
-        this.$async = schema2 === null || schema2 === void 0 ? void 0 : schema2.$async;
+        this.$async = schema5 === null || schema5 === void 0 ? void 0 : schema5.$async;
         this.refs = {};
       }
     };
@@ -22113,12 +22113,12 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
-        const schema2 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
+        const schema5 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
-        if (schema2)
-          _sch = new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        if (schema5)
+          _sch = new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -22140,7 +22140,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22166,12 +22166,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema: schema2 } = schOrRef;
+        const { schema: schema5 } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema2[schemaId];
+        const schId = schema5[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        return new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -22183,29 +22183,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema: schema2, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema: schema5, root }) {
       var _a3;
       if (((_a3 = parsedRef.fragment) === null || _a3 === void 0 ? void 0 : _a3[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema2 === "boolean")
+        if (typeof schema5 === "boolean")
           return;
-        const partSchema = schema2[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema5[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema2 = partSchema;
-        const schId = typeof schema2 === "object" && schema2[this.opts.schemaId];
+        schema5 = partSchema;
+        const schId = typeof schema5 === "object" && schema5[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env;
-      if (typeof schema2 != "boolean" && schema2.$ref && !(0, util_1.schemaHasRulesButRef)(schema2, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema2.$ref);
+      if (typeof schema5 != "boolean" && schema5.$ref && !(0, util_1.schemaHasRulesButRef)(schema5, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema5.$ref);
         env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema: schema5, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -23004,7 +23004,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative4 = parse4(serialize2(relative4, options), options);
+        relative5 = parse4(serialize2(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23395,7 +23395,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -23587,16 +23587,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema2, _meta) {
-        const sch = this._addSchema(schema2, _meta);
+      compile(schema5, _meta) {
+        const sch = this._addSchema(schema5, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema2, meta3) {
+      compileAsync(schema5, meta3) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema2, meta3);
+        return runCompileAsync.call(this, schema5, meta3);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -23642,37 +23642,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema2, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema2)) {
-          for (const sch of schema2)
+      addSchema(schema5, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema5)) {
+          for (const sch of schema5)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id;
-        if (typeof schema2 === "object") {
+        if (typeof schema5 === "object") {
           const { schemaId } = this.opts;
-          id = schema2[schemaId];
+          id = schema5[schemaId];
           if (id !== void 0 && typeof id != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key = (0, resolve_1.normalizeId)(key || id);
         this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema2, _meta, key, _validateSchema, true);
+        this.schemas[key] = this._addSchema(schema5, _meta, key, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema2, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema2, key, true, _validateSchema);
+      addMetaSchema(schema5, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema5, key, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema2, throwOrLogError) {
-        if (typeof schema2 == "boolean")
+      validateSchema(schema5, throwOrLogError) {
+        if (typeof schema5 == "boolean")
           return true;
         let $schema;
-        $schema = schema2.$schema;
+        $schema = schema5.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -23682,7 +23682,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema2);
+        const valid = this.validate($schema, schema5);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -23825,9 +23825,9 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema2 = keywords[key];
-            if ($data && schema2)
-              keywords[key] = schemaOrData(schema2);
+            const schema5 = keywords[key];
+            if ($data && schema5)
+              keywords[key] = schemaOrData(schema5);
           }
         }
         return metaSchema;
@@ -23845,23 +23845,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema2, meta3, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema5, meta3, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
-        if (typeof schema2 == "object") {
-          id = schema2[schemaId];
+        if (typeof schema5 == "object") {
+          id = schema5[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema2 != "boolean")
+          else if (typeof schema5 != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema2);
+        let sch = this._cache.get(schema5);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema2, baseId);
-        sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, meta: meta3, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema5, baseId);
+        sch = new compile_1.SchemaEnv({ schema: schema5, schemaId, meta: meta3, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -23869,7 +23869,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema2, true);
+          this.validateSchema(schema5, true);
         return sch;
       }
       _checkUnique(id) {
@@ -24023,8 +24023,8 @@ var require_core = __commonJS({
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema2) {
-      return { anyOf: [schema2, $dataRef] };
+    function schemaOrData(schema5) {
+      return { anyOf: [schema5, $dataRef] };
     }
   }
 });
@@ -24324,7 +24324,7 @@ var require_pattern = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -24333,7 +24333,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema2);
+          const regExp = (0, code_1.usePattern)(cxt, schema5);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -24390,11 +24390,11 @@ var require_required = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
+        const { gen, schema: schema5, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema2.length === 0)
+        if (!$data && schema5.length === 0)
           return;
-        const useLoop = schema2.length >= opts.loopRequired;
+        const useLoop = schema5.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -24402,7 +24402,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema2) {
+          for (const requiredKey of schema5) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -24414,7 +24414,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema2) {
+            for (const prop of schema5) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -24426,7 +24426,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema2, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema5, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -24513,8 +24513,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema2)
+        const { gen, data, $data, schema: schema5, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema5)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -24577,11 +24577,11 @@ var require_const = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
-        if ($data || schema2 && typeof schema2 == "object") {
+        const { gen, data, $data, schemaCode, schema: schema5 } = cxt;
+        if ($data || schema5 && typeof schema5 == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema5} !== ${data}`);
         }
       }
     };
@@ -24607,10 +24607,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error63,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
-        if (!$data && schema2.length === 0)
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
+        if (!$data && schema5.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema2.length >= it.opts.loopEnum;
+        const useLoop = schema5.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -24618,10 +24618,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema2))
+          if (!Array.isArray(schema5))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema2.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema5.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -24629,7 +24629,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema2[i];
+          const sch = schema5[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -24705,13 +24705,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema: schema2, data, keyword, it } = cxt;
+      const { gen, schema: schema5, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema2 === false) {
+      if (schema5 === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+      } else if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -24744,11 +24744,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema: schema2, it } = cxt;
-        if (Array.isArray(schema2))
-          return validateTuple(cxt, "additionalItems", schema2);
+        const { schema: schema5, it } = cxt;
+        if (Array.isArray(schema5))
+          return validateTuple(cxt, "additionalItems", schema5);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -24823,10 +24823,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error63,
       code(cxt) {
-        const { schema: schema2, parentSchema, it } = cxt;
+        const { schema: schema5, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -24857,7 +24857,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -24878,7 +24878,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema5)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -24900,8 +24900,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -24914,16 +24914,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -24963,14 +24963,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema: schema2 }) {
+    function splitDependencies({ schema: schema5 }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema2) {
+      for (const key in schema5) {
         if (key === "__proto__")
           continue;
-        const deps = Array.isArray(schema2[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema2[key];
+        const deps = Array.isArray(schema5[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema5[key];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -25043,8 +25043,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        const { gen, schema: schema5, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema5))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key) => {
@@ -25090,12 +25090,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema2))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema5))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -25128,18 +25128,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key}]`);
         }
         function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema5 === false) {
             deleteAdditional(key);
             return;
           }
-          if (schema2 === false) {
+          if (schema5 === false) {
             cxt.setParams({ additionalProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key, valid, false);
@@ -25189,18 +25189,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema5, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema2);
+        const allProps = (0, code_1.allSchemaProperties)(schema5);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema5[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -25218,7 +25218,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema2[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema5[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -25247,10 +25247,10 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, data, parentSchema, it } = cxt;
+        const { gen, schema: schema5, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema2);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema5);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema5[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -25318,8 +25318,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        const { gen, schema: schema5, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema5)) {
           cxt.fail();
           return;
         }
@@ -25372,12 +25372,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema: schema5, parentSchema, it } = cxt;
+        if (!Array.isArray(schema5))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema2;
+        const schArr = schema5;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -25423,11 +25423,11 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema: schema5, it } = cxt;
+        if (!Array.isArray(schema5))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema2.forEach((sch, i) => {
+        schema5.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -25502,8 +25502,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema2 = it.schema[keyword];
-      return schema2 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema2);
+      const schema5 = it.schema[keyword];
+      return schema5 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema5);
     }
     exports.default = def;
   }
@@ -25592,7 +25592,7 @@ var require_format = __commonJS({
       $data: true,
       error: error63,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema5, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
           return;
@@ -25622,7 +25622,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema2];
+          const formatDef = self.formats[schema5];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -25639,12 +25639,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema2}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema5}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema5)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema5, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -25755,15 +25755,15 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error63,
       code(cxt) {
-        const { gen, data, schema: schema2, parentSchema, it } = cxt;
+        const { gen, data, schema: schema5, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema2.propertyName;
+        const tagName = schema5.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema2.mapping)
+        if (schema5.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
@@ -26091,10 +26091,10 @@ var require_dynamicAnchor = __commonJS({
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
-      const { schemaEnv, schema: schema2, self } = cxt.it;
+      const { schemaEnv, schema: schema5, self } = cxt.it;
       const { root, baseId, localRefs, meta: meta3 } = schemaEnv.root;
       const { schemaId } = self.opts;
-      const sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, root, baseId, localRefs, meta: meta3 });
+      const sch = new compile_1.SchemaEnv({ schema: schema5, schemaId, root, baseId, localRefs, meta: meta3 });
       compile_1.compileSchema.call(self, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -26283,7 +26283,7 @@ var require_unevaluatedProperties = __commonJS({
       trackErrors: true,
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, errsCount, it } = cxt;
+        const { gen, schema: schema5, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
@@ -26295,14 +26295,14 @@ var require_unevaluatedProperties = __commonJS({
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function unevaluatedPropCode(key) {
-          if (schema2 === false) {
+          if (schema5 === false) {
             cxt.setParams({ unevaluatedProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (!(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (!(0, util_1.alwaysValidSchema)(it, schema5)) {
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
@@ -26347,15 +26347,15 @@ var require_unevaluatedItems = __commonJS({
       schemaType: ["boolean", "object"],
       error: error63,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
+        const { gen, schema: schema5, data, it } = cxt;
         const items = it.items || 0;
         if (items === true)
           return;
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema2 === false) {
+        if (schema5 === false) {
           cxt.setParams({ len: items });
           cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+        } else if (typeof schema5 == "object" && !(0, util_1.alwaysValidSchema)(it, schema5)) {
           const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
           gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
           cxt.ok(valid);
@@ -27434,12 +27434,12 @@ var require_visit = __commonJS({
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = visit_(i, node2.items[i], visitor, path);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -27482,12 +27482,12 @@ var require_visit = __commonJS({
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
@@ -27915,8 +27915,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -28024,13 +28024,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -28103,7 +28103,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema5, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -28117,7 +28117,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema2.tags);
+      let tagObj = findTagObject(value, tagName, schema5.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -28128,7 +28128,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
+        tagObj = value instanceof Map ? schema5[identity.MAP] : Symbol.iterator in Object(value) ? schema5[identity.SEQ] : schema5[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -28154,7 +28154,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path, value) {
+    function collectionFromPath(schema5, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
@@ -28172,16 +28172,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema: schema2,
+        schema: schema5,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema2) {
+      constructor(type, schema5) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema2,
+          value: schema5,
           configurable: true,
           enumerable: false,
           writable: true
@@ -28192,11 +28192,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema2) {
+      clone(schema5) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema2)
-          copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
+        if (schema5)
+          copy.schema = schema5;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema5) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -29148,12 +29148,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema2) {
+      clone(schema5) {
         let { key, value } = this;
         if (identity.isNode(key))
-          key = key.clone(schema2);
+          key = key.clone(schema5);
         if (identity.isNode(value))
-          value = value.clone(schema2);
+          value = value.clone(schema5);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
@@ -29346,17 +29346,17 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema2) {
-        super(identity.MAP, schema2);
+      constructor(schema5) {
+        super(identity.MAP, schema5);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema5, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema2);
+        const map2 = new this(schema5);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
@@ -29372,8 +29372,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema2.sortMapEntries === "function") {
-          map2.items.sort(schema2.sortMapEntries);
+        if (typeof schema5.sortMapEntries === "function") {
+          map2.items.sort(schema5.sortMapEntries);
         }
         return map2;
       }
@@ -29480,7 +29480,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema5, obj, ctx) => YAMLMap.YAMLMap.from(schema5, obj, ctx)
     };
     exports.map = map2;
   }
@@ -29500,8 +29500,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema2) {
-        super(identity.SEQ, schema2);
+      constructor(schema5) {
+        super(identity.SEQ, schema5);
         this.items = [];
       }
       add(value) {
@@ -29576,9 +29576,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema5, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema2);
+        const seq = new this(schema5);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -29618,7 +29618,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema5, obj, ctx) => YAMLSeq.YAMLSeq.from(schema5, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -29814,7 +29814,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
-    var schema2 = [
+    var schema5 = [
       map2.map,
       seq.seq,
       string4.string,
@@ -29827,7 +29827,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema2;
+    exports.schema = schema5;
   }
 });
 
@@ -29893,8 +29893,8 @@ var require_schema4 = __commonJS({
         return str;
       }
     };
-    var schema2 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema2;
+    var schema5 = [map2.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema5;
   }
 });
 
@@ -29998,9 +29998,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema2, iterable, ctx) {
+    function createPairs(schema5, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema5);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -30085,8 +30085,8 @@ var require_omap = __commonJS({
         }
         return map2;
       }
-      static from(schema2, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
+      static from(schema5, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema5, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -30113,7 +30113,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
+      createNode: (schema5, iterable, ctx) => YAMLOMap.from(schema5, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap;
@@ -30288,8 +30288,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema2) {
-        super(schema2);
+      constructor(schema5) {
+        super(schema5);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -30333,9 +30333,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema2, iterable, ctx) {
+      static from(schema5, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema2);
+        const set3 = new this(schema5);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -30352,7 +30352,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
+      createNode: (schema5, iterable, ctx) => YAMLSet.from(schema5, iterable, ctx),
       resolve(map2, onError) {
         if (identity.isMap(map2)) {
           if (map2.hasAllNullValues(true))
@@ -30474,7 +30474,7 @@ var require_schema5 = __commonJS({
     var pairs = require_pairs();
     var set2 = require_set();
     var timestamp = require_timestamp();
-    var schema2 = [
+    var schema5 = [
       map2.map,
       seq.seq,
       string4.string,
@@ -30497,7 +30497,7 @@ var require_schema5 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema2;
+    exports.schema = schema5;
   }
 });
 
@@ -30512,7 +30512,7 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
-    var schema2 = require_schema3();
+    var schema5 = require_schema3();
     var schema$1 = require_schema4();
     var binary = require_binary();
     var merge2 = require_merge();
@@ -30522,7 +30522,7 @@ var require_tags = __commonJS({
     var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema2.schema],
+      ["core", schema5.schema],
       ["failsafe", [map2.map, seq.seq, string4.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -30606,9 +30606,9 @@ var require_Schema = __commonJS({
     var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema5, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
-        this.name = typeof schema2 === "string" && schema2 || "core";
+        this.name = typeof schema5 === "string" && schema5 || "core";
         this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
         this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
@@ -30983,8 +30983,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -31045,28 +31045,28 @@ var require_errors3 = __commonJS({
       error63.linePos = error63.pos.map((pos) => lc.linePos(pos));
       const { line, col } = error63.linePos[0];
       error63.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
+      let ci2 = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+      if (ci2 >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        ci2 -= trimStart - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci2));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci2) + "^".repeat(count3);
         error63.message += `:
 
 ${lineStr}
@@ -32197,11 +32197,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema5, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema2[identity.SCALAR];
+        return schema5[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema2.tags) {
+      for (const tag of schema5.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -32212,18 +32212,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema2.knownTags[tagName];
+      const kt = schema5.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema5.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity.SCALAR];
+      return schema5[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
-      if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema5 }, value, token, onError) {
+      const tag = schema5.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema5[identity.SCALAR];
+      if (schema5.compat) {
+        const compat = schema5.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema5[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -32912,12 +32912,12 @@ var require_cst_visit = __commonJS({
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
@@ -34811,15 +34811,15 @@ function getFlags(reader) {
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
-  let count2 = 0;
+  let count3 = 0;
   if (type > 1 && type <= 7) {
-    count2 = view.getUint32(reader.offset, littleEndian);
+    count3 = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
   if (flags) dim++;
   if (flags === 3) dim++;
-  return { littleEndian, type, dim, count: count2 };
+  return { littleEndian, type, dim, count: count3 };
 }
 function readPosition(reader, flags) {
   const points2 = [];
@@ -34841,9 +34841,9 @@ function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
   for (let r = 0; r < flags.count; r++) {
-    const count2 = view.getUint32(reader.offset, flags.littleEndian);
+    const count3 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count: count2 }));
+    rings.push(readLine(reader, { ...flags, count: count3 }));
   }
   return rings;
 }
@@ -35021,22 +35021,22 @@ var init_convert = __esm({
 });
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema2, rootIndex, path) {
-  const element = schema2[rootIndex];
+function schemaTree(schema5, rootIndex, path) {
+  const element = schema5[rootIndex];
   const children = [];
-  let count2 = 1;
+  let count3 = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
-      const childElement = schema2[rootIndex + count2];
-      const child = schemaTree(schema2, rootIndex + count2, [...path, childElement.name]);
-      count2 += child.count;
+      const childElement = schema5[rootIndex + count3];
+      const child = schemaTree(schema5, rootIndex + count3, [...path, childElement.name]);
+      count3 += child.count;
       children.push(child);
     }
   }
-  return { count: count2, element, children, path };
+  return { count: count3, element, children, path };
 }
-function getSchemaPath(schema2, name) {
-  return getTreePath(schemaTree(schema2, 0, []), name);
+function getSchemaPath(schema5, name) {
+  return getTreePath(schemaTree(schema5, 0, []), name);
 }
 function getTreePath(tree, name) {
   const path = [tree];
@@ -35080,20 +35080,20 @@ function getMaxDefinitionLevel(schemaPath) {
   }
   return maxLevel;
 }
-function isListLike(schema2) {
-  if (!schema2) return false;
-  if (schema2.element.converted_type !== "LIST") return false;
-  if (schema2.children.length > 1) return false;
-  const firstChild = schema2.children[0];
+function isListLike(schema5) {
+  if (!schema5) return false;
+  if (schema5.element.converted_type !== "LIST") return false;
+  if (schema5.children.length > 1) return false;
+  const firstChild = schema5.children[0];
   if (firstChild.children.length > 1) return false;
   if (firstChild.element.repetition_type !== "REPEATED") return false;
   return true;
 }
-function isMapLike(schema2) {
-  if (!schema2) return false;
-  if (schema2.element.converted_type !== "MAP") return false;
-  if (schema2.children.length > 1) return false;
-  const firstChild = schema2.children[0];
+function isMapLike(schema5) {
+  if (!schema5) return false;
+  if (schema5.element.converted_type !== "MAP") return false;
+  if (schema5.children.length > 1) return false;
+  const firstChild = schema5.children[0];
   if (firstChild.children.length !== 2) return false;
   if (firstChild.element.repetition_type !== "REPEATED") return false;
   const keyChild = firstChild.children.find((child) => child.element.name === "key");
@@ -35226,7 +35226,7 @@ var init_thrift = __esm({
 });
 
 // node_modules/hyparquet/src/geoparquet.js
-function markGeoColumns(schema2, key_value_metadata) {
+function markGeoColumns(schema5, key_value_metadata) {
   const columns = /* @__PURE__ */ new Map();
   const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
   const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
@@ -35237,14 +35237,14 @@ function markGeoColumns(schema2, key_value_metadata) {
     const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
     columns.set(name, { type, crs });
   }
-  for (let i = 1; i < schema2.length; i++) {
-    const { logical_type, name, num_children, type } = schema2[i];
+  for (let i = 1; i < schema5.length; i++) {
+    const { logical_type, name, num_children, type } = schema5[i];
     if (num_children) {
       i += num_children;
       continue;
     }
     if (type === "BYTE_ARRAY" && !logical_type) {
-      schema2[i].logical_type = columns.get(name);
+      schema5[i].logical_type = columns.get(name);
     }
   }
 }
@@ -35306,7 +35306,7 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
   const reader = { view, offset: metadataOffset };
   const metadata = deserializeTCompactProtocol(reader);
   const version2 = metadata.field_1;
-  const schema2 = metadata.field_2.map((field) => ({
+  const schema5 = metadata.field_2.map((field) => ({
     type: ParquetTypes[field.field_1],
     type_length: field.field_2,
     repetition_type: FieldRepetitionTypes[field.field_3],
@@ -35318,7 +35318,7 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
     field_id: field.field_9,
     logical_type: logicalType(field.field_10)
   }));
-  const columnSchema = schema2.filter((e) => e.type);
+  const columnSchema = schema5.filter((e) => e.type);
   const num_rows = metadata.field_3;
   const row_groups = metadata.field_4.map((rowGroup) => ({
     columns: rowGroup.field_1.map((column, columnIndex) => ({
@@ -35390,11 +35390,11 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
   }));
   const created_by = decode3(metadata.field_6);
   if (geoparquet) {
-    markGeoColumns(schema2, key_value_metadata);
+    markGeoColumns(schema5, key_value_metadata);
   }
   return {
     version: version2,
-    schema: schema2,
+    schema: schema5,
     num_rows,
     row_groups,
     key_value_metadata,
@@ -35402,8 +35402,8 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
     metadata_length: metadataLength
   };
 }
-function parquetSchema({ schema: schema2 }) {
-  return getSchemaPath(schema2, [])[0];
+function parquetSchema({ schema: schema5 }) {
+  return getSchemaPath(schema5, [])[0];
 }
 function logicalType(logicalType2) {
   if (logicalType2?.field_1) return { type: "STRING" };
@@ -35458,20 +35458,20 @@ function timeUnit(unit) {
   if (unit.field_3) return "NANOS";
   throw new Error("parquet time unit required");
 }
-function convertStats(stats, schema2, parsers) {
+function convertStats(stats, schema5, parsers) {
   return stats && {
-    max: convertMetadata(stats.field_1, schema2, parsers),
-    min: convertMetadata(stats.field_2, schema2, parsers),
+    max: convertMetadata(stats.field_1, schema5, parsers),
+    min: convertMetadata(stats.field_2, schema5, parsers),
     null_count: stats.field_3,
     distinct_count: stats.field_4,
-    max_value: convertMetadata(stats.field_5, schema2, parsers),
-    min_value: convertMetadata(stats.field_6, schema2, parsers),
+    max_value: convertMetadata(stats.field_5, schema5, parsers),
+    min_value: convertMetadata(stats.field_6, schema5, parsers),
     is_max_value_exact: stats.field_7,
     is_min_value_exact: stats.field_8
   };
 }
-function convertMetadata(value, schema2, parsers) {
-  const { type, converted_type, logical_type } = schema2;
+function convertMetadata(value, schema5, parsers) {
+  const { type, converted_type, logical_type } = schema5;
   if (value === void 0) return value;
   if (type === "BOOLEAN") return value[0] === 1;
   if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
@@ -35479,10 +35479,10 @@ function convertMetadata(value, schema2, parsers) {
   if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
   if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
   if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
-    return view.getInt32(0, true) / 10 ** (schema2.scale || 0);
+    return view.getInt32(0, true) / 10 ** (schema5.scale || 0);
   }
   if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
-    return Number(view.getBigInt64(0, true)) / 10 ** (schema2.scale || 0);
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema5.scale || 0);
   }
   if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
   if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
@@ -35496,7 +35496,7 @@ function convertMetadata(value, schema2, parsers) {
   if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
-    const scale = schema2.scale || 0;
+    const scale = schema5.scale || 0;
     return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
@@ -35518,13 +35518,13 @@ var init_metadata = __esm({
 });
 
 // node_modules/hyparquet/src/indexes.js
-function readColumnIndex(reader, schema2, parsers = void 0) {
+function readColumnIndex(reader, schema5, parsers = void 0) {
   const allParsers = { ...DEFAULT_PARSERS, ...parsers };
   const thrift = deserializeTCompactProtocol(reader);
   return {
     null_pages: thrift.field_1,
-    min_values: thrift.field_2.map((m) => convertMetadata(m, schema2, allParsers)),
-    max_values: thrift.field_3.map((m) => convertMetadata(m, schema2, allParsers)),
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema5, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema5, allParsers)),
     boundary_order: BoundaryOrders[thrift.field_4],
     null_counts: thrift.field_5,
     repetition_level_histograms: thrift.field_6,
@@ -36845,12 +36845,12 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   }
   return output2;
 }
-function assembleNested(subcolumnData, schema2, parsers, depth = 0) {
-  const path = schema2.path.join(".");
-  const optional2 = schema2.element.repetition_type === "OPTIONAL";
+function assembleNested(subcolumnData, schema5, parsers, depth = 0) {
+  const path = schema5.path.join(".");
+  const optional2 = schema5.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
-  if (isListLike(schema2)) {
-    let sublist = schema2.children[0];
+  if (isListLike(schema5)) {
+    let sublist = schema5.children[0];
     let subDepth = nextDepth;
     if (sublist.children.length === 1) {
       sublist = sublist.children[0];
@@ -36865,10 +36865,10 @@ function assembleNested(subcolumnData, schema2, parsers, depth = 0) {
     subcolumnData.delete(subcolumn);
     return;
   }
-  if (isMapLike(schema2)) {
-    const mapName = schema2.children[0].element.name;
-    assembleNested(subcolumnData, schema2.children[0].children[0], parsers, nextDepth + 1);
-    assembleNested(subcolumnData, schema2.children[0].children[1], parsers, nextDepth + 1);
+  if (isMapLike(schema5)) {
+    const mapName = schema5.children[0].element.name;
+    assembleNested(subcolumnData, schema5.children[0].children[0], parsers, nextDepth + 1);
+    assembleNested(subcolumnData, schema5.children[0].children[1], parsers, nextDepth + 1);
     const keys = subcolumnData.get(`${path}.${mapName}.key`);
     const values = subcolumnData.get(`${path}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
@@ -36883,20 +36883,20 @@ function assembleNested(subcolumnData, schema2, parsers, depth = 0) {
     subcolumnData.set(path, out);
     return;
   }
-  if (schema2.children.length) {
-    const invertDepth = schema2.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+  if (schema5.children.length) {
+    const invertDepth = schema5.element.repetition_type === "REQUIRED" ? depth : depth + 1;
     const struct = {};
-    for (const child of schema2.children) {
+    for (const child of schema5.children) {
       assembleNested(subcolumnData, child, parsers, invertDepth);
       const childData = subcolumnData.get(child.path.join("."));
       if (!childData) throw new Error("parquet struct missing child data");
       struct[child.element.name] = childData;
     }
-    for (const child of schema2.children) {
+    for (const child of schema5.children) {
       subcolumnData.delete(child.path.join("."));
     }
     let inverted = invertStruct(struct, invertDepth);
-    if (schema2.element.logical_type?.type === "VARIANT") {
+    if (schema5.element.logical_type?.type === "VARIANT") {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional2) flattenAtDepth(inverted, depth);
@@ -36958,11 +36958,11 @@ var init_assemble = __esm({
 });
 
 // node_modules/hyparquet/src/alp.js
-function alpDecode(reader, count2, type) {
+function alpDecode(reader, count3, type) {
   if (type === "FLOAT") {
-    return alpDecodeFloat(reader, count2);
+    return alpDecodeFloat(reader, count3);
   } else if (type === "DOUBLE") {
-    return alpDecodeDouble(reader, count2);
+    return alpDecodeDouble(reader, count3);
   } else {
     throw new Error(`ALP encoding unsupported type: ${type}`);
   }
@@ -36989,13 +36989,13 @@ function readAlpHeader(reader) {
   reader.offset += numVectors * 4;
   return { vectorSize, numElements, numVectors, offsetArrayStart };
 }
-function alpDecodeFloat(reader, count2) {
+function alpDecodeFloat(reader, count3) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
   }
-  const output2 = new Float32Array(count2);
+  const output2 = new Float32Array(count3);
   const outputBytes = new Uint8Array(output2.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -37019,13 +37019,13 @@ function alpDecodeFloat(reader, count2) {
   }
   return output2;
 }
-function alpDecodeDouble(reader, count2) {
+function alpDecodeDouble(reader, count3) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
   }
-  const output2 = new Float64Array(count2);
+  const output2 = new Float64Array(count3);
   const outputBytes = new Uint8Array(output2.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -37070,14 +37070,14 @@ function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOff
   }
   reader.offset = valuesStart + numExceptions * byteSize;
 }
-function unpackBits(reader, count2, bitWidth2) {
-  const output2 = new Uint32Array(count2);
+function unpackBits(reader, count3, bitWidth2) {
+  const output2 = new Uint32Array(count3);
   if (!bitWidth2) return output2;
   const { view } = reader;
   const start = reader.offset;
   const modulus = 2 ** bitWidth2;
   let bitPos = 0;
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     let byteIndex = start + (bitPos >>> 3);
     const shift = bitPos & 7;
     let value = view.getUint8(byteIndex++) >>> shift;
@@ -37089,11 +37089,11 @@ function unpackBits(reader, count2, bitWidth2) {
     output2[i] = value % modulus;
     bitPos += bitWidth2;
   }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
   return output2;
 }
-function unpackBitsBig(reader, count2, bitWidth2) {
-  const output2 = new BigUint64Array(count2);
+function unpackBitsBig(reader, count3, bitWidth2) {
+  const output2 = new BigUint64Array(count3);
   if (!bitWidth2) return output2;
   const { view } = reader;
   const start = reader.offset;
@@ -37101,7 +37101,7 @@ function unpackBitsBig(reader, count2, bitWidth2) {
   let buffer = 0n;
   let bitsInBuffer = 0;
   let byteIndex = start;
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     while (bitsInBuffer < bitWidth2) {
       buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
       bitsInBuffer += 8;
@@ -37110,7 +37110,7 @@ function unpackBitsBig(reader, count2, bitWidth2) {
     buffer >>= BigInt(bitWidth2);
     bitsInBuffer -= bitWidth2;
   }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
   return output2;
 }
 var POW10, POW10_NEG, POW10F, POW10F_NEG;
@@ -37164,9 +37164,9 @@ var init_alp = __esm({
 });
 
 // node_modules/hyparquet/src/delta.js
-function deltaBinaryUnpack(reader, count2, output2) {
+function deltaBinaryUnpack(reader, count3, output2) {
   if (output2 instanceof Int32Array) {
-    deltaBinaryUnpackInt32(reader, count2, output2);
+    deltaBinaryUnpackInt32(reader, count3, output2);
     return;
   }
   const blockSize = readVarInt(reader);
@@ -37176,19 +37176,19 @@ function deltaBinaryUnpack(reader, count2, output2) {
   let outputIndex = 0;
   output2[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  while (outputIndex < count2) {
+  while (outputIndex < count3) {
     const minDelta = readZigZagBigInt(reader);
     const bitWidths = new Uint8Array(miniblockPerBlock);
     for (let i = 0; i < miniblockPerBlock; i++) {
       bitWidths[i] = reader.view.getUint8(reader.offset++);
     }
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
       const bitWidth2 = bitWidths[i];
       if (bitWidth2) {
         let bitpackPos = 0;
         let miniblockCount = valuesPerMiniblock;
         const mask = (1n << BigInt(bitWidth2)) - 1n;
-        while (miniblockCount && outputIndex < count2) {
+        while (miniblockCount && outputIndex < count3) {
           let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
           bitpackPos += bitWidth2;
           while (bitpackPos >= 32) {
@@ -37207,7 +37207,7 @@ function deltaBinaryUnpack(reader, count2, output2) {
           reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
         }
       } else {
-        for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
           value += minDelta;
           output2[outputIndex++] = value;
         }
@@ -37215,7 +37215,7 @@ function deltaBinaryUnpack(reader, count2, output2) {
     }
   }
 }
-function deltaBinaryUnpackInt32(reader, count2, output2) {
+function deltaBinaryUnpackInt32(reader, count3, output2) {
   const blockSize = readVarInt(reader);
   const miniblockPerBlock = readVarInt(reader);
   readVarInt(reader);
@@ -37224,15 +37224,15 @@ function deltaBinaryUnpackInt32(reader, count2, output2) {
   output2[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
   const { view } = reader;
-  while (outputIndex < count2) {
+  while (outputIndex < count3) {
     const minDelta = readZigZagInt33(reader);
     const bitWidthsOffset = reader.offset;
     let offset = bitWidthsOffset + miniblockPerBlock;
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
       const bitWidth2 = view.getUint8(bitWidthsOffset + i);
       const end = offset + valuesPerMiniblock * bitWidth2 / 8;
       let bitOffset = 0;
-      for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
         let residual = 0;
         let bitsRead = 0;
         while (bitsRead < bitWidth2) {
@@ -37261,20 +37261,20 @@ function readZigZagInt33(reader) {
   const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
   return (low >>> 1 | high << 31) ^ -(low & 1);
 }
-function deltaLengthByteArray(reader, count2, output2) {
-  const lengths = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, lengths);
-  for (let i = 0; i < count2; i++) {
+function deltaLengthByteArray(reader, count3, output2) {
+  const lengths = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, lengths);
+  for (let i = 0; i < count3; i++) {
     output2[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
     reader.offset += lengths[i];
   }
 }
-function deltaByteArray(reader, count2, output2) {
-  const prefixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, prefixData);
-  const suffixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, suffixData);
-  for (let i = 0; i < count2; i++) {
+function deltaByteArray(reader, count3, output2) {
+  const prefixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, prefixData);
+  const suffixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, suffixData);
+  for (let i = 0; i < count3; i++) {
     const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
     if (prefixData[i]) {
       output2[i] = new Uint8Array(prefixData[i] + suffixData[i]);
@@ -37305,25 +37305,25 @@ function readRleBitPackedHybrid(reader, width, output2, length) {
     if (header & 1) {
       seen = readBitPacked(reader, header, width, output2, seen);
     } else {
-      const count2 = header >>> 1;
-      readRle(reader, count2, width, output2, seen);
-      seen += count2;
+      const count3 = header >>> 1;
+      readRle(reader, count3, width, output2, seen);
+      seen += count3;
     }
   }
   reader.offset = startOffset + length;
 }
-function readRle(reader, count2, bitWidth2, output2, seen) {
+function readRle(reader, count3, bitWidth2, output2, seen) {
   const width = bitWidth2 + 7 >> 3;
   let value = 0;
   for (let i = 0; i < width; i++) {
     value |= reader.view.getUint8(reader.offset++) << (i << 3);
   }
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     output2[seen + i] = value;
   }
 }
 function readBitPacked(reader, header, bitWidth2, output2, seen) {
-  let count2 = header >> 1 << 3;
+  let count3 = header >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -37333,7 +37333,7 @@ function readBitPacked(reader, header, bitWidth2, output2, seen) {
   }
   let left = 8;
   let right = 0;
-  while (count2) {
+  while (count3) {
     if (right > 8) {
       right -= 8;
       left -= 8;
@@ -37346,17 +37346,17 @@ function readBitPacked(reader, header, bitWidth2, output2, seen) {
       if (seen < output2.length) {
         output2[seen++] = data >> right & mask;
       }
-      count2--;
+      count3--;
       right += bitWidth2;
     }
   }
   return seen;
 }
-function byteStreamSplit(reader, count2, type, typeLength) {
+function byteStreamSplit(reader, count3, type, typeLength) {
   const width = byteWidth(type, typeLength);
-  const bytes = new Uint8Array(count2 * width);
+  const bytes = new Uint8Array(count3 * width);
   for (let b = 0; b < width; b++) {
-    for (let i = 0; i < count2; i++) {
+    for (let i = 0; i < count3; i++) {
       bytes[i * width + b] = reader.view.getUint8(reader.offset++);
     }
   }
@@ -37365,8 +37365,8 @@ function byteStreamSplit(reader, count2, type, typeLength) {
   else if (type === "INT32") return new Int32Array(bytes.buffer);
   else if (type === "INT64") return new BigInt64Array(bytes.buffer);
   else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    const split = new Array(count2);
-    for (let i = 0; i < count2; i++) {
+    const split = new Array(count3);
+    for (let i = 0; i < count3; i++) {
       split[i] = bytes.subarray(i * width, (i + 1) * width);
     }
     return split;
@@ -37395,73 +37395,73 @@ var init_encoding = __esm({
 });
 
 // node_modules/hyparquet/src/plain.js
-function readPlain(reader, type, count2, fixedLength) {
-  if (count2 === 0) return [];
+function readPlain(reader, type, count3, fixedLength) {
+  if (count3 === 0) return [];
   if (type === "BOOLEAN") {
-    return readPlainBoolean(reader, count2);
+    return readPlainBoolean(reader, count3);
   } else if (type === "INT32") {
-    return readPlainInt32(reader, count2);
+    return readPlainInt32(reader, count3);
   } else if (type === "INT64") {
-    return readPlainInt64(reader, count2);
+    return readPlainInt64(reader, count3);
   } else if (type === "INT96") {
-    return readPlainInt96(reader, count2);
+    return readPlainInt96(reader, count3);
   } else if (type === "FLOAT") {
-    return readPlainFloat(reader, count2);
+    return readPlainFloat(reader, count3);
   } else if (type === "DOUBLE") {
-    return readPlainDouble(reader, count2);
+    return readPlainDouble(reader, count3);
   } else if (type === "BYTE_ARRAY") {
-    return readPlainByteArray(reader, count2);
+    return readPlainByteArray(reader, count3);
   } else if (type === "FIXED_LEN_BYTE_ARRAY") {
     if (!fixedLength) throw new Error("parquet missing fixed length");
-    return readPlainByteArrayFixed(reader, count2, fixedLength);
+    return readPlainByteArrayFixed(reader, count3, fixedLength);
   } else {
     throw new Error(`parquet unhandled type: ${type}`);
   }
 }
-function readPlainBoolean(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainBoolean(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const byteOffset = reader.offset + (i / 8 | 0);
     const bitOffset = i % 8;
     const byte = reader.view.getUint8(byteOffset);
     values[i] = (byte & 1 << bitOffset) !== 0;
   }
-  reader.offset += Math.ceil(count2 / 8);
+  reader.offset += Math.ceil(count3 / 8);
   return values;
 }
-function readPlainInt32(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
+function readPlainInt32(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
   return values;
 }
-function readPlainInt64(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
+function readPlainInt64(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
   return values;
 }
-function readPlainInt96(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainInt96(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const low = reader.view.getBigInt64(reader.offset + i * 12, true);
     const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
     values[i] = BigInt(high) << 64n | low;
   }
-  reader.offset += count2 * 12;
+  reader.offset += count3 * 12;
   return values;
 }
-function readPlainFloat(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
+function readPlainFloat(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
   return values;
 }
-function readPlainDouble(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
+function readPlainDouble(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
   return values;
 }
-function readPlainByteArray(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainByteArray(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const length = reader.view.getUint32(reader.offset, true);
     reader.offset += 4;
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
@@ -37469,9 +37469,9 @@ function readPlainByteArray(reader, count2) {
   }
   return values;
 }
-function readPlainByteArrayFixed(reader, count2, fixedLength) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainByteArrayFixed(reader, count3, fixedLength) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
     reader.offset += fixedLength;
   }
@@ -38327,7 +38327,7 @@ async function parquetRead(options) {
   }
   if (onComplete) {
     await awaitAllColumns(assembled);
-    const rows = [];
+    const rows2 = [];
     for (const asyncGroup of assembled) {
       const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
       const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
@@ -38351,14 +38351,14 @@ async function parquetRead(options) {
                 if (!columns.includes(col)) delete row[col];
               }
             }
-            rows.push(row);
+            rows2.push(row);
           }
         }
       } else {
-        concat(rows, groupData);
+        concat(rows2, groupData);
       }
     }
-    onComplete(rows);
+    onComplete(rows2);
   } else {
     await awaitAllColumns(assembled);
   }
@@ -38481,13 +38481,13 @@ async function parquetQuery(options) {
   }
 }
 async function parquetReadRows(options) {
-  const { file: file2, rows } = options;
+  const { file: file2, rows: rows2 } = options;
   options.metadata ??= await parquetMetadataAsync(file2, options);
   const { row_groups: rowGroups } = options.metadata;
   const groupIncluded = Array(rowGroups.length).fill(false);
   let groupStart = 0;
   const groupEnds = rowGroups.map((group2) => groupStart += Number(group2.num_rows));
-  for (const index of rows) {
+  for (const index of rows2) {
     const groupIndex = groupEnds.findIndex((end) => index < end);
     groupIncluded[groupIndex] = true;
   }
@@ -38577,16 +38577,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve5(buffer.buffer);
+            resolve6(buffer.buffer);
           } else {
-            resolve5(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve6(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -38764,11 +38764,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38784,7 +38784,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38940,8 +38940,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
+  addTable(rows2) {
+    const tableBody = rows2.map((row) => {
       const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
@@ -39063,11 +39063,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39083,7 +39083,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39218,7 +39218,7 @@ async function runAction(main2) {
 }
 
 // src/actions/evaluate/main.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -39281,6 +39281,16 @@ function longestRun(text, ch) {
   }
   return best;
 }
+function renderCodeBlock(text, opts = {}) {
+  const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
+  const body2 = cut > 0 ? `${kept}
+\u2026 \u27E8${cut} more characters\u27E9` : kept;
+  const fence = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
+  const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence}${lang}
+${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence}
+`;
+}
 function renderCodeSpan(text, opts = {}) {
   const { text: kept, cut } = truncateText(oneLine(sanitizeText(text)), opts.maxLength ?? Number.POSITIVE_INFINITY);
   const body2 = kept.replace(/\\(?=\|)/g, `\\${WJ}`).replace(/\|/g, "\\|");
@@ -39324,9 +39334,9 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname6, isAbsolute, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -39995,7 +40005,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema2) => schema2;
+  return (schema5) => schema5;
 }
 function assertIs(_arg) {
 }
@@ -40088,8 +40098,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema2) {
-  return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
+function sourceShape(schema5) {
+  return rawShape(schema5._zod.def) ?? schema5._zod.def.shape;
 }
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
@@ -40142,8 +40152,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema2) {
-  return mergeDefs(schema2._zod.def);
+function cloneDef(schema5) {
+  return mergeDefs(schema5._zod.def);
 }
 function getElementAtPath(obj, path) {
   if (!path)
@@ -40365,19 +40375,19 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema2, mask) {
-  const currDef = schema2._zod.def;
+function pick(schema5, mask) {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema2, maskedKeys(schema2, mask));
-  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, maskedKeys(schema5, mask));
+  return clone(schema5, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema2, mask) {
-  const raw = sourceShape(schema2);
+function maskedKeys(schema5, mask) {
+  const raw = sourceShape(schema5);
   const keys = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -40388,45 +40398,45 @@ function maskedKeys(schema2, mask) {
   }
   return keys;
 }
-function omit(schema2, mask) {
-  const currDef = schema2._zod.def;
+function omit(schema5, mask) {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema2, mask));
+  const omitted = new Set(maskedKeys(schema5, mask));
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
-  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)).filter((key) => !omitted.has(key)));
+  return clone(schema5, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema2, shape) {
+function extend(schema5, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema2._zod.def.checks;
+  const checks = schema5._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema2);
+    const existingShape = sourceShape(schema5);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: extended(schema5, shape) }));
 }
-function extended(schema2, shape) {
+function extended(schema5, shape) {
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)));
   mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema2, shape) {
+function safeExtend(schema5, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: extended(schema5, shape) }));
 }
 function merge(a, b) {
   if (!b?._zod?.def) {
@@ -40447,26 +40457,26 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema2, mask, name = "partial") {
-  const currDef = schema2._zod.def;
+function partial(Class2, schema5, mask, name = "partial") {
+  const currDef = schema5._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
+  const selected = mask ? new Set(maskedKeys(schema5, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema2, mask) {
-  const selected = mask ? new Set(maskedKeys(schema2, mask)) : void 0;
+function required(Class2, schema5, mask) {
+  const selected = mask ? new Set(maskedKeys(schema5, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
+  mirrorShape(newShape, schema5, Reflect.ownKeys(sourceShape(schema5)), (value, key) => (
     // overwrite with non-optional
     selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
+  return clone(schema5, mergeDefs(schema5._zod.def, { shape: newShape }));
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
@@ -40555,14 +40565,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -41083,9 +41093,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn = (schema2, value, _ctx, _params) => {
+  const fn = (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema2._zod.run({ value, issues: [] }, ctx);
+    const result = schema5._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -41100,9 +41110,9 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn = async (schema2, value, _ctx, params) => {
+  const fn = async (schema5, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema2._zod.run({ value, issues: [] }, ctx);
+    let result = schema5._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -41115,9 +41125,9 @@ var _parseAsync = (_Err) => {
   return fn;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema2, value, _ctx) => {
+var _safeParse = (_Err) => (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema2._zod.run({ value, issues: [] }, ctx);
+  const result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -41143,9 +41153,9 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema2._zod.run({ value, issues: [] }, ctx);
+  let result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
@@ -41153,88 +41163,88 @@ var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema2, value, _ctx) => {
-  const validator = schema2._zod.bag.validator;
+var validate = ((schema5, value, _ctx) => {
+  const validator = schema5._zod.bag.validator;
   if (validator !== void 0) {
     if (validator(value) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema2, value, _ctx);
+  return validateFallback(schema5, value, _ctx);
 });
-function validateFallback(schema2, value, _ctx) {
+function validateFallback(schema5, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema2._zod.bag.fallbackRun;
+  const fallbackRun = schema5._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema2._zod.run({ value, issues: [] }, ctx);
+    result = schema5._zod.run({ value, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema2, value, _ctx) => {
+var validateAsync = async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema2._zod.run({ value, issues: [] }, ctx);
+  let result = schema5._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse4 = _parse(_Err);
-  const fn = (schema2, value, _ctx, _params) => {
+  const fn = (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema5, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
   const parse4 = _parse(_Err);
-  const fn = (schema2, value, _ctx, _params) => {
-    return parse4(schema2, value, _ctx, finalizeParams(fn, _params));
+  const fn = (schema5, value, _ctx, _params) => {
+    return parse4(schema5, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decode = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema2, value, _ctx, _params) => {
+  const fn = async (schema5, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync3(schema2, value, ctx, finalizeParams(fn, _params));
+    return await parseAsync3(schema5, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError);
 var _decodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn = async (schema2, value, _ctx, _params) => {
-    return await parseAsync3(schema2, value, _ctx, finalizeParams(fn, _params));
+  const fn = async (schema5, value, _ctx, _params) => {
+    return await parseAsync3(schema5, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError);
-var _safeEncode = (_Err) => (schema2, value, _ctx) => {
+var _safeEncode = (_Err) => (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema2, value, ctx);
+  return _safeParse(_Err)(schema5, value, ctx);
 };
 var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
-var _safeDecode = (_Err) => (schema2, value, _ctx) => {
-  return _safeParse(_Err)(schema2, value, _ctx);
+var _safeDecode = (_Err) => (schema5, value, _ctx) => {
+  return _safeParse(_Err)(schema5, value, _ctx);
 };
 var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
-var _safeEncodeAsync = (_Err) => async (schema2, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema5, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema2, value, ctx);
+  return _safeParseAsync(_Err)(schema5, value, ctx);
 };
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError);
-var _safeDecodeAsync = (_Err) => async (schema2, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema2, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema5, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema5, value, _ctx);
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
@@ -41850,8 +41860,8 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
     entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries) {
-      const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key, schema5] of entries) {
+      const result = schema5._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
@@ -42971,10 +42981,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema2 = shape[key];
-      const optin = schema2?._zod?.optin;
+      const schema5 = shape[key];
+      const optin = schema5?._zod?.optin;
       const isOptionalIn = optin !== void 0;
-      const isOptionalOut = schema2?._zod?.optout === "optional";
+      const isOptionalOut = schema5?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
@@ -44155,8 +44165,8 @@ function handleReadonlyResult(payload) {
     payload.value = Object.freeze(payload.value);
   return payload;
 }
-function leafPattern(schema2) {
-  const def = schema2._zod.def;
+function leafPattern(schema5) {
+  const def = schema5._zod.def;
   let pattern = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
@@ -44179,13 +44189,13 @@ function leafPattern(schema2) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema2._zod.pattern;
+  const own2 = schema5._zod.pattern;
   return (isInt && own2 === number ? integer : own2)?.source;
 }
-function partPattern(schema2) {
-  const def = schema2._zod.def;
-  const own2 = schema2._zod.pattern?.source;
-  const inner = def.innerType ?? schema2._zod.innerType;
+function partPattern(schema5) {
+  const def = schema5._zod.def;
+  const own2 = schema5._zod.pattern?.source;
+  const inner = def.innerType ?? schema5._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
@@ -44199,7 +44209,7 @@ function partPattern(schema2) {
     if (sources.every(Boolean))
       return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
   }
-  return leafPattern(schema2);
+  return leafPattern(schema5);
 }
 var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
   $ZodType.init(inst, def);
@@ -44395,7 +44405,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -44405,7 +44415,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -44416,7 +44426,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -44480,7 +44490,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -44945,8 +44955,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47593,8 +47603,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -50332,8 +50342,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -52229,11 +52239,11 @@ var $ZodRegistry = class {
     this._map = /* @__PURE__ */ new WeakMap();
     this._idmap = /* @__PURE__ */ new Map();
   }
-  add(schema2, ..._meta) {
+  add(schema5, ..._meta) {
     const meta3 = _meta[0];
-    this._map.set(schema2, meta3);
+    this._map.set(schema5, meta3);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
-      this._idmap.set(meta3.id, schema2);
+      this._idmap.set(meta3.id, schema5);
     }
     return this;
   }
@@ -52242,26 +52252,26 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
     return this;
   }
-  remove(schema2) {
-    const meta3 = this._map.get(schema2);
+  remove(schema5) {
+    const meta3 = this._map.get(schema5);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
       this._idmap.delete(meta3.id);
     }
-    this._map.delete(schema2);
+    this._map.delete(schema5);
     return this;
   }
-  get(schema2) {
-    const p = schema2._zod.parent;
+  get(schema5) {
+    const p = schema5._zod.parent;
     if (p) {
       const pm = { ...this.get(p) ?? {} };
       delete pm.id;
-      const f = { ...pm, ...this._map.get(schema2) };
+      const f = { ...pm, ...this._map.get(schema5) };
       return Object.keys(f).length ? f : void 0;
     }
-    return this._map.get(schema2);
+    return this._map.get(schema5);
   }
-  has(schema2) {
-    return this._map.has(schema2);
+  has(schema5) {
+    return this._map.has(schema5);
   }
 };
 function registry() {
@@ -52286,31 +52296,31 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema2, parser) {
+function compileValidator(schema5, parser) {
   try {
-    return compileFn(schema2, { assertOnly: true });
+    return compileFn(schema5, { assertOnly: true });
   } catch {
     return parser;
   }
 }
-function compile(schema2, options) {
+function compile(schema5, options) {
   try {
-    const parser = compileFn(schema2);
-    const clone2 = withParser(schema2, parser);
-    clone2._zod.bag.validator = compileValidator(schema2, parser);
+    const parser = compileFn(schema5);
+    const clone2 = withParser(schema5, parser);
+    clone2._zod.bag.validator = compileValidator(schema5, parser);
     return clone2;
   } catch (err) {
     if (options?.strict)
       throw err;
-    return schema2;
+    return schema5;
   }
 }
-function withParser(schema2, parser) {
-  if (isRecursiveSchema(schema2)) {
+function withParser(schema5, parser) {
+  if (isRecursiveSchema(schema5)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
-  const clone2 = clone(schema2);
-  const liveRun = schema2._zod.run;
+  const clone2 = clone(schema5);
+  const liveRun = schema5._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
   const wrapped = (payload, ctx) => {
     if (ctx?.async || ctx?.direction === "backward" || ctx?.skipChecks || ctx?.[FALLBACK_FLAG]) {
@@ -52333,7 +52343,7 @@ function withParser(schema2, parser) {
   clone2._zod.bag.validator = parser;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema2, parser);
+    installCompiledUserMethods(clone2, schema5, parser);
   return clone2;
 }
 function installCompiledUserMethods(target, source, parser) {
@@ -52360,10 +52370,10 @@ function installCompiledUserMethods(target, source, parser) {
     };
   }
 }
-function compileFn(schema2, options) {
+function compileFn(schema5, options) {
   let recursive2 = true;
   try {
-    recursive2 = isRecursiveSchema(schema2);
+    recursive2 = isRecursiveSchema(schema5);
   } catch {
   }
   if (recursive2) {
@@ -52376,7 +52386,7 @@ function compileFn(schema2, options) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema2, "input", !options?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema5, "input", !options?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
@@ -52416,20 +52426,20 @@ function addUserConstant(ctx, fn) {
 function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
-function runtimeRun(schema2, value) {
-  const result = schema2._zod.run({ value, issues: [] }, {});
+function runtimeRun(schema5, value) {
+  const result = schema5._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r = result;
   return r.issues.length === 0 ? r.value : INVALID;
 }
-function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
+function compileChild(doc, ctx, schema5, accessor, needsValue = true) {
   const contentLen = doc.content.length;
   const constantCount = ctx.constants.size;
   const constantCounter = ctx.constantCounter;
   const varCounter = ctx.varCounter;
   try {
-    return generateCheck(doc, ctx, schema2, accessor, needsValue);
+    return generateCheck(doc, ctx, schema5, accessor, needsValue);
   } catch (err) {
     if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
       throw err;
@@ -52441,12 +52451,12 @@ function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
-    return emitRuntimeIsland(doc, ctx, schema2, accessor);
+    return emitRuntimeIsland(doc, ctx, schema5, accessor);
   }
 }
-function emitRuntimeIsland(doc, ctx, schema2, accessor) {
+function emitRuntimeIsland(doc, ctx, schema5, accessor) {
   ctx.definite = false;
-  const schemaConst = addConstant(ctx, schema2);
+  const schemaConst = addConstant(ctx, schema5);
   const runConst = addConstant(ctx, runtimeRun);
   const outVar = newVar(ctx);
   doc.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`);
@@ -52461,8 +52471,8 @@ var WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
   "min_length",
   "length_equals"
 ]);
-function generateChecks(doc, ctx, schema2, accessor) {
-  const schemaChecks = schema2._zod.def.checks;
+function generateChecks(doc, ctx, schema5, accessor) {
+  const schemaChecks = schema5._zod.def.checks;
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
@@ -52837,8 +52847,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   }
   return accessor;
 }
-function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
-  const def = schema2._zod.def;
+function generateCheck(doc, ctx, schema5, accessor, needsValue = true) {
+  const def = schema5._zod.def;
   const type = def.type;
   if (def.coerce) {
     throw new ZodCompileUnsupportedError(`coercion (z.coerce.${type}())`);
@@ -52847,16 +52857,16 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   let typeAccessor;
   switch (type) {
     case "string":
-      typeAccessor = generateStringCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateStringCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "number":
-      typeAccessor = generateNumberCheck(doc, schema2, accessor);
+      typeAccessor = generateNumberCheck(doc, schema5, accessor);
       break;
     case "boolean":
       typeAccessor = generateBooleanCheck(doc, accessor);
       break;
     case "bigint":
-      typeAccessor = generateBigIntCheck(doc, schema2, accessor);
+      typeAccessor = generateBigIntCheck(doc, schema5, accessor);
       break;
     case "symbol":
       typeAccessor = generateSymbolCheck(doc, accessor);
@@ -52885,79 +52895,79 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
       typeAccessor = generateDateCheck(doc, accessor);
       break;
     case "object":
-      typeAccessor = generateObjectCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateObjectCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "optional":
-      typeAccessor = generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateOptionalCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "nullable":
-      typeAccessor = generateNullableCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateNullableCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "array":
-      typeAccessor = generateArrayCheck(doc, ctx, schema2, accessor, buildsValue);
+      typeAccessor = generateArrayCheck(doc, ctx, schema5, accessor, buildsValue);
       break;
     case "literal":
-      typeAccessor = generateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLiteralCheck(doc, ctx, schema5, accessor);
       break;
     case "enum":
-      typeAccessor = generateEnumCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateEnumCheck(doc, ctx, schema5, accessor);
       break;
     case "readonly": {
-      const innerOut = generateWrapperCheck(doc, ctx, schema2, accessor);
+      const innerOut = generateWrapperCheck(doc, ctx, schema5, accessor);
       const frozenVar = newVar(ctx);
       doc.write(`const ${frozenVar} = Object.freeze(${innerOut});`);
       typeAccessor = frozenVar;
       break;
     }
     case "success":
-      generateWrapperCheck(doc, ctx, schema2, accessor);
+      generateWrapperCheck(doc, ctx, schema5, accessor);
       typeAccessor = "true";
       break;
     case "default":
     case "prefault":
-      typeAccessor = generateDefaultCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateDefaultCheck(doc, ctx, schema5, accessor);
       break;
     case "nonoptional":
-      typeAccessor = generateNonOptionalCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateNonOptionalCheck(doc, ctx, schema5, accessor);
       break;
     case "tuple":
-      typeAccessor = generateTupleCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTupleCheck(doc, ctx, schema5, accessor);
       break;
     case "union":
-      typeAccessor = generateUnionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateUnionCheck(doc, ctx, schema5, accessor);
       break;
     case "intersection":
-      typeAccessor = generateIntersectionCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateIntersectionCheck(doc, ctx, schema5, accessor);
       break;
     case "record":
-      typeAccessor = generateRecordCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateRecordCheck(doc, ctx, schema5, accessor);
       break;
     case "map":
-      typeAccessor = generateMapCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateMapCheck(doc, ctx, schema5, accessor);
       break;
     case "set":
-      typeAccessor = generateSetCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateSetCheck(doc, ctx, schema5, accessor);
       break;
     case "file":
       typeAccessor = generateFileCheck(doc, accessor);
       break;
     case "template_literal":
-      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema5, accessor);
       break;
     case "lazy":
-      typeAccessor = generateLazyCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateLazyCheck(doc, ctx, schema5, accessor);
       break;
     case "pipe":
-      typeAccessor = generatePipeCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generatePipeCheck(doc, ctx, schema5, accessor);
       break;
     case "custom":
-      typeAccessor = generateCustomCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCustomCheck(doc, ctx, schema5, accessor);
       break;
     case "transform":
-      typeAccessor = generateTransformCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateTransformCheck(doc, ctx, schema5, accessor);
       break;
     case "catch":
-      typeAccessor = generateCatchCheck(doc, ctx, schema2, accessor);
+      typeAccessor = generateCatchCheck(doc, ctx, schema5, accessor);
       break;
     default: {
       void type;
@@ -52966,18 +52976,18 @@ function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
   }
   if (typeAccessor === null)
     return null;
-  return generateChecks(doc, ctx, schema2, typeAccessor);
+  return generateChecks(doc, ctx, schema5, typeAccessor);
 }
-function generateStringCheck(doc, ctx, schema2, accessor, needsValue = true) {
+function generateStringCheck(doc, ctx, schema5, accessor, needsValue = true) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.format === void 0)
     return accessor;
   return generateStringFormatCheck(doc, ctx, def, accessor, needsValue);
 }
-function generateNumberCheck(doc, schema2, accessor) {
+function generateNumberCheck(doc, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.check === "number_format" && def.format) {
     generateNumberFormatCheck(doc, { format: def.format }, accessor);
   }
@@ -52987,9 +52997,9 @@ function generateBooleanCheck(doc, accessor) {
   doc.write(`if (typeof ${accessor} !== "boolean") return INVALID;`);
   return accessor;
 }
-function generateBigIntCheck(doc, schema2, accessor) {
+function generateBigIntCheck(doc, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   if (def.format) {
     switch (def.format) {
       case "int64":
@@ -53026,8 +53036,8 @@ function generateDateCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`);
   return accessor;
 }
-function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateObjectCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
   const keys = Object.keys(shape);
@@ -53145,9 +53155,9 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   }
   return outputVar;
 }
-function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
-  if (isExactOptional(schema2)) {
+function generateOptionalCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
+  if (isExactOptional(schema5)) {
     return generateCheck(doc, ctx, def.innerType, accessor, buildsValue);
   }
   if (def.innerType._zod.optin === "defaulted") {
@@ -53184,16 +53194,16 @@ function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function isExactOptional(schema2) {
-  return schema2._zod.traits?.has("$ZodExactOptional") === true;
+function isExactOptional(schema5) {
+  return schema5._zod.traits?.has("$ZodExactOptional") === true;
 }
-function requiresPresenceCheck(schema2) {
-  return schema2._zod.optin === void 0 && fastPathAcceptsAbsence(schema2);
+function requiresPresenceCheck(schema5) {
+  return schema5._zod.optin === void 0 && fastPathAcceptsAbsence(schema5);
 }
-function fastPathAcceptsAbsence(schema2) {
-  if (schema2._zod.def.coerce)
+function fastPathAcceptsAbsence(schema5) {
+  if (schema5._zod.def.coerce)
     return true;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   switch (def.type) {
     case "any":
     case "unknown":
@@ -53228,7 +53238,7 @@ function fastPathAcceptsAbsence(schema2) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema2._zod.values?.has(void 0);
+      return !!schema5._zod.values?.has(void 0);
     case "optional":
     case "nullable":
     case "readonly":
@@ -53248,14 +53258,14 @@ function fastPathAcceptsAbsence(schema2) {
       return true;
   }
 }
-function dropsWhenAbsent(schema2) {
-  return schema2._zod.optin === "optional" && schema2._zod.optout === "optional";
+function dropsWhenAbsent(schema5) {
+  return schema5._zod.optin === "optional" && schema5._zod.optout === "optional";
 }
-function mayOmitUndefined(schema2) {
-  return (schema2._zod.optin !== "defaulted" || schema2._zod.optout === "optional") && mayOutputUndefined(schema2);
+function mayOmitUndefined(schema5) {
+  return (schema5._zod.optin !== "defaulted" || schema5._zod.optout === "optional") && mayOutputUndefined(schema5);
 }
-function mayOutputUndefined(schema2) {
-  const def = schema2._zod.def;
+function mayOutputUndefined(schema5) {
+  const def = schema5._zod.def;
   switch (def.type) {
     case "string":
     case "number":
@@ -53279,7 +53289,7 @@ function mayOutputUndefined(schema2) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema2._zod.values?.has(void 0);
+      return !!schema5._zod.values?.has(void 0);
     case "optional":
       return true;
     case "nullable":
@@ -53296,8 +53306,8 @@ function mayOutputUndefined(schema2) {
       return true;
   }
 }
-function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateNullableCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   const outputVar = buildsValue ? newVar(ctx) : null;
   if (outputVar)
     doc.write(`let ${outputVar} = null;`);
@@ -53310,15 +53320,15 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema2, size) {
-  for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
+function generateSizeGate(doc, schema5, size) {
+  for (const [max, check2] of sizeCaps(schema5._zod.def.checks)) {
     doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
-function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
-  const def = schema2._zod.def;
+function generateArrayCheck(doc, ctx, schema5, accessor, buildsValue = true) {
+  const def = schema5._zod.def;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.length`);
+  generateSizeGate(doc, schema5, `${accessor}.length`);
   const outputVar = buildsValue ? newVar(ctx) : null;
   const iVar = newVar(ctx);
   const elemVar = newVar(ctx);
@@ -53334,8 +53344,8 @@ function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   doc.write(`}`);
   return outputVar;
 }
-function generateLiteralCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateLiteralCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const values = def.values;
   if (values.length !== 1) {
     const literalSet = addConstant(ctx, new Set(values));
@@ -53363,8 +53373,8 @@ function generateLiteralCheck(doc, ctx, schema2, accessor) {
   }
   return accessor;
 }
-function generateEnumCheck(doc, ctx, schema2, accessor) {
-  const values = schema2._zod.values;
+function generateEnumCheck(doc, ctx, schema5, accessor) {
+  const values = schema5._zod.values;
   if (!values) {
     throw new ZodCompileUnsupportedError("enum schema without enumerated values");
   }
@@ -53372,15 +53382,15 @@ function generateEnumCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (!${enumSet}.has(${accessor})) return INVALID;`);
   return accessor;
 }
-function generateWrapperCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateWrapperCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   return generateCheck(doc, ctx, def.innerType, accessor);
 }
-function generateDefaultCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
-  const descriptor = Object.getOwnPropertyDescriptor(schema2._zod.def, "defaultValue");
-  const defaultGetter = descriptor ? () => schema2._zod.def.defaultValue : void 0;
-  if (schema2._zod.def.type === "prefault") {
+function generateDefaultCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
+  const descriptor = Object.getOwnPropertyDescriptor(schema5._zod.def, "defaultValue");
+  const defaultGetter = descriptor ? () => schema5._zod.def.defaultValue : void 0;
+  if (schema5._zod.def.type === "prefault") {
     if (!defaultGetter) {
       return generateCheck(doc, ctx, def.innerType, accessor);
     }
@@ -53416,16 +53426,16 @@ function generateDefaultCheck(doc, ctx, schema2, accessor) {
   }
   return outputVar;
 }
-function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateNonOptionalCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const innerOutput = generateCheck(doc, ctx, def.innerType, accessor);
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = ${innerOutput};`);
   doc.write(`if (${outputVar} === undefined) return INVALID;`);
   return outputVar;
 }
-function generateTupleCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateTupleCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const items = def.items;
   const rest = def.rest;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
@@ -53499,8 +53509,8 @@ function getTupleOptStart2(items, key) {
   }
   return 0;
 }
-function generateUnionCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateUnionCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const options = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
@@ -53600,8 +53610,8 @@ function literalEquality(ctx, accessor, value) {
   }
   throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
 }
-function generateIntersectionCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateIntersectionCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   ctx.definite = false;
   const leftOutput = compileChild(doc, ctx, def.left, accessor);
   const rightOutput = compileChild(doc, ctx, def.right, accessor);
@@ -53611,8 +53621,8 @@ function generateIntersectionCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (!${mergedVar}.valid) return INVALID;`);
   return `${mergedVar}.data`;
 }
-function generateRecordCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateRecordCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
@@ -53715,10 +53725,10 @@ function literalPropertyKey(ctx, key) {
     return esc(key);
   return addConstant(ctx, key);
 }
-function generateMapCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateMapCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   doc.write(`if (!(${accessor} instanceof Map)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  generateSizeGate(doc, schema5, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
   const valVar = newVar(ctx);
@@ -53732,10 +53742,10 @@ function generateMapCheck(doc, ctx, schema2, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateSetCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateSetCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   doc.write(`if (!(${accessor} instanceof Set)) return INVALID;`);
-  generateSizeGate(doc, schema2, `${accessor}.size`);
+  generateSizeGate(doc, schema5, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const valVar = newVar(ctx);
   doc.write(`const ${outputVar} = new Set();`);
@@ -53751,9 +53761,9 @@ function generateFileCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof File)) return INVALID;`);
   return accessor;
 }
-function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
+function generateTemplateLiteralCheck(doc, ctx, schema5, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern = schema2._zod.pattern;
+  const pattern = schema5._zod.pattern;
   if (pattern) {
     const patternConst = addConstant(ctx, pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
@@ -53761,8 +53771,8 @@ function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
   }
   return accessor;
 }
-function generateLazyCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateLazyCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const getterConst = addUserConstant(ctx, def.getter);
   const cacheConst = addConstant(ctx, { parser: null });
   doc.write(`if (!${cacheConst}.parser) {`);
@@ -53781,8 +53791,8 @@ function generateLazyCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (${outputVar} === INVALID) return INVALID;`);
   return outputVar;
 }
-function generatePipeCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generatePipeCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   const inputOutput = generateCheck(doc, ctx, def.in, accessor);
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
@@ -53808,8 +53818,8 @@ function generatePipeCheck(doc, ctx, schema2, accessor) {
 function isAsyncFunction(fn) {
   return typeof fn === "function" && (fn.constructor.name === "AsyncFunction" || fn[Symbol.toStringTag] === "AsyncFunction");
 }
-function generateCustomCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateCustomCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async custom predicates are not supported");
@@ -53834,8 +53844,8 @@ function runtimeCatch(innerSchema, catchValue, value) {
     return r.value;
   return catchValue();
 }
-function generateCatchCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateCatchCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (!def.catchValue[CONSTANT_CATCH]) {
     throw new ZodCompileUnsupportedError("catch with a callback (only a constant catch value compiles)", false);
   }
@@ -53857,8 +53867,8 @@ function generateCatchCheck(doc, ctx, schema2, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateTransformCheck(doc, ctx, schema2, accessor) {
-  const def = schema2._zod.def;
+function generateTransformCheck(doc, ctx, schema5, accessor) {
+  const def = schema5._zod.def;
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
       throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
@@ -54533,11 +54543,11 @@ function _endsWith(suffix, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _property(property, schema2, params) {
+function _property(property, schema5, params) {
   return new $ZodCheckProperty({
     check: "property",
     property,
-    schema: schema2,
+    schema: schema5,
     ...normalizeParams(params)
   });
 }
@@ -54793,23 +54803,23 @@ function _promise(Class2, innerType) {
 function _custom(Class2, fn, _params) {
   const norm = normalizeParams(_params);
   norm.abort ?? (norm.abort = true);
-  const schema2 = new Class2({
+  const schema5 = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...norm
   });
-  return schema2;
+  return schema5;
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn, _params) {
-  const schema2 = new Class2({
+  const schema5 = new Class2({
     type: "custom",
     check: "custom",
     fn,
     ...normalizeParams(_params)
   });
-  return schema2;
+  return schema5;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn, params) {
@@ -54975,8 +54985,8 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema5, ctx, json2, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema5, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -54984,42 +54994,42 @@ function handleUnrepresentable(schema2, ctx, json2, params, message) {
   Object.assign(json2, result);
   return true;
 }
-function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema5, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
-  const def = schema2._zod.def;
-  const seen = ctx.seen.get(schema2);
+  const def = schema5._zod.def;
+  const seen = ctx.seen.get(schema5);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema2);
+    const isCycle = _params.schemaPath.includes(schema5);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema2, result);
+  ctx.seen.set(schema5, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema2._zod.toJSONSchema?.();
+  const overrideSchema = schema5._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema2],
+      schemaPath: [..._params.schemaPath, schema5],
       path: _params.path
     };
-    if (schema2._zod.processJSONSchema) {
-      schema2._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema5._zod.processJSONSchema) {
+      schema5._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema2, ctx, _json, params);
+      processor(schema5, ctx, _json, params);
     }
-    const parent = schema2._zod.parent;
+    const parent = schema5._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -55027,24 +55037,24 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta3 = ctx.metadataRegistry.get(schema2);
+  const meta3 = ctx.metadataRegistry.get(schema5);
   if (meta3)
     assignProps(result.schema, meta3);
-  if (ctx.io === "input" && isTransforming(schema2)) {
+  if (ctx.io === "input" && isTransforming(schema5)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema2);
+  const _result = ctx.seen.get(schema5);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema2) {
-  const root = ctx.seen.get(schema2);
+function extractDefs(ctx, schema5) {
+  const root = ctx.seen.get(schema5);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -55089,11 +55099,11 @@ function extractDefs(ctx, schema2) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema3 = seen.schema;
-    for (const key in schema3) {
-      delete schema3[key];
+    const schema6 = seen.schema;
+    for (const key in schema6) {
+      delete schema6[key];
     }
-    schema3.$ref = ref;
+    schema6.$ref = ref;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -55107,13 +55117,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema2 === entry[0]) {
+    if (schema5 === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema2 !== entry[0] && ext) {
+      if (schema5 !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -55136,9 +55146,9 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema2) {
-  const options = schema2.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
+function compactTypeUnion(schema5) {
+  const options = schema5.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema5.type !== void 0)
     return;
   const types = [];
   for (const option of options) {
@@ -55156,8 +55166,8 @@ function compactTypeUnion(schema2) {
         types.push(member);
     }
   }
-  delete schema2.anyOf;
-  schema2.type = types.length === 1 ? types[0] : types;
+  delete schema5.anyOf;
+  schema5.type = types.length === 1 ? types[0] : types;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -55244,16 +55254,16 @@ function foldIntersection(json2) {
   delete json2.allOf;
   assignProps(json2, folded);
 }
-function finalize(ctx, schema2) {
-  const root = ctx.seen.get(schema2);
+function finalize(ctx, schema5) {
+  const root = ctx.seen.get(schema5);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema3 = seen.def ?? seen.schema;
-    const _cached = { ...schema3 };
+    const schema6 = seen.def ?? seen.schema;
+    const _cached = { ...schema6 };
     const ref = seen.ref;
     seen.ref = null;
     if (ref) {
@@ -55261,28 +55271,28 @@ function finalize(ctx, schema2) {
       const refSeen = ctx.seen.get(ref);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema3.allOf = schema3.allOf ?? [];
-        schema3.allOf.push(refSchema);
+        schema6.allOf = schema6.allOf ?? [];
+        schema6.allOf.push(refSchema);
       } else {
-        assignProps(schema3, refSchema);
+        assignProps(schema6, refSchema);
       }
-      assignProps(schema3, _cached);
+      assignProps(schema6, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema3) {
+        for (const key in schema6) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema3[key];
+            delete schema6[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema3) {
+        for (const key in schema6) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema3[key];
+          if (key in refSeen.def && JSON.stringify(schema6[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema6[key];
           }
         }
       }
@@ -55292,13 +55302,13 @@ function finalize(ctx, schema2) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema3.$ref = parentSeen.schema.$ref;
+        schema6.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema3) {
+          for (const key in schema6) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema3[key];
+            if (key in parentSeen.def && JSON.stringify(schema6[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema6[key];
             }
           }
         }
@@ -55306,7 +55316,7 @@ function finalize(ctx, schema2) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema3,
+      jsonSchema: schema6,
       path: seen.path ?? []
     });
   };
@@ -55352,13 +55362,13 @@ function finalize(ctx, schema2) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema2)?.id;
+    const id = ctx.external.registry.get(schema5)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema5)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -55388,10 +55398,10 @@ function finalize(ctx, schema2) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema2["~standard"],
+        ...schema5["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema2, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema2, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema5, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema5, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -55455,18 +55465,18 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
+var createToJSONSchemaMethod = (schema5, processors = {}) => (params) => {
   const ctx = initializeContext({ ...params, processors });
-  processSchema(schema2, ctx);
-  extractDefs(ctx, schema2);
-  return finalize(ctx, schema2);
+  processSchema(schema5, ctx);
+  extractDefs(ctx, schema5);
+  return finalize(ctx, schema5);
 };
-var createStandardJSONSchemaMethod = (schema2, io, processors = {}) => (params) => {
+var createStandardJSONSchemaMethod = (schema5, io, processors = {}) => (params) => {
   const { libraryOptions, target } = params ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
-  processSchema(schema2, ctx);
-  extractDefs(ctx, schema2);
-  return finalize(ctx, schema2);
+  processSchema(schema5, ctx);
+  extractDefs(ctx, schema5);
+  return finalize(ctx, schema5);
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
@@ -55530,13 +55540,13 @@ var contributors = {
   },
   mime_type: (agg, def) => intersectMime(agg, def.mime)
 };
-function aggregateChecks(schema2) {
+function aggregateChecks(schema5) {
   const agg = {};
-  const def = schema2._zod.def;
-  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema5._zod.def;
+  const list = schema5._zod.traits.has("$ZodCheck") ? [schema5, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema2._zod.bag;
+  const bag = schema5._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -55571,10 +55581,10 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64urlCharset, base64url]
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
-var stringProcessor = (schema2, ctx, _json, _params) => {
+var stringProcessor = (schema5, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
+  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
@@ -55603,9 +55613,9 @@ var stringProcessor = (schema2, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema2, ctx, _json, params) => {
+var numberProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema5);
   json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
@@ -55636,7 +55646,7 @@ var numberProcessor = (schema2, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema2, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema5, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
@@ -55648,11 +55658,11 @@ var numberProcessor = (schema2, ctx, _json, params) => {
 var booleanProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var bigintProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
 };
 var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
@@ -55663,11 +55673,11 @@ var nullProcessor = (_schema, ctx, json2, _params) => {
     json2.type = "null";
   }
 };
-var undefinedProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Void cannot be represented in JSON Schema");
 };
 var neverProcessor = (_schema, _ctx, json2, _params) => {
   json2.not = {};
@@ -55676,11 +55686,11 @@ var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema2, _ctx, json2, _params) => {
-  const def = schema2._zod.def;
+var enumProcessor = (schema5, _ctx, json2, _params) => {
+  const def = schema5._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
     json2.not = {};
@@ -55692,8 +55702,8 @@ var enumProcessor = (schema2, _ctx, json2, _params) => {
     json2.type = "string";
   json2.enum = values;
 };
-var literalProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var literalProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   if (def.values.length === 0) {
     json2.not = {};
     return;
@@ -55701,10 +55711,10 @@ var literalProcessor = (schema2, ctx, json2, params) => {
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema2, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -55732,23 +55742,23 @@ var literalProcessor = (schema2, ctx, json2, params) => {
     json2.enum = vals;
   }
 };
-var nanProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema2, _ctx, json2, _params) => {
+var templateLiteralProcessor = (schema5, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern = schema2._zod.pattern;
+  const pattern = schema5._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema2, _ctx, json2, _params) => {
+var fileProcessor = (schema5, _ctx, json2, _params) => {
   const _json = json2;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
-  const { minimum, maximum, mime } = aggregateChecks(schema2);
+  const { minimum, maximum, mime } = aggregateChecks(schema5);
   if (minimum !== void 0)
     _json.minLength = minimum;
   if (maximum !== void 0)
@@ -55765,25 +55775,25 @@ var fileProcessor = (schema2, _ctx, json2, _params) => {
 var successProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var customProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema2, ctx, json2, params) => {
-  handleUnrepresentable(schema2, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Set cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema2, ctx, _json, params) => {
+var arrayProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema2);
+  const def = schema5._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -55794,22 +55804,22 @@ var arrayProcessor = (schema2, ctx, _json, params) => {
     path: [...params.path, "items"]
   });
 };
-function inputOptin(schema2) {
-  const def = schema2._zod.def;
+function inputOptin(schema5) {
+  const def = schema5._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema2._zod.optin;
+  return schema5._zod.optin;
 }
-var objectProcessor = (schema2, ctx, _json, params) => {
+var objectProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
@@ -55842,8 +55852,8 @@ var objectProcessor = (schema2, ctx, _json, params) => {
     });
   }
 };
-var unionProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var unionProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
@@ -55855,8 +55865,8 @@ var unionProcessor = (schema2, ctx, json2, params) => {
     json2.anyOf = options;
   }
 };
-var intersectionProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var intersectionProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
     path: [...params.path, "allOf", 0]
@@ -55873,9 +55883,9 @@ var intersectionProcessor = (schema2, ctx, json2, params) => {
   json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
-var tupleProcessor = (schema2, ctx, _json, params) => {
+var tupleProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
@@ -55931,7 +55941,7 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
     if (isClosed)
       json2.maxItems = maxItems;
   }
-  const { minimum, maximum } = aggregateChecks(schema2);
+  const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -56000,9 +56010,9 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema2, ctx, _json, params) => {
+var recordProcessor = (schema5, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema2._zod.def;
+  const def = schema5._zod.def;
   json2.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
@@ -56027,7 +56037,7 @@ var recordProcessor = (schema2, ctx, _json, params) => {
         pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema2);
+      pending.push(schema5);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -56043,10 +56053,10 @@ var recordProcessor = (schema2, ctx, _json, params) => {
     }
   }
 };
-var nullableProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var nullableProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json2.nullable = true;
@@ -56054,14 +56064,14 @@ var nullableProcessor = (schema2, ctx, json2, params) => {
     json2.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var nonoptionalProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema2, ctx, json2, params) {
+function serializeDefaultValue(value, schema5, ctx, json2, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -56071,74 +56081,74 @@ function serializeDefaultValue(value, schema2, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema2, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var defaultProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2.default = value;
 };
-var prefaultProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var prefaultProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2._prefault = value;
 };
-var catchProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var catchProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema2, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema5, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json2.default = catchValue;
 };
-var pipeProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var pipeProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema2, ctx, json2, params) => {
-  const def = schema2._zod.def;
+var readonlyProcessor = (schema5, ctx, json2, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   json2.readOnly = true;
 };
-var promiseProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var promiseProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
-var optionalProcessor = (schema2, ctx, _json, params) => {
-  const def = schema2._zod.def;
+var optionalProcessor = (schema5, ctx, _json, params) => {
+  const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
 };
-var lazyProcessor = (schema2, ctx, _json, params) => {
-  const innerType = schema2._zod.innerType;
+var lazyProcessor = (schema5, ctx, _json, params) => {
+  const innerType = schema5._zod.innerType;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema2);
+  const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
 var allProcessors = {
@@ -56188,8 +56198,8 @@ function toJSONSchema(input2, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_, schema2] = entry;
-      processSchema(schema2, ctx2);
+      const [_, schema5] = entry;
+      processSchema(schema5, ctx2);
     }
     const schemas = {};
     const external = {
@@ -56199,9 +56209,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema2] = entry;
-      extractDefs(ctx2, schema2);
-      assignProp(schemas, key, finalize(ctx2, schema2));
+      const [key, schema5] = entry;
+      extractDefs(ctx2, schema5);
+      assignProp(schemas, key, finalize(ctx2, schema5));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -56270,14 +56280,14 @@ var JSONSchemaGenerator = class {
    * Process a schema to prepare it for JSON Schema generation.
    * This must be called before emit().
    */
-  process(schema2, _params = { path: [], schemaPath: [] }) {
-    return processSchema(schema2, this.ctx, _params);
+  process(schema5, _params = { path: [], schemaPath: [] }) {
+    return processSchema(schema5, this.ctx, _params);
   }
   /**
    * Emit the final JSON Schema after processing.
    * Must call process() first.
    */
-  emit(schema2, _params) {
+  emit(schema5, _params) {
     if (_params) {
       if (_params.cycles)
         this.ctx.cycles = _params.cycles;
@@ -56288,8 +56298,8 @@ var JSONSchemaGenerator = class {
     }
     this.ctx.sharedDefsExtractedFor = void 0;
     this.ctx.sharedEmitDoneFor = void 0;
-    extractDefs(this.ctx, schema2);
-    const result = finalize(this.ctx, schema2);
+    extractDefs(this.ctx, schema5);
+    const result = finalize(this.ctx, schema5);
     const { "~standard": _, ...plainResult } = result;
     return plainResult;
   }
@@ -57382,8 +57392,8 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
 function array(element, params) {
   return _array(ZodArray, element, params);
 }
-function keyof(schema2) {
-  const shape = schema2._zod.def.shape;
+function keyof(schema5) {
+  const shape = schema5._zod.def.shape;
   return _enum2(Object.keys(shape));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
@@ -58031,11 +58041,11 @@ function json(params) {
   });
   return jsonSchema2;
 }
-function preprocess(fn, schema2) {
+function preprocess(fn, schema5) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
-    out: schema2
+    out: schema5
   });
 }
 
@@ -58167,8 +58177,8 @@ var RECOGNIZED_KEYS = /* @__PURE__ */ new Set([
   "nullable",
   "readOnly"
 ]);
-function detectVersion(schema2, defaultTarget) {
-  const $schema = schema2.$schema;
+function detectVersion(schema5, defaultTarget) {
+  const $schema = schema5.$schema;
   if ($schema === "https://json-schema.org/draft/2020-12/schema") {
     return "draft-2020-12";
   }
@@ -58396,27 +58406,27 @@ function getTupleRest(restSchema, ctx) {
   return convertSchema(restSchema, ctx);
 }
 var fullTime = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function convertBaseSchema(schema2, ctx) {
-  if (schema2.not !== void 0) {
-    if (typeof schema2.not === "object" && Object.keys(schema2.not).length === 0) {
+function convertBaseSchema(schema5, ctx) {
+  if (schema5.not !== void 0) {
+    if (typeof schema5.not === "object" && Object.keys(schema5.not).length === 0) {
       return z.never();
     }
     throw new Error("not is not supported in Zod (except { not: {} } for never)");
   }
-  if (schema2.unevaluatedItems !== void 0) {
+  if (schema5.unevaluatedItems !== void 0) {
     throw new Error("unevaluatedItems is not supported");
   }
-  if (schema2.unevaluatedProperties !== void 0) {
+  if (schema5.unevaluatedProperties !== void 0) {
     throw new Error("unevaluatedProperties is not supported");
   }
-  if (schema2.if !== void 0 || schema2.then !== void 0 || schema2.else !== void 0) {
+  if (schema5.if !== void 0 || schema5.then !== void 0 || schema5.else !== void 0) {
     throw new Error("Conditional schemas (if/then/else) are not supported");
   }
-  if (schema2.dependentSchemas !== void 0 || schema2.dependentRequired !== void 0) {
+  if (schema5.dependentSchemas !== void 0 || schema5.dependentRequired !== void 0) {
     throw new Error("dependentSchemas and dependentRequired are not supported");
   }
-  if (schema2.$ref) {
-    const refPath = schema2.$ref;
+  if (schema5.$ref) {
+    const refPath = schema5.$ref;
     if (ctx.refs.has(refPath)) {
       return ctx.refs.get(refPath);
     }
@@ -58435,9 +58445,9 @@ function convertBaseSchema(schema2, ctx) {
     ctx.processing.delete(refPath);
     return zodSchema2;
   }
-  if (schema2.enum !== void 0) {
-    const enumValues = schema2.enum;
-    if (ctx.version === "openapi-3.0" && schema2.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
+  if (schema5.enum !== void 0) {
+    const enumValues = schema5.enum;
+    if (ctx.version === "openapi-3.0" && schema5.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
       return z.null();
     }
     if (enumValues.length === 0) {
@@ -58455,13 +58465,13 @@ function convertBaseSchema(schema2, ctx) {
     }
     return z.union([literalSchemas[0], literalSchemas[1], ...literalSchemas.slice(2)]);
   }
-  if (schema2.const !== void 0) {
-    return z.literal(schema2.const);
+  if (schema5.const !== void 0) {
+    return z.literal(schema5.const);
   }
-  const type = schema2.type;
+  const type = schema5.type;
   if (Array.isArray(type)) {
     const typeSchemas = type.map((t) => {
-      const typeSchema = { ...schema2, type: t };
+      const typeSchema = { ...schema5, type: t };
       return convertBaseSchema(typeSchema, ctx);
     });
     if (typeSchemas.length === 0) {
@@ -58479,8 +58489,8 @@ function convertBaseSchema(schema2, ctx) {
   switch (type) {
     case "string": {
       let stringSchema = z.string();
-      if (schema2.format) {
-        const format2 = schema2.format;
+      if (schema5.format) {
+        const format2 = schema5.format;
         if (format2 === "email") {
           stringSchema = stringSchema.check(z.email());
         } else if (format2 === "uri" || format2 === "uri-reference") {
@@ -58535,14 +58545,14 @@ function convertBaseSchema(schema2, ctx) {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
-      if (typeof schema2.minLength === "number") {
-        stringSchema = stringSchema.min(schema2.minLength);
+      if (typeof schema5.minLength === "number") {
+        stringSchema = stringSchema.min(schema5.minLength);
       }
-      if (typeof schema2.maxLength === "number") {
-        stringSchema = stringSchema.max(schema2.maxLength);
+      if (typeof schema5.maxLength === "number") {
+        stringSchema = stringSchema.max(schema5.maxLength);
       }
-      if (schema2.pattern) {
-        stringSchema = stringSchema.regex(new RegExp(schema2.pattern));
+      if (schema5.pattern) {
+        stringSchema = stringSchema.regex(new RegExp(schema5.pattern));
       }
       zodSchema = stringSchema;
       break;
@@ -58550,24 +58560,24 @@ function convertBaseSchema(schema2, ctx) {
     case "number":
     case "integer": {
       let numberSchema = type === "integer" ? z.number().int() : z.number();
-      if (typeof schema2.minimum === "number" && schema2.exclusiveMinimum !== true) {
-        numberSchema = numberSchema.min(schema2.minimum);
+      if (typeof schema5.minimum === "number" && schema5.exclusiveMinimum !== true) {
+        numberSchema = numberSchema.min(schema5.minimum);
       }
-      if (typeof schema2.maximum === "number" && schema2.exclusiveMaximum !== true) {
-        numberSchema = numberSchema.max(schema2.maximum);
+      if (typeof schema5.maximum === "number" && schema5.exclusiveMaximum !== true) {
+        numberSchema = numberSchema.max(schema5.maximum);
       }
-      if (typeof schema2.exclusiveMinimum === "number") {
-        numberSchema = numberSchema.gt(schema2.exclusiveMinimum);
-      } else if (schema2.exclusiveMinimum === true && typeof schema2.minimum === "number") {
-        numberSchema = numberSchema.gt(schema2.minimum);
+      if (typeof schema5.exclusiveMinimum === "number") {
+        numberSchema = numberSchema.gt(schema5.exclusiveMinimum);
+      } else if (schema5.exclusiveMinimum === true && typeof schema5.minimum === "number") {
+        numberSchema = numberSchema.gt(schema5.minimum);
       }
-      if (typeof schema2.exclusiveMaximum === "number") {
-        numberSchema = numberSchema.lt(schema2.exclusiveMaximum);
-      } else if (schema2.exclusiveMaximum === true && typeof schema2.maximum === "number") {
-        numberSchema = numberSchema.lt(schema2.maximum);
+      if (typeof schema5.exclusiveMaximum === "number") {
+        numberSchema = numberSchema.lt(schema5.exclusiveMaximum);
+      } else if (schema5.exclusiveMaximum === true && typeof schema5.maximum === "number") {
+        numberSchema = numberSchema.lt(schema5.maximum);
       }
-      if (typeof schema2.multipleOf === "number") {
-        numberSchema = numberSchema.multipleOf(schema2.multipleOf);
+      if (typeof schema5.multipleOf === "number") {
+        numberSchema = numberSchema.multipleOf(schema5.multipleOf);
       }
       zodSchema = numberSchema;
       break;
@@ -58582,15 +58592,15 @@ function convertBaseSchema(schema2, ctx) {
     }
     case "object": {
       const shape = {};
-      const properties = schema2.properties || {};
-      const requiredSet = new Set(schema2.required || []);
-      const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
+      const properties = schema5.properties || {};
+      const requiredSet = new Set(schema5.required || []);
+      const additionalSchema = typeof schema5.additionalProperties === "object" ? convertSchema(schema5.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
         assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
-      if (schema2.patternProperties) {
-        const patternProps = schema2.patternProperties;
+      if (schema5.patternProperties) {
+        const patternProps = schema5.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
         for (const pattern of patternKeys) {
@@ -58614,7 +58624,7 @@ function convertBaseSchema(schema2, ctx) {
           }
           zodSchema = result;
         }
-        if (schema2.additionalProperties === false) {
+        if (schema5.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
@@ -58641,7 +58651,7 @@ function convertBaseSchema(schema2, ctx) {
         }
       } else {
         const objectSchema = z.object(shape);
-        if (schema2.additionalProperties === false) {
+        if (schema5.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
           zodSchema = objectSchema.catchall(additionalSchema);
@@ -58649,13 +58659,13 @@ function convertBaseSchema(schema2, ctx) {
           zodSchema = objectSchema.passthrough();
         }
       }
-      const hasKeyGuard = schema2.propertyNames !== void 0 && schema2.propertyNames !== true;
-      const minProperties = typeof schema2.minProperties === "number" ? schema2.minProperties : void 0;
-      const maxProperties = typeof schema2.maxProperties === "number" ? schema2.maxProperties : void 0;
+      const hasKeyGuard = schema5.propertyNames !== void 0 && schema5.propertyNames !== true;
+      const minProperties = typeof schema5.minProperties === "number" ? schema5.minProperties : void 0;
+      const maxProperties = typeof schema5.maxProperties === "number" ? schema5.maxProperties : void 0;
       if (hasKeyGuard || minProperties !== void 0 || maxProperties !== void 0) {
         let keySchema;
         if (hasKeyGuard) {
-          const keyJSONSchema = typeof schema2.propertyNames === "object" && schema2.propertyNames.type === void 0 ? { type: "string", ...schema2.propertyNames } : schema2.propertyNames;
+          const keyJSONSchema = typeof schema5.propertyNames === "object" && schema5.propertyNames.type === void 0 ? { type: "string", ...schema5.propertyNames } : schema5.propertyNames;
           keySchema = convertSchema(keyJSONSchema, ctx);
         }
         zodSchema = checkObjectGuards(zodSchema, { keySchema, minProperties, maxProperties });
@@ -58663,53 +58673,53 @@ function convertBaseSchema(schema2, ctx) {
       break;
     }
     case "array": {
-      const prefixItems = schema2.prefixItems;
-      const items = schema2.items;
+      const prefixItems = schema5.prefixItems;
+      const items = schema5.items;
       if (prefixItems && Array.isArray(prefixItems)) {
-        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
+        const minItems = typeof schema5.minItems === "number" ? schema5.minItems : 0;
         const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema2.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
+        if (typeof schema5.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema5.minItems));
         }
-        if (typeof schema2.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
+        if (typeof schema5.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema5.maxItems));
         }
       } else if (Array.isArray(items)) {
-        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
+        const minItems = typeof schema5.minItems === "number" ? schema5.minItems : 0;
         const tupleItems = items.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
-        const rest = getTupleRest(schema2.additionalItems, ctx);
+        const rest = getTupleRest(schema5.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema2.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
+        if (typeof schema5.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema5.minItems));
         }
-        if (typeof schema2.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
+        if (typeof schema5.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema5.maxItems));
         }
       } else if (items !== void 0) {
         const element = convertSchema(items, ctx);
         let arraySchema = z.array(element);
-        if (typeof schema2.minItems === "number") {
-          arraySchema = arraySchema.min(schema2.minItems);
+        if (typeof schema5.minItems === "number") {
+          arraySchema = arraySchema.min(schema5.minItems);
         }
-        if (typeof schema2.maxItems === "number") {
-          arraySchema = arraySchema.max(schema2.maxItems);
+        if (typeof schema5.maxItems === "number") {
+          arraySchema = arraySchema.max(schema5.maxItems);
         }
         zodSchema = arraySchema;
       } else {
         zodSchema = z.array(z.any());
       }
-      if (schema2.uniqueItems === true || schema2.contains !== void 0) {
+      if (schema5.uniqueItems === true || schema5.contains !== void 0) {
         zodSchema = checkArrayGuards(zodSchema, {
-          uniqueItems: schema2.uniqueItems === true,
-          containsSchema: schema2.contains !== void 0 ? convertSchema(schema2.contains, ctx) : void 0,
-          minContains: typeof schema2.minContains === "number" ? schema2.minContains : void 0,
-          maxContains: typeof schema2.maxContains === "number" ? schema2.maxContains : void 0
+          uniqueItems: schema5.uniqueItems === true,
+          containsSchema: schema5.contains !== void 0 ? convertSchema(schema5.contains, ctx) : void 0,
+          minContains: typeof schema5.minContains === "number" ? schema5.minContains : void 0,
+          maxContains: typeof schema5.maxContains === "number" ? schema5.maxContains : void 0
         });
       }
       break;
@@ -58719,94 +58729,94 @@ function convertBaseSchema(schema2, ctx) {
   }
   return zodSchema;
 }
-function convertSchema(schema2, ctx) {
-  if (typeof schema2 === "boolean") {
-    return schema2 ? z.any() : z.never();
+function convertSchema(schema5, ctx) {
+  if (typeof schema5 === "boolean") {
+    return schema5 ? z.any() : z.never();
   }
-  let baseSchema = convertBaseSchema(schema2, ctx);
-  const hasExplicitType = schema2.type || schema2.enum !== void 0 || schema2.const !== void 0;
-  if (schema2.anyOf && Array.isArray(schema2.anyOf)) {
-    const options = schema2.anyOf.map((s) => convertSchema(s, ctx));
+  let baseSchema = convertBaseSchema(schema5, ctx);
+  const hasExplicitType = schema5.type || schema5.enum !== void 0 || schema5.const !== void 0;
+  if (schema5.anyOf && Array.isArray(schema5.anyOf)) {
+    const options = schema5.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
-  if (schema2.oneOf && Array.isArray(schema2.oneOf)) {
-    const options = schema2.oneOf.map((s) => convertSchema(s, ctx));
+  if (schema5.oneOf && Array.isArray(schema5.oneOf)) {
+    const options = schema5.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
-  if (schema2.allOf && Array.isArray(schema2.allOf)) {
-    if (schema2.allOf.length === 0) {
+  if (schema5.allOf && Array.isArray(schema5.allOf)) {
+    if (schema5.allOf.length === 0) {
       baseSchema = hasExplicitType ? baseSchema : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema2.allOf[0], ctx);
+      let result = hasExplicitType ? baseSchema : convertSchema(schema5.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema2.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
+      for (let i = startIdx; i < schema5.allOf.length; i++) {
+        result = z.intersection(result, convertSchema(schema5.allOf[i], ctx));
       }
       baseSchema = result;
     }
   }
-  if (schema2.nullable === true && ctx.version === "openapi-3.0") {
+  if (schema5.nullable === true && ctx.version === "openapi-3.0") {
     baseSchema = z.nullable(baseSchema);
   }
-  if (schema2.readOnly === true) {
+  if (schema5.readOnly === true) {
     baseSchema = z.readonly(baseSchema);
   }
-  if (schema2.default !== void 0) {
-    baseSchema = baseSchema.default(schema2.default);
+  if (schema5.default !== void 0) {
+    baseSchema = baseSchema.default(schema5.default);
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
   for (const key of coreMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+    if (key in schema5) {
+      extraMeta[key] = schema5[key];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
   for (const key of contentMetadataKeys) {
-    if (key in schema2) {
-      extraMeta[key] = schema2[key];
+    if (key in schema5) {
+      extraMeta[key] = schema5[key];
     }
   }
-  if (schema2.type === "object" && schema2.$ref === void 0) {
-    if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
-      extraMeta.propertyNames = schema2.propertyNames;
+  if (schema5.type === "object" && schema5.$ref === void 0) {
+    if (schema5.propertyNames !== void 0 && !containsRef(schema5.propertyNames)) {
+      extraMeta.propertyNames = schema5.propertyNames;
     }
     for (const key of ["minProperties", "maxProperties"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+      if (schema5[key] !== void 0)
+        extraMeta[key] = schema5[key];
     }
   }
-  if (schema2.type === "array" && schema2.$ref === void 0) {
-    if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
-      extraMeta.contains = schema2.contains;
+  if (schema5.type === "array" && schema5.$ref === void 0) {
+    if (schema5.contains !== void 0 && !containsRef(schema5.contains)) {
+      extraMeta.contains = schema5.contains;
     }
     for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema2[key] !== void 0)
-        extraMeta[key] = schema2[key];
+      if (schema5[key] !== void 0)
+        extraMeta[key] = schema5[key];
     }
   }
-  for (const key of Object.keys(schema2)) {
+  for (const key of Object.keys(schema5)) {
     if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema2[key]);
+      assignProp(extraMeta, key, schema5[key]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
     ctx.registry.add(baseSchema, extraMeta);
   }
-  if (schema2.description) {
-    baseSchema = baseSchema.describe(schema2.description);
+  if (schema5.description) {
+    baseSchema = baseSchema.describe(schema5.description);
   }
   return baseSchema;
 }
-function fromJSONSchema(schema2, params) {
-  if (typeof schema2 === "boolean") {
-    return schema2 ? z.any() : z.never();
+function fromJSONSchema(schema5, params) {
+  if (typeof schema5 === "boolean") {
+    return schema5 ? z.any() : z.never();
   }
   let normalized;
   try {
-    normalized = JSON.parse(JSON.stringify(schema2));
+    normalized = JSON.parse(JSON.stringify(schema5));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
@@ -58825,7 +58835,7 @@ function fromJSONSchema(schema2, params) {
 
 // node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-function visit(schema2, fnOrHandlers) {
+function visit(schema5, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
@@ -58975,12 +58985,12 @@ function visit(schema2, fnOrHandlers) {
       }
     }
   }
-  return run(schema2);
+  return run(schema5);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
-function deepPartial(schema2) {
-  return visit(schema2, {
+function deepPartial(schema5) {
+  return visit(schema5, {
     object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
@@ -59003,8 +59013,8 @@ function outSide(def) {
 function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
-function input(schema2) {
-  return visit(schema2, {
+function input(schema5) {
+  return visit(schema5, {
     pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
@@ -59012,8 +59022,8 @@ function input(schema2) {
     catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
-function output(schema2) {
-  return visit(schema2, {
+function output(schema5) {
+  return visit(schema5, {
     pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
@@ -59134,8 +59144,8 @@ var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
 function defineFormat(def) {
   const tag = tagOf(def.kind, def.version);
   const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
-  function validate2(schema2, value, where2) {
-    const r = schema2.safeParse(value);
+  function validate2(schema5, value, where2) {
+    const r = schema5.safeParse(value);
     if (r.success) return r.data;
     const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
     const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
@@ -59351,7 +59361,9 @@ var ResponseCacheEntrySchema = external_exports.strictObject({
     promptTokens: external_exports.number().nullable(),
     completionTokens: external_exports.number().nullable(),
     ttftMs: external_exports.number().nullable(),
-    latencyMs: external_exports.number()
+    latencyMs: external_exports.number(),
+    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
+    embedding: external_exports.array(external_exports.array(external_exports.number())).optional()
   }),
   /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
   mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
@@ -59620,9 +59632,9 @@ async function scanCases(read) {
   const inputs = new DigestIndex();
   const inputSuspects = [];
   let moreInputs = 0;
-  let count2 = 0;
+  let count3 = 0;
   for await (const c of read()) {
-    const i = count2++;
+    const i = count3++;
     const prevId = ids.setIfAbsent(c.id, i);
     const prevInput = inputs.setIfAbsent(inputKey(c), i);
     if (prevInput >= 0) {
@@ -59631,9 +59643,9 @@ async function scanCases(read) {
     }
     if (prevId >= 0) await refuseDuplicateId(read, [prevId, i]);
   }
-  const warnings = await confirmInputs(read, inputSuspects);
-  if (moreInputs > 0) warnings.push(`\u2026 and up to ${moreInputs} more case(s) with an input seen earlier (not named; confirm with llmops data dedupe)`);
-  return { set: { stream: read, count: count2, ids }, warnings };
+  const warnings2 = await confirmInputs(read, inputSuspects);
+  if (moreInputs > 0) warnings2.push(`\u2026 and up to ${moreInputs} more case(s) with an input seen earlier (not named; confirm with llmops data dedupe)`);
+  return { set: { stream: read, count: count3, ids }, warnings: warnings2 };
 }
 function inputKey(c) {
   return stableStringify({ input: c.input ?? null, vars: c.vars });
@@ -60902,11 +60914,11 @@ function strftime(date5, format2) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function replace(str, oldvalue, newvalue, count2) {
-  if (count2 === 0) {
+function replace(str, oldvalue, newvalue, count3) {
+  if (count3 === 0) {
     return str;
   }
-  let remaining = count2 == null || count2 < 0 ? Infinity : count2;
+  let remaining = count3 == null || count3 < 0 ? Infinity : count3;
   const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
   return str.replaceAll(pattern, (match) => {
     if (remaining > 0) {
@@ -61100,20 +61112,20 @@ var StringValue = class extends RuntimeValue {
           if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
             throw new Error("replace() arguments must be strings");
           }
-          let count2;
+          let count3;
           if (args.length > 2) {
             if (args[2].type === "KeywordArgumentsValue") {
-              count2 = args[2].value.get("count") ?? new NullValue();
+              count3 = args[2].value.get("count") ?? new NullValue();
             } else {
-              count2 = args[2];
+              count3 = args[2];
             }
           } else {
-            count2 = new NullValue();
+            count3 = new NullValue();
           }
-          if (!(count2 instanceof IntegerValue || count2 instanceof NullValue)) {
+          if (!(count3 instanceof IntegerValue || count3 instanceof NullValue)) {
             throw new Error("replace() count argument must be a number or null");
           }
-          return new StringValue(replace(this.value, oldValue.value, newValue.value, count2.value));
+          return new StringValue(replace(this.value, oldValue.value, newValue.value, count3.value));
         })
       ]
     ]);
@@ -63346,6 +63358,21 @@ function parseRetryAfter(value, nowMs = Date.now()) {
   if (Number.isNaN(t)) return void 0;
   return Math.max(0, t - nowMs);
 }
+async function withRetries(fn, policy, clock, random, onRetry) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { value: await fn(attempt), attempts: attempt };
+    } catch (err) {
+      if (!(err instanceof ProviderError) || !err.retryable || attempt >= Math.min(policy.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+        if (err instanceof ProviderError) err.attempts = attempt;
+        throw err;
+      }
+      const delay = backoffDelay(policy, attempt, random(), err.opts.retryAfterMs);
+      onRetry?.(err, attempt, delay);
+      await clock.sleep(delay);
+    }
+  }
+}
 
 // src/core/eval/request-watch.ts
 var RequestWatch = class {
@@ -63508,21 +63535,30 @@ function costOf(prices, promptTokens, completionTokens) {
   if (!prices || promptTokens === null || completionTokens === null) return null;
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1e3;
 }
+function scoreInputOf(job, r, cost2) {
+  return {
+    caseId: job.evalCase.id,
+    repeat: job.repeat,
+    output: r.text,
+    expected: job.evalCase.expected,
+    vars: job.evalCase.vars,
+    prompt: job.inputText,
+    latencyMs: r.latencyMs,
+    ttftMs: r.ttftMs,
+    promptTokens: r.promptTokens,
+    completionTokens: r.completionTokens,
+    cost: cost2
+  };
+}
+function completionOf(r) {
+  return { text: r.output ?? "", finishReason: r.finish_reason, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ttftMs: r.ttft_ms, latencyMs: r.latency_ms ?? 0 };
+}
 function scoreOutput(scorers, job, r, cost2) {
   const scores = {};
+  const input2 = scoreInputOf(job, r, cost2);
   for (const s of scorers) {
     try {
-      const res = s.score({
-        output: r.text,
-        expected: job.evalCase.expected,
-        vars: job.evalCase.vars,
-        prompt: job.inputText,
-        latencyMs: r.latencyMs,
-        ttftMs: r.ttftMs,
-        promptTokens: r.promptTokens,
-        completionTokens: r.completionTokens,
-        cost: cost2
-      });
+      const res = s.score(input2);
       const value = res.value === null || Number.isNaN(res.value) ? null : Math.min(1, Math.max(0, res.value));
       const score = { value };
       if (s.threshold !== void 0 && value !== null) score.pass = value >= s.threshold;
@@ -63535,7 +63571,7 @@ function scoreOutput(scorers, job, r, cost2) {
   }
   return scores;
 }
-function recordFor(job, fields2) {
+function recordFor(job, fields3) {
   return {
     schema: RESULT_LINE_TAG,
     case_id: job.evalCase.id,
@@ -63556,7 +63592,7 @@ function recordFor(job, fields2) {
     error: null,
     attempts: 0,
     cached: false,
-    ...fields2
+    ...fields3
   };
 }
 function success2(r, cost2, scorers, job, attempts, cached2) {
@@ -63589,12 +63625,12 @@ function retryCause(err) {
 }
 var LiveRun = class {
   /** `todo` streams the jobs to run (`count` of them), read ahead a few slots' worth at a time. */
-  constructor(todo, count2, deps, opts, progress) {
+  constructor(todo, count3, deps, opts, progress) {
     this.todo = todo;
     this.deps = deps;
     this.opts = opts;
     this.done = progress.done;
-    this.pending = count2;
+    this.pending = count3;
     this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
     this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
   }
@@ -63637,9 +63673,9 @@ var LiveRun = class {
       while (!this.finished()) {
         let nextDue = this.deps.clock.now() + SWEEP_MS;
         for (const s of this.waiting) nextDue = Math.min(nextDue, s.readyAt);
-        await new Promise((resolve5) => {
-          this.wake = resolve5;
-          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve5);
+        await new Promise((resolve6) => {
+          this.wake = resolve6;
+          void this.deps.clock.sleep(Math.max(0, Math.min(SWEEP_MS, nextDue - this.deps.clock.now()))).then(resolve6);
         });
         this.wake = void 0;
         if (this.failed !== void 0) throw this.failed;
@@ -63796,14 +63832,14 @@ var LiveRun = class {
    */
   send(s) {
     const { request } = s.job;
-    return new Promise((resolve5) => {
+    return new Promise((resolve6) => {
       const copies = [];
       let winner;
       const failures = {};
       const settleIfDone = () => {
         if (copies.some((c) => !c.settled)) return;
-        if (winner) resolve5({ value: winner.value });
-        else resolve5({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
+        if (winner) resolve6({ value: winner.value });
+        else resolve6({ error: failures.primary ?? failures.hedge ?? new ProviderError("request failed", "network", { retryable: true }) });
       };
       const launch = (hedge) => {
         const onHedgeDue = !hedge && this.opts.hedge ? () => this.hedgeDue(launch) : void 0;
@@ -63862,6 +63898,121 @@ var LiveRun = class {
   }
 };
 
+// src/core/eval/judge/remote.ts
+function remoteKey(baseUrl, req) {
+  return sha256(stableStringify({ remote: baseUrl.replace(/\/+$/, ""), req }));
+}
+async function prepareRemoteScores(samples, scorers, deps, opts) {
+  const remote = scorers.filter((s) => s.remote !== void 0);
+  const usage = /* @__PURE__ */ new Map();
+  if (remote.length === 0 || samples.length === 0) return usage;
+  const asks = remote.map((s) => {
+    const u = { requests: 0, cached: 0, retries: 0, prompt_tokens: 0, completion_tokens: 0, cost: s.remote.target.prices ? 0 : null };
+    usage.set(s.name, u);
+    return makeAsk(s.remote.target, deps.providerFor(s.remote.target), u, deps, opts);
+  });
+  deps.logger.info(`scoring ${samples.length} output(s) with ${remote.map((s) => `${s.name} (${s.remote.target.model})`).join(", ")}`);
+  const total = samples.length * remote.length;
+  let next = 0;
+  let fatal;
+  const worker = async () => {
+    while (fatal === void 0 && !deps.signal?.aborted) {
+      const i = next++;
+      if (i >= total) return;
+      const s = remote[i % remote.length];
+      try {
+        await s.remote.prepare(samples[Math.floor(i / remote.length)], asks[i % remote.length]);
+      } catch (err) {
+        fatal ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, total)) }, worker));
+  if (fatal !== void 0) {
+    if (fatal instanceof ProviderError) throw new ExternalError(`scorer request failed: ${fatal.message}`, fatal.opts.hint ? { hint: fatal.opts.hint } : {});
+    throw fatal;
+  }
+  return usage;
+}
+function makeAsk(target, provider, u, deps, opts) {
+  const bill = (p, c) => {
+    u.prompt_tokens += p ?? 0;
+    u.completion_tokens += c ?? 0;
+    if (u.cost !== null && target.prices) u.cost += ((p ?? 0) * target.prices.prompt_per_1k + (c ?? 0) * target.prices.completion_per_1k) / 1e3;
+  };
+  const attempt = async (send) => {
+    const controller = new AbortController();
+    const onOuter = () => controller.abort(deps.signal?.reason);
+    deps.signal?.addEventListener("abort", onOuter, { once: true });
+    let timedOut = false;
+    const timer = new AbortController();
+    deps.clock.sleep(opts.requestTimeoutMs, timer.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(new Error("deadline"));
+      },
+      () => {
+      }
+    );
+    try {
+      return await send(controller.signal);
+    } catch (err) {
+      if (timedOut) throw new ProviderError(`${target.base_url}: no answer within ${opts.requestTimeoutMs >= 1e3 ? `${Math.round(opts.requestTimeoutMs / 1e3)} s` : `${opts.requestTimeoutMs} ms`} (timeouts.request_s)`, "timeout", { retryable: true });
+      throw err;
+    } finally {
+      timer.abort();
+      deps.signal?.removeEventListener("abort", onOuter);
+    }
+  };
+  const retried = (send) => withRetries(
+    () => attempt(send),
+    opts.retry,
+    deps.clock,
+    deps.random,
+    (err, n) => {
+      u.retries++;
+      deps.logger.debug(`${target.base_url}: ${err.message}; retry ${n}`);
+    }
+  );
+  return {
+    async complete(req) {
+      const key = remoteKey(target.base_url, req);
+      const hit = await deps.cache?.get(key, req);
+      if (hit) {
+        u.cached++;
+        return hit;
+      }
+      const { value } = await retried((signal) => provider.complete(req, signal));
+      u.requests++;
+      bill(value.promptTokens, value.completionTokens);
+      await deps.cache?.set(key, req, value);
+      return value;
+    },
+    async embed(req) {
+      if (!provider.embed) throw new ProviderError(`${target.base_url}: this provider has no /embeddings`, "bad_request", { retryable: false, fatal: true });
+      const key = remoteKey(target.base_url, req);
+      const hit = await deps.cache?.get(key, req);
+      if (hit?.embedding) {
+        u.cached++;
+        return { vectors: hit.embedding, promptTokens: hit.promptTokens, latencyMs: hit.latencyMs };
+      }
+      const { value } = await retried((signal) => provider.embed(req, signal));
+      u.requests++;
+      bill(value.promptTokens, 0);
+      await deps.cache?.set(key, req, { text: "", finishReason: null, promptTokens: value.promptTokens, completionTokens: null, ttftMs: null, latencyMs: value.latencyMs, embedding: value.vectors });
+      return value;
+    }
+  };
+}
+function sampleKey(input2) {
+  return sha256(stableStringify({ o: input2.output, p: input2.prompt, e: input2.expected ?? null, v: input2.vars }));
+}
+function requestFailure(err) {
+  if (err instanceof ProviderError && err.fatal) throw err;
+  if (err instanceof ProviderError) return err.message;
+  throw err;
+}
+
 // src/core/eval/runner.ts
 var DONE_BEFORE = 1;
 var FAILED_BEFORE = 2;
@@ -63875,8 +64026,10 @@ async function runEval(plan, deps, opts) {
   if (found.outside > 0) deps.logger.warn(`${found.outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
   const dropped = found.stale + found.outside;
   const live = await dispatch(plan, found, todo, deps, opts);
-  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0);
   const { done, fatal } = live;
+  const hasRemote = deps.scorers.some((s) => s.remote !== void 0);
+  const remote = hasRemote && !deps.signal?.aborted && !fatal ? await scoreRemotely(plan, found, deps) : /* @__PURE__ */ new Map();
+  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote);
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
     throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done} of ${plan.size} records (those are saved)`}`, null, null, {
@@ -63896,8 +64049,24 @@ async function runEval(plan, deps, opts) {
     fromCache: live.fromCache,
     stale: dropped,
     retries: live.retries,
-    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0,
+    remote
   };
+}
+async function scoreRemotely(plan, found, deps) {
+  if (!deps.remote) throw new ExternalError("this suite has judge or embedding scorers, but no way to reach their models was given");
+  const { where: where2 } = found;
+  const finals = /* @__PURE__ */ new Map();
+  deps.store.load((r, at) => {
+    const i = plan.indexOf(r.case_id, r.repeat);
+    if (i >= 0 && where2[2 * i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
+  });
+  const samples = [];
+  for await (const job of plan.jobs()) {
+    const r = finals.get(job.index);
+    if (r) samples.push(scoreInputOf(job, completionOf(r), r.cost));
+  }
+  return prepareRemoteScores(samples, deps.scorers, { ...deps.remote.deps, ...deps.signal ? { signal: deps.signal } : {} }, deps.remote.opts);
 }
 async function locateRecords(plan, deps) {
   const where2 = new Float64Array(plan.size * 2).fill(-1);
@@ -63948,9 +64117,9 @@ async function dispatch(plan, found, todo, deps, opts) {
   }
   return live;
 }
-async function finalizeResults(plan, found, deps, opts, dropsRecords) {
+async function finalizeResults(plan, found, deps, opts, dropsRecords, hasRemote) {
   const { where: where2, state } = found;
-  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
+  const fromBefore = hasRemote || state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations() {
     if (!fromBefore) {
       for (let i = 0; i < plan.size; i++) if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job: void 0 };
@@ -63966,15 +64135,8 @@ async function finalizeResults(plan, found, deps, opts, dropsRecords) {
     locations(),
     (r, { index, job }) => {
       kept++;
-      if (job !== void 0 && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
-        const response = {
-          text: r.output,
-          finishReason: r.finish_reason,
-          promptTokens: r.prompt_tokens,
-          completionTokens: r.completion_tokens,
-          ttftMs: r.ttft_ms,
-          latencyMs: r.latency_ms ?? 0
-        };
+      if (job !== void 0 && (state[index] !== WRITTEN_NOW || hasRemote) && r.error === null && r.output !== null) {
+        const response = completionOf(r);
         r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
         r.scores = scoreOutput(deps.scorers, job, response, r.cost);
       }
@@ -64128,10 +64290,10 @@ function bleuSegmentStats(hypothesis, refs, maxOrder) {
     const refCounts = refs.ngrams[n];
     let correct = 0;
     let total = 0;
-    for (const [ngram, count2] of counts2[n]) {
-      total += count2;
+    for (const [ngram, count3] of counts2[n]) {
+      total += count3;
       const refCount = refCounts.get(ngram);
-      if (refCount !== void 0) correct += Math.min(count2, refCount);
+      if (refCount !== void 0) correct += Math.min(count3, refCount);
     }
     stats[2 + n] = correct;
     stats[2 + maxOrder + n] = total;
@@ -64212,8 +64374,8 @@ var commonScorerFields = {
   /** Weight in the suite's weighted overall score. */
   weight: external_exports.number().nonnegative().max(1e6).default(1)
 };
-function scorerSchema(type, fields2) {
-  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields2 });
+function scorerSchema(type, fields3) {
+  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields3 });
 }
 function referencesOf(expected) {
   if (typeof expected === "string") return [expected];
@@ -64229,15 +64391,15 @@ function scorerBase(c, corpus = false) {
 var SIGNATURE_VERSION = `llmops-${VERSION}`;
 var ReferenceCountTracker = class {
   seen = /* @__PURE__ */ new Set();
-  note(count2) {
-    if (this.seen.size < 2) this.seen.add(count2);
+  note(count3) {
+    if (this.seen.size < 2) this.seen.add(count3);
   }
   get nrefs() {
     return this.seen.size === 1 ? String([...this.seen][0]) : "var";
   }
 };
-function formatSignature(fields2) {
-  return [...fields2, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
+function formatSignature(fields3) {
+  return [...fields3, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
 }
 
 // src/core/eval/scorers/tokenizers.ts
@@ -64609,7 +64771,7 @@ var exactMatch = {
   }
 };
 function containsDef(type) {
-  const schema2 = scorerSchema(type, {
+  const schema5 = scorerSchema(type, {
     /** The text to look for; defaults to the case's expected value(s). */
     value: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional(),
     /** With several values: all must appear (default) or any one. */
@@ -64617,7 +64779,7 @@ function containsDef(type) {
   });
   const def = {
     type,
-    schema: schema2,
+    schema: schema5,
     create(c) {
       const fold = (s) => type === "icontains" ? s.normalize("NFKC").toLowerCase() : s;
       return {
@@ -64681,9 +64843,9 @@ function valuesEqual(a, b, o) {
   }
   return a === b;
 }
-function compareFields(output2, expected, fields2, o) {
+function compareFields(output2, expected, fields3, o) {
   const present = (obj, k) => Object.hasOwn(obj, k) && obj[k] !== void 0;
-  const names = fields2 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
+  const names = fields3 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
   let relevant = 0;
@@ -64721,9 +64883,9 @@ function expectedObject(expected) {
   }
   return null;
 }
-function truncated(fields2) {
-  const entries = Object.entries(fields2);
-  return entries.length <= MAX_DETAIL_FIELDS ? fields2 : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
+function truncated(fields3) {
+  const entries = Object.entries(fields3);
+  return entries.length <= MAX_DETAIL_FIELDS ? fields3 : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
 }
 var jsonFields = {
   type: "json_fields",
@@ -64745,9 +64907,370 @@ var jsonFields = {
   }
 };
 
+// src/core/eval/api-key-env.ts
+var apiKeyEnvSchema = external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" });
+
+// src/core/eval/judge/target.ts
+var remoteTargetSchema = external_exports.strictObject({
+  /** Base URL including /v1, e.g. https://api.openai.com/v1 or http://127.0.0.1:8000/v1. */
+  base_url: external_exports.string().url(),
+  model: external_exports.string().min(1).max(500),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  api_key_env: apiKeyEnvSchema.optional(),
+  /** Sampling parameters sent with each judge request (default temperature 0), as the API names them. */
+  params: external_exports.record(external_exports.string(), external_exports.unknown()).default({ temperature: 0 }),
+  prices: external_exports.strictObject({
+    prompt_per_1k: external_exports.number().nonnegative().max(1e3),
+    completion_per_1k: external_exports.number().nonnegative().max(1e3),
+    currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
+  }).optional()
+});
+var judgePromptSchema = external_exports.union([
+  external_exports.string(),
+  external_exports.strictObject({
+    template: external_exports.string().optional(),
+    messages: external_exports.array(external_exports.strictObject({ role: external_exports.enum(["system", "user", "assistant"]), content: external_exports.string() })).min(1).optional(),
+    file: external_exports.string().optional()
+  })
+]);
+var calibrationSchema = external_exports.strictObject({
+  /** A JSONL file of {"case_id", "label"} (llmops.judge-labels/v1), relative to the suite file. */
+  labels: external_exports.string().min(1),
+  /** Warn when Cohen's kappa with the labels is below this (the point estimate). */
+  min_kappa: external_exports.number().min(-1).max(1).default(0.6)
+});
+
+// src/core/eval/judge/prompt.ts
+function judgePrompt(loaded, scorer, target) {
+  if (!loaded) throw new ConfigError(`scorer "${scorer}": its judge prompt was not loaded`, { hint: "judge scorers are created from a suite file by the suite loader" });
+  const compiled = compilePrompt(loaded.spec, `${scorer}: prompt`, loaded.origins);
+  return {
+    source: loaded.source,
+    hash: sha256(stableStringify(loaded.spec)),
+    render(vars, caseId) {
+      const { messages } = compiled.render(vars, { caseId: caseId ?? "?" });
+      return { api: "chat", model: target.model, messages, params: { ...target.params }, stream: false };
+    }
+  };
+}
+
+// src/core/eval/judge/parse.ts
+function lastJsonObject(whole) {
+  const text = whole.slice(-2e4);
+  let ends = 0;
+  for (let end = text.lastIndexOf("}"); end >= 0 && ends++ < 16; end = text.lastIndexOf("}", end - 1)) {
+    let starts = 0;
+    for (let start = text.lastIndexOf("{", end); start >= 0 && starts++ < 16; start = text.lastIndexOf("{", start - 1)) {
+      try {
+        const v = JSON.parse(text.slice(start, end + 1));
+        if (v && typeof v === "object" && !Array.isArray(v)) return v;
+      } catch {
+      }
+    }
+  }
+  return null;
+}
+function reasonOf(o) {
+  const r = o?.reason ?? o?.explanation ?? o?.rationale;
+  return typeof r === "string" ? r.slice(0, 2e3) : null;
+}
+var PASS = /* @__PURE__ */ new Set(["pass", "passed", "yes", "true", "1", "correct"]);
+var FAIL = /* @__PURE__ */ new Set(["fail", "failed", "no", "false", "0", "incorrect"]);
+function parseRubricVerdict(text, scale) {
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.score ?? json2.verdict ?? json2.rating ?? json2.grade : void 0;
+  if (raw === void 0) {
+    const m = scale === "pass_fail" ? /\b(?:verdict|score|result)\s*[:=]\s*\**\s*(pass|fail)\b|\[\[(pass|fail)\]\]/gi : /\b(?:score|rating)\s*[:=]\s*\**\s*(-?\d+(?:\.\d+)?)|\[\[(-?\d+(?:\.\d+)?)\]\]/gi;
+    let last = null;
+    for (let r = m.exec(text); r; r = m.exec(text)) last = r;
+    raw = last ? last[1] ?? last[2] : void 0;
+  }
+  if (raw === void 0) {
+    return { ok: false, error: scale === "pass_fail" ? 'no verdict found: expected JSON {"verdict": "pass"|"fail", "reason": \u2026}' : `no score found: expected JSON {"score": 1-${scale}, "reason": \u2026}` };
+  }
+  const reason = reasonOf(json2);
+  if (scale === "pass_fail") {
+    const s = String(raw).trim().toLowerCase();
+    if (PASS.has(s)) return { ok: true, score: 1, reason };
+    if (FAIL.has(s)) return { ok: true, score: 0, reason };
+    return { ok: false, error: `verdict ${JSON.stringify(raw)} is neither pass nor fail` };
+  }
+  const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > scale) return { ok: false, error: `score ${JSON.stringify(raw)} is not an integer from 1 to ${scale}` };
+  return { ok: true, score: n, reason };
+}
+function parsePairwiseVerdict(text) {
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.winner ?? json2.preference ?? json2.verdict ?? json2.choice : void 0;
+  if (raw === void 0) {
+    const m = /\[\[\s*(A|B|C|tie)\s*\]\]|\b(?:winner|verdict|preference)\s*[:=]\s*\**\s*(A|B|tie)\b/gi;
+    let last = null;
+    for (let r = m.exec(text); r; r = m.exec(text)) last = r;
+    raw = last ? last[1] ?? last[2] : void 0;
+  }
+  if (raw === void 0) return { ok: false, error: 'no verdict found: expected JSON {"winner": "A"|"B"|"tie", "reason": \u2026}' };
+  const s = String(raw).trim().toLowerCase();
+  const choice = s === "a" ? "A" : s === "b" ? "B" : s === "tie" || s === "c" || s === "equal" || s === "draw" ? "tie" : void 0;
+  if (!choice) return { ok: false, error: `winner ${JSON.stringify(raw)} is not A, B or tie` };
+  return { ok: true, choice, reason: reasonOf(json2) };
+}
+
+// src/core/eval/judge/tally.ts
+function emptyTally(categories, prompt, pairwise = false) {
+  return {
+    prompt: prompt ? { source: prompt.source, sha256: prompt.hash } : null,
+    samples: 0,
+    errors: { parse: 0, request: 0 },
+    error_example: null,
+    distribution: {},
+    labels: /* @__PURE__ */ new Map(),
+    categories,
+    ...pairwise ? { pairwise: { pairs: 0, wins: 0, losses: 0, ties: 0, inconsistent: 0, decisive_verdicts: 0, first_position_wins: 0 } } : {}
+  };
+}
+var RAW_KEPT = 2e3;
+function noteError(t, kind, message, raw) {
+  t.errors[kind]++;
+  t.error_example ??= { message, raw: raw === null ? null : raw.slice(0, RAW_KEPT) };
+}
+function noteLabel(t, caseId, repeat, label) {
+  if (caseId === void 0) return;
+  const had = t.labels.get(caseId);
+  if (!had || (repeat ?? 0) < had.repeat) t.labels.set(caseId, { repeat: repeat ?? 0, label });
+}
+function rawExcerpt(raw) {
+  return raw.length > RAW_KEPT ? `${raw.slice(0, RAW_KEPT)}\u2026` : raw;
+}
+
+// src/core/eval/scorers/judge-pairwise.ts
+var schema = scorerSchema("judge_pairwise", {
+  target: remoteTargetSchema,
+  /** The judge's prompt; omitted: templates/judges/pairwise.jinja. */
+  prompt: judgePromptSchema.optional(),
+  /** What makes one answer better, in words; the template shows it to the judge. */
+  criteria: external_exports.string().min(1).max(2e4),
+  /** The answer the output is compared with: the case's expected value, or a variable of the case. */
+  against: external_exports.union([external_exports.literal("expected"), external_exports.strictObject({ var: external_exports.string().min(1) })]).default("expected"),
+  calibration: calibrationSchema.optional()
+});
+var PAIRWISE_CATEGORIES = ["reference", "tie", "output"];
+var judgePairwise = {
+  type: "judge_pairwise",
+  schema,
+  create(config2) {
+    const c = config2;
+    const name = c.name ?? c.type;
+    const prompt = c.loaded_prompt ? judgePrompt(c.loaded_prompt, name, c.target) : void 0;
+    const tally = emptyTally(PAIRWISE_CATEGORIES, prompt, true);
+    const verdicts = /* @__PURE__ */ new Map();
+    const referenceOf = (input2) => {
+      const v = c.against === "expected" ? input2.expected : input2.vars[c.against.var];
+      if (v === void 0 || v === null) return null;
+      return typeof v === "string" ? v : JSON.stringify(v);
+    };
+    const requestFor = (input2, first, second) => (prompt ?? judgePrompt(c.loaded_prompt, name, c.target)).render({ input: input2.prompt, output_a: first, output_b: second, criteria: c.criteria, expected: input2.expected ?? null, vars: input2.vars }, input2.caseId);
+    return {
+      ...scorerBase(c),
+      signature: `judge_pairwise|model:${c.target.model}|against:${c.against === "expected" ? "expected" : `var.${c.against.var}`}|orders:both|prompt:${prompt ? `${prompt.source}@${prompt.hash.slice(0, 12)}` : "-"}`,
+      tally: () => tally,
+      score(input2) {
+        if (referenceOf(input2) === null) return { value: null };
+        return verdicts.get(sampleKey(input2)) ?? { value: null, detail: { error: "not judged yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview(input2) {
+          const reference = referenceOf(input2);
+          return reference === null ? null : requestFor(input2, input2.output, reference);
+        },
+        async prepare(input2, ask) {
+          const reference = referenceOf(input2);
+          if (reference === null) return;
+          tally.samples++;
+          const [ab, ba] = await Promise.all([judgeOnce(ask, requestFor(input2, input2.output, reference)), judgeOnce(ask, requestFor(input2, reference, input2.output))]);
+          const key = sampleKey(input2);
+          for (const [order, r] of [["output first", ab], ["reference first", ba]]) {
+            if (!r.ok) {
+              noteError(tally, r.kind, `${r.message} (${order})`, r.raw);
+              verdicts.set(key, { value: null, detail: { error: `${r.message} (${order})`, ...r.raw !== null ? { raw: rawExcerpt(r.raw) } : {} } });
+              return;
+            }
+          }
+          if (!ab.ok || !ba.ok) return;
+          const sideAb = ab.choice === "tie" ? "tie" : ab.choice === "A" ? "output" : "reference";
+          const sideBa = ba.choice === "tie" ? "tie" : ba.choice === "B" ? "output" : "reference";
+          const outcome = countPair(tally, ab.choice, ba.choice, sideAb, sideBa);
+          const value = outcome === "win" ? 1 : outcome === "loss" ? 0 : 0.5;
+          noteLabel(tally, input2.caseId, input2.repeat, outcome === "win" ? 2 : outcome === "loss" ? 0 : 1);
+          const reasons = [ab.reason, ba.reason].filter((r) => r !== null);
+          verdicts.set(key, { value, detail: { verdict: outcome, output_first: sideAb, reference_first: sideBa, ...reasons.length ? { reason: reasons.join(" | ") } : {} } });
+        }
+      }
+    };
+  }
+};
+async function judgeOnce(ask, request) {
+  let text;
+  try {
+    text = (await ask.complete(request)).text;
+  } catch (err) {
+    return { ok: false, kind: "request", message: `judge request failed: ${requestFailure(err)}`, raw: null };
+  }
+  const v = parsePairwiseVerdict(text);
+  return v.ok ? v : { ok: false, kind: "parse", message: `judge answer did not parse: ${v.error}`, raw: text };
+}
+function countPair(t, abChoice, baChoice, sideAb, sideBa) {
+  const pw = t.pairwise;
+  pw.pairs++;
+  for (const choice of [abChoice, baChoice]) {
+    if (choice === "tie") continue;
+    pw.decisive_verdicts++;
+    if (choice === "A") pw.first_position_wins++;
+  }
+  const outcome = sideAb !== sideBa ? "inconsistent" : sideAb === "output" ? "win" : sideAb === "reference" ? "loss" : "tie";
+  if (outcome === "win") pw.wins++;
+  else if (outcome === "loss") pw.losses++;
+  else if (outcome === "tie") pw.ties++;
+  else pw.inconsistent++;
+  t.distribution[outcome] = (t.distribution[outcome] ?? 0) + 1;
+  return outcome;
+}
+
+// src/core/eval/scorers/judge-rubric.ts
+var schema2 = scorerSchema("judge_rubric", {
+  /** The judge: any OpenAI-compatible chat endpoint. */
+  target: remoteTargetSchema,
+  /** The judge's prompt; omitted: templates/judges/rubric.jinja. */
+  prompt: judgePromptSchema.optional(),
+  /** What a good answer is, in words; the template shows it to the judge. */
+  rubric: external_exports.string().min(1).max(2e4),
+  /** 1..N (N from 2 to 10), or pass_fail. */
+  scale: external_exports.union([external_exports.number().int().min(2).max(10), external_exports.literal("pass_fail")]).default(5),
+  calibration: calibrationSchema.optional()
+});
+var judgeRubric = {
+  type: "judge_rubric",
+  schema: schema2,
+  create(config2) {
+    const c = config2;
+    const prompt = c.loaded_prompt ? judgePrompt(c.loaded_prompt, c.name ?? c.type, c.target) : void 0;
+    const categories = c.scale === "pass_fail" ? ["fail", "pass"] : Array.from({ length: c.scale }, (_, i) => String(i + 1));
+    const tally = emptyTally(categories, prompt);
+    const verdicts = /* @__PURE__ */ new Map();
+    const requestFor = (input2) => (prompt ?? judgePrompt(c.loaded_prompt, c.name ?? c.type, c.target)).render(
+      { input: input2.prompt, output: input2.output, expected: input2.expected ?? null, vars: input2.vars, rubric: c.rubric, scale: c.scale, pass_fail: c.scale === "pass_fail" },
+      input2.caseId
+    );
+    return {
+      ...scorerBase(c),
+      signature: `judge_rubric|model:${c.target.model}|scale:${c.scale}|prompt:${prompt ? `${prompt.source}@${prompt.hash.slice(0, 12)}` : "-"}`,
+      tally: () => tally,
+      score(input2) {
+        return verdicts.get(sampleKey(input2)) ?? { value: null, detail: { error: "not judged yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview: (input2) => requestFor(input2),
+        async prepare(input2, ask) {
+          const request = requestFor(input2);
+          tally.samples++;
+          let text;
+          try {
+            text = (await ask.complete(request)).text;
+          } catch (err) {
+            const message = `judge request failed: ${requestFailure(err)}`;
+            noteError(tally, "request", message, null);
+            verdicts.set(sampleKey(input2), { value: null, detail: { error: message } });
+            return;
+          }
+          const v = parseRubricVerdict(text, c.scale);
+          if (!v.ok) {
+            const message = `judge answer did not parse: ${v.error}`;
+            noteError(tally, "parse", message, text);
+            verdicts.set(sampleKey(input2), { value: null, detail: { error: message, raw: rawExcerpt(text) } });
+            return;
+          }
+          const label = c.scale === "pass_fail" ? v.score : v.score - 1;
+          const shown = categories[label];
+          tally.distribution[shown] = (tally.distribution[shown] ?? 0) + 1;
+          noteLabel(tally, input2.caseId, input2.repeat, label);
+          const value = c.scale === "pass_fail" ? v.score : (v.score - 1) / (c.scale - 1);
+          verdicts.set(sampleKey(input2), { value, detail: { verdict: shown, ...v.reason !== null ? { reason: v.reason } : {} } });
+        }
+      }
+    };
+  }
+};
+
+// src/core/eval/scorers/embedding-similarity.ts
+var schema3 = scorerSchema("embedding_similarity", {
+  /** The embedding model's endpoint (…/v1; requests go to …/v1/embeddings). */
+  target: remoteTargetSchema
+});
+function cosine(a, b) {
+  if (a.length !== b.length) return null;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  if (na === 0 || nb === 0) return 0;
+  return dot / Math.sqrt(na * nb);
+}
+var embeddingSimilarity = {
+  type: "embedding_similarity",
+  schema: schema3,
+  create(c) {
+    const tally = emptyTally([], void 0);
+    const results = /* @__PURE__ */ new Map();
+    return {
+      ...scorerBase(c),
+      signature: `embedding_similarity|model:${c.target.model}|cosine|clip:0`,
+      tally: () => tally,
+      score(input2) {
+        if (referencesOf(input2.expected) === null) return { value: null };
+        return results.get(sampleKey(input2)) ?? { value: null, detail: { error: "not embedded yet" } };
+      },
+      remote: {
+        target: c.target,
+        preview: (input2) => referencesOf(input2.expected) === null ? null : { api: "embeddings", model: c.target.model, input: [input2.output] },
+        async prepare(input2, ask) {
+          const refs = referencesOf(input2.expected);
+          if (refs === null) return;
+          tally.samples++;
+          let vectors;
+          try {
+            vectors = await Promise.all([input2.output, ...refs].map(async (text) => (await ask.embed({ api: "embeddings", model: c.target.model, input: [text] })).vectors[0]));
+          } catch (err) {
+            const message = `embedding request failed: ${requestFailure(err)}`;
+            noteError(tally, "request", message, null);
+            results.set(sampleKey(input2), { value: null, detail: { error: message } });
+            return;
+          }
+          let best = -Infinity;
+          for (const ref of vectors.slice(1)) {
+            const c2 = cosine(vectors[0], ref);
+            if (c2 === null) {
+              const message = `embedding vectors differ in length (${vectors[0].length} and ${ref.length}); the endpoint answered with vectors of two sizes`;
+              noteError(tally, "parse", message, null);
+              results.set(sampleKey(input2), { value: null, detail: { error: message } });
+              return;
+            }
+            best = Math.max(best, c2);
+          }
+          results.set(sampleKey(input2), { value: Math.max(0, best), detail: { cosine: Math.round(best * 1e6) / 1e6 } });
+        }
+      }
+    };
+  }
+};
+
 // src/core/eval/scorers/latency.ts
 var budget = external_exports.number().positive();
-var schema = scorerSchema("latency", {
+var schema4 = scorerSchema("latency", {
   /** Per-sample budget for the whole response, in ms. */
   max_ms: budget.optional(),
   /** Per-sample budget for the first token (streaming), in ms. */
@@ -64763,7 +65286,7 @@ var schema = scorerSchema("latency", {
 var RUN_BUDGET_KEYS = ["p50_ms", "p95_ms", "p99_ms", "ttft_p50_ms", "ttft_p95_ms", "ttft_p99_ms"];
 var latency = {
   type: "latency",
-  schema,
+  schema: schema4,
   create(c) {
     const budgets = Object.fromEntries(RUN_BUDGET_KEYS.filter((k) => c[k] !== void 0).map((k) => [k, c[k]]));
     return {
@@ -64804,18 +65327,18 @@ var jsonSchemaSchema = scorerSchema("json_schema", {
 function formatError3(e) {
   return `${e.instancePath || "/"} ${e.message ?? e.keyword}`;
 }
-function schemaDraftOf(schema2) {
-  const declared = typeof schema2.$schema === "string" ? schema2.$schema : "";
+function schemaDraftOf(schema5) {
+  const declared = typeof schema5.$schema === "string" ? schema5.$schema : "";
   if (declared.includes("draft-07")) return "draft-07";
   if (declared.includes("2019-09")) return "2019-09";
   return "2020-12";
 }
-function compileJsonSchema(schema2, scorerName) {
+function compileJsonSchema(schema5, scorerName) {
   const options = { allErrors: true, strict: false, validateFormats: false };
-  const draft = schemaDraftOf(schema2);
+  const draft = schemaDraftOf(schema5);
   const ajv = draft === "draft-07" ? new import_ajv.Ajv(options) : draft === "2019-09" ? new import__.Ajv2019(options) : new import__2.Ajv2020(options);
   try {
-    return ajv.compile(schema2);
+    return ajv.compile(schema5);
   } catch (e) {
     throw new ConfigError(`scorer "${scorerName}": invalid JSON Schema: ${e.message}`, {
       hint: "check the schema against draft 2020-12"
@@ -65237,14 +65760,14 @@ function memoised(fn) {
   };
 }
 function rougeDef(type) {
-  const schema2 = scorerSchema(type, {
+  const schema5 = scorerSchema(type, {
     /** Porter-stem tokens longer than 3 characters (rouge-score use_stemmer; NLTK's Porter). */
     use_stemmer: external_exports.boolean().default(false)
   });
   const compute = (t, p) => type === "rouge_l" ? rougeL(t, p) : rougeN(t, p, type === "rouge1" ? 1 : 2);
   const def = {
     type,
-    schema: schema2,
+    schema: schema5,
     create(c) {
       const stem = c.use_stemmer ? memoised(porterStem) : void 0;
       return {
@@ -65293,7 +65816,10 @@ var scorerDefinitions = [
   rougeLScorer,
   tokens,
   cost,
-  latency
+  latency,
+  judgeRubric,
+  judgePairwise,
+  embeddingSimilarity
 ];
 var scorerTypes = scorerDefinitions.map((d) => d.type);
 var scorerConfigSchema = external_exports.discriminatedUnion(
@@ -65536,6 +66062,59 @@ function wilsonInterval(k, n, confidence = 0.95) {
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
+// src/core/stats/kappa.ts
+function cohenKappa(a, b, k, weights) {
+  if (a.length !== b.length) throw new InternalError("cohenKappa: the two raters rated different numbers of items");
+  const n = a.length;
+  if (n === 0 || k < 2) return null;
+  const rowA = new Float64Array(k);
+  const colB = new Float64Array(k);
+  let observed = 0;
+  const w = (i, j) => weights === "quadratic" ? ((i - j) / (k - 1)) ** 2 : i === j ? 0 : 1;
+  for (let t = 0; t < n; t++) {
+    const i = a[t];
+    const j = b[t];
+    rowA[i]++;
+    colB[j]++;
+    observed += w(i, j);
+  }
+  let expected = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) expected += w(i, j) * rowA[i] * colB[j];
+  observed /= n;
+  expected /= n * n;
+  if (expected === 0) return null;
+  return 1 - observed / expected;
+}
+function observedAgreement(a, b) {
+  if (a.length === 0) return null;
+  let same = 0;
+  for (let t = 0; t < a.length; t++) if (a[t] === b[t]) same++;
+  return same / a.length;
+}
+function kappaBootstrap(a, b, k, weights, resamples = 2e3, seed = 1, confidence = 0.95) {
+  const n = a.length;
+  if (n < 2) return { ci: null, undefinedResamples: 0 };
+  const rng = createRng(seed);
+  const draws = [];
+  const ra = new Array(n);
+  const rb = new Array(n);
+  let undef = 0;
+  for (let r = 0; r < resamples; r++) {
+    for (let t = 0; t < n; t++) {
+      const i = rng.int(n);
+      ra[t] = a[i];
+      rb[t] = b[i];
+    }
+    const kv = cohenKappa(ra, rb, k, weights);
+    if (kv === null) undef++;
+    else draws.push(kv);
+  }
+  if (draws.length === 0) return { ci: null, undefinedResamples: undef };
+  draws.sort((x, y) => x - y);
+  const alpha = (1 - confidence) / 2;
+  return { ci: [quantileSorted(draws, alpha), quantileSorted(draws, 1 - alpha)], undefinedResamples: undef };
+}
+
 // src/core/stats/invert.ts
 function boundary(rejected, accepted, accepts) {
   let r = rejected;
@@ -65642,8 +66221,8 @@ function bootstrapCorpus(caseStats, aggregate, resamples, seed, confidence = 0.9
     }
     draws[b] = aggregate(sum2);
   }
-  const { se, ci } = summariseDraws(Number.NaN, draws, confidence, seed);
-  return { se, ci95: ci };
+  const { se, ci: ci2 } = summariseDraws(Number.NaN, draws, confidence, seed);
+  return { se, ci95: ci2 };
 }
 
 // src/core/stats/quantile-sketch.ts
@@ -65727,7 +66306,7 @@ var QuantileSketch = class _QuantileSketch {
 };
 
 // src/core/contracts/summary.ts
-var SUMMARY_TAG = "llmops.summary/v2";
+var SUMMARY_TAG = "llmops.summary/v3";
 var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
 var metricV1 = {
@@ -65798,11 +66377,63 @@ var body = {
   }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
   provenance: ProvenanceSchema
 };
-var SummarySchema = external_exports.object({ schema: external_exports.literal(SUMMARY_TAG), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
+var count2 = external_exports.number().int().nonnegative();
+var JudgeSummarySchema = external_exports.object({
+  type: external_exports.string().describe("judge_rubric, judge_pairwise or embedding_similarity"),
+  target: external_exports.object({ base_url: external_exports.string(), model: external_exports.string() }),
+  prompt: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }).nullable().describe("The judge prompt's file (builtin:\u2026 for a built-in template) and content hash; null for embeddings"),
+  samples: count2.describe("Outputs sent to the judge (or embedded)"),
+  errors: external_exports.object({ parse: count2, request: count2 }).describe("Samples with no verdict: the answer did not parse, or the request failed after retries"),
+  error_example: external_exports.object({ message: external_exports.string(), raw: external_exports.string().nullable() }).nullable().describe("The first failure, with the judge's raw answer (untrusted text)"),
+  distribution: external_exports.record(external_exports.string(), count2).describe("How often each verdict was given"),
+  usage: external_exports.object({
+    requests: count2,
+    cached: count2,
+    retries: count2,
+    prompt_tokens: external_exports.number(),
+    completion_tokens: external_exports.number(),
+    cost: external_exports.number().nullable(),
+    currency: external_exports.string().nullable()
+  }),
+  position_bias: external_exports.object({
+    pairs: count2,
+    wins: count2,
+    losses: count2,
+    ties: count2,
+    inconsistent: count2.describe("Pairs whose verdict changed when the answers swapped places"),
+    flip_rate: external_exports.number().nullable().describe("inconsistent / pairs"),
+    decisive_verdicts: count2,
+    first_position_wins: count2,
+    first_position_win_rate: external_exports.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
+    first_position_ci95: interval2.nullable().describe("Wilson interval of first_position_win_rate")
+  }).optional().describe("Pairwise judges: each pair judged in both orders"),
+  calibration: external_exports.object({
+    labels_file: external_exports.string(),
+    labels_sha256: external_exports.string(),
+    n: count2.describe("Cases with both a human label and a judge verdict"),
+    statistic: external_exports.literal("cohen_kappa"),
+    weights: external_exports.enum(["none", "quadratic"]),
+    kappa: external_exports.number().nullable(),
+    ci95: interval2.nullable(),
+    interval_method: external_exports.literal("bootstrap-percentile"),
+    resamples: count2,
+    observed_agreement: external_exports.number().nullable(),
+    min_kappa: external_exports.number(),
+    below_min: external_exports.boolean().nullable().describe("kappa < min_kappa; null when kappa is undefined"),
+    unmatched_labels: count2.describe("Labels for cases this run did not judge")
+  }).optional()
+});
+var SummarySchema = external_exports.object({
+  schema: external_exports.literal(SUMMARY_TAG),
+  ...body,
+  metrics: external_exports.record(external_exports.string(), MetricSummarySchema),
+  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("Judge and embedding scorers, by metric name")
+});
+var SummaryV2Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v2"), ...body, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
 var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
 var summaryFormat = defineFormat({
   kind: "summary",
-  version: 2,
+  version: 3,
   schema: SummarySchema,
   title: "an eval run's summary.json",
   file: "<run>/summary.json",
@@ -65810,6 +66441,7 @@ var summaryFormat = defineFormat({
   readers: "llmops compare and gate, actions/compare",
   hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
   previous: [
+    { version: 2, schema: SummaryV2Schema, upgrade: (v2) => ({ ...v2, schema: SUMMARY_TAG }) },
     {
       version: 1,
       schema: SummaryV1Schema,
@@ -66059,8 +66691,8 @@ var MetricAccumulator = class {
     if (!this.clustered) {
       if (this.binary) {
         const se3 = n > 1 ? Math.sqrt(m * (1 - m) / n) : NaN;
-        const ci = wilsonInterval(this.ones, n);
-        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci[0], ci[1]), method: "wilson", n, n_cases: G };
+        const ci2 = wilsonInterval(this.ones, n);
+        return { ...base, mean: m, se: finite(se3), ci95: bounded(ci2[0], ci2[1]), method: "wilson", n, n_cases: G };
       }
       const ss = Math.max(0, this.sumSq - n * d * d);
       const se2 = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
@@ -66105,11 +66737,11 @@ var RequestsAccumulator = class {
 // src/core/ports/clock.ts
 var systemClock = {
   now: () => performance.now(),
-  sleep: (ms2, signal) => new Promise((resolve5, reject) => {
+  sleep: (ms2, signal) => new Promise((resolve6, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve5();
+      resolve6();
     }, ms2);
     const onAbort = () => {
       clearTimeout(t);
@@ -66375,8 +67007,8 @@ function isAlive(pid) {
 }
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync5, realpathSync, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, relative as relative3, resolve as resolve3, sep } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -66506,7 +67138,7 @@ function valueAt(root, path) {
   }
   return v;
 }
-function knownKeysAt(schema2, path, root) {
+function knownKeysAt(schema5, path, root) {
   const keys = /* @__PURE__ */ new Set();
   const visit2 = (s, depth, value) => {
     const def = s?.def;
@@ -66560,17 +67192,17 @@ function knownKeysAt(schema2, path, root) {
         return;
     }
   };
-  visit2(schema2, 0, root);
+  visit2(schema5, 0, root);
   return [...keys];
 }
-function collectIssues(schema2, doc) {
-  const result = schema2.safeParse(doc.value);
+function collectIssues(schema5, doc) {
+  const result = schema5.safeParse(doc.value);
   if (result.success) return { ok: true, value: result.data };
   const issues = [];
   for (const issue3 of result.error.issues) {
     const path = issue3.path.filter((p) => typeof p !== "symbol");
     if (issue3.code === "unrecognized_keys") {
-      const known = knownKeysAt(schema2, path, doc.value);
+      const known = knownKeysAt(schema5, path, doc.value);
       for (const key of issue3.keys) {
         const pos2 = doc.locate([...path, key], "key");
         issues.push({
@@ -66622,8 +67254,8 @@ function valueOf(found) {
   const m = /^the string "(.*)"$/.exec(found);
   return m?.[1];
 }
-function validateConfig(schema2, doc, what = "configuration") {
-  const r = collectIssues(schema2, doc);
+function validateConfig(schema5, doc, what = "configuration") {
+  const r = collectIssues(schema5, doc);
   if (r.ok) return r.value;
   const shown = r.issues.slice(0, MAX_REPORTED);
   const lines = shown.map((i) => `${i.file}:${i.line}:${i.col}: ${i.path}: ${i.message}`);
@@ -66819,8 +67451,8 @@ async function* parquetCases(path, shown) {
     let row = 0;
     for (const group2 of metadata.row_groups) {
       const n = Number(group2.num_rows);
-      const rows = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
-      for (let i = 0; i < rows.length; i++) yield parquetCase(rows[i], `${shown} row ${row + i}`);
+      const rows2 = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
+      for (let i = 0; i < rows2.length; i++) yield parquetCase(rows2[i], `${shown} row ${row + i}`);
       row += n;
     }
   } finally {
@@ -66928,7 +67560,7 @@ var targetSchema = external_exports.strictObject({
   /** Stream responses to measure time to first token. */
   stream: external_exports.boolean().default(true),
   /** Name of the environment variable holding the API key (never the key itself). */
-  api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
+  api_key_env: apiKeyEnvSchema.optional(),
   params: paramsSchema,
   prices: priceSchema.optional(),
   /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
@@ -67178,20 +67810,120 @@ function loadPromptFile(path, cwd, contain) {
   return parsePromptFile(readPromptSource(path, cwd, contain));
 }
 
+// src/app/eval/judge-inputs.ts
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/core/contracts/judge-labels.ts
+var JUDGE_LABELS_TAG = "llmops.judge-labels/v1";
+var fields2 = {
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String).describe("The case's id in the suite"),
+  label: external_exports.union([external_exports.number().int(), external_exports.string().min(1)]).describe('The human verdict: 1..N for a 1\u2013N rubric, "pass"/"fail" for pass/fail, "output"/"reference"/"tie" for pairwise'),
+  rater: external_exports.string().max(200).optional().describe("Who labelled it (for the record)"),
+  note: external_exports.string().max(1e4).optional()
+};
+var JudgeLabelSchema = external_exports.strictObject({ schema: external_exports.literal(JUDGE_LABELS_TAG), ...fields2 });
+var judgeLabelsFormat = defineFormat({
+  kind: "judge-labels",
+  version: 1,
+  schema: JudgeLabelSchema,
+  title: "one human label of a judge calibration file",
+  file: "a judge scorer's calibration.labels (JSONL)",
+  writer: "people (by hand or a labelling tool)",
+  readers: "llmops eval (app/eval/judge-calibration.ts)",
+  hint: 'each line is {"case_id": "<a case id of the suite>", "label": <1..N | "pass" | "fail" | "output" | "reference" | "tie">}',
+  lines: true,
+  untagged: { version: 1, schema: external_exports.strictObject(fields2), upgrade: (l) => ({ schema: JUDGE_LABELS_TAG, ...l }) }
+});
+
+// src/app/eval/judge-inputs.ts
+var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
+function builtinJudgeDir() {
+  for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
+    const candidate = join3(d, "templates", "judges");
+    if (existsSync4(join3(d, "package.json")) && existsSync4(candidate)) return candidate;
+    if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
+  }
+}
+function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
+  const labels = /* @__PURE__ */ new Map();
+  const base = dirname3(file2);
+  suite.scorers.forEach((sc, i) => {
+    const c = sc;
+    if (!(c.type in BUILTIN)) return;
+    if (c.prompt !== void 0) {
+      const { prompt, origins } = loadPrompt(c.prompt, base, displayFile, doc, cwd, contain, ["scorers", i, "prompt"]);
+      const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
+      c.loaded_prompt = { spec: prompt, source, origins };
+    } else {
+      const builtin = loadPromptFile(join3(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
+    }
+    if (c.calibration) {
+      const pos = doc.locate(["scorers", i, "calibration", "labels"]);
+      const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].calibration.labels`;
+      labels.set(c.name ?? c.type, readLabels(resolve2(base, c.calibration.labels), relative2(cwd, resolve2(base, c.calibration.labels)) || c.calibration.labels, where2, c, contain));
+    }
+  });
+  return labels;
+}
+function labelIndex(c, label) {
+  if (c.type === "judge_pairwise") {
+    const s = String(label).toLowerCase();
+    const alias = { candidate: "output", baseline: "reference", expected: "reference" };
+    const i = PAIRWISE_CATEGORIES.indexOf(alias[s] ?? s);
+    return i >= 0 ? i : `label ${JSON.stringify(label)} is not one of output, reference, tie`;
+  }
+  if (c.scale === "pass_fail") {
+    const s = String(label).toLowerCase();
+    if (s === "pass" || s === "1" || s === "true") return 1;
+    if (s === "fail" || s === "0" || s === "false") return 0;
+    return `label ${JSON.stringify(label)} is neither "pass" nor "fail"`;
+  }
+  const n = typeof label === "number" ? label : Number(label);
+  const scale = c.scale ?? 5;
+  return Number.isInteger(n) && n >= 1 && n <= scale ? n - 1 : `label ${JSON.stringify(label)} is not an integer from 1 to ${scale}`;
+}
+function readLabels(path, shown, where2, c, contain) {
+  if (!existsSync4(path) || statSync2(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
+  contain(path, where2);
+  const bytes = readFileSync4(path);
+  const labels = /* @__PURE__ */ new Map();
+  const lines = bytes.toString("utf8").split("\n");
+  lines.forEach((line, n) => {
+    if (line.trim() === "") return;
+    const at = `${shown}:${n + 1}`;
+    let l;
+    try {
+      l = judgeLabelsFormat.parse(line, at);
+    } catch (err) {
+      if (err instanceof DataInvalidError) throw new ConfigError(err.message, err.hint ? { hint: err.hint } : {});
+      throw err;
+    }
+    const idx = labelIndex(c, l.label);
+    if (typeof idx === "string") throw new ConfigError(`${at}: ${idx}`, { hint: c.type === "judge_pairwise" ? "pairwise labels say which answer a person preferred: output, reference or tie" : c.scale === "pass_fail" ? 'use "pass" or "fail"' : `use the rubric's scale, 1 to ${c.scale ?? 5}` });
+    if (labels.has(l.case_id)) throw new ConfigError(`${at}: case "${l.case_id}" is labelled twice`, { hint: "keep one label per case (the agreement statistic compares one human verdict with the judge's)" });
+    labels.set(l.case_id, idx);
+  });
+  if (labels.size === 0) throw new ConfigError(`${where2}: ${shown} holds no labels`, { hint: 'add one {"case_id": \u2026, "label": \u2026} per line' });
+  return { file: shown, sha256: sha256(bytes), labels, minKappa: c.calibration.min_kappa };
+}
+
 // src/app/eval/load-suite.ts
 async function loadSuite(path, cwd, variant, within) {
-  const file2 = resolve2(cwd, path);
-  const displayFile = relative2(cwd, file2) || file2;
-  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const file2 = resolve3(cwd, path);
+  const displayFile = relative3(cwd, file2) || file2;
+  if (!existsSync5(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync4(file2, "utf8");
+  const text = readFileSync5(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname3(file2);
+  const base = dirname4(file2);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
   let scanned;
   let datasetHash;
@@ -67204,12 +67936,12 @@ async function loadSuite(path, cwd, variant, within) {
     scanned = await caseSetOf(inline);
   } else {
     const pos = doc.locate(["cases", "file"]);
-    const dataPath = resolve2(base, suite.cases.file);
-    const shown = relative2(cwd, dataPath) || dataPath;
-    if (!existsSync4(dataPath)) {
+    const dataPath = resolve3(base, suite.cases.file);
+    const shown = relative3(cwd, dataPath) || dataPath;
+    if (!existsSync5(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
@@ -67223,20 +67955,21 @@ async function loadSuite(path, cwd, variant, within) {
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
-    const path2 = resolve2(base, c.schema_file);
-    if (!existsSync4(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    const path2 = resolve3(base, c.schema_file);
+    if (!existsSync5(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where2);
-    const text2 = readFileSync4(path2, "utf8");
-    let schema2;
+    const text2 = readFileSync5(path2, "utf8");
+    let schema5;
     try {
-      schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
+      schema5 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
     } catch (err) {
       throw new ConfigError(`${where2}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where2}: ${c.schema_file} must hold a JSON Schema object`);
-    c.schema = schema2;
+    if (schema5 === null || typeof schema5 !== "object" || Array.isArray(schema5)) throw new ConfigError(`${where2}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema5;
   });
-  const warnings = [...scanned.warnings, ...suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : []];
+  const judgeLabels = loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain);
+  const warnings2 = [...scanned.warnings, ...suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : []];
   const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file: file2,
@@ -67248,7 +67981,8 @@ async function loadSuite(path, cwd, variant, within) {
     promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
-    warnings
+    warnings: warnings2,
+    judgeLabels
   };
 }
 function checkSuiteGate(suite, cases, doc, displayFile) {
@@ -67300,8 +68034,8 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (given !== 1) throw new ConfigError(`${where2}: prompt: give exactly one of "template", "messages" or "file"`);
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
-  const path = resolve2(base, p.file);
-  if (!existsSync4(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  const path = resolve3(base, p.file);
+  if (!existsSync5(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where2}: prompt.file`);
   const loaded = loadPromptFile(path, cwd, contain);
   return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
@@ -67310,7 +68044,7 @@ function assertInside(path, root, what) {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+    throw new ConfigError(`${what}: ${relative3(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
   }
@@ -67355,11 +68089,11 @@ var OpenAiCompatibleProvider = class {
   agent;
   noticed = false;
   post(url2, payload, headers, cancel, observe) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const mod = url2.startsWith("https:") ? https : http;
       const req = mod.request(url2, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res) => {
         observe("headers");
-        resolve5({
+        resolve6({
           status: res.statusCode ?? 0,
           header: (name) => {
             const v = res.headers[name.toLowerCase()];
@@ -67399,6 +68133,38 @@ var OpenAiCompatibleProvider = class {
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       return await this.send(url2, body2, req, cancel, signal, observe);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  /** POST <base>/embeddings; the vectors in input order (sorted by `index` as the API numbers them). */
+  async embed(req, signal) {
+    const url2 = `${this.baseUrl}/embeddings`;
+    const cancel = { fired: false };
+    const onAbort = () => {
+      cancel.fired = true;
+      cancel.fire?.(new Error("cancelled"));
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const t0 = performance.now();
+    try {
+      let res;
+      try {
+        const headers = { "content-type": "application/json", accept: "application/json", ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}, ...this.opts.headers };
+        res = await this.post(url2, JSON.stringify({ model: req.model, input: req.input }), headers, cancel, () => {
+        });
+      } catch (err) {
+        throw this.classifyThrown(err, url2, signal);
+      }
+      if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url2, req.model);
+      let text;
+      try {
+        text = await res.text();
+      } catch (err) {
+        throw this.classifyThrown(err, url2, signal);
+      }
+      return parseEmbeddings(text, req.input.length, url2, performance.now() - t0);
     } finally {
       signal?.removeEventListener("abort", onAbort);
     }
@@ -67576,20 +68342,37 @@ async function readStream(res, api, t0, url2, observe) {
     latencyMs: performance.now() - t0
   };
 }
+function parseEmbeddings(text, count3, url2, latencyMs) {
+  let j;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    throw truncated2(url2, `body is not valid JSON (${text.length} bytes)`);
+  }
+  const data = Array.isArray(j.data) ? [...j.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) : [];
+  const vectors = data.map((d) => d.embedding);
+  if (vectors.length !== count3 || !vectors.every((v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number" && Number.isFinite(x)))) {
+    throw new ProviderError(`${url2} did not answer ${count3} embedding vector(s) of finite numbers (got ${vectors.length})`, "bad_request", {
+      retryable: false,
+      hint: "check that the model named in the scorer's target is an embedding model served at /v1/embeddings"
+    });
+  }
+  return { vectors, promptTokens: j.usage?.prompt_tokens ?? null, latencyMs };
+}
 
 // src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4, join as join3 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, join as join4 } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateCliBundle(from = import.meta.url) {
-  let dir = dirname4(fileURLToPath(from));
+  let dir = dirname5(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join3(dir, "dist", "cli", "index.js");
-    if (existsSync5(candidate)) return candidate;
-    if (existsSync5(join3(dir, "cli", "index.js")) && existsSync5(join3(dir, "..", "package.json"))) return join3(dir, "cli", "index.js");
-    const parent = dirname4(dir);
+    const candidate = join4(dir, "dist", "cli", "index.js");
+    if (existsSync6(candidate)) return candidate;
+    if (existsSync6(join4(dir, "cli", "index.js")) && existsSync6(join4(dir, "..", "package.json"))) return join4(dir, "cli", "index.js");
+    const parent = dirname5(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -67608,7 +68391,7 @@ async function startManagedServe(o) {
   child.stderr.on("data", (d) => {
     stderr = (stderr + d.toString("utf8")).slice(-4e3);
   });
-  const exited = new Promise((resolve5) => child.once("exit", (code, signal) => resolve5(code ?? (signal ? 128 : null))));
+  const exited = new Promise((resolve6) => child.once("exit", (code, signal) => resolve6(code ?? (signal ? 128 : null))));
   let running = true;
   void exited.then(() => running = false);
   const stop = async () => {
@@ -67625,14 +68408,14 @@ async function startManagedServe(o) {
 ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the whole log" });
   };
   const deadline = Date.now() + o.startupTimeoutMs;
-  const url2 = await new Promise((resolve5) => {
+  const url2 = await new Promise((resolve6) => {
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       const m = /^listening on (http:\/\/\S+)$/.exec(line);
-      if (m) resolve5(m[1]);
+      if (m) resolve6(m[1]);
     });
-    void exited.then(() => resolve5(void 0));
-    setTimeout(() => resolve5(void 0), o.startupTimeoutMs).unref();
+    void exited.then(() => resolve6(void 0));
+    setTimeout(() => resolve6(void 0), o.startupTimeoutMs).unref();
   });
   if (!url2) return fail(running ? `did not open a port within ${o.startupTimeoutMs / 1e3}s` : "exited before listening");
   o.logger.info(`started llmops serve for ${o.name} at ${url2} (pid ${child.pid}); waiting for /health`);
@@ -67649,6 +68432,121 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
   return { baseUrl: `${url2}/v1`, stop };
 }
 
+// src/core/eval/judge/summarize.ts
+var CALIBRATION_RESAMPLES = 2e3;
+function computeCalibration(tally, human, ordinal) {
+  const a = [];
+  const b = [];
+  let unmatched = 0;
+  for (const [caseId, label] of human.labels) {
+    const judged = tally.labels.get(caseId);
+    if (!judged) {
+      unmatched++;
+      continue;
+    }
+    a.push(label);
+    b.push(judged.label);
+  }
+  const weights = ordinal ? "quadratic" : "none";
+  const k = tally.categories.length;
+  const kappa = cohenKappa(a, b, k, weights);
+  const { ci: ci2 } = kappaBootstrap(a, b, k, weights, CALIBRATION_RESAMPLES, 1);
+  return {
+    labels_file: human.file,
+    labels_sha256: human.sha256,
+    n: a.length,
+    statistic: "cohen_kappa",
+    weights,
+    kappa,
+    ci95: ci2,
+    interval_method: "bootstrap-percentile",
+    resamples: CALIBRATION_RESAMPLES,
+    observed_agreement: observedAgreement(a, b),
+    min_kappa: human.minKappa,
+    below_min: kappa === null ? null : kappa < human.minKappa,
+    unmatched_labels: unmatched
+  };
+}
+function summarizeJudges(scorers, ctx) {
+  const out = {};
+  for (const s of scorers) {
+    if (!s.remote || !s.tally) continue;
+    const t = s.tally();
+    const u = ctx.usage.get(s.name) ?? { requests: 0, cached: 0, retries: 0, prompt_tokens: 0, completion_tokens: 0, cost: s.remote.target.prices ? 0 : null };
+    const j = {
+      type: s.type,
+      target: { base_url: s.remote.target.base_url, model: s.remote.target.model },
+      prompt: t.prompt,
+      samples: t.samples,
+      errors: { ...t.errors },
+      error_example: t.error_example,
+      distribution: { ...t.distribution },
+      usage: { ...u, currency: s.remote.target.prices?.currency ?? null }
+    };
+    if (t.pairwise) {
+      const p = t.pairwise;
+      j.position_bias = {
+        ...p,
+        flip_rate: p.pairs > 0 ? p.inconsistent / p.pairs : null,
+        first_position_win_rate: p.decisive_verdicts > 0 ? p.first_position_wins / p.decisive_verdicts : null,
+        first_position_ci95: p.decisive_verdicts > 0 ? wilsonInterval(p.first_position_wins, p.decisive_verdicts) : null
+      };
+    }
+    const human = ctx.labels.get(s.name);
+    if (human) j.calibration = computeCalibration(t, human, t.categories.length > 2);
+    out[s.name] = j;
+  }
+  return Object.keys(out).length ? out : void 0;
+}
+function judgeWarnings(judges) {
+  const out = [];
+  for (const [name, j] of Object.entries(judges ?? {})) {
+    const failed = j.errors.parse + j.errors.request;
+    if (failed > 0) out.push(`scorer ${name}: ${failed} of ${j.samples} sample(s) have no verdict (${j.errors.parse} unparseable answer(s), ${j.errors.request} failed request(s)); first: ${j.error_example?.message ?? "?"}`);
+    const c = j.calibration;
+    if (c?.below_min) out.push(`scorer ${name}: agreement with human labels is below the suite's minimum \u2014 Cohen's kappa ${c.kappa.toFixed(3)} (95% CI ${fmtCi(c.ci95)}, n = ${c.n}) < min_kappa ${c.min_kappa}; do not trust this judge's scores until its prompt or model agrees better`);
+    else if (c && c.kappa === null) out.push(`scorer ${name}: agreement with human labels is undefined (n = ${c.n}${c.n > 0 ? ", every label in one category" : ""}); add labels for more cases (${c.labels_file})`);
+  }
+  return out;
+}
+function fmtCi(ci2) {
+  return ci2 ? `${ci2[0].toFixed(3)} to ${ci2[1].toFixed(3)}` : "n/a";
+}
+
+// src/app/eval/run-judges.ts
+function judgeRemote(o, suite, cacheDir) {
+  const providers = /* @__PURE__ */ new Map();
+  const warned = /* @__PURE__ */ new Set();
+  const providerFor = (t) => {
+    const id = `${t.base_url}\0${t.api_key_env ?? ""}`;
+    let p = providers.get(id);
+    if (!p) {
+      const apiKey = t.api_key_env ? o.env[t.api_key_env] : void 0;
+      if (t.api_key_env && !apiKey && !warned.has(t.api_key_env)) {
+        warned.add(t.api_key_env);
+        o.logger.warn(`environment variable ${t.api_key_env} (a judge's target.api_key_env) is not set; sending no API key to ${t.base_url}`);
+      }
+      p = new OpenAiCompatibleProvider({ baseUrl: t.base_url, ...apiKey ? { apiKey } : {}, ...t.api_key_env ? { apiKeyEnv: t.api_key_env } : {} });
+      providers.set(id, p);
+    }
+    return p;
+  };
+  return {
+    deps: { providerFor, cache: o.noCache ? null : new DiskResponseCache(cacheDir, o.logger), clock: systemClock, random: Math.random, logger: o.logger },
+    opts: {
+      concurrency: o.concurrency ?? suite.concurrency,
+      retry: { maxAttempts: suite.retries.max_attempts, baseDelayMs: suite.retries.base_delay_ms, maxDelayMs: suite.retries.max_delay_ms },
+      requestTimeoutMs: (o.timeouts?.request_s ?? suite.timeouts.request_s) * 1e3
+    }
+  };
+}
+function withJudges(summary2, scorers, usage, labels, logger) {
+  const judges = summarizeJudges(scorers, { usage, labels });
+  if (!judges) return;
+  summary2.judges = judges;
+  for (const w of judgeWarnings(judges)) logger.warn(neutralizeLogText(w));
+}
+
 // src/core/eval/new-cases.ts
 var NEW_CASES_DIR = "new-cases";
 async function newCaseSetOf(yardstick, candidate) {
@@ -67656,9 +68554,9 @@ async function newCaseSetOf(yardstick, candidate) {
     for await (const c of candidate.stream()) if (yardstick.ids.get(c.id) < 0) yield c;
   }
   const ids = new DigestIndex();
-  let count2 = 0;
-  for await (const c of stream()) ids.setIfAbsent(c.id, count2++);
-  return { stream, count: count2, ids };
+  let count3 = 0;
+  for await (const c of stream()) ids.setIfAbsent(c.id, count3++);
+  return { stream, count: count3, ids };
 }
 
 // src/app/eval/run-suite.ts
@@ -67667,7 +68565,7 @@ async function prepareSuite(o) {
   let added;
   if (o.yardstickPath) {
     const yard = await loadSuite(o.yardstickPath, o.cwd);
-    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath)));
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve4(o.cwd, o.suitePath)));
     loaded = withYardstick(yard, cand, o.logger);
     added = { cases: await newCaseSetOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
   } else {
@@ -67692,9 +68590,9 @@ async function prepareSuite(o) {
   return { loaded, suite, target, scorers, limitedCases, local, planFor, newPlanFor, newDatasetHash: added?.datasetHash ?? "" };
 }
 function checkoutRoot(suiteFile) {
-  for (let d = dirname5(suiteFile); ; d = dirname5(d)) {
-    if (existsSync6(join4(d, ".git"))) return d;
-    if (dirname5(d) === d) return dirname5(suiteFile);
+  for (let d = dirname6(suiteFile); ; d = dirname6(d)) {
+    if (existsSync7(join5(d, ".git"))) return d;
+    if (dirname6(d) === d) return dirname6(suiteFile);
   }
 }
 function withYardstick(yard, cand, logger) {
@@ -67717,9 +68615,9 @@ function withYardstick(yard, cand, logger) {
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
-    const p = resolve3(dirname5(suiteFile), value);
-    if (!existsSync6(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
-    if (statSync3(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    const p = resolve4(dirname6(suiteFile), value);
+    if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
     return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
   const model = await check2(key, target.gguf ?? target.model_path);
@@ -67752,7 +68650,7 @@ async function runSuite(o) {
   }
   try {
     const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
-    const newDir = join4(result.outDir, NEW_CASES_DIR);
+    const newDir = join5(result.outDir, NEW_CASES_DIR);
     const newPlan = newPlanFor(target);
     if (!newPlan || newPlan.cases === 0) {
       rmSync(newDir, { recursive: true, force: true });
@@ -67775,11 +68673,11 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target, scorers, limitedCases, plan } = p;
-  const outDir = resolve3(o.cwd, o.out ?? join4(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join4(outDir, ".lock"));
+  const release = acquireDirLock(join5(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
     if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
@@ -67806,7 +68704,8 @@ async function runPlanned(o, t0, startedAt, p) {
         logger: o.logger,
         progress: o.progress,
         random: Math.random,
-        ...o.signal ? { signal: o.signal } : {}
+        ...o.signal ? { signal: o.signal } : {},
+        remote: judgeRemote(o, suite, cacheDir)
       },
       {
         concurrency: o.concurrency ?? suite.concurrency,
@@ -67817,14 +68716,14 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join4(outDir, "summary.json");
-      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join4(outDir, "summary.previous.json"));
+      const summaryPath2 = join5(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join5(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target.params);
     const summary2 = accumulator.summary({
-      suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+      suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
       cases: plan.cases,
       repeats: suite.repeats,
       scorers,
@@ -67856,9 +68755,10 @@ async function runPlanned(o, t0, startedAt, p) {
       prices: target.prices,
       deadlines: outcome.deadlines
     });
-    const summaryPath = join4(outDir, "summary.json");
+    withJudges(summary2, scorers, outcome.remote, loaded.judgeLabels, o.logger);
+    const summaryPath = join5(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
-    const shardPath = join4(outDir, "shard.json");
+    const shardPath = join5(outDir, "shard.json");
     if (o.shard) {
       const caseIds = [];
       for await (const c of plan.plannedCases()) caseIds.push(c.id);
@@ -67866,12 +68766,12 @@ async function runPlanned(o, t0, startedAt, p) {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
-        suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        suite: { name: suite.name, file: relative4(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
         total_cases: limitedCases,
         case_ids: caseIds
       };
       writeFileSync3(shardPath, evalShardFormat.serialize(shard));
-    } else if (existsSync6(shardPath)) rmSync(shardPath);
+    } else if (existsSync7(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -67886,11 +68786,11 @@ function assertSomeAnswered(r) {
   });
 }
 function defaultResponseCacheDir(env) {
-  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join4(env.HOME || homedir(), ".cache");
-  return join4(base, "llmops", "responses");
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join5(env.HOME || homedir(), ".cache");
+  return join5(base, "llmops", "responses");
 }
 function isInside(dir, root) {
-  const rel = relative3(resolve3(root), resolve3(dir));
+  const rel = relative4(resolve4(root), resolve4(dir));
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
@@ -68037,8 +68937,70 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
-// src/core/eval/render-summary.ts
+// src/core/report/judges.ts
+var NAME_MAX = 64;
 function pct(x) {
+  return x === null || x === void 0 ? "\u2014" : `${(x * 100).toFixed(1)}%`;
+}
+function ci(c, f) {
+  return c ? ` [${f(c[0])}, ${f(c[1])}]` : "";
+}
+function kappaCell(j) {
+  const c = j.calibration;
+  if (!c) return "\u2014";
+  if (c.kappa === null) return `undefined (n = ${c.n})`;
+  return `\u03BA ${c.kappa.toFixed(2)}${ci(c.ci95, (x) => x.toFixed(2))} (n = ${c.n})${c.below_min ? " \u26A0\uFE0F" : ""}`;
+}
+function biasCell(j) {
+  const b = j.position_bias;
+  if (!b) return "\u2014";
+  return `flips ${pct(b.flip_rate)} \xB7 1st wins ${pct(b.first_position_win_rate)}${ci(b.first_position_ci95, (x) => (x * 100).toFixed(0))}`;
+}
+function rows(judges, side) {
+  return Object.entries(judges).map(([name, j]) => {
+    const failed = j.errors.parse + j.errors.request;
+    return [
+      escapeMarkdownText(name, { maxLength: NAME_MAX }),
+      ...side ? [side] : [],
+      renderCodeSpan(j.target.model, { maxLength: 80 }),
+      `${j.samples - failed}/${j.samples}${failed ? ` (${j.errors.parse} unparsed, ${j.errors.request} failed)` : ""}`,
+      biasCell(j),
+      kappaCell(j)
+    ];
+  });
+}
+function warnings(judges, side) {
+  const out = [];
+  const who = (name) => `${escapeMarkdownText(name, { maxLength: NAME_MAX })}${side ? ` (${side})` : ""}`;
+  for (const [name, j] of Object.entries(judges)) {
+    const c = j.calibration;
+    if (c?.below_min) out.push(`> \u26A0\uFE0F ${who(name)} agrees with human labels less than the suite asks: \u03BA ${c.kappa.toFixed(2)} < ${c.min_kappa} (n = ${c.n}).`);
+    if (j.error_example) {
+      const raw = j.error_example.raw ? `
+
+${renderCodeBlock(j.error_example.raw, { maxLength: 500 })}` : "\n";
+      out.push(`<details>
+<summary>${who(name)}: ${j.errors.parse + j.errors.request} sample(s) without a verdict</summary>
+
+${escapeMarkdownText(j.error_example.message, { maxLength: 300 })}${raw}
+</details>`);
+    }
+  }
+  return out;
+}
+var CAPTION = "<sub>Pairwise judges see each pair in both orders; a preference counts only when it survives the swap. Flips: pairs whose verdict changed with the order; 1st wins: share of decisive verdicts that chose the answer shown first (50% = no position bias; Wilson 95% CI). \u03BA: Cohen's kappa with human labels (quadratic weights for ordinal scales), 95% bootstrap percentile interval.</sub>";
+function renderJudges(sides) {
+  const present = sides.filter((s) => s.judges !== void 0 && Object.keys(s.judges).length > 0);
+  if (present.length === 0) return "";
+  const labelled = present.length > 1 || present.some((s) => s.label !== null);
+  const header = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
+  const body2 = present.flatMap((s) => rows(s.judges, labelled ? s.label ?? "" : null));
+  const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
+  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
+}
+
+// src/core/eval/render-summary.ts
+function pct2(x) {
   return x === null ? "\u2013" : (x * 100).toFixed(1);
 }
 function ms(x) {
@@ -68047,10 +69009,10 @@ function ms(x) {
 function summaryRows(s) {
   return Object.entries(s.metrics).map(([name, m]) => [
     name,
-    pct(m.mean),
-    m.ci95 ? `[${pct(m.ci95[0])}, ${pct(m.ci95[1])}]` : "\u2013",
-    m.se === null ? "\u2013" : pct(m.se),
-    m.pass_rate === null ? "\u2013" : `${pct(m.pass_rate)}%`,
+    pct2(m.mean),
+    m.ci95 ? `[${pct2(m.ci95[0])}, ${pct2(m.ci95[1])}]` : "\u2013",
+    m.se === null ? "\u2013" : pct2(m.se),
+    m.pass_rate === null ? "\u2013" : `${pct2(m.pass_rate)}%`,
     `${m.n}${m.n !== m.n_cases ? ` (${m.n_cases} cases)` : ""}`,
     m.method
   ]);
@@ -68086,6 +69048,7 @@ function renderSummaryMarkdown(s) {
     "",
     `Tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `; cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}.`,
     "",
+    ...s.judges ? [renderJudges([{ label: null, judges: s.judges }])] : [],
     `<sub>llmops ${s.provenance.llmops_version} \xB7 commit ${s.provenance.git.commit?.slice(0, 12) ?? "n/a"}${s.provenance.git.dirty ? " (dirty)" : ""} \xB7 suite ${s.provenance.suite_hash.slice(0, 12)} \xB7 dataset ${s.provenance.dataset_hash.slice(0, 12)} \xB7 prompt ${s.provenance.prompt_hash.slice(0, 12)}</sub>`
   ];
   return `${lines.join("\n")}
@@ -68209,7 +69172,7 @@ async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const cacheDir = inputs["cache-dir"] ? resolve4(cwd, inputs["cache-dir"]) : void 0;
+  const cacheDir = inputs["cache-dir"] ? resolve5(cwd, inputs["cache-dir"]) : void 0;
   if (cacheDir && isInside(cacheDir, cwd)) {
     throw new InputError(`input "cache-dir": ${cacheDir} is inside the checked-out workspace ${cwd}, where a pull request can commit cache entries`, {
       hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}"
@@ -68219,7 +69182,7 @@ async function main() {
     suitePath: inputs.suite,
     ...inputs.yardstick ? { yardstickPath: inputs.yardstick } : {},
     cwd,
-    ...inputs.out ? { out: resolve4(cwd, inputs.out) } : {},
+    ...inputs.out ? { out: resolve5(cwd, inputs.out) } : {},
     ...inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {},
     ...inputs.model ? { model: inputs.model } : {},
     ...inputs.concurrency ? { concurrency: inputs.concurrency } : {},

@@ -96274,7 +96274,9 @@ var ResponseCacheEntrySchema = external_exports.strictObject({
     promptTokens: external_exports.number().nullable(),
     completionTokens: external_exports.number().nullable(),
     ttftMs: external_exports.number().nullable(),
-    latencyMs: external_exports.number()
+    latencyMs: external_exports.number(),
+    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
+    embedding: external_exports.array(external_exports.array(external_exports.number())).optional()
   }),
   /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
   mac: external_exports.string().regex(/^[0-9a-f]{64}$/)

@@ -2,7 +2,7 @@
 // /v1/completions, streaming or not, with configurable latency and fault injection (429 with
 // Retry-After (integer or fractional), 500/503, connection resets, hung requests, headers then
 // silence, streams that stall midway, bodies cut off mid-transfer, well-framed truncated JSON,
-// answers a few seconds late). It records every
+// answers a few seconds late), and /v1/embeddings (a bag-of-words vector by default). It records every
 // request so tests can assert what was asked, and how often.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -53,6 +53,19 @@ export interface OpenAiTestServerOptions {
   port?: number;
   /** GET /health answers 503 (loading) until this many ms after start, then 200. */
   readyAfterMs?: number;
+  /** /v1/embeddings: the vector of one input (default: bagOfWordsEmbedding). */
+  embed?: (text: string) => number[];
+}
+
+/** A deterministic embedding: each lower-cased word adds 1 to one of 64 hashed dimensions. */
+export function bagOfWordsEmbedding(text: string): number[] {
+  const v = new Array<number>(64).fill(0);
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let h = 2166136261;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619) >>> 0;
+    v[h % 64]! += 1;
+  }
+  return v;
 }
 
 export interface OpenAiTestServer {
@@ -102,6 +115,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
     if (req.method === "GET" && path === "/v1/models") {
       return json(res, 200, { object: "list", data: (opts.models ?? []).map((id) => ({ id, object: "model", owned_by: "llmops-test" })) });
     }
+    if (path.endsWith("/embeddings")) return embeddings(req, res, path, body);
     const isChat = path.endsWith("/chat/completions");
     const isCompletion = !isChat && path.endsWith("/completions");
     const messages = (body.messages as { role: string; content: string }[] | undefined) ?? [];
@@ -217,6 +231,31 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
     send({ id, choices: [isChat ? { index: 0, delta: {}, finish_reason: "stop" } : { index: 0, text: "", finish_reason: "stop" }] });
     send({ id, choices: [], usage });
     res.end("data: [DONE]\n\n");
+  }
+
+  function embeddings(req: IncomingMessage, res: ServerResponse, path: string, body: Record<string, unknown>): void {
+    const inputs = typeof body.input === "string" ? [body.input] : Array.isArray(body.input) ? body.input.map(String) : [];
+    const prompt = inputs.join("\n");
+    const served: ServedRequest = { path, model: String(body.model ?? ""), prompt, stream: false, body, outcome: "ok", authorization: req.headers.authorization };
+    requests.push(served);
+    if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      served.outcome = "401";
+      return json(res, 401, { error: { message: "Incorrect API key provided" } });
+    }
+    const n = (attempts.get(`embed:${prompt}`) ?? 0) + 1;
+    attempts.set(`embed:${prompt}`, n);
+    const fault = opts.faultFor?.(served, n);
+    if (fault === "500" || fault === "503" || fault === "429") {
+      served.outcome = fault;
+      return json(res, Number(fault), { error: { message: "try again" } });
+    }
+    const embed = opts.embed ?? bagOfWordsEmbedding;
+    json(res, 200, {
+      object: "list",
+      model: served.model,
+      data: inputs.map((t, index) => ({ object: "embedding", index, embedding: embed(t) })),
+      usage: { prompt_tokens: tokenCount(prompt), total_tokens: tokenCount(prompt) },
+    });
   }
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));

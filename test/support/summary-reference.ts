@@ -71,7 +71,7 @@ export function computeSummaryInMemory(input: SummaryInput): RunSummary {
     errorKinds.set(r.error.kind, e);
   }
   return {
-    schema: "llmops.summary/v2",
+    schema: "llmops.summary/v3",
     suite: input.suite,
     counts: { cases: input.cases, repeats: input.repeats, records: input.records.length, errors: input.records.length - ok.length },
     metrics,

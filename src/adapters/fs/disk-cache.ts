@@ -10,16 +10,15 @@ import { dirname, join } from "node:path";
 import { responseCacheEntryFormat } from "../../core/contracts/added-formats.js";
 import type { ResponseCacheEntry } from "../../core/contracts/response-cache-entry.js";
 import { sha256 } from "../../core/eval/hash.js";
-import type { CompletionRequest } from "../../core/ports/provider.js";
-import type { CachedResponse, ResponseCache } from "../../core/ports/response-cache.js";
+import type { CachedRequest, CachedResponse, ResponseCache } from "../../core/ports/response-cache.js";
 import type { Logger } from "../../core/ports/index.js";
 import { stableStringify } from "../../core/stable-json.js";
 
 export const CACHE_SECRET_FILE = "cache-key";
 
 /** What identifies a request's answer: everything but the transport setting (streaming). */
-export function requestDigest(req: CompletionRequest): string {
-  const { stream: _s, ...what } = req;
+export function requestDigest(req: CachedRequest): string {
+  const { stream: _s, ...what } = req as CachedRequest & { stream?: boolean };
   return sha256(stableStringify(what));
 }
 
@@ -37,7 +36,7 @@ export class DiskResponseCache implements ResponseCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string, request: CompletionRequest): Promise<CachedResponse | undefined> {
+  async get(key: string, request: CachedRequest): Promise<CachedResponse | undefined> {
     const secret = this.loadSecret(false);
     if (!secret) return undefined;
     let text: string;
@@ -60,7 +59,7 @@ export class DiskResponseCache implements ResponseCache {
     return entry.response;
   }
 
-  async set(key: string, request: CompletionRequest, value: CachedResponse): Promise<void> {
+  async set(key: string, request: CachedRequest, value: CachedResponse): Promise<void> {
     const secret = this.loadSecret(true);
     if (!secret) return;
     const body = { key, request_sha256: requestDigest(request), response: { ...value } };

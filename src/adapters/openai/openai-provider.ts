@@ -4,7 +4,7 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
-import { ProviderError, type CompletionRequest, type CompletionResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
+import { ProviderError, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
 
 export interface OpenAiProviderOptions {
@@ -110,6 +110,38 @@ export class OpenAiCompatibleProvider implements Provider {
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       return await this.send(url, body, req, cancel, signal, observe);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** POST <base>/embeddings; the vectors in input order (sorted by `index` as the API numbers them). */
+  async embed(req: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult> {
+    const url = `${this.baseUrl}/embeddings`;
+    const cancel: Cancel = { fired: false };
+    const onAbort = () => {
+      cancel.fired = true;
+      cancel.fire?.(new Error("cancelled"));
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const t0 = performance.now();
+    try {
+      let res: HttpResponse;
+      try {
+        const headers = { "content-type": "application/json", accept: "application/json", ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}), ...this.opts.headers };
+        res = await this.post(url, JSON.stringify({ model: req.model, input: req.input }), headers, cancel, () => {});
+      } catch (err) {
+        throw this.classifyThrown(err, url, signal);
+      }
+      if (res.status < 200 || res.status >= 300) throw await this.httpError(res, url, req.model);
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (err) {
+        throw this.classifyThrown(err, url, signal);
+      }
+      return parseEmbeddings(text, req.input.length, url, performance.now() - t0);
     } finally {
       signal?.removeEventListener("abort", onAbort);
     }
@@ -313,4 +345,22 @@ async function readStream(res: HttpResponse, api: "chat" | "completions", t0: nu
     ttftMs: ttft,
     latencyMs: performance.now() - t0,
   };
+}
+
+function parseEmbeddings(text: string, count: number, url: string, latencyMs: number): EmbeddingResult {
+  let j: { data?: { index?: number; embedding?: unknown }[]; usage?: Usage };
+  try {
+    j = JSON.parse(text) as typeof j;
+  } catch {
+    throw truncated(url, `body is not valid JSON (${text.length} bytes)`);
+  }
+  const data = Array.isArray(j.data) ? [...j.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) : [];
+  const vectors = data.map((d) => d.embedding);
+  if (vectors.length !== count || !vectors.every((v): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number" && Number.isFinite(x)))) {
+    throw new ProviderError(`${url} did not answer ${count} embedding vector(s) of finite numbers (got ${vectors.length})`, "bad_request", {
+      retryable: false,
+      hint: "check that the model named in the scorer's target is an embedding model served at /v1/embeddings",
+    });
+  }
+  return { vectors, promptTokens: j.usage?.prompt_tokens ?? null, latencyMs };
 }

@@ -17,6 +17,8 @@ import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
 import type { PromptFile } from "../../core/prompts/prompt-file.js";
 import { loadPromptFile } from "../prompts/load-prompt-file.js";
 import { ConfigError, InputError } from "../../errors.js";
+import type { HumanLabels } from "../../core/eval/judge/summarize.js";
+import { loadJudgeInputs } from "./judge-inputs.js";
 
 export interface LoadedSuite {
   file: string;
@@ -35,6 +37,8 @@ export interface LoadedSuite {
   variant: string | null;
   /** Problems that do not stop a run (an undecidable gate margin, duplicate cases), to log. */
   warnings: string[];
+  /** Human labels of judge scorers with `calibration`, by metric name (docs/judges.md). */
+  judgeLabels: Map<string, HumanLabels>;
 }
 
 /**
@@ -102,6 +106,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     c.schema = schema;
   });
 
+  const judgeLabels = loadJudgeInputs(suite, doc, file, displayFile, cwd, contain);
   const warnings = [...scanned.warnings, ...(suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : [])];
   const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
@@ -115,6 +120,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings,
+    judgeLabels,
   };
 }
 
@@ -171,7 +177,7 @@ function applyVariant(suite: SuiteConfig, name: string | undefined, doc: Sourced
   return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[]; file?: PromptFile } {
+export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[]; file?: PromptFile } {
   const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });

@@ -28,6 +28,7 @@ import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js"
 import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { sha256File } from "../fs/sha256-file.js";
+import { judgePlan, judgeRemote, withJudges, type JudgePlanEntry } from "./run-judges.js";
 import type { CaseSet } from "../../core/eval/case-set.js";
 import { NEW_CASES_DIR, newCaseSetOf } from "../../core/eval/new-cases.js";
 
@@ -85,6 +86,8 @@ export interface SuitePlan {
   target: { base_url: string; model: string; api: string };
   /** The first request as it is sent: where, and the JSON body. */
   first_request: { url: string; body: Record<string, unknown> } | null;
+  /** Judge and embedding scorers: each one's first request, on the first case with a placeholder output. */
+  judges?: JudgePlanEntry[];
 }
 
 /** Load the suite (one streaming scan of its cases) and the plan: a stream of requests, rendered as they are sent. */
@@ -179,13 +182,14 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
 export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
-  const { suite, target, planFor } = await prepareSuite(o);
+  const { suite, target, planFor, scorers } = await prepareSuite(o);
   const plan = planFor(target);
-  let first: PlannedJob["request"] | undefined;
+  let firstJob: PlannedJob | undefined;
   for await (const job of plan.jobs()) {
-    first = job.request;
+    firstJob = job;
     break;
   }
+  const first = firstJob?.request;
   return {
     suite: suite.name,
     cases: plan.cases,
@@ -193,6 +197,7 @@ export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
     requests: plan.size,
     target: { base_url: target.base_url, model: target.model, api: target.api },
     first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
+    ...withJudgesPlan(judgePlan(scorers, firstJob)),
   };
 }
 
@@ -284,6 +289,7 @@ async function runPlanned(
         progress: o.progress,
         random: Math.random,
         ...(o.signal ? { signal: o.signal } : {}),
+        remote: judgeRemote(o, suite, cacheDir),
       },
       {
         concurrency: o.concurrency ?? suite.concurrency,
@@ -334,6 +340,7 @@ async function runPlanned(
       prices: target.prices,
       deadlines: outcome.deadlines,
     });
+    withJudges(summary, scorers, outcome.remote, loaded.judgeLabels, o.logger);
     const summaryPath = join(outDir, "summary.json");
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
@@ -385,4 +392,8 @@ export function defaultResponseCacheDir(env: Readonly<Record<string, string | un
 export function isInside(dir: string, root: string): boolean {
   const rel = relative(resolve(root), resolve(dir));
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+function withJudgesPlan(judges: JudgePlanEntry[]): { judges?: JudgePlanEntry[] } {
+  return judges.length ? { judges } : {};
 }

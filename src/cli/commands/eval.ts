@@ -114,7 +114,10 @@ run unsharded; it refuses overlapping or missing shards and shards of different
     if (values["dry-run"]) {
       const plan = await planSuite(options);
       if (values.json) ctx.printJson(plan);
-      else ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
+      else {
+        ctx.stdout.write(`${plan.requests} request(s): ${plan.cases} case(s) × ${plan.repeats} repeat(s) to ${plan.target.model} at ${plan.target.base_url} (${plan.target.api})\nfirst request, as it is sent:${plan.first_request ? ` POST ${plan.first_request.url}\n${JSON.stringify(plan.first_request.body, null, 2)}` : " none"}\n`);
+        for (const j of plan.judges ?? []) ctx.stdout.write(`scorer ${j.scorer}, first request (first case, a placeholder output):${j.body ? ` POST ${j.url}\n${JSON.stringify(j.body, null, 2)}` : " none (the case has no reference)"}\n`);
+      }
       return 0;
     }
     return abortOnSignals("interrupted", async (signal) => {

@@ -41,6 +41,7 @@ function runRef(run: LoadedRun): RunRef {
       errors: run.records.filter((r) => r.error !== null).length,
     },
     warnings: run.warnings,
+    ...(run.summary?.judges ? { judges: run.summary.judges } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // comparison.json: two eval runs paired by case id — per-metric rows with paired intervals and
 // tests, flips, one-sided cases, operational deltas, the gate verdict and both runs' provenance.
 import { z } from "zod";
+import { JudgeSummarySchema } from "./summary.js";
 import { defineFormat } from "./format.js";
 import { GateVerdictSchema } from "./gate-verdict.js";
 
@@ -95,6 +96,7 @@ export const RunRefSchema = z.object({
   provenance: z.record(z.string(), z.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
   counts: z.object({ cases: z.number().int(), records: z.number().int(), superseded: z.number().int(), repeats: z.number().int(), errors: z.number().int() }),
   warnings: z.array(z.string()),
+  judges: z.record(z.string(), JudgeSummarySchema).optional().describe("summary.json's judges (judge and embedding scorers: errors, position bias, calibration); absent in older files and for runs without judges"),
 });
 
 export const ComparisonSchema = z.object({

@@ -10,6 +10,7 @@ import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
 import { armsFormat, compressedExportFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, responseCacheEntryFormat, stageCacheEntryFormat } from "./added-formats.js";
 import { trainMetricsFormat } from "./train-metrics.js";
+import { judgeLabelsFormat } from "./judge-labels.js";
 
 export const FORMATS: readonly Format[] = [
   resultLineFormat,
@@ -28,6 +29,7 @@ export const FORMATS: readonly Format[] = [
   hashMemoFormat,
   responseCacheEntryFormat,
   trainMetricsFormat,
+  judgeLabelsFormat,
 ];
 
 export * from "./format.js";
@@ -40,3 +42,4 @@ export * from "./train-run.js";
 export * from "./data-manifest.js";
 export * from "./added-formats.js";
 export * from "./train-metrics.js";
+export * from "./judge-labels.js";

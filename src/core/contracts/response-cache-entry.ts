@@ -16,6 +16,8 @@ export const ResponseCacheEntrySchema = z.strictObject({
     completionTokens: z.number().nullable(),
     ttftMs: z.number().nullable(),
     latencyMs: z.number(),
+    /** An embedding request's vectors (the embedding-similarity scorer); absent for completions. */
+    embedding: z.array(z.array(z.number())).optional(),
   }),
   /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
   mac: z.string().regex(/^[0-9a-f]{64}$/),

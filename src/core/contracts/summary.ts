@@ -1,10 +1,11 @@
 // An eval run's summary.json: per metric the mean, interval and the scorer's full configuration
-// (v2; the comparison rebuilds corpus aggregates from it), latency, tokens, cost, provenance.
+// (v2; the comparison rebuilds corpus aggregates from it), latency, tokens, cost, provenance; v3
+// adds `judges`: what judge and embedding scorers asked, their errors, position bias, calibration.
 import { z } from "zod";
 import { defineFormat } from "./format.js";
 import { DeadlinePhaseSchema, RetryCauseSchema } from "./result-line.js";
 
-export const SUMMARY_TAG = "llmops.summary/v2";
+export const SUMMARY_TAG = "llmops.summary/v3";
 
 const interval = z.tuple([z.number(), z.number()]);
 
@@ -94,7 +95,67 @@ const body = {
   provenance: ProvenanceSchema,
 };
 
-export const SummarySchema = z.object({ schema: z.literal(SUMMARY_TAG), ...body, metrics: z.record(z.string(), MetricSummarySchema) });
+const count = z.number().int().nonnegative();
+
+export const JudgeSummarySchema = z.object({
+  type: z.string().describe("judge_rubric, judge_pairwise or embedding_similarity"),
+  target: z.object({ base_url: z.string(), model: z.string() }),
+  prompt: z.object({ source: z.string(), sha256: z.string() }).nullable().describe("The judge prompt's file (builtin:… for a built-in template) and content hash; null for embeddings"),
+  samples: count.describe("Outputs sent to the judge (or embedded)"),
+  errors: z.object({ parse: count, request: count }).describe("Samples with no verdict: the answer did not parse, or the request failed after retries"),
+  error_example: z.object({ message: z.string(), raw: z.string().nullable() }).nullable().describe("The first failure, with the judge's raw answer (untrusted text)"),
+  distribution: z.record(z.string(), count).describe("How often each verdict was given"),
+  usage: z.object({
+    requests: count,
+    cached: count,
+    retries: count,
+    prompt_tokens: z.number(),
+    completion_tokens: z.number(),
+    cost: z.number().nullable(),
+    currency: z.string().nullable(),
+  }),
+  position_bias: z
+    .object({
+      pairs: count,
+      wins: count,
+      losses: count,
+      ties: count,
+      inconsistent: count.describe("Pairs whose verdict changed when the answers swapped places"),
+      flip_rate: z.number().nullable().describe("inconsistent / pairs"),
+      decisive_verdicts: count,
+      first_position_wins: count,
+      first_position_win_rate: z.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
+      first_position_ci95: interval.nullable().describe("Wilson interval of first_position_win_rate"),
+    })
+    .optional()
+    .describe("Pairwise judges: each pair judged in both orders"),
+  calibration: z
+    .object({
+      labels_file: z.string(),
+      labels_sha256: z.string(),
+      n: count.describe("Cases with both a human label and a judge verdict"),
+      statistic: z.literal("cohen_kappa"),
+      weights: z.enum(["none", "quadratic"]),
+      kappa: z.number().nullable(),
+      ci95: interval.nullable(),
+      interval_method: z.literal("bootstrap-percentile"),
+      resamples: count,
+      observed_agreement: z.number().nullable(),
+      min_kappa: z.number(),
+      below_min: z.boolean().nullable().describe("kappa < min_kappa; null when kappa is undefined"),
+      unmatched_labels: count.describe("Labels for cases this run did not judge"),
+    })
+    .optional(),
+});
+export type JudgeSummary = z.infer<typeof JudgeSummarySchema>;
+
+export const SummarySchema = z.object({
+  schema: z.literal(SUMMARY_TAG),
+  ...body,
+  metrics: z.record(z.string(), MetricSummarySchema),
+  judges: z.record(z.string(), JudgeSummarySchema).optional().describe("Judge and embedding scorers, by metric name"),
+});
+const SummaryV2Schema = z.object({ schema: z.literal("llmops.summary/v2"), ...body, metrics: z.record(z.string(), MetricSummarySchema) });
 const SummaryV1Schema = z.object({ schema: z.literal("llmops.summary/v1"), ...body, metrics: z.record(z.string(), z.object(metricV1)) });
 
 export type RunSummary = z.infer<typeof SummarySchema>;
@@ -104,7 +165,7 @@ export type RequestsSummary = NonNullable<RunSummary["requests"]>;
 
 export const summaryFormat = defineFormat({
   kind: "summary",
-  version: 2,
+  version: 3,
   schema: SummarySchema,
   title: "an eval run's summary.json",
   file: "<run>/summary.json",
@@ -112,6 +173,7 @@ export const summaryFormat = defineFormat({
   readers: "llmops compare and gate, actions/compare",
   hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
   previous: [
+    { version: 2, schema: SummaryV2Schema, upgrade: (v2: z.infer<typeof SummaryV2Schema>): RunSummary => ({ ...v2, schema: SUMMARY_TAG }) },
     {
       version: 1,
       schema: SummaryV1Schema,

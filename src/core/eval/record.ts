@@ -1,7 +1,7 @@
 // One record of an eval run: scoring a completion, and the record written for a job.
 import type { PlannedJob } from "./plan.js";
 import type { CompletionResult } from "../ports/provider.js";
-import type { Scorer } from "./scorers/types.js";
+import type { Scorer, ScoreInput } from "./scorers/types.js";
 import type { EvalRecord, MetricScore } from "./types.js";
 import { RESULT_LINE_TAG } from "../contracts/result-line.js";
 
@@ -15,21 +15,34 @@ export function costOf(prices: Prices | undefined, promptTokens: number | null, 
   return (promptTokens * prices.prompt_per_1k + completionTokens * prices.completion_per_1k) / 1000;
 }
 
+/** What every scorer is given for one job's completion. */
+export function scoreInputOf(job: PlannedJob, r: CompletionResult, cost: number | null): ScoreInput {
+  return {
+    caseId: job.evalCase.id,
+    repeat: job.repeat,
+    output: r.text,
+    expected: job.evalCase.expected,
+    vars: job.evalCase.vars,
+    prompt: job.inputText,
+    latencyMs: r.latencyMs,
+    ttftMs: r.ttftMs,
+    promptTokens: r.promptTokens,
+    completionTokens: r.completionTokens,
+    cost,
+  };
+}
+
+/** A record's completion as the provider returned it (for scoring a record read back from disk). */
+export function completionOf(r: EvalRecord): CompletionResult {
+  return { text: r.output ?? "", finishReason: r.finish_reason, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ttftMs: r.ttft_ms, latencyMs: r.latency_ms ?? 0 };
+}
+
 export function scoreOutput(scorers: readonly Scorer[], job: PlannedJob, r: CompletionResult, cost: number | null): Record<string, MetricScore> {
   const scores: Record<string, MetricScore> = {};
+  const input = scoreInputOf(job, r, cost);
   for (const s of scorers) {
     try {
-      const res = s.score({
-        output: r.text,
-        expected: job.evalCase.expected,
-        vars: job.evalCase.vars,
-        prompt: job.inputText,
-        latencyMs: r.latencyMs,
-        ttftMs: r.ttftMs,
-        promptTokens: r.promptTokens,
-        completionTokens: r.completionTokens,
-        cost,
-      });
+      const res = s.score(input);
       const value = res.value === null || Number.isNaN(res.value) ? null : Math.min(1, Math.max(0, res.value));
       const score: MetricScore = { value };
       if (s.threshold !== undefined && value !== null) score.pass = value >= s.threshold;

@@ -2,6 +2,7 @@
 import { markdownTable } from "markdown-table";
 import { escapeMarkdownText, renderCodeSpan } from "../report/escape.js";
 import type { RunSummary } from "./types.js";
+import { renderJudges } from "../report/judges.js";
 
 function pct(x: number | null): string {
   return x === null ? "–" : (x * 100).toFixed(1);
@@ -58,6 +59,7 @@ export function renderSummaryMarkdown(s: RunSummary): string {
     "",
     `Tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `; cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}.`,
     "",
+    ...(s.judges ? [renderJudges([{ label: null, judges: s.judges }])] : []),
     `<sub>llmops ${s.provenance.llmops_version} · commit ${s.provenance.git.commit?.slice(0, 12) ?? "n/a"}${s.provenance.git.dirty ? " (dirty)" : ""} · suite ${s.provenance.suite_hash.slice(0, 12)} · dataset ${s.provenance.dataset_hash.slice(0, 12)} · prompt ${s.provenance.prompt_hash.slice(0, 12)}</sub>`,
   ];
   return `${lines.join("\n")}\n`;
@@ -72,5 +74,21 @@ export function renderSummaryText(s: RunSummary): string {
   const tok = `tokens: ${s.tokens.prompt} prompt + ${s.tokens.completion} completion${s.cost ? `  cost ${s.cost.total.toFixed(4)} ${s.cost.currency}` : ""}`;
   const err = s.counts.errors ? `errors: ${s.errors.map((e) => `${e.count} ${e.kind} (e.g. ${e.example})`).join("; ")}` : "errors: 0";
   const budgets = budgetLines(s);
-  return `${table}\n${lat}\n${budgets.length ? `${budgets.join("\n")}\n` : ""}${tok}\n${err}\n`;
+  const judges = judgeLines(s);
+  return `${table}\n${lat}\n${budgets.length ? `${budgets.join("\n")}\n` : ""}${tok}\n${err}\n${judges.length ? `${judges.join("\n")}\n` : ""}`;
+}
+
+/** One line per judge for a terminal: verdicts, failures, position bias, agreement. Names and models come from the suite. */
+export function judgeLines(s: RunSummary): string[] {
+  return Object.entries(s.judges ?? {}).map(([name, j]) => {
+    const failed = j.errors.parse + j.errors.request;
+    const parts = [`judge ${name} (${j.target.model}): ${j.samples - failed}/${j.samples} verdicts`];
+    if (failed) parts.push(`${j.errors.parse} unparsed, ${j.errors.request} failed`);
+    const b = j.position_bias;
+    if (b) parts.push(`order flips ${pct(b.flip_rate)}%, first-position wins ${pct(b.first_position_win_rate)}%`);
+    const c = j.calibration;
+    if (c) parts.push(`kappa ${c.kappa === null ? "undefined" : c.kappa.toFixed(3)}${c.ci95 ? ` [${c.ci95[0].toFixed(3)}, ${c.ci95[1].toFixed(3)}]` : ""} (n ${c.n})${c.below_min ? ` BELOW min ${c.min_kappa}` : ""}`);
+    parts.push(`${j.usage.requests} requests, ${j.usage.cached} cached, ${j.usage.retries} retries, ${j.usage.prompt_tokens}+${j.usage.completion_tokens} tokens${j.usage.cost !== null ? `, cost ${j.usage.cost.toFixed(4)} ${j.usage.currency ?? ""}` : ""}`);
+    return parts.join("; ");
+  });
 }

@@ -9,9 +9,10 @@ import type { RecordLocation } from "../ports/results-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
-import { costOf, scoreOutput, type Prices } from "./record.js";
+import { completionOf, costOf, scoreInputOf, scoreOutput, type Prices } from "./record.js";
+import { prepareRemoteScores, type RemoteDeps, type RemoteOptions, type RemoteUsage } from "./judge/remote.js";
 import type { RetryPolicy } from "./retry.js";
-import type { Scorer } from "./scorers/types.js";
+import type { Scorer, ScoreInput } from "./scorers/types.js";
 import type { DeadlinePhase, EvalRecord } from "./types.js";
 
 export { costOf, scoreOutput, type Prices };
@@ -28,6 +29,8 @@ export interface RunDeps {
   signal?: AbortSignal;
   /** Fed every final record, in plan order (the summary accumulator). */
   summary?: { add(record: EvalRecord): void };
+  /** How scorers that ask another model (judges, embeddings) send their requests. */
+  remote?: { deps: RemoteDeps; opts: RemoteOptions };
 }
 
 export interface RunOptions {
@@ -54,6 +57,8 @@ export interface RunOutcome {
   retries: number;
   /** Deadlines in force at the end (ms); undefined when nothing was sent. */
   deadlines: (Record<DeadlinePhase, number> & { adaptive: boolean }) | undefined;
+  /** Requests, cache hits, retries, tokens and cost of each remote scorer (judges, embeddings). */
+  remote: Map<string, RemoteUsage>;
 }
 
 export async function runEval(plan: RunPlan, deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
@@ -66,8 +71,10 @@ export async function runEval(plan: RunPlan, deps: RunDeps, opts: RunOptions): P
   const dropped = found.stale + found.outside;
 
   const live = await dispatch(plan, found, todo, deps, opts);
-  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0);
   const { done, fatal } = live;
+  const hasRemote = deps.scorers.some((s) => s.remote !== undefined);
+  const remote = hasRemote && !deps.signal?.aborted && !fatal ? await scoreRemotely(plan, found, deps) : new Map<string, RemoteUsage>();
+  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote);
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
@@ -89,7 +96,29 @@ export async function runEval(plan: RunPlan, deps: RunDeps, opts: RunOptions): P
     stale: dropped,
     retries: live.retries,
     deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : undefined,
+    remote,
   };
+}
+
+/**
+ * Judges and embeddings: once every output is known, their requests go out (judge/remote.ts),
+ * before the records are scored for the last time, so each record (new or reused) carries its
+ * verdicts. Holds the successful records' outputs in memory: judged runs are judge-sized.
+ */
+async function scoreRemotely(plan: RunPlan, found: Located, deps: RunDeps): Promise<Map<string, RemoteUsage>> {
+  if (!deps.remote) throw new ExternalError("this suite has judge or embedding scorers, but no way to reach their models was given");
+  const { where } = found;
+  const finals = new Map<number, EvalRecord>();
+  deps.store.load((r, at) => {
+    const i = plan.indexOf(r.case_id, r.repeat);
+    if (i >= 0 && where[2 * i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
+  });
+  const samples: ScoreInput[] = [];
+  for await (const job of plan.jobs()) {
+    const r = finals.get(job.index);
+    if (r) samples.push(scoreInputOf(job, completionOf(r), r.cost));
+  }
+  return prepareRemoteScores(samples, deps.scorers, { ...deps.remote.deps, ...(deps.signal ? { signal: deps.signal } : {}) }, deps.remote.opts);
 }
 
 /**
@@ -166,11 +195,12 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
  * the scorers as configured now (scoring is pure and cheap, and a changed scorer or expected value
  * must not need a single new request), and every final record feeds the summary on its way through.
  */
-async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean): Promise<number> {
+async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean, hasRemote: boolean): Promise<number> {
   const { where, state } = found;
   // Records written by this run were scored as they came: only those from before need their job
-  // (rendered again from the case); a run with none from before reads no case at all.
-  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
+  // (rendered again from the case); a run with none from before reads no case at all. Remote
+  // scorers' verdicts arrived after the run's records were written: every record is scored again.
+  const fromBefore = hasRemote || state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations(): AsyncIterable<RecordLocation & { index: number; job: PlannedJob | undefined }> {
     if (!fromBefore) {
       for (let i = 0; i < plan.size; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job: undefined };
@@ -186,15 +216,8 @@ async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opt
     locations(),
     (r, { index, job }) => {
       kept++;
-      if (job !== undefined && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
-        const response: CachedResponse = {
-          text: r.output,
-          finishReason: r.finish_reason,
-          promptTokens: r.prompt_tokens,
-          completionTokens: r.completion_tokens,
-          ttftMs: r.ttft_ms,
-          latencyMs: r.latency_ms ?? 0,
-        };
+      if (job !== undefined && (state[index] !== WRITTEN_NOW || hasRemote) && r.error === null && r.output !== null) {
+        const response: CachedResponse = completionOf(r);
         r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
         r.scores = scoreOutput(deps.scorers, job, response, r.cost);
       }

@@ -6,6 +6,7 @@ import { z } from "zod";
 const MAX_TIMEOUT_S = 86_400;
 import { gatePolicySchema } from "../gate/policy.js";
 import { scorerConfigSchema } from "./scorers/registry.js";
+import { apiKeyEnvSchema } from "./api-key-env.js";
 
 const caseSchema = z.strictObject({
   id: z.union([z.string().min(1), z.number()]).optional(),
@@ -94,12 +95,7 @@ const targetSchema = z
     /** Stream responses to measure time to first token. */
     stream: z.boolean().default(true),
     /** Name of the environment variable holding the API key (never the key itself). */
-    api_key_env: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY")
-      // The suite picks base_url too: naming the runner's own tokens would send them to any server.
-      .refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" })
-      .optional(),
+    api_key_env: apiKeyEnvSchema.optional(),
     params: paramsSchema,
     prices: priceSchema.optional(),
     /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */

@@ -51,7 +51,7 @@ describe("computeSummary", () => {
   const s = computeSummary({ suite: { name: "t", file: "t.yaml", hash: "x" }, cases: 5, repeats: 1, records, scorers, configs, currency: "USD", provenance });
 
   it("records each scorer's full configuration, so a comparison rebuilds the same scorer", () => {
-    expect(s.schema).toBe("llmops.summary/v2");
+    expect(s.schema).toBe("llmops.summary/v3");
     expect(s.metrics.exact_match!.config).toEqual(configs.exact_match);
     expect(s.metrics.latency!.config).toEqual(configs.latency);
   });

@@ -65,9 +65,24 @@ export class ProviderError extends ExternalError {
   }
 }
 
+/** An `/embeddings` request: one vector per input string. */
+export interface EmbeddingRequest {
+  api: "embeddings";
+  model: string;
+  input: string[];
+}
+
+export interface EmbeddingResult {
+  vectors: number[][];
+  promptTokens: number | null;
+  latencyMs: number;
+}
+
 export interface Provider {
   /** Base URL, for messages and provenance. */
   readonly baseUrl: string;
+  /** `/embeddings` (the embedding-similarity scorer); providers without it omit the method. */
+  embed?(req: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult>;
   /**
    * One request. `signal` cancels it (its reason says why: a deadline, a won hedge, the user);
    * `observe` hears its progress.

@@ -6,6 +6,7 @@ export { tCdf, tPdf, tQuantile, tTwoSidedP } from "./student-t.js";
 export { binomialPmf, binomialTestTwoSided, mcnemarExact, type McNemarResult } from "./binomial.js";
 export { wilsonInterval, newcombePairedInterval, zFor, type PairedTable } from "./proportions.js";
 export { holmAdjust, holmLevels } from "./holm.js";
+export { cohenKappa, kappaBootstrap, observedAgreement, type KappaWeights } from "./kappa.js";
 export { invertTest, pFromIntervals, type InversionRange } from "./invert.js";
 export { tangoStatistic, pairedScoreTest, tangoInterval, type PairedScoreResult } from "./paired-score.js";
 export { estimateMean, type MeanEstimate } from "./cluster-mean.js";

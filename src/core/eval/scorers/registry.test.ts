@@ -7,6 +7,7 @@ describe("scorer registry", () => {
     expect(scorerTypes).toEqual([
       "exact_match", "contains", "icontains", "regex", "json_valid", "json_schema", "json_fields",
       "levenshtein", "bleu", "chrf", "rouge1", "rouge2", "rouge_l", "tokens", "cost", "latency",
+      "judge_rubric", "judge_pairwise", "embedding_similarity",
     ]);
   });
 
@@ -15,6 +16,9 @@ describe("scorer registry", () => {
       json_schema: { schema: { type: "object" } },
       tokens: { max_completion_tokens: 10 },
       cost: { max_cost: 1 },
+      judge_rubric: { target: { base_url: "http://127.0.0.1:1/v1", model: "j" }, rubric: "r" },
+      judge_pairwise: { target: { base_url: "http://127.0.0.1:1/v1", model: "j" }, criteria: "c" },
+      embedding_similarity: { target: { base_url: "http://127.0.0.1:1/v1", model: "e" } },
     };
     for (const def of scorerDefinitions) {
       const config = scorerConfigSchema.parse({ type: def.type, ...minimal[def.type] });

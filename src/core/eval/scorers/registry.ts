@@ -6,6 +6,9 @@ import { cost, tokens } from "./budget.js";
 import { chrf } from "./chrf.js";
 import { contains, exactMatch, icontains } from "./exact-match.js";
 import { jsonFields } from "./json-fields.js";
+import { judgePairwise } from "./judge-pairwise.js";
+import { judgeRubric } from "./judge-rubric.js";
+import { embeddingSimilarity } from "./embedding-similarity.js";
 import { latency } from "./latency.js";
 import { jsonSchema } from "./json-schema.js";
 import { jsonValid } from "./json-valid.js";
@@ -31,6 +34,9 @@ export const scorerDefinitions = [
   tokens,
   cost,
   latency,
+  judgeRubric,
+  judgePairwise,
+  embeddingSimilarity,
 ] as const satisfies readonly ScorerDefinition[];
 
 export const scorerTypes: string[] = scorerDefinitions.map((d) => d.type);

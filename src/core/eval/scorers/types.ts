@@ -3,9 +3,14 @@
 // sufficient statistics whose sums give the corpus score, so that summaries compute them as
 // corpora and comparisons can bootstrap them by resampling cases.
 import type { z } from "zod";
+import type { RemoteScoring } from "../judge/remote.js";
+import type { JudgeTally } from "../judge/tally.js";
 
 /** Everything a scorer may look at for one case × repeat. */
 export interface ScoreInput {
+  /** The case and repeat scored (absent where a scorer is used outside a run). */
+  caseId?: string;
+  repeat?: number;
   output: string;
   /** The case's expected value: a string, an object (json_fields), a list of references, or undefined. */
   expected: unknown;
@@ -46,6 +51,10 @@ export interface Scorer {
   readonly runBudgets?: Readonly<Record<string, number>>;
   /** Version/settings string recorded in provenance, e.g. sacreBLEU's signature. */
   readonly signature: string;
+  /** Scorers that ask another model (judges, embeddings): requests sent before scoring (judge/remote.ts). */
+  readonly remote?: RemoteScoring;
+  /** What a remote scorer saw across the run: errors, verdict counts, position bias, labels by case. */
+  tally?(): JudgeTally;
 }
 
 /** One registry entry: the scorer's YAML schema (a strict object with `type` literal) and a factory. */
