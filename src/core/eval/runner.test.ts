@@ -138,7 +138,7 @@ describe("runEval with fake ports: the response table", () => {
     expect((thrown as ExternalError).hint).toBe(hint);
     expect(provider.calls).toEqual(calls);
     // what was done is kept: b's record when it ran, never a record for the case that stopped the run
-    expect(d.store.final!.map((r) => r.case_id)).toEqual(calls.includes("b") ? ["b"] : []);
+    expect(d.store.final!.map((r) => r.case_id)).toEqual((calls as readonly string[]).includes("b") ? ["b"] : []);
   });
 
   it("a resumed run sends only what is missing or failed, and keeps the finished records", async () => {
