@@ -5,8 +5,9 @@
 #   scripts/setup-hf-venv.sh [VENV_DIR]        default: .llmops/hf-venv (git-ignored)
 #
 # Packages: $LLMOPS_HF_PACKAGES (default: torch transformers peft safetensors accelerate sacrebleu sentencepiece
-# gguf, newest; sacrebleu serves the scorer cross-check in test/integration/scorers-reference.test.ts,
-# sentencepiece and gguf (llama.cpp's own GGUF reader) the GGUF export tests).
+# gguf tiktoken, newest; sacrebleu serves the scorer cross-check in test/integration/scorers-reference.test.ts,
+# sentencepiece and gguf (llama.cpp's own GGUF reader) the GGUF export tests, tiktoken (with tokenizers, which
+# transformers brings) the token-count cross-check in test/integration/prompt-tokens.test.ts).
 # Mirror: $LLMOPS_HF_WHEELS (a --find-links folder, default /opt/wheels) and $LLMOPS_HF_INDEX
 # (space-separated simple-index URLs, default file:///opt/pypi/simple file:///opt/pypi-more/simple).
 # Only local (file://) indexes are used, so this never reaches the network. Set LLMOPS_HF_ALLOW_NETWORK=1
@@ -22,8 +23,8 @@ WHEELS="${LLMOPS_HF_WHEELS:-/opt/wheels}"
 INDEXES="${LLMOPS_HF_INDEX:-file:///opt/pypi/simple file:///opt/pypi-more/simple}"
 PY="${LLMOPS_HF_BASE_PYTHON:-python3}"
 # LLMOPS_HF_PACKAGES pins versions, e.g. "torch transformers==4.57.6 peft safetensors accelerate".
-read -r -a PACKAGES <<<"${LLMOPS_HF_PACKAGES:-torch transformers peft safetensors accelerate sacrebleu sentencepiece gguf}"
-CHECK='import torch, transformers, peft, safetensors, accelerate, sacrebleu, sentencepiece, gguf; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
+read -r -a PACKAGES <<<"${LLMOPS_HF_PACKAGES:-torch transformers peft safetensors accelerate sacrebleu sentencepiece gguf tiktoken}"
+CHECK='import torch, transformers, peft, safetensors, accelerate, sacrebleu, sentencepiece, gguf, tiktoken; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
 
 skip() {
   echo "setup-hf-venv: $1" >&2

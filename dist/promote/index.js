@@ -65818,7 +65818,7 @@ ${input2.body}
     const pr = await input2.github.findOpenPullRequest(input2.branch) ?? await input2.github.openPullRequest({ head: input2.branch, base, title: input2.title, body: input2.body });
     return { mode: "pull-request", branch: input2.branch, commit, pullRequest: pr };
   } finally {
-    await git.run(["worktree", "remove", "--force", dir], { allowFail: true });
+    await git.run(["worktree", "remove", "--force", "--end-of-options", dir], { allowFail: true });
     rmSync2(dirname2(dir), { recursive: true, force: true });
   }
 }
@@ -66220,6 +66220,7 @@ async function main() {
   if (inputs.artifact && !inputs.stage) throw new InputError("input stage is required with artifact");
   if (inputs.artifact && !inputs.version && !inputs.rollback) throw new InputError("input version (or rollback: true) is required with artifact");
   setSecret(inputs.token);
+  if (env.HF_TOKEN) setSecret(env.HF_TOKEN);
   const logger = new ActionsLogger();
   const result = await runPromotion({
     repoDir: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -66251,7 +66252,7 @@ async function main() {
     await summary.addRaw(`${lines.join("\n")}
 `).write();
   }
-  info(result.summary);
+  logger.info(result.summary);
 }
 
 // src/actions/promote/index.ts

@@ -56427,7 +56427,7 @@ async function writeFailureSummary(name, outDir, err) {
     const message = err instanceof Error ? err.message : String(err);
     await summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
   } catch (e) {
-    warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+    new ActionsLogger().warn(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 async function guardRunner(mode, token) {

@@ -17,6 +17,21 @@ afterEach(async () => {
 });
 
 describe("actions/evaluate (bundled)", () => {
+  it("masks the model's API key (target.api_key_env) in the runner's log before sending it", async () => {
+    const key = "sk-live-3f9a0c2e7b";
+    server = await startOpenAiTestServer({ respond: () => `the key is ${key}`, apiKey: key });
+    const dir = tempDir();
+    writeArithmeticCases(dir, 2);
+    writeSuite(dir, server.baseUrl, { target: { base_url: server.baseUrl, model: "m", api: "chat", stream: false, api_key_env: "MODEL_KEY", params: { temperature: 0 } } });
+    const r = await runActionBundle({ action: "evaluate", inputs: { suite: "suite.yaml", out: "run", "no-cache": "true" }, cwd: dir, env: { MODEL_KEY: key } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.requests.map((q) => q.authorization)).toEqual([`Bearer ${key}`, `Bearer ${key}`]);
+    // The runner masks a value from the moment ::add-mask:: is printed, so it must come first.
+    const lines = r.stdout.split("\n");
+    expect(lines.findIndex((l) => l === `::add-mask::${key}`)).toBe(0);
+    expect(lines.filter((l) => l.includes(key))).toEqual([`::add-mask::${key}`]);
+  });
+
   it("runs the suite, sets results-dir and summary-json, writes the metric table to the job summary", async () => {
     server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4), faultRate: 0.1, seed: 3 });
     const dir = tempDir();

@@ -115,6 +115,37 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
     await Promise.all([model?.close(), prServer?.close(), ...Object.values(scenarios).map((s) => s?.gh.close())]);
   });
 
+  let forged: Promise<{ cacheDir: string; bundleDir: string }> | undefined;
+
+  /**
+   * The base's own evaluate bundle, run with the PR's prompt against the same endpoint while it
+   * answers perfectly, leaves a correctly signed cache for exactly the gate's requests; the base's
+   * compare of that run against itself writes a passing bundle.
+   */
+  async function forgeCacheAndBundle(work: string, sha: string): Promise<{ cacheDir: string; bundleDir: string }> {
+    const dir = tempDir("llmops-gate-forged-");
+    const cacheDir = join(dir, "cache");
+    const bundleDir = join(dir, "bundle");
+    state.perfect = true;
+    const perfectRun = await runActionBundle({
+      action: "evaluate",
+      cwd: work,
+      inputs: { suite: "evals/arithmetic.yaml", yardstick: join(ROOT, "evals/arithmetic.yaml"), "base-url": model.baseUrl, model: "llmops-example", out: join(dir, "perfect-run"), "cache-dir": cacheDir },
+    });
+    state.perfect = false;
+    expect(perfectRun.code, perfectRun.stdout + perfectRun.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "perfect-run", "summary.json"), "utf8")).metrics.exact_match.mean).toBe(1);
+    const bundle = await runActionBundle({
+      action: "compare",
+      cwd: work,
+      eventName: "pull_request",
+      event: pullRequestEvent({ number: 7, headSha: sha }),
+      inputs: { baseline: join(dir, "perfect-run"), candidate: join(dir, "perfect-run"), out: bundleDir, "fail-on-block": "false" },
+    });
+    expect(bundle.outputs.verdict, bundle.stdout).toBe("pass");
+    return { cacheDir, bundleDir };
+  }
+
   /** The base repository, and a PR head (on a fork or on a branch) carrying every edit an attacker would try. */
   async function setUp(kind: "fork" | "branch"): Promise<Scenario> {
     const files = Object.fromEntries(BASE_FILES.map((f) => [f, readFileSync(join(ROOT, f))]));
@@ -130,27 +161,11 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
     writeFiles(work, { "prompts/arithmetic.jinja": "Think step by step.\n{{ input }}" });
 
     // A signed response cache with perfect answers for exactly the requests the gate will send,
-    // made with the base's own evaluate bundle against the same endpoint while it answered perfectly.
-    state.perfect = true;
-    const cacheDir = tempDir("llmops-gate-forged-cache-");
-    const perfectRun = await runActionBundle({
-      action: "evaluate",
-      cwd: work,
-      inputs: { suite: "evals/arithmetic.yaml", yardstick: join(ROOT, "evals/arithmetic.yaml"), "base-url": model.baseUrl, model: "llmops-example", out: join(cacheDir, "..", "perfect-run"), "cache-dir": cacheDir },
-    });
-    state.perfect = false;
-    expect(perfectRun.code, perfectRun.stdout + perfectRun.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(cacheDir, "..", "perfect-run", "summary.json"), "utf8")).metrics.exact_match.mean).toBe(1);
+    // and a passing report bundle (made once, planted in every scenario's PR).
+    forged ??= forgeCacheAndBundle(work, baseSha);
+    const { cacheDir, bundleDir } = await forged;
     cpSync(cacheDir, join(work, ".llmops/cache"), { recursive: true });
-    // A passing report bundle, as the base's own compare writes one (perfect run against itself).
-    const bundle = await runActionBundle({
-      action: "compare",
-      cwd: work,
-      eventName: "pull_request",
-      event: pullRequestEvent({ number: 7, headSha: baseSha, headRepo: kind === "fork" ? FORK : BASE }),
-      inputs: { baseline: join(cacheDir, "..", "perfect-run"), candidate: join(cacheDir, "..", "perfect-run"), out: join(work, "llmops-gate-report"), "fail-on-block": "false" },
-    });
-    expect(bundle.outputs.verdict, bundle.stdout).toBe("pass");
+    cpSync(bundleDir, join(work, "llmops-gate-report"), { recursive: true });
 
     writeFiles(work, {
       // Its suite: the PR's endpoint, an easier subset of cases plus new ones, a dropped scorer, no gate to speak of.
@@ -262,7 +277,7 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       expect(comment.body, comment.body).toMatch(/\| `new-001` +\| ❌ 0 +\| ❌ 0 +\| `3` +\|/);
       expect(sent.filter((q) => q.prompt === "Think step by step.\n40+2=")).toHaveLength(1);
       expect(log).not.toContain("runtime-token-secret");
-    }, 120_000);
+    }, 180_000);
   }
 
   it("control: the same harness running the PR's own workflow from its own checkout (a pull_request-style gate) executes the PR's dist/ and forges a PASS", async () => {
@@ -271,5 +286,5 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
     expect(readFileSync(s.marker, "utf8")).toContain("the PR's dist/comment ran");
     expect(s.gh.checkRuns.filter((c) => c.head_sha === s.headSha).map((c) => c.conclusion)).toContain("success");
     expect(r.jobs.gate!.result).toBe("success");
-  }, 60_000);
+  }, 180_000);
 });

@@ -5,7 +5,7 @@
 // their GGUF types, tensor names, shapes and types. Needs the HF venv with sentencepiece and gguf
 // (scripts/setup-hf-venv.sh, or $LLMOPS_HF_PYTHON); skipped, saying why, without it.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir } from "../support/cli.js";
@@ -44,6 +44,9 @@ describe.skipIf(skipReason !== undefined)("GGUF from a Llama with a SentencePiec
     const r = spawnSync(PY, [join(repoRoot, "test/fixtures/model/spm_model.py"), join(dir, "model")], { input: JSON.stringify({ text: TEXT, corpus: CORPUS, prompts: PROMPTS, max_new_tokens: 8 }), encoding: "utf8", timeout: 180_000 });
     if (r.status !== 0) throw new Error(r.stderr);
     sp = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as SpSide;
+    // LlamaTokenizerFast saves a tokenizer.json (a SentencePiece-style BPE with byte_fallback, which
+    // export refuses on its own) beside tokenizer.model: the SentencePiece model must win, as in llama.cpp's converter.
+    writeFileSync(join(dir, "model", "tokenizer.json"), JSON.stringify({ model: { type: "BPE", byte_fallback: true, vocab: {}, merges: [] } }));
     for (const type of ["f32", "q8_0"]) {
       const e = await runCli(["export", "gguf", join(dir, "model"), "--type", type, "--json"]);
       if (e.code !== 0) throw new Error(e.stderr);

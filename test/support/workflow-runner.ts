@@ -7,7 +7,9 @@
 // `bash --noprofile --norc -eo pipefail <file>`. The few third-party actions our workflows use are
 // emulated with their documented effect on real local parts: actions/checkout fetches the ref from a
 // real git repository (a temp dir standing for github.com/<repository>), upload/download-artifact
-// copy a directory through this run's artifact store, setup-node is the test's own node.
+// copy a directory through this run's artifact store, setup-node is the test's own node. Job-level
+// if/strategy/container/services/outputs, reusable workflows, status functions and the env context
+// are not modelled: a workflow using them is refused rather than run approximately.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,7 +67,7 @@ export interface WorkflowRun {
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-interface StepDef { id?: string; name?: string; uses?: string; run?: string; if?: string | boolean; with?: Record<string, unknown>; env?: Record<string, unknown> }
+interface StepDef { id?: string; name?: string; uses?: string; run?: string; if?: string | boolean; with?: Record<string, unknown>; env?: Record<string, unknown>; shell?: string; "working-directory"?: string; "continue-on-error"?: unknown }
 interface JobDef { needs?: string | string[]; if?: string; permissions?: Record<string, string> | string; steps: StepDef[]; env?: Record<string, unknown> }
 
 export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun> {
@@ -75,6 +77,10 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
   const all: StepRecord[] = [];
   for (const name of jobOrder(wf.jobs)) {
     const def = wf.jobs[name]!;
+    // What this emulation does not model is refused, never approximated.
+    for (const key of ["if", "strategy", "container", "services", "outputs", "uses"] as const) {
+      if ((def as unknown as Record<string, unknown>)[key] !== undefined) throw new Error(`workflow-runner: job ${name}: "${key}:" is not emulated`);
+    }
     const needs = typeof def.needs === "string" ? [def.needs] : (def.needs ?? []);
     const workspace = mkdtempSync(join(tmpdir(), `llmops-wf-${name}-`));
     const temp = mkdtempSync(join(tmpdir(), `llmops-wf-${name}-temp-`));
@@ -111,6 +117,8 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
     });
     for (const [i, step] of def.steps.entries()) {
       const label = step.name ?? step.uses ?? `step ${i + 1}`;
+      for (const key of ["shell", "working-directory", "continue-on-error"] as const) if (step[key] !== undefined) throw new Error(`workflow-runner: ${label}: "${key}:" is not emulated`);
+      if (/\$\{\{[^}]*\benv\./.test(JSON.stringify(step)) || /\benv\./.test(typeof step.if === "string" ? step.if : "")) throw new Error(`workflow-runner: ${label}: the env context is not emulated`);
       if (typeof step.if === "string" && /\b(always|failure|cancelled)\(/.test(step.if)) throw new Error(`workflow-runner: status functions in if: are not emulated (${label})`);
       const enabled = job.result === "success" && (step.if === undefined || truthy(evaluate(String(step.if), context())));
       if (!enabled) {

@@ -31,6 +31,7 @@ export async function main(): Promise<void> {
     noCache: inputs["no-cache"] ?? false,
     ...(cacheDir ? { cacheDir } : {}),
     env: process.env,
+    onSecret: (value) => core.setSecret(value),
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false),

@@ -22,6 +22,7 @@ export async function main(): Promise<void> {
   if (inputs.artifact && !inputs.stage) throw new InputError("input stage is required with artifact");
   if (inputs.artifact && !inputs.version && !inputs.rollback) throw new InputError("input version (or rollback: true) is required with artifact");
   core.setSecret(inputs.token);
+  if (env.HF_TOKEN) core.setSecret(env.HF_TOKEN);
   const logger = new ActionsLogger();
   const result = await runPromotion({
     repoDir: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -52,5 +53,5 @@ export async function main(): Promise<void> {
     if (result.tag) lines.push("", `Tag: ${renderCodeSpan(result.tag)}`);
     await core.summary.addRaw(`${lines.join("\n")}\n`).write();
   }
-  core.info(result.summary);
+  logger.info(result.summary);
 }

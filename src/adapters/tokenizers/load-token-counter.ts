@@ -66,17 +66,29 @@ async function resolveCounter(spec: string, baseDir: string, cwd: string, where:
 
 async function tiktokenCounter(enc: Encoding, model?: string): Promise<TokenCounter> {
   const { Tiktoken } = await import("js-tiktoken/lite");
-  const t = new Tiktoken((await ranksOf(enc)) as ConstructorParameters<typeof Tiktoken>[0]);
+  const ranks = (await ranksOf(enc)) as ConstructorParameters<typeof Tiktoken>[0];
+  const t = new Tiktoken({ ...ranks, pat_str: unicodeWhitespace(ranks.pat_str) });
   // Special-token text in a case is counted as the text it is, never as a control token.
-  const count = (s: string) => t.encode(s, [], []).length;
+  const encode = (s: string) => t.encode(s, [], []);
+  const count = (s: string) => encode(s).length;
   return {
     name: `${enc} (js-tiktoken${model ? `, for ${model}` : ""})`,
+    encode,
     countText: count,
     // OpenAI's documented accounting for chat models: 3 tokens per message around its role and
     // content, and 3 that prime the reply (<|start|>assistant<|message|>).
     countChat: (messages) => messages.reduce((n, m) => n + 3 + count(m.role) + count(m.content), 3),
     chatMethod: "3 tokens per message + 3 for the reply (OpenAI's accounting)",
   };
+}
+
+/**
+ * tiktoken's patterns run on Rust's regex engines, where \s is Unicode's White_Space; JavaScript's
+ * \s differs (it lacks U+0085 and has U+FEFF), so js-tiktoken splits " \u0085" otherwise than
+ * tiktoken does. Under the u flag, \p{White_Space} is exactly Rust's \s, inside a class or out.
+ */
+export function unicodeWhitespace(pattern: string): string {
+  return pattern.replace(/(?<!\\)((?:\\\\)*)\\([sS])/g, (_m, pre: string, c: string) => `${pre}${c === "s" ? "\\p{White_Space}" : "\\P{White_Space}"}`);
 }
 
 async function hfCounter(path: string, shown: string, where: string): Promise<TokenCounter> {
@@ -98,10 +110,11 @@ async function hfCounter(path: string, shown: string, where: string): Promise<To
     throw new ConfigError(`${where}: ${shown} is not a tokenizer @huggingface/tokenizers can load: ${err instanceof Error ? err.message : String(err)}`);
   }
   const countText = (s: string) => tok.encode(s).ids.length;
-  const raw = (s: string) => tok.encode(s, { add_special_tokens: false }).ids.length;
+  const encode = (s: string) => tok.encode(s, { add_special_tokens: false }).ids;
+  const raw = (s: string) => encode(s).length;
   const chatTemplate = typeof config.chat_template === "string" ? config.chat_template : null;
   if (chatTemplate === null) {
-    return { name: `${shown} (HF tokenizers)`, countText, countChat: (ms) => ms.reduce((n, m) => n + raw(m.content), 0), chatMethod: "message contents only (no chat_template in tokenizer_config.json)" };
+    return { name: `${shown} (HF tokenizers)`, encode, countText, countChat: (ms) => ms.reduce((n, m) => n + raw(m.content), 0), chatMethod: "message contents only (no chat_template in tokenizer_config.json)" };
   }
   const { Template } = await import("@huggingface/jinja");
   const template = new Template(chatTemplate);
@@ -111,6 +124,7 @@ async function hfCounter(path: string, shown: string, where: string): Promise<To
   };
   return {
     name: `${shown} (HF tokenizers)`,
+    encode,
     countText,
     countChat: (messages: readonly ChatMessage[]) => raw(template.render({ messages, add_generation_prompt: true, bos_token: special("bos_token"), eos_token: special("eos_token") })),
     chatMethod: "the model's chat template (tokenizer_config.json), with the generation prompt",

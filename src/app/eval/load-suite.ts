@@ -1,13 +1,15 @@
 // Load an eval suite from disk: the YAML (validated with positions), its cases (inline, JSONL,
-// .jsonl.gz or Parquet) and its prompt (inline or a file under prompts/), with content hashes for
+// .jsonl.gz or Parquet, scanned as a stream and never held) and its prompt (inline or a file under prompts/), with content hashes for
 // provenance.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { dirname, extname, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { planMargins, type GatePolicy } from "../../core/gate/index.js";
-import { checkUniqueIds, findDuplicateInputs, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { toCase } from "../../core/eval/cases.js";
+import { caseSetOf, scanCases, take, type CaseSet } from "../../core/eval/case-set.js";
+import { sha256File } from "../fs/sha256-file.js";
+import { caseFileReader } from "./case-files.js";
 import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
@@ -21,7 +23,8 @@ export interface LoadedSuite {
   /** The file as the user named it, relative to the working directory when possible. */
   displayFile: string;
   suite: SuiteConfig;
-  cases: EvalCase[];
+  /** Streamed, never held: read them with cases.stream(). */
+  cases: CaseSet;
   prompt: PromptSpec;
   /** Where each prompt template starts, for file:line:col in template errors. */
   promptOrigins: TemplateOrigin[];
@@ -54,18 +57,15 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
   const base = dirname(file);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
 
-  let cases: EvalCase[];
+  let scanned: Awaited<ReturnType<typeof scanCases>>;
   let datasetHash: string;
   if (Array.isArray(suite.cases)) {
-    cases = suite.cases.map((c, i) => {
+    const inline = suite.cases.map((c, i) => {
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
     datasetHash = sha256(stableStringify(suite.cases));
-    checkUniqueIds(cases, (i) => {
-      const pos = doc.locate(["cases", i]);
-      return `${displayFile}:${pos.line}:${pos.col}`;
-    });
+    scanned = await caseSetOf(inline);
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve(base, suite.cases.file);
@@ -75,14 +75,13 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     }
     if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const bytes = readFileSync(dataPath);
-    datasetHash = sha256(bytes);
-    cases = await readCasesFile(dataPath, shown, bytes);
-    if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
-    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
-    checkUniqueIds(cases, (i) => cases[i]!.where ?? `${shown} (case ${i + 1})`);
+    const read = caseFileReader(dataPath, shown);
+    const limit = suite.cases.limit;
+    datasetHash = await sha256File(dataPath);
+    scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
   }
-  const duplicates = findDuplicateInputs(cases, (i) => cases[i]!.where ?? `case ${i + 1}`);
+  const cases = scanned.set;
 
   suite.scorers.forEach((sc, i) => {
     const c = sc as { type: string; schema_file?: string; schema?: unknown };
@@ -103,7 +102,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     c.schema = schema;
   });
 
-  const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
+  const warnings = [...scanned.warnings, ...(suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : [])];
   const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file,
@@ -140,49 +139,6 @@ function checkSuiteGate(suite: SuiteConfig, cases: number, doc: SourcedDocument,
       const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
       return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
     });
-}
-
-async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(".parquet")) {
-    const { parquetReadObjects } = await import("hyparquet");
-    let rows: Record<string, unknown>[];
-    try {
-      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
-    } catch (err) {
-      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return rows.map((row, i) => {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) o[k] = typeof v === "bigint" ? Number(v) : v;
-      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
-      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
-      return toCase(o, `${shown} row ${i}`);
-    });
-  }
-  let text: string;
-  if (lower.endsWith(".gz")) {
-    try {
-      text = gunzipSync(bytes).toString("utf8");
-    } catch (err) {
-      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-    text = bytes.toString("utf8");
-  } else {
-    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
-  }
-  return parseCasesJsonl(text, shown);
-}
-
-function safeJson(s: string, where: string, fallback?: unknown): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    if (fallback !== undefined) return fallback;
-    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
-  }
 }
 
 /**

@@ -36,7 +36,7 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
       hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards",
     });
   }
-  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const order = loaded.cases.ids;
   const records: EvalRecord[] = [];
   const summaries: RunSummary[] = [];
   for (const s of shards) {
@@ -47,7 +47,7 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
     });
     summaries.push(summaryFormat.parse(readFileSync(join(s.abs, "summary.json"), "utf8"), join(s.dir, "summary.json")));
   }
-  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  records.sort((a, b) => order.get(a.case_id) - order.get(b.case_id) || a.repeat - b.repeat);
   const prov = summaries[0]!.provenance;
   const starts = summaries.map((s) => s.provenance.started_at).sort();
   const ends = summaries.map((s) => s.provenance.finished_at).sort();

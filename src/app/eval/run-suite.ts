@@ -6,8 +6,9 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { evalShardFormat } from "../../core/contracts/added-formats.js";
 import type { EvalShard } from "../../core/contracts/eval-shard.js";
-import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
-import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
+import type { ShardSpec } from "../../core/eval/shard.js";
+import { JobPlanner, effectiveTarget, flatParams, type EffectiveTarget, type PlannedJob } from "../../core/eval/plan.js";
+import { planRun, type RunPlan } from "../../core/eval/run-plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
@@ -27,8 +28,8 @@ import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js"
 import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { sha256File } from "../fs/sha256-file.js";
-import type { EvalCase } from "../../core/eval/cases.js";
-import { NEW_CASES_DIR, newCasesOf } from "../../core/eval/new-cases.js";
+import type { CaseSet } from "../../core/eval/case-set.js";
+import { NEW_CASES_DIR, newCaseSetOf } from "../../core/eval/new-cases.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -58,6 +59,8 @@ export interface RunSuiteOptions {
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Called with every secret value the run reads (the API key named by api_key_env), before it is sent: the action masks it in the runner's log. */
+  onSecret?: (value: string) => void;
   logger: Logger;
   progress: Progress;
   signal?: AbortSignal;
@@ -84,15 +87,15 @@ export interface SuitePlan {
   first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
-/** Load the suite and plan every request: what a run would send, computed before anything is. */
+/** Load the suite (one streaming scan of its cases) and the plan: a stream of requests, rendered as they are sent. */
 async function prepareSuite(o: RunSuiteOptions) {
   let loaded: LoadedSuite;
-  let added: { cases: EvalCase[]; datasetHash: string } = { cases: [], datasetHash: "" };
+  let added: { cases: CaseSet; datasetHash: string } | undefined;
   if (o.yardstickPath) {
     const yard = await loadSuite(o.yardstickPath, o.cwd);
     const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath)));
     loaded = withYardstick(yard, cand, o.logger);
-    added = { cases: newCasesOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+    added = { cases: await newCaseSetOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
   } else {
     loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
   }
@@ -101,22 +104,22 @@ async function prepareSuite(o: RunSuiteOptions) {
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
+  const selection = { ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.shard ? { shard: o.shard } : {}) };
+  const planner = (t: EffectiveTarget) => new JobPlanner(suite, prompt, t, local?.identity);
+  const planFor = (t: EffectiveTarget) => planRun(loaded.cases, planner(t), selection);
+  const limitedCases = o.limit !== undefined ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  // The first case's requests are rendered now, so a template error (an undefined variable, an
+  // unknown filter) stops the run before a server is started or a request sent. A case-specific
+  // failure further on stops the run at that case, naming it; the records before it are kept.
+  for await (const first of planFor(target).plannedCases()) {
+    planner(target).jobsFor(first, 0);
+    break;
+  }
   // New cases are evaluated only in a whole run (not a --limit or --shard slice of the yardstick).
-  const newCases = o.limit === undefined && !o.shard ? added.cases : [];
-  return {
-    loaded,
-    suite,
-    target,
-    scorers,
-    cases,
-    allCases: limited,
-    local,
-    jobs: planJobs(suite, cases, prompt, target, local?.identity),
-    newCases: { cases: newCases, jobs: planJobs(suite, newCases, prompt, target, local?.identity), datasetHash: added.datasetHash },
-  };
+  const newCases = o.limit === undefined && !o.shard && added && added.cases.count > 0 ? added.cases : null;
+  const newPlanFor = (t: EffectiveTarget) => (newCases ? planRun(newCases, planner(t), {}) : null);
+  return { loaded, suite, target, scorers, limitedCases, local, planFor, newPlanFor, newDatasetHash: added?.datasetHash ?? "" };
 }
 
 /**
@@ -176,13 +179,18 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
 export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
-  const { suite, target, cases, jobs } = await prepareSuite(o);
-  const first = jobs[0]?.request;
+  const { suite, target, planFor } = await prepareSuite(o);
+  const plan = planFor(target);
+  let first: PlannedJob["request"] | undefined;
+  for await (const job of plan.jobs()) {
+    first = job.request;
+    break;
+  }
   return {
     suite: suite.name,
-    cases: cases.length,
+    cases: plan.cases,
     repeats: suite.repeats,
-    requests: jobs.length,
+    requests: plan.size,
     target: { base_url: target.base_url, model: target.model, api: target.api },
     first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
@@ -192,7 +200,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local, newCases } = prepared;
+  const { loaded, suite, scorers, limitedCases, planFor, newPlanFor, newDatasetHash, local } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -213,21 +221,22 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    // The plan renders requests for the target as run (a started server's URL is known only now).
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
     const newDir = join(result.outDir, NEW_CASES_DIR);
-    if (newCases.cases.length === 0) {
+    const newPlan = newPlanFor(target);
+    if (!newPlan || newPlan.cases === 0) {
       rmSync(newDir, { recursive: true, force: true });
       return result;
     }
-    o.logger.info(`new cases (not gated): ${newCases.cases.length} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    o.logger.info(`new cases (not gated): ${newPlan.cases} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
     const added = await runPlanned({ ...o, out: newDir }, performance.now(), new Date().toISOString(), {
-      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newCases.datasetHash } },
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newDatasetHash } },
       suite,
       target,
       scorers,
-      cases: newCases.cases,
-      allCases: newCases.cases,
-      jobs: newCases.jobs,
+      limitedCases: newPlan.cases,
+      plan: newPlan,
       identity: local?.identity,
     });
     return { ...result, newCases: added };
@@ -240,15 +249,16 @@ async function runPlanned(
   o: RunSuiteOptions,
   t0: number,
   startedAt: string,
-  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "newCases"> & { identity: string | undefined },
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "planFor" | "newPlanFor" | "newDatasetHash"> & { plan: RunPlan; identity: string | undefined },
 ): Promise<RunSuiteResult> {
-  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
+  const { loaded, suite, target, scorers, limitedCases, plan } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
     const store = new JsonlResultsStore(join(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : undefined;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,
@@ -258,11 +268,11 @@ async function runPlanned(
     });
     const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
-      `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
+      `eval ${suite.name}: ${plan.cases} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
-      jobs,
+      plan,
       {
         summary: accumulator,
         provider,
@@ -293,7 +303,7 @@ async function runPlanned(
     const params = flatParams(target.params);
     const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: cases.length,
+      cases: plan.cases,
       repeats: suite.repeats,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
@@ -328,13 +338,16 @@ async function runPlanned(
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
     if (o.shard) {
+      // The one list a run holds: this shard's case ids, for merge-shards to check the set.
+      const caseIds: string[] = [];
+      for await (const c of plan.plannedCases()) caseIds.push(c.id);
       const shard: EvalShard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
         suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-        total_cases: allCases.length,
-        case_ids: cases.map((c) => c.id),
+        total_cases: limitedCases,
+        case_ids: caseIds,
       };
       writeFileSync(shardPath, evalShardFormat.serialize(shard));
     } else if (existsSync(shardPath)) rmSync(shardPath);

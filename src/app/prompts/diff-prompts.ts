@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { extname, relative, resolve } from "node:path";
 import { GitCli } from "../../adapters/git/git-cli.js";
 import type { EvalCase } from "../../core/eval/cases.js";
+import { collectCases } from "../../core/eval/case-set.js";
 import { compilePrompt, type CompiledPrompt } from "../../core/eval/prompt.js";
 import { unifiedDiff } from "../../core/prompts/line-diff.js";
 import { readPromptFile, type PromptFile } from "../../core/prompts/prompt-file.js";
@@ -66,7 +67,7 @@ export async function diffPrompts(opts: { cwd: string; base: string; paths: read
     const templateDiff =
       unifiedDiff(baseText ?? "", headSource?.text ?? "", { a: baseText === null ? "/dev/null" : `a/${rel}`, b: headSource ? `b/${rel}` : "/dev/null" }) +
       (baseSide || headSource?.sidecar ? unifiedDiff(baseSidecarText ?? "", headSource?.sidecar?.text ?? "", { a: baseSide ? `a/${baseSide}` : "/dev/null", b: headSource?.sidecar ? `b/${relative(root, resolve(opts.cwd, headSource.sidecar.file))}` : "/dev/null" }) : "");
-    const sample = sampleCases(abs, after ?? before, uses, opts.samples);
+    const sample = await sampleCases(abs, after ?? before, uses, opts.samples);
     const rendered: PromptChange["rendered"] = [];
     const notes: string[] = [];
     const b = compileOrNote(before, "base", notes);
@@ -102,9 +103,9 @@ function yamlLooksLikePrompt(text: string): boolean {
   return /^(messages|template)\s*:/m.test(text);
 }
 
-function sampleCases(abs: string, prompt: PromptFile | null, uses: Awaited<ReturnType<typeof suiteUses>>, n: number): { cases: EvalCase[]; from: string | null } {
+async function sampleCases(abs: string, prompt: PromptFile | null, uses: Awaited<ReturnType<typeof suiteUses>>, n: number): Promise<{ cases: EvalCase[]; from: string | null }> {
   const u = uses.get(abs)?.[0];
-  if (u) return { cases: u.suite.cases.slice(0, n), from: u.label };
+  if (u) return { cases: await collectCases(u.suite.cases, n), from: u.label };
   const ex = prompt?.meta.examples ?? [];
   if (ex.length) return { cases: ex.slice(0, n).map((vars, i) => ({ id: `example-${i + 1}`, input: undefined, vars, expected: null, tags: [], where: prompt!.file }) as EvalCase), from: `${prompt!.file} examples` };
   return { cases: [], from: null };

@@ -5,6 +5,7 @@ import { dirname, extname, join, relative, resolve } from "node:path";
 import { encodingForModel, loadTokenCounter } from "../../adapters/tokenizers/load-token-counter.js";
 import { parseYamlSource } from "../../core/config/index.js";
 import type { EvalCase } from "../../core/eval/cases.js";
+import { collectCases } from "../../core/eval/case-set.js";
 import { lintPrompt, type LintFinding, type PromptLintResult, type PromptUse } from "../../core/prompts/lint.js";
 import type { PromptFile } from "../../core/prompts/prompt-file.js";
 import type { TokenCounter } from "../../core/ports/tokenizer.js";
@@ -135,7 +136,7 @@ async function toUse(prompt: PromptFile, u: SuiteUse, cwd: string): Promise<Prom
   const { counter, reason } = await counterFor(suiteSpec ?? hints.tokenizer, suiteSpec !== undefined ? dirname(u.suite.file) : dirname(resolve(cwd, prompt.file)), cwd, suiteSpec !== undefined ? `${u.label}: target.tokenizer` : `${prompt.file}: model.tokenizer`, t.model);
   return {
     label: u.label,
-    cases: u.suite.cases,
+    cases: await collectCases(u.suite.cases),
     api: t.api,
     model: t.model,
     maxTokens: t.params.max_tokens ?? hints.max_tokens ?? null,

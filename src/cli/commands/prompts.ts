@@ -1,6 +1,7 @@
 // `llmops prompts <subcommand>`: lint, render and diff the prompt files (docs/prompts.md).
 import { existsSync } from "node:fs";
 import { loadSuite } from "../../app/eval/load-suite.js";
+import { collectCases } from "../../core/eval/case-set.js";
 import { diffPrompts } from "../../app/prompts/diff-prompts.js";
 import { findSuiteFiles, lintPrompts, suiteUses } from "../../app/prompts/lint-prompts.js";
 import { loadPromptFile } from "../../app/prompts/load-prompt-file.js";
@@ -108,9 +109,10 @@ async function runRender(ctx: CliContext, v: Values, rest: string[]): Promise<nu
     const id = String(v.case);
     const candidates = typeof v.suite === "string" ? [{ suite: await loadSuite(v.suite, ctx.cwd), label: v.suite }] : ((await suiteUses(findSuiteFiles(suitesDir(ctx, v)), ctx.cwd, [])).get(path) ?? []);
     if (candidates.length === 0) throw new InputError(`llmops prompts render: no suite under ${typeof v.suites === "string" ? v.suites : "evals/"} uses ${prompt.file}`, { hint: "name the suite with --suite FILE, or pass --vars JSON" });
-    const hit = candidates.map((u) => ({ u, c: u.suite.cases.find((c) => c.id === id) })).find((x) => x.c);
+    const all = await Promise.all(candidates.map(async (u) => ({ u, cases: await collectCases(u.suite.cases) })));
+    const hit = all.map(({ u, cases }) => ({ u, c: cases.find((c) => c.id === id) })).find((x) => x.c);
     if (!hit) {
-      const ids = candidates.flatMap((u) => u.suite.cases.map((c) => c.id));
+      const ids = all.flatMap(({ cases }) => cases.map((c) => c.id));
       throw new InputError(`llmops prompts render: no case "${id}" in ${candidates.map((u) => u.label).join(", ")}${didYouMean(id, ids)}`, { hint: `its cases start ${ids.slice(0, 5).join(", ")}` });
     }
     vars = hit.c!.input === undefined ? hit.c!.vars : { ...hit.c!.vars, input: hit.c!.input };

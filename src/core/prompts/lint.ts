@@ -5,7 +5,7 @@
 // tokenizer through the TokenCounter port).
 import { Template } from "@huggingface/jinja";
 import type { EvalCase } from "../eval/cases.js";
-import { compilePrompt, type CompiledPrompt } from "../eval/prompt.js";
+import { compilePrompt, type CompiledPrompt, type TemplateOrigin } from "../eval/prompt.js";
 import { findVariable, lineColAt, locateSyntaxError, templateVariables } from "../eval/template-check.js";
 import type { ChatMessage } from "../ports/provider.js";
 import type { TokenCounter } from "../ports/tokenizer.js";
@@ -71,7 +71,7 @@ const CASES_NAMED = 3;
 
 interface Part {
   source: string;
-  origin: { file: string; line: number; col: number };
+  origin: TemplateOrigin;
   required: string[];
   optional: string[];
 }
@@ -79,7 +79,7 @@ interface Part {
 function at(part: Part, offset: number | null): { file: string; line: number; col: number } {
   if (offset === null) return { ...part.origin };
   const p = lineColAt(part.source, offset);
-  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col };
+  return { file: part.origin.file, line: part.origin.line + p.line - 1, col: p.line === 1 ? part.origin.col + p.col - 1 : p.col + (part.origin.indent ?? 0) };
 }
 
 /** Lint one prompt. `problems` are those found reading its configuration. */
@@ -99,7 +99,8 @@ export function lintPrompt(prompt: PromptFile, problems: readonly PromptProblem[
         severity: "error",
         rule: "syntax",
         ...at(part, locateSyntaxError(source)),
-        message: `invalid Jinja template: ${err instanceof Error ? err.message : String(err)}`,
+        // The parser meets the end of a block never closed as a TypeError of its own; say what it means.
+        message: `invalid Jinja template: ${err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err)}`,
         hint: "check the tag there: {{ expression }}, {% if … %}…{% endif %}, {% for … %}…{% endfor %}",
       });
     }

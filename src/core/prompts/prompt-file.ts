@@ -75,7 +75,7 @@ export function readPromptFile(src: PromptSource): { file: PromptFile | null; pr
       return { file: null, problems };
     }
     const spec: PromptSpec = messages ? { kind: "messages", messages } : { kind: "template", template: template! };
-    const origins = messages ? messages.map((_, i) => ({ file: src.file, ...doc.locate(["messages", i, "content"]) })) : [{ file: src.file, ...doc.locate(["template"]) }];
+    const origins = (messages ? messages.map((_, i) => doc.locate(["messages", i, "content"])) : [doc.locate(["template"])]).map((pos) => ({ file: src.file, ...scalarStart(src.text, pos) }));
     return { file: { file: src.file, meta, metaDoc: doc, spec, origins, version }, problems };
   }
 
@@ -135,4 +135,21 @@ function fromConfigError(err: unknown, file: string): PromptProblem {
   const hint = err instanceof ConfigError ? err.hint : undefined;
   if (m) return { file: m[1]!, line: Number(m[2]), col: Number(m[3]), message: m[4]!, hint };
   return { file, line: 1, col: 1, message: message.replace(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+
+/**
+ * Where a YAML string's text starts, given where its node starts: after the opening quote of a
+ * quoted scalar, on the next line at its indentation for a block scalar (| or >).
+ */
+export function scalarStart(text: string, pos: { line: number; col: number }): { line: number; col: number; indent?: number } {
+  const lines = text.split("\n");
+  const line = lines[pos.line - 1] ?? "";
+  const ch = line[pos.col - 1];
+  if (ch === "'" || ch === '"') return { line: pos.line, col: pos.col + 1 };
+  if (ch === "|" || ch === ">") {
+    const next = lines[pos.line] ?? "";
+    const indent = /^ */.exec(next)?.[0].length ?? 0;
+    return { line: pos.line + 1, col: indent + 1, indent };
+  }
+  return pos;
 }

@@ -2,6 +2,7 @@
 // (inputs, expected values and both sides' outputs, from the two runs' results.jsonl) and a little
 // context the caller passes in (title, workflow-run link). Built once, rendered many ways.
 import type { Comparison, MetricComparison } from "../compare/types.js";
+import type { PromptDiffReport } from "../prompts/diff-model.js";
 
 /** The subset of a results.jsonl record the report reads. */
 export interface ReportRecord {
@@ -61,6 +62,8 @@ export interface ReportModel {
   context: ReportContext;
   /** Cases the candidate's suite adds to the yardstick's, evaluated apart and not gated. */
   newCases?: NewCasesReport;
+  /** The prompts the pull request changes, with their rendered diffs (`llmops prompts diff`). */
+  promptDiff?: PromptDiffReport;
 }
 
 /** One case a pull request adds, as the candidate answered it. */
