@@ -75,6 +75,7 @@ const PAIRS: Pair[] = [
       "run-url": "a link the action takes from the workflow run itself",
       title: "set when the bundle is rendered (actions/compare's title)",
       "max-chars": "the action's limit is GitHub's comment limit",
+      "prompts-base": "the prompt diff goes into the report when it is rendered; the comment action posts a finished bundle (actions/compare has no such input yet)",
       json: TERMINAL,
       quiet: TERMINAL,
     },
