@@ -63783,12 +63783,13 @@ var LiveRun = class {
     }
     const err = outcome.error;
     if (this.stopped) return;
-    if (err.fatal) {
+    const mayRetry = err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity);
+    if (err.fatal && !mayRetry) {
       this.fatal ??= err;
       this.stop(err);
       return;
     }
-    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+    if (mayRetry) {
       const cause = retryCause(err);
       s.retries[cause] = (s.retries[cause] ?? 0) + 1;
       this.retries++;

@@ -14,7 +14,9 @@ const root = new URL("../..", import.meta.url).pathname;
 const PY = "/usr/bin/python3";
 const hasTorch = spawnSync(PY, ["-c", "import torch"]).status === 0;
 
-describe("train action", () => {
+// Training launches PyTorch: on two busy cores a run takes several times its idle 5–20 s, so
+// these get a generous limit instead of the 60 s default (issue 9: two of them hit it).
+describe("train action", { timeout: 240_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "llmops-train-action-"));

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli/index.js");
 
-describe("llmops train (CLI)", () => {
+// Training launches PyTorch: on two busy cores a run takes several times its idle 5–20 s, so
+// these get a generous limit instead of the 60 s default (issue 9: two of them hit it).
+describe("llmops train (CLI)", { timeout: 240_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "llmops-train-cli-"));

@@ -6,15 +6,15 @@ import {
   openWorkspace,
   pipelinePathFor,
   planPipeline
-} from "./chunk-JWICMT3S.js";
+} from "./chunk-LHYDDFXZ.js";
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
-import "./chunk-466LK4FJ.js";
+import "./chunk-JGP2PRLZ.js";
 import "./chunk-IHXCPMQT.js";
+import "./chunk-NL2CYBYI.js";
 import "./chunk-54ENXB6H.js";
 import "./chunk-OMAMCZPV.js";
-import "./chunk-NL2CYBYI.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
 import "./chunk-KHVKHKQQ.js";

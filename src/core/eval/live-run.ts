@@ -209,12 +209,15 @@ export class LiveRun {
     }
     const err = outcome.error;
     if (this.stopped) return; // cancelled with the run: nothing to record
-    if (err.fatal) {
+    const mayRetry = err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity);
+    // A fatal failure that is also retryable (connection refused: a server restarting) gets its
+    // retries first, and stops the run only when they are spent.
+    if (err.fatal && !mayRetry) {
       this.fatal ??= err;
       this.stop(err);
       return;
     }
-    if (err.retryable && s.attempts < Math.min(this.opts.retry.maxAttempts, err.opts.maxAttempts ?? Infinity)) {
+    if (mayRetry) {
       const cause = retryCause(err);
       s.retries[cause] = (s.retries[cause] ?? 0) + 1;
       this.retries++;
