@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -2165,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2205,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -3311,7 +3319,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3384,7 +3392,7 @@ var require_data_url = __commonJS({
       return input2.slice(start, position2.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder.encode(input2);
+      const bytes = encoder2.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -4477,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5453,7 +5461,7 @@ var require_body = __commonJS({
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
-    var textEncoder = new TextEncoder();
+    var textEncoder2 = new TextEncoder();
     function noop() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
@@ -5475,7 +5483,7 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
+            const buffer = typeof source === "string" ? textEncoder2.encode(source) : source;
             if (buffer.byteLength) {
               controller.enqueue(buffer);
             }
@@ -5513,14 +5521,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder2.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder2.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5532,7 +5540,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary2}--\r
+        const chunk = textEncoder2.encode(`--${boundary2}--\r
 `);
         blobParts.push(chunk);
         length += chunk.byteLength;
@@ -6729,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve2(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7908,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8307,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9577,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve7(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body2, length));
+          resolve7(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body2, length)));
+          resolve7(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body2, length).buffer);
+          resolve7(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body2, { type: stream[kContentType] }));
+          resolve7(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body2, length));
+          resolve7(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve7, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10189,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10476,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10570,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -12169,7 +12177,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12319,13 +12327,13 @@ var require_headers = __commonJS({
         o.#headersList = list;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12343,7 +12351,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12364,7 +12372,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12378,7 +12386,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12404,7 +12412,7 @@ var require_response = __commonJS({
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
-    var textEncoder = new TextEncoder("utf-8");
+    var textEncoder2 = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
       static error() {
@@ -12417,7 +12425,7 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes = textEncoder2.encode(
           serializeJavascriptValueToJSONString(data)
         );
         const body2 = extractBody(bytes);
@@ -12456,7 +12464,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12700,7 +12708,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12820,7 +12828,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13088,7 +13096,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13377,7 +13385,7 @@ var require_request2 = __commonJS({
       const request = new Request(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
+      request[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request[kHeaders], innerRequest.headersList);
       setHeadersGuard(request[kHeaders], guard);
       return request;
@@ -14435,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14959,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15050,11 +15058,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder4 = new StringDecoder3("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder4.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder4.end());
           return dataURL;
         }
         case "Text": {
@@ -15071,7 +15079,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode4(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15079,16 +15087,16 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder4 = new StringDecoder3("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder4.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder4.end();
           return binaryString;
         }
       }
     }
-    function decode3(ioQueue, encoding) {
+    function decode4(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice2 = 0;
@@ -16447,10 +16455,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16463,7 +16471,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16477,7 +16485,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16486,7 +16494,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str2 = stringify(cookie);
       if (str2) {
@@ -17176,7 +17184,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17198,7 +17206,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -18295,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -23117,10 +23125,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23142,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23158,7 +23166,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23182,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23273,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23287,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23336,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23401,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23414,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23425,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23443,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23570,7 +23578,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -23615,7 +23623,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23640,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23728,7 +23736,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -23832,25 +23840,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24668,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25834,18 +25842,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -25998,15 +26006,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26035,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26170,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs4 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs4, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26200,13 +26208,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -26481,6 +26489,3251 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/@huggingface/jinja/dist/index.js
+function isWord(char) {
+  return /\w/.test(char);
+}
+function isInteger(char) {
+  return /[0-9]/.test(char);
+}
+function isWhitespace(char) {
+  return /\s/.test(char);
+}
+function preprocess2(template, options = {}) {
+  if (template.endsWith("\n")) {
+    template = template.slice(0, -1);
+  }
+  if (options.lstrip_blocks) {
+    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
+  }
+  if (options.trim_blocks) {
+    template = template.replace(/([#%-]})\n/g, "$1");
+  }
+  return template.replace(
+    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
+    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
+  );
+}
+function tokenize(source, options = {}) {
+  const tokens2 = [];
+  const src = preprocess2(source, options);
+  let cursorPosition = 0;
+  let curlyBracketDepth = 0;
+  const consumeWhile = (predicate) => {
+    let str2 = "";
+    while (predicate(src[cursorPosition])) {
+      if (src[cursorPosition] === "\\") {
+        ++cursorPosition;
+        if (cursorPosition >= src.length) {
+          throw new SyntaxError("Unexpected end of input");
+        }
+        const escaped = src[cursorPosition++];
+        if (escaped === "x" || escaped === "u") {
+          const length = escaped === "x" ? 2 : 4;
+          const hex3 = src.slice(cursorPosition, cursorPosition + length);
+          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
+            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
+          }
+          str2 += String.fromCharCode(parseInt(hex3, 16));
+          cursorPosition += length;
+          continue;
+        }
+        const unescaped = ESCAPE_CHARACTERS.get(escaped);
+        if (unescaped === void 0) {
+          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
+        }
+        str2 += unescaped;
+        continue;
+      }
+      str2 += src[cursorPosition++];
+      if (cursorPosition >= src.length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+    }
+    return str2;
+  };
+  const stripTrailingWhitespace = () => {
+    const lastToken = tokens2.at(-1);
+    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
+      lastToken.value = lastToken.value.trimEnd();
+      if (lastToken.value === "") {
+        tokens2.pop();
+      }
+    }
+  };
+  const skipLeadingWhitespace = () => {
+    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
+      ++cursorPosition;
+    }
+  };
+  main:
+    while (cursorPosition < src.length) {
+      const lastTokenType = tokens2.at(-1)?.type;
+      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
+        let text = "";
+        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
+        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
+          text += src[cursorPosition++];
+        }
+        if (text.length > 0) {
+          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+          continue;
+        }
+      }
+      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
+        cursorPosition += 2;
+        const stripBefore = src[cursorPosition] === "-";
+        if (stripBefore) {
+          ++cursorPosition;
+        }
+        let comment = "";
+        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
+          if (cursorPosition + 2 >= src.length) {
+            throw new SyntaxError("Missing end of comment tag");
+          }
+          comment += src[cursorPosition++];
+        }
+        const stripAfter = comment.endsWith("-");
+        if (stripAfter) {
+          comment = comment.slice(0, -1);
+        }
+        if (stripBefore) {
+          stripTrailingWhitespace();
+        }
+        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
+        cursorPosition += 2;
+        if (stripAfter) {
+          skipLeadingWhitespace();
+        }
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        cursorPosition += 3;
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
+        stripTrailingWhitespace();
+        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        curlyBracketDepth = 0;
+        cursorPosition += 3;
+        continue;
+      }
+      consumeWhile(isWhitespace);
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
+        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
+        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      const char = src[cursorPosition];
+      if (char === "-" || char === "+") {
+        const lastTokenType2 = tokens2.at(-1)?.type;
+        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
+          throw new SyntaxError(`Unexpected character: ${char}`);
+        }
+        switch (lastTokenType2) {
+          case TOKEN_TYPES.Identifier:
+          case TOKEN_TYPES.NumericLiteral:
+          case TOKEN_TYPES.StringLiteral:
+          case TOKEN_TYPES.CloseParen:
+          case TOKEN_TYPES.CloseSquareBracket:
+            break;
+          default: {
+            ++cursorPosition;
+            let num2 = consumeWhile(isInteger);
+            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+              ++cursorPosition;
+              const frac = consumeWhile(isInteger);
+              num2 = `${num2}.${frac}`;
+            }
+            tokens2.push(
+              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+            );
+            continue;
+          }
+        }
+      }
+      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
+        if (seq === "}}" && curlyBracketDepth > 0) {
+          continue;
+        }
+        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
+        if (slice2 === seq) {
+          tokens2.push(new Token(seq, type));
+          if (type === TOKEN_TYPES.OpenExpression) {
+            curlyBracketDepth = 0;
+          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
+            ++curlyBracketDepth;
+          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
+            --curlyBracketDepth;
+          }
+          cursorPosition += seq.length;
+          continue main;
+        }
+      }
+      if (char === "'" || char === '"') {
+        ++cursorPosition;
+        const str2 = consumeWhile((c) => c !== char);
+        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        ++cursorPosition;
+        continue;
+      }
+      if (isInteger(char)) {
+        let num2 = consumeWhile(isInteger);
+        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+          ++cursorPosition;
+          const frac = consumeWhile(isInteger);
+          num2 = `${num2}.${frac}`;
+        }
+        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
+        continue;
+      }
+      if (isWord(char)) {
+        const word = consumeWhile(isWord);
+        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
+        continue;
+      }
+      throw new SyntaxError(`Unexpected character: ${char}`);
+    }
+  return tokens2;
+}
+function parse3(tokens2) {
+  const program = new Program([]);
+  let current = 0;
+  function expect(type, error63) {
+    const prev = tokens2[current++];
+    if (!prev || prev.type !== type) {
+      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
+    }
+    return prev;
+  }
+  function expectIdentifier(name) {
+    if (!isIdentifier(name)) {
+      throw new SyntaxError(`Expected ${name}`);
+    }
+    ++current;
+  }
+  function parseAny() {
+    switch (tokens2[current].type) {
+      case TOKEN_TYPES.Comment:
+        return new Comment(tokens2[current++].value);
+      case TOKEN_TYPES.Text:
+        return parseText();
+      case TOKEN_TYPES.OpenStatement:
+        return parseJinjaStatement();
+      case TOKEN_TYPES.OpenExpression:
+        return parseJinjaExpression();
+      default:
+        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
+    }
+  }
+  function is(...types) {
+    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
+  }
+  function isStatement(...names) {
+    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
+  }
+  function isIdentifier(...names) {
+    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
+  }
+  function parseText() {
+    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
+  }
+  function parseJinjaStatement() {
+    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
+    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
+    }
+    const name = tokens2[current].value;
+    let result;
+    switch (name) {
+      case "set":
+        ++current;
+        result = parseSetStatement();
+        break;
+      case "if":
+        ++current;
+        result = parseIfStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endif");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "macro":
+        ++current;
+        result = parseMacroStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endmacro");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "for":
+        ++current;
+        result = parseForStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endfor");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "call": {
+        ++current;
+        let callerArgs = null;
+        if (is(TOKEN_TYPES.OpenParen)) {
+          callerArgs = parseArgs("parameters");
+        }
+        const callee = parsePrimaryExpression();
+        if (callee.type !== "Identifier") {
+          throw new SyntaxError(`Expected identifier following call statement`);
+        }
+        const callArgs = parseArgs("call");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const body2 = [];
+        while (!isStatement("endcall")) {
+          body2.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endcall");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const callExpr = new CallExpression(callee, callArgs);
+        result = new CallStatement(callExpr, callerArgs, body2);
+        break;
+      }
+      case "break":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Break();
+        break;
+      case "continue":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Continue();
+        break;
+      case "filter": {
+        ++current;
+        let filterNode = parsePrimaryExpression();
+        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
+          filterNode = parseCallExpression(filterNode);
+        }
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const filterBody = [];
+        while (!isStatement("endfilter")) {
+          filterBody.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endfilter");
+        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
+        result = new FilterStatement(filterNode, filterBody);
+        break;
+      }
+      default:
+        throw new SyntaxError(`Unknown statement type: ${name}`);
+    }
+    return result;
+  }
+  function parseJinjaExpression() {
+    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
+    const result = parseExpression();
+    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
+    return result;
+  }
+  function parseSetStatement() {
+    const left = parseExpressionSequence();
+    let value = null;
+    const body2 = [];
+    if (is(TOKEN_TYPES.Equals)) {
+      ++current;
+      value = parseExpressionSequence();
+    } else {
+      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+      while (!isStatement("endset")) {
+        body2.push(parseAny());
+      }
+      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+      expectIdentifier("endset");
+    }
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    return new SetStatement(left, value, body2);
+  }
+  function parseIfStatement() {
+    const test = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    const alternate = [];
+    while (!isStatement("elif", "else", "endif")) {
+      body2.push(parseAny());
+    }
+    if (isStatement("elif")) {
+      ++current;
+      ++current;
+      const result = parseIfStatement();
+      alternate.push(result);
+    } else if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endif")) {
+        alternate.push(parseAny());
+      }
+    }
+    return new If(test, body2, alternate);
+  }
+  function parseMacroStatement() {
+    const name = parsePrimaryExpression();
+    if (name.type !== "Identifier") {
+      throw new SyntaxError(`Expected identifier following macro statement`);
+    }
+    const args = parseArgs("parameters");
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endmacro")) {
+      body2.push(parseAny());
+    }
+    return new Macro(name, args, body2);
+  }
+  function parseExpressionSequence(primary = false) {
+    const fn = primary ? parsePrimaryExpression : parseExpression;
+    const expressions = [fn()];
+    const isTuple = is(TOKEN_TYPES.Comma);
+    while (isTuple) {
+      ++current;
+      expressions.push(fn());
+      if (!is(TOKEN_TYPES.Comma)) {
+        break;
+      }
+    }
+    return isTuple ? new TupleLiteral(expressions) : expressions[0];
+  }
+  function parseForStatement() {
+    const loopVariable = parseExpressionSequence(true);
+    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
+      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
+    }
+    if (!isIdentifier("in")) {
+      throw new SyntaxError("Expected `in` keyword following loop variable");
+    }
+    ++current;
+    const iterable = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body2 = [];
+    while (!isStatement("endfor", "else")) {
+      body2.push(parseAny());
+    }
+    const alternative = [];
+    if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endfor")) {
+        alternative.push(parseAny());
+      }
+    }
+    return new For(loopVariable, iterable, body2, alternative);
+  }
+  function parseExpression() {
+    return parseIfExpression();
+  }
+  function parseIfExpression() {
+    const a = parseLogicalOrExpression();
+    if (isIdentifier("if")) {
+      ++current;
+      const test = parseLogicalOrExpression();
+      if (isIdentifier("else")) {
+        ++current;
+        const falseExpr = parseIfExpression();
+        return new Ternary(test, a, falseExpr);
+      } else {
+        return new SelectExpression(a, test);
+      }
+    }
+    return a;
+  }
+  function parseLogicalOrExpression() {
+    let left = parseLogicalAndExpression();
+    while (isIdentifier("or")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalAndExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalAndExpression() {
+    let left = parseLogicalNegationExpression();
+    while (isIdentifier("and")) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseLogicalNegationExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalNegationExpression() {
+    let right;
+    while (isIdentifier("not")) {
+      const operator = tokens2[current];
+      ++current;
+      const arg = parseLogicalNegationExpression();
+      right = new UnaryExpression(operator, arg);
+    }
+    return right ?? parseComparisonExpression();
+  }
+  function parseComparisonExpression() {
+    let left = parseAdditiveExpression();
+    while (true) {
+      let operator;
+      if (isIdentifier("not", "in")) {
+        operator = new Token("not in", TOKEN_TYPES.Identifier);
+        current += 2;
+      } else if (isIdentifier("in")) {
+        operator = tokens2[current++];
+      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
+        operator = tokens2[current++];
+      } else {
+        break;
+      }
+      const right = parseAdditiveExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseAdditiveExpression() {
+    let left = parseMultiplicativeExpression();
+    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
+      const operator = tokens2[current];
+      ++current;
+      const right = parseMultiplicativeExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseCallMemberExpression() {
+    const member = parseMemberExpression(parsePrimaryExpression());
+    if (is(TOKEN_TYPES.OpenParen)) {
+      return parseCallExpression(member);
+    }
+    return member;
+  }
+  function parseCallExpression(callee) {
+    let expression = new CallExpression(callee, parseArgs("call"));
+    expression = parseMemberExpression(expression);
+    if (is(TOKEN_TYPES.OpenParen)) {
+      expression = parseCallExpression(expression);
+    }
+    return expression;
+  }
+  function parseArgs(mode) {
+    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
+    const args = parseArgumentsList(mode);
+    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
+    return args;
+  }
+  function parseArgumentsList(mode) {
+    const args = [];
+    const parameterNames = /* @__PURE__ */ new Set();
+    let sawKeywordOrDefault = false;
+    let sawSpreadArgument = false;
+    while (!is(TOKEN_TYPES.CloseParen)) {
+      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
+      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
+        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
+      }
+      if (isKeywordSpread) {
+        ++current;
+        args.push(new KeywordSpreadExpression(parseExpression()));
+        if (is(TOKEN_TYPES.Comma)) {
+          ++current;
+        }
+        if (!is(TOKEN_TYPES.CloseParen)) {
+          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
+        }
+        break;
+      }
+      let argument;
+      if (isPositionalSpread) {
+        if (sawSpreadArgument) {
+          throw new SyntaxError("Only one `*` argument unpacking is allowed");
+        }
+        sawSpreadArgument = true;
+        ++current;
+        const expr = parseExpression();
+        argument = new SpreadExpression(expr);
+      } else {
+        argument = parseExpression();
+        if (is(TOKEN_TYPES.Equals)) {
+          ++current;
+          if (!(argument instanceof Identifier)) {
+            throw new SyntaxError(
+              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
+            );
+          }
+          const value = parseExpression();
+          argument = new KeywordArgumentExpression(argument, value);
+        }
+        if (mode === "parameters") {
+          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
+            throw new SyntaxError("Expected identifier for parameter declaration");
+          }
+          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
+          if (parameterNames.has(parameterName)) {
+            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
+          }
+          parameterNames.add(parameterName);
+        }
+        if (argument instanceof KeywordArgumentExpression) {
+          sawKeywordOrDefault = true;
+        } else if (sawKeywordOrDefault) {
+          throw new SyntaxError(
+            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
+          );
+        } else if (sawSpreadArgument) {
+          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
+        }
+      }
+      args.push(argument);
+      if (is(TOKEN_TYPES.Comma)) {
+        ++current;
+      }
+    }
+    return args;
+  }
+  function parseMemberExpressionArgumentsList() {
+    const slices = [];
+    let isSlice = false;
+    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+      if (is(TOKEN_TYPES.Colon)) {
+        slices.push(void 0);
+        ++current;
+        isSlice = true;
+      } else {
+        slices.push(parseExpression());
+        if (is(TOKEN_TYPES.Colon)) {
+          ++current;
+          isSlice = true;
+        }
+      }
+    }
+    if (slices.length === 0) {
+      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
+    }
+    if (isSlice) {
+      if (slices.length > 3) {
+        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
+      }
+      return new SliceExpression(...slices);
+    }
+    return slices[0];
+  }
+  function parseMemberExpression(object2) {
+    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
+      const operator = tokens2[current];
+      ++current;
+      let property;
+      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
+      if (computed) {
+        property = parseMemberExpressionArgumentsList();
+        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
+      } else {
+        property = parsePrimaryExpression();
+        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
+          throw new SyntaxError(`Expected identifier or integer following dot operator`);
+        }
+      }
+      object2 = new MemberExpression(object2, property, computed);
+    }
+    return object2;
+  }
+  function parseMultiplicativeExpression() {
+    let left = parsePowerExpression();
+    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parsePowerExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parsePowerExpression() {
+    let left = parseTestExpression();
+    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
+      const operator = tokens2[current++];
+      const right = parseTestExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseTestExpression() {
+    let operand = parseFilterExpression();
+    while (isIdentifier("is")) {
+      ++current;
+      const negate = isIdentifier("not");
+      if (negate) {
+        ++current;
+      }
+      const filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the test`);
+      }
+      operand = new TestExpression(operand, negate, filter);
+    }
+    return operand;
+  }
+  function parseFilterExpression() {
+    let operand = parseUnarySignExpression();
+    while (is(TOKEN_TYPES.Pipe)) {
+      ++current;
+      let filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the filter`);
+      }
+      if (is(TOKEN_TYPES.OpenParen)) {
+        filter = parseCallExpression(filter);
+      }
+      operand = new FilterExpression(operand, filter);
+    }
+    return operand;
+  }
+  function parseUnarySignExpression() {
+    const token = tokens2[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens2[current++];
+      const argument = parseUnarySignExpression();
+      return new UnaryExpression(operator, argument);
+    }
+    return parseCallMemberExpression();
+  }
+  function parsePrimaryExpression() {
+    const token = tokens2[current++];
+    switch (token.type) {
+      case TOKEN_TYPES.NumericLiteral: {
+        const num2 = token.value;
+        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
+      }
+      case TOKEN_TYPES.StringLiteral: {
+        let value = token.value;
+        while (is(TOKEN_TYPES.StringLiteral)) {
+          value += tokens2[current++].value;
+        }
+        return new StringLiteral(value);
+      }
+      case TOKEN_TYPES.Identifier:
+        return new Identifier(token.value);
+      case TOKEN_TYPES.OpenParen: {
+        const expression = parseExpressionSequence();
+        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
+        return expression;
+      }
+      case TOKEN_TYPES.OpenSquareBracket: {
+        const values = [];
+        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+          values.push(parseExpression());
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ArrayLiteral(values);
+      }
+      case TOKEN_TYPES.OpenCurlyBracket: {
+        const values = /* @__PURE__ */ new Map();
+        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
+          const key = parseExpression();
+          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
+          const value = parseExpression();
+          values.set(key, value);
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ObjectLiteral(values);
+      }
+      default:
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
+    }
+  }
+  while (current < tokens2.length) {
+    program.body.push(parseAny());
+  }
+  return program;
+}
+function range(start, stop, step = 1) {
+  if (stop === void 0) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) {
+    throw new Error("range() step must not be zero");
+  }
+  const result = [];
+  if (step > 0) {
+    for (let i = start; i < stop; i += step) {
+      result.push(i);
+    }
+  } else {
+    for (let i = start; i > stop; i += step) {
+      result.push(i);
+    }
+  }
+  return result;
+}
+function slice(array2, start, stop, step = 1) {
+  const direction = Math.sign(step);
+  if (direction >= 0) {
+    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
+    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
+  } else {
+    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
+    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
+  }
+  const result = [];
+  for (let i = start; direction * i < direction * stop; i += step) {
+    result.push(array2[i]);
+  }
+  return result;
+}
+function titleCase(value) {
+  return value.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+function strftime_now(format2) {
+  return strftime(/* @__PURE__ */ new Date(), format2);
+}
+function strftime(date5, format2) {
+  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
+  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
+  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
+      case "%Y":
+        return date5.getFullYear().toString();
+      case "%m":
+        return pad2(date5.getMonth() + 1);
+      case "%d":
+        return pad2(date5.getDate());
+      case "%b":
+        return monthFormatterShort.format(date5);
+      case "%B":
+        return monthFormatterLong.format(date5);
+      case "%H":
+        return pad2(date5.getHours());
+      case "%M":
+        return pad2(date5.getMinutes());
+      case "%%":
+        return "%";
+      default:
+        return token;
+    }
+  });
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function replace(str2, oldvalue, newvalue, count3) {
+  if (count3 === 0) {
+    return str2;
+  }
+  let remaining = count3 == null || count3 < 0 ? Infinity : count3;
+  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
+  return str2.replaceAll(pattern, (match) => {
+    if (remaining > 0) {
+      --remaining;
+      return newvalue;
+    }
+    return match;
+  });
+}
+function makeAsciiSafe(str2) {
+  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
+  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
+  let itemSeparator;
+  let keySeparator;
+  if (separators) {
+    [itemSeparator, keySeparator] = separators;
+  } else if (indent) {
+    itemSeparator = ",";
+    keySeparator = ": ";
+  } else {
+    itemSeparator = ", ";
+    keySeparator = ": ";
+  }
+  switch (input2.type) {
+    case "NullValue":
+      return "null";
+    case "UndefinedValue":
+      return convertUndefinedToNull ? "null" : "undefined";
+    case "IntegerValue":
+    case "FloatValue":
+    case "BooleanValue":
+      return JSON.stringify(input2.value);
+    case "StringValue": {
+      let result = JSON.stringify(input2.value);
+      if (ensureAscii) {
+        result = makeAsciiSafe(result);
+      }
+      return result;
+    }
+    case "ArrayValue":
+    case "NamespaceValue":
+    case "ObjectValue": {
+      const indentValue = indent ? " ".repeat(indent) : "";
+      const basePadding = "\n" + indentValue.repeat(depth);
+      const childrenPadding = basePadding + indentValue;
+      if (input2.type === "ArrayValue") {
+        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
+        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
+      } else {
+        let entries = Array.from(input2.value.entries());
+        if (sortKeys) {
+          entries = entries.sort(([a], [b]) => a.localeCompare(b));
+        }
+        const core = entries.map(([key, value]) => {
+          let keyStr = JSON.stringify(key);
+          if (ensureAscii) {
+            keyStr = makeAsciiSafe(keyStr);
+          }
+          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
+          return indent ? `${childrenPadding}${v}` : v;
+        });
+        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
+      }
+    }
+    default:
+      throw new Error(`Cannot convert to JSON: ${input2.type}`);
+  }
+}
+function normalizeNamespaceEntry(pair) {
+  let values;
+  if (pair instanceof ArrayValue) {
+    values = pair.value;
+  } else if (pair instanceof StringValue) {
+    values = Array.from(pair.value, (char) => new StringValue(char));
+  }
+  if (!values || values.length !== 2) {
+    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
+  }
+  const [key, value] = values;
+  if (!(key instanceof StringValue)) {
+    throw new Error("namespace keys must be strings");
+  }
+  return [key, value];
+}
+function setupGlobals(env) {
+  env.set("false", false);
+  env.set("true", true);
+  env.set("none", null);
+  env.set("raise_exception", (args) => {
+    throw new Error(args);
+  });
+  env.set("range", range);
+  env.set("strftime_now", strftime_now);
+  env.set("True", true);
+  env.set("False", false);
+  env.set("None", null);
+}
+function isAttributeContainer(value) {
+  return value instanceof ObjectValue || value instanceof NamespaceValue;
+}
+function isNumericLikeValue(value) {
+  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
+}
+function getNumericValue(value) {
+  return value instanceof BooleanValue ? Number(value.value) : value.value;
+}
+function getAttributeValue(item, attributePath) {
+  const parts = attributePath.split(".");
+  let value = item;
+  for (const part of parts) {
+    if (isAttributeContainer(value)) {
+      value = value.value.get(part) ?? new UndefinedValue();
+    } else if (value instanceof ArrayValue) {
+      const index = parseInt(part, 10);
+      if (!isNaN(index) && index >= 0 && index < value.value.length) {
+        value = value.value[index];
+      } else {
+        return new UndefinedValue();
+      }
+    } else {
+      return new UndefinedValue();
+    }
+  }
+  return value;
+}
+function compareRuntimeValues(a, b, caseSensitive = false) {
+  if (a instanceof NullValue && b instanceof NullValue) {
+    return 0;
+  }
+  if (a instanceof NullValue || b instanceof NullValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
+    return 0;
+  }
+  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
+    const aNum = getNumericValue(a);
+    const bNum = getNumericValue(b);
+    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
+  }
+  if (a.type !== b.type) {
+    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
+  }
+  switch (a.type) {
+    case "StringValue": {
+      let aStr = a.value;
+      let bStr = b.value;
+      if (!caseSensitive) {
+        aStr = aStr.toLowerCase();
+        bStr = bStr.toLowerCase();
+      }
+      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
+    }
+    default:
+      throw new Error(`Cannot compare type: ${a.type}`);
+  }
+}
+function getParameterDescriptor(argument) {
+  if (argument.type === "Identifier") {
+    return { name: argument.value };
+  }
+  const keywordArgument = argument;
+  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
+}
+function isSpecialMacroArgument(name) {
+  return name === "kwargs" || name === "varargs";
+}
+function findAccessedSpecialMacroArguments(parameters, body2) {
+  const declared = /* @__PURE__ */ new Set();
+  const accessed = /* @__PURE__ */ new Set();
+  const declareName = (name) => {
+    if (isSpecialMacroArgument(name)) {
+      declared.add(name);
+    }
+  };
+  const declareTarget = (target2) => {
+    if (target2.type === "Identifier") {
+      declareName(target2.value);
+    } else if (target2.type === "TupleLiteral") {
+      for (const item of target2.value) {
+        declareTarget(item);
+      }
+    }
+  };
+  const declareArgument = (argument) => {
+    declareName(getParameterDescriptor(argument).name);
+  };
+  const visitArgumentDefaults = (args) => {
+    for (const argument of args) {
+      const parameter = getParameterDescriptor(argument);
+      if (parameter.defaultValue) {
+        visit2(parameter.defaultValue);
+      }
+    }
+  };
+  const visitFilter = (filter) => {
+    if (filter.type === "CallExpression") {
+      visit2(filter.args);
+    }
+  };
+  const visit2 = (node2) => {
+    if (Array.isArray(node2)) {
+      for (const item of node2) {
+        visit2(item);
+      }
+      return;
+    }
+    if (node2 instanceof Map) {
+      for (const [key, value] of node2) {
+        visit2(key);
+        visit2(value);
+      }
+      return;
+    }
+    if (!(node2 instanceof Statement)) {
+      return;
+    }
+    switch (node2.type) {
+      case "For": {
+        const statement = node2;
+        declareTarget(statement.loopvar);
+        if (statement.iterable.type === "SelectExpression") {
+          const iterable = statement.iterable;
+          visit2(iterable.lhs);
+          visit2(statement.body);
+          visit2(statement.defaultBlock);
+          visit2(iterable.test);
+          return;
+        }
+        visit2(statement.iterable);
+        visit2(statement.body);
+        visit2(statement.defaultBlock);
+        return;
+      }
+      case "Set": {
+        const statement = node2;
+        declareTarget(statement.assignee);
+        visit2(statement.value);
+        visit2(statement.body);
+        return;
+      }
+      case "Macro": {
+        const statement = node2;
+        for (const argument of statement.args) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.args);
+        visit2(statement.body);
+        return;
+      }
+      case "CallStatement": {
+        const statement = node2;
+        visit2(statement.call);
+        for (const argument of statement.callerArgs ?? []) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.callerArgs ?? []);
+        visit2(statement.body);
+        return;
+      }
+      case "FilterStatement": {
+        const statement = node2;
+        visit2(statement.body);
+        visitFilter(statement.filter);
+        return;
+      }
+      case "Identifier": {
+        const name = node2.value;
+        if (isSpecialMacroArgument(name) && !declared.has(name)) {
+          accessed.add(name);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        const expression = node2;
+        visit2(expression.object);
+        if (expression.computed) {
+          visit2(expression.property);
+        }
+        return;
+      }
+      case "FilterExpression": {
+        const expression = node2;
+        visit2(expression.operand);
+        visitFilter(expression.filter);
+        return;
+      }
+      case "TestExpression":
+        visit2(node2.operand);
+        return;
+      case "SelectExpression": {
+        const expression = node2;
+        visit2(expression.test);
+        visit2(expression.lhs);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit2(node2.value);
+        return;
+      default:
+        for (const child of Object.values(node2)) {
+          visit2(child);
+        }
+    }
+  };
+  for (const parameter of parameters) {
+    declareArgument(parameter);
+  }
+  visit2(body2);
+  return accessed;
+}
+function convertToRuntimeValues(input2) {
+  switch (typeof input2) {
+    case "number":
+      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
+    case "string":
+      return new StringValue(input2);
+    case "boolean":
+      return new BooleanValue(input2);
+    case "undefined":
+      return new UndefinedValue();
+    case "object":
+      if (input2 === null) {
+        return new NullValue();
+      } else if (Array.isArray(input2)) {
+        return new ArrayValue(input2.map(convertToRuntimeValues));
+      } else {
+        return new ObjectValue(
+          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+        );
+      }
+    case "function":
+      return new FunctionValue((args, _scope) => {
+        const result = input2(...args.map((x) => x.value)) ?? null;
+        return convertToRuntimeValues(result);
+      });
+    default:
+      throw new Error(`Cannot convert to runtime value: ${input2}`);
+  }
+}
+function getBinaryOperatorPrecedence(expr) {
+  switch (expr.operator.type) {
+    case "ExponentiationBinaryOperator":
+      return PRECEDENCE.EXPONENTIATION;
+    case "MultiplicativeBinaryOperator":
+      return PRECEDENCE.MULTIPLICATIVE;
+    case "AdditiveBinaryOperator":
+      return PRECEDENCE.ADDITIVE;
+    case "ComparisonBinaryOperator":
+      return PRECEDENCE.COMPARISON;
+    case "Identifier":
+      if (expr.operator.value === "and") {
+        return PRECEDENCE.LOGICAL_AND;
+      }
+      if (expr.operator.value === "in" || expr.operator.value === "not in") {
+        return PRECEDENCE.COMPARISON;
+      }
+      return PRECEDENCE.LOGICAL_OR;
+  }
+  return PRECEDENCE.LOGICAL_OR;
+}
+function getPrecedence(node2) {
+  switch (node2.type) {
+    case "SelectExpression":
+    case "Ternary":
+      return PRECEDENCE.CONDITIONAL;
+    case "BinaryExpression":
+      return getBinaryOperatorPrecedence(node2);
+    case "UnaryExpression":
+      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
+    case "TestExpression":
+      return PRECEDENCE.TEST;
+    case "FilterExpression":
+      return PRECEDENCE.FILTER;
+    default:
+      return PRECEDENCE.ATOM;
+  }
+}
+function formatOperand(node2, minPrecedence) {
+  const expr = formatExpression(node2);
+  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
+}
+function format(program, indent = "	") {
+  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
+  const body2 = formatStatements(program.body, 0, indentStr);
+  return body2.replace(/\n$/, "");
+}
+function createStatement(...text) {
+  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+}
+function formatStatements(stmts, depth, indentStr) {
+  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
+}
+function formatExpressionList(expressions) {
+  return expressions.map((expression) => formatExpression(expression)).join(", ");
+}
+function formatStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  switch (node2.type) {
+    case "Program":
+      return formatStatements(node2.body, depth, indentStr);
+    case "If":
+      return formatIf(node2, depth, indentStr);
+    case "For":
+      return formatFor(node2, depth, indentStr);
+    case "Set":
+      return formatSet(node2, depth, indentStr);
+    case "Macro":
+      return formatMacro(node2, depth, indentStr);
+    case "Break":
+      return pad + createStatement("break");
+    case "Continue":
+      return pad + createStatement("continue");
+    case "CallStatement":
+      return formatCallStatement(node2, depth, indentStr);
+    case "FilterStatement":
+      return formatFilterStatement(node2, depth, indentStr);
+    case "Comment":
+      return pad + "{# " + node2.value + " #}";
+    default:
+      return pad + "{{- " + formatExpression(node2) + " -}}";
+  }
+}
+function formatIf(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const clauses = [];
+  let current = node2;
+  while (current) {
+    clauses.push({ test: current.test, body: current.body });
+    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
+      current = current.alternate[0];
+    } else {
+      break;
+    }
+  }
+  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
+  for (let i = 1; i < clauses.length; ++i) {
+    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
+  }
+  if (current && current.alternate.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endif");
+  return out;
+}
+function formatFor(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  let formattedIterable = "";
+  if (node2.iterable.type === "SelectExpression") {
+    const n = node2.iterable;
+    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+  } else {
+    formattedIterable = formatExpression(node2.iterable);
+  }
+  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
+  if (node2.defaultBlock.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endfor");
+  return out;
+}
+function formatSet(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const left = formatExpression(node2.assignee);
+  const right = node2.value ? formatExpression(node2.value) : "";
+  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
+  if (node2.body.length === 0) {
+    return value;
+  }
+  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
+}
+function formatMacro(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const args = formatExpressionList(node2.args);
+  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
+}
+function formatCallStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
+  const callExpr = formatExpression(node2.call);
+  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endcall");
+  return out;
+}
+function formatFilterStatement(node2, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
+  let out = pad + createStatement("filter", spec) + NEWLINE;
+  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endfilter");
+  return out;
+}
+function formatExpression(node2) {
+  switch (node2.type) {
+    case "SpreadExpression": {
+      const n = node2;
+      return `*${formatExpression(n.argument)}`;
+    }
+    case "KeywordSpreadExpression": {
+      const n = node2;
+      return `**${formatExpression(n.argument)}`;
+    }
+    case "Identifier":
+      return node2.value;
+    case "IntegerLiteral":
+      return `${node2.value}`;
+    case "FloatLiteral": {
+      const value = node2.value;
+      if (Object.is(value, -0)) {
+        return "-0.0";
+      }
+      return value % 1 === 0 ? value.toFixed(1) : value.toString();
+    }
+    case "StringLiteral":
+      return JSON.stringify(node2.value);
+    case "BinaryExpression": {
+      const n = node2;
+      const thisPrecedence = getBinaryOperatorPrecedence(n);
+      const left = formatOperand(n.left, thisPrecedence);
+      const right = formatOperand(n.right, thisPrecedence + 1);
+      return `${left} ${n.operator.value} ${right}`;
+    }
+    case "UnaryExpression": {
+      const n = node2;
+      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
+      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+    }
+    case "CallExpression": {
+      const n = node2;
+      const args = formatExpressionList(n.args);
+      return `${formatExpression(n.callee)}(${args})`;
+    }
+    case "MemberExpression": {
+      const n = node2;
+      const obj2 = formatOperand(n.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n.property);
+      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+        prop = `(${prop})`;
+      }
+      return n.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
+    }
+    case "FilterExpression": {
+      const n = node2;
+      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
+      if (n.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n.filter)}`;
+      }
+      return `${operand} | ${n.filter.value}`;
+    }
+    case "SelectExpression": {
+      const n = node2;
+      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+    }
+    case "TestExpression": {
+      const n = node2;
+      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+    }
+    case "ArrayLiteral":
+    case "TupleLiteral": {
+      const elems = formatExpressionList(node2.value);
+      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
+      return `${brackets[0]}${elems}${brackets[1]}`;
+    }
+    case "ObjectLiteral": {
+      const entries = Array.from(node2.value.entries()).map(
+        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
+      );
+      return `{${entries.join(", ")}}`;
+    }
+    case "SliceExpression": {
+      const n = node2;
+      const s = n.start ? formatExpression(n.start) : "";
+      const t = n.stop ? formatExpression(n.stop) : "";
+      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      return `${s}:${t}${st}`;
+    }
+    case "KeywordArgumentExpression": {
+      const n = node2;
+      return `${n.key.value}=${formatExpression(n.value)}`;
+    }
+    case "Ternary": {
+      const n = node2;
+      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n.condition,
+        PRECEDENCE.LOGICAL_OR
+      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+    }
+    default:
+      throw new Error(`Unknown expression type: ${node2.type}`);
+  }
+}
+var __defProp2, __defNormalProp, __publicField, TOKEN_TYPES, Token, ORDERED_MAPPING_TABLE, ESCAPE_CHARACTERS, Statement, Program, If, For, Break, Continue, SetStatement, Macro, Comment, Expression, MemberExpression, CallExpression, Identifier, Literal, IntegerLiteral, FloatLiteral, StringLiteral, ArrayLiteral, TupleLiteral, ObjectLiteral, BinaryExpression, FilterExpression, FilterStatement, SelectExpression, TestExpression, UnaryExpression, SliceExpression, KeywordArgumentExpression, SpreadExpression, KeywordSpreadExpression, CallStatement, Ternary, BreakControl, ContinueControl, EMPTY_BUILTINS, RuntimeValue, IntegerValue, FloatValue, StringValue, BooleanValue, NON_ASCII_CHARS, ObjectValue, KeywordArgumentsValue, NamespaceValue, ArrayValue, TupleValue, FunctionValue, NullValue, UndefinedValue, _Environment, Environment, Interpreter, NEWLINE, OPEN_STATEMENT, CLOSE_STATEMENT, PRECEDENCE, Template;
+var init_dist = __esm({
+  "node_modules/@huggingface/jinja/dist/index.js"() {
+    __defProp2 = Object.defineProperty;
+    __defNormalProp = (obj2, key, value) => key in obj2 ? __defProp2(obj2, key, { enumerable: true, configurable: true, writable: true, value }) : obj2[key] = value;
+    __publicField = (obj2, key, value) => {
+      __defNormalProp(obj2, typeof key !== "symbol" ? key + "" : key, value);
+      return value;
+    };
+    TOKEN_TYPES = Object.freeze({
+      Text: "Text",
+      // The text between Jinja statements or expressions
+      NumericLiteral: "NumericLiteral",
+      // e.g., 123, 1.0
+      StringLiteral: "StringLiteral",
+      // 'string'
+      Identifier: "Identifier",
+      // Variables, functions, statements, booleans, etc.
+      Equals: "Equals",
+      // =
+      OpenParen: "OpenParen",
+      // (
+      CloseParen: "CloseParen",
+      // )
+      OpenStatement: "OpenStatement",
+      // {%
+      CloseStatement: "CloseStatement",
+      // %}
+      OpenExpression: "OpenExpression",
+      // {{
+      CloseExpression: "CloseExpression",
+      // }}
+      OpenSquareBracket: "OpenSquareBracket",
+      // [
+      CloseSquareBracket: "CloseSquareBracket",
+      // ]
+      OpenCurlyBracket: "OpenCurlyBracket",
+      // {
+      CloseCurlyBracket: "CloseCurlyBracket",
+      // }
+      Comma: "Comma",
+      // ,
+      Dot: "Dot",
+      // .
+      Colon: "Colon",
+      // :
+      Pipe: "Pipe",
+      // |
+      CallOperator: "CallOperator",
+      // ()
+      AdditiveBinaryOperator: "AdditiveBinaryOperator",
+      // + - ~
+      MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
+      // * / // %
+      ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
+      // **
+      ComparisonBinaryOperator: "ComparisonBinaryOperator",
+      // < > <= >= == !=
+      UnaryOperator: "UnaryOperator",
+      // ! - +
+      Comment: "Comment"
+      // {# ... #}
+    });
+    Token = class {
+      /**
+       * Constructs a new Token.
+       * @param {string} value The raw value as seen inside the source code.
+       * @param {TokenType} type The type of token.
+       */
+      constructor(value, type) {
+        this.value = value;
+        this.type = type;
+      }
+    };
+    ORDERED_MAPPING_TABLE = [
+      // Control sequences
+      ["{%", TOKEN_TYPES.OpenStatement],
+      ["%}", TOKEN_TYPES.CloseStatement],
+      ["{{", TOKEN_TYPES.OpenExpression],
+      ["}}", TOKEN_TYPES.CloseExpression],
+      // Single character tokens
+      ["(", TOKEN_TYPES.OpenParen],
+      [")", TOKEN_TYPES.CloseParen],
+      ["{", TOKEN_TYPES.OpenCurlyBracket],
+      ["}", TOKEN_TYPES.CloseCurlyBracket],
+      ["[", TOKEN_TYPES.OpenSquareBracket],
+      ["]", TOKEN_TYPES.CloseSquareBracket],
+      [",", TOKEN_TYPES.Comma],
+      [".", TOKEN_TYPES.Dot],
+      [":", TOKEN_TYPES.Colon],
+      ["|", TOKEN_TYPES.Pipe],
+      // Comparison operators
+      ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
+      [">=", TOKEN_TYPES.ComparisonBinaryOperator],
+      ["==", TOKEN_TYPES.ComparisonBinaryOperator],
+      ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
+      ["<", TOKEN_TYPES.ComparisonBinaryOperator],
+      [">", TOKEN_TYPES.ComparisonBinaryOperator],
+      // Arithmetic operators
+      ["+", TOKEN_TYPES.AdditiveBinaryOperator],
+      ["-", TOKEN_TYPES.AdditiveBinaryOperator],
+      ["~", TOKEN_TYPES.AdditiveBinaryOperator],
+      ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
+      // NOTE: must come before "*" so that "**" is matched first
+      ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
+      ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
+      // NOTE: must come before "/" so that "//" is matched first
+      ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
+      ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
+      // Assignment operator
+      ["=", TOKEN_TYPES.Equals]
+    ];
+    ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
+      ["n", "\n"],
+      // New line
+      ["t", "	"],
+      // Horizontal tab
+      ["r", "\r"],
+      // Carriage return
+      ["b", "\b"],
+      // Backspace
+      ["f", "\f"],
+      // Form feed
+      ["v", "\v"],
+      // Vertical tab
+      ["'", "'"],
+      // Single quote
+      ['"', '"'],
+      // Double quote
+      ["\\", "\\"]
+      // Backslash
+    ]);
+    Statement = class {
+      type = "Statement";
+    };
+    Program = class extends Statement {
+      constructor(body2) {
+        super();
+        this.body = body2;
+      }
+      type = "Program";
+    };
+    If = class extends Statement {
+      constructor(test, body2, alternate) {
+        super();
+        this.test = test;
+        this.body = body2;
+        this.alternate = alternate;
+      }
+      type = "If";
+    };
+    For = class extends Statement {
+      constructor(loopvar, iterable, body2, defaultBlock) {
+        super();
+        this.loopvar = loopvar;
+        this.iterable = iterable;
+        this.body = body2;
+        this.defaultBlock = defaultBlock;
+      }
+      type = "For";
+    };
+    Break = class extends Statement {
+      type = "Break";
+    };
+    Continue = class extends Statement {
+      type = "Continue";
+    };
+    SetStatement = class extends Statement {
+      constructor(assignee, value, body2) {
+        super();
+        this.assignee = assignee;
+        this.value = value;
+        this.body = body2;
+      }
+      type = "Set";
+    };
+    Macro = class extends Statement {
+      constructor(name, args, body2) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.body = body2;
+      }
+      type = "Macro";
+    };
+    Comment = class extends Statement {
+      constructor(value) {
+        super();
+        this.value = value;
+      }
+      type = "Comment";
+    };
+    Expression = class extends Statement {
+      type = "Expression";
+    };
+    MemberExpression = class extends Expression {
+      constructor(object2, property, computed) {
+        super();
+        this.object = object2;
+        this.property = property;
+        this.computed = computed;
+      }
+      type = "MemberExpression";
+    };
+    CallExpression = class extends Expression {
+      constructor(callee, args) {
+        super();
+        this.callee = callee;
+        this.args = args;
+      }
+      type = "CallExpression";
+    };
+    Identifier = class extends Expression {
+      /**
+       * @param {string} value The name of the identifier
+       */
+      constructor(value) {
+        super();
+        this.value = value;
+      }
+      type = "Identifier";
+    };
+    Literal = class extends Expression {
+      constructor(value) {
+        super();
+        this.value = value;
+      }
+      type = "Literal";
+    };
+    IntegerLiteral = class extends Literal {
+      type = "IntegerLiteral";
+    };
+    FloatLiteral = class extends Literal {
+      type = "FloatLiteral";
+    };
+    StringLiteral = class extends Literal {
+      type = "StringLiteral";
+    };
+    ArrayLiteral = class extends Literal {
+      type = "ArrayLiteral";
+    };
+    TupleLiteral = class extends Literal {
+      type = "TupleLiteral";
+    };
+    ObjectLiteral = class extends Literal {
+      type = "ObjectLiteral";
+    };
+    BinaryExpression = class extends Expression {
+      constructor(operator, left, right) {
+        super();
+        this.operator = operator;
+        this.left = left;
+        this.right = right;
+      }
+      type = "BinaryExpression";
+    };
+    FilterExpression = class extends Expression {
+      constructor(operand, filter) {
+        super();
+        this.operand = operand;
+        this.filter = filter;
+      }
+      type = "FilterExpression";
+    };
+    FilterStatement = class extends Statement {
+      constructor(filter, body2) {
+        super();
+        this.filter = filter;
+        this.body = body2;
+      }
+      type = "FilterStatement";
+    };
+    SelectExpression = class extends Expression {
+      constructor(lhs, test) {
+        super();
+        this.lhs = lhs;
+        this.test = test;
+      }
+      type = "SelectExpression";
+    };
+    TestExpression = class extends Expression {
+      constructor(operand, negate, test) {
+        super();
+        this.operand = operand;
+        this.negate = negate;
+        this.test = test;
+      }
+      type = "TestExpression";
+    };
+    UnaryExpression = class extends Expression {
+      constructor(operator, argument) {
+        super();
+        this.operator = operator;
+        this.argument = argument;
+      }
+      type = "UnaryExpression";
+    };
+    SliceExpression = class extends Expression {
+      constructor(start = void 0, stop = void 0, step = void 0) {
+        super();
+        this.start = start;
+        this.stop = stop;
+        this.step = step;
+      }
+      type = "SliceExpression";
+    };
+    KeywordArgumentExpression = class extends Expression {
+      constructor(key, value) {
+        super();
+        this.key = key;
+        this.value = value;
+      }
+      type = "KeywordArgumentExpression";
+    };
+    SpreadExpression = class extends Expression {
+      constructor(argument) {
+        super();
+        this.argument = argument;
+      }
+      type = "SpreadExpression";
+    };
+    KeywordSpreadExpression = class extends Expression {
+      constructor(argument) {
+        super();
+        this.argument = argument;
+      }
+      type = "KeywordSpreadExpression";
+    };
+    CallStatement = class extends Statement {
+      constructor(call, callerArgs, body2) {
+        super();
+        this.call = call;
+        this.callerArgs = callerArgs;
+        this.body = body2;
+      }
+      type = "CallStatement";
+    };
+    Ternary = class extends Expression {
+      constructor(condition, trueExpr, falseExpr) {
+        super();
+        this.condition = condition;
+        this.trueExpr = trueExpr;
+        this.falseExpr = falseExpr;
+      }
+      type = "Ternary";
+    };
+    BreakControl = class extends Error {
+    };
+    ContinueControl = class extends Error {
+    };
+    EMPTY_BUILTINS = /* @__PURE__ */ new Map();
+    RuntimeValue = class {
+      type = "RuntimeValue";
+      value;
+      /**
+       * A collection of built-in functions for this type.
+       */
+      get builtins() {
+        return EMPTY_BUILTINS;
+      }
+      /**
+       * Creates a new RuntimeValue.
+       */
+      constructor(value = void 0) {
+        this.value = value;
+      }
+      /**
+       * Determines truthiness or falsiness of the runtime value.
+       * This function should be overridden by subclasses if it has custom truthiness criteria.
+       * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
+       */
+      __bool__() {
+        return new BooleanValue(!!this.value);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    IntegerValue = class extends RuntimeValue {
+      type = "IntegerValue";
+    };
+    FloatValue = class extends RuntimeValue {
+      type = "FloatValue";
+      toString() {
+        if (Object.is(this.value, -0)) {
+          return "-0.0";
+        }
+        return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
+      }
+    };
+    StringValue = class extends RuntimeValue {
+      type = "StringValue";
+      _builtins;
+      get builtins() {
+        return this._builtins ??= /* @__PURE__ */ new Map([
+          [
+            "upper",
+            new FunctionValue(() => {
+              return new StringValue(this.value.toUpperCase());
+            })
+          ],
+          [
+            "lower",
+            new FunctionValue(() => {
+              return new StringValue(this.value.toLowerCase());
+            })
+          ],
+          [
+            "strip",
+            new FunctionValue(() => {
+              return new StringValue(this.value.trim());
+            })
+          ],
+          [
+            "title",
+            new FunctionValue(() => {
+              return new StringValue(titleCase(this.value));
+            })
+          ],
+          [
+            "capitalize",
+            new FunctionValue(() => {
+              return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
+            })
+          ],
+          ["length", new IntegerValue(this.value.length)],
+          [
+            "rstrip",
+            new FunctionValue(() => {
+              return new StringValue(this.value.trimEnd());
+            })
+          ],
+          [
+            "lstrip",
+            new FunctionValue(() => {
+              return new StringValue(this.value.trimStart());
+            })
+          ],
+          [
+            "startswith",
+            new FunctionValue((args) => {
+              if (args.length === 0) {
+                throw new Error("startswith() requires at least one argument");
+              }
+              const pattern = args[0];
+              if (pattern instanceof StringValue) {
+                return new BooleanValue(this.value.startsWith(pattern.value));
+              } else if (pattern instanceof ArrayValue) {
+                for (const item of pattern.value) {
+                  if (!(item instanceof StringValue)) {
+                    throw new Error("startswith() tuple elements must be strings");
+                  }
+                  if (this.value.startsWith(item.value)) {
+                    return new BooleanValue(true);
+                  }
+                }
+                return new BooleanValue(false);
+              }
+              throw new Error("startswith() argument must be a string or tuple of strings");
+            })
+          ],
+          [
+            "endswith",
+            new FunctionValue((args) => {
+              if (args.length === 0) {
+                throw new Error("endswith() requires at least one argument");
+              }
+              const pattern = args[0];
+              if (pattern instanceof StringValue) {
+                return new BooleanValue(this.value.endsWith(pattern.value));
+              } else if (pattern instanceof ArrayValue) {
+                for (const item of pattern.value) {
+                  if (!(item instanceof StringValue)) {
+                    throw new Error("endswith() tuple elements must be strings");
+                  }
+                  if (this.value.endsWith(item.value)) {
+                    return new BooleanValue(true);
+                  }
+                }
+                return new BooleanValue(false);
+              }
+              throw new Error("endswith() argument must be a string or tuple of strings");
+            })
+          ],
+          [
+            "split",
+            // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
+            // https://docs.python.org/3.13/library/stdtypes.html#str.split
+            new FunctionValue((args) => {
+              const sep2 = args[0] ?? new NullValue();
+              if (!(sep2 instanceof StringValue || sep2 instanceof NullValue)) {
+                throw new Error("sep argument must be a string or null");
+              }
+              const maxsplit = args[1] ?? new IntegerValue(-1);
+              if (!(maxsplit instanceof IntegerValue)) {
+                throw new Error("maxsplit argument must be a number");
+              }
+              let result = [];
+              if (sep2 instanceof NullValue) {
+                const text = this.value.trimStart();
+                for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+                  if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
+                    result.push(match + text.slice(index + match.length));
+                    break;
+                  }
+                  result.push(match);
+                }
+              } else {
+                if (sep2.value === "") {
+                  throw new Error("empty separator");
+                }
+                result = this.value.split(sep2.value);
+                if (maxsplit.value !== -1 && result.length > maxsplit.value) {
+                  result.push(result.splice(maxsplit.value).join(sep2.value));
+                }
+              }
+              return new ArrayValue(result.map((part) => new StringValue(part)));
+            })
+          ],
+          [
+            "replace",
+            new FunctionValue((args) => {
+              if (args.length < 2) {
+                throw new Error("replace() requires at least two arguments");
+              }
+              const oldValue = args[0];
+              const newValue = args[1];
+              if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
+                throw new Error("replace() arguments must be strings");
+              }
+              let count3;
+              if (args.length > 2) {
+                if (args[2].type === "KeywordArgumentsValue") {
+                  count3 = args[2].value.get("count") ?? new NullValue();
+                } else {
+                  count3 = args[2];
+                }
+              } else {
+                count3 = new NullValue();
+              }
+              if (!(count3 instanceof IntegerValue || count3 instanceof NullValue)) {
+                throw new Error("replace() count argument must be a number or null");
+              }
+              return new StringValue(replace(this.value, oldValue.value, newValue.value, count3.value));
+            })
+          ]
+        ]);
+      }
+    };
+    BooleanValue = class extends RuntimeValue {
+      type = "BooleanValue";
+    };
+    NON_ASCII_CHARS = /[\x7f-\uffff]/g;
+    ObjectValue = class extends RuntimeValue {
+      type = "ObjectValue";
+      _builtins;
+      /**
+       * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+       * while only non-empty Python arrays are consider truthy.
+       *
+       * e.g.,
+       *  - JavaScript:  {} && 5 -> 5
+       *  - Python:      {} and 5 -> {}
+       */
+      __bool__() {
+        return new BooleanValue(this.value.size > 0);
+      }
+      get builtins() {
+        return this._builtins ??= /* @__PURE__ */ new Map([
+          [
+            "get",
+            new FunctionValue(([key, defaultValue]) => {
+              if (!(key instanceof StringValue)) {
+                throw new Error(`Object key must be a string: got ${key.type}`);
+              }
+              return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+            })
+          ],
+          ["items", new FunctionValue(() => this.items())],
+          ["keys", new FunctionValue(() => this.keys())],
+          ["values", new FunctionValue(() => this.values())],
+          [
+            "dictsort",
+            new FunctionValue((args) => {
+              let kwargs = /* @__PURE__ */ new Map();
+              const positionalArgs = args.filter((arg) => {
+                if (arg instanceof KeywordArgumentsValue) {
+                  kwargs = arg.value;
+                  return false;
+                }
+                return true;
+              });
+              const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+              if (!(caseSensitive instanceof BooleanValue)) {
+                throw new Error("case_sensitive must be a boolean");
+              }
+              const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
+              if (!(by instanceof StringValue)) {
+                throw new Error("by must be a string");
+              }
+              if (!["key", "value"].includes(by.value)) {
+                throw new Error("by must be either 'key' or 'value'");
+              }
+              const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+              if (!(reverse instanceof BooleanValue)) {
+                throw new Error("reverse must be a boolean");
+              }
+              const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+                const index = by.value === "key" ? 0 : 1;
+                const aVal = a.value[index];
+                const bVal = b.value[index];
+                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                return reverse.value ? -result : result;
+              });
+              return new ArrayValue(items);
+            })
+          ]
+        ]);
+      }
+      items() {
+        return new ArrayValue(
+          Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+        );
+      }
+      keys() {
+        return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+      }
+      values() {
+        return new ArrayValue(Array.from(this.value.values()));
+      }
+      toString() {
+        return toJSON(this, {}, 0, false);
+      }
+    };
+    KeywordArgumentsValue = class extends ObjectValue {
+      type = "KeywordArgumentsValue";
+    };
+    NamespaceValue = class extends RuntimeValue {
+      type = "NamespaceValue";
+      toString() {
+        return toJSON(this, {}, 0, false);
+      }
+    };
+    ArrayValue = class extends RuntimeValue {
+      type = "ArrayValue";
+      _builtins;
+      get builtins() {
+        return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
+      }
+      /**
+       * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+       * while only non-empty Python arrays are consider truthy.
+       *
+       * e.g.,
+       *  - JavaScript:  [] && 5 -> 5
+       *  - Python:      [] and 5 -> []
+       */
+      __bool__() {
+        return new BooleanValue(this.value.length > 0);
+      }
+      toString() {
+        return toJSON(this, {}, 0, false);
+      }
+    };
+    TupleValue = class extends ArrayValue {
+      type = "TupleValue";
+    };
+    FunctionValue = class extends RuntimeValue {
+      type = "FunctionValue";
+    };
+    NullValue = class extends RuntimeValue {
+      type = "NullValue";
+    };
+    UndefinedValue = class extends RuntimeValue {
+      type = "UndefinedValue";
+    };
+    _Environment = class {
+      constructor(parent) {
+        this.parent = parent;
+      }
+      /**
+       * The variables declared in this environment.
+       */
+      variables = /* @__PURE__ */ new Map([
+        [
+          "namespace",
+          new FunctionValue((args) => {
+            const positional = args.slice();
+            let kwargs;
+            if (positional.at(-1) instanceof KeywordArgumentsValue) {
+              kwargs = positional.pop();
+            }
+            if (positional.length > 1) {
+              throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
+            }
+            const entries = /* @__PURE__ */ new Map();
+            if (positional.length === 1) {
+              const source = positional[0];
+              if (source instanceof ObjectValue) {
+                for (const [key, value] of source.value) {
+                  entries.set(key, value);
+                }
+              } else if (source instanceof ArrayValue) {
+                for (const pair of source.value) {
+                  const [key, value] = normalizeNamespaceEntry(pair);
+                  entries.set(key.value, value);
+                }
+              } else {
+                throw new Error(`'${source.type}' object is not iterable`);
+              }
+            }
+            if (kwargs) {
+              for (const [key, value] of kwargs.value) {
+                entries.set(key, value);
+              }
+            }
+            return new NamespaceValue(entries);
+          })
+        ]
+      ]);
+      tests = _Environment.TESTS;
+      /**
+       * Set the value of a variable in the current environment.
+       */
+      set(name, value) {
+        return this.declareVariable(name, convertToRuntimeValues(value));
+      }
+      declareVariable(name, value) {
+        if (this.variables.has(name)) {
+          throw new SyntaxError(`Variable already declared: ${name}`);
+        }
+        this.variables.set(name, value);
+        return value;
+      }
+      // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
+      // 	const env = this.resolve(name);
+      // 	env.variables.set(name, value);
+      // 	return value;
+      // }
+      /**
+       * Set variable in the current scope.
+       * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
+       */
+      setVariable(name, value) {
+        this.variables.set(name, value);
+        return value;
+      }
+      /**
+       * Resolve the environment in which the variable is declared.
+       * @param {string} name The name of the variable.
+       * @returns {Environment} The environment in which the variable is declared.
+       */
+      resolve(name) {
+        if (this.variables.has(name)) {
+          return this;
+        }
+        if (this.parent) {
+          return this.parent.resolve(name);
+        }
+        throw new Error(`Unknown variable: ${name}`);
+      }
+      lookupVariable(name) {
+        try {
+          return this.resolve(name).variables.get(name) ?? new UndefinedValue();
+        } catch {
+          return new UndefinedValue();
+        }
+      }
+    };
+    Environment = _Environment;
+    __publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
+      ["boolean", (operand) => operand.type === "BooleanValue"],
+      ["callable", (operand) => operand instanceof FunctionValue],
+      [
+        "odd",
+        (operand) => {
+          if (!(operand instanceof IntegerValue)) {
+            throw new Error(`cannot odd on ${operand.type}`);
+          }
+          return operand.value % 2 !== 0;
+        }
+      ],
+      [
+        "even",
+        (operand) => {
+          if (!(operand instanceof IntegerValue)) {
+            throw new Error(`cannot even on ${operand.type}`);
+          }
+          return operand.value % 2 === 0;
+        }
+      ],
+      ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
+      ["true", (operand) => operand.type === "BooleanValue" && operand.value],
+      ["none", (operand) => operand.type === "NullValue"],
+      ["string", (operand) => operand.type === "StringValue"],
+      ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
+      ["integer", (operand) => operand instanceof IntegerValue],
+      ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
+      ["mapping", (operand) => operand instanceof ObjectValue],
+      [
+        "sequence",
+        (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
+      ],
+      [
+        "lower",
+        (operand) => {
+          const str2 = operand.value;
+          return operand.type === "StringValue" && str2 === str2.toLowerCase();
+        }
+      ],
+      [
+        "upper",
+        (operand) => {
+          const str2 = operand.value;
+          return operand.type === "StringValue" && str2 === str2.toUpperCase();
+        }
+      ],
+      ["none", (operand) => operand.type === "NullValue"],
+      ["defined", (operand) => operand.type !== "UndefinedValue"],
+      ["undefined", (operand) => operand.type === "UndefinedValue"],
+      ["equalto", (a, b) => a.value === b.value],
+      ["eq", (a, b) => a.value === b.value]
+    ]));
+    Interpreter = class {
+      global;
+      constructor(env) {
+        this.global = env ?? new Environment();
+      }
+      /**
+       * Run the program.
+       */
+      run(program) {
+        return this.evaluate(program, this.global);
+      }
+      /**
+       * Evaluates expressions following the binary operation type.
+       */
+      evaluateBinaryExpression(node2, environment) {
+        const left = this.evaluate(node2.left, environment);
+        switch (node2.operator.value) {
+          case "and":
+            return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
+          case "or":
+            return left.__bool__().value ? left : this.evaluate(node2.right, environment);
+        }
+        const right = this.evaluate(node2.right, environment);
+        switch (node2.operator.value) {
+          case "==":
+            return new BooleanValue(left.value == right.value);
+          case "!=":
+            return new BooleanValue(left.value != right.value);
+        }
+        if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
+          if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
+            return new BooleanValue(node2.operator.value === "not in");
+          }
+          throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
+        } else if (left instanceof NullValue || right instanceof NullValue) {
+          throw new Error("Cannot perform operation on null values");
+        } else if (node2.operator.value === "~") {
+          return new StringValue(left.value.toString() + right.value.toString());
+        } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
+          const a = getNumericValue(left);
+          const b = getNumericValue(right);
+          if (a === 0 && b < 0) {
+            throw new Error("0.0 cannot be raised to a negative power");
+          }
+          const result = a ** b;
+          if (!Number.isFinite(result)) {
+            throw new Error("Exponentiation result is not a finite real number");
+          }
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
+          return isFloat ? new FloatValue(result) : new IntegerValue(result);
+        } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
+          const a = left.value, b = right.value;
+          switch (node2.operator.value) {
+            case "+":
+            case "-":
+            case "*": {
+              const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
+              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+              return isFloat ? new FloatValue(res) : new IntegerValue(res);
+            }
+            case "/":
+              return new FloatValue(a / b);
+            case "//": {
+              const res = Math.floor(a / b);
+              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+              return isFloat ? new FloatValue(res) : new IntegerValue(res);
+            }
+            case "%": {
+              const rem = a % b;
+              const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+              return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
+            }
+            case "<":
+              return new BooleanValue(a < b);
+            case ">":
+              return new BooleanValue(a > b);
+            case ">=":
+              return new BooleanValue(a >= b);
+            case "<=":
+              return new BooleanValue(a <= b);
+          }
+        } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
+          switch (node2.operator.value) {
+            case "+":
+              return new ArrayValue(left.value.concat(right.value));
+          }
+        } else if (right instanceof ArrayValue) {
+          const member = right.value.find((x) => x.value === left.value) !== void 0;
+          switch (node2.operator.value) {
+            case "in":
+              return new BooleanValue(member);
+            case "not in":
+              return new BooleanValue(!member);
+          }
+        }
+        if (left instanceof StringValue || right instanceof StringValue) {
+          switch (node2.operator.value) {
+            case "+":
+              return new StringValue(left.value.toString() + right.value.toString());
+          }
+        }
+        if (left instanceof StringValue && right instanceof StringValue) {
+          switch (node2.operator.value) {
+            case "in":
+              return new BooleanValue(right.value.includes(left.value));
+            case "not in":
+              return new BooleanValue(!right.value.includes(left.value));
+          }
+        }
+        if (left instanceof StringValue && right instanceof ObjectValue) {
+          switch (node2.operator.value) {
+            case "in":
+              return new BooleanValue(right.value.has(left.value));
+            case "not in":
+              return new BooleanValue(!right.value.has(left.value));
+          }
+        }
+        throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
+      }
+      evaluateArguments(args, environment) {
+        const positionalArguments = [];
+        const keywordArguments = /* @__PURE__ */ new Map();
+        const addKeywordArgument = (key, value) => {
+          if (keywordArguments.has(key)) {
+            throw new Error(`Got multiple values for keyword argument '${key}'`);
+          }
+          keywordArguments.set(key, value);
+        };
+        for (const argument of args) {
+          if (argument.type === "SpreadExpression") {
+            const spreadNode = argument;
+            const val = this.evaluate(spreadNode.argument, environment);
+            if (!(val instanceof ArrayValue)) {
+              throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
+            }
+            for (const item of val.value) {
+              positionalArguments.push(item);
+            }
+          } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
+            positionalArguments.push(this.evaluate(argument, environment));
+          }
+        }
+        for (const argument of args) {
+          if (argument.type === "KeywordArgumentExpression") {
+            const kwarg = argument;
+            addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
+          } else if (argument.type === "KeywordSpreadExpression") {
+            const spreadNode = argument;
+            const val = this.evaluate(spreadNode.argument, environment);
+            if (!(val instanceof ObjectValue)) {
+              throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
+            }
+            for (const [key, value] of val.value) {
+              addKeywordArgument(key, value);
+            }
+          }
+        }
+        return [positionalArguments, keywordArguments];
+      }
+      applyFilter(operand, filterNode, environment) {
+        if (filterNode.type === "Identifier") {
+          const filter = filterNode;
+          if (filter.value === "safe") {
+            return operand;
+          }
+          if (filter.value === "tojson") {
+            return new StringValue(toJSON(operand, {}));
+          }
+          if (operand instanceof ArrayValue) {
+            switch (filter.value) {
+              case "list":
+                return operand;
+              case "first":
+                return operand.value[0];
+              case "last":
+                return operand.value[operand.value.length - 1];
+              case "length":
+                return new IntegerValue(operand.value.length);
+              case "reverse":
+                return new ArrayValue(operand.value.slice().reverse());
+              case "sort": {
+                return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
+              }
+              case "join":
+                return new StringValue(operand.value.map((x) => x.value).join(""));
+              case "string":
+                return new StringValue(toJSON(operand, {}, 0, false));
+              case "unique": {
+                const seen = /* @__PURE__ */ new Set();
+                const output2 = [];
+                for (const item of operand.value) {
+                  if (!seen.has(item.value)) {
+                    seen.add(item.value);
+                    output2.push(item);
+                  }
+                }
+                return new ArrayValue(output2);
+              }
+              default:
+                throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
+            }
+          } else if (operand instanceof StringValue) {
+            switch (filter.value) {
+              case "length":
+              case "upper":
+              case "lower":
+              case "title":
+              case "capitalize": {
+                const builtin = operand.builtins.get(filter.value);
+                if (builtin instanceof FunctionValue) {
+                  return builtin.value(
+                    /* no arguments */
+                    [],
+                    environment
+                  );
+                } else if (builtin instanceof IntegerValue) {
+                  return builtin;
+                } else {
+                  throw new Error(`Unknown StringValue filter: ${filter.value}`);
+                }
+              }
+              case "trim":
+                return new StringValue(operand.value.trim());
+              case "indent":
+                return new StringValue(
+                  operand.value.split("\n").map(
+                    (x, i) => (
+                      // By default, don't indent the first line or empty lines
+                      i === 0 || x.length === 0 ? x : "    " + x
+                    )
+                  ).join("\n")
+                );
+              case "join":
+              case "string":
+                return operand;
+              case "int": {
+                const val = parseInt(operand.value, 10);
+                return new IntegerValue(isNaN(val) ? 0 : val);
+              }
+              case "float": {
+                const val = parseFloat(operand.value);
+                return new FloatValue(isNaN(val) ? 0 : val);
+              }
+              default:
+                throw new Error(`Unknown StringValue filter: ${filter.value}`);
+            }
+          } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+            switch (filter.value) {
+              case "abs":
+                return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
+              case "int":
+                return new IntegerValue(Math.floor(operand.value));
+              case "float":
+                return new FloatValue(operand.value);
+              case "string":
+                return new StringValue(operand.toString());
+              default:
+                throw new Error(`Unknown NumericValue filter: ${filter.value}`);
+            }
+          } else if (operand instanceof ObjectValue) {
+            switch (filter.value) {
+              case "items":
+                return new ArrayValue(
+                  Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+                );
+              case "length":
+                return new IntegerValue(operand.value.size);
+              default: {
+                const builtin = operand.builtins.get(filter.value);
+                if (builtin) {
+                  if (builtin instanceof FunctionValue) {
+                    return builtin.value([], environment);
+                  }
+                  return builtin;
+                }
+                throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
+              }
+            }
+          } else if (operand instanceof BooleanValue) {
+            switch (filter.value) {
+              case "bool":
+                return new BooleanValue(operand.value);
+              case "int":
+                return new IntegerValue(operand.value ? 1 : 0);
+              case "float":
+                return new FloatValue(operand.value ? 1 : 0);
+              case "string":
+                return new StringValue(operand.value ? "true" : "false");
+              default:
+                throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
+            }
+          }
+          throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
+        } else if (filterNode.type === "CallExpression") {
+          const filter = filterNode;
+          if (filter.callee.type !== "Identifier") {
+            throw new Error(`Unknown filter: ${filter.callee.type}`);
+          }
+          const filterName = filter.callee.value;
+          if (filterName === "tojson") {
+            const [, kwargs] = this.evaluateArguments(filter.args, environment);
+            const indent = kwargs.get("indent") ?? new NullValue();
+            if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
+              throw new Error("If set, indent must be a number");
+            }
+            const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
+            if (!(ensureAscii instanceof BooleanValue)) {
+              throw new Error("If set, ensure_ascii must be a boolean");
+            }
+            const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
+            if (!(sortKeys instanceof BooleanValue)) {
+              throw new Error("If set, sort_keys must be a boolean");
+            }
+            const separatorsArg = kwargs.get("separators") ?? new NullValue();
+            let separators = null;
+            if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
+              if (separatorsArg.value.length !== 2) {
+                throw new Error("separators must be a tuple of two strings");
+              }
+              const [itemSep, keySep] = separatorsArg.value;
+              if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
+                throw new Error("separators must be a tuple of two strings");
+              }
+              separators = [itemSep.value, keySep.value];
+            } else if (!(separatorsArg instanceof NullValue)) {
+              throw new Error("If set, separators must be a tuple of two strings");
+            }
+            return new StringValue(
+              toJSON(operand, {
+                indent: indent.value,
+                ensureAscii: ensureAscii.value,
+                sortKeys: sortKeys.value,
+                separators
+              })
+            );
+          } else if (filterName === "join") {
+            let value;
+            if (operand instanceof StringValue) {
+              value = Array.from(operand.value);
+            } else if (operand instanceof ArrayValue) {
+              value = operand.value.map((x) => x.value);
+            } else {
+              throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+            }
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
+            if (!(separator instanceof StringValue)) {
+              throw new Error("separator must be a string");
+            }
+            return new StringValue(value.join(separator.value));
+          } else if (filterName === "int" || filterName === "float") {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
+            if (operand instanceof StringValue) {
+              const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
+              return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
+            } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+              return operand;
+            } else if (operand instanceof BooleanValue) {
+              return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
+            } else {
+              throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+            }
+          } else if (filterName === "default") {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const defaultValue = args[0] ?? new StringValue("");
+            const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
+            if (!(booleanValue instanceof BooleanValue)) {
+              throw new Error("`default` filter flag must be a boolean");
+            }
+            if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
+              return defaultValue;
+            }
+            return operand;
+          }
+          if (operand instanceof ArrayValue) {
+            switch (filterName) {
+              case "sort": {
+                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+                const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+                if (!(reverse instanceof BooleanValue)) {
+                  throw new Error("reverse must be a boolean");
+                }
+                const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+                if (!(caseSensitive instanceof BooleanValue)) {
+                  throw new Error("case_sensitive must be a boolean");
+                }
+                const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
+                if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
+                  throw new Error("attribute must be a string, integer, or null");
+                }
+                const getSortValue = (item) => {
+                  if (attribute instanceof NullValue) {
+                    return item;
+                  }
+                  const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
+                  return getAttributeValue(item, attrPath);
+                };
+                return new ArrayValue(
+                  operand.value.slice().sort((a, b) => {
+                    const aVal = getSortValue(a);
+                    const bVal = getSortValue(b);
+                    const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                    return reverse.value ? -result : result;
+                  })
+                );
+              }
+              case "selectattr":
+              case "rejectattr": {
+                const select = filterName === "selectattr";
+                if (operand.value.some((item) => !isAttributeContainer(item))) {
+                  throw new Error(`\`${filterName}\` can only be applied to array of objects`);
+                }
+                if (filter.args.some((x) => x.type !== "StringLiteral")) {
+                  throw new Error(`arguments of \`${filterName}\` must be strings`);
+                }
+                const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
+                let testFunction;
+                if (testName) {
+                  const test = environment.tests.get(testName.value);
+                  if (!test) {
+                    throw new Error(`Unknown test: ${testName.value}`);
+                  }
+                  testFunction = test;
+                } else {
+                  testFunction = (...x) => x[0].__bool__().value;
+                }
+                const filtered = operand.value.filter((item) => {
+                  const a = item.value.get(attr.value);
+                  const result = a ? testFunction(a, value) : false;
+                  return select ? result : !result;
+                });
+                return new ArrayValue(filtered);
+              }
+              case "map": {
+                const [, kwargs] = this.evaluateArguments(filter.args, environment);
+                if (kwargs.has("attribute")) {
+                  const attr = kwargs.get("attribute");
+                  if (!(attr instanceof StringValue)) {
+                    throw new Error("attribute must be a string");
+                  }
+                  const defaultValue = kwargs.get("default");
+                  const mapped = operand.value.map((item) => {
+                    if (!isAttributeContainer(item)) {
+                      throw new Error("items in map must be an object");
+                    }
+                    const value = getAttributeValue(item, attr.value);
+                    return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
+                  });
+                  return new ArrayValue(mapped);
+                } else {
+                  throw new Error("`map` expressions without `attribute` set are not currently supported.");
+                }
+              }
+            }
+            throw new Error(`Unknown ArrayValue filter: ${filterName}`);
+          } else if (operand instanceof StringValue) {
+            switch (filterName) {
+              case "indent": {
+                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+                const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
+                if (!(width instanceof IntegerValue)) {
+                  throw new Error("width must be a number");
+                }
+                const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
+                const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
+                const lines = operand.value.split("\n");
+                const indent = " ".repeat(width.value);
+                const indented = lines.map(
+                  (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
+                );
+                return new StringValue(indented.join("\n"));
+              }
+              case "replace": {
+                const replaceFn = operand.builtins.get("replace");
+                if (!(replaceFn instanceof FunctionValue)) {
+                  throw new Error("replace filter not available");
+                }
+                const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+                return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
+              }
+            }
+            throw new Error(`Unknown StringValue filter: ${filterName}`);
+          } else if (operand instanceof ObjectValue) {
+            const builtin = operand.builtins.get(filterName);
+            if (builtin && builtin instanceof FunctionValue) {
+              const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+              if (kwargs.size > 0) {
+                args.push(new KeywordArgumentsValue(kwargs));
+              }
+              return builtin.value(args, environment);
+            }
+            throw new Error(`Unknown ObjectValue filter: ${filterName}`);
+          } else {
+            throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+          }
+        }
+        throw new Error(`Unknown filter: ${filterNode.type}`);
+      }
+      /**
+       * Evaluates expressions following the filter operation type.
+       */
+      evaluateFilterExpression(node2, environment) {
+        const operand = this.evaluate(node2.operand, environment);
+        return this.applyFilter(operand, node2.filter, environment);
+      }
+      /**
+       * Evaluates expressions following the test operation type.
+       */
+      evaluateTestExpression(node2, environment) {
+        const operand = this.evaluate(node2.operand, environment);
+        const test = environment.tests.get(node2.test.value);
+        if (!test) {
+          throw new Error(`Unknown test: ${node2.test.value}`);
+        }
+        const result = test(operand);
+        return new BooleanValue(node2.negate ? !result : result);
+      }
+      /**
+       * Evaluates expressions following the select operation type.
+       */
+      evaluateSelectExpression(node2, environment) {
+        const predicate = this.evaluate(node2.test, environment);
+        if (!predicate.__bool__().value) {
+          return new UndefinedValue();
+        }
+        return this.evaluate(node2.lhs, environment);
+      }
+      /**
+       * Evaluates expressions following the unary operation type.
+       */
+      evaluateUnaryExpression(node2, environment) {
+        const argument = this.evaluate(node2.argument, environment);
+        switch (node2.operator.value) {
+          case "not":
+            return new BooleanValue(!argument.__bool__().value);
+          case "+":
+          case "-": {
+            const sign = node2.operator.value === "-" ? -1 : 1;
+            if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
+              const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
+              const result = sign * value;
+              return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
+            }
+            throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
+          }
+          default:
+            throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
+        }
+      }
+      evaluateTernaryExpression(node2, environment) {
+        const cond = this.evaluate(node2.condition, environment);
+        return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
+      }
+      evalProgram(program, environment) {
+        return this.evaluateBlock(program.body, environment);
+      }
+      evaluateBlock(statements, environment) {
+        let result = "";
+        for (const statement of statements) {
+          const lastEvaluated = this.evaluate(statement, environment);
+          if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
+            result += lastEvaluated.toString();
+          }
+        }
+        return new StringValue(result);
+      }
+      evaluateIdentifier(node2, environment) {
+        return environment.lookupVariable(node2.value);
+      }
+      evaluateCallExpression(expr, environment) {
+        const [args, kwargs] = this.evaluateArguments(expr.args, environment);
+        if (kwargs.size > 0) {
+          args.push(new KeywordArgumentsValue(kwargs));
+        }
+        const fn = this.evaluate(expr.callee, environment);
+        if (fn.type !== "FunctionValue") {
+          throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+        }
+        return fn.value(args, environment);
+      }
+      evaluateSliceExpression(object2, expr, environment) {
+        if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
+          throw new Error("Slice object must be an array or string");
+        }
+        const start = this.evaluate(expr.start, environment);
+        const stop = this.evaluate(expr.stop, environment);
+        const step = this.evaluate(expr.step, environment);
+        if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
+          throw new Error("Slice start must be numeric or undefined");
+        }
+        if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+          throw new Error("Slice stop must be numeric or undefined");
+        }
+        if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
+          throw new Error("Slice step must be numeric or undefined");
+        }
+        if (object2 instanceof ArrayValue) {
+          return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
+        } else {
+          return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
+        }
+      }
+      evaluateMemberExpression(expr, environment) {
+        const object2 = this.evaluate(expr.object, environment);
+        let property;
+        if (expr.computed) {
+          if (expr.property.type === "SliceExpression") {
+            return this.evaluateSliceExpression(object2, expr.property, environment);
+          } else {
+            property = this.evaluate(expr.property, environment);
+          }
+        } else if (expr.property.type === "IntegerLiteral") {
+          property = new IntegerValue(expr.property.value);
+        } else {
+          property = new StringValue(expr.property.value);
+        }
+        let value;
+        if (isAttributeContainer(object2)) {
+          if (!(property instanceof StringValue)) {
+            throw new Error(`Cannot access property with non-string: got ${property.type}`);
+          }
+          value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
+        } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
+          if (property instanceof IntegerValue) {
+            if (object2 instanceof StringValue) {
+              const character = object2.value.at(property.value);
+              value = character === void 0 ? void 0 : new StringValue(character);
+            } else {
+              value = object2.value.at(property.value);
+            }
+          } else if (property instanceof StringValue) {
+            value = object2.builtins.get(property.value);
+          } else {
+            throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
+          }
+        } else {
+          if (!(property instanceof StringValue)) {
+            throw new Error(`Cannot access property with non-string: got ${property.type}`);
+          }
+          value = object2.builtins.get(property.value);
+        }
+        return value instanceof RuntimeValue ? value : new UndefinedValue();
+      }
+      evaluateSet(node2, environment) {
+        const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
+        if (node2.assignee.type === "Identifier") {
+          const variableName = node2.assignee.value;
+          environment.setVariable(variableName, rhs);
+        } else if (node2.assignee.type === "TupleLiteral") {
+          const tuple2 = node2.assignee;
+          if (!(rhs instanceof ArrayValue)) {
+            throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
+          }
+          const arr = rhs.value;
+          if (arr.length !== tuple2.value.length) {
+            throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
+          }
+          for (let i = 0; i < tuple2.value.length; ++i) {
+            const elem = tuple2.value[i];
+            if (elem.type !== "Identifier") {
+              throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
+            }
+            environment.setVariable(elem.value, arr[i]);
+          }
+        } else if (node2.assignee.type === "MemberExpression") {
+          const member = node2.assignee;
+          const object2 = this.evaluate(member.object, environment);
+          if (!(object2 instanceof NamespaceValue)) {
+            throw new Error("cannot assign attribute on non-namespace object");
+          }
+          if (member.property.type !== "Identifier") {
+            throw new Error("Cannot assign to member with non-identifier property");
+          }
+          object2.value.set(member.property.value, rhs);
+        } else {
+          throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
+        }
+        return new NullValue();
+      }
+      evaluateIf(node2, environment) {
+        const test = this.evaluate(node2.test, environment);
+        return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
+      }
+      evaluateFor(node2, environment) {
+        const scope = new Environment(environment);
+        let test, iterable;
+        if (node2.iterable.type === "SelectExpression") {
+          const select = node2.iterable;
+          iterable = this.evaluate(select.lhs, scope);
+          test = select.test;
+        } else {
+          iterable = this.evaluate(node2.iterable, scope);
+        }
+        if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
+          throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
+        }
+        if (iterable instanceof ObjectValue) {
+          iterable = iterable.keys();
+        }
+        const items = [];
+        const scopeUpdateFunctions = [];
+        for (let i = 0; i < iterable.value.length; ++i) {
+          const loopScope = new Environment(scope);
+          const current = iterable.value[i];
+          let scopeUpdateFunction;
+          if (node2.loopvar.type === "Identifier") {
+            scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
+          } else if (node2.loopvar.type === "TupleLiteral") {
+            const loopvar = node2.loopvar;
+            if (current.type !== "ArrayValue") {
+              throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
+            }
+            const c = current;
+            if (loopvar.value.length !== c.value.length) {
+              throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
+            }
+            scopeUpdateFunction = (scope2) => {
+              for (let j = 0; j < loopvar.value.length; ++j) {
+                if (loopvar.value[j].type !== "Identifier") {
+                  throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
+                }
+                scope2.setVariable(loopvar.value[j].value, c.value[j]);
+              }
+            };
+          } else {
+            throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
+          }
+          if (test) {
+            scopeUpdateFunction(loopScope);
+            const testValue = this.evaluate(test, loopScope);
+            if (!testValue.__bool__().value) {
+              continue;
+            }
+          }
+          items.push(current);
+          scopeUpdateFunctions.push(scopeUpdateFunction);
+        }
+        let result = "";
+        let noIteration = true;
+        for (let i = 0; i < items.length; ++i) {
+          const loop = /* @__PURE__ */ new Map([
+            ["index", new IntegerValue(i + 1)],
+            ["index0", new IntegerValue(i)],
+            ["revindex", new IntegerValue(items.length - i)],
+            ["revindex0", new IntegerValue(items.length - i - 1)],
+            ["first", new BooleanValue(i === 0)],
+            ["last", new BooleanValue(i === items.length - 1)],
+            ["length", new IntegerValue(items.length)],
+            ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
+            ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
+          ]);
+          scope.setVariable("loop", new ObjectValue(loop));
+          scopeUpdateFunctions[i](scope);
+          try {
+            const evaluated = this.evaluateBlock(node2.body, scope);
+            result += evaluated.value;
+          } catch (err) {
+            if (err instanceof ContinueControl) {
+              continue;
+            }
+            if (err instanceof BreakControl) {
+              break;
+            }
+            throw err;
+          }
+          noIteration = false;
+        }
+        if (noIteration) {
+          const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
+          result += defaultEvaluated.value;
+        }
+        return new StringValue(result);
+      }
+      /**
+       * Bind every parameter name and special argument before evaluating defaults,
+       * preventing unbound parameters from resolving in an outer scope.
+       */
+      bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
+        const positionalArguments = args.slice();
+        let keywordArguments = /* @__PURE__ */ new Map();
+        if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
+          keywordArguments = new Map(positionalArguments.pop().value);
+        }
+        const pendingDefaults = [];
+        for (let i = 0; i < parameters.length; ++i) {
+          const { name, defaultValue } = getParameterDescriptor(parameters[i]);
+          let value = positionalArguments[i];
+          if (value === void 0 && keywordArguments.has(name)) {
+            value = keywordArguments.get(name);
+            keywordArguments.delete(name);
+          }
+          if (value === void 0 && defaultValue !== void 0) {
+            pendingDefaults.push([name, defaultValue]);
+          }
+          scope.setVariable(name, value ?? new UndefinedValue());
+        }
+        if (specialArguments.has("kwargs")) {
+          scope.setVariable("kwargs", new ObjectValue(keywordArguments));
+        } else if (keywordArguments.size > 0) {
+          throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
+        }
+        if (specialArguments.has("varargs")) {
+          scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
+        } else if (positionalArguments.length > parameters.length) {
+          throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
+        }
+        for (const [name, defaultValue] of pendingDefaults) {
+          scope.setVariable(name, this.evaluate(defaultValue, scope));
+        }
+      }
+      /**
+       * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
+       */
+      evaluateMacro(node2, environment) {
+        const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
+        environment.setVariable(
+          node2.name.value,
+          new FunctionValue((args, scope) => {
+            const macroScope = new Environment(scope);
+            this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
+            return this.evaluateBlock(node2.body, macroScope);
+          })
+        );
+        return new NullValue();
+      }
+      evaluateCallStatement(node2, environment) {
+        const parameters = node2.callerArgs ?? [];
+        const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
+        const callerFn = new FunctionValue((callerArguments) => {
+          const callBlockEnv = new Environment(environment);
+          this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
+          return this.evaluateBlock(node2.body, callBlockEnv);
+        });
+        const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
+        macroArgs.push(new KeywordArgumentsValue(macroKwargs));
+        const fn = this.evaluate(node2.call.callee, environment);
+        if (fn.type !== "FunctionValue") {
+          throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+        }
+        const newEnv = new Environment(environment);
+        newEnv.setVariable("caller", callerFn);
+        return fn.value(macroArgs, newEnv);
+      }
+      evaluateFilterStatement(node2, environment) {
+        const rendered = this.evaluateBlock(node2.body, environment);
+        return this.applyFilter(rendered, node2.filter, environment);
+      }
+      evaluate(statement, environment) {
+        if (!statement) {
+          return new UndefinedValue();
+        }
+        switch (statement.type) {
+          case "Program":
+            return this.evalProgram(statement, environment);
+          case "Set":
+            return this.evaluateSet(statement, environment);
+          case "If":
+            return this.evaluateIf(statement, environment);
+          case "For":
+            return this.evaluateFor(statement, environment);
+          case "Macro":
+            return this.evaluateMacro(statement, environment);
+          case "CallStatement":
+            return this.evaluateCallStatement(statement, environment);
+          case "Break":
+            throw new BreakControl();
+          case "Continue":
+            throw new ContinueControl();
+          case "IntegerLiteral":
+            return new IntegerValue(statement.value);
+          case "FloatLiteral":
+            return new FloatValue(statement.value);
+          case "StringLiteral":
+            return new StringValue(statement.value);
+          case "ArrayLiteral":
+            return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
+          case "TupleLiteral":
+            return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
+          case "ObjectLiteral": {
+            const mapping = /* @__PURE__ */ new Map();
+            for (const [key, value] of statement.value) {
+              const evaluatedKey = this.evaluate(key, environment);
+              if (!(evaluatedKey instanceof StringValue)) {
+                throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
+              }
+              mapping.set(evaluatedKey.value, this.evaluate(value, environment));
+            }
+            return new ObjectValue(mapping);
+          }
+          case "Identifier":
+            return this.evaluateIdentifier(statement, environment);
+          case "CallExpression":
+            return this.evaluateCallExpression(statement, environment);
+          case "MemberExpression":
+            return this.evaluateMemberExpression(statement, environment);
+          case "UnaryExpression":
+            return this.evaluateUnaryExpression(statement, environment);
+          case "BinaryExpression":
+            return this.evaluateBinaryExpression(statement, environment);
+          case "FilterExpression":
+            return this.evaluateFilterExpression(statement, environment);
+          case "FilterStatement":
+            return this.evaluateFilterStatement(statement, environment);
+          case "TestExpression":
+            return this.evaluateTestExpression(statement, environment);
+          case "SelectExpression":
+            return this.evaluateSelectExpression(statement, environment);
+          case "Ternary":
+            return this.evaluateTernaryExpression(statement, environment);
+          case "Comment":
+            return new NullValue();
+          default:
+            throw new SyntaxError(`Unknown node type: ${statement.type}`);
+        }
+      }
+    };
+    NEWLINE = "\n";
+    OPEN_STATEMENT = "{%- ";
+    CLOSE_STATEMENT = " -%}";
+    PRECEDENCE = Object.freeze({
+      CONDITIONAL: 0,
+      // a if b else c
+      LOGICAL_OR: 1,
+      // or
+      LOGICAL_AND: 2,
+      // and
+      LOGICAL_NOT: 3,
+      // not a
+      COMPARISON: 4,
+      // == != < <= > >= in, not in
+      ADDITIVE: 5,
+      // + -
+      MULTIPLICATIVE: 6,
+      // * / // %
+      EXPONENTIATION: 7,
+      // **
+      TEST: 8,
+      // is
+      FILTER: 9,
+      // |
+      UNARY_SIGN: 10,
+      // -a +a
+      ATOM: 11
+      // literals, identifiers, calls, member accesses
+    });
+    Template = class {
+      parsed;
+      /**
+       * @param {string} template The template string
+       */
+      constructor(template) {
+        const tokens2 = tokenize(template, {
+          lstrip_blocks: true,
+          trim_blocks: true
+        });
+        this.parsed = parse3(tokens2);
+      }
+      render(items) {
+        const env = new Environment();
+        setupGlobals(env);
+        if (items) {
+          for (const [key, value] of Object.entries(items)) {
+            env.set(key, value);
+          }
+        }
+        const interpreter = new Interpreter(env);
+        const result = interpreter.run(this.parsed);
+        return result.value;
+      }
+      format(options) {
+        return format(this.parsed, options?.indent || "	");
+      }
+    };
   }
 });
 
@@ -29435,7 +32688,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema5 = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -29462,7 +32715,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30326,7 +33579,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30362,50 +33615,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative = parse4(serialize2(relative, options), options);
+        relative6 = parse4(serialize2(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target2.scheme = relative.scheme;
-        target2.userinfo = relative.userinfo;
-        target2.host = relative.host;
-        target2.port = relative.port;
-        target2.path = removeDotSegments(relative.path || "");
-        target2.query = relative.query;
+      if (!options.tolerant && relative6.scheme) {
+        target2.scheme = relative6.scheme;
+        target2.userinfo = relative6.userinfo;
+        target2.host = relative6.host;
+        target2.port = relative6.port;
+        target2.path = removeDotSegments(relative6.path || "");
+        target2.query = relative6.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target2.userinfo = relative.userinfo;
-          target2.host = relative.host;
-          target2.port = relative.port;
-          target2.path = removeDotSegments(relative.path || "");
-          target2.query = relative.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target2.userinfo = relative6.userinfo;
+          target2.host = relative6.host;
+          target2.port = relative6.port;
+          target2.path = removeDotSegments(relative6.path || "");
+          target2.query = relative6.query;
         } else {
-          if (!relative.path) {
+          if (!relative6.path) {
             target2.path = base.path;
-            if (relative.query !== void 0) {
-              target2.query = relative.query;
+            if (relative6.query !== void 0) {
+              target2.query = relative6.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target2.path = removeDotSegments(relative.path);
+            if (relative6.path[0] === "/") {
+              target2.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative.path;
+                target2.path = "/" + relative6.path;
               } else if (!base.path) {
-                target2.path = relative.path;
+                target2.path = relative6.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative.query;
+            target2.query = relative6.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -30413,7 +33666,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative.fragment;
+      target2.fragment = relative6.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -30717,7 +33970,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -31055,8 +34308,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -34669,6 +37922,3928 @@ var require__2 = __commonJS({
   }
 });
 
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes, Encodings, FieldRepetitionTypes, ConvertedTypes, CompressionCodecs, PageTypes, BoundaryOrders, EdgeInterpolationAlgorithms;
+var init_constants = __esm({
+  "node_modules/hyparquet/src/constants.js"() {
+    ParquetTypes = [
+      "BOOLEAN",
+      "INT32",
+      "INT64",
+      "INT96",
+      // deprecated
+      "FLOAT",
+      "DOUBLE",
+      "BYTE_ARRAY",
+      "FIXED_LEN_BYTE_ARRAY"
+    ];
+    Encodings = [
+      "PLAIN",
+      "GROUP_VAR_INT",
+      // deprecated
+      "PLAIN_DICTIONARY",
+      "RLE",
+      "BIT_PACKED",
+      // deprecated
+      "DELTA_BINARY_PACKED",
+      "DELTA_LENGTH_BYTE_ARRAY",
+      "DELTA_BYTE_ARRAY",
+      "RLE_DICTIONARY",
+      "BYTE_STREAM_SPLIT",
+      "ALP"
+    ];
+    FieldRepetitionTypes = [
+      "REQUIRED",
+      "OPTIONAL",
+      "REPEATED"
+    ];
+    ConvertedTypes = [
+      "UTF8",
+      "MAP",
+      "MAP_KEY_VALUE",
+      "LIST",
+      "ENUM",
+      "DECIMAL",
+      "DATE",
+      "TIME_MILLIS",
+      "TIME_MICROS",
+      "TIMESTAMP_MILLIS",
+      "TIMESTAMP_MICROS",
+      "UINT_8",
+      "UINT_16",
+      "UINT_32",
+      "UINT_64",
+      "INT_8",
+      "INT_16",
+      "INT_32",
+      "INT_64",
+      "JSON",
+      "BSON",
+      "INTERVAL"
+    ];
+    CompressionCodecs = [
+      "UNCOMPRESSED",
+      "SNAPPY",
+      "GZIP",
+      "LZO",
+      "BROTLI",
+      "LZ4",
+      "ZSTD",
+      "LZ4_RAW"
+    ];
+    PageTypes = [
+      "DATA_PAGE",
+      "INDEX_PAGE",
+      "DICTIONARY_PAGE",
+      "DATA_PAGE_V2"
+    ];
+    BoundaryOrders = [
+      "UNORDERED",
+      "ASCENDING",
+      "DESCENDING"
+    ];
+    EdgeInterpolationAlgorithms = [
+      "SPHERICAL",
+      "VINCENTY",
+      "THOMAS",
+      "ANDOYER",
+      "KARNEY"
+    ];
+  }
+});
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points2 = [];
+    for (let i = 0; i < flags.count; i++) {
+      points2.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points2 };
+  } else if (flags.type === 5) {
+    const lines = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count3 = 0;
+  if (type > 1 && type <= 7) {
+    count3 = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count: count3 };
+}
+function readPosition(reader, flags) {
+  const points2 = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points2.push(coord);
+  }
+  return points2;
+}
+function readLine(reader, flags) {
+  const points2 = [];
+  for (let i = 0; i < flags.count; i++) {
+    points2.push(readPosition(reader, flags));
+  }
+  return points2;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r = 0; r < flags.count; r++) {
+    const count3 = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count: count3 }));
+  }
+  return rings;
+}
+var init_wkb = __esm({
+  "node_modules/hyparquet/src/wkb.js"() {
+  }
+});
+
+// node_modules/hyparquet/src/convert.js
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith("_DICTIONARY")) {
+    let output2 = data;
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      output2 = new dictionary.constructor(data.length);
+    }
+    for (let i = 0; i < data.length; i++) {
+      output2[i] = dictionary[data[i]];
+    }
+    return output2;
+  } else {
+    return convert(data, columnDecoder);
+  }
+}
+function convert(data, columnDecoder) {
+  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  const nullable2 = element.repetition_type !== "REQUIRED";
+  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
+    return data;
+  }
+  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
+  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
+    return data;
+  }
+  if (ctype === "DECIMAL") {
+    const scale = element.scale || 0;
+    const factor = 10 ** scale;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      if (data[i] instanceof Uint8Array) {
+        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+      } else {
+        arr[i] = Number(data[i]) / factor;
+      }
+    }
+    return arr;
+  }
+  if (!ctype && type === "INT96") {
+    return Array.from(data).map((v) => parsers.timestampFromNanoseconds(parseInt96Nanos(v)));
+  }
+  if (ctype === "DATE") {
+    return Array.from(data).map((v) => parsers.dateFromDays(v));
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(data).map((v) => parsers.timestampFromMilliseconds(v));
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(data).map((v) => parsers.timestampFromMicroseconds(v));
+  }
+  if (ctype === "JSON") {
+    return data.map((v) => parsers.jsonFromBytes(v));
+  }
+  if (ctype === "BSON") {
+    throw new Error("parquet bson not supported");
+  }
+  if (ctype === "INTERVAL") {
+    throw new Error("parquet interval not supported");
+  }
+  if (ltype?.type === "GEOMETRY") {
+    return data.map((v) => parsers.geometryFromBytes(v));
+  }
+  if (ltype?.type === "GEOGRAPHY") {
+    return data.map((v) => parsers.geographyFromBytes(v));
+  }
+  if (ltype?.type === "UUID") {
+    return data.map((v) => parsers.uuidFromBytes(v));
+  }
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+    return data.map((v) => parsers.stringFromBytes(v));
+  }
+  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable2 ? new Array(data.length) : new BigUint64Array(data.length);
+    for (let i = 0; i < arr.length; i++) arr[i] = data[i];
+    return arr;
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable2 ? new Array(data.length) : new Uint32Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
+    }
+    return arr;
+  }
+  if (ltype?.type === "FLOAT16") {
+    return Array.from(data).map(parseFloat16);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    const { unit } = ltype;
+    let parser = parsers.timestampFromMilliseconds;
+    if (unit === "MICROS") parser = parsers.timestampFromMicroseconds;
+    if (unit === "NANOS") parser = parsers.timestampFromNanoseconds;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = parser(data[i]);
+    }
+    return arr;
+  }
+  return data;
+}
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value = 0n;
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
+  }
+  return Number(value);
+}
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n;
+  const nano = value & 0xffffffffffffffffn;
+  return days * 86400000000000n + nano;
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+var decoder, DEFAULT_PARSERS;
+var init_convert = __esm({
+  "node_modules/hyparquet/src/convert.js"() {
+    init_wkb();
+    decoder = new TextDecoder();
+    DEFAULT_PARSERS = {
+      timestampFromMilliseconds(millis) {
+        return new Date(Number(millis));
+      },
+      timestampFromMicroseconds(micros) {
+        return new Date(Number(micros / 1000n));
+      },
+      timestampFromNanoseconds(nanos) {
+        return new Date(Number(nanos / 1000000n));
+      },
+      dateFromDays(days) {
+        return new Date(days * 864e5);
+      },
+      stringFromBytes(bytes) {
+        return bytes && decoder.decode(bytes);
+      },
+      jsonFromBytes(bytes) {
+        return bytes && JSON.parse(decoder.decode(bytes));
+      },
+      geometryFromBytes(bytes) {
+        return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+      },
+      geographyFromBytes(bytes) {
+        return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+      },
+      uuidFromBytes(bytes) {
+        if (!bytes) return void 0;
+        const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+        return hex3.slice(0, 8) + "-" + hex3.slice(8, 12) + "-" + hex3.slice(12, 16) + "-" + hex3.slice(16, 20) + "-" + hex3.slice(20, 32);
+      }
+    };
+  }
+});
+
+// node_modules/hyparquet/src/schema.js
+function schemaTree(schema5, rootIndex, path) {
+  const element = schema5[rootIndex];
+  const children = [];
+  let count3 = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema5[rootIndex + count3];
+      const child = schemaTree(schema5, rootIndex + count3, [...path, childElement.name]);
+      count3 += child.count;
+      children.push(child);
+    }
+  }
+  return { count: count3, element, children, path };
+}
+function getSchemaPath(schema5, name) {
+  return getTreePath(schemaTree(schema5, 0, []), name);
+}
+function getTreePath(tree, name) {
+  const path = [tree];
+  for (const part of name) {
+    const child = tree.children.find((child2) => child2.element.name === part);
+    if (!child) throw new Error(`parquet schema element not found: ${name}`);
+    path.push(child);
+    tree = child;
+  }
+  return path;
+}
+function getPhysicalColumns(schemaTree2) {
+  const columns = [];
+  function traverse(node2) {
+    if (node2.children.length) {
+      for (const child of node2.children) {
+        traverse(child);
+      }
+    } else {
+      columns.push(node2.path.join("."));
+    }
+  }
+  traverse(schemaTree2);
+  return columns;
+}
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike(schema5) {
+  if (!schema5) return false;
+  if (schema5.element.converted_type !== "LIST") return false;
+  if (schema5.children.length > 1) return false;
+  const firstChild = schema5.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike(schema5) {
+  if (!schema5) return false;
+  if (schema5.element.converted_type !== "MAP") return false;
+  if (schema5.children.length > 1) return false;
+  const firstChild = schema5.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false;
+  const [, column] = schemaPath;
+  if (column.element.repetition_type === "REPEATED") return false;
+  if (column.children.length) return false;
+  return true;
+}
+var init_schema = __esm({
+  "node_modules/hyparquet/src/schema.js"() {
+  }
+});
+
+// node_modules/hyparquet/src/thrift.js
+function deserializeTCompactProtocol(reader) {
+  const value = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value[`field_${fid}`] = readElement(reader, type);
+  }
+  return value;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+var STOP, TRUE, FALSE, BYTE, I16, I32, I64, DOUBLE, BINARY, LIST, STRUCT;
+var init_thrift = __esm({
+  "node_modules/hyparquet/src/thrift.js"() {
+    STOP = 0;
+    TRUE = 1;
+    FALSE = 2;
+    BYTE = 3;
+    I16 = 4;
+    I32 = 5;
+    I64 = 6;
+    DOUBLE = 7;
+    BINARY = 8;
+    LIST = 9;
+    STRUCT = 12;
+  }
+});
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema5, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema5.length; i++) {
+    const { logical_type, name, num_children, type } = schema5[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema5[i].logical_type = columns.get(name);
+    }
+  }
+}
+var init_geoparquet = __esm({
+  "node_modules/hyparquet/src/geoparquet.js"() {
+  }
+});
+
+// node_modules/hyparquet/src/metadata.js
+function decode3(value) {
+  return value && decoder2.decode(value);
+}
+async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
+  const footerView = new DataView(footerBuffer);
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
+  }
+  if (metadataLength + 8 > initialFetchSize) {
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
+    const combinedView = new Uint8Array(combinedBuffer);
+    combinedView.set(new Uint8Array(metadataBuffer));
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
+    return parquetMetadata(combinedBuffer, { parsers, geoparquet });
+  } else {
+    return parquetMetadata(footerBuffer, { parsers, geoparquet });
+  }
+}
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version3 = metadata.field_1;
+  const schema5 = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode3(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema5.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex) => ({
+      file_path: decode3(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode3),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode3(kv.field_1),
+          value: decode3(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode3(kv.field_1),
+    value: decode3(kv.field_2)
+  }));
+  const created_by = decode3(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema5, key_value_metadata);
+  }
+  return {
+    version: version3,
+    schema: schema5,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function parquetSchema({ schema: schema5 }) {
+  return getSchemaPath(schema5, [])[0];
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode3(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode3(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats, schema5, parsers) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema5, parsers),
+    min: convertMetadata(stats.field_2, schema5, parsers),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema5, parsers),
+    min_value: convertMetadata(stats.field_6, schema5, parsers),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+function convertMetadata(value, schema5, parsers) {
+  const { type, converted_type, logical_type } = schema5;
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema5.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema5.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema5.scale || 0;
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
+}
+var defaultInitialFetchSize, decoder2;
+var init_metadata = __esm({
+  "node_modules/hyparquet/src/metadata.js"() {
+    init_constants();
+    init_convert();
+    init_schema();
+    init_thrift();
+    init_geoparquet();
+    defaultInitialFetchSize = 1 << 19;
+    decoder2 = new TextDecoder();
+  }
+});
+
+// node_modules/hyparquet/src/indexes.js
+function readColumnIndex(reader, schema5, parsers = void 0) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema5, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema5, allParsers)),
+    boundary_order: BoundaryOrders[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7
+  };
+}
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map((loc) => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2
+  };
+}
+var init_indexes = __esm({
+  "node_modules/hyparquet/src/indexes.js"() {
+    init_constants();
+    init_convert();
+    init_metadata();
+    init_thrift();
+  }
+});
+
+// node_modules/hyparquet/src/xxhash.js
+function rotl64(x, r) {
+  return (x << r | x >> 64n - r) & MASK;
+}
+function round2(acc, val) {
+  acc = acc + val * PRIME2 & MASK;
+  acc = rotl64(acc, 31n);
+  return acc * PRIME1 & MASK;
+}
+function mergeRound(acc, val) {
+  acc ^= round2(0n, val);
+  return acc * PRIME1 + PRIME4 & MASK;
+}
+function xxhash64(input2, seed = 0n) {
+  const view = new DataView(input2.buffer, input2.byteOffset, input2.byteLength);
+  const len = input2.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK;
+    let v2 = seed + PRIME2 & MASK;
+    let v3 = seed;
+    let v4 = seed - PRIME1 & MASK;
+    while (offset + 32 <= len) {
+      v1 = round2(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round2(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round2(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round2(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
+    h64 = mergeRound(h64, v1);
+    h64 = mergeRound(h64, v2);
+    h64 = mergeRound(h64, v3);
+    h64 = mergeRound(h64, v4);
+  } else {
+    h64 = seed + PRIME5 & MASK;
+  }
+  h64 = h64 + BigInt(len) & MASK;
+  while (offset + 8 <= len) {
+    h64 ^= round2(0n, view.getBigUint64(offset, true));
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME2 & MASK;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME3 & MASK;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+var MASK, PRIME1, PRIME2, PRIME3, PRIME4, PRIME5;
+var init_xxhash = __esm({
+  "node_modules/hyparquet/src/xxhash.js"() {
+    MASK = 0xffffffffffffffffn;
+    PRIME1 = 0x9e3779b185ebca87n;
+    PRIME2 = 0xc2b2ae3d27d4eb4fn;
+    PRIME3 = 0x165667b19e3779f9n;
+    PRIME4 = 0x85ebca77c2b2ae63n;
+    PRIME5 = 0x27d4eb2f165667c5n;
+  }
+});
+
+// node_modules/hyparquet/src/bloom.js
+function blockIndex(hash3, numBlocks) {
+  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask(hash3) {
+  const m = new Uint32Array(8);
+  const low = Number(hash3 & 0xffffffffn) | 0;
+  for (let i = 0; i < 8; i++) {
+    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
+  }
+  return m;
+}
+function sbbfContains(blocks, hash3) {
+  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
+  const m = blockMask(hash3);
+  for (let i = 0; i < 8; i++) {
+    if ((blocks[offset + i] & m[i]) === 0) return false;
+  }
+  return true;
+}
+function readBloomFilter(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const numBytes = header.field_1;
+  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
+  if (!header.field_2?.field_1) return void 0;
+  if (!header.field_3?.field_1) return void 0;
+  if (!header.field_4?.field_1) return void 0;
+  const { view, offset } = reader;
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  }
+  const blocks = new Uint32Array(numBytes >> 2);
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = view.getUint32(offset + i * 4, true);
+  }
+  reader.offset = offset + numBytes;
+  return { numBytes, blocks };
+}
+function hashParquetValue(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  return void 0;
+}
+function bloomEligibleColumns(filter) {
+  const out = /* @__PURE__ */ new Set();
+  walkBloomEligible(filter, out);
+  return out;
+}
+function walkBloomEligible(filter, out) {
+  if (!filter) return;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$nor" in filter) return;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
+      if ("$eq" in condition || "$in" in condition) out.add(field);
+    } else {
+      out.add(field);
+    }
+  }
+}
+var textEncoder, SALT;
+var init_bloom = __esm({
+  "node_modules/hyparquet/src/bloom.js"() {
+    init_thrift();
+    init_xxhash();
+    textEncoder = new TextEncoder();
+    SALT = new Uint32Array([
+      1203114875,
+      1150766481,
+      2284105051,
+      2729912477,
+      1884591559,
+      770785867,
+      2667333959,
+      1550580529
+    ]);
+  }
+});
+
+// node_modules/hyparquet/src/utils.js
+function toJson(obj2) {
+  if (obj2 === void 0) return null;
+  if (typeof obj2 === "bigint") return Number(obj2);
+  if (Object.is(obj2, -0)) return 0;
+  if (Array.isArray(obj2)) return obj2.map(toJson);
+  if (obj2 instanceof Uint8Array) return Array.from(obj2);
+  if (obj2 instanceof Date) return obj2.toISOString();
+  if (obj2 instanceof Object) {
+    const newObj = {};
+    for (const key of Object.keys(obj2)) {
+      if (obj2[key] === void 0) continue;
+      newObj[key] = toJson(obj2[key]);
+    }
+    return newObj;
+  }
+  return obj2;
+}
+function concat(aaa, bbb) {
+  const chunk = 1e4;
+  for (let i = 0; i < bbb.length; i += chunk) {
+    aaa.push(...bbb.slice(i, i + chunk));
+  }
+}
+function equals(a, b, strict = true) {
+  if (strict ? a === b : a == b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return false;
+    }
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!equals(a[i], b[i], strict)) return false;
+    }
+    return true;
+  }
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    if (!equals(a[k], b[k], strict)) return false;
+  }
+  return true;
+}
+async function byteLengthFromUrlUsingGet(url2, requestInit = {}, fetchFn = globalThis.fetch) {
+  const controller = new AbortController();
+  const headers = new Headers(requestInit.headers);
+  headers.set("Range", "bytes=0-0");
+  const res = await fetchFn(url2, {
+    ...requestInit,
+    headers,
+    signal: controller.signal
+  });
+  if (!res.ok) throw new Error(`fetch with range failed ${res.status}`);
+  if (res.status === 206) {
+    const contentRange = res.headers.get("Content-Range");
+    if (!contentRange) throw new Error("missing content-range header");
+    const match = contentRange.match(/bytes \d+-\d+\/(\d+)/);
+    if (!match) throw new Error(`invalid content-range header: ${contentRange}`);
+    return parseInt(match[1]);
+  }
+  if (res.status === 200) {
+    const contentLength = res.headers.get("Content-Length");
+    controller.abort();
+    if (contentLength) return parseInt(contentLength);
+  }
+  throw new Error("server does not support range requests and missing content-length");
+}
+async function byteLengthFromUrl(url2, requestInit, customFetch) {
+  const fetch = customFetch ?? globalThis.fetch;
+  const res = await fetch(url2, { ...requestInit, method: "HEAD" });
+  if (res.status === 403) {
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+  }
+  if (!res.ok) throw new Error(`fetch head failed ${res.status}`);
+  const length = res.headers.get("Content-Length");
+  if (!length) {
+    return byteLengthFromUrlUsingGet(url2, requestInit, fetch);
+  }
+  return parseInt(length);
+}
+async function asyncBufferFromUrl({ url: url2, byteLength, requestInit, fetch: customFetch }) {
+  if (!url2) throw new Error("missing url");
+  const fetch = customFetch ?? globalThis.fetch;
+  byteLength ??= await byteLengthFromUrl(url2, requestInit, fetch);
+  let buffer = void 0;
+  const init = requestInit || {};
+  return {
+    byteLength,
+    async slice(start, end) {
+      if (buffer) {
+        return buffer.then((buffer2) => buffer2.slice(start, end));
+      }
+      const headers = new Headers(init.headers);
+      const endStr = end === void 0 ? "" : end - 1;
+      headers.set("Range", `bytes=${start}-${endStr}`);
+      const res = await fetch(url2, { ...init, headers });
+      if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`);
+      if (res.status === 200) {
+        buffer = res.arrayBuffer();
+        return buffer.then((buffer2) => buffer2.slice(start, end));
+      } else if (res.status === 206) {
+        return res.arrayBuffer();
+      } else {
+        throw new Error(`fetch received unexpected status code ${res.status}`);
+      }
+    }
+  };
+}
+function cachedAsyncBuffer({ byteLength, slice: slice2 }, { minSize = defaultInitialFetchSize } = {}) {
+  if (byteLength < minSize) {
+    const buffer = slice2(0, byteLength);
+    return {
+      byteLength,
+      async slice(start, end) {
+        return (await buffer).slice(start, end);
+      }
+    };
+  }
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    byteLength,
+    /**
+     * @param {number} start
+     * @param {number} [end]
+     * @returns {Awaitable<ArrayBuffer>}
+     */
+    slice(start, end) {
+      const key = cacheKey(start, end, byteLength);
+      const cached2 = cache.get(key);
+      if (cached2) return cached2;
+      const promise2 = slice2(start, end);
+      cache.set(key, promise2);
+      return promise2;
+    }
+  };
+}
+function cacheKey(start, end, size) {
+  if (start < 0) {
+    if (end !== void 0) throw new Error(`invalid suffix range [${start}, ${end}]`);
+    if (size === void 0) return `${start},`;
+    return `${size + start},${size}`;
+  } else if (end !== void 0) {
+    if (start > end) throw new Error(`invalid empty range [${start}, ${end}]`);
+    return `${start},${end}`;
+  } else if (size === void 0) {
+    return `${start},`;
+  } else {
+    return `${start},${size}`;
+  }
+}
+function flatten(chunks) {
+  if (!chunks) return [];
+  if (chunks.length === 1) return chunks[0];
+  const output2 = [];
+  for (const chunk of chunks) {
+    concat(output2, chunk);
+  }
+  return output2;
+}
+var init_utils = __esm({
+  "node_modules/hyparquet/src/utils.js"() {
+    init_metadata();
+  }
+});
+
+// node_modules/hyparquet/src/filter.js
+function pathsNeededForFilter(filter) {
+  if (!filter) return [];
+  const paths = [];
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
+  } else if ("$or" in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
+  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
+  } else {
+    paths.push(...Object.keys(filter));
+  }
+  return [...new Set(paths)];
+}
+function columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
+}
+function matchFilter(record2, filter, strict = true) {
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some((subQuery) => matchFilter(record2, subQuery, strict));
+  }
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve(record2, field);
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict);
+    }
+    return Object.entries(condition || {}).every(([operator, target2]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target2;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target2;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target2;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target2;
+      if (operator === "$eq") return equals(value, target2, strict);
+      if (operator === "$ne") return !equals(value, target2, strict);
+      if (operator === "$in") return Array.isArray(target2) && matchesIn(value, target2, strict);
+      if (operator === "$nin") return Array.isArray(target2) && !matchesIn(value, target2, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target2 }, strict);
+      return true;
+    });
+  });
+}
+function matchesIn(value, targets, strict) {
+  return targets.some((target2) => equals(value, target2, strict) || Array.isArray(value) && value.some((element) => equals(element, target2, strict)));
+}
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return false;
+  }
+  for (const [field, condition] of Object.entries(filter)) {
+    const columnIndex = physicalColumns.indexOf(field);
+    if (columnIndex === -1) continue;
+    const stats = rowGroup.columns[columnIndex].meta_data?.statistics;
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
+    const minVal = min_value !== void 0 ? min_value : min;
+    const maxVal = max_value !== void 0 ? max_value : max;
+    const haveStats = minVal !== void 0 && maxVal !== void 0;
+    const bloom = bloomFilters?.[field];
+    const element = schemaElements?.[field];
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true;
+    }
+    for (const [operator, target2] of Object.entries(condition || {})) {
+      if (bloom && element) {
+        if (operator === "$eq") {
+          const hash3 = hashParquetValue(target2, element);
+          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
+        }
+        if (operator === "$in" && Array.isArray(target2) && target2.length > 0) {
+          let allAbsent = true;
+          for (const v of target2) {
+            const h = hashParquetValue(v, element);
+            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
+              allAbsent = false;
+              break;
+            }
+          }
+          if (allAbsent) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === void 0 || maxVal === void 0) return false;
+  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
+  for (const [operator, target2] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target2, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target2, strict, element);
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target2 === "string" && [...target2].every((character) => character.charCodeAt(0) <= 127));
+    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
+    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
+    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
+    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
+    if (operator === "$eq") {
+      const targetMinComparison = compareParquetValues(target2, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target2, maxVal, strict, element);
+      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
+    }
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target2, strict)) return true;
+    if (operator === "$in" && Array.isArray(target2) && target2.every((value) => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
+    })) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target2) && equals(minVal, maxVal, strict) && target2.some((value) => equals(minVal, value, strict))) return true;
+  }
+  return false;
+}
+function compareParquetValues(a, b, strict, element) {
+  if (element?.type === "BYTE_ARRAY") {
+    if (typeof a !== "string" || typeof b !== "string") return void 0;
+    return compareBytes(encoder.encode(a), encoder.encode(b));
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
+    return compareBytes(a, b);
+  }
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (equals(a, b, strict)) return 0;
+  return void 0;
+}
+function compareBytes(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  if (a.length < b.length) return -1;
+  if (a.length > b.length) return 1;
+  return 0;
+}
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict);
+}
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return void 0;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    let ranges;
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+    }
+    return ranges;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    let ranges = [];
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      if (!subRanges) return void 0;
+      ranges = unionRanges(ranges, subRanges);
+    }
+    return ranges;
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return void 0;
+  }
+  let result;
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages = columnPages[field];
+    if (!pages) continue;
+    const nullCanMatch = matchesNull(condition, strict);
+    const keep = [];
+    for (let i = 0; i < pages.pageStarts.length; i++) {
+      const start = pages.pageStarts[i];
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const nullCount = pages.nullCounts?.[i];
+      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
+      const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
+      if (!skip) {
+        const last = keep[keep.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else keep.push([start, end]);
+      }
+    }
+    result = intersectRanges(result, keep);
+  }
+  return result;
+}
+function intersectRanges(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+function unionRanges(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
+  }
+  return out;
+}
+function resolve(record2, path) {
+  let value = record2;
+  for (const part of path.split(".")) {
+    value = value?.[part];
+  }
+  return value;
+}
+var encoder;
+var init_filter = __esm({
+  "node_modules/hyparquet/src/filter.js"() {
+    init_bloom();
+    init_utils();
+    encoder = new TextEncoder();
+  }
+});
+
+// node_modules/hyparquet/src/plan.js
+function parquetPlan(options) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options;
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const groups = [];
+  const fetches = [];
+  const indexes = [];
+  const scanPlan = parquetPlanGroups(options);
+  for (const group2 of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group2, columns, useOffsetIndex });
+    groups.push(...groupPlan.groups);
+    fetches.push(...groupPlan.fetches);
+    indexes.push(...groupPlan.indexes);
+  }
+  fetches.push(...indexes);
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
+}
+function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  } : schemaElements;
+  const groups = [];
+  let groupStart = 0;
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex];
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const pageRanges = pageRangesByGroup?.[groupIndex];
+      const pageLocations = pageLocationsByGroup?.[groupIndex];
+      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
+        const range2 = [Math.max(start, selectStart), Math.min(end, selectEnd)];
+        return range2;
+      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every((chunk) => {
+          const columnName = chunk.meta_data?.path_in_schema[0];
+          const columnPath = chunk.meta_data?.path_in_schema.join(".");
+          if (columns && columnName && !columns.includes(columnName)) return true;
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
+        });
+        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
+      }
+      if (ranges.length) {
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+      }
+    }
+    groupStart = groupEnd;
+  }
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+}
+function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  const chunks = [];
+  const fetches = [];
+  const indexes = [];
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  for (const chunk of rowGroup.columns) {
+    const meta3 = chunk.meta_data;
+    if (chunk.file_path) throw new Error("parquet file_path not supported");
+    if (!meta3) throw new Error("parquet column metadata is undefined");
+    if (columns && !columns.includes(meta3.path_in_schema[0])) continue;
+    const columnOffset = meta3.dictionary_page_offset || meta3.data_page_offset;
+    const startByte = Number(columnOffset);
+    const endByte = Number(columnOffset + meta3.total_compressed_size);
+    const chunkPageLocations = pageLocations?.[meta3.path_in_schema.join(".")];
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta3, pageLocations: chunkPageLocations, range: { startByte, endByte } });
+    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
+      const startByte2 = Number(chunk.offset_index_offset);
+      chunks.push({
+        columnMetadata: meta3,
+        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte }
+      });
+    } else {
+      chunks.push({ columnMetadata: meta3, range: { startByte, endByte } });
+    }
+  }
+  const columnRanges = [];
+  let run;
+  for (const chunk of chunks) {
+    if ("pageLocations" in chunk) continue;
+    if ("offsetIndex" in chunk) {
+      indexes.push(chunk.offsetIndex);
+    } else if (columns) {
+      columnRanges.push(chunk.range);
+    } else if (run && chunk.range.endByte - run.startByte <= runLimit) {
+      run.endByte = chunk.range.endByte;
+    } else {
+      if (run) fetches.push(run);
+      run = { ...chunk.range };
+    }
+  }
+  if (run) fetches.push(run);
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd
+  }));
+  return { groups, fetches, indexes };
+}
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
+  const merged = [];
+  for (const range2 of ranges) {
+    const last = merged[merged.length - 1];
+    const overlapsPage = last && selectedPageLayouts.some((pages) => {
+      if (!pages) return true;
+      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows));
+      const rangePages = pagesForRange(range2, pages, Number(rowGroup.num_rows));
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
+    });
+    if (last && overlapsPage) last[1] = range2[1];
+    else merged.push([...range2]);
+  }
+  return merged;
+}
+function pagesForRange([rangeStart2, rangeEnd], pages, groupRows) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < pages.length; i++) {
+    const pageStart = Number(pages[i].first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    if (pageEnd > rangeStart2 && pageStart < rangeEnd) {
+      first = Math.min(first, i);
+      last = i;
+    }
+  }
+  return [first, last];
+}
+async function prefetchBloomFilters({ file: file2, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => (
+    /** @type {Record<string, BloomFilter>} */
+    {}
+  ));
+  const eligibleCols = bloomEligibleColumns(filter);
+  if (eligibleCols.size === 0) return result;
+  const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
+  const tasks = [];
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName);
+      if (columnIdx === -1) continue;
+      const meta3 = rowGroup.columns[columnIdx]?.meta_data;
+      if (!meta3?.bloom_filter_offset || !meta3.bloom_filter_length) continue;
+      const start = Number(meta3.bloom_filter_offset);
+      const end = start + meta3.bloom_filter_length;
+      tasks.push((async () => {
+        const buffer = await file2.slice(start, end);
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
+        if (bloom) result[rgIdx][colName] = bloom;
+      })());
+    }
+  });
+  if (tasks.length) await Promise.all(tasks);
+  return result;
+}
+async function prefetchPageIndexes({ file: file2, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
+  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
+  const pageLocationsByGroup = metadata.row_groups.map(() => (
+    /** @type {Record<string, PageLocation[]>} */
+    {}
+  ));
+  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup };
+  }
+  const filterColumns = pathsNeededForFilter(filter);
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  };
+  const indexRanges = [];
+  const indexTasks = [];
+  const candidateGroups = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    groupStart = groupEnd;
+    if (!overlaps) return;
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
+    const columnPages = {};
+    let columnTaskCount = 0;
+    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
+    let hasFilterIndex = false;
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName);
+      if (columnIdx === -1) continue;
+      const chunk = rowGroup.columns[columnIdx];
+      const meta3 = chunk?.meta_data;
+      if (!meta3) continue;
+      if (!chunk.column_index_offset || !chunk.column_index_length) continue;
+      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+      const element = elementsByPath[columnName];
+      if (!element) continue;
+      hasFilterIndex = true;
+      scheduledOffsetPaths.add(columnName);
+      const columnIndexStart = Number(chunk.column_index_offset);
+      const offsetIndexStart = Number(chunk.offset_index_offset);
+      const columnIndexEnd = columnIndexStart + chunk.column_index_length;
+      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      );
+      columnTaskCount++;
+      indexTasks.push(async (prefetchedFile) => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+        ]);
+        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers);
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
+        columnPages[columnName] = {
+          minValues: columnIndex.min_values,
+          maxValues: columnIndex.max_values,
+          nullPages: columnIndex.null_pages,
+          nullCounts: columnIndex.null_counts,
+          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
+          element
+        };
+      });
+    }
+    if (hasFilterIndex) {
+      for (const chunk of rowGroup.columns) {
+        const meta3 = chunk.meta_data;
+        if (!meta3) continue;
+        const columnName = meta3.path_in_schema[0];
+        const columnPath = meta3.path_in_schema.join(".");
+        if (columns && !columns.includes(columnName)) continue;
+        if (scheduledOffsetPaths.has(columnPath)) continue;
+        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+        scheduledOffsetPaths.add(columnPath);
+        const offsetIndexStart = Number(chunk.offset_index_offset);
+        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
+        columnTaskCount++;
+        indexTasks.push(async (prefetchedFile) => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
+        });
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages });
+    }
+  });
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file2, { fetches: coalesceByteRanges(indexRanges) });
+    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup };
+}
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted = ranges.map((range2) => ({ ...range2 })).sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte);
+  const merged = [];
+  for (const range2 of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range2.startByte <= last.endByte + maxGap && Math.max(last.endByte, range2.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range2.endByte);
+    } else {
+      merged.push(range2);
+    }
+  }
+  return merged;
+}
+function physicalSchemaElements(schemaTree2) {
+  const elements = {};
+  function traverse(node2) {
+    if (node2.children.length) {
+      for (const child of node2.children) traverse(child);
+    } else {
+      elements[node2.path.join(".")] = node2.element;
+    }
+  }
+  traverse(schemaTree2);
+  return elements;
+}
+function prefetchAsyncBuffer(file2, { fetches }) {
+  const promises3 = fetches.map(({ startByte, endByte }) => file2.slice(startByte, endByte));
+  return {
+    byteLength: file2.byteLength,
+    slice(start, end = file2.byteLength) {
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
+      if (index < 0) {
+        return file2.slice(start, end);
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        const startOffset = start - fetches[index].startByte;
+        const endOffset = end - fetches[index].startByte;
+        if (promises3[index] instanceof Promise) {
+          return promises3[index].then((buffer) => buffer.slice(startOffset, endOffset));
+        } else {
+          return promises3[index].slice(startOffset, endOffset);
+        }
+      } else {
+        return promises3[index];
+      }
+    }
+  };
+}
+var runLimit, columnGapLimit;
+var init_plan = __esm({
+  "node_modules/hyparquet/src/plan.js"() {
+    init_bloom();
+    init_filter();
+    init_indexes();
+    init_metadata();
+    init_schema();
+    runLimit = 1 << 21;
+    columnGapLimit = 1 << 13;
+  }
+});
+
+// node_modules/hyparquet/src/variant.js
+function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map((entry) => decodeVariantColumn(entry, parsers));
+  }
+  if (typeof value !== "object") return value;
+  if ("metadata" in value) {
+    const metadata = parseVariantMetadata(value.metadata);
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields };
+    }
+    return shreddedFields ?? binaryValue;
+  }
+  return value;
+}
+function decodeTypedValue(typedValue, metadata, parsers) {
+  if (typedValue instanceof Date) return typedValue;
+  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers);
+    }
+    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers);
+    }
+    if ("typed_value" in typedValue || "value" in typedValue) {
+      return null;
+    }
+    const result = {};
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue;
+      result[key] = decodeTypedValue(field, metadata, parsers);
+    }
+    return result;
+  }
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers);
+  }
+  if (Array.isArray(typedValue)) {
+    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers));
+  }
+  return typedValue;
+}
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+}
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
+  if (!bufferCache) {
+    bufferCache = /* @__PURE__ */ new Map();
+    metadataCache.set(bytes.buffer, bufferCache);
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached2 = bufferCache.get(key);
+  if (cached2) return cached2;
+  const reader = makeReader(bytes);
+  const header = reader.view.getUint8(reader.offset++);
+  const version3 = header & 15;
+  if (version3 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version3}`);
+  const sorted = (header >> 4 & 1) === 1;
+  const offsetSize = (header >> 6 & 3) + 1;
+  const dictionarySize = readUnsigned(reader, offsetSize);
+  const offsets = new Array(dictionarySize + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetSize);
+  }
+  const base = reader.offset;
+  const dictionary = new Array(dictionarySize);
+  for (let i = 0; i < dictionarySize; i++) {
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
+    dictionary[i] = decoder3.decode(strBytes);
+  }
+  const metadata = { dictionary, sorted };
+  bufferCache.set(key, metadata);
+  return metadata;
+}
+function readUnsigned(reader, byteWidth2) {
+  let value = 0;
+  for (let i = 0; i < byteWidth2; i++) {
+    value |= reader.view.getUint8(reader.offset + i) << i * 8;
+  }
+  reader.offset += byteWidth2;
+  return value;
+}
+function readVariant(reader, metadata, parsers) {
+  const typeByte = reader.view.getUint8(reader.offset++);
+  const basicType = typeByte & 3;
+  const header = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
+  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
+  reader.offset += header;
+  return decoder3.decode(bytes);
+}
+function readVariantPrimitive(reader, typeId, parsers) {
+  switch (typeId) {
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return false;
+    case 3: {
+      const value = reader.view.getInt8(reader.offset);
+      reader.offset += 1;
+      return value;
+    }
+    case 4: {
+      const value = reader.view.getInt16(reader.offset, true);
+      reader.offset += 2;
+      return value;
+    }
+    case 5: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 6: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 7: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 8:
+      return readVariantDecimal(reader, 4);
+    case 9:
+      return readVariantDecimal(reader, 8);
+    case 10:
+      return readVariantDecimal(reader, 16);
+    case 11: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return parsers.dateFromDays(value);
+    }
+    case 12:
+    // timestamp_micros (utc)
+    case 13: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromMicroseconds(value);
+    }
+    case 14: {
+      const value = reader.view.getFloat32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 15:
+      return readVariantBinary(reader);
+    case 16: {
+      const bytes = readVariantBinary(reader);
+      return decoder3.decode(bytes);
+    }
+    case 17: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 18:
+    // timestamp_nanos (utc)
+    case 19: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromNanoseconds(value);
+    }
+    case 20: {
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      reader.offset += 16;
+      const hex3 = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      return `${hex3.slice(0, 8)}-${hex3.slice(8, 12)}-${hex3.slice(12, 16)}-${hex3.slice(16, 20)}-${hex3.slice(20)}`;
+    }
+    default:
+      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
+  }
+}
+function readVariantObject(reader, header, metadata, parsers) {
+  const offsetWidth = (header & 3) + 1;
+  const idWidth = (header >> 2 & 3) + 1;
+  const isLarge = header >> 4 & 1;
+  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
+  const fieldIds = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    fieldIds[i] = readUnsigned(reader, idWidth);
+  }
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const out = {};
+  for (let i = 0; i < numElements; i++) {
+    const key = metadata.dictionary[fieldIds[i]];
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i]
+    };
+    out[key] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset += offsets[offsets.length - 1];
+  return out;
+}
+function readVariantArray(reader, header, metadata, parsers) {
+  const fieldOffsetSize = header & 3;
+  const isLarge = header >> 2 & 1;
+  const offsetWidth = fieldOffsetSize + 1;
+  const numElements = readUnsigned(reader, isLarge ? 4 : 1);
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth);
+  }
+  const valuesStart = reader.offset;
+  const result = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i]
+    };
+    result[i] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1];
+  return result;
+}
+function readVariantDecimal(reader, width) {
+  const scale = reader.view.getUint8(reader.offset);
+  reader.offset += 1;
+  let unscaled;
+  if (width === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
+    reader.offset += 4;
+  } else if (width === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true);
+    const high = reader.view.getBigInt64(reader.offset + 8, true);
+    unscaled = high << 64n | low;
+    reader.offset += 16;
+  }
+  return Number(unscaled) / 10 ** scale;
+}
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true);
+  reader.offset += 4;
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  reader.offset += length;
+  return bytes;
+}
+var decoder3, metadataCache;
+var init_variant = __esm({
+  "node_modules/hyparquet/src/variant.js"() {
+    init_convert();
+    decoder3 = new TextDecoder();
+    metadataCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/hyparquet/src/assemble.js
+function assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values;
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
+  }
+  const n = definitionLevels?.length || repetitionLevels.length;
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
+  let valueIndex = 0;
+  const containerStack = [output2];
+  let currentContainer = output2;
+  let currentDepth = 0;
+  let currentDefLevel = 0;
+  let currentRepLevel = 0;
+  if (repetitionLevels[0]) {
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        currentContainer = currentContainer.at(-1);
+        containerStack.push(currentContainer);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
+    const rep = repetitionLevels[i];
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        containerStack.pop();
+        currentDefLevel--;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
+      currentDepth--;
+    }
+    currentContainer = containerStack.at(-1);
+    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def || repetitionPath[currentDepth + 1] === "REQUIRED")) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        const newList = [];
+        currentContainer.push(newList);
+        currentContainer = newList;
+        containerStack.push(newList);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+    if (def === maxDefinitionLevel) {
+      currentContainer.push(values[valueIndex++]);
+    } else if (currentDepth === repetitionPath.length - 2) {
+      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
+    } else {
+      currentContainer.push([]);
+    }
+  }
+  if (!output2.length) {
+    for (let i = 0; i < maxDefinitionLevel; i++) {
+      const newList = [];
+      currentContainer.push(newList);
+      currentContainer = newList;
+    }
+  }
+  return output2;
+}
+function assembleNested(subcolumnData, schema5, parsers, depth = 0) {
+  const path = schema5.path.join(".");
+  const optional2 = schema5.element.repetition_type === "OPTIONAL";
+  const nextDepth = optional2 ? depth + 1 : depth;
+  if (isListLike(schema5)) {
+    let sublist = schema5.children[0];
+    let subDepth = nextDepth;
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0];
+      subDepth++;
+    }
+    assembleNested(subcolumnData, sublist, parsers, subDepth);
+    const subcolumn = sublist.path.join(".");
+    const values = subcolumnData.get(subcolumn);
+    if (!values) throw new Error("parquet list column missing values");
+    if (optional2) flattenAtDepth(values, depth);
+    subcolumnData.set(path, values);
+    subcolumnData.delete(subcolumn);
+    return;
+  }
+  if (isMapLike(schema5)) {
+    const mapName = schema5.children[0].element.name;
+    assembleNested(subcolumnData, schema5.children[0].children[0], parsers, nextDepth + 1);
+    assembleNested(subcolumnData, schema5.children[0].children[1], parsers, nextDepth + 1);
+    const keys = subcolumnData.get(`${path}.${mapName}.key`);
+    const values = subcolumnData.get(`${path}.${mapName}.value`);
+    if (!keys) throw new Error("parquet map column missing keys");
+    if (!values) throw new Error("parquet map column missing values");
+    if (keys.length !== values.length) {
+      throw new Error("parquet map column key/value length mismatch");
+    }
+    const out = assembleMaps(keys, values, nextDepth);
+    if (optional2) flattenAtDepth(out, depth);
+    subcolumnData.delete(`${path}.${mapName}.key`);
+    subcolumnData.delete(`${path}.${mapName}.value`);
+    subcolumnData.set(path, out);
+    return;
+  }
+  if (schema5.children.length) {
+    const invertDepth = schema5.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+    const struct = {};
+    for (const child of schema5.children) {
+      assembleNested(subcolumnData, child, parsers, invertDepth);
+      const childData = subcolumnData.get(child.path.join("."));
+      if (!childData) throw new Error("parquet struct missing child data");
+      struct[child.element.name] = childData;
+    }
+    for (const child of schema5.children) {
+      subcolumnData.delete(child.path.join("."));
+    }
+    let inverted = invertStruct(struct, invertDepth);
+    if (schema5.element.logical_type?.type === "VARIANT") {
+      inverted = decodeVariantColumn(inverted, parsers);
+    }
+    if (optional2) flattenAtDepth(inverted, depth);
+    subcolumnData.set(path, inverted);
+  }
+}
+function flattenAtDepth(arr, depth) {
+  for (let i = 0; i < arr.length; i++) {
+    if (depth) {
+      flattenAtDepth(arr[i], depth - 1);
+    } else {
+      arr[i] = arr[i].length ? arr[i][0] : null;
+    }
+  }
+}
+function assembleMaps(keys, values, depth) {
+  const out = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i], values[i], depth - 1));
+    } else {
+      if (keys[i]) {
+        const obj2 = {};
+        for (let j = 0; j < keys[i].length; j++) {
+          const value = values[i][j];
+          obj2[keys[i][j]] = value === void 0 ? null : value;
+        }
+        out.push(obj2);
+      } else {
+        out.push(void 0);
+      }
+    }
+  }
+  return out;
+}
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct);
+  const length = struct[keys[0]]?.length;
+  const out = [];
+  for (let i = 0; i < length; i++) {
+    const obj2 = {};
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
+      obj2[key] = struct[key][i];
+    }
+    if (depth) {
+      out.push(invertStruct(obj2, depth - 1));
+    } else {
+      out.push(obj2);
+    }
+  }
+  return out;
+}
+var init_assemble = __esm({
+  "node_modules/hyparquet/src/assemble.js"() {
+    init_schema();
+    init_variant();
+  }
+});
+
+// node_modules/hyparquet/src/alp.js
+function alpDecode(reader, count3, type) {
+  if (type === "FLOAT") {
+    return alpDecodeFloat(reader, count3);
+  } else if (type === "DOUBLE") {
+    return alpDecodeDouble(reader, count3);
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`);
+  }
+}
+function readAlpHeader(reader) {
+  const { view } = reader;
+  const compressionMode = view.getUint8(reader.offset++);
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
+  }
+  const integerEncoding = view.getUint8(reader.offset++);
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
+  }
+  const logVectorSize = view.getUint8(reader.offset++);
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
+  }
+  const vectorSize = 1 << logVectorSize;
+  const numElements = view.getInt32(reader.offset, true);
+  reader.offset += 4;
+  const numVectors = Math.ceil(numElements / vectorSize);
+  const offsetArrayStart = reader.offset;
+  reader.offset += numVectors * 4;
+  return { vectorSize, numElements, numVectors, offsetArrayStart };
+}
+function alpDecodeFloat(reader, count3) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
+  }
+  const output2 = new Float32Array(count3);
+  const outputBytes = new Uint8Array(output2.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getInt32(reader.offset, true);
+    reader.offset += 4;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const deltas = unpackBits(reader, n, bitWidth2);
+    const mulFactor = POW10F[factor];
+    const mulExponent = POW10F_NEG[exponent];
+    for (let i = 0; i < n; i++) {
+      const encoded = deltas[i] + frameOfReference | 0;
+      output2[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
+    }
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
+  }
+  return output2;
+}
+function alpDecodeDouble(reader, count3) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
+  }
+  const output2 = new Float64Array(count3);
+  const outputBytes = new Uint8Array(output2.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const mulFactor = POW10[factor];
+    const mulExponent = POW10_NEG[exponent];
+    const forNumber = Number(frameOfReference);
+    if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
+      const deltas = unpackBits(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        output2[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
+      }
+    } else {
+      const deltas = unpackBitsBig(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
+        output2[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
+      }
+    }
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
+  }
+  return output2;
+}
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return;
+  const { view } = reader;
+  const positionsStart = reader.offset;
+  const valuesStart = positionsStart + numExceptions * 2;
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true);
+    const dest = (outputOffset + pos) * byteSize;
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
+  }
+  reader.offset = valuesStart + numExceptions * byteSize;
+}
+function unpackBits(reader, count3, bitWidth2) {
+  const output2 = new Uint32Array(count3);
+  if (!bitWidth2) return output2;
+  const { view } = reader;
+  const start = reader.offset;
+  const modulus = 2 ** bitWidth2;
+  let bitPos = 0;
+  for (let i = 0; i < count3; i++) {
+    let byteIndex = start + (bitPos >>> 3);
+    const shift = bitPos & 7;
+    let value = view.getUint8(byteIndex++) >>> shift;
+    let bits = 8 - shift;
+    while (bits < bitWidth2) {
+      value += view.getUint8(byteIndex++) * 2 ** bits;
+      bits += 8;
+    }
+    output2[i] = value % modulus;
+    bitPos += bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
+  return output2;
+}
+function unpackBitsBig(reader, count3, bitWidth2) {
+  const output2 = new BigUint64Array(count3);
+  if (!bitWidth2) return output2;
+  const { view } = reader;
+  const start = reader.offset;
+  const mask = (1n << BigInt(bitWidth2)) - 1n;
+  let buffer = 0n;
+  let bitsInBuffer = 0;
+  let byteIndex = start;
+  for (let i = 0; i < count3; i++) {
+    while (bitsInBuffer < bitWidth2) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
+      bitsInBuffer += 8;
+    }
+    output2[i] = buffer & mask;
+    buffer >>= BigInt(bitWidth2);
+    bitsInBuffer -= bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
+  return output2;
+}
+var POW10, POW10_NEG, POW10F, POW10F_NEG;
+var init_alp = __esm({
+  "node_modules/hyparquet/src/alp.js"() {
+    POW10 = [
+      1,
+      10,
+      100,
+      1e3,
+      1e4,
+      1e5,
+      1e6,
+      1e7,
+      1e8,
+      1e9,
+      1e10,
+      1e11,
+      1e12,
+      1e13,
+      1e14,
+      1e15,
+      1e16,
+      1e17,
+      1e18
+    ];
+    POW10_NEG = [
+      1,
+      0.1,
+      0.01,
+      1e-3,
+      1e-4,
+      1e-5,
+      1e-6,
+      1e-7,
+      1e-8,
+      1e-9,
+      1e-10,
+      1e-11,
+      1e-12,
+      1e-13,
+      1e-14,
+      1e-15,
+      1e-16,
+      1e-17,
+      1e-18
+    ];
+    POW10F = POW10.slice(0, 11).map(Math.fround);
+    POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
+  }
+});
+
+// node_modules/hyparquet/src/delta.js
+function deltaBinaryUnpack(reader, count3, output2) {
+  if (output2 instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count3, output2);
+    return;
+  }
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZagBigInt(reader);
+  let outputIndex = 0;
+  output2[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  while (outputIndex < count3) {
+    const minDelta = readZigZagBigInt(reader);
+    const bitWidths = new Uint8Array(miniblockPerBlock);
+    for (let i = 0; i < miniblockPerBlock; i++) {
+      bitWidths[i] = reader.view.getUint8(reader.offset++);
+    }
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
+      const bitWidth2 = bitWidths[i];
+      if (bitWidth2) {
+        let bitpackPos = 0;
+        let miniblockCount = valuesPerMiniblock;
+        const mask = (1n << BigInt(bitWidth2)) - 1n;
+        while (miniblockCount && outputIndex < count3) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
+          bitpackPos += bitWidth2;
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32;
+            reader.offset += 4;
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth2 - bitpackPos) & mask;
+            }
+          }
+          const delta = minDelta + bits;
+          value += delta;
+          output2[outputIndex++] = value;
+          miniblockCount--;
+        }
+        if (miniblockCount) {
+          reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
+          value += minDelta;
+          output2[outputIndex++] = value;
+        }
+      }
+    }
+  }
+}
+function deltaBinaryUnpackInt32(reader, count3, output2) {
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZag(reader);
+  let outputIndex = 0;
+  output2[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  const { view } = reader;
+  while (outputIndex < count3) {
+    const minDelta = readZigZagInt33(reader);
+    const bitWidthsOffset = reader.offset;
+    let offset = bitWidthsOffset + miniblockPerBlock;
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
+      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
+      const end = offset + valuesPerMiniblock * bitWidth2 / 8;
+      let bitOffset = 0;
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
+        let residual = 0;
+        let bitsRead = 0;
+        while (bitsRead < bitWidth2) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+          }
+          bitsRead += bitsToRead;
+          bitOffset += bitsToRead;
+          if (bitOffset === 8) {
+            bitOffset = 0;
+            offset++;
+          }
+        }
+        value = value + minDelta + residual | 0;
+        output2[outputIndex++] = value;
+      }
+      offset = end;
+    }
+    reader.offset = offset;
+  }
+}
+function readZigZagInt33(reader) {
+  const start = reader.offset;
+  const low = readVarInt(reader);
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
+  return (low >>> 1 | high << 31) ^ -(low & 1);
+}
+function deltaLengthByteArray(reader, count3, output2) {
+  const lengths = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, lengths);
+  for (let i = 0; i < count3; i++) {
+    output2[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
+    reader.offset += lengths[i];
+  }
+}
+function deltaByteArray(reader, count3, output2) {
+  const prefixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, prefixData);
+  const suffixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, suffixData);
+  for (let i = 0; i < count3; i++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
+    if (prefixData[i]) {
+      output2[i] = new Uint8Array(prefixData[i] + suffixData[i]);
+      output2[i].set(output2[i - 1].subarray(0, prefixData[i]));
+      output2[i].set(suffix, prefixData[i]);
+    } else {
+      output2[i] = suffix;
+    }
+    reader.offset += suffixData[i];
+  }
+}
+var init_delta = __esm({
+  "node_modules/hyparquet/src/delta.js"() {
+    init_thrift();
+  }
+});
+
+// node_modules/hyparquet/src/encoding.js
+function readRleBitPackedHybrid(reader, width, output2, length) {
+  if (length === void 0) {
+    length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+  }
+  const startOffset = reader.offset;
+  let seen = 0;
+  while (seen < output2.length) {
+    const header = readVarInt(reader);
+    if (header & 1) {
+      seen = readBitPacked(reader, header, width, output2, seen);
+    } else {
+      const count3 = header >>> 1;
+      readRle(reader, count3, width, output2, seen);
+      seen += count3;
+    }
+  }
+  reader.offset = startOffset + length;
+}
+function readRle(reader, count3, bitWidth2, output2, seen) {
+  const width = bitWidth2 + 7 >> 3;
+  let value = 0;
+  for (let i = 0; i < width; i++) {
+    value |= reader.view.getUint8(reader.offset++) << (i << 3);
+  }
+  for (let i = 0; i < count3; i++) {
+    output2[seen + i] = value;
+  }
+}
+function readBitPacked(reader, header, bitWidth2, output2, seen) {
+  let count3 = header >> 1 << 3;
+  const mask = (1 << bitWidth2) - 1;
+  let data = 0;
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++);
+  } else if (mask) {
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
+  }
+  let left = 8;
+  let right = 0;
+  while (count3) {
+    if (right > 8) {
+      right -= 8;
+      left -= 8;
+      data >>>= 8;
+    } else if (left - right < bitWidth2) {
+      data |= reader.view.getUint8(reader.offset) << left;
+      reader.offset++;
+      left += 8;
+    } else {
+      if (seen < output2.length) {
+        output2[seen++] = data >> right & mask;
+      }
+      count3--;
+      right += bitWidth2;
+    }
+  }
+  return seen;
+}
+function byteStreamSplit(reader, count3, type, typeLength) {
+  const width = byteWidth(type, typeLength);
+  const bytes = new Uint8Array(count3 * width);
+  for (let b = 0; b < width; b++) {
+    for (let i = 0; i < count3; i++) {
+      bytes[i * width + b] = reader.view.getUint8(reader.offset++);
+    }
+  }
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
+  else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    const split = new Array(count3);
+    for (let i = 0; i < count3; i++) {
+      split[i] = bytes.subarray(i * width, (i + 1) * width);
+    }
+    return split;
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+}
+function byteWidth(type, typeLength) {
+  switch (type) {
+    case "INT32":
+    case "FLOAT":
+      return 4;
+    case "INT64":
+    case "DOUBLE":
+      return 8;
+    case "FIXED_LEN_BYTE_ARRAY":
+      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
+      return typeLength;
+    default:
+      throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+var init_encoding = __esm({
+  "node_modules/hyparquet/src/encoding.js"() {
+    init_thrift();
+  }
+});
+
+// node_modules/hyparquet/src/plain.js
+function readPlain(reader, type, count3, fixedLength) {
+  if (count3 === 0) return [];
+  if (type === "BOOLEAN") {
+    return readPlainBoolean(reader, count3);
+  } else if (type === "INT32") {
+    return readPlainInt32(reader, count3);
+  } else if (type === "INT64") {
+    return readPlainInt64(reader, count3);
+  } else if (type === "INT96") {
+    return readPlainInt96(reader, count3);
+  } else if (type === "FLOAT") {
+    return readPlainFloat(reader, count3);
+  } else if (type === "DOUBLE") {
+    return readPlainDouble(reader, count3);
+  } else if (type === "BYTE_ARRAY") {
+    return readPlainByteArray(reader, count3);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet missing fixed length");
+    return readPlainByteArrayFixed(reader, count3, fixedLength);
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`);
+  }
+}
+function readPlainBoolean(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
+    const byteOffset = reader.offset + (i / 8 | 0);
+    const bitOffset = i % 8;
+    const byte = reader.view.getUint8(byteOffset);
+    values[i] = (byte & 1 << bitOffset) !== 0;
+  }
+  reader.offset += Math.ceil(count3 / 8);
+  return values;
+}
+function readPlainInt32(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
+  return values;
+}
+function readPlainInt64(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
+  return values;
+}
+function readPlainInt96(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
+    const low = reader.view.getBigInt64(reader.offset + i * 12, true);
+    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
+    values[i] = BigInt(high) << 64n | low;
+  }
+  reader.offset += count3 * 12;
+  return values;
+}
+function readPlainFloat(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
+  return values;
+}
+function readPlainDouble(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
+  return values;
+}
+function readPlainByteArray(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
+    const length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+    reader.offset += length;
+  }
+  return values;
+}
+function readPlainByteArrayFixed(reader, count3, fixedLength) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
+    reader.offset += fixedLength;
+  }
+  return values;
+}
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size);
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
+  return aligned;
+}
+var init_plain = __esm({
+  "node_modules/hyparquet/src/plain.js"() {
+  }
+});
+
+// node_modules/hyparquet/src/snappy.js
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i];
+  }
+}
+function snappyUncompress(input2, output2) {
+  const inputLength = input2.byteLength;
+  const outputLength = output2.byteLength;
+  let pos = 0;
+  let outPos = 0;
+  while (pos < inputLength) {
+    const c = input2[pos];
+    pos++;
+    if (c < 128) {
+      break;
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error("invalid snappy length header");
+  }
+  while (pos < inputLength) {
+    const c = input2[pos];
+    let len = 0;
+    pos++;
+    if (pos >= inputLength) {
+      throw new Error("missing eof marker");
+    }
+    if ((c & 3) === 0) {
+      let len2 = (c >>> 2) + 1;
+      if (len2 > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error("snappy error literal pos + 3 >= inputLength");
+        }
+        const lengthSize = len2 - 60;
+        len2 = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
+        pos += lengthSize;
+      }
+      if (pos + len2 > inputLength) {
+        throw new Error("snappy error literal exceeds input length");
+      }
+      copyBytes(input2, pos, output2, outPos, len2);
+      pos += len2;
+      outPos += len2;
+    } else {
+      let offset = 0;
+      switch (c & 3) {
+        case 1:
+          len = (c >>> 2 & 7) + 4;
+          offset = input2[pos] + (c >>> 5 << 8);
+          pos++;
+          break;
+        case 2:
+          if (inputLength <= pos + 1) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input2[pos] + (input2[pos + 1] << 8);
+          pos += 2;
+          break;
+        case 3:
+          if (inputLength <= pos + 3) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input2[pos] + (input2[pos + 1] << 8) + (input2[pos + 2] << 16) + (input2[pos + 3] << 24);
+          pos += 4;
+          break;
+        default:
+          break;
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
+      }
+      if (offset > outPos) {
+        throw new Error("cannot copy from before start of buffer");
+      }
+      copyBytes(output2, outPos - offset, output2, outPos, len);
+      outPos += len;
+    }
+  }
+  if (outPos !== outputLength) throw new Error("premature end of input");
+}
+var WORD_MASK;
+var init_snappy = __esm({
+  "node_modules/hyparquet/src/snappy.js"() {
+    WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+  }
+});
+
+// node_modules/hyparquet/src/datapage.js
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let dataPage;
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
+  const nValues = daph.num_values - numNulls;
+  if (daph.encoding === "PLAIN") {
+    dataPage = readPlain(reader, type, nValues, element.type_length);
+  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
+    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    if (bitWidth2) {
+      dataPage = new Array(nValues);
+      if (type === "BOOLEAN") {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage);
+        dataPage = dataPage.map((x) => !!x);
+      } else {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
+      }
+    } else {
+      dataPage = new Uint8Array(nValues);
+    }
+  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
+  } else if (daph.encoding === "ALP") {
+    dataPage = alpDecode(reader, nValues, type);
+  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(reader, nValues, dataPage);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values);
+      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values);
+      return values;
+    }
+  }
+  return [];
+}
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
+  const definitionLevels = new Array(daph.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels);
+  let numNulls = daph.num_values;
+  for (const def of definitionLevels) {
+    if (def === maxDefinitionLevel) numNulls--;
+  }
+  if (numNulls === 0) definitionLevels.length = 0;
+  return { definitionLevels, numNulls };
+}
+function decompressPage(compressedBytes, uncompressed_page_size, codec2, compressors) {
+  let page;
+  const customDecompressor = compressors?.[codec2];
+  if (codec2 === "UNCOMPRESSED") {
+    page = compressedBytes;
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size);
+  } else if (codec2 === "SNAPPY") {
+    page = new Uint8Array(uncompressed_page_size);
+    snappyUncompress(compressedBytes, page);
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec2}`);
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
+  }
+  return page;
+}
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view, offset: 0 };
+  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
+  const daph2 = ph.data_page_header_v2;
+  if (!daph2) throw new Error("parquet data page header v2 is undefined");
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
+  reader.offset = daph2.repetition_levels_byte_length;
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
+  let page = compressedBytes.subarray(reader.offset);
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec2, compressors);
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const pageReader = { view: pageView, offset: 0 };
+  let dataPage;
+  const nValues = daph2.num_values - daph2.num_nulls;
+  if (daph2.encoding === "PLAIN") {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length);
+  } else if (daph2.encoding === "RLE") {
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, 1, dataPage);
+    dataPage = dataPage.map((x) => !!x);
+  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
+    const bitWidth2 = pageView.getUint8(pageReader.offset++);
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
+  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
+    const int322 = type === "INT32";
+    dataPage = int322 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
+  } else if (daph2.encoding === "ALP") {
+    dataPage = alpDecode(pageReader, nValues, type);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+  if (!maxRepetitionLevel) return [];
+  const values = new Array(daph2.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
+  return values;
+}
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (maxDefinitionLevel) {
+    const values = new Array(daph2.num_values);
+    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
+    return values;
+  }
+}
+function bitWidth(value) {
+  return 32 - Math.clz32(value);
+}
+var init_datapage = __esm({
+  "node_modules/hyparquet/src/datapage.js"() {
+    init_alp();
+    init_delta();
+    init_encoding();
+    init_plain();
+    init_schema();
+    init_snappy();
+  }
+});
+
+// node_modules/hyparquet/src/column.js
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder;
+  const isFlat = isFlatColumn(schemaPath);
+  const chunks = [];
+  let dictionary = void 0;
+  let lastChunk = void 0;
+  let rowCount = 0;
+  let skipped = 0;
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount - lastChunk.length,
+      rowEnd: groupStart + rowCount
+    });
+  });
+  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break;
+    const header = parquetHeader(reader);
+    if (header.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+      if (data) dictionary = convert(data, columnDecoder);
+    } else {
+      const lastChunkLength = lastChunk?.length || 0;
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      if (result.skipped) {
+        if (!chunks.length) {
+          skipped += result.skipped;
+        }
+        rowCount += result.skipped;
+      } else if (result.data && lastChunk === result.data) {
+        rowCount += result.data.length - lastChunkLength;
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.();
+        chunks.push(result.data);
+        rowCount += result.data.length;
+        lastChunk = result.data;
+      }
+    }
+  }
+  emitLastChunk?.();
+  return { data: chunks, skipped };
+}
+function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header.compressed_page_size
+  );
+  reader.offset += header.compressed_page_size;
+  if (header.type === "DATA_PAGE") {
+    const daph = header.data_page_header;
+    if (!daph) throw new Error("parquet data page header is undefined");
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values };
+    }
+    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
+    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DATA_PAGE_V2") {
+    const daph2 = header.data_page_header_v2;
+    if (!daph2) throw new Error("parquet data page header v2 is undefined");
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows };
+    }
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
+    const output2 = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header.type === "DICTIONARY_PAGE") {
+    const diph = header.dictionary_page_header;
+    if (!diph) throw new Error("parquet dictionary page header is undefined");
+    const page = decompressPage(
+      compressedBytes,
+      Number(header.uncompressed_page_size),
+      codec2,
+      compressors
+    );
+    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
+    return { skipped: 0, data: dictArray };
+  } else {
+    throw new Error(`parquet unsupported page type: ${header.type}`);
+  }
+}
+function parquetHeader(reader) {
+  const header = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header.field_1];
+  const uncompressed_page_size = header.field_2;
+  const compressed_page_size = header.field_3;
+  const crc = header.field_4;
+  const data_page_header = header.field_5 && {
+    num_values: header.field_5.field_1,
+    encoding: Encodings[header.field_5.field_2],
+    definition_level_encoding: Encodings[header.field_5.field_3],
+    repetition_level_encoding: Encodings[header.field_5.field_4],
+    statistics: pageStatistics(header.field_5.field_5)
+  };
+  const index_page_header = header.field_6;
+  const dictionary_page_header = header.field_7 && {
+    num_values: header.field_7.field_1,
+    encoding: Encodings[header.field_7.field_2],
+    is_sorted: header.field_7.field_3
+  };
+  const data_page_header_v2 = header.field_8 && {
+    num_values: header.field_8.field_1,
+    num_nulls: header.field_8.field_2,
+    num_rows: header.field_8.field_3,
+    encoding: Encodings[header.field_8.field_4],
+    definition_levels_byte_length: header.field_8.field_5,
+    repetition_levels_byte_length: header.field_8.field_6,
+    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+    // default true
+    statistics: pageStatistics(header.field_8.field_8)
+  };
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2
+  };
+}
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+var init_column = __esm({
+  "node_modules/hyparquet/src/column.js"() {
+    init_assemble();
+    init_constants();
+    init_convert();
+    init_datapage();
+    init_plain();
+    init_schema();
+    init_thrift();
+  }
+});
+
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options, { metadata }, groupPlan) {
+  const asyncColumns = [];
+  const schemaTree2 = parquetSchema(metadata);
+  for (const chunk of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk.columnMetadata;
+    const schemaPath = getTreePath(schemaTree2, pathInSchema);
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options,
+      ...chunk.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options.parsers }
+    };
+    const { startByte, endByte } = chunk.range;
+    if ("pageLocations" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+      });
+    } else if ("offsetIndex" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+          const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
+          return readSelectedPages(options, groupPlan, chunk, pages, columnDecoder);
+        })
+      });
+    } else {
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
+          const reader = { view: new DataView(buffer), offset: 0 };
+          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
+        })
+      });
+    }
+  }
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns
+  };
+}
+async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
+  const { selectStart, selectEnd } = groupPlan;
+  let { startByte, endByte } = chunk.range;
+  let skipped = -1;
+  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset;
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    const pageStart = Number(page.first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupPlan.groupRows;
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset);
+      skipped = pageStart;
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size;
+    }
+  }
+  if (skipped < 0) skipped = 0;
+  let view;
+  if (hasDict && skipped) {
+    const dictLength = Number(pages[0].offset) - chunk.range.startByte;
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options.file.slice(startByte, endByte)
+    ]);
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
+    combined.set(new Uint8Array(dataBuffer), dictLength);
+    view = new DataView(combined.buffer);
+  } else if (hasDict) {
+    view = new DataView(await options.file.slice(chunk.range.startByte, endByte));
+  } else {
+    view = new DataView(await options.file.slice(startByte, endByte));
+  }
+  const reader = { view, offset: 0 };
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped
+  } : groupPlan;
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
+  return {
+    data,
+    skipped: skipped + columnSkipped
+  };
+}
+async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
+  const asyncPages = await Promise.all(asyncColumns.map(
+    (column) => column.data.then(({ skipped, data }) => ({ skipped, data: flatten(data) }))
+  ));
+  const selectCount = selectEnd - selectStart;
+  if (rowFormat === "object") {
+    const groupData2 = Array(selectCount);
+    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+      const rowData = {};
+      for (let i = 0; i < asyncColumns.length; i++) {
+        const { data, skipped } = asyncPages[i];
+        rowData[asyncColumns[i].pathInSchema[0]] = data[selectStart + selectRow - skipped];
+      }
+      groupData2[selectRow] = rowData;
+    }
+    return groupData2;
+  }
+  const includedColumnNames = asyncColumns.map((child) => child.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
+  const columnOrder = columns ?? includedColumnNames;
+  const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
+  const groupData = Array(selectCount);
+  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+    const rowData = Array(asyncColumns.length);
+    for (let i = 0; i < columnOrder.length; i++) {
+      const colIdx = columnIndexes[i];
+      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i]}`);
+      const { data, skipped } = asyncPages[colIdx];
+      rowData[i] = data[selectStart + selectRow - skipped];
+    }
+    groupData[selectRow] = rowData;
+  }
+  return groupData;
+}
+function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
+  const { asyncColumns } = asyncRowGroup;
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const assembled = [];
+  for (const child of schemaTree2.children) {
+    if (child.children.length) {
+      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child.element.name);
+      if (!childColumns.length) continue;
+      assembled.push({
+        pathInSchema: child.path,
+        data: (async () => {
+          const resolved = await Promise.all(childColumns.map((c) => c.data));
+          const subcolumnData = /* @__PURE__ */ new Map();
+          const flattened = resolved.map(({ data }) => flatten(data));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
+          for (let i = 0; i < childColumns.length; i++) {
+            const start = skipped - resolved[i].skipped;
+            const length = Math.max(0, end - skipped);
+            subcolumnData.set(
+              childColumns[i].pathInSchema.join("."),
+              flattened[i].slice(start, start + length)
+            );
+          }
+          assembleNested(subcolumnData, child, allParsers);
+          const assembled2 = subcolumnData.get(child.element.name);
+          if (!assembled2) throw new Error("parquet column data not assembled");
+          return { data: [assembled2], skipped };
+        })()
+      });
+    } else {
+      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child.element.name);
+      if (asyncColumn) assembled.push(asyncColumn);
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled };
+}
+var init_rowgroup = __esm({
+  "node_modules/hyparquet/src/rowgroup.js"() {
+    init_assemble();
+    init_column();
+    init_convert();
+    init_indexes();
+    init_metadata();
+    init_schema();
+    init_utils();
+  }
+});
+
+// node_modules/hyparquet/src/scan.js
+async function parquetScan(options) {
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const { pruningFilter, ...readOptions } = options;
+  let { columns } = readOptions;
+  if (columns && pruningFilter) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = columnsNeededForFilter(pruningFilter).filter((column) => !selectedColumns.has(column));
+    if (extraColumns.length) columns = [...columns, ...extraColumns];
+  }
+  const preparedOptions = await prepareParquetOptions({
+    ...readOptions,
+    columns,
+    filter: pruningFilter,
+    useOffsetIndex: readOptions.useOffsetIndex ?? true
+  });
+  const { metadata } = preparedOptions;
+  if (!metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const availableColumns = new Set(columns ?? schemaTree2.children.map((child) => child.element.name));
+  const plan = parquetPlanGroups(preparedOptions);
+  const candidates = plan.groups.flatMap((group2) => group2.ranges.map(([selectStart, selectEnd]) => ({
+    rowStart: group2.groupStart + selectStart,
+    rowEnd: group2.groupStart + selectEnd,
+    group: group2
+  })));
+  const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
+  const cache = /* @__PURE__ */ new Map();
+  function readColumn2({ column, rowStart, rowEnd }) {
+    if (!availableColumns.has(column)) {
+      throw new Error(`parquet column not found in scan: ${column}`);
+    }
+    validateRange(rowStart, rowEnd);
+    if (rowStart === rowEnd) return Promise.resolve([]);
+    const candidateIndex = findCandidate(candidates, rowStart, rowEnd);
+    if (candidateIndex < 0) {
+      throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`);
+    }
+    const { group: group2 } = candidates[candidateIndex];
+    const cached2 = cache.get(column);
+    if (cached2 && rowStart >= cached2.rowStart && rowEnd <= cached2.rowEnd) {
+      return cached2.data.then((data2) => sliceDecodedArray(
+        data2,
+        rowStart - cached2.rowStart,
+        rowEnd - cached2.rowStart
+      ));
+    }
+    const data = readColumnRange({
+      options: preparedOptions,
+      schemaTree: schemaTree2,
+      group: group2,
+      column,
+      rowStart,
+      rowEnd
+    });
+    cache.set(column, { rowStart, rowEnd, data });
+    return data;
+  }
+  return {
+    metadata,
+    ranges,
+    readColumn: readColumn2
+  };
+}
+async function prepareParquetRead(options) {
+  const prepared = await prepareParquetOptions(options);
+  return {
+    options: prepared,
+    plan: parquetPlan(prepared)
+  };
+}
+async function prepareParquetOptions(options) {
+  const metadata = options.metadata ?? await parquetMetadataAsync(options.file, options);
+  const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const filterColumns = columnsNeededForFilter(options.filter);
+  const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
+  }
+  if (options.columns) {
+    const missingColumns = options.columns.filter((column) => !schemaColumns.includes(column));
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
+  }
+  let prepared = { ...options, metadata };
+  prepared = await withBloomFilters(prepared);
+  prepared = await withPageIndexes(prepared);
+  return prepared;
+}
+function readParquetPlan(options, plan) {
+  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
+  return plan.groups.map((group2) => readRowGroup(readOptions, plan, group2));
+}
+async function readColumnRange({ options, schemaTree: schemaTree2, group: group2, column, rowStart, rowEnd }) {
+  const columnOptions = {
+    ...options,
+    columns: [column],
+    filter: void 0,
+    rowStart,
+    rowEnd,
+    useBloomFilters: false,
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    usePageIndex: false,
+    pageRangesByGroup: void 0
+  };
+  const columnPlan = planCandidateColumn({ options, group: group2, column, rowStart, rowEnd });
+  const [asyncGroup] = readParquetPlan(columnOptions, columnPlan);
+  if (!asyncGroup) throw new Error("parquet scan range not planned");
+  const assembled = assembleAsync(asyncGroup, schemaTree2, options.parsers);
+  const asyncColumn = assembled.asyncColumns.find((child) => child.pathInSchema[0] === column);
+  if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
+  const result = await asyncColumn.data;
+  const data = flatten(result.data);
+  const selectStart = assembled.selectStart ?? rowStart - assembled.groupStart;
+  const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart;
+  return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped);
+}
+function planCandidateColumn({ options, group: group2, column, rowStart, rowEnd }) {
+  if (!options.metadata) throw new Error("parquet requires metadata");
+  const localPlan = parquetPlanGroup({
+    rowGroup: group2.rowGroup,
+    groupStart: group2.groupStart,
+    groupRows: group2.groupRows,
+    ranges: [[rowStart - group2.groupStart, rowEnd - group2.groupStart]],
+    columns: [column],
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    pageLocations: group2.pageLocations
+  });
+  const [localGroupPlan] = localPlan.groups;
+  if (!localGroupPlan) throw new Error(`parquet column not found: ${column}`);
+  return {
+    metadata: options.metadata,
+    rowStart,
+    rowEnd,
+    columns: [column],
+    fetches: [...localPlan.fetches, ...localPlan.indexes],
+    groups: [localGroupPlan]
+  };
+}
+function findCandidate(candidates, rowStart, rowEnd) {
+  let low = 0;
+  let high = candidates.length - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const candidate = candidates[middle];
+    if (rowStart < candidate.rowStart) {
+      high = middle - 1;
+    } else if (rowStart >= candidate.rowEnd) {
+      low = middle + 1;
+    } else {
+      return rowEnd <= candidate.rowEnd ? middle : -1;
+    }
+  }
+  return -1;
+}
+function validateRange(rowStart, rowEnd) {
+  if (!Number.isSafeInteger(rowStart) || rowStart < 0) {
+    throw new RangeError("parquet rowStart must be a non-negative safe integer");
+  }
+  if (!Number.isSafeInteger(rowEnd) || rowEnd < rowStart) {
+    throw new RangeError("parquet rowEnd must be a safe integer greater than or equal to rowStart");
+  }
+}
+function sliceDecodedArray(data, start, end) {
+  if (start === 0 && end === data.length) return data;
+  return Array.isArray(data) ? data.slice(start, end) : data.subarray(start, end);
+}
+async function withBloomFilters(options) {
+  if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
+  const schemaTree2 = parquetSchema(options.metadata);
+  const schemaElements = {};
+  for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict
+  });
+  return { ...options, bloomFiltersByGroup, schemaElements };
+}
+async function withPageIndexes(options) {
+  if (!options.usePageIndex || !options.filter || !options.metadata) return options;
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+    rowStart: options.rowStart,
+    rowEnd: options.rowEnd,
+    columns: options.columns,
+    bloomFiltersByGroup: options.bloomFiltersByGroup,
+    schemaElements: options.schemaElements,
+    parsers: options.parsers
+  });
+  return { ...options, pageRangesByGroup, pageLocationsByGroup };
+}
+var init_scan = __esm({
+  "node_modules/hyparquet/src/scan.js"() {
+    init_filter();
+    init_metadata();
+    init_plan();
+    init_rowgroup();
+    init_utils();
+  }
+});
+
+// node_modules/hyparquet/src/read.js
+async function parquetRead(options) {
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options;
+  if (filter && rowFormat !== "object") {
+    throw new Error('parquet filter requires rowFormat: "object"');
+  }
+  if (options.includeRowIndex && rowFormat !== "object") {
+    throw new Error('parquet includeRowIndex requires rowFormat: "object"');
+  }
+  const filterColumns = columnsNeededForFilter(filter);
+  let readColumns = columns;
+  if (columns && filterColumns.length) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
+    if (extraColumns.length) readColumns = [...columns, ...extraColumns];
+  }
+  const readOptions = readColumns === columns ? options : { ...options, columns: readColumns };
+  const prepared = await prepareParquetRead(readOptions);
+  const preparedOptions = prepared.options;
+  const requiresProjection = readColumns !== columns;
+  const asyncGroups = readParquetPlan(preparedOptions, prepared.plan);
+  if (!onComplete && !onChunk) {
+    await awaitAllColumns(asyncGroups);
+    return;
+  }
+  if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(preparedOptions.metadata);
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options.parsers));
+  if (onChunk) {
+    for (const asyncGroup of assembled) {
+      for (const asyncColumn of asyncGroup.asyncColumns) {
+        asyncColumn.data.then(({ data, skipped }) => {
+          let rowStart2 = asyncGroup.groupStart + skipped;
+          for (const columnData of data) {
+            onChunk({
+              columnName: asyncColumn.pathInSchema[0],
+              columnData,
+              rowStart: rowStart2,
+              rowEnd: rowStart2 + columnData.length
+            });
+            rowStart2 += columnData.length;
+          }
+        }, () => {
+        });
+      }
+    }
+  }
+  if (onComplete) {
+    await awaitAllColumns(assembled);
+    const rows2 = [];
+    for (const asyncGroup of assembled) {
+      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
+      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
+      const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
+      if (options.includeRowIndex) {
+        for (let i = 0; i < groupData.length; i++) {
+          Object.defineProperty(groupData[i], rowIndex, {
+            value: asyncGroup.groupStart + selectStart + i
+          });
+        }
+      }
+      if (filter) {
+        for (
+          const row of
+          /** @type {Record<string, any>[]} */
+          groupData
+        ) {
+          if (matchFilter(row, filter, filterStrict)) {
+            if (requiresProjection && columns) {
+              for (const col of filterColumns) {
+                if (!columns.includes(col)) delete row[col];
+              }
+            }
+            rows2.push(row);
+          }
+        }
+      } else {
+        concat(rows2, groupData);
+      }
+    }
+    onComplete(rows2);
+  } else {
+    await awaitAllColumns(assembled);
+  }
+}
+async function awaitAllColumns(asyncGroups) {
+  const all = asyncGroups.flatMap((g) => g.asyncColumns.map((c) => c.data));
+  const results = await Promise.allSettled(all);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+async function parquetReadColumn(options) {
+  if (options.columns?.length !== 1) {
+    throw new Error("parquetReadColumn expected columns: [columnName]");
+  }
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const column = options.columns[0];
+  const prepared = await prepareParquetRead(options);
+  const asyncGroups = readParquetPlan(prepared.options, prepared.plan);
+  if (!prepared.options.metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(prepared.options.metadata);
+  const assembled = asyncGroups.map((group2) => assembleAsync(group2, schemaTree2, options.parsers));
+  await awaitAllColumns(assembled);
+  const columnData = [];
+  for (const group2 of assembled) {
+    const asyncColumn = group2.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
+    if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
+    const { data } = await asyncColumn.data;
+    for (const chunk of data) concat(columnData, chunk);
+  }
+  return columnData;
+}
+function parquetReadObjects(options) {
+  return new Promise((onComplete, reject) => {
+    parquetRead({
+      ...options,
+      rowFormat: "object",
+      // force object output
+      onComplete
+    }).catch(reject);
+  });
+}
+var rowIndex;
+var init_read = __esm({
+  "node_modules/hyparquet/src/read.js"() {
+    init_filter();
+    init_metadata();
+    init_rowgroup();
+    init_scan();
+    init_utils();
+    rowIndex = /** @type {typeof import('../src/types.js').rowIndex} */
+    /* @__PURE__ */ Symbol("rowIndex");
+  }
+});
+
+// node_modules/hyparquet/src/query.js
+async function parquetQuery(options) {
+  if (!options.file || !(options.file.byteLength >= 0)) {
+    throw new Error("parquet expected AsyncBuffer");
+  }
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const { metadata, rowStart = 0, columns, orderBy, filter } = options;
+  if (rowStart < 0) throw new Error("parquet rowStart must be positive");
+  const rowEnd = options.rowEnd ?? Number(metadata.num_rows);
+  if (orderBy) {
+    const allColumns = parquetSchema(options.metadata).children.map((c) => c.element.name);
+    if (!allColumns.includes(orderBy)) {
+      throw new Error(`parquet orderBy column not found: ${orderBy}`);
+    }
+  }
+  if (filter && !orderBy && rowEnd < metadata.num_rows) {
+    const filteredRows = [];
+    let groupStart = 0;
+    for (const group2 of metadata.row_groups) {
+      const groupEnd = groupStart + Number(group2.num_rows);
+      const groupData = await parquetReadObjects({
+        ...options,
+        rowStart: groupStart,
+        rowEnd: groupEnd
+      });
+      filteredRows.push(...groupData);
+      if (filteredRows.length >= rowEnd) break;
+      groupStart = groupEnd;
+    }
+    return filteredRows.slice(rowStart, rowEnd);
+  } else if (filter && orderBy) {
+    const readColumns = columns && !columns.includes(orderBy) ? [...columns, orderBy] : columns;
+    const results = await parquetReadObjects({
+      ...options,
+      rowStart: void 0,
+      rowEnd: void 0,
+      columns: readColumns
+    });
+    results.sort((a, b) => compare(a[orderBy], b[orderBy]));
+    if (readColumns !== columns) {
+      for (const row of results) {
+        delete row[orderBy];
+      }
+    }
+    return results.slice(rowStart, rowEnd);
+  } else if (filter) {
+    const results = await parquetReadObjects({
+      ...options,
+      rowStart: void 0,
+      rowEnd: void 0
+    });
+    return results.slice(rowStart, rowEnd);
+  } else if (typeof orderBy === "string") {
+    const orderColumn = await parquetReadColumn({
+      ...options,
+      rowStart: void 0,
+      rowEnd: void 0,
+      columns: [orderBy]
+    });
+    const sortedIndices = Array.from(orderColumn, (_, index) => index).sort((a, b) => compare(orderColumn[a], orderColumn[b])).slice(rowStart, rowEnd);
+    const sparseData = await parquetReadRows({ ...options, rows: sortedIndices });
+    const data = sortedIndices.map((index) => sparseData[index]);
+    return data;
+  } else {
+    return await parquetReadObjects(options);
+  }
+}
+async function parquetReadRows(options) {
+  const { file: file2, rows: rows2 } = options;
+  options.metadata ??= await parquetMetadataAsync(file2, options);
+  const { row_groups: rowGroups } = options.metadata;
+  const groupIncluded = Array(rowGroups.length).fill(false);
+  let groupStart = 0;
+  const groupEnds = rowGroups.map((group2) => groupStart += Number(group2.num_rows));
+  for (const index of rows2) {
+    const groupIndex = groupEnds.findIndex((end) => index < end);
+    groupIncluded[groupIndex] = true;
+  }
+  const rowRanges = [];
+  let rangeStart2;
+  groupStart = 0;
+  for (let i = 0; i < groupIncluded.length; i++) {
+    const groupEnd = groupStart + Number(rowGroups[i].num_rows);
+    if (groupIncluded[i]) {
+      if (rangeStart2 === void 0) {
+        rangeStart2 = groupStart;
+      }
+    } else {
+      if (rangeStart2 !== void 0) {
+        rowRanges.push([rangeStart2, groupStart]);
+        rangeStart2 = void 0;
+      }
+    }
+    groupStart = groupEnd;
+  }
+  if (rangeStart2 !== void 0) {
+    rowRanges.push([rangeStart2, groupStart]);
+  }
+  const sparseData = Array(Number(options.metadata.num_rows));
+  for (const [rangeStart3, rangeEnd] of rowRanges) {
+    const groupData = await parquetReadObjects({ ...options, rowStart: rangeStart3, rowEnd: rangeEnd });
+    for (let i = rangeStart3; i < rangeEnd; i++) {
+      sparseData[i] = { __index__: i, ...groupData[i - rangeStart3] };
+      if (options.includeRowIndex) {
+        Object.defineProperty(sparseData[i], rowIndex, { value: groupData[i - rangeStart3][rowIndex] });
+      }
+    }
+  }
+  return sparseData;
+}
+function compare(a, b) {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+var init_query = __esm({
+  "node_modules/hyparquet/src/query.js"() {
+    init_metadata();
+    init_read();
+  }
+});
+
+// node_modules/hyparquet/src/index.js
+var init_src = __esm({
+  "node_modules/hyparquet/src/index.js"() {
+    init_indexes();
+    init_metadata();
+    init_read();
+    init_scan();
+    init_query();
+    init_snappy();
+    init_utils();
+  }
+});
+
+// node_modules/hyparquet/src/node.js
+var node_exports = {};
+__export(node_exports, {
+  asyncBufferFromFile: () => asyncBufferFromFile,
+  asyncBufferFromUrl: () => asyncBufferFromUrl,
+  byteLengthFromUrl: () => byteLengthFromUrl,
+  cachedAsyncBuffer: () => cachedAsyncBuffer,
+  flatten: () => flatten,
+  parquetMetadata: () => parquetMetadata,
+  parquetMetadataAsync: () => parquetMetadataAsync,
+  parquetQuery: () => parquetQuery,
+  parquetRead: () => parquetRead,
+  parquetReadObjects: () => parquetReadObjects,
+  parquetScan: () => parquetScan,
+  parquetSchema: () => parquetSchema,
+  readColumnIndex: () => readColumnIndex,
+  readOffsetIndex: () => readOffsetIndex,
+  rowIndex: () => rowIndex,
+  snappyUncompress: () => snappyUncompress,
+  toJson: () => toJson
+});
+import { createReadStream as createReadStream3, promises as fs3 } from "fs";
+async function asyncBufferFromFile(filename) {
+  const { size } = await fs3.stat(filename);
+  return {
+    byteLength: size,
+    slice(start, end) {
+      if (start === end) return Promise.resolve(new ArrayBuffer(0));
+      const reader = createReadStream3(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      return new Promise((resolve7, reject) => {
+        const chunks = [];
+        reader.on("data", (chunk) => chunks.push(chunk));
+        reader.on("error", reject);
+        reader.on("end", () => {
+          const buffer = Buffer.concat(chunks);
+          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
+            resolve7(buffer.buffer);
+          } else {
+            resolve7(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+          }
+        });
+      });
+    }
+  };
+}
+var init_node = __esm({
+  "node_modules/hyparquet/src/node.js"() {
+    init_src();
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -34807,11 +41982,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -34834,11 +42009,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34854,7 +42029,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35133,11 +42308,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35153,7 +42328,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35278,8 +42453,9 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
+import { existsSync as existsSync9 } from "node:fs";
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join3, resolve } from "node:path";
+import { join as join6, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -40490,7 +47666,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -40500,7 +47676,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -40511,7 +47687,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -40575,7 +47751,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -49722,15 +56898,15 @@ function generateRecordCheck(doc, ctx, schema5, accessor) {
       if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
         throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
-      if (inputKey === "__proto__") {
+      const inputKey2 = typeof key === "number" ? key.toString() : key;
+      if (inputKey2 === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
-      inputKeys.push(inputKey);
+      inputKeys.push(inputKey2);
       const keyConst = addConstant(ctx, key);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
+      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey2)}];`);
       const valOutput = compileChild(doc, ctx, def.valueType, valueVar);
       doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
     }
@@ -55150,47 +62326,47 @@ function tagOf(kind, version3) {
 var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
 function defineFormat(def) {
   const tag = tagOf(def.kind, def.version);
-  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
-  function validate2(schema5, value, where) {
+  const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
+  function validate2(schema5, value, where2) {
     const r = schema5.safeParse(value);
     if (r.success) return r.data;
     const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
     const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
-    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+    throw fail(where2, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
   }
-  function parseValue(value, where) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
+  function parseValue(value, where2) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where2, `expected a JSON object (${def.title})`);
     const written = value.schema;
-    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
-    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
-    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where2));
+    if (typeof written !== "string") throw fail(where2, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where2);
     for (const p of def.previous ?? []) {
-      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where2));
     }
     const m = TAG.exec(written);
     const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
     if (m && sameKind && Number(m[2]) > def.version) {
       const by = writerVersion(value);
       throw fail(
-        where,
+        where2,
         `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
         `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
       );
     }
-    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+    throw fail(where2, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
   }
   return {
     ...def,
     tag,
     parseValue,
-    parse(text, where) {
+    parse(text, where2) {
       let value;
       try {
         value = JSON.parse(text);
       } catch (err) {
-        throw fail(where, `not valid JSON (${err.message})`);
+        throw fail(where2, `not valid JSON (${err.message})`);
       }
-      return parseValue(value, where);
+      return parseValue(value, where2);
     },
     serialize(doc) {
       const json2 = JSON.parse(JSON.stringify(doc));
@@ -56272,6 +63448,7 @@ function bootstrapQuantile(values, q, resamples, seed) {
 }
 
 // src/core/gate/decidable.ts
+var BINARY_SCORER_TYPES = /* @__PURE__ */ new Set(["exact_match", "contains", "icontains", "regex", "json_valid", "json_schema"]);
 function identicalRunsBound(n, confidence) {
   if (n <= 0) return 1;
   return -tangoInterval({ both: 0, broke: 0, fixed: 0, neither: n }, confidence)[0];
@@ -56295,6 +63472,21 @@ var points = (x) => `${Number((x * 100).toPrecision(2))} point${x === 0.01 ? "" 
 function explainMargin(metric, margin, cases, smallest, needed) {
   if (margin > smallest) return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; the margin of ${points(margin)} can be decided`;
   return `${metric}: with ${cases} cases the smallest regression this suite can rule out is ${points(smallest)}; a max_regression of ${points(margin)} ${needed ? `needs about ${needed} cases` : "can never be decided"} \u2014 add cases, widen the margin, or use repeats (or set inconclusive: neutral)`;
+}
+function planMargins(policy, types, cases, repeats) {
+  const out = [];
+  if (repeats !== 1) return out;
+  for (const [metric, rule] of Object.entries(policy.metrics)) {
+    if (rule.gate === false || typeof rule.max_regression !== "number") continue;
+    const type = types.get(metric);
+    if (type === void 0 || !BINARY_SCORER_TYPES.has(type)) continue;
+    const margin = rule.max_regression;
+    const smallest = identicalRunsBound(cases, policy.confidence);
+    const decidable = margin > smallest;
+    const needed = decidable ? null : casesToDecide(margin, policy.confidence);
+    out.push({ metric, margin, cases, repeats, smallest, decidable, cases_needed: needed, message: explainMargin(metric, margin, cases, smallest, needed) });
+  }
+  return out;
 }
 
 // src/core/config/yaml-source.ts
@@ -56505,8 +63697,8 @@ function collectIssues(schema5, doc) {
     const value = valueAt(doc.value, path);
     if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
       const parent = path.slice(0, -1);
-      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
-      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      const where2 = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where2}` });
       continue;
     }
     const found = describeValue(value);
@@ -57552,8 +64744,8 @@ var commonScorerFields = {
   /** Weight in the suite's weighted overall score. */
   weight: external_exports.number().nonnegative().max(1e6).default(1)
 };
-function scorerSchema(type, fields2) {
-  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields2 });
+function scorerSchema(type, fields3) {
+  return external_exports.strictObject({ type: external_exports.literal(type), ...commonScorerFields, ...fields3 });
 }
 function referencesOf(expected) {
   if (typeof expected === "string") return [expected];
@@ -57576,8 +64768,8 @@ var ReferenceCountTracker = class {
     return this.seen.size === 1 ? String([...this.seen][0]) : "var";
   }
 };
-function formatSignature(fields2) {
-  return [...fields2, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
+function formatSignature(fields3) {
+  return [...fields3, ["version", SIGNATURE_VERSION]].map(([k, v]) => `${k}:${v}`).join("|");
 }
 
 // src/core/eval/scorers/tokenizers.ts
@@ -58021,9 +65213,9 @@ function valuesEqual(a, b, o) {
   }
   return a === b;
 }
-function compareFields(output2, expected, fields2, o) {
+function compareFields(output2, expected, fields3, o) {
   const present = (obj2, k) => Object.hasOwn(obj2, k) && obj2[k] !== void 0;
-  const names = fields2 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
+  const names = fields3 ?? [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(output2)])];
   const verdicts = {};
   let predicted = 0;
   let relevant = 0;
@@ -58061,9 +65253,9 @@ function expectedObject(expected) {
   }
   return null;
 }
-function truncated(fields2) {
-  const entries = Object.entries(fields2);
-  return entries.length <= MAX_DETAIL_FIELDS ? fields2 : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
+function truncated(fields3) {
+  const entries = Object.entries(fields3);
+  return entries.length <= MAX_DETAIL_FIELDS ? fields3 : Object.fromEntries(entries.slice(0, MAX_DETAIL_FIELDS));
 }
 var jsonFields = {
   type: "json_fields",
@@ -58118,3247 +65310,11 @@ var calibrationSchema = external_exports.strictObject({
   min_kappa: external_exports.number().min(-1).max(1).default(0.6)
 });
 
-// node_modules/@huggingface/jinja/dist/index.js
-var __defProp2 = Object.defineProperty;
-var __defNormalProp = (obj2, key, value) => key in obj2 ? __defProp2(obj2, key, { enumerable: true, configurable: true, writable: true, value }) : obj2[key] = value;
-var __publicField = (obj2, key, value) => {
-  __defNormalProp(obj2, typeof key !== "symbol" ? key + "" : key, value);
-  return value;
-};
-var TOKEN_TYPES = Object.freeze({
-  Text: "Text",
-  // The text between Jinja statements or expressions
-  NumericLiteral: "NumericLiteral",
-  // e.g., 123, 1.0
-  StringLiteral: "StringLiteral",
-  // 'string'
-  Identifier: "Identifier",
-  // Variables, functions, statements, booleans, etc.
-  Equals: "Equals",
-  // =
-  OpenParen: "OpenParen",
-  // (
-  CloseParen: "CloseParen",
-  // )
-  OpenStatement: "OpenStatement",
-  // {%
-  CloseStatement: "CloseStatement",
-  // %}
-  OpenExpression: "OpenExpression",
-  // {{
-  CloseExpression: "CloseExpression",
-  // }}
-  OpenSquareBracket: "OpenSquareBracket",
-  // [
-  CloseSquareBracket: "CloseSquareBracket",
-  // ]
-  OpenCurlyBracket: "OpenCurlyBracket",
-  // {
-  CloseCurlyBracket: "CloseCurlyBracket",
-  // }
-  Comma: "Comma",
-  // ,
-  Dot: "Dot",
-  // .
-  Colon: "Colon",
-  // :
-  Pipe: "Pipe",
-  // |
-  CallOperator: "CallOperator",
-  // ()
-  AdditiveBinaryOperator: "AdditiveBinaryOperator",
-  // + - ~
-  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
-  // * / // %
-  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
-  // **
-  ComparisonBinaryOperator: "ComparisonBinaryOperator",
-  // < > <= >= == !=
-  UnaryOperator: "UnaryOperator",
-  // ! - +
-  Comment: "Comment"
-  // {# ... #}
-});
-var Token = class {
-  /**
-   * Constructs a new Token.
-   * @param {string} value The raw value as seen inside the source code.
-   * @param {TokenType} type The type of token.
-   */
-  constructor(value, type) {
-    this.value = value;
-    this.type = type;
-  }
-};
-function isWord(char) {
-  return /\w/.test(char);
-}
-function isInteger(char) {
-  return /[0-9]/.test(char);
-}
-function isWhitespace(char) {
-  return /\s/.test(char);
-}
-var ORDERED_MAPPING_TABLE = [
-  // Control sequences
-  ["{%", TOKEN_TYPES.OpenStatement],
-  ["%}", TOKEN_TYPES.CloseStatement],
-  ["{{", TOKEN_TYPES.OpenExpression],
-  ["}}", TOKEN_TYPES.CloseExpression],
-  // Single character tokens
-  ["(", TOKEN_TYPES.OpenParen],
-  [")", TOKEN_TYPES.CloseParen],
-  ["{", TOKEN_TYPES.OpenCurlyBracket],
-  ["}", TOKEN_TYPES.CloseCurlyBracket],
-  ["[", TOKEN_TYPES.OpenSquareBracket],
-  ["]", TOKEN_TYPES.CloseSquareBracket],
-  [",", TOKEN_TYPES.Comma],
-  [".", TOKEN_TYPES.Dot],
-  [":", TOKEN_TYPES.Colon],
-  ["|", TOKEN_TYPES.Pipe],
-  // Comparison operators
-  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
-  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
-  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
-  [">", TOKEN_TYPES.ComparisonBinaryOperator],
-  // Arithmetic operators
-  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
-  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
-  // NOTE: must come before "*" so that "**" is matched first
-  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  // NOTE: must come before "/" so that "//" is matched first
-  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
-  // Assignment operator
-  ["=", TOKEN_TYPES.Equals]
-];
-var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
-  ["n", "\n"],
-  // New line
-  ["t", "	"],
-  // Horizontal tab
-  ["r", "\r"],
-  // Carriage return
-  ["b", "\b"],
-  // Backspace
-  ["f", "\f"],
-  // Form feed
-  ["v", "\v"],
-  // Vertical tab
-  ["'", "'"],
-  // Single quote
-  ['"', '"'],
-  // Double quote
-  ["\\", "\\"]
-  // Backslash
-]);
-function preprocess2(template, options = {}) {
-  if (template.endsWith("\n")) {
-    template = template.slice(0, -1);
-  }
-  if (options.lstrip_blocks) {
-    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
-  }
-  if (options.trim_blocks) {
-    template = template.replace(/([#%-]})\n/g, "$1");
-  }
-  return template.replace(
-    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
-    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
-  );
-}
-function tokenize(source, options = {}) {
-  const tokens2 = [];
-  const src = preprocess2(source, options);
-  let cursorPosition = 0;
-  let curlyBracketDepth = 0;
-  const consumeWhile = (predicate) => {
-    let str2 = "";
-    while (predicate(src[cursorPosition])) {
-      if (src[cursorPosition] === "\\") {
-        ++cursorPosition;
-        if (cursorPosition >= src.length) {
-          throw new SyntaxError("Unexpected end of input");
-        }
-        const escaped = src[cursorPosition++];
-        if (escaped === "x" || escaped === "u") {
-          const length = escaped === "x" ? 2 : 4;
-          const hex3 = src.slice(cursorPosition, cursorPosition + length);
-          if (hex3.length !== length || /[^0-9a-f]/i.test(hex3)) {
-            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex3}`);
-          }
-          str2 += String.fromCharCode(parseInt(hex3, 16));
-          cursorPosition += length;
-          continue;
-        }
-        const unescaped = ESCAPE_CHARACTERS.get(escaped);
-        if (unescaped === void 0) {
-          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
-        }
-        str2 += unescaped;
-        continue;
-      }
-      str2 += src[cursorPosition++];
-      if (cursorPosition >= src.length) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-    }
-    return str2;
-  };
-  const stripTrailingWhitespace = () => {
-    const lastToken = tokens2.at(-1);
-    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
-      lastToken.value = lastToken.value.trimEnd();
-      if (lastToken.value === "") {
-        tokens2.pop();
-      }
-    }
-  };
-  const skipLeadingWhitespace = () => {
-    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
-      ++cursorPosition;
-    }
-  };
-  main:
-    while (cursorPosition < src.length) {
-      const lastTokenType = tokens2.at(-1)?.type;
-      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
-        let text = "";
-        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
-        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
-          text += src[cursorPosition++];
-        }
-        if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
-          continue;
-        }
-      }
-      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
-        cursorPosition += 2;
-        const stripBefore = src[cursorPosition] === "-";
-        if (stripBefore) {
-          ++cursorPosition;
-        }
-        let comment = "";
-        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
-          if (cursorPosition + 2 >= src.length) {
-            throw new SyntaxError("Missing end of comment tag");
-          }
-          comment += src[cursorPosition++];
-        }
-        const stripAfter = comment.endsWith("-");
-        if (stripAfter) {
-          comment = comment.slice(0, -1);
-        }
-        if (stripBefore) {
-          stripTrailingWhitespace();
-        }
-        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
-        cursorPosition += 2;
-        if (stripAfter) {
-          skipLeadingWhitespace();
-        }
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
-        cursorPosition += 3;
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
-        stripTrailingWhitespace();
-        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
-        curlyBracketDepth = 0;
-        cursorPosition += 3;
-        continue;
-      }
-      consumeWhile(isWhitespace);
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
-        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
-        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
-        cursorPosition += 3;
-        skipLeadingWhitespace();
-        continue;
-      }
-      const char = src[cursorPosition];
-      if (char === "-" || char === "+") {
-        const lastTokenType2 = tokens2.at(-1)?.type;
-        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
-          throw new SyntaxError(`Unexpected character: ${char}`);
-        }
-        switch (lastTokenType2) {
-          case TOKEN_TYPES.Identifier:
-          case TOKEN_TYPES.NumericLiteral:
-          case TOKEN_TYPES.StringLiteral:
-          case TOKEN_TYPES.CloseParen:
-          case TOKEN_TYPES.CloseSquareBracket:
-            break;
-          default: {
-            ++cursorPosition;
-            let num2 = consumeWhile(isInteger);
-            if (num2.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-              ++cursorPosition;
-              const frac = consumeWhile(isInteger);
-              num2 = `${num2}.${frac}`;
-            }
-            tokens2.push(
-              new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
-            );
-            continue;
-          }
-        }
-      }
-      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
-        if (seq === "}}" && curlyBracketDepth > 0) {
-          continue;
-        }
-        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
-        if (slice2 === seq) {
-          tokens2.push(new Token(seq, type));
-          if (type === TOKEN_TYPES.OpenExpression) {
-            curlyBracketDepth = 0;
-          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
-            ++curlyBracketDepth;
-          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
-            --curlyBracketDepth;
-          }
-          cursorPosition += seq.length;
-          continue main;
-        }
-      }
-      if (char === "'" || char === '"') {
-        ++cursorPosition;
-        const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
-        ++cursorPosition;
-        continue;
-      }
-      if (isInteger(char)) {
-        let num2 = consumeWhile(isInteger);
-        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
-          ++cursorPosition;
-          const frac = consumeWhile(isInteger);
-          num2 = `${num2}.${frac}`;
-        }
-        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
-        continue;
-      }
-      if (isWord(char)) {
-        const word = consumeWhile(isWord);
-        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
-        continue;
-      }
-      throw new SyntaxError(`Unexpected character: ${char}`);
-    }
-  return tokens2;
-}
-var Statement = class {
-  type = "Statement";
-};
-var Program = class extends Statement {
-  constructor(body2) {
-    super();
-    this.body = body2;
-  }
-  type = "Program";
-};
-var If = class extends Statement {
-  constructor(test, body2, alternate) {
-    super();
-    this.test = test;
-    this.body = body2;
-    this.alternate = alternate;
-  }
-  type = "If";
-};
-var For = class extends Statement {
-  constructor(loopvar, iterable, body2, defaultBlock) {
-    super();
-    this.loopvar = loopvar;
-    this.iterable = iterable;
-    this.body = body2;
-    this.defaultBlock = defaultBlock;
-  }
-  type = "For";
-};
-var Break = class extends Statement {
-  type = "Break";
-};
-var Continue = class extends Statement {
-  type = "Continue";
-};
-var SetStatement = class extends Statement {
-  constructor(assignee, value, body2) {
-    super();
-    this.assignee = assignee;
-    this.value = value;
-    this.body = body2;
-  }
-  type = "Set";
-};
-var Macro = class extends Statement {
-  constructor(name, args, body2) {
-    super();
-    this.name = name;
-    this.args = args;
-    this.body = body2;
-  }
-  type = "Macro";
-};
-var Comment = class extends Statement {
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Comment";
-};
-var Expression = class extends Statement {
-  type = "Expression";
-};
-var MemberExpression = class extends Expression {
-  constructor(object2, property, computed) {
-    super();
-    this.object = object2;
-    this.property = property;
-    this.computed = computed;
-  }
-  type = "MemberExpression";
-};
-var CallExpression = class extends Expression {
-  constructor(callee, args) {
-    super();
-    this.callee = callee;
-    this.args = args;
-  }
-  type = "CallExpression";
-};
-var Identifier = class extends Expression {
-  /**
-   * @param {string} value The name of the identifier
-   */
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Identifier";
-};
-var Literal = class extends Expression {
-  constructor(value) {
-    super();
-    this.value = value;
-  }
-  type = "Literal";
-};
-var IntegerLiteral = class extends Literal {
-  type = "IntegerLiteral";
-};
-var FloatLiteral = class extends Literal {
-  type = "FloatLiteral";
-};
-var StringLiteral = class extends Literal {
-  type = "StringLiteral";
-};
-var ArrayLiteral = class extends Literal {
-  type = "ArrayLiteral";
-};
-var TupleLiteral = class extends Literal {
-  type = "TupleLiteral";
-};
-var ObjectLiteral = class extends Literal {
-  type = "ObjectLiteral";
-};
-var BinaryExpression = class extends Expression {
-  constructor(operator, left, right) {
-    super();
-    this.operator = operator;
-    this.left = left;
-    this.right = right;
-  }
-  type = "BinaryExpression";
-};
-var FilterExpression = class extends Expression {
-  constructor(operand, filter) {
-    super();
-    this.operand = operand;
-    this.filter = filter;
-  }
-  type = "FilterExpression";
-};
-var FilterStatement = class extends Statement {
-  constructor(filter, body2) {
-    super();
-    this.filter = filter;
-    this.body = body2;
-  }
-  type = "FilterStatement";
-};
-var SelectExpression = class extends Expression {
-  constructor(lhs, test) {
-    super();
-    this.lhs = lhs;
-    this.test = test;
-  }
-  type = "SelectExpression";
-};
-var TestExpression = class extends Expression {
-  constructor(operand, negate, test) {
-    super();
-    this.operand = operand;
-    this.negate = negate;
-    this.test = test;
-  }
-  type = "TestExpression";
-};
-var UnaryExpression = class extends Expression {
-  constructor(operator, argument) {
-    super();
-    this.operator = operator;
-    this.argument = argument;
-  }
-  type = "UnaryExpression";
-};
-var SliceExpression = class extends Expression {
-  constructor(start = void 0, stop = void 0, step = void 0) {
-    super();
-    this.start = start;
-    this.stop = stop;
-    this.step = step;
-  }
-  type = "SliceExpression";
-};
-var KeywordArgumentExpression = class extends Expression {
-  constructor(key, value) {
-    super();
-    this.key = key;
-    this.value = value;
-  }
-  type = "KeywordArgumentExpression";
-};
-var SpreadExpression = class extends Expression {
-  constructor(argument) {
-    super();
-    this.argument = argument;
-  }
-  type = "SpreadExpression";
-};
-var KeywordSpreadExpression = class extends Expression {
-  constructor(argument) {
-    super();
-    this.argument = argument;
-  }
-  type = "KeywordSpreadExpression";
-};
-var CallStatement = class extends Statement {
-  constructor(call, callerArgs, body2) {
-    super();
-    this.call = call;
-    this.callerArgs = callerArgs;
-    this.body = body2;
-  }
-  type = "CallStatement";
-};
-var Ternary = class extends Expression {
-  constructor(condition, trueExpr, falseExpr) {
-    super();
-    this.condition = condition;
-    this.trueExpr = trueExpr;
-    this.falseExpr = falseExpr;
-  }
-  type = "Ternary";
-};
-function parse3(tokens2) {
-  const program = new Program([]);
-  let current = 0;
-  function expect(type, error63) {
-    const prev = tokens2[current++];
-    if (!prev || prev.type !== type) {
-      throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
-    }
-    return prev;
-  }
-  function expectIdentifier(name) {
-    if (!isIdentifier(name)) {
-      throw new SyntaxError(`Expected ${name}`);
-    }
-    ++current;
-  }
-  function parseAny() {
-    switch (tokens2[current].type) {
-      case TOKEN_TYPES.Comment:
-        return new Comment(tokens2[current++].value);
-      case TOKEN_TYPES.Text:
-        return parseText();
-      case TOKEN_TYPES.OpenStatement:
-        return parseJinjaStatement();
-      case TOKEN_TYPES.OpenExpression:
-        return parseJinjaExpression();
-      default:
-        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
-    }
-  }
-  function is(...types) {
-    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
-  }
-  function isStatement(...names) {
-    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
-  }
-  function isIdentifier(...names) {
-    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
-  }
-  function parseText() {
-    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
-  }
-  function parseJinjaStatement() {
-    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
-    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
-      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
-    }
-    const name = tokens2[current].value;
-    let result;
-    switch (name) {
-      case "set":
-        ++current;
-        result = parseSetStatement();
-        break;
-      case "if":
-        ++current;
-        result = parseIfStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endif");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "macro":
-        ++current;
-        result = parseMacroStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endmacro");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "for":
-        ++current;
-        result = parseForStatement();
-        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-        expectIdentifier("endfor");
-        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-        break;
-      case "call": {
-        ++current;
-        let callerArgs = null;
-        if (is(TOKEN_TYPES.OpenParen)) {
-          callerArgs = parseArgs("parameters");
-        }
-        const callee = parsePrimaryExpression();
-        if (callee.type !== "Identifier") {
-          throw new SyntaxError(`Expected identifier following call statement`);
-        }
-        const callArgs = parseArgs("call");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const body2 = [];
-        while (!isStatement("endcall")) {
-          body2.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endcall");
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const callExpr = new CallExpression(callee, callArgs);
-        result = new CallStatement(callExpr, callerArgs, body2);
-        break;
-      }
-      case "break":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Break();
-        break;
-      case "continue":
-        ++current;
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        result = new Continue();
-        break;
-      case "filter": {
-        ++current;
-        let filterNode = parsePrimaryExpression();
-        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
-          filterNode = parseCallExpression(filterNode);
-        }
-        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-        const filterBody = [];
-        while (!isStatement("endfilter")) {
-          filterBody.push(parseAny());
-        }
-        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
-        expectIdentifier("endfilter");
-        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
-        result = new FilterStatement(filterNode, filterBody);
-        break;
-      }
-      default:
-        throw new SyntaxError(`Unknown statement type: ${name}`);
-    }
-    return result;
-  }
-  function parseJinjaExpression() {
-    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
-    const result = parseExpression();
-    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
-    return result;
-  }
-  function parseSetStatement() {
-    const left = parseExpressionSequence();
-    let value = null;
-    const body2 = [];
-    if (is(TOKEN_TYPES.Equals)) {
-      ++current;
-      value = parseExpressionSequence();
-    } else {
-      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
-      while (!isStatement("endset")) {
-        body2.push(parseAny());
-      }
-      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
-      expectIdentifier("endset");
-    }
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    return new SetStatement(left, value, body2);
-  }
-  function parseIfStatement() {
-    const test = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    const alternate = [];
-    while (!isStatement("elif", "else", "endif")) {
-      body2.push(parseAny());
-    }
-    if (isStatement("elif")) {
-      ++current;
-      ++current;
-      const result = parseIfStatement();
-      alternate.push(result);
-    } else if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endif")) {
-        alternate.push(parseAny());
-      }
-    }
-    return new If(test, body2, alternate);
-  }
-  function parseMacroStatement() {
-    const name = parsePrimaryExpression();
-    if (name.type !== "Identifier") {
-      throw new SyntaxError(`Expected identifier following macro statement`);
-    }
-    const args = parseArgs("parameters");
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endmacro")) {
-      body2.push(parseAny());
-    }
-    return new Macro(name, args, body2);
-  }
-  function parseExpressionSequence(primary = false) {
-    const fn = primary ? parsePrimaryExpression : parseExpression;
-    const expressions = [fn()];
-    const isTuple = is(TOKEN_TYPES.Comma);
-    while (isTuple) {
-      ++current;
-      expressions.push(fn());
-      if (!is(TOKEN_TYPES.Comma)) {
-        break;
-      }
-    }
-    return isTuple ? new TupleLiteral(expressions) : expressions[0];
-  }
-  function parseForStatement() {
-    const loopVariable = parseExpressionSequence(true);
-    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
-      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
-    }
-    if (!isIdentifier("in")) {
-      throw new SyntaxError("Expected `in` keyword following loop variable");
-    }
-    ++current;
-    const iterable = parseExpression();
-    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-    const body2 = [];
-    while (!isStatement("endfor", "else")) {
-      body2.push(parseAny());
-    }
-    const alternative = [];
-    if (isStatement("else")) {
-      ++current;
-      ++current;
-      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
-      while (!isStatement("endfor")) {
-        alternative.push(parseAny());
-      }
-    }
-    return new For(loopVariable, iterable, body2, alternative);
-  }
-  function parseExpression() {
-    return parseIfExpression();
-  }
-  function parseIfExpression() {
-    const a = parseLogicalOrExpression();
-    if (isIdentifier("if")) {
-      ++current;
-      const test = parseLogicalOrExpression();
-      if (isIdentifier("else")) {
-        ++current;
-        const falseExpr = parseIfExpression();
-        return new Ternary(test, a, falseExpr);
-      } else {
-        return new SelectExpression(a, test);
-      }
-    }
-    return a;
-  }
-  function parseLogicalOrExpression() {
-    let left = parseLogicalAndExpression();
-    while (isIdentifier("or")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalAndExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalAndExpression() {
-    let left = parseLogicalNegationExpression();
-    while (isIdentifier("and")) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseLogicalNegationExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseLogicalNegationExpression() {
-    let right;
-    while (isIdentifier("not")) {
-      const operator = tokens2[current];
-      ++current;
-      const arg = parseLogicalNegationExpression();
-      right = new UnaryExpression(operator, arg);
-    }
-    return right ?? parseComparisonExpression();
-  }
-  function parseComparisonExpression() {
-    let left = parseAdditiveExpression();
-    while (true) {
-      let operator;
-      if (isIdentifier("not", "in")) {
-        operator = new Token("not in", TOKEN_TYPES.Identifier);
-        current += 2;
-      } else if (isIdentifier("in")) {
-        operator = tokens2[current++];
-      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
-        operator = tokens2[current++];
-      } else {
-        break;
-      }
-      const right = parseAdditiveExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseAdditiveExpression() {
-    let left = parseMultiplicativeExpression();
-    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
-      const operator = tokens2[current];
-      ++current;
-      const right = parseMultiplicativeExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseCallMemberExpression() {
-    const member = parseMemberExpression(parsePrimaryExpression());
-    if (is(TOKEN_TYPES.OpenParen)) {
-      return parseCallExpression(member);
-    }
-    return member;
-  }
-  function parseCallExpression(callee) {
-    let expression = new CallExpression(callee, parseArgs("call"));
-    expression = parseMemberExpression(expression);
-    if (is(TOKEN_TYPES.OpenParen)) {
-      expression = parseCallExpression(expression);
-    }
-    return expression;
-  }
-  function parseArgs(mode) {
-    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
-    const args = parseArgumentsList(mode);
-    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
-    return args;
-  }
-  function parseArgumentsList(mode) {
-    const args = [];
-    const parameterNames = /* @__PURE__ */ new Set();
-    let sawKeywordOrDefault = false;
-    let sawSpreadArgument = false;
-    while (!is(TOKEN_TYPES.CloseParen)) {
-      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
-      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
-      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
-        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
-      }
-      if (isKeywordSpread) {
-        ++current;
-        args.push(new KeywordSpreadExpression(parseExpression()));
-        if (is(TOKEN_TYPES.Comma)) {
-          ++current;
-        }
-        if (!is(TOKEN_TYPES.CloseParen)) {
-          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
-        }
-        break;
-      }
-      let argument;
-      if (isPositionalSpread) {
-        if (sawSpreadArgument) {
-          throw new SyntaxError("Only one `*` argument unpacking is allowed");
-        }
-        sawSpreadArgument = true;
-        ++current;
-        const expr = parseExpression();
-        argument = new SpreadExpression(expr);
-      } else {
-        argument = parseExpression();
-        if (is(TOKEN_TYPES.Equals)) {
-          ++current;
-          if (!(argument instanceof Identifier)) {
-            throw new SyntaxError(
-              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
-            );
-          }
-          const value = parseExpression();
-          argument = new KeywordArgumentExpression(argument, value);
-        }
-        if (mode === "parameters") {
-          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
-            throw new SyntaxError("Expected identifier for parameter declaration");
-          }
-          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
-          if (parameterNames.has(parameterName)) {
-            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
-          }
-          parameterNames.add(parameterName);
-        }
-        if (argument instanceof KeywordArgumentExpression) {
-          sawKeywordOrDefault = true;
-        } else if (sawKeywordOrDefault) {
-          throw new SyntaxError(
-            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
-          );
-        } else if (sawSpreadArgument) {
-          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
-        }
-      }
-      args.push(argument);
-      if (is(TOKEN_TYPES.Comma)) {
-        ++current;
-      }
-    }
-    return args;
-  }
-  function parseMemberExpressionArgumentsList() {
-    const slices = [];
-    let isSlice = false;
-    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-      if (is(TOKEN_TYPES.Colon)) {
-        slices.push(void 0);
-        ++current;
-        isSlice = true;
-      } else {
-        slices.push(parseExpression());
-        if (is(TOKEN_TYPES.Colon)) {
-          ++current;
-          isSlice = true;
-        }
-      }
-    }
-    if (slices.length === 0) {
-      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
-    }
-    if (isSlice) {
-      if (slices.length > 3) {
-        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
-      }
-      return new SliceExpression(...slices);
-    }
-    return slices[0];
-  }
-  function parseMemberExpression(object2) {
-    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
-      const operator = tokens2[current];
-      ++current;
-      let property;
-      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
-      if (computed) {
-        property = parseMemberExpressionArgumentsList();
-        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
-      } else {
-        property = parsePrimaryExpression();
-        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
-          throw new SyntaxError(`Expected identifier or integer following dot operator`);
-        }
-      }
-      object2 = new MemberExpression(object2, property, computed);
-    }
-    return object2;
-  }
-  function parseMultiplicativeExpression() {
-    let left = parsePowerExpression();
-    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parsePowerExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parsePowerExpression() {
-    let left = parseTestExpression();
-    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
-      const operator = tokens2[current++];
-      const right = parseTestExpression();
-      left = new BinaryExpression(operator, left, right);
-    }
-    return left;
-  }
-  function parseTestExpression() {
-    let operand = parseFilterExpression();
-    while (isIdentifier("is")) {
-      ++current;
-      const negate = isIdentifier("not");
-      if (negate) {
-        ++current;
-      }
-      const filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the test`);
-      }
-      operand = new TestExpression(operand, negate, filter);
-    }
-    return operand;
-  }
-  function parseFilterExpression() {
-    let operand = parseUnarySignExpression();
-    while (is(TOKEN_TYPES.Pipe)) {
-      ++current;
-      let filter = parsePrimaryExpression();
-      if (!(filter instanceof Identifier)) {
-        throw new SyntaxError(`Expected identifier for the filter`);
-      }
-      if (is(TOKEN_TYPES.OpenParen)) {
-        filter = parseCallExpression(filter);
-      }
-      operand = new FilterExpression(operand, filter);
-    }
-    return operand;
-  }
-  function parseUnarySignExpression() {
-    const token = tokens2[current];
-    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
-      const operator = tokens2[current++];
-      const argument = parseUnarySignExpression();
-      return new UnaryExpression(operator, argument);
-    }
-    return parseCallMemberExpression();
-  }
-  function parsePrimaryExpression() {
-    const token = tokens2[current++];
-    switch (token.type) {
-      case TOKEN_TYPES.NumericLiteral: {
-        const num2 = token.value;
-        return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
-      }
-      case TOKEN_TYPES.StringLiteral: {
-        let value = token.value;
-        while (is(TOKEN_TYPES.StringLiteral)) {
-          value += tokens2[current++].value;
-        }
-        return new StringLiteral(value);
-      }
-      case TOKEN_TYPES.Identifier:
-        return new Identifier(token.value);
-      case TOKEN_TYPES.OpenParen: {
-        const expression = parseExpressionSequence();
-        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
-        return expression;
-      }
-      case TOKEN_TYPES.OpenSquareBracket: {
-        const values = [];
-        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
-          values.push(parseExpression());
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ArrayLiteral(values);
-      }
-      case TOKEN_TYPES.OpenCurlyBracket: {
-        const values = /* @__PURE__ */ new Map();
-        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
-          const key = parseExpression();
-          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
-          const value = parseExpression();
-          values.set(key, value);
-          if (is(TOKEN_TYPES.Comma)) {
-            ++current;
-          }
-        }
-        ++current;
-        return new ObjectLiteral(values);
-      }
-      default:
-        throw new SyntaxError(`Unexpected token: ${token.type}`);
-    }
-  }
-  while (current < tokens2.length) {
-    program.body.push(parseAny());
-  }
-  return program;
-}
-function range(start, stop, step = 1) {
-  if (stop === void 0) {
-    stop = start;
-    start = 0;
-  }
-  if (step === 0) {
-    throw new Error("range() step must not be zero");
-  }
-  const result = [];
-  if (step > 0) {
-    for (let i = start; i < stop; i += step) {
-      result.push(i);
-    }
-  } else {
-    for (let i = start; i > stop; i += step) {
-      result.push(i);
-    }
-  }
-  return result;
-}
-function slice(array2, start, stop, step = 1) {
-  const direction = Math.sign(step);
-  if (direction >= 0) {
-    start = (start ??= 0) < 0 ? Math.max(array2.length + start, 0) : Math.min(start, array2.length);
-    stop = (stop ??= array2.length) < 0 ? Math.max(array2.length + stop, 0) : Math.min(stop, array2.length);
-  } else {
-    start = (start ??= array2.length - 1) < 0 ? Math.max(array2.length + start, -1) : Math.min(start, array2.length - 1);
-    stop = (stop ??= -1) < -1 ? Math.max(array2.length + stop, -1) : Math.min(stop, array2.length - 1);
-  }
-  const result = [];
-  for (let i = start; direction * i < direction * stop; i += step) {
-    result.push(array2[i]);
-  }
-  return result;
-}
-function titleCase(value) {
-  return value.replace(/\b\w/g, (c) => c.toUpperCase());
-}
-function strftime_now(format2) {
-  return strftime(/* @__PURE__ */ new Date(), format2);
-}
-function strftime(date5, format2) {
-  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
-  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
-  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
-  return format2.replace(/%[YmdbBHM%]/g, (token) => {
-    switch (token) {
-      case "%Y":
-        return date5.getFullYear().toString();
-      case "%m":
-        return pad2(date5.getMonth() + 1);
-      case "%d":
-        return pad2(date5.getDate());
-      case "%b":
-        return monthFormatterShort.format(date5);
-      case "%B":
-        return monthFormatterLong.format(date5);
-      case "%H":
-        return pad2(date5.getHours());
-      case "%M":
-        return pad2(date5.getMinutes());
-      case "%%":
-        return "%";
-      default:
-        return token;
-    }
-  });
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function replace(str2, oldvalue, newvalue, count3) {
-  if (count3 === 0) {
-    return str2;
-  }
-  let remaining = count3 == null || count3 < 0 ? Infinity : count3;
-  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
-  return str2.replaceAll(pattern, (match) => {
-    if (remaining > 0) {
-      --remaining;
-      return newvalue;
-    }
-    return match;
-  });
-}
-var BreakControl = class extends Error {
-};
-var ContinueControl = class extends Error {
-};
-var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
-var RuntimeValue = class {
-  type = "RuntimeValue";
-  value;
-  /**
-   * A collection of built-in functions for this type.
-   */
-  get builtins() {
-    return EMPTY_BUILTINS;
-  }
-  /**
-   * Creates a new RuntimeValue.
-   */
-  constructor(value = void 0) {
-    this.value = value;
-  }
-  /**
-   * Determines truthiness or falsiness of the runtime value.
-   * This function should be overridden by subclasses if it has custom truthiness criteria.
-   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
-   */
-  __bool__() {
-    return new BooleanValue(!!this.value);
-  }
-  toString() {
-    return String(this.value);
-  }
-};
-var IntegerValue = class extends RuntimeValue {
-  type = "IntegerValue";
-};
-var FloatValue = class extends RuntimeValue {
-  type = "FloatValue";
-  toString() {
-    if (Object.is(this.value, -0)) {
-      return "-0.0";
-    }
-    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
-  }
-};
-var StringValue = class extends RuntimeValue {
-  type = "StringValue";
-  _builtins;
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([
-      [
-        "upper",
-        new FunctionValue(() => {
-          return new StringValue(this.value.toUpperCase());
-        })
-      ],
-      [
-        "lower",
-        new FunctionValue(() => {
-          return new StringValue(this.value.toLowerCase());
-        })
-      ],
-      [
-        "strip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trim());
-        })
-      ],
-      [
-        "title",
-        new FunctionValue(() => {
-          return new StringValue(titleCase(this.value));
-        })
-      ],
-      [
-        "capitalize",
-        new FunctionValue(() => {
-          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
-        })
-      ],
-      ["length", new IntegerValue(this.value.length)],
-      [
-        "rstrip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trimEnd());
-        })
-      ],
-      [
-        "lstrip",
-        new FunctionValue(() => {
-          return new StringValue(this.value.trimStart());
-        })
-      ],
-      [
-        "startswith",
-        new FunctionValue((args) => {
-          if (args.length === 0) {
-            throw new Error("startswith() requires at least one argument");
-          }
-          const pattern = args[0];
-          if (pattern instanceof StringValue) {
-            return new BooleanValue(this.value.startsWith(pattern.value));
-          } else if (pattern instanceof ArrayValue) {
-            for (const item of pattern.value) {
-              if (!(item instanceof StringValue)) {
-                throw new Error("startswith() tuple elements must be strings");
-              }
-              if (this.value.startsWith(item.value)) {
-                return new BooleanValue(true);
-              }
-            }
-            return new BooleanValue(false);
-          }
-          throw new Error("startswith() argument must be a string or tuple of strings");
-        })
-      ],
-      [
-        "endswith",
-        new FunctionValue((args) => {
-          if (args.length === 0) {
-            throw new Error("endswith() requires at least one argument");
-          }
-          const pattern = args[0];
-          if (pattern instanceof StringValue) {
-            return new BooleanValue(this.value.endsWith(pattern.value));
-          } else if (pattern instanceof ArrayValue) {
-            for (const item of pattern.value) {
-              if (!(item instanceof StringValue)) {
-                throw new Error("endswith() tuple elements must be strings");
-              }
-              if (this.value.endsWith(item.value)) {
-                return new BooleanValue(true);
-              }
-            }
-            return new BooleanValue(false);
-          }
-          throw new Error("endswith() argument must be a string or tuple of strings");
-        })
-      ],
-      [
-        "split",
-        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
-        // https://docs.python.org/3.13/library/stdtypes.html#str.split
-        new FunctionValue((args) => {
-          const sep = args[0] ?? new NullValue();
-          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
-            throw new Error("sep argument must be a string or null");
-          }
-          const maxsplit = args[1] ?? new IntegerValue(-1);
-          if (!(maxsplit instanceof IntegerValue)) {
-            throw new Error("maxsplit argument must be a number");
-          }
-          let result = [];
-          if (sep instanceof NullValue) {
-            const text = this.value.trimStart();
-            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
-              if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
-                result.push(match + text.slice(index + match.length));
-                break;
-              }
-              result.push(match);
-            }
-          } else {
-            if (sep.value === "") {
-              throw new Error("empty separator");
-            }
-            result = this.value.split(sep.value);
-            if (maxsplit.value !== -1 && result.length > maxsplit.value) {
-              result.push(result.splice(maxsplit.value).join(sep.value));
-            }
-          }
-          return new ArrayValue(result.map((part) => new StringValue(part)));
-        })
-      ],
-      [
-        "replace",
-        new FunctionValue((args) => {
-          if (args.length < 2) {
-            throw new Error("replace() requires at least two arguments");
-          }
-          const oldValue = args[0];
-          const newValue = args[1];
-          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
-            throw new Error("replace() arguments must be strings");
-          }
-          let count3;
-          if (args.length > 2) {
-            if (args[2].type === "KeywordArgumentsValue") {
-              count3 = args[2].value.get("count") ?? new NullValue();
-            } else {
-              count3 = args[2];
-            }
-          } else {
-            count3 = new NullValue();
-          }
-          if (!(count3 instanceof IntegerValue || count3 instanceof NullValue)) {
-            throw new Error("replace() count argument must be a number or null");
-          }
-          return new StringValue(replace(this.value, oldValue.value, newValue.value, count3.value));
-        })
-      ]
-    ]);
-  }
-};
-var BooleanValue = class extends RuntimeValue {
-  type = "BooleanValue";
-};
-var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
-function makeAsciiSafe(str2) {
-  return str2.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
-}
-function toJSON(input2, options = {}, depth = 0, convertUndefinedToNull = true) {
-  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
-  let itemSeparator;
-  let keySeparator;
-  if (separators) {
-    [itemSeparator, keySeparator] = separators;
-  } else if (indent) {
-    itemSeparator = ",";
-    keySeparator = ": ";
-  } else {
-    itemSeparator = ", ";
-    keySeparator = ": ";
-  }
-  switch (input2.type) {
-    case "NullValue":
-      return "null";
-    case "UndefinedValue":
-      return convertUndefinedToNull ? "null" : "undefined";
-    case "IntegerValue":
-    case "FloatValue":
-    case "BooleanValue":
-      return JSON.stringify(input2.value);
-    case "StringValue": {
-      let result = JSON.stringify(input2.value);
-      if (ensureAscii) {
-        result = makeAsciiSafe(result);
-      }
-      return result;
-    }
-    case "ArrayValue":
-    case "NamespaceValue":
-    case "ObjectValue": {
-      const indentValue = indent ? " ".repeat(indent) : "";
-      const basePadding = "\n" + indentValue.repeat(depth);
-      const childrenPadding = basePadding + indentValue;
-      if (input2.type === "ArrayValue") {
-        const core = input2.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
-        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
-      } else {
-        let entries = Array.from(input2.value.entries());
-        if (sortKeys) {
-          entries = entries.sort(([a], [b]) => a.localeCompare(b));
-        }
-        const core = entries.map(([key, value]) => {
-          let keyStr = JSON.stringify(key);
-          if (ensureAscii) {
-            keyStr = makeAsciiSafe(keyStr);
-          }
-          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
-          return indent ? `${childrenPadding}${v}` : v;
-        });
-        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
-      }
-    }
-    default:
-      throw new Error(`Cannot convert to JSON: ${input2.type}`);
-  }
-}
-var ObjectValue = class extends RuntimeValue {
-  type = "ObjectValue";
-  _builtins;
-  /**
-   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-   * while only non-empty Python arrays are consider truthy.
-   *
-   * e.g.,
-   *  - JavaScript:  {} && 5 -> 5
-   *  - Python:      {} and 5 -> {}
-   */
-  __bool__() {
-    return new BooleanValue(this.value.size > 0);
-  }
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([
-      [
-        "get",
-        new FunctionValue(([key, defaultValue]) => {
-          if (!(key instanceof StringValue)) {
-            throw new Error(`Object key must be a string: got ${key.type}`);
-          }
-          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
-        })
-      ],
-      ["items", new FunctionValue(() => this.items())],
-      ["keys", new FunctionValue(() => this.keys())],
-      ["values", new FunctionValue(() => this.values())],
-      [
-        "dictsort",
-        new FunctionValue((args) => {
-          let kwargs = /* @__PURE__ */ new Map();
-          const positionalArgs = args.filter((arg) => {
-            if (arg instanceof KeywordArgumentsValue) {
-              kwargs = arg.value;
-              return false;
-            }
-            return true;
-          });
-          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-          if (!(caseSensitive instanceof BooleanValue)) {
-            throw new Error("case_sensitive must be a boolean");
-          }
-          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
-          if (!(by instanceof StringValue)) {
-            throw new Error("by must be a string");
-          }
-          if (!["key", "value"].includes(by.value)) {
-            throw new Error("by must be either 'key' or 'value'");
-          }
-          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-          if (!(reverse instanceof BooleanValue)) {
-            throw new Error("reverse must be a boolean");
-          }
-          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
-            const index = by.value === "key" ? 0 : 1;
-            const aVal = a.value[index];
-            const bVal = b.value[index];
-            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-            return reverse.value ? -result : result;
-          });
-          return new ArrayValue(items);
-        })
-      ]
-    ]);
-  }
-  items() {
-    return new ArrayValue(
-      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-    );
-  }
-  keys() {
-    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
-  }
-  values() {
-    return new ArrayValue(Array.from(this.value.values()));
-  }
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var KeywordArgumentsValue = class extends ObjectValue {
-  type = "KeywordArgumentsValue";
-};
-var NamespaceValue = class extends RuntimeValue {
-  type = "NamespaceValue";
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var ArrayValue = class extends RuntimeValue {
-  type = "ArrayValue";
-  _builtins;
-  get builtins() {
-    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
-  }
-  /**
-   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
-   * while only non-empty Python arrays are consider truthy.
-   *
-   * e.g.,
-   *  - JavaScript:  [] && 5 -> 5
-   *  - Python:      [] and 5 -> []
-   */
-  __bool__() {
-    return new BooleanValue(this.value.length > 0);
-  }
-  toString() {
-    return toJSON(this, {}, 0, false);
-  }
-};
-var TupleValue = class extends ArrayValue {
-  type = "TupleValue";
-};
-var FunctionValue = class extends RuntimeValue {
-  type = "FunctionValue";
-};
-var NullValue = class extends RuntimeValue {
-  type = "NullValue";
-};
-var UndefinedValue = class extends RuntimeValue {
-  type = "UndefinedValue";
-};
-function normalizeNamespaceEntry(pair) {
-  let values;
-  if (pair instanceof ArrayValue) {
-    values = pair.value;
-  } else if (pair instanceof StringValue) {
-    values = Array.from(pair.value, (char) => new StringValue(char));
-  }
-  if (!values || values.length !== 2) {
-    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
-  }
-  const [key, value] = values;
-  if (!(key instanceof StringValue)) {
-    throw new Error("namespace keys must be strings");
-  }
-  return [key, value];
-}
-var _Environment = class {
-  constructor(parent) {
-    this.parent = parent;
-  }
-  /**
-   * The variables declared in this environment.
-   */
-  variables = /* @__PURE__ */ new Map([
-    [
-      "namespace",
-      new FunctionValue((args) => {
-        const positional = args.slice();
-        let kwargs;
-        if (positional.at(-1) instanceof KeywordArgumentsValue) {
-          kwargs = positional.pop();
-        }
-        if (positional.length > 1) {
-          throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
-        }
-        const entries = /* @__PURE__ */ new Map();
-        if (positional.length === 1) {
-          const source = positional[0];
-          if (source instanceof ObjectValue) {
-            for (const [key, value] of source.value) {
-              entries.set(key, value);
-            }
-          } else if (source instanceof ArrayValue) {
-            for (const pair of source.value) {
-              const [key, value] = normalizeNamespaceEntry(pair);
-              entries.set(key.value, value);
-            }
-          } else {
-            throw new Error(`'${source.type}' object is not iterable`);
-          }
-        }
-        if (kwargs) {
-          for (const [key, value] of kwargs.value) {
-            entries.set(key, value);
-          }
-        }
-        return new NamespaceValue(entries);
-      })
-    ]
-  ]);
-  tests = _Environment.TESTS;
-  /**
-   * Set the value of a variable in the current environment.
-   */
-  set(name, value) {
-    return this.declareVariable(name, convertToRuntimeValues(value));
-  }
-  declareVariable(name, value) {
-    if (this.variables.has(name)) {
-      throw new SyntaxError(`Variable already declared: ${name}`);
-    }
-    this.variables.set(name, value);
-    return value;
-  }
-  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
-  // 	const env = this.resolve(name);
-  // 	env.variables.set(name, value);
-  // 	return value;
-  // }
-  /**
-   * Set variable in the current scope.
-   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
-   */
-  setVariable(name, value) {
-    this.variables.set(name, value);
-    return value;
-  }
-  /**
-   * Resolve the environment in which the variable is declared.
-   * @param {string} name The name of the variable.
-   * @returns {Environment} The environment in which the variable is declared.
-   */
-  resolve(name) {
-    if (this.variables.has(name)) {
-      return this;
-    }
-    if (this.parent) {
-      return this.parent.resolve(name);
-    }
-    throw new Error(`Unknown variable: ${name}`);
-  }
-  lookupVariable(name) {
-    try {
-      return this.resolve(name).variables.get(name) ?? new UndefinedValue();
-    } catch {
-      return new UndefinedValue();
-    }
-  }
-};
-var Environment = _Environment;
-__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
-  ["boolean", (operand) => operand.type === "BooleanValue"],
-  ["callable", (operand) => operand instanceof FunctionValue],
-  [
-    "odd",
-    (operand) => {
-      if (!(operand instanceof IntegerValue)) {
-        throw new Error(`cannot odd on ${operand.type}`);
-      }
-      return operand.value % 2 !== 0;
-    }
-  ],
-  [
-    "even",
-    (operand) => {
-      if (!(operand instanceof IntegerValue)) {
-        throw new Error(`cannot even on ${operand.type}`);
-      }
-      return operand.value % 2 === 0;
-    }
-  ],
-  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
-  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
-  ["none", (operand) => operand.type === "NullValue"],
-  ["string", (operand) => operand.type === "StringValue"],
-  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
-  ["integer", (operand) => operand instanceof IntegerValue],
-  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
-  ["mapping", (operand) => operand instanceof ObjectValue],
-  [
-    "sequence",
-    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
-  ],
-  [
-    "lower",
-    (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toLowerCase();
-    }
-  ],
-  [
-    "upper",
-    (operand) => {
-      const str2 = operand.value;
-      return operand.type === "StringValue" && str2 === str2.toUpperCase();
-    }
-  ],
-  ["none", (operand) => operand.type === "NullValue"],
-  ["defined", (operand) => operand.type !== "UndefinedValue"],
-  ["undefined", (operand) => operand.type === "UndefinedValue"],
-  ["equalto", (a, b) => a.value === b.value],
-  ["eq", (a, b) => a.value === b.value]
-]));
-function setupGlobals(env) {
-  env.set("false", false);
-  env.set("true", true);
-  env.set("none", null);
-  env.set("raise_exception", (args) => {
-    throw new Error(args);
-  });
-  env.set("range", range);
-  env.set("strftime_now", strftime_now);
-  env.set("True", true);
-  env.set("False", false);
-  env.set("None", null);
-}
-function isAttributeContainer(value) {
-  return value instanceof ObjectValue || value instanceof NamespaceValue;
-}
-function isNumericLikeValue(value) {
-  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
-}
-function getNumericValue(value) {
-  return value instanceof BooleanValue ? Number(value.value) : value.value;
-}
-function getAttributeValue(item, attributePath) {
-  const parts = attributePath.split(".");
-  let value = item;
-  for (const part of parts) {
-    if (isAttributeContainer(value)) {
-      value = value.value.get(part) ?? new UndefinedValue();
-    } else if (value instanceof ArrayValue) {
-      const index = parseInt(part, 10);
-      if (!isNaN(index) && index >= 0 && index < value.value.length) {
-        value = value.value[index];
-      } else {
-        return new UndefinedValue();
-      }
-    } else {
-      return new UndefinedValue();
-    }
-  }
-  return value;
-}
-function compareRuntimeValues(a, b, caseSensitive = false) {
-  if (a instanceof NullValue && b instanceof NullValue) {
-    return 0;
-  }
-  if (a instanceof NullValue || b instanceof NullValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
-    return 0;
-  }
-  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
-    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
-  }
-  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
-    const aNum = getNumericValue(a);
-    const bNum = getNumericValue(b);
-    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
-  }
-  if (a.type !== b.type) {
-    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
-  }
-  switch (a.type) {
-    case "StringValue": {
-      let aStr = a.value;
-      let bStr = b.value;
-      if (!caseSensitive) {
-        aStr = aStr.toLowerCase();
-        bStr = bStr.toLowerCase();
-      }
-      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
-    }
-    default:
-      throw new Error(`Cannot compare type: ${a.type}`);
-  }
-}
-function getParameterDescriptor(argument) {
-  if (argument.type === "Identifier") {
-    return { name: argument.value };
-  }
-  const keywordArgument = argument;
-  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
-}
-function isSpecialMacroArgument(name) {
-  return name === "kwargs" || name === "varargs";
-}
-function findAccessedSpecialMacroArguments(parameters, body2) {
-  const declared = /* @__PURE__ */ new Set();
-  const accessed = /* @__PURE__ */ new Set();
-  const declareName = (name) => {
-    if (isSpecialMacroArgument(name)) {
-      declared.add(name);
-    }
-  };
-  const declareTarget = (target2) => {
-    if (target2.type === "Identifier") {
-      declareName(target2.value);
-    } else if (target2.type === "TupleLiteral") {
-      for (const item of target2.value) {
-        declareTarget(item);
-      }
-    }
-  };
-  const declareArgument = (argument) => {
-    declareName(getParameterDescriptor(argument).name);
-  };
-  const visitArgumentDefaults = (args) => {
-    for (const argument of args) {
-      const parameter = getParameterDescriptor(argument);
-      if (parameter.defaultValue) {
-        visit2(parameter.defaultValue);
-      }
-    }
-  };
-  const visitFilter = (filter) => {
-    if (filter.type === "CallExpression") {
-      visit2(filter.args);
-    }
-  };
-  const visit2 = (node2) => {
-    if (Array.isArray(node2)) {
-      for (const item of node2) {
-        visit2(item);
-      }
-      return;
-    }
-    if (node2 instanceof Map) {
-      for (const [key, value] of node2) {
-        visit2(key);
-        visit2(value);
-      }
-      return;
-    }
-    if (!(node2 instanceof Statement)) {
-      return;
-    }
-    switch (node2.type) {
-      case "For": {
-        const statement = node2;
-        declareTarget(statement.loopvar);
-        if (statement.iterable.type === "SelectExpression") {
-          const iterable = statement.iterable;
-          visit2(iterable.lhs);
-          visit2(statement.body);
-          visit2(statement.defaultBlock);
-          visit2(iterable.test);
-          return;
-        }
-        visit2(statement.iterable);
-        visit2(statement.body);
-        visit2(statement.defaultBlock);
-        return;
-      }
-      case "Set": {
-        const statement = node2;
-        declareTarget(statement.assignee);
-        visit2(statement.value);
-        visit2(statement.body);
-        return;
-      }
-      case "Macro": {
-        const statement = node2;
-        for (const argument of statement.args) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.args);
-        visit2(statement.body);
-        return;
-      }
-      case "CallStatement": {
-        const statement = node2;
-        visit2(statement.call);
-        for (const argument of statement.callerArgs ?? []) {
-          declareArgument(argument);
-        }
-        visitArgumentDefaults(statement.callerArgs ?? []);
-        visit2(statement.body);
-        return;
-      }
-      case "FilterStatement": {
-        const statement = node2;
-        visit2(statement.body);
-        visitFilter(statement.filter);
-        return;
-      }
-      case "Identifier": {
-        const name = node2.value;
-        if (isSpecialMacroArgument(name) && !declared.has(name)) {
-          accessed.add(name);
-        }
-        return;
-      }
-      case "MemberExpression": {
-        const expression = node2;
-        visit2(expression.object);
-        if (expression.computed) {
-          visit2(expression.property);
-        }
-        return;
-      }
-      case "FilterExpression": {
-        const expression = node2;
-        visit2(expression.operand);
-        visitFilter(expression.filter);
-        return;
-      }
-      case "TestExpression":
-        visit2(node2.operand);
-        return;
-      case "SelectExpression": {
-        const expression = node2;
-        visit2(expression.test);
-        visit2(expression.lhs);
-        return;
-      }
-      case "KeywordArgumentExpression":
-        visit2(node2.value);
-        return;
-      default:
-        for (const child of Object.values(node2)) {
-          visit2(child);
-        }
-    }
-  };
-  for (const parameter of parameters) {
-    declareArgument(parameter);
-  }
-  visit2(body2);
-  return accessed;
-}
-var Interpreter = class {
-  global;
-  constructor(env) {
-    this.global = env ?? new Environment();
-  }
-  /**
-   * Run the program.
-   */
-  run(program) {
-    return this.evaluate(program, this.global);
-  }
-  /**
-   * Evaluates expressions following the binary operation type.
-   */
-  evaluateBinaryExpression(node2, environment) {
-    const left = this.evaluate(node2.left, environment);
-    switch (node2.operator.value) {
-      case "and":
-        return left.__bool__().value ? this.evaluate(node2.right, environment) : left;
-      case "or":
-        return left.__bool__().value ? left : this.evaluate(node2.right, environment);
-    }
-    const right = this.evaluate(node2.right, environment);
-    switch (node2.operator.value) {
-      case "==":
-        return new BooleanValue(left.value == right.value);
-      case "!=":
-        return new BooleanValue(left.value != right.value);
-    }
-    if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
-      if (right instanceof UndefinedValue && ["in", "not in"].includes(node2.operator.value)) {
-        return new BooleanValue(node2.operator.value === "not in");
-      }
-      throw new Error(`Cannot perform operation ${node2.operator.value} on undefined values`);
-    } else if (left instanceof NullValue || right instanceof NullValue) {
-      throw new Error("Cannot perform operation on null values");
-    } else if (node2.operator.value === "~") {
-      return new StringValue(left.value.toString() + right.value.toString());
-    } else if (node2.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
-      const a = getNumericValue(left);
-      const b = getNumericValue(right);
-      if (a === 0 && b < 0) {
-        throw new Error("0.0 cannot be raised to a negative power");
-      }
-      const result = a ** b;
-      if (!Number.isFinite(result)) {
-        throw new Error("Exponentiation result is not a finite real number");
-      }
-      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
-      return isFloat ? new FloatValue(result) : new IntegerValue(result);
-    } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
-      const a = left.value, b = right.value;
-      switch (node2.operator.value) {
-        case "+":
-        case "-":
-        case "*": {
-          const res = node2.operator.value === "+" ? a + b : node2.operator.value === "-" ? a - b : a * b;
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(res) : new IntegerValue(res);
-        }
-        case "/":
-          return new FloatValue(a / b);
-        case "//": {
-          const res = Math.floor(a / b);
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(res) : new IntegerValue(res);
-        }
-        case "%": {
-          const rem = a % b;
-          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
-          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
-        }
-        case "<":
-          return new BooleanValue(a < b);
-        case ">":
-          return new BooleanValue(a > b);
-        case ">=":
-          return new BooleanValue(a >= b);
-        case "<=":
-          return new BooleanValue(a <= b);
-      }
-    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
-      switch (node2.operator.value) {
-        case "+":
-          return new ArrayValue(left.value.concat(right.value));
-      }
-    } else if (right instanceof ArrayValue) {
-      const member = right.value.find((x) => x.value === left.value) !== void 0;
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(member);
-        case "not in":
-          return new BooleanValue(!member);
-      }
-    }
-    if (left instanceof StringValue || right instanceof StringValue) {
-      switch (node2.operator.value) {
-        case "+":
-          return new StringValue(left.value.toString() + right.value.toString());
-      }
-    }
-    if (left instanceof StringValue && right instanceof StringValue) {
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(right.value.includes(left.value));
-        case "not in":
-          return new BooleanValue(!right.value.includes(left.value));
-      }
-    }
-    if (left instanceof StringValue && right instanceof ObjectValue) {
-      switch (node2.operator.value) {
-        case "in":
-          return new BooleanValue(right.value.has(left.value));
-        case "not in":
-          return new BooleanValue(!right.value.has(left.value));
-      }
-    }
-    throw new SyntaxError(`Unknown operator "${node2.operator.value}" between ${left.type} and ${right.type}`);
-  }
-  evaluateArguments(args, environment) {
-    const positionalArguments = [];
-    const keywordArguments = /* @__PURE__ */ new Map();
-    const addKeywordArgument = (key, value) => {
-      if (keywordArguments.has(key)) {
-        throw new Error(`Got multiple values for keyword argument '${key}'`);
-      }
-      keywordArguments.set(key, value);
-    };
-    for (const argument of args) {
-      if (argument.type === "SpreadExpression") {
-        const spreadNode = argument;
-        const val = this.evaluate(spreadNode.argument, environment);
-        if (!(val instanceof ArrayValue)) {
-          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
-        }
-        for (const item of val.value) {
-          positionalArguments.push(item);
-        }
-      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
-        positionalArguments.push(this.evaluate(argument, environment));
-      }
-    }
-    for (const argument of args) {
-      if (argument.type === "KeywordArgumentExpression") {
-        const kwarg = argument;
-        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
-      } else if (argument.type === "KeywordSpreadExpression") {
-        const spreadNode = argument;
-        const val = this.evaluate(spreadNode.argument, environment);
-        if (!(val instanceof ObjectValue)) {
-          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
-        }
-        for (const [key, value] of val.value) {
-          addKeywordArgument(key, value);
-        }
-      }
-    }
-    return [positionalArguments, keywordArguments];
-  }
-  applyFilter(operand, filterNode, environment) {
-    if (filterNode.type === "Identifier") {
-      const filter = filterNode;
-      if (filter.value === "safe") {
-        return operand;
-      }
-      if (filter.value === "tojson") {
-        return new StringValue(toJSON(operand, {}));
-      }
-      if (operand instanceof ArrayValue) {
-        switch (filter.value) {
-          case "list":
-            return operand;
-          case "first":
-            return operand.value[0];
-          case "last":
-            return operand.value[operand.value.length - 1];
-          case "length":
-            return new IntegerValue(operand.value.length);
-          case "reverse":
-            return new ArrayValue(operand.value.slice().reverse());
-          case "sort": {
-            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
-          }
-          case "join":
-            return new StringValue(operand.value.map((x) => x.value).join(""));
-          case "string":
-            return new StringValue(toJSON(operand, {}, 0, false));
-          case "unique": {
-            const seen = /* @__PURE__ */ new Set();
-            const output2 = [];
-            for (const item of operand.value) {
-              if (!seen.has(item.value)) {
-                seen.add(item.value);
-                output2.push(item);
-              }
-            }
-            return new ArrayValue(output2);
-          }
-          default:
-            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof StringValue) {
-        switch (filter.value) {
-          case "length":
-          case "upper":
-          case "lower":
-          case "title":
-          case "capitalize": {
-            const builtin = operand.builtins.get(filter.value);
-            if (builtin instanceof FunctionValue) {
-              return builtin.value(
-                /* no arguments */
-                [],
-                environment
-              );
-            } else if (builtin instanceof IntegerValue) {
-              return builtin;
-            } else {
-              throw new Error(`Unknown StringValue filter: ${filter.value}`);
-            }
-          }
-          case "trim":
-            return new StringValue(operand.value.trim());
-          case "indent":
-            return new StringValue(
-              operand.value.split("\n").map(
-                (x, i) => (
-                  // By default, don't indent the first line or empty lines
-                  i === 0 || x.length === 0 ? x : "    " + x
-                )
-              ).join("\n")
-            );
-          case "join":
-          case "string":
-            return operand;
-          case "int": {
-            const val = parseInt(operand.value, 10);
-            return new IntegerValue(isNaN(val) ? 0 : val);
-          }
-          case "float": {
-            const val = parseFloat(operand.value);
-            return new FloatValue(isNaN(val) ? 0 : val);
-          }
-          default:
-            throw new Error(`Unknown StringValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-        switch (filter.value) {
-          case "abs":
-            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
-          case "int":
-            return new IntegerValue(Math.floor(operand.value));
-          case "float":
-            return new FloatValue(operand.value);
-          case "string":
-            return new StringValue(operand.toString());
-          default:
-            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
-        }
-      } else if (operand instanceof ObjectValue) {
-        switch (filter.value) {
-          case "items":
-            return new ArrayValue(
-              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
-            );
-          case "length":
-            return new IntegerValue(operand.value.size);
-          default: {
-            const builtin = operand.builtins.get(filter.value);
-            if (builtin) {
-              if (builtin instanceof FunctionValue) {
-                return builtin.value([], environment);
-              }
-              return builtin;
-            }
-            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
-          }
-        }
-      } else if (operand instanceof BooleanValue) {
-        switch (filter.value) {
-          case "bool":
-            return new BooleanValue(operand.value);
-          case "int":
-            return new IntegerValue(operand.value ? 1 : 0);
-          case "float":
-            return new FloatValue(operand.value ? 1 : 0);
-          case "string":
-            return new StringValue(operand.value ? "true" : "false");
-          default:
-            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
-        }
-      }
-      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
-    } else if (filterNode.type === "CallExpression") {
-      const filter = filterNode;
-      if (filter.callee.type !== "Identifier") {
-        throw new Error(`Unknown filter: ${filter.callee.type}`);
-      }
-      const filterName = filter.callee.value;
-      if (filterName === "tojson") {
-        const [, kwargs] = this.evaluateArguments(filter.args, environment);
-        const indent = kwargs.get("indent") ?? new NullValue();
-        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
-          throw new Error("If set, indent must be a number");
-        }
-        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
-        if (!(ensureAscii instanceof BooleanValue)) {
-          throw new Error("If set, ensure_ascii must be a boolean");
-        }
-        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
-        if (!(sortKeys instanceof BooleanValue)) {
-          throw new Error("If set, sort_keys must be a boolean");
-        }
-        const separatorsArg = kwargs.get("separators") ?? new NullValue();
-        let separators = null;
-        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
-          if (separatorsArg.value.length !== 2) {
-            throw new Error("separators must be a tuple of two strings");
-          }
-          const [itemSep, keySep] = separatorsArg.value;
-          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
-            throw new Error("separators must be a tuple of two strings");
-          }
-          separators = [itemSep.value, keySep.value];
-        } else if (!(separatorsArg instanceof NullValue)) {
-          throw new Error("If set, separators must be a tuple of two strings");
-        }
-        return new StringValue(
-          toJSON(operand, {
-            indent: indent.value,
-            ensureAscii: ensureAscii.value,
-            sortKeys: sortKeys.value,
-            separators
-          })
-        );
-      } else if (filterName === "join") {
-        let value;
-        if (operand instanceof StringValue) {
-          value = Array.from(operand.value);
-        } else if (operand instanceof ArrayValue) {
-          value = operand.value.map((x) => x.value);
-        } else {
-          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-        }
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
-        if (!(separator instanceof StringValue)) {
-          throw new Error("separator must be a string");
-        }
-        return new StringValue(value.join(separator.value));
-      } else if (filterName === "int" || filterName === "float") {
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
-        if (operand instanceof StringValue) {
-          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
-          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
-        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
-          return operand;
-        } else if (operand instanceof BooleanValue) {
-          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
-        } else {
-          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-        }
-      } else if (filterName === "default") {
-        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-        const defaultValue = args[0] ?? new StringValue("");
-        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
-        if (!(booleanValue instanceof BooleanValue)) {
-          throw new Error("`default` filter flag must be a boolean");
-        }
-        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
-          return defaultValue;
-        }
-        return operand;
-      }
-      if (operand instanceof ArrayValue) {
-        switch (filterName) {
-          case "sort": {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
-            if (!(reverse instanceof BooleanValue)) {
-              throw new Error("reverse must be a boolean");
-            }
-            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
-            if (!(caseSensitive instanceof BooleanValue)) {
-              throw new Error("case_sensitive must be a boolean");
-            }
-            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
-            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
-              throw new Error("attribute must be a string, integer, or null");
-            }
-            const getSortValue = (item) => {
-              if (attribute instanceof NullValue) {
-                return item;
-              }
-              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
-              return getAttributeValue(item, attrPath);
-            };
-            return new ArrayValue(
-              operand.value.slice().sort((a, b) => {
-                const aVal = getSortValue(a);
-                const bVal = getSortValue(b);
-                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
-                return reverse.value ? -result : result;
-              })
-            );
-          }
-          case "selectattr":
-          case "rejectattr": {
-            const select = filterName === "selectattr";
-            if (operand.value.some((item) => !isAttributeContainer(item))) {
-              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
-            }
-            if (filter.args.some((x) => x.type !== "StringLiteral")) {
-              throw new Error(`arguments of \`${filterName}\` must be strings`);
-            }
-            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
-            let testFunction;
-            if (testName) {
-              const test = environment.tests.get(testName.value);
-              if (!test) {
-                throw new Error(`Unknown test: ${testName.value}`);
-              }
-              testFunction = test;
-            } else {
-              testFunction = (...x) => x[0].__bool__().value;
-            }
-            const filtered = operand.value.filter((item) => {
-              const a = item.value.get(attr.value);
-              const result = a ? testFunction(a, value) : false;
-              return select ? result : !result;
-            });
-            return new ArrayValue(filtered);
-          }
-          case "map": {
-            const [, kwargs] = this.evaluateArguments(filter.args, environment);
-            if (kwargs.has("attribute")) {
-              const attr = kwargs.get("attribute");
-              if (!(attr instanceof StringValue)) {
-                throw new Error("attribute must be a string");
-              }
-              const defaultValue = kwargs.get("default");
-              const mapped = operand.value.map((item) => {
-                if (!isAttributeContainer(item)) {
-                  throw new Error("items in map must be an object");
-                }
-                const value = getAttributeValue(item, attr.value);
-                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
-              });
-              return new ArrayValue(mapped);
-            } else {
-              throw new Error("`map` expressions without `attribute` set are not currently supported.");
-            }
-          }
-        }
-        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
-      } else if (operand instanceof StringValue) {
-        switch (filterName) {
-          case "indent": {
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
-            if (!(width instanceof IntegerValue)) {
-              throw new Error("width must be a number");
-            }
-            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
-            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
-            const lines = operand.value.split("\n");
-            const indent = " ".repeat(width.value);
-            const indented = lines.map(
-              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
-            );
-            return new StringValue(indented.join("\n"));
-          }
-          case "replace": {
-            const replaceFn = operand.builtins.get("replace");
-            if (!(replaceFn instanceof FunctionValue)) {
-              throw new Error("replace filter not available");
-            }
-            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
-          }
-        }
-        throw new Error(`Unknown StringValue filter: ${filterName}`);
-      } else if (operand instanceof ObjectValue) {
-        const builtin = operand.builtins.get(filterName);
-        if (builtin && builtin instanceof FunctionValue) {
-          const [args, kwargs] = this.evaluateArguments(filter.args, environment);
-          if (kwargs.size > 0) {
-            args.push(new KeywordArgumentsValue(kwargs));
-          }
-          return builtin.value(args, environment);
-        }
-        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
-      } else {
-        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
-      }
-    }
-    throw new Error(`Unknown filter: ${filterNode.type}`);
-  }
-  /**
-   * Evaluates expressions following the filter operation type.
-   */
-  evaluateFilterExpression(node2, environment) {
-    const operand = this.evaluate(node2.operand, environment);
-    return this.applyFilter(operand, node2.filter, environment);
-  }
-  /**
-   * Evaluates expressions following the test operation type.
-   */
-  evaluateTestExpression(node2, environment) {
-    const operand = this.evaluate(node2.operand, environment);
-    const test = environment.tests.get(node2.test.value);
-    if (!test) {
-      throw new Error(`Unknown test: ${node2.test.value}`);
-    }
-    const result = test(operand);
-    return new BooleanValue(node2.negate ? !result : result);
-  }
-  /**
-   * Evaluates expressions following the select operation type.
-   */
-  evaluateSelectExpression(node2, environment) {
-    const predicate = this.evaluate(node2.test, environment);
-    if (!predicate.__bool__().value) {
-      return new UndefinedValue();
-    }
-    return this.evaluate(node2.lhs, environment);
-  }
-  /**
-   * Evaluates expressions following the unary operation type.
-   */
-  evaluateUnaryExpression(node2, environment) {
-    const argument = this.evaluate(node2.argument, environment);
-    switch (node2.operator.value) {
-      case "not":
-        return new BooleanValue(!argument.__bool__().value);
-      case "+":
-      case "-": {
-        const sign = node2.operator.value === "-" ? -1 : 1;
-        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
-          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
-          const result = sign * value;
-          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
-        }
-        throw new SyntaxError(`Unknown operator "${node2.operator.value}" for ${argument.type}`);
-      }
-      default:
-        throw new SyntaxError(`Unknown operator: ${node2.operator.value}`);
-    }
-  }
-  evaluateTernaryExpression(node2, environment) {
-    const cond = this.evaluate(node2.condition, environment);
-    return cond.__bool__().value ? this.evaluate(node2.trueExpr, environment) : this.evaluate(node2.falseExpr, environment);
-  }
-  evalProgram(program, environment) {
-    return this.evaluateBlock(program.body, environment);
-  }
-  evaluateBlock(statements, environment) {
-    let result = "";
-    for (const statement of statements) {
-      const lastEvaluated = this.evaluate(statement, environment);
-      if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
-        result += lastEvaluated.toString();
-      }
-    }
-    return new StringValue(result);
-  }
-  evaluateIdentifier(node2, environment) {
-    return environment.lookupVariable(node2.value);
-  }
-  evaluateCallExpression(expr, environment) {
-    const [args, kwargs] = this.evaluateArguments(expr.args, environment);
-    if (kwargs.size > 0) {
-      args.push(new KeywordArgumentsValue(kwargs));
-    }
-    const fn = this.evaluate(expr.callee, environment);
-    if (fn.type !== "FunctionValue") {
-      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-    }
-    return fn.value(args, environment);
-  }
-  evaluateSliceExpression(object2, expr, environment) {
-    if (!(object2 instanceof ArrayValue || object2 instanceof StringValue)) {
-      throw new Error("Slice object must be an array or string");
-    }
-    const start = this.evaluate(expr.start, environment);
-    const stop = this.evaluate(expr.stop, environment);
-    const step = this.evaluate(expr.step, environment);
-    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
-      throw new Error("Slice start must be numeric or undefined");
-    }
-    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
-      throw new Error("Slice stop must be numeric or undefined");
-    }
-    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
-      throw new Error("Slice step must be numeric or undefined");
-    }
-    if (object2 instanceof ArrayValue) {
-      return new ArrayValue(slice(object2.value, start.value, stop.value, step.value));
-    } else {
-      return new StringValue(slice(Array.from(object2.value), start.value, stop.value, step.value).join(""));
-    }
-  }
-  evaluateMemberExpression(expr, environment) {
-    const object2 = this.evaluate(expr.object, environment);
-    let property;
-    if (expr.computed) {
-      if (expr.property.type === "SliceExpression") {
-        return this.evaluateSliceExpression(object2, expr.property, environment);
-      } else {
-        property = this.evaluate(expr.property, environment);
-      }
-    } else if (expr.property.type === "IntegerLiteral") {
-      property = new IntegerValue(expr.property.value);
-    } else {
-      property = new StringValue(expr.property.value);
-    }
-    let value;
-    if (isAttributeContainer(object2)) {
-      if (!(property instanceof StringValue)) {
-        throw new Error(`Cannot access property with non-string: got ${property.type}`);
-      }
-      value = object2.value.get(property.value) ?? (object2 instanceof ObjectValue ? object2.builtins.get(property.value) : void 0);
-    } else if (object2 instanceof ArrayValue || object2 instanceof StringValue) {
-      if (property instanceof IntegerValue) {
-        if (object2 instanceof StringValue) {
-          const character = object2.value.at(property.value);
-          value = character === void 0 ? void 0 : new StringValue(character);
-        } else {
-          value = object2.value.at(property.value);
-        }
-      } else if (property instanceof StringValue) {
-        value = object2.builtins.get(property.value);
-      } else {
-        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
-      }
-    } else {
-      if (!(property instanceof StringValue)) {
-        throw new Error(`Cannot access property with non-string: got ${property.type}`);
-      }
-      value = object2.builtins.get(property.value);
-    }
-    return value instanceof RuntimeValue ? value : new UndefinedValue();
-  }
-  evaluateSet(node2, environment) {
-    const rhs = node2.value ? this.evaluate(node2.value, environment) : this.evaluateBlock(node2.body, environment);
-    if (node2.assignee.type === "Identifier") {
-      const variableName = node2.assignee.value;
-      environment.setVariable(variableName, rhs);
-    } else if (node2.assignee.type === "TupleLiteral") {
-      const tuple2 = node2.assignee;
-      if (!(rhs instanceof ArrayValue)) {
-        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
-      }
-      const arr = rhs.value;
-      if (arr.length !== tuple2.value.length) {
-        throw new Error(`Too ${tuple2.value.length > arr.length ? "few" : "many"} items to unpack in set`);
-      }
-      for (let i = 0; i < tuple2.value.length; ++i) {
-        const elem = tuple2.value[i];
-        if (elem.type !== "Identifier") {
-          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
-        }
-        environment.setVariable(elem.value, arr[i]);
-      }
-    } else if (node2.assignee.type === "MemberExpression") {
-      const member = node2.assignee;
-      const object2 = this.evaluate(member.object, environment);
-      if (!(object2 instanceof NamespaceValue)) {
-        throw new Error("cannot assign attribute on non-namespace object");
-      }
-      if (member.property.type !== "Identifier") {
-        throw new Error("Cannot assign to member with non-identifier property");
-      }
-      object2.value.set(member.property.value, rhs);
-    } else {
-      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node2.assignee)}`);
-    }
-    return new NullValue();
-  }
-  evaluateIf(node2, environment) {
-    const test = this.evaluate(node2.test, environment);
-    return this.evaluateBlock(test.__bool__().value ? node2.body : node2.alternate, environment);
-  }
-  evaluateFor(node2, environment) {
-    const scope = new Environment(environment);
-    let test, iterable;
-    if (node2.iterable.type === "SelectExpression") {
-      const select = node2.iterable;
-      iterable = this.evaluate(select.lhs, scope);
-      test = select.test;
-    } else {
-      iterable = this.evaluate(node2.iterable, scope);
-    }
-    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
-      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
-    }
-    if (iterable instanceof ObjectValue) {
-      iterable = iterable.keys();
-    }
-    const items = [];
-    const scopeUpdateFunctions = [];
-    for (let i = 0; i < iterable.value.length; ++i) {
-      const loopScope = new Environment(scope);
-      const current = iterable.value[i];
-      let scopeUpdateFunction;
-      if (node2.loopvar.type === "Identifier") {
-        scopeUpdateFunction = (scope2) => scope2.setVariable(node2.loopvar.value, current);
-      } else if (node2.loopvar.type === "TupleLiteral") {
-        const loopvar = node2.loopvar;
-        if (current.type !== "ArrayValue") {
-          throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
-        }
-        const c = current;
-        if (loopvar.value.length !== c.value.length) {
-          throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
-        }
-        scopeUpdateFunction = (scope2) => {
-          for (let j = 0; j < loopvar.value.length; ++j) {
-            if (loopvar.value[j].type !== "Identifier") {
-              throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
-            }
-            scope2.setVariable(loopvar.value[j].value, c.value[j]);
-          }
-        };
-      } else {
-        throw new Error(`Invalid loop variable(s): ${node2.loopvar.type}`);
-      }
-      if (test) {
-        scopeUpdateFunction(loopScope);
-        const testValue = this.evaluate(test, loopScope);
-        if (!testValue.__bool__().value) {
-          continue;
-        }
-      }
-      items.push(current);
-      scopeUpdateFunctions.push(scopeUpdateFunction);
-    }
-    let result = "";
-    let noIteration = true;
-    for (let i = 0; i < items.length; ++i) {
-      const loop = /* @__PURE__ */ new Map([
-        ["index", new IntegerValue(i + 1)],
-        ["index0", new IntegerValue(i)],
-        ["revindex", new IntegerValue(items.length - i)],
-        ["revindex0", new IntegerValue(items.length - i - 1)],
-        ["first", new BooleanValue(i === 0)],
-        ["last", new BooleanValue(i === items.length - 1)],
-        ["length", new IntegerValue(items.length)],
-        ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
-        ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
-      ]);
-      scope.setVariable("loop", new ObjectValue(loop));
-      scopeUpdateFunctions[i](scope);
-      try {
-        const evaluated = this.evaluateBlock(node2.body, scope);
-        result += evaluated.value;
-      } catch (err) {
-        if (err instanceof ContinueControl) {
-          continue;
-        }
-        if (err instanceof BreakControl) {
-          break;
-        }
-        throw err;
-      }
-      noIteration = false;
-    }
-    if (noIteration) {
-      const defaultEvaluated = this.evaluateBlock(node2.defaultBlock, scope);
-      result += defaultEvaluated.value;
-    }
-    return new StringValue(result);
-  }
-  /**
-   * Bind every parameter name and special argument before evaluating defaults,
-   * preventing unbound parameters from resolving in an outer scope.
-   */
-  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
-    const positionalArguments = args.slice();
-    let keywordArguments = /* @__PURE__ */ new Map();
-    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
-      keywordArguments = new Map(positionalArguments.pop().value);
-    }
-    const pendingDefaults = [];
-    for (let i = 0; i < parameters.length; ++i) {
-      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
-      let value = positionalArguments[i];
-      if (value === void 0 && keywordArguments.has(name)) {
-        value = keywordArguments.get(name);
-        keywordArguments.delete(name);
-      }
-      if (value === void 0 && defaultValue !== void 0) {
-        pendingDefaults.push([name, defaultValue]);
-      }
-      scope.setVariable(name, value ?? new UndefinedValue());
-    }
-    if (specialArguments.has("kwargs")) {
-      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
-    } else if (keywordArguments.size > 0) {
-      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
-    }
-    if (specialArguments.has("varargs")) {
-      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
-    } else if (positionalArguments.length > parameters.length) {
-      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
-    }
-    for (const [name, defaultValue] of pendingDefaults) {
-      scope.setVariable(name, this.evaluate(defaultValue, scope));
-    }
-  }
-  /**
-   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
-   */
-  evaluateMacro(node2, environment) {
-    const specialArguments = findAccessedSpecialMacroArguments(node2.args, node2.body);
-    environment.setVariable(
-      node2.name.value,
-      new FunctionValue((args, scope) => {
-        const macroScope = new Environment(scope);
-        this.bindMacroArguments(`'${node2.name.value}'`, node2.args, specialArguments, args, macroScope);
-        return this.evaluateBlock(node2.body, macroScope);
-      })
-    );
-    return new NullValue();
-  }
-  evaluateCallStatement(node2, environment) {
-    const parameters = node2.callerArgs ?? [];
-    const specialArguments = findAccessedSpecialMacroArguments(parameters, node2.body);
-    const callerFn = new FunctionValue((callerArguments) => {
-      const callBlockEnv = new Environment(environment);
-      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
-      return this.evaluateBlock(node2.body, callBlockEnv);
-    });
-    const [macroArgs, macroKwargs] = this.evaluateArguments(node2.call.args, environment);
-    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
-    const fn = this.evaluate(node2.call.callee, environment);
-    if (fn.type !== "FunctionValue") {
-      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
-    }
-    const newEnv = new Environment(environment);
-    newEnv.setVariable("caller", callerFn);
-    return fn.value(macroArgs, newEnv);
-  }
-  evaluateFilterStatement(node2, environment) {
-    const rendered = this.evaluateBlock(node2.body, environment);
-    return this.applyFilter(rendered, node2.filter, environment);
-  }
-  evaluate(statement, environment) {
-    if (!statement) {
-      return new UndefinedValue();
-    }
-    switch (statement.type) {
-      case "Program":
-        return this.evalProgram(statement, environment);
-      case "Set":
-        return this.evaluateSet(statement, environment);
-      case "If":
-        return this.evaluateIf(statement, environment);
-      case "For":
-        return this.evaluateFor(statement, environment);
-      case "Macro":
-        return this.evaluateMacro(statement, environment);
-      case "CallStatement":
-        return this.evaluateCallStatement(statement, environment);
-      case "Break":
-        throw new BreakControl();
-      case "Continue":
-        throw new ContinueControl();
-      case "IntegerLiteral":
-        return new IntegerValue(statement.value);
-      case "FloatLiteral":
-        return new FloatValue(statement.value);
-      case "StringLiteral":
-        return new StringValue(statement.value);
-      case "ArrayLiteral":
-        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
-      case "TupleLiteral":
-        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
-      case "ObjectLiteral": {
-        const mapping = /* @__PURE__ */ new Map();
-        for (const [key, value] of statement.value) {
-          const evaluatedKey = this.evaluate(key, environment);
-          if (!(evaluatedKey instanceof StringValue)) {
-            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
-          }
-          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
-        }
-        return new ObjectValue(mapping);
-      }
-      case "Identifier":
-        return this.evaluateIdentifier(statement, environment);
-      case "CallExpression":
-        return this.evaluateCallExpression(statement, environment);
-      case "MemberExpression":
-        return this.evaluateMemberExpression(statement, environment);
-      case "UnaryExpression":
-        return this.evaluateUnaryExpression(statement, environment);
-      case "BinaryExpression":
-        return this.evaluateBinaryExpression(statement, environment);
-      case "FilterExpression":
-        return this.evaluateFilterExpression(statement, environment);
-      case "FilterStatement":
-        return this.evaluateFilterStatement(statement, environment);
-      case "TestExpression":
-        return this.evaluateTestExpression(statement, environment);
-      case "SelectExpression":
-        return this.evaluateSelectExpression(statement, environment);
-      case "Ternary":
-        return this.evaluateTernaryExpression(statement, environment);
-      case "Comment":
-        return new NullValue();
-      default:
-        throw new SyntaxError(`Unknown node type: ${statement.type}`);
-    }
-  }
-};
-function convertToRuntimeValues(input2) {
-  switch (typeof input2) {
-    case "number":
-      return Number.isInteger(input2) ? new IntegerValue(input2) : new FloatValue(input2);
-    case "string":
-      return new StringValue(input2);
-    case "boolean":
-      return new BooleanValue(input2);
-    case "undefined":
-      return new UndefinedValue();
-    case "object":
-      if (input2 === null) {
-        return new NullValue();
-      } else if (Array.isArray(input2)) {
-        return new ArrayValue(input2.map(convertToRuntimeValues));
-      } else {
-        return new ObjectValue(
-          new Map(Object.entries(input2).map(([key, value]) => [key, convertToRuntimeValues(value)]))
-        );
-      }
-    case "function":
-      return new FunctionValue((args, _scope) => {
-        const result = input2(...args.map((x) => x.value)) ?? null;
-        return convertToRuntimeValues(result);
-      });
-    default:
-      throw new Error(`Cannot convert to runtime value: ${input2}`);
-  }
-}
-var NEWLINE = "\n";
-var OPEN_STATEMENT = "{%- ";
-var CLOSE_STATEMENT = " -%}";
-var PRECEDENCE = Object.freeze({
-  CONDITIONAL: 0,
-  // a if b else c
-  LOGICAL_OR: 1,
-  // or
-  LOGICAL_AND: 2,
-  // and
-  LOGICAL_NOT: 3,
-  // not a
-  COMPARISON: 4,
-  // == != < <= > >= in, not in
-  ADDITIVE: 5,
-  // + -
-  MULTIPLICATIVE: 6,
-  // * / // %
-  EXPONENTIATION: 7,
-  // **
-  TEST: 8,
-  // is
-  FILTER: 9,
-  // |
-  UNARY_SIGN: 10,
-  // -a +a
-  ATOM: 11
-  // literals, identifiers, calls, member accesses
-});
-function getBinaryOperatorPrecedence(expr) {
-  switch (expr.operator.type) {
-    case "ExponentiationBinaryOperator":
-      return PRECEDENCE.EXPONENTIATION;
-    case "MultiplicativeBinaryOperator":
-      return PRECEDENCE.MULTIPLICATIVE;
-    case "AdditiveBinaryOperator":
-      return PRECEDENCE.ADDITIVE;
-    case "ComparisonBinaryOperator":
-      return PRECEDENCE.COMPARISON;
-    case "Identifier":
-      if (expr.operator.value === "and") {
-        return PRECEDENCE.LOGICAL_AND;
-      }
-      if (expr.operator.value === "in" || expr.operator.value === "not in") {
-        return PRECEDENCE.COMPARISON;
-      }
-      return PRECEDENCE.LOGICAL_OR;
-  }
-  return PRECEDENCE.LOGICAL_OR;
-}
-function getPrecedence(node2) {
-  switch (node2.type) {
-    case "SelectExpression":
-    case "Ternary":
-      return PRECEDENCE.CONDITIONAL;
-    case "BinaryExpression":
-      return getBinaryOperatorPrecedence(node2);
-    case "UnaryExpression":
-      return node2.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
-    case "TestExpression":
-      return PRECEDENCE.TEST;
-    case "FilterExpression":
-      return PRECEDENCE.FILTER;
-    default:
-      return PRECEDENCE.ATOM;
-  }
-}
-function formatOperand(node2, minPrecedence) {
-  const expr = formatExpression(node2);
-  return getPrecedence(node2) < minPrecedence ? `(${expr})` : expr;
-}
-function format(program, indent = "	") {
-  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
-  const body2 = formatStatements(program.body, 0, indentStr);
-  return body2.replace(/\n$/, "");
-}
-function createStatement(...text) {
-  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
-}
-function formatStatements(stmts, depth, indentStr) {
-  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
-}
-function formatExpressionList(expressions) {
-  return expressions.map((expression) => formatExpression(expression)).join(", ");
-}
-function formatStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  switch (node2.type) {
-    case "Program":
-      return formatStatements(node2.body, depth, indentStr);
-    case "If":
-      return formatIf(node2, depth, indentStr);
-    case "For":
-      return formatFor(node2, depth, indentStr);
-    case "Set":
-      return formatSet(node2, depth, indentStr);
-    case "Macro":
-      return formatMacro(node2, depth, indentStr);
-    case "Break":
-      return pad + createStatement("break");
-    case "Continue":
-      return pad + createStatement("continue");
-    case "CallStatement":
-      return formatCallStatement(node2, depth, indentStr);
-    case "FilterStatement":
-      return formatFilterStatement(node2, depth, indentStr);
-    case "Comment":
-      return pad + "{# " + node2.value + " #}";
-    default:
-      return pad + "{{- " + formatExpression(node2) + " -}}";
-  }
-}
-function formatIf(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const clauses = [];
-  let current = node2;
-  while (current) {
-    clauses.push({ test: current.test, body: current.body });
-    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
-      current = current.alternate[0];
-    } else {
-      break;
-    }
-  }
-  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
-  for (let i = 1; i < clauses.length; ++i) {
-    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
-  }
-  if (current && current.alternate.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endif");
-  return out;
-}
-function formatFor(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  let formattedIterable = "";
-  if (node2.iterable.type === "SelectExpression") {
-    const n = node2.iterable;
-    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
-  } else {
-    formattedIterable = formatExpression(node2.iterable);
-  }
-  let out = pad + createStatement("for", formatExpression(node2.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr);
-  if (node2.defaultBlock.length > 0) {
-    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node2.defaultBlock, depth + 1, indentStr);
-  }
-  out += NEWLINE + pad + createStatement("endfor");
-  return out;
-}
-function formatSet(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const left = formatExpression(node2.assignee);
-  const right = node2.value ? formatExpression(node2.value) : "";
-  const value = pad + createStatement("set", `${left}${node2.value ? " = " + right : ""}`);
-  if (node2.body.length === 0) {
-    return value;
-  }
-  return value + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
-}
-function formatMacro(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const args = formatExpressionList(node2.args);
-  return pad + createStatement("macro", `${node2.name.value}(${args})`) + NEWLINE + formatStatements(node2.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
-}
-function formatCallStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const params = node2.callerArgs && node2.callerArgs.length > 0 ? `(${formatExpressionList(node2.callerArgs)})` : "";
-  const callExpr = formatExpression(node2.call);
-  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endcall");
-  return out;
-}
-function formatFilterStatement(node2, depth, indentStr) {
-  const pad = indentStr.repeat(depth);
-  const spec = node2.filter.type === "Identifier" ? node2.filter.value : formatExpression(node2.filter);
-  let out = pad + createStatement("filter", spec) + NEWLINE;
-  out += formatStatements(node2.body, depth + 1, indentStr) + NEWLINE;
-  out += pad + createStatement("endfilter");
-  return out;
-}
-function formatExpression(node2) {
-  switch (node2.type) {
-    case "SpreadExpression": {
-      const n = node2;
-      return `*${formatExpression(n.argument)}`;
-    }
-    case "KeywordSpreadExpression": {
-      const n = node2;
-      return `**${formatExpression(n.argument)}`;
-    }
-    case "Identifier":
-      return node2.value;
-    case "IntegerLiteral":
-      return `${node2.value}`;
-    case "FloatLiteral": {
-      const value = node2.value;
-      if (Object.is(value, -0)) {
-        return "-0.0";
-      }
-      return value % 1 === 0 ? value.toFixed(1) : value.toString();
-    }
-    case "StringLiteral":
-      return JSON.stringify(node2.value);
-    case "BinaryExpression": {
-      const n = node2;
-      const thisPrecedence = getBinaryOperatorPrecedence(n);
-      const left = formatOperand(n.left, thisPrecedence);
-      const right = formatOperand(n.right, thisPrecedence + 1);
-      return `${left} ${n.operator.value} ${right}`;
-    }
-    case "UnaryExpression": {
-      const n = node2;
-      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
-      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
-    }
-    case "CallExpression": {
-      const n = node2;
-      const args = formatExpressionList(n.args);
-      return `${formatExpression(n.callee)}(${args})`;
-    }
-    case "MemberExpression": {
-      const n = node2;
-      const obj2 = formatOperand(n.object, PRECEDENCE.ATOM);
-      let prop = formatExpression(n.property);
-      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
-        prop = `(${prop})`;
-      }
-      return n.computed ? `${obj2}[${prop}]` : `${obj2}.${prop}`;
-    }
-    case "FilterExpression": {
-      const n = node2;
-      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
-      if (n.filter.type === "CallExpression") {
-        return `${operand} | ${formatExpression(n.filter)}`;
-      }
-      return `${operand} | ${n.filter.value}`;
-    }
-    case "SelectExpression": {
-      const n = node2;
-      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
-    }
-    case "TestExpression": {
-      const n = node2;
-      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
-    }
-    case "ArrayLiteral":
-    case "TupleLiteral": {
-      const elems = formatExpressionList(node2.value);
-      const brackets = node2.type === "ArrayLiteral" ? "[]" : "()";
-      return `${brackets[0]}${elems}${brackets[1]}`;
-    }
-    case "ObjectLiteral": {
-      const entries = Array.from(node2.value.entries()).map(
-        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
-      );
-      return `{${entries.join(", ")}}`;
-    }
-    case "SliceExpression": {
-      const n = node2;
-      const s = n.start ? formatExpression(n.start) : "";
-      const t = n.stop ? formatExpression(n.stop) : "";
-      const st = n.step ? `:${formatExpression(n.step)}` : "";
-      return `${s}:${t}${st}`;
-    }
-    case "KeywordArgumentExpression": {
-      const n = node2;
-      return `${n.key.value}=${formatExpression(n.value)}`;
-    }
-    case "Ternary": {
-      const n = node2;
-      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
-        n.condition,
-        PRECEDENCE.LOGICAL_OR
-      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
-    }
-    default:
-      throw new Error(`Unknown expression type: ${node2.type}`);
-  }
-}
-var Template = class {
-  parsed;
-  /**
-   * @param {string} template The template string
-   */
-  constructor(template) {
-    const tokens2 = tokenize(template, {
-      lstrip_blocks: true,
-      trim_blocks: true
-    });
-    this.parsed = parse3(tokens2);
-  }
-  render(items) {
-    const env = new Environment();
-    setupGlobals(env);
-    if (items) {
-      for (const [key, value] of Object.entries(items)) {
-        env.set(key, value);
-      }
-    }
-    const interpreter = new Interpreter(env);
-    const result = interpreter.run(this.parsed);
-    return result.value;
-  }
-  format(options) {
-    return format(this.parsed, options?.indent || "	");
-  }
-};
+// src/core/eval/prompt.ts
+init_dist();
 
 // src/core/eval/template-check.ts
+init_dist();
 var BUILTINS = /* @__PURE__ */ new Set(["true", "false", "none", "True", "False", "None", "raise_exception", "range", "strftime_now", "namespace", "loop", "caller"]);
 var isNode = (v) => v !== null && typeof v === "object" && typeof v.type === "string";
 function templateVariables(program) {
@@ -61503,8 +65459,8 @@ function compile2(source, origin, role) {
   }
   return { role, source, origin, template, required: templateVariables(template.parsed).required };
 }
-function compilePrompt(spec, where, origins = []) {
-  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+function compilePrompt(spec, where2, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where2}${suffix}`, line: 1, col: 1 };
   const parts = spec.kind === "template" ? [compile2(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile2(m.content, origin(i, `.messages[${i}]`), m.role));
   return {
     spec,
@@ -62459,6 +66415,19 @@ var scorerConfigSchema = external_exports.discriminatedUnion(
   "type",
   scorerDefinitions.map((d) => d.schema)
 );
+function createScorers(configs) {
+  const scorers = configs.map((c) => {
+    const def = scorerDefinitions.find((d) => d.type === c.type);
+    if (!def) throw new ConfigError(`unknown scorer type "${c.type}"`);
+    return def.create(c);
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of scorers) {
+    if (seen.has(s.name)) throw new ConfigError(`two scorers are named "${s.name}"`, { hint: `give one of them a distinct "name:"` });
+    seen.add(s.name);
+  }
+  return scorers;
+}
 
 // src/core/compare/aggregates.ts
 function aggregateFor(type, config2) {
@@ -62563,9 +66532,9 @@ var workflowRunEvent = external_exports.looseObject({
     pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
   })
 });
-function parsePullRequestEvent(payload, where) {
+function parsePullRequestEvent(payload, where2) {
   const r = pullRequestEvent.safeParse(payload);
-  if (!r.success) throw eventError("pull_request", where, r.error);
+  if (!r.success) throw eventError("pull_request", where2, r.error);
   const pr = r.data.pull_request;
   return {
     number: pr.number,
@@ -62575,9 +66544,9 @@ function parsePullRequestEvent(payload, where) {
     isFork: pr.head.repo?.full_name !== pr.base.repo.full_name
   };
 }
-function eventError(kind, where, err) {
+function eventError(kind, where2, err) {
   const issues = err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  return new DataInvalidError(`${where} is not a ${kind} event payload: ${issues}`, {
+  return new DataInvalidError(`${where2} is not a ${kind} event payload: ${issues}`, {
     hint: `run this step in a workflow triggered by "${kind}", or pass the pull request number explicitly`
   });
 }
@@ -62683,23 +66652,23 @@ function defaultStringLength(value) {
 }
 function markdownTable(table, options) {
   const settings = options || {};
-  const align = (settings.align || []).concat();
+  const align2 = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
   const sizeMatrix = [];
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
+  let rowIndex2 = -1;
+  while (++rowIndex2 < table.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
+    if (table[rowIndex2].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex2].length;
     }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table[rowIndex2].length) {
+      const cell = serialize(table[rowIndex2][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -62709,16 +66678,16 @@ function markdownTable(table, options) {
       }
       row2.push(cell);
     }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
+    cellMatrix[rowIndex2] = row2;
+    sizeMatrix[rowIndex2] = sizes2;
   }
   let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
+  if (typeof align2 === "object" && "length" in align2) {
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
     }
   } else {
-    const code = toAlignment(align);
+    const code = toAlignment(align2);
     while (++columnIndex < mostCellsPerRow) {
       alignments[columnIndex] = code;
     }
@@ -62754,12 +66723,12 @@ function markdownTable(table, options) {
   }
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
+  rowIndex2 = -1;
   const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+  while (++rowIndex2 < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex2];
+    const sizes2 = sizeMatrix[rowIndex2];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex2 === 1 ? 0 : rowIndex2].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
@@ -63498,6 +67467,88 @@ function reportRecordOf(r) {
   };
 }
 
+// src/core/eval/digest-index.ts
+function digest64(s) {
+  let a = 2166136261;
+  let b = 16777619 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  return [mix(a), mix(b ^ 2654435769)];
+}
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+var DigestIndex = class {
+  hi;
+  lo;
+  /** The value + 1 at each slot; 0 marks an empty slot. */
+  values;
+  mask;
+  size = 0;
+  constructor(expected = 1024) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.values = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+  /** Bytes held by the table. */
+  get bytes() {
+    return this.hi.byteLength * 3;
+  }
+  /** The value stored for `key`'s digest, or -1. */
+  get(key) {
+    const [h, l] = digest64(key);
+    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
+      const v = this.values[i];
+      if (v === 0) return -1;
+      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
+    }
+  }
+  /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
+  setIfAbsent(key, value) {
+    if (value < 0 || value >= 4294967295) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB2\u22122, got ${value}`);
+    const [h, l] = digest64(key);
+    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
+      const v = this.values[i];
+      if (v === 0) {
+        this.hi[i] = h;
+        this.lo[i] = l;
+        this.values[i] = value + 1;
+        if (++this.size * 2 > this.values.length) this.grow();
+        return -1;
+      }
+      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
+    }
+  }
+  grow() {
+    const { hi, lo, values } = this;
+    const cap = values.length * 2;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.values = new Uint32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < values.length; j++) {
+      if (values[j] === 0) continue;
+      let i = lo[j] & this.mask;
+      while (this.values[i] !== 0) i = i + 1 & this.mask;
+      this.hi[i] = hi[j];
+      this.lo[i] = lo[j];
+      this.values[i] = values[j];
+    }
+  }
+};
+
 // src/core/eval/new-cases.ts
 var NEW_CASES_DIR = "new-cases";
 
@@ -63524,16 +67575,16 @@ async function readEvalRun(dir, label) {
   const hash3 = createHash2("sha256");
   let lineNo = 0;
   let rest = "";
-  const decoder = new StringDecoder("utf8");
+  const decoder4 = new StringDecoder("utf8");
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk;
     hash3.update(buf);
-    const text = rest + decoder.write(buf);
+    const text = rest + decoder4.write(buf);
     const parts = text.split("\n");
     rest = parts.pop();
     for (const p of parts) collector.add(p.endsWith("\r") ? p.slice(0, -1) : p, ++lineNo);
   }
-  rest += decoder.end();
+  rest += decoder4.end();
   if (rest !== "") collector.add(rest, ++lineNo);
   const { records, superseded, warnings: warnings2 } = collector.finish();
   const summaryFile = join(dir, "summary.json");
@@ -63558,7 +67609,8 @@ async function compareRuns(o) {
     comparison,
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
     context: o.context ?? {},
-    ...newCases ? { newCases } : {}
+    ...newCases ? { newCases } : {},
+    ...o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}
   };
   const comment = renderComment(model);
   let files = null;
@@ -63635,24 +67687,1245 @@ var INPUTS = {
     schema: inputSchemas.boolean,
     description: "Fail this step when the gate blocks (fail, or inconclusive under inconclusive: fail): true or false (default true)"
   },
-  title: { schema: external_exports.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' }
+  title: { schema: external_exports.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' },
+  "prompts-base-dir": {
+    schema: inputSchemas.string,
+    description: "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
+  }
 };
+
+// src/app/prompts/diff-prompts.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { extname as extname4, relative as relative5, resolve as resolve5 } from "node:path";
+
+// src/adapters/git/git-cli.ts
+import { spawn } from "node:child_process";
+function gitEnv(extra) {
+  const env = {};
+  for (const k of ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND"]) {
+    if (process.env[k] !== void 0) env[k] = process.env[k];
+  }
+  return { ...env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_EDITOR: "true", ...extra };
+}
+var GitCli = class {
+  constructor(cwd, identity = { name: "llmops", email: "llmops@users.noreply.github.com" }) {
+    this.cwd = cwd;
+    this.identity = identity;
+  }
+  cwd;
+  identity;
+  run(args, opts = {}) {
+    return new Promise((resolve7, reject) => {
+      const child = spawn("git", args, {
+        cwd: this.cwd,
+        env: gitEnv({
+          GIT_AUTHOR_NAME: this.identity.name,
+          GIT_AUTHOR_EMAIL: this.identity.email,
+          GIT_COMMITTER_NAME: this.identity.name,
+          GIT_COMMITTER_EMAIL: this.identity.email,
+          ...opts.env
+        }),
+        stdio: ["pipe", "pipe", "pipe"]
+      });
+      const out = [];
+      let err = "";
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => err += d.toString());
+      child.on("error", (e) => reject(new ExternalError(`could not run git: ${e.message}`, { hint: "install git and make sure it is on PATH" })));
+      child.on("close", (code) => {
+        const r = { code: code ?? 128, stdout: Buffer.concat(out), stderr: err };
+        if (r.code !== 0 && !opts.allowFail) {
+          reject(new ExternalError(`git ${args.filter((a) => a !== "--end-of-options").slice(0, 3).join(" ")} failed in ${this.cwd}: ${err.trim().split("\n").slice(-3).join(" ") || `exit ${r.code}`}`));
+        } else resolve7(r);
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+  async text(args) {
+    return (await this.run(args)).stdout.toString("utf8");
+  }
+  async listTags() {
+    const fmt2 = ["%(refname:strip=2)", "%(objecttype)", "%(objectname)", "%(*objectname)", "%(*objecttype)", "%(committerdate:iso-strict)", "%(*committerdate:iso-strict)"].join("%00");
+    const raw = await this.text(["for-each-ref", `--format=${fmt2}`, "refs/tags"]);
+    const rows2 = raw.split("\n").filter(Boolean).map((l) => l.split("\0"));
+    const tagObjects = rows2.filter((r) => r[1] === "tag").map((r) => r[2]);
+    const bodies = await this.catFileBatch(tagObjects);
+    const out = [];
+    for (const [name, type, sha3, peeled, peeledType, date5, peeledDate] of rows2) {
+      if (type === "commit") {
+        out.push({ tag: name, annotated: false, commit: sha3, createdAt: iso(date5), commitDate: iso(date5), author: null, message: "" });
+      } else if (type === "tag" && peeledType === "commit") {
+        const t = parseTagObject(bodies.get(sha3) ?? "");
+        out.push({ tag: name, annotated: true, commit: peeled, createdAt: t.date ?? iso(peeledDate), commitDate: iso(peeledDate), author: t.tagger, message: t.message });
+      }
+    }
+    return out;
+  }
+  async catFileBatch(shas) {
+    const map2 = /* @__PURE__ */ new Map();
+    if (shas.length === 0) return map2;
+    const buf = (await this.run(["cat-file", "--batch"], { input: shas.join("\n") + "\n" })).stdout;
+    let at = 0;
+    for (const sha3 of shas) {
+      const nl = buf.indexOf(10, at);
+      const header = buf.subarray(at, nl).toString("utf8").split(" ");
+      const size = Number(header[2]);
+      map2.set(sha3, buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
+      at = nl + 1 + size + 1;
+    }
+    return map2;
+  }
+  async resolveCommit(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { allowFail: true });
+    if (r.code !== 0) throw new InputError(`"${rev}" does not name a commit in ${this.cwd}`, { hint: "pass a branch, tag or commit SHA that exists (fetch it first in a shallow clone)" });
+    return r.stdout.toString().trim();
+  }
+  async commitDate(commit2) {
+    return iso((await this.text(["log", "-1", "--format=%cI", "--end-of-options", commit2])).trim());
+  }
+  async isAncestor(commit2, ref) {
+    const r = await this.run(["merge-base", "--is-ancestor", "--end-of-options", commit2, ref], { allowFail: true });
+    if (r.code === 0) return true;
+    if (r.code === 1) return false;
+    throw new ExternalError(`git merge-base could not compare ${commit2} with ${ref}: ${r.stderr.trim()}`, { hint: `fetch ${ref} first (actions/checkout with fetch-depth: 0)` });
+  }
+  async listTree(commit2, path) {
+    const clean = path.replace(/^\.\/+/, "").replace(/\/+$/, "");
+    const r = await this.run(["ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", commit2, "--", clean], { allowFail: true });
+    if (r.code !== 0) throw new ExternalError(`git ls-tree failed for ${clean} at ${commit2}: ${r.stderr.trim()}`);
+    const files = [];
+    for (const entry of r.stdout.toString("utf8").split("\0").filter(Boolean)) {
+      const m = /^\d+ (\w+) ([0-9a-f]+)\s+(-|\d+)\t(.*)$/s.exec(entry);
+      if (!m || m[1] !== "blob") continue;
+      const full = m[4];
+      const rel = full === clean ? "" : full.startsWith(`${clean}/`) ? full.slice(clean.length + 1) : null;
+      if (rel !== null) files.push({ path: rel, size: Number(m[3]), blob: m[2] });
+    }
+    return files;
+  }
+  async readBlob(blob) {
+    return (await this.run(["cat-file", "blob", "--end-of-options", blob])).stdout;
+  }
+  async createAnnotatedTag(tag, commit2, message) {
+    const r = await this.run(["tag", "--annotate", "--file=-", "--end-of-options", tag, commit2], { input: message, allowFail: true });
+    if (r.code !== 0) {
+      throw new ExternalError(`could not create tag ${tag}: ${r.stderr.trim()}`, { hint: /already exists/.test(r.stderr) ? "the tag exists already; fetch tags and look at `llmops registry show`" : void 0 });
+    }
+  }
+  async deleteLocalTag(tag) {
+    await this.run(["tag", "--delete", "--end-of-options", tag], { allowFail: true });
+  }
+  async pushTag(remote, tag) {
+    const r = await this.run(["push", "--porcelain", "--end-of-options", remote, `refs/tags/${tag}:refs/tags/${tag}`], { allowFail: true });
+    if (r.code === 0) return { ok: true };
+    const why = (r.stdout.toString() + r.stderr).split("\n").find((l) => /rejected|already exists|error/.test(l)) ?? r.stderr.trim();
+    return { ok: false, reason: why.trim() };
+  }
+  async fetch(remote, refspecs) {
+    await this.run(["fetch", "--quiet", "--no-tags", "--end-of-options", remote, ...refspecs]);
+  }
+};
+function iso(date5) {
+  const d = new Date(date5);
+  return Number.isNaN(d.getTime()) ? date5 : d.toISOString();
+}
+function parseTagObject(body2) {
+  const split = body2.indexOf("\n\n");
+  const headers = split < 0 ? body2 : body2.slice(0, split);
+  const message = (split < 0 ? "" : body2.slice(split + 2)).replace(/-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, "");
+  const tagger = /^tagger (.*) <[^>]*> (\d+) ([+-]\d{4})$/m.exec(headers);
+  return {
+    tagger: tagger ? tagger[1] : null,
+    date: tagger ? new Date(Number(tagger[2]) * 1e3).toISOString() : null,
+    message
+  };
+}
+
+// src/core/eval/case-set.ts
+var MAX_NAMED_DUPLICATES = 1e3;
+async function* take(source, n) {
+  if (n === void 0) return yield* source;
+  if (n <= 0) return;
+  let i = 0;
+  for await (const x of source) {
+    yield x;
+    if (++i >= n) return;
+  }
+}
+async function scanCases(read) {
+  const ids = new DigestIndex();
+  const inputs = new DigestIndex();
+  const inputSuspects = [];
+  let moreInputs = 0;
+  let count3 = 0;
+  for await (const c of read()) {
+    const i = count3++;
+    const prevId = ids.setIfAbsent(c.id, i);
+    const prevInput = inputs.setIfAbsent(inputKey(c), i);
+    if (prevInput >= 0) {
+      if (inputSuspects.length < MAX_NAMED_DUPLICATES) inputSuspects.push([prevInput, i]);
+      else moreInputs++;
+    }
+    if (prevId >= 0) await refuseDuplicateId(read, [prevId, i]);
+  }
+  const warnings2 = await confirmInputs(read, inputSuspects);
+  if (moreInputs > 0) warnings2.push(`\u2026 and up to ${moreInputs} more case(s) with an input seen earlier (not named; confirm with llmops data dedupe)`);
+  return { set: { stream: read, count: count3, ids }, warnings: warnings2 };
+}
+function inputKey(c) {
+  return stableStringify({ input: c.input ?? null, vars: c.vars });
+}
+var where = (c, i) => c.where ?? `case ${i + 1}`;
+async function casesAt(read, indices) {
+  const want = new Set(indices);
+  const last = Math.max(-1, ...want);
+  const out = /* @__PURE__ */ new Map();
+  let i = 0;
+  for await (const c of read()) {
+    if (want.has(i)) out.set(i, c);
+    if (++i > last) break;
+  }
+  return out;
+}
+async function refuseDuplicateId(read, [a, b]) {
+  const found = await casesAt(read, [a, b]);
+  const first = found.get(a);
+  const second = found.get(b);
+  if (first.id === second.id) {
+    throw new ConfigError(`${where(second, b)}: duplicate case id "${second.id}" (first at ${where(first, a)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+  }
+  throw new ConfigError(`${where(second, b)}: case ids "${second.id}" and "${first.id}" (${where(first, a)}) share a 64-bit digest (odds about 1 in 10\xB9\u2070 at a million cases)`, { hint: "rename one of the two cases" });
+}
+async function confirmInputs(read, suspects) {
+  if (suspects.length === 0) return [];
+  const found = await casesAt(read, suspects.flat());
+  const out = [];
+  for (const [a, b] of suspects) {
+    const first = found.get(a);
+    const second = found.get(b);
+    if (inputKey(first) !== inputKey(second)) continue;
+    out.push(`${where(second, b)}: case "${second.id}" has the same input as case "${first.id}" (${where(first, a)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  }
+  return out;
+}
+async function caseSetOf(cases) {
+  return scanCases(async function* () {
+    yield* cases;
+  });
+}
+async function collectCases(set2, limit) {
+  const out = [];
+  for await (const c of take(set2.stream(), limit)) out.push(c);
+  return out;
+}
+
+// src/core/prompts/line-diff.ts
+var MAX_CELLS = 4e6;
+function diffLines(a, b) {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const head = a.slice(0, start).map((text) => ({ op: " ", text }));
+  const tail = a.slice(endA).map((text) => ({ op: " ", text }));
+  const x = a.slice(start, endA);
+  const y = b.slice(start, endB);
+  let middle;
+  if (x.length * y.length > MAX_CELLS) {
+    middle = [...x.map((text) => ({ op: "-", text })), ...y.map((text) => ({ op: "+", text }))];
+  } else {
+    const w = y.length + 1;
+    const lcs = new Uint32Array((x.length + 1) * w);
+    for (let i2 = x.length - 1; i2 >= 0; i2--) {
+      for (let j2 = y.length - 1; j2 >= 0; j2--) {
+        lcs[i2 * w + j2] = x[i2] === y[j2] ? lcs[(i2 + 1) * w + j2 + 1] + 1 : Math.max(lcs[(i2 + 1) * w + j2], lcs[i2 * w + j2 + 1]);
+      }
+    }
+    middle = [];
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        middle.push({ op: " ", text: x[i] });
+        i++;
+        j++;
+      } else if (lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) middle.push({ op: "-", text: x[i++] });
+      else middle.push({ op: "+", text: y[j++] });
+    }
+    while (i < x.length) middle.push({ op: "-", text: x[i++] });
+    while (j < y.length) middle.push({ op: "+", text: y[j++] });
+  }
+  return [...head, ...middle, ...tail];
+}
+var splitLines = (s) => s === "" ? [] : s.replace(/\r?\n$/, "").split(/\r?\n/);
+function unifiedDiff(before, after, labels, context = 3) {
+  if (before === after) return "";
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = diffLines(a, b);
+  const out = [`--- ${labels.a}`, `+++ ${labels.b}`];
+  const changed = ops.map((o, k) => o.op !== " " ? k : -1).filter((k) => k >= 0);
+  if (changed.length === 0) {
+    out.push("@@ -1 +1 @@", "\\ the texts differ only in their final line break");
+    return `${out.join("\n")}
+`;
+  }
+  const hunks = [];
+  for (const k of changed) {
+    const last = hunks[hunks.length - 1];
+    if (last && k - last[1] <= 2 * context) last[1] = k;
+    else hunks.push([k, k]);
+  }
+  const posA = [];
+  const posB = [];
+  let la = 1;
+  let lb = 1;
+  for (const o of ops) {
+    posA.push(la);
+    posB.push(lb);
+    if (o.op !== "+") la++;
+    if (o.op !== "-") lb++;
+  }
+  for (const [s, e] of hunks) {
+    const from = Math.max(0, s - context);
+    const to = Math.min(ops.length - 1, e + context);
+    const slice2 = ops.slice(from, to + 1);
+    const countA = slice2.filter((o) => o.op !== "+").length;
+    const countB = slice2.filter((o) => o.op !== "-").length;
+    const startA = countA === 0 ? posA[from] - 1 : posA[from];
+    const startB = countB === 0 ? posB[from] - 1 : posB[from];
+    out.push(`@@ -${startA},${countA} +${startB},${countB} @@`);
+    for (const o of slice2) out.push(`${o.op}${o.text}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/core/prompts/schema.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
+var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
+var variableSchema = external_exports.union([
+  variableTypeSchema,
+  external_exports.strictObject({
+    type: variableTypeSchema.default("any"),
+    description: external_exports.string().max(2e3).optional(),
+    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
+    required: external_exports.boolean().default(true)
+  })
+]);
+var promptMetaFields = {
+  description: external_exports.string().max(1e4).optional(),
+  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
+  owner: external_exports.string().min(1).max(200).optional(),
+  /** A human version shown next to the content hash (which is the version llmops compares by). */
+  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
+  /** The variables a case must (or may) provide, with types checked against every case. */
+  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
+  /** What the prompt was written for; a suite's target overrides each of these. */
+  model: external_exports.strictObject({
+    api: external_exports.enum(["chat", "completions"]).optional(),
+    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+    /** The context window in tokens (prompt + completion). */
+    context: external_exports.number().int().positive().max(1e8).optional(),
+    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
+    tokenizer: external_exports.string().min(1).max(1e3).optional()
+  }).optional(),
+  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
+  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
+};
+var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
+var messageSchema = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var PromptYamlSchema = external_exports.strictObject({
+  ...promptMetaFields,
+  messages: external_exports.array(messageSchema).min(1).optional(),
+  template: external_exports.string().optional()
+});
+
+// src/core/prompts/prompt-file.ts
+var FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+var FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+function isPromptYaml(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
+}
+function readPromptFile(src) {
+  const problems = [];
+  const version3 = sha256(src.sidecar ? `${src.text}\0${src.sidecar.text}` : src.text);
+  const yamlProblem = (err, file2) => {
+    problems.push(fromConfigError(err, file2));
+    return null;
+  };
+  if (/\.ya?ml$/i.test(src.file)) {
+    let doc;
+    try {
+      doc = parseYamlSource(src.text, src.file);
+    } catch (err) {
+      return { file: yamlProblem(err, src.file), problems };
+    }
+    const checked = collectIssues(PromptYamlSchema, doc);
+    if (!checked.ok) {
+      for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+      return { file: null, problems };
+    }
+    const v = checked.value;
+    const { messages, template: template2, ...meta4 } = v;
+    if (messages === void 0 === (template2 === void 0)) {
+      problems.push({ file: src.file, line: 1, col: 1, message: 'a prompt YAML file needs exactly one of "messages:" (a list of {role: system|user|assistant, content: template}) or "template:"' });
+      return { file: null, problems };
+    }
+    const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
+    const origins = (messages ? messages.map((_, i) => doc.locate(["messages", i, "content"])) : [doc.locate(["template"])]).map((pos) => ({ file: src.file, ...scalarStart(src.text, pos) }));
+    return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version3 }, problems };
+  }
+  const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
+  if (frontMatter !== null && src.sidecar) {
+    problems.push({ file: src.file, line: 1, col: 1, message: `configuration in both the front matter and ${src.sidecar.file}`, hint: "keep one of them" });
+  }
+  let meta3 = {};
+  let metaDoc = null;
+  const yamlText = frontMatter ?? src.sidecar?.text ?? null;
+  const yamlFile = frontMatter !== null ? src.file : src.sidecar?.file ?? src.file;
+  if (yamlText !== null) {
+    try {
+      metaDoc = parseYamlSource(frontMatter !== null ? `
+${yamlText}` : yamlText, yamlFile);
+    } catch (err) {
+      yamlProblem(err, yamlFile);
+    }
+    if (metaDoc && metaDoc.value !== null && metaDoc.value !== void 0) {
+      const checked = collectIssues(PromptMetaSchema, metaDoc);
+      if (checked.ok) meta3 = checked.value;
+      else for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+    }
+  }
+  const template = body2.replace(/\r?\n$/, "");
+  return { file: { file: src.file, meta: meta3, metaDoc, spec: { kind: "template", template }, origins: [{ file: src.file, line: bodyLine, col: 1 }], version: version3 }, problems };
+}
+function splitFrontMatter(text) {
+  const open4 = FRONT_MATTER_OPEN.exec(text);
+  if (!open4) return { frontMatter: null, body: text, bodyLine: 1 };
+  const lines = text.slice(open4[0].length).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (FRONT_MATTER_CLOSE.test(lines[i].replace(/\r$/, ""))) {
+      return { frontMatter: lines.slice(0, i).join("\n"), body: lines.slice(i + 1).join("\n"), bodyLine: i + 3 };
+    }
+  }
+  return { frontMatter: null, body: text, bodyLine: 1 };
+}
+function parsePromptFile(src) {
+  const { file: file2, problems } = readPromptFile(src);
+  if (problems.length === 0 && file2) return file2;
+  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+  throw new ConfigError(problems.length === 1 ? lines[0] : `invalid prompt file (${problems.length} problems):
+  ${lines.join("\n  ")}`, {
+    hint: problems[0]?.hint ?? `fix it in ${src.file} (docs/prompts.md lists the fields)`
+  });
+}
+function fromConfigError(err, file2) {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^(.*?):(\d+):(\d+): ([^\n]*)/.exec(message);
+  const hint = err instanceof ConfigError ? err.hint : void 0;
+  if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
+  return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+function scalarStart(text, pos) {
+  const lines = text.split("\n");
+  const line = lines[pos.line - 1] ?? "";
+  const ch = line[pos.col - 1];
+  if (ch === "'" || ch === '"') return { line: pos.line, col: pos.col + 1 };
+  if (ch === "|" || ch === ">") {
+    const next = lines[pos.line] ?? "";
+    const indent = /^ */.exec(next)?.[0].length ?? 0;
+    return { line: pos.line + 1, col: indent + 1, indent };
+  }
+  return pos;
+}
+
+// src/app/prompts/lint-prompts.ts
+import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { dirname as dirname5, extname as extname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+
+// src/core/prompts/lint.ts
+init_dist();
+
+// src/app/eval/load-suite.ts
+import { existsSync as existsSync6, readFileSync as readFileSync4, realpathSync, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, relative as relative3, resolve as resolve3, sep } from "node:path";
+
+// src/core/eval/cases.ts
+var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
+function toCase(raw, where2) {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError(`${where2}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+  }
+  const o = raw;
+  for (const k of Object.keys(o)) {
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where2}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+  }
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where2}: "input" must be a string, found ${typeof o.input}`);
+  if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
+    throw new ConfigError(`${where2}: "vars" must be an object of template variables`);
+  }
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where2}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where2}: "id" must be a string or a number`);
+  const vars = o.vars ?? {};
+  const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
+  const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where: where2 };
+}
+function parseCaseLine(line, file2, lineNo) {
+  if (lineNo === 1 && line.charCodeAt(0) === 65279) line = line.slice(1);
+  if (line.endsWith("\r")) line = line.slice(0, -1);
+  if (line.trim() === "") return null;
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${file2}:${lineNo}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+  }
+  return toCase(value, `${file2}:${lineNo}`);
+}
+
+// src/app/fs/sha256-file.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+async function sha256File(path) {
+  const h = createHash3("sha256");
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
+}
+
+// src/app/eval/case-files.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { extname } from "node:path";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+function caseFileReader(path, shown) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".parquet")) return () => parquetCases(path, shown);
+  if (lower.endsWith(".gz")) return () => jsonlCases(path, shown, true);
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return () => jsonlCases(path, shown, false);
+  throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+}
+async function* jsonlCases(path, shown, gzip) {
+  const file2 = createReadStream4(path, { highWaterMark: 1 << 16 });
+  const source = gzip ? file2.pipe(createGunzip()) : file2;
+  if (gzip) file2.on("error", (err) => source.destroy(err));
+  const decoder4 = new StringDecoder2("utf8");
+  let rest = "";
+  let lineNo = 0;
+  try {
+    for await (const chunk of source) {
+      const parts = (rest + decoder4.write(chunk)).split("\n");
+      rest = parts.pop();
+      for (const line of parts) {
+        const c2 = parseCaseLine(line, shown, ++lineNo);
+        if (c2) yield c2;
+      }
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(gzip ? `${shown}: not valid gzip: ${why}` : `${shown}: could not be read: ${why}`);
+  } finally {
+    source.destroy();
+    file2.destroy();
+  }
+  rest += decoder4.end();
+  const c = parseCaseLine(rest, shown, ++lineNo);
+  if (c) yield c;
+}
+async function* parquetCases(path, shown) {
+  const { parquetMetadataAsync: parquetMetadataAsync2, parquetReadObjects: parquetReadObjects2 } = await Promise.resolve().then(() => (init_node(), node_exports));
+  const fh = await open3(path, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const file2 = {
+      byteLength: size,
+      async slice(start, end) {
+        const stop = Math.min(end ?? size, size);
+        const buf = Buffer.alloc(Math.max(0, stop - start));
+        await fh.read(buf, 0, buf.length, start);
+        return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+      }
+    };
+    const fail = (err) => {
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    const metadata = await parquetMetadataAsync2(file2).catch(fail);
+    let row = 0;
+    for (const group2 of metadata.row_groups) {
+      const n = Number(group2.num_rows);
+      const rows2 = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
+      for (let i = 0; i < rows2.length; i++) yield parquetCase(rows2[i], `${shown} row ${row + i}`);
+      row += n;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+function parquetCase(row, where2) {
+  const o = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== void 0) o[k] = typeof v === "bigint" ? Number(v) : v;
+  if (typeof o.vars === "string") o.vars = safeJson(o.vars, where2);
+  if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, where2, o.expected);
+  return toCase(o, where2);
+}
+function safeJson(s, where2, fallback) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    if (fallback !== void 0) return fallback;
+    throw new ConfigError(`${where2}: "vars" is a string that is not JSON`);
+  }
+}
+
+// src/core/config/names.ts
+var SAFE_NAME_RULE = "1\u2013100 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, with no '..'";
+var SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+function isSafeName(name) {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}
+var safeNameSchema = external_exports.string().refine(isSafeName, { message: `expected a name that is safe as a path segment: ${SAFE_NAME_RULE}` });
+
+// src/core/eval/suite-schema.ts
+var MAX_TIMEOUT_S = 86400;
+var caseSchema = external_exports.strictObject({
+  id: external_exports.union([external_exports.string().min(1), external_exports.number()]).optional(),
+  input: external_exports.string().optional(),
+  vars: external_exports.record(external_exports.string(), external_exports.unknown()).optional(),
+  expected: external_exports.unknown().optional(),
+  tags: external_exports.array(external_exports.string()).optional()
+});
+var casesSchema = external_exports.union([
+  external_exports.array(caseSchema).min(1),
+  external_exports.strictObject({
+    /** A JSONL (.jsonl, .jsonl.gz) or Parquet file of {id, input|vars, expected}, relative to the suite file. */
+    file: external_exports.string().min(1),
+    /** Use only the first N cases (for quick runs). */
+    limit: external_exports.number().int().positive().max(1e8).optional()
+  })
+]);
+var messageSchema2 = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var promptSchema = external_exports.union([
+  external_exports.string(),
+  external_exports.strictObject({
+    /** An inline Jinja template rendered to one string (sent as the user message, or as the completion prompt). */
+    template: external_exports.string().optional(),
+    /** Chat messages, each content a Jinja template. */
+    messages: external_exports.array(messageSchema2).min(1).optional(),
+    /** A file under prompts/ (relative to the suite file): .jinja/.txt for a template, .yaml for messages. */
+    file: external_exports.string().optional()
+  })
+]);
+var priceSchema = external_exports.strictObject({
+  /** Price per 1,000 prompt tokens. */
+  prompt_per_1k: external_exports.number().nonnegative().max(1e3),
+  /** Price per 1,000 completion tokens. */
+  completion_per_1k: external_exports.number().nonnegative().max(1e3),
+  currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
+});
+var paramsSchema = external_exports.strictObject({
+  temperature: external_exports.number().min(0).max(2).optional(),
+  top_p: external_exports.number().min(0).max(1).optional(),
+  top_k: external_exports.number().int().min(0).max(1e6).optional(),
+  max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+  stop: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
+  seed: external_exports.number().int().min(-(2 ** 63)).max(2 ** 64).optional(),
+  presence_penalty: external_exports.number().min(-2).max(2).optional(),
+  frequency_penalty: external_exports.number().min(-2).max(2).optional(),
+  repetition_penalty: external_exports.number().positive().max(10).optional(),
+  min_p: external_exports.number().min(0).max(1).optional(),
+  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
+  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+}).default({});
+var targetSchema = external_exports.strictObject({
+  /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
+  provider: external_exports.enum(["openai-compatible", "llama-cpp"]).default("openai-compatible"),
+  /** Base URL including /v1, e.g. http://127.0.0.1:8000/v1 for vLLM. */
+  base_url: external_exports.string().url().optional(),
+  /** provider llama-cpp: the .gguf to serve, relative to the suite file (`model_path:` is the same). */
+  gguf: external_exports.string().min(1).optional(),
+  model_path: external_exports.string().min(1).optional(),
+  /** provider llama-cpp: how `llmops serve` runs it. */
+  serve: external_exports.strictObject({
+    adapter: external_exports.string().min(1).optional(),
+    threads: external_exports.number().int().min(1).max(256).optional(),
+    parallel: external_exports.number().int().min(1).max(256).optional(),
+    ctx: external_exports.number().int().min(16).optional(),
+    kv_cache: external_exports.enum(["f16", "f32"]).optional(),
+    startup_timeout_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(120)
+  }).optional(),
+  model: external_exports.string().min(1).max(500),
+  /** chat → /chat/completions; completions → /completions. */
+  api: external_exports.enum(["chat", "completions"]).default("chat"),
+  /** Stream responses to measure time to first token. */
+  stream: external_exports.boolean().default(true),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  api_key_env: apiKeyEnvSchema.optional(),
+  params: paramsSchema,
+  prices: priceSchema.optional(),
+  /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
+  context: external_exports.number().int().positive().max(1e8).optional(),
+  /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
+  tokenizer: external_exports.string().min(1).max(1e3).optional()
+}).superRefine((t, ctx) => {
+  if (t.provider === "openai-compatible") {
+    if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
+    for (const key of ["gguf", "model_path", "serve"]) {
+      if (t[key] !== void 0) ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to provider: llama-cpp only` });
+    }
+  } else {
+    if (t.gguf === void 0 === (t.model_path === void 0)) ctx.addIssue({ code: "custom", path: ["gguf"], message: "provider llama-cpp needs the model file as gguf: (or model_path:), exactly one of them" });
+    if (t.base_url !== void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "provider llama-cpp starts its own server; drop base_url (or use provider: openai-compatible)" });
+  }
+});
+var TIMEOUT_DEFAULTS = { connect_s: 10, headers_s: 60, first_token_s: 60, idle_s: 30, request_s: 600, adaptive: true };
+var timeoutsSchema = external_exports.strictObject({
+  /** Establishing the connection. */
+  connect_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.connect_s),
+  /** Most time from connection to response headers (adaptive below it). */
+  headers_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.headers_s),
+  /** Most time from headers to the first streamed token (adaptive below it). */
+  first_token_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.first_token_s),
+  /** Most time between two pieces of the body (adaptive below it). */
+  idle_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.idle_s),
+  /** The whole request, start to end (never adaptive). */
+  request_s: external_exports.number().positive().max(MAX_TIMEOUT_S).default(TIMEOUT_DEFAULTS.request_s),
+  /** Learn headers/first-token/idle deadlines from the run; false pins them to the values above. */
+  adaptive: external_exports.boolean().default(TIMEOUT_DEFAULTS.adaptive)
+}).default(TIMEOUT_DEFAULTS);
+var retriesSchema = external_exports.strictObject({
+  max_attempts: external_exports.number().int().min(1).max(20).default(6),
+  base_delay_ms: external_exports.number().int().min(0).max(6e5).default(250),
+  max_delay_ms: external_exports.number().int().min(0).max(36e5).default(2e4)
+}).default({ max_attempts: 6, base_delay_ms: 250, max_delay_ms: 2e4 });
+var variantSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' and '-' only"),
+  description: external_exports.string().max(1e4).optional(),
+  /** Replaces the suite's prompt. */
+  prompt: promptSchema.optional(),
+  /** Replace target.model / target.base_url. */
+  model: external_exports.string().min(1).optional(),
+  base_url: external_exports.string().url().optional(),
+  /** Merged over target.params (`extra` merged key by key). */
+  params: paramsSchema
+});
+var suiteSchema = external_exports.strictObject({
+  // The name becomes a directory (.llmops/eval/<name>): a file-name-safe, bounded string.
+  name: safeNameSchema,
+  description: external_exports.string().max(1e4).optional(),
+  cases: casesSchema,
+  prompt: promptSchema,
+  target: targetSchema,
+  scorers: external_exports.array(scorerConfigSchema).min(1),
+  repeats: external_exports.number().int().min(1).max(100).default(1),
+  seed: external_exports.number().int().min(0).max(4294967295).default(0),
+  concurrency: external_exports.number().int().min(1).max(1024).default(8),
+  timeouts: timeoutsSchema,
+  retries: retriesSchema,
+  /** Hedged requests: "auto" = on for a loopback server, off elsewhere (a paid API bills both copies). */
+  hedge: external_exports.union([external_exports.literal("auto"), external_exports.boolean()]).default("auto"),
+  /** Gate policy for `llmops compare --policy <suite>` / `llmops gate` (docs/compare-and-gate.md). */
+  gate: gatePolicySchema.optional(),
+  /** Prompt and/or target variants for a k-arm experiment (docs/evaluation.md#variants). */
+  variants: external_exports.array(variantSchema).optional()
+});
+
+// src/app/prompts/load-prompt-file.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join3, relative } from "node:path";
+var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
+var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
+function sidecarPath(path) {
+  if (/\.ya?ml$/i.test(path)) return null;
+  const stem = join3(dirname2(path), basename2(path, extname2(path)));
+  for (const ext of [".yaml", ".yml"]) {
+    const p = stem + ext;
+    if (!existsSync4(p)) continue;
+    try {
+      if (isPromptYaml(parseYamlSource(readFileSync2(p, "utf8"), p).value)) return null;
+    } catch {
+    }
+    return p;
+  }
+  return null;
+}
+function readPromptSource(path, cwd, contain = () => {
+}) {
+  const shown = relative(cwd, path) || path;
+  contain(path, shown);
+  const side = sidecarPath(path);
+  if (side) contain(side, relative(cwd, side) || side);
+  return {
+    file: shown,
+    text: readFileSync2(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync2(side, "utf8") } : void 0
+  };
+}
+function loadPromptFile(path, cwd, contain) {
+  return parsePromptFile(readPromptSource(path, cwd, contain));
+}
+
+// src/app/eval/judge-inputs.ts
+import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/core/contracts/judge-labels.ts
+var JUDGE_LABELS_TAG = "llmops.judge-labels/v1";
+var fields2 = {
+  case_id: external_exports.union([external_exports.string().min(1), external_exports.number()]).transform(String).describe("The case's id in the suite"),
+  label: external_exports.union([external_exports.number().int(), external_exports.string().min(1)]).describe('The human verdict: 1..N for a 1\u2013N rubric, "pass"/"fail" for pass/fail, "output"/"reference"/"tie" for pairwise'),
+  rater: external_exports.string().max(200).optional().describe("Who labelled it (for the record)"),
+  note: external_exports.string().max(1e4).optional()
+};
+var JudgeLabelSchema = external_exports.strictObject({ schema: external_exports.literal(JUDGE_LABELS_TAG), ...fields2 });
+var judgeLabelsFormat = defineFormat({
+  kind: "judge-labels",
+  version: 1,
+  schema: JudgeLabelSchema,
+  title: "one human label of a judge calibration file",
+  file: "a judge scorer's calibration.labels (JSONL)",
+  writer: "people (by hand or a labelling tool)",
+  readers: "llmops eval (app/eval/judge-calibration.ts)",
+  hint: 'each line is {"case_id": "<a case id of the suite>", "label": <1..N | "pass" | "fail" | "output" | "reference" | "tie">}',
+  lines: true,
+  untagged: { version: 1, schema: external_exports.strictObject(fields2), upgrade: (l) => ({ schema: JUDGE_LABELS_TAG, ...l }) }
+});
+
+// src/app/eval/judge-inputs.ts
+var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
+function builtinJudgeDir() {
+  for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
+    const candidate = join4(d, "templates", "judges");
+    if (existsSync5(join4(d, "package.json")) && existsSync5(candidate)) return candidate;
+    if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
+  }
+}
+function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
+  const labels = /* @__PURE__ */ new Map();
+  const base = dirname3(file2);
+  suite.scorers.forEach((sc, i) => {
+    const c = sc;
+    if (!(c.type in BUILTIN)) return;
+    if (c.prompt !== void 0) {
+      const { prompt, origins } = loadPrompt(c.prompt, base, displayFile, doc, cwd, contain, ["scorers", i, "prompt"]);
+      const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
+      c.loaded_prompt = { spec: prompt, source, origins };
+    } else {
+      const builtin = loadPromptFile(join4(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
+    }
+    if (c.calibration) {
+      const pos = doc.locate(["scorers", i, "calibration", "labels"]);
+      const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].calibration.labels`;
+      labels.set(c.name ?? c.type, readLabels(resolve2(base, c.calibration.labels), relative2(cwd, resolve2(base, c.calibration.labels)) || c.calibration.labels, where2, c, contain));
+    }
+  });
+  return labels;
+}
+function labelIndex(c, label) {
+  if (c.type === "judge_pairwise") {
+    const s = String(label).toLowerCase();
+    const alias = { candidate: "output", baseline: "reference", expected: "reference" };
+    const i = PAIRWISE_CATEGORIES.indexOf(alias[s] ?? s);
+    return i >= 0 ? i : `label ${JSON.stringify(label)} is not one of output, reference, tie`;
+  }
+  if (c.scale === "pass_fail") {
+    const s = String(label).toLowerCase();
+    if (s === "pass" || s === "1" || s === "true") return 1;
+    if (s === "fail" || s === "0" || s === "false") return 0;
+    return `label ${JSON.stringify(label)} is neither "pass" nor "fail"`;
+  }
+  const n = typeof label === "number" ? label : Number(label);
+  const scale = c.scale ?? 5;
+  return Number.isInteger(n) && n >= 1 && n <= scale ? n - 1 : `label ${JSON.stringify(label)} is not an integer from 1 to ${scale}`;
+}
+function readLabels(path, shown, where2, c, contain) {
+  if (!existsSync5(path) || statSync2(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
+  contain(path, where2);
+  const bytes = readFileSync3(path);
+  const labels = /* @__PURE__ */ new Map();
+  const lines = bytes.toString("utf8").split("\n");
+  lines.forEach((line, n) => {
+    if (line.trim() === "") return;
+    const at = `${shown}:${n + 1}`;
+    let l;
+    try {
+      l = judgeLabelsFormat.parse(line, at);
+    } catch (err) {
+      if (err instanceof DataInvalidError) throw new ConfigError(err.message, err.hint ? { hint: err.hint } : {});
+      throw err;
+    }
+    const idx = labelIndex(c, l.label);
+    if (typeof idx === "string") throw new ConfigError(`${at}: ${idx}`, { hint: c.type === "judge_pairwise" ? "pairwise labels say which answer a person preferred: output, reference or tie" : c.scale === "pass_fail" ? 'use "pass" or "fail"' : `use the rubric's scale, 1 to ${c.scale ?? 5}` });
+    if (labels.has(l.case_id)) throw new ConfigError(`${at}: case "${l.case_id}" is labelled twice`, { hint: "keep one label per case (the agreement statistic compares one human verdict with the judge's)" });
+    labels.set(l.case_id, idx);
+  });
+  if (labels.size === 0) throw new ConfigError(`${where2}: ${shown} holds no labels`, { hint: 'add one {"case_id": \u2026, "label": \u2026} per line' });
+  return { file: shown, sha256: sha256(bytes), labels, minKappa: c.calibration.min_kappa };
+}
+
+// src/app/eval/load-suite.ts
+async function loadSuite(path, cwd, variant, within) {
+  const file2 = resolve3(cwd, path);
+  const displayFile = relative3(cwd, file2) || file2;
+  if (!existsSync6(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const contain = (p, what) => {
+    if (within !== void 0) assertInside(p, within, what);
+  };
+  contain(file2, displayFile);
+  const text = readFileSync4(file2, "utf8");
+  const doc = parseYamlSource(text, displayFile);
+  const suite = validateConfig(suiteSchema, doc, "eval suite");
+  const base = dirname4(file2);
+  const promptPath = applyVariant(suite, variant, doc, displayFile);
+  let scanned;
+  let datasetHash;
+  if (Array.isArray(suite.cases)) {
+    const inline = suite.cases.map((c, i) => {
+      const pos = doc.locate(["cases", i]);
+      return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
+    });
+    datasetHash = sha256(stableStringify(suite.cases));
+    scanned = await caseSetOf(inline);
+  } else {
+    const pos = doc.locate(["cases", "file"]);
+    const dataPath = resolve3(base, suite.cases.file);
+    const shown = relative3(cwd, dataPath) || dataPath;
+    if (!existsSync6(dataPath)) {
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
+    }
+    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
+    const read = caseFileReader(dataPath, shown);
+    const limit = suite.cases.limit;
+    datasetHash = await sha256File(dataPath);
+    scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
+  }
+  const cases = scanned.set;
+  suite.scorers.forEach((sc, i) => {
+    const c = sc;
+    if (c.type !== "json_schema" || c.schema_file === void 0) return;
+    const pos = doc.locate(["scorers", i, "schema_file"]);
+    const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const path2 = resolve3(base, c.schema_file);
+    if (!existsSync6(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    contain(path2, where2);
+    const text2 = readFileSync4(path2, "utf8");
+    let schema5;
+    try {
+      schema5 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
+    } catch (err) {
+      throw new ConfigError(`${where2}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (schema5 === null || typeof schema5 !== "object" || Array.isArray(schema5)) throw new ConfigError(`${where2}: ${c.schema_file} must hold a JSON Schema object`);
+    c.schema = schema5;
+  });
+  const judgeLabels = loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain);
+  const warnings2 = [...scanned.warnings, ...suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : []];
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  return {
+    file: file2,
+    displayFile,
+    suite,
+    cases,
+    prompt,
+    promptOrigins,
+    promptFile: promptFile ?? null,
+    hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
+    variant: variant ?? null,
+    warnings: warnings2,
+    judgeLabels
+  };
+}
+function checkSuiteGate(suite, cases, doc, displayFile) {
+  const gate = suite.gate;
+  const types = new Map(createScorers(suite.scorers).map((s) => [s.name, s.type]));
+  for (const name of Object.keys(gate.metrics)) {
+    if (types.has(name)) continue;
+    const pos = doc.locate(["gate", "metrics", name], "key");
+    throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: gate.metrics.${name}: no scorer of this suite is named "${name}"${didYouMean(name, [...types.keys()])}`, {
+      hint: `gate on one of the suite's metrics: ${[...types.keys()].join(", ")}`
+    });
+  }
+  return planMargins(gate, types, cases, suite.repeats).filter((p) => !p.decidable).map((p) => {
+    const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
+    return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
+  });
+}
+function applyVariant(suite, name, doc, displayFile) {
+  const variants = suite.variants ?? [];
+  variants.forEach((v2, i2) => {
+    const first = variants.findIndex((w) => w.name === v2.name);
+    if (first !== i2) {
+      const pos = doc.locate(["variants", i2, "name"]);
+      throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: variants[${i2}].name: "${v2.name}" is already the name of variants[${first}]`, { hint: "give each variant its own name" });
+    }
+  });
+  if (name === void 0) return ["prompt"];
+  const i = variants.findIndex((v2) => v2.name === name);
+  if (i < 0) {
+    const known = variants.map((v2) => v2.name);
+    throw new ConfigError(`${displayFile}: no variant named "${name}"${didYouMean(name, known)}`, { hint: known.length ? `the suite's variants: ${known.join(", ")}` : "declare variants: [{name, prompt, model, params}] in the suite" });
+  }
+  const v = variants[i];
+  if (v.prompt !== void 0) suite.prompt = v.prompt;
+  suite.target = {
+    ...suite.target,
+    model: v.model ?? suite.target.model,
+    base_url: v.base_url ?? suite.target.base_url,
+    params: { ...suite.target.params, ...v.params, extra: { ...suite.target.params.extra, ...v.params.extra } }
+  };
+  return v.prompt !== void 0 ? ["variants", i, "prompt"] : ["prompt"];
+}
+function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
+  const pos = doc.locate(at0);
+  const where2 = `${displayFile}:${pos.line}:${pos.col}`;
+  const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
+  if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
+  const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
+  if (given !== 1) throw new ConfigError(`${where2}: prompt: give exactly one of "template", "messages" or "file"`);
+  if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
+  if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
+  const path = resolve3(base, p.file);
+  if (!existsSync6(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  contain(path, `${where2}: prompt.file`);
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
+}
+function assertInside(path, root, what) {
+  const real = realpathSync(path);
+  const top = realpathSync(root);
+  if (real !== top && !real.startsWith(top + sep)) {
+    throw new ConfigError(`${what}: ${relative3(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+      hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
+    });
+  }
+}
+
+// src/app/prompts/lint-prompts.ts
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
+function walk(dir, keep, out = []) {
+  for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+    const p = join5(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
+    } else if (e.isFile() && keep(p)) out.push(p);
+  }
+  return out;
+}
+var isPromptExt = (p) => PROMPT_EXTENSIONS.includes(extname3(p).toLowerCase());
+function yamlIsPrompt(p) {
+  try {
+    const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+    return v !== null && typeof v === "object" && ("messages" in v || "template" in v);
+  } catch {
+    return !isSidecarOfSibling(p);
+  }
+}
+function isSidecarOfSibling(yamlPath) {
+  const stem = yamlPath.replace(/\.ya?ml$/i, "");
+  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync7(stem + e));
+}
+function findPromptFiles(paths, cwd) {
+  const out = [];
+  for (const p of paths) {
+    const abs = resolve4(cwd, p);
+    if (!existsSync7(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
+    if (statSync4(abs).isDirectory()) {
+      for (const f of walk(abs, isPromptExt)) {
+        if (/\.ya?ml$/i.test(f) ? yamlIsPrompt(f) : true) out.push(f);
+      }
+    } else out.push(abs);
+  }
+  return [...new Set(out)];
+}
+function findSuiteFiles(dir) {
+  if (!existsSync7(dir)) return [];
+  return walk(dir, (p) => /\.ya?ml$/i.test(p)).filter((p) => {
+    try {
+      const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+      return v !== null && typeof v === "object" && "cases" in v && "prompt" in v;
+    } catch {
+      return false;
+    }
+  });
+}
+async function suiteUses(suiteFiles, cwd, findings) {
+  const byPrompt = /* @__PURE__ */ new Map();
+  for (const file2 of suiteFiles) {
+    const shown = relative4(cwd, file2) || file2;
+    let base;
+    try {
+      base = await loadSuite(file2, cwd);
+    } catch (err) {
+      findings.push(suiteFinding(err, shown));
+      continue;
+    }
+    const loads = [{ suite: base, label: shown }];
+    for (const v of base.suite.variants ?? []) {
+      try {
+        loads.push({ suite: await loadSuite(file2, cwd, v.name), label: `${shown} --variant ${v.name}` });
+      } catch (err) {
+        findings.push(suiteFinding(err, shown));
+      }
+    }
+    for (const u of loads) {
+      if (!u.suite.promptFile) continue;
+      const key = resolve4(cwd, u.suite.promptFile.file);
+      if (!byPrompt.has(key)) byPrompt.set(key, []);
+      byPrompt.get(key).push(u);
+    }
+  }
+  return byPrompt;
+}
+function suiteFinding(err, shown) {
+  if (!(err instanceof LlmopsError)) throw err;
+  const m = /^(.*?):(\d+)(?::(\d+))?: ([\s\S]*)$/.exec(err.message);
+  return m ? { severity: "error", rule: "config", file: m[1], line: Number(m[2]), col: Number(m[3] ?? 1), message: m[4], hint: err.hint } : { severity: "error", rule: "config", file: shown, line: 1, col: 1, message: err.message, hint: err.hint };
+}
+
+// src/app/prompts/diff-prompts.ts
+var isPromptPath = (p) => PROMPT_EXTENSIONS.includes(extname4(p).toLowerCase());
+var sidecarOf = (p, has) => {
+  if (/\.ya?ml$/i.test(p)) return null;
+  const stem = p.slice(0, p.length - extname4(p).length);
+  return [`${stem}.yaml`, `${stem}.yml`].find(has) ?? null;
+};
+async function repoTop(dir, what) {
+  const top = await new GitCli(dir).run(["rev-parse", "--show-toplevel"], { allowFail: true });
+  if (top.code !== 0) throw new InputError(`prompts diff: ${what} ${dir} is not inside a git repository`, { hint: "run it in the repository whose prompts you changed" });
+  return top.stdout.toString("utf8").trim();
+}
+async function diffPrompts(opts) {
+  const root = await repoTop(opts.cwd, "the working directory");
+  const git = new GitCli(opts.baseRepo === void 0 ? root : await repoTop(opts.baseRepo, "the base checkout"));
+  const commit2 = await git.resolveCommit(opts.base);
+  const baseFiles = /* @__PURE__ */ new Map();
+  for (const p of opts.paths) {
+    const rel = relative5(root, resolve5(opts.cwd, p)).split("\\").join("/");
+    if (rel.startsWith("..")) throw new InputError(`prompts diff: ${p} is outside the repository ${root}`);
+    for (const f of await git.listTree(commit2, rel || ".")) baseFiles.set(f.path === "" ? rel : rel ? `${rel}/${f.path}` : f.path, f.blob);
+  }
+  const readBase = async (rel) => {
+    const blob = baseFiles.get(rel);
+    return blob === void 0 ? null : Buffer.from(await git.readBlob(blob)).toString("utf8");
+  };
+  const headPaths = opts.paths.filter((p) => existsSync8(resolve5(opts.cwd, p)));
+  const head = new Set(findPromptFiles(headPaths, opts.cwd).map((f) => relative5(root, f).split("\\").join("/")));
+  const basePrompts = [...baseFiles.keys()].filter((p) => isPromptPath(p) && (!/\.ya?ml$/i.test(p) || !sidecarOwner(p, baseFiles)));
+  const all = [.../* @__PURE__ */ new Set([...head, ...basePrompts])].sort();
+  const suites = findSuiteFiles(opts.suitesDir);
+  const uses = await suiteUses(suites, opts.cwd, []);
+  const changes = [];
+  for (const rel of all) {
+    const abs = resolve5(root, rel);
+    const shown = relative5(opts.cwd, abs) || abs;
+    const baseText = await readBase(rel);
+    const baseSide = sidecarOf(rel, (q) => baseFiles.has(q));
+    const baseSidecarText = baseSide ? await readBase(baseSide) : null;
+    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd) : null;
+    if (baseText === null && headSource === null) continue;
+    if (baseText !== null && headSource === null && /\.ya?ml$/i.test(rel) && !yamlLooksLikePrompt(baseText)) continue;
+    const same = headSource !== null && baseText === headSource.text && (baseSidecarText ?? null) === (headSource.sidecar?.text ?? null);
+    if (same) continue;
+    const before = baseText === null ? null : readPromptFile({ file: shown, text: baseText, sidecar: baseSidecarText !== null && baseSide ? { file: relative5(opts.cwd, resolve5(root, baseSide)), text: baseSidecarText } : void 0 }).file;
+    const after = headSource ? readPromptFile(headSource).file : null;
+    const templateDiff = unifiedDiff(baseText ?? "", headSource?.text ?? "", { a: baseText === null ? "/dev/null" : `a/${rel}`, b: headSource ? `b/${rel}` : "/dev/null" }) + (baseSide || headSource?.sidecar ? unifiedDiff(baseSidecarText ?? "", headSource?.sidecar?.text ?? "", { a: baseSide ? `a/${baseSide}` : "/dev/null", b: headSource?.sidecar ? `b/${relative5(root, resolve5(opts.cwd, headSource.sidecar.file))}` : "/dev/null" }) : "");
+    const sample = await sampleCases(abs, after ?? before, uses, opts.samples);
+    const rendered = [];
+    const notes = [];
+    const b = compileOrNote(before, "base", notes);
+    const h = compileOrNote(after, "head", notes);
+    for (const c of sample.cases) {
+      const vars = c.input === void 0 ? c.vars : { ...c.vars, input: c.input };
+      const rb = renderOrNote(b, vars, c, "base", notes);
+      const rh = renderOrNote(h, vars, c, "head", notes);
+      if (rb === null && rh === null) continue;
+      const diff = unifiedDiff(rb ?? "", rh ?? "", { a: `base (case ${c.id})`, b: `head (case ${c.id})` });
+      rendered.push({ case: c.id, where: c.where ?? null, changed: diff !== "", diff, before: rb, after: rh });
+    }
+    changes.push({
+      file: shown,
+      status: baseText === null ? "added" : headSource === null ? "removed" : "modified",
+      base: before ? { version: before.version, semver: before.meta.semver ?? null } : null,
+      head: after ? { version: after.version, semver: after.meta.semver ?? null } : null,
+      template_diff: templateDiff,
+      cases_from: sample.from,
+      rendered,
+      notes: [...new Set(notes)]
+    });
+  }
+  return { base: opts.base, base_commit: commit2, changes };
+}
+function sidecarOwner(yamlRel, files) {
+  const stem = yamlRel.replace(/\.ya?ml$/i, "");
+  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => files.has(stem + e));
+}
+function yamlLooksLikePrompt(text) {
+  return /^(messages|template)\s*:/m.test(text);
+}
+async function sampleCases(abs, prompt, uses, n) {
+  const u = uses.get(abs)?.[0];
+  if (u) return { cases: await collectCases(u.suite.cases, n), from: u.label };
+  const ex = prompt?.meta.examples ?? [];
+  if (ex.length) return { cases: ex.slice(0, n).map((vars, i) => ({ id: `example-${i + 1}`, input: void 0, vars, expected: null, tags: [], where: prompt.file })), from: `${prompt.file} examples` };
+  return { cases: [], from: null };
+}
+function compileOrNote(p, side, notes) {
+  if (!p) return null;
+  try {
+    return compilePrompt(p.spec, p.file, p.origins);
+  } catch (err) {
+    notes.push(`${side}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
+function renderOrNote(p, vars, c, side, notes) {
+  if (!p) return null;
+  try {
+    return p.render(vars, { caseId: c.id, where: c.where }).text;
+  } catch (err) {
+    notes.push(`${side}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
 
 // src/actions/compare/main.ts
 async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
   const env = process.env;
-  const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
+  const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve6(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-  const out = resolve(inputs.out ?? "llmops-report");
+  const out = resolve6(inputs.out ?? "llmops-report");
+  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]));
   const { comparison, model, comment, files } = await compareRuns({
-    baselineDir: resolve(inputs.baseline),
-    candidateDir: resolve(inputs.candidate),
+    baselineDir: resolve6(inputs.baseline),
+    candidateDir: resolve6(inputs.candidate),
     policy,
     gate: true,
     outDir: out,
     context: { ...inputs.title ? { title: inputs.title } : {}, runUrl },
+    ...promptDiff ? { promptDiff } : {},
     logger
   });
   const gate = comparison.gate;
@@ -63672,10 +68945,15 @@ async function main() {
     });
   }
 }
+async function changedPrompts(baseDir) {
+  const cwd = process.cwd();
+  if (!existsSync9(join6(cwd, "prompts")) && !existsSync9(join6(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join6(cwd, "evals"), samples: 3 });
+}
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+  await writeFile3(join6(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/compare/index.ts

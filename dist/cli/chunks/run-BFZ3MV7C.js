@@ -10,13 +10,13 @@ import {
   planPipeline,
   saveState,
   withUpstream
-} from "./chunk-LHYDDFXZ.js";
+} from "./chunk-JWICMT3S.js";
 import {
   machineInfo,
   newRunId,
   runsDir,
   writeRunRecord
-} from "./chunk-QOULVS2Q.js";
+} from "./chunk-RZWDOTXJ.js";
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
@@ -33,11 +33,11 @@ import {
   abortOnSignals
 } from "./chunk-AISGCEWY.js";
 import "./chunk-OYI2I6OM.js";
-import "./chunk-JGP2PRLZ.js";
+import "./chunk-466LK4FJ.js";
 import "./chunk-IHXCPMQT.js";
-import "./chunk-NL2CYBYI.js";
 import "./chunk-54ENXB6H.js";
 import "./chunk-OMAMCZPV.js";
+import "./chunk-NL2CYBYI.js";
 import "./chunk-XTPGABTH.js";
 import "./chunk-SDLTUNJ6.js";
 import "./chunk-GUNOHTC3.js";

@@ -6,15 +6,15 @@ import {
   openWorkspace,
   pipelinePathFor,
   planPipeline
-} from "./chunk-LHYDDFXZ.js";
+} from "./chunk-JWICMT3S.js";
 import {
   repoRoot
 } from "./chunk-IGCEIUN2.js";
-import "./chunk-JGP2PRLZ.js";
+import "./chunk-466LK4FJ.js";
 import "./chunk-IHXCPMQT.js";
-import "./chunk-NL2CYBYI.js";
 import "./chunk-54ENXB6H.js";
 import "./chunk-OMAMCZPV.js";
+import "./chunk-NL2CYBYI.js";
 import "./chunk-GUNOHTC3.js";
 import "./chunk-UO2TN4KU.js";
 import "./chunk-KHVKHKQQ.js";
