@@ -23,6 +23,7 @@ import {
   trainMetricsFormat,
   type Format,
 } from "../src/core/contracts/index.js";
+import { judgeLabelsFormat } from "../src/core/contracts/judge-labels.js";
 import type { PipelineRun, StageCacheEntry } from "../src/core/contracts/pipeline-run.js";
 import type { CompletionRequest } from "../src/core/ports/provider.js";
 
@@ -89,6 +90,7 @@ const docs: [Format, unknown][] = [
   [hashMemoFormat, { schema: "llmops.hash-memo/v1", entries: { "data/x.jsonl": [12, 1735689600000, 42, sha("b")] } }],
   [responseCacheEntryFormat, { schema: "llmops.response-cache-entry/v1", key: sha("4"), request_sha256: sha("5"), response: { text: "4", finishReason: "stop", promptTokens: 3, completionTokens: 1, ttftMs: null, latencyMs: 12 }, mac: sha("6") }],
   [trainMetricsFormat, { schema: "llmops.train-metrics/v1", kind: "train", t_ms: 412, step: 2, loss: "nan", lr: 0.003, grad_norm: "inf" }],
+  [judgeLabelsFormat, { schema: "llmops.judge-labels/v1", case_id: "c-7", label: 4, rater: "ana" }],
 ];
 
 describe("round trip of the added formats", () => {

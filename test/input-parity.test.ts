@@ -52,14 +52,22 @@ const PAIRS: Pair[] = [
     action: "compare",
     inputs: compare,
     cliOnly: { control: "k-arm comparisons are a local analysis", arm: "pairs with --control", json: TERMINAL, quiet: TERMINAL },
-    actionOnly: { "fail-on-block": "the action also gates (llmops gate is a separate command)", title: "the report title (llmops report --title)" },
+    actionOnly: {
+      "fail-on-block": "the action also gates (llmops gate is a separate command)",
+      title: "the report title (llmops report --title)",
+      "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops report --prompts-base REV)",
+    },
   },
   {
     cli: "gate",
     action: "compare",
     inputs: compare,
     cliOnly: { plan: "a power analysis before running, on a terminal", json: TERMINAL, quiet: TERMINAL },
-    actionOnly: { "fail-on-block": "llmops gate always exits 1 on FAIL", title: "the report title (llmops report --title)" },
+    actionOnly: {
+      "fail-on-block": "llmops gate always exits 1 on FAIL",
+      title: "the report title (llmops report --title)",
+      "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops report --prompts-base REV)",
+    },
   },
   {
     cli: "report",
@@ -75,7 +83,7 @@ const PAIRS: Pair[] = [
       "run-url": "a link the action takes from the workflow run itself",
       title: "set when the bundle is rendered (actions/compare's title)",
       "max-chars": "the action's limit is GitHub's comment limit",
-      "prompts-base": "the prompt diff goes into the report when it is rendered; the comment action posts a finished bundle (actions/compare has no such input yet)",
+      "prompts-base": "the prompt diff goes into the report when it is rendered; the comment action posts a finished bundle (actions/compare renders it: prompts-base-dir)",
       json: TERMINAL,
       quiet: TERMINAL,
     },
