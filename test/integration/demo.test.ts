@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runNode } from "../support/cli.js";
 
 describe("npm run demo:simulated", () => {
-  it("runs a whole pull-request cycle and self-checks the sticky comment and the check run", async () => {
+  it("runs a whole pull-request cycle and self-checks the sticky comment and the check run", { timeout: 150_000 }, async () => {
     const r = await runNode(["scripts/demo-simulated.mjs"], { timeoutMs: 120_000 });
     expect(r.stderr).not.toMatch(/demo failed/);
     expect(r.code).toBe(0);
