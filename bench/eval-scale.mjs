@@ -1,15 +1,16 @@
 // Eval, compare and report at growing sizes against the loopback server at 0 ms: wall time,
 // cases/s and peak RSS of each as its own process (the built CLI), next to a bare HTTP client
 // sending the same requests and a bare JSON.parse pass over the same results.jsonl.
-// Usage: npm run bench:eval-scale [-- --sizes 10000,100000 --concurrency 64]   (1,000,000 takes minutes)
+// Usage: npm run bench:eval-scale [-- --sizes 10000,100000 --concurrency 64 --steps eval,compare,report]   (1,000,000 takes minutes)
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, concurrency: { type: "string", default: "64" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, concurrency: { type: "string", default: "64" }, steps: { type: "string", default: "eval,compare,report" } } });
+const steps = new Set(values.steps.split(","));
 const sizes = values.sizes.split(",").map(Number);
 const conc = values.concurrency;
 const root = new URL("..", import.meta.url).pathname;
@@ -25,7 +26,7 @@ function measure(script, args) {
       const m = /@@rss (\{.*\})/.exec(stderr);
       if (!m) return reject(new Error(`${script} ${args.join(" ")} failed: ${err?.message ?? ""}\n${stderr.slice(-2000)}`));
       const r = JSON.parse(m[1]);
-      if (r.code !== 0 && r.code !== 1) return reject(new Error(`${script} exited ${r.code}: ${stderr.slice(-2000)}`));
+      if (r.code !== 0) return reject(new Error(`${script} ${args.join(" ")} exited ${r.code}: ${stderr.slice(-2000)}`));
       resolve({ ...r, stdout });
     }),
   );
@@ -43,9 +44,10 @@ const sum = (prompt) => {
   const m = /(\d+)\+(\d+)=/.exec(prompt);
   return String(Number(m[1]) + Number(m[2]));
 };
-const fmt = (label, n, r) => `    ${label.padEnd(22)} wall ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${String(Math.round(n / (r.wallMs / 1000))).padStart(7)} cases/s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
+const fmt = (label, n, r) =>
+  `    ${label.padEnd(22)} wall ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${String(Math.round(n / (r.wallMs / 1000))).padStart(7)} cases/s  CPU ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
 
-console.log(`eval / compare / report at scale: loopback server at 0 ms, concurrency ${conc}, each step its own process (2 shared cores)`);
+console.log(`eval / compare / report at scale: loopback server at 0 ms, concurrency ${conc}, each step its own process (2 shared cores); load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 for (const n of sizes) {
   const dir = join(work, String(n));
   const casesPath = join(work, `cases-${n}.jsonl`);
@@ -57,20 +59,24 @@ for (const n of sizes) {
     ["name: scale", `cases: {file: ${casesPath}}`, 'prompt: "{{ input }}"', `target: {base_url: "${url}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", `concurrency: ${conc}`].join("\n");
   writeFileSync(join(work, "base.yaml"), suite(base.baseUrl));
   writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
-  console.log(`  ${n.toLocaleString("en")} cases`);
+  console.log(`  ${n.toLocaleString("en")} cases (load average ${loadavg()[0].toFixed(1)})`);
   const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
   console.log(fmt("bare HTTP client", n, bare));
   const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
-  console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client)`);
-  await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
+  console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`);
+  if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
   await base.close();
   await cand.close();
   const parse = await measure(join(root, "bench", "bare-parse.mjs"), [join(dir, "base", "results.jsonl")]);
   console.log(fmt("bare JSON.parse pass", n, parse));
-  const cmp = await measure(cli, ["compare", "--baseline", join(dir, "base"), "--candidate", join(dir, "cand"), "--out", join(dir, "cmp"), "--quiet"]);
-  console.log(fmt("llmops compare", n, cmp));
-  const rep = await measure(cli, ["report", "--comparison", join(dir, "cmp"), "--markdown", join(dir, "report.md"), "--quiet"]);
-  console.log(fmt("llmops report", n, rep));
+  if (steps.has("compare") || steps.has("report")) {
+    const cmp = await measure(cli, ["compare", "--baseline", join(dir, "base"), "--candidate", join(dir, "cand"), "--out", join(dir, "cmp"), "--quiet"]);
+    console.log(fmt("llmops compare", n, cmp));
+  }
+  if (steps.has("report")) {
+    const rep = await measure(cli, ["report", "--comparison", join(dir, "cmp"), "--markdown", join(dir, "report.md"), "--quiet"]);
+    console.log(fmt("llmops report", n, rep));
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(work, { recursive: true, force: true });

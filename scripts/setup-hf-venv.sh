@@ -4,8 +4,10 @@
 #
 #   scripts/setup-hf-venv.sh [VENV_DIR]        default: .llmops/hf-venv (git-ignored)
 #
-# Packages: $LLMOPS_HF_PACKAGES (default: torch transformers peft safetensors accelerate sacrebleu, newest;
-# sacrebleu serves the scorer cross-check in test/integration/scorers-reference.test.ts).
+# Packages: $LLMOPS_HF_PACKAGES (default: torch transformers peft safetensors accelerate sacrebleu sentencepiece
+# gguf tiktoken, newest; sacrebleu serves the scorer cross-check in test/integration/scorers-reference.test.ts,
+# sentencepiece and gguf (llama.cpp's own GGUF reader) the GGUF export tests, tiktoken (with tokenizers, which
+# transformers brings) the token-count cross-check in test/integration/prompt-tokens.test.ts).
 # Mirror: $LLMOPS_HF_WHEELS (a --find-links folder, default /opt/wheels) and $LLMOPS_HF_INDEX
 # (space-separated simple-index URLs, default file:///opt/pypi/simple file:///opt/pypi-more/simple).
 # Only local (file://) indexes are used, so this never reaches the network. Set LLMOPS_HF_ALLOW_NETWORK=1
@@ -21,8 +23,8 @@ WHEELS="${LLMOPS_HF_WHEELS:-/opt/wheels}"
 INDEXES="${LLMOPS_HF_INDEX:-file:///opt/pypi/simple file:///opt/pypi-more/simple}"
 PY="${LLMOPS_HF_BASE_PYTHON:-python3}"
 # LLMOPS_HF_PACKAGES pins versions, e.g. "torch transformers==4.57.6 peft safetensors accelerate".
-read -r -a PACKAGES <<<"${LLMOPS_HF_PACKAGES:-torch transformers peft safetensors accelerate sacrebleu}"
-CHECK='import torch, transformers, peft, safetensors, accelerate, sacrebleu; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
+read -r -a PACKAGES <<<"${LLMOPS_HF_PACKAGES:-torch transformers peft safetensors accelerate sacrebleu sentencepiece gguf tiktoken}"
+CHECK='import torch, transformers, peft, safetensors, accelerate, sacrebleu, sentencepiece, gguf, tiktoken; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
 
 skip() {
   echo "setup-hf-venv: $1" >&2
@@ -37,7 +39,9 @@ fi
 
 command -v "$PY" >/dev/null 2>&1 || skip "$PY not found"
 
-pip_args=(install --quiet --disable-pip-version-check)
+# --no-compile: byte-compiling every module of torch and transformers at install time cost 2.5x the
+# install's CPU here (51 s vs 20 s); Python compiles the few modules the tests import on first use.
+pip_args=(install --quiet --disable-pip-version-check --no-compile)
 if [ "${LLMOPS_HF_ALLOW_NETWORK:-0}" != "1" ]; then
   local_indexes=()
   for url in $INDEXES; do

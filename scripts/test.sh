@@ -8,19 +8,36 @@ cd "$(dirname "$0")/.."
 need_apt=()
 /usr/bin/python3 -c "import torch" >/dev/null 2>&1 || need_apt+=(python3-torch)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# apt-get (about 4 minutes for python3-torch and chromium on a fresh machine) runs in the background
+# while npm ci, the type check, the build and the Python venv run; the tests wait for it.
+apt_pid=""
+apt_log="$(mktemp)"
 if [ ${#need_apt[@]} -gt 0 ]; then
   as_root=()
   [ "$(id -u)" = "0" ] || as_root=(sudo -n) # GitHub-hosted runners allow passwordless sudo
   if command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null; then
-    echo "test: installing ${need_apt[*]} with apt-get"
-    "${as_root[@]}" apt-get update -qq
-    if ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null; then
-      echo "test: apt-get could not install ${need_apt[*]}: the tests that need them will be skipped" >&2
-    fi
+    echo "test: installing ${need_apt[*]} with apt-get (in the background)"
+    (
+      "${as_root[@]}" apt-get update -qq &&
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+    ) >"$apt_log" 2>&1 &
+    apt_pid=$!
   else
     echo "test: ${need_apt[*]} missing and no root: the tests that need them will be skipped" >&2
   fi
 fi
+wait_for_apt() {
+  [ -n "$apt_pid" ] || return 0
+  local t0=$SECONDS
+  if wait "$apt_pid"; then
+    echo "test: apt-get installed ${need_apt[*]} (waited $((SECONDS - t0)) s for it)"
+  else
+    tail -5 "$apt_log" >&2
+    echo "test: apt-get could not install ${need_apt[*]}: the tests that need them will be skipped" >&2
+  fi
+  apt_pid=""
+}
+trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log"' EXIT
 
 npm ci --no-audit --no-fund --loglevel=error
 npm run -s typecheck
@@ -29,6 +46,7 @@ node scripts/check-dist.mjs
 # torch 2.x, transformers, peft and sacrebleu from a local package mirror where the machine has
 # one, for the HF interop and sacreBLEU cross-check tests; never fails (those tests then skip).
 bash scripts/setup-hf-venv.sh || true
+wait_for_apt
 mkdir -p .llmops
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vitest-report.json || status=$?

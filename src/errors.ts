@@ -34,7 +34,8 @@ export class InputError extends LlmopsError {
 
 /** Data was read and found invalid (a dataset, a results file, an uploaded report). */
 export class DataInvalidError extends LlmopsError {
-  override readonly name = "DataInvalidError";
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
+  override readonly name: string = "DataInvalidError";
   readonly kind = "data" as const;
 }
 
@@ -46,7 +47,7 @@ export class GateFailedError extends LlmopsError {
 
 /** Something outside us failed: a server refused, a token was rejected, a network error. */
 export class ExternalError extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   override readonly name: string = "ExternalError";
   readonly kind = "external" as const;
 }

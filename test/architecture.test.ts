@@ -71,6 +71,19 @@ describe("architecture", () => {
     expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
   });
 
+  it("ends git's options before any revision, ref or path a caller supplies (--end-of-options)", () => {
+    // A revision that starts with "-" would otherwise be read as an option (`--output=…`).
+    const REV_COMMANDS = "show|rev-parse|log|ls-tree|cat-file|merge-base|worktree|tag|push|fetch|diff|checkout|rev-list|archive|reset|branch";
+    const call = new RegExp(`\\[\\s*"(?:${REV_COMMANDS})"[^\\]]*\\]`, "g");
+    const offenders = files(join(repoRoot, "src")).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(call)]
+        .map((m) => m[0])
+        .filter((args) => !args.includes('"--end-of-options"') && (/\$\{/.test(args) || /,\s*(?:\.\.\.)?[A-Za-z_][\w.!]*\s*(?=[,\]])/.test(args)))
+        .map((args) => `${relative(repoRoot, f)}: ${args}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps VERSION in step with package.json", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
     expect(VERSION).toBe(pkg.version);
@@ -86,5 +99,18 @@ describe("architecture", () => {
       expect(statSync(join(repoRoot, "src", "actions", name, "index.ts")).isFile()).toBe(true);
       expect(statSync(join(repoRoot, "actions", name, "README.md")).isFile()).toBe(true);
     }
+  });
+  it("throws nothing outside the error hierarchy: no `throw new Error(`, no other Error subclass (the CLI reports those as bugs)", () => {
+    // HttpError never leaves the model server: it becomes the HTTP answer to one request; the
+    // deadline errors are abort reasons, classified into ProviderErrors where a request ends.
+    const allowed = new Set(["src/errors.ts:LlmopsError", "src/app/serve/openai-server.ts:HttpError", "src/core/eval/deadlines.ts:DeadlineExceeded", "src/core/eval/deadlines.ts:HedgeLost"]);
+    const offenders = files(join(repoRoot, "src")).flatMap((f) => {
+      const text = readFileSync(f, "utf8");
+      const rel = relative(repoRoot, f);
+      const bad = [...text.matchAll(/throw new Error\(/g)].map(() => `${rel}: throw new Error(`);
+      for (const m of text.matchAll(/class (\w+) extends Error\b/g)) if (!allowed.has(`${rel}:${m[1]}`)) bad.push(`${rel}: class ${m[1]} extends Error`);
+      return bad;
+    });
+    expect(offenders).toEqual([]);
   });
 });

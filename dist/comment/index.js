@@ -29139,11 +29139,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -33696,7 +33697,7 @@ var OctokitGitHubClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo2] = opts.repository.split("/");
-    if (!owner || !repo2) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo2) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo2;
     const retries = opts.retries ?? 3;
@@ -53854,6 +53855,17 @@ function checkHead(pr, built, ctx) {
   );
 }
 
+// src/core/github/comment-target.ts
+function targetEventKind(eventName) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") return "pull_request";
+  if (eventName === "workflow_run") return "workflow_run";
+  return "other";
+}
+function reportRunUrl(ctx, run) {
+  const thisRun = run.serverUrl && run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : void 0;
+  return ctx.kind === "workflow_run" ? ctx.event.htmlUrl ?? thisRun : thisRun;
+}
+
 // src/core/github/check.ts
 var DEFAULT_CHECK_NAME = "llmops / gate";
 var CHECK_SUMMARY_LIMIT = 65535;
@@ -62003,8 +62015,7 @@ async function main() {
     return;
   }
   const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
-  const thisRun = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
-  const runUrl = ctx.kind === "workflow_run" ? ctx.event.htmlUrl ?? thisRun : thisRun;
+  const runUrl = reportRunUrl(ctx, { serverUrl: env.GITHUB_SERVER_URL, repository, runId: env.GITHUB_RUN_ID });
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,
     marker: renderMarker("report", inputs["comment-key"] ?? "llmops"),
@@ -62039,10 +62050,11 @@ async function publishCheck(client, logger, o) {
   return check2;
 }
 async function readTargetContext(eventName, eventPath) {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target" && eventName !== "workflow_run") return { kind: "other", eventName: eventName || "(unknown)" };
+  const kind = targetEventKind(eventName);
+  if (kind === "other") return { kind, eventName: eventName || "(unknown)" };
   if (!eventPath) throw new InputError(`GITHUB_EVENT_PATH is not set for a ${eventName} event`);
   const payload = await readEventPayload(eventPath);
-  return eventName === "workflow_run" ? { kind: "workflow_run", event: parseWorkflowRunEvent(payload, eventPath) } : { kind: "pull_request", event: parsePullRequestEvent(payload, eventPath) };
+  return kind === "workflow_run" ? { kind: "workflow_run", event: parseWorkflowRunEvent(payload, eventPath) } : { kind: "pull_request", event: parsePullRequestEvent(payload, eventPath) };
 }
 async function postComment(client, logger, req) {
   try {

@@ -1502,36 +1502,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version3, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version3
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version3, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version3
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host },
+          connectParams: { version: version3, protocol, port, host },
           error: error63
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2,
+          version3,
           error63.message
         );
       });
@@ -1580,31 +1580,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version3, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version3
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version3, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version3
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version: version3, protocol, port, host },
             error: error63
           } = evt;
           debuglog(
@@ -1612,7 +1612,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version2,
+            version3,
             error63.message
           );
         });
@@ -19446,13 +19446,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
               return false;
             }
           }
@@ -22554,14 +22554,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version: version3 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version3 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -22741,11 +22741,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version3, options = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
         let opt;
-        switch (version2) {
+        switch (version3) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -22756,9 +22756,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version3;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version: version3 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -22767,7 +22767,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version3);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -35234,6 +35234,7 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
@@ -37407,10 +37408,10 @@ function nanoidOfLength(length) {
 var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-var uuid = (version2) => {
-  if (!version2)
+var uuid = (version3) => {
+  if (!version3)
     return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version3}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
 var uuid4 = /* @__PURE__ */ uuid(4);
 var uuid6 = /* @__PURE__ */ uuid(6);
@@ -54899,10 +54900,10 @@ function fromJSONSchema(schema2, params) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params?.defaultTarget);
+  const version3 = detectVersion(normalized, params?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
-    version: version2,
+    version: version3,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
@@ -55138,8 +55139,8 @@ function date4(params) {
 var VERSION = "0.1.0";
 
 // src/core/contracts/format.ts
-function tagOf(kind, version2) {
-  return `llmops.${kind}/v${version2}`;
+function tagOf(kind, version3) {
+  return `llmops.${kind}/v${version3}`;
 }
 var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
 function defineFormat(def) {
@@ -56951,7 +56952,7 @@ function findUnchanged(baseline, candidate) {
   if (hash3 !== null) {
     return {
       basis: "model-and-prompt",
-      reason: `unchanged: the same model (sha256 ${hash3.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+      reason: `unchanged: the same model (sha256 ${hash3.replace(/^sha256:/, "").slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
     };
   }
   return null;
@@ -57277,8 +57278,8 @@ function computeBleu(stats, o) {
   }
   let logSum = 0;
   for (const p of precisions.slice(0, effOrder)) logSum += myLog(p);
-  const score = bp * Math.exp(logSum / effOrder);
-  return { score, precisions, bp, sysLen, refLen };
+  const score2 = bp * Math.exp(logSum / effOrder);
+  return { score: score2, precisions, bp, sysLen, refLen };
 }
 
 // src/core/eval/scorers/common.ts
@@ -57547,7 +57548,7 @@ function computeChrf(stats, o) {
   const eps = 1e-16;
   const order = o.charOrder + o.wordOrder;
   const factor = o.beta ** 2;
-  let score = 0;
+  let score2 = 0;
   let effectiveOrder = 0;
   let avgPrec = 0;
   let avgRec = 0;
@@ -57558,14 +57559,14 @@ function computeChrf(stats, o) {
     const prec = nHyp > 0 ? nMatch / nHyp : eps;
     const rec = nRef > 0 ? nMatch / nRef : eps;
     const denom = factor * prec + rec;
-    score += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
+    score2 += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
     if (nHyp > 0 && nRef > 0) {
       avgPrec += prec;
       avgRec += rec;
       effectiveOrder += 1;
     }
   }
-  if (o.epsSmoothing) return 100 * score / order;
+  if (o.epsSmoothing) return 100 * score2 / order;
   if (effectiveOrder === 0) {
     avgPrec = avgRec = 0;
   } else {
@@ -57638,8 +57639,8 @@ var chrf = {
         const refs = referencesOf(expected);
         if (!refs || refs.length === 0) return { value: null };
         tracker.note(refs.length);
-        const { stats, score } = chrfSegmentStats(prep(output2), refs.map(prep), o);
-        return { value: score / 100, stats, detail: { chrf: score, nrefs: refs.length } };
+        const { stats, score: score2 } = chrfSegmentStats(prep(output2), refs.map(prep), o);
+        return { value: score2 / 100, stats, detail: { chrf: score2, nrefs: refs.length } };
       },
       aggregate(summed) {
         return computeChrf(summed, o) / 100;
@@ -58596,6 +58597,28 @@ function renderStickyMarker(kind, key) {
   return `<!-- llmops:${sanitizeMarkerToken(kind)}:${sanitizeMarkerToken(key)} -->`;
 }
 
+// src/core/report/prompt-diff.ts
+var MAX_PROMPTS = 10;
+var MAX_CASES = 3;
+var TEMPLATE_CHARS = 3e3;
+var CASE_CHARS = 1500;
+var version2 = (v) => v ? `sha256:${v.version.slice(0, 12)}${v.semver ? ` v${v.semver}` : ""}` : "none";
+function renderPromptDiffSection(diff) {
+  if (!diff || diff.changes.length === 0) return "";
+  const out = [`#### Prompts changed (${diff.changes.length}, against ${renderCodeSpan(diff.base_commit.slice(0, 12))})`, ""];
+  for (const c of diff.changes.slice(0, MAX_PROMPTS)) {
+    const changedCases = c.rendered.filter((r) => r.changed);
+    const summary2 = `${renderCodeSpan(c.file, { maxLength: 200 })} ${c.status}: ${renderCodeSpan(version2(c.base))} \u2192 ${renderCodeSpan(version2(c.head))}${c.cases_from ? `, rendered on ${c.rendered.length} case${c.rendered.length === 1 ? "" : "s"} of ${renderCodeSpan(c.cases_from, { maxLength: 200 })} (${changedCases.length} differ)` : ""}`;
+    out.push("<details>", `<summary>${summary2}</summary>`, "", "Template:", "", renderCodeBlock(c.template_diff, { lang: "diff", maxLength: TEMPLATE_CHARS }));
+    for (const r of changedCases.slice(0, MAX_CASES)) out.push(`Rendered, case ${renderCodeSpan(r.case, { maxLength: 100 })}:`, "", renderCodeBlock(r.diff, { lang: "diff", maxLength: CASE_CHARS }));
+    if (changedCases.length > MAX_CASES) out.push(`\u2026 and ${changedCases.length - MAX_CASES} more cases render differently (\`llmops prompts diff\` shows them).`, "");
+    for (const n of c.notes.slice(0, 3)) out.push(`> ${escapeMarkdownText(n.slice(0, 500))}`, "");
+    out.push("</details>", "");
+  }
+  if (diff.changes.length > MAX_PROMPTS) out.push(`\u2026 and ${diff.changes.length - MAX_PROMPTS} more prompts (\`llmops prompts diff --base ${diff.base_commit.slice(0, 12)}\`).`, "");
+  return out.join("\n");
+}
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -58737,6 +58760,52 @@ function serialize(value) {
 function toAlignment(value) {
   const code = typeof value === "string" ? value.codePointAt(0) : 0;
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
+// src/core/report/new-cases.ts
+function buildNewCases(records, metrics = []) {
+  const cases = [...groupByCase2(records).entries()].map(([id, rs]) => ({ case_id: id, input: rs[0].input, expected: rs[0].expected, side: foldSide(rs, metrics) }));
+  const names = [...new Set(cases.flatMap((c) => Object.keys(c.side.scores)))];
+  const means = Object.fromEntries(
+    names.map((n) => {
+      const vs = cases.map((c) => c.side.scores[n]).filter((v) => typeof v === "number");
+      return [n, vs.length === 0 ? null : vs.reduce((a, b) => a + b, 0) / vs.length];
+    })
+  );
+  return { cases, means };
+}
+function score(v, pass) {
+  if (v === null || v === void 0) return "\u2014";
+  const mark = pass === true ? "\u2705 " : pass === false ? "\u274C " : "";
+  return `${mark}${Number.isInteger(v) ? v : v.toFixed(2)}`;
+}
+function renderNewCases(report, limits) {
+  if (!report || report.cases.length === 0) return "";
+  const metrics = Object.keys(report.means);
+  const max = Math.max(10, limits.perKind * 10);
+  const shown = report.cases.slice(0, max);
+  const text = Math.max(40, Math.min(200, limits.textChars));
+  const rows = shown.map((c) => [
+    renderCodeSpan(c.case_id, { maxLength: 40 }),
+    ...metrics.map((m) => score(c.side.scores[m], c.side.pass[m])),
+    c.side.error !== null ? `error: ${renderCodeSpan(c.side.error, { maxLength: text })}` : c.side.output === null ? "\u2014" : renderCodeSpan(c.side.output, { maxLength: text })
+  ]);
+  const means = metrics.map((m) => `${renderCodeSpan(m, { maxLength: 40 })} ${score(report.means[m], null)}`).join(", ");
+  const n = report.cases.length;
+  const rest = n > shown.length ? `
+${n - shown.length} more new cases are in the candidate run's \`new-cases/results.jsonl\`.
+` : "";
+  return [
+    "<details>",
+    `<summary>\u{1F195} New cases (not gated): ${escapeHtmlText(String(n))} case${n === 1 ? "" : "s"} the base's suite does not have</summary>`,
+    "",
+    `Evaluated with this pull request's prompt under the base's scorers and endpoint; they do not move the verdict. Mean over them: ${means || "\u2014"}. Merged, they join the yardstick for later pull requests.`,
+    "",
+    markdownTable([["case", ...metrics.map((m) => renderCodeSpan(m, { maxLength: 40 })), "output"], ...rows]),
+    rest,
+    "</details>",
+    ""
+  ].join("\n");
 }
 
 // src/core/report/format.ts
@@ -59233,8 +59302,10 @@ function assemble(model, variant, limits, first, limit, opts, maxMetricRows) {
     renderChart(model.comparison),
     renderOperationalTable(model.comparison),
     renderGateChecks(model.comparison),
+    renderPromptDiffSection(model.promptDiff),
     note,
     cases.text,
+    renderNewCases(model.newCases, limits),
     renderProvenance(model),
     renderFooter(model)
   ];
@@ -59386,6 +59457,9 @@ function reportRecordOf(r) {
   };
 }
 
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
+
 // src/app/eval/eval-run-reader.ts
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
@@ -59423,7 +59497,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),
@@ -59529,10 +59610,12 @@ async function compareRuns(o) {
   const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
   for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
   const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   const model = {
     comparison,
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
-    context: o.context ?? {}
+    context: o.context ?? {},
+    ...newCases ? { newCases } : {}
   };
   const comment = renderComment(model);
   let files = null;
@@ -59543,6 +59626,13 @@ async function compareRuns(o) {
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+async function readNewCases(candidateDir, comparison, logger) {
+  const dir = join2(candidateDir, NEW_CASES_DIR);
+  if (!existsSync3(join2(dir, "results.jsonl"))) return void 0;
+  const run = await readEvalRun(dir, "new cases");
+  for (const w of run.warnings) logger.warn(w);
+  return buildNewCases(run.records.map(reportRecordOf), comparison.metrics);
 }
 function compareWithPolicy(baseline, candidate, loaded, gate) {
   const base = { aggregateFor, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };

@@ -2075,7 +2075,7 @@ var require_dispatcher = __commonJS({
       }
       compose(...args) {
         const interceptors = Array.isArray(args[0]) ? args[0] : args;
-        let dispatch = this.dispatch.bind(this);
+        let dispatch2 = this.dispatch.bind(this);
         for (const interceptor of interceptors) {
           if (interceptor == null) {
             continue;
@@ -2083,21 +2083,21 @@ var require_dispatcher = __commonJS({
           if (typeof interceptor !== "function") {
             throw new TypeError(`invalid interceptor, expected function received ${typeof interceptor}`);
           }
-          dispatch = interceptor(dispatch);
-          if (dispatch == null || typeof dispatch !== "function" || dispatch.length !== 2) {
+          dispatch2 = interceptor(dispatch2);
+          if (dispatch2 == null || typeof dispatch2 !== "function" || dispatch2.length !== 2) {
             throw new TypeError("invalid interceptor");
           }
         }
-        return new ComposedDispatcher(this, dispatch);
+        return new ComposedDispatcher(this, dispatch2);
       }
     };
     var ComposedDispatcher = class extends Dispatcher {
       #dispatcher = null;
       #dispatch = null;
-      constructor(dispatcher, dispatch) {
+      constructor(dispatcher, dispatch2) {
         super();
         this.#dispatcher = dispatcher;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       dispatch(...args) {
         this.#dispatch(...args);
@@ -2255,12 +2255,12 @@ var require_dispatcher_base = __commonJS({
           this[kInterceptedDispatch] = this[kDispatch];
           return this[kDispatch](opts, handler);
         }
-        let dispatch = this[kDispatch].bind(this);
+        let dispatch2 = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+          dispatch2 = this[kInterceptors][i](dispatch2);
         }
-        this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler);
+        this[kInterceptedDispatch] = dispatch2;
+        return dispatch2(opts, handler);
       }
       dispatch(opts, handler) {
         if (!handler || typeof handler !== "object") {
@@ -7471,12 +7471,12 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler) {
+      constructor(dispatch2, maxRedirections, opts, handler) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         util.validateHandler(handler, opts.method, opts.upgrade);
-        this.dispatch = dispatch;
+        this.dispatch = dispatch2;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
@@ -7613,15 +7613,15 @@ var require_redirect_interceptor = __commonJS({
     "use strict";
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler);
+            return dispatch2(opts, handler);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler);
+          const redirectHandler = new RedirectHandler(dispatch2, maxRedirections, opts, handler);
           opts = { ...opts, maxRedirections: 0 };
-          return dispatch(opts, redirectHandler);
+          return dispatch2(opts, redirectHandler);
         };
       };
     }
@@ -10807,11 +10807,11 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
-        if (!dispatch.consumed) {
+      const index = mockDispatches.findIndex((dispatch2) => {
+        if (!dispatch2.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch2, key);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler) {
+      return function dispatch2(opts, handler) {
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler);
@@ -11411,7 +11411,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch2) => ({ ...dispatch2, origin }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11508,19 +11508,19 @@ var require_redirect = __commonJS({
     var RedirectHandler = require_redirect_handler();
     module.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
-      return (dispatch) => {
+      return (dispatch2) => {
         return function redirectInterceptor(opts2, handler) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler);
+            return dispatch2(opts2, handler);
           }
           const redirectHandler = new RedirectHandler(
-            dispatch,
+            dispatch2,
             maxRedirections,
             opts2,
             handler
           );
-          return dispatch(baseOpts, redirectHandler);
+          return dispatch2(baseOpts, redirectHandler);
         };
       };
     };
@@ -11533,15 +11533,15 @@ var require_retry = __commonJS({
     "use strict";
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function retryInterceptor(opts, handler) {
-          return dispatch(
+          return dispatch2(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
                 handler,
-                dispatch
+                dispatch: dispatch2
               }
             )
           );
@@ -11634,14 +11634,14 @@ var require_dump = __commonJS({
     function createDumpInterceptor({ maxSize: defaultMaxSize } = {
       maxSize: 1024 * 1024
     }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts, handler) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
             handler
           );
-          return dispatch(opts, dumpHandler);
+          return dispatch2(opts, dumpHandler);
         };
       };
     }
@@ -11830,13 +11830,13 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler, dispatch }, opts) {
+      constructor(state, { origin, handler, dispatch: dispatch2 }, opts) {
         super(handler);
         this.#origin = origin;
         this.#handler = handler;
         this.#opts = { ...opts };
         this.#state = state;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       onError(err) {
         switch (err.code) {
@@ -11905,11 +11905,11 @@ var require_dns = __commonJS({
         maxItems: interceptorOpts?.maxItems ?? Infinity
       };
       const instance = new DNSInstance(opts);
-      return (dispatch) => {
+      return (dispatch2) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch2(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
@@ -11926,9 +11926,9 @@ var require_dns = __commonJS({
                 ...origDispatchOpts.headers
               }
             };
-            dispatch(
+            dispatch2(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch: dispatch2, handler }, origDispatchOpts)
             );
           });
           return true;
@@ -14340,7 +14340,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody2 });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch2({ body: requestBody2 });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body: body2 }) {
+      function dispatch2({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve5, reject) => agent.dispatch(
@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder4 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder4.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder4 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder4.write(chunk);
           }
@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize2(base, options), options);
-        relative3 = parse4(serialize2(relative3, options), options);
+        relative4 = parse4(serialize2(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -27408,13 +27408,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -27426,12 +27426,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
+        if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path);
@@ -27444,7 +27444,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
+        } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -27462,7 +27462,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -27474,12 +27474,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path) {
       const ctrl = await callVisitor(key, node2, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
+        if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path);
@@ -27492,7 +27492,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
+        } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -27529,31 +27529,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node2, path);
-      if (identity2.isMap(node2))
+      if (identity.isMap(node2))
         return visitor.Map?.(key, node2, path);
-      if (identity2.isSeq(node2))
+      if (identity.isSeq(node2))
         return visitor.Seq?.(key, node2, path);
-      if (identity2.isPair(node2))
+      if (identity.isPair(node2))
         return visitor.Pair?.(key, node2, path);
-      if (identity2.isScalar(node2))
+      if (identity.isScalar(node2))
         return visitor.Scalar?.(key, node2, path);
-      if (identity2.isAlias(node2))
+      if (identity.isAlias(node2))
         return visitor.Alias?.(key, node2, path);
       return void 0;
     }
     function replaceNode(key, path, node2) {
       const parent = path[path.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -27566,7 +27566,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -27709,10 +27709,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags2 = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity2.isNode(node2) && node2.tag)
+            if (identity.isNode(node2) && node2.tag)
               tags2[node2.tag] = true;
           });
           tagNames = Object.keys(tags2);
@@ -27737,7 +27737,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -27784,7 +27784,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error63 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -27857,12 +27857,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -27888,11 +27888,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -27903,7 +27903,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -27930,12 +27930,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -27957,7 +27957,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -28019,11 +28019,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity2.isAlias(node2)) {
+      if (identity.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity2.isCollection(node2)) {
+      } else if (identity.isCollection(node2)) {
         let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -28031,7 +28031,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity2.isPair(node2)) {
+      } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -28046,13 +28046,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -28077,7 +28077,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags2) {
@@ -28091,12 +28091,12 @@ var require_createNode = __commonJS({
       return tags2.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -28128,7 +28128,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema2[identity2.MAP] : Symbol.iterator in Object(value) ? schema2[identity2.SEQ] : schema2[identity2.MAP];
+        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -28152,7 +28152,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema2, path, value) {
       let v = value;
@@ -28196,7 +28196,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema2)
           copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema2) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -28212,7 +28212,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -28229,7 +28229,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity2.isCollection(node2))
+        if (identity.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -28243,16 +28243,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity2.isPair(node2))
+          if (!identity.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -28263,7 +28263,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -28275,7 +28275,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -28731,7 +28731,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -28784,7 +28784,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags2.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -28807,7 +28807,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -28818,9 +28818,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -28834,15 +28834,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -28854,23 +28854,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -28911,7 +28911,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -28923,10 +28923,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -28946,7 +28946,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -29009,7 +29009,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -29022,10 +29022,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -29036,7 +29036,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -29057,7 +29057,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -29072,10 +29072,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -29106,7 +29106,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -29136,7 +29136,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -29144,15 +29144,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema2) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity.isNode(key))
           key = key.clone(schema2);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema2);
         return new _Pair(key, value);
       }
@@ -29173,7 +29173,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -29189,14 +29189,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -29244,14 +29244,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -29259,7 +29259,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -29327,16 +29327,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -29347,7 +29347,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema2) {
-        super(identity2.MAP, schema2);
+        super(identity.MAP, schema2);
         this.items = [];
       }
       /**
@@ -29385,7 +29385,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -29396,7 +29396,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -29420,7 +29420,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -29445,7 +29445,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -29468,7 +29468,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -29476,7 +29476,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity2.isMap(map3))
+        if (!identity.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -29493,7 +29493,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -29501,7 +29501,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema2) {
-        super(identity2.SEQ, schema2);
+        super(identity.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -29527,7 +29527,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -29551,7 +29551,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -29593,7 +29593,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -29606,7 +29606,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -29614,7 +29614,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -29968,17 +29968,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -29992,7 +29992,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -30046,7 +30046,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -30073,7 +30073,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
+          if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -30103,7 +30103,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -30284,7 +30284,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -30294,7 +30294,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity2.isPair(key))
+        if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -30310,7 +30310,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -30354,7 +30354,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
       resolve(map2, onError) {
-        if (identity2.isMap(map2)) {
+        if (identity.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -30599,7 +30599,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -30612,9 +30612,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
         this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map2.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -30631,7 +30631,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -30658,7 +30658,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -30713,7 +30713,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -30728,7 +30728,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -30764,7 +30764,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -30774,7 +30774,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -30837,7 +30837,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node2))
+        if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -30877,7 +30877,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -30886,14 +30886,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -30901,7 +30901,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31008,7 +31008,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -31279,12 +31279,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -31497,7 +31497,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -31576,7 +31576,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -31691,7 +31691,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -31741,7 +31741,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -32160,7 +32160,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -32169,17 +32169,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -32199,7 +32199,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema2[identity2.SCALAR];
+        return schema2[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -32218,12 +32218,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity2.SCALAR];
+      return schema2[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity2.SCALAR];
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
       if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity2.SCALAR];
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -32272,7 +32272,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -32318,7 +32318,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -32424,7 +32424,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors3();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -32486,9 +32486,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -34536,7 +34536,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors3();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -34614,7 +34614,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -34634,7 +34634,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors3();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -34652,14 +34652,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -38569,14 +38569,14 @@ __export(node_exports, {
   snappyUncompress: () => snappyUncompress,
   toJson: () => toJson
 });
-import { createReadStream, promises as fs3 } from "fs";
+import { createReadStream as createReadStream2, promises as fs3 } from "fs";
 async function asyncBufferFromFile(filename) {
   const { size } = await fs3.stat(filename);
   return {
     byteLength: size,
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
       return new Promise((resolve5, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
@@ -39093,6 +39093,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -39164,11 +39167,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -39320,9 +39324,9 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, isAbsolute, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -53623,15 +53627,15 @@ function generateRecordCheck(doc, ctx, schema2, accessor) {
       if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
         throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
-      if (inputKey === "__proto__") {
+      const inputKey2 = typeof key === "number" ? key.toString() : key;
+      if (inputKey2 === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
-      inputKeys.push(inputKey);
+      inputKeys.push(inputKey2);
       const keyConst = addConstant(ctx, key);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
+      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey2)}];`);
       const valOutput = compileChild(doc, ctx, def.valueType, valueVar);
       doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
     }
@@ -59041,6 +59045,74 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
 // src/core/contracts/eval-shard.ts
 var EvalShardSchema = external_exports.object({
   schema: external_exports.literal("llmops.eval-shard/v1"),
@@ -59051,10 +59123,331 @@ var EvalShardSchema = external_exports.object({
   case_ids: external_exports.array(external_exports.string())
 });
 
-// src/core/eval/shard.ts
-function shardCases(cases, s) {
-  return cases.filter((_, i) => i % s.count === s.index - 1);
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version2) {
+  return `llmops.${kind}/v${version2}`;
 }
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
+  function validate2(schema2, value, where2) {
+    const r = schema2.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where2, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue(value, where2) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where2, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where2));
+    if (typeof written !== "string") throw fail(where2, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where2);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where2));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where2,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where2, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue,
+    parse(text, where2) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where2, `not valid JSON (${err.message})`);
+      }
+      return parseValue(value, where2);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/pipeline-run.ts
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var StoredFileSchema = external_exports.object({
+  path: external_exports.string().min(1),
+  sha256: Sha256,
+  size: external_exports.number().int().nonnegative(),
+  executable: external_exports.boolean()
+});
+var StageKeyPartsSchema = external_exports.object({
+  definition: Sha256,
+  deps: external_exports.record(external_exports.string(), external_exports.string()),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  upstream: external_exports.record(external_exports.string(), Sha256),
+  llmops_version: external_exports.string()
+});
+var StageCacheEntrySchema = external_exports.object({
+  schema: external_exports.literal("llmops.stage-cache-entry/v1"),
+  key: Sha256,
+  pipeline: external_exports.string(),
+  stage: external_exports.string(),
+  outs: external_exports.array(external_exports.string()),
+  /** Directories among outs (restored as directories even when empty). */
+  dirs: external_exports.array(external_exports.string()),
+  files: external_exports.array(StoredFileSchema),
+  parts: StageKeyPartsSchema,
+  created_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  commit: external_exports.string().nullable()
+});
+var PipelineStateSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-state/v1"),
+  pipeline: external_exports.string(),
+  stages: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      key: Sha256,
+      parts: StageKeyPartsSchema,
+      files: external_exports.array(StoredFileSchema),
+      finished_at: external_exports.string()
+    })
+  )
+});
+var HashMemoSchema = external_exports.object({
+  schema: external_exports.literal("llmops.hash-memo/v1"),
+  entries: external_exports.record(external_exports.string(), external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.number(), Sha256]))
+});
+var StageOutcomeSchema = external_exports.enum(["ran", "restored", "up-to-date", "failed", "skipped", "not-selected"]);
+var StageRecordSchema = external_exports.object({
+  name: external_exports.string(),
+  key: Sha256,
+  outcome: StageOutcomeSchema,
+  reason: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  started_at: external_exports.string().nullable(),
+  exit_code: external_exports.number().int().nullable(),
+  outs: external_exports.array(StoredFileSchema.pick({ path: true, sha256: true, size: true })),
+  services: external_exports.array(external_exports.object({ name: external_exports.string(), url: external_exports.string(), ready_s: external_exports.number().nonnegative() }))
+});
+var PipelineRunSchema = external_exports.object({
+  schema: external_exports.literal("llmops.pipeline-run/v1"),
+  run_id: external_exports.string().regex(/^[0-9A-Za-z_-]+$/),
+  pipeline: external_exports.object({ name: external_exports.string(), file: external_exports.string(), sha256: Sha256 }),
+  status: external_exports.enum(["passed", "failed", "interrupted", "gate-failed"]),
+  commit: external_exports.string().nullable(),
+  dirty: external_exports.boolean().nullable(),
+  baseline: external_exports.object({
+    rev: external_exports.string(),
+    commit: external_exports.string(),
+    run_id: external_exports.string(),
+    comparisons: external_exports.array(
+      external_exports.object({
+        stage: external_exports.string(),
+        verdict: external_exports.string(),
+        comparison: external_exports.string(),
+        comment: external_exports.string(),
+        html: external_exports.string()
+      })
+    )
+  }).nullable(),
+  selected: external_exports.array(external_exports.string()).nullable(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  duration_s: external_exports.number().nonnegative(),
+  stages: external_exports.array(StageRecordSchema),
+  machine: external_exports.object({
+    hostname: external_exports.string(),
+    platform: external_exports.string(),
+    arch: external_exports.string(),
+    cpus: external_exports.number().int(),
+    cpu_model: external_exports.string().nullable(),
+    memory_bytes: external_exports.number(),
+    gpus: external_exports.array(external_exports.string())
+  }),
+  llmops_version: external_exports.string(),
+  node: external_exports.string()
+});
+
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/core/contracts/added-formats.ts
+var armsFormat = defineFormat({
+  kind: "arms",
+  version: 1,
+  schema: ArmsComparisonSchema,
+  title: "a k-arm comparison (every pair of arms per metric, Holm across pairs \xD7 metrics)",
+  file: "<out>/arms.json",
+  writer: "llmops compare --control/--arm (app/compare/run-arms.ts)",
+  readers: "llmops report",
+  hint: "pass the arms.json written by `llmops compare --control \u2026 --arm \u2026`"
+});
+var evalShardFormat = defineFormat({
+  kind: "eval-shard",
+  version: 1,
+  schema: EvalShardSchema,
+  title: "which slice of a suite's cases a sharded eval run holds",
+  file: "<run>/shard.json",
+  writer: "llmops eval --shard I/N",
+  readers: "llmops eval merge",
+  hint: "merge only the run directories of `llmops eval --shard I/N`"
+});
+var ggufExportFormat = defineFormat({
+  kind: "gguf-export",
+  version: 1,
+  schema: GgufExportSchema,
+  title: "what produced a GGUF file (source model, type, hashes)",
+  file: "<model>.export.json",
+  writer: "llmops export gguf",
+  readers: "llmops serve, eval with provider llama-cpp",
+  hint: "re-export the model with `llmops export gguf`"
+});
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
+var pipelineRunFormat = defineFormat({
+  kind: "pipeline-run",
+  version: 1,
+  schema: PipelineRunSchema,
+  title: "a pipeline run record: which stages ran or came from cache, why, how long, on what machine",
+  file: "reports/<run-id>/run.json",
+  writer: "llmops run, actions/pipeline",
+  readers: "llmops status, llmops runs",
+  hint: "run the pipeline again with `llmops run`"
+});
+var pipelineStateFormat = defineFormat({
+  kind: "pipeline-state",
+  version: 1,
+  schema: PipelineStateSchema,
+  title: "a pipeline's last known stage keys in this workspace",
+  file: ".llmops/pipelines/<name>.state.json",
+  writer: "llmops run",
+  readers: "llmops run, llmops status",
+  hint: "delete the state file; the next `llmops run` rebuilds it"
+});
+var stageCacheEntryFormat = defineFormat({
+  kind: "stage-cache-entry",
+  version: 1,
+  schema: StageCacheEntrySchema,
+  title: "a stage's cached outputs under its content-addressed key",
+  file: "stage cache entry (entry.json)",
+  writer: "llmops run",
+  readers: "llmops run (restore)",
+  hint: "the cache entry is unreadable; delete it and the stage reruns"
+});
+var hashMemoFormat = defineFormat({
+  kind: "hash-memo",
+  version: 1,
+  schema: HashMemoSchema,
+  title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
+  file: ".llmops/\u2026/hash-memo.json",
+  writer: "llmops run (file hasher)",
+  readers: "llmops run (file hasher)",
+  hint: "delete the memo; files are hashed again"
+});
+var responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry",
+  version: 1,
+  schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json",
+  writer: "llmops eval (disk cache)",
+  readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it"
+});
 
 // src/core/eval/hash.ts
 import { createHash } from "node:crypto";
@@ -59063,6 +59456,7 @@ function sha256(data) {
 }
 
 // src/core/eval/plan.ts
+var INPUT_SLOT = "\0llmops:input\0";
 var LLAMA_CPP_PENDING_URL = "http://127.0.0.1:0/v1";
 function effectiveTarget(suite, o) {
   const provider = o.baseUrl !== void 0 ? "openai-compatible" : suite.target.provider;
@@ -59080,32 +59474,246 @@ function requestParams(params, suiteSeed, repeat, repeats) {
   if (out.seed === void 0 && repeats > 1) out.seed = suiteSeed * 1e3 + repeat;
   return out;
 }
-function planJobs(suite, cases, prompt, target, identity2) {
-  const jobs = [];
-  const paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
-  cases.forEach((c, caseIndex) => {
+var JobPlanner = class {
+  constructor(suite, prompt, target, identity) {
+    this.prompt = prompt;
+    this.target = target;
+    this.repeats = suite.repeats;
+    this.paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
+    this.keyFrames = this.paramsByRepeat.map((params, repeat) => {
+      const text = stableStringify({
+        v: 1,
+        provider: target.provider,
+        base_url: identity ?? target.base_url.replace(/\/+$/, ""),
+        model: target.model,
+        api: target.api,
+        params,
+        input: INPUT_SLOT,
+        repeat
+      });
+      const slot = `"input":${JSON.stringify(INPUT_SLOT)}`;
+      const at = text.indexOf(slot) + '"input":'.length;
+      return [text.slice(0, at), text.slice(at + JSON.stringify(INPUT_SLOT).length)];
+    });
+  }
+  prompt;
+  target;
+  // One (frozen) parameters object per repeat, shared by every case's request.
+  paramsByRepeat;
+  repeats;
+  keyFrames;
+  /** The jobs of the case at `caseIndex` in the plan (after --limit and --shard), one per repeat. */
+  jobsFor(c, caseIndex) {
+    const { target } = this;
     const vars = c.input === void 0 ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
-    const inputHash = sha256(stableStringify(rendered.messages));
-    for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = paramsByRepeat[repeat];
+    const rendered = this.prompt.render(vars, { caseId: c.id, where: c.where });
+    const messagesJson = stableStringify(rendered.messages);
+    const inputHash = sha256(messagesJson);
+    const inputJson = target.api === "chat" ? messagesJson : stableStringify(rendered.text);
+    const jobs = [];
+    for (let repeat = 0; repeat < this.repeats; repeat++) {
+      const params = this.paramsByRepeat[repeat];
       const request = target.api === "chat" ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream } : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
-      const key = sha256(
-        stableStringify({
-          v: 1,
-          provider: target.provider,
-          base_url: identity2 ?? target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
-          params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
-          repeat
-        })
-      );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+      const [head, tail] = this.keyFrames[repeat];
+      const key = sha256(head + inputJson + tail);
+      jobs.push({ index: caseIndex * this.repeats + repeat, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
     }
+    return jobs;
+  }
+};
+
+// src/core/eval/digest-index.ts
+function digest64(s) {
+  let a = 2166136261;
+  let b = 16777619 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+    b ^= b >>> 15;
+  }
+  return [mix(a), mix(b ^ 2654435769)];
+}
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+var DigestIndex = class {
+  hi;
+  lo;
+  /** The value + 1 at each slot; 0 marks an empty slot. */
+  values;
+  mask;
+  size = 0;
+  constructor(expected = 1024) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.values = new Uint32Array(cap);
+    this.mask = cap - 1;
+  }
+  /** Bytes held by the table. */
+  get bytes() {
+    return this.hi.byteLength * 3;
+  }
+  /** The value stored for `key`'s digest, or -1. */
+  get(key) {
+    const [h, l] = digest64(key);
+    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
+      const v = this.values[i];
+      if (v === 0) return -1;
+      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
+    }
+  }
+  /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
+  setIfAbsent(key, value) {
+    if (value < 0 || value >= 4294967295) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB2\u22122, got ${value}`);
+    const [h, l] = digest64(key);
+    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
+      const v = this.values[i];
+      if (v === 0) {
+        this.hi[i] = h;
+        this.lo[i] = l;
+        this.values[i] = value + 1;
+        if (++this.size * 2 > this.values.length) this.grow();
+        return -1;
+      }
+      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
+    }
+  }
+  grow() {
+    const { hi, lo, values } = this;
+    const cap = values.length * 2;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.values = new Uint32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < values.length; j++) {
+      if (values[j] === 0) continue;
+      let i = lo[j] & this.mask;
+      while (this.values[i] !== 0) i = i + 1 & this.mask;
+      this.hi[i] = hi[j];
+      this.lo[i] = lo[j];
+      this.values[i] = values[j];
+    }
+  }
+};
+
+// src/core/eval/case-set.ts
+var MAX_NAMED_DUPLICATES = 1e3;
+async function* take(source, n) {
+  if (n === void 0) return yield* source;
+  if (n <= 0) return;
+  let i = 0;
+  for await (const x of source) {
+    yield x;
+    if (++i >= n) return;
+  }
+}
+async function scanCases(read) {
+  const ids = new DigestIndex();
+  const inputs = new DigestIndex();
+  const inputSuspects = [];
+  let moreInputs = 0;
+  let count2 = 0;
+  for await (const c of read()) {
+    const i = count2++;
+    const prevId = ids.setIfAbsent(c.id, i);
+    const prevInput = inputs.setIfAbsent(inputKey(c), i);
+    if (prevInput >= 0) {
+      if (inputSuspects.length < MAX_NAMED_DUPLICATES) inputSuspects.push([prevInput, i]);
+      else moreInputs++;
+    }
+    if (prevId >= 0) await refuseDuplicateId(read, [prevId, i]);
+  }
+  const warnings = await confirmInputs(read, inputSuspects);
+  if (moreInputs > 0) warnings.push(`\u2026 and up to ${moreInputs} more case(s) with an input seen earlier (not named; confirm with llmops data dedupe)`);
+  return { set: { stream: read, count: count2, ids }, warnings };
+}
+function inputKey(c) {
+  return stableStringify({ input: c.input ?? null, vars: c.vars });
+}
+var where = (c, i) => c.where ?? `case ${i + 1}`;
+async function casesAt(read, indices) {
+  const want = new Set(indices);
+  const last = Math.max(-1, ...want);
+  const out = /* @__PURE__ */ new Map();
+  let i = 0;
+  for await (const c of read()) {
+    if (want.has(i)) out.set(i, c);
+    if (++i > last) break;
+  }
+  return out;
+}
+async function refuseDuplicateId(read, [a, b]) {
+  const found = await casesAt(read, [a, b]);
+  const first = found.get(a);
+  const second = found.get(b);
+  if (first.id === second.id) {
+    throw new ConfigError(`${where(second, b)}: duplicate case id "${second.id}" (first at ${where(first, a)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+  }
+  throw new ConfigError(`${where(second, b)}: case ids "${second.id}" and "${first.id}" (${where(first, a)}) share a 64-bit digest (odds about 1 in 10\xB9\u2070 at a million cases)`, { hint: "rename one of the two cases" });
+}
+async function confirmInputs(read, suspects) {
+  if (suspects.length === 0) return [];
+  const found = await casesAt(read, suspects.flat());
+  const out = [];
+  for (const [a, b] of suspects) {
+    const first = found.get(a);
+    const second = found.get(b);
+    if (inputKey(first) !== inputKey(second)) continue;
+    out.push(`${where(second, b)}: case "${second.id}" has the same input as case "${first.id}" (${where(first, a)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
+  }
+  return out;
+}
+async function caseSetOf(cases) {
+  return scanCases(async function* () {
+    yield* cases;
   });
-  return jobs;
+}
+
+// src/core/eval/run-plan.ts
+function planRun(cases, planner, select) {
+  const limited = select.limit === void 0 ? cases.count : Math.max(0, Math.min(cases.count, select.limit));
+  const shard = select.shard;
+  const planned = shard ? Math.max(0, Math.ceil((limited - (shard.index - 1)) / shard.count)) : limited;
+  const ordinalOf = (s) => {
+    if (s < 0 || s >= limited) return -1;
+    if (!shard) return s;
+    return s % shard.count === shard.index - 1 ? Math.floor(s / shard.count) : -1;
+  };
+  const repeats = planner.repeats;
+  async function* plannedCases() {
+    let s = 0;
+    let n = 0;
+    for await (const c of take(cases.stream(), limited)) {
+      if (ordinalOf(s++) >= 0) {
+        n++;
+        yield c;
+      }
+    }
+    if (n !== planned) throw new ConfigError(`the cases changed while the run was reading them (${n} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
+  }
+  return {
+    size: planned * repeats,
+    cases: planned,
+    repeats,
+    indexOf(caseId, repeat) {
+      if (!Number.isInteger(repeat) || repeat < 0 || repeat >= repeats) return -1;
+      const ordinal = ordinalOf(cases.ids.get(caseId));
+      return ordinal < 0 ? -1 : ordinal * repeats + repeat;
+    },
+    plannedCases,
+    async *jobs() {
+      let ordinal = 0;
+      for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);
+    }
+  };
 }
 
 // node_modules/@huggingface/jinja/dist/index.js
@@ -62520,22 +63128,22 @@ function locateSyntaxError(source) {
 function position(source, offset, origin) {
   if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
   const p = lineColAt(source, offset);
-  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col + (origin.indent ?? 0)}`;
 }
 function compile2(source, origin, role) {
   let template;
   try {
     template = new Template(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
     throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
       hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
     });
   }
   return { role, source, origin, template, required: templateVariables(template.parsed).required };
 }
-function compilePrompt(spec, where, origins = []) {
-  const origin = (i, suffix) => origins[i] ?? { file: `${where}${suffix}`, line: 1, col: 1 };
+function compilePrompt(spec, where2, origins = []) {
+  const origin = (i, suffix) => origins[i] ?? { file: `${where2}${suffix}`, line: 1, col: 1 };
   const parts = spec.kind === "template" ? [compile2(spec.template, origin(0, ""), "user")] : spec.messages.map((m, i) => compile2(m.content, origin(i, `.messages[${i}]`), m.role));
   return {
     spec,
@@ -62701,13 +63309,13 @@ function hedgeEnabled(setting, baseUrl) {
 }
 
 // src/core/ports/provider.ts
-var ProviderError = class extends Error {
-  constructor(message, kind, opts) {
-    super(message);
-    this.kind = kind;
+var ProviderError = class extends ExternalError {
+  constructor(message, failure2, opts) {
+    super(message, opts.hint === void 0 ? void 0 : { hint: opts.hint });
+    this.failure = failure2;
     this.opts = opts;
   }
-  kind;
+  failure;
   opts;
   name = "ProviderError";
   get retryable() {
@@ -62824,82 +63432,6 @@ var RequestWatch = class {
     r.controller.abort(new DeadlineExceeded(phase, ms2, adaptive));
   }
 };
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/core/contracts/format.ts
-function tagOf(kind, version2) {
-  return `llmops.${kind}/v${version2}`;
-}
-var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
-function defineFormat(def) {
-  const tag = tagOf(def.kind, def.version);
-  const fail = (where, message, hint = def.hint) => new DataInvalidError(`${where}: ${message}`, { hint });
-  function validate2(schema2, value, where) {
-    const r = schema2.safeParse(value);
-    if (r.success) return r.data;
-    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
-    throw fail(where, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
-  }
-  function parseValue(value, where) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where, `expected a JSON object (${def.title})`);
-    const written = value.schema;
-    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate2(def.untagged.schema, value, where));
-    if (typeof written !== "string") throw fail(where, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
-    if (written === tag) return validate2(def.schema, def.repair ? def.repair(value) : value, where);
-    for (const p of def.previous ?? []) {
-      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate2(p.schema, value, where));
-    }
-    const m = TAG.exec(written);
-    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
-    if (m && sameKind && Number(m[2]) > def.version) {
-      const by = writerVersion(value);
-      throw fail(
-        where,
-        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
-        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
-      );
-    }
-    throw fail(where, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
-  }
-  return {
-    ...def,
-    tag,
-    parseValue,
-    parse(text, where) {
-      let value;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        throw fail(where, `not valid JSON (${err.message})`);
-      }
-      return parseValue(value, where);
-    },
-    serialize(doc) {
-      const json2 = JSON.parse(JSON.stringify(doc));
-      const value = def.repair ? def.repair(json2) : json2;
-      const r = def.schema.safeParse(value);
-      if (!r.success) {
-        const i = r.error.issues[0];
-        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-      }
-      return def.lines ? `${JSON.stringify(value)}
-` : `${JSON.stringify(value, null, 2)}
-`;
-    }
-  };
-}
-function readable(def) {
-  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
-  return [tagOf(def.kind, def.version), ...older].join(" or ");
-}
-function writerVersion(value) {
-  const v = value;
-  const s = v.llmops_version ?? v.provenance?.llmops_version;
-  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
-}
 
 // src/core/contracts/result-line.ts
 var RESULT_LINE_TAG = "llmops.result/v1";
@@ -63048,20 +63580,21 @@ function round3(x) {
 // src/core/eval/live-run.ts
 var SWEEP_MS = 50;
 function retryCause(err) {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 var LiveRun = class {
-  constructor(todo, deps, opts, progress) {
+  /** `todo` streams the jobs to run (`count` of them), read ahead a few slots' worth at a time. */
+  constructor(todo, count2, deps, opts, progress) {
     this.todo = todo;
     this.deps = deps;
     this.opts = opts;
     this.done = progress.done;
-    this.pending = todo.length;
+    this.pending = count2;
     this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
     this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
   }
@@ -63075,7 +63608,6 @@ var LiveRun = class {
   retries = 0;
   requestsSent = 0;
   fatal;
-  next = 0;
   active = 0;
   pending;
   hedgesInFlight = 0;
@@ -63086,6 +63618,10 @@ var LiveRun = class {
   stopped = false;
   wake;
   failed;
+  /** Jobs read ahead of the slots, so a slot never waits on the case file. */
+  buffered = [];
+  filling = false;
+  sourceDone = false;
   progressUpdate() {
     return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n]) => n > 0)) };
   }
@@ -63120,6 +63656,7 @@ var LiveRun = class {
       if (this.failed !== void 0) throw this.failed;
     } finally {
       outer?.removeEventListener("abort", onAbort);
+      void this.todo.return?.(void 0);
     }
   }
   onRecord = () => {
@@ -63127,7 +63664,7 @@ var LiveRun = class {
   finished() {
     if (this.failed !== void 0) return true;
     if (this.stopped) return this.active === 0;
-    return this.pending === 0;
+    return this.pending === 0 || this.sourceDone && this.buffered.length === 0 && this.active === 0 && this.ready.length === 0 && this.waiting.size === 0;
   }
   stop(reason) {
     this.stopped = true;
@@ -63154,10 +63691,38 @@ var LiveRun = class {
     }
   }
   fresh() {
-    const job = this.todo[this.next];
+    if (this.buffered.length < this.opts.concurrency) this.refill();
+    const job = this.buffered.shift();
     if (!job) return void 0;
-    this.next++;
     return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+  }
+  /** Read ahead up to twice the concurrency (at least 64 jobs); wakes the pump when it has more. */
+  refill() {
+    if (this.filling || this.sourceDone || this.stopped) return;
+    this.filling = true;
+    const want = Math.max(64, this.opts.concurrency * 2);
+    const step = async () => {
+      while (this.buffered.length < want && !this.stopped) {
+        const n = await this.todo.next();
+        if (n.done) {
+          this.sourceDone = true;
+          return;
+        }
+        this.buffered.push(n.value);
+      }
+    };
+    step().then(
+      () => {
+        this.filling = false;
+        this.pump();
+        this.wake?.();
+      },
+      (err) => {
+        this.filling = false;
+        this.failed ??= err;
+        this.stop(err);
+      }
+    );
   }
   async attempt(s) {
     const { job } = s;
@@ -63200,7 +63765,7 @@ var LiveRun = class {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error63 = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error63 = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== void 0) error63.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error: error63, attempts: s.attempts, ...this.noise(s) }));
@@ -63301,53 +63866,107 @@ var LiveRun = class {
 var DONE_BEFORE = 1;
 var FAILED_BEFORE = 2;
 var WRITTEN_NOW = 3;
-async function runEval(jobs, deps, opts) {
-  const jobAt = /* @__PURE__ */ new Map();
-  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
-  const where = new Float64Array(jobs.length * 2).fill(-1);
-  const state = new Uint8Array(jobs.length);
-  let stale = 0;
-  let outside = 0;
+async function runEval(plan, deps, opts) {
+  const found = await locateRecords(plan, deps);
+  const reused = found.done;
+  const todo = plan.size - reused;
+  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${plan.size} records already done, ${todo} to go`);
+  if (found.stale > 0) deps.logger.warn(`${found.stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (found.outside > 0) deps.logger.warn(`${found.outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  const dropped = found.stale + found.outside;
+  const live = await dispatch(plan, found, todo, deps, opts);
+  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0);
+  const { done, fatal } = live;
+  if (deps.signal?.aborted) {
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done} of ${plan.size} records (those are saved)`}`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested"
+    });
+  }
+  if (fatal) {
+    const progress = done === 0 ? `no record was completed (0 of ${plan.size})` : `stopped after ${done} of ${plan.size} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} \u2014 ${progress}`, {
+      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
+    });
+  }
+  return {
+    records: kept,
+    requested: todo - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale: dropped,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
+  };
+}
+async function locateRecords(plan, deps) {
+  const where2 = new Float64Array(plan.size * 2).fill(-1);
+  const state = new Uint8Array(plan.size);
+  const found = { where: where2, state, done: 0, stale: 0, outside: 0 };
+  if (!deps.store.mayHoldRecords()) return found;
+  const keys = new Uint32Array(plan.size * 2);
+  for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
+  const probe = new Uint32Array(2);
   deps.store.load((r, at) => {
-    const i = jobAt.get(identity(r.case_id, r.repeat));
-    if (i === void 0 || jobs[i].key !== r.key) {
-      if (i === void 0) outside++;
-      else stale++;
+    const i = plan.indexOf(r.case_id, r.repeat);
+    if (i < 0) {
+      found.outside++;
       return;
     }
-    where[2 * i] = at.offset;
-    where[2 * i + 1] = at.length;
+    keyDigest(r.key, probe, 0);
+    if (probe[0] !== keys[2 * i] || probe[1] !== keys[2 * i + 1]) {
+      found.stale++;
+      return;
+    }
+    where2[2 * i] = at.offset;
+    where2[2 * i + 1] = at.length;
     state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
-  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
-  const reused = jobs.length - todo.length;
-  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
-  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
-  stale += outside;
-  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
-  deps.progress.start(jobs.length, "eval");
+  for (let i = 0; i < plan.size; i++) if (state[i] === DONE_BEFORE) found.done++;
+  return found;
+}
+function keyDigest(key, out, i) {
+  out[2 * i] = Number.parseInt(key.slice(0, 8), 16) >>> 0;
+  out[2 * i + 1] = Number.parseInt(key.slice(8, 16), 16) >>> 0;
+}
+async function dispatch(plan, found, todo, deps, opts) {
+  const { where: where2, state } = found;
+  async function* pending() {
+    for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
+  }
+  const live = new LiveRun(pending()[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
+  deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
     await live.run((job, at) => {
-      const i = jobAt.get(identity(job.evalCase.id, job.repeat));
-      where[2 * i] = at.offset;
-      where[2 * i + 1] = at.length;
-      state[i] = WRITTEN_NOW;
+      where2[2 * job.index] = at.offset;
+      where2[2 * job.index + 1] = at.length;
+      state[job.index] = WRITTEN_NOW;
     });
   } finally {
     deps.progress.stop();
   }
-  const { done, fatal } = live;
-  function* locations() {
-    for (let i = 0; i < jobs.length; i++) if (where[2 * i] >= 0) yield { offset: where[2 * i], length: where[2 * i + 1], index: i };
+  return live;
+}
+async function finalizeResults(plan, found, deps, opts, dropsRecords) {
+  const { where: where2, state } = found;
+  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
+  async function* locations() {
+    if (!fromBefore) {
+      for (let i = 0; i < plan.size; i++) if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job: void 0 };
+      return;
+    }
+    for await (const job of plan.jobs()) {
+      const i = job.index;
+      if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job };
+    }
   }
   let kept = 0;
-  deps.store.finalize(
+  await deps.store.finalize(
     locations(),
-    (r, i) => {
+    (r, { index, job }) => {
       kept++;
-      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+      if (job !== void 0 && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
         const response = {
           text: r.output,
           finishReason: r.finish_reason,
@@ -63357,37 +63976,14 @@ async function runEval(jobs, deps, opts) {
           latencyMs: r.latency_ms ?? 0
         };
         r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-        r.scores = scoreOutput(deps.scorers, jobs[i], response, r.cost);
+        r.scores = scoreOutput(deps.scorers, job, response, r.cost);
       }
       deps.summary?.add(r);
       return r;
     },
-    stale > 0
+    dropsRecords
   );
-  if (deps.signal?.aborted) {
-    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
-      hint: "run the same command again to resume; only the missing records are requested"
-    });
-  }
-  if (fatal) {
-    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
-    throw new ExternalError(`${fatal.message} \u2014 ${progress}`, {
-      ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
-    });
-  }
-  return {
-    records: kept,
-    requested: todo.length - live.fromCache,
-    reused,
-    fromCache: live.fromCache,
-    stale,
-    retries: live.retries,
-    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : void 0
-  };
-}
-function identity(caseId, repeat) {
-  return `${caseId}\0${repeat}`;
+  return kept;
 }
 
 // src/core/eval/scorers/ngram-keys.ts
@@ -65132,7 +65728,7 @@ var QuantileSketch = class _QuantileSketch {
 
 // src/core/contracts/summary.ts
 var SUMMARY_TAG = "llmops.summary/v2";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
 var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
 var metricV1 = {
   type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
@@ -65140,7 +65736,7 @@ var metricV1 = {
   higher_is_better: external_exports.boolean(),
   mean: external_exports.number().nullable(),
   se: external_exports.number().nullable(),
-  ci95: interval.nullable(),
+  ci95: interval2.nullable(),
   method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
   n: external_exports.number().int(),
   n_cases: external_exports.number().int(),
@@ -65161,7 +65757,14 @@ var ProvenanceSchema = external_exports.object({
   dataset_hash: external_exports.string(),
   prompt_hash: external_exports.string(),
   variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({ provider: external_exports.string(), base_url: external_exports.string(), model: external_exports.string(), api: external_exports.string(), params: external_exports.record(external_exports.string(), external_exports.unknown()) }),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
   scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
   seed: external_exports.number(),
   started_at: external_exports.string(),
@@ -65520,27 +66123,6 @@ var systemClock = {
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-
-// src/core/contracts/response-cache-entry.ts
-var ResponseCacheEntrySchema = external_exports.strictObject({
-  schema: external_exports.literal("llmops.response-cache-entry/v1"),
-  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
-  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
-  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  response: external_exports.strictObject({
-    text: external_exports.string(),
-    finishReason: external_exports.string().nullable(),
-    promptTokens: external_exports.number().nullable(),
-    completionTokens: external_exports.number().nullable(),
-    ttftMs: external_exports.number().nullable(),
-    latencyMs: external_exports.number()
-  }),
-  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
-  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-
-// src/adapters/fs/disk-cache.ts
 var CACHE_SECRET_FILE = "cache-key";
 function requestDigest(req) {
   const { stream: _s, ...what } = req;
@@ -65572,11 +66154,9 @@ var DiskResponseCache = class {
     }
     let entry;
     try {
-      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
-      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
-      entry = r.data;
-    } catch {
-      return this.reject(key, "not JSON");
+      entry = responseCacheEntryFormat.parse(text, this.pathOf(key));
+    } catch (err) {
+      return this.reject(key, err instanceof Error ? err.message : String(err));
     }
     if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
     if (entry.mac !== mac3(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
@@ -65590,7 +66170,7 @@ var DiskResponseCache = class {
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, responseCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
   reject(key, why) {
@@ -65636,7 +66216,7 @@ function mac3(secret, e) {
 }
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync2, readSync, renameSync as renameSync2, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync2, readSync, renameSync as renameSync2, statSync, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 var CHUNK = 1 << 20;
 var JsonlResultsStore = class {
   constructor(path) {
@@ -65646,6 +66226,8 @@ var JsonlResultsStore = class {
   fd;
   /** Where the next appended line starts. */
   end = 0;
+  /** Where this process's appends begin: lines from there on were written by writeResultLine here. */
+  ownFrom = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious;
@@ -65694,6 +66276,7 @@ var JsonlResultsStore = class {
         this.end = carryAt;
       }
     } else this.end = size;
+    this.ownFrom = this.end;
   }
   /** One complete line (without its newline) at `offset`, by the format's one line reader. */
   take(bytes, offset, line, last, each) {
@@ -65713,7 +66296,10 @@ var JsonlResultsStore = class {
     this.end += length + 1;
     return at;
   }
-  finalize(locations, map2, dropsRecords) {
+  mayHoldRecords() {
+    return existsSync2(this.path) && statSync(this.path).size > 0;
+  }
+  async finalize(locations, map2, dropsRecords) {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
     const out = openSync2(tmp, "w");
@@ -65727,11 +66313,13 @@ var JsonlResultsStore = class {
     };
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
-      for (const at of locations) {
-        if (src === void 0) throw new Error(`${this.path} is gone`);
+      for await (const at of locations) {
+        if (src === void 0) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record2 = map2(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const line = buf.toString("utf8", 0, at.length);
+        const parsed = at.offset >= this.ownFrom ? JSON.parse(line) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
+        const record2 = map2(parsed, at);
         const text = writeResultLine(record2);
         pending.push(text);
         pendingBytes += text.length;
@@ -65787,9 +66375,8 @@ function isAlive(pid) {
 }
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { dirname as dirname2, extname, relative, resolve as resolve2, sep } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve2, sep } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -65999,8 +66586,8 @@ function collectIssues(schema2, doc) {
     const value = valueAt(doc.value, path);
     if (value === void 0 && issue3.code === "invalid_type" && path.length > 0) {
       const parent = path.slice(0, -1);
-      const where = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
-      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where}` });
+      const where2 = parent.length ? `the mapping ${formatPath(parent)} (which starts here)` : "the top-level mapping";
+      issues.push({ file: doc.file, ...doc.locate(parent), path: formatPath(path), message: `missing required key "${String(path.at(-1))}" (${issue3.expected}) in ${where2}` });
       continue;
     }
     const found = describeValue(value);
@@ -66128,64 +66715,132 @@ function planMargins(policy, types, cases, repeats) {
 
 // src/core/eval/cases.ts
 var CASE_KEYS = /* @__PURE__ */ new Set(["id", "input", "vars", "expected", "tags"]);
-function toCase(raw, where) {
+function toCase(raw, where2) {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigError(`${where}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
+    throw new ConfigError(`${where2}: a case must be an object like {"id": \u2026, "input": \u2026, "expected": \u2026}`);
   }
   const o = raw;
   for (const k of Object.keys(o)) {
-    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
+    if (!CASE_KEYS.has(k)) throw new ConfigError(`${where2}: unknown field "${k}" in a case (allowed: id, input, vars, expected, tags)`, { hint: 'put extra fields under "vars"' });
   }
-  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where}: "input" must be a string, found ${typeof o.input}`);
+  if (o.input !== void 0 && typeof o.input !== "string") throw new ConfigError(`${where2}: "input" must be a string, found ${typeof o.input}`);
   if (o.vars !== void 0 && (o.vars === null || typeof o.vars !== "object" || Array.isArray(o.vars))) {
-    throw new ConfigError(`${where}: "vars" must be an object of template variables`);
+    throw new ConfigError(`${where2}: "vars" must be an object of template variables`);
   }
-  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where}: a case needs "input" or "vars"`);
-  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where}: "id" must be a string or a number`);
+  if (o.input === void 0 && o.vars === void 0) throw new ConfigError(`${where2}: a case needs "input" or "vars"`);
+  if (o.id !== void 0 && typeof o.id !== "string" && typeof o.id !== "number") throw new ConfigError(`${where2}: "id" must be a string or a number`);
   const vars = o.vars ?? {};
   const id = o.id !== void 0 ? String(o.id) : `h-${sha256(stableStringify({ input: o.input, vars })).slice(0, 12)}`;
   const tags2 = Array.isArray(o.tags) ? o.tags.map(String) : [];
-  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where };
+  return { id, input: o.input, vars, expected: o.expected ?? null, tags: tags2, where: where2 };
 }
-function parseCasesJsonl(text, file2) {
-  const cases = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (i === 0 && line.charCodeAt(0) === 65279) line = line.slice(1);
-    line = line.replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    let value;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(`${file2}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
-    }
-    cases.push(toCase(value, `${file2}:${i + 1}`));
+function parseCaseLine(line, file2, lineNo) {
+  if (lineNo === 1 && line.charCodeAt(0) === 65279) line = line.slice(1);
+  if (line.endsWith("\r")) line = line.slice(0, -1);
+  if (line.trim() === "") return null;
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${file2}:${lineNo}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
   }
-  return cases;
+  return toCase(value, `${file2}:${lineNo}`);
 }
-function checkUniqueIds(cases, where) {
-  const seen = /* @__PURE__ */ new Map();
-  cases.forEach((c, i) => {
-    const prev = seen.get(c.id);
-    if (prev !== void 0) {
-      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
+
+// src/app/fs/sha256-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256File(path) {
+  const h = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  return h.digest("hex");
+}
+
+// src/app/eval/case-files.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { extname } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+function caseFileReader(path, shown) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".parquet")) return () => parquetCases(path, shown);
+  if (lower.endsWith(".gz")) return () => jsonlCases(path, shown, true);
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return () => jsonlCases(path, shown, false);
+  throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
+}
+async function* jsonlCases(path, shown, gzip) {
+  const file2 = createReadStream3(path, { highWaterMark: 1 << 16 });
+  const source = gzip ? file2.pipe(createGunzip()) : file2;
+  if (gzip) file2.on("error", (err) => source.destroy(err));
+  const decoder4 = new StringDecoder("utf8");
+  let rest = "";
+  let lineNo = 0;
+  try {
+    for await (const chunk of source) {
+      const parts = (rest + decoder4.write(chunk)).split("\n");
+      rest = parts.pop();
+      for (const line of parts) {
+        const c2 = parseCaseLine(line, shown, ++lineNo);
+        if (c2) yield c2;
+      }
     }
-    seen.set(c.id, i);
-  });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(gzip ? `${shown}: not valid gzip: ${why}` : `${shown}: could not be read: ${why}`);
+  } finally {
+    source.destroy();
+    file2.destroy();
+  }
+  rest += decoder4.end();
+  const c = parseCaseLine(rest, shown, ++lineNo);
+  if (c) yield c;
 }
-function findDuplicateInputs(cases, where) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  cases.forEach((c, i) => {
-    const key = stableStringify({ input: c.input ?? null, vars: c.vars });
-    const prev = seen.get(key);
-    if (prev === void 0) seen.set(key, i);
-    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev].id}" (${where(prev)}); it is asked twice and counts twice in every mean \u2014 remove or change one`);
-  });
-  return out;
+async function* parquetCases(path, shown) {
+  const { parquetMetadataAsync: parquetMetadataAsync2, parquetReadObjects: parquetReadObjects2 } = await Promise.resolve().then(() => (init_node(), node_exports));
+  const fh = await open3(path, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const file2 = {
+      byteLength: size,
+      async slice(start, end) {
+        const stop = Math.min(end ?? size, size);
+        const buf = Buffer.alloc(Math.max(0, stop - start));
+        await fh.read(buf, 0, buf.length, start);
+        return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+      }
+    };
+    const fail = (err) => {
+      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    const metadata = await parquetMetadataAsync2(file2).catch(fail);
+    let row = 0;
+    for (const group2 of metadata.row_groups) {
+      const n = Number(group2.num_rows);
+      const rows = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
+      for (let i = 0; i < rows.length; i++) yield parquetCase(rows[i], `${shown} row ${row + i}`);
+      row += n;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+function parquetCase(row, where2) {
+  const o = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== void 0) o[k] = typeof v === "bigint" ? Number(v) : v;
+  if (typeof o.vars === "string") o.vars = safeJson(o.vars, where2);
+  if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, where2, o.expected);
+  return toCase(o, where2);
+}
+function safeJson(s, where2, fallback) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    if (fallback !== void 0) return fallback;
+    throw new ConfigError(`${where2}: "vars" is a string that is not JSON`);
+  }
 }
 
 // src/core/config/names.ts
@@ -66275,7 +66930,11 @@ var targetSchema = external_exports.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   api_key_env: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name such as OPENAI_API_KEY").refine((n) => !/^(GITHUB_|ACTIONS_|RUNNER_)/i.test(n), { message: "may not name a GITHUB_*, ACTIONS_* or RUNNER_* variable: those hold the workflow's own tokens; put the model's key in a variable of its own (e.g. OPENAI_API_KEY)" }).optional(),
   params: paramsSchema,
-  prices: priceSchema.optional()
+  prices: priceSchema.optional(),
+  /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
+  context: external_exports.number().int().positive().max(1e8).optional(),
+  /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
+  tokenizer: external_exports.string().min(1).max(1e3).optional()
 }).superRefine((t, ctx) => {
   if (t.provider === "openai-compatible") {
     if (t.base_url === void 0) ctx.addIssue({ code: "custom", path: ["base_url"], message: "base_url is required for provider openai-compatible (e.g. http://127.0.0.1:8000/v1)" });
@@ -66339,70 +66998,246 @@ var suiteSchema = external_exports.strictObject({
   variants: external_exports.array(variantSchema).optional()
 });
 
+// src/app/prompts/load-prompt-file.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { basename, dirname as dirname2, extname as extname2, join as join2, relative } from "node:path";
+
+// src/core/prompts/schema.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
+var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
+var variableSchema = external_exports.union([
+  variableTypeSchema,
+  external_exports.strictObject({
+    type: variableTypeSchema.default("any"),
+    description: external_exports.string().max(2e3).optional(),
+    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
+    required: external_exports.boolean().default(true)
+  })
+]);
+var promptMetaFields = {
+  description: external_exports.string().max(1e4).optional(),
+  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
+  owner: external_exports.string().min(1).max(200).optional(),
+  /** A human version shown next to the content hash (which is the version llmops compares by). */
+  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
+  /** The variables a case must (or may) provide, with types checked against every case. */
+  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
+  /** What the prompt was written for; a suite's target overrides each of these. */
+  model: external_exports.strictObject({
+    api: external_exports.enum(["chat", "completions"]).optional(),
+    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+    /** The context window in tokens (prompt + completion). */
+    context: external_exports.number().int().positive().max(1e8).optional(),
+    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
+    tokenizer: external_exports.string().min(1).max(1e3).optional()
+  }).optional(),
+  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
+  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
+};
+var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
+var messageSchema2 = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var PromptYamlSchema = external_exports.strictObject({
+  ...promptMetaFields,
+  messages: external_exports.array(messageSchema2).min(1).optional(),
+  template: external_exports.string().optional()
+});
+
+// src/core/prompts/prompt-file.ts
+var FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+var FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+function isPromptYaml(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
+}
+function readPromptFile(src) {
+  const problems = [];
+  const version2 = sha256(src.sidecar ? `${src.text}\0${src.sidecar.text}` : src.text);
+  const yamlProblem = (err, file2) => {
+    problems.push(fromConfigError(err, file2));
+    return null;
+  };
+  if (/\.ya?ml$/i.test(src.file)) {
+    let doc;
+    try {
+      doc = parseYamlSource(src.text, src.file);
+    } catch (err) {
+      return { file: yamlProblem(err, src.file), problems };
+    }
+    const checked = collectIssues(PromptYamlSchema, doc);
+    if (!checked.ok) {
+      for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+      return { file: null, problems };
+    }
+    const v = checked.value;
+    const { messages, template: template2, ...meta4 } = v;
+    if (messages === void 0 === (template2 === void 0)) {
+      problems.push({ file: src.file, line: 1, col: 1, message: 'a prompt YAML file needs exactly one of "messages:" (a list of {role: system|user|assistant, content: template}) or "template:"' });
+      return { file: null, problems };
+    }
+    const spec = messages ? { kind: "messages", messages } : { kind: "template", template: template2 };
+    const origins = (messages ? messages.map((_, i) => doc.locate(["messages", i, "content"])) : [doc.locate(["template"])]).map((pos) => ({ file: src.file, ...scalarStart(src.text, pos) }));
+    return { file: { file: src.file, meta: meta4, metaDoc: doc, spec, origins, version: version2 }, problems };
+  }
+  const { frontMatter, body: body2, bodyLine } = splitFrontMatter(src.text);
+  if (frontMatter !== null && src.sidecar) {
+    problems.push({ file: src.file, line: 1, col: 1, message: `configuration in both the front matter and ${src.sidecar.file}`, hint: "keep one of them" });
+  }
+  let meta3 = {};
+  let metaDoc = null;
+  const yamlText = frontMatter ?? src.sidecar?.text ?? null;
+  const yamlFile = frontMatter !== null ? src.file : src.sidecar?.file ?? src.file;
+  if (yamlText !== null) {
+    try {
+      metaDoc = parseYamlSource(frontMatter !== null ? `
+${yamlText}` : yamlText, yamlFile);
+    } catch (err) {
+      yamlProblem(err, yamlFile);
+    }
+    if (metaDoc && metaDoc.value !== null && metaDoc.value !== void 0) {
+      const checked = collectIssues(PromptMetaSchema, metaDoc);
+      if (checked.ok) meta3 = checked.value;
+      else for (const i of checked.issues) problems.push({ file: i.file, line: i.line, col: i.col, message: `${i.path}: ${i.message}` });
+    }
+  }
+  const template = body2.replace(/\r?\n$/, "");
+  return { file: { file: src.file, meta: meta3, metaDoc, spec: { kind: "template", template }, origins: [{ file: src.file, line: bodyLine, col: 1 }], version: version2 }, problems };
+}
+function splitFrontMatter(text) {
+  const open4 = FRONT_MATTER_OPEN.exec(text);
+  if (!open4) return { frontMatter: null, body: text, bodyLine: 1 };
+  const lines = text.slice(open4[0].length).split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (FRONT_MATTER_CLOSE.test(lines[i].replace(/\r$/, ""))) {
+      return { frontMatter: lines.slice(0, i).join("\n"), body: lines.slice(i + 1).join("\n"), bodyLine: i + 3 };
+    }
+  }
+  return { frontMatter: null, body: text, bodyLine: 1 };
+}
+function parsePromptFile(src) {
+  const { file: file2, problems } = readPromptFile(src);
+  if (problems.length === 0 && file2) return file2;
+  const lines = problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`);
+  throw new ConfigError(problems.length === 1 ? lines[0] : `invalid prompt file (${problems.length} problems):
+  ${lines.join("\n  ")}`, {
+    hint: problems[0]?.hint ?? `fix it in ${src.file} (docs/prompts.md lists the fields)`
+  });
+}
+function fromConfigError(err, file2) {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^(.*?):(\d+):(\d+): ([^\n]*)/.exec(message);
+  const hint = err instanceof ConfigError ? err.hint : void 0;
+  if (m) return { file: m[1], line: Number(m[2]), col: Number(m[3]), message: m[4], hint };
+  return { file: file2, line: 1, col: 1, message: message.replace(new RegExp(`^${file2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `), ""), hint };
+}
+function scalarStart(text, pos) {
+  const lines = text.split("\n");
+  const line = lines[pos.line - 1] ?? "";
+  const ch = line[pos.col - 1];
+  if (ch === "'" || ch === '"') return { line: pos.line, col: pos.col + 1 };
+  if (ch === "|" || ch === ">") {
+    const next = lines[pos.line] ?? "";
+    const indent = /^ */.exec(next)?.[0].length ?? 0;
+    return { line: pos.line + 1, col: indent + 1, indent };
+  }
+  return pos;
+}
+
+// src/app/prompts/load-prompt-file.ts
+var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
+var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
+function sidecarPath(path) {
+  if (/\.ya?ml$/i.test(path)) return null;
+  const stem = join2(dirname2(path), basename(path, extname2(path)));
+  for (const ext of [".yaml", ".yml"]) {
+    const p = stem + ext;
+    if (!existsSync3(p)) continue;
+    try {
+      if (isPromptYaml(parseYamlSource(readFileSync3(p, "utf8"), p).value)) return null;
+    } catch {
+    }
+    return p;
+  }
+  return null;
+}
+function readPromptSource(path, cwd, contain = () => {
+}) {
+  const shown = relative(cwd, path) || path;
+  contain(path, shown);
+  const side = sidecarPath(path);
+  if (side) contain(side, relative(cwd, side) || side);
+  return {
+    file: shown,
+    text: readFileSync3(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync3(side, "utf8") } : void 0
+  };
+}
+function loadPromptFile(path, cwd, contain) {
+  return parsePromptFile(readPromptSource(path, cwd, contain));
+}
+
 // src/app/eval/load-suite.ts
 async function loadSuite(path, cwd, variant, within) {
   const file2 = resolve2(cwd, path);
-  const displayFile = relative(cwd, file2) || file2;
-  if (!existsSync3(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  const displayFile = relative2(cwd, file2) || file2;
+  if (!existsSync4(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync2(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync3(file2, "utf8");
+  const text = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname2(file2);
+  const base = dirname3(file2);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
-  let cases;
+  let scanned;
   let datasetHash;
   if (Array.isArray(suite.cases)) {
-    cases = suite.cases.map((c, i) => {
+    const inline = suite.cases.map((c, i) => {
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
     datasetHash = sha256(stableStringify(suite.cases));
-    checkUniqueIds(cases, (i) => {
-      const pos = doc.locate(["cases", i]);
-      return `${displayFile}:${pos.line}:${pos.col}`;
-    });
+    scanned = await caseSetOf(inline);
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve2(base, suite.cases.file);
-    const shown = relative(cwd, dataPath) || dataPath;
-    if (!existsSync3(dataPath)) {
+    const shown = relative2(cwd, dataPath) || dataPath;
+    if (!existsSync4(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync2(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const bytes = readFileSync3(dataPath);
-    datasetHash = sha256(bytes);
-    cases = await readCasesFile(dataPath, shown, bytes);
-    if (suite.cases.limit !== void 0) cases = cases.slice(0, suite.cases.limit);
-    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
-    checkUniqueIds(cases, (i) => cases[i].where ?? `${shown} (case ${i + 1})`);
+    const read = caseFileReader(dataPath, shown);
+    const limit = suite.cases.limit;
+    datasetHash = await sha256File(dataPath);
+    scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
-  const duplicates = findDuplicateInputs(cases, (i) => cases[i].where ?? `case ${i + 1}`);
+  const cases = scanned.set;
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (c.type !== "json_schema" || c.schema_file === void 0) return;
     const pos = doc.locate(["scorers", i, "schema_file"]);
-    const where = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
+    const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve2(base, c.schema_file);
-    if (!existsSync3(path2)) throw new ConfigError(`${where}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
-    contain(path2, where);
-    const text2 = readFileSync3(path2, "utf8");
+    if (!existsSync4(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    contain(path2, where2);
+    const text2 = readFileSync4(path2, "utf8");
     let schema2;
     try {
       schema2 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
     } catch (err) {
-      throw new ConfigError(`${where}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ConfigError(`${where2}: ${c.schema_file} is not valid ${/\.ya?ml$/i.test(path2) ? "YAML" : "JSON"}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where}: ${c.schema_file} must hold a JSON Schema object`);
+    if (schema2 === null || typeof schema2 !== "object" || Array.isArray(schema2)) throw new ConfigError(`${where2}: ${c.schema_file} must hold a JSON Schema object`);
     c.schema = schema2;
   });
-  const warnings = [...duplicates, ...suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : []];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  const warnings = [...scanned.warnings, ...suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : []];
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file: file2,
     displayFile,
@@ -66410,6 +67245,7 @@ async function loadSuite(path, cwd, variant, within) {
     cases,
     prompt,
     promptOrigins,
+    promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings
@@ -66429,47 +67265,6 @@ function checkSuiteGate(suite, cases, doc, displayFile) {
     const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
     return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
   });
-}
-async function readCasesFile(path, shown, bytes) {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(".parquet")) {
-    const { parquetReadObjects: parquetReadObjects2 } = await Promise.resolve().then(() => (init_node(), node_exports));
-    let rows;
-    try {
-      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      rows = await parquetReadObjects2({ file: ab });
-    } catch (err) {
-      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return rows.map((row, i) => {
-      const o = {};
-      for (const [k, v] of Object.entries(row)) if (v !== null && v !== void 0) o[k] = typeof v === "bigint" ? Number(v) : v;
-      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
-      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
-      return toCase(o, `${shown} row ${i}`);
-    });
-  }
-  let text;
-  if (lower.endsWith(".gz")) {
-    try {
-      text = gunzipSync(bytes).toString("utf8");
-    } catch (err) {
-      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-    text = bytes.toString("utf8");
-  } else {
-    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
-  }
-  return parseCasesJsonl(text, shown);
-}
-function safeJson(s, where, fallback) {
-  try {
-    return JSON.parse(s);
-  } catch {
-    if (fallback !== void 0) return fallback;
-    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
-  }
 }
 function applyVariant(suite, name, doc, displayFile) {
   const variants = suite.variants ?? [];
@@ -66498,37 +67293,24 @@ function applyVariant(suite, name, doc, displayFile) {
 }
 function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   const pos = doc.locate(at0);
-  const where = `${displayFile}:${pos.line}:${pos.col}`;
+  const where2 = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path2) => ({ file: displayFile, ...doc.locate(path2) });
   if (typeof p === "string") return { prompt: { kind: "template", template: p }, origins: [at(at0)] };
   const given = [p.template, p.messages, p.file].filter((x) => x !== void 0).length;
-  if (given !== 1) throw new ConfigError(`${where}: prompt: give exactly one of "template", "messages" or "file"`);
+  if (given !== 1) throw new ConfigError(`${where2}: prompt: give exactly one of "template", "messages" or "file"`);
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve2(base, p.file);
-  const shown = relative(cwd, path) || path;
-  if (!existsSync3(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
-  contain(path, `${where}: prompt.file`);
-  const text = readFileSync3(path, "utf8");
-  if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text, shown);
-    const v = pdoc.value;
-    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
-    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof m.content === "string" && ["system", "user", "assistant"].includes(m.role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" \u2014 a list of {role: system|user|assistant, content: template}`);
-    }
-    return {
-      prompt: { kind: "messages", messages: msgs },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) }))
-    };
-  }
-  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  if (!existsSync4(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  contain(path, `${where2}: prompt.file`);
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
 function assertInside(path, root, what) {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {
-    throw new ConfigError(`${what}: ${relative(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
+    throw new ConfigError(`${what}: ${relative2(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
   }
@@ -66797,17 +67579,17 @@ async function readStream(res, api, t0, url2, observe) {
 
 // src/app/serve/managed-serve.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname4, join as join3 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 function locateCliBundle(from = import.meta.url) {
-  let dir = dirname3(fileURLToPath(from));
+  let dir = dirname4(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join2(dir, "dist", "cli", "index.js");
-    if (existsSync4(candidate)) return candidate;
-    if (existsSync4(join2(dir, "cli", "index.js")) && existsSync4(join2(dir, "..", "package.json"))) return join2(dir, "cli", "index.js");
-    const parent = dirname3(dir);
+    const candidate = join3(dir, "dist", "cli", "index.js");
+    if (existsSync5(candidate)) return candidate;
+    if (existsSync5(join3(dir, "cli", "index.js")) && existsSync5(join3(dir, "..", "package.json"))) return join3(dir, "cli", "index.js");
+    const parent = dirname4(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -66867,37 +67649,57 @@ ${tail}` : ""}`, { hint: "run the same llmops serve command by hand to see the w
   return { baseUrl: `${url2}/v1`, stop };
 }
 
-// src/app/fs/sha256-file.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-async function sha256File(path) {
-  const h = createHash2("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
+// src/core/eval/new-cases.ts
+var NEW_CASES_DIR = "new-cases";
+async function newCaseSetOf(yardstick, candidate) {
+  async function* stream() {
+    for await (const c of candidate.stream()) if (yardstick.ids.get(c.id) < 0) yield c;
+  }
+  const ids = new DigestIndex();
+  let count2 = 0;
+  for await (const c of stream()) ids.setIfAbsent(c.id, count2++);
+  return { stream, count: count2, ids };
 }
 
 // src/app/eval/run-suite.ts
 async function prepareSuite(o) {
-  const loaded = o.yardstickPath ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath))), o.logger) : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded;
+  let added;
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve3(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: await newCaseSetOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...o.baseUrl ? { baseUrl: o.baseUrl } : {}, ...o.model ? { model: o.model } : {} });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const limited = o.limit !== void 0 ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : void 0;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const selection = { ...o.limit !== void 0 ? { limit: o.limit } : {}, ...o.shard ? { shard: o.shard } : {} };
+  const planner = (t) => new JobPlanner(suite, prompt, t, local?.identity);
+  const planFor = (t) => planRun(loaded.cases, planner(t), selection);
+  const limitedCases = o.limit !== void 0 ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  for await (const first of planFor(target).plannedCases()) {
+    planner(target).jobsFor(first, 0);
+    break;
+  }
+  const newCases = o.limit === void 0 && !o.shard && added && added.cases.count > 0 ? added.cases : null;
+  const newPlanFor = (t) => newCases ? planRun(newCases, planner(t), {}) : null;
+  return { loaded, suite, target, scorers, limitedCases, local, planFor, newPlanFor, newDatasetHash: added?.datasetHash ?? "" };
 }
 function checkoutRoot(suiteFile) {
-  for (let d = dirname4(suiteFile); ; d = dirname4(d)) {
-    if (existsSync5(join3(d, ".git"))) return d;
-    if (dirname4(d) === d) return dirname4(suiteFile);
+  for (let d = dirname5(suiteFile); ; d = dirname5(d)) {
+    if (existsSync6(join4(d, ".git"))) return d;
+    if (dirname5(d) === d) return dirname5(suiteFile);
   }
 }
 function withYardstick(yard, cand, logger) {
   const ignored = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -66907,6 +67709,7 @@ function withYardstick(yard, cand, logger) {
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings]
   };
@@ -66914,9 +67717,9 @@ function withYardstick(yard, cand, logger) {
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
-    const p = resolve3(dirname4(suiteFile), value);
-    if (!existsSync5(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
-    if (statSync2(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
+    const p = resolve3(dirname5(suiteFile), value);
+    if (!existsSync6(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
+    if (statSync3(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
     return { path: p, hash: `sha256:${await sha256File(p)}` };
   };
   const model = await check2(key, target.gguf ?? target.model_path);
@@ -66927,7 +67730,7 @@ async function runSuite(o) {
   const t0 = performance.now();
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, limitedCases, planFor, newPlanFor, newDatasetHash, local } = prepared;
   let target = prepared.target;
   let served;
   if (local) {
@@ -66948,19 +67751,37 @@ async function runSuite(o) {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
+    const newDir = join4(result.outDir, NEW_CASES_DIR);
+    const newPlan = newPlanFor(target);
+    if (!newPlan || newPlan.cases === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newPlan.cases} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), (/* @__PURE__ */ new Date()).toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newDatasetHash } },
+      suite,
+      target,
+      scorers,
+      limitedCases: newPlan.cases,
+      plan: newPlan,
+      identity: local?.identity
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
 }
 async function runPlanned(o, t0, startedAt, p) {
-  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
-  const outDir = resolve3(o.cwd, o.out ?? join3(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  const { loaded, suite, target, scorers, limitedCases, plan } = p;
+  const outDir = resolve3(o.cwd, o.out ?? join4(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join3(outDir, ".lock"));
+  const release = acquireDirLock(join4(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join3(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join4(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,
@@ -66970,11 +67791,11 @@ async function runPlanned(o, t0, startedAt, p) {
     });
     const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
-      `eval ${suite.name}: ${cases.length} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
+      `eval ${suite.name}: ${plan.cases} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
-      jobs,
+      plan,
       {
         summary: accumulator,
         provider,
@@ -66996,15 +67817,15 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join3(outDir, "summary.json");
-      if (existsSync5(summaryPath2)) renameSync3(summaryPath2, join3(outDir, "summary.previous.json"));
+      const summaryPath2 = join4(outDir, "summary.json");
+      if (existsSync6(summaryPath2)) renameSync3(summaryPath2, join4(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
     const params = flatParams(target.params);
     const summary2 = accumulator.summary({
-      suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: cases.length,
+      suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+      cases: plan.cases,
       repeats: suite.repeats,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i]])),
@@ -67017,7 +67838,14 @@ async function runPlanned(o, t0, startedAt, p) {
         prompt_hash: loaded.hashes.prompt,
         ...loaded.variant ? { variant: loaded.variant } : {},
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -67028,21 +67856,22 @@ async function runPlanned(o, t0, startedAt, p) {
       prices: target.prices,
       deadlines: outcome.deadlines
     });
-    const summaryPath = join3(outDir, "summary.json");
+    const summaryPath = join4(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
-    const shardPath = join3(outDir, "shard.json");
+    const shardPath = join4(outDir, "shard.json");
     if (o.shard) {
+      const caseIds = [];
+      for await (const c of plan.plannedCases()) caseIds.push(c.id);
       const shard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
-        suite: { name: suite.name, file: relative2(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-        total_cases: allCases.length,
-        case_ids: cases.map((c) => c.id)
+        suite: { name: suite.name, file: relative3(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
+        total_cases: limitedCases,
+        case_ids: caseIds
       };
-      writeFileSync3(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}
-`);
-    } else if (existsSync5(shardPath)) rmSync(shardPath);
+      writeFileSync3(shardPath, evalShardFormat.serialize(shard));
+    } else if (existsSync6(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -67057,11 +67886,11 @@ function assertSomeAnswered(r) {
   });
 }
 function defaultResponseCacheDir(env) {
-  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join3(env.HOME || homedir(), ".cache");
-  return join3(base, "llmops", "responses");
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join4(env.HOME || homedir(), ".cache");
+  return join4(base, "llmops", "responses");
 }
 function isInside(dir, root) {
-  const rel = relative2(resolve3(root), resolve3(dir));
+  const rel = relative3(resolve3(root), resolve3(dir));
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 
@@ -67397,12 +68226,14 @@ async function main() {
     noCache: inputs["no-cache"] ?? false,
     ...cacheDir ? { cacheDir } : {},
     env: process.env,
+    onSecret: (value) => setSecret(value),
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false)
   });
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
+  setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }

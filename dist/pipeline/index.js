@@ -1015,8 +1015,8 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj) {
-      return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
+    function isStream(obj2) {
+      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
     }
     function isBlobLike(object2) {
       if (object2 === null) {
@@ -1121,14 +1121,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj) {
-      return JSON.parse(JSON.stringify(obj));
+    function deepClone(obj2) {
+      return JSON.parse(JSON.stringify(obj2));
     }
-    function isAsyncIterable(obj) {
-      return !!(obj != null && typeof obj[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj2) {
+      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj) {
-      return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
+    function isIterable(obj2) {
+      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body2) {
       if (body2 == null) {
@@ -1175,30 +1175,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj) {
-      if (obj === void 0) obj = {};
+    function parseHeaders(headers, obj2) {
+      if (obj2 === void 0) obj2 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        let val = obj2[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj2[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj2[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj && "content-disposition" in obj) {
-        obj["content-disposition"] = Buffer.from(obj["content-disposition"]).toString("latin1");
+      if ("content-length" in obj2 && "content-disposition" in obj2) {
+        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
       }
-      return obj;
+      return obj2;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1376,17 +1376,17 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
-      const listeners = obj[kListeners] ??= [];
+    function addListener(obj2, name, listener) {
+      const listeners = obj2[kListeners] ??= [];
       listeners.push([name, listener]);
-      obj.on(name, listener);
-      return obj;
+      obj2.on(name, listener);
+      return obj2;
     }
-    function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+    function removeAllListeners(obj2) {
+      for (const [name, listener] of obj2[kListeners] ?? []) {
+        obj2.removeListener(name, listener);
       }
-      obj[kListeners] = null;
+      obj2[kListeners] = null;
     }
     function errorRequest(client, request, err) {
       try {
@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -2699,10 +2699,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.enumToMap = void 0;
-    function enumToMap(obj) {
+    function enumToMap(obj2) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj2).forEach((key) => {
+        const value = obj2[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise2 = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert5(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert5(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve5(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname: hostname4,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve5(null);
+              resolve7(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert5(!stream2[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve5,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve5, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve7, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body2, length));
+          resolve7(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body2, length)));
+          resolve7(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body2, length).buffer);
+          resolve7(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body2, { type: stream2[kContentType] }));
+          resolve7(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body2, length));
+          resolve7(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url3 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url3.pathname + url3.search,
             origin: url3.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -19653,7 +19653,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version4, options, throwErrors = false) => {
+    var parse5 = (version4, options, throwErrors = false) => {
       if (version4 instanceof SemVer) {
         return version4;
       }
@@ -19666,7 +19666,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -19674,9 +19674,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var valid = (version4, options) => {
-      const v = parse4(version4, options);
+      const v = parse5(version4, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -19687,9 +19687,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var clean2 = (version4, options) => {
-      const s = parse4(version4.trim().replace(/^[=v]+/, ""), options);
+      const s = parse5(version4.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -19724,10 +19724,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version22, null, true);
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19798,9 +19798,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var prerelease = (version4, options) => {
-      const parsed = parse4(version4, options);
+      const parsed = parse5(version4, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -19986,7 +19986,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version4, options) => {
       if (version4 instanceof SemVer) {
@@ -20021,7 +20021,7 @@ var require_coerce = __commonJS({
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
       const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -20031,7 +20031,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version4, truncation, options) => {
@@ -20043,7 +20043,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version4, options) => {
       const versionStringToParse = version4 instanceof SemVer ? version4.version : version4;
-      return parse4(versionStringToParse, options);
+      return parse5(versionStringToParse, options);
     };
     var doTruncation = (version4, truncation) => {
       if (isPrerelease(truncation)) {
@@ -21278,7 +21278,7 @@ var require_semver2 = __commonJS({
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -21317,7 +21317,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse5,
       valid,
       clean: clean2,
       inc,
@@ -21380,7 +21380,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse4(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -21388,7 +21388,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str2) {
+    function parse5(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -21933,7 +21933,7 @@ var require_node = __commonJS({
     }
     exports2.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
+    }).reduce((obj2, key) => {
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
@@ -21947,8 +21947,8 @@ var require_node = __commonJS({
       } else {
         val = Number(val);
       }
-      obj[prop] = val;
-      return obj;
+      obj2[prop] = val;
+      return obj2;
     }, {});
     function useColors() {
       return "colors" in exports2.inspectOpts ? Boolean(exports2.inspectOpts.colors) : tty.isatty(process.stderr.fd);
@@ -22075,8 +22075,8 @@ var require_helpers = __commonJS({
     function req(url3, opts = {}) {
       const href = typeof url3 === "string" ? url3 : url3.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url3, opts);
-      const promise2 = new Promise((resolve5, reject) => {
-        req2.once("response", resolve5).once("error", reject).end();
+      const promise2 = new Promise((resolve7, reject) => {
+        req2.once("response", resolve7).once("error", reject).end();
       });
       req2.then = promise2.then.bind(promise2);
       return req2;
@@ -22253,7 +22253,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
@@ -22319,7 +22319,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve5({
+          resolve7({
             connect: {
               statusCode,
               statusText,
@@ -22474,12 +22474,12 @@ var require_dist2 = __commonJS({
     function resume(socket) {
       socket.resume();
     }
-    function omit2(obj, ...keys) {
+    function omit2(obj2, ...keys) {
       const ret = {};
       let key;
-      for (key in obj) {
+      for (key in obj2) {
         if (!keys.includes(key)) {
-          ret[key] = obj[key];
+          ret[key] = obj2[key];
         }
       }
       return ret;
@@ -22604,12 +22604,12 @@ var require_dist3 = __commonJS({
     };
     HttpProxyAgent2.protocols = ["http", "https"];
     exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit2(obj, ...keys) {
+    function omit2(obj2, ...keys) {
       const ret = {};
       let key;
-      for (key in obj) {
+      for (key in obj2) {
         if (!keys.includes(key)) {
-          ret[key] = obj[key];
+          ret[key] = obj2[key];
         }
       }
       return ret;
@@ -25979,8 +25979,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve5, reject) => {
-          this._resolve = resolve5;
+        this._promise = new Promise((resolve7, reject) => {
+          this._resolve = resolve7;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -26195,11 +26195,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26215,7 +26215,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26264,11 +26264,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26284,7 +26284,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26334,11 +26334,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26354,7 +26354,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26403,11 +26403,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26423,7 +26423,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26471,11 +26471,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter19 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -26491,7 +26491,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26688,11 +26688,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms, abort) {
-      return (v) => new Promise((resolve5, reject) => {
+      return (v) => new Promise((resolve7, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve5(v), ms);
+          const id = setTimeout(() => resolve7(v), ms);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -27407,7 +27407,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -27447,7 +27447,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -28383,10 +28383,10 @@ var require_stringify = __commonJS({
           return match3.find((t) => t.format === item.format) ?? match3[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match3 = tags2.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match3 = tags2.filter((t) => t.identify?.(obj2));
         if (match3.length > 1) {
           const testMatch = match3.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -28394,11 +28394,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match3.find((t) => t.format === item.format) ?? match3.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags2.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags2.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -28954,23 +28954,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map2.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -29080,7 +29080,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports2.map = map2;
   }
@@ -29176,15 +29176,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -29218,7 +29218,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports2.seq = seq;
   }
@@ -30910,10 +30910,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30927,7 +30927,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep9) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -30951,7 +30951,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -30967,7 +30967,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -31058,7 +31058,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep9 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -31072,13 +31072,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep9 + cb;
-              sep9 = "";
+                comment += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep9 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -31121,18 +31121,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep10, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep9 && !value) {
+          if (!props.anchor && !props.tag && !sep10 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -31186,8 +31186,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep9 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
+        if (!isMap2 && !sep10 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -31199,7 +31199,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -31210,8 +31210,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep9)
-                for (const st of sep9) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -31228,7 +31228,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -31408,7 +31408,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep9 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -31425,24 +31425,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep9 + indent.slice(trimIndent) + content;
-          sep9 = "\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep9 === " ")
-            sep9 = "\n";
-          else if (!prevMoreIndented && sep9 === "\n")
-            sep9 = "\n\n";
-          value += sep9 + indent.slice(trimIndent) + content;
-          sep9 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep9 === "\n")
+          if (sep10 === "\n")
             value += "\n";
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          value += sep9 + content;
-          sep9 = " ";
+          value += sep10 + content;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -31625,25 +31625,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd2, "");
-      let sep9 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep9 === "\n")
-            res += sep9;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep9 + lm;
-          sep9 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep9 + (match3?.[1] ?? "");
+      return res + sep10 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -32453,14 +32453,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep9, value }) {
+    function stringifyItem({ start, key, sep: sep10, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep9)
-        for (const st of sep9)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -33627,18 +33627,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep9;
+          let sep10;
           if (scalar.end) {
-            sep9 = scalar.end;
-            sep9.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep9 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep9 }]
+            items: [{ start, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -33791,15 +33791,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep9 = it.sep;
-                  sep9.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep9 }]
+                    items: [{ start: start2, key, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -33993,13 +33993,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep9 = fc.end.splice(1, fc.end.length);
-            sep9.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep9 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -34177,7 +34177,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -34218,7 +34218,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
@@ -34464,11 +34464,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34484,7 +34484,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34557,26 +34557,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output2 = Buffer.concat([output2, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output2.toString());
+          resolve7(output2.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve7(Buffer.concat(chunks));
         });
       }));
     });
@@ -34672,8 +34672,8 @@ var HttpClient = class {
     });
   }
   postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -34681,8 +34681,8 @@ var HttpClient = class {
     });
   }
   putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -34690,8 +34690,8 @@ var HttpClient = class {
     });
   }
   patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+      const data = JSON.stringify(obj2, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -34779,14 +34779,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve7(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -35030,12 +35030,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -35043,7 +35043,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve7(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -35054,25 +35054,25 @@ var HttpClient = class {
           }
           return value;
         }
-        let obj;
+        let obj2;
         let contents;
         try {
           contents = yield res.readBody();
           if (contents && contents.length > 0) {
             if (options && options.deserializeDates) {
-              obj = JSON.parse(contents, dateTimeDeserializer);
+              obj2 = JSON.parse(contents, dateTimeDeserializer);
             } else {
-              obj = JSON.parse(contents);
+              obj2 = JSON.parse(contents);
             }
-            response.result = obj;
+            response.result = obj2;
           }
           response.headers = res.message.headers;
         } catch (err) {
         }
         if (statusCode > 299) {
           let msg;
-          if (obj && obj.message) {
-            msg = obj.message;
+          if (obj2 && obj2.message) {
+            msg = obj2.message;
           } else if (contents && contents.length > 0) {
             msg = contents;
           } else {
@@ -35082,22 +35082,22 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve5(response);
+          resolve7(response);
         }
       }));
     });
   }
 };
-var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
 
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35113,7 +35113,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35146,11 +35146,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35166,7 +35166,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35444,11 +35444,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35464,7 +35464,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35568,11 +35568,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35588,7 +35588,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35687,11 +35687,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35707,7 +35707,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35926,7 +35926,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter6(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter6(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -36009,7 +36009,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve5(exitCode);
+            resolve7(exitCode);
           }
         });
         if (this.options.input) {
@@ -36132,11 +36132,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36152,7 +36152,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36177,11 +36177,11 @@ var arch = os4.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36197,7 +36197,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36283,10 +36283,26 @@ var InputError = class extends LlmopsError {
   name = "InputError";
   kind = "input";
 };
+var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
+  name = "DataInvalidError";
+  kind = "data";
+};
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
+};
+var ProcessExitError = class extends LlmopsError {
+  constructor(message, exitCode, signal, options) {
+    super(message, options);
+    this.exitCode = exitCode;
+    this.signal = signal;
+  }
+  exitCode;
+  signal;
+  name = "ProcessExitError";
+  kind = "process";
 };
 var InternalError = class extends LlmopsError {
   name = "InternalError";
@@ -36320,7 +36336,7 @@ async function runAction(main2) {
 
 // src/actions/pipeline/main.ts
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -38581,8 +38597,8 @@ var Path = class {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename5 = path6.basename(remaining);
-          this.segments.unshift(basename5);
+          const basename6 = path6.basename(remaining);
+          this.segments.unshift(basename6);
           remaining = dir;
           dir = dirname4(remaining);
         }
@@ -38794,11 +38810,11 @@ var SearchState = class {
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38814,7 +38830,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38827,14 +38843,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve5, reject) {
-        v = o[n](v), settle2(resolve5, reject, v.done, v.value);
+      return new Promise(function(resolve7, reject) {
+        v = o[n](v), settle2(resolve7, reject, v.done, v.value);
       });
     };
   }
-  function settle2(resolve5, reject, d, v) {
+  function settle2(resolve7, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve5({ value: v2, done: d });
+      resolve7({ value: v2, done: d });
     }, reject);
   }
 };
@@ -39031,11 +39047,11 @@ var DefaultGlobber = class _DefaultGlobber {
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39051,7 +39067,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39099,11 +39115,11 @@ var CacheReadDeniedMessagePrefix = "cache read denied:";
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39119,7 +39135,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39132,14 +39148,14 @@ var __asyncValues2 = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve5, reject) {
-        v = o[n](v), settle2(resolve5, reject, v.done, v.value);
+      return new Promise(function(resolve7, reject) {
+        v = o[n](v), settle2(resolve7, reject, v.done, v.value);
       });
     };
   }
-  function settle2(resolve5, reject, d, v) {
+  function settle2(resolve7, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve5({ value: v2, done: d });
+      resolve7({ value: v2, done: d });
     }, reject);
   }
 };
@@ -39950,9 +39966,9 @@ var Sanitizer = class {
    * @param obj - The object to sanitize
    * @returns - The sanitized object as a string
    */
-  sanitize(obj) {
+  sanitize(obj2) {
     const seen = /* @__PURE__ */ new Set();
-    return JSON.stringify(obj, (key, value) => {
+    return JSON.stringify(obj2, (key, value) => {
       if (value instanceof Error) {
         return {
           ...value,
@@ -40001,11 +40017,11 @@ var Sanitizer = class {
     }
     return url3.toString();
   }
-  sanitizeHeaders(obj) {
+  sanitizeHeaders(obj2) {
     const sanitized = {};
-    for (const key of Object.keys(obj)) {
+    for (const key of Object.keys(obj2)) {
       if (this.allowedHeaderNames.has(key.toLowerCase())) {
-        sanitized[key] = obj[key];
+        sanitized[key] = obj2[key];
       } else {
         sanitized[key] = RedactedString;
       }
@@ -40122,9 +40138,9 @@ function isStreamComplete(stream2) {
   if (stream2.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve5) => {
+  return new Promise((resolve7) => {
     const handler = () => {
-      resolve5();
+      resolve7();
       stream2.removeListener("close", handler);
       stream2.removeListener("end", handler);
       stream2.removeListener("error", handler);
@@ -40279,8 +40295,8 @@ var NodeHttpClient = class {
       headers: request.headers.toJSON({ preserveCase: true }),
       ...request.requestOverrides
     };
-    return new Promise((resolve5, reject) => {
-      const req = isInsecure ? http2.request(options, resolve5) : https2.request(options, resolve5);
+    return new Promise((resolve7, reject) => {
+      const req = isInsecure ? http2.request(options, resolve7) : https2.request(options, resolve7);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
       });
@@ -40364,7 +40380,7 @@ function getDecodedResponseStream(stream2, headers) {
   return stream2;
 }
 function streamToText(stream2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const buffer3 = [];
     stream2.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -40374,7 +40390,7 @@ function streamToText(stream2) {
       }
     });
     stream2.on("end", () => {
-      resolve5(Buffer.concat(buffer3).toString("utf8"));
+      resolve7(Buffer.concat(buffer3).toString("utf8"));
     });
     stream2.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -40469,7 +40485,7 @@ function calculateRetryDelay(retryAttempt, config2) {
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 var StandardAbortMessage = "The operation was aborted.";
 function delay(delayInMs, value, options) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -40492,7 +40508,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve5(value);
+      resolve7(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -41248,7 +41264,7 @@ var AbortError2 = class extends Error {
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -41266,7 +41282,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve5(x);
+        resolve7(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -41283,8 +41299,8 @@ var StandardAbortMessage2 = "The delay was aborted.";
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve5) => {
-    token = setTimeout(resolve5, timeInMs);
+  return createAbortablePromise((resolve7) => {
+    token = setTimeout(resolve7, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -43287,14 +43303,14 @@ function getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, serializedVa
   }
   return serializedValue;
 }
-function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
-  if (!Array.isArray(obj)) {
-    obj = [obj];
+function prepareXMLRootList(obj2, elementName, xmlNamespaceKey, xmlNamespace) {
+  if (!Array.isArray(obj2)) {
+    obj2 = [obj2];
   }
   if (!xmlNamespaceKey || !xmlNamespace) {
-    return { [elementName]: obj };
+    return { [elementName]: obj2 };
   }
-  const result = { [elementName]: obj };
+  const result = { [elementName]: obj2 };
   result[XML_ATTRKEY] = { [xmlNamespaceKey]: xmlNamespace };
   return result;
 }
@@ -46578,21 +46594,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep9 = separator || this.separator;
-    const isDefault = sep9 === this.separator && includeNamespace === true;
+    const sep10 = separator || this.separator;
+    const isDefault = sep10 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep9);
+      ).join(sep10);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep9);
+    ).join(sep10);
   }
   /**
    * Get path as array of tag names.
@@ -48111,8 +48127,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep9 = exp.search(/\s/);
-            const name = sep9 === -1 ? exp : exp.substring(0, sep9);
+            const sep10 = exp.search(/\s/);
+            const name = sep10 === -1 ? exp : exp.substring(0, sep10);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -48232,14 +48248,14 @@ function compress(arr, options, matcher, readonlyMatcher) {
   } else if (text !== void 0) compressedObj[options.textNodeName] = text;
   return compressedObj;
 }
-function propName(obj) {
-  const keys = Object.keys(obj);
+function propName(obj2) {
+  const keys = Object.keys(obj2);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key !== ":@") return key;
   }
 }
-function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
@@ -48248,20 +48264,20 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options) {
       const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
-        obj[atrrName] = [attrMap[atrrName]];
+        obj2[atrrName] = [attrMap[atrrName]];
       } else {
-        obj[atrrName] = attrMap[atrrName];
+        obj2[atrrName] = attrMap[atrrName];
       }
     }
   }
 }
-function isLeafTag(obj, options) {
+function isLeafTag(obj2, options) {
   const { textNodeName } = options;
-  const propCount = Object.keys(obj).length;
+  const propCount = Object.keys(obj2).length;
   if (propCount === 0) {
     return true;
   }
-  if (propCount === 1 && (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)) {
+  if (propCount === 1 && (obj2[textNodeName] || typeof obj2[textNodeName] === "boolean" || obj2[textNodeName] === 0)) {
     return true;
   }
   return false;
@@ -48548,11 +48564,11 @@ function attr_to_str_raw(attrMap, options) {
   }
   return attrStr;
 }
-function propName2(obj) {
-  const keys = Object.keys(obj);
+function propName2(obj2) {
+  const keys = Object.keys(obj2);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
     if (key !== ":@") return key;
   }
 }
@@ -48877,12 +48893,12 @@ function processTextOrObjNode(object2, key, level, matcher, qNameValidator) {
     return this.buildObjectNode(result.val, key, result.attrStr, level);
   }
 }
-Builder.prototype.extractAttributes = function(obj) {
-  if (!obj || typeof obj !== "object") return null;
+Builder.prototype.extractAttributes = function(obj2) {
+  if (!obj2 || typeof obj2 !== "object") return null;
   const attrValues = {};
   let hasAttrs = false;
-  if (this.options.attributesGroupName && obj[this.options.attributesGroupName]) {
-    const attrGroup = obj[this.options.attributesGroupName];
+  if (this.options.attributesGroupName && obj2[this.options.attributesGroupName]) {
+    const attrGroup = obj2[this.options.attributesGroupName];
     for (let attrKey in attrGroup) {
       if (!Object.prototype.hasOwnProperty.call(attrGroup, attrKey)) continue;
       const cleanKey = attrKey.startsWith(this.options.attributeNamePrefix) ? attrKey.substring(this.options.attributeNamePrefix.length) : attrKey;
@@ -48890,36 +48906,36 @@ Builder.prototype.extractAttributes = function(obj) {
       hasAttrs = true;
     }
   } else {
-    for (let key in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    for (let key in obj2) {
+      if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
       const attr = this.isAttribute(key);
       if (attr) {
-        attrValues[attr] = escapeAttribute(obj[key]);
+        attrValues[attr] = escapeAttribute(obj2[key]);
         hasAttrs = true;
       }
     }
   }
   return hasAttrs ? attrValues : null;
 };
-Builder.prototype.buildRawContent = function(obj, depth = 0) {
+Builder.prototype.buildRawContent = function(obj2, depth = 0) {
   if (this.options.maxNestedTags && depth >= this.options.maxNestedTags) {
     throw new Error("Maximum nested tags exceeded");
   }
-  if (typeof obj === "string") {
-    return obj;
+  if (typeof obj2 === "string") {
+    return obj2;
   }
-  if (typeof obj !== "object" || obj === null) {
-    return String(obj);
+  if (typeof obj2 !== "object" || obj2 === null) {
+    return String(obj2);
   }
-  if (obj[this.options.textNodeName] !== void 0) {
-    return obj[this.options.textNodeName];
+  if (obj2[this.options.textNodeName] !== void 0) {
+    return obj2[this.options.textNodeName];
   }
   let content = "";
-  for (let key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+  for (let key in obj2) {
+    if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
     if (this.isAttribute(key)) continue;
     if (this.options.attributesGroupName && key === this.options.attributesGroupName) continue;
-    const value = obj[key];
+    const value = obj2[key];
     if (key === this.options.textNodeName) {
       content += value;
     } else if (Array.isArray(value)) {
@@ -48950,11 +48966,11 @@ Builder.prototype.buildRawContent = function(obj, depth = 0) {
   }
   return content;
 };
-Builder.prototype.buildAttributesForStopNode = function(obj) {
-  if (!obj || typeof obj !== "object") return "";
+Builder.prototype.buildAttributesForStopNode = function(obj2) {
+  if (!obj2 || typeof obj2 !== "object") return "";
   let attrStr = "";
-  if (this.options.attributesGroupName && obj[this.options.attributesGroupName]) {
-    const attrGroup = obj[this.options.attributesGroupName];
+  if (this.options.attributesGroupName && obj2[this.options.attributesGroupName]) {
+    const attrGroup = obj2[this.options.attributesGroupName];
     for (let attrKey in attrGroup) {
       if (!Object.prototype.hasOwnProperty.call(attrGroup, attrKey)) continue;
       const cleanKey = attrKey.startsWith(this.options.attributeNamePrefix) ? attrKey.substring(this.options.attributeNamePrefix.length) : attrKey;
@@ -48966,11 +48982,11 @@ Builder.prototype.buildAttributesForStopNode = function(obj) {
       }
     }
   } else {
-    for (let key in obj) {
-      if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    for (let key in obj2) {
+      if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
       const attr = this.isAttribute(key);
       if (attr) {
-        const val = obj[key];
+        const val = obj2[key];
         if (val === true && this.options.suppressBooleanAttributes) {
           attrStr += " " + attr;
         } else {
@@ -49108,10 +49124,10 @@ function getParserOptions(options = {}) {
     trimValues: false
   };
 }
-function stringifyXML(obj, opts = {}) {
+function stringifyXML(obj2, opts = {}) {
   const parserOptions = getSerializerOptions(opts);
   const j2x = new json2xml_default(parserOptions);
-  const node2 = { [parserOptions.rootNodeName]: obj };
+  const node2 = { [parserOptions.rootNodeName]: obj2 };
   const xmlData = j2x.build(node2);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xmlData}`.replace(/\n/g, "");
 }
@@ -49392,7 +49408,7 @@ var BufferScheduler = class {
    * @param concurrency - Concurrency of executing outgoingHandlers (&gt;0)
    * @param encoding - [Optional] Encoding of Readable stream when it's a string stream
    */
-  constructor(readable, bufferSize, maxBuffers, outgoingHandler, concurrency, encoding) {
+  constructor(readable2, bufferSize, maxBuffers, outgoingHandler, concurrency, encoding) {
     if (bufferSize <= 0) {
       throw new RangeError(`bufferSize must be larger than 0, current is ${bufferSize}`);
     }
@@ -49404,7 +49420,7 @@ var BufferScheduler = class {
     }
     this.bufferSize = bufferSize;
     this.maxBuffers = maxBuffers;
-    this.readable = readable;
+    this.readable = readable2;
     this.outgoingHandler = outgoingHandler;
     this.concurrency = concurrency;
     this.encoding = encoding;
@@ -49415,7 +49431,7 @@ var BufferScheduler = class {
    *
    */
   async do() {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve7, reject) => {
       this.readable.on("data", (data) => {
         data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
         this.appendUnresolvedData(data);
@@ -49443,11 +49459,11 @@ var BufferScheduler = class {
         if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
           if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
             const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve5).catch(reject);
+            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve7).catch(reject);
           } else if (this.unresolvedLength >= this.bufferSize) {
             return;
           } else {
-            resolve5();
+            resolve7();
           }
         }
       });
@@ -49572,8 +49588,8 @@ var NativeCRC64 = (() => {
     NativeCRC642 = NativeCRC642 || {};
     var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
     var readyPromiseResolve, readyPromiseReject;
-    Module["ready"] = new Promise(function(resolve5, reject) {
-      readyPromiseResolve = resolve5;
+    Module["ready"] = new Promise(function(resolve7, reject) {
+      readyPromiseResolve = resolve7;
       readyPromiseReject = reject;
     });
     ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -51625,27 +51641,27 @@ var NativeCRC64 = (() => {
       return cache[ptr] = ret;
     }
     Module["wrapPointer"] = wrapPointer;
-    function castObject(obj, __class__) {
-      return wrapPointer(obj.ptr, __class__);
+    function castObject(obj2, __class__) {
+      return wrapPointer(obj2.ptr, __class__);
     }
     Module["castObject"] = castObject;
     Module["NULL"] = wrapPointer(0);
-    function destroy2(obj) {
-      if (!obj["__destroy__"]) throw "Error: Cannot destroy object. (Did you create it yourself?)";
-      obj["__destroy__"]();
-      delete getCache(obj.__class__)[obj.ptr];
+    function destroy2(obj2) {
+      if (!obj2["__destroy__"]) throw "Error: Cannot destroy object. (Did you create it yourself?)";
+      obj2["__destroy__"]();
+      delete getCache(obj2.__class__)[obj2.ptr];
     }
     Module["destroy"] = destroy2;
     function compare(obj1, obj2) {
       return obj1.ptr === obj2.ptr;
     }
     Module["compare"] = compare;
-    function getPointer(obj) {
-      return obj.ptr;
+    function getPointer(obj2) {
+      return obj2.ptr;
     }
     Module["getPointer"] = getPointer;
-    function getClass(obj) {
-      return obj.__class__;
+    function getClass(obj2) {
+      return obj2.__class__;
     }
     Module["getClass"] = getClass;
     var ensureCache = {
@@ -52143,7 +52159,7 @@ function getURLQueries(url3) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -52155,7 +52171,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve5();
+      resolve7();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -69904,9 +69920,9 @@ var AvroReadableFromStream = class extends AvroReadable {
     }
     return data;
   }
-  constructor(readable) {
+  constructor(readable2) {
     super();
-    this._readable = readable;
+    this._readable = readable2;
     this._position = 0;
   }
   get position() {
@@ -69930,7 +69946,7 @@ var AvroReadableFromStream = class extends AvroReadable {
       this._position += chunk.length;
       return this.toUint8Array(chunk);
     } else {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         const cleanUp = () => {
           this._readable.removeListener("readable", readableCallback);
           this._readable.removeListener("error", rejectCallback);
@@ -69945,7 +69961,7 @@ var AvroReadableFromStream = class extends AvroReadable {
           if (callbackChunk) {
             this._position += callbackChunk.length;
             cleanUp();
-            resolve5(this.toUint8Array(callbackChunk));
+            resolve7(this.toUint8Array(callbackChunk));
           }
         };
         const rejectCallback = () => {
@@ -70005,15 +70021,15 @@ var BlobQuickQueryStream = class extends Readable4 {
       if (avroNext.done) {
         break;
       }
-      const obj = avroNext.value;
-      const schema = obj.$schema;
+      const obj2 = avroNext.value;
+      const schema = obj2.$schema;
       if (typeof schema !== "string") {
         throw Error("Missing schema in avro record.");
       }
       switch (schema) {
         case "com.microsoft.azure.storage.queryBlobContents.resultData":
           {
-            const data = obj.data;
+            const data = obj2.data;
             if (data instanceof Uint8Array === false) {
               throw Error("Invalid data in avro result record.");
             }
@@ -70024,7 +70040,7 @@ var BlobQuickQueryStream = class extends Readable4 {
           break;
         case "com.microsoft.azure.storage.queryBlobContents.progress":
           {
-            const bytesScanned = obj.bytesScanned;
+            const bytesScanned = obj2.bytesScanned;
             if (typeof bytesScanned !== "number") {
               throw Error("Invalid bytesScanned in avro progress record.");
             }
@@ -70035,7 +70051,7 @@ var BlobQuickQueryStream = class extends Readable4 {
           break;
         case "com.microsoft.azure.storage.queryBlobContents.end":
           if (this.onProgress) {
-            const totalBytes = obj.totalBytes;
+            const totalBytes = obj2.totalBytes;
             if (typeof totalBytes !== "number") {
               throw Error("Invalid totalBytes in avro end record.");
             }
@@ -70045,19 +70061,19 @@ var BlobQuickQueryStream = class extends Readable4 {
           break;
         case "com.microsoft.azure.storage.queryBlobContents.error":
           if (this.onError) {
-            const fatal = obj.fatal;
+            const fatal = obj2.fatal;
             if (typeof fatal !== "boolean") {
               throw Error("Invalid fatal in avro error record.");
             }
-            const name = obj.name;
+            const name = obj2.name;
             if (typeof name !== "string") {
               throw Error("Invalid name in avro error record.");
             }
-            const description = obj.description;
+            const description = obj2.description;
             if (typeof description !== "string") {
               throw Error("Invalid description in avro error record.");
             }
-            const position = obj.position;
+            const position = obj2.position;
             if (typeof position !== "number") {
               throw Error("Invalid position in avro error record.");
             }
@@ -70591,8 +70607,8 @@ var Poller = class {
     this.stopped = true;
     this.pollProgressCallbacks = [];
     this.operation = operation;
-    this.promise = new Promise((resolve5, reject) => {
-      this.resolve = resolve5;
+    this.promise = new Promise((resolve7, reject) => {
+      this.resolve = resolve7;
       this.reject = reject;
     });
     this.promise.catch(() => {
@@ -70997,8 +71013,8 @@ var Batch = class {
       return Promise.resolve();
     }
     this.parallelExecute();
-    return new Promise((resolve5, reject) => {
-      this.emitter.on("finish", resolve5);
+    return new Promise((resolve7, reject) => {
+      this.emitter.on("finish", resolve7);
       this.emitter.on("error", (error63) => {
         this.state = BatchStates.Error;
         reject(error63);
@@ -71045,12 +71061,12 @@ import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve5();
+        resolve7();
         return;
       }
       let chunk = stream2.read();
@@ -71069,7 +71085,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve5();
+      resolve7();
     });
     stream2.on("error", (msg) => {
       clearTimeout(timeout);
@@ -71078,7 +71094,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs, file2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const ws = fs5.createWriteStream(file2);
     rs.on("error", (err) => {
       reject(err);
@@ -71086,7 +71102,7 @@ async function readStreamToLocalFile(rs, file2) {
     ws.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve5);
+    ws.on("close", resolve7);
     rs.pipe(ws);
   });
 }
@@ -71998,7 +72014,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateSasUrl(options) {
-    return new Promise((resolve5) => {
+    return new Promise((resolve7) => {
       if (!(this.credential instanceof StorageSharedKeyCredential)) {
         throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
       }
@@ -72009,7 +72025,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, this.credential).toString();
-      resolve5(appendToURLQuery(this.url, sas));
+      resolve7(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -72048,7 +72064,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateUserDelegationSasUrl(options, userDelegationKey) {
-    return new Promise((resolve5) => {
+    return new Promise((resolve7) => {
       const sas = generateBlobSASQueryParameters({
         containerName: this._containerName,
         blobName: this._name,
@@ -72056,7 +72072,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, userDelegationKey, this.accountName).toString();
-      resolve5(appendToURLQuery(this.url, sas));
+      resolve7(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -73813,11 +73829,11 @@ var RateLimitError = class extends Error {
 // node_modules/@actions/cache/lib/internal/uploadUtils.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -73833,7 +73849,7 @@ var __awaiter12 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -73957,11 +73973,11 @@ import * as util4 from "util";
 // node_modules/@actions/cache/lib/internal/requestUtils.js
 var __awaiter13 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -73977,7 +73993,7 @@ var __awaiter13 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -74007,7 +74023,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep(milliseconds) {
   return __awaiter13(this, void 0, void 0, function* () {
-    return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
+    return new Promise((resolve7) => setTimeout(resolve7, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -74082,11 +74098,11 @@ function retryHttpClientResponse(name_1, method_1) {
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 var __awaiter14 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -74102,7 +74118,7 @@ var __awaiter14 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -74381,8 +74397,8 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
 }
 var promiseWithTimeout = (timeoutMs, promise2) => __awaiter14(void 0, void 0, void 0, function* () {
   let timeoutHandle;
-  const timeoutPromise = new Promise((resolve5) => {
-    timeoutHandle = setTimeout(() => resolve5("timeout"), timeoutMs);
+  const timeoutPromise = new Promise((resolve7) => {
+    timeoutHandle = setTimeout(() => resolve7("timeout"), timeoutMs);
   });
   return Promise.race([promise2, timeoutPromise]).then((result) => {
     clearTimeout(timeoutHandle);
@@ -74506,11 +74522,11 @@ function getUserAgentString2() {
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
 var __awaiter15 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -74526,7 +74542,7 @@ var __awaiter15 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -75403,11 +75419,11 @@ function maskSecretUrls(body2) {
 // node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js
 var __awaiter16 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -75423,7 +75439,7 @@ var __awaiter16 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -75552,7 +75568,7 @@ var CacheServiceClient = class {
   }
   sleep(milliseconds) {
     return __awaiter16(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
+      return new Promise((resolve7) => setTimeout(resolve7, milliseconds));
     });
   }
   getExponentialRetryTimeMilliseconds(attempt) {
@@ -75577,11 +75593,11 @@ import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
 import * as path10 from "path";
 var __awaiter17 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -75597,7 +75613,7 @@ var __awaiter17 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -75791,11 +75807,11 @@ function createTar(archiveFolder, sourceDirectories, compressionMethod) {
 // node_modules/@actions/cache/lib/cache.js
 var __awaiter18 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -75811,7 +75827,7 @@ var __awaiter18 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -76980,8 +76996,8 @@ function defineLazy(object2, key, getter) {
     configurable: true
   });
 }
-function objectClone(obj) {
-  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+function objectClone(obj2) {
+  return Object.create(Object.getPrototypeOf(obj2), Object.getOwnPropertyDescriptors(obj2));
 }
 function assignProp(target, prop, value) {
   Object.defineProperty(target, prop, {
@@ -77052,10 +77068,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
+function getElementAtPath(obj2, path12) {
   if (!path12)
-    return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+    return obj2;
+  return path12.reduce((acc, key) => acc?.[key], obj2);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -77491,9 +77507,9 @@ function parsedType(data) {
       if (Array.isArray(data)) {
         return "array";
       }
-      const obj = data;
-      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-        return obj.constructor.name;
+      const obj2 = data;
+      if (obj2 && Object.getPrototypeOf(obj2) !== Object.prototype && "constructor" in obj2 && obj2.constructor) {
+        return obj2.constructor.name;
       }
     }
   }
@@ -77511,8 +77527,8 @@ function issue2(...args) {
   }
   return { ...iss };
 }
-function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
+function cleanEnum(obj2) {
+  return Object.entries(obj2).filter(([k, _]) => {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
@@ -77837,15 +77853,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+function node(obj2, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj2, key)) {
     if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(obj2, key, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj2[key] = make();
     }
   }
-  return obj[key];
+  return obj2[key];
 }
 function flattenError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = {};
@@ -78093,18 +78109,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -79599,7 +79615,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -79613,7 +79629,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -81302,7 +81318,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve7) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -81312,7 +81328,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check2 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve5);
+      const answer = isRecursive(child2, stack, resolve7);
       if (answer > result)
         result = answer;
     }
@@ -81323,7 +81339,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -81387,7 +81403,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -95952,6 +95968,202 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/contracts/arms.ts
+var ARMS_SCHEMA = "llmops.arms/v1";
+var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var ArmSchema = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  control: external_exports.boolean(),
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  /** summary.json's provenance object (commits, prompt/suite hashes, target), opaque here. */
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable(),
+  /** Cases and records the run holds (all of them, shared or not). */
+  counts: external_exports.strictObject({ cases: external_exports.number().int().nonnegative(), records: external_exports.number().int().nonnegative() })
+});
+var ArmPairSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  arm: external_exports.string(),
+  versus: external_exports.string(),
+  n: external_exports.number().int().nonnegative(),
+  delta: external_exports.number().nullable(),
+  /** Interval and p of one test (p < α exactly when the interval excludes 0). */
+  ci: interval.nullable(),
+  p_value: external_exports.number().nullable(),
+  interval_method: external_exports.string(),
+  test: external_exports.string(),
+  /** Holm across every pair and metric, with the interval at Holm's step level (agrees with p_holm). */
+  p_holm: external_exports.number().nullable(),
+  ci_holm: interval.nullable(),
+  ci_holm_confidence: external_exports.number().nullable(),
+  sd_diff: external_exports.number().nullable(),
+  /** Paired cases at which this pair's Δ would likely be separated from 0 at its Holm level (80% power); null when already separated or Δ = 0. */
+  cases_to_separate: external_exports.number().int().positive().nullable()
+});
+var ArmMetricSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  kind: external_exports.string(),
+  higher_is_better: external_exports.boolean(),
+  /** Each arm's mean over the shared cases, in arm order. */
+  means: external_exports.array(external_exports.number().nullable()),
+  /** The arm shown better than the control and every rival by its Holm intervals, or null. */
+  winner: external_exports.string().nullable(),
+  /** When there is no winner: the arms that cannot be told apart from the best-looking one. */
+  indistinguishable: external_exports.array(external_exports.string()),
+  /** A sentence for the report. */
+  verdict: external_exports.string()
+});
+var ArmDisagreementSchema = external_exports.strictObject({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  values: external_exports.array(external_exports.number()),
+  spread: external_exports.number()
+});
+var ArmsComparisonSchema = external_exports.strictObject({
+  schema: external_exports.literal(ARMS_SCHEMA),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.strictObject({ resamples: external_exports.number().int().positive(), seed: external_exports.number().int().nonnegative() }),
+  arms: external_exports.array(ArmSchema).min(2),
+  /** Cases present in every arm: the only ones compared. */
+  shared_cases: external_exports.number().int().nonnegative(),
+  /** Cases missing from some arm, per arm (left out of every statistic). */
+  not_shared: external_exports.record(external_exports.string(), external_exports.array(external_exports.string())),
+  metrics: external_exports.array(ArmMetricSchema),
+  pairs: external_exports.array(ArmPairSchema),
+  /** Size of Holm's family: pairs × metrics with a p-value. */
+  holm_family: external_exports.number().int().nonnegative(),
+  disagreements: external_exports.array(ArmDisagreementSchema),
+  provenance: external_exports.strictObject({ llmops_version: external_exports.string(), created_at: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+
+// src/core/contracts/eval-shard.ts
+var EvalShardSchema = external_exports.object({
+  schema: external_exports.literal("llmops.eval-shard/v1"),
+  index: external_exports.number().int().positive(),
+  count: external_exports.number().int().positive(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  total_cases: external_exports.number().int().nonnegative(),
+  case_ids: external_exports.array(external_exports.string())
+});
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/core/contracts/format.ts
+function tagOf(kind, version4) {
+  return `llmops.${kind}/v${version4}`;
+}
+var TAG = /^llmops\.([a-z0-9-.]+)\/v?(\d+)$/;
+function defineFormat(def) {
+  const tag = tagOf(def.kind, def.version);
+  const fail = (where2, message, hint = def.hint) => new DataInvalidError(`${where2}: ${message}`, { hint });
+  function validate3(schema, value, where2) {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+    const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : "";
+    throw fail(where2, `not a valid ${tag} document \u2014 ${issues.join("; ")}${more}`);
+  }
+  function parseValue2(value, where2) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(where2, `expected a JSON object (${def.title})`);
+    const written = value.schema;
+    if (written === void 0 && def.untagged) return def.untagged.upgrade(validate3(def.untagged.schema, value, where2));
+    if (typeof written !== "string") throw fail(where2, `not an llmops ${def.kind} document: no "schema" field (expected "${tag}")`);
+    if (written === tag) return validate3(def.schema, def.repair ? def.repair(value) : value, where2);
+    for (const p of def.previous ?? []) {
+      if (written === (p.tag ?? tagOf(def.kind, p.version))) return p.upgrade(validate3(p.schema, value, where2));
+    }
+    const m = TAG.exec(written);
+    const sameKind = m && (m[1] === def.kind || (def.previous ?? []).some((p) => p.tag?.startsWith(`llmops.${m[1]}/`)));
+    if (m && sameKind && Number(m[2]) > def.version) {
+      const by = writerVersion(value);
+      throw fail(
+        where2,
+        `written by ${by ? `llmops ${by}` : "a newer llmops"} as ${written}; this is llmops ${VERSION}, which reads ${readable(def)}: upgrade llmops`,
+        `install a newer llmops (npm install -g llmops@latest, or the newer action ref) to read it`
+      );
+    }
+    throw fail(where2, `is ${JSON.stringify(written)}, not ${readable(def)} (${def.title})`);
+  }
+  return {
+    ...def,
+    tag,
+    parseValue: parseValue2,
+    parse(text, where2) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw fail(where2, `not valid JSON (${err.message})`);
+      }
+      return parseValue2(value, where2);
+    },
+    serialize(doc) {
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
+      const r = def.schema.safeParse(value);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        throw new InternalError(`llmops built an invalid ${tag} document: ${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
+      }
+      return def.lines ? `${JSON.stringify(value)}
+` : `${JSON.stringify(value, null, 2)}
+`;
+    }
+  };
+}
+function readable(def) {
+  const older = (def.previous ?? []).map((p) => p.tag ?? tagOf(def.kind, p.version));
+  return [tagOf(def.kind, def.version), ...older].join(" or ");
+}
+function writerVersion(value) {
+  const v = value;
+  const s = v.llmops_version ?? v.provenance?.llmops_version;
+  return typeof s === "string" && /^[0-9A-Za-z.+-]{1,40}$/.test(s) ? s : void 0;
+}
+
+// src/core/contracts/gguf-export.ts
+var GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
+var sha = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var GgufExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(GGUF_EXPORT_SCHEMA),
+  /** The GGUF file, by name (it sits beside this record), with its size and sha256. */
+  gguf: external_exports.strictObject({ file: external_exports.string().min(1), bytes: external_exports.number().int().nonnegative(), sha256: sha }),
+  kind: external_exports.enum(["model", "lora-adapter"]),
+  /** f32 … q4_0 are written by llmops itself; the K-quants and others by llama-quantize (`quantized_by`). */
+  type: external_exports.enum(["f32", "f16", "bf16", "q8_0", "q4_0", "q4_k_m", "q4_k_s", "q5_k_m", "q5_k_s", "q6_k", "q3_k_m", "q2_k", "q5_0", "q5_1", "q4_1", "iq4_nl"]),
+  quantized_by: external_exports.strictObject({ tool: external_exports.string(), from: external_exports.literal("f16") }).optional(),
+  architecture: external_exports.literal("llama"),
+  tensors: external_exports.number().int().nonnegative(),
+  parameters: external_exports.number().int().nonnegative(),
+  tokenizer: external_exports.enum(["byte", "bpe", "sentencepiece", "none"]),
+  /** The model directory exported, hashed as `llmops train` hashes its output (same files, same hash). */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha }),
+  /** A LoRA adapter: merged into `source` before export, or written as a GGUF adapter for it. */
+  adapter: external_exports.strictObject({ dir: external_exports.string(), hash: sha, mode: external_exports.enum(["merged", "gguf-adapter"]), r: external_exports.number().int().positive(), alpha: external_exports.number() }).optional(),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
+// src/core/contracts/compressed-export.ts
+var COMPRESSED_EXPORT_SCHEMA = "llmops.compressed-export/v1";
+var sha2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var CompressedExportSchema = external_exports.strictObject({
+  schema: external_exports.literal(COMPRESSED_EXPORT_SCHEMA),
+  method: external_exports.enum(["awq", "gptq"]),
+  /** llm-compressor's preset scheme (W4A16, W4A16_ASYM, W8A16, W8A8), or "recipe" when --recipe gave the recipe. */
+  scheme: external_exports.string().min(1),
+  recipe: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2 }),
+  calibration: external_exports.strictObject({ file: external_exports.string().min(1), sha256: sha2, records: external_exports.number().int().positive(), samples: external_exports.number().int().positive(), max_seq_length: external_exports.number().int().positive() }),
+  tool: external_exports.strictObject({ name: external_exports.literal("llm-compressor"), version: external_exports.string(), python: external_exports.string() }),
+  /** The model directory quantized, hashed as `llmops train` hashes its output. */
+  source: external_exports.strictObject({ dir: external_exports.string(), hash: sha2 }),
+  /** The directory the tool wrote (HF layout with a compressed-tensors quantization_config; vLLM loads it). */
+  output: external_exports.strictObject({ dir: external_exports.string(), hash: sha2, quant_method: external_exports.string() }),
+  llmops_version: external_exports.string(),
+  created_at: external_exports.string()
+});
+
 // src/core/contracts/pipeline-run.ts
 var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
 var StoredFileSchema = external_exports.object({
@@ -96049,6 +96261,117 @@ var PipelineRunSchema = external_exports.object({
   node: external_exports.string()
 });
 
+// src/core/contracts/response-cache-entry.ts
+var ResponseCacheEntrySchema = external_exports.strictObject({
+  schema: external_exports.literal("llmops.response-cache-entry/v1"),
+  /** The cache key (sha256 of provider, base URL, model, API, params, input, repeat). */
+  key: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** sha256 of the canonical request this entry answers (model, messages or prompt, params). */
+  request_sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  response: external_exports.strictObject({
+    text: external_exports.string(),
+    finishReason: external_exports.string().nullable(),
+    promptTokens: external_exports.number().nullable(),
+    completionTokens: external_exports.number().nullable(),
+    ttftMs: external_exports.number().nullable(),
+    latencyMs: external_exports.number()
+  }),
+  /** HMAC-SHA256 (hex) under the cache directory's secret of the canonical {key, request_sha256, response}. */
+  mac: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+
+// src/core/contracts/added-formats.ts
+var armsFormat = defineFormat({
+  kind: "arms",
+  version: 1,
+  schema: ArmsComparisonSchema,
+  title: "a k-arm comparison (every pair of arms per metric, Holm across pairs \xD7 metrics)",
+  file: "<out>/arms.json",
+  writer: "llmops compare --control/--arm (app/compare/run-arms.ts)",
+  readers: "llmops report",
+  hint: "pass the arms.json written by `llmops compare --control \u2026 --arm \u2026`"
+});
+var evalShardFormat = defineFormat({
+  kind: "eval-shard",
+  version: 1,
+  schema: EvalShardSchema,
+  title: "which slice of a suite's cases a sharded eval run holds",
+  file: "<run>/shard.json",
+  writer: "llmops eval --shard I/N",
+  readers: "llmops eval merge",
+  hint: "merge only the run directories of `llmops eval --shard I/N`"
+});
+var ggufExportFormat = defineFormat({
+  kind: "gguf-export",
+  version: 1,
+  schema: GgufExportSchema,
+  title: "what produced a GGUF file (source model, type, hashes)",
+  file: "<model>.export.json",
+  writer: "llmops export gguf",
+  readers: "llmops serve, eval with provider llama-cpp",
+  hint: "re-export the model with `llmops export gguf`"
+});
+var compressedExportFormat = defineFormat({
+  kind: "compressed-export",
+  version: 1,
+  schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json",
+  writer: "llmops export awq|gptq",
+  readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`"
+});
+var pipelineRunFormat = defineFormat({
+  kind: "pipeline-run",
+  version: 1,
+  schema: PipelineRunSchema,
+  title: "a pipeline run record: which stages ran or came from cache, why, how long, on what machine",
+  file: "reports/<run-id>/run.json",
+  writer: "llmops run, actions/pipeline",
+  readers: "llmops status, llmops runs",
+  hint: "run the pipeline again with `llmops run`"
+});
+var pipelineStateFormat = defineFormat({
+  kind: "pipeline-state",
+  version: 1,
+  schema: PipelineStateSchema,
+  title: "a pipeline's last known stage keys in this workspace",
+  file: ".llmops/pipelines/<name>.state.json",
+  writer: "llmops run",
+  readers: "llmops run, llmops status",
+  hint: "delete the state file; the next `llmops run` rebuilds it"
+});
+var stageCacheEntryFormat = defineFormat({
+  kind: "stage-cache-entry",
+  version: 1,
+  schema: StageCacheEntrySchema,
+  title: "a stage's cached outputs under its content-addressed key",
+  file: "stage cache entry (entry.json)",
+  writer: "llmops run",
+  readers: "llmops run (restore)",
+  hint: "the cache entry is unreadable; delete it and the stage reruns"
+});
+var hashMemoFormat = defineFormat({
+  kind: "hash-memo",
+  version: 1,
+  schema: HashMemoSchema,
+  title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
+  file: ".llmops/\u2026/hash-memo.json",
+  writer: "llmops run (file hasher)",
+  readers: "llmops run (file hasher)",
+  hint: "delete the memo; files are hashed again"
+});
+var responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry",
+  version: 1,
+  schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json",
+  writer: "llmops eval (disk cache)",
+  readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it"
+});
+
 // src/app/fs/sha256-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
@@ -96064,8 +96387,8 @@ var StageStore = class {
     this.dir = dir;
   }
   dir;
-  objectPath(sha) {
-    return join7(this.dir, "objects", sha.slice(0, 2), sha);
+  objectPath(sha3) {
+    return join7(this.dir, "objects", sha3.slice(0, 2), sha3);
   }
   entryPath(key) {
     return join7(this.dir, "stages", `${key}.json`);
@@ -96075,9 +96398,8 @@ var StageStore = class {
     if (!existsSync4(p)) return { hit: false, reason: "not in the cache" };
     let entry;
     try {
-      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-      if (!r.success || r.data.key !== key) return { hit: false, reason: "the cache entry is damaged" };
-      entry = r.data;
+      entry = stageCacheEntryFormat.parse(readFileSync(p, "utf8"), p);
+      if (entry.key !== key) return { hit: false, reason: "the cache entry is damaged" };
     } catch {
       return { hit: false, reason: "the cache entry is damaged" };
     }
@@ -96095,18 +96417,17 @@ var StageStore = class {
   /** Store files (already hashed) and then the entry that names them. */
   save(entry, root, files) {
     for (const f of files) {
-      const obj = this.objectPath(f.sha256);
-      if (existsSync4(obj) && statSync2(obj).size === f.size) continue;
-      mkdirSync(dirname6(obj), { recursive: true });
-      const tmp2 = `${obj}.${process.pid}.tmp`;
+      const obj2 = this.objectPath(f.sha256);
+      if (existsSync4(obj2) && statSync2(obj2).size === f.size) continue;
+      mkdirSync(dirname6(obj2), { recursive: true });
+      const tmp2 = `${obj2}.${process.pid}.tmp`;
       copyFileSync(join7(root, f.path), tmp2, constants4.COPYFILE_FICLONE);
-      renameSync(tmp2, obj);
+      renameSync(tmp2, obj2);
     }
     const p = this.entryPath(entry.key);
     mkdirSync(dirname6(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync3(tmp, `${JSON.stringify(entry, null, 2)}
-`);
+    writeFileSync3(tmp, stageCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
   /**
@@ -96147,29 +96468,33 @@ function exportBundle(store, key, dir) {
     const dest = join7(dir, "objects", f.sha256);
     if (!existsSync4(dest)) copyFileSync(store.objectPath(f.sha256), dest, constants4.COPYFILE_FICLONE);
   }
-  writeFileSync3(join7(dir, "entry.json"), JSON.stringify(l.entry));
+  writeFileSync3(join7(dir, "entry.json"), stageCacheEntryFormat.serialize(l.entry));
   return true;
 }
 async function importBundle(store, key, dir) {
-  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(join7(dir, "entry.json"), "utf8")));
-  if (!r.success || r.data.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
-  for (const f of r.data.files) {
+  let entry;
+  try {
+    entry = stageCacheEntryFormat.parse(readFileSync(join7(dir, "entry.json"), "utf8"), join7(dir, "entry.json"));
+  } catch (err) {
+    throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (entry.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
+  for (const f of entry.files) {
     const src = join7(dir, "objects", f.sha256);
     const got = await sha256File(src);
     if (got !== f.sha256) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} holds damaged content for ${f.path}`);
-    const obj = store.objectPath(f.sha256);
-    if (existsSync4(obj)) continue;
-    mkdirSync(dirname6(obj), { recursive: true });
-    copyFileSync(src, `${obj}.${process.pid}.tmp`);
-    renameSync(`${obj}.${process.pid}.tmp`, obj);
+    const obj2 = store.objectPath(f.sha256);
+    if (existsSync4(obj2)) continue;
+    mkdirSync(dirname6(obj2), { recursive: true });
+    copyFileSync(src, `${obj2}.${process.pid}.tmp`);
+    renameSync(`${obj2}.${process.pid}.tmp`, obj2);
   }
   const p = store.entryPath(key);
   mkdirSync(dirname6(p), { recursive: true });
-  writeFileSync3(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}
-`);
+  writeFileSync3(`${p}.${process.pid}.tmp`, stageCacheEntryFormat.serialize(entry));
   renameSync(`${p}.${process.pid}.tmp`, p);
 }
-var CorruptEntryError = class extends Error {
+var CorruptEntryError = class extends DataInvalidError {
   name = "CorruptEntryError";
 };
 
@@ -96213,8 +96538,8 @@ var ActionsStageCache = class {
 };
 
 // src/app/pipeline/load-pipeline.ts
-import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
-import { isAbsolute, join as join9, relative as relative4, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
+import { isAbsolute, join as join10, relative as relative6, resolve as resolve4 } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist4(), 1);
@@ -96638,6 +96963,7 @@ var STEP_NAMES = ["data.validate", "data.split", "train", "export", "eval", "com
 var StageName = external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
 var RelPath = external_exports.string().min(1);
 var Argv = external_exports.array(external_exports.string()).min(1);
+var PassEnv = external_exports.array(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name")).default([]);
 var ServiceSchema = external_exports.object({
   /** `serve`: `llmops serve <model> --port <port>` on the embedded runtime. */
   uses: external_exports.literal("serve").optional(),
@@ -96658,7 +96984,8 @@ var ServiceSchema = external_exports.object({
   /** The base URL stages get as ${services.NAME.url}; the path after the port. */
   url_path: external_exports.string().default("/v1"),
   timeout_s: external_exports.number().positive().max(3600).default(120),
-  env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  pass_env: PassEnv
 }).strict();
 var StageSchema = external_exports.object({
   description: external_exports.string().optional(),
@@ -96674,6 +97001,7 @@ var StageSchema = external_exports.object({
   /** Stages that must finish first although this one reads none of their outputs (a check). */
   after: external_exports.array(external_exports.string()).default([]),
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+  pass_env: PassEnv,
   /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
   always_run: external_exports.boolean().default(false)
 }).strict();
@@ -96801,7 +97129,7 @@ function configErrors(file2, lines) {
     hint: `fix ${lines.length === 1 ? "it" : "them"} in ${file2} (docs/pipelines.md describes the format)`
   });
 }
-function resolvePipeline(doc, config2, text, fileParams) {
+function resolvePipeline(doc, config2, text, fileParams, reads = {}) {
   const problems = new Problems(doc);
   let params = { ...config2.params };
   if (fileParams) {
@@ -96865,6 +97193,7 @@ function resolvePipeline(doc, config2, text, fileParams) {
       withValue = r.data;
       command = { llmops: true, argv: step.argv(r.data) };
       implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      if (cfg.uses === "eval" && reads.suiteFiles && typeof r.data.suite === "string" && !r.data.suite.includes("${")) implicitDeps.push(...reads.suiteFiles(r.data.suite));
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
@@ -96924,6 +97253,7 @@ function resolvePipeline(doc, config2, text, fileParams) {
       params: stageParams,
       services: cfg.services,
       env,
+      passEnv: cfg.pass_env,
       alwaysRun: cfg.always_run,
       upstream: [],
       definition,
@@ -96981,7 +97311,7 @@ function resolveService(name, raw, lookup, problems) {
   const parsed = ServiceSchema.parse(raw);
   const command = { llmops: Boolean(raw.uses), argv };
   const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
-  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, passEnv: parsed.pass_env, definition };
 }
 
 // src/core/pipeline/key.ts
@@ -97024,30 +97354,145 @@ function short(v) {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
+// src/app/pipeline/suite-files.ts
+import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname8, relative as relative5, resolve as resolve3, sep as sep9 } from "node:path";
+
+// src/app/prompts/load-prompt-file.ts
+import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { basename as basename5, dirname as dirname7, extname as extname2, join as join9, relative as relative4 } from "node:path";
+
+// src/core/prompts/schema.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var VARIABLE_TYPES = ["string", "number", "integer", "boolean", "array", "object", "any"];
+var variableTypeSchema = external_exports.enum(VARIABLE_TYPES);
+var variableSchema = external_exports.union([
+  variableTypeSchema,
+  external_exports.strictObject({
+    type: variableTypeSchema.default("any"),
+    description: external_exports.string().max(2e3).optional(),
+    /** false: a case may leave it out (the template must then guard it: `| default(…)` or `is defined`). */
+    required: external_exports.boolean().default(true)
+  })
+]);
+var promptMetaFields = {
+  description: external_exports.string().max(1e4).optional(),
+  /** Who answers for the prompt (a person or team, e.g. "@org/search-team"). */
+  owner: external_exports.string().min(1).max(200).optional(),
+  /** A human version shown next to the content hash (which is the version llmops compares by). */
+  semver: external_exports.string().regex(SEMVER, "a semantic version such as 1.4.0 (no leading v)").optional(),
+  /** The variables a case must (or may) provide, with types checked against every case. */
+  variables: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a template variable name (letters, digits, _)"), variableSchema).optional(),
+  /** What the prompt was written for; a suite's target overrides each of these. */
+  model: external_exports.strictObject({
+    api: external_exports.enum(["chat", "completions"]).optional(),
+    max_tokens: external_exports.number().int().positive().max(1e7).optional(),
+    /** The context window in tokens (prompt + completion). */
+    context: external_exports.number().int().positive().max(1e8).optional(),
+    /** o200k_base, cl100k_base, an OpenAI model name, or a path to a HF tokenizer.json (relative to this file). */
+    tokenizer: external_exports.string().min(1).max(1e3).optional()
+  }).optional(),
+  /** Variables of sample cases, rendered by `prompts render`/`diff` when no suite uses the prompt. */
+  examples: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).max(100).optional()
+};
+var PromptMetaSchema = external_exports.strictObject(promptMetaFields);
+var messageSchema = external_exports.strictObject({
+  role: external_exports.enum(["system", "user", "assistant"]),
+  content: external_exports.string()
+});
+var PromptYamlSchema = external_exports.strictObject({
+  ...promptMetaFields,
+  messages: external_exports.array(messageSchema).min(1).optional(),
+  template: external_exports.string().optional()
+});
+
+// src/core/prompts/prompt-file.ts
+function isPromptYaml(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("messages" in value || "template" in value);
+}
+
+// src/app/prompts/load-prompt-file.ts
+var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
+var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
+function sidecarPath(path12) {
+  if (/\.ya?ml$/i.test(path12)) return null;
+  const stem = join9(dirname7(path12), basename5(path12, extname2(path12)));
+  for (const ext2 of [".yaml", ".yml"]) {
+    const p = stem + ext2;
+    if (!existsSync5(p)) continue;
+    try {
+      if (isPromptYaml(parseYamlSource(readFileSync2(p, "utf8"), p).value)) return null;
+    } catch {
+    }
+    return p;
+  }
+  return null;
+}
+
+// src/app/pipeline/suite-files.ts
+var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
+function suiteFiles(suite, root) {
+  const file2 = resolve3(root, suite);
+  if (!existsSync6(file2)) return [];
+  let value;
+  try {
+    value = parseYamlSource(readFileSync3(file2, "utf8"), suite).value;
+  } catch {
+    return [];
+  }
+  const s = obj(value);
+  if (!s) return [];
+  const base = dirname8(file2);
+  const named = [];
+  const cases = obj(s.cases);
+  if (cases && typeof cases.file === "string") named.push(cases.file);
+  const prompts = [s.prompt, ...Array.isArray(s.variants) ? s.variants.map((v) => obj(v)?.prompt) : []];
+  for (const p of prompts) {
+    const f = obj(p)?.file;
+    if (typeof f !== "string") continue;
+    named.push(f);
+    const side = existsSync6(resolve3(base, f)) ? sidecarPath(resolve3(base, f)) : null;
+    if (side) named.push(relative5(base, side));
+  }
+  for (const sc of Array.isArray(s.scorers) ? s.scorers : []) {
+    const f = obj(sc)?.schema_file;
+    if (typeof f === "string") named.push(f);
+  }
+  const out = [];
+  for (const n of named) {
+    const abs = resolve3(base, n);
+    const rel = relative5(root, abs);
+    if (rel === "" || rel.startsWith("..") || !existsSync6(abs)) continue;
+    const posix = rel.split(sep9).join("/");
+    if (!out.includes(posix)) out.push(posix);
+  }
+  return out;
+}
+
 // src/app/pipeline/load-pipeline.ts
 function pipelinePathFor(arg, root, cwd) {
   const a = arg ?? "main";
-  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join9(root, "pipelines", `${a}.yaml`);
-  return isAbsolute(a) ? a : resolve3(cwd, a);
+  if (!a.includes("/") && !/\.ya?ml$/.test(a)) return join10(root, "pipelines", `${a}.yaml`);
+  return isAbsolute(a) ? a : resolve4(cwd, a);
 }
 function loadPipeline(file2, root) {
-  if (!existsSync5(file2)) {
+  if (!existsSync7(file2)) {
     throw new InputError(`pipeline file not found: ${file2}`, { hint: "name a pipeline under pipelines/ (llmops run main \u2192 pipelines/main.yaml) or a path; `llmops init` writes a starter" });
   }
-  const display = relative4(root, file2) || file2;
-  const text = readFileSync2(file2, "utf8");
+  const display = relative6(root, file2) || file2;
+  const text = readFileSync4(file2, "utf8");
   const doc = parseYamlSource(text, display);
   const config2 = parsePipelineConfig(doc);
   let fileParams;
   if (config2.params_file) {
-    const pf = join9(root, config2.params_file);
-    if (!existsSync5(pf)) {
+    const pf = join10(root, config2.params_file);
+    if (!existsSync7(pf)) {
       const at = doc.locate(["params_file"]);
       throw new ConfigError(`${display}:${at.line}:${at.col}: params_file: ${config2.params_file} does not exist`, { hint: "paths in a pipeline are relative to the repository root" });
     }
-    fileParams = { doc: parseYamlSource(readFileSync2(pf, "utf8"), config2.params_file) };
+    fileParams = { doc: parseYamlSource(readFileSync4(pf, "utf8"), config2.params_file) };
   }
-  return resolvePipeline(doc, config2, text, fileParams);
+  return resolvePipeline(doc, config2, text, fileParams, { suiteFiles: (suite) => suiteFiles(suite, root) });
 }
 
 // src/app/pipeline/repo-root.ts
@@ -97062,26 +97507,87 @@ function repoRoot(cwd) {
 
 // src/app/pipeline/run-baseline.ts
 import { execFileSync as execFileSync4, spawn as spawn4 } from "node:child_process";
-import { existsSync as existsSync7, mkdtempSync, readFileSync as readFileSync6, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync9, mkdtempSync, readFileSync as readFileSync9, rmSync as rmSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join14, relative as relative5 } from "node:path";
+import { join as join15, relative as relative7 } from "node:path";
 
 // src/app/pipeline/run-pipeline.ts
 import { spawn as spawn3 } from "node:child_process";
 import { mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
-import { dirname as dirname9, join as join13 } from "node:path";
+import { dirname as dirname11, join as join14 } from "node:path";
 import { createInterface } from "node:readline";
 
-// src/core/pipeline/child-env.ts
-var DROPPED = /^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|INPUT_.*)$/;
-function stageEnvironment(base, extra) {
+// src/adapters/process/child-env.ts
+var NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TERM",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "SYSTEMROOT",
+  "VIRTUAL_ENV",
+  "LD_LIBRARY_PATH",
+  "CI",
+  "MASTER_ADDR",
+  "MASTER_PORT",
+  "WORLD_SIZE",
+  "RANK",
+  "LOCAL_RANK",
+  "LOCAL_WORLD_SIZE",
+  "NODE_RANK",
+  "HF_HOME",
+  "HF_HUB_CACHE",
+  "HF_DATASETS_CACHE",
+  "HF_HUB_OFFLINE",
+  "HF_DATASETS_OFFLINE",
+  "TRANSFORMERS_CACHE",
+  "TRANSFORMERS_OFFLINE",
+  "HF_HUB_ENABLE_HF_TRANSFER",
+  "RUNNER_TEMP",
+  "RUNNER_TOOL_CACHE",
+  "RUNNER_OS",
+  "RUNNER_ARCH",
+  "GITHUB_ACTIONS",
+  "GITHUB_WORKSPACE",
+  "GITHUB_SHA",
+  "GITHUB_REPOSITORY",
+  "GITHUB_RUN_ID"
+]);
+var PREFIXES = ["LC_", "CUDA_", "NVIDIA_", "NCCL_", "OMP_", "MKL_", "PYTORCH_", "TORCH_", "PYTHON", "CONDA_", "XDG_", "ACCELERATE_", "LLMOPS_"];
+function isAllowedChildVar(name) {
+  return NAMES.has(name) || PREFIXES.some((p) => name.startsWith(p));
+}
+function childEnv(env, passEnv = []) {
   const out = {};
-  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !DROPPED.test(k.toUpperCase())) out[k] = v;
-  return { ...out, ...extra };
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && isAllowedChildVar(k)) out[k] = v;
+  for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
+  return out;
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
+// src/app/pipeline/suite-key-env.ts
+var import_yaml2 = __toESM(require_dist4(), 1);
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve5 } from "node:path";
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var RUNNER_OWN = /^(GITHUB_|ACTIONS_|RUNNER_)/i;
+function suiteKeyEnvs(root, argv) {
+  const suite = argv[0] === "eval" ? argv[1] : void 0;
+  if (!suite) return [];
+  try {
+    const doc = (0, import_yaml2.parse)(readFileSync5(resolve5(root, suite), "utf8"));
+    const name = doc?.target?.api_key_env;
+    return typeof name === "string" && NAME.test(name) && !RUNNER_OWN.test(name) ? [name] : [];
+  } catch {
+    return [];
+  }
+}
 
 // src/app/git/git-info.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
@@ -97160,22 +97666,21 @@ async function hashOutputs(ws, stage) {
 // src/app/pipeline/run-record.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readdirSync, renameSync as renameSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync6, readdirSync, renameSync as renameSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { cpus, hostname as hostname3, totalmem } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 function newRunId(now = /* @__PURE__ */ new Date()) {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
 }
 function runsDir(root) {
-  return join10(root, "reports", "runs");
+  return join11(root, "reports", "runs");
 }
 function writeRunRecord(root, run) {
-  const parsed = PipelineRunSchema.parse(run);
-  const dir = join10(runsDir(root), parsed.run_id);
+  const text = pipelineRunFormat.serialize(run);
+  const dir = join11(runsDir(root), run.run_id);
   mkdirSync2(dir, { recursive: true });
-  const p = join10(dir, "run.json");
-  writeFileSync4(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}
-`);
+  const p = join11(dir, "run.json");
+  writeFileSync4(`${p}.tmp`, text);
   renameSync2(`${p}.tmp`, p);
   return p;
 }
@@ -97196,13 +97701,13 @@ function machineInfo() {
 import { spawn as spawn2 } from "node:child_process";
 import { createServer } from "node:net";
 function freePort() {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const srv = createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const addr = srv.address();
       const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve5(port));
+      srv.close(() => resolve7(port));
     });
   });
 }
@@ -97221,14 +97726,14 @@ async function startService(svc, o) {
   child2.stderr?.on("data", onData);
   let exited = null;
   let spawnError = null;
-  const exit = new Promise((resolve5) => {
+  const exit = new Promise((resolve7) => {
     child2.on("error", (e) => {
       spawnError = e;
-      resolve5();
+      resolve7();
     });
     child2.on("exit", (code, signal) => {
       exited = { code, signal };
-      resolve5();
+      resolve7();
     });
   });
   const stop = () => stopChild(child2, exit);
@@ -97246,7 +97751,7 @@ async function startService(svc, o) {
     }
     if (o.signal?.aborted) {
       await stop();
-      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+      throw new ProcessExitError(`service ${svc.name}: ${o.signal.reason instanceof Error ? o.signal.reason.message : "interrupted"} before it was ready`, null, null);
     }
     if (await probe(`${base}${svc.ready}`)) break;
     if (performance.now() > deadline) {
@@ -97291,12 +97796,12 @@ async function stopChild(child2, exit, graceMs = 5e3) {
 }
 
 // src/app/pipeline/workspace.ts
-import { mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname8, join as join12 } from "node:path";
+import { mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname10, join as join13 } from "node:path";
 
 // src/app/pipeline/file-hasher.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname7, join as join11 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync7, readdirSync as readdirSync2, renameSync as renameSync3, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname9, join as join12 } from "node:path";
 var RACY_MS = 2e3;
 var FileHasher = class {
   constructor(root, memoPath) {
@@ -97311,24 +97816,24 @@ var FileHasher = class {
   /** Bytes actually read and hashed (the rest came from the memo). */
   bytesHashed = 0;
   async hashFile(rel, st) {
-    const abs = join11(this.root, rel);
+    const abs = join12(this.root, rel);
     const s = st ?? statSync3(abs);
     const executable = (s.mode & 73) !== 0;
     const m = this.memo[rel];
     if (m && m[0] === s.size && m[1] === s.mtimeMs && m[2] === s.ino) return { path: rel, sha256: m[3], size: s.size, executable };
-    const sha256 = await sha256File(abs);
+    const sha2562 = await sha256File(abs);
     this.bytesHashed += s.size;
     if (Date.now() - s.mtimeMs > RACY_MS) {
-      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
       this.dirty = true;
     }
-    return { path: rel, sha256, size: s.size, executable };
+    return { path: rel, sha256: sha2562, size: s.size, executable };
   }
   /** Record a hash we know (a file just restored and verified). */
-  remember(rel, sha256) {
-    const s = statSync3(join11(this.root, rel));
+  remember(rel, sha2562) {
+    const s = statSync3(join12(this.root, rel));
     if (Date.now() - s.mtimeMs > RACY_MS) {
-      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha256];
+      this.memo[rel] = [s.size, s.mtimeMs, s.ino, sha2562];
       this.dirty = true;
     }
   }
@@ -97346,7 +97851,7 @@ var FileHasher = class {
     }
     let st;
     try {
-      st = statSync3(join11(this.root, spec));
+      st = statSync3(join12(this.root, spec));
     } catch {
       return null;
     }
@@ -97355,17 +97860,16 @@ var FileHasher = class {
   }
   save() {
     if (!this.dirty) return;
-    mkdirSync3(dirname7(this.memoPath), { recursive: true });
+    mkdirSync3(dirname9(this.memoPath), { recursive: true });
     const tmp = `${this.memoPath}.${process.pid}.tmp`;
-    writeFileSync5(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo }));
+    writeFileSync5(tmp, hashMemoFormat.serialize({ schema: "llmops.hash-memo/v1", entries: this.memo }));
     renameSync3(tmp, this.memoPath);
     this.dirty = false;
   }
 };
 function readMemo(path12) {
   try {
-    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync4(path12, "utf8")));
-    return r.success ? r.data.entries : {};
+    return hashMemoFormat.parse(readFileSync7(path12, "utf8"), path12).entries;
   } catch {
     return {};
   }
@@ -97375,14 +97879,14 @@ function walk(root, rel) {
   const visit2 = (dir) => {
     let names;
     try {
-      names = readdirSync2(join11(root, dir));
+      names = readdirSync2(join12(root, dir));
     } catch {
       return;
     }
     for (const name of names.sort()) {
       if (name === ".git" || name === ".llmops") continue;
       const p = dir && dir !== "." ? `${dir}/${name}` : name;
-      const st = statSync3(join11(root, p));
+      const st = statSync3(join12(root, p));
       if (st.isDirectory()) visit2(p);
       else if (st.isFile()) out.push({ path: p, stat: st });
     }
@@ -97393,23 +97897,22 @@ function walk(root, rel) {
 
 // src/app/pipeline/workspace.ts
 function openWorkspace(root, pipelineName, cacheDir) {
-  const dir = cacheDir ?? join12(root, ".llmops", "cache");
-  const statePath = join12(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
-  return { root, hasher: new FileHasher(root, join12(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
+  const dir = cacheDir ?? join13(root, ".llmops", "cache");
+  const statePath = join13(root, ".llmops", "pipelines", `${pipelineName}.state.json`);
+  return { root, hasher: new FileHasher(root, join13(root, ".llmops", "hash-memo.json")), store: new StageStore(dir), statePath, state: readState(statePath, pipelineName) };
 }
 function readState(path12, pipeline3) {
   try {
-    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync5(path12, "utf8")));
-    if (r.success && r.data.pipeline === pipeline3) return r.data;
+    const state3 = pipelineStateFormat.parse(readFileSync8(path12, "utf8"), path12);
+    if (state3.pipeline === pipeline3) return state3;
   } catch {
   }
   return { schema: "llmops.pipeline-state/v1", pipeline: pipeline3, stages: {} };
 }
 function saveState(ws) {
-  mkdirSync4(dirname8(ws.statePath), { recursive: true });
+  mkdirSync4(dirname10(ws.statePath), { recursive: true });
   const tmp = `${ws.statePath}.${process.pid}.tmp`;
-  writeFileSync6(tmp, `${JSON.stringify(ws.state, null, 2)}
-`);
+  writeFileSync6(tmp, pipelineStateFormat.serialize(ws.state));
   renameSync4(tmp, ws.statePath);
 }
 
@@ -97448,7 +97951,7 @@ async function runPipeline(o) {
     }
     if (plan.status === "up-to-date") {
       const files = ws.state.stages[stage.name].files;
-      rec("up-to-date", "its outputs here are what this key produced", { outs: files.map(({ path: path12, sha256, size }) => ({ path: path12, sha256, size })) });
+      rec("up-to-date", "its outputs here are what this key produced", { outs: files.map(({ path: path12, sha256: sha2562, size }) => ({ path: path12, sha256: sha2562, size })) });
       o.logger.info(`= ${stage.name}: up to date (key ${plan.key.slice(0, 12)})`);
       continue;
     }
@@ -97462,7 +97965,7 @@ async function runPipeline(o) {
         const e = plan.lookup.entry;
         rec("restored", `restored from the cache (${why}); made ${e.created_at}${e.commit ? ` at ${e.commit.slice(0, 7)}` : ""} in ${e.duration_s.toFixed(1)}s`, {
           duration_s: (performance.now() - t) / 1e3,
-          outs: e.files.map(({ path: path12, sha256, size }) => ({ path: path12, sha256, size }))
+          outs: e.files.map(({ path: path12, sha256: sha2562, size }) => ({ path: path12, sha256: sha2562, size }))
         });
         o.logger.info(`\u21BA ${stage.name}: restored from the cache (key ${plan.key.slice(0, 12)}; saved ${e.duration_s.toFixed(1)}s of work)`);
         continue;
@@ -97533,16 +98036,17 @@ async function executeStage(pipeline3, stage, plan, why, ws, o, commit) {
   const base = { name: stage.name, key: plan.key, started_at: startedAt, outs: [] };
   o.logger.info(`\u25B6 ${stage.name}: running (${why || "not in the cache"})`);
   for (const out of stage.outs) {
-    rmSync3(join13(o.root, out), { recursive: true, force: true });
-    mkdirSync5(dirname9(join13(o.root, out)), { recursive: true });
+    rmSync3(join14(o.root, out), { recursive: true, force: true });
+    mkdirSync5(dirname11(join14(o.root, out)), { recursive: true });
   }
-  const env = stageEnvironment(o.env, {});
+  const env = childEnv(o.env, [...stage.passEnv, ...stage.uses === "eval" ? suiteKeyEnvs(o.root, stage.command.argv) : []]);
   const services = [];
   let exitCode = null;
   let failure2 = null;
   try {
     for (const name of stage.services) {
-      services.push(await startService(pipeline3.services[name], { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
+      const svc = pipeline3.services[name];
+      services.push(await startService(svc, { cwd: o.root, env: childEnv(o.env, svc.passEnv), llmops: o.llmops, logger: o.logger, ...o.signal ? { signal: o.signal } : {} }));
     }
     const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
     const subst = (a) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);
@@ -97586,14 +98090,14 @@ async function executeStage(pipeline3, stage, plan, why, ws, o, commit) {
         }
       }
       o.logger.info(`\u2713 ${stage.name}: done in ${duration4.toFixed(1)}s (key ${plan.key.slice(0, 12)}, cached)`);
-      return { ...base, outcome: "ran", reason: why || "not in the cache", duration_s: duration4, exit_code: exitCode, outs: files.map(({ path: path12, sha256, size }) => ({ path: path12, sha256, size })), services: serviceRecords };
+      return { ...base, outcome: "ran", reason: why || "not in the cache", duration_s: duration4, exit_code: exitCode, outs: files.map(({ path: path12, sha256: sha2562, size }) => ({ path: path12, sha256: sha2562, size })), services: serviceRecords };
     }
   }
   o.logger.error(`\u2717 ${stage.name}: ${failure2}`);
   return { ...base, outcome: "failed", reason: failure2, duration_s: duration4, exit_code: exitCode, services: serviceRecords };
 }
 function spawnStage(name, argv, env, o) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve7) => {
     const child2 = spawn3(argv[0], argv.slice(1), { cwd: o.root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const exit = new Promise((r) => child2.on("close", () => r()));
     for (const stream2 of [child2.stdout, child2.stderr]) {
@@ -97606,7 +98110,7 @@ function spawnStage(name, argv, env, o) {
     });
     child2.on("close", (code) => {
       o.signal?.removeEventListener("abort", onAbort);
-      resolve5(code);
+      resolve7(code);
     });
   });
 }
@@ -97618,22 +98122,22 @@ function git(cwd, args) {
 async function runWithBaseline(o) {
   let commit;
   try {
-    commit = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+    commit = git(o.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${o.baselineRev}^{commit}`]);
   } catch {
     throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
   }
   const runId = o.runId ?? newRunId();
-  const cacheDir = o.cacheDir ?? join14(o.root, ".llmops", "cache");
-  const rel = relative5(o.root, o.pipelineFile);
-  const wt = mkdtempSync(join14(tmpdir(), "llmops-baseline-"));
+  const cacheDir = o.cacheDir ?? join15(o.root, ".llmops", "cache");
+  const rel = relative7(o.root, o.pipelineFile);
+  const wt = mkdtempSync(join15(tmpdir(), "llmops-baseline-"));
   const log2 = prefixed(o.logger, "baseline \u2502 ");
   try {
-    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit]);
-    if (!existsSync7(join14(wt, rel))) {
+    git(o.root, ["worktree", "add", "--detach", "--force", "--end-of-options", wt, commit]);
+    if (!existsSync9(join15(wt, rel))) {
       throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
     }
     o.logger.info(`baseline: ${o.baselineRev} (${commit.slice(0, 7)}) in a temporary worktree, sharing the stage cache`);
-    const base = await runPipeline({ ...o, root: wt, pipelineFile: join14(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log2, stages: void 0 });
+    const base = await runPipeline({ ...o, root: wt, pipelineFile: join15(wt, rel), cacheDir, runId: `${runId}-baseline`, recordRoot: o.root, logger: log2, stages: void 0 });
     o.logger.info("candidate: this working tree");
     const cand = await runPipeline({ ...o, cacheDir, runId });
     const comparisons = [];
@@ -97645,16 +98149,16 @@ async function runWithBaseline(o) {
           o.logger.warn(`eval stage ${stage.name} is new in this change: nothing to compare it with`);
           continue;
         }
-        const out = join14(runsDir(o.root), runId, stage.name);
+        const out = join15(runsDir(o.root), runId, stage.name);
         const bw = bStage.definition.with;
         const cw = stage.definition.with;
-        const cmpCode = await llmops(o, ["compare", "--baseline", join14(wt, bw.out), "--candidate", join14(o.root, cw.out), "--policy", join14(wt, bw.suite), "--out", out]);
+        const cmpCode = await llmops(o, ["compare", "--baseline", join15(wt, bw.out), "--candidate", join15(o.root, cw.out), "--policy", join15(wt, bw.suite), "--out", out]);
         if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
-        const repCode = await llmops(o, ["report", "--comparison", join14(out, "comparison.json"), "--markdown", join14(out, "comment.md"), "--html", join14(out, "report.html")]);
+        const repCode = await llmops(o, ["report", "--comparison", join15(out, "comparison.json"), "--markdown", join15(out, "comment.md"), "--html", join15(out, "report.html")]);
         if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
-        const verdict = readVerdict(join14(out, "comparison.json"));
+        const verdict = readVerdict(join15(out, "comparison.json"));
         if (cmpCode === 1) blocked = true;
-        comparisons.push({ stage: stage.name, verdict, comparison: join14(out, "comparison.json"), comment: join14(out, "comment.md"), html: join14(out, "report.html") });
+        comparisons.push({ stage: stage.name, verdict, comparison: join15(out, "comparison.json"), comment: join15(out, "comment.md"), html: join15(out, "report.html") });
       }
     }
     const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
@@ -97662,7 +98166,7 @@ async function runWithBaseline(o) {
     return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
   } finally {
     try {
-      git(o.root, ["worktree", "remove", "--force", wt]);
+      git(o.root, ["worktree", "remove", "--force", "--end-of-options", wt]);
     } catch {
     }
     rmSync4(wt, { recursive: true, force: true });
@@ -97670,23 +98174,23 @@ async function runWithBaseline(o) {
 }
 function readVerdict(path12) {
   try {
-    const c = JSON.parse(readFileSync6(path12, "utf8"));
+    const c = JSON.parse(readFileSync9(path12, "utf8"));
     return c.gate?.verdict ?? "compared";
   } catch {
     return "unknown";
   }
 }
 function llmops(o, args) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve7) => {
     const child2 = spawn4(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child2.stderr?.on("data", (d) => err += d.toString("utf8"));
     child2.stdout?.on("data", () => {
     });
-    child2.on("error", () => resolve5(70));
+    child2.on("error", () => resolve7(70));
     child2.on("close", (code) => {
       if (code !== 0 && code !== 1 && err) o.logger.error(err.trim());
-      resolve5(code ?? 70);
+      resolve7(code ?? 70);
     });
   });
 }
@@ -97903,7 +98407,7 @@ async function main() {
     root,
     pipelineFile: pipelinePathFor(inputs.pipeline, root, cwd),
     ...stages?.length ? { stages } : {},
-    ...inputs["cache-dir"] ? { cacheDir: resolve4(cwd, inputs["cache-dir"]) } : {},
+    ...inputs["cache-dir"] ? { cacheDir: resolve6(cwd, inputs["cache-dir"]) } : {},
     // The CLI bundle next to this one runs the built-in steps.
     llmops: [process.execPath, fileURLToPath2(new URL("../cli/index.js", import.meta.url))],
     env: process.env,

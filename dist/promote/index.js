@@ -29414,7 +29414,7 @@ var require_uri_all = __commonJS({
         }
         return output2.join("");
       }
-      function serialize(components) {
+      function serialize2(components) {
         var options = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
         var protocol = options.iri ? IRI_PROTOCOL : URI_PROTOCOL;
         var uriTokens = [];
@@ -29470,8 +29470,8 @@ var require_uri_all = __commonJS({
         var skipNormalization = arguments[3];
         var target = {};
         if (!skipNormalization) {
-          base2 = parse5(serialize(base2, options), options);
-          relative2 = parse5(serialize(relative2, options), options);
+          base2 = parse5(serialize2(base2, options), options);
+          relative2 = parse5(serialize2(relative2, options), options);
         }
         options = options || {};
         if (!options.tolerant && relative2.scheme) {
@@ -29522,26 +29522,26 @@ var require_uri_all = __commonJS({
       }
       function resolve(baseURI, relativeURI, options) {
         var schemelessOptions = assign({ scheme: "null" }, options);
-        return serialize(resolveComponents(parse5(baseURI, schemelessOptions), parse5(relativeURI, schemelessOptions), schemelessOptions, true), schemelessOptions);
+        return serialize2(resolveComponents(parse5(baseURI, schemelessOptions), parse5(relativeURI, schemelessOptions), schemelessOptions, true), schemelessOptions);
       }
       function normalize(uri, options) {
         if (typeof uri === "string") {
-          uri = serialize(parse5(uri, options), options);
+          uri = serialize2(parse5(uri, options), options);
         } else if (typeOf(uri) === "object") {
-          uri = parse5(serialize(uri, options), options);
+          uri = parse5(serialize2(uri, options), options);
         }
         return uri;
       }
       function equal(uriA, uriB, options) {
         if (typeof uriA === "string") {
-          uriA = serialize(parse5(uriA, options), options);
+          uriA = serialize2(parse5(uriA, options), options);
         } else if (typeOf(uriA) === "object") {
-          uriA = serialize(uriA, options);
+          uriA = serialize2(uriA, options);
         }
         if (typeof uriB === "string") {
-          uriB = serialize(parse5(uriB, options), options);
+          uriB = serialize2(parse5(uriB, options), options);
         } else if (typeOf(uriB) === "object") {
-          uriB = serialize(uriB, options);
+          uriB = serialize2(uriB, options);
         }
         return uriA === uriB;
       }
@@ -29560,7 +29560,7 @@ var require_uri_all = __commonJS({
           }
           return components;
         },
-        serialize: function serialize2(components, options) {
+        serialize: function serialize3(components, options) {
           var secure = String(components.scheme).toLowerCase() === "https";
           if (components.port === (secure ? 443 : 80) || components.port === "") {
             components.port = void 0;
@@ -29591,7 +29591,7 @@ var require_uri_all = __commonJS({
           wsComponents.query = void 0;
           return wsComponents;
         },
-        serialize: function serialize2(wsComponents, options) {
+        serialize: function serialize3(wsComponents, options) {
           if (wsComponents.port === (isSecure(wsComponents) ? 443 : 80) || wsComponents.port === "") {
             wsComponents.port = void 0;
           }
@@ -29765,7 +29765,7 @@ var require_uri_all = __commonJS({
           }
           return uuidComponents;
         },
-        serialize: function serialize2(uuidComponents, options) {
+        serialize: function serialize3(uuidComponents, options) {
           var urnComponents = uuidComponents;
           urnComponents.nss = (uuidComponents.uuid || "").toLowerCase();
           return urnComponents;
@@ -29783,7 +29783,7 @@ var require_uri_all = __commonJS({
       exports2.pctDecChars = pctDecChars;
       exports2.parse = parse5;
       exports2.removeDotSegments = removeDotSegments;
-      exports2.serialize = serialize;
+      exports2.serialize = serialize2;
       exports2.resolveComponents = resolveComponents;
       exports2.resolve = resolve;
       exports2.normalize = normalize;
@@ -30007,7 +30007,7 @@ var require_nearley = __commonJS({
         this.lexer = this.options.lexer;
         this.lexerState = void 0;
         var column = new Column(grammar, 0);
-        var table = this.table = [column];
+        var table2 = this.table = [column];
         column.wants[grammar.start] = [];
         column.predict(grammar.start);
         column.process();
@@ -33578,6 +33578,7 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
@@ -33586,7 +33587,7 @@ var GateFailedError = class extends LlmopsError {
   kind = "gate";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -37974,7 +37975,7 @@ var OctokitReleaseClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo;
     this.octokit = getOctokit(opts.token, { baseUrl: opts.baseUrl.replace(/\/+$/, ""), userAgent: "llmops", retry: { retries: 3 }, log: { debug() {
@@ -39380,9 +39381,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -39397,10 +39398,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -39411,7 +39412,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -64716,20 +64717,27 @@ var InferenceServiceSchema = external_exports.strictObject({
 });
 function validateKubernetesObjects(objects, file2) {
   for (const o of objects) {
-    const where = `${file2}: ${o.kind}/${o.metadata.name}`;
-    try {
-      if (o.kind === "Deployment") new Deployment(o).validate();
-      else if (o.kind === "Service") new Service(o).validate();
-      else if (o.kind === "InferenceService") {
-        const r = InferenceServiceSchema.safeParse(o);
-        if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      } else throw new Error(`no schema for kind ${o.kind}`);
-    } catch (err) {
-      const detail = err.errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
-      throw new DataInvalidError(`${where} does not validate against its schema: ${detail ?? (err instanceof Error ? err.message : String(err))}`, {
+    const problem = kubernetesProblem(o);
+    if (problem !== null) {
+      throw new DataInvalidError(`${file2}: ${o.kind}/${o.metadata.name} does not validate against its schema: ${problem}`, {
         hint: "this is the rendered manifest; fix the environment in deploy/environments.yaml (or report it if the renderer is wrong)"
       });
     }
+  }
+}
+function kubernetesProblem(o) {
+  if (o.kind === "InferenceService") {
+    const r = InferenceServiceSchema.safeParse(o);
+    return r.success ? null : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  }
+  if (o.kind !== "Deployment" && o.kind !== "Service") return `no schema for kind ${o.kind}`;
+  try {
+    if (o.kind === "Deployment") new Deployment(o).validate();
+    else new Service(o).validate();
+    return null;
+  } catch (err) {
+    const detail = err.errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+    return detail ?? (err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -64756,7 +64764,154 @@ function renderDeployment(a, env) {
   }
 }
 
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table2, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table2.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
+    }
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize(table2[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
 // src/core/registry/model-card.ts
+var table = (rows) => markdownTable(rows, { alignDelimiters: false });
+function renderSmokeChecks(checks) {
+  return table([["smoke check", "result", "detail"], ...checks.map((c) => [escapeMarkdownText(c.name), c.ok ? "pass" : "FAIL", escapeMarkdownText(c.detail)])]);
+}
 var pct = (x) => Math.abs(x) <= 1 ? `${(x * 100).toFixed(1)}%` : x.toFixed(3);
 function renderModelCard(f) {
   const e = f.evidence;
@@ -64765,23 +64920,22 @@ function renderModelCard(f) {
     "",
     f.description ? escapeMarkdownText(f.description) : `A ${f.type} registered in ${f.repository}.`,
     "",
-    "| | |",
-    "| --- | --- |",
-    `| type | ${escapeMarkdownText(f.type)} |`,
-    `| commit | \`${e.commit}\` |`,
-    `| weights | ${renderCodeSpan(e.model?.uri ?? "virtual")} |`,
-    `| content hash | \`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"}) |`,
-    `| dataset manifest | ${e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"} |`,
-    `| registered by | llmops ${escapeMarkdownText(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)} |`,
+    table([
+      ["", ""],
+      ["type", escapeMarkdownText(f.type)],
+      ["commit", `\`${e.commit}\``],
+      ["weights", renderCodeSpan(e.model?.uri ?? "virtual")],
+      ["content hash", `\`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"})`],
+      ["dataset manifest", e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"],
+      ["registered by", `llmops ${escapeMarkdownText(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)}`]
+    ]),
     "",
     "## Evaluation",
     ""
   ];
   if (e.eval && Object.keys(e.eval.metrics).length > 0) {
-    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", "| metric | mean | 95% interval | n |", "| --- | --- | --- | --- |");
-    for (const [name, m] of Object.entries(e.eval.metrics)) {
-      lines.push(`| ${escapeMarkdownText(name)} | ${pct(m.mean)} | ${m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} \u2013 ${pct(m.ci_high)}` : "-"} | ${m.n} |`);
-    }
+    const rows = Object.entries(e.eval.metrics).map(([name, m]) => [escapeMarkdownText(name), pct(m.mean), m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} \u2013 ${pct(m.ci_high)}` : "-", String(m.n)]);
+    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", table([["metric", "mean", "95% interval", "n"], ...rows]));
   } else lines.push("No eval summary was recorded with this version.");
   lines.push("", "## Gate", "", `The trusted check \`llmops / gate\` on \`${e.commit.slice(0, 12)}\` concluded **${escapeMarkdownText(f.gate.conclusion)}** (${f.gate.url || "no link"}).`);
   lines.push("", "## Limitations", "", ...f.limitations.length ? f.limitations.map((l) => `- ${escapeMarkdownText(l)}`) : ["- Evaluated only on the suite above; behaviour outside it is not measured."]);
@@ -64797,12 +64951,10 @@ function renderReleaseBody(f) {
     "",
     `- **${escapeMarkdownText(f.stage)}** via ${renderCodeSpan(f.assignmentTag)}${f.previousVersion ? ` (replacing ${escapeMarkdownText(f.previousVersion)})` : ""}: ${escapeMarkdownText(f.manifest.target)} manifest ${renderCodeSpan(f.manifest.path)} (${escapeMarkdownText(f.manifest.change)}); smoke test ${ok ? "passed" : "FAILED"} against ${escapeMarkdownText(f.smoke.endpoint)}`,
     "",
-    "| smoke check | result | detail |",
-    "| --- | --- | --- |",
-    ...f.smoke.checks.map((c) => `| ${escapeMarkdownText(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdownText(c.detail)} |`)
+    renderSmokeChecks(f.smoke.checks)
   ];
   if (f.assets.length) {
-    lines.push("", "## Assets", "", "| file | sha256 | bytes |", "| --- | --- | --- |", ...f.assets.map((a) => `| ${escapeMarkdownText(a.name)} | \`${a.sha256.replace(/^sha256:/, "")}\` | ${a.bytes} |`));
+    lines.push("", "## Assets", "", table([["file", "sha256", "bytes"], ...f.assets.map((a) => [escapeMarkdownText(a.name), `\`${a.sha256.replace(/^sha256:/, "")}\``, String(a.bytes)])]));
     lines.push("", "Verify with `sha256sum -c SHA256SUMS`.");
   }
   return `${lines.join("\n")}
@@ -65666,7 +65818,7 @@ ${input2.body}
     const pr = await input2.github.findOpenPullRequest(input2.branch) ?? await input2.github.openPullRequest({ head: input2.branch, base, title: input2.title, body: input2.body });
     return { mode: "pull-request", branch: input2.branch, commit, pullRequest: pr };
   } finally {
-    await git.run(["worktree", "remove", "--force", dir], { allowFail: true });
+    await git.run(["worktree", "remove", "--force", "--end-of-options", dir], { allowFail: true });
     rmSync2(dirname2(dir), { recursive: true, force: true });
   }
 }
@@ -66068,6 +66220,7 @@ async function main() {
   if (inputs.artifact && !inputs.stage) throw new InputError("input stage is required with artifact");
   if (inputs.artifact && !inputs.version && !inputs.rollback) throw new InputError("input version (or rollback: true) is required with artifact");
   setSecret(inputs.token);
+  if (env.HF_TOKEN) setSecret(env.HF_TOKEN);
   const logger = new ActionsLogger();
   const result = await runPromotion({
     repoDir: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -66094,12 +66247,12 @@ async function main() {
   setOutput("pull-request-url", result.change?.pullRequest?.url ?? "");
   if (env.GITHUB_STEP_SUMMARY) {
     const lines = [`### llmops promote: ${escapeMarkdownText(result.status)}`, "", escapeMarkdownText(result.summary)];
-    if (result.smoke) lines.push("", "| smoke check | result | detail |", "| --- | --- | --- |", ...result.smoke.checks.map((c) => `| ${escapeMarkdownText(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdownText(c.detail)} |`));
+    if (result.smoke) lines.push("", renderSmokeChecks(result.smoke.checks));
     if (result.tag) lines.push("", `Tag: ${renderCodeSpan(result.tag)}`);
     await summary.addRaw(`${lines.join("\n")}
 `).write();
   }
-  info(result.summary);
+  logger.info(result.summary);
 }
 
 // src/actions/promote/index.ts

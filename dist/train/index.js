@@ -29143,11 +29143,12 @@ var InputError = class extends LlmopsError {
   kind = "input";
 };
 var DataInvalidError = class extends LlmopsError {
+  // string, not the literal: subclasses (CorruptEntryError) report their own name.
   name = "DataInvalidError";
   kind = "data";
 };
 var ExternalError = class extends LlmopsError {
-  // string, not the literal: subclasses (GitHubApiError) report their own name.
+  // string, not the literal: subclasses (GitHubApiError, ProviderError) report their own name.
   name = "ExternalError";
   kind = "external";
 };
@@ -50648,6 +50649,41 @@ var trainRunFormat = defineFormat({
   previous: [{ version: 1, tag: "llmops.train.run/1", schema: TrainRunV1Schema, upgrade: (v1) => ({ ...v1, schema: TRAIN_RUN_TAG }) }]
 });
 
+// src/core/contracts/train-metrics.ts
+var TRAIN_METRICS_TAG = "llmops.train-metrics/v1";
+var figure2 = external_exports.union([external_exports.number(), external_exports.enum(["nan", "inf", "-inf"])]);
+var fields = {
+  kind: external_exports.enum(["train", "eval"]),
+  /** Milliseconds since the training started (always written since v1; absent in some 0.1.0 lines). */
+  t_ms: external_exports.number().int().nonnegative().optional(),
+  step: external_exports.number().nonnegative(),
+  loss: figure2.optional(),
+  eval_loss: figure2.optional(),
+  lr: figure2.optional(),
+  grad_norm: figure2.optional(),
+  epoch: figure2.optional(),
+  tokens: figure2.optional(),
+  tokens_per_s: figure2.optional()
+};
+var TrainMetricsLineSchema = external_exports.strictObject({ schema: external_exports.literal(TRAIN_METRICS_TAG), ...fields });
+var trainMetricsFormat = defineFormat({
+  kind: "train-metrics",
+  version: 1,
+  schema: TrainMetricsLineSchema,
+  title: "one logged training step or evaluation (metrics.jsonl line)",
+  file: "<out>/metrics.jsonl",
+  writer: "llmops train",
+  readers: "llmops train (resume, run.json's final metrics), actions/train (failure summary)",
+  hint: "metrics.jsonl is written by `llmops train`; train again to rewrite it",
+  lines: true,
+  // 0.1.0 wrote the same fields without the tag (and t_ms only where known).
+  untagged: {
+    version: 1,
+    schema: external_exports.strictObject(fields),
+    upgrade: (old) => ({ schema: TRAIN_METRICS_TAG, ...old })
+  }
+});
+
 // src/core/train/run-record.ts
 function computeFinalMetrics(records, totalSteps, trainS) {
   const train = records.filter((r) => r.kind === "train").map((r) => r.record);
@@ -50669,32 +50705,28 @@ function round2(n, d) {
   return Number(n.toFixed(d));
 }
 function renderMetricsLine(kind, record3, tMs) {
-  const o = { kind, t_ms: Math.round(tMs) };
-  for (const [k, v] of Object.entries(record3)) {
-    o[k] = typeof v === "number" && !Number.isFinite(v) ? Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" : v;
-  }
-  return `${JSON.stringify(o)}
-`;
+  const line = { schema: TRAIN_METRICS_TAG, kind, t_ms: Math.round(tMs) };
+  for (const [k, v] of Object.entries(record3)) line[k] = typeof v === "number" && !Number.isFinite(v) ? Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" : v;
+  return trainMetricsFormat.serialize(line);
 }
-function parseMetricsLines(text) {
+function parseMetricsLines(text, file2 = "metrics.jsonl") {
   const out = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
+  const lines = text.split("\n");
+  const last = lines.length - 1;
+  lines.forEach((raw, i) => {
+    if (!raw.trim()) return;
+    let line;
     try {
-      const o = JSON.parse(line);
-      if (o.kind !== "train" && o.kind !== "eval" || typeof o.step !== "number") continue;
-      const rec2 = {};
-      for (const [k, v] of Object.entries(o)) {
-        if (k === "kind" || k === "t_ms") continue;
-        if (typeof v === "number") rec2[k] = v;
-        else if (v === "nan") rec2[k] = Number.NaN;
-        else if (v === "inf") rec2[k] = Number.POSITIVE_INFINITY;
-        else if (v === "-inf") rec2[k] = Number.NEGATIVE_INFINITY;
-      }
-      out.push({ kind: o.kind, record: rec2, ...typeof o.t_ms === "number" ? { tMs: o.t_ms } : {} });
-    } catch {
+      line = trainMetricsFormat.parse(raw, `${file2}:${i + 1}`);
+    } catch (err) {
+      if (i === last) return;
+      throw err;
     }
-  }
+    const { schema: _tag, kind, t_ms, ...figures } = line;
+    const record3 = {};
+    for (const [k, v] of Object.entries(figures)) if (v !== void 0) record3[k] = v === "nan" ? Number.NaN : v === "inf" ? Number.POSITIVE_INFINITY : v === "-inf" ? Number.NEGATIVE_INFINITY : v;
+    out.push({ kind, record: record3, ...t_ms !== void 0 ? { tMs: t_ms } : {} });
+  });
   return out;
 }
 
@@ -50786,7 +50818,7 @@ async function runTraining(input2, ports) {
         hint: "resume with the same spec and overrides, or train into a fresh --out directory"
       });
     }
-    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
+    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath), metricsPath);
   } else {
     const prev = await readRunJson(ws, outDir);
     const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number) : [];
@@ -51039,6 +51071,149 @@ async function readRunJson(ws, outDir) {
   return await ws.exists(path) ? trainRunFormat.parse(await ws.readText(path), path) : void 0;
 }
 
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
 // src/core/train/render-summary.ts
 var escapeMd = (s) => escapeMarkdownText(s);
 var fence = (content, lang = "") => renderCodeBlock(content, { lang }).replace(/\n$/, "");
@@ -51051,9 +51226,20 @@ function renderTrainSummary(result, opts) {
   const lines = [
     `## Training: ${escapeMd(opts.name)}`,
     "",
-    "| steps | final loss | min loss | eval loss | tokens/s | time |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${m ? `${m.steps}${m.total_steps !== void 0 ? `/${m.total_steps}` : ""}` : "\u2013"} | ${num2(m?.loss)} | ${num2(m?.min_loss)} | ${num2(m?.eval_loss)} | ${m?.tokens_per_s === void 0 || m.tokens_per_s === null ? "\u2013" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "\u2013"} |`,
+    markdownTable(
+      [
+        ["steps", "final loss", "min loss", "eval loss", "tokens/s", "time"],
+        [
+          m ? `${m.steps}${m.total_steps !== void 0 ? `/${m.total_steps}` : ""}` : "\u2013",
+          num2(m?.loss),
+          num2(m?.min_loss),
+          num2(m?.eval_loss),
+          m?.tokens_per_s === void 0 || m.tokens_per_s === null ? "\u2013" : String(Math.round(m.tokens_per_s)),
+          m ? `${m.train_s.toFixed(1)}s` : "\u2013"
+        ]
+      ],
+      { align: "r" }
+    ),
     ""
   ];
   if (result.modelHash) lines.push(`Model \`${result.modelHash}\` (${r?.model?.files.length ?? 0} files), backend **${r?.backend ?? "?"}**, device **${r?.machine.device ?? "?"}**${r?.git.commit ? `, commit \`${r.git.commit.slice(0, 12)}\`` : ""}.`, "");
@@ -51155,12 +51341,15 @@ import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 function locateReferenceTrainer(from = import.meta.url) {
+  return locatePackageFile("trainers/reference/train.py", from);
+}
+function locatePackageFile(relative2, from = import.meta.url) {
   let dir = dirname2(fileURLToPath(from));
   for (; ; ) {
-    const candidate = join2(dir, "trainers", "reference", "train.py");
+    const candidate = join2(dir, ...relative2.split("/"));
     if (existsSync2(candidate)) return candidate;
     const parent = dirname2(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    if (parent === dir) throw new InternalError(`${relative2} was not found above the llmops installation; the package is incomplete`);
     dir = parent;
   }
 }
@@ -55797,7 +55986,7 @@ var OctokitGitHubClient = class {
   constructor(opts) {
     this.opts = opts;
     const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo;
     const retries = opts.retries ?? 3;
@@ -56238,7 +56427,7 @@ async function writeFailureSummary(name, outDir, err) {
     const message = err instanceof Error ? err.message : String(err);
     await summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
   } catch (e) {
-    warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+    new ActionsLogger().warn(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 async function guardRunner(mode, token) {

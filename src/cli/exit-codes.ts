@@ -1,5 +1,6 @@
 // The one table of failure → exit code that the README shows (test/integration/exit-codes.test.ts
 // checks the README against it and runs a command for every row).
+import { markdownTable } from "markdown-table";
 import { EXIT_CODES, type ErrorKind } from "../errors.js";
 
 export interface ExitCodeRow {
@@ -24,5 +25,5 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
 
 /** The README's markdown table. */
 export function renderExitCodeTable(): string {
-  return ["| exit | when |", "| --- | --- |", ...EXIT_CODE_TABLE.map((r) => `| ${r.exit} | ${r.failure} |`)].join("\n");
+  return markdownTable([["exit", "when"], ...EXIT_CODE_TABLE.map((r) => [String(r.exit), r.failure])], { alignDelimiters: false });
 }

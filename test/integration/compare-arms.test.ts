@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseArmsComparison } from "../../src/core/contracts/arms.js";
+import { armsFormat } from "../../src/core/contracts/added-formats.js";
 import { runCli, tempDir } from "../support/cli.js";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../support/openai-server.js";
 import { simulatedModel } from "../support/simulated-model.js";
@@ -50,7 +50,7 @@ describe("llmops compare --control --arm (spawned CLI)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/150 shared cases, 3 arms \(control control\); Holm across 3 pairs × metrics/);
     expect(r.stdout).toMatch(/exact_match\s+better wins: its Holm interval excludes control, same/);
-    const a = parseArmsComparison(readFileSync(join(dir, "arms", "arms.json"), "utf8"), "arms.json");
+    const a = armsFormat.parse(readFileSync(join(dir, "arms", "arms.json"), "utf8"), "arms.json");
     expect(a.arms.map((x) => [x.name, x.control])).toEqual([["control", true], ["better", false], ["same", false]]);
     const em = a.metrics.find((m) => m.name === "exact_match")!;
     expect(em.winner).toBe("better");

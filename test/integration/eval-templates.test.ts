@@ -1,7 +1,7 @@
 // Prompt templates through the built CLI: a typo, an unknown filter and a syntax error stop
 // `eval --dry-run` with exit 2 at the template's file:line:col before anything is sent; a server
 // that ignores stream: true is read as plain JSON (one notice), not retried as truncated.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/cli.js";
@@ -40,6 +40,39 @@ describe("eval: strict prompt templates", () => {
     }
     expect(server.requests.length).toBe(before);
   });
+});
+
+describe("eval: a case the template fails on, far into a streamed case file", () => {
+  it("stops at that case with exit 2, naming it, and a rerun after the fix resumes with the records before it", async () => {
+    const server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt) });
+    try {
+      const dir = tempDir();
+      const path = writeArithmeticCases(dir, 400);
+      const lines = readFileSync(path, "utf8").trim().split("\n");
+      // Case 300 has vars but no input: the template's {{ input }} is undefined for it alone.
+      lines[300] = JSON.stringify({ id: "c0300", vars: { note: "x" }, expected: "?" });
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      writeSuite(dir, server.baseUrl, { concurrency: 4 });
+      const r = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "run"], { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/undefined variable "input" in the prompt template for case "c0300" \(cases\.jsonl:301\)/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      const sent = server.requests.length;
+      const kept = readFileSync(join(dir, "run", "results.jsonl"), "utf8").trim().split("\n").length;
+      expect(kept).toBeGreaterThanOrEqual(200);
+      expect(sent).toBeLessThan(400);
+      lines[300] = JSON.stringify({ id: "c0300", input: "1+1=", expected: "2" });
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      const again = await runCli(["eval", "suite.yaml", "--no-cache", "--out", "run", "--json"], { cwd: dir });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/resuming: \d+ of 400 records already done/);
+      expect(JSON.parse(again.stdout).summary.counts.records).toBe(400);
+      // Only what was missing was asked the second time.
+      expect(server.requests.length - sent).toBe(400 - kept);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
 
 describe("eval against a server that ignores stream: true", () => {

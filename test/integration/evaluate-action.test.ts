@@ -17,6 +17,21 @@ afterEach(async () => {
 });
 
 describe("actions/evaluate (bundled)", () => {
+  it("masks the model's API key (target.api_key_env) in the runner's log before sending it", async () => {
+    const key = "sk-live-3f9a0c2e7b";
+    server = await startOpenAiTestServer({ respond: () => `the key is ${key}`, apiKey: key });
+    const dir = tempDir();
+    writeArithmeticCases(dir, 2);
+    writeSuite(dir, server.baseUrl, { target: { base_url: server.baseUrl, model: "m", api: "chat", stream: false, api_key_env: "MODEL_KEY", params: { temperature: 0 } } });
+    const r = await runActionBundle({ action: "evaluate", inputs: { suite: "suite.yaml", out: "run", "no-cache": "true" }, cwd: dir, env: { MODEL_KEY: key } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.requests.map((q) => q.authorization)).toEqual([`Bearer ${key}`, `Bearer ${key}`]);
+    // The runner masks a value from the moment ::add-mask:: is printed, so it must come first.
+    const lines = r.stdout.split("\n");
+    expect(lines.findIndex((l) => l === `::add-mask::${key}`)).toBe(0);
+    expect(lines.filter((l) => l.includes(key))).toEqual([`::add-mask::${key}`]);
+  });
+
   it("runs the suite, sets results-dir and summary-json, writes the metric table to the job summary", async () => {
     server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4), faultRate: 0.1, seed: 3 });
     const dir = tempDir();
@@ -124,7 +139,7 @@ describe("actions/evaluate (bundled)", () => {
     expect(score("run5")).toBeCloseTo(0.75, 12);
   }, 120_000);
 
-  it("yardstick: the PR's easier cases, dropped scorer and own server are ignored; its prompt and params are what is judged", async () => {
+  it("yardstick: the PR's easier cases, dropped scorer and own server are ignored; its prompt and params are what is judged; its new case is evaluated apart", async () => {
     server = await startOpenAiTestServer({ respond: (r) => arithmeticAnswer(r.prompt, 4) });
     const evil = await startOpenAiTestServer({ respond: () => "whatever" });
     try {
@@ -141,8 +156,16 @@ describe("actions/evaluate (bundled)", () => {
       expect(Object.keys(summary.metrics)).toEqual(["exact_match"]);
       expect(summary.metrics.exact_match.mean).toBeCloseTo(0.75, 12); // the base's 40 cases, not the PR's one easy case
       expect(evil.requests).toHaveLength(0);
-      expect(server.requests).toHaveLength(40);
+      // The base's 40 cases, then the PR's one new case, apart and under the base's scorers and endpoint.
+      expect(server.requests).toHaveLength(41);
+      expect(server.requests.at(-1)!.prompt).toBe("PR TEMPLATE 1+1=");
       expect(server.requests.every((q) => q.prompt.startsWith("PR TEMPLATE "))).toBe(true);
+      expect(r.outputs["new-cases-dir"]).toBe(join(base, "run", "new-cases"));
+      expect(r.stdout).toMatch(/new cases \(not gated\): 1 case\(s\) that .*suite\.yaml does not have, evaluated apart into .*run\/new-cases/);
+      const added = JSON.parse(readFileSync(join(base, "run", "new-cases", "summary.json"), "utf8"));
+      expect(added.counts.cases).toBe(1);
+      expect(Object.keys(added.metrics)).toEqual(["exact_match"]);
+      expect(readFileSync(join(base, "run", "new-cases", "results.jsonl"), "utf8")).toContain('"case_id":"easy"');
       expect(server.requests[0]!.body).toMatchObject({ temperature: 0.3, max_tokens: 5 });
     } finally {
       await evil.close();

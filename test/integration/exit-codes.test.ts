@@ -82,6 +82,33 @@ describe("every row, through the CLI", () => {
     expect(r400.code).toBe(code("external"));
   });
 
+  it("a bug in llmops (70): the built CLI, with a fault injected into the real process, prints the stack and asks for a report", async () => {
+    // The fault is injected from outside (a --import preload that makes reading one file throw a
+    // TypeError, as a bug would), so the product carries no test hook.
+    const preload = join(dir, "inject-bug.mjs");
+    writeFileSync(
+      preload,
+      `import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+const read = fs.readFileSync;
+fs.readFileSync = function (p, ...rest) {
+  if (String(p).endsWith("bug.yaml")) throw new TypeError("Cannot read properties of undefined (reading 'injected')");
+  return read.call(this, p, ...rest);
+};
+syncBuiltinESMExports();
+`,
+    );
+    writeFileSync(join(dir, "bug.yaml"), "name: x\n");
+    const r = await runCli(["eval", "bug.yaml", "--dry-run"], { cwd: dir, env: { NODE_OPTIONS: `--import=${preload}` } });
+    expect(r.code, r.stderr).toBe(code("internal"));
+    expect(r.stderr).toMatch(/^internal error: Cannot read properties of undefined \(reading 'injected'\)$/m);
+    expect(r.stderr).toMatch(/\n\s+at /); // the stack, for the report
+    expect(r.stderr).toMatch(/This is a bug in llmops; please report it/);
+    const json = await runCli(["eval", "bug.yaml", "--dry-run", "--json"], { cwd: dir, env: { NODE_OPTIONS: `--import=${preload}` } });
+    expect(json.code).toBe(70);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ kind: "internal", exit_code: 70 });
+  });
+
   it.skipIf(!hasTorch)("a trainer that exits non-zero is a failed run (1)", async () => {
     const r = await runCli(["train", resolve("pipelines/tiny-sft.yaml"), "--out", "t3", "--set", 'backend_args=["--no-such-flag"]'], { cwd: dir, env: { LLMOPS_PYTHON: "/usr/bin/python3" } });
     expect(r.code, r.stderr).toBe(code("process"));

@@ -57,6 +57,17 @@ describe("llmops export gguf refuses bad input, naming the place", () => {
     expect((e as InputError).hint).toMatch(/convert_hf_to_gguf/);
   });
 
+  it("a truncated or foreign SentencePiece tokenizer.model", async () => {
+    const dir = model();
+    rmSync(join(dir, "llmops_tokenizer.json"));
+    writeFileSync(join(dir, "tokenizer.model"), Uint8Array.from([0x0a, 0x20, 0x0a, 0x03]));
+    const e = await fails(dir);
+    expect(e).toBeInstanceOf(DataInvalidError);
+    expect(e.message).toMatch(/m\d+\/tokenizer\.model: not a valid protobuf message: field 1 declares 32 bytes but 2 remain at byte 0/);
+    writeFileSync(join(dir, "tokenizer.model"), '{"model": {"type": "BPE"}}'); // a tokenizer.json under the wrong name
+    expect((await fails(dir)).message).toMatch(/tokenizer\.model: not a valid protobuf message/);
+  });
+
   it("rows not divisible by the block size", async () => {
     const e = await fails(model({ hidden: 48, heads: 4, kvHeads: 2, ffn: 64 }), "q8_0");
     expect(e.message).toMatch(/tensor token_embd\.weight: rows of 48 values are not a multiple of 32, the q8_0 block size/);
@@ -93,7 +104,7 @@ describe("llmops export gguf refuses bad input, naming the place", () => {
   it("no tokenizer; --adapter on a full model", async () => {
     const dir = model();
     rmSync(join(dir, "llmops_tokenizer.json"));
-    expect((await fails(dir)).message).toMatch(/no tokenizer \(llmops_tokenizer\.json or tokenizer\.json\)/);
+    expect((await fails(dir)).message).toMatch(/no tokenizer \(llmops_tokenizer\.json, tokenizer\.model or tokenizer\.json\)/);
     expect((await fails(model(), "f16", { asAdapter: true })).message).toMatch(/--adapter: .* has no adapter_config\.json/);
   });
 

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseGgufExport } from "../../src/core/contracts/gguf-export.js";
+import { ggufExportFormat } from "../../src/core/contracts/added-formats.js";
 import { repoRoot, runCli, tempDir } from "../support/cli.js";
 import { greedy, startServe, type CompletionResult } from "../support/serve.js";
 
@@ -124,7 +124,7 @@ describe.skipIf(noTorch !== undefined)("GGUF export agrees with PyTorch through 
     expect((md.tokenizer!.ggml as Record<string, unknown>).model).toBe("gpt2");
     expect(info.tensorInfo?.length).toBe(2 + 9 * 2 + 1);
     expect(info.tensorInfo?.find((t) => t.name === "blk.0.attn_q.weight")?.dimensions.map(Number)).toEqual([64, 64]);
-    const record = parseGgufExport(JSON.parse(readFileSync(files.q8!.replace(/\.gguf$/, ".export.json"), "utf8")), "q8.export.json");
+    const record = ggufExportFormat.parse(readFileSync(files.q8!.replace(/\.gguf$/, ".export.json"), "utf8"), "q8.export.json");
     expect(record.gguf.sha256).toBe(`sha256:${createHash("sha256").update(readFileSync(files.q8!)).digest("hex")}`);
     expect(record.parameters).toBe(info.tensorInfo!.reduce((n, t) => n + t.dimensions.reduce((a: number, b) => a * Number(b), 1), 0));
     const adapterInfo = await readGgufFileInfo(files.adapter!);

@@ -180,6 +180,8 @@ scorers:
     expect(summary.counts.errors).toBe(0);
     expect(summary.provenance.target.provider).toBe("llama-cpp");
     expect(summary.provenance.target.base_url).toMatch(/^llama-cpp:sha256:[0-9a-f]{64}$/);
+    // The weights' content hash is provenance a reader can rely on (the gate's "unchanged" reads it).
+    expect(summary.provenance.target.model_hash).toBe(summary.provenance.target.base_url.replace(/^llama-cpp:/, ""));
     const lines = readFileSync(join(dir, "run/results.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.every((l) => l.prompt_tokens > 10 && l.error === null)).toBe(true);
     // It stopped the server it started.

@@ -4,9 +4,10 @@
 // a pull_request_target/workflow_run job never runs the PR's code after checking it out, a job
 // reading PR files holds no write permission, and the required gate check never comes from a
 // pull_request run.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
 import { loadWorkflowParser } from "../support/workflow-parser.js";
@@ -147,6 +148,21 @@ describe("release workflows", () => {
     const script = wf.jobs.release!.steps!.map((s) => s.run ?? "").join("\n");
     expect(script).toContain("gh release create \"$TAG\" --verify-tag --generate-notes");
     expect(script).toContain('git push --force origin "refs/tags/$major"');
+  });
+
+  test("release.yml refuses a package.json whose repository, homepage or bugs point anywhere but the repository releasing", () => {
+    const step = (load("release.yml").jobs.check!.steps! as { name?: string; run?: string }[]).find((s) => /points at this repository/.test(s.name ?? ""))!;
+    const run = (pkg: object) => {
+      const d = mkdtempSync(join(tmpdir(), "llmops-release-pkg-"));
+      writeFileSync(join(d, "package.json"), JSON.stringify(pkg));
+      return spawnSync("bash", ["-c", step.run!], { cwd: d, env: { ...process.env, REPO: "acme/llmops" }, encoding: "utf8" });
+    };
+    const url = (r: string) => ({ repository: { url: `git+https://github.com/${r}.git` }, homepage: `https://github.com/${r}#readme`, bugs: { url: `https://github.com/${r}/issues` } });
+    expect(run(url("acme/llmops")).status).toBe(0);
+    const placeholder = run(url("your-org/llmops"));
+    expect(placeholder.status).toBe(1);
+    expect(placeholder.stdout).toContain('::error::package.json repository.url is "git+https://github.com/your-org/llmops.git"; a release of acme/llmops must point at https://github.com/acme/llmops');
+    expect(run({ ...url("acme/llmops"), bugs: undefined }).stdout).toContain("::error::package.json bugs.url is undefined");
   });
 
   test("the route job's stage extraction (a shell sed) reads GTO tags as the registry does", () => {

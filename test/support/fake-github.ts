@@ -109,6 +109,21 @@ export class FakeGitHub {
     return this;
   }
 
+  /**
+   * A job's GITHUB_TOKEN as GitHub mints it from the job's `permissions:` block: `pull-requests:
+   * write` may comment, `checks: write` create check runs, `statuses: write` set statuses,
+   * `contents: write` upload release assets; any token may read this public repository's pulls.
+   */
+  addWorkflowToken(token: string, permissions: Record<string, string>): this {
+    const granted: Permission[] = ["pulls"];
+    const write = (scope: string) => permissions[scope] === "write";
+    if (write("pull-requests") || write("issues")) granted.push("issues");
+    if (write("checks")) granted.push("checks");
+    if (write("statuses")) granted.push("statuses");
+    if (write("contents")) granted.push("contents");
+    return this.addToken(token, { login: "github-actions[bot]", canGetUser: false, permissions: granted });
+  }
+
   addPull(p: FakePull): this {
     this.pulls.set(p.number, p);
     return this;

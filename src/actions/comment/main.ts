@@ -11,9 +11,11 @@ import {
   parseWorkflowRunEvent,
   publishGateCheck,
   renderMarker,
+  reportRunUrl,
   resolveCommentIdentity,
   resolveTrustedPullRequest,
   stripLeadingMarker,
+  targetEventKind,
   upsertStickyComment,
   DEFAULT_CHECK_NAME,
   type GitHubClient,
@@ -58,9 +60,7 @@ export async function main(): Promise<void> {
   }
 
   const body = sanitizeUntrustedMarkdown(stripLeadingMarker(bundle.report));
-  // The run whose summary holds the full report: the reported run in a workflow_run job (GitHub's own URL from the event).
-  const thisRun = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const runUrl = ctx.kind === "workflow_run" ? (ctx.event.htmlUrl ?? thisRun) : thisRun;
+  const runUrl = reportRunUrl(ctx, { serverUrl: env.GITHUB_SERVER_URL, repository, runId: env.GITHUB_RUN_ID });
   const sticky = await postComment(client, logger, {
     issueNumber: target.number,
     marker: renderMarker("report", inputs["comment-key"] ?? "llmops"),
@@ -102,10 +102,11 @@ async function publishCheck(
 }
 
 async function readTargetContext(eventName: string, eventPath: string | undefined): Promise<TargetContext> {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target" && eventName !== "workflow_run") return { kind: "other", eventName: eventName || "(unknown)" };
+  const kind = targetEventKind(eventName);
+  if (kind === "other") return { kind, eventName: eventName || "(unknown)" };
   if (!eventPath) throw new InputError(`GITHUB_EVENT_PATH is not set for a ${eventName} event`);
   const payload = await readEventPayload(eventPath);
-  return eventName === "workflow_run"
+  return kind === "workflow_run"
     ? { kind: "workflow_run", event: parseWorkflowRunEvent(payload, eventPath) }
     : { kind: "pull_request", event: parsePullRequestEvent(payload, eventPath) };
 }

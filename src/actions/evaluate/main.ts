@@ -31,12 +31,14 @@ export async function main(): Promise<void> {
     noCache: inputs["no-cache"] ?? false,
     ...(cacheDir ? { cacheDir } : {}),
     env: process.env,
+    onSecret: (value) => core.setSecret(value),
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false),
   });
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);
+  core.setOutput("new-cases-dir", result.newCases?.outDir ?? "");
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderSummaryMarkdown(result.summary)).write();
   }

@@ -5,6 +5,7 @@ import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { OctokitReleaseClient } from "../../adapters/github/octokit-release-client.js";
 import { runPromotion } from "../../app/deploy/promote.js";
 import { systemClock } from "../../core/ports/index.js";
+import { renderSmokeChecks } from "../../core/registry/model-card.js";
 import { renderCodeSpan, escapeMarkdownText } from "../../core/report/escape.js";
 import { InputError } from "../../errors.js";
 import { parseInputs } from "../runtime/inputs.js";
@@ -21,6 +22,7 @@ export async function main(): Promise<void> {
   if (inputs.artifact && !inputs.stage) throw new InputError("input stage is required with artifact");
   if (inputs.artifact && !inputs.version && !inputs.rollback) throw new InputError("input version (or rollback: true) is required with artifact");
   core.setSecret(inputs.token);
+  if (env.HF_TOKEN) core.setSecret(env.HF_TOKEN);
   const logger = new ActionsLogger();
   const result = await runPromotion({
     repoDir: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -47,9 +49,9 @@ export async function main(): Promise<void> {
   core.setOutput("pull-request-url", result.change?.pullRequest?.url ?? "");
   if (env.GITHUB_STEP_SUMMARY) {
     const lines = [`### llmops promote: ${escapeMarkdownText(result.status)}`, "", escapeMarkdownText(result.summary)];
-    if (result.smoke) lines.push("", "| smoke check | result | detail |", "| --- | --- | --- |", ...result.smoke.checks.map((c) => `| ${escapeMarkdownText(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdownText(c.detail)} |`));
+    if (result.smoke) lines.push("", renderSmokeChecks(result.smoke.checks));
     if (result.tag) lines.push("", `Tag: ${renderCodeSpan(result.tag)}`);
     await core.summary.addRaw(`${lines.join("\n")}\n`).write();
   }
-  core.info(result.summary);
+  logger.info(result.summary);
 }

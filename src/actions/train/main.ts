@@ -72,7 +72,7 @@ async function writeFailureSummary(name: string, outDir: string, err: unknown): 
     const message = err instanceof Error ? err.message : String(err);
     await core.summary.addRaw(renderTrainFailureSummary(name, message, parseMetricsLines(metrics))).write();
   } catch (e) {
-    core.warning(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+    new ActionsLogger().warn(`could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

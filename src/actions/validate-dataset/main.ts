@@ -1,16 +1,17 @@
 // actions/validate-dataset: validate datasets, check duplicates and leakage, write the manifest,
 // annotate the offending lines, put the dataset card in the job summary.
 import * as core from "@actions/core";
-import { readdirSync } from "node:fs";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { gitShowFile } from "../../app/data/data-files.js";
 import { neutralizeLogText } from "../../core/report/escape-log.js";
-import { runDataCheck, type DataFile } from "../../app/data/run-check.js";
+import { runDataCheck } from "../../app/data/run-check.js";
 import { computeDataDiff } from "../../core/data/diff.js";
-import { ConfigError, DataInvalidError, InputError } from "../../errors.js";
+import { ConfigError, DataInvalidError } from "../../errors.js";
+import { expandFiles } from "../../app/data/expand-files.js";
+import { computeDataVerdict } from "../../core/data/verdict.js";
 import { defaultDedupeOptions } from "../../core/data/dedupe.js";
 import { DEFAULT_MANIFEST_NAME, parseManifest } from "../../core/data/manifest.js";
 import { renderDataCard, renderDataDiffMarkdown } from "../../core/data/render.js";
@@ -23,29 +24,6 @@ import { dataManifestFormat } from "../../core/contracts/data-manifest.js";
 
 export function parseValidateDatasetInputs(read?: (name: string) => string) {
   return parseInputs(INPUTS, read);
-}
-
-/** Expand a * in the last path segment; other paths pass through (missing ones fail later, by name). */
-export function expandFiles(patterns: string[], root: string): DataFile[] {
-  const out: DataFile[] = [];
-  for (const p of patterns) {
-    const abs = isAbsolute(p) ? p : resolve(root, p);
-    const name = basename(abs);
-    if (!name.includes("*")) {
-      out.push({ path: abs, shown: relative(root, abs) || p });
-      continue;
-    }
-    const re = new RegExp(`^${name.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
-    let names: string[];
-    try {
-      names = readdirSync(dirname(abs)).filter((n) => re.test(n)).sort();
-    } catch {
-      names = [];
-    }
-    if (names.length === 0) throw new InputError(`input "files": ${p} matches no file`);
-    for (const n of names) out.push({ path: join(dirname(abs), n), shown: relative(root, join(dirname(abs), n)) });
-  }
-  return out;
 }
 
 function annotate(issue: Issue): void {
@@ -103,8 +81,8 @@ export async function main(): Promise<void> {
     await mkdir(dirname(manifestPath), { recursive: true });
     await writeFile(manifestPath, dataManifestFormat.serialize(manifest));
   }
-  const valid = report.errors === 0;
-  core.setOutput("valid", String(valid));
+  const verdict = computeDataVerdict(report, inputs["fail-on-invalid"] ?? true);
+  core.setOutput("valid", String(verdict.valid));
   core.setOutput("records", String(report.records));
   core.setOutput("manifest-path", wrote ? relative(root, manifestPath) : "");
 
@@ -120,12 +98,6 @@ export async function main(): Promise<void> {
   }
 
   const card = renderDataCard({ title: files.map((f) => f.shown).join(", "), manifest, duplicates: result.profiler.duplicates(), leakage: result.profiler.leakage() });
-  const verdict = valid
-    ? `**Data valid**: ${report.records} records, ${report.warnings} warning(s).`
-    : `**Data invalid**: ${report.errors} error(s) in ${report.records} records (${Object.entries(report.errorsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}).`;
-  await core.summary.addRaw(`${verdict}\n\n${diffMd ? `${diffMd}\n` : ""}${card}`).write();
-
-  if (!valid && (inputs["fail-on-invalid"] ?? true)) {
-    throw new DataInvalidError(`${report.errors} error(s) in the data (see the annotations and the job summary)`, { hint: "run `llmops data validate` locally for the full list" });
-  }
+  await core.summary.addRaw(`${verdict.headline}\n\n${diffMd ? `${diffMd}\n` : ""}${card}`).write();
+  if (verdict.failure) throw new DataInvalidError(verdict.failure.message, { hint: verdict.failure.hint });
 }

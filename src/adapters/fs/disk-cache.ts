@@ -7,7 +7,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ResponseCacheEntrySchema, type ResponseCacheEntry } from "../../core/contracts/response-cache-entry.js";
+import { responseCacheEntryFormat } from "../../core/contracts/added-formats.js";
+import type { ResponseCacheEntry } from "../../core/contracts/response-cache-entry.js";
 import { sha256 } from "../../core/eval/hash.js";
 import type { CompletionRequest } from "../../core/ports/provider.js";
 import type { CachedResponse, ResponseCache } from "../../core/ports/response-cache.js";
@@ -49,11 +50,10 @@ export class DiskResponseCache implements ResponseCache {
     }
     let entry: ResponseCacheEntry;
     try {
-      const r = ResponseCacheEntrySchema.safeParse(JSON.parse(text));
-      if (!r.success) return this.reject(key, "not a llmops.response-cache-entry/v1");
-      entry = r.data;
-    } catch {
-      return this.reject(key, "not JSON");
+      entry = responseCacheEntryFormat.parse(text, this.pathOf(key));
+    } catch (err) {
+      // the format names what is wrong (not JSON, another version, a bad field)
+      return this.reject(key, err instanceof Error ? err.message : String(err));
     }
     if (entry.key !== key || entry.request_sha256 !== requestDigest(request)) return this.reject(key, "it answers another request");
     if (entry.mac !== mac(secret, entry)) return this.reject(key, "its MAC does not verify under this cache's key");
@@ -68,7 +68,7 @@ export class DiskResponseCache implements ResponseCache {
     const p = this.pathOf(key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, responseCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
 

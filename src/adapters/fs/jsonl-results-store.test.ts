@@ -52,20 +52,20 @@ describe("JsonlResultsStore", () => {
     expect(() => loadAll(new JsonlResultsStore(p))).toThrow(/results\.jsonl:2: not valid JSON/);
   });
 
-  it("finalize rewrites exactly the records at the given locations, in that order, through map", () => {
+  it("finalize rewrites exactly the records at the given locations, in that order, through map", async () => {
     const p = join(dir(), "results.jsonl");
     const s = new JsonlResultsStore(p);
     const a1 = s.append(rec("a"));
     const a2 = s.append({ ...rec("a"), output: "second" });
     const b = s.append(rec("b"));
-    s.finalize([{ ...b, index: 0 }, { ...a2, index: 1 }], (r, i) => ({ ...r, input: `#${i}` }), false);
+    await s.finalize([{ ...b, index: 0 }, { ...a2, index: 1 }], (r, at) => ({ ...r, input: `#${at.index}` }), false);
     const lines = readFileSync(p, "utf8").trim().split("\n").map((l) => JSON.parse(l) as EvalRecord);
     expect(lines.map((r) => [r.case_id, r.output, r.input])).toEqual([["b", "o", "#0"], ["a", "second", "#1"]]);
     expect(a1.offset).toBe(0);
     expect(s.keptPrevious).toBeUndefined();
   });
 
-  it("locations from load and from appends after it point at the right lines, across read chunks", () => {
+  it("locations from load and from appends after it point at the right lines, across read chunks", async () => {
     const p = join(dir(), "results.jsonl");
     const big = (id: string): EvalRecord => ({ ...rec(id), input: "x".repeat(300_000) }); // several lines per 1 MiB chunk, and lines across chunk edges
     writeFileSync(p, ["a", "b", "c", "d", "e"].map((id) => `${JSON.stringify(big(id))}\n`).join(""));
@@ -73,7 +73,9 @@ describe("JsonlResultsStore", () => {
     const { ids, at } = loadAll(s);
     expect(ids).toEqual(["a", "b", "c", "d", "e"]);
     const f = s.append(rec("f"));
-    s.finalize([{ ...f, index: 0 }, { ...at[3]!, index: 1 }, { ...at[0]!, index: 2 }], (r) => r, true);
+    await s.finalize((async function* () {
+      yield* [f, at[3]!, at[0]!];
+    })(), (r) => r, true);
     expect(readFileSync(p, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as EvalRecord).case_id)).toEqual(["f", "d", "a"]);
     expect(s.keptPrevious).toBe(s.previousPath);
     expect(readFileSync(s.previousPath, "utf8").trim().split("\n")).toHaveLength(6);

@@ -2,8 +2,8 @@
 // loses at most the line being written; loading (the format's one line reader) drops such a cut-off
 // line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { InputError, InternalError } from "../../errors.js";
 import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
@@ -13,6 +13,8 @@ export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
   /** Where the next appended line starts. */
   private end = 0;
+  /** Where this process's appends begin: lines from there on were written by writeResultLine here. */
+  private ownFrom = 0;
   droppedPartialLine = false;
   /** Set by finalize when records from disk were left out (another configuration, --limit): where the old file was kept. */
   keptPrevious: string | undefined;
@@ -66,6 +68,7 @@ export class JsonlResultsStore implements ResultsStore {
         this.end = carryAt;
       }
     } else this.end = size;
+    this.ownFrom = this.end;
   }
 
   /** One complete line (without its newline) at `offset`, by the format's one line reader. */
@@ -89,7 +92,11 @@ export class JsonlResultsStore implements ResultsStore {
     return at;
   }
 
-  finalize(locations: Iterable<RecordLocation & { index: number }>, map: (record: EvalRecord, index: number) => EvalRecord, dropsRecords: boolean): void {
+  mayHoldRecords(): boolean {
+    return existsSync(this.path) && statSync(this.path).size > 0;
+  }
+
+  async finalize<L extends RecordLocation>(locations: Iterable<L> | AsyncIterable<L>, map: (record: EvalRecord, at: L) => EvalRecord, dropsRecords: boolean): Promise<void> {
     this.close();
     const tmp = `${this.path}.tmp-${process.pid}`;
     const out = openSync(tmp, "w");
@@ -103,11 +110,14 @@ export class JsonlResultsStore implements ResultsStore {
     };
     try {
       let buf = Buffer.allocUnsafe(64 * 1024);
-      for (const at of locations) {
-        if (src === undefined) throw new Error(`${this.path} is gone`);
+      for await (const at of locations) {
+        if (src === undefined) throw new InternalError(`${this.path} is gone`);
         if (at.length > buf.length) buf = Buffer.allocUnsafe(at.length);
         readSync(src, buf, 0, at.length, at.offset);
-        const record = map(resultLineFormat.parse(buf.toString("utf8", 0, at.length), `${this.path}@${at.offset}`), at.index);
+        const line = buf.toString("utf8", 0, at.length);
+        // A line this process appended is read back as written; one from before is checked.
+        const parsed = at.offset >= this.ownFrom ? (JSON.parse(line) as EvalRecord) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
+        const record = map(parsed, at);
         const text = writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;

@@ -15,6 +15,7 @@ import {
   type PullRequestInfo,
   type RepoPermission,
 } from "../../core/ports/github-client.js";
+import { InputError } from "../../errors.js";
 
 export interface OctokitClientOptions {
   token: string;
@@ -46,7 +47,7 @@ export class OctokitGitHubClient implements GitHubClient {
 
   constructor(private readonly opts: OctokitClientOptions) {
     const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo;
     const retries = opts.retries ?? 3;

@@ -5,6 +5,7 @@ import { retry } from "@octokit/plugin-retry";
 import type { GateCheck, PullInfo, ReleaseClient, ReleaseInfo } from "../../core/ports/release-client.js";
 import { GitHubApiError } from "../../core/ports/github-client.js";
 
+import { InputError } from "../../errors.js";
 type Octokit = ReturnType<typeof getOctokit>;
 
 export class OctokitReleaseClient implements ReleaseClient {
@@ -14,7 +15,7 @@ export class OctokitReleaseClient implements ReleaseClient {
 
   constructor(private readonly opts: { token: string; repository: string; baseUrl: string }) {
     const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`);
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
     this.repo = repo;
     this.octokit = getOctokit(opts.token, { baseUrl: opts.baseUrl.replace(/\/+$/, ""), userAgent: "llmops", retry: { retries: 3 }, log: { debug() {}, info() {}, warn() {}, error() {} } }, retry);

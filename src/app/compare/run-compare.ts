@@ -10,6 +10,9 @@ import { BUNDLE_FILES } from "../../core/github/index.js";
 import type { Logger } from "../../core/ports/index.js";
 import { buildCaseDetails, renderComment, type RenderedMarkdown, type ReportContext, type ReportModel } from "../../core/report/index.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
+import { buildNewCases } from "../../core/report/new-cases.js";
+import type { NewCasesReport } from "../../core/report/model.js";
+import { NEW_CASES_DIR } from "../../core/eval/new-cases.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { readEvalRun } from "../eval/eval-run-reader.js";
@@ -52,10 +55,12 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
   const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
   for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
   const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   const model: ReportModel = {
     comparison,
     cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
     context: o.context ?? {},
+    ...(newCases ? { newCases } : {}),
   };
   const comment = renderComment(model);
   let files: CompareRunsResult["files"] = null;
@@ -66,6 +71,18 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
     await writeFile(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+
+/**
+ * The cases a candidate evaluated under a yardstick adds (`<candidate>/new-cases`, written by
+ * `runSuite`): reported apart, never part of the comparison or the gate.
+ */
+async function readNewCases(candidateDir: string, comparison: Comparison, logger: Logger): Promise<NewCasesReport | undefined> {
+  const dir = join(candidateDir, NEW_CASES_DIR);
+  if (!existsSync(join(dir, "results.jsonl"))) return undefined;
+  const run = await readEvalRun(dir, "new cases");
+  for (const w of run.warnings) logger.warn(w);
+  return buildNewCases(run.records.map(reportRecordOf), comparison.metrics);
 }
 
 /** With no policy, compare with the defaults; to gate, then apply max_regression 0.02 to every metric both runs share. */

@@ -54,7 +54,7 @@ export async function applyManifest(input: {
     const pr = (await input.github.findOpenPullRequest(input.branch)) ?? (await input.github.openPullRequest({ head: input.branch, base, title: input.title, body: input.body }));
     return { mode: "pull-request", branch: input.branch, commit, pullRequest: pr };
   } finally {
-    await git.run(["worktree", "remove", "--force", dir], { allowFail: true });
+    await git.run(["worktree", "remove", "--force", "--end-of-options", dir], { allowFail: true });
     rmSync(dirname(dir), { recursive: true, force: true });
   }
 }

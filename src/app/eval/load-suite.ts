@@ -1,17 +1,21 @@
 // Load an eval suite from disk: the YAML (validated with positions), its cases (inline, JSONL,
-// .jsonl.gz or Parquet) and its prompt (inline or a file under prompts/), with content hashes for
+// .jsonl.gz or Parquet, scanned as a stream and never held) and its prompt (inline or a file under prompts/), with content hashes for
 // provenance.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { dirname, extname, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { didYouMean, parseYamlSource, validateConfig, type SourcedDocument } from "../../core/config/index.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { planMargins, type GatePolicy } from "../../core/gate/index.js";
-import { checkUniqueIds, findDuplicateInputs, parseCasesJsonl, toCase, type EvalCase } from "../../core/eval/cases.js";
+import { toCase } from "../../core/eval/cases.js";
+import { caseSetOf, scanCases, take, type CaseSet } from "../../core/eval/case-set.js";
+import { sha256File } from "../fs/sha256-file.js";
+import { caseFileReader } from "./case-files.js";
 import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
 import type { PromptSpec, TemplateOrigin } from "../../core/eval/prompt.js";
 import { suiteSchema, type SuiteConfig } from "../../core/eval/suite-schema.js";
+import type { PromptFile } from "../../core/prompts/prompt-file.js";
+import { loadPromptFile } from "../prompts/load-prompt-file.js";
 import { ConfigError, InputError } from "../../errors.js";
 
 export interface LoadedSuite {
@@ -19,10 +23,13 @@ export interface LoadedSuite {
   /** The file as the user named it, relative to the working directory when possible. */
   displayFile: string;
   suite: SuiteConfig;
-  cases: EvalCase[];
+  /** Streamed, never held: read them with cases.stream(). */
+  cases: CaseSet;
   prompt: PromptSpec;
   /** Where each prompt template starts, for file:line:col in template errors. */
   promptOrigins: TemplateOrigin[];
+  /** The prompt file (its configuration and version) when the prompt is one; null for an inline prompt. */
+  promptFile: PromptFile | null;
   hashes: { suite: string; dataset: string; prompt: string };
   /** The variant applied (its prompt and target replace the suite's), or null. */
   variant: string | null;
@@ -50,18 +57,15 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
   const base = dirname(file);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
 
-  let cases: EvalCase[];
+  let scanned: Awaited<ReturnType<typeof scanCases>>;
   let datasetHash: string;
   if (Array.isArray(suite.cases)) {
-    cases = suite.cases.map((c, i) => {
+    const inline = suite.cases.map((c, i) => {
       const pos = doc.locate(["cases", i]);
       return toCase(c, `${displayFile}:${pos.line}:${pos.col}`);
     });
     datasetHash = sha256(stableStringify(suite.cases));
-    checkUniqueIds(cases, (i) => {
-      const pos = doc.locate(["cases", i]);
-      return `${displayFile}:${pos.line}:${pos.col}`;
-    });
+    scanned = await caseSetOf(inline);
   } else {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve(base, suite.cases.file);
@@ -71,14 +75,13 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     }
     if (statSync(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
-    const bytes = readFileSync(dataPath);
-    datasetHash = sha256(bytes);
-    cases = await readCasesFile(dataPath, shown, bytes);
-    if (suite.cases.limit !== undefined) cases = cases.slice(0, suite.cases.limit);
-    if (cases.length === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
-    checkUniqueIds(cases, (i) => cases[i]!.where ?? `${shown} (case ${i + 1})`);
+    const read = caseFileReader(dataPath, shown);
+    const limit = suite.cases.limit;
+    datasetHash = await sha256File(dataPath);
+    scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: "add at least one JSON line {\"id\": …, \"input\": …, \"expected\": …}" });
   }
-  const duplicates = findDuplicateInputs(cases, (i) => cases[i]!.where ?? `case ${i + 1}`);
+  const cases = scanned.set;
 
   suite.scorers.forEach((sc, i) => {
     const c = sc as { type: string; schema_file?: string; schema?: unknown };
@@ -99,8 +102,8 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     c.schema = schema;
   });
 
-  const warnings = [...duplicates, ...(suite.gate ? checkSuiteGate(suite, cases.length, doc, displayFile) : [])];
-  const { prompt, origins: promptOrigins } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
+  const warnings = [...scanned.warnings, ...(suite.gate ? checkSuiteGate(suite, cases.count, doc, displayFile) : [])];
+  const { prompt, origins: promptOrigins, file: promptFile } = loadPrompt(suite.prompt, base, displayFile, doc, cwd, contain, promptPath);
   return {
     file,
     displayFile,
@@ -108,6 +111,7 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     cases,
     prompt,
     promptOrigins,
+    promptFile: promptFile ?? null,
     hashes: { suite: sha256(text), dataset: datasetHash, prompt: sha256(stableStringify(prompt)) },
     variant: variant ?? null,
     warnings,
@@ -135,49 +139,6 @@ function checkSuiteGate(suite: SuiteConfig, cases: number, doc: SourcedDocument,
       const pos = doc.locate(["gate", "metrics", p.metric, "max_regression"]);
       return `${displayFile}:${pos.line}:${pos.col}: gate.metrics.${p.message}; until then the gate is INCONCLUSIVE on every change short of none ("llmops gate --plan ${displayFile}" sizes it)`;
     });
-}
-
-async function readCasesFile(path: string, shown: string, bytes: Buffer): Promise<EvalCase[]> {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(".parquet")) {
-    const { parquetReadObjects } = await import("hyparquet");
-    let rows: Record<string, unknown>[];
-    try {
-      const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      rows = (await parquetReadObjects({ file: ab })) as Record<string, unknown>[];
-    } catch (err) {
-      throw new ConfigError(`${shown}: not a readable Parquet file: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return rows.map((row, i) => {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) o[k] = typeof v === "bigint" ? Number(v) : v;
-      if (typeof o.vars === "string") o.vars = safeJson(o.vars, `${shown} row ${i}`);
-      if (typeof o.expected === "string" && /^[[{]/.test(o.expected)) o.expected = safeJson(o.expected, `${shown} row ${i}`, o.expected);
-      return toCase(o, `${shown} row ${i}`);
-    });
-  }
-  let text: string;
-  if (lower.endsWith(".gz")) {
-    try {
-      text = gunzipSync(bytes).toString("utf8");
-    } catch (err) {
-      throw new ConfigError(`${shown}: not valid gzip: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-    text = bytes.toString("utf8");
-  } else {
-    throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
-  }
-  return parseCasesJsonl(text, shown);
-}
-
-function safeJson(s: string, where: string, fallback?: unknown): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    if (fallback !== undefined) return fallback;
-    throw new ConfigError(`${where}: "vars" is a string that is not JSON`);
-  }
 }
 
 /**
@@ -210,7 +171,7 @@ function applyVariant(suite: SuiteConfig, name: string | undefined, doc: Sourced
   return v.prompt !== undefined ? ["variants", i, "prompt"] : ["prompt"];
 }
 
-function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[] } {
+function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string, doc: SourcedDocument, cwd: string, contain: (path: string, what: string) => void, at0: (string | number)[] = ["prompt"]): { prompt: PromptSpec; origins: TemplateOrigin[]; file?: PromptFile } {
   const pos = doc.locate(at0);
   const where = `${displayFile}:${pos.line}:${pos.col}`;
   const at = (path: (string | number)[]): TemplateOrigin => ({ file: displayFile, ...doc.locate(path) });
@@ -220,23 +181,10 @@ function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: string,
   if (p.template !== undefined) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== undefined) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve(base, p.file!);
-  const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new ConfigError(`${where}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where}: prompt.file`);
-  const text = readFileSync(path, "utf8");
-  if (/\.ya?ml$/i.test(path)) {
-    const pdoc = parseYamlSource(text, shown);
-    const v = pdoc.value as { messages?: unknown } | null;
-    const msgs = v && typeof v === "object" && Array.isArray(v.messages) ? v.messages : null;
-    if (!msgs || !msgs.every((m) => m && typeof m === "object" && typeof (m as { content?: unknown }).content === "string" && ["system", "user", "assistant"].includes((m as { role?: string }).role ?? ""))) {
-      throw new ConfigError(`${shown}:1:1: a prompt YAML file needs "messages:" — a list of {role: system|user|assistant, content: template}`);
-    }
-    return {
-      prompt: { kind: "messages", messages: msgs as { role: "system" | "user" | "assistant"; content: string }[] },
-      origins: msgs.map((_, i) => ({ file: shown, ...pdoc.locate(["messages", i, "content"]) })),
-    };
-  }
-  return { prompt: { kind: "template", template: text.replace(/\n$/, "") }, origins: [{ file: shown, line: 1, col: 1 }] };
+  const loaded = loadPromptFile(path, cwd, contain);
+  return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
 }
 
 /** Refuses a file whose real path (links resolved) lies outside `root`'s real path. */

@@ -3,7 +3,8 @@
 // of them. Refuses overlaps, gaps and shards of different suites (or of a suite changed since).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
+import { evalShardFormat } from "../../core/contracts/added-formats.js";
+import type { EvalShard } from "../../core/contracts/eval-shard.js";
 import { checkShardSet } from "../../core/eval/shard.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
 import { computeSummary } from "../../core/eval/summary.js";
@@ -35,7 +36,7 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
       hint: "merge with the suite the shards were evaluated with (check out that commit), or rerun the shards",
     });
   }
-  const order = new Map(loaded.cases.map((c, i) => [c.id, i]));
+  const order = loaded.cases.ids;
   const records: EvalRecord[] = [];
   const summaries: RunSummary[] = [];
   for (const s of shards) {
@@ -46,7 +47,7 @@ export async function mergeShards(o: { dirs: string[]; out: string; cwd: string 
     });
     summaries.push(summaryFormat.parse(readFileSync(join(s.abs, "summary.json"), "utf8"), join(s.dir, "summary.json")));
   }
-  records.sort((a, b) => (order.get(a.case_id) ?? 0) - (order.get(b.case_id) ?? 0) || a.repeat - b.repeat);
+  records.sort((a, b) => order.get(a.case_id) - order.get(b.case_id) || a.repeat - b.repeat);
   const prov = summaries[0]!.provenance;
   const starts = summaries.map((s) => s.provenance.started_at).sort();
   const ends = summaries.map((s) => s.provenance.finished_at).sort();
@@ -73,7 +74,5 @@ function readShard(abs: string, dir: string): EvalShard {
   if (!existsSync(p)) {
     throw new InputError(`${dir} has no shard.json: it is not the run directory of \`llmops eval --shard I/N\``, { hint: "merge only sharded runs; an unsharded run is already whole" });
   }
-  const r = EvalShardSchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-  if (!r.success) throw new InputError(`${p}: not a shard description this llmops can read (${r.error.issues[0]?.message ?? "invalid"})`);
-  return r.data;
+  return evalShardFormat.parse(readFileSync(p, "utf8"), p);
 }

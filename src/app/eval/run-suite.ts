@@ -4,9 +4,11 @@ import { stableStringify } from "../../core/stable-json.js";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { EvalShardSchema, type EvalShard } from "../../core/contracts/eval-shard.js";
-import { shardCases, type ShardSpec } from "../../core/eval/shard.js";
-import { effectiveTarget, flatParams, planJobs, type EffectiveTarget } from "../../core/eval/plan.js";
+import { evalShardFormat } from "../../core/contracts/added-formats.js";
+import type { EvalShard } from "../../core/contracts/eval-shard.js";
+import type { ShardSpec } from "../../core/eval/shard.js";
+import { JobPlanner, effectiveTarget, flatParams, type EffectiveTarget, type PlannedJob } from "../../core/eval/plan.js";
+import { planRun, type RunPlan } from "../../core/eval/run-plan.js";
 import { compilePrompt } from "../../core/eval/prompt.js";
 import { runEval, type RunOutcome } from "../../core/eval/runner.js";
 import { createScorers } from "../../core/eval/scorers/registry.js";
@@ -26,6 +28,8 @@ import { startManagedServe, type ManagedServe } from "../serve/managed-serve.js"
 import { ConfigError } from "../../errors.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { sha256File } from "../fs/sha256-file.js";
+import type { CaseSet } from "../../core/eval/case-set.js";
+import { NEW_CASES_DIR, newCaseSetOf } from "../../core/eval/new-cases.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -55,6 +59,8 @@ export interface RunSuiteOptions {
   /** Override the suite's `hedge`. */
   hedge?: "auto" | boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Called with every secret value the run reads (the API key named by api_key_env), before it is sent: the action masks it in the runner's log. */
+  onSecret?: (value: string) => void;
   logger: Logger;
   progress: Progress;
   signal?: AbortSignal;
@@ -67,6 +73,8 @@ export interface RunSuiteResult {
   summary: RunSummary;
   outcome: RunOutcome;
   wallMs: number;
+  /** Under a yardstick: the ungated run of the cases the candidate suite adds (`<outDir>/new-cases`). */
+  newCases?: RunSuiteResult;
 }
 
 export interface SuitePlan {
@@ -79,20 +87,39 @@ export interface SuitePlan {
   first_request: { url: string; body: Record<string, unknown> } | null;
 }
 
-/** Load the suite and plan every request: what a run would send, computed before anything is. */
+/** Load the suite (one streaming scan of its cases) and the plan: a stream of requests, rendered as they are sent. */
 async function prepareSuite(o: RunSuiteOptions) {
-  const loaded = o.yardstickPath
-    ? withYardstick(await loadSuite(o.yardstickPath, o.cwd), await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath))), o.logger)
-    : await loadSuite(o.suitePath, o.cwd, o.variant);
+  let loaded: LoadedSuite;
+  let added: { cases: CaseSet; datasetHash: string } | undefined;
+  if (o.yardstickPath) {
+    const yard = await loadSuite(o.yardstickPath, o.cwd);
+    const cand = await loadSuite(o.suitePath, o.cwd, o.variant, checkoutRoot(resolve(o.cwd, o.suitePath)));
+    loaded = withYardstick(yard, cand, o.logger);
+    added = { cases: await newCaseSetOf(yard.cases, cand.cases), datasetHash: cand.hashes.dataset };
+  } else {
+    loaded = await loadSuite(o.suitePath, o.cwd, o.variant);
+  }
   for (const w of loaded.warnings) o.logger.warn(w);
   const { suite } = loaded;
   const target = effectiveTarget(suite, { ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}), ...(o.model ? { model: o.model } : {}) });
   const scorers = createScorers(suite.scorers);
   const prompt = compilePrompt(loaded.prompt, `${loaded.displayFile}: prompt`, loaded.promptOrigins);
-  const limited = o.limit !== undefined ? loaded.cases.slice(0, o.limit) : loaded.cases;
-  const cases = o.shard ? shardCases(limited, o.shard) : limited;
   const local = target.provider === "llama-cpp" ? await localModel(loaded.file, loaded.displayFile, target) : undefined;
-  return { loaded, suite, target, scorers, cases, allCases: limited, local, jobs: planJobs(suite, cases, prompt, target, local?.identity) };
+  const selection = { ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.shard ? { shard: o.shard } : {}) };
+  const planner = (t: EffectiveTarget) => new JobPlanner(suite, prompt, t, local?.identity);
+  const planFor = (t: EffectiveTarget) => planRun(loaded.cases, planner(t), selection);
+  const limitedCases = o.limit !== undefined ? Math.min(loaded.cases.count, Math.max(0, o.limit)) : loaded.cases.count;
+  // The first case's requests are rendered now, so a template error (an undefined variable, an
+  // unknown filter) stops the run before a server is started or a request sent. A case-specific
+  // failure further on stops the run at that case, naming it; the records before it are kept.
+  for await (const first of planFor(target).plannedCases()) {
+    planner(target).jobsFor(first, 0);
+    break;
+  }
+  // New cases are evaluated only in a whole run (not a --limit or --shard slice of the yardstick).
+  const newCases = o.limit === undefined && !o.shard && added && added.cases.count > 0 ? added.cases : null;
+  const newPlanFor = (t: EffectiveTarget) => (newCases ? planRun(newCases, planner(t), {}) : null);
+  return { loaded, suite, target, scorers, limitedCases, local, planFor, newPlanFor, newDatasetHash: added?.datasetHash ?? "" };
 }
 
 /**
@@ -113,7 +140,7 @@ export function checkoutRoot(suiteFile: string): string {
  */
 export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick<Logger, "warn">): LoadedSuite {
   const ignored: string[] = [];
-  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are evaluated; new cases are not gated)");
+  if (cand.hashes.dataset !== yard.hashes.dataset) ignored.push("its cases (the yardstick's are gated; cases it adds are evaluated apart, not gated)");
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
@@ -123,6 +150,7 @@ export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick
     suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
+    promptFile: cand.promptFile,
     hashes: { ...yard.hashes, prompt: cand.hashes.prompt },
     warnings: [...yard.warnings, ...cand.warnings],
   };
@@ -151,13 +179,18 @@ async function localModel(suiteFile: string, displayFile: string, target: Effect
 
 /** `--dry-run`: the plan and the first request as it would be sent; nothing is sent or written. */
 export async function planSuite(o: RunSuiteOptions): Promise<SuitePlan> {
-  const { suite, target, cases, jobs } = await prepareSuite(o);
-  const first = jobs[0]?.request;
+  const { suite, target, planFor } = await prepareSuite(o);
+  const plan = planFor(target);
+  let first: PlannedJob["request"] | undefined;
+  for await (const job of plan.jobs()) {
+    first = job.request;
+    break;
+  }
   return {
     suite: suite.name,
-    cases: cases.length,
+    cases: plan.cases,
     repeats: suite.repeats,
-    requests: jobs.length,
+    requests: plan.size,
     target: { base_url: target.base_url, model: target.model, api: target.api },
     first_request: first ? { url: completionUrl(target.base_url, first.api), body: requestBody(first) } : null,
   };
@@ -167,7 +200,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const prepared = await prepareSuite(o);
-  const { loaded, suite, scorers, cases, allCases, jobs, local } = prepared;
+  const { loaded, suite, scorers, limitedCases, planFor, newPlanFor, newDatasetHash, local } = prepared;
   let target = prepared.target;
   let served: ManagedServe | undefined;
   if (local) {
@@ -188,7 +221,25 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    return await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, cases, allCases, jobs, identity: local?.identity });
+    // The plan renders requests for the target as run (a started server's URL is known only now).
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
+    const newDir = join(result.outDir, NEW_CASES_DIR);
+    const newPlan = newPlanFor(target);
+    if (!newPlan || newPlan.cases === 0) {
+      rmSync(newDir, { recursive: true, force: true });
+      return result;
+    }
+    o.logger.info(`new cases (not gated): ${newPlan.cases} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
+    const added = await runPlanned({ ...o, out: newDir }, performance.now(), new Date().toISOString(), {
+      loaded: { ...loaded, hashes: { ...loaded.hashes, dataset: newDatasetHash } },
+      suite,
+      target,
+      scorers,
+      limitedCases: newPlan.cases,
+      plan: newPlan,
+      identity: local?.identity,
+    });
+    return { ...result, newCases: added };
   } finally {
     await served?.stop();
   }
@@ -198,15 +249,16 @@ async function runPlanned(
   o: RunSuiteOptions,
   t0: number,
   startedAt: string,
-  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local"> & { identity: string | undefined },
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "planFor" | "newPlanFor" | "newDatasetHash"> & { plan: RunPlan; identity: string | undefined },
 ): Promise<RunSuiteResult> {
-  const { loaded, suite, target, scorers, cases, allCases, jobs } = p;
+  const { loaded, suite, target, scorers, limitedCases, plan } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync(outDir, { recursive: true });
   const release = acquireDirLock(join(outDir, ".lock"));
   try {
     const store = new JsonlResultsStore(join(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : undefined;
+    if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
     const provider = new OpenAiCompatibleProvider({
       baseUrl: target.base_url,
@@ -216,11 +268,11 @@ async function runPlanned(
     });
     const cacheDir = o.cacheDir ?? defaultResponseCacheDir(o.env);
     o.logger.info(
-      `eval ${suite.name}: ${cases.length} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
+      `eval ${suite.name}: ${plan.cases} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
     const outcome = await runEval(
-      jobs,
+      plan,
       {
         summary: accumulator,
         provider,
@@ -251,7 +303,7 @@ async function runPlanned(
     const params = flatParams(target.params);
     const summary = accumulator.summary({
       suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-      cases: cases.length,
+      cases: plan.cases,
       repeats: suite.repeats,
       scorers,
       configs: Object.fromEntries(scorers.map((s, i) => [s.name, suite.scorers[i] as Record<string, unknown>])),
@@ -264,7 +316,14 @@ async function runPlanned(
         prompt_hash: loaded.hashes.prompt,
         ...(loaded.variant ? { variant: loaded.variant } : {}),
         // A llama-cpp target is named by its files' hashes (the port changes every run).
-        target: { provider: target.provider, base_url: p.identity ?? target.base_url, model: target.model, api: target.api, params },
+        target: {
+          provider: target.provider,
+          base_url: p.identity ?? target.base_url,
+          model: target.model,
+          api: target.api,
+          params,
+          ...(p.identity ? { model_hash: p.identity.replace(/^llama-cpp:/, "") } : {}),
+        },
         scorers: Object.fromEntries(scorers.map((s) => [s.name, s.signature])),
         seed: suite.seed,
         started_at: startedAt,
@@ -279,15 +338,18 @@ async function runPlanned(
     writeFileSync(summaryPath, summaryFormat.serialize(summary));
     const shardPath = join(outDir, "shard.json");
     if (o.shard) {
+      // The one list a run holds: this shard's case ids, for merge-shards to check the set.
+      const caseIds: string[] = [];
+      for await (const c of plan.plannedCases()) caseIds.push(c.id);
       const shard: EvalShard = {
         schema: "llmops.eval-shard/v1",
         index: o.shard.index,
         count: o.shard.count,
         suite: { name: suite.name, file: relative(o.cwd, loaded.file) || loaded.file, hash: loaded.hashes.suite },
-        total_cases: allCases.length,
-        case_ids: cases.map((c) => c.id),
+        total_cases: limitedCases,
+        case_ids: caseIds,
       };
-      writeFileSync(shardPath, `${JSON.stringify(EvalShardSchema.parse(shard), null, 2)}\n`);
+      writeFileSync(shardPath, evalShardFormat.serialize(shard));
     } else if (existsSync(shardPath)) rmSync(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary, outcome, wallMs: performance.now() - t0 };
   } finally {

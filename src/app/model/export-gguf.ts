@@ -3,15 +3,17 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { GGUF_EXPORT_SCHEMA, GgufExportSchema, type GgufExport } from "../../core/contracts/gguf-export.js";
+import { ggufExportFormat } from "../../core/contracts/added-formats.js";
+import { GGUF_EXPORT_SCHEMA, type GgufExport } from "../../core/contracts/gguf-export.js";
 import { layoutGguf, type GgufMetadata, type GgufTensorInfo } from "../../core/model/gguf.js";
 import { ggufNameFor, llamaMetadata, parseLlamaConfig, permuteQK, planLlamaTensors, type LlamaHparams, type PlannedTensor } from "../../core/model/llama.js";
 import { mergeLora, parseLoraConfig, type LoraConfig } from "../../core/model/lora.js";
 import { BLOCK, FILE_TYPE, encodeTensor, type TensorEncoding } from "../../core/model/quantize.js";
 import { REFERENCE_CHAT_TEMPLATE, byteTokenizerMetadata, parseByteTokenizer } from "../../core/model/tokenizer-meta.js";
 import { hfTokenizerMetadata } from "../../core/model/hf-tokenizer.js";
+import { parseSentencePieceModel, sentencePieceCaveats, sentencePieceMetadata } from "../../core/model/sentencepiece.js";
 import type { Logger } from "../../core/ports/index.js";
-import { DataInvalidError, InputError } from "../../errors.js";
+import { DataInvalidError, InputError, InternalError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { NodeTrainWorkspace } from "../../adapters/fs/node-train-workspace.js";
 import { SafetensorsDir } from "./safetensors-files.js";
@@ -57,6 +59,8 @@ function requireDir(path: string, shown: string, what: string): void {
 interface TokenizerChoice {
   kind: GgufExport["tokenizer"];
   metadata: GgufMetadata;
+  /** What llama.cpp will not reproduce of this tokenizer (logged as warnings). */
+  caveats?: string[];
 }
 
 function chatTemplateOf(dir: string, shown: string): string | undefined {
@@ -76,14 +80,25 @@ function tokenizerFor(dir: string, shown: string, h: LlamaHparams): TokenizerCho
     if (spec.vocab_size !== h.vocabSize) throw new DataInvalidError(`${shown}/llmops_tokenizer.json: vocab_size ${spec.vocab_size} but config.json has vocab_size ${h.vocabSize}`);
     return { kind: "byte", metadata: byteTokenizerMetadata(spec, chatTemplateOf(dir, shown) ?? REFERENCE_CHAT_TEMPLATE) };
   }
+  const cfgPath = join(dir, "tokenizer_config.json");
+  const cfg = existsSync(cfgPath) ? (readJson(cfgPath, `${shown}/tokenizer_config.json`) as Record<string, unknown>) : {};
+  // Like llama.cpp's converter for Llama models: a SentencePiece model wins over a tokenizer.json beside it
+  // (LlamaTokenizerFast's tokenizer.json is a conversion of the same tokenizer.model).
+  const spm = join(dir, "tokenizer.model");
+  if (existsSync(spm)) {
+    const where = `${shown}/tokenizer.model`;
+    const model = parseSentencePieceModel(readFileSync(spm), where);
+    const addedPath = join(dir, "added_tokens.json");
+    const addedTokens = existsSync(addedPath) ? (readJson(addedPath, `${shown}/added_tokens.json`) as Record<string, number>) : {};
+    const metadata = sentencePieceMetadata({ model, h, tokenizerConfig: cfg, addedTokens, chatTemplate: chatTemplateOf(dir, shown), where });
+    return { kind: "sentencepiece", metadata, caveats: sentencePieceCaveats(model).map((c) => `${where}: ${c}`) };
+  }
   const hf = join(dir, "tokenizer.json");
   if (existsSync(hf)) {
-    const cfgPath = join(dir, "tokenizer_config.json");
-    const cfg = existsSync(cfgPath) ? (readJson(cfgPath, `${shown}/tokenizer_config.json`) as Record<string, unknown>) : {};
     const r = hfTokenizerMetadata(readJson(hf, `${shown}/tokenizer.json`), cfg, h, `${shown}/tokenizer.json`, chatTemplateOf(dir, shown));
     return { kind: r.kind, metadata: r.metadata };
   }
-  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
+  throw new InputError(`${shown}: no tokenizer (llmops_tokenizer.json, tokenizer.model or tokenizer.json)`, { hint: "export needs the tokenizer files next to config.json; the reference trainer writes llmops_tokenizer.json" });
 }
 
 function encodingFor(t: PlannedTensor, type: TensorEncoding): TensorEncoding {
@@ -117,7 +132,7 @@ function writeGguf(out: string, metadata: GgufMetadata, infos: GgufTensorInfo[],
     infos.forEach((t, i) => {
       const data = produce(i);
       const slot = layout.tensors[i]!;
-      if (data.length !== slot.size) throw new Error(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
+      if (data.length !== slot.size) throw new InternalError(`tensor ${t.name}: encoded ${data.length} bytes, layout expects ${slot.size}`);
       put(data);
       if (slot.padded > slot.size) put(new Uint8Array(slot.padded - slot.size));
     });
@@ -201,6 +216,7 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
       }
       const tok = tokenizerFor(baseDir, baseShown, h);
       tokenizer = tok.kind;
+      for (const c of tok.caveats ?? []) o.logger.warn(c);
       const name = basename(adapter ? modelDir : baseDir);
       metadata = [...llamaMetadata(h, name, FILE_TYPE[o.type]), ...tok.metadata];
       infos = plan.map((t) => ({ name: t.name, shape: t.shape, encoding: encodingFor(t, o.type) }));
@@ -225,7 +241,7 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
     o.logger.info(`export ${shown}${adapter ? ` (LoRA r=${adapter.config.r}${o.asAdapter ? ", as a GGUF adapter" : `, merged into ${baseShown}`})` : ""} → ${show(o.cwd, out)} (${o.type}, ${infos.length} tensors)`);
     const written = writeGguf(out, metadata, infos, produce);
     const source = await workspace.hashDirectory(baseDir);
-    const record: GgufExport = GgufExportSchema.parse({
+    const record: GgufExport = {
       schema: GGUF_EXPORT_SCHEMA,
       gguf: { file: basename(out), bytes: written.bytes, sha256: written.sha256 },
       kind: o.asAdapter ? "lora-adapter" : "model",
@@ -240,9 +256,9 @@ export async function exportGguf(o: ExportGgufOptions): Promise<ExportGgufResult
         : {}),
       llmops_version: VERSION,
       created_at: new Date().toISOString(),
-    });
+    };
     const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
-    writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`);
+    writeFileSync(recordPath, ggufExportFormat.serialize(record));
     return { out, recordPath, record };
   } finally {
     weights.close();

@@ -3,7 +3,8 @@
 import { childEnv } from "../../adapters/process/child-env.js";
 import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { GGUF_EXPORT_SCHEMA, GgufExportSchema, type GgufExport } from "../../core/contracts/gguf-export.js";
+import { ggufExportFormat } from "../../core/contracts/added-formats.js";
+import { GGUF_EXPORT_SCHEMA, type GgufExport } from "../../core/contracts/gguf-export.js";
 import type { Logger } from "../../core/ports/index.js";
 import { ExternalError, InputError } from "../../errors.js";
 import { NodeProcessRunner } from "../../adapters/process/node-process-runner.js";
@@ -44,15 +45,15 @@ export async function externalQuantize(o: {
     rmSync(f16, { force: true });
     rmSync(first.recordPath, { force: true });
   }
-  const record: GgufExport = GgufExportSchema.parse({
+  const record: GgufExport = {
     ...first.record,
     schema: GGUF_EXPORT_SCHEMA,
     gguf: { file: basename(out), bytes: statSync(out).size, sha256: `sha256:${await sha256File(out)}` },
-    type: o.type,
+    type: o.type as GgufExport["type"], // an EXTERNAL_TYPES name; the format checks it before writing
     quantized_by: { tool: basename(tool), from: "f16" },
-  });
+  };
   const recordPath = out.replace(/\.gguf$/, "") + ".export.json";
-  writeFileSync(recordPath, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(recordPath, ggufExportFormat.serialize(record));
   if (!existsSync(out)) throw new ExternalError(`${tool} exited 0 but wrote no ${out}`);
   return { out, recordPath, record };
 }

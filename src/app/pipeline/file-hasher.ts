@@ -3,7 +3,8 @@
 // remembered (its mtime could still change without its size: git's "racily clean" problem).
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
-import { HashMemoSchema, type HashMemo } from "../../core/contracts/pipeline-run.js";
+import { hashMemoFormat } from "../../core/contracts/added-formats.js";
+import type { HashMemo } from "../../core/contracts/pipeline-run.js";
 import { globBase, globToRegExp, isGlob, within } from "../../core/pipeline/glob.js";
 import { sha256File } from "../fs/sha256-file.js";
 
@@ -79,7 +80,7 @@ export class FileHasher {
     if (!this.dirty) return;
     mkdirSync(dirname(this.memoPath), { recursive: true });
     const tmp = `${this.memoPath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ schema: "llmops.hash-memo/v1", entries: this.memo } satisfies HashMemo));
+    writeFileSync(tmp, hashMemoFormat.serialize({ schema: "llmops.hash-memo/v1", entries: this.memo }));
     renameSync(tmp, this.memoPath);
     this.dirty = false;
   }
@@ -87,9 +88,9 @@ export class FileHasher {
 
 function readMemo(path: string): HashMemo["entries"] {
   try {
-    const r = HashMemoSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    return r.success ? r.data.entries : {};
+    return hashMemoFormat.parse(readFileSync(path, "utf8"), path).entries;
   } catch {
+    // none yet, damaged or another llmops's: files are hashed again
     return {};
   }
 }

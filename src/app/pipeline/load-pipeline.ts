@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseYamlSource } from "../../core/config/index.js";
 import { parsePipelineConfig, resolvePipeline, type Pipeline } from "../../core/pipeline/index.js";
 import { ConfigError, InputError } from "../../errors.js";
+import { suiteFiles } from "./suite-files.js";
 
 /** `main` → pipelines/main.yaml; a path is taken as it is. */
 export function pipelinePathFor(arg: string | undefined, root: string, cwd: string): string {
@@ -29,5 +30,5 @@ export function loadPipeline(file: string, root: string): Pipeline {
     }
     fileParams = { doc: parseYamlSource(readFileSync(pf, "utf8"), config.params_file) };
   }
-  return resolvePipeline(doc, config, text, fileParams);
+  return resolvePipeline(doc, config, text, fileParams, { suiteFiles: (suite) => suiteFiles(suite, root) });
 }

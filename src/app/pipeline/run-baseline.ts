@@ -23,7 +23,7 @@ function git(cwd: string, args: string[]): string {
 export async function runWithBaseline(o: RunWithBaselineOptions): Promise<RunPipelineResult> {
   let commit: string;
   try {
-    commit = git(o.root, ["rev-parse", "--verify", "--quiet", `${o.baselineRev}^{commit}`]);
+    commit = git(o.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${o.baselineRev}^{commit}`]);
   } catch {
     throw new InputError(`--baseline ${o.baselineRev}: not a git revision in ${o.root}`, { hint: "name a branch, tag or commit (e.g. origin/main, or $(git merge-base origin/main HEAD)); in a workflow, fetch it first (actions/checkout with fetch-depth: 0)" });
   }
@@ -33,7 +33,7 @@ export async function runWithBaseline(o: RunWithBaselineOptions): Promise<RunPip
   const wt = mkdtempSync(join(tmpdir(), "llmops-baseline-"));
   const log = prefixed(o.logger, "baseline │ ");
   try {
-    git(o.root, ["worktree", "add", "--detach", "--force", wt, commit]);
+    git(o.root, ["worktree", "add", "--detach", "--force", "--end-of-options", wt, commit]);
     if (!existsSync(join(wt, rel))) {
       throw new ConfigError(`${rel} does not exist at ${o.baselineRev} (${commit.slice(0, 7)}): there is no baseline pipeline to compare with`, { hint: "run without --baseline for a pipeline that is new in this change" });
     }
@@ -67,7 +67,7 @@ export async function runWithBaseline(o: RunWithBaselineOptions): Promise<RunPip
     return { ...cand, run, recordPath: writeRunRecord(o.root, run) };
   } finally {
     try {
-      git(o.root, ["worktree", "remove", "--force", wt]);
+      git(o.root, ["worktree", "remove", "--force", "--end-of-options", wt]);
     } catch {
       // not registered (add failed): the directory goes below
     }

@@ -6,7 +6,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { PipelineRun, StageCacheEntry, StageOutcome, StageRecord } from "../../core/contracts/pipeline-run.js";
-import { stageEnvironment } from "../../core/pipeline/child-env.js";
+import { childEnv } from "../../adapters/process/child-env.js";
+import { suiteKeyEnvs } from "./suite-key-env.js";
 import { withUpstream, type Pipeline, type Stage } from "../../core/pipeline/index.js";
 import { didYouMean } from "../../core/config/suggest.js";
 import type { Logger } from "../../core/ports/index.js";
@@ -179,13 +180,16 @@ async function executeStage(pipeline: Pipeline, stage: Stage, plan: StagePlan, w
     rmSync(join(o.root, out), { recursive: true, force: true });
     mkdirSync(dirname(join(o.root, out)), { recursive: true });
   }
-  const env = stageEnvironment(o.env, {});
+  // One policy for every child: the allow-list, plus what the stage names (and a built-in eval
+  // stage's suite key, which it could not run without).
+  const env = childEnv(o.env, [...stage.passEnv, ...(stage.uses === "eval" ? suiteKeyEnvs(o.root, stage.command.argv) : [])]);
   const services: RunningService[] = [];
   let exitCode: number | null = null;
   let failure: string | null = null;
   try {
     for (const name of stage.services) {
-      services.push(await startService(pipeline.services[name]!, { cwd: o.root, env, llmops: o.llmops, logger: o.logger, ...(o.signal ? { signal: o.signal } : {}) }));
+      const svc = pipeline.services[name]!;
+      services.push(await startService(svc, { cwd: o.root, env: childEnv(o.env, svc.passEnv), llmops: o.llmops, logger: o.logger, ...(o.signal ? { signal: o.signal } : {}) }));
     }
     const urls = Object.fromEntries(services.map((s) => [`\${services.${s.name}.url}`, s.url]));
     const subst = (a: string) => Object.entries(urls).reduce((acc, [k, v]) => acc.replaceAll(k, v), a);

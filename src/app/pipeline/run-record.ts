@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus, hostname, totalmem } from "node:os";
 import { join } from "node:path";
-import { PipelineRunSchema, type PipelineRun } from "../../core/contracts/pipeline-run.js";
+import { pipelineRunFormat } from "../../core/contracts/added-formats.js";
+import type { PipelineRun } from "../../core/contracts/pipeline-run.js";
 
 export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
@@ -15,11 +16,11 @@ export function runsDir(root: string): string {
 }
 
 export function writeRunRecord(root: string, run: PipelineRun): string {
-  const parsed = PipelineRunSchema.parse(run);
-  const dir = join(runsDir(root), parsed.run_id);
+  const text = pipelineRunFormat.serialize(run);
+  const dir = join(runsDir(root), run.run_id);
   mkdirSync(dir, { recursive: true });
   const p = join(dir, "run.json");
-  writeFileSync(`${p}.tmp`, `${JSON.stringify(parsed, null, 2)}\n`);
+  writeFileSync(`${p}.tmp`, text);
   renameSync(`${p}.tmp`, p);
   return p;
 }
@@ -34,11 +35,10 @@ export function readRunRecords(root: string): { runs: PipelineRun[]; unreadable:
     const p = join(dir, id, "run.json");
     if (!existsSync(p)) continue;
     try {
-      const r = PipelineRunSchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-      if (r.success) runs.push(r.data);
-      else unreadable.push(p);
-    } catch {
-      unreadable.push(p);
+      runs.push(pipelineRunFormat.parse(readFileSync(p, "utf8"), p));
+    } catch (err) {
+      // the format's message names the file and says why (another version, a bad field, not JSON)
+      unreadable.push(err instanceof Error ? err.message : p);
     }
   }
   runs.sort((a, b) => b.started_at.localeCompare(a.started_at));

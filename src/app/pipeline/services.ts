@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { ResolvedService } from "../../core/pipeline/index.js";
 import type { Logger } from "../../core/ports/index.js";
-import { ExternalError } from "../../errors.js";
+import { ExternalError, ProcessExitError } from "../../errors.js";
 
 export interface RunningService {
   name: string;
@@ -75,7 +75,7 @@ export async function startService(svc: ResolvedService, o: ServiceLaunch): Prom
     }
     if (o.signal?.aborted) {
       await stop();
-      throw o.signal.reason instanceof Error ? o.signal.reason : new Error("interrupted");
+      throw new ProcessExitError(`service ${svc.name}: ${o.signal.reason instanceof Error ? o.signal.reason.message : "interrupted"} before it was ready`, null, null);
     }
     if (await probe(`${base}${svc.ready}`)) break;
     if (performance.now() > deadline) {

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, constants, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { StageCacheEntrySchema, type StageCacheEntry } from "../../core/contracts/pipeline-run.js";
+import { stageCacheEntryFormat } from "../../core/contracts/added-formats.js";
+import type { StageCacheEntry } from "../../core/contracts/pipeline-run.js";
+import { DataInvalidError } from "../../errors.js";
 import { sha256File } from "../fs/sha256-file.js";
 import type { HashedFile } from "./file-hasher.js";
 
@@ -28,9 +30,8 @@ export class StageStore {
     if (!existsSync(p)) return { hit: false, reason: "not in the cache" };
     let entry: StageCacheEntry;
     try {
-      const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(p, "utf8")));
-      if (!r.success || r.data.key !== key) return { hit: false, reason: "the cache entry is damaged" };
-      entry = r.data;
+      entry = stageCacheEntryFormat.parse(readFileSync(p, "utf8"), p);
+      if (entry.key !== key) return { hit: false, reason: "the cache entry is damaged" };
     } catch {
       return { hit: false, reason: "the cache entry is damaged" };
     }
@@ -59,7 +60,7 @@ export class StageStore {
     const p = this.entryPath(entry.key);
     mkdirSync(dirname(p), { recursive: true });
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(entry, null, 2)}\n`);
+    writeFileSync(tmp, stageCacheEntryFormat.serialize(entry));
     renameSync(tmp, p);
   }
 
@@ -106,15 +107,20 @@ export function exportBundle(store: StageStore, key: string, dir: string): boole
     const dest = join(dir, "objects", f.sha256);
     if (!existsSync(dest)) copyFileSync(store.objectPath(f.sha256), dest, constants.COPYFILE_FICLONE);
   }
-  writeFileSync(join(dir, "entry.json"), JSON.stringify(l.entry));
+  writeFileSync(join(dir, "entry.json"), stageCacheEntryFormat.serialize(l.entry));
   return true;
 }
 
 /** Bring a bundle into the store, checking the entry's schema and key and every object's hash. */
 export async function importBundle(store: StageStore, key: string, dir: string): Promise<void> {
-  const r = StageCacheEntrySchema.safeParse(JSON.parse(readFileSync(join(dir, "entry.json"), "utf8")));
-  if (!r.success || r.data.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
-  for (const f of r.data.files) {
+  let entry: StageCacheEntry;
+  try {
+    entry = stageCacheEntryFormat.parse(readFileSync(join(dir, "entry.json"), "utf8"), join(dir, "entry.json"));
+  } catch (err) {
+    throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (entry.key !== key) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} is not a stage cache entry for that key`);
+  for (const f of entry.files) {
     const src = join(dir, "objects", f.sha256);
     const got = await sha256File(src);
     if (got !== f.sha256) throw new CorruptEntryError(`the bundle for ${key.slice(0, 12)} holds damaged content for ${f.path}`);
@@ -126,10 +132,11 @@ export async function importBundle(store: StageStore, key: string, dir: string):
   }
   const p = store.entryPath(key);
   mkdirSync(dirname(p), { recursive: true });
-  writeFileSync(`${p}.${process.pid}.tmp`, `${JSON.stringify(r.data, null, 2)}\n`);
+  writeFileSync(`${p}.${process.pid}.tmp`, stageCacheEntryFormat.serialize(entry));
   renameSync(`${p}.${process.pid}.tmp`, p);
 }
 
-export class CorruptEntryError extends Error {
+/** A stored entry that fails its own hashes: the stage runs again (it never reaches a shell as is). */
+export class CorruptEntryError extends DataInvalidError {
   override readonly name = "CorruptEntryError";
 }

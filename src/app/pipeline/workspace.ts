@@ -2,7 +2,8 @@
 // and the state (what each stage last produced here) that `status` compares against.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PipelineStateSchema, type PipelineState } from "../../core/contracts/pipeline-run.js";
+import { pipelineStateFormat } from "../../core/contracts/added-formats.js";
+import type { PipelineState } from "../../core/contracts/pipeline-run.js";
 import { FileHasher } from "./file-hasher.js";
 import { StageStore } from "./stage-store.js";
 
@@ -22,10 +23,10 @@ export function openWorkspace(root: string, pipelineName: string, cacheDir?: str
 
 function readState(path: string, pipeline: string): PipelineState {
   try {
-    const r = PipelineStateSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    if (r.success && r.data.pipeline === pipeline) return r.data;
+    const state = pipelineStateFormat.parse(readFileSync(path, "utf8"), path);
+    if (state.pipeline === pipeline) return state;
   } catch {
-    // none yet, or unreadable: every stage is then "never ran here"
+    // none yet, unreadable or another llmops's: a cache, so every stage is then "never ran here"
   }
   return { schema: "llmops.pipeline-state/v1", pipeline, stages: {} };
 }
@@ -33,6 +34,6 @@ function readState(path: string, pipeline: string): PipelineState {
 export function saveState(ws: Workspace): void {
   mkdirSync(dirname(ws.statePath), { recursive: true });
   const tmp = `${ws.statePath}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(ws.state, null, 2)}\n`);
+  writeFileSync(tmp, pipelineStateFormat.serialize(ws.state));
   renameSync(tmp, ws.statePath);
 }

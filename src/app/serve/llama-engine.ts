@@ -4,7 +4,7 @@
 import { Template } from "@huggingface/jinja";
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
 import type { ChatMessage } from "../../core/serve/requests.js";
-import { ExternalError, InputError } from "../../errors.js";
+import { ExternalError, InputError, InternalError } from "../../errors.js";
 
 export const NODE_LLAMA_CPP_VERSION = "3.21.1";
 
@@ -137,7 +137,7 @@ export class LlamaEngine {
 
   acquire(): LlamaContextSequence {
     const s = this.free.pop();
-    if (!s) throw new Error("no free sequence (the server's slot accounting is wrong)");
+    if (!s) throw new InternalError("no free sequence (the server's slot accounting is wrong)");
     return s;
   }
 

@@ -6,12 +6,17 @@ import { fileURLToPath } from "node:url";
 import { InternalError } from "../../errors.js";
 
 export function locateReferenceTrainer(from: string = import.meta.url): string {
+  return locatePackageFile("trainers/reference/train.py", from);
+}
+
+/** A file the llmops package ships (a path relative to the package root, "/"-separated). */
+export function locatePackageFile(relative: string, from: string = import.meta.url): string {
   let dir = dirname(fileURLToPath(from));
   for (;;) {
-    const candidate = join(dir, "trainers", "reference", "train.py");
+    const candidate = join(dir, ...relative.split("/"));
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new InternalError("trainers/reference/train.py was not found above the llmops installation; the package is incomplete");
+    if (parent === dir) throw new InternalError(`${relative} was not found above the llmops installation; the package is incomplete`);
     dir = parent;
   }
 }

@@ -6,17 +6,19 @@ import { InputError } from "../../errors.js";
 import { requirePositional, type Command } from "../command.js";
 import { displayPath } from "./data-common.js";
 import { externalQuantize, EXTERNAL_TYPES } from "../../app/model/external-quantize.js";
+import { compressModel } from "../../app/model/compress.js";
+import { isCompressMethod } from "../../core/model/compressor-recipe.js";
 
 export const exportCommand: Command = {
   name: "export",
   maxPositionals: 2,
-  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize)",
+  summary: "export a model as GGUF (f32, f16, bf16, q8_0, q4_0; K-quants via llama-quantize), or AWQ/GPTQ via llm-compressor",
   help: `
 usage: llmops export gguf <model-dir> [options]
 
 Writes a Llama-architecture model in HF layout (config.json, safetensors
-weights — one file or shards — and llmops_tokenizer.json or a byte-level BPE
-tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
+weights — one file or shards — and llmops_tokenizer.json, a SentencePiece
+tokenizer.model or a byte-level BPE tokenizer.json) as a GGUF file that llama.cpp, Ollama and "llmops serve" load.
 Streams tensor by tensor. Writes <out minus .gguf>.export.json beside it:
 the source model's hash, the file's sha256, type, tensor and parameter counts.
 
@@ -34,6 +36,26 @@ options:
   --json          print the export record as JSON on stdout
   -q, --quiet     no log lines
   -h, --help      this help
+
+usage: llmops export awq|gptq <model-dir> --calibration FILE.jsonl [options]
+
+Quantizes a model in HF layout with llm-compressor (vLLM's quantization
+library), run in the configured Python: llmops writes the recipe, launches
+the tool and writes <out>.export.json beside the directory it produces (HF
+layout with a compressed-tensors quantization_config, which vLLM serves).
+Without llm-compressor in that Python it stops and says what to install.
+
+options:
+  --calibration F JSONL sample texts: text, prompt+completion, instruction+output
+                  or messages per line (required)
+  --scheme S      awq: W4A16_ASYM (default), W4A16; gptq: W4A16 (default),
+                  W8A16, W8A8, W4A16_ASYM
+  --recipe FILE   an llm-compressor recipe to use instead of the scheme's
+  --samples N     calibration texts to use (default 256)
+  --seq-len N     tokens per calibration text (default 512)
+  --python PY     the Python with llm-compressor (default $LLMOPS_PYTHON, else python3)
+  --out DIR       default <model-dir>-awq / <model-dir>-gptq beside the model
+  --json          print the record as JSON on stdout
 `,
   options: {
     type: { type: "string" },
@@ -42,11 +64,21 @@ options:
     adapter: { type: "boolean" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
+    calibration: { type: "string" },
+    scheme: { type: "string" },
+    recipe: { type: "string" },
+    samples: { type: "string" },
+    "seq-len": { type: "string" },
+    python: { type: "string" },
   },
   async run(ctx, { values, positionals }) {
     const format = requirePositional(this, positionals, 'the format ("gguf")');
-    if (format !== "gguf") throw new InputError(`llmops export: unknown format ${JSON.stringify(format)}; the format is "gguf"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
+    if (format !== "gguf" && !isCompressMethod(format)) throw new InputError(`llmops export: unknown format ${JSON.stringify(format)}; the formats are "gguf", "awq" and "gptq"`, { hint: "usage: llmops export gguf <model-dir> [--type f16]" });
     const modelDir = requirePositional(this, positionals, "the model directory (e.g. .llmops/train/tiny-sft/model)", 1);
+    if (isCompressMethod(format)) return runCompress(ctx, format, modelDir, values);
+    for (const k of ["calibration", "scheme", "recipe", "samples", "seq-len", "python"]) {
+      if (values[k] !== undefined) throw new InputError(`--${k} applies to llmops export awq|gptq, not gguf`);
+    }
     const type = ((values.type as string | undefined) ?? "f16").toLowerCase();
     const common = {
       modelDir,
@@ -63,7 +95,7 @@ options:
       result = await externalQuantize({ ...common, type, env: ctx.env });
     } else if (type === "awq" || type === "gptq") {
       throw new InputError(`--type ${type}: AWQ and GPTQ are not GGUF types; llama.cpp cannot load them`, {
-        hint: "quantize the HF model with llm-compressor (pip install llmcompressor) and serve it with vLLM; for llama.cpp use q4_k_m (llama-quantize), q4_0 or q8_0",
+        hint: `quantize for vLLM with \`llmops export ${type} <model-dir> --calibration FILE.jsonl\` (llm-compressor); for llama.cpp use q4_k_m (llama-quantize), q4_0 or q8_0`,
       });
     } else {
       throw new InputError(`--type must be one of ${[...EXPORT_TYPES, ...EXTERNAL_TYPES].join(", ")}, got ${JSON.stringify(values.type)}`);
@@ -79,3 +111,34 @@ options:
     return 0;
   },
 };
+
+function positiveInt(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(String(v)) || n < 1) throw new InputError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+async function runCompress(ctx: Parameters<Command["run"]>[0], method: "awq" | "gptq", modelDir: string, values: Record<string, unknown>): Promise<number> {
+  if (values.type !== undefined || values.adapter || values.base !== undefined) throw new InputError(`--type, --base and --adapter apply to llmops export gguf, not ${method}`);
+  if (typeof values.calibration !== "string") throw new InputError(`llmops export ${method}: --calibration FILE.jsonl is required (AWQ and GPTQ calibrate on sample texts)`, { hint: "pass a JSONL file with a few hundred texts like the model's inputs, e.g. the training data" });
+  const samples = positiveInt(values.samples, "--samples");
+  const maxSeqLength = positiveInt(values["seq-len"], "--seq-len");
+  const r = await compressModel({
+    method,
+    modelDir,
+    cwd: ctx.cwd,
+    calibration: values.calibration,
+    ...(typeof values.scheme === "string" ? { scheme: values.scheme } : {}),
+    ...(typeof values.recipe === "string" ? { recipe: values.recipe } : {}),
+    ...(samples !== undefined ? { samples } : {}),
+    ...(maxSeqLength !== undefined ? { maxSeqLength } : {}),
+    ...(typeof values.out === "string" ? { out: values.out } : {}),
+    ...(typeof values.python === "string" ? { python: values.python } : {}),
+    env: ctx.env,
+    logger: ctx.logger,
+  });
+  if (values.json) ctx.printJson({ out: r.out, record_path: r.recordPath, ...r.record });
+  else ctx.stdout.write(`wrote ${displayPath(ctx, r.out)} (${method.toUpperCase()} ${r.record.scheme}, llm-compressor ${r.record.tool.version}; ${r.record.output.quant_method})\n${r.record.output.hash}\nrecord ${displayPath(ctx, r.recordPath)}\n`);
+  return 0;
+}

@@ -14,10 +14,10 @@ export async function runGatePlan(ctx: CliContext, values: Record<string, unknow
   const policy: GatePolicy | undefined = policyFile ? (await loadPolicyFile(ctx.resolvePath(policyFile), policyFile, `policy file not found: ${ctx.resolvePath(policyFile)}`)).policy : loaded.suite.gate as GatePolicy | undefined;
   if (!policy) throw new ConfigError(`${loaded.displayFile}: this suite has no gate: key`, { hint: "add a gate: mapping to the suite or pass --policy FILE" });
   const types = new Map(createScorers(loaded.suite.scorers).map((s) => [s.name, s.type]));
-  const plans = planMargins(policy, types, loaded.cases.length, loaded.suite.repeats);
+  const plans = planMargins(policy, types, loaded.cases.count, loaded.suite.repeats);
   const undecidable = plans.filter((p) => !p.decidable);
-  if (values.json) ctx.printJson({ suite: loaded.suite.name, cases: loaded.cases.length, repeats: loaded.suite.repeats, confidence: policy.confidence, margins: plans, decidable: undecidable.length === 0 });
-  else ctx.stdout.write(`${renderPlan(loaded.displayFile, loaded.cases.length, loaded.suite.repeats, plans)}\n`);
+  if (values.json) ctx.printJson({ suite: loaded.suite.name, cases: loaded.cases.count, repeats: loaded.suite.repeats, confidence: policy.confidence, margins: plans, decidable: undecidable.length === 0 });
+  else ctx.stdout.write(`${renderPlan(loaded.displayFile, loaded.cases.count, loaded.suite.repeats, plans)}\n`);
   return undecidable.length ? 1 : 0;
 }
 

@@ -99,6 +99,8 @@ options:
   --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
   --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
                       output option the comment markdown is a field of it
+  --prompts-base REV  add the prompts that differ from git revision REV, with their rendered diffs
+                      (\`llmops prompts diff\`), to the comment and the summary
   -q, --quiet         no log lines
 `,
   options: {
@@ -111,12 +113,17 @@ options:
     "run-url": { type: "string" },
     title: { type: "string" },
     "max-chars": { type: "string" },
+    "prompts-base": { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
   },
   async run(ctx, { values }) {
     const maxChars = intOption(values, "max-chars", 1000);
     const model = loadReportModel(ctx, values);
+    if (typeof values["prompts-base"] === "string") {
+      const { diffPrompts } = await import("../../app/prompts/diff-prompts.js");
+      model.promptDiff = await diffPrompts({ cwd: ctx.cwd, base: values["prompts-base"], paths: ["prompts"].filter((p) => existsSync(ctx.resolvePath(p))), suitesDir: ctx.resolvePath("evals"), samples: 3 });
+    }
     const comment = renderComment(model, maxChars === undefined ? {} : { maxChars });
     if (comment.truncated) ctx.logger.warn(`the comment was trimmed to fit ${maxChars ?? 65_024} characters (showing ${comment.limits.perKind} case(s) per direction)`);
     const wants = values.markdown !== undefined || values.summary !== undefined || values.html !== undefined;

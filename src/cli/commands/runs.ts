@@ -23,7 +23,7 @@ options:
   async run(ctx, { values }) {
     const limit = intOption(values, "limit") ?? 20;
     const { runs, unreadable } = readRunRecords(repoRoot(ctx.cwd));
-    for (const u of unreadable) ctx.logger.warn(`${u}: not a run record this llmops can read; skipped`);
+    for (const u of unreadable) ctx.logger.warn(`${u}; skipped`);
     const shown = runs.filter((r) => !r.run_id.endsWith("-baseline")).slice(0, limit);
     if (values.json) {
       ctx.printJson(shown);

@@ -31,4 +31,10 @@ describe("findUnchanged", () => {
     expect(findUnchanged(run([rec("a"), rec("b")], prov("def456")), cand)).toBeNull();
     expect(findUnchanged(run([rec("a"), rec("b")], prov("abc123", 0.9)), cand)).toBeNull();
   });
+  it("names the model by the digest the eval wrote (sha256:…), without the prefix in the sentence", () => {
+    const h = `sha256:${"ab".repeat(32)}`;
+    const prov = { prompt_hash: "p", dataset_hash: "d", suite_hash: "s", target: { model_hash: h, params: {} } };
+    const out = findUnchanged(run([rec("a"), rec("b")], prov), run([rec("a", { output: "x" }), rec("b", { output: "y" })], prov));
+    expect(out?.reason).toContain("the same model (sha256 abababababab)");
+  });
 });

@@ -70,7 +70,7 @@ export function findUnchanged(baseline: LoadedRun, candidate: LoadedRun): Unchan
   if (hash !== null) {
     return {
       basis: "model-and-prompt",
-      reason: `unchanged: the same model (sha256 ${hash.slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`,
+      reason: `unchanged: the same model (sha256 ${hash.replace(/^sha256:/, "").slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`,
     };
   }
   return null;

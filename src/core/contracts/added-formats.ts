@@ -5,7 +5,9 @@ import { ArmsComparisonSchema } from "./arms.js";
 import { EvalShardSchema } from "./eval-shard.js";
 import { defineFormat } from "./format.js";
 import { GgufExportSchema } from "./gguf-export.js";
+import { CompressedExportSchema } from "./compressed-export.js";
 import { HashMemoSchema, PipelineRunSchema, PipelineStateSchema, StageCacheEntrySchema } from "./pipeline-run.js";
+import { ResponseCacheEntrySchema } from "./response-cache-entry.js";
 
 export const armsFormat = defineFormat({
   kind: "arms", version: 1, schema: ArmsComparisonSchema,
@@ -24,6 +26,12 @@ export const ggufExportFormat = defineFormat({
   title: "what produced a GGUF file (source model, type, hashes)",
   file: "<model>.export.json", writer: "llmops export gguf", readers: "llmops serve, eval with provider llama-cpp",
   hint: "re-export the model with `llmops export gguf`",
+});
+export const compressedExportFormat = defineFormat({
+  kind: "compressed-export", version: 1, schema: CompressedExportSchema,
+  title: "what produced an AWQ/GPTQ model quantized by llm-compressor (recipe, calibration data, hashes)",
+  file: "<out>.export.json", writer: "llmops export awq|gptq", readers: "people and deployment tooling (no llmops command reads it yet)",
+  hint: "re-export the model with `llmops export awq` or `llmops export gptq`",
 });
 export const pipelineRunFormat = defineFormat({
   kind: "pipeline-run", version: 1, schema: PipelineRunSchema,
@@ -48,4 +56,10 @@ export const hashMemoFormat = defineFormat({
   title: "remembered file hashes by size and mtime, so unchanged files are not hashed again",
   file: ".llmops/…/hash-memo.json", writer: "llmops run (file hasher)", readers: "llmops run (file hasher)",
   hint: "delete the memo; files are hashed again",
+});
+export const responseCacheEntryFormat = defineFormat({
+  kind: "response-cache-entry", version: 1, schema: ResponseCacheEntrySchema,
+  title: "one cached model response, bound to its request and MACed under the cache's own key",
+  file: "<cache dir>/<2 hex>/<key>.json", writer: "llmops eval (disk cache)", readers: "llmops eval (disk cache)",
+  hint: "the entry is ignored and the request sent again; delete the cache directory to clear it",
 });

@@ -1,9 +1,9 @@
 // The k-arm comparison (`llmops compare --control DIR --arm NAME=DIR …` → arms.json): a control
 // and variants (prompts, targets) evaluated on the same cases, every pair of arms compared per
 // metric with the paired methods of comparison.json, Holm across all pairs and metrics, and per
-// metric a winner only when its Holm interval excludes the control and every rival.
+// metric a winner only when its Holm interval excludes the control and every rival. Read and
+// written through armsFormat (added-formats.ts).
 import { z } from "zod";
-import { DataInvalidError } from "../../errors.js";
 
 export const ARMS_SCHEMA = "llmops.arms/v1" as const;
 
@@ -86,19 +86,3 @@ export type ArmPair = z.infer<typeof ArmPairSchema>;
 export type ArmMetric = z.infer<typeof ArmMetricSchema>;
 export type ArmDisagreement = z.infer<typeof ArmDisagreementSchema>;
 export type ArmsComparison = z.infer<typeof ArmsComparisonSchema>;
-
-/** Read arms.json (untrusted: it may come from another job's artifact). Errors name the file and the field. */
-export function parseArmsComparison(text: string, file: string): ArmsComparison {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (err) {
-    throw new DataInvalidError(`${file}: not valid JSON (${(err as Error).message})`, { hint: "pass the arms.json written by `llmops compare --control … --arm …`" });
-  }
-  const r = ArmsComparisonSchema.safeParse(v);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new DataInvalidError(`${file}: not a valid k-arm comparison — ${issue.path.join(".") || "(root)"}: ${issue.message}`, { hint: "pass the arms.json written by `llmops compare --control … --arm …`" });
-  }
-  return r.data;
-}

@@ -1,7 +1,7 @@
 // The export record written beside every GGUF `llmops export gguf` produces (<file>.export.json):
 // what was exported, from what, by which llmops — so a served model traces back to its training run.
+// Read and written through ggufExportFormat (added-formats.ts).
 import { z } from "zod";
-import { DataInvalidError } from "../../errors.js";
 
 export const GGUF_EXPORT_SCHEMA = "llmops.gguf-export/v1";
 
@@ -28,12 +28,3 @@ export const GgufExportSchema = z.strictObject({
 });
 
 export type GgufExport = z.infer<typeof GgufExportSchema>;
-
-export function parseGgufExport(doc: unknown, where: string): GgufExport {
-  const r = GgufExportSchema.safeParse(doc);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new DataInvalidError(`${where}: not a ${GGUF_EXPORT_SCHEMA} record: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  }
-  return r.data;
-}

@@ -8,7 +8,8 @@ import { pullRequestFormat } from "./report-bundle.js";
 import { resultLineFormat } from "./result-line.js";
 import { summaryFormat } from "./summary.js";
 import { trainRunFormat } from "./train-run.js";
-import { armsFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, stageCacheEntryFormat } from "./added-formats.js";
+import { armsFormat, compressedExportFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, responseCacheEntryFormat, stageCacheEntryFormat } from "./added-formats.js";
+import { trainMetricsFormat } from "./train-metrics.js";
 
 export const FORMATS: readonly Format[] = [
   resultLineFormat,
@@ -20,10 +21,13 @@ export const FORMATS: readonly Format[] = [
   armsFormat,
   evalShardFormat,
   ggufExportFormat,
+  compressedExportFormat,
   pipelineRunFormat,
   pipelineStateFormat,
   stageCacheEntryFormat,
   hashMemoFormat,
+  responseCacheEntryFormat,
+  trainMetricsFormat,
 ];
 
 export * from "./format.js";
@@ -35,3 +39,4 @@ export * from "./report-bundle.js";
 export * from "./train-run.js";
 export * from "./data-manifest.js";
 export * from "./added-formats.js";
+export * from "./train-metrics.js";

@@ -42,7 +42,17 @@ export const ProvenanceSchema = z.object({
   dataset_hash: z.string(),
   prompt_hash: z.string(),
   variant: z.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: z.object({ provider: z.string(), base_url: z.string(), model: z.string(), api: z.string(), params: z.record(z.string(), z.unknown()) }),
+  target: z.object({
+    provider: z.string(),
+    base_url: z.string(),
+    model: z.string(),
+    api: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    model_hash: z
+      .string()
+      .optional()
+      .describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'"),
+  }),
   scorers: z.record(z.string(), z.string()).describe("Metric name → scorer signature"),
   seed: z.number(),
   started_at: z.string(),

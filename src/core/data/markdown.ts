@@ -1,10 +1,10 @@
 // Small markdown helpers for the data renderers (numbers and tables; escaping is the report
-// domain's: src/core/report/escape.ts).
+// domain's: src/core/report/escape.ts). Tables are markdown-table's, like every other table.
+import { markdownTable } from "markdown-table";
 
+/** A data table: the first column names the row (left), the rest are figures (right). */
 export function table(head: string[], rows: (string | number)[][]): string {
-  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
-  for (const r of rows) lines.push(`| ${r.map(String).join(" | ")} |`);
-  return lines.join("\n");
+  return markdownTable([head, ...rows.map((r) => r.map(String))], { align: head.map((_, i) => (i === 0 ? "l" : "r")) });
 }
 
 export function fmtInt(n: number): string {

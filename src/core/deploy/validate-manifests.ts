@@ -34,19 +34,29 @@ export const InferenceServiceSchema = z.strictObject({
 
 export function validateKubernetesObjects(objects: readonly K8sObject[], file: string): void {
   for (const o of objects) {
-    const where = `${file}: ${o.kind}/${o.metadata.name}`;
-    try {
-      if (o.kind === "Deployment") new Deployment(o as ConstructorParameters<typeof Deployment>[0]).validate();
-      else if (o.kind === "Service") new Service(o as ConstructorParameters<typeof Service>[0]).validate();
-      else if (o.kind === "InferenceService") {
-        const r = InferenceServiceSchema.safeParse(o);
-        if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      } else throw new Error(`no schema for kind ${o.kind}`);
-    } catch (err) {
-      const detail = (err as { errors?: Array<{ instancePath?: string; message?: string }> }).errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
-      throw new DataInvalidError(`${where} does not validate against its schema: ${detail ?? (err instanceof Error ? err.message : String(err))}`, {
+    const problem = kubernetesProblem(o);
+    if (problem !== null) {
+      throw new DataInvalidError(`${file}: ${o.kind}/${o.metadata.name} does not validate against its schema: ${problem}`, {
         hint: "this is the rendered manifest; fix the environment in deploy/environments.yaml (or report it if the renderer is wrong)",
       });
     }
+  }
+}
+
+/** What is wrong with one object by its kind's schema, or null. */
+function kubernetesProblem(o: K8sObject): string | null {
+  if (o.kind === "InferenceService") {
+    const r = InferenceServiceSchema.safeParse(o);
+    return r.success ? null : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  }
+  if (o.kind !== "Deployment" && o.kind !== "Service") return `no schema for kind ${o.kind}`;
+  try {
+    if (o.kind === "Deployment") new Deployment(o as ConstructorParameters<typeof Deployment>[0]).validate();
+    else new Service(o as ConstructorParameters<typeof Service>[0]).validate();
+    return null;
+  } catch (err) {
+    // kubernetes-models throws an ajv-style error listing each failure.
+    const detail = (err as { errors?: Array<{ instancePath?: string; message?: string }> }).errors?.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+    return detail ?? (err instanceof Error ? err.message : String(err));
   }
 }

@@ -39,52 +39,27 @@ export function toCase(raw: unknown, where: string): EvalCase {
   return { id, input: o.input as string | undefined, vars, expected: o.expected ?? null, tags, where };
 }
 
-/** Parse JSONL text into cases, naming file:line for each problem. */
+/** One line of a JSONL case file (`lineNo` 1-based), or null for a blank line; names file:line for each problem. */
+export function parseCaseLine(line: string, file: string, lineNo: number): EvalCase | null {
+  if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+  if (line.endsWith("\r")) line = line.slice(0, -1);
+  if (line.trim() === "") return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${file}:${lineNo}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
+  }
+  return toCase(value, `${file}:${lineNo}`);
+}
+
+/** Parse JSONL text into cases (small inputs and tests; case files are streamed line by line). */
 export function parseCasesJsonl(text: string, file: string): EvalCase[] {
   const cases: EvalCase[] = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    line = line.replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new ConfigError(`${file}:${i + 1}: invalid JSON: ${why}`, { hint: "each line must be one JSON object; fix or remove that line" });
-    }
-    cases.push(toCase(value, `${file}:${i + 1}`));
-  }
+  text.split("\n").forEach((line, i) => {
+    const c = parseCaseLine(line, file, i + 1);
+    if (c) cases.push(c);
+  });
   return cases;
-}
-
-/** Reject duplicate ids (results pair by id), naming both places. */
-export function checkUniqueIds(cases: readonly EvalCase[], where: (index: number) => string): void {
-  const seen = new Map<string, number>();
-  cases.forEach((c, i) => {
-    const prev = seen.get(c.id);
-    if (prev !== undefined) {
-      throw new ConfigError(`${where(i)}: duplicate case id "${c.id}" (first at ${where(prev)})`, { hint: "case ids must be unique: results are paired across runs by id" });
-    }
-    seen.set(c.id, i);
-  });
-}
-
-/**
- * Cases whose input and vars are the same as an earlier case's: each is asked twice and counts
- * twice in every mean (and the second answer comes from the cache). A warning per duplicate,
- * naming both places.
- */
-export function findDuplicateInputs(cases: readonly EvalCase[], where: (index: number) => string): string[] {
-  const seen = new Map<string, number>();
-  const out: string[] = [];
-  cases.forEach((c, i) => {
-    const key = stableStringify({ input: c.input ?? null, vars: c.vars });
-    const prev = seen.get(key);
-    if (prev === undefined) seen.set(key, i);
-    else out.push(`${where(i)}: case "${c.id}" has the same input as case "${cases[prev]!.id}" (${where(prev)}); it is asked twice and counts twice in every mean — remove or change one`);
-  });
-  return out;
 }

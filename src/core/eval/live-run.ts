@@ -29,11 +29,11 @@ interface JobState {
 type Outcome = { value: CompletionResult } | { error: ProviderError };
 
 export function retryCause(err: ProviderError): RetryCause {
-  if (err.kind === "timeout") return "deadline";
+  if (err.failure === "timeout") return "deadline";
   if (err.status === 429) return "429";
-  if (err.kind === "http") return "5xx";
-  if (err.kind === "truncated") return "truncated";
-  if (err.kind === "network" || err.kind === "refused") return "reset";
+  if (err.failure === "http") return "5xx";
+  if (err.failure === "truncated") return "truncated";
+  if (err.failure === "network" || err.failure === "refused") return "reset";
   return "other";
 }
 
@@ -45,7 +45,6 @@ export class LiveRun {
   retries = 0;
   requestsSent = 0;
   fatal: ProviderError | undefined;
-  private next = 0;
   private active = 0;
   private pending: number;
   private hedgesInFlight = 0;
@@ -57,14 +56,21 @@ export class LiveRun {
   private wake: (() => void) | undefined;
   private failed: unknown;
 
+  /** Jobs read ahead of the slots, so a slot never waits on the case file. */
+  private readonly buffered: PlannedJob[] = [];
+  private filling = false;
+  private sourceDone = false;
+
+  /** `todo` streams the jobs to run (`count` of them), read ahead a few slots' worth at a time. */
   constructor(
-    private readonly todo: readonly PlannedJob[],
+    private readonly todo: AsyncIterator<PlannedJob>,
+    count: number,
     private readonly deps: RunDeps,
     private readonly opts: RunOptions,
     progress: { done: number; total: number },
   ) {
     this.done = progress.done;
-    this.pending = todo.length;
+    this.pending = count;
     this.watch = new RequestWatch(new AdaptiveDeadlines(opts.deadlines), () => deps.clock.now());
     // Hedges add load: at most an eighth of the concurrency limit in flight at once.
     this.hedgeCap = Math.max(1, Math.ceil(opts.concurrency / 8));
@@ -106,6 +112,7 @@ export class LiveRun {
       if (this.failed !== undefined) throw this.failed;
     } finally {
       outer?.removeEventListener("abort", onAbort);
+      void this.todo.return?.(undefined);
     }
   }
 
@@ -114,7 +121,7 @@ export class LiveRun {
   private finished(): boolean {
     if (this.failed !== undefined) return true;
     if (this.stopped) return this.active === 0;
-    return this.pending === 0;
+    return this.pending === 0 || (this.sourceDone && this.buffered.length === 0 && this.active === 0 && this.ready.length === 0 && this.waiting.size === 0);
   }
 
   private stop(reason: unknown): void {
@@ -144,10 +151,39 @@ export class LiveRun {
   }
 
   private fresh(): JobState | undefined {
-    const job = this.todo[this.next];
+    if (this.buffered.length < this.opts.concurrency) this.refill();
+    const job = this.buffered.shift();
     if (!job) return undefined;
-    this.next++;
     return { job, attempts: 0, retries: {}, abandoned: {}, hedge: undefined, retrying: undefined, readyAt: 0 };
+  }
+
+  /** Read ahead up to twice the concurrency (at least 64 jobs); wakes the pump when it has more. */
+  private refill(): void {
+    if (this.filling || this.sourceDone || this.stopped) return;
+    this.filling = true;
+    const want = Math.max(64, this.opts.concurrency * 2);
+    const step = async () => {
+      while (this.buffered.length < want && !this.stopped) {
+        const n = await this.todo.next();
+        if (n.done) {
+          this.sourceDone = true;
+          return;
+        }
+        this.buffered.push(n.value);
+      }
+    };
+    step().then(
+      () => {
+        this.filling = false;
+        this.pump();
+        this.wake?.();
+      },
+      (err: unknown) => {
+        this.filling = false;
+        this.failed ??= err;
+        this.stop(err);
+      },
+    );
   }
 
   private async attempt(s: JobState): Promise<void> {
@@ -192,7 +228,7 @@ export class LiveRun {
       this.deps.progress.tick(this.progressUpdate());
       return;
     }
-    const error: RecordError = { kind: err.kind === "auth" || err.kind === "not_found" || err.kind === "refused" ? "http" : err.kind, message: err.message };
+    const error: RecordError = { kind: err.failure === "auth" || err.failure === "not_found" || err.failure === "refused" ? "http" : err.failure, message: err.message };
     if (err.status !== undefined) error.status = err.status;
     this.errors++;
     this.finish(s, recordFor(job, { error, attempts: s.attempts, ...this.noise(s) }));

@@ -1,5 +1,6 @@
-// A run plan: every case × repeat with its rendered request and cache key, computed up front so
-// the runner knows exactly which records a finished run must contain.
+// A run plan: every case × repeat with its rendered request and cache key. Job i is case
+// ⌊i / repeats⌋'s repeat i mod repeats, so the runner knows which records a finished run must
+// contain from the case count alone, and renders each case only when its turn comes.
 import type { SuiteConfig } from "./suite-schema.js";
 import type { EvalCase } from "./cases.js";
 import type { CompiledPrompt } from "./prompt.js";
@@ -17,6 +18,9 @@ export interface PlannedJob {
   inputText: string;
   request: CompletionRequest;
 }
+
+/** Stands for the per-case input while a key's frame is cut (no rendered prompt can equal it as JSON text). */
+const INPUT_SLOT = "\u0000llmops:input\u0000";
 
 export interface TargetOverrides {
   baseUrl?: string;
@@ -53,38 +57,70 @@ export function requestParams(params: SuiteConfig["target"]["params"], suiteSeed
 }
 
 /**
+ * Renders one case's jobs at a time: the plan is a stream, in the suite's order, never an array.
  * `identity` names the model behind the target in cache keys where the URL does not (a llama-cpp
  * target's port changes every run; its GGUF's sha256 does not).
  */
-export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
-  const jobs: PlannedJob[] = [];
-  // One (frozen) parameters object per repeat, shared by every case's request: a million-case plan
-  // must not carry a million copies of the same few fields.
-  const paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
-  cases.forEach((c, caseIndex) => {
+export class JobPlanner {
+  // One (frozen) parameters object per repeat, shared by every case's request.
+  private readonly paramsByRepeat: Readonly<Record<string, unknown>>[];
+  readonly repeats: number;
+
+  constructor(
+    suite: SuiteConfig,
+    private readonly prompt: CompiledPrompt,
+    private readonly target: EffectiveTarget,
+    identity?: string,
+  ) {
+    this.repeats = suite.repeats;
+    this.paramsByRepeat = Array.from({ length: suite.repeats }, (_, repeat) => Object.freeze(requestParams(target.params, suite.seed, repeat, suite.repeats)));
+    // The cache key's canonical JSON around its one per-case member, cut once per repeat: a key
+    // is then one concatenation and one hash (the same text stableStringify gives the whole object).
+    this.keyFrames = this.paramsByRepeat.map((params, repeat) => {
+      const text = stableStringify({
+        v: 1,
+        provider: target.provider,
+        base_url: identity ?? target.base_url.replace(/\/+$/, ""),
+        model: target.model,
+        api: target.api,
+        params,
+        input: INPUT_SLOT,
+        repeat,
+      });
+      // Found after its key: inside a JSON string a quote is escaped, so this text occurs once.
+      const slot = `"input":${JSON.stringify(INPUT_SLOT)}`;
+      const at = text.indexOf(slot) + '"input":'.length;
+      return [text.slice(0, at), text.slice(at + JSON.stringify(INPUT_SLOT).length)] as const;
+    });
+  }
+
+  private readonly keyFrames: (readonly [string, string])[];
+
+  /** The jobs of the case at `caseIndex` in the plan (after --limit and --shard), one per repeat. */
+  jobsFor(c: EvalCase, caseIndex: number): PlannedJob[] {
+    const { target } = this;
     const vars = c.input === undefined ? { ...c.vars } : { ...c.vars, input: c.input };
-    const rendered = prompt.render(vars, { caseId: c.id, where: c.where });
-    const inputHash = sha256(stableStringify(rendered.messages));
-    for (let repeat = 0; repeat < suite.repeats; repeat++) {
-      const params = paramsByRepeat[repeat]!;
+    const rendered = this.prompt.render(vars, { caseId: c.id, where: c.where });
+    const messagesJson = stableStringify(rendered.messages);
+    const inputHash = sha256(messagesJson);
+    const inputJson = target.api === "chat" ? messagesJson : stableStringify(rendered.text);
+    const jobs: PlannedJob[] = [];
+    for (let repeat = 0; repeat < this.repeats; repeat++) {
+      const params = this.paramsByRepeat[repeat]!;
       const request: CompletionRequest =
         target.api === "chat"
           ? { api: "chat", model: target.model, messages: rendered.messages, params, stream: target.stream }
           : { api: "completions", model: target.model, prompt: rendered.text, params, stream: target.stream };
-      const key = sha256(
-        stableStringify({
-          v: 1,
-          provider: target.provider,
-          base_url: identity ?? target.base_url.replace(/\/+$/, ""),
-          model: target.model,
-          api: target.api,
-          params,
-          input: target.api === "chat" ? rendered.messages : rendered.text,
-          repeat,
-        }),
-      );
-      jobs.push({ index: jobs.length, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
+      const [head, tail] = this.keyFrames[repeat]!;
+      const key = sha256(head + inputJson + tail);
+      jobs.push({ index: caseIndex * this.repeats + repeat, caseIndex, evalCase: c, repeat, key, inputHash, inputText: rendered.text, request });
     }
-  });
-  return jobs;
+    return jobs;
+  }
+}
+
+/** Every job of `cases`, in order (small plans and tests; runs stream through JobPlanner). */
+export function planJobs(suite: SuiteConfig, cases: readonly EvalCase[], prompt: CompiledPrompt, target: EffectiveTarget, identity?: string): PlannedJob[] {
+  const planner = new JobPlanner(suite, prompt, target, identity);
+  return cases.flatMap((c, i) => planner.jobsFor(c, i));
 }

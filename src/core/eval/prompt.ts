@@ -16,6 +16,8 @@ export interface TemplateOrigin {
   file: string;
   line: number;
   col: number;
+  /** Columns stripped from every later line (a YAML block scalar's indentation). */
+  indent?: number;
 }
 
 /** The case being rendered, for messages. */
@@ -41,7 +43,7 @@ interface Part {
 function position(source: string, offset: number | null, origin: TemplateOrigin): string {
   if (offset === null) return `${origin.file}:${origin.line}:${origin.col}`;
   const p = lineColAt(source, offset);
-  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col}`;
+  return `${origin.file}:${origin.line + p.line - 1}:${p.line === 1 ? origin.col + p.col - 1 : p.col + (origin.indent ?? 0)}`;
 }
 
 function compile(source: string, origin: TemplateOrigin, role: ChatMessage["role"]): Part {
@@ -49,7 +51,8 @@ function compile(source: string, origin: TemplateOrigin, role: ChatMessage["role
   try {
     template = new Template(source);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    // The parser meets the end of a block never closed as a TypeError of its own; say what it means.
+    const why = err instanceof TypeError ? "a block or tag opened here is never closed" : err instanceof Error ? err.message : String(err);
     throw new ConfigError(`${position(source, locateSyntaxError(source), origin)}: invalid Jinja template: ${why}`, {
       hint: "check the tag there: {{ expression }}, {% if … %}…{% endif %}, {% for … %}…{% endfor %}",
     });

@@ -3,7 +3,9 @@
 // is missing.
 import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
+import type { RunPlan } from "./run-plan.js";
 import type { PlannedJob } from "./plan.js";
+import type { RecordLocation } from "../ports/results-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
@@ -54,63 +56,137 @@ export interface RunOutcome {
   deadlines: (Record<DeadlinePhase, number> & { adaptive: boolean }) | undefined;
 }
 
-export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
-  // A record's identity is (case id, repeat); its key says which request produced it. A record
-  // whose key no longer matches the plan (prompt, target or params changed) is stale. Per job the
-  // runner keeps where its record lies on disk and what state it is in, never the record itself.
-  const jobAt = new Map<string, number>();
-  jobs.forEach((j, i) => jobAt.set(identity(j.evalCase.id, j.repeat), i));
-  const where = new Float64Array(jobs.length * 2).fill(-1);
-  const state = new Uint8Array(jobs.length);
-  let stale = 0;
-  // Records for cases (or repeats) this run does not plan: a --limit, or a suite that lost cases.
-  let outside = 0;
+export async function runEval(plan: RunPlan, deps: RunDeps, opts: RunOptions): Promise<RunOutcome> {
+  const found = await locateRecords(plan, deps);
+  const reused = found.done;
+  const todo = plan.size - reused;
+  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${plan.size} records already done, ${todo} to go`);
+  if (found.stale > 0) deps.logger.warn(`${found.stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
+  if (found.outside > 0) deps.logger.warn(`${found.outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
+  const dropped = found.stale + found.outside;
+
+  const live = await dispatch(plan, found, todo, deps, opts);
+  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0);
+  const { done, fatal } = live;
+  if (deps.signal?.aborted) {
+    // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
+    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
+    throw new ProcessExitError(`eval ${reason} — ${done === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done} of ${plan.size} records (those are saved)`}`, null, null, {
+      hint: "run the same command again to resume; only the missing records are requested",
+    });
+  }
+  if (fatal) {
+    const progress = done === 0 ? `no record was completed (0 of ${plan.size})` : `stopped after ${done} of ${plan.size} records (those are saved; run the same command again to resume)`;
+    throw new ExternalError(`${fatal.message} — ${progress}`, {
+      ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),
+    });
+  }
+  return {
+    records: kept,
+    requested: todo - live.fromCache,
+    reused,
+    fromCache: live.fromCache,
+    stale: dropped,
+    retries: live.retries,
+    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : undefined,
+  };
+}
+
+/**
+ * Per job, where its record lies on disk and what state it is in — 17 bytes a job in typed
+ * arrays, never the record. A record's identity is (case id, repeat); its key says which request
+ * produced it, and one whose key no longer matches the plan (prompt, target or params changed) is
+ * stale. The plan's keys are rendered (8 bytes a job, for this step only) only when records exist.
+ */
+interface Located {
+  where: Float64Array;
+  state: Uint8Array;
+  done: number;
+  stale: number;
+  /** Records for cases (or repeats) this run does not plan: a --limit, or a suite that lost cases. */
+  outside: number;
+}
+
+async function locateRecords(plan: RunPlan, deps: RunDeps): Promise<Located> {
+  const where = new Float64Array(plan.size * 2).fill(-1);
+  const state = new Uint8Array(plan.size);
+  const found: Located = { where, state, done: 0, stale: 0, outside: 0 };
+  if (!deps.store.mayHoldRecords()) return found;
+  const keys = new Uint32Array(plan.size * 2);
+  for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
+  const probe = new Uint32Array(2);
   deps.store.load((r, at) => {
-    const i = jobAt.get(identity(r.case_id, r.repeat));
-    if (i === undefined || jobs[i]!.key !== r.key) {
-      if (i === undefined) outside++;
-      else stale++;
+    const i = plan.indexOf(r.case_id, r.repeat);
+    if (i < 0) {
+      found.outside++;
+      return;
+    }
+    keyDigest(r.key, probe, 0);
+    if (probe[0] !== keys[2 * i] || probe[1] !== keys[2 * i + 1]) {
+      found.stale++;
       return;
     }
     where[2 * i] = at.offset; // the last one wins
     where[2 * i + 1] = at.length;
     state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
-  // Finished records are kept; errored ones are tried again.
-  const todo = jobs.filter((_, i) => state[i] !== DONE_BEFORE);
-  const reused = jobs.length - todo.length;
-  if (reused > 0) deps.logger.info(`resuming: ${reused} of ${jobs.length} records already done, ${todo.length} to go`);
-  if (stale > 0) deps.logger.warn(`${stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
-  if (outside > 0) deps.logger.warn(`${outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
-  stale += outside;
+  for (let i = 0; i < plan.size; i++) if (state[i] === DONE_BEFORE) found.done++;
+  return found;
+}
 
-  const live = new LiveRun(todo, deps, opts, { done: reused, total: jobs.length });
-  deps.progress.start(jobs.length, "eval");
+/** The first 64 bits of a hex sha256 key, at slot `i` of `out`. */
+function keyDigest(key: string, out: Uint32Array, i: number): void {
+  out[2 * i] = Number.parseInt(key.slice(0, 8), 16) >>> 0;
+  out[2 * i + 1] = Number.parseInt(key.slice(8, 16), 16) >>> 0;
+}
+
+/** Send every job not already done, streaming the plan past the finished ones. */
+async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDeps, opts: RunOptions): Promise<LiveRun> {
+  const { where, state } = found;
+  async function* pending() {
+    for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
+  }
+  const live = new LiveRun(pending()[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
+  deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
     await live.run((job, at) => {
-      const i = jobAt.get(identity(job.evalCase.id, job.repeat))!;
-      where[2 * i] = at.offset;
-      where[2 * i + 1] = at.length;
-      state[i] = WRITTEN_NOW;
+      where[2 * job.index] = at.offset;
+      where[2 * job.index + 1] = at.length;
+      state[job.index] = WRITTEN_NOW;
     });
   } finally {
     deps.progress.stop();
   }
-  const { done, fatal } = live;
+  return live;
+}
 
-  // The file is rewritten in plan order, one record at a time: reused outputs are scored again with
-  // the scorers as configured now (scoring is pure and cheap, and a changed scorer must not need a
-  // single new request), and every final record feeds the summary on its way through.
-  function* locations() {
-    for (let i = 0; i < jobs.length; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i };
+/**
+ * The file is rewritten in plan order, one record at a time: reused outputs are scored again with
+ * the scorers as configured now (scoring is pure and cheap, and a changed scorer or expected value
+ * must not need a single new request), and every final record feeds the summary on its way through.
+ */
+async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean): Promise<number> {
+  const { where, state } = found;
+  // Records written by this run were scored as they came: only those from before need their job
+  // (rendered again from the case); a run with none from before reads no case at all.
+  const fromBefore = state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
+  async function* locations(): AsyncIterable<RecordLocation & { index: number; job: PlannedJob | undefined }> {
+    if (!fromBefore) {
+      for (let i = 0; i < plan.size; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job: undefined };
+      return;
+    }
+    for await (const job of plan.jobs()) {
+      const i = job.index;
+      if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job };
+    }
   }
   let kept = 0;
-  deps.store.finalize(
+  await deps.store.finalize(
     locations(),
-    (r, i) => {
+    (r, { index, job }) => {
       kept++;
-      if (state[i] !== WRITTEN_NOW && r.error === null && r.output !== null) {
+      if (job !== undefined && state[index] !== WRITTEN_NOW && r.error === null && r.output !== null) {
         const response: CachedResponse = {
           text: r.output,
           finishReason: r.finish_reason,
@@ -120,38 +196,12 @@ export async function runEval(jobs: readonly PlannedJob[], deps: RunDeps, opts: 
           latencyMs: r.latency_ms ?? 0,
         };
         r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-        r.scores = scoreOutput(deps.scorers, jobs[i]!, response, r.cost);
+        r.scores = scoreOutput(deps.scorers, job, response, r.cost);
       }
       deps.summary?.add(r);
       return r;
     },
-    stale > 0,
+    dropsRecords,
   );
-  if (deps.signal?.aborted) {
-    // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
-    const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} — ${done === 0 ? `before any of the ${jobs.length} records was done` : `stopped after ${done} of ${jobs.length} records (those are saved)`}`, null, null, {
-      hint: "run the same command again to resume; only the missing records are requested",
-    });
-  }
-  if (fatal) {
-    const progress = done === 0 ? `no record was completed (0 of ${jobs.length})` : `stopped after ${done} of ${jobs.length} records (those are saved; run the same command again to resume)`;
-    throw new ExternalError(`${fatal.message} — ${progress}`, {
-      ...(fatal.opts.hint ? { hint: fatal.opts.hint } : {}),
-    });
-  }
-  return {
-    records: kept,
-    requested: todo.length - live.fromCache,
-    reused,
-    fromCache: live.fromCache,
-    stale,
-    retries: live.retries,
-    deadlines: live.requestsSent > 0 ? { ...live.watch.deadlines.snapshot(), adaptive: opts.deadlines.adaptive } : undefined,
-  };
+  return kept;
 }
-
-function identity(caseId: string, repeat: number): string {
-  return `${caseId}\u0000${repeat}`;
-}
-

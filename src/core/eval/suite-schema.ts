@@ -102,6 +102,10 @@ const targetSchema = z
       .optional(),
     params: paramsSchema,
     prices: priceSchema.optional(),
+    /** The model's context window in tokens, for `prompts lint`'s budget (llama-cpp: serve.ctx when unset). */
+    context: z.number().int().positive().max(100_000_000).optional(),
+    /** How `prompts lint` counts tokens: o200k_base, cl100k_base, an OpenAI model name, or a tokenizer.json path (relative to the suite). */
+    tokenizer: z.string().min(1).max(1000).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.provider === "openai-compatible") {

@@ -5,6 +5,7 @@ export * from "./events.js";
 export * from "./identity.js";
 export * from "./sticky-comment.js";
 export * from "./trusted-pr.js";
+export * from "./comment-target.js";
 export * from "./check.js";
 export * from "./report-bundle.js";
 export * from "./runner-guard.js";

@@ -38,11 +38,11 @@ export function hfTokenizerMetadata(doc: unknown, cfg: Json, h: LlamaHparams, wh
   const d = doc as Json;
   const model = d?.model as Json | undefined;
   if (!model || model.type !== "BPE") {
-    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json) and the reference byte tokenizer`, {
-      hint: "for SentencePiece (tokenizer.model) models use llama.cpp's convert_hf_to_gguf.py",
+    throw new InputError(`${where}: tokenizer model ${JSON.stringify(model?.type)} is not supported; llmops export writes byte-level BPE (tokenizer.json), SentencePiece (tokenizer.model) and the reference byte tokenizer`, {
+      hint: "for a SentencePiece model, put its tokenizer.model beside config.json (export reads it first)",
     });
   }
-  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is not supported by llmops export`, { hint: "use llama.cpp's convert_hf_to_gguf.py" });
+  if (model.byte_fallback === true) throw new InputError(`${where}: BPE with byte_fallback (SentencePiece-style) is exported from the SentencePiece model it was converted from`, { hint: "put the tokenizer.model beside config.json; export reads it instead of tokenizer.json" });
   const pre = preTokenizerName(d.pre_tokenizer as Json | null, where);
   const vocab = new Map<string, number>(Object.entries((model.vocab ?? {}) as Record<string, number>));
   const added = ((d.added_tokens ?? []) as Json[]).map((t) => ({ id: t.id as number, content: t.content as string, special: t.special === true }));

@@ -20,6 +20,8 @@ export interface ResolvedService {
   urlPath: string;
   timeoutS: number;
   env: Record<string, string>;
+  /** Caller variables passed beyond the allow-list (`pass_env:`); names only, not hashed. */
+  passEnv: string[];
   definition: unknown;
 }
 
@@ -33,6 +35,8 @@ export interface Stage {
   params: Record<string, unknown>;
   services: string[];
   env: Record<string, string>;
+  /** Caller variables passed beyond the allow-list (`pass_env:`); names only, not in the definition hash. */
+  passEnv: string[];
   alwaysRun: boolean;
   upstream: string[];
   /** What the stage's definition hash covers (services' variables still unresolved). */
@@ -80,11 +84,17 @@ function configErrors(file: string, lines: string[]): ConfigError {
   });
 }
 
+/** What the adapter knows of files the pipeline's steps read (the core reads no files). */
+export interface PipelineReads {
+  /** The files an eval suite reads (cases, prompt files and their sidecars, schemas), repository-relative. */
+  suiteFiles?(suite: string): string[];
+}
+
 /**
  * Resolve a checked config: merge the params file's values under the inline ones, expand each
  * stage, order the graph. `fileParams` is the params file's parsed value (the adapter reads it).
  */
-export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, text: string, fileParams?: { doc: SourcedDocument }): Pipeline {
+export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, text: string, fileParams?: { doc: SourcedDocument }, reads: PipelineReads = {}): Pipeline {
   const problems = new Problems(doc);
   let params: Record<string, unknown> = { ...config.params };
   if (fileParams) {
@@ -151,6 +161,9 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       withValue = r.data;
       command = { llmops: true, argv: step.argv(r.data) };
       implicitDeps = step.inputs(r.data).filter((d) => !d.includes("${"));
+      // An eval stage reads more than its suite file: its cases, prompt files and schemas are
+      // dependencies too, so a prompt edit reruns only the suites that use that prompt.
+      if (cfg.uses === "eval" && reads.suiteFiles && typeof r.data.suite === "string" && !r.data.suite.includes("${")) implicitDeps.push(...reads.suiteFiles(r.data.suite));
       defaultOuts = step.outs(r.data);
     } else if (typeof cfg.run === "string") {
       if (!cfg.shell) {
@@ -212,6 +225,7 @@ export function resolvePipeline(doc: SourcedDocument, config: PipelineConfig, te
       params: stageParams,
       services: cfg.services,
       env,
+      passEnv: cfg.pass_env,
       alwaysRun: cfg.always_run,
       upstream: [],
       definition,
@@ -271,5 +285,5 @@ function resolveService(name: string, raw: Service, lookup: (n: string) => { fou
   const parsed = ServiceSchema.parse(raw);
   const command = { llmops: Boolean(raw.uses), argv };
   const definition = { command, ready: parsed.ready, url_path: parsed.url_path, env: r.env };
-  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, definition };
+  return { name, command, deps, ready: parsed.ready, urlPath: parsed.url_path, timeoutS: parsed.timeout_s, env: r.env, passEnv: parsed.pass_env, definition };
 }

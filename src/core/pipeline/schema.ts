@@ -9,6 +9,11 @@ export type StepName = (typeof STEP_NAMES)[number];
 const StageName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "a stage name: a letter, then letters, digits, '_' or '-'");
 const RelPath = z.string().min(1);
 const Argv = z.array(z.string()).min(1);
+/**
+ * Variables of the caller's environment a stage or service gets beyond the allow-list every child
+ * gets (src/adapters/process/child-env.ts): an API key, HF_TOKEN. Named one by one, never a pattern.
+ */
+const PassEnv = z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name")).default([]);
 
 export const ServiceSchema = z
   .object({
@@ -35,6 +40,7 @@ export const ServiceSchema = z
     url_path: z.string().default("/v1"),
     timeout_s: z.number().positive().max(3600).default(120),
     env: z.record(z.string(), z.string()).default({}),
+    pass_env: PassEnv,
   })
   .strict();
 export type Service = z.infer<typeof ServiceSchema>;
@@ -54,6 +60,7 @@ export const StageSchema = z
     /** Stages that must finish first although this one reads none of their outputs (a check). */
     after: z.array(z.string()).default([]),
     env: z.record(z.string(), z.string()).default({}),
+    pass_env: PassEnv,
     /** Never restore this stage from the cache (a stage whose effect is outside its outs). */
     always_run: z.boolean().default(false),
   })

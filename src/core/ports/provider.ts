@@ -1,5 +1,6 @@
 // The model Provider port: one request in, one completion out, or a classified failure the
 // runner knows how to treat (retry, record, or stop the run).
+import { ExternalError } from "../../errors.js";
 
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
@@ -41,15 +42,17 @@ export type ProviderErrorKind = "http" | "timeout" | "network" | "truncated" | "
  * A failed request. `retryable` failures (429, 5xx, resets, timeouts, truncated bodies) are retried
  * with backoff; `fatal` ones (401/403/404, connection refused after retries) stop the whole run
  * because every other case would fail the same way; the rest are recorded on the case.
+ * It is an ExternalError (exit 2 where it reaches a shell); what went wrong with the request is
+ * `failure` — `kind` is the hierarchy's own field.
  */
-export class ProviderError extends Error {
-  override readonly name = "ProviderError";
+export class ProviderError extends ExternalError {
+  override readonly name: string = "ProviderError";
   constructor(
     message: string,
-    readonly kind: ProviderErrorKind,
+    readonly failure: ProviderErrorKind,
     readonly opts: { status?: number; retryable: boolean; fatal?: boolean; retryAfterMs?: number; hint?: string; maxAttempts?: number },
   ) {
-    super(message);
+    super(message, opts.hint === undefined ? undefined : { hint: opts.hint });
   }
   get retryable(): boolean {
     return this.opts.retryable;

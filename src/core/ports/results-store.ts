@@ -10,14 +10,17 @@ export interface RecordLocation {
 }
 
 export interface ResultsStore {
+  /** False when there is certainly nothing to load (no file, or an empty one). */
+  mayHoldRecords(): boolean;
   /** Each record already on disk, in file order, with where it lies (a cut-off last line is dropped). */
   load(each: (record: EvalRecord, at: RecordLocation) => void): void;
   /** Append and flush one record; where it was written. */
   append(record: EvalRecord): RecordLocation;
   /**
-   * Rewrite atomically with exactly the records at `locations`, in that order, each passed through
-   * `map` (called once per record, in order). `dropsRecords`: some records on disk are not among
-   * them (another configuration, --limit), so the old file is kept aside rather than lost.
+   * Rewrite atomically with exactly the records at `locations` (a stream), in that order, each
+   * passed through `map` with its location (called once per record, in order). `dropsRecords`:
+   * some records on disk are not among them (another configuration, --limit), so the old file is
+   * kept aside rather than lost.
    */
-  finalize(locations: Iterable<RecordLocation & { index: number }>, map: (record: EvalRecord, index: number) => EvalRecord, dropsRecords: boolean): void;
+  finalize<L extends RecordLocation>(locations: Iterable<L> | AsyncIterable<L>, map: (record: EvalRecord, at: L) => EvalRecord, dropsRecords: boolean): Promise<void>;
 }

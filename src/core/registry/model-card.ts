@@ -2,7 +2,16 @@
 // data it was trained on, its eval results with intervals, the gate verdict, the deployment and the
 // smoke test, and the limitations. Text from tags and evals is escaped (it is untrusted).
 import type { RegistryEvidence } from "../contracts/registry-evidence.js";
+import { markdownTable } from "markdown-table";
 import { escapeMarkdownText as escapeMarkdown, renderCodeSpan } from "../report/escape.js";
+
+/** Cells are escaped by the caller; rows stay one line each (no column padding) so long text stays readable in the source. */
+const table = (rows: string[][]): string => markdownTable(rows, { alignDelimiters: false });
+
+/** The smoke test's checks (release body and the promote action's job summary). Names and details are untrusted. */
+export function renderSmokeChecks(checks: readonly { name: string; ok: boolean; detail: string }[]): string {
+  return table([["smoke check", "result", "detail"], ...checks.map((c) => [escapeMarkdown(c.name), c.ok ? "pass" : "FAIL", escapeMarkdown(c.detail)])]);
+}
 
 export interface PromotionFacts {
   artifact: string;
@@ -31,23 +40,22 @@ export function renderModelCard(f: PromotionFacts): string {
     "",
     f.description ? escapeMarkdown(f.description) : `A ${f.type} registered in ${f.repository}.`,
     "",
-    "| | |",
-    "| --- | --- |",
-    `| type | ${escapeMarkdown(f.type)} |`,
-    `| commit | \`${e.commit}\` |`,
-    `| weights | ${renderCodeSpan(e.model?.uri ?? "virtual")} |`,
-    `| content hash | \`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"}) |`,
-    `| dataset manifest | ${e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"} |`,
-    `| registered by | llmops ${escapeMarkdown(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)} |`,
+    table([
+      ["", ""],
+      ["type", escapeMarkdown(f.type)],
+      ["commit", `\`${e.commit}\``],
+      ["weights", renderCodeSpan(e.model?.uri ?? "virtual")],
+      ["content hash", `\`${e.model?.sha256 ?? "-"}\` (${e.model ? `${e.model.bytes} bytes` : "-"})`],
+      ["dataset manifest", e.dataset_manifest ? `${renderCodeSpan(e.dataset_manifest.path)} \`${e.dataset_manifest.sha256}\`` : "not recorded"],
+      ["registered by", `llmops ${escapeMarkdown(e.llmops_version)}, tag ${renderCodeSpan(f.registrationTag)}`],
+    ]),
     "",
     "## Evaluation",
     "",
   ];
   if (e.eval && Object.keys(e.eval.metrics).length > 0) {
-    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", "| metric | mean | 95% interval | n |", "| --- | --- | --- | --- |");
-    for (const [name, m] of Object.entries(e.eval.metrics)) {
-      lines.push(`| ${escapeMarkdown(name)} | ${pct(m.mean)} | ${m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} – ${pct(m.ci_high)}` : "-"} | ${m.n} |`);
-    }
+    const rows = Object.entries(e.eval.metrics).map(([name, m]) => [escapeMarkdown(name), pct(m.mean), m.ci_low !== null && m.ci_high !== null ? `${pct(m.ci_low)} – ${pct(m.ci_high)}` : "-", String(m.n)]);
+    lines.push(`Suite ${renderCodeSpan(e.eval.suite ?? "?")} (${renderCodeSpan(e.eval.path)}, \`${e.eval.sha256}\`).`, "", table([["metric", "mean", "95% interval", "n"], ...rows]));
   } else lines.push("No eval summary was recorded with this version.");
   lines.push("", "## Gate", "", `The trusted check \`llmops / gate\` on \`${e.commit.slice(0, 12)}\` concluded **${escapeMarkdown(f.gate.conclusion)}** (${f.gate.url || "no link"}).`);
   lines.push("", "## Limitations", "", ...(f.limitations.length ? f.limitations.map((l) => `- ${escapeMarkdown(l)}`) : ["- Evaluated only on the suite above; behaviour outside it is not measured."]));
@@ -63,12 +71,10 @@ export function renderReleaseBody(f: PromotionFacts): string {
     "",
     `- **${escapeMarkdown(f.stage)}** via ${renderCodeSpan(f.assignmentTag)}${f.previousVersion ? ` (replacing ${escapeMarkdown(f.previousVersion)})` : ""}: ${escapeMarkdown(f.manifest.target)} manifest ${renderCodeSpan(f.manifest.path)} (${escapeMarkdown(f.manifest.change)}); smoke test ${ok ? "passed" : "FAILED"} against ${escapeMarkdown(f.smoke.endpoint)}`,
     "",
-    "| smoke check | result | detail |",
-    "| --- | --- | --- |",
-    ...f.smoke.checks.map((c) => `| ${escapeMarkdown(c.name)} | ${c.ok ? "pass" : "FAIL"} | ${escapeMarkdown(c.detail)} |`),
+    renderSmokeChecks(f.smoke.checks),
   ];
   if (f.assets.length) {
-    lines.push("", "## Assets", "", "| file | sha256 | bytes |", "| --- | --- | --- |", ...f.assets.map((a) => `| ${escapeMarkdown(a.name)} | \`${a.sha256.replace(/^sha256:/, "")}\` | ${a.bytes} |`));
+    lines.push("", "## Assets", "", table([["file", "sha256", "bytes"], ...f.assets.map((a) => [escapeMarkdown(a.name), `\`${a.sha256.replace(/^sha256:/, "")}\``, String(a.bytes)])]));
     lines.push("", "Verify with `sha256sum -c SHA256SUMS`.");
   }
   return `${lines.join("\n")}\n`;

@@ -18,3 +18,24 @@ export function hasWorkflowCommand(text: string): boolean {
   COMMAND_AT_LINE_START.lastIndex = 0;
   return COMMAND_AT_LINE_START.test(text);
 }
+
+/** A value inside a workflow command: `%`, CR and LF encoded (the runner decodes them), so it stays on one line. */
+function escapeCommandData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** A property of a workflow command (file=, title=): also `:` and `,`, which end a property. */
+function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/**
+ * An annotation on a line of a file (`::error file=…,line=…,col=…,title=…::message`). Every piece of
+ * untrusted text is encoded, so a message quoting a case cannot end the command or start another.
+ */
+export function renderAnnotation(level: "error" | "warning" | "notice", at: { file: string; line: number; col?: number; title?: string }, message: string): string {
+  const props = [`file=${escapeCommandProperty(at.file)}`, `line=${Math.max(1, Math.floor(at.line))}`];
+  if (at.col !== undefined) props.push(`col=${Math.max(1, Math.floor(at.col))}`);
+  if (at.title !== undefined) props.push(`title=${escapeCommandProperty(at.title)}`);
+  return `::${level} ${props.join(",")}::${escapeCommandData(message)}`;
+}

@@ -1,7 +1,9 @@
 // The PR comment and the job summary: one markdown report from one model, fitted under a size
 // limit by trimming the case details first (fewer cases, then shorter texts), and saying so.
 import { renderStickyMarker } from "./marker.js";
+import { renderPromptDiffSection } from "./prompt-diff.js";
 import type { ReportModel } from "./model.js";
+import { renderNewCases } from "./new-cases.js";
 import {
   type CaseLimits,
   renderCaseSections,
@@ -72,8 +74,10 @@ function assemble(model: ReportModel, variant: "comment" | "summary", limits: Ca
     renderChart(model.comparison),
     renderOperationalTable(model.comparison),
     renderGateChecks(model.comparison),
+    renderPromptDiffSection(model.promptDiff),
     note,
     cases.text,
+    renderNewCases(model.newCases, limits),
     renderProvenance(model),
     renderFooter(model),
   ];

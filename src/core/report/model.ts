@@ -2,6 +2,7 @@
 // (inputs, expected values and both sides' outputs, from the two runs' results.jsonl) and a little
 // context the caller passes in (title, workflow-run link). Built once, rendered many ways.
 import type { Comparison, MetricComparison } from "../compare/types.js";
+import type { PromptDiffReport } from "../prompts/diff-model.js";
 
 /** The subset of a results.jsonl record the report reads. */
 export interface ReportRecord {
@@ -59,13 +60,31 @@ export interface ReportModel {
   /** Every case of either run, in run order; empty when the runs' records were not available. */
   cases: CaseDetail[];
   context: ReportContext;
+  /** Cases the candidate's suite adds to the yardstick's, evaluated apart and not gated. */
+  newCases?: NewCasesReport;
+  /** The prompts the pull request changes, with their rendered diffs (`llmops prompts diff`). */
+  promptDiff?: PromptDiffReport;
+}
+
+/** One case a pull request adds, as the candidate answered it. */
+export interface NewCase {
+  case_id: string;
+  input: string;
+  expected: unknown;
+  side: CaseSide;
+}
+
+export interface NewCasesReport {
+  cases: NewCase[];
+  /** Mean of each metric over the new cases (null when none had a value). */
+  means: Record<string, number | null>;
 }
 
 function mean(xs: number[]): number | null {
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-function foldSide(records: ReportRecord[], metrics: MetricComparison[]): CaseSide {
+export function foldSide(records: ReportRecord[], metrics: MetricComparison[]): CaseSide {
   const names = new Set<string>(metrics.map((m) => m.name));
   for (const r of records) for (const k of Object.keys(r.scores)) names.add(k);
   const kindOf = new Map(metrics.map((m) => [m.name, m.kind]));
@@ -91,7 +110,7 @@ function foldSide(records: ReportRecord[], metrics: MetricComparison[]): CaseSid
   };
 }
 
-function groupByCase(records: ReportRecord[]): Map<string, ReportRecord[]> {
+export function groupByCase(records: ReportRecord[]): Map<string, ReportRecord[]> {
   const byCase = new Map<string, ReportRecord[]>();
   for (const r of records) {
     const list = byCase.get(r.case_id);

@@ -26,6 +26,27 @@ describe("paired bootstrap", () => {
     expect(b.se / t.se).toBeLessThan(1.07);
   });
 
+  it.each([
+    [1, 0],
+    [2, 1],
+    [3, 42],
+    [7, 0xffffffff],
+    [1000, 5],
+    [65_537, 123_456_789],
+  ])("bootstrapMeans' inlined xoshiro128** draws exactly the indices createRng draws (n = %i, seed %i)", (n, seed) => {
+    // Distinct irrational-ish values: a single different index changes a mean's bits.
+    const v = Float64Array.from({ length: n }, (_, i) => Math.sqrt(i + 2) * 1e3);
+    const resamples = n > 10_000 ? 3 : 40;
+    const rng = createRng(seed);
+    const expected = new Float64Array(resamples);
+    for (let b = 0; b < resamples; b++) {
+      let acc = 0;
+      for (let i = 0; i < n; i++) acc += v[rng.int(n)]!;
+      expected[b] = acc / n;
+    }
+    expect(Array.from(bootstrapMeans(v, resamples, seed))).toEqual(Array.from(expected));
+  });
+
   it("draws indices uniformly: the mean of resampled means is the sample mean", () => {
     const v = Float64Array.from({ length: 1000 }, (_, i) => i);
     const m = bootstrapMeans(v, 2000, 5);

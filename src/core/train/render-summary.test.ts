@@ -18,9 +18,9 @@ describe("renderTrainSummary", () => {
     expect(renderTrainSummary(result, { name: "tiny <b>@team</b>" })).toMatchInlineSnapshot(`
       "## Training: tiny &lt;b&gt;@⁠team&lt;/b&gt;
 
-      | steps | final loss | min loss | eval loss | tokens/s | time |
-      | ---: | ---: | ---: | ---: | ---: | ---: |
-      | 150/150 | 0.7281 | 0.7281 | 0.9243 | 5120 | 24.9s |
+      |   steps | final loss | min loss | eval loss | tokens/s |  time |
+      | ------: | ---------: | -------: | --------: | -------: | ----: |
+      | 150/150 |     0.7281 |   0.7281 |    0.9243 |     5120 | 24.9s |
 
       Model \`sha256:8136cd81d9fb56a35106ab7a6d16cbbc779e711b892a05a574c85b9438da7787\` (3 files), backend **reference**, device **cpu**, commit \`bfce3fcf13ba\`.
 

@@ -1,5 +1,6 @@
 // The job summary / PR comment section for a training run: final metrics, loss curve (Mermaid)
 // and the rendered trainer config. Pure; untrusted text is escaped.
+import { markdownTable } from "markdown-table";
 import { escapeMarkdownText, renderCodeBlock } from "../report/escape.js";
 import type { MetricRecord } from "./log-parse.js";
 import { lossSeries, renderLossMermaid } from "./loss-chart.js";
@@ -18,9 +19,20 @@ export function renderTrainSummary(result: TrainRunResult, opts: { name: string 
   const lines = [
     `## Training: ${escapeMd(opts.name)}`,
     "",
-    "| steps | final loss | min loss | eval loss | tokens/s | time |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${m ? `${m.steps}${m.total_steps !== undefined ? `/${m.total_steps}` : ""}` : "–"} | ${num(m?.loss)} | ${num(m?.min_loss)} | ${num(m?.eval_loss)} | ${m?.tokens_per_s === undefined || m.tokens_per_s === null ? "–" : Math.round(m.tokens_per_s)} | ${m ? `${m.train_s.toFixed(1)}s` : "–"} |`,
+    markdownTable(
+      [
+        ["steps", "final loss", "min loss", "eval loss", "tokens/s", "time"],
+        [
+          m ? `${m.steps}${m.total_steps !== undefined ? `/${m.total_steps}` : ""}` : "–",
+          num(m?.loss),
+          num(m?.min_loss),
+          num(m?.eval_loss),
+          m?.tokens_per_s === undefined || m.tokens_per_s === null ? "–" : String(Math.round(m.tokens_per_s)),
+          m ? `${m.train_s.toFixed(1)}s` : "–",
+        ],
+      ],
+      { align: "r" },
+    ),
     "",
   ];
   if (result.modelHash) lines.push(`Model \`${result.modelHash}\` (${r?.model?.files.length ?? 0} files), backend **${r?.backend ?? "?"}**, device **${r?.machine.device ?? "?"}**${r?.git.commit ? `, commit \`${r.git.commit.slice(0, 12)}\`` : ""}.`, "");

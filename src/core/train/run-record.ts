@@ -1,4 +1,5 @@
 // run.json's final metrics (its schema is core/contracts/train-run.ts) and metrics.jsonl lines.
+import { TRAIN_METRICS_TAG, trainMetricsFormat, type TrainMetricsLine } from "../contracts/train-metrics.js";
 import type { FinalMetrics } from "../contracts/train-run.js";
 import type { MetricRecord } from "./log-parse.js";
 
@@ -25,34 +26,36 @@ function round(n: number, d: number): number {
   return Number(n.toFixed(d));
 }
 
-/** metrics.jsonl line: numbers stay numbers; NaN/∞ become the strings "nan"/"inf"/"-inf" (JSON has none). */
+/** metrics.jsonl line (llmops.train-metrics/v1): numbers stay numbers; NaN/∞ become "nan"/"inf"/"-inf". */
 export function renderMetricsLine(kind: "train" | "eval", record: MetricRecord, tMs: number): string {
-  const o: Record<string, unknown> = { kind, t_ms: Math.round(tMs) };
-  for (const [k, v] of Object.entries(record)) {
-    o[k] = typeof v === "number" && !Number.isFinite(v) ? (Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") : v;
-  }
-  return `${JSON.stringify(o)}\n`;
+  const line: Record<string, unknown> = { schema: TRAIN_METRICS_TAG, kind, t_ms: Math.round(tMs) };
+  for (const [k, v] of Object.entries(record)) line[k] = typeof v === "number" && !Number.isFinite(v) ? (Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") : v;
+  return trainMetricsFormat.serialize(line as TrainMetricsLine);
 }
 
-export function parseMetricsLines(text: string): { kind: "train" | "eval"; record: MetricRecord; tMs?: number }[] {
-  const out: { kind: "train" | "eval"; record: MetricRecord; tMs?: number }[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
+export type MetricsLine = { kind: "train" | "eval"; record: MetricRecord; tMs?: number };
+
+/**
+ * Read metrics.jsonl through its format. The last line may be cut by a crash (dropped); any other
+ * bad line is an error naming `file:line`.
+ */
+export function parseMetricsLines(text: string, file = "metrics.jsonl"): MetricsLine[] {
+  const out: MetricsLine[] = [];
+  const lines = text.split("\n");
+  const last = lines.length - 1;
+  lines.forEach((raw, i) => {
+    if (!raw.trim()) return;
+    let line: TrainMetricsLine;
     try {
-      const o = JSON.parse(line) as Record<string, unknown>;
-      if ((o.kind !== "train" && o.kind !== "eval") || typeof o.step !== "number") continue;
-      const rec: Record<string, number> = {};
-      for (const [k, v] of Object.entries(o)) {
-        if (k === "kind" || k === "t_ms") continue;
-        if (typeof v === "number") rec[k] = v;
-        else if (v === "nan") rec[k] = Number.NaN;
-        else if (v === "inf") rec[k] = Number.POSITIVE_INFINITY;
-        else if (v === "-inf") rec[k] = Number.NEGATIVE_INFINITY;
-      }
-      out.push({ kind: o.kind, record: rec as unknown as MetricRecord, ...(typeof o.t_ms === "number" ? { tMs: o.t_ms } : {}) });
-    } catch {
-      // a line cut by a crash; skip it
+      line = trainMetricsFormat.parse(raw, `${file}:${i + 1}`);
+    } catch (err) {
+      if (i === last) return; // no newline after it: a write cut short
+      throw err;
     }
-  }
+    const { schema: _tag, kind, t_ms, ...figures } = line;
+    const record: Record<string, number> = {};
+    for (const [k, v] of Object.entries(figures)) if (v !== undefined) record[k] = v === "nan" ? Number.NaN : v === "inf" ? Number.POSITIVE_INFINITY : v === "-inf" ? Number.NEGATIVE_INFINITY : v;
+    out.push({ kind, record: record as unknown as MetricRecord, ...(t_ms !== undefined ? { tMs: t_ms } : {}) });
+  });
   return out;
 }

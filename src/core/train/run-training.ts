@@ -163,7 +163,7 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
         hint: "resume with the same spec and overrides, or train into a fresh --out directory",
       });
     }
-    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath));
+    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath), metricsPath);
   } else {
     // Rerunning the same command after a Ctrl-C or a crash must not silently delete the checkpoints
     // it could resume from (the trap HF Trainer's overwrite_output_dir guards against).

@@ -1,0 +1,67 @@
+// The jobs of one run as a stream over the suite's cases: which cases it plans (--limit, then
+// --shard), how many jobs that makes, and where a record of (case id, repeat) belongs — all without
+// holding a case or a job. Job i is the planned case ⌊i / repeats⌋'s repeat i mod repeats.
+import { ConfigError } from "../../errors.js";
+import type { CaseSet } from "./case-set.js";
+import { take } from "./case-set.js";
+import type { EvalCase } from "./cases.js";
+import type { JobPlanner, PlannedJob } from "./plan.js";
+import type { ShardSpec } from "./shard.js";
+
+export interface RunPlan {
+  /** Jobs in the plan: planned cases × repeats. */
+  size: number;
+  cases: number;
+  repeats: number;
+  /** The plan index of (case id, repeat), or -1 when this run does not plan it. */
+  indexOf(caseId: string, repeat: number): number;
+  /** The planned cases in order, read again on every call. */
+  plannedCases(): AsyncIterable<EvalCase>;
+  /** The jobs in plan order, each case rendered as it is read. */
+  jobs(): AsyncIterable<PlannedJob>;
+}
+
+export interface CaseSelection {
+  /** Only the first `limit` cases of the suite. */
+  limit?: number;
+  shard?: ShardSpec;
+}
+
+export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelection): RunPlan {
+  const limited = select.limit === undefined ? cases.count : Math.max(0, Math.min(cases.count, select.limit));
+  const shard = select.shard;
+  // Case s (0-based) is in shard (s mod N) + 1, as the ⌊s / N⌋-th case of that shard.
+  const planned = shard ? Math.max(0, Math.ceil((limited - (shard.index - 1)) / shard.count)) : limited;
+  const ordinalOf = (s: number): number => {
+    if (s < 0 || s >= limited) return -1;
+    if (!shard) return s;
+    return s % shard.count === shard.index - 1 ? Math.floor(s / shard.count) : -1;
+  };
+  const repeats = planner.repeats;
+  async function* plannedCases(): AsyncIterable<EvalCase> {
+    let s = 0;
+    let n = 0;
+    for await (const c of take(cases.stream(), limited)) {
+      if (ordinalOf(s++) >= 0) {
+        n++;
+        yield c;
+      }
+    }
+    if (n !== planned) throw new ConfigError(`the cases changed while the run was reading them (${n} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
+  }
+  return {
+    size: planned * repeats,
+    cases: planned,
+    repeats,
+    indexOf(caseId, repeat) {
+      if (!Number.isInteger(repeat) || repeat < 0 || repeat >= repeats) return -1;
+      const ordinal = ordinalOf(cases.ids.get(caseId));
+      return ordinal < 0 ? -1 : ordinal * repeats + repeat;
+    },
+    plannedCases,
+    async *jobs() {
+      let ordinal = 0;
+      for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);
+    },
+  };
+}
