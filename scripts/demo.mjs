@@ -38,7 +38,10 @@ const SCENARIOS = [
   { branch: "pr-more-nouns", title: "helpful: the training data names every noun the users write (tea, host, patio)", expect: "pass", edit: (p) => p.replace("nouns: 3 ", "nouns: 4 ") },
 ];
 const STATE = "llmops.demo-state/v1";
-const rel = (p) => relative(root, p) || ".";
+const rel = (p) => {
+  const r = relative(root, p);
+  return r.startsWith("..") ? p : r || ".";
+};
 
 const say = (s = "") => console.log(s);
 const step = (s) => say(`\n━━ ${s}`);
