@@ -47,10 +47,12 @@ describe("llmops eval (spawned CLI)", () => {
     expect(expectedRight).toBe(120 - wrong);
     expect(summary.counts).toEqual({ cases: 120, repeats: 1, records: 120, errors: 0 });
     // Each case was answered successfully by the server; a second answer for a case can only be a
-    // hedged copy (hedging is on for a loopback server), never more of those than were sent.
+    // hedged copy (hedging is on for a loopback server) or one the client had already abandoned at a
+    // deadline (on a loaded machine the 0.5 s limit is reached), never more than those two counts.
     const ok = server.requests.filter((q) => q.outcome === "ok");
     expect(new Set(ok.map((q) => q.prompt)).size).toBe(120);
-    expect(ok.length - 120).toBeLessThanOrEqual(summary.requests.hedges.sent);
+    const abandoned = Object.values(summary.requests.abandoned as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(ok.length - 120).toBeLessThanOrEqual(summary.requests.hedges.sent + abandoned);
   });
 
   it("resumes after SIGKILL: every case exactly once, none that had finished re-requested", async () => {

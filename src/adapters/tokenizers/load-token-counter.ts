@@ -64,22 +64,30 @@ async function resolveCounter(spec: string, baseDir: string, cwd: string, where:
   return hfCounter(path, shown, where);
 }
 
+/** An OpenAI encoding through js-tiktoken. */
+export class TiktokenCounter implements TokenCounter {
+  readonly chatMethod = "3 tokens per message + 3 for the reply (OpenAI's accounting)";
+  constructor(
+    readonly name: string,
+    private readonly tiktoken: { encode(text: string, allowed: string[], disallowed: string[]): number[] },
+  ) {}
+  /** Special-token text in a case is counted as the text it is, never as a control token. */
+  encode(text: string): number[] {
+    return this.tiktoken.encode(text, [], []);
+  }
+  countText(text: string): number {
+    return this.encode(text).length;
+  }
+  /** OpenAI's documented accounting for chat models: 3 tokens per message around its role and content, 3 that prime the reply (<|start|>assistant<|message|>). */
+  countChat(messages: readonly ChatMessage[]): number {
+    return messages.reduce((n, m) => n + 3 + this.countText(m.role) + this.countText(m.content), 3);
+  }
+}
+
 async function tiktokenCounter(enc: Encoding, model?: string): Promise<TokenCounter> {
   const { Tiktoken } = await import("js-tiktoken/lite");
   const ranks = (await ranksOf(enc)) as ConstructorParameters<typeof Tiktoken>[0];
-  const t = new Tiktoken({ ...ranks, pat_str: unicodeWhitespace(ranks.pat_str) });
-  // Special-token text in a case is counted as the text it is, never as a control token.
-  const encode = (s: string) => t.encode(s, [], []);
-  const count = (s: string) => encode(s).length;
-  return {
-    name: `${enc} (js-tiktoken${model ? `, for ${model}` : ""})`,
-    encode,
-    countText: count,
-    // OpenAI's documented accounting for chat models: 3 tokens per message around its role and
-    // content, and 3 that prime the reply (<|start|>assistant<|message|>).
-    countChat: (messages) => messages.reduce((n, m) => n + 3 + count(m.role) + count(m.content), 3),
-    chatMethod: "3 tokens per message + 3 for the reply (OpenAI's accounting)",
-  };
+  return new TiktokenCounter(`${enc} (js-tiktoken${model ? `, for ${model}` : ""})`, new Tiktoken({ ...ranks, pat_str: unicodeWhitespace(ranks.pat_str) }));
 }
 
 /**
@@ -101,7 +109,7 @@ async function hfCounter(path: string, shown: string, where: string): Promise<To
   };
   const json = readJson(path, shown);
   const configPath = join(dirname(path), "tokenizer_config.json");
-  const config = existsSync(configPath) ? readJson(configPath, relative(dirname(shown), configPath)) : {};
+  const config = existsSync(configPath) ? readJson(configPath, join(dirname(shown), "tokenizer_config.json")) : {};
   const { Tokenizer } = await import("@huggingface/tokenizers");
   let tok: InstanceType<typeof Tokenizer>;
   try {
@@ -109,24 +117,43 @@ async function hfCounter(path: string, shown: string, where: string): Promise<To
   } catch (err) {
     throw new ConfigError(`${where}: ${shown} is not a tokenizer @huggingface/tokenizers can load: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const countText = (s: string) => tok.encode(s).ids.length;
-  const encode = (s: string) => tok.encode(s, { add_special_tokens: false }).ids;
-  const raw = (s: string) => encode(s).length;
   const chatTemplate = typeof config.chat_template === "string" ? config.chat_template : null;
-  if (chatTemplate === null) {
-    return { name: `${shown} (HF tokenizers)`, encode, countText, countChat: (ms) => ms.reduce((n, m) => n + raw(m.content), 0), chatMethod: "message contents only (no chat_template in tokenizer_config.json)" };
-  }
-  const { Template } = await import("@huggingface/jinja");
-  const template = new Template(chatTemplate);
   const special = (k: string) => {
     const v = config[k];
     return typeof v === "string" ? v : v && typeof v === "object" && typeof (v as { content?: unknown }).content === "string" ? (v as { content: string }).content : "";
   };
-  return {
-    name: `${shown} (HF tokenizers)`,
-    encode,
-    countText,
-    countChat: (messages: readonly ChatMessage[]) => raw(template.render({ messages, add_generation_prompt: true, bos_token: special("bos_token"), eos_token: special("eos_token") })),
-    chatMethod: "the model's chat template (tokenizer_config.json), with the generation prompt",
-  };
+  let template = null;
+  if (chatTemplate !== null) {
+    const { Template } = await import("@huggingface/jinja");
+    try {
+      template = new Template(chatTemplate);
+    } catch (err) {
+      throw new ConfigError(`${where}: the chat_template in ${join(dirname(shown), "tokenizer_config.json")} does not parse: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return new HfTokenizerCounter(`${shown} (HF tokenizers)`, tok, template, { bos_token: special("bos_token"), eos_token: special("eos_token") });
+}
+
+/** A Hugging Face tokenizer.json through @huggingface/tokenizers, with the model's chat template when it has one. */
+export class HfTokenizerCounter implements TokenCounter {
+  readonly chatMethod: string;
+  constructor(
+    readonly name: string,
+    private readonly tok: { encode(text: string, options?: { add_special_tokens?: boolean }): { ids: number[] } },
+    private readonly chatTemplate: { render(vars: Record<string, unknown>): string } | null,
+    private readonly specialTokens: { bos_token: string; eos_token: string },
+  ) {
+    this.chatMethod = chatTemplate ? "the model's chat template (tokenizer_config.json), with the generation prompt" : "message contents only (no chat_template in tokenizer_config.json)";
+  }
+  encode(text: string): number[] {
+    return this.tok.encode(text, { add_special_tokens: false }).ids;
+  }
+  /** With the tokenizer's special tokens (BOS), as a server adds them to a completion prompt. */
+  countText(text: string): number {
+    return this.tok.encode(text).ids.length;
+  }
+  countChat(messages: readonly ChatMessage[]): number {
+    if (!this.chatTemplate) return messages.reduce((n, m) => n + this.encode(m.content).length, 0);
+    return this.encode(this.chatTemplate.render({ messages, add_generation_prompt: true, ...this.specialTokens })).length;
+  }
 }

@@ -1,6 +1,6 @@
-// The eval runner: a global concurrency limit over case × repeat jobs, retries with backoff, a
-// response cache, streaming results that survive a kill, and resumption that requests only what
-// is missing.
+// The eval runner: a global concurrency limit over case × repeat jobs streamed from the plan,
+// retries with backoff, a response cache, streaming results that survive a kill, and resumption
+// that requests only what is missing — in three steps: locateRecords, dispatch, finalizeResults.
 import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { RunPlan } from "./run-plan.js";
