@@ -1,10 +1,11 @@
-// The README's main command must keep working: run the demo end to end and check what it claims.
+// The simulated-model demo (`npm run demo:simulated`: the PR cycle through the action bundles and
+// the loopback GitHub fake) must keep working: run it end to end and check what it claims.
 import { describe, expect, it } from "vitest";
 import { runNode } from "../support/cli.js";
 
-describe("npm run demo", () => {
-  it("runs a whole pull-request cycle and self-checks the sticky comment and the check run", async () => {
-    const r = await runNode(["scripts/demo.mjs"], { timeoutMs: 120_000 });
+describe("npm run demo:simulated", () => {
+  it("runs a whole pull-request cycle and self-checks the sticky comment and the check run", { timeout: 150_000 }, async () => {
+    const r = await runNode(["scripts/demo-simulated.mjs"], { timeoutMs: 120_000 });
     expect(r.stderr).not.toMatch(/demo failed/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/simulated by the loopback test server/);

@@ -1,4 +1,4 @@
-// The SIMULATED model that scripts/demo.mjs and scripts/simulated-model.mjs serve through the
+// The SIMULATED model that scripts/demo-simulated.mjs and scripts/simulated-model.mjs serve through the
 // loopback OpenAI-compatible server until the embedded model lands: it answers the example suite's
 // additions ("12 + 30 =") correctly with a fixed probability per model, else off by one.
 import { createHash } from "node:crypto";
