@@ -35,7 +35,7 @@ const maxSteps = process.env.LLMOPS_DEMO_MAX_STEPS ? Number(process.env.LLMOPS_D
 const FILES = ["pipelines/main.yaml", "pipelines/params.yaml", "pipelines/reviews-sft.yaml", "pipelines/reviews/make-data.mjs", "evals/reviews.yaml", "evals/cases/reviews.jsonl", "prompts/reviews.jinja"];
 const SCENARIOS = [
   { branch: "pr-learning-rate-x10", title: "harmful: learning rate ×10 (1e-2 → 1e-1)", expect: "fail", edit: (p) => p.replace("learning_rate: 1.0e-2", "learning_rate: 1.0e-1") },
-  { branch: "pr-more-nouns", title: "meant to help: the training data names every noun the users write (tea, host, patio) — measured, it does not yet (docs/pipelines.md)", expect: "pass", edit: (p) => p.replace("nouns: 3 ", "nouns: 4 ") },
+  { branch: "pr-more-nouns", title: "helpful: the training data names every noun the users write (tea, host, patio), and training runs long enough to learn them (200 → 400 steps)", expect: "pass", edit: (p) => p.replace("nouns: 3 ", "nouns: 4 ").replace("max_steps: 200", "max_steps: 400") },
 ];
 const STATE = "llmops.demo-state/v1";
 const rel = (p) => {
