@@ -59534,19 +59534,8 @@ var JobPlanner = class {
   }
 };
 
-// src/core/eval/digest-index.ts
-function digest64(s) {
-  let a = 2166136261;
-  let b = 16777619 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 1540483477);
-    b ^= b >>> 15;
-  }
-  return [mix(a), mix(b ^ 2654435769)];
-}
-function mix(h) {
+// src/core/data/hashing.ts
+function fmix32(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
@@ -59554,65 +59543,98 @@ function mix(h) {
   h ^= h >>> 16;
   return h >>> 0;
 }
-var DigestIndex = class {
+var Hash64Map = class {
   hi;
   lo;
-  /** The value + 1 at each slot; 0 marks an empty slot. */
-  values;
-  mask;
-  size = 0;
+  val;
+  count = 0;
+  constructor(capacity = 1024) {
+    const n = pow2(capacity * 2);
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+  }
+  get size() {
+    return this.count;
+  }
+  /** Bytes held by the table (12 a slot). */
+  get bytes() {
+    return this.hi.byteLength + this.lo.byteLength + this.val.byteLength;
+  }
+  /** Value stored for the hash, or -1. */
+  get(hi, lo) {
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores value unless the hash is there; returns the earlier value, or -1 when it was added. */
+  setIfAbsent(hi, lo, value) {
+    if ((this.count + 1) * 4 > this.val.length * 3) this.grow();
+    const mask = this.val.length - 1;
+    let i = (lo ^ Math.imul(hi, 2654435761)) & mask;
+    while (this.val[i] !== -1) {
+      if (this.hi[i] === hi && this.lo[i] === lo) return this.val[i];
+      i = i + 1 & mask;
+    }
+    this.hi[i] = hi >>> 0;
+    this.lo[i] = lo >>> 0;
+    this.val[i] = value;
+    this.count++;
+    return -1;
+  }
+  grow() {
+    const { hi, lo, val } = this;
+    const n = val.length * 2;
+    this.hi = new Uint32Array(n);
+    this.lo = new Uint32Array(n);
+    this.val = new Int32Array(n).fill(-1);
+    this.count = 0;
+    for (let i = 0; i < val.length; i++) if (val[i] !== -1) this.setIfAbsent(hi[i], lo[i], val[i]);
+  }
+};
+function hash64(s) {
+  let a = 2166136261;
+  let b = 625341585;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 1540483477);
+  }
+  return [fmix32(a >>> 0), fmix32((b ^ s.length) >>> 0)];
+}
+function pow2(n) {
+  let p = 16;
+  while (p < n) p *= 2;
+  return p;
+}
+
+// src/core/eval/digest-index.ts
+var DigestIndex = class {
+  map;
   constructor(expected = 1024) {
-    let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.values = new Uint32Array(cap);
-    this.mask = cap - 1;
+    this.map = new Hash64Map(expected);
+  }
+  get size() {
+    return this.map.size;
   }
   /** Bytes held by the table. */
   get bytes() {
-    return this.hi.byteLength * 3;
+    return this.map.bytes;
   }
   /** The value stored for `key`'s digest, or -1. */
   get(key) {
-    const [h, l] = digest64(key);
-    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
-      const v = this.values[i];
-      if (v === 0) return -1;
-      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
-    }
+    const [h, l] = hash64(key);
+    return this.map.get(h, l);
   }
   /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
   setIfAbsent(key, value) {
-    if (value < 0 || value >= 4294967295) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB2\u22122, got ${value}`);
-    const [h, l] = digest64(key);
-    for (let i = l & this.mask; ; i = i + 1 & this.mask) {
-      const v = this.values[i];
-      if (v === 0) {
-        this.hi[i] = h;
-        this.lo[i] = l;
-        this.values[i] = value + 1;
-        if (++this.size * 2 > this.values.length) this.grow();
-        return -1;
-      }
-      if (this.hi[i] === h && this.lo[i] === l) return v - 1;
-    }
-  }
-  grow() {
-    const { hi, lo, values } = this;
-    const cap = values.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.values = new Uint32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < values.length; j++) {
-      if (values[j] === 0) continue;
-      let i = lo[j] & this.mask;
-      while (this.values[i] !== 0) i = i + 1 & this.mask;
-      this.hi[i] = hi[j];
-      this.lo[i] = lo[j];
-      this.values[i] = values[j];
-    }
+    if (!Number.isInteger(value) || value < 0 || value > 2147483647) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB9\u22121, got ${value}`);
+    const [h, l] = hash64(key);
+    return this.map.setIfAbsent(h, l, value);
   }
 };
 

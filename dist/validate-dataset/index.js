@@ -30253,6 +30253,10 @@ var Hash64Map = class {
   get size() {
     return this.count;
   }
+  /** Bytes held by the table (12 a slot). */
+  get bytes() {
+    return this.hi.byteLength + this.lo.byteLength + this.val.byteLength;
+  }
   /** Value stored for the hash, or -1. */
   get(hi, lo) {
     const mask = this.val.length - 1;

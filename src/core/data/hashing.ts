@@ -39,6 +39,10 @@ export class Hash64Map {
   get size(): number {
     return this.count;
   }
+  /** Bytes held by the table (12 a slot). */
+  get bytes(): number {
+    return this.hi.byteLength + this.lo.byteLength + this.val.byteLength;
+  }
   /** Value stored for the hash, or -1. */
   get(hi: number, lo: number): number {
     const mask = this.val.length - 1;
