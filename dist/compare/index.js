@@ -68791,13 +68791,13 @@ function findSuiteFiles(dir) {
     }
   });
 }
-async function suiteUses(suiteFiles, cwd, findings) {
+async function suiteUses(suiteFiles, cwd, findings, within) {
   const byPrompt = /* @__PURE__ */ new Map();
   for (const file2 of suiteFiles) {
     const shown = relative4(cwd, file2) || file2;
     let base;
     try {
-      base = await loadSuite(file2, cwd);
+      base = await loadSuite(file2, cwd, void 0, within);
     } catch (err) {
       findings.push(suiteFinding(err, shown));
       continue;
@@ -68805,7 +68805,7 @@ async function suiteUses(suiteFiles, cwd, findings) {
     const loads = [{ suite: base, label: shown }];
     for (const v of base.suite.variants ?? []) {
       try {
-        loads.push({ suite: await loadSuite(file2, cwd, v.name), label: `${shown} --variant ${v.name}` });
+        loads.push({ suite: await loadSuite(file2, cwd, v.name, within), label: `${shown} --variant ${v.name}` });
       } catch (err) {
         findings.push(suiteFinding(err, shown));
       }
@@ -68856,7 +68856,8 @@ async function diffPrompts(opts) {
   const basePrompts = [...baseFiles.keys()].filter((p) => isPromptPath(p) && (!/\.ya?ml$/i.test(p) || !sidecarOwner(p, baseFiles)));
   const all = [.../* @__PURE__ */ new Set([...head, ...basePrompts])].sort();
   const suites = findSuiteFiles(opts.suitesDir);
-  const uses = await suiteUses(suites, opts.cwd, []);
+  const contain = (p, what) => assertInside(p, root, what);
+  const uses = await suiteUses(suites, opts.cwd, [], root);
   const changes = [];
   for (const rel of all) {
     const abs = resolve5(root, rel);
@@ -68864,7 +68865,7 @@ async function diffPrompts(opts) {
     const baseText = await readBase(rel);
     const baseSide = sidecarOf(rel, (q) => baseFiles.has(q));
     const baseSidecarText = baseSide ? await readBase(baseSide) : null;
-    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd) : null;
+    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd, contain) : null;
     if (baseText === null && headSource === null) continue;
     if (baseText !== null && headSource === null && /\.ya?ml$/i.test(rel) && !yamlLooksLikePrompt(baseText)) continue;
     const same = headSource !== null && baseText === headSource.text && (baseSidecarText ?? null) === (headSource.sidecar?.text ?? null);

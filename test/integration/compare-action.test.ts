@@ -2,7 +2,7 @@
 // workflow_run (the fork path end to end), against the loopback GitHub fake.
 import { mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -82,6 +82,18 @@ describe("actions/compare", () => {
     const plain = await runActionBundle({ action: "compare", eventName: "pull_request", event: pullRequestEvent({ number: 7, headSha: HEAD }), inputs: { ...inputs, "prompts-base-dir": "", out: join(work, "report2") }, cwd: pr });
     expect(plain.code, plain.stderr).toBe(0);
     expect(await readFile(join(work, "report2", "report.md"), "utf8")).not.toContain("Prompts changed");
+    // A PR that commits a link to a runner file as a prompt, and a suite whose cases file lies
+    // outside the checkout: neither is read into the comment (links are not followed; a suite's files
+    // must resolve inside the checkout, so the sample cases come from the suite that does).
+    await writeFile(join(work, "runner-secret.jsonl"), '{"id": "s1", "input": "RUNNER-SECRET-42", "expected": "x"}\n');
+    symlinkSync(join(work, "runner-secret.jsonl"), join(pr, "prompts", "leak.jinja"));
+    await writeFile(join(pr, "evals", "a-leak.yaml"), "name: leak\ncases: {file: ../../runner-secret.jsonl}\nprompt: {file: ../prompts/qa.jinja}\ntarget: {base_url: http://127.0.0.1:9/v1, model: m}\nscorers:\n  - type: exact_match\n");
+    const leak = await runActionBundle({ action: "compare", eventName: "pull_request", event: pullRequestEvent({ number: 7, headSha: HEAD }), inputs: { ...inputs, out: join(work, "report3") }, cwd: pr });
+    expect(leak.code, leak.stderr).toBe(0);
+    const leaked = await readFile(join(work, "report3", "report.md"), "utf8");
+    expect(leaked).toContain("+Answer with the number only: 2+2=");
+    expect(leaked).not.toContain("RUNNER-SECRET-42");
+    expect(leaked).not.toContain("leak.jinja");
   });
 
   test("a regression: gate FAIL, bundle written with pull-request.json, step fails unless fail-on-block is false", async () => {

@@ -194,7 +194,7 @@ export function loadPrompt(p: SuiteConfig["prompt"], base: string, displayFile: 
 }
 
 /** Refuses a file whose real path (links resolved) lies outside `root`'s real path. */
-function assertInside(path: string, root: string, what: string): void {
+export function assertInside(path: string, root: string, what: string): void {
   const real = realpathSync(path);
   const top = realpathSync(root);
   if (real !== top && !real.startsWith(top + sep)) {

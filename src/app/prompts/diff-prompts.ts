@@ -13,6 +13,7 @@ import { readPromptFile, type PromptFile } from "../../core/prompts/prompt-file.
 import type { PromptChange, PromptDiffReport } from "../../core/prompts/diff-model.js";
 import { InputError } from "../../errors.js";
 import { findPromptFiles, findSuiteFiles, suiteUses } from "./lint-prompts.js";
+import { assertInside } from "../eval/load-suite.js";
 import { PROMPT_EXTENSIONS, readPromptSource } from "./load-prompt-file.js";
 
 const isPromptPath = (p: string) => (PROMPT_EXTENSIONS as readonly string[]).includes(extname(p).toLowerCase());
@@ -66,7 +67,10 @@ export async function diffPrompts(opts: DiffPromptsOptions): Promise<PromptDiffR
   const all = [...new Set([...head, ...basePrompts])].sort();
 
   const suites = findSuiteFiles(opts.suitesDir);
-  const uses = await suiteUses(suites, opts.cwd, []);
+  // The head side is the checkout under review (in a workflow, a pull request's tree): nothing it
+  // names — a prompt, a suite's cases — is read from outside it, links followed.
+  const contain = (p: string, what: string) => assertInside(p, root, what);
+  const uses = await suiteUses(suites, opts.cwd, [], root);
   const changes: PromptChange[] = [];
   for (const rel of all) {
     const abs = resolve(root, rel);
@@ -74,7 +78,7 @@ export async function diffPrompts(opts: DiffPromptsOptions): Promise<PromptDiffR
     const baseText = await readBase(rel);
     const baseSide = sidecarOf(rel, (q) => baseFiles.has(q));
     const baseSidecarText = baseSide ? await readBase(baseSide) : null;
-    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd) : null;
+    const headSource = head.has(rel) ? readPromptSource(abs, opts.cwd, contain) : null;
     if (baseText === null && headSource === null) continue;
     // A base YAML that is a sidecar there is not a prompt of its own.
     if (baseText !== null && headSource === null && /\.ya?ml$/i.test(rel) && !yamlLooksLikePrompt(baseText)) continue;

@@ -86,13 +86,14 @@ interface SuiteUse {
 }
 
 /** Every (suite, variant) that loads, keyed by the absolute path of the prompt file it uses. */
-export async function suiteUses(suiteFiles: readonly string[], cwd: string, findings: LintFinding[]): Promise<Map<string, SuiteUse[]>> {
+/** `within`: every file a suite reads must resolve inside it (links followed), as under a yardstick. */
+export async function suiteUses(suiteFiles: readonly string[], cwd: string, findings: LintFinding[], within?: string): Promise<Map<string, SuiteUse[]>> {
   const byPrompt = new Map<string, SuiteUse[]>();
   for (const file of suiteFiles) {
     const shown = relative(cwd, file) || file;
     let base: LoadedSuite;
     try {
-      base = await loadSuite(file, cwd);
+      base = await loadSuite(file, cwd, undefined, within);
     } catch (err) {
       findings.push(suiteFinding(err, shown));
       continue;
@@ -100,7 +101,7 @@ export async function suiteUses(suiteFiles: readonly string[], cwd: string, find
     const loads: SuiteUse[] = [{ suite: base, label: shown }];
     for (const v of base.suite.variants ?? []) {
       try {
-        loads.push({ suite: await loadSuite(file, cwd, v.name), label: `${shown} --variant ${v.name}` });
+        loads.push({ suite: await loadSuite(file, cwd, v.name, within), label: `${shown} --variant ${v.name}` });
       } catch (err) {
         findings.push(suiteFinding(err, shown));
       }
