@@ -1795,11 +1795,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4196,9 +4196,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -6550,22 +6550,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6573,41 +6573,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6673,22 +6673,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert2(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6727,7 +6727,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6746,7 +6746,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6764,19 +6764,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6799,10 +6799,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6826,7 +6826,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6837,11 +6837,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7571,15 +7571,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11967,14 +11967,14 @@ var require_headers = __commonJS({
     function fill(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i = 0; i < object2.length; ++i) {
-          const header = object2[i];
-          if (header.length !== 2) {
+          const header2 = object2[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
         const keys = Object.keys(object2);
@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder4 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder4 = new StringDecoder3("latin1");
+          const decoder4 = new StringDecoder4("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder4.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder4 = new StringDecoder3("latin1");
+          const decoder4 = new StringDecoder4("latin1");
           for (const chunk of bytes) {
             binaryString += decoder4.write(chunk);
           }
@@ -15418,10 +15418,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert2(header !== null);
+    function getFieldValues(header2) {
+      assert2(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16320,20 +16320,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert2 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
+        unparsedAttributes = header2.slice(position2.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -20450,9 +20450,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -20467,11 +20467,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -22900,7 +22900,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens3, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -22915,7 +22915,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens2) {
+      for (const token of tokens3) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -23006,7 +23006,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
+      const last = tokens3[tokens3.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -23574,10 +23574,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -23588,26 +23588,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -23634,7 +23634,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -23661,7 +23661,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -23673,8 +23673,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -24346,8 +24346,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens2, forceDoc = false, endOffset = -1) {
-        for (const token of tokens2)
+      *compose(tokens3, forceDoc = false, endOffset = -1) {
+        for (const token of tokens3)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -24513,10 +24513,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -24548,10 +24548,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -26518,7 +26518,7 @@ function preprocess2(template, options = {}) {
   );
 }
 function tokenize(source, options = {}) {
-  const tokens2 = [];
+  const tokens3 = [];
   const src = preprocess2(source, options);
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
@@ -26556,11 +26556,11 @@ function tokenize(source, options = {}) {
     return str2;
   };
   const stripTrailingWhitespace = () => {
-    const lastToken = tokens2.at(-1);
+    const lastToken = tokens3.at(-1);
     if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
       lastToken.value = lastToken.value.trimEnd();
       if (lastToken.value === "") {
-        tokens2.pop();
+        tokens3.pop();
       }
     }
   };
@@ -26571,7 +26571,7 @@ function tokenize(source, options = {}) {
   };
   main:
     while (cursorPosition < src.length) {
-      const lastTokenType = tokens2.at(-1)?.type;
+      const lastTokenType = tokens3.at(-1)?.type;
       if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
         let text = "";
         while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
@@ -26579,7 +26579,7 @@ function tokenize(source, options = {}) {
           text += src[cursorPosition++];
         }
         if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+          tokens3.push(new Token(text, TOKEN_TYPES.Text));
           continue;
         }
       }
@@ -26603,7 +26603,7 @@ function tokenize(source, options = {}) {
         if (stripBefore) {
           stripTrailingWhitespace();
         }
-        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
+        tokens3.push(new Token(comment, TOKEN_TYPES.Comment));
         cursorPosition += 2;
         if (stripAfter) {
           skipLeadingWhitespace();
@@ -26612,33 +26612,33 @@ function tokenize(source, options = {}) {
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
         stripTrailingWhitespace();
-        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        tokens3.push(new Token("{%", TOKEN_TYPES.OpenStatement));
         cursorPosition += 3;
         continue;
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
         stripTrailingWhitespace();
-        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        tokens3.push(new Token("{{", TOKEN_TYPES.OpenExpression));
         curlyBracketDepth = 0;
         cursorPosition += 3;
         continue;
       }
       consumeWhile(isWhitespace);
       if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
-        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        tokens3.push(new Token("%}", TOKEN_TYPES.CloseStatement));
         cursorPosition += 3;
         skipLeadingWhitespace();
         continue;
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
-        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        tokens3.push(new Token("}}", TOKEN_TYPES.CloseExpression));
         cursorPosition += 3;
         skipLeadingWhitespace();
         continue;
       }
       const char = src[cursorPosition];
       if (char === "-" || char === "+") {
-        const lastTokenType2 = tokens2.at(-1)?.type;
+        const lastTokenType2 = tokens3.at(-1)?.type;
         if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
           throw new SyntaxError(`Unexpected character: ${char}`);
         }
@@ -26657,7 +26657,7 @@ function tokenize(source, options = {}) {
               const frac = consumeWhile(isInteger);
               num2 = `${num2}.${frac}`;
             }
-            tokens2.push(
+            tokens3.push(
               new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
             );
             continue;
@@ -26670,7 +26670,7 @@ function tokenize(source, options = {}) {
         }
         const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
         if (slice2 === seq) {
-          tokens2.push(new Token(seq, type));
+          tokens3.push(new Token(seq, type));
           if (type === TOKEN_TYPES.OpenExpression) {
             curlyBracketDepth = 0;
           } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
@@ -26685,34 +26685,34 @@ function tokenize(source, options = {}) {
       if (char === "'" || char === '"') {
         ++cursorPosition;
         const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        tokens3.push(new Token(str2, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
       if (isInteger(char)) {
         let num2 = consumeWhile(isInteger);
-        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+        if (tokens3.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
           ++cursorPosition;
           const frac = consumeWhile(isInteger);
           num2 = `${num2}.${frac}`;
         }
-        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
+        tokens3.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
         continue;
       }
       if (isWord(char)) {
         const word = consumeWhile(isWord);
-        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
+        tokens3.push(new Token(word, TOKEN_TYPES.Identifier));
         continue;
       }
       throw new SyntaxError(`Unexpected character: ${char}`);
     }
-  return tokens2;
+  return tokens3;
 }
-function parse3(tokens2) {
+function parse3(tokens3) {
   const program = new Program([]);
   let current = 0;
   function expect(type, error63) {
-    const prev = tokens2[current++];
+    const prev = tokens3[current++];
     if (!prev || prev.type !== type) {
       throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
     }
@@ -26725,9 +26725,9 @@ function parse3(tokens2) {
     ++current;
   }
   function parseAny() {
-    switch (tokens2[current].type) {
+    switch (tokens3[current].type) {
       case TOKEN_TYPES.Comment:
-        return new Comment(tokens2[current++].value);
+        return new Comment(tokens3[current++].value);
       case TOKEN_TYPES.Text:
         return parseText();
       case TOKEN_TYPES.OpenStatement:
@@ -26735,27 +26735,27 @@ function parse3(tokens2) {
       case TOKEN_TYPES.OpenExpression:
         return parseJinjaExpression();
       default:
-        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
+        throw new SyntaxError(`Unexpected token type: ${tokens3[current].type}`);
     }
   }
   function is(...types) {
-    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
+    return current + types.length <= tokens3.length && types.every((type, i) => type === tokens3[current + i].type);
   }
   function isStatement(...names) {
-    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
+    return tokens3[current]?.type === TOKEN_TYPES.OpenStatement && tokens3[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens3[current + 1]?.value);
   }
   function isIdentifier(...names) {
-    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
+    return current + names.length <= tokens3.length && names.every((name, i) => tokens3[current + i].type === "Identifier" && name === tokens3[current + i].value);
   }
   function parseText() {
     return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
   }
   function parseJinjaStatement() {
     expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
-    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
-      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
+    if (tokens3[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens3[current].type}`);
     }
-    const name = tokens2[current].value;
+    const name = tokens3[current].value;
     let result;
     switch (name) {
       case "set":
@@ -26958,7 +26958,7 @@ function parse3(tokens2) {
   function parseLogicalOrExpression() {
     let left = parseLogicalAndExpression();
     while (isIdentifier("or")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseLogicalAndExpression();
       left = new BinaryExpression(operator, left, right);
@@ -26968,7 +26968,7 @@ function parse3(tokens2) {
   function parseLogicalAndExpression() {
     let left = parseLogicalNegationExpression();
     while (isIdentifier("and")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseLogicalNegationExpression();
       left = new BinaryExpression(operator, left, right);
@@ -26978,7 +26978,7 @@ function parse3(tokens2) {
   function parseLogicalNegationExpression() {
     let right;
     while (isIdentifier("not")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const arg = parseLogicalNegationExpression();
       right = new UnaryExpression(operator, arg);
@@ -26993,9 +26993,9 @@ function parse3(tokens2) {
         operator = new Token("not in", TOKEN_TYPES.Identifier);
         current += 2;
       } else if (isIdentifier("in")) {
-        operator = tokens2[current++];
+        operator = tokens3[current++];
       } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
-        operator = tokens2[current++];
+        operator = tokens3[current++];
       } else {
         break;
       }
@@ -27007,7 +27007,7 @@ function parse3(tokens2) {
   function parseAdditiveExpression() {
     let left = parseMultiplicativeExpression();
     while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseMultiplicativeExpression();
       left = new BinaryExpression(operator, left, right);
@@ -27042,7 +27042,7 @@ function parse3(tokens2) {
     let sawSpreadArgument = false;
     while (!is(TOKEN_TYPES.CloseParen)) {
       const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
-      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens3[current].value === "*";
       if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
         throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
       }
@@ -27134,7 +27134,7 @@ function parse3(tokens2) {
   }
   function parseMemberExpression(object2) {
     while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       let property;
       const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
@@ -27154,7 +27154,7 @@ function parse3(tokens2) {
   function parseMultiplicativeExpression() {
     let left = parsePowerExpression();
     while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
-      const operator = tokens2[current++];
+      const operator = tokens3[current++];
       const right = parsePowerExpression();
       left = new BinaryExpression(operator, left, right);
     }
@@ -27163,7 +27163,7 @@ function parse3(tokens2) {
   function parsePowerExpression() {
     let left = parseTestExpression();
     while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
-      const operator = tokens2[current++];
+      const operator = tokens3[current++];
       const right = parseTestExpression();
       left = new BinaryExpression(operator, left, right);
     }
@@ -27201,16 +27201,16 @@ function parse3(tokens2) {
     return operand;
   }
   function parseUnarySignExpression() {
-    const token = tokens2[current];
+    const token = tokens3[current];
     if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
-      const operator = tokens2[current++];
+      const operator = tokens3[current++];
       const argument = parseUnarySignExpression();
       return new UnaryExpression(operator, argument);
     }
     return parseCallMemberExpression();
   }
   function parsePrimaryExpression() {
-    const token = tokens2[current++];
+    const token = tokens3[current++];
     switch (token.type) {
       case TOKEN_TYPES.NumericLiteral: {
         const num2 = token.value;
@@ -27219,7 +27219,7 @@ function parse3(tokens2) {
       case TOKEN_TYPES.StringLiteral: {
         let value = token.value;
         while (is(TOKEN_TYPES.StringLiteral)) {
-          value += tokens2[current++].value;
+          value += tokens3[current++].value;
         }
         return new StringLiteral(value);
       }
@@ -27259,7 +27259,7 @@ function parse3(tokens2) {
         throw new SyntaxError(`Unexpected token: ${token.type}`);
     }
   }
-  while (current < tokens2.length) {
+  while (current < tokens3.length) {
     program.body.push(parseAny());
   }
   return program;
@@ -29712,11 +29712,11 @@ var init_dist = __esm({
        * @param {string} template The template string
        */
       constructor(template) {
-        const tokens2 = tokenize(template, {
+        const tokens3 = tokenize(template, {
           lstrip_blocks: true,
           trim_blocks: true
         });
-        this.parsed = parse3(tokens2);
+        this.parsed = parse3(tokens3);
       }
       render(items) {
         const env = new Environment();
@@ -31173,12 +31173,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema: schema5, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema5, group2);
+      const group3 = self.RULES.types[type];
+      return group3 && group3 !== true && shouldUseGroup(schema5, group3);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema5, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema5, rule));
+    function shouldUseGroup(schema5, group3) {
+      return group3.rules.some((rule) => shouldUseRule(schema5, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema5, rule) {
@@ -32208,36 +32208,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
+        for (const group3 of RULES.rules)
+          groupKeywords(group3);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema5, group2))
+      function groupKeywords(group3) {
+        if (!(0, applicability_1.shouldUseGroup)(schema5, group3))
           return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
+        if (group3.type) {
+          gen.if((0, dataType_2.checkDataType)(group3.type, data, opts.strictNumbers));
+          iterateKeywords(it, group3);
+          if (types.length === 1 && types[0] === group3.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group2);
+          iterateKeywords(it, group3);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group2) {
+    function iterateKeywords(it, group3) {
       const { gen, schema: schema5, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
+        (0, defaults_1.assignDefaults)(it, group3.type);
       gen.block(() => {
-        for (const rule of group2.rules) {
+        for (const rule of group3.rules) {
           if ((0, applicability_1.shouldUseRule)(schema5, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group2.type);
+            keywordCode(it, rule.keyword, rule.definition, group3.type);
           }
         }
       });
@@ -34368,10 +34368,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group3 of RULES.rules) {
+          const i = group3.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group2.rules.splice(i, 1);
+            group3.rules.splice(i, 1);
         }
         return this;
       }
@@ -38894,12 +38894,12 @@ function sbbfContains(blocks, hash3) {
   return true;
 }
 function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
   if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
   const { view, offset } = reader;
   if (offset + numBytes > view.byteLength) {
     throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
@@ -39429,8 +39429,8 @@ function parquetPlan(options) {
   const fetches = [];
   const indexes = [];
   const scanPlan = parquetPlanGroups(options);
-  for (const group2 of scanPlan.groups) {
-    const groupPlan = parquetPlanGroup({ ...group2, columns, useOffsetIndex });
+  for (const group3 of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group3, columns, useOffsetIndex });
     groups.push(...groupPlan.groups);
     fetches.push(...groupPlan.fetches);
     indexes.push(...groupPlan.indexes);
@@ -39819,11 +39819,11 @@ function parseVariantMetadata(bytes) {
   const cached2 = bufferCache.get(key);
   if (cached2) return cached2;
   const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version3 = header & 15;
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version3 = header2 & 15;
   if (version3 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version3}`);
-  const sorted = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
+  const sorted = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
   const dictionarySize = readUnsigned(reader, offsetSize);
   const offsets = new Array(dictionarySize + 1);
   for (let i = 0; i < offsets.length; i++) {
@@ -39852,12 +39852,12 @@ function readUnsigned(reader, byteWidth2) {
 function readVariant(reader, metadata, parsers) {
   const typeByte = reader.view.getUint8(reader.offset++);
   const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
   return decoder3.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
@@ -39944,10 +39944,10 @@ function readVariantPrimitive(reader, typeId, parsers) {
       throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
   }
 }
-function readVariantObject(reader, header, metadata, parsers) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
+function readVariantObject(reader, header2, metadata, parsers) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
   const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
   const fieldIds = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
@@ -39969,9 +39969,9 @@ function readVariantObject(reader, header, metadata, parsers) {
   reader.offset += offsets[offsets.length - 1];
   return out;
 }
-function readVariantArray(reader, header, metadata, parsers) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
+function readVariantArray(reader, header2, metadata, parsers) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
   const offsetWidth = fieldOffsetSize + 1;
   const numElements = readUnsigned(reader, isLarge ? 4 : 1);
   const offsets = new Array(numElements + 1);
@@ -40546,11 +40546,11 @@ function readRleBitPackedHybrid(reader, width, output2, length) {
   const startOffset = reader.offset;
   let seen = 0;
   while (seen < output2.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output2, seen);
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width, output2, seen);
     } else {
-      const count3 = header >>> 1;
+      const count3 = header2 >>> 1;
       readRle(reader, count3, width, output2, seen);
       seen += count3;
     }
@@ -40567,8 +40567,8 @@ function readRle(reader, count3, bitWidth2, output2, seen) {
     output2[seen + i] = value;
   }
 }
-function readBitPacked(reader, header, bitWidth2, output2, seen) {
-  let count3 = header >> 1 << 3;
+function readBitPacked(reader, header2, bitWidth2, output2, seen) {
+  let count3 = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -41001,13 +41001,13 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   });
   while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary, void 0, 0);
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      const result = readPage(reader, header2, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
       if (result.skipped) {
         if (!chunks.length) {
           skipped += result.skipped;
@@ -41026,43 +41026,43 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   emitLastChunk?.();
   return { data: chunks, skipped };
 }
-function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+function readPage(reader, header2, columnDecoder, dictionary, previousChunk, pageStart) {
   const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
   const compressedBytes = new Uint8Array(
     reader.view.buffer,
     reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
+    header2.compressed_page_size
   );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
     if (!daph) throw new Error("parquet data page header is undefined");
     if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
       return { skipped: daph.num_values };
     }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec2, compressors);
     const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
     if (!daph2) throw new Error("parquet data page header v2 is undefined");
     if (pageStart > daph2.num_rows) {
       return { skipped: daph2.num_rows };
     }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
     if (!diph) throw new Error("parquet dictionary page header is undefined");
     const page = decompressPage(
       compressedBytes,
-      Number(header.uncompressed_page_size),
+      Number(header2.uncompressed_page_size),
       codec2,
       compressors
     );
@@ -41070,38 +41070,38 @@ function readPage(reader, header, columnDecoder, dictionary, previousChunk, page
     const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
     return { skipped: 0, data: dictArray };
   } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
   }
 }
 function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
   };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
   };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
     // default true
-    statistics: pageStatistics(header.field_8.field_8)
+    statistics: pageStatistics(header2.field_8.field_8)
   };
   return {
     type,
@@ -41338,10 +41338,10 @@ async function parquetScan(options) {
   const schemaTree2 = parquetSchema(metadata);
   const availableColumns = new Set(columns ?? schemaTree2.children.map((child) => child.element.name));
   const plan = parquetPlanGroups(preparedOptions);
-  const candidates = plan.groups.flatMap((group2) => group2.ranges.map(([selectStart, selectEnd]) => ({
-    rowStart: group2.groupStart + selectStart,
-    rowEnd: group2.groupStart + selectEnd,
-    group: group2
+  const candidates = plan.groups.flatMap((group3) => group3.ranges.map(([selectStart, selectEnd]) => ({
+    rowStart: group3.groupStart + selectStart,
+    rowEnd: group3.groupStart + selectEnd,
+    group: group3
   })));
   const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
   const cache = /* @__PURE__ */ new Map();
@@ -41355,7 +41355,7 @@ async function parquetScan(options) {
     if (candidateIndex < 0) {
       throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`);
     }
-    const { group: group2 } = candidates[candidateIndex];
+    const { group: group3 } = candidates[candidateIndex];
     const cached2 = cache.get(column);
     if (cached2 && rowStart >= cached2.rowStart && rowEnd <= cached2.rowEnd) {
       return cached2.data.then((data2) => sliceDecodedArray(
@@ -41367,7 +41367,7 @@ async function parquetScan(options) {
     const data = readColumnRange({
       options: preparedOptions,
       schemaTree: schemaTree2,
-      group: group2,
+      group: group3,
       column,
       rowStart,
       rowEnd
@@ -41407,9 +41407,9 @@ async function prepareParquetOptions(options) {
 }
 function readParquetPlan(options, plan) {
   const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
-  return plan.groups.map((group2) => readRowGroup(readOptions, plan, group2));
+  return plan.groups.map((group3) => readRowGroup(readOptions, plan, group3));
 }
-async function readColumnRange({ options, schemaTree: schemaTree2, group: group2, column, rowStart, rowEnd }) {
+async function readColumnRange({ options, schemaTree: schemaTree2, group: group3, column, rowStart, rowEnd }) {
   const columnOptions = {
     ...options,
     columns: [column],
@@ -41421,7 +41421,7 @@ async function readColumnRange({ options, schemaTree: schemaTree2, group: group2
     usePageIndex: false,
     pageRangesByGroup: void 0
   };
-  const columnPlan = planCandidateColumn({ options, group: group2, column, rowStart, rowEnd });
+  const columnPlan = planCandidateColumn({ options, group: group3, column, rowStart, rowEnd });
   const [asyncGroup] = readParquetPlan(columnOptions, columnPlan);
   if (!asyncGroup) throw new Error("parquet scan range not planned");
   const assembled = assembleAsync(asyncGroup, schemaTree2, options.parsers);
@@ -41433,16 +41433,16 @@ async function readColumnRange({ options, schemaTree: schemaTree2, group: group2
   const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart;
   return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped);
 }
-function planCandidateColumn({ options, group: group2, column, rowStart, rowEnd }) {
+function planCandidateColumn({ options, group: group3, column, rowStart, rowEnd }) {
   if (!options.metadata) throw new Error("parquet requires metadata");
   const localPlan = parquetPlanGroup({
-    rowGroup: group2.rowGroup,
-    groupStart: group2.groupStart,
-    groupRows: group2.groupRows,
-    ranges: [[rowStart - group2.groupStart, rowEnd - group2.groupStart]],
+    rowGroup: group3.rowGroup,
+    groupStart: group3.groupStart,
+    groupRows: group3.groupRows,
+    ranges: [[rowStart - group3.groupStart, rowEnd - group3.groupStart]],
     columns: [column],
     useOffsetIndex: options.useOffsetIndex ?? true,
-    pageLocations: group2.pageLocations
+    pageLocations: group3.pageLocations
   });
   const [localGroupPlan] = localPlan.groups;
   if (!localGroupPlan) throw new Error(`parquet column not found: ${column}`);
@@ -41624,11 +41624,11 @@ async function parquetReadColumn(options) {
   const asyncGroups = readParquetPlan(prepared.options, prepared.plan);
   if (!prepared.options.metadata) throw new Error("parquet requires metadata");
   const schemaTree2 = parquetSchema(prepared.options.metadata);
-  const assembled = asyncGroups.map((group2) => assembleAsync(group2, schemaTree2, options.parsers));
+  const assembled = asyncGroups.map((group3) => assembleAsync(group3, schemaTree2, options.parsers));
   await awaitAllColumns(assembled);
   const columnData = [];
-  for (const group2 of assembled) {
-    const asyncColumn = group2.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
+  for (const group3 of assembled) {
+    const asyncColumn = group3.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
     if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
     const { data } = await asyncColumn.data;
     for (const chunk of data) concat(columnData, chunk);
@@ -41676,8 +41676,8 @@ async function parquetQuery(options) {
   if (filter && !orderBy && rowEnd < metadata.num_rows) {
     const filteredRows = [];
     let groupStart = 0;
-    for (const group2 of metadata.row_groups) {
-      const groupEnd = groupStart + Number(group2.num_rows);
+    for (const group3 of metadata.row_groups) {
+      const groupEnd = groupStart + Number(group3.num_rows);
       const groupData = await parquetReadObjects({
         ...options,
         rowStart: groupStart,
@@ -41731,7 +41731,7 @@ async function parquetReadRows(options) {
   const { row_groups: rowGroups } = options.metadata;
   const groupIncluded = Array(rowGroups.length).fill(false);
   let groupStart = 0;
-  const groupEnds = rowGroups.map((group2) => groupStart += Number(group2.num_rows));
+  const groupEnds = rowGroups.map((group3) => groupStart += Number(group3.num_rows));
   for (const index of rows2) {
     const groupIndex = groupEnds.findIndex((end) => index < end);
     groupIncluded[groupIndex] = true;
@@ -41814,14 +41814,14 @@ __export(node_exports, {
   snappyUncompress: () => snappyUncompress,
   toJson: () => toJson
 });
-import { createReadStream as createReadStream3, promises as fs3 } from "fs";
+import { createReadStream as createReadStream5, promises as fs3 } from "fs";
 async function asyncBufferFromFile(filename) {
   const { size } = await fs3.stat(filename);
   return {
     byteLength: size,
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream3(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      const reader = createReadStream5(filename, { start, end: end === void 0 ? void 0 : end - 1 });
       return new Promise((resolve7, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
@@ -42191,8 +42191,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -42453,9 +42453,9 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6, resolve as resolve6 } from "node:path";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -42595,9 +42595,9 @@ var ActionsLogger = class {
 };
 
 // src/app/compare/run-compare.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -45734,10 +45734,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -46619,7 +46619,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -46640,11 +46640,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -47681,11 +47681,11 @@ function isRecursive(inst, stack, resolve7) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape = (sh, spread2) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
-      if (spread && !desc.enumerable)
+      if (spread2 && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
@@ -63235,16 +63235,6 @@ function oneSampleT(xs, confidence = 0.95) {
   const t = m / se;
   return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
 }
-function withinClusterSd(clusters) {
-  let ss = 0;
-  let df = 0;
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    ss += variance(c) * (c.length - 1);
-    df += c.length - 1;
-  }
-  return df > 0 ? Math.sqrt(ss / df) : null;
-}
 
 // src/core/stats/power.ts
 function minimumDetectableEffect(sdDiff, n, alpha = 0.05, power = 0.8) {
@@ -64035,112 +64025,6 @@ function observe(r, metric, counts2) {
   counts2.nulls++;
   return null;
 }
-function compareMetric(info2, cases, baseline, candidate, settings) {
-  const cb = { records: 0, nulls: 0, errors: 0 };
-  const cc = { records: 0, nulls: 0, errors: 0 };
-  let ids = [];
-  let bObs = [];
-  let cObs = [];
-  let unpaired = 0;
-  for (const id of cases) {
-    const b = (baseline.get(id) ?? []).map((r) => observe(r, info2.name, cb)).filter((o) => o !== null);
-    const c = (candidate.get(id) ?? []).map((r) => observe(r, info2.name, cc)).filter((o) => o !== null);
-    if (b.length === 0 || c.length === 0) {
-      if (b.length + c.length > 0) unpaired++;
-      continue;
-    }
-    ids.push(id);
-    bObs.push(b);
-    cObs.push(c);
-  }
-  const notes = [];
-  const all = [...bObs.flat(), ...cObs.flat()];
-  const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
-  let kind = binary ? "binary" : "continuous";
-  if (info2.corpus || all.some((o) => o.stats !== null)) {
-    const why = corpusIneligibility(info2, all);
-    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
-    else {
-      kind = "corpus";
-      const dropped = all.filter((o) => o.errored).length;
-      if (dropped > 0) {
-        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
-        const kept = ids.map((_, i) => ({ id: ids[i], b: bObs[i].filter((o) => !o.errored), c: cObs[i].filter((o) => !o.errored) }));
-        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
-        unpaired += kept.length - paired.length;
-        ids = paired.map((k) => k.id);
-        bObs = paired.map((k) => k.b);
-        cObs = paired.map((k) => k.c);
-      }
-    }
-  }
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n = ids.length;
-  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
-  const row = {
-    name: info2.name,
-    type: info2.type,
-    kind,
-    higher_is_better: info2.higherIsBetter,
-    gated: false,
-    n,
-    repeats: { baseline: kB, candidate: kC },
-    baseline: side(cb),
-    candidate: side(cc),
-    delta: null,
-    delta_relative: null,
-    ci: null,
-    interval_method: "none",
-    test: "none",
-    p_value: null,
-    p_holm: null,
-    ci_holm: null,
-    ci_holm_confidence: null,
-    sd_diff: null,
-    sd_within: null,
-    mde: null,
-    broke: null,
-    fixed: null,
-    notes
-  };
-  if (n === 0) {
-    notes.push("no case has a value on both sides");
-    return { row, flips: [], intervalAt: null };
-  }
-  const caseMean = (os5) => mean(os5.map((o) => o.value));
-  const mb = Float64Array.from(bObs, caseMean);
-  const mc = Float64Array.from(cObs, caseMean);
-  const diffs = mc.map((v, i) => v - mb[i]);
-  const alpha = 1 - settings.confidence;
-  let intervalAt;
-  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info2.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
-  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
-  if (kind !== "corpus") {
-    row.sd_diff = n >= 2 ? sd(diffs) : null;
-    if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
-    row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, alpha);
-  }
-  if (row.baseline.mean !== null && row.candidate.mean !== null) {
-    row.delta = row.candidate.mean - row.baseline.mean;
-    row.delta_relative = row.baseline.mean > 0 ? row.delta / row.baseline.mean : null;
-  }
-  const flips = computeFlips(info2.name, ids, bObs, cObs, mb, mc, binary);
-  if (flips) {
-    row.broke = flips.filter((f) => f.direction === "broke").length;
-    row.fixed = flips.length - row.broke;
-  }
-  return { row, flips: flips ?? [], intervalAt };
-}
-function corpusIneligibility(info2, all) {
-  const scored = all.filter((o) => !o.errored);
-  if (!info2.aggregate) return `corpus aggregate unknown for type ${info2.type ?? "(unknown)"}`;
-  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
-  if (new Set(scored.map((o) => o.stats.length)).size !== 1) return "sufficient statistics differ in length between records";
-  return null;
-}
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -64178,20 +64062,12 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.p_value = t.p;
   return (c) => tIntervalAt(t, c);
 }
-function fillCorpus(row, bObs, cObs, aggregate, settings) {
-  const width = bObs[0][0].stats.length;
-  const n = bObs.length;
-  const rows2 = (obs) => {
-    const m = new Float64Array(n * width);
-    obs.forEach((os5, i) => {
-      for (const o of os5) for (let j = 0; j < width; j++) m[i * width + j] += o.stats[j];
-    });
-    return m;
-  };
+function fillCorpusRows(row, rowsB, rowsC, width, aggregate, settings) {
+  const n = rowsB.length / width;
   const seed = metricSeed(settings.seed, row.name);
   const resamples = corpusResamples(settings.resamples, n, width);
   if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases \xD7 ${width} statistics (time budget)`);
-  const r = pairedBootstrapCorpus(rows2(bObs), rows2(cObs), width, aggregate, resamples, seed, settings.confidence);
+  const r = pairedBootstrapCorpus(rowsB, rowsC, width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
@@ -64210,30 +64086,12 @@ var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
 }
-function withinSd(bObs, cObs, notes) {
-  const sb = withinClusterSd(bObs.map((os5) => os5.map((o) => o.value)));
-  const sc = withinClusterSd(cObs.map((os5) => os5.map((o) => o.value)));
+function combineWithinSd(sb, sc, notes) {
   if (sb === null && sc === null) return null;
   if (sb === null || sc === null) notes.push("only one side has repeats; assumed the same within-case spread on the other");
   const b = sb ?? sc;
   const c = sc ?? sb;
   return Math.sqrt(b * b + c * c);
-}
-function computeFlips(metric, ids, bObs, cObs, mb, mc, binary) {
-  const passOf = (o) => o.pass ?? (binary ? o.value === 1 : null);
-  const casePass = (os5) => {
-    const ps = os5.map(passOf);
-    if (ps.some((p) => p === null)) return null;
-    return ps.filter(Boolean).length * 2 > ps.length;
-  };
-  const flips = [];
-  for (let i = 0; i < ids.length; i++) {
-    const pb = casePass(bObs[i]);
-    const pc = casePass(cObs[i]);
-    if (pb === null || pc === null) return null;
-    if (pb !== pc) flips.push({ case_id: ids[i], metric, direction: pb ? "broke" : "fixed", baseline: mb[i], candidate: mc[i] });
-  }
-  return flips;
 }
 function metricSeed(seed, name) {
   let h = 2166136261;
@@ -64243,28 +64101,12 @@ function metricSeed(seed, name) {
 
 // src/core/compare/operational.ts
 var LATENCY_RESAMPLES_MAX = 2e3;
-function distribution(values) {
+function distributionOf(values) {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
 }
-function recordsOf(side, cases) {
-  return cases.flatMap((id) => side.get(id) ?? []);
-}
-function caseMeans(side, cases, pick2) {
-  return cases.map((id) => {
-    const vs = (side.get(id) ?? []).map(pick2).filter((v) => v !== null);
-    return vs.length ? mean(vs) : Number.NaN;
-  });
-}
-function computeOperational(baseline, candidate, cases, opts) {
-  const rb = recordsOf(baseline, cases);
-  const rc = recordsOf(candidate, cases);
-  const lat = (rs) => rs.map((r) => r.latency_ms).filter((v) => v !== null);
-  const lb = lat(rb);
-  const lc = lat(rc);
-  const db = distribution(lb);
-  const dc = distribution(lc);
+function latencyDeltas(db, dc, lb, lc, opts) {
   let candidateP95Ci = null;
   let deltaP95Ci = null;
   const B2 = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
@@ -64277,74 +64119,14 @@ function computeOperational(baseline, candidate, cases, opts) {
       deltaP95Ci = summariseDraws(dc.p95 - db.p95, d, opts.confidence, opts.seed).ci;
     }
   }
-  const tokens2 = (side, rs) => {
-    const prompt = rs.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-    const completion = rs.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-    const per = caseMeans(side, cases, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0)).filter(
-      (v) => !Number.isNaN(v)
-    );
-    return { prompt, completion, total: prompt + completion, per_case: per.length ? mean(per) : null };
-  };
-  const tb = tokens2(baseline, rb);
-  const tc = tokens2(candidate, rc);
   return {
-    latency: {
-      baseline: db,
-      candidate: dc,
-      delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
-      delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
-      candidate_p95_ci: candidateP95Ci,
-      delta_p95_ci: deltaP95Ci
-    },
-    tokens: {
-      baseline: tb,
-      candidate: tc,
-      delta_total: tc.total - tb.total,
-      delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null
-    },
-    cost: computeCost(baseline, candidate, cases, rb, rc, opts)
+    baseline: db,
+    candidate: dc,
+    delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
+    delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
+    candidate_p95_ci: candidateP95Ci,
+    delta_p95_ci: deltaP95Ci
   };
-}
-function computeCost(baseline, candidate, cases, rb, rc, opts) {
-  const allCandidate = [...candidate.values()].flat();
-  if (![...rb, ...allCandidate].some((r) => r.cost !== null)) return null;
-  const side = (s, rs) => {
-    const per = caseMeans(s, cases, (r) => r.cost).filter((v) => !Number.isNaN(v));
-    return { total: rs.reduce((a, r) => a + (r.cost ?? 0), 0), per_case: per.length ? mean(per) : null, n: per.length };
-  };
-  const b = side(baseline, rb);
-  const c = side(candidate, rc);
-  const mb = caseMeans(baseline, cases, (r) => r.cost);
-  const mc = caseMeans(candidate, cases, (r) => r.cost);
-  const diffs = mc.map((v, i) => v - mb[i]).filter((v) => !Number.isNaN(v));
-  return {
-    currency: opts.currency,
-    baseline: b,
-    candidate: c,
-    delta_total: c.total - b.total,
-    delta_per_case: b.per_case !== null && c.per_case !== null ? c.per_case - b.per_case : null,
-    candidate_per_case_ci: oneSampleT(mc.filter((v) => !Number.isNaN(v)), opts.confidence)?.ci ?? null,
-    delta_per_case_ci: oneSampleT(diffs, opts.confidence)?.ci ?? null,
-    candidate_run_total: allCandidate.reduce((a, r) => a + (r.cost ?? 0), 0)
-  };
-}
-
-// src/core/compare/pairing.ts
-function groupByCase(records) {
-  const out = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list = out.get(r.case_id);
-    if (list) list.push(r);
-    else out.set(r.case_id, [r]);
-  }
-  return out;
-}
-function pairCases(baseline, candidate) {
-  const paired = [];
-  const baselineOnly = [];
-  for (const id of baseline.keys()) (candidate.has(id) ? paired : baselineOnly).push(id);
-  const candidateOnly = [...candidate.keys()].filter((id) => !baseline.has(id));
-  return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
 // src/core/stable-json.ts
@@ -64357,23 +64139,6 @@ function stableStringify(v) {
 }
 
 // src/core/compare/unchanged.ts
-var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
-function sameRecords(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return false;
-  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
-  for (const c of candidate.records) {
-    const b = byId.get(idOf(c.case_id, c.repeat));
-    if (!b || b.key === void 0 || b.key !== c.key) return false;
-    if ((b.output ?? null) !== (c.output ?? null)) return false;
-    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
-  }
-  return true;
-}
-function sameCases(baseline, candidate) {
-  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
-  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
-  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
-}
 function scoreValues(scores) {
   return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
 }
@@ -64383,7 +64148,6 @@ function modelHash(run) {
   return str(obj(obj(run.summary?.provenance).target).model_hash);
 }
 function sameModelAndPrompt(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return null;
   const bm = modelHash(baseline);
   if (bm === null || bm !== modelHash(candidate)) return null;
   const bp = obj(baseline.summary?.provenance);
@@ -64393,14 +64157,14 @@ function sameModelAndPrompt(baseline, candidate) {
   if (params(bp) !== params(cp)) return null;
   return bm;
 }
-function findUnchanged(baseline, candidate) {
-  if (sameRecords(baseline, candidate)) {
+function decideUnchanged(e, baseline, candidate) {
+  if (e.sameRecords) {
     return {
       basis: "requests-and-outputs",
-      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
+      reason: `unchanged: all ${e.candidateRecords} records were produced by the same requests and returned the same outputs as the baseline`
     };
   }
-  const hash3 = sameModelAndPrompt(baseline, candidate);
+  const hash3 = e.sameCases ? sameModelAndPrompt(baseline, candidate) : null;
   if (hash3 !== null) {
     return {
       basis: "model-and-prompt",
@@ -64411,30 +64175,6 @@ function findUnchanged(baseline, candidate) {
 }
 
 // src/core/compare/compute.ts
-function runRef(run) {
-  const cases = new Set(run.records.map((r) => r.case_id));
-  return {
-    dir: run.dir,
-    results_sha256: run.resultsSha256,
-    summary_present: run.summary !== null,
-    suite: run.summary?.suite ? { name: run.summary.suite.name, file: run.summary.suite.file, hash: run.summary.suite.hash } : null,
-    provenance: run.summary?.provenance ?? null,
-    counts: {
-      cases: cases.size,
-      records: run.records.length,
-      superseded: run.superseded,
-      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
-      errors: run.records.filter((r) => r.error !== null).length
-    },
-    warnings: run.warnings,
-    ...run.summary?.judges ? { judges: run.summary.judges } : {}
-  };
-}
-function metricNames(...runs) {
-  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
-  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
-  return [...names];
-}
 function metricInfo(name, runs, greaterIsBetter, aggregateFor2) {
   const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
   const type = sm?.type ?? null;
@@ -64469,27 +64209,10 @@ var METHODS = [
   "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
   "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
-function computeComparison(baseline, candidate, opts) {
+var currencyOf = (baseline, candidate) => candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
+function assembleComparison(parts, operational, unchanged, opts) {
+  const { rows: rows2, intervals, flips } = parts;
   const policy = opts.policy;
-  const gb = groupByCase(baseline.records);
-  const gc = groupByCase(candidate.records);
-  const { paired, oneSided } = pairCases(gb, gc);
-  const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
-  const rows2 = [];
-  const intervals = /* @__PURE__ */ new Map();
-  const flips = [];
-  for (const name of metricNames(baseline, candidate)) {
-    const rule = policy.metrics[name];
-    const info2 = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
-    const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
-    intervals.set(row, intervalAt);
-    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
-    row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
-    if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
-    if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
-    rows2.push(row);
-    for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
-  }
   const family = rows2.some((r) => r.gated) ? rows2.filter((r) => r.gated && r.p_value !== null) : rows2.filter((r) => r.p_value !== null);
   const familyPs = family.map((r) => r.p_value);
   const alpha = 1 - policy.confidence;
@@ -64500,19 +64223,18 @@ function computeComparison(baseline, candidate, opts) {
     row.ci_holm_confidence = 1 - levels[i];
     row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
-  const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
     schema: COMPARISON_TAG,
     confidence: policy.confidence,
     bootstrap: { resamples: policy.bootstrap_resamples, seed: policy.seed },
-    baseline: runRef(baseline),
-    candidate: runRef(candidate),
-    paired_cases: paired.length,
-    one_sided: oneSided,
+    baseline: parts.baseline,
+    candidate: parts.candidate,
+    paired_cases: parts.paired,
+    one_sided: parts.oneSided,
     metrics: rows2,
     flips,
-    operational: computeOperational(gb, gc, paired, { ...settings, currency }),
-    unchanged: findUnchanged(baseline, candidate),
+    operational: operational(),
+    unchanged,
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -64604,18 +64326,18 @@ var SMOOTH_DEFAULTS = {
   exp: null
 };
 function wordNgrams(line, maxOrder) {
-  const tokens2 = pySplit(line);
+  const tokens3 = pySplit(line);
   const counts2 = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
-  for (let i = 0; i < tokens2.length; i++) {
-    let key = tokens2[i];
-    const last = Math.min(maxOrder, tokens2.length - i);
+  for (let i = 0; i < tokens3.length; i++) {
+    let key = tokens3[i];
+    const last = Math.min(maxOrder, tokens3.length - i);
     for (let n = 1; n <= last; n++) {
-      if (n > 1) key += " " + tokens2[i + n - 1];
+      if (n > 1) key += " " + tokens3[i + n - 1];
       const m = counts2[n - 1];
       m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
-  return { counts: counts2, length: tokens2.length };
+  return { counts: counts2, length: tokens3.length };
 }
 function referenceInfo(refs, maxOrder) {
   if (refs.length === 1) {
@@ -66095,17 +65817,17 @@ var regex = {
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
 function rougeTokenize(text, stem) {
-  const tokens2 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  if (!stem) return tokens2;
-  return tokens2.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
+  const tokens3 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stem) return tokens3;
+  return tokens3.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
 }
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
-function ngramCounts(tokens2, n) {
+function ngramCounts(tokens3, n) {
   const m = /* @__PURE__ */ new Map();
-  for (let i = 0; i + n <= tokens2.length; i++) {
-    const key = n === 1 ? tokens2[i] : tokens2.slice(i, i + n).join(" ");
+  for (let i = 0; i + n <= tokens3.length; i++) {
+    const key = n === 1 ? tokens3[i] : tokens3.slice(i, i + n).join(" ");
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return m;
@@ -66124,13 +65846,13 @@ function rougeN(target2, prediction, n) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf2 = (t) => {
+  const idOf = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf2);
-  const bi = Int32Array.from(b, idOf2);
+  const ai = Int32Array.from(a, idOf);
+  const bi = Int32Array.from(b, idOf);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -66845,10 +66567,10 @@ function renderJudges(sides) {
   const present = sides.filter((s) => s.judges !== void 0 && Object.keys(s.judges).length > 0);
   if (present.length === 0) return "";
   const labelled = present.length > 1 || present.some((s) => s.label !== null);
-  const header = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
+  const header2 = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
   const body2 = present.flatMap((s) => rows(s.judges, labelled ? s.label ?? "" : null));
   const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
-  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
+  return [`**Judges**`, "", markdownTable([header2, ...body2], { align: header2.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
 }
 
 // src/core/report/prompt-diff.ts
@@ -67208,8 +66930,8 @@ function renderOperationalTable(c) {
     ]);
   }
   const hasStatus = rows2.some((r) => r[4] !== "");
-  const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
-  return `${markdownTable([header, ...rows2.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
+  const header2 = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
+  return `${markdownTable([header2, ...rows2.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
 `;
 }
 function renderChart(c) {
@@ -67241,23 +66963,57 @@ function expectedText(v) {
   if (v === null || v === void 0) return null;
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
+var flipsIndex = /* @__PURE__ */ new WeakMap();
+function flipsOf(c, caseId) {
+  let index = flipsIndex.get(c);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const f of c.flips) {
+      const list = index.get(f.case_id);
+      if (list) list.push(f);
+      else index.set(f.case_id, [f]);
+    }
+    flipsIndex.set(c, index);
+  }
+  return index.get(caseId) ?? [];
+}
 function flipScores(model, caseId, direction) {
-  return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
+  return flipsOf(model.comparison, caseId).filter((f) => f.direction === direction).map((f) => {
     const m = model.comparison.metrics.find((x) => x.name === f.metric);
     const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
     return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
   }).join(", ");
 }
-function rankFlippedCases(model, direction) {
+var FLIPPED_CASES_NAMED = 40;
+var FLIPPED_CASES_SHOWN = 10;
+function rankFlippedCases(model, direction, limit = FLIPPED_CASES_NAMED) {
   const byCase = /* @__PURE__ */ new Map();
   model.comparison.flips.forEach((f, i) => {
     if (f.direction !== direction) return;
-    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+    const e = byCase.get(f.case_id) ?? { id: f.case_id, count: 0, moved: 0, order: i };
     e.count += 1;
     e.moved += Math.abs(f.candidate - f.baseline);
     byCase.set(f.case_id, e);
   });
-  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+  const before = (a, b) => b.count - a.count || b.moved - a.moved || a.order - b.order;
+  const top = [];
+  for (const e of byCase.values()) {
+    if (top.length === limit && before(e, top[top.length - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (before(top[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
+  }
+  return { ids: top.map((e) => e.id), total: byCase.size };
+}
+function casesToDetail(comparison) {
+  const model = { comparison };
+  return /* @__PURE__ */ new Set([...rankFlippedCases(model, "broke", FLIPPED_CASES_SHOWN).ids, ...rankFlippedCases(model, "fixed", FLIPPED_CASES_SHOWN).ids]);
 }
 function renderOneCase(model, id, direction, detail, limits) {
   const summary2 = `${escapeHtmlText(id, { maxLength: NAME_MAX2 })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
@@ -67284,15 +67040,15 @@ function renderCaseSections(model, limits) {
   const total = { broke: 0, fixed: 0 };
   const sections = [];
   for (const direction of ["broke", "fixed"]) {
-    const ids = rankFlippedCases(model, direction);
-    total[direction] = ids.length;
-    if (ids.length === 0) continue;
+    const { ids, total: all } = rankFlippedCases(model, direction, limits.perKind + 30);
+    total[direction] = all;
+    if (all === 0) continue;
     const picked = ids.slice(0, limits.perKind);
     shown[direction] = picked.length;
     const label = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
-    const count3 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const count3 = picked.length < all ? `${all} cases, top ${picked.length} shown` : `${all} case${all === 1 ? "" : "s"}`;
     const body2 = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
-    const rest = ids.length - picked.length;
+    const rest = all - picked.length;
     const restLine = rest > 0 ? `
 ${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
 ` : "";
@@ -67468,6 +67224,14 @@ function reportRecordOf(r) {
 }
 
 // src/core/data/hashing.ts
+function hash32(s, seed = 2166136261) {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return fmix32(h);
+}
 function fmix32(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
@@ -67579,7 +67343,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-async function readEvalRun(dir, label) {
+function resultsFileOf(dir, label) {
   if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
     throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
   }
@@ -67593,6 +67357,10 @@ async function readEvalRun(dir, label) {
       hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
     });
   }
+  return resultsFile;
+}
+async function readEvalRun(dir, label) {
+  const resultsFile = resultsFileOf(dir, label);
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash2("sha256");
   let lineNo = 0;
@@ -67617,19 +67385,829 @@ async function readEvalRun(dir, label) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
 }
 
+// src/app/compare/case-records.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { createInterface } from "node:readline";
+async function readCaseRecords(file2, ids) {
+  const warnings2 = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const order = /* @__PURE__ */ new Map();
+  let lineNo = 0;
+  let pending = null;
+  const take2 = (text, no, isLast) => {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      const r = readResultLine(text, file2, no, isLast);
+      if (r.kind === "partial") warnings2.push(`${file2}:${no}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    const id = value?.case_id;
+    if (typeof id !== "string" || !ids.has(id)) return;
+    const rec = resultLineFormat.parseValue(value, `${file2}:${no}`);
+    const key = `${rec.case_id}\0${rec.repeat}`;
+    byKey.delete(key);
+    byKey.set(key, rec);
+    if (!order.has(rec.case_id)) order.set(rec.case_id, order.size);
+  };
+  if (ids.size > 0) {
+    for await (const line of createInterface({ input: createReadStream2(file2), crlfDelay: Infinity })) {
+      if (pending !== null) take2(pending, lineNo, false);
+      pending = line;
+      lineNo++;
+    }
+    if (pending !== null) take2(pending, lineNo, true);
+  }
+  const records = [...byKey.values()].sort((a, b) => order.get(a.case_id) - order.get(b.case_id) || a.repeat - b.repeat);
+  return { records: records.map(reportRecordOf), warnings: warnings2 };
+}
+
+// src/app/compare/stream-runs.ts
+import { createHash as createHash3 } from "node:crypto";
+import { appendFileSync as appendFileSync2, closeSync, createReadStream as createReadStream3, existsSync as existsSync3, mkdtempSync, openSync, readFileSync as readFileSync2, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+import { createInterface as createInterface2 } from "node:readline";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+
+// src/core/compare/paired-stream.ts
+var F64List = class {
+  buf;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.buf = new Float64Array(Math.max(16, capacity));
+  }
+  push(v) {
+    if (this.length === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  view() {
+    return this.buf.subarray(0, this.length);
+  }
+};
+var Variant = class {
+  constructor(metric, capacity, width) {
+    this.metric = metric;
+    this.width = width;
+    this.mb = new F64List(capacity);
+    this.mc = new F64List(capacity);
+    this.rowsB = width === null ? null : new F64List(capacity * width);
+    this.rowsC = width === null ? null : new F64List(capacity * width);
+  }
+  metric;
+  width;
+  n = 0;
+  kB = 0;
+  kC = 0;
+  mb;
+  mc;
+  rowsB;
+  rowsC;
+  broke = [];
+  fixed = [];
+  /** Some observation had no pass flag: flips exist only if every value is 0/1. */
+  missingPass = false;
+  flipsDead = false;
+  ssB = 0;
+  dfB = 0;
+  ssC = 0;
+  dfC = 0;
+  add(id, bo, co, binarySoFar) {
+    this.n++;
+    this.kB = Math.max(this.kB, bo.length);
+    this.kC = Math.max(this.kC, co.length);
+    const vb = bo.map((o) => o.value);
+    const vc = co.map((o) => o.value);
+    const mB = mean(vb);
+    const mC = mean(vc);
+    this.mb.push(mB);
+    this.mc.push(mC);
+    if (vb.length >= 2) {
+      this.ssB += variance(vb) * (vb.length - 1);
+      this.dfB += vb.length - 1;
+    }
+    if (vc.length >= 2) {
+      this.ssC += variance(vc) * (vc.length - 1);
+      this.dfC += vc.length - 1;
+    }
+    if (this.width !== null) {
+      sumRows(bo, this.width, this.rowsB);
+      sumRows(co, this.width, this.rowsC);
+    }
+    this.addFlip(id, bo, co, mB, mC, binarySoFar);
+  }
+  /** The case's majority pass on each side, reading a missing flag as value === 1 (right only if the metric is binary). */
+  addFlip(id, bo, co, mB, mC, binarySoFar) {
+    if (this.flipsDead) return;
+    const majority = (os5) => {
+      let passes = 0;
+      for (const o of os5) {
+        if (o.pass === null) this.missingPass = true;
+        if (o.pass ?? o.value === 1) passes++;
+      }
+      return passes * 2 > os5.length;
+    };
+    const pb = majority(bo);
+    const pc = majority(co);
+    if (this.missingPass && !binarySoFar) {
+      this.flipsDead = true;
+      this.broke = [];
+      this.fixed = [];
+      return;
+    }
+    if (pb !== pc) (pb ? this.broke : this.fixed).push({ case_id: id, metric: this.metric, direction: pb ? "broke" : "fixed", baseline: mB, candidate: mC });
+  }
+  flips(binary) {
+    if (this.flipsDead || this.missingPass && !binary) return null;
+    return [...this.broke, ...this.fixed];
+  }
+};
+function sumRows(os5, width, out) {
+  const row = new Float64Array(width);
+  for (const o of os5) for (let j = 0; j < width; j++) row[j] += o.stats[j];
+  for (let j = 0; j < width; j++) out.push(row[j]);
+}
+var MetricStream = class {
+  constructor(name, info2, capacity) {
+    this.name = name;
+    this.info = info2;
+    this.capacity = capacity;
+    this.all = new Variant(name, capacity, null);
+  }
+  name;
+  info;
+  capacity;
+  cb = { records: 0, nulls: 0, errors: 0 };
+  cc = { records: 0, nulls: 0, errors: 0 };
+  unpaired = 0;
+  nObs = 0;
+  allBinary = true;
+  anyStats = false;
+  scored = 0;
+  scoredWithoutStats = false;
+  width = -1;
+  widthsDiffer = false;
+  dropped = 0;
+  all;
+  /** The non-errored observations, while the metric may still turn out a corpus metric. */
+  ne = null;
+  corpusImpossible = false;
+  addCase(id, b, c) {
+    const bo = observeAll(b, this.name, this.cb);
+    const co = observeAll(c, this.name, this.cc);
+    if (bo.length === 0 || co.length === 0) {
+      if (bo.length + co.length > 0) this.unpaired++;
+      return;
+    }
+    for (const os5 of [bo, co]) {
+      for (const o of os5) {
+        this.nObs++;
+        if (o.value !== 0 && o.value !== 1) this.allBinary = false;
+        if (o.stats !== null) this.anyStats = true;
+        if (o.errored) this.dropped++;
+        else {
+          this.scored++;
+          if (o.stats === null) this.scoredWithoutStats = true;
+          else if (this.width < 0) this.width = o.stats.length;
+          else if (o.stats.length !== this.width) this.widthsDiffer = true;
+        }
+      }
+    }
+    this.all.add(id, bo, co, this.allBinary);
+    this.addCorpusCase(id, bo, co);
+  }
+  /** The corpus variant, kept only while every scored observation has statistics of one width. */
+  addCorpusCase(id, bo, co) {
+    if (this.corpusImpossible) return;
+    if (this.scoredWithoutStats || this.widthsDiffer || this.info.aggregate === void 0) {
+      this.corpusImpossible = true;
+      this.ne = null;
+      return;
+    }
+    if (this.width < 0) return;
+    this.ne ??= new Variant(this.name, this.capacity, this.width);
+    const bn = bo.filter((o) => !o.errored);
+    const cn = co.filter((o) => !o.errored);
+    if (bn.length > 0 && cn.length > 0) this.ne.add(id, bn, cn, this.allBinary);
+  }
+  finish(info2, confidence, resamples, seed) {
+    const notes = [];
+    const binary = this.nObs > 0 && this.allBinary;
+    let kind = binary ? "binary" : "continuous";
+    let v = this.all;
+    let unpaired = this.unpaired;
+    if (info2.corpus || this.anyStats) {
+      const why = !info2.aggregate ? `corpus aggregate unknown for type ${info2.type ?? "(unknown)"}` : this.scored === 0 || this.scoredWithoutStats ? "some records lack sufficient statistics" : this.widthsDiffer ? "sufficient statistics differ in length between records" : null;
+      if (why) notes.push(`${why}; compared the mean of per-case values instead`);
+      else {
+        kind = "corpus";
+        if (this.dropped > 0) notes.push(`${this.dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        v = this.ne;
+        unpaired += this.all.n - v.n;
+      }
+    }
+    if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+    const n = v.n;
+    const { kB, kC } = v;
+    const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
+    const row = {
+      name: info2.name,
+      type: info2.type,
+      kind,
+      higher_is_better: info2.higherIsBetter,
+      gated: false,
+      n,
+      repeats: { baseline: kB, candidate: kC },
+      baseline: side(this.cb),
+      candidate: side(this.cc),
+      delta: null,
+      delta_relative: null,
+      ci: null,
+      interval_method: "none",
+      test: "none",
+      p_value: null,
+      p_holm: null,
+      ci_holm: null,
+      ci_holm_confidence: null,
+      sd_diff: null,
+      sd_within: null,
+      mde: null,
+      broke: null,
+      fixed: null,
+      notes
+    };
+    if (n === 0) {
+      notes.push("no case has a value on both sides");
+      return { row, flips: [], intervalAt: null };
+    }
+    const mb = v.mb.view();
+    const mc = v.mc.view();
+    const diffs = mc.map((x, i) => x - mb[i]);
+    let intervalAt;
+    if (kind === "corpus") intervalAt = fillCorpusRows(row, v.rowsB.view(), v.rowsC.view(), v.width, info2.aggregate, { confidence, resamples, seed });
+    else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, confidence);
+    else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, confidence);
+    if (kind !== "corpus") {
+      row.sd_diff = n >= 2 ? sd(diffs) : null;
+      if (kB > 1 || kC > 1) row.sd_within = combineWithinSd(v.dfB > 0 ? Math.sqrt(v.ssB / v.dfB) : null, v.dfC > 0 ? Math.sqrt(v.ssC / v.dfC) : null, notes);
+      row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, 1 - confidence);
+    }
+    if (row.baseline.mean !== null && row.candidate.mean !== null) {
+      row.delta = row.candidate.mean - row.baseline.mean;
+      row.delta_relative = row.baseline.mean > 0 ? row.delta / row.baseline.mean : null;
+    }
+    const flips = v.flips(binary);
+    if (flips) {
+      row.broke = v.broke.length;
+      row.fixed = v.fixed.length;
+    }
+    return { row, flips: flips ?? [], intervalAt };
+  }
+};
+function observeAll(records, name, counts2) {
+  const out = [];
+  for (const r of records) {
+    const o = observe(r, name, counts2);
+    if (o !== null) out.push(o);
+  }
+  return out;
+}
+var OperationalStream = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.lb = new F64List(capacity);
+    this.lc = new F64List(capacity);
+  }
+  capacity;
+  lb;
+  lc;
+  tok = { b: { prompt: 0, completion: 0, perSum: 0, perN: 0 }, c: { prompt: 0, completion: 0, perSum: 0, perN: 0 } };
+  cost = { b: { total: 0, perSum: 0, perN: 0 }, c: { total: 0, perSum: 0, perN: 0 } };
+  /** Per-case mean cost (NaN for none), allocated at the first cost seen. */
+  costB = null;
+  costC = null;
+  paired = 0;
+  anyCost = false;
+  /** Candidate costs of every candidate record, to sum them in the candidate's own order. */
+  candOrder = new F64List(16);
+  candCost = new F64List(16);
+  addCase(b, c) {
+    for (const r of b) if (r.latency_ms !== null) this.lb.push(r.latency_ms);
+    for (const r of c) if (r.latency_ms !== null) this.lc.push(r.latency_ms);
+    tokens2(this.tok.b, b);
+    tokens2(this.tok.c, c);
+    const mB = caseMean(b, (r) => r.cost);
+    const mC = caseMean(c, (r) => r.cost);
+    if (this.costB === null && (b.some((r) => r.cost !== null) || c.some((r) => r.cost !== null))) {
+      this.costB = nanList(this.capacity, this.paired);
+      this.costC = nanList(this.capacity, this.paired);
+    }
+    if (b.some((r) => r.cost !== null)) this.anyCost = true;
+    for (const [acc, rs, m] of [
+      [this.cost.b, b, mB],
+      [this.cost.c, c, mC]
+    ]) {
+      for (const r of rs) acc.total += r.cost ?? 0;
+      if (!Number.isNaN(m)) {
+        acc.perSum += m;
+        acc.perN++;
+      }
+    }
+    this.costB?.push(mB);
+    this.costC?.push(mC);
+    this.paired++;
+  }
+  /** Every candidate record (paired or not), with its place in the candidate's order. */
+  addCandidateCosts(order, c) {
+    for (let i = 0; i < c.length; i++) {
+      const cost2 = c[i].cost;
+      if (cost2 === null) continue;
+      this.anyCost = true;
+      this.candOrder.push(order + i / (c.length + 1));
+      this.candCost.push(cost2);
+    }
+  }
+  finish(confidence, resamples, seed, currency) {
+    const tokenSide2 = (t) => ({
+      prompt: t.prompt,
+      completion: t.completion,
+      total: t.prompt + t.completion,
+      per_case: t.perN ? t.perSum / t.perN : null
+    });
+    const tb = tokenSide2(this.tok.b);
+    const tc = tokenSide2(this.tok.c);
+    return {
+      latency: latencyDeltas(distributionOf(this.lb.view()), distributionOf(this.lc.view()), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
+      cost: this.anyCost ? this.costs(confidence, currency) : null
+    };
+  }
+  costs(confidence, currency) {
+    const side = (acc) => ({ total: acc.total, per_case: acc.perN ? acc.perSum / acc.perN : null, n: acc.perN });
+    const b = side(this.cost.b);
+    const c = side(this.cost.c);
+    const mb = this.costB?.view() ?? new Float64Array(0);
+    const mc = this.costC?.view() ?? new Float64Array(0);
+    const diffs = mc.map((v, i) => v - mb[i]).filter((v) => !Number.isNaN(v));
+    const order = this.candOrder.view();
+    const cost2 = this.candCost.view();
+    const idx = Uint32Array.from(order, (_, i) => i).sort((x, y) => order[x] - order[y]);
+    let runTotal = 0;
+    for (const i of idx) runTotal += cost2[i];
+    return {
+      currency,
+      baseline: b,
+      candidate: c,
+      delta_total: c.total - b.total,
+      delta_per_case: b.per_case !== null && c.per_case !== null ? c.per_case - b.per_case : null,
+      candidate_per_case_ci: oneSampleT(mc.filter((v) => !Number.isNaN(v)), confidence)?.ci ?? null,
+      delta_per_case_ci: oneSampleT(diffs, confidence)?.ci ?? null,
+      candidate_run_total: runTotal
+    };
+  }
+};
+function nanList(capacity, n) {
+  const l = new F64List(capacity);
+  for (let i = 0; i < n; i++) l.push(Number.NaN);
+  return l;
+}
+function tokens2(acc, rs) {
+  for (const r of rs) acc.prompt += r.prompt_tokens ?? 0;
+  for (const r of rs) acc.completion += r.completion_tokens ?? 0;
+  const m = caseMean(rs, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0));
+  if (!Number.isNaN(m)) {
+    acc.perSum += m;
+    acc.perN++;
+  }
+}
+function caseMean(rs, pick2) {
+  const vs = [];
+  for (const r of rs) {
+    const v = pick2(r);
+    if (v !== null) vs.push(v);
+  }
+  return vs.length ? mean(vs) : Number.NaN;
+}
+var SideTally = class {
+  cases = 0;
+  records = 0;
+  repeats = 0;
+  errors = 0;
+  add(rs) {
+    this.cases++;
+    this.records += rs.length;
+    for (const r of rs) {
+      this.repeats = Math.max(this.repeats, r.repeat + 1);
+      if (r.error !== null) this.errors++;
+    }
+  }
+};
+var PairedStream = class {
+  constructor(baseline, candidate, o) {
+    this.baseline = baseline;
+    this.candidate = candidate;
+    this.o = o;
+    const capacity = o.capacity ?? 1024;
+    this.metrics = o.metrics.map((name) => new MetricStream(name, metricInfo(name, [baseline, candidate], void 0, o.aggregateFor), capacity));
+    this.op = new OperationalStream(capacity);
+  }
+  baseline;
+  candidate;
+  o;
+  metrics;
+  op;
+  tallyB = new SideTally();
+  tallyC = new SideTally();
+  paired = 0;
+  baselineOnly = [];
+  candidateOnly = [];
+  anyError = false;
+  candidateInBaseline = true;
+  sameRecords = true;
+  /** A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else with its place in the candidate's order. */
+  addCase(id, b, c) {
+    this.tallyB.add(b);
+    this.noteErrors(b);
+    if (c === null) {
+      this.baselineOnly.push(id);
+      return;
+    }
+    this.tallyC.add(c.records);
+    this.noteErrors(c.records);
+    this.op.addCandidateCosts(c.order, c.records);
+    this.paired++;
+    for (const m of this.metrics) m.addCase(id, b, c.records);
+    this.op.addCase(b, c.records);
+    if (this.sameRecords || this.candidateInBaseline) this.compareRecords(b, c.records);
+  }
+  addCandidateOnly(id, order, c) {
+    this.tallyC.add(c);
+    this.noteErrors(c);
+    this.op.addCandidateCosts(order, c);
+    this.candidateOnly.push({ order, id });
+    this.candidateInBaseline = false;
+  }
+  noteErrors(rs) {
+    if (!this.anyError && rs.some((r) => r.error !== null)) this.anyError = true;
+  }
+  /** findUnchanged's record checks for one case. */
+  compareRecords(b, c) {
+    for (const r of c) {
+      const x = b.find((y) => y.repeat === r.repeat);
+      if (!x) {
+        this.candidateInBaseline = false;
+        this.sameRecords = false;
+        return;
+      }
+      if (x.key === void 0 || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores))) this.sameRecords = false;
+    }
+  }
+  finish(opts) {
+    const policy = opts.policy;
+    const rows2 = [];
+    const intervals = /* @__PURE__ */ new Map();
+    const flips = [];
+    const runs = [this.baseline, this.candidate];
+    for (const m of this.metrics) {
+      const rule = policy.metrics[m.name];
+      const info2 = metricInfo(m.name, runs, rule?.greater_is_better, opts.aggregateFor);
+      const { row, flips: f, intervalAt } = m.finish(info2, policy.confidence, policy.bootstrap_resamples, policy.seed);
+      intervals.set(row, intervalAt);
+      row.notes.push(...corpusNotes(m.name, runs, opts.aggregateFor));
+      row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
+      if (!this.baseline.summary?.metrics[m.name] && !this.o.recordMetrics.baseline.has(m.name)) row.notes.push("metric absent from the baseline run");
+      if (!this.candidate.summary?.metrics[m.name] && !this.o.recordMetrics.candidate.has(m.name)) row.notes.push("metric absent from the candidate run");
+      rows2.push(row);
+      for (const flip of f) flips.push(flip);
+    }
+    const sameCases = this.tallyB.records > 0 && this.tallyB.records === this.tallyC.records && this.candidateInBaseline && !this.anyError;
+    const unchanged = decideUnchanged({ sameCases, sameRecords: sameCases && this.sameRecords, candidateRecords: this.tallyC.records }, this.baseline, this.candidate);
+    const candidateOnly = [...this.candidateOnly].sort((x, y) => x.order - y.order).map((x) => x.id);
+    return assembleComparison(
+      {
+        rows: rows2,
+        intervals,
+        flips,
+        paired: this.paired,
+        oneSided: { baseline_only: [...this.baselineOnly], candidate_only: candidateOnly },
+        baseline: this.runRef(this.baseline, this.tallyB),
+        candidate: this.runRef(this.candidate, this.tallyC)
+      },
+      () => this.op.finish(policy.confidence, policy.bootstrap_resamples, policy.seed, currencyOf(this.baseline, this.candidate)),
+      unchanged,
+      opts
+    );
+  }
+  runRef(run, t) {
+    return {
+      dir: run.dir,
+      results_sha256: run.resultsSha256,
+      summary_present: run.summary !== null,
+      suite: run.summary?.suite ? { name: run.summary.suite.name, file: run.summary.suite.file, hash: run.summary.suite.hash } : null,
+      provenance: run.summary?.provenance ?? null,
+      counts: { cases: t.cases, records: t.records, superseded: run.superseded, repeats: t.repeats, errors: t.errors },
+      warnings: run.warnings,
+      ...run.summary?.judges ? { judges: run.summary.judges } : {}
+    };
+  }
+};
+
+// src/app/compare/stream-runs.ts
+var PARTITION_BYTES = 48 * 1024 * 1024;
+function compact(r) {
+  const scores = {};
+  for (const [k, s] of Object.entries(r.scores)) scores[k] = { value: s.value, ...s.pass !== void 0 ? { pass: s.pass } : {}, ...s.stats !== void 0 ? { stats: s.stats } : {} };
+  return {
+    case_id: r.case_id,
+    repeat: r.repeat,
+    scores,
+    error: r.error,
+    key: r.key,
+    output: r.output,
+    latency_ms: r.latency_ms,
+    prompt_tokens: r.prompt_tokens,
+    completion_tokens: r.completion_tokens,
+    cost: r.cost
+  };
+}
+var Partitions = class {
+  constructor(n, dir) {
+    this.n = n;
+    this.dir = dir;
+    this.bufs = Array.from({ length: n }, () => []);
+    this.sizes = new Array(n).fill(0);
+    this.mem = dir === null ? [[[]], [[]]] : null;
+  }
+  n;
+  dir;
+  fds = [];
+  bufs;
+  sizes;
+  mem;
+  file(side, p) {
+    return join2(this.dir, `${side}-${p}.jsonl`);
+  }
+  open(side) {
+    if (this.dir === null) return;
+    this.fds.length = 0;
+    for (let p = 0; p < this.n; p++) this.fds.push(openSync(this.file(side, p), "w"));
+  }
+  add(side, line, r) {
+    if (this.mem) {
+      this.mem[side === "b" ? 0 : 1][0].push([line, r]);
+      return;
+    }
+    const p = hash32(r.case_id) % this.n;
+    const text = JSON.stringify([line, r]);
+    this.bufs[p].push(text);
+    this.sizes[p] += text.length;
+    if (this.sizes[p] > 1 << 18) this.flush(p);
+  }
+  flush(p) {
+    if (this.bufs[p].length === 0) return;
+    writeSync(this.fds[p], `${this.bufs[p].join("\n")}
+`);
+    this.bufs[p] = [];
+    this.sizes[p] = 0;
+  }
+  close() {
+    if (this.dir === null) return;
+    for (let p = 0; p < this.n; p++) this.flush(p);
+    for (const fd of this.fds) closeSync(fd);
+    this.fds.length = 0;
+  }
+};
+async function spread(file2, side, parts) {
+  const hash3 = createHash3("sha256");
+  const warnings2 = [];
+  let lineNo = 0;
+  let pending = null;
+  const take2 = (text, no, isLast) => {
+    const r = readResultLine(text, file2, no, isLast);
+    if (r.kind === "blank") return;
+    if (r.kind === "partial") {
+      warnings2.push(`${file2}:${no}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    parts.add(side, no, compact(r.record));
+  };
+  const feed = (text) => {
+    if (pending) take2(pending.text, pending.lineNo, false);
+    pending = { text: text.endsWith("\r") ? text.slice(0, -1) : text, lineNo: ++lineNo };
+  };
+  parts.open(side);
+  try {
+    let rest = "";
+    const decoder4 = new StringDecoder2("utf8");
+    for await (const chunk of createReadStream3(file2)) {
+      const buf = chunk;
+      hash3.update(buf);
+      const text = rest + decoder4.write(buf);
+      let start = 0;
+      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+        feed(text.slice(start, nl));
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+    rest += decoder4.end();
+    if (rest !== "") feed(rest);
+    const last = pending;
+    if (last) take2(last.text, last.lineNo, true);
+  } finally {
+    parts.close();
+  }
+  return { sha256: hash3.digest("hex"), warnings: warnings2, lines: lineNo };
+}
+function group2(placed) {
+  const byKey = /* @__PURE__ */ new Map();
+  const first = /* @__PURE__ */ new Map();
+  let superseded = 0;
+  for (const [line, r] of placed) {
+    const key = `${r.case_id}\0${r.repeat}`;
+    if (byKey.has(key)) superseded++;
+    byKey.set(key, r);
+    if (!first.has(r.case_id)) first.set(r.case_id, line);
+  }
+  const cases = /* @__PURE__ */ new Map();
+  for (const r of byKey.values()) {
+    const c = cases.get(r.case_id);
+    if (c) c.records.push(r);
+    else cases.set(r.case_id, { first: first.get(r.case_id), records: [r] });
+  }
+  for (const c of cases.values()) c.records.sort((a, b) => a.repeat - b.repeat);
+  return { cases, superseded };
+}
+async function* placedLines(file2) {
+  if (!existsSync3(file2)) return;
+  const rl = createInterface2({ input: createReadStream3(file2), crlfDelay: Infinity });
+  for await (const line of rl) if (line !== "") yield JSON.parse(line);
+}
+async function collect(it) {
+  const out = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+var NameOrder = class {
+  seen = /* @__PURE__ */ new Map();
+  note(name, at) {
+    const was = this.seen.get(name);
+    if (!was || (at[0] - was[0] || at[1] - was[1] || at[2] - was[2]) < 0) this.seen.set(name, at);
+  }
+  has(name) {
+    return this.seen.has(name);
+  }
+  ordered() {
+    return [...this.seen.entries()].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || a[1][2] - b[1][2]).map(([n]) => n);
+  }
+};
+function noteNames(order, g) {
+  for (const { first, records } of g.cases.values()) {
+    for (const r of records) {
+      let i = 0;
+      for (const k in r.scores) order.note(k, [first, r.repeat, i++]);
+    }
+  }
+}
+function header(dir, file2, sha2562, superseded, warnings2) {
+  if (superseded > 0) warnings2.push(`${file2}: ${superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+  const summaryFile = join2(dir, "summary.json");
+  let summary2 = null;
+  if (existsSync3(summaryFile)) summary2 = summaryFormat.parse(readFileSync2(summaryFile, "utf8"), summaryFile);
+  else warnings2.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  return { dir, resultsSha256: sha2562, summary: summary2, superseded, warnings: warnings2 };
+}
+async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
+  const bFile = resultsFileOf(baselineDir, "baseline");
+  const cFile = resultsFileOf(candidateDir, "candidate");
+  const bytes = statSync2(bFile).size + statSync2(cFile).size;
+  const n = Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES)));
+  const dir = n > 1 ? mkdtempSync(join2(tmpdir(), "llmops-compare-")) : null;
+  try {
+    const parts = new Partitions(n, dir);
+    const bRead = await spread(bFile, "b", parts);
+    const cRead = await spread(cFile, "c", parts);
+    const bNames = new NameOrder();
+    const cNames = new NameOrder();
+    let bSuperseded = 0;
+    let cSuperseded = 0;
+    let bRecords = 0;
+    let cRecords = 0;
+    const candidateOnly = [];
+    const candidateOnlyFile = dir === null ? null : join2(dir, "candidate-only.jsonl");
+    const sortedFiles = [];
+    const inMemory = [];
+    for (let p = 0; p < n; p++) {
+      const gb = group2(parts.mem ? parts.mem[0][0] : await collect(placedLines(parts.file("b", p))));
+      const gc = group2(parts.mem ? parts.mem[1][0] : await collect(placedLines(parts.file("c", p))));
+      if (parts.mem) parts.mem.length = 0;
+      bSuperseded += gb.superseded;
+      cSuperseded += gc.superseded;
+      noteNames(bNames, gb);
+      noteNames(cNames, gc);
+      const merged = [];
+      for (const [id, b] of gb.cases) {
+        bRecords += b.records.length;
+        const c = gc.cases.get(id);
+        merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+      }
+      for (const [id, c] of gc.cases) {
+        cRecords += c.records.length;
+        if (gb.cases.has(id)) continue;
+        if (candidateOnlyFile === null) candidateOnly.push([c.first, id, c.records]);
+        else appendFileSync2(candidateOnlyFile, `${JSON.stringify([c.first, id, c.records])}
+`);
+      }
+      merged.sort((x, y) => x[0] - y[0]);
+      if (dir === null) inMemory.push(...merged);
+      else {
+        const f = join2(dir, `sorted-${p}.jsonl`);
+        const fd = openSync(f, "w");
+        try {
+          const batch = [];
+          for (const m of merged) {
+            batch.push(JSON.stringify(m));
+            if (batch.length >= 2048) writeSync(fd, `${batch.splice(0).join("\n")}
+`);
+          }
+          if (batch.length > 0) writeSync(fd, `${batch.join("\n")}
+`);
+        } finally {
+          closeSync(fd);
+        }
+        rmSync(parts.file("b", p), { force: true });
+        rmSync(parts.file("c", p), { force: true });
+        sortedFiles.push(f);
+      }
+    }
+    if (bRecords === 0) throw new InputError(`baseline run has no records: ${bFile} is empty`);
+    if (cRecords === 0) throw new InputError(`candidate run has no records: ${cFile} is empty`);
+    const baseline = header(baselineDir, bFile, bRead.sha256, bSuperseded, bRead.warnings);
+    const candidate = header(candidateDir, cFile, cRead.sha256, cSuperseded, cRead.warnings);
+    const summaryNames = [.../* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})])];
+    const metrics = [.../* @__PURE__ */ new Set([...summaryNames, ...bNames.ordered(), ...cNames.ordered()])];
+    const stream = new PairedStream(baseline, candidate, {
+      metrics,
+      recordMetrics: { baseline: bNames, candidate: cNames },
+      aggregateFor,
+      capacity: Math.min(bRead.lines, cRead.lines)
+    });
+    for (const [first, id, records] of candidateOnly) stream.addCandidateOnly(id, first, records);
+    if (candidateOnlyFile !== null && existsSync3(candidateOnlyFile)) {
+      for await (const line of createInterface2({ input: createReadStream3(candidateOnlyFile), crlfDelay: Infinity })) {
+        if (line === "") continue;
+        const [first, id, records] = JSON.parse(line);
+        stream.addCandidateOnly(id, first, records);
+      }
+    }
+    const add = ([, id, b, c]) => stream.addCase(id, b, c ? { order: c[0], records: c[1] } : null);
+    if (dir === null) for (const m of inMemory) add(m);
+    else await mergeSorted(sortedFiles, add);
+    return { stream, baseline, candidate, partitions: n };
+  } finally {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function mergeSorted(files, add) {
+  const its = files.map((f) => createInterface2({ input: createReadStream3(f), crlfDelay: Infinity })[Symbol.asyncIterator]());
+  const heads = [];
+  const next = async (i) => {
+    for (; ; ) {
+      const r = await its[i].next();
+      if (r.done) return null;
+      if (r.value !== "") return JSON.parse(r.value);
+    }
+  };
+  for (let i = 0; i < its.length; i++) heads.push(await next(i));
+  for (; ; ) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i][0] < heads[best][0])) best = i;
+    if (best < 0) return;
+    add(heads[best]);
+    heads[best] = await next(best);
+  }
+}
+
 // src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
-  if (!existsSync3(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
+  if (!existsSync4(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);
 }
 async function compareRuns(o) {
-  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
+  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
   for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
-  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const comparison = compareWithPolicy(stream, o.policy, o.gate);
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
+  const shown = casesToDetail(comparison);
+  const [b, c] = await Promise.all([readCaseRecords(join3(o.baselineDir, "results.jsonl"), shown), readCaseRecords(join3(o.candidateDir, "results.jsonl"), shown)]);
   const model = {
     comparison,
-    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    cases: buildCaseDetails(comparison, b.records, c.records),
     context: o.context ?? {},
     ...newCases ? { newCases } : {},
     ...o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}
@@ -67638,26 +68216,26 @@ async function compareRuns(o) {
   let files = null;
   if (o.outDir !== null) {
     await mkdir2(o.outDir, { recursive: true });
-    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
+    files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
     await writeFile2(files.comparison, comparisonFormat.serialize(comparison));
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
 async function readNewCases(candidateDir, comparison, logger) {
-  const dir = join2(candidateDir, NEW_CASES_DIR);
-  if (!existsSync3(join2(dir, "results.jsonl"))) return void 0;
+  const dir = join3(candidateDir, NEW_CASES_DIR);
+  if (!existsSync4(join3(dir, "results.jsonl"))) return void 0;
   const run = await readEvalRun(dir, "new cases");
   for (const w of run.warnings) logger.warn(w);
   return buildNewCases(run.records.map(reportRecordOf), comparison.metrics);
 }
-function compareWithPolicy(baseline, candidate, loaded, gate) {
+function compareWithPolicy(stream, loaded, gate) {
   const base = { aggregateFor, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
-  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (loaded) return stream.finish({ ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = stream.finish({ ...base, policy: defaultPolicy(), policySource: "default", gate: false });
   if (!gate) return first;
   const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
-  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+  return stream.finish({ ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
 // src/actions/runtime/event.ts
@@ -67717,7 +68295,7 @@ var INPUTS = {
 };
 
 // src/app/prompts/diff-prompts.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import { extname as extname4, relative as relative5, resolve as resolve5 } from "node:path";
 
 // src/adapters/git/git-cli.ts
@@ -67792,8 +68370,8 @@ var GitCli = class {
     let at = 0;
     for (const sha3 of shas) {
       const nl = buf.indexOf(10, at);
-      const header = buf.subarray(at, nl).toString("utf8").split(" ");
-      const size = Number(header[2]);
+      const header2 = buf.subarray(at, nl).toString("utf8").split(" ");
+      const size = Number(header2[2]);
       map2.set(sha3, buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
       at = nl + 1 + size + 1;
     }
@@ -68173,14 +68751,14 @@ function scalarStart(text, pos) {
 }
 
 // src/app/prompts/lint-prompts.ts
-import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, extname as extname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
+import { dirname as dirname5, extname as extname3, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/prompts/lint.ts
 init_dist();
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync6, readFileSync as readFileSync4, realpathSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync5, realpathSync, statSync as statSync4 } from "node:fs";
 import { dirname as dirname4, relative as relative3, resolve as resolve3, sep } from "node:path";
 
 // src/core/eval/cases.ts
@@ -68219,19 +68797,19 @@ function parseCaseLine(line, file2, lineNo) {
 }
 
 // src/app/fs/sha256-file.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
 async function sha256File(path) {
-  const h = createHash3("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  const h = createHash4("sha256");
+  for await (const chunk of createReadStream4(path, { highWaterMark: 1 << 20 })) h.update(chunk);
   return h.digest("hex");
 }
 
 // src/app/eval/case-files.ts
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream6 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { extname } from "node:path";
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+import { StringDecoder as StringDecoder3 } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 function caseFileReader(path, shown) {
   const lower = path.toLowerCase();
@@ -68241,10 +68819,10 @@ function caseFileReader(path, shown) {
   throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
 }
 async function* jsonlCases(path, shown, gzip) {
-  const file2 = createReadStream4(path, { highWaterMark: 1 << 16 });
+  const file2 = createReadStream6(path, { highWaterMark: 1 << 16 });
   const source = gzip ? file2.pipe(createGunzip()) : file2;
   if (gzip) file2.on("error", (err) => source.destroy(err));
-  const decoder4 = new StringDecoder2("utf8");
+  const decoder4 = new StringDecoder3("utf8");
   let rest = "";
   let lineNo = 0;
   try {
@@ -68287,8 +68865,8 @@ async function* parquetCases(path, shown) {
     };
     const metadata = await parquetMetadataAsync2(file2).catch(fail);
     let row = 0;
-    for (const group2 of metadata.row_groups) {
-      const n = Number(group2.num_rows);
+    for (const group3 of metadata.row_groups) {
+      const n = Number(group3.num_rows);
       const rows2 = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
       for (let i = 0; i < rows2.length; i++) yield parquetCase(rows2[i], `${shown} row ${row + i}`);
       row += n;
@@ -68469,18 +69047,18 @@ var suiteSchema = external_exports.strictObject({
 });
 
 // src/app/prompts/load-prompt-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join3, relative } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join4, relative } from "node:path";
 var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join3(dirname2(path), basename2(path, extname2(path)));
+  const stem = join4(dirname2(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
-    if (!existsSync4(p)) continue;
+    if (!existsSync5(p)) continue;
     try {
-      if (isPromptYaml(parseYamlSource(readFileSync2(p, "utf8"), p).value)) return null;
+      if (isPromptYaml(parseYamlSource(readFileSync3(p, "utf8"), p).value)) return null;
     } catch {
     }
     return p;
@@ -68495,8 +69073,8 @@ function readPromptSource(path, cwd, contain = () => {
   if (side) contain(side, relative(cwd, side) || side);
   return {
     file: shown,
-    text: readFileSync2(path, "utf8"),
-    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync2(side, "utf8") } : void 0
+    text: readFileSync3(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync3(side, "utf8") } : void 0
   };
 }
 function loadPromptFile(path, cwd, contain) {
@@ -68504,8 +69082,8 @@ function loadPromptFile(path, cwd, contain) {
 }
 
 // src/app/eval/judge-inputs.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -68534,8 +69112,8 @@ var judgeLabelsFormat = defineFormat({
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
   for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join4(d, "templates", "judges");
-    if (existsSync5(join4(d, "package.json")) && existsSync5(candidate)) return candidate;
+    const candidate = join5(d, "templates", "judges");
+    if (existsSync6(join5(d, "package.json")) && existsSync6(candidate)) return candidate;
     if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
@@ -68550,7 +69128,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join4(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join5(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -68579,9 +69157,9 @@ function labelIndex(c, label) {
   return Number.isInteger(n) && n >= 1 && n <= scale ? n - 1 : `label ${JSON.stringify(label)} is not an integer from 1 to ${scale}`;
 }
 function readLabels(path, shown, where2, c, contain) {
-  if (!existsSync5(path) || statSync2(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
+  if (!existsSync6(path) || statSync3(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
   contain(path, where2);
-  const bytes = readFileSync3(path);
+  const bytes = readFileSync4(path);
   const labels = /* @__PURE__ */ new Map();
   const lines = bytes.toString("utf8").split("\n");
   lines.forEach((line, n) => {
@@ -68607,13 +69185,13 @@ function readLabels(path, shown, where2, c, contain) {
 async function loadSuite(path, cwd, variant, within) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
-  if (!existsSync6(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (!existsSync7(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync4(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync4(file2, "utf8");
+  const text = readFileSync5(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname4(file2);
@@ -68631,10 +69209,10 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve3(base, suite.cases.file);
     const shown = relative3(cwd, dataPath) || dataPath;
-    if (!existsSync6(dataPath)) {
+    if (!existsSync7(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync4(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
@@ -68649,9 +69227,9 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
-    if (!existsSync6(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync7(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where2);
-    const text2 = readFileSync4(path2, "utf8");
+    const text2 = readFileSync5(path2, "utf8");
     let schema5;
     try {
       schema5 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
@@ -68728,7 +69306,7 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
-  if (!existsSync6(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync7(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where2}: prompt.file`);
   const loaded = loadPromptFile(path, cwd, contain);
   return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
@@ -68747,7 +69325,7 @@ function assertInside(path, root, what) {
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
 function walk(dir, keep, out = []) {
   for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join5(dir, e.name);
+    const p = join6(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
     } else if (e.isFile() && keep(p)) out.push(p);
@@ -68757,7 +69335,7 @@ function walk(dir, keep, out = []) {
 var isPromptExt = (p) => PROMPT_EXTENSIONS.includes(extname3(p).toLowerCase());
 function yamlIsPrompt(p) {
   try {
-    const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+    const v = parseYamlSource(readFileSync6(p, "utf8"), p).value;
     return v !== null && typeof v === "object" && ("messages" in v || "template" in v);
   } catch {
     return !isSidecarOfSibling(p);
@@ -68765,14 +69343,14 @@ function yamlIsPrompt(p) {
 }
 function isSidecarOfSibling(yamlPath) {
   const stem = yamlPath.replace(/\.ya?ml$/i, "");
-  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync7(stem + e));
+  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync8(stem + e));
 }
 function findPromptFiles(paths, cwd) {
   const out = [];
   for (const p of paths) {
     const abs = resolve4(cwd, p);
-    if (!existsSync7(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
-    if (statSync4(abs).isDirectory()) {
+    if (!existsSync8(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
+    if (statSync5(abs).isDirectory()) {
       for (const f of walk(abs, isPromptExt)) {
         if (/\.ya?ml$/i.test(f) ? yamlIsPrompt(f) : true) out.push(f);
       }
@@ -68781,10 +69359,10 @@ function findPromptFiles(paths, cwd) {
   return [...new Set(out)];
 }
 function findSuiteFiles(dir) {
-  if (!existsSync7(dir)) return [];
+  if (!existsSync8(dir)) return [];
   return walk(dir, (p) => /\.ya?ml$/i.test(p)).filter((p) => {
     try {
-      const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+      const v = parseYamlSource(readFileSync6(p, "utf8"), p).value;
       return v !== null && typeof v === "object" && "cases" in v && "prompt" in v;
     } catch {
       return false;
@@ -68851,7 +69429,7 @@ async function diffPrompts(opts) {
     const blob = baseFiles.get(rel);
     return blob === void 0 ? null : Buffer.from(await git.readBlob(blob)).toString("utf8");
   };
-  const headPaths = opts.paths.filter((p) => existsSync8(resolve5(opts.cwd, p)));
+  const headPaths = opts.paths.filter((p) => existsSync9(resolve5(opts.cwd, p)));
   const head = new Set(findPromptFiles(headPaths, opts.cwd).map((f) => relative5(root, f).split("\\").join("/")));
   const basePrompts = [...baseFiles.keys()].filter((p) => isPromptPath(p) && (!/\.ya?ml$/i.test(p) || !sidecarOwner(p, baseFiles)));
   const all = [.../* @__PURE__ */ new Set([...head, ...basePrompts])].sort();
@@ -68970,13 +69548,13 @@ async function main() {
 }
 async function changedPrompts(baseDir) {
   const cwd = process.cwd();
-  if (!existsSync9(join6(cwd, "prompts")) && !existsSync9(join6(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join6(cwd, "evals"), samples: 3 });
+  if (!existsSync10(join7(cwd, "prompts")) && !existsSync10(join7(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
 }
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join6(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+  await writeFile3(join7(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/compare/index.ts
